@@ -1,0 +1,19 @@
+/**
+ * @olva/schema: the three OLVA contracts (questionnaire definition, territorial extension,
+ * response payload) as JSON Schemas and TypeScript types, the compiled-questionnaire types,
+ * and the safe subset of condition operators. No dependency at run time: safe for the embed.
+ * Validation with ajv (Node only) is the separate entry `@olva/schema/validate`.
+ */
+export type {
+  QuestionnaireDefinition, Question, QuestionId, Item, Section, Choice, Check, Condition,
+  ExtensionPoint, LocalizedText, Code, Semver,
+} from './questionnaire.generated.js';
+export type { TerritorialExtension, Territory } from './extension.generated.js';
+export type { ResponsePayload, VersionRef, Answers } from './payload.generated.js';
+export type {
+  CompiledQuestionnaire, CompiledSection, CompiledQuestion, CompiledCheck, Origin,
+} from './compiled.js';
+export { questionnaireSchema, extensionSchema, payloadSchema } from './schemas.generated.js';
+export { SAFE_OPERATORS, isSafeOperator } from './conditions.js';
+export { QUESTION_TYPES } from './question-types.js';
+export type { QuestionType, AnswerValue, Answers as AnswerMap } from './question-types.js';

@@ -1,0 +1,19 @@
+import type { Question } from './questionnaire.generated.js';
+
+/** Every question type of CONTRACTS.md, in the order the contract lists them. */
+export const QUESTION_TYPES = Object.freeze([
+  'single', 'multiple', 'boolean', 'integer', 'year', 'decimal',
+  'text', 'textarea', 'email', 'commune', 'scale', 'matrix',
+] as const);
+
+/** A question type. */
+export type QuestionType = Question['type'];
+
+/**
+ * The value of one answer in a payload: a choice code or text (string), a number, a boolean,
+ * the codes of a multiple choice (string[]), or a matrix (`{ rowCode: choiceCode }`).
+ */
+export type AnswerValue = string | number | boolean | string[] | Record<string, string>;
+
+/** Answers keyed by question id (and `<id>_other` for "other" texts). */
+export type Answers = Record<string, AnswerValue>;
