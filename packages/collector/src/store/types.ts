@@ -1,0 +1,65 @@
+/**
+ * The storage contract of the collector. SQLite (embedded default) and PostgreSQL implement
+ * it with one code path above it; the same test suite runs against both.
+ */
+import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
+
+/** A territory as payloads and scopes name it. */
+export interface TerritoryRef {
+  level: 'commune' | 'epci' | 'departement' | 'region' | 'custom';
+  code: string;
+}
+
+/** One stored response: the payload as received plus what the collector adds. No IP address. */
+export interface StoredResponse {
+  submissionId: string;
+  /** RFC 3339 time the collector stored it. */
+  receivedAt: string;
+  /** The payload exactly as accepted (answers included). */
+  payload: ResponsePayload;
+  /** SHA-256 of the canonical JSON of the payload: tells an identical replay from a conflict. */
+  digest: string;
+}
+
+/** What to read: every field narrows; absent means "any". */
+export interface ResponseFilter {
+  questionnaireId?: string;
+  waves?: string[];
+  /** Territories to read; `'all'` only for the national network's scope. */
+  territories: TerritoryRef[] | 'all';
+  extensionId?: string;
+}
+
+/** Outcome of an insert. */
+export type InsertOutcome =
+  | { status: 'created'; receivedAt: string }
+  | { status: 'replayed'; receivedAt: string }
+  | { status: 'conflict' };
+
+/** The storage of responses and of the questionnaire versions they were answered against. */
+export interface ResponseStore {
+  /** Creates tables if needed. */
+  init(): Promise<void>;
+  /** Stores a response durably (committed and synced before resolving); idempotent on
+   * `submissionId`, also under concurrent identical inserts. */
+  insert(payload: ResponsePayload, digest: string): Promise<InsertOutcome>;
+  get(submissionId: string): Promise<StoredResponse | null>;
+  /** A page of responses in (receivedAt, submissionId) order, after the given cursor. */
+  list(filter: ResponseFilter, page: { after?: string; limit: number }): Promise<{ items: StoredResponse[]; next?: string }>;
+  /** Every matching response in (receivedAt, submissionId) order, read in batches so memory
+   * stays flat whatever the count. */
+  stream(filter: ResponseFilter): AsyncIterable<StoredResponse>;
+  count(filter: ResponseFilter): Promise<number>;
+  /** Erasure on request. True when a row was deleted. */
+  delete(submissionId: string): Promise<boolean>;
+  /** Deletes responses of a questionnaire received before `before`; returns how many. */
+  purge(questionnaireId: string, before: Date): Promise<number>;
+  /** Keeps a compiled questionnaire version (idempotent), so that a wave can be read back
+   * with the codebook it was answered with. */
+  saveQuestionnaire(compiled: CompiledQuestionnaire): Promise<void>;
+  /** A kept version, by the ids and versions a payload names. */
+  getQuestionnaire(questionnaire: { id: string; version: string }, extension: { id: string; version: string } | null): Promise<CompiledQuestionnaire | null>;
+  /** Every kept version. */
+  listQuestionnaires(): Promise<CompiledQuestionnaire[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// `npm run bench`: the front-end bench (<olva-survey> beside survey-core + survey-js-ui in the
+// same Chromium) and the collector bench (olva beside a hello-world route of the same
+// framework, in the same run). Prints Markdown tables; the README quotes them.
+import { runFrontBench, formatFrontTable } from './bench/front.mjs';
+import { runCollectorBench, formatCollectorTable } from './bench/collector.mjs';
+
+const only = process.argv[2];
+const out = [];
+if (!only || only === 'front') out.push('## Embed (olva vs SurveyJS)\n\n' + formatFrontTable(await runFrontBench()));
+if (!only || only === 'collector') out.push('## Collector (olva vs fastify hello-world)\n\n' + formatCollectorTable(await runCollectorBench()));
+console.log('\n' + out.join('\n\n'));
