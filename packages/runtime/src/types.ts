@@ -65,3 +65,65 @@ export type DeliveryEvent =
   | { type: 'delivered'; submissionId: string; receipt: { submissionId: string; receivedAt: string } }
   | { type: 'retrying'; submissionId: string; inMs: number; reason: string }
   | { type: 'rejected'; submissionId: string; status: number; problems: unknown };
+
+/** The value passed to `setAnswer`: an answer, or `undefined` to clear it. */
+export type AnswerInput = AnswerValue | undefined;
+
+/**
+ * What the runtime knows about one question type: how to validate a non-empty answer, what
+ * counts as empty, and how to read a typed string. One implementation per file under
+ * `question-types/`, listed in `question-types/registry.ts`.
+ */
+export interface QuestionTypeRuntime {
+  /** The question type it handles. */
+  type: CompiledQuestion['type'];
+  /**
+   * Checks a non-empty answer against the question (type, bounds, choices, other text…).
+   * `answers` gives the other answers, e.g. `<id>_other`. Requiredness is not its job.
+   */
+  validate(question: CompiledQuestion, value: unknown, answers: AnswerMap): AnswerError | null;
+  /** True when `value` means "not answered" (undefined, null, blank text, empty list…). */
+  isEmpty(value: unknown): boolean;
+  /**
+   * Reads what a respondent typed (e.g. "3,5" or "100 000") into an answer value; returns the
+   * string unchanged when it cannot be read, so that `validate` reports it; `undefined` when blank.
+   */
+  coerce?(raw: string): AnswerValue | undefined;
+}
+
+/** The collector's receipt for a delivered response (the body of its 200/201). */
+export interface DeliveryReceipt {
+  submissionId: string;
+  receivedAt: string;
+}
+
+/** What `Outbox.submit` resolves with. */
+export type SubmitResult =
+  | DeliveryReceipt
+  | { queued: true; submissionId: string }
+  | { rejected: true; submissionId: string; status: number; problems: unknown };
+
+/** One response waiting in the outbox. */
+export interface OutboxEntry {
+  submissionId: string;
+  /** The collector URL it is posted to. */
+  endpoint: string;
+  payload: ResponsePayload;
+  /** Attempts made so far. */
+  attempts: number;
+  /** Epoch ms before which it is not sent again. */
+  nextAttemptAt: number;
+  /** Epoch ms until which a tab is sending it (used when Web Locks are unavailable). */
+  inFlightUntil?: number;
+  /** Epoch ms when it entered the outbox. */
+  queuedAt: number;
+}
+
+/** A draft kept on the device when the respondent asks to resume later. */
+export interface Draft {
+  answers: AnswerMap;
+  /** Section the respondent was on. */
+  section?: string;
+  /** RFC 3339. */
+  savedAt: string;
+}

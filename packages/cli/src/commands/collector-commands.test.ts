@@ -1,0 +1,189 @@
+/**
+ * `olva serve`, `olva demo` and `olva purge`, run as real processes (tsx on the sources) on
+ * real SQLite and HTTP on 127.0.0.1.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { run as purge } from './purge.js';
+import { run as serve } from './serve.js';
+import { openStore, payloadDigest } from '@olva/collector';
+import { CHILD_TSCONFIG, TSX_IMPORT } from '../../../collector/src/test-support/child.js';
+import { corePayload, coreQuestionnaire, lorientQuestionnaire, rennesQuestionnaire, writeBuild } from '../../../collector/src/test-support/fixtures.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../../../..');
+
+function buffers() {
+  let out = '';
+  let err = '';
+  return { io: { stdout: { write: (s: string) => { out += s; } }, stderr: { write: (s: string) => { err += s; } }, env: { LANG: 'en_US.UTF-8' } }, out: () => out, err: () => err };
+}
+
+/** Runs a command module in its own process; resolves once `ready` matches its stdout. */
+function spawnCommand(name: string, argv: string[], cwd: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; out: () => string; match: RegExpExecArray }> {
+  const script = `import(${JSON.stringify(path.join(here, `${name}.ts`))}).then((m) => m.run(${JSON.stringify(argv)}, { stdout: process.stdout, stderr: process.stderr, env: process.env })).then((code) => { process.exitCode = code; })`;
+  const child = spawn(process.execPath, ['--import', TSX_IMPORT, '--input-type=module', '-e', script], {
+    cwd, env: { ...process.env, TSX_TSCONFIG_PATH: CHILD_TSCONFIG, LANG: 'en_US.UTF-8', OLVA_LANG: 'en', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  let err = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`olva ${name} did not get ready:\n${out}\n${err}`)), 60_000);
+    child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = ready.exec(out);
+      if (match) { clearTimeout(timer); resolve({ child, out: () => out, match }); }
+    });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`olva ${name} exited (${code}):\n${out}\n${err}`)); });
+  });
+}
+
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function tmp(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-cmd-'));
+  dirs.push(d);
+  return d;
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+describe('olva serve', () => {
+  it('refuses an invalid configuration, says why, and exits 1', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'olva.config.json');
+    fs.writeFileSync(file, JSON.stringify({ questionnaires: [{ build: 'missing-build' }], server: { port: 'eighty' }, tokens: [{ name: 'x', scope: { territories: 'all', rights: ['read'] } }] }));
+    const b = buffers();
+    expect(await serve(['--config', file], b.io)).toBe(1);
+    expect(b.err()).toContain('invalid configuration, the collector does not start');
+    expect(b.err()).toContain(`${file}#/server/port: must be integer [schema/type]`);
+    expect(b.err()).toContain(`${file}#/tokens/0`);
+    const missing = buffers();
+    fs.writeFileSync(file, JSON.stringify({ questionnaires: [{ build: 'missing-build' }], database: { url: 'sqlite::memory:' } }));
+    expect(await serve(['--config', file], missing.io)).toBe(1);
+    expect(missing.err()).toContain(`${file}#/questionnaires/0/build`);
+    expect(missing.err()).toContain('run `olva build`');
+    const usage = buffers();
+    expect(await serve(['--nope'], usage.io)).toBe(2);
+  });
+
+  it('serves a valid configuration until SIGTERM', async () => {
+    const dir = tmp();
+    for (const c of [coreQuestionnaire(), rennesQuestionnaire()]) writeBuild(dir, c);
+    const file = path.join(dir, 'olva.config.json');
+    fs.writeFileSync(file, JSON.stringify({ questionnaires: [{ build: 'olva-core' }, { build: 'olva-core+rennes-2026' }], database: { url: 'sqlite:data/olva.sqlite' }, server: { logLevel: 'warn' } }));
+    const { child } = await spawnCommand('serve', ['--config', file], dir, { OLVA_PORT: '0' }, /^/);
+    // The ready line goes to stderr; poll the health endpoint via the port in the log instead.
+    const port = await new Promise<string>((resolve, reject) => {
+      let err = '';
+      const timer = setTimeout(() => reject(new Error(err)), 60_000);
+      child.stderr!.on('data', (d: Buffer) => {
+        err += d.toString();
+        const m = /ready on http:\/\/127\.0\.0\.1:(\d+)/.exec(err);
+        if (m) { clearTimeout(timer); resolve(m[1]); }
+      });
+    });
+    const p = corePayload();
+    const posted = await fetch(`http://127.0.0.1:${port}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(p) });
+    expect(posted.status).toBe(201);
+    const done = exited(child);
+    child.kill('SIGTERM');
+    expect(await done).toBe(0);
+    const store = await openStore(`sqlite:${path.join(dir, 'data/olva.sqlite')}`);
+    expect((await store.get(p.submissionId))?.payload).toEqual(p);
+    await store.close();
+  });
+});
+
+describe('olva demo', () => {
+  it('serves the municipal page under CSP, the embed, the builds and the API, and prints tokens and a curl line', async () => {
+    // A copy of the repository layout the demo reads, with the real demo configuration.
+    const root = tmp();
+    fs.mkdirSync(path.join(root, 'examples/demo'), { recursive: true });
+    fs.copyFileSync(path.join(repo, 'examples/demo/olva.config.json'), path.join(root, 'examples/demo/olva.config.json'));
+    const builds = path.join(root, 'build/questionnaires');
+    fs.mkdirSync(builds, { recursive: true });
+    for (const c of [coreQuestionnaire(), rennesQuestionnaire(), lorientQuestionnaire()]) writeBuild(builds, c);
+    fs.mkdirSync(path.join(root, 'examples/municipal'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'examples/municipal/index.html'), '<!doctype html><title>Ville</title><script src="/embed/olva.js"></script>');
+    fs.mkdirSync(path.join(root, 'packages/embed/dist'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'packages/embed/dist/olva.js'), 'export {};');
+
+    const { child, out, match } = await spawnCommand('demo', [], root, { OLVA_PORT: '0', OLVA_DATABASE_URL: 'sqlite:/nowhere/ignored.sqlite' }, /curl -H "Authorization: Bearer (\S+)" "(http:\/\/127\.0\.0\.1:\d+)\/v1\/responses\?limit=10"/);
+    const [, national, base] = match;
+    expect(out()).toContain(`open ${base}/`);
+    expect(out()).toContain('territorial token "rennes": ');
+    expect(out()).toContain('territorial token "lorient-agglo": ');
+
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe("script-src 'self'; require-trusted-types-for 'script'");
+    expect(await page.text()).toContain('<title>Ville</title>');
+    expect((await fetch(`${base}/embed/olva.js`)).status).toBe(200);
+    const q = await fetch(`${base}/questionnaires/olva-core+rennes-2026/questionnaire.json`);
+    expect((await q.json()).id).toBe('olva-core+rennes-2026');
+    expect((await fetch(`${base}/questionnaires/../examples/demo/olva.config.json`)).status).toBe(404);
+
+    const p = corePayload();
+    const posted = await fetch(`${base}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify(p) });
+    expect(posted.status).toBe(201);
+    const read = await fetch(`${base}/v1/responses?limit=10`, { headers: { authorization: `Bearer ${national}` } });
+    expect((await read.json()).items.map((i: { submissionId: string }) => i.submissionId)).toContain(p.submissionId);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(out()).toContain(`response ${p.submissionId} stored`);
+    expect(fs.existsSync(path.join(root, '.olva-data/demo.sqlite'))).toBe(true);
+
+    const done = exited(child);
+    child.kill('SIGINT');
+    expect(await done).toBe(0);
+  });
+});
+
+describe('olva purge', () => {
+  it('applies retention per questionnaire, logs counts only, and erases on request', async () => {
+    const dir = tmp();
+    writeBuild(dir, coreQuestionnaire());
+    const file = path.join(dir, 'olva.config.json');
+    fs.writeFileSync(file, JSON.stringify({ questionnaires: [{ build: 'olva-core' }], database: { url: 'sqlite:olva.sqlite' }, retention: { 'olva-core': 30 } }));
+    const store = await openStore(`sqlite:${path.join(dir, 'olva.sqlite')}`);
+    const kept = corePayload({ source: 'ne-pas-journaliser' });
+    const erased = corePayload();
+    for (const p of [kept, erased]) await store.insert(p, payloadDigest(p));
+    await store.close();
+
+    const retention = buffers();
+    expect(await purge(['--config', file], retention.io)).toBe(0);
+    expect(retention.out()).toMatch(/^olva-core: 0 response\(s\) received before \S+ \(retention 30 days\) deleted\n$/);
+    expect(retention.out() + retention.err()).not.toContain('ne-pas-journaliser');
+
+    const json = buffers();
+    expect(await purge(['--config', file, '--json'], json.io)).toBe(0);
+    expect(JSON.parse(json.out()).purged).toEqual([expect.objectContaining({ questionnaireId: 'olva-core', retentionDays: 30, deleted: 0 })]);
+
+    const erase = buffers();
+    expect(await purge(['--config', file, '--submission', erased.submissionId], erase.io)).toBe(0);
+    expect(erase.out()).toContain(`response ${erased.submissionId} erased`);
+    const again = buffers();
+    expect(await purge(['--config', file, '--submission', erased.submissionId], again.io)).toBe(1);
+    expect(again.out()).toContain('not found');
+    expect(await purge(['--config', file, '--submission', 'not-a-uuid'], buffers().io)).toBe(2);
+
+    const after = await openStore(`sqlite:${path.join(dir, 'olva.sqlite')}`);
+    expect(await after.get(erased.submissionId)).toBeNull();
+    expect(await after.get(kept.submissionId)).not.toBeNull();
+    await after.close();
+  });
+});

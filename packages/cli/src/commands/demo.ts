@@ -1,0 +1,89 @@
+/**
+ * `olva demo` (what `npm start` runs): the collector on an embedded SQLite database
+ * (.olva-data/demo.sqlite) with examples/demo/olva.config.json, serving a municipal page
+ * that embeds the survey, the embed bundle and the questionnaire builds. Prints where to
+ * answer and how to read the stored responses back.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCollector, demoRoutes, type Collector } from '@olva/collector';
+import { parse } from '../args.js';
+import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO } from '../io.js';
+import { configWith, reportStartFailure, serveUntilSignal } from './serve.js';
+
+export const usage: Bilingual = {
+  fr: 'olva demo [--port <n>] : lance la démonstration (page municipale, questionnaire embarqué, collecteur SQLite) ; port 8080 ou OLVA_PORT',
+  en: 'olva demo [--port <n>]: runs the demo (municipal page, embedded survey, SQLite collector); port 8080 or OLVA_PORT',
+};
+
+/** The repository root: the nearest parent holding examples/demo/olva.config.json. */
+export function findRoot(start: string): string | null {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'examples', 'demo', 'olva.config.json'))) return dir;
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+/** Clear demo tokens of the demo configuration, by name. */
+function demoTokens(file: string): Record<string, string> {
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { tokens?: { name: string; token?: string }[] };
+  return Object.fromEntries((raw.tokens ?? []).filter((t) => t.token).map((t) => [t.name, t.token!]));
+}
+
+/** Runs `olva demo`. */
+export async function run(argv: string[], io: CommandIO): Promise<number> {
+  const env = io.env ?? process.env;
+  const lang = pickLang(argv, env);
+  const args = parse(argv, { port: { type: 'string', short: 'p' } });
+  if (!args.ok) {
+    say(io.stderr, lang, { fr: `olva demo : ${args.error}`, en: `olva demo: ${args.error}` });
+    sayBoth(io.stderr, usage);
+    return EXIT.USAGE;
+  }
+  if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
+  const root = findRoot(process.cwd()) ?? findRoot(path.dirname(fileURLToPath(import.meta.url)));
+  if (!root) {
+    say(io.stderr, lang, { fr: 'olva demo : examples/demo/olva.config.json introuvable ; lancez la démo depuis le dépôt olva.', en: 'olva demo: examples/demo/olva.config.json not found; run the demo from the olva repository.' });
+    return EXIT.INVALID;
+  }
+  const file = path.join(root, 'examples', 'demo', 'olva.config.json');
+  // The demo always runs on its own embedded database, whatever the environment says.
+  const demoEnv = { ...env, OLVA_DATABASE_URL: undefined, OLVA_TOKENS: undefined };
+  let collector: Collector;
+  let base: string;
+  try {
+    const { config } = configWith(file, demoEnv, args.values.port);
+    collector = await createCollector({
+      config,
+      extraRoutes: (app) => demoRoutes(app, {
+        municipalDir: path.join(root, 'examples', 'municipal'),
+        embedDir: path.join(root, 'packages', 'embed', 'dist'),
+        questionnairesDir: path.join(root, 'build', 'questionnaires'),
+      }),
+      onStored: ({ submissionId, buildId, territory }) => say(io.stdout, lang, {
+        fr: `✓ réponse ${submissionId} enregistrée (${buildId}, ${territory.level} ${territory.code})`,
+        en: `✓ response ${submissionId} stored (${buildId}, ${territory.level} ${territory.code})`,
+      }),
+    });
+    const address = new URL(await collector.listen());
+    base = `http://${address.hostname === '0.0.0.0' ? '127.0.0.1' : address.hostname}:${address.port}`;
+  } catch (error) {
+    return reportStartFailure(error, io, lang, 'demo');
+  }
+  const tokens = demoTokens(file);
+  const national = tokens['rnma-national'] ?? Object.values(tokens)[0] ?? '';
+  const lines: Bilingual[] = [
+    { fr: '', en: '' },
+    { fr: `Démo OLVA prête : ouvrez ${base}/ et répondez au questionnaire.`, en: `OLVA demo ready: open ${base}/ and answer the survey.` },
+    { fr: `  base de données : .olva-data/demo.sqlite (SQLite embarqué)`, en: `  database: .olva-data/demo.sqlite (embedded SQLite)` },
+    { fr: `  jeton national (tous les territoires) : ${national}`, en: `  national token (every territory): ${national}` },
+    ...Object.entries(tokens).filter(([name]) => name !== 'rnma-national').map(([name, token]) => ({ fr: `  jeton territorial « ${name} » : ${token}`, en: `  territorial token "${name}": ${token}` })),
+    { fr: '  relire les réponses enregistrées :', en: '  read the stored responses back:' },
+    { fr: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"`, en: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"` },
+    { fr: '  (Ctrl+C pour arrêter ; ces jetons en clair ne valent que pour la démo)', en: '  (Ctrl+C to stop; these clear tokens are for the demo only)' },
+    { fr: '', en: '' },
+  ];
+  for (const l of lines) say(io.stdout, lang, l);
+  return serveUntilSignal(collector);
+}

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { openStore, payloadDigest } from '@olva/collector';
+import { fixtureAnswers, fixtureCore, fixtureResponse, parseCsv } from '../../../collector/src/export/testing.js';
+import * as exportCommand from './export.js';
+import * as statsCommand from './stats.js';
+
+function memoryIo() {
+  let out = '';
+  let err = '';
+  return {
+    io: { stdout: { write: (s: string) => { out += s; return true; } }, stderr: { write: (s: string) => { err += s; return true; } }, env: {} },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+let dir: string;
+let database: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-cli-export-'));
+  database = `sqlite:${path.join(dir, 'db.sqlite')}`;
+  const store = await openStore(database);
+  await store.saveQuestionnaire(fixtureCore());
+  for (let i = 0; i < 12; i++) {
+    const r = i < 9 ? fixtureResponse(i, fixtureAnswers(i)) : fixtureResponse(i, { ...fixtureAnswers(i), commentaire: '@SUM(A1)' }, { territory: { level: 'epci', code: '200042174' }, wave: '2025' });
+    await store.insert(r.payload, payloadDigest(r.payload));
+  }
+  await store.close();
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('olva export', () => {
+  it('writes the CSV of a territory and wave to a file', async () => {
+    const out = path.join(dir, 'rennes.csv');
+    const m = memoryIo();
+    const code = await exportCommand.run(['--database', database, '--questionnaire', 'olva-core', '--wave', '2026', '--territory', 'commune:35238', '--out', out], m.io);
+    expect(m.err()).toContain(out);
+    expect(code).toBe(0);
+    const bytes = fs.readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(bytes.subarray(3).toString('utf8'));
+    expect(rows).toHaveLength(10);
+    const h = rows[0];
+    expect(rows.slice(1).map((r) => r[h.indexOf('commentaire')])).toEqual(Array.from({ length: 9 }, (_, i) => fixtureAnswers(i).commentaire));
+  });
+
+  it('prints every territory to stdout, formulas escaped, and the matching codebook', async () => {
+    const m = memoryIo();
+    expect(await exportCommand.run(['--database', database, '--questionnaire', 'olva-core', '--separator', ';'], m.io)).toBe(0);
+    const rows = parseCsv(m.out().slice(1), ';');
+    expect(rows).toHaveLength(13);
+    const h = rows[0];
+    expect(rows.filter((r) => r[h.indexOf('commentaire')] === "'@SUM(A1)")).toHaveLength(3);
+    const cb = memoryIo();
+    expect(await exportCommand.run(['--database', database, '--questionnaire', 'olva-core', '--format', 'codebook'], cb.io)).toBe(0);
+    expect(parseCsv(cb.out().slice(1)).slice(1).map((r) => r[0])).toEqual(h);
+  });
+
+  it('writes an XLSX with its labels sheet', async () => {
+    const out = path.join(dir, 'all.xlsx');
+    const m = memoryIo();
+    expect(await exportCommand.run(['--database', database, '--questionnaire', 'olva-core', '--format', 'xlsx', '--out', out], m.io)).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['réponses', 'libellés', 'codebook']);
+    expect(wb.getWorksheet('libellés')!.rowCount).toBe(13);
+  });
+
+  it('refuses bad usage with exit code 2 and a message', async () => {
+    for (const argv of [
+      ['--questionnaire', 'olva-core'],
+      ['--database', database],
+      ['--database', database, '--questionnaire', 'olva-core', '--format', 'pdf'],
+      ['--database', database, '--questionnaire', 'olva-core', '--format', 'xlsx'],
+      ['--database', database, '--questionnaire', 'olva-core', '--territory', 'ville:1'],
+      ['--database', database, '--questionnaire', 'olva-core', '--bogus'],
+    ]) {
+      const m = memoryIo();
+      expect(await exportCommand.run(argv, m.io)).toBe(2);
+      expect(m.err()).toMatch(/^olva export/);
+    }
+    const m = memoryIo();
+    expect(await exportCommand.run(['--database', database, '--questionnaire', 'inconnu', '--lang', 'en'], m.io)).toBe(1);
+    expect(m.err()).toContain('no version of questionnaire "inconnu"');
+  });
+});
+
+describe('olva stats', () => {
+  it('prints the sample monitoring JSON with expected distributions', async () => {
+    const expected = path.join(dir, 'expected.json');
+    fs.writeFileSync(expected, JSON.stringify([{ territory: { level: 'commune', code: '35238' }, sectors: { sport: 60, culture: 20, social: 20 } }]));
+    const m = memoryIo();
+    expect(await statsCommand.run(['--database', database, '--questionnaire', 'olva-core', '--expected', expected], m.io)).toBe(0);
+    const stats = JSON.parse(m.out());
+    expect(stats.total).toBe(12);
+    const rennes = stats.byTerritory.find((t: { territory: { code: string } }) => t.territory.code === '35238');
+    expect(rennes.total).toBe(9);
+    const sport = rennes.bySector.find((s: { code: string }) => s.code === 'sport');
+    expect(sport).toMatchObject({ count: 3, expected: { count: 60, share: 0.6 } });
+    expect(sport.gap).toBeCloseTo(3 / 9 - 0.6, 4);
+    const lorient = stats.byTerritory.find((t: { territory: { code: string } }) => t.territory.code === '200042174');
+    expect(lorient).toMatchObject({ wave: '2025', total: 3 });
+  });
+
+  it('narrows to a territory and refuses a missing database', async () => {
+    const m = memoryIo();
+    expect(await statsCommand.run(['--database', database, '--territory', 'epci:200042174'], m.io)).toBe(0);
+    expect(JSON.parse(m.out()).total).toBe(3);
+    const bad = memoryIo();
+    expect(await statsCommand.run([], bad.io)).toBe(2);
+  });
+});

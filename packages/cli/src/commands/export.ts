@@ -1,0 +1,192 @@
+/**
+ * `olva export`: the exports of the collector's HTTP API, from the command line, reading the
+ * store directly (the database URL of the configuration, or `--database`). Whoever can read
+ * the database already reads every territory, so no token is asked for.
+ */
+import fs from 'node:fs';
+import { once } from 'node:events';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  codebookCsv, codebookEntries, codebookMarkdown, createCollector, csvReadable, exportBaseName,
+  exportVersions, loadConfig, openStore, parseReadQuery, writeXlsx,
+  type CollectorConfig, type ReadQuery, type ResponseFilter, type ResponseStore,
+} from '@olva/collector';
+import type { CompiledQuestionnaire } from '@olva/schema';
+import { parse } from '../args.js';
+import { EXIT, pickLang, sayBoth, type Bilingual, type CommandIO, type Lang, type Output } from '../io.js';
+
+export const usage: Bilingual = {
+  fr: 'olva export --config <olva.config.json> --questionnaire <id> [--wave <millésime>] [--territory <niveau:code>] [--format csv|xlsx|codebook|codebook-md] [--out <fichier>] : exporte les réponses ou le dictionnaire des variables',
+  en: 'olva export --config <olva.config.json> --questionnaire <id> [--wave <wave>] [--territory <level:code>] [--format csv|xlsx|codebook|codebook-md] [--out <file>]: exports responses or the codebook',
+};
+
+const help: Bilingual = {
+  fr: `${usage.fr}
+  --config <fichier>        configuration du collecteur (base de données, builds acceptés)
+  --database <url>          sqlite:<chemin> ou postgres://… (remplace celle de la configuration)
+  --questionnaire <id>      questionnaire à exporter (obligatoire), p. ex. olva-core
+  --wave <millésime>        millésime (répétable) ; absent : tous
+  --territory <niveau:code> territoire (répétable), p. ex. commune:35238 ; absent : tous
+  --format <format>         csv (défaut), xlsx (feuilles réponses, libellés, codebook), codebook (CSV), codebook-md
+  --labels                  CSV : libellés au lieu des codes
+  --locale fr|en            langue des libellés (défaut fr)
+  --separator ';'           CSV : séparateur point-virgule (tableurs français)
+  --out <fichier>           fichier de sortie (obligatoire pour xlsx) ; absent : sortie standard`,
+  en: `${usage.en}
+  --config <file>           collector configuration (database, accepted builds)
+  --database <url>          sqlite:<path> or postgres://… (overrides the configuration's)
+  --questionnaire <id>      questionnaire to export (required), e.g. olva-core
+  --wave <wave>             wave (repeatable); absent: all
+  --territory <level:code>  territory (repeatable), e.g. commune:35238; absent: all
+  --format <format>         csv (default), xlsx (codes, labels and codebook sheets), codebook (CSV), codebook-md
+  --labels                  CSV: labels instead of codes
+  --locale fr|en            language of labels (default fr)
+  --separator ';'           CSV: semicolon separator (French spreadsheets)
+  --out <file>              output file (required for xlsx); absent: standard output`,
+};
+
+/** Options shared by `olva export` and `olva stats`. */
+export const readOptions = {
+  config: { type: 'string', short: 'c' },
+  database: { type: 'string' },
+  questionnaire: { type: 'string', short: 'q' },
+  wave: { type: 'string', short: 'w', multiple: true },
+  territory: { type: 'string', short: 't', multiple: true },
+} as const;
+
+/** What a read command opened: call `close` when done. */
+export interface OpenedRead {
+  store: ResponseStore;
+  query: ReadQuery;
+  filter: ResponseFilter;
+  /** Every known compiled version (accepted builds and versions kept in the store). */
+  known: CompiledQuestionnaire[];
+  config: CollectorConfig | null;
+  close(): Promise<void>;
+}
+
+/** A user-facing error: printed without a stack. */
+export class CommandError extends Error {
+  constructor(readonly text: Bilingual, readonly exitCode: number = EXIT.INVALID) {
+    super(text.en);
+  }
+}
+
+/**
+ * Opens the store and parses the read options common to export and stats. With a
+ * configuration, the collector is built (not started) so that its builds and kept versions
+ * give the codebooks; `--database` alone reads the versions kept in the store.
+ */
+export async function openRead(values: Record<string, unknown>, requireQuestionnaire: boolean): Promise<OpenedRead> {
+  if (!values.config && !values.database) {
+    throw new CommandError({ fr: 'indiquez --config <olva.config.json> ou --database <url>', en: 'give --config <olva.config.json> or --database <url>' }, EXIT.USAGE);
+  }
+  const query = parseReadQuery({ questionnaire: values.questionnaire, wave: values.wave, territory: values.territory }, requireQuestionnaire);
+  if ('error' in query) throw new CommandError({ fr: query.message, en: query.message }, EXIT.USAGE);
+  const filter: ResponseFilter = { territories: query.territories.length ? query.territories : 'all' };
+  if (query.questionnaire) filter.questionnaireId = query.questionnaire;
+  if (query.waves) filter.waves = query.waves;
+  if (values.config) {
+    let config = loadConfig(values.config as string).config;
+    if (values.database) config = { ...config, databaseUrl: values.database as string };
+    const collector = await createCollector({ config, logStream: false });
+    try {
+      const known = await collector.registry.all();
+      return { store: collector.store, query, filter, known, config, close: () => collector.close() };
+    } catch (e) {
+      await collector.close();
+      throw e;
+    }
+  }
+  const store = await openStore(values.database as string);
+  try {
+    const known = await store.listQuestionnaires();
+    return { store, query, filter, known, config: null, close: () => store.close() };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}
+
+/** Reports an error in the chosen language; returns the exit code. */
+export function reportError(command: string, e: unknown, io: CommandIO, lang: Lang): number {
+  if (e instanceof CommandError) {
+    io.stderr.write(`olva ${command}: ${e.text[lang]}\n`);
+    return e.exitCode;
+  }
+  io.stderr.write(`olva ${command}: ${e instanceof Error ? e.message : String(e)}\n`);
+  return EXIT.INVALID;
+}
+
+/** Writes to an output, waiting for it to drain when it is a stream that asks to. */
+async function write(out: Output, chunk: string): Promise<void> {
+  const ok = out.write(chunk);
+  const emitter = out as unknown as NodeJS.EventEmitter;
+  if (ok === false && typeof emitter.once === 'function') await once(emitter, 'drain');
+}
+
+/** Runs `olva export`; resolves to the exit code. */
+export async function run(argv: string[], io: CommandIO): Promise<number> {
+  const lang = pickLang(argv, io.env);
+  const parsed = parse(argv, {
+    ...readOptions,
+    format: { type: 'string', short: 'f', default: 'csv' },
+    out: { type: 'string', short: 'o' },
+    labels: { type: 'boolean' },
+    locale: { type: 'string', default: 'fr' },
+    separator: { type: 'string', default: ',' },
+  });
+  if (!parsed.ok) {
+    io.stderr.write(`olva export: ${parsed.error}\n`);
+    sayBoth(io.stderr, usage);
+    return EXIT.USAGE;
+  }
+  const v = parsed.values;
+  if (v.help) {
+    sayBoth(io.stdout, help);
+    return EXIT.OK;
+  }
+  const formats = ['csv', 'xlsx', 'codebook', 'codebook-md'];
+  const usageError = (fr: string, en: string) => reportError('export', new CommandError({ fr, en }, EXIT.USAGE), io, lang);
+  if (parsed.positionals.length) return usageError(`argument inattendu « ${parsed.positionals[0]} »`, `unexpected argument "${parsed.positionals[0]}"`);
+  if (!formats.includes(v.format!)) return usageError(`--format doit valoir ${formats.join(', ')}`, `--format must be one of ${formats.join(', ')}`);
+  if (v.locale !== 'fr' && v.locale !== 'en') return usageError('--locale doit valoir fr ou en', '--locale must be fr or en');
+  if (v.separator !== ',' && v.separator !== ';') return usageError("--separator doit valoir ',' ou ';'", "--separator must be ',' or ';'");
+  if (v.format === 'xlsx' && !v.out) return usageError('--format xlsx demande --out <fichier.xlsx>', '--format xlsx needs --out <file.xlsx>');
+  let opened: OpenedRead | undefined;
+  try {
+    opened = await openRead(v, true);
+    const { store, query, filter } = opened;
+    const compiled = exportVersions(opened.known, query.questionnaire!, filter.territories);
+    if (!compiled.length) {
+      throw new CommandError({
+        fr: `aucune version du questionnaire « ${query.questionnaire} » n'est connue (vérifiez --config ou la base)`,
+        en: `no version of questionnaire "${query.questionnaire}" is known (check --config or the database)`,
+      });
+    }
+    const separator = v.separator as ',' | ';';
+    const locale = v.locale as 'fr' | 'en';
+    if (v.format === 'xlsx') {
+      const file = fs.createWriteStream(v.out!);
+      await writeXlsx(compiled, () => store.stream(filter), file, { locale });
+    } else {
+      const body = v.format === 'csv'
+        ? csvReadable(compiled, store.stream(filter), { separator, mode: v.labels ? 'labels' : 'codes', locale })
+        : Readable.from([v.format === 'codebook'
+          ? codebookCsv(codebookEntries(compiled), separator)
+          : codebookMarkdown(codebookEntries(compiled), exportBaseName(query))]);
+      if (v.out) {
+        await pipeline(body, fs.createWriteStream(v.out));
+      } else {
+        for await (const chunk of body) await write(io.stdout, typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8'));
+      }
+    }
+    if (v.out) io.stderr.write(lang === 'fr' ? `olva export : ${v.format} écrit dans ${v.out}\n` : `olva export: ${v.format} written to ${v.out}\n`);
+    return EXIT.OK;
+  } catch (e) {
+    return reportError('export', e, io, lang);
+  } finally {
+    await opened?.close();
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * `olva serve [--config olva.config.json]`: runs the collector. An invalid configuration
+ * stops it before it starts, with every reason (file, pointer, rule) and exit code 1.
+ * Environment variables (OLVA_PORT, OLVA_HOST, OLVA_DATABASE_URL, OLVA_TOKENS…) override the file.
+ */
+import { closeOnSignals, ConfigError, createCollector, formatProblem, loadConfig, maskUrl, type Collector, type CollectorConfig } from '@olva/collector';
+import { parse } from '../args.js';
+import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO, type Lang } from '../io.js';
+
+export const usage: Bilingual = {
+  fr: 'olva serve [--config <olva.config.json>] [--port <n>] : lance le collecteur de réponses (variables OLVA_PORT, OLVA_HOST, OLVA_DATABASE_URL, OLVA_TOKENS…)',
+  en: 'olva serve [--config <olva.config.json>] [--port <n>]: runs the response collector (variables OLVA_PORT, OLVA_HOST, OLVA_DATABASE_URL, OLVA_TOKENS…)',
+};
+
+/** Prints why a collector cannot start; returns the exit code. */
+export function reportStartFailure(error: unknown, io: CommandIO, lang: Lang, command: string): number {
+  if (error instanceof ConfigError) {
+    say(io.stderr, lang, { fr: `olva ${command} : configuration invalide, le collecteur ne démarre pas :`, en: `olva ${command}: invalid configuration, the collector does not start:` });
+    for (const p of error.problems) io.stderr.write(`  ${formatProblem(p)}\n`);
+    return EXIT.INVALID;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  say(io.stderr, lang, { fr: `olva ${command} : le collecteur ne démarre pas : ${message}`, en: `olva ${command}: the collector cannot start: ${message}` });
+  return EXIT.INVALID;
+}
+
+/** Loads the configuration with the command's overrides; throws ConfigError. */
+export function configWith(file: string, env: Record<string, string | undefined>, port?: string): { config: CollectorConfig; warnings: string[] } {
+  return loadConfig(file, { ...env, ...(port !== undefined ? { OLVA_PORT: port } : {}) } as NodeJS.ProcessEnv);
+}
+
+/** Runs until SIGINT/SIGTERM; resolves with the exit code. */
+export async function serveUntilSignal(collector: Collector): Promise<number> {
+  const { closed } = closeOnSignals(collector);
+  await closed;
+  return EXIT.OK;
+}
+
+/** Runs `olva serve`. */
+export async function run(argv: string[], io: CommandIO): Promise<number> {
+  const env = io.env ?? process.env;
+  const lang = pickLang(argv, env);
+  const args = parse(argv, { config: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' } });
+  if (!args.ok) {
+    say(io.stderr, lang, { fr: `olva serve : ${args.error}`, en: `olva serve: ${args.error}` });
+    sayBoth(io.stderr, usage);
+    return EXIT.USAGE;
+  }
+  if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
+  const file = args.values.config ?? 'olva.config.json';
+  let collector: Collector;
+  try {
+    const { config, warnings } = configWith(file, env, args.values.port);
+    for (const w of warnings) say(io.stderr, lang, { fr: `olva serve : attention : ${w}`, en: `olva serve: warning: ${w}` });
+    collector = await createCollector({ config });
+    const url = await collector.listen();
+    say(io.stderr, lang, {
+      fr: `olva serve : collecteur prêt sur ${url} (base ${maskUrl(config.databaseUrl)}, ${collector.registry.accepted().length} questionnaire(s) acceptés)`,
+      en: `olva serve: collector ready on ${url} (database ${maskUrl(config.databaseUrl)}, ${collector.registry.accepted().length} questionnaire(s) accepted)`,
+    });
+  } catch (error) {
+    return reportStartFailure(error, io, lang, 'serve');
+  }
+  return serveUntilSignal(collector);
+}

@@ -1,0 +1,78 @@
+/**
+ * `olva stats`: the sample monitoring document of `GET /v1/stats/sample`, printed as JSON,
+ * reading the store directly. The sector question and expected distributions come from the
+ * `stats` section of the configuration, or from `--expected <file.json>` (a JSON array of
+ * expected distributions, the same shape as `stats.expected`).
+ */
+import fs from 'node:fs';
+import { sampleStats, type ExpectedDistribution, type StatsConfig } from '@olva/collector';
+import { parse } from '../args.js';
+import { EXIT, pickLang, sayBoth, type Bilingual, type CommandIO } from '../io.js';
+import { CommandError, openRead, readOptions, reportError, type OpenedRead } from './export.js';
+
+export const usage: Bilingual = {
+  fr: 'olva stats --config <olva.config.json> [--questionnaire <id>] [--wave <millésime>] [--territory <niveau:code>] [--expected <fichier.json>] : suivi de l’échantillon (par secteur, source et canal) en JSON',
+  en: 'olva stats --config <olva.config.json> [--questionnaire <id>] [--wave <wave>] [--territory <level:code>] [--expected <file.json>]: sample monitoring (by sector, source and channel) as JSON',
+};
+
+const help: Bilingual = {
+  fr: `${usage.fr}
+  Réponses par territoire et millésime, par secteur principal (comparé à la répartition attendue des
+  associations du territoire quand elle est fournie : section "stats" de la configuration ou --expected),
+  par source et par canal.
+  --sector-question <id>    question du secteur principal (défaut secteur_principal)
+  --database <url>          sqlite:<chemin> ou postgres://…`,
+  en: `${usage.en}
+  Responses per territory and wave, by main sector (against the expected distribution of the
+  territory's associations when supplied: "stats" section of the configuration or --expected),
+  by source and by channel.
+  --sector-question <id>    main-sector question (default secteur_principal)
+  --database <url>          sqlite:<path> or postgres://…`,
+};
+
+/** Runs `olva stats`; resolves to the exit code. */
+export async function run(argv: string[], io: CommandIO): Promise<number> {
+  const lang = pickLang(argv, io.env);
+  const parsed = parse(argv, { ...readOptions, 'sector-question': { type: 'string' }, expected: { type: 'string' } });
+  if (!parsed.ok) {
+    io.stderr.write(`olva stats: ${parsed.error}\n`);
+    sayBoth(io.stderr, usage);
+    return EXIT.USAGE;
+  }
+  const v = parsed.values;
+  if (v.help) {
+    sayBoth(io.stdout, help);
+    return EXIT.OK;
+  }
+  let opened: OpenedRead | undefined;
+  try {
+    let expected: ExpectedDistribution[] | undefined;
+    if (v.expected) {
+      try {
+        expected = JSON.parse(fs.readFileSync(v.expected, 'utf8'));
+      } catch (e) {
+        throw new CommandError({
+          fr: `${v.expected} : lecture des répartitions attendues impossible : ${(e as Error).message}`,
+          en: `${v.expected}: cannot read the expected distributions: ${(e as Error).message}`,
+        });
+      }
+      if (!Array.isArray(expected)) {
+        throw new CommandError({ fr: `${v.expected} : doit être un tableau JSON de {territory, sectors}`, en: `${v.expected}: must be a JSON array of {territory, sectors}` });
+      }
+    }
+    opened = await openRead(v, false);
+    const configured: StatsConfig | undefined = opened.config?.stats;
+    const wanted = opened.query.questionnaire;
+    const stats = await sampleStats(opened.store.stream(opened.filter), {
+      compiled: opened.known.filter((c) => !wanted || c.questionnaire.id === wanted),
+      sectorQuestion: v['sector-question'] ?? configured?.sectorQuestion,
+      expected: expected ?? configured?.expected,
+    });
+    io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
+    return EXIT.OK;
+  } catch (e) {
+    return reportError('stats', e, io, lang);
+  } finally {
+    await opened?.close();
+  }
+}

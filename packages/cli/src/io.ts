@@ -1,0 +1,58 @@
+/**
+ * What a command writes to, and in which language. Commands never touch `process` directly,
+ * so that tests run them in-process and read what they print.
+ */
+
+/** Something text can be written to (process.stdout, a test buffer…). */
+export interface Output {
+  write(chunk: string): unknown;
+}
+
+/** The outputs a command gets. */
+export interface CommandIO {
+  stdout: Output;
+  stderr: Output;
+  /** Environment variables (defaults to process.env); read for LANG / OLVA_LANG. */
+  env?: Record<string, string | undefined>;
+}
+
+/** A language of the messages. */
+export type Lang = 'fr' | 'en';
+
+/** A text in both languages. */
+export interface Bilingual { fr: string; en: string }
+
+/** A command module: what `src/commands/<name>.ts` exports. */
+export interface CommandModule {
+  /** One line saying what the command does and how to call it. */
+  usage: Bilingual;
+  /** Runs the command; resolves to the exit code (0 fine, 1 invalid input, 2 usage). */
+  run(argv: string[], io: CommandIO): Promise<number>;
+}
+
+/** Exit codes shared by every command. */
+export const EXIT = Object.freeze({ OK: 0, INVALID: 1, USAGE: 2 });
+
+/**
+ * The language of the messages: `--lang fr|en` in argv wins, then OLVA_LANG, then LANG /
+ * LC_ALL / LC_MESSAGES (English when they start with "en"); French otherwise.
+ */
+export function pickLang(argv: readonly string[], env: Record<string, string | undefined> = process.env): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i >= 0) {
+    const value = argv[i]!.includes('=') ? argv[i]!.slice('--lang='.length) : argv[i + 1];
+    if (value === 'en' || value === 'fr') return value;
+  }
+  const fromEnv = env.OLVA_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
+  return /^en/i.test(fromEnv) ? 'en' : 'fr';
+}
+
+/** Writes one line in the chosen language. */
+export function say(out: Output, lang: Lang, text: Bilingual): void {
+  out.write(`${text[lang]}\n`);
+}
+
+/** Writes both languages, French first (help texts). */
+export function sayBoth(out: Output, text: Bilingual): void {
+  out.write(`${text.fr}\n${text.en}\n`);
+}

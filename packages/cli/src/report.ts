@@ -1,0 +1,34 @@
+/** How commands print compiler problems: one line each, in the chosen language, then a summary. */
+import { formatProblem, type CompilerProblem } from '@olva/compiler';
+import type { Lang, Output } from './io.js';
+
+/** Counts of errors and warnings. */
+export function count(problems: readonly CompilerProblem[]): { errors: number; warnings: number } {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return { errors, warnings: problems.length - errors };
+}
+
+/** Writes every problem, one line each (`file#pointer: [rule] message — hint`). */
+export function printProblems(out: Output, lang: Lang, problems: readonly CompilerProblem[]): void {
+  for (const p of problems) out.write(`${formatProblem(p, lang)}\n`);
+}
+
+/** "2 erreurs, 1 avertissement" / "2 errors, 1 warning". */
+export function summary(lang: Lang, problems: readonly CompilerProblem[]): string {
+  const { errors, warnings } = count(problems);
+  // French uses the singular for 0 and 1; English only for 1.
+  const plural = (n: number, one: string, many: string) => `${n} ${(lang === 'fr' ? n <= 1 : n === 1) ? one : many}`;
+  return lang === 'fr'
+    ? `${plural(errors, 'erreur', 'erreurs')}, ${plural(warnings, 'avertissement', 'avertissements')}`
+    : `${plural(errors, 'error', 'errors')}, ${plural(warnings, 'warning', 'warnings')}`;
+}
+
+/** A problem as printed by `--json`: the CompilerProblem plus its formatted line. */
+export function jsonProblem(p: CompilerProblem, lang: Lang): CompilerProblem & { text: string } {
+  return { ...p, text: formatProblem(p, lang) };
+}
+
+/** Writes a value as JSON (one document, pretty, ending with a newline). */
+export function printJson(out: Output, value: unknown): void {
+  out.write(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,78 @@
+/**
+ * Access control: bearer tokens with scopes. A scope names the territories a token may read
+ * (or `'all'` for the national network) and what it may do with them. A territory's token
+ * never reads another territory's data: coverage is an exact match on (level, code).
+ */
+import type { TerritoryRef } from './store/types.js';
+
+/** What a token may do. */
+export type Right = 'read' | 'export' | 'stats' | 'erase';
+
+/** The reach of a token. */
+export interface Scope {
+  /** Territories covered; `'all'` for the national network. */
+  territories: TerritoryRef[] | 'all';
+  rights: Right[];
+}
+
+/** Who is asking: the token's name from the configuration (never the token itself). */
+export interface Principal {
+  name: string;
+  scope: Scope;
+}
+
+/** Why a request is refused; send `status` with `body` as is. */
+export interface AuthDenial {
+  ok: false;
+  status: 401 | 403;
+  body: { error: 'unauthorized' | 'forbidden'; message: string };
+}
+
+/** A granted request: `territories` is what to put in `ResponseFilter.territories`. */
+export interface AuthGrant {
+  ok: true;
+  principal: Principal;
+  territories: TerritoryRef[] | 'all';
+}
+
+export type AuthDecision = AuthGrant | AuthDenial;
+
+/** Decides who may read, export, compute statistics on or erase which territories. */
+export interface Authorizer {
+  /** The principal of an `Authorization: Bearer <token>` header, or null. */
+  authenticate(authorization: string | undefined): Principal | null;
+  /**
+   * Decides a request that uses `right` on `requested` territories. Absent or empty
+   * `requested` means "every territory my scope covers". A request naming a territory
+   * the scope does not cover is refused (403), never silently narrowed; no or an unknown
+   * token is 401.
+   */
+  authorize(authorization: string | undefined, right: Right, requested?: TerritoryRef[]): AuthDecision;
+  /** True when the principal holds `right` on `territory`. */
+  covers(principal: Principal, right: Right, territory: TerritoryRef): boolean;
+}
+
+/** Territory levels, as payloads and scopes name them. */
+export const TERRITORY_LEVELS = ['commune', 'epci', 'departement', 'region', 'custom'] as const;
+
+/**
+ * Parses `territory` query values written `level:code` (repeatable, or comma-separated).
+ * Returns the territories, or an error message naming the bad value.
+ */
+export function parseTerritoryQuery(value: unknown): TerritoryRef[] | { error: string } {
+  if (value === undefined) return [];
+  const raw = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(','));
+  const out: TerritoryRef[] = [];
+  for (const item of raw) {
+    const trimmed = item.trim();
+    if (!trimmed) continue;
+    const i = trimmed.indexOf(':');
+    const level = trimmed.slice(0, i);
+    const code = trimmed.slice(i + 1);
+    if (i < 1 || !(TERRITORY_LEVELS as readonly string[]).includes(level) || !/^[0-9A-Za-z_-]{1,64}$/.test(code)) {
+      return { error: `territory "${trimmed}" must be written level:code with level one of ${TERRITORY_LEVELS.join(', ')}` };
+    }
+    out.push({ level: level as TerritoryRef['level'], code });
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, formatProblem, loadConfig, resolveConfig, sha256Hex } from './load.js';
+import { createCollector } from '../server.js';
+import { testConfig, writeFixtureBuilds } from '../test-support/collector.js';
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as ConfigError).problems.map(formatProblem);
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const opts = { file: '/etc/olva/olva.config.json', baseDir: '/etc/olva', env: {} };
+
+describe('collector configuration', () => {
+  it('resolves defaults, relative paths and hashes clear tokens (with a warning)', () => {
+    const { config, warnings } = resolveConfig({
+      questionnaires: [{ build: 'builds/olva-core' }],
+      database: { url: 'sqlite:data/olva.sqlite' },
+      tokens: [{ name: 'demo', token: 'a-clear-demo-token-1234', scope: { territories: 'all', rights: ['read'] } }],
+    }, opts);
+    expect(config.builds).toEqual(['/etc/olva/builds/olva-core']);
+    expect(config.databaseUrl).toBe('sqlite:/etc/olva/data/olva.sqlite');
+    expect(config.port).toBe(8080);
+    expect(config.limits).toEqual({ bodyBytes: 262144, ratePerMinute: 120, maxDepth: 32 });
+    expect(config.tokens[0]).toMatchObject({ name: 'demo', sha256: sha256Hex('a-clear-demo-token-1234'), plain: true });
+    expect(JSON.stringify(config)).not.toContain('a-clear-demo-token-1234');
+    expect(warnings.join('\n')).toContain('"demo"');
+  });
+
+  it('applies environment overrides, checked by the same rules', () => {
+    const env = { OLVA_PORT: '9090', OLVA_HOST: '0.0.0.0', OLVA_DATABASE_URL: 'postgres://u:secret@db/olva', OLVA_RATE_LIMIT: '10',
+      OLVA_TOKENS: JSON.stringify([{ name: 'env', sha256: 'a'.repeat(64), scope: { territories: [{ level: 'commune', code: '35238' }], rights: ['stats'] } }]) };
+    const { config } = resolveConfig({ questionnaires: [{ build: 'b' }], server: { port: 1 } }, { ...opts, env });
+    expect(config).toMatchObject({ port: 9090, host: '0.0.0.0', databaseUrl: 'postgres://u:secret@db/olva', limits: { ratePerMinute: 10 } });
+    expect(config.tokens.map((t) => t.name)).toEqual(['env']);
+    expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_PORT: 'eighty' } })))
+      .toEqual(['environment OLVA_PORT: must be a whole number, got "eighty" [integer]']);
+    expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_PORT: '70000' } })))
+      .toEqual([expect.stringContaining('/server/port')]);
+  });
+
+  it('refuses an invalid file naming the file, the pointer and the rule of every problem', () => {
+    const problems = problemsOf(() => resolveConfig({
+      questionnaires: [],
+      server: { port: 'x', colour: 'blue' },
+      tokens: [
+        { name: 'a', scope: { territories: 'all', rights: ['read', 'write'] } },
+        { name: 'b', sha256: 'abc', token: 'also-a-clear-token', scope: { territories: [{ level: 'ville', code: '1' }], rights: ['read'] } },
+      ],
+      limits: { bodyBytes: 10 },
+    }, opts));
+    const text = problems.join('\n');
+    expect(text).toContain('/etc/olva/olva.config.json#/questionnaires: must NOT have fewer than 1 items [schema/minItems]');
+    expect(text).toContain('#/server/port: must be integer [schema/type]');
+    expect(text).toContain('#/server/colour: unknown property "colour"');
+    expect(text).toContain('#/tokens/0/scope/rights/1');
+    expect(text).toContain('#/tokens/0: give exactly one of "sha256"');
+    expect(text).toContain('#/tokens/1/sha256');
+    expect(text).toContain('#/tokens/1/scope/territories');
+    expect(text).toContain('#/limits/bodyBytes');
+  });
+
+  it('refuses duplicated token names and secrets', () => {
+    const scope = { territories: 'all', rights: ['read'] };
+    const problems = problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], tokens: [
+      { name: 'x', token: 'same-secret-123456789', scope }, { name: 'x', token: 'same-secret-123456789', scope },
+    ] }, opts));
+    expect(problems).toEqual([expect.stringContaining('[unique-token-name]'), expect.stringContaining('[unique-token]')]);
+  });
+
+  it('reports an unreadable or non-JSON file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-config-'));
+    try {
+      expect(problemsOf(() => loadConfig(path.join(dir, 'absent.json'), {}))).toEqual([expect.stringContaining('ENOENT [readable]')]);
+      fs.writeFileSync(path.join(dir, 'bad.json'), '{ "questionnaires": [ }');
+      expect(problemsOf(() => loadConfig(path.join(dir, 'bad.json'), {}))).toEqual([expect.stringContaining('[json]')]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start on a missing or malformed build', async () => {
+    const builds = writeFixtureBuilds();
+    try {
+      fs.writeFileSync(path.join(builds, 'olva-core+lorient-agglo-2026', 'questionnaire.json'), '{"kind":"something-else"}');
+      const raw = { ...testConfig(), questionnaires: [{ build: 'olva-core' }, { build: 'nowhere' }, { build: 'olva-core+lorient-agglo-2026' }, { build: 'olva-core' }], database: { url: 'sqlite::memory:' } };
+      const { config } = resolveConfig(raw, { file: path.join(builds, 'olva.config.json'), baseDir: builds, env: {} });
+      const error = await createCollector({ config, logStream: false }).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigError);
+      const text = (error as ConfigError).problems.map(formatProblem).join('\n');
+      expect(text).toContain('#/questionnaires/1/build');
+      expect(text).toContain('run `olva build`');
+      expect(text).toContain('#/questionnaires/2/build: ');
+      expect(text).toContain('[build-format]');
+      expect(text).toContain('#/questionnaires/3/build');
+      expect(text).toContain('[unique-build]');
+    } finally {
+      fs.rmSync(builds, { recursive: true, force: true });
+    }
+  });
+});

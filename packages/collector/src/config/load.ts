@@ -1,0 +1,250 @@
+/**
+ * Reads `olva.config.json`, applies environment overrides, validates the result against the
+ * configuration schema and resolves paths. Any problem stops the server before it starts,
+ * with the file, the JSON pointer and the rule named.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
+import type { Scope } from '../auth.js';
+import type { TerritoryRef } from '../store/types.js';
+import type { StatsConfig } from '../stats/expected.js';
+import { configSchema } from './schema.js';
+
+/** One reason a configuration is refused. */
+export interface ConfigProblem {
+  /** The configuration file, or `environment` for a variable. */
+  file: string;
+  /** JSON pointer in the file, or the variable's name. */
+  pointer: string;
+  rule: string;
+  message: string;
+}
+
+/** Thrown when the configuration cannot be used; `problems` lists every reason. */
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(`invalid configuration:\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** `file#/pointer: message [rule]`, the way every OLVA tool reports a problem. */
+export function formatProblem(p: ConfigProblem): string {
+  return `${p.file}${p.file === 'environment' ? ' ' : '#'}${p.pointer}: ${p.message} [${p.rule}]`;
+}
+
+/** A token as the server holds it: only its hash. */
+export interface TokenConfig {
+  name: string;
+  sha256: string;
+  scope: Scope;
+  /** True when the file held the token in clear (demo only). */
+  plain: boolean;
+}
+
+/** A custom territory responses may name. */
+export interface CustomTerritory {
+  code: string;
+  name: string;
+  communes: string[];
+}
+
+/** The resolved configuration of a collector. */
+export interface CollectorConfig {
+  /** Absolute path of the file, or null when built in code. */
+  file: string | null;
+  host: string;
+  port: number;
+  trustProxy: boolean;
+  logLevel: string;
+  databaseUrl: string;
+  /** Absolute build directories. */
+  builds: string[];
+  /** Days kept, per questionnaire id. */
+  retention: Record<string, number>;
+  origins: { origin: string; territories: TerritoryRef[] | 'all' }[];
+  customTerritories: CustomTerritory[];
+  tokens: TokenConfig[];
+  limits: { bodyBytes: number; ratePerMinute: number; maxDepth: number };
+  /** Sample monitoring: the sector question and expected distributions (see stats/expected.ts). */
+  stats?: StatsConfig;
+}
+
+export const DEFAULTS = {
+  host: '127.0.0.1',
+  port: 8080,
+  logLevel: 'info',
+  databaseUrl: 'sqlite:.olva-data/olva.sqlite',
+  bodyBytes: 256 * 1024,
+  ratePerMinute: 120,
+  maxDepth: 32,
+};
+
+let validator: ReturnType<Ajv2020['compile']> | undefined;
+
+function validate(raw: unknown): ErrorObject[] {
+  validator ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(configSchema);
+  return validator(raw) ? [] : [...(validator.errors ?? [])];
+}
+
+function schemaProblems(file: string, errors: ErrorObject[]): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    let pointer = e.instancePath;
+    let message = e.message ?? 'is invalid';
+    if (e.keyword === 'additionalProperties') {
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      pointer = `${pointer}/${extra}`;
+      message = `unknown property "${extra}" (check its spelling)`;
+    } else if (e.keyword === 'required') {
+      message = `missing required property "${(e.params as { missingProperty: string }).missingProperty}"`;
+    } else if (e.keyword === 'enum') {
+      message = `must be one of ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
+    } else if (e.keyword === 'const') {
+      message = `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
+    } else if (e.keyword === 'oneOf' && pointer.match(/^\/tokens\/\d+$/)) {
+      message = 'give exactly one of "sha256" (the hash of the token) or "token" (in clear, demos only)';
+    }
+    const key = `${pointer}|${e.keyword}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ file, pointer, rule: `schema/${e.keyword}`, message });
+  }
+  return out;
+}
+
+function envProblem(name: string, rule: string, message: string): ConfigProblem {
+  return { file: 'environment', pointer: name, rule, message };
+}
+
+/**
+ * Environment overrides: OLVA_HOST, OLVA_PORT, OLVA_DATABASE_URL, OLVA_LOG_LEVEL,
+ * OLVA_BODY_LIMIT, OLVA_RATE_LIMIT, OLVA_TOKENS (a JSON array of token entries that replaces
+ * the file's). They are applied before validation, so they are checked by the same schema.
+ */
+function applyEnv(raw: Record<string, any>, env: NodeJS.ProcessEnv, problems: ConfigProblem[]): Record<string, any> {
+  const out = structuredClone(raw);
+  const int = (name: string): number | undefined => {
+    const v = env[name];
+    if (v === undefined || v === '') return undefined;
+    if (!/^\d+$/.test(v)) { problems.push(envProblem(name, 'integer', `must be a whole number, got "${v}"`)); return undefined; }
+    return Number(v);
+  };
+  const port = int('OLVA_PORT');
+  if (env.OLVA_HOST || port !== undefined || env.OLVA_LOG_LEVEL) {
+    out.server = { ...(out.server ?? {}) };
+    if (env.OLVA_HOST) out.server.host = env.OLVA_HOST;
+    if (port !== undefined) out.server.port = port;
+    if (env.OLVA_LOG_LEVEL) out.server.logLevel = env.OLVA_LOG_LEVEL;
+  }
+  if (env.OLVA_DATABASE_URL) out.database = { url: env.OLVA_DATABASE_URL, fromEnv: true };
+  const body = int('OLVA_BODY_LIMIT');
+  const rate = int('OLVA_RATE_LIMIT');
+  if (body !== undefined || rate !== undefined) {
+    out.limits = { ...(out.limits ?? {}) };
+    if (body !== undefined) out.limits.bodyBytes = body;
+    if (rate !== undefined) out.limits.ratePerMinute = rate;
+  }
+  if (env.OLVA_TOKENS) {
+    try {
+      out.tokens = JSON.parse(env.OLVA_TOKENS);
+    } catch (e) {
+      problems.push(envProblem('OLVA_TOKENS', 'json', `must be a JSON array of token entries: ${(e as Error).message}`));
+    }
+  }
+  return out;
+}
+
+function resolveDatabaseUrl(url: string, baseDir: string): string {
+  if (/^postgres(ql)?:\/\//.test(url)) return url;
+  const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
+  if (file === ':memory:') return 'sqlite::memory:';
+  return `sqlite:${path.resolve(baseDir, file)}`;
+}
+
+/**
+ * Validates and resolves a configuration object. `file` names it in problems; relative
+ * paths in it resolve against `baseDir` (environment values against the working directory).
+ * Returns the configuration and warnings, or throws `ConfigError`.
+ */
+export function resolveConfig(raw: unknown, options: { file: string; baseDir: string; env?: NodeJS.ProcessEnv }): { config: CollectorConfig; warnings: string[] } {
+  const { file, baseDir, env = process.env } = options;
+  const problems: ConfigProblem[] = [];
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError([{ file, pointer: '', rule: 'schema/type', message: 'must be a JSON object' }]);
+  }
+  const merged = applyEnv(raw as Record<string, any>, env, problems);
+  const dbFromEnv = Boolean(merged.database?.fromEnv);
+  if (merged.database) delete merged.database.fromEnv;
+  problems.push(...schemaProblems(file, validate(merged)));
+  if (problems.length) throw new ConfigError(problems);
+
+  const warnings: string[] = [];
+  const tokens: TokenConfig[] = [];
+  const names = new Set<string>();
+  const hashes = new Set<string>();
+  (merged.tokens ?? []).forEach((t: any, i: number) => {
+    const sha256 = t.sha256 ?? sha256Hex(t.token);
+    if (names.has(t.name)) problems.push({ file, pointer: `/tokens/${i}/name`, rule: 'unique-token-name', message: `token name "${t.name}" is used twice` });
+    if (hashes.has(sha256)) problems.push({ file, pointer: `/tokens/${i}`, rule: 'unique-token', message: `token "${t.name}" has the same secret as another token` });
+    names.add(t.name);
+    hashes.add(sha256);
+    if (t.token) warnings.push(`token "${t.name}" is written in clear in ${file}: keep clear tokens for demos; store its SHA-256 as "sha256" in production`);
+    tokens.push({ name: t.name, sha256, scope: t.scope, plain: Boolean(t.token) });
+  });
+  const customCodes = new Set<string>();
+  (merged.customTerritories ?? []).forEach((c: CustomTerritory, i: number) => {
+    if (customCodes.has(c.code)) problems.push({ file, pointer: `/customTerritories/${i}/code`, rule: 'unique-territory', message: `custom territory "${c.code}" is declared twice` });
+    customCodes.add(c.code);
+  });
+  if (problems.length) throw new ConfigError(problems);
+
+  const dbUrl = merged.database?.url ?? DEFAULTS.databaseUrl;
+  const config: CollectorConfig = {
+    file: file === 'environment' ? null : file,
+    host: merged.server?.host ?? DEFAULTS.host,
+    port: merged.server?.port ?? DEFAULTS.port,
+    trustProxy: merged.server?.trustProxy ?? false,
+    logLevel: merged.server?.logLevel ?? DEFAULTS.logLevel,
+    databaseUrl: resolveDatabaseUrl(dbUrl, dbFromEnv || !merged.database ? process.cwd() : baseDir),
+    builds: merged.questionnaires.map((q: { build: string }) => path.resolve(baseDir, q.build)),
+    retention: merged.retention ?? {},
+    origins: merged.origins ?? [],
+    customTerritories: merged.customTerritories ?? [],
+    tokens,
+    limits: {
+      bodyBytes: merged.limits?.bodyBytes ?? DEFAULTS.bodyBytes,
+      ratePerMinute: merged.limits?.ratePerMinute ?? DEFAULTS.ratePerMinute,
+      maxDepth: merged.limits?.maxDepth ?? DEFAULTS.maxDepth,
+    },
+    ...(merged.stats ? { stats: merged.stats as StatsConfig } : {}),
+  };
+  return { config, warnings };
+}
+
+/** Loads a configuration file (see `resolveConfig`). */
+export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): { config: CollectorConfig; warnings: string[] } {
+  const absolute = path.resolve(file);
+  let text: string;
+  try {
+    text = fs.readFileSync(absolute, 'utf8');
+  } catch (e) {
+    throw new ConfigError([{ file, pointer: '', rule: 'readable', message: `cannot read the configuration file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError([{ file, pointer: '', rule: 'json', message: `not valid JSON: ${(e as Error).message}` }]);
+  }
+  return resolveConfig(raw, { file: absolute, baseDir: path.dirname(absolute), env });
+}
+
+/** SHA-256 (hex) of a token, as the configuration stores it. */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}

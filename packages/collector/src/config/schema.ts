@@ -1,0 +1,123 @@
+/**
+ * JSON Schema (draft 2020-12) of the collector's configuration file, `olva.config.json`.
+ * Paths in the file are relative to the file itself.
+ */
+import { statsConfigSchema } from '../stats/expected.js';
+
+const territory = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['level', 'code'],
+  properties: {
+    level: { enum: ['commune', 'epci', 'departement', 'region', 'custom'] },
+    code: { type: 'string', pattern: '^[0-9A-Za-z_-]{1,64}$' },
+  },
+} as const;
+
+export const configSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:olva:schema:collector-config:1',
+  title: 'OLVA collector configuration',
+  type: 'object',
+  additionalProperties: false,
+  required: ['questionnaires'],
+  properties: {
+    $schema: { type: 'string' },
+    server: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        host: { type: 'string', minLength: 1, description: 'Interface to listen on (OLVA_HOST). Default 127.0.0.1.' },
+        port: { type: 'integer', minimum: 0, maximum: 65535, description: 'Port (OLVA_PORT). Default 8080.' },
+        trustProxy: { type: 'boolean', description: 'Read the client address from X-Forwarded-For (behind a reverse proxy). Default false.' },
+        logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
+      },
+    },
+    database: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['url'],
+      properties: {
+        url: { type: 'string', minLength: 1, description: '`sqlite:<path>` (embedded default) or `postgres://…` (OLVA_DATABASE_URL).' },
+      },
+    },
+    questionnaires: {
+      type: 'array',
+      minItems: 1,
+      description: 'Build directories written by `olva build` whose questionnaire accepts answers.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['build'],
+        properties: { build: { type: 'string', minLength: 1 } },
+      },
+    },
+    retention: {
+      type: 'object',
+      description: 'Days a response is kept, per questionnaire id (the core id); `olva purge` deletes older ones.',
+      propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
+      additionalProperties: { type: 'integer', minimum: 1, maximum: 36500 },
+    },
+    origins: {
+      type: 'array',
+      description: 'Web origins (CORS) allowed to post responses, and for which territories.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['origin', 'territories'],
+        properties: {
+          origin: { type: 'string', pattern: '^https?://[^/\\s]+$' },
+          territories: { oneOf: [{ const: 'all' }, { type: 'array', minItems: 1, items: territory }] },
+        },
+      },
+    },
+    customTerritories: {
+      type: 'array',
+      description: 'Territories of level "custom" (a "bassin de vie", a district) responses may name.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code', 'name', 'communes'],
+        properties: {
+          code: { type: 'string', pattern: '^[0-9A-Za-z_-]{1,64}$' },
+          name: { type: 'string', minLength: 1 },
+          communes: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[0-9][0-9AB][0-9]{3}$' } },
+        },
+      },
+    },
+    tokens: {
+      type: 'array',
+      description: 'Bearer tokens for reading, exports, statistics and erasure.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'scope'],
+        oneOf: [{ required: ['sha256'] }, { required: ['token'] }],
+        properties: {
+          name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$' },
+          sha256: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 (hex) of the token.' },
+          token: { type: 'string', minLength: 16, description: 'The token in clear: for demos only (a warning is printed).' },
+          scope: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['territories', 'rights'],
+            properties: {
+              territories: { oneOf: [{ const: 'all' }, { type: 'array', minItems: 1, items: territory }] },
+              rights: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['read', 'export', 'stats', 'erase'] } },
+            },
+          },
+        },
+      },
+    },
+    stats: statsConfigSchema,
+    limits: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        bodyBytes: { type: 'integer', minimum: 1024, maximum: 67108864, description: 'Largest request body, before and after decompression. Default 262144.' },
+        ratePerMinute: { type: 'integer', minimum: 1, description: 'Responses posted per client address per minute. Default 120.' },
+        maxDepth: { type: 'integer', minimum: 4, maximum: 256, description: 'Deepest JSON nesting accepted. Default 32.' },
+      },
+    },
+  },
+} as const;

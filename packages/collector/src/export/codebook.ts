@@ -1,0 +1,97 @@
+/**
+ * The codebook of an export: one row per column of the CSV/XLSX, in the same order. The
+ * metadata columns come first; every variable row is the compiler's own codebook row
+ * (`codebookRows`, the same as `codebook.csv` of `olva build`), taken from the newest version
+ * that has the column, so the export's codebook and the build's codebook never disagree.
+ * Written as CSV (same encoding and escaping as the data) or as Markdown.
+ */
+import { codebookRows, type CodebookRow } from '@olva/compiler';
+import type { CompiledQuestionnaire } from '@olva/schema';
+import { METADATA_COLUMNS, METADATA_LABELS, orderVersions, variableColumns, type VariableColumn } from './columns.js';
+import { csvRecord, type Cell } from './escape.js';
+
+/** One line of the codebook: the compiler's row shape (`kind` is `metadata` for metadata). */
+export type CodebookEntry = Omit<CodebookRow, 'kind'> & { kind: CodebookRow['kind'] | 'metadata' };
+
+/** Header of the codebook CSV: the columns of the compiler's `codebook.csv`, in its order. */
+export const CODEBOOK_HEADER = Object.freeze([
+  'variable', 'question', 'kind', 'type', 'format_fr', 'format_en', 'label_fr', 'label_en',
+  'codes_fr', 'codes_en', 'condition_fr', 'condition_en', 'required_fr', 'required_en',
+  'section', 'origin', 'version',
+] as const) satisfies readonly (keyof CodebookRow)[];
+
+// Fails to compile when the compiler's codebook row gains a column this header lacks.
+type MissingColumn = Exclude<keyof CodebookRow, (typeof CODEBOOK_HEADER)[number]>;
+const headerIsComplete: [MissingColumn] extends [never] ? true : MissingColumn = true;
+void headerIsComplete;
+
+function metadataEntry(name: (typeof METADATA_COLUMNS)[number]): CodebookEntry {
+  const label = METADATA_LABELS[name];
+  return {
+    variable: name, question: '', kind: 'metadata', type: 'metadata', format_fr: '', format_en: '',
+    label_fr: label.fr, label_en: label.en, codes_fr: '', codes_en: '', condition_fr: '', condition_en: '',
+    required_fr: '', required_en: '', section: '', origin: 'collector', version: '',
+  };
+}
+
+/** The codebook of an export over `compiled` (union of versions, like the data). */
+export function codebookEntries(compiled: readonly CompiledQuestionnaire[], columns: VariableColumn[] = variableColumns(compiled)): CodebookEntry[] {
+  const rows = new Map<string, CodebookRow>();
+  for (const version of orderVersions(compiled)) {
+    for (const row of codebookRows(version)) if (!rows.has(row.variable)) rows.set(row.variable, row);
+  }
+  const variables = columns.map((c) => {
+    const row = rows.get(c.name);
+    if (!row) throw new Error(`no codebook row for export column "${c.name}"`);
+    return row as CodebookEntry;
+  });
+  return [...METADATA_COLUMNS.map(metadataEntry), ...variables];
+}
+
+/** The cells of one codebook entry, in `CODEBOOK_HEADER` order. */
+export function codebookCells(e: CodebookEntry): Cell[] {
+  return CODEBOOK_HEADER.map((h) => e[h] ?? '');
+}
+
+/** The codebook as CSV (UTF-8 BOM, RFC 4180, formulas escaped). */
+export function codebookCsv(entries: readonly CodebookEntry[], separator: ',' | ';' = ','): string {
+  let out = '\uFEFF' + csvRecord(CODEBOOK_HEADER, separator);
+  for (const e of entries) out += csvRecord(codebookCells(e), separator);
+  return out;
+}
+
+/** Escapes text for a Markdown table cell (the rules of the compiler's codebook.md). */
+function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/([*_`[\]#])/g, '\\$1')
+    .replace(/\r\n|\r|\n/g, ' ');
+}
+
+/** The codebook as a Markdown document with one table, in column order. */
+export function codebookMarkdown(entries: readonly CodebookEntry[], title: string): string {
+  const lines = [
+    `# Dictionnaire des variables de l’export — ${escapeMarkdown(title)}`,
+    '',
+    'Une ligne par colonne des données, dans le même ordre. Cellule vide : question non posée ou sans réponse ; colonnes `<id>__<code>` : 1 = coché, 0 = non coché.',
+    '',
+    '| Variable | Q | Type | Libellé | Codes | Origine |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const e of entries) {
+    const cells = [
+      `\`${e.variable}\``,
+      escapeMarkdown(e.question),
+      escapeMarkdown(e.format_fr ? `${e.type} (${e.format_fr})` : e.type),
+      escapeMarkdown(e.label_fr),
+      escapeMarkdown(e.codes_fr),
+      escapeMarkdown(`${e.origin} ${e.version}`.trim()),
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n') + '\n';
+}

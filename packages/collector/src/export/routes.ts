@@ -1,0 +1,127 @@
+/**
+ * Export routes (a fastify plugin), behind a bearer token with the `export` right whose
+ * scope covers every territory asked for (401 without a valid token, 403 otherwise; a
+ * national token may omit `territory` to export everything):
+ *
+ * - `GET /v1/exports/responses.csv` — data as CSV (`separator=;` for French spreadsheets,
+ *   `values=labels` for labels instead of codes, `locale=en` for English labels)
+ * - `GET /v1/exports/responses.xlsx` — sheets "réponses", "libellés" and "codebook"
+ * - `GET /v1/exports/codebook.csv`, `GET /v1/exports/codebook.md` — the codebook
+ *
+ * Query: `questionnaire=<id>` (required), `wave=` and `territory=<level>:<code>`, both
+ * repeatable. Replies are streamed, with a `Content-Disposition: attachment` file name.
+ */
+import { PassThrough } from 'node:stream';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { CompiledQuestionnaire } from '@olva/schema';
+import type { Authorizer, Right } from '../auth.js';
+import type { QuestionnaireRegistry } from '../registry.js';
+import type { ResponseFilter, ResponseStore } from '../store/types.js';
+import { variableColumns } from './columns.js';
+import { codebookCsv, codebookEntries, codebookMarkdown } from './codebook.js';
+import { csvReadable } from './csv.js';
+import { exportBaseName, parseReadQuery, type ReadQuery } from './query.js';
+import { exportVersions } from './versions.js';
+import { writeXlsx } from './xlsx.js';
+
+/** What the export routes need from the server. */
+export interface ExportRouteOptions {
+  store: ResponseStore;
+  registry: QuestionnaireRegistry;
+  authorizer: Authorizer;
+}
+
+/** A request that passed authentication, query parsing and scope checks. */
+export interface AuthorizedRead {
+  query: ReadQuery;
+  filter: ResponseFilter;
+}
+
+/**
+ * Authenticates, parses and authorizes a read request; on refusal the reply is sent
+ * (401, 400 or 403) and null is returned. Authentication comes first, so that a caller
+ * without a token learns nothing, not even that its query is malformed.
+ */
+export async function authorizeRead(
+  authorizer: Authorizer, right: Right, request: FastifyRequest, reply: FastifyReply, requireQuestionnaire: boolean,
+): Promise<AuthorizedRead | null> {
+  const header = request.headers.authorization;
+  if (!authorizer.authenticate(header)) {
+    const denial = authorizer.authorize(header, right, []);
+    await reply.code(denial.ok ? 401 : denial.status).send(denial.ok ? { error: 'unauthorized', message: 'a bearer token is required' } : denial.body);
+    return null;
+  }
+  const query = parseReadQuery((request.query ?? {}) as Record<string, unknown>, requireQuestionnaire);
+  if ('error' in query) {
+    await reply.code(400).send(query);
+    return null;
+  }
+  const decision = authorizer.authorize(header, right, query.territories);
+  if (!decision.ok) {
+    await reply.code(decision.status).send(decision.body);
+    return null;
+  }
+  const filter: ResponseFilter = { territories: decision.territories };
+  if (query.questionnaire) filter.questionnaireId = query.questionnaire;
+  if (query.waves) filter.waves = query.waves;
+  return { query, filter };
+}
+
+function attachment(reply: FastifyReply, type: string, filename: string): FastifyReply {
+  return reply.header('content-type', type).header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store');
+}
+
+/** The fastify plugin of the export routes. */
+export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, options) => {
+  const { store, registry, authorizer } = options;
+
+  async function prepare(request: FastifyRequest, reply: FastifyReply): Promise<{ read: AuthorizedRead; compiled: CompiledQuestionnaire[] } | null> {
+    const read = await authorizeRead(authorizer, 'export', request, reply, true);
+    if (!read) return null;
+    const compiled = exportVersions(await registry.all(), read.query.questionnaire!, read.filter.territories);
+    if (compiled.length === 0) {
+      await reply.code(404).send({ error: 'not-found', message: `no version of questionnaire "${read.query.questionnaire}" is known to this collector` });
+      return null;
+    }
+    return { read, compiled };
+  }
+
+  app.get('/v1/exports/responses.csv', async (request, reply) => {
+    const ready = await prepare(request, reply);
+    if (!ready) return reply;
+    const q = request.query as Record<string, unknown>;
+    const separator = q.separator === ';' || q.separator === 'semicolon' ? ';' : ',';
+    const mode = q.values === 'labels' ? 'labels' : 'codes';
+    const locale = q.locale === 'en' ? 'en' : 'fr';
+    const body = csvReadable(ready.compiled, store.stream(ready.read.filter), { separator, mode, locale });
+    return attachment(reply, 'text/csv; charset=utf-8', `${exportBaseName(ready.read.query)}.csv`).send(body);
+  });
+
+  app.get('/v1/exports/responses.xlsx', async (request, reply) => {
+    const ready = await prepare(request, reply);
+    if (!ready) return reply;
+    const locale = (request.query as Record<string, unknown>).locale === 'en' ? 'en' : 'fr';
+    const out = new PassThrough();
+    writeXlsx(ready.compiled, () => store.stream(ready.read.filter), out, { locale }).catch((error: unknown) => {
+      request.log.error({ err: error }, 'xlsx export failed');
+      out.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+    return attachment(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `${exportBaseName(ready.read.query)}.xlsx`).send(out);
+  });
+
+  app.get('/v1/exports/codebook.csv', async (request, reply) => {
+    const ready = await prepare(request, reply);
+    if (!ready) return reply;
+    const separator = (request.query as Record<string, unknown>).separator === ';' ? ';' : ',';
+    const text = codebookCsv(codebookEntries(ready.compiled, variableColumns(ready.compiled)), separator);
+    return attachment(reply, 'text/csv; charset=utf-8', `${exportBaseName(ready.read.query)}_codebook.csv`).send(text);
+  });
+
+  app.get('/v1/exports/codebook.md', async (request, reply) => {
+    const ready = await prepare(request, reply);
+    if (!ready) return reply;
+    const title = ready.compiled.map((c) => c.extension ? `${c.questionnaire.id} ${c.questionnaire.version} + ${c.extension.id} ${c.extension.version}` : `${c.questionnaire.id} ${c.questionnaire.version}`).join(', ');
+    const text = codebookMarkdown(codebookEntries(ready.compiled), title);
+    return attachment(reply, 'text/markdown; charset=utf-8', `${exportBaseName(ready.read.query)}_codebook.md`).send(text);
+  });
+};

@@ -1,0 +1,80 @@
+/**
+ * Reads a request body under a size limit that holds before parsing and after
+ * decompression: the declared length is checked first, then the bytes as they arrive, then
+ * the bytes gzip/deflate/brotli expand to (a small bomb never fills memory).
+ */
+import type { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import { HttpError } from './errors.js';
+
+function tooLarge(limit: number, what: string): HttpError {
+  return new HttpError(413, 'payload-too-large', `the ${what} is larger than the limit of ${limit} bytes`, { connection: 'close' });
+}
+
+function decoder(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | null {
+  const e = (encoding ?? 'identity').trim().toLowerCase();
+  if (e === 'identity' || e === '') return null;
+  if (e === 'gzip' || e === 'x-gzip') return zlib.createGunzip();
+  if (e === 'deflate') return zlib.createInflate();
+  if (e === 'br') return zlib.createBrotliDecompress();
+  throw new HttpError(415, 'unsupported-encoding', `Content-Encoding "${e.slice(0, 40)}" is not supported: use gzip, deflate, br or none`);
+}
+
+/**
+ * Reads `stream` (the raw request) into a UTF-8 string, or rejects with a 413, 415 or 400
+ * `HttpError`.
+ */
+export function readBody(stream: Readable, headers: { 'content-length'?: string; 'content-encoding'?: string | string[] }, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = headers['content-length'];
+    if (declared !== undefined && Number(declared) > limit) {
+      stream.resume();
+      reject(tooLarge(limit, 'declared body'));
+      return;
+    }
+    let inflate: ReturnType<typeof decoder>;
+    try {
+      inflate = decoder(Array.isArray(headers['content-encoding']) ? headers['content-encoding'].join(',') : headers['content-encoding']);
+    } catch (e) {
+      stream.resume();
+      reject(e);
+      return;
+    }
+    let settled = false;
+    const fail = (e: HttpError) => {
+      if (settled) return;
+      settled = true;
+      stream.unpipe();
+      inflate?.destroy();
+      stream.resume();
+      reject(e);
+    };
+    const chunks: Buffer[] = [];
+    let raw = 0;
+    let decoded = 0;
+    const collect = (chunk: Buffer) => {
+      decoded += chunk.length;
+      if (decoded > limit) fail(tooLarge(limit, inflate ? 'decompressed body' : 'body'));
+      else chunks.push(chunk);
+    };
+    const done = () => {
+      if (settled) return;
+      settled = true;
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    stream.on('data', (chunk: Buffer) => {
+      raw += chunk.length;
+      if (raw > limit) fail(tooLarge(limit, 'body'));
+    });
+    stream.on('error', () => fail(new HttpError(400, 'aborted', 'the request body could not be read')));
+    if (inflate) {
+      inflate.on('data', collect);
+      inflate.on('end', done);
+      inflate.on('error', () => fail(new HttpError(400, 'malformed-encoding', 'the body is not valid for its Content-Encoding')));
+      stream.pipe(inflate);
+    } else {
+      stream.on('data', (chunk: Buffer) => { if (!settled) collect(chunk); });
+      stream.on('end', done);
+    }
+  });
+}

@@ -1,0 +1,24 @@
+/**
+ * @olva/collector: the server that receives OLVA response payloads, stores them durably and
+ * idempotently (SQLite embedded, PostgreSQL in production), and gives them back, exported
+ * and summarised, to tokens scoped to territories.
+ */
+export { createCollector, type Collector, type CollectorOptions } from './server.js';
+export { loadConfig, resolveConfig, ConfigError, formatProblem, sha256Hex, DEFAULTS, type CollectorConfig, type ConfigProblem, type TokenConfig } from './config/load.js';
+export { configSchema } from './config/schema.js';
+export { openStore, maskUrl } from './store/open.js';
+export { SqlResponseStore, InvalidCursorError } from './store/sql-store.js';
+export { payloadDigest, canonicalJson } from './store/canonical.js';
+export type { ResponseStore, StoredResponse, ResponseFilter, InsertOutcome, TerritoryRef } from './store/types.js';
+export type { QuestionnaireRegistry, AcceptedBuild, VersionKey } from './registry.js';
+export { versionKeyString, keyOf } from './registry.js';
+export type { Authorizer, Scope, Right, Principal, AuthDecision } from './auth.js';
+export { parseTerritoryQuery } from './auth.js';
+export { createAuthorizer } from './tokens.js';
+export { purgeExpired, type PurgeReport } from './purge.js';
+export { TerritoryDirectory } from './territories.js';
+export { demoRoutes, type DemoSite } from './demo-site.js';
+export * from './export/index.js';
+export * from './stats/index.js';
+export { closeOnSignals } from './lifecycle.js';
+export { DEMO_CSP } from './demo-site.js';

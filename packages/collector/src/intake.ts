@@ -1,0 +1,70 @@
+/**
+ * What a posted response goes through before it is stored, once parsed: the payload
+ * contract, an accepted questionnaire version, that version's own payload schema, the
+ * territory, and the same consistency check the browser ran (`checkResponse` of
+ * @olva/runtime). Every problem found is returned with its JSON pointer, so one 422 says
+ * everything that is wrong.
+ */
+import type { ResponsePayload } from '@olva/schema';
+import { validateDocument, toProblems } from '@olva/schema/validate';
+import { checkResponse } from '@olva/runtime';
+import type { ResponseProblemBody } from './http/errors.js';
+import type { BuildRegistry, LoadedBuild } from './questionnaires.js';
+import type { TerritoryDirectory } from './territories.js';
+
+/** The outcome of intake: a payload to store with its build, or the problems to report. */
+export type IntakeResult =
+  | { ok: true; payload: ResponsePayload; build: LoadedBuild }
+  | { ok: false; problems: ResponseProblemBody[] };
+
+function describe(key: { questionnaire: { id: string; version: string }; extension: { id: string; version: string } | null }): string {
+  const core = `${key.questionnaire.id} ${key.questionnaire.version}`;
+  return key.extension ? `${core} with extension ${key.extension.id} ${key.extension.version}` : `${core} without extension`;
+}
+
+/** Checks a parsed body against everything the collector knows. Never throws on bad input. */
+export function intake(body: unknown, registry: BuildRegistry, territories: TerritoryDirectory): IntakeResult {
+  const contract = validateDocument('payload', body);
+  if (contract.length) {
+    return { ok: false, problems: contract.map((p) => ({ pointer: p.pointer, code: p.rule, message: p.message })) };
+  }
+  const payload = body as ResponsePayload;
+  const build = registry.findAccepted({ questionnaire: payload.questionnaire, extension: payload.extension });
+  if (!build) {
+    const accepted = registry.accepted().map((b) => describe({ questionnaire: b.compiled.questionnaire, extension: b.compiled.extension }));
+    const coreKnown = accepted.some((a) => a.startsWith(`${payload.questionnaire.id} ${payload.questionnaire.version} `));
+    return {
+      ok: false,
+      problems: [{
+        pointer: payload.extension && coreKnown ? '/extension' : '/questionnaire',
+        code: 'unknown-questionnaire',
+        message: `${describe(payload)} is not accepted by this collector (accepted: ${accepted.join('; ') || 'none'})`,
+      }],
+    };
+  }
+
+  const problems: ResponseProblemBody[] = [];
+  if (!territories.exists(payload.territory)) {
+    problems.push({
+      pointer: '/territory/code',
+      code: 'unknown-territory',
+      message: `"${payload.territory.code}" is not an official ${payload.territory.level} code${payload.territory.level === 'custom' ? ' nor a declared custom territory' : ''}`,
+    });
+  } else if (build.compiled.territory && !territories.within(payload.territory, build.compiled.territory)) {
+    const t = build.compiled.territory;
+    problems.push({
+      pointer: '/territory',
+      code: 'territory-mismatch',
+      message: `the extension ${build.compiled.extension?.id} is for ${t.level} ${t.code} (${t.name}); ${payload.territory.level} ${payload.territory.code} is not in it`,
+    });
+  }
+
+  if (build.validatePayload && !build.validatePayload(payload)) {
+    for (const p of toProblems(build.validatePayload.errors)) problems.push({ pointer: p.pointer, code: p.rule, message: p.message });
+    return { ok: false, problems };
+  }
+  for (const p of checkResponse(build.compiled, payload.answers)) {
+    problems.push({ pointer: p.pointer, code: p.code, message: p.message });
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, payload, build };
+}

@@ -1,0 +1,104 @@
+/**
+ * The builds a collector accepts answers for, read from the directories `olva build` wrote
+ * (`questionnaire.json`, and `payload.schema.json` compiled here once, at start-up), and the
+ * registry that also finds versions kept in the store.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { CompiledQuestionnaire } from '@olva/schema';
+import { ConfigError, type ConfigProblem } from './config/load.js';
+import { keyOf, versionKeyString, type AcceptedBuild, type QuestionnaireRegistry, type VersionKey } from './registry.js';
+import type { ResponseStore } from './store/types.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+/** An accepted build with the validator of its payload schema (null when the build has none). */
+export interface LoadedBuild extends AcceptedBuild {
+  validatePayload: ValidateFunction | null;
+}
+
+function isCompiled(v: any): v is CompiledQuestionnaire {
+  return v && v.kind === 'olva-compiled-questionnaire' && v.formatVersion === 1
+    && typeof v.questionnaire?.id === 'string' && typeof v.questionnaire?.version === 'string'
+    && (v.extension === null || (typeof v.extension?.id === 'string' && typeof v.extension?.version === 'string'))
+    && Array.isArray(v.sections) && Array.isArray(v.checks);
+}
+
+/**
+ * Reads the build directories. Every unreadable, malformed or duplicated build is a
+ * problem reported against the configuration entry that names it.
+ */
+export function loadBuilds(dirs: readonly string[], configFile: string): LoadedBuild[] {
+  const problems: ConfigProblem[] = [];
+  const builds: LoadedBuild[] = [];
+  const seen = new Map<string, number>();
+  dirs.forEach((dir, i) => {
+    const pointer = `/questionnaires/${i}/build`;
+    const problem = (rule: string, message: string) => problems.push({ file: configFile, pointer, rule, message });
+    const qFile = path.join(dir, 'questionnaire.json');
+    let compiled: unknown;
+    try {
+      compiled = JSON.parse(fs.readFileSync(qFile, 'utf8'));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      problem('build-readable', code === 'ENOENT'
+        ? `${qFile} does not exist: run \`olva build\` (or \`npm run build\`) first`
+        : `${qFile} cannot be read: ${(e as Error).message}`);
+      return;
+    }
+    if (!isCompiled(compiled)) {
+      problem('build-format', `${qFile} is not a compiled questionnaire (kind "olva-compiled-questionnaire", formatVersion 1)`);
+      return;
+    }
+    const key = versionKeyString(keyOf(compiled));
+    if (seen.has(key)) {
+      problem('unique-build', `${key} is already accepted by /questionnaires/${seen.get(key)}`);
+      return;
+    }
+    seen.set(key, i);
+    let validatePayload: ValidateFunction | null = null;
+    const sFile = path.join(dir, 'payload.schema.json');
+    if (fs.existsSync(sFile)) {
+      try {
+        const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true }));
+        validatePayload = ajv.compile(JSON.parse(fs.readFileSync(sFile, 'utf8')));
+      } catch (e) {
+        problem('build-schema', `${sFile} is not a usable JSON Schema: ${(e as Error).message}`);
+        return;
+      }
+    }
+    builds.push({ buildId: path.basename(dir), dir, compiled, validatePayload });
+  });
+  if (problems.length) throw new ConfigError(problems);
+  return builds;
+}
+
+/** The registry over the accepted builds and the store's kept versions. */
+export class BuildRegistry implements QuestionnaireRegistry {
+  private readonly byKey: Map<string, LoadedBuild>;
+
+  constructor(private readonly builds: LoadedBuild[], private readonly store: ResponseStore) {
+    this.byKey = new Map(builds.map((b) => [versionKeyString(keyOf(b.compiled)), b]));
+  }
+
+  accepted(): LoadedBuild[] {
+    return [...this.builds];
+  }
+
+  findAccepted(key: VersionKey): LoadedBuild | null {
+    return this.byKey.get(versionKeyString(key)) ?? null;
+  }
+
+  async find(key: VersionKey): Promise<CompiledQuestionnaire | null> {
+    return this.findAccepted(key)?.compiled ?? this.store.getQuestionnaire(key.questionnaire, key.extension);
+  }
+
+  async all(): Promise<CompiledQuestionnaire[]> {
+    const out = new Map<string, CompiledQuestionnaire>();
+    for (const c of await this.store.listQuestionnaires()) out.set(versionKeyString(keyOf(c)), c);
+    for (const b of this.builds) out.set(versionKeyString(keyOf(b.compiled)), b.compiled);
+    return [...out.values()];
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * `/v1/responses`: posting a response (public, rate limited, checked, idempotent), reading
+ * responses back and erasing one (bearer token scoped to territories).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { parseTerritoryQuery, type Authorizer, type Right } from '../auth.js';
+import type { CollectorConfig } from '../config/load.js';
+import { HttpError, invalidResponseBody } from '../http/errors.js';
+import { readBody } from '../http/body.js';
+import { parseSafeJson } from '../http/safe-json.js';
+import { RateLimiter } from '../http/rate-limit.js';
+import { intake } from '../intake.js';
+import type { BuildRegistry } from '../questionnaires.js';
+import { payloadDigest } from '../store/canonical.js';
+import { InvalidCursorError } from '../store/sql-store.js';
+import type { ResponseStore, StoredResponse, TerritoryRef } from '../store/types.js';
+import type { TerritoryDirectory } from '../territories.js';
+
+export interface ResponsesRoutesOptions {
+  config: CollectorConfig;
+  store: ResponseStore;
+  registry: BuildRegistry;
+  territories: TerritoryDirectory;
+  auth: Authorizer;
+  /** Called after a response is stored for the first time (the demo prints it). */
+  onStored?: (info: { submissionId: string; buildId: string; territory: TerritoryRef }) => void;
+}
+
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** True when a browser `Origin` may post for `territory`: same origin, or listed for it. */
+function originAllowed(config: CollectorConfig, origin: string, host: string | undefined, territory: TerritoryRef): boolean {
+  try {
+    if (host && new URL(origin).host === host) return true;
+  } catch {
+    return false;
+  }
+  return config.origins.some((o) => o.origin === origin
+    && (o.territories === 'all' || o.territories.some((t) => t.level === territory.level && t.code === territory.code)));
+}
+
+function receipt(r: StoredResponse) {
+  return { submissionId: r.submissionId, receivedAt: r.receivedAt, payload: r.payload };
+}
+
+function strings(v: unknown): string[] {
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).map((s) => s.trim()).filter(Boolean);
+}
+
+export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoutesOptions): Promise<void> {
+  const { config, store, registry, territories, auth } = opts;
+  const limiter = new RateLimiter(config.limits.ratePerMinute);
+
+  // Only JSON is parsed, by our own reader: the size limit holds on the raw stream and after
+  // decompression, and unsafe JSON is refused before any schema sees it.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', async (request: FastifyRequest, payload: NodeJS.ReadableStream) => {
+    const text = await readBody(payload as import('node:stream').Readable, request.headers, config.limits.bodyBytes);
+    return parseSafeJson(text, config.limits.maxDepth);
+  });
+
+  app.post('/v1/responses', {
+    onRequest: async (request, reply) => {
+      const wait = limiter.hit(request.ip);
+      if (wait !== null) {
+        reply.header('retry-after', String(wait)).header('connection', 'close');
+        throw new HttpError(429, 'rate-limited', `too many responses from this address; retry in ${wait} s`);
+      }
+    },
+  }, async (request, reply) => {
+    const type = request.headers['content-type'];
+    if (!type || !/^application\/json\s*(;|$)/i.test(type) || request.body === undefined) {
+      throw new HttpError(415, 'unsupported-media-type', 'post the response as JSON with "Content-Type: application/json"');
+    }
+    const result = intake(request.body, registry, territories);
+    if (!result.ok) return reply.code(422).send(invalidResponseBody(result.problems));
+    const { payload, build } = result;
+    const origin = request.headers.origin;
+    if (origin && !originAllowed(config, origin, request.headers.host, payload.territory)) {
+      throw new HttpError(403, 'origin-not-allowed', `pages on ${origin.slice(0, 100)} may not post responses for ${payload.territory.level} ${payload.territory.code}`);
+    }
+    await store.saveQuestionnaire(build.compiled);
+    const outcome = await store.insert(payload, payloadDigest(payload));
+    if (outcome.status === 'created') opts.onStored?.({ submissionId: payload.submissionId, buildId: build.buildId, territory: payload.territory });
+    if (outcome.status === 'conflict') {
+      throw new HttpError(409, 'conflict', `submissionId ${payload.submissionId} was already used by a different response`);
+    }
+    return reply.code(outcome.status === 'created' ? 201 : 200).send({ submissionId: payload.submissionId, receivedAt: outcome.receivedAt });
+  });
+
+  const authorize = (request: FastifyRequest, right: Right, requested?: TerritoryRef[]) => {
+    const decision = auth.authorize(request.headers.authorization, right, requested);
+    if (!decision.ok) {
+      throw new HttpError(decision.status, decision.body.error, decision.body.message, decision.status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+    }
+    return decision;
+  };
+
+  app.get('/v1/responses', async (request) => {
+    const query = request.query as Record<string, unknown>;
+    const requested = parseTerritoryQuery(query.territory);
+    if ('error' in requested) throw new HttpError(400, 'bad-query', requested.error);
+    const decision = authorize(request, 'read', requested);
+    const limit = query.limit === undefined ? 100 : Number(query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new HttpError(400, 'bad-query', 'limit must be a whole number from 1 to 1000');
+    const questionnaire = strings(query.questionnaire)[0];
+    const extension = strings(query.extension)[0];
+    const waves = strings(query.wave);
+    try {
+      const page = await store.list({
+        territories: decision.territories,
+        ...(questionnaire ? { questionnaireId: questionnaire } : {}),
+        ...(extension ? { extensionId: extension } : {}),
+        ...(waves.length ? { waves } : {}),
+      }, { after: typeof query.after === 'string' ? query.after : undefined, limit });
+      return { items: page.items.map(receipt), ...(page.next ? { next: page.next } : {}) };
+    } catch (e) {
+      if (e instanceof InvalidCursorError) throw new HttpError(400, 'bad-query', e.message);
+      throw e;
+    }
+  });
+
+  /** A stored response the token may see with `right`; 404 otherwise, so existence never leaks. */
+  const findScoped = async (request: FastifyRequest, right: Right): Promise<StoredResponse> => {
+    const decision = authorize(request, right);
+    const { submissionId } = request.params as { submissionId: string };
+    const found = UUID.test(submissionId) ? await store.get(submissionId) : null;
+    if (!found || !auth.covers(decision.principal, right, found.payload.territory)) {
+      throw new HttpError(404, 'not-found', `no response ${submissionId.slice(0, 64)} within this token's territories`);
+    }
+    return found;
+  };
+
+  app.get('/v1/responses/:submissionId', async (request) => receipt(await findScoped(request, 'read')));
+
+  app.delete('/v1/responses/:submissionId', async (request, reply: FastifyReply) => {
+    const found = await findScoped(request, 'erase');
+    await store.delete(found.submissionId);
+    const { principal } = auth.authorize(request.headers.authorization, 'erase') as { principal: { name: string } };
+    request.log.info({ event: 'erased', submissionId: found.submissionId, token: principal.name }, 'response erased on request');
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * The collector: a fastify server over a response store. `createCollector` wires the
+ * configuration, the store, the accepted builds, territories and tokens, and registers the
+ * response API, health checks, exports and statistics. Logs are JSON (pino) and carry
+ * neither answers nor client addresses.
+ */
+import type { Writable } from 'node:stream';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
+import type { Authorizer } from './auth.js';
+import type { CollectorConfig } from './config/load.js';
+import { HttpError } from './http/errors.js';
+import { BuildRegistry, loadBuilds } from './questionnaires.js';
+import { healthRoutes } from './routes/health.js';
+import { responsesRoutes } from './routes/responses.js';
+import { openStore, maskUrl } from './store/open.js';
+import type { ResponseStore } from './store/types.js';
+import { TerritoryDirectory } from './territories.js';
+import { createAuthorizer } from './tokens.js';
+import { exportRoutes } from './export/routes.js';
+import { statsRoutes } from './stats/routes.js';
+
+/** Options of `createCollector`. */
+export interface CollectorOptions {
+  config: CollectorConfig;
+  /** A store to use instead of opening `config.databaseUrl` (then the caller closes it). */
+  store?: ResponseStore;
+  /** Where JSON logs go (default stdout); `false` for none. */
+  logStream?: Writable | false;
+  /** More routes (the demo's pages), registered after the API. */
+  extraRoutes?: (app: FastifyInstance) => Promise<void>;
+  /** Called after a response is stored for the first time (never with its answers). */
+  onStored?: (info: { submissionId: string; buildId: string; territory: { level: string; code: string } }) => void;
+}
+
+/** A running (or ready to listen) collector. */
+export interface Collector {
+  app: FastifyInstance;
+  config: CollectorConfig;
+  store: ResponseStore;
+  registry: BuildRegistry;
+  auth: Authorizer;
+  /** Listens on the configured host and port; resolves with the base URL. */
+  listen(): Promise<string>;
+  /** Stops accepting requests, waits for those in flight, then closes the store if it opened it. */
+  close(): Promise<void>;
+}
+
+/** Request fields that may be logged: never the address, the headers or the body. */
+const serializers = {
+  req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+};
+
+/**
+ * Builds a collector from a resolved configuration. Throws `ConfigError` when a build
+ * directory is unusable, and the store's error when the database cannot be opened.
+ */
+export async function createCollector(options: CollectorOptions): Promise<Collector> {
+  const { config } = options;
+  const builds = loadBuilds(config.builds, config.file ?? 'configuration');
+  const territories = new TerritoryDirectory(config.customTerritories);
+  for (const b of builds) {
+    const t = b.compiled.territory;
+    if (t?.level === 'custom' && t.communes) territories.addCustom(t.code, t.communes);
+  }
+  const ownsStore = !options.store;
+  const store = options.store ?? await openStore(config.databaseUrl);
+  const registry = new BuildRegistry(builds, store);
+  const auth = createAuthorizer(config.tokens);
+
+  const app = Fastify({
+    logger: options.logStream === false
+      ? false
+      : { level: config.logLevel, serializers, ...(options.logStream ? { stream: options.logStream } : {}) },
+    trustProxy: config.trustProxy,
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    bodyLimit: config.limits.bodyBytes,
+  });
+
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    if (error instanceof HttpError) {
+      reply.headers(error.headers);
+      return reply.code(error.statusCode).send(error.body());
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const code = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported-media-type'
+        : status === 413 ? 'payload-too-large' : status === 415 ? 'unsupported-media-type' : 'bad-request';
+      return reply.code(status).send({ error: code, message: error.message });
+    }
+    request.log.error({ err: { message: error.message, stack: error.stack, code: error.code } }, 'request failed');
+    return reply.code(500).send({ error: 'internal', message: 'internal error; the response was not stored' });
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not-found', message: `no route ${request.method} ${request.url.split('?')[0].slice(0, 200)}` }));
+
+  const allowed = new Set(config.origins.map((o) => o.origin));
+  await app.register(cors, {
+    origin: (origin, cb) => cb(null, origin !== undefined && allowed.has(origin)),
+    methods: ['GET', 'POST', 'DELETE'],
+    allowedHeaders: ['content-type', 'content-encoding', 'authorization'],
+    maxAge: 600,
+  });
+  await app.register(healthRoutes, { store });
+  await app.register(responsesRoutes, { config, store, registry, territories, auth, ...(options.onStored ? { onStored: options.onStored } : {}) });
+  await app.register(exportRoutes, { store, registry, authorizer: auth });
+  await app.register(statsRoutes, { store, registry, authorizer: auth, ...(config.stats ? { stats: config.stats } : {}) });
+  if (options.extraRoutes) await app.register(async (scope) => options.extraRoutes!(scope));
+
+  app.addHook('onClose', async () => {
+    if (ownsStore) await store.close();
+  });
+
+  return {
+    app, config, store, registry, auth,
+    async listen() {
+      const address = await app.listen({ host: config.host, port: config.port });
+      app.log.info({ event: 'listening', database: maskUrl(config.databaseUrl), questionnaires: builds.map((b) => b.buildId) }, 'collector ready');
+      return address;
+    },
+    async close() {
+      await app.close();
+    },
+  };
+}

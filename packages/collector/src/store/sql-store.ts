@@ -1,0 +1,173 @@
+/**
+ * The one implementation of `ResponseStore`, written over `SqlDb` so that SQLite and
+ * PostgreSQL run the same statements. Idempotency rests on the primary key: the insert does
+ * nothing on a known submissionId, and the stored digest then tells a replay from a conflict,
+ * which stays true when identical inserts race.
+ */
+import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
+import type { SqlDb, Row } from './sql.js';
+import { SCHEMA_SQL } from './sql.js';
+import type { InsertOutcome, ResponseFilter, ResponseStore, StoredResponse } from './types.js';
+
+/** Thrown by `list` on a cursor this store did not make. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('invalid cursor: pass back the "next" value of the previous page unchanged');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** Rows read per batch by `stream`: keeps memory flat whatever the count. */
+export const STREAM_BATCH = 1000;
+
+const COLUMNS = 'submission_id, received_at, digest, payload';
+
+function versionKey(q: { id: string; version: string }, e: { id: string; version: string } | null): string {
+  return e ? `${q.id}@${q.version}+${e.id}@${e.version}` : `${q.id}@${q.version}`;
+}
+
+function toStored(row: Row): StoredResponse {
+  return {
+    submissionId: String(row.submission_id),
+    receivedAt: String(row.received_at),
+    digest: String(row.digest),
+    payload: JSON.parse(String(row.payload)) as ResponsePayload,
+  };
+}
+
+function encodeCursor(r: StoredResponse): string {
+  return Buffer.from(JSON.stringify([r.receivedAt, r.submissionId])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return [v[0], v[1]];
+  } catch { /* falls through to the error below */ }
+  throw new InvalidCursorError();
+}
+
+function whereOf(filter: ResponseFilter, after?: [string, string]): { sql: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (filter.questionnaireId !== undefined) { clauses.push('questionnaire_id = ?'); params.push(filter.questionnaireId); }
+  if (filter.extensionId !== undefined) { clauses.push('extension_id = ?'); params.push(filter.extensionId); }
+  if (filter.waves && filter.waves.length > 0) {
+    clauses.push(`wave IN (${filter.waves.map(() => '?').join(', ')})`);
+    params.push(...filter.waves);
+  }
+  if (filter.territories !== 'all') {
+    if (filter.territories.length === 0) clauses.push('1 = 0');
+    else {
+      clauses.push(`(${filter.territories.map(() => '(territory_level = ? AND territory_code = ?)').join(' OR ')})`);
+      for (const t of filter.territories) params.push(t.level, t.code);
+    }
+  }
+  if (after) {
+    clauses.push('(received_at > ? OR (received_at = ? AND submission_id > ?))');
+    params.push(after[0], after[0], after[1]);
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** `ResponseStore` over any `SqlDb`. */
+export class SqlResponseStore implements ResponseStore {
+  private readonly savedKeys = new Set<string>();
+
+  constructor(readonly db: SqlDb, private readonly now: () => Date = () => new Date()) {}
+
+  async init(): Promise<void> {
+    await this.db.exec(SCHEMA_SQL);
+  }
+
+  async insert(payload: ResponsePayload, digest: string): Promise<InsertOutcome> {
+    // Two rounds at most: a row deleted between our insert and our read is inserted again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const receivedAt = this.now().toISOString();
+      const changed = await this.db.run(
+        `INSERT INTO olva_responses (submission_id, received_at, questionnaire_id, questionnaire_version,
+           extension_id, extension_version, territory_level, territory_code, wave, channel, source, digest, payload)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (submission_id) DO NOTHING`,
+        [
+          payload.submissionId, receivedAt, payload.questionnaire.id, payload.questionnaire.version,
+          payload.extension?.id ?? null, payload.extension?.version ?? null,
+          payload.territory.level, payload.territory.code, payload.wave, payload.channel,
+          payload.source ?? null, digest, JSON.stringify(payload),
+        ],
+      );
+      if (changed === 1) return { status: 'created', receivedAt };
+      const rows = await this.db.query('SELECT digest, received_at FROM olva_responses WHERE submission_id = ?', [payload.submissionId]);
+      const row = rows[0];
+      if (!row) continue;
+      return row.digest === digest ? { status: 'replayed', receivedAt: String(row.received_at) } : { status: 'conflict' };
+    }
+    throw new Error(`could not store submission ${payload.submissionId}: it kept being deleted while stored`);
+  }
+
+  async get(submissionId: string): Promise<StoredResponse | null> {
+    const rows = await this.db.query(`SELECT ${COLUMNS} FROM olva_responses WHERE submission_id = ?`, [submissionId]);
+    return rows[0] ? toStored(rows[0]) : null;
+  }
+
+  async list(filter: ResponseFilter, page: { after?: string; limit: number }): Promise<{ items: StoredResponse[]; next?: string }> {
+    const limit = Math.max(1, Math.min(Math.floor(page.limit), 10_000));
+    const { sql, params } = whereOf(filter, page.after ? decodeCursor(page.after) : undefined);
+    const rows = await this.db.query(
+      `SELECT ${COLUMNS} FROM olva_responses ${sql} ORDER BY received_at, submission_id LIMIT ?`,
+      [...params, limit + 1],
+    );
+    const items = rows.slice(0, limit).map(toStored);
+    return rows.length > limit ? { items, next: encodeCursor(items[items.length - 1]) } : { items };
+  }
+
+  async *stream(filter: ResponseFilter): AsyncIterable<StoredResponse> {
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.list(filter, { after, limit: STREAM_BATCH });
+      yield* page.items;
+      if (!page.next) return;
+      after = page.next;
+    }
+  }
+
+  async count(filter: ResponseFilter): Promise<number> {
+    const { sql, params } = whereOf(filter);
+    const rows = await this.db.query(`SELECT COUNT(*) AS n FROM olva_responses ${sql}`, params);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async delete(submissionId: string): Promise<boolean> {
+    return (await this.db.run('DELETE FROM olva_responses WHERE submission_id = ?', [submissionId])) > 0;
+  }
+
+  async purge(questionnaireId: string, before: Date): Promise<number> {
+    return this.db.run('DELETE FROM olva_responses WHERE questionnaire_id = ? AND received_at < ?', [questionnaireId, before.toISOString()]);
+  }
+
+  async saveQuestionnaire(compiled: CompiledQuestionnaire): Promise<void> {
+    const key = versionKey(compiled.questionnaire, compiled.extension);
+    if (this.savedKeys.has(key)) return;
+    await this.db.run(
+      `INSERT INTO olva_questionnaires (version_key, questionnaire_id, questionnaire_version, extension_id, extension_version, saved_at, compiled)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (version_key) DO NOTHING`,
+      [key, compiled.questionnaire.id, compiled.questionnaire.version, compiled.extension?.id ?? null,
+        compiled.extension?.version ?? null, this.now().toISOString(), JSON.stringify(compiled)],
+    );
+    this.savedKeys.add(key);
+  }
+
+  async getQuestionnaire(questionnaire: { id: string; version: string }, extension: { id: string; version: string } | null): Promise<CompiledQuestionnaire | null> {
+    const rows = await this.db.query('SELECT compiled FROM olva_questionnaires WHERE version_key = ?', [versionKey(questionnaire, extension)]);
+    return rows[0] ? (JSON.parse(String(rows[0].compiled)) as CompiledQuestionnaire) : null;
+  }
+
+  async listQuestionnaires(): Promise<CompiledQuestionnaire[]> {
+    const rows = await this.db.query('SELECT compiled FROM olva_questionnaires ORDER BY version_key');
+    return rows.map((r) => JSON.parse(String(r.compiled)) as CompiledQuestionnaire);
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The little SQL both backends share. Statements are written once with `?` placeholders;
+ * the PostgreSQL driver numbers them. Only portable SQL is used (INSERT … ON CONFLICT DO
+ * NOTHING, keyset pagination over TEXT timestamps), so one code path serves both.
+ */
+
+/** A row as the drivers return it. */
+export type Row = Record<string, unknown>;
+
+/** The minimal database connection the SQL store needs. */
+export interface SqlDb {
+  /** `sqlite` or `postgres`: only for messages and tests. */
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Runs a statement that returns rows. */
+  query(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs a statement; resolves with the number of rows it changed once committed durably. */
+  run(sql: string, params?: unknown[]): Promise<number>;
+  /** Runs several statements (schema creation), without parameters. */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Tables and indexes; TEXT for time stamps (RFC 3339 in UTC, fixed width, so order = time). */
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS olva_responses (
+  submission_id TEXT PRIMARY KEY,
+  received_at TEXT NOT NULL,
+  questionnaire_id TEXT NOT NULL,
+  questionnaire_version TEXT NOT NULL,
+  extension_id TEXT,
+  extension_version TEXT,
+  territory_level TEXT NOT NULL,
+  territory_code TEXT NOT NULL,
+  wave TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  source TEXT,
+  digest TEXT NOT NULL,
+  payload TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS olva_responses_order ON olva_responses (received_at, submission_id);
+CREATE INDEX IF NOT EXISTS olva_responses_scope ON olva_responses (territory_level, territory_code, received_at);
+CREATE INDEX IF NOT EXISTS olva_responses_questionnaire ON olva_responses (questionnaire_id, wave);
+CREATE TABLE IF NOT EXISTS olva_questionnaires (
+  version_key TEXT PRIMARY KEY,
+  questionnaire_id TEXT NOT NULL,
+  questionnaire_version TEXT NOT NULL,
+  extension_id TEXT,
+  extension_version TEXT,
+  saved_at TEXT NOT NULL,
+  compiled TEXT NOT NULL
+);
+`;

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bothBackends } from '../test-support/backends.js';
+import { corePayload, coreQuestionnaire, rennesQuestionnaire } from '../test-support/fixtures.js';
+import { openStore } from './open.js';
+import { payloadDigest } from './canonical.js';
+import { InvalidCursorError, STREAM_BATCH, type SqlResponseStore } from './sql-store.js';
+
+for (const backend of bothBackends()) {
+  describe(`ResponseStore contract on ${backend.name}`, () => {
+    let store: SqlResponseStore;
+    beforeAll(async () => {
+      await backend.setup();
+      store = await openStore(await backend.newDatabaseUrl());
+    });
+    afterAll(async () => {
+      await store?.close();
+      await backend.teardown();
+    });
+
+    it('stores a response, replays an identical one and refuses a conflicting one', async () => {
+      const p = corePayload();
+      const first = await store.insert(p, payloadDigest(p));
+      expect(first.status).toBe('created');
+      const again = await store.insert(p, payloadDigest(p));
+      expect(again).toEqual({ status: 'replayed', receivedAt: (first as { receivedAt: string }).receivedAt });
+      const other = { ...p, answers: { ...p.answers, nb_benevoles: 13 } };
+      expect(await store.insert(other, payloadDigest(other))).toEqual({ status: 'conflict' });
+      const got = await store.get(p.submissionId);
+      expect(got?.payload).toEqual(p);
+      expect(got?.digest).toBe(payloadDigest(p));
+      expect(await store.get('00000000-0000-4000-8000-000000000000')).toBeNull();
+    });
+
+    it('keeps one row under 50 concurrent identical inserts', async () => {
+      const p = corePayload();
+      const outcomes = await Promise.all(Array.from({ length: 50 }, () => store.insert(p, payloadDigest(p))));
+      expect(outcomes.filter((o) => o.status === 'created')).toHaveLength(1);
+      expect(outcomes.filter((o) => o.status === 'replayed')).toHaveLength(49);
+      expect(await store.count({ territories: 'all', questionnaireId: 'olva-core' })).toBeGreaterThan(0);
+      const all = [];
+      for await (const r of store.stream({ territories: 'all' })) if (r.submissionId === p.submissionId) all.push(r);
+      expect(all).toHaveLength(1);
+    });
+
+    it('filters by territory, wave, questionnaire and extension', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      try {
+        const rennes = { level: 'commune' as const, code: '35238' };
+        const lorient = { level: 'epci' as const, code: '200042174' };
+        const rows = [
+          corePayload({ territory: rennes, wave: '2026' }),
+          corePayload({ territory: rennes, wave: '2025' }),
+          corePayload({ territory: lorient, wave: '2026', extension: { id: 'lorient-agglo-2026', version: '1.0.0' } }),
+        ];
+        for (const p of rows) await fresh.insert(p, payloadDigest(p));
+        expect(await fresh.count({ territories: 'all' })).toBe(3);
+        expect(await fresh.count({ territories: [rennes] })).toBe(2);
+        expect(await fresh.count({ territories: [lorient] })).toBe(1);
+        expect(await fresh.count({ territories: [] })).toBe(0);
+        expect(await fresh.count({ territories: [{ level: 'epci', code: '35238' }] })).toBe(0);
+        expect(await fresh.count({ territories: 'all', waves: ['2026'] })).toBe(2);
+        expect(await fresh.count({ territories: [rennes], waves: ['2025', '2026'] })).toBe(2);
+        expect(await fresh.count({ territories: 'all', extensionId: 'lorient-agglo-2026' })).toBe(1);
+        expect(await fresh.count({ territories: 'all', questionnaireId: 'other' })).toBe(0);
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('pages and streams in (receivedAt, submissionId) order without losing or repeating rows', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      try {
+        const total = STREAM_BATCH + 37;
+        const ids = new Set<string>();
+        for (let i = 0; i < total; i++) {
+          const p = corePayload({ wave: i % 2 ? '2026' : '2025' });
+          ids.add(p.submissionId);
+          await fresh.insert(p, payloadDigest(p));
+        }
+        const streamed: string[] = [];
+        let previous = '';
+        for await (const r of fresh.stream({ territories: 'all' })) {
+          const key = `${r.receivedAt}|${r.submissionId}`;
+          expect(key > previous).toBe(true);
+          previous = key;
+          streamed.push(r.submissionId);
+        }
+        expect(streamed).toHaveLength(total);
+        expect(new Set(streamed)).toEqual(ids);
+        const paged: string[] = [];
+        let after: string | undefined;
+        do {
+          const page = await fresh.list({ territories: 'all', waves: ['2026'] }, { after, limit: 100 });
+          paged.push(...page.items.map((r) => r.submissionId));
+          after = page.next;
+        } while (after);
+        expect(paged).toHaveLength(Math.floor(total / 2));
+        await expect(fresh.list({ territories: 'all' }, { after: 'not-a-cursor', limit: 10 })).rejects.toBeInstanceOf(InvalidCursorError);
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('erases one response and purges by questionnaire and age', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      try {
+        const a = corePayload();
+        const b = corePayload();
+        const c = corePayload({ questionnaire: { id: 'autre', version: '1.0.0' } });
+        for (const p of [a, b, c]) await fresh.insert(p, payloadDigest(p));
+        expect(await fresh.delete(a.submissionId)).toBe(true);
+        expect(await fresh.delete(a.submissionId)).toBe(false);
+        expect(await fresh.get(a.submissionId)).toBeNull();
+        expect(await fresh.purge('olva-core', new Date('2000-01-01'))).toBe(0);
+        expect(await fresh.purge('olva-core', new Date(Date.now() + 60_000))).toBe(1);
+        expect(await fresh.count({ territories: 'all' })).toBe(1);
+        expect((await fresh.get(c.submissionId))?.payload).toEqual(c);
+        // An erased submissionId can be stored again (the respondent sends it anew).
+        expect((await fresh.insert(a, payloadDigest(a))).status).toBe('created');
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('keeps every questionnaire version it is given, once', async () => {
+      const core = coreQuestionnaire();
+      const rennes = rennesQuestionnaire();
+      await store.saveQuestionnaire(core);
+      await store.saveQuestionnaire(core);
+      await store.saveQuestionnaire(rennes);
+      expect(await store.getQuestionnaire(core.questionnaire, null)).toEqual(core);
+      expect(await store.getQuestionnaire(rennes.questionnaire, { id: 'rennes-2026', version: '1.0.0' })).toEqual(rennes);
+      expect(await store.getQuestionnaire(rennes.questionnaire, { id: 'rennes-2026', version: '9.9.9' })).toBeNull();
+      expect((await store.listQuestionnaires()).map((c) => c.id).sort()).toEqual(['olva-core', 'olva-core+rennes-2026']);
+    });
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * Starts a real collector on 127.0.0.1 (random port) for HTTP tests: fixture builds in a
+ * temporary directory, the given database, and demo tokens of known scopes.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Writable } from 'node:stream';
+import { resolveConfig } from '../config/load.js';
+import { createCollector, type Collector } from '../server.js';
+import { coreQuestionnaire, lorientQuestionnaire, rennesQuestionnaire, writeBuild } from './fixtures.js';
+
+/** Clear tokens of the test configuration. */
+export const TEST_TOKENS = {
+  national: 'national-token-0123456789abcdef',
+  rennes: 'rennes-token-0123456789abcdef',
+  rennesReadOnly: 'rennes-readonly-0123456789abcdef',
+  lorient: 'lorient-token-0123456789abcdef',
+} as const;
+
+/** The raw configuration the tests start from (paths relative to the build directory). */
+export function testConfig(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    server: { host: '127.0.0.1', port: 0, logLevel: 'info' },
+    questionnaires: [{ build: 'olva-core' }, { build: 'olva-core+rennes-2026' }, { build: 'olva-core+lorient-agglo-2026' }],
+    retention: { 'olva-core': 730 },
+    origins: [
+      { origin: 'https://www.rennes.fr', territories: [{ level: 'commune', code: '35238' }] },
+      { origin: 'https://www.lorient-agglo.bzh', territories: [{ level: 'epci', code: '200042174' }] },
+    ],
+    tokens: [
+      { name: 'rnma', token: TEST_TOKENS.national, scope: { territories: 'all', rights: ['read', 'export', 'stats', 'erase'] } },
+      { name: 'rennes', token: TEST_TOKENS.rennes, scope: { territories: [{ level: 'commune', code: '35238' }], rights: ['read', 'export', 'stats', 'erase'] } },
+      { name: 'rennes-lecture', token: TEST_TOKENS.rennesReadOnly, scope: { territories: [{ level: 'commune', code: '35238' }], rights: ['read'] } },
+      { name: 'lorient', token: TEST_TOKENS.lorient, scope: { territories: [{ level: 'epci', code: '200042174' }], rights: ['read', 'export', 'stats', 'erase'] } },
+    ],
+    limits: { bodyBytes: 64 * 1024, ratePerMinute: 1_000_000, maxDepth: 32 },
+    ...overrides,
+  };
+}
+
+/** Writes the three fixture builds into a new temporary directory and returns it. */
+export function writeFixtureBuilds(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-builds-'));
+  for (const c of [coreQuestionnaire(), rennesQuestionnaire(), lorientQuestionnaire()]) writeBuild(dir, c);
+  return dir;
+}
+
+export interface TestCollector {
+  collector: Collector;
+  /** Base URL, e.g. http://127.0.0.1:34567 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts a collector on `databaseUrl` with the test configuration (plus overrides). */
+export async function startTestCollector(databaseUrl: string, options: { overrides?: Record<string, unknown>; logStream?: Writable | false } = {}): Promise<TestCollector> {
+  const builds = writeFixtureBuilds();
+  const raw = { ...testConfig(options.overrides), database: { url: databaseUrl } };
+  const { config } = resolveConfig(raw, { file: path.join(builds, 'olva.config.json'), baseDir: builds, env: {} });
+  const collector = await createCollector({ config, logStream: options.logStream ?? false });
+  const url = await collector.listen();
+  return {
+    collector,
+    url,
+    async close() {
+      await collector.close();
+      fs.rmSync(builds, { recursive: true, force: true });
+    },
+  };
+}

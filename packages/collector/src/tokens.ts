@@ -1,0 +1,49 @@
+/**
+ * The `Authorizer` of the collector: bearer tokens are compared by their SHA-256 (the
+ * configuration never needs the token itself), and a scope covers a territory only when it
+ * names it exactly, or is the national network's `'all'`.
+ */
+import { createHash } from 'node:crypto';
+import type { AuthDecision, Authorizer, Principal, Right } from './auth.js';
+import type { TokenConfig } from './config/load.js';
+import type { TerritoryRef } from './store/types.js';
+
+const BEARER = /^Bearer\s+([\x21-\x7e]{1,512})\s*$/i;
+
+function sameTerritory(a: TerritoryRef, b: TerritoryRef): boolean {
+  return a.level === b.level && a.code === b.code;
+}
+
+/** Creates the authorizer of a list of configured tokens. */
+export function createAuthorizer(tokens: readonly TokenConfig[]): Authorizer {
+  const byHash = new Map<string, Principal>(tokens.map((t) => [t.sha256, { name: t.name, scope: t.scope }]));
+
+  const authenticate = (authorization: string | undefined): Principal | null => {
+    const m = authorization ? BEARER.exec(authorization) : null;
+    if (!m) return null;
+    return byHash.get(createHash('sha256').update(m[1], 'utf8').digest('hex')) ?? null;
+  };
+
+  const covers = (principal: Principal, right: Right, territory: TerritoryRef): boolean => {
+    if (!principal.scope.rights.includes(right)) return false;
+    const t = principal.scope.territories;
+    return t === 'all' || t.some((s) => sameTerritory(s, territory));
+  };
+
+  const authorize = (authorization: string | undefined, right: Right, requested: TerritoryRef[] = []): AuthDecision => {
+    const principal = authenticate(authorization);
+    if (!principal) {
+      return { ok: false, status: 401, body: { error: 'unauthorized', message: authorization ? 'unknown token' : 'this request needs an "Authorization: Bearer <token>" header' } };
+    }
+    if (!principal.scope.rights.includes(right)) {
+      return { ok: false, status: 403, body: { error: 'forbidden', message: `token "${principal.name}" does not have the "${right}" right` } };
+    }
+    const refused = requested.filter((t) => !covers(principal, right, t));
+    if (refused.length) {
+      return { ok: false, status: 403, body: { error: 'forbidden', message: `token "${principal.name}" does not cover ${refused.map((t) => `${t.level}:${t.code}`).join(', ')}` } };
+    }
+    return { ok: true, principal, territories: requested.length ? requested : principal.scope.territories };
+  };
+
+  return { authenticate, authorize, covers };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { compile } from './compile.js';
+import { formatProblem } from './problems.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const CORE = `${root}packages/core-questionnaire/olva-core.json`;
+const EXTENSIONS = [`${root}examples/extensions/rennes-2026.json`, `${root}examples/extensions/lorient-agglo-2026.json`];
+
+describe('compile the real core', () => {
+  it('compiles olva-core alone with no problem', async () => {
+    const { compiled, problems } = await compile({ core: CORE });
+    expect(problems.map((p) => formatProblem(p))).toEqual([]);
+    expect(compiled?.id).toBe('olva-core');
+    const numbers = compiled!.sections.flatMap((s) => s.questions.map((q) => q.number));
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    expect(numbers.length).toBeGreaterThanOrEqual(40);
+  });
+
+  for (const extension of EXTENSIONS) {
+    it(`compiles olva-core with ${extension.split('/').pop()} with no problem`, async () => {
+      const { compiled, problems } = await compile({ core: CORE, extension });
+      expect(problems.map((p) => formatProblem(p))).toEqual([]);
+      expect(compiled?.extension).not.toBeNull();
+      expect(compiled!.id).toBe(`olva-core+${compiled!.extension!.id}`);
+      const fromExtension = compiled!.sections.flatMap((s) => s.questions).filter((q) => q.origin.kind === 'extension');
+      expect(fromExtension.length).toBeGreaterThan(0);
+      for (const q of fromExtension) expect(q.id.startsWith(`${compiled!.extension!.namespace}.`)).toBe(true);
+    });
+  }
+});
+
+describe('compile inputs', () => {
+  it('reports a missing file by name', async () => {
+    const { compiled, problems } = await compile({ core: '/nonexistent/core.json' });
+    expect(compiled).toBeNull();
+    expect(problems).toMatchObject([{ file: '/nonexistent/core.json', rule: 'load/not-found', pointer: '' }]);
+  });
+
+  it('refuses an extension given as the core, and a core given as the extension', async () => {
+    const swapped = await compile({ core: EXTENSIONS[0]!, extension: CORE });
+    expect(swapped.problems.map((p) => [p.file, p.rule])).toEqual([[EXTENSIONS[0], 'load/wrong-kind'], [CORE, 'load/wrong-kind']]);
+  });
+});

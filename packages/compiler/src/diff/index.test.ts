@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { QuestionnaireDefinition } from '@olva/schema';
+import { declaredBump, diffQuestionnaires } from './index.js';
+
+function base(): QuestionnaireDefinition {
+  return {
+    id: 'olva-core',
+    version: '2026.1.0',
+    title: { fr: 'Observation locale', en: 'Local observation' },
+    sections: [
+      {
+        id: 'profil',
+        title: { fr: 'Profil' },
+        items: [
+          { id: 'secteur', type: 'single', label: { fr: 'Secteur' }, required: true,
+            choices: [{ code: 'sport', label: { fr: 'Sport' } }, { code: 'culture', label: { fr: 'Culture' } }] },
+          { id: 'activites', type: 'multiple', label: { fr: 'Activités' }, maxSelected: 3, exclusive: ['aucun'],
+            choices: [{ code: 'formation', label: { fr: 'Formation' } }, { code: 'aucun', label: { fr: 'Aucune' } }],
+            other: { label: { fr: 'Autre' } } },
+          { id: 'employeur', type: 'boolean', label: { fr: 'Employeur ?' } },
+          { id: 'nb_salaries', type: 'integer', label: { fr: 'Salariés' }, min: 1, max: 1000,
+            visibleWhen: { '==': [{ var: 'employeur' }, true] } },
+          { extensionPoint: 'profil.fin' },
+        ],
+      },
+      {
+        id: 'besoins',
+        title: { fr: 'Besoins' },
+        items: [
+          { id: 'nom', type: 'text', label: { fr: 'Nom' }, maxLength: 100 },
+          { id: 'satisfaction', type: 'scale', label: { fr: 'Satisfaction' },
+            choices: [{ code: 'peu', label: { fr: 'Peu' } }, { code: 'beaucoup', label: { fr: 'Beaucoup' } }] },
+          { id: 'difficultes', type: 'matrix', label: { fr: 'Difficultés' },
+            rows: [{ code: 'locaux', label: { fr: 'Locaux' } }], choices: [{ code: 'oui', label: { fr: 'Oui' } }] },
+        ],
+      },
+    ],
+    checks: [
+      { id: 'trop', when: { '>': [{ var: 'nb_salaries' }, 500] }, level: 'warning', message: { fr: 'Beaucoup' }, questions: ['nb_salaries'] },
+    ],
+  };
+}
+
+type Def = QuestionnaireDefinition & { sections: { items: any[] }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A changed copy of the base definition with the given version. */
+function changed(version: string, edit: (d: Def) => void): QuestionnaireDefinition {
+  const d = structuredClone(base()) as Def;
+  d.version = version;
+  edit(d);
+  return d;
+}
+
+function rules(next: QuestionnaireDefinition) {
+  return diffQuestionnaires(base(), next).changes.map((c) => [c.rule, c.kind]);
+}
+
+const q = (d: Def, s: number, i: number) => d.sections[s].items[i];
+
+describe('diffQuestionnaires', () => {
+  it('finds nothing between identical definitions', () => {
+    expect(diffQuestionnaires(base(), base())).toEqual({ changes: [], required: 'none', declared: 'none', ok: true });
+  });
+
+  it('does not mutate its inputs', () => {
+    const a = base();
+    const b = changed('2027.0.0', (d) => d.sections[0].items.splice(0, 1));
+    const [ja, jb] = [JSON.stringify(a), JSON.stringify(b)];
+    diffQuestionnaires(a, b);
+    expect([JSON.stringify(a), JSON.stringify(b)]).toEqual([ja, jb]);
+  });
+
+  it.each<[string, (d: Def) => void, [string, string][]]>([
+    ['wording-changed (label)', (d) => { q(d, 0, 0).label = { fr: 'Secteur principal' }; }, [['wording-changed', 'patch']]],
+    ['wording-changed (choice, help, section, check)', (d) => {
+      q(d, 0, 0).choices[0].label = { fr: 'Sports' };
+      q(d, 0, 0).help = { fr: 'Un seul' };
+      d.sections[1].title = { fr: 'Vos besoins' };
+      d.checks![0].message = { fr: 'Vraiment beaucoup' };
+    }, [['wording-changed', 'patch'], ['wording-changed', 'patch'], ['wording-changed', 'patch'], ['wording-changed', 'patch']]],
+    ['question-added', (d) => { d.sections[1].items.push({ id: 'site', type: 'text', label: { fr: 'Site' } }); }, [['question-added', 'minor']]],
+    ['question-removed', (d) => { d.sections[1].items.splice(0, 1); }, [['question-removed', 'major']]],
+    ['type-changed', (d) => { q(d, 0, 2).type = 'single'; q(d, 0, 2).choices = [{ code: 'oui', label: { fr: 'Oui' } }]; }, [['type-changed', 'major']]],
+    ['type-changed text → textarea', (d) => { q(d, 1, 0).type = 'textarea'; }, [['type-changed', 'minor']]],
+    ['choice-added at the end', (d) => { q(d, 0, 0).choices.push({ code: 'social', label: { fr: 'Social' } }); }, [['choice-added', 'minor']]],
+    ['choice-inserted', (d) => { q(d, 0, 0).choices.unshift({ code: 'social', label: { fr: 'Social' } }); }, [['choice-inserted', 'major']]],
+    ['choice-removed', (d) => { q(d, 0, 0).choices.pop(); }, [['choice-removed', 'major']]],
+    ['choice-reordered', (d) => { q(d, 0, 0).choices.reverse(); }, [['choice-reordered', 'major']]],
+    ['choice recoded', (d) => { q(d, 0, 0).choices[1].code = 'arts'; }, [['choice-removed', 'major'], ['choice-added', 'minor']]],
+    ['row-added', (d) => { q(d, 1, 2).rows.push({ code: 'argent', label: { fr: 'Argent' } }); }, [['row-added', 'minor']]],
+    ['row-removed', (d) => { q(d, 1, 2).rows = [{ code: 'argent', label: { fr: 'Argent' } }]; }, [['row-removed', 'major'], ['row-added', 'minor']]],
+    ['scale-changed', (d) => { q(d, 1, 1).choices.push({ code: 'enorme', label: { fr: 'Énormément' } }); }, [['scale-changed', 'major']]],
+    ['bound-narrowed', (d) => { q(d, 0, 3).max = 500; }, [['bound-narrowed', 'major']]],
+    ['bound-narrowed (new bound)', (d) => { q(d, 0, 1).minSelected = 1; }, [['bound-narrowed', 'major']]],
+    ['bound-widened', (d) => { q(d, 0, 3).min = 0; delete q(d, 1, 0).maxLength; }, [['bound-widened', 'minor'], ['bound-widened', 'minor']]],
+    ['pattern-changed', (d) => { q(d, 1, 0).pattern = '^[A-Z]'; }, [['pattern-changed', 'major']]],
+    ['exclusive-added', (d) => { q(d, 0, 1).exclusive = ['aucun', 'formation']; }, [['exclusive-added', 'major']]],
+    ['exclusive-removed', (d) => { delete q(d, 0, 1).exclusive; }, [['exclusive-removed', 'minor']]],
+    ['other-added', (d) => { q(d, 0, 0).other = { label: { fr: 'Autre' } }; }, [['other-added', 'minor']]],
+    ['other-removed', (d) => { delete q(d, 0, 1).other; }, [['other-removed', 'major']]],
+    ['condition-changed', (d) => { q(d, 0, 3).visibleWhen = { '!=': [{ var: 'employeur' }, false] }; }, [['condition-changed', 'major']]],
+    ['required-changed', (d) => { q(d, 0, 0).required = false; }, [['required-changed', 'major']]],
+    ['section-added', (d) => { d.sections.push({ id: 'fin', title: { fr: 'Fin' }, items: [{ extensionPoint: 'fin.x' }] } as never); },
+      [['section-added', 'minor'], ['extension-point-added', 'minor']]],
+    ['section-removed', (d) => { d.sections.splice(1, 1); }, [['question-removed', 'major'], ['question-removed', 'major'], ['question-removed', 'major'], ['section-removed', 'major']]],
+    ['section-reordered', (d) => { d.sections.reverse(); }, [['section-reordered', 'minor']]],
+    ['extension-point-added', (d) => { d.sections[1].items.push({ extensionPoint: 'besoins.fin' }); }, [['extension-point-added', 'minor']]],
+    ['extension-point-removed', (d) => { d.sections[0].items.pop(); }, [['extension-point-removed', 'major']]],
+    ['extension-point-moved', (d) => { d.sections[0].items.pop(); d.sections[1].items.push({ extensionPoint: 'profil.fin' }); }, [['extension-point-moved', 'minor']]],
+    ['question-moved', (d) => { const [x] = d.sections[0].items.splice(2, 1); d.sections[1].items.push(x); }, [['question-moved', 'minor']]],
+    ['question-reordered', (d) => { d.sections[1].items.reverse(); }, [['question-reordered', 'minor']]],
+    ['check-added', (d) => { d.checks!.push({ id: 'x', when: { '<': [{ var: 'nb_salaries' }, 0] }, level: 'error', message: { fr: 'x' }, questions: ['nb_salaries'] }); }, [['check-added', 'minor']]],
+    ['check-removed', (d) => { d.checks = []; }, [['check-removed', 'minor']]],
+    ['check-changed', (d) => { d.checks![0].level = 'error'; }, [['check-changed', 'minor']]],
+    ['questionnaire-id-changed', (d) => { d.id = 'autre'; }, [['questionnaire-id-changed', 'major']]],
+  ])('classifies %s', (_name, edit, expected) => {
+    expect(rules(changed('2026.1.0', edit))).toEqual(expected);
+  });
+
+  it('accepts a big enough bump and refuses a small one', () => {
+    const addChoice = (d: Def) => { q(d, 0, 0).choices.push({ code: 'social', label: { fr: 'Social' } }); };
+    expect(diffQuestionnaires(base(), changed('2026.2.0', addChoice))).toMatchObject({ required: 'minor', declared: 'minor', ok: true });
+    expect(diffQuestionnaires(base(), changed('2027.0.0', addChoice))).toMatchObject({ declared: 'major', ok: true });
+    expect(diffQuestionnaires(base(), changed('2026.1.1', addChoice))).toMatchObject({ required: 'minor', declared: 'patch', ok: false });
+    const removeChoice = (d: Def) => { q(d, 0, 0).choices.pop(); };
+    expect(diffQuestionnaires(base(), changed('2026.2.0', removeChoice))).toMatchObject({ required: 'major', ok: false });
+    expect(diffQuestionnaires(base(), changed('2026.1.0', (d) => { q(d, 0, 0).label = { fr: 'X' }; }))).toMatchObject({ declared: 'none', ok: false });
+  });
+
+  it('reads declared bumps from semver', () => {
+    expect(declaredBump('2026.1.0', '2026.1.1')).toBe('patch');
+    expect(declaredBump('2026.1.0', '2026.2.0')).toBe('minor');
+    expect(declaredBump('2026.1.0', '2027.0.0')).toBe('major');
+    expect(declaredBump('2026.1.0', '2026.1.0')).toBe('none');
+    expect(declaredBump('2026.1.0', '2025.9.0')).toBe('invalid');
+    expect(declaredBump('2026.1.0', 'v-next')).toBe('invalid');
+    expect(diffQuestionnaires(base(), changed('2025.0.0', () => {})).ok).toBe(false);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Choices and matrix rows. Codes are stable across versions: new codes may only be added at
+ * the end (MINOR). Removing, reordering or inserting a code anywhere else is MAJOR. A scale is
+ * answered by the position of its point (1..n), so any change to its points is MAJOR.
+ */
+import { commonQuestions } from '../model.js';
+import type { Change, DiffContext } from '../types.js';
+
+function codes(q: object, list: 'choices' | 'rows'): string[] | undefined {
+  const items = (q as Record<string, unknown>)[list];
+  return Array.isArray(items) ? items.map((c: { code: string }) => c.code) : undefined;
+}
+
+/** `choice-removed`, `choice-reordered`, `choice-inserted`, `choice-added`, `scale-changed` (and the same for rows). */
+export function choicesChanged(ctx: DiffContext): Change[] {
+  const out: Change[] = [];
+  for (const p of commonQuestions(ctx)) {
+    if (p.before.question.type !== p.after.question.type) continue;
+    for (const list of ['choices', 'rows'] as const) {
+      const before = codes(p.before.question, list);
+      const after = codes(p.after.question, list);
+      if (!before || !after) continue;
+      const what = list === 'rows' ? 'row' : 'choice';
+      const base = `${p.after.pointer}/${list}`;
+      if (p.after.question.type === 'scale' && before.join() !== after.join()) {
+        out.push({ kind: 'major', pointer: base, rule: 'scale-changed', message: `points of scale "${p.id}" changed: answers are positions 1..n` });
+        continue;
+      }
+      const removed = before.filter((c) => !after.includes(c));
+      for (const c of removed) {
+        out.push({ kind: 'major', pointer: `${p.before.pointer}/${list}`, rule: `${what}-removed`, message: `${what} "${c}" of question "${p.id}" was removed` });
+      }
+      const kept = after.filter((c) => before.includes(c));
+      const keptBefore = before.filter((c) => after.includes(c));
+      if (kept.join() !== keptBefore.join()) {
+        out.push({ kind: 'major', pointer: base, rule: `${what}-reordered`, message: `${what}s of question "${p.id}" were reordered` });
+      }
+      // New codes are fine only after every code that already existed.
+      const lastOld = Math.max(-1, ...kept.map((c) => after.indexOf(c)));
+      after.forEach((c, i) => {
+        if (before.includes(c)) return;
+        if (i < lastOld) {
+          out.push({ kind: 'major', pointer: `${base}/${i}`, rule: `${what}-inserted`, message: `${what} "${c}" of question "${p.id}" was inserted before existing ones (add at the end)` });
+        } else {
+          out.push({ kind: 'minor', pointer: `${base}/${i}`, rule: `${what}-added`, message: `${what} "${c}" was added at the end of question "${p.id}"` });
+        }
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml } from './html.js';
+import { emitPaper } from './paper.js';
+import { jumpsAfter } from './routing.js';
+import { loadFixture } from './test-fixture.js';
+
+describe('escapeHtml', () => {
+  it('escapes markup, quotes and ampersands', () => {
+    expect(escapeHtml('<script>alert("x")</script>')).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(escapeHtml("l'eau & le feu")).toBe('l&#39;eau &amp; le feu');
+    expect(escapeHtml('&amp;')).toBe('&amp;amp;');
+  });
+});
+
+describe('paper.html', () => {
+  const html = emitPaper(loadFixture());
+
+  it('is a French A4 document without scripts, under a strict CSP', () => {
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="fr">')).toBe(true);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+    expect(html).toContain('@page { size: A4;');
+    expect(html).toMatch(/break-before: page/);
+    expect(html).toMatch(/break-inside: avoid/);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+  });
+
+  it('escapes definition text', () => {
+    expect(html).toContain('Commentaire &quot;libre&quot; &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('Un seul choix &lt;b&gt;svp&lt;/b&gt; &amp; merci');
+  });
+
+  it('shows numbers, variable codes and choice codes', () => {
+    expect(html).toContain('<span class="qnum">5.</span>Nombre de salariés');
+    expect(html).toContain('[nb_salaries]');
+    expect(html).toContain('[rennes.locaux_quartier]');
+    expect(html).toContain('Sport<span class="code">[sport]</span>');
+    expect(html).toContain('[difficultes__locaux]');
+    expect(html).toContain('[secteur_other]');
+  });
+
+  it('writes the routing out', () => {
+    expect(html).toContain('Répondez si Q4 employeur = Oui.');
+    expect(html).toContain('→ Si « Non », passez à la question 6.');
+    expect(html).toContain('→ Si « Non », passez à la fin du questionnaire.');
+  });
+});
+
+describe('jumpsAfter', () => {
+  it('jumps over every following question hidden by the answer', () => {
+    const compiled = loadFixture();
+    const employeur = compiled.sections[0].questions[3];
+    expect(jumpsAfter(employeur, compiled).map((j) => [j.answers.map((a) => a.code), j.to?.number])).toEqual([[['0'], 6]]);
+  });
+
+  it('writes nothing when no answer skips a question', () => {
+    const compiled = loadFixture();
+    expect(jumpsAfter(compiled.sections[0].questions[0], compiled)).toEqual([]);
+  });
+});

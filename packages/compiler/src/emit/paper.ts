@@ -1,0 +1,175 @@
+/**
+ * `paper.html`: the printable paper questionnaire (A4, French), for respondents without the
+ * web form and for the people who type paper answers in later. Every question shows its
+ * number and variable code; every box its code; routing is written out ("Répondez si…",
+ * "Si Non, passez à la question 14"). No script, a strict CSP, and every definition text
+ * escaped with `escapeHtml`.
+ */
+import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
+import { visibilityWords } from './condition-words.js';
+import { escapeHtml } from './html.js';
+import { jumpsAfter } from './routing.js';
+import { choicesOf, fr, hasOther, otherKey } from './util.js';
+
+const STYLE = `
+@page { size: A4; margin: 15mm 15mm 18mm 15mm; }
+* { box-sizing: border-box; }
+body { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; line-height: 1.35; color: #000; margin: 0 auto; max-width: 180mm; }
+h1 { font-size: 16pt; margin: 0 0 4mm; }
+h2 { font-size: 13pt; border-bottom: 1.5pt solid #000; padding-bottom: 1mm; margin: 0 0 4mm; }
+.intro { margin-bottom: 6mm; }
+.intro p { margin: 1mm 0; }
+section.section { break-before: page; page-break-before: always; }
+section.section:first-of-type { break-before: auto; page-break-before: auto; }
+.question { break-inside: avoid; page-break-inside: avoid; margin: 0 0 5mm; padding: 2mm 0 0; border-top: 0.5pt solid #999; }
+.qhead { font-weight: bold; }
+.qnum { display: inline-block; min-width: 10mm; }
+.var { font-family: "Courier New", monospace; font-weight: normal; font-size: 8.5pt; color: #333; margin-left: 2mm; }
+.req { font-weight: normal; font-size: 9pt; }
+.help { font-style: italic; font-size: 9.5pt; margin: 1mm 0 0 10mm; }
+.route { font-size: 9.5pt; margin: 1mm 0 0 10mm; }
+.route.if { font-style: italic; }
+.route.jump { font-weight: bold; }
+ul.choices { list-style: none; margin: 2mm 0 0 10mm; padding: 0; }
+ul.choices li { margin: 1mm 0; }
+.circle, .box { display: inline-block; width: 3.6mm; height: 3.6mm; border: 0.8pt solid #000; vertical-align: -0.6mm; margin-right: 2mm; }
+.circle { border-radius: 50%; }
+.code { font-family: "Courier New", monospace; font-size: 8.5pt; color: #333; margin-left: 1.5mm; }
+.digits { margin: 2mm 0 0 10mm; }
+.digit { display: inline-block; width: 6mm; height: 7mm; border: 0.8pt solid #000; margin-right: -0.8pt; }
+.unit { margin-left: 2mm; font-size: 9.5pt; }
+.line { display: block; border-bottom: 0.8pt solid #000; height: 7mm; margin: 1mm 0 0 10mm; }
+.area { display: block; border: 0.8pt solid #000; height: 30mm; margin: 2mm 0 0 10mm; }
+.other-line { display: inline-block; border-bottom: 0.8pt solid #000; width: 90mm; height: 4mm; }
+table.matrix { border-collapse: collapse; margin: 2mm 0 0 10mm; font-size: 9.5pt; }
+table.matrix th, table.matrix td { border: 0.5pt solid #666; padding: 1mm 2mm; text-align: center; }
+table.matrix th[scope=row] { text-align: left; font-weight: normal; }
+.scale { margin: 2mm 0 0 10mm; display: flex; gap: 4mm; flex-wrap: wrap; }
+.scale span { text-align: center; font-size: 9pt; }
+footer { margin-top: 8mm; font-size: 8.5pt; color: #333; }
+`.trim();
+
+const e = escapeHtml;
+
+function choiceList(q: CompiledQuestion, mark: 'circle' | 'box'): string {
+  const items = choicesOf(q).map((c) =>
+    `<li><span class="${mark}" aria-hidden="true"></span>${e(fr(c.label))}<span class="code">[${e(c.code)}]</span></li>`);
+  if (hasOther(q)) {
+    items.push(`<li><span class="${mark}" aria-hidden="true"></span>${e(fr(q.other.label))} : <span class="other-line"></span><span class="code">[${e(otherKey(q.id))}]</span></li>`);
+  }
+  return `<ul class="choices">${items.join('')}</ul>`;
+}
+
+function digits(count: number): string {
+  return '<span class="digit"></span>'.repeat(count);
+}
+
+function numberBoxes(q: CompiledQuestion & { min?: number; max?: number }, decimal: boolean): string {
+  const width = q.type === 'year' ? 4 : Math.min(9, Math.max(3, String(Math.trunc(Math.abs(q.max ?? 999999))).length));
+  const range = q.min !== undefined && q.max !== undefined ? `entre ${q.min} et ${q.max}`
+    : q.min !== undefined ? `au moins ${q.min}` : q.max !== undefined ? `au plus ${q.max}` : '';
+  const dec = decimal ? `<span class="unit">,</span>${digits(2)}` : '';
+  return `<div class="digits">${digits(width)}${dec}${range ? `<span class="unit">(${e(range)})</span>` : ''}</div>`;
+}
+
+/** The answer area of a question, by type. */
+export function answerArea(q: CompiledQuestion): string {
+  switch (q.type) {
+    case 'single':
+      return choiceList(q, 'circle');
+    case 'multiple': {
+      const rules = ['plusieurs réponses possibles'];
+      if (q.maxSelected !== undefined) rules.push(`${q.maxSelected} au maximum`);
+      if (q.minSelected !== undefined && q.minSelected > 1) rules.push(`${q.minSelected} au minimum`);
+      if (q.exclusive?.length) {
+        const labels = q.exclusive.map((code) => `« ${fr(q.choices.find((c) => c.code === code)?.label) || code} »`);
+        rules.push(`${labels.join(', ')} ne se combine avec aucune autre réponse`);
+      }
+      return `<p class="help">(${e(rules.join(' ; '))})</p>${choiceList(q, 'box')}`;
+    }
+    case 'boolean':
+      return '<ul class="choices"><li><span class="circle" aria-hidden="true"></span>Oui<span class="code">[1]</span></li>' +
+        '<li><span class="circle" aria-hidden="true"></span>Non<span class="code">[0]</span></li></ul>';
+    case 'integer':
+    case 'year':
+      return numberBoxes(q, false);
+    case 'decimal':
+      return numberBoxes(q, true);
+    case 'text':
+      return `<span class="line"></span>${q.maxLength !== undefined ? `<p class="help">(${q.maxLength} caractères au plus)</p>` : ''}`;
+    case 'textarea':
+      return '<span class="area"></span>';
+    case 'email':
+      return '<span class="line"></span><p class="help">(adresse électronique)</p>';
+    case 'commune':
+      return `<div class="digits">${digits(5)}<span class="unit">(code commune INSEE, ou nom de la commune : </span><span class="other-line"></span><span class="unit">)</span></div>`;
+    case 'scale':
+      return `<div class="scale">${q.choices.map((c, i) =>
+        `<span><span class="circle" aria-hidden="true"></span><br>${e(fr(c.label))}<br><span class="code">[${i + 1}]</span></span>`).join('')}</div>`;
+    case 'matrix': {
+      const head = `<tr><td></td>${q.choices.map((c) => `<th scope="col">${e(fr(c.label))}<br><span class="code">[${e(c.code)}]</span></th>`).join('')}</tr>`;
+      const rows = q.rows.map((r) =>
+        `<tr><th scope="row">${e(fr(r.label))}<span class="code">[${e(`${q.id}__${r.code}`)}]</span></th>${q.choices.map(() => '<td><span class="circle" aria-hidden="true"></span></td>').join('')}</tr>`);
+      return `<table class="matrix">${head}${rows.join('')}</table>`;
+    }
+  }
+}
+
+function requiredNote(q: CompiledQuestion): string {
+  if (q.required === true) return ' <span class="req">(obligatoire)</span>';
+  if (q.required && typeof q.required === 'object') return ' <span class="req">(obligatoire dans certains cas)</span>';
+  return '';
+}
+
+function jumpText(q: CompiledQuestion, compiled: CompiledQuestionnaire): string {
+  return jumpsAfter(q, compiled).map((j) => {
+    const answers = j.answers.map((a) => `« ${fr(a.label)} »`).join(' ou ');
+    const to = j.to ? `passez à la question ${j.to.number}` : 'passez à la fin du questionnaire';
+    return `<p class="route jump">→ Si ${e(answers)}, ${e(to)}.</p>`;
+  }).join('');
+}
+
+/** One question of the paper form. */
+export function paperQuestion(q: CompiledQuestion, compiled: CompiledQuestionnaire): string {
+  const condition = q.visibleWhen ? `<p class="route if">Répondez ${e(visibilityWords(q, compiled, 'fr'))}.</p>` : '';
+  const help = q.help ? `<p class="help">${e(fr(q.help))}</p>` : '';
+  return `<div class="question" id="q${q.number}">` +
+    `<p class="qhead"><span class="qnum">${q.number}.</span>${e(fr(q.label))}${requiredNote(q)}<span class="var">[${e(q.id)}]</span></p>` +
+    `${condition}${help}${answerArea(q)}${jumpText(q, compiled)}</div>`;
+}
+
+/** `paper.html` of a compiled questionnaire. */
+export function emitPaper(compiled: CompiledQuestionnaire): string {
+  const versions = `${compiled.questionnaire.id} ${compiled.questionnaire.version}` +
+    (compiled.extension ? ` + ${compiled.extension.id} ${compiled.extension.version}` : '');
+  const territory = compiled.territory ? `<p>Territoire : ${e(compiled.territory.name)}</p>` : '';
+  const sections = compiled.sections.map((s) =>
+    `<section class="section" id="s-${e(s.id)}"><h2>${e(fr(s.title))}</h2>` +
+    (s.description ? `<p class="help">${e(fr(s.description))}</p>` : '') +
+    s.questions.map((q) => paperQuestion(q, compiled)).join('\n') + '</section>');
+  return `<!DOCTYPE html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(fr(compiled.title))}</title>
+<style>
+${STYLE}
+</style>
+</head>
+<body>
+<header class="intro">
+<h1>${e(fr(compiled.title))}</h1>
+${compiled.description ? `<p>${e(fr(compiled.description))}</p>` : ''}
+${territory}
+<p>Cochez une case par réponse (○ une seule réponse, ☐ plusieurs possibles). Les codes entre crochets servent à la saisie.</p>
+</header>
+<main>
+${sections.join('\n')}
+</main>
+<footer>Questionnaire ${e(versions)} — ${e(compiled.id)}. Merci de votre participation.</footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,133 @@
+/**
+ * The emitters on the real core questionnaire and the two example extensions (assembled by
+ * the compiler's assemble phase): every output is produced, SurveyJS keeps every question
+ * and computes the same visibility and requiredness as JsonLogic on random answers, and the
+ * precompiled validator accepts what the runtime would send.
+ */
+import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { Model } from 'survey-core';
+import type { CompiledQuestion, CompiledQuestionnaire, QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
+import { assemble } from '../assemble.js';
+import { emitAll } from './index.js';
+import { surveyModel, surveyName } from './surveyjs.js';
+import { evaluate, truthy } from './jsonlogic-eval.js';
+import { allQuestions, hasOther, otherKey } from './util.js';
+import { codebookColumns } from './codebook.js';
+
+const root = new URL('../../../../', import.meta.url);
+const read = <T,>(path: string): T => JSON.parse(readFileSync(new URL(path, root), 'utf8')) as T;
+const core = read<QuestionnaireDefinition>('packages/core-questionnaire/olva-core.json');
+const builds: [string, CompiledQuestionnaire][] = [
+  ['olva-core', assemble(core, null)],
+  ['rennes-2026', assemble(core, read<TerritorialExtension>('examples/extensions/rennes-2026.json'))],
+  ['lorient-agglo-2026', assemble(core, read<TerritorialExtension>('examples/extensions/lorient-agglo-2026.json'))],
+];
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A random valid answer to a question. */
+function randomValue(q: CompiledQuestion, r: () => number): unknown {
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(r() * list.length)];
+  switch (q.type) {
+    case 'single': return pick(q.choices).code;
+    case 'multiple': {
+      const codes = q.choices.map((c) => c.code).filter(() => r() < 0.4);
+      return codes.length ? codes.slice(0, q.maxSelected ?? codes.length) : [q.choices[0].code];
+    }
+    case 'boolean': return r() < 0.5;
+    case 'scale': return 1 + Math.floor(r() * q.choices.length);
+    case 'integer': case 'year': case 'decimal': {
+      const min = q.min ?? 0;
+      const max = Math.min(q.max ?? 50, min + 60);
+      return pick([min, max, Math.round(min + r() * (max - min)), 0, 1, 2, 5, 10].filter((n) => n >= min && n <= (q.max ?? Infinity)));
+    }
+    case 'matrix': return Object.fromEntries(q.rows.filter(() => r() < 0.7).map((row) => [row.code, pick(q.choices).code]));
+    case 'commune': return pick(['35238', '56121', '2A004']);
+    case 'email': return 'contact@asso.fr';
+    default: return pick(['Oui', 'texte libre']);
+  }
+}
+
+/** Answers as the runtime keeps them: hidden questions dropped until nothing changes. */
+function settle(questions: CompiledQuestion[], answers: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...answers };
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const q of questions) {
+      if (q.visibleWhen && !truthy(evaluate(q.visibleWhen, out))) {
+        for (const key of [q.id, otherKey(q.id)]) if (key in out) { delete out[key]; changed = true; }
+      }
+    }
+  }
+  return out;
+}
+
+function surveyData(compiled: CompiledQuestionnaire, answers: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(answers).map(([k, v]) => [surveyName(k), v]));
+}
+
+describe.each(builds)('emit on %s', (_name, compiled) => {
+  it('produces every file, with unique export columns', async () => {
+    const files = await emitAll(compiled);
+    expect(Object.keys(files)).toHaveLength(10);
+    const cols = codebookColumns(compiled).map((c) => c.name);
+    expect(new Set(cols).size).toBe(cols.length);
+  });
+
+  it('translates every condition exactly for SurveyJS', () => {
+    expect(surveyModel(compiled).olvaInexact).toBeUndefined();
+  });
+
+  it('SurveyJS computes the visibility and requiredness of JsonLogic on 200 random answer sets', () => {
+    const questions = allQuestions(compiled);
+    const survey = new Model(surveyModel(compiled));
+    const r = rng(7);
+    for (let i = 0; i < 200; i++) {
+      const raw: Record<string, unknown> = {};
+      for (const q of questions) {
+        if (r() < 0.75) raw[q.id] = randomValue(q, r);
+        if (hasOther(q) && r() < 0.2) raw[otherKey(q.id)] = 'autre';
+      }
+      const answers = settle(questions, raw);
+      survey.clear(true, true);
+      survey.data = surveyData(compiled, answers);
+      for (const q of questions) {
+        const sq = survey.getQuestionByName(surveyName(q.id));
+        const visible = q.visibleWhen ? truthy(evaluate(q.visibleWhen, answers)) : true;
+        const required = q.required === true || (typeof q.required === 'object' && truthy(evaluate(q.required, answers)));
+        if (sq.isVisible !== visible || sq.isRequired !== required) {
+          throw new Error(`${q.id}: SurveyJS visible=${sq.isVisible} required=${sq.isRequired}, JsonLogic ${visible}/${required} on ${JSON.stringify(answers)}`);
+        }
+      }
+    }
+  });
+
+  it('validator.js accepts answers of every question and refuses an unknown key', async () => {
+    const files = await emitAll(compiled);
+    const dir = mkdtempSync(join(tmpdir(), 'olva-real-'));
+    try {
+      writeFileSync(join(dir, 'validator.js'), files['validator.js']);
+      const mod = await import(/* @vite-ignore */ pathToFileURL(join(dir, 'validator.js')).href);
+      const r = rng(11);
+      const answers: Record<string, unknown> = {};
+      for (const q of allQuestions(compiled)) answers[q.id] = randomValue(q, r);
+      expect(mod.validateAnswers(answers), JSON.stringify(mod.validateAnswers.errors)).toBe(true);
+      expect(mod.validateAnswers({ ...answers, inconnue: 1 })).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

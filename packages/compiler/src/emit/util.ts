@@ -1,0 +1,55 @@
+/**
+ * Small helpers shared by the emitters. Every emitter is a pure function of the compiled
+ * questionnaire: these helpers never read the clock, the disk or the environment.
+ */
+import type { CompiledQuestion, CompiledQuestionnaire, LocalizedText } from '@olva/schema';
+
+/** Pretty JSON with two spaces and a final newline: the one JSON layout of every output. */
+export function prettyJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Every question of the compiled questionnaire, in questionnaire order. */
+export function allQuestions(compiled: CompiledQuestionnaire): CompiledQuestion[] {
+  return compiled.sections.flatMap((s) => s.questions);
+}
+
+/** The French text, or '' when there is none. */
+export function fr(text: LocalizedText | undefined): string {
+  return text?.fr ?? '';
+}
+
+/** The English text, falling back to French (French is the required language). */
+export function en(text: LocalizedText | undefined): string {
+  return text?.en ?? text?.fr ?? '';
+}
+
+/** The key under which the "other, please specify" text of a question travels. */
+export function otherKey(questionId: string): string {
+  return `${questionId}_other`;
+}
+
+/** True when the question declares an "other, please specify" text. */
+export function hasOther(q: CompiledQuestion): q is CompiledQuestion & { other: { label: LocalizedText } } {
+  return (q.type === 'single' || q.type === 'multiple') && q.other !== undefined;
+}
+
+/** The choices of a question (empty for types without choices). */
+export function choicesOf(q: CompiledQuestion): { code: string; label: LocalizedText }[] {
+  return 'choices' in q && Array.isArray(q.choices) ? q.choices : [];
+}
+
+/** The rows of a matrix question (empty for other types). */
+export function rowsOf(q: CompiledQuestion): { code: string; label: LocalizedText }[] {
+  return q.type === 'matrix' ? q.rows : [];
+}
+
+/**
+ * Name of the TypeScript interface of a questionnaire's answers, from its build id:
+ * `olva-core+rennes-2026` → `OlvaCoreRennes2026Answers`.
+ */
+export function answersTypeName(compiled: CompiledQuestionnaire): string {
+  const words = compiled.id.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const pascal = words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+  return `${/^[0-9]/.test(pascal) ? 'Q' : ''}${pascal}Answers`;
+}

@@ -1,0 +1,222 @@
+/**
+ * The lint context: an index of the core and the extension built once, so that each rule
+ * stays a few lines. Built defensively: lint may be given documents that failed schema
+ * validation (in tests, or by tools that want every problem at once), so nothing here assumes
+ * a property is present or has the right type.
+ */
+import type { QuestionnaireDefinition, TerritorialExtension, Question } from '@olva/schema';
+import { child, pointer } from '../problems.js';
+import { scanCondition, type ConditionScan } from './walk.js';
+
+/** Which of the two documents. */
+export type DocKind = 'core' | 'extension';
+
+/** A question as found in a document. */
+export interface QuestionEntry {
+  question: Question;
+  id: string;
+  doc: DocKind;
+  /** Pointer of the question object in its document. */
+  pointer: string;
+  /**
+   * Position in the assembled questionnaire (0-based), or null when the question would not be
+   * placed (inserted at an extension point that does not exist).
+   */
+  position: number | null;
+}
+
+/** A section as found in a document. */
+export interface SectionEntry {
+  id: string;
+  doc: DocKind;
+  pointer: string;
+  items: unknown[];
+}
+
+/** A check as found in a document. */
+export interface CheckEntry {
+  id: string;
+  doc: DocKind;
+  pointer: string;
+  check: Record<string, unknown>;
+}
+
+/** A condition: where it is, who owns it, and what it reads. */
+export interface ConditionEntry {
+  doc: DocKind;
+  /** `visibleWhen` and `required` belong to a question; `when` to a check. */
+  role: 'visibleWhen' | 'required' | 'when';
+  owner: QuestionEntry | CheckEntry;
+  condition: unknown;
+  /** Pointer of the condition. */
+  pointer: string;
+  scan: ConditionScan;
+}
+
+/** Everything a rule may read. */
+export interface LintContext {
+  core: QuestionnaireDefinition;
+  extension: TerritorialExtension | null;
+  /** Every question: the core's in document order, then the extension's (insertions, then sections). */
+  questions: QuestionEntry[];
+  sections: SectionEntry[];
+  checks: CheckEntry[];
+  conditions: ConditionEntry[];
+  /** Core question ids → entries (first occurrence). */
+  coreQuestions: Map<string, QuestionEntry>;
+  /** Names of the core's extension points → pointer of their first declaration. */
+  extensionPoints: Map<string, string>;
+  /** Answer names a condition of the given document may read (ids and `<id>_other`). */
+  readable(doc: DocKind): Set<string>;
+  /** The question an answer name belongs to (`x_other` → `x`), among those `doc` may read. */
+  questionOf(name: string, doc: DocKind): QuestionEntry | undefined;
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function array(x: unknown): unknown[] {
+  return Array.isArray(x) ? x : [];
+}
+
+/** True when a section item is an extension point. */
+export function isPoint(item: unknown): item is { extensionPoint: unknown } {
+  return isObject(item) && 'extensionPoint' in item;
+}
+
+/** Builds the lint context. Pure: the documents are read, never modified. */
+export function createContext(core: QuestionnaireDefinition, extension: TerritorialExtension | null): LintContext {
+  const questions: QuestionEntry[] = [];
+  const sections: SectionEntry[] = [];
+  const checks: CheckEntry[] = [];
+  const conditions: ConditionEntry[] = [];
+  const extensionPoints = new Map<string, string>();
+
+  const addQuestion = (q: unknown, doc: DocKind, ptr: string): QuestionEntry | null => {
+    if (!isObject(q)) return null;
+    const entry: QuestionEntry = { question: q as unknown as Question, id: typeof q.id === 'string' ? q.id : '', doc, pointer: ptr, position: null };
+    questions.push(entry);
+    return entry;
+  };
+
+  // The extension's insertions, by point, to compute the assembled order.
+  const inserted = new Map<string, QuestionEntry[]>();
+  const insertEntries: QuestionEntry[] = [];
+  array(extension?.insert).forEach((ins, i) => {
+    if (!isObject(ins)) return;
+    array(ins.items).forEach((q, j) => {
+      if (!isObject(q) || isPoint(q)) return;
+      const entry: QuestionEntry = { question: q as unknown as Question, id: typeof q.id === 'string' ? q.id : '', doc: 'extension', pointer: pointer('insert', i, 'items', j), position: null };
+      insertEntries.push(entry);
+      if (typeof ins.at === 'string') {
+        const list = inserted.get(ins.at) ?? [];
+        list.push(entry);
+        inserted.set(ins.at, list);
+      }
+    });
+  });
+
+  let position = 0;
+  array(core?.sections).forEach((s, i) => {
+    if (!isObject(s)) return;
+    const sptr = pointer('sections', i);
+    sections.push({ id: typeof s.id === 'string' ? s.id : '', doc: 'core', pointer: sptr, items: array(s.items) });
+    array(s.items).forEach((item, j) => {
+      if (isPoint(item)) {
+        if (typeof item.extensionPoint === 'string') {
+          if (!extensionPoints.has(item.extensionPoint)) {
+            extensionPoints.set(item.extensionPoint, child(sptr, 'items', j));
+            for (const e of inserted.get(item.extensionPoint) ?? []) e.position = position++;
+          }
+        }
+        return;
+      }
+      const e = addQuestion(item, 'core', child(sptr, 'items', j));
+      if (e) e.position = position++;
+    });
+  });
+  questions.push(...insertEntries);
+  array(extension?.sections).forEach((s, i) => {
+    if (!isObject(s)) return;
+    const sptr = pointer('sections', i);
+    sections.push({ id: typeof s.id === 'string' ? s.id : '', doc: 'extension', pointer: sptr, items: array(s.items) });
+    array(s.items).forEach((item, j) => {
+      if (isPoint(item)) return;
+      const e = addQuestion(item, 'extension', child(sptr, 'items', j));
+      if (e) e.position = position++;
+    });
+  });
+
+  const addChecks = (list: unknown, doc: DocKind) => array(list).forEach((c, i) => {
+    if (!isObject(c)) return;
+    const entry: CheckEntry = { id: typeof c.id === 'string' ? c.id : '', doc, pointer: pointer('checks', i), check: c };
+    checks.push(entry);
+    if ('when' in c) conditions.push({ doc, role: 'when', owner: entry, condition: c.when, pointer: child(entry.pointer, 'when'), scan: scanCondition(c.when, child(entry.pointer, 'when')) });
+  });
+  addChecks(core?.checks, 'core');
+  addChecks(extension?.checks, 'extension');
+
+  for (const q of questions) {
+    const raw = q.question as unknown as Record<string, unknown>;
+    if ('visibleWhen' in raw) {
+      const p = child(q.pointer, 'visibleWhen');
+      conditions.push({ doc: q.doc, role: 'visibleWhen', owner: q, condition: raw.visibleWhen, pointer: p, scan: scanCondition(raw.visibleWhen, p) });
+    }
+    if ('required' in raw && typeof raw.required !== 'boolean') {
+      const p = child(q.pointer, 'required');
+      conditions.push({ doc: q.doc, role: 'required', owner: q, condition: raw.required, pointer: p, scan: scanCondition(raw.required, p) });
+    }
+  }
+  // Document order, so that findings come out in the order a reader meets them.
+  const docRank = (d: DocKind) => (d === 'core' ? 0 : 1);
+  conditions.sort((a, b) => docRank(a.doc) - docRank(b.doc) || comparePointers(a.pointer, b.pointer));
+
+  const coreQuestions = new Map<string, QuestionEntry>();
+  for (const q of questions) if (q.doc === 'core' && q.id && !coreQuestions.has(q.id)) coreQuestions.set(q.id, q);
+
+  const byName = { core: new Map<string, QuestionEntry>(), extension: new Map<string, QuestionEntry>() };
+  for (const q of questions) {
+    if (!q.id) continue;
+    const names = [q.id];
+    if (isObject((q.question as unknown as Record<string, unknown>).other)) names.push(`${q.id}_other`);
+    for (const n of names) {
+      if (q.doc === 'core' && !byName.core.has(n)) byName.core.set(n, q);
+      if (!byName.extension.has(n)) byName.extension.set(n, q);
+    }
+  }
+  const readableCache = new Map<DocKind, Set<string>>();
+
+  return {
+    core,
+    extension,
+    questions,
+    sections,
+    checks,
+    conditions,
+    coreQuestions,
+    extensionPoints,
+    readable(doc) {
+      let set = readableCache.get(doc);
+      if (!set) { set = new Set(byName[doc].keys()); readableCache.set(doc, set); }
+      return set;
+    },
+    questionOf(name, doc) {
+      return byName[doc].get(name);
+    },
+  };
+}
+
+/** Orders JSON pointers the way their targets appear in the document (array indexes numerically). */
+export function comparePointers(a: string, b: string): number {
+  const ta = a.split('/');
+  const tb = b.split('/');
+  for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
+    if (ta[i] === tb[i]) continue;
+    const na = /^\d+$/.test(ta[i]!) ? Number(ta[i]) : NaN;
+    const nb = /^\d+$/.test(tb[i]!) ? Number(tb[i]) : NaN;
+    if (!Number.isNaN(na) && !Number.isNaN(nb)) return na - nb;
+    return ta[i]! < tb[i]! ? -1 : 1;
+  }
+  return ta.length - tb.length;
+}

@@ -1,0 +1,62 @@
+import type { LintRule, Finding, Bilingual } from './rule.js';
+import { finding, q } from './rule.js';
+import { sameJson } from './same.js';
+import { child } from '../problems.js';
+
+/** What a redefinition of a core question would change, for a precise message. */
+function changes(core: Record<string, unknown>, ext: Record<string, unknown>): Bilingual {
+  const fr: string[] = [];
+  const en: string[] = [];
+  if (!sameJson(core.label, ext.label) || !sameJson(core.help, ext.help)) { fr.push('la reformuler'); en.push('reword it'); }
+  if (core.type !== ext.type) { fr.push('changer son type'); en.push('change its type'); }
+  const codes = (x: unknown) => (Array.isArray(x) ? x.map((c) => (c as { code?: unknown } | null)?.code) : []);
+  const before = codes(core.choices);
+  const after = codes(ext.choices);
+  if (after.some((c) => !before.includes(c))) { fr.push('lui ajouter des choix'); en.push('add choices to it'); }
+  if (before.some((c) => !after.includes(c))) { fr.push('lui retirer des choix'); en.push('remove choices from it'); }
+  if (!sameJson(core.choices, ext.choices) && after.every((c) => before.includes(c)) && before.every((c) => after.includes(c))) {
+    fr.push('recoder ou réordonner ses choix'); en.push('recode or reorder its choices');
+  }
+  if (!sameJson(core.rows, ext.rows)) { fr.push('changer ses lignes'); en.push('change its rows'); }
+  if (!sameJson(core.visibleWhen, ext.visibleWhen)) { fr.push('la masquer'); en.push('hide it'); }
+  if (!sameJson(core.required, ext.required)) { fr.push('changer son caractère obligatoire'); en.push('change its requiredness'); }
+  if (fr.length === 0) { fr.push('la déplacer ou la dupliquer'); en.push('move or duplicate it'); }
+  return { fr: fr.join(', '), en: en.join(', ') };
+}
+
+/**
+ * An extension only adds. Reusing a core id — for a question, a section or a check — would
+ * remove, reword, recode, reorder or add choices to what every territory compares.
+ */
+export const extensionRedefinesCore: LintRule = {
+  name: 'extension-redefines-core',
+  severity: 'error',
+  description: { fr: 'L’extension redéfinit une question, une section ou un contrôle du tronc commun.', en: 'The extension redefines a core question, section or check.' },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const e of ctx.questions) {
+      if (e.doc !== 'extension') continue;
+      const core = ctx.coreQuestions.get(e.id);
+      if (!core) continue;
+      const what = changes(core.question as unknown as Record<string, unknown>, e.question as unknown as Record<string, unknown>);
+      out.push(finding('extension', child(e.pointer, 'id'),
+        [`${q(e.id)} est une question du tronc commun (${core.pointer}) : une extension ne peut que ajouter, pas ${what.fr}`, `${q(e.id)} is a core question (${core.pointer}): an extension only adds, it cannot ${what.en}`],
+        [`retirez cette question, ou ajoutez une question nouvelle dans l’espace de noms (par ex. "${ctx.extension?.namespace}.${e.id}") ; pour changer le tronc commun, proposez une nouvelle version au réseau`, `remove this question, or add a new one in the namespace (e.g. "${ctx.extension?.namespace}.${e.id}"); to change the core, propose a new core version to the network`]));
+    }
+    const coreSections = new Map(ctx.sections.filter((s) => s.doc === 'core').map((s) => [s.id, s]));
+    for (const s of ctx.sections) {
+      if (s.doc !== 'extension' || !coreSections.has(s.id)) continue;
+      out.push(finding('extension', child(s.pointer, 'id'),
+        [`${q(s.id)} est une section du tronc commun : une extension ne peut pas la remplacer ni la réordonner`, `${q(s.id)} is a core section: an extension cannot replace or reorder it`],
+        [`insérez vos questions à un point d’extension de cette section, ou nommez votre section "${ctx.extension?.namespace}.…"`, `insert your questions at an extension point of that section, or name your section "${ctx.extension?.namespace}.…"`]));
+    }
+    const coreChecks = new Set(ctx.checks.filter((c) => c.doc === 'core').map((c) => c.id));
+    for (const c of ctx.checks) {
+      if (c.doc !== 'extension' || !coreChecks.has(c.id)) continue;
+      out.push(finding('extension', child(c.pointer, 'id'),
+        [`${q(c.id)} est un contrôle du tronc commun : une extension ne peut pas le remplacer`, `${q(c.id)} is a core check: an extension cannot replace it`],
+        [`nommez votre contrôle "${ctx.extension?.namespace}.…"`, `name your check "${ctx.extension?.namespace}.…"`]));
+    }
+    return out;
+  },
+};

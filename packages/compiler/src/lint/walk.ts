@@ -1,0 +1,93 @@
+/**
+ * Walks JsonLogic conditions, reporting every operation and every answer it reads together
+ * with its JSON pointer, so that rules can point at the exact token to fix.
+ */
+import { child } from '../problems.js';
+
+/** One operation met in a condition. */
+export interface OperationVisit {
+  /** The operator (the single key of the object). */
+  operator: string;
+  /** Its arguments, as written. */
+  args: unknown;
+  /** Pointer of the operation object. */
+  pointer: string;
+}
+
+/** One answer read by a condition (through `var`, `missing` or `missing_some`). */
+export interface VariableRead {
+  /** The name read: a question id, or `<id>_other`; non-strings are kept as written. */
+  name: unknown;
+  /** Pointer of the name itself. */
+  pointer: string;
+}
+
+/** An object that is not a single operation: several keys, or none. */
+export interface MalformedVisit {
+  keys: string[];
+  pointer: string;
+}
+
+/** What a walk found. */
+export interface ConditionScan {
+  operations: OperationVisit[];
+  reads: VariableRead[];
+  malformed: MalformedVisit[];
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Scans a condition whose pointer in its document is `base`. */
+export function scanCondition(condition: unknown, base: string): ConditionScan {
+  const scan: ConditionScan = { operations: [], reads: [], malformed: [] };
+  const visit = (node: unknown, ptr: string): void => {
+    if (Array.isArray(node)) {
+      node.forEach((n, i) => visit(n, child(ptr, i)));
+      return;
+    }
+    if (!isObject(node)) return;
+    const keys = Object.keys(node);
+    if (keys.length !== 1) {
+      scan.malformed.push({ keys, pointer: ptr });
+      for (const k of keys) visit(node[k], child(ptr, k));
+      return;
+    }
+    const operator = keys[0]!;
+    const args = node[operator];
+    scan.operations.push({ operator, args, pointer: ptr });
+    const at = child(ptr, operator);
+    if (operator === 'var') {
+      if (Array.isArray(args)) {
+        if (isObject(args[0])) visit(args[0], child(at, 0));
+        else scan.reads.push({ name: args[0], pointer: child(at, 0) });
+        args.slice(1).forEach((a, i) => visit(a, child(at, i + 1)));
+      } else if (isObject(args)) visit(args, at);
+      else scan.reads.push({ name: args, pointer: at });
+      return;
+    }
+    if (operator === 'missing') {
+      const list = Array.isArray(args) ? args : [args];
+      list.forEach((a, i) => {
+        const p = Array.isArray(args) ? child(at, i) : at;
+        if (typeof a === 'string') scan.reads.push({ name: a, pointer: p });
+        else visit(a, p);
+      });
+      return;
+    }
+    if (operator === 'missing_some' && Array.isArray(args)) {
+      visit(args[0], child(at, 0));
+      const names = args[1];
+      if (Array.isArray(names)) names.forEach((a, i) => {
+        if (typeof a === 'string') scan.reads.push({ name: a, pointer: child(at, 1, i) });
+        else visit(a, child(at, 1, i));
+      });
+      else visit(names, child(at, 1));
+      return;
+    }
+    visit(args, at);
+  };
+  visit(condition, base);
+  return scan;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument, detectKind, isProblem } from './load.js';
+import { syntaxErrorOffset, lineColumn } from './json-position.js';
+
+describe('load', () => {
+  it('parses JSON with a byte-order mark', () => {
+    const doc = parseDocument('a.json', '\ufeff{"id": "x", "sections": []}');
+    expect(isProblem(doc)).toBe(false);
+    expect(doc).toMatchObject({ file: 'a.json', kind: 'questionnaire' });
+  });
+
+  it('names the line and column of a syntax error, even when V8 does not give a position', () => {
+    const doc = parseDocument('bad.json', '{\n  "id": "x",\n  "ok": tru\n}');
+    expect(isProblem(doc) && doc.rule).toBe('load/json-syntax');
+    expect(isProblem(doc) && doc.message).toMatch(/^invalid JSON at line 3, column 9/);
+    expect(isProblem(doc) && doc.file).toBe('bad.json');
+  });
+
+  it('finds the first syntax error offset', () => {
+    expect(syntaxErrorOffset('{"a": [1, 2,]}')).toBe(12);
+    expect(syntaxErrorOffset('{"a": "x\ny"}')).toBe(8);
+    expect(syntaxErrorOffset('{"a": 1} x')).toBe(9);
+    expect(syntaxErrorOffset('{"a": {"b": [true, null, -1.5e3, "\\u00e9"]}}')).toBe(-1);
+    expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
+  });
+
+  it('tells documents apart by their content', () => {
+    expect(detectKind({ id: 'x', extends: { id: 'olva-core' } })).toBe('extension');
+    expect(detectKind({ id: 'x', sections: [] })).toBe('questionnaire');
+    expect(detectKind({ kind: 'olva-response' })).toBe('payload');
+    expect(detectKind({ kind: 'olva-compiled-questionnaire', id: 'x' })).toBe('compiled');
+    expect(detectKind([1])).toBe('unknown');
+  });
+});
+
+import { pointerOffsets, locate } from './json-position.js';
+
+describe('source positions', () => {
+  it('maps JSON pointers to lines and columns', () => {
+    const text = '{\n  "a": [1, {"b/c": true}],\n  "d": "x"\n}';
+    const offsets = pointerOffsets(text);
+    expect(locate(offsets, text, '/a/1/b~1c')).toEqual({ line: 2, column: 13 }); // the member's key
+    expect(locate(offsets, text, '/d')).toEqual({ line: 3, column: 3 });
+    expect(locate(offsets, text, '/a/0')).toEqual({ line: 2, column: 9 });
+    expect(locate(offsets, text, '/a/1/missing')).toEqual({ line: 2, column: 12 });
+    expect(locate(offsets, text, '')).toEqual({ line: 1, column: 1 });
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Phase 1: load. Reads definition files and parses them as JSON. A missing file or a syntax
+ * error becomes a problem that names the file (and the line and column), never an exception.
+ */
+import { readFile } from 'node:fs/promises';
+import type { CompilerProblem } from './problems.js';
+import { lineColumn, syntaxErrorOffset } from './json-position.js';
+
+/** What a document is, decided from its content (an extension has `extends`). */
+export type LoadedKind = 'questionnaire' | 'extension' | 'payload' | 'compiled' | 'unknown';
+
+/** One file that was read and parsed. */
+export interface LoadedDocument {
+  /** The path as given. */
+  file: string;
+  /** The parsed JSON value. */
+  document: unknown;
+  /** The kind of document, from its content. */
+  kind: LoadedKind;
+  /** The source text, to point problems at a line and column. */
+  text?: string;
+}
+
+/** The result of loading: the documents that parsed and the problems of those that did not. */
+export interface LoadResult {
+  documents: LoadedDocument[];
+  problems: CompilerProblem[];
+}
+
+/**
+ * Tells a questionnaire definition from an extension (which has `extends`), a response payload
+ * (`kind: "olva-response"`) and a compiled questionnaire.
+ */
+export function detectKind(document: unknown): LoadedKind {
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) return 'unknown';
+  const d = document as Record<string, unknown>;
+  if (d.kind === 'olva-response') return 'payload';
+  if (d.kind === 'olva-compiled-questionnaire') return 'compiled';
+  if ('extends' in d) return 'extension';
+  if ('sections' in d || 'id' in d) return 'questionnaire';
+  return 'unknown';
+}
+
+/**
+ * Parses one JSON text (pure). On a syntax error, returns a `load/json-syntax` problem with
+ * the line and column; a leading byte-order mark is accepted.
+ */
+export function parseDocument(file: string, text: string): LoadedDocument | CompilerProblem {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    const document: unknown = JSON.parse(source);
+    return { file, document, kind: detectKind(document), text: source };
+  } catch (error) {
+    const offset = syntaxErrorOffset(source);
+    const { line, column } = lineColumn(source, offset < 0 ? source.length : offset);
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      file,
+      pointer: '',
+      rule: 'load/json-syntax',
+      severity: 'error',
+      message: `invalid JSON at line ${line}, column ${column}: ${reason}`,
+      hint: 'fix the JSON syntax there (a missing comma or quote, a trailing comma, a comment?)',
+      fr: {
+        message: `JSON invalide ligne ${line}, colonne ${column} : ${reason}`,
+        hint: 'corrigez la syntaxe JSON à cet endroit (virgule ou guillemet manquant, virgule en trop, commentaire ?)',
+      },
+    };
+  }
+}
+
+/** True when `x` is a problem rather than a document. */
+export function isProblem(x: LoadedDocument | CompilerProblem): x is CompilerProblem {
+  return 'rule' in x;
+}
+
+/**
+ * Reads and parses files, in the order given. Every file that cannot be read or parsed gives
+ * one problem (`load/not-found`, `load/unreadable`, `load/json-syntax`) naming it.
+ */
+export async function load(paths: readonly string[]): Promise<LoadResult> {
+  const documents: LoadedDocument[] = [];
+  const problems: CompilerProblem[] = [];
+  for (const file of paths) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const missing = code === 'ENOENT';
+      problems.push({
+        file,
+        pointer: '',
+        rule: missing ? 'load/not-found' : 'load/unreadable',
+        severity: 'error',
+        message: missing ? 'file not found' : `cannot read the file (${code ?? String(error)})`,
+        hint: missing ? 'check the path (it is relative to the current directory)' : 'check that it is a readable file, not a directory',
+        fr: {
+          message: missing ? 'fichier introuvable' : `lecture impossible (${code ?? String(error)})`,
+          hint: missing ? 'vérifiez le chemin (relatif au répertoire courant)' : 'vérifiez qu’il s’agit d’un fichier lisible et non d’un répertoire',
+        },
+      });
+      continue;
+    }
+    const parsed = parseDocument(file, text);
+    if (isProblem(parsed)) problems.push(parsed);
+    else documents.push(parsed);
+  }
+  return { documents, problems };
+}

@@ -1,0 +1,15 @@
+/**
+ * Registers <olva-survey>. Import it once (`import '@olva/elements/define'`); loading it twice
+ * on one page (two embeds, two versions) is harmless: the first definition stays.
+ */
+import { OlvaSurvey } from './olva-survey/olva-survey.js';
+
+if (!customElements.get('olva-survey')) customElements.define('olva-survey', OlvaSurvey);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'olva-survey': OlvaSurvey;
+  }
+}
+
+export { OlvaSurvey };

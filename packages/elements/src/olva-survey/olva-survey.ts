@@ -1,0 +1,732 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import {
+  DraftStore, Outbox, ResponseSession, draftKey, otherKey, responsesUrl,
+  type AnswerValue, type CompiledQuestion, type CompiledQuestionnaire,
+  type DeliveryEvent, type Draft, type Locale,
+} from '@olva/runtime';
+import type { CompiledSection } from '@olva/schema';
+import { theme } from '../theme.js';
+import { localized, toLocale } from '../localize.js';
+import { renderSafeText } from '../safe-text.js';
+import { stringsFor, type Strings } from '../strings.js';
+import { questionRenderer } from '../questions/registry.js';
+import { questionIds } from '../questions/shared.js';
+import type { EntryMode } from '../questions/context.js';
+import {
+  OlvaChangeEvent, OlvaErrorEvent, OlvaPageChangeEvent, OlvaQueuedEvent, OlvaReadyEvent, OlvaSubmitEvent,
+  OlvaSubmittedEvent,
+} from '../events/index.js';
+import { parseChannel, responseContext, type Channel } from './config.js';
+import { loadQuestionnaire, QuestionnaireLoadError } from './loader.js';
+import { pageProblems, type PageProblems } from './problems.js';
+import { renderSummary, summaryId } from './error-summary.js';
+import { renderProgress } from './progress.js';
+import { renderNavigation } from './navigation.js';
+import { renderReview, REVIEW_HEADING } from './review.js';
+import { renderReceipt, RECEIPT_HEADING, type ReceiptState } from './receipt.js';
+import { paperKeydown, parsePaperLayout, renderPaperHeader } from './paper-entry.js';
+import { Countdown, resetDelay } from './kiosk.js';
+
+/** What the element shows. */
+type View = 'empty' | 'loading' | 'failed' | 'form' | 'review' | 'done';
+
+/** A message shown above the buttons (and said in the live region). */
+interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+}
+
+const sectionHeading = (sectionId: string) => `olva-section-${sectionId}`;
+
+/**
+ * An OLVA questionnaire, ready to embed in any page: one section a page with a progress bar,
+ * previous and next, a review step before sending, and a receipt after. Responses go through
+ * a durable outbox (IndexedDB) to the collector, so that none is lost offline.
+ *
+ * Everything lives in one shadow root (label, control, help and error together, as
+ * accessibility requires); the look follows the page through `--olva-*` custom properties
+ * and `::part()`.
+ *
+ * ```html
+ * <script type="module" src="https://…/olva.js"></script>
+ * <olva-survey src="/questionnaires/olva-core+rennes-2026/questionnaire.json"
+ *   endpoint="https://collecte.example.org/v1/responses" territory="commune:35238"
+ *   wave="2026" source="forum-2026" lang="fr"></olva-survey>
+ * ```
+ *
+ * @tagname olva-survey
+ * @summary An embeddable, accessible OLVA questionnaire.
+ *
+ * @slot - Shown while no questionnaire is set (no `src`, no `questionnaire`): e.g. a link to a paper version.
+ *
+ * @fires {OlvaReadyEvent} olva-ready - The questionnaire is loaded and shown. `detail.questionnaire`.
+ * @fires {OlvaChangeEvent} olva-change - An answer changed. `detail.questionId`, `detail.value`.
+ * @fires {OlvaPageChangeEvent} olva-page-change - Another page is shown. `detail.from`, `detail.to` (section id, `review` or `receipt`).
+ * @fires {OlvaSubmitEvent} olva-submit - The response is about to be delivered. `detail.payload`. Cancelable: the page then delivers it itself.
+ * @fires {OlvaSubmittedEvent} olva-submitted - The collector stored the response. `detail.receipt` (`submissionId`, `receivedAt`).
+ * @fires {OlvaQueuedEvent} olva-queued - The response waits on the device, to be sent when the network is back. `detail.submissionId`, `detail.offline`.
+ * @fires {OlvaErrorEvent} olva-error - Loading failed, an attribute is missing, or the collector refused the response. `detail.message`, `detail.problems`.
+ *
+ * @csspart form - The form around everything.
+ * @csspart section - One section (page) of questions.
+ * @csspart legend - The legend of a group of choices (single, multiple, boolean, scale, matrix).
+ * @csspart question - The box of one question.
+ * @csspart label - The label of a question with a text box, and of "other, please specify".
+ * @csspart choice - One radio button or checkbox with its label.
+ * @csspart help - The help text of a question.
+ * @csspart input - Every control: text boxes, radio buttons, checkboxes.
+ * @csspart error - An error message (under a question, or a loading/configuration error).
+ * @csspart warning - A warning under a question, to confirm.
+ * @csspart error-summary - The list of errors (or warnings) at the top of a page.
+ * @csspart progress - The step indicator and its bar.
+ * @csspart nav - The row of buttons under a page.
+ * @csspart button - Every button.
+ * @csspart button-primary - The main button (next, check my answers, send, save).
+ * @csspart review - The review step.
+ * @csspart receipt - The receipt after sending.
+ * @csspart notice - Messages about drafts, sending and configuration.
+ * @csspart paper-header - The counter and instructions of paper data entry.
+ *
+ * @cssprop [--olva-font-family=inherit] - Font of all text.
+ * @cssprop [--olva-font-size=1rem] - Body text and controls.
+ * @cssprop [--olva-font-size-small=0.875rem] - Help, hints, progress.
+ * @cssprop [--olva-font-size-title=1.5rem] - Questionnaire title.
+ * @cssprop [--olva-font-size-heading=1.25rem] - Section titles.
+ * @cssprop [--olva-line-height=1.5] - Line height.
+ * @cssprop [--olva-color-text=#1f2328] - Text.
+ * @cssprop [--olva-color-text-muted=#545d68] - Help and hints.
+ * @cssprop [--olva-color-background=#ffffff] - Background of the form and controls.
+ * @cssprop [--olva-color-surface=#f4f5f7] - Background of the review, receipt and notices.
+ * @cssprop [--olva-color-primary=#1f4fbf] - Main button, progress, links, checked controls.
+ * @cssprop [--olva-color-primary-contrast=#ffffff] - Text on the primary colour.
+ * @cssprop [--olva-color-border=#6b7280] - Borders of controls.
+ * @cssprop [--olva-color-error=#b3261e] - Errors.
+ * @cssprop [--olva-color-warning=#8a4b00] - Warnings.
+ * @cssprop [--olva-color-success=#1b6e3a] - The receipt's accent.
+ * @cssprop [--olva-color-focus=#1f4fbf] - Focus ring.
+ * @cssprop [--olva-focus-width=3px] - Width of the focus ring.
+ * @cssprop [--olva-radius=0.375rem] - Corner radius of controls, buttons and boxes.
+ * @cssprop [--olva-space-1=0.25rem] - Smallest spacing.
+ * @cssprop [--olva-space-2=0.5rem] - Small spacing.
+ * @cssprop [--olva-space-3=1rem] - Medium spacing.
+ * @cssprop [--olva-space-4=1.5rem] - Large spacing.
+ * @cssprop [--olva-max-width=46rem] - Largest width of the form.
+ */
+export class OlvaSurvey extends LitElement {
+  static override styles = theme;
+
+  static override properties = {
+    src: { type: String },
+    endpoint: { type: String },
+    territory: { type: String },
+    wave: { type: String },
+    source: { type: String },
+    lang: { type: String, reflect: true },
+    channel: { type: String },
+    resume: { type: Boolean },
+    resetAfter: { type: Number, attribute: 'reset-after' },
+    paperLayout: { type: String, attribute: 'paper-layout' },
+    questionnaire: { attribute: false },
+    _view: { state: true },
+    _page: { state: true },
+    _attempted: { state: true },
+    _confirmed: { state: true },
+    _receipt: { state: true },
+    _live: { state: true },
+    _sending: { state: true },
+    _draft: { state: true },
+    _notice: { state: true },
+    _failure: { state: true },
+    _secondsLeft: { state: true },
+    _entered: { state: true },
+    _pending: { state: true },
+  };
+
+  /** URL of the compiled questionnaire (`questionnaire.json` from `olva build`); fetched without cookies. */
+  declare src: string | undefined;
+  /** The collector: its base URL or the URL of `POST /v1/responses`. Without it, responses are only handed to the page through `olva-submit`. */
+  declare endpoint: string | undefined;
+  /** The territory, `level:code` (e.g. `commune:35238`, `epci:200042174`); defaults to the compiled questionnaire's territory. */
+  declare territory: string | undefined;
+  /** The wave ("millésime") of the survey, e.g. `2026`. Required. */
+  declare wave: string | undefined;
+  /** Which partner or event distributed the survey (optional), e.g. `forum-2026`. */
+  declare source: string | undefined;
+  /** Interface and question language: `fr` (default) or `en`; question texts fall back to French. */
+  declare lang: string;
+  /** `web` (default), `paper` (fast data entry of paper forms), `phone`, or `kiosk` (starts again after each response). */
+  declare channel: string | undefined;
+  /** Offers "resume later": the answers are kept on this device until sent. */
+  declare resume: boolean;
+  /** Kiosk: seconds the receipt stays before the form starts again (default 10). */
+  declare resetAfter: number | undefined;
+  /** Paper data entry: `all` (default) shows every question on one page, `sections` one section a page. */
+  declare paperLayout: string | undefined;
+  /** The compiled questionnaire, set directly instead of `src` (stories, tests, pages that build it). */
+  declare questionnaire: CompiledQuestionnaire | undefined;
+
+  declare private _view: View;
+  declare private _page: number;
+  declare private _attempted: ReadonlySet<string>;
+  declare private _confirmed: ReadonlySet<string>;
+  declare private _receipt: ReceiptState | undefined;
+  declare private _live: string;
+  declare private _sending: boolean;
+  declare private _draft: Draft | null;
+  declare private _notice: Notice | null;
+  declare private _failure: string;
+  declare private _secondsLeft: number;
+  declare private _entered: number;
+  declare private _pending: number;
+
+  #session: ResponseSession | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #typed = new Map<string, string>();
+  #abort: AbortController | undefined;
+  #outbox: Outbox | undefined;
+  #drafts: DraftStore | undefined;
+  #submitting: string | null = null;
+  #announceReady = false;
+  #countdown = new Countdown();
+
+  constructor() {
+    super();
+    this.resume = false;
+    this._view = 'empty';
+    this._page = 0;
+    this._attempted = new Set();
+    this._confirmed = new Set();
+    this._live = '';
+    this._sending = false;
+    this._draft = null;
+    this._notice = null;
+    this._failure = '';
+    this._secondsLeft = 0;
+    this._entered = 0;
+    this._pending = 0;
+  }
+
+  /** The session of the response being filled in, for pages and tests that need it. */
+  get session(): ResponseSession | undefined {
+    return this.#session;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.#onOnline);
+    this.#openOutbox();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#onOnline);
+    this.#countdown.stop();
+    this.#abort?.abort();
+    this.#outbox?.close();
+    this.#outbox = undefined;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') && this.src && !changed.has('questionnaire')) this.#load(this.src);
+    if (changed.has('questionnaire')) this.#start();
+    if (changed.has('endpoint')) this.#openOutbox();
+    if (changed.has('lang') && this.#session) this.#session.locale = this.#locale;
+  }
+
+  override updated(): void {
+    if (this.#announceReady && this.questionnaire) {
+      this.#announceReady = false;
+      this.dispatchEvent(new OlvaReadyEvent(this.questionnaire));
+      const { problems } = this.#context();
+      if (problems.length) this.dispatchEvent(new OlvaErrorEvent(problems.join(' ')));
+    }
+  }
+
+  // ---- state ---------------------------------------------------------------------------------
+
+  get #locale(): Locale {
+    return toLocale(this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
+  }
+
+  get #strings(): Strings {
+    return stringsFor(this.#locale);
+  }
+
+  get #channel(): Channel {
+    return parseChannel(this.channel);
+  }
+
+  /** Paper entry with every question on one page. */
+  get #allOnOnePage(): boolean {
+    return this.#channel === 'paper' && parsePaperLayout(this.paperLayout) === 'all';
+  }
+
+  #context() {
+    return responseContext(
+      { territory: this.territory, wave: this.wave, source: this.source, channel: this.channel, locale: this.#locale },
+      this.questionnaire!, this.#strings,
+    );
+  }
+
+  #load(src: string): void {
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    this._view = 'loading';
+    loadQuestionnaire(src, abort.signal).then(
+      (questionnaire) => {
+        if (!abort.signal.aborted) this.questionnaire = questionnaire;
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        const strings = this.#strings;
+        this._failure = error instanceof QuestionnaireLoadError && error.reason === 'format' ? strings.notAQuestionnaire : strings.loadError;
+        this._view = 'failed';
+        this.dispatchEvent(new OlvaErrorEvent(`${this._failure} (${(error as Error)?.message ?? String(error)})`));
+      },
+    );
+  }
+
+  #start(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#countdown.stop();
+    const questionnaire = this.questionnaire;
+    if (!questionnaire) {
+      this.#session = undefined;
+      this._view = 'empty';
+      return;
+    }
+    this.#session = new ResponseSession(questionnaire, { locale: this.#locale });
+    this.#unsubscribe = this.#session.subscribe(() => this.requestUpdate());
+    this.#drafts = this.resume && this.#channel === 'web' ? new DraftStore(draftKey(questionnaire)) : undefined;
+    this._draft = this.#drafts?.load() ?? null;
+    this.#clearForm();
+    this._view = 'form';
+    this.#announceReady = true;
+  }
+
+  /** Empties everything the respondent did, for a new response. */
+  #clearForm(): void {
+    this.#typed.clear();
+    this._page = 0;
+    this._attempted = new Set();
+    this._confirmed = new Set();
+    this._receipt = undefined;
+    this._notice = null;
+  }
+
+  #openOutbox(): void {
+    const endpoint = this.endpoint?.trim();
+    if (!this.isConnected || (this.#outbox && endpoint && this.#outbox.endpoint === responsesUrl(endpoint))) return;
+    this.#outbox?.close();
+    this.#outbox = endpoint ? new Outbox({ endpoint, onEvent: (event) => this.#onDelivery(event) }) : undefined;
+    this.#flush();
+  }
+
+  #flush(): void {
+    this.#outbox?.flush().then((pending) => {
+      this._pending = pending;
+    }, () => undefined);
+  }
+
+  #onOnline = (): void => this.#flush();
+
+  /** Deliveries that happen later (retries, previous visits); the current sending is handled where it is awaited. */
+  #onDelivery(event: DeliveryEvent): void {
+    if (event.submissionId === this.#submitting) return;
+    if (event.type === 'delivered') {
+      if (this._receipt?.submissionId === event.submissionId) {
+        this._receipt = { kind: 'sent', submissionId: event.submissionId };
+        this.#announce(this.#strings.deliveredLater);
+      }
+      this.dispatchEvent(new OlvaSubmittedEvent(event.receipt));
+      this.#outbox?.pending().then((n) => (this._pending = n), () => undefined);
+    } else if (event.type === 'rejected') {
+      const strings = this.#strings;
+      this.dispatchEvent(new OlvaErrorEvent(`${strings.rejectedTitle} ${strings.rejectedText}`, event.problems));
+    }
+  }
+
+  #announce(text: string): void {
+    // The same words twice in a row must still be said: make the text differ.
+    this._live = this._live === text ? `${text}\u00a0` : text;
+  }
+
+  async #focus(id: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+  }
+
+  #setAnswer(id: string, value: AnswerValue | undefined, typed?: string): void {
+    const session = this.#session!;
+    session.setAnswer(id, value);
+    if (typed === undefined) this.#typed.delete(id);
+    else this.#typed.set(id, typed);
+    this.dispatchEvent(new OlvaChangeEvent(id, session.getAnswer(id)));
+  }
+
+  // ---- pages ---------------------------------------------------------------------------------
+
+  #sections(): CompiledSection[] {
+    return this.#session?.visibleSections() ?? [];
+  }
+
+  /** The sections on the current page. */
+  #pageSections(): CompiledSection[] {
+    const sections = this.#sections();
+    if (this.#allOnOnePage) return sections;
+    const section = sections[Math.min(this._page, sections.length - 1)];
+    return section ? [section] : [];
+  }
+
+  #pageName(): string {
+    if (this._view === 'review') return 'review';
+    if (this._view === 'done') return 'receipt';
+    return this.#pageSections()[0]?.id ?? '';
+  }
+
+  #goTo(target: number | 'review'): void {
+    const from = this.#pageName();
+    this._notice = null;
+    if (target === 'review') {
+      this._view = 'review';
+    } else {
+      this._view = 'form';
+      this._page = target;
+    }
+    const to = target === 'review' ? 'review' : this.#pageSections()[0]?.id ?? '';
+    this.dispatchEvent(new OlvaPageChangeEvent(from, to));
+    void this.#focus(target === 'review' ? REVIEW_HEADING : sectionHeading(to));
+  }
+
+  #problems(sections: readonly CompiledSection[]): PageProblems {
+    const session = this.#session!;
+    const questions = sections.flatMap((s) => session.visibleQuestions(s.id));
+    const checks = this.#allOnOnePage ? session.failingChecks() : sections.flatMap((s) => session.failingChecks(s.id));
+    return pageProblems(session, questions, checks, this.#locale);
+  }
+
+  /**
+   * Checks the page before leaving it. Errors stop and are shown, focus on the first; warnings
+   * not yet confirmed stop once and are shown with a confirm button.
+   * @returns true when the page may be left
+   */
+  #checkPage(confirming: boolean): boolean {
+    const sections = this.#pageSections();
+    this._attempted = new Set([...this._attempted, ...sections.map((s) => s.id)]);
+    const problems = this.#problems(sections);
+    const strings = this.#strings;
+    if (problems.errorItems.length) {
+      this.#announce(strings.errorSummaryTitle(problems.errorItems.length));
+      void this.#focus(questionIds(problems.errorItems[0].questionId).control);
+      return false;
+    }
+    if (confirming) this._confirmed = new Set([...this._confirmed, ...problems.warningIds]);
+    else if (problems.warningIds.some((id) => !this._confirmed.has(id))) {
+      this.#announce(strings.warningsTitle(problems.warningItems.length));
+      void this.#focus(summaryId('warning'));
+      return false;
+    }
+    return true;
+  }
+
+  #onSubmit = (event: Event): void => {
+    event.preventDefault();
+    if (this._sending) return;
+    if (this._view === 'review') {
+      void this.#send();
+      return;
+    }
+    this.#next(false);
+  };
+
+  #next(confirming: boolean): void {
+    if (!this.#checkPage(confirming)) return;
+    const last = this.#allOnOnePage || this._page >= this.#sections().length - 1;
+    if (!last) this.#goTo(this._page + 1);
+    else if (this.#channel === 'paper') void this.#send();
+    else this.#goTo('review');
+  }
+
+  #onPaperKeydown = (event: KeyboardEvent): void => {
+    if (paperKeydown(event, event.currentTarget as HTMLFormElement) === 'save' && !this._sending) this.#next(false);
+  };
+
+  // ---- sending -------------------------------------------------------------------------------
+
+  async #send(): Promise<void> {
+    const session = this.#session!;
+    const strings = this.#strings;
+    if (!session.canSubmit()) {
+      // Answers changed since their page was checked (a draft, a condition): show the first page at fault.
+      const sections = this.#sections();
+      const page = sections.findIndex((s) => this.#problems([s]).errorItems.length > 0);
+      this._attempted = new Set(sections.map((s) => s.id));
+      if (!this.#allOnOnePage) this.#goTo(Math.max(page, 0));
+      this.#checkPage(true);
+      return;
+    }
+    const built = this.#context();
+    if (!built.context) {
+      this.#showNotice('error', built.problems.join(' '));
+      this.dispatchEvent(new OlvaErrorEvent(built.problems.join(' ')));
+      return;
+    }
+    const payload = session.buildPayload(built.context);
+    const submit = new OlvaSubmitEvent(payload);
+    this.dispatchEvent(submit);
+    if (submit.defaultPrevented || !this.#outbox) {
+      this.#finish({ kind: 'handed', submissionId: payload.submissionId });
+      return;
+    }
+    this._sending = true;
+    this.#submitting = payload.submissionId;
+    try {
+      const result = await this.#outbox.submit(payload);
+      if ('rejected' in result) {
+        this.#showNotice('error', `${strings.rejectedTitle} ${strings.rejectedText}`);
+        this.dispatchEvent(new OlvaErrorEvent(strings.rejectedTitle, result.problems));
+      } else if ('queued' in result) {
+        this.#finish({ kind: 'queued', submissionId: result.submissionId });
+        this.#announce(strings.queuedLive);
+        this.dispatchEvent(new OlvaQueuedEvent(result.submissionId, !navigator.onLine));
+      } else {
+        this.#finish({ kind: 'sent', submissionId: result.submissionId });
+        this.dispatchEvent(new OlvaSubmittedEvent(result));
+      }
+    } catch (error) {
+      this.#showNotice('error', strings.sendFailed);
+      this.dispatchEvent(new OlvaErrorEvent(`${strings.sendFailed} (${(error as Error)?.message ?? String(error)})`));
+    } finally {
+      this._sending = false;
+      this.#submitting = null;
+      this.#outbox?.pending().then((n) => (this._pending = n), () => undefined);
+    }
+  }
+
+  #showNotice(kind: Notice['kind'], text: string): void {
+    this._notice = { kind, text };
+    this.#announce(text);
+  }
+
+  /** After a response left the form: receipt, or (data entry) a fresh form and the counter. */
+  #finish(receipt: ReceiptState): void {
+    this.#drafts?.clear();
+    this._draft = null;
+    if (this.#channel === 'paper') {
+      this._entered += 1;
+      this.#session!.reset();
+      this.#clearForm();
+      this.#announce(this.#strings.paperSaved(this._entered, receipt.submissionId));
+      this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="input"]')?.focus(), () => undefined);
+      return;
+    }
+    const from = this.#pageName();
+    this._receipt = receipt;
+    this._view = 'done';
+    this.dispatchEvent(new OlvaPageChangeEvent(from, 'receipt'));
+    if (receipt.kind !== 'queued') this.#announce(this.#strings.sentTitle);
+    void this.#focus(RECEIPT_HEADING);
+    if (this.#channel === 'kiosk') {
+      this.#countdown.start(resetDelay(this.resetAfter), (left) => (this._secondsLeft = left), () => this.#restart());
+    }
+  }
+
+  /** Kiosk: a new, empty response for the next visitor. */
+  #restart(): void {
+    this.#countdown.stop();
+    this.#session?.reset();
+    this.#clearForm();
+    this._view = 'form';
+    const first = this.#pageSections()[0]?.id ?? '';
+    this.dispatchEvent(new OlvaPageChangeEvent('receipt', first));
+    void this.#focus(sectionHeading(first));
+  }
+
+  // ---- drafts --------------------------------------------------------------------------------
+
+  #saveDraft = (): void => {
+    const saved = this.#drafts?.save(this.#session!.answers, this.#pageSections()[0]?.id) ?? false;
+    const strings = this.#strings;
+    this.#showNotice(saved ? 'info' : 'error', saved ? strings.draftSaved : strings.draftNotSaved);
+  };
+
+  #resumeDraft = (): void => {
+    const draft = this._draft;
+    if (!draft) return;
+    this.#session!.replaceAnswers(draft.answers);
+    this._draft = null;
+    const page = this.#sections().findIndex((s) => s.id === draft.section);
+    this.#goTo(Math.max(page, 0));
+  };
+
+  #discardDraft = (): void => {
+    this.#drafts?.clear();
+    this._draft = null;
+    void this.#focus(sectionHeading(this.#pageSections()[0]?.id ?? ''));
+  };
+
+  // ---- rendering -----------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    return html`${this.#renderBody()}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._live}</div>`;
+  }
+
+  #renderBody(): TemplateResult | typeof nothing {
+    const strings = this.#strings;
+    switch (this._view) {
+      case 'empty':
+        return html`<slot></slot>`;
+      case 'loading':
+        return html`<p class="notice" part="notice">${strings.loading}</p>`;
+      case 'failed':
+        return html`<p class="error" part="error">${this._failure}</p>`;
+    }
+    const questionnaire = this.questionnaire!;
+    const locale = this.#locale;
+    const config = this.#context().problems;
+    const paper = this.#channel === 'paper';
+    return html`<form part="form" novalidate lang=${locale} @submit=${this.#onSubmit}
+        @keydown=${paper ? this.#onPaperKeydown : nothing}>
+      <h2 class="title">${paper ? html`${strings.paperTitle} : ` : nothing}${renderSafeText(localized(questionnaire.title, locale), null)}</h2>
+      ${questionnaire.description && this._view === 'form' && this._page === 0 && !paper
+        ? html`<p class="description">${renderSafeText(localized(questionnaire.description, locale), strings.newWindow)}</p>`
+        : nothing}
+      ${config.length ? html`<p class="error" part="error">${config.join(' ')}</p>` : nothing}
+      ${paper ? renderPaperHeader(strings, this._entered, this._pending) : nothing}
+      ${this._view === 'form' ? this.#renderPage() : this._view === 'review' ? this.#renderReviewStep() : this.#renderDone()}
+    </form>`;
+  }
+
+  #renderProgress(): TemplateResult | typeof nothing {
+    if (this.#allOnOnePage || this._view === 'done') return nothing;
+    const strings = this.#strings;
+    const sections = this.#sections();
+    const total = sections.length + (this.#channel === 'paper' ? 0 : 1);
+    if (this._view === 'review') return renderProgress(strings, total, total, strings.reviewTitle);
+    const page = Math.min(this._page, sections.length - 1);
+    return renderProgress(strings, page + 1, total, localized(sections[page]?.title, this.#locale));
+  }
+
+  #renderNotice(): TemplateResult | typeof nothing {
+    const notice = this._notice;
+    if (!notice) return nothing;
+    return html`<p class="notice ${notice.kind === 'error' ? 'error' : ''}" part="notice">${notice.text}</p>`;
+  }
+
+  #renderDraftOffer(): TemplateResult | typeof nothing {
+    const draft = this._draft;
+    if (!draft) return nothing;
+    const strings = this.#strings;
+    return html`<div class="notice" part="notice">
+      <p>${strings.draftFound(new Date(draft.savedAt))}</p>
+      <div class="actions">
+        <button type="button" part="button button-primary" class="primary" @click=${this.#resumeDraft}>${strings.resumeDraft}</button>
+        <button type="button" part="button" @click=${this.#discardDraft}>${strings.discardDraft}</button>
+      </div>
+    </div>`;
+  }
+
+  #renderPage(): TemplateResult {
+    const strings = this.#strings;
+    const sections = this.#pageSections();
+    const attempted = sections.some((s) => this._attempted.has(s.id));
+    const problems = attempted ? this.#problems(sections) : undefined;
+    const unconfirmed = problems ? problems.warningItems.filter((_, i) => !this._confirmed.has(problems.warningIds[i])) : [];
+    const paper = this.#channel === 'paper';
+    const last = this.#allOnOnePage || this._page >= this.#sections().length - 1;
+    return html`${this.#renderProgress()}
+      ${this.#renderDraftOffer()}
+      ${problems?.errorItems.length
+        ? renderSummary({
+          kind: 'error', title: strings.errorSummaryTitle(problems.errorItems.length), items: problems.errorItems,
+          onJump: (id) => void this.#focus(questionIds(id).control),
+        })
+        : nothing}
+      ${!problems?.errorItems.length && unconfirmed.length
+        ? renderSummary({
+          kind: 'warning', title: strings.warningsTitle(unconfirmed.length), intro: strings.warningsHelp, items: unconfirmed,
+          onJump: (id) => void this.#focus(questionIds(id).control),
+          action: html`<button type="button" part="button" @click=${() => this.#next(true)}>${strings.confirmWarnings}</button>`,
+        })
+        : nothing}
+      ${repeat(sections, (s) => s.id, (section) => this.#renderSection(section, problems))}
+      ${this.#renderNotice()}
+      ${renderNavigation({
+        strings,
+        onPrevious: this._page > 0 && !this.#allOnOnePage ? () => this.#goTo(this._page - 1) : undefined,
+        primary: paper ? (last ? strings.paperSave : strings.next) : last ? strings.review : strings.next,
+        busy: this._sending,
+        extra: this.#drafts && this.#channel === 'web'
+          ? html`<button type="button" part="button" @click=${this.#saveDraft}>${strings.resumeLater}</button>`
+          : undefined,
+      })}`;
+  }
+
+  #renderSection(section: CompiledSection, problems: PageProblems | undefined): TemplateResult {
+    const locale = this.#locale;
+    const session = this.#session!;
+    return html`<section part="section" aria-labelledby=${sectionHeading(section.id)}>
+      <h3 class="section-title" id=${sectionHeading(section.id)} tabindex="-1">${renderSafeText(localized(section.title, locale), null)}</h3>
+      ${section.description
+        ? html`<p class="description">${renderSafeText(localized(section.description, locale), this.#strings.newWindow)}</p>`
+        : nothing}
+      ${repeat(session.visibleQuestions(section.id), (q) => q.id, (q) => this.#renderQuestion(q, problems))}
+    </section>`;
+  }
+
+  #renderQuestion(question: CompiledQuestion, problems: PageProblems | undefined): TemplateResult {
+    const session = this.#session!;
+    const render = questionRenderer(question.type);
+    if (!render) return html`<p class="error" part="error">${question.id}: ${question.type}?</p>`;
+    const value = session.getAnswer(question.id);
+    const other = session.getAnswer(otherKey(question.id));
+    const warning = problems?.warnings.get(question.id);
+    const mode: EntryMode = this.#channel === 'paper' ? 'paper' : 'web';
+    return html`${render({
+      question,
+      value,
+      otherValue: typeof other === 'string' ? other : undefined,
+      // What was typed only stands while the answer exists (a hidden question loses both).
+      typed: value === undefined ? undefined : this.#typed.get(question.id),
+      error: problems?.errors.get(question.id) ?? null,
+      required: session.isRequired(question.id),
+      locale: this.#locale,
+      strings: this.#strings,
+      mode,
+      onChange: (next, typed) => this.#setAnswer(question.id, next, typed),
+      onOtherChange: (text) => this.#setAnswer(otherKey(question.id), text),
+    })}${warning && !problems?.errors.has(question.id)
+      ? html`<p class="hint warning" part="warning">${warning}</p>`
+      : nothing}`;
+  }
+
+  #renderReviewStep(): TemplateResult {
+    const strings = this.#strings;
+    return html`${this.#renderProgress()}
+      ${renderReview({
+        session: this.#session!, locale: this.#locale, strings,
+        onEdit: (page) => this.#goTo(page),
+      })}
+      ${this.#renderNotice()}
+      ${renderNavigation({
+        strings,
+        onPrevious: () => this.#goTo(Math.max(this.#sections().length - 1, 0)),
+        primary: strings.send,
+        busy: this._sending,
+      })}`;
+  }
+
+  #renderDone(): TemplateResult | typeof nothing {
+    const receipt = this._receipt;
+    if (!receipt) return nothing;
+    return renderReceipt({
+      strings: this.#strings,
+      receipt,
+      kiosk: this.#channel === 'kiosk' ? { secondsLeft: this._secondsLeft, onNew: () => this.#restart() } : undefined,
+    });
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Data entry of paper questionnaires (channel="paper"): a header with the count of forms
+ * entered, and the keyboard rules that make typing fast: Enter moves to the next box (it never
+ * submits), Ctrl+Enter (or ⌘+Enter) saves the form.
+ */
+import { html, type TemplateResult } from 'lit';
+import type { Strings } from '../strings.js';
+
+/** Layout of data entry: every question on one page, or one section a page. */
+export type PaperLayout = 'all' | 'sections';
+
+/** Reads the `paper-layout` attribute. */
+export function parsePaperLayout(attribute: string | null | undefined): PaperLayout {
+  return attribute === 'sections' ? 'sections' : 'all';
+}
+
+export function renderPaperHeader(strings: Strings, entered: number, pending: number): TemplateResult {
+  return html`<div class="notice" part="paper-header">
+    <p class="counter">${strings.paperCount(entered)}${pending ? ` · ${strings.pendingCount(pending)}` : ''}</p>
+    <p>${strings.paperHelp}</p>
+  </div>`;
+}
+
+const TYPING = 'input[type="text"], input[type="email"], input:not([type]), textarea';
+
+/**
+ * Handles a keydown inside the data-entry form.
+ * @returns 'save' when the form must be saved; 'handled' when focus moved; null otherwise
+ */
+export function paperKeydown(event: KeyboardEvent, form: HTMLFormElement): 'save' | 'handled' | null {
+  if (event.key !== 'Enter' || event.isComposing) return null;
+  if (event.ctrlKey || event.metaKey) {
+    event.preventDefault();
+    return 'save';
+  }
+  const target = event.composedPath()[0] as HTMLElement;
+  if (!target.matches?.(TYPING) || target.localName === 'textarea') return null;
+  event.preventDefault();
+  const boxes = [...form.querySelectorAll<HTMLElement>(TYPING)];
+  const next = boxes[boxes.indexOf(target) + 1];
+  (next ?? form.querySelector<HTMLElement>('button[type="submit"]'))?.focus();
+  return 'handled';
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { CompiledQuestion } from '@olva/runtime';
+import { answerInWords } from './review.js';
+import { stringsFor } from '../strings.js';
+
+const q = (def: object) => ({ id: 'q', label: { fr: 'Q' }, number: 1, section: 's', origin: {}, ...def }) as unknown as CompiledQuestion;
+const fr = stringsFor('fr');
+const choices = [{ code: 'sport', label: { fr: 'Sport', en: 'Sports' } }, { code: 'culture', label: { fr: '*Culture*' } }];
+
+describe('answerInWords', () => {
+  it('says choices with their labels, in the language, without markup', () => {
+    expect(answerInWords(q({ type: 'single', choices }), 'sport', undefined, 'en', stringsFor('en'))).toBe('Sports');
+    expect(answerInWords(q({ type: 'multiple', choices }), ['sport', 'culture'], undefined, 'en', stringsFor('en'))).toBe('Sports\nCulture');
+  });
+  it('says the "other" text', () => {
+    const question = q({ type: 'single', choices, other: { label: { fr: 'Autre' } } });
+    expect(answerInWords(question, 'culture', 'Pétanque', 'fr', fr)).toBe('Culture\nAutre : Pétanque');
+    expect(answerInWords(question, undefined, 'Pétanque', 'fr', fr)).toBe('Autre : Pétanque');
+  });
+  it('says yes/no, scale points, matrix rows and numbers', () => {
+    expect(answerInWords(q({ type: 'boolean' }), false, undefined, 'fr', fr)).toBe('Non');
+    expect(answerInWords(q({ type: 'scale', choices }), 2, undefined, 'fr', fr)).toBe('2 – Culture');
+    expect(answerInWords(q({ type: 'matrix', rows: [{ code: 'r', label: { fr: 'Ligne' } }], choices }), { r: 'sport' }, undefined, 'fr', fr))
+      .toBe('Ligne : Sport');
+    expect(answerInWords(q({ type: 'decimal' }), 1234.5, undefined, 'fr', fr)).toBe('1\u202f234,5');
+    expect(answerInWords(q({ type: 'year' }), 1998, undefined, 'fr', fr)).toBe('1998');
+  });
+  it('is null when not answered', () => {
+    expect(answerInWords(q({ type: 'text' }), undefined, undefined, 'fr', fr)).toBeNull();
+  });
+});

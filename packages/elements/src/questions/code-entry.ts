@@ -1,0 +1,55 @@
+/**
+ * The data-entry control of choice questions (channel="paper"): one text box where the person
+ * typing in paper forms enters the number or the code of a choice, with the choices listed
+ * beside it and the choice understood echoed back. Much faster than pointing at radio buttons.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Choice } from '@olva/schema';
+import { localized } from '../localize.js';
+import type { QuestionContext } from './context.js';
+import { blankToUndefined, describedBy, questionIds } from './shared.js';
+
+/** Finds the choice meant by what was typed: its 1-based number or its code. */
+export function matchChoice(choices: readonly Choice[], typed: string): Choice | undefined {
+  const t = typed.trim().toLowerCase();
+  if (/^\d+$/.test(t)) {
+    const byNumber = choices[Number(t) - 1];
+    if (byNumber) return byNumber;
+  }
+  return choices.find((c) => c.code.toLowerCase() === t);
+}
+
+/**
+ * The codes, shown as the question's hint: "1 Sport [sport] · 2 Culture [culture]…". On one
+ * line of source: hints keep line breaks (white-space: pre-line).
+ * @param withCodes false where the number is the answer itself (scale)
+ */
+export function codeList(context: QuestionContext, choices: readonly Choice[], withCodes = true): TemplateResult {
+  return html`${choices.map((c, i) => html`${i ? ' · ' : ''}<span class="code">${i + 1}</span> ${localized(c.label, context.locale)}${withCodes ? html` <span class="code">[${c.code}]</span>` : ''}`)}`;
+}
+
+/**
+ * One text box reading typed codes.
+ * @param id id of the box
+ * @param shown what to show in the box (the typed text, or the current answer as a code)
+ * @param echo words of the choice(s) understood, announced with the box
+ * @param onTyped receives the raw text on every keystroke
+ */
+export function codeBox(
+  context: QuestionContext,
+  options: { id: string; shown: string; echo: string; onTyped: (raw: string | undefined) => void },
+): TemplateResult {
+  const echoId = `${options.id}-echo`;
+  const describers = [describedBy(context, 'codes'), options.echo ? echoId : ''].filter(Boolean).join(' ');
+  return html`<input part="input" class="code-entry" type="text" id=${options.id}
+      autocomplete="off" spellcheck="false" .value=${options.shown}
+      aria-invalid=${context.error ? 'true' : 'false'} aria-describedby=${describers || nothing}
+      data-entry="code"
+      @input=${(e: Event) => options.onTyped(blankToUndefined((e.target as HTMLInputElement).value))} />
+    <span class="match" id=${echoId}>${options.echo ? `→ ${options.echo}` : ''}</span>`;
+}
+
+/** The id of a question's code box. */
+export function codeBoxId(questionId: string): string {
+  return questionIds(questionId).control;
+}

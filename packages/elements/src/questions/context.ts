@@ -1,0 +1,40 @@
+/**
+ * What every question renderer is given, and what it returns. Renderers are plain functions
+ * returning Lit templates, not elements of their own: label, control, help and error must
+ * share the one shadow root of <olva-survey> for `for`/`aria-describedby` to work.
+ */
+import type { TemplateResult } from 'lit';
+import type { AnswerValue, CompiledQuestion, Locale } from '@olva/runtime';
+import type { Strings } from '../strings.js';
+
+/** How a question is shown. */
+export type EntryMode =
+  /** A respondent answering: labels only. */
+  | 'web'
+  /** Someone typing in paper forms: question numbers and choice codes shown, typed codes. */
+  | 'paper';
+
+/** Everything a renderer needs to draw one question. */
+export interface QuestionContext {
+  question: CompiledQuestion;
+  /** The current answer, or undefined. */
+  value: AnswerValue | undefined;
+  /** The current "other, please specify" text (`<id>_other`), for single and multiple. */
+  otherValue: string | undefined;
+  /** What the respondent last typed in a text box, kept as typed ("3," while typing 3,5). */
+  typed: string | undefined;
+  /** The error message to show, already in the interface language, or null. */
+  error: string | null;
+  /** Whether an answer is required right now (a condition may make it so). */
+  required: boolean;
+  locale: Locale;
+  strings: Strings;
+  mode: EntryMode;
+  /** Records a new answer; `typed` is the raw text when it came from a text box. */
+  onChange(value: AnswerValue | undefined, typed?: string): void;
+  /** Records the "other, please specify" text. */
+  onOtherChange(text: string | undefined): void;
+}
+
+/** Draws one question type. */
+export type QuestionRenderer = (context: QuestionContext) => TemplateResult;

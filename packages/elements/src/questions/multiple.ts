@@ -1,0 +1,57 @@
+/**
+ * `multiple`: checkboxes. Ticking an exclusive choice (such as "none") unticks the others,
+ * and ticking another unticks it, so the respondent never meets the "cannot be combined"
+ * error. `other` adds a "please specify" text box, as for `single`.
+ */
+import { html, nothing } from 'lit';
+import type { QuestionContext, QuestionRenderer } from './context.js';
+import { choiceContent, choiceInput, groupField, otherText, questionIds, textField } from './shared.js';
+import { codeBox, codeList, matchChoice } from './code-entry.js';
+import { localized } from '../localize.js';
+
+type Multiple = Extract<QuestionContext['question'], { type: 'multiple' }>;
+
+/** The codes after ticking or unticking `code`, in the order of the choices. */
+export function toggleCode(question: Multiple, current: readonly string[], code: string, on: boolean): string[] {
+  const exclusive = question.exclusive ?? [];
+  let next = current.filter((c) => c !== code);
+  if (on) next = exclusive.includes(code) ? [code] : [...next.filter((c) => !exclusive.includes(c)), code];
+  const order = question.choices.map((c) => c.code);
+  return next.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
+
+function hint(question: Multiple, context: QuestionContext): string | null {
+  const { minSelected: min, maxSelected: max } = question;
+  return min !== undefined || max !== undefined ? context.strings.selectCount(min, max) : null;
+}
+
+export const renderMultiple: QuestionRenderer = (context) => {
+  const question = context.question as Multiple;
+  const { choices } = question;
+  const current = Array.isArray(context.value) ? context.value : [];
+  const other = question.other ? otherText(context, question.other.label) : nothing;
+  if (context.mode === 'paper') {
+    const understood = current.map((code) => choices.find((c) => c.code === code)).filter((c) => c !== undefined);
+    return textField(context, html`${codeBox(context, {
+      id: questionIds(question.id).control,
+      shown: context.typed ?? current.join(' '),
+      echo: understood.map((c) => localized(c.label, context.locale)).join(', '),
+      onTyped: (raw) => {
+        if (raw === undefined) return context.onChange(undefined, '');
+        const codes = raw.split(/[\s,;]+/).filter(Boolean).map((t) => matchChoice(choices, t)?.code ?? t);
+        context.onChange([...new Set(codes)], raw);
+      },
+    })}${other}`, html`${context.strings.severalCodes} ${codeList(context, choices)}`);
+  }
+  const name = questionIds(question.id).control;
+  return groupField(context, html`<div class="choices">
+    ${choices.map((choice, index) => choiceInput(context, {
+      type: 'checkbox', name, value: choice.code, index, checked: current.includes(choice.code),
+      label: choiceContent(context, choice, index),
+      onToggle: (on) => {
+        const next = toggleCode(question, current, choice.code, on);
+        context.onChange(next.length ? next : undefined);
+      },
+    }))}
+  </div>${other}`, hint(question, context));
+};

@@ -1,0 +1,31 @@
+/** `scale`: n labelled points, answered with the point's rank (1..n). */
+import { html } from 'lit';
+import type { QuestionContext, QuestionRenderer } from './context.js';
+import { choiceInput, groupField, questionIds, textField } from './shared.js';
+import { codeBox, codeList } from './code-entry.js';
+import { localized } from '../localize.js';
+import { renderSafeText } from '../safe-text.js';
+import { questionType } from '@olva/runtime';
+
+type Scale = Extract<QuestionContext['question'], { type: 'scale' }>;
+
+export const renderScale: QuestionRenderer = (context) => {
+  const question = context.question as Scale;
+  const id = questionIds(question.id).control;
+  if (context.mode === 'paper') {
+    const point = typeof context.value === 'number' ? question.choices[context.value - 1] : undefined;
+    return textField(context, codeBox(context, {
+      id,
+      shown: context.typed ?? (typeof context.value === 'number' ? String(context.value) : ''),
+      echo: point ? localized(point.label, context.locale) : '',
+      onTyped: (raw) => context.onChange(raw === undefined ? undefined : questionType('scale').coerce!(raw), raw ?? ''),
+    }), codeList(context, question.choices, false));
+  }
+  return groupField(context, html`<div class="choices inline scale">
+    ${question.choices.map((choice, index) => choiceInput(context, {
+      type: 'radio', name: id, value: String(index + 1), index, checked: context.value === index + 1,
+      label: html`<span class="code">${index + 1}</span><br />${renderSafeText(localized(choice.label, context.locale), null)}`,
+      onToggle: (on) => on && context.onChange(index + 1),
+    }))}
+  </div>`, context.strings.scaleHint(question.choices.length));
+};

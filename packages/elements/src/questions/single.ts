@@ -1,0 +1,34 @@
+/**
+ * `single`: radio buttons (one choice). With `other`, a separate "please specify" text box
+ * follows the choices: its text is an answer of its own (`<id>_other`), never a choice code.
+ */
+import { html, nothing } from 'lit';
+import type { QuestionContext, QuestionRenderer } from './context.js';
+import { choiceContent, choiceInput, groupField, otherText, questionIds, textField } from './shared.js';
+import { codeBox, codeList, matchChoice } from './code-entry.js';
+import { localized } from '../localize.js';
+
+type Single = Extract<QuestionContext['question'], { type: 'single' }>;
+
+export const renderSingle: QuestionRenderer = (context) => {
+  const question = context.question as Single;
+  const { choices } = question;
+  const other = question.other ? otherText(context, question.other.label) : nothing;
+  if (context.mode === 'paper') {
+    const chosen = choices.find((c) => c.code === context.value);
+    return textField(context, html`${codeBox(context, {
+      id: questionIds(question.id).control,
+      shown: context.typed ?? (typeof context.value === 'string' ? context.value : ''),
+      echo: chosen ? localized(chosen.label, context.locale) : '',
+      onTyped: (raw) => context.onChange(raw === undefined ? undefined : (matchChoice(choices, raw)?.code ?? raw), raw ?? ''),
+    })}${other}`, codeList(context, choices));
+  }
+  const name = questionIds(question.id).control;
+  return groupField(context, html`<div class="choices">
+    ${choices.map((choice, index) => choiceInput(context, {
+      type: 'radio', name, value: choice.code, index, checked: context.value === choice.code,
+      label: choiceContent(context, choice, index),
+      onToggle: (on) => on && context.onChange(choice.code),
+    }))}
+  </div>${other}`);
+};

@@ -1,0 +1,42 @@
+/** The text box shared by text, textarea, email and commune questions. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { questionType } from '@olva/runtime';
+import type { QuestionContext } from './context.js';
+import { blankToUndefined, describedBy, questionIds, textField } from './shared.js';
+
+export interface TextBoxOptions {
+  multiline?: boolean;
+  type?: 'text' | 'email';
+  autocomplete?: string;
+  maxlength?: number;
+  short?: boolean;
+  hint?: string | null;
+}
+
+/** Renders a free-text question. */
+export function textBox(context: QuestionContext, options: TextBoxOptions = {}): TemplateResult {
+  const { question } = context;
+  const id = questionIds(question.id).control;
+  const shown = context.typed ?? (typeof context.value === 'string' ? context.value : '');
+  const describers = describedBy(context, options.hint) || nothing;
+  const invalid = context.error ? 'true' : 'false';
+  const required = context.required ? 'true' : 'false';
+  const coerce = questionType(question.type).coerce;
+  const onInput = (e: Event) => {
+    const raw = (e.target as HTMLInputElement | HTMLTextAreaElement).value;
+    context.onChange(coerce ? coerce(raw) : blankToUndefined(raw), raw);
+  };
+  const control = options.multiline
+    ? html`<textarea part="input" id=${id} rows="5" .value=${shown} maxlength=${options.maxlength ?? nothing}
+        aria-invalid=${invalid} aria-required=${required} aria-describedby=${describers} @input=${onInput}></textarea>`
+    : html`<input part="input" class=${options.short ? 'short' : ''} type=${options.type ?? 'text'} id=${id}
+        .value=${shown} maxlength=${options.maxlength ?? nothing} autocomplete=${options.autocomplete ?? nothing}
+        spellcheck=${options.type === 'email' ? 'false' : nothing}
+        aria-invalid=${invalid} aria-required=${required} aria-describedby=${describers} @input=${onInput} />`;
+  return textField(context, control, options.hint);
+}
+
+/** The `maxLength` of a text question. */
+export function maxLength(context: QuestionContext): number | undefined {
+  return (context.question as { maxLength?: number }).maxLength;
+}

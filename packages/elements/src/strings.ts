@@ -1,0 +1,131 @@
+/**
+ * Interface strings of the elements, in French and English: the runtime's `uiMessages(locale)`
+ * plus the few that only the elements need (format hints, data entry, kiosk, configuration
+ * errors meant for the page's developer).
+ */
+import { uiMessages, type Locale, type UiMessages } from '@olva/runtime';
+
+/** What the elements add to the runtime's interface strings. */
+export interface ElementStrings {
+  newWindow: string;
+  integerHint(min?: number, max?: number): string;
+  yearHint(min?: number, max?: number): string;
+  decimalHint(min?: number, max?: number): string;
+  emailHint: string;
+  communeHint: string;
+  maxLengthHint(max: number): string;
+  selectCount(min?: number, max?: number): string;
+  scaleHint(points: number): string;
+  severalCodes: string;
+  notAQuestionnaire: string;
+  missingTerritory: string;
+  missingWave: string;
+  badTerritory: string;
+  sendFailed: string;
+  /** Said in the live region when a response is queued on the device. */
+  queuedLive: string;
+  /** Said when a queued response has finally been delivered. */
+  deliveredLater: string;
+  warningsHelp: string;
+  kioskReset(seconds: number): string;
+  paperTitle: string;
+  paperHelp: string;
+  paperSave: string;
+  paperSaved(count: number, submissionId: string): string;
+  paperCount(count: number): string;
+}
+
+/** Every interface string the elements show. */
+export type Strings = UiMessages & ElementStrings;
+
+const nf = (locale: Locale) => new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 6 });
+
+function range(locale: Locale, min?: number, max?: number, grouping = true): string {
+  const f = grouping ? nf(locale) : { format: String };
+  if (locale === 'fr') {
+    if (min !== undefined && max !== undefined) return ` entre ${f.format(min)} et ${f.format(max)}`;
+    if (min !== undefined) return `, ${f.format(min)} au minimum`;
+    if (max !== undefined) return `, ${f.format(max)} au maximum`;
+    return '';
+  }
+  if (min !== undefined && max !== undefined) return ` between ${f.format(min)} and ${f.format(max)}`;
+  if (min !== undefined) return `, at least ${f.format(min)}`;
+  if (max !== undefined) return `, at most ${f.format(max)}`;
+  return '';
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+const fr: ElementStrings = {
+  newWindow: 'nouvelle fenêtre',
+  integerHint: (min, max) => `Nombre entier${range('fr', min, max)}, en chiffres.`,
+  yearHint: (min, max) => `Année sur 4 chiffres${range('fr', min, max, false)}, par exemple 2015.`,
+  decimalHint: (min, max) => `Nombre${range('fr', min, max)} ; décimales après une virgule, par exemple 12,5.`,
+  emailHint: 'Format attendu : nom@exemple.fr',
+  communeHint: 'Code INSEE de la commune, 5 caractères, par exemple 35238 pour Rennes (ce n’est pas le code postal).',
+  maxLengthHint: (max) => `${nf('fr').format(max)} caractères au maximum.`,
+  selectCount: (min, max) =>
+    min !== undefined && max !== undefined
+      ? (min === max ? `Cochez ${min} ${plural(min, 'réponse', 'réponses')}.` : `Cochez de ${min} à ${max} réponses.`)
+      : min !== undefined ? `Cochez au moins ${min} ${plural(min, 'réponse', 'réponses')}.`
+        : `Cochez au plus ${max} ${plural(max ?? 0, 'réponse', 'réponses')}.`,
+  scaleHint: (points) => `Échelle de 1 à ${points}.`,
+  severalCodes: 'Plusieurs codes possibles, séparés par des espaces.',
+  notAQuestionnaire: 'Le fichier indiqué n’est pas un questionnaire OLVA compilé.',
+  missingTerritory: 'Territoire non renseigné : ajoutez l’attribut territory (par exemple territory="commune:35238").',
+  missingWave: 'Millésime non renseigné : ajoutez l’attribut wave (par exemple wave="2026").',
+  badTerritory: 'Territoire illisible : l’attribut territory s’écrit « niveau:code », par exemple commune:35238.',
+  sendFailed: 'Vos réponses n’ont pas pu être enregistrées sur cet appareil ni envoyées. Réessayez.',
+  queuedLive: 'Votre réponse est enregistrée sur cet appareil et sera envoyée dès le retour du réseau.',
+  deliveredLater: 'Votre réponse en attente a été envoyée.',
+  warningsHelp: 'Vérifiez ces réponses. Si elles sont exactes, confirmez-les pour continuer.',
+  kioskReset: (s) => `Le questionnaire recommence dans ${s} ${plural(s, 'seconde', 'secondes')}.`,
+  paperTitle: 'Saisie des questionnaires papier',
+  paperHelp: 'Tapez le numéro ou le code de la réponse, puis Entrée pour passer à la question suivante. Ctrl+Entrée enregistre le questionnaire.',
+  paperSave: 'Enregistrer ce questionnaire',
+  paperSaved: (n, id) => `Questionnaire n° ${n} enregistré (${id}). Le formulaire est vide pour le suivant.`,
+  paperCount: (n) => `${n} ${plural(n, 'questionnaire saisi', 'questionnaires saisis')}`,
+};
+
+const en: ElementStrings = {
+  newWindow: 'opens in a new window',
+  integerHint: (min, max) => `A whole number${range('en', min, max)}, in digits.`,
+  yearHint: (min, max) => `A year in 4 digits${range('en', min, max, false)}, for example 2015.`,
+  decimalHint: (min, max) => `A number${range('en', min, max)}; decimals after a point, for example 12.5.`,
+  emailHint: 'Expected format: name@example.org',
+  communeHint: 'INSEE code of the commune, 5 characters, for example 35238 for Rennes (not the postcode).',
+  maxLengthHint: (max) => `At most ${nf('en').format(max)} characters.`,
+  selectCount: (min, max) =>
+    min !== undefined && max !== undefined
+      ? (min === max ? `Tick ${min} ${plural(min, 'answer', 'answers')}.` : `Tick ${min} to ${max} answers.`)
+      : min !== undefined ? `Tick at least ${min} ${plural(min, 'answer', 'answers')}.`
+        : `Tick at most ${max} ${plural(max ?? 0, 'answer', 'answers')}.`,
+  scaleHint: (points) => `Scale from 1 to ${points}.`,
+  severalCodes: 'Several codes allowed, separated by spaces.',
+  notAQuestionnaire: 'The file given is not a compiled OLVA questionnaire.',
+  missingTerritory: 'No territory: add the territory attribute (for example territory="commune:35238").',
+  missingWave: 'No wave: add the wave attribute (for example wave="2026").',
+  badTerritory: 'Unreadable territory: the territory attribute reads "level:code", for example commune:35238.',
+  sendFailed: 'Your answers could neither be saved on this device nor sent. Please try again.',
+  queuedLive: 'Your response is saved on this device and will be sent as soon as the network is back.',
+  deliveredLater: 'Your pending response has been sent.',
+  warningsHelp: 'Check these answers. If they are right, confirm them to go on.',
+  kioskReset: (s) => `The questionnaire starts again in ${s} ${plural(s, 'second', 'seconds')}.`,
+  paperTitle: 'Paper questionnaire data entry',
+  paperHelp: 'Type the number or the code of the answer, then Enter to go to the next question. Ctrl+Enter saves the questionnaire.',
+  paperSave: 'Save this questionnaire',
+  paperSaved: (n, id) => `Questionnaire no. ${n} saved (${id}). The form is empty for the next one.`,
+  paperCount: (n) => `${n} ${plural(n, 'questionnaire entered', 'questionnaires entered')}`,
+};
+
+const cache = new Map<Locale, Strings>();
+
+/** The interface strings of a language: the runtime's, plus the elements' own. */
+export function stringsFor(locale: Locale): Strings {
+  let strings = cache.get(locale);
+  if (!strings) {
+    strings = { ...uiMessages(locale), ...(locale === 'en' ? en : fr) };
+    cache.set(locale, strings);
+  }
+  return strings;
+}

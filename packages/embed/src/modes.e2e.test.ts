@@ -1,0 +1,121 @@
+/**
+ * The channels and small screens, in real Chromium with the built embed: paper data entry
+ * starts a blank form after each one saved; the kiosk starts again by itself after a response;
+ * at 320 px wide nothing scrolls sideways.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../../scripts/testing/chromium.js';
+import { addSurveyPage, openSurvey, requireBuild, startOlvaSite, type OlvaSite } from '../../../scripts/testing/olva-site.js';
+import { SKIP, answerPageByKeyboard, fillSurveyByKeyboard, isPrimaryButton, sendFromReview, tabUntil } from '../../../scripts/testing/keyboard.js';
+import { modesQuestionnaire } from '../../../stories/fixtures/modes.js';
+import { TYPE_FIXTURES } from '../../../stories/fixtures/index.js';
+
+let browser: Browser;
+let site: OlvaSite;
+
+beforeAll(async () => {
+  requireBuild();
+  browser = await launchChromium();
+  site = await startOlvaSite();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const BASE = { endpoint: '/v1/responses', territory: 'commune:35238', wave: '2026', lang: 'fr' };
+
+/** Values of every control of the survey: text typed, boxes ticked. */
+async function controlValues(page: Page): Promise<{ typed: string[]; checked: number }> {
+  return page.evaluate(() => {
+    const root = document.querySelector('olva-survey')!.shadowRoot!;
+    const boxes = [...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input:not([type="radio"]):not([type="checkbox"]), textarea')];
+    return {
+      typed: boxes.map((b) => b.value),
+      checked: root.querySelectorAll('input:checked').length,
+    };
+  });
+}
+
+describe('paper data entry (channel="paper")', () => {
+  it('saves a form typed in with the keyboard and starts a blank one for the next', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/modes/paper.html', { attributes: { ...BASE, channel: 'paper' }, questionnaire: modesQuestionnaire }));
+    const first = { nom_association: 'Club de foot', secteur: 'sport', publics: ['enfants', 'jeunes'], employeur: true, nb_benevoles: 25 };
+    const baseline = site.endpoint.stored.length;
+    expect((await answerPageByKeyboard(page, modesQuestionnaire, first)).sort()).toEqual(Object.keys(first).sort());
+    await page.keyboard.press('Enter');
+    await site.endpoint.waitForStored(baseline + 1);
+    const saved = site.endpoint.stored.at(-1)!.payload as Record<string, any>;
+    expect(saved.channel).toBe('paper');
+    expect(saved.answers).toEqual(first);
+
+    // A blank form, ready for the next paper questionnaire.
+    await page.waitForFunction(() => {
+      const root = document.querySelector('olva-survey')!.shadowRoot!;
+      return [...root.querySelectorAll<HTMLInputElement>('input:not([type="radio"]):not([type="checkbox"])')].every((b) => b.value === '');
+    }, null, { timeout: 10_000 });
+    const blank = await controlValues(page);
+    expect(blank.typed.every((v) => v === '')).toBe(true);
+    expect(blank.checked).toBe(0);
+
+    const second = { secteur: 'culture', employeur: false, nb_benevoles: 4 };
+    expect((await answerPageByKeyboard(page, modesQuestionnaire, { ...second, nom_association: SKIP, publics: SKIP })).sort()).toEqual(Object.keys(second).sort());
+    await page.keyboard.press('Enter');
+    await site.endpoint.waitForStored(baseline + 2);
+    const next = site.endpoint.stored.at(-1)!.payload as Record<string, any>;
+    expect(next.answers).toEqual(second);
+    expect(next.submissionId).not.toBe(saved.submissionId);
+    await page.close();
+  });
+});
+
+describe('kiosk (channel="kiosk")', () => {
+  it('starts again by itself after a response, with nothing of the previous respondent', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/modes/kiosk.html', { attributes: { ...BASE, channel: 'kiosk', 'reset-after': '2' }, questionnaire: modesQuestionnaire }));
+    const baseline = site.endpoint.stored.length;
+    await fillSurveyByKeyboard(page, modesQuestionnaire, { nom_association: 'Atelier vélo', secteur: 'social', employeur: false, nb_benevoles: 7 });
+    await sendFromReview(page);
+    await site.endpoint.waitForStored(baseline + 1);
+    expect((site.endpoint.stored.at(-1)!.payload as Record<string, any>).channel).toBe('kiosk');
+    // The receipt shows, then the form comes back empty on its first page.
+    await page.waitForFunction(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[part~="receipt"]') !== null, null, { timeout: 10_000 });
+    await page.waitForFunction(() => {
+      const root = document.querySelector('olva-survey')!.shadowRoot!;
+      return root.querySelector('[part~="receipt"]') === null && root.querySelector('[data-question="nom_association"]') !== null;
+    }, null, { timeout: 15_000 });
+    const blank = await controlValues(page);
+    expect(blank.typed.every((v) => v === '')).toBe(true);
+    expect(blank.checked).toBe(0);
+    await page.close();
+  });
+});
+
+describe('320 px wide screen', () => {
+  async function horizontalOverflow(page: Page): Promise<number> {
+    return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  }
+
+  it('never scrolls sideways: core survey page, its errors, every question type, paper entry', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await openSurvey(page, addSurveyPage(site, '/modes/narrow-core.html', {
+      attributes: { ...BASE, src: '/questionnaires/olva-core+rennes-2026/questionnaire.json' },
+    }));
+    expect(await horizontalOverflow(page), 'first page').toBeLessThanOrEqual(0);
+    await tabUntil(page, isPrimaryButton, 'primary button', 400);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[aria-invalid="true"]') !== null, null, { timeout: 5_000 });
+    expect(await horizontalOverflow(page), 'first page with its errors').toBeLessThanOrEqual(0);
+
+    for (const fixture of TYPE_FIXTURES) {
+      await openSurvey(page, addSurveyPage(site, `/modes/narrow-${fixture.type}.html`, { attributes: BASE, questionnaire: fixture.questionnaire }));
+      expect(await horizontalOverflow(page), fixture.type).toBeLessThanOrEqual(0);
+    }
+    await openSurvey(page, addSurveyPage(site, '/modes/narrow-paper.html', { attributes: { ...BASE, channel: 'paper', src: '/questionnaires/olva-core+rennes-2026/questionnaire.json' } }));
+    expect(await horizontalOverflow(page), 'paper entry').toBeLessThanOrEqual(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * Delivery when the network fails, in real Chromium with the built embed: a response sent
+ * offline is kept on the device (IndexedDB outbox), survives a reload, and reaches the
+ * collector exactly once when the network comes back, even with two tabs of the site open.
+ */
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../../scripts/testing/chromium.js';
+import { addSurveyPage, openSurvey, recordedEvents, requireBuild, startOlvaSite, waitForEvent, waitForReady, type OlvaSite } from '../../../scripts/testing/olva-site.js';
+import { SKIP, fillSurveyByKeyboard, sendFromReview } from '../../../scripts/testing/keyboard.js';
+import text from '../../../stories/fixtures/types/text.js';
+import { HIDE_SWITCH } from '../../../stories/fixtures/build.js';
+
+let browser: Browser;
+let site: OlvaSite;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  requireBuild();
+  browser = await launchChromium();
+  site = await startOlvaSite();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+beforeEach(async () => {
+  // A fresh profile each time: an empty outbox.
+  await context?.close();
+  context = await browser.newContext();
+});
+
+const ENDPOINT_PATTERN = '**/v1/responses';
+
+function pageUrl(name: string): string {
+  return addSurveyPage(site, `/offline/${name}.html`, {
+    attributes: { endpoint: '/v1/responses', territory: 'commune:35238', wave: '2026', lang: 'fr' },
+    questionnaire: text.questionnaire,
+  });
+}
+
+/** Fills the one-question fixture with the keyboard and sends it from the review page. */
+async function answerAndSend(page: Page): Promise<void> {
+  await fillSurveyByKeyboard(page, text.questionnaire, { [HIDE_SWITCH]: SKIP, [text.questionId]: text.expected });
+  await sendFromReview(page);
+}
+
+/** The receipt the respondent sees, as text. */
+async function receiptText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const receipt = document.querySelector('olva-survey')!.shadowRoot!.querySelector<HTMLElement>('[part~="receipt"]');
+    return receipt && receipt.offsetParent !== null ? (receipt.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
+  });
+}
+
+/** Aborts requests to the collector as a dead network does. */
+async function cutCollector(): Promise<void> {
+  await context.route(ENDPOINT_PATTERN, (route) => route.abort('internetdisconnected'));
+}
+
+it('keeps a response sent offline through a reload and delivers it once back online', async () => {
+  const page = await context.newPage();
+  await openSurvey(page, pageUrl('reload'));
+  await context.setOffline(true);
+  await answerAndSend(page);
+  const queued = await waitForEvent(page, 'olva-queued');
+  expect(queued.submissionId).toMatch(/^[0-9a-f-]{36}$/i);
+  // The respondent is told the response waits on this device, with its number.
+  const message = await receiptText(page);
+  expect(message).toContain(queued.submissionId);
+  expect(site.endpoint.postsFor(queued.submissionId)).toHaveLength(0);
+
+  // Reload while the collector is still out of reach: the page comes back, the response waits.
+  await cutCollector();
+  await context.setOffline(false);
+  await page.reload();
+  await waitForReady(page);
+  await page.waitForTimeout(500);
+  expect(site.endpoint.postsFor(queued.submissionId)).toHaveLength(0);
+
+  // Back online: delivered by the reloaded page's outbox.
+  const baseline = site.endpoint.stored.length;
+  await context.unrouteAll({ behavior: 'wait' });
+  await site.endpoint.waitForStored(baseline + 1, 30_000).catch(async () => {
+    throw new Error(`not delivered after coming back online; events: ${JSON.stringify(await recordedEvents(page))}`);
+  });
+  await page.waitForTimeout(1_500);
+  const posts = site.endpoint.postsFor(queued.submissionId);
+  expect(posts.map((p) => p.status)).toEqual([201]);
+  const stored = site.endpoint.stored.filter((s) => s.submissionId === queued.submissionId);
+  expect(stored).toHaveLength(1);
+  expect((stored[0]!.payload as { answers: unknown }).answers).toEqual({ [text.questionId]: text.expected });
+  await page.close();
+});
+
+it('delivers a response queued offline exactly once when the browser goes back online and reloads at once', async () => {
+  const page = await context.newPage();
+  await openSurvey(page, pageUrl('online-reload'));
+  await context.setOffline(true);
+  await answerAndSend(page);
+  const queued = await waitForEvent(page, 'olva-queued');
+  const baseline = site.endpoint.stored.length;
+  // Going online fires `online` in the page while it reloads: both may try to send.
+  await context.setOffline(false);
+  await page.reload();
+  await waitForReady(page);
+  await site.endpoint.waitForStored(baseline + 1, 30_000).catch(() => undefined);
+  await page.waitForTimeout(1_500);
+  expect(site.endpoint.stored.filter((s) => s.submissionId === queued.submissionId)).toHaveLength(1);
+  expect(site.endpoint.postsFor(queued.submissionId).map((p) => p.status)).not.toContain(409);
+  await page.close();
+});
+
+it('sends once when two tabs of the site are open as the network comes back', async () => {
+  await cutCollector();
+  const first = await context.newPage();
+  await openSurvey(first, pageUrl('tab'));
+  await answerAndSend(first);
+  const queued = await waitForEvent(first, 'olva-queued');
+  const second = await context.newPage();
+  await openSurvey(second, pageUrl('tab'));
+  await first.waitForTimeout(300);
+  expect(site.endpoint.postsFor(queued.submissionId)).toHaveLength(0);
+
+  // Network back; both tabs look at the outbox at the same moment.
+  const baseline = site.endpoint.stored.length;
+  await context.unrouteAll({ behavior: 'wait' });
+  await Promise.all([first.reload(), second.reload()]);
+  await Promise.all([waitForReady(first), waitForReady(second)]);
+  await site.endpoint.waitForStored(baseline + 1, 30_000).catch(() => undefined);
+  await first.waitForTimeout(2_000);
+  const posts = site.endpoint.postsFor(queued.submissionId);
+  expect(posts.map((p) => p.status)).toEqual([201]);
+  await first.close();
+  await second.close();
+});

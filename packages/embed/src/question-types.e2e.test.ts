@@ -1,0 +1,154 @@
+/**
+ * Every question type in real Chromium, through the built embed (packages/embed/dist/olva.js):
+ * it renders with its label, takes its answer from the keyboard alone, shows its error state
+ * (aria-invalid, and aria-describedby pointing at the error text in the same shadow root), and
+ * disappears when its condition hides it. Fixtures: stories/fixtures/types/*.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../../scripts/testing/chromium.js';
+import { addSurveyPage, openSurvey, requireBuild, startOlvaSite, waitForEvent, type OlvaSite } from '../../../scripts/testing/olva-site.js';
+import { answerFocused, fillSurveyByKeyboard, focusInfo, isPrimaryButton, sendFromReview, tabUntil } from '../../../scripts/testing/keyboard.js';
+import { HIDE_SWITCH, TYPE_FIXTURES, type TypeFixture } from '../../../stories/fixtures/index.js';
+
+let browser: Browser;
+let site: OlvaSite;
+
+beforeAll(async () => {
+  requireBuild();
+  browser = await launchChromium();
+  site = await startOlvaSite();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const ATTRIBUTES = { endpoint: '/v1/responses', territory: 'commune:35238', wave: '2026', lang: 'fr', channel: 'web' };
+
+async function open(fixture: TypeFixture, variant: string): Promise<Page> {
+  const page = await browser.newPage();
+  const url = addSurveyPage(site, `/types/${fixture.type}-${variant}.html`, { attributes: ATTRIBUTES, questionnaire: fixture.questionnaire });
+  await openSurvey(page, url);
+  return page;
+}
+
+/** State of the question under test, read in the survey's shadow root. */
+async function questionState(page: Page, questionId: string) {
+  return page.evaluate((id) => {
+    const root = document.querySelector('olva-survey')!.shadowRoot!;
+    const wrapper = root.querySelector<HTMLElement>(`[data-question="${id}"]`);
+    if (!wrapper) return { present: false as const };
+    const controls = [...wrapper.querySelectorAll<HTMLElement>('input, textarea, select, [role="radio"], [role="checkbox"], [role="combobox"]')];
+    const describedBy = (el: Element | null): string[] => (el?.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    // Each control's descriptions: its own aria-describedby, else its group's (fieldset).
+    const descriptions = controls.map((c) => {
+      const ids = describedBy(c).length ? describedBy(c) : describedBy(c.closest('fieldset[aria-describedby]'));
+      return ids.map((ref) => {
+        const target = root.getElementById(ref);
+        return { ref, inSameRoot: target !== null, text: (target?.textContent ?? '').replace(/\s+/g, ' ').trim(), part: target?.getAttribute('part') ?? '' };
+      });
+    });
+    const labelled = controls.map((c) => {
+      const own = c.id ? root.querySelector(`label[for="${CSS.escape(c.id)}"]`) : null;
+      return Boolean(own || c.closest('label') || c.getAttribute('aria-labelledby') || c.getAttribute('aria-label'));
+    });
+    return {
+      present: true as const,
+      visible: wrapper.offsetParent !== null,
+      text: (wrapper.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      controls: controls.length,
+      labelled,
+      invalid: controls.map((c) => c.getAttribute('aria-invalid')),
+      descriptions,
+      errorTexts: [...wrapper.querySelectorAll('[part~="error"]')].map((e) => (e.textContent ?? '').trim()),
+    };
+  }, questionId);
+}
+
+describe.each(TYPE_FIXTURES.map((f) => [f.type, f] as const))('question type %s', (_type, fixture) => {
+  it('renders its label and labelled controls, with no error at first', async () => {
+    const page = await open(fixture, 'render');
+    const state = await questionState(page, fixture.questionId);
+    expect(state.present, `no [data-question="${fixture.questionId}"] in the shadow root`).toBe(true);
+    if (!state.present) return;
+    expect(state.visible).toBe(true);
+    const question = fixture.questionnaire.sections[0]!.questions.find((q) => q.id === fixture.questionId)!;
+    expect(state.text).toContain(question.label.fr);
+    expect(state.controls).toBeGreaterThan(0);
+    expect(state.labelled.every(Boolean), 'every control has a label').toBe(true);
+    expect(state.invalid.every((v) => v !== 'true')).toBe(true);
+    expect(state.errorTexts).toEqual([]);
+    await page.close();
+  });
+
+  it('shows its error state, linked to the control inside the same shadow root', async () => {
+    const page = await open(fixture, 'error');
+    await tabUntil(page, isPrimaryButton, 'primary button');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => {
+      const root = document.querySelector('olva-survey')!.shadowRoot!;
+      return root.querySelector(`[data-question="${id}"] [aria-invalid="true"]`) !== null;
+    }, fixture.questionId, { timeout: 10_000 }).catch(() => undefined);
+    const state = await questionState(page, fixture.questionId);
+    expect(state.present).toBe(true);
+    if (!state.present) return;
+    expect(state.invalid.length).toBeGreaterThan(0);
+    expect(state.invalid.every((v) => v === 'true'), `aria-invalid of the controls: ${state.invalid.join(', ')}`).toBe(true);
+    for (const described of state.descriptions) {
+      expect(described.every((d) => d.inSameRoot), `aria-describedby ids resolve in the shadow root: ${JSON.stringify(described)}`).toBe(true);
+      const error = described.find((d) => d.part.split(/\s+/).includes('error'));
+      expect(error, `aria-describedby names the error element: ${JSON.stringify(described)}`).toBeDefined();
+      expect(error!.text.length).toBeGreaterThan(3);
+    }
+    await page.close();
+  });
+
+  it('takes its answer from the keyboard alone, and the answer reaches the collector', async () => {
+    const page = await open(fixture, 'answer');
+    const q = fixture.questionnaire.sections[0]!.questions.find((x) => x.id === fixture.questionId)!;
+    // Only the question under test: the switch stays unanswered.
+    let f = await tabUntil(page, (x) => x.questionId === fixture.questionId, `a control of ${fixture.questionId}`);
+    const touched = new Set<string>();
+    while (!isPrimaryButton(f)) {
+      const key = `${f.type}|${f.type === 'checkbox' ? f.value : f.type === 'radio' ? f.name : f.id}`;
+      if (f.questionId === fixture.questionId && !touched.has(key)) {
+        touched.add(key);
+        await answerFocused(page, q, f, fixture.expected);
+      }
+      await page.keyboard.press('Tab');
+      f = (await focusInfo(page)) ?? f;
+    }
+    await page.keyboard.press('Enter');
+    await waitForEvent(page, 'olva-page-change');
+    const before = site.endpoint.stored.length;
+    await sendFromReview(page);
+    await site.endpoint.waitForStored(before + 1);
+    const payload = site.endpoint.stored.at(-1)!.payload as { answers: Record<string, unknown> };
+    expect(payload.answers).toEqual({ [fixture.questionId]: fixture.expected });
+    await page.close();
+  });
+
+  it('is hidden, and not required, when its condition says so', async () => {
+    const page = await open(fixture, 'hidden');
+    const q = fixture.questionnaire.sections[0]!.questions.find((x) => x.id === HIDE_SWITCH)!;
+    expect((await questionState(page, fixture.questionId)).present).toBe(true);
+    const f = await tabUntil(page, (x) => x.questionId === HIDE_SWITCH, 'the yes/no switch');
+    await answerFocused(page, q, f, true);
+    await page.waitForFunction((id) => {
+      const el = document.querySelector('olva-survey')!.shadowRoot!.querySelector<HTMLElement>(`[data-question="${id}"]`);
+      return !el || el.offsetParent === null;
+    }, fixture.questionId, { timeout: 5_000 }).catch(() => undefined);
+    const state = await questionState(page, fixture.questionId);
+    expect(state.present && state.visible, 'the question is gone once the switch says "yes"').toBeFalsy();
+    const result = await fillSurveyByKeyboard(page, fixture.questionnaire, { [HIDE_SWITCH]: true });
+    expect(result.answered).toEqual([]);
+    const before = site.endpoint.stored.length;
+    await sendFromReview(page);
+    await site.endpoint.waitForStored(before + 1);
+    const payload = site.endpoint.stored.at(-1)!.payload as { answers: Record<string, unknown> };
+    expect(payload.answers).toEqual({ [HIDE_SWITCH]: true });
+    await page.close();
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * Security of the built embed in real Chromium:
+ * - definition text full of `<script>`, `<img onerror>`, `<svg onload>` and `javascript:` links
+ *   stays inert text, on the question page, in error messages and on the review page;
+ * - a page served with `Content-Security-Policy: script-src 'self'; require-trusted-types-for
+ *   'script'` shows the survey and goes through a page without any violation or console error.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../../scripts/testing/chromium.js';
+import { addSurveyPage, openSurvey, requireBuild, startOlvaSite, waitForEvent, type OlvaSite } from '../../../scripts/testing/olva-site.js';
+import { answerFocused, fillSurveyByKeyboard, isPrimaryButton, tabUntil } from '../../../scripts/testing/keyboard.js';
+import { hostileQuestionnaire } from '../../../stories/fixtures/index.js';
+import { HOSTILE_STRINGS } from '../../../stories/fixtures/hostile.js';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  requireBuild();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** What the hostile markup could have produced, anywhere in the document or the shadow root. */
+async function inertness(page: Page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('olva-survey')!.shadowRoot!;
+    const w = window as unknown as { __olvaPwned?: unknown };
+    const links = [...root.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
+    return {
+      pwned: w.__olvaPwned ?? null,
+      shadowDangerous: [...root.querySelectorAll('script, img, svg, iframe, object, embed')].map((e) => e.outerHTML.slice(0, 80)),
+      documentScripts: [...document.querySelectorAll('script')].map((s) => s.getAttribute('src')),
+      documentImages: document.querySelectorAll('img, svg, iframe').length,
+      // In-page anchors (error summary) and http(s)/mailto links only; never javascript: or data:.
+      badLinks: links.filter((href) => !/^(https?:|mailto:|#)/i.test(href.trim())),
+      eventHandlers: [...root.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}[${a.name}]`)),
+      text: root.textContent ?? '',
+    };
+  });
+}
+
+describe('hostile definition text', () => {
+  let site: OlvaSite;
+  beforeAll(async () => { site = await startOlvaSite(); });
+  afterAll(async () => { await site?.close(); });
+
+  async function openHostile(name: string): Promise<{ page: Page; dialogs: string[]; check: (where: string) => Promise<Awaited<ReturnType<typeof inertness>>> }> {
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    const url = addSurveyPage(site, `/hostile-${name}.html`, {
+      attributes: { endpoint: '/v1/responses', territory: 'commune:35238', wave: '2026', lang: 'fr' },
+      questionnaire: hostileQuestionnaire,
+    });
+    await openSurvey(page, url);
+    const scriptsBefore = (await inertness(page)).documentScripts;
+    const check = async (where: string) => {
+      const state = await inertness(page);
+      expect(state.pwned, where).toBeNull();
+      expect(dialogs, where).toEqual([]);
+      expect(state.shadowDangerous, where).toEqual([]);
+      expect(state.documentScripts, where).toEqual(scriptsBefore);
+      expect(state.documentImages, where).toBe(0);
+      expect(state.badLinks, where).toEqual([]);
+      expect(state.eventHandlers, where).toEqual([]);
+      return state;
+    };
+    return { page, dialogs, check };
+  }
+
+  it('stays text on the question page, in error messages and in a warning', async () => {
+    const { page, check } = await openHostile('page');
+    const first = await check('question page');
+    // The markup is shown as the literal text the author wrote.
+    expect(first.text).toContain('<script>window.__olvaPwned');
+    expect(first.text).toContain('<img src=x onerror=');
+    expect(first.text).toContain("[cliquez ici](javascript:window.__olvaPwned='md')");
+    for (const s of HOSTILE_STRINGS) expect(first.text).toContain(s);
+
+    // Error state: the required question left empty.
+    await tabUntil(page, isPrimaryButton, 'primary button');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[aria-invalid="true"]') !== null, null, { timeout: 5_000 });
+    await check('error state');
+
+    // A warning check whose message is hostile: h_text = "boom".
+    const text = hostileQuestionnaire.sections[0]!.questions[1]!;
+    const single = hostileQuestionnaire.sections[0]!.questions[0]!;
+    const f1 = await tabUntil(page, (x) => x.questionId === 'h_single', 'h_single');
+    await answerFocused(page, single, f1, 'b');
+    const f2 = await tabUntil(page, (x) => x.questionId === 'h_text', 'h_text');
+    await answerFocused(page, text, f2, 'boom');
+    await tabUntil(page, isPrimaryButton, 'primary button');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    const warned = await check('warning');
+    expect(warned.text).toContain('Attention <script>');
+    await page.close();
+  });
+
+  it('stays text on the review page, answers included', async () => {
+    const { page, check } = await openHostile('review');
+    const run = await fillSurveyByKeyboard(page, hostileQuestionnaire, { h_single: 'b', h_text: '<img src=x onerror=alert(3)>' });
+    expect(run.pages.at(-1)).toBe('review');
+    const review = await check('review page');
+    expect(review.text).toContain('<img src=x onerror=alert(3)>');
+    expect(review.text).toContain('Option <svg');
+    await page.close();
+  });
+});
+
+describe('under a strict Content-Security-Policy with Trusted Types', () => {
+  const CSP = "script-src 'self'; require-trusted-types-for 'script'";
+  let site: OlvaSite;
+  beforeAll(async () => { site = await startOlvaSite({ headers: { 'content-security-policy': CSP } }); });
+  afterAll(async () => { await site?.close(); });
+
+  it('renders the core survey and goes through a page with no violation and no console error', async () => {
+    const page = await browser.newPage();
+    const consoleErrors: string[] = [];
+    const pageErrors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const url = addSurveyPage(site, '/csp.html', {
+      attributes: {
+        src: '/questionnaires/olva-core+rennes-2026/questionnaire.json', endpoint: '/v1/responses',
+        territory: 'commune:35238', wave: '2026', lang: 'fr',
+      },
+    });
+    const response = await page.goto(url);
+    expect(response?.headers()['content-security-policy']).toBe(CSP);
+    await waitForEvent(page, 'olva-ready');
+    // The policy is really enforced: an inline script is refused (and reported).
+    const inlineRan = await page.evaluate(() => {
+      try {
+        const s = document.createElement('script');
+        s.textContent = 'window.__inline = 1';
+        document.head.append(s);
+      } catch { /* Trusted Types refuse the text: reported as a violation too */ }
+      return (window as unknown as { __inline?: number }).__inline === 1;
+    });
+    expect(inlineRan).toBe(false);
+    await page.waitForTimeout(100);
+    const probe = await page.evaluate(() => (window as unknown as { __cspViolations: unknown[] }).__cspViolations.length);
+    expect(probe, 'the probe inline script is reported, so reporting works').toBeGreaterThan(0);
+    await page.evaluate(() => { (window as unknown as { __cspViolations: unknown[] }).__cspViolations.length = 0; });
+    consoleErrors.length = 0;
+
+    // First page answered by keyboard, then on to the second page.
+    const compiled = await page.evaluate(() => fetch('/questionnaires/olva-core+rennes-2026/questionnaire.json').then((r) => r.json()));
+    const firstSection = compiled.sections[0];
+    const plan: Record<string, unknown> = { numero_rna: 'W351234567', secteurs_secondaires: ['culture'], annee_creation: 1998 };
+    const onePage = { ...compiled, sections: [firstSection] };
+    await fillSurveyByKeyboard(page, onePage, plan, { maxPages: 1 });
+    const pages = await page.evaluate(() => (window as unknown as { __olvaEvents: { type: string; detail: { to: string } }[] }).__olvaEvents
+      .filter((e) => e.type === 'olva-page-change').map((e) => e.detail.to));
+    expect(pages[0]).toBe(compiled.sections[1].id);
+
+    const violations = await page.evaluate(() => (window as unknown as { __cspViolations: unknown[] }).__cspViolations);
+    expect(violations).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});

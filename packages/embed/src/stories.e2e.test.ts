@@ -1,0 +1,121 @@
+/**
+ * Every Storybook story (stories/**) in real Chromium, from a static Storybook build: it
+ * renders, its play function puts the survey in the state it names, and axe-core finds no
+ * serious or critical violation (inside the shadow root). Reuses `storybook-static/` when it is
+ * newer than the stories and the components; otherwise builds Storybook into a temporary
+ * directory first (about 30 s).
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../../scripts/testing/chromium.js';
+import { REPO, requireBuild } from '../../../scripts/testing/olva-site.js';
+import { startStaticServer, type StaticServer } from '../../../scripts/testing/static-server.js';
+import { seriousViolations } from '../../../scripts/testing/axe.js';
+
+const run = promisify(execFile);
+
+let browser: Browser;
+let server: StaticServer;
+let outDir: string;
+let temporary = false;
+
+/** Latest modification time of the files under `dir` (recursively). */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+beforeAll(async () => {
+  requireBuild();
+  const existing = join(REPO, 'storybook-static');
+  const index = join(existing, 'index.json');
+  const sources = Math.max(...['stories', '.storybook', 'packages/elements/src', 'packages/runtime/src'].map((d) => newest(join(REPO, d))));
+  if (existsSync(index) && statSync(index).mtimeMs > sources) {
+    outDir = existing;
+  } else {
+    outDir = mkdtempSync(join(tmpdir(), 'olva-storybook-'));
+    temporary = true;
+    await run(join(REPO, 'node_modules/.bin/storybook'), ['build', '-o', outDir, '--quiet'], { cwd: REPO, timeout: 280_000 });
+  }
+  server = await startStaticServer({ mounts: { '/': outDir } });
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (temporary) rmSync(outDir, { recursive: true, force: true });
+});
+
+interface StoryEntry { id: string; title: string; name: string; type: string }
+
+/** Opens one story and waits for its render and play function to finish. */
+async function openStory(page: Page, id: string): Promise<string> {
+  await page.goto(`${server.origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`);
+  const phase = await page.waitForFunction(() => {
+    const preview = (window as unknown as { __STORYBOOK_PREVIEW__?: { storyRenders?: { phase?: string }[] } }).__STORYBOOK_PREVIEW__;
+    const done = preview?.storyRenders?.find((r) => r.phase === 'completed' || r.phase === 'errored' || r.phase === 'aborted');
+    return done?.phase ?? false;
+  }, null, { timeout: 20_000 }).then((h) => h.jsonValue() as Promise<string>);
+  // The survey of whole-survey stories loads its questionnaire after the story rendered.
+  await page.waitForFunction(() => {
+    const root = document.querySelector('olva-survey')?.shadowRoot;
+    return Boolean(root?.querySelector('[data-question], [part~="error"]'));
+  }, null, { timeout: 10_000 }).catch(() => undefined);
+  return phase;
+}
+
+it('every story renders, reaches its state and has no serious accessibility violation', async () => {
+  const index = JSON.parse(readFileSync(join(outDir, 'index.json'), 'utf8')) as { entries: Record<string, StoryEntry> };
+  const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+  // One story per question type and state, plus the whole surveys, modes and themes.
+  expect(stories.length).toBeGreaterThanOrEqual(12 * 4 + 8);
+  const failures: string[] = [];
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  for (const story of stories) {
+    errors.length = 0;
+    const phase = await openStory(page, story.id);
+    if (phase !== 'completed') failures.push(`${story.id}: story ${phase}`);
+    const state = await page.evaluate(() => {
+      const root = document.querySelector('olva-survey')?.shadowRoot;
+      return {
+        questions: root ? [...root.querySelectorAll('[data-question]')].map((q) => q.getAttribute('data-question')) : null,
+        invalid: root ? root.querySelectorAll('[aria-invalid="true"]').length : 0,
+        loadError: root?.querySelector('p[part~="error"]')?.textContent ?? null,
+        // Whether the question under test has an answer: a ticked box or a filled text box.
+        subjectAnswered: (() => {
+          const subject = root?.querySelector('[data-question^="q_"]');
+          if (!subject) return false;
+          return subject.querySelector('input:checked') !== null
+            || [...subject.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input:not([type="radio"]):not([type="checkbox"]), textarea')].some((b) => b.value !== '');
+        })(),
+      };
+    });
+    if (!state.questions) failures.push(`${story.id}: no <olva-survey> with a shadow root`);
+    else if (!state.questions.length) failures.push(`${story.id}: no question shown (${state.loadError ?? 'nothing'})`);
+    if (story.title.startsWith('Questions/')) {
+      const subject = state.questions?.find((q) => q?.startsWith('q_'));
+      if (story.name === 'With Error' && state.invalid === 0) failures.push(`${story.id}: no aria-invalid control`);
+      if (story.name === 'Hidden' && subject) failures.push(`${story.id}: ${subject} still shown`);
+      if (story.name !== 'Hidden' && !subject) failures.push(`${story.id}: the question under test is missing`);
+      if (story.name === 'Answered' && !state.subjectAnswered) failures.push(`${story.id}: the question under test has no answer`);
+      if (story.name === 'Empty' && state.subjectAnswered) failures.push(`${story.id}: the question under test is not empty`);
+    }
+    if (errors.length) failures.push(`${story.id}: page errors ${errors.join('; ')}`);
+    for (const v of await seriousViolations(page)) failures.push(`${story.id}: axe ${v.impact} ${v.id} (${v.help}) ${v.nodes.join(' | ')}`);
+  }
+  await page.close();
+  expect(failures).toEqual([]);
+}, 300_000);

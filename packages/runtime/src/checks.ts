@@ -1,0 +1,23 @@
+/**
+ * Coherence checks: a check fails when its `when` condition holds on the answers of visible
+ * questions. A check whose questions are all hidden says nothing about this respondent and is
+ * ignored. An `error` blocks submission; a `warning` asks the respondent to confirm.
+ */
+import type { CompiledQuestionnaire } from '@olva/schema';
+import type { AnswerMap, CheckFailure } from './types.js';
+import { evaluateCondition } from './conditions.js';
+
+/**
+ * The checks that fail, in definition order. `answers` must already be the visible answers
+ * and `visible` the visible question ids (see `computeVisibility`).
+ */
+export function failingChecks(compiled: CompiledQuestionnaire, answers: AnswerMap, visible: ReadonlySet<string>): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  for (const check of compiled.checks) {
+    if (!check.questions.some((id) => visible.has(id))) continue;
+    if (evaluateCondition(check.when, answers)) {
+      failures.push({ check, level: check.level, message: check.message, questions: check.questions });
+    }
+  }
+  return failures;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateCondition, UnsafeConditionError } from './conditions.js';
+
+describe('evaluateCondition', () => {
+  it('evaluates comparisons, and/or/!, in, missing and arithmetic', () => {
+    const answers = { a: 3, b: 'sport', c: ['jeunes', 'seniors'], d: true };
+    expect(evaluateCondition({ '==': [{ var: 'a' }, 3] }, answers)).toBe(true);
+    expect(evaluateCondition({ and: [{ '>': [{ var: 'a' }, 2] }, { '==': [{ var: 'd' }, true] }] }, answers)).toBe(true);
+    expect(evaluateCondition({ or: [{ '<': [{ var: 'a' }, 2] }, { '!': { var: 'd' } }] }, answers)).toBe(false);
+    expect(evaluateCondition({ in: ['seniors', { var: 'c' }] }, answers)).toBe(true);
+    expect(evaluateCondition({ in: ['familles', { var: 'c' }] }, answers)).toBe(false);
+    expect(evaluateCondition({ '==': [{ '+': [{ var: 'a' }, 2] }, 5] }, answers)).toBe(true);
+    expect(evaluateCondition({ missing: ['a', 'z'] }, answers)).toBe(true);
+    expect(evaluateCondition({ missing: ['a'] }, answers)).toBe(false);
+  });
+
+  it('reads an unanswered question as null, and an empty list is false', () => {
+    expect(evaluateCondition({ '==': [{ var: 'x' }, null] }, {})).toBe(true);
+    expect(evaluateCondition({ in: ['a', { var: 'x' }] }, {})).toBe(false);
+    expect(evaluateCondition({ var: 'c' }, { c: [] })).toBe(false);
+  });
+
+  it('reads extension ids with a dot as one name, not as a path', () => {
+    const answers = { 'rennes.locaux': 'oui', rennes: 'non' };
+    expect(evaluateCondition({ '==': [{ var: 'rennes.locaux' }, 'oui'] }, answers)).toBe(true);
+    expect(evaluateCondition({ '==': [{ var: 'rennes' }, 'non'] }, answers)).toBe(true);
+    expect(evaluateCondition({ missing: ['rennes.locaux'] }, answers)).toBe(false);
+    expect(evaluateCondition({ missing: ['rennes.autre'] }, answers)).toBe(true);
+    expect(evaluateCondition({ missing_some: [1, ['rennes.autre', 'rennes.locaux']] }, answers)).toBe(false);
+    expect(evaluateCondition({ '==': [{ var: 'rennes.locaux' }, 'oui'] }, { rennes: { locaux: 'oui' } as never })).toBe(true);
+  });
+
+  it('reads a matrix row as <id>.<row>, including in an extension', () => {
+    expect(evaluateCondition({ '==': [{ var: 'besoins.locaux' }, 'oui'] }, { besoins: { locaux: 'oui' } })).toBe(true);
+    expect(evaluateCondition({ '==': [{ var: 'lor.grille.a' }, 'x'] }, { 'lor.grille': { a: 'x' } })).toBe(true);
+  });
+
+  it('never walks into object prototypes', () => {
+    expect(evaluateCondition({ '!=': [{ var: 'constructor' }, null] }, {})).toBe(false);
+    expect(evaluateCondition({ '!=': [{ var: 'a.length' }, null] }, { a: 'abc' })).toBe(false);
+  });
+
+  it('refuses operators outside the safe subset, wherever they hide', () => {
+    expect(() => evaluateCondition({ method: [{ var: 'a' }, 'toString'] }, {})).toThrow(UnsafeConditionError);
+    expect(() => evaluateCondition({ and: [true, { '==': [{ log: 'x' }, 1] }] }, {})).toThrow(/"log" at "\/and\/1\/==\/0"/);
+    expect(() => evaluateCondition({ '==': [{ var: { cat: ['a', 'b'] } }, 1] }, {})).toThrow(UnsafeConditionError);
+    expect(() => evaluateCondition({ if: [true, 1, 2] }, {})).toThrow(/"if"/);
+    expect(() => evaluateCondition({ '==': [1, 1], '!=': [1, 2] }, {})).toThrow(/exactly one operator/);
+  });
+
+  it('accepts a boolean as a condition', () => {
+    expect(evaluateCondition(true, {})).toBe(true);
+    expect(evaluateCondition(false, {})).toBe(false);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Evaluation of conditions (`visibleWhen`, `required`, `checks[].when`): JsonLogic limited to
+ * the safe subset shared with the compiler. The same function runs in the browser and in the
+ * collector, so both always agree.
+ */
+import jsonLogic from 'json-logic-js';
+import type { RulesLogic } from 'json-logic-js';
+import { isSafeOperator, type Condition } from '@olva/schema';
+import type { AnswerMap } from './types.js';
+
+/**
+ * json-logic-js splits `var` names on dots, but extension question ids contain one
+ * (`rennes.locaux`). Names are rewritten with this character, which no id may contain, and
+ * the data is keyed the same way: one flat lookup, never a walk through object properties.
+ */
+const SEP = '\u2024';
+
+/** Thrown when a condition uses an operator outside the safe subset, or a computed variable name. */
+export class UnsafeConditionError extends Error {
+  constructor(message: string, readonly pointer: string) {
+    super(message);
+    this.name = 'UnsafeConditionError';
+  }
+}
+
+const rewritten = new WeakMap<object, unknown>();
+
+function escapeName(name: unknown): unknown {
+  return typeof name === 'string' ? name.split('.').join(SEP) : name;
+}
+
+/** Walks the expression, refuses unsafe operators, and rewrites variable names. */
+function prepare(node: unknown, pointer: string): unknown {
+  if (Array.isArray(node)) return node.map((n, i) => prepare(n, `${pointer}/${i}`));
+  if (node === null || typeof node !== 'object') return node;
+  const keys = Object.keys(node);
+  // json-logic-js treats an object with several keys as a literal; conditions never need one.
+  if (keys.length !== 1) {
+    throw new UnsafeConditionError(`condition object at "${pointer || '/'}" must have exactly one operator, found ${keys.length}`, pointer);
+  }
+  const op = keys[0];
+  if (!isSafeOperator(op)) {
+    throw new UnsafeConditionError(`operator "${op}" at "${pointer || '/'}" is not in the safe subset of JsonLogic`, pointer);
+  }
+  const raw = (node as Record<string, unknown>)[op];
+  const at = `${pointer}/${op.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const args = Array.isArray(raw) ? raw : [raw];
+  if (op === 'var') {
+    const [name, fallback] = args;
+    if (name !== undefined && name !== null && typeof name !== 'string' && typeof name !== 'number') {
+      throw new UnsafeConditionError(`"var" at "${at}" must name a question with a literal string`, at);
+    }
+    return { var: args.length > 1 ? [escapeName(name), prepare(fallback, `${at}/1`)] : [escapeName(name)] };
+  }
+  if (op === 'missing') {
+    const list = args.length === 1 && Array.isArray(args[0]) ? args[0] : args;
+    return { missing: list.map((n, i) => (typeof n === 'string' ? escapeName(n) : prepare(n, `${at}/${i}`))) };
+  }
+  if (op === 'missing_some') {
+    const [count, list] = args;
+    const names = Array.isArray(list)
+      ? list.map((n, i) => (typeof n === 'string' ? escapeName(n) : prepare(n, `${at}/1/${i}`)))
+      : prepare(list, `${at}/1`);
+    return { missing_some: [prepare(count, `${at}/0`), names] };
+  }
+  return { [op]: Array.isArray(raw) ? args.map((a, i) => prepare(a, `${at}/${i}`)) : prepare(raw, at) };
+}
+
+/**
+ * Checks that `condition` uses only the safe subset; throws an `UnsafeConditionError` naming
+ * the operator and its JSON pointer otherwise. Returns the expression ready for evaluation.
+ */
+export function assertSafeCondition(condition: Condition): unknown {
+  if (condition === null || typeof condition !== 'object') return prepare(condition, '');
+  let ready = rewritten.get(condition);
+  if (ready === undefined) {
+    ready = prepare(condition, '');
+    rewritten.set(condition, ready);
+  }
+  return ready;
+}
+
+/** The answers as the evaluator sees them: flat, dot-free keys, matrix rows as `<id>.<row>`. */
+function toData(answers: AnswerMap): Record<string, unknown> {
+  const data: Record<string, unknown> = Object.create(null);
+  for (const [key, value] of Object.entries(answers)) {
+    if (value === undefined) continue;
+    const name = key.split('.').join(SEP);
+    data[name] = value;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [row, choice] of Object.entries(value)) data[name + SEP + row.split('.').join(SEP)] = choice;
+    }
+  }
+  return data;
+}
+
+/**
+ * Evaluates a JsonLogic condition over answers; true when it holds (JsonLogic truthiness: an
+ * empty list is false). An unanswered question reads as `null`. Throws `UnsafeConditionError`
+ * on an operator outside the safe subset; never evaluates code from a string.
+ */
+export function evaluateCondition(condition: Condition | boolean, answers: AnswerMap): boolean {
+  if (typeof condition === 'boolean') return condition;
+  const ready = assertSafeCondition(condition);
+  return jsonLogic.truthy(jsonLogic.apply(ready as RulesLogic, toData(answers)));
+}

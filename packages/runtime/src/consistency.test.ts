@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { checkResponse, answerPointer } from './consistency.js';
+import { fixture } from './__fixtures__/compiled.js';
+
+const valid = {
+  secteur: 'sport', employeur: true, nb_salaries: 20, publics: ['jeunes'],
+  besoins: { locaux: 'oui', financement: 'non' }, 'testville.locaux': 'oui', 'testville.quartier': 'Maurepas',
+};
+
+const codes = (answers: Record<string, unknown>) =>
+  checkResponse(fixture(), answers as never).map((p) => [p.pointer, p.code]);
+
+describe('checkResponse', () => {
+  it('finds nothing wrong in a consistent response', () => {
+    expect(checkResponse(fixture(), valid)).toEqual([]);
+    expect(checkResponse(fixture(), { secteur: 'sport', employeur: false })).toEqual([]);
+  });
+
+  it('reports unknown keys', () => {
+    expect(codes({ ...valid, couleur: 'bleu', employeur_other: 'x' })).toEqual([
+      ['/answers/couleur', 'unknown-question'], ['/answers/employeur_other', 'unknown-question'],
+    ]);
+  });
+
+  it('reports answers to hidden questions, other texts included', () => {
+    expect(codes({ secteur: 'sport', employeur: false, nb_salaries: 3, cadres: 1 })).toEqual([
+      ['/answers/nb_salaries', 'hidden-answered'], ['/answers/cadres', 'hidden-answered'],
+    ]);
+    expect(codes({ ...valid, secteur_other: 'Danse' })).toEqual([]);
+    expect(codes({ ...valid, employeur: false, nb_salaries: 3, besoins: undefined, 'testville.locaux': undefined, 'testville.quartier': undefined }))
+      .toEqual([['/answers/nb_salaries', 'hidden-answered']]);
+  });
+
+  it('reports required visible questions left unanswered', () => {
+    expect(codes({ employeur: true, besoins: { locaux: 'non' } })).toEqual([
+      ['/answers/secteur', 'required'], ['/answers/nb_salaries', 'required'], ['/answers/besoins', 'row'],
+    ]);
+    expect(codes({ ...valid, 'testville.quartier': '' })).toEqual([['/answers/testville.quartier', 'required']]);
+  });
+
+  it('reports values of the wrong type or out of range with the type code', () => {
+    expect(codes({ ...valid, nb_salaries: '20' })).toEqual([['/answers/nb_salaries', 'type']]);
+    expect(codes({ ...valid, nb_salaries: 0 })).toEqual([['/answers/nb_salaries', 'min']]);
+    expect(codes({ ...valid, publics: ['aucun', 'jeunes'] })).toEqual([['/answers/publics', 'exclusive']]);
+    expect(codes({ ...valid, secteur: 'other' })).toEqual([['/answers/secteur', 'choice']]);
+    expect(codes({ ...valid, secteur: 'danse', secteur_other: 7 })).toEqual([['/answers/secteur', 'choice'], ['/answers/secteur_other', 'other']]);
+  });
+
+  it('reports a failing error check at its first visible question, not a warning', () => {
+    expect(codes({ ...valid, cadres: 30 })).toEqual([['/answers/cadres', 'check-failed']]);
+    expect(codes({ ...valid, budget: 10 })).toEqual([]);
+    const problem = checkResponse(fixture(), { ...valid, cadres: 30 })[0];
+    expect(problem.message).toContain('There cannot be more managers than employees.');
+    expect(problem.messageFr).toContain('Il ne peut y avoir plus de cadres que de salariés.');
+  });
+
+  it('refuses answers that are not an object', () => {
+    expect(codes([] as never)).toEqual([['/answers', 'type']]);
+  });
+
+  it('escapes pointers', () => {
+    expect(answerPointer('a/b~c')).toBe('/answers/a~1b~0c');
+  });
+});

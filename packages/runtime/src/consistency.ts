@@ -1,0 +1,83 @@
+/**
+ * The consistency check of a response, shared by the collector and the browser so that they
+ * can never disagree: every key names a question (or its `other` text), every value fits its
+ * question, no hidden question is answered, every required visible question is answered, and
+ * no `error` check fails.
+ */
+import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
+import type { AnswerMap, ResponseProblem } from './types.js';
+import { allQuestions, computeVisibility } from './visibility.js';
+import { failingChecks } from './checks.js';
+import { validateAnswer } from './validation.js';
+import { questionType } from './question-types/registry.js';
+import { hasOther, otherKey, otherTextError } from './question-types/common.js';
+
+/** JSON pointer of an answer in the payload. */
+export function answerPointer(key: string): string {
+  return `/answers/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+function problem(key: string, code: string, en: string, fr: string): ResponseProblem {
+  return { pointer: answerPointer(key), code, message: en, messageFr: fr };
+}
+
+/**
+ * The problems of `answers` (the `answers` of a payload) for a compiled questionnaire, in
+ * questionnaire order; empty when the response is consistent. Codes: `unknown-question`,
+ * `hidden-answered`, `required`, `check-failed`, or an AnswerError code (`type`, `min`…).
+ */
+export function checkResponse(compiled: CompiledQuestionnaire, answers: AnswerMap): ResponseProblem[] {
+  if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
+    return [{ pointer: '/answers', code: 'type', message: 'answers must be an object keyed by question id', messageFr: 'answers doit être un objet dont les clés sont les identifiants des questions' }];
+  }
+  const questions = allQuestions(compiled);
+  const byId = new Map<string, CompiledQuestion>(questions.map((q) => [q.id, q]));
+  const problems: ResponseProblem[] = [];
+  const known: AnswerMap = {};
+
+  for (const [key, value] of Object.entries(answers)) {
+    // JSON has no undefined: such a key was never sent.
+    if (value === undefined) continue;
+    const question = byId.get(key);
+    const owner = !question && key.endsWith('_other') ? byId.get(key.slice(0, -'_other'.length)) : undefined;
+    if (question || (owner && hasOther(owner))) {
+      known[key] = value;
+    } else {
+      problems.push(problem(key, 'unknown-question', `"${key}" is not a question of ${compiled.id}`, `« ${key} » n’est pas une question de ${compiled.id}`));
+    }
+  }
+
+  const state = computeVisibility(compiled, known);
+  for (const q of questions) {
+    const key = q.id;
+    const other = otherKey(key);
+    if (!state.visible.has(key)) {
+      for (const k of [key, other]) {
+        if (k in known) problems.push(problem(k, 'hidden-answered', `"${k}" is answered but its question is hidden by the answers given`, `« ${k} » a une réponse alors que sa question est masquée par les réponses données`));
+      }
+      continue;
+    }
+    const value = known[key];
+    const hasValue = value !== undefined && !questionType(q.type).isEmpty(value);
+    // Validate the values as sent (not the cleaned ones), so that a wrong value is reported as such.
+    const sent: AnswerMap = { ...state.answers };
+    delete sent[other];
+    if (value !== undefined) sent[key] = value;
+    else delete sent[key];
+    const error = validateAnswer(q, sent, state.required.has(key));
+    if (error && error.code === 'required' && !hasValue) {
+      problems.push(problem(key, 'required', `"${key}" is required and has no answer`, `« ${key} » est obligatoire et n’a pas de réponse`));
+    } else if (error) {
+      problems.push(problem(key, error.code, `"${key}": ${error.message.en ?? error.message.fr}`, `« ${key} » : ${error.message.fr}`));
+    }
+    const otherError = other in known ? otherTextError(q, known[other]) : null;
+    if (otherError) problems.push(problem(other, 'other', `"${other}": ${otherError.message.en}`, `« ${other} » : ${otherError.message.fr}`));
+  }
+
+  for (const failure of failingChecks(compiled, state.answers, state.visible)) {
+    if (failure.level !== 'error') continue;
+    const first = failure.questions.find((id) => state.visible.has(id)) ?? failure.questions[0];
+    problems.push(problem(first, 'check-failed', `check "${failure.check.id}" fails: ${failure.message.en ?? failure.message.fr}`, `le contrôle « ${failure.check.id} » échoue : ${failure.message.fr}`));
+  }
+  return problems;
+}

@@ -1,0 +1,28 @@
+/**
+ * @olva/runtime: the DOM-free runtime of a compiled OLVA questionnaire. It holds one
+ * respondent's answers (`ResponseSession`), evaluates conditions with the safe subset of
+ * JsonLogic (`evaluateCondition`), validates answers with French and English messages, runs
+ * coherence checks, builds the response payload, and delivers it through a durable outbox
+ * (`Outbox`). The collector runs the same `checkResponse` as the browser, so they never
+ * disagree. See API.md.
+ */
+export type {
+  AnswerError, AnswerInput, AnswerMap, AnswerValue, CheckFailure, CompiledQuestion, CompiledQuestionnaire,
+  DeliveryEvent, DeliveryReceipt, Draft, Locale, OutboxEntry, Progress, QuestionTypeRuntime,
+  ResponseContext, ResponsePayload, ResponseProblem, SubmitResult,
+} from './types.js';
+export { ResponseSession, type SessionOptions } from './session.js';
+export { evaluateCondition, assertSafeCondition, UnsafeConditionError } from './conditions.js';
+export { computeVisibility, allQuestions, type VisibilityState } from './visibility.js';
+export { failingChecks } from './checks.js';
+export { validateAnswer, requiredError } from './validation.js';
+export { checkResponse, answerPointer } from './consistency.js';
+export { questionTypes, questionType } from './question-types/registry.js';
+export { otherKey, hasOther, OTHER_MAX_LENGTH } from './question-types/common.js';
+export {
+  Outbox, responsesUrl, IndexedDbOutboxStore, MemoryOutboxStore, backoffDelay, retryAfterDelay,
+  withLock, hasWebLocks, type OutboxOptions, type OutboxStore,
+} from './outbox/index.js';
+export { DraftStore, draftKey, type DraftStorage } from './drafts.js';
+export { uiMessages, localize, type UiMessages } from './messages.js';
+export { newSubmissionId } from './uuid.js';

@@ -1,0 +1,231 @@
+/**
+ * Delivery of responses to the collector, without losing or duplicating one. A payload is
+ * saved in the store before the first send and removed only once the collector has answered
+ * 2xx with its own JSON receipt for that submissionId (a captive portal's 200 page is not a
+ * delivery). Network errors, 5xx, 408 and 429 are retried with exponential backoff (at most
+ * five minutes apart, or when `Retry-After` says); any other 4xx, 409 included (a different
+ * payload reused the id), is final. Every send happens under a Web Lock per endpoint, after
+ * re-reading the entry, so two tabs never send one response twice.
+ */
+import type { ResponsePayload } from '@olva/schema';
+import type { DeliveryEvent, DeliveryReceipt, OutboxEntry, SubmitResult } from '../types.js';
+import { IndexedDbOutboxStore, MemoryOutboxStore, type OutboxStore } from './store.js';
+import { backoffDelay, retryAfterDelay } from './backoff.js';
+import { withLock } from './lock.js';
+
+/** Options of an `Outbox`. */
+export interface OutboxOptions {
+  /**
+   * The collector: its base URL (`https://collecte.example.org`, `/`) or the full URL of
+   * `POST /v1/responses`; `/v1/responses` is appended when the URL does not end with it.
+   */
+  endpoint: string;
+  /** Where entries wait; defaults to IndexedDB when the platform has it, else memory. */
+  store?: OutboxStore;
+  /** The fetch function (defaults to the global one). */
+  fetch?: typeof fetch;
+  /** Told of every queued, delivered, retried and rejected response. */
+  onEvent?: (event: DeliveryEvent) => void;
+  /** Clock in epoch ms, for tests. */
+  now?: () => number;
+  /** Random number in [0, 1) for the backoff jitter, for tests. */
+  random?: () => number;
+  /** Longest wait for one request, in ms (default 30 s): a hung request is a network error. */
+  timeoutMs?: number;
+}
+
+/** How long a tab owns an entry it is about to send, so that other tabs leave it alone. */
+const LEASE_MS = 60_000;
+
+/** The URL responses are posted to. */
+export function responsesUrl(endpoint: string): string {
+  const trimmed = endpoint.replace(/\/+$/, '');
+  return /\/v1\/responses$/.test(trimmed) ? trimmed : `${trimmed}/v1/responses`;
+}
+
+type Attempt =
+  | { outcome: 'delivered'; receipt: DeliveryReceipt }
+  | { outcome: 'retry' }
+  | { outcome: 'rejected'; status: number; problems: unknown }
+  | { outcome: 'gone' };
+
+/** The outbox of one collector endpoint. */
+export class Outbox {
+  /** The URL responses are posted to. */
+  readonly endpoint: string;
+  private readonly store: OutboxStore;
+  private readonly fetchFn: typeof fetch;
+  private readonly onEvent: (event: DeliveryEvent) => void;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly timeoutMs: number;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private flushing: Promise<number> | undefined;
+  private closed = false;
+
+  constructor(options: OutboxOptions) {
+    this.endpoint = responsesUrl(options.endpoint);
+    this.store = options.store ?? (IndexedDbOutboxStore.available() ? new IndexedDbOutboxStore() : new MemoryOutboxStore());
+    this.fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.onEvent = options.onEvent ?? (() => undefined);
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  private get lockName(): string {
+    return `olva-outbox:${this.endpoint}`;
+  }
+
+  /**
+   * Saves the payload, then tries to send it. Resolves with the collector's receipt, with
+   * `{ queued: true }` when it will be retried later (offline, server busy…), or with
+   * `{ rejected: true, status, problems }` when the collector refused it for good.
+   * Rejects only when the payload cannot be saved (then nothing was sent).
+   */
+  async submit(payload: ResponsePayload): Promise<SubmitResult> {
+    const at = this.now();
+    const id = payload.submissionId;
+    await this.store.put({
+      submissionId: id, endpoint: this.endpoint, payload, attempts: 0,
+      nextAttemptAt: at, queuedAt: at, inFlightUntil: at + LEASE_MS,
+    });
+    this.onEvent({ type: 'queued', submissionId: id });
+    const attempt = await withLock(this.lockName, () => this.attempt(id));
+    await this.schedule();
+    switch (attempt.outcome) {
+      case 'delivered': return attempt.receipt;
+      case 'rejected': return { rejected: true, submissionId: id, status: attempt.status, problems: attempt.problems };
+      // Another tab delivered it meanwhile; its receipt stayed there.
+      case 'gone': return { submissionId: id, receivedAt: '' };
+      default: return { queued: true, submissionId: id };
+    }
+  }
+
+  /**
+   * Sends every entry that is due (call it on load and on the `online` event). Resolves with
+   * the number of responses still waiting for this endpoint. Calls made while a flush runs
+   * share it.
+   */
+  flush(): Promise<number> {
+    if (this.closed) return this.pending();
+    this.flushing ??= this.runFlush().finally(() => {
+      this.flushing = undefined;
+    });
+    return this.flushing;
+  }
+
+  /** The number of responses waiting for this endpoint. */
+  async pending(): Promise<number> {
+    return (await this.entries()).length;
+  }
+
+  /** Stops the retry timer; the entries stay in the store for the next visit. */
+  close(): void {
+    this.closed = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private async entries(): Promise<OutboxEntry[]> {
+    return (await this.store.list())
+      .filter((e) => e.endpoint === this.endpoint)
+      .sort((a, b) => a.queuedAt - b.queuedAt);
+  }
+
+  private async runFlush(): Promise<number> {
+    await withLock(this.lockName, async () => {
+      for (const entry of await this.entries()) {
+        if (this.closed) break;
+        const now = this.now();
+        if (entry.nextAttemptAt > now || (entry.inFlightUntil ?? 0) > now) continue;
+        await this.attempt(entry.submissionId);
+      }
+    });
+    await this.schedule();
+    return this.pending();
+  }
+
+  /** Arms the timer for the next entry due. */
+  private async schedule(): Promise<void> {
+    if (this.closed) return;
+    const entries = await this.entries();
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (entries.length === 0 || this.closed) return;
+    const due = Math.min(...entries.map((e) => Math.max(e.nextAttemptAt, e.inFlightUntil ?? 0)));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush().catch(() => undefined);
+    }, Math.max(0, due - this.now()));
+  }
+
+  /** One delivery attempt; the caller holds the lock. */
+  private async attempt(id: string): Promise<Attempt> {
+    const entry = await this.store.get(id);
+    if (!entry) return { outcome: 'gone' };
+    entry.attempts += 1;
+    entry.inFlightUntil = this.now() + LEASE_MS;
+    await this.store.put(entry);
+
+    let response: Response;
+    const abort = new AbortController();
+    const timeout = setTimeout(() => abort.abort(), this.timeoutMs);
+    try {
+      response = await this.fetchFn(this.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(entry.payload),
+        credentials: 'omit',
+        signal: abort.signal,
+      });
+    } catch (error) {
+      clearTimeout(timeout);
+      return this.retry(entry, null, `network error: ${(error as Error)?.message ?? String(error)}`);
+    }
+    clearTimeout(timeout);
+
+    const status = response.status;
+    if (status >= 200 && status < 300) {
+      const receipt = await readReceipt(response, id);
+      if (!receipt) return this.retry(entry, null, `HTTP ${status} without the collector's receipt (captive portal or proxy?)`);
+      await this.store.delete(id);
+      this.onEvent({ type: 'delivered', submissionId: id, receipt });
+      return { outcome: 'delivered', receipt };
+    }
+    if (status === 408 || status === 429 || status >= 500 || status < 200 || (status >= 300 && status < 400)) {
+      return this.retry(entry, response.headers.get('retry-after'), `HTTP ${status}`);
+    }
+    const problems = await readJson(response);
+    await this.store.delete(id);
+    this.onEvent({ type: 'rejected', submissionId: id, status, problems });
+    return { outcome: 'rejected', status, problems };
+  }
+
+  private async retry(entry: OutboxEntry, retryAfter: string | null, reason: string): Promise<Attempt> {
+    const now = this.now();
+    const inMs = retryAfterDelay(retryAfter, now) ?? backoffDelay(entry.attempts, this.random);
+    entry.nextAttemptAt = now + inMs;
+    delete entry.inFlightUntil;
+    await this.store.put(entry);
+    this.onEvent({ type: 'retrying', submissionId: entry.submissionId, inMs, reason });
+    return { outcome: 'retry' };
+  }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return JSON.parse(await response.text());
+  } catch {
+    return null;
+  }
+}
+
+/** The collector's receipt for `id` in a 2xx body, or null when the body is anything else. */
+async function readReceipt(response: Response, id: string): Promise<DeliveryReceipt | null> {
+  const body = await readJson(response);
+  if (body === null || typeof body !== 'object') return null;
+  const { submissionId, receivedAt } = body as Record<string, unknown>;
+  if (submissionId !== id || typeof receivedAt !== 'string') return null;
+  return { submissionId, receivedAt };
+}

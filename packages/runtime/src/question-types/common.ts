@@ -1,0 +1,67 @@
+/**
+ * Helpers shared by the question types: building an error with its French and English
+ * message, formatting numbers the way each language writes them, emptiness of common values.
+ */
+import type { AnswerError } from '../types.js';
+import type { CompiledQuestion } from '@olva/schema';
+
+/** Builds an AnswerError. */
+export function answerError(question: CompiledQuestion, code: string, fr: string, en: string): AnswerError {
+  return { questionId: question.id, code, message: { fr, en } };
+}
+
+const frNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 6 });
+const enNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
+
+/** A number as French writes it ("100 000", "3,5"). */
+export function fr(n: number): string {
+  return frNumber.format(n);
+}
+
+/** A number as English writes it ("100,000", "3.5"). */
+export function en(n: number): string {
+  return enNumber.format(n);
+}
+
+/** Blank: undefined, null, or text with nothing but spaces. */
+export function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** The wrong-type error, worded for what the question expects. */
+export function typeError(question: CompiledQuestion, frWhat: string, enWhat: string): AnswerError {
+  return answerError(question, 'type', `Indiquez ${frWhat}.`, `Enter ${enWhat}.`);
+}
+
+/** The first choice code of a list, or undefined. */
+export function choiceCodes(question: { choices?: { code: string }[] }): string[] {
+  return (question.choices ?? []).map((c) => c.code);
+}
+
+/**
+ * The answer key of the "other, please specify" text of a single or multiple question. As in
+ * the compiler's outputs (answers schema, SurveyJS model, codebook), this text is an answer of
+ * its own, asked alongside its question: visible when the question is, never required, and
+ * the question's own answer stays among its listed codes (there is no "other" code).
+ */
+export function otherKey(questionId: string): string {
+  return `${questionId}_other`;
+}
+
+/** Longest "other" text, as in the compiler's answers schema. */
+export const OTHER_MAX_LENGTH = 10_000;
+
+/** True when the question has an "other, please specify" text. */
+export function hasOther(question: CompiledQuestion): boolean {
+  return (question.type === 'single' || question.type === 'multiple') && question.other !== undefined;
+}
+
+/** The problem with an "other" text (type `other`), or null. */
+export function otherTextError(question: CompiledQuestion, text: unknown): AnswerError | null {
+  if (typeof text === 'string' && [...text].length <= OTHER_MAX_LENGTH) return null;
+  return answerError(
+    question, 'other',
+    `Le texte « Autre » doit être un texte d’au plus ${fr(OTHER_MAX_LENGTH)} caractères.`,
+    `The "other" text must be a text of at most ${en(OTHER_MAX_LENGTH)} characters.`,
+  );
+}

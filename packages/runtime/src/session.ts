@@ -1,0 +1,227 @@
+/**
+ * One respondent filling one compiled questionnaire: holds the answers, keeps visibility and
+ * requiredness up to date, validates, runs the coherence checks, reports progress and builds
+ * the payload. No DOM: the web components drive it and re-render on `subscribe`.
+ */
+import type { CompiledQuestion, CompiledQuestionnaire, CompiledSection, ResponsePayload } from '@olva/schema';
+import type {
+  AnswerError, AnswerInput, AnswerMap, CheckFailure, Locale, Progress, ResponseContext,
+} from './types.js';
+import { computeVisibility, type VisibilityState } from './visibility.js';
+import { failingChecks } from './checks.js';
+import { validateAnswer } from './validation.js';
+import { questionType } from './question-types/registry.js';
+import { hasOther, isBlank } from './question-types/common.js';
+import { newSubmissionId } from './uuid.js';
+
+/** Options of a `ResponseSession`. */
+export interface SessionOptions {
+  /** Interface language; the payload's locale comes from the context given to `buildPayload`. */
+  locale?: Locale;
+  /** Answers to start from (e.g. a draft); hidden and unknown ones are dropped. */
+  answers?: AnswerMap;
+  /** Clock, for tests. */
+  now?: () => Date;
+  /** Makes a submission id (a UUID), for tests; defaults to `crypto.randomUUID`. */
+  random?: () => string;
+}
+
+const OTHER_SUFFIX = '_other';
+
+/** One respondent's answers to one compiled questionnaire. */
+export class ResponseSession {
+  /** The compiled questionnaire being answered. */
+  readonly questionnaire: CompiledQuestionnaire;
+  /** Interface language chosen by the respondent. */
+  locale: Locale;
+
+  private readonly byId = new Map<string, CompiledQuestion>();
+  private readonly now: () => Date;
+  private readonly random: () => string;
+  private readonly listeners = new Set<() => void>();
+  private state: VisibilityState;
+  private createdAt: Date;
+  private firstAnswerAt: Date | null = null;
+
+  constructor(compiled: CompiledQuestionnaire, options: SessionOptions = {}) {
+    this.questionnaire = compiled;
+    this.locale = options.locale ?? 'fr';
+    this.now = options.now ?? (() => new Date());
+    this.random = options.random ?? newSubmissionId;
+    for (const section of compiled.sections) for (const q of section.questions) this.byId.set(q.id, q);
+    this.createdAt = this.now();
+    this.state = computeVisibility(compiled, this.knownAnswers(options.answers ?? {}));
+  }
+
+  /** The answers of visible questions (and their `other` texts); hidden ones are dropped. A copy. */
+  get answers(): AnswerMap {
+    return { ...this.state.answers };
+  }
+
+  /**
+   * Sets (or, with `undefined` or a blank value, clears) one answer; `id` may be `<q>_other`.
+   * Recomputes visibility and drops the answers of questions that became hidden, for good.
+   * Throws a RangeError on an id that is neither a question nor the `other` text of one.
+   */
+  setAnswer(id: string, value: AnswerInput): void {
+    const question = this.questionOrOther(id);
+    const next = { ...this.state.answers };
+    const empty = value === undefined || (question ? questionType(question.type).isEmpty(value) : isBlank(value));
+    if (empty) delete next[id];
+    else next[id] = value;
+    if (!this.firstAnswerAt) this.firstAnswerAt = this.now();
+    this.state = computeVisibility(this.questionnaire, next);
+    this.notify();
+  }
+
+  /** Replaces all answers at once (e.g. when resuming a draft); unknown and hidden ones are dropped. */
+  replaceAnswers(answers: AnswerMap): void {
+    this.state = computeVisibility(this.questionnaire, this.knownAnswers(answers));
+    this.notify();
+  }
+
+  /** The current answer to a question (or `<q>_other` text), or undefined. */
+  getAnswer(id: string): AnswerInput {
+    return this.state.answers[id];
+  }
+
+  /** The question with this id, or undefined. */
+  question(id: string): CompiledQuestion | undefined {
+    return this.byId.get(id);
+  }
+
+  /** True when the question is shown with the current answers. */
+  isVisible(questionId: string): boolean {
+    return this.state.visible.has(questionId);
+  }
+
+  /** True when the question is visible and must be answered. */
+  isRequired(questionId: string): boolean {
+    return this.state.required.has(questionId);
+  }
+
+  /** The visible questions of a section, in order. */
+  visibleQuestions(sectionId: string): CompiledQuestion[] {
+    const section = this.questionnaire.sections.find((s) => s.id === sectionId);
+    return section ? section.questions.filter((q) => this.state.visible.has(q.id)) : [];
+  }
+
+  /** The sections with at least one visible question, in order: the pages to show. */
+  visibleSections(): CompiledSection[] {
+    return this.questionnaire.sections.filter((s) => s.questions.some((q) => this.state.visible.has(q.id)));
+  }
+
+  /** The problem with one question's answer (required, type, bounds, choices, other text…), or null; null for a hidden question. */
+  validateQuestion(id: string): AnswerError | null {
+    const question = this.byId.get(id);
+    if (!question || !this.state.visible.has(id)) return null;
+    return validateAnswer(question, this.state.answers, this.state.required.has(id));
+  }
+
+  /** The problems of the visible questions of a section, in order. */
+  validateSection(sectionId: string): AnswerError[] {
+    return this.visibleQuestions(sectionId)
+      .map((q) => validateAnswer(q, this.state.answers, this.state.required.has(q.id)))
+      .filter((e): e is AnswerError => e !== null);
+  }
+
+  /**
+   * The coherence checks that fail (errors and warnings) among those about visible questions;
+   * with `sectionId`, only checks pointing at a question of that section.
+   */
+  failingChecks(sectionId?: string): CheckFailure[] {
+    const all = failingChecks(this.questionnaire, this.state.answers, this.state.visible);
+    if (sectionId === undefined) return all;
+    return all.filter((f) => f.questions.some((id) => this.byId.get(id)?.section === sectionId));
+  }
+
+  /** True when every visible answer is valid and no `error` check fails (warnings do not block). */
+  canSubmit(): boolean {
+    for (const id of this.state.visible) {
+      if (validateAnswer(this.byId.get(id)!, this.state.answers, this.state.required.has(id))) return false;
+    }
+    return !this.failingChecks().some((f) => f.level === 'error');
+  }
+
+  /** How many visible questions are answered. */
+  progress(): Progress {
+    let answered = 0;
+    let total = 0;
+    for (const id of this.state.visible) {
+      total++;
+      if (id in this.state.answers) answered++;
+    }
+    return { answered, total, ratio: total === 0 ? 0 : answered / total };
+  }
+
+  /**
+   * The response payload exactly as CONTRACTS.md describes it, with a fresh submissionId:
+   * versions from the compiled questionnaire, territory, wave, channel, source, locale and
+   * client from `context`, only the answers of visible questions. It does not check
+   * `canSubmit()`: callers do, so that a paper entry can still be saved as is.
+   */
+  buildPayload(context: ResponseContext): ResponsePayload {
+    const { questionnaire, extension } = this.questionnaire;
+    const payload: ResponsePayload = {
+      kind: 'olva-response',
+      specVersion: 1,
+      submissionId: this.random(),
+      questionnaire: { id: questionnaire.id, version: questionnaire.version },
+      extension: extension ? { id: extension.id, version: extension.version } : null,
+      territory: { level: context.territory.level, code: context.territory.code },
+      wave: context.wave,
+      channel: context.channel,
+      locale: context.locale,
+      startedAt: (this.firstAnswerAt ?? this.createdAt).toISOString(),
+      submittedAt: this.now().toISOString(),
+      client: { name: context.client.name, version: context.client.version },
+      answers: structuredClone(this.state.answers),
+    };
+    if (context.source !== undefined && context.source !== '') payload.source = context.source;
+    return payload;
+  }
+
+  /** Calls `listener` after every change; returns the function that unsubscribes it. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Forgets every answer and starts a new response (new start time). */
+  reset(): void {
+    this.createdAt = this.now();
+    this.firstAnswerAt = null;
+    this.state = computeVisibility(this.questionnaire, {});
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** The question an answer key belongs to; undefined for an `_other` key. Throws on an unknown key. */
+  private questionOrOther(id: string): CompiledQuestion | undefined {
+    const question = this.byId.get(id);
+    if (question) return question;
+    if (id.endsWith(OTHER_SUFFIX)) {
+      const base = this.byId.get(id.slice(0, -OTHER_SUFFIX.length));
+      if (base && hasOther(base)) return undefined;
+    }
+    throw new RangeError(`"${id}" is not a question of ${this.questionnaire.id} (nor the "other" text of one)`);
+  }
+
+  private knownAnswers(answers: AnswerMap): AnswerMap {
+    const known: AnswerMap = {};
+    for (const [key, value] of Object.entries(answers)) {
+      try {
+        this.questionOrOther(key);
+        known[key] = value;
+      } catch {
+        // A draft from an older build may name questions that no longer exist: ignore them.
+      }
+    }
+    return known;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Which questions are visible and required for given answers, and which answers survive.
+ * A hidden question has no answer: as soon as a question is hidden its answer (and its
+ * `_other` text) is dropped, and conditions that read it see it as unanswered, which can hide
+ * further questions in turn. An `_other` text lives and goes with its question.
+ */
+import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
+import type { AnswerMap } from './types.js';
+import { evaluateCondition } from './conditions.js';
+import { questionType } from './question-types/registry.js';
+import { hasOther, isBlank, otherKey } from './question-types/common.js';
+
+/** The outcome of `computeVisibility`. */
+export interface VisibilityState {
+  /** Ids of the visible questions. */
+  visible: Set<string>;
+  /** Ids of the visible questions that are required. */
+  required: Set<string>;
+  /** The answers kept: non-empty answers of visible questions and their `other` texts. */
+  answers: AnswerMap;
+}
+
+/** Every question of the compiled questionnaire, in questionnaire order. */
+export function allQuestions(compiled: CompiledQuestionnaire): CompiledQuestion[] {
+  return compiled.sections.flatMap((s) => s.questions);
+}
+
+/**
+ * Computes visibility and requiredness in questionnaire order. Dropping answers only ever
+ * removes some, so repeating the pass until nothing changes terminates; it makes a condition
+ * that reads a later question agree with one that reads an earlier one.
+ */
+export function computeVisibility(compiled: CompiledQuestionnaire, answers: AnswerMap): VisibilityState {
+  const questions = allQuestions(compiled);
+  const working: AnswerMap = {};
+  for (const q of questions) {
+    const value = answers[q.id];
+    if (value !== undefined && !questionType(q.type).isEmpty(value)) working[q.id] = value;
+    const other = answers[otherKey(q.id)];
+    if (hasOther(q) && other !== undefined && !isBlank(other)) working[otherKey(q.id)] = other;
+  }
+  const visible = new Set<string>();
+  for (let pass = 0; pass <= questions.length; pass++) {
+    let dropped = false;
+    visible.clear();
+    for (const q of questions) {
+      const shown = q.visibleWhen === undefined || evaluateCondition(q.visibleWhen, working);
+      if (shown) {
+        visible.add(q.id);
+      } else if (q.id in working || otherKey(q.id) in working) {
+        delete working[q.id];
+        delete working[otherKey(q.id)];
+        dropped = true;
+      }
+    }
+    if (!dropped) break;
+  }
+  const required = new Set<string>();
+  for (const q of questions) {
+    if (visible.has(q.id) && q.required !== undefined && evaluateCondition(q.required, working)) required.add(q.id);
+  }
+  return { visible, required, answers: working };
+}

@@ -1,0 +1,291 @@
+#!/usr/bin/env node
+// Collector bench (part of `npm run bench`; needs `npm run build` first).
+//
+// 1. Intake: autocannon on loopback posts valid, freshly generated responses (a new
+//    submissionId each) to the real collector at 50 and 200 concurrent connections, with
+//    SQLite (temporary file, WAL, synchronous=FULL) and with PostgreSQL (throwaway cluster,
+//    fsync on), beside a hello-world route of the same framework (fastify) measured in the
+//    same run. Every server runs in its own child process, the load generator in this one.
+//    The stored row count is checked against the 2xx count after each run.
+// 2. Export: 100,000 responses inserted through the store (in transactions of 5,000), then a
+//    CSV export of all of them to a file, timed, with RSS and heap sampled during the export
+//    (in a child process, so that nothing else lives in its heap).
+//
+// `node scripts/bench/collector.mjs` prints the Markdown tables; `runCollectorBench()`
+// returns the figures and `formatCollectorTable()` renders them (used by scripts/bench.mjs).
+import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const self = fileURLToPath(import.meta.url);
+const root = path.resolve(path.dirname(self), '../..');
+const dist = (p) => pathToFileURL(path.join(root, 'packages/collector/dist', p)).href;
+const BUILD = process.env.OLVA_BENCH_BUILD ?? path.join(root, 'build/questionnaires/olva-core');
+
+/** Measured seconds per autocannon run, warm-up seconds before it, connection counts. */
+const DURATION = Number(process.env.OLVA_BENCH_SECONDS ?? 5);
+const WARMUP = 1;
+const CONNECTIONS = [50, 200];
+const EXPORT_COUNT = Number(process.env.OLVA_BENCH_EXPORT_COUNT ?? 100_000);
+
+// ---------------------------------------------------------------------------------------
+// Valid responses to the common core olva-core 2026.1.0 (required questions answered,
+// conditions and checks respected), varied so that rows differ.
+const SECTORS = ['sport', 'culture', 'loisirs_vie_sociale', 'caritatif_humanitaire', 'social_sante', 'defense_causes', 'education_formation_insertion', 'economie_developpement_local', 'environnement', 'jeunesse_education_populaire'];
+const BUDGETS = ['de_1000_a_10000', 'de_10000_a_50000', 'de_50000_a_200000', 'de_200000_a_500000', '500000_et_plus'];
+const ECHELLES = ['quartier', 'commune', 'intercommunalite', 'departement'];
+const PERSPECTIVES = ['developpement', 'maintien', 'reduction', 'ne_sait_pas'];
+const CHANNELS = ['web', 'web', 'web', 'paper', 'phone', 'kiosk'];
+const SOURCES = ['forum-2026', 'mairie', 'maison-des-associations', undefined];
+
+let sequence = 0;
+/** A valid payload for olva-core 2026.1.0, territory Rennes, with a fresh submissionId. */
+export function benchPayload(i = sequence++) {
+  const employeur = i % 3 === 0;
+  const answers = {
+    nom_association: `Association n° ${i} « élan »`,
+    secteur_principal: SECTORS[i % SECTORS.length],
+    secteurs_secondaires: [SECTORS[(i + 3) % SECTORS.length]],
+    annee_creation: 1950 + (i % 70),
+    echelle_action: ECHELLES[i % ECHELLES.length],
+    commune_siege: '35238',
+    affiliation_federation: i % 2 === 0,
+    publics: i % 2 ? ['jeunes', 'familles'] : ['tout_public'],
+    nb_adherents: 20 + (i % 300),
+    nb_benevoles_reguliers: 5 + (i % 40),
+    nb_dirigeants: 3 + (i % 6),
+    employeur,
+    budget_annuel: BUDGETS[i % BUDGETS.length],
+    sources_revenus: i % 2 ? ['cotisations', 'dons'] : ['cotisations', 'ventes_prestations'],
+    locaux: 'aucun',
+    besoins_par_domaine: { benevoles: 'fort', financement: 'modere', locaux: 'aucun' },
+    perspectives: PERSPECTIVES[i % PERSPECTIVES.length],
+    accord_reconnaissance: 1 + (i % 4),
+    commentaire: `Réponse de test n° ${i} : « vie associative », été 2026.`,
+  };
+  if (employeur) answers.nb_salaries = 1 + (i % 12);
+  const payload = {
+    kind: 'olva-response', specVersion: 1, submissionId: randomUUID(),
+    questionnaire: { id: 'olva-core', version: '2026.1.0' }, extension: null,
+    territory: { level: 'commune', code: '35238' }, wave: '2026', channel: CHANNELS[i % CHANNELS.length],
+    locale: 'fr', startedAt: '2026-03-01T10:00:00.000Z', submittedAt: '2026-03-01T10:09:00.000Z',
+    client: { name: 'olva-bench', version: '0.1.0' }, answers,
+  };
+  const source = SOURCES[i % SOURCES.length];
+  if (source) payload.source = source;
+  return payload;
+}
+
+// ---------------------------------------------------------------------------------------
+// Child process modes.
+
+/** `--serve hello|olva [databaseUrl]`: one server on 127.0.0.1, its URL sent to the parent. */
+async function serve(kind, databaseUrl) {
+  const { default: Fastify } = await import('fastify');
+  let app;
+  let count = async () => null;
+  if (kind === 'hello') {
+    app = Fastify({ logger: false });
+    app.get('/', async () => ({ hello: 'world' }));
+  } else {
+    const { resolveConfig, createCollector } = await import(dist('index.js'));
+    const { config } = resolveConfig({
+      questionnaires: [{ build: BUILD }],
+      database: { url: databaseUrl },
+      limits: { ratePerMinute: 1_000_000_000 },
+      server: { logLevel: 'silent' },
+    }, { file: 'bench', baseDir: root, env: {} });
+    const collector = await createCollector({ config, logStream: false });
+    app = collector.app;
+    count = () => collector.store.count({ territories: 'all' });
+  }
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  process.on('message', async (m) => {
+    if (m === 'count') process.send({ count: await count() });
+    if (m === 'stop') {
+      await app.close();
+      process.exit(0);
+    }
+  });
+  process.send({ url });
+}
+
+/** `--export file count`: fills an SQLite store, then times a CSV export of all of it. */
+async function exportBench(file, count) {
+  const { openSqliteDb } = await import(dist('store/sqlite.js'));
+  const { SqlResponseStore } = await import(dist('store/sql-store.js'));
+  const { openStore, payloadDigest, csvReadable } = await import(dist('index.js'));
+  const compiled = JSON.parse(fs.readFileSync(path.join(BUILD, 'questionnaire.json'), 'utf8'));
+  // Filling is not what is measured: batches of 5,000 in one transaction, without fsync.
+  const fillStarted = performance.now();
+  const db = openSqliteDb(file);
+  const filler = new SqlResponseStore(db);
+  await filler.init();
+  await db.exec('PRAGMA synchronous = OFF');
+  for (let i = 0; i < count; i += 5000) {
+    await db.exec('BEGIN');
+    for (let j = i; j < Math.min(count, i + 5000); j++) {
+      const payload = benchPayload(j);
+      await filler.insert(payload, payloadDigest(payload));
+    }
+    await db.exec('COMMIT');
+  }
+  await filler.saveQuestionnaire(compiled);
+  await filler.close();
+  const fillMs = performance.now() - fillStarted;
+
+  const store = await openStore(`sqlite:${file}`);
+  const out = `${file}.csv`;
+  globalThis.gc?.();
+  const base = process.memoryUsage();
+  let peakRss = base.rss;
+  let peakHeap = base.heapUsed;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  }, 20);
+  const started = performance.now();
+  await pipeline(csvReadable([compiled], store.stream({ territories: 'all' })), fs.createWriteStream(out));
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  await store.close();
+  const text = fs.readFileSync(out, 'utf8');
+  let rows = 0;
+  for (let i = text.indexOf('\r\n'); i !== -1; i = text.indexOf('\r\n', i + 2)) rows++;
+  process.send({
+    count, fillMs, ms, bytes: fs.statSync(out).size, rows: rows - 1,
+    baseRss: base.rss, peakRss, baseHeap: base.heapUsed, peakHeap,
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Parent: orchestration.
+
+function child(args, execArgv = []) {
+  const proc = fork(self, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv });
+  const next = () => new Promise((resolve, reject) => {
+    const onMessage = (m) => { proc.off('exit', onExit); resolve(m); };
+    const onExit = (code) => { proc.off('message', onMessage); reject(new Error(`bench child ${args.join(' ')} exited with code ${code}`)); };
+    proc.once('message', onMessage);
+    proc.once('exit', onExit);
+  });
+  return { proc, next };
+}
+
+async function startServer(kind, databaseUrl) {
+  const c = child(['--serve', kind, ...(databaseUrl ? [databaseUrl] : [])]);
+  const { url } = await c.next();
+  return {
+    url,
+    async count() { c.proc.send('count'); return (await c.next()).count; },
+    async stop() {
+      const exited = new Promise((r) => c.proc.once('exit', r));
+      c.proc.send('stop');
+      await exited;
+    },
+  };
+}
+
+async function load(url, connections, seconds, post) {
+  const { default: autocannon } = await import('autocannon');
+  const options = { url, connections, duration: seconds, pipelining: 1 };
+  if (post) {
+    Object.assign(options, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      requests: [{ method: 'POST', path: '/v1/responses', setupRequest: (req) => ({ ...req, body: JSON.stringify(benchPayload()) }) }],
+    });
+  }
+  return autocannon(options);
+}
+
+async function measure(target, label, connections, post) {
+  await load(target.url, Math.min(connections, 20), WARMUP, post);
+  const before = post ? await target.count() : null;
+  const r = await load(target.url, connections, DURATION, post);
+  const stored = post ? (await target.count()) - before : null;
+  return {
+    target: label, connections,
+    requestsPerSecond: r.requests.average,
+    p50: r.latency.p50, p99: r.latency.p99,
+    ok: r['2xx'], non2xx: r.non2xx, errors: r.errors + r.timeouts, stored,
+  };
+}
+
+/** Runs the whole collector bench; returns `{ intake: rows[], export: {...}, machine }`. */
+export async function runCollectorBench() {
+  if (!fs.existsSync(path.join(BUILD, 'questionnaire.json'))) {
+    throw new Error(`${BUILD}/questionnaire.json is missing: run \`npm run build\` first`);
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-bench-'));
+  const intake = [];
+  const { startTestPostgres } = await import(dist('test-support/postgres.js'));
+  const pg = await startTestPostgres();
+  try {
+    const hello = await startServer('hello');
+    const helloRows = {};
+    try {
+      for (const c of CONNECTIONS) {
+        helloRows[c] = await measure(hello, 'fastify hello-world (GET)', c, false);
+        intake.push(helloRows[c]);
+      }
+    } finally {
+      await hello.stop();
+    }
+    const backends = [
+      ['olva POST /v1/responses, SQLite', `sqlite:${path.join(tmp, 'intake.sqlite')}`],
+      ['olva POST /v1/responses, PostgreSQL', await pg.createDatabase()],
+    ];
+    for (const [label, url] of backends) {
+      const server = await startServer('olva', url);
+      try {
+        for (const c of CONNECTIONS) {
+          const row = await measure(server, label, c, true);
+          row.ratio = row.requestsPerSecond / helloRows[c].requestsPerSecond;
+          intake.push(row);
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+  } finally {
+    await pg.stop();
+  }
+  const ex = child(['--export', path.join(tmp, 'export.sqlite'), String(EXPORT_COUNT)], ['--expose-gc']);
+  const exported = await ex.next();
+  fs.rmSync(tmp, { recursive: true, force: true });
+  return {
+    intake, export: exported,
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${DURATION} s per run`,
+  };
+}
+
+const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** Renders the bench figures as Markdown tables. */
+export function formatCollectorTable(result) {
+  const lines = [
+    '| target | connections | req/s | p50 (ms) | p99 (ms) | vs hello-world | 2xx | non-2xx / errors | rows stored (≥ 2xx) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of result.intake) {
+    lines.push(`| ${r.target} | ${r.connections} | ${Math.round(r.requestsPerSecond)} | ${r.p50} | ${r.p99} | ${r.ratio === undefined ? '—' : `${Math.round(r.ratio * 100)} %`} | ${r.ok} | ${r.non2xx} / ${r.errors} | ${r.stored ?? '—'} |`);
+  }
+  const e = result.export;
+  lines.push('', '| CSV export | responses | rows written | size | time | RSS before → peak | heap before → peak |', '|---|---:|---:|---:|---:|---:|---:|');
+  lines.push(`| SQLite → file | ${e.count} | ${e.rows} | ${mb(e.bytes)} | ${(e.ms / 1000).toFixed(2)} s | ${mb(e.baseRss)} → ${mb(e.peakRss)} | ${mb(e.baseHeap)} → ${mb(e.peakHeap)} |`);
+  lines.push('', `Machine: ${result.machine}. Targets: ≥ 40 % of hello-world throughput, p99 < 50 ms at 200 connections, export of 100,000 responses < 3 s with flat memory.`);
+  return lines.join('\n');
+}
+
+const mode = process.argv[2];
+if (process.argv[1] === self) {
+  if (mode === '--serve') await serve(process.argv[3], process.argv[4]);
+  else if (mode === '--export') await exportBench(process.argv[3], Number(process.argv[4]));
+  else console.log(formatCollectorTable(await runCollectorBench()));
+}

@@ -1,0 +1,281 @@
+/**
+ * Front-end benchmark: the same questionnaire (the OLVA core) rendered in the same Chromium by
+ * SurveyJS (survey-core + survey-js-ui, their UMD builds and CSS from node_modules) and by
+ * <olva-survey> (packages/embed/dist/olva.js + build/questionnaires/olva-core/questionnaire.json).
+ *
+ * Measures: the embed's JS+CSS gzipped bytes, time to the first question on screen (median of
+ * fresh pages), time for a change that shows/hides questions to be painted (median), and the JS
+ * heap after render (after a forced GC). Prints a Markdown table when run directly.
+ * These numbers are for the bench only; no test asserts a timing.
+ *
+ * Usage: node scripts/bench/front.mjs [--runs N]   (needs `npm run build`)
+ */
+import { createServer } from 'node:http';
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const BUILD = join(REPO, 'build/questionnaires/olva-core');
+const FILES = {
+  '/embed/olva.js': join(REPO, 'packages/embed/dist/olva.js'),
+  '/questionnaires/olva-core/questionnaire.json': join(BUILD, 'questionnaire.json'),
+  '/questionnaires/olva-core/surveyjs.json': join(BUILD, 'surveyjs.json'),
+  '/sjs/survey.core.min.js': join(REPO, 'node_modules/survey-core/survey.core.min.js'),
+  '/sjs/survey-js-ui.min.js': join(REPO, 'node_modules/survey-js-ui/survey-js-ui.min.js'),
+  '/sjs/survey-core.min.css': join(REPO, 'node_modules/survey-core/survey-core.min.css'),
+};
+/** What each library needs on the page to show a survey (olva's CSS lives in its shadow root). */
+const EMBED_FILES = {
+  olva: ['/embed/olva.js'],
+  surveyjs: ['/sjs/survey.core.min.js', '/sjs/survey-js-ui.min.js', '/sjs/survey-core.min.css'],
+};
+/** Same launch flags as scripts/testing/chromium.ts (the bench is plain Node, no TS loader). */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** The question whose answer shows or hides others in the core. */
+const SWITCH_QUESTION = 'employeur';
+
+// Runs in the page before anything else: records when the first question is on screen, i.e.
+// the start of the frame after the one in which a question first exists in the DOM.
+const PROBE = (finder) => `(() => {
+  const find = ${finder};
+  const tick = () => {
+    if (find()) { requestAnimationFrame(() => { window.__firstQuestion = performance.now(); }); return; }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+const OLVA_FIND = `() => document.querySelector('olva-survey')?.shadowRoot?.querySelector('[part~="question"]')`;
+const SJS_FIND = `() => document.querySelector('.sd-question')`;
+
+const PAGES = {
+  '/olva.html': `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>olva</title>
+<script src="/probe-olva.js"></script>
+<script type="module" src="/embed/olva.js"></script></head>
+<body><olva-survey src="/questionnaires/olva-core/questionnaire.json" endpoint="/v1/responses"
+ territory="commune:35238" wave="2026" lang="fr"></olva-survey></body></html>`,
+  '/probe-olva.js': PROBE(OLVA_FIND),
+  '/surveyjs.html': `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>surveyjs</title>
+<script src="/probe-sjs.js"></script>
+<link rel="stylesheet" href="/sjs/survey-core.min.css">
+<script src="/sjs/survey.core.min.js"></script><script src="/sjs/survey-js-ui.min.js"></script></head>
+<body><div id="survey"></div><script src="/start-sjs.js"></script></body></html>`,
+  '/probe-sjs.js': PROBE(SJS_FIND),
+  '/start-sjs.js': `fetch('/questionnaires/olva-core/surveyjs.json').then((r) => r.json()).then((json) => {
+  const model = new Survey.Model(json);
+  model.locale = 'fr';
+  window.__survey = model;
+  model.render(document.getElementById('survey'));
+});`,
+};
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8' };
+
+function startServer() {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const body = PAGES[path] ?? (FILES[path] && existsSync(FILES[path]) ? readFileSync(FILES[path]) : undefined);
+    if (body === undefined) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(body);
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Gzipped size (level 9) of the files a library needs. */
+function gzippedBytes(paths) {
+  return paths.reduce((sum, p) => sum + gzipSync(readFileSync(FILES[p]), { level: 9 }).length, 0);
+}
+
+/**
+ * In-page: shows the page holding the switch question. SurveyJS: through its model. olva: the
+ * earlier pages get their required answers through the element's session, then its primary
+ * button moves on, as a respondent would (only the toggle itself is measured).
+ */
+async function gotoSwitchPage(page, lib) {
+  if (lib === 'surveyjs') {
+    await page.evaluate((name) => {
+      const model = window.__survey;
+      const q = model.getQuestionByName(name);
+      if (!q) throw new Error(`SurveyJS: no question ${name}`);
+      model.currentPage = q.page;
+    }, SWITCH_QUESTION);
+    return;
+  }
+  await page.evaluate(async (name) => {
+    const el = document.querySelector('olva-survey');
+    const session = el.session;
+    const sections = el.questionnaire.sections;
+    const target = sections.findIndex((sec) => sec.questions.some((q) => q.id === name));
+    const simple = (q) => {
+      switch (q.type) {
+        case 'single': return q.choices[0].code;
+        case 'multiple': return [q.choices.find((c) => !(q.exclusive ?? []).includes(c.code)).code];
+        case 'boolean': return false;
+        case 'year': return Math.max(q.min ?? 2000, Math.min(q.max ?? 2000, 2000));
+        case 'integer': case 'decimal': return q.min ?? 0;
+        case 'email': return 'bench@example.org';
+        case 'commune': return '35238';
+        case 'scale': return 1;
+        case 'matrix': return Object.fromEntries(q.rows.map((r) => [r.code, q.choices[0].code]));
+        default: return 'bench';
+      }
+    };
+    for (let i = 0; i < target; i++) {
+      for (const q of session.visibleQuestions(sections[i].id)) {
+        if (session.isRequired(q.id) && session.getAnswer(q.id) === undefined) session.setAnswer(q.id, simple(q));
+      }
+      await el.updateComplete;
+      el.shadowRoot.querySelector('[part~="button-primary"]').click();
+      await el.updateComplete;
+    }
+    if (!el.shadowRoot.querySelector(`[data-question="${name}"]`)) throw new Error(`olva: could not reach the page of ${name}`);
+  }, SWITCH_QUESTION);
+}
+
+/**
+ * In-page: clicks the "yes" then the "no" control of the switch question, alternately, and
+ * measures from the click event to the start of the second frame after it (so the frame that
+ * shows the change has been painted). Checks that the number of questions on screen changed.
+ */
+async function measureToggle(page, lib, rounds) {
+  return page.evaluate(async ({ lib, name, rounds }) => {
+    const twoFrames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now()))));
+    const root = lib === 'olva' ? document.querySelector('olva-survey').shadowRoot : document;
+    const countQuestions = () => lib === 'olva'
+      ? [...root.querySelectorAll('[part~="question"]')].filter((q) => q.offsetParent !== null).length
+      : document.querySelectorAll('.sd-question').length;
+    // The controls that answer yes / no, found as a respondent would: by their text.
+    const controls = () => {
+      if (lib === 'olva') {
+        const question = root.querySelector(`[data-question="${name}"]`);
+        if (!question) throw new Error(`olva: no question ${name} on the page`);
+        const inputs = [...question.querySelectorAll('input')];
+        return { yes: inputs.find((i) => i.value === 'true'), no: inputs.find((i) => i.value === 'false') };
+      }
+      const question = document.querySelector(`[data-name="${name}"]`);
+      if (!question) throw new Error(`SurveyJS: no question ${name} on the page`);
+      const items = [...question.querySelectorAll('input')];
+      if (items.length >= 2 && items[0].type === 'radio') return { yes: items.find((i) => i.value === 'true') ?? items[0], no: items.find((i) => i.value === 'false') ?? items[1] };
+      // A boolean switch: one checkbox toggled by clicking its label.
+      const toggle = question.querySelector('.sd-boolean, label');
+      return { yes: toggle, no: toggle };
+    };
+    const times = [];
+    const counts = new Set();
+    for (let i = 0; i < rounds; i++) {
+      const target = i % 2 === 0 ? controls().yes : controls().no;
+      let t0 = 0;
+      const onClick = (e) => { t0 = performance.now(); };
+      document.addEventListener('click', onClick, { capture: true, once: true });
+      target.click();
+      const t1 = await twoFrames();
+      times.push(t1 - t0);
+      counts.add(countQuestions());
+      await new Promise((done) => setTimeout(done, 30));
+    }
+    return { times, distinctCounts: counts.size };
+  }, { lib, name: SWITCH_QUESTION, rounds });
+}
+
+/** One fresh page of one library: time to first question, heap after GC, toggle times. */
+async function runOnce(browser, origin, lib, toggleRounds) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(`${origin}/${lib === 'olva' ? 'olva' : 'surveyjs'}.html`);
+  await page.waitForFunction(() => typeof window.__firstQuestion === 'number', null, { timeout: 30_000 })
+    .catch((e) => { throw new Error(`${lib}: no question on screen (${errors.join('; ') || e.message})`); });
+  const firstQuestion = await page.evaluate(() => window.__firstQuestion);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+  let toggle = { times: [], distinctCounts: 0 };
+  if (toggleRounds > 0) {
+    await gotoSwitchPage(page, lib);
+    toggle = await measureToggle(page, lib, toggleRounds);
+  }
+  await context.close();
+  return { firstQuestion, heap, toggle };
+}
+
+/**
+ * Runs the bench and returns its rows: `{ metric, olva, surveyjs, ratio, target, met }`.
+ * @param {{ runs?: number, toggleRounds?: number }} [options]
+ */
+export async function runFrontBench({ runs = 7, toggleRounds = 10 } = {}) {
+  const missing = Object.entries(FILES).filter(([, f]) => !existsSync(f)).map(([, f]) => f.slice(REPO.length));
+  if (missing.length) throw new Error(`front bench: missing ${missing.join(', ')}; run \`npm run build\` first`);
+  const server = await startServer();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const results = { olva: [], surveyjs: [] };
+  try {
+    // Interleave the two libraries so that machine noise hits both alike.
+    for (let i = 0; i < runs; i++) {
+      for (const lib of ['surveyjs', 'olva']) results[lib].push(await runOnce(browser, origin, lib, i === 0 ? toggleRounds : 0));
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const summary = {};
+  for (const lib of ['olva', 'surveyjs']) {
+    const toggle = results[lib][0].toggle;
+    if (toggle.distinctCounts < 2) throw new Error(`${lib}: answering ${SWITCH_QUESTION} did not change the questions shown`);
+    summary[lib] = {
+      bytes: gzippedBytes(EMBED_FILES[lib]),
+      firstQuestion: median(results[lib].map((r) => r.firstQuestion)),
+      toggle: median(toggle.times),
+      heap: median(results[lib].map((r) => r.heap)),
+    };
+  }
+  const row = (metric, key, unit, target, limit) => {
+    const olva = summary.olva[key];
+    const surveyjs = summary.surveyjs[key];
+    const ratio = olva / surveyjs;
+    return { metric, unit, olva, surveyjs, ratio, target, met: limit(olva, ratio) };
+  };
+  return [
+    row('embed JS+CSS, gzipped', 'bytes', 'B', '≤ 40 KB', (o) => o <= 40 * 1024),
+    row(`first question on screen (median of ${runs})`, 'firstQuestion', 'ms', '≤ 1/3 of SurveyJS', (_o, r) => r <= 1 / 3),
+    row(`show/hide painted (median of ${toggleRounds})`, 'toggle', 'ms', '≤ 1/10 of SurveyJS', (_o, r) => r <= 1 / 10),
+    row('JS heap after render (after GC)', 'heap', 'B', '≤ 1/3 of SurveyJS', (_o, r) => r <= 1 / 3),
+  ];
+}
+
+const fmt = (value, unit) => unit === 'B'
+  ? (value >= 1024 * 1024 ? `${(value / 1024 / 1024).toFixed(2)} MB` : `${(value / 1024).toFixed(1)} KB`)
+  : `${value.toFixed(1)} ms`;
+
+/** The rows as a Markdown table (the name scripts/bench.mjs imports). */
+export function formatFrontTable(rows) {
+  const lines = ['| metric | olva | SurveyJS | olva/SurveyJS | target | met |', '|---|---:|---:|---:|---|---|'];
+  for (const r of rows) lines.push(`| ${r.metric} | ${fmt(r.olva, r.unit)} | ${fmt(r.surveyjs, r.unit)} | ${r.ratio.toFixed(3)} | ${r.target} | ${r.met ? 'yes' : 'NO'} |`);
+  return lines.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const i = process.argv.indexOf('--runs');
+  const runs = i > 0 ? Number(process.argv[i + 1]) : 7;
+  runFrontBench({ runs }).then((rows) => console.log(formatFrontTable(rows)), (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
