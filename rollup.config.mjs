@@ -17,8 +17,6 @@ export default {
     sourcemap: true,
     banner,
   },
-  // Modules that only carry types or unused exports must not keep anything alive.
-  treeshake: { moduleSideEffects: (id) => !/[\\/]@olva[\\/]schema[\\/]/.test(id) },
   plugins: [
     // `browser` first, then the default (production) builds of Lit, never its `development` ones.
     nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { startCollectorEndpoint, type CollectorEndpoint } from './collector-endpoint.js';
 import { startStaticServer, type StaticServer } from './static-server.js';
 import { launchChromium } from './chromium.js';
+import { seriousViolations } from './axe.js';
 
 const payload = (over: Record<string, unknown> = {}) => ({
   kind: 'olva-response', specVersion: 1, submissionId: randomUUID(),
@@ -97,6 +98,28 @@ describe('static server', () => {
       const page = await browser.newPage();
       await page.goto(`${server.origin}/csp.html`);
       expect(await page.evaluate(() => (window as unknown as { inline?: number }).inline)).toBeUndefined();
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('axe helper', () => {
+  it('finds a serious violation inside a shadow root, and none once it is fixed', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.setContent('<!doctype html><html lang="fr"><title>t</title><main><div id="host"></div></main></html>');
+      await page.evaluate(() => {
+        const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+        root.innerHTML = '<input type="text" id="x">';
+      });
+      expect((await seriousViolations(page)).map((v) => v.id)).toContain('label');
+      await page.evaluate(() => {
+        const root = document.getElementById('host')!.shadowRoot!;
+        root.innerHTML = '<label for="x">Nom</label><input type="text" id="x">';
+      });
+      expect(await seriousViolations(page)).toEqual([]);
     } finally {
       await browser.close();
     }

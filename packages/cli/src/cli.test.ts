@@ -115,6 +115,13 @@ describe('olva validate', () => {
     expect(problems[0].message).toContain('line 3, column 1');
   });
 
+  it('--rules lists every lint rule', async () => {
+    const r = await olva('validate', '--rules', '--json');
+    expect(r.code).toBe(0);
+    const rules = JSON.parse(r.out) as { name: string }[];
+    expect(rules.map((x) => x.name)).toEqual(expect.arrayContaining(['duplicate-id', 'extension-unknown-point', 'territory-unknown-code']));
+  });
+
   it('usage errors exit with 2', async () => {
     expect((await olva('validate')).code).toBe(2);
     expect((await olva('validate', '--frobnicate', CORE)).code).toBe(2);

@@ -3,15 +3,15 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponsePayload } from '@olva/schema';
-import { bothBackends } from './test-support/backends.js';
-import { startChildCollector } from './test-support/child.js';
+import { sqliteBackend } from './test-support/backends.js';
+import { startChildCollector, type ChildCollector } from './test-support/child.js';
 import { testConfig, writeFixtureBuilds } from './test-support/collector.js';
 import { corePayload } from './test-support/fixtures.js';
 import { send } from './test-support/load.js';
 import { openStore } from './store/open.js';
 
 const KILLS = 3;
-const CLIENTS = 50;
+const CLIENTS = 100;
 
 /**
  * Posts payloads until the server dies: a 2xx is recorded as acknowledged; a payload whose
@@ -44,11 +44,15 @@ async function loadUntilDeath(base: string, pending: ResponsePayload[], acknowle
   agent.destroy();
 }
 
-for (const backend of bothBackends()) {
+// SQLite only: there the durability of a 2xx rests on the collector's own settings (WAL,
+// synchronous=FULL). With PostgreSQL the same code path awaits the server's commit; the load
+// and contract suites run it against PostgreSQL. Four process starts per backend are slow.
+for (const backend of [sqliteBackend()]) {
   describe(`collector killed with SIGKILL during load on ${backend.name}`, () => {
     let dir: string;
     let configFile: string;
     let databaseUrl: string;
+    const started: ChildCollector[] = [];
     beforeAll(async () => {
       await backend.setup();
       dir = writeFixtureBuilds();
@@ -57,6 +61,8 @@ for (const backend of bothBackends()) {
       fs.writeFileSync(configFile, JSON.stringify({ ...testConfig(), database: { url: databaseUrl } }));
     });
     afterAll(async () => {
+      // A failed or timed-out run must not leave a server behind.
+      for (const c of started) if (c.process.exitCode === null && c.process.signalCode === null) await c.kill();
       fs.rmSync(dir, { recursive: true, force: true });
       await backend.teardown();
     });
@@ -66,6 +72,7 @@ for (const backend of bothBackends()) {
       const acknowledged = new Map<string, ResponsePayload>();
       for (let round = 0; round < KILLS; round++) {
         const child = await startChildCollector(configFile);
+        started.push(child);
         let killing: Promise<void> | undefined;
         await loadUntilDeath(child.url, pending, acknowledged, 300 + round * 100, () => { killing = child.kill(); });
         expect(killing, `round ${round}: the server was killed during the load`).toBeDefined();
@@ -76,6 +83,7 @@ for (const backend of bothBackends()) {
 
       // After a restart every acknowledged response is there, exactly as sent.
       const child = await startChildCollector(configFile);
+      started.push(child);
       try {
         const ready = await fetch(`${child.url}/ready`);
         expect(ready.status).toBe(200);
@@ -102,6 +110,6 @@ for (const backend of bothBackends()) {
       } finally {
         await store.close();
       }
-    });
+    }, 240_000);
   });
 }

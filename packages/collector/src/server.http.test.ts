@@ -247,6 +247,19 @@ for (const backend of bothBackends()) {
         expect(cross.text).not.toContain('35238');
         expect((await get(base, `/v1/responses/${rennesIds[0]}`)).status).toBe(401);
       });
+      it('scopes exports and statistics the same way', async () => {
+        const csv = await get(base, '/v1/exports/responses.csv?questionnaire=olva-core&wave=scope', TEST_TOKENS.rennes);
+        expect(csv.status).toBe(200);
+        for (const id of rennesIds) expect(csv.text).toContain(id);
+        for (const id of lorientIds) expect(csv.text).not.toContain(id);
+        expect((await get(base, '/v1/exports/responses.csv?questionnaire=olva-core&territory=epci:200042174', TEST_TOKENS.rennes)).status).toBe(403);
+        expect((await get(base, '/v1/exports/responses.csv?questionnaire=olva-core')).status).toBe(401);
+        const national = await get(base, '/v1/exports/responses.csv?questionnaire=olva-core&wave=scope', TEST_TOKENS.national);
+        for (const id of [...rennesIds, ...lorientIds]) expect(national.text).toContain(id);
+        expect((await get(base, '/v1/stats/sample?wave=scope', TEST_TOKENS.lorient)).status).toBe(200);
+        expect((await get(base, '/v1/stats/sample?territory=commune:35238', TEST_TOKENS.lorient)).status).toBe(403);
+        expect((await get(base, '/v1/exports/responses.csv?questionnaire=olva-core', TEST_TOKENS.rennesReadOnly)).status).toBe(403);
+      });
       it('erases on request with the erase right over the response\'s territory', async () => {
         const del = (id: string, token: string) => request(base, 'DELETE', `/v1/responses/${id}`, { headers: { authorization: `Bearer ${token}` } });
         expect((await del(rennesIds[2], TEST_TOKENS.rennesReadOnly)).status).toBe(403);
@@ -285,6 +298,11 @@ for (const backend of bothBackends()) {
       const marker = 'valeur-secrete-de-reponse';
       await post(base, corePayload({ source: 'log-check', answers: { secteur: 'sport', nb_benevoles: 1, employeur: false, nb_salaries: marker as never } }));
       await post(base, rennesPayload({ source: 'log-check' }));
+      const malformed = await post(base, `{"answers":{"secret":"${marker}"`);
+      expect(malformed.status).toBe(400);
+      expect(malformed.text).not.toContain(marker);
+      await post(base, JSON.stringify(corePayload()).replace('"answers":{', `"answers":{"__proto__":"${marker}",`));
+      await post(base, { ...corePayload(), answers: { nb_benevoles: marker } });
       expect(logs.length).toBeGreaterThan(4);
       const text = logs.join('');
       for (const line of logs) expect(() => JSON.parse(line)).not.toThrow();

@@ -91,7 +91,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
       return reply.code(status).send({ error: code, message: error.message });
     }
     request.log.error({ err: { message: error.message, stack: error.stack, code: error.code } }, 'request failed');
-    return reply.code(500).send({ error: 'internal', message: 'internal error; the response was not stored' });
+    return reply.code(500).send({ error: 'internal', message: 'internal error; retry later' });
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not-found', message: `no route ${request.method} ${request.url.split('?')[0].slice(0, 200)}` }));
 

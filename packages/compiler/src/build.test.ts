@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,5 +34,16 @@ describe('build', () => {
     expect(result.files).toEqual([]);
     expect(result.problems.map((p) => p.rule)).toEqual(['extension-unknown-point']);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('build output errors', () => {
+  it('reports an output directory that is a file, without throwing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'olva-build-file-'));
+    const out = join(dir, 'not-a-dir');
+    writeFileSync(out, 'x');
+    const result = await build({ core: CORE, out });
+    expect(result.compiled).toBeNull();
+    expect(result.problems.map((p) => p.rule)).toEqual(['build/write-failed']);
   });
 });

@@ -61,8 +61,19 @@ export async function build(input: BuildInput): Promise<BuildResult> {
       problems.push({ file: name, pointer: '', rule: 'build/unsafe-output-name', severity: 'error', message: `an emitter produced a file name outside the output directory: ${name}`, hint: 'this is a bug in the emitter; please report it' });
       continue;
     }
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, outputs[name]!, 'utf8');
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, outputs[name]!, 'utf8');
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      problems.push({
+        file: path, pointer: '', rule: 'build/write-failed', severity: 'error',
+        message: `cannot write the file (${reason})`,
+        hint: 'check that the output directory is writable and is not a file',
+        fr: { message: `écriture impossible (${reason})`, hint: 'vérifiez que le répertoire de sortie est accessible en écriture et n’est pas un fichier' },
+      });
+      return { compiled: null, problems, files };
+    }
     files.push(path);
   }
   return { compiled: result.compiled, problems, files };

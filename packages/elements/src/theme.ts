@@ -184,6 +184,9 @@ export const theme = css`
     font-size: var(--olva-font-size-small, 0.875rem);
     color: var(--olva-color-text-muted, #545d68);
   }
+  .hint.required-legend {
+    margin-bottom: var(--olva-space-3, 1rem);
+  }
   /* Authors may break lines in help text. */
   .help {
     white-space: pre-line;

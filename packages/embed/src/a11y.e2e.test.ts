@@ -1,9 +1,10 @@
 /**
- * axe-core in real Chromium, inside the shadow root of <olva-survey> (built embed): no serious
- * or critical violation in any state the stories show — each question type empty, answered,
- * in error and hidden by its condition; every page of the core survey with the Rennes
- * extension, its review and its receipt (at 320 px, checking there is no sideways scrolling
- * too); paper data entry; the kiosk receipt; a site theme set through --olva-* properties.
+ * axe-core in real Chromium, inside the shadow root of <olva-survey> (built embed), on the
+ * states the stories cannot reach by themselves: every page of the core survey with the Rennes
+ * extension as it is shown and once filled, its review and its receipt (at 320 px, checking
+ * there is no sideways scrolling too); paper data entry; the kiosk receipt; a site theme set
+ * through --olva-* properties, with errors. Each question type in each state is checked
+ * through its stories (stories.e2e.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -13,8 +14,7 @@ import type { CompiledQuestionnaire } from '@olva/schema';
 import { launchChromium } from '../../../scripts/testing/chromium.js';
 import { addSurveyPage, openSurvey, QUESTIONNAIRES, requireBuild, startOlvaSite, waitForEvent, type OlvaSite } from '../../../scripts/testing/olva-site.js';
 import { seriousViolations } from '../../../scripts/testing/axe.js';
-import { SKIP, answerFocused, answerPageByKeyboard, fillSurveyByKeyboard, isPrimaryButton, sendFromReview, tabUntil } from '../../../scripts/testing/keyboard.js';
-import { HIDE_SWITCH, TYPE_FIXTURES } from '../../../stories/fixtures/index.js';
+import { fillSurveyByKeyboard, isPrimaryButton, sendFromReview, tabUntil } from '../../../scripts/testing/keyboard.js';
 import { modesQuestionnaire } from '../../../stories/fixtures/modes.js';
 import { SITE_THEME_CSS } from '../../../stories/fixtures/themes.js';
 
@@ -38,29 +38,6 @@ async function expectAccessible(page: Page, state: string): Promise<void> {
   const violations = await seriousViolations(page);
   expect(violations, `${state}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }
-
-describe.each(TYPE_FIXTURES.map((f) => [f.type, f] as const))('question type %s', (_type, fixture) => {
-  it('is accessible empty, in error, answered and hidden', async () => {
-    const page = await browser.newPage();
-    await openSurvey(page, addSurveyPage(site, `/a11y/${fixture.type}.html`, { attributes: BASE, questionnaire: fixture.questionnaire }));
-    await expectAccessible(page, 'empty');
-
-    await tabUntil(page, isPrimaryButton, 'primary button');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[aria-invalid="true"]') !== null, null, { timeout: 5_000 });
-    await expectAccessible(page, 'error');
-
-    await answerPageByKeyboard(page, fixture.questionnaire, { [fixture.questionId]: fixture.expected, [HIDE_SWITCH]: SKIP });
-    await expectAccessible(page, 'answered');
-
-    const q = fixture.questionnaire.sections[0]!.questions.find((x) => x.id === HIDE_SWITCH)!;
-    const f = await tabUntil(page, (x) => x.questionId === HIDE_SWITCH, 'the switch');
-    await answerFocused(page, q, f, true);
-    await page.waitForFunction((id) => document.querySelector('olva-survey')!.shadowRoot!.querySelector(`[data-question="${id}"]`) === null, fixture.questionId, { timeout: 5_000 }).catch(() => undefined);
-    await expectAccessible(page, 'hidden');
-    await page.close();
-  });
-});
 
 it('the core survey with the Rennes extension is accessible on every page, the review and the receipt (320 px)', async () => {
   const compiled = JSON.parse(readFileSync(join(QUESTIONNAIRES, 'olva-core+rennes-2026/questionnaire.json'), 'utf8')) as CompiledQuestionnaire;

@@ -3,7 +3,8 @@
  * Chromium, from the built embed and the built questionnaire: every visible question answered
  * with Tab, Space, Enter, arrow keys and typing (no click), through the review page, sent to a
  * real HTTP endpoint on loopback that validates the payload against the payload schema built
- * for olva-core+rennes-2026.
+ * for olva-core+rennes-2026; then the same run sent across origins to the real collector
+ * (@olva/collector, SQLite in memory, serving the same build), which must store it.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { ResponseSession, checkResponse } from '@olva/runtime';
+import { createCollector, resolveConfig } from '@olva/collector';
 import { launchChromium } from '../../../scripts/testing/chromium.js';
 import { addSurveyPage, openSurvey, QUESTIONNAIRES, recordedEvents, requireBuild, startOlvaSite, waitForEvent, type OlvaSite } from '../../../scripts/testing/olva-site.js';
 import { fillSurveyByKeyboard, sendFromReview } from '../../../scripts/testing/keyboard.js';
@@ -111,4 +113,39 @@ it('answers the whole core + Rennes survey with the keyboard only and delivers a
   expect(events.some((e) => e.type === 'olva-error')).toBe(false);
   expect(pageErrors).toEqual([]);
   await page.close();
+});
+
+it('the real collector accepts and stores the response of a keyboard-only run (cross-origin)', async () => {
+  const { config } = resolveConfig({
+    server: { host: '127.0.0.1', port: 0, logLevel: 'warn' },
+    database: { url: 'sqlite::memory:' },
+    questionnaires: [{ build: BUILD_ID }],
+    origins: [{ origin: site.origin, territories: [{ level: 'commune', code: '35238' }] }],
+    tokens: [{ name: 'rnma', token: 'e2e-national-token-0123456789', scope: { territories: 'all', rights: ['read'] } }],
+  }, { file: join(QUESTIONNAIRES, 'olva.config.json'), baseDir: QUESTIONNAIRES, env: {} });
+  const collector = await createCollector({ config, logStream: false });
+  const base = await collector.listen();
+  try {
+    const page = await browser.newPage();
+    const url = addSurveyPage(site, '/core-keyboard-collector.html', {
+      attributes: {
+        src: `/questionnaires/${BUILD_ID}/questionnaire.json`, endpoint: base,
+        territory: 'commune:35238', wave: '2026', lang: 'fr', channel: 'web',
+      },
+    });
+    await openSurvey(page, url);
+    await fillSurveyByKeyboard(page, compiled, PLAN);
+    await sendFromReview(page);
+    const submitted = await waitForEvent(page, 'olva-submitted', 20_000).catch(async () => {
+      throw new Error(`not stored by the collector; events: ${JSON.stringify(await recordedEvents(page))}`);
+    });
+    const stored = await collector.store.get(submitted.receipt.submissionId);
+    expect(stored).not.toBeNull();
+    expect(stored!.payload.extension).toEqual({ id: 'rennes-2026', version: compiled.extension!.version });
+    expect(stored!.payload.territory).toEqual({ level: 'commune', code: '35238' });
+    for (const [id, value] of Object.entries(PLAN)) expect(stored!.payload.answers[id], id).toEqual(value);
+    await page.close();
+  } finally {
+    await collector.close();
+  }
 });

@@ -68,7 +68,8 @@ export class ResponseSession {
     const next = { ...this.state.answers };
     const empty = value === undefined || (question ? questionType(question.type).isEmpty(value) : isBlank(value));
     if (empty) delete next[id];
-    else next[id] = value;
+    // A copy: the caller may go on mutating its array or object.
+    else next[id] = typeof value === 'object' ? structuredClone(value) : value;
     if (!this.firstAnswerAt) this.firstAnswerAt = this.now();
     this.state = computeVisibility(this.questionnaire, next);
     this.notify();

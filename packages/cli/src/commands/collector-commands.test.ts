@@ -23,7 +23,7 @@ function buffers() {
   return { io: { stdout: { write: (s: string) => { out += s; } }, stderr: { write: (s: string) => { err += s; } }, env: { LANG: 'en_US.UTF-8' } }, out: () => out, err: () => err };
 }
 
-/** Runs a command module in its own process; resolves once `ready` matches its stdout. */
+/** Runs a command module in its own process; resolves once `ready` matches what it printed (stdout and stderr). */
 function spawnCommand(name: string, argv: string[], cwd: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; out: () => string; match: RegExpExecArray }> {
   const script = `import(${JSON.stringify(path.join(here, `${name}.ts`))}).then((m) => m.run(${JSON.stringify(argv)}, { stdout: process.stdout, stderr: process.stderr, env: process.env })).then((code) => { process.exitCode = code; })`;
   const child = spawn(process.execPath, ['--import', TSX_IMPORT, '--input-type=module', '-e', script], {
@@ -31,16 +31,16 @@ function spawnCommand(name: string, argv: string[], cwd: string, env: Record<str
   });
   children.push(child);
   let out = '';
-  let err = '';
+  let all = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`olva ${name} did not get ready:\n${out}\n${err}`)), 60_000);
-    child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = ready.exec(out);
+    const timer = setTimeout(() => reject(new Error(`olva ${name} did not get ready:\n${all}`)), 60_000);
+    const check = () => {
+      const match = ready.exec(all);
       if (match) { clearTimeout(timer); resolve({ child, out: () => out, match }); }
-    });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`olva ${name} exited (${code}):\n${out}\n${err}`)); });
+    };
+    child.stderr!.on('data', (d: Buffer) => { all += d.toString(); check(); });
+    child.stdout!.on('data', (d: Buffer) => { out += d.toString(); all += d.toString(); check(); });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`olva ${name} exited (${code}):\n${all}`)); });
   });
 }
 
@@ -85,17 +85,8 @@ describe('olva serve', () => {
     for (const c of [coreQuestionnaire(), rennesQuestionnaire()]) writeBuild(dir, c);
     const file = path.join(dir, 'olva.config.json');
     fs.writeFileSync(file, JSON.stringify({ questionnaires: [{ build: 'olva-core' }, { build: 'olva-core+rennes-2026' }], database: { url: 'sqlite:data/olva.sqlite' }, server: { logLevel: 'warn' } }));
-    const { child } = await spawnCommand('serve', ['--config', file], dir, { OLVA_PORT: '0' }, /^/);
-    // The ready line goes to stderr; poll the health endpoint via the port in the log instead.
-    const port = await new Promise<string>((resolve, reject) => {
-      let err = '';
-      const timer = setTimeout(() => reject(new Error(err)), 60_000);
-      child.stderr!.on('data', (d: Buffer) => {
-        err += d.toString();
-        const m = /ready on http:\/\/127\.0\.0\.1:(\d+)/.exec(err);
-        if (m) { clearTimeout(timer); resolve(m[1]); }
-      });
-    });
+    const { child, match } = await spawnCommand('serve', ['--config', file], dir, { OLVA_PORT: '0' }, /ready on http:\/\/127\.0\.0\.1:(\d+)/);
+    const port = match[1];
     const p = corePayload();
     const posted = await fetch(`http://127.0.0.1:${port}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(p) });
     expect(posted.status).toBe(201);
@@ -105,7 +96,7 @@ describe('olva serve', () => {
     const store = await openStore(`sqlite:${path.join(dir, 'data/olva.sqlite')}`);
     expect((await store.get(p.submissionId))?.payload).toEqual(p);
     await store.close();
-  });
+  }, 120_000);
 });
 
 describe('olva demo', () => {
@@ -149,7 +140,7 @@ describe('olva demo', () => {
     const done = exited(child);
     child.kill('SIGINT');
     expect(await done).toBe(0);
-  });
+  }, 120_000);
 });
 
 describe('olva purge', () => {

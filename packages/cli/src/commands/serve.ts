@@ -21,6 +21,9 @@ export function reportStartFailure(error: unknown, io: CommandIO, lang: Lang, co
   }
   const message = error instanceof Error ? error.message : String(error);
   say(io.stderr, lang, { fr: `olva ${command} : le collecteur ne démarre pas : ${message}`, en: `olva ${command}: the collector cannot start: ${message}` });
+  if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+    say(io.stderr, lang, { fr: 'Ce port est déjà pris : choisissez-en un autre avec OLVA_PORT=8081 (ou --port).', en: 'That port is taken: choose another one with OLVA_PORT=8081 (or --port).' });
+  }
   return EXIT.INVALID;
 }
 

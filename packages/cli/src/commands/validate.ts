@@ -6,7 +6,7 @@
  * canonical core of @olva/core-questionnaire.
  */
 import {
-  load, validateDocuments, lint, hasErrors, withLocations,
+  load, validateDocuments, lint, hasErrors, withLocations, RULES,
   type CompilerProblem, type LoadedDocument,
 } from '@olva/compiler';
 import type { QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
@@ -17,8 +17,8 @@ import { count, jsonProblem, printJson, printProblems, summary } from '../report
 
 /** One line on how to call the command. */
 export const usage = {
-  fr: 'olva validate <fichier...> [--core <tronc-commun.json>] [--json] [--lang fr|en] — vérifie définitions, extensions et réponses',
-  en: 'olva validate <file...> [--core <core.json>] [--json] [--lang fr|en] — checks definitions, extensions and responses',
+  fr: 'olva validate <fichier...> [--core <tronc-commun.json>] [--json] [--lang fr|en] — vérifie définitions, extensions et réponses ; olva validate --rules liste les règles',
+  en: 'olva validate <file...> [--core <core.json>] [--json] [--lang fr|en] — checks definitions, extensions and responses; olva validate --rules lists the rules',
 };
 
 interface FileReport { file: string; kind: string; ok: boolean; core?: string }
@@ -30,13 +30,19 @@ function problemKey(p: CompilerProblem): string {
 /** Runs `olva validate`. */
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const lang = pickLang(argv, io.env);
-  const args = parse(argv, { core: { type: 'string' } });
+  const args = parse(argv, { core: { type: 'string' }, rules: { type: 'boolean' } });
   if (!args.ok) {
     say(io.stderr, lang, { fr: `olva validate : ${args.error}`, en: `olva validate: ${args.error}` });
     sayBoth(io.stderr, usage);
     return EXIT.USAGE;
   }
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
+  if (args.values.rules) {
+    const rules = RULES.map((r) => ({ name: r.name, severity: r.severity, description: r.description }));
+    if (args.values.json) printJson(io.stdout, rules);
+    else for (const r of rules) io.stdout.write(`${r.name.padEnd(28)} ${r.severity === 'warning' ? (lang === 'fr' ? '(avertissement) ' : '(warning) ') : ''}${r.description[lang]}\n`);
+    return EXIT.OK;
+  }
   const coreOption = args.values.core;
   const files = args.positionals;
   if (files.length === 0) {

@@ -7,7 +7,6 @@
  * data sheet). Shared strings and styles are off, and the writer waits for the output to
  * drain, so memory stays flat whatever the count.
  */
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CompiledQuestionnaire } from '@olva/schema';
@@ -37,7 +36,15 @@ function xlsxCell(cell: Cell): string | number | null {
 async function drain(output: Writable): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   if (output.writableNeedDrain && !output.destroyed) {
-    await Promise.race([once(output, 'drain'), once(output, 'close')]);
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        output.off('drain', done);
+        output.off('close', done);
+        resolve();
+      };
+      output.on('drain', done);
+      output.on('close', done);
+    });
   }
   if (output.destroyed) throw new Error('the export output was closed before the end');
 }

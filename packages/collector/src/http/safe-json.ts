@@ -51,7 +51,9 @@ export function parseSafeJson(text: string, maxDepth: number): unknown {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new HttpError(400, 'malformed-json', `the body is not valid JSON: ${(e as Error).message.slice(0, 200)}`);
+    // V8's message quotes the body; say where instead, so answers are never echoed or logged.
+    const position = /position (\d+)/.exec((e as Error).message)?.[1];
+    throw new HttpError(400, 'malformed-json', `the body is not valid JSON${position ? ` (at character ${position})` : text.trim() === '' ? ' (it is empty)' : ''}`);
   }
   const forbidden = findForbiddenKey(value, '');
   if (forbidden !== null) {

@@ -122,23 +122,22 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
   });
 
   /** A stored response the token may see with `right`; 404 otherwise, so existence never leaks. */
-  const findScoped = async (request: FastifyRequest, right: Right): Promise<StoredResponse> => {
+  const findScoped = async (request: FastifyRequest, right: Right): Promise<{ found: StoredResponse; token: string }> => {
     const decision = authorize(request, right);
     const { submissionId } = request.params as { submissionId: string };
     const found = UUID.test(submissionId) ? await store.get(submissionId) : null;
     if (!found || !auth.covers(decision.principal, right, found.payload.territory)) {
       throw new HttpError(404, 'not-found', `no response ${submissionId.slice(0, 64)} within this token's territories`);
     }
-    return found;
+    return { found, token: decision.principal.name };
   };
 
-  app.get('/v1/responses/:submissionId', async (request) => receipt(await findScoped(request, 'read')));
+  app.get('/v1/responses/:submissionId', async (request) => receipt((await findScoped(request, 'read')).found));
 
   app.delete('/v1/responses/:submissionId', async (request, reply: FastifyReply) => {
-    const found = await findScoped(request, 'erase');
+    const { found, token } = await findScoped(request, 'erase');
     await store.delete(found.submissionId);
-    const { principal } = auth.authorize(request.headers.authorization, 'erase') as { principal: { name: string } };
-    request.log.info({ event: 'erased', submissionId: found.submissionId, token: principal.name }, 'response erased on request');
+    request.log.info({ event: 'erased', submissionId: found.submissionId, token }, 'response erased on request');
     return reply.code(204).send();
   });
 }

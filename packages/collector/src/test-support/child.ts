@@ -31,7 +31,10 @@ export function startChildCollector(configFile: string): Promise<ChildCollector>
   });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => { err = (err + d.toString()).slice(-4000); });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  // A test worker that dies must not leave a server behind.
+  const onExit = () => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); };
+  process.on('exit', onExit);
+  const exited = new Promise<void>((r) => child.once('exit', () => { process.off('exit', onExit); r(); }));
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`collector child did not start within 60 s:\n${err}`)); }, 60_000);

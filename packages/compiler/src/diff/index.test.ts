@@ -89,6 +89,7 @@ describe('diffQuestionnaires', () => {
     ['choice recoded', (d) => { q(d, 0, 0).choices[1].code = 'arts'; }, [['choice-removed', 'major'], ['choice-added', 'minor']]],
     ['row-added', (d) => { q(d, 1, 2).rows.push({ code: 'argent', label: { fr: 'Argent' } }); }, [['row-added', 'minor']]],
     ['row-removed', (d) => { q(d, 1, 2).rows = [{ code: 'argent', label: { fr: 'Argent' } }]; }, [['row-removed', 'major'], ['row-added', 'minor']]],
+    ['row-inserted', (d) => { q(d, 1, 2).rows.unshift({ code: 'argent', label: { fr: 'Argent' } }); }, [['row-inserted', 'major']]],
     ['scale-changed', (d) => { q(d, 1, 1).choices.push({ code: 'enorme', label: { fr: 'Énormément' } }); }, [['scale-changed', 'major']]],
     ['bound-narrowed', (d) => { q(d, 0, 3).max = 500; }, [['bound-narrowed', 'major']]],
     ['bound-narrowed (new bound)', (d) => { q(d, 0, 1).minSelected = 1; }, [['bound-narrowed', 'major']]],
@@ -115,6 +116,12 @@ describe('diffQuestionnaires', () => {
     ['questionnaire-id-changed', (d) => { d.id = 'autre'; }, [['questionnaire-id-changed', 'major']]],
   ])('classifies %s', (_name, edit, expected) => {
     expect(rules(changed('2026.1.0', edit))).toEqual(expected);
+  });
+
+  it('classifies row-reordered', () => {
+    const before = changed('2026.1.0', (d) => { q(d, 1, 2).rows.push({ code: 'argent', label: { fr: 'Argent' } }); });
+    const after = changed('2027.0.0', (d) => { q(d, 1, 2).rows.unshift({ code: 'argent', label: { fr: 'Argent' } }); });
+    expect(diffQuestionnaires(before, after).changes.map((c) => [c.rule, c.kind])).toEqual([['row-reordered', 'major']]);
   });
 
   it('accepts a big enough bump and refuses a small one', () => {

@@ -3,15 +3,21 @@ import ts from 'typescript';
 import { emitAnswersTypes } from './answers-dts.js';
 import { loadFixture } from './test-fixture.js';
 
-function diagnostics(source: string): string[] {
-  const file = 'answers-probe.ts';
-  const probe = `${source}\nconst ok: Answers = { secteur: 'sport', 'rennes.locaux_quartier': 'oui', activites: ['aucun'], difficultes: { locaux: 'forte' } };\n` +
-    "// @ts-expect-error: not a code of secteur\nconst bad: Answers = { secteur: 'peche' };\nexport { ok, bad };\n";
-  const host = ts.createCompilerHost({ strict: true, noEmit: true });
+const PROBE = `
+const ok: Answers = { secteur: 'sport', 'rennes.locaux_quartier': 'oui', activites: ['aucun'], difficultes: { locaux: 'forte' } };
+// @ts-expect-error: not a code of secteur
+const bad: Answers = { secteur: 'peche' };
+export { ok, bad };
+`;
+
+/** Type-checks generated files (each followed by a probe using `Answers`) in one program. */
+function diagnostics(sources: Record<string, string>): string[] {
+  const host = ts.createCompilerHost({});
   const original = host.getSourceFile;
-  host.getSourceFile = (name, lang) => (name === file ? ts.createSourceFile(name, probe, lang) : original(name, lang));
-  const program = ts.createProgram([file], { strict: true, noEmit: true, types: [] }, host);
-  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  host.getSourceFile = (name, lang) =>
+    name in sources ? ts.createSourceFile(name, `${sources[name]}\n${PROBE}`, lang) : original(name, lang);
+  const program = ts.createProgram(Object.keys(sources), { strict: true, noEmit: true, types: [], lib: ['lib.es5.d.ts'] }, host);
+  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
 }
 
 describe('answers.d.ts', () => {
@@ -23,16 +29,12 @@ describe('answers.d.ts', () => {
     expect(dts).toContain("secteur?: 'sport' | 'culture' | 'social';");
   });
 
-  it('type-checks, and rejects a wrong code', async () => {
-    const dts = await emitAnswersTypes(loadFixture());
-    expect(diagnostics(dts)).toEqual([]);
-  });
-
-  it('keeps a comment-closing label from breaking the file', async () => {
-    const compiled = loadFixture();
-    compiled.sections[0].questions[0].label.fr = 'Fin de commentaire */ export const x = 1; /*';
-    const dts = await emitAnswersTypes(compiled);
-    expect(diagnostics(dts)).toEqual([]);
-    expect(dts).not.toMatch(/^export const x/m);
+  it('type-checks, rejects a wrong code, and survives a comment-closing label', async () => {
+    const normal = await emitAnswersTypes(loadFixture());
+    const tricky = loadFixture();
+    tricky.sections[0].questions[0].label.fr = 'Fin de commentaire */ export const x = 1; /*';
+    const trickyDts = await emitAnswersTypes(tricky);
+    expect(trickyDts).not.toMatch(/^export const x/m);
+    expect(diagnostics({ 'normal.ts': normal, 'tricky.ts': trickyDts })).toEqual([]);
   });
 });

@@ -38,6 +38,8 @@ describe('codebook rows', () => {
     expect(budget.required_fr).toBe('si Q2 activites contient « Formation » (formation)');
     expect(rows.find((r) => r.variable === 'employeur')!.codes_fr).toBe('1=Oui | 0=Non');
     expect(rows.find((r) => r.variable === 'satisfaction')!.codes_fr).toBe('1=Pas du tout | 2=Peu | 3=Assez | 4=Très');
+    expect(rows.find((r) => r.variable === 'rennes.locaux_quartier')!.condition_fr)
+      .toBe("si Q1 secteur est « Sport » (sport) ou « Culture » (culture) et Q9 courriel n'est pas répondue");
     const ext = rows.find((r) => r.variable === 'rennes.quartier')!;
     expect([ext.origin, ext.version]).toEqual(['rennes-2026', '1.0.0']);
   });
@@ -72,5 +74,13 @@ describe('codebook.md', () => {
     expect(md).not.toContain('<script>');
     expect(md).toContain('&lt;script&gt;');
     expect(escapeMarkdown('a|b*c')).toBe('a\\|b\\*c');
+  });
+});
+
+describe('plainText', () => {
+  it('turns the safe Markdown subset of help texts into plain text', async () => {
+    const { plainText } = await import('./util.js');
+    expect(plainText('Voir [l’annuaire](https://annuaire.fr) et **surtout** *ceci*.')).toBe('Voir l’annuaire (https://annuaire.fr) et surtout ceci.');
+    expect(plainText('nb_salaries * 2')).toBe('nb_salaries * 2');
   });
 });

@@ -17,12 +17,12 @@ interface Ctx {
 const WORDS = {
   fr: {
     and: ' et ', or: ' ou ', not: 'non ', yes: 'Oui', no: 'Non', answered: 'est répondue',
-    notAnswered: "n'est pas répondue", contains: 'contient', oneOf: 'est parmi', atLeast: 'au moins',
+    notAnswered: "n'est pas répondue", contains: 'contient', oneOf: 'est parmi', is: 'est', atLeast: 'au moins',
     of: 'réponses parmi', empty: '(vide)', missingPrefix: 'sans réponse à',
   },
   en: {
     and: ' and ', or: ' or ', not: 'not ', yes: 'Yes', no: 'No', answered: 'is answered',
-    notAnswered: 'is not answered', contains: 'includes', oneOf: 'is one of', atLeast: 'at least',
+    notAnswered: 'is not answered', contains: 'includes', oneOf: 'is one of', is: 'is', atLeast: 'at least',
     of: 'answers among', empty: '(empty)', missingPrefix: 'no answer to',
   },
 } as const;
@@ -117,6 +117,9 @@ function words(node: unknown, ctx: Ctx): string {
     const hay = varName(a[1]);
     if (hay !== undefined) return `${questionRef(hay, ctx)} ${w.contains} ${operand(a[0], ctx, hay)}`;
     const needle = varName(a[0]);
+    if (Array.isArray(a[1]) && a[1].length > 0) {
+      return `${operand(a[0], ctx)} ${w.is} ${a[1].map((x) => literal(x, ctx, needle)).join(w.or)}`;
+    }
     return `${operand(a[0], ctx)} ${w.oneOf} ${operand(a[1], ctx, needle)}`;
   }
   if (op === 'missing') {

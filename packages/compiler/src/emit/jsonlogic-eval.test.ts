@@ -32,8 +32,10 @@ describe('evaluate', () => {
     expect(truthy([0])).toBe(true);
   });
 
-  it('reads dotted question ids as one key', () => {
+  it('reads dotted question ids as one key, and matrix rows by path', () => {
     expect(evaluate({ var: 'rennes.x' }, { 'rennes.x': 1 })).toBe(1);
+    expect(evaluate({ var: 'grille.ligne' }, { grille: { ligne: 'a' } })).toBe('a');
+    expect(evaluate({ var: 'grille.autre' }, { grille: { ligne: 'a' } })).toBe(null);
   });
 
   it('refuses operators outside the safe subset', () => {

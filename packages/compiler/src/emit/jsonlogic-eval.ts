@@ -23,13 +23,25 @@ export function operation(node: Record<string, unknown>): [string, unknown[]] {
   return [op, Array.isArray(raw) ? raw : [raw]];
 }
 
-/** Answers are looked up by their full (possibly dotted) question id: one flat key. */
+/**
+ * Answers are looked up by their full question id first (extension ids are dotted:
+ * `rennes.locaux` is one flat key); failing that, a dotted name descends into objects as
+ * json-logic-js does (`difficultes.locaux` is row `locaux` of matrix `difficultes`).
+ */
 export function lookup(answers: Readonly<Record<string, unknown>>, key: unknown, notFound: unknown = null): unknown {
   if (key === undefined || key === null || key === '') return answers;
   const k = String(key);
-  if (!Object.prototype.hasOwnProperty.call(answers, k)) return notFound;
-  const v = answers[k];
-  return v === undefined ? notFound : v;
+  if (Object.prototype.hasOwnProperty.call(answers, k)) {
+    const v = answers[k];
+    return v === undefined ? notFound : v;
+  }
+  let data: unknown = answers;
+  for (const part of k.split('.')) {
+    if (data === null || typeof data !== 'object' || !Object.prototype.hasOwnProperty.call(data, part)) return notFound;
+    data = (data as Record<string, unknown>)[part];
+    if (data === undefined) return notFound;
+  }
+  return data;
 }
 
 type Fn = (...a: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any

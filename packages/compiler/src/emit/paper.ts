@@ -9,7 +9,7 @@ import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
 import { visibilityWords } from './condition-words.js';
 import { escapeHtml } from './html.js';
 import { jumpsAfter } from './routing.js';
-import { choicesOf, fr, hasOther, otherKey } from './util.js';
+import { choicesOf, fr, hasOther, otherKey, plainText } from './util.js';
 
 const STYLE = `
 @page { size: A4; margin: 15mm 15mm 18mm 15mm; }
@@ -132,7 +132,7 @@ function jumpText(q: CompiledQuestion, compiled: CompiledQuestionnaire): string 
 /** One question of the paper form. */
 export function paperQuestion(q: CompiledQuestion, compiled: CompiledQuestionnaire): string {
   const condition = q.visibleWhen ? `<p class="route if">Répondez ${e(visibilityWords(q, compiled, 'fr'))}.</p>` : '';
-  const help = q.help ? `<p class="help">${e(fr(q.help))}</p>` : '';
+  const help = q.help ? `<p class="help">${e(plainText(fr(q.help)))}</p>` : '';
   return `<div class="question" id="q${q.number}">` +
     `<p class="qhead"><span class="qnum">${q.number}.</span>${e(fr(q.label))}${requiredNote(q)}<span class="var">[${e(q.id)}]</span></p>` +
     `${condition}${help}${answerArea(q)}${jumpText(q, compiled)}</div>`;
@@ -145,7 +145,7 @@ export function emitPaper(compiled: CompiledQuestionnaire): string {
   const territory = compiled.territory ? `<p>Territoire : ${e(compiled.territory.name)}</p>` : '';
   const sections = compiled.sections.map((s) =>
     `<section class="section" id="s-${e(s.id)}"><h2>${e(fr(s.title))}</h2>` +
-    (s.description ? `<p class="help">${e(fr(s.description))}</p>` : '') +
+    (s.description ? `<p class="help">${e(plainText(fr(s.description)))}</p>` : '') +
     s.questions.map((q) => paperQuestion(q, compiled)).join('\n') + '</section>');
   return `<!DOCTYPE html>
 <html lang="fr">

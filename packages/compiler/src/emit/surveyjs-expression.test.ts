@@ -116,9 +116,9 @@ describe('toSurveyExpression', () => {
     expect(toSurveyExpression({ '==': [{ var: 'b' }, true] }, resolve).expression).toBe('{b} = true');
     expect(toSurveyExpression({ '==': [{ var: 'ext.q' }, 'oui'] }, resolve).expression).toBe("{ext__q} = 'oui'");
     expect(toSurveyExpression({ in: [{ var: 's' }, ['a', 'b']] }, resolve).expression).toBe("{s} anyof ['a', 'b']");
-    expect(toSurveyExpression({ in: ['a', { var: 'm' }] }, resolve).expression).toContain("{m} contains 'a'");
+    expect(toSurveyExpression({ in: ['a', { var: 'm' }] }, resolve).expression).toBe("{m} contains 'a'");
     expect(toSurveyExpression({ missing: ['n'] }, resolve).expression).toBe('{n} empty');
-    expect(toSurveyExpression({ '>': [{ var: 'n' }, 5] }, resolve).expression).toBe('({n} notempty and {n} > 5)');
+    expect(toSurveyExpression({ '>': [{ var: 'n' }, 5] }, resolve).expression).toBe('{n} > 5');
   });
 
   it('keeps JavaScript null coercion: a missing number is 0 in < and >=', () => {

@@ -96,6 +96,13 @@ function not(expr: string): string {
   return `!(${expr.replace(/^\((.*)\)$/s, '$1')})`;
 }
 
+/** True when `expr` is `{name} <op> <non-empty literal>`, which SurveyJS makes false for an empty answer. */
+function falseWhenEmpty(expr: string, name: string): boolean {
+  const ref = `{${name}} `;
+  if (!expr.startsWith(ref)) return false;
+  return /^(?:=|<|>|<=|>=|contains) (?:'[^']+'|\(0 - [0-9.e+]+\)|[0-9.e+]+|true|false)$/.test(expr.slice(ref.length));
+}
+
 /** A variable read by a condition. */
 interface UsedVar {
   key: string;
@@ -203,7 +210,10 @@ class Translator {
     const parts: string[] = [];
     for (const [branch, group] of groups) {
       if (branch === 'false') continue;
-      parts.push(and([this.slotCondition(v.info, group, slots), branch]));
+      // `{x} > 5`, `{x} = 'a'`, `{x} contains 'a'`… are already false in SurveyJS when x is
+      // empty: the `notempty` guard would only add noise.
+      if (group.length === 1 && group[0] === PRESENT && falseWhenEmpty(branch, v.info.name)) parts.push(branch);
+      else parts.push(and([this.slotCondition(v.info, group, slots), branch]));
     }
     return or(parts);
   }

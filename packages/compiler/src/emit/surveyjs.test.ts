@@ -114,6 +114,19 @@ describe('surveyjs.json', () => {
     }
   });
 
+  it('turns checks into expression validators (warnings do not block)', () => {
+    const { survey } = load();
+    const sq = survey.getQuestionByName('nb_salaries') as Question & Record<string, any>;
+    const v = sq.validators.find((x: { getType(): string }) => x.getType() === 'expressionvalidator');
+    expect(v.notificationType).toBe('warning');
+    survey.data = { employeur: true, annee_creation: 2026, nb_salaries: 150 };
+    sq.validate(true);
+    expect(sq.errors.map((e: { text: string }) => e.text)).toContain('Beaucoup de salariés pour une association si récente.');
+    survey.data = { employeur: true, annee_creation: 2000, nb_salaries: 150 };
+    sq.validate(true);
+    expect(sq.errors).toHaveLength(0);
+  });
+
   it('clears hidden answers like the runtime does', () => {
     const { json } = load();
     expect(json.clearInvisibleValues).toBe('onHidden');

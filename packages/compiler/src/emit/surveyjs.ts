@@ -26,7 +26,8 @@ export type SurveyJson = Record<string, unknown>;
 /** A condition that SurveyJS may evaluate differently from the runtime, and why. */
 export interface InexactCondition {
   question: string;
-  property: 'visibleIf' | 'requiredIf';
+  /** `visibleIf`, `requiredIf`, or `check:<check id>` (an expression validator). */
+  property: string;
   notes: string[];
 }
 
@@ -166,6 +167,21 @@ export function surveyModel(compiled: CompiledQuestionnaire): SurveyJson {
     if (!t.exact) inexact.push({ question: q.id, property, notes: t.notes });
     return t.expression;
   };
+  // A check becomes an expression validator (valid when its `when` is false) on the first
+  // question it points at; SurveyJS shows warnings without blocking, like the runtime.
+  const byId = new Map(allQuestions(compiled).map((q) => [q.id, q] as const));
+  const validators = new Map<string, SurveyJson[]>();
+  for (const check of compiled.checks) {
+    const target = check.questions.map((id) => byId.get(id)).find((q) => q !== undefined);
+    if (!target) continue;
+    const v: SurveyJson = {
+      type: 'expression',
+      expression: condition(target, `check:${check.id}`, { '!': check.when }),
+      text: surveyText(check.message),
+    };
+    if (check.level === 'warning') v.notificationType = 'warning';
+    validators.set(target.id, [...(validators.get(target.id) ?? []), v]);
+  }
 
   const pages = compiled.sections.map((section) => {
     const elements: SurveyJson[] = [];
@@ -179,6 +195,8 @@ export function surveyModel(compiled: CompiledQuestionnaire): SurveyJson {
       }
       if (q.required === true) el.isRequired = true;
       else if (q.required && typeof q.required === 'object') el.requiredIf = condition(q, 'requiredIf', q.required);
+      const checks = validators.get(q.id);
+      if (checks) el.validators = [...((el.validators as SurveyJson[] | undefined) ?? []), ...checks];
       elements.push(el);
       if (hasOther(q)) {
         const other: SurveyJson = { type: 'text', name: claim(otherKey(q.id)), title: surveyText(q.other.label), maxLength: 10000 };

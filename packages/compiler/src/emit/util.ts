@@ -53,3 +53,14 @@ export function answersTypeName(compiled: CompiledQuestionnaire): string {
   const pascal = words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
   return `${/^[0-9]/.test(pascal) ? 'Q' : ''}${pascal}Answers`;
 }
+
+/**
+ * Help texts may use a safe Markdown subset (links, emphasis); on paper and in the codebook
+ * they are shown as plain text: `[text](url)` → `text (url)`, `**x**`/`*x*` → `x`.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1 ($2)')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, '$1$2');
+}

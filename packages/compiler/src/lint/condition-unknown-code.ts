@@ -14,8 +14,13 @@ function codesRead(ctx: LintContext, doc: DocKind, node: unknown): { id: string;
   const name = Array.isArray(raw) ? raw[0] : raw;
   if (typeof name !== 'string') return null;
   const entry = ctx.questionOf(name, doc);
-  if (!entry || entry.id !== name) return null;
+  if (!entry) return null;
   const { type, choices } = entry.question as { type?: unknown; choices?: unknown };
+  // One row of a matrix (`grid.row`) holds one of the matrix's choice codes.
+  if (type === 'matrix' && name !== entry.id && Array.isArray(choices)) {
+    return { id: name, type: 'single', codes: new Set(choices.map((c) => (c as { code?: unknown } | null)?.code)) };
+  }
+  if (entry.id !== name) return null;
   if ((type !== 'single' && type !== 'multiple') || !Array.isArray(choices)) return null;
   return { id: name, type, codes: new Set(choices.map((c) => (c as { code?: unknown } | null)?.code)) };
 }

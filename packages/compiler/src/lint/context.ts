@@ -66,9 +66,9 @@ export interface LintContext {
   coreQuestions: Map<string, QuestionEntry>;
   /** Names of the core's extension points → pointer of their first declaration. */
   extensionPoints: Map<string, string>;
-  /** Answer names a condition of the given document may read (ids and `<id>_other`). */
+  /** Answer names a condition of the given document may read (ids, `<id>_other`, matrix rows `<id>.<row>`). */
   readable(doc: DocKind): Set<string>;
-  /** The question an answer name belongs to (`x_other` → `x`), among those `doc` may read. */
+  /** The question an answer name belongs to (`x_other` → `x`, `grid.row` → `grid`), among those `doc` may read. */
   questionOf(name: string, doc: DocKind): QuestionEntry | undefined;
 }
 
@@ -179,7 +179,10 @@ export function createContext(core: QuestionnaireDefinition, extension: Territor
   for (const q of questions) {
     if (!q.id) continue;
     const names = [q.id];
-    if (isObject((q.question as unknown as Record<string, unknown>).other)) names.push(`${q.id}_other`);
+    const raw = q.question as unknown as Record<string, unknown>;
+    if (isObject(raw.other)) names.push(`${q.id}_other`);
+    // The runtime lets conditions read one row of a matrix as `<id>.<row>`.
+    if (raw.type === 'matrix') for (const row of array(raw.rows)) if (isObject(row) && typeof row.code === 'string') names.push(`${q.id}.${row.code}`);
     for (const n of names) {
       if (q.doc === 'core' && !byName.core.has(n)) byName.core.set(n, q);
       if (!byName.extension.has(n)) byName.extension.set(n, q);

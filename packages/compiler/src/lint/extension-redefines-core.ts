@@ -43,19 +43,23 @@ export const extensionRedefinesCore: LintRule = {
         [`${q(e.id)} est une question du tronc commun (${core.pointer}) : une extension ne peut que ajouter, pas ${what.fr}`, `${q(e.id)} is a core question (${core.pointer}): an extension only adds, it cannot ${what.en}`],
         [`retirez cette question, ou ajoutez une question nouvelle dans l’espace de noms (par ex. "${ctx.extension?.namespace}.${e.id}") ; pour changer le tronc commun, proposez une nouvelle version au réseau`, `remove this question, or add a new one in the namespace (e.g. "${ctx.extension?.namespace}.${e.id}"); to change the core, propose a new core version to the network`]));
     }
-    const coreSections = new Map(ctx.sections.filter((s) => s.doc === 'core').map((s) => [s.id, s]));
-    for (const s of ctx.sections) {
-      if (s.doc !== 'extension' || !coreSections.has(s.id)) continue;
-      out.push(finding('extension', child(s.pointer, 'id'),
-        [`${q(s.id)} est une section du tronc commun : une extension ne peut pas la remplacer ni la réordonner`, `${q(s.id)} is a core section: an extension cannot replace or reorder it`],
-        [`insérez vos questions à un point d’extension de cette section, ou nommez votre section "${ctx.extension?.namespace}.…"`, `insert your questions at an extension point of that section, or name your section "${ctx.extension?.namespace}.…"`]));
+    // Sections and checks, and questions reusing a core section or check id: any reuse of a
+    // core id is a redefinition (extension-outside-namespace leaves exactly these to this rule).
+    const coreIds = new Map<string, string>();
+    for (const [kind, entries] of [['section', ctx.sections], ['check', ctx.checks], ['question', ctx.questions]] as const) {
+      for (const e of entries) if (e.doc === 'core' && e.id && !coreIds.has(e.id)) coreIds.set(e.id, kind);
     }
-    const coreChecks = new Set(ctx.checks.filter((c) => c.doc === 'core').map((c) => c.id));
-    for (const c of ctx.checks) {
-      if (c.doc !== 'extension' || !coreChecks.has(c.id)) continue;
-      out.push(finding('extension', child(c.pointer, 'id'),
-        [`${q(c.id)} est un contrôle du tronc commun : une extension ne peut pas le remplacer`, `${q(c.id)} is a core check: an extension cannot replace it`],
-        [`nommez votre contrôle "${ctx.extension?.namespace}.…"`, `name your check "${ctx.extension?.namespace}.…"`]));
+    const KIND_FR: Record<string, string> = { section: 'une section', check: 'un contrôle', question: 'une question' };
+    const mine: [string, { id: string; doc: string; pointer: string }[]][] = [['section', ctx.sections], ['check', ctx.checks], ['question', ctx.questions]];
+    for (const [kind, entries] of mine) {
+      for (const e of entries) {
+        if (e.doc !== 'extension' || !e.id) continue;
+        const theirs = coreIds.get(e.id);
+        if (!theirs || (kind === 'question' && ctx.coreQuestions.has(e.id))) continue;
+        out.push(finding('extension', child(e.pointer, 'id'),
+          [`${q(e.id)} est déjà l’identifiant d’${KIND_FR[theirs]} du tronc commun : une extension ne peut pas le remplacer, le masquer ni le réordonner`, `${q(e.id)} is already the id of a core ${theirs}: an extension cannot replace, hide or reorder it`],
+          [`nommez-le dans l’espace de noms de l’extension, par ex. "${ctx.extension?.namespace}.${e.id}"`, `name it in the extension's namespace, e.g. "${ctx.extension?.namespace}.${e.id}"`]));
+      }
     }
     return out;
   },

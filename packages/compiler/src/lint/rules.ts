@@ -32,6 +32,7 @@ import { extensionHidesCore } from './extension-hides-core.js';
 import { extensionRequiredness } from './extension-requiredness.js';
 import { extensionCheckLevel } from './extension-check-level.js';
 import { territoryUnknownCode } from './territory-unknown-code.js';
+import { missingEnglish } from './missing-english.js';
 
 /** Every lint rule, in running order. */
 export const RULES: readonly LintRule[] = Object.freeze([
@@ -63,6 +64,7 @@ export const RULES: readonly LintRule[] = Object.freeze([
   extensionRequiredness,
   extensionCheckLevel,
   territoryUnknownCode,
+  missingEnglish,
 ]);
 
 export type { LintRule, Finding, Bilingual } from './rule.js';

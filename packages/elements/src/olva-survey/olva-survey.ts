@@ -1,13 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import {
-  DraftStore, Outbox, ResponseSession, draftKey, otherKey, responsesUrl,
+  DraftStore, Outbox, ResponseSession, draftKey, localize, otherKey, responsesUrl,
   type AnswerValue, type CompiledQuestion, type CompiledQuestionnaire,
   type DeliveryEvent, type Draft, type Locale,
 } from '@olva/runtime';
 import type { CompiledSection } from '@olva/schema';
 import { theme } from '../theme.js';
-import { localized, toLocale } from '../localize.js';
+import { toLocale } from '../localize.js';
 import { renderSafeText } from '../safe-text.js';
 import { stringsFor, type Strings } from '../strings.js';
 import { questionRenderer } from '../questions/registry.js';
@@ -398,7 +398,14 @@ export class OlvaSurvey extends LitElement {
     }
     const to = target === 'review' ? 'review' : this.#pageSections()[0]?.id ?? '';
     this.dispatchEvent(new OlvaPageChangeEvent(from, to));
-    void this.#focus(target === 'review' ? REVIEW_HEADING : sectionHeading(to));
+    // Data entry goes straight on typing; a respondent hears the new page's heading first.
+    if (this.#channel === 'paper') void this.#focusFirstInput();
+    else void this.#focus(target === 'review' ? REVIEW_HEADING : sectionHeading(to));
+  }
+
+  async #focusFirstInput(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="input"]')?.focus();
   }
 
   #problems(sections: readonly CompiledSection[]): PageProblems {
@@ -520,7 +527,7 @@ export class OlvaSurvey extends LitElement {
       this.#session!.reset();
       this.#clearForm();
       this.#announce(this.#strings.paperSaved(this._entered, receipt.submissionId));
-      this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="input"]')?.focus(), () => undefined);
+      void this.#focusFirstInput();
       return;
     }
     const from = this.#pageName();
@@ -591,9 +598,9 @@ export class OlvaSurvey extends LitElement {
     const paper = this.#channel === 'paper';
     return html`<form part="form" novalidate lang=${locale} @submit=${this.#onSubmit}
         @keydown=${paper ? this.#onPaperKeydown : nothing}>
-      <h2 class="title">${paper ? html`${strings.paperTitle} : ` : nothing}${renderSafeText(localized(questionnaire.title, locale), null)}</h2>
+      <h2 class="title">${paper ? html`${strings.paperTitle} : ` : nothing}${renderSafeText(localize(questionnaire.title, locale), null)}</h2>
       ${questionnaire.description && this._view === 'form' && this._page === 0 && !paper
-        ? html`<p class="description">${renderSafeText(localized(questionnaire.description, locale), strings.newWindow)}</p>`
+        ? html`<p class="description">${renderSafeText(localize(questionnaire.description, locale), strings.newWindow)}</p>`
         : nothing}
       ${config.length ? html`<p class="error" part="error">${config.join(' ')}</p>` : nothing}
       ${paper ? renderPaperHeader(strings, this._entered, this._pending) : nothing}
@@ -608,7 +615,7 @@ export class OlvaSurvey extends LitElement {
     const total = sections.length + (this.#channel === 'paper' ? 0 : 1);
     if (this._view === 'review') return renderProgress(strings, total, total, strings.reviewTitle);
     const page = Math.min(this._page, sections.length - 1);
-    return renderProgress(strings, page + 1, total, localized(sections[page]?.title, this.#locale));
+    return renderProgress(strings, page + 1, total, localize(sections[page]?.title, this.#locale));
   }
 
   #renderNotice(): TemplateResult | typeof nothing {
@@ -640,6 +647,7 @@ export class OlvaSurvey extends LitElement {
     const last = this.#allOnOnePage || this._page >= this.#sections().length - 1;
     return html`${this.#renderProgress()}
       ${this.#renderDraftOffer()}
+      <p class="hint required-legend">${strings.requiredLegend}</p>
       ${problems?.errorItems.length
         ? renderSummary({
           kind: 'error', title: strings.errorSummaryTitle(problems.errorItems.length), items: problems.errorItems,
@@ -670,9 +678,9 @@ export class OlvaSurvey extends LitElement {
     const locale = this.#locale;
     const session = this.#session!;
     return html`<section part="section" aria-labelledby=${sectionHeading(section.id)}>
-      <h3 class="section-title" id=${sectionHeading(section.id)} tabindex="-1">${renderSafeText(localized(section.title, locale), null)}</h3>
+      <h3 class="section-title" id=${sectionHeading(section.id)} tabindex="-1">${renderSafeText(localize(section.title, locale), null)}</h3>
       ${section.description
-        ? html`<p class="description">${renderSafeText(localized(section.description, locale), this.#strings.newWindow)}</p>`
+        ? html`<p class="description">${renderSafeText(localize(section.description, locale), this.#strings.newWindow)}</p>`
         : nothing}
       ${repeat(session.visibleQuestions(section.id), (q) => q.id, (q) => this.#renderQuestion(q, problems))}
     </section>`;

@@ -3,8 +3,7 @@
  * error checks (both block), and failing warning checks (to confirm). Derived from the
  * session each time, never stored, so a correction shows at once.
  */
-import type { CheckFailure, CompiledQuestion, Locale, ResponseSession } from '@olva/runtime';
-import { localized } from '../localize.js';
+import { localize, type CheckFailure, type CompiledQuestion, type Locale, type ResponseSession } from '@olva/runtime';
 import { plainText } from '../safe-text.js';
 
 /** One line of the error (or warning) summary, pointing at the question to fix. */
@@ -39,15 +38,15 @@ export function pageProblems(
   for (const question of questions) {
     const error = session.validateQuestion(question.id);
     if (!error) continue;
-    const message = localized(error.message, locale);
+    const message = localize(error.message, locale);
     result.errors.set(question.id, message);
-    result.errorItems.push({ questionId: question.id, label: plainText(localized(question.label, locale)), message });
+    result.errorItems.push({ questionId: question.id, label: plainText(localize(question.label, locale)), message });
   }
   for (const failure of checks) {
     const target = failure.questions.map((id) => onPage.get(id)).find((q) => q !== undefined);
     if (!target) continue;
-    const message = localized(failure.message, locale);
-    const item = { questionId: target.id, label: plainText(localized(target.label, locale)), message };
+    const message = localize(failure.message, locale);
+    const item = { questionId: target.id, label: plainText(localize(target.label, locale)), message };
     const byQuestion = failure.level === 'error' ? result.errors : result.warnings;
     for (const id of failure.questions) if (onPage.has(id) && !byQuestion.has(id)) byQuestion.set(id, message);
     if (failure.level === 'error') result.errorItems.push(item);

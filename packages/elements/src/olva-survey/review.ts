@@ -3,15 +3,14 @@
  * each section. Nothing is sent before the respondent has seen it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { otherKey, type AnswerValue, type CompiledQuestion, type Locale, type ResponseSession } from '@olva/runtime';
+import { localize, otherKey, type AnswerValue, type CompiledQuestion, type Locale, type ResponseSession } from '@olva/runtime';
 import type { Choice } from '@olva/schema';
-import { localized } from '../localize.js';
 import { plainText } from '../safe-text.js';
 import type { Strings } from '../strings.js';
 
 function choiceWords(choices: readonly Choice[] | undefined, code: string, locale: Locale): string {
   const choice = choices?.find((c) => c.code === code);
-  return choice ? plainText(localized(choice.label, locale)) : code;
+  return choice ? plainText(localize(choice.label, locale)) : code;
 }
 
 /** An answer in words, as the respondent would say it; null when not answered. */
@@ -22,7 +21,7 @@ export function answerInWords(
   const q = question as { choices?: Choice[]; rows?: Choice[]; other?: { label: Choice['label'] } };
   const main = valueInWords(question, q, value, locale, strings);
   if (other === undefined || !q.other) return main;
-  const otherWords = `${plainText(localized(q.other.label, locale)) || strings.otherLabel} : ${String(other)}`;
+  const otherWords = `${plainText(localize(q.other.label, locale)) || strings.otherLabel} : ${String(other)}`;
   return main === null ? otherWords : `${main}\n${otherWords}`;
 }
 
@@ -41,7 +40,7 @@ function valueInWords(
       return value === true ? strings.yes : value === false ? strings.no : String(value);
     case 'scale':
       return typeof value === 'number' && q.choices?.[value - 1]
-        ? `${value} – ${plainText(localized(q.choices[value - 1].label, locale))}` : String(value);
+        ? `${value} – ${plainText(localize(q.choices[value - 1].label, locale))}` : String(value);
     case 'matrix':
       return Object.entries(value as Record<string, string>)
         .map(([row, code]) => `${choiceWords(q.rows, row, locale)} : ${word(code)}`).join('\n');
@@ -71,7 +70,7 @@ export function renderReview(options: ReviewOptions): TemplateResult {
   return html`<div class="review" part="review">
     <h3 id=${REVIEW_HEADING} class="section-title" tabindex="-1">${strings.reviewTitle}</h3>
     ${session.visibleSections().map((section, page) => {
-      const title = plainText(localized(section.title, locale));
+      const title = plainText(localize(section.title, locale));
       return html`<section aria-labelledby="olva-review-${section.id}">
         <div class="head">
           <h4 id="olva-review-${section.id}">${title}</h4>
@@ -81,7 +80,7 @@ export function renderReview(options: ReviewOptions): TemplateResult {
         <dl>
           ${session.visibleQuestions(section.id).map((question) => {
             const words = answerInWords(question, session.getAnswer(question.id), session.getAnswer(otherKey(question.id)), locale, strings);
-            return html`<dt>${plainText(localized(question.label, locale))}</dt>
+            return html`<dt>${plainText(localize(question.label, locale))}</dt>
               <dd class=${words === null ? 'unanswered' : nothing}>${words ?? strings.notAnswered}</dd>`;
           })}
         </dl>

@@ -3,13 +3,16 @@
  * typing in paper forms enters the number or the code of a choice, with the choices listed
  * beside it and the choice understood echoed back. Much faster than pointing at radio buttons.
  */
+import { localize } from '@olva/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Choice } from '@olva/schema';
-import { localized } from '../localize.js';
 import type { QuestionContext } from './context.js';
-import { blankToUndefined, describedBy, questionIds } from './shared.js';
+import { blankToUndefined, describedBy } from './shared.js';
 
-/** Finds the choice meant by what was typed: its 1-based number or its code. */
+/**
+ * Finds the choice meant by what was typed: its 1-based number first (what the paper form
+ * shows), else its code.
+ */
 export function matchChoice(choices: readonly Choice[], typed: string): Choice | undefined {
   const t = typed.trim().toLowerCase();
   if (/^\d+$/.test(t)) {
@@ -20,12 +23,11 @@ export function matchChoice(choices: readonly Choice[], typed: string): Choice |
 }
 
 /**
- * The codes, shown as the question's hint: "1 Sport [sport] · 2 Culture [culture]…". On one
- * line of source: hints keep line breaks (white-space: pre-line).
+ * The codes, shown as the question's hint: "1 Sport [sport] · 2 Culture [culture]…".
  * @param withCodes false where the number is the answer itself (scale)
  */
 export function codeList(context: QuestionContext, choices: readonly Choice[], withCodes = true): TemplateResult {
-  return html`${choices.map((c, i) => html`${i ? ' · ' : ''}<span class="code">${i + 1}</span> ${localized(c.label, context.locale)}${withCodes ? html` <span class="code">[${c.code}]</span>` : ''}`)}`;
+  return html`${choices.map((c, i) => html`${i ? ' · ' : ''}<span class="code">${i + 1}</span> ${localize(c.label, context.locale)}${withCodes ? html` <span class="code">[${c.code}]</span>` : ''}`)}`;
 }
 
 /**
@@ -49,7 +51,3 @@ export function codeBox(
     <span class="match" id=${echoId}>${options.echo ? `→ ${options.echo}` : ''}</span>`;
 }
 
-/** The id of a question's code box. */
-export function codeBoxId(questionId: string): string {
-  return questionIds(questionId).control;
-}

@@ -3,11 +3,11 @@
  * question's fieldset, rather than a table of radios: it reads well in screen readers and
  * needs no horizontal scrolling at 320 px.
  */
+import { localize } from '@olva/runtime';
 import { html } from 'lit';
 import type { QuestionContext, QuestionRenderer } from './context.js';
 import { choiceContent, choiceInput, groupField, questionIds } from './shared.js';
 import { codeBox, codeList, matchChoice } from './code-entry.js';
-import { localized } from '../localize.js';
 import { renderSafeText } from '../safe-text.js';
 
 type Matrix = Extract<QuestionContext['question'], { type: 'matrix' }>;
@@ -32,12 +32,12 @@ export const renderMatrix: QuestionRenderer = (context) => {
       const id = r === 0 ? base : `${base}-${row.code}`;
       const chosen = question.choices.find((c) => c.code === current[row.code]);
       return html`<div class="row">
-        <label class="label" part="label" for=${id}>${renderSafeText(localized(row.label, context.locale), null)}
+        <label class="label" part="label" for=${id}>${renderSafeText(localize(row.label, context.locale), null)}
           <span class="code">[${row.code}]</span></label>
         ${codeBox(context, {
           id,
           shown: typedRows[row.code] ?? current[row.code] ?? '',
-          echo: chosen ? localized(chosen.label, context.locale) : '',
+          echo: chosen ? localize(chosen.label, context.locale) : '',
           onTyped: (raw) => context.onChange(
             setRow(current, row.code, raw === undefined ? undefined : (matchChoice(question.choices, raw)?.code ?? raw)),
             JSON.stringify({ ...typedRows, [row.code]: raw ?? '' }),
@@ -47,7 +47,7 @@ export const renderMatrix: QuestionRenderer = (context) => {
     })}`, codeList(context, question.choices));
   }
   return groupField(context, html`${question.rows.map((row, r) => html`<fieldset class="row">
-    <legend>${renderSafeText(localized(row.label, context.locale), null)}</legend>
+    <legend>${renderSafeText(localize(row.label, context.locale), null)}</legend>
     <div class="choices inline">
       ${question.choices.map((choice, index) => choiceInput(context, {
         type: 'radio', name: `${base}-${row.code}`, value: choice.code, index,

@@ -3,11 +3,11 @@
  * and ticking another unticks it, so the respondent never meets the "cannot be combined"
  * error. `other` adds a "please specify" text box, as for `single`.
  */
+import { localize } from '@olva/runtime';
 import { html, nothing } from 'lit';
 import type { QuestionContext, QuestionRenderer } from './context.js';
 import { choiceContent, choiceInput, groupField, otherText, questionIds, textField } from './shared.js';
 import { codeBox, codeList, matchChoice } from './code-entry.js';
-import { localized } from '../localize.js';
 
 type Multiple = Extract<QuestionContext['question'], { type: 'multiple' }>;
 
@@ -35,7 +35,7 @@ export const renderMultiple: QuestionRenderer = (context) => {
     return textField(context, html`${codeBox(context, {
       id: questionIds(question.id).control,
       shown: context.typed ?? current.join(' '),
-      echo: understood.map((c) => localized(c.label, context.locale)).join(', '),
+      echo: understood.map((c) => localize(c.label, context.locale)).join(', '),
       onTyped: (raw) => {
         if (raw === undefined) return context.onChange(undefined, '');
         const codes = raw.split(/[\s,;]+/).filter(Boolean).map((t) => matchChoice(choices, t)?.code ?? t);

@@ -3,9 +3,8 @@ import { html } from 'lit';
 import type { QuestionContext, QuestionRenderer } from './context.js';
 import { choiceInput, groupField, questionIds, textField } from './shared.js';
 import { codeBox, codeList } from './code-entry.js';
-import { localized } from '../localize.js';
 import { renderSafeText } from '../safe-text.js';
-import { questionType } from '@olva/runtime';
+import { localize, questionType } from '@olva/runtime';
 
 type Scale = Extract<QuestionContext['question'], { type: 'scale' }>;
 
@@ -17,14 +16,14 @@ export const renderScale: QuestionRenderer = (context) => {
     return textField(context, codeBox(context, {
       id,
       shown: context.typed ?? (typeof context.value === 'number' ? String(context.value) : ''),
-      echo: point ? localized(point.label, context.locale) : '',
+      echo: point ? localize(point.label, context.locale) : '',
       onTyped: (raw) => context.onChange(raw === undefined ? undefined : questionType('scale').coerce!(raw), raw ?? ''),
     }), codeList(context, question.choices, false));
   }
   return groupField(context, html`<div class="choices inline scale">
     ${question.choices.map((choice, index) => choiceInput(context, {
       type: 'radio', name: id, value: String(index + 1), index, checked: context.value === index + 1,
-      label: html`<span class="code">${index + 1}</span><br />${renderSafeText(localized(choice.label, context.locale), null)}`,
+      label: html`<span class="code">${index + 1}</span><br />${renderSafeText(localize(choice.label, context.locale), null)}`,
       onToggle: (on) => on && context.onChange(index + 1),
     }))}
   </div>`, context.strings.scaleHint(question.choices.length));

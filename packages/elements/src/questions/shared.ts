@@ -2,15 +2,15 @@
  * The pieces every question renderer shares: element ids, the label with its required
  * marker, help, format hint and error, linked to the control through aria-describedby.
  */
+import { localize } from '@olva/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Choice, LocalizedText } from '@olva/schema';
-import { localized } from '../localize.js';
 import { renderSafeText } from '../safe-text.js';
 import type { QuestionContext } from './context.js';
 
 /** Ids of the parts of one question, unique in the shadow root. */
 export interface QuestionIds {
-  /** The question's wrapper (div or fieldset); error summary links point here when there is no single control. */
+  /** The question's wrapper (div or fieldset). */
   field: string;
   /** The control (the first one, for groups). */
   control: string;
@@ -43,7 +43,7 @@ export function labelContent(context: QuestionContext): TemplateResult {
   const { question, locale, strings } = context;
   return html`${context.mode === 'paper'
       ? html`<span class="number">${question.number}.</span> `
-      : nothing}${renderSafeText(localized(question.label, locale), null)}${context.required
+      : nothing}${renderSafeText(localize(question.label, locale), null)}${context.required
       ? html` <span class="required">(${strings.requiredMarker})</span>`
       : nothing}`;
 }
@@ -53,7 +53,7 @@ export function describers(context: QuestionContext, hint?: Hint): TemplateResul
   const ids = questionIds(context.question.id);
   const help = context.question.help;
   return html`${help
-      ? html`<span class="help" part="help" id=${ids.help}>${renderSafeText(localized(help, context.locale), context.strings.newWindow)}</span>`
+      ? html`<span class="help" part="help" id=${ids.help}>${renderSafeText(localize(help, context.locale), context.strings.newWindow)}</span>`
       : nothing}${hint ? html`<span class="hint" id=${ids.hint}>${hint}</span>` : nothing}${context.error
       ? html`<span class="error" part="error" id=${ids.error}>${context.strings.errorPrefix} ${context.error}</span>`
       : nothing}`;
@@ -81,7 +81,7 @@ export function groupField(context: QuestionContext, group: TemplateResult, hint
 
 /** The words of a choice; in data entry, preceded by its number and code. */
 export function choiceContent(context: QuestionContext, choice: Choice, index: number): TemplateResult {
-  const words = renderSafeText(localized(choice.label, context.locale), null);
+  const words = renderSafeText(localize(choice.label, context.locale), null);
   return context.mode === 'paper'
     ? html`<span class="code">${index + 1}</span> ${words} <span class="code">[${choice.code}]</span>`
     : words;
@@ -104,13 +104,16 @@ export function choiceInput(
 
 /**
  * The "other, please specify" text box of a single or multiple question: an answer of its own
- * (`<id>_other`), shown with the choices, never required.
+ * (`<id>_other`), shown with the choices, never required. It shares the question's error
+ * state: the question's message is about the group it belongs to.
  */
 export function otherText(context: QuestionContext, label: LocalizedText): TemplateResult {
   const id = `${questionIds(context.question.id).control}-other`;
   return html`<div class="other">
-    <label class="label" part="label" for=${id}>${renderSafeText(localized(label, context.locale), null) }</label>
+    <label class="label" part="label" for=${id}>${renderSafeText(localize(label, context.locale), null)}</label>
     <input part="input" type="text" id=${id} .value=${context.otherValue ?? ''} maxlength="10000"
+      aria-invalid=${context.error ? 'true' : 'false'}
+      aria-describedby=${context.error ? questionIds(context.question.id).error : nothing}
       @input=${(e: Event) => context.onOtherChange(blankToUndefined((e.target as HTMLInputElement).value))} />
   </div>`;
 }

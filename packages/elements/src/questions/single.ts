@@ -2,11 +2,11 @@
  * `single`: radio buttons (one choice). With `other`, a separate "please specify" text box
  * follows the choices: its text is an answer of its own (`<id>_other`), never a choice code.
  */
+import { localize } from '@olva/runtime';
 import { html, nothing } from 'lit';
 import type { QuestionContext, QuestionRenderer } from './context.js';
 import { choiceContent, choiceInput, groupField, otherText, questionIds, textField } from './shared.js';
 import { codeBox, codeList, matchChoice } from './code-entry.js';
-import { localized } from '../localize.js';
 
 type Single = Extract<QuestionContext['question'], { type: 'single' }>;
 
@@ -19,7 +19,7 @@ export const renderSingle: QuestionRenderer = (context) => {
     return textField(context, html`${codeBox(context, {
       id: questionIds(question.id).control,
       shown: context.typed ?? (typeof context.value === 'string' ? context.value : ''),
-      echo: chosen ? localized(chosen.label, context.locale) : '',
+      echo: chosen ? localize(chosen.label, context.locale) : '',
       onTyped: (raw) => context.onChange(raw === undefined ? undefined : (matchChoice(choices, raw)?.code ?? raw), raw ?? ''),
     })}${other}`, codeList(context, choices));
   }

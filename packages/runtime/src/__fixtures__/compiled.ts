@@ -1,11 +1,11 @@
 /** A small compiled questionnaire with every question type, conditions, checks and a dotted extension id. */
-import type { CompiledQuestion, CompiledQuestionnaire, Question } from '@olva/schema';
+import type { CompiledQuestion, CompiledQuestionnaire, Origin, Question } from '@olva/schema';
 
 const core = { kind: 'core' as const, id: 'test-core', version: '2026.1.0', pointer: '' };
 const ext = { kind: 'extension' as const, id: 'testville-2026', version: '1.0.0', pointer: '' };
 
 let n = 0;
-function q(section: string, question: Question, origin = core): CompiledQuestion {
+function q(section: string, question: Question, origin: Origin = core): CompiledQuestion {
   n += 1;
   return { ...question, number: n, section, origin } as CompiledQuestion;
 }

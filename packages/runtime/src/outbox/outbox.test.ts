@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import type { ResponsePayload } from '@olva/schema';
 import { Outbox, responsesUrl } from './outbox.js';
-import { IndexedDbOutboxStore, MemoryOutboxStore } from './store.js';
+import { IndexedDbOutboxStore, MemoryOutboxStore, type OutboxStore } from './store.js';
 import { backoffDelay, retryAfterDelay, MAX_DELAY_MS } from './backoff.js';
 import type { DeliveryEvent } from '../types.js';
 
@@ -54,7 +54,7 @@ let factory: IDBFactory;
 let store: IndexedDbOutboxStore;
 let outboxes: Outbox[] = [];
 
-function makeOutbox(fetchFn: typeof fetch, onEvent?: (e: DeliveryEvent) => void, s = store) {
+function makeOutbox(fetchFn: typeof fetch, onEvent?: (e: DeliveryEvent) => void, s: OutboxStore = store) {
   const o = new Outbox({ endpoint: ENDPOINT, store: s, fetch: fetchFn, onEvent, random: () => 1 });
   outboxes.push(o);
   return o;
@@ -250,6 +250,21 @@ describe('Outbox delivery', () => {
     storeB.close();
   });
 
+  it('leaves alone an entry another tab is sending, until its lease runs out', async () => {
+    const now = Date.now();
+    const p = payload();
+    await store.put({ submissionId: p.submissionId, endpoint: URL_, payload: p, attempts: 1, nextAttemptAt: now, queuedAt: now, inFlightUntil: now + 60_000 });
+    const rec = recorder();
+    const { fetch, calls } = stubFetch((b) => receipt(b.submissionId));
+    const outbox = makeOutbox(fetch, rec.onEvent);
+    expect(await outbox.flush()).toBe(1);
+    expect(calls).toHaveLength(0);
+    const delivered = rec.next('delivered');
+    await vi.advanceTimersByTimeAsync(60_000);
+    await delivered;
+    expect(calls).toHaveLength(1);
+  });
+
   it('holds a Web Lock named after the endpoint when the platform has Web Locks', async () => {
     const names: string[] = [];
     let tail: Promise<unknown> = Promise.resolve();
@@ -269,6 +284,14 @@ describe('Outbox delivery', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it('still sends when the store refuses to save', async () => {
+    const broken = new IndexedDbOutboxStore('olva-outbox-broken', undefined);
+    const { fetch, calls } = stubFetch((b) => receipt(b.submissionId));
+    const outbox = makeOutbox(fetch, undefined, broken);
+    expect(await outbox.submit(payload())).toMatchObject({ receivedAt: '2026-03-01T10:05:01Z' });
+    expect(calls).toHaveLength(1);
   });
 
   it('stops retrying when closed, keeping the entry', async () => {

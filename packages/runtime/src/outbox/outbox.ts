@@ -53,7 +53,7 @@ type Attempt =
 export class Outbox {
   /** The URL responses are posted to. */
   readonly endpoint: string;
-  private readonly store: OutboxStore;
+  private store: OutboxStore;
   private readonly fetchFn: typeof fetch;
   private readonly onEvent: (event: DeliveryEvent) => void;
   private readonly now: () => number;
@@ -81,15 +81,22 @@ export class Outbox {
    * Saves the payload, then tries to send it. Resolves with the collector's receipt, with
    * `{ queued: true }` when it will be retried later (offline, server busy…), or with
    * `{ rejected: true, status, problems }` when the collector refused it for good.
-   * Rejects only when the payload cannot be saved (then nothing was sent).
+   * When the store refuses to save (IndexedDB blocked or full), the outbox goes on in memory
+   * for the rest of the visit: sending without a durable copy beats not sending.
    */
   async submit(payload: ResponsePayload): Promise<SubmitResult> {
     const at = this.now();
     const id = payload.submissionId;
-    await this.store.put({
+    const entry: OutboxEntry = {
       submissionId: id, endpoint: this.endpoint, payload, attempts: 0,
       nextAttemptAt: at, queuedAt: at, inFlightUntil: at + LEASE_MS,
-    });
+    };
+    try {
+      await this.store.put(entry);
+    } catch {
+      this.store = new MemoryOutboxStore();
+      await this.store.put(entry);
+    }
     this.onEvent({ type: 'queued', submissionId: id });
     const attempt = await withLock(this.lockName, () => this.attempt(id));
     await this.schedule();

@@ -1,0 +1,113 @@
+/**
+ * The demo as a new user meets it (`npm start`): the municipal page served by the collector
+ * under its CSP, the survey answered in real Chromium with the keyboard, and the response
+ * read back from the collector's store with the national demo token. Needs `npm run build`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { CompiledQuestionnaire } from '@olva/schema';
+import { checkResponse } from '@olva/runtime';
+import { launchChromium } from '../../../scripts/testing/chromium.js';
+import { requireBuild } from '../../../scripts/testing/olva-site.js';
+import { fillSurveyByKeyboard, sendFromReview } from '../../../scripts/testing/keyboard.js';
+import { loadConfig } from './config/load.js';
+import { DEMO_CSP, demoRoutes } from './demo-site.js';
+import { createCollector, type Collector } from './server.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const BUILD_ID = 'olva-core+rennes-2026';
+const DEMO_CONFIG = path.join(repo, 'examples/demo/olva.config.json');
+
+/** Records olva-* events and CSP violations, before any page script runs. */
+const RECORDER = `window.__olvaEvents = []; window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+for (const type of ['olva-ready','olva-page-change','olva-submit','olva-submitted','olva-queued','olva-error']) {
+  document.addEventListener(type, (e) => { let detail = null; try { detail = JSON.parse(JSON.stringify(e.detail, (k, v) => (k === 'questionnaire' ? '[questionnaire]' : v))); } catch {} window.__olvaEvents.push({ type, detail }); });
+}`;
+
+let browser: Browser;
+let collector: Collector;
+let base: string;
+let dir: string;
+let compiled: CompiledQuestionnaire;
+const stored: string[] = [];
+
+beforeAll(async () => {
+  requireBuild([
+    path.join(repo, 'packages/embed/dist/olva.js'),
+    path.join(repo, 'examples/municipal/index.html'),
+    ...['olva-core', BUILD_ID, 'olva-core+lorient-agglo-2026'].map((id) => path.join(repo, 'build/questionnaires', id, 'questionnaire.json')),
+  ]);
+  compiled = JSON.parse(fs.readFileSync(path.join(repo, 'build/questionnaires', BUILD_ID, 'questionnaire.json'), 'utf8')) as CompiledQuestionnaire;
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-demo-'));
+  // The demo's own configuration; only the port and the database file are the test's.
+  const { config } = loadConfig(DEMO_CONFIG, { OLVA_PORT: '0', OLVA_DATABASE_URL: `sqlite:${path.join(dir, 'demo.sqlite')}` });
+  collector = await createCollector({
+    config,
+    logStream: false,
+    extraRoutes: (app) => demoRoutes(app, {
+      municipalDir: path.join(repo, 'examples/municipal'),
+      embedDir: path.join(repo, 'packages/embed/dist'),
+      questionnairesDir: path.join(repo, 'build/questionnaires'),
+    }),
+    onStored: ({ submissionId }) => stored.push(submissionId),
+  });
+  base = await collector.listen();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await collector?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+it('lets a new user answer the survey on the municipal page and stores the response', async () => {
+  const page = await browser.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.addInitScript(RECORDER);
+  const response = await page.goto(`${base}/`);
+  expect(response?.headers()['content-security-policy']).toBe(DEMO_CSP);
+  await page.waitForFunction(() => ((window as any).__olvaEvents as { type: string }[]).some((e) => e.type === 'olva-ready' || e.type === 'olva-error'), null, { timeout: 30_000 });
+  expect(await page.evaluate(() => (window as any).__olvaEvents.filter((e: { type: string }) => e.type === 'olva-error'))).toEqual([]);
+
+  // Answers that trip no coherence check (as in the embed's keyboard test); the others get
+  // the harness's defaults.
+  const run = await fillSurveyByKeyboard(page, compiled, {
+    numero_rna: 'W351234567', affiliation_federation: true, secteurs_secondaires: ['culture'], annee_creation: 1998,
+    nb_adherents: 40, nb_benevoles_reguliers: 12, nb_benevoles_occasionnels: 5, nb_dirigeants: 6, nb_dirigeantes_femmes: 3,
+    employeur: true, nb_salaries: 3, etp: 2.5, budget_annuel: 'de_10000_a_50000', sources_revenus: ['cotisations', 'subventions_publiques'],
+    part_financement_public: 30, locaux: 'location', recevoir_resultats: true, 'rennes.salles_municipales': true,
+  });
+  expect(run.pages.at(-1)).toBe('review');
+  await sendFromReview(page);
+  const submitted = await page.waitForFunction(() => ((window as any).__olvaEvents as { type: string; detail: any }[]).find((e) => e.type === 'olva-submitted' || e.type === 'olva-error' || e.type === 'olva-queued'), null, { timeout: 30_000 }).then((h) => h.jsonValue()) as { type: string; detail: any };
+  expect(submitted.type, JSON.stringify(submitted.detail)).toBe('olva-submitted');
+  const submissionId = submitted.detail.receipt.submissionId as string;
+
+  // What the demo prints as stored, and what the curl line it prints reads back.
+  expect(stored).toEqual([submissionId]);
+  const national = (JSON.parse(fs.readFileSync(DEMO_CONFIG, 'utf8')) as { tokens: { name: string; token: string }[] }).tokens.find((t) => t.name === 'rnma-national')!.token;
+  const read = await fetch(`${base}/v1/responses?limit=10`, { headers: { authorization: `Bearer ${national}` } });
+  const items = (await read.json()).items as { submissionId: string; payload: any }[];
+  expect(items.map((i) => i.submissionId)).toEqual([submissionId]);
+  const payload = items[0].payload;
+  expect(payload).toMatchObject({ questionnaire: compiled.questionnaire, extension: { id: 'rennes-2026' }, territory: { level: 'commune', code: '35238' }, wave: '2026', source: 'site-ville', channel: 'web' });
+  expect(Object.keys(payload.answers).sort()).toEqual([...run.answered].sort());
+  expect(checkResponse(compiled, payload.answers)).toEqual([]);
+  // The version it was answered with is kept beside it.
+  expect((await collector.store.getQuestionnaire(payload.questionnaire, payload.extension))?.id).toBe(BUILD_ID);
+  // The Rennes token reads it; Lorient's does not.
+  const tokens = Object.fromEntries((JSON.parse(fs.readFileSync(DEMO_CONFIG, 'utf8')) as { tokens: { name: string; token: string }[] }).tokens.map((t) => [t.name, t.token]));
+  expect((await fetch(`${base}/v1/responses/${submissionId}`, { headers: { authorization: `Bearer ${tokens.rennes}` } })).status).toBe(200);
+  expect((await fetch(`${base}/v1/responses/${submissionId}`, { headers: { authorization: `Bearer ${tokens['lorient-agglo']}` } })).status).toBe(404);
+
+  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
+  expect(pageErrors).toEqual([]);
+  await page.close();
+}, 180_000);
