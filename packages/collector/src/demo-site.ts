@@ -16,6 +16,8 @@ export interface DemoSite {
   embedDir: string;
   /** The builds (`build/questionnaires/`), served at `/questionnaires/`. */
   questionnairesDir: string;
+  /** The iframe page for sites that cannot add a script (`examples/iframe/`), at `/iframe/`. */
+  iframeDir?: string;
 }
 
 /** The policy of every HTML page: scripts from this origin only, DOM sinks behind Trusted Types. */
@@ -36,11 +38,12 @@ export async function demoRoutes(app: FastifyInstance, site: DemoSite): Promise<
   const mounts: [string, string][] = [
     ['/embed/', site.embedDir],
     ['/questionnaires/', site.questionnairesDir],
+    ...(site.iframeDir ? [['/iframe/', site.iframeDir] as [string, string]] : []),
   ];
   let decorated = false;
   for (const [prefix, root] of mounts) {
     if (!fs.existsSync(root)) continue;
-    await app.register(fastifyStatic, { root: path.resolve(root), prefix, decorateReply: !decorated, index: false, dotfiles: 'deny' });
+    await app.register(fastifyStatic, { root: path.resolve(root), prefix, decorateReply: !decorated, index: ['index.html'], dotfiles: 'deny' });
     decorated = true;
   }
   if (fs.existsSync(path.join(site.municipalDir, 'index.html'))) {

@@ -51,6 +51,7 @@ beforeAll(async () => {
     logStream: false,
     extraRoutes: (app) => demoRoutes(app, {
       municipalDir: path.join(repo, 'examples/municipal'),
+      iframeDir: path.join(repo, 'examples/iframe'),
       embedDir: path.join(repo, 'packages/embed/dist'),
       questionnairesDir: path.join(repo, 'build/questionnaires'),
     }),

@@ -58,6 +58,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       config,
       extraRoutes: (app) => demoRoutes(app, {
         municipalDir: path.join(root, 'examples', 'municipal'),
+        iframeDir: path.join(root, 'examples', 'iframe'),
         embedDir: path.join(root, 'packages', 'embed', 'dist'),
         questionnairesDir: path.join(root, 'build', 'questionnaires'),
       }),
