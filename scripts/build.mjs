@@ -25,8 +25,6 @@ export const QUESTIONNAIRE_BUILDS = {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log('olva build: TypeScript packages');
   run(bin('tsc'), ['-b', 'tsconfig.json']);
-  // tsc writes files without the execute bit; `npx olva` needs it on the bin.
-  fs.chmodSync(path.join(root, 'packages/cli/dist/bin.js'), 0o755);
 
   console.log('olva build: questionnaires');
   const cli = path.join(root, 'packages/cli/dist/bin.js');

@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { startStaticServer, type StaticServer } from './static-server.js';
 import { startCollectorEndpoint, type CollectorEndpoint } from './collector-endpoint.js';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 
 /** Root of the repository. */
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -169,4 +172,23 @@ export async function waitForEvent(page: import('playwright-core').Page, type: s
     return found ? { detail: found.detail } : false;
   }, type, { timeout });
   return ((await handle.jsonValue()) as { detail: unknown }).detail;
+}
+
+/**
+ * For a browser test file: checks the build, starts Chromium and the test site before its tests
+ * and stops both after them; `ready` receives them (the file keeps its own variables).
+ */
+export function useBrowserAndSite(ready: (browser: Browser, site: OlvaSite) => void, options: OlvaSiteOptions = {}): void {
+  let browser: Browser | undefined;
+  let site: OlvaSite | undefined;
+  beforeAll(async () => {
+    requireBuild();
+    browser = await launchChromium();
+    site = await startOlvaSite(options);
+    ready(browser, site);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
 }

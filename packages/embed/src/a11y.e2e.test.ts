@@ -6,13 +6,12 @@
  * through --olva-* properties, with errors. Each question type in each state is checked
  * through its stories (stories.e2e.test.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CompiledQuestionnaire } from '@olva/schema';
-import { launchChromium } from '../../../scripts/testing/chromium.js';
-import { addSurveyPage, openSurvey, QUESTIONNAIRES, requireBuild, startOlvaSite, waitForEvent, type OlvaSite } from '../../../scripts/testing/olva-site.js';
+import { addSurveyPage, openSurvey, QUESTIONNAIRES, waitForEvent, type OlvaSite, useBrowserAndSite } from '../../../scripts/testing/olva-site.js';
 import { seriousViolations } from '../../../scripts/testing/axe.js';
 import { fillSurveyByKeyboard, isPrimaryButton, sendFromReview, tabUntil } from '../../../scripts/testing/keyboard.js';
 import { modesQuestionnaire } from '../../../stories/fixtures/modes.js';
@@ -21,16 +20,7 @@ import { SITE_THEME_CSS } from '../../../stories/fixtures/themes.js';
 let browser: Browser;
 let site: OlvaSite;
 
-beforeAll(async () => {
-  requireBuild();
-  browser = await launchChromium();
-  site = await startOlvaSite();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useBrowserAndSite((b, s) => { browser = b; site = s; });
 
 const BASE = { endpoint: '/v1/responses', territory: 'commune:35238', wave: '2026', lang: 'fr' };
 

@@ -3,10 +3,9 @@
  * starts a blank form after each one saved; the kiosk starts again by itself after a response;
  * at 320 px wide nothing scrolls sideways.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../../scripts/testing/chromium.js';
-import { addSurveyPage, openSurvey, requireBuild, startOlvaSite, type OlvaSite } from '../../../scripts/testing/olva-site.js';
+import { addSurveyPage, openSurvey, type OlvaSite, useBrowserAndSite } from '../../../scripts/testing/olva-site.js';
 import { SKIP, answerPageByKeyboard, fillSurveyByKeyboard, isPrimaryButton, sendFromReview, tabUntil } from '../../../scripts/testing/keyboard.js';
 import { modesQuestionnaire } from '../../../stories/fixtures/modes.js';
 import { TYPE_FIXTURES } from '../../../stories/fixtures/index.js';
@@ -14,16 +13,7 @@ import { TYPE_FIXTURES } from '../../../stories/fixtures/index.js';
 let browser: Browser;
 let site: OlvaSite;
 
-beforeAll(async () => {
-  requireBuild();
-  browser = await launchChromium();
-  site = await startOlvaSite();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useBrowserAndSite((b, s) => { browser = b; site = s; });
 
 const BASE = { endpoint: '/v1/responses', territory: 'commune:35238', wave: '2026', lang: 'fr' };
 

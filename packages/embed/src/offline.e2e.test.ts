@@ -3,10 +3,9 @@
  * offline is kept on the device (IndexedDB outbox), survives a reload, and reaches the
  * collector exactly once when the network comes back, even with two tabs of the site open.
  */
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../../../scripts/testing/chromium.js';
-import { addSurveyPage, openSurvey, recordedEvents, requireBuild, startOlvaSite, waitForEvent, waitForReady, type OlvaSite } from '../../../scripts/testing/olva-site.js';
+import { addSurveyPage, openSurvey, recordedEvents, waitForEvent, waitForReady, type OlvaSite, useBrowserAndSite } from '../../../scripts/testing/olva-site.js';
 import { SKIP, fillSurveyByKeyboard, sendFromReview } from '../../../scripts/testing/keyboard.js';
 import text from '../../../stories/fixtures/types/text.js';
 import { HIDE_SWITCH } from '../../../stories/fixtures/build.js';
@@ -15,16 +14,7 @@ let browser: Browser;
 let site: OlvaSite;
 let context: BrowserContext;
 
-beforeAll(async () => {
-  requireBuild();
-  browser = await launchChromium();
-  site = await startOlvaSite();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useBrowserAndSite((b, s) => { browser = b; site = s; });
 
 beforeEach(async () => {
   // A fresh profile each time: an empty outbox.

@@ -4,26 +4,16 @@
  * (aria-invalid, and aria-describedby pointing at the error text in the same shadow root), and
  * disappears when its condition hides it. Fixtures: stories/fixtures/types/*.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../../scripts/testing/chromium.js';
-import { addSurveyPage, openSurvey, requireBuild, startOlvaSite, waitForEvent, type OlvaSite } from '../../../scripts/testing/olva-site.js';
+import { addSurveyPage, openSurvey, waitForEvent, type OlvaSite, useBrowserAndSite } from '../../../scripts/testing/olva-site.js';
 import { answerFocused, fillSurveyByKeyboard, focusInfo, isPrimaryButton, sendFromReview, tabUntil } from '../../../scripts/testing/keyboard.js';
 import { HIDE_SWITCH, TYPE_FIXTURES, type TypeFixture } from '../../../stories/fixtures/index.js';
 
 let browser: Browser;
 let site: OlvaSite;
 
-beforeAll(async () => {
-  requireBuild();
-  browser = await launchChromium();
-  site = await startOlvaSite();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useBrowserAndSite((b, s) => { browser = b; site = s; });
 
 const ATTRIBUTES = { endpoint: '/v1/responses', territory: 'commune:35238', wave: '2026', lang: 'fr', channel: 'web' };
 
