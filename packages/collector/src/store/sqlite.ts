@@ -1,11 +1,13 @@
 /**
  * SQLite through better-sqlite3: the embedded default. WAL with `synchronous=FULL`, so a
- * statement returns only once its transaction is synced to disk: a 2xx survives a kill.
+ * write resolves only once its transaction is synced to disk: a 2xx survives a kill. Writes
+ * go through `GroupCommit`, so concurrent ones share a transaction and its fsync.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { SqlDb, Row } from './sql.js';
+import { GroupCommit } from './group-commit.js';
 
 /** Opens (and creates) an SQLite database file; `:memory:` for a throwaway one. */
 export function openSqliteDb(file: string): SqlDb {
@@ -15,6 +17,7 @@ export function openSqliteDb(file: string): SqlDb {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  const writes = new GroupCommit(db);
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {
     let s = statements.get(sql);
@@ -30,12 +33,15 @@ export function openSqliteDb(file: string): SqlDb {
       return prepare(sql).all(...params) as Row[];
     },
     async run(sql, params = []) {
-      return prepare(sql).run(...params).changes;
+      return writes.run(prepare(sql), params);
     },
     async exec(sql) {
+      // Queued writes come first: a caller's BEGIN must not take them into its transaction.
+      writes.flush();
       db.exec(sql);
     },
     async close() {
+      if (db.open) writes.flush();
       statements.clear();
       if (db.open) db.close();
     },
