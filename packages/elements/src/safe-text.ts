@@ -75,7 +75,20 @@ export function parseSafeText(source: string): SafeNode[] {
  *   link shows as its text only
  */
 export function renderSafeText(source: string, newWindow: string | null): TemplateResult {
-  return html`${parseSafeText(source).map((node) => renderNode(node, newWindow))}`;
+  return html`${parsedOnce(source).map((node) => renderNode(node, newWindow))}`;
+}
+
+// Every render shows the same definition texts again: parse each once. Bounded, as a page may
+// set many questionnaires in turn.
+const parsed = new Map<string, readonly SafeNode[]>();
+function parsedOnce(source: string): readonly SafeNode[] {
+  let nodes = parsed.get(source);
+  if (!nodes) {
+    if (parsed.size >= 2000) parsed.clear();
+    nodes = parseSafeText(source);
+    parsed.set(source, nodes);
+  }
+  return nodes;
 }
 
 function renderNode(node: SafeNode, newWindow: string | null): TemplateResult | string {

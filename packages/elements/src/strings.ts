@@ -38,7 +38,10 @@ export interface ElementStrings {
 /** Every interface string the elements show. */
 export type Strings = UiMessages & ElementStrings;
 
-const nf = (locale: Locale) => new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 6 });
+// Built once: a NumberFormat costs far more than a format() call, and hints are rebuilt on every render.
+const frNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 6 });
+const enNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
+const nf = (locale: Locale) => (locale === 'fr' ? frNumber : enNumber);
 
 function range(locale: Locale, min?: number, max?: number, grouping = true): string {
   const f = grouping ? nf(locale) : { format: String };

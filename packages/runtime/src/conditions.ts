@@ -83,15 +83,28 @@ export function assertSafeCondition(condition: Condition): unknown {
 /** The answers as the evaluator sees them: flat, dot-free keys, matrix rows as `<id>.<row>`. */
 function toData(answers: AnswerMap): Record<string, unknown> {
   const data: Record<string, unknown> = Object.create(null);
-  for (const [key, value] of Object.entries(answers)) {
+  // Runs once per condition evaluated (the collector checks every response against them
+  // all): plain loops, and no split/join for the usual names without a dot.
+  const keys = Object.keys(answers);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = answers[key];
     if (value === undefined) continue;
-    const name = key.split('.').join(SEP);
+    const name = escapeKey(key);
     data[name] = value;
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [row, choice] of Object.entries(value)) data[name + SEP + row.split('.').join(SEP)] = choice;
+      const rows = Object.keys(value);
+      for (let j = 0; j < rows.length; j++) {
+        const row = rows[j];
+        data[name + SEP + escapeKey(row)] = (value as Record<string, unknown>)[row];
+      }
     }
   }
   return data;
+}
+
+function escapeKey(key: string): string {
+  return key.includes('.') ? key.split('.').join(SEP) : key;
 }
 
 /**

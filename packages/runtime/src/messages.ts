@@ -94,8 +94,11 @@ export interface UiMessages {
 }
 
 const s = (n: number, one: string, many: string): string => (n === 1 ? one : many);
-const frNum = (n: number): string => new Intl.NumberFormat('fr-FR').format(n);
-const enNum = (n: number): string => new Intl.NumberFormat('en-GB').format(n);
+// Built once: constructing a NumberFormat costs far more than formatting with it.
+const frFormat = new Intl.NumberFormat('fr-FR');
+const enFormat = new Intl.NumberFormat('en-GB');
+const frNum = (n: number): string => frFormat.format(n);
+const enNum = (n: number): string => enFormat.format(n);
 
 const fr: UiMessages = {
   lang: 'fr',
