@@ -4,9 +4,9 @@
  * question, no hidden question is answered, every required visible question is answered, and
  * no `error` check fails.
  */
-import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
+import type { CompiledQuestionnaire } from '@olva/schema';
 import type { AnswerMap, ResponseProblem } from './types.js';
-import { allQuestions, computeVisibility } from './visibility.js';
+import { computeVisibility, questionIndex } from './visibility.js';
 import { failingChecks } from './checks.js';
 import { validateAnswer } from './validation.js';
 import { questionType } from './question-types/registry.js';
@@ -30,8 +30,7 @@ export function checkResponse(compiled: CompiledQuestionnaire, answers: AnswerMa
   if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
     return [{ pointer: '/answers', code: 'type', message: 'answers must be an object keyed by question id', messageFr: 'answers doit être un objet dont les clés sont les identifiants des questions' }];
   }
-  const questions = allQuestions(compiled);
-  const byId = new Map<string, CompiledQuestion>(questions.map((q) => [q.id, q]));
+  const { list: questions, byId } = questionIndex(compiled);
   const problems: ResponseProblem[] = [];
   const known: AnswerMap = {};
 

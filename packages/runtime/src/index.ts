@@ -13,7 +13,7 @@ export type {
 } from './types.js';
 export { ResponseSession, type SessionOptions } from './session.js';
 export { evaluateCondition, assertSafeCondition, UnsafeConditionError } from './conditions.js';
-export { computeVisibility, allQuestions, type VisibilityState } from './visibility.js';
+export { computeVisibility, allQuestions, questionIndex, type VisibilityState, type QuestionIndex } from './visibility.js';
 export { failingChecks } from './checks.js';
 export { validateAnswer, requiredError } from './validation.js';
 export { checkResponse, answerPointer } from './consistency.js';

@@ -7,7 +7,7 @@ import type { CompiledQuestion, CompiledQuestionnaire, CompiledSection, Response
 import type {
   AnswerError, AnswerInput, AnswerMap, CheckFailure, Locale, Progress, ResponseContext,
 } from './types.js';
-import { computeVisibility, type VisibilityState } from './visibility.js';
+import { computeVisibility, questionIndex, type VisibilityState } from './visibility.js';
 import { failingChecks } from './checks.js';
 import { validateAnswer } from './validation.js';
 import { questionType } from './question-types/registry.js';
@@ -35,7 +35,7 @@ export class ResponseSession {
   /** Interface language chosen by the respondent. */
   locale: Locale;
 
-  private readonly byId = new Map<string, CompiledQuestion>();
+  private readonly byId: ReadonlyMap<string, CompiledQuestion>;
   private readonly now: () => Date;
   private readonly random: () => string;
   private readonly listeners = new Set<() => void>();
@@ -48,7 +48,7 @@ export class ResponseSession {
     this.locale = options.locale ?? 'fr';
     this.now = options.now ?? (() => new Date());
     this.random = options.random ?? newSubmissionId;
-    for (const section of compiled.sections) for (const q of section.questions) this.byId.set(q.id, q);
+    this.byId = questionIndex(compiled).byId;
     this.createdAt = this.now();
     this.state = computeVisibility(compiled, this.knownAnswers(options.answers ?? {}));
   }

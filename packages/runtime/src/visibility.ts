@@ -20,9 +20,30 @@ export interface VisibilityState {
   answers: AnswerMap;
 }
 
+/** The questions of a compiled questionnaire, in questionnaire order and by id. */
+export interface QuestionIndex {
+  readonly list: readonly CompiledQuestion[];
+  readonly byId: ReadonlyMap<string, CompiledQuestion>;
+}
+
+// Built once per questionnaire: the browser recomputes visibility on every answer and the
+// collector checks every response. Compiled questionnaires are never mutated.
+const indexes = new WeakMap<CompiledQuestionnaire, QuestionIndex>();
+
+/** The question index of a compiled questionnaire (cached). */
+export function questionIndex(compiled: CompiledQuestionnaire): QuestionIndex {
+  let index = indexes.get(compiled);
+  if (!index) {
+    const list = compiled.sections.flatMap((s) => s.questions);
+    index = { list, byId: new Map(list.map((q) => [q.id, q])) };
+    indexes.set(compiled, index);
+  }
+  return index;
+}
+
 /** Every question of the compiled questionnaire, in questionnaire order. */
-export function allQuestions(compiled: CompiledQuestionnaire): CompiledQuestion[] {
-  return compiled.sections.flatMap((s) => s.questions);
+export function allQuestions(compiled: CompiledQuestionnaire): readonly CompiledQuestion[] {
+  return questionIndex(compiled).list;
 }
 
 /**

@@ -5,7 +5,7 @@
  * that has the column, so the export's codebook and the build's codebook never disagree.
  * Written as CSV (same encoding and escaping as the data) or as Markdown.
  */
-import { codebookRows, type CodebookRow } from '@olva/compiler';
+import { codebookRows, escapeMarkdown, type CodebookRow } from '@olva/compiler';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { METADATA_COLUMNS, METADATA_LABELS, orderVersions, variableColumns, type VariableColumn } from './columns.js';
 import { csvRecord, type Cell } from './escape.js';
@@ -58,18 +58,6 @@ export function codebookCsv(entries: readonly CodebookEntry[], separator: ',' | 
   let out = '\uFEFF' + csvRecord(CODEBOOK_HEADER, separator);
   for (const e of entries) out += csvRecord(codebookCells(e), separator);
   return out;
-}
-
-/** Escapes text for a Markdown table cell (the rules of the compiler's codebook.md). */
-function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/([*_`[\]#])/g, '\\$1')
-    .replace(/\r\n|\r|\n/g, ' ');
 }
 
 /** The codebook as a Markdown document with one table, in column order. */

@@ -5,19 +5,9 @@
 /** A cell value once mapped from an answer: text, a number, or empty (null). */
 export type Cell = string | number | null;
 
-/**
- * Characters that make a spreadsheet read a text cell as a formula (OWASP "CSV injection"):
- * `=`, `+`, `-`, `@`, tab and carriage return at the start.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * Neutralises a text that a spreadsheet would run as a formula by prefixing it with `'`.
- * Only texts are escaped: a number stays a number (a negative count is data, not a formula).
- */
-export function escapeFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
+// One formula-escaping rule for the codebook and every export: the compiler's.
+import { escapeFormula } from '@olva/compiler';
+export { escapeFormula };
 
 const quoteTests = new Map<string, RegExp>();
 
@@ -55,7 +45,7 @@ export function csvRecord(cells: readonly Cell[], separator: string): string {
       if (Number.isFinite(cell)) line += cell;
       continue;
     }
-    const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
+    const text = escapeFormula(cell);
     line += quote.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   }
   return line + '\r\n';

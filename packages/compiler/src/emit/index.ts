@@ -59,6 +59,7 @@ export { payloadSchemaFor } from './payload-schema.js';
 export { codebookColumns, codebookRows, type CodebookColumn, type CodebookRow, CodebookError } from './codebook.js';
 export { escapeFormula, csvField, toCsv } from './csv.js';
 export { escapeHtml } from './html.js';
+export { escapeMarkdown } from './codebook-md.js';
 export { conditionWords, requiredWords, visibilityWords } from './condition-words.js';
 export { toSurveyExpression, type Translation, type VarInfo } from './surveyjs-expression.js';
 export { surveyModel, surveyName, varResolver, SurveyNameError } from './surveyjs.js';
