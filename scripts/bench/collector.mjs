@@ -5,7 +5,8 @@
 //    submissionId each) to the real collector at 50 and 200 concurrent connections, with
 //    SQLite (temporary file, WAL, synchronous=FULL) and with PostgreSQL (throwaway cluster,
 //    fsync on), beside a hello-world route of the same framework (fastify) measured in the
-//    same run. Every server runs in its own child process, the load generator in this one.
+//    same run, and a POST route that only parses the same bodies (the ceiling of any
+//    handler). Every server runs in its own child process, the load generator in this one.
 //    The stored row count is checked against the 2xx count after each run.
 // 2. Export: 100,000 responses inserted through the store (in transactions of 5,000), then a
 //    CSV export of all of them to a file, timed, with RSS and heap sampled during the export
@@ -83,7 +84,7 @@ export function benchPayload(i = sequence++) {
 // ---------------------------------------------------------------------------------------
 // Child process modes.
 
-/** `--serve hello|olva [databaseUrl]`: one server on 127.0.0.1, its URL sent to the parent. */
+/** `--serve hello|echo|olva [databaseUrl]`: one server on 127.0.0.1, its URL sent to the parent. */
 async function serve(kind, databaseUrl) {
   const { default: Fastify } = await import('fastify');
   let app;
@@ -91,6 +92,11 @@ async function serve(kind, databaseUrl) {
   if (kind === 'hello') {
     app = Fastify({ logger: false });
     app.get('/', async () => ({ hello: 'world' }));
+  } else if (kind === 'echo') {
+    // The ceiling for any POST handler on this framework and machine: the same bodies read
+    // and parsed by fastify's own JSON parser, a 201 with a receipt, nothing checked or stored.
+    app = Fastify({ logger: false });
+    app.post('/v1/responses', async (request, reply) => reply.code(201).send({ submissionId: request.body.submissionId, receivedAt: new Date().toISOString() }));
   } else {
     const { resolveConfig, createCollector } = await import(dist('index.js'));
     const { config } = resolveConfig({
@@ -206,6 +212,17 @@ async function startServer(kind, databaseUrl) {
   };
 }
 
+// The load generator shares the machine with the server: bodies are made before the run
+// (1,000 varied responses) and each request only puts a fresh submissionId into one, so that
+// what is measured is the server, not the making of payloads.
+const TEMPLATE_ID = '00000000-0000-4000-8000-000000000000';
+let templates = null;
+function freshBody() {
+  templates ??= Array.from({ length: 1000 }, (_, i) => JSON.stringify({ ...benchPayload(i), submissionId: TEMPLATE_ID }).split(TEMPLATE_ID));
+  const [head, tail] = templates[sequence++ % templates.length];
+  return head + randomUUID() + tail;
+}
+
 async function load(url, connections, seconds, post) {
   const { default: autocannon } = await import('autocannon');
   const options = { url, connections, duration: seconds, pipelining: 1 };
@@ -213,7 +230,7 @@ async function load(url, connections, seconds, post) {
     Object.assign(options, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      requests: [{ method: 'POST', path: '/v1/responses', setupRequest: (req) => ({ ...req, body: JSON.stringify(benchPayload()) }) }],
+      requests: [{ method: 'POST', path: '/v1/responses', setupRequest: (req) => ({ ...req, body: freshBody() }) }],
     });
   }
   return autocannon(options);
@@ -223,7 +240,8 @@ async function measure(target, label, connections, post) {
   await load(target.url, Math.min(connections, 20), WARMUP, post);
   const before = post ? await target.count() : null;
   const r = await load(target.url, connections, DURATION, post);
-  const stored = post ? (await target.count()) - before : null;
+  const after = post ? await target.count() : null;
+  const stored = before === null || after === null ? null : after - before;
   return {
     target: label, connections,
     requestsPerSecond: r.requests.average,
@@ -251,6 +269,16 @@ export async function runCollectorBench() {
       }
     } finally {
       await hello.stop();
+    }
+    const echo = await startServer('echo');
+    try {
+      for (const c of CONNECTIONS) {
+        const row = await measure(echo, 'fastify POST, body parsed, nothing else (ceiling)', c, true);
+        row.ratio = row.requestsPerSecond / helloRows[c].requestsPerSecond;
+        intake.push(row);
+      }
+    } finally {
+      await echo.stop();
     }
     const backends = [
       ['olva POST /v1/responses, SQLite', `sqlite:${path.join(tmp, 'intake.sqlite')}`],

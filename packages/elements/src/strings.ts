@@ -3,7 +3,7 @@
  * plus the few that only the elements need (format hints, data entry, kiosk, configuration
  * errors meant for the page's developer).
  */
-import { uiMessages, type Locale, type UiMessages } from '@olva/runtime';
+import { localNumber, uiMessages, type Locale, type UiMessages } from '@olva/runtime';
 
 /** What the elements add to the runtime's interface strings. */
 export interface ElementStrings {
@@ -38,10 +38,7 @@ export interface ElementStrings {
 /** Every interface string the elements show. */
 export type Strings = UiMessages & ElementStrings;
 
-// Built once: a NumberFormat costs far more than a format() call, and hints are rebuilt on every render.
-const frNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 6 });
-const enNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
-const nf = (locale: Locale) => (locale === 'fr' ? frNumber : enNumber);
+const nf = (locale: Locale) => ({ format: (value: number) => localNumber(value, locale) });
 
 function range(locale: Locale, min?: number, max?: number, grouping = true): string {
   const f = grouping ? nf(locale) : { format: String };

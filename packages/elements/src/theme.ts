@@ -150,7 +150,24 @@ export const theme = css`
     border: 0;
     min-width: 0;
   }
+  /* A question out of view is neither styled nor laid out until it comes near the viewport:
+     the first page shows sooner, and showing or hiding questions relays out only what is on
+     screen. Still in the accessibility tree, found by find-in-page, focusable. The remembered
+     size (auto) keeps the scrollbar steady. This brings paint containment, which clips at the
+     box's edge: a padding as wide as the focus ring (offset included), taken back by a negative
+     margin, keeps the ring of a control at the side or bottom edge whole without moving
+     anything. None on top: a question starts with its label or legend (and a legend sits
+     above a fieldset's padding, so it would move). The size guessed before a question is
+     first shown is about an average question's. */
+  .question {
+    --olva-ring-room: calc(var(--olva-focus-width, 3px) + 3px);
+    content-visibility: auto;
+    contain-intrinsic-size: auto 11rem;
+    padding: 0 var(--olva-ring-room) var(--olva-ring-room);
+    margin: 0 calc(-1 * var(--olva-ring-room)) calc(var(--olva-space-4, 1.5rem) - var(--olva-ring-room));
+  }
   .question.invalid {
+    margin-left: 0;
     border-left: 4px solid var(--olva-color-error, #b3261e);
     padding-left: var(--olva-space-3, 1rem);
   }

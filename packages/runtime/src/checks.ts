@@ -5,7 +5,8 @@
  */
 import type { CompiledQuestionnaire } from '@olva/schema';
 import type { AnswerMap, CheckFailure } from './types.js';
-import { evaluateCondition } from './conditions.js';
+import { evaluateConditionOn } from './conditions.js';
+import { conditionDataOf } from './visibility.js';
 
 /**
  * The checks that fail, in definition order. `answers` must already be the visible answers
@@ -13,9 +14,10 @@ import { evaluateCondition } from './conditions.js';
  */
 export function failingChecks(compiled: CompiledQuestionnaire, answers: AnswerMap, visible: ReadonlySet<string>): CheckFailure[] {
   const failures: CheckFailure[] = [];
+  let data: ReturnType<typeof conditionDataOf> | undefined;
   for (const check of compiled.checks) {
     if (!check.questions.some((id) => visible.has(id))) continue;
-    if (evaluateCondition(check.when, answers)) {
+    if (evaluateConditionOn(check.when, data ??= conditionDataOf(answers))) {
       failures.push({ check, level: check.level, message: check.message, questions: check.questions });
     }
   }

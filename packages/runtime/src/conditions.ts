@@ -80,11 +80,16 @@ export function assertSafeCondition(condition: Condition): unknown {
   return ready;
 }
 
-/** The answers as the evaluator sees them: flat, dot-free keys, matrix rows as `<id>.<row>`. */
-function toData(answers: AnswerMap): Record<string, unknown> {
+/**
+ * The answers as the evaluator sees them: flat, dot-free keys, matrix rows as `<id>.<row>`.
+ * Built once for a set of answers and shared by every condition evaluated on it (the
+ * collector evaluates all of a questionnaire's conditions for every response it receives).
+ */
+export type ConditionData = Record<string, unknown> & { readonly __conditionData?: never };
+
+/** Builds the evaluator's view of `answers` (see `evaluateConditionOn`). */
+export function conditionData(answers: AnswerMap): ConditionData {
   const data: Record<string, unknown> = Object.create(null);
-  // Runs once per condition evaluated (the collector checks every response against them
-  // all): plain loops, and no split/join for the usual names without a dot.
   const keys = Object.keys(answers);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
@@ -94,13 +99,24 @@ function toData(answers: AnswerMap): Record<string, unknown> {
     data[name] = value;
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const rows = Object.keys(value);
-      for (let j = 0; j < rows.length; j++) {
-        const row = rows[j];
-        data[name + SEP + escapeKey(row)] = (value as Record<string, unknown>)[row];
-      }
+      for (let j = 0; j < rows.length; j++) data[name + SEP + escapeKey(rows[j])] = (value as Record<string, unknown>)[rows[j]];
     }
   }
   return data;
+}
+
+/**
+ * Removes an answer from data built by `conditionData`, as if `key` had never been answered
+ * (visibility drops the answers of questions it hides, one at a time).
+ */
+export function forgetAnswer(data: ConditionData, key: string): void {
+  const name = escapeKey(key);
+  const value = data[name];
+  if (value === undefined) return;
+  delete data[name];
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const row of Object.keys(value)) delete data[name + SEP + escapeKey(row)];
+  }
 }
 
 function escapeKey(key: string): string {
@@ -113,7 +129,12 @@ function escapeKey(key: string): string {
  * on an operator outside the safe subset; never evaluates code from a string.
  */
 export function evaluateCondition(condition: Condition | boolean, answers: AnswerMap): boolean {
+  return evaluateConditionOn(condition, conditionData(answers));
+}
+
+/** `evaluateCondition` over data already built by `conditionData`. */
+export function evaluateConditionOn(condition: Condition | boolean, data: ConditionData): boolean {
   if (typeof condition === 'boolean') return condition;
   const ready = assertSafeCondition(condition);
-  return jsonLogic.truthy(jsonLogic.apply(ready as RulesLogic, toData(answers)));
+  return jsonLogic.truthy(jsonLogic.apply(ready as RulesLogic, data));
 }

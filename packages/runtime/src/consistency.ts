@@ -8,7 +8,7 @@ import type { CompiledQuestionnaire } from '@olva/schema';
 import type { AnswerMap, ResponseProblem } from './types.js';
 import { computeVisibility, questionIndex } from './visibility.js';
 import { failingChecks } from './checks.js';
-import { validateAnswer } from './validation.js';
+import { validateValue } from './validation.js';
 import { questionType } from './question-types/registry.js';
 import { hasOther, otherKey, otherTextError } from './question-types/common.js';
 
@@ -49,28 +49,26 @@ export function checkResponse(compiled: CompiledQuestionnaire, answers: AnswerMa
   const state = computeVisibility(compiled, known);
   for (const q of questions) {
     const key = q.id;
-    const other = otherKey(key);
+    // Only questions with an "other" text can have one in `known` (see above).
+    const other = hasOther(q) ? otherKey(key) : undefined;
     if (!state.visible.has(key)) {
-      for (const k of [key, other]) {
+      for (const k of other === undefined ? [key] : [key, other]) {
         if (k in known) problems.push(problem(k, 'hidden-answered', `"${k}" is answered but its question is hidden by the answers given`, `« ${k} » a une réponse alors que sa question est masquée par les réponses données`));
       }
       continue;
     }
     const value = known[key];
     const hasValue = value !== undefined && !questionType(q.type).isEmpty(value);
-    // Validate the values as sent (not the cleaned ones), so that a wrong value is reported as such.
-    const sent: AnswerMap = { ...state.answers };
-    delete sent[other];
-    if (value !== undefined) sent[key] = value;
-    else delete sent[key];
-    const error = validateAnswer(q, sent, state.required.has(key));
+    // Validate the value as sent (not the cleaned one), so that a wrong value is reported as
+    // such; its `other` text is reported on its own below.
+    const error = validateValue(q, value, undefined, state.required.has(key));
     if (error && error.code === 'required' && !hasValue) {
       problems.push(problem(key, 'required', `"${key}" is required and has no answer`, `« ${key} » est obligatoire et n’a pas de réponse`));
     } else if (error) {
       problems.push(problem(key, error.code, `"${key}": ${error.message.en ?? error.message.fr}`, `« ${key} » : ${error.message.fr}`));
     }
-    const otherError = other in known ? otherTextError(q, known[other]) : null;
-    if (otherError) problems.push(problem(other, 'other', `"${other}": ${otherError.message.en}`, `« ${other} » : ${otherError.message.fr}`));
+    const otherError = other !== undefined && other in known ? otherTextError(q, known[other]) : null;
+    if (other !== undefined && otherError) problems.push(problem(other, 'other', `"${other}": ${otherError.message.en}`, `« ${other} » : ${otherError.message.fr}`));
   }
 
   for (const failure of failingChecks(compiled, state.answers, state.visible)) {

@@ -3,6 +3,7 @@
  * hard-code none. Texts of the questionnaire itself come from the compiled definition.
  */
 import type { Locale } from './types.js';
+import { localNumber } from './numbers.js';
 
 /** The interface strings of one language. */
 export interface UiMessages {
@@ -94,11 +95,8 @@ export interface UiMessages {
 }
 
 const s = (n: number, one: string, many: string): string => (n === 1 ? one : many);
-// Built once: constructing a NumberFormat costs far more than formatting with it.
-const frFormat = new Intl.NumberFormat('fr-FR');
-const enFormat = new Intl.NumberFormat('en-GB');
-const frNum = (n: number): string => frFormat.format(n);
-const enNum = (n: number): string => enFormat.format(n);
+const frNum = (n: number): string => localNumber(n, 'fr');
+const enNum = (n: number): string => localNumber(n, 'en');
 
 const fr: UiMessages = {
   lang: 'fr',

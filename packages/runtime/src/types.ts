@@ -78,10 +78,10 @@ export interface QuestionTypeRuntime {
   /** The question type it handles. */
   type: CompiledQuestion['type'];
   /**
-   * Checks a non-empty answer against the question (type, bounds, choices, other text…).
-   * `answers` gives the other answers, e.g. `<id>_other`. Requiredness is not its job.
+   * Checks a non-empty answer against the question (type, bounds, choices…). Its `other`
+   * text and requiredness are not its job (see `validateValue`).
    */
-  validate(question: CompiledQuestion, value: unknown, answers: AnswerMap): AnswerError | null;
+  validate(question: CompiledQuestion, value: unknown): AnswerError | null;
   /** True when `value` means "not answered" (undefined, null, blank text, empty list…). */
   isEmpty(value: unknown): boolean;
   /**

@@ -6,7 +6,7 @@
  */
 import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
 import type { AnswerMap } from './types.js';
-import { evaluateCondition } from './conditions.js';
+import { conditionData, evaluateConditionOn, forgetAnswer, type ConditionData } from './conditions.js';
 import { questionType } from './question-types/registry.js';
 import { hasOther, isBlank, otherKey } from './question-types/common.js';
 
@@ -29,6 +29,20 @@ export interface QuestionIndex {
 // Built once per questionnaire: the browser recomputes visibility on every answer and the
 // collector checks every response. Compiled questionnaires are never mutated.
 const indexes = new WeakMap<CompiledQuestionnaire, QuestionIndex>();
+
+// The evaluator's view of a state's answers, so that the checks run on it without building
+// it again. Keyed by the answers object, which callers treat as read-only.
+const stateData = new WeakMap<AnswerMap, ConditionData>();
+
+/** The condition data of answers returned by `computeVisibility` (built when not known). */
+export function conditionDataOf(answers: AnswerMap): ConditionData {
+  let data = stateData.get(answers);
+  if (!data) {
+    data = conditionData(answers);
+    stateData.set(answers, data);
+  }
+  return data;
+}
 
 /** The question index of a compiled questionnaire (cached). */
 export function questionIndex(compiled: CompiledQuestionnaire): QuestionIndex {
@@ -57,20 +71,26 @@ export function computeVisibility(compiled: CompiledQuestionnaire, answers: Answ
   for (const q of questions) {
     const value = answers[q.id];
     if (value !== undefined && !questionType(q.type).isEmpty(value)) working[q.id] = value;
-    const other = answers[otherKey(q.id)];
-    if (hasOther(q) && other !== undefined && !isBlank(other)) working[otherKey(q.id)] = other;
+    if (hasOther(q)) {
+      const other = answers[otherKey(q.id)];
+      if (other !== undefined && !isBlank(other)) working[otherKey(q.id)] = other;
+    }
   }
   const visible = new Set<string>();
+  // One evaluator view of the answers, kept in step with `working` as answers are dropped.
+  const data = conditionData(working);
   for (let pass = 0; pass <= questions.length; pass++) {
     let dropped = false;
     visible.clear();
     for (const q of questions) {
-      const shown = q.visibleWhen === undefined || evaluateCondition(q.visibleWhen, working);
+      const shown = q.visibleWhen === undefined || evaluateConditionOn(q.visibleWhen, data);
       if (shown) {
         visible.add(q.id);
       } else if (q.id in working || otherKey(q.id) in working) {
         delete working[q.id];
         delete working[otherKey(q.id)];
+        forgetAnswer(data, q.id);
+        forgetAnswer(data, otherKey(q.id));
         dropped = true;
       }
     }
@@ -78,7 +98,8 @@ export function computeVisibility(compiled: CompiledQuestionnaire, answers: Answ
   }
   const required = new Set<string>();
   for (const q of questions) {
-    if (visible.has(q.id) && q.required !== undefined && evaluateCondition(q.required, working)) required.add(q.id);
+    if (visible.has(q.id) && q.required !== undefined && evaluateConditionOn(q.required, data)) required.add(q.id);
   }
+  stateData.set(working, data);
   return { visible, required, answers: working };
 }

@@ -11,7 +11,7 @@ import { parseSafeJson } from '../http/safe-json.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { intake } from '../intake.js';
 import type { BuildRegistry } from '../questionnaires.js';
-import { payloadDigest } from '../store/canonical.js';
+import { canonicalPayload } from '../store/canonical.js';
 import { InvalidCursorError } from '../store/sql-store.js';
 import type { ResponseStore, StoredResponse, TerritoryRef } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
@@ -81,7 +81,8 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
       throw new HttpError(403, 'origin-not-allowed', `pages on ${origin.slice(0, 100)} may not post responses for ${payload.territory.level} ${payload.territory.code}`);
     }
     await store.saveQuestionnaire(build.compiled);
-    const outcome = await store.insert(payload, payloadDigest(payload));
+    const { json, digest } = canonicalPayload(payload);
+    const outcome = await store.insert(payload, digest, json);
     if (outcome.status === 'created') opts.onStored?.({ submissionId: payload.submissionId, buildId: build.buildId, territory: payload.territory });
     if (outcome.status === 'conflict') {
       throw new HttpError(409, 'conflict', `submissionId ${payload.submissionId} was already used by a different response`);

@@ -6,19 +6,36 @@ import { createHash } from 'node:crypto';
 
 /** JSON with object keys sorted at every level and no whitespace. */
 export function canonicalJson(value: unknown): string {
+  // One string built by appending (no per-level arrays and joins): the collector digests
+  // every response it receives.
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value as Record<string, unknown>).sort();
-  const parts: string[] = [];
-  for (const key of keys) {
-    const v = (value as Record<string, unknown>)[key];
-    if (v === undefined) continue;
-    parts.push(`${JSON.stringify(key)}:${canonicalJson(v)}`);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+    return `${out}]`;
   }
-  return `{${parts.join(',')}}`;
+  const keys = Object.keys(value as Record<string, unknown>).sort();
+  let out = '{';
+  let first = true;
+  for (let i = 0; i < keys.length; i++) {
+    const v = (value as Record<string, unknown>)[keys[i]];
+    if (v === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(keys[i])}:${canonicalJson(v)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 /** SHA-256 (hex) of the canonical JSON of a payload. */
 export function payloadDigest(payload: unknown): string {
-  return createHash('sha256').update(canonicalJson(payload)).digest('hex');
+  return canonicalPayload(payload).digest;
+}
+
+/**
+ * A payload's canonical JSON and its digest. The collector stores that same text, so each
+ * response it receives is serialised once.
+ */
+export function canonicalPayload(payload: unknown): { json: string; digest: string } {
+  const json = canonicalJson(payload);
+  return { json, digest: createHash('sha256').update(json).digest('hex') };
 }

@@ -12,27 +12,35 @@ export function numberPlaceholders(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
+/** Statements prepared by name on each connection, at most. */
+const MAX_NAMED_STATEMENTS = 100;
+
 /** Opens a pool on a `postgres://` or `postgresql://` URL. */
 export function openPostgresDb(url: string, options: { max?: number } = {}): SqlDb {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  const texts = new Map<string, string>();
-  const text = (sql: string): string => {
-    let t = texts.get(sql);
-    if (!t) {
-      t = numberPlaceholders(sql);
-      texts.set(sql, t);
+  // Named statements: each connection parses and plans a statement once, not on every
+  // response (the store runs the same few statements over and over).
+  // Filters make statements of many shapes; past a bound, new shapes run unnamed so that
+  // neither this map nor each connection's prepared statements grow without end.
+  const statements = new Map<string, { name: string; text: string }>();
+  const statement = (sql: string, values: unknown[]): pg.QueryConfig => {
+    let s = statements.get(sql);
+    if (!s) {
+      if (statements.size >= MAX_NAMED_STATEMENTS) return { text: numberPlaceholders(sql), values };
+      s = { name: `olva_${statements.size + 1}`, text: numberPlaceholders(sql) };
+      statements.set(sql, s);
     }
-    return t;
+    return { name: s.name, text: s.text, values };
   };
   return {
     dialect: 'postgres',
     async query(sql, params = []) {
-      return (await pool.query(text(sql), params)).rows as Row[];
+      return (await pool.query(statement(sql, params))).rows as Row[];
     },
     async run(sql, params = []) {
-      return (await pool.query(text(sql), params)).rowCount ?? 0;
+      return (await pool.query(statement(sql, params))).rowCount ?? 0;
     },
     async exec(sql) {
       await pool.query(sql);

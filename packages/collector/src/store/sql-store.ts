@@ -82,7 +82,7 @@ export class SqlResponseStore implements ResponseStore {
     await this.db.exec(SCHEMA_SQL);
   }
 
-  async insert(payload: ResponsePayload, digest: string): Promise<InsertOutcome> {
+  async insert(payload: ResponsePayload, digest: string, json: string = JSON.stringify(payload)): Promise<InsertOutcome> {
     // Two rounds at most: a row deleted between our insert and our read is inserted again.
     for (let attempt = 0; attempt < 3; attempt++) {
       const receivedAt = this.now().toISOString();
@@ -95,7 +95,7 @@ export class SqlResponseStore implements ResponseStore {
           payload.submissionId, receivedAt, payload.questionnaire.id, payload.questionnaire.version,
           payload.extension?.id ?? null, payload.extension?.version ?? null,
           payload.territory.level, payload.territory.code, payload.wave, payload.channel,
-          payload.source ?? null, digest, JSON.stringify(payload),
+          payload.source ?? null, digest, json,
         ],
       );
       if (changed === 1) return { status: 'created', receivedAt };

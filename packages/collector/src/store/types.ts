@@ -41,8 +41,9 @@ export interface ResponseStore {
   /** Creates tables if needed. */
   init(): Promise<void>;
   /** Stores a response durably (committed and synced before resolving); idempotent on
-   * `submissionId`, also under concurrent identical inserts. */
-  insert(payload: ResponsePayload, digest: string): Promise<InsertOutcome>;
+   * `submissionId`, also under concurrent identical inserts. `json` is the payload's text to
+   * store when the caller already has it (the canonical JSON its digest was made from). */
+  insert(payload: ResponsePayload, digest: string, json?: string): Promise<InsertOutcome>;
   get(submissionId: string): Promise<StoredResponse | null>;
   /** A page of responses in (receivedAt, submissionId) order, after the given cursor. */
   list(filter: ResponseFilter, page: { after?: string; limit: number }): Promise<{ items: StoredResponse[]; next?: string }>;

@@ -3,6 +3,7 @@
  * (`credentials: 'omit'`): the questionnaire is public and the collector may be on another site.
  */
 import type { CompiledQuestionnaire } from '@olva/runtime';
+import { requestQuestionnaire, takeEarlyResponse } from './early-fetch.js';
 
 /** Why loading failed: the network/HTTP, or a file that is not a compiled questionnaire. */
 export class QuestionnaireLoadError extends Error {
@@ -23,7 +24,9 @@ export function isCompiledQuestionnaire(value: unknown): value is CompiledQuesti
 export async function loadQuestionnaire(src: string, signal?: AbortSignal): Promise<CompiledQuestionnaire> {
   let response: Response;
   try {
-    response = await fetch(src, { credentials: 'omit', signal, headers: { accept: 'application/json' } });
+    // A request started early (see early-fetch.ts) has no signal: an abort is the caller's to
+    // honour, as it does for a late answer.
+    response = await (takeEarlyResponse(src) ?? requestQuestionnaire(src, signal));
   } catch (error) {
     if ((error as Error)?.name === 'AbortError') throw error;
     throw new QuestionnaireLoadError('fetch', `${src}: ${(error as Error)?.message ?? String(error)}`);

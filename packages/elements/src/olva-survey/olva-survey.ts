@@ -1,5 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
+import { cache } from 'lit/directives/cache.js';
 import {
   DraftStore, Outbox, ResponseSession, draftKey, localize, otherKey, responsesUrl,
   type AnswerValue, type CompiledQuestion, type CompiledQuestionnaire,
@@ -674,6 +676,11 @@ export class OlvaSurvey extends LitElement {
       })}`;
   }
 
+  /**
+   * Every question of the section has its place, in order; a hidden one renders nothing, but
+   * `cache` keeps its DOM aside, so that showing it again (an answer changed back) reinserts
+   * and updates it instead of building it anew.
+   */
   #renderSection(section: CompiledSection, problems: PageProblems | undefined): TemplateResult {
     const locale = this.#locale;
     const session = this.#session!;
@@ -682,7 +689,7 @@ export class OlvaSurvey extends LitElement {
       ${section.description
         ? html`<p class="description">${renderSafeText(localize(section.description, locale), this.#strings.newWindow)}</p>`
         : nothing}
-      ${repeat(session.visibleQuestions(section.id), (q) => q.id, (q) => this.#renderQuestion(q, problems))}
+      ${repeat(section.questions, (q) => q.id, (q) => cache(session.isVisible(q.id) ? this.#renderQuestion(q, problems) : nothing))}
     </section>`;
   }
 
@@ -692,24 +699,29 @@ export class OlvaSurvey extends LitElement {
     if (!render) return html`<p class="error" part="error">${question.id}: ${question.type}?</p>`;
     const value = session.getAnswer(question.id);
     const other = session.getAnswer(otherKey(question.id));
-    const warning = problems?.warnings.get(question.id);
+    // What was typed only stands while the answer exists (a hidden question loses both).
+    const typed = value === undefined ? undefined : this.#typed.get(question.id);
+    const error = problems?.errors.get(question.id) ?? null;
+    const warning = error === null ? problems?.warnings.get(question.id) : undefined;
+    const required = session.isRequired(question.id);
+    const locale = this.#locale;
     const mode: EntryMode = this.#channel === 'paper' ? 'paper' : 'web';
-    return html`${render({
+    // An answer re-renders the whole page; only the questions whose inputs changed need their
+    // templates rebuilt (the session keeps an unchanged answer's identity, and a renderer reads
+    // nothing else), so the others are skipped instead of being diffed part by part.
+    return html`${guard([question, render, value, other, typed, error, warning, required, locale, mode], () => html`${render({
       question,
       value,
       otherValue: typeof other === 'string' ? other : undefined,
-      // What was typed only stands while the answer exists (a hidden question loses both).
-      typed: value === undefined ? undefined : this.#typed.get(question.id),
-      error: problems?.errors.get(question.id) ?? null,
-      required: session.isRequired(question.id),
-      locale: this.#locale,
-      strings: this.#strings,
+      typed,
+      error,
+      required,
+      locale,
+      strings: stringsFor(locale),
       mode,
-      onChange: (next, typed) => this.#setAnswer(question.id, next, typed),
+      onChange: (next, typedText) => this.#setAnswer(question.id, next, typedText),
       onOtherChange: (text) => this.#setAnswer(otherKey(question.id), text),
-    })}${warning && !problems?.errors.has(question.id)
-      ? html`<p class="hint warning" part="warning">${warning}</p>`
-      : nothing}`;
+    })}${warning ? html`<p class="hint warning" part="warning">${warning}</p>` : nothing}`)}`;
   }
 
   #renderReviewStep(): TemplateResult {

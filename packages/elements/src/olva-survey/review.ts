@@ -3,7 +3,7 @@
  * each section. Nothing is sent before the respondent has seen it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { localize, otherKey, type AnswerValue, type CompiledQuestion, type Locale, type ResponseSession } from '@olva/runtime';
+import { localize, localNumber, otherKey, type AnswerValue, type CompiledQuestion, type Locale, type ResponseSession } from '@olva/runtime';
 import type { Choice } from '@olva/schema';
 import { plainText } from '../safe-text.js';
 import type { Strings } from '../strings.js';
@@ -47,7 +47,7 @@ function valueInWords(
     case 'integer':
     case 'decimal':
       return typeof value === 'number'
-        ? new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 6 }).format(value)
+        ? localNumber(value, locale)
         : String(value);
     default:
       return String(value);

@@ -4,23 +4,21 @@
  */
 import type { AnswerError } from '../types.js';
 import type { CompiledQuestion } from '@olva/schema';
+import { localNumber } from '../numbers.js';
 
 /** Builds an AnswerError. */
 export function answerError(question: CompiledQuestion, code: string, fr: string, en: string): AnswerError {
   return { questionId: question.id, code, message: { fr, en } };
 }
 
-const frNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 6 });
-const enNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
-
 /** A number as French writes it ("100 000", "3,5"). */
 export function fr(n: number): string {
-  return frNumber.format(n);
+  return localNumber(n, 'fr');
 }
 
 /** A number as English writes it ("100,000", "3.5"). */
 export function en(n: number): string {
-  return enNumber.format(n);
+  return localNumber(n, 'en');
 }
 
 /** Blank: undefined, null, or text with nothing but spaces. */
@@ -58,7 +56,7 @@ export function hasOther(question: CompiledQuestion): boolean {
 
 /** The problem with an "other" text (type `other`), or null. */
 export function otherTextError(question: CompiledQuestion, text: unknown): AnswerError | null {
-  if (typeof text === 'string' && [...text].length <= OTHER_MAX_LENGTH) return null;
+  if (typeof text === 'string' && (text.length <= OTHER_MAX_LENGTH || [...text].length <= OTHER_MAX_LENGTH)) return null;
   return answerError(
     question, 'other',
     `Le texte « Autre » doit être un texte d’au plus ${fr(OTHER_MAX_LENGTH)} caractères.`,

@@ -33,13 +33,15 @@ export function validateNumber(question: CompiledQuestion, value: unknown, kind:
   const q = question as { min?: number; max?: number };
   const min = q.min ?? kind.defaultMin;
   const max = q.max ?? kind.defaultMax;
+  let code: string;
+  if (typeof value !== 'number' || !Number.isFinite(value) || (kind.integer && !Number.isInteger(value))) code = 'type';
+  else if (min !== undefined && value < min) code = 'min';
+  else if (max !== undefined && value > max) code = 'max';
+  else return null;
+  // Worded only on failure: formatting numbers costs more than the check (the collector
+  // checks every number of every response it receives).
   const [msgFr, msgEn] = range(kind, min, max);
-  if (typeof value !== 'number' || !Number.isFinite(value) || (kind.integer && !Number.isInteger(value))) {
-    return answerError(question, 'type', msgFr, msgEn);
-  }
-  if (min !== undefined && value < min) return answerError(question, 'min', msgFr, msgEn);
-  if (max !== undefined && value > max) return answerError(question, 'max', msgFr, msgEn);
-  return null;
+  return answerError(question, code, msgFr, msgEn);
 }
 
 /**

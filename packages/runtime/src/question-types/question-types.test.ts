@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { QUESTION_TYPES, type CompiledQuestion } from '@olva/schema';
 import { questionTypes, questionType } from './registry.js';
 import { fixture } from '../__fixtures__/compiled.js';
-import type { AnswerMap } from '../types.js';
 
 const questions = new Map(fixture().sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
 const get = (id: string): CompiledQuestion => questions.get(id)!;
 
-function code(id: string, value: unknown, answers: AnswerMap = {}): string | null {
+function code(id: string, value: unknown): string | null {
   const q = get(id);
-  const error = questionType(q.type).validate(q, value, answers);
+  const error = questionType(q.type).validate(q, value);
   if (error) {
     expect(error.questionId).toBe(id);
     expect(error.message.fr.length).toBeGreaterThan(5);
@@ -54,7 +53,7 @@ describe('multiple', () => {
   });
   it('names the exclusive choice in the message', () => {
     const q = get('publics');
-    const error = questionType('multiple').validate(q, ['aucun', 'jeunes'], {});
+    const error = questionType('multiple').validate(q, ['aucun', 'jeunes']);
     expect(error!.message.fr).toContain('Aucun public particulier');
     expect(error!.message.en).toContain('No particular audience');
   });
@@ -85,12 +84,12 @@ describe('integer', () => {
     expect(code('nb_salaries', 2.5)).toBe('type');
     expect(code('nb_salaries', '12')).toBe('type');
     expect(code('nb_salaries', Number.NaN)).toBe('type');
-    const error = questionType('integer').validate(get('nb_salaries'), 0, {});
+    const error = questionType('integer').validate(get('nb_salaries'), 0);
     expect(error!.message.fr).toBe('Indiquez un nombre entier entre 1 et 100\u202f000.');
     expect(error!.message.en).toBe('Enter a whole number between 1 and 100,000.');
   });
   it('words a lower bound alone', () => {
-    const error = questionType('integer').validate(get('cadres'), -1, {});
+    const error = questionType('integer').validate(get('cadres'), -1);
     expect(error!.message).toEqual({ fr: 'Indiquez un nombre entier supérieur ou égal à 0.', en: 'Enter a whole number of at least 0.' });
   });
   it('reads typed numbers in French and English style', () => {
@@ -111,8 +110,8 @@ describe('year', () => {
   });
   it('asks for four digits when the question gives no bounds', () => {
     const q = { ...get('annee_creation'), min: undefined, max: undefined } as CompiledQuestion;
-    expect(questionType('year').validate(q, 99, {})!.code).toBe('min');
-    expect(questionType('year').validate(q, 2024, {})).toBeNull();
+    expect(questionType('year').validate(q, 99)!.code).toBe('min');
+    expect(questionType('year').validate(q, 2024)).toBeNull();
   });
 });
 
@@ -129,8 +128,8 @@ describe('decimal', () => {
 describe('maxSelected', () => {
   it('counts the ticked answers', () => {
     const q = { ...get('publics'), maxSelected: 2 } as CompiledQuestion;
-    expect(questionType('multiple').validate(q, ['jeunes', 'seniors', 'familles'], {})!.code).toBe('maxSelected');
-    expect(questionType('multiple').validate(q, ['jeunes', 'seniors'], {})).toBeNull();
+    expect(questionType('multiple').validate(q, ['jeunes', 'seniors', 'familles'])!.code).toBe('maxSelected');
+    expect(questionType('multiple').validate(q, ['jeunes', 'seniors'])).toBeNull();
   });
 });
 
@@ -145,8 +144,8 @@ describe('text and textarea', () => {
     expect(code('projet', 'x'.repeat(21))).toBe('maxLength');
     expect(code('projet', ['x'])).toBe('type');
     const unlimited = { ...get('nom'), maxLength: undefined, pattern: undefined } as CompiledQuestion;
-    expect(questionType('text').validate(unlimited, 'x'.repeat(10_000), {})).toBeNull();
-    expect(questionType('text').validate(unlimited, 'x'.repeat(10_001), {})!.code).toBe('maxLength');
+    expect(questionType('text').validate(unlimited, 'x'.repeat(10_000))).toBeNull();
+    expect(questionType('text').validate(unlimited, 'x'.repeat(10_001))!.code).toBe('maxLength');
     expect(questionType('text').isEmpty('   ')).toBe(true);
   });
 });

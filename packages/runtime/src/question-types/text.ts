@@ -30,9 +30,11 @@ function compile(source: string): RegExp | null {
 export function validateText(question: CompiledQuestion, value: unknown): AnswerError | null {
   const q = question as { maxLength?: number; pattern?: string };
   if (typeof value !== 'string') return answerError(question, 'type', 'Saisissez un texte.', 'Enter some text.');
-  const length = [...value].length;
   // Without its own limit a text gets the one of the compiler's answers schema.
   const max = q.maxLength ?? OTHER_MAX_LENGTH;
+  // Limits count characters (code points); a text with no more UTF-16 units than the limit
+  // cannot exceed it, so only long texts are counted.
+  const length = value.length > max ? [...value].length : value.length;
   if (length > max) {
     return answerError(
       question, 'maxLength',

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseSafeJson } from './safe-json.js';
+import { HttpError } from './errors.js';
+
+function refusal(text: string): HttpError {
+  try {
+    parseSafeJson(text, 32);
+  } catch (e) {
+    expect(e).toBeInstanceOf(HttpError);
+    return e as HttpError;
+  }
+  throw new Error(`${text} was accepted`);
+}
+
+describe('parseSafeJson', () => {
+  it('parses ordinary JSON, prototype-like words as values included', () => {
+    expect(parseSafeJson('{"a":[1,{"b":"__proto__"}],"c":null}', 32)).toEqual({ a: [1, { b: '__proto__' }], c: null });
+  });
+
+  it('names the JSON pointer of a forbidden key, however deep, with ~ and / escaped', () => {
+    expect(refusal('{"answers":{"x":[0,{"y/z":{"__proto__":1}}]}}').message).toContain('/answers/x/1/y~1z/__proto__');
+    expect(refusal('{"a~b":{"constructor":{}}}').message).toContain('/a~0b/constructor');
+    expect(refusal('[{"prototype":1}]').message).toContain('/0/prototype');
+  });
+
+  it('refuses nesting past the limit before parsing, and malformed text without echoing it', () => {
+    expect(refusal(`${'['.repeat(40)}${']'.repeat(40)}`).message).toContain('deeper than 32');
+    const e = refusal('{"secret answer":');
+    expect(e.statusCode).toBe(400);
+    expect(e.error).toBe('malformed-json');
+    expect(e.message).not.toContain('secret');
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * One better-sqlite3 connection with its prepared statements and group commit. It runs in
+ * the SQLite writer thread (`sqlite-writer.ts`); kept apart so that it can be driven in
+ * process too, and so that the thread file holds only the message plumbing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Row } from './sql.js';
+import { GroupCommit } from './group-commit.js';
+
+/** A synchronous SQLite connection in WAL mode with `synchronous=FULL`. */
+export class SqliteConnection {
+  private readonly db: Database.Database;
+  private readonly writes: GroupCommit;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Opens (and creates) `file`; `:memory:` for a throwaway database. Throws if it cannot. */
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = ON');
+    this.writes = new GroupCommit(this.db);
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  /** Rows of a statement, from what is committed. */
+  query(sql: string, params: unknown[]): Row[] {
+    return this.prepare(sql).all(...params) as Row[];
+  }
+
+  /** Resolves with the rows a write changed once its group's transaction is on disk. */
+  run(sql: string, params: unknown[]): Promise<number> {
+    return this.writes.run(this.prepare(sql), params);
+  }
+
+  /** Runs statements without parameters, after the queued writes (a BEGIN must not take them in). */
+  exec(sql: string): void {
+    this.writes.flush();
+    this.db.exec(sql);
+  }
+
+  /** Commits what is queued and closes. */
+  close(): void {
+    if (!this.db.open) return;
+    this.writes.flush();
+    this.statements.clear();
+    this.db.close();
+  }
+}

@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqliteDb, SqliteError } from './sqlite.js';
+
+const run = promisify(execFile);
+const distSqlite = fileURLToPath(new URL('../../dist/store/sqlite.js', import.meta.url));
+
+let dir: string;
+beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-sqlite-')); });
+afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+
+describe('SQLite in its own thread', () => {
+  it('answers reads and writes in order, and a write is in the file once it resolved', async () => {
+    const file = path.join(dir, 'a.db');
+    const db = openSqliteDb(file);
+    await db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+    const changes = await Promise.all(Array.from({ length: 50 }, (_, i) => db.run('INSERT INTO t (id, v) VALUES (?, ?)', [i, `é${i}`])));
+    expect(changes).toEqual(Array(50).fill(1));
+    // Another connection (another thread) sees the committed rows.
+    const other = openSqliteDb(file);
+    expect(await other.query('SELECT COUNT(*) AS n, MAX(v) AS v FROM t')).toEqual([{ n: 50, v: 'é9' }]);
+    await other.close();
+    await db.close();
+  });
+
+  it('rejects a failing statement with SQLite\'s code and keeps the others of its batch', async () => {
+    const db = openSqliteDb(path.join(dir, 'b.db'));
+    await db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+    const results = await Promise.allSettled([
+      db.run('INSERT INTO t (id, v) VALUES (?, ?)', [1, 'a']),
+      db.run('INSERT INTO t (id, v) VALUES (?, ?)', [2, null]),
+      db.run('INSERT INTO t (id, v) VALUES (?, ?)', [3, 'c']),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const reason = (results[1] as PromiseRejectedResult).reason as SqliteError;
+    expect(reason).toBeInstanceOf(SqliteError);
+    expect(reason.code).toBe('SQLITE_CONSTRAINT_NOTNULL');
+    expect(reason.message).toMatch(/NOT NULL/);
+    await expect(db.query('SELEC nonsense')).rejects.toThrow(/syntax error/);
+    expect(await db.query('SELECT id FROM t ORDER BY id')).toEqual([{ id: 1 }, { id: 3 }]);
+    await db.close();
+    await expect(db.query('SELECT 1')).rejects.toThrow(/stopped/);
+  });
+
+  it('says why a file cannot be opened, on every call', async () => {
+    fs.writeFileSync(path.join(dir, 'not-a-dir'), 'x');
+    const db = openSqliteDb(path.join(dir, 'not-a-dir', 'c.db'));
+    await expect(db.exec('SELECT 1')).rejects.toThrow(/EEXIST|ENOTDIR|not a directory|file already exists/i);
+    await expect(db.query('SELECT 1')).rejects.toThrow();
+    await db.close();
+  });
+
+  it('does not keep a process alive once it owes no answer, even started with --input-type', async () => {
+    const script = `import { openSqliteDb } from ${JSON.stringify(distSqlite)};
+const db = openSqliteDb(':memory:');
+console.log(JSON.stringify(await db.query('SELECT 40 + 2 AS n')));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { timeout: 15_000 });
+    expect(JSON.parse(stdout)).toEqual([{ n: 42 }]);
+  });
+});
