@@ -72,9 +72,36 @@ function whereOf(filter: ResponseFilter, after?: [string, string]): { sql: strin
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
+/** Rows written by one multi-row insert at most (13 parameters each). */
+export const INSERT_BATCH = 256;
+
+const INSERT_COLUMNS = `submission_id, received_at, questionnaire_id, questionnaire_version, extension_id,
+  extension_version, territory_level, territory_code, wave, channel, source, digest, payload`;
+const INSERT_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+interface PendingInsert {
+  payload: ResponsePayload;
+  digest: string;
+  json: string;
+  resolve: (outcome: InsertOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+function insertParams({ payload, digest, json }: PendingInsert, receivedAt: string): unknown[] {
+  return [
+    payload.submissionId, receivedAt, payload.questionnaire.id, payload.questionnaire.version,
+    payload.extension?.id ?? null, payload.extension?.version ?? null,
+    payload.territory.level, payload.territory.code, payload.wave, payload.channel,
+    payload.source ?? null, digest, json,
+  ];
+}
+
 /** `ResponseStore` over any `SqlDb`. */
 export class SqlResponseStore implements ResponseStore {
   private readonly savedKeys = new Set<string>();
+  private pendingInserts: PendingInsert[] = [];
+  private insertTimer: NodeJS.Immediate | null = null;
+  private readonly batchesInFlight = new Set<Promise<void>>();
 
   constructor(readonly db: SqlDb, private readonly now: () => Date = () => new Date()) {}
 
@@ -82,29 +109,79 @@ export class SqlResponseStore implements ResponseStore {
     await this.db.exec(SCHEMA_SQL);
   }
 
-  async insert(payload: ResponsePayload, digest: string, json: string = JSON.stringify(payload)): Promise<InsertOutcome> {
+  /**
+   * Responses are written in batches: the inserts asked for in one turn of the event loop go
+   * to the database as ONE multi-row statement (one round trip, one commit, one fsync), which
+   * is what lets PostgreSQL keep up under many concurrent submissions. Each caller still
+   * gets the outcome sequential inserts would give: the statement inserts the first row of
+   * each submissionId it holds and skips known ones, and every row it did not insert is read
+   * back to tell a replay from a conflict.
+   */
+  insert(payload: ResponsePayload, digest: string, json: string = JSON.stringify(payload)): Promise<InsertOutcome> {
+    return new Promise<InsertOutcome>((resolve, reject) => {
+      this.pendingInserts.push({ payload, digest, json, resolve, reject });
+      if (this.pendingInserts.length >= INSERT_BATCH) this.flushInserts();
+      else this.insertTimer ??= setImmediate(() => this.flushInserts());
+    });
+  }
+
+  private flushInserts(): void {
+    if (this.insertTimer) {
+      clearImmediate(this.insertTimer);
+      this.insertTimer = null;
+    }
+    const batch = this.pendingInserts;
+    this.pendingInserts = [];
+    if (!batch.length) return;
+    const written = this.insertBatch(batch);
+    this.batchesInFlight.add(written);
+    void written.finally(() => this.batchesInFlight.delete(written));
+  }
+
+  private async insertBatch(batch: PendingInsert[]): Promise<void> {
+    const receivedAt = this.now().toISOString();
+    // The first of each submissionId goes into the statement; later ones in the batch act
+    // as if they came after it.
+    const firsts = new Map<string, PendingInsert>();
+    for (const item of batch) if (!firsts.has(item.payload.submissionId)) firsts.set(item.payload.submissionId, item);
+    let created: Set<string>;
+    try {
+      const rows = await this.db.query(
+        `INSERT INTO olva_responses (${INSERT_COLUMNS}) VALUES ${[...firsts.values()].map(() => INSERT_ROW).join(', ')}
+         ON CONFLICT (submission_id) DO NOTHING RETURNING submission_id`,
+        [...firsts.values()].flatMap((item) => insertParams(item, receivedAt)),
+      );
+      created = new Set(rows.map((r) => String(r.submission_id)));
+    } catch {
+      // One bad row fails the whole statement: write them one by one, so that only it fails.
+      created = new Set();
+    }
+    const followUps: Promise<void>[] = [];
+    for (const item of batch) {
+      if (firsts.get(item.payload.submissionId) === item && created.has(item.payload.submissionId)) {
+        item.resolve({ status: 'created', receivedAt });
+      } else {
+        followUps.push(this.insertOne(item).then(item.resolve, item.reject));
+      }
+    }
+    await Promise.all(followUps);
+  }
+
+  /** One response on its own: inserted, or told apart from the stored one by its digest. */
+  private async insertOne(item: PendingInsert): Promise<InsertOutcome> {
     // Two rounds at most: a row deleted between our insert and our read is inserted again.
     for (let attempt = 0; attempt < 3; attempt++) {
+      const rows = await this.db.query('SELECT digest, received_at FROM olva_responses WHERE submission_id = ?', [item.payload.submissionId]);
+      const row = rows[0];
+      if (row) return row.digest === item.digest ? { status: 'replayed', receivedAt: String(row.received_at) } : { status: 'conflict' };
       const receivedAt = this.now().toISOString();
       const changed = await this.db.run(
-        `INSERT INTO olva_responses (submission_id, received_at, questionnaire_id, questionnaire_version,
-           extension_id, extension_version, territory_level, territory_code, wave, channel, source, digest, payload)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (submission_id) DO NOTHING`,
-        [
-          payload.submissionId, receivedAt, payload.questionnaire.id, payload.questionnaire.version,
-          payload.extension?.id ?? null, payload.extension?.version ?? null,
-          payload.territory.level, payload.territory.code, payload.wave, payload.channel,
-          payload.source ?? null, digest, json,
-        ],
+        `INSERT INTO olva_responses (${INSERT_COLUMNS}) VALUES ${INSERT_ROW} ON CONFLICT (submission_id) DO NOTHING`,
+        insertParams(item, receivedAt),
       );
       if (changed === 1) return { status: 'created', receivedAt };
-      const rows = await this.db.query('SELECT digest, received_at FROM olva_responses WHERE submission_id = ?', [payload.submissionId]);
-      const row = rows[0];
-      if (!row) continue;
-      return row.digest === digest ? { status: 'replayed', receivedAt: String(row.received_at) } : { status: 'conflict' };
     }
-    throw new Error(`could not store submission ${payload.submissionId}: it kept being deleted while stored`);
+    throw new Error(`could not store submission ${item.payload.submissionId}: it kept being deleted while stored`);
   }
 
   async get(submissionId: string): Promise<StoredResponse | null> {
@@ -170,6 +247,9 @@ export class SqlResponseStore implements ResponseStore {
   }
 
   async close(): Promise<void> {
+    // Inserts already asked for are written (and answered) before the connection goes.
+    this.flushInserts();
+    await Promise.allSettled([...this.batchesInFlight]);
     await this.db.close();
   }
 }

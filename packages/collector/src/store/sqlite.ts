@@ -5,9 +5,9 @@
  *
  * Why a thread: better-sqlite3 is synchronous, and inserting, indexing and syncing a batch
  * took a fifth of the collector's event loop under load, time in which no request was read
- * or checked. The connection lives in a worker thread (`sqlite-writer.ts`); requests made in
- * one turn of the event loop cross over as one message, and the replies to one group commit
- * come back as one message. What a caller sees is unchanged: the same statements, and a
+ * or checked. The connection lives in a worker thread (`sqlite-writer.ts`); requests made
+ * together cross over as one message, and the replies to one group commit come back as one
+ * message. What a caller sees is unchanged: the same statements, and a
  * write's promise resolves after its commit.
  */
 import { Worker } from 'node:worker_threads';
@@ -56,10 +56,12 @@ export function openSqliteDb(file: string): SqlDb {
       if (pending.size === 0) worker.ref();
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       queue.push({ ...request, id } as SqliteRequest);
-      // Everything asked in one turn crosses in one message.
+      // What is asked in one go crosses in one message. Not later than that: the store
+      // already gathers a turn's inserts into one statement, and waiting for the next turn
+      // would only add latency.
       if (!scheduled) {
         scheduled = true;
-        setImmediate(send);
+        queueMicrotask(send);
       }
     });
   };

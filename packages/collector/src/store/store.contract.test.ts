@@ -42,6 +42,31 @@ for (const backend of bothBackends()) {
       expect(all).toHaveLength(1);
     });
 
+    it('writes the inserts of one turn together, each with the outcome it would have alone', async () => {
+      const known = corePayload();
+      await store.insert(known, payloadDigest(known));
+      const fresh = Array.from({ length: 30 }, () => corePayload());
+      const changed = { ...known, answers: { ...known.answers, nb_benevoles: 99 } };
+      const outcomes = await Promise.all([
+        ...fresh.map((p) => store.insert(p, payloadDigest(p))),
+        store.insert(known, payloadDigest(known)),
+        store.insert(changed, payloadDigest(changed)),
+        store.insert(fresh[0], payloadDigest(fresh[0])),
+        store.insert({ ...fresh[1], channel: 'phone' }, payloadDigest({ ...fresh[1], channel: 'phone' })),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual([...fresh.map(() => 'created'), 'replayed', 'conflict', 'replayed', 'conflict']);
+      for (const p of fresh) expect((await store.get(p.submissionId))?.payload).toEqual(p);
+    });
+
+    it('when one row of a turn cannot be written, fails it alone', async () => {
+      const fresh = Array.from({ length: 5 }, () => corePayload());
+      const broken = { ...corePayload(), wave: null } as unknown as (typeof fresh)[number];
+      const outcomes = await Promise.allSettled([broken, ...fresh].map((p) => store.insert(p, payloadDigest(p))));
+      expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value.status : 'rejected'))).toEqual(['rejected', ...fresh.map(() => 'created')]);
+      expect(await store.get(broken.submissionId)).toBeNull();
+      for (const p of fresh) expect((await store.get(p.submissionId))?.payload).toEqual(p);
+    });
+
     it('filters by territory, wave, questionnaire and extension', async () => {
       const fresh = await openStore(await backend.newDatabaseUrl());
       try {
