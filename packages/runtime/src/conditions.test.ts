@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCondition, UnsafeConditionError } from './conditions.js';
+import type { Condition } from '@olva/schema';
+import type { AnswerMap } from './types.js';
 
 describe('evaluateCondition', () => {
   it('evaluates comparisons, and/or/!, in, missing and arithmetic', () => {
@@ -51,5 +53,38 @@ describe('evaluateCondition', () => {
   it('accepts a boolean as a condition', () => {
     expect(evaluateCondition(true, {})).toBe(true);
     expect(evaluateCondition(false, {})).toBe(false);
+  });
+});
+
+describe('remembered results', () => {
+  it('gives each set of values its own result, however often one condition is evaluated', () => {
+    const condition = { and: [{ '==': [{ var: 'secteur' }, 'sport'] }, { in: ['jeunes', { var: 'publics' }] }] } as Condition;
+    const cases: [AnswerMap, boolean][] = [
+      [{ secteur: 'sport', publics: ['jeunes'] }, true],
+      [{ secteur: 'sport', publics: ['seniors'] }, false],
+      [{ secteur: 'culture', publics: ['jeunes'] }, false],
+      [{ secteur: 'sport' }, false],
+      [{ secteur: 'sport', publics: ['jeunes', 'seniors'] }, true],
+    ];
+    for (let round = 0; round < 3; round++) {
+      for (const [answers, expected] of cases) expect(evaluateCondition(condition, answers)).toBe(expected);
+    }
+    // Types are told apart: the number 1 and the text "1", true and "true".
+    const one = { '===': [{ var: 'n' }, 1] } as Condition;
+    expect(evaluateCondition(one, { n: 1 })).toBe(true);
+    expect(evaluateCondition(one, { n: '1' })).toBe(false);
+    const yes = { '===': [{ var: 'b' }, true] } as Condition;
+    expect(evaluateCondition(yes, { b: true })).toBe(true);
+    expect(evaluateCondition(yes, { b: 'true' })).toBe(false);
+  });
+
+  it('does not remember a condition whose names are computed', () => {
+    // The name checked is the answer to `a`, or "c".
+    const condition = { missing: [{ or: [{ var: 'a' }, 'c'] }] } as unknown as Condition;
+    expect(evaluateCondition(condition, { a: 'b' })).toBe(true);
+    expect(evaluateCondition(condition, { a: 'b', b: 1 })).toBe(false);
+    expect(evaluateCondition(condition, { b: 1 })).toBe(true);
+    expect(evaluateCondition(condition, { b: 1, c: 2 })).toBe(false);
+    expect(evaluateCondition(condition, { a: 'b' })).toBe(true);
   });
 });

@@ -23,7 +23,7 @@ export class UnsafeConditionError extends Error {
   }
 }
 
-const rewritten = new WeakMap<object, unknown>();
+const rewritten = new WeakMap<object, Prepared>();
 
 function escapeName(name: unknown): unknown {
   return typeof name === 'string' ? name.split('.').join(SEP) : name;
@@ -71,13 +71,66 @@ function prepare(node: unknown, pointer: string): unknown {
  * the operator and its JSON pointer otherwise. Returns the expression ready for evaluation.
  */
 export function assertSafeCondition(condition: Condition): unknown {
-  if (condition === null || typeof condition !== 'object') return prepare(condition, '');
+  return preparedOf(condition).expression;
+}
+
+/** A condition ready for evaluation, with what its result can depend on. */
+interface Prepared {
+  expression: unknown;
+  /**
+   * The data names it reads, when they are all literal: its result is then a function of
+   * their values alone, and is remembered by them. Null when a name is computed.
+   */
+  names: string[] | null;
+  results: Map<string, boolean>;
+}
+
+/** Results remembered per condition, at most (then forgotten all at once). */
+const RESULTS_PER_CONDITION = 512;
+
+function preparedOf(condition: Condition): Prepared {
+  if (condition === null || typeof condition !== 'object') {
+    return { expression: prepare(condition, ''), names: null, results: new Map() };
+  }
   let ready = rewritten.get(condition);
   if (ready === undefined) {
-    ready = prepare(condition, '');
+    const expression = prepare(condition, '');
+    ready = { expression, names: namesRead(expression), results: new Map() };
     rewritten.set(condition, ready);
   }
   return ready;
+}
+
+/** The data names a prepared expression reads, or null when one is not a literal. */
+function namesRead(expression: unknown): string[] | null {
+  const names = new Set<string>();
+  const literal = (name: unknown): boolean => {
+    if (typeof name !== 'string' || name === '') return false;
+    names.add(name);
+    return true;
+  };
+  const walk = (node: unknown): boolean => {
+    if (Array.isArray(node)) return node.every(walk);
+    if (node === null || typeof node !== 'object') return true;
+    const [op] = Object.keys(node);
+    const args = (node as Record<string, unknown[]>)[op];
+    if (op === 'var') return literal(args[0]) && (args.length < 2 || walk(args[1]));
+    if (op === 'missing') return args.every(literal);
+    if (op === 'missing_some') return walk(args[0]) && Array.isArray(args[1]) && args[1].every(literal);
+    return walk(args);
+  };
+  return walk(expression) ? [...names] : null;
+}
+
+/** The values of `names` in `data`, written so that different values give different keys. */
+function valuesKey(names: readonly string[], data: ConditionData): string {
+  let key = '';
+  for (let i = 0; i < names.length; i++) {
+    const value = data[names[i]];
+    // JSON values delimit themselves; `u` (absent) is not one.
+    key += `${value === undefined ? 'u' : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)}|`;
+  }
+  return key;
 }
 
 /**
@@ -135,6 +188,17 @@ export function evaluateCondition(condition: Condition | boolean, answers: Answe
 /** `evaluateCondition` over data already built by `conditionData`. */
 export function evaluateConditionOn(condition: Condition | boolean, data: ConditionData): boolean {
   if (typeof condition === 'boolean') return condition;
-  const ready = assertSafeCondition(condition);
-  return jsonLogic.truthy(jsonLogic.apply(ready as RulesLogic, data));
+  const ready = preparedOf(condition);
+  // JsonLogic is pure: the same values of the names a condition reads give the same result.
+  // Respondents share most values (a sector, yes or no), so the collector and the browser
+  // mostly look results up instead of interpreting the expression again.
+  const key = ready.names ? valuesKey(ready.names, data) : null;
+  const known = key === null ? undefined : ready.results.get(key);
+  if (known !== undefined) return known;
+  const result = jsonLogic.truthy(jsonLogic.apply(ready.expression as RulesLogic, data));
+  if (key !== null) {
+    if (ready.results.size >= RESULTS_PER_CONDITION) ready.results.clear();
+    ready.results.set(key, result);
+  }
+  return result;
 }
