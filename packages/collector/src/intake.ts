@@ -5,8 +5,9 @@
  * @olva/runtime). Every problem found is returned with its JSON pointer, so one 422 says
  * everything that is wrong.
  */
-import type { ResponsePayload } from '@olva/schema';
-import { validateDocument, toProblems } from '@olva/schema/validate';
+import { payloadSchema, type ResponsePayload } from '@olva/schema';
+import { createAjv, validateDocument, toProblems } from '@olva/schema/validate';
+import type { ValidateFunction } from 'ajv';
 import { checkResponse } from '@olva/runtime';
 import type { ResponseProblemBody } from './http/errors.js';
 import type { BuildRegistry, LoadedBuild } from './questionnaires.js';
@@ -22,14 +23,38 @@ function describe(key: { questionnaire: { id: string; version: string }; extensi
   return key.extension ? `${core} with extension ${key.extension.id} ${key.extension.version}` : `${core} without extension`;
 }
 
+let envelope: ValidateFunction | undefined;
+
+/**
+ * The payload contract with `answers` only required to be an object. When a payload names an
+ * accepted build, that build's own payload schema (the contract narrowed to its questions)
+ * checks the answers; checking each of them against the generic contract first would do it
+ * twice, and was most of the contract's cost.
+ */
+function validEnvelope(body: unknown): boolean {
+  if (!envelope) {
+    const schema = structuredClone(payloadSchema) as { $id?: string; properties: Record<string, unknown> };
+    schema.$id = 'urn:olva:collector:payload-envelope';
+    schema.properties.answers = { type: 'object' };
+    envelope = createAjv().compile(schema);
+  }
+  return envelope(body);
+}
+
+function contractProblems(body: unknown): ResponseProblemBody[] {
+  return validateDocument('payload', body).map((p) => ({ pointer: p.pointer, code: p.rule, message: p.message }));
+}
+
 /** Checks a parsed body against everything the collector knows. Never throws on bad input. */
 export function intake(body: unknown, registry: BuildRegistry, territories: TerritoryDirectory): IntakeResult {
-  const contract = validateDocument('payload', body);
-  if (contract.length) {
-    return { ok: false, problems: contract.map((p) => ({ pointer: p.pointer, code: p.rule, message: p.message })) };
-  }
+  if (!validEnvelope(body)) return { ok: false, problems: contractProblems(body) };
   const payload = body as ResponsePayload;
   const build = registry.findAccepted({ questionnaire: payload.questionnaire, extension: payload.extension });
+  if (!build?.validatePayload) {
+    // No build schema to check the answers with: the generic contract does.
+    const contract = contractProblems(body);
+    if (contract.length) return { ok: false, problems: contract };
+  }
   if (!build) {
     const accepted = registry.accepted().map((b) => describe({ questionnaire: b.compiled.questionnaire, extension: b.compiled.extension }));
     const coreKnown = accepted.some((a) => a.startsWith(`${payload.questionnaire.id} ${payload.questionnaire.version} `));

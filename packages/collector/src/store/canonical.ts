@@ -4,10 +4,25 @@
  */
 import { createHash } from 'node:crypto';
 
+// `"key":` for the keys met so far: payloads repeat the same few dozen keys (envelope fields
+// and question ids), and quoting them was a good part of the work. Bounded all the same.
+const quotedKeys = new Map<string, string>();
+const QUOTED_KEYS_MAX = 10_000;
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = `${JSON.stringify(key)}:`;
+    if (quotedKeys.size < QUOTED_KEYS_MAX) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
 /** JSON with object keys sorted at every level and no whitespace. */
 export function canonicalJson(value: unknown): string {
   // One string built by appending (no per-level arrays and joins): the collector digests
   // every response it receives.
+  if (typeof value === 'string') return JSON.stringify(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) {
     let out = '[';
@@ -20,7 +35,7 @@ export function canonicalJson(value: unknown): string {
   for (let i = 0; i < keys.length; i++) {
     const v = (value as Record<string, unknown>)[keys[i]];
     if (v === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(keys[i])}:${canonicalJson(v)}`;
+    out += (first ? '' : ',') + quotedKey(keys[i]) + canonicalJson(v);
     first = false;
   }
   return `${out}}`;
