@@ -11,6 +11,7 @@ import { assemble, surveyModel, surveyName } from '@olva/compiler';
 import { Model } from 'survey-core';
 import { ResponseSession } from './session.js';
 import type { AnswerInput, AnswerMap } from './types.js';
+import { prng } from '../../../scripts/testing/prng.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(root + path, 'utf8'));
@@ -22,18 +23,6 @@ const builds: [string, TerritorialExtension | null][] = [
   ...extensions.map((f): [string, TerritorialExtension] => [`olva-core+${f.replace(/\.json$/, '')}`, readJson(`examples/extensions/${f}`) as TerritorialExtension]),
 ];
 const SEQUENCES_PER_BUILD = Math.ceil(1_000 / builds.length);
-
-/** mulberry32: a small seeded PRNG, so that a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)];

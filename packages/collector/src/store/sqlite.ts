@@ -1,7 +1,9 @@
 /**
  * SQLite through better-sqlite3: the embedded default. WAL with `synchronous=FULL`, so a
  * write resolves only once its transaction is synced to disk: a 2xx survives a kill. Writes
- * go through `GroupCommit`, so concurrent ones share a transaction and its fsync.
+ * made with `run` go through `GroupCommit`, so concurrent ones share a transaction and its
+ * fsync; the store's batched insert of responses is one statement already (`query`, as it
+ * returns rows), committed on its own.
  *
  * Why a thread: better-sqlite3 is synchronous, and inserting, indexing and syncing a batch
  * took a fifth of the collector's event loop under load, time in which no request was read

@@ -17,6 +17,7 @@ import { surveyModel, surveyName } from './surveyjs.js';
 import { evaluate, truthy } from './jsonlogic-eval.js';
 import { allQuestions, hasOther, otherKey } from './util.js';
 import { codebookColumns } from './codebook.js';
+import { prng as rng } from '../../../../scripts/testing/prng.js';
 
 const root = new URL('../../../../', import.meta.url);
 const read = <T,>(path: string): T => JSON.parse(readFileSync(new URL(path, root), 'utf8')) as T;
@@ -26,17 +27,6 @@ const builds: [string, CompiledQuestionnaire][] = [
   ['rennes-2026', assemble(core, read<TerritorialExtension>('examples/extensions/rennes-2026.json'))],
   ['lorient-agglo-2026', assemble(core, read<TerritorialExtension>('examples/extensions/lorient-agglo-2026.json'))],
 ];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random valid answer to a question. */
 function randomValue(q: CompiledQuestion, r: () => number): unknown {

@@ -3,6 +3,7 @@ import jsonLogic from 'json-logic-js';
 import { ConditionRunner } from 'survey-core';
 import { literal, toSurveyExpression, type VarInfo } from './surveyjs-expression.js';
 import { truthy } from './jsonlogic-eval.js';
+import { prng as rng } from '../../../../scripts/testing/prng.js';
 
 /** A small universe of answers of every kind. */
 const VARS: Record<string, VarInfo> = {
@@ -17,17 +18,6 @@ const VARS: Record<string, VarInfo> = {
   'mx.r1': { name: 'mx.r1', kind: 'string', domain: ['x', 'y'] },
 };
 const resolve = (key: string): VarInfo | undefined => VARS[key];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T,>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)];
 
