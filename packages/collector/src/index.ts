@@ -8,7 +8,7 @@ export { loadConfig, resolveConfig, ConfigError, formatProblem, sha256Hex, DEFAU
 export { configSchema } from './config/schema.js';
 export { openStore, maskUrl } from './store/open.js';
 export { SqlResponseStore, InvalidCursorError } from './store/sql-store.js';
-export { payloadDigest, canonicalJson, canonicalPayload } from './store/canonical.js';
+export { payloadDigest, canonicalJson } from './store/canonical.js';
 export type { ResponseStore, StoredResponse, ResponseFilter, InsertOutcome, TerritoryRef } from './store/types.js';
 export type { QuestionnaireRegistry, AcceptedBuild, VersionKey } from './registry.js';
 export { versionKeyString, keyOf } from './registry.js';

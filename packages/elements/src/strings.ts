@@ -38,10 +38,8 @@ export interface ElementStrings {
 /** Every interface string the elements show. */
 export type Strings = UiMessages & ElementStrings;
 
-const nf = (locale: Locale) => ({ format: (value: number) => localNumber(value, locale) });
-
 function range(locale: Locale, min?: number, max?: number, grouping = true): string {
-  const f = grouping ? nf(locale) : { format: String };
+  const f = { format: grouping ? (n: number) => localNumber(n, locale) : String };
   if (locale === 'fr') {
     if (min !== undefined && max !== undefined) return ` entre ${f.format(min)} et ${f.format(max)}`;
     if (min !== undefined) return `, ${f.format(min)} au minimum`;
@@ -63,7 +61,7 @@ const fr: ElementStrings = {
   decimalHint: (min, max) => `Nombre${range('fr', min, max)} ; décimales après une virgule, par exemple 12,5.`,
   emailHint: 'Format attendu : nom@exemple.fr',
   communeHint: 'Code INSEE de la commune, 5 caractères, par exemple 35238 pour Rennes (ce n’est pas le code postal).',
-  maxLengthHint: (max) => `${nf('fr').format(max)} caractères au maximum.`,
+  maxLengthHint: (max) => `${localNumber(max, 'fr')} caractères au maximum.`,
   selectCount: (min, max) =>
     min !== undefined && max !== undefined
       ? (min === max ? `Cochez ${min} ${plural(min, 'réponse', 'réponses')}.` : `Cochez de ${min} à ${max} réponses.`)
@@ -94,7 +92,7 @@ const en: ElementStrings = {
   decimalHint: (min, max) => `A number${range('en', min, max)}; decimals after a point, for example 12.5.`,
   emailHint: 'Expected format: name@example.org',
   communeHint: 'INSEE code of the commune, 5 characters, for example 35238 for Rennes (not the postcode).',
-  maxLengthHint: (max) => `At most ${nf('en').format(max)} characters.`,
+  maxLengthHint: (max) => `At most ${localNumber(max, 'en')} characters.`,
   selectCount: (min, max) =>
     min !== undefined && max !== undefined
       ? (min === max ? `Tick ${min} ${plural(min, 'answer', 'answers')}.` : `Tick ${min} to ${max} answers.`)

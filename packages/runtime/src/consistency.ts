@@ -67,8 +67,10 @@ export function checkResponse(compiled: CompiledQuestionnaire, answers: AnswerMa
     } else if (error) {
       problems.push(problem(key, error.code, `"${key}": ${error.message.en ?? error.message.fr}`, `« ${key} » : ${error.message.fr}`));
     }
-    const otherError = other !== undefined && other in known ? otherTextError(q, known[other]) : null;
-    if (other !== undefined && otherError) problems.push(problem(other, 'other', `"${other}": ${otherError.message.en}`, `« ${other} » : ${otherError.message.fr}`));
+    if (other !== undefined && other in known) {
+      const otherError = otherTextError(q, known[other]);
+      if (otherError) problems.push(problem(other, 'other', `"${other}": ${otherError.message.en}`, `« ${other} » : ${otherError.message.fr}`));
+    }
   }
 
   for (const failure of failingChecks(compiled, state.answers, state.visible)) {

@@ -12,10 +12,10 @@ export type {
   ResponseContext, ResponsePayload, ResponseProblem, SubmitResult,
 } from './types.js';
 export { ResponseSession, type SessionOptions } from './session.js';
-export { evaluateCondition, evaluateConditionOn, conditionData, assertSafeCondition, UnsafeConditionError, type ConditionData } from './conditions.js';
+export { evaluateCondition, assertSafeCondition, UnsafeConditionError } from './conditions.js';
 export { computeVisibility, allQuestions, questionIndex, type VisibilityState, type QuestionIndex } from './visibility.js';
 export { failingChecks } from './checks.js';
-export { validateAnswer, validateValue, requiredError } from './validation.js';
+export { validateAnswer, requiredError } from './validation.js';
 export { checkResponse, answerPointer } from './consistency.js';
 export { questionTypes, questionType } from './question-types/registry.js';
 export { otherKey, hasOther, OTHER_MAX_LENGTH } from './question-types/common.js';

@@ -22,7 +22,6 @@ function quotedKey(key: string): string {
 export function canonicalJson(value: unknown): string {
   // One string built by appending (no per-level arrays and joins): the collector digests
   // every response it receives.
-  if (typeof value === 'string') return JSON.stringify(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) {
     let out = '[';

@@ -21,8 +21,7 @@ export function openPostgresDb(url: string, options: { max?: number } = {}): Sql
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   // Named statements: each connection parses and plans a statement once, not on every
-  // response (the store runs the same few statements over and over).
-  // Filters make statements of many shapes; past a bound, new shapes run unnamed so that
+  // response. Filters make statements of many shapes, so past a bound new shapes run unnamed:
   // neither this map nor each connection's prepared statements grow without end.
   const statements = new Map<string, { name: string; text: string }>();
   const statement = (sql: string, values: unknown[]): pg.QueryConfig => {

@@ -1,7 +1,6 @@
 /**
- * One better-sqlite3 connection with its prepared statements and group commit. It runs in
- * the SQLite writer thread (`sqlite-writer.ts`); kept apart so that it can be driven in
- * process too, and so that the thread file holds only the message plumbing.
+ * One better-sqlite3 connection with its prepared statements and group commit, as the SQLite
+ * thread (`sqlite-writer.ts`) drives it; that file keeps only the message plumbing.
  */
 import fs from 'node:fs';
 import path from 'node:path';

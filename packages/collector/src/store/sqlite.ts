@@ -9,8 +9,8 @@
  * took a fifth of the collector's event loop under load, time in which no request was read
  * or checked. The connection lives in a worker thread (`sqlite-writer.ts`); requests made
  * together cross over as one message, and the replies to one group commit come back as one
- * message. What a caller sees is unchanged: the same statements, and a
- * write's promise resolves after its commit.
+ * message. What a caller sees is unchanged: the same statements, and a write's promise
+ * resolves after its commit.
  */
 import { Worker } from 'node:worker_threads';
 import type { SqlDb, Row } from './sql.js';

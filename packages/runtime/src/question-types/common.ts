@@ -21,6 +21,14 @@ export function en(n: number): string {
   return localNumber(n, 'en');
 }
 
+/**
+ * The length of a text in characters (code points), as limits count them. A text with no
+ * more UTF-16 units than `max` cannot have more characters, so only long texts are counted.
+ */
+export function characterCount(text: string, max: number): number {
+  return text.length > max ? [...text].length : text.length;
+}
+
 /** Blank: undefined, null, or text with nothing but spaces. */
 export function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
@@ -56,7 +64,7 @@ export function hasOther(question: CompiledQuestion): boolean {
 
 /** The problem with an "other" text (type `other`), or null. */
 export function otherTextError(question: CompiledQuestion, text: unknown): AnswerError | null {
-  if (typeof text === 'string' && (text.length <= OTHER_MAX_LENGTH || [...text].length <= OTHER_MAX_LENGTH)) return null;
+  if (typeof text === 'string' && characterCount(text, OTHER_MAX_LENGTH) <= OTHER_MAX_LENGTH) return null;
   return answerError(
     question, 'other',
     `Le texte « Autre » doit être un texte d’au plus ${fr(OTHER_MAX_LENGTH)} caractères.`,

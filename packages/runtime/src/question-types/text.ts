@@ -5,7 +5,7 @@
  */
 import type { CompiledQuestion } from '@olva/schema';
 import type { AnswerError, QuestionTypeRuntime } from '../types.js';
-import { OTHER_MAX_LENGTH, answerError, en, fr, isBlank } from './common.js';
+import { OTHER_MAX_LENGTH, answerError, characterCount, en, fr, isBlank } from './common.js';
 
 const patterns = new Map<string, RegExp | null>();
 
@@ -32,9 +32,7 @@ export function validateText(question: CompiledQuestion, value: unknown): Answer
   if (typeof value !== 'string') return answerError(question, 'type', 'Saisissez un texte.', 'Enter some text.');
   // Without its own limit a text gets the one of the compiler's answers schema.
   const max = q.maxLength ?? OTHER_MAX_LENGTH;
-  // Limits count characters (code points); a text with no more UTF-16 units than the limit
-  // cannot exceed it, so only long texts are counted.
-  const length = value.length > max ? [...value].length : value.length;
+  const length = characterCount(value, max);
   if (length > max) {
     return answerError(
       question, 'maxLength',
