@@ -142,20 +142,28 @@ export type ConditionData = Record<string, unknown> & { readonly __conditionData
 
 /** Builds the evaluator's view of `answers` (see `evaluateConditionOn`). */
 export function conditionData(answers: AnswerMap): ConditionData {
-  const data: Record<string, unknown> = Object.create(null);
+  const data = emptyConditionData();
   const keys = Object.keys(answers);
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    const value = answers[key];
-    if (value === undefined) continue;
-    const name = escapeKey(key);
-    data[name] = value;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      const rows = Object.keys(value);
-      for (let j = 0; j < rows.length; j++) data[name + SEP + escapeKey(rows[j])] = (value as Record<string, unknown>)[rows[j]];
-    }
+    const value = answers[keys[i]];
+    if (value !== undefined) rememberAnswer(data, keys[i], value);
   }
   return data;
+}
+
+/** Data with no answer, to fill with `rememberAnswer`. */
+export function emptyConditionData(): ConditionData {
+  return Object.create(null) as ConditionData;
+}
+
+/** Adds one answer to data built by `conditionData` or `emptyConditionData`. */
+export function rememberAnswer(data: ConditionData, key: string, value: unknown): void {
+  const name = escapeKey(key);
+  (data as Record<string, unknown>)[name] = value;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const rows = Object.keys(value);
+    for (let j = 0; j < rows.length; j++) (data as Record<string, unknown>)[name + SEP + escapeKey(rows[j])] = (value as Record<string, unknown>)[rows[j]];
+  }
 }
 
 /**

@@ -6,11 +6,10 @@
  */
 import type { CompiledQuestionnaire } from '@olva/schema';
 import type { AnswerMap, ResponseProblem } from './types.js';
-import { computeVisibility, questionIndex } from './visibility.js';
+import { computeVisibility, questionIndex, visibilityPlan } from './visibility.js';
 import { failingChecks } from './checks.js';
 import { validateValue } from './validation.js';
-import { questionType } from './question-types/registry.js';
-import { hasOther, otherKey, otherTextError } from './question-types/common.js';
+import { hasOther, otherTextError } from './question-types/common.js';
 
 /** JSON pointer of an answer in the payload. */
 export function answerPointer(key: string): string {
@@ -19,6 +18,10 @@ export function answerPointer(key: string): string {
 
 function problem(key: string, code: string, en: string, fr: string): ResponseProblem {
   return { pointer: answerPointer(key), code, message: en, messageFr: fr };
+}
+
+function hiddenAnswered(key: string): ResponseProblem {
+  return problem(key, 'hidden-answered', `"${key}" is answered but its question is hidden by the answers given`, `« ${key} » a une réponse alors que sa question est masquée par les réponses données`);
 }
 
 /**
@@ -30,11 +33,14 @@ export function checkResponse(compiled: CompiledQuestionnaire, answers: AnswerMa
   if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
     return [{ pointer: '/answers', code: 'type', message: 'answers must be an object keyed by question id', messageFr: 'answers doit être un objet dont les clés sont les identifiants des questions' }];
   }
-  const { list: questions, byId } = questionIndex(compiled);
+  const { byId } = questionIndex(compiled);
   const problems: ResponseProblem[] = [];
   const known: AnswerMap = {};
 
-  for (const [key, value] of Object.entries(answers)) {
+  const keys = Object.keys(answers);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = answers[key];
     // JSON has no undefined: such a key was never sent.
     if (value === undefined) continue;
     const question = byId.get(key);
@@ -47,18 +53,15 @@ export function checkResponse(compiled: CompiledQuestionnaire, answers: AnswerMa
   }
 
   const state = computeVisibility(compiled, known);
-  for (const q of questions) {
-    const key = q.id;
+  for (const { question: q, id: key, other, type } of visibilityPlan(compiled).questions) {
     // Only questions with an "other" text can have one in `known` (see above).
-    const other = hasOther(q) ? otherKey(key) : undefined;
     if (!state.visible.has(key)) {
-      for (const k of other === undefined ? [key] : [key, other]) {
-        if (k in known) problems.push(problem(k, 'hidden-answered', `"${k}" is answered but its question is hidden by the answers given`, `« ${k} » a une réponse alors que sa question est masquée par les réponses données`));
-      }
+      if (key in known) problems.push(hiddenAnswered(key));
+      if (other !== undefined && other in known) problems.push(hiddenAnswered(other));
       continue;
     }
     const value = known[key];
-    const hasValue = value !== undefined && !questionType(q.type).isEmpty(value);
+    const hasValue = value !== undefined && !type.isEmpty(value);
     // Validate the value as sent (not the cleaned one), so that a wrong value is reported as
     // such; its `other` text is reported on its own below.
     const error = validateValue(q, value, undefined, state.required.has(key));

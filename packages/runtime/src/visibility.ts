@@ -4,9 +4,9 @@
  * `_other` text) is dropped, and conditions that read it see it as unanswered, which can hide
  * further questions in turn. An `_other` text lives and goes with its question.
  */
-import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
-import type { AnswerMap } from './types.js';
-import { conditionData, evaluateConditionOn, forgetAnswer, type ConditionData } from './conditions.js';
+import type { CompiledQuestion, CompiledQuestionnaire, Condition } from '@olva/schema';
+import type { AnswerMap, QuestionTypeRuntime } from './types.js';
+import { conditionData, emptyConditionData, evaluateConditionOn, forgetAnswer, rememberAnswer, type ConditionData } from './conditions.js';
 import { questionType } from './question-types/registry.js';
 import { hasOther, isBlank, otherKey } from './question-types/common.js';
 
@@ -60,45 +60,100 @@ export function allQuestions(compiled: CompiledQuestionnaire): readonly Compiled
   return questionIndex(compiled).list;
 }
 
+/** One question as `computeVisibility` and `checkResponse` go through it. */
+export interface PlannedQuestion {
+  readonly question: CompiledQuestion;
+  readonly id: string;
+  /** The answer key of its "other" text, when it has one. */
+  readonly other: string | undefined;
+  readonly type: QuestionTypeRuntime;
+}
+
 /**
- * Computes visibility and requiredness in questionnaire order. Dropping answers only ever
- * removes some, so repeating the pass until nothing changes terminates; it makes a condition
- * that reads a later question agree with one that reads an earlier one.
+ * What visibility needs of a questionnaire, worked out once: most questions are shown whatever
+ * the answers, so only those with a condition are evaluated on each answer (browser) and on
+ * each response received (collector).
+ */
+interface VisibilityPlan {
+  readonly questions: readonly PlannedQuestion[];
+  readonly alwaysVisible: readonly string[];
+  readonly conditional: readonly (PlannedQuestion & { readonly when: Condition })[];
+  readonly requirable: readonly { readonly id: string; readonly required: Condition | boolean }[];
+}
+
+const plans = new WeakMap<CompiledQuestionnaire, VisibilityPlan>();
+
+/** The visibility plan of a compiled questionnaire (cached). */
+export function visibilityPlan(compiled: CompiledQuestionnaire): VisibilityPlan {
+  let plan = plans.get(compiled);
+  if (!plan) {
+    const questions = allQuestions(compiled).map((question): PlannedQuestion => ({
+      question,
+      id: question.id,
+      other: hasOther(question) ? otherKey(question.id) : undefined,
+      type: questionType(question.type),
+    }));
+    plan = {
+      questions,
+      alwaysVisible: questions.filter((p) => p.question.visibleWhen === undefined).map((p) => p.id),
+      conditional: questions.filter((p) => p.question.visibleWhen !== undefined).map((p) => ({ ...p, when: p.question.visibleWhen! })),
+      requirable: questions.filter((p) => p.question.required !== undefined).map((p) => ({ id: p.id, required: p.question.required! })),
+    };
+    plans.set(compiled, plan);
+  }
+  return plan;
+}
+
+/**
+ * Computes visibility and requiredness. Conditions are evaluated in questionnaire order.
+ * Dropping answers only ever removes some, so repeating the pass until nothing changes
+ * terminates (each further pass drops the answer of one more conditional question at least);
+ * it makes a condition that reads a later question agree with one that reads an earlier one.
  */
 export function computeVisibility(compiled: CompiledQuestionnaire, answers: AnswerMap): VisibilityState {
-  const questions = allQuestions(compiled);
+  const plan = visibilityPlan(compiled);
   const working: AnswerMap = {};
-  for (const q of questions) {
-    const value = answers[q.id];
-    if (value !== undefined && !questionType(q.type).isEmpty(value)) working[q.id] = value;
-    if (hasOther(q)) {
-      const other = answers[otherKey(q.id)];
-      if (other !== undefined && !isBlank(other)) working[otherKey(q.id)] = other;
+  // The evaluator's view of the answers, built alongside and kept in step as answers are dropped.
+  const data = emptyConditionData();
+  for (const p of plan.questions) {
+    const value = answers[p.id];
+    if (value !== undefined && !p.type.isEmpty(value)) {
+      working[p.id] = value;
+      rememberAnswer(data, p.id, value);
+    }
+    if (p.other !== undefined) {
+      const other = answers[p.other];
+      if (other !== undefined && !isBlank(other)) {
+        working[p.other] = other;
+        rememberAnswer(data, p.other, other);
+      }
     }
   }
-  const visible = new Set<string>();
-  // One evaluator view of the answers, kept in step with `working` as answers are dropped.
-  const data = conditionData(working);
-  for (let pass = 0; pass <= questions.length; pass++) {
+  const visible = new Set<string>(plan.alwaysVisible);
+  for (let pass = 0; pass <= plan.conditional.length; pass++) {
     let dropped = false;
-    visible.clear();
-    for (const q of questions) {
-      const shown = q.visibleWhen === undefined || evaluateConditionOn(q.visibleWhen, data);
-      if (shown) {
-        visible.add(q.id);
-      } else if (q.id in working || otherKey(q.id) in working) {
-        delete working[q.id];
-        delete working[otherKey(q.id)];
-        forgetAnswer(data, q.id);
-        forgetAnswer(data, otherKey(q.id));
+    for (const p of plan.conditional) {
+      if (evaluateConditionOn(p.when, data)) {
+        visible.add(p.id);
+        continue;
+      }
+      visible.delete(p.id);
+      if (p.id in working) {
+        delete working[p.id];
+        forgetAnswer(data, p.id);
+        dropped = true;
+      }
+      if (p.other !== undefined && p.other in working) {
+        delete working[p.other];
+        forgetAnswer(data, p.other);
         dropped = true;
       }
     }
     if (!dropped) break;
   }
   const required = new Set<string>();
-  for (const q of questions) {
-    if (visible.has(q.id) && q.required !== undefined && evaluateConditionOn(q.required, data)) required.add(q.id);
+  for (const r of plan.requirable) {
+    if (visible.has(r.id) && evaluateConditionOn(r.required, data)) required.add(r.id);
   }
   stateData.set(working, data);
   return { visible, required, answers: working };

@@ -23,6 +23,14 @@ describe('parseSafeJson', () => {
     expect(refusal('[{"prototype":1}]').message).toContain('/0/prototype');
   });
 
+  it('finds forbidden keys spelt with \\u escapes, which the text does not show literally', () => {
+    expect(refusal('{"a":{"\\u005f_proto__":1}}').message).toContain('/a/__proto__');
+    expect(refusal('{"constr\\u0075ctor":{}}').message).toContain('/constructor');
+    expect(refusal('[{"pr\\u006Ftotype":1}]').message).toContain('/0/prototype');
+    // Other escapes cannot spell a letter: such keys are ordinary.
+    expect(parseSafeJson('{"proto\\ttype":1,"a\\nb":"constructor\\/x"}', 32)).toEqual({ 'proto\ttype': 1, 'a\nb': 'constructor/x' });
+  });
+
   it('refuses nesting past the limit before parsing, and malformed text without echoing it', () => {
     expect(refusal(`${'['.repeat(40)}${']'.repeat(40)}`).message).toContain('deeper than 32');
     const e = refusal('{"secret answer":');

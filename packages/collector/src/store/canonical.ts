@@ -2,7 +2,7 @@
  * Canonical JSON and the digest that tells an identical replay from a conflicting reuse of a
  * submissionId: key order and whitespace must not matter, values must.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 // `"key":` for the keys met so far: payloads repeat the same few dozen keys (envelope fields
 // and question ids), and quoting them was a good part of the work. Bounded all the same.
@@ -51,5 +51,6 @@ export function payloadDigest(payload: unknown): string {
  */
 export function canonicalPayload(payload: unknown): { json: string; digest: string } {
   const json = canonicalJson(payload);
-  return { json, digest: createHash('sha256').update(json).digest('hex') };
+  // One-shot `hash`: no Hash object per response.
+  return { json, digest: hash('sha256', json, 'hex') };
 }
