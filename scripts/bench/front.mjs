@@ -239,9 +239,11 @@ async function runOnce(browser, origin, lib, toggleRounds) {
 
 /**
  * Runs the bench and returns its rows: `{ metric, olva, surveyjs, ratio, target, met }`.
+ * Eleven fresh pages per library by default: on a shared VM the median of seven moved by
+ * ±10 % from one run to the next.
  * @param {{ runs?: number, toggleRounds?: number }} [options]
  */
-export async function runFrontBench({ runs = 7, toggleRounds = 20 } = {}) {
+export async function runFrontBench({ runs = 11, toggleRounds = 20 } = {}) {
   const missing = Object.entries(FILES).filter(([, f]) => !existsSync(f)).map(([, f]) => f.slice(REPO.length));
   if (missing.length) throw new Error(`front bench: missing ${missing.join(', ')}; run \`npm run build\` first`);
   const server = await startServer();
@@ -297,7 +299,7 @@ export function formatFrontTable(rows) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const i = process.argv.indexOf('--runs');
-  const runs = i > 0 ? Number(process.argv[i + 1]) : 7;
+  const runs = i > 0 ? Number(process.argv[i + 1]) : 11;
   runFrontBench({ runs }).then((rows) => console.log(formatFrontTable(rows)), (error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
