@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { addSurveyPage, openSurvey, type OlvaSite, useBrowserAndSite } from '../../../scripts/testing/olva-site.js';
 import { SKIP, answerPageByKeyboard, fillSurveyByKeyboard, isPrimaryButton, sendFromReview, tabUntil } from '../../../scripts/testing/keyboard.js';
 import { modesQuestionnaire } from '../../../stories/fixtures/modes.js';
-import { TYPE_FIXTURES } from '../../../stories/fixtures/index.js';
+import { HIDE_SWITCH, TYPE_FIXTURES } from '../../../stories/fixtures/index.js';
 
 let browser: Browser;
 let site: OlvaSite;
@@ -58,6 +58,27 @@ describe('paper data entry (channel="paper")', () => {
     const next = site.endpoint.stored.at(-1)!.payload as Record<string, any>;
     expect(next.answers).toEqual(second);
     expect(next.submissionId).not.toBe(saved.submissionId);
+    await page.close();
+  });
+
+  it('moves on with Enter past a question hidden by the answer just typed', async () => {
+    const fixture = TYPE_FIXTURES.find((f) => f.type === 'integer')!;
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/modes/paper-hidden.html', { attributes: { ...BASE, channel: 'paper' }, questionnaire: fixture.questionnaire }));
+    // The question under test is shown, then hidden by "1" in the switch; its box stays in the
+    // page, out of sight, and Enter must not try to go there.
+    await page.evaluate((id) => document.querySelector('olva-survey')!.shadowRoot!.querySelector<HTMLInputElement>(`[data-question="${id}"] input`)!.focus(), HIDE_SWITCH);
+    await page.keyboard.type('1');
+    await page.waitForFunction((id) => {
+      const question = document.querySelector('olva-survey')!.shadowRoot!.querySelector(`[data-question="${id}"]`);
+      return !question || !question.checkVisibility();
+    }, fixture.questionId, { timeout: 5_000 });
+    await page.keyboard.press('Enter');
+    const focused = await page.evaluate(() => {
+      const active = document.querySelector('olva-survey')!.shadowRoot!.activeElement as HTMLElement | null;
+      return { tag: active?.localName, type: active?.getAttribute('type'), question: active?.closest('[data-question]')?.getAttribute('data-question') ?? null };
+    });
+    expect(focused).toEqual({ tag: 'button', type: 'submit', question: null });
     await page.close();
   });
 });

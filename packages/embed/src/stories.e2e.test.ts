@@ -104,12 +104,13 @@ it('every story renders, reaches its state and has no serious accessibility viol
     const state = await page.evaluate(() => {
       const root = document.querySelector('olva-survey')?.shadowRoot;
       return {
-        questions: root ? [...root.querySelectorAll('[data-question]')].map((q) => q.getAttribute('data-question')) : null,
+        // The questions shown: a hidden one may keep its DOM, out of sight (`hidden`).
+        questions: root ? [...root.querySelectorAll('[data-question]')].filter((q) => q.checkVisibility()).map((q) => q.getAttribute('data-question')) : null,
         invalid: root ? root.querySelectorAll('[aria-invalid="true"]').length : 0,
         loadError: root?.querySelector('p[part~="error"]')?.textContent ?? null,
         // Whether the question under test has an answer: a ticked box or a filled text box.
         subjectAnswered: (() => {
-          const subject = root?.querySelector('[data-question^="q_"]');
+          const subject = [...root?.querySelectorAll('[data-question^="q_"]') ?? []].find((q) => q.checkVisibility());
           if (!subject) return false;
           return subject.querySelector('input:checked') !== null
             || [...subject.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input:not([type="radio"]):not([type="checkbox"]), textarea')].some((b) => b.value !== '');

@@ -1,7 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
-import { cache } from 'lit/directives/cache.js';
 import {
   DraftStore, Outbox, ResponseSession, draftKey, localize, otherKey, responsesUrl,
   type AnswerValue, type CompiledQuestion, type CompiledQuestionnaire,
@@ -407,7 +406,8 @@ export class OlvaSurvey extends LitElement {
 
   async #focusFirstInput(): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="input"]')?.focus();
+    // The first box on the page: a hidden question keeps its boxes, out of reach.
+    [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="input"]')].find((input) => !input.closest('[hidden]'))?.focus();
   }
 
   #problems(sections: readonly CompiledSection[]): PageProblems {
@@ -677,9 +677,11 @@ export class OlvaSurvey extends LitElement {
   }
 
   /**
-   * Every question of the section has its place, in order; a hidden one renders nothing, but
-   * `cache` keeps its DOM aside, so that showing it again (an answer changed back) reinserts
-   * and updates it instead of building it anew.
+   * Every question of the section has its place, in order, in a box that `hidden` takes off
+   * the page (and out of the accessibility tree and the tab order) while its condition says so.
+   * A hidden question keeps its DOM as it was, untouched, so that showing it again (an answer
+   * changed back) only updates it: neither rebuilt nor moved in and out of the document, which
+   * made a show or hide cost more.
    */
   #renderSection(section: CompiledSection, problems: PageProblems | undefined): TemplateResult {
     const locale = this.#locale;
@@ -689,7 +691,10 @@ export class OlvaSurvey extends LitElement {
       ${section.description
         ? html`<p class="description">${renderSafeText(localize(section.description, locale), this.#strings.newWindow)}</p>`
         : nothing}
-      ${repeat(section.questions, (q) => q.id, (q) => cache(session.isVisible(q.id) ? this.#renderQuestion(q, problems) : nothing))}
+      ${repeat(section.questions, (q) => q.id, (q) => {
+        const visible = session.isVisible(q.id);
+        return html`<div class="question-box" ?hidden=${!visible}>${visible ? this.#renderQuestion(q, problems) : noChange}</div>`;
+      })}
     </section>`;
   }
 

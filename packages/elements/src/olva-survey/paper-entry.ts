@@ -36,7 +36,8 @@ export function paperKeydown(event: KeyboardEvent, form: HTMLFormElement): 'save
   const target = event.composedPath()[0] as HTMLElement;
   if (!target.matches?.(TYPING) || target.localName === 'textarea') return null;
   event.preventDefault();
-  const boxes = [...form.querySelectorAll<HTMLElement>(TYPING)];
+  // A hidden question keeps its boxes in the form, out of reach.
+  const boxes = [...form.querySelectorAll<HTMLElement>(TYPING)].filter((box) => !box.closest('[hidden]'));
   const next = boxes[boxes.indexOf(target) + 1];
   (next ?? form.querySelector<HTMLElement>('button[type="submit"]'))?.focus();
   return 'handled';
