@@ -677,8 +677,10 @@ export class OlvaSurvey extends LitElement {
   }
 
   /**
-   * Every question of the section has its place, in order, in a box that `hidden` takes off
-   * the page (and out of the accessibility tree and the tab order) while its condition says so.
+   * Every question of the section has its place, in order; one with a condition sits in a box
+   * that `hidden` takes off the page (and out of the accessibility tree and the tab order)
+   * while the condition says so (only those: a box for every question made the first page
+   * slower to show).
    * A hidden question keeps its DOM as it was, untouched, so that showing it again (an answer
    * changed back) only updates it: neither rebuilt nor moved in and out of the document, which
    * made a show or hide cost more.
@@ -692,6 +694,7 @@ export class OlvaSurvey extends LitElement {
         ? html`<p class="description">${renderSafeText(localize(section.description, locale), this.#strings.newWindow)}</p>`
         : nothing}
       ${repeat(section.questions, (q) => q.id, (q) => {
+        if (q.visibleWhen === undefined) return this.#renderQuestion(q, problems);
         const visible = session.isVisible(q.id);
         return html`<div class="question-box" ?hidden=${!visible}>${visible ? this.#renderQuestion(q, problems) : noChange}</div>`;
       })}
