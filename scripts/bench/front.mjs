@@ -299,8 +299,8 @@ export function formatFrontTable(rows) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const i = process.argv.indexOf('--runs');
-  const runs = i > 0 ? Number(process.argv[i + 1]) : 11;
-  runFrontBench({ runs }).then((rows) => console.log(formatFrontTable(rows)), (error) => {
+  // Without --runs, runFrontBench's own default.
+  runFrontBench({ runs: i > 0 ? Number(process.argv[i + 1]) : undefined }).then((rows) => console.log(formatFrontTable(rows)), (error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

@@ -39,16 +39,16 @@ export interface ElementStrings {
 export type Strings = UiMessages & ElementStrings;
 
 function range(locale: Locale, min?: number, max?: number, grouping = true): string {
-  const f = { format: grouping ? (n: number) => localNumber(n, locale) : String };
+  const f = grouping ? (n: number) => localNumber(n, locale) : String;
   if (locale === 'fr') {
-    if (min !== undefined && max !== undefined) return ` entre ${f.format(min)} et ${f.format(max)}`;
-    if (min !== undefined) return `, ${f.format(min)} au minimum`;
-    if (max !== undefined) return `, ${f.format(max)} au maximum`;
+    if (min !== undefined && max !== undefined) return ` entre ${f(min)} et ${f(max)}`;
+    if (min !== undefined) return `, ${f(min)} au minimum`;
+    if (max !== undefined) return `, ${f(max)} au maximum`;
     return '';
   }
-  if (min !== undefined && max !== undefined) return ` between ${f.format(min)} and ${f.format(max)}`;
-  if (min !== undefined) return `, at least ${f.format(min)}`;
-  if (max !== undefined) return `, at most ${f.format(max)}`;
+  if (min !== undefined && max !== undefined) return ` between ${f(min)} and ${f(max)}`;
+  if (min !== undefined) return `, at least ${f(min)}`;
+  if (max !== undefined) return `, at most ${f(max)}`;
   return '';
 }
 

@@ -3,7 +3,7 @@
  * hard-code none. Texts of the questionnaire itself come from the compiled definition.
  */
 import type { Locale } from './types.js';
-import { localNumber } from './numbers.js';
+import { en as enNum, fr as frNum } from './numbers.js';
 
 /** The interface strings of one language. */
 export interface UiMessages {
@@ -95,8 +95,6 @@ export interface UiMessages {
 }
 
 const s = (n: number, one: string, many: string): string => (n === 1 ? one : many);
-const frNum = (n: number): string => localNumber(n, 'fr');
-const enNum = (n: number): string => localNumber(n, 'en');
 
 const fr: UiMessages = {
   lang: 'fr',

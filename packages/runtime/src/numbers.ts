@@ -19,3 +19,13 @@ export function localNumber(value: number, locale: Locale): string {
   }
   return format.format(value);
 }
+
+/** A number as French writes it ("100 000", "3,5"). */
+export function fr(n: number): string {
+  return localNumber(n, 'fr');
+}
+
+/** A number as English writes it ("100,000", "3.5"). */
+export function en(n: number): string {
+  return localNumber(n, 'en');
+}

@@ -144,12 +144,13 @@ export class SqlResponseStore implements ResponseStore {
     // as if they came after it.
     const firsts = new Map<string, PendingInsert>();
     for (const item of batch) if (!firsts.has(item.payload.submissionId)) firsts.set(item.payload.submissionId, item);
+    const rowsToInsert = [...firsts.values()];
     let created: Set<string>;
     try {
       const rows = await this.db.query(
-        `INSERT INTO olva_responses (${INSERT_COLUMNS}) VALUES ${[...firsts.values()].map(() => INSERT_ROW).join(', ')}
+        `INSERT INTO olva_responses (${INSERT_COLUMNS}) VALUES ${rowsToInsert.map(() => INSERT_ROW).join(', ')}
          ON CONFLICT (submission_id) DO NOTHING RETURNING submission_id`,
-        [...firsts.values()].flatMap((item) => insertParams(item, receivedAt)),
+        rowsToInsert.flatMap((item) => insertParams(item, receivedAt)),
       );
       created = new Set(rows.map((r) => String(r.submission_id)));
     } catch {

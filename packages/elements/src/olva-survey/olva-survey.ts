@@ -26,7 +26,7 @@ import { renderProgress } from './progress.js';
 import { renderNavigation } from './navigation.js';
 import { renderReview, REVIEW_HEADING } from './review.js';
 import { renderReceipt, RECEIPT_HEADING, type ReceiptState } from './receipt.js';
-import { paperKeydown, parsePaperLayout, renderPaperHeader } from './paper-entry.js';
+import { paperKeydown, parsePaperLayout, reachable, renderPaperHeader } from './paper-entry.js';
 import { Countdown, resetDelay } from './kiosk.js';
 
 /** What the element shows. */
@@ -406,8 +406,7 @@ export class OlvaSurvey extends LitElement {
 
   async #focusFirstInput(): Promise<void> {
     await this.updateComplete;
-    // The first box on the page: a hidden question keeps its boxes, out of reach.
-    [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="input"]')].find((input) => !input.closest('[hidden]'))?.focus();
+    reachable(this.renderRoot, '[part~="input"]')[0]?.focus();
   }
 
   #problems(sections: readonly CompiledSection[]): PageProblems {

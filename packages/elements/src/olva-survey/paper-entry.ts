@@ -24,6 +24,14 @@ export function renderPaperHeader(strings: Strings, entered: number, pending: nu
 const TYPING = 'input[type="text"], input[type="email"], input:not([type]), textarea';
 
 /**
+ * The elements matching `selector` in `root` that a typist can reach, in page order: a
+ * question hidden by its condition keeps its boxes in the page, under `hidden`.
+ */
+export function reachable(root: ParentNode, selector: string): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(selector)].filter((element) => !element.closest('[hidden]'));
+}
+
+/**
  * Handles a keydown inside the data-entry form.
  * @returns 'save' when the form must be saved; 'handled' when focus moved; null otherwise
  */
@@ -36,8 +44,7 @@ export function paperKeydown(event: KeyboardEvent, form: HTMLFormElement): 'save
   const target = event.composedPath()[0] as HTMLElement;
   if (!target.matches?.(TYPING) || target.localName === 'textarea') return null;
   event.preventDefault();
-  // A hidden question keeps its boxes in the form, out of reach.
-  const boxes = [...form.querySelectorAll<HTMLElement>(TYPING)].filter((box) => !box.closest('[hidden]'));
+  const boxes = reachable(form, TYPING);
   const next = boxes[boxes.indexOf(target) + 1];
   (next ?? form.querySelector<HTMLElement>('button[type="submit"]'))?.focus();
   return 'handled';

@@ -4,21 +4,13 @@
  */
 import type { AnswerError } from '../types.js';
 import type { CompiledQuestion } from '@olva/schema';
-import { localNumber } from '../numbers.js';
+import { en, fr } from '../numbers.js';
+
+export { en, fr };
 
 /** Builds an AnswerError. */
 export function answerError(question: CompiledQuestion, code: string, fr: string, en: string): AnswerError {
   return { questionId: question.id, code, message: { fr, en } };
-}
-
-/** A number as French writes it ("100 000", "3,5"). */
-export function fr(n: number): string {
-  return localNumber(n, 'fr');
-}
-
-/** A number as English writes it ("100,000", "3.5"). */
-export function en(n: number): string {
-  return localNumber(n, 'en');
 }
 
 /**
