@@ -197,7 +197,7 @@ export async function shownErrors(page: Page): Promise<string[]> {
     const root = document.querySelector('olva-survey')?.shadowRoot;
     if (!root) return [];
     return [...root.querySelectorAll('[part~="error"], [part~="error-summary"]')]
-      .filter((e) => (e as HTMLElement).offsetParent !== null)
+      .filter((e) => e.checkVisibility())
       .map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
   });
 }
@@ -231,7 +231,7 @@ export async function fillSurveyByKeyboard(page: Page, compiled: CompiledQuestio
       const events = (window as unknown as { __olvaEvents?: { type: string; detail: { to?: string } }[] }).__olvaEvents ?? [];
       const last = [...events].reverse().find((e) => e.type === 'olva-page-change')?.detail?.to;
       const root = document.querySelector('olva-survey')?.shadowRoot;
-      const errors = root ? [...root.querySelectorAll('[part~="error-summary"]')].some((e) => (e as HTMLElement).offsetParent !== null) : false;
+      const errors = root ? [...root.querySelectorAll('[part~="error-summary"]')].some((e) => e.checkVisibility()) : false;
       return (last !== undefined && last !== from) || errors;
     }, before, { timeout: 10_000 });
     const after = await currentPage(page);

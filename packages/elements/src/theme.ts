@@ -166,6 +166,13 @@ export const theme = css`
     padding: 0 var(--olva-ring-room) var(--olva-ring-room);
     margin: 0 calc(-1 * var(--olva-ring-room)) calc(var(--olva-space-4, 1.5rem) - var(--olva-ring-room));
   }
+  /* A box hidden by its condition: skipped, its style and layout kept for the next show. */
+  @supports (content-visibility: hidden) {
+    .question-box[hidden] {
+      display: block !important;
+      content-visibility: hidden;
+    }
+  }
   .question.invalid {
     margin-left: 0;
     border-left: 4px solid var(--olva-color-error, #b3261e);

@@ -15,6 +15,7 @@ import { addSurveyPage, openSurvey, QUESTIONNAIRES, waitForEvent, type OlvaSite,
 import { seriousViolations } from '../../../scripts/testing/axe.js';
 import { fillSurveyByKeyboard, isPrimaryButton, sendFromReview, tabUntil } from '../../../scripts/testing/keyboard.js';
 import { modesQuestionnaire } from '../../../stories/fixtures/modes.js';
+import { HIDE_SWITCH, TYPE_FIXTURES } from '../../../stories/fixtures/index.js';
 import { SITE_THEME_CSS } from '../../../stories/fixtures/themes.js';
 
 let browser: Browser;
@@ -46,6 +47,50 @@ it('the core survey with the Rennes extension is accessible on every page, the r
   await sendFromReview(page);
   await waitForEvent(page, 'olva-submitted');
   await expectAccessible(page, 'receipt');
+  await page.close();
+});
+
+it('a question hidden by its condition leaves the layout, the tab order and the accessibility tree, and comes back whole', async () => {
+  const fixture = TYPE_FIXTURES.find((f) => f.type === 'single')!;
+  const subject = fixture.questionnaire.sections[0]!.questions.find((q) => q.id === fixture.questionId)!;
+  const page = await browser.newPage();
+  await openSurvey(page, addSurveyPage(site, '/a11y/hidden.html', { attributes: BASE, questionnaire: fixture.questionnaire }));
+  const cdp = await page.context().newCDPSession(page);
+  // Chromium's own accessibility tree, the one screen readers are given.
+  const spoken = async (text: string) => {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree') as { nodes: { ignored: boolean; name?: { value?: unknown } }[] };
+    return nodes.some((n) => !n.ignored && typeof n.name?.value === 'string' && n.name.value.includes(text));
+  };
+  const state = () => page.evaluate((id) => {
+    const root = document.querySelector('olva-survey')!.shadowRoot!;
+    const question = root.querySelector(`[data-question="${id}"]`)!;
+    return { shown: question.checkVisibility(), height: question.parentElement!.getBoundingClientRect().height };
+  }, fixture.questionId);
+  const answerSwitch = (value: 'true' | 'false') => page.evaluate(({ id, value }) => {
+    const input = document.querySelector('olva-survey')!.shadowRoot!.querySelector<HTMLInputElement>(`[data-question="${id}"] input[value="${value}"]`)!;
+    input.focus();
+    input.click();
+  }, { id: HIDE_SWITCH, value });
+  const label = subject.label.fr;
+
+  expect(await spoken(label)).toBe(true);
+  await answerSwitch('true');
+  await page.waitForFunction((id) => document.querySelector('olva-survey')!.shadowRoot!.querySelector(`[data-question="${id}"]`)!.closest('[hidden]') !== null, fixture.questionId);
+  expect(await spoken(label), 'a hidden question is still in the accessibility tree').toBe(false);
+  // From the switch, Tab goes past the hidden question, straight to the buttons.
+  const next = await tabUntil(page, (f) => f.inSurvey, 'a control of the survey');
+  expect(next.tag, `Tab reached ${JSON.stringify(next)}`).toBe('button');
+  expect(await state()).toEqual({ shown: false, height: 0 });
+
+  await answerSwitch('false');
+  await page.waitForFunction((id) => document.querySelector('olva-survey')!.shadowRoot!.querySelector(`[data-question="${id}"]`)!.closest('[hidden]') === null, fixture.questionId);
+  const shown = await state();
+  expect(shown.shown).toBe(true);
+  expect(shown.height).toBeGreaterThan(0);
+  expect(await spoken(label)).toBe(true);
+  const back = await tabUntil(page, (f) => f.inSurvey, 'a control of the survey');
+  expect(back.questionId, `Tab reached ${JSON.stringify(back)}`).toBe(fixture.questionId);
+  await expectAccessible(page, 'question shown again');
   await page.close();
 });
 

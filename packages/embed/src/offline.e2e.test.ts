@@ -41,7 +41,7 @@ async function answerAndSend(page: Page): Promise<void> {
 async function receiptText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const receipt = document.querySelector('olva-survey')!.shadowRoot!.querySelector<HTMLElement>('[part~="receipt"]');
-    return receipt && receipt.offsetParent !== null ? (receipt.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
+    return receipt && receipt.checkVisibility() ? (receipt.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
   });
 }
 

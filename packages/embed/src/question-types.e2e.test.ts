@@ -46,7 +46,7 @@ async function questionState(page: Page, questionId: string) {
     });
     return {
       present: true as const,
-      visible: wrapper.offsetParent !== null,
+      visible: wrapper.checkVisibility(),
       text: (wrapper.textContent ?? '').replace(/\s+/g, ' ').trim(),
       controls: controls.length,
       labelled,
@@ -128,7 +128,7 @@ describe.each(TYPE_FIXTURES.map((f) => [f.type, f] as const))('question type %s'
     await answerFocused(page, q, f, true);
     await page.waitForFunction((id) => {
       const el = document.querySelector('olva-survey')!.shadowRoot!.querySelector<HTMLElement>(`[data-question="${id}"]`);
-      return !el || el.offsetParent === null;
+      return !el || !el.checkVisibility();
     }, fixture.questionId, { timeout: 5_000 }).catch(() => undefined);
     const state = await questionState(page, fixture.questionId);
     expect(state.present && state.visible, 'the question is gone once the switch says "yes"').toBeFalsy();
