@@ -40,6 +40,8 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 const SWITCH_QUESTION = 'employeur';
 /** A question that answering the switch "yes" shows and "no" hides. */
 const DEPENDENT_QUESTION = 'nb_salaries';
+/** The CSS selector of a question's element, by its id: olva's `data-question`, SurveyJS's `data-name`. */
+const questionSelector = (lib, id) => (lib === 'olva' ? `[data-question="${id}"]` : `[data-name="${id}"]`);
 /** Time left to a page before its show/hide clicks (see `runOnce`). */
 const SETTLE_MS = 1000;
 
@@ -172,9 +174,8 @@ async function gotoSwitchPage(page, lib) {
  * did change, and the number of questions shown is recorded.
  */
 async function measureToggle(page, lib, rounds) {
-  return page.evaluate(async ({ lib, name, dependent, rounds }) => {
+  return page.evaluate(async ({ lib, name, dependent, switchSelector, dependentSelector, rounds }) => {
     const root = lib === 'olva' ? document.querySelector('olva-survey').shadowRoot : document;
-    const dependentSelector = lib === 'olva' ? `[data-question="${dependent}"]` : `[data-name="${dependent}"]`;
     const countQuestions = () => [...root.querySelectorAll(lib === 'olva' ? '[part~="question"]' : '.sd-question')]
       .filter((q) => q.checkVisibility()).length;
     const dependentVisible = () => root.querySelector(dependentSelector)?.checkVisibility() ?? false;
@@ -186,16 +187,11 @@ async function measureToggle(page, lib, rounds) {
     };
     // The controls that answer yes / no: olva's radios by value; SurveyJS's switch (one control).
     const controls = () => {
-      if (lib === 'olva') {
-        const question = root.querySelector(`[data-question="${name}"]`);
-        if (!question) throw new Error(`olva: no question ${name} on the page`);
-        const inputs = [...question.querySelectorAll('input')];
-        return { yes: inputs.find((i) => i.value === 'true'), no: inputs.find((i) => i.value === 'false') };
-      }
-      const question = document.querySelector(`[data-name="${name}"]`);
-      if (!question) throw new Error(`SurveyJS: no question ${name} on the page`);
-      const items = [...question.querySelectorAll('input')];
-      if (items.length >= 2 && items[0].type === 'radio') return { yes: items.find((i) => i.value === 'true') ?? items[0], no: items.find((i) => i.value === 'false') ?? items[1] };
+      const question = root.querySelector(switchSelector);
+      if (!question) throw new Error(`${lib}: no question ${name} on the page`);
+      const inputs = [...question.querySelectorAll('input')];
+      if (lib === 'olva') return { yes: inputs.find((i) => i.value === 'true'), no: inputs.find((i) => i.value === 'false') };
+      if (inputs.length >= 2 && inputs[0].type === 'radio') return { yes: inputs.find((i) => i.value === 'true') ?? inputs[0], no: inputs.find((i) => i.value === 'false') ?? inputs[1] };
       // A boolean switch: one checkbox toggled by clicking its label.
       const toggle = question.querySelector('.sd-boolean, label');
       return { yes: toggle, no: toggle };
@@ -241,7 +237,10 @@ async function measureToggle(page, lib, rounds) {
       await new Promise((done) => setTimeout(done, 30));
     }
     return { work, painted, distinctCounts: counts.size };
-  }, { lib, name: SWITCH_QUESTION, dependent: DEPENDENT_QUESTION, rounds });
+  }, {
+    lib, name: SWITCH_QUESTION, dependent: DEPENDENT_QUESTION, rounds,
+    switchSelector: questionSelector(lib, SWITCH_QUESTION), dependentSelector: questionSelector(lib, DEPENDENT_QUESTION),
+  });
 }
 
 /** One fresh page of one library: time to first question, heap after GC, toggle times. */
@@ -271,10 +270,10 @@ async function runOnce(browser, origin, lib, toggleRounds) {
     // the questions it showed). They read before answering: clicked at once, the first clicks
     // waited for the raster of the page just shown (commits blocked 2–5 ms in olva's traces),
     // the cost of the page change, not of the show/hide.
-    await page.evaluate(({ lib, name }) => {
+    await page.evaluate(({ lib, selector }) => {
       const root = lib === 'olva' ? document.querySelector('olva-survey').shadowRoot : document;
-      root.querySelector(lib === 'olva' ? `[data-question="${name}"]` : `[data-name="${name}"]`).scrollIntoView({ block: 'start' });
-    }, { lib, name: SWITCH_QUESTION });
+      root.querySelector(selector).scrollIntoView({ block: 'start' });
+    }, { lib, selector: questionSelector(lib, SWITCH_QUESTION) });
     await page.waitForTimeout(SETTLE_MS);
     toggle = await measureToggle(page, lib, toggleRounds);
   }
