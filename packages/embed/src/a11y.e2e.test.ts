@@ -66,16 +66,20 @@ it('a question hidden by its condition leaves the layout, the tab order and the 
     const question = root.querySelector(`[data-question="${id}"]`)!;
     return { shown: question.checkVisibility(), height: question.parentElement!.getBoundingClientRect().height };
   }, fixture.questionId);
-  const answerSwitch = (value: 'true' | 'false') => page.evaluate(({ id, value }) => {
-    const input = document.querySelector('olva-survey')!.shadowRoot!.querySelector<HTMLInputElement>(`[data-question="${id}"] input[value="${value}"]`)!;
-    input.focus();
-    input.click();
-  }, { id: HIDE_SWITCH, value });
+  // Answers the switch, then waits for the element to mark the question's box (or not).
+  const answerSwitch = async (value: 'true' | 'false') => {
+    await page.evaluate(({ id, value }) => {
+      const input = document.querySelector('olva-survey')!.shadowRoot!.querySelector<HTMLInputElement>(`[data-question="${id}"] input[value="${value}"]`)!;
+      input.focus();
+      input.click();
+    }, { id: HIDE_SWITCH, value });
+    await page.waitForFunction(({ id, hidden }) => (document.querySelector('olva-survey')!.shadowRoot!
+      .querySelector(`[data-question="${id}"]`)!.closest('[hidden]') !== null) === hidden, { id: fixture.questionId, hidden: value === 'true' });
+  };
   const label = subject.label.fr;
 
   expect(await spoken(label)).toBe(true);
   await answerSwitch('true');
-  await page.waitForFunction((id) => document.querySelector('olva-survey')!.shadowRoot!.querySelector(`[data-question="${id}"]`)!.closest('[hidden]') !== null, fixture.questionId);
   expect(await spoken(label), 'a hidden question is still in the accessibility tree').toBe(false);
   // From the switch, Tab goes past the hidden question, straight to the buttons.
   const next = await tabUntil(page, (f) => f.inSurvey, 'a control of the survey');
@@ -83,7 +87,6 @@ it('a question hidden by its condition leaves the layout, the tab order and the 
   expect(await state()).toEqual({ shown: false, height: 0 });
 
   await answerSwitch('false');
-  await page.waitForFunction((id) => document.querySelector('olva-survey')!.shadowRoot!.querySelector(`[data-question="${id}"]`)!.closest('[hidden]') === null, fixture.questionId);
   const shown = await state();
   expect(shown.shown).toBe(true);
   expect(shown.height).toBeGreaterThan(0);
