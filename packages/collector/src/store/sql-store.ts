@@ -7,7 +7,7 @@
 import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
 import type { SqlDb, Row } from './sql.js';
 import { SCHEMA_SQL } from './sql.js';
-import type { InsertOutcome, ResponseFilter, ResponseStore, StoredResponse } from './types.js';
+import type { InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse } from './types.js';
 
 /** Thrown by `list` on a cursor this store did not make. */
 export class InvalidCursorError extends Error {
@@ -190,7 +190,7 @@ export class SqlResponseStore implements ResponseStore {
     return rows[0] ? toStored(rows[0]) : null;
   }
 
-  async list(filter: ResponseFilter, page: { after?: string; limit: number }): Promise<{ items: StoredResponse[]; next?: string }> {
+  async list(filter: ResponseFilter, page: { after?: string; limit: number }): Promise<ResponsePage> {
     const limit = Math.max(1, Math.min(Math.floor(page.limit), 10_000));
     const { sql, params } = whereOf(filter, page.after ? decodeCursor(page.after) : undefined);
     const rows = await this.db.query(
@@ -202,12 +202,20 @@ export class SqlResponseStore implements ResponseStore {
   }
 
   async *stream(filter: ResponseFilter): AsyncIterable<StoredResponse> {
-    let after: string | undefined;
-    for (;;) {
-      const page = await this.list(filter, { after, limit: STREAM_BATCH });
-      yield* page.items;
-      if (!page.next) return;
-      after = page.next;
+    // The next page is asked for before this one is handed out: the database (SQLite's
+    // thread, or PostgreSQL) reads it while the caller formats this one. Two pages at most
+    // are held, so memory stays flat.
+    let next: Promise<ResponsePage> | undefined = this.list(filter, { limit: STREAM_BATCH });
+    try {
+      while (next) {
+        const page: ResponsePage = await next;
+        next = page.next ? this.list(filter, { after: page.next, limit: STREAM_BATCH }) : undefined;
+        yield* page.items;
+      }
+    } finally {
+      // A caller that stops early (a closed download) leaves a read in flight: its outcome
+      // no longer matters, and must not surface as an unhandled rejection.
+      next?.catch(() => {});
     }
   }
 

@@ -37,6 +37,12 @@ export type InsertOutcome =
   | { status: 'conflict' };
 
 /** The storage of responses and of the questionnaire versions they were answered against. */
+/** One page of a listing: its responses, and the cursor of the next page when there is one. */
+export interface ResponsePage {
+  items: StoredResponse[];
+  next?: string;
+}
+
 export interface ResponseStore {
   /** Creates tables if needed. */
   init(): Promise<void>;
@@ -46,7 +52,7 @@ export interface ResponseStore {
   insert(payload: ResponsePayload, digest: string, json?: string): Promise<InsertOutcome>;
   get(submissionId: string): Promise<StoredResponse | null>;
   /** A page of responses in (receivedAt, submissionId) order, after the given cursor. */
-  list(filter: ResponseFilter, page: { after?: string; limit: number }): Promise<{ items: StoredResponse[]; next?: string }>;
+  list(filter: ResponseFilter, page: { after?: string; limit: number }): Promise<ResponsePage>;
   /** Every matching response in (receivedAt, submissionId) order, read in batches so memory
    * stays flat whatever the count. */
   stream(filter: ResponseFilter): AsyncIterable<StoredResponse>;
