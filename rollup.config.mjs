@@ -6,8 +6,32 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
+import MagicString from 'magic-string';
+import { minify as minifyCss } from 'csso';
 
 const banner = '/*! olva embed (EUPL-1.2) | includes Lit (BSD-3-Clause, Google LLC) and json-logic-js (MIT, Jeremy Wadhams) */';
+
+/**
+ * Minifies the CSS of our `css` tagged templates (the theme): terser leaves template text as
+ * written, and the theme's comments, which say why a rule is there, and its indentation were
+ * about a twentieth of the gzipped embed. csso without restructuring: rules keep their order
+ * and their fallbacks. Only templates without `${}`, whose source text is the CSS itself.
+ */
+function minifyCssTemplates() {
+  return {
+    name: 'olva-minify-css-templates',
+    transform(code, id) {
+      if (!id.includes('/packages/') || !/\bcss\s*`/.test(code)) return null;
+      const text = new MagicString(code);
+      // tsc writes the tag as `css \``.
+      for (const m of code.matchAll(/\bcss\s*`([^`$\\]*)`/g)) {
+        const start = m.index + m[0].length - m[1].length - 1;
+        text.overwrite(start, start + m[1].length, minifyCss(m[1], { restructure: false, filename: id }).css);
+      }
+      return text.hasChanged() ? { code: text.toString(), map: text.generateMap({ hires: true, source: id }) } : null;
+    },
+  };
+}
 
 export default {
   input: 'packages/embed/dist/tsc/olva.js',
@@ -21,6 +45,7 @@ export default {
     // `browser` first, then the default (production) builds of Lit, never its `development` ones.
     nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),
     commonjs(),
+    minifyCssTemplates(),
     terser({ ecma: 2020, module: true, format: { comments: /^!/ } }),
   ],
 };

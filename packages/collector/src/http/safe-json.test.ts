@@ -33,6 +33,12 @@ describe('parseSafeJson', () => {
 
   it('refuses nesting past the limit before parsing, and malformed text without echoing it', () => {
     expect(refusal(`${'['.repeat(40)}${']'.repeat(40)}`).message).toContain('deeper than 32');
+    expect(refusal(`{"a":${'[{"b":'.repeat(17)}1${'}]'.repeat(17)}}`).message).toContain('deeper than 32');
+    // Many arrays and objects side by side are not deep; brackets inside strings do not nest.
+    const wide = `[${Array.from({ length: 50 }, (_, i) => `{"q${i}":[${i}]}`).join(',')}]`;
+    expect(parseSafeJson(wide, 32)).toHaveLength(50);
+    expect(parseSafeJson(`{"text":"${'['.repeat(40)}"}`, 32)).toEqual({ text: '['.repeat(40) });
+    expect(parseSafeJson(`${'['.repeat(32)}${']'.repeat(32)}`, 32)).toHaveLength(1);
     const e = refusal('{"secret answer":');
     expect(e.statusCode).toBe(400);
     expect(e.error).toBe('malformed-json');
