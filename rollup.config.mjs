@@ -13,8 +13,8 @@ const banner = '/*! olva embed (EUPL-1.2) | includes Lit (BSD-3-Clause, Google L
 
 /**
  * Minifies the CSS of our `css` tagged templates (the theme): terser leaves template text as
- * written, and the theme's comments, which say why a rule is there, and its indentation were
- * about a twentieth of the gzipped embed. csso without restructuring: rules keep their order
+ * written, and the theme's comments, which say why a rule is there, and its indentation weighed
+ * 0.7 KB of the gzipped embed. csso without restructuring: rules keep their order
  * and their fallbacks. Only templates without `${}`, whose source text is the CSS itself.
  */
 function minifyCssTemplates() {

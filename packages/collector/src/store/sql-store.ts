@@ -205,17 +205,19 @@ export class SqlResponseStore implements ResponseStore {
     // The next page is asked for before this one is handed out: the database (SQLite's
     // thread, or PostgreSQL) reads it while the caller formats this one. Two pages at most
     // are held, so memory stays flat.
-    let next: Promise<ResponsePage> | undefined = this.list(filter, { limit: STREAM_BATCH });
-    try {
-      while (next) {
-        const page: ResponsePage = await next;
-        next = page.next ? this.list(filter, { after: page.next, limit: STREAM_BATCH }) : undefined;
-        yield* page.items;
-      }
-    } finally {
-      // A caller that stops early (a closed download) leaves a read in flight: its outcome
-      // no longer matters, and must not surface as an unhandled rejection.
-      next?.catch(() => {});
+    const read = (after?: string): Promise<ResponsePage> => {
+      const page = this.list(filter, { after, limit: STREAM_BATCH });
+      // A read that fails while the caller is still on the previous page, or that a caller
+      // stopping early (a closed download) leaves behind, must not be an unhandled rejection;
+      // awaited below, its failure still reaches the caller.
+      page.catch(() => {});
+      return page;
+    };
+    let next: Promise<ResponsePage> | undefined = read();
+    while (next) {
+      const page: ResponsePage = await next;
+      next = page.next ? read(page.next) : undefined;
+      yield* page.items;
     }
   }
 

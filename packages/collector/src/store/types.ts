@@ -36,13 +36,13 @@ export type InsertOutcome =
   | { status: 'replayed'; receivedAt: string }
   | { status: 'conflict' };
 
-/** The storage of responses and of the questionnaire versions they were answered against. */
 /** One page of a listing: its responses, and the cursor of the next page when there is one. */
 export interface ResponsePage {
   items: StoredResponse[];
   next?: string;
 }
 
+/** The storage of responses and of the questionnaire versions they were answered against. */
 export interface ResponseStore {
   /** Creates tables if needed. */
   init(): Promise<void>;
