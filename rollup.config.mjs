@@ -14,17 +14,18 @@ const banner = '/*! olva embed (EUPL-1.2) | includes Lit (BSD-3-Clause, Google L
 /**
  * Minifies the CSS of our `css` tagged templates (the theme): terser leaves template text as
  * written, and the theme's comments, which say why a rule is there, and its indentation weighed
- * 0.7 KB of the gzipped embed. csso without restructuring: rules keep their order
- * and their fallbacks. Only templates without `${}`, whose source text is the CSS itself.
+ * 0.7 KB of the gzipped embed. csso without restructuring: rules keep their order and their
+ * fallbacks. Only templates with neither `${}` nor a backslash, whose source text is the CSS
+ * itself.
  */
 function minifyCssTemplates() {
   return {
     name: 'olva-minify-css-templates',
     transform(code, id) {
-      if (!id.includes('/packages/') || !/\bcss\s*`/.test(code)) return null;
+      if (!id.includes('/packages/')) return null;
       const text = new MagicString(code);
       // tsc writes the tag as `css \``.
-      for (const m of code.matchAll(/\bcss\s*`([^`$\\]*)`/g)) {
+      for (const m of code.matchAll(/\bcss ?`([^`$\\]*)`/g)) {
         const start = m.index + m[0].length - m[1].length - 1;
         text.overwrite(start, start + m[1].length, minifyCss(m[1], { restructure: false, filename: id }).css);
       }
