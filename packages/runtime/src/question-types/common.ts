@@ -1,12 +1,10 @@
 /**
  * Helpers shared by the question types: building an error with its French and English
- * message, formatting numbers the way each language writes them, emptiness of common values.
+ * message, emptiness of common values. Numbers in messages are written by `../numbers.js`.
  */
 import type { AnswerError } from '../types.js';
 import type { CompiledQuestion } from '@olva/schema';
 import { en, fr } from '../numbers.js';
-
-export { en, fr };
 
 /** Builds an AnswerError. */
 export function answerError(question: CompiledQuestion, code: string, fr: string, en: string): AnswerError {

@@ -4,7 +4,8 @@
  */
 import type { CompiledQuestion } from '@olva/schema';
 import type { AnswerError, AnswerValue } from '../types.js';
-import { answerError, en, fr, isBlank } from './common.js';
+import { answerError, isBlank } from './common.js';
+import { en, fr } from '../numbers.js';
 
 /** How a kind of number is named in messages. */
 export interface NumberKind {

@@ -5,7 +5,8 @@
  */
 import type { CompiledQuestion } from '@olva/schema';
 import type { AnswerError, QuestionTypeRuntime } from '../types.js';
-import { OTHER_MAX_LENGTH, answerError, characterCount, en, fr, isBlank } from './common.js';
+import { OTHER_MAX_LENGTH, answerError, characterCount, isBlank } from './common.js';
+import { en, fr } from '../numbers.js';
 
 const patterns = new Map<string, RegExp | null>();
 
