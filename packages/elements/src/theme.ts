@@ -158,19 +158,38 @@ export const theme = css`
      margin, keeps the ring of a control at the side or bottom edge whole without moving
      anything. None on top: a question starts with its label or legend (and a legend sits
      above a fieldset's padding, so it would move). The size guessed before a question is
-     first shown is about an average question's. */
-  .question {
+     first shown is about an average question's.
+     A question with a condition sits in a box that its condition hides. There the box, not
+     the question, is skipped when out of view, so that a show or hide changes the state of
+     one element: a skipped question inside a skipped box was restyled and laid out anew at
+     each show (2.65 → 2.40 ms per show/hide over 14 pairs of pages in A/B; same pixels). The
+     box takes the sides of the focus ring's room, which its own clip needs; the question
+     keeps the bottom, inside the box, under an error's left border as before. */
+  .question,
+  .question-box {
     --olva-ring-room: calc(var(--olva-focus-width, 3px) + 3px);
     content-visibility: auto;
     contain-intrinsic-size: auto 11rem;
     padding: 0 var(--olva-ring-room) var(--olva-ring-room);
     margin: 0 calc(-1 * var(--olva-ring-room)) calc(var(--olva-space-4, 1.5rem) - var(--olva-ring-room));
   }
-  /* A box hidden by its condition: skipped, its style and layout kept for the next show. */
+  .question-box {
+    padding-bottom: 0;
+  }
+  .question-box > .question {
+    content-visibility: visible;
+    padding: 0 0 var(--olva-ring-room);
+    margin: 0;
+  }
+  /* A box hidden by its condition: skipped, its style and layout kept for the next show, and
+     of no size (not the size it remembers for when it is out of view). */
   @supports (content-visibility: hidden) {
     .question-box[hidden] {
       display: block !important;
       content-visibility: hidden;
+      contain-intrinsic-size: none;
+      padding: 0;
+      margin: 0;
     }
   }
   .question.invalid {
