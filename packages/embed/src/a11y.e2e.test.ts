@@ -78,8 +78,8 @@ it('a question hidden by its condition leaves the layout, the tab order and the 
   };
   const label = subject.label.fr;
   // Chromium brings its accessibility tree up to date after the DOM, on a later frame (and a
-  // question that comes back is content-visibility: auto, whose content it looks at again only
-  // then): what a screen reader is told is polled until it says so, within five seconds.
+  // question that comes back sits in a content-visibility: auto box, whose content it looks at
+  // again only then): what a screen reader is told is polled until it says so, within 5 s.
   const heard = (message: string) => expect.poll(() => spoken(label), { message, timeout: 5_000, interval: 50 });
 
   await heard('the question is not in the accessibility tree at first').toBe(true);
