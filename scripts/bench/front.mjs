@@ -5,7 +5,9 @@
  *
  * Measures: the embed's JS+CSS gzipped bytes, time to the first question on screen (median of
  * fresh pages), time for a change that shows/hides questions to be painted (median), and the JS
- * heap after render (after a forced GC). Prints a Markdown table when run directly.
+ * heap after render (after a forced GC). Beside them, the floor of the show/hide: olva's page
+ * saved as static HTML, where only the show/hide is scripted (see `captureStaticPage`). Prints a
+ * Markdown table when run directly.
  * These numbers are for the bench only; no test asserts a timing.
  *
  * Usage: node scripts/bench/front.mjs [--runs N]   (needs `npm run build`)
@@ -41,7 +43,7 @@ const SWITCH_QUESTION = 'employeur';
 /** A question that answering the switch "yes" shows and "no" hides. */
 const DEPENDENT_QUESTION = 'nb_salaries';
 /** The CSS selector of a question's element, by its id: olva's `data-question`, SurveyJS's `data-name`. */
-const questionSelector = (lib, id) => (lib === 'olva' ? `[data-question="${id}"]` : `[data-name="${id}"]`);
+const questionSelector = (lib, id) => (lib === 'surveyjs' ? `[data-name="${id}"]` : `[data-question="${id}"]`);
 /** Time left to a page before its show/hide clicks (see `runOnce`). */
 const SETTLE_MS = 1000;
 
@@ -114,6 +116,7 @@ function gzippedBytes(paths) {
  * button moves on, as a respondent would (only the toggle itself is measured).
  */
 async function gotoSwitchPage(page, lib) {
+  if (lib === 'static') return;
   if (lib === 'surveyjs') {
     await page.evaluate((name) => {
       const model = window.__survey;
@@ -175,22 +178,23 @@ async function gotoSwitchPage(page, lib) {
  */
 async function measureToggle(page, lib, rounds) {
   return page.evaluate(async ({ lib, name, dependent, switchSelector, dependentSelector, rounds }) => {
-    const root = lib === 'olva' ? document.querySelector('olva-survey').shadowRoot : document;
-    const countQuestions = () => [...root.querySelectorAll(lib === 'olva' ? '[part~="question"]' : '.sd-question')]
+    const olvaDom = lib !== 'surveyjs';
+    const root = olvaDom ? document.querySelector('olva-survey').shadowRoot : document;
+    const countQuestions = () => [...root.querySelectorAll(olvaDom ? '[part~="question"]' : '.sd-question')]
       .filter((q) => q.checkVisibility()).length;
     const dependentVisible = () => root.querySelector(dependentSelector)?.checkVisibility() ?? false;
     // The same, from the DOM alone: SurveyJS takes a hidden question out of the DOM; olva keeps
     // it in a box marked `hidden`.
     const dependentInDom = () => {
       const question = root.querySelector(dependentSelector);
-      return lib === 'olva' ? question !== null && question.closest('[hidden]') === null : question !== null;
+      return olvaDom ? question !== null && question.closest('[hidden]') === null : question !== null;
     };
     // The controls that answer yes / no: olva's radios by value; SurveyJS's switch (one control).
     const controls = () => {
       const question = root.querySelector(switchSelector);
       if (!question) throw new Error(`${lib}: no question ${name} on the page`);
       const inputs = [...question.querySelectorAll('input')];
-      if (lib === 'olva') return { yes: inputs.find((i) => i.value === 'true'), no: inputs.find((i) => i.value === 'false') };
+      if (olvaDom) return { yes: inputs.find((i) => i.value === 'true'), no: inputs.find((i) => i.value === 'false') };
       if (inputs.length >= 2 && inputs[0].type === 'radio') return { yes: inputs.find((i) => i.value === 'true') ?? inputs[0], no: inputs.find((i) => i.value === 'false') ?? inputs[1] };
       // A boolean switch: one checkbox toggled by clicking its label.
       const toggle = question.querySelector('.sd-boolean, label');
@@ -243,6 +247,57 @@ async function measureToggle(page, lib, rounds) {
   });
 }
 
+/**
+ * The floor under olva's show/hide: olva's page holding the switch, saved as it stands (its
+ * shadow DOM and its CSS, in a declarative shadow root), where a few lines of script show or
+ * hide the switch's questions and do nothing else. A change costs there what Chromium needs to
+ * restyle, lay out and paint it; what olva takes above that is its own (JavaScript and Lit).
+ * Returns the page and its script, for the server.
+ */
+async function captureStaticPage(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/olva.html`);
+    await page.waitForFunction(() => window.__firstQuestion !== undefined, undefined, { timeout: 30_000 });
+    await gotoSwitchPage(page, 'olva');
+    const snapshot = await page.evaluate(async (name) => {
+      const el = document.querySelector('olva-survey');
+      const root = el.shadowRoot;
+      const hiddenBoxes = () => [...root.querySelectorAll('.question-box')].map((box) => box.hidden);
+      el.session.setAnswer(name, true);
+      await el.updateComplete;
+      const shown = hiddenBoxes();
+      // Hidden again, as on olva's page before its first click; each box keeps its question.
+      el.session.setAnswer(name, undefined);
+      await el.updateComplete;
+      const controlled = hiddenBoxes().flatMap((hidden, i) => (hidden && !shown[i] ? [i] : []));
+      const inputs = [...root.querySelector(`[data-question="${name}"]`).querySelectorAll('input')];
+      // Lit sets values as properties, which the markup would lose.
+      for (const input of root.querySelectorAll('input')) input.setAttribute('value', input.value);
+      const css = [...root.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
+      return { html: root.innerHTML, css, controlled, inputName: inputs[0]?.name };
+    }, SWITCH_QUESTION);
+    if (snapshot.controlled.length === 0 || !snapshot.inputName) throw new Error(`static page: ${SWITCH_QUESTION} shows nothing on olva's page`);
+    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>static</title>
+<script src="/probe-olva.js"></script></head>
+<body><olva-survey><template shadowrootmode="open"><style>${snapshot.css}</style>${snapshot.html}</template></olva-survey>
+<script src="/toggle-static.js"></script></body></html>`;
+    const script = `const root = document.querySelector('olva-survey').shadowRoot;
+const boxes = [...root.querySelectorAll('.question-box')];
+const controlled = ${JSON.stringify(snapshot.controlled)}.map((i) => boxes[i]);
+root.addEventListener('change', (event) => {
+  if (event.target.name !== ${JSON.stringify(snapshot.inputName)}) return;
+  const show = event.target.value === 'true';
+  for (const box of controlled) { box.hidden = !show; box.inert = !show; }
+});`;
+    return { html, script };
+  } finally {
+    await context.close();
+  }
+}
+
 /** One fresh page of one library: time to first question, heap after GC, toggle times. */
 async function runOnce(browser, origin, lib, toggleRounds) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -254,7 +309,7 @@ async function runOnce(browser, origin, lib, toggleRounds) {
   // Waiting on a console message, not `waitForFunction`: polling would run Playwright's own
   // script in the page while it loads (9–16 ms of CPU measured), on both libraries' critical path.
   const shown = page.waitForEvent('console', { predicate: (m) => m.text() === 'olva-bench:first-question', timeout: 30_000 });
-  await page.goto(`${origin}/${lib === 'olva' ? 'olva' : 'surveyjs'}.html`);
+  await page.goto(`${origin}/${lib}.html`);
   await shown.catch((e) => { throw new Error(`${lib}: no question on screen (${errors.join('; ') || e.message})`); });
   const firstQuestion = await page.evaluate(() => window.__firstQuestion);
   await cdp.send('HeapProfiler.enable');
@@ -271,7 +326,7 @@ async function runOnce(browser, origin, lib, toggleRounds) {
     // waited for the raster of the page just shown (commits blocked 2–5 ms in olva's traces),
     // the cost of the page change, not of the show/hide.
     await page.evaluate(({ lib, selector }) => {
-      const root = lib === 'olva' ? document.querySelector('olva-survey').shadowRoot : document;
+      const root = lib === 'surveyjs' ? document : document.querySelector('olva-survey').shadowRoot;
       root.querySelector(selector).scrollIntoView({ block: 'start' });
     }, { lib, selector: questionSelector(lib, SWITCH_QUESTION) });
     await page.waitForTimeout(SETTLE_MS);
@@ -293,30 +348,33 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20 } = {}) {
   const server = await startServer();
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
-  const results = { olva: [], surveyjs: [] };
+  const results = { olva: [], surveyjs: [], static: [] };
   try {
-    // Interleave the two libraries so that machine noise hits both alike.
+    const floor = await captureStaticPage(browser, origin);
+    PAGES['/static.html'] = floor.html;
+    PAGES['/toggle-static.js'] = floor.script;
+    // Interleave the libraries (and the floor) so that machine noise hits them alike.
     for (let i = 0; i < runs; i++) {
-      for (const lib of ['surveyjs', 'olva']) results[lib].push(await runOnce(browser, origin, lib, toggleRounds));
+      for (const lib of ['surveyjs', 'olva', 'static']) results[lib].push(await runOnce(browser, origin, lib, toggleRounds));
     }
   } finally {
     await browser.close();
     server.close();
   }
   const summary = {};
-  for (const lib of ['olva', 'surveyjs']) {
-    if (results[lib].some((r) => r.toggle.distinctCounts < 2)) throw new Error(`${lib}: answering ${SWITCH_QUESTION} did not change the questions shown`);
+  for (const lib of ['olva', 'surveyjs', 'static']) {
+    if (toggleRounds > 0 && results[lib].some((r) => r.toggle.distinctCounts < 2)) throw new Error(`${lib}: answering ${SWITCH_QUESTION} did not change the questions shown`);
     // Every page's clicks: one page's median alone moves by ±20 % between pages.
     summary[lib] = {
-      bytes: gzippedBytes(EMBED_FILES[lib]),
+      bytes: lib === 'static' ? NaN : gzippedBytes(EMBED_FILES[lib]),
       firstQuestion: median(results[lib].map((r) => r.firstQuestion)),
       toggle: median(results[lib].flatMap((r) => r.toggle.work)),
       togglePainted: median(results[lib].flatMap((r) => r.toggle.painted)),
       heap: median(results[lib].map((r) => r.heap)),
     };
   }
-  const row = (metric, key, unit, target, limit) => {
-    const olva = summary.olva[key];
+  const row = (metric, key, unit, target, limit, of = 'olva') => {
+    const olva = summary[of][key];
     const surveyjs = summary.surveyjs[key];
     const ratio = olva / surveyjs;
     return { metric, unit, olva, surveyjs, ratio, target, met: limit(olva, ratio) };
@@ -325,6 +383,7 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20 } = {}) {
     row('embed JS+CSS, gzipped', 'bytes', 'B', '≤ 40 KB', (o) => o <= 40 * 1024),
     row(`first question on screen (median of ${runs})`, 'firstQuestion', 'ms', '≤ 1/3 of SurveyJS', (_o, r) => r <= 1 / 3),
     row(`show/hide: click → change painted, work without the wait for the refresh (median of ${runs} pages × ${toggleRounds})`, 'toggle', 'ms', '≤ 1/10 of SurveyJS', (_o, r) => r <= 1 / 10),
+    row(`show/hide floor, in the olva column: olva's page saved as static HTML, where a few lines of script only show or hide (same measure; Chromium's share)`, 'toggle', 'ms', '(information)', () => true, 'static'),
     row(`show/hide: click → next frame painted (median of ${runs} pages × ${toggleRounds}; frame-quantised)`, 'togglePainted', 'ms', '(information)', () => true),
     row('JS heap after render (after GC)', 'heap', 'B', '≤ 1/3 of SurveyJS', (_o, r) => r <= 1 / 3),
   ];
