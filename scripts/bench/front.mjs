@@ -10,14 +10,19 @@
  * Markdown table when run directly.
  * These numbers are for the bench only; no test asserts a timing.
  *
+ * The first question is also timed on generated questionnaires of other shapes (shapes.mjs),
+ * each with its questionnaire fetched after the script or inlined in the page.
+ *
  * Usage: node scripts/bench/front.mjs [--runs N]   (needs `npm run build`)
  */
 import { createServer } from 'node:http';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { buildShapes } from './shapes.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD = join(REPO, 'build/questionnaires/olva-core');
@@ -65,30 +70,61 @@ const PROBE = (finder) => `(() => {
 const OLVA_FIND = `() => document.querySelector('olva-survey')?.shadowRoot?.querySelector('[part~="question"]')`;
 const SJS_FIND = `() => document.querySelector('.sd-question')`;
 
-const PAGES = {
-  '/olva.html': `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+/** A page showing <olva-survey> for `src`; `data` (e.g. an inlined questionnaire) goes before it. */
+const olvaPage = (src, data = '') => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>olva</title>
 <script src="/probe-olva.js"></script>
 <script type="module" src="/embed/olva.js"></script></head>
-<body><olva-survey src="/questionnaires/olva-core/questionnaire.json" endpoint="/v1/responses"
- territory="commune:35238" wave="2026" lang="fr"></olva-survey></body></html>`,
-  '/probe-olva.js': PROBE(OLVA_FIND),
-  '/surveyjs.html': `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<body>${data}<olva-survey src="${src}" endpoint="/v1/responses"
+ territory="commune:35238" wave="2026" lang="fr"></olva-survey></body></html>`;
+
+/** A page showing SurveyJS, started by the script `start`; `data` goes before that script. */
+const surveyJsPage = (start, data = '') => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>surveyjs</title>
 <script src="/probe-sjs.js"></script>
 <link rel="stylesheet" href="/sjs/survey-core.min.css">
 <script src="/sjs/survey.core.min.js"></script><script src="/sjs/survey-js-ui.min.js"></script></head>
-<body><div id="survey"></div><script src="/start-sjs.js"></script></body></html>`,
-  '/probe-sjs.js': PROBE(SJS_FIND),
-  '/start-sjs.js': `fetch('/questionnaires/olva-core/surveyjs.json').then((r) => r.json()).then((json) => {
+<body><div id="survey"></div>${data}<script src="${start}"></script></body></html>`;
+
+/** The script that renders SurveyJS once `json` (an expression giving a promise of its model) resolves. */
+const startSurveyJs = (json) => `${json}.then((json) => {
   // No show/hide animation: the bench times the change itself, not a transition.
   Survey.settings.animationEnabled = false;
   const model = new Survey.Model(json);
   model.locale = 'fr';
   window.__survey = model;
   model.render(document.getElementById('survey'));
-});`,
+});`;
+
+const PAGES = {
+  '/olva.html': olvaPage('/questionnaires/olva-core/questionnaire.json'),
+  '/probe-olva.js': PROBE(OLVA_FIND),
+  '/surveyjs.html': surveyJsPage('/start-sjs.js'),
+  '/probe-sjs.js': PROBE(SJS_FIND),
+  '/start-sjs.js': startSurveyJs("fetch('/questionnaires/olva-core/surveyjs.json').then((r) => r.json())"),
+  '/start-sjs-inline.js': startSurveyJs("Promise.resolve(JSON.parse(document.getElementById('q').textContent))"),
 };
+
+/** The page variants measured on each generated shape: page name prefix → library. */
+const SHAPE_VARIANTS = { surveyjs: 'surveyjs', olva: 'olva', 'surveyjs-inline': 'surveyjs', 'olva-inline': 'olva' };
+
+/**
+ * Serves one generated shape (see shapes.mjs): its files, and a page per variant, each library
+ * fetching its questionnaire after its script or reading it inlined in the page.
+ */
+function addShapePages(name, dir) {
+  const questionnaire = join(dir, 'questionnaire.json');
+  const model = join(dir, 'surveyjs.json');
+  FILES[`/shapes/${name}/questionnaire.json`] = questionnaire;
+  FILES[`/shapes/${name}/surveyjs.json`] = model;
+  // `<` escaped: no `</script>` in the data can end its script early.
+  const inline = (file) => `<script type="application/json" id="q">${readFileSync(file, 'utf8').replace(/</g, '\\u003c')}</script>`;
+  PAGES[`/olva-${name}.html`] = olvaPage(`/shapes/${name}/questionnaire.json`);
+  PAGES[`/olva-inline-${name}.html`] = olvaPage('#q', inline(questionnaire));
+  PAGES[`/start-sjs-${name}.js`] = startSurveyJs(`fetch('/shapes/${name}/surveyjs.json').then((r) => r.json())`);
+  PAGES[`/surveyjs-${name}.html`] = surveyJsPage(`/start-sjs-${name}.js`);
+  PAGES[`/surveyjs-inline-${name}.html`] = surveyJsPage('/start-sjs-inline.js', inline(model));
+}
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8' };
 
@@ -301,8 +337,11 @@ root.addEventListener('change', (event) => {
   }
 }
 
-/** One fresh page of one library: time to first question, heap after GC, toggle times. */
-async function runOnce(browser, origin, lib, toggleRounds) {
+/**
+ * One fresh page of one library: time to first question, heap after GC, elements and questions
+ * on screen, toggle times. `pageName` is the page to open (default: the core's page of `lib`).
+ */
+async function runOnce(browser, origin, lib, toggleRounds, pageName = lib) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
@@ -312,13 +351,20 @@ async function runOnce(browser, origin, lib, toggleRounds) {
   // Waiting on a console message, not `waitForFunction`: polling would run Playwright's own
   // script in the page while it loads (9–16 ms of CPU measured), on both libraries' critical path.
   const shown = page.waitForEvent('console', { predicate: (m) => m.text() === 'olva-bench:first-question', timeout: 30_000 });
-  await page.goto(`${origin}/${lib}.html`);
+  await page.goto(`${origin}/${pageName}.html`);
   await shown.catch((e) => { throw new Error(`${lib}: no question on screen (${errors.join('; ') || e.message})`); });
   const firstQuestion = await page.evaluate(() => window.__firstQuestion);
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+  const dom = await page.evaluate((olvaDom) => {
+    // Elements in the document and every shadow root, and questions shown.
+    const count = (root) => [...root.querySelectorAll('*')].reduce((n, e) => n + 1 + (e.shadowRoot ? count(e.shadowRoot) : 0), 0);
+    const root = olvaDom ? document.querySelector('olva-survey').shadowRoot : document;
+    const questions = [...root.querySelectorAll(olvaDom ? '[part~="question"]' : '.sd-question')].filter((q) => q.checkVisibility()).length;
+    return { elements: count(document), questions };
+  }, hasOlvaDom(lib));
   let toggle = { work: [], painted: [], distinctCounts: 0 };
   if (toggleRounds > 0) {
     await gotoSwitchPage(page, lib);
@@ -336,7 +382,7 @@ async function runOnce(browser, origin, lib, toggleRounds) {
     toggle = await measureToggle(page, lib, toggleRounds);
   }
   await context.close();
-  return { firstQuestion, heap, toggle };
+  return { firstQuestion, heap, dom, toggle };
 }
 
 /**
@@ -348,10 +394,15 @@ async function runOnce(browser, origin, lib, toggleRounds) {
 export async function runFrontBench({ runs = 11, toggleRounds = 20 } = {}) {
   const missing = Object.entries(FILES).filter(([, f]) => !existsSync(f)).map(([, f]) => f.slice(REPO.length));
   if (missing.length) throw new Error(`front bench: missing ${missing.join(', ')}; run \`npm run build\` first`);
+  const shapesDir = mkdtempSync(join(tmpdir(), 'olva-bench-shapes-'));
+  const shapeBuilds = buildShapes(REPO, shapesDir);
+  for (const [name, dir] of Object.entries(shapeBuilds)) addShapePages(name, dir);
+  const shapes = Object.keys(shapeBuilds);
   const server = await startServer();
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
   const results = { olva: [], surveyjs: [], static: [] };
+  const shapeResults = {};
   try {
     const floor = await captureStaticPage(browser, origin);
     PAGES['/static.html'] = floor.html;
@@ -360,9 +411,17 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20 } = {}) {
     for (let i = 0; i < runs; i++) {
       for (const lib of ['surveyjs', 'olva', 'static']) results[lib].push(await runOnce(browser, origin, lib, toggleRounds));
     }
+    for (const name of shapes) {
+      for (let i = 0; i < runs; i++) {
+        for (const [variant, lib] of Object.entries(SHAPE_VARIANTS)) {
+          ((shapeResults[name] ??= {})[variant] ??= []).push(await runOnce(browser, origin, lib, 0, `${variant}-${name}`));
+        }
+      }
+    }
   } finally {
     await browser.close();
     server.close();
+    rmSync(shapesDir, { recursive: true, force: true });
   }
   for (const lib of ['olva', 'surveyjs', 'static']) {
     if (results[lib].some((r) => r.toggle.distinctCounts < 2)) throw new Error(`${lib}: answering ${SWITCH_QUESTION} did not change the questions shown`);
@@ -394,12 +453,29 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20 } = {}) {
     row(`show/hide floor, in the olva column: olva's page saved as static HTML, where a few lines of script only show or hide (same measure; Chromium's share)`, 'toggle', 'ms', '(the floor)', () => true, 'static'),
     row(`show/hide: click → next frame painted (median of ${runs} pages × ${toggleRounds}; frame-quantised)`, 'togglePainted', 'ms', '(information)', () => true),
     row('JS heap after render (after GC)', 'heap', 'B', '≤ 1/3 of SurveyJS', (_o, r) => r <= 1 / 3),
+    ...shapes.flatMap((name) => shapeRows(name, shapeResults[name], runs)),
+  ];
+}
+
+/** The rows of one generated shape: first question, fetched and inlined, and elements per question. */
+function shapeRows(name, results, runs) {
+  const first = (variant) => median(results[variant].map((r) => r.firstQuestion));
+  const perQuestion = (variant) => median(results[variant].map((r) => r.dom.elements / Math.max(1, r.dom.questions)));
+  const questions = results.olva[0].dom.questions;
+  const pair = (metric, unit, olva, surveyjs, target, limit) => ({ metric, unit, olva, surveyjs, ratio: olva / surveyjs, target, met: limit(olva / surveyjs) });
+  return [
+    pair(`first question on screen, shape "${name}" (${questions} questions on page 1), questionnaire fetched (median of ${runs})`, 'ms',
+      first('olva'), first('surveyjs'), '≤ 1/3 of SurveyJS', (r) => r <= 1 / 3),
+    pair(`first question on screen, shape "${name}", questionnaire inlined in the page (median of ${runs})`, 'ms',
+      first('olva-inline'), first('surveyjs-inline'), '≤ 1/3 of SurveyJS', (r) => r <= 1 / 3),
+    pair(`elements per question shown, shape "${name}" (document and shadow roots)`, '',
+      perQuestion('olva'), perQuestion('surveyjs'), '(information)', () => true),
   ];
 }
 
 const fmt = (value, unit) => unit === 'B'
   ? (value >= 1024 * 1024 ? `${(value / 1024 / 1024).toFixed(2)} MB` : `${(value / 1024).toFixed(1)} KB`)
-  : `${value.toFixed(1)} ms`;
+  : `${value.toFixed(1)}${unit ? ` ${unit}` : ''}`;
 
 /** The rows as a Markdown table (the name scripts/bench.mjs imports). */
 export function formatFrontTable(rows) {

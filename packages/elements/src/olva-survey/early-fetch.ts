@@ -26,7 +26,8 @@ function keyOf(src: string): string | undefined {
 export function prefetchQuestionnaires(root: ParentNode = document): void {
   for (const element of root.querySelectorAll('olva-survey[src]')) {
     const src = element.getAttribute('src')?.trim();
-    const key = src ? keyOf(src) : undefined;
+    // `#<id>` is a questionnaire inlined in the page (see loader.ts): nothing to fetch.
+    const key = src && !src.startsWith('#') ? keyOf(src) : undefined;
     if (!src || !key || early.has(key)) continue;
     const response = requestQuestionnaire(src);
     // Failures are the loader's to report, when it takes the promise.

@@ -1,6 +1,9 @@
 /**
  * Fetching a compiled questionnaire from the `src` attribute. No cookies are sent
  * (`credentials: 'omit'`): the questionnaire is public and the collector may be on another site.
+ * A `src` of the form `#<id>` names a `<script type="application/json" id="<id>">` of the page
+ * that holds the compiled questionnaire itself: the page then needs no second round trip
+ * before the first question (the script is data, never run, so the CSP is not concerned).
  */
 import type { CompiledQuestionnaire } from '@olva/runtime';
 import { requestQuestionnaire, takeEarlyResponse } from './early-fetch.js';
@@ -20,8 +23,37 @@ export function isCompiledQuestionnaire(value: unknown): value is CompiledQuesti
     && Array.isArray(q.sections) && Array.isArray(q.checks) && !!q.questionnaire;
 }
 
-/** Fetches and checks the compiled questionnaire at `src`. */
+/** True when `src` names a questionnaire inlined in the page (`#<id>`) rather than a URL. */
+function isInlineSource(src: string): boolean {
+  return src.startsWith('#');
+}
+
+/** Reads and checks the questionnaire inlined in the page under `#<id>`. */
+function inlineQuestionnaire(src: string): CompiledQuestionnaire {
+  const holder = document.getElementById(src.slice(1));
+  if (!(holder instanceof HTMLScriptElement) || holder.type !== 'application/json') {
+    throw new QuestionnaireLoadError('fetch', `${src}: no <script type="application/json" id="${src.slice(1)}"> in the page`);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(holder.textContent ?? '');
+  } catch {
+    throw new QuestionnaireLoadError('format', `${src}: not JSON`);
+  }
+  return checked(src, body);
+}
+
+/** `body` as a compiled questionnaire, or the format error that names `src`. */
+function checked(src: string, body: unknown): CompiledQuestionnaire {
+  if (!isCompiledQuestionnaire(body)) {
+    throw new QuestionnaireLoadError('format', `${src}: not a compiled OLVA questionnaire (kind "olva-compiled-questionnaire", formatVersion 1)`);
+  }
+  return body;
+}
+
+/** Fetches (or reads, for `#<id>`) and checks the compiled questionnaire at `src`. */
 export async function loadQuestionnaire(src: string, signal?: AbortSignal): Promise<CompiledQuestionnaire> {
+  if (isInlineSource(src)) return inlineQuestionnaire(src);
   let response: Response;
   try {
     // A request started early (see early-fetch.ts) has no signal: an abort is the caller's to
@@ -38,8 +70,5 @@ export async function loadQuestionnaire(src: string, signal?: AbortSignal): Prom
   } catch {
     throw new QuestionnaireLoadError('format', `${src}: not JSON`);
   }
-  if (!isCompiledQuestionnaire(body)) {
-    throw new QuestionnaireLoadError('format', `${src}: not a compiled OLVA questionnaire (kind "olva-compiled-questionnaire", formatVersion 1)`);
-  }
-  return body;
+  return checked(src, body);
 }

@@ -144,7 +144,7 @@ export class OlvaSurvey extends LitElement {
     _pending: { state: true },
   };
 
-  /** URL of the compiled questionnaire (`questionnaire.json` from `olva build`); fetched without cookies. */
+  /** URL of the compiled questionnaire (`questionnaire.json` from `olva build`), fetched without cookies; or `#<id>` of a `<script type="application/json">` of the page that holds it. */
   declare src: string | undefined;
   /** The collector: its base URL or the URL of `POST /v1/responses`. Without it, responses are only handed to the page through `olva-submit`. */
   declare endpoint: string | undefined;
