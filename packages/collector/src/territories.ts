@@ -14,11 +14,13 @@ import type { CustomTerritory } from './config/load.js';
 import type { TerritoryRef } from './store/types.js';
 
 interface Official {
-  /** Communes and municipal arrondissements; `parent` is the commune of an arrondissement. */
-  communes: Map<string, { departement: string; region: string; parent?: string }>;
+  /** Communes and municipal arrondissements. */
+  communes: Map<string, { departement: string; region: string }>;
   departements: Map<string, { region: string }>;
   regions: Set<string>;
   epci: Map<string, Set<string>>;
+  /** The municipal arrondissements of Paris, Lyon and Marseille, by commune. */
+  arrondissements: Map<string, string[]>;
 }
 
 let official: Official | undefined;
@@ -28,11 +30,16 @@ function load(): Official {
   const require = createRequire(import.meta.url);
   const data = (name: string) => require(`@etalab/decoupage-administratif/data/${name}.json`) as any[];
   const communes: Official['communes'] = new Map();
+  const arrondissements = new Map<string, string[]>();
   for (const c of data('communes')) {
     if (c.type === 'commune-actuelle') communes.set(c.code, { departement: c.departement, region: c.region });
-    else if (c.type === 'arrondissement-municipal') communes.set(c.code, { departement: c.departement, region: c.region, parent: c.commune });
+    else if (c.type === 'arrondissement-municipal') {
+      communes.set(c.code, { departement: c.departement, region: c.region });
+      arrondissements.set(c.commune, [...(arrondissements.get(c.commune) ?? []), c.code]);
+    }
   }
   official = {
+    arrondissements,
     communes,
     departements: new Map(data('departements').map((d) => [d.code as string, { region: d.region as string }])),
     regions: new Set(data('regions').map((r) => r.code as string)),
@@ -116,14 +123,14 @@ export class TerritoryDirectory {
     const o = load();
     const communes = (codes: Iterable<string>): TerritoryRef[] => {
       const out: TerritoryRef[] = [];
-      const wanted = new Set(codes);
-      for (const [code, c] of o.communes) {
-        if (wanted.has(code) || (c.parent !== undefined && wanted.has(c.parent))) out.push({ level: 'commune', code });
+      for (const code of codes) {
+        out.push({ level: 'commune', code });
+        for (const a of o.arrondissements.get(code) ?? []) out.push({ level: 'commune', code: a });
       }
       return out;
     };
     switch (container.level) {
-      case 'commune': return o.communes.get(container.code)?.parent ? [] : communes([container.code]).filter((t) => t.code !== container.code);
+      case 'commune': return (o.arrondissements.get(container.code) ?? []).map((code): TerritoryRef => ({ level: 'commune', code }));
       case 'epci': return communes(o.epci.get(container.code) ?? []);
       case 'custom': return communes(this.custom.get(container.code) ?? []);
       case 'departement':
