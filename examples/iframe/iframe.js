@@ -2,20 +2,37 @@
 // paste an <iframe>. Safe by construction: only known parameters are read, each is checked
 // against what it may be, and it is set with setAttribute (text), never as HTML.
 //
-//   /iframe/?src=…/questionnaire.json&endpoint=…/v1/responses&territory=commune:35238
+//   /iframe/?questionnaire=olva-core+rennes-2026&territory=commune:35238
 //           &wave=2026&source=site-ville&lang=fr[&channel=kiosk&reset-after=20][&resume=1]
+//
+// The page is served by the collector, on the collector's origin: it shows only the
+// collector's own builds (`/questionnaires/<build id>/questionnaire.json`) and posts only to
+// the same origin's `/v1/responses`. A questionnaire or an endpoint elsewhere is refused with
+// a visible message and nothing is loaded: otherwise anyone could dress a form of their own
+// (asking for an IBAN, say) in the collector's address and collect the answers themselves.
+// The page's CSP (`connect-src 'self'`) says the same to the browser.
 //
 // The page also tells its parent its height (postMessage {type: 'olva-iframe-height', height}),
 // for sites that can resize the iframe; ignoring it is fine (the iframe scrolls).
 
 const params = new URLSearchParams(window.location.search);
 
-/** An http(s) URL, absolute or relative to this page; null otherwise (javascript:, data:…). */
-function url(value) {
-  if (!value) return null;
+/** The only endpoint the page posts to: the collector that serves it. */
+const ENDPOINT = '/v1/responses';
+
+/** A build id as `olva build` names its directories: one path segment, never `..` or a slash. */
+const BUILD_ID = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,119}$/;
+
+/** The address of an own build's questionnaire (the id's characters need no escaping). */
+function ownQuestionnaire(buildId) {
+  return `/questionnaires/${buildId}/questionnaire.json`;
+}
+
+/** A URL on this page's origin, as an absolute URL; null when elsewhere or not http(s). */
+function sameOrigin(value) {
   try {
     const parsed = new URL(value, window.location.href);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+    return parsed.origin === window.location.origin ? parsed : null;
   } catch {
     return null;
   }
@@ -27,8 +44,22 @@ function matching(value, pattern) {
 }
 
 const checks = {
-  src: (v) => url(v),
-  endpoint: (v) => url(v),
+  // `+` in a query string reads as a space: the build ids hold none, so it is given back.
+  questionnaire: (v) => {
+    const id = matching(v.replaceAll(' ', '+'), BUILD_ID);
+    return id ? ownQuestionnaire(id) : null;
+  },
+  // The older form: still accepted for the collector's own builds and endpoint only.
+  src: (v) => {
+    const u = sameOrigin(v);
+    const m = u && /^\/questionnaires\/([^/]+)\/questionnaire\.json$/.exec(u.pathname);
+    const id = m && !u.search ? matching(m[1].replace(/%2B/gi, '+'), BUILD_ID) : null;
+    return id ? ownQuestionnaire(id) : null;
+  },
+  endpoint: (v) => {
+    const u = sameOrigin(v);
+    return u && u.pathname === ENDPOINT && !u.search ? ENDPOINT : null;
+  },
   territory: (v) => matching(v, /^(commune|epci|departement|region|custom):[A-Za-z0-9_.-]{1,40}$/),
   wave: (v) => matching(v, /^[A-Za-z0-9_.-]{1,40}$/),
   source: (v) => matching(v, /^[A-Za-z0-9_.-]{1,80}$/),
@@ -45,17 +76,34 @@ for (const [name, check] of Object.entries(checks)) {
   if (raw === null) continue;
   const value = check(raw);
   if (value === null) refused.push(name);
-  else survey.setAttribute(name, value);
+  else survey.setAttribute(name === 'questionnaire' ? 'src' : name, value);
 }
+survey.setAttribute('endpoint', ENDPOINT);
 if (params.get('resume') === '1') survey.setAttribute('resume', '');
-document.documentElement.lang = survey.getAttribute('lang') ?? 'fr';
+const lang = survey.getAttribute('lang') ?? 'fr';
+document.documentElement.lang = lang;
+if (lang === 'en') {
+  const title = 'Survey of the Local Observatory of Associative Life';
+  document.getElementById('title').textContent = title;
+  document.title = title;
+}
+
+/** Why nothing is shown, in French then English (the page's language is not known yet). */
+function refusal() {
+  const outside = refused.filter((name) => name === 'questionnaire' || name === 'src' || name === 'endpoint');
+  if (outside.length) {
+    return `Paramètres refusés : ${refused.join(', ')}. Cette page n’affiche que les questionnaires de ce collecteur (questionnaire=<identifiant de build>) et n’envoie les réponses qu’à lui. / `
+      + `Refused parameters: ${refused.join(', ')}. This page only shows this collector's questionnaires (questionnaire=<build id>) and sends answers only to it.`;
+  }
+  if (refused.length) return `Paramètres refusés : ${refused.join(', ')}. / Refused parameters: ${refused.join(', ')}.`;
+  return 'Paramètre « questionnaire » manquant : l’identifiant du build (par exemple olva-core+rennes-2026). / Missing "questionnaire" parameter: the build id (for example olva-core+rennes-2026).';
+}
 
 if (!survey.hasAttribute('src') || refused.length) {
   const error = document.createElement('p');
   error.className = 'olva-iframe-error';
-  error.textContent = refused.length
-    ? `Paramètres refusés : ${refused.join(', ')}. / Refused parameters: ${refused.join(', ')}.`
-    : 'Paramètre « src » manquant : l’adresse du questionnaire. / Missing "src" parameter: the questionnaire URL.';
+  error.setAttribute('role', 'alert');
+  error.textContent = refusal();
   main.append(error);
 } else {
   main.append(survey);

@@ -1,7 +1,9 @@
 /**
  * Access control: bearer tokens with scopes. A scope names the territories a token may read
- * (or `'all'` for the national network) and what it may do with them. A territory's token
- * never reads another territory's data: coverage is an exact match on (level, code).
+ * (or `'all'` for the national network) and what it may do with them. A scope covers its
+ * territories and every territory inside them by the official geography (an EPCI its
+ * communes; a departement its communes and the EPCIs wholly in it); it never reads a
+ * territory outside them.
  */
 import type { TerritoryRef } from './store/types.js';
 
@@ -28,7 +30,8 @@ export interface AuthDenial {
   body: { error: 'unauthorized' | 'forbidden'; message: string };
 }
 
-/** A granted request: `territories` is what to put in `ResponseFilter.territories`. */
+/** A granted request: `territories` is what to put in `ResponseFilter.territories`: the
+ * territories asked for (or the scope's) and every territory inside them. */
 export interface AuthGrant {
   ok: true;
   principal: Principal;

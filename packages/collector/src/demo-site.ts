@@ -20,10 +20,17 @@ export interface DemoSite {
   iframeDir?: string;
 }
 
-/** The policy of every HTML page: scripts from this origin only, DOM sinks behind Trusted Types. */
-export const DEMO_CSP = "script-src 'self'; require-trusted-types-for 'script'";
+/**
+ * The policy of every HTML page: scripts from this origin only, DOM sinks behind Trusted
+ * Types, and requests (the questionnaire, the answers) to this origin only, so that no page
+ * of the collector's origin can send answers elsewhere.
+ */
+export const DEMO_CSP = "script-src 'self'; require-trusted-types-for 'script'; connect-src 'self'";
 
-const MISSING = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>OLVA</title>
+/** Source maps are not served: they would publish the sources and paths of the build. */
+const notSourceMap = (pathname: string): boolean => !pathname.toLowerCase().endsWith('.map');
+
+const MISSING = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>OLVA</title><link rel="icon" href="data:,">
 <h1>Démo OLVA</h1><p>La page municipale d'exemple est absente : lancez <code>npm run build</code> puis <code>npm start</code>.</p>
 <p lang="en">The example municipal page is missing: run <code>npm run build</code>, then <code>npm start</code>.</p></html>`;
 
@@ -43,11 +50,11 @@ export async function demoRoutes(app: FastifyInstance, site: DemoSite): Promise<
   let decorated = false;
   for (const [prefix, root] of mounts) {
     if (!fs.existsSync(root)) continue;
-    await app.register(fastifyStatic, { root: path.resolve(root), prefix, decorateReply: !decorated, index: ['index.html'], dotfiles: 'deny' });
+    await app.register(fastifyStatic, { root: path.resolve(root), prefix, decorateReply: !decorated, index: ['index.html'], dotfiles: 'deny', allowedPath: notSourceMap });
     decorated = true;
   }
   if (fs.existsSync(path.join(site.municipalDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: path.resolve(site.municipalDir), prefix: '/', decorateReply: !decorated, index: ['index.html'], dotfiles: 'deny' });
+    await app.register(fastifyStatic, { root: path.resolve(site.municipalDir), prefix: '/', decorateReply: !decorated, index: ['index.html'], dotfiles: 'deny', allowedPath: notSourceMap });
   } else {
     app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(MISSING));
   }

@@ -7,11 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { checkResponse } from '@olva/runtime';
 import { launchChromium } from '../../../scripts/testing/chromium.js';
+import { startStaticServer } from '../../../scripts/testing/static-server.js';
 import { requireBuild } from '../../../scripts/testing/olva-site.js';
 import { fillSurveyByKeyboard, sendFromReview } from '../../../scripts/testing/keyboard.js';
 import { loadConfig } from './config/load.js';
@@ -71,9 +72,15 @@ it('lets a new user answer the survey on the municipal page and stores the respo
   const page = await browser.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  const failed: string[] = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
   await page.addInitScript(RECORDER);
   const response = await page.goto(`${base}/`);
   expect(response?.headers()['content-security-policy']).toBe(DEMO_CSP);
+  // The page names its icon (no request for a missing /favicon.ico), and its skip link is
+  // inside a landmark like the rest of the page.
+  expect(await page.evaluate(() => document.querySelector('link[rel~="icon"]')?.getAttribute('href'))).toBe('data:,');
+  expect(await page.evaluate(() => document.querySelector('a[href="#contenu"]')?.closest('header, nav, main, aside, footer')?.tagName)).toBe('HEADER');
   await page.waitForFunction(() => ((window as any).__olvaEvents as { type: string }[]).some((e) => e.type === 'olva-ready' || e.type === 'olva-error'), null, { timeout: 30_000 });
   expect(await page.evaluate(() => (window as any).__olvaEvents.filter((e: { type: string }) => e.type === 'olva-error'))).toEqual([]);
 
@@ -110,5 +117,81 @@ it('lets a new user answer the survey on the municipal page and stores the respo
 
   expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
   expect(pageErrors).toEqual([]);
+  expect(failed).toEqual([]);
   await page.close();
 }, 180_000);
+
+it('serves no source map', async () => {
+  expect(fs.existsSync(path.join(repo, 'packages/embed/dist/olva.js.map'))).toBe(true);
+  expect((await fetch(`${base}/embed/olva.js`)).status).toBe(200);
+  for (const p of ['/embed/olva.js.map', '/embed/OLVA.JS.MAP', '/embed/olva.js%2Emap']) expect((await fetch(`${base}${p}`)).status, p).toBe(404);
+});
+
+describe('the iframe page', () => {
+  /** Another site, counting every request it gets: none may come from the iframe page. */
+  const foreignRequests: string[] = [];
+  let foreign: Awaited<ReturnType<typeof startStaticServer>>;
+  beforeAll(async () => {
+    foreign = await startStaticServer({
+      pages: { '/q.json': JSON.stringify(compiled) },
+      headers: { 'access-control-allow-origin': '*' },
+      handler: (req) => { foreignRequests.push(`${req.method} ${req.url}`); return false; },
+    });
+  });
+  afterAll(async () => { await foreign?.close(); });
+
+  async function open(query: string) {
+    const page = await browser.newPage();
+    await page.addInitScript(RECORDER);
+    const response = await page.goto(`${base}/iframe/?${query}`);
+    return { page, response };
+  }
+
+  it('refuses a questionnaire or an endpoint of another site, visibly, and loads and posts nothing', async () => {
+    const queries = [
+      `src=${encodeURIComponent(`${foreign.origin}/q.json`)}&endpoint=${encodeURIComponent(`${foreign.origin}/v1/responses`)}&territory=commune:35238&wave=2026`,
+      `questionnaire=olva-core+rennes-2026&endpoint=${encodeURIComponent(`${foreign.origin}/v1/responses`)}&territory=commune:35238&wave=2026`,
+      `src=${encodeURIComponent(`${foreign.origin}/questionnaires/olva-core+rennes-2026/questionnaire.json`)}&territory=commune:35238`,
+      'questionnaire=..%2F..%2Fv1%2Fresponses',
+    ];
+    for (const query of queries) {
+      const { page, response } = await open(query);
+      expect(response?.headers()['content-security-policy'], query).toBe(DEMO_CSP);
+      const error = page.locator('.olva-iframe-error');
+      await error.waitFor({ state: 'visible' });
+      const text = await error.textContent();
+      expect(text, query).toMatch(/Paramètres refusés : .*\/ Refused parameters: /);
+      expect(await page.locator('olva-survey').count(), query).toBe(0);
+      expect(await page.locator('h1').textContent()).toBe("Questionnaire de l'Observatoire de la vie associative");
+      await page.waitForLoadState('networkidle');
+      await page.close();
+    }
+    expect(foreignRequests).toEqual([]);
+  }, 60_000);
+
+  it('has a CSP that keeps its requests on the collector', async () => {
+    const { page, response } = await open('questionnaire=olva-core+rennes-2026');
+    expect(response?.headers()['content-security-policy']).toContain("connect-src 'self'");
+    // Even a script of the page could not reach another site.
+    const outcome = await page.evaluate((url) => fetch(url, { method: 'POST', body: '{}' }).then(() => 'sent', () => 'blocked'), `${foreign.origin}/v1/responses`);
+    expect(outcome).toBe('blocked');
+    expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([`connect-src ${foreign.origin}/v1/responses`]);
+    expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the collector\'s own build by its id and posts to its own endpoint', async () => {
+    for (const query of ['questionnaire=olva-core+rennes-2026&territory=commune:35238&wave=2026&lang=en', 'src=%2Fquestionnaires%2Folva-core%252Brennes-2026%2Fquestionnaire.json&endpoint=%2Fv1%2Fresponses&lang=en']) {
+      const { page } = await open(query);
+      await page.waitForFunction(() => ((window as any).__olvaEvents as { type: string }[]).some((e) => e.type === 'olva-ready' || e.type === 'olva-error'), null, { timeout: 30_000 });
+      expect(await page.evaluate(() => (window as any).__olvaEvents.map((e: { type: string }) => e.type)), query).toContain('olva-ready');
+      const survey = page.locator('olva-survey');
+      expect(await survey.getAttribute('src'), query).toBe('/questionnaires/olva-core+rennes-2026/questionnaire.json');
+      expect(await survey.getAttribute('endpoint'), query).toBe('/v1/responses');
+      expect(await page.locator('h1').textContent()).toBe('Survey of the Local Observatory of Associative Life');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
+      await page.close();
+    }
+  }, 60_000);
+});

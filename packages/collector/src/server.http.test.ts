@@ -1,8 +1,9 @@
 import http from 'node:http';
 import { Writable } from 'node:stream';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ResponsePayload } from '@olva/schema';
+import { WRONG_TOKENS_PER_MINUTE } from './http/token-routes.js';
 import { bothBackends } from './test-support/backends.js';
 import { startTestCollector, TEST_TOKENS, type TestCollector } from './test-support/collector.js';
 import { corePayload, rennesPayload } from './test-support/fixtures.js';
@@ -10,10 +11,10 @@ import { corePayload, rennesPayload } from './test-support/fixtures.js';
 interface Reply { status: number; headers: http.IncomingHttpHeaders; body: any; text: string }
 
 /** A raw HTTP request, so that headers and bodies can be anything a client may send. */
-function request(base: string, method: string, path: string, options: { headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
+function request(base: string, method: string, path: string, options: { headers?: Record<string, string>; body?: string | Buffer; localAddress?: string } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, base);
-    const req = http.request(url, { method, headers: options.headers, agent: false }, (res) => {
+    const req = http.request(url, { method, headers: options.headers, agent: false, ...(options.localAddress ? { localAddress: options.localAddress } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -190,6 +191,8 @@ for (const backend of bothBackends()) {
     describe('territory scopes', () => {
       const rennesIds: string[] = [];
       const lorientIds: string[] = [];
+      /** Core-only responses collected in the commune of Lorient (56121), inside the EPCI. */
+      const lorientCommuneIds: string[] = [];
       beforeAll(async () => {
         for (let i = 0; i < 3; i++) {
           const r = rennesPayload({ wave: 'scope' });
@@ -198,6 +201,11 @@ for (const backend of bothBackends()) {
           const l = corePayload({ wave: 'scope', extension: { id: 'lorient-agglo-2026', version: '1.0.0' }, territory: { level: 'epci', code: '200042174' } });
           expect((await post(base, l)).status).toBe(201);
           lorientIds.push(l.submissionId);
+        }
+        for (let i = 0; i < 2; i++) {
+          const c = corePayload({ wave: 'scope', territory: { level: 'commune', code: '56121' } });
+          expect((await post(base, c)).status).toBe(201);
+          lorientCommuneIds.push(c.submissionId);
         }
       });
       const ids = (r: Reply) => r.body.items.map((i: { submissionId: string }) => i.submissionId).sort();
@@ -208,15 +216,47 @@ for (const backend of bothBackends()) {
         expect(none.body.error).toBe('unauthorized');
         expect(none.headers['www-authenticate']).toBe('Bearer');
         expect((await get(base, '/v1/responses', 'not-a-known-token-123456')).status).toBe(401);
+        // The token comes before the query: a malformed one tells nothing without a token.
+        for (const query of ['territory=nowhere', 'limit=0', 'after=garbage']) {
+          expect((await get(base, `/v1/responses?${query}`)).status, query).toBe(401);
+          expect((await get(base, `/v1/responses?${query}`, 'not-a-known-token-123456')).status, query).toBe(401);
+          expect((await get(base, `/v1/responses?${query}`, TEST_TOKENS.national)).status, query).toBe(400);
+        }
+        expect((await get(base, '/v1/exports/responses.csv?territory=nowhere')).status).toBe(401);
+        expect((await get(base, '/v1/stats/sample?territory=nowhere', 'not-a-known-token-123456')).status).toBe(401);
       });
       it('gives a territory its own responses and nothing else', async () => {
         const own = await get(base, '/v1/responses?wave=scope', TEST_TOKENS.rennes);
         expect(own.status).toBe(200);
         expect(ids(own)).toEqual([...rennesIds].sort());
-        const lorient = await get(base, '/v1/responses?wave=scope', TEST_TOKENS.lorient);
-        expect(ids(lorient)).toEqual([...lorientIds].sort());
         const asked = await get(base, '/v1/responses?wave=scope&territory=commune:35238', TEST_TOKENS.rennes);
         expect(ids(asked)).toEqual([...rennesIds].sort());
+      });
+      it('covers the territories inside a scope by the official geography', async () => {
+        // The EPCI's token reads its extension's responses and the core ones of its communes.
+        const lorient = await get(base, '/v1/responses?wave=scope', TEST_TOKENS.lorient);
+        expect(ids(lorient)).toEqual([...lorientIds, ...lorientCommuneIds].sort());
+        const commune = await get(base, '/v1/responses?wave=scope&territory=commune:56121', TEST_TOKENS.lorient);
+        expect(ids(commune)).toEqual([...lorientCommuneIds].sort());
+        expect((await get(base, `/v1/responses/${lorientCommuneIds[0]}`, TEST_TOKENS.lorient)).status).toBe(200);
+        // The departement's token reads its communes and the EPCI wholly inside it, not Rennes.
+        const morbihan = await get(base, '/v1/responses?wave=scope', TEST_TOKENS.morbihan);
+        expect(ids(morbihan)).toEqual([...lorientIds, ...lorientCommuneIds].sort());
+        expect(ids(await get(base, '/v1/responses?wave=scope&territory=epci:200042174', TEST_TOKENS.morbihan))).toEqual([...lorientIds, ...lorientCommuneIds].sort());
+        expect((await get(base, `/v1/responses/${lorientIds[0]}`, TEST_TOKENS.morbihan)).status).toBe(200);
+        expect((await get(base, `/v1/responses/${rennesIds[0]}`, TEST_TOKENS.morbihan)).status).toBe(404);
+        expect((await get(base, '/v1/responses?territory=commune:35238', TEST_TOKENS.morbihan)).status).toBe(403);
+        // A commune's token does not read another commune.
+        expect((await get(base, `/v1/responses/${lorientCommuneIds[0]}`, TEST_TOKENS.rennes)).status).toBe(404);
+        expect((await get(base, '/v1/responses?territory=commune:56121', TEST_TOKENS.rennes)).status).toBe(403);
+        // Exports and statistics read the same set.
+        const csv = await get(base, '/v1/exports/responses.csv?questionnaire=olva-core&wave=scope', TEST_TOKENS.morbihan);
+        expect(csv.status).toBe(200);
+        for (const id of [...lorientIds, ...lorientCommuneIds]) expect(csv.text).toContain(id);
+        for (const id of rennesIds) expect(csv.text).not.toContain(id);
+        const stats = await get(base, '/v1/stats/sample?wave=scope', TEST_TOKENS.lorient);
+        expect(stats.status).toBe(200);
+        expect(stats.body.total).toBe(lorientIds.length + lorientCommuneIds.length);
       });
       it('refuses a territory outside the scope with 403', async () => {
         const other = await get(base, '/v1/responses?territory=epci:200042174', TEST_TOKENS.rennes);
@@ -228,15 +268,15 @@ for (const backend of bothBackends()) {
       });
       it('gives the national token every territory', async () => {
         const all = await get(base, '/v1/responses?wave=scope', TEST_TOKENS.national);
-        expect(ids(all)).toEqual([...rennesIds, ...lorientIds].sort());
+        expect(ids(all)).toEqual([...rennesIds, ...lorientIds, ...lorientCommuneIds].sort());
         const both = await get(base, '/v1/responses?wave=scope&territory=commune:35238&territory=epci:200042174', TEST_TOKENS.national);
-        expect(ids(both)).toEqual([...rennesIds, ...lorientIds].sort());
+        expect(ids(both)).toEqual([...rennesIds, ...lorientIds, ...lorientCommuneIds].sort());
       });
       it('pages with a cursor', async () => {
-        const first = await get(base, '/v1/responses?wave=scope&limit=4', TEST_TOKENS.national);
-        expect(first.body.items).toHaveLength(4);
-        const second = await get(base, `/v1/responses?wave=scope&limit=4&after=${first.body.next}`, TEST_TOKENS.national);
-        expect(second.body.items).toHaveLength(2);
+        const first = await get(base, '/v1/responses?wave=scope&limit=5', TEST_TOKENS.national);
+        expect(first.body.items).toHaveLength(5);
+        const second = await get(base, `/v1/responses?wave=scope&limit=5&after=${first.body.next}`, TEST_TOKENS.national);
+        expect(second.body.items).toHaveLength(3);
         expect(second.body.next).toBeUndefined();
         expect((await get(base, '/v1/responses?after=garbage', TEST_TOKENS.national)).status).toBe(400);
       });
@@ -285,6 +325,20 @@ for (const backend of bothBackends()) {
         expect(fromLorient.status).toBe(403);
         expect(fromLorient.body.error).toBe('origin-not-allowed');
         expect((await post(base, rennesPayload(), { origin: 'https://www.rennes.fr' })).status).toBe(201);
+      });
+      it('gives CORS on the token routes only to origins configured for reading', async () => {
+        const preflight = (origin: string, method: string, path: string) => request(base, 'OPTIONS', path, { headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'authorization' } });
+        const routes: [string, string][] = [['GET', '/v1/responses'], ['GET', `/v1/responses/${corePayload().submissionId}`], ['DELETE', `/v1/responses/${corePayload().submissionId}`],
+          ['GET', '/v1/exports/responses.csv'], ['GET', '/v1/stats/sample']];
+        for (const [method, path] of routes) {
+          expect((await preflight('https://www.rennes.fr', method, path)).headers['access-control-allow-origin'], `${method} ${path}`).toBeUndefined();
+          expect((await preflight('https://observatoire.example.org', method, path)).headers['access-control-allow-origin'], `${method} ${path}`).toBe('https://observatoire.example.org');
+          const actual = (origin: string) => request(base, method, path, { headers: { origin, authorization: `Bearer ${TEST_TOKENS.national}` } });
+          expect((await actual('https://www.rennes.fr')).headers['access-control-allow-origin'], `${method} ${path}`).toBeUndefined();
+          expect((await actual('https://observatoire.example.org')).headers['access-control-allow-origin'], `${method} ${path}`).toBe('https://observatoire.example.org');
+        }
+        // Posting stays open to every configured origin.
+        expect((await preflight('https://www.lorient-agglo.bzh', 'POST', '/v1/responses')).headers['access-control-allow-origin']).toBe('https://www.lorient-agglo.bzh');
       });
     });
 
@@ -345,5 +399,29 @@ describe('rate limit', () => {
     expect(last!.status).toBe(429);
     expect(Number(last!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(last!.body.error).toBe('rate-limited');
+  });
+  it('answers 429 to an address after too many wrong tokens in a minute, and only to it', async () => {
+    // Only Date is frozen (the limiter's windows); the server's timers run as usual.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-01T10:00:05Z') });
+    try {
+      const read = (token: string, localAddress?: string) => request(server.url, 'GET', '/v1/responses?limit=1', { headers: { authorization: `Bearer ${token}` }, ...(localAddress ? { localAddress } : {}) });
+      expect((await read(TEST_TOKENS.national)).status).toBe(200);
+      for (let i = 0; i < WRONG_TOKENS_PER_MINUTE; i++) expect((await read(`wrong-token-${i}-0123456789`)).status).toBe(401);
+      const limited = await read('wrong-token-x-0123456789');
+      expect(limited.status).toBe(429);
+      expect(limited.body.error).toBe('rate-limited');
+      expect(Number(limited.headers['retry-after'])).toBe(55);
+      // Every token route, whatever the token: a right guess would otherwise still show.
+      expect((await read(TEST_TOKENS.national)).status).toBe(429);
+      expect((await request(server.url, 'GET', '/v1/exports/responses.csv?questionnaire=olva-core', { headers: { authorization: `Bearer ${TEST_TOKENS.national}` } })).status).toBe(429);
+      // Another address, and posting, are not slowed.
+      expect((await read(TEST_TOKENS.national, '127.0.0.2')).status).toBe(200);
+      expect((await read('wrong-token-y-0123456789', '127.0.0.2')).status).toBe(401);
+      // The next minute starts afresh.
+      vi.setSystemTime(new Date('2026-03-01T10:01:00Z'));
+      expect((await read(TEST_TOKENS.national)).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

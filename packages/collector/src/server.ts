@@ -10,6 +10,7 @@ import cors from '@fastify/cors';
 import type { Authorizer } from './auth.js';
 import type { CollectorConfig } from './config/load.js';
 import { HttpError } from './http/errors.js';
+import { corsDelegator, guardTokens } from './http/token-routes.js';
 import { BuildRegistry, loadBuilds } from './questionnaires.js';
 import { healthRoutes } from './routes/health.js';
 import { responsesRoutes } from './routes/responses.js';
@@ -67,7 +68,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   const ownsStore = !options.store;
   const store = options.store ?? await openStore(config.databaseUrl);
   const registry = new BuildRegistry(builds, store);
-  const auth = createAuthorizer(config.tokens);
+  const auth = createAuthorizer(config.tokens, territories);
 
   const app = Fastify({
     logger: options.logStream === false
@@ -95,13 +96,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not-found', message: `no route ${request.method} ${request.url.split('?')[0].slice(0, 200)}` }));
 
-  const allowed = new Set(config.origins.map((o) => o.origin));
-  await app.register(cors, {
-    origin: (origin, cb) => cb(null, origin !== undefined && allowed.has(origin)),
-    methods: ['GET', 'POST', 'DELETE'],
-    allowedHeaders: ['content-type', 'content-encoding', 'authorization'],
-    maxAge: 600,
-  });
+  await app.register(cors, { delegator: corsDelegator(config) });
+  guardTokens(app);
   await app.register(healthRoutes, { store });
   await app.register(responsesRoutes, { config, store, registry, territories, auth, ...(options.onStored ? { onStored: options.onStored } : {}) });
   await app.register(exportRoutes, { store, registry, authorizer: auth });

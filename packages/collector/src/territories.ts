@@ -1,17 +1,26 @@
 /**
  * Official territory codes (INSEE COG for communes, departements and regions; SIREN for
  * EPCI) from @etalab/decoupage-administratif, plus the custom territories the configuration
- * declares. Loaded once per process (the commune list is large).
+ * declares, and which territory lies inside which. Loaded once per process (the commune list
+ * is large).
+ *
+ * Containment follows the official geography: a territory covers itself and every territory
+ * inside it — a commune its municipal arrondissements; an EPCI or a custom territory its
+ * communes; a departement or a region its communes and every EPCI (or custom territory) whose
+ * communes all lie in it; a region its departements.
  */
 import { createRequire } from 'node:module';
 import type { CustomTerritory } from './config/load.js';
 import type { TerritoryRef } from './store/types.js';
 
 interface Official {
+  /** Communes and municipal arrondissements. */
   communes: Map<string, { departement: string; region: string }>;
-  departements: Set<string>;
+  departements: Map<string, { region: string }>;
   regions: Set<string>;
   epci: Map<string, Set<string>>;
+  /** The municipal arrondissements of Paris, Lyon and Marseille, by commune. */
+  arrondissements: Map<string, string[]>;
 }
 
 let official: Official | undefined;
@@ -20,22 +29,35 @@ function load(): Official {
   if (official) return official;
   const require = createRequire(import.meta.url);
   const data = (name: string) => require(`@etalab/decoupage-administratif/data/${name}.json`) as any[];
-  const communes = new Map<string, { departement: string; region: string }>();
+  const communes: Official['communes'] = new Map();
+  const arrondissements = new Map<string, string[]>();
   for (const c of data('communes')) {
-    if (c.type === 'commune-actuelle' || c.type === 'arrondissement-municipal') communes.set(c.code, { departement: c.departement, region: c.region });
+    if (c.type === 'commune-actuelle') communes.set(c.code, { departement: c.departement, region: c.region });
+    else if (c.type === 'arrondissement-municipal') {
+      communes.set(c.code, { departement: c.departement, region: c.region });
+      arrondissements.set(c.commune, [...(arrondissements.get(c.commune) ?? []), c.code]);
+    }
   }
   official = {
+    arrondissements,
     communes,
-    departements: new Set(data('departements').map((d) => d.code as string)),
+    departements: new Map(data('departements').map((d) => [d.code as string, { region: d.region as string }])),
     regions: new Set(data('regions').map((r) => r.code as string)),
     epci: new Map(data('epci').map((e) => [e.code as string, new Set((e.membres as { code: string }[]).map((m) => m.code))])),
   };
   return official;
 }
 
-/** Knows which territory codes exist and which communes a territory covers. */
+/** `level:code`, the key of a territory in sets. */
+function key(t: TerritoryRef): string {
+  return `${t.level}:${t.code}`;
+}
+
+/** Knows which territory codes exist and which territories lie inside which. */
 export class TerritoryDirectory {
   private readonly custom: Map<string, Set<string>>;
+  /** What each asked territory covers, computed once (custom territories may be added later). */
+  private readonly insideCache = new Map<string, Map<string, TerritoryRef>>();
 
   constructor(custom: CustomTerritory[] = []) {
     this.custom = new Map(custom.map((c) => [c.code, new Set(c.communes)]));
@@ -44,7 +66,9 @@ export class TerritoryDirectory {
 
   /** Adds a custom territory (from a compiled extension) responses may name. */
   addCustom(code: string, communes: readonly string[]): void {
-    if (!this.custom.has(code)) this.custom.set(code, new Set(communes));
+    if (this.custom.has(code)) return;
+    this.custom.set(code, new Set(communes));
+    this.insideCache.clear();
   }
 
   /** True when the code is an official one of its level, or a declared custom territory. */
@@ -60,18 +84,70 @@ export class TerritoryDirectory {
     }
   }
 
-  /** True when `t` is `container` itself or a commune inside it. */
+  /** True when `t` is `container` itself or lies inside it. */
   within(t: TerritoryRef, container: TerritoryRef): boolean {
-    if (t.level === container.level && t.code === container.code) return true;
-    if (t.level !== 'commune') return false;
+    return this.insideMap(container).has(key(t));
+  }
+
+  /** `container` and every territory inside it. */
+  inside(container: TerritoryRef): TerritoryRef[] {
+    return [...this.insideMap(container).values()];
+  }
+
+  /**
+   * Every territory the given ones cover, without duplicates: what a read filters on, so that
+   * a scope sees the responses collected anywhere inside it. `'all'` stays `'all'`.
+   */
+  covered(territories: readonly TerritoryRef[] | 'all'): TerritoryRef[] | 'all' {
+    if (territories === 'all') return 'all';
+    const out = new Map<string, TerritoryRef>();
+    for (const t of territories) for (const [k, v] of this.insideMap(t)) out.set(k, v);
+    return [...out.values()];
+  }
+
+  private insideMap(container: TerritoryRef): Map<string, TerritoryRef> {
+    const k = key(container);
+    let found = this.insideCache.get(k);
+    if (!found) {
+      found = new Map([[k, { level: container.level, code: container.code }]]);
+      for (const t of this.contents(container)) found.set(key(t), t);
+      // Only real territories are kept: the cache stays bounded by the official geography
+      // whatever codes requests name.
+      if (this.exists(container)) this.insideCache.set(k, found);
+    }
+    return found;
+  }
+
+  /** The territories strictly inside `container`. */
+  private contents(container: TerritoryRef): TerritoryRef[] {
     const o = load();
-    const commune = o.communes.get(t.code);
+    const communes = (codes: Iterable<string>): TerritoryRef[] => {
+      const out: TerritoryRef[] = [];
+      for (const code of codes) {
+        out.push({ level: 'commune', code });
+        for (const a of o.arrondissements.get(code) ?? []) out.push({ level: 'commune', code: a });
+      }
+      return out;
+    };
     switch (container.level) {
-      case 'epci': return o.epci.get(container.code)?.has(t.code) ?? false;
-      case 'custom': return this.custom.get(container.code)?.has(t.code) ?? false;
-      case 'departement': return commune?.departement === container.code;
-      case 'region': return commune?.region === container.code;
-      default: return false;
+      case 'commune': return (o.arrondissements.get(container.code) ?? []).map((code): TerritoryRef => ({ level: 'commune', code }));
+      case 'epci': return communes(o.epci.get(container.code) ?? []);
+      case 'custom': return communes(this.custom.get(container.code) ?? []);
+      case 'departement':
+      case 'region': {
+        const field = container.level;
+        const inArea = (code: string) => o.communes.get(code)?.[field] === container.code;
+        const wholly = (members: Set<string>) => members.size > 0 && [...members].every(inArea);
+        return [
+          ...[...o.communes.keys()].filter(inArea).map((code): TerritoryRef => ({ level: 'commune', code })),
+          ...[...o.epci].filter(([, m]) => wholly(m)).map(([code]): TerritoryRef => ({ level: 'epci', code })),
+          ...[...this.custom].filter(([, m]) => wholly(m)).map(([code]): TerritoryRef => ({ level: 'custom', code })),
+          ...(field === 'region'
+            ? [...o.departements].filter(([, d]) => d.region === container.code).map(([code]): TerritoryRef => ({ level: 'departement', code }))
+            : []),
+        ];
+      }
+      default: return [];
     }
   }
 }

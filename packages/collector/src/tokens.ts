@@ -1,21 +1,19 @@
 /**
  * The `Authorizer` of the collector: bearer tokens are compared by their SHA-256 (the
- * configuration never needs the token itself), and a scope covers a territory only when it
- * names it exactly, or is the national network's `'all'`.
+ * configuration never needs the token itself), and a scope covers a territory when it names
+ * it or a territory it lies in by the official geography (`TerritoryDirectory`), or is the
+ * national network's `'all'`.
  */
 import { createHash } from 'node:crypto';
 import type { AuthDecision, Authorizer, Principal, Right } from './auth.js';
 import type { TokenConfig } from './config/load.js';
 import type { TerritoryRef } from './store/types.js';
+import { TerritoryDirectory } from './territories.js';
 
 const BEARER = /^Bearer\s+([\x21-\x7e]{1,512})\s*$/i;
 
-function sameTerritory(a: TerritoryRef, b: TerritoryRef): boolean {
-  return a.level === b.level && a.code === b.code;
-}
-
-/** Creates the authorizer of a list of configured tokens. */
-export function createAuthorizer(tokens: readonly TokenConfig[]): Authorizer {
+/** Creates the authorizer of a list of configured tokens, over the collector's territories. */
+export function createAuthorizer(tokens: readonly TokenConfig[], territories: TerritoryDirectory = new TerritoryDirectory()): Authorizer {
   const byHash = new Map<string, Principal>(tokens.map((t) => [t.sha256, { name: t.name, scope: t.scope }]));
 
   const authenticate = (authorization: string | undefined): Principal | null => {
@@ -27,7 +25,7 @@ export function createAuthorizer(tokens: readonly TokenConfig[]): Authorizer {
   const covers = (principal: Principal, right: Right, territory: TerritoryRef): boolean => {
     if (!principal.scope.rights.includes(right)) return false;
     const t = principal.scope.territories;
-    return t === 'all' || t.some((s) => sameTerritory(s, territory));
+    return t === 'all' || t.some((s) => territories.within(territory, s));
   };
 
   const authorize = (authorization: string | undefined, right: Right, requested: TerritoryRef[] = []): AuthDecision => {
@@ -42,7 +40,7 @@ export function createAuthorizer(tokens: readonly TokenConfig[]): Authorizer {
     if (refused.length) {
       return { ok: false, status: 403, body: { error: 'forbidden', message: `token "${principal.name}" does not cover ${refused.map((t) => `${t.level}:${t.code}`).join(', ')}` } };
     }
-    return { ok: true, principal, territories: requested.length ? requested : principal.scope.territories };
+    return { ok: true, principal, territories: territories.covered(requested.length ? requested : principal.scope.territories) };
   };
 
   return { authenticate, authorize, covers };

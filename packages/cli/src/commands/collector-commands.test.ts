@@ -121,7 +121,7 @@ describe('olva demo', () => {
 
     const page = await fetch(`${base}/`);
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toBe("script-src 'self'; require-trusted-types-for 'script'");
+    expect(page.headers.get('content-security-policy')).toBe("script-src 'self'; require-trusted-types-for 'script'; connect-src 'self'");
     expect(await page.text()).toContain('<title>Ville</title>');
     expect((await fetch(`${base}/embed/olva.js`)).status).toBe(200);
     const q = await fetch(`${base}/questionnaires/olva-core+rennes-2026/questionnaire.json`);

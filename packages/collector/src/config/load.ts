@@ -65,7 +65,9 @@ export interface CollectorConfig {
   builds: string[];
   /** Days kept, per questionnaire id. */
   retention: Record<string, number>;
-  origins: { origin: string; territories: TerritoryRef[] | 'all' }[];
+  /** Pages allowed to post (CORS) for territories; with `read: true` also to call the token
+   * routes (read, export, statistics, erasure) from the browser. */
+  origins: { origin: string; territories: TerritoryRef[] | 'all'; read?: boolean }[];
   customTerritories: CustomTerritory[];
   tokens: TokenConfig[];
   limits: { bodyBytes: number; ratePerMinute: number; maxDepth: number };

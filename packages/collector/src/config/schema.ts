@@ -68,6 +68,11 @@ export const configSchema = {
         properties: {
           origin: { type: 'string', pattern: '^https?://[^/\\s]+$' },
           territories: { oneOf: [{ const: 'all' }, { type: 'array', minItems: 1, items: territory }] },
+          read: {
+            type: 'boolean',
+            default: false,
+            description: 'true: pages on this origin may also call the routes that need a token (reading, exports, statistics, erasure) from the browser. Default false: CORS for posting responses only.',
+          },
         },
       },
     },

@@ -99,6 +99,9 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
   };
 
   app.get('/v1/responses', async (request) => {
+    // The token first: a caller without a valid one learns nothing, not even that its query
+    // is malformed.
+    authorize(request, 'read');
     const query = request.query as Record<string, unknown>;
     const requested = parseTerritoryQuery(query.territory);
     if ('error' in requested) throw new HttpError(400, 'bad-query', requested.error);

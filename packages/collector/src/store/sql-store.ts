@@ -6,8 +6,8 @@
  */
 import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
 import type { SqlDb, Row } from './sql.js';
-import { SCHEMA_SQL } from './sql.js';
-import type { InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse } from './types.js';
+import { SCHEMA_SQL, jsonTextList } from './sql.js';
+import type { InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse, TerritoryRef } from './types.js';
 
 /** Thrown by `list` on a cursor this store did not make. */
 export class InvalidCursorError extends Error {
@@ -47,7 +47,30 @@ function decodeCursor(cursor: string): [string, string] {
   throw new InvalidCursorError();
 }
 
-function whereOf(filter: ResponseFilter, after?: [string, string]): { sql: string; params: unknown[] } {
+/** Territory levels in a fixed order, so that a filter's statement has one of a few shapes. */
+const LEVELS: readonly TerritoryRef['level'][] = ['commune', 'epci', 'departement', 'region', 'custom'];
+
+/**
+ * The territory clause: one `(level, codes)` test per level present, the codes passed as ONE
+ * JSON array parameter. A scope covers every territory inside it (a region, thousands of
+ * communes): one placeholder per code would make as many statement shapes as scopes, and
+ * overflow the parameter limit.
+ */
+function territoryClause(territories: TerritoryRef[], db: SqlDb, params: unknown[]): string {
+  const byLevel = new Map<string, string[]>();
+  for (const t of territories) {
+    const codes = byLevel.get(t.level) ?? [];
+    codes.push(t.code);
+    byLevel.set(t.level, codes);
+  }
+  const tests = LEVELS.filter((l) => byLevel.has(l)).map((level) => {
+    params.push(level, JSON.stringify(byLevel.get(level)));
+    return `(territory_level = ? AND territory_code IN (${jsonTextList(db.dialect)}))`;
+  });
+  return tests.length ? `(${tests.join(' OR ')})` : '1 = 0';
+}
+
+function whereOf(filter: ResponseFilter, db: SqlDb, after?: [string, string]): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (filter.questionnaireId !== undefined) { clauses.push('questionnaire_id = ?'); params.push(filter.questionnaireId); }
@@ -56,13 +79,7 @@ function whereOf(filter: ResponseFilter, after?: [string, string]): { sql: strin
     clauses.push(`wave IN (${filter.waves.map(() => '?').join(', ')})`);
     params.push(...filter.waves);
   }
-  if (filter.territories !== 'all') {
-    if (filter.territories.length === 0) clauses.push('1 = 0');
-    else {
-      clauses.push(`(${filter.territories.map(() => '(territory_level = ? AND territory_code = ?)').join(' OR ')})`);
-      for (const t of filter.territories) params.push(t.level, t.code);
-    }
-  }
+  if (filter.territories !== 'all') clauses.push(territoryClause(filter.territories, db, params));
   if (after) {
     // A row-value comparison lets SQLite and PostgreSQL seek the (received_at, submission_id)
     // index; the equivalent OR form made every page rescan the index from its start.
@@ -192,7 +209,7 @@ export class SqlResponseStore implements ResponseStore {
 
   async list(filter: ResponseFilter, page: { after?: string; limit: number }): Promise<ResponsePage> {
     const limit = Math.max(1, Math.min(Math.floor(page.limit), 10_000));
-    const { sql, params } = whereOf(filter, page.after ? decodeCursor(page.after) : undefined);
+    const { sql, params } = whereOf(filter, this.db, page.after ? decodeCursor(page.after) : undefined);
     const rows = await this.db.query(
       `SELECT ${COLUMNS} FROM olva_responses ${sql} ORDER BY received_at, submission_id LIMIT ?`,
       [...params, limit + 1],
@@ -222,7 +239,7 @@ export class SqlResponseStore implements ResponseStore {
   }
 
   async count(filter: ResponseFilter): Promise<number> {
-    const { sql, params } = whereOf(filter);
+    const { sql, params } = whereOf(filter, this.db);
     const rows = await this.db.query(`SELECT COUNT(*) AS n FROM olva_responses ${sql}`, params);
     return Number(rows[0]?.n ?? 0);
   }

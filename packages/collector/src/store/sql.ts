@@ -9,7 +9,8 @@ export type Row = Record<string, unknown>;
 
 /** The minimal database connection the SQL store needs. */
 export interface SqlDb {
-  /** `sqlite` or `postgres`: only for messages and tests. */
+  /** `sqlite` or `postgres`: for messages and tests, and `jsonTextList`, the one statement
+   * part the two write differently. */
   readonly dialect: 'sqlite' | 'postgres';
   /** Runs a statement that returns rows. */
   query(sql: string, params?: unknown[]): Promise<Row[]>;
@@ -18,6 +19,14 @@ export interface SqlDb {
   /** Runs several statements (schema creation), without parameters. */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * A subquery of the strings of a JSON array passed as one `?` parameter: a list of values
+ * of any length in a statement of one shape (the two dialects spell it differently).
+ */
+export function jsonTextList(dialect: SqlDb['dialect']): string {
+  return dialect === 'postgres' ? 'SELECT jsonb_array_elements_text(CAST(? AS jsonb))' : 'SELECT value FROM json_each(?)';
 }
 
 /** Tables and indexes; TEXT for time stamps (RFC 3339 in UTC, fixed width, so order = time). */

@@ -16,6 +16,7 @@ export const TEST_TOKENS = {
   rennes: 'rennes-token-0123456789abcdef',
   rennesReadOnly: 'rennes-readonly-0123456789abcdef',
   lorient: 'lorient-token-0123456789abcdef',
+  morbihan: 'morbihan-token-0123456789abcdef',
 } as const;
 
 /** The raw configuration the tests start from (paths relative to the build directory). */
@@ -27,12 +28,14 @@ export function testConfig(overrides: Record<string, unknown> = {}): Record<stri
     origins: [
       { origin: 'https://www.rennes.fr', territories: [{ level: 'commune', code: '35238' }] },
       { origin: 'https://www.lorient-agglo.bzh', territories: [{ level: 'epci', code: '200042174' }] },
+      { origin: 'https://observatoire.example.org', territories: 'all', read: true },
     ],
     tokens: [
       { name: 'rnma', token: TEST_TOKENS.national, scope: { territories: 'all', rights: ['read', 'export', 'stats', 'erase'] } },
       { name: 'rennes', token: TEST_TOKENS.rennes, scope: { territories: [{ level: 'commune', code: '35238' }], rights: ['read', 'export', 'stats', 'erase'] } },
       { name: 'rennes-lecture', token: TEST_TOKENS.rennesReadOnly, scope: { territories: [{ level: 'commune', code: '35238' }], rights: ['read'] } },
       { name: 'lorient', token: TEST_TOKENS.lorient, scope: { territories: [{ level: 'epci', code: '200042174' }], rights: ['read', 'export', 'stats', 'erase'] } },
+      { name: 'morbihan', token: TEST_TOKENS.morbihan, scope: { territories: [{ level: 'departement', code: '56' }], rights: ['read', 'export', 'stats'] } },
     ],
     limits: { bodyBytes: 64 * 1024, ratePerMinute: 1_000_000, maxDepth: 32 },
     ...overrides,

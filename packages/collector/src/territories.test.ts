@@ -1,0 +1,55 @@
+/**
+ * Containment of territories by the official geography (INSEE COG, SIREN of EPCIs), as
+ * scopes use it: what a territory covers, and what it does not.
+ */
+import { describe, expect, it } from 'vitest';
+import type { TerritoryRef } from './store/types.js';
+import { TerritoryDirectory } from './territories.js';
+
+const commune = (code: string): TerritoryRef => ({ level: 'commune', code });
+const epci = (code: string): TerritoryRef => ({ level: 'epci', code });
+const departement = (code: string): TerritoryRef => ({ level: 'departement', code });
+const region = (code: string): TerritoryRef => ({ level: 'region', code });
+const custom = (code: string): TerritoryRef => ({ level: 'custom', code });
+
+describe('TerritoryDirectory containment', () => {
+  const directory = new TerritoryDirectory([{ code: 'rade-de-lorient', name: 'Rade', communes: ['56121', '56098'] }]);
+
+  it('puts a commune inside its EPCI, departement and region, and nowhere else', () => {
+    const lorient = commune('56121');
+    for (const container of [lorient, epci('200042174'), departement('56'), region('53'), custom('rade-de-lorient')]) {
+      expect(directory.within(lorient, container), `${container.level}:${container.code}`).toBe(true);
+    }
+    for (const container of [commune('35238'), epci('243500139'), departement('35'), region('52')]) {
+      expect(directory.within(lorient, container), `${container.level}:${container.code}`).toBe(false);
+    }
+  });
+
+  it('puts an EPCI or a custom territory inside a departement only when all its communes lie in it', () => {
+    expect(directory.within(epci('200042174'), departement('56'))).toBe(true);
+    expect(directory.within(epci('200042174'), region('53'))).toBe(true);
+    expect(directory.within(custom('rade-de-lorient'), departement('56'))).toBe(true);
+    // CA Beaune, Côte et Sud straddles the Côte-d'Or (21) and the Saône-et-Loire (71).
+    expect(directory.within(commune('21054'), epci('200006682'))).toBe(true);
+    expect(directory.within(epci('200006682'), departement('21'))).toBe(false);
+    expect(directory.within(epci('200006682'), departement('71'))).toBe(false);
+    expect(directory.within(epci('200006682'), region('27'))).toBe(true);
+    // Nothing is inside a commune but its municipal arrondissements.
+    expect(directory.within(epci('200042174'), commune('56121'))).toBe(false);
+    expect(directory.within(commune('75112'), commune('75056'))).toBe(true);
+  });
+
+  it('lists what a scope covers, itself included, without duplicates', () => {
+    const covered = directory.covered([epci('200042174'), commune('56121')]);
+    expect(covered).not.toBe('all');
+    const keys = (covered as TerritoryRef[]).map((t) => `${t.level}:${t.code}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toContain('epci:200042174');
+    expect(keys).toContain('commune:56121');
+    expect(keys.filter((k) => k.startsWith('commune:'))).toHaveLength(25);
+    expect(directory.covered('all')).toBe('all');
+    const brittany = directory.inside(region('53')).map((t) => `${t.level}:${t.code}`);
+    expect(brittany).toEqual(expect.arrayContaining(['region:53', 'departement:35', 'departement:56', 'epci:200042174', 'commune:35238', 'custom:rade-de-lorient']));
+    expect(brittany).not.toContain('commune:44109');
+  });
+});
