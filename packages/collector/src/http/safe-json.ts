@@ -2,7 +2,7 @@
  * JSON parsing for untrusted bodies: nesting is measured before parsing (so a deeply nested
  * body never reaches the recursive parser), keys that could poison prototypes
  * (`__proto__`, `constructor`, `prototype`) are refused rather than silently dropped, and so
- * are strings holding U+0000 or a lone surrogate (see `hasBadCharacter`).
+ * are strings and keys holding U+0000 or a lone surrogate (see `BAD_CHARACTER`).
  */
 import { HttpError } from './errors.js';
 
@@ -48,11 +48,6 @@ function escapeToken(key: string | number): string {
  * invalid bytes); no answer, code or id needs them.
  */
 const BAD_CHARACTER = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** True when `text` holds U+0000 or a lone surrogate. */
-export function hasBadCharacter(text: string): boolean {
-  return BAD_CHARACTER.test(text);
-}
 
 /** Why a parsed body is refused, and where (JSON pointer). */
 interface Refusal {
