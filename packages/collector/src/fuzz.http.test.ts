@@ -4,8 +4,8 @@ import vm from 'node:vm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponsePayload } from '@olva/schema';
-import { sqliteBackend } from './test-support/backends.js';
-import { startTestCollector, type TestCollector } from './test-support/collector.js';
+import { bothBackends } from './test-support/backends.js';
+import { startTestCollector, TEST_TOKENS, type TestCollector } from './test-support/collector.js';
 import { corePayload } from './test-support/fixtures.js';
 
 v8.setFlagsFromString('--expose-gc');
@@ -18,9 +18,9 @@ function heapAfterGc(): number {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
-function postRaw(base: string, body: string, contentType = 'application/json'): Promise<{ status: number; body: string }> {
+function send(base: string, method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string | Buffer): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(new URL('/v1/responses', base), { method: 'POST', agent, headers: { 'content-type': contentType } }, (res) => {
+    const req = http.request(new URL(path, base), { method, agent, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
@@ -30,10 +30,30 @@ function postRaw(base: string, body: string, contentType = 'application/json'): 
   });
 }
 
+const postRaw = (base: string, body: string | Buffer, contentType = 'application/json') => send(base, 'POST', '/v1/responses', { 'content-type': contentType }, body);
+
 const notAValue = fc.oneof(
   fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.integer(), { maxKeys: 3 }),
 );
+/**
+ * Text no string may hold: U+0000 and lone surrogates (JSON.stringify writes them as \u
+ * escapes, as a hostile client would), around any other text.
+ */
+const badText = fc.tuple(fc.string({ maxLength: 6 }), fc.constantFrom('\u0000', '\ud800', '\udbff', '\udc00', '\udfff', 'a\u0000b'), fc.string({ maxLength: 6 }))
+  .map(([a, bad, b]) => a + bad + b);
+/** Byte sequences that are not UTF-8: a stray continuation, a truncated or overlong sequence, an encoded surrogate. */
+const notUtf8 = fc.constantFrom([0xff], [0x80], [0xc3], [0xe2, 0x82], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80]);
+/** Where in a valid payload a string goes. */
+const STRING_PLACES = [
+  (t: string) => corePayload({ source: t }),
+  (t: string) => corePayload({ wave: t }),
+  (t: string) => corePayload({ locale: t as never }),
+  (t: string) => corePayload({ territory: { level: 'commune', code: t } }),
+  (t: string) => corePayload({ client: { name: t, version: '1' } }),
+  (t: string) => corePayload({ answers: { secteur: t, nb_benevoles: 1, employeur: false } as never }),
+  (t: string) => corePayload({ answers: { secteur: 'sport', nb_benevoles: 1, employeur: false, [t]: 'x' } as never }),
+];
 const FIELDS = ['kind', 'specVersion', 'submissionId', 'questionnaire', 'territory', 'wave', 'channel', 'locale', 'startedAt', 'submittedAt', 'client', 'answers'] as const;
 
 /** Bodies that must all be refused with a 4xx, each for a reason the comment gives. */
@@ -53,19 +73,37 @@ const badBodies = fc.oneof(
   // Prototype keys and absurd nesting at a random place.
   fc.tuple(fc.constantFrom('__proto__', 'constructor', 'prototype'), fc.integer({ min: 33, max: 400 }))
     .map(([key, depth]) => ({ body: JSON.stringify(corePayload()).replace('"answers":{', `"answers":{"${key}":${'['.repeat(depth % 2 ? 1 : depth)}${']'.repeat(depth % 2 ? 1 : depth)},`), type: 'application/json' })),
+  // A valid payload with U+0000 or a lone surrogate in one of its strings, or one of its keys.
+  fc.tuple(fc.constantFrom(...STRING_PLACES), badText).map(([place, text]) => ({ body: JSON.stringify(place(text)), type: 'application/json' })),
+  // A valid payload with bytes that are not UTF-8 in one of its strings.
+  fc.tuple(fc.constantFrom(...STRING_PLACES), notUtf8).map(([place, bytes]) => {
+    const [before, after] = JSON.stringify(place('MARK')).split('MARK');
+    return { body: Buffer.concat([Buffer.from(before), Buffer.from(bytes), Buffer.from(after)]), type: 'application/json' };
+  }),
   // A valid payload sent as something else than JSON.
   fc.constantFrom('text/plain', 'application/xml', 'application/x-www-form-urlencoded').map((type) => ({ body: JSON.stringify(corePayload()), type })),
 );
 
-describe('bad payloads (fast-check) over real HTTP', () => {
-  const backend = sqliteBackend();
+/** A query value: any bytes, percent-encoded (so U+0000 and bytes that are not UTF-8 too), or bad text. */
+const queryValue = fc.oneof(
+  fc.uint8Array({ maxLength: 12 }).map((bytes) => [...bytes].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')),
+  fc.tuple(fc.string({ maxLength: 8 }), notUtf8).map(([s, bytes]) => encodeURIComponent(s) + bytes.map((b) => `%${b.toString(16)}`).join('')),
+  badText.map((t) => t.replace(/[\ud800-\udfff]/g, '%ED%A0%80').split('\u0000').map(encodeURIComponent).join('%00')),
+  fc.constantFrom('2026', 'olva-core', 'commune:35238', '10'),
+);
+/** Requests to every read route with random parameters. */
+const badQueries = fc.tuple(
+  fc.constantFrom('/v1/responses', '/v1/exports/responses.csv', '/v1/exports/codebook.md', '/v1/stats/sample', `/v1/responses/${corePayload().submissionId}`, '/health'),
+  fc.array(fc.tuple(fc.constantFrom('wave', 'questionnaire', 'extension', 'territory', 'after', 'limit', 'source', 'format'), queryValue), { minLength: 1, maxLength: 4 }),
+).map(([route, params]) => `${route}?${params.map(([k, v]) => `${k}=${v}`).join('&')}`);
+
+for (const backend of bothBackends()) describe(`bad payloads and queries (fast-check) over real HTTP on ${backend.name}`, () => {
   let server: TestCollector;
   beforeAll(async () => {
     await backend.setup();
     server = await startTestCollector(await backend.newDatabaseUrl());
   });
   afterAll(async () => {
-    agent.destroy();
     await server?.close();
     await backend.teardown();
   });
@@ -75,7 +113,7 @@ describe('bad payloads (fast-check) over real HTTP', () => {
     const run = (numRuns: number, seed: number) => fc.assert(fc.asyncProperty(badBodies, async ({ body, type }) => {
       const r = await postRaw(server.url, body, type);
       statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-      expect(r.status, `${r.status} ${r.body.slice(0, 300)} for ${body.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+      expect(r.status, `${r.status} ${r.body.slice(0, 300)} for ${body.toString().slice(0, 300)}`).toBeGreaterThanOrEqual(400);
       expect(r.status).toBeLessThan(500);
       expect(() => JSON.parse(r.body)).not.toThrow();
     }), { numRuns, seed });
@@ -94,4 +132,17 @@ describe('bad payloads (fast-check) over real HTTP', () => {
     // And the server still works.
     expect((await postRaw(server.url, JSON.stringify(corePayload()))).status).toBe(201);
   });
+
+  it('answers queries holding U+0000, lone surrogates or bytes that are not UTF-8 with a 4xx or a 200, never a 5xx', async () => {
+    const statuses = new Map<number, number>();
+    await fc.assert(fc.asyncProperty(badQueries, async (path) => {
+      const r = await send(server.url, 'GET', path, { authorization: `Bearer ${TEST_TOKENS.national}` });
+      statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+      expect(r.status, `${r.status} ${r.body.slice(0, 300)} for ${path}`).toBeLessThan(500);
+      if (r.status >= 400) expect(Object.keys(JSON.parse(r.body) as object).sort(), r.body).toEqual(['error', 'message']);
+    }), { numRuns: 300, seed: 3 });
+    console.log(`fuzz queries: statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    expect(statuses.get(400), 'some 400').toBeGreaterThan(0);
+  });
 });
+afterAll(() => agent.destroy());

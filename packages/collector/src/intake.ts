@@ -45,8 +45,34 @@ function contractProblems(body: unknown): ResponseProblemBody[] {
   return validateDocument('payload', body).map((p) => ({ pointer: p.pointer, code: p.rule, message: p.message }));
 }
 
-/** Checks a parsed body against everything the collector knows. Never throws on bad input. */
-export function intake(body: unknown, registry: BuildRegistry, territories: TerritoryDirectory): IntakeResult {
+/**
+ * How far ahead of the collector's clock a client's time stamp may be: a day covers clocks
+ * set wrong and time zones written wrong, not a date typed years ahead.
+ */
+export const CLOCK_SKEW_MS = 86_400_000;
+
+/** Time stamps in the future, and a submission before its start. */
+function timeProblems(payload: ResponsePayload, now: Date): ResponseProblemBody[] {
+  const problems: ResponseProblemBody[] = [];
+  const latest = now.getTime() + CLOCK_SKEW_MS;
+  const started = Date.parse(payload.startedAt);
+  const submitted = Date.parse(payload.submittedAt);
+  for (const [field, time] of [['startedAt', started], ['submittedAt', submitted]] as const) {
+    if (time > latest) {
+      problems.push({ pointer: `/${field}`, code: 'future-time', message: `${field} ${payload[field]} is more than a day ahead of the collector's clock (${now.toISOString()})` });
+    }
+  }
+  if (submitted < started) {
+    problems.push({ pointer: '/submittedAt', code: 'submitted-before-start', message: `submittedAt ${payload.submittedAt} is before startedAt ${payload.startedAt}` });
+  }
+  return problems;
+}
+
+/**
+ * Checks a parsed body against everything the collector knows; `now` is the collector's
+ * clock. Never throws on bad input.
+ */
+export function intake(body: unknown, registry: BuildRegistry, territories: TerritoryDirectory, now: Date = new Date()): IntakeResult {
   if (!validEnvelope(body)) return { ok: false, problems: contractProblems(body) };
   const payload = body as ResponsePayload;
   const build = registry.findAccepted({ questionnaire: payload.questionnaire, extension: payload.extension });
@@ -68,7 +94,7 @@ export function intake(body: unknown, registry: BuildRegistry, territories: Terr
     };
   }
 
-  const problems: ResponseProblemBody[] = [];
+  const problems: ResponseProblemBody[] = timeProblems(payload, now);
   if (!territories.exists(payload.territory)) {
     problems.push({
       pointer: '/territory/code',

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import { Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -31,7 +32,7 @@ function request(base: string, method: string, path: string, options: { headers?
 }
 
 const post = (base: string, payload: unknown, headers: Record<string, string> = {}) =>
-  request(base, 'POST', '/v1/responses', { headers: { 'content-type': 'application/json', ...headers }, body: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+  request(base, 'POST', '/v1/responses', { headers: { 'content-type': 'application/json', ...headers }, body: typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : JSON.stringify(payload) });
 const get = (base: string, path: string, token?: string) =>
   request(base, 'GET', path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
@@ -185,6 +186,129 @@ for (const backend of bothBackends()) {
         const deep = await post(base, p.replace('"answers":{', `"answers":{"x":${'['.repeat(40)}${']'.repeat(40)},`));
         expect(deep.status).toBe(400);
         expect(deep.body.message).toContain('deeper');
+      });
+    });
+
+    describe('hostile and careless input', () => {
+      /** Every refusal has the one error body: `{ error, message }`, with `problems` (and `truncated`) at most. */
+      function expectErrorBody(reply: Reply, status: number, error?: string) {
+        expect(reply.status, reply.text.slice(0, 300)).toBe(status);
+        expect(reply.headers['content-type']).toMatch(/^application\/json/);
+        expect(Object.keys(reply.body).filter((k) => !['error', 'message', 'problems', 'truncated'].includes(k))).toEqual([]);
+        expect(reply.body).toMatchObject({ error: error ?? expect.any(String), message: expect.any(String) });
+      }
+      const raw = (text: string): Promise<string> => new Promise((resolve) => {
+        const url = new URL(base);
+        const socket = net.connect(Number(url.port), url.hostname, () => socket.end(text));
+        let received = '';
+        socket.on('data', (c) => { received += c; });
+        socket.on('close', () => resolve(received));
+        socket.on('error', () => resolve(received));
+      });
+
+      it('refuses U+0000, lone surrogates and invalid UTF-8 in a body with 400, never stores them', async () => {
+        const p = JSON.stringify(corePayload({ source: 'nul-check' }));
+        for (const [body, pointer] of [
+          [p.replace('"nul-check"', '"nul\\u0000check"'), '/source'],
+          [p.replace('"secteur":"sport"', '"secteur":"sport\\u0000"'), '/answers/secteur'],
+          [p.replace('"nul-check"', '"nul\\ud800check"'), '/source'],
+          [p.replace('"nul-check"', '"nul\\udfffcheck"'), '/source'],
+          [p.replace('"answers":{', '"answers":{"a\\u0000":1,'), '/answers/a\u0000'],
+        ]) {
+          const r = await post(base, body);
+          expectErrorBody(r, 400, 'invalid-character');
+          expect(r.body.problems).toEqual([expect.objectContaining({ pointer, code: 'invalid-character' })]);
+        }
+        // A paired surrogate is a character like any other.
+        expect((await post(base, p.replace('"nul-check"', '"nul\\ud83d\\ude00check"'))).status).toBe(201);
+        const latin1 = Buffer.from(p.replace('"nul-check"', '"caf\u00e9"'), 'latin1');
+        expectErrorBody(await post(base, latin1), 400, 'invalid-utf8');
+        const truncated = Buffer.concat([Buffer.from(p.slice(0, p.indexOf('"nul-check"') + 1)), Buffer.from([0xe2, 0x82]), Buffer.from(p.slice(p.indexOf('"nul-check"') + 1))]);
+        expectErrorBody(await post(base, truncated), 400, 'invalid-utf8');
+      });
+      it('refuses U+0000 and undecodable bytes in a URL with 400 on every route, and validates every query parameter', async () => {
+        for (const path of [
+          '/v1/responses?wave=%00', '/v1/responses?questionnaire=olva-core%00', '/v1/responses?extension=%00', '/v1/responses?source=%00',
+          '/v1/responses?wave=%ED%A0%80', '/v1/responses?territory=commune:35238%C3', '/v1/responses/%00', '/v1/responses/%ED%A0%80',
+          '/v1/exports/responses.csv?questionnaire=olva-core&wave=%00', '/v1/stats/sample?wave=%FF', '/health?x=%00', '/nowhere%00', '/v1/responses/%zz',
+        ]) expectErrorBody(await get(base, path, TEST_TOKENS.national), 400);
+        for (const path of [
+          '/v1/responses?wave=a%20b', '/v1/responses?questionnaire=Olva', '/v1/responses?extension=x%2Fy', '/v1/responses?limit=0',
+          `/v1/responses?after=${Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 'x\u0000'])).toString('base64url')}`,
+          `/v1/responses?after=${Buffer.from(JSON.stringify(['\u0000', corePayload().submissionId])).toString('base64url')}`,
+        ]) expectErrorBody(await get(base, path, TEST_TOKENS.national), 400, 'bad-query');
+        expect((await get(base, '/v1/responses?wave=2026.1&extension=rennes-2026&questionnaire=olva-core', TEST_TOKENS.national)).status).toBe(200);
+      });
+      it('refuses more than 50 values of a filter with 400', async () => {
+        const waves = Array.from({ length: 51 }, (_, i) => `w${i}`).join(',');
+        const territories = Array.from({ length: 51 }, (_, i) => `territory=commune:${35000 + i}`).join('&');
+        expect((await get(base, `/v1/responses?wave=${waves.split(',').slice(0, 50).join(',')}`, TEST_TOKENS.national)).status).toBe(200);
+        for (const path of [`/v1/responses?wave=${waves}`, `/v1/responses?${territories}`, `/v1/exports/responses.csv?questionnaire=olva-core&wave=${waves}`, `/v1/stats/sample?${territories}`]) {
+          const r = await get(base, path, TEST_TOKENS.national);
+          expectErrorBody(r, 400);
+          expect(r.body.message).toContain('at most 50');
+        }
+      });
+      it('lists 50 problems at most, and counts the others', async () => {
+        const answers = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`inconnue_${i}`, i]));
+        const r = await post(base, corePayload({ answers: { secteur: 'sport', nb_benevoles: 1, employeur: false, ...answers } as ResponsePayload['answers'] }));
+        expectErrorBody(r, 422, 'invalid-response');
+        expect(r.body.problems).toHaveLength(50);
+        expect(r.body.truncated).toBeGreaterThanOrEqual(250);
+        expect(r.body.message).toContain(String(50 + r.body.truncated));
+      });
+      it('takes a submissionId in upper case as the same submission', async () => {
+        const p = corePayload();
+        expect((await post(base, p)).status).toBe(201);
+        const upper = await post(base, { ...p, submissionId: p.submissionId.toUpperCase() });
+        // The receipt names the id as sent: the browser's outbox matches it.
+        expect(upper.status).toBe(200);
+        expect(upper.body.submissionId).toBe(p.submissionId.toUpperCase());
+        const stored = await get(base, `/v1/responses/${p.submissionId.toUpperCase()}`, TEST_TOKENS.national);
+        expect(stored.body.payload).toEqual(p);
+        const q = corePayload({ submissionId: corePayload().submissionId.toUpperCase() });
+        expect((await post(base, q)).status).toBe(201);
+        expect((await post(base, { ...q, submissionId: q.submissionId.toLowerCase() })).status).toBe(200);
+        expect((await get(base, `/v1/responses/${q.submissionId.toLowerCase()}`, TEST_TOKENS.national)).status).toBe(200);
+      });
+      it('refuses times more than a day ahead, and a submission before its start, with 422', async () => {
+        const ahead = new Date(Date.now() + 2 * 86_400_000).toISOString();
+        expectProblem(await post(base, corePayload({ startedAt: ahead, submittedAt: ahead })), '/submittedAt', 'future-time');
+        expectProblem(await post(base, corePayload({ startedAt: ahead, submittedAt: ahead })), '/startedAt', 'future-time');
+        expectProblem(await post(base, corePayload({ startedAt: '2026-03-01T10:00:00.000Z', submittedAt: '2026-03-01T09:59:59.000Z' })), '/submittedAt', 'submitted-before-start');
+        // A clock a few hours fast is not refused.
+        const soon = new Date(Date.now() + 3 * 3_600_000).toISOString();
+        expect((await post(base, corePayload({ submittedAt: soon }))).status).toBe(201);
+      });
+      it('does not store an erased response again: a replay gets 410', async () => {
+        const p = corePayload();
+        expect((await post(base, p)).status).toBe(201);
+        expect((await request(base, 'DELETE', `/v1/responses/${p.submissionId}`, { headers: { authorization: `Bearer ${TEST_TOKENS.national}` } })).status).toBe(204);
+        for (const replay of [p, { ...p, submissionId: p.submissionId.toUpperCase() }, { ...p, source: 'autre' }]) {
+          const r = await post(base, replay);
+          expectErrorBody(r, 410, 'erased');
+          expect(r.body.message).toContain(replay.submissionId);
+        }
+        expect((await get(base, `/v1/responses/${p.submissionId}`, TEST_TOKENS.national)).status).toBe(404);
+      });
+      it('answers framework refusals with the same body, and 405 with Allow for a wrong method', async () => {
+        expectErrorBody(await post(base, ''), 400, 'malformed-json');
+        expectErrorBody(await request(base, 'POST', '/v1/responses', { headers: { 'content-type': 'text/plain' }, body: '{}' }), 415, 'unsupported-media-type');
+        expectErrorBody(await get(base, '/nowhere'), 404, 'not-found');
+        expectErrorBody(await get(base, '/v1/responses/%E0%A4%A'), 400, 'bad-url');
+        const put = await request(base, 'PUT', '/v1/responses');
+        expectErrorBody(put, 405, 'method-not-allowed');
+        expect(put.headers.allow).toBe('GET, HEAD, POST');
+        const patch = await request(base, 'PATCH', `/v1/responses/${corePayload().submissionId}`);
+        expectErrorBody(patch, 405, 'method-not-allowed');
+        expect(patch.headers.allow).toBe('DELETE, GET, HEAD');
+        expect((await request(base, 'POST', '/v1/exports/responses.csv')).headers.allow).toBe('GET, HEAD');
+        for (const text of ['GARBAGE\r\n\r\n', 'GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n', 'POST /v1/responses HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n{}']) {
+          const answer = await raw(text);
+          expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+          const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+          expect(Object.keys(body).sort()).toEqual(['error', 'message']);
+        }
       });
     });
 

@@ -5,12 +5,12 @@
  * neither answers nor client addresses.
  */
 import type { Writable } from 'node:stream';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import type { Authorizer } from './auth.js';
 import type { CollectorConfig } from './config/load.js';
-import { HttpError } from './http/errors.js';
 import { corsDelegator, guardTokens } from './http/token-routes.js';
+import { notFoundOrWrongMethod, refuseBadUrl, replyToClientError, replyToError } from './http/error-replies.js';
 import { BuildRegistry, loadBuilds } from './questionnaires.js';
 import { healthRoutes } from './routes/health.js';
 import { responsesRoutes } from './routes/responses.js';
@@ -78,23 +78,14 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
     bodyLimit: config.limits.bodyBytes,
+    // Refusals fastify and node make themselves get the collector's error body too.
+    frameworkErrors: replyToError,
+    clientErrorHandler: replyToClientError,
   });
 
-  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
-    if (error instanceof HttpError) {
-      reply.headers(error.headers);
-      return reply.code(error.statusCode).send(error.body());
-    }
-    const status = error.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      const code = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported-media-type'
-        : status === 413 ? 'payload-too-large' : status === 415 ? 'unsupported-media-type' : 'bad-request';
-      return reply.code(status).send({ error: code, message: error.message });
-    }
-    request.log.error({ err: { message: error.message, stack: error.stack, code: error.code } }, 'request failed');
-    return reply.code(500).send({ error: 'internal', message: 'internal error; retry later' });
-  });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not-found', message: `no route ${request.method} ${request.url.split('?')[0].slice(0, 200)}` }));
+  app.setErrorHandler(replyToError);
+  notFoundOrWrongMethod(app);
+  app.addHook('onRequest', refuseBadUrl);
 
   await app.register(cors, { delegator: corsDelegator(config) });
   guardTokens(app);

@@ -9,6 +9,8 @@ import type { TerritoryRef } from '../store/types.js';
 /** What a read request asks for. */
 export interface ReadQuery {
   questionnaire?: string;
+  /** Only on routes that read it (`GET /v1/responses`). */
+  extension?: string;
   waves?: string[];
   /** Territories named; empty means "all my scope covers". */
   territories: TerritoryRef[];
@@ -21,27 +23,54 @@ export interface BadRequest {
 }
 
 const QUESTIONNAIRE_ID = /^[a-z][a-z0-9-]*$/;
-const WAVE = /^[0-9A-Za-z_-]{1,32}$/;
+// As the payload contract writes them (a wave such as `2026.1` holds a dot).
+const WAVE = /^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/;
+
+/**
+ * Values one filter (`wave`, `territory`) accepts at most. Each count of values made another
+ * SQL statement, and no reader needs more at once (a larger reach is a token's scope).
+ */
+export const MAX_FILTER_VALUES = 50;
+
+function tooMany(name: string, n: number): BadRequest | null {
+  return n > MAX_FILTER_VALUES ? { error: 'bad-request', message: `give at most ${MAX_FILTER_VALUES} ${name} values (${n} given)` } : null;
+}
 
 function list(value: unknown): string[] {
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
 }
 
-/** Parses the query of a read route; `questionnaire` is required when `requireQuestionnaire`. */
-export function parseReadQuery(query: Record<string, unknown>, requireQuestionnaire: boolean): ReadQuery | BadRequest {
-  const questionnaires = list(query.questionnaire);
-  if (questionnaires.length > 1) return { error: 'bad-request', message: 'give one questionnaire id' };
-  const questionnaire = questionnaires[0];
+/** One questionnaire or extension id, or undefined; a `BadRequest` for several or a malformed one. */
+function oneId(query: Record<string, unknown>, name: 'questionnaire' | 'extension'): string | undefined | BadRequest {
+  const ids = list(query[name]);
+  if (ids.length > 1) return { error: 'bad-request', message: `give one ${name} id` };
+  if (ids[0] !== undefined && !QUESTIONNAIRE_ID.test(ids[0])) return { error: 'bad-request', message: `${name} "${ids[0].slice(0, 64)}" must match ${QUESTIONNAIRE_ID}` };
+  return ids[0];
+}
+
+/**
+ * Parses the query of a read route; `questionnaire` is required when `requireQuestionnaire`,
+ * `extension` is read when `withExtension`.
+ */
+export function parseReadQuery(query: Record<string, unknown>, requireQuestionnaire: boolean, withExtension = false): ReadQuery | BadRequest {
+  const questionnaire = oneId(query, 'questionnaire');
+  if (typeof questionnaire === 'object') return questionnaire;
   if (questionnaire === undefined && requireQuestionnaire) return { error: 'bad-request', message: 'the questionnaire parameter is required, e.g. ?questionnaire=olva-core' };
-  if (questionnaire !== undefined && !QUESTIONNAIRE_ID.test(questionnaire)) return { error: 'bad-request', message: `questionnaire "${questionnaire}" must match ${QUESTIONNAIRE_ID}` };
+  const extension = withExtension ? oneId(query, 'extension') : undefined;
+  if (typeof extension === 'object') return extension;
   const waves = list(query.wave);
+  const tooManyWaves = tooMany('wave', waves.length);
+  if (tooManyWaves) return tooManyWaves;
   const bad = waves.find((w) => !WAVE.test(w));
-  if (bad !== undefined) return { error: 'bad-request', message: `wave "${bad}" must match ${WAVE}` };
+  if (bad !== undefined) return { error: 'bad-request', message: `wave "${bad.slice(0, 64)}" must match ${WAVE}` };
   const territories = parseTerritoryQuery(query.territory);
   if ('error' in territories) return { error: 'bad-request', message: territories.error };
+  const tooManyTerritories = tooMany('territory', territories.length);
+  if (tooManyTerritories) return tooManyTerritories;
   const out: ReadQuery = { territories };
   if (questionnaire !== undefined) out.questionnaire = questionnaire;
+  if (extension !== undefined) out.extension = extension;
   if (waves.length) out.waves = waves;
   return out;
 }

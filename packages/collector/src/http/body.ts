@@ -3,6 +3,7 @@
  * decompression: the declared length is checked first, then the bytes as they arrive, then
  * the bytes gzip/deflate/brotli expand to (a small bomb never fills memory).
  */
+import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { HttpError } from './errors.js';
@@ -22,7 +23,7 @@ function decoder(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | zli
 
 /**
  * Reads `stream` (the raw request) into a UTF-8 string, or rejects with a 413, 415 or 400
- * `HttpError`.
+ * `HttpError` (400 also when the bytes are not valid UTF-8).
  */
 export function readBody(stream: Readable, headers: { 'content-length'?: string; 'content-encoding'?: string | string[] }, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -60,7 +61,10 @@ export function readBody(stream: Readable, headers: { 'content-length'?: string;
     const done = () => {
       if (settled) return;
       settled = true;
-      resolve(Buffer.concat(chunks).toString('utf8'));
+      const bytes = Buffer.concat(chunks);
+      // Decoding would store U+FFFD in place of what the client meant: refuse instead.
+      if (!isUtf8(bytes)) reject(new HttpError(400, 'invalid-utf8', 'the body is not valid UTF-8: send the JSON encoded as UTF-8'));
+      else resolve(bytes.toString('utf8'));
     };
     stream.on('data', (chunk: Buffer) => {
       raw += chunk.length;

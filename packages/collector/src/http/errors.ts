@@ -1,6 +1,6 @@
 /**
- * The collector's HTTP errors: every refusal has a status and a body
- * `{ error, message }` (422 adds `problems`), never a stack trace.
+ * The collector's HTTP errors: every refusal, the framework's included, has a status and a
+ * body `{ error, message }` (with `problems` when there are some), never a stack trace.
  */
 
 /** One problem with a posted response: where (JSON pointer), which rule, and what. */
@@ -10,6 +10,21 @@ export interface ResponseProblemBody {
   message: string;
 }
 
+/** The one shape of every error body the collector sends. */
+export interface ErrorBody {
+  error: string;
+  message: string;
+  problems?: ResponseProblemBody[];
+  /** How many problems were found beyond those listed (see `MAX_PROBLEMS`). */
+  truncated?: number;
+}
+
+/**
+ * Problems listed in one error body at most: a client needs the first ones to fix its
+ * payload, and listing thousands made a 170 KB body answer 6.7 MB.
+ */
+export const MAX_PROBLEMS = 50;
+
 /** An error with the status and body to send. */
 export class HttpError extends Error {
   constructor(
@@ -17,21 +32,35 @@ export class HttpError extends Error {
     readonly error: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    readonly problems?: ResponseProblemBody[],
   ) {
     super(message);
     this.name = 'HttpError';
   }
 
-  body(): { error: string; message: string } {
-    return { error: this.error, message: this.message };
+  body(): ErrorBody {
+    return { error: this.error, message: this.message, ...(this.problems ? cappedProblems(this.problems) : {}) };
   }
 }
 
-/** The 422 body: `{ error: 'invalid-response', problems: [{pointer, code, message}] }`. */
-export function invalidResponseBody(problems: ResponseProblemBody[]): { error: 'invalid-response'; message: string; problems: ResponseProblemBody[] } {
+/** `problems` cut to `MAX_PROBLEMS`, with the count of those left out when there are some. */
+function cappedProblems(problems: ResponseProblemBody[]): Pick<ErrorBody, 'problems' | 'truncated'> {
+  return problems.length > MAX_PROBLEMS
+    ? { problems: problems.slice(0, MAX_PROBLEMS), truncated: problems.length - MAX_PROBLEMS }
+    : { problems };
+}
+
+/**
+ * The 422 body: `{ error: 'invalid-response', message, problems: [{pointer, code, message}] }`,
+ * with at most `MAX_PROBLEMS` problems and `truncated` counting the others.
+ */
+export function invalidResponseBody(problems: ResponseProblemBody[]): ErrorBody & { error: 'invalid-response'; problems: ResponseProblemBody[] } {
+  const capped = cappedProblems(problems);
+  const more = capped.truncated ? ` (the first ${MAX_PROBLEMS} are listed)` : '';
   return {
     error: 'invalid-response',
-    message: `the response has ${problems.length} problem${problems.length > 1 ? 's' : ''}`,
-    problems,
+    message: `the response has ${problems.length} problem${problems.length > 1 ? 's' : ''}${more}`,
+    problems: capped.problems!,
+    ...(capped.truncated ? { truncated: capped.truncated } : {}),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * JSON parsing for untrusted bodies: nesting is measured before parsing (so a deeply nested
- * body never reaches the recursive parser), and keys that could poison prototypes
- * (`__proto__`, `constructor`, `prototype`) are refused rather than silently dropped.
+ * body never reaches the recursive parser), keys that could poison prototypes
+ * (`__proto__`, `constructor`, `prototype`) are refused rather than silently dropped, and so
+ * are strings and keys holding U+0000 or a lone surrogate (see `BAD_CHARACTER`).
  */
 import { HttpError } from './errors.js';
 
@@ -42,13 +43,32 @@ function escapeToken(key: string | number): string {
 }
 
 /**
- * The JSON pointer of the first forbidden key, or null. The path is kept as a stack and
- * written out only when a key is found: most bodies have none, and building a pointer for
- * every key was a measurable share of the collector's work per response.
+ * U+0000, or a surrogate without its pair. PostgreSQL refuses the first in TEXT (a 500 that a
+ * browser's outbox would retry for ever) and neither can be written as UTF-8 (SQLite stored
+ * invalid bytes); no answer, code or id needs them.
  */
-function findForbiddenKey(root: unknown): string | null {
+const BAD_CHARACTER = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Why a parsed body is refused, and where (JSON pointer). */
+interface Refusal {
+  pointer: string;
+  reason: 'forbidden-key' | 'bad-character';
+}
+
+/**
+ * The first forbidden key, or key or string with a bad character, or null. The path is kept
+ * as a stack and written out only when one is found: most bodies have none, and building a
+ * pointer for every key was a measurable share of the collector's work per response.
+ */
+function findRefusal(root: unknown): Refusal | null {
   const path: (string | number)[] = [];
+  let reason: Refusal['reason'] = 'forbidden-key';
+  const refused = (why: Refusal['reason']): true => {
+    reason = why;
+    return true;
+  };
   const walk = (value: unknown): boolean => {
+    if (typeof value === 'string') return BAD_CHARACTER.test(value) && refused('bad-character');
     if (value === null || typeof value !== 'object') return false;
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
@@ -61,20 +81,24 @@ function findForbiddenKey(root: unknown): string | null {
     const keys = Object.keys(value);
     for (let i = 0; i < keys.length; i++) {
       path.push(keys[i]);
-      if (FORBIDDEN_KEYS.has(keys[i]) || walk((value as Record<string, unknown>)[keys[i]])) return true;
+      if (FORBIDDEN_KEYS.has(keys[i])) return refused('forbidden-key');
+      if (BAD_CHARACTER.test(keys[i])) return refused('bad-character');
+      if (walk((value as Record<string, unknown>)[keys[i]])) return true;
       path.pop();
     }
     return false;
   };
-  return walk(root) ? path.map((k) => `/${escapeToken(k)}`).join('') : null;
+  return walk(root) ? { pointer: path.map((k) => `/${escapeToken(k)}`).join(''), reason } : null;
 }
 
 /**
- * False when no key of the parsed text can be a forbidden one, so the walk is skipped: a key
- * spells `constructor` either literally or through a `\u` escape (the other escapes only
- * give quotes, slashes and control characters). Most bodies hold neither.
+ * False when the parsed text can hold neither a forbidden key nor a bad character, so the
+ * walk is skipped: a key spells `constructor` either literally or through a `\u` escape (the
+ * other escapes only give quotes, slashes and control characters), and in text decoded from
+ * valid UTF-8 a NUL or a lone surrogate can only come from a `\u` escape (JSON refuses a raw
+ * control character in a string). Most bodies hold neither.
  */
-function mayHoldForbiddenKey(text: string): boolean {
+function mayBeRefused(text: string): boolean {
   return text.includes('\\u') || text.includes('__proto__') || text.includes('constructor') || text.includes('prototype');
 }
 
@@ -91,9 +115,13 @@ export function parseSafeJson(text: string, maxDepth: number): unknown {
     const position = /position (\d+)/.exec((e as Error).message)?.[1];
     throw new HttpError(400, 'malformed-json', `the body is not valid JSON${position ? ` (at character ${position})` : text.trim() === '' ? ' (it is empty)' : ''}`);
   }
-  const forbidden = mayHoldForbiddenKey(text) ? findForbiddenKey(value) : null;
-  if (forbidden !== null) {
-    throw new HttpError(400, 'malformed-json', `the key at ${forbidden} is not allowed (__proto__, constructor and prototype are refused)`);
+  const refusal = mayBeRefused(text) ? findRefusal(value) : null;
+  if (refusal?.reason === 'forbidden-key') {
+    throw new HttpError(400, 'malformed-json', `the key at ${refusal.pointer} is not allowed (__proto__, constructor and prototype are refused)`);
+  }
+  if (refusal) {
+    const message = `the text at ${refusal.pointer || 'the root'} holds U+0000 or a lone surrogate (\\u0000, \\ud800…\\udfff unpaired), which is not allowed`;
+    throw new HttpError(400, 'invalid-character', message, {}, [{ pointer: refusal.pointer, code: 'invalid-character', message }]);
   }
   return value;
 }

@@ -3,8 +3,9 @@
  * responses back and erasing one (bearer token scoped to territories).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseTerritoryQuery, type Authorizer, type Right } from '../auth.js';
+import type { Authorizer, Right } from '../auth.js';
 import type { CollectorConfig } from '../config/load.js';
+import { parseReadQuery } from '../export/query.js';
 import { HttpError, invalidResponseBody } from '../http/errors.js';
 import { readBody } from '../http/body.js';
 import { parseSafeJson } from '../http/safe-json.js';
@@ -43,11 +44,6 @@ function receipt(r: StoredResponse) {
   return { submissionId: r.submissionId, receivedAt: r.receivedAt, payload: r.payload };
 }
 
-function strings(v: unknown): string[] {
-  if (v === undefined) return [];
-  return (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).map((s) => s.trim()).filter(Boolean);
-}
-
 export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoutesOptions): Promise<void> {
   const { config, store, registry, territories, auth } = opts;
   const limiter = new RateLimiter(config.limits.ratePerMinute);
@@ -81,13 +77,21 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
       throw new HttpError(403, 'origin-not-allowed', `pages on ${origin.slice(0, 100)} may not post responses for ${payload.territory.level} ${payload.territory.code}`);
     }
     await store.saveQuestionnaire(build.compiled);
+    // A UUID names one submission whatever its case: it is stored in lower case, so a replay
+    // in upper case is the same submission. The receipt echoes the id as sent, which is what
+    // the browser's outbox matches it against.
+    const sent = payload.submissionId;
+    payload.submissionId = sent.toLowerCase();
     const { json, digest } = canonicalPayload(payload);
     const outcome = await store.insert(payload, digest, json);
     if (outcome.status === 'created') opts.onStored?.({ submissionId: payload.submissionId, buildId: build.buildId, territory: payload.territory });
     if (outcome.status === 'conflict') {
-      throw new HttpError(409, 'conflict', `submissionId ${payload.submissionId} was already used by a different response`);
+      throw new HttpError(409, 'conflict', `submissionId ${sent} was already used by a different response`);
     }
-    return reply.code(outcome.status === 'created' ? 201 : 200).send({ submissionId: payload.submissionId, receivedAt: outcome.receivedAt });
+    if (outcome.status === 'erased') {
+      throw new HttpError(410, 'erased', `the response ${sent} was erased (on request or at the end of its retention period) and is not stored again`);
+    }
+    return reply.code(outcome.status === 'created' ? 201 : 200).send({ submissionId: sent, receivedAt: outcome.receivedAt });
   });
 
   const authorize = (request: FastifyRequest, right: Right, requested?: TerritoryRef[]) => {
@@ -103,21 +107,19 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
     // is malformed.
     authorize(request, 'read');
     const query = request.query as Record<string, unknown>;
-    const requested = parseTerritoryQuery(query.territory);
-    if ('error' in requested) throw new HttpError(400, 'bad-query', requested.error);
-    const decision = authorize(request, 'read', requested);
+    const read = parseReadQuery(query, false, true);
+    if ('error' in read) throw new HttpError(400, 'bad-query', read.message);
+    const decision = authorize(request, 'read', read.territories);
     const limit = query.limit === undefined ? 100 : Number(query.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new HttpError(400, 'bad-query', 'limit must be a whole number from 1 to 1000');
-    const questionnaire = strings(query.questionnaire)[0];
-    const extension = strings(query.extension)[0];
-    const waves = strings(query.wave);
+    if (query.after !== undefined && typeof query.after !== 'string') throw new HttpError(400, 'bad-query', 'give one after cursor');
     try {
       const page = await store.list({
         territories: decision.territories,
-        ...(questionnaire ? { questionnaireId: questionnaire } : {}),
-        ...(extension ? { extensionId: extension } : {}),
-        ...(waves.length ? { waves } : {}),
-      }, { after: typeof query.after === 'string' ? query.after : undefined, limit });
+        ...(read.questionnaire ? { questionnaireId: read.questionnaire } : {}),
+        ...(read.extension ? { extensionId: read.extension } : {}),
+        ...(read.waves ? { waves: read.waves } : {}),
+      }, { after: query.after, limit });
       return { items: page.items.map(receipt), ...(page.next ? { next: page.next } : {}) };
     } catch (e) {
       if (e instanceof InvalidCursorError) throw new HttpError(400, 'bad-query', e.message);

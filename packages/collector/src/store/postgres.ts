@@ -44,6 +44,8 @@ export function openPostgresDb(url: string, options: { max?: number } = {}): Sql
     async exec(sql) {
       await pool.query(sql);
     },
+    // Deleted rows stay in their pages until VACUUM (autovacuum) reclaims them: see the README.
+    async scrub() {},
     async close() {
       await pool.end();
     },

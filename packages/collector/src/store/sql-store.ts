@@ -2,7 +2,8 @@
  * The one implementation of `ResponseStore`, written over `SqlDb` so that SQLite and
  * PostgreSQL run the same statements. Idempotency rests on the primary key: the insert does
  * nothing on a known submissionId, and the stored digest then tells a replay from a conflict,
- * which stays true when identical inserts race.
+ * which stays true when identical inserts race. Erased submissionIds are kept in
+ * `olva_erased`, and the insert skips them too.
  */
 import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
 import type { SqlDb, Row } from './sql.js';
@@ -39,10 +40,17 @@ function encodeCursor(r: StoredResponse): string {
   return Buffer.from(JSON.stringify([r.receivedAt, r.submissionId])).toString('base64url');
 }
 
+// What `encodeCursor` writes: a time stamp as `toISOString` makes it, and a stored submissionId.
+const CURSOR_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function decodeCursor(cursor: string): [string, string] {
   try {
+    // Only what this store makes goes into a query: anything else (U+0000 among others, which
+    // PostgreSQL refuses with an error) is an invalid cursor.
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return [v[0], v[1]];
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string'
+      && CURSOR_TIME.test(v[0]) && CURSOR_ID.test(v[1])) return [v[0], v[1]];
   } catch { /* falls through to the error below */ }
   throw new InvalidCursorError();
 }
@@ -95,6 +103,17 @@ export const INSERT_BATCH = 256;
 const INSERT_COLUMNS = `submission_id, received_at, questionnaire_id, questionnaire_version, extension_id,
   extension_version, territory_level, territory_code, wave, channel, source, digest, payload`;
 const INSERT_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/**
+ * Inserts `rows` responses, skipping known and erased submissionIds (a VALUES list is named
+ * column1, column2… in SQLite and PostgreSQL alike; column1 is the submissionId).
+ */
+function insertSql(rows: number): string {
+  return `INSERT INTO olva_responses (${INSERT_COLUMNS})
+    SELECT * FROM (VALUES ${Array.from({ length: rows }, () => INSERT_ROW).join(', ')}) AS v
+    WHERE NOT EXISTS (SELECT 1 FROM olva_erased e WHERE e.submission_id = v.column1)
+    ON CONFLICT (submission_id) DO NOTHING`;
+}
 
 interface PendingInsert {
   payload: ResponsePayload;
@@ -165,8 +184,7 @@ export class SqlResponseStore implements ResponseStore {
     let created: Set<string>;
     try {
       const rows = await this.db.query(
-        `INSERT INTO olva_responses (${INSERT_COLUMNS}) VALUES ${rowsToInsert.map(() => INSERT_ROW).join(', ')}
-         ON CONFLICT (submission_id) DO NOTHING RETURNING submission_id`,
+        `${insertSql(rowsToInsert.length)} RETURNING submission_id`,
         rowsToInsert.flatMap((item) => insertParams(item, receivedAt)),
       );
       created = new Set(rows.map((r) => String(r.submission_id)));
@@ -185,25 +203,30 @@ export class SqlResponseStore implements ResponseStore {
     await Promise.all(followUps);
   }
 
-  /** One response on its own: inserted, or told apart from the stored one by its digest. */
+  /**
+   * One response on its own: inserted, or told apart from the stored one by its digest, or
+   * refused as erased.
+   */
   private async insertOne(item: PendingInsert): Promise<InsertOutcome> {
     // Two rounds at most: a row deleted between our insert and our read is inserted again.
     for (let attempt = 0; attempt < 3; attempt++) {
       const rows = await this.db.query('SELECT digest, received_at FROM olva_responses WHERE submission_id = ?', [item.payload.submissionId]);
       const row = rows[0];
       if (row) return row.digest === item.digest ? { status: 'replayed', receivedAt: String(row.received_at) } : { status: 'conflict' };
+      if ((await this.db.query('SELECT 1 AS erased FROM olva_erased WHERE submission_id = ?', [item.payload.submissionId])).length) {
+        return { status: 'erased' };
+      }
       const receivedAt = this.now().toISOString();
-      const changed = await this.db.run(
-        `INSERT INTO olva_responses (${INSERT_COLUMNS}) VALUES ${INSERT_ROW} ON CONFLICT (submission_id) DO NOTHING`,
-        insertParams(item, receivedAt),
-      );
+      const changed = await this.db.run(insertSql(1), insertParams(item, receivedAt));
       if (changed === 1) return { status: 'created', receivedAt };
     }
     throw new Error(`could not store submission ${item.payload.submissionId}: it kept being deleted while stored`);
   }
 
+  // submissionIds are stored in lower case (a UUID in upper case is the same id): `get` and
+  // `delete` take either.
   async get(submissionId: string): Promise<StoredResponse | null> {
-    const rows = await this.db.query(`SELECT ${COLUMNS} FROM olva_responses WHERE submission_id = ?`, [submissionId]);
+    const rows = await this.db.query(`SELECT ${COLUMNS} FROM olva_responses WHERE submission_id = ?`, [submissionId.toLowerCase()]);
     return rows[0] ? toStored(rows[0]) : null;
   }
 
@@ -244,12 +267,31 @@ export class SqlResponseStore implements ResponseStore {
     return Number(rows[0]?.n ?? 0);
   }
 
-  async delete(submissionId: string): Promise<boolean> {
-    return (await this.db.run('DELETE FROM olva_responses WHERE submission_id = ?', [submissionId])) > 0;
+  // The submissionIds are remembered before their rows go: a stop in between leaves a row
+  // that the next erasure or purge deletes, never a deleted row that a replay brings back.
+  async delete(anyCase: string): Promise<boolean> {
+    const submissionId = anyCase.toLowerCase();
+    await this.db.run(
+      `INSERT INTO olva_erased (submission_id, erased_at) SELECT submission_id, CAST(? AS TEXT) FROM olva_responses
+       WHERE submission_id = ? ON CONFLICT (submission_id) DO NOTHING`,
+      [this.now().toISOString(), submissionId],
+    );
+    const deleted = await this.db.run('DELETE FROM olva_responses WHERE submission_id = ?', [submissionId]);
+    if (deleted > 0) await this.db.scrub();
+    return deleted > 0;
   }
 
   async purge(questionnaireId: string, before: Date): Promise<number> {
-    return this.db.run('DELETE FROM olva_responses WHERE questionnaire_id = ? AND received_at < ?', [questionnaireId, before.toISOString()]);
+    const where = 'WHERE questionnaire_id = ? AND received_at < ?';
+    const params = [questionnaireId, before.toISOString()];
+    await this.db.run(
+      `INSERT INTO olva_erased (submission_id, erased_at) SELECT submission_id, CAST(? AS TEXT) FROM olva_responses
+       ${where} ON CONFLICT (submission_id) DO NOTHING`,
+      [this.now().toISOString(), ...params],
+    );
+    const deleted = await this.db.run(`DELETE FROM olva_responses ${where}`, params);
+    if (deleted > 0) await this.db.scrub();
+    return deleted;
   }
 
   async saveQuestionnaire(compiled: CompiledQuestionnaire): Promise<void> {

@@ -18,6 +18,12 @@ export interface SqlDb {
   run(sql: string, params?: unknown[]): Promise<number>;
   /** Runs several statements (schema creation), without parameters. */
   exec(sql: string): Promise<void>;
+  /**
+   * Once rows were deleted, takes what they held out of the files the database keeps beside
+   * its tables (SQLite: checkpoints the write-ahead log and truncates it). PostgreSQL has
+   * nothing to do here: its VACUUM reclaims the space (see the package README).
+   */
+  scrub(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,6 +55,10 @@ CREATE TABLE IF NOT EXISTS olva_responses (
 CREATE INDEX IF NOT EXISTS olva_responses_order ON olva_responses (received_at, submission_id);
 CREATE INDEX IF NOT EXISTS olva_responses_scope ON olva_responses (territory_level, territory_code, received_at);
 CREATE INDEX IF NOT EXISTS olva_responses_questionnaire ON olva_responses (questionnaire_id, wave);
+CREATE TABLE IF NOT EXISTS olva_erased (
+  submission_id TEXT PRIMARY KEY,
+  erased_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS olva_questionnaires (
   version_key TEXT PRIMARY KEY,
   questionnaire_id TEXT NOT NULL,

@@ -8,7 +8,17 @@ import Database from 'better-sqlite3';
 import type { Row } from './sql.js';
 import { GroupCommit } from './group-commit.js';
 
-/** A synchronous SQLite connection in WAL mode with `synchronous=FULL`. */
+/**
+ * Prepared statements kept at most. The store's own statements are a dozen, but filters make
+ * one statement per count of values (waves, territories): kept without bound, a reader
+ * varying the count made the process grow by gigabytes.
+ */
+export const MAX_CACHED_STATEMENTS = 64;
+
+/**
+ * A synchronous SQLite connection in WAL mode with `synchronous=FULL` and `secure_delete`
+ * (deleted content is overwritten with zeros, so an erased response is not left in free pages).
+ */
 export class SqliteConnection {
   private readonly db: Database.Database;
   private readonly writes: GroupCommit;
@@ -22,15 +32,26 @@ export class SqliteConnection {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
+    this.db.pragma('secure_delete = ON');
     this.writes = new GroupCommit(this.db);
   }
 
+  /** The number of prepared statements kept (at most `MAX_CACHED_STATEMENTS`). */
+  get cachedStatements(): number {
+    return this.statements.size;
+  }
+
+  /** A prepared statement, from a cache that drops the least recently used past its bound. */
   private prepare(sql: string): Database.Statement {
     let s = this.statements.get(sql);
-    if (!s) {
+    if (s) {
+      // A Map iterates in insertion order: moving a hit to the end keeps the oldest first.
+      this.statements.delete(sql);
+    } else {
       s = this.db.prepare(sql);
-      this.statements.set(sql, s);
+      if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.delete(this.statements.keys().next().value!);
     }
+    this.statements.set(sql, s);
     return s;
   }
 

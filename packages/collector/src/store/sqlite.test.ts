@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteDb, SqliteError } from './sqlite.js';
+import { MAX_CACHED_STATEMENTS, SqliteConnection } from './sqlite-connection.js';
+import { SCHEMA_SQL } from './sql.js';
+import { SqlResponseStore } from './sql-store.js';
 
 const run = promisify(execFile);
 const distSqlite = fileURLToPath(new URL('../../dist/store/sqlite.js', import.meta.url));
@@ -61,5 +64,29 @@ const db = openSqliteDb(':memory:');
 console.log(JSON.stringify(await db.query('SELECT 40 + 2 AS n')));`;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { timeout: 15_000 });
     expect(JSON.parse(stdout)).toEqual([{ n: 42 }]);
+  });
+
+  it('keeps a bounded number of prepared statements whatever the filters asked for', async () => {
+    // The connection as the SQLite thread drives it, filtered by every count of waves and
+    // territories a reader may send: each count is another statement.
+    const connection = new SqliteConnection(path.join(dir, 'cache.db'));
+    try {
+      connection.exec(SCHEMA_SQL);
+      const db = { dialect: 'sqlite' as const, query: async (sql: string, params: unknown[] = []) => connection.query(sql, params), run: (sql: string, params: unknown[] = []) => connection.run(sql, params), exec: async (sql: string) => connection.exec(sql), scrub: async () => {}, close: async () => connection.close() };
+      const store = new SqlResponseStore(db);
+      for (let n = 1; n <= 50; n++) {
+        const waves = Array.from({ length: n }, (_, i) => `w${i}`);
+        const territories = Array.from({ length: n }, (_, i) => ({ level: 'commune' as const, code: String(35000 + i) }));
+        await store.list({ territories: 'all', waves }, { limit: 10 });
+        await store.count({ territories, waves: ['2026'] });
+        await store.list({ territories, waves }, { limit: 10 });
+        expect(connection.cachedStatements).toBeLessThanOrEqual(MAX_CACHED_STATEMENTS);
+      }
+      expect(connection.cachedStatements).toBe(MAX_CACHED_STATEMENTS);
+      // The statements still in use are still served.
+      expect(await store.count({ territories: 'all' })).toBe(0);
+    } finally {
+      connection.close();
+    }
   });
 });

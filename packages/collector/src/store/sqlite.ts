@@ -91,6 +91,9 @@ export function openSqliteDb(file: string): SqlDb {
     query: (sql, params = []) => call<Row[]>({ op: 'query', sql, params }),
     run: (sql, params = []) => call<number>({ op: 'run', sql, params }),
     exec: (sql) => call<void>({ op: 'exec', sql }),
+    // Checkpoints every page into the database file (where `secure_delete` zeroed what was
+    // deleted) and truncates the write-ahead log, which still held the rows as written.
+    scrub: () => call<void>({ op: 'exec', sql: 'PRAGMA wal_checkpoint(TRUNCATE)' }),
     async close() {
       if (gone) return;
       await call<void>({ op: 'close' });

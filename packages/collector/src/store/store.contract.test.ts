@@ -133,15 +133,27 @@ for (const backend of bothBackends()) {
         const b = corePayload();
         const c = corePayload({ questionnaire: { id: 'autre', version: '1.0.0' } });
         for (const p of [a, b, c]) await fresh.insert(p, payloadDigest(p));
-        expect(await fresh.delete(a.submissionId)).toBe(true);
+        // A submissionId is the same in either case.
+        expect((await fresh.get(a.submissionId.toUpperCase()))?.payload).toEqual(a);
+        expect(await fresh.delete(a.submissionId.toUpperCase())).toBe(true);
         expect(await fresh.delete(a.submissionId)).toBe(false);
         expect(await fresh.get(a.submissionId)).toBeNull();
         expect(await fresh.purge('olva-core', new Date('2000-01-01'))).toBe(0);
         expect(await fresh.purge('olva-core', new Date(Date.now() + 60_000))).toBe(1);
         expect(await fresh.count({ territories: 'all' })).toBe(1);
         expect((await fresh.get(c.submissionId))?.payload).toEqual(c);
-        // An erased submissionId can be stored again (the respondent sends it anew).
-        expect((await fresh.insert(a, payloadDigest(a))).status).toBe('created');
+        // An erased or purged submissionId is remembered: a replay does not bring it back,
+        // alone or with others in one batch.
+        expect((await fresh.insert(a, payloadDigest(a))).status).toBe('erased');
+        const d = corePayload();
+        const batch = await Promise.all([b, d, a].map((p) => fresh.insert(p, payloadDigest(p))));
+        expect(batch.map((o) => o.status)).toEqual(['erased', 'created', 'erased']);
+        expect(await fresh.get(a.submissionId)).toBeNull();
+        expect(await fresh.get(b.submissionId)).toBeNull();
+        // Erasing an id never stored remembers nothing: it can still be sent.
+        const e = corePayload();
+        expect(await fresh.delete(e.submissionId)).toBe(false);
+        expect((await fresh.insert(e, payloadDigest(e))).status).toBe('created');
       } finally {
         await fresh.close();
       }

@@ -34,7 +34,9 @@ export interface ResponseFilter {
 export type InsertOutcome =
   | { status: 'created'; receivedAt: string }
   | { status: 'replayed'; receivedAt: string }
-  | { status: 'conflict' };
+  | { status: 'conflict' }
+  /** The submissionId was erased or purged: it is remembered, and never stored again. */
+  | { status: 'erased' };
 
 /** One page of a listing: its responses, and the cursor of the next page when there is one. */
 export interface ResponsePage {
@@ -47,9 +49,11 @@ export interface ResponseStore {
   /** Creates tables if needed. */
   init(): Promise<void>;
   /** Stores a response durably (committed and synced before resolving); idempotent on
-   * `submissionId`, also under concurrent identical inserts. `json` is the payload's text to
+   * `submissionId` (which the caller gives in lower case, as it is digested), also under
+   * concurrent identical inserts. `json` is the payload's text to
    * store when the caller already has it (the canonical JSON its digest was made from). */
   insert(payload: ResponsePayload, digest: string, json?: string): Promise<InsertOutcome>;
+  /** A stored response; the submissionId in either case. */
   get(submissionId: string): Promise<StoredResponse | null>;
   /** A page of responses in (receivedAt, submissionId) order, after the given cursor. */
   list(filter: ResponseFilter, page: { after?: string; limit: number }): Promise<ResponsePage>;
@@ -57,9 +61,11 @@ export interface ResponseStore {
    * stays flat whatever the count. */
   stream(filter: ResponseFilter): AsyncIterable<StoredResponse>;
   count(filter: ResponseFilter): Promise<number>;
-  /** Erasure on request. True when a row was deleted. */
+  /** Erasure on request (the submissionId in either case). True when a row was deleted. The submissionId is remembered (an
+   * insert of it answers `erased`), and what the row held is overwritten on disk. */
   delete(submissionId: string): Promise<boolean>;
-  /** Deletes responses of a questionnaire received before `before`; returns how many. */
+  /** Deletes responses of a questionnaire received before `before`; returns how many. Their
+   * submissionIds are remembered and their content overwritten, as `delete` does. */
   purge(questionnaireId: string, before: Date): Promise<number>;
   /** Keeps a compiled questionnaire version (idempotent), so that a wave can be read back
    * with the codebook it was answered with. */

@@ -1,0 +1,116 @@
+/**
+ * Replies for what does not reach a route's own code: errors thrown by routes or by fastify,
+ * URLs that cannot be decoded, requests node's parser refuses, unknown paths (404) and known
+ * paths asked with another method (405 with `Allow`). Every one sends the body of
+ * `errors.ts`, `{ error, message, problems? }`, so a client reads all refusals one way.
+ */
+import http from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError, type ErrorBody } from './errors.js';
+
+/** Our code and message for fastify's own 4xx errors (their messages name fastify's internals). */
+function frameworkBody(error: FastifyError, status: number): ErrorBody {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { error: 'unsupported-media-type', message: 'send JSON with "Content-Type: application/json"' };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { error: 'malformed-json', message: 'the body is not valid JSON (it is empty)' };
+    case 'FST_ERR_BAD_URL':
+      return { error: 'bad-url', message: 'the URL is not valid percent-encoded UTF-8' };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { error: 'bad-request', message: 'the Content-Length header does not match the body' };
+    default:
+      if (status === 413) return { error: 'payload-too-large', message: 'the body is larger than the limit' };
+      if (status === 415) return { error: 'unsupported-media-type', message: 'send JSON with "Content-Type: application/json"' };
+      return { error: 'bad-request', message: error.message.slice(0, 300) };
+  }
+}
+
+/** The error handler: `HttpError`s as they are, fastify's 4xx reworded, anything else a logged 500. */
+export function replyToError(error: FastifyError | HttpError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof HttpError) {
+    reply.headers(error.headers);
+    return reply.code(error.statusCode).send(error.body());
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) return reply.code(status).send(frameworkBody(error, status));
+  request.log.error({ err: { message: error.message, stack: error.stack, code: error.code } }, 'request failed');
+  return reply.code(500).send({ error: 'internal', message: 'internal error; retry later' } satisfies ErrorBody);
+}
+
+/**
+ * Fastify's `clientErrorHandler`: what node's HTTP parser refuses (a malformed request line
+ * or header, headers too large, a request too slow) is answered on the socket directly.
+ */
+export function replyToClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, body]: [number, ErrorBody] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+    ? [408, { error: 'request-timeout', message: 'the request took too long to arrive' }]
+    : error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, { error: 'headers-too-large', message: 'the request headers are too large' }]
+      : [400, { error: 'bad-request', message: 'the request is not valid HTTP/1.1' }];
+  const text = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
+      + `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+  }
+  socket.destroy();
+}
+
+// A run of percent-encoded bytes: decoded together, as a multi-byte character spans several.
+const ENCODED_RUN = /(?:%[0-9a-fA-F]{2})+/g;
+
+/**
+ * True when the percent-encoded bytes of a URL are not UTF-8, or encode U+0000: fastify
+ * decodes the query string without checking, and such text reached the database (a 500 on
+ * PostgreSQL). Lone surrogates are not UTF-8, so they are caught too.
+ */
+export function urlHasBadText(url: string): boolean {
+  if (!url.includes('%')) return false;
+  for (const run of url.match(ENCODED_RUN) ?? []) {
+    let text: string;
+    try {
+      text = decodeURIComponent(run);
+    } catch {
+      return true;
+    }
+    if (text.includes('\0')) return true;
+  }
+  return false;
+}
+
+/** An `onRequest` hook refusing, on every route, a URL whose encoded text is refused above. */
+export async function refuseBadUrl(request: FastifyRequest): Promise<void> {
+  if (urlHasBadText(request.url)) throw new HttpError(400, 'bad-url', 'the URL holds bytes that are not UTF-8, or U+0000');
+}
+
+/** A route's path as a regular expression: `:name` is one segment, `*` anything. */
+function pathPattern(url: string): RegExp {
+  const source = url.split(/(:[^/]+|\*)/).map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  return new RegExp(`^${source}$`);
+}
+
+/**
+ * Tracks the routes `app` and its plugins register (call before registering them), and
+ * answers what matches none: 405 with `Allow` when the path is known for other methods, else
+ * 404. OPTIONS stays a 404: a CORS preflight that the CORS plugin did not answer is refused.
+ */
+export function notFoundOrWrongMethod(app: FastifyInstance): void {
+  const routes: { pattern: RegExp; methods: string[] }[] = [];
+  app.addHook('onRoute', (route) => {
+    // The CORS plugin's catch-all OPTIONS route matches every path: it says nothing of them.
+    if (route.url === '*' || route.url === '/*') return;
+    routes.push({ pattern: pathPattern(route.url), methods: ([] as string[]).concat(route.method) });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    const allowed = new Set<string>();
+    if (request.method !== 'OPTIONS') for (const r of routes) if (r.pattern.test(path)) for (const m of r.methods) allowed.add(m);
+    if (allowed.size > 0 && !allowed.has(request.method)) {
+      const allow = [...allowed].sort().join(', ');
+      return reply.code(405).header('allow', allow).send({ error: 'method-not-allowed', message: `${request.method.slice(0, 20)} is not allowed on ${path.slice(0, 200)}; use ${allow}` } satisfies ErrorBody);
+    }
+    return reply.code(404).send({ error: 'not-found', message: `no route ${request.method.slice(0, 20)} ${path.slice(0, 200)}` } satisfies ErrorBody);
+  });
+}
