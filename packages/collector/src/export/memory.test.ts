@@ -137,7 +137,8 @@ async function pausedDownload(url: string): Promise<{ samples: Sample[]; body: B
   const samples: Sample[] = [];
   for (let unchanged = 0; unchanged < 10 && pulled < ROWS;) {
     await new Promise((resolve) => setTimeout(resolve, 20));
-    unchanged = samples.length && samples[samples.length - 1].pulled === pulled ? unchanged + 1 : 0;
+    // Not stalled before the first row (the XLSX sends its theme first).
+    unchanged = pulled > 0 && samples.length && samples[samples.length - 1].pulled === pulled ? unchanged + 1 : 0;
     samples.push({ pulled, sent: server.bytesWritten - server.writableLength });
   }
   const wanted = Math.max(...samples.map((s) => s.sent));
@@ -164,7 +165,7 @@ function csvRows(body: Buffer, bytes: number): number {
 function xlsxRows(body: Buffer, bytes: number): number {
   let rows = 0;
   for (const sheet of ['sheet1.xml', 'sheet2.xml']) {
-    for (let at = body.indexOf('PK\x03\x04'); at !== -1 && at < bytes; at = body.indexOf('PK\x03\x04', at + 4)) {
+    for (let at = body.indexOf('PK\x03\x04'); at !== -1 && at + 30 <= Math.min(bytes, body.length); at = body.indexOf('PK\x03\x04', at + 4)) {
       const nameLength = body.readUInt16LE(at + 26);
       if (!body.toString('latin1', at + 30, at + 30 + nameLength).endsWith(`worksheets/${sheet}`)) continue;
       const start = at + 30 + nameLength + body.readUInt16LE(at + 28);
