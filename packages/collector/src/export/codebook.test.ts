@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codebookCsv, codebookEntries, codebookMarkdown } from './codebook.js';
 import { csvExport } from './csv.js';
 import { codebookRows } from '@olva/compiler';
-import { fixtureCore, fixtureRennes, iterate, parseCsv } from './testing.js';
+import { fieldsUnderEitherSeparator, fixtureCore, fixtureRennes, HOSTILE_TEXTS, iterate, parseCsv, runsAsFormula } from './testing.js';
 
 async function header(compiled: Parameters<typeof csvExport>[0]): Promise<string[]> {
   let text = '';
@@ -44,6 +45,26 @@ describe('codebook', () => {
     expect(escaped[header.indexOf('label_fr')]).toBe(`'=cmd|" /C calc"!A0`);
     expect(escaped[header.indexOf('label_en')]).toBe(`'@SUM(1)`);
     for (const row of rows) for (const field of row) expect(field).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('escapes formulas after either separator and line breaks: no field runs when reopened with "," or ";"', () => {
+    const hostile = fc.oneof(
+      fc.constantFrom(...HOSTILE_TEXTS),
+      fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ',', ';', '"', ' ', 'a', 'é'), maxLength: 20 }),
+    );
+    fc.assert(fc.property(hostile, hostile, hostile, (label, labelEn, choice) => {
+      const core = fixtureCore();
+      const question = core.sections[0].questions[0] as unknown as { label: object; choices: { label: object }[] };
+      question.label = { fr: label, en: labelEn };
+      question.choices[1].label = { fr: choice, en: choice };
+      for (const separator of [',', ';'] as const) {
+        const text = codebookCsv(codebookEntries([core]), separator).slice(1);
+        expect(fieldsUnderEitherSeparator(text).filter(runsAsFormula)).toEqual([]);
+        const header = parseCsv(text, separator)[0];
+        const row = parseCsv(text, separator).find((r) => r[0] === 'secteur_principal')!;
+        expect(row).toHaveLength(header.length);
+      }
+    }), { numRuns: 50 });
   });
 
   it('renders Markdown with one table row per column and escaped pipes', () => {

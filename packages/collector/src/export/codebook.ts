@@ -8,7 +8,7 @@
 import { codebookRows, escapeMarkdown, type CodebookRow } from '@olva/compiler';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { METADATA_COLUMNS, METADATA_LABELS, orderVersions, variableColumns, type VariableColumn } from './columns.js';
-import { csvRecord, type Cell } from './escape.js';
+import { csvRecord, CSV_BOM, type Cell } from './escape.js';
 
 /** One line of the codebook: the compiler's row shape (`kind` is `metadata` for metadata). */
 export type CodebookEntry = Omit<CodebookRow, 'kind'> & { kind: CodebookRow['kind'] | 'metadata' };
@@ -55,7 +55,7 @@ export function codebookCells(e: CodebookEntry): Cell[] {
 
 /** The codebook as CSV (UTF-8 BOM, RFC 4180, formulas escaped). */
 export function codebookCsv(entries: readonly CodebookEntry[], separator: ',' | ';' = ','): string {
-  let out = '\uFEFF' + csvRecord(CODEBOOK_HEADER, separator);
+  let out = CSV_BOM + csvRecord(CODEBOOK_HEADER, separator);
   for (const e of entries) out += csvRecord(codebookCells(e), separator);
   return out;
 }

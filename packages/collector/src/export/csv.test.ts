@@ -1,8 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvExport, csvReadable } from './csv.js';
 import { variableColumns } from './columns.js';
 import { METADATA_COLUMNS } from './columns.js';
-import { fixtureAnswers, fixtureCore, fixtureRennes, fixtureResponse, iterate, parseCsv } from './testing.js';
+import { escapeFormula } from './escape.js';
+import {
+  fieldsUnderEitherSeparator, fixtureAnswers, fixtureCore, fixtureRennes, fixtureResponse, HOSTILE_TEXTS, iterate, parseCsv,
+  runsAsFormula,
+} from './testing.js';
 import type { StoredResponse } from '../store/types.js';
 
 async function collect(chunks: AsyncIterable<string>): Promise<string> {
@@ -62,18 +67,48 @@ describe('csvExport', () => {
 
   it('escapes formulas in answers but keeps numbers as numbers', async () => {
     const dangerous = ['=1+1', '+33 6 00', '-2+3', '@SUM(A1)', '\tx', '\r=x', '=HYPERLINK("http://evil";"clic")'];
+    const escaped = ['=1+1', '+33 6 00', '-2+3', '@SUM(A1)', '\tx', "\r'=x", '=HYPERLINK("http://evil";"clic")'].map((t) => `'${t}`);
     const responses = dangerous.map((text, i) => fixtureResponse(i, { commentaire: text, secteur_principal: 'sport', secteur_principal_other: text, budget: -12.5 }));
     const text = await collect(csvExport([fixtureCore()], iterate(responses)));
     const records = byName(parseCsv(text.slice(1)));
     records.forEach((rec, i) => {
-      expect(rec.commentaire).toBe(`'${dangerous[i]}`);
-      expect(rec.secteur_principal_other).toBe(`'${dangerous[i]}`);
+      expect(rec.commentaire).toBe(escaped[i]);
+      expect(rec.secteur_principal_other).toBe(escaped[i]);
       expect(rec.budget).toBe('-12.5');
     });
     // No field of the file starts with a formula character once unquoted, except numbers.
-    for (const row of parseCsv(text.slice(1)).slice(1)) {
-      for (const field of row) if (/^[=+\-@\t\r]/.test(field)) expect(field).toMatch(/^-?\d+(\.\d+)?$/);
-    }
+    const running = fieldsUnderEitherSeparator(text.slice(1)).filter(runsAsFormula);
+    expect(running.filter((field) => !/^-?\d+(\.\d+)?$/.test(field))).toEqual([]);
+  });
+
+  it('escapes formulas after either separator and after line breaks: no field runs when reopened with "," or ";"', async () => {
+    // French Excel opens a CSV with ";": `x;=cmd…` in the "," export was a cell `=cmd…`.
+    const hostile = fc.oneof(
+      fc.constantFrom(...HOSTILE_TEXTS),
+      fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ',', ';', '"', "'", ' ', 'a', '1', 'é', '|'), maxLength: 24 }),
+    );
+    await fc.assert(fc.asyncProperty(fc.array(hostile, { minLength: 1, maxLength: 4 }), hostile, async (texts, label) => {
+      const core = fixtureCore();
+      const sector = core.sections[0].questions[0] as unknown as { choices: { label: { fr: string; en: string } }[] };
+      sector.choices[0].label = { fr: label, en: label };
+      const responses = texts.map((t, i) => fixtureResponse(i, {
+        secteur_principal: 'sport', secteur_principal_other: t, publics: ['enfants'], publics_other: t, commentaire: t,
+      }, { source: t }));
+      for (const separator of [',', ';'] as const) {
+        for (const mode of ['codes', 'labels'] as const) {
+          const text = (await collect(csvExport([core], iterate(responses), { separator, mode }))).slice(1);
+          expect(fieldsUnderEitherSeparator(text).filter(runsAsFormula)).toEqual([]);
+          // Read with its own separator, the file gives back each text, escaped, in one field.
+          const records = byName(parseCsv(text, separator));
+          expect(records).toHaveLength(texts.length);
+          records.forEach((rec, i) => {
+            expect(rec.commentaire).toBe(escapeFormula(texts[i]));
+            expect(rec.source).toBe(escapeFormula(texts[i]));
+            expect(rec.secteur_principal).toBe(mode === 'codes' ? 'sport' : escapeFormula(label));
+          });
+        }
+      }
+    }), { numRuns: 100 });
   });
 
   it('escapes formulas in labels in labels mode, and maps codes to labels', async () => {

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import type { StoredResponse } from '../store/types.js';
 import { variableColumns, type VariableColumn } from './columns.js';
-import { csvRecord } from './escape.js';
+import { csvRecord, CSV_BOM } from './escape.js';
 import { headerCells, rowMapper, type CellMode, type ExportLocale } from './values.js';
 
 /** Options of a CSV export. */
@@ -23,7 +23,6 @@ export interface CsvOptions {
   columns?: VariableColumn[];
 }
 
-const BOM = '\uFEFF';
 const CHUNK = 64 * 1024;
 
 /**
@@ -39,7 +38,7 @@ export async function* csvExport(
   const separator = options.separator ?? ',';
   const columns = options.columns ?? variableColumns(compiled);
   const toCells = rowMapper(columns, options.mode ?? 'codes', options.locale ?? 'fr');
-  let chunk = BOM + csvRecord(headerCells(columns), separator);
+  let chunk = CSV_BOM + csvRecord(headerCells(columns), separator);
   for await (const response of responses) {
     chunk += csvRecord(toCells(response), separator);
     if (chunk.length >= CHUNK) {

@@ -102,7 +102,11 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
     if (!ready) return reply;
     const locale = (request.query as Record<string, unknown>).locale === 'en' ? 'en' : 'fr';
     const out = new PassThrough();
+    // zip.pipe(out) and fastify's pipe of `out` to the socket honour back-pressure, and
+    // writeXlsx waits for them: `out` holds one high-water mark, never the workbook.
     writeXlsx(ready.compiled, () => store.stream(ready.read.filter), out, { locale }).catch((error: unknown) => {
+      // A client that went away (fastify destroyed `out`) is not a failure of the server.
+      if (out.destroyed) return;
       request.log.error({ err: error }, 'xlsx export failed');
       out.destroy(error instanceof Error ? error : new Error(String(error)));
     });

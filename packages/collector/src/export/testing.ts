@@ -140,3 +140,34 @@ export function parseCsv(text: string, separator = ','): string[][] {
   if (field !== '' || row.length) { row.push(field); rows.push(row); }
   return rows;
 }
+
+/**
+ * Every field a spreadsheet could make of CSV text whichever separator it assumes: the text
+ * parsed with `,` and with `;`, whole and line by line (as a reader that cuts lines before
+ * looking at quotes would). A quote opens a quoted field only at the start of a field, as
+ * in `parseCsv`; elsewhere it is a plain character, as lenient readers take it.
+ */
+export function fieldsUnderEitherSeparator(text: string): string[] {
+  const fields: string[] = [];
+  for (const piece of [text, ...text.split(/\r\n|\r|\n/)]) {
+    for (const separator of [',', ';']) for (const row of parseCsv(piece, separator)) fields.push(...row);
+  }
+  return fields;
+}
+
+/**
+ * A field a spreadsheet could run as a formula: it starts with `=`, `+`, `-`, `@` or a tab,
+ * after any carriage returns and line feeds, which readers may drop. (A field starting with
+ * a line break and then text is harmless and cannot always be avoided: the other separator's
+ * reader opens a quoted field at the closing quote of a cell ending in `;` or `,`, and reads
+ * the record's end inside it.)
+ */
+export function runsAsFormula(field: string): boolean {
+  return /^[\r\n]*[=+\-@\t]/.test(field);
+}
+
+/** Texts built to defeat formula escaping: formula starts, both separators, quotes, line breaks. */
+export const HOSTILE_TEXTS = [
+  "x;=cmd|' /C calc'!A0", 'x,=1+1', '=1+1', 'a;"=b', 'a,""+1', 'ligne\n-2', 'ligne\r\n@SUM(A1)', 'a;\t=1', 'x;\r=1',
+  'fin;', 'fin,', '"=HYPERLINK(""http://x"")"', "'=déjà", '; ; =1',
+];

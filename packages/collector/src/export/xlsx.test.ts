@@ -3,13 +3,16 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { writeXlsx, XLSX_SHEETS } from './xlsx.js';
 import { codebookEntries } from './codebook.js';
-import { fixtureAnswers, fixtureCore, fixtureResponse, iterate } from './testing.js';
+import { escapeFormula } from './escape.js';
+import {
+  fieldsUnderEitherSeparator, fixtureAnswers, fixtureCore, fixtureResponse, HOSTILE_TEXTS, iterate, runsAsFormula,
+} from './testing.js';
 
-async function workbookOf(responses: ReturnType<typeof fixtureResponse>[]): Promise<ExcelJS.Workbook> {
+async function workbookOf(responses: ReturnType<typeof fixtureResponse>[], core = fixtureCore()): Promise<ExcelJS.Workbook> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  await writeXlsx([fixtureCore()], () => iterate(responses), out);
+  await writeXlsx([core], () => iterate(responses), out);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
   return wb;
@@ -50,5 +53,27 @@ describe('writeXlsx', () => {
     const codebook = values(wb.getWorksheet(XLSX_SHEETS.codebook)!);
     expect(codebook.slice(1).map((r) => r[0])).toEqual(header);
     expect(codebook.slice(1).map((r) => r[0])).toEqual(codebookEntries([fixtureCore()]).map((e) => e.variable));
+  });
+
+  it('stores texts that look like formulas as escaped strings, never formulas, in every sheet', async () => {
+    // Excel saves a sheet as CSV with its own separator: the texts are escaped as in the CSV.
+    const core = fixtureCore();
+    const question = core.sections[0].questions[0] as unknown as { label: object; choices: { label: object }[] };
+    question.label = { fr: HOSTILE_TEXTS[0], en: HOSTILE_TEXTS[1] };
+    question.choices[0].label = { fr: HOSTILE_TEXTS[2], en: HOSTILE_TEXTS[3] };
+    const responses = HOSTILE_TEXTS.map((text, i) => fixtureResponse(i, {
+      secteur_principal: 'sport', secteur_principal_other: text, commentaire: text,
+    }, { source: text }));
+    const wb = await workbookOf(responses, core);
+    const strings: string[] = [];
+    for (const sheet of wb.worksheets) {
+      sheet.eachRow((row) => row.eachCell((cell) => {
+        expect([ExcelJS.ValueType.String, ExcelJS.ValueType.Number]).toContain(cell.type);
+        if (typeof cell.value === 'string') strings.push(cell.value);
+      }));
+    }
+    // XML reads a CR (alone or before LF) back as LF.
+    for (const text of HOSTILE_TEXTS) expect(strings).toContain(escapeFormula(text).replace(/\r\n?/g, '\n'));
+    expect(strings.flatMap(fieldsUnderEitherSeparator).filter(runsAsFormula)).toEqual([]);
   });
 });

@@ -59,6 +59,9 @@ CREATE TABLE IF NOT EXISTS olva_erased (
   submission_id TEXT PRIMARY KEY,
   erased_at TEXT NOT NULL
 );
+-- Exports read one questionnaire page by page in (received_at, submission_id) order: without
+-- this index SQLite sorted every matching row, payloads included, for each page of 1,000.
+CREATE INDEX IF NOT EXISTS olva_responses_questionnaire_order ON olva_responses (questionnaire_id, received_at, submission_id);
 CREATE TABLE IF NOT EXISTS olva_questionnaires (
   version_key TEXT PRIMARY KEY,
   questionnaire_id TEXT NOT NULL,

@@ -40,3 +40,44 @@ describe('SqlResponseStore.stream', () => {
     }
   });
 });
+
+describe('SqlResponseStore.stream on SQLite', () => {
+  it('reads each page of an export through an index, without sorting every matching row again', async () => {
+    // Exports always name a questionnaire; SQLite used to pick the (questionnaire_id, wave)
+    // index and sort all of its rows, payloads included, for every page of 1,000.
+    const db = openSqliteDb(':memory:');
+    const pages: { sql: string; params: unknown[] }[] = [];
+    const store = new SqlResponseStore({
+      ...db,
+      query: (sql, params = []) => {
+        if (sql.startsWith('SELECT submission_id')) pages.push({ sql, params });
+        return db.query(sql, params);
+      },
+    });
+    try {
+      await store.init();
+      await Promise.all(Array.from({ length: STREAM_BATCH + 1 }, (_, i) => {
+        const p = corePayload(i % 2 ? {} : { territory: { level: 'commune', code: '56121' }, wave: '2027' });
+        return store.insert(p, payloadDigest(p));
+      }));
+      const filters = [
+        { questionnaireId: 'olva-core', territories: 'all' as const },
+        { questionnaireId: 'olva-core', waves: ['2026', '2027'], territories: 'all' as const },
+        { questionnaireId: 'olva-core', territories: [{ level: 'commune' as const, code: '35238' }, { level: 'commune' as const, code: '56121' }] },
+      ];
+      for (const filter of filters) {
+        pages.length = 0;
+        const seen = new Set<string>();
+        for await (const response of store.stream(filter)) seen.add(response.submissionId);
+        expect(seen.size).toBe(STREAM_BATCH + 1);
+        expect(pages).toHaveLength(2);
+        for (const page of pages) {
+          const plan = (await db.query(`EXPLAIN QUERY PLAN ${page.sql}`, page.params)).map((r) => String(r.detail));
+          expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+        }
+      }
+    } finally {
+      await store.close();
+    }
+  });
+});

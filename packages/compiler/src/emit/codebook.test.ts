@@ -60,6 +60,15 @@ describe('codebook.csv', () => {
     expect(escapeFormula('Sport')).toBe('Sport');
     expect(csvField('a,"b"')).toBe('"a,""b"""');
     expect(csvField('ligne\nsuivante')).toBe('"ligne\nsuivante"');
+    // A file written with "," may be opened with ";" (French Excel) and the other way round:
+    // formula starts after either separator or a line break are escaped too, and both
+    // separators are quoted.
+    expect(escapeFormula("x;=cmd|' /C calc'!A0")).toBe("x;'=cmd|' /C calc'!A0");
+    expect(escapeFormula('x,=1+1')).toBe("x,'=1+1");
+    expect(escapeFormula('a\n-b\r\n@c')).toBe("a\n'-b\r\n'@c");
+    expect(escapeFormula('a;"=b')).toBe('a;"\'=b');
+    expect(escapeFormula('2026-03-01, a-b; c')).toBe('2026-03-01, a-b; c');
+    expect(csvField('x;=1')).toBe("\"x;'=1\"");
     const compiled = loadFixture();
     compiled.sections[0].questions[0].label.fr = '=cmd|" /C calc"!A0';
     expect(emitCodebookCsv(compiled)).toContain('"\'=cmd|"" /C calc""!A0"');

@@ -57,7 +57,7 @@ export async function emitAll(compiled: CompiledQuestionnaire): Promise<Record<E
 export { answersSchema } from './answers-schema.js';
 export { payloadSchemaFor } from './payload-schema.js';
 export { codebookColumns, codebookRows, type CodebookColumn, type CodebookRow, CodebookError } from './codebook.js';
-export { escapeFormula, csvField, toCsv } from './csv.js';
+export { escapeFormula, csvField, csvRecord, toCsv, BOM as CSV_BOM, type CsvCell, type CsvSeparator } from './csv.js';
 export { escapeHtml } from './html.js';
 export { escapeMarkdown } from './codebook-md.js';
 export { conditionWords, requiredWords, visibilityWords } from './condition-words.js';
