@@ -12,6 +12,7 @@ import type { CollectorConfig } from './config/load.js';
 import { HttpError } from './http/errors.js';
 import { BuildRegistry, loadBuilds } from './questionnaires.js';
 import { healthRoutes } from './routes/health.js';
+import { communesRoutes } from './routes/communes.js';
 import { responsesRoutes } from './routes/responses.js';
 import { openStore, maskUrl } from './store/open.js';
 import type { ResponseStore } from './store/types.js';
@@ -103,6 +104,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     maxAge: 600,
   });
   await app.register(healthRoutes, { store });
+  await app.register(communesRoutes);
   await app.register(responsesRoutes, { config, store, registry, territories, auth, ...(options.onStored ? { onStored: options.onStored } : {}) });
   await app.register(exportRoutes, { store, registry, authorizer: auth });
   await app.register(statsRoutes, { store, registry, authorizer: auth, ...(config.stats ? { stats: config.stats } : {}) });
