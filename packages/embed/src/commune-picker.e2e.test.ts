@@ -19,10 +19,10 @@ useBrowserAndSite((b, s) => { browser = b; site = s; });
 const fixture = TYPE_FIXTURES.find((f) => f.type === 'commune')!;
 const ID = fixture.questionId;
 
-async function open(variant: string, endpoint = '/v1/responses'): Promise<Page> {
+async function open(variant: string, endpoint = '/v1/responses', extra: Record<string, true> = {}): Promise<Page> {
   const page = await browser.newPage();
   const url = addSurveyPage(site, `/commune/${variant}.html`, {
-    attributes: { endpoint, territory: 'commune:35238', wave: '2026', lang: 'fr', channel: 'web' },
+    attributes: { endpoint, territory: 'commune:35238', wave: '2026', lang: 'fr', channel: 'web', ...extra },
     questionnaire: fixture.questionnaire,
   });
   await openSurvey(page, url);
@@ -137,6 +137,21 @@ describe('the commune picker', () => {
     const changes = (await recordedEvents(page)).filter((e) => e.type === 'olva-change' && e.detail.questionId === ID);
     expect(changes.at(-1)?.detail.value).toBe('35238');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the name of a commune answered before, when a draft is resumed', async () => {
+    const page = await open('draft', '/v1/responses', { resume: true });
+    await focusCommune(page);
+    await page.keyboard.type('35238', { delay: 20 });
+    await tabUntil(page, (f) => f.inSurvey && f.text === 'Reprendre plus tard', 'the resume-later button');
+    await page.keyboard.press('Enter');
+    // A new visit: the page has forgotten the names it saw, the device kept the answers.
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { __olvaEvents?: { type: string }[] }).__olvaEvents?.some((e) => e.type === 'olva-ready'));
+    await tabUntil(page, (f) => f.inSurvey && f.text === 'Reprendre où j’en étais', 'the resume button');
+    await page.keyboard.press('Enter');
+    await waitFor(page, (s) => s.value === 'Rennes (35238)', 'the resumed answer shows its name');
     await page.close();
   });
 });

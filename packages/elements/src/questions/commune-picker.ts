@@ -9,7 +9,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Strings } from '../strings.js';
-import { communeInWords, rememberCommune, searchCommunes, type CommuneMatch } from './commune-search.js';
+import { communeInWords, knowsCommune, lookUpCommune, rememberCommune, searchCommunes, type CommuneMatch } from './commune-search.js';
 
 /** Wait after the last key before searching: one request per pause, not per key. */
 const DEBOUNCE_MS = 200;
@@ -95,7 +95,18 @@ export class OlvaCommunePicker extends LitElement {
       this.#initialised = true;
       this.#close();
       this._notice = '';
+      this.#nameAnswer();
     }
+  }
+
+  /** An answer from elsewhere (a resumed draft) shows its commune's name once the collector gives it. */
+  #nameAnswer(): void {
+    const code = this.value;
+    const endpoint = this.endpoint?.trim();
+    if (!endpoint || code === undefined || !CODE.test(code) || knowsCommune(code)) return;
+    void lookUpCommune(endpoint, code).then((commune) => {
+      if (commune && this.value === code && this._text === code) this._text = communeInWords(code);
+    });
   }
 
   protected override updated(changed: PropertyValues<this>): void {

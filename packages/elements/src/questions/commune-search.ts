@@ -37,11 +37,34 @@ export async function searchCommunes(endpoint: string, query: string, signal: Ab
     typeof c?.code === 'string' && typeof c?.name === 'string' && Array.isArray(c?.postcodes));
 }
 
+/**
+ * The current commune with this INSEE code (`GET /v1/communes/<code>`), remembered; undefined
+ * when there is none or the collector cannot be reached.
+ */
+export async function lookUpCommune(endpoint: string, code: string): Promise<CommuneMatch | undefined> {
+  try {
+    const url = communesUrl(endpoint, document.baseURI);
+    url.pathname += `/${encodeURIComponent(code)}`;
+    const response = await fetch(url, { credentials: 'omit' });
+    const commune = response.ok ? (await response.json()) as CommuneMatch : undefined;
+    if (typeof commune?.code !== 'string' || typeof commune.name !== 'string') return undefined;
+    rememberCommune(commune);
+    return commune;
+  } catch {
+    return undefined;
+  }
+}
+
 const names = new Map<string, string>();
 
 /** Remembers the name of a commune the respondent picked or typed the code of. */
 export function rememberCommune(commune: { code: string; name: string }): void {
   names.set(commune.code, commune.name);
+}
+
+/** True when the name of the commune with this code is known on this page. */
+export function knowsCommune(code: string): boolean {
+  return names.has(code);
 }
 
 /** The commune as the respondent reads it: "Rennes (35238)", or the bare code when its name is unknown. */
