@@ -2,9 +2,10 @@
  * Finding a current commune (COG of the year `@etalab/decoupage-administratif` carries) by
  * its name, one of its postcodes, or its INSEE code, for the commune picker of the embed
  * and for checking `commune` answers. The search index (about 35,000 entries: folded names,
- * word starts, codes, postcodes; some 10 MB) is built once per process, on the first search,
- * from the list `territories.ts` already loads: building it takes a few hundred
- * milliseconds that a collector which never serves the picker should not pay.
+ * word starts, codes, postcodes; about 16 MB of heap) is built once per process, on the first
+ * search, from the list `territories.ts` already loads: building it takes from a few hundred
+ * milliseconds to 2 s on a busy machine, which a collector that never serves the picker
+ * (and every test that starts one) should not pay. Checking answers needs only the codes.
  */
 import { currentCommunes } from '../territories.js';
 
