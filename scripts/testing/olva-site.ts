@@ -1,13 +1,15 @@
 /**
  * The test site for browser tests of <olva-survey>: the built embed under `/embed/olva.js`,
  * the build outputs under `/questionnaires/<build-id>/…`, axe-core, in-memory test pages, and a
- * collector endpoint on the same origin under `/v1/responses`.
+ * collector endpoint on the same origin under `/v1/responses`, with the collector's commune
+ * search under `/v1/communes`.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { startStaticServer, type StaticServer } from './static-server.js';
 import { startCollectorEndpoint, type CollectorEndpoint } from './collector-endpoint.js';
+import { handleCommunes } from './communes.js';
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.js';
@@ -131,7 +133,7 @@ export async function startOlvaSite(options: OlvaSiteOptions = {}): Promise<Olva
     mounts: { '/questionnaires/': QUESTIONNAIRES },
     files: { '/embed/olva.js': EMBED_JS, '/vendor/axe.min.js': AXE_JS },
     headers: options.headers,
-    handler: (req, res) => endpoint.handle(req, res),
+    handler: (req, res) => endpoint.handle(req, res) || handleCommunes(req, res),
   });
   return {
     origin: server.origin,

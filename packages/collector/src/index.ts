@@ -17,6 +17,8 @@ export { parseTerritoryQuery } from './auth.js';
 export { createAuthorizer } from './tokens.js';
 export { purgeExpired, type PurgeReport } from './purge.js';
 export { TerritoryDirectory } from './territories.js';
+export { searchCommunes, findCommune, foldCommuneName, type Commune } from './geography/commune-search.js';
+export { answerCommuneSearch, answerCommuneLookup, type CommuneAnswer } from './routes/communes.js';
 export { demoRoutes, type DemoSite } from './demo-site.js';
 export * from './export/index.js';
 export * from './stats/index.js';

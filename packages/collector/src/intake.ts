@@ -1,15 +1,16 @@
 /**
  * What a posted response goes through before it is stored, once parsed: the payload
  * contract, an accepted questionnaire version, that version's own payload schema, the
- * territory, and the same consistency check the browser ran (`checkResponse` of
- * @olva/runtime). Every problem found is returned with its JSON pointer, so one 422 says
- * everything that is wrong.
+ * territory, the same consistency check the browser ran (`checkResponse` of @olva/runtime),
+ * and that commune answers name current communes. Every problem found is returned with its
+ * JSON pointer, so one 422 says everything that is wrong.
  */
 import { payloadSchema, type ResponsePayload } from '@olva/schema';
 import { createAjv, validateDocument, toProblems } from '@olva/schema/validate';
 import type { ValidateFunction } from 'ajv';
 import { checkResponse } from '@olva/runtime';
 import type { ResponseProblemBody } from './http/errors.js';
+import { unknownCommuneAnswers } from './geography/commune-answers.js';
 import type { BuildRegistry, LoadedBuild } from './questionnaires.js';
 import type { TerritoryDirectory } from './territories.js';
 
@@ -117,5 +118,6 @@ export function intake(body: unknown, registry: BuildRegistry, territories: Terr
   for (const p of checkResponse(build.compiled, payload.answers)) {
     problems.push({ pointer: p.pointer, code: p.code, message: p.message });
   }
+  problems.push(...unknownCommuneAnswers(build.compiled, payload.answers, problems));
   return problems.length ? { ok: false, problems } : { ok: true, payload, build };
 }

@@ -121,6 +121,22 @@ for (const backend of bothBackends()) {
         expectProblem(await post(base, corePayload({ territory: { level: 'custom', code: 'quartier-nord' } })), '/territory/code', 'unknown-territory');
         expectProblem(await post(base, rennesPayload({ territory: { level: 'commune', code: '56121' } })), '/territory', 'territory-mismatch');
       });
+      it('names a commune answer that no current commune has: a postcode, a made-up code', async () => {
+        const rennesPostcode = await post(base, corePayload({ answers: { secteur: 'sport', nb_benevoles: 3, employeur: false, commune_siege: '35000' } }));
+        expectProblem(rennesPostcode, '/answers/commune_siege', 'unknown-commune');
+        const message = rennesPostcode.body.problems.find((p: { code: string }) => p.code === 'unknown-commune').message;
+        expect(message).toContain('35000 n’est pas le code INSEE d’une commune actuelle');
+        expect(message).toContain('Rennes : 35238');
+        expect(message).toContain('35000 is not the INSEE code of a current commune');
+        expectProblem(await post(base, corePayload({ answers: { secteur: 'sport', nb_benevoles: 3, employeur: false, commune_siege: '99999' } })), '/answers/commune_siege', 'unknown-commune');
+        // A delegated commune (Béon, in Culoz-Béon since 2017) is not a current one.
+        expectProblem(await post(base, corePayload({ answers: { secteur: 'sport', nb_benevoles: 3, employeur: false, commune_siege: '01039' } })), '/answers/commune_siege', 'unknown-commune');
+        const rejected = await get(base, '/v1/responses?limit=1000', TEST_TOKENS.national);
+        expect(rejected.body.items.filter((i: { payload: ResponsePayload }) => ['35000', '99999', '01039'].includes(String(i.payload.answers.commune_siege)))).toEqual([]);
+        const rennes = corePayload({ answers: { secteur: 'sport', nb_benevoles: 3, employeur: false, commune_siege: '35238' } });
+        expect((await post(base, rennes)).status).toBe(201);
+        expect((await post(base, corePayload({ answers: { secteur: 'sport', nb_benevoles: 3, employeur: false, commune_siege: '2A004' } }))).status).toBe(201);
+      });
       it('accepts a commune inside an EPCI extension\'s territory', async () => {
         const lorient = corePayload({ extension: { id: 'lorient-agglo-2026', version: '1.0.0' }, territory: { level: 'commune', code: '56121' } });
         expect((await post(base, lorient)).status).toBe(201);

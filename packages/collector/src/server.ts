@@ -13,6 +13,7 @@ import { corsDelegator, guardTokens } from './http/token-routes.js';
 import { notFoundOrWrongMethod, refuseBadUrl, replyToClientError, replyToError } from './http/error-replies.js';
 import { BuildRegistry, loadBuilds } from './questionnaires.js';
 import { healthRoutes } from './routes/health.js';
+import { communesRoutes } from './routes/communes.js';
 import { responsesRoutes } from './routes/responses.js';
 import { openStore, maskUrl } from './store/open.js';
 import type { ResponseStore } from './store/types.js';
@@ -90,6 +91,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   await app.register(cors, { delegator: corsDelegator(config) });
   guardTokens(app);
   await app.register(healthRoutes, { store });
+  await app.register(communesRoutes);
   await app.register(responsesRoutes, { config, store, registry, territories, auth, ...(options.onStored ? { onStored: options.onStored } : {}) });
   await app.register(exportRoutes, { store, registry, authorizer: auth });
   await app.register(statsRoutes, { store, registry, authorizer: auth, ...(config.stats ? { stats: config.stats } : {}) });

@@ -25,10 +25,30 @@ interface Official {
 
 let official: Official | undefined;
 
+/** A data file of the package (node's module cache keeps each one parsed once per process). */
+function data(name: string): any[] {
+  return createRequire(import.meta.url)(`@etalab/decoupage-administratif/data/${name}.json`) as any[];
+}
+
+/** A current commune as the official geography describes it (the fields the commune search reads). */
+export interface OfficialCommune {
+  code: string;
+  nom: string;
+  departement: string;
+  codesPostaux?: string[];
+  population?: number;
+}
+
+/**
+ * The current communes ("commune-actuelle" of the COG the data package carries), without the
+ * delegated, associated communes and municipal arrondissements.
+ */
+export function currentCommunes(): OfficialCommune[] {
+  return data('communes').filter((c) => c.type === 'commune-actuelle');
+}
+
 function load(): Official {
   if (official) return official;
-  const require = createRequire(import.meta.url);
-  const data = (name: string) => require(`@etalab/decoupage-administratif/data/${name}.json`) as any[];
   const communes: Official['communes'] = new Map();
   const arrondissements = new Map<string, string[]>();
   for (const c of data('communes')) {

@@ -13,6 +13,16 @@ export interface ElementStrings {
   decimalHint(min?: number, max?: number): string;
   emailHint: string;
   communeHint: string;
+  /** The commune field's hint when the collector's search can be used. */
+  communeSearchHint: string;
+  /** Said (live region) when a commune search answers. */
+  communeResults(count: number): string;
+  /** Shown when the 5 digits typed are a postcode, not a commune code. */
+  communePostcode(postcode: string): string;
+  /** Shown when the commune search cannot be reached. */
+  communeOffline: string;
+  /** Name of the list of communes found. */
+  communeList: string;
   maxLengthHint(max: number): string;
   selectCount(min?: number, max?: number): string;
   scaleHint(points: number): string;
@@ -61,6 +71,13 @@ const fr: ElementStrings = {
   decimalHint: (min, max) => `Nombre${range('fr', min, max)} ; décimales après une virgule, par exemple 12,5.`,
   emailHint: 'Format attendu : nom@exemple.fr',
   communeHint: 'Code INSEE de la commune, 5 caractères, par exemple 35238 pour Rennes (ce n’est pas le code postal).',
+  communeSearchHint: 'Tapez le nom ou le code postal, puis choisissez la commune dans la liste (ou tapez son code INSEE, par exemple 35238 pour Rennes).',
+  communeResults: (count) => (count === 0
+    ? 'Aucune commune trouvée.'
+    : `${count} commune${count > 1 ? 's' : ''} trouvée${count > 1 ? 's' : ''} : flèche bas pour parcourir, Entrée pour choisir.`),
+  communePostcode: (postcode) => `${postcode} est un code postal : choisissez la commune.`,
+  communeOffline: 'Recherche des communes indisponible : tapez le code INSEE de la commune (5 caractères, par exemple 35238 pour Rennes) ; un code postal n’est pas un code de commune.',
+  communeList: 'Communes trouvées',
   maxLengthHint: (max) => `${localNumber(max, 'fr')} caractères au maximum.`,
   selectCount: (min, max) =>
     min !== undefined && max !== undefined
@@ -92,6 +109,13 @@ const en: ElementStrings = {
   decimalHint: (min, max) => `A number${range('en', min, max)}; decimals after a point, for example 12.5.`,
   emailHint: 'Expected format: name@example.org',
   communeHint: 'INSEE code of the commune, 5 characters, for example 35238 for Rennes (not the postcode).',
+  communeSearchHint: 'Type the name or the postcode, then pick the commune from the list (or type its INSEE code, for example 35238 for Rennes).',
+  communeResults: (count) => (count === 0
+    ? 'No commune found.'
+    : `${count} commune${count > 1 ? 's' : ''} found: down arrow to browse, Enter to pick.`),
+  communePostcode: (postcode) => `${postcode} is a postcode: pick the commune.`,
+  communeOffline: 'Commune search unavailable: type the INSEE code of the commune (5 characters, for example 35238 for Rennes); a postcode is not a commune code.',
+  communeList: 'Communes found',
   maxLengthHint: (max) => `At most ${localNumber(max, 'en')} characters.`,
   selectCount: (min, max) =>
     min !== undefined && max !== undefined

@@ -263,6 +263,29 @@ export const theme = css`
   input.code-entry {
     max-width: 14rem;
   }
+  /* The commune picker's list: in the flow under its box, so that no frame clips it. */
+  input.commune {
+    max-width: 24rem;
+  }
+  .communes {
+    max-width: 24rem;
+    max-height: 16rem;
+    overflow-y: auto;
+    margin: var(--olva-space-1, 0.25rem) 0 0;
+    padding: 0;
+    list-style: none;
+    background: var(--olva-color-background, #ffffff);
+    border: 1px solid var(--olva-color-border, #6b7280);
+    border-radius: var(--olva-radius, 0.375rem);
+  }
+  .communes [role='option'] {
+    padding: var(--olva-space-2, 0.5rem);
+    cursor: pointer;
+  }
+  .communes [aria-selected='true'] {
+    color: var(--olva-color-background, #ffffff);
+    background: var(--olva-color-primary, #1f4fbf);
+  }
   textarea {
     min-height: 6rem;
     resize: vertical;

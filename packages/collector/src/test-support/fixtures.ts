@@ -15,7 +15,7 @@ function q(partial: Record<string, unknown>, number: number, pointer: string, or
   return { ...partial, number, section: 'profil', origin: { ...origin, pointer } } as unknown as CompiledQuestion;
 }
 
-/** The bare core: four questions, one conditional, one error check. */
+/** The bare core: five questions (the commune one optional), one conditional, one error check. */
 export function coreQuestionnaire(): CompiledQuestionnaire {
   return {
     kind: 'olva-compiled-questionnaire',
@@ -36,6 +36,7 @@ export function coreQuestionnaire(): CompiledQuestionnaire {
         q({ id: 'employeur', type: 'boolean', label: { fr: 'Employeur ?', en: 'Employer?' }, required: true }, 3, '/sections/0/items/2'),
         q({ id: 'nb_salaries', type: 'integer', label: { fr: 'Nombre de salariés', en: 'Employees' }, required: true, min: 1, max: 100000,
           visibleWhen: { '==': [{ var: 'employeur' }, true] } }, 4, '/sections/0/items/3'),
+        q({ id: 'commune_siege', type: 'commune', label: { fr: 'Commune du siège', en: 'Municipality of the head office' } }, 5, '/sections/0/items/4'),
       ],
     }],
     checks: [{
@@ -58,7 +59,7 @@ export function rennesQuestionnaire(): CompiledQuestionnaire {
   base.territory = { level: 'commune', code: '35238', name: 'Rennes' };
   base.title = { fr: 'Vie associative à Rennes' };
   base.sections[0].questions.push(q({ id: 'rennes.locaux_quartier', type: 'single', label: { fr: 'Locaux dans le quartier ?' },
-    choices: [{ code: 'oui', label: { fr: 'Oui' } }, { code: 'non', label: { fr: 'Non' } }] }, 5, '/insert/0/items/0', { ...ext, pointer: '' }));
+    choices: [{ code: 'oui', label: { fr: 'Oui' } }, { code: 'non', label: { fr: 'Non' } }] }, 6, '/insert/0/items/0', { ...ext, pointer: '' }));
   return base;
 }
 

@@ -719,7 +719,8 @@ export class OlvaSurvey extends LitElement {
     // An answer re-renders the whole page; only the questions whose inputs changed need their
     // templates rebuilt (the session keeps an unchanged answer's identity, and a renderer reads
     // nothing else), so the others are skipped instead of being diffed part by part.
-    return html`${guard([question, render, value, other, typed, error, warning, required, locale, mode], () => html`${render({
+    const endpoint = this.endpoint;
+    return html`${guard([question, render, value, other, typed, error, warning, required, locale, mode, endpoint], () => html`${render({
       question,
       value,
       otherValue: typeof other === 'string' ? other : undefined,
@@ -729,6 +730,7 @@ export class OlvaSurvey extends LitElement {
       locale,
       strings: stringsFor(locale),
       mode,
+      endpoint,
       onChange: (next, typedText) => this.#setAnswer(question.id, next, typedText),
       onOtherChange: (text) => this.#setAnswer(otherKey(question.id), text),
     })}${warning ? html`<p class="hint warning" part="warning">${warning}</p>` : nothing}`)}`;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompiledQuestion } from '@olva/runtime';
 import { answerInWords } from './review.js';
 import { stringsFor } from '../strings.js';
+import { rememberCommune } from '../questions/commune-search.js';
 
 const q = (def: object) => ({ id: 'q', label: { fr: 'Q' }, number: 1, section: 's', origin: {}, ...def }) as unknown as CompiledQuestion;
 const fr = stringsFor('fr');
@@ -24,6 +25,11 @@ describe('answerInWords', () => {
       .toBe('Ligne : Sport');
     expect(answerInWords(q({ type: 'decimal' }), 1234.5, undefined, 'fr', fr)).toBe('1\u202f234,5');
     expect(answerInWords(q({ type: 'year' }), 1998, undefined, 'fr', fr)).toBe('1998');
+  });
+  it('says a commune by its name and code once its name is known, by its code otherwise', () => {
+    expect(answerInWords(q({ type: 'commune' }), '29019', undefined, 'fr', fr)).toBe('29019');
+    rememberCommune({ code: '35238', name: 'Rennes' });
+    expect(answerInWords(q({ type: 'commune' }), '35238', undefined, 'fr', fr)).toBe('Rennes (35238)');
   });
   it('is null when not answered', () => {
     expect(answerInWords(q({ type: 'text' }), undefined, undefined, 'fr', fr)).toBeNull();

@@ -7,6 +7,7 @@ import { localize, localNumber, otherKey, type AnswerValue, type CompiledQuestio
 import type { Choice } from '@olva/schema';
 import { plainText } from '../safe-text.js';
 import type { Strings } from '../strings.js';
+import { communeInWords } from '../questions/commune-search.js';
 
 function choiceWords(choices: readonly Choice[] | undefined, code: string, locale: Locale): string {
   const choice = choices?.find((c) => c.code === code);
@@ -44,6 +45,8 @@ function valueInWords(
     case 'matrix':
       return Object.entries(value as Record<string, string>)
         .map(([row, code]) => `${choiceWords(q.rows, row, locale)} : ${word(code)}`).join('\n');
+    case 'commune':
+      return typeof value === 'string' ? communeInWords(value) : String(value);
     case 'integer':
     case 'decimal':
       return typeof value === 'number'

@@ -30,6 +30,8 @@ export interface QuestionContext {
   locale: Locale;
   strings: Strings;
   mode: EntryMode;
+  /** The survey's collector (`endpoint`), for questions that ask it (the commune search). */
+  endpoint?: string;
   /** Records a new answer; `typed` is the raw text when it came from a text box. */
   onChange(value: AnswerValue | undefined, typed?: string): void;
   /** Records the "other, please specify" text. */

@@ -1,0 +1,157 @@
+/**
+ * The commune question in real Chromium, through the built embed: a combobox fed by the
+ * collector's search (`GET /v1/communes`, served on the test site by @olva/collector's own
+ * code), used with the keyboard only. The answer sent is the INSEE code; the review shows the
+ * name; a postcode is named as such; without the search a typed code is still an answer.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { addSurveyPage, openSurvey, recordedEvents, waitForEvent, type OlvaSite, useBrowserAndSite } from '../../../scripts/testing/olva-site.js';
+import { focusInfo, isPrimaryButton, sendFromReview, tabUntil } from '../../../scripts/testing/keyboard.js';
+import { seriousViolations } from '../../../scripts/testing/axe.js';
+import { TYPE_FIXTURES } from '../../../stories/fixtures/index.js';
+
+let browser: Browser;
+let site: OlvaSite;
+
+useBrowserAndSite((b, s) => { browser = b; site = s; });
+
+const fixture = TYPE_FIXTURES.find((f) => f.type === 'commune')!;
+const ID = fixture.questionId;
+
+async function open(variant: string, endpoint = '/v1/responses', extra: Record<string, true> = {}): Promise<Page> {
+  const page = await browser.newPage();
+  const url = addSurveyPage(site, `/commune/${variant}.html`, {
+    attributes: { endpoint, territory: 'commune:35238', wave: '2026', lang: 'fr', channel: 'web', ...extra },
+    questionnaire: fixture.questionnaire,
+  });
+  await openSurvey(page, url);
+  return page;
+}
+
+/** The combobox and its list, read in the survey's shadow root. */
+async function combobox(page: Page) {
+  return page.evaluate((id) => {
+    const root = document.querySelector('olva-survey')!.shadowRoot!;
+    const input = root.querySelector<HTMLInputElement>(`[data-question="${id}"] [role="combobox"]`)!;
+    const list = root.getElementById(input.getAttribute('aria-controls') ?? '');
+    const active = root.getElementById(input.getAttribute('aria-activedescendant') ?? '');
+    const label = root.querySelector(`label[for="${CSS.escape(input.id)}"]`);
+    const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return {
+      value: input.value,
+      expanded: input.getAttribute('aria-expanded'),
+      labelled: label !== null,
+      listInSameRoot: list !== null && list.getAttribute('role') === 'listbox',
+      listVisible: list?.checkVisibility() ?? false,
+      options: [...(list?.querySelectorAll('[role="option"]') ?? [])].map(text),
+      active: text(active),
+      activeSelected: active?.getAttribute('aria-selected') ?? null,
+      status: text(root.querySelector(`[data-question="${id}"] [role="status"]`)),
+      describedBy: (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean).map((ref) => text(root.getElementById(ref))),
+    };
+  }, ID);
+}
+
+async function focusCommune(page: Page): Promise<void> {
+  const f = await tabUntil(page, (x) => x.questionId === ID && x.role === 'combobox', 'the commune combobox');
+  expect(f.inSurvey).toBe(true);
+}
+
+const waitFor = (page: Page, what: (state: Awaited<ReturnType<typeof combobox>>) => boolean, label: string) =>
+  expect.poll(async () => what(await combobox(page)), { timeout: 10_000, message: label }).toBe(true);
+
+describe('the commune picker', () => {
+  it('finds Rennes from "renn", picks it with the arrow and Enter, sends 35238 and reviews "Rennes"', async () => {
+    const page = await open('keyboard');
+    await focusCommune(page);
+    await page.keyboard.type('renn', { delay: 20 });
+    await waitFor(page, (s) => s.expanded === 'true' && s.options.length > 0, 'the list opens with results');
+    let state = await combobox(page);
+    expect(state.labelled).toBe(true);
+    expect(state.listInSameRoot).toBe(true);
+    expect(state.listVisible).toBe(true);
+    expect(state.options[0]).toBe('Rennes (35238)');
+    expect(state.status).toMatch(/^\d+ communes trouvées/);
+    await page.keyboard.press('ArrowDown');
+    state = await combobox(page);
+    expect(state.active).toBe('Rennes (35238)');
+    expect(state.activeSelected).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.keyboard.press('Enter');
+    state = await combobox(page);
+    expect(state.value).toBe('Rennes (35238)');
+    expect(state.expanded).toBe('false');
+    expect(state.listVisible).toBe(false);
+    // Enter picked the commune: it did not send the page.
+    expect((await focusInfo(page))?.role).toBe('combobox');
+    const change = (await recordedEvents(page)).filter((e) => e.type === 'olva-change' && e.detail.questionId === ID).at(-1);
+    expect(change?.detail.value).toBe('35238');
+
+    await tabUntil(page, isPrimaryButton, 'the review button');
+    await page.keyboard.press('Enter');
+    await waitForEvent(page, 'olva-page-change');
+    const review = await page.evaluate(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('.review dl')?.textContent ?? '');
+    expect(review.replace(/\s+/g, ' ')).toContain('Rennes (35238)');
+    expect(await seriousViolations(page)).toEqual([]);
+    const before = site.endpoint.stored.length;
+    await sendFromReview(page);
+    await site.endpoint.waitForStored(before + 1);
+    expect((site.endpoint.stored.at(-1)!.payload as { answers: Record<string, unknown> }).answers).toEqual({ [ID]: '35238' });
+    await page.close();
+  });
+
+  it('names a typed postcode as such and offers its communes; Escape closes the list', async () => {
+    const page = await open('postcode');
+    await focusCommune(page);
+    await page.keyboard.type('35000', { delay: 20 });
+    await waitFor(page, (s) => s.expanded === 'true', 'the list opens');
+    let state = await combobox(page);
+    expect(state.options).toEqual(['Rennes (35238)']);
+    expect(state.describedBy).toContain('35000 est un code postal : choisissez la commune.');
+    expect(state.status).toContain('35000 est un code postal');
+    // A postcode is no answer.
+    const changes = (await recordedEvents(page)).filter((e) => e.type === 'olva-change' && e.detail.questionId === ID);
+    expect(changes.at(-1)?.detail.value).toBeUndefined();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    state = await combobox(page);
+    expect(state.expanded).toBe('false');
+    expect(state.value).toBe('35000');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect((await combobox(page)).value).toBe('Rennes (35238)');
+    await page.close();
+  });
+
+  it('takes a typed INSEE code when the search cannot be reached, with a hint that a postcode is not one', async () => {
+    // The search is looked for next to the responses URL: nothing answers under /hors-ligne/.
+    const page = await open('offline', '/hors-ligne/v1/responses');
+    await focusCommune(page);
+    await page.keyboard.type('35238', { delay: 20 });
+    await waitFor(page, (s) => s.describedBy.some((d) => d.startsWith('Recherche des communes indisponible')), 'the offline hint');
+    const state = await combobox(page);
+    expect(state.expanded).toBe('false');
+    expect(state.describedBy.join(' ')).toContain('un code postal n’est pas un code de commune');
+    const changes = (await recordedEvents(page)).filter((e) => e.type === 'olva-change' && e.detail.questionId === ID);
+    expect(changes.at(-1)?.detail.value).toBe('35238');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the name of a commune answered before, when a draft is resumed', async () => {
+    const page = await open('draft', '/v1/responses', { resume: true });
+    await focusCommune(page);
+    await page.keyboard.type('35238', { delay: 20 });
+    await tabUntil(page, (f) => f.inSurvey && f.text === 'Reprendre plus tard', 'the resume-later button');
+    await page.keyboard.press('Enter');
+    // A new visit: the page has forgotten the names it saw, the device kept the answers.
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { __olvaEvents?: { type: string }[] }).__olvaEvents?.some((e) => e.type === 'olva-ready'));
+    await tabUntil(page, (f) => f.inSurvey && f.text === 'Reprendre où j’en étais', 'the resume button');
+    await page.keyboard.press('Enter');
+    await waitFor(page, (s) => s.value === 'Rennes (35238)', 'the resumed answer shows its name');
+    await page.close();
+  });
+});
