@@ -1,0 +1,20 @@
+/**
+ * @olva/analysis: what the responses say, DOM-free. Statistics primitives (Wilson intervals,
+ * quartiles, two-proportion and chi-square tests), statistical disclosure control (the
+ * frequency rule with complementary suppression, small and withheld bases), streaming
+ * aggregation of `olva-response` payloads per question, territory and wave, and
+ * cross-tabulation of two questions. Everything it returns is safe to publish under the rules
+ * it was given.
+ */
+export { wilsonInterval, Z_95, type Interval } from './stats/wilson.js';
+export { quartiles, quantileOfSorted, sortedValues, type Quartiles } from './stats/quantiles.js';
+export { compareProportions, DEFAULT_COMPARISON_RULES, type Proportion, type ProportionComparison, type ComparisonRules } from './stats/two-proportions.js';
+export { chiSquareTest, type ChiSquareTest } from './stats/chi-square-test.js';
+export { chiSquareSurvival } from './stats/chi-square-distribution.js';
+export { logGamma, regularizedGammaP, regularizedGammaQ } from './stats/gamma.js';
+export {
+  DEFAULT_DISCLOSURE_RULES, disclosureRules, baseStatus, isSmallCell,
+  type DisclosureRules, type BaseStatus, type CellStatus,
+} from './disclosure/rules.js';
+export { suppressLine } from './disclosure/line.js';
+export { suppressTable, type TableDisclosure } from './disclosure/table.js';
