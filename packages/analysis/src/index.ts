@@ -18,3 +18,13 @@ export {
 } from './disclosure/rules.js';
 export { suppressLine } from './disclosure/line.js';
 export { suppressTable, type TableDisclosure } from './disclosure/table.js';
+export { aggregateResponses, resultsRules, type AggregateOptions } from './aggregate/aggregate.js';
+export { Catalogue, figureKind, isPersonal, type CatalogueEntry, type CodeEntry, type FigureKind } from './aggregate/catalogue.js';
+export { ValueStore, DEFAULT_EXACT_VALUES } from './aggregate/value-store.js';
+export { waveReferenceDate, ageAt } from './aggregate/reference-date.js';
+export { AnalysisError } from './errors.js';
+export { ANALYSIS_VERSION } from './version.js';
+export type {
+  ResultsDocument, ResultsRules, GroupResults, QuestionFigures, DistributionFigures, MultipleFigures, MatrixFigures,
+  MatrixRowFigures, NumericFigures, NumericSummary, Category, Base, TerritoryRef, VersionRef, VersionAnswered,
+} from './results.js';

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { CompiledQuestion, ResponsePayload } from '@olva/schema';
+import { allQuestions } from '@olva/runtime';
+import { aggregateResponses } from './aggregate.js';
+import { builds, generate, stream, SAMPLE, type Generated } from '../__fixtures__/responses.js';
+import type { Category, GroupResults, QuestionFigures, ResultsDocument } from '../results.js';
+
+const Z = 1.959963984540054;
+const NEVER = new Set(['text', 'textarea', 'email', 'commune']);
+
+/** The Wilson bounds as the roots of (1 + z²/n)p² − (2p̂ + z²/n)p + p̂² = 0. */
+function wilsonRoots(count: number, base: number): [number, number] {
+  const p = count / base;
+  const a = 1 + (Z * Z) / base;
+  const b = -(2 * p + (Z * Z) / base);
+  const c = p * p;
+  const d = Math.sqrt(b * b - 4 * a * c);
+  return [(-b - d) / (2 * a), (-b + d) / (2 * a)];
+}
+
+/** R's quantile type 7, written from its definition. */
+function quantile(values: number[], p: number): number {
+  const s = [...values].sort((x, y) => x - y);
+  const h = (s.length - 1) * p;
+  return s[Math.floor(h)]! + (h - Math.floor(h)) * ((s[Math.ceil(h)] ?? s[Math.floor(h)]!) - s[Math.floor(h)]!);
+}
+
+function groupOf(doc: ResultsDocument, code: string, wave: string): GroupResults {
+  return doc.groups.find((g) => g.territory.code === code && g.wave === wave)!;
+}
+
+function checkCategories(categories: Category[], counts: Map<string, number>, base: number, additive: boolean): void {
+  let hidden = 0;
+  let shownSum = 0;
+  for (const c of categories) {
+    const truth = counts.get(c.code) ?? 0;
+    if (c.count === null) {
+      hidden += 1;
+      expect(c.share).toBeNull();
+      expect(c.interval).toBeNull();
+      expect(c.suppressed).toBe(truth > 0 && truth < 3 ? 'small' : 'complementary');
+      continue;
+    }
+    expect(truth > 0 && truth < 3).toBe(false);
+    expect(c.count).toBe(truth);
+    shownSum += truth;
+    expect(c.share).toBeCloseTo(truth / base, 12);
+    const [low, high] = wilsonRoots(truth, base);
+    expect(c.interval!.low).toBeCloseTo(Math.max(0, low), 9);
+    expect(c.interval!.high).toBeCloseTo(Math.min(1, high), 9);
+  }
+  for (const code of counts.keys()) expect(categories.some((c) => c.code === code)).toBe(true);
+  if (additive) {
+    expect(hidden).not.toBe(1);
+    if (hidden === 0) expect(shownSum).toBe(base);
+  }
+}
+
+/** Naive recomputation of one question in one group, from the generator's own record. */
+function checkQuestion(q: CompiledQuestion, figures: QuestionFigures, items: Generated[], referenceYear: number | null): void {
+  const asked = items.filter((g) => g.shown.has(q.id));
+  const answers = asked.map((g) => g.payload.answers[q.id]).filter((v) => v !== undefined);
+  expect(figures.base).toEqual({ asked: asked.length, answered: answers.length, noAnswer: asked.length - answers.length });
+  expect(figures.status).toBe(answers.length < 10 ? 'withheld' : answers.length < 30 ? 'small' : 'ok');
+  const published = answers.length >= 10;
+  const codeOf = (v: unknown): string => (q.type === 'scale' ? q.choices[(v as number) - 1]!.code : String(v));
+  if (figures.kind === 'distribution' || figures.kind === 'multiple') {
+    if (!published) return expect(figures.categories).toBeUndefined();
+    const counts = new Map<string, number>();
+    for (const v of answers) for (const code of Array.isArray(v) ? v : [codeOf(v)]) counts.set(code, (counts.get(code) ?? 0) + 1);
+    checkCategories(figures.categories!, counts, answers.length, figures.kind === 'distribution');
+  } else if (figures.kind === 'matrix') {
+    if (!published) return expect(figures.rows).toBeUndefined();
+    for (const row of figures.rows!) {
+      const cells = answers.map((v) => (v as Record<string, string>)[row.code]).filter((v) => v !== undefined);
+      expect(row.base).toEqual({ asked: asked.length, answered: cells.length, noAnswer: asked.length - cells.length });
+      if (cells.length < 10) { expect(row.categories).toBeUndefined(); continue; }
+      const counts = new Map<string, number>();
+      for (const code of cells) counts.set(code, (counts.get(code) ?? 0) + 1);
+      checkCategories(row.categories!, counts, cells.length, true);
+    }
+  } else {
+    expect(figures.unit).toBe(q.type !== 'year' ? 'value' : referenceYear === null ? 'year' : 'age');
+    if (!published) return expect(figures.summary).toBeUndefined();
+    const values = (answers as number[]).map((v) => (q.type === 'year' && referenceYear !== null ? referenceYear - v : v));
+    const sum = values.reduce((s, v) => s + v, 0);
+    expect(figures.summary).toEqual({
+      n: values.length, sum: expect.closeTo(sum, 9), mean: expect.closeTo(sum / values.length, 9),
+      q1: expect.closeTo(quantile(values, 0.25), 9), median: expect.closeTo(quantile(values, 0.5), 9), q3: expect.closeTo(quantile(values, 0.75), 9),
+      exact: true,
+    });
+  }
+}
+
+describe('aggregateResponses', () => {
+  const b = builds();
+  const compiled = [b.core, b.rennes, b.lorient];
+
+  it('matches a naive recomputation per question, territory and wave (generated responses)', async () => {
+    for (const seed of [1, 2]) {
+      const items = generate(seed);
+      const doc = await aggregateResponses(stream(items), { compiled });
+      expect(doc.groups.map((g) => [g.territory.level, g.territory.code, g.wave, g.responses])).toEqual([
+        ['commune', '29019', '2026', 7], ['commune', '35238', '2025', 24], ['commune', '35238', '2026', 70],
+        ['departement', '35', 'printemps-2026', 33], ['epci', '200042174', '2026', 45],
+      ]);
+      for (const s of SAMPLE) {
+        const group = groupOf(doc, s.territory.code, s.wave);
+        const mine = items.filter((g) => g.payload.territory.code === s.territory.code && g.payload.wave === s.wave);
+        expect(group.referenceDate).toBe(s.wave === '2026' ? '2026-01-01' : s.wave === '2025' ? '2025-01-01' : null);
+        const version = b[s.build];
+        expect(group.versions).toEqual([{ questionnaire: version.questionnaire, extension: version.extension ? { id: version.extension.id, version: version.extension.version } : null, responses: s.size }]);
+        const expectedIds = allQuestions(version).filter((q) => !NEVER.has(q.type) && q.id !== 'nb_dirigeants').map((q) => q.id);
+        expect(group.questions.map((f) => f.id)).toEqual(expectedIds);
+        const year = group.referenceDate ? Number(group.referenceDate.slice(0, 4)) : null;
+        for (const figures of group.questions) checkQuestion(allQuestions(version).find((q) => q.id === figures.id)!, figures, mine, year);
+      }
+      // The sample must exercise every rule, not only the plain case.
+      const text = JSON.stringify(doc);
+      for (const seen of ['"suppressed":"small"', '"suppressed":"complementary"', '"status":"withheld"', '"status":"small"', '"status":"ok"', '"unit":"age"', '"unit":"year"']) expect(text).toContain(seen);
+    }
+  });
+
+  it('counts as asked only the respondents a question was shown to: nb_salaries is asked of employers', async () => {
+    const items = generate(4);
+    const doc = await aggregateResponses(stream(items), { compiled });
+    for (const group of doc.groups) {
+      const employers = items.filter((g) => g.payload.territory.code === group.territory.code && g.payload.wave === group.wave && g.payload.answers.employeur === true).length;
+      expect(group.questions.find((f) => f.id === 'nb_salaries')!.base.asked).toBe(employers);
+    }
+  });
+
+  it('never aggregates free text, e-mail, commune codes or personal questions, even when personal in one version only', async () => {
+    const doc = await aggregateResponses(stream(generate(5)), { compiled });
+    const ids = new Set(doc.groups.flatMap((g) => g.questions.map((f) => f.id)));
+    for (const id of ['nom_association', 'numero_rna', 'commentaire', 'email_contact', 'commune_siege', 'federation_nom', 'nb_dirigeants']) expect(ids.has(id)).toBe(false);
+    expect(JSON.stringify(doc)).not.toContain('contact@example.org');
+    expect(JSON.stringify(doc)).not.toContain('texte ');
+  });
+
+  it('takes disclosure thresholds and reference dates from configuration', async () => {
+    const doc = await aggregateResponses(stream(generate(6)), { compiled, rules: { minBase: 5, minCell: 5 }, referenceDates: { 'printemps-2026': '2026-04-01' } });
+    expect(doc.rules).toMatchObject({ minBase: 5, minCell: 5, smallBase: 30, confidence: 0.95 });
+    expect(groupOf(doc, '35', 'printemps-2026').referenceDate).toBe('2026-04-01');
+    const small = groupOf(doc, '29019', '2026').questions.find((f) => f.id === 'employeur')!;
+    expect(small.status).toBe('small');
+    for (const c of (small as { categories: Category[] }).categories) if (c.count !== null) expect(c.count === 0 || c.count >= 5).toBe(true);
+    const year = groupOf(doc, '35', 'printemps-2026').questions.find((f) => f.id === 'annee_creation')!;
+    expect(year).toMatchObject({ kind: 'numeric', unit: 'age' });
+  });
+
+  it('says which response and which answer is wrong', async () => {
+    const [first] = generate(7);
+    const payload = structuredClone(first!.payload) as ResponsePayload;
+    payload.answers.employeur = 'oui';
+    await expect(aggregateResponses([payload], { compiled })).rejects.toThrow(`${payload.submissionId}#/answers/employeur: [analysis/answer-shape] a boolean answer is true or false, got "oui"`);
+    const unknown = { ...first!.payload, questionnaire: { id: 'olva-core', version: '2027.0.0' } };
+    await expect(aggregateResponses([unknown], { compiled })).rejects.toThrow(/\[analysis\/unknown-version\] no compiled questionnaire given for olva-core 2027\.0\.0/);
+    await expect(aggregateResponses([], { compiled, referenceDates: { '2026': '2026-02-30' } })).resolves.toMatchObject({ groups: [] });
+    await expect(aggregateResponses([first!.payload], { compiled, referenceDates: { [first!.payload.wave]: '2026-02-30' } })).rejects.toThrow(/reference-date/);
+  });
+});

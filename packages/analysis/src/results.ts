@@ -1,0 +1,154 @@
+/**
+ * The results document (`schemas/results.schema.json`): what the aggregation produces and what
+ * every report and component reads. Everything in it is publishable under the rules it states:
+ * counts protected by the frequency rule are null with the reason, bases under `minBase`
+ * carry no figures, free text and personal answers are absent.
+ */
+import type { LocalizedText } from '@olva/schema';
+import type { BaseStatus, DisclosureRules } from './disclosure/rules.js';
+import type { Interval } from './stats/wilson.js';
+import type { ComparisonRules } from './stats/two-proportions.js';
+
+/** A territory as payloads name it. */
+export interface TerritoryRef {
+  level: 'commune' | 'epci' | 'departement' | 'region' | 'custom';
+  code: string;
+}
+
+/** An exact version of a document. */
+export interface VersionRef {
+  id: string;
+  version: string;
+}
+
+/** The base of a question: respondents it was asked to, who answered it, who did not. */
+export interface Base {
+  /** Respondents who were shown the question (its conditions held in the version answered). */
+  asked: number;
+  /** Those of them who answered it. */
+  answered: number;
+  /** asked − answered. */
+  noAnswer: number;
+}
+
+/** One code of a distribution with its count, share of the base and Wilson interval. */
+export interface Category {
+  code: string;
+  label?: LocalizedText;
+  /** The scale point (1..n) of a scale's code. */
+  value?: number;
+  /** Null when hidden by the frequency rule (see `suppressed`). */
+  count: number | null;
+  /** count / answered; null when the count is hidden. */
+  share: number | null;
+  /** 95% Wilson interval of the share; null when the count is hidden. */
+  interval: Interval | null;
+  /** Why the count is hidden: `small` (shown as "< minCell"), or `complementary` (so that a
+   * small count cannot be recomputed from the total). Absent when shown. */
+  suppressed?: 'small' | 'complementary';
+}
+
+/** What every question's figures carry. */
+interface FiguresBase {
+  id: string;
+  type: string;
+  label: LocalizedText;
+  base: Base;
+  /** `withheld`: answered < minBase, no figures; `small`: answered < smallBase, read with care. */
+  status: BaseStatus;
+}
+
+/** A single choice, boolean or scale: the counts add up to the answered base. */
+export interface DistributionFigures extends FiguresBase {
+  kind: 'distribution';
+  /** Absent when the base is withheld. */
+  categories?: Category[];
+}
+
+/** A multiple choice: each share is of the respondents who answered, not of the ticks. */
+export interface MultipleFigures extends FiguresBase {
+  kind: 'multiple';
+  categories?: Category[];
+}
+
+/** One row of a matrix, a distribution on its own base. */
+export interface MatrixRowFigures {
+  code: string;
+  label?: LocalizedText;
+  /** `asked` is the question's; `answered` those who answered this row. */
+  base: Base;
+  status: BaseStatus;
+  categories?: Category[];
+}
+
+/** A matrix: one distribution per row. */
+export interface MatrixFigures extends FiguresBase {
+  kind: 'matrix';
+  /** Absent when the question's base is withheld. */
+  rows?: MatrixRowFigures[];
+}
+
+/** Summary of a numeric question. Quartiles by Hyndman & Fan's definition 7. */
+export interface NumericSummary {
+  n: number;
+  sum: number;
+  mean: number;
+  q1: number;
+  median: number;
+  q3: number;
+  /** False when more values were given than kept: the quartiles are then estimated from a
+   * uniform sample of them (count, sum and mean stay exact). */
+  exact: boolean;
+}
+
+/** An integer, decimal or year question. */
+export interface NumericFigures extends FiguresBase {
+  kind: 'numeric';
+  /** `age` for a year turned into whole years at the wave's reference date, `year` for a
+   * year when the wave has no reference date, `value` otherwise. */
+  unit: 'value' | 'age' | 'year';
+  /** Absent when the base is withheld. */
+  summary?: NumericSummary;
+}
+
+/** The figures of one question in one group. */
+export type QuestionFigures = DistributionFigures | MultipleFigures | MatrixFigures | NumericFigures;
+
+/** One version answered in a group, with how many responses it has. */
+export interface VersionAnswered {
+  questionnaire: VersionRef;
+  extension: VersionRef | null;
+  responses: number;
+}
+
+/** The figures of one territory and wave. */
+export interface GroupResults {
+  territory: TerritoryRef;
+  wave: string;
+  /** The date years are turned into ages at, YYYY-MM-DD; null when the wave has none. */
+  referenceDate: string | null;
+  responses: number;
+  versions: VersionAnswered[];
+  questions: QuestionFigures[];
+}
+
+/** The rules a document was made with, stated so that a report can print them. */
+export interface ResultsRules extends DisclosureRules {
+  /** Confidence level of every interval. */
+  confidence: 0.95;
+  /** How intervals of shares are computed. */
+  interval: 'wilson';
+  /** How quartiles are computed. */
+  quantiles: 'hyndman-fan-7';
+  /** When a difference between two shares is called notable. */
+  comparison: ComparisonRules;
+}
+
+/** The results document. */
+export interface ResultsDocument {
+  kind: 'olva-results';
+  formatVersion: 1;
+  generator: { name: string; version: string };
+  rules: ResultsRules;
+  groups: GroupResults[];
+}
