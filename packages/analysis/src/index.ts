@@ -28,3 +28,6 @@ export type {
   ResultsDocument, ResultsRules, GroupResults, QuestionFigures, DistributionFigures, MultipleFigures, MatrixFigures,
   MatrixRowFigures, NumericFigures, NumericSummary, Category, Base, TerritoryRef, VersionRef, VersionAnswered,
 } from './results.js';
+export { crossTabulate, publishCrosstab, type CrosstabOptions } from './crosstab/crosstab.js';
+export { countCrossed, type CrosstabQuery, type CrossCounts } from './crosstab/count.js';
+export type { Crosstab, CrosstabAxis, CrosstabCell, CrosstabTotal, CrosstabTest } from './results.js';

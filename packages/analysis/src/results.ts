@@ -152,3 +152,64 @@ export interface ResultsDocument {
   rules: ResultsRules;
   groups: GroupResults[];
 }
+
+/** One axis of a cross-tabulation: a question and its codes in display order. */
+export interface CrosstabAxis {
+  id: string;
+  type: string;
+  label: LocalizedText;
+  codes: { code: string; label?: LocalizedText; value?: number }[];
+}
+
+/** One count of a cross-tabulation, with its shares of its row's and its column's totals. */
+export interface CrosstabCell {
+  /** Null when hidden by the frequency rule (see `suppressed`). */
+  count: number | null;
+  /** count / row total; null when either is hidden. */
+  rowShare: number | null;
+  /** count / column total; null when either is hidden. */
+  columnShare: number | null;
+  suppressed?: 'small' | 'complementary';
+}
+
+/** A row or column total, with its share of the base. */
+export interface CrosstabTotal {
+  count: number | null;
+  share: number | null;
+  suppressed?: 'small' | 'complementary';
+}
+
+/** The chi-square test of independence of a published cross-tabulation. */
+export interface CrosstabTest {
+  statistic: number;
+  df: number;
+  p: number;
+  cramersV: number;
+  /** The smallest expected count. */
+  minExpected: number;
+  /** True when the chi-square approximation is doubtful (Cochran: an expected count below 1,
+   * or more than 20% of them below 5): read the p-value with care. */
+  lowExpected: boolean;
+}
+
+/** A cross-tabulation of two questions among the respondents who answered both. */
+export interface Crosstab {
+  rows: CrosstabAxis;
+  columns: CrosstabAxis;
+  /** The territory and wave read, or null for all of them. */
+  territory: TerritoryRef | null;
+  wave: string | null;
+  /** Respondents who answered both questions. */
+  base: number;
+  /** `withheld` when the base is under `minBase` or the small cells cannot be protected. */
+  status: BaseStatus;
+  /** rows × columns; absent when withheld. */
+  cells?: CrosstabCell[][];
+  rowTotals?: CrosstabTotal[];
+  columnTotals?: CrosstabTotal[];
+  /** Null when not published: see `testOmitted`. */
+  test: CrosstabTest | null;
+  /** Why there is no test: the table is withheld, some counts are hidden (the statistic
+   * would let them be recomputed), or fewer than two rows or columns have answers. */
+  testOmitted?: 'withheld' | 'suppressed-cells' | 'no-variation';
+}
