@@ -151,6 +151,8 @@ export interface ResultsDocument {
   generator: { name: string; version: string };
   rules: ResultsRules;
   groups: GroupResults[];
+  /** Cross-tabulations, when asked for. */
+  crosstabs?: Crosstab[];
 }
 
 /** One axis of a cross-tabulation: a question and its codes in display order. */
