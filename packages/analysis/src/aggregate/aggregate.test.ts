@@ -149,6 +149,26 @@ describe('aggregateResponses', () => {
     expect(year).toMatchObject({ kind: 'numeric', unit: 'age' });
   });
 
+  it('reads a stream made one response at a time; numeric values past the bound are sampled', async () => {
+    const [template] = generate(8);
+    let sum = 0;
+    let made = 0;
+    async function* lazily(): AsyncIterable<ResponsePayload> {
+      for (let i = 0; i < 5_000; i++) {
+        const payload = { ...template!.payload, answers: { ...template!.payload.answers, nb_adherents: i % 500 } };
+        sum += i % 500;
+        made += 1;
+        yield payload;
+      }
+    }
+    const doc = await aggregateResponses(lazily(), { compiled, exactValues: 500 });
+    expect(made).toBe(5_000);
+    const figures = doc.groups[0]!.questions.find((f) => f.id === 'nb_adherents')!;
+    expect(figures.kind === 'numeric' && figures.summary).toMatchObject({ n: 5_000, sum, mean: sum / 5_000, exact: false });
+    // Values 0..499 ten times: the median is 249.5; a sample of 500 lands near it.
+    expect(Math.abs((figures as { summary: { median: number } }).summary.median - 249.5)).toBeLessThan(40);
+  });
+
   it('says which response and which answer is wrong', async () => {
     const [first] = generate(7);
     const payload = structuredClone(first!.payload) as ResponsePayload;

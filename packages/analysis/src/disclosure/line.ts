@@ -23,7 +23,8 @@ export function suppressLine(counts: readonly number[], rules: DisclosureRules, 
     const better = pick < 0 || (n > 0 && (counts[pick] === 0 || n < counts[pick]!));
     if (better) pick = i;
   }
-  if (pick < 0) return status.map((s) => (s === 'shown' ? s : 'small'));
-  status[pick] = 'complementary';
+  // A published total is at least minBase ≥ minCell, so beside one small count the others
+  // add up to something non-zero: a complement always exists for a published line.
+  if (pick >= 0) status[pick] = 'complementary';
   return status;
 }

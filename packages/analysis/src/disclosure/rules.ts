@@ -26,6 +26,8 @@ export function disclosureRules(configured: Partial<DisclosureRules> = {}): Disc
     const value = rules[key];
     if (!Number.isInteger(value) || value < 1) throw new RangeError(`/${key}: a disclosure threshold is a whole number ≥ 1, got ${JSON.stringify(value)}`);
   }
+  // A base smaller than a protected cell would publish a total that is itself a small count.
+  if (rules.minBase < rules.minCell) throw new RangeError(`/minBase: the smallest published base (${rules.minBase}) must be at least minCell (${rules.minCell})`);
   return rules;
 }
 
