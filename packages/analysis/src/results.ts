@@ -21,14 +21,21 @@ export interface VersionRef {
   version: string;
 }
 
-/** The base of a question: respondents it was asked to, who answered it, who did not. */
+/**
+ * The base of a question: respondents it was asked to, who answered it, who did not. For a
+ * question shown under a condition, `asked` is a count of the filter question (`nb_salaries`
+ * is asked of employers: its `asked` is the count of `employeur = true`), which the frequency
+ * rule may hide there; so `asked` and `noAnswer` are null for such questions, and a report
+ * reads them from the filter question's own figures.
+ */
 export interface Base {
-  /** Respondents who were shown the question (its conditions held in the version answered). */
-  asked: number;
+  /** Respondents who were shown the question (its conditions held in the version answered);
+   * null for a question shown under a condition. */
+  asked: number | null;
   /** Those of them who answered it. */
   answered: number;
-  /** asked − answered. */
-  noAnswer: number;
+  /** asked − answered; null with `asked`. */
+  noAnswer: number | null;
 }
 
 /** One code of a distribution with its count, share of the base and Wilson interval. */
@@ -53,7 +60,10 @@ interface FiguresBase {
   id: string;
   type: string;
   label: LocalizedText;
-  base: Base;
+  /** True when the question is shown under a condition in a version answered. */
+  conditional: boolean;
+  /** Absent when withheld: a small base is itself a small count (of a filter's code, say). */
+  base?: Base;
   /** `withheld`: answered < minBase, no figures; `small`: answered < smallBase, read with care. */
   status: BaseStatus;
 }
@@ -75,8 +85,8 @@ export interface MultipleFigures extends FiguresBase {
 export interface MatrixRowFigures {
   code: string;
   label?: LocalizedText;
-  /** `asked` is the question's; `answered` those who answered this row. */
-  base: Base;
+  /** `asked` is the question's; `answered` those who answered this row. Absent when withheld. */
+  base?: Base;
   status: BaseStatus;
   categories?: Category[];
 }
@@ -201,8 +211,9 @@ export interface Crosstab {
   /** The territory and wave read, or null for all of them. */
   territory: TerritoryRef | null;
   wave: string | null;
-  /** Respondents who answered both questions. */
-  base: number;
+  /** Respondents who answered both questions; null when withheld (a small base is itself a
+   * small count). */
+  base: number | null;
   /** `withheld` when the base is under `minBase` or the small cells cannot be protected. */
   status: BaseStatus;
   /** rows × columns; absent when withheld. */

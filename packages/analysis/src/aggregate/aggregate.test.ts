@@ -3,7 +3,7 @@ import type { CompiledQuestion, ResponsePayload } from '@olva/schema';
 import { allQuestions } from '@olva/runtime';
 import { aggregateResponses } from './aggregate.js';
 import { builds, generate, stream, SAMPLE, type Generated } from '../__fixtures__/responses.js';
-import type { Category, GroupResults, QuestionFigures, ResultsDocument } from '../results.js';
+import type { Category, DistributionFigures, GroupResults, QuestionFigures, ResultsDocument } from '../results.js';
 
 const Z = 1.959963984540054;
 const NEVER = new Set(['text', 'textarea', 'email', 'commune']);
@@ -60,9 +60,14 @@ function checkCategories(categories: Category[], counts: Map<string, number>, ba
 function checkQuestion(q: CompiledQuestion, figures: QuestionFigures, items: Generated[], referenceYear: number | null): void {
   const asked = items.filter((g) => g.shown.has(q.id));
   const answers = asked.map((g) => g.payload.answers[q.id]).filter((v) => v !== undefined);
-  expect(figures.base).toEqual({ asked: asked.length, answered: answers.length, noAnswer: asked.length - answers.length });
-  expect(figures.status).toBe(answers.length < 10 ? 'withheld' : answers.length < 30 ? 'small' : 'ok');
   const published = answers.length >= 10;
+  const conditional = q.visibleWhen !== undefined;
+  expect(figures.conditional).toBe(conditional);
+  // A base is not published with withheld figures, nor `asked` of a question under a condition.
+  expect(figures.base).toEqual(!published ? undefined : conditional
+    ? { asked: null, answered: answers.length, noAnswer: null }
+    : { asked: asked.length, answered: answers.length, noAnswer: asked.length - answers.length });
+  expect(figures.status).toBe(answers.length < 10 ? 'withheld' : answers.length < 30 ? 'small' : 'ok');
   const codeOf = (v: unknown): string => (q.type === 'scale' ? q.choices[(v as number) - 1]!.code : String(v));
   if (figures.kind === 'distribution' || figures.kind === 'multiple') {
     if (!published) return expect(figures.categories).toBeUndefined();
@@ -73,8 +78,8 @@ function checkQuestion(q: CompiledQuestion, figures: QuestionFigures, items: Gen
     if (!published) return expect(figures.rows).toBeUndefined();
     for (const row of figures.rows!) {
       const cells = answers.map((v) => (v as Record<string, string>)[row.code]).filter((v) => v !== undefined);
-      expect(row.base).toEqual({ asked: asked.length, answered: cells.length, noAnswer: asked.length - cells.length });
-      if (cells.length < 10) { expect(row.categories).toBeUndefined(); continue; }
+      if (cells.length < 10) { expect(row).toMatchObject({ status: 'withheld', base: undefined, categories: undefined }); continue; }
+      expect(row.base).toEqual(conditional ? { asked: null, answered: cells.length, noAnswer: null } : { asked: asked.length, answered: cells.length, noAnswer: asked.length - cells.length });
       const counts = new Map<string, number>();
       for (const code of cells) counts.set(code, (counts.get(code) ?? 0) + 1);
       checkCategories(row.categories!, counts, cells.length, true);
@@ -121,13 +126,38 @@ describe('aggregateResponses', () => {
     }
   });
 
-  it('counts as asked only the respondents a question was shown to: nb_salaries is asked of employers', async () => {
-    const items = generate(4);
-    const doc = await aggregateResponses(stream(items), { compiled });
-    for (const group of doc.groups) {
-      const employers = items.filter((g) => g.payload.territory.code === group.territory.code && g.payload.wave === group.wave && g.payload.answers.employeur === true).length;
-      expect(group.questions.find((f) => f.id === 'nb_salaries')!.base.asked).toBe(employers);
+  it('counts only the answers of questions shown: an answer to a hidden question is not counted', async () => {
+    const items = generate(4).filter((g) => g.payload.territory.code === '35238' && g.payload.wave === '2026');
+    const before = await aggregateResponses(stream(items), { compiled });
+    // Every non-employer now also "answers" nb_salaries, which their version hides from them.
+    const tampered = items.map((g) => (g.payload.answers.employeur === true ? g.payload : { ...g.payload, answers: { ...g.payload.answers, nb_salaries: 7 } }));
+    expect(tampered.filter((p) => p.answers.nb_salaries === 7).length).toBeGreaterThan(10);
+    const after = await aggregateResponses(tampered, { compiled });
+    const salaried = (doc: ResultsDocument) => doc.groups[0]!.questions.find((f) => f.id === 'nb_salaries');
+    expect(salaried(after)).toEqual(salaried(before));
+  });
+
+  it('does not publish a base that gives a protected count of its filter question away', async () => {
+    // Rennes 2026 with exactly two employers: "employeur = true" is "< 3", and nb_salaries,
+    // asked of employers only, must not say 2 through its base.
+    const items = generate(9).filter((g) => g.payload.territory.code === '35238' && g.payload.wave === '2026');
+    let employers = 0;
+    const payloads = items.map((g) => {
+      const employer = g.payload.answers.employeur === true && employers < 2;
+      if (employer) employers += 1;
+      const { nb_salaries: _a, etp: _b, types_contrats: _c, evolution_salaries: _d, ...rest } = g.payload.answers;
+      return { ...g.payload, answers: employer ? g.payload.answers : { ...rest, employeur: false } };
+    });
+    const doc = await aggregateResponses(payloads, { compiled });
+    const figures = doc.groups[0]!.questions;
+    const employeur = figures.find((f) => f.id === 'employeur') as DistributionFigures;
+    expect(employeur.categories![0]).toMatchObject({ code: 'true', count: null, suppressed: 'small' });
+    for (const id of ['nb_salaries', 'etp', 'types_contrats', 'evolution_salaries']) {
+      const f = figures.find((q) => q.id === id)!;
+      expect(f.status).toBe('withheld');
+      expect(f.base).toBeUndefined();
     }
+    expect(JSON.stringify(figures.filter((f) => f.conditional))).not.toMatch(/"(asked|answered)":2[,}]/);
   });
 
   it('never aggregates free text, e-mail, commune codes or personal questions, even when personal in one version only', async () => {

@@ -25,6 +25,8 @@ export interface CatalogueEntry {
   type: CompiledQuestion['type'];
   kind: FigureKind;
   label: LocalizedText;
+  /** True when some version shows the question under a condition (`visibleWhen`). */
+  conditional: boolean;
   /** Answer codes in display order (distributions, multiple choices, matrix columns). */
   codes: CodeEntry[];
   /** Matrix rows in display order. */
@@ -93,7 +95,8 @@ export class Catalogue {
       throw new AnalysisError(`${version.id}#${question.origin.pointer}`, 'analysis/type-changed',
         `question "${question.id}" is a ${question.type} in ${version.questionnaire.version} but a ${known.type} in another version: compare them through a crosswalk, not as one question`);
     }
-    const entry = known ?? { id: question.id, type: question.type, kind, label: question.label, codes: [], rows: [] };
+    const entry = known ?? { id: question.id, type: question.type, kind, label: question.label, conditional: false, codes: [], rows: [] };
+    if (question.visibleWhen !== undefined) entry.conditional = true;
     merge(entry.codes, codesOf(question));
     if (question.type === 'matrix') merge(entry.rows, question.rows.map((r) => ({ code: r.code, label: r.label })));
     if (!known) this.entries.set(question.id, entry);

@@ -10,7 +10,10 @@ import { baseStatus, type CellStatus, type DisclosureRules } from '../disclosure
 import { suppressLine } from '../disclosure/line.js';
 import { wilsonInterval } from '../stats/wilson.js';
 
-const baseOf = (asked: number, answered: number): Base => ({ asked, answered, noAnswer: asked - answered });
+/** The published base: `asked` and `noAnswer` would give a filter question's count away. */
+function baseOf(asked: number, answered: number, conditional: boolean): Base {
+  return conditional ? { asked: null, answered, noAnswer: null } : { asked, answered, noAnswer: asked - answered };
+}
 
 /** The known codes, then any other code the answers carry (in the order first met). */
 function codeList(known: readonly CodeEntry[], seen: Iterable<string>): CodeEntry[] {
@@ -36,20 +39,20 @@ export function categories(known: readonly CodeEntry[], counts: Map<string, numb
   return list.map((c, i) => category(c, values[i]!, base, status[i]!));
 }
 
-function matrixRow(row: CodeEntry, asked: number, counts: CodeCounts | undefined, codes: readonly CodeEntry[], rules: DisclosureRules): MatrixRowFigures {
+function matrixRow(entry: CatalogueEntry, row: CodeEntry, asked: number, counts: CodeCounts | undefined, rules: DisclosureRules): MatrixRowFigures {
   const answered = counts?.answered ?? 0;
   const status = baseStatus(answered, rules);
-  const figures: MatrixRowFigures = { code: row.code, base: baseOf(asked, answered), status };
+  const figures: MatrixRowFigures = { code: row.code, status };
   if (row.label) figures.label = row.label;
-  if (status !== 'withheld') figures.categories = categories(codes, counts?.counts ?? new Map(), answered, true, rules);
-  return figures;
+  if (status === 'withheld') return figures;
+  return { ...figures, base: baseOf(asked, answered, entry.conditional), categories: categories(entry.codes, counts?.counts ?? new Map(), answered, true, rules) };
 }
 
 /** The figures of one question in one group. */
 export function questionFigures(entry: CatalogueEntry, acc: Accumulator, referenceDate: string | null, rules: DisclosureRules): QuestionFigures {
   const status = baseStatus(acc.answered, rules);
-  const common = { id: entry.id, type: entry.type, label: entry.label, base: baseOf(acc.asked, acc.answered), status };
   const published = status !== 'withheld';
+  const common = { id: entry.id, type: entry.type, label: entry.label, conditional: entry.conditional, status, ...(published ? { base: baseOf(acc.asked, acc.answered, entry.conditional) } : {}) };
   switch (acc.kind) {
     case 'distribution':
     case 'multiple': {
@@ -61,7 +64,7 @@ export function questionFigures(entry: CatalogueEntry, acc: Accumulator, referen
       const figures = { ...common, kind: acc.kind };
       if (!published) return figures;
       const rows = codeList(entry.rows, acc.rows.keys());
-      return { ...figures, rows: rows.map((row) => matrixRow(row, acc.asked, acc.rows.get(row.code), entry.codes, rules)) };
+      return { ...figures, rows: rows.map((row) => matrixRow(entry, row, acc.asked, acc.rows.get(row.code), rules)) };
     }
     case 'numeric': {
       const unit = entry.type !== 'year' ? 'value' : referenceDate === null ? 'year' : 'age';

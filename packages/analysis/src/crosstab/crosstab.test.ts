@@ -45,7 +45,7 @@ describe('publishCrosstab', () => {
   });
 
   it('withholds a table on a base under 10 and flags doubtful expected counts', () => {
-    expect(publishCrosstab(counted([[3, 3], [3, 0]]), {}, rules)).toMatchObject({ status: 'withheld', test: null, testOmitted: 'withheld' });
+    expect(publishCrosstab(counted([[3, 3], [3, 0]]), {}, rules)).toMatchObject({ base: null, status: 'withheld', test: null, testOmitted: 'withheld' });
     expect(publishCrosstab(counted([[3, 3], [3, 0]]), {}, rules).cells).toBeUndefined();
     const t = publishCrosstab(counted([[3, 4], [5, 20]]), {}, rules);
     expect(t.status).toBe('ok');

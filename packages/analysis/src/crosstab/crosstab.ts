@@ -45,7 +45,7 @@ export function publishCrosstab(counted: CrossCounts, scope: { territory?: Cross
     test: null,
   };
   const disclosure = out.status === 'withheld' ? null : suppressTable(counts, rules);
-  if (!disclosure || disclosure.withheld) return { ...out, status: 'withheld', testOmitted: 'withheld' };
+  if (!disclosure || disclosure.withheld) return { ...out, base: null, status: 'withheld', testOmitted: 'withheld' };
   out.cells = counts.map((row, i) => row.map((n, j): CrosstabCell => {
     const status = disclosure.cells[i]![j]!;
     if (hidden(status)) return { count: null, rowShare: null, columnShare: null, suppressed: status };
