@@ -31,3 +31,5 @@ export type {
 export { crossTabulate, publishCrosstab, type CrosstabOptions } from './crosstab/crosstab.js';
 export { countCrossed, type CrosstabQuery, type CrossCounts } from './crosstab/count.js';
 export type { Crosstab, CrosstabAxis, CrosstabCell, CrosstabTotal, CrosstabTest } from './results.js';
+export { numericClasses, classOf, type NumericClass } from './aggregate/classes.js';
+export type { ClassCategory } from './results.js';

@@ -17,7 +17,8 @@ describe('schemas/results.schema.json', () => {
 
   it('accepts the document the aggregation produces, with cross-tabulations', async () => {
     const items = generate(21);
-    const doc: ResultsDocument = await aggregateResponses(stream(items), { compiled });
+    const doc: ResultsDocument = await aggregateResponses(stream(items), { compiled, classes: { annee_creation: [5, 10, 20], nb_salaries: [1, 10] } });
+    expect(JSON.stringify(doc)).toContain('"classes"');
     doc.crosstabs = [
       await crossTabulate(stream(items), { compiled, rows: 'secteur_principal', columns: 'employeur', territory: { level: 'commune', code: '35238' }, wave: '2026' }),
       await crossTabulate(stream(items), { compiled, rows: 'employeur', columns: 'affiliation_federation' }),

@@ -119,6 +119,15 @@ export interface NumericFigures extends FiguresBase {
   unit: 'value' | 'age' | 'year';
   /** Absent when the base is withheld. */
   summary?: NumericSummary;
+  /** The configured classes, as a distribution on the answered base (absent when withheld,
+   * when none are configured, or for a year without a reference date). */
+  classes?: ClassCategory[];
+}
+
+/** One class of a numeric question: [from, to), null for an open end. */
+export interface ClassCategory extends Category {
+  from: number | null;
+  to: number | null;
 }
 
 /** The figures of one question in one group. */

@@ -8,6 +8,7 @@ import type { CatalogueEntry } from './catalogue.js';
 import { distributionCode, matrixCells, multipleCodes, numericValue } from './answers.js';
 import { ValueStore } from './value-store.js';
 import { ageAt } from './reference-date.js';
+import { classOf } from './classes.js';
 
 /** Counts by code, with the respondents asked and those who answered. */
 export interface CodeCounts {
@@ -20,19 +21,22 @@ export interface CodeCounts {
 export type Accumulator =
   | ({ kind: 'distribution' | 'multiple' } & CodeCounts)
   | { kind: 'matrix'; asked: number; answered: number; rows: Map<string, CodeCounts> }
-  | { kind: 'numeric'; asked: number; answered: number; sum: number; values: ValueStore };
+  | { kind: 'numeric'; asked: number; answered: number; sum: number; values: ValueStore; bounds: readonly number[] | null; classes: number[] };
 
 function bump(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-/** A new, empty accumulator for a question. */
-export function newAccumulator(entry: CatalogueEntry, capacity: number): Accumulator {
+/**
+ * A new, empty accumulator for a question.
+ * @param bounds class bounds of a numeric question (see classes.ts), or null for none.
+ */
+export function newAccumulator(entry: CatalogueEntry, capacity: number, bounds: readonly number[] | null = null): Accumulator {
   switch (entry.kind) {
     case 'matrix':
       return { kind: 'matrix', asked: 0, answered: 0, rows: new Map() };
     case 'numeric':
-      return { kind: 'numeric', asked: 0, answered: 0, sum: 0, values: new ValueStore(capacity) };
+      return { kind: 'numeric', asked: 0, answered: 0, sum: 0, values: new ValueStore(capacity), bounds, classes: bounds ? new Array<number>(bounds.length + 1).fill(0) : [] };
     default:
       return { kind: entry.kind, asked: 0, answered: 0, counts: new Map() };
   }
@@ -66,6 +70,7 @@ export function record(acc: Accumulator, entry: CatalogueEntry, submissionId: st
       const figure = entry.type === 'year' && referenceDate !== null ? ageAt(number, referenceDate) : number;
       acc.sum += figure;
       acc.values.add(figure);
+      if (acc.bounds) acc.classes[classOf(acc.bounds, figure)]! += 1;
     }
   }
 }

@@ -56,6 +56,9 @@ function checkCategories(categories: Category[], counts: Map<string, number>, ba
   }
 }
 
+/** Class bounds the tests configure. */
+const CLASSES: Record<string, number[]> = { annee_creation: [5, 10, 20, 50], nb_salaries: [1, 5, 10, 50], etp: [0.5, 2, 10] };
+
 /** Naive recomputation of one question in one group, from the generator's own record. */
 function checkQuestion(q: CompiledQuestion, figures: QuestionFigures, items: Generated[], referenceYear: number | null): void {
   const asked = items.filter((g) => g.shown.has(q.id));
@@ -94,6 +97,16 @@ function checkQuestion(q: CompiledQuestion, figures: QuestionFigures, items: Gen
       q1: expect.closeTo(quantile(values, 0.25), 9), median: expect.closeTo(quantile(values, 0.5), 9), q3: expect.closeTo(quantile(values, 0.75), 9),
       exact: true,
     });
+    const bounds = CLASSES[q.id];
+    if (!bounds || figures.unit === 'year') return expect(figures.classes).toBeUndefined();
+    const edges = [-Infinity, ...bounds, Infinity];
+    const counts = new Map(edges.slice(0, -1).map((from, i) => [
+      `[${from === -Infinity ? '-inf' : from},${edges[i + 1] === Infinity ? '+inf' : edges[i + 1]})`,
+      values.filter((v) => v >= from && v < edges[i + 1]!).length,
+    ]));
+    expect(figures.classes!.map((c) => c.code)).toEqual([...counts.keys()]);
+    checkCategories(figures.classes!, counts, values.length, true);
+    expect(figures.classes!.map((c) => [c.from, c.to])).toEqual(edges.slice(0, -1).map((from, i) => [from === -Infinity ? null : from, edges[i + 1] === Infinity ? null : edges[i + 1]]));
   }
 }
 
@@ -104,7 +117,7 @@ describe('aggregateResponses', () => {
   it('matches a naive recomputation per question, territory and wave (generated responses)', async () => {
     for (const seed of [1, 2]) {
       const items = generate(seed);
-      const doc = await aggregateResponses(stream(items), { compiled });
+      const doc = await aggregateResponses(stream(items), { compiled, classes: CLASSES });
       expect(doc.groups.map((g) => [g.territory.level, g.territory.code, g.wave, g.responses])).toEqual([
         ['commune', '29019', '2026', 7], ['commune', '35238', '2025', 24], ['commune', '35238', '2026', 70],
         ['departement', '35', 'printemps-2026', 33], ['epci', '200042174', '2026', 45],
@@ -122,7 +135,7 @@ describe('aggregateResponses', () => {
       }
       // The sample must exercise every rule, not only the plain case.
       const text = JSON.stringify(doc);
-      for (const seen of ['"suppressed":"small"', '"suppressed":"complementary"', '"status":"withheld"', '"status":"small"', '"status":"ok"', '"unit":"age"', '"unit":"year"']) expect(text).toContain(seen);
+      for (const seen of ['"suppressed":"small"', '"suppressed":"complementary"', '"status":"withheld"', '"status":"small"', '"status":"ok"', '"unit":"age"', '"unit":"year"', '"code":"[20,50)"']) expect(text).toContain(seen);
     }
   });
 
@@ -207,6 +220,9 @@ describe('aggregateResponses', () => {
     const unknown = { ...first!.payload, questionnaire: { id: 'olva-core', version: '2027.0.0' } };
     await expect(aggregateResponses([unknown], { compiled })).rejects.toThrow(/\[analysis\/unknown-version\] no compiled questionnaire given for olva-core 2027\.0\.0/);
     await expect(aggregateResponses([], { compiled, referenceDates: { '2026': '2026-02-30' } })).resolves.toMatchObject({ groups: [] });
+    await expect(aggregateResponses([], { compiled, classes: { secteur_principal: [1] } })).rejects.toThrow('/classes/secteur_principal: [analysis/classes] "secteur_principal" is not an integer, decimal or year question');
+    await expect(aggregateResponses([], { compiled, classes: { nb_salaries: [5, 5] } })).rejects.toThrow('/classes/nb_salaries/1: [analysis/classes] class bounds must increase strictly: 5 comes after 5');
+    await expect(aggregateResponses([], { compiled, classes: { nb_salaries: [] } })).rejects.toThrow('/classes/nb_salaries: [analysis/classes]');
     await expect(aggregateResponses([first!.payload], { compiled, referenceDates: { [first!.payload.wave]: '2026-02-30' } })).rejects.toThrow(/reference-date/);
   });
 });

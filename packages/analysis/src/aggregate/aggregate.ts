@@ -14,6 +14,8 @@ import { newAccumulator, record, type Accumulator } from './accumulators.js';
 import { questionFigures } from './figures.js';
 import { waveReferenceDate } from './reference-date.js';
 import { DEFAULT_EXACT_VALUES } from './value-store.js';
+import { numericClasses } from './classes.js';
+import { AnalysisError } from '../errors.js';
 import { disclosureRules, type DisclosureRules } from '../disclosure/rules.js';
 import { DEFAULT_COMPARISON_RULES } from '../stats/two-proportions.js';
 import type { GroupResults, ResultsDocument, ResultsRules, TerritoryRef, VersionAnswered } from '../results.js';
@@ -29,6 +31,24 @@ export interface AggregateOptions {
   referenceDates?: Readonly<Record<string, string>>;
   /** Values kept exactly per numeric question and group for quartiles (100,000 by default). */
   exactValues?: number;
+  /**
+   * Class bounds per numeric question id, ascending (see classes.ts): `{ annee_creation: [5, 10, 20] }`
+   * gives "under 5 years", "5 to 9"… For a year, bounds are ages at the wave's reference date.
+   */
+  classes?: Readonly<Record<string, readonly number[]>>;
+}
+
+/** The configured class bounds, checked against the questions. */
+function classBounds(catalogue: Catalogue, classes: Readonly<Record<string, readonly number[]>> = {}): Map<string, readonly number[]> {
+  const out = new Map<string, readonly number[]>();
+  for (const [id, bounds] of Object.entries(classes)) {
+    const pointer = `/classes/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const entry = catalogue.get(id);
+    if (entry?.kind !== 'numeric') throw new AnalysisError(pointer, 'analysis/classes', `"${id}" is not an integer, decimal or year question that can be aggregated in the versions given`);
+    numericClasses(bounds, pointer);
+    out.set(id, bounds);
+  }
+  return out;
 }
 
 interface Group {
@@ -69,6 +89,7 @@ export async function aggregateResponses(responses: AsyncIterable<ResponsePayloa
   const catalogue = new Catalogue(options.compiled);
   const versions = new VersionIndex(options.compiled);
   const questionsOf = plannedQuestions(catalogue);
+  const bounds = classBounds(catalogue, options.classes);
   const groups = new Map<string, Group>();
   for await (const payload of responses) {
     const compiled = versions.of(payload);
@@ -86,7 +107,7 @@ export async function aggregateResponses(responses: AsyncIterable<ResponsePayloa
     const state = computeVisibility(compiled, payload.answers ?? {});
     for (const entry of questionsOf(compiled)) {
       let acc = group.questions.get(entry.id);
-      if (!acc) group.questions.set(entry.id, (acc = newAccumulator(entry, capacity)));
+      if (!acc) group.questions.set(entry.id, (acc = newAccumulator(entry, capacity, bounds.get(entry.id) ?? null)));
       if (!state.visible.has(entry.id)) continue;
       record(acc, entry, payload.submissionId, state.answers[entry.id], group.referenceDate);
     }

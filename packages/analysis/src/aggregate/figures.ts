@@ -9,6 +9,7 @@ import type { Base, Category, MatrixRowFigures, QuestionFigures } from '../resul
 import { baseStatus, type CellStatus, type DisclosureRules } from '../disclosure/rules.js';
 import { suppressLine } from '../disclosure/line.js';
 import { wilsonInterval } from '../stats/wilson.js';
+import { numericClasses } from './classes.js';
 
 /** The published base: `asked` and `noAnswer` would give a filter question's count away. */
 function baseOf(asked: number, answered: number, conditional: boolean): Base {
@@ -71,7 +72,13 @@ export function questionFigures(entry: CatalogueEntry, acc: Accumulator, referen
       const figures = { ...common, kind: acc.kind, unit } as const;
       const q = acc.values.quartiles();
       if (!published || !q) return figures;
-      return { ...figures, summary: { n: acc.answered, sum: acc.sum, mean: acc.sum / acc.answered, ...q, exact: acc.values.exact } };
+      const summary = { n: acc.answered, sum: acc.sum, mean: acc.sum / acc.answered, ...q, exact: acc.values.exact };
+      // Bounds are ages for a year: without a reference date there are no ages to class.
+      if (!acc.bounds || unit === 'year') return { ...figures, summary };
+      const classes = numericClasses(acc.bounds, `/classes/${entry.id}`);
+      const counts = new Map(classes.map((c, i) => [c.code, acc.classes[i]!]));
+      const shown = categories(classes.map((c) => ({ code: c.code })), counts, acc.answered, true, rules);
+      return { ...figures, summary, classes: shown.map((c, i) => ({ ...c, from: classes[i]!.from, to: classes[i]!.to })) };
     }
   }
 }
