@@ -33,3 +33,4 @@ export { countCrossed, type CrosstabQuery, type CrossCounts } from './crosstab/c
 export type { Crosstab, CrosstabAxis, CrosstabCell, CrosstabTotal, CrosstabTest } from './results.js';
 export { numericClasses, classOf, type NumericClass } from './aggregate/classes.js';
 export type { ClassCategory } from './results.js';
+export { readNdjsonPayloads, type NdjsonOptions, type PayloadProblem } from './ndjson.js';
