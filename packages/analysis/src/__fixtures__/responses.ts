@@ -33,7 +33,8 @@ export interface Generated {
   shown: Set<string>;
 }
 
-type Random = () => number;
+/** A source of numbers in [0, 1). */
+export type Random = () => number;
 
 function answerFor(q: CompiledQuestion, random: Random): unknown {
   // Skewed choices, so that some codes are rare and the frequency rule has work to do.
@@ -65,32 +66,51 @@ export const SAMPLE = [
   { territory: { level: 'departement', code: '35' }, wave: 'printemps-2026', build: 'core', size: 33 },
 ] as const;
 
+/**
+ * The core in a later minor version, 2026.2.0: a choice added at the end of
+ * `secteur_principal` and a new question `nb_projets` right after it, as a minor version may.
+ */
+export function laterCore(): CompiledQuestionnaire {
+  const core = loadCoreQuestionnaire();
+  core.version = '2026.2.0';
+  const profil = core.sections[0]!;
+  const sector = profil.items.find((i) => 'id' in i && i.id === 'secteur_principal') as { choices: { code: string; label: { fr: string } }[] };
+  sector.choices.push({ code: 'numerique', label: { fr: 'Numérique' } });
+  profil.items.splice(3, 0, { id: 'nb_projets', type: 'integer', label: { fr: 'Nombre de projets' }, min: 0 } as never);
+  return assemble(core, null);
+}
+
+let counter = 0;
+
+/** Generated responses to one build, for one territory and wave. */
+export function generateFor(compiled: CompiledQuestionnaire, territory: { level: string; code: string }, wave: string, size: number, random: Random): Generated[] {
+  const out: Generated[] = [];
+  for (let k = 0; k < size; k++) {
+    const raw: Record<string, unknown> = {};
+    for (const q of allQuestions(compiled)) if (random() > 0.1) raw[q.id] = answerFor(q, random);
+    const state = computeVisibility(compiled, raw as never);
+    counter += 1;
+    const payload = {
+      kind: 'olva-response', specVersion: 1,
+      submissionId: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+      questionnaire: { ...compiled.questionnaire },
+      extension: compiled.extension ? { id: compiled.extension.id, version: compiled.extension.version } : null,
+      territory: { ...territory }, wave, channel: 'web', locale: 'fr',
+      startedAt: '2026-03-01T10:00:00Z', submittedAt: '2026-03-01T10:20:00Z',
+      client: { name: 'test', version: '1' },
+      answers: state.answers,
+    } as ResponsePayload;
+    out.push({ payload, compiled, shown: state.visible });
+  }
+  return out;
+}
+
 /** Generated responses over the sample, in an interleaved order. */
 export function generate(seed: number): Generated[] {
   const random = prng(seed);
   const b = builds();
   const out: Generated[] = [];
-  let n = 0;
-  for (const s of SAMPLE) {
-    const compiled = b[s.build];
-    for (let k = 0; k < s.size; k++) {
-      const raw: Record<string, unknown> = {};
-      for (const q of allQuestions(compiled)) if (random() > 0.1) raw[q.id] = answerFor(q, random);
-      const state = computeVisibility(compiled, raw as never);
-      n += 1;
-      const payload = {
-        kind: 'olva-response', specVersion: 1,
-        submissionId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-        questionnaire: { ...compiled.questionnaire },
-        extension: compiled.extension ? { id: compiled.extension.id, version: compiled.extension.version } : null,
-        territory: { ...s.territory }, wave: s.wave, channel: 'web', locale: 'fr',
-        startedAt: '2026-03-01T10:00:00Z', submittedAt: '2026-03-01T10:20:00Z',
-        client: { name: 'test', version: '1' },
-        answers: state.answers,
-      } as ResponsePayload;
-      out.push({ payload, compiled, shown: state.visible });
-    }
-  }
+  for (const s of SAMPLE) out.push(...generateFor(b[s.build], s.territory, s.wave, s.size, random));
   // Interleave the territories, as a collector's stream does.
   return out.map((g) => ({ g, key: random() })).sort((a, b) => a.key - b.key).map(({ g }) => g);
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CompiledQuestion, ResponsePayload } from '@olva/schema';
 import { allQuestions } from '@olva/runtime';
 import { aggregateResponses } from './aggregate.js';
-import { builds, generate, stream, SAMPLE, type Generated } from '../__fixtures__/responses.js';
+import { builds, generate, generateFor, laterCore, stream, SAMPLE, type Generated } from '../__fixtures__/responses.js';
+import { prng } from '../../../../scripts/testing/prng.js';
 import type { Category, DistributionFigures, GroupResults, QuestionFigures, ResultsDocument } from '../results.js';
 
 const Z = 1.959963984540054;
@@ -190,6 +191,27 @@ describe('aggregateResponses', () => {
     for (const c of (small as { categories: Category[] }).categories) if (c.count !== null) expect(c.count === 0 || c.count >= 5).toBe(true);
     const year = groupOf(doc, '35', 'printemps-2026').questions.find((f) => f.id === 'annee_creation')!;
     expect(year).toMatchObject({ kind: 'numeric', unit: 'age' });
+  });
+
+  it('merges core versions answered in one wave: new choices after the old, a new question asked only where it exists', async () => {
+    const later = laterCore();
+    const random = prng(13);
+    const rennes = { level: 'commune', code: '35238' };
+    const items = [...generateFor(b.core, rennes, '2026', 40, random), ...generateFor(later, rennes, '2026', 35, random)];
+    const doc = await aggregateResponses(stream(items), { compiled: [b.core, later] });
+    const [group] = doc.groups;
+    expect(group!.versions.map((v) => [v.questionnaire.version, v.responses])).toEqual([['2026.1.0', 40], ['2026.2.0', 35]]);
+    const sector = group!.questions.find((f) => f.id === 'secteur_principal') as DistributionFigures;
+    const old = b.core.sections[0]!.questions.find((q) => q.id === 'secteur_principal') as { choices: { code: string }[]; other?: unknown };
+    const oldCodes = [...new Set([...old.choices.map((c) => c.code), ...(old.other ? ['other'] : [])])];
+    expect(sector.categories!.map((c) => c.code)).toEqual([...oldCodes, 'numerique']);
+    // nb_projets exists in 2026.2.0 only: the 40 responses to 2026.1.0 were not asked it.
+    const projects = group!.questions.find((f) => f.id === 'nb_projets')!;
+    const answered = items.filter((g) => g.payload.questionnaire.version === '2026.2.0' && g.payload.answers.nb_projets !== undefined).length;
+    expect(projects.base).toEqual({ asked: 35, answered, noAnswer: 35 - answered });
+    // Where the version that has it puts it, not at the end.
+    const ids = group!.questions.map((f) => f.id);
+    expect(ids.indexOf('nb_projets')).toBe(ids.indexOf('secteur_principal') + 1);
   });
 
   it('reads a stream made one response at a time; numeric values past the bound are sampled', async () => {

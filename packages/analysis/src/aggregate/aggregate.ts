@@ -73,6 +73,24 @@ function plannedQuestions(catalogue: Catalogue): (compiled: CompiledQuestionnair
   };
 }
 
+/**
+ * The questions of several versions in one order: the first version's, then each question
+ * another version adds, placed after the question it follows there (an extension's questions
+ * sit where its questionnaire shows them, a later core's new question where it was inserted).
+ */
+function mergedOrder<T>(lists: readonly (readonly T[])[]): T[] {
+  const merged: T[] = [];
+  for (const list of lists) {
+    let at = 0;
+    for (const item of list) {
+      const known = merged.indexOf(item);
+      if (known >= 0) at = known + 1;
+      else merged.splice(at++, 0, item);
+    }
+  }
+  return merged;
+}
+
 /** The rules stated in the document. */
 export function resultsRules(rules: DisclosureRules): ResultsRules {
   return { ...rules, confidence: 0.95, interval: 'wilson', quantiles: 'hyndman-fan-7', comparison: { ...DEFAULT_COMPARISON_RULES } };
@@ -124,9 +142,7 @@ export async function aggregateResponses(responses: AsyncIterable<ResponsePayloa
         extension: c.extension ? { id: c.extension.id, version: c.extension.version } : null,
         responses: n,
       })),
-      // In the order of the versions answered there: a territory's extension questions sit
-      // where its questionnaire shows them.
-      questions: [...new Set([...g.versions.keys()].flatMap(questionsOf))].map((entry) =>
+      questions: mergedOrder([...g.versions.keys()].map(questionsOf)).map((entry) =>
         questionFigures(entry, g.questions.get(entry.id)!, g.referenceDate, rules)),
     }));
   return { kind: 'olva-results', formatVersion: 1, generator: { name: '@olva/analysis', version: ANALYSIS_VERSION }, rules: resultsRules(rules), groups: results };
