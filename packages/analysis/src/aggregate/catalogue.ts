@@ -72,6 +72,7 @@ function codesOf(question: CompiledQuestion): CodeEntry[] {
 export class Catalogue {
   private readonly entries = new Map<string, CatalogueEntry>();
 
+  /** @param compiled every version the responses were answered with, oldest first. */
   constructor(compiled: readonly CompiledQuestionnaire[]) {
     for (const version of compiled) {
       for (const section of version.sections) {
@@ -105,10 +106,5 @@ export class Catalogue {
   /** The entry of an aggregated question, or undefined when it is not aggregated. */
   get(id: string): CatalogueEntry | undefined {
     return this.entries.get(id);
-  }
-
-  /** Every aggregated question, in questionnaire order. */
-  list(): CatalogueEntry[] {
-    return [...this.entries.values()];
   }
 }

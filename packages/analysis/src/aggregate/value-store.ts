@@ -11,13 +11,16 @@ import { quartiles, type Quartiles } from '../stats/quantiles.js';
 /** Default number of values kept exactly per question and group. */
 export const DEFAULT_EXACT_VALUES = 100_000;
 
+/** The bounded store of one question's values in one group. */
 export class ValueStore {
   private values = new Float64Array(16);
   private kept = 0;
   private seen = 0;
   private state = 0x9e3779b9;
+  /** How many values are kept exactly. */
   readonly capacity: number;
 
+  /** @param capacity values kept exactly before sampling (100,000 by default). */
   constructor(capacity: number = DEFAULT_EXACT_VALUES) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`the capacity of a value store is a whole number ≥ 1, got ${capacity}`);
     this.capacity = capacity;
