@@ -42,6 +42,7 @@ export interface AggregateOptions {
 function classBounds(catalogue: Catalogue, classes: Readonly<Record<string, readonly number[]>> = {}): Map<string, readonly number[]> {
   const out = new Map<string, readonly number[]>();
   for (const [id, bounds] of Object.entries(classes)) {
+    // A configured key may be anything: escaped as a JSON pointer token (RFC 6901).
     const pointer = `/classes/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     const entry = catalogue.get(id);
     if (entry?.kind !== 'numeric') throw new AnalysisError(pointer, 'analysis/classes', `"${id}" is not an integer, decimal or year question that can be aggregated in the versions given`);

@@ -4,16 +4,17 @@
  * as something else.
  */
 import type { AnswerValue } from '@olva/schema';
+import { answerPointer } from '@olva/runtime';
 import { AnalysisError } from '../errors.js';
 import type { CatalogueEntry } from './catalogue.js';
 
 /** Where an answer sits, for error messages: `<submissionId>#/answers/<id>`. */
-export function answerPointer(submissionId: string, questionId: string): string {
-  return `${submissionId}#/answers/${questionId.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+export function responseAnswerPointer(submissionId: string, questionId: string): string {
+  return `${submissionId}#${answerPointer(questionId)}`;
 }
 
 function wrongShape(submissionId: string, entry: CatalogueEntry, expected: string, value: unknown): AnalysisError {
-  return new AnalysisError(answerPointer(submissionId, entry.id), 'analysis/answer-shape', `a ${entry.type} answer is ${expected}, got ${JSON.stringify(value)}`);
+  return new AnalysisError(responseAnswerPointer(submissionId, entry.id), 'analysis/answer-shape', `a ${entry.type} answer is ${expected}, got ${JSON.stringify(value)}`);
 }
 
 /** The code of a single choice, boolean or scale answer. */
