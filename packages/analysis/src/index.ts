@@ -3,8 +3,8 @@
  * quartiles, two-proportion and chi-square tests), statistical disclosure control (the
  * frequency rule with complementary suppression, small and withheld bases), streaming
  * aggregation of `olva-response` payloads per question, territory and wave, and
- * cross-tabulation of two questions. Everything it returns is safe to publish under the rules
- * it was given.
+ * cross-tabulation of two questions. Every distribution it returns is protected under the
+ * rules it was given (linked figures: see the README's known limits).
  */
 export { wilsonInterval, Z_95, type Interval } from './stats/wilson.js';
 export { quartiles, quantileOfSorted, sortedValues, type Quartiles } from './stats/quantiles.js';

@@ -1,8 +1,9 @@
 /**
  * The results document (`schemas/results.schema.json`): what the aggregation produces and what
- * every report and component reads. Everything in it is publishable under the rules it states:
+ * every report and component reads. Each figure is protected under the rules it states:
  * counts protected by the frequency rule are null with the reason, bases under `minBase`
- * carry no figures, free text and personal answers are absent.
+ * carry no figures, free text and personal answers are absent. Figures are protected one
+ * distribution at a time; what linked figures can still reveal is in the package README.
  */
 import type { LocalizedText } from '@olva/schema';
 import type { BaseStatus, DisclosureRules } from './disclosure/rules.js';
