@@ -34,3 +34,4 @@ export type { Crosstab, CrosstabAxis, CrosstabCell, CrosstabTotal, CrosstabTest 
 export { numericClasses, classOf, type NumericClass } from './aggregate/classes.js';
 export type { ClassCategory } from './results.js';
 export { readNdjsonPayloads, type NdjsonOptions, type PayloadProblem } from './ndjson.js';
+export { flattenResults, FLAT_COLUMNS, type FlatCell } from './flat.js';
