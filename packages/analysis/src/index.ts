@@ -35,3 +35,4 @@ export { numericClasses, classOf, type NumericClass } from './aggregate/classes.
 export type { ClassCategory } from './results.js';
 export { readNdjsonPayloads, type NdjsonOptions, type PayloadProblem } from './ndjson.js';
 export { flattenResults, FLAT_COLUMNS, type FlatCell } from './flat.js';
+export { compareWaves, type WaveComparison } from './compare/waves.js';
