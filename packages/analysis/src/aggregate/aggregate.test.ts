@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import type { CompiledQuestion, ResponsePayload } from '@olva/schema';
+import { allQuestions } from '@olva/runtime';
+import { aggregateResponses } from './aggregate.js';
+import { builds, generate, generateFor, laterCore, stream, SAMPLE, type Generated } from '../__fixtures__/responses.js';
+import { prng } from '../../../../scripts/testing/prng.js';
+import type { Category, DistributionFigures, GroupResults, QuestionFigures, ResultsDocument } from '../results.js';
+
+const Z = 1.959963984540054;
+const NEVER = new Set(['text', 'textarea', 'email', 'commune']);
+
+/** The Wilson bounds as the roots of (1 + z²/n)p² − (2p̂ + z²/n)p + p̂² = 0. */
+function wilsonRoots(count: number, base: number): [number, number] {
+  const p = count / base;
+  const a = 1 + (Z * Z) / base;
+  const b = -(2 * p + (Z * Z) / base);
+  const c = p * p;
+  const d = Math.sqrt(b * b - 4 * a * c);
+  return [(-b - d) / (2 * a), (-b + d) / (2 * a)];
+}
+
+/** R's quantile type 7, written from its definition. */
+function quantile(values: number[], p: number): number {
+  const s = [...values].sort((x, y) => x - y);
+  const h = (s.length - 1) * p;
+  return s[Math.floor(h)]! + (h - Math.floor(h)) * ((s[Math.ceil(h)] ?? s[Math.floor(h)]!) - s[Math.floor(h)]!);
+}
+
+function groupOf(doc: ResultsDocument, code: string, wave: string): GroupResults {
+  return doc.groups.find((g) => g.territory.code === code && g.wave === wave)!;
+}
+
+function checkCategories(categories: Category[], counts: Map<string, number>, base: number, additive: boolean): void {
+  let hidden = 0;
+  let shownSum = 0;
+  for (const c of categories) {
+    const truth = counts.get(c.code) ?? 0;
+    if (c.count === null) {
+      hidden += 1;
+      expect(c.share).toBeNull();
+      expect(c.interval).toBeNull();
+      expect(c.suppressed).toBe(truth > 0 && truth < 3 ? 'small' : 'complementary');
+      continue;
+    }
+    expect(truth > 0 && truth < 3).toBe(false);
+    expect(c.count).toBe(truth);
+    shownSum += truth;
+    expect(c.share).toBeCloseTo(truth / base, 12);
+    const [low, high] = wilsonRoots(truth, base);
+    expect(c.interval!.low).toBeCloseTo(Math.max(0, low), 9);
+    expect(c.interval!.high).toBeCloseTo(Math.min(1, high), 9);
+  }
+  for (const code of counts.keys()) expect(categories.some((c) => c.code === code)).toBe(true);
+  if (additive) {
+    expect(hidden).not.toBe(1);
+    if (hidden === 0) expect(shownSum).toBe(base);
+  }
+}
+
+/** Class bounds the tests configure. */
+const CLASSES: Record<string, number[]> = { annee_creation: [5, 10, 20, 50], nb_salaries: [1, 5, 10, 50], etp: [0.5, 2, 10] };
+
+/** Naive recomputation of one question in one group, from the generator's own record. */
+function checkQuestion(q: CompiledQuestion, figures: QuestionFigures, items: Generated[], referenceYear: number | null): void {
+  const asked = items.filter((g) => g.shown.has(q.id));
+  const answers = asked.map((g) => g.payload.answers[q.id]).filter((v) => v !== undefined);
+  const published = answers.length >= 10;
+  const conditional = q.visibleWhen !== undefined;
+  expect(figures.conditional).toBe(conditional);
+  // A base is not published with withheld figures, nor `asked` of a question under a condition.
+  expect(figures.base).toEqual(!published ? undefined : conditional
+    ? { asked: null, answered: answers.length, noAnswer: null }
+    : { asked: asked.length, answered: answers.length, noAnswer: asked.length - answers.length });
+  expect(figures.status).toBe(answers.length < 10 ? 'withheld' : answers.length < 30 ? 'small' : 'ok');
+  const codeOf = (v: unknown): string => (q.type === 'scale' ? q.choices[(v as number) - 1]!.code : String(v));
+  if (figures.kind === 'distribution' || figures.kind === 'multiple') {
+    if (!published) return expect(figures.categories).toBeUndefined();
+    const counts = new Map<string, number>();
+    for (const v of answers) for (const code of Array.isArray(v) ? v : [codeOf(v)]) counts.set(code, (counts.get(code) ?? 0) + 1);
+    checkCategories(figures.categories!, counts, answers.length, figures.kind === 'distribution');
+  } else if (figures.kind === 'matrix') {
+    if (!published) return expect(figures.rows).toBeUndefined();
+    for (const row of figures.rows!) {
+      const cells = answers.map((v) => (v as Record<string, string>)[row.code]).filter((v) => v !== undefined);
+      if (cells.length < 10) { expect(row).toMatchObject({ status: 'withheld', base: undefined, categories: undefined }); continue; }
+      expect(row.base).toEqual(conditional ? { asked: null, answered: cells.length, noAnswer: null } : { asked: asked.length, answered: cells.length, noAnswer: asked.length - cells.length });
+      const counts = new Map<string, number>();
+      for (const code of cells) counts.set(code, (counts.get(code) ?? 0) + 1);
+      checkCategories(row.categories!, counts, cells.length, true);
+    }
+  } else {
+    expect(figures.unit).toBe(q.type !== 'year' ? 'value' : referenceYear === null ? 'year' : 'age');
+    if (!published) return expect(figures.summary).toBeUndefined();
+    const values = (answers as number[]).map((v) => (q.type === 'year' && referenceYear !== null ? referenceYear - v : v));
+    const sum = values.reduce((s, v) => s + v, 0);
+    expect(figures.summary).toEqual({
+      n: values.length, sum: expect.closeTo(sum, 9), mean: expect.closeTo(sum / values.length, 9),
+      q1: expect.closeTo(quantile(values, 0.25), 9), median: expect.closeTo(quantile(values, 0.5), 9), q3: expect.closeTo(quantile(values, 0.75), 9),
+      exact: true,
+    });
+    const bounds = CLASSES[q.id];
+    if (!bounds || figures.unit === 'year') return expect(figures.classes).toBeUndefined();
+    const edges = [-Infinity, ...bounds, Infinity];
+    const counts = new Map(edges.slice(0, -1).map((from, i) => [
+      `[${from === -Infinity ? '-inf' : from},${edges[i + 1] === Infinity ? '+inf' : edges[i + 1]})`,
+      values.filter((v) => v >= from && v < edges[i + 1]!).length,
+    ]));
+    expect(figures.classes!.map((c) => c.code)).toEqual([...counts.keys()]);
+    checkCategories(figures.classes!, counts, values.length, true);
+    expect(figures.classes!.map((c) => [c.from, c.to])).toEqual(edges.slice(0, -1).map((from, i) => [from === -Infinity ? null : from, edges[i + 1] === Infinity ? null : edges[i + 1]]));
+  }
+}
+
+describe('aggregateResponses', () => {
+  const b = builds();
+  const compiled = [b.core, b.rennes, b.lorient];
+
+  it('matches a naive recomputation per question, territory and wave (generated responses)', async () => {
+    for (const seed of [1, 2]) {
+      const items = generate(seed);
+      const doc = await aggregateResponses(stream(items), { compiled, classes: CLASSES });
+      expect(doc.groups.map((g) => [g.territory.level, g.territory.code, g.wave, g.responses])).toEqual([
+        ['commune', '29019', '2026', 7], ['commune', '35238', '2025', 24], ['commune', '35238', '2026', 70],
+        ['departement', '35', 'printemps-2026', 33], ['epci', '200042174', '2026', 45],
+      ]);
+      for (const s of SAMPLE) {
+        const group = groupOf(doc, s.territory.code, s.wave);
+        const mine = items.filter((g) => g.payload.territory.code === s.territory.code && g.payload.wave === s.wave);
+        expect(group.referenceDate).toBe(s.wave === '2026' ? '2026-01-01' : s.wave === '2025' ? '2025-01-01' : null);
+        const version = b[s.build];
+        expect(group.versions).toEqual([{ questionnaire: version.questionnaire, extension: version.extension ? { id: version.extension.id, version: version.extension.version } : null, responses: s.size }]);
+        const expectedIds = allQuestions(version).filter((q) => !NEVER.has(q.type) && q.id !== 'nb_dirigeants').map((q) => q.id);
+        expect(group.questions.map((f) => f.id)).toEqual(expectedIds);
+        const year = group.referenceDate ? Number(group.referenceDate.slice(0, 4)) : null;
+        for (const figures of group.questions) checkQuestion(allQuestions(version).find((q) => q.id === figures.id)!, figures, mine, year);
+      }
+      // The sample must exercise every rule, not only the plain case.
+      const text = JSON.stringify(doc);
+      for (const seen of ['"suppressed":"small"', '"suppressed":"complementary"', '"status":"withheld"', '"status":"small"', '"status":"ok"', '"unit":"age"', '"unit":"year"', '"code":"[20,50)"']) expect(text).toContain(seen);
+    }
+  });
+
+  it('counts only the answers of questions shown: an answer to a hidden question is not counted', async () => {
+    const items = generate(4).filter((g) => g.payload.territory.code === '35238' && g.payload.wave === '2026');
+    const before = await aggregateResponses(stream(items), { compiled });
+    // Every non-employer now also "answers" nb_salaries, which their version hides from them.
+    const tampered = items.map((g) => (g.payload.answers.employeur === true ? g.payload : { ...g.payload, answers: { ...g.payload.answers, nb_salaries: 7 } }));
+    expect(tampered.filter((p) => p.answers.nb_salaries === 7).length).toBeGreaterThan(10);
+    const after = await aggregateResponses(tampered, { compiled });
+    const salaried = (doc: ResultsDocument) => doc.groups[0]!.questions.find((f) => f.id === 'nb_salaries');
+    expect(salaried(after)).toEqual(salaried(before));
+  });
+
+  it('does not publish a base that gives a protected count of its filter question away', async () => {
+    // Rennes 2026 with exactly two employers: "employeur = true" is "< 3", and nb_salaries,
+    // asked of employers only, must not say 2 through its base.
+    const items = generate(9).filter((g) => g.payload.territory.code === '35238' && g.payload.wave === '2026');
+    let employers = 0;
+    const payloads = items.map((g) => {
+      const employer = g.payload.answers.employeur === true && employers < 2;
+      if (employer) employers += 1;
+      const { nb_salaries: _a, etp: _b, types_contrats: _c, evolution_salaries: _d, ...rest } = g.payload.answers;
+      return { ...g.payload, answers: employer ? g.payload.answers : { ...rest, employeur: false } };
+    });
+    const doc = await aggregateResponses(payloads, { compiled });
+    const figures = doc.groups[0]!.questions;
+    const employeur = figures.find((f) => f.id === 'employeur') as DistributionFigures;
+    expect(employeur.categories![0]).toMatchObject({ code: 'true', count: null, suppressed: 'small' });
+    for (const id of ['nb_salaries', 'etp', 'types_contrats', 'evolution_salaries']) {
+      const f = figures.find((q) => q.id === id)!;
+      expect(f.status).toBe('withheld');
+      expect(f.base).toBeUndefined();
+    }
+    expect(JSON.stringify(figures.filter((f) => f.conditional))).not.toMatch(/"(asked|answered)":2[,}]/);
+  });
+
+  it('never aggregates free text, e-mail, commune codes or personal questions, even when personal in one version only', async () => {
+    const doc = await aggregateResponses(stream(generate(5)), { compiled });
+    const ids = new Set(doc.groups.flatMap((g) => g.questions.map((f) => f.id)));
+    for (const id of ['nom_association', 'numero_rna', 'commentaire', 'email_contact', 'commune_siege', 'federation_nom', 'nb_dirigeants']) expect(ids.has(id)).toBe(false);
+    expect(JSON.stringify(doc)).not.toContain('contact@example.org');
+    expect(JSON.stringify(doc)).not.toContain('texte ');
+  });
+
+  it('takes disclosure thresholds and reference dates from configuration', async () => {
+    const doc = await aggregateResponses(stream(generate(6)), { compiled, rules: { minBase: 5, minCell: 5 }, referenceDates: { 'printemps-2026': '2026-04-01' } });
+    expect(doc.rules).toMatchObject({ minBase: 5, minCell: 5, smallBase: 30, confidence: 0.95 });
+    expect(groupOf(doc, '35', 'printemps-2026').referenceDate).toBe('2026-04-01');
+    const small = groupOf(doc, '29019', '2026').questions.find((f) => f.id === 'employeur')!;
+    expect(small.status).toBe('small');
+    for (const c of (small as { categories: Category[] }).categories) if (c.count !== null) expect(c.count === 0 || c.count >= 5).toBe(true);
+    const year = groupOf(doc, '35', 'printemps-2026').questions.find((f) => f.id === 'annee_creation')!;
+    expect(year).toMatchObject({ kind: 'numeric', unit: 'age' });
+  });
+
+  it('merges core versions answered in one wave: new choices after the old, a new question asked only where it exists', async () => {
+    const later = laterCore();
+    const random = prng(13);
+    const rennes = { level: 'commune', code: '35238' };
+    const items = [...generateFor(b.core, rennes, '2026', 40, random), ...generateFor(later, rennes, '2026', 35, random)];
+    const doc = await aggregateResponses(stream(items), { compiled: [b.core, later] });
+    const [group] = doc.groups;
+    expect(group!.versions.map((v) => [v.questionnaire.version, v.responses])).toEqual([['2026.1.0', 40], ['2026.2.0', 35]]);
+    const sector = group!.questions.find((f) => f.id === 'secteur_principal') as DistributionFigures;
+    const old = b.core.sections[0]!.questions.find((q) => q.id === 'secteur_principal') as { choices: { code: string }[]; other?: unknown };
+    const oldCodes = [...new Set([...old.choices.map((c) => c.code), ...(old.other ? ['other'] : [])])];
+    expect(sector.categories!.map((c) => c.code)).toEqual([...oldCodes, 'numerique']);
+    // nb_projets exists in 2026.2.0 only: the 40 responses to 2026.1.0 were not asked it.
+    const projects = group!.questions.find((f) => f.id === 'nb_projets')!;
+    const answered = items.filter((g) => g.payload.questionnaire.version === '2026.2.0' && g.payload.answers.nb_projets !== undefined).length;
+    expect(projects.base).toEqual({ asked: 35, answered, noAnswer: 35 - answered });
+    // Where the version that has it puts it, not at the end.
+    const ids = group!.questions.map((f) => f.id);
+    expect(ids.indexOf('nb_projets')).toBe(ids.indexOf('secteur_principal') + 1);
+  });
+
+  it('reads a stream made one response at a time; numeric values past the bound are sampled', async () => {
+    const [template] = generate(8);
+    let sum = 0;
+    let made = 0;
+    async function* lazily(): AsyncIterable<ResponsePayload> {
+      for (let i = 0; i < 5_000; i++) {
+        const payload = { ...template!.payload, answers: { ...template!.payload.answers, nb_adherents: i % 500 } };
+        sum += i % 500;
+        made += 1;
+        yield payload;
+      }
+    }
+    const doc = await aggregateResponses(lazily(), { compiled, exactValues: 500 });
+    expect(made).toBe(5_000);
+    const figures = doc.groups[0]!.questions.find((f) => f.id === 'nb_adherents')!;
+    expect(figures.kind === 'numeric' && figures.summary).toMatchObject({ n: 5_000, sum, mean: sum / 5_000, exact: false });
+    // Values 0..499 ten times: the median is 249.5; a sample of 500 lands near it.
+    expect(Math.abs((figures as { summary: { median: number } }).summary.median - 249.5)).toBeLessThan(40);
+  });
+
+  it('says which response and which answer is wrong', async () => {
+    const [first] = generate(7);
+    const payload = structuredClone(first!.payload) as ResponsePayload;
+    payload.answers.employeur = 'oui';
+    await expect(aggregateResponses([payload], { compiled })).rejects.toThrow(`${payload.submissionId}#/answers/employeur: [analysis/answer-shape] a boolean answer is true or false, got "oui"`);
+    const unknown = { ...first!.payload, questionnaire: { id: 'olva-core', version: '2027.0.0' } };
+    await expect(aggregateResponses([unknown], { compiled })).rejects.toThrow(/\[analysis\/unknown-version\] no compiled questionnaire given for olva-core 2027\.0\.0/);
+    await expect(aggregateResponses([], { compiled, referenceDates: { '2026': '2026-02-30' } })).resolves.toMatchObject({ groups: [] });
+    await expect(aggregateResponses([], { compiled, classes: { secteur_principal: [1] } })).rejects.toThrow('/classes/secteur_principal: [analysis/classes] "secteur_principal" is not an integer, decimal or year question');
+    await expect(aggregateResponses([], { compiled, classes: { nb_salaries: [5, 5] } })).rejects.toThrow('/classes/nb_salaries/1: [analysis/classes] class bounds must increase strictly: 5 comes after 5');
+    await expect(aggregateResponses([], { compiled, classes: { nb_salaries: [] } })).rejects.toThrow('/classes/nb_salaries: [analysis/classes]');
+    await expect(aggregateResponses([first!.payload], { compiled, referenceDates: { [first!.payload.wave]: '2026-02-30' } })).rejects.toThrow(/reference-date/);
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * Streaming aggregation of responses per question, territory and wave. One pass over an
+ * (async) iterable of `olva-response` payloads: each is matched with the compiled version it
+ * was answered with, its visibility recomputed with the runtime (so "not asked", a question
+ * hidden by its conditions, is told from "no answer"), and its answers added to counters.
+ * No response is kept: memory holds the counters and, for numeric questions, their values
+ * (bounded, see value-store.ts).
+ */
+import type { ResponsePayload, CompiledQuestionnaire } from '@olva/schema';
+import { computeVisibility, allQuestions } from '@olva/runtime';
+import { Catalogue, type CatalogueEntry } from './catalogue.js';
+import { VersionIndex } from './versions.js';
+import { newAccumulator, record, type Accumulator } from './accumulators.js';
+import { questionFigures } from './figures.js';
+import { waveReferenceDate } from './reference-date.js';
+import { DEFAULT_EXACT_VALUES } from './value-store.js';
+import { numericClasses } from './classes.js';
+import { AnalysisError } from '../errors.js';
+import { disclosureRules, type DisclosureRules } from '../disclosure/rules.js';
+import { DEFAULT_COMPARISON_RULES } from '../stats/two-proportions.js';
+import type { GroupResults, ResultsDocument, ResultsRules, TerritoryRef, VersionAnswered } from '../results.js';
+import { ANALYSIS_VERSION } from '../version.js';
+
+/** Options of the aggregation. */
+export interface AggregateOptions {
+  /** Every compiled version the responses were answered with (`questionnaire.json` of each build). */
+  compiled: readonly CompiledQuestionnaire[];
+  /** Disclosure thresholds from configuration; the defaults otherwise. */
+  rules?: Partial<DisclosureRules>;
+  /** Reference date per wave id (YYYY-MM-DD); by default 1 January of a four-digit wave id. */
+  referenceDates?: Readonly<Record<string, string>>;
+  /** Values kept exactly per numeric question and group for quartiles (100,000 by default). */
+  exactValues?: number;
+  /**
+   * Class bounds per numeric question id, ascending (see classes.ts): `{ annee_creation: [5, 10, 20] }`
+   * gives "under 5 years", "5 to 9"… For a year, bounds are ages at the wave's reference date.
+   */
+  classes?: Readonly<Record<string, readonly number[]>>;
+}
+
+/** The configured class bounds, checked against the questions. */
+function classBounds(catalogue: Catalogue, classes: Readonly<Record<string, readonly number[]>> = {}): Map<string, readonly number[]> {
+  const out = new Map<string, readonly number[]>();
+  for (const [id, bounds] of Object.entries(classes)) {
+    // A configured key may be anything: escaped as a JSON pointer token (RFC 6901).
+    const pointer = `/classes/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const entry = catalogue.get(id);
+    if (entry?.kind !== 'numeric') throw new AnalysisError(pointer, 'analysis/classes', `"${id}" is not an integer, decimal or year question that can be aggregated in the versions given`);
+    numericClasses(bounds, pointer);
+    out.set(id, bounds);
+  }
+  return out;
+}
+
+interface Group {
+  territory: TerritoryRef;
+  wave: string;
+  referenceDate: string | null;
+  responses: number;
+  versions: Map<CompiledQuestionnaire, number>;
+  questions: Map<string, Accumulator>;
+}
+
+/** The aggregated questions of each version, in questionnaire order (worked out once). */
+function plannedQuestions(catalogue: Catalogue): (compiled: CompiledQuestionnaire) => CatalogueEntry[] {
+  const plans = new Map<CompiledQuestionnaire, CatalogueEntry[]>();
+  return (compiled) => {
+    let plan = plans.get(compiled);
+    if (!plan) {
+      plan = allQuestions(compiled).flatMap((q) => catalogue.get(q.id) ?? []);
+      plans.set(compiled, plan);
+    }
+    return plan;
+  };
+}
+
+/**
+ * The questions of several versions in one order: the first version's, then each question
+ * another version adds, placed after the question it follows there (an extension's questions
+ * sit where its questionnaire shows them, a later core's new question where it was inserted).
+ */
+function mergedOrder<T>(lists: readonly (readonly T[])[]): T[] {
+  const merged: T[] = [];
+  for (const list of lists) {
+    let at = 0;
+    for (const item of list) {
+      const known = merged.indexOf(item);
+      if (known >= 0) at = known + 1;
+      else merged.splice(at++, 0, item);
+    }
+  }
+  return merged;
+}
+
+/** The rules stated in the document. */
+export function resultsRules(rules: DisclosureRules): ResultsRules {
+  return { ...rules, confidence: 0.95, interval: 'wilson', quantiles: 'hyndman-fan-7', comparison: { ...DEFAULT_COMPARISON_RULES } };
+}
+
+/**
+ * Aggregates responses into a results document, one group per territory and wave.
+ * @throws AnalysisError when a response names a version not given, carries an answer of the
+ * wrong shape, or an option is invalid; the error names the response and JSON pointer.
+ */
+export async function aggregateResponses(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, options: AggregateOptions): Promise<ResultsDocument> {
+  const rules = disclosureRules(options.rules);
+  const capacity = options.exactValues ?? DEFAULT_EXACT_VALUES;
+  const catalogue = new Catalogue(options.compiled);
+  const versions = new VersionIndex(options.compiled);
+  const questionsOf = plannedQuestions(catalogue);
+  const bounds = classBounds(catalogue, options.classes);
+  const groups = new Map<string, Group>();
+  for await (const payload of responses) {
+    const compiled = versions.of(payload);
+    const key = `${payload.territory.level}:${payload.territory.code}|${payload.wave}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        territory: { level: payload.territory.level, code: payload.territory.code }, wave: payload.wave,
+        referenceDate: waveReferenceDate(payload.wave, options.referenceDates), responses: 0, versions: new Map(), questions: new Map(),
+      };
+      groups.set(key, group);
+    }
+    group.responses += 1;
+    group.versions.set(compiled, (group.versions.get(compiled) ?? 0) + 1);
+    const state = computeVisibility(compiled, payload.answers ?? {});
+    for (const entry of questionsOf(compiled)) {
+      let acc = group.questions.get(entry.id);
+      if (!acc) group.questions.set(entry.id, (acc = newAccumulator(entry, capacity, bounds.get(entry.id) ?? null)));
+      if (!state.visible.has(entry.id)) continue;
+      record(acc, entry, payload.submissionId, state.answers[entry.id], group.referenceDate);
+    }
+  }
+  const results: GroupResults[] = [...groups.values()]
+    .sort((a, b) => a.territory.level.localeCompare(b.territory.level) || a.territory.code.localeCompare(b.territory.code) || a.wave.localeCompare(b.wave))
+    .map((g) => ({
+      territory: g.territory,
+      wave: g.wave,
+      referenceDate: g.referenceDate,
+      responses: g.responses,
+      versions: [...g.versions.entries()].map(([c, n]): VersionAnswered => ({
+        questionnaire: { ...c.questionnaire },
+        extension: c.extension ? { id: c.extension.id, version: c.extension.version } : null,
+        responses: n,
+      })),
+      questions: mergedOrder([...g.versions.keys()].map(questionsOf)).map((entry) =>
+        questionFigures(entry, g.questions.get(entry.id)!, g.referenceDate, rules)),
+    }));
+  return { kind: 'olva-results', formatVersion: 1, generator: { name: '@olva/analysis', version: ANALYSIS_VERSION }, rules: resultsRules(rules), groups: results };
+}

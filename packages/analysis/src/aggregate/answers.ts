@@ -1,0 +1,56 @@
+/**
+ * Reads one answer as the analysis counts it, checking its shape: a payload read from a file
+ * has not been through the collector, and a wrong shape must say where rather than be counted
+ * as something else.
+ */
+import type { AnswerValue } from '@olva/schema';
+import { answerPointer } from '@olva/runtime';
+import { AnalysisError } from '../errors.js';
+import type { CatalogueEntry } from './catalogue.js';
+
+/** Where an answer sits, for error messages: `<submissionId>#/answers/<id>`. */
+export function responseAnswerPointer(submissionId: string, questionId: string): string {
+  return `${submissionId}#${answerPointer(questionId)}`;
+}
+
+function wrongShape(submissionId: string, entry: CatalogueEntry, expected: string, value: unknown): AnalysisError {
+  return new AnalysisError(responseAnswerPointer(submissionId, entry.id), 'analysis/answer-shape', `a ${entry.type} answer is ${expected}, got ${JSON.stringify(value)}`);
+}
+
+/** The code of a single choice, boolean or scale answer. */
+export function distributionCode(submissionId: string, entry: CatalogueEntry, value: AnswerValue): string {
+  if (entry.type === 'boolean') {
+    if (typeof value !== 'boolean') throw wrongShape(submissionId, entry, 'true or false', value);
+    return String(value);
+  }
+  if (entry.type === 'scale') {
+    if (typeof value !== 'number' || !Number.isInteger(value)) throw wrongShape(submissionId, entry, 'a whole number (the point of the scale)', value);
+    return entry.codes.find((c) => c.value === value)?.code ?? String(value);
+  }
+  if (typeof value !== 'string') throw wrongShape(submissionId, entry, 'a choice code', value);
+  return value;
+}
+
+/** The codes ticked in a multiple choice answer. */
+export function multipleCodes(submissionId: string, entry: CatalogueEntry, value: AnswerValue): readonly string[] {
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw wrongShape(submissionId, entry, 'a list of choice codes', value);
+  // Duplicates would count one respondent twice for a code.
+  return [...new Set(value)];
+}
+
+/** The row → code pairs of a matrix answer. */
+export function matrixCells(submissionId: string, entry: CatalogueEntry, value: AnswerValue): [string, string][] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw wrongShape(submissionId, entry, 'an object { row: choice code }', value);
+  const cells = Object.entries(value);
+  if (cells.some(([, code]) => typeof code !== 'string')) throw wrongShape(submissionId, entry, 'an object { row: choice code }', value);
+  return cells as [string, string][];
+}
+
+/** The number of an integer, decimal or year answer. */
+export function numericValue(submissionId: string, entry: CatalogueEntry, value: AnswerValue): number {
+  const whole = entry.type !== 'decimal';
+  if (typeof value !== 'number' || !Number.isFinite(value) || (whole && !Number.isInteger(value))) {
+    throw wrongShape(submissionId, entry, whole ? 'a whole number' : 'a number', value);
+  }
+  return value;
+}

@@ -1,0 +1,110 @@
+/**
+ * Which questions the analysis counts, and how, across every compiled version it is given.
+ * Free text (`text`, `textarea`), e-mail and commune codes are never aggregated, nor is any
+ * question marked `"personal": true` (CONTRACTS.md, "Personal data"): their answers are not
+ * even read. Codes are listed in questionnaire order, the choices a later version adds after
+ * the earlier ones.
+ */
+import type { CompiledQuestion, CompiledQuestionnaire, LocalizedText } from '@olva/schema';
+import { AnalysisError } from '../errors.js';
+
+/** How a question is counted. */
+export type FigureKind = 'distribution' | 'multiple' | 'matrix' | 'numeric';
+
+/** One code of a question (a choice, a scale point, a boolean value, a matrix row). */
+export interface CodeEntry {
+  code: string;
+  label?: LocalizedText;
+  /** The point of a scale (1..n), which is what a payload carries. */
+  value?: number;
+}
+
+/** One aggregated question, merged over the versions that have it. */
+export interface CatalogueEntry {
+  id: string;
+  type: CompiledQuestion['type'];
+  kind: FigureKind;
+  label: LocalizedText;
+  /** True when some version shows the question under a condition (`visibleWhen`). */
+  conditional: boolean;
+  /** Answer codes in display order (distributions, multiple choices, matrix columns). */
+  codes: CodeEntry[];
+  /** Matrix rows in display order. */
+  rows: CodeEntry[];
+}
+
+const KINDS: Partial<Record<CompiledQuestion['type'], FigureKind>> = {
+  single: 'distribution', boolean: 'distribution', scale: 'distribution',
+  multiple: 'multiple', matrix: 'matrix', integer: 'numeric', decimal: 'numeric', year: 'numeric',
+};
+
+const BOOLEAN_CODES: CodeEntry[] = [
+  { code: 'true', label: { fr: 'Oui', en: 'Yes' } },
+  { code: 'false', label: { fr: 'Non', en: 'No' } },
+];
+
+/** True when a question is marked as personal data (identifies a person or an association). */
+export function isPersonal(question: CompiledQuestion): boolean {
+  return (question as { personal?: unknown }).personal === true;
+}
+
+/** How a question is counted, or null when it is never aggregated. */
+export function figureKind(question: CompiledQuestion): FigureKind | null {
+  return isPersonal(question) ? null : KINDS[question.type] ?? null;
+}
+
+function merge(list: CodeEntry[], more: readonly CodeEntry[]): void {
+  for (const entry of more) if (!list.some((e) => e.code === entry.code)) list.push({ ...entry });
+}
+
+function codesOf(question: CompiledQuestion): CodeEntry[] {
+  if (question.type === 'boolean') return BOOLEAN_CODES;
+  if (!('choices' in question) || !question.choices) return [];
+  const codes: CodeEntry[] = question.choices.map((c, i) => (question.type === 'scale' ? { code: c.code, label: c.label, value: i + 1 } : { code: c.code, label: c.label }));
+  const other = (question as { other?: { label?: LocalizedText } }).other;
+  // The compiler adds the reserved `other` choice itself (decision of December 2026); older
+  // builds did not list it, yet their answers may carry it.
+  if (other && !codes.some((c) => c.code === 'other')) codes.push(other.label ? { code: 'other', label: other.label } : { code: 'other' });
+  return codes;
+}
+
+/** The aggregated questions of all the given versions, in questionnaire order. */
+export class Catalogue {
+  private readonly entries = new Map<string, CatalogueEntry>();
+
+  /** @param compiled every version the responses were answered with, oldest first. */
+  constructor(compiled: readonly CompiledQuestionnaire[]) {
+    for (const version of compiled) {
+      for (const section of version.sections) {
+        for (const question of section.questions) this.add(version, question);
+      }
+    }
+  }
+
+  // A question marked personal in any version is aggregated in none.
+  private readonly personal = new Set<string>();
+
+  private add(version: CompiledQuestionnaire, question: CompiledQuestion): void {
+    if (isPersonal(question)) {
+      this.personal.add(question.id);
+      this.entries.delete(question.id);
+    }
+    const kind = figureKind(question);
+    if (!kind || this.personal.has(question.id)) return;
+    const known = this.entries.get(question.id);
+    if (known && known.type !== question.type) {
+      throw new AnalysisError(`${version.id}#${question.origin.pointer}`, 'analysis/type-changed',
+        `question "${question.id}" is a ${question.type} in ${version.questionnaire.version} but a ${known.type} in another version: compare them through a crosswalk, not as one question`);
+    }
+    const entry = known ?? { id: question.id, type: question.type, kind, label: question.label, conditional: false, codes: [], rows: [] };
+    if (question.visibleWhen !== undefined) entry.conditional = true;
+    merge(entry.codes, codesOf(question));
+    if (question.type === 'matrix') merge(entry.rows, question.rows.map((r) => ({ code: r.code, label: r.label })));
+    if (!known) this.entries.set(question.id, entry);
+  }
+
+  /** The entry of an aggregated question, or undefined when it is not aggregated. */
+  get(id: string): CatalogueEntry | undefined {
+    return this.entries.get(id);
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Turns the running counts of a question into publishable figures: shares of the answered
+ * base with their Wilson interval, the frequency rule applied to the counts, nothing at all
+ * under the minimum base.
+ */
+import type { CatalogueEntry, CodeEntry } from './catalogue.js';
+import type { Accumulator, CodeCounts } from './accumulators.js';
+import type { Base, Category, MatrixRowFigures, QuestionFigures } from '../results.js';
+import { baseStatus, type CellStatus, type DisclosureRules } from '../disclosure/rules.js';
+import { suppressLine } from '../disclosure/line.js';
+import { wilsonInterval } from '../stats/wilson.js';
+import { numericClasses } from './classes.js';
+
+/** The published base: `asked` and `noAnswer` would give a filter question's count away. */
+function baseOf(asked: number, answered: number, conditional: boolean): Base {
+  return conditional ? { asked: null, answered, noAnswer: null } : { asked, answered, noAnswer: asked - answered };
+}
+
+/** The known codes, then any other code the answers carry (in the order first met). */
+function codeList(known: readonly CodeEntry[], seen: Iterable<string>): CodeEntry[] {
+  const list = [...known];
+  for (const code of seen) if (!known.some((c) => c.code === code)) list.push({ code });
+  return list;
+}
+
+/** One category as published: its count, share and interval, or why they are hidden. */
+export function category(entry: CodeEntry, count: number, base: number, status: CellStatus): Category {
+  const c: Pick<Category, 'code' | 'label' | 'value'> = { code: entry.code };
+  if (entry.label) c.label = entry.label;
+  if (entry.value !== undefined) c.value = entry.value;
+  if (status !== 'shown') return { ...c, count: null, share: null, interval: null, suppressed: status };
+  return { ...c, count, share: count / base, interval: wilsonInterval(count, base) };
+}
+
+/** The published categories of counts on a base; additive when they add up to the base. */
+export function categories(known: readonly CodeEntry[], counts: Map<string, number>, base: number, additive: boolean, rules: DisclosureRules): Category[] {
+  const list = codeList(known, counts.keys());
+  const values = list.map((c) => counts.get(c.code) ?? 0);
+  const status = suppressLine(values, rules, additive);
+  return list.map((c, i) => category(c, values[i]!, base, status[i]!));
+}
+
+function matrixRow(entry: CatalogueEntry, row: CodeEntry, asked: number, counts: CodeCounts | undefined, rules: DisclosureRules): MatrixRowFigures {
+  const answered = counts?.answered ?? 0;
+  const status = baseStatus(answered, rules);
+  const figures: MatrixRowFigures = { code: row.code, status };
+  if (row.label) figures.label = row.label;
+  if (status === 'withheld') return figures;
+  return { ...figures, base: baseOf(asked, answered, entry.conditional), categories: categories(entry.codes, counts?.counts ?? new Map(), answered, true, rules) };
+}
+
+/** The figures of one question in one group. */
+export function questionFigures(entry: CatalogueEntry, acc: Accumulator, referenceDate: string | null, rules: DisclosureRules): QuestionFigures {
+  const status = baseStatus(acc.answered, rules);
+  const published = status !== 'withheld';
+  const common = { id: entry.id, type: entry.type, label: entry.label, conditional: entry.conditional, status, ...(published ? { base: baseOf(acc.asked, acc.answered, entry.conditional) } : {}) };
+  switch (acc.kind) {
+    case 'distribution':
+    case 'multiple': {
+      const figures = { ...common, kind: acc.kind };
+      // A multiple choice's counts add up to the ticks, not to the base: nothing to subtract from.
+      return published ? { ...figures, categories: categories(entry.codes, acc.counts, acc.answered, acc.kind === 'distribution', rules) } : figures;
+    }
+    case 'matrix': {
+      const figures = { ...common, kind: acc.kind };
+      if (!published) return figures;
+      const rows = codeList(entry.rows, acc.rows.keys());
+      return { ...figures, rows: rows.map((row) => matrixRow(entry, row, acc.asked, acc.rows.get(row.code), rules)) };
+    }
+    case 'numeric': {
+      const unit = entry.type !== 'year' ? 'value' : referenceDate === null ? 'year' : 'age';
+      const figures = { ...common, kind: acc.kind, unit } as const;
+      const q = acc.values.quartiles();
+      if (!published || !q) return figures;
+      const summary = { n: acc.answered, sum: acc.sum, mean: acc.sum / acc.answered, ...q, exact: acc.values.exact };
+      // Bounds are ages for a year: without a reference date there are no ages to class.
+      if (!acc.bounds || unit === 'year') return { ...figures, summary };
+      const classes = numericClasses(acc.bounds, `/classes/${entry.id}`);
+      const counts = new Map(classes.map((c, i) => [c.code, acc.classes[i]!]));
+      const shown = categories(classes.map((c) => ({ code: c.code })), counts, acc.answered, true, rules);
+      return { ...figures, summary, classes: shown.map((c, i) => ({ ...c, from: classes[i]!.from, to: classes[i]!.to })) };
+    }
+  }
+}

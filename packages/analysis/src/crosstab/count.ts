@@ -1,0 +1,79 @@
+/**
+ * Counts two questions against each other over a stream of responses: the respondents who
+ * were shown and answered both, by pair of codes. Only questions with one code per respondent
+ * (single choice, boolean, scale) can be crossed; their visibility is recomputed with the
+ * runtime, as for the per-question figures.
+ */
+import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
+import { computeVisibility } from '@olva/runtime';
+import { Catalogue, type CatalogueEntry, type CodeEntry } from '../aggregate/catalogue.js';
+import { VersionIndex } from '../aggregate/versions.js';
+import { distributionCode } from '../aggregate/answers.js';
+import { AnalysisError } from '../errors.js';
+import type { TerritoryRef } from '../results.js';
+
+/** What to cross and where. */
+export interface CrosstabQuery {
+  compiled: readonly CompiledQuestionnaire[];
+  /** Id of the question in rows. */
+  rows: string;
+  /** Id of the question in columns. */
+  columns: string;
+  /** Only responses of this territory; all when absent. */
+  territory?: TerritoryRef;
+  /** Only responses of this wave; all when absent. */
+  wave?: string;
+}
+
+/** The counts of two questions against each other. */
+export interface CrossCounts {
+  rows: CatalogueEntry;
+  columns: CatalogueEntry;
+  rowCodes: CodeEntry[];
+  columnCodes: CodeEntry[];
+  /** rowCodes × columnCodes. */
+  counts: number[][];
+}
+
+function axis(catalogue: Catalogue, id: string, option: 'rows' | 'columns'): CatalogueEntry {
+  const entry = catalogue.get(id);
+  if (!entry) throw new AnalysisError(`/${option}`, 'analysis/crosstab-question', `"${id}" is not a question that can be aggregated in the versions given (unknown, free text, e-mail, commune or personal)`);
+  if (entry.kind !== 'distribution') throw new AnalysisError(`/${option}`, 'analysis/crosstab-question', `"${id}" is a ${entry.type} question: only single choice, boolean and scale questions (one code per respondent) can be crossed`);
+  return entry;
+}
+
+function indexOf(codes: CodeEntry[], code: string): number {
+  let i = codes.findIndex((c) => c.code === code);
+  if (i < 0) i = codes.push({ code }) - 1;
+  return i;
+}
+
+/** Counts the respondents by pair of codes. */
+export async function countCrossed(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, query: CrosstabQuery): Promise<CrossCounts> {
+  const catalogue = new Catalogue(query.compiled);
+  const rows = axis(catalogue, query.rows, 'rows');
+  const columns = axis(catalogue, query.columns, 'columns');
+  if (rows.id === columns.id) throw new AnalysisError('/columns', 'analysis/crosstab-question', `a question crossed with itself ("${rows.id}") tells nothing`);
+  const versions = new VersionIndex(query.compiled);
+  const rowCodes = rows.codes.map((c) => ({ ...c }));
+  const columnCodes = columns.codes.map((c) => ({ ...c }));
+  // Pairs counted sparsely first: codes met in answers but absent from the versions extend the axes.
+  const pairs = new Map<string, number>();
+  for await (const payload of responses) {
+    if (query.wave !== undefined && payload.wave !== query.wave) continue;
+    if (query.territory && (payload.territory.level !== query.territory.level || payload.territory.code !== query.territory.code)) continue;
+    const compiled = versions.of(payload);
+    const state = computeVisibility(compiled, payload.answers ?? {});
+    const r = state.answers[rows.id];
+    const c = state.answers[columns.id];
+    if (r === undefined || c === undefined) continue;
+    const key = `${indexOf(rowCodes, distributionCode(payload.submissionId, rows, r))},${indexOf(columnCodes, distributionCode(payload.submissionId, columns, c))}`;
+    pairs.set(key, (pairs.get(key) ?? 0) + 1);
+  }
+  const counts = rowCodes.map(() => columnCodes.map(() => 0));
+  for (const [key, n] of pairs) {
+    const [i, j] = key.split(',').map(Number) as [number, number];
+    counts[i]![j] = n;
+  }
+  return { rows, columns, rowCodes, columnCodes, counts };
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { crossTabulate, publishCrosstab } from './crosstab.js';
+import { builds, generate, stream } from '../__fixtures__/responses.js';
+import { recomputable, withTotals } from '../__fixtures__/recomputable.js';
+import { DEFAULT_DISCLOSURE_RULES as rules } from '../disclosure/rules.js';
+import type { CatalogueEntry } from '../aggregate/catalogue.js';
+import type { Crosstab } from '../results.js';
+
+const entry = (id: string, codes: string[]): CatalogueEntry => ({ id, type: 'single', kind: 'distribution', label: { fr: id }, codes: codes.map((code) => ({ code })), rows: [] });
+
+function counted(counts: number[][]) {
+  const rowCodes = counts.map((_, i) => ({ code: `r${i}` }));
+  const columnCodes = counts[0]!.map((_, j) => ({ code: `c${j}` }));
+  return { rows: entry('lignes', rowCodes.map((c) => c.code)), columns: entry('colonnes', columnCodes.map((c) => c.code)), rowCodes, columnCodes, counts };
+}
+
+/** The hidden entries of a published crosstab, laid out as in the table with its totals. */
+function hiddenIn(t: Crosstab): boolean[][] {
+  return [...t.cells!.map((row, i) => [...row.map((c) => c.count === null), t.rowTotals![i]!.count === null]), [...t.columnTotals!.map((c) => c.count === null), false]];
+}
+
+describe('publishCrosstab', () => {
+  it('gives counts, row and column shares and the chi-square test computed by hand', () => {
+    const t = publishCrosstab(counted([[10, 20], [30, 40]]), {}, rules);
+    expect(t.base).toBe(100);
+    expect(t.status).toBe('ok');
+    expect(t.cells![0]![1]).toEqual({ count: 20, rowShare: 20 / 30, columnShare: 20 / 60 });
+    expect(t.rowTotals).toEqual([{ count: 30, share: 0.3 }, { count: 70, share: 0.7 }]);
+    expect(t.columnTotals).toEqual([{ count: 40, share: 0.4 }, { count: 60, share: 0.6 }]);
+    expect(t.test!.statistic).toBeCloseTo(0.793651, 6);
+    expect(t.test!.cramersV).toBeCloseTo(0.089087, 6);
+    expect(t.test!.df).toBe(1);
+    expect(t.test!.lowExpected).toBe(false);
+    expect(t.testOmitted).toBeUndefined();
+  });
+
+  it('hides small cells with their complements, and omits the test that would reveal them', () => {
+    const counts = [[1, 5, 7], [6, 8, 9], [10, 12, 4]];
+    const t = publishCrosstab(counted(counts), {}, rules);
+    expect(t.cells![0]![0]).toEqual({ count: null, rowShare: null, columnShare: null, suppressed: 'small' });
+    expect(t.cells!.flat().filter((c) => c.suppressed === 'complementary')).toHaveLength(3);
+    expect(recomputable(withTotals(counts).slice(0, -1).map((r) => r.slice(0, -1)), hiddenIn(t))).toEqual([]);
+    expect(t.test).toBeNull();
+    expect(t.testOmitted).toBe('suppressed-cells');
+  });
+
+  it('withholds a table on a base under 10 and flags doubtful expected counts', () => {
+    expect(publishCrosstab(counted([[3, 3], [3, 0]]), {}, rules)).toMatchObject({ base: null, status: 'withheld', test: null, testOmitted: 'withheld' });
+    expect(publishCrosstab(counted([[3, 3], [3, 0]]), {}, rules).cells).toBeUndefined();
+    const t = publishCrosstab(counted([[3, 4], [5, 20]]), {}, rules);
+    expect(t.status).toBe('ok');
+    expect(t.status === 'ok' && t.test!.lowExpected).toBe(true);
+  });
+});
+
+describe('crossTabulate', () => {
+  const b = builds();
+  const compiled = [b.core, b.rennes, b.lorient];
+
+  it('counts the respondents who answered both questions, per territory and wave (naive recount)', async () => {
+    const items = generate(11);
+    for (const [code, wave] of [['35238', '2026'], ['200042174', '2026']] as const) {
+      const level = code === '35238' ? 'commune' : 'epci';
+      const t = await crossTabulate(stream(items), { compiled, rows: 'secteur_principal', columns: 'employeur', territory: { level, code }, wave });
+      const sector = b.core.sections[0]!.questions.find((q) => q.id === 'secteur_principal')! as { choices: { code: string }[]; other?: unknown };
+      // The "other, please specify" code comes last, once, whether or not the build lists it.
+      const codes = [...new Set([...sector.choices.map((c) => c.code), ...(sector.other ? ['other'] : [])])];
+      expect(t.rows.codes.map((c) => c.code)).toEqual(codes);
+      expect(t.columns.codes.map((c) => c.code)).toEqual(['true', 'false']);
+      const mine = items.filter((g) => g.payload.territory.code === code && g.payload.wave === wave)
+        .map((g) => g.payload.answers).filter((a) => a.secteur_principal !== undefined && a.employeur !== undefined);
+      expect(t.base).toBe(mine.length);
+      const naive = t.rows.codes.map((r) => t.columns.codes.map((c) => mine.filter((a) => a.secteur_principal === r.code && String(a.employeur) === c.code).length));
+      t.cells!.forEach((row, i) => row.forEach((cell, j) => {
+        const n = naive[i]![j]!;
+        if (n > 0 && n < 3) expect(cell.suppressed).toBe('small');
+        if (cell.count !== null) expect(cell.count).toBe(n);
+      }));
+      expect(recomputable(naive, hiddenIn(t))).toEqual([]);
+    }
+  });
+
+  it('reads every territory and wave when none is given', async () => {
+    const items = generate(12);
+    const t = await crossTabulate(stream(items), { compiled, rows: 'employeur', columns: 'affiliation_federation' });
+    const both = items.filter((g) => g.payload.answers.employeur !== undefined && g.payload.answers.affiliation_federation !== undefined);
+    expect(t.base).toBe(both.length);
+    expect(t.territory).toBeNull();
+    const yesYes = both.filter((g) => g.payload.answers.employeur === true && g.payload.answers.affiliation_federation === true).length;
+    expect(t.cells![0]![0]!.count).toBe(yesYes);
+  });
+
+  it('refuses questions that cannot be crossed, naming the option', async () => {
+    await expect(crossTabulate([], { compiled, rows: 'publics', columns: 'employeur' })).rejects.toThrow('/rows: [analysis/crosstab-question] "publics" is a multiple question');
+    await expect(crossTabulate([], { compiled, rows: 'employeur', columns: 'nom_association' })).rejects.toThrow('/columns: [analysis/crosstab-question] "nom_association" is not a question that can be aggregated');
+    await expect(crossTabulate([], { compiled, rows: 'employeur', columns: 'nb_dirigeants' })).rejects.toThrow(/personal/);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * A cross-tabulation as published: counts with their row and column shares, totals, and the
+ * chi-square test with Cramér's V, under the frequency rule with complementary suppression
+ * (disclosure/table.ts). The test is published only when no count is hidden: its statistic
+ * is a function of every cell and, with the totals shown, can pin down a hidden one.
+ */
+import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
+import { countCrossed, type CrosstabQuery, type CrossCounts } from './count.js';
+import { baseStatus, disclosureRules, type CellStatus, type DisclosureRules } from '../disclosure/rules.js';
+import { suppressTable } from '../disclosure/table.js';
+import { chiSquareTest } from '../stats/chi-square-test.js';
+import type { Crosstab, CrosstabAxis, CrosstabCell, CrosstabTotal } from '../results.js';
+import type { CatalogueEntry, CodeEntry } from '../aggregate/catalogue.js';
+
+/** What to cross, where, and under which rules. */
+export interface CrosstabOptions extends CrosstabQuery {
+  compiled: readonly CompiledQuestionnaire[];
+  /** Disclosure thresholds from configuration; the defaults otherwise. */
+  rules?: Partial<DisclosureRules>;
+}
+
+function axisOf(entry: CatalogueEntry, codes: CodeEntry[]): CrosstabAxis {
+  return { id: entry.id, type: entry.type, label: entry.label, codes: codes.map((c) => ({ ...c })) };
+}
+
+const hidden = (s: CellStatus): s is 'small' | 'complementary' => s !== 'shown';
+
+function total(count: number, base: number, status: CellStatus): CrosstabTotal {
+  return hidden(status) ? { count: null, share: null, suppressed: status } : { count, share: count / base };
+}
+
+/** Publishes counts already made under the rules. */
+export function publishCrosstab(counted: CrossCounts, scope: { territory?: Crosstab['territory'] | undefined; wave?: string | undefined }, rules: DisclosureRules): Crosstab {
+  const { counts } = counted;
+  const rowTotals = counts.map((row) => row.reduce((s, n) => s + n, 0));
+  const columnTotals = counted.columnCodes.map((_, j) => counts.reduce((s, row) => s + row[j]!, 0));
+  const base = rowTotals.reduce((s, n) => s + n, 0);
+  const out: Crosstab = {
+    rows: axisOf(counted.rows, counted.rowCodes),
+    columns: axisOf(counted.columns, counted.columnCodes),
+    territory: scope.territory ? { level: scope.territory.level, code: scope.territory.code } : null,
+    wave: scope.wave ?? null,
+    base,
+    status: baseStatus(base, rules),
+    test: null,
+  };
+  const disclosure = out.status === 'withheld' ? null : suppressTable(counts, rules);
+  if (!disclosure || disclosure.withheld) return { ...out, base: null, status: 'withheld', testOmitted: 'withheld' };
+  out.cells = counts.map((row, i) => row.map((n, j): CrosstabCell => {
+    const status = disclosure.cells[i]![j]!;
+    if (hidden(status)) return { count: null, rowShare: null, columnShare: null, suppressed: status };
+    return {
+      count: n,
+      rowShare: hidden(disclosure.rowTotals[i]!) || rowTotals[i] === 0 ? null : n / rowTotals[i]!,
+      columnShare: hidden(disclosure.columnTotals[j]!) || columnTotals[j] === 0 ? null : n / columnTotals[j]!,
+    };
+  }));
+  out.rowTotals = rowTotals.map((n, i) => total(n, base, disclosure.rowTotals[i]!));
+  out.columnTotals = columnTotals.map((n, j) => total(n, base, disclosure.columnTotals[j]!));
+  const anyHidden = [...disclosure.cells.flat(), ...disclosure.rowTotals, ...disclosure.columnTotals].some(hidden);
+  if (anyHidden) return { ...out, testOmitted: 'suppressed-cells' };
+  const test = chiSquareTest(counts);
+  if (!test) return { ...out, testOmitted: 'no-variation' };
+  const lowExpected = test.minExpected < 1 || test.lowExpectedShare > 0.2;
+  return { ...out, test: { statistic: test.statistic, df: test.df, p: test.p, cramersV: test.cramersV, minExpected: test.minExpected, lowExpected } };
+}
+
+/**
+ * Cross-tabulates two questions over a stream of responses.
+ * @throws AnalysisError when a question cannot be crossed, a response names a version not
+ * given, or an answer has the wrong shape.
+ */
+export async function crossTabulate(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, options: CrosstabOptions): Promise<Crosstab> {
+  const rules = disclosureRules(options.rules);
+  const counted = await countCrossed(responses, options);
+  return publishCrosstab(counted, options, rules);
+}

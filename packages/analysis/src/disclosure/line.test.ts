@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { suppressLine } from './line.js';
+import { baseStatus, disclosureRules, DEFAULT_DISCLOSURE_RULES as rules } from './rules.js';
+
+describe('suppressLine', () => {
+  it('hides a second count when the counts add up to a shown total', () => {
+    expect(suppressLine([2, 10, 5, 0], rules, true)).toEqual(['small', 'shown', 'complementary', 'shown']);
+    expect(suppressLine([2, 1, 9], rules, true)).toEqual(['small', 'small', 'shown']);
+    expect(suppressLine([4, 10, 5], rules, true)).toEqual(['shown', 'shown', 'shown']);
+  });
+
+  it('prefers a non-zero complement: a hidden zero beside "< 3" gives the small value away', () => {
+    expect(suppressLine([1, 0, 12], rules, true)).toEqual(['small', 'shown', 'complementary']);
+  });
+
+  it('hides only small counts of a multiple choice, whose counts add up to nothing shown', () => {
+    expect(suppressLine([2, 10, 5], rules, false)).toEqual(['small', 'shown', 'shown']);
+  });
+
+  it('never leaves exactly one hidden count in a published additive line', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 12 }), (counts) => {
+      // Only a total of at least minBase is published.
+      fc.pre(counts.reduce((s, n) => s + n, 0) >= rules.minBase);
+      const status = suppressLine(counts, rules, true);
+      const hidden = status.filter((s) => s !== 'shown').length;
+      expect(hidden).not.toBe(1);
+      counts.forEach((n, i) => { if (n > 0 && n < 3) expect(status[i]).not.toBe('shown'); });
+    }));
+  });
+});
+
+describe('disclosure rules', () => {
+  it('default to 3, 30 and 10 and take configured thresholds', () => {
+    expect(disclosureRules()).toEqual({ minCell: 3, smallBase: 30, minBase: 10 });
+    expect(disclosureRules({ minCell: 5 })).toEqual({ minCell: 5, smallBase: 30, minBase: 10 });
+    expect(() => disclosureRules({ minBase: 0 })).toThrow('/minBase');
+    expect(() => disclosureRules({ smallBase: 2.5 })).toThrow('/smallBase');
+    expect(() => disclosureRules({ minBase: 4, minCell: 5 })).toThrow('/minBase: the smallest published base (4) must be at least minCell (5)');
+  });
+
+  it('withhold a base under 10 and mark one under 30', () => {
+    expect([9, 10, 29, 30].map((n) => baseStatus(n, rules))).toEqual(['withheld', 'small', 'small', 'ok']);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { suppressTable } from './table.js';
+import { DEFAULT_DISCLOSURE_RULES as rules } from './rules.js';
+import { hiddenOf, recomputable, withTotals } from '../__fixtures__/recomputable.js';
+
+describe('suppressTable', () => {
+  it('hides a small cell with three complements that make a cycle, chosen small', () => {
+    const counts = [[1, 5, 7], [6, 8, 9], [10, 12, 4]];
+    const d = suppressTable(counts, rules);
+    expect(d.withheld).toBe(false);
+    expect(d.cells).toEqual([
+      ['small', 'complementary', 'shown'],
+      ['complementary', 'complementary', 'shown'],
+      ['shown', 'shown', 'shown'],
+    ]);
+    expect(d.rowTotals).toEqual(['shown', 'shown', 'shown']);
+    expect(recomputable(counts, hiddenOf(d))).toEqual([]);
+  });
+
+  it('protects a small total as well as small cells', () => {
+    const counts = [[1, 1, 0], [6, 8, 9], [10, 12, 4]];
+    const d = suppressTable(counts, rules);
+    expect(d.rowTotals[0]).toBe('small');
+    expect(recomputable(counts, hiddenOf(d))).toEqual([]);
+  });
+
+  it('hides nothing in a table without small cells, zeros included', () => {
+    const d = suppressTable([[0, 5], [7, 3]], rules);
+    expect(d.cells.flat().every((s) => s === 'shown')).toBe(true);
+  });
+
+  it('catches a bridge between two protected blocks that "two per line" would let through', () => {
+    // Rows 0–1 × columns 0–1 and rows 2–3 × columns 2–3 each hold a cycle; a small cell at
+    // (1, 2) joins them. Every line has two hidden entries, yet (1, 2) is recomputable.
+    const counts = [
+      [1, 4, 20, 20],
+      [4, 1, 1, 20],
+      [20, 20, 1, 4],
+      [20, 20, 4, 1],
+    ];
+    const d = suppressTable(counts, rules);
+    expect(d.cells[1]![2]).toBe('small');
+    expect(recomputable(counts, hiddenOf(d))).toEqual([]);
+  });
+
+  it('never lets a hidden value be recomputed from what is shown (random tables with small cells)', () => {
+    const cell = fc.oneof({ weight: 2, arbitrary: fc.integer({ min: 0, max: 2 }) }, { weight: 3, arbitrary: fc.integer({ min: 3, max: 40 }) });
+    const table = fc.integer({ min: 2, max: 5 }).chain((r) => fc.integer({ min: 2, max: 5 }).chain((c) =>
+      fc.array(fc.array(cell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r })));
+    let protectedTables = 0;
+    fc.assert(fc.property(table, (counts) => {
+      const d = suppressTable(counts, rules);
+      const full = withTotals(counts);
+      const hidden = hiddenOf(d);
+      // Every small entry, cell or total, is hidden; the grand total never is.
+      full.forEach((row, i) => row.forEach((n, j) => {
+        if (n > 0 && n < rules.minCell && !(i === counts.length && j === counts[0]!.length)) expect(hidden[i]![j]).toBe(true);
+      }));
+      if (d.withheld) return;
+      if (hidden.flat().some(Boolean)) protectedTables += 1;
+      expect(recomputable(counts, hidden)).toEqual([]);
+    }), { numRuns: 300, seed: 20261206 });
+    // The generator must exercise the suppression, not only tables without small cells.
+    expect(protectedTables).toBeGreaterThan(150);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createAjv, toProblems } from '@olva/schema/validate';
+import { aggregateResponses } from './aggregate/aggregate.js';
+import { crossTabulate } from './crosstab/crosstab.js';
+import { builds, generate, stream } from './__fixtures__/responses.js';
+import type { ResultsDocument } from './results.js';
+
+const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../../schemas/results.schema.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
+const validate = createAjv().addSchema(schema).getSchema('urn:olva:schema:results:1')!;
+const problems = (doc: unknown) => (validate(doc) ? [] : toProblems(validate.errors));
+
+describe('schemas/results.schema.json', () => {
+  const b = builds();
+  const compiled = [b.core, b.rennes, b.lorient];
+
+  it('accepts the document the aggregation produces, with cross-tabulations', async () => {
+    const items = generate(21);
+    const doc: ResultsDocument = await aggregateResponses(stream(items), { compiled, classes: { annee_creation: [5, 10, 20], nb_salaries: [1, 10] } });
+    expect(JSON.stringify(doc)).toContain('"classes"');
+    doc.crosstabs = [
+      await crossTabulate(stream(items), { compiled, rows: 'secteur_principal', columns: 'employeur', territory: { level: 'commune', code: '35238' }, wave: '2026' }),
+      await crossTabulate(stream(items), { compiled, rows: 'employeur', columns: 'affiliation_federation' }),
+      await crossTabulate(stream(items), { compiled, rows: 'employeur', columns: 'valorisation_benevolat', territory: { level: 'commune', code: '29019' } }),
+    ];
+    expect(doc.crosstabs.map((t) => t.status)).toContain('withheld');
+    expect(problems(JSON.parse(JSON.stringify(doc)))).toEqual([]);
+  });
+
+  it('names the pointer of what breaks it', async () => {
+    const doc = JSON.parse(JSON.stringify(await aggregateResponses(stream(generate(22)), { compiled }))) as ResultsDocument;
+    const figures = doc.groups[2]!.questions.find((f) => f.kind === 'distribution' && f.categories)! as { categories: { share: unknown }[] };
+    figures.categories[0]!.share = 1.5;
+    delete (doc.rules as Partial<ResultsDocument['rules']>).minCell;
+    const found = problems(doc);
+    expect(found).toContainEqual({ pointer: '/rules', rule: 'schema/required', message: 'missing required property "minCell"' });
+    expect(found.some((p) => /^\/groups\/2\/questions\/\d+\/categories\/0\/share$/.test(p.pointer))).toBe(true);
+  });
+});

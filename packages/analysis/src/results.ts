@@ -1,0 +1,238 @@
+/**
+ * The results document (`schemas/results.schema.json`): what the aggregation produces and what
+ * every report and component reads. Each figure is protected under the rules it states:
+ * counts protected by the frequency rule are null with the reason, bases under `minBase`
+ * carry no figures, free text and personal answers are absent. Figures are protected one
+ * distribution at a time; what linked figures can still reveal is in the package README.
+ */
+import type { LocalizedText } from '@olva/schema';
+import type { BaseStatus, DisclosureRules } from './disclosure/rules.js';
+import type { Interval } from './stats/wilson.js';
+import type { ComparisonRules } from './stats/two-proportions.js';
+
+/** A territory as payloads name it. */
+export interface TerritoryRef {
+  level: 'commune' | 'epci' | 'departement' | 'region' | 'custom';
+  code: string;
+}
+
+/** An exact version of a document. */
+export interface VersionRef {
+  id: string;
+  version: string;
+}
+
+/**
+ * The base of a question: respondents it was asked to, who answered it, who did not. For a
+ * question shown under a condition, `asked` is a count of the filter question (`nb_salaries`
+ * is asked of employers: its `asked` is the count of `employeur = true`), which the frequency
+ * rule may hide there; so `asked` and `noAnswer` are null for such questions, and a report
+ * reads them from the filter question's own figures.
+ */
+export interface Base {
+  /** Respondents who were shown the question (its conditions held in the version answered);
+   * null for a question shown under a condition. */
+  asked: number | null;
+  /** Those of them who answered it. */
+  answered: number;
+  /** asked − answered; null with `asked`. */
+  noAnswer: number | null;
+}
+
+/** One code of a distribution with its count, share of the base and Wilson interval. */
+export interface Category {
+  code: string;
+  label?: LocalizedText;
+  /** The scale point (1..n) of a scale's code. */
+  value?: number;
+  /** Null when hidden by the frequency rule (see `suppressed`). */
+  count: number | null;
+  /** count / answered; null when the count is hidden. */
+  share: number | null;
+  /** 95% Wilson interval of the share; null when the count is hidden. */
+  interval: Interval | null;
+  /** Why the count is hidden: `small` (shown as "< minCell"), or `complementary` (so that a
+   * small count cannot be recomputed from the total). Absent when shown. */
+  suppressed?: 'small' | 'complementary';
+}
+
+/** What every question's figures carry. */
+interface FiguresBase {
+  id: string;
+  type: string;
+  label: LocalizedText;
+  /** True when the question is shown under a condition in a version answered. */
+  conditional: boolean;
+  /** Absent when withheld: a small base is itself a small count (of a filter's code, say). */
+  base?: Base;
+  /** `withheld`: answered < minBase, no figures; `small`: answered < smallBase, read with care. */
+  status: BaseStatus;
+}
+
+/** A single choice, boolean or scale: the counts add up to the answered base. */
+export interface DistributionFigures extends FiguresBase {
+  kind: 'distribution';
+  /** Absent when the base is withheld. */
+  categories?: Category[];
+}
+
+/** A multiple choice: each share is of the respondents who answered, not of the ticks. */
+export interface MultipleFigures extends FiguresBase {
+  kind: 'multiple';
+  categories?: Category[];
+}
+
+/** One row of a matrix, a distribution on its own base. */
+export interface MatrixRowFigures {
+  code: string;
+  label?: LocalizedText;
+  /** `asked` is the question's; `answered` those who answered this row. Absent when withheld. */
+  base?: Base;
+  status: BaseStatus;
+  categories?: Category[];
+}
+
+/** A matrix: one distribution per row. */
+export interface MatrixFigures extends FiguresBase {
+  kind: 'matrix';
+  /** Absent when the question's base is withheld. */
+  rows?: MatrixRowFigures[];
+}
+
+/** Summary of a numeric question. Quartiles by Hyndman & Fan's definition 7. */
+export interface NumericSummary {
+  n: number;
+  sum: number;
+  mean: number;
+  q1: number;
+  median: number;
+  q3: number;
+  /** False when more values were given than kept: the quartiles are then estimated from a
+   * uniform sample of them (count, sum and mean stay exact). */
+  exact: boolean;
+}
+
+/** An integer, decimal or year question. */
+export interface NumericFigures extends FiguresBase {
+  kind: 'numeric';
+  /** `age` for a year turned into whole years at the wave's reference date, `year` for a
+   * year when the wave has no reference date, `value` otherwise. */
+  unit: 'value' | 'age' | 'year';
+  /** Absent when the base is withheld. */
+  summary?: NumericSummary;
+  /** The configured classes, as a distribution on the answered base (absent when withheld,
+   * when none are configured, or for a year without a reference date). */
+  classes?: ClassCategory[];
+}
+
+/** One class of a numeric question: [from, to), null for an open end. */
+export interface ClassCategory extends Category {
+  from: number | null;
+  to: number | null;
+}
+
+/** The figures of one question in one group. */
+export type QuestionFigures = DistributionFigures | MultipleFigures | MatrixFigures | NumericFigures;
+
+/** One version answered in a group, with how many responses it has. */
+export interface VersionAnswered {
+  questionnaire: VersionRef;
+  extension: VersionRef | null;
+  responses: number;
+}
+
+/** The figures of one territory and wave. */
+export interface GroupResults {
+  territory: TerritoryRef;
+  wave: string;
+  /** The date years are turned into ages at, YYYY-MM-DD; null when the wave has none. */
+  referenceDate: string | null;
+  responses: number;
+  versions: VersionAnswered[];
+  questions: QuestionFigures[];
+}
+
+/** The rules a document was made with, stated so that a report can print them. */
+export interface ResultsRules extends DisclosureRules {
+  /** Confidence level of every interval. */
+  confidence: 0.95;
+  /** How intervals of shares are computed. */
+  interval: 'wilson';
+  /** How quartiles are computed. */
+  quantiles: 'hyndman-fan-7';
+  /** When a difference between two shares is called notable. */
+  comparison: ComparisonRules;
+}
+
+/** The results document. */
+export interface ResultsDocument {
+  kind: 'olva-results';
+  formatVersion: 1;
+  generator: { name: string; version: string };
+  rules: ResultsRules;
+  groups: GroupResults[];
+  /** Cross-tabulations, when asked for. */
+  crosstabs?: Crosstab[];
+}
+
+/** One axis of a cross-tabulation: a question and its codes in display order. */
+export interface CrosstabAxis {
+  id: string;
+  type: string;
+  label: LocalizedText;
+  codes: { code: string; label?: LocalizedText; value?: number }[];
+}
+
+/** One count of a cross-tabulation, with its shares of its row's and its column's totals. */
+export interface CrosstabCell {
+  /** Null when hidden by the frequency rule (see `suppressed`). */
+  count: number | null;
+  /** count / row total; null when either is hidden. */
+  rowShare: number | null;
+  /** count / column total; null when either is hidden. */
+  columnShare: number | null;
+  suppressed?: 'small' | 'complementary';
+}
+
+/** A row or column total, with its share of the base. */
+export interface CrosstabTotal {
+  count: number | null;
+  share: number | null;
+  suppressed?: 'small' | 'complementary';
+}
+
+/** The chi-square test of independence of a published cross-tabulation. */
+export interface CrosstabTest {
+  statistic: number;
+  df: number;
+  p: number;
+  cramersV: number;
+  /** The smallest expected count. */
+  minExpected: number;
+  /** True when the chi-square approximation is doubtful (Cochran: an expected count below 1,
+   * or more than 20% of them below 5): read the p-value with care. */
+  lowExpected: boolean;
+}
+
+/** A cross-tabulation of two questions among the respondents who answered both. */
+export interface Crosstab {
+  rows: CrosstabAxis;
+  columns: CrosstabAxis;
+  /** The territory and wave read, or null for all of them. */
+  territory: TerritoryRef | null;
+  wave: string | null;
+  /** Respondents who answered both questions; null when withheld (a small base is itself a
+   * small count). */
+  base: number | null;
+  /** `withheld` when the base is under `minBase` or the small cells cannot be protected. */
+  status: BaseStatus;
+  /** rows × columns; absent when withheld. */
+  cells?: CrosstabCell[][];
+  rowTotals?: CrosstabTotal[];
+  columnTotals?: CrosstabTotal[];
+  /** Null when not published: see `testOmitted`. */
+  test: CrosstabTest | null;
+  /** Why there is no test: the table is withheld, some counts are hidden (the statistic
+   * would let them be recomputed), or fewer than two rows or columns have answers. */
+  testOmitted?: 'withheld' | 'suppressed-cells' | 'no-variation';
+}
