@@ -6,5 +6,5 @@ export const integerType: QuestionTypeRuntime = {
   type: 'integer',
   validate: (question, value) => validateNumber(question, value, { integer: true, fr: 'un nombre entier', en: 'a whole number' }),
   isEmpty: isEmptyNumber,
-  coerce: coerceNumber,
+  coerce: (raw) => coerceNumber(raw, true),
 };

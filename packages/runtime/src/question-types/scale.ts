@@ -13,5 +13,5 @@ export const scaleType: QuestionTypeRuntime = {
     return null;
   },
   isEmpty: isBlank,
-  coerce: coerceNumber,
+  coerce: (raw) => coerceNumber(raw, true),
 };

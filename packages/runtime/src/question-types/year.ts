@@ -5,7 +5,7 @@ import { coerceNumber, isEmptyNumber, validateNumber } from './number.js';
 export const yearType: QuestionTypeRuntime = {
   type: 'year',
   validate: (question, value) =>
-    validateNumber(question, value, { integer: true, fr: 'une année', feminine: true, en: 'a year', defaultMin: 1000, defaultMax: 9999 }),
+    validateNumber(question, value, { integer: true, fr: 'une année', feminine: true, en: 'a year', defaultMin: 1000, defaultMax: 9999, plain: true }),
   isEmpty: isEmptyNumber,
-  coerce: coerceNumber,
+  coerce: (raw) => coerceNumber(raw, true),
 };
