@@ -1,5 +1,5 @@
 /**
- * Property: an answer that is not of its question's type (what a number box keeps when it
+ * Property: an answer that is not of its question’s kind (what a number box keeps when it
  * cannot read the text: "1e3", "0x10", "Infinity", "1.000"; "peut-être" for yes/no) weighs
  * exactly as much as no answer on visibility, requiredness and coherence checks, for the core
  * and each example extension, over random answers (seeded).
@@ -45,7 +45,7 @@ function someValue(q: CompiledQuestion, random: () => number): AnswerValue | und
   }
 }
 
-describe('an answer not of its type counts as no answer', () => {
+describe('an answer not of its kind counts as no answer', () => {
   for (const extension of [null, ...extensions]) {
     const compiled = assemble(core, extension);
     const questions = compiled.sections.flatMap((s) => s.questions);

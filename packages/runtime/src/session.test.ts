@@ -140,7 +140,7 @@ describe('validation, checks and submission', () => {
     expect(s.canSubmit()).toBe(false);
   });
 
-  it('lets conditions and checks see only answers of their type: unread text in a number box is no answer', () => {
+  it('lets conditions and checks see only answers of their kind: unread text in a number box is no answer', () => {
     for (const raw of ['1e3', '0x10', 'Infinity', '1.000', '12 salariés']) {
       const s = new ResponseSession(fixture());
       s.setAnswer('employeur', true);

@@ -3,7 +3,7 @@
  * A hidden question has no answer: as soon as a question is hidden its answer (and its
  * `_other` text) is dropped, and conditions that read it see it as unanswered, which can hide
  * further questions in turn. An `_other` text lives and goes with its question. An answer
- * not of its question's type (a text the number box could not read) is kept but counts as no
+ * not of its question's kind (a text the number box could not read) is kept but counts as no
  * answer for conditions, checks and requiredness.
  */
 import type { CompiledQuestion, CompiledQuestionnaire, Condition } from '@olva/schema';
@@ -112,8 +112,8 @@ export function visibilityPlan(compiled: CompiledQuestionnaire): VisibilityPlan 
  * Such a raw answer is kept (the respondent sees it and its error) but conditions, checks and
  * requiredness see it as no answer: JsonLogic would otherwise read "1e3" as 1000.
  */
-function isOfItsType(p: PlannedQuestion, value: unknown): boolean {
-  return p.type.validate(p.question, value)?.code !== 'type';
+function isOfItsKind(p: PlannedQuestion, value: unknown): boolean {
+  return p.type.holds === undefined || p.type.holds(value);
 }
 
 /**
@@ -131,7 +131,7 @@ export function computeVisibility(compiled: CompiledQuestionnaire, answers: Answ
     const value = answers[p.id];
     if (value !== undefined && !p.type.isEmpty(value)) {
       working[p.id] = value;
-      if (isOfItsType(p, value)) rememberAnswer(data, p.id, value);
+      if (isOfItsKind(p, value)) rememberAnswer(data, p.id, value);
     }
     if (p.other !== undefined) {
       const other = answers[p.other];

@@ -97,6 +97,11 @@ export function coerceNumber(raw: string, integer = false): AnswerValue | undefi
   return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(decimal) ? Number(decimal) : raw;
 }
 
+/** A number answer is of its kind when it is a finite number (its bounds are another matter). */
+export function isNumberValue(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
 /** A number answer is empty only when absent. */
 export function isEmptyNumber(value: unknown): boolean {
   return isBlank(value);

@@ -191,6 +191,26 @@ describe('text and textarea', () => {
   });
 });
 
+describe('format of a text', () => {
+  const rna = { ...get('nom'), maxLength: 10, pattern: '^W[0-9]{9}$' } as CompiledQuestion;
+  it('puts in capitals a text that fits its pattern only so (an RNA number)', () => {
+    const coerce = questionType('text').coerce!;
+    expect(coerce('w123456789', rna)).toBe('W123456789');
+    expect(coerce(' w123456789 ', rna)).toBe('W123456789');
+    expect(coerce('W123456789', rna)).toBe('W123456789');
+    expect(coerce('w1234', rna)).toBe('w1234');
+    expect(coerce('Maison', get('nom'))).toBe('Maison');
+    expect(coerce('sans règle')).toBe('sans règle');
+  });
+  it('says what an RNA number looks like', () => {
+    expect(questionType('text').validate(rna, 'W12345')!.message).toEqual({
+      fr: 'Un numéro RNA s’écrit W suivi de 9 chiffres, sans espace, par exemple W352000123.',
+      en: 'An RNA number is a W followed by 9 digits, with no spaces, for example W352000123.',
+    });
+    expect(questionType('text').validate(rna, 'W352000123')).toBeNull();
+  });
+});
+
 describe('email', () => {
   it('accepts plausible addresses only', () => {
     expect(code('courriel', 'contact@asso-rennes.fr')).toBeNull();
