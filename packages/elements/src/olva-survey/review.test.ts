@@ -25,6 +25,13 @@ describe('answerInWords', () => {
     expect(answerInWords(q({ type: 'decimal' }), 1234.5, undefined, 'fr', fr)).toBe('1\u202f234,5');
     expect(answerInWords(q({ type: 'year' }), 1998, undefined, 'fr', fr)).toBe('1998');
   });
+  it('writes English without French punctuation', () => {
+    const en = stringsFor('en');
+    const other = q({ type: 'single', choices, other: { label: { fr: 'Autre', en: 'Other' } } });
+    expect(answerInWords(other, 'sport', 'Boules', 'en', en)).toBe('Sports\nOther: Boules');
+    expect(answerInWords(q({ type: 'matrix', rows: [{ code: 'r', label: { fr: 'Ligne', en: 'Row' } }], choices }), { r: 'sport' }, undefined, 'en', en))
+      .toBe('Row: Sports');
+  });
   it('is null when not answered', () => {
     expect(answerInWords(q({ type: 'text' }), undefined, undefined, 'fr', fr)).toBeNull();
   });
