@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QUESTION_TYPES, type CompiledQuestion } from '@olva/schema';
 import { questionTypes, questionType } from './registry.js';
 import { fixture } from '../__fixtures__/compiled.js';
+import { otherTextError } from './common.js';
 
 const questions = new Map(fixture().sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
 const get = (id: string): CompiledQuestion => questions.get(id)!;
@@ -249,5 +250,23 @@ describe('matrix', () => {
     expect(code('besoins', { locaux: 'peut-être' })).toBe('choice');
     expect(code('besoins', ['oui'])).toBe('type');
     expect(questionType('matrix').isEmpty({})).toBe(true);
+  });
+});
+
+describe('English messages', () => {
+  it('use no French punctuation: no space before ? ! : ; and no « »', () => {
+    const values: unknown[] = [undefined, null, '', 'x', 'W12', '1.000', '12,5', 3, -5, 2.5, 1e9, true, [], ['aucun', 'jeunes'], ['inconnu'], { inconnue: 'x' }, { locaux: 'peut-être' }, 'x'.repeat(20_000)];
+    let seen = 0;
+    for (const q of questions.values()) {
+      for (const value of values) {
+        const error = questionType(q.type).validate(q, value);
+        if (!error) continue;
+        seen++;
+        expect(error.message.en, `${q.id} = ${JSON.stringify(value)?.slice(0, 40)}`).not.toMatch(/[\s\u00a0\u202f][?!:;]|[«»]/);
+      }
+      const other = otherTextError(q, 42);
+      if (other) expect(other.message.en).not.toMatch(/[\s\u00a0\u202f][?!:;]|[«»]/);
+    }
+    expect(seen).toBeGreaterThan(50);
   });
 });
