@@ -34,8 +34,9 @@ const CONNECTIONS = [50, 200];
 const EXPORT_COUNT = Number(process.env.OLVA_BENCH_EXPORT_COUNT ?? 100_000);
 
 // ---------------------------------------------------------------------------------------
-// Valid responses to the common core olva-core 2026.1.0 (required questions answered,
-// conditions and checks respected), varied so that rows differ.
+// Valid responses to the common core olva-core (required questions answered, conditions and
+// checks respected), varied so that rows differ. Its version is read from the core itself.
+const CORE_VERSION = JSON.parse(fs.readFileSync(new URL('../../packages/core-questionnaire/olva-core.json', import.meta.url), 'utf8')).version;
 const SECTORS = ['sport', 'culture', 'loisirs_vie_sociale', 'caritatif_humanitaire', 'social_sante', 'defense_causes', 'education_formation_insertion', 'economie_developpement_local', 'environnement', 'jeunesse_education_populaire'];
 const BUDGETS = ['de_1000_a_10000', 'de_10000_a_50000', 'de_50000_a_200000', 'de_200000_a_500000', '500000_et_plus'];
 const ECHELLES = ['quartier', 'commune', 'intercommunalite', 'departement'];
@@ -44,7 +45,7 @@ const CHANNELS = ['web', 'web', 'web', 'paper', 'phone', 'kiosk'];
 const SOURCES = ['forum-2026', 'mairie', 'maison-des-associations', undefined];
 
 let sequence = 0;
-/** A valid payload for olva-core 2026.1.0, territory Rennes, with a fresh submissionId. */
+/** A valid payload for the current olva-core, territory Rennes, with a fresh submissionId. */
 export function benchPayload(i = sequence++) {
   const employeur = i % 3 === 0;
   const answers = {
@@ -71,7 +72,7 @@ export function benchPayload(i = sequence++) {
   if (employeur) answers.nb_salaries = 1 + (i % 12);
   const payload = {
     kind: 'olva-response', specVersion: 1, submissionId: randomUUID(),
-    questionnaire: { id: 'olva-core', version: '2026.1.0' }, extension: null,
+    questionnaire: { id: 'olva-core', version: CORE_VERSION }, extension: null,
     territory: { level: 'commune', code: '35238' }, wave: '2026', channel: CHANNELS[i % CHANNELS.length],
     locale: 'fr', startedAt: '2026-03-01T10:00:00.000Z', submittedAt: '2026-03-01T10:09:00.000Z',
     client: { name: 'olva-bench', version: '0.1.0' }, answers,

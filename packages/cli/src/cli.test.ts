@@ -164,6 +164,11 @@ describe('olva build', () => {
 });
 
 describe('olva diff', () => {
+  // The core's own version and its next minor, so that these cases follow the core's releases.
+  const current = (JSON.parse(readFileSync(CORE, 'utf8')) as { version: string }).version;
+  const [year, minor] = current.split('.');
+  const nextMinor = `${year}.${Number(minor) + 1}.0`;
+
   function variant(dir: string, name: string, change: (core: { version: string; sections: { items: Record<string, unknown>[] }[] }) => void): string {
     const core = JSON.parse(readFileSync(CORE, 'utf8'));
     change(core);
@@ -175,20 +180,20 @@ describe('olva diff', () => {
   it('a question added with a minor bump is fine (exit 0)', async () => {
     const dir = tmp();
     const next = variant(dir, 'minor.json', (c) => {
-      c.version = '2026.2.0';
+      c.version = nextMinor;
       c.sections[3]!.items.splice(1, 0, { id: 'nouvelle_question', type: 'boolean', label: { fr: 'Nouvelle question ?', en: 'New question?' } });
     });
     const r = await olva('diff', '--json', CORE, next);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.out);
-    expect(result).toMatchObject({ ok: true, required: 'minor', declared: 'minor', old: { version: '2026.1.0' }, new: { version: '2026.2.0' } });
+    expect(result).toMatchObject({ ok: true, required: 'minor', declared: 'minor', old: { version: current }, new: { version: nextMinor } });
     expect(result.changes.length).toBeGreaterThan(0);
   });
 
   it('a question removed under a minor bump is refused (exit 1), in text too', async () => {
     const dir = tmp();
     const next = variant(dir, 'removed.json', (c) => {
-      c.version = '2026.2.0';
+      c.version = nextMinor;
       const i = c.sections[3]!.items.findIndex((q) => q.id === 'commentaire');
       c.sections[3]!.items.splice(i, 1);
     });

@@ -81,9 +81,9 @@ describe('olva-core', () => {
     expect(validateDocument('questionnaire', broken)).not.toEqual([]);
   });
 
-  it('is olva-core 2026.1.0', () => {
+  it('is olva-core 2026.2.0', () => {
     expect(core.id).toBe('olva-core');
-    expect(core.version).toBe('2026.1.0');
+    expect(core.version).toBe('2026.2.0');
   });
 
   it('has 45 to 60 questions in the four OLVA sections', () => {
@@ -126,6 +126,13 @@ describe('olva-core', () => {
     expect(texts.length).toBeGreaterThan(coreQuestions.length * 3);
     const missing = texts.filter(({ text }) => typeof text.en !== 'string' || text.en.trim() === '');
     expect(missing.map(({ at }) => at)).toEqual([]);
+  });
+
+  it('has no help that repeats the hint the form writes itself (how many choices to tick)', () => {
+    for (const q of coreQuestions) {
+      if (!('maxSelected' in q || 'minSelected' in q) || !q.help) continue;
+      expect(q.help.fr, q.id).not.toMatch(/choix au (maximum|minimum)|au (plus|moins) \S+ (choix|réponses?)/i);
+    }
   });
 
   it('keeps help texts to plain text, emphasis and https links', () => {
@@ -225,6 +232,10 @@ describe('olva-core checks, evaluated', () => {
     employeur_petit_budget: {
       fire: [{ employeur: true, budget_annuel: 'moins_1000' }],
       quiet: [{ employeur: false, budget_annuel: 'moins_1000' }, { employeur: true, budget_annuel: 'de_10000_a_50000' }],
+    },
+    salaries_sup_adherents: {
+      fire: [{ nb_salaries: 60, nb_adherents: 5 }, { nb_salaries: 51, nb_adherents: 0 }],
+      quiet: [{ nb_salaries: 60, nb_adherents: 6 }, { nb_salaries: 50, nb_adherents: 2 }, { nb_salaries: 200 }, { nb_adherents: 3 }],
     },
     financement_public_nul: {
       fire: [{ sources_revenus: ['subventions_publiques'], part_financement_public: 0 }],

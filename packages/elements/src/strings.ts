@@ -27,6 +27,12 @@ export interface ElementStrings {
   selectCount(min?: number, max?: number): string;
   scaleHint(points: number): string;
   severalCodes: string;
+  /** A colon as the language writes it after a word: " :" in French, ":" in English. */
+  colon: string;
+  /** Said when ticking an exclusive choice ("none") unticked `count` others. */
+  exclusiveUnticked(choice: string, count: number): string;
+  /** Said when ticking a choice unticked the exclusive one. */
+  exclusiveCleared(choice: string): string;
   notAQuestionnaire: string;
   missingTerritory: string;
   missingWave: string;
@@ -86,6 +92,9 @@ const fr: ElementStrings = {
         : `Cochez au plus ${max} ${plural(max ?? 0, 'réponse', 'réponses')}.`,
   scaleHint: (points) => `Échelle de 1 à ${points}.`,
   severalCodes: 'Plusieurs codes possibles, séparés par des espaces.',
+  colon: ' :',
+  exclusiveUnticked: (choice, n) => `« ${choice} » a décoché ${n} ${plural(n, 'autre réponse', 'autres réponses')}.`,
+  exclusiveCleared: (choice) => `« ${choice} » a été décoché.`,
   notAQuestionnaire: 'Le fichier indiqué n’est pas un questionnaire OLVA compilé.',
   missingTerritory: 'Territoire non renseigné : ajoutez l’attribut territory (par exemple territory="commune:35238").',
   missingWave: 'Millésime non renseigné : ajoutez l’attribut wave (par exemple wave="2026").',
@@ -124,6 +133,9 @@ const en: ElementStrings = {
         : `Tick at most ${max} ${plural(max ?? 0, 'answer', 'answers')}.`,
   scaleHint: (points) => `Scale from 1 to ${points}.`,
   severalCodes: 'Several codes allowed, separated by spaces.',
+  colon: ':',
+  exclusiveUnticked: (choice, n) => `“${choice}” unticked ${n} other ${plural(n, 'answer', 'answers')}.`,
+  exclusiveCleared: (choice) => `“${choice}” was unticked.`,
   notAQuestionnaire: 'The file given is not a compiled OLVA questionnaire.',
   missingTerritory: 'No territory: add the territory attribute (for example territory="commune:35238").',
   missingWave: 'No wave: add the wave attribute (for example wave="2026").',

@@ -44,6 +44,19 @@ export const theme = css`
     color: var(--olva-color-text, #1f2328);
     background: var(--olva-color-background, #ffffff);
     overflow-wrap: break-word;
+    /* Inherited text properties of the host page stop here: a page centred, italic, in
+       capitals or letter-spaced must not make the form so (only the font family and size
+       are the site's, through the properties above). */
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
+    letter-spacing: normal;
+    word-spacing: normal;
+    white-space: normal;
   }
   :host([hidden]) {
     display: none;

@@ -133,3 +133,25 @@ it('a site theme set through --olva-* properties stays accessible, errors includ
   await expectAccessible(page, 'themed, with errors');
   await page.close();
 });
+
+it('keeps the host page’s inherited text styles out: alignment, italics, capitals, spacing', async () => {
+  const page = await browser.newPage();
+  await openSurvey(page, addSurveyPage(site, '/a11y/host-text.html', {
+    attributes: { ...BASE, src: '/questionnaires/olva-core/questionnaire.json' },
+    css: 'body { text-align: center; font-style: italic; text-transform: uppercase; letter-spacing: .3em; word-spacing: 1em; text-indent: 5em; }',
+  }));
+  const styles = await page.evaluate(() => {
+    const root = document.querySelector('olva-survey')!.shadowRoot!;
+    const pick = (el: Element) => {
+      const s = getComputedStyle(el);
+      return { textAlign: s.textAlign, fontStyle: s.fontStyle, textTransform: s.textTransform, letterSpacing: s.letterSpacing, wordSpacing: s.wordSpacing, textIndent: s.textIndent };
+    };
+    // The page itself does get them, so that the check below means something.
+    return { page: pick(document.querySelector('main')!), label: pick(root.querySelector('[part~="label"]')!), help: pick(root.querySelector('[part~="help"]')!) };
+  });
+  expect(styles.page).toMatchObject({ textAlign: 'center', fontStyle: 'italic', textTransform: 'uppercase' });
+  for (const element of [styles.label, styles.help]) {
+    expect(element).toEqual({ textAlign: 'start', fontStyle: 'normal', textTransform: 'none', letterSpacing: 'normal', wordSpacing: '0px', textIndent: '0px' });
+  }
+  await page.close();
+});

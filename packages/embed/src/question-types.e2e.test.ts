@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addSurveyPage, openSurvey, waitForEvent, type OlvaSite, useBrowserAndSite } from '../../../scripts/testing/olva-site.js';
 import { answerFocused, fillSurveyByKeyboard, focusInfo, isPrimaryButton, sendFromReview, tabUntil } from '../../../scripts/testing/keyboard.js';
-import { HIDE_SWITCH, TYPE_FIXTURES, type TypeFixture } from '../../../stories/fixtures/index.js';
+import { HIDE_SWITCH, TYPE_FIXTURES, compiledFixture, type TypeFixture } from '../../../stories/fixtures/index.js';
 
 let browser: Browser;
 let site: OlvaSite;
@@ -139,6 +139,106 @@ describe.each(TYPE_FIXTURES.map((f) => [f.type, f] as const))('question type %s'
     await site.endpoint.waitForStored(before + 1);
     const payload = site.endpoint.stored.at(-1)!.payload as { answers: Record<string, unknown> };
     expect(payload.answers).toEqual({ [HIDE_SWITCH]: true });
+    await page.close();
+  });
+});
+
+/** What the respondent sees of the questions of the survey, read in its shadow root. */
+async function shown(page: Page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('olva-survey')!.shadowRoot!;
+    const visible = [...root.querySelectorAll<HTMLElement>('[data-question]')].filter((q) => q.checkVisibility()).map((q) => q.dataset.question);
+    const inputs = Object.fromEntries([...root.querySelectorAll<HTMLInputElement>('[data-question] input[type="text"]')]
+      .map((i) => [i.closest<HTMLElement>('[data-question]')!.dataset.question, i.value]));
+    const described = Object.fromEntries([...root.querySelectorAll<HTMLElement>('[data-question] input[type="text"]')].map((i) => [
+      i.closest<HTMLElement>('[data-question]')!.dataset.question,
+      (i.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean).map((id) => {
+        const target = root.getElementById(id);
+        return { part: target?.getAttribute('part') ?? '(missing)', text: (target?.textContent ?? '').trim() };
+      }),
+    ]));
+    const live = root.querySelector('[role="status"][aria-live]')?.textContent?.trim() ?? '';
+    return { visible, inputs, described, live };
+  });
+}
+
+/** Replaces the text of the box of `questionId`, typed from the keyboard. */
+async function typeInto(page: Page, questionId: string, text: string): Promise<void> {
+  await page.evaluate((id) => {
+    document.querySelector('olva-survey')!.shadowRoot!.querySelector<HTMLInputElement>(`[data-question="${id}"] input`)!.focus();
+  }, questionId);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+}
+
+describe('number and text boxes, as typed', () => {
+  const questionnaire = compiledFixture('numbers', [
+    { id: 'nb', type: 'integer', label: { fr: 'Combien de salariés ?', en: 'How many employees?' }, min: 0, max: 100000 },
+    { id: 'suite', type: 'text', label: { fr: 'Lesquels ?', en: 'Which ones?' }, visibleWhen: { '>': [{ var: 'nb' }, 10] } },
+    { id: 'rna', type: 'text', label: { fr: 'Numéro RNA', en: 'RNA number' }, maxLength: 10, pattern: '^W[0-9]{9}$' },
+  ] as never);
+
+  it('lets conditions see only numbers: "1e3", "0x10", "Infinity" or "1.000" show nothing, and "1.000" says how to write it', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/types/numbers-typed.html', { attributes: ATTRIBUTES, questionnaire }));
+    for (const text of ['1e3', '0x10', 'Infinity', '1.000']) {
+      await typeInto(page, 'nb', text);
+      const state = await shown(page);
+      expect(state.inputs.nb, 'the box keeps what was typed').toBe(text);
+      expect(state.visible, `"${text}" in a whole-number box shows the question that needs more than 10`).not.toContain('suite');
+    }
+    await tabUntil(page, isPrimaryButton, 'primary button');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[data-question="nb"] [part~="error"]') !== null, null, { timeout: 5_000 });
+    const refused = await shown(page);
+    expect(refused.described.nb.find((d) => d.part === 'error')?.text).toContain('Écrivez 1000 ou 1\u00a0000 (sans point ni virgule).');
+    expect(refused.visible).not.toContain('suite');
+    await typeInto(page, 'nb', '1\u202f000');
+    await page.waitForFunction(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector<HTMLElement>('[data-question="suite"]')?.checkVisibility() === true, null, { timeout: 5_000 });
+    // An RNA number typed in small letters is put in capitals, as it will be sent.
+    await typeInto(page, 'rna', 'w351234567');
+    expect((await shown(page)).inputs.rna).toBe('W351234567');
+    await page.close();
+  });
+});
+
+describe('what the survey says beyond the control touched', () => {
+  const questionnaire = compiledFixture('said', [
+    { id: 'adherents', type: 'integer', label: { fr: 'Adhérents', en: 'Members' }, min: 0 },
+    { id: 'salaries', type: 'integer', label: { fr: 'Salariés', en: 'Employees' }, min: 0 },
+    { id: 'publics', type: 'multiple', label: { fr: 'Publics', en: 'Audiences' }, exclusive: ['aucun'], choices: [
+      { code: 'jeunes', label: { fr: 'Jeunes', en: 'Young people' } }, { code: 'familles', label: { fr: 'Familles', en: 'Families' } },
+      { code: 'aucun', label: { fr: 'Aucun', en: 'None' } },
+    ] },
+  ] as never);
+  questionnaire.checks.push({
+    id: 'salaries_adherents', level: 'warning', questions: ['salaries'], origin: questionnaire.sections[0]!.origin,
+    when: { '>': [{ var: 'salaries' }, { var: 'adherents' }] },
+    message: { fr: 'Plus de salariés que d’adhérents : pouvez-vous vérifier ?', en: 'More employees than members: could you check?' },
+  });
+
+  it('says what an exclusive choice unticked, in the live region', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/types/said-exclusive.html', { attributes: ATTRIBUTES, questionnaire }));
+    for (const code of ['jeunes', 'familles', 'aucun']) {
+      await page.evaluate((value) => document.querySelector('olva-survey')!.shadowRoot!.querySelector<HTMLInputElement>(`input[value="${value}"]`)!.focus(), code);
+      await page.keyboard.press('Space');
+    }
+    await expect.poll(async () => (await shown(page)).live, { timeout: 5_000 }).toBe('« Aucun » a décoché 2 autres réponses.');
+    await page.close();
+  });
+
+  it('links a warning under a question to its box, as an error is', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/types/said-warning.html', { attributes: ATTRIBUTES, questionnaire }));
+    await typeInto(page, 'adherents', '2');
+    await typeInto(page, 'salaries', '9');
+    await tabUntil(page, isPrimaryButton, 'primary button');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[part~="warning"]') !== null, null, { timeout: 5_000 });
+    const state = await shown(page);
+    expect(state.described.salaries).toContainEqual({ part: 'warning', text: 'Plus de salariés que d’adhérents : pouvez-vous vérifier ?' });
     await page.close();
   });
 });

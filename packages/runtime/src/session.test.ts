@@ -140,6 +140,24 @@ describe('validation, checks and submission', () => {
     expect(s.canSubmit()).toBe(false);
   });
 
+  it('lets conditions and checks see only answers of their kind: unread text in a number box is no answer', () => {
+    for (const raw of ['1e3', '0x10', 'Infinity', '1.000', '12 salariés']) {
+      const s = new ResponseSession(fixture());
+      s.setAnswer('employeur', true);
+      s.setAnswer('budget', 500);
+      s.setAnswer('nb_salaries', raw);
+      // Kept, so that the box still shows it, and reported…
+      expect(s.getAnswer('nb_salaries')).toBe(raw);
+      expect(s.validateQuestion('nb_salaries')?.code).toBe('type');
+      // …but `cadres` (shown when nb_salaries > 10) stays hidden and the checks stay silent.
+      expect(s.isVisible('cadres'), raw).toBe(false);
+      expect(s.failingChecks(), raw).toEqual([]);
+      s.setAnswer('nb_salaries', 1000);
+      expect(s.isVisible('cadres')).toBe(true);
+      expect(s.failingChecks().map((f) => f.check.id)).toEqual(['budget_salaries']);
+    }
+  });
+
   it('ignores a check whose questions are all hidden', () => {
     const compiled = fixture();
     compiled.checks.push({ id: 'hidden_only', level: 'error', questions: ['cadres'], origin: compiled.checks[0].origin,

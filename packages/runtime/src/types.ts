@@ -85,10 +85,18 @@ export interface QuestionTypeRuntime {
   /** True when `value` means "not answered" (undefined, null, blank text, empty list…). */
   isEmpty(value: unknown): boolean;
   /**
+   * True when a non-empty `value` is of the kind this type's answers are (a finite number, true
+   * or false), whatever its bounds. Conditions, checks and requiredness see any other value
+   * (the text a number box could not read, kept so that it shows with its error) as no
+   * answer. Absent: every non-empty value is of its kind.
+   */
+  holds?(value: unknown): boolean;
+  /**
    * Reads what a respondent typed (e.g. "3,5" or "100 000") into an answer value; returns the
    * string unchanged when it cannot be read, so that `validate` reports it; `undefined` when blank.
+   * Given the question, a type may use its rules (a text its `pattern` accepts in capitals).
    */
-  coerce?(raw: string): AnswerValue | undefined;
+  coerce?(raw: string, question?: CompiledQuestion): AnswerValue | undefined;
 }
 
 /** The collector's receipt for a delivered response (the body of its 200/201). */

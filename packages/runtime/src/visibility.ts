@@ -2,7 +2,9 @@
  * Which questions are visible and required for given answers, and which answers survive.
  * A hidden question has no answer: as soon as a question is hidden its answer (and its
  * `_other` text) is dropped, and conditions that read it see it as unanswered, which can hide
- * further questions in turn. An `_other` text lives and goes with its question.
+ * further questions in turn. An `_other` text lives and goes with its question. An answer
+ * not of its question's kind (a text the number box could not read) is kept but counts as no
+ * answer for conditions, checks and requiredness.
  */
 import type { CompiledQuestion, CompiledQuestionnaire, Condition } from '@olva/schema';
 import type { AnswerMap, QuestionTypeRuntime } from './types.js';
@@ -105,6 +107,16 @@ export function visibilityPlan(compiled: CompiledQuestionnaire): VisibilityPlan 
 }
 
 /**
+ * False when `value` is not of the kind its question holds: text typed in a number box that
+ * could not be read ("1e3", "0x10", "Infinity", "1.000"), "peut-être" for a yes/no question.
+ * Such a raw answer is kept (the respondent sees it and its error) but conditions, checks and
+ * requiredness see it as no answer: JsonLogic would otherwise read "1e3" as 1000.
+ */
+function isOfItsKind(p: PlannedQuestion, value: unknown): boolean {
+  return p.type.holds === undefined || p.type.holds(value);
+}
+
+/**
  * Computes visibility and requiredness. Conditions are evaluated in questionnaire order.
  * Dropping answers only ever removes some, so repeating the pass until nothing changes
  * terminates (each further pass drops the answer of one more conditional question at least);
@@ -119,7 +131,7 @@ export function computeVisibility(compiled: CompiledQuestionnaire, answers: Answ
     const value = answers[p.id];
     if (value !== undefined && !p.type.isEmpty(value)) {
       working[p.id] = value;
-      rememberAnswer(data, p.id, value);
+      if (isOfItsKind(p, value)) rememberAnswer(data, p.id, value);
     }
     if (p.other !== undefined) {
       const other = answers[p.other];

@@ -726,6 +726,7 @@ export class OlvaSurvey extends LitElement {
       otherValue: typeof other === 'string' ? other : undefined,
       typed,
       error,
+      warning,
       required,
       locale,
       strings: stringsFor(locale),
@@ -733,7 +734,8 @@ export class OlvaSurvey extends LitElement {
       endpoint,
       onChange: (next, typedText) => this.#setAnswer(question.id, next, typedText),
       onOtherChange: (text) => this.#setAnswer(otherKey(question.id), text),
-    })}${warning ? html`<p class="hint warning" part="warning">${warning}</p>` : nothing}`)}`;
+      announce: (text) => this.#announce(text),
+    })}`)}`;
   }
 
   #renderReviewStep(): TemplateResult {

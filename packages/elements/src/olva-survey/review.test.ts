@@ -31,6 +31,13 @@ describe('answerInWords', () => {
     rememberCommune({ code: '35238', name: 'Rennes' });
     expect(answerInWords(q({ type: 'commune' }), '35238', undefined, 'fr', fr)).toBe('Rennes (35238)');
   });
+  it('writes English without French punctuation', () => {
+    const en = stringsFor('en');
+    const other = q({ type: 'single', choices, other: { label: { fr: 'Autre', en: 'Other' } } });
+    expect(answerInWords(other, 'sport', 'Boules', 'en', en)).toBe('Sports\nOther: Boules');
+    expect(answerInWords(q({ type: 'matrix', rows: [{ code: 'r', label: { fr: 'Ligne', en: 'Row' } }], choices }), { r: 'sport' }, undefined, 'en', en))
+      .toBe('Row: Sports');
+  });
   it('is null when not answered', () => {
     expect(answerInWords(q({ type: 'text' }), undefined, undefined, 'fr', fr)).toBeNull();
   });

@@ -22,7 +22,7 @@ export function answerInWords(
   const q = question as { choices?: Choice[]; rows?: Choice[]; other?: { label: Choice['label'] } };
   const main = valueInWords(question, q, value, locale, strings);
   if (other === undefined || !q.other) return main;
-  const otherWords = `${plainText(localize(q.other.label, locale)) || strings.otherLabel} : ${String(other)}`;
+  const otherWords = `${plainText(localize(q.other.label, locale)) || strings.otherLabel}${strings.colon} ${String(other)}`;
   return main === null ? otherWords : `${main}\n${otherWords}`;
 }
 
@@ -44,7 +44,7 @@ function valueInWords(
         ? `${value} – ${plainText(localize(q.choices[value - 1].label, locale))}` : String(value);
     case 'matrix':
       return Object.entries(value as Record<string, string>)
-        .map(([row, code]) => `${choiceWords(q.rows, row, locale)} : ${word(code)}`).join('\n');
+        .map(([row, code]) => `${choiceWords(q.rows, row, locale)}${strings.colon} ${word(code)}`).join('\n');
     case 'commune':
       return typeof value === 'string' ? communeInWords(value) : String(value);
     case 'integer':
@@ -78,7 +78,7 @@ export function renderReview(options: ReviewOptions): TemplateResult {
         <div class="head">
           <h4 id="olva-review-${section.id}">${title}</h4>
           <button type="button" class="link" part="button" @click=${() => options.onEdit(page)}
-            >${strings.edit}<span class="visually-hidden"> : ${title}</span></button>
+            >${strings.edit}<span class="visually-hidden">${strings.colon} ${title}</span></button>
         </div>
         <dl>
           ${session.visibleQuestions(section.id).map((question) => {

@@ -25,6 +25,8 @@ export interface QuestionContext {
   typed: string | undefined;
   /** The error message to show, already in the interface language, or null. */
   error: string | null;
+  /** A coherence warning about this answer, to confirm, in the interface language (never with an error). */
+  warning?: string | null;
   /** Whether an answer is required right now (a condition may make it so). */
   required: boolean;
   locale: Locale;
@@ -36,6 +38,8 @@ export interface QuestionContext {
   onChange(value: AnswerValue | undefined, typed?: string): void;
   /** Records the "other, please specify" text. */
   onOtherChange(text: string | undefined): void;
+  /** Says a sentence in the live region (what a change did beyond the control touched). */
+  announce?(text: string): void;
 }
 
 /** Draws one question type. */

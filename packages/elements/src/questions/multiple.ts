@@ -25,6 +25,19 @@ function hint(question: Multiple, context: QuestionContext): string | null {
   return min !== undefined || max !== undefined ? context.strings.selectCount(min, max) : null;
 }
 
+/**
+ * Says what ticking `code` unticked besides (an exclusive choice clears the others, another
+ * choice clears the exclusive one): a screen reader user would not know otherwise.
+ */
+function announceUnticked(context: QuestionContext, question: Multiple, before: readonly string[], after: readonly string[], code: string): void {
+  const unticked = before.filter((c) => c !== code && !after.includes(c));
+  if (!unticked.length || !context.announce) return;
+  const label = (c: string) => localize(question.choices.find((x) => x.code === c)?.label, context.locale);
+  context.announce((question.exclusive ?? []).includes(code)
+    ? context.strings.exclusiveUnticked(label(code), unticked.length)
+    : context.strings.exclusiveCleared(label(unticked[0])));
+}
+
 export const renderMultiple: QuestionRenderer = (context) => {
   const question = context.question as Multiple;
   const { choices } = question;
@@ -51,6 +64,7 @@ export const renderMultiple: QuestionRenderer = (context) => {
       onToggle: (on) => {
         const next = toggleCode(question, current, choice.code, on);
         context.onChange(next.length ? next : undefined);
+        announceUnticked(context, question, current, next, choice.code);
       },
     }))}
   </div>${other}`, hint(question, context));

@@ -17,24 +17,26 @@ export interface QuestionIds {
   help: string;
   hint: string;
   error: string;
+  warning: string;
 }
 
 /** Ids of the parts of question `questionId`. */
 export function questionIds(questionId: string): QuestionIds {
   const base = `olva-q-${questionId}`;
-  return { field: `${base}-field`, control: base, help: `${base}-help`, hint: `${base}-hint`, error: `${base}-error` };
+  return { field: `${base}-field`, control: base, help: `${base}-help`, hint: `${base}-hint`, error: `${base}-error`, warning: `${base}-warning` };
 }
 
 /** A format hint: plain words, or a template (the list of codes in data entry). */
 export type Hint = string | TemplateResult | null | undefined;
 
-/** The `aria-describedby` value: hint, help and error, those present. */
+/** The `aria-describedby` value: hint, help, error and warning, those present. */
 export function describedBy(context: QuestionContext, hint?: Hint): string {
   const ids = questionIds(context.question.id);
   return [
     hint ? ids.hint : '',
     context.question.help ? ids.help : '',
     context.error ? ids.error : '',
+    context.warning ? ids.warning : '',
   ].filter(Boolean).join(' ');
 }
 
@@ -48,7 +50,7 @@ export function labelContent(context: QuestionContext): TemplateResult {
       : nothing}`;
 }
 
-/** Help text, format hint and error message, in reading order. */
+/** Help text, format hint, error and warning messages, in reading order. */
 export function describers(context: QuestionContext, hint?: Hint): TemplateResult {
   const ids = questionIds(context.question.id);
   const help = context.question.help;
@@ -56,6 +58,8 @@ export function describers(context: QuestionContext, hint?: Hint): TemplateResul
       ? html`<span class="help" part="help" id=${ids.help}>${renderSafeText(localize(help, context.locale), context.strings.newWindow)}</span>`
       : nothing}${hint ? html`<span class="hint" id=${ids.hint}>${hint}</span>` : nothing}${context.error
       ? html`<span class="error" part="error" id=${ids.error}>${context.strings.errorPrefix} ${context.error}</span>`
+      : nothing}${context.warning
+      ? html`<span class="hint warning" part="warning" id=${ids.warning}>${context.warning}</span>`
       : nothing}`;
 }
 

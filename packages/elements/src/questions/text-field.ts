@@ -24,7 +24,9 @@ export function textBox(context: QuestionContext, options: TextBoxOptions = {}):
   const coerce = questionType(question.type).coerce;
   const onInput = (e: Event) => {
     const raw = (e.target as HTMLInputElement | HTMLTextAreaElement).value;
-    context.onChange(coerce ? coerce(raw) : blankToUndefined(raw), raw);
+    const value = coerce ? coerce(raw, question) : blankToUndefined(raw);
+    // A text put in capitals to fit its format (an RNA number) is shown as it will be sent.
+    context.onChange(value, question.type === 'text' && typeof value === 'string' ? value : raw);
   };
   const control = options.multiline
     ? html`<textarea part="input" id=${id} rows="5" .value=${shown} maxlength=${options.maxlength ?? nothing}

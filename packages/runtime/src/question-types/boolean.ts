@@ -7,6 +7,7 @@ export const booleanType: QuestionTypeRuntime = {
   validate: (question, value) =>
     typeof value === 'boolean' ? null : answerError(question, 'type', 'Répondez par oui ou par non.', 'Answer yes or no.'),
   isEmpty: isBlank,
+  holds: (value) => typeof value === 'boolean',
   coerce: (raw) => {
     const t = raw.trim().toLowerCase();
     if (t === '') return undefined;

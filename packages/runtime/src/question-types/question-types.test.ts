@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QUESTION_TYPES, type CompiledQuestion } from '@olva/schema';
 import { questionTypes, questionType } from './registry.js';
 import { fixture } from '../__fixtures__/compiled.js';
+import { otherTextError } from './common.js';
 
 const questions = new Map(fixture().sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
 const get = (id: string): CompiledQuestion => questions.get(id)!;
@@ -98,6 +99,24 @@ describe('integer', () => {
     expect(coerce(' 12 ')).toBe(12);
     expect(coerce('douze')).toBe('douze');
     expect(coerce('   ')).toBeUndefined();
+    // Spaces, no-break and narrow no-break spaces group thousands.
+    expect(coerce('1\u00a0000')).toBe(1000);
+    expect(coerce('1\u202f000\u202f000')).toBe(1_000_000);
+  });
+  it('never guesses a dot or comma before three digits, and says how to write the number', () => {
+    const coerce = questionType('integer').coerce!;
+    for (const typed of ['1.000', '1,000', '12.500', '-2,000', '1.000.000', '1,000,000', ' 3.000 ', '1 000.000']) {
+      expect(coerce(typed), typed).toBe(typed);
+      const error = questionType('integer').validate(get('nb_salaries'), typed);
+      expect(error?.code, typed).toBe('type');
+      expect(error!.message).toEqual({ fr: 'Écrivez 1000 ou 1\u00a0000 (sans point ni virgule).', en: 'Write 1000 or 1\u00a0000 (no dot or comma).' });
+    }
+    expect(questionType('year').coerce!('2.015')).toBe('2.015');
+    expect(questionType('year').validate(get('annee_creation'), '2.015')!.message.fr).toContain('sans point ni virgule');
+    // Other digit counts are not grouping: a decimal, refused as not whole; or a whole 1.0.
+    expect(coerce('1,5')).toBe(1.5);
+    expect(code('nb_salaries', coerce('1,5'))).toBe('type');
+    expect(coerce('1.0000')).toBe(1);
   });
 });
 
@@ -113,6 +132,13 @@ describe('year', () => {
     expect(questionType('year').validate(q, 99)!.code).toBe('min');
     expect(questionType('year').validate(q, 2024)).toBeNull();
   });
+  it('writes years without digit grouping, with the bounds it applies', () => {
+    expect(questionType('year').validate(get('annee_creation'), 2027)!.message)
+      .toEqual({ fr: 'Indiquez une année entre 1800 et 2026.', en: 'Enter a year between 1800 and 2026.' });
+    const q = { ...get('annee_creation'), min: undefined, max: 2026 } as CompiledQuestion;
+    expect(questionType('year').validate(q, 999)!.message)
+      .toEqual({ fr: 'Indiquez une année entre 1000 et 2026.', en: 'Enter a year between 1000 and 2026.' });
+  });
 });
 
 describe('decimal', () => {
@@ -122,6 +148,22 @@ describe('decimal', () => {
     expect(code('budget', 'beaucoup')).toBe('type');
     expect(questionType('decimal').coerce!('3,5')).toBe(3.5);
     expect(questionType('decimal').coerce!('1 234,5')).toBe(1234.5);
+  });
+  it('reads one decimal mark, and refuses a dot or comma that could group thousands', () => {
+    const coerce = questionType('decimal').coerce!;
+    expect(coerce('1,5')).toBe(1.5);
+    expect(coerce('1.5')).toBe(1.5);
+    expect(coerce('0,125')).toBe(0.125);
+    expect(coerce('1234,500')).toBe(1234.5);
+    expect(coerce('12,50')).toBe(12.5);
+    expect(coerce('1\u202f000,5')).toBe(1000.5);
+    for (const typed of ['1.000', '1,500', '12.000', '-3,250', '1.000,5', '1,000.5', '1.000.000']) {
+      expect(coerce(typed), typed).toBe(typed);
+      const error = questionType('decimal').validate(get('budget'), typed);
+      expect(error?.code, typed).toBe('type');
+      expect(error!.message.fr, typed).toBe('Écrivez 1000 ou 1\u00a0000 pour mille (sans point ni virgule), 1,5 pour un et demi.');
+      expect(error!.message.en, typed).toBe('Write 1000 or 1\u00a0000 for a thousand (no dot or comma), 1.5 for one and a half.');
+    }
   });
 });
 
@@ -147,6 +189,26 @@ describe('text and textarea', () => {
     expect(questionType('text').validate(unlimited, 'x'.repeat(10_000))).toBeNull();
     expect(questionType('text').validate(unlimited, 'x'.repeat(10_001))!.code).toBe('maxLength');
     expect(questionType('text').isEmpty('   ')).toBe(true);
+  });
+});
+
+describe('format of a text', () => {
+  const rna = { ...get('nom'), maxLength: 10, pattern: '^W[0-9]{9}$' } as CompiledQuestion;
+  it('puts in capitals a text that fits its pattern only so (an RNA number)', () => {
+    const coerce = questionType('text').coerce!;
+    expect(coerce('w123456789', rna)).toBe('W123456789');
+    expect(coerce(' w123456789 ', rna)).toBe('W123456789');
+    expect(coerce('W123456789', rna)).toBe('W123456789');
+    expect(coerce('w1234', rna)).toBe('w1234');
+    expect(coerce('Maison', get('nom'))).toBe('Maison');
+    expect(coerce('sans règle')).toBe('sans règle');
+  });
+  it('says what an RNA number looks like', () => {
+    expect(questionType('text').validate(rna, 'W12345')!.message).toEqual({
+      fr: 'Un numéro RNA s’écrit W suivi de 9 chiffres, sans espace, par exemple W352000123.',
+      en: 'An RNA number is a W followed by 9 digits, with no spaces, for example W352000123.',
+    });
+    expect(questionType('text').validate(rna, 'W352000123')).toBeNull();
   });
 });
 
@@ -188,5 +250,23 @@ describe('matrix', () => {
     expect(code('besoins', { locaux: 'peut-être' })).toBe('choice');
     expect(code('besoins', ['oui'])).toBe('type');
     expect(questionType('matrix').isEmpty({})).toBe(true);
+  });
+});
+
+describe('English messages', () => {
+  it('use no French punctuation: no space before ? ! : ; and no « »', () => {
+    const values: unknown[] = [undefined, null, '', 'x', 'W12', '1.000', '12,5', 3, -5, 2.5, 1e9, true, [], ['aucun', 'jeunes'], ['inconnu'], { inconnue: 'x' }, { locaux: 'peut-être' }, 'x'.repeat(20_000)];
+    let seen = 0;
+    for (const q of questions.values()) {
+      for (const value of values) {
+        const error = questionType(q.type).validate(q, value);
+        if (!error) continue;
+        seen++;
+        expect(error.message.en, `${q.id} = ${JSON.stringify(value)?.slice(0, 40)}`).not.toMatch(/[\s\u00a0\u202f][?!:;]|[«»]/);
+      }
+      const other = otherTextError(q, 42);
+      if (other) expect(other.message.en).not.toMatch(/[\s\u00a0\u202f][?!:;]|[«»]/);
+    }
+    expect(seen).toBeGreaterThan(50);
   });
 });

@@ -1,7 +1,7 @@
 /** `scale`: a point 1..n of a scale whose n points are the question's `choices`. */
 import type { QuestionTypeRuntime } from '../types.js';
 import { answerError, isBlank } from './common.js';
-import { coerceNumber } from './number.js';
+import { coerceNumber, isNumberValue } from './number.js';
 
 export const scaleType: QuestionTypeRuntime = {
   type: 'scale',
@@ -13,5 +13,6 @@ export const scaleType: QuestionTypeRuntime = {
     return null;
   },
   isEmpty: isBlank,
-  coerce: coerceNumber,
+  holds: isNumberValue,
+  coerce: (raw) => coerceNumber(raw, true),
 };
