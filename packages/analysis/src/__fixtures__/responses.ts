@@ -67,12 +67,13 @@ export const SAMPLE = [
 ] as const;
 
 /**
- * The core in a later minor version, 2026.2.0: a choice added at the end of
+ * The core in its next minor version (2026.2.0 → 2026.3.0): a choice added at the end of
  * `secteur_principal` and a new question `nb_projets` right after it, as a minor version may.
  */
 export function laterCore(): CompiledQuestionnaire {
   const core = loadCoreQuestionnaire();
-  core.version = '2026.2.0';
+  const [year, minor] = core.version.split('.');
+  core.version = `${year}.${Number(minor) + 1}.0`;
   const profil = core.sections[0]!;
   const sector = profil.items.find((i) => 'id' in i && i.id === 'secteur_principal') as { choices: { code: string; label: { fr: string } }[] };
   sector.choices.push({ code: 'numerique', label: { fr: 'Numérique' } });
