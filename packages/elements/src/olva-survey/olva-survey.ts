@@ -28,6 +28,8 @@ import { renderReview, REVIEW_HEADING } from './review.js';
 import { renderReceipt, RECEIPT_HEADING, type ReceiptState } from './receipt.js';
 import { paperKeydown, parsePaperLayout, reachable, renderPaperHeader } from './paper-entry.js';
 import { Countdown, resetDelay } from './kiosk.js';
+import { StepHistory, type Step } from './history.js';
+import { KeptAnswers } from './kept-answers.js';
 
 /** What the element shows. */
 type View = 'empty' | 'loading' | 'failed' | 'form' | 'review' | 'done';
@@ -190,6 +192,10 @@ export class OlvaSurvey extends LitElement {
   #submitting: string | null = null;
   #announceReady = false;
   #countdown = new Countdown();
+  #history = new StepHistory(this, (step) => this.#onHistoryStep(step));
+  #kept = new KeptAnswers(this, () => this.#session && this._view !== 'done'
+    ? { answers: this.#session.answers, section: this.#pageSections()[0]?.id }
+    : undefined);
 
   constructor() {
     super();
@@ -305,7 +311,47 @@ export class OlvaSurvey extends LitElement {
     this._draft = this.#drafts?.load() ?? null;
     this.#clearForm();
     this._view = 'form';
+    const key = `${draftKey(questionnaire)}#${this.id || [...document.querySelectorAll('olva-survey')].indexOf(this)}`;
+    this.#history.key = this.#allOnOnePage ? undefined : key;
+    this.#kept.start(key, this.#channel !== 'kiosk', this.#drafts);
+    this.#restoreKept();
     this.#announceReady = true;
+  }
+
+  /**
+   * Back in this tab after leaving the page (a link, Back past the first step, a reload): the
+   * answers come back, and the step the history entry holds.
+   */
+  #restoreKept(): void {
+    const kept = this.#kept.loadTab();
+    if (kept) {
+      this.#session!.replaceAnswers(kept.answers);
+      if (this._draft) {
+        // The device's draft was made in this tab: go on following it rather than offer it.
+        this._draft = null;
+        this.#kept.keepOnDevice();
+      }
+      const step = this.#history.current();
+      if (step !== undefined && this.#showStep(step)) return;
+    }
+    this.#history.replace(this.#pageName());
+  }
+
+  /** Back or Forward reached a step of this survey. */
+  #onHistoryStep(step: Step): void {
+    if ((this._view === 'form' || this._view === 'review') && step !== this.#pageName()) this.#showStep(step);
+  }
+
+  /** Shows a step by name, without adding it to the history; false when it is not shown (a section now hidden). */
+  #showStep(step: Step): boolean {
+    if (step === 'review') {
+      this.#goTo('review', false);
+      return true;
+    }
+    const page = this.#sections().findIndex((s) => s.id === step);
+    if (page < 0) return false;
+    this.#goTo(page, false);
+    return true;
   }
 
   /** Empties everything the respondent did, for a new response. */
@@ -388,7 +434,11 @@ export class OlvaSurvey extends LitElement {
     return this.#pageSections()[0]?.id ?? '';
   }
 
-  #goTo(target: number | 'review'): void {
+  /**
+   * Shows another step.
+   * @param record adds it to the browser's history (false when the history itself moved)
+   */
+  #goTo(target: number | 'review', record = true): void {
     const from = this.#pageName();
     this._notice = null;
     if (target === 'review') {
@@ -398,6 +448,8 @@ export class OlvaSurvey extends LitElement {
       this._page = target;
     }
     const to = target === 'review' ? 'review' : this.#pageSections()[0]?.id ?? '';
+    if (record) this.#history.push(to);
+    this.#kept.save();
     this.dispatchEvent(new OlvaPageChangeEvent(from, to));
     // Data entry goes straight on typing; a respondent hears the new page's heading first.
     if (this.#channel === 'paper') void this.#focusFirstInput();
@@ -521,12 +573,13 @@ export class OlvaSurvey extends LitElement {
 
   /** After a response left the form: receipt, or (data entry) a fresh form and the counter. */
   #finish(receipt: ReceiptState): void {
-    this.#drafts?.clear();
+    this.#kept.clear();
     this._draft = null;
     if (this.#channel === 'paper') {
       this._entered += 1;
       this.#session!.reset();
       this.#clearForm();
+      this.#history.replace(this.#pageName());
       this.#announce(this.#strings.paperSaved(this._entered, receipt.submissionId));
       void this.#focusFirstInput();
       return;
@@ -548,6 +601,7 @@ export class OlvaSurvey extends LitElement {
     this.#session?.reset();
     this.#clearForm();
     this._view = 'form';
+    this.#history.replace(this.#pageName());
     const first = this.#pageSections()[0]?.id ?? '';
     this.dispatchEvent(new OlvaPageChangeEvent('receipt', first));
     void this.#focus(sectionHeading(first));
@@ -556,7 +610,8 @@ export class OlvaSurvey extends LitElement {
   // ---- drafts --------------------------------------------------------------------------------
 
   #saveDraft = (): void => {
-    const saved = this.#drafts?.save(this.#session!.answers, this.#pageSections()[0]?.id) ?? false;
+    this.#kept.keepOnDevice();
+    const saved = this.#drafts !== undefined && this.#kept.save();
     const strings = this.#strings;
     this.#showNotice(saved ? 'info' : 'error', saved ? strings.draftSaved : strings.draftNotSaved);
   };
@@ -566,6 +621,7 @@ export class OlvaSurvey extends LitElement {
     if (!draft) return;
     this.#session!.replaceAnswers(draft.answers);
     this._draft = null;
+    this.#kept.keepOnDevice();
     const page = this.#sections().findIndex((s) => s.id === draft.section);
     this.#goTo(Math.max(page, 0));
   };

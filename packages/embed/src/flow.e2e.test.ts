@@ -1,0 +1,123 @@
+/**
+ * The respondent's way through the pages, in real Chromium with the built embed: the browser's
+ * Back and Forward move between steps and never lose an answer, leaving the page and coming
+ * back (or reloading) finds the answers again, Enter in a text box does not judge the whole
+ * page, "Modifier" from the review leads back to it in one step, the live region follows the
+ * language, and "resume later" keeps what is typed after the click.
+ */
+import { beforeEach, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { CompiledQuestionnaire } from '@olva/schema';
+import { addSurveyPage, openSurvey, QUESTIONNAIRES, waitForReady, type OlvaSite, useBrowserAndSite } from '../../../scripts/testing/olva-site.js';
+import { fillSurveyByKeyboard, focusInfo, shownErrors, tabUntil } from '../../../scripts/testing/keyboard.js';
+
+let browser: Browser;
+let site: OlvaSite;
+let context: BrowserContext;
+let core: CompiledQuestionnaire;
+
+useBrowserAndSite((b, s) => {
+  browser = b;
+  site = s;
+  core = JSON.parse(readFileSync(join(QUESTIONNAIRES, 'olva-core/questionnaire.json'), 'utf8')) as CompiledQuestionnaire;
+});
+
+beforeEach(async () => {
+  // A fresh profile each time: no draft, no history.
+  await context?.close();
+  context = await browser.newContext();
+});
+
+const ATTRIBUTES = {
+  src: '/questionnaires/olva-core/questionnaire.json', endpoint: '/v1/responses',
+  territory: 'commune:35238', wave: '2026', lang: 'fr',
+};
+
+/** Answers the first page accepts (the others get the keyboard helper's defaults). */
+const FIRST_PAGE = { numero_rna: 'W351234567', annee_creation: 1998, secteurs_secondaires: ['culture'], affiliation_federation: true };
+
+function surveyUrl(name: string, extra: Record<string, string | true> = {}): string {
+  return addSurveyPage(site, `/flow/${name}.html`, { attributes: { ...ATTRIBUTES, ...extra } });
+}
+
+/** The step shown (section id, `review` or `receipt`) and the answers the survey holds. */
+async function shown(page: Page): Promise<{ step: string; answers: Record<string, unknown> }> {
+  return page.evaluate(() => {
+    const survey = document.querySelector('olva-survey') as HTMLElement & { session: { answers: Record<string, unknown> } };
+    const root = survey.shadowRoot!;
+    const step = root.querySelector('[part~="review"]') ? 'review'
+      : root.querySelector('[part~="receipt"]') ? 'receipt'
+        : root.querySelector('section[part~="section"] h3')?.id.replace(/^olva-section-/, '') ?? '';
+    return { step, answers: JSON.parse(JSON.stringify(survey.session.answers)) };
+  });
+}
+
+async function waitForStep(page: Page, step: string): Promise<void> {
+  await page.waitForFunction((wanted) => {
+    const root = document.querySelector('olva-survey')?.shadowRoot;
+    const id = wanted === 'review' ? '[part~="review"]' : `#olva-section-${wanted}`;
+    return root?.querySelector(id) != null;
+  }, step, { timeout: 10_000 });
+}
+
+/** The values shown in the text boxes of the page. */
+async function typedValues(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelector('olva-survey')!.shadowRoot!
+    .querySelectorAll<HTMLInputElement>('input:not([type="radio"]):not([type="checkbox"]), textarea')].map((b) => b.value));
+}
+
+it('Back and Forward move between steps with the answers, and leaving the page and coming back keeps them', async () => {
+  const page = await context.newPage();
+  const url = surveyUrl('history');
+  await openSurvey(page, url);
+  const [first, second] = [core.sections[0]!.id, core.sections[1]!.id];
+  await fillSurveyByKeyboard(page, core, FIRST_PAGE, { maxPages: 1 });
+  await waitForStep(page, second);
+  const answered = (await shown(page)).answers;
+  expect(Object.keys(answered).length).toBeGreaterThan(2);
+
+  // Back: the first step again, answers shown; the page's URL never changed.
+  await page.goBack();
+  await waitForStep(page, first);
+  expect(await shown(page)).toEqual({ step: first, answers: answered });
+  expect(page.url()).toBe(url);
+  const boxes = await typedValues(page);
+  expect(boxes.some((v) => v !== '')).toBe(true);
+
+  // Forward: the step already visited.
+  await page.goForward();
+  await waitForStep(page, second);
+  expect((await shown(page)).step).toBe(second);
+
+  // Another page, then Back: the survey comes back where it was, with every answer.
+  site.server.setPage('/flow/elsewhere.html', '<!doctype html><html lang="fr"><title>Ailleurs</title><p>Ailleurs</p></html>');
+  await page.goto(`${site.origin}/flow/elsewhere.html`);
+  await page.goBack();
+  await waitForReady(page);
+  await waitForStep(page, second);
+  expect(await shown(page)).toEqual({ step: second, answers: answered });
+  // And Back once more reaches the first step, still with its answers.
+  await page.goBack();
+  await waitForStep(page, first);
+  expect((await typedValues(page))).toEqual(boxes);
+
+  // A reload keeps them too.
+  await page.reload();
+  await waitForReady(page);
+  expect(await shown(page)).toEqual({ step: first, answers: answered });
+});
+
+it('Enter in a text box does not show the errors of the whole page', async () => {
+  const page = await context.newPage();
+  await openSurvey(page, surveyUrl('enter'));
+  const first = core.sections[0]!.id;
+  const f = await tabUntil(page, (i) => i.inSurvey && i.tag === 'input' && (i.type === 'text' || i.type === ''), 'a text box');
+  expect(f.questionId).not.toBe('');
+  await page.keyboard.type('Les amis du quartier');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+  expect(await shownErrors(page)).toEqual([]);
+  expect((await shown(page)).step).toBe(first);
+});
