@@ -23,7 +23,7 @@ import { loadQuestionnaire, QuestionnaireLoadError } from './loader.js';
 import { pageProblems, type PageProblems } from './problems.js';
 import { renderSummary, summaryId } from './error-summary.js';
 import { renderProgress } from './progress.js';
-import { renderNavigation } from './navigation.js';
+import { holdsEnter, renderNavigation } from './navigation.js';
 import { renderReview, REVIEW_HEADING } from './review.js';
 import { renderReceipt, RECEIPT_HEADING, type ReceiptState } from './receipt.js';
 import { paperKeydown, parsePaperLayout, reachable, renderPaperHeader } from './paper-entry.js';
@@ -654,7 +654,7 @@ export class OlvaSurvey extends LitElement {
     const config = this.#context().problems;
     const paper = this.#channel === 'paper';
     return html`<form part="form" novalidate lang=${locale} @submit=${this.#onSubmit}
-        @keydown=${paper ? this.#onPaperKeydown : nothing}>
+        @keydown=${paper ? this.#onPaperKeydown : holdsEnter}>
       <h2 class="title">${paper ? html`${strings.paperTitle} : ` : nothing}${renderSafeText(localize(questionnaire.title, locale), null)}</h2>
       ${questionnaire.description && this._view === 'form' && this._page === 0 && !paper
         ? html`<p class="description">${renderSafeText(localize(questionnaire.description, locale), strings.newWindow)}</p>`
