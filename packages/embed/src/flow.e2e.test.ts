@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { addSurveyPage, openSurvey, QUESTIONNAIRES, waitForReady, type OlvaSite, useBrowserAndSite } from '../../../scripts/testing/olva-site.js';
-import { fillSurveyByKeyboard, focusInfo, shownErrors, tabUntil } from '../../../scripts/testing/keyboard.js';
+import { fillSurveyByKeyboard, isPrimaryButton, shownErrors, tabUntil } from '../../../scripts/testing/keyboard.js';
+import { modesQuestionnaire } from '../../../stories/fixtures/modes.js';
 
 let browser: Browser;
 let site: OlvaSite;
@@ -120,4 +121,47 @@ it('Enter in a text box does not show the errors of the whole page', async () =>
   await page.waitForTimeout(300);
   expect(await shownErrors(page)).toEqual([]);
   expect((await shown(page)).step).toBe(first);
+});
+
+/** The modes fixture on two pages, so that the review has a page before the last one. */
+const twoPages: CompiledQuestionnaire = (() => {
+  const [section] = modesQuestionnaire.sections;
+  const questions = section!.questions;
+  return {
+    ...modesQuestionnaire,
+    sections: [
+      { ...section!, questions: questions.slice(0, 3) },
+      { ...section!, id: 's2', title: { fr: 'Seconde page', en: 'Second page' }, questions: questions.slice(3).map((q) => ({ ...q, section: 's2' })) },
+    ],
+  } as CompiledQuestionnaire;
+})();
+
+const FIXTURE_ATTRIBUTES = { endpoint: '/v1/responses', territory: 'commune:35238', wave: '2026', lang: 'fr' };
+const FIXTURE_ANSWERS = { nom_association: 'Atelier vélo', secteur: 'social', employeur: false, nb_benevoles: 7 };
+
+it('"Modifier" from the review leads back to it in one step, past the pages after the one changed', async () => {
+  const page = await context.newPage();
+  await openSurvey(page, addSurveyPage(site, '/flow/review.html', { attributes: FIXTURE_ATTRIBUTES, questionnaire: twoPages }));
+  await fillSurveyByKeyboard(page, twoPages, FIXTURE_ANSWERS);
+  await waitForStep(page, 'review');
+  await tabUntil(page, (f) => f.inSurvey && f.tag === 'button' && f.text.startsWith('Modifier') && f.text.includes('Section unique'), '"Modifier" of the first page');
+  await page.keyboard.press('Enter');
+  await waitForStep(page, 's1');
+  await tabUntil(page, (f) => f.inSurvey && f.tag === 'button' && f.text === 'Retour au récapitulatif', 'the button back to the review');
+  await page.keyboard.press('Enter');
+  await waitForStep(page, 'review');
+  expect((await shown(page)).answers).toMatchObject(FIXTURE_ANSWERS);
+});
+
+it('the live region speaks the language the element is switched to', async () => {
+  const page = await context.newPage();
+  await openSurvey(page, addSurveyPage(site, '/flow/lang.html', { attributes: FIXTURE_ATTRIBUTES, questionnaire: twoPages }));
+  const live = () => page.evaluate(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim());
+  await tabUntil(page, isPrimaryButton, 'primary button');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /erreur/.test(document.querySelector('olva-survey')!.shadowRoot!.querySelector('[role="status"]')!.textContent!), null, { timeout: 5_000 });
+  await page.evaluate(() => document.querySelector('olva-survey')!.setAttribute('lang', 'en'));
+  await page.waitForFunction(() => /error/.test(document.querySelector('olva-survey')!.shadowRoot!.querySelector('[role="status"]')!.textContent!), null, { timeout: 5_000 })
+    .catch(() => undefined);
+  expect(await live()).toMatch(/error prevents you from continuing/);
 });

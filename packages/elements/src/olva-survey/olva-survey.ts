@@ -30,14 +30,27 @@ import { paperKeydown, parsePaperLayout, reachable, renderPaperHeader } from './
 import { Countdown, resetDelay } from './kiosk.js';
 import { StepHistory, type Step } from './history.js';
 import { KeptAnswers } from './kept-answers.js';
+import { flowStrings, type FlowStrings } from './flow-strings.js';
 
 /** What the element shows. */
 type View = 'empty' | 'loading' | 'failed' | 'form' | 'review' | 'done';
 
+/**
+ * Words said to the respondent, taken from the strings of the language shown when they are
+ * shown: switching `lang` says them again in the new language.
+ */
+type Words = (strings: Strings, flow: FlowStrings) => string;
+
 /** A message shown above the buttons (and said in the live region). */
 interface Notice {
   kind: 'info' | 'error';
-  text: string;
+  words: Words;
+}
+
+/** What the live region says; `again` alternates so that the same words twice are said twice. */
+interface Live {
+  words: Words;
+  again: boolean;
 }
 
 const sectionHeading = (sectionId: string) => `olva-section-${sectionId}`;
@@ -174,7 +187,7 @@ export class OlvaSurvey extends LitElement {
   declare private _attempted: ReadonlySet<string>;
   declare private _confirmed: ReadonlySet<string>;
   declare private _receipt: ReceiptState | undefined;
-  declare private _live: string;
+  declare private _live: Live | null;
   declare private _sending: boolean;
   declare private _draft: Draft | null;
   declare private _notice: Notice | null;
@@ -192,6 +205,8 @@ export class OlvaSurvey extends LitElement {
   #submitting: string | null = null;
   #announceReady = false;
   #countdown = new Countdown();
+  /** A page opened by "Modifier" from the review: it offers the way straight back. */
+  #editingFromReview = false;
   #history = new StepHistory(this, (step) => this.#onHistoryStep(step));
   #kept = new KeptAnswers(this, () => this.#session && this._view !== 'done'
     ? { answers: this.#session.answers, section: this.#pageSections()[0]?.id }
@@ -204,7 +219,7 @@ export class OlvaSurvey extends LitElement {
     this._page = 0;
     this._attempted = new Set();
     this._confirmed = new Set();
-    this._live = '';
+    this._live = null;
     this._sending = false;
     this._draft = null;
     this._notice = null;
@@ -258,6 +273,10 @@ export class OlvaSurvey extends LitElement {
 
   get #strings(): Strings {
     return stringsFor(this.#locale);
+  }
+
+  get #flow(): FlowStrings {
+    return flowStrings(this.#locale);
   }
 
   get #channel(): Channel {
@@ -386,7 +405,7 @@ export class OlvaSurvey extends LitElement {
     if (event.type === 'delivered') {
       if (this._receipt?.submissionId === event.submissionId) {
         this._receipt = { kind: 'sent', submissionId: event.submissionId };
-        this.#announce(this.#strings.deliveredLater);
+        this.#announce((s) => s.deliveredLater);
       }
       this.dispatchEvent(new OlvaSubmittedEvent(event.receipt));
       this.#outbox?.pending().then((n) => (this._pending = n), () => undefined);
@@ -396,9 +415,9 @@ export class OlvaSurvey extends LitElement {
     }
   }
 
-  #announce(text: string): void {
+  #announce(words: Words): void {
     // The same words twice in a row must still be said: make the text differ.
-    this._live = this._live === text ? `${text}\u00a0` : text;
+    this._live = { words, again: !this._live?.again };
   }
 
   async #focus(id: string): Promise<void> {
@@ -441,6 +460,7 @@ export class OlvaSurvey extends LitElement {
   #goTo(target: number | 'review', record = true): void {
     const from = this.#pageName();
     this._notice = null;
+    if (target === 'review' || from === 'review') this.#editingFromReview = false;
     if (target === 'review') {
       this._view = 'review';
     } else {
@@ -477,15 +497,16 @@ export class OlvaSurvey extends LitElement {
     const sections = this.#pageSections();
     this._attempted = new Set([...this._attempted, ...sections.map((s) => s.id)]);
     const problems = this.#problems(sections);
-    const strings = this.#strings;
     if (problems.errorItems.length) {
-      this.#announce(strings.errorSummaryTitle(problems.errorItems.length));
+      const count = problems.errorItems.length;
+      this.#announce((s) => s.errorSummaryTitle(count));
       void this.#focus(questionIds(problems.errorItems[0].questionId).control);
       return false;
     }
     if (confirming) this._confirmed = new Set([...this._confirmed, ...problems.warningIds]);
     else if (problems.warningIds.some((id) => !this._confirmed.has(id))) {
-      this.#announce(strings.warningsTitle(problems.warningItems.length));
+      const count = problems.warningItems.length;
+      this.#announce((s) => s.warningsTitle(count));
       void this.#focus(summaryId('warning'));
       return false;
     }
@@ -510,6 +531,11 @@ export class OlvaSurvey extends LitElement {
     else this.#goTo('review');
   }
 
+  /** After "Modifier" from the review: back to it once this page holds. */
+  #backToReview = (): void => {
+    if (this.#checkPage(false)) this.#goTo('review');
+  };
+
   #onPaperKeydown = (event: KeyboardEvent): void => {
     if (paperKeydown(event, event.currentTarget as HTMLFormElement) === 'save' && !this._sending) this.#next(false);
   };
@@ -530,7 +556,7 @@ export class OlvaSurvey extends LitElement {
     }
     const built = this.#context();
     if (!built.context) {
-      this.#showNotice('error', built.problems.join(' '));
+      this.#showNotice('error', () => this.#context().problems.join(' '));
       this.dispatchEvent(new OlvaErrorEvent(built.problems.join(' ')));
       return;
     }
@@ -546,18 +572,18 @@ export class OlvaSurvey extends LitElement {
     try {
       const result = await this.#outbox.submit(payload);
       if ('rejected' in result) {
-        this.#showNotice('error', `${strings.rejectedTitle} ${strings.rejectedText}`);
+        this.#showNotice('error', (s) => `${s.rejectedTitle} ${s.rejectedText}`);
         this.dispatchEvent(new OlvaErrorEvent(strings.rejectedTitle, result.problems));
       } else if ('queued' in result) {
         this.#finish({ kind: 'queued', submissionId: result.submissionId });
-        this.#announce(strings.queuedLive);
+        this.#announce((s) => s.queuedLive);
         this.dispatchEvent(new OlvaQueuedEvent(result.submissionId, !navigator.onLine));
       } else {
         this.#finish({ kind: 'sent', submissionId: result.submissionId });
         this.dispatchEvent(new OlvaSubmittedEvent(result));
       }
     } catch (error) {
-      this.#showNotice('error', strings.sendFailed);
+      this.#showNotice('error', (s) => s.sendFailed);
       this.dispatchEvent(new OlvaErrorEvent(`${strings.sendFailed} (${(error as Error)?.message ?? String(error)})`));
     } finally {
       this._sending = false;
@@ -566,9 +592,9 @@ export class OlvaSurvey extends LitElement {
     }
   }
 
-  #showNotice(kind: Notice['kind'], text: string): void {
-    this._notice = { kind, text };
-    this.#announce(text);
+  #showNotice(kind: Notice['kind'], words: Words): void {
+    this._notice = { kind, words };
+    this.#announce(words);
   }
 
   /** After a response left the form: receipt, or (data entry) a fresh form and the counter. */
@@ -580,7 +606,8 @@ export class OlvaSurvey extends LitElement {
       this.#session!.reset();
       this.#clearForm();
       this.#history.replace(this.#pageName());
-      this.#announce(this.#strings.paperSaved(this._entered, receipt.submissionId));
+      const entered = this._entered;
+      this.#announce((s) => s.paperSaved(entered, receipt.submissionId));
       void this.#focusFirstInput();
       return;
     }
@@ -588,7 +615,7 @@ export class OlvaSurvey extends LitElement {
     this._receipt = receipt;
     this._view = 'done';
     this.dispatchEvent(new OlvaPageChangeEvent(from, 'receipt'));
-    if (receipt.kind !== 'queued') this.#announce(this.#strings.sentTitle);
+    if (receipt.kind !== 'queued') this.#announce((s) => s.sentTitle);
     void this.#focus(RECEIPT_HEADING);
     if (this.#channel === 'kiosk') {
       this.#countdown.start(resetDelay(this.resetAfter), (left) => (this._secondsLeft = left), () => this.#restart());
@@ -612,8 +639,7 @@ export class OlvaSurvey extends LitElement {
   #saveDraft = (): void => {
     this.#kept.keepOnDevice();
     const saved = this.#drafts !== undefined && this.#kept.save();
-    const strings = this.#strings;
-    this.#showNotice(saved ? 'info' : 'error', saved ? strings.draftSaved : strings.draftNotSaved);
+    this.#showNotice(saved ? 'info' : 'error', (s) => (saved ? s.draftSaved : s.draftNotSaved));
   };
 
   #resumeDraft = (): void => {
@@ -636,7 +662,12 @@ export class OlvaSurvey extends LitElement {
 
   override render(): TemplateResult {
     return html`${this.#renderBody()}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._live}</div>`;
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#liveText()}</div>`;
+  }
+
+  #liveText(): string {
+    const live = this._live;
+    return live ? `${live.words(this.#strings, this.#flow)}${live.again ? '\u00a0' : ''}` : '';
   }
 
   #renderBody(): TemplateResult | typeof nothing {
@@ -678,7 +709,7 @@ export class OlvaSurvey extends LitElement {
   #renderNotice(): TemplateResult | typeof nothing {
     const notice = this._notice;
     if (!notice) return nothing;
-    return html`<p class="notice ${notice.kind === 'error' ? 'error' : ''}" part="notice">${notice.text}</p>`;
+    return html`<p class="notice ${notice.kind === 'error' ? 'error' : ''}" part="notice">${notice.words(this.#strings, this.#flow)}</p>`;
   }
 
   #renderDraftOffer(): TemplateResult | typeof nothing {
@@ -725,9 +756,11 @@ export class OlvaSurvey extends LitElement {
         onPrevious: this._page > 0 && !this.#allOnOnePage ? () => this.#goTo(this._page - 1) : undefined,
         primary: paper ? (last ? strings.paperSave : strings.next) : last ? strings.review : strings.next,
         busy: this._sending,
-        extra: this.#drafts && this.#channel === 'web'
+        extra: html`${this.#editingFromReview
+          ? html`<button type="button" part="button" @click=${this.#backToReview}>${this.#flow.backToReview}</button>`
+          : nothing}${this.#drafts && this.#channel === 'web'
           ? html`<button type="button" part="button" @click=${this.#saveDraft}>${strings.resumeLater}</button>`
-          : undefined,
+          : nothing}`,
       })}`;
   }
 
@@ -795,7 +828,10 @@ export class OlvaSurvey extends LitElement {
     return html`${this.#renderProgress()}
       ${renderReview({
         session: this.#session!, locale: this.#locale, strings,
-        onEdit: (page) => this.#goTo(page),
+        onEdit: (page) => {
+          this.#goTo(page);
+          this.#editingFromReview = true;
+        },
       })}
       ${this.#renderNotice()}
       ${renderNavigation({
