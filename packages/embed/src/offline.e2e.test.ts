@@ -2,9 +2,12 @@
  * Delivery when the network fails, in real Chromium with the built embed: a response sent
  * offline is kept on the device (IndexedDB outbox), survives a reload, and reaches the
  * collector exactly once when the network comes back, even with two tabs of the site open.
+ * The respondent who comes back is told what became of it (waiting, sent, refused); a
+ * collector that refuses the page (CORS) or the response gets no promise of delivery.
  */
-import { beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeEach, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startStaticServer, type StaticServer } from '../../../scripts/testing/static-server.js';
 import { addSurveyPage, openSurvey, recordedEvents, waitForEvent, waitForReady, type OlvaSite, useBrowserAndSite } from '../../../scripts/testing/olva-site.js';
 import { SKIP, fillSurveyByKeyboard, sendFromReview } from '../../../scripts/testing/keyboard.js';
 import text from '../../../stories/fixtures/types/text.js';
@@ -45,6 +48,18 @@ async function receiptText(page: Page): Promise<string> {
   });
 }
 
+/** The notices above the form (what became of an earlier response), as text. */
+async function notices(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelector('olva-survey')!.shadowRoot!.querySelectorAll('[part~="notice"]')]
+    .filter((n) => n.checkVisibility()).map((n) => (n.textContent ?? '').replace(/\s+/g, ' ').trim()));
+}
+
+async function waitForNotice(page: Page, pattern: RegExp): Promise<void> {
+  await page.waitForFunction((source) => [...document.querySelector('olva-survey')!.shadowRoot!.querySelectorAll('[part~="notice"]')]
+    .some((n) => new RegExp(source).test(n.textContent ?? '')), pattern.source, { timeout: 30_000 })
+    .catch(async () => { throw new Error(`no notice matching ${pattern}; notices: ${JSON.stringify(await notices(page))}`); });
+}
+
 /** Aborts requests to the collector as a dead network does. */
 async function cutCollector(): Promise<void> {
   await context.route(ENDPOINT_PATTERN, (route) => route.abort('internetdisconnected'));
@@ -69,6 +84,8 @@ it('keeps a response sent offline through a reload and delivers it once back onl
   await waitForReady(page);
   await page.waitForTimeout(500);
   expect(site.endpoint.postsFor(queued.submissionId)).toHaveLength(0);
+  // The page says the response is kept and will be sent: no reason to answer twice.
+  await waitForNotice(page, /Votre réponse du .* a été enregistrée .* sera envoyée/);
 
   // Back online: delivered by the reloaded page's outbox.
   const baseline = site.endpoint.stored.length;
@@ -79,6 +96,7 @@ it('keeps a response sent offline through a reload and delivers it once back onl
   await page.waitForTimeout(1_500);
   const posts = site.endpoint.postsFor(queued.submissionId);
   expect(posts.map((p) => p.status)).toEqual([201]);
+  await waitForNotice(page, /Votre réponse du .* a été envoyée/);
   const stored = site.endpoint.stored.filter((s) => s.submissionId === queued.submissionId);
   expect(stored).toHaveLength(1);
   expect((stored[0]!.payload as { answers: unknown }).answers).toEqual({ [text.questionId]: text.expected });
@@ -125,4 +143,55 @@ it('sends once when two tabs of the site are open as the network comes back', as
   expect(posts.map((p) => p.status)).toEqual([201]);
   await first.close();
   await second.close();
+});
+
+it('tells a returning respondent that the response that waited was refused, and fires olva-error', async () => {
+  const page = await context.newPage();
+  await openSurvey(page, pageUrl('refused-later'));
+  await context.setOffline(true);
+  await answerAndSend(page);
+  const queued = await waitForEvent(page, 'olva-queued');
+  expect(await receiptText(page)).toContain('automatiquement');
+  // Back online, the collector refuses it for good (a 4xx).
+  await context.route(ENDPOINT_PATTERN, (route) => route.fulfill({
+    status: 403, contentType: 'application/json',
+    body: JSON.stringify({ error: 'forbidden', message: 'origin not allowed', problems: [] }),
+  }));
+  await context.setOffline(false);
+  await page.reload();
+  await waitForReady(page);
+  await waitForNotice(page, /Votre réponse du .* a été refusée/);
+  expect((await notices(page)).join(' ')).not.toMatch(/sera envoyée/);
+  const error = await waitForEvent(page, 'olva-error');
+  expect(error.message).toMatch(/pas pu être acceptées/);
+  expect(queued.submissionId).toMatch(/^[0-9a-f-]{36}$/i);
+  await page.close();
+});
+
+let foreign: StaticServer | undefined;
+afterAll(async () => { await foreign?.close(); });
+
+it('promises no delivery when a collector online refuses the page (CORS), and fires olva-error', async () => {
+  // A collector on another origin that does not allow this page's origin: no CORS headers.
+  foreign = await startStaticServer({
+    handler: (_req, res) => {
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end('{}');
+      return true;
+    },
+  });
+  const url = addSurveyPage(site, '/offline/cors.html', {
+    attributes: { endpoint: `${foreign.origin}/v1/responses`, territory: 'commune:35238', wave: '2026', lang: 'fr' },
+    questionnaire: text.questionnaire,
+  });
+  const page = await context.newPage();
+  await openSurvey(page, url);
+  await answerAndSend(page);
+  const error = await waitForEvent(page, 'olva-error');
+  expect(error.message).toMatch(/pas pu être envoyées/);
+  await page.waitForFunction(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[part~="receipt"]') !== null);
+  const message = await receiptText(page);
+  expect(message).toMatch(/pas pu être envoyées/);
+  expect(message).not.toMatch(/automatiquement|La connexion est indisponible/);
+  await page.close();
 });

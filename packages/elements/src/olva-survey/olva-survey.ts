@@ -31,6 +31,7 @@ import { Countdown, resetDelay } from './kiosk.js';
 import { StepHistory, type Step } from './history.js';
 import { KeptAnswers } from './kept-answers.js';
 import { flowStrings, type FlowStrings } from './flow-strings.js';
+import { noteFor, notesFrom, noteText, renderOutboxNote, type OutboxNote } from './outbox-note.js';
 
 /** What the element shows. */
 type View = 'empty' | 'loading' | 'failed' | 'form' | 'review' | 'done';
@@ -157,6 +158,7 @@ export class OlvaSurvey extends LitElement {
     _secondsLeft: { state: true },
     _entered: { state: true },
     _pending: { state: true },
+    _notes: { state: true },
   };
 
   /** URL of the compiled questionnaire (`questionnaire.json` from `olva build`); fetched without cookies. */
@@ -195,6 +197,8 @@ export class OlvaSurvey extends LitElement {
   declare private _secondsLeft: number;
   declare private _entered: number;
   declare private _pending: number;
+  /** Responses found waiting in the outbox when it opened, and what became of them. */
+  declare private _notes: readonly OutboxNote[];
 
   #session: ResponseSession | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -227,6 +231,7 @@ export class OlvaSurvey extends LitElement {
     this._secondsLeft = 0;
     this._entered = 0;
     this._pending = 0;
+    this._notes = [];
   }
 
   /** The session of the response being filled in, for pages and tests that need it. */
@@ -387,8 +392,28 @@ export class OlvaSurvey extends LitElement {
     const endpoint = this.endpoint?.trim();
     if (!this.isConnected || (this.#outbox && endpoint && this.#outbox.endpoint === responsesUrl(endpoint))) return;
     this.#outbox?.close();
-    this.#outbox = endpoint ? new Outbox({ endpoint, onEvent: (event) => this.#onDelivery(event) }) : undefined;
-    this.#flush();
+    const outbox = endpoint ? new Outbox({ endpoint, onEvent: (event) => this.#onDelivery(event) }) : undefined;
+    this.#outbox = outbox;
+    this._notes = [];
+    // What waits from an earlier visit is read before sending it, to tell what becomes of it.
+    outbox?.waiting().then((entries) => {
+      if (this.#outbox === outbox) this._notes = notesFrom(entries);
+    }, () => undefined).finally(() => this.#flush());
+  }
+
+  /** A response found waiting was delivered or refused since: the note says so, aloud if it is shown. */
+  #updateNote(submissionId: string, state: OutboxNote['state']): void {
+    if (!this._notes.some((n) => n.submissionId === submissionId)) return;
+    this._notes = this._notes.map((n) => (n.submissionId === submissionId ? { ...n, state } : n));
+    const note = this.#outboxNote();
+    if (note?.submissionId === submissionId) this.#announce((_, flow) => noteText(note, flow));
+  }
+
+  /** The note shown above the form: the latest waiting response to this questionnaire, on the respondent's own device. */
+  #outboxNote(): OutboxNote | undefined {
+    const channel = this.#channel;
+    if (!this.questionnaire || channel === 'kiosk' || channel === 'paper') return undefined;
+    return noteFor(this._notes, this.questionnaire);
   }
 
   #flush(): void {
@@ -407,9 +432,16 @@ export class OlvaSurvey extends LitElement {
         this._receipt = { kind: 'sent', submissionId: event.submissionId };
         this.#announce((s) => s.deliveredLater);
       }
+      this.#updateNote(event.submissionId, 'delivered');
       this.dispatchEvent(new OlvaSubmittedEvent(event.receipt));
       this.#outbox?.pending().then((n) => (this._pending = n), () => undefined);
     } else if (event.type === 'rejected') {
+      // A response that waited is refused for good: take back the promise that it will arrive.
+      if (this._receipt?.submissionId === event.submissionId) {
+        this._receipt = { kind: 'refused', submissionId: event.submissionId };
+        this.#announce((s) => s.rejectedTitle);
+      }
+      this.#updateNote(event.submissionId, 'refused');
       const strings = this.#strings;
       this.dispatchEvent(new OlvaErrorEvent(`${strings.rejectedTitle} ${strings.rejectedText}`, event.problems));
     }
@@ -575,9 +607,15 @@ export class OlvaSurvey extends LitElement {
         this.#showNotice('error', (s) => `${s.rejectedTitle} ${s.rejectedText}`);
         this.dispatchEvent(new OlvaErrorEvent(strings.rejectedTitle, result.problems));
       } else if ('queued' in result) {
-        this.#finish({ kind: 'queued', submissionId: result.submissionId });
-        this.#announce((s) => s.queuedLive);
-        this.dispatchEvent(new OlvaQueuedEvent(result.submissionId, !navigator.onLine));
+        const offline = !navigator.onLine;
+        this.#finish({ kind: offline ? 'queued' : 'unreachable', submissionId: result.submissionId });
+        this.dispatchEvent(new OlvaQueuedEvent(result.submissionId, offline));
+        if (offline) this.#announce((s) => s.queuedLive);
+        else {
+          // Online, yet no answer: the collector is down or refuses this page (CORS). No promise.
+          this.#announce((_, flow) => flow.unreachableTitle);
+          this.dispatchEvent(new OlvaErrorEvent(`${this.#flow.unreachableTitle} ${this.#flow.unreachableText}`));
+        }
       } else {
         this.#finish({ kind: 'sent', submissionId: result.submissionId });
         this.dispatchEvent(new OlvaSubmittedEvent(result));
@@ -615,7 +653,7 @@ export class OlvaSurvey extends LitElement {
     this._receipt = receipt;
     this._view = 'done';
     this.dispatchEvent(new OlvaPageChangeEvent(from, 'receipt'));
-    if (receipt.kind !== 'queued') this.#announce((s) => s.sentTitle);
+    if (receipt.kind === 'sent' || receipt.kind === 'handed') this.#announce((s) => s.sentTitle);
     void this.#focus(RECEIPT_HEADING);
     if (this.#channel === 'kiosk') {
       this.#countdown.start(resetDelay(this.resetAfter), (left) => (this._secondsLeft = left), () => this.#restart());
@@ -733,7 +771,9 @@ export class OlvaSurvey extends LitElement {
     const unconfirmed = problems ? problems.warningItems.filter((_, i) => !this._confirmed.has(problems.warningIds[i])) : [];
     const paper = this.#channel === 'paper';
     const last = this.#allOnOnePage || this._page >= this.#sections().length - 1;
+    const note = this.#outboxNote();
     return html`${this.#renderProgress()}
+      ${note ? renderOutboxNote(note, this.#flow) : nothing}
       ${this.#renderDraftOffer()}
       <p class="hint required-legend">${strings.requiredLegend}</p>
       ${problems?.errorItems.length
@@ -847,6 +887,7 @@ export class OlvaSurvey extends LitElement {
     if (!receipt) return nothing;
     return renderReceipt({
       strings: this.#strings,
+      flow: this.#flow,
       receipt,
       kiosk: this.#channel === 'kiosk' ? { secondsLeft: this._secondsLeft, onNew: () => this.#restart() } : undefined,
     });
