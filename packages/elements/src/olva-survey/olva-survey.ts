@@ -177,7 +177,7 @@ export class OlvaSurvey extends LitElement {
   declare channel: string | undefined;
   /** Offers "resume later": the answers are kept on this device until sent. */
   declare resume: boolean;
-  /** Kiosk: seconds the receipt stays before the form starts again (default 10). */
+  /** Kiosk: seconds the receipt stays before the form starts again (default 30); it waits while the receipt is pointed at or focused. */
   declare resetAfter: number | undefined;
   /** Paper data entry: `all` (default) shows every question on one page, `sections` one section a page. */
   declare paperLayout: string | undefined;
@@ -209,6 +209,8 @@ export class OlvaSurvey extends LitElement {
   #submitting: string | null = null;
   #announceReady = false;
   #countdown = new Countdown();
+  /** Data entry: the warnings of the page are on screen, so Ctrl+Enter confirms them. */
+  #warningsShown = false;
   /** A page opened by "Modifier" from the review: it offers the way straight back. */
   #editingFromReview = false;
   #history = new StepHistory(this, (step) => this.#onHistoryStep(step));
@@ -340,6 +342,8 @@ export class OlvaSurvey extends LitElement {
     this.#kept.start(key, this.#channel !== 'kiosk', this.#drafts);
     this.#restoreKept();
     this.#announceReady = true;
+    // Data entry starts typing at once, in the first box.
+    if (this.#channel === 'paper') void this.#focusFirstInput();
   }
 
   /**
@@ -386,6 +390,7 @@ export class OlvaSurvey extends LitElement {
     this._confirmed = new Set();
     this._receipt = undefined;
     this._notice = null;
+    this.#warningsShown = false;
   }
 
   #openOutbox(): void {
@@ -460,6 +465,7 @@ export class OlvaSurvey extends LitElement {
   #setAnswer(id: string, value: AnswerValue | undefined, typed?: string): void {
     const session = this.#session!;
     session.setAnswer(id, value);
+    this.#warningsShown = false;
     if (typed === undefined) this.#typed.delete(id);
     else this.#typed.set(id, typed);
     this.dispatchEvent(new OlvaChangeEvent(id, session.getAnswer(id)));
@@ -492,6 +498,7 @@ export class OlvaSurvey extends LitElement {
   #goTo(target: number | 'review', record = true): void {
     const from = this.#pageName();
     this._notice = null;
+    this.#warningsShown = false;
     if (target === 'review' || from === 'review') this.#editingFromReview = false;
     if (target === 'review') {
       this._view = 'review';
@@ -539,6 +546,7 @@ export class OlvaSurvey extends LitElement {
     else if (problems.warningIds.some((id) => !this._confirmed.has(id))) {
       const count = problems.warningItems.length;
       this.#announce((s) => s.warningsTitle(count));
+      this.#warningsShown = true;
       void this.#focus(summaryId('warning'));
       return false;
     }
@@ -569,7 +577,7 @@ export class OlvaSurvey extends LitElement {
   };
 
   #onPaperKeydown = (event: KeyboardEvent): void => {
-    if (paperKeydown(event, event.currentTarget as HTMLFormElement) === 'save' && !this._sending) this.#next(false);
+    if (paperKeydown(event, event.currentTarget as HTMLFormElement) === 'save' && !this._sending) this.#next(this.#warningsShown);
   };
 
   // ---- sending -------------------------------------------------------------------------------
@@ -656,13 +664,35 @@ export class OlvaSurvey extends LitElement {
     if (receipt.kind === 'sent' || receipt.kind === 'handed') this.#announce((s) => s.sentTitle);
     void this.#focus(RECEIPT_HEADING);
     if (this.#channel === 'kiosk') {
+      this.#kioskHolds.clear();
       this.#countdown.start(resetDelay(this.resetAfter), (left) => (this._secondsLeft = left), () => this.#restart());
     }
   }
 
+  /** Kiosk: what holds the countdown (the pointer over the receipt, the focus in it). */
+  #kioskHolds = new Set<'pointer' | 'focus'>();
+
+  /** Kiosk: the receipt is looked at, or no longer: the countdown waits, or counts on; either is said. */
+  #holdKiosk = (how: 'pointer' | 'focus', held: boolean): void => {
+    if (held) this.#kioskHolds.add(how);
+    else this.#kioskHolds.delete(how);
+    const hold = this.#kioskHolds.size > 0;
+    if (hold === this.#countdown.paused) return;
+    if (hold) {
+      this.#countdown.pause();
+      this.#announce((_, flow) => flow.kioskPaused);
+    } else {
+      this.#countdown.resume();
+      const left = this._secondsLeft;
+      this.#announce((s) => s.kioskReset(left));
+    }
+    this.requestUpdate();
+  };
+
   /** Kiosk: a new, empty response for the next visitor. */
   #restart(): void {
     this.#countdown.stop();
+    this.#kioskHolds.clear();
     this.#session?.reset();
     this.#clearForm();
     this._view = 'form';
@@ -778,13 +808,14 @@ export class OlvaSurvey extends LitElement {
       <p class="hint required-legend">${strings.requiredLegend}</p>
       ${problems?.errorItems.length
         ? renderSummary({
-          kind: 'error', title: strings.errorSummaryTitle(problems.errorItems.length), items: problems.errorItems,
+          kind: 'error', title: strings.errorSummaryTitle(problems.errorItems.length), items: problems.errorItems, numbered: paper,
           onJump: (id) => void this.#focus(questionIds(id).control),
         })
         : nothing}
       ${!problems?.errorItems.length && unconfirmed.length
         ? renderSummary({
-          kind: 'warning', title: strings.warningsTitle(unconfirmed.length), intro: strings.warningsHelp, items: unconfirmed,
+          kind: 'warning', title: strings.warningsTitle(unconfirmed.length), items: unconfirmed, numbered: paper,
+          intro: paper ? `${strings.warningsHelp} ${this.#flow.paperConfirmHint}` : strings.warningsHelp,
           onJump: (id) => void this.#focus(questionIds(id).control),
           action: html`<button type="button" part="button" @click=${() => this.#next(true)}>${strings.confirmWarnings}</button>`,
         })
@@ -889,7 +920,9 @@ export class OlvaSurvey extends LitElement {
       strings: this.#strings,
       flow: this.#flow,
       receipt,
-      kiosk: this.#channel === 'kiosk' ? { secondsLeft: this._secondsLeft, onNew: () => this.#restart() } : undefined,
+      kiosk: this.#channel === 'kiosk'
+        ? { secondsLeft: this._secondsLeft, paused: this.#countdown.paused, onNew: () => this.#restart(), onHold: this.#holdKiosk }
+        : undefined,
     });
   }
 }

@@ -27,8 +27,12 @@ export interface ReceiptOptions {
   strings: Strings;
   flow: FlowStrings;
   receipt: ReceiptState;
-  /** Kiosk: seconds before the form starts again, and the button to start now. */
-  kiosk?: { secondsLeft: number; onNew: () => void };
+  /**
+   * Kiosk: seconds before the form starts again, whether the countdown waits, the button to
+   * start now, and `onHold` told when the receipt is looked at (pointer over it, or a focus
+   * inside it other than the one the receipt got when it appeared) and no longer.
+   */
+  kiosk?: { secondsLeft: number; paused: boolean; onNew: () => void; onHold: (how: 'pointer' | 'focus', held: boolean) => void };
 }
 
 /** The receipt's title and, unless all went well, what it means. */
@@ -43,12 +47,19 @@ function outcome(strings: Strings, flow: FlowStrings, kind: ReceiptState['kind']
 
 export function renderReceipt({ strings, flow, receipt, kiosk }: ReceiptOptions): TemplateResult {
   const [title, text] = outcome(strings, flow, receipt.kind);
-  return html`<div class="receipt" part="receipt">
+  return html`<div class="receipt" part="receipt"
+    @pointerenter=${kiosk ? () => kiosk.onHold('pointer', true) : nothing}
+    @pointerleave=${kiosk ? () => kiosk.onHold('pointer', false) : nothing}
+    @focusin=${kiosk ? (e: FocusEvent) => (e.target as Element).id !== RECEIPT_HEADING && kiosk.onHold('focus', true) : nothing}
+    @focusout=${kiosk ? (e: FocusEvent) => {
+      const receipt = e.currentTarget as Element;
+      if (!(e.relatedTarget instanceof Node && receipt.contains(e.relatedTarget))) kiosk.onHold('focus', false);
+    } : nothing}>
     <h3 id=${RECEIPT_HEADING} class="section-title" tabindex="-1">${title}</h3>
     ${text ? html`<p>${text}</p>` : nothing}
     <p>${strings.sentReceipt(receipt.submissionId)}</p>
     ${kiosk
-      ? html`<p>${strings.kioskReset(kiosk.secondsLeft)}</p>
+      ? html`<p>${kiosk.paused ? flow.kioskPaused : strings.kioskReset(kiosk.secondsLeft)}</p>
         <button type="button" part="button button-primary" class="primary" @click=${kiosk.onNew}>${strings.newResponse}</button>`
       : nothing}
   </div>`;
