@@ -165,3 +165,24 @@ it('the live region speaks the language the element is switched to', async () =>
     .catch(() => undefined);
   expect(await live()).toMatch(/error prevents you from continuing/);
 });
+
+it('"Reprendre plus tard" keeps the answers given after the click too', async () => {
+  const url = addSurveyPage(site, '/flow/resume.html', { attributes: { ...FIXTURE_ATTRIBUTES, resume: true }, questionnaire: twoPages });
+  const page = await context.newPage();
+  await openSurvey(page, url);
+  await page.getByLabel('Nom de l’association').fill('Atelier vélo');
+  await page.getByRole('button', { name: 'Reprendre plus tard' }).click();
+  await page.getByText('Vos réponses sont gardées sur cet appareil').first().waitFor();
+  // Answered after the click, then the page is left.
+  await page.getByRole('radio', { name: 'Social' }).check();
+  site.server.setPage('/flow/elsewhere-resume.html', '<!doctype html><html lang="fr"><title>Ailleurs</title><p>Ailleurs</p></html>');
+  await page.goto(`${site.origin}/flow/elsewhere-resume.html`);
+  await page.close();
+
+  // Another visit (a new tab: nothing of the first tab's own copy): the draft has both answers.
+  const later = await context.newPage();
+  await openSurvey(later, url);
+  await later.getByRole('button', { name: 'Reprendre où j’en étais' }).click();
+  await waitForStep(later, 's1');
+  expect((await shown(later)).answers).toEqual({ nom_association: 'Atelier vélo', secteur: 'social' });
+});
