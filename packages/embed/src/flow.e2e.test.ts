@@ -5,24 +5,19 @@
  * page, "Modifier" from the review leads back to it in one step, the live region follows the
  * language, and "resume later" keeps what is typed after the click.
  */
-import { beforeEach, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import type { CompiledQuestionnaire } from '@olva/schema';
-import { addSurveyPage, openSurvey, waitForReady, type OlvaSite, useBrowserAndSite } from '../../../scripts/testing/olva-site.js';
+import { addSurveyPage, openSurvey, waitForReady, type OlvaSite, useBrowserAndSite, useFreshContext } from '../../../scripts/testing/olva-site.js';
 import { fillSurveyByKeyboard, isPrimaryButton, shownErrors, tabUntil } from '../../../scripts/testing/keyboard.js';
 import { modesQuestionnaire } from '../../../stories/fixtures/modes.js';
 
 let browser: Browser;
 let site: OlvaSite;
-let context: BrowserContext;
 
 useBrowserAndSite((b, s) => { browser = b; site = s; });
-
-beforeEach(async () => {
-  // A fresh profile each time: no draft, no history.
-  await context?.close();
-  context = await browser.newContext();
-});
+/** A fresh profile for each test: no draft, no history. */
+const context = useFreshContext(() => browser);
 
 /** The modes fixture on two pages, so that the review has a page before the last one. */
 const twoPages: CompiledQuestionnaire = (() => {
@@ -71,7 +66,7 @@ async function typedValues(page: Page): Promise<string[]> {
 }
 
 it('Back and Forward move between steps with the answers, and leaving the page and coming back keeps them', async () => {
-  const page = await context.newPage();
+  const page = await context().newPage();
   const url = surveyUrl('history');
   await openSurvey(page, url);
   const [first, second] = ['s1', 's2'];
@@ -112,7 +107,7 @@ it('Back and Forward move between steps with the answers, and leaving the page a
 });
 
 it('Enter in a text box does not show the errors of the whole page', async () => {
-  const page = await context.newPage();
+  const page = await context().newPage();
   await openSurvey(page, surveyUrl('enter'));
   const first = 's1';
   const f = await tabUntil(page, (i) => i.inSurvey && i.tag === 'input' && (i.type === 'text' || i.type === ''), 'a text box');
@@ -125,7 +120,7 @@ it('Enter in a text box does not show the errors of the whole page', async () =>
 });
 
 it('"Modifier" from the review leads back to it in one step, past the pages after the one changed', async () => {
-  const page = await context.newPage();
+  const page = await context().newPage();
   await openSurvey(page, addSurveyPage(site, '/flow/review.html', { attributes: FIXTURE_ATTRIBUTES, questionnaire: twoPages }));
   await fillSurveyByKeyboard(page, twoPages, FIXTURE_ANSWERS);
   await waitForStep(page, 'review');
@@ -139,7 +134,7 @@ it('"Modifier" from the review leads back to it in one step, past the pages afte
 });
 
 it('the live region speaks the language the element is switched to', async () => {
-  const page = await context.newPage();
+  const page = await context().newPage();
   await openSurvey(page, addSurveyPage(site, '/flow/lang.html', { attributes: FIXTURE_ATTRIBUTES, questionnaire: twoPages }));
   const live = () => page.evaluate(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim());
   await tabUntil(page, isPrimaryButton, 'primary button');
@@ -153,7 +148,7 @@ it('the live region speaks the language the element is switched to', async () =>
 
 it('"Reprendre plus tard" keeps the answers given after the click too', async () => {
   const url = addSurveyPage(site, '/flow/resume.html', { attributes: { ...FIXTURE_ATTRIBUTES, resume: true }, questionnaire: twoPages });
-  const page = await context.newPage();
+  const page = await context().newPage();
   await openSurvey(page, url);
   await page.getByLabel('Nom de l’association').fill('Atelier vélo');
   await page.getByRole('button', { name: 'Reprendre plus tard' }).click();
@@ -165,7 +160,7 @@ it('"Reprendre plus tard" keeps the answers given after the click too', async ()
   await page.close();
 
   // Another visit (a new tab: nothing of the first tab's own copy): the draft has both answers.
-  const later = await context.newPage();
+  const later = await context().newPage();
   await openSurvey(later, url);
   await later.getByRole('button', { name: 'Reprendre où j’en étais' }).click();
   await waitForStep(later, 's1');
