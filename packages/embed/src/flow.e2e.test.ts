@@ -166,3 +166,20 @@ it('"Reprendre plus tard" keeps the answers given after the click too', async ()
   await waitForStep(later, 's1');
   expect((await shown(later)).answers).toEqual({ nom_association: 'Atelier vélo', secteur: 'social' });
 });
+
+it('a new survey element the page puts in place of the old one starts empty', async () => {
+  const page = await context().newPage();
+  await openSurvey(page, surveyUrl('replaced'));
+  await fillSurveyByKeyboard(page, twoPages, FIXTURE_ANSWERS, { maxPages: 1 });
+  await waitForStep(page, 's2');
+  // The page starts a new response for the next person: a new element, the same questionnaire.
+  await page.evaluate(() => {
+    const old = document.querySelector('olva-survey')! as HTMLElement & { questionnaire: unknown };
+    const next = document.createElement('olva-survey') as HTMLElement & { questionnaire: unknown };
+    for (const { name, value } of old.attributes) next.setAttribute(name, value);
+    next.questionnaire = old.questionnaire;
+    old.replaceWith(next);
+  });
+  await waitForStep(page, 's1');
+  expect(await shown(page)).toEqual({ step: 's1', answers: {} });
+});

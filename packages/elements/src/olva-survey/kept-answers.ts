@@ -21,6 +21,13 @@ export interface KeptSnapshot {
   section: string | undefined;
 }
 
+/**
+ * When this document ran the embed: a copy saved before was left by an earlier document.
+ * (Not `performance.timeOrigin`: a reload starts the new document before the old one's
+ * `pagehide` writes its copy.)
+ */
+const DOCUMENT_OPENED = Date.now();
+
 function tabStorage(): DraftStorage | undefined {
   try {
     return (globalThis as { sessionStorage?: DraftStorage }).sessionStorage;
@@ -54,9 +61,16 @@ export class KeptAnswers implements ReactiveController {
     this.#keepOnDevice = false;
   }
 
-  /** The tab's copy, if the respondent was here before in this tab. */
+  /**
+   * The tab's copy, if the respondent was here before in this tab: only a copy left by an
+   * earlier document (this page before a reload, or before the respondent went elsewhere and
+   * came back). One written since this document opened belongs to an element the page took
+   * away (a page that starts a new response with a new element, a story tool switching
+   * stories): its answers must not pass to the next respondent.
+   */
   loadTab(): Draft | null {
-    return this.#tab?.load() ?? null;
+    const draft = this.#tab?.load() ?? null;
+    return draft && Date.parse(draft.savedAt) <= DOCUMENT_OPENED ? draft : null;
   }
 
   /** From now on, the device's copy follows every answer (after "resume later", or a draft resumed). */

@@ -31,4 +31,19 @@ describe('kiosk countdown', () => {
     expect(ended).toBe(true);
     expect(ticks).toEqual([3, 2, 2, 1]);
   });
+
+  it('waits while any reason holds it', () => {
+    vi.useFakeTimers();
+    let ended = false;
+    const countdown = new Countdown();
+    countdown.start(2, () => undefined, () => (ended = true));
+    expect(countdown.hold('pointer', true)).toBe('paused');
+    expect(countdown.hold('focus', true)).toBeNull();
+    expect(countdown.hold('pointer', false)).toBeNull();
+    vi.advanceTimersByTime(5_000);
+    expect(ended).toBe(false);
+    expect(countdown.hold('focus', false)).toBe('resumed');
+    vi.advanceTimersByTime(2_000);
+    expect(ended).toBe(true);
+  });
 });

@@ -20,6 +20,7 @@ export class Countdown {
   private onTick: (left: number) => void = () => undefined;
   private onEnd: () => void = () => undefined;
   private held = false;
+  private readonly holds = new Set<string>();
 
   /** Starts (or restarts) counting down from `seconds`. */
   start(seconds: number, onTick: (left: number) => void, onEnd: () => void): void {
@@ -52,11 +53,27 @@ export class Countdown {
     this.run();
   }
 
+  /**
+   * Holds the count for one reason (the pointer over the receipt, the focus in it), or
+   * releases that reason; the count moves again once no reason holds it.
+   * @returns what changed: 'paused', 'resumed', or null
+   */
+  hold(reason: string, held: boolean): 'paused' | 'resumed' | null {
+    if (held) this.holds.add(reason);
+    else this.holds.delete(reason);
+    const hold = this.holds.size > 0;
+    if (hold === this.held || (hold && this.timer === undefined)) return null;
+    if (hold) this.pause();
+    else this.resume();
+    return hold ? 'paused' : 'resumed';
+  }
+
   /** Stops counting; nothing runs afterwards. */
   stop(): void {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
     this.held = false;
+    this.holds.clear();
   }
 
   private run(): void {

@@ -664,35 +664,24 @@ export class OlvaSurvey extends LitElement {
     if (receipt.kind === 'sent' || receipt.kind === 'handed') this.#announce((s) => s.sentTitle);
     void this.#focus(RECEIPT_HEADING);
     if (this.#channel === 'kiosk') {
-      this.#kioskHolds.clear();
       this.#countdown.start(resetDelay(this.resetAfter), (left) => (this._secondsLeft = left), () => this.#restart());
     }
   }
 
-  /** Kiosk: what holds the countdown (the pointer over the receipt, the focus in it). */
-  #kioskHolds = new Set<'pointer' | 'focus'>();
-
   /** Kiosk: the receipt is looked at, or no longer: the countdown waits, or counts on; either is said. */
   #holdKiosk = (how: 'pointer' | 'focus', held: boolean): void => {
-    if (held) this.#kioskHolds.add(how);
-    else this.#kioskHolds.delete(how);
-    const hold = this.#kioskHolds.size > 0;
-    if (hold === this.#countdown.paused) return;
-    if (hold) {
-      this.#countdown.pause();
-      this.#announce((_, flow) => flow.kioskPaused);
-    } else {
-      this.#countdown.resume();
+    const change = this.#countdown.hold(how, held);
+    if (change === 'paused') this.#announce((_, flow) => flow.kioskPaused);
+    else if (change === 'resumed') {
       const left = this._secondsLeft;
       this.#announce((s) => s.kioskReset(left));
     }
-    this.requestUpdate();
+    if (change) this.requestUpdate();
   };
 
   /** Kiosk: a new, empty response for the next visitor. */
   #restart(): void {
     this.#countdown.stop();
-    this.#kioskHolds.clear();
     this.#session?.reset();
     this.#clearForm();
     this._view = 'form';
