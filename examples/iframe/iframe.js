@@ -108,7 +108,16 @@ if (!survey.hasAttribute('src') || refused.length) {
 } else {
   main.append(survey);
   if (window.parent !== window) {
-    const report = () => window.parent.postMessage({ type: 'olva-iframe-height', height: document.documentElement.scrollHeight }, '*');
+    // The height of the content itself: the document's scrollHeight never falls below the
+    // frame's own height, so once the parent had grown the frame it could never shrink again
+    // (a long page, then the short receipt, left thousands of blank pixels).
+    let last = -1;
+    const report = () => {
+      const height = Math.ceil(document.body.getBoundingClientRect().height);
+      if (height === last) return;
+      last = height;
+      window.parent.postMessage({ type: 'olva-iframe-height', height }, '*');
+    };
     new ResizeObserver(report).observe(document.body);
   }
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { startStaticServer, type StaticServer } from './static-server.js';
 import { startCollectorEndpoint, type CollectorEndpoint } from './collector-endpoint.js';
 import { handleCommunes } from './communes.js';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.js';
 
@@ -193,4 +193,20 @@ export function useBrowserAndSite(ready: (browser: Browser, site: OlvaSite) => v
     await browser?.close();
     await site?.close();
   });
+}
+
+/**
+ * For a browser test file whose tests must not share storage (outbox, drafts, history): a new
+ * browser context, a fresh profile, before each test; the returned function gives it.
+ */
+export function useFreshContext(browser: () => Browser): () => import('playwright-core').BrowserContext {
+  let context: import('playwright-core').BrowserContext | undefined;
+  beforeEach(async () => {
+    await context?.close();
+    context = await browser().newContext();
+  });
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+  });
+  return () => context!;
 }

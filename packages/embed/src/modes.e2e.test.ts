@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addSurveyPage, openSurvey, type OlvaSite, useBrowserAndSite } from '../../../scripts/testing/olva-site.js';
-import { SKIP, answerPageByKeyboard, fillSurveyByKeyboard, isPrimaryButton, sendFromReview, tabUntil } from '../../../scripts/testing/keyboard.js';
+import { SKIP, answerPageByKeyboard, fillSurveyByKeyboard, focusInfo, isPrimaryButton, sendFromReview, tabUntil } from '../../../scripts/testing/keyboard.js';
+import type { CompiledQuestionnaire } from '@olva/schema';
 import { modesQuestionnaire } from '../../../stories/fixtures/modes.js';
 import { HIDE_SWITCH, TYPE_FIXTURES } from '../../../stories/fixtures/index.js';
 
@@ -29,10 +30,30 @@ async function controlValues(page: Page): Promise<{ typed: string[]; checked: nu
   });
 }
 
+/** Waits until the focus is in the box of question `id`. */
+async function waitForFocusIn(page: Page, id: string): Promise<void> {
+  await page.waitForFunction((q) => {
+    const active = document.querySelector('olva-survey')?.shadowRoot?.activeElement;
+    return active?.closest('[data-question]')?.getAttribute('data-question') === q;
+  }, id, { timeout: 10_000 }).catch(async () => {
+    throw new Error(`focus not in ${id}, but on ${JSON.stringify(await focusInfo(page))}`);
+  });
+}
+
+/** The summary at the top of the form, as text ('' when none). */
+async function summaryText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const summary = document.querySelector('olva-survey')!.shadowRoot!.querySelector<HTMLElement>('[part~="error-summary"]');
+    return summary?.checkVisibility() ? (summary.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
+  });
+}
+
 describe('paper data entry (channel="paper")', () => {
   it('saves a form typed in with the keyboard and starts a blank one for the next', async () => {
     const page = await browser.newPage();
     await openSurvey(page, addSurveyPage(site, '/modes/paper.html', { attributes: { ...BASE, channel: 'paper' }, questionnaire: modesQuestionnaire }));
+    // Typing starts at once, in the first box.
+    await waitForFocusIn(page, 'nom_association');
     const first = { nom_association: 'Club de foot', secteur: 'sport', publics: ['enfants', 'jeunes'], employeur: true, nb_benevoles: 25 };
     const baseline = site.endpoint.stored.length;
     expect((await answerPageByKeyboard(page, modesQuestionnaire, first)).sort()).toEqual(Object.keys(first).sort());
@@ -50,6 +71,7 @@ describe('paper data entry (channel="paper")', () => {
     const blank = await controlValues(page);
     expect(blank.typed.every((v) => v === '')).toBe(true);
     expect(blank.checked).toBe(0);
+    await waitForFocusIn(page, 'nom_association');
 
     const second = { secteur: 'culture', employeur: false, nb_benevoles: 4 };
     expect((await answerPageByKeyboard(page, modesQuestionnaire, { ...second, nom_association: SKIP, publics: SKIP })).sort()).toEqual(Object.keys(second).sort());
@@ -58,6 +80,40 @@ describe('paper data entry (channel="paper")', () => {
     const next = site.endpoint.stored.at(-1)!.payload as Record<string, any>;
     expect(next.answers).toEqual(second);
     expect(next.submissionId).not.toBe(saved.submissionId);
+    await page.close();
+  });
+
+  it('numbers the questions in the error summary, and Ctrl+Enter confirms the warnings shown', async () => {
+    const withWarning: CompiledQuestionnaire = {
+      ...modesQuestionnaire,
+      checks: [{
+        id: 'beaucoup_de_benevoles', level: 'warning', when: { '>': [{ var: 'nb_benevoles' }, 1000] },
+        message: { fr: 'Plus de 1 000 bénévoles : vérifiez le nombre.', en: 'Over 1,000 volunteers: check the number.' },
+        questions: ['nb_benevoles'], origin: { kind: 'core', id: 'fixture', version: '1.0.0', pointer: '/checks/0' },
+      }],
+    };
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/modes/paper-warning.html', { attributes: { ...BASE, channel: 'paper' }, questionnaire: withWarning }));
+    await waitForFocusIn(page, 'nom_association');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[part~="error-summary"]') !== null);
+    // The typist finds each question on the paper form by its number.
+    const errors = await summaryText(page);
+    expect(errors).toContain('2. Secteur principal');
+    expect(errors).toContain('5. Nombre de bénévoles');
+
+    const baseline = site.endpoint.stored.length;
+    const answers = { secteur: 'sport', employeur: true, nb_benevoles: 5000 };
+    await answerPageByKeyboard(page, withWarning, { ...answers, nom_association: SKIP, publics: SKIP });
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => /Plus de 1 000 bénévoles/.test(document.querySelector('olva-survey')!.shadowRoot!.querySelector('[part~="error-summary"]')?.textContent ?? ''));
+    expect(await summaryText(page)).toContain('5. Nombre de bénévoles');
+    expect(await summaryText(page)).toContain('Ctrl+Entrée confirme');
+    expect(site.endpoint.stored.length).toBe(baseline);
+    // Ctrl+Enter again: the warning is confirmed and the form saved.
+    await page.keyboard.press('Control+Enter');
+    await site.endpoint.waitForStored(baseline + 1);
+    expect((site.endpoint.stored.at(-1)!.payload as Record<string, any>).answers).toEqual(answers);
     await page.close();
   });
 
@@ -84,6 +140,23 @@ describe('paper data entry (channel="paper")', () => {
 });
 
 describe('kiosk (channel="kiosk")', () => {
+  it('keeps the receipt while it is pointed at, says so, and starts again once left', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/modes/kiosk-hold.html', { attributes: { ...BASE, channel: 'kiosk', 'reset-after': '2' }, questionnaire: modesQuestionnaire }));
+    await fillSurveyByKeyboard(page, modesQuestionnaire, { nom_association: 'Atelier vélo', secteur: 'social', employeur: false, nb_benevoles: 7 });
+    await sendFromReview(page);
+    const receipt = page.locator('olva-survey [part~="receipt"]');
+    await receipt.waitFor({ timeout: 10_000 });
+    await receipt.hover();
+    await page.waitForFunction(() => /suspendu/.test(document.querySelector('olva-survey')!.shadowRoot!.querySelector('[role="status"]')!.textContent ?? ''));
+    // Twice the delay later, the number can still be copied.
+    await page.waitForTimeout(4_000);
+    expect(await receipt.textContent()).toMatch(/Compte à rebours suspendu/);
+    await page.mouse.move(0, 0);
+    await page.waitForFunction(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[part~="receipt"]') === null, null, { timeout: 15_000 });
+    await page.close();
+  });
+
   it('starts again by itself after a response, with nothing of the previous respondent', async () => {
     const page = await browser.newPage();
     await openSurvey(page, addSurveyPage(site, '/modes/kiosk.html', { attributes: { ...BASE, channel: 'kiosk', 'reset-after': '2' }, questionnaire: modesQuestionnaire }));

@@ -12,6 +12,8 @@ export interface SummaryOptions {
   title: string;
   intro?: string;
   items: readonly SummaryItem[];
+  /** Each line starts with the question's number (data entry, where the questions show theirs). */
+  numbered?: boolean;
   /** Moves focus to a question. */
   onJump(questionId: string): void;
   /** A button under the list (the warnings' "I confirm"). */
@@ -32,7 +34,7 @@ export function renderSummary(options: SummaryOptions): TemplateResult {
         <a href="#${questionIds(item.questionId).control}" @click=${(e: Event) => {
           e.preventDefault();
           options.onJump(item.questionId);
-        }}>${item.label} – ${item.message}</a>
+        }}>${options.numbered ? `${item.number}. ` : ''}${item.label} – ${item.message}</a>
       </li>`)}
     </ul>
     ${options.action ?? nothing}

@@ -1,7 +1,7 @@
 /**
  * The buttons under a page: previous on the left, then any extra button (resume later) and the
  * main action (next, review, send, save) on the right. The main action is the form's submit
- * button, so Enter in a text box triggers it as in any form.
+ * button; Enter in a text box does not press it (see {@link holdsEnter}).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../strings.js';
@@ -28,4 +28,21 @@ export function renderNavigation(options: NavigationOptions): TemplateResult {
         aria-disabled=${options.busy ? 'true' : 'false'}>${options.busy ? options.strings.sending : options.primary}</button>
     </div>
   </div>`;
+}
+
+/** Input types where Enter acts on the control itself, or is the button's own key. */
+const ENTER_OWN = new Set(['radio', 'checkbox', 'submit', 'button', 'reset', 'image', 'file']);
+
+/**
+ * For a keydown in the form: stops Enter in a one-line text box from submitting the form, which
+ * would judge the whole page and list the errors of questions not reached yet. Enter there
+ * does nothing; Tab goes on, the main button moves on.
+ * @returns true when the key was held back
+ */
+export function holdsEnter(event: KeyboardEvent): boolean {
+  if (event.key !== 'Enter' || event.isComposing || event.ctrlKey || event.metaKey) return false;
+  const target = event.composedPath()[0] as HTMLElement;
+  if (target.localName !== 'input' || ENTER_OWN.has((target as HTMLInputElement).type)) return false;
+  event.preventDefault();
+  return true;
 }

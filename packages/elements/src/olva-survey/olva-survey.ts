@@ -23,19 +23,35 @@ import { loadQuestionnaire, QuestionnaireLoadError } from './loader.js';
 import { pageProblems, type PageProblems } from './problems.js';
 import { renderSummary, summaryId } from './error-summary.js';
 import { renderProgress } from './progress.js';
-import { renderNavigation } from './navigation.js';
+import { holdsEnter, renderNavigation } from './navigation.js';
 import { renderReview, REVIEW_HEADING } from './review.js';
 import { renderReceipt, RECEIPT_HEADING, type ReceiptState } from './receipt.js';
 import { paperKeydown, parsePaperLayout, reachable, renderPaperHeader } from './paper-entry.js';
 import { Countdown, resetDelay } from './kiosk.js';
+import { StepHistory, type Step } from './history.js';
+import { KeptAnswers } from './kept-answers.js';
+import { flowStrings, type FlowStrings } from './flow-strings.js';
+import { noteFor, notesFrom, noteText, renderOutboxNote, type OutboxNote } from './outbox-note.js';
 
 /** What the element shows. */
 type View = 'empty' | 'loading' | 'failed' | 'form' | 'review' | 'done';
 
+/**
+ * Words said to the respondent, taken from the strings of the language shown when they are
+ * shown: switching `lang` says them again in the new language.
+ */
+type Words = (strings: Strings, flow: FlowStrings) => string;
+
 /** A message shown above the buttons (and said in the live region). */
 interface Notice {
   kind: 'info' | 'error';
-  text: string;
+  words: Words;
+}
+
+/** What the live region says; `again` alternates so that the same words twice are said twice. */
+interface Live {
+  words: Words;
+  again: boolean;
 }
 
 const sectionHeading = (sectionId: string) => `olva-section-${sectionId}`;
@@ -142,6 +158,7 @@ export class OlvaSurvey extends LitElement {
     _secondsLeft: { state: true },
     _entered: { state: true },
     _pending: { state: true },
+    _notes: { state: true },
   };
 
   /** URL of the compiled questionnaire (`questionnaire.json` from `olva build`), fetched without cookies; or `#<id>` of a `<script type="application/json">` of the page that holds it. */
@@ -160,7 +177,7 @@ export class OlvaSurvey extends LitElement {
   declare channel: string | undefined;
   /** Offers "resume later": the answers are kept on this device until sent. */
   declare resume: boolean;
-  /** Kiosk: seconds the receipt stays before the form starts again (default 10). */
+  /** Kiosk: seconds the receipt stays before the form starts again (default 30); it waits while the receipt is pointed at or focused. */
   declare resetAfter: number | undefined;
   /** Paper data entry: `all` (default) shows every question on one page, `sections` one section a page. */
   declare paperLayout: string | undefined;
@@ -172,7 +189,7 @@ export class OlvaSurvey extends LitElement {
   declare private _attempted: ReadonlySet<string>;
   declare private _confirmed: ReadonlySet<string>;
   declare private _receipt: ReceiptState | undefined;
-  declare private _live: string;
+  declare private _live: Live | null;
   declare private _sending: boolean;
   declare private _draft: Draft | null;
   declare private _notice: Notice | null;
@@ -180,6 +197,8 @@ export class OlvaSurvey extends LitElement {
   declare private _secondsLeft: number;
   declare private _entered: number;
   declare private _pending: number;
+  /** Responses found waiting in the outbox when it opened, and what became of them. */
+  declare private _notes: readonly OutboxNote[];
 
   #session: ResponseSession | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -190,6 +209,14 @@ export class OlvaSurvey extends LitElement {
   #submitting: string | null = null;
   #announceReady = false;
   #countdown = new Countdown();
+  /** Data entry: the warnings of the page are on screen, so Ctrl+Enter confirms them. */
+  #warningsShown = false;
+  /** A page opened by "Modifier" from the review: it offers the way straight back. */
+  #editingFromReview = false;
+  #history = new StepHistory(this, (step) => this.#onHistoryStep(step));
+  #kept = new KeptAnswers(this, () => this.#session && this._view !== 'done'
+    ? { answers: this.#session.answers, section: this.#pageSections()[0]?.id }
+    : undefined);
 
   constructor() {
     super();
@@ -198,7 +225,7 @@ export class OlvaSurvey extends LitElement {
     this._page = 0;
     this._attempted = new Set();
     this._confirmed = new Set();
-    this._live = '';
+    this._live = null;
     this._sending = false;
     this._draft = null;
     this._notice = null;
@@ -206,6 +233,7 @@ export class OlvaSurvey extends LitElement {
     this._secondsLeft = 0;
     this._entered = 0;
     this._pending = 0;
+    this._notes = [];
   }
 
   /** The session of the response being filled in, for pages and tests that need it. */
@@ -252,6 +280,10 @@ export class OlvaSurvey extends LitElement {
 
   get #strings(): Strings {
     return stringsFor(this.#locale);
+  }
+
+  get #flow(): FlowStrings {
+    return flowStrings(this.#locale);
   }
 
   get #channel(): Channel {
@@ -305,7 +337,49 @@ export class OlvaSurvey extends LitElement {
     this._draft = this.#drafts?.load() ?? null;
     this.#clearForm();
     this._view = 'form';
+    const key = `${draftKey(questionnaire)}#${this.id || [...document.querySelectorAll('olva-survey')].indexOf(this)}`;
+    this.#history.key = this.#allOnOnePage ? undefined : key;
+    this.#kept.start(key, this.#channel !== 'kiosk', this.#drafts);
+    this.#restoreKept();
     this.#announceReady = true;
+    // Data entry starts typing at once, in the first box.
+    if (this.#channel === 'paper') void this.#focusFirstInput();
+  }
+
+  /**
+   * Back in this tab after leaving the page (a link, Back past the first step, a reload): the
+   * answers come back, and the step the history entry holds.
+   */
+  #restoreKept(): void {
+    const kept = this.#kept.loadTab();
+    if (kept) {
+      this.#session!.replaceAnswers(kept.answers);
+      if (this._draft) {
+        // The device's draft was made in this tab: go on following it rather than offer it.
+        this._draft = null;
+        this.#kept.keepOnDevice();
+      }
+      const step = this.#history.current();
+      if (step !== undefined && this.#showStep(step)) return;
+    }
+    this.#history.replace(this.#pageName());
+  }
+
+  /** Back or Forward reached a step of this survey. */
+  #onHistoryStep(step: Step): void {
+    if ((this._view === 'form' || this._view === 'review') && step !== this.#pageName()) this.#showStep(step);
+  }
+
+  /** Shows a step by name, without adding it to the history; false when it is not shown (a section now hidden). */
+  #showStep(step: Step): boolean {
+    if (step === 'review') {
+      this.#goTo('review', false);
+      return true;
+    }
+    const page = this.#sections().findIndex((s) => s.id === step);
+    if (page < 0) return false;
+    this.#goTo(page, false);
+    return true;
   }
 
   /** Empties everything the respondent did, for a new response. */
@@ -316,14 +390,35 @@ export class OlvaSurvey extends LitElement {
     this._confirmed = new Set();
     this._receipt = undefined;
     this._notice = null;
+    this.#warningsShown = false;
   }
 
   #openOutbox(): void {
     const endpoint = this.endpoint?.trim();
     if (!this.isConnected || (this.#outbox && endpoint && this.#outbox.endpoint === responsesUrl(endpoint))) return;
     this.#outbox?.close();
-    this.#outbox = endpoint ? new Outbox({ endpoint, onEvent: (event) => this.#onDelivery(event) }) : undefined;
-    this.#flush();
+    const outbox = endpoint ? new Outbox({ endpoint, onEvent: (event) => this.#onDelivery(event) }) : undefined;
+    this.#outbox = outbox;
+    this._notes = [];
+    // What waits from an earlier visit is read before sending it, to tell what becomes of it.
+    outbox?.waiting().then((entries) => {
+      if (this.#outbox === outbox) this._notes = notesFrom(entries);
+    }, () => undefined).finally(() => this.#flush());
+  }
+
+  /** A response found waiting was delivered or refused since: the note says so, aloud if it is shown. */
+  #updateNote(submissionId: string, state: OutboxNote['state']): void {
+    if (!this._notes.some((n) => n.submissionId === submissionId)) return;
+    this._notes = this._notes.map((n) => (n.submissionId === submissionId ? { ...n, state } : n));
+    const note = this.#outboxNote();
+    if (note?.submissionId === submissionId) this.#announce((_, flow) => noteText(note, flow));
+  }
+
+  /** The note shown above the form: the latest waiting response to this questionnaire, on the respondent's own device. */
+  #outboxNote(): OutboxNote | undefined {
+    const channel = this.#channel;
+    if (!this.questionnaire || channel === 'kiosk' || channel === 'paper') return undefined;
+    return noteFor(this._notes, this.questionnaire);
   }
 
   #flush(): void {
@@ -340,19 +435,26 @@ export class OlvaSurvey extends LitElement {
     if (event.type === 'delivered') {
       if (this._receipt?.submissionId === event.submissionId) {
         this._receipt = { kind: 'sent', submissionId: event.submissionId };
-        this.#announce(this.#strings.deliveredLater);
+        this.#announce((s) => s.deliveredLater);
       }
+      this.#updateNote(event.submissionId, 'delivered');
       this.dispatchEvent(new OlvaSubmittedEvent(event.receipt));
       this.#outbox?.pending().then((n) => (this._pending = n), () => undefined);
     } else if (event.type === 'rejected') {
+      // A response that waited is refused for good: take back the promise that it will arrive.
+      if (this._receipt?.submissionId === event.submissionId) {
+        this._receipt = { kind: 'refused', submissionId: event.submissionId };
+        this.#announce((s) => s.rejectedTitle);
+      }
+      this.#updateNote(event.submissionId, 'refused');
       const strings = this.#strings;
       this.dispatchEvent(new OlvaErrorEvent(`${strings.rejectedTitle} ${strings.rejectedText}`, event.problems));
     }
   }
 
-  #announce(text: string): void {
+  #announce(words: Words): void {
     // The same words twice in a row must still be said: make the text differ.
-    this._live = this._live === text ? `${text}\u00a0` : text;
+    this._live = { words, again: !this._live?.again };
   }
 
   async #focus(id: string): Promise<void> {
@@ -363,6 +465,7 @@ export class OlvaSurvey extends LitElement {
   #setAnswer(id: string, value: AnswerValue | undefined, typed?: string): void {
     const session = this.#session!;
     session.setAnswer(id, value);
+    this.#warningsShown = false;
     if (typed === undefined) this.#typed.delete(id);
     else this.#typed.set(id, typed);
     this.dispatchEvent(new OlvaChangeEvent(id, session.getAnswer(id)));
@@ -388,9 +491,15 @@ export class OlvaSurvey extends LitElement {
     return this.#pageSections()[0]?.id ?? '';
   }
 
-  #goTo(target: number | 'review'): void {
+  /**
+   * Shows another step.
+   * @param record adds it to the browser's history (false when the history itself moved)
+   */
+  #goTo(target: number | 'review', record = true): void {
     const from = this.#pageName();
     this._notice = null;
+    this.#warningsShown = false;
+    if (target === 'review' || from === 'review') this.#editingFromReview = false;
     if (target === 'review') {
       this._view = 'review';
     } else {
@@ -398,6 +507,8 @@ export class OlvaSurvey extends LitElement {
       this._page = target;
     }
     const to = target === 'review' ? 'review' : this.#pageSections()[0]?.id ?? '';
+    if (record) this.#history.push(to);
+    this.#kept.save();
     this.dispatchEvent(new OlvaPageChangeEvent(from, to));
     // Data entry goes straight on typing; a respondent hears the new page's heading first.
     if (this.#channel === 'paper') void this.#focusFirstInput();
@@ -425,15 +536,17 @@ export class OlvaSurvey extends LitElement {
     const sections = this.#pageSections();
     this._attempted = new Set([...this._attempted, ...sections.map((s) => s.id)]);
     const problems = this.#problems(sections);
-    const strings = this.#strings;
     if (problems.errorItems.length) {
-      this.#announce(strings.errorSummaryTitle(problems.errorItems.length));
+      const count = problems.errorItems.length;
+      this.#announce((s) => s.errorSummaryTitle(count));
       void this.#focus(questionIds(problems.errorItems[0].questionId).control);
       return false;
     }
     if (confirming) this._confirmed = new Set([...this._confirmed, ...problems.warningIds]);
     else if (problems.warningIds.some((id) => !this._confirmed.has(id))) {
-      this.#announce(strings.warningsTitle(problems.warningItems.length));
+      const count = problems.warningItems.length;
+      this.#announce((s) => s.warningsTitle(count));
+      this.#warningsShown = true;
       void this.#focus(summaryId('warning'));
       return false;
     }
@@ -458,8 +571,13 @@ export class OlvaSurvey extends LitElement {
     else this.#goTo('review');
   }
 
+  /** After "Modifier" from the review: back to it once this page holds. */
+  #backToReview = (): void => {
+    if (this.#checkPage(false)) this.#goTo('review');
+  };
+
   #onPaperKeydown = (event: KeyboardEvent): void => {
-    if (paperKeydown(event, event.currentTarget as HTMLFormElement) === 'save' && !this._sending) this.#next(false);
+    if (paperKeydown(event, event.currentTarget as HTMLFormElement) === 'save' && !this._sending) this.#next(this.#warningsShown);
   };
 
   // ---- sending -------------------------------------------------------------------------------
@@ -478,7 +596,7 @@ export class OlvaSurvey extends LitElement {
     }
     const built = this.#context();
     if (!built.context) {
-      this.#showNotice('error', built.problems.join(' '));
+      this.#showNotice('error', () => this.#context().problems.join(' '));
       this.dispatchEvent(new OlvaErrorEvent(built.problems.join(' ')));
       return;
     }
@@ -494,18 +612,24 @@ export class OlvaSurvey extends LitElement {
     try {
       const result = await this.#outbox.submit(payload);
       if ('rejected' in result) {
-        this.#showNotice('error', `${strings.rejectedTitle} ${strings.rejectedText}`);
+        this.#showNotice('error', (s) => `${s.rejectedTitle} ${s.rejectedText}`);
         this.dispatchEvent(new OlvaErrorEvent(strings.rejectedTitle, result.problems));
       } else if ('queued' in result) {
-        this.#finish({ kind: 'queued', submissionId: result.submissionId });
-        this.#announce(strings.queuedLive);
-        this.dispatchEvent(new OlvaQueuedEvent(result.submissionId, !navigator.onLine));
+        const offline = !navigator.onLine;
+        this.#finish({ kind: offline ? 'queued' : 'unreachable', submissionId: result.submissionId });
+        this.dispatchEvent(new OlvaQueuedEvent(result.submissionId, offline));
+        if (offline) this.#announce((s) => s.queuedLive);
+        else {
+          // Online, yet no answer: the collector is down or refuses this page (CORS). No promise.
+          this.#announce((_, flow) => flow.unreachableTitle);
+          this.dispatchEvent(new OlvaErrorEvent(`${this.#flow.unreachableTitle} ${this.#flow.unreachableText}`));
+        }
       } else {
         this.#finish({ kind: 'sent', submissionId: result.submissionId });
         this.dispatchEvent(new OlvaSubmittedEvent(result));
       }
     } catch (error) {
-      this.#showNotice('error', strings.sendFailed);
+      this.#showNotice('error', (s) => s.sendFailed);
       this.dispatchEvent(new OlvaErrorEvent(`${strings.sendFailed} (${(error as Error)?.message ?? String(error)})`));
     } finally {
       this._sending = false;
@@ -514,20 +638,22 @@ export class OlvaSurvey extends LitElement {
     }
   }
 
-  #showNotice(kind: Notice['kind'], text: string): void {
-    this._notice = { kind, text };
-    this.#announce(text);
+  #showNotice(kind: Notice['kind'], words: Words): void {
+    this._notice = { kind, words };
+    this.#announce(words);
   }
 
   /** After a response left the form: receipt, or (data entry) a fresh form and the counter. */
   #finish(receipt: ReceiptState): void {
-    this.#drafts?.clear();
+    this.#kept.clear();
     this._draft = null;
     if (this.#channel === 'paper') {
       this._entered += 1;
       this.#session!.reset();
       this.#clearForm();
-      this.#announce(this.#strings.paperSaved(this._entered, receipt.submissionId));
+      this.#history.replace(this.#pageName());
+      const entered = this._entered;
+      this.#announce((s) => s.paperSaved(entered, receipt.submissionId));
       void this.#focusFirstInput();
       return;
     }
@@ -535,12 +661,23 @@ export class OlvaSurvey extends LitElement {
     this._receipt = receipt;
     this._view = 'done';
     this.dispatchEvent(new OlvaPageChangeEvent(from, 'receipt'));
-    if (receipt.kind !== 'queued') this.#announce(this.#strings.sentTitle);
+    if (receipt.kind === 'sent' || receipt.kind === 'handed') this.#announce((s) => s.sentTitle);
     void this.#focus(RECEIPT_HEADING);
     if (this.#channel === 'kiosk') {
       this.#countdown.start(resetDelay(this.resetAfter), (left) => (this._secondsLeft = left), () => this.#restart());
     }
   }
+
+  /** Kiosk: the receipt is looked at, or no longer: the countdown waits, or counts on; either is said. */
+  #holdKiosk = (how: 'pointer' | 'focus', held: boolean): void => {
+    const change = this.#countdown.hold(how, held);
+    if (change === 'paused') this.#announce((_, flow) => flow.kioskPaused);
+    else if (change === 'resumed') {
+      const left = this._secondsLeft;
+      this.#announce((s) => s.kioskReset(left));
+    }
+    if (change) this.requestUpdate();
+  };
 
   /** Kiosk: a new, empty response for the next visitor. */
   #restart(): void {
@@ -548,6 +685,7 @@ export class OlvaSurvey extends LitElement {
     this.#session?.reset();
     this.#clearForm();
     this._view = 'form';
+    this.#history.replace(this.#pageName());
     const first = this.#pageSections()[0]?.id ?? '';
     this.dispatchEvent(new OlvaPageChangeEvent('receipt', first));
     void this.#focus(sectionHeading(first));
@@ -556,9 +694,9 @@ export class OlvaSurvey extends LitElement {
   // ---- drafts --------------------------------------------------------------------------------
 
   #saveDraft = (): void => {
-    const saved = this.#drafts?.save(this.#session!.answers, this.#pageSections()[0]?.id) ?? false;
-    const strings = this.#strings;
-    this.#showNotice(saved ? 'info' : 'error', saved ? strings.draftSaved : strings.draftNotSaved);
+    this.#kept.keepOnDevice();
+    const saved = this.#drafts !== undefined && this.#kept.save();
+    this.#showNotice(saved ? 'info' : 'error', (s) => (saved ? s.draftSaved : s.draftNotSaved));
   };
 
   #resumeDraft = (): void => {
@@ -566,6 +704,7 @@ export class OlvaSurvey extends LitElement {
     if (!draft) return;
     this.#session!.replaceAnswers(draft.answers);
     this._draft = null;
+    this.#kept.keepOnDevice();
     const page = this.#sections().findIndex((s) => s.id === draft.section);
     this.#goTo(Math.max(page, 0));
   };
@@ -580,7 +719,12 @@ export class OlvaSurvey extends LitElement {
 
   override render(): TemplateResult {
     return html`${this.#renderBody()}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._live}</div>`;
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#liveText()}</div>`;
+  }
+
+  #liveText(): string {
+    const live = this._live;
+    return live ? `${live.words(this.#strings, this.#flow)}${live.again ? '\u00a0' : ''}` : '';
   }
 
   #renderBody(): TemplateResult | typeof nothing {
@@ -598,7 +742,7 @@ export class OlvaSurvey extends LitElement {
     const config = this.#context().problems;
     const paper = this.#channel === 'paper';
     return html`<form part="form" novalidate lang=${locale} @submit=${this.#onSubmit}
-        @keydown=${paper ? this.#onPaperKeydown : nothing}>
+        @keydown=${paper ? this.#onPaperKeydown : holdsEnter}>
       <h2 class="title">${paper ? html`${strings.paperTitle} : ` : nothing}${renderSafeText(localize(questionnaire.title, locale), null)}</h2>
       ${questionnaire.description && this._view === 'form' && this._page === 0 && !paper
         ? html`<p class="description">${renderSafeText(localize(questionnaire.description, locale), strings.newWindow)}</p>`
@@ -622,7 +766,7 @@ export class OlvaSurvey extends LitElement {
   #renderNotice(): TemplateResult | typeof nothing {
     const notice = this._notice;
     if (!notice) return nothing;
-    return html`<p class="notice ${notice.kind === 'error' ? 'error' : ''}" part="notice">${notice.text}</p>`;
+    return html`<p class="notice ${notice.kind === 'error' ? 'error' : ''}" part="notice">${notice.words(this.#strings, this.#flow)}</p>`;
   }
 
   #renderDraftOffer(): TemplateResult | typeof nothing {
@@ -646,18 +790,21 @@ export class OlvaSurvey extends LitElement {
     const unconfirmed = problems ? problems.warningItems.filter((_, i) => !this._confirmed.has(problems.warningIds[i])) : [];
     const paper = this.#channel === 'paper';
     const last = this.#allOnOnePage || this._page >= this.#sections().length - 1;
+    const note = this.#outboxNote();
     return html`${this.#renderProgress()}
+      ${note ? renderOutboxNote(note, this.#flow) : nothing}
       ${this.#renderDraftOffer()}
       <p class="hint required-legend">${strings.requiredLegend}</p>
       ${problems?.errorItems.length
         ? renderSummary({
-          kind: 'error', title: strings.errorSummaryTitle(problems.errorItems.length), items: problems.errorItems,
+          kind: 'error', title: strings.errorSummaryTitle(problems.errorItems.length), items: problems.errorItems, numbered: paper,
           onJump: (id) => void this.#focus(questionIds(id).control),
         })
         : nothing}
       ${!problems?.errorItems.length && unconfirmed.length
         ? renderSummary({
-          kind: 'warning', title: strings.warningsTitle(unconfirmed.length), intro: strings.warningsHelp, items: unconfirmed,
+          kind: 'warning', title: strings.warningsTitle(unconfirmed.length), items: unconfirmed, numbered: paper,
+          intro: paper ? `${strings.warningsHelp} ${this.#flow.paperConfirmHint}` : strings.warningsHelp,
           onJump: (id) => void this.#focus(questionIds(id).control),
           action: html`<button type="button" part="button" @click=${() => this.#next(true)}>${strings.confirmWarnings}</button>`,
         })
@@ -669,9 +816,11 @@ export class OlvaSurvey extends LitElement {
         onPrevious: this._page > 0 && !this.#allOnOnePage ? () => this.#goTo(this._page - 1) : undefined,
         primary: paper ? (last ? strings.paperSave : strings.next) : last ? strings.review : strings.next,
         busy: this._sending,
-        extra: this.#drafts && this.#channel === 'web'
+        extra: html`${this.#editingFromReview
+          ? html`<button type="button" part="button" @click=${this.#backToReview}>${this.#flow.backToReview}</button>`
+          : nothing}${this.#drafts && this.#channel === 'web'
           ? html`<button type="button" part="button" @click=${this.#saveDraft}>${strings.resumeLater}</button>`
-          : undefined,
+          : nothing}`,
       })}`;
   }
 
@@ -743,7 +892,10 @@ export class OlvaSurvey extends LitElement {
     return html`${this.#renderProgress()}
       ${renderReview({
         session: this.#session!, locale: this.#locale, strings,
-        onEdit: (page) => this.#goTo(page),
+        onEdit: (page) => {
+          this.#goTo(page);
+          this.#editingFromReview = true;
+        },
       })}
       ${this.#renderNotice()}
       ${renderNavigation({
@@ -759,8 +911,11 @@ export class OlvaSurvey extends LitElement {
     if (!receipt) return nothing;
     return renderReceipt({
       strings: this.#strings,
+      flow: this.#flow,
       receipt,
-      kiosk: this.#channel === 'kiosk' ? { secondsLeft: this._secondsLeft, onNew: () => this.#restart() } : undefined,
+      kiosk: this.#channel === 'kiosk'
+        ? { secondsLeft: this._secondsLeft, paused: this.#countdown.paused, onNew: () => this.#restart(), onHold: this.#holdKiosk }
+        : undefined,
     });
   }
 }

@@ -9,6 +9,8 @@ import { plainText } from '../safe-text.js';
 /** One line of the error (or warning) summary, pointing at the question to fix. */
 export interface SummaryItem {
   questionId: string;
+  /** The question's number, as printed on the paper form (data entry shows it). */
+  number: number;
   /** The question's label, so the line makes sense on its own. */
   label: string;
   message: string;
@@ -40,13 +42,13 @@ export function pageProblems(
     if (!error) continue;
     const message = localize(error.message, locale);
     result.errors.set(question.id, message);
-    result.errorItems.push({ questionId: question.id, label: plainText(localize(question.label, locale)), message });
+    result.errorItems.push({ questionId: question.id, number: question.number, label: plainText(localize(question.label, locale)), message });
   }
   for (const failure of checks) {
     const target = failure.questions.map((id) => onPage.get(id)).find((q) => q !== undefined);
     if (!target) continue;
     const message = localize(failure.message, locale);
-    const item = { questionId: target.id, label: plainText(localize(target.label, locale)), message };
+    const item = { questionId: target.id, number: target.number, label: plainText(localize(target.label, locale)), message };
     const byQuestion = failure.level === 'error' ? result.errors : result.warnings;
     for (const id of failure.questions) if (onPage.has(id) && !byQuestion.has(id)) byQuestion.set(id, message);
     if (failure.level === 'error') result.errorItems.push(item);

@@ -222,6 +222,10 @@ describe('Outbox delivery', () => {
     const second = stubFetch((b) => receipt(b.submissionId));
     const tab2 = makeOutbox(second.fetch, undefined, reopened);
     expect(await tab2.pending()).toBe(2);
+    // What waits is readable before it is sent, oldest first, payload included (to tell the respondent).
+    expect((await tab2.waiting()).map((e) => [e.submissionId, e.payload.questionnaire.id])).toEqual([
+      ['0193a0c4-0000-4000-8000-00000000000a', 'olva-core'], ['0193a0c4-0000-4000-8000-00000000000b', 'olva-core'],
+    ]);
     await vi.advanceTimersByTimeAsync(MAX_DELAY_MS);
     expect(await tab2.flush()).toBe(0);
     expect(second.calls.map((c) => c.submissionId)).toEqual(['0193a0c4-0000-4000-8000-00000000000a', '0193a0c4-0000-4000-8000-00000000000b']);

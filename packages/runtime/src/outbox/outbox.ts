@@ -127,6 +127,11 @@ export class Outbox {
     return (await this.entries()).length;
   }
 
+  /** The responses waiting for this endpoint, oldest first (to tell a returning respondent about theirs). */
+  waiting(): Promise<OutboxEntry[]> {
+    return this.entries();
+  }
+
   /** Stops the retry timer; the entries stay in the store for the next visit. */
   close(): void {
     this.closed = true;
