@@ -883,7 +883,7 @@ export class OlvaSurvey extends LitElement {
       endpoint,
       onChange: (next, typedText) => this.#setAnswer(question.id, next, typedText),
       onOtherChange: (text) => this.#setAnswer(otherKey(question.id), text),
-      announce: (text) => this.#announce(text),
+      announce: (text) => this.#announce(() => text),
     })}`)}`;
   }
 
