@@ -8,8 +8,8 @@ import type { CompiledQuestionnaire } from '@olva/schema';
 import type { AnswerMap, ResponseProblem } from './types.js';
 import { computeVisibility, questionIndex, visibilityPlan } from './visibility.js';
 import { failingChecks } from './checks.js';
-import { validateValue } from './validation.js';
-import { hasOther, otherTextError } from './question-types/common.js';
+import { validateOwnValue } from './validation.js';
+import { hasOther, otherAnswerError } from './question-types/common.js';
 
 /** JSON pointer of an answer in the payload. */
 export function answerPointer(key: string): string {
@@ -27,7 +27,8 @@ function hiddenAnswered(key: string): ResponseProblem {
 /**
  * The problems of `answers` (the `answers` of a payload) for a compiled questionnaire, in
  * questionnaire order; empty when the response is consistent. Codes: `unknown-question`,
- * `hidden-answered`, `required`, `check-failed`, or an AnswerError code (`type`, `min`…).
+ * `hidden-answered`, `required`, `check-failed`, or an AnswerError code (`type`, `min`…,
+ * `other-required` and `other-not-chosen` for an "other" text missing or without its choice).
  */
 export function checkResponse(compiled: CompiledQuestionnaire, answers: AnswerMap): ResponseProblem[] {
   if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
@@ -63,16 +64,16 @@ export function checkResponse(compiled: CompiledQuestionnaire, answers: AnswerMa
     const value = known[key];
     const hasValue = value !== undefined && !type.isEmpty(value);
     // Validate the value as sent (not the cleaned one), so that a wrong value is reported as
-    // such; its `other` text is reported on its own below.
-    const error = validateValue(q, value, undefined, state.required.has(key));
+    // such; its `other` text is reported on its own below, at its own pointer.
+    const error = validateOwnValue(q, value, state.required.has(key));
     if (error && error.code === 'required' && !hasValue) {
       problems.push(problem(key, 'required', `"${key}" is required and has no answer`, `« ${key} » est obligatoire et n’a pas de réponse`));
     } else if (error) {
       problems.push(problem(key, error.code, `"${key}": ${error.message.en ?? error.message.fr}`, `« ${key} » : ${error.message.fr}`));
     }
-    if (other !== undefined && other in known) {
-      const otherError = otherTextError(q, known[other]);
-      if (otherError) problems.push(problem(other, 'other', `"${other}": ${otherError.message.en}`, `« ${other} » : ${otherError.message.fr}`));
+    if (other !== undefined) {
+      const otherError = otherAnswerError(q, value, known[other]);
+      if (otherError) problems.push(problem(other, otherError.code, `"${other}": ${otherError.message.en}`, `« ${other} » : ${otherError.message.fr}`));
     }
   }
 

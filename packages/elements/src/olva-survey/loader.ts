@@ -3,6 +3,7 @@
  * (`credentials: 'omit'`): the questionnaire is public and the collector may be on another site.
  */
 import type { CompiledQuestionnaire } from '@olva/runtime';
+import { COMPILED_FORMAT_VERSION } from '@olva/schema';
 import { requestQuestionnaire, takeEarlyResponse } from './early-fetch.js';
 
 /** Why loading failed: the network/HTTP, or a file that is not a compiled questionnaire. */
@@ -16,7 +17,7 @@ export class QuestionnaireLoadError extends Error {
 /** True when `value` looks like what `olva build` writes as questionnaire.json. */
 export function isCompiledQuestionnaire(value: unknown): value is CompiledQuestionnaire {
   const q = value as Partial<CompiledQuestionnaire> | null;
-  return !!q && typeof q === 'object' && q.kind === 'olva-compiled-questionnaire' && q.formatVersion === 1
+  return !!q && typeof q === 'object' && q.kind === 'olva-compiled-questionnaire' && q.formatVersion === COMPILED_FORMAT_VERSION
     && Array.isArray(q.sections) && Array.isArray(q.checks) && !!q.questionnaire;
 }
 
@@ -39,7 +40,7 @@ export async function loadQuestionnaire(src: string, signal?: AbortSignal): Prom
     throw new QuestionnaireLoadError('format', `${src}: not JSON`);
   }
   if (!isCompiledQuestionnaire(body)) {
-    throw new QuestionnaireLoadError('format', `${src}: not a compiled OLVA questionnaire (kind "olva-compiled-questionnaire", formatVersion 1)`);
+    throw new QuestionnaireLoadError('format', `${src}: not a compiled OLVA questionnaire (kind "olva-compiled-questionnaire", formatVersion ${COMPILED_FORMAT_VERSION}): build it again with this version of olva`);
   }
   return body;
 }
