@@ -96,4 +96,19 @@ describe('collector on real builds', () => {
     expect(await problemsOf({ ...p.answers, secteur_principal: 'other' }))
       .toEqual(['/answers schema/required: missing required property "secteur_principal_other"']);
   });
+
+  it('stores a paper form with a required question left blank, and refuses `blank` on the web', async () => {
+    const p = answeredPayload(compiled['olva-core'], { level: 'commune', code: '29019' });
+    const { secteur_principal: _left, ...answers } = p.answers;
+    const paper = { ...p, submissionId: crypto.randomUUID(), channel: 'paper', answers, blank: ['secteur_principal'] };
+    expect((await post({ ...paper, blank: undefined })).status).toBe(422);
+    const stored = await post(paper);
+    expect(stored.status, JSON.stringify(await stored.clone().json())).toBe(201);
+    const web = await post({ ...paper, submissionId: crypto.randomUUID(), channel: 'web' });
+    expect(web.status).toBe(422);
+    expect((await web.json()).problems).toEqual([expect.objectContaining({ pointer: '/blank' })]);
+    const wrong = await post({ ...paper, submissionId: crypto.randomUUID(), blank: ['secteur_principal', 'nb_salaries'] });
+    expect(wrong.status).toBe(422);
+    expect((await wrong.json()).problems.map((x: { pointer: string; code: string }) => `${x.pointer} ${x.code}`)).toEqual(['/blank/1 blank-hidden']);
+  });
 });

@@ -88,7 +88,7 @@ export function intake(body: unknown, registry: BuildRegistry, territories: Terr
     for (const p of toProblems(build.validatePayload.errors)) problems.push({ pointer: p.pointer, code: p.rule, message: p.message });
     return { ok: false, problems };
   }
-  for (const p of checkResponse(build.compiled, payload.answers)) {
+  for (const p of checkResponse(build.compiled, payload.answers, payload)) {
     problems.push({ pointer: p.pointer, code: p.code, message: p.message });
   }
   return problems.length ? { ok: false, problems } : { ok: true, payload, build };

@@ -68,6 +68,27 @@ describe('checkResponse', () => {
     expect(problem.messageFr).toContain('Il ne peut y avoir plus de cadres que de salariés.');
   });
 
+  it('records a required question left blank on paper or by phone, and nowhere else', () => {
+    const answers = { secteur: 'sport', employeur: false };
+    const noSector = { employeur: false };
+    const check = (a: Record<string, unknown>, envelope: { channel?: string; blank?: unknown }) =>
+      checkResponse(fixture(), a as never, envelope).map((p) => [p.pointer, p.code]);
+    // The defect of issue 12: a paper form whose required question was left blank.
+    expect(check(noSector, { channel: 'paper' })).toEqual([['/answers/secteur', 'required']]);
+    expect(check(noSector, { channel: 'paper', blank: ['secteur'] })).toEqual([]);
+    expect(check(noSector, { channel: 'phone', blank: ['secteur'] })).toEqual([]);
+    expect(check(noSector, { channel: 'web', blank: ['secteur'] })).toEqual([['/answers/secteur', 'required'], ['/blank', 'blank-channel']]);
+    expect(check(noSector, { channel: 'kiosk', blank: [] })).toEqual([['/answers/secteur', 'required'], ['/blank', 'blank-channel']]);
+    // Only a visible, required, unanswered question can be left blank.
+    expect(check(answers, { channel: 'paper', blank: ['secteur', 'nb_salaries', 'budget', 'inconnue', 'secteur'] })).toEqual([
+      ['/blank/0', 'blank-answered'], ['/blank/1', 'blank-hidden'], ['/blank/2', 'blank-not-required'],
+      ['/blank/3', 'unknown-question'], ['/blank/4', 'blank-answered'],
+    ]);
+    expect(check(noSector, { channel: 'paper', blank: ['secteur', 'secteur'] })).toEqual([['/blank/1', 'blank-duplicate']]);
+    const [message] = checkResponse(fixture(), noSector as never, { channel: 'web', blank: ['secteur'] }).filter((p) => p.code === 'blank-channel');
+    expect([message.message, message.messageFr]).toEqual(['"blank" is for the paper and phone channels only, not "web"', '« blank » est réservé aux canaux papier et téléphone (paper, phone), pas « web »']);
+  });
+
   it('refuses answers that are not an object', () => {
     expect(codes([] as never)).toEqual([['/answers', 'type']]);
   });

@@ -3,6 +3,7 @@ import { validateDocument } from '@olva/schema/validate';
 import { ResponseSession } from './session.js';
 import { computeVisibility } from './visibility.js';
 import { validateValue } from './validation.js';
+import { checkResponse } from './consistency.js';
 import { fixture } from './__fixtures__/compiled.js';
 import type { ResponseContext } from './types.js';
 
@@ -230,6 +231,28 @@ describe('buildPayload', () => {
     });
     expect(payload.submissionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(Object.keys(payload)).not.toContain('extension_namespace');
+  });
+
+  it('marks a required question "left blank" on paper, which then sends it in `blank`', () => {
+    const s = new ResponseSession(fixture(), { channel: 'paper' });
+    s.setAnswer('employeur', false);
+    expect(s.validateQuestion('secteur')?.code).toBe('required');
+    s.setLeftBlank('secteur', true);
+    expect([s.isLeftBlank('secteur'), s.validateQuestion('secteur'), s.canSubmit()]).toEqual([true, null, true]);
+    const payload = s.buildPayload({ ...context, channel: 'paper' });
+    expect(payload.blank).toEqual(['secteur']);
+    expect(validateDocument('payload', payload)).toEqual([]);
+    expect(checkResponse(s.questionnaire, payload.answers, payload)).toEqual([]);
+    // An answer typed afterwards wins; marking again drops it.
+    s.setAnswer('secteur', 'sport');
+    expect([s.isLeftBlank('secteur'), s.buildPayload({ ...context, channel: 'paper' }).blank]).toEqual([false, undefined]);
+    s.setLeftBlank('secteur', true);
+    expect(s.answers).toEqual({ employeur: false });
+    s.setLeftBlank('secteur', false);
+    expect(s.validateQuestion('secteur')?.code).toBe('required');
+    // Not on the web; the generic schema refuses `blank` there too.
+    expect(() => new ResponseSession(fixture(), { channel: 'web' }).setLeftBlank('secteur', true)).toThrow(RangeError);
+    expect(validateDocument('payload', { ...payload, channel: 'web' }).map((p) => p.pointer)).toEqual(['/blank']);
   });
 
   it('makes a fresh submissionId each time, null extension for the bare core, no source when absent', () => {
