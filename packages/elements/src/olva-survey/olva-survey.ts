@@ -26,7 +26,7 @@ import { renderProgress } from './progress.js';
 import { renderNavigation } from './navigation.js';
 import { renderReview, REVIEW_HEADING } from './review.js';
 import { renderReceipt, RECEIPT_HEADING, type ReceiptState } from './receipt.js';
-import { paperKeydown, parsePaperLayout, reachable, renderPaperHeader } from './paper-entry.js';
+import { blankKey, paperKeydown, parsePaperLayout, reachable, renderPaperHeader } from './paper-entry.js';
 import { Countdown, resetDelay } from './kiosk.js';
 
 /** What the element shows. */
@@ -299,7 +299,7 @@ export class OlvaSurvey extends LitElement {
       this._view = 'empty';
       return;
     }
-    this.#session = new ResponseSession(questionnaire, { locale: this.#locale });
+    this.#session = new ResponseSession(questionnaire, { locale: this.#locale, channel: this.#channel });
     this.#unsubscribe = this.#session.subscribe(() => this.requestUpdate());
     this.#drafts = this.resume && this.#channel === 'web' ? new DraftStore(draftKey(questionnaire)) : undefined;
     this._draft = this.#drafts?.load() ?? null;
@@ -459,6 +459,12 @@ export class OlvaSurvey extends LitElement {
   }
 
   #onPaperKeydown = (event: KeyboardEvent): void => {
+    const blank = blankKey(event);
+    if (blank !== null && this.#session?.isRequired(blank)) {
+      event.preventDefault();
+      this.#session.setLeftBlank(blank, !this.#session.isLeftBlank(blank));
+      return;
+    }
     if (paperKeydown(event, event.currentTarget as HTMLFormElement) === 'save' && !this._sending) this.#next(false);
   };
 
@@ -716,10 +722,11 @@ export class OlvaSurvey extends LitElement {
     const required = session.isRequired(question.id);
     const locale = this.#locale;
     const mode: EntryMode = this.#channel === 'paper' ? 'paper' : 'web';
+    const blank = mode === 'paper' && required ? session.isLeftBlank(question.id) : undefined;
     // An answer re-renders the whole page; only the questions whose inputs changed need their
     // templates rebuilt (the session keeps an unchanged answer's identity, and a renderer reads
     // nothing else), so the others are skipped instead of being diffed part by part.
-    return html`${guard([question, render, value, other, typed, error, warning, required, locale, mode], () => html`${render({
+    return html`${guard([question, render, value, other, typed, error, warning, required, locale, mode, blank], () => html`${render({
       question,
       value,
       otherValue: typeof other === 'string' ? other : undefined,
@@ -731,6 +738,7 @@ export class OlvaSurvey extends LitElement {
       mode,
       onChange: (next, typedText) => this.#setAnswer(question.id, next, typedText),
       onOtherChange: (text) => this.#setAnswer(otherKey(question.id), text),
+      leftBlank: blank === undefined ? undefined : { marked: blank, onToggle: (on) => session.setLeftBlank(question.id, on) },
     })}${warning ? html`<p class="hint warning" part="warning">${warning}</p>` : nothing}`)}`;
   }
 

@@ -34,6 +34,11 @@ export interface QuestionContext {
   onChange(value: AnswerValue | undefined, typed?: string): void;
   /** Records the "other, please specify" text. */
   onOtherChange(text: string | undefined): void;
+  /**
+   * Paper and phone entry of a required question: its "left blank" mark (the respondent left
+   * it blank, which the payload records in `blank`). Undefined elsewhere.
+   */
+  leftBlank?: { marked: boolean; onToggle(marked: boolean): void };
 }
 
 /** Draws one question type. */

@@ -20,12 +20,14 @@ export interface QuestionIds {
   error: string;
   /** The "other, please specify" text box. */
   other: string;
+  /** The "left blank" checkbox of paper entry. */
+  blank: string;
 }
 
 /** Ids of the parts of question `questionId`. */
 export function questionIds(questionId: string): QuestionIds {
   const base = `olva-q-${questionId}`;
-  return { field: `${base}-field`, control: base, help: `${base}-help`, hint: `${base}-hint`, error: `${base}-error`, other: `${base}-other` };
+  return { field: `${base}-field`, control: base, help: `${base}-help`, hint: `${base}-hint`, error: `${base}-error`, other: `${base}-other`, blank: `${base}-blank` };
 }
 
 /** A format hint: plain words, or a template (the list of codes in data entry). */
@@ -68,7 +70,7 @@ export function textField(context: QuestionContext, control: TemplateResult, hin
   return html`<div class="question ${context.error ? 'invalid' : ''}" part="question" id=${ids.field}
     data-question=${context.question.id}>
     <label class="label" part="label" for=${ids.control}>${labelContent(context)}</label>
-    ${describers(context, hint)} ${control}
+    ${describers(context, hint)} ${control} ${leftBlankBox(context)}
   </div>`;
 }
 
@@ -78,8 +80,22 @@ export function groupField(context: QuestionContext, group: TemplateResult, hint
   return html`<fieldset class="question ${context.error ? 'invalid' : ''}" part="question" id=${ids.field}
     data-question=${context.question.id} aria-describedby=${describedBy(context, hint) || nothing}>
     <legend class="label" part="legend">${labelContent(context)}</legend>
-    ${describers(context, hint)} ${group}
+    ${describers(context, hint)} ${group} ${leftBlankBox(context)}
   </fieldset>`;
+}
+
+/**
+ * Paper and phone entry: the checkbox that records a required question as left blank by the
+ * respondent (also toggled by typing `*` in its box, see paper-entry.ts).
+ */
+export function leftBlankBox(context: QuestionContext): TemplateResult | typeof nothing {
+  const mark = context.leftBlank;
+  if (!mark) return nothing;
+  return html`<label class="choice left-blank" part="choice">
+    <input part="input" type="checkbox" id=${questionIds(context.question.id).blank} data-entry="blank"
+      .checked=${mark.marked} @change=${(e: Event) => mark.onToggle((e.target as HTMLInputElement).checked)} />
+    <span>${context.strings.leftBlank}</span>
+  </label>`;
 }
 
 /** The words of a choice; in data entry, preceded by its number and code. */
