@@ -57,6 +57,16 @@ async function questionState(page: Page, questionId: string) {
   }, questionId);
 }
 
+/** From the primary button of the last page: to the review, send, and the answers the collector stored. */
+async function reviewAndSend(page: Page): Promise<Record<string, unknown>> {
+  await page.keyboard.press('Enter');
+  await waitForEvent(page, 'olva-page-change');
+  const before = site.endpoint.stored.length;
+  await sendFromReview(page);
+  await site.endpoint.waitForStored(before + 1);
+  return (site.endpoint.stored.at(-1)!.payload as { answers: Record<string, unknown> }).answers;
+}
+
 describe.each(TYPE_FIXTURES.map((f) => [f.type, f] as const))('question type %s', (_type, fixture) => {
   it('renders its label and labelled controls, with no error at first', async () => {
     const page = await open(fixture, 'render');
@@ -110,13 +120,7 @@ describe.each(TYPE_FIXTURES.map((f) => [f.type, f] as const))('question type %s'
       await page.keyboard.press('Tab');
       f = (await focusInfo(page)) ?? f;
     }
-    await page.keyboard.press('Enter');
-    await waitForEvent(page, 'olva-page-change');
-    const before = site.endpoint.stored.length;
-    await sendFromReview(page);
-    await site.endpoint.waitForStored(before + 1);
-    const payload = site.endpoint.stored.at(-1)!.payload as { answers: Record<string, unknown> };
-    expect(payload.answers).toEqual({ [fixture.questionId]: fixture.expected });
+    expect(await reviewAndSend(page)).toEqual({ [fixture.questionId]: fixture.expected });
     await page.close();
   });
 
@@ -176,13 +180,7 @@ describe('"other, please specify" on a required single question', () => {
     f = await tabUntil(page, (x) => x.id === otherId, 'the "other" text box');
     await page.keyboard.type('Sport adapté');
     await tabUntil(page, isPrimaryButton, 'primary button');
-    await page.keyboard.press('Enter');
-    await waitForEvent(page, 'olva-page-change');
-    const before = site.endpoint.stored.length;
-    await sendFromReview(page);
-    await site.endpoint.waitForStored(before + 1);
-    const payload = site.endpoint.stored.at(-1)!.payload as { answers: Record<string, unknown> };
-    expect(payload.answers).toEqual({ [fixture.questionId]: 'other', [`${fixture.questionId}_other`]: 'Sport adapté' });
+    expect(await reviewAndSend(page)).toEqual({ [fixture.questionId]: 'other', [`${fixture.questionId}_other`]: 'Sport adapté' });
     await page.close();
   });
 });
