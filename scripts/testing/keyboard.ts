@@ -144,6 +144,8 @@ function radioIndex(q: CompiledQuestion, f: FocusInfo, wanted: unknown): number 
  * all and type. Returns true when it pressed something.
  */
 export async function answerFocused(page: Page, q: CompiledQuestion, f: FocusInfo, wanted: unknown): Promise<boolean> {
+  // The "left blank" mark of paper entry is not an answer: tests tick it on purpose only.
+  if (f.entry === 'blank') return false;
   if (f.type === 'radio') {
     if (f.groupChecked) return false;
     const index = radioIndex(q, f, wanted);

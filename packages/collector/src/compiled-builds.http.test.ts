@@ -79,4 +79,36 @@ describe('collector on real builds', () => {
     expect(elsewhere.status).toBe(422);
     expect((await elsewhere.json()).problems).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: '/territory', code: 'territory-mismatch' })]));
   });
+
+  it('takes "other" with its text on a required question, and refuses either one alone with the rule', async () => {
+    const p = answeredPayload(compiled['olva-core'], { level: 'commune', code: '29019' });
+    const other = { ...p, submissionId: crypto.randomUUID(), answers: { ...p.answers, secteur_principal: 'other', secteur_principal_other: 'Sport adapté' } };
+    expect((await post(other)).status).toBe(201);
+    const problemsOf = async (answers: Record<string, unknown>) => {
+      const r = await post({ ...p, submissionId: crypto.randomUUID(), answers });
+      expect(r.status).toBe(422);
+      return ((await r.json()).problems as { pointer: string; code: string; message: string }[]).map((x) => `${x.pointer} ${x.code}: ${x.message}`);
+    };
+    // The defect of issue 12: the text typed, nothing chosen.
+    const { secteur_principal: _chosen, ...nothingChosen } = p.answers;
+    expect(await problemsOf({ ...nothingChosen, secteur_principal_other: 'Sport adapté' }))
+      .toEqual(['/answers/secteur_principal_other schema/false schema: must not be given with the other answers of this document']);
+    expect(await problemsOf({ ...p.answers, secteur_principal: 'other' }))
+      .toEqual(['/answers schema/required: missing required property "secteur_principal_other"']);
+  });
+
+  it('stores a paper form with a required question left blank, and refuses `blank` on the web', async () => {
+    const p = answeredPayload(compiled['olva-core'], { level: 'commune', code: '29019' });
+    const { secteur_principal: _left, ...answers } = p.answers;
+    const paper = { ...p, submissionId: crypto.randomUUID(), channel: 'paper', answers, blank: ['secteur_principal'] };
+    expect((await post({ ...paper, blank: undefined })).status).toBe(422);
+    const stored = await post(paper);
+    expect(stored.status, JSON.stringify(await stored.clone().json())).toBe(201);
+    const web = await post({ ...paper, submissionId: crypto.randomUUID(), channel: 'web' });
+    expect(web.status).toBe(422);
+    expect((await web.json()).problems).toEqual([expect.objectContaining({ pointer: '/blank' })]);
+    const wrong = await post({ ...paper, submissionId: crypto.randomUUID(), blank: ['secteur_principal', 'nb_salaries'] });
+    expect(wrong.status).toBe(422);
+    expect((await wrong.json()).problems.map((x: { pointer: string; code: string }) => `${x.pointer} ${x.code}`)).toEqual(['/blank/1 blank-hidden']);
+  });
 });

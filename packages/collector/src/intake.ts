@@ -115,7 +115,7 @@ export function intake(body: unknown, registry: BuildRegistry, territories: Terr
     for (const p of toProblems(build.validatePayload.errors)) problems.push({ pointer: p.pointer, code: p.rule, message: p.message });
     return { ok: false, problems };
   }
-  for (const p of checkResponse(build.compiled, payload.answers)) {
+  for (const p of checkResponse(build.compiled, payload.answers, payload)) {
     problems.push({ pointer: p.pointer, code: p.code, message: p.message });
   }
   problems.push(...unknownCommuneAnswers(build.compiled, payload.answers, problems));

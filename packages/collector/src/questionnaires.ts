@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { CompiledQuestionnaire } from '@olva/schema';
+import { COMPILED_FORMAT_VERSION, type CompiledQuestionnaire } from '@olva/schema';
 import { ConfigError, type ConfigProblem } from './config/load.js';
 import { keyOf, versionKeyString, type AcceptedBuild, type QuestionnaireRegistry, type VersionKey } from './registry.js';
 import type { ResponseStore } from './store/types.js';
@@ -20,7 +20,7 @@ export interface LoadedBuild extends AcceptedBuild {
 }
 
 function isCompiled(v: any): v is CompiledQuestionnaire {
-  return v && v.kind === 'olva-compiled-questionnaire' && v.formatVersion === 1
+  return v && v.kind === 'olva-compiled-questionnaire' && v.formatVersion === COMPILED_FORMAT_VERSION
     && typeof v.questionnaire?.id === 'string' && typeof v.questionnaire?.version === 'string'
     && (v.extension === null || (typeof v.extension?.id === 'string' && typeof v.extension?.version === 'string'))
     && Array.isArray(v.sections) && Array.isArray(v.checks);
@@ -49,7 +49,7 @@ export function loadBuilds(dirs: readonly string[], configFile: string): LoadedB
       return;
     }
     if (!isCompiled(compiled)) {
-      problem('build-format', `${qFile} is not a compiled questionnaire (kind "olva-compiled-questionnaire", formatVersion 1)`);
+      problem('build-format', `${qFile} is not a compiled questionnaire of this version of olva (kind "olva-compiled-questionnaire", formatVersion ${COMPILED_FORMAT_VERSION}): run \`olva build\` again`);
       return;
     }
     const key = versionKeyString(keyOf(compiled));

@@ -60,4 +60,22 @@ describe('assemble', () => {
     expect(core.sections[0]!.items[0]).not.toHaveProperty('label.fr', 'changed');
     expect(JSON.stringify(assemble(core, ext))).toBe(JSON.stringify(assemble(core, ext)));
   });
+
+  it('ends the choices of a question with "other" with the reserved choice, and only those', () => {
+    const c0 = deepFreeze(structuredClone(core));
+    const out = assemble(c0, null);
+    expect(out.formatVersion).toBe(2);
+    const questions = out.sections.flatMap((s) => s.questions);
+    const secteur = questions.find((q) => q.id === 'secteur') as { choices: { code: string; label: unknown }[] };
+    const declared = (core.sections[0]!.items[0] as { choices: unknown[] }).choices;
+    expect(secteur.choices).toHaveLength(declared.length + 1);
+    expect(secteur.choices.at(-1)).toEqual({ code: 'other', label: { fr: 'Autre (précisez)', en: 'Other (please specify)' } });
+    // The definition keeps its own list; the added choice is a copy of its own.
+    expect((c0.sections[0]!.items[0] as { choices: unknown[] }).choices).toHaveLength(declared.length);
+    (secteur.choices.at(-1)!.label as { fr: string }).fr = 'changed';
+    expect(assemble(core, null).sections[0]!.questions[0]).toHaveProperty(['choices', declared.length, 'label', 'fr'], 'Autre (précisez)');
+    for (const q of questions.filter((x) => x.id !== 'secteur')) {
+      expect((q as { choices?: { code: string }[] }).choices?.map((ch) => ch.code) ?? []).not.toContain('other');
+    }
+  });
 });

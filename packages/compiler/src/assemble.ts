@@ -2,7 +2,8 @@
  * Phase 3: assemble. Puts the core and one territorial extension (or none) together into a
  * CompiledQuestionnaire: the questions inserted at an extension point take its place, the
  * points disappear, the extension's own sections come after the core's, questions are
- * numbered 1..n, and every section, question and check records where it came from.
+ * numbered 1..n, every section, question and check records where it came from, and a `single`
+ * or `multiple` question with `other` gets the reserved choice `other` at the end of its list.
  *
  * Assembly trusts that the documents passed schema validation; it does not judge them (that is
  * lint's job): an insertion at an unknown point is simply left out.
@@ -11,6 +12,7 @@ import type {
   QuestionnaireDefinition, TerritorialExtension, Question, Item, Section, Check,
   CompiledQuestionnaire, CompiledSection, CompiledQuestion, CompiledCheck, Origin,
 } from '@olva/schema';
+import { COMPILED_FORMAT_VERSION, OTHER_CHOICE } from '@olva/schema';
 import { pointer } from './problems.js';
 
 /** True when a section item is an extension point rather than a question. */
@@ -27,6 +29,17 @@ interface Placed { question: Question; origin: Origin }
 
 function copy<T>(value: T): T {
   return structuredClone(value);
+}
+
+/**
+ * A copy of `question` whose choices end with the "other, please specify" choice when it
+ * declares `other` (CONTRACTS.md, decisions of December 2026). Lint has already refused a
+ * definition that declares the code `other` itself.
+ */
+export function withOtherChoice(question: Question): Question {
+  const q = copy(question);
+  if ((q.type === 'single' || q.type === 'multiple') && q.other !== undefined) q.choices = [...q.choices, copy(OTHER_CHOICE)];
+  return q;
 }
 
 /**
@@ -47,7 +60,7 @@ export function assemble(core: QuestionnaireDefinition, extension: TerritorialEx
 
   let number = 0;
   const place = (sectionId: string, { question, origin }: Placed): CompiledQuestion =>
-    ({ ...copy(question), number: ++number, section: sectionId, origin }) as CompiledQuestion;
+    ({ ...withOtherChoice(question), number: ++number, section: sectionId, origin }) as CompiledQuestion;
 
   const assembleSection = (section: Section, origin: Origin, resolvePoints: boolean): CompiledSection => {
     const questions: CompiledQuestion[] = [];
@@ -92,7 +105,7 @@ export function assemble(core: QuestionnaireDefinition, extension: TerritorialEx
   const description = extension ? extension.description ?? core.description : core.description;
   return {
     kind: 'olva-compiled-questionnaire',
-    formatVersion: 1,
+    formatVersion: COMPILED_FORMAT_VERSION,
     id: compiledId(core, extension),
     questionnaire: { id: core.id, version: core.version },
     extension: extension ? { id: extension.id, version: extension.version, namespace: extension.namespace } : null,

@@ -91,6 +91,20 @@ describe('lint', () => {
     expect(JSON.stringify([core, ext])).toBe(before);
   });
 
+  it('knows the choice "other" the compiler adds: conditions may read it, columns may not clash with it', () => {
+    const core = JSON.parse(readFileSync(join(base, 'core.json'), 'utf8')) as QuestionnaireDefinition;
+    const ext = JSON.parse(readFileSync(join(base, 'extension.json'), 'utf8')) as TerritorialExtension;
+    (ext.insert![0]!.items[0] as { visibleWhen: unknown }).visibleWhen = { '==': [{ var: 'secteur' }, 'other'] };
+    expect(lint(core, ext, { core: 'c.json', extension: 'e.json' })).toEqual([]);
+    // A multiple question with `other` gets the column `<id>__other`.
+    const activites = core.sections[0]!.items[1] as { id: string; other?: unknown };
+    activites.other = { label: { fr: 'Autre activité', en: 'Other activity' } };
+    (ext.sections![0]!.items[0] as { id: string }).id = 'rennes.x';
+    const clash = structuredClone(core);
+    (clash.sections[1]!.items as unknown[]).push({ id: `${activites.id}__other`, type: 'boolean', label: { fr: 'x', en: 'x' } });
+    expect(lint(clash, null, { core: 'c.json' }).map((p) => p.rule)).toEqual(['column-collision']);
+  });
+
   it('survives documents that do not match the schema', () => {
     const junk = { id: 3, sections: [null, { items: [{ extensionPoint: 4 }, 'x', { id: 'a', visibleWhen: [1, { var: null }] }] }], checks: 'no' };
     const ext = { extends: 'x', insert: [null, { at: 5, items: 'no' }], territory: { level: 'epci', code: 12 }, checks: [{ level: 'error' }] };

@@ -46,6 +46,8 @@ export interface ElementStrings {
   kioskReset(seconds: number): string;
   paperTitle: string;
   paperHelp: string;
+  /** Paper and phone entry: the mark of a required question the respondent left blank. */
+  leftBlank: string;
   paperSave: string;
   paperSaved(count: number, submissionId: string): string;
   paperCount(count: number): string;
@@ -105,7 +107,8 @@ const fr: ElementStrings = {
   warningsHelp: 'Vérifiez ces réponses. Si elles sont exactes, confirmez-les pour continuer.',
   kioskReset: (s) => `Le questionnaire recommence dans ${s} ${plural(s, 'seconde', 'secondes')}.`,
   paperTitle: 'Saisie des questionnaires papier',
-  paperHelp: 'Tapez le numéro ou le code de la réponse, puis Entrée pour passer à la question suivante. Ctrl+Entrée enregistre le questionnaire.',
+  paperHelp: 'Tapez le numéro ou le code de la réponse, puis Entrée pour passer à la question suivante. * dans la case d’une question obligatoire la marque « laissée vide ». Ctrl+Entrée enregistre le questionnaire.',
+  leftBlank: 'Laissée vide',
   paperSave: 'Enregistrer ce questionnaire',
   paperSaved: (n, id) => `Questionnaire n° ${n} enregistré (${id}). Le formulaire est vide pour le suivant.`,
   paperCount: (n) => `${n} ${plural(n, 'questionnaire saisi', 'questionnaires saisis')}`,
@@ -146,7 +149,8 @@ const en: ElementStrings = {
   warningsHelp: 'Check these answers. If they are right, confirm them to go on.',
   kioskReset: (s) => `The questionnaire starts again in ${s} ${plural(s, 'second', 'seconds')}.`,
   paperTitle: 'Paper questionnaire data entry',
-  paperHelp: 'Type the number or the code of the answer, then Enter to go to the next question. Ctrl+Enter saves the questionnaire.',
+  paperHelp: 'Type the number or the code of the answer, then Enter to go to the next question. * in the box of a required question marks it "left blank". Ctrl+Enter saves the questionnaire.',
+  leftBlank: 'Left blank',
   paperSave: 'Save this questionnaire',
   paperSaved: (n, id) => `Questionnaire no. ${n} saved (${id}). The form is empty for the next one.`,
   paperCount: (n) => `${n} ${plural(n, 'questionnaire entered', 'questionnaires entered')}`,

@@ -117,6 +117,32 @@ describe('paper data entry (channel="paper")', () => {
     await page.close();
   });
 
+  it('saves a form whose required question was left blank, marked with * in its box', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/modes/paper-blank.html', { attributes: { ...BASE, channel: 'paper' }, questionnaire: modesQuestionnaire }));
+    const mark = () => page.evaluate(() => {
+      const root = document.querySelector('olva-survey')!.shadowRoot!;
+      const box = root.querySelector<HTMLInputElement>('[data-question="secteur"] input[data-entry="blank"]');
+      return box ? { checked: box.checked, label: box.closest('label')?.textContent?.trim() } : null;
+    });
+    expect(await mark()).toEqual({ checked: false, label: 'Laissée vide' });
+    expect(await page.evaluate(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[part~="paper-header"]')!.textContent)).toContain('* dans la case d’une question obligatoire');
+    // The typist reaches the sector's box and types * : the respondent left it blank.
+    await tabUntil(page, (f) => f.questionId === 'secteur' && f.entry === 'code', 'the box of "secteur"');
+    await page.keyboard.type('*');
+    await page.waitForFunction(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector<HTMLInputElement>('[data-question="secteur"] input[data-entry="blank"]')?.checked === true, null, { timeout: 5_000 });
+    const answers = { employeur: false, nb_benevoles: 4 };
+    expect((await answerPageByKeyboard(page, modesQuestionnaire, { ...answers, nom_association: SKIP, secteur: SKIP, publics: SKIP })).sort()).toEqual(Object.keys(answers).sort());
+    const baseline = site.endpoint.stored.length;
+    await page.keyboard.press('Enter');
+    await site.endpoint.waitForStored(baseline + 1);
+    const saved = site.endpoint.stored.at(-1)!.payload as Record<string, any>;
+    expect([saved.channel, saved.blank, saved.answers]).toEqual(['paper', ['secteur'], answers]);
+    // The next form starts without the mark.
+    await page.waitForFunction(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector<HTMLInputElement>('[data-question="secteur"] input[data-entry="blank"]')?.checked === false, null, { timeout: 10_000 });
+    await page.close();
+  });
+
   it('moves on with Enter past a question hidden by the answer just typed', async () => {
     const fixture = TYPE_FIXTURES.find((f) => f.type === 'integer')!;
     const page = await browser.newPage();

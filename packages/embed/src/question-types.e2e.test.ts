@@ -57,6 +57,16 @@ async function questionState(page: Page, questionId: string) {
   }, questionId);
 }
 
+/** From the primary button of the last page: to the review, send, and the answers the collector stored. */
+async function reviewAndSend(page: Page): Promise<Record<string, unknown>> {
+  await page.keyboard.press('Enter');
+  await waitForEvent(page, 'olva-page-change');
+  const before = site.endpoint.stored.length;
+  await sendFromReview(page);
+  await site.endpoint.waitForStored(before + 1);
+  return (site.endpoint.stored.at(-1)!.payload as { answers: Record<string, unknown> }).answers;
+}
+
 describe.each(TYPE_FIXTURES.map((f) => [f.type, f] as const))('question type %s', (_type, fixture) => {
   it('renders its label and labelled controls, with no error at first', async () => {
     const page = await open(fixture, 'render');
@@ -110,13 +120,7 @@ describe.each(TYPE_FIXTURES.map((f) => [f.type, f] as const))('question type %s'
       await page.keyboard.press('Tab');
       f = (await focusInfo(page)) ?? f;
     }
-    await page.keyboard.press('Enter');
-    await waitForEvent(page, 'olva-page-change');
-    const before = site.endpoint.stored.length;
-    await sendFromReview(page);
-    await site.endpoint.waitForStored(before + 1);
-    const payload = site.endpoint.stored.at(-1)!.payload as { answers: Record<string, unknown> };
-    expect(payload.answers).toEqual({ [fixture.questionId]: fixture.expected });
+    expect(await reviewAndSend(page)).toEqual({ [fixture.questionId]: fixture.expected });
     await page.close();
   });
 
@@ -239,6 +243,44 @@ describe('what the survey says beyond the control touched', () => {
     await page.waitForFunction(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[part~="warning"]') !== null, null, { timeout: 5_000 });
     const state = await shown(page);
     expect(state.described.salaries).toContainEqual({ part: 'warning', text: 'Plus de salariés que d’adhérents : pouvez-vous vérifier ?' });
+    await page.close();
+  });
+});
+
+describe('"other, please specify" on a required single question', () => {
+  it('is answered by choosing "Autre (précisez)" and typing the text, which is then required', async () => {
+    const fixture = TYPE_FIXTURES.find((f) => f.type === 'single')!;
+    const page = await open(fixture, 'other');
+    const q = fixture.questionnaire.sections[0]!.questions.find((x) => x.id === fixture.questionId)!;
+    const otherId = `olva-q-${fixture.questionId}-other`;
+    const box = () => page.evaluate((id) => {
+      const root = document.querySelector('olva-survey')!.shadowRoot!;
+      const input = root.getElementById(id);
+      if (!input) return null;
+      const error = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean).map((ref) => root.getElementById(ref)?.textContent?.trim() ?? `missing #${ref}`);
+      return {
+        label: root.querySelector(`label[for="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+        required: input.getAttribute('aria-required'), invalid: input.getAttribute('aria-invalid'), error,
+      };
+    }, otherId);
+    // The choice is the last radio; no text box waits beside an unchecked list any more.
+    expect(await box()).toBeNull();
+    let f = await tabUntil(page, (x) => x.questionId === fixture.questionId, `a control of ${fixture.questionId}`);
+    expect(f.groupValues.at(-1)).toBe('other');
+    await answerFocused(page, q, f, 'other');
+    await page.waitForFunction((id) => document.querySelector('olva-survey')!.shadowRoot!.getElementById(id) !== null, otherId, { timeout: 5_000 });
+    expect(await box()).toEqual({ label: 'Autre, précisez (obligatoire)', required: 'true', invalid: 'false', error: [] });
+    // Focus stays on the radio (arrow keys still move through the list); the box comes next.
+    expect((await focusInfo(page))?.value).toBe('other');
+    // Left empty, the question says what is missing, linked to the box in the same shadow root.
+    await tabUntil(page, isPrimaryButton, 'primary button');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => document.querySelector('olva-survey')!.shadowRoot!.getElementById(id)?.getAttribute('aria-invalid') === 'true', otherId, { timeout: 10_000 });
+    expect((await box())!.error).toEqual(['Erreur : Précisez votre réponse « Autre ».']);
+    f = await tabUntil(page, (x) => x.id === otherId, 'the "other" text box');
+    await page.keyboard.type('Sport adapté');
+    await tabUntil(page, isPrimaryButton, 'primary button');
+    expect(await reviewAndSend(page)).toEqual({ [fixture.questionId]: 'other', [`${fixture.questionId}_other`]: 'Sport adapté' });
     await page.close();
   });
 });

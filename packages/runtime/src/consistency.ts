@@ -8,12 +8,22 @@ import type { CompiledQuestionnaire } from '@olva/schema';
 import type { AnswerMap, ResponseProblem } from './types.js';
 import { computeVisibility, questionIndex, visibilityPlan } from './visibility.js';
 import { failingChecks } from './checks.js';
-import { validateValue } from './validation.js';
-import { hasOther, otherTextError } from './question-types/common.js';
+import { validateOwnValue } from './validation.js';
+import { hasOther, otherAnswerError } from './question-types/common.js';
+import { questionType } from './question-types/registry.js';
+import { readBlank } from './blank.js';
 
 /** JSON pointer of an answer in the payload. */
 export function answerPointer(key: string): string {
   return `/answers/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+/** What `checkResponse` reads of a payload besides its answers. */
+export interface ResponseEnvelope {
+  /** The payload's `channel`. */
+  channel?: string;
+  /** The payload's `blank`: required questions left blank (paper and phone only). */
+  blank?: unknown;
 }
 
 function problem(key: string, code: string, en: string, fr: string): ResponseProblem {
@@ -27,9 +37,13 @@ function hiddenAnswered(key: string): ResponseProblem {
 /**
  * The problems of `answers` (the `answers` of a payload) for a compiled questionnaire, in
  * questionnaire order; empty when the response is consistent. Codes: `unknown-question`,
- * `hidden-answered`, `required`, `check-failed`, or an AnswerError code (`type`, `min`…).
+ * `hidden-answered`, `required`, `check-failed`, or an AnswerError code (`type`, `min`…,
+ * `other-required` and `other-not-chosen` for an "other" text missing or without its choice),
+ * or a code of `readBlank` for the payload's `blank` list. `response` gives the payload's
+ * `channel` and `blank`: a required question listed in `blank` on paper or by phone is
+ * recorded as left blank rather than reported `required`.
  */
-export function checkResponse(compiled: CompiledQuestionnaire, answers: AnswerMap): ResponseProblem[] {
+export function checkResponse(compiled: CompiledQuestionnaire, answers: AnswerMap, response: ResponseEnvelope = {}): ResponseProblem[] {
   if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
     return [{ pointer: '/answers', code: 'type', message: 'answers must be an object keyed by question id', messageFr: 'answers doit être un objet dont les clés sont les identifiants des questions' }];
   }
@@ -53,6 +67,8 @@ export function checkResponse(compiled: CompiledQuestionnaire, answers: AnswerMa
   }
 
   const state = computeVisibility(compiled, known);
+  const blank = readBlank(response.blank, response.channel, state, byId,
+    (id) => known[id] !== undefined && !questionType(byId.get(id)!.type).isEmpty(known[id]));
   for (const { question: q, id: key, other, type } of visibilityPlan(compiled).questions) {
     // Only questions with an "other" text can have one in `known` (see above).
     if (!state.visible.has(key)) {
@@ -63,19 +79,20 @@ export function checkResponse(compiled: CompiledQuestionnaire, answers: AnswerMa
     const value = known[key];
     const hasValue = value !== undefined && !type.isEmpty(value);
     // Validate the value as sent (not the cleaned one), so that a wrong value is reported as
-    // such; its `other` text is reported on its own below.
-    const error = validateValue(q, value, undefined, state.required.has(key));
+    // such; its `other` text is reported on its own below, at its own pointer.
+    const error = validateOwnValue(q, value, state.required.has(key));
     if (error && error.code === 'required' && !hasValue) {
-      problems.push(problem(key, 'required', `"${key}" is required and has no answer`, `« ${key} » est obligatoire et n’a pas de réponse`));
+      if (!blank.blank.has(key)) problems.push(problem(key, 'required', `"${key}" is required and has no answer`, `« ${key} » est obligatoire et n’a pas de réponse`));
     } else if (error) {
       problems.push(problem(key, error.code, `"${key}": ${error.message.en ?? error.message.fr}`, `« ${key} » : ${error.message.fr}`));
     }
-    if (other !== undefined && other in known) {
-      const otherError = otherTextError(q, known[other]);
-      if (otherError) problems.push(problem(other, 'other', `"${other}": ${otherError.message.en}`, `« ${other} » : ${otherError.message.fr}`));
+    if (other !== undefined) {
+      const otherError = otherAnswerError(q, value, known[other]);
+      if (otherError) problems.push(problem(other, otherError.code, `"${other}": ${otherError.message.en}`, `« ${other} » : ${otherError.message.fr}`));
     }
   }
 
+  problems.push(...blank.problems);
   for (const failure of failingChecks(compiled, state.answers, state.visible)) {
     if (failure.level !== 'error') continue;
     const first = failure.questions.find((id) => state.visible.has(id)) ?? failure.questions[0];

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CompiledQuestion, CompiledQuestionnaire, QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
-import { assemble, surveyModel, surveyName } from '@olva/compiler';
+import { assemble, surveyModel, surveyName, surveyOtherName } from '@olva/compiler';
+import { choosesOther, otherKey } from '@olva/schema';
 import { Model } from 'survey-core';
 import { ResponseSession } from './session.js';
 import type { AnswerInput, AnswerMap } from './types.js';
@@ -34,12 +35,16 @@ const TEXTS = ['', 'Maison de quartier', 'a', 'contact@asso.fr', 'pas un courrie
 function randomValue(q: CompiledQuestion, random: () => number): AnswerInput {
   if (random() < 0.1) return undefined;
   const codes = 'choices' in q ? q.choices.map((c) => c.code) : [];
+  // With an "other" item, SurveyJS reads a value that is not a choice as "other" plus that
+  // text (its `storeOthersAsComment` design), where the runtime refuses the code: unknown
+  // codes are tried on the questions without one only.
+  const unknown = 'other' in q && q.other ? 0 : 1;
   switch (q.type) {
     case 'single':
-      return random() < 0.1 ? 'inconnu' : pick(random, codes);
+      return random() < 0.1 * unknown ? 'inconnu' : pick(random, codes);
     case 'multiple': {
       const chosen = codes.filter(() => random() < 0.3);
-      if (random() < 0.05) chosen.push('inconnu');
+      if (random() < 0.05 * unknown) chosen.push('inconnu');
       return chosen;
     }
     case 'boolean':
@@ -122,14 +127,17 @@ describe('runtime and SurveyJS export agree', () => {
           const visible = questions.filter((q) => session.isVisible(q.id));
           const q = pick(random, visible);
           let key = q.id;
+          let surveyKey = surveyName(q.id);
           let value = randomValue(q, random);
-          if ('other' in q && q.other && random() < 0.2) {
-            key = `${q.id}_other`;
+          // The "other" text is shown once "other" is chosen; SurveyJS keeps it as a comment.
+          if ('other' in q && q.other && choosesOther(session.getAnswer(q.id)) && random() < 0.5) {
+            key = otherKey(q.id);
+            surveyKey = surveyOtherName(q.id);
             value = random() < 0.2 ? undefined : pick(random, TEXTS.filter((t) => t !== ''));
           }
           steps.push(`${key} = ${JSON.stringify(value)}`);
           session.setAnswer(key, value);
-          model.setValue(surveyName(key), value);
+          model.setValue(surveyKey, value);
           comparisons++;
           const problem = compare(compiled, session, model, names);
           if (problem) {

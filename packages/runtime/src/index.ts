@@ -16,7 +16,8 @@ export { evaluateCondition, assertSafeCondition, UnsafeConditionError } from './
 export { computeVisibility, allQuestions, questionIndex, type VisibilityState, type QuestionIndex } from './visibility.js';
 export { failingChecks } from './checks.js';
 export { validateAnswer, requiredError } from './validation.js';
-export { checkResponse, answerPointer } from './consistency.js';
+export { checkResponse, answerPointer, type ResponseEnvelope } from './consistency.js';
+export { allowsBlank, BLANK_CHANNELS } from './blank.js';
 export { questionTypes, questionType } from './question-types/registry.js';
 export { otherKey, hasOther, OTHER_MAX_LENGTH } from './question-types/common.js';
 export {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { validateDocument } from '@olva/schema/validate';
 import { ResponseSession } from './session.js';
 import { computeVisibility } from './visibility.js';
+import { validateValue } from './validation.js';
+import { checkResponse } from './consistency.js';
 import { fixture } from './__fixtures__/compiled.js';
 import type { ResponseContext } from './types.js';
 
@@ -53,25 +55,48 @@ describe('visibility and dropping of hidden answers', () => {
     expect(s.visibleSections().map((x) => x.id)).toEqual(['profil', 'activites']);
   });
 
-  it('keeps the other text with its question, and drops it when the question is hidden', () => {
+  it('keeps the other text with the choice "other", and drops it when the question is hidden or "other" unchosen', () => {
     const compiled = fixture();
     compiled.sections[0].questions[0].visibleWhen = { '!=': [{ var: 'budget' }, 0] };
     const s = new ResponseSession(compiled);
     s.setAnswer('secteur_other', 'Danse');
-    expect(s.answers).toEqual({ secteur_other: 'Danse' });
+    expect(s.answers).toEqual({});
+    s.setAnswer('secteur', 'other');
+    s.setAnswer('secteur_other', 'Danse');
+    expect(s.answers).toEqual({ secteur: 'other', secteur_other: 'Danse' });
     s.setAnswer('secteur', 'sport');
-    expect(s.answers).toEqual({ secteur: 'sport', secteur_other: 'Danse' });
+    expect(s.answers).toEqual({ secteur: 'sport' });
+    s.setAnswer('secteur', 'other');
+    s.setAnswer('secteur_other', 'Danse');
     s.setAnswer('budget', 0);
     expect(s.answers).toEqual({ budget: 0 });
     expect(s.validateQuestion('secteur')).toBeNull();
   });
 
-  it('validates the other text, never required', () => {
+  it('requires the other text when "other" is chosen, and validates it', () => {
     const s = new ResponseSession(fixture());
     s.setAnswer('publics', ['jeunes']);
     expect(s.validateQuestion('publics')).toBeNull();
+    s.setAnswer('publics', ['jeunes', 'other']);
+    expect(s.validateQuestion('publics')).toMatchObject({ code: 'other-required', message: { fr: 'Précisez votre réponse « Autre ».' } });
     s.setAnswer('publics_other', 'x'.repeat(10_001));
     expect(s.validateQuestion('publics')?.code).toBe('other');
+    s.setAnswer('publics_other', 'Élus');
+    expect(s.validateQuestion('publics')).toBeNull();
+    s.setAnswer('secteur', 'other');
+    expect(s.validateQuestion('secteur')?.code).toBe('other-required');
+    s.setAnswer('secteur_other', 'Sport adapté');
+    expect(s.validateQuestion('secteur')).toBeNull();
+    expect(s.canSubmit()).toBe(false);
+  });
+
+  it('says to tick "other" when its text comes with nothing chosen (not "answer this question")', () => {
+    const secteur = fixture().sections[0].questions[0];
+    expect(validateValue(secteur, undefined, 'Sport adapté', true)).toMatchObject({
+      code: 'other-not-chosen',
+      message: { fr: 'Cochez « Autre (précisez) » pour donner une autre réponse.', en: 'Tick "Other (please specify)" to give another answer.' },
+    });
+    expect(validateValue(secteur, undefined, undefined, true)?.code).toBe('required');
   });
 
   it('agrees whether a condition reads an earlier or a later question', () => {
@@ -204,7 +229,7 @@ describe('buildPayload', () => {
     const c = clock();
     const s = new ResponseSession(fixture(), { now: c.now });
     c.tick(5_000);
-    s.setAnswer('secteur', 'sport');
+    s.setAnswer('secteur', 'other');
     s.setAnswer('secteur_other', 'Danse');
     s.setAnswer('employeur', true);
     s.setAnswer('nb_salaries', 12);
@@ -220,10 +245,32 @@ describe('buildPayload', () => {
       territory: { level: 'commune', code: '35238' }, wave: '2026', channel: 'web', source: 'forum-2026', locale: 'fr',
       startedAt: '2026-03-01T10:00:05.000Z', submittedAt: '2026-03-01T10:01:05.000Z',
       client: { name: '@olva/elements', version: '0.1.0' },
-      answers: { secteur: 'sport', secteur_other: 'Danse', employeur: true, nb_salaries: 12, besoins: { locaux: 'oui', financement: 'non' }, 'testville.locaux': 'non' },
+      answers: { secteur: 'other', secteur_other: 'Danse', employeur: true, nb_salaries: 12, besoins: { locaux: 'oui', financement: 'non' }, 'testville.locaux': 'non' },
     });
     expect(payload.submissionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(Object.keys(payload)).not.toContain('extension_namespace');
+  });
+
+  it('marks a required question "left blank" on paper, which then sends it in `blank`', () => {
+    const s = new ResponseSession(fixture(), { channel: 'paper' });
+    s.setAnswer('employeur', false);
+    expect(s.validateQuestion('secteur')?.code).toBe('required');
+    s.setLeftBlank('secteur', true);
+    expect([s.isLeftBlank('secteur'), s.validateQuestion('secteur'), s.canSubmit()]).toEqual([true, null, true]);
+    const payload = s.buildPayload({ ...context, channel: 'paper' });
+    expect(payload.blank).toEqual(['secteur']);
+    expect(validateDocument('payload', payload)).toEqual([]);
+    expect(checkResponse(s.questionnaire, payload.answers, payload)).toEqual([]);
+    // An answer typed afterwards wins; marking again drops it.
+    s.setAnswer('secteur', 'sport');
+    expect([s.isLeftBlank('secteur'), s.buildPayload({ ...context, channel: 'paper' }).blank]).toEqual([false, undefined]);
+    s.setLeftBlank('secteur', true);
+    expect(s.answers).toEqual({ employeur: false });
+    s.setLeftBlank('secteur', false);
+    expect(s.validateQuestion('secteur')?.code).toBe('required');
+    // Not on the web; the generic schema refuses `blank` there too.
+    expect(() => new ResponseSession(fixture(), { channel: 'web' }).setLeftBlank('secteur', true)).toThrow(RangeError);
+    expect(validateDocument('payload', { ...payload, channel: 'web' }).map((p) => p.pointer)).toEqual(['/blank']);
   });
 
   it('makes a fresh submissionId each time, null extension for the bare core, no source when absent', () => {

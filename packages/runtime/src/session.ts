@@ -11,7 +11,8 @@ import { computeVisibility, questionIndex, type VisibilityState } from './visibi
 import { failingChecks } from './checks.js';
 import { validateAnswer } from './validation.js';
 import { questionType } from './question-types/registry.js';
-import { hasOther, isBlank } from './question-types/common.js';
+import { hasOther, isBlank, otherKey } from './question-types/common.js';
+import { allowsBlank } from './blank.js';
 import { newSubmissionId } from './uuid.js';
 
 /** Options of a `ResponseSession`. */
@@ -24,6 +25,11 @@ export interface SessionOptions {
   now?: () => Date;
   /** Makes a submission id (a UUID), for tests; defaults to `crypto.randomUUID`. */
   random?: () => string;
+  /**
+   * How the answers are collected. On `paper` and `phone` a required question may be marked
+   * "left blank" (`setLeftBlank`); elsewhere it must be answered.
+   */
+  channel?: ResponseContext['channel'];
 }
 
 const OTHER_SUFFIX = '_other';
@@ -42,12 +48,16 @@ export class ResponseSession {
   private state: VisibilityState;
   private createdAt: Date;
   private firstAnswerAt: Date | null = null;
+  private readonly channel: ResponseContext['channel'] | undefined;
+  /** Questions the operator marked "left blank" (paper, phone). */
+  private blankMarks = new Set<string>();
 
   constructor(compiled: CompiledQuestionnaire, options: SessionOptions = {}) {
     this.questionnaire = compiled;
     this.locale = options.locale ?? 'fr';
     this.now = options.now ?? (() => new Date());
     this.random = options.random ?? newSubmissionId;
+    this.channel = options.channel;
     this.byId = questionIndex(compiled).byId;
     this.createdAt = this.now();
     this.state = computeVisibility(compiled, this.knownAnswers(options.answers ?? {}));
@@ -70,9 +80,43 @@ export class ResponseSession {
     if (empty) delete next[id];
     // A copy: the caller may go on mutating its array or object.
     else next[id] = typeof value === 'object' ? structuredClone(value) : value;
+    // An answer given is not a blank left.
+    if (!empty && this.blankMarks.has(id)) this.blankMarks = new Set([...this.blankMarks].filter((x) => x !== id));
     if (!this.firstAnswerAt) this.firstAnswerAt = this.now();
     this.state = computeVisibility(this.questionnaire, next);
     this.notify();
+  }
+
+  /**
+   * Marks a required question "left blank" (or unmarks it): on paper and by phone a respondent
+   * may leave a required question unanswered, and the response is still recorded, with the
+   * question listed in the payload's `blank`. Marking drops the question's answer. Throws a
+   * RangeError on another channel or an unknown question.
+   */
+  setLeftBlank(id: string, blank: boolean): void {
+    if (!allowsBlank(this.channel)) throw new RangeError(`only the paper and phone channels record questions left blank, not ${this.channel ?? 'an unnamed channel'}`);
+    if (!this.byId.has(id)) throw new RangeError(`"${id}" is not a question of ${this.questionnaire.id}`);
+    const marks = new Set(this.blankMarks);
+    if (blank) marks.add(id);
+    else marks.delete(id);
+    this.blankMarks = marks;
+    if (blank) {
+      const next = { ...this.state.answers };
+      delete next[id];
+      delete next[otherKey(id)];
+      this.state = computeVisibility(this.questionnaire, next);
+    }
+    this.notify();
+  }
+
+  /** True when the question is marked "left blank" and still stands so (visible, required, unanswered). */
+  isLeftBlank(id: string): boolean {
+    return this.blankMarks.has(id) && this.state.required.has(id) && !(id in this.state.answers);
+  }
+
+  /** The questions that stand "left blank", in questionnaire order (the payload's `blank`). */
+  leftBlank(): string[] {
+    return questionIndex(this.questionnaire).list.map((q) => q.id).filter((id) => this.isLeftBlank(id));
   }
 
   /** Replaces all answers at once (e.g. when resuming a draft); unknown and hidden ones are dropped. */
@@ -116,13 +160,13 @@ export class ResponseSession {
   validateQuestion(id: string): AnswerError | null {
     const question = this.byId.get(id);
     if (!question || !this.state.visible.has(id)) return null;
-    return validateAnswer(question, this.state.answers, this.state.required.has(id));
+    return this.validate(question);
   }
 
   /** The problems of the visible questions of a section, in order. */
   validateSection(sectionId: string): AnswerError[] {
     return this.visibleQuestions(sectionId)
-      .map((q) => validateAnswer(q, this.state.answers, this.state.required.has(q.id)))
+      .map((q) => this.validate(q))
       .filter((e): e is AnswerError => e !== null);
   }
 
@@ -139,7 +183,7 @@ export class ResponseSession {
   /** True when every visible answer is valid and no `error` check fails (warnings do not block). */
   canSubmit(): boolean {
     for (const id of this.state.visible) {
-      if (validateAnswer(this.byId.get(id)!, this.state.answers, this.state.required.has(id))) return false;
+      if (this.validate(this.byId.get(id)!)) return false;
     }
     return !this.failingChecks().some((f) => f.level === 'error');
   }
@@ -179,6 +223,8 @@ export class ResponseSession {
       answers: structuredClone(this.state.answers),
     };
     if (context.source !== undefined && context.source !== '') payload.source = context.source;
+    const blank = allowsBlank(context.channel) ? this.leftBlank() : [];
+    if (blank.length) payload.blank = blank;
     return payload;
   }
 
@@ -194,8 +240,14 @@ export class ResponseSession {
   reset(): void {
     this.createdAt = this.now();
     this.firstAnswerAt = null;
+    this.blankMarks = new Set();
     this.state = computeVisibility(this.questionnaire, {});
     this.notify();
+  }
+
+  /** `validateAnswer`, a question standing "left blank" being no longer required. */
+  private validate(question: CompiledQuestion): AnswerError | null {
+    return validateAnswer(question, this.state.answers, this.state.required.has(question.id) && !this.isLeftBlank(question.id));
   }
 
   private notify(): void {

@@ -3,7 +3,7 @@ import type { CompiledQuestion } from '@olva/schema';
 import type { AnswerError, AnswerMap, AnswerValue } from './types.js';
 import { questionType } from './question-types/registry.js';
 import { missingRowsError } from './question-types/matrix.js';
-import { hasOther, otherKey, otherTextError } from './question-types/common.js';
+import { hasOther, otherAnswerError, otherKey } from './question-types/common.js';
 
 /** The error shown when a required question has no answer. */
 export function requiredError(question: CompiledQuestion): AnswerError {
@@ -23,11 +23,18 @@ export function validateAnswer(question: CompiledQuestion, answers: AnswerMap, r
  * that a caller holding them needs no answer map.
  */
 export function validateValue(question: CompiledQuestion, value: AnswerValue | undefined, other: AnswerValue | undefined, required: boolean): AnswerError | null {
+  const otherError = hasOther(question) ? otherAnswerError(question, value, other) : null;
+  // A text typed with nothing chosen says what to do, rather than "answer this question".
+  if (otherError && (value === undefined || questionType(question.type).isEmpty(value))) return otherError;
+  return validateOwnValue(question, value, required) ?? otherError;
+}
+
+/** The problem with a value alone, its `other` text aside (see `otherAnswerError`), or null. */
+export function validateOwnValue(question: CompiledQuestion, value: AnswerValue | undefined, required: boolean): AnswerError | null {
   const runtime = questionType(question.type);
-  const otherError = other === undefined ? null : otherTextError(question, other);
-  if (value === undefined || runtime.isEmpty(value)) return required ? requiredError(question) : otherError;
+  if (value === undefined || runtime.isEmpty(value)) return required ? requiredError(question) : null;
   const error = runtime.validate(question, value);
   if (error) return error;
   if (required && question.type === 'matrix') return missingRowsError(question, value);
-  return otherError;
+  return null;
 }

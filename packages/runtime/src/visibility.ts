@@ -2,11 +2,13 @@
  * Which questions are visible and required for given answers, and which answers survive.
  * A hidden question has no answer: as soon as a question is hidden its answer (and its
  * `_other` text) is dropped, and conditions that read it see it as unanswered, which can hide
- * further questions in turn. An `_other` text lives and goes with its question. An answer
- * not of its question's kind (a text the number box could not read) is kept but counts as no
- * answer for conditions, checks and requiredness.
+ * further questions in turn. An `_other` text lives and goes with its question, and with the
+ * choice `other`: a text without that choice is dropped too. An answer not of its question's
+ * kind (a text the number box could not read) is kept but counts as no answer for conditions,
+ * checks and requiredness.
  */
 import type { CompiledQuestion, CompiledQuestionnaire, Condition } from '@olva/schema';
+import { choosesOther } from '@olva/schema';
 import type { AnswerMap, QuestionTypeRuntime } from './types.js';
 import { conditionData, emptyConditionData, evaluateConditionOn, forgetAnswer, rememberAnswer, type ConditionData } from './conditions.js';
 import { questionType } from './question-types/registry.js';
@@ -133,7 +135,7 @@ export function computeVisibility(compiled: CompiledQuestionnaire, answers: Answ
       working[p.id] = value;
       if (isOfItsKind(p, value)) rememberAnswer(data, p.id, value);
     }
-    if (p.other !== undefined) {
+    if (p.other !== undefined && choosesOther(working[p.id])) {
       const other = answers[p.other];
       if (other !== undefined && !isBlank(other)) {
         working[p.other] = other;

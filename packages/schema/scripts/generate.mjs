@@ -40,6 +40,8 @@ function forTypes(schema) {
     return out;
   };
   const copy = walk(schema);
+  // Rules between properties (`blank` only on paper and phone) are not types.
+  delete copy.allOf;
   if (copy.$defs?.condition) copy.$defs.condition.tsType = '{ [operator: string]: unknown }';
   // The schema picks the branch with if/then/else for clear errors; types want the union.
   if (copy.$defs?.item) copy.$defs.item = { anyOf: [{ $ref: '#/$defs/question' }, { $ref: '#/$defs/extensionPoint' }] };

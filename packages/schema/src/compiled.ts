@@ -22,7 +22,10 @@ export interface Origin {
   pointer: string;
 }
 
-/** A question once assembled: its definition plus where it sits and where it came from. */
+/**
+ * A question once assembled: its definition plus where it sits and where it came from. A
+ * `single` or `multiple` question with `other` ends its choices with `OTHER_CHOICE` (format 2).
+ */
 export type CompiledQuestion = Question & {
   /** 1-based number in the whole questionnaire, shown on the paper form and in data entry. */
   number: number;
@@ -52,10 +55,17 @@ export interface CompiledCheck {
   origin: Origin;
 }
 
+/**
+ * The format of the compiled questionnaire that this version of olva writes and reads. 2: the
+ * choices of a question with `other` end with the reserved choice `other` (format 1 had none,
+ * and its `<id>_other` text was optional and independent of the choices).
+ */
+export const COMPILED_FORMAT_VERSION = 2;
+
 /** The compiled questionnaire (`questionnaire.json` in the output of `olva build`). */
 export interface CompiledQuestionnaire {
   kind: 'olva-compiled-questionnaire';
-  formatVersion: 1;
+  formatVersion: typeof COMPILED_FORMAT_VERSION;
   /** `<coreId>` or `<coreId>+<extensionId>`: names the build. */
   id: string;
   /** The exact core version; copied into every payload. */

@@ -54,6 +54,12 @@ export interface ResponsePayload {
     version: string;
   };
   answers: Answers;
+  /**
+   * Paper and phone channels only: the required questions the respondent left blank (normal on paper). Each must be visible, required and unanswered. Any other channel with `blank` is refused.
+   *
+   * @maxItems 1000
+   */
+  blank?: string[];
 }
 export interface VersionRef {
   id: string;

@@ -1108,8 +1108,42 @@ export const payloadSchema: Record<string, unknown> = {
     },
     "answers": {
       "$ref": "#/$defs/answers"
+    },
+    "blank": {
+      "type": "array",
+      "description": "Paper and phone channels only: the required questions the respondent left blank (normal on paper). Each must be visible, required and unanswered. Any other channel with `blank` is refused.",
+      "items": {
+        "type": "string",
+        "pattern": "^[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$",
+        "maxLength": 80
+      },
+      "uniqueItems": true,
+      "maxItems": 1000
     }
   },
+  "allOf": [
+    {
+      "description": "`blank` is for the paper and phone channels only.",
+      "if": {
+        "properties": {
+          "channel": {
+            "enum": [
+              "web",
+              "kiosk"
+            ]
+          }
+        },
+        "required": [
+          "channel"
+        ]
+      },
+      "then": {
+        "properties": {
+          "blank": false
+        }
+      }
+    }
+  ],
   "$defs": {
     "versionRef": {
       "type": "object",

@@ -60,6 +60,9 @@ export function toProblems(errors: readonly ErrorObject[] | null | undefined): S
       message = `missing required property "${(e.params as { missingProperty: string }).missingProperty}"`;
     } else if (e.keyword === 'enum') {
       message = `must be one of ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
+    } else if (e.keyword === 'false schema') {
+      // A property allowed only with some answers (an "other" text without the choice "other").
+      message = 'must not be given with the other answers of this document';
     } else if (e.keyword === 'const') {
       message = `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
     }

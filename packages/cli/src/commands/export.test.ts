@@ -62,6 +62,15 @@ describe('olva export', () => {
     expect(parseCsv(cb.out().slice(1)).slice(1).map((r) => r[0])).toEqual(h);
   });
 
+  it('writes missing values as -7/-8/-9 with --missing codes', async () => {
+    const m = memoryIo();
+    expect(await exportCommand.run(['--database', database, '--questionnaire', 'olva-core', '--missing', 'codes'], m.io)).toBe(0);
+    const [h, ...rows] = parseCsv(m.out().slice(1));
+    // No response names its siège commune; an "other" text is asked only with "other".
+    expect(new Set(rows.map((r) => r[h.indexOf('commune_siege')]))).toEqual(new Set(['-8']));
+    expect(new Set(rows.map((r) => r[h.indexOf('secteur_principal_other')]))).toEqual(new Set(['-7']));
+  });
+
   it('writes an XLSX with its labels sheet', async () => {
     const out = path.join(dir, 'all.xlsx');
     const m = memoryIo();
@@ -80,6 +89,7 @@ describe('olva export', () => {
       ['--database', database, '--questionnaire', 'olva-core', '--format', 'xlsx'],
       ['--database', database, '--questionnaire', 'olva-core', '--territory', 'ville:1'],
       ['--database', database, '--questionnaire', 'olva-core', '--bogus'],
+      ['--database', database, '--questionnaire', 'olva-core', '--missing', 'zero'],
     ]) {
       const m = memoryIo();
       expect(await exportCommand.run(argv, m.io)).toBe(2);

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   codebookCsv, codebookEntries, codebookMarkdown, createCollector, csvReadable, exportBaseName,
-  exportVersions, loadConfig, openStore, parseReadQuery, writeXlsx,
+  exportVersions, loadConfig, openStore, parseMissing, parseReadQuery, writeXlsx,
   type CollectorConfig, type ReadQuery, type ResponseFilter, type ResponseStore,
 } from '@olva/collector';
 import type { CompiledQuestionnaire } from '@olva/schema';
@@ -32,6 +32,7 @@ const help: Bilingual = {
   --labels                  CSV : libellés au lieu des codes
   --locale fr|en            langue des libellés (défaut fr)
   --separator ';'           CSV : séparateur point-virgule (tableurs français)
+  --missing codes           valeurs manquantes en codes : -7 non posée, -8 laissée vide, -9 absente de la version (défaut : cellules vides)
   --out <fichier>           fichier de sortie (obligatoire pour xlsx) ; absent : sortie standard`,
   en: `${usage.en}
   --config <file>           collector configuration (database, accepted builds)
@@ -43,6 +44,7 @@ const help: Bilingual = {
   --labels                  CSV: labels instead of codes
   --locale fr|en            language of labels (default fr)
   --separator ';'           CSV: semicolon separator (French spreadsheets)
+  --missing codes           missing values as codes: -7 not asked, -8 left blank, -9 not in the version answered (default: empty cells)
   --out <file>              output file (required for xlsx); absent: standard output`,
 };
 
@@ -136,6 +138,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     labels: { type: 'boolean' },
     locale: { type: 'string', default: 'fr' },
     separator: { type: 'string', default: ',' },
+    missing: { type: 'string', default: 'empty' },
   });
   if (!parsed.ok) {
     io.stderr.write(`olva export: ${parsed.error}\n`);
@@ -153,6 +156,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!formats.includes(v.format!)) return usageError(`--format doit valoir ${formats.join(', ')}`, `--format must be one of ${formats.join(', ')}`);
   if (v.locale !== 'fr' && v.locale !== 'en') return usageError('--locale doit valoir fr ou en', '--locale must be fr or en');
   if (v.separator !== ',' && v.separator !== ';') return usageError("--separator doit valoir ',' ou ';'", "--separator must be ',' or ';'");
+  const missing = parseMissing(v.missing);
+  if (missing === null) return usageError('--missing doit valoir empty ou codes', '--missing must be empty or codes');
   if (v.format === 'xlsx' && !v.out) return usageError('--format xlsx demande --out <fichier.xlsx>', '--format xlsx needs --out <file.xlsx>');
   let opened: OpenedRead | undefined;
   try {
@@ -169,10 +174,10 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     const locale = v.locale as 'fr' | 'en';
     if (v.format === 'xlsx') {
       const file = fs.createWriteStream(v.out!);
-      await writeXlsx(compiled, () => store.stream(filter), file, { locale });
+      await writeXlsx(compiled, () => store.stream(filter), file, { locale, missing });
     } else {
       const body = v.format === 'csv'
-        ? csvReadable(compiled, store.stream(filter), { separator, mode: v.labels ? 'labels' : 'codes', locale })
+        ? csvReadable(compiled, store.stream(filter), { separator, mode: v.labels ? 'labels' : 'codes', locale, missing })
         : Readable.from([v.format === 'codebook'
           ? codebookCsv(codebookEntries(compiled), separator)
           : codebookMarkdown(codebookEntries(compiled), exportBaseName(query))]);

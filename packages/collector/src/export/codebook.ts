@@ -9,6 +9,7 @@ import { codebookRows, escapeMarkdown, type CodebookRow } from '@olva/compiler';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { METADATA_COLUMNS, METADATA_LABELS, orderVersions, variableColumns, type VariableColumn } from './columns.js';
 import { csvRecord, CSV_BOM, type Cell } from './escape.js';
+import { MISSING_CODES } from './missing.js';
 
 /** One line of the codebook: the compiler's row shape (`kind` is `metadata` for metadata). */
 export type CodebookEntry = Omit<CodebookRow, 'kind'> & { kind: CodebookRow['kind'] | 'metadata' };
@@ -66,6 +67,10 @@ export function codebookMarkdown(entries: readonly CodebookEntry[], title: strin
     `# Dictionnaire des variables de l’export — ${escapeMarkdown(title)}`,
     '',
     'Une ligne par colonne des données, dans le même ordre. Cellule vide : question non posée ou sans réponse ; colonnes `<id>__<code>` : 1 = coché, 0 = non coché.',
+    '',
+    'Valeurs manquantes : vides par défaut ; avec `missing=codes` (`olva export --missing codes`) / *missing values: empty by default; with `missing=codes`*',
+    '',
+    ...MISSING_CODES.map((m) => `- \`${m.code}\` : ${m.fr} / *${m.en}*`),
     '',
     '| Variable | Q | Type | Libellé | Codes | Origine |',
     '|---|---|---|---|---|---|',

@@ -10,6 +10,7 @@ import type { StoredResponse } from '../store/types.js';
 import { variableColumns, type VariableColumn } from './columns.js';
 import { csvRecord, CSV_BOM } from './escape.js';
 import { headerCells, rowMapper, type CellMode, type ExportLocale } from './values.js';
+import { missingFiller, type MissingMode } from './missing.js';
 
 /** Options of a CSV export. */
 export interface CsvOptions {
@@ -21,6 +22,8 @@ export interface CsvOptions {
   locale?: ExportLocale;
   /** Precomputed columns; defaults to `variableColumns(compiled)`. */
   columns?: VariableColumn[];
+  /** Missing values as empty cells (default) or as the codes -7, -8, -9 (see missing.ts). */
+  missing?: MissingMode;
 }
 
 const CHUNK = 64 * 1024;
@@ -37,7 +40,7 @@ export async function* csvExport(
 ): AsyncGenerator<string> {
   const separator = options.separator ?? ',';
   const columns = options.columns ?? variableColumns(compiled);
-  const toCells = rowMapper(columns, options.mode ?? 'codes', options.locale ?? 'fr');
+  const toCells = rowMapper(columns, options.mode ?? 'codes', options.locale ?? 'fr', options.missing === 'codes' ? missingFiller(compiled, columns) : undefined);
   let chunk = CSV_BOM + csvRecord(headerCells(columns), separator);
   for await (const response of responses) {
     chunk += csvRecord(toCells(response), separator);

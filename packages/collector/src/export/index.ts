@@ -1,6 +1,7 @@
 /** Exports of responses (CSV, XLSX, codebook) and their HTTP routes. */
 export { csvExport, csvReadable, type CsvOptions } from './csv.js';
 export { writeXlsx, XLSX_SHEETS, type XlsxOptions } from './xlsx.js';
+export { MISSING_CODES, parseMissing, missingFiller, type MissingMode } from './missing.js';
 export { codebookEntries, codebookCsv, codebookMarkdown, CODEBOOK_HEADER, type CodebookEntry } from './codebook.js';
 export { variableColumns, METADATA_COLUMNS, type VariableColumn, type CodebookColumn } from './columns.js';
 export { escapeFormula } from './escape.js';

@@ -83,6 +83,24 @@ describe('export routes', () => {
     expect((await get('/v1/exports/responses.csv', NATIONAL)).status).toBe(400);
     expect((await get('/v1/exports/responses.csv?questionnaire=olva-core&territory=ville:1', NATIONAL)).status).toBe(400);
     expect((await get('/v1/exports/responses.csv?questionnaire=inconnu', NATIONAL)).status).toBe(404);
+    expect((await get('/v1/exports/responses.csv?questionnaire=olva-core&missing=-9', NATIONAL)).status).toBe(400);
+  });
+
+  it('writes missing values as codes with missing=codes, in CSV and XLSX', async () => {
+    const rows = await csvOf(await get('/v1/exports/responses.csv?questionnaire=olva-core&missing=codes', NATIONAL));
+    const h = rows[0];
+    const at = (r: string[], name: string) => r[h.indexOf(name)];
+    const lorientRows = rows.slice(1).filter((r) => at(r, 'territory_code') === '200042174');
+    // The core-only responses were not asked the Rennes question: not in their version.
+    expect(new Set(lorientRows.map((r) => at(r, 'rennes.locaux_quartier')))).toEqual(new Set(['-9']));
+    expect(new Set(rows.slice(1).map((r) => at(r, 'commune_siege')))).toEqual(new Set(['-8']));
+    const empty = await csvOf(await get('/v1/exports/responses.csv?questionnaire=olva-core', NATIONAL));
+    expect(new Set(empty.slice(1).map((r) => r[h.indexOf('commune_siege')]))).toEqual(new Set(['']));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await (await get('/v1/exports/responses.xlsx?questionnaire=olva-core&missing=codes', NATIONAL)).arrayBuffer());
+    const sheet = wb.getWorksheet(XLSX_SHEETS.codes)!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(sheet.getRow(2).getCell(header.indexOf('commune_siege') + 1).value).toBe(-8);
   });
 
   it('streams the CSV of the territories asked for, as an attachment', async () => {

@@ -4,8 +4,9 @@
  * national token may omit `territory` to export everything):
  *
  * - `GET /v1/exports/responses.csv` — data as CSV (`separator=;` for French spreadsheets,
- *   `values=labels` for labels instead of codes, `locale=en` for English labels)
- * - `GET /v1/exports/responses.xlsx` — sheets "réponses", "libellés" and "codebook"
+ *   `values=labels` for labels instead of codes, `locale=en` for English labels,
+ *   `missing=codes` for -7 not asked, -8 left blank, -9 not in the version answered)
+ * - `GET /v1/exports/responses.xlsx` — sheets "réponses", "libellés" and "codebook" (`missing=codes` too)
  * - `GET /v1/exports/codebook.csv`, `GET /v1/exports/codebook.md` — the codebook
  *
  * Query: `questionnaire=<id>` (required), `wave=` and `territory=<level>:<code>`, both
@@ -23,6 +24,7 @@ import { csvReadable } from './csv.js';
 import { exportBaseName, parseReadQuery, type ReadQuery } from './query.js';
 import { exportVersions } from './versions.js';
 import { writeXlsx } from './xlsx.js';
+import { parseMissing, type MissingMode } from './missing.js';
 
 /** What the export routes need from the server. */
 export interface ExportRouteOptions {
@@ -75,15 +77,20 @@ function attachment(reply: FastifyReply, type: string, filename: string): Fastif
 export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, options) => {
   const { store, registry, authorizer } = options;
 
-  async function prepare(request: FastifyRequest, reply: FastifyReply): Promise<{ read: AuthorizedRead; compiled: CompiledQuestionnaire[] } | null> {
+  async function prepare(request: FastifyRequest, reply: FastifyReply): Promise<{ read: AuthorizedRead; compiled: CompiledQuestionnaire[]; missing: MissingMode } | null> {
     const read = await authorizeRead(authorizer, 'export', request, reply, true);
     if (!read) return null;
+    const missing = parseMissing((request.query as Record<string, unknown>).missing);
+    if (missing === null) {
+      await reply.code(400).send({ error: 'bad-request', message: 'missing must be "empty" (the default) or "codes" (-7 not asked, -8 left blank, -9 not in the version answered)' });
+      return null;
+    }
     const compiled = exportVersions(await registry.all(), read.query.questionnaire!, read.filter.territories);
     if (compiled.length === 0) {
       await reply.code(404).send({ error: 'not-found', message: `no version of questionnaire "${read.query.questionnaire}" is known to this collector` });
       return null;
     }
-    return { read, compiled };
+    return { read, compiled, missing };
   }
 
   app.get('/v1/exports/responses.csv', async (request, reply) => {
@@ -93,7 +100,7 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
     const separator = q.separator === ';' || q.separator === 'semicolon' ? ';' : ',';
     const mode = q.values === 'labels' ? 'labels' : 'codes';
     const locale = q.locale === 'en' ? 'en' : 'fr';
-    const body = csvReadable(ready.compiled, store.stream(ready.read.filter), { separator, mode, locale });
+    const body = csvReadable(ready.compiled, store.stream(ready.read.filter), { separator, mode, locale, missing: ready.missing });
     return attachment(reply, 'text/csv; charset=utf-8', `${exportBaseName(ready.read.query)}.csv`).send(body);
   });
 
@@ -104,7 +111,7 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
     const out = new PassThrough();
     // zip.pipe(out) and fastify's pipe of `out` to the socket honour back-pressure, and
     // writeXlsx waits for them: `out` holds one high-water mark, never the workbook.
-    writeXlsx(ready.compiled, () => store.stream(ready.read.filter), out, { locale }).catch((error: unknown) => {
+    writeXlsx(ready.compiled, () => store.stream(ready.read.filter), out, { locale, missing: ready.missing }).catch((error: unknown) => {
       // A client that went away (fastify destroyed `out`) is not a failure of the server.
       if (out.destroyed) return;
       request.log.error({ err: error }, 'xlsx export failed');

@@ -5,6 +5,7 @@
  * CSV back. Not used by the collector at run time.
  */
 import type { CompiledQuestionnaire, CompiledQuestion, ResponsePayload } from '@olva/schema';
+import { OTHER_CODE } from '@olva/schema';
 import type { StoredResponse } from '../store/types.js';
 
 const core = { kind: 'core' as const, id: 'olva-core', version: '2026.1.0', pointer: '' };
@@ -13,11 +14,14 @@ function q(number: number, section: string, question: Record<string, unknown>, o
   return { ...question, number, section, origin } as unknown as CompiledQuestion;
 }
 
+/** The choice the compiler adds at the end of a question with `other`. */
+const OTHER = { code: OTHER_CODE, label: { fr: 'Autre (précisez)', en: 'Other (please specify)' } };
+
 /** A compiled core (`olva-core` 2026.1.0) with one question of each column shape. */
 export function fixtureCore(version = '2026.1.0'): CompiledQuestionnaire {
   const origin = { ...core, version };
   return {
-    kind: 'olva-compiled-questionnaire', formatVersion: 1, id: 'olva-core',
+    kind: 'olva-compiled-questionnaire', formatVersion: 2, id: 'olva-core',
     questionnaire: { id: 'olva-core', version }, extension: null, territory: null,
     title: { fr: 'Observation locale de la vie associative', en: 'Local observation of associative life' },
     sections: [
@@ -30,6 +34,7 @@ export function fixtureCore(version = '2026.1.0'): CompiledQuestionnaire {
               { code: 'culture', label: { fr: 'Culture', en: 'Culture' } },
               { code: 'social', label: { fr: 'Action sociale, santé', en: 'Social action, health' } },
               { code: 'formule', label: { fr: '=HYPERLINK("http://x")', en: 'formula' } },
+              OTHER,
             ],
             other: { label: { fr: 'Autre secteur', en: 'Other sector' } } }, origin),
           q(2, 'profil', { id: 'publics', type: 'multiple', label: { fr: 'Publics visés', en: 'Audiences' },
@@ -37,6 +42,7 @@ export function fixtureCore(version = '2026.1.0'): CompiledQuestionnaire {
               { code: 'enfants', label: { fr: 'Enfants', en: 'Children' } },
               { code: 'jeunes', label: { fr: 'Jeunes', en: 'Youth' } },
               { code: 'aines', label: { fr: 'Aînés', en: 'Elderly' } },
+              OTHER,
             ],
             other: { label: { fr: 'Autres publics' } } }, origin),
           q(3, 'profil', { id: 'employeur', type: 'boolean', label: { fr: 'Employeur ?', en: 'Employer?' } }, origin),

@@ -11,6 +11,7 @@ import type { StoredResponse } from '../store/types.js';
 import type { Cell } from './escape.js';
 import type { VariableColumn } from './columns.js';
 import { METADATA_COLUMNS } from './columns.js';
+import type { MissingFiller } from './missing.js';
 
 /** Codes for analysis, or labels for reading. */
 export type CellMode = 'codes' | 'labels';
@@ -87,9 +88,10 @@ type Writer = (value: unknown, cells: Cell[]) => void;
  * Compiles the row mapper of an export once. A response usually answers a fraction of the
  * columns, so the mapper walks the answers it holds (each key knows the cells it fills)
  * rather than every column: the cost of a row follows its answers, not the codebook's width.
- * Cells of questions without an answer stay empty (null).
+ * Cells of questions without an answer stay empty (null), or get their missing-value code
+ * from `missing` (see missing.ts).
  */
-export function rowMapper(columns: readonly VariableColumn[], mode: CellMode, locale: ExportLocale = 'fr'): (r: StoredResponse) => Cell[] {
+export function rowMapper(columns: readonly VariableColumn[], mode: CellMode, locale: ExportLocale = 'fr', missing?: MissingFiller): (r: StoredResponse) => Cell[] {
   const offset = METADATA_COLUMNS.length;
   const writers = new Map<string, Writer[]>();
   const add = (key: string, w: Writer) => {
@@ -152,6 +154,7 @@ export function rowMapper(columns: readonly VariableColumn[], mode: CellMode, lo
       if (value === undefined || value === null) continue;
       for (const write of list) write(value, cells);
     }
+    missing?.(r, cells);
     return cells;
   };
 }

@@ -22,6 +22,7 @@ import { variableColumns, type VariableColumn } from './columns.js';
 import { CODEBOOK_HEADER, codebookCells, codebookEntries } from './codebook.js';
 import { escapeFormula, type Cell } from './escape.js';
 import { headerCells, rowMapper, type ExportLocale } from './values.js';
+import { missingFiller, type MissingMode } from './missing.js';
 
 /** Sheet names, in workbook order. */
 export const XLSX_SHEETS = { codes: 'réponses', labels: 'libellés', codebook: 'codebook' } as const;
@@ -31,6 +32,8 @@ export interface XlsxOptions {
   /** Language of the "libellés" sheet. */
   locale?: ExportLocale;
   columns?: VariableColumn[];
+  /** Missing values as empty cells (default) or as the codes -7, -8, -9 (see missing.ts). */
+  missing?: MissingMode;
 }
 
 /** A cell for exceljs: texts escaped like in the CSV (the file may be re-saved as CSV). */
@@ -107,7 +110,7 @@ export async function writeXlsx(
   for (const mode of ['codes', 'labels'] as const) {
     const sheet = workbook.addWorksheet(XLSX_SHEETS[mode]);
     sheet.addRow(header).commit();
-    const toCells = rowMapper(columns, mode, locale);
+    const toCells = rowMapper(columns, mode, locale, options.missing === 'codes' ? missingFiller(compiled, columns) : undefined);
     let n = 0;
     for await (const response of openResponses()) {
       sheet.addRow(toCells(response).map(xlsxCell)).commit();

@@ -14,8 +14,9 @@ function responses() {
   out.push(fixtureResponse(i++, {}, { channel: 'kiosk', source: undefined }));
   // Rennes 2025: 2 social.
   for (let k = 0; k < 2; k++) out.push(fixtureResponse(i++, { secteur_principal: 'social' }, { wave: '2025' }));
-  // Lorient 2026: 1 sport.
+  // Lorient 2026: 1 sport, 1 "other" (the choice the compiler adds), its text aside.
   out.push(fixtureResponse(i++, { secteur_principal: 'sport' }, { territory: lorient }));
+  out.push(fixtureResponse(i++, { secteur_principal: 'other', secteur_principal_other: 'Sport adapté' }, { territory: lorient }));
   return out;
 }
 
@@ -27,18 +28,21 @@ const expected = [
 describe('sampleStats', () => {
   it('counts by territory and wave, by sector, source and channel', async () => {
     const stats = await sampleStats(iterate(responses()), { compiled: [fixtureCore()], expected });
-    expect(stats.total).toBe(13);
+    expect(stats.total).toBe(14);
     expect(stats.sectorQuestion).toBe('secteur_principal');
     expect(stats.byTerritory.map((t) => [t.territory.level, t.territory.code, t.wave, t.total])).toEqual([
-      ['commune', '35238', '2025', 2], ['commune', '35238', '2026', 10], ['epci', '200042174', '2026', 1],
+      ['commune', '35238', '2025', 2], ['commune', '35238', '2026', 10], ['epci', '200042174', '2026', 2],
     ]);
     const rennes = stats.byTerritory.find((t) => t.territory.code === '35238' && t.wave === '2026')!;
     expect(rennes.sectorAnswered).toBe(9);
     const sector = (code: string) => rennes.bySector.find((s) => s.code === code)!;
-    expect(rennes.bySector.map((s) => s.code)).toEqual(['sport', 'culture', 'social', 'formule']);
+    expect(rennes.bySector.map((s) => s.code)).toEqual(['sport', 'culture', 'social', 'formule', 'other']);
     expect(sector('sport')).toMatchObject({ count: 6, share: 0.6667, label: { fr: 'Sport', en: 'Sport' } });
     expect(sector('culture').count).toBe(3);
     expect(sector('social').count).toBe(0);
+    // "other" is counted like any code.
+    const lor = stats.byTerritory.find((t) => t.territory.code === lorient.code)!;
+    expect(lor.bySector.find((x) => x.code === 'other')).toMatchObject({ count: 1, share: 0.5, label: { fr: 'Autre (précisez)' } });
     expect(rennes.byChannel).toEqual([
       { code: 'web', count: 4, share: 0.4 }, { code: 'paper', count: 2, share: 0.2 },
       { code: 'phone', count: 3, share: 0.3 }, { code: 'kiosk', count: 1, share: 0.1 },

@@ -19,7 +19,7 @@ function q(partial: Record<string, unknown>, number: number, pointer: string, or
 export function coreQuestionnaire(): CompiledQuestionnaire {
   return {
     kind: 'olva-compiled-questionnaire',
-    formatVersion: 1,
+    formatVersion: 2,
     id: 'olva-core',
     questionnaire: { id: 'olva-core', version: '2026.1.0' },
     extension: null,

@@ -26,7 +26,7 @@ describe('answers.d.ts', () => {
     expect(dts).toMatch(/export interface OlvaCoreRennes2026Answers \{/);
     expect(dts).toMatch(/export type Answers = OlvaCoreRennes2026Answers;/);
     expect(dts).toContain("'rennes.locaux_quartier'?: 'oui' | 'non';");
-    expect(dts).toContain("secteur?: 'sport' | 'culture' | 'social';");
+    expect(dts).toContain("secteur?: 'sport' | 'culture' | 'social' | 'other';");
   });
 
   it('type-checks, rejects a wrong code, and survives a comment-closing label', async () => {

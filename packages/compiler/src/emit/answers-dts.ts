@@ -38,7 +38,9 @@ function titlesToDescriptions(schema: JsonSchema): JsonSchema {
 /** `answers.d.ts` of a compiled questionnaire. */
 export async function emitAnswersTypes(compiled: CompiledQuestionnaire): Promise<string> {
   const name = answersTypeName(compiled);
-  const { $schema: _s, $id: _i, ...schema } = answersSchema(compiled);
+  // `allOf` holds the rules between answers (an "other" text goes with the choice `other`),
+  // which a TypeScript type cannot express.
+  const { $schema: _s, $id: _i, allOf: _rules, ...schema } = answersSchema(compiled);
   const prepared = { ...titlesToDescriptions(schema), title: name };
   const ts = await compile(prepared as Parameters<typeof compile>[0], name, {
     bannerComment:

@@ -1,10 +1,12 @@
 /**
  * `answers.schema.json`: the JSON Schema (2020-12) of the `answers` object of one compiled
- * questionnaire. Strict: one property per question (plus `<id>_other` texts), nothing else.
- * Visibility, requiredness and checks are not expressed here: they depend on other answers,
- * and the runtime's consistency check (shared by browser and collector) handles them.
+ * questionnaire. Strict: one property per question (plus `<id>_other` texts), nothing else,
+ * and an `<id>_other` text exactly when its question's answer chooses `other`. Visibility,
+ * requiredness and checks are not expressed here: they depend on other answers, and the
+ * runtime's consistency check (shared by browser and collector) handles them.
  */
 import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
+import { OTHER_CODE } from '@olva/schema';
 import { allQuestions, choicesOf, en, fr, hasOther, otherKey, rowsOf } from './util.js';
 
 /** A JSON Schema object (kept loose: it is data we write out). */
@@ -89,13 +91,31 @@ export function valueSchema(q: CompiledQuestion): JsonSchema {
   }
 }
 
-/** The schema of the `<id>_other` text of a question with an "other" option. */
+/** The schema of the `<id>_other` text of a question with an "other" option: not blank. */
 export function otherSchema(q: CompiledQuestion & { other: { label: { fr: string } } }): JsonSchema {
   return {
     title: `Q${q.number}. ${fr(q.other.label)}`,
-    description: `Texte « autre, précisez » de ${q.id} / "Other, please specify" text of ${q.id}`,
+    description: `Texte « autre, précisez » de ${q.id}, requis quand « ${OTHER_CODE} » est choisi / "Other, please specify" text of ${q.id}, required when "${OTHER_CODE}" is chosen`,
     type: 'string',
     maxLength: OTHER_MAX_LENGTH,
+    // As the runtime, which takes a text of spaces for no text.
+    pattern: '\\S',
+  };
+}
+
+/**
+ * The rule of an "other" text: `<id>_other` is required when the answer to `<id>` chooses
+ * `other` (the code, or among the codes of a multiple choice), and forbidden otherwise.
+ */
+export function otherRule(q: CompiledQuestion): JsonSchema {
+  const key = otherKey(q.id);
+  const chosen = q.type === 'multiple' ? { type: 'array', contains: { const: OTHER_CODE } } : { const: OTHER_CODE };
+  return {
+    if: { properties: { [q.id]: chosen }, required: [q.id] },
+    // `properties: {key: true}` beside `required` keeps ajv's strict mode satisfied.
+    then: { properties: { [key]: true }, required: [key] },
+    // A false schema (rather than `not: {required}`) points the error at the text itself.
+    else: { properties: { [key]: false } },
   };
 }
 
@@ -114,6 +134,7 @@ export function answersProperties(compiled: CompiledQuestionnaire): Record<strin
  * inlined in the payload schema).
  */
 export function answersSchemaBody(compiled: CompiledQuestionnaire): JsonSchema {
+  const others = allQuestions(compiled).filter(hasOther);
   return {
     title: `Réponses — ${fr(compiled.title)}`,
     description:
@@ -123,6 +144,7 @@ export function answersSchemaBody(compiled: CompiledQuestionnaire): JsonSchema {
     type: 'object',
     properties: answersProperties(compiled),
     additionalProperties: false,
+    ...(others.length ? { allOf: others.map(otherRule) } : {}),
   };
 }
 

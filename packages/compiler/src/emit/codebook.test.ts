@@ -8,8 +8,8 @@ import { loadFixture } from './test-fixture.js';
 describe('codebookColumns', () => {
   it('lists value, other, 0/1 choice and matrix row columns in questionnaire order', () => {
     const cols = codebookColumns(loadFixture());
-    expect(cols.slice(0, 7).map((c) => c.name)).toEqual([
-      'secteur', 'secteur_other', 'activites', 'activites__formation', 'activites__evenements', 'activites__aucun', 'activites_other',
+    expect(cols.slice(0, 8).map((c) => c.name)).toEqual([
+      'secteur', 'secteur_other', 'activites', 'activites__formation', 'activites__evenements', 'activites__aucun', 'activites__other', 'activites_other',
     ]);
     expect(cols.find((c) => c.name === 'activites__aucun')).toEqual({ name: 'activites__aucun', questionId: 'activites', kind: 'choice', code: 'aucun' });
     expect(cols.filter((c) => c.questionId === 'difficultes')).toEqual([
@@ -40,6 +40,11 @@ describe('codebook rows', () => {
     expect(rows.find((r) => r.variable === 'satisfaction')!.codes_fr).toBe('1=Pas du tout | 2=Peu | 3=Assez | 4=Très');
     expect(rows.find((r) => r.variable === 'rennes.locaux_quartier')!.condition_fr)
       .toBe("si Q1 secteur est « Sport » (sport) ou « Culture » (culture) et Q9 courriel n'est pas répondue");
+    // The "other" text is asked, and required, when the added choice `other` is chosen.
+    const other = rows.find((r) => r.variable === 'activites_other')!;
+    expect([other.condition_fr, other.required_fr]).toEqual(Array(2).fill('si Q2 activites contient « Autre (précisez) » (other)'));
+    expect(rows.find((r) => r.variable === 'secteur_other')!.required_en).toBe('if Q1 secteur = « Other (please specify) » (other)');
+    expect(rows.find((r) => r.variable === 'secteur')!.codes_fr).toBe('sport=Sport | culture=Culture | social=Social, solidarité | other=Autre (précisez)');
     const ext = rows.find((r) => r.variable === 'rennes.quartier')!;
     expect([ext.origin, ext.version]).toEqual(['rennes-2026', '1.0.0']);
   });

@@ -6,15 +6,15 @@
  *
  * Naming of export columns (see README.md):
  * - `<id>`: the answer of a question (for `multiple`: its codes joined with `;`);
- * - `<id>_other`: the "other, please specify" text;
+ * - `<id>_other`: the "other, please specify" text, asked when the choice `other` is chosen;
  * - `<id>__<code>`: one 0/1 column per choice of a `multiple` question;
  * - `<id>__<row>`: one column per row of a `matrix` question (the matrix has no `<id>` column).
  * Dots of extension ids (`rennes.locaux`) are kept: they are legal in CSV headers and keep
  * the column named exactly like the payload key.
  */
 import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
-import { requiredWords, visibilityWords } from './condition-words.js';
-import { allQuestions, choicesOf, en, fr, hasOther, otherKey, rowsOf } from './util.js';
+import { conditionWords, requiredWords, visibilityWords } from './condition-words.js';
+import { allQuestions, choicesOf, en, fr, hasOther, otherChosen, otherKey, rowsOf } from './util.js';
 
 /** One column of the data export. */
 export interface CodebookColumn {
@@ -129,10 +129,13 @@ export function codebookRows(compiled: CompiledQuestionnaire): CodebookRow[] {
   return codebookColumns(compiled).map((column) => {
     const q = byId.get(column.questionId)!;
     const format = columnFormat(q, column.kind);
-    // The "other" text is asked alongside its question: same condition, never required.
-    const required = column.kind === 'other' || column.kind === 'choice'
+    // The "other" text is asked, and required, when the choice `other` is chosen.
+    const chosen = column.kind === 'other'
+      ? { fr: `si ${conditionWords(otherChosen(q), compiled, 'fr')}`, en: `if ${conditionWords(otherChosen(q), compiled, 'en')}` }
+      : null;
+    const required = chosen ?? (column.kind === 'choice'
       ? { fr: 'non', en: 'no' }
-      : { fr: requiredWords(q, compiled, 'fr'), en: requiredWords(q, compiled, 'en') };
+      : { fr: requiredWords(q, compiled, 'fr'), en: requiredWords(q, compiled, 'en') });
     return {
       variable: column.name,
       question: `Q${q.number}`,
@@ -144,8 +147,8 @@ export function codebookRows(compiled: CompiledQuestionnaire): CodebookRow[] {
       label_en: columnLabel(q, column, 'en'),
       codes_fr: columnCodes(q, column, 'fr'),
       codes_en: columnCodes(q, column, 'en'),
-      condition_fr: visibilityWords(q, compiled, 'fr'),
-      condition_en: visibilityWords(q, compiled, 'en'),
+      condition_fr: chosen?.fr ?? visibilityWords(q, compiled, 'fr'),
+      condition_en: chosen?.en ?? visibilityWords(q, compiled, 'en'),
       required_fr: required.fr,
       required_en: required.en,
       section: q.section,

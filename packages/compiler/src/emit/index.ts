@@ -62,5 +62,5 @@ export { escapeHtml } from './html.js';
 export { escapeMarkdown } from './codebook-md.js';
 export { conditionWords, requiredWords, visibilityWords } from './condition-words.js';
 export { toSurveyExpression, type Translation, type VarInfo } from './surveyjs-expression.js';
-export { surveyModel, surveyName, varResolver, SurveyNameError } from './surveyjs.js';
+export { surveyModel, surveyName, surveyOtherName, varResolver, SurveyNameError } from './surveyjs.js';
 export { ValidatorEmitError } from './validator.js';

@@ -39,6 +39,12 @@ describe('paper.html', () => {
     expect(html).toContain('[secteur_other]');
   });
 
+  it('writes the added choice "other" last, with the line of its text, once', () => {
+    expect(html).toContain('Social, solidarité<span class="code">[social]</span></li><li><span class="circle" aria-hidden="true"></span>Autre (précisez)<span class="code">[other]</span> — Autre secteur, précisez : <span class="other-line"></span><span class="code">[secteur_other]</span></li></ul>');
+    expect(html.split('[secteur_other]')).toHaveLength(2);
+    expect(html).toContain('Autre (précisez)<span class="code">[other]</span> — Autre activité : <span class="other-line"></span><span class="code">[activites_other]</span>');
+  });
+
   it('writes the routing out', () => {
     expect(html).toContain('Répondez si Q4 employeur = Oui.');
     expect(html).toContain('→ Si « Non », passez à la question 6.');

@@ -6,6 +6,7 @@
  * escaped with `escapeHtml`.
  */
 import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
+import { OTHER_CODE } from '@olva/schema';
 import { visibilityWords } from './condition-words.js';
 import { escapeHtml } from './html.js';
 import { jumpsAfter } from './routing.js';
@@ -52,11 +53,12 @@ footer { margin-top: 8mm; font-size: 8.5pt; color: #333; }
 const e = escapeHtml;
 
 function choiceList(q: CompiledQuestion, mark: 'circle' | 'box'): string {
-  const items = choicesOf(q).map((c) =>
-    `<li><span class="${mark}" aria-hidden="true"></span>${e(fr(c.label))}<span class="code">[${e(c.code)}]</span></li>`);
-  if (hasOther(q)) {
-    items.push(`<li><span class="${mark}" aria-hidden="true"></span>${e(fr(q.other.label))} : <span class="other-line"></span><span class="code">[${e(otherKey(q.id))}]</span></li>`);
-  }
+  const items = choicesOf(q).map((c) => {
+    const box = `<li><span class="${mark}" aria-hidden="true"></span>${e(fr(c.label))}<span class="code">[${e(c.code)}]</span>`;
+    // The choice "other" the compiler added: its text is written on the line that follows.
+    if (c.code !== OTHER_CODE || !hasOther(q)) return `${box}</li>`;
+    return `${box} — ${e(fr(q.other.label))} : <span class="other-line"></span><span class="code">[${e(otherKey(q.id))}]</span></li>`;
+  });
   return `<ul class="choices">${items.join('')}</ul>`;
 }
 

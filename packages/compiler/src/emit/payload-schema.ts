@@ -82,6 +82,8 @@ export function payloadSchemaFor(compiled: CompiledQuestionnaire): JsonSchema {
     additionalProperties: false,
     required: generic.required,
     properties,
+    // The generic rules between properties (`blank` only on paper and phone).
+    ...(generic.allOf ? { allOf: generic.allOf } : {}),
   };
   // Keep the remaining shared definitions only when something still refers to them.
   if (JSON.stringify(properties).includes('#/$defs/')) schema.$defs = defs;

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConditionRunner, Model } from 'survey-core';
 import type { CompiledQuestion, CompiledQuestionnaire, QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
+import { choosesOther } from '@olva/schema';
 import { assemble } from '../assemble.js';
 import { emitAll } from './index.js';
 import { surveyModel, surveyName } from './surveyjs.js';
@@ -132,6 +133,11 @@ describe.each(builds)('emit on %s', (_name, compiled) => {
       const answers: Record<string, unknown> = {};
       // Texts with a pattern (e.g. the RNA number) are left out: random text would not match it.
       for (const q of allQuestions(compiled)) if (!('pattern' in q && q.pattern)) answers[q.id] = randomValue(q, r);
+      // The choice "other" asks for its text, and only it does.
+      const others = allQuestions(compiled).filter((q) => choosesOther(answers[q.id]));
+      expect(others.length).toBeGreaterThan(0);
+      expect(mod.validateAnswers(answers)).toBe(false);
+      for (const q of others) answers[otherKey(q.id)] = 'Sport adapté';
       expect(mod.validateAnswers(answers), JSON.stringify(mod.validateAnswers.errors)).toBe(true);
       expect(mod.validateAnswers({ ...answers, inconnue: 1 })).toBe(false);
     } finally {

@@ -49,20 +49,37 @@ describe('surveyjs.json', () => {
       expect(sq, q.id).toBeTruthy();
       expect(sq.getType(), q.id).toBe(EXPECTED_TYPES[q.type]);
       if (q.type === 'single' || q.type === 'multiple') {
-        expect(sq.choices.map((c: { value: string }) => c.value)).toEqual(choicesOf(q).map((c) => c.code));
+        // The added choice `other` is SurveyJS's own "other" item, last as in OLVA.
+        expect(sq.visibleChoices.map((c: { value: string }) => c.value)).toEqual(choicesOf(q).map((c) => c.code));
+        expect(sq.showOtherItem, q.id).toBe(hasOther(q));
       }
       if (q.type === 'matrix') {
         expect(sq.rows.map((r: { value: string }) => r.value)).toEqual(q.rows.map((r) => r.code));
         expect(sq.columns.map((c: { value: string }) => c.value)).toEqual(q.choices.map((c) => c.code));
       }
       if (q.type === 'scale') expect(sq.rateValues.map((r: { value: number }) => r.value)).toEqual(q.choices.map((_, i) => i + 1));
-      if (hasOther(q)) expect(survey.getQuestionByName(surveyName(otherKey(q.id)))).toBeTruthy();
       expect(sq.title).toBe(q.label.fr);
       expect(sq.page.name).toBe(q.section);
     }
-    // Every question of the model is an OLVA answer key.
-    const keys = new Set(questions.flatMap((q) => [q.id, ...(hasOther(q) ? [otherKey(q.id)] : [])]).map(surveyName));
-    expect(survey.getAllQuestions().map((q) => q.name).sort()).toEqual([...keys].sort());
+    // Every question of the model is an OLVA question; "other" texts are their comments.
+    expect(survey.getAllQuestions().map((q) => q.name).sort()).toEqual(questions.map((q) => surveyName(q.id)).sort());
+  });
+
+  it('keeps the "other" text under <name>-Comment, mapped to <id>_other, and requires it when "other" is chosen', () => {
+    const { json, survey } = load();
+    const names = json.olvaNames as Record<string, string>;
+    expect(names['secteur-Comment']).toBe(otherKey('secteur'));
+    expect(names['activites-Comment']).toBe(otherKey('activites'));
+    const secteur = survey.getQuestionByName('secteur') as Question & Record<string, any>;
+    expect(secteur.otherItem.value).toBe('other');
+    expect(secteur.otherItem.text).toBe('Autre (précisez)');
+    survey.setValue('secteur', 'other');
+    expect(secteur.validate(true)).toBe(false);
+    survey.setComment('secteur', 'Sport adapté');
+    expect(secteur.validate(true)).toBe(true);
+    expect(survey.data).toMatchObject({ secteur: 'other', 'secteur-Comment': 'Sport adapté' });
+    survey.setValue('secteur', 'sport');
+    expect(secteur.validate(true)).toBe(true);
   });
 
   it('maps multiple-choice options: exclusive codes, min and max', () => {
@@ -78,7 +95,10 @@ describe('surveyjs.json', () => {
     surveyLocalization.defaultLocale = 'fr';
     try {
       const { json, survey } = load();
-      expect(json.olvaNames).toEqual({ 'rennes__locaux_quartier': 'rennes.locaux_quartier', 'rennes__quartier': 'rennes.quartier' });
+      expect(json.olvaNames).toEqual({
+        'secteur-Comment': 'secteur_other', 'activites-Comment': 'activites_other',
+        'rennes__locaux_quartier': 'rennes.locaux_quartier', 'rennes__quartier': 'rennes.quartier',
+      });
       expect(survey.getQuestionByName('secteur').title).toBe("Secteur principal d'activité");
       survey.locale = 'en';
       expect(survey.getQuestionByName('secteur').title).toBe('Main sector');

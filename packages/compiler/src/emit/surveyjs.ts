@@ -4,8 +4,10 @@
  * sections → pages; single → radiogroup; multiple → checkbox (exclusive codes → `isExclusive`
  * choices); boolean → boolean; integer/year/decimal → text with `inputType: number`; text →
  * text; textarea → comment; email → text with `inputType: email`; commune → text with a regex
- * validator; scale → rating (values 1..n); matrix → matrix. An "other, please specify" text
- * is its own `text` question named `<name>_other`, so that the data keys stay OLVA's.
+ * validator; scale → rating (values 1..n); matrix → matrix. The choice `other` that the
+ * compiler adds is SurveyJS's own `showOtherItem` (value "other"), whose text SurveyJS keeps
+ * under `<name>-Comment` and requires when "other" is chosen: `olvaNames` maps that key to
+ * OLVA's `<id>_other`.
  * Conditions are translated by `surveyjs-expression.ts`.
  *
  * Names: SurveyJS reads `{a.b}` as "property b of a", so dots of extension ids become `__`
@@ -13,7 +15,8 @@
  * that differs back to its OLVA id.
  */
 import type { CompiledQuestion, CompiledQuestionnaire, LocalizedText } from '@olva/schema';
-import { COMMUNE_PATTERN, EMAIL_MAX_LENGTH } from './answers-schema.js';
+import { OTHER_CODE } from '@olva/schema';
+import { COMMUNE_PATTERN, EMAIL_MAX_LENGTH, OTHER_MAX_LENGTH } from './answers-schema.js';
 import { toSurveyExpression, type VarInfo, type VarResolver } from './surveyjs-expression.js';
 import { allQuestions, choicesOf, hasOther, otherKey, prettyJson } from './util.js';
 
@@ -37,6 +40,15 @@ export class SurveyNameError extends Error {}
 /** The SurveyJS name of an OLVA id or answer key: dots become `__`. */
 export function surveyName(id: string): string {
   return id.replace(/\./g, '__');
+}
+
+/**
+ * The SurveyJS key of the "other, please specify" text of a question: its comment, named with
+ * SurveyJS's default `commentSuffix` (the suffix is a global setting of survey-core, not part
+ * of a model, so the model cannot rename it to `_other`).
+ */
+export function surveyOtherName(questionId: string): string {
+  return `${surveyName(questionId)}-Comment`;
 }
 
 /** A SurveyJS localizable text from an OLVA {fr, en} text. */
@@ -90,7 +102,7 @@ export function varResolver(compiled: CompiledQuestionnaire): VarResolver {
       case 'commune': infos.set(q.id, { name, kind: 'string', exactStrings: true }); break;
       default: infos.set(q.id, { name, kind: 'string' });
     }
-    if (hasOther(q)) infos.set(otherKey(q.id), { name: surveyName(otherKey(q.id)), kind: 'string' });
+    if (hasOther(q)) infos.set(otherKey(q.id), { name: surveyOtherName(q.id), kind: 'string' });
   }
   return (key) => infos.get(key);
 }
@@ -103,17 +115,32 @@ function numberInput(q: CompiledQuestion & { min?: number; max?: number }, integ
   return out;
 }
 
+/**
+ * The choices of a single or multiple question; the added choice `other` becomes SurveyJS's
+ * "other" item (same value, same label), with the text field's label as its placeholder.
+ */
+function withOtherItem(q: CompiledQuestion, choices: SurveyJson[]): SurveyJson {
+  if (!hasOther(q)) return { choices };
+  const added = choicesOf(q).find((c) => c.code === OTHER_CODE)!;
+  return {
+    choices: choices.filter((c) => c.value !== OTHER_CODE),
+    showOtherItem: true,
+    otherText: surveyText(added.label),
+    otherPlaceholder: surveyText(q.other.label),
+  };
+}
+
 /** The type-specific part of a SurveyJS question. */
 export function questionBody(q: CompiledQuestion): SurveyJson {
   const choices = (): SurveyJson[] => choicesOf(q).map((c) => ({ value: c.code, text: surveyText(c.label) }));
   switch (q.type) {
     case 'single':
-      return { type: 'radiogroup', choices: choices() };
+      return { type: 'radiogroup', ...withOtherItem(q, choices()) };
     case 'multiple': {
       const exclusive = new Set(q.exclusive ?? []);
       const out: SurveyJson = {
         type: 'checkbox',
-        choices: q.choices.map((c) => ({ value: c.code, text: surveyText(c.label), ...(exclusive.has(c.code) ? { isExclusive: true } : {}) })),
+        ...withOtherItem(q, q.choices.map((c) => ({ value: c.code, text: surveyText(c.label), ...(exclusive.has(c.code) ? { isExclusive: true } : {}) }))),
       };
       if (q.minSelected !== undefined) out.minSelectedChoices = q.minSelected;
       if (q.maxSelected !== undefined) out.maxSelectedChoices = q.maxSelected;
@@ -198,11 +225,7 @@ export function surveyModel(compiled: CompiledQuestionnaire): SurveyJson {
       const checks = validators.get(q.id);
       if (checks) el.validators = [...((el.validators as SurveyJson[] | undefined) ?? []), ...checks];
       elements.push(el);
-      if (hasOther(q)) {
-        const other: SurveyJson = { type: 'text', name: claim(otherKey(q.id)), title: surveyText(q.other.label), maxLength: 10000 };
-        if (visibleIf !== undefined) other.visibleIf = visibleIf;
-        elements.push(other);
-      }
+      if (hasOther(q)) names[surveyOtherName(q.id)] = otherKey(q.id);
     }
     const page: SurveyJson = { name: surveyName(section.id), title: surveyText(section.title) };
     if (section.description) page.description = surveyText(section.description);
@@ -218,6 +241,8 @@ export function surveyModel(compiled: CompiledQuestionnaire): SurveyJson {
     clearInvisibleValues: 'onHidden',
     showQuestionNumbers: 'off',
     checkErrorsMode: 'onValueChanged',
+    // The longest "other" text, as in the answers schema.
+    maxCommentLength: OTHER_MAX_LENGTH,
     olvaNames: names,
   });
   if (inexact.length) model.olvaInexact = inexact;

@@ -2,7 +2,8 @@
  * Small helpers shared by the emitters. Every emitter is a pure function of the compiled
  * questionnaire: these helpers never read the clock, the disk or the environment.
  */
-import type { CompiledQuestion, CompiledQuestionnaire, LocalizedText } from '@olva/schema';
+import type { CompiledQuestion, CompiledQuestionnaire, Condition, LocalizedText } from '@olva/schema';
+import { OTHER_CODE } from '@olva/schema';
 
 /** Pretty JSON with two spaces and a final newline: the one JSON layout of every output. */
 export function prettyJson(value: unknown): string {
@@ -25,8 +26,11 @@ export function en(text: LocalizedText | undefined): string {
 }
 
 /** The key under which the "other, please specify" text of a question travels. */
-export function otherKey(questionId: string): string {
-  return `${questionId}_other`;
+export { otherKey } from '@olva/schema';
+
+/** The condition under which the `<id>_other` text of a question is asked, and required. */
+export function otherChosen(q: CompiledQuestion): Condition {
+  return q.type === 'multiple' ? { in: [OTHER_CODE, { var: q.id }] } : { '==': [{ var: q.id }, OTHER_CODE] };
 }
 
 /** True when the question declares an "other, please specify" text. */

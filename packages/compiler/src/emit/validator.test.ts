@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const goodAnswers = {
-  secteur: 'sport', secteur_other: 'Pétanque', activites: ['formation', 'evenements'], annee_creation: 1990,
+  secteur: 'other', secteur_other: 'Pétanque', activites: ['formation', 'other'], activites_other: 'Loto', annee_creation: 1990,
   employeur: true, nb_salaries: 3, budget: 12.5, nom: 'Les amis', commentaire: '😀'.repeat(2000),
   courriel: 'contact@asso.fr', commune_siege: '2A004', satisfaction: 4,
   difficultes: { benevoles: 'forte' }, 'rennes.locaux_quartier': 'oui', 'rennes.quartier': 'Centre',
@@ -73,6 +73,11 @@ describe('validator.js', () => {
     ['unknown matrix row', { difficultes: { autre: 'forte' } }, 'additionalProperties'],
     ['bad matrix cell', { difficultes: { locaux: 'moyenne' } }, 'enum'],
     ['boolean as text', { employeur: 'oui' }, 'type'],
+    ['"other" chosen without its text', { secteur: 'other' }, 'required'],
+    ['"other" ticked without its text', { activites: ['formation', 'other'] }, 'required'],
+    ['an "other" text without the choice "other"', { secteur: 'sport', secteur_other: 'Pétanque' }, 'false schema'],
+    ['an "other" text and nothing chosen', { secteur_other: 'Sport adapté' }, 'false schema'],
+    ['a blank "other" text', { secteur: 'other', secteur_other: '   ' }, 'pattern'],
   ])('rejects answers with %s', (_label, answers, keyword) => {
     expect(mod.validateAnswers(answers)).toBe(false);
     expect(mod.validateAnswers.errors?.map((e) => e.keyword)).toContain(keyword);

@@ -2,6 +2,7 @@ import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
 import type { QuestionEntry } from './context.js';
 import { child } from '../problems.js';
+import { OTHER_CODE } from '@olva/schema';
 
 interface Name { name: string; owner: QuestionEntry; derived: boolean; other: boolean }
 
@@ -26,7 +27,9 @@ export const columnCollision: LintRule = {
         for (const row of codes(x.rows)) names.push({ name: `${e.id}__${row}`, owner: e, derived: true, other: false });
       } else {
         names.push({ name: e.id, owner: e, derived: false, other: false });
-        if (x.type === 'multiple') for (const c of codes(x.choices)) names.push({ name: `${e.id}__${c}`, owner: e, derived: true, other: false });
+        // A multiple question with `other` also gets the column of the added choice `other`.
+        const choiceCodes = x.other !== undefined ? [...new Set([...codes(x.choices), OTHER_CODE])] : codes(x.choices);
+        if (x.type === 'multiple') for (const c of choiceCodes) names.push({ name: `${e.id}__${c}`, owner: e, derived: true, other: false });
       }
       if (x.other !== undefined) names.push({ name: `${e.id}_other`, owner: e, derived: true, other: true });
     }

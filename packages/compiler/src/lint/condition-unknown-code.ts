@@ -2,6 +2,7 @@ import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
 import type { LintContext, DocKind } from './context.js';
 import { child } from '../problems.js';
+import { OTHER_CODE } from '@olva/schema';
 
 const COMPARISONS = new Set(['==', '===', '!=', '!==']);
 
@@ -22,7 +23,10 @@ function codesRead(ctx: LintContext, doc: DocKind, node: unknown): { id: string;
   }
   if (entry.id !== name) return null;
   if ((type !== 'single' && type !== 'multiple') || !Array.isArray(choices)) return null;
-  return { id: name, type, codes: new Set(choices.map((c) => (c as { code?: unknown } | null)?.code)) };
+  const codes = new Set(choices.map((c) => (c as { code?: unknown } | null)?.code));
+  // The compiler adds the choice `other` to a question that declares `other`.
+  if ((entry.question as { other?: unknown }).other !== undefined) codes.add(OTHER_CODE);
+  return { id: name, type, codes };
 }
 
 /**

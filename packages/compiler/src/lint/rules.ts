@@ -6,6 +6,7 @@
 import type { LintRule } from './rule.js';
 import { duplicateId } from './duplicate-id.js';
 import { duplicateChoiceCode } from './duplicate-choice-code.js';
+import { reservedOtherCode } from './reserved-other-code.js';
 import { matrixDuplicateRow } from './matrix-duplicate-row.js';
 import { duplicateExtensionPoint } from './duplicate-extension-point.js';
 import { emptySection } from './empty-section.js';
@@ -38,6 +39,7 @@ import { missingEnglish } from './missing-english.js';
 export const RULES: readonly LintRule[] = Object.freeze([
   duplicateId,
   duplicateChoiceCode,
+  reservedOtherCode,
   matrixDuplicateRow,
   duplicateExtensionPoint,
   emptySection,

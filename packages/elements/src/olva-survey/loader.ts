@@ -6,6 +6,7 @@
  * before the first question (the script is data, never run, so the CSP is not concerned).
  */
 import type { CompiledQuestionnaire } from '@olva/runtime';
+import { COMPILED_FORMAT_VERSION } from '@olva/schema';
 import { requestQuestionnaire, takeEarlyResponse } from './early-fetch.js';
 
 /** Why loading failed: the network/HTTP, or a file that is not a compiled questionnaire. */
@@ -19,7 +20,7 @@ export class QuestionnaireLoadError extends Error {
 /** True when `value` looks like what `olva build` writes as questionnaire.json. */
 export function isCompiledQuestionnaire(value: unknown): value is CompiledQuestionnaire {
   const q = value as Partial<CompiledQuestionnaire> | null;
-  return !!q && typeof q === 'object' && q.kind === 'olva-compiled-questionnaire' && q.formatVersion === 1
+  return !!q && typeof q === 'object' && q.kind === 'olva-compiled-questionnaire' && q.formatVersion === COMPILED_FORMAT_VERSION
     && Array.isArray(q.sections) && Array.isArray(q.checks) && !!q.questionnaire;
 }
 
@@ -46,7 +47,7 @@ function inlineQuestionnaire(src: string): CompiledQuestionnaire {
 /** `body` as a compiled questionnaire, or the format error that names `src`. */
 function checked(src: string, body: unknown): CompiledQuestionnaire {
   if (!isCompiledQuestionnaire(body)) {
-    throw new QuestionnaireLoadError('format', `${src}: not a compiled OLVA questionnaire (kind "olva-compiled-questionnaire", formatVersion 1)`);
+    throw new QuestionnaireLoadError('format', `${src}: not a compiled OLVA questionnaire (kind "olva-compiled-questionnaire", formatVersion ${COMPILED_FORMAT_VERSION}): build it again with this version of olva`);
   }
   return body;
 }

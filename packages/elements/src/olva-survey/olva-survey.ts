@@ -26,7 +26,7 @@ import { renderProgress } from './progress.js';
 import { holdsEnter, renderNavigation } from './navigation.js';
 import { renderReview, REVIEW_HEADING } from './review.js';
 import { renderReceipt, RECEIPT_HEADING, type ReceiptState } from './receipt.js';
-import { paperKeydown, parsePaperLayout, reachable, renderPaperHeader } from './paper-entry.js';
+import { blankKey, paperKeydown, parsePaperLayout, reachable, renderPaperHeader } from './paper-entry.js';
 import { Countdown, resetDelay } from './kiosk.js';
 import { StepHistory, type Step } from './history.js';
 import { KeptAnswers } from './kept-answers.js';
@@ -331,7 +331,7 @@ export class OlvaSurvey extends LitElement {
       this._view = 'empty';
       return;
     }
-    this.#session = new ResponseSession(questionnaire, { locale: this.#locale });
+    this.#session = new ResponseSession(questionnaire, { locale: this.#locale, channel: this.#channel });
     this.#unsubscribe = this.#session.subscribe(() => this.requestUpdate());
     this.#drafts = this.resume && this.#channel === 'web' ? new DraftStore(draftKey(questionnaire)) : undefined;
     this._draft = this.#drafts?.load() ?? null;
@@ -577,6 +577,12 @@ export class OlvaSurvey extends LitElement {
   };
 
   #onPaperKeydown = (event: KeyboardEvent): void => {
+    const blank = blankKey(event);
+    if (blank !== null && this.#session?.isRequired(blank)) {
+      event.preventDefault();
+      this.#session.setLeftBlank(blank, !this.#session.isLeftBlank(blank));
+      return;
+    }
     if (paperKeydown(event, event.currentTarget as HTMLFormElement) === 'save' && !this._sending) this.#next(this.#warningsShown);
   };
 
@@ -865,11 +871,12 @@ export class OlvaSurvey extends LitElement {
     const required = session.isRequired(question.id);
     const locale = this.#locale;
     const mode: EntryMode = this.#channel === 'paper' ? 'paper' : 'web';
+    const blank = mode === 'paper' && required ? session.isLeftBlank(question.id) : undefined;
     // An answer re-renders the whole page; only the questions whose inputs changed need their
     // templates rebuilt (the session keeps an unchanged answer's identity, and a renderer reads
     // nothing else), so the others are skipped instead of being diffed part by part.
     const endpoint = this.endpoint;
-    return html`${guard([question, render, value, other, typed, error, warning, required, locale, mode, endpoint], () => html`${render({
+    return html`${guard([question, render, value, other, typed, error, warning, required, locale, mode, endpoint, blank], () => html`${render({
       question,
       value,
       otherValue: typeof other === 'string' ? other : undefined,
@@ -884,6 +891,7 @@ export class OlvaSurvey extends LitElement {
       onChange: (next, typedText) => this.#setAnswer(question.id, next, typedText),
       onOtherChange: (text) => this.#setAnswer(otherKey(question.id), text),
       announce: (text) => this.#announce(() => text),
+      leftBlank: blank === undefined ? undefined : { marked: blank, onToggle: (on) => session.setLeftBlank(question.id, on) },
     })}`)}`;
   }
 

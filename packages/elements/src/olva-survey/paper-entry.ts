@@ -1,7 +1,8 @@
 /**
  * Data entry of paper questionnaires (channel="paper"): a header with the count of forms
  * entered, and the keyboard rules that make typing fast: Enter moves to the next box (it never
- * submits), Ctrl+Enter (or ⌘+Enter) saves the form.
+ * submits), Ctrl+Enter (or ⌘+Enter) saves the form, `*` in the box of a required question marks
+ * it "left blank" (or unmarks it).
  */
 import { html, type TemplateResult } from 'lit';
 import type { Strings } from '../strings.js';
@@ -48,4 +49,15 @@ export function paperKeydown(event: KeyboardEvent, form: HTMLFormElement): 'save
   const next = boxes[boxes.indexOf(target) + 1];
   (next ?? form.querySelector<HTMLElement>('button[type="submit"]'))?.focus();
   return 'handled';
+}
+
+/**
+ * The question whose box received `*` with nothing else typed in it: the typist marks (or
+ * unmarks) it "left blank". Null for any other key or box.
+ */
+export function blankKey(event: KeyboardEvent): string | null {
+  if (event.key !== '*' || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return null;
+  const target = event.composedPath()[0] as HTMLInputElement;
+  if (!target.matches?.(TYPING) || target.value.trim() !== '') return null;
+  return target.closest('[data-question]')?.getAttribute('data-question') ?? null;
 }

@@ -14,9 +14,13 @@ describe('answerInWords', () => {
     expect(answerInWords(q({ type: 'multiple', choices }), ['sport', 'culture'], undefined, 'en', stringsFor('en'))).toBe('Sports\nCulture');
   });
   it('says the "other" text', () => {
-    const question = q({ type: 'single', choices, other: { label: { fr: 'Autre' } } });
-    expect(answerInWords(question, 'culture', 'Pétanque', 'fr', fr)).toBe('Culture\nAutre : Pétanque');
-    expect(answerInWords(question, undefined, 'Pétanque', 'fr', fr)).toBe('Autre : Pétanque');
+    const other = { code: 'other', label: { fr: 'Autre (précisez)' } };
+    const question = q({ type: 'single', choices: [...choices, other], other: { label: { fr: 'Autre' } } });
+    expect(answerInWords(question, 'other', 'Pétanque', 'fr', fr)).toBe('Autre : Pétanque');
+    expect(answerInWords(question, 'other', undefined, 'fr', fr)).toBe('Autre (précisez)');
+    const several = q({ type: 'multiple', choices: [...choices, other], other: { label: { fr: 'Autre' } } });
+    expect(answerInWords(several, ['culture', 'other'], 'Pétanque', 'fr', fr)).toBe('Culture\nAutre : Pétanque');
+    expect(answerInWords(several, ['other'], 'Pétanque', 'fr', fr)).toBe('Autre : Pétanque');
   });
   it('says yes/no, scale points, matrix rows and numbers', () => {
     expect(answerInWords(q({ type: 'boolean' }), false, undefined, 'fr', fr)).toBe('Non');

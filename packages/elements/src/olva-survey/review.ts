@@ -5,6 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { localize, localNumber, otherKey, type AnswerValue, type CompiledQuestion, type Locale, type ResponseSession } from '@olva/runtime';
 import type { Choice } from '@olva/schema';
+import { OTHER_CODE } from '@olva/schema';
 import { plainText } from '../safe-text.js';
 import type { Strings } from '../strings.js';
 import { communeInWords } from '../questions/commune-search.js';
@@ -20,8 +21,10 @@ export function answerInWords(
   locale: Locale, strings: Strings,
 ): string | null {
   const q = question as { choices?: Choice[]; rows?: Choice[]; other?: { label: Choice['label'] } };
-  const main = valueInWords(question, q, value, locale, strings);
-  if (other === undefined || !q.other) return main;
+  if (other === undefined || !q.other) return valueInWords(question, q, value, locale, strings);
+  // The text stands in for the choice "Autre (précisez)" it specifies.
+  const rest = Array.isArray(value) ? value.filter((code) => code !== OTHER_CODE) : value === OTHER_CODE ? undefined : value;
+  const main = Array.isArray(rest) && rest.length === 0 ? null : valueInWords(question, q, rest, locale, strings);
   const otherWords = `${plainText(localize(q.other.label, locale)) || strings.otherLabel}${strings.colon} ${String(other)}`;
   return main === null ? otherWords : `${main}\n${otherWords}`;
 }

@@ -40,6 +40,11 @@ export interface QuestionContext {
   onOtherChange(text: string | undefined): void;
   /** Says a sentence in the live region (what a change did beyond the control touched). */
   announce?(text: string): void;
+  /**
+   * Paper and phone entry of a required question: its "left blank" mark (the respondent left
+   * it blank, which the payload records in `blank`). Undefined elsewhere.
+   */
+  leftBlank?: { marked: boolean; onToggle(marked: boolean): void };
 }
 
 /** Draws one question type. */

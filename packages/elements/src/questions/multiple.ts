@@ -1,7 +1,8 @@
 /**
  * `multiple`: checkboxes. Ticking an exclusive choice (such as "none") unticks the others,
  * and ticking another unticks it, so the respondent never meets the "cannot be combined"
- * error. `other` adds a "please specify" text box, as for `single`.
+ * error. With `other`, ticking the last choice "Autre (précisez)" reveals the required
+ * "please specify" text box, as for `single`.
  */
 import { localize } from '@olva/runtime';
 import { html, nothing } from 'lit';

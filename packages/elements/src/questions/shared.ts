@@ -5,6 +5,7 @@
 import { localize } from '@olva/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Choice, LocalizedText } from '@olva/schema';
+import { choosesOther } from '@olva/schema';
 import { renderSafeText } from '../safe-text.js';
 import type { QuestionContext } from './context.js';
 
@@ -18,12 +19,16 @@ export interface QuestionIds {
   hint: string;
   error: string;
   warning: string;
+  /** The "other, please specify" text box. */
+  other: string;
+  /** The "left blank" checkbox of paper entry. */
+  blank: string;
 }
 
 /** Ids of the parts of question `questionId`. */
 export function questionIds(questionId: string): QuestionIds {
   const base = `olva-q-${questionId}`;
-  return { field: `${base}-field`, control: base, help: `${base}-help`, hint: `${base}-hint`, error: `${base}-error`, warning: `${base}-warning` };
+  return { field: `${base}-field`, control: base, help: `${base}-help`, hint: `${base}-hint`, error: `${base}-error`, warning: `${base}-warning`, other: `${base}-other`, blank: `${base}-blank` };
 }
 
 /** A format hint: plain words, or a template (the list of codes in data entry). */
@@ -69,7 +74,7 @@ export function textField(context: QuestionContext, control: TemplateResult, hin
   return html`<div class="question ${context.error ? 'invalid' : ''}" part="question" id=${ids.field}
     data-question=${context.question.id}>
     <label class="label" part="label" for=${ids.control}>${labelContent(context)}</label>
-    ${describers(context, hint)} ${control}
+    ${describers(context, hint)} ${control} ${leftBlankBox(context)}
   </div>`;
 }
 
@@ -79,8 +84,22 @@ export function groupField(context: QuestionContext, group: TemplateResult, hint
   return html`<fieldset class="question ${context.error ? 'invalid' : ''}" part="question" id=${ids.field}
     data-question=${context.question.id} aria-describedby=${describedBy(context, hint) || nothing}>
     <legend class="label" part="legend">${labelContent(context)}</legend>
-    ${describers(context, hint)} ${group}
+    ${describers(context, hint)} ${group} ${leftBlankBox(context)}
   </fieldset>`;
+}
+
+/**
+ * Paper and phone entry: the checkbox that records a required question as left blank by the
+ * respondent (also toggled by typing `*` in its box, see paper-entry.ts).
+ */
+export function leftBlankBox(context: QuestionContext): TemplateResult | typeof nothing {
+  const mark = context.leftBlank;
+  if (!mark) return nothing;
+  return html`<label class="choice left-blank" part="choice">
+    <input part="input" type="checkbox" id=${questionIds(context.question.id).blank} data-entry="blank"
+      .checked=${mark.marked} @change=${(e: Event) => mark.onToggle((e.target as HTMLInputElement).checked)} />
+    <span>${context.strings.leftBlank}</span>
+  </label>`;
 }
 
 /** The words of a choice; in data entry, preceded by its number and code. */
@@ -107,17 +126,21 @@ export function choiceInput(
 }
 
 /**
- * The "other, please specify" text box of a single or multiple question: an answer of its own
- * (`<id>_other`), shown with the choices, never required. It shares the question's error
- * state: the question's message is about the group it belongs to.
+ * The "other, please specify" text box of a single or multiple question, shown once the choice
+ * `other` (the last one, added by the compiler) is chosen, and then required: an answer of its
+ * own (`<id>_other`). It shares the question's error state: the question's message (such as
+ * "specify your answer") is about the group it belongs to. Focus stays on the choice (arrow
+ * keys keep moving through radios); the box comes next in the tab order.
  */
-export function otherText(context: QuestionContext, label: LocalizedText): TemplateResult {
-  const id = `${questionIds(context.question.id).control}-other`;
+export function otherText(context: QuestionContext, label: LocalizedText): TemplateResult | typeof nothing {
+  if (!choosesOther(context.value)) return nothing;
+  const ids = questionIds(context.question.id);
   return html`<div class="other">
-    <label class="label" part="label" for=${id}>${renderSafeText(localize(label, context.locale), null)}</label>
-    <input part="input" type="text" id=${id} .value=${context.otherValue ?? ''} maxlength="10000"
-      aria-invalid=${context.error ? 'true' : 'false'}
-      aria-describedby=${context.error ? questionIds(context.question.id).error : nothing}
+    <label class="label" part="label" for=${ids.other}>${renderSafeText(localize(label, context.locale), null)}
+      <span class="required">(${context.strings.requiredMarker})</span></label>
+    <input part="input" type="text" id=${ids.other} .value=${context.otherValue ?? ''} maxlength="10000"
+      aria-required="true" aria-invalid=${context.error ? 'true' : 'false'}
+      aria-describedby=${context.error ? ids.error : nothing}
       @input=${(e: Event) => context.onOtherChange(blankToUndefined((e.target as HTMLInputElement).value))} />
   </div>`;
 }

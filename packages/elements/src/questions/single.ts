@@ -1,6 +1,7 @@
 /**
- * `single`: radio buttons (one choice). With `other`, a separate "please specify" text box
- * follows the choices: its text is an answer of its own (`<id>_other`), never a choice code.
+ * `single`: radio buttons (one choice). With `other`, the last choice is "Autre (précisez)"
+ * (code `other`, added by the compiler); choosing it reveals the required "please specify"
+ * text box, whose text is an answer of its own (`<id>_other`).
  */
 import { localize } from '@olva/runtime';
 import { html, nothing } from 'lit';

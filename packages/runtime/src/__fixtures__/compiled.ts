@@ -1,5 +1,6 @@
 /** A small compiled questionnaire with every question type, conditions, checks and a dotted extension id. */
 import type { CompiledQuestion, CompiledQuestionnaire, Origin, Question } from '@olva/schema';
+import { OTHER_CHOICE } from '@olva/schema';
 
 const core = { kind: 'core' as const, id: 'test-core', version: '2026.1.0', pointer: '' };
 const ext = { kind: 'extension' as const, id: 'testville-2026', version: '1.0.0', pointer: '' };
@@ -12,11 +13,14 @@ function q(section: string, question: Question, origin: Origin = core): Compiled
 
 const l = (fr: string, en?: string) => (en ? { fr, en } : { fr });
 
+/** The choice the compiler adds at the end of a question with `other`. */
+const OTHER = { ...OTHER_CHOICE, label: { ...OTHER_CHOICE.label } };
+
 export function fixture(): CompiledQuestionnaire {
   n = 0;
   return {
     kind: 'olva-compiled-questionnaire',
-    formatVersion: 1,
+    formatVersion: 2,
     id: 'test-core+testville-2026',
     questionnaire: { id: 'test-core', version: '2026.1.0' },
     extension: { id: 'testville-2026', version: '1.0.0', namespace: 'testville' },
@@ -27,7 +31,7 @@ export function fixture(): CompiledQuestionnaire {
         id: 'profil', title: l('Profil', 'Profile'), origin: core,
         questions: [
           q('profil', { id: 'secteur', type: 'single', label: l('Secteur', 'Sector'), required: true,
-            choices: [{ code: 'sport', label: l('Sport') }, { code: 'culture', label: l('Culture') }], other: { label: l('Autre', 'Other') } }),
+            choices: [{ code: 'sport', label: l('Sport') }, { code: 'culture', label: l('Culture') }, OTHER], other: { label: l('Autre', 'Other') } }),
           q('profil', { id: 'employeur', type: 'boolean', label: l('Employeur ?', 'Employer?'), required: true }),
           q('profil', { id: 'nb_salaries', type: 'integer', label: l('Salariés', 'Employees'), min: 1, max: 100000,
             visibleWhen: { '==': [{ var: 'employeur' }, true] }, required: true }),
@@ -43,7 +47,7 @@ export function fixture(): CompiledQuestionnaire {
           q('activites', { id: 'publics', type: 'multiple', label: l('Publics', 'Audiences'), minSelected: 1, maxSelected: 3,
             exclusive: ['aucun'], other: { label: l('Autre') },
             choices: [{ code: 'jeunes', label: l('Jeunes', 'Young people') }, { code: 'seniors', label: l('Seniors') },
-              { code: 'familles', label: l('Familles') }, { code: 'aucun', label: l('Aucun public particulier', 'No particular audience') }] }),
+              { code: 'familles', label: l('Familles') }, { code: 'aucun', label: l('Aucun public particulier', 'No particular audience') }, OTHER] }),
           q('activites', { id: 'nom', type: 'text', label: l('Nom'), maxLength: 10, pattern: '^[A-Z]' }),
           q('activites', { id: 'projet', type: 'textarea', label: l('Projet'), maxLength: 20 }),
           q('activites', { id: 'courriel', type: 'email', label: l('Courriel') }),

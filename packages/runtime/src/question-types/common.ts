@@ -4,6 +4,7 @@
  */
 import type { AnswerError } from '../types.js';
 import type { CompiledQuestion } from '@olva/schema';
+import { choosesOther, OTHER_CHOICE } from '@olva/schema';
 import { en, fr } from '../numbers.js';
 
 /** Builds an AnswerError. */
@@ -36,13 +37,11 @@ export function choiceCodes(question: { choices?: { code: string }[] }): string[
 
 /**
  * The answer key of the "other, please specify" text of a single or multiple question. As in
- * the compiler's outputs (answers schema, SurveyJS model, codebook), this text is an answer of
- * its own, asked alongside its question: visible when the question is, never required, and
- * the question's own answer stays among its listed codes (there is no "other" code).
+ * the compiler's outputs (answers schema, SurveyJS model, codebook), the compiler adds the
+ * choice `other` to such a question; choosing it asks for this text, which is then required,
+ * and without it no text may be given.
  */
-export function otherKey(questionId: string): string {
-  return `${questionId}_other`;
-}
+export { otherKey } from '@olva/schema';
 
 /** Longest "other" text, as in the compiler's answers schema. */
 export const OTHER_MAX_LENGTH = 10_000;
@@ -50,6 +49,28 @@ export const OTHER_MAX_LENGTH = 10_000;
 /** True when the question has an "other, please specify" text. */
 export function hasOther(question: CompiledQuestion): boolean {
   return (question.type === 'single' || question.type === 'multiple') && question.other !== undefined;
+}
+
+/**
+ * The problem with the "other" text `text` (undefined when absent) of a question answered
+ * `value`, or null: `other-required` when `other` is chosen without a text, `other-not-chosen`
+ * when a text comes without the choice `other`, `other` when the text is not a text.
+ */
+export function otherAnswerError(question: CompiledQuestion, value: unknown, text: unknown): AnswerError | null {
+  const chosen = choosesOther(value);
+  if (isBlank(text)) {
+    return chosen
+      ? answerError(question, 'other-required', 'Précisez votre réponse « Autre ».', 'Specify your "Other" answer.')
+      : null;
+  }
+  if (!chosen) {
+    return answerError(
+      question, 'other-not-chosen',
+      `Cochez « ${OTHER_CHOICE.label.fr} » pour donner une autre réponse.`,
+      `Tick "${OTHER_CHOICE.label.en}" to give another answer.`,
+    );
+  }
+  return otherTextError(question, text);
 }
 
 /** The problem with an "other" text (type `other`), or null. */

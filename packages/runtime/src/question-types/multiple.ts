@@ -1,7 +1,7 @@
 /**
  * `multiple`: a list of distinct choice codes, with `minSelected`, `maxSelected` and
- * `exclusive` codes (such as "aucun") that stand alone. An `other` option adds a separate
- * text answer, `<id>_other`, as for `single`.
+ * `exclusive` codes (such as "aucun") that stand alone. With `other`, the list ends with the
+ * choice `other` and its text `<id>_other`, as for `single`.
  */
 import type { QuestionTypeRuntime } from '../types.js';
 import { answerError, choiceCodes, isBlank } from './common.js';

@@ -32,8 +32,8 @@ describe('single', () => {
     expect(code('secteur', 'danse')).toBe('choice');
     expect(code('secteur', 3)).toBe('type');
   });
-  it('has no "other" code: the other text is a separate answer', () => {
-    expect(code('secteur', 'other')).toBe('choice');
+  it('accepts "other" only where the compiler added it (a question with `other`)', () => {
+    expect(code('secteur', 'other')).toBeNull();
     expect(code('testville.locaux', 'other')).toBe('choice');
   });
 });
@@ -50,7 +50,7 @@ describe('multiple', () => {
     expect(code('publics', [])).toBe('minSelected');
     expect(code('publics', ['jeunes', 'seniors', 'familles', 'aucun'])).toBe('exclusive');
     expect(code('publics', ['jeunes', 'seniors', 'familles'])).toBeNull();
-    expect(code('publics', ['jeunes', 'other'])).toBe('choice');
+    expect(code('publics', ['jeunes', 'other'])).toBeNull();
   });
   it('names the exclusive choice in the message', () => {
     const q = get('publics');

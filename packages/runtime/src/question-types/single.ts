@@ -1,6 +1,6 @@
 /**
- * `single`: one of the listed choice codes. An `other` option adds a separate text answer,
- * `<id>_other` (see `otherKey`), checked by the session, not here.
+ * `single`: one of the listed choice codes. With `other`, the list ends with the choice
+ * `other`, whose text `<id>_other` (see `otherKey`) is checked by `otherAnswerError`, not here.
  */
 import type { QuestionTypeRuntime } from '../types.js';
 import { answerError, choiceCodes, isBlank } from './common.js';
