@@ -20,7 +20,8 @@ const fixture = TYPE_FIXTURES.find((f) => f.type === 'commune')!;
 const ID = fixture.questionId;
 
 async function open(variant: string, endpoint = '/v1/responses', extra: Record<string, true> = {}): Promise<Page> {
-  const page = await browser.newPage();
+  // A context of its own, so that a test may open a second tab of the same browser profile.
+  const page = await (await browser.newContext()).newPage();
   const url = addSurveyPage(site, `/commune/${variant}.html`, {
     attributes: { endpoint, territory: 'commune:35238', wave: '2026', lang: 'fr', channel: 'web', ...extra },
     questionnaire: fixture.questionnaire,
@@ -146,12 +147,15 @@ describe('the commune picker', () => {
     await page.keyboard.type('35238', { delay: 20 });
     await tabUntil(page, (f) => f.inSurvey && f.text === 'Reprendre plus tard', 'the resume-later button');
     await page.keyboard.press('Enter');
-    // A new visit: the page has forgotten the names it saw, the device kept the answers.
-    await page.reload();
-    await page.waitForFunction(() => (window as unknown as { __olvaEvents?: { type: string }[] }).__olvaEvents?.some((e) => e.type === 'olva-ready'));
-    await tabUntil(page, (f) => f.inSurvey && f.text === 'Reprendre où j’en étais', 'the resume button');
-    await page.keyboard.press('Enter');
-    await waitFor(page, (s) => s.value === 'Rennes (35238)', 'the resumed answer shows its name');
+    // A new visit, in another tab of the same browser: the page has forgotten the names it saw
+    // (and this tab's copy of the answers), the device kept the draft.
+    const later = await page.context().newPage();
+    await later.goto(page.url());
+    await later.waitForFunction(() => (window as unknown as { __olvaEvents?: { type: string }[] }).__olvaEvents?.some((e) => e.type === 'olva-ready'));
+    await tabUntil(later, (f) => f.inSurvey && f.text === 'Reprendre où j’en étais', 'the resume button');
+    await later.keyboard.press('Enter');
+    await waitFor(later, (s) => s.value === 'Rennes (35238)', 'the resumed answer shows its name');
+    await later.close();
     await page.close();
   });
 });
