@@ -24,7 +24,8 @@ beforeAll(async () => {
   framed = await startStaticServer({
     mounts: { '/iframe/': join(REPO, 'examples/iframe') },
     files: { '/embed/olva.js': EMBED_JS },
-    pages: { '/q/modes.json': JSON.stringify(modesQuestionnaire) },
+    // Where the collector serves its own builds: the iframe page shows nothing else.
+    pages: { '/questionnaires/modes/questionnaire.json': JSON.stringify(modesQuestionnaire) },
     handler: (req, res) => endpoint.handle(req, res),
   });
   // The site that frames the survey: it sizes the iframe from the messages, as examples/README.md says.
@@ -64,7 +65,7 @@ async function settledHeight(page: Page): Promise<number> {
 
 it('posts a height that shrinks as well as grows, and the parent sizes the frame to it', async () => {
   const query = new URLSearchParams({
-    src: '/q/modes.json', endpoint: '/v1/responses', territory: 'commune:35238', wave: '2026', lang: 'fr',
+    questionnaire: 'modes', territory: 'commune:35238', wave: '2026', lang: 'fr',
   });
   parent.setPage('/index.html', `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Site de la ville</title>
 <script src="/parent.js"></script></head><body style="margin:0"><main><h1>Enquête</h1>

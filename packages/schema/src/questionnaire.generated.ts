@@ -158,6 +158,7 @@ export type Question =
        * Largest accepted value (inclusive).
        */
       max?: number;
+      unit?: LocalizedText;
     }
   | {
       id: QuestionId;

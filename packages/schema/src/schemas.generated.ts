@@ -579,6 +579,10 @@ export const questionnaireSchema: Record<string, unknown> = {
             "max": {
               "type": "number",
               "description": "Largest accepted value (inclusive)."
+            },
+            "unit": {
+              "$ref": "#/$defs/localizedText",
+              "description": "What the number counts or measures, as read after it (\"salariés\", \"ETP\", \"€\"): shown after the value on the review page."
             }
           }
         },

@@ -42,6 +42,12 @@ describe('answerInWords', () => {
     expect(answerInWords(q({ type: 'matrix', rows: [{ code: 'r', label: { fr: 'Ligne', en: 'Row' } }], choices }), { r: 'sport' }, undefined, 'en', en))
       .toBe('Row: Sports');
   });
+  it('writes a number with the unit its question gives, in the language shown', () => {
+    const unit = { fr: 'salariés', en: 'employees' };
+    expect(answerInWords(q({ type: 'integer', unit }), 1200, undefined, 'fr', fr)).toBe('1\u202f200\u00a0salariés');
+    expect(answerInWords(q({ type: 'decimal', unit: { fr: 'ETP', en: 'FTE' } }), 3.5, undefined, 'en', stringsFor('en'))).toBe('3.5\u00a0FTE');
+    expect(answerInWords(q({ type: 'integer' }), 12, undefined, 'fr', fr)).toBe('12');
+  });
   it('is null when not answered', () => {
     expect(answerInWords(q({ type: 'text' }), undefined, undefined, 'fr', fr)).toBeNull();
   });

@@ -51,10 +51,13 @@ function valueInWords(
     case 'commune':
       return typeof value === 'string' ? communeInWords(value) : String(value);
     case 'integer':
-    case 'decimal':
-      return typeof value === 'number'
-        ? localNumber(value, locale)
-        : String(value);
+    case 'decimal': {
+      if (typeof value !== 'number') return String(value);
+      // "12 salariés", "3,5 ETP", "40 %": the unit the definition gives, in the language shown.
+      const unit = (question as { unit?: Choice['label'] }).unit;
+      const number = localNumber(value, locale);
+      return unit ? `${number}\u00a0${plainText(localize(unit, locale))}` : number;
+    }
     default:
       return String(value);
   }
