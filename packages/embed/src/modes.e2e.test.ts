@@ -165,6 +165,26 @@ describe('paper data entry (channel="paper")', () => {
   });
 });
 
+describe('phone interview (channel="phone")', () => {
+  it('records a required question the respondent would not answer as left blank, with its checkbox', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/modes/phone-blank.html', { attributes: { ...BASE, channel: 'phone' }, questionnaire: modesQuestionnaire }));
+    // The interviewer ticks the sector's "Laissée vide" box, with the keyboard.
+    await tabUntil(page, (f) => f.id === 'olva-q-secteur-blank', 'the "left blank" box of "secteur"');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Shift+Tab');
+    const answers = { employeur: false, nb_benevoles: 4 };
+    const run = await fillSurveyByKeyboard(page, modesQuestionnaire, { ...answers, nom_association: SKIP, secteur: SKIP, publics: SKIP });
+    expect(run.pages.at(-1)).toBe('review');
+    const baseline = site.endpoint.stored.length;
+    await sendFromReview(page);
+    await site.endpoint.waitForStored(baseline + 1);
+    const saved = site.endpoint.stored.at(-1)!.payload as Record<string, any>;
+    expect([saved.channel, saved.blank, saved.answers]).toEqual(['phone', ['secteur'], answers]);
+    await page.close();
+  });
+});
+
 describe('kiosk (channel="kiosk")', () => {
   it('keeps the receipt while it is pointed at, says so, and starts again once left', async () => {
     const page = await browser.newPage();

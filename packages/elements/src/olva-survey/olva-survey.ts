@@ -871,7 +871,8 @@ export class OlvaSurvey extends LitElement {
     const required = session.isRequired(question.id);
     const locale = this.#locale;
     const mode: EntryMode = this.#channel === 'paper' ? 'paper' : 'web';
-    const blank = mode === 'paper' && required ? session.isLeftBlank(question.id) : undefined;
+    // Paper and phone record a required question the respondent left blank (payload `blank`).
+    const blank = (this.#channel === 'paper' || this.#channel === 'phone') && required ? session.isLeftBlank(question.id) : undefined;
     // An answer re-renders the whole page; only the questions whose inputs changed need their
     // templates rebuilt (the session keeps an unchanged answer's identity, and a renderer reads
     // nothing else), so the others are skipped instead of being diffed part by part.
