@@ -14,9 +14,9 @@ import type { CompiledQuestionnaire } from '@olva/schema';
 import { addSurveyPage, openSurvey, QUESTIONNAIRES, waitForEvent, type OlvaSite, useBrowserAndSite } from '@olva/test-support/olva-site';
 import { seriousViolations } from '@olva/test-support/axe';
 import { fillSurveyByKeyboard, isPrimaryButton, sendFromReview, tabUntil } from '@olva/test-support/keyboard';
-import { modesQuestionnaire } from '../../../stories/fixtures/modes.js';
-import { HIDE_SWITCH, TYPE_FIXTURES } from '../../../stories/fixtures/index.js';
-import { SITE_THEME_CSS } from '../../../stories/fixtures/themes.js';
+import { modesQuestionnaire } from '../../stories/fixtures/modes.js';
+import { HIDE_SWITCH, TYPE_FIXTURES } from '../../stories/fixtures/index.js';
+import { SITE_THEME_CSS } from '../../stories/fixtures/themes.js';
 
 let browser: Browser;
 let site: OlvaSite;

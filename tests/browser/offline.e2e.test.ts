@@ -10,8 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '@olva/test-support/static-server';
 import { addSurveyPage, openSurvey, recordedEvents, waitForEvent, waitForReady, type OlvaSite, useBrowserAndSite, useFreshContext } from '@olva/test-support/olva-site';
 import { SKIP, fillSurveyByKeyboard, sendFromReview } from '@olva/test-support/keyboard';
-import text from '../../../stories/fixtures/types/text.js';
-import { HIDE_SWITCH } from '../../../stories/fixtures/build.js';
+import text from '../../stories/fixtures/types/text.js';
+import { HIDE_SWITCH } from '../../stories/fixtures/build.js';
 
 let browser: Browser;
 let site: OlvaSite;

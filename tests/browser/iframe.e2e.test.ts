@@ -10,7 +10,7 @@ import { launchChromium } from '@olva/test-support/chromium';
 import { startStaticServer, type StaticServer } from '@olva/test-support/static-server';
 import { startCollectorEndpoint, type CollectorEndpoint } from '@olva/test-support/collector-endpoint';
 import { EMBED_JS, REPO, requireBuild } from '@olva/test-support/olva-site';
-import { modesQuestionnaire } from '../../../stories/fixtures/modes.js';
+import { modesQuestionnaire } from '../../stories/fixtures/modes.js';
 
 let browser: Browser;
 let endpoint: CollectorEndpoint;

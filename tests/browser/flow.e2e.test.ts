@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { addSurveyPage, openSurvey, waitForReady, type OlvaSite, useBrowserAndSite, useFreshContext } from '@olva/test-support/olva-site';
 import { fillSurveyByKeyboard, isPrimaryButton, shownErrors, tabUntil } from '@olva/test-support/keyboard';
-import { modesQuestionnaire } from '../../../stories/fixtures/modes.js';
+import { modesQuestionnaire } from '../../stories/fixtures/modes.js';
 
 let browser: Browser;
 let site: OlvaSite;

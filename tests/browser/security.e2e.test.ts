@@ -10,8 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '@olva/test-support/chromium';
 import { addSurveyPage, openSurvey, requireBuild, startOlvaSite, waitForEvent, type OlvaSite } from '@olva/test-support/olva-site';
 import { answerFocused, fillSurveyByKeyboard, isPrimaryButton, tabUntil } from '@olva/test-support/keyboard';
-import { hostileQuestionnaire } from '../../../stories/fixtures/index.js';
-import { HOSTILE_STRINGS } from '../../../stories/fixtures/hostile.js';
+import { hostileQuestionnaire } from '../../stories/fixtures/index.js';
+import { HOSTILE_STRINGS } from '../../stories/fixtures/hostile.js';
 
 let browser: Browser;
 
