@@ -40,7 +40,7 @@ const EMBED_FILES = {
   olva: ['/embed/olva.js'],
   surveyjs: ['/sjs/survey.core.min.js', '/sjs/survey-js-ui.min.js', '/sjs/survey-core.min.css'],
 };
-/** Same launch flags as scripts/testing/chromium.ts (the bench is plain Node, no TS loader). */
+/** Same launch flags as packages/test-support/src/chromium.ts (the bench is plain Node, no TS loader). */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** The question whose answer shows or hides others in the core. */

@@ -12,7 +12,7 @@ import { choosesOther, otherKey } from '@olva/schema';
 import { Model } from 'survey-core';
 import { ResponseSession } from './session.js';
 import type { AnswerInput, AnswerMap } from './types.js';
-import { prng } from '../../../scripts/testing/prng.js';
+import { prng } from '@olva/test-support/prng';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(root + path, 'utf8'));

@@ -12,7 +12,7 @@ import { assemble } from '@olva/compiler';
 import { computeVisibility } from './visibility.js';
 import { failingChecks } from './checks.js';
 import type { AnswerMap, AnswerValue } from './types.js';
-import { prng } from '../../../scripts/testing/prng.js';
+import { prng } from '@olva/test-support/prng';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(root + path, 'utf8'));

@@ -10,7 +10,7 @@ import type { CompiledQuestion, CompiledQuestionnaire, ResponsePayload, Territor
 import { assemble } from '@olva/compiler';
 import { loadCoreQuestionnaire } from '@olva/core-questionnaire';
 import { allQuestions, computeVisibility } from '@olva/runtime';
-import { prng } from '../../../../scripts/testing/prng.js';
+import { prng } from '@olva/test-support/prng';
 
 const extension = (name: string): TerritorialExtension =>
   JSON.parse(readFileSync(fileURLToPath(new URL(`../../../../examples/extensions/${name}.json`, import.meta.url)), 'utf8')) as TerritorialExtension;

@@ -3,7 +3,7 @@ import type { CompiledQuestion, ResponsePayload } from '@olva/schema';
 import { allQuestions } from '@olva/runtime';
 import { aggregateResponses } from './aggregate.js';
 import { builds, generate, generateFor, laterCore, stream, SAMPLE, type Generated } from '../__fixtures__/responses.js';
-import { prng } from '../../../../scripts/testing/prng.js';
+import { prng } from '@olva/test-support/prng';
 import type { Category, DistributionFigures, GroupResults, QuestionFigures, ResultsDocument } from '../results.js';
 
 const Z = 1.959963984540054;

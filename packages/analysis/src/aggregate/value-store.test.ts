@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValueStore } from './value-store.js';
-import { prng } from '../../../../scripts/testing/prng.js';
+import { prng } from '@olva/test-support/prng';
 
 describe('ValueStore', () => {
   it('keeps every value up to its capacity: exact quartiles', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareWaves } from './waves.js';
 import { aggregateResponses } from '../aggregate/aggregate.js';
 import { builds, generateFor, stream } from '../__fixtures__/responses.js';
-import { prng } from '../../../../scripts/testing/prng.js';
+import { prng } from '@olva/test-support/prng';
 import type { Category, DistributionFigures, GroupResults } from '../results.js';
 
 const category = (code: string, count: number | null, base: number): Category =>

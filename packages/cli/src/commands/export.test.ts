@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { openStore, payloadDigest } from '@olva/collector';
-import { fixtureAnswers, fixtureCore, fixtureResponse, parseCsv } from '../../../collector/src/export/testing.js';
+import { fixtureAnswers, fixtureCore, fixtureResponse, parseCsv } from '@olva/collector/export/testing';
 import * as exportCommand from './export.js';
 import * as statsCommand from './stats.js';
 

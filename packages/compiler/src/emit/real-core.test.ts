@@ -18,7 +18,7 @@ import { surveyModel, surveyName } from './surveyjs.js';
 import { evaluate, truthy } from './jsonlogic-eval.js';
 import { allQuestions, hasOther, otherKey } from './util.js';
 import { codebookColumns } from './codebook.js';
-import { prng as rng } from '../../../../scripts/testing/prng.js';
+import { prng as rng } from '@olva/test-support/prng';
 
 const root = new URL('../../../../', import.meta.url);
 const read = <T,>(path: string): T => JSON.parse(readFileSync(new URL(path, root), 'utf8')) as T;

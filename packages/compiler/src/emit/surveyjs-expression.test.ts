@@ -3,7 +3,7 @@ import jsonLogic from 'json-logic-js';
 import { ConditionRunner } from 'survey-core';
 import { literal, toSurveyExpression, type VarInfo } from './surveyjs-expression.js';
 import { truthy } from './jsonlogic-eval.js';
-import { prng as rng } from '../../../../scripts/testing/prng.js';
+import { prng as rng } from '@olva/test-support/prng';
 
 /** A small universe of answers of every kind. */
 const VARS: Record<string, VarInfo> = {

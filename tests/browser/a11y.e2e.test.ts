@@ -11,12 +11,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CompiledQuestionnaire } from '@olva/schema';
-import { addSurveyPage, openSurvey, QUESTIONNAIRES, waitForEvent, type OlvaSite, useBrowserAndSite } from '../../../scripts/testing/olva-site.js';
-import { seriousViolations } from '../../../scripts/testing/axe.js';
-import { fillSurveyByKeyboard, isPrimaryButton, sendFromReview, tabUntil } from '../../../scripts/testing/keyboard.js';
-import { modesQuestionnaire } from '../../../stories/fixtures/modes.js';
-import { HIDE_SWITCH, TYPE_FIXTURES } from '../../../stories/fixtures/index.js';
-import { SITE_THEME_CSS } from '../../../stories/fixtures/themes.js';
+import { addSurveyPage, openSurvey, QUESTIONNAIRES, waitForEvent, type OlvaSite, useBrowserAndSite } from '@olva/test-support/olva-site';
+import { seriousViolations } from '@olva/test-support/axe';
+import { fillSurveyByKeyboard, isPrimaryButton, sendFromReview, tabUntil } from '@olva/test-support/keyboard';
+import { modesQuestionnaire } from '../../stories/fixtures/modes.js';
+import { HIDE_SWITCH, TYPE_FIXTURES } from '../../stories/fixtures/index.js';
+import { SITE_THEME_CSS } from '../../stories/fixtures/themes.js';
 
 let browser: Browser;
 let site: OlvaSite;

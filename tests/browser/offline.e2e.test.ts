@@ -7,11 +7,11 @@
  */
 import { afterAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startStaticServer, type StaticServer } from '../../../scripts/testing/static-server.js';
-import { addSurveyPage, openSurvey, recordedEvents, waitForEvent, waitForReady, type OlvaSite, useBrowserAndSite, useFreshContext } from '../../../scripts/testing/olva-site.js';
-import { SKIP, fillSurveyByKeyboard, sendFromReview } from '../../../scripts/testing/keyboard.js';
-import text from '../../../stories/fixtures/types/text.js';
-import { HIDE_SWITCH } from '../../../stories/fixtures/build.js';
+import { startStaticServer, type StaticServer } from '@olva/test-support/static-server';
+import { addSurveyPage, openSurvey, recordedEvents, waitForEvent, waitForReady, type OlvaSite, useBrowserAndSite, useFreshContext } from '@olva/test-support/olva-site';
+import { SKIP, fillSurveyByKeyboard, sendFromReview } from '@olva/test-support/keyboard';
+import text from '../../stories/fixtures/types/text.js';
+import { HIDE_SWITCH } from '../../stories/fixtures/build.js';
 
 let browser: Browser;
 let site: OlvaSite;

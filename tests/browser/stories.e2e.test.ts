@@ -12,10 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../../scripts/testing/chromium.js';
-import { REPO, requireBuild } from '../../../scripts/testing/olva-site.js';
-import { startStaticServer, type StaticServer } from '../../../scripts/testing/static-server.js';
-import { seriousViolations } from '../../../scripts/testing/axe.js';
+import { launchChromium } from '@olva/test-support/chromium';
+import { REPO, requireBuild } from '@olva/test-support/olva-site';
+import { startStaticServer, type StaticServer } from '@olva/test-support/static-server';
+import { seriousViolations } from '@olva/test-support/axe';
 
 const run = promisify(execFile);
 

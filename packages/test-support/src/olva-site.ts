@@ -15,7 +15,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.js';
 
 /** Root of the repository. */
-export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 /** The embed bundle under test (OLVA_EMBED_JS overrides it, e.g. to try a bundle made elsewhere). */
 export const EMBED_JS = process.env.OLVA_EMBED_JS ?? join(REPO, 'packages/embed/dist/olva.js');
 export const QUESTIONNAIRES = join(REPO, 'build/questionnaires');

@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addSurveyPage, openSurvey, recordedEvents, waitForEvent, type OlvaSite, useBrowserAndSite } from '../../../scripts/testing/olva-site.js';
-import { focusInfo, isPrimaryButton, sendFromReview, tabUntil } from '../../../scripts/testing/keyboard.js';
-import { seriousViolations } from '../../../scripts/testing/axe.js';
-import { TYPE_FIXTURES } from '../../../stories/fixtures/index.js';
+import { addSurveyPage, openSurvey, recordedEvents, waitForEvent, type OlvaSite, useBrowserAndSite } from '@olva/test-support/olva-site';
+import { focusInfo, isPrimaryButton, sendFromReview, tabUntil } from '@olva/test-support/keyboard';
+import { seriousViolations } from '@olva/test-support/axe';
+import { TYPE_FIXTURES } from '../../stories/fixtures/index.js';
 
 let browser: Browser;
 let site: OlvaSite;

@@ -8,9 +8,9 @@
 import { expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CompiledQuestionnaire } from '@olva/schema';
-import { addSurveyPage, openSurvey, waitForReady, type OlvaSite, useBrowserAndSite, useFreshContext } from '../../../scripts/testing/olva-site.js';
-import { fillSurveyByKeyboard, isPrimaryButton, shownErrors, tabUntil } from '../../../scripts/testing/keyboard.js';
-import { modesQuestionnaire } from '../../../stories/fixtures/modes.js';
+import { addSurveyPage, openSurvey, waitForReady, type OlvaSite, useBrowserAndSite, useFreshContext } from '@olva/test-support/olva-site';
+import { fillSurveyByKeyboard, isPrimaryButton, shownErrors, tabUntil } from '@olva/test-support/keyboard';
+import { modesQuestionnaire } from '../../stories/fixtures/modes.js';
 
 let browser: Browser;
 let site: OlvaSite;

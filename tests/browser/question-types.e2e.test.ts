@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addSurveyPage, openSurvey, waitForEvent, type OlvaSite, useBrowserAndSite } from '../../../scripts/testing/olva-site.js';
-import { answerFocused, fillSurveyByKeyboard, focusInfo, isPrimaryButton, sendFromReview, tabUntil } from '../../../scripts/testing/keyboard.js';
-import { HIDE_SWITCH, TYPE_FIXTURES, compiledFixture, type TypeFixture } from '../../../stories/fixtures/index.js';
+import { addSurveyPage, openSurvey, waitForEvent, type OlvaSite, useBrowserAndSite } from '@olva/test-support/olva-site';
+import { answerFocused, fillSurveyByKeyboard, focusInfo, isPrimaryButton, sendFromReview, tabUntil } from '@olva/test-support/keyboard';
+import { HIDE_SWITCH, TYPE_FIXTURES, compiledFixture, type TypeFixture } from '../../stories/fixtures/index.js';
 
 let browser: Browser;
 let site: OlvaSite;

@@ -13,9 +13,9 @@ import type { Browser } from 'playwright-core';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { ResponseSession, checkResponse } from '@olva/runtime';
 import { createCollector, resolveConfig } from '@olva/collector';
-import { launchChromium } from '../../../scripts/testing/chromium.js';
-import { addSurveyPage, openSurvey, QUESTIONNAIRES, recordedEvents, requireBuild, startOlvaSite, waitForEvent, type OlvaSite } from '../../../scripts/testing/olva-site.js';
-import { fillSurveyByKeyboard, sendFromReview } from '../../../scripts/testing/keyboard.js';
+import { launchChromium } from '@olva/test-support/chromium';
+import { addSurveyPage, openSurvey, QUESTIONNAIRES, recordedEvents, requireBuild, startOlvaSite, waitForEvent, type OlvaSite } from '@olva/test-support/olva-site';
+import { fillSurveyByKeyboard, sendFromReview } from '@olva/test-support/keyboard';
 
 const BUILD_ID = 'olva-core+rennes-2026';
 
@@ -37,7 +37,7 @@ afterAll(async () => {
 
 /**
  * Answers chosen to show as many conditional questions as possible and to trip no coherence
- * check (the others get the defaults of scripts/testing/keyboard.ts).
+ * check (the others get the defaults of @olva/test-support/keyboard).
  */
 const PLAN: Record<string, unknown> = {
   numero_rna: 'W351234567',

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { addSurveyPage, QUESTIONNAIRES, useBrowserAndSite, waitForEvent, type OlvaSite } from '../../../scripts/testing/olva-site.js';
+import { addSurveyPage, QUESTIONNAIRES, useBrowserAndSite, waitForEvent, type OlvaSite } from '@olva/test-support/olva-site';
 
 const CSP = "script-src 'self'; require-trusted-types-for 'script'";
 const ATTRIBUTES = { endpoint: '/v1/responses', territory: 'commune:35238', wave: '2026', lang: 'fr' };

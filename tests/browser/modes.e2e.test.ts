@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addSurveyPage, openSurvey, type OlvaSite, useBrowserAndSite } from '../../../scripts/testing/olva-site.js';
-import { SKIP, answerPageByKeyboard, fillSurveyByKeyboard, focusInfo, isPrimaryButton, sendFromReview, tabUntil } from '../../../scripts/testing/keyboard.js';
+import { addSurveyPage, openSurvey, type OlvaSite, useBrowserAndSite } from '@olva/test-support/olva-site';
+import { SKIP, answerPageByKeyboard, fillSurveyByKeyboard, focusInfo, isPrimaryButton, sendFromReview, tabUntil } from '@olva/test-support/keyboard';
 import type { CompiledQuestionnaire } from '@olva/schema';
-import { modesQuestionnaire } from '../../../stories/fixtures/modes.js';
-import { HIDE_SWITCH, TYPE_FIXTURES } from '../../../stories/fixtures/index.js';
+import { modesQuestionnaire } from '../../stories/fixtures/modes.js';
+import { HIDE_SWITCH, TYPE_FIXTURES } from '../../stories/fixtures/index.js';
 
 let browser: Browser;
 let site: OlvaSite;

@@ -6,22 +6,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { checkResponse } from '@olva/runtime';
-import { launchChromium } from '../../../scripts/testing/chromium.js';
-import { startStaticServer } from '../../../scripts/testing/static-server.js';
-import { requireBuild } from '../../../scripts/testing/olva-site.js';
-import { fillSurveyByKeyboard, sendFromReview } from '../../../scripts/testing/keyboard.js';
-import { loadConfig } from './config/load.js';
-import { DEMO_CSP, demoRoutes } from './demo-site.js';
-import { createCollector, type Collector } from './server.js';
+import { launchChromium } from '@olva/test-support/chromium';
+import { startStaticServer } from '@olva/test-support/static-server';
+import { REPO, requireBuild } from '@olva/test-support/olva-site';
+import { fillSurveyByKeyboard, sendFromReview } from '@olva/test-support/keyboard';
+import { createCollector, DEMO_CSP, demoRoutes, loadConfig, type Collector } from '@olva/collector';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const BUILD_ID = 'olva-core+rennes-2026';
-const DEMO_CONFIG = path.join(repo, 'examples/demo/olva.config.json');
+const DEMO_CONFIG = path.join(REPO, 'examples/demo/olva.config.json');
 
 /** Records olva-* events and CSP violations, before any page script runs. */
 const RECORDER = `window.__olvaEvents = []; window.__cspViolations = [];
@@ -39,11 +35,11 @@ const stored: string[] = [];
 
 beforeAll(async () => {
   requireBuild([
-    path.join(repo, 'packages/embed/dist/olva.js'),
-    path.join(repo, 'examples/municipal/index.html'),
-    ...['olva-core', BUILD_ID, 'olva-core+lorient-agglo-2026'].map((id) => path.join(repo, 'build/questionnaires', id, 'questionnaire.json')),
+    path.join(REPO, 'packages/embed/dist/olva.js'),
+    path.join(REPO, 'examples/municipal/index.html'),
+    ...['olva-core', BUILD_ID, 'olva-core+lorient-agglo-2026'].map((id) => path.join(REPO, 'build/questionnaires', id, 'questionnaire.json')),
   ]);
-  compiled = JSON.parse(fs.readFileSync(path.join(repo, 'build/questionnaires', BUILD_ID, 'questionnaire.json'), 'utf8')) as CompiledQuestionnaire;
+  compiled = JSON.parse(fs.readFileSync(path.join(REPO, 'build/questionnaires', BUILD_ID, 'questionnaire.json'), 'utf8')) as CompiledQuestionnaire;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-demo-'));
   // The demo's own configuration; only the port and the database file are the test's.
   const { config } = loadConfig(DEMO_CONFIG, { OLVA_PORT: '0', OLVA_DATABASE_URL: `sqlite:${path.join(dir, 'demo.sqlite')}` });
@@ -51,10 +47,10 @@ beforeAll(async () => {
     config,
     logStream: false,
     extraRoutes: (app) => demoRoutes(app, {
-      municipalDir: path.join(repo, 'examples/municipal'),
-      iframeDir: path.join(repo, 'examples/iframe'),
-      embedDir: path.join(repo, 'packages/embed/dist'),
-      questionnairesDir: path.join(repo, 'build/questionnaires'),
+      municipalDir: path.join(REPO, 'examples/municipal'),
+      iframeDir: path.join(REPO, 'examples/iframe'),
+      embedDir: path.join(REPO, 'packages/embed/dist'),
+      questionnairesDir: path.join(REPO, 'build/questionnaires'),
     }),
     onStored: ({ submissionId }) => stored.push(submissionId),
   });
@@ -122,7 +118,7 @@ it('lets a new user answer the survey on the municipal page and stores the respo
 }, 180_000);
 
 it('serves no source map', async () => {
-  expect(fs.existsSync(path.join(repo, 'packages/embed/dist/olva.js.map'))).toBe(true);
+  expect(fs.existsSync(path.join(REPO, 'packages/embed/dist/olva.js.map'))).toBe(true);
   expect((await fetch(`${base}/embed/olva.js`)).status).toBe(200);
   for (const p of ['/embed/olva.js.map', '/embed/OLVA.JS.MAP', '/embed/olva.js%2Emap']) expect((await fetch(`${base}${p}`)).status, p).toBe(404);
 });

@@ -7,11 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../../scripts/testing/chromium.js';
-import { addSurveyPage, openSurvey, requireBuild, startOlvaSite, waitForEvent, type OlvaSite } from '../../../scripts/testing/olva-site.js';
-import { answerFocused, fillSurveyByKeyboard, isPrimaryButton, tabUntil } from '../../../scripts/testing/keyboard.js';
-import { hostileQuestionnaire } from '../../../stories/fixtures/index.js';
-import { HOSTILE_STRINGS } from '../../../stories/fixtures/hostile.js';
+import { launchChromium } from '@olva/test-support/chromium';
+import { addSurveyPage, openSurvey, requireBuild, startOlvaSite, waitForEvent, type OlvaSite } from '@olva/test-support/olva-site';
+import { answerFocused, fillSurveyByKeyboard, isPrimaryButton, tabUntil } from '@olva/test-support/keyboard';
+import { hostileQuestionnaire } from '../../stories/fixtures/index.js';
+import { HOSTILE_STRINGS } from '../../stories/fixtures/hostile.js';
 
 let browser: Browser;
 

@@ -6,11 +6,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { launchChromium } from '../../../scripts/testing/chromium.js';
-import { startStaticServer, type StaticServer } from '../../../scripts/testing/static-server.js';
-import { startCollectorEndpoint, type CollectorEndpoint } from '../../../scripts/testing/collector-endpoint.js';
-import { EMBED_JS, REPO, requireBuild } from '../../../scripts/testing/olva-site.js';
-import { modesQuestionnaire } from '../../../stories/fixtures/modes.js';
+import { launchChromium } from '@olva/test-support/chromium';
+import { startStaticServer, type StaticServer } from '@olva/test-support/static-server';
+import { startCollectorEndpoint, type CollectorEndpoint } from '@olva/test-support/collector-endpoint';
+import { EMBED_JS, REPO, requireBuild } from '@olva/test-support/olva-site';
+import { modesQuestionnaire } from '../../stories/fixtures/modes.js';
 
 let browser: Browser;
 let endpoint: CollectorEndpoint;
