@@ -3,6 +3,7 @@
  * régions; SIREN for EPCI), from @etalab/decoupage-administratif. The data is large (the
  * communes file is ~9 MB), so each table is read on first use only, and only on Node.
  */
+import type { TerritoryLevel } from '@olva/schema';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -76,7 +77,7 @@ export function findRegion(code: string): Area | undefined {
 }
 
 /** Territory levels with an official code. */
-export type OfficialLevel = 'commune' | 'epci' | 'departement' | 'region';
+export type OfficialLevel = Exclude<TerritoryLevel, 'custom'>;
 
 /** The official name of a territory, or undefined when the code does not exist at that level. */
 export function officialName(level: OfficialLevel, code: string): string | undefined {
