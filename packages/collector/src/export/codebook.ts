@@ -5,10 +5,11 @@
  * that has the column, so the export's codebook and the build's codebook never disagree.
  * Written as CSV (same encoding and escaping as the data) or as Markdown.
  */
-import { codebookRows, escapeMarkdown, type CodebookRow } from '@olva/compiler';
+import { codebookRows, escapeMarkdown, type CodebookRow } from '@olva/compiler/codebook';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { METADATA_COLUMNS, METADATA_LABELS, orderVersions, variableColumns, type VariableColumn } from './columns.js';
-import { csvRecord, CSV_BOM, type Cell } from './escape.js';
+import { csvRecord, CSV_BOM } from '@olva/compiler/csv';
+import type { Cell } from './values.js';
 import { MISSING_CODES } from './missing.js';
 
 /** One line of the codebook: the compiler's row shape (`kind` is `metadata` for metadata). */
