@@ -4,4 +4,5 @@
  * columns without loading the compiler's emitters (json-schema-to-typescript among them).
  */
 export { codebookColumns, codebookRows, CODEBOOK_HEADERS, CodebookError, type CodebookColumn, type CodebookRow } from './emit/codebook.js';
+export { codebookCells, codebookCsv, type CodebookLine } from './emit/codebook-csv.js';
 export { escapeMarkdown } from './emit/codebook-md.js';
