@@ -5,14 +5,14 @@
  * carry no figures, free text and personal answers are absent. Figures are protected one
  * distribution at a time; what linked figures can still reveal is in the package README.
  */
-import type { LocalizedText } from '@olva/schema';
+import type { LocalizedText, TerritoryLevel } from '@olva/schema';
 import type { BaseStatus, DisclosureRules } from './disclosure/rules.js';
 import type { Interval } from './stats/wilson.js';
 import type { ComparisonRules } from './stats/two-proportions.js';
 
 /** A territory as payloads name it. */
 export interface TerritoryRef {
-  level: 'commune' | 'epci' | 'departement' | 'region' | 'custom';
+  level: TerritoryLevel;
   code: string;
 }
 

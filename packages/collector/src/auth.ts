@@ -5,6 +5,7 @@
  * communes; a departement its communes and the EPCIs wholly in it); it never reads a
  * territory outside them.
  */
+import { TERRITORY_LEVELS, isTerritoryLevel } from '@olva/schema';
 import type { TerritoryRef } from './store/types.js';
 
 /** What a token may do. */
@@ -55,9 +56,6 @@ export interface Authorizer {
   covers(principal: Principal, right: Right, territory: TerritoryRef): boolean;
 }
 
-/** Territory levels, as payloads and scopes name them. */
-export const TERRITORY_LEVELS = ['commune', 'epci', 'departement', 'region', 'custom'] as const;
-
 /**
  * Parses `territory` query values written `level:code` (repeatable, or comma-separated).
  * Returns the territories, or an error message naming the bad value.
@@ -72,10 +70,10 @@ export function parseTerritoryQuery(value: unknown): TerritoryRef[] | { error: s
     const i = trimmed.indexOf(':');
     const level = trimmed.slice(0, i);
     const code = trimmed.slice(i + 1);
-    if (i < 1 || !(TERRITORY_LEVELS as readonly string[]).includes(level) || !/^[0-9A-Za-z_-]{1,64}$/.test(code)) {
+    if (i < 1 || !isTerritoryLevel(level) || !/^[0-9A-Za-z_-]{1,64}$/.test(code)) {
       return { error: `territory "${trimmed}" must be written level:code with level one of ${TERRITORY_LEVELS.join(', ')}` };
     }
-    out.push({ level: level as TerritoryRef['level'], code });
+    out.push({ level, code });
   }
   return out;
 }

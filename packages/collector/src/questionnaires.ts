@@ -9,7 +9,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { COMPILED_FORMAT_VERSION, type CompiledQuestionnaire } from '@olva/schema';
 import { ConfigError, type ConfigProblem } from './config/load.js';
-import { keyOf, versionKeyString, type AcceptedBuild, type QuestionnaireRegistry, type VersionKey } from './registry.js';
+import { versionKeyOf, versionKeyString, type VersionKey } from '@olva/schema';
+import type { AcceptedBuild, QuestionnaireRegistry } from './registry.js';
 import type { ResponseStore } from './store/types.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -52,7 +53,7 @@ export function loadBuilds(dirs: readonly string[], configFile: string): LoadedB
       problem('build-format', `${qFile} is not a compiled questionnaire of this version of olva (kind "olva-compiled-questionnaire", formatVersion ${COMPILED_FORMAT_VERSION}): run \`olva build\` again`);
       return;
     }
-    const key = versionKeyString(keyOf(compiled));
+    const key = versionKeyString(versionKeyOf(compiled));
     if (seen.has(key)) {
       problem('unique-build', `${key} is already accepted by /questionnaires/${seen.get(key)}`);
       return;
@@ -80,7 +81,7 @@ export class BuildRegistry implements QuestionnaireRegistry {
   private readonly byKey: Map<string, LoadedBuild>;
 
   constructor(private readonly builds: LoadedBuild[], private readonly store: ResponseStore) {
-    this.byKey = new Map(builds.map((b) => [versionKeyString(keyOf(b.compiled)), b]));
+    this.byKey = new Map(builds.map((b) => [versionKeyString(versionKeyOf(b.compiled)), b]));
   }
 
   accepted(): LoadedBuild[] {
@@ -97,8 +98,8 @@ export class BuildRegistry implements QuestionnaireRegistry {
 
   async all(): Promise<CompiledQuestionnaire[]> {
     const out = new Map<string, CompiledQuestionnaire>();
-    for (const c of await this.store.listQuestionnaires()) out.set(versionKeyString(keyOf(c)), c);
-    for (const b of this.builds) out.set(versionKeyString(keyOf(b.compiled)), b.compiled);
+    for (const c of await this.store.listQuestionnaires()) out.set(versionKeyString(versionKeyOf(c)), c);
+    for (const b of this.builds) out.set(versionKeyString(versionKeyOf(b.compiled)), b.compiled);
     return [...out.values()];
   }
 }

@@ -4,13 +4,7 @@
  * Exports and statistics read codebooks through it, so a wave is read back with the
  * questionnaire version it was answered with.
  */
-import type { CompiledQuestionnaire } from '@olva/schema';
-
-/** A pair of exact versions, as a payload names them. */
-export interface VersionKey {
-  questionnaire: { id: string; version: string };
-  extension: { id: string; version: string } | null;
-}
+import type { CompiledQuestionnaire, VersionKey } from '@olva/schema';
 
 /** One build the configuration accepts answers for. */
 export interface AcceptedBuild {
@@ -32,18 +26,4 @@ export interface QuestionnaireRegistry {
   find(key: VersionKey): Promise<CompiledQuestionnaire | null>;
   /** Every known version (accepted builds and kept versions, without duplicates). */
   all(): Promise<CompiledQuestionnaire[]>;
-}
-
-/** A stable string for a version key (`olva-core@2026.1.0+rennes-2026@1.0.0`). */
-export function versionKeyString(key: VersionKey): string {
-  const core = `${key.questionnaire.id}@${key.questionnaire.version}`;
-  return key.extension ? `${core}+${key.extension.id}@${key.extension.version}` : core;
-}
-
-/** The version key of a compiled questionnaire. */
-export function keyOf(compiled: CompiledQuestionnaire): VersionKey {
-  return {
-    questionnaire: compiled.questionnaire,
-    extension: compiled.extension ? { id: compiled.extension.id, version: compiled.extension.version } : null,
-  };
 }

@@ -9,7 +9,7 @@
  * communes; a departement or a region its communes and every EPCI (or custom territory) whose
  * communes all lie in it; a region its departements.
  */
-import { createRequire } from 'node:module';
+import { officialRows } from '@olva/compiler/geography';
 import type { CustomTerritory } from './config/load.js';
 import type { TerritoryRef } from './store/types.js';
 
@@ -25,11 +25,6 @@ interface Official {
 
 let official: Official | undefined;
 
-/** A data file of the package (node's module cache keeps each one parsed once per process). */
-function data(name: string): any[] {
-  return createRequire(import.meta.url)(`@etalab/decoupage-administratif/data/${name}.json`) as any[];
-}
-
 /** A current commune as the official geography describes it (the fields the commune search reads). */
 export interface OfficialCommune {
   code: string;
@@ -44,14 +39,14 @@ export interface OfficialCommune {
  * delegated, associated communes and municipal arrondissements.
  */
 export function currentCommunes(): OfficialCommune[] {
-  return data('communes').filter((c) => c.type === 'commune-actuelle');
+  return officialRows<any>('communes').filter((c) => c.type === 'commune-actuelle');
 }
 
 function load(): Official {
   if (official) return official;
   const communes: Official['communes'] = new Map();
   const arrondissements = new Map<string, string[]>();
-  for (const c of data('communes')) {
+  for (const c of officialRows<any>('communes')) {
     if (c.type === 'commune-actuelle') communes.set(c.code, { departement: c.departement, region: c.region });
     else if (c.type === 'arrondissement-municipal') {
       communes.set(c.code, { departement: c.departement, region: c.region });
@@ -61,9 +56,9 @@ function load(): Official {
   official = {
     arrondissements,
     communes,
-    departements: new Map(data('departements').map((d) => [d.code as string, { region: d.region as string }])),
-    regions: new Set(data('regions').map((r) => r.code as string)),
-    epci: new Map(data('epci').map((e) => [e.code as string, new Set((e.membres as { code: string }[]).map((m) => m.code))])),
+    departements: new Map(officialRows<any>('departements').map((d) => [d.code as string, { region: d.region as string }])),
+    regions: new Set(officialRows<any>('regions').map((r) => r.code as string)),
+    epci: new Map(officialRows<any>('epci').map((e) => [e.code as string, new Set((e.membres as { code: string }[]).map((m) => m.code))])),
   };
   return official;
 }

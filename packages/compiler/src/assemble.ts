@@ -12,8 +12,7 @@ import type {
   QuestionnaireDefinition, TerritorialExtension, Question, Item, Section, Check,
   CompiledQuestionnaire, CompiledSection, CompiledQuestion, CompiledCheck, Origin,
 } from '@olva/schema';
-import { COMPILED_FORMAT_VERSION, OTHER_CHOICE } from '@olva/schema';
-import { pointer } from './problems.js';
+import { COMPILED_FORMAT_VERSION, OTHER_CHOICE, pointerOf } from '@olva/schema';
 
 /** True when a section item is an extension point rather than a question. */
 export function isExtensionPoint(item: Item | Record<string, unknown>): item is { extensionPoint: string } {
@@ -54,7 +53,7 @@ export function assemble(core: QuestionnaireDefinition, extension: TerritorialEx
   const inserts = new Map<string, Placed[]>();
   (extension?.insert ?? []).forEach((insertion, i) => {
     const list = inserts.get(insertion.at) ?? [];
-    insertion.items.forEach((question, j) => list.push({ question: question as Question, origin: extOrigin(pointer('insert', i, 'items', j)) }));
+    insertion.items.forEach((question, j) => list.push({ question: question as Question, origin: extOrigin(pointerOf('insert', i, 'items', j)) }));
     inserts.set(insertion.at, list);
   });
 
@@ -71,7 +70,7 @@ export function assemble(core: QuestionnaireDefinition, extension: TerritorialEx
         // A point used twice in the core gets the insertion once (lint reports the duplicate).
         inserts.delete(item.extensionPoint);
       } else {
-        questions.push(place(section.id, { question: item, origin: { ...origin, pointer: `${origin.pointer}${pointer('items', j)}` } }));
+        questions.push(place(section.id, { question: item, origin: { ...origin, pointer: `${origin.pointer}${pointerOf('items', j)}` } }));
       }
     });
     return {
@@ -84,9 +83,9 @@ export function assemble(core: QuestionnaireDefinition, extension: TerritorialEx
   };
 
   const sections: CompiledSection[] = [
-    ...core.sections.map((s, i) => assembleSection(s, coreOrigin(pointer('sections', i)), true)),
+    ...core.sections.map((s, i) => assembleSection(s, coreOrigin(pointerOf('sections', i)), true)),
     // An extension's own sections cannot host insertions: points are the core's to declare.
-    ...(extension?.sections ?? []).map((s, i) => assembleSection(s as Section, extOrigin(pointer('sections', i)), false)),
+    ...(extension?.sections ?? []).map((s, i) => assembleSection(s as Section, extOrigin(pointerOf('sections', i)), false)),
   ];
 
   const checkOf = (check: Check, origin: Origin): CompiledCheck => ({
@@ -98,8 +97,8 @@ export function assemble(core: QuestionnaireDefinition, extension: TerritorialEx
     origin,
   });
   const checks: CompiledCheck[] = [
-    ...(core.checks ?? []).map((c, i) => checkOf(c, coreOrigin(pointer('checks', i)))),
-    ...(extension?.checks ?? []).map((c, i) => checkOf({ ...c, level: c.level ?? 'warning' } as Check, extOrigin(pointer('checks', i)))),
+    ...(core.checks ?? []).map((c, i) => checkOf(c, coreOrigin(pointerOf('checks', i)))),
+    ...(extension?.checks ?? []).map((c, i) => checkOf({ ...c, level: c.level ?? 'warning' } as Check, extOrigin(pointerOf('checks', i)))),
   ];
 
   const description = extension ? extension.description ?? core.description : core.description;

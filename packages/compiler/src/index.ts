@@ -7,7 +7,7 @@
  * them in order. `diffQuestionnaires` compares two versions of a questionnaire.
  */
 export type { CompilerProblem, Severity, Lang } from './problems.js';
-export { formatProblem, hasErrors, localized, pointer, escapeToken } from './problems.js';
+export { formatProblem, hasErrors, localized } from './problems.js';
 export type { LoadedDocument, LoadedKind, LoadResult } from './load.js';
 export { load, parseDocument, detectKind, isProblem } from './load.js';
 export { validateDocuments, fromSchemaProblem } from './validate.js';

@@ -3,6 +3,7 @@
  * runs after it failed, because V8 does not always say where (e.g. "Unexpected token 'x',
  * … is not valid JSON"), and people fix files by line and column.
  */
+import { childPointer } from '@olva/schema';
 
 /** Line and column (both 1-based) of an offset in a text. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -97,7 +98,6 @@ export function pointerOffsets(text: string): Map<string, number> {
     i++;
     return JSON.parse(text.slice(start, i)) as string;
   };
-  const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
   const value = (ptr: string, at?: number): void => {
     ws();
     offsets.set(ptr, at ?? i);
@@ -110,7 +110,7 @@ export function pointerOffsets(text: string): Map<string, number> {
         const keyAt = i;
         const key = readString();
         ws(); i++; // ':'
-        value(`${ptr}/${esc(key)}`, keyAt);
+        value(childPointer(ptr, key), keyAt);
         ws();
         if (text[i] === ',') { i++; continue; }
         i++; return;

@@ -32,21 +32,6 @@ export interface CompilerProblem {
   column?: number;
 }
 
-/** Escapes one reference token of a JSON pointer (RFC 6901: `~` → `~0`, `/` → `~1`). */
-export function escapeToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** Builds a JSON pointer from its tokens: `pointer('sections', 0, 'id')` → `/sections/0/id`. */
-export function pointer(...tokens: (string | number)[]): string {
-  return tokens.map((t) => `/${escapeToken(t)}`).join('');
-}
-
-/** Appends tokens to an existing pointer. */
-export function child(base: string, ...tokens: (string | number)[]): string {
-  return base + pointer(...tokens);
-}
-
 /** The message and hint of a problem in one language (English when no French text exists). */
 export function localized(p: CompilerProblem, lang: Lang): { message: string; hint?: string } {
   if (lang === 'fr' && p.fr) return { message: p.fr.message, hint: p.fr.hint ?? p.hint };

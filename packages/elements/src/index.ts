@@ -7,6 +7,7 @@ export * from './events/index.js';
 export { theme } from './theme.js';
 export { parseSafeText, renderSafeText, plainText, safeHref, type SafeNode } from './safe-text.js';
 export { stringsFor, type Strings, type ElementStrings } from './strings.js';
+export { uiMessages, type UiMessages } from './ui-messages.js';
 export { questionRenderer, registerQuestionRenderer, renderedTypes } from './questions/registry.js';
 export type { QuestionContext, QuestionRenderer, EntryMode } from './questions/context.js';
 export { questionIds } from './questions/shared.js';

@@ -3,7 +3,8 @@
  * plus the few that only the elements need (format hints, data entry, kiosk, configuration
  * errors meant for the page's developer).
  */
-import { localNumber, uiMessages, type Locale, type UiMessages } from '@olva/runtime';
+import { localNumber, type Locale } from '@olva/runtime';
+import { uiMessages, type UiMessages } from './ui-messages.js';
 
 /** What the elements add to the runtime's interface strings. */
 export interface ElementStrings {

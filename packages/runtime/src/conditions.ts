@@ -5,7 +5,7 @@
  */
 import jsonLogic from 'json-logic-js';
 import type { RulesLogic } from 'json-logic-js';
-import { isSafeOperator, type Condition } from '@olva/schema';
+import { childPointer, isSafeOperator, type Condition } from '@olva/schema';
 import type { AnswerMap } from './types.js';
 
 /**
@@ -43,7 +43,7 @@ function prepare(node: unknown, pointer: string): unknown {
     throw new UnsafeConditionError(`operator "${op}" at "${pointer || '/'}" is not in the safe subset of JsonLogic`, pointer);
   }
   const raw = (node as Record<string, unknown>)[op];
-  const at = `${pointer}/${op.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const at = childPointer(pointer, op);
   const args = Array.isArray(raw) ? raw : [raw];
   if (op === 'var') {
     const [name, fallback] = args;

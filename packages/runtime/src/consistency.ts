@@ -4,7 +4,7 @@
  * question, no hidden question is answered, every required visible question is answered, and
  * no `error` check fails.
  */
-import type { CompiledQuestionnaire } from '@olva/schema';
+import { pointerOf, type CompiledQuestionnaire } from '@olva/schema';
 import type { AnswerMap, ResponseProblem } from './types.js';
 import { computeVisibility, questionIndex, visibilityPlan } from './visibility.js';
 import { failingChecks } from './checks.js';
@@ -15,7 +15,7 @@ import { readBlank } from './blank.js';
 
 /** JSON pointer of an answer in the payload. */
 export function answerPointer(key: string): string {
-  return `/answers/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  return pointerOf('answers', key);
 }
 
 /** What `checkResponse` reads of a payload besides its answers. */

@@ -2,6 +2,7 @@
  * "Resume later": a draft of the answers kept on this device only, and only when the
  * respondent asks for it. Cleared on submission. Nothing is sent anywhere.
  */
+import { versionKeyOf, versionKeyString } from '@olva/schema';
 import type { AnswerMap, CompiledQuestionnaire, Draft } from './types.js';
 
 /** The subset of the Web Storage API a DraftStore needs (localStorage satisfies it). */
@@ -16,8 +17,7 @@ export interface DraftStorage {
  * that a draft made for another version is never loaded into this one.
  */
 export function draftKey(compiled: CompiledQuestionnaire): string {
-  const ext = compiled.extension ? `+${compiled.extension.id}@${compiled.extension.version}` : '';
-  return `olva-draft:${compiled.questionnaire.id}@${compiled.questionnaire.version}${ext}`;
+  return `olva-draft:${versionKeyString(versionKeyOf(compiled))}`;
 }
 
 function defaultStorage(): DraftStorage | undefined {

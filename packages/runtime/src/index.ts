@@ -25,6 +25,6 @@ export {
   withLock, hasWebLocks, type OutboxOptions, type OutboxStore,
 } from './outbox/index.js';
 export { DraftStore, draftKey, type DraftStorage } from './drafts.js';
-export { uiMessages, localize, type UiMessages } from './messages.js';
+export { localize } from './messages.js';
 export { localNumber } from './numbers.js';
 export { newSubmissionId } from './uuid.js';

@@ -4,7 +4,7 @@
  */
 import type {
   AnswerMap, AnswerValue, CompiledCheck, CompiledQuestion, CompiledQuestionnaire,
-  LocalizedText, ResponsePayload,
+  LocalizedText, ResponsePayload, TerritoryLevel,
 } from '@olva/schema';
 
 export type { AnswerMap, AnswerValue, CompiledQuestionnaire, CompiledQuestion, ResponsePayload };
@@ -51,7 +51,7 @@ export interface Progress {
 /** What the embedding page says about a response; the rest of the payload comes from the
  * compiled questionnaire and the answers. */
 export interface ResponseContext {
-  territory: { level: 'commune' | 'epci' | 'departement' | 'region' | 'custom'; code: string };
+  territory: { level: TerritoryLevel; code: string };
   wave: string;
   channel: 'web' | 'paper' | 'phone' | 'kiosk';
   source?: string;

@@ -16,6 +16,11 @@ export type {
 export { COMPILED_FORMAT_VERSION } from './compiled.js';
 export { questionnaireSchema, extensionSchema, payloadSchema } from './schemas.generated.js';
 export { SAFE_OPERATORS, isSafeOperator } from './conditions.js';
+export { escapePointerToken, pointerOf, childPointer } from './pointer.js';
+export { TERRITORY_LEVELS, isTerritoryLevel } from './territory-levels.js';
+export type { TerritoryLevel } from './territory-levels.js';
+export { versionKeyString, versionKeyOf } from './version-key.js';
+export type { VersionKey } from './version-key.js';
 export { QUESTION_TYPES } from './question-types.js';
 export { OTHER_CODE, OTHER_CHOICE, otherKey, choosesOther } from './other.js';
 export type { QuestionType, AnswerValue, Answers as AnswerMap } from './question-types.js';

@@ -5,6 +5,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { questionnaireSchema, extensionSchema, payloadSchema } from './schemas.generated.js';
+import { childPointer } from './pointer.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
@@ -54,7 +55,7 @@ export function toProblems(errors: readonly ErrorObject[] | null | undefined): S
     let message = e.message ?? 'is invalid';
     if (e.keyword === 'additionalProperties') {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      pointer = `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      pointer = childPointer(pointer, extra);
       message = `unknown property "${extra}" (check its spelling)`;
     } else if (e.keyword === 'required') {
       message = `missing required property "${(e.params as { missingProperty: string }).missingProperty}"`;

@@ -6,7 +6,7 @@
  * No response is kept: memory holds the counters and, for numeric questions, their values
  * (bounded, see value-store.ts).
  */
-import type { ResponsePayload, CompiledQuestionnaire } from '@olva/schema';
+import { pointerOf, type ResponsePayload, type CompiledQuestionnaire } from '@olva/schema';
 import { computeVisibility, allQuestions } from '@olva/runtime';
 import { Catalogue, type CatalogueEntry } from './catalogue.js';
 import { VersionIndex } from './versions.js';
@@ -43,7 +43,7 @@ function classBounds(catalogue: Catalogue, classes: Readonly<Record<string, read
   const out = new Map<string, readonly number[]>();
   for (const [id, bounds] of Object.entries(classes)) {
     // A configured key may be anything: escaped as a JSON pointer token (RFC 6901).
-    const pointer = `/classes/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const pointer = pointerOf('classes', id);
     const entry = catalogue.get(id);
     if (entry?.kind !== 'numeric') throw new AnalysisError(pointer, 'analysis/classes', `"${id}" is not an integer, decimal or year question that can be aggregated in the versions given`);
     numericClasses(bounds, pointer);

@@ -2,18 +2,15 @@
  * Finds the compiled questionnaire a response was answered with, by the exact core and
  * extension versions its payload names.
  */
-import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
+import { versionKeyOf, versionKeyString, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
 import { AnalysisError } from '../errors.js';
-
-const keyOf = (q: { id: string; version: string }, e: { id: string; version: string } | null): string =>
-  `${q.id}@${q.version}+${e ? `${e.id}@${e.version}` : ''}`;
 
 /** The compiled versions by the versions a payload names. */
 export class VersionIndex {
   private readonly byKey = new Map<string, CompiledQuestionnaire>();
 
   constructor(compiled: readonly CompiledQuestionnaire[]) {
-    for (const c of compiled) this.byKey.set(keyOf(c.questionnaire, c.extension), c);
+    for (const c of compiled) this.byKey.set(versionKeyString(versionKeyOf(c)), c);
   }
 
   /**
@@ -21,7 +18,7 @@ export class VersionIndex {
    * @throws AnalysisError (`analysis/unknown-version`) when none was given for its versions.
    */
   of(payload: ResponsePayload): CompiledQuestionnaire {
-    const found = this.byKey.get(keyOf(payload.questionnaire, payload.extension));
+    const found = this.byKey.get(versionKeyString(payload));
     if (found) return found;
     const ext = payload.extension ? ` + ${payload.extension.id} ${payload.extension.version}` : '';
     throw new AnalysisError(`${payload.submissionId}#/questionnaire`, 'analysis/unknown-version',

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
+import { toProblems } from '@olva/schema/validate';
 import type { Scope } from '../auth.js';
 import type { TerritoryRef } from '../store/types.js';
 import type { StatsConfig } from '../stats/expected.js';
@@ -92,31 +93,16 @@ function validate(raw: unknown): ErrorObject[] {
   return validator(raw) ? [] : [...(validator.errors ?? [])];
 }
 
+/** ajv's errors as configuration problems: the schema package's mapping, plus what a token entry needs. */
 function schemaProblems(file: string, errors: ErrorObject[]): ConfigProblem[] {
-  const out: ConfigProblem[] = [];
-  const seen = new Set<string>();
-  for (const e of errors) {
-    let pointer = e.instancePath;
-    let message = e.message ?? 'is invalid';
-    if (e.keyword === 'additionalProperties') {
-      const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      pointer = `${pointer}/${extra}`;
-      message = `unknown property "${extra}" (check its spelling)`;
-    } else if (e.keyword === 'required') {
-      message = `missing required property "${(e.params as { missingProperty: string }).missingProperty}"`;
-    } else if (e.keyword === 'enum') {
-      message = `must be one of ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
-    } else if (e.keyword === 'const') {
-      message = `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
-    } else if (e.keyword === 'oneOf' && pointer.match(/^\/tokens\/\d+$/)) {
-      message = 'give exactly one of "sha256" (the hash of the token) or "token" (in clear, demos only)';
-    }
-    const key = `${pointer}|${e.keyword}|${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ file, pointer, rule: `schema/${e.keyword}`, message });
-  }
-  return out;
+  return toProblems(errors).map(({ pointer, rule, message }) => ({
+    file,
+    pointer,
+    rule,
+    message: rule === 'schema/oneOf' && /^\/tokens\/\d+$/.test(pointer)
+      ? 'give exactly one of "sha256" (the hash of the token) or "token" (in clear, demos only)'
+      : message,
+  }));
 }
 
 function envProblem(name: string, rule: string, message: string): ConfigProblem {

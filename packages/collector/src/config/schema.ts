@@ -2,6 +2,7 @@
  * JSON Schema (draft 2020-12) of the collector's configuration file, `olva.config.json`.
  * Paths in the file are relative to the file itself.
  */
+import { TERRITORY_LEVELS } from '@olva/schema';
 import { statsConfigSchema } from '../stats/expected.js';
 
 const territory = {
@@ -9,7 +10,7 @@ const territory = {
   additionalProperties: false,
   required: ['level', 'code'],
   properties: {
-    level: { enum: ['commune', 'epci', 'departement', 'region', 'custom'] },
+    level: { enum: [...TERRITORY_LEVELS] },
     code: { type: 'string', pattern: '^[0-9A-Za-z_-]{1,64}$' },
   },
 } as const;

@@ -5,26 +5,19 @@
  * that has the column, so the export's codebook and the build's codebook never disagree.
  * Written as CSV (same encoding and escaping as the data) or as Markdown.
  */
-import { codebookRows, escapeMarkdown, type CodebookRow } from '@olva/compiler';
+import { codebookRows, escapeMarkdown, type CodebookRow } from '@olva/compiler/codebook';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { METADATA_COLUMNS, METADATA_LABELS, orderVersions, variableColumns, type VariableColumn } from './columns.js';
-import { csvRecord, CSV_BOM, type Cell } from './escape.js';
 import { MISSING_CODES } from './missing.js';
 
 /** One line of the codebook: the compiler's row shape (`kind` is `metadata` for metadata). */
 export type CodebookEntry = Omit<CodebookRow, 'kind'> & { kind: CodebookRow['kind'] | 'metadata' };
 
-/** Header of the codebook CSV: the columns of the compiler's `codebook.csv`, in its order. */
-export const CODEBOOK_HEADER = Object.freeze([
-  'variable', 'question', 'kind', 'type', 'format_fr', 'format_en', 'label_fr', 'label_en',
-  'codes_fr', 'codes_en', 'condition_fr', 'condition_en', 'required_fr', 'required_en',
-  'section', 'origin', 'version',
-] as const) satisfies readonly (keyof CodebookRow)[];
-
-// Fails to compile when the compiler's codebook row gains a column this header lacks.
-type MissingColumn = Exclude<keyof CodebookRow, (typeof CODEBOOK_HEADER)[number]>;
-const headerIsComplete: [MissingColumn] extends [never] ? true : MissingColumn = true;
-void headerIsComplete;
+/**
+ * Header of the codebook CSV and sheet, cells of a line, and the CSV writer: the compiler's,
+ * so that the export's codebook and `olva build`'s `codebook.csv` are written by one writer.
+ */
+export { CODEBOOK_HEADERS as CODEBOOK_HEADER, codebookCells, codebookCsv } from '@olva/compiler/codebook';
 
 function metadataEntry(name: (typeof METADATA_COLUMNS)[number]): CodebookEntry {
   const label = METADATA_LABELS[name];
@@ -47,18 +40,6 @@ export function codebookEntries(compiled: readonly CompiledQuestionnaire[], colu
     return row as CodebookEntry;
   });
   return [...METADATA_COLUMNS.map(metadataEntry), ...variables];
-}
-
-/** The cells of one codebook entry, in `CODEBOOK_HEADER` order. */
-export function codebookCells(e: CodebookEntry): Cell[] {
-  return CODEBOOK_HEADER.map((h) => e[h] ?? '');
-}
-
-/** The codebook as CSV (UTF-8 BOM, RFC 4180, formulas escaped). */
-export function codebookCsv(entries: readonly CodebookEntry[], separator: ',' | ';' = ','): string {
-  let out = CSV_BOM + csvRecord(CODEBOOK_HEADER, separator);
-  for (const e of entries) out += csvRecord(codebookCells(e), separator);
-  return out;
 }
 
 /** The codebook as a Markdown document with one table, in column order. */

@@ -10,7 +10,7 @@
  * extension point they were inserted at). A response answered with a version that lacks a
  * column leaves that column empty.
  */
-import { codebookColumns } from '@olva/compiler';
+import { codebookColumns } from '@olva/compiler/codebook';
 import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
 
 /** One variable column, as the compiler's codebook emitter describes it. */

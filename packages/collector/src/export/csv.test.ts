@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { csvExport, csvReadable } from './csv.js';
 import { variableColumns } from './columns.js';
 import { METADATA_COLUMNS } from './columns.js';
-import { escapeFormula } from './escape.js';
+import { escapeFormula } from '@olva/compiler/csv';
 import {
   fieldsUnderEitherSeparator, fixtureAnswers, fixtureCore, fixtureRennes, fixtureResponse, HOSTILE_TEXTS, iterate, parseCsv,
   runsAsFormula,

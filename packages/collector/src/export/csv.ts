@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import type { StoredResponse } from '../store/types.js';
 import { variableColumns, type VariableColumn } from './columns.js';
-import { csvRecord, CSV_BOM } from './escape.js';
+import { csvRecord, CSV_BOM } from '@olva/compiler/csv';
 import { headerCells, rowMapper, type CellMode, type ExportLocale } from './values.js';
 import { missingFiller, type MissingMode } from './missing.js';
 

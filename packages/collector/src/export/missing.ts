@@ -8,12 +8,12 @@
  * documents.
  */
 import { computeVisibility } from '@olva/runtime';
-import { codebookColumns } from '@olva/compiler';
+import { codebookColumns } from '@olva/compiler/codebook';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import type { StoredResponse } from '../store/types.js';
-import { keyOf, versionKeyString } from '../registry.js';
+import { versionKeyOf, versionKeyString } from '@olva/schema';
 import { METADATA_COLUMNS, type VariableColumn } from './columns.js';
-import type { Cell } from './escape.js';
+import type { Cell } from './values.js';
 
 /** How missing values are written: empty cells (default) or the codes -7, -8, -9. */
 export type MissingMode = 'empty' | 'codes';
@@ -43,7 +43,7 @@ export type MissingFiller = (response: StoredResponse, cells: Cell[]) => void;
  */
 export function missingFiller(compiled: readonly CompiledQuestionnaire[], columns: readonly VariableColumn[]): MissingFiller {
   const offset = METADATA_COLUMNS.length;
-  const versions = new Map(compiled.map((c) => [versionKeyString(keyOf(c)), c] as const));
+  const versions = new Map(compiled.map((c) => [versionKeyString(versionKeyOf(c)), c] as const));
   const inVersion = new Map<string, boolean[]>();
   const presence = (key: string, version: CompiledQuestionnaire | undefined): boolean[] => {
     let list = inVersion.get(key);

@@ -8,10 +8,16 @@
  */
 import type { LocalizedText } from '@olva/schema';
 import type { StoredResponse } from '../store/types.js';
-import type { Cell } from './escape.js';
 import type { VariableColumn } from './columns.js';
 import { METADATA_COLUMNS } from './columns.js';
 import type { MissingFiller } from './missing.js';
+
+/**
+ * A cell value once mapped from an answer: text, a number, or empty (null). Written to CSV and
+ * XLSX by the compiler's CSV writer (`@olva/compiler/csv`), so that formula escaping and
+ * quoting follow one rule for `olva build`'s codebook.csv and every export.
+ */
+export type Cell = string | number | null;
 
 /** Codes for analysis, or labels for reading. */
 export type CellMode = 'codes' | 'labels';

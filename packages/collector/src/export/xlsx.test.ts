@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { writeXlsx, XLSX_SHEETS } from './xlsx.js';
 import { codebookEntries } from './codebook.js';
-import { escapeFormula } from './escape.js';
+import { escapeFormula } from '@olva/compiler/csv';
 import {
   fieldsUnderEitherSeparator, fixtureAnswers, fixtureCore, fixtureResponse, HOSTILE_TEXTS, iterate, runsAsFormula,
 } from './testing.js';

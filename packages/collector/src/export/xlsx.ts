@@ -20,8 +20,8 @@ import type { CompiledQuestionnaire } from '@olva/schema';
 import type { StoredResponse } from '../store/types.js';
 import { variableColumns, type VariableColumn } from './columns.js';
 import { CODEBOOK_HEADER, codebookCells, codebookEntries } from './codebook.js';
-import { escapeFormula, type Cell } from './escape.js';
-import { headerCells, rowMapper, type ExportLocale } from './values.js';
+import { escapeFormula } from '@olva/compiler/csv';
+import { headerCells, rowMapper, type Cell, type ExportLocale } from './values.js';
 import { missingFiller, type MissingMode } from './missing.js';
 
 /** Sheet names, in workbook order. */

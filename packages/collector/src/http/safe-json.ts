@@ -4,6 +4,7 @@
  * (`__proto__`, `constructor`, `prototype`) are refused rather than silently dropped, and so
  * are strings and keys holding U+0000 or a lone surrogate (see `BAD_CHARACTER`).
  */
+import { pointerOf } from '@olva/schema';
 import { HttpError } from './errors.js';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -36,10 +37,6 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
   return false;
-}
-
-function escapeToken(key: string | number): string {
-  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /**
@@ -88,7 +85,7 @@ function findRefusal(root: unknown): Refusal | null {
     }
     return false;
   };
-  return walk(root) ? { pointer: path.map((k) => `/${escapeToken(k)}`).join(''), reason } : null;
+  return walk(root) ? { pointer: pointerOf(...path), reason } : null;
 }
 
 /**

@@ -16,6 +16,7 @@
  * }
  * ```
  */
+import { TERRITORY_LEVELS } from '@olva/schema';
 import type { TerritoryRef } from '../store/types.js';
 
 /** Counts of associations by main-sector code on one territory. */
@@ -54,7 +55,7 @@ export const statsConfigSchema = {
             additionalProperties: false,
             required: ['level', 'code'],
             properties: {
-              level: { enum: ['commune', 'epci', 'departement', 'region', 'custom'] },
+              level: { enum: [...TERRITORY_LEVELS] },
               code: { type: 'string', minLength: 1 },
             },
           },

@@ -5,7 +5,7 @@
  * which stays true when identical inserts race. Erased submissionIds are kept in
  * `olva_erased`, and the insert skips them too.
  */
-import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
+import { TERRITORY_LEVELS, versionKeyOf, versionKeyString, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
 import type { SqlDb, Row } from './sql.js';
 import { SCHEMA_SQL, jsonTextList } from './sql.js';
 import type { InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse, TerritoryRef } from './types.js';
@@ -22,10 +22,6 @@ export class InvalidCursorError extends Error {
 export const STREAM_BATCH = 1000;
 
 const COLUMNS = 'submission_id, received_at, digest, payload';
-
-function versionKey(q: { id: string; version: string }, e: { id: string; version: string } | null): string {
-  return e ? `${q.id}@${q.version}+${e.id}@${e.version}` : `${q.id}@${q.version}`;
-}
 
 function toStored(row: Row): StoredResponse {
   return {
@@ -56,7 +52,7 @@ function decodeCursor(cursor: string): [string, string] {
 }
 
 /** Territory levels in a fixed order, so that a filter's statement has one of a few shapes. */
-const LEVELS: readonly TerritoryRef['level'][] = ['commune', 'epci', 'departement', 'region', 'custom'];
+const LEVELS = TERRITORY_LEVELS;
 
 /**
  * The territory clause: one `(level, codes)` test per level present, the codes passed as ONE
@@ -295,7 +291,7 @@ export class SqlResponseStore implements ResponseStore {
   }
 
   async saveQuestionnaire(compiled: CompiledQuestionnaire): Promise<void> {
-    const key = versionKey(compiled.questionnaire, compiled.extension);
+    const key = versionKeyString(versionKeyOf(compiled));
     if (this.savedKeys.has(key)) return;
     await this.db.run(
       `INSERT INTO olva_questionnaires (version_key, questionnaire_id, questionnaire_version, extension_id, extension_version, saved_at, compiled)
@@ -307,7 +303,7 @@ export class SqlResponseStore implements ResponseStore {
   }
 
   async getQuestionnaire(questionnaire: { id: string; version: string }, extension: { id: string; version: string } | null): Promise<CompiledQuestionnaire | null> {
-    const rows = await this.db.query('SELECT compiled FROM olva_questionnaires WHERE version_key = ?', [versionKey(questionnaire, extension)]);
+    const rows = await this.db.query('SELECT compiled FROM olva_questionnaires WHERE version_key = ?', [versionKeyString({ questionnaire, extension })]);
     return rows[0] ? (JSON.parse(String(rows[0].compiled)) as CompiledQuestionnaire) : null;
   }
 

@@ -2,11 +2,11 @@
  * The storage contract of the collector. SQLite (embedded default) and PostgreSQL implement
  * it with one code path above it; the same test suite runs against both.
  */
-import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
+import type { CompiledQuestionnaire, ResponsePayload, TerritoryLevel } from '@olva/schema';
 
 /** A territory as payloads and scopes name it. */
 export interface TerritoryRef {
-  level: 'commune' | 'epci' | 'departement' | 'region' | 'custom';
+  level: TerritoryLevel;
   code: string;
 }
 

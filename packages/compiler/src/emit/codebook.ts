@@ -117,11 +117,16 @@ export interface CodebookRow {
 }
 
 /** Headers of `codebook.csv`, in order. */
-export const CODEBOOK_HEADERS: readonly (keyof CodebookRow)[] = Object.freeze([
+export const CODEBOOK_HEADERS = Object.freeze([
   'variable', 'question', 'kind', 'type', 'format_fr', 'format_en', 'label_fr', 'label_en',
   'codes_fr', 'codes_en', 'condition_fr', 'condition_en', 'required_fr', 'required_en',
   'section', 'origin', 'version',
-] as const);
+] as const) satisfies readonly (keyof CodebookRow)[];
+
+// Fails to compile when the codebook row gains a column these headers lack.
+type MissingColumn = Exclude<keyof CodebookRow, (typeof CODEBOOK_HEADERS)[number]>;
+const headersAreComplete: [MissingColumn] extends [never] ? true : MissingColumn = true;
+void headersAreComplete;
 
 /** The described rows of the codebook, one per export column. */
 export function codebookRows(compiled: CompiledQuestionnaire): CodebookRow[] {

@@ -1,8 +1,7 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
 import type { QuestionEntry } from './context.js';
-import { child } from '../problems.js';
-import { OTHER_CODE } from '@olva/schema';
+import { OTHER_CODE, childPointer } from '@olva/schema';
 
 interface Name { name: string; owner: QuestionEntry; derived: boolean; other: boolean }
 
@@ -44,7 +43,7 @@ export const columnCollision: LintRule = {
       if (!first.derived && !n.derived && first.name === n.name) continue; // duplicate-id
       if ((first.other && !n.derived) || (n.other && !first.derived)) continue; // other-collision
       reported.add(n.owner);
-      out.push(finding(n.owner.doc, child(n.owner.pointer, 'id'),
+      out.push(finding(n.owner.doc, childPointer(n.owner.pointer, 'id'),
         [`${q(n.owner.id)} produirait la colonne ${q(n.name)}, qui se confond avec ${q(first.name)} de ${q(first.owner.id)}`, `${q(n.owner.id)} would produce the column ${q(n.name)}, which clashes with ${q(first.name)} of ${q(first.owner.id)}`],
         ['renommez une des deux questions (évitez "__" dans les identifiants)', 'rename one of the two questions (avoid "__" in ids)']));
     }

@@ -1,7 +1,7 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
 import type { LintContext, DocKind } from './context.js';
-import { child } from '../problems.js';
+import { childPointer } from '@olva/schema';
 import { OTHER_CODE } from '@olva/schema';
 
 const COMPARISONS = new Set(['==', '===', '!=', '!==']);
@@ -48,19 +48,19 @@ export const conditionUnknownCode: LintRule = {
       for (const op of c.scan.operations) {
         const args = op.args;
         if (!Array.isArray(args) || args.length !== 2) continue;
-        const at = child(op.pointer, op.operator);
+        const at = childPointer(op.pointer, op.operator);
         if (COMPARISONS.has(op.operator)) {
           for (const [v, other] of [[0, 1], [1, 0]] as const) {
             const read = codesRead(ctx, c.doc, args[v]);
-            if (read && read.type === 'single' && typeof args[other] === 'string' && !read.codes.has(args[other])) report(c.doc, child(at, other), args[other], read);
+            if (read && read.type === 'single' && typeof args[other] === 'string' && !read.codes.has(args[other])) report(c.doc, childPointer(at, other), args[other], read);
           }
         } else if (op.operator === 'in') {
           // {"in": ["code", {"var": "multiple"}]} or {"in": [{"var": "single"}, ["a", "b"]]}
           const inMultiple = codesRead(ctx, c.doc, args[1]);
-          if (inMultiple && typeof args[0] === 'string' && !inMultiple.codes.has(args[0])) report(c.doc, child(at, 0), args[0], inMultiple);
+          if (inMultiple && typeof args[0] === 'string' && !inMultiple.codes.has(args[0])) report(c.doc, childPointer(at, 0), args[0], inMultiple);
           const single = codesRead(ctx, c.doc, args[0]);
           if (single && single.type === 'single' && Array.isArray(args[1])) {
-            args[1].forEach((code, i) => { if (typeof code === 'string' && !single.codes.has(code)) report(c.doc, child(at, 1, i), code, single); });
+            args[1].forEach((code, i) => { if (typeof code === 'string' && !single.codes.has(code)) report(c.doc, childPointer(at, 1, i), code, single); });
           }
         }
       }

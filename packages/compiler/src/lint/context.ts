@@ -5,7 +5,7 @@
  * a property is present or has the right type.
  */
 import type { QuestionnaireDefinition, TerritorialExtension, Question } from '@olva/schema';
-import { child, pointer } from '../problems.js';
+import { childPointer, pointerOf } from '@olva/schema';
 import { scanCondition, type ConditionScan } from './walk.js';
 
 /** Which of the two documents. */
@@ -107,7 +107,7 @@ export function createContext(core: QuestionnaireDefinition, extension: Territor
     if (!isObject(ins)) return;
     array(ins.items).forEach((q, j) => {
       if (!isObject(q) || isPoint(q)) return;
-      const entry: QuestionEntry = { question: q as unknown as Question, id: typeof q.id === 'string' ? q.id : '', doc: 'extension', pointer: pointer('insert', i, 'items', j), position: null };
+      const entry: QuestionEntry = { question: q as unknown as Question, id: typeof q.id === 'string' ? q.id : '', doc: 'extension', pointer: pointerOf('insert', i, 'items', j), position: null };
       insertEntries.push(entry);
       if (typeof ins.at === 'string') {
         const list = inserted.get(ins.at) ?? [];
@@ -120,39 +120,39 @@ export function createContext(core: QuestionnaireDefinition, extension: Territor
   let position = 0;
   array(core?.sections).forEach((s, i) => {
     if (!isObject(s)) return;
-    const sptr = pointer('sections', i);
+    const sptr = pointerOf('sections', i);
     sections.push({ id: typeof s.id === 'string' ? s.id : '', doc: 'core', pointer: sptr, items: array(s.items) });
     array(s.items).forEach((item, j) => {
       if (isPoint(item)) {
         if (typeof item.extensionPoint === 'string') {
           if (!extensionPoints.has(item.extensionPoint)) {
-            extensionPoints.set(item.extensionPoint, child(sptr, 'items', j));
+            extensionPoints.set(item.extensionPoint, childPointer(sptr, 'items', j));
             for (const e of inserted.get(item.extensionPoint) ?? []) e.position = position++;
           }
         }
         return;
       }
-      const e = addQuestion(item, 'core', child(sptr, 'items', j));
+      const e = addQuestion(item, 'core', childPointer(sptr, 'items', j));
       if (e) e.position = position++;
     });
   });
   questions.push(...insertEntries);
   array(extension?.sections).forEach((s, i) => {
     if (!isObject(s)) return;
-    const sptr = pointer('sections', i);
+    const sptr = pointerOf('sections', i);
     sections.push({ id: typeof s.id === 'string' ? s.id : '', doc: 'extension', pointer: sptr, items: array(s.items) });
     array(s.items).forEach((item, j) => {
       if (isPoint(item)) return;
-      const e = addQuestion(item, 'extension', child(sptr, 'items', j));
+      const e = addQuestion(item, 'extension', childPointer(sptr, 'items', j));
       if (e) e.position = position++;
     });
   });
 
   const addChecks = (list: unknown, doc: DocKind) => array(list).forEach((c, i) => {
     if (!isObject(c)) return;
-    const entry: CheckEntry = { id: typeof c.id === 'string' ? c.id : '', doc, pointer: pointer('checks', i), check: c };
+    const entry: CheckEntry = { id: typeof c.id === 'string' ? c.id : '', doc, pointer: pointerOf('checks', i), check: c };
     checks.push(entry);
-    if ('when' in c) conditions.push({ doc, role: 'when', owner: entry, condition: c.when, pointer: child(entry.pointer, 'when'), scan: scanCondition(c.when, child(entry.pointer, 'when')) });
+    if ('when' in c) conditions.push({ doc, role: 'when', owner: entry, condition: c.when, pointer: childPointer(entry.pointer, 'when'), scan: scanCondition(c.when, childPointer(entry.pointer, 'when')) });
   });
   addChecks(core?.checks, 'core');
   addChecks(extension?.checks, 'extension');
@@ -160,11 +160,11 @@ export function createContext(core: QuestionnaireDefinition, extension: Territor
   for (const q of questions) {
     const raw = q.question as unknown as Record<string, unknown>;
     if ('visibleWhen' in raw) {
-      const p = child(q.pointer, 'visibleWhen');
+      const p = childPointer(q.pointer, 'visibleWhen');
       conditions.push({ doc: q.doc, role: 'visibleWhen', owner: q, condition: raw.visibleWhen, pointer: p, scan: scanCondition(raw.visibleWhen, p) });
     }
     if ('required' in raw && typeof raw.required !== 'boolean') {
-      const p = child(q.pointer, 'required');
+      const p = childPointer(q.pointer, 'required');
       conditions.push({ doc: q.doc, role: 'required', owner: q, condition: raw.required, pointer: p, scan: scanCondition(raw.required, p) });
     }
   }

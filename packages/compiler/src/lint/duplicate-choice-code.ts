@@ -1,6 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
-import { child } from '../problems.js';
+import { childPointer } from '@olva/schema';
 
 /** Two choices with one code could not be told apart in the answers. */
 export const duplicateChoiceCode: LintRule = {
@@ -17,7 +17,7 @@ export const duplicateChoiceCode: LintRule = {
         const code = (c as { code?: unknown } | null)?.code;
         if (code === undefined) return;
         if (seen.has(code)) {
-          out.push(finding(e.doc, child(e.pointer, 'choices', i, 'code'),
+          out.push(finding(e.doc, childPointer(e.pointer, 'choices', i, 'code'),
             [`le code ${q(code)} est déjà celui du choix ${seen.get(code)}`, `code ${q(code)} is already the code of choice ${seen.get(code)}`],
             ['donnez à chaque choix un code distinct', 'give every choice a code of its own']));
         } else seen.set(code, i);

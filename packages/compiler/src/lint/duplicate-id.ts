@@ -1,6 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
-import { child } from '../problems.js';
+import { childPointer } from '@olva/schema';
 
 /**
  * Ids are column names in exports and keys in payloads: two questions (or two sections, or two
@@ -20,7 +20,7 @@ export const duplicateId: LintRule = {
         const first = seen.get(e.id);
         if (!first) { seen.set(e.id, e); continue; }
         if (first.doc !== e.doc) continue;
-        out.push(finding(e.doc, child(e.pointer, 'id'),
+        out.push(finding(e.doc, childPointer(e.pointer, 'id'),
           [`${kind[0]} ${q(e.id)} est déjà défini(e) en ${first.pointer}`, `${kind[1]} id ${q(e.id)} is already used at ${first.pointer}`],
           ['donnez-lui un identifiant unique', 'give it an id of its own']));
       }

@@ -1,6 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
-import { child } from '../problems.js';
+import { childPointer } from '@olva/schema';
 
 /** `exclusive` names choice codes ("aucun"…); a code that is not a choice would never apply. */
 export const exclusiveUnknownCode: LintRule = {
@@ -15,7 +15,7 @@ export const exclusiveUnknownCode: LintRule = {
       const codes = new Set(Array.isArray(choices) ? choices.map((c) => (c as { code?: unknown } | null)?.code) : []);
       exclusive.forEach((code, i) => {
         if (codes.has(code)) return;
-        out.push(finding(e.doc, child(e.pointer, 'exclusive', i),
+        out.push(finding(e.doc, childPointer(e.pointer, 'exclusive', i),
           [`${q(code)} n’est pas un code de choix de ${q(e.id)}`, `${q(code)} is not a choice code of ${q(e.id)}`],
           [`utilisez un des codes : ${[...codes].map((c) => q(c)).join(', ')}`, `use one of the codes: ${[...codes].map((c) => q(c)).join(', ')}`]));
       });

@@ -1,6 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
-import { child } from '../problems.js';
+import { childPointer } from '@olva/schema';
 
 /**
  * An extension's check may only warn: an `error` would block submissions that the core
@@ -16,7 +16,7 @@ export const extensionCheckLevel: LintRule = {
       if (c.doc !== 'extension') continue;
       const level = c.check.level;
       if (level === undefined || level === 'warning') continue;
-      out.push(finding('extension', child(c.pointer, 'level'),
+      out.push(finding('extension', childPointer(c.pointer, 'level'),
         [`le contrôle ${q(c.id)} est de niveau ${q(level)} ; une extension ne peut ajouter que des avertissements`, `check ${q(c.id)} has level ${q(level)}; an extension may only add warnings`],
         ['écrivez "level": "warning"', 'write "level": "warning"']));
     }

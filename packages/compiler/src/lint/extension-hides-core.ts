@@ -1,7 +1,7 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
 import { sameJson } from './same.js';
-import { child } from '../problems.js';
+import { childPointer } from '@olva/schema';
 
 /**
  * An extension cannot change when a core question is shown: the national data must mean the
@@ -21,7 +21,7 @@ export const extensionHidesCore: LintRule = {
       const mine = (e.question as { visibleWhen?: unknown }).visibleWhen;
       const theirs = (core.question as { visibleWhen?: unknown }).visibleWhen;
       if (sameJson(mine, theirs)) continue;
-      out.push(finding('extension', mine === undefined ? e.pointer : child(e.pointer, 'visibleWhen'),
+      out.push(finding('extension', mine === undefined ? e.pointer : childPointer(e.pointer, 'visibleWhen'),
         [`l’extension change la condition d’affichage de la question ${q(e.id)} du tronc commun`, `the extension changes when core question ${q(e.id)} is shown`],
         ['une extension ne peut ni masquer ni afficher autrement une question du tronc commun : retirez cette redéfinition', 'an extension can neither hide a core question nor show it differently: remove this redefinition']));
     }

@@ -1,6 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
-import { child } from '../problems.js';
+import { childPointer } from '@olva/schema';
 
 /**
  * Every id an extension adds is `<namespace>.<id>`, so that two territories never collide in
@@ -26,7 +26,7 @@ export const extensionOutsideNamespace: LintRule = {
       for (const e of entries) {
         if (e.doc !== 'extension' || !e.id || e.id.startsWith(prefix) || coreIds.has(e.id)) continue;
         const local = e.id.includes('.') ? e.id.slice(e.id.indexOf('.') + 1) : e.id;
-        out.push(finding('extension', child(e.pointer, 'id'),
+        out.push(finding('extension', childPointer(e.pointer, 'id'),
           [`${fr} ${q(e.id)} n’est pas dans l’espace de noms ${q(ext.namespace)}`, `${en} id ${q(e.id)} is outside the namespace ${q(ext.namespace)}`],
           [`écrivez ${q(prefix + local)}`, `write ${q(prefix + local)}`]));
       }

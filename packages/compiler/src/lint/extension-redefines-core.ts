@@ -1,7 +1,7 @@
 import type { LintRule, Finding, Bilingual } from './rule.js';
 import { finding, q } from './rule.js';
 import { sameJson } from './same.js';
-import { child } from '../problems.js';
+import { childPointer } from '@olva/schema';
 
 /** What a redefinition of a core question would change, for a precise message. */
 function changes(core: Record<string, unknown>, ext: Record<string, unknown>): Bilingual {
@@ -39,7 +39,7 @@ export const extensionRedefinesCore: LintRule = {
       const core = ctx.coreQuestions.get(e.id);
       if (!core) continue;
       const what = changes(core.question as unknown as Record<string, unknown>, e.question as unknown as Record<string, unknown>);
-      out.push(finding('extension', child(e.pointer, 'id'),
+      out.push(finding('extension', childPointer(e.pointer, 'id'),
         [`${q(e.id)} est une question du tronc commun (${core.pointer}) : une extension ne peut que ajouter, pas ${what.fr}`, `${q(e.id)} is a core question (${core.pointer}): an extension only adds, it cannot ${what.en}`],
         [`retirez cette question, ou ajoutez une question nouvelle dans l’espace de noms (par ex. "${ctx.extension?.namespace}.${e.id}") ; pour changer le tronc commun, proposez une nouvelle version au réseau`, `remove this question, or add a new one in the namespace (e.g. "${ctx.extension?.namespace}.${e.id}"); to change the core, propose a new core version to the network`]));
     }
@@ -56,7 +56,7 @@ export const extensionRedefinesCore: LintRule = {
         if (e.doc !== 'extension' || !e.id) continue;
         const theirs = coreIds.get(e.id);
         if (!theirs || (kind === 'question' && ctx.coreQuestions.has(e.id))) continue;
-        out.push(finding('extension', child(e.pointer, 'id'),
+        out.push(finding('extension', childPointer(e.pointer, 'id'),
           [`${q(e.id)} est déjà l’identifiant d’${KIND_FR[theirs]} du tronc commun : une extension ne peut pas le remplacer, le masquer ni le réordonner`, `${q(e.id)} is already the id of a core ${theirs}: an extension cannot replace, hide or reorder it`],
           [`nommez-le dans l’espace de noms de l’extension, par ex. "${ctx.extension?.namespace}.${e.id}"`, `name it in the extension's namespace, e.g. "${ctx.extension?.namespace}.${e.id}"`]));
       }

@@ -1,7 +1,7 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
 import { sameJson } from './same.js';
-import { child } from '../problems.js';
+import { childPointer } from '@olva/schema';
 
 /**
  * An extension cannot make a core question required or optional: response rates would stop
@@ -21,7 +21,7 @@ export const extensionRequiredness: LintRule = {
       const mine = (e.question as { required?: unknown }).required;
       const theirs = (core.question as { required?: unknown }).required;
       if (sameJson(norm(mine), norm(theirs))) continue;
-      out.push(finding('extension', mine === undefined ? e.pointer : child(e.pointer, 'required'),
+      out.push(finding('extension', mine === undefined ? e.pointer : childPointer(e.pointer, 'required'),
         [`l’extension change le caractère obligatoire de la question ${q(e.id)} du tronc commun`, `the extension changes whether core question ${q(e.id)} is required`],
         ['une extension ne peut pas rendre obligatoire ou facultative une question du tronc commun : retirez cette redéfinition (un contrôle de niveau warning peut inviter à répondre)', 'an extension cannot make a core question required or optional: remove this redefinition (a warning check may encourage an answer)']));
     }

@@ -1,6 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
-import { child } from '../problems.js';
+import { childPointer } from '@olva/schema';
 
 /** An extension may insert questions only where the core declares an extension point. */
 export const extensionUnknownPoint: LintRule = {
@@ -15,7 +15,7 @@ export const extensionUnknownPoint: LintRule = {
     list.forEach((ins, i) => {
       const at = (ins as { at?: unknown } | null)?.at;
       if (typeof at === 'string' && ctx.extensionPoints.has(at)) return;
-      out.push(finding('extension', child('', 'insert', i, 'at'),
+      out.push(finding('extension', childPointer('', 'insert', i, 'at'),
         [`le tronc commun ne déclare pas de point d’extension ${q(at)}`, `the core declares no extension point ${q(at)}`],
         [`utilisez un des points déclarés : ${points} ; ou ajoutez une section à la fin (sections)`, `use one of the declared points: ${points}; or add a section at the end (sections)`]));
     });

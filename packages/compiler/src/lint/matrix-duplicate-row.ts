@@ -1,6 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
-import { child } from '../problems.js';
+import { childPointer } from '@olva/schema';
 
 /** A matrix answer is `{rowCode: choiceCode}`: two rows with one code would overwrite each other. */
 export const matrixDuplicateRow: LintRule = {
@@ -17,7 +17,7 @@ export const matrixDuplicateRow: LintRule = {
         const code = (r as { code?: unknown } | null)?.code;
         if (code === undefined) return;
         if (seen.has(code)) {
-          out.push(finding(e.doc, child(e.pointer, 'rows', i, 'code'),
+          out.push(finding(e.doc, childPointer(e.pointer, 'rows', i, 'code'),
             [`la ligne ${q(code)} existe déjà (ligne ${seen.get(code)})`, `row code ${q(code)} is already used by row ${seen.get(code)}`],
             ['donnez à chaque ligne un code distinct', 'give every row a code of its own']));
         } else seen.set(code, i);

@@ -1,7 +1,7 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding } from './rule.js';
 import type { DocKind } from './context.js';
-import { child } from '../problems.js';
+import { childPointer } from '@olva/schema';
 
 /** Keys whose values are conditions (JsonLogic data, not human text). */
 const CONDITION_KEYS = new Set(['visibleWhen', 'required', 'when']);
@@ -18,7 +18,7 @@ export const missingEnglish: LintRule = {
   check(ctx) {
     const out: Finding[] = [];
     const walk = (doc: DocKind, node: unknown, ptr: string): void => {
-      if (Array.isArray(node)) { node.forEach((n, i) => walk(doc, n, child(ptr, i))); return; }
+      if (Array.isArray(node)) { node.forEach((n, i) => walk(doc, n, childPointer(ptr, i))); return; }
       if (typeof node !== 'object' || node === null) return;
       const obj = node as Record<string, unknown>;
       if (typeof obj.fr === 'string' && Object.keys(obj).every((k) => k === 'fr' || k === 'en')) {
@@ -29,7 +29,7 @@ export const missingEnglish: LintRule = {
         }
         return;
       }
-      for (const [k, v] of Object.entries(obj)) if (!CONDITION_KEYS.has(k)) walk(doc, v, child(ptr, k));
+      for (const [k, v] of Object.entries(obj)) if (!CONDITION_KEYS.has(k)) walk(doc, v, childPointer(ptr, k));
     };
     walk('core', ctx.core, '');
     if (ctx.extension) walk('extension', ctx.extension, '');

@@ -1,6 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
-import { child } from '../problems.js';
+import { childPointer } from '@olva/schema';
 
 /** The "other, please specify" text travels under `<id>_other`: no question may have that id. */
 export const otherCollision: LintRule = {
@@ -15,7 +15,7 @@ export const otherCollision: LintRule = {
       if (other === undefined || !e.id) continue;
       const key = `${e.id}_other`;
       if (!ids.has(key)) continue;
-      out.push(finding(e.doc, child(e.pointer, 'other'),
+      out.push(finding(e.doc, childPointer(e.pointer, 'other'),
         [`le texte « autre » de ${q(e.id)} serait envoyé sous ${q(key)}, qui est aussi l’identifiant d’une question`, `the "other" text of ${q(e.id)} would be sent as ${q(key)}, which is also a question id`],
         [`renommez la question ${q(key)}`, `rename question ${q(key)}`]));
     }

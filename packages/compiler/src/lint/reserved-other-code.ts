@@ -1,7 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
-import { child } from '../problems.js';
-import { OTHER_CODE } from '@olva/schema';
+import { OTHER_CODE, childPointer } from '@olva/schema';
 
 /**
  * The code `other` is the compiler's: it adds that choice to a question with `other` (CONTRACTS.md,
@@ -19,7 +18,7 @@ export const reservedOtherCode: LintRule = {
       if (!Array.isArray(choices)) continue;
       choices.forEach((c, i) => {
         if ((c as { code?: unknown } | null)?.code !== OTHER_CODE) return;
-        out.push(finding(e.doc, child(e.pointer, 'choices', i, 'code'),
+        out.push(finding(e.doc, childPointer(e.pointer, 'choices', i, 'code'),
           [`le code ${q(OTHER_CODE)} est réservé au choix « Autre (précisez) » que le compilateur ajoute`, `code ${q(OTHER_CODE)} is reserved for the "Other (please specify)" choice that the compiler adds`],
           [`retirez ce choix et déclarez \`"other": {"label": …}\` sur ${q(e.id)}, ou donnez-lui un autre code (« autre »…)`, `remove this choice and declare \`"other": {"label": …}\` on ${q(e.id)}, or give it another code ("autre"…)`]));
       });

@@ -1,6 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
-import { child } from '../problems.js';
+import { childPointer } from '@olva/schema';
 
 /** A scale of one point measures nothing. */
 export const scaleTooShort: LintRule = {
@@ -12,7 +12,7 @@ export const scaleTooShort: LintRule = {
     for (const e of ctx.questions) {
       const { type, choices } = e.question as { type?: unknown; choices?: unknown };
       if (type !== 'scale' || !Array.isArray(choices) || choices.length >= 2) continue;
-      out.push(finding(e.doc, child(e.pointer, 'choices'),
+      out.push(finding(e.doc, childPointer(e.pointer, 'choices'),
         [`l’échelle ${q(e.id)} n’a que ${choices.length} point`, `scale ${q(e.id)} has only ${choices.length} point`],
         ['donnez-lui au moins deux points (habituellement 4 ou 5)', 'give it at least two points (usually 4 or 5)']));
     }

@@ -1,7 +1,7 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
 import { findCommune, officialName, type OfficialLevel } from '../territories/index.js';
-import { child } from '../problems.js';
+import { childPointer } from '@olva/schema';
 
 const LEVEL_FR: Record<OfficialLevel, string> = { commune: 'commune (code INSEE)', epci: 'EPCI (SIREN)', departement: 'département (code INSEE)', region: 'région (code INSEE)' };
 const LEVEL_EN: Record<OfficialLevel, string> = { commune: 'commune (INSEE code)', epci: 'EPCI (SIREN)', departement: 'département (INSEE code)', region: 'région (INSEE code)' };
@@ -45,7 +45,7 @@ export const territoryUnknownCode: LintRule = {
       territory.communes.forEach((code, i) => {
         if (typeof code !== 'string') return;
         const problem = communeProblem(code);
-        if (problem) out.push(finding('extension', child('/territory/communes', i), problem,
+        if (problem) out.push(finding('extension', childPointer('/territory/communes', i), problem,
           ['chaque commune d’un territoire personnalisé est donnée par son code INSEE (COG) actuel', 'each commune of a custom territory is given by its current INSEE (COG) code']));
       });
     }

@@ -1,7 +1,6 @@
-import { SAFE_OPERATORS, isSafeOperator } from '@olva/schema';
+import { SAFE_OPERATORS, childPointer, isSafeOperator } from '@olva/schema';
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
-import { child } from '../problems.js';
 
 /**
  * Conditions run in every browser and in the collector: only the safe JsonLogic subset is
@@ -18,7 +17,7 @@ export const unsafeOperator: LintRule = {
     for (const c of ctx.conditions) {
       for (const op of c.scan.operations) {
         if (isSafeOperator(op.operator)) continue;
-        out.push(finding(c.doc, child(op.pointer, op.operator),
+        out.push(finding(c.doc, childPointer(op.pointer, op.operator),
           [`l’opérateur ${q(op.operator)} n’est pas permis dans une condition`, `operator ${q(op.operator)} is not allowed in a condition`],
           [`utilisez seulement : ${allowed}`, `use only: ${allowed}`]));
       }

@@ -1,7 +1,7 @@
 import safeRegex from 'safe-regex2';
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
-import { child } from '../problems.js';
+import { childPointer } from '@olva/schema';
 
 /**
  * A pattern with nested quantifiers (`(a+)+`) can take exponential time on a crafted answer,
@@ -19,7 +19,7 @@ export const unsafePattern: LintRule = {
       if (typeof pattern !== 'string') continue;
       try { new RegExp(pattern, 'u'); } catch { continue; }
       if (safeRegex(pattern)) continue;
-      out.push(finding(e.doc, child(e.pointer, 'pattern'),
+      out.push(finding(e.doc, childPointer(e.pointer, 'pattern'),
         [`le motif ${q(pattern)} peut boucler très longtemps sur certaines réponses (quantificateurs imbriqués)`, `pattern ${q(pattern)} can backtrack catastrophically on some answers (nested quantifiers)`],
         ['évitez les quantificateurs imbriqués comme (a+)+ ou (a|a)* ; préférez une limite de longueur (maxLength)', 'avoid nested quantifiers such as (a+)+ or (a|a)*; prefer a length limit (maxLength)']));
     }

@@ -2,7 +2,7 @@
  * Walks JsonLogic conditions, reporting every operation and every answer it reads together
  * with its JSON pointer, so that rules can point at the exact token to fix.
  */
-import { child } from '../problems.js';
+import { childPointer } from '@olva/schema';
 
 /** One operation met in a condition. */
 export interface OperationVisit {
@@ -44,25 +44,25 @@ export function scanCondition(condition: unknown, base: string): ConditionScan {
   const scan: ConditionScan = { operations: [], reads: [], malformed: [] };
   const visit = (node: unknown, ptr: string): void => {
     if (Array.isArray(node)) {
-      node.forEach((n, i) => visit(n, child(ptr, i)));
+      node.forEach((n, i) => visit(n, childPointer(ptr, i)));
       return;
     }
     if (!isObject(node)) return;
     const keys = Object.keys(node);
     if (keys.length !== 1) {
       scan.malformed.push({ keys, pointer: ptr });
-      for (const k of keys) visit(node[k], child(ptr, k));
+      for (const k of keys) visit(node[k], childPointer(ptr, k));
       return;
     }
     const operator = keys[0]!;
     const args = node[operator];
     scan.operations.push({ operator, args, pointer: ptr });
-    const at = child(ptr, operator);
+    const at = childPointer(ptr, operator);
     if (operator === 'var') {
       if (Array.isArray(args)) {
-        if (isObject(args[0])) visit(args[0], child(at, 0));
-        else scan.reads.push({ name: args[0], pointer: child(at, 0) });
-        args.slice(1).forEach((a, i) => visit(a, child(at, i + 1)));
+        if (isObject(args[0])) visit(args[0], childPointer(at, 0));
+        else scan.reads.push({ name: args[0], pointer: childPointer(at, 0) });
+        args.slice(1).forEach((a, i) => visit(a, childPointer(at, i + 1)));
       } else if (isObject(args)) visit(args, at);
       else scan.reads.push({ name: args, pointer: at });
       return;
@@ -70,20 +70,20 @@ export function scanCondition(condition: unknown, base: string): ConditionScan {
     if (operator === 'missing') {
       const list = Array.isArray(args) ? args : [args];
       list.forEach((a, i) => {
-        const p = Array.isArray(args) ? child(at, i) : at;
+        const p = Array.isArray(args) ? childPointer(at, i) : at;
         if (typeof a === 'string') scan.reads.push({ name: a, pointer: p });
         else visit(a, p);
       });
       return;
     }
     if (operator === 'missing_some' && Array.isArray(args)) {
-      visit(args[0], child(at, 0));
+      visit(args[0], childPointer(at, 0));
       const names = args[1];
       if (Array.isArray(names)) names.forEach((a, i) => {
-        if (typeof a === 'string') scan.reads.push({ name: a, pointer: child(at, 1, i) });
-        else visit(a, child(at, 1, i));
+        if (typeof a === 'string') scan.reads.push({ name: a, pointer: childPointer(at, 1, i) });
+        else visit(a, childPointer(at, 1, i));
       });
-      else visit(names, child(at, 1));
+      else visit(names, childPointer(at, 1));
       return;
     }
     visit(args, at);

@@ -3,9 +3,8 @@
  * régions; SIREN for EPCI), from @etalab/decoupage-administratif. The data is large (the
  * communes file is ~9 MB), so each table is read on first use only, and only on Node.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import type { TerritoryLevel } from '@olva/schema';
+import { officialRows, type GeographyFile } from '../geography.js';
 
 /** A commune of the COG (current communes, and the former ones kept as delegated or associated). */
 export interface Commune {
@@ -24,20 +23,11 @@ export interface Epci { code: string; nom: string; type: string; membres: { code
 /** A département or a région. */
 export interface Area { code: string; nom: string }
 
-let dataDir: string | undefined;
-function dataFile(name: string): string {
-  if (!dataDir) {
-    const require = createRequire(import.meta.url);
-    dataDir = join(dirname(require.resolve('@etalab/decoupage-administratif/package.json')), 'data');
-  }
-  return join(dataDir, `${name}.json`);
-}
-
 const tables = new Map<string, Map<string, unknown>>();
-function table<T extends { code: string }>(name: string, keep: (row: T) => boolean = () => true): Map<string, T> {
+function table<T extends { code: string }>(name: GeographyFile, keep: (row: T) => boolean = () => true): Map<string, T> {
   let t = tables.get(name) as Map<string, T> | undefined;
   if (!t) {
-    const rows = JSON.parse(readFileSync(dataFile(name), 'utf8')) as T[];
+    const rows = officialRows<T>(name);
     t = new Map();
     // A code can appear twice (a current commune and its delegated namesake): keep the current one.
     for (const row of rows) if (keep(row) && (!t.has(row.code) || (row as { type?: string }).type === 'commune-actuelle')) t.set(row.code, row);
@@ -76,7 +66,7 @@ export function findRegion(code: string): Area | undefined {
 }
 
 /** Territory levels with an official code. */
-export type OfficialLevel = 'commune' | 'epci' | 'departement' | 'region';
+export type OfficialLevel = Exclude<TerritoryLevel, 'custom'>;
 
 /** The official name of a territory, or undefined when the code does not exist at that level. */
 export function officialName(level: OfficialLevel, code: string): string | undefined {

@@ -3,11 +3,9 @@
  * response context that goes into every payload.
  */
 import type { CompiledQuestionnaire, Locale, ResponseContext } from '@olva/runtime';
+import { isTerritoryLevel } from '@olva/schema';
 import type { Strings } from '../strings.js';
 import { CLIENT } from '../version.js';
-
-/** Territory levels of the contract. */
-const LEVELS = ['commune', 'epci', 'departement', 'region', 'custom'] as const;
 
 /** A territory as the payload names it. */
 export type TerritoryRef = ResponseContext['territory'];
@@ -17,8 +15,8 @@ export function parseTerritory(attribute: string | null | undefined): TerritoryR
   const text = attribute?.trim();
   if (!text) return null;
   const match = /^([a-z]+):([A-Za-z0-9_.-]+)$/.exec(text);
-  if (!match || !(LEVELS as readonly string[]).includes(match[1])) return 'invalid';
-  return { level: match[1] as TerritoryRef['level'], code: match[2] };
+  if (!match || !isTerritoryLevel(match[1])) return 'invalid';
+  return { level: match[1], code: match[2] };
 }
 
 /** The channels of the contract; anything else is `web`. */
