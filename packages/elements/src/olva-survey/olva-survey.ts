@@ -26,33 +26,16 @@ import { renderProgress } from './progress.js';
 import { holdsEnter, renderNavigation } from './navigation.js';
 import { renderReview, REVIEW_HEADING } from './review.js';
 import { renderReceipt, RECEIPT_HEADING, type ReceiptState } from './receipt.js';
-import { blankKey, paperKeydown, parsePaperLayout, reachable, renderPaperHeader } from './paper-entry.js';
+import { blankKey, paperKeydown, parsePaperLayout, renderPaperHeader } from './paper-entry.js';
 import { Countdown, resetDelay } from './kiosk.js';
 import { StepHistory, type Step } from './history.js';
 import { KeptAnswers } from './kept-answers.js';
-import { flowStrings, type FlowStrings } from './flow-strings.js';
+import type { FlowStrings } from './flow-strings.js';
+import { Announcer } from './announcer.js';
 import { noteFor, notesFrom, noteText, renderOutboxNote, type OutboxNote } from './outbox-note.js';
 
 /** What the element shows. */
 type View = 'empty' | 'loading' | 'failed' | 'form' | 'review' | 'done';
-
-/**
- * Words said to the respondent, taken from the strings of the language shown when they are
- * shown: switching `lang` says them again in the new language.
- */
-type Words = (strings: Strings, flow: FlowStrings) => string;
-
-/** A message shown above the buttons (and said in the live region). */
-interface Notice {
-  kind: 'info' | 'error';
-  words: Words;
-}
-
-/** What the live region says; `again` alternates so that the same words twice are said twice. */
-interface Live {
-  words: Words;
-  again: boolean;
-}
 
 const sectionHeading = (sectionId: string) => `olva-section-${sectionId}`;
 
@@ -150,10 +133,8 @@ export class OlvaSurvey extends LitElement {
     _attempted: { state: true },
     _confirmed: { state: true },
     _receipt: { state: true },
-    _live: { state: true },
     _sending: { state: true },
     _draft: { state: true },
-    _notice: { state: true },
     _failure: { state: true },
     _secondsLeft: { state: true },
     _entered: { state: true },
@@ -189,10 +170,8 @@ export class OlvaSurvey extends LitElement {
   declare private _attempted: ReadonlySet<string>;
   declare private _confirmed: ReadonlySet<string>;
   declare private _receipt: ReceiptState | undefined;
-  declare private _live: Live | null;
   declare private _sending: boolean;
   declare private _draft: Draft | null;
-  declare private _notice: Notice | null;
   declare private _failure: string;
   declare private _secondsLeft: number;
   declare private _entered: number;
@@ -213,6 +192,7 @@ export class OlvaSurvey extends LitElement {
   #warningsShown = false;
   /** A page opened by "Modifier" from the review: it offers the way straight back. */
   #editingFromReview = false;
+  #voice = new Announcer(this, () => this.#locale);
   #history = new StepHistory(this, (step) => this.#onHistoryStep(step));
   #kept = new KeptAnswers(this, () => this.#session && this._view !== 'done'
     ? { answers: this.#session.answers, section: this.#pageSections()[0]?.id }
@@ -225,10 +205,8 @@ export class OlvaSurvey extends LitElement {
     this._page = 0;
     this._attempted = new Set();
     this._confirmed = new Set();
-    this._live = null;
     this._sending = false;
     this._draft = null;
-    this._notice = null;
     this._failure = '';
     this._secondsLeft = 0;
     this._entered = 0;
@@ -279,11 +257,11 @@ export class OlvaSurvey extends LitElement {
   }
 
   get #strings(): Strings {
-    return stringsFor(this.#locale);
+    return this.#voice.strings;
   }
 
   get #flow(): FlowStrings {
-    return flowStrings(this.#locale);
+    return this.#voice.flow;
   }
 
   get #channel(): Channel {
@@ -343,7 +321,7 @@ export class OlvaSurvey extends LitElement {
     this.#restoreKept();
     this.#announceReady = true;
     // Data entry starts typing at once, in the first box.
-    if (this.#channel === 'paper') void this.#focusFirstInput();
+    if (this.#channel === 'paper') void this.#voice.focusFirstInput();
   }
 
   /**
@@ -389,7 +367,7 @@ export class OlvaSurvey extends LitElement {
     this._attempted = new Set();
     this._confirmed = new Set();
     this._receipt = undefined;
-    this._notice = null;
+    this.#voice.clearNotice();
     this.#warningsShown = false;
   }
 
@@ -411,7 +389,7 @@ export class OlvaSurvey extends LitElement {
     if (!this._notes.some((n) => n.submissionId === submissionId)) return;
     this._notes = this._notes.map((n) => (n.submissionId === submissionId ? { ...n, state } : n));
     const note = this.#outboxNote();
-    if (note?.submissionId === submissionId) this.#announce((_, flow) => noteText(note, flow));
+    if (note?.submissionId === submissionId) this.#voice.announce((_, flow) => noteText(note, flow));
   }
 
   /** The note shown above the form: the latest waiting response to this questionnaire, on the respondent's own device. */
@@ -435,7 +413,7 @@ export class OlvaSurvey extends LitElement {
     if (event.type === 'delivered') {
       if (this._receipt?.submissionId === event.submissionId) {
         this._receipt = { kind: 'sent', submissionId: event.submissionId };
-        this.#announce((s) => s.deliveredLater);
+        this.#voice.announce((s) => s.deliveredLater);
       }
       this.#updateNote(event.submissionId, 'delivered');
       this.dispatchEvent(new OlvaSubmittedEvent(event.receipt));
@@ -444,22 +422,12 @@ export class OlvaSurvey extends LitElement {
       // A response that waited is refused for good: take back the promise that it will arrive.
       if (this._receipt?.submissionId === event.submissionId) {
         this._receipt = { kind: 'refused', submissionId: event.submissionId };
-        this.#announce((s) => s.rejectedTitle);
+        this.#voice.announce((s) => s.rejectedTitle);
       }
       this.#updateNote(event.submissionId, 'refused');
       const strings = this.#strings;
       this.dispatchEvent(new OlvaErrorEvent(`${strings.rejectedTitle} ${strings.rejectedText}`, event.problems));
     }
-  }
-
-  #announce(words: Words): void {
-    // The same words twice in a row must still be said: make the text differ.
-    this._live = { words, again: !this._live?.again };
-  }
-
-  async #focus(id: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
   }
 
   #setAnswer(id: string, value: AnswerValue | undefined, typed?: string): void {
@@ -497,7 +465,7 @@ export class OlvaSurvey extends LitElement {
    */
   #goTo(target: number | 'review', record = true): void {
     const from = this.#pageName();
-    this._notice = null;
+    this.#voice.clearNotice();
     this.#warningsShown = false;
     if (target === 'review' || from === 'review') this.#editingFromReview = false;
     if (target === 'review') {
@@ -511,13 +479,8 @@ export class OlvaSurvey extends LitElement {
     this.#kept.save();
     this.dispatchEvent(new OlvaPageChangeEvent(from, to));
     // Data entry goes straight on typing; a respondent hears the new page's heading first.
-    if (this.#channel === 'paper') void this.#focusFirstInput();
-    else void this.#focus(target === 'review' ? REVIEW_HEADING : sectionHeading(to));
-  }
-
-  async #focusFirstInput(): Promise<void> {
-    await this.updateComplete;
-    reachable(this.renderRoot, '[part~="input"]')[0]?.focus();
+    if (this.#channel === 'paper') void this.#voice.focusFirstInput();
+    else void this.#voice.focus(target === 'review' ? REVIEW_HEADING : sectionHeading(to));
   }
 
   #problems(sections: readonly CompiledSection[]): PageProblems {
@@ -538,16 +501,16 @@ export class OlvaSurvey extends LitElement {
     const problems = this.#problems(sections);
     if (problems.errorItems.length) {
       const count = problems.errorItems.length;
-      this.#announce((s) => s.errorSummaryTitle(count));
-      void this.#focus(questionIds(problems.errorItems[0].questionId).control);
+      this.#voice.announce((s) => s.errorSummaryTitle(count));
+      void this.#voice.focus(questionIds(problems.errorItems[0].questionId).control);
       return false;
     }
     if (confirming) this._confirmed = new Set([...this._confirmed, ...problems.warningIds]);
     else if (problems.warningIds.some((id) => !this._confirmed.has(id))) {
       const count = problems.warningItems.length;
-      this.#announce((s) => s.warningsTitle(count));
+      this.#voice.announce((s) => s.warningsTitle(count));
       this.#warningsShown = true;
-      void this.#focus(summaryId('warning'));
+      void this.#voice.focus(summaryId('warning'));
       return false;
     }
     return true;
@@ -602,7 +565,7 @@ export class OlvaSurvey extends LitElement {
     }
     const built = this.#context();
     if (!built.context) {
-      this.#showNotice('error', () => this.#context().problems.join(' '));
+      this.#voice.notify('error', () => this.#context().problems.join(' '));
       this.dispatchEvent(new OlvaErrorEvent(built.problems.join(' ')));
       return;
     }
@@ -618,16 +581,16 @@ export class OlvaSurvey extends LitElement {
     try {
       const result = await this.#outbox.submit(payload);
       if ('rejected' in result) {
-        this.#showNotice('error', (s) => `${s.rejectedTitle} ${s.rejectedText}`);
+        this.#voice.notify('error', (s) => `${s.rejectedTitle} ${s.rejectedText}`);
         this.dispatchEvent(new OlvaErrorEvent(strings.rejectedTitle, result.problems));
       } else if ('queued' in result) {
         const offline = !navigator.onLine;
         this.#finish({ kind: offline ? 'queued' : 'unreachable', submissionId: result.submissionId });
         this.dispatchEvent(new OlvaQueuedEvent(result.submissionId, offline));
-        if (offline) this.#announce((s) => s.queuedLive);
+        if (offline) this.#voice.announce((s) => s.queuedLive);
         else {
           // Online, yet no answer: the collector is down or refuses this page (CORS). No promise.
-          this.#announce((_, flow) => flow.unreachableTitle);
+          this.#voice.announce((_, flow) => flow.unreachableTitle);
           this.dispatchEvent(new OlvaErrorEvent(`${this.#flow.unreachableTitle} ${this.#flow.unreachableText}`));
         }
       } else {
@@ -635,18 +598,13 @@ export class OlvaSurvey extends LitElement {
         this.dispatchEvent(new OlvaSubmittedEvent(result));
       }
     } catch (error) {
-      this.#showNotice('error', (s) => s.sendFailed);
+      this.#voice.notify('error', (s) => s.sendFailed);
       this.dispatchEvent(new OlvaErrorEvent(`${strings.sendFailed} (${(error as Error)?.message ?? String(error)})`));
     } finally {
       this._sending = false;
       this.#submitting = null;
       this.#outbox?.pending().then((n) => (this._pending = n), () => undefined);
     }
-  }
-
-  #showNotice(kind: Notice['kind'], words: Words): void {
-    this._notice = { kind, words };
-    this.#announce(words);
   }
 
   /** After a response left the form: receipt, or (data entry) a fresh form and the counter. */
@@ -659,16 +617,16 @@ export class OlvaSurvey extends LitElement {
       this.#clearForm();
       this.#history.replace(this.#pageName());
       const entered = this._entered;
-      this.#announce((s) => s.paperSaved(entered, receipt.submissionId));
-      void this.#focusFirstInput();
+      this.#voice.announce((s) => s.paperSaved(entered, receipt.submissionId));
+      void this.#voice.focusFirstInput();
       return;
     }
     const from = this.#pageName();
     this._receipt = receipt;
     this._view = 'done';
     this.dispatchEvent(new OlvaPageChangeEvent(from, 'receipt'));
-    if (receipt.kind === 'sent' || receipt.kind === 'handed') this.#announce((s) => s.sentTitle);
-    void this.#focus(RECEIPT_HEADING);
+    if (receipt.kind === 'sent' || receipt.kind === 'handed') this.#voice.announce((s) => s.sentTitle);
+    void this.#voice.focus(RECEIPT_HEADING);
     if (this.#channel === 'kiosk') {
       this.#countdown.start(resetDelay(this.resetAfter), (left) => (this._secondsLeft = left), () => this.#restart());
     }
@@ -677,10 +635,10 @@ export class OlvaSurvey extends LitElement {
   /** Kiosk: the receipt is looked at, or no longer: the countdown waits, or counts on; either is said. */
   #holdKiosk = (how: 'pointer' | 'focus', held: boolean): void => {
     const change = this.#countdown.hold(how, held);
-    if (change === 'paused') this.#announce((_, flow) => flow.kioskPaused);
+    if (change === 'paused') this.#voice.announce((_, flow) => flow.kioskPaused);
     else if (change === 'resumed') {
       const left = this._secondsLeft;
-      this.#announce((s) => s.kioskReset(left));
+      this.#voice.announce((s) => s.kioskReset(left));
     }
     if (change) this.requestUpdate();
   };
@@ -694,7 +652,7 @@ export class OlvaSurvey extends LitElement {
     this.#history.replace(this.#pageName());
     const first = this.#pageSections()[0]?.id ?? '';
     this.dispatchEvent(new OlvaPageChangeEvent('receipt', first));
-    void this.#focus(sectionHeading(first));
+    void this.#voice.focus(sectionHeading(first));
   }
 
   // ---- drafts --------------------------------------------------------------------------------
@@ -702,7 +660,7 @@ export class OlvaSurvey extends LitElement {
   #saveDraft = (): void => {
     this.#kept.keepOnDevice();
     const saved = this.#drafts !== undefined && this.#kept.save();
-    this.#showNotice(saved ? 'info' : 'error', (s) => (saved ? s.draftSaved : s.draftNotSaved));
+    this.#voice.notify(saved ? 'info' : 'error', (s) => (saved ? s.draftSaved : s.draftNotSaved));
   };
 
   #resumeDraft = (): void => {
@@ -718,19 +676,14 @@ export class OlvaSurvey extends LitElement {
   #discardDraft = (): void => {
     this.#drafts?.clear();
     this._draft = null;
-    void this.#focus(sectionHeading(this.#pageSections()[0]?.id ?? ''));
+    void this.#voice.focus(sectionHeading(this.#pageSections()[0]?.id ?? ''));
   };
 
   // ---- rendering -----------------------------------------------------------------------------
 
   override render(): TemplateResult {
     return html`${this.#renderBody()}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#liveText()}</div>`;
-  }
-
-  #liveText(): string {
-    const live = this._live;
-    return live ? `${live.words(this.#strings, this.#flow)}${live.again ? '\u00a0' : ''}` : '';
+      ${this.#voice.renderLive()}`;
   }
 
   #renderBody(): TemplateResult | typeof nothing {
@@ -769,12 +722,6 @@ export class OlvaSurvey extends LitElement {
     return renderProgress(strings, page + 1, total, localize(sections[page]?.title, this.#locale));
   }
 
-  #renderNotice(): TemplateResult | typeof nothing {
-    const notice = this._notice;
-    if (!notice) return nothing;
-    return html`<p class="notice ${notice.kind === 'error' ? 'error' : ''}" part="notice">${notice.words(this.#strings, this.#flow)}</p>`;
-  }
-
   #renderDraftOffer(): TemplateResult | typeof nothing {
     const draft = this._draft;
     if (!draft) return nothing;
@@ -804,19 +751,19 @@ export class OlvaSurvey extends LitElement {
       ${problems?.errorItems.length
         ? renderSummary({
           kind: 'error', title: strings.errorSummaryTitle(problems.errorItems.length), items: problems.errorItems, numbered: paper,
-          onJump: (id) => void this.#focus(questionIds(id).control),
+          onJump: (id) => void this.#voice.focus(questionIds(id).control),
         })
         : nothing}
       ${!problems?.errorItems.length && unconfirmed.length
         ? renderSummary({
           kind: 'warning', title: strings.warningsTitle(unconfirmed.length), items: unconfirmed, numbered: paper,
           intro: paper ? `${strings.warningsHelp} ${this.#flow.paperConfirmHint}` : strings.warningsHelp,
-          onJump: (id) => void this.#focus(questionIds(id).control),
+          onJump: (id) => void this.#voice.focus(questionIds(id).control),
           action: html`<button type="button" part="button" @click=${() => this.#next(true)}>${strings.confirmWarnings}</button>`,
         })
         : nothing}
       ${repeat(sections, (s) => s.id, (section) => this.#renderSection(section, problems))}
-      ${this.#renderNotice()}
+      ${this.#voice.renderNotice()}
       ${renderNavigation({
         strings,
         onPrevious: this._page > 0 && !this.#allOnOnePage ? () => this.#goTo(this._page - 1) : undefined,
@@ -890,7 +837,7 @@ export class OlvaSurvey extends LitElement {
       endpoint,
       onChange: (next, typedText) => this.#setAnswer(question.id, next, typedText),
       onOtherChange: (text) => this.#setAnswer(otherKey(question.id), text),
-      announce: (text) => this.#announce(() => text),
+      announce: (text) => this.#voice.announce(() => text),
       leftBlank: blank === undefined ? undefined : { marked: blank, onToggle: (on) => session.setLeftBlank(question.id, on) },
     })}`)}`;
   }
@@ -905,7 +852,7 @@ export class OlvaSurvey extends LitElement {
           this.#editingFromReview = true;
         },
       })}
-      ${this.#renderNotice()}
+      ${this.#voice.renderNotice()}
       ${renderNavigation({
         strings,
         onPrevious: () => this.#goTo(Math.max(this.#sections().length - 1, 0)),
