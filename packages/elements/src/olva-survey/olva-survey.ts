@@ -2,9 +2,8 @@ import { LitElement, html, noChange, nothing, type PropertyValues, type Template
 import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import {
-  DraftStore, Outbox, ResponseSession, draftKey, localize, otherKey, responsesUrl,
-  type AnswerValue, type CompiledQuestion, type CompiledQuestionnaire,
-  type DeliveryEvent, type Draft, type Locale,
+  DraftStore, ResponseSession, draftKey, localize, otherKey,
+  type AnswerValue, type CompiledQuestion, type CompiledQuestionnaire, type Draft, type Locale,
 } from '@olva/runtime';
 import type { CompiledSection } from '@olva/schema';
 import { theme } from '../theme.js';
@@ -14,10 +13,7 @@ import { stringsFor, type Strings } from '../strings.js';
 import { questionRenderer } from '../questions/registry.js';
 import { questionIds } from '../questions/shared.js';
 import type { EntryMode } from '../questions/context.js';
-import {
-  OlvaChangeEvent, OlvaErrorEvent, OlvaPageChangeEvent, OlvaQueuedEvent, OlvaReadyEvent, OlvaSubmitEvent,
-  OlvaSubmittedEvent,
-} from '../events/index.js';
+import { OlvaChangeEvent, OlvaErrorEvent, OlvaPageChangeEvent, OlvaReadyEvent } from '../events/index.js';
 import { parseChannel, responseContext, type Channel } from './config.js';
 import { loadQuestionnaire, QuestionnaireLoadError } from './loader.js';
 import { pageProblems, type PageProblems } from './problems.js';
@@ -32,7 +28,8 @@ import { StepHistory, type Step } from './history.js';
 import { KeptAnswers } from './kept-answers.js';
 import type { FlowStrings } from './flow-strings.js';
 import { Announcer } from './announcer.js';
-import { noteFor, notesFrom, noteText, renderOutboxNote, type OutboxNote } from './outbox-note.js';
+import { Delivery } from './delivery.js';
+import { renderOutboxNote } from './outbox-note.js';
 
 /** What the element shows. */
 type View = 'empty' | 'loading' | 'failed' | 'form' | 'review' | 'done';
@@ -132,14 +129,10 @@ export class OlvaSurvey extends LitElement {
     _page: { state: true },
     _attempted: { state: true },
     _confirmed: { state: true },
-    _receipt: { state: true },
-    _sending: { state: true },
     _draft: { state: true },
     _failure: { state: true },
     _secondsLeft: { state: true },
     _entered: { state: true },
-    _pending: { state: true },
-    _notes: { state: true },
   };
 
   /** URL of the compiled questionnaire (`questionnaire.json` from `olva build`), fetched without cookies; or `#<id>` of a `<script type="application/json">` of the page that holds it. */
@@ -169,23 +162,16 @@ export class OlvaSurvey extends LitElement {
   declare private _page: number;
   declare private _attempted: ReadonlySet<string>;
   declare private _confirmed: ReadonlySet<string>;
-  declare private _receipt: ReceiptState | undefined;
-  declare private _sending: boolean;
   declare private _draft: Draft | null;
   declare private _failure: string;
   declare private _secondsLeft: number;
   declare private _entered: number;
-  declare private _pending: number;
-  /** Responses found waiting in the outbox when it opened, and what became of them. */
-  declare private _notes: readonly OutboxNote[];
 
   #session: ResponseSession | undefined;
   #unsubscribe: (() => void) | undefined;
   #typed = new Map<string, string>();
   #abort: AbortController | undefined;
-  #outbox: Outbox | undefined;
   #drafts: DraftStore | undefined;
-  #submitting: string | null = null;
   #announceReady = false;
   #countdown = new Countdown();
   /** Data entry: the warnings of the page are on screen, so Ctrl+Enter confirms them. */
@@ -193,6 +179,10 @@ export class OlvaSurvey extends LitElement {
   /** A page opened by "Modifier" from the review: it offers the way straight back. */
   #editingFromReview = false;
   #voice = new Announcer(this, () => this.#locale);
+  #delivery = new Delivery(this, this.#voice, {
+    endpoint: () => this.endpoint,
+    noted: () => (this.#channel === 'kiosk' || this.#channel === 'paper' ? undefined : this.questionnaire),
+  });
   #history = new StepHistory(this, (step) => this.#onHistoryStep(step));
   #kept = new KeptAnswers(this, () => this.#session && this._view !== 'done'
     ? { answers: this.#session.answers, section: this.#pageSections()[0]?.id }
@@ -205,13 +195,10 @@ export class OlvaSurvey extends LitElement {
     this._page = 0;
     this._attempted = new Set();
     this._confirmed = new Set();
-    this._sending = false;
     this._draft = null;
     this._failure = '';
     this._secondsLeft = 0;
     this._entered = 0;
-    this._pending = 0;
-    this._notes = [];
   }
 
   /** The session of the response being filled in, for pages and tests that need it. */
@@ -219,25 +206,16 @@ export class OlvaSurvey extends LitElement {
     return this.#session;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('online', this.#onOnline);
-    this.#openOutbox();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.#onOnline);
     this.#countdown.stop();
     this.#abort?.abort();
-    this.#outbox?.close();
-    this.#outbox = undefined;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') && this.src && !changed.has('questionnaire')) this.#load(this.src);
     if (changed.has('questionnaire')) this.#start();
-    if (changed.has('endpoint')) this.#openOutbox();
+    if (changed.has('endpoint')) this.#delivery.open();
     if (changed.has('lang') && this.#session) this.#session.locale = this.#locale;
   }
 
@@ -366,68 +344,9 @@ export class OlvaSurvey extends LitElement {
     this._page = 0;
     this._attempted = new Set();
     this._confirmed = new Set();
-    this._receipt = undefined;
+    this.#delivery.receipt = undefined;
     this.#voice.clearNotice();
     this.#warningsShown = false;
-  }
-
-  #openOutbox(): void {
-    const endpoint = this.endpoint?.trim();
-    if (!this.isConnected || (this.#outbox && endpoint && this.#outbox.endpoint === responsesUrl(endpoint))) return;
-    this.#outbox?.close();
-    const outbox = endpoint ? new Outbox({ endpoint, onEvent: (event) => this.#onDelivery(event) }) : undefined;
-    this.#outbox = outbox;
-    this._notes = [];
-    // What waits from an earlier visit is read before sending it, to tell what becomes of it.
-    outbox?.waiting().then((entries) => {
-      if (this.#outbox === outbox) this._notes = notesFrom(entries);
-    }, () => undefined).finally(() => this.#flush());
-  }
-
-  /** A response found waiting was delivered or refused since: the note says so, aloud if it is shown. */
-  #updateNote(submissionId: string, state: OutboxNote['state']): void {
-    if (!this._notes.some((n) => n.submissionId === submissionId)) return;
-    this._notes = this._notes.map((n) => (n.submissionId === submissionId ? { ...n, state } : n));
-    const note = this.#outboxNote();
-    if (note?.submissionId === submissionId) this.#voice.announce((_, flow) => noteText(note, flow));
-  }
-
-  /** The note shown above the form: the latest waiting response to this questionnaire, on the respondent's own device. */
-  #outboxNote(): OutboxNote | undefined {
-    const channel = this.#channel;
-    if (!this.questionnaire || channel === 'kiosk' || channel === 'paper') return undefined;
-    return noteFor(this._notes, this.questionnaire);
-  }
-
-  #flush(): void {
-    this.#outbox?.flush().then((pending) => {
-      this._pending = pending;
-    }, () => undefined);
-  }
-
-  #onOnline = (): void => this.#flush();
-
-  /** Deliveries that happen later (retries, previous visits); the current sending is handled where it is awaited. */
-  #onDelivery(event: DeliveryEvent): void {
-    if (event.submissionId === this.#submitting) return;
-    if (event.type === 'delivered') {
-      if (this._receipt?.submissionId === event.submissionId) {
-        this._receipt = { kind: 'sent', submissionId: event.submissionId };
-        this.#voice.announce((s) => s.deliveredLater);
-      }
-      this.#updateNote(event.submissionId, 'delivered');
-      this.dispatchEvent(new OlvaSubmittedEvent(event.receipt));
-      this.#outbox?.pending().then((n) => (this._pending = n), () => undefined);
-    } else if (event.type === 'rejected') {
-      // A response that waited is refused for good: take back the promise that it will arrive.
-      if (this._receipt?.submissionId === event.submissionId) {
-        this._receipt = { kind: 'refused', submissionId: event.submissionId };
-        this.#voice.announce((s) => s.rejectedTitle);
-      }
-      this.#updateNote(event.submissionId, 'refused');
-      const strings = this.#strings;
-      this.dispatchEvent(new OlvaErrorEvent(`${strings.rejectedTitle} ${strings.rejectedText}`, event.problems));
-    }
   }
 
   #setAnswer(id: string, value: AnswerValue | undefined, typed?: string): void {
@@ -518,7 +437,7 @@ export class OlvaSurvey extends LitElement {
 
   #onSubmit = (event: Event): void => {
     event.preventDefault();
-    if (this._sending) return;
+    if (this.#delivery.sending) return;
     if (this._view === 'review') {
       void this.#send();
       return;
@@ -546,14 +465,13 @@ export class OlvaSurvey extends LitElement {
       this.#session.setLeftBlank(blank, !this.#session.isLeftBlank(blank));
       return;
     }
-    if (paperKeydown(event, event.currentTarget as HTMLFormElement) === 'save' && !this._sending) this.#next(this.#warningsShown);
+    if (paperKeydown(event, event.currentTarget as HTMLFormElement) === 'save' && !this.#delivery.sending) this.#next(this.#warningsShown);
   };
 
   // ---- sending -------------------------------------------------------------------------------
 
   async #send(): Promise<void> {
     const session = this.#session!;
-    const strings = this.#strings;
     if (!session.canSubmit()) {
       // Answers changed since their page was checked (a draft, a condition): show the first page at fault.
       const sections = this.#sections();
@@ -569,42 +487,7 @@ export class OlvaSurvey extends LitElement {
       this.dispatchEvent(new OlvaErrorEvent(built.problems.join(' ')));
       return;
     }
-    const payload = session.buildPayload(built.context);
-    const submit = new OlvaSubmitEvent(payload);
-    this.dispatchEvent(submit);
-    if (submit.defaultPrevented || !this.#outbox) {
-      this.#finish({ kind: 'handed', submissionId: payload.submissionId });
-      return;
-    }
-    this._sending = true;
-    this.#submitting = payload.submissionId;
-    try {
-      const result = await this.#outbox.submit(payload);
-      if ('rejected' in result) {
-        this.#voice.notify('error', (s) => `${s.rejectedTitle} ${s.rejectedText}`);
-        this.dispatchEvent(new OlvaErrorEvent(strings.rejectedTitle, result.problems));
-      } else if ('queued' in result) {
-        const offline = !navigator.onLine;
-        this.#finish({ kind: offline ? 'queued' : 'unreachable', submissionId: result.submissionId });
-        this.dispatchEvent(new OlvaQueuedEvent(result.submissionId, offline));
-        if (offline) this.#voice.announce((s) => s.queuedLive);
-        else {
-          // Online, yet no answer: the collector is down or refuses this page (CORS). No promise.
-          this.#voice.announce((_, flow) => flow.unreachableTitle);
-          this.dispatchEvent(new OlvaErrorEvent(`${this.#flow.unreachableTitle} ${this.#flow.unreachableText}`));
-        }
-      } else {
-        this.#finish({ kind: 'sent', submissionId: result.submissionId });
-        this.dispatchEvent(new OlvaSubmittedEvent(result));
-      }
-    } catch (error) {
-      this.#voice.notify('error', (s) => s.sendFailed);
-      this.dispatchEvent(new OlvaErrorEvent(`${strings.sendFailed} (${(error as Error)?.message ?? String(error)})`));
-    } finally {
-      this._sending = false;
-      this.#submitting = null;
-      this.#outbox?.pending().then((n) => (this._pending = n), () => undefined);
-    }
+    await this.#delivery.send(session.buildPayload(built.context), (receipt) => this.#finish(receipt));
   }
 
   /** After a response left the form: receipt, or (data entry) a fresh form and the counter. */
@@ -622,7 +505,7 @@ export class OlvaSurvey extends LitElement {
       return;
     }
     const from = this.#pageName();
-    this._receipt = receipt;
+    this.#delivery.receipt = receipt;
     this._view = 'done';
     this.dispatchEvent(new OlvaPageChangeEvent(from, 'receipt'));
     if (receipt.kind === 'sent' || receipt.kind === 'handed') this.#voice.announce((s) => s.sentTitle);
@@ -707,7 +590,7 @@ export class OlvaSurvey extends LitElement {
         ? html`<p class="description">${renderSafeText(localize(questionnaire.description, locale), strings.newWindow)}</p>`
         : nothing}
       ${config.length ? html`<p class="error" part="error">${config.join(' ')}</p>` : nothing}
-      ${paper ? renderPaperHeader(strings, this._entered, this._pending) : nothing}
+      ${paper ? renderPaperHeader(strings, this._entered, this.#delivery.pending) : nothing}
       ${this._view === 'form' ? this.#renderPage() : this._view === 'review' ? this.#renderReviewStep() : this.#renderDone()}
     </form>`;
   }
@@ -743,7 +626,7 @@ export class OlvaSurvey extends LitElement {
     const unconfirmed = problems ? problems.warningItems.filter((_, i) => !this._confirmed.has(problems.warningIds[i])) : [];
     const paper = this.#channel === 'paper';
     const last = this.#allOnOnePage || this._page >= this.#sections().length - 1;
-    const note = this.#outboxNote();
+    const note = this.#delivery.note();
     return html`${this.#renderProgress()}
       ${note ? renderOutboxNote(note, this.#flow) : nothing}
       ${this.#renderDraftOffer()}
@@ -768,7 +651,7 @@ export class OlvaSurvey extends LitElement {
         strings,
         onPrevious: this._page > 0 && !this.#allOnOnePage ? () => this.#goTo(this._page - 1) : undefined,
         primary: paper ? (last ? strings.paperSave : strings.next) : last ? strings.review : strings.next,
-        busy: this._sending,
+        busy: this.#delivery.sending,
         extra: html`${this.#editingFromReview
           ? html`<button type="button" part="button" @click=${this.#backToReview}>${this.#flow.backToReview}</button>`
           : nothing}${this.#drafts && this.#channel === 'web'
@@ -857,12 +740,12 @@ export class OlvaSurvey extends LitElement {
         strings,
         onPrevious: () => this.#goTo(Math.max(this.#sections().length - 1, 0)),
         primary: strings.send,
-        busy: this._sending,
+        busy: this.#delivery.sending,
       })}`;
   }
 
   #renderDone(): TemplateResult | typeof nothing {
-    const receipt = this._receipt;
+    const receipt = this.#delivery.receipt;
     if (!receipt) return nothing;
     return renderReceipt({
       strings: this.#strings,
