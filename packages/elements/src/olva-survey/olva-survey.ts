@@ -2,8 +2,8 @@ import { LitElement, html, noChange, nothing, type PropertyValues, type Template
 import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import {
-  DraftStore, ResponseSession, draftKey, localize, otherKey,
-  type AnswerValue, type CompiledQuestion, type CompiledQuestionnaire, type Draft, type Locale,
+  ResponseSession, draftKey, localize, otherKey,
+  type AnswerValue, type CompiledQuestion, type CompiledQuestionnaire, type Locale,
 } from '@olva/runtime';
 import type { CompiledSection } from '@olva/schema';
 import { theme } from '../theme.js';
@@ -29,6 +29,7 @@ import { KeptAnswers } from './kept-answers.js';
 import type { FlowStrings } from './flow-strings.js';
 import { Announcer } from './announcer.js';
 import { Delivery } from './delivery.js';
+import { Drafts } from './drafts.js';
 import { renderOutboxNote } from './outbox-note.js';
 
 /** What the element shows. */
@@ -129,7 +130,6 @@ export class OlvaSurvey extends LitElement {
     _page: { state: true },
     _attempted: { state: true },
     _confirmed: { state: true },
-    _draft: { state: true },
     _failure: { state: true },
     _secondsLeft: { state: true },
     _entered: { state: true },
@@ -162,7 +162,6 @@ export class OlvaSurvey extends LitElement {
   declare private _page: number;
   declare private _attempted: ReadonlySet<string>;
   declare private _confirmed: ReadonlySet<string>;
-  declare private _draft: Draft | null;
   declare private _failure: string;
   declare private _secondsLeft: number;
   declare private _entered: number;
@@ -171,7 +170,6 @@ export class OlvaSurvey extends LitElement {
   #unsubscribe: (() => void) | undefined;
   #typed = new Map<string, string>();
   #abort: AbortController | undefined;
-  #drafts: DraftStore | undefined;
   #announceReady = false;
   #countdown = new Countdown();
   /** Data entry: the warnings of the page are on screen, so Ctrl+Enter confirms them. */
@@ -188,6 +186,15 @@ export class OlvaSurvey extends LitElement {
     ? { answers: this.#session.answers, section: this.#pageSections()[0]?.id }
     : undefined);
 
+  #drafts = new Drafts(this, this.#voice, this.#kept, {
+    resume: (draft) => {
+      this.#session!.replaceAnswers(draft.answers);
+      const page = this.#sections().findIndex((s) => s.id === draft.section);
+      this.#goTo(Math.max(page, 0));
+    },
+    discarded: () => void this.#voice.focus(sectionHeading(this.#pageSections()[0]?.id ?? '')),
+  });
+
   constructor() {
     super();
     this.resume = false;
@@ -195,7 +202,6 @@ export class OlvaSurvey extends LitElement {
     this._page = 0;
     this._attempted = new Set();
     this._confirmed = new Set();
-    this._draft = null;
     this._failure = '';
     this._secondsLeft = 0;
     this._entered = 0;
@@ -289,13 +295,12 @@ export class OlvaSurvey extends LitElement {
     }
     this.#session = new ResponseSession(questionnaire, { locale: this.#locale, channel: this.#channel });
     this.#unsubscribe = this.#session.subscribe(() => this.requestUpdate());
-    this.#drafts = this.resume && this.#channel === 'web' ? new DraftStore(draftKey(questionnaire)) : undefined;
-    this._draft = this.#drafts?.load() ?? null;
+    const drafts = this.#drafts.start(questionnaire, this.resume && this.#channel === 'web');
     this.#clearForm();
     this._view = 'form';
     const key = `${draftKey(questionnaire)}#${this.id || [...document.querySelectorAll('olva-survey')].indexOf(this)}`;
     this.#history.key = this.#allOnOnePage ? undefined : key;
-    this.#kept.start(key, this.#channel !== 'kiosk', this.#drafts);
+    this.#kept.start(key, this.#channel !== 'kiosk', drafts);
     this.#restoreKept();
     this.#announceReady = true;
     // Data entry starts typing at once, in the first box.
@@ -310,11 +315,7 @@ export class OlvaSurvey extends LitElement {
     const kept = this.#kept.loadTab();
     if (kept) {
       this.#session!.replaceAnswers(kept.answers);
-      if (this._draft) {
-        // The device's draft was made in this tab: go on following it rather than offer it.
-        this._draft = null;
-        this.#kept.keepOnDevice();
-      }
+      this.#drafts.followInTab();
       const step = this.#history.current();
       if (step !== undefined && this.#showStep(step)) return;
     }
@@ -493,7 +494,7 @@ export class OlvaSurvey extends LitElement {
   /** After a response left the form: receipt, or (data entry) a fresh form and the counter. */
   #finish(receipt: ReceiptState): void {
     this.#kept.clear();
-    this._draft = null;
+    this.#drafts.withdraw();
     if (this.#channel === 'paper') {
       this._entered += 1;
       this.#session!.reset();
@@ -538,30 +539,6 @@ export class OlvaSurvey extends LitElement {
     void this.#voice.focus(sectionHeading(first));
   }
 
-  // ---- drafts --------------------------------------------------------------------------------
-
-  #saveDraft = (): void => {
-    this.#kept.keepOnDevice();
-    const saved = this.#drafts !== undefined && this.#kept.save();
-    this.#voice.notify(saved ? 'info' : 'error', (s) => (saved ? s.draftSaved : s.draftNotSaved));
-  };
-
-  #resumeDraft = (): void => {
-    const draft = this._draft;
-    if (!draft) return;
-    this.#session!.replaceAnswers(draft.answers);
-    this._draft = null;
-    this.#kept.keepOnDevice();
-    const page = this.#sections().findIndex((s) => s.id === draft.section);
-    this.#goTo(Math.max(page, 0));
-  };
-
-  #discardDraft = (): void => {
-    this.#drafts?.clear();
-    this._draft = null;
-    void this.#voice.focus(sectionHeading(this.#pageSections()[0]?.id ?? ''));
-  };
-
   // ---- rendering -----------------------------------------------------------------------------
 
   override render(): TemplateResult {
@@ -605,19 +582,6 @@ export class OlvaSurvey extends LitElement {
     return renderProgress(strings, page + 1, total, localize(sections[page]?.title, this.#locale));
   }
 
-  #renderDraftOffer(): TemplateResult | typeof nothing {
-    const draft = this._draft;
-    if (!draft) return nothing;
-    const strings = this.#strings;
-    return html`<div class="notice" part="notice">
-      <p>${strings.draftFound(new Date(draft.savedAt))}</p>
-      <div class="actions">
-        <button type="button" part="button button-primary" class="primary" @click=${this.#resumeDraft}>${strings.resumeDraft}</button>
-        <button type="button" part="button" @click=${this.#discardDraft}>${strings.discardDraft}</button>
-      </div>
-    </div>`;
-  }
-
   #renderPage(): TemplateResult {
     const strings = this.#strings;
     const sections = this.#pageSections();
@@ -629,7 +593,7 @@ export class OlvaSurvey extends LitElement {
     const note = this.#delivery.note();
     return html`${this.#renderProgress()}
       ${note ? renderOutboxNote(note, this.#flow) : nothing}
-      ${this.#renderDraftOffer()}
+      ${this.#drafts.renderOffer()}
       <p class="hint required-legend">${strings.requiredLegend}</p>
       ${problems?.errorItems.length
         ? renderSummary({
@@ -654,8 +618,8 @@ export class OlvaSurvey extends LitElement {
         busy: this.#delivery.sending,
         extra: html`${this.#editingFromReview
           ? html`<button type="button" part="button" @click=${this.#backToReview}>${this.#flow.backToReview}</button>`
-          : nothing}${this.#drafts && this.#channel === 'web'
-          ? html`<button type="button" part="button" @click=${this.#saveDraft}>${strings.resumeLater}</button>`
+          : nothing}${this.#drafts.available && this.#channel === 'web'
+          ? html`<button type="button" part="button" @click=${this.#drafts.save}>${strings.resumeLater}</button>`
           : nothing}`,
       })}`;
   }
