@@ -16,7 +16,7 @@ import type { EntryMode } from '../questions/context.js';
 import { OlvaChangeEvent, OlvaErrorEvent, OlvaPageChangeEvent, OlvaReadyEvent } from '../events/index.js';
 import { parseChannel, responseContext, type Channel } from './config.js';
 import { loadQuestionnaire, QuestionnaireLoadError } from './loader.js';
-import { pageProblems, type PageProblems } from './problems.js';
+import type { PageProblems } from './problems.js';
 import { renderSummary, summaryId } from './error-summary.js';
 import { renderProgress } from './progress.js';
 import { holdsEnter, renderNavigation } from './navigation.js';
@@ -30,10 +30,11 @@ import type { FlowStrings } from './flow-strings.js';
 import { Announcer } from './announcer.js';
 import { Delivery } from './delivery.js';
 import { Drafts } from './drafts.js';
+import { PageFlow, type FlowStep, type FlowTarget } from './page-flow.js';
 import { renderOutboxNote } from './outbox-note.js';
 
-/** What the element shows. */
-type View = 'empty' | 'loading' | 'failed' | 'form' | 'review' | 'done';
+/** What the element shows: nothing yet, loading, a failure, or the steps of the questionnaire. */
+type View = 'empty' | 'loading' | 'failed' | 'shown';
 
 const sectionHeading = (sectionId: string) => `olva-section-${sectionId}`;
 
@@ -127,9 +128,6 @@ export class OlvaSurvey extends LitElement {
     paperLayout: { type: String, attribute: 'paper-layout' },
     questionnaire: { attribute: false },
     _view: { state: true },
-    _page: { state: true },
-    _attempted: { state: true },
-    _confirmed: { state: true },
     _failure: { state: true },
     _secondsLeft: { state: true },
     _entered: { state: true },
@@ -159,9 +157,6 @@ export class OlvaSurvey extends LitElement {
   declare questionnaire: CompiledQuestionnaire | undefined;
 
   declare private _view: View;
-  declare private _page: number;
-  declare private _attempted: ReadonlySet<string>;
-  declare private _confirmed: ReadonlySet<string>;
   declare private _failure: string;
   declare private _secondsLeft: number;
   declare private _entered: number;
@@ -172,25 +167,22 @@ export class OlvaSurvey extends LitElement {
   #abort: AbortController | undefined;
   #announceReady = false;
   #countdown = new Countdown();
-  /** Data entry: the warnings of the page are on screen, so Ctrl+Enter confirms them. */
-  #warningsShown = false;
-  /** A page opened by "Modifier" from the review: it offers the way straight back. */
-  #editingFromReview = false;
+  /** The steps of the response being filled in (with the session). */
+  #pages: PageFlow | undefined;
   #voice = new Announcer(this, () => this.#locale);
   #delivery = new Delivery(this, this.#voice, {
     endpoint: () => this.endpoint,
     noted: () => (this.#channel === 'kiosk' || this.#channel === 'paper' ? undefined : this.questionnaire),
   });
   #history = new StepHistory(this, (step) => this.#onHistoryStep(step));
-  #kept = new KeptAnswers(this, () => this.#session && this._view !== 'done'
+  #kept = new KeptAnswers(this, () => this.#session && this.#view !== 'done'
     ? { answers: this.#session.answers, section: this.#pageSections()[0]?.id }
     : undefined);
 
   #drafts = new Drafts(this, this.#voice, this.#kept, {
     resume: (draft) => {
       this.#session!.replaceAnswers(draft.answers);
-      const page = this.#sections().findIndex((s) => s.id === draft.section);
-      this.#goTo(Math.max(page, 0));
+      this.#goTo(this.#pages!.pageOf(draft.section));
     },
     discarded: () => void this.#voice.focus(sectionHeading(this.#pageSections()[0]?.id ?? '')),
   });
@@ -199,9 +191,6 @@ export class OlvaSurvey extends LitElement {
     super();
     this.resume = false;
     this._view = 'empty';
-    this._page = 0;
-    this._attempted = new Set();
-    this._confirmed = new Set();
     this._failure = '';
     this._secondsLeft = 0;
     this._entered = 0;
@@ -290,14 +279,20 @@ export class OlvaSurvey extends LitElement {
     const questionnaire = this.questionnaire;
     if (!questionnaire) {
       this.#session = undefined;
+      this.#pages = undefined;
       this._view = 'empty';
       return;
     }
     this.#session = new ResponseSession(questionnaire, { locale: this.#locale, channel: this.#channel });
     this.#unsubscribe = this.#session.subscribe(() => this.requestUpdate());
+    this.#pages = new PageFlow(this.#session, {
+      allOnOnePage: () => this.#allOnOnePage,
+      paper: () => this.#channel === 'paper',
+      locale: () => this.#locale,
+    });
     const drafts = this.#drafts.start(questionnaire, this.resume && this.#channel === 'web');
     this.#clearForm();
-    this._view = 'form';
+    this._view = 'shown';
     const key = `${draftKey(questionnaire)}#${this.id || [...document.querySelectorAll('olva-survey')].indexOf(this)}`;
     this.#history.key = this.#allOnOnePage ? undefined : key;
     this.#kept.start(key, this.#channel !== 'kiosk', drafts);
@@ -324,36 +319,30 @@ export class OlvaSurvey extends LitElement {
 
   /** Back or Forward reached a step of this survey. */
   #onHistoryStep(step: Step): void {
-    if ((this._view === 'form' || this._view === 'review') && step !== this.#pageName()) this.#showStep(step);
+    if ((this.#view === 'form' || this.#view === 'review') && step !== this.#pageName()) this.#showStep(step);
   }
 
   /** Shows a step by name, without adding it to the history; false when it is not shown (a section now hidden). */
   #showStep(step: Step): boolean {
-    if (step === 'review') {
-      this.#goTo('review', false);
-      return true;
-    }
-    const page = this.#sections().findIndex((s) => s.id === step);
-    if (page < 0) return false;
-    this.#goTo(page, false);
+    const target = this.#pages!.targetOf(step);
+    if (target === undefined) return false;
+    this.#goTo(target, { record: false });
     return true;
   }
 
   /** Empties everything the respondent did, for a new response. */
   #clearForm(): void {
     this.#typed.clear();
-    this._page = 0;
-    this._attempted = new Set();
-    this._confirmed = new Set();
+    this.#pages?.reset();
+    this.requestUpdate();
     this.#delivery.receipt = undefined;
     this.#voice.clearNotice();
-    this.#warningsShown = false;
   }
 
   #setAnswer(id: string, value: AnswerValue | undefined, typed?: string): void {
     const session = this.#session!;
     session.setAnswer(id, value);
-    this.#warningsShown = false;
+    this.#pages?.answered();
     if (typed === undefined) this.#typed.delete(id);
     else this.#typed.set(id, typed);
     this.dispatchEvent(new OlvaChangeEvent(id, session.getAnswer(id)));
@@ -361,40 +350,34 @@ export class OlvaSurvey extends LitElement {
 
   // ---- pages ---------------------------------------------------------------------------------
 
+  /** What the element shows: the flow's step once a questionnaire is shown. */
+  get #view(): 'empty' | 'loading' | 'failed' | FlowStep {
+    return this._view === 'shown' ? this.#pages!.step : this._view;
+  }
+
   #sections(): CompiledSection[] {
-    return this.#session?.visibleSections() ?? [];
+    return this.#pages?.sections() ?? [];
   }
 
   /** The sections on the current page. */
   #pageSections(): CompiledSection[] {
-    const sections = this.#sections();
-    if (this.#allOnOnePage) return sections;
-    const section = sections[Math.min(this._page, sections.length - 1)];
-    return section ? [section] : [];
+    return this.#pages?.pageSections() ?? [];
   }
 
   #pageName(): string {
-    if (this._view === 'review') return 'review';
-    if (this._view === 'done') return 'receipt';
-    return this.#pageSections()[0]?.id ?? '';
+    return this.#pages?.pageName() ?? '';
   }
 
   /**
    * Shows another step.
    * @param record adds it to the browser's history (false when the history itself moved)
+   * @param edit a page opened by "Modifier" from the review, with the way straight back
    */
-  #goTo(target: number | 'review', record = true): void {
-    const from = this.#pageName();
+  #goTo(target: FlowTarget, { record = true, edit = false } = {}): void {
     this.#voice.clearNotice();
-    this.#warningsShown = false;
-    if (target === 'review' || from === 'review') this.#editingFromReview = false;
-    if (target === 'review') {
-      this._view = 'review';
-    } else {
-      this._view = 'form';
-      this._page = target;
-    }
-    const to = target === 'review' ? 'review' : this.#pageSections()[0]?.id ?? '';
+    const pages = this.#pages!;
+    const { from, to } = edit && target !== 'review' ? pages.edit(target) : pages.moveTo(target);
+    this.requestUpdate();
     if (record) this.#history.push(to);
     this.#kept.save();
     this.dispatchEvent(new OlvaPageChangeEvent(from, to));
@@ -403,33 +386,23 @@ export class OlvaSurvey extends LitElement {
     else void this.#voice.focus(target === 'review' ? REVIEW_HEADING : sectionHeading(to));
   }
 
-  #problems(sections: readonly CompiledSection[]): PageProblems {
-    const session = this.#session!;
-    const questions = sections.flatMap((s) => session.visibleQuestions(s.id));
-    const checks = this.#allOnOnePage ? session.failingChecks() : sections.flatMap((s) => session.failingChecks(s.id));
-    return pageProblems(session, questions, checks, this.#locale);
-  }
-
   /**
    * Checks the page before leaving it. Errors stop and are shown, focus on the first; warnings
    * not yet confirmed stop once and are shown with a confirm button.
    * @returns true when the page may be left
    */
   #checkPage(confirming: boolean): boolean {
-    const sections = this.#pageSections();
-    this._attempted = new Set([...this._attempted, ...sections.map((s) => s.id)]);
-    const problems = this.#problems(sections);
-    if (problems.errorItems.length) {
-      const count = problems.errorItems.length;
+    const check = this.#pages!.check(confirming);
+    this.requestUpdate();
+    if (check.kind === 'errors') {
+      const count = check.count;
       this.#voice.announce((s) => s.errorSummaryTitle(count));
-      void this.#voice.focus(questionIds(problems.errorItems[0].questionId).control);
+      void this.#voice.focus(questionIds(check.first).control);
       return false;
     }
-    if (confirming) this._confirmed = new Set([...this._confirmed, ...problems.warningIds]);
-    else if (problems.warningIds.some((id) => !this._confirmed.has(id))) {
-      const count = problems.warningItems.length;
+    if (check.kind === 'warnings') {
+      const count = check.count;
       this.#voice.announce((s) => s.warningsTitle(count));
-      this.#warningsShown = true;
       void this.#voice.focus(summaryId('warning'));
       return false;
     }
@@ -439,7 +412,7 @@ export class OlvaSurvey extends LitElement {
   #onSubmit = (event: Event): void => {
     event.preventDefault();
     if (this.#delivery.sending) return;
-    if (this._view === 'review') {
+    if (this.#view === 'review') {
       void this.#send();
       return;
     }
@@ -448,9 +421,9 @@ export class OlvaSurvey extends LitElement {
 
   #next(confirming: boolean): void {
     if (!this.#checkPage(confirming)) return;
-    const last = this.#allOnOnePage || this._page >= this.#sections().length - 1;
-    if (!last) this.#goTo(this._page + 1);
-    else if (this.#channel === 'paper') void this.#send();
+    const next = this.#pages!.next();
+    if (next.kind === 'page') this.#goTo(next.page);
+    else if (next.kind === 'send') void this.#send();
     else this.#goTo('review');
   }
 
@@ -466,7 +439,7 @@ export class OlvaSurvey extends LitElement {
       this.#session.setLeftBlank(blank, !this.#session.isLeftBlank(blank));
       return;
     }
-    if (paperKeydown(event, event.currentTarget as HTMLFormElement) === 'save' && !this.#delivery.sending) this.#next(this.#warningsShown);
+    if (paperKeydown(event, event.currentTarget as HTMLFormElement) === 'save' && !this.#delivery.sending) this.#next(this.#pages?.warningsShown ?? false);
   };
 
   // ---- sending -------------------------------------------------------------------------------
@@ -475,10 +448,9 @@ export class OlvaSurvey extends LitElement {
     const session = this.#session!;
     if (!session.canSubmit()) {
       // Answers changed since their page was checked (a draft, a condition): show the first page at fault.
-      const sections = this.#sections();
-      const page = sections.findIndex((s) => this.#problems([s]).errorItems.length > 0);
-      this._attempted = new Set(sections.map((s) => s.id));
-      if (!this.#allOnOnePage) this.#goTo(Math.max(page, 0));
+      const page = this.#pages!.firstFaultyPage();
+      this.requestUpdate();
+      if (!this.#allOnOnePage) this.#goTo(page);
       this.#checkPage(true);
       return;
     }
@@ -507,7 +479,8 @@ export class OlvaSurvey extends LitElement {
     }
     const from = this.#pageName();
     this.#delivery.receipt = receipt;
-    this._view = 'done';
+    this.#pages!.finish();
+    this.requestUpdate();
     this.dispatchEvent(new OlvaPageChangeEvent(from, 'receipt'));
     if (receipt.kind === 'sent' || receipt.kind === 'handed') this.#voice.announce((s) => s.sentTitle);
     void this.#voice.focus(RECEIPT_HEADING);
@@ -532,7 +505,6 @@ export class OlvaSurvey extends LitElement {
     this.#countdown.stop();
     this.#session?.reset();
     this.#clearForm();
-    this._view = 'form';
     this.#history.replace(this.#pageName());
     const first = this.#pageSections()[0]?.id ?? '';
     this.dispatchEvent(new OlvaPageChangeEvent('receipt', first));
@@ -548,7 +520,8 @@ export class OlvaSurvey extends LitElement {
 
   #renderBody(): TemplateResult | typeof nothing {
     const strings = this.#strings;
-    switch (this._view) {
+    const view = this.#view;
+    switch (view) {
       case 'empty':
         return html`<slot></slot>`;
       case 'loading':
@@ -557,39 +530,42 @@ export class OlvaSurvey extends LitElement {
         return html`<p class="error" part="error">${this._failure}</p>`;
     }
     const questionnaire = this.questionnaire!;
+    const pages = this.#pages!;
     const locale = this.#locale;
     const config = this.#context().problems;
     const paper = this.#channel === 'paper';
     return html`<form part="form" novalidate lang=${locale} @submit=${this.#onSubmit}
         @keydown=${paper ? this.#onPaperKeydown : holdsEnter}>
       <h2 class="title">${paper ? html`${strings.paperTitle} : ` : nothing}${renderSafeText(localize(questionnaire.title, locale), null)}</h2>
-      ${questionnaire.description && this._view === 'form' && this._page === 0 && !paper
+      ${questionnaire.description && view === 'form' && pages.page === 0 && !paper
         ? html`<p class="description">${renderSafeText(localize(questionnaire.description, locale), strings.newWindow)}</p>`
         : nothing}
       ${config.length ? html`<p class="error" part="error">${config.join(' ')}</p>` : nothing}
       ${paper ? renderPaperHeader(strings, this._entered, this.#delivery.pending) : nothing}
-      ${this._view === 'form' ? this.#renderPage() : this._view === 'review' ? this.#renderReviewStep() : this.#renderDone()}
+      ${view === 'form' ? this.#renderPage() : view === 'review' ? this.#renderReviewStep() : this.#renderDone()}
     </form>`;
   }
 
   #renderProgress(): TemplateResult | typeof nothing {
-    if (this.#allOnOnePage || this._view === 'done') return nothing;
+    const view = this.#view;
+    if (this.#allOnOnePage || view === 'done') return nothing;
     const strings = this.#strings;
     const sections = this.#sections();
     const total = sections.length + (this.#channel === 'paper' ? 0 : 1);
-    if (this._view === 'review') return renderProgress(strings, total, total, strings.reviewTitle);
-    const page = Math.min(this._page, sections.length - 1);
+    if (view === 'review') return renderProgress(strings, total, total, strings.reviewTitle);
+    const page = Math.min(this.#pages!.page, sections.length - 1);
     return renderProgress(strings, page + 1, total, localize(sections[page]?.title, this.#locale));
   }
 
   #renderPage(): TemplateResult {
     const strings = this.#strings;
-    const sections = this.#pageSections();
-    const attempted = sections.some((s) => this._attempted.has(s.id));
-    const problems = attempted ? this.#problems(sections) : undefined;
-    const unconfirmed = problems ? problems.warningItems.filter((_, i) => !this._confirmed.has(problems.warningIds[i])) : [];
+    const pages = this.#pages!;
+    const sections = pages.pageSections();
+    const attempted = sections.some((s) => pages.attempted.has(s.id));
+    const problems = attempted ? pages.problems(sections) : undefined;
+    const unconfirmed = problems ? problems.warningItems.filter((_, i) => !pages.confirmed.has(problems.warningIds[i])) : [];
     const paper = this.#channel === 'paper';
-    const last = this.#allOnOnePage || this._page >= this.#sections().length - 1;
+    const last = pages.isLast();
     const note = this.#delivery.note();
     return html`${this.#renderProgress()}
       ${note ? renderOutboxNote(note, this.#flow) : nothing}
@@ -613,10 +589,10 @@ export class OlvaSurvey extends LitElement {
       ${this.#voice.renderNotice()}
       ${renderNavigation({
         strings,
-        onPrevious: this._page > 0 && !this.#allOnOnePage ? () => this.#goTo(this._page - 1) : undefined,
+        onPrevious: pages.hasPrevious() ? () => this.#goTo(pages.page - 1) : undefined,
         primary: paper ? (last ? strings.paperSave : strings.next) : last ? strings.review : strings.next,
         busy: this.#delivery.sending,
-        extra: html`${this.#editingFromReview
+        extra: html`${pages.editingFromReview
           ? html`<button type="button" part="button" @click=${this.#backToReview}>${this.#flow.backToReview}</button>`
           : nothing}${this.#drafts.available && this.#channel === 'web'
           ? html`<button type="button" part="button" @click=${this.#drafts.save}>${strings.resumeLater}</button>`
@@ -694,10 +670,7 @@ export class OlvaSurvey extends LitElement {
     return html`${this.#renderProgress()}
       ${renderReview({
         session: this.#session!, locale: this.#locale, strings,
-        onEdit: (page) => {
-          this.#goTo(page);
-          this.#editingFromReview = true;
-        },
+        onEdit: (page) => this.#goTo(page, { edit: true }),
       })}
       ${this.#voice.renderNotice()}
       ${renderNavigation({
