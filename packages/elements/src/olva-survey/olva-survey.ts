@@ -22,8 +22,8 @@ import { renderProgress } from './progress.js';
 import { holdsEnter, renderNavigation } from './navigation.js';
 import { renderReview, REVIEW_HEADING } from './review.js';
 import { renderReceipt, RECEIPT_HEADING, type ReceiptState } from './receipt.js';
-import { blankKey, paperKeydown, parsePaperLayout, renderPaperHeader } from './paper-entry.js';
-import { Countdown, resetDelay } from './kiosk.js';
+import { PaperEntry, parsePaperLayout } from './paper-entry.js';
+import { KioskReset } from './kiosk.js';
 import { StepHistory, type Step } from './history.js';
 import { KeptAnswers } from './kept-answers.js';
 import type { FlowStrings } from './flow-strings.js';
@@ -129,8 +129,6 @@ export class OlvaSurvey extends LitElement {
     questionnaire: { attribute: false },
     _view: { state: true },
     _failure: { state: true },
-    _secondsLeft: { state: true },
-    _entered: { state: true },
   };
 
   /** URL of the compiled questionnaire (`questionnaire.json` from `olva build`), fetched without cookies; or `#<id>` of a `<script type="application/json">` of the page that holds it. */
@@ -158,15 +156,12 @@ export class OlvaSurvey extends LitElement {
 
   declare private _view: View;
   declare private _failure: string;
-  declare private _secondsLeft: number;
-  declare private _entered: number;
 
   #session: ResponseSession | undefined;
   #unsubscribe: (() => void) | undefined;
   #typed = new Map<string, string>();
   #abort: AbortController | undefined;
   #announceReady = false;
-  #countdown = new Countdown();
   /** The steps of the response being filled in (with the session). */
   #pages: PageFlow | undefined;
   #voice = new Announcer(this, () => this.#locale);
@@ -187,13 +182,20 @@ export class OlvaSurvey extends LitElement {
     discarded: () => void this.#voice.focus(sectionHeading(this.#pageSections()[0]?.id ?? '')),
   });
 
+  #kiosk = new KioskReset(this, this.#voice, () => this.#restart());
+
+  #paper = new PaperEntry(this, this.#voice, {
+    session: () => this.#session,
+    save: () => {
+      if (!this.#delivery.sending) this.#next(this.#pages?.warningsShown ?? false);
+    },
+  });
+
   constructor() {
     super();
     this.resume = false;
     this._view = 'empty';
     this._failure = '';
-    this._secondsLeft = 0;
-    this._entered = 0;
   }
 
   /** The session of the response being filled in, for pages and tests that need it. */
@@ -203,7 +205,6 @@ export class OlvaSurvey extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#countdown.stop();
     this.#abort?.abort();
   }
 
@@ -275,7 +276,7 @@ export class OlvaSurvey extends LitElement {
   #start(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.#countdown.stop();
+    this.#kiosk.stop();
     const questionnaire = this.questionnaire;
     if (!questionnaire) {
       this.#session = undefined;
@@ -432,16 +433,6 @@ export class OlvaSurvey extends LitElement {
     if (this.#checkPage(false)) this.#goTo('review');
   };
 
-  #onPaperKeydown = (event: KeyboardEvent): void => {
-    const blank = blankKey(event);
-    if (blank !== null && this.#session?.isRequired(blank)) {
-      event.preventDefault();
-      this.#session.setLeftBlank(blank, !this.#session.isLeftBlank(blank));
-      return;
-    }
-    if (paperKeydown(event, event.currentTarget as HTMLFormElement) === 'save' && !this.#delivery.sending) this.#next(this.#pages?.warningsShown ?? false);
-  };
-
   // ---- sending -------------------------------------------------------------------------------
 
   async #send(): Promise<void> {
@@ -468,12 +459,10 @@ export class OlvaSurvey extends LitElement {
     this.#kept.clear();
     this.#drafts.withdraw();
     if (this.#channel === 'paper') {
-      this._entered += 1;
       this.#session!.reset();
       this.#clearForm();
       this.#history.replace(this.#pageName());
-      const entered = this._entered;
-      this.#voice.announce((s) => s.paperSaved(entered, receipt.submissionId));
+      this.#paper.saved(receipt.submissionId);
       void this.#voice.focusFirstInput();
       return;
     }
@@ -485,24 +474,13 @@ export class OlvaSurvey extends LitElement {
     if (receipt.kind === 'sent' || receipt.kind === 'handed') this.#voice.announce((s) => s.sentTitle);
     void this.#voice.focus(RECEIPT_HEADING);
     if (this.#channel === 'kiosk') {
-      this.#countdown.start(resetDelay(this.resetAfter), (left) => (this._secondsLeft = left), () => this.#restart());
+      this.#kiosk.start(this.resetAfter);
     }
   }
 
-  /** Kiosk: the receipt is looked at, or no longer: the countdown waits, or counts on; either is said. */
-  #holdKiosk = (how: 'pointer' | 'focus', held: boolean): void => {
-    const change = this.#countdown.hold(how, held);
-    if (change === 'paused') this.#voice.announce((_, flow) => flow.kioskPaused);
-    else if (change === 'resumed') {
-      const left = this._secondsLeft;
-      this.#voice.announce((s) => s.kioskReset(left));
-    }
-    if (change) this.requestUpdate();
-  };
-
   /** Kiosk: a new, empty response for the next visitor. */
   #restart(): void {
-    this.#countdown.stop();
+    this.#kiosk.stop();
     this.#session?.reset();
     this.#clearForm();
     this.#history.replace(this.#pageName());
@@ -535,13 +513,13 @@ export class OlvaSurvey extends LitElement {
     const config = this.#context().problems;
     const paper = this.#channel === 'paper';
     return html`<form part="form" novalidate lang=${locale} @submit=${this.#onSubmit}
-        @keydown=${paper ? this.#onPaperKeydown : holdsEnter}>
+        @keydown=${paper ? this.#paper.keydown : holdsEnter}>
       <h2 class="title">${paper ? html`${strings.paperTitle} : ` : nothing}${renderSafeText(localize(questionnaire.title, locale), null)}</h2>
       ${questionnaire.description && view === 'form' && pages.page === 0 && !paper
         ? html`<p class="description">${renderSafeText(localize(questionnaire.description, locale), strings.newWindow)}</p>`
         : nothing}
       ${config.length ? html`<p class="error" part="error">${config.join(' ')}</p>` : nothing}
-      ${paper ? renderPaperHeader(strings, this._entered, this.#delivery.pending) : nothing}
+      ${paper ? this.#paper.renderHeader(strings, this.#delivery.pending) : nothing}
       ${view === 'form' ? this.#renderPage() : view === 'review' ? this.#renderReviewStep() : this.#renderDone()}
     </form>`;
   }
@@ -689,7 +667,7 @@ export class OlvaSurvey extends LitElement {
       flow: this.#flow,
       receipt,
       kiosk: this.#channel === 'kiosk'
-        ? { secondsLeft: this._secondsLeft, paused: this.#countdown.paused, onNew: () => this.#restart(), onHold: this.#holdKiosk }
+        ? this.#kiosk.receipt()
         : undefined,
     });
   }
