@@ -4,6 +4,9 @@
  * the next visitor. The countdown waits while the receipt is looked at (pointer over it, or
  * keyboard focus in it).
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Announcer } from './announcer.js';
+import type { ReceiptOptions } from './receipt.js';
 
 /** Seconds the receipt stays when `reset-after` is absent or unreadable: time to copy a 36-character number. */
 export const DEFAULT_RESET_AFTER = 30;
@@ -84,4 +87,54 @@ export class Countdown {
       this.onEnd();
     }, 1000);
   }
+}
+
+/** One survey's kiosk: the receipt's countdown, said when it waits or counts on, then `restart`. */
+export class KioskReset implements ReactiveController {
+  #countdown = new Countdown();
+  #secondsLeft = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly voice: Announcer,
+    private readonly restart: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  /** Nothing to start: the countdown starts with a receipt. */
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.#countdown.stop();
+  }
+
+  /** The receipt is shown: the form starts again after `reset-after` seconds. */
+  start(resetAfter: number | undefined): void {
+    this.#countdown.start(resetDelay(resetAfter), (left) => {
+      this.#secondsLeft = left;
+      this.host.requestUpdate();
+    }, () => this.restart());
+  }
+
+  /** No countdown (a new questionnaire, or the form started again). */
+  stop(): void {
+    this.#countdown.stop();
+  }
+
+  /** What the receipt shows of the kiosk: the seconds left, whether they wait, the button to start now. */
+  receipt(): NonNullable<ReceiptOptions['kiosk']> {
+    return { secondsLeft: this.#secondsLeft, paused: this.#countdown.paused, onNew: () => this.restart(), onHold: this.#hold };
+  }
+
+  /** The receipt is looked at, or no longer: the countdown waits, or counts on; either is said. */
+  #hold = (how: 'pointer' | 'focus', held: boolean): void => {
+    const change = this.#countdown.hold(how, held);
+    if (change === 'paused') this.voice.announce((_, flow) => flow.kioskPaused);
+    else if (change === 'resumed') {
+      const left = this.#secondsLeft;
+      this.voice.announce((s) => s.kioskReset(left));
+    }
+    if (change) this.host.requestUpdate();
+  };
 }

@@ -2,9 +2,8 @@ import { LitElement, html, noChange, nothing, type PropertyValues, type Template
 import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import {
-  DraftStore, Outbox, ResponseSession, draftKey, localize, otherKey, responsesUrl,
-  type AnswerValue, type CompiledQuestion, type CompiledQuestionnaire,
-  type DeliveryEvent, type Draft, type Locale,
+  ResponseSession, draftKey, localize, otherKey,
+  type AnswerValue, type CompiledQuestion, type CompiledQuestionnaire, type Locale,
 } from '@olva/runtime';
 import type { CompiledSection } from '@olva/schema';
 import { theme } from '../theme.js';
@@ -14,45 +13,28 @@ import { stringsFor, type Strings } from '../strings.js';
 import { questionRenderer } from '../questions/registry.js';
 import { questionIds } from '../questions/shared.js';
 import type { EntryMode } from '../questions/context.js';
-import {
-  OlvaChangeEvent, OlvaErrorEvent, OlvaPageChangeEvent, OlvaQueuedEvent, OlvaReadyEvent, OlvaSubmitEvent,
-  OlvaSubmittedEvent,
-} from '../events/index.js';
+import { OlvaChangeEvent, OlvaErrorEvent, OlvaPageChangeEvent, OlvaReadyEvent } from '../events/index.js';
 import { parseChannel, responseContext, type Channel } from './config.js';
 import { loadQuestionnaire, QuestionnaireLoadError } from './loader.js';
-import { pageProblems, type PageProblems } from './problems.js';
+import type { PageProblems } from './problems.js';
 import { renderSummary, summaryId } from './error-summary.js';
 import { renderProgress } from './progress.js';
 import { holdsEnter, renderNavigation } from './navigation.js';
 import { renderReview, REVIEW_HEADING } from './review.js';
 import { renderReceipt, RECEIPT_HEADING, type ReceiptState } from './receipt.js';
-import { blankKey, paperKeydown, parsePaperLayout, reachable, renderPaperHeader } from './paper-entry.js';
-import { Countdown, resetDelay } from './kiosk.js';
+import { PaperEntry, parsePaperLayout } from './paper-entry.js';
+import { KioskReset } from './kiosk.js';
 import { StepHistory, type Step } from './history.js';
 import { KeptAnswers } from './kept-answers.js';
-import { flowStrings, type FlowStrings } from './flow-strings.js';
-import { noteFor, notesFrom, noteText, renderOutboxNote, type OutboxNote } from './outbox-note.js';
+import type { FlowStrings } from './flow-strings.js';
+import { Announcer } from './announcer.js';
+import { Delivery } from './delivery.js';
+import { Drafts } from './drafts.js';
+import { PageFlow, type FlowStep, type FlowTarget } from './page-flow.js';
+import { renderOutboxNote } from './outbox-note.js';
 
-/** What the element shows. */
-type View = 'empty' | 'loading' | 'failed' | 'form' | 'review' | 'done';
-
-/**
- * Words said to the respondent, taken from the strings of the language shown when they are
- * shown: switching `lang` says them again in the new language.
- */
-type Words = (strings: Strings, flow: FlowStrings) => string;
-
-/** A message shown above the buttons (and said in the live region). */
-interface Notice {
-  kind: 'info' | 'error';
-  words: Words;
-}
-
-/** What the live region says; `again` alternates so that the same words twice are said twice. */
-interface Live {
-  words: Words;
-  again: boolean;
-}
+/** What the element shows: nothing yet, loading, a failure, or the steps of the questionnaire. */
+type View = 'empty' | 'loading' | 'failed' | 'shown';
 
 const sectionHeading = (sectionId: string) => `olva-section-${sectionId}`;
 
@@ -146,19 +128,7 @@ export class OlvaSurvey extends LitElement {
     paperLayout: { type: String, attribute: 'paper-layout' },
     questionnaire: { attribute: false },
     _view: { state: true },
-    _page: { state: true },
-    _attempted: { state: true },
-    _confirmed: { state: true },
-    _receipt: { state: true },
-    _live: { state: true },
-    _sending: { state: true },
-    _draft: { state: true },
-    _notice: { state: true },
     _failure: { state: true },
-    _secondsLeft: { state: true },
-    _entered: { state: true },
-    _pending: { state: true },
-    _notes: { state: true },
   };
 
   /** URL of the compiled questionnaire (`questionnaire.json` from `olva build`), fetched without cookies; or `#<id>` of a `<script type="application/json">` of the page that holds it. */
@@ -185,55 +155,47 @@ export class OlvaSurvey extends LitElement {
   declare questionnaire: CompiledQuestionnaire | undefined;
 
   declare private _view: View;
-  declare private _page: number;
-  declare private _attempted: ReadonlySet<string>;
-  declare private _confirmed: ReadonlySet<string>;
-  declare private _receipt: ReceiptState | undefined;
-  declare private _live: Live | null;
-  declare private _sending: boolean;
-  declare private _draft: Draft | null;
-  declare private _notice: Notice | null;
   declare private _failure: string;
-  declare private _secondsLeft: number;
-  declare private _entered: number;
-  declare private _pending: number;
-  /** Responses found waiting in the outbox when it opened, and what became of them. */
-  declare private _notes: readonly OutboxNote[];
 
   #session: ResponseSession | undefined;
   #unsubscribe: (() => void) | undefined;
   #typed = new Map<string, string>();
   #abort: AbortController | undefined;
-  #outbox: Outbox | undefined;
-  #drafts: DraftStore | undefined;
-  #submitting: string | null = null;
   #announceReady = false;
-  #countdown = new Countdown();
-  /** Data entry: the warnings of the page are on screen, so Ctrl+Enter confirms them. */
-  #warningsShown = false;
-  /** A page opened by "Modifier" from the review: it offers the way straight back. */
-  #editingFromReview = false;
+  /** The steps of the response being filled in (with the session). */
+  #pages: PageFlow | undefined;
+  #voice = new Announcer(this, () => this.#locale);
+  #delivery = new Delivery(this, this.#voice, {
+    endpoint: () => this.endpoint,
+    noted: () => (this.#channel === 'kiosk' || this.#channel === 'paper' ? undefined : this.questionnaire),
+  });
   #history = new StepHistory(this, (step) => this.#onHistoryStep(step));
-  #kept = new KeptAnswers(this, () => this.#session && this._view !== 'done'
+  #kept = new KeptAnswers(this, () => this.#session && this.#view !== 'done'
     ? { answers: this.#session.answers, section: this.#pageSections()[0]?.id }
     : undefined);
+
+  #drafts = new Drafts(this, this.#voice, this.#kept, {
+    resume: (draft) => {
+      this.#session!.replaceAnswers(draft.answers);
+      this.#goTo(this.#pages!.pageOf(draft.section));
+    },
+    discarded: () => void this.#voice.focus(sectionHeading(this.#pageSections()[0]?.id ?? '')),
+  });
+
+  #kiosk = new KioskReset(this, this.#voice, () => this.#restart());
+
+  #paper = new PaperEntry(this, this.#voice, {
+    session: () => this.#session,
+    save: () => {
+      if (!this.#delivery.sending) this.#next(this.#pages?.warningsShown ?? false);
+    },
+  });
 
   constructor() {
     super();
     this.resume = false;
     this._view = 'empty';
-    this._page = 0;
-    this._attempted = new Set();
-    this._confirmed = new Set();
-    this._live = null;
-    this._sending = false;
-    this._draft = null;
-    this._notice = null;
     this._failure = '';
-    this._secondsLeft = 0;
-    this._entered = 0;
-    this._pending = 0;
-    this._notes = [];
   }
 
   /** The session of the response being filled in, for pages and tests that need it. */
@@ -241,25 +203,15 @@ export class OlvaSurvey extends LitElement {
     return this.#session;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('online', this.#onOnline);
-    this.#openOutbox();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.#onOnline);
-    this.#countdown.stop();
     this.#abort?.abort();
-    this.#outbox?.close();
-    this.#outbox = undefined;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') && this.src && !changed.has('questionnaire')) this.#load(this.src);
     if (changed.has('questionnaire')) this.#start();
-    if (changed.has('endpoint')) this.#openOutbox();
+    if (changed.has('endpoint')) this.#delivery.open();
     if (changed.has('lang') && this.#session) this.#session.locale = this.#locale;
   }
 
@@ -279,11 +231,11 @@ export class OlvaSurvey extends LitElement {
   }
 
   get #strings(): Strings {
-    return stringsFor(this.#locale);
+    return this.#voice.strings;
   }
 
   get #flow(): FlowStrings {
-    return flowStrings(this.#locale);
+    return this.#voice.flow;
   }
 
   get #channel(): Channel {
@@ -324,26 +276,31 @@ export class OlvaSurvey extends LitElement {
   #start(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.#countdown.stop();
+    this.#kiosk.stop();
     const questionnaire = this.questionnaire;
     if (!questionnaire) {
       this.#session = undefined;
+      this.#pages = undefined;
       this._view = 'empty';
       return;
     }
     this.#session = new ResponseSession(questionnaire, { locale: this.#locale, channel: this.#channel });
     this.#unsubscribe = this.#session.subscribe(() => this.requestUpdate());
-    this.#drafts = this.resume && this.#channel === 'web' ? new DraftStore(draftKey(questionnaire)) : undefined;
-    this._draft = this.#drafts?.load() ?? null;
+    this.#pages = new PageFlow(this.#session, {
+      allOnOnePage: () => this.#allOnOnePage,
+      paper: () => this.#channel === 'paper',
+      locale: () => this.#locale,
+    });
+    const drafts = this.#drafts.start(questionnaire, this.resume && this.#channel === 'web');
     this.#clearForm();
-    this._view = 'form';
+    this._view = 'shown';
     const key = `${draftKey(questionnaire)}#${this.id || [...document.querySelectorAll('olva-survey')].indexOf(this)}`;
     this.#history.key = this.#allOnOnePage ? undefined : key;
-    this.#kept.start(key, this.#channel !== 'kiosk', this.#drafts);
+    this.#kept.start(key, this.#channel !== 'kiosk', drafts);
     this.#restoreKept();
     this.#announceReady = true;
     // Data entry starts typing at once, in the first box.
-    if (this.#channel === 'paper') void this.#focusFirstInput();
+    if (this.#channel === 'paper') void this.#voice.focusFirstInput();
   }
 
   /**
@@ -354,11 +311,7 @@ export class OlvaSurvey extends LitElement {
     const kept = this.#kept.loadTab();
     if (kept) {
       this.#session!.replaceAnswers(kept.answers);
-      if (this._draft) {
-        // The device's draft was made in this tab: go on following it rather than offer it.
-        this._draft = null;
-        this.#kept.keepOnDevice();
-      }
+      this.#drafts.followInTab();
       const step = this.#history.current();
       if (step !== undefined && this.#showStep(step)) return;
     }
@@ -367,105 +320,30 @@ export class OlvaSurvey extends LitElement {
 
   /** Back or Forward reached a step of this survey. */
   #onHistoryStep(step: Step): void {
-    if ((this._view === 'form' || this._view === 'review') && step !== this.#pageName()) this.#showStep(step);
+    if ((this.#view === 'form' || this.#view === 'review') && step !== this.#pageName()) this.#showStep(step);
   }
 
   /** Shows a step by name, without adding it to the history; false when it is not shown (a section now hidden). */
   #showStep(step: Step): boolean {
-    if (step === 'review') {
-      this.#goTo('review', false);
-      return true;
-    }
-    const page = this.#sections().findIndex((s) => s.id === step);
-    if (page < 0) return false;
-    this.#goTo(page, false);
+    const target = this.#pages!.targetOf(step);
+    if (target === undefined) return false;
+    this.#goTo(target, { record: false });
     return true;
   }
 
   /** Empties everything the respondent did, for a new response. */
   #clearForm(): void {
     this.#typed.clear();
-    this._page = 0;
-    this._attempted = new Set();
-    this._confirmed = new Set();
-    this._receipt = undefined;
-    this._notice = null;
-    this.#warningsShown = false;
-  }
-
-  #openOutbox(): void {
-    const endpoint = this.endpoint?.trim();
-    if (!this.isConnected || (this.#outbox && endpoint && this.#outbox.endpoint === responsesUrl(endpoint))) return;
-    this.#outbox?.close();
-    const outbox = endpoint ? new Outbox({ endpoint, onEvent: (event) => this.#onDelivery(event) }) : undefined;
-    this.#outbox = outbox;
-    this._notes = [];
-    // What waits from an earlier visit is read before sending it, to tell what becomes of it.
-    outbox?.waiting().then((entries) => {
-      if (this.#outbox === outbox) this._notes = notesFrom(entries);
-    }, () => undefined).finally(() => this.#flush());
-  }
-
-  /** A response found waiting was delivered or refused since: the note says so, aloud if it is shown. */
-  #updateNote(submissionId: string, state: OutboxNote['state']): void {
-    if (!this._notes.some((n) => n.submissionId === submissionId)) return;
-    this._notes = this._notes.map((n) => (n.submissionId === submissionId ? { ...n, state } : n));
-    const note = this.#outboxNote();
-    if (note?.submissionId === submissionId) this.#announce((_, flow) => noteText(note, flow));
-  }
-
-  /** The note shown above the form: the latest waiting response to this questionnaire, on the respondent's own device. */
-  #outboxNote(): OutboxNote | undefined {
-    const channel = this.#channel;
-    if (!this.questionnaire || channel === 'kiosk' || channel === 'paper') return undefined;
-    return noteFor(this._notes, this.questionnaire);
-  }
-
-  #flush(): void {
-    this.#outbox?.flush().then((pending) => {
-      this._pending = pending;
-    }, () => undefined);
-  }
-
-  #onOnline = (): void => this.#flush();
-
-  /** Deliveries that happen later (retries, previous visits); the current sending is handled where it is awaited. */
-  #onDelivery(event: DeliveryEvent): void {
-    if (event.submissionId === this.#submitting) return;
-    if (event.type === 'delivered') {
-      if (this._receipt?.submissionId === event.submissionId) {
-        this._receipt = { kind: 'sent', submissionId: event.submissionId };
-        this.#announce((s) => s.deliveredLater);
-      }
-      this.#updateNote(event.submissionId, 'delivered');
-      this.dispatchEvent(new OlvaSubmittedEvent(event.receipt));
-      this.#outbox?.pending().then((n) => (this._pending = n), () => undefined);
-    } else if (event.type === 'rejected') {
-      // A response that waited is refused for good: take back the promise that it will arrive.
-      if (this._receipt?.submissionId === event.submissionId) {
-        this._receipt = { kind: 'refused', submissionId: event.submissionId };
-        this.#announce((s) => s.rejectedTitle);
-      }
-      this.#updateNote(event.submissionId, 'refused');
-      const strings = this.#strings;
-      this.dispatchEvent(new OlvaErrorEvent(`${strings.rejectedTitle} ${strings.rejectedText}`, event.problems));
-    }
-  }
-
-  #announce(words: Words): void {
-    // The same words twice in a row must still be said: make the text differ.
-    this._live = { words, again: !this._live?.again };
-  }
-
-  async #focus(id: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+    this.#pages?.reset();
+    this.requestUpdate();
+    this.#delivery.receipt = undefined;
+    this.#voice.clearNotice();
   }
 
   #setAnswer(id: string, value: AnswerValue | undefined, typed?: string): void {
     const session = this.#session!;
     session.setAnswer(id, value);
-    this.#warningsShown = false;
+    this.#pages?.answered();
     if (typed === undefined) this.#typed.delete(id);
     else this.#typed.set(id, typed);
     this.dispatchEvent(new OlvaChangeEvent(id, session.getAnswer(id)));
@@ -473,58 +351,40 @@ export class OlvaSurvey extends LitElement {
 
   // ---- pages ---------------------------------------------------------------------------------
 
+  /** What the element shows: the flow's step once a questionnaire is shown. */
+  get #view(): 'empty' | 'loading' | 'failed' | FlowStep {
+    return this._view === 'shown' ? this.#pages!.step : this._view;
+  }
+
   #sections(): CompiledSection[] {
-    return this.#session?.visibleSections() ?? [];
+    return this.#pages?.sections() ?? [];
   }
 
   /** The sections on the current page. */
   #pageSections(): CompiledSection[] {
-    const sections = this.#sections();
-    if (this.#allOnOnePage) return sections;
-    const section = sections[Math.min(this._page, sections.length - 1)];
-    return section ? [section] : [];
+    return this.#pages?.pageSections() ?? [];
   }
 
   #pageName(): string {
-    if (this._view === 'review') return 'review';
-    if (this._view === 'done') return 'receipt';
-    return this.#pageSections()[0]?.id ?? '';
+    return this.#pages?.pageName() ?? '';
   }
 
   /**
    * Shows another step.
    * @param record adds it to the browser's history (false when the history itself moved)
+   * @param edit a page opened by "Modifier" from the review, with the way straight back
    */
-  #goTo(target: number | 'review', record = true): void {
-    const from = this.#pageName();
-    this._notice = null;
-    this.#warningsShown = false;
-    if (target === 'review' || from === 'review') this.#editingFromReview = false;
-    if (target === 'review') {
-      this._view = 'review';
-    } else {
-      this._view = 'form';
-      this._page = target;
-    }
-    const to = target === 'review' ? 'review' : this.#pageSections()[0]?.id ?? '';
+  #goTo(target: FlowTarget, { record = true, edit = false } = {}): void {
+    this.#voice.clearNotice();
+    const pages = this.#pages!;
+    const { from, to } = edit && target !== 'review' ? pages.edit(target) : pages.moveTo(target);
+    this.requestUpdate();
     if (record) this.#history.push(to);
     this.#kept.save();
     this.dispatchEvent(new OlvaPageChangeEvent(from, to));
     // Data entry goes straight on typing; a respondent hears the new page's heading first.
-    if (this.#channel === 'paper') void this.#focusFirstInput();
-    else void this.#focus(target === 'review' ? REVIEW_HEADING : sectionHeading(to));
-  }
-
-  async #focusFirstInput(): Promise<void> {
-    await this.updateComplete;
-    reachable(this.renderRoot, '[part~="input"]')[0]?.focus();
-  }
-
-  #problems(sections: readonly CompiledSection[]): PageProblems {
-    const session = this.#session!;
-    const questions = sections.flatMap((s) => session.visibleQuestions(s.id));
-    const checks = this.#allOnOnePage ? session.failingChecks() : sections.flatMap((s) => session.failingChecks(s.id));
-    return pageProblems(session, questions, checks, this.#locale);
+    if (this.#channel === 'paper') void this.#voice.focusFirstInput();
+    else void this.#voice.focus(target === 'review' ? REVIEW_HEADING : sectionHeading(to));
   }
 
   /**
@@ -533,21 +393,18 @@ export class OlvaSurvey extends LitElement {
    * @returns true when the page may be left
    */
   #checkPage(confirming: boolean): boolean {
-    const sections = this.#pageSections();
-    this._attempted = new Set([...this._attempted, ...sections.map((s) => s.id)]);
-    const problems = this.#problems(sections);
-    if (problems.errorItems.length) {
-      const count = problems.errorItems.length;
-      this.#announce((s) => s.errorSummaryTitle(count));
-      void this.#focus(questionIds(problems.errorItems[0].questionId).control);
+    const check = this.#pages!.check(confirming);
+    this.requestUpdate();
+    if (check.kind === 'errors') {
+      const count = check.count;
+      this.#voice.announce((s) => s.errorSummaryTitle(count));
+      void this.#voice.focus(questionIds(check.first).control);
       return false;
     }
-    if (confirming) this._confirmed = new Set([...this._confirmed, ...problems.warningIds]);
-    else if (problems.warningIds.some((id) => !this._confirmed.has(id))) {
-      const count = problems.warningItems.length;
-      this.#announce((s) => s.warningsTitle(count));
-      this.#warningsShown = true;
-      void this.#focus(summaryId('warning'));
+    if (check.kind === 'warnings') {
+      const count = check.count;
+      this.#voice.announce((s) => s.warningsTitle(count));
+      void this.#voice.focus(summaryId('warning'));
       return false;
     }
     return true;
@@ -555,8 +412,8 @@ export class OlvaSurvey extends LitElement {
 
   #onSubmit = (event: Event): void => {
     event.preventDefault();
-    if (this._sending) return;
-    if (this._view === 'review') {
+    if (this.#delivery.sending) return;
+    if (this.#view === 'review') {
       void this.#send();
       return;
     }
@@ -565,9 +422,9 @@ export class OlvaSurvey extends LitElement {
 
   #next(confirming: boolean): void {
     if (!this.#checkPage(confirming)) return;
-    const last = this.#allOnOnePage || this._page >= this.#sections().length - 1;
-    if (!last) this.#goTo(this._page + 1);
-    else if (this.#channel === 'paper') void this.#send();
+    const next = this.#pages!.next();
+    if (next.kind === 'page') this.#goTo(next.page);
+    else if (next.kind === 'send') void this.#send();
     else this.#goTo('review');
   }
 
@@ -576,166 +433,73 @@ export class OlvaSurvey extends LitElement {
     if (this.#checkPage(false)) this.#goTo('review');
   };
 
-  #onPaperKeydown = (event: KeyboardEvent): void => {
-    const blank = blankKey(event);
-    if (blank !== null && this.#session?.isRequired(blank)) {
-      event.preventDefault();
-      this.#session.setLeftBlank(blank, !this.#session.isLeftBlank(blank));
-      return;
-    }
-    if (paperKeydown(event, event.currentTarget as HTMLFormElement) === 'save' && !this._sending) this.#next(this.#warningsShown);
-  };
-
   // ---- sending -------------------------------------------------------------------------------
 
   async #send(): Promise<void> {
     const session = this.#session!;
-    const strings = this.#strings;
     if (!session.canSubmit()) {
       // Answers changed since their page was checked (a draft, a condition): show the first page at fault.
-      const sections = this.#sections();
-      const page = sections.findIndex((s) => this.#problems([s]).errorItems.length > 0);
-      this._attempted = new Set(sections.map((s) => s.id));
-      if (!this.#allOnOnePage) this.#goTo(Math.max(page, 0));
+      const page = this.#pages!.firstFaultyPage();
+      this.requestUpdate();
+      if (!this.#allOnOnePage) this.#goTo(page);
       this.#checkPage(true);
       return;
     }
     const built = this.#context();
     if (!built.context) {
-      this.#showNotice('error', () => this.#context().problems.join(' '));
+      this.#voice.notify('error', () => this.#context().problems.join(' '));
       this.dispatchEvent(new OlvaErrorEvent(built.problems.join(' ')));
       return;
     }
-    const payload = session.buildPayload(built.context);
-    const submit = new OlvaSubmitEvent(payload);
-    this.dispatchEvent(submit);
-    if (submit.defaultPrevented || !this.#outbox) {
-      this.#finish({ kind: 'handed', submissionId: payload.submissionId });
-      return;
-    }
-    this._sending = true;
-    this.#submitting = payload.submissionId;
-    try {
-      const result = await this.#outbox.submit(payload);
-      if ('rejected' in result) {
-        this.#showNotice('error', (s) => `${s.rejectedTitle} ${s.rejectedText}`);
-        this.dispatchEvent(new OlvaErrorEvent(strings.rejectedTitle, result.problems));
-      } else if ('queued' in result) {
-        const offline = !navigator.onLine;
-        this.#finish({ kind: offline ? 'queued' : 'unreachable', submissionId: result.submissionId });
-        this.dispatchEvent(new OlvaQueuedEvent(result.submissionId, offline));
-        if (offline) this.#announce((s) => s.queuedLive);
-        else {
-          // Online, yet no answer: the collector is down or refuses this page (CORS). No promise.
-          this.#announce((_, flow) => flow.unreachableTitle);
-          this.dispatchEvent(new OlvaErrorEvent(`${this.#flow.unreachableTitle} ${this.#flow.unreachableText}`));
-        }
-      } else {
-        this.#finish({ kind: 'sent', submissionId: result.submissionId });
-        this.dispatchEvent(new OlvaSubmittedEvent(result));
-      }
-    } catch (error) {
-      this.#showNotice('error', (s) => s.sendFailed);
-      this.dispatchEvent(new OlvaErrorEvent(`${strings.sendFailed} (${(error as Error)?.message ?? String(error)})`));
-    } finally {
-      this._sending = false;
-      this.#submitting = null;
-      this.#outbox?.pending().then((n) => (this._pending = n), () => undefined);
-    }
-  }
-
-  #showNotice(kind: Notice['kind'], words: Words): void {
-    this._notice = { kind, words };
-    this.#announce(words);
+    await this.#delivery.send(session.buildPayload(built.context), (receipt) => this.#finish(receipt));
   }
 
   /** After a response left the form: receipt, or (data entry) a fresh form and the counter. */
   #finish(receipt: ReceiptState): void {
     this.#kept.clear();
-    this._draft = null;
+    this.#drafts.withdraw();
     if (this.#channel === 'paper') {
-      this._entered += 1;
       this.#session!.reset();
       this.#clearForm();
       this.#history.replace(this.#pageName());
-      const entered = this._entered;
-      this.#announce((s) => s.paperSaved(entered, receipt.submissionId));
-      void this.#focusFirstInput();
+      this.#paper.saved(receipt.submissionId);
+      void this.#voice.focusFirstInput();
       return;
     }
     const from = this.#pageName();
-    this._receipt = receipt;
-    this._view = 'done';
+    this.#delivery.receipt = receipt;
+    this.#pages!.finish();
+    this.requestUpdate();
     this.dispatchEvent(new OlvaPageChangeEvent(from, 'receipt'));
-    if (receipt.kind === 'sent' || receipt.kind === 'handed') this.#announce((s) => s.sentTitle);
-    void this.#focus(RECEIPT_HEADING);
+    if (receipt.kind === 'sent' || receipt.kind === 'handed') this.#voice.announce((s) => s.sentTitle);
+    void this.#voice.focus(RECEIPT_HEADING);
     if (this.#channel === 'kiosk') {
-      this.#countdown.start(resetDelay(this.resetAfter), (left) => (this._secondsLeft = left), () => this.#restart());
+      this.#kiosk.start(this.resetAfter);
     }
   }
-
-  /** Kiosk: the receipt is looked at, or no longer: the countdown waits, or counts on; either is said. */
-  #holdKiosk = (how: 'pointer' | 'focus', held: boolean): void => {
-    const change = this.#countdown.hold(how, held);
-    if (change === 'paused') this.#announce((_, flow) => flow.kioskPaused);
-    else if (change === 'resumed') {
-      const left = this._secondsLeft;
-      this.#announce((s) => s.kioskReset(left));
-    }
-    if (change) this.requestUpdate();
-  };
 
   /** Kiosk: a new, empty response for the next visitor. */
   #restart(): void {
-    this.#countdown.stop();
+    this.#kiosk.stop();
     this.#session?.reset();
     this.#clearForm();
-    this._view = 'form';
     this.#history.replace(this.#pageName());
     const first = this.#pageSections()[0]?.id ?? '';
     this.dispatchEvent(new OlvaPageChangeEvent('receipt', first));
-    void this.#focus(sectionHeading(first));
+    void this.#voice.focus(sectionHeading(first));
   }
-
-  // ---- drafts --------------------------------------------------------------------------------
-
-  #saveDraft = (): void => {
-    this.#kept.keepOnDevice();
-    const saved = this.#drafts !== undefined && this.#kept.save();
-    this.#showNotice(saved ? 'info' : 'error', (s) => (saved ? s.draftSaved : s.draftNotSaved));
-  };
-
-  #resumeDraft = (): void => {
-    const draft = this._draft;
-    if (!draft) return;
-    this.#session!.replaceAnswers(draft.answers);
-    this._draft = null;
-    this.#kept.keepOnDevice();
-    const page = this.#sections().findIndex((s) => s.id === draft.section);
-    this.#goTo(Math.max(page, 0));
-  };
-
-  #discardDraft = (): void => {
-    this.#drafts?.clear();
-    this._draft = null;
-    void this.#focus(sectionHeading(this.#pageSections()[0]?.id ?? ''));
-  };
 
   // ---- rendering -----------------------------------------------------------------------------
 
   override render(): TemplateResult {
     return html`${this.#renderBody()}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#liveText()}</div>`;
-  }
-
-  #liveText(): string {
-    const live = this._live;
-    return live ? `${live.words(this.#strings, this.#flow)}${live.again ? '\u00a0' : ''}` : '';
+      ${this.#voice.renderLive()}`;
   }
 
   #renderBody(): TemplateResult | typeof nothing {
     const strings = this.#strings;
-    switch (this._view) {
+    const view = this.#view;
+    switch (view) {
       case 'empty':
         return html`<slot></slot>`;
       case 'loading':
@@ -744,88 +508,72 @@ export class OlvaSurvey extends LitElement {
         return html`<p class="error" part="error">${this._failure}</p>`;
     }
     const questionnaire = this.questionnaire!;
+    const pages = this.#pages!;
     const locale = this.#locale;
     const config = this.#context().problems;
     const paper = this.#channel === 'paper';
     return html`<form part="form" novalidate lang=${locale} @submit=${this.#onSubmit}
-        @keydown=${paper ? this.#onPaperKeydown : holdsEnter}>
+        @keydown=${paper ? this.#paper.keydown : holdsEnter}>
       <h2 class="title">${paper ? html`${strings.paperTitle} : ` : nothing}${renderSafeText(localize(questionnaire.title, locale), null)}</h2>
-      ${questionnaire.description && this._view === 'form' && this._page === 0 && !paper
+      ${questionnaire.description && view === 'form' && pages.page === 0 && !paper
         ? html`<p class="description">${renderSafeText(localize(questionnaire.description, locale), strings.newWindow)}</p>`
         : nothing}
       ${config.length ? html`<p class="error" part="error">${config.join(' ')}</p>` : nothing}
-      ${paper ? renderPaperHeader(strings, this._entered, this._pending) : nothing}
-      ${this._view === 'form' ? this.#renderPage() : this._view === 'review' ? this.#renderReviewStep() : this.#renderDone()}
+      ${paper ? this.#paper.renderHeader(strings, this.#delivery.pending) : nothing}
+      ${view === 'form' ? this.#renderPage() : view === 'review' ? this.#renderReviewStep() : this.#renderDone()}
     </form>`;
   }
 
   #renderProgress(): TemplateResult | typeof nothing {
-    if (this.#allOnOnePage || this._view === 'done') return nothing;
+    const view = this.#view;
+    if (this.#allOnOnePage || view === 'done') return nothing;
     const strings = this.#strings;
     const sections = this.#sections();
     const total = sections.length + (this.#channel === 'paper' ? 0 : 1);
-    if (this._view === 'review') return renderProgress(strings, total, total, strings.reviewTitle);
-    const page = Math.min(this._page, sections.length - 1);
+    if (view === 'review') return renderProgress(strings, total, total, strings.reviewTitle);
+    const page = Math.min(this.#pages!.page, sections.length - 1);
     return renderProgress(strings, page + 1, total, localize(sections[page]?.title, this.#locale));
-  }
-
-  #renderNotice(): TemplateResult | typeof nothing {
-    const notice = this._notice;
-    if (!notice) return nothing;
-    return html`<p class="notice ${notice.kind === 'error' ? 'error' : ''}" part="notice">${notice.words(this.#strings, this.#flow)}</p>`;
-  }
-
-  #renderDraftOffer(): TemplateResult | typeof nothing {
-    const draft = this._draft;
-    if (!draft) return nothing;
-    const strings = this.#strings;
-    return html`<div class="notice" part="notice">
-      <p>${strings.draftFound(new Date(draft.savedAt))}</p>
-      <div class="actions">
-        <button type="button" part="button button-primary" class="primary" @click=${this.#resumeDraft}>${strings.resumeDraft}</button>
-        <button type="button" part="button" @click=${this.#discardDraft}>${strings.discardDraft}</button>
-      </div>
-    </div>`;
   }
 
   #renderPage(): TemplateResult {
     const strings = this.#strings;
-    const sections = this.#pageSections();
-    const attempted = sections.some((s) => this._attempted.has(s.id));
-    const problems = attempted ? this.#problems(sections) : undefined;
-    const unconfirmed = problems ? problems.warningItems.filter((_, i) => !this._confirmed.has(problems.warningIds[i])) : [];
+    const pages = this.#pages!;
+    const sections = pages.pageSections();
+    const attempted = sections.some((s) => pages.attempted.has(s.id));
+    const problems = attempted ? pages.problems(sections) : undefined;
+    const unconfirmed = problems ? problems.warningItems.filter((_, i) => !pages.confirmed.has(problems.warningIds[i])) : [];
     const paper = this.#channel === 'paper';
-    const last = this.#allOnOnePage || this._page >= this.#sections().length - 1;
-    const note = this.#outboxNote();
+    const last = pages.isLast();
+    const note = this.#delivery.note();
     return html`${this.#renderProgress()}
       ${note ? renderOutboxNote(note, this.#flow) : nothing}
-      ${this.#renderDraftOffer()}
+      ${this.#drafts.renderOffer()}
       <p class="hint required-legend">${strings.requiredLegend}</p>
       ${problems?.errorItems.length
         ? renderSummary({
           kind: 'error', title: strings.errorSummaryTitle(problems.errorItems.length), items: problems.errorItems, numbered: paper,
-          onJump: (id) => void this.#focus(questionIds(id).control),
+          onJump: (id) => void this.#voice.focus(questionIds(id).control),
         })
         : nothing}
       ${!problems?.errorItems.length && unconfirmed.length
         ? renderSummary({
           kind: 'warning', title: strings.warningsTitle(unconfirmed.length), items: unconfirmed, numbered: paper,
           intro: paper ? `${strings.warningsHelp} ${this.#flow.paperConfirmHint}` : strings.warningsHelp,
-          onJump: (id) => void this.#focus(questionIds(id).control),
+          onJump: (id) => void this.#voice.focus(questionIds(id).control),
           action: html`<button type="button" part="button" @click=${() => this.#next(true)}>${strings.confirmWarnings}</button>`,
         })
         : nothing}
       ${repeat(sections, (s) => s.id, (section) => this.#renderSection(section, problems))}
-      ${this.#renderNotice()}
+      ${this.#voice.renderNotice()}
       ${renderNavigation({
         strings,
-        onPrevious: this._page > 0 && !this.#allOnOnePage ? () => this.#goTo(this._page - 1) : undefined,
+        onPrevious: pages.hasPrevious() ? () => this.#goTo(pages.page - 1) : undefined,
         primary: paper ? (last ? strings.paperSave : strings.next) : last ? strings.review : strings.next,
-        busy: this._sending,
-        extra: html`${this.#editingFromReview
+        busy: this.#delivery.sending,
+        extra: html`${pages.editingFromReview
           ? html`<button type="button" part="button" @click=${this.#backToReview}>${this.#flow.backToReview}</button>`
-          : nothing}${this.#drafts && this.#channel === 'web'
-          ? html`<button type="button" part="button" @click=${this.#saveDraft}>${strings.resumeLater}</button>`
+          : nothing}${this.#drafts.available && this.#channel === 'web'
+          ? html`<button type="button" part="button" @click=${this.#drafts.save}>${strings.resumeLater}</button>`
           : nothing}`,
       })}`;
   }
@@ -891,7 +639,7 @@ export class OlvaSurvey extends LitElement {
       endpoint,
       onChange: (next, typedText) => this.#setAnswer(question.id, next, typedText),
       onOtherChange: (text) => this.#setAnswer(otherKey(question.id), text),
-      announce: (text) => this.#announce(() => text),
+      announce: (text) => this.#voice.announce(() => text),
       leftBlank: blank === undefined ? undefined : { marked: blank, onToggle: (on) => session.setLeftBlank(question.id, on) },
     })}`)}`;
   }
@@ -901,29 +649,26 @@ export class OlvaSurvey extends LitElement {
     return html`${this.#renderProgress()}
       ${renderReview({
         session: this.#session!, locale: this.#locale, strings,
-        onEdit: (page) => {
-          this.#goTo(page);
-          this.#editingFromReview = true;
-        },
+        onEdit: (page) => this.#goTo(page, { edit: true }),
       })}
-      ${this.#renderNotice()}
+      ${this.#voice.renderNotice()}
       ${renderNavigation({
         strings,
         onPrevious: () => this.#goTo(Math.max(this.#sections().length - 1, 0)),
         primary: strings.send,
-        busy: this._sending,
+        busy: this.#delivery.sending,
       })}`;
   }
 
   #renderDone(): TemplateResult | typeof nothing {
-    const receipt = this._receipt;
+    const receipt = this.#delivery.receipt;
     if (!receipt) return nothing;
     return renderReceipt({
       strings: this.#strings,
       flow: this.#flow,
       receipt,
       kiosk: this.#channel === 'kiosk'
-        ? { secondsLeft: this._secondsLeft, paused: this.#countdown.paused, onNew: () => this.#restart(), onHold: this.#holdKiosk }
+        ? this.#kiosk.receipt()
         : undefined,
     });
   }

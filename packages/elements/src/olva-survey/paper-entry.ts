@@ -4,8 +4,10 @@
  * submits), Ctrl+Enter (or ⌘+Enter) saves the form, `*` in the box of a required question marks
  * it "left blank" (or unmarks it).
  */
-import { html, type TemplateResult } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { ResponseSession } from '@olva/runtime';
 import type { Strings } from '../strings.js';
+import type { Announcer } from './announcer.js';
 
 /** Layout of data entry: every question on one page, or one section a page. */
 export type PaperLayout = 'all' | 'sections';
@@ -15,6 +17,7 @@ export function parsePaperLayout(attribute: string | null | undefined): PaperLay
   return attribute === 'sections' ? 'sections' : 'all';
 }
 
+/** The header of data entry: the count of forms entered (and waiting), and the instructions. */
 export function renderPaperHeader(strings: Strings, entered: number, pending: number): TemplateResult {
   return html`<div class="notice" part="paper-header">
     <p class="counter">${strings.paperCount(entered)}${pending ? ` · ${strings.pendingCount(pending)}` : ''}</p>
@@ -60,4 +63,49 @@ export function blankKey(event: KeyboardEvent): string | null {
   const target = event.composedPath()[0] as HTMLInputElement;
   if (!target.matches?.(TYPING) || target.value.trim() !== '') return null;
   return target.closest('[data-question]')?.getAttribute('data-question') ?? null;
+}
+
+/** What data entry needs of the survey. */
+export interface PaperSurvey {
+  /** The response being entered. */
+  session(): ResponseSession | undefined;
+  /** Ctrl+Enter: save the form (unless one is being sent). */
+  save(): void;
+}
+
+/** One survey's data entry: the count of forms entered, and the keys of fast typing. */
+export class PaperEntry implements ReactiveController {
+  #entered = 0;
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly voice: Announcer, private readonly survey: PaperSurvey) {
+    host.addController(this);
+  }
+
+  /** Nothing to open: the keys are handled on the form. */
+  hostConnected(): void {}
+
+  /** A form was saved: one more entered, said with its number. */
+  saved(submissionId: string): void {
+    this.#entered += 1;
+    this.host.requestUpdate();
+    const entered = this.#entered;
+    this.voice.announce((s) => s.paperSaved(entered, submissionId));
+  }
+
+  /** Keydown on the form: `*` marks a required question left blank, Enter moves on, Ctrl+Enter saves. */
+  keydown = (event: KeyboardEvent): void => {
+    const blank = blankKey(event);
+    const session = this.survey.session();
+    if (blank !== null && session?.isRequired(blank)) {
+      event.preventDefault();
+      session.setLeftBlank(blank, !session.isLeftBlank(blank));
+      return;
+    }
+    if (paperKeydown(event, event.currentTarget as HTMLFormElement) === 'save') this.survey.save();
+  };
+
+  /** The header, with the forms still waiting on the device. */
+  renderHeader(strings: Strings, pending: number): TemplateResult {
+    return renderPaperHeader(strings, this.#entered, pending);
+  }
 }
