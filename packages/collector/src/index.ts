@@ -10,7 +10,7 @@ export { openStore, maskUrl } from './store/open.js';
 export { SqlResponseStore, InvalidCursorError } from './store/sql-store.js';
 export { payloadDigest, canonicalJson } from './store/canonical.js';
 export type { ResponseStore, StoredResponse, ResponseFilter, InsertOutcome, TerritoryRef } from './store/types.js';
-export type { QuestionnaireRegistry, AcceptedBuild } from './registry.js';
+export type { QuestionnaireRegistry, AcceptedBuild } from './questionnaire-registry.js';
 export type { VersionKey } from '@olva/schema';
 export { versionKeyString, versionKeyOf as keyOf } from '@olva/schema';
 export type { Authorizer, Scope, Right, Principal, AuthDecision } from './auth.js';

@@ -10,7 +10,7 @@ import addFormatsModule from 'ajv-formats';
 import { COMPILED_FORMAT_VERSION, type CompiledQuestionnaire } from '@olva/schema';
 import { ConfigError, type ConfigProblem } from './config/load.js';
 import { versionKeyOf, versionKeyString, type VersionKey } from '@olva/schema';
-import type { AcceptedBuild, QuestionnaireRegistry } from './registry.js';
+import type { AcceptedBuild, QuestionnaireRegistry } from './questionnaire-registry.js';
 import type { ResponseStore } from './store/types.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;

@@ -6,9 +6,9 @@ import type { QuestionnaireDefinition, TerritorialExtension, CompiledQuestionnai
 import { load, type LoadedDocument, type LoadedKind } from './load.js';
 import { validateDocuments } from './validate.js';
 import { assemble } from './assemble.js';
-import { lint } from './lint.js';
+import { lint } from './lint/index.js';
 import { hasErrors, type CompilerProblem } from './problems.js';
-import { withLocations } from './locate.js';
+import { withLocations } from './problem-locations.js';
 
 /** What to compile: the core's file and, optionally, one extension's file. */
 export interface CompileInput {

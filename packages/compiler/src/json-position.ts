@@ -135,7 +135,7 @@ export function pointerOffsets(text: string): Map<string, number> {
  * Line and column of the value at `pointer` in a valid JSON text; for a pointer that does not
  * exist (a missing property), the position of its closest existing parent.
  */
-export function locate(offsets: Map<string, number>, text: string, pointer: string): { line: number; column: number } {
+export function pointerPosition(offsets: Map<string, number>, text: string, pointer: string): { line: number; column: number } {
   let p = pointer;
   while (!offsets.has(p) && p !== '') p = p.slice(0, p.lastIndexOf('/'));
   return lineColumn(text, offsets.get(p) ?? 0);

@@ -33,16 +33,16 @@ describe('load', () => {
   });
 });
 
-import { pointerOffsets, locate } from './json-position.js';
+import { pointerOffsets, pointerPosition } from './json-position.js';
 
 describe('source positions', () => {
   it('maps JSON pointers to lines and columns', () => {
     const text = '{\n  "a": [1, {"b/c": true}],\n  "d": "x"\n}';
     const offsets = pointerOffsets(text);
-    expect(locate(offsets, text, '/a/1/b~1c')).toEqual({ line: 2, column: 13 }); // the member's key
-    expect(locate(offsets, text, '/d')).toEqual({ line: 3, column: 3 });
-    expect(locate(offsets, text, '/a/0')).toEqual({ line: 2, column: 9 });
-    expect(locate(offsets, text, '/a/1/missing')).toEqual({ line: 2, column: 12 });
-    expect(locate(offsets, text, '')).toEqual({ line: 1, column: 1 });
+    expect(pointerPosition(offsets, text, '/a/1/b~1c')).toEqual({ line: 2, column: 13 }); // the member's key
+    expect(pointerPosition(offsets, text, '/d')).toEqual({ line: 3, column: 3 });
+    expect(pointerPosition(offsets, text, '/a/0')).toEqual({ line: 2, column: 9 });
+    expect(pointerPosition(offsets, text, '/a/1/missing')).toEqual({ line: 2, column: 12 });
+    expect(pointerPosition(offsets, text, '')).toEqual({ line: 1, column: 1 });
   });
 });

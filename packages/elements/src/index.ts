@@ -10,7 +10,7 @@ export { stringsFor, type Strings, type ElementStrings } from './strings.js';
 export { uiMessages, type UiMessages } from './ui-messages.js';
 export { questionRenderer, registerQuestionRenderer, renderedTypes } from './questions/registry.js';
 export type { QuestionContext, QuestionRenderer, EntryMode } from './questions/context.js';
-export { questionIds } from './questions/shared.js';
+export { questionIds } from './questions/question-ids.js';
 export { parseTerritory, parseChannel } from './olva-survey/config.js';
 export { isCompiledQuestionnaire, loadQuestionnaire, QuestionnaireLoadError } from './olva-survey/loader.js';
 export { answerInWords } from './olva-survey/review.js';

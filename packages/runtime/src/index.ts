@@ -14,9 +14,9 @@ export type {
 export { ResponseSession, type SessionOptions } from './session.js';
 export { evaluateCondition, assertSafeCondition, UnsafeConditionError } from './conditions.js';
 export { computeVisibility, allQuestions, questionIndex, type VisibilityState, type QuestionIndex } from './visibility.js';
-export { failingChecks } from './checks.js';
-export { validateAnswer, requiredError } from './validation.js';
-export { checkResponse, answerPointer, type ResponseEnvelope } from './consistency.js';
+export { failingChecks } from './declared-checks.js';
+export { validateAnswer, requiredError } from './answer-validation.js';
+export { checkResponse, answerPointer, type ResponseEnvelope } from './response-check.js';
 export { allowsBlank, BLANK_CHANNELS } from './blank.js';
 export { questionTypes, questionType } from './question-types/registry.js';
 export { otherKey, hasOther, OTHER_MAX_LENGTH } from './question-types/common.js';

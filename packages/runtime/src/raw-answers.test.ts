@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { CompiledQuestion, QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
 import { assemble } from '@olva/compiler';
 import { computeVisibility } from './visibility.js';
-import { failingChecks } from './checks.js';
+import { failingChecks } from './declared-checks.js';
 import type { AnswerMap, AnswerValue } from './types.js';
 import { prng } from '@olva/test-support/prng';
 

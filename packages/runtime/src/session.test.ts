@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { validateDocument } from '@olva/schema/validate';
 import { ResponseSession } from './session.js';
 import { computeVisibility } from './visibility.js';
-import { validateValue } from './validation.js';
-import { checkResponse } from './consistency.js';
+import { validateValue } from './answer-validation.js';
+import { checkResponse } from './response-check.js';
 import { fixture } from './__fixtures__/compiled.js';
 import type { ResponseContext } from './types.js';
 

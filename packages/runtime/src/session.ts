@@ -8,8 +8,8 @@ import type {
   AnswerError, AnswerInput, AnswerMap, CheckFailure, Locale, Progress, ResponseContext,
 } from './types.js';
 import { computeVisibility, questionIndex, type VisibilityState } from './visibility.js';
-import { failingChecks } from './checks.js';
-import { validateAnswer } from './validation.js';
+import { failingChecks } from './declared-checks.js';
+import { validateAnswer } from './answer-validation.js';
 import { questionType } from './question-types/registry.js';
 import { hasOther, isBlank, otherKey } from './question-types/common.js';
 import { allowsBlank } from './blank.js';

@@ -16,7 +16,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import type { Authorizer, Right } from '../auth.js';
-import type { QuestionnaireRegistry } from '../registry.js';
+import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import type { ResponseFilter, ResponseStore } from '../store/types.js';
 import { variableColumns } from './columns.js';
 import { codebookCsv, codebookEntries, codebookMarkdown } from './codebook.js';

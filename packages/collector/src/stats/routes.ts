@@ -7,7 +7,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Authorizer } from '../auth.js';
-import type { QuestionnaireRegistry } from '../registry.js';
+import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import type { ResponseStore } from '../store/types.js';
 import { authorizeRead } from '../export/routes.js';
 import type { StatsConfig } from './expected.js';

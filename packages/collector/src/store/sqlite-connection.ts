@@ -1,6 +1,6 @@
 /**
  * One better-sqlite3 connection with its prepared statements and group commit, as the SQLite
- * thread (`sqlite-writer.ts`) drives it; that file keeps only the message plumbing.
+ * thread (`sqlite-worker.ts`) drives it; that file keeps only the message plumbing.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -7,7 +7,7 @@
  *
  * Why a thread: better-sqlite3 is synchronous, and inserting, indexing and syncing a batch
  * took a fifth of the collector's event loop under load, time in which no request was read
- * or checked. The connection lives in a worker thread (`sqlite-writer.ts`); requests made
+ * or checked. The connection lives in a worker thread (`sqlite-worker.ts`); requests made
  * together cross over as one message, and the replies to one group commit come back as one
  * message. What a caller sees is unchanged: the same statements, and a write's promise
  * resolves after its commit.
@@ -18,8 +18,8 @@ import type { SqliteReply, SqliteRequest } from './sqlite-protocol.js';
 
 // Run from the TypeScript sources (tests), the thread still needs JavaScript: the build's.
 const WRITER = import.meta.url.endsWith('.ts')
-  ? new URL('../../dist/store/sqlite-writer.js', import.meta.url)
-  : new URL('./sqlite-writer.js', import.meta.url);
+  ? new URL('../../dist/store/sqlite-worker.js', import.meta.url)
+  : new URL('./sqlite-worker.js', import.meta.url);
 
 type Outgoing = SqliteRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 

@@ -6,7 +6,6 @@
 import { compile } from 'json-schema-to-typescript';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { answersSchema, type JsonSchema } from './answers-schema.js';
-import { answersTypeName } from './util.js';
 
 /**
  * json-schema-to-typescript names a separate type after every `title`; the question titles
@@ -55,4 +54,14 @@ export async function emitAnswersTypes(compiled: CompiledQuestionnaire): Promise
     style: { singleQuote: true, printWidth: 100 },
   });
   return `${ts.trimEnd()}\n\n/** The answers of this questionnaire (alias of ${name}). */\nexport type Answers = ${name};\n`;
+}
+
+/**
+ * Name of the TypeScript interface of a questionnaire's answers, from its build id:
+ * `olva-core+rennes-2026` → `OlvaCoreRennes2026Answers`.
+ */
+export function answersTypeName(compiled: CompiledQuestionnaire): string {
+  const words = compiled.id.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const pascal = words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+  return `${/^[0-9]/.test(pascal) ? 'Q' : ''}${pascal}Answers`;
 }

@@ -7,7 +7,8 @@
  */
 import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
 import { OTHER_CODE } from '@olva/schema';
-import { allQuestions, choicesOf, en, fr, hasOther, otherKey, rowsOf } from './util.js';
+import { en, fr } from './text.js';
+import { allQuestions, choicesOf, hasOther, otherKey, rowsOf } from './question-parts.js';
 
 /** A JSON Schema object (kept loose: it is data we write out). */
 export type JsonSchema = Record<string, unknown>;

@@ -4,7 +4,7 @@
  */
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { codebookRows } from './codebook.js';
-import { en, fr } from './util.js';
+import { en, fr } from './text.js';
 
 /** Escapes text for a Markdown table cell. */
 export function escapeMarkdown(text: string): string {

@@ -93,7 +93,7 @@ describe('codebook.md', () => {
 
 describe('plainText', () => {
   it('turns the safe Markdown subset of help texts into plain text', async () => {
-    const { plainText } = await import('./util.js');
+    const { plainText } = await import('./text.js');
     expect(plainText('Voir [l’annuaire](https://annuaire.fr) et **surtout** *ceci*.')).toBe('Voir l’annuaire (https://annuaire.fr) et surtout ceci.');
     expect(plainText('nb_salaries * 2')).toBe('nb_salaries * 2');
   });

@@ -14,7 +14,8 @@
  */
 import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
 import { conditionWords, requiredWords, visibilityWords } from './condition-words.js';
-import { allQuestions, choicesOf, en, fr, hasOther, otherChosen, otherKey, rowsOf } from './util.js';
+import { en, fr } from './text.js';
+import { allQuestions, choicesOf, hasOther, otherChosen, otherKey, rowsOf } from './question-parts.js';
 
 /** One column of the data export. */
 export interface CodebookColumn {

@@ -4,7 +4,8 @@
  * Choice codes are shown with their label; questions with their number and id.
  */
 import type { CompiledQuestion, CompiledQuestionnaire, Condition } from '@olva/schema';
-import { allQuestions, choicesOf, en, fr } from './util.js';
+import { en, fr } from './text.js';
+import { allQuestions, choicesOf } from './question-parts.js';
 
 /** The two languages of every human text. */
 export type WordsLang = 'fr' | 'en';

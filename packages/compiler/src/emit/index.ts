@@ -12,7 +12,7 @@ import { emitPaper } from './paper.js';
 import { payloadSchemaFor } from './payload-schema.js';
 import { emitQuestionnaireJson } from './questionnaire-json.js';
 import { emitSurveyJs } from './surveyjs.js';
-import { prettyJson } from './util.js';
+import { prettyJson } from './text.js';
 import { emitValidator, emitValidatorTypes } from './validator.js';
 
 /** Names of the files the emit phase writes, in the order they are produced. */

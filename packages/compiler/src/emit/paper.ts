@@ -10,7 +10,8 @@ import { OTHER_CODE } from '@olva/schema';
 import { visibilityWords } from './condition-words.js';
 import { escapeHtml } from './html.js';
 import { jumpsAfter } from './routing.js';
-import { choicesOf, fr, hasOther, otherKey, plainText } from './util.js';
+import { fr, plainText } from './text.js';
+import { choicesOf, hasOther, otherKey } from './question-parts.js';
 
 const STYLE = `
 @page { size: A4; margin: 15mm 15mm 18mm 15mm; }

@@ -3,7 +3,7 @@
  * compiler's (assemble builds every object in a fixed order), so the bytes are stable.
  */
 import type { CompiledQuestionnaire } from '@olva/schema';
-import { prettyJson } from './util.js';
+import { prettyJson } from './text.js';
 
 /** `questionnaire.json` of a compiled questionnaire. */
 export function emitQuestionnaireJson(compiled: CompiledQuestionnaire): string {

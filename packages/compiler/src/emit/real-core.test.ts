@@ -16,7 +16,7 @@ import { assemble } from '../assemble.js';
 import { emitAll } from './index.js';
 import { surveyModel, surveyName } from './surveyjs.js';
 import { evaluate, truthy } from './jsonlogic-eval.js';
-import { allQuestions, hasOther, otherKey } from './util.js';
+import { allQuestions, hasOther, otherKey } from './question-parts.js';
 import { codebookColumns } from './codebook.js';
 import { prng as rng } from '@olva/test-support/prng';
 

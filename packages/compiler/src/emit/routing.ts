@@ -6,7 +6,7 @@
  */
 import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
 import { evaluate, isOperation, operation, truthy } from './jsonlogic-eval.js';
-import { allQuestions, choicesOf } from './util.js';
+import { allQuestions, choicesOf } from './question-parts.js';
 
 /** The variables a condition reads (undefined when one is not a plain name). */
 export function conditionVars(node: unknown, out = new Set<string>()): Set<string> | undefined {

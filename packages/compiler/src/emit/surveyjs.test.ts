@@ -3,7 +3,7 @@ import jsonLogic from 'json-logic-js';
 import { Model, surveyLocalization, type Question } from 'survey-core';
 import { surveyModel, surveyName, SurveyNameError } from './surveyjs.js';
 import { loadFixture } from './test-fixture.js';
-import { allQuestions, choicesOf, hasOther, otherKey } from './util.js';
+import { allQuestions, choicesOf, hasOther, otherKey } from './question-parts.js';
 import { truthy } from './jsonlogic-eval.js';
 
 const EXPECTED_TYPES: Record<string, string> = {

@@ -18,7 +18,8 @@ import type { CompiledQuestion, CompiledQuestionnaire, LocalizedText } from '@ol
 import { OTHER_CODE } from '@olva/schema';
 import { COMMUNE_PATTERN, EMAIL_MAX_LENGTH, OTHER_MAX_LENGTH } from './answers-schema.js';
 import { toSurveyExpression, type VarInfo, type VarResolver } from './surveyjs-expression.js';
-import { allQuestions, choicesOf, hasOther, otherKey, prettyJson } from './util.js';
+import { prettyJson } from './text.js';
+import { allQuestions, choicesOf, hasOther, otherKey } from './question-parts.js';
 
 /** A SurveyJS localizable string. */
 export type SurveyText = string | { default: string; en?: string };

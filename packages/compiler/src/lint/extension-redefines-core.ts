@@ -1,6 +1,6 @@
 import type { LintRule, Finding, Bilingual } from './rule.js';
 import { finding, q } from './rule.js';
-import { sameJson } from './same.js';
+import { sameJson } from './same-json.js';
 import { childPointer } from '@olva/schema';
 
 /** What a redefinition of a core question would change, for a precise message. */

@@ -1,6 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
-import { sameJson } from './same.js';
+import { sameJson } from './same-json.js';
 import { childPointer } from '@olva/schema';
 
 /**

@@ -4,7 +4,7 @@
  * for a confirmation.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { questionIds } from '../questions/shared.js';
+import { questionIds } from '../questions/question-ids.js';
 import type { SummaryItem } from './problems.js';
 
 export interface SummaryOptions {

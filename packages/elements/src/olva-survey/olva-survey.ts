@@ -11,7 +11,7 @@ import { toLocale } from '../localize.js';
 import { renderSafeText } from '../safe-text.js';
 import { stringsFor, type Strings } from '../strings.js';
 import { questionRenderer } from '../questions/registry.js';
-import { questionIds } from '../questions/shared.js';
+import { questionIds } from '../questions/question-ids.js';
 import type { EntryMode } from '../questions/context.js';
 import { OlvaChangeEvent, OlvaErrorEvent, OlvaPageChangeEvent, OlvaReadyEvent } from '../events/index.js';
 import { parseChannel, responseContext, type Channel } from './config.js';

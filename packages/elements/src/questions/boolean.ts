@@ -2,7 +2,9 @@
 import { html } from 'lit';
 import { questionType } from '@olva/runtime';
 import type { QuestionRenderer } from './context.js';
-import { choiceInput, groupField, questionIds, textField } from './shared.js';
+import { choiceInput } from './choice-input.js';
+import { groupField, textField } from './field.js';
+import { questionIds } from './question-ids.js';
 import { codeBox } from './code-entry.js';
 
 export const renderBoolean: QuestionRenderer = (context) => {

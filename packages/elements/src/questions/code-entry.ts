@@ -7,7 +7,7 @@ import { localize } from '@olva/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Choice } from '@olva/schema';
 import type { QuestionContext } from './context.js';
-import { blankToUndefined, describedBy } from './shared.js';
+import { blankToUndefined, describedBy } from './field.js';
 
 /**
  * Finds the choice meant by what was typed: its 1-based number first (what the paper form

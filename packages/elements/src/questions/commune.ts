@@ -5,7 +5,8 @@
  */
 import { html } from 'lit';
 import type { QuestionContext, QuestionRenderer } from './context.js';
-import { describedBy, questionIds, textField } from './shared.js';
+import { describedBy, textField } from './field.js';
+import { questionIds } from './question-ids.js';
 import { defineCommunePicker } from './commune-picker.js';
 
 export const renderCommune: QuestionRenderer = (context: QuestionContext) => {

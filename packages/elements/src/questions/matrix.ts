@@ -6,7 +6,9 @@
 import { localize } from '@olva/runtime';
 import { html } from 'lit';
 import type { QuestionContext, QuestionRenderer } from './context.js';
-import { choiceContent, choiceInput, groupField, questionIds } from './shared.js';
+import { choiceContent, choiceInput } from './choice-input.js';
+import { groupField } from './field.js';
+import { questionIds } from './question-ids.js';
 import { codeBox, codeList, matchChoice } from './code-entry.js';
 import { renderSafeText } from '../safe-text.js';
 

@@ -7,7 +7,9 @@
 import { localize } from '@olva/runtime';
 import { html, nothing } from 'lit';
 import type { QuestionContext, QuestionRenderer } from './context.js';
-import { choiceContent, choiceInput, groupField, otherText, questionIds, textField } from './shared.js';
+import { choiceContent, choiceInput, otherText } from './choice-input.js';
+import { groupField, textField } from './field.js';
+import { questionIds } from './question-ids.js';
 import { codeBox, codeList, matchChoice } from './code-entry.js';
 
 type Multiple = Extract<QuestionContext['question'], { type: 'multiple' }>;

@@ -6,7 +6,8 @@
 import { html, nothing } from 'lit';
 import { questionType } from '@olva/runtime';
 import type { QuestionContext } from './context.js';
-import { describedBy, questionIds, textField } from './shared.js';
+import { describedBy, textField } from './field.js';
+import { questionIds } from './question-ids.js';
 
 /** A number as the respondent would type it: a decimal comma in French, no grouping. */
 export function formatNumber(value: number, context: QuestionContext): string {

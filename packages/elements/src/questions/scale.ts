@@ -1,7 +1,9 @@
 /** `scale`: n labelled points, answered with the point's rank (1..n). */
 import { html } from 'lit';
 import type { QuestionContext, QuestionRenderer } from './context.js';
-import { choiceInput, groupField, questionIds, textField } from './shared.js';
+import { choiceInput } from './choice-input.js';
+import { groupField, textField } from './field.js';
+import { questionIds } from './question-ids.js';
 import { codeBox, codeList } from './code-entry.js';
 import { renderSafeText } from '../safe-text.js';
 import { localize, questionType } from '@olva/runtime';

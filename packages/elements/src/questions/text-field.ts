@@ -2,7 +2,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { questionType } from '@olva/runtime';
 import type { QuestionContext } from './context.js';
-import { blankToUndefined, describedBy, questionIds, textField } from './shared.js';
+import { blankToUndefined, describedBy, textField } from './field.js';
+import { questionIds } from './question-ids.js';
 
 export interface TextBoxOptions {
   multiline?: boolean;

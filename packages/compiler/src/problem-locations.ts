@@ -4,7 +4,7 @@
  */
 import type { CompilerProblem } from './problems.js';
 import type { LoadedDocument } from './load.js';
-import { locate, pointerOffsets } from './json-position.js';
+import { pointerPosition, pointerOffsets } from './json-position.js';
 
 /** The problems with `line` and `column` set wherever the file's text is among `documents`. */
 export function withLocations(problems: readonly CompilerProblem[], documents: readonly (LoadedDocument | null | undefined)[]): CompilerProblem[] {
@@ -14,6 +14,6 @@ export function withLocations(problems: readonly CompilerProblem[], documents: r
     const source = sources.get(p.file);
     if (!source || p.line !== undefined) return p;
     source.offsets ??= pointerOffsets(source.text);
-    return { ...p, ...locate(source.offsets, source.text, p.pointer) };
+    return { ...p, ...pointerPosition(source.offsets, source.text, p.pointer) };
   });
 }

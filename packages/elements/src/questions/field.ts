@@ -1,35 +1,12 @@
 /**
- * The pieces every question renderer shares: element ids, the label with its required
- * marker, help, format hint and error, linked to the control through aria-describedby.
+ * The frame of every question: the label with its required marker, help, format hint and
+ * error, linked to the control through aria-describedby; a group's fieldset and legend.
  */
 import { localize } from '@olva/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Choice, LocalizedText } from '@olva/schema';
-import { choosesOther } from '@olva/schema';
 import { renderSafeText } from '../safe-text.js';
 import type { QuestionContext } from './context.js';
-
-/** Ids of the parts of one question, unique in the shadow root. */
-export interface QuestionIds {
-  /** The question's wrapper (div or fieldset). */
-  field: string;
-  /** The control (the first one, for groups). */
-  control: string;
-  help: string;
-  hint: string;
-  error: string;
-  warning: string;
-  /** The "other, please specify" text box. */
-  other: string;
-  /** The "left blank" checkbox of paper entry. */
-  blank: string;
-}
-
-/** Ids of the parts of question `questionId`. */
-export function questionIds(questionId: string): QuestionIds {
-  const base = `olva-q-${questionId}`;
-  return { field: `${base}-field`, control: base, help: `${base}-help`, hint: `${base}-hint`, error: `${base}-error`, warning: `${base}-warning`, other: `${base}-other`, blank: `${base}-blank` };
-}
+import { questionIds } from './question-ids.js';
 
 /** A format hint: plain words, or a template (the list of codes in data entry). */
 export type Hint = string | TemplateResult | null | undefined;
@@ -100,49 +77,6 @@ export function leftBlankBox(context: QuestionContext): TemplateResult | typeof 
       .checked=${mark.marked} @change=${(e: Event) => mark.onToggle((e.target as HTMLInputElement).checked)} />
     <span>${context.strings.leftBlank}</span>
   </label>`;
-}
-
-/** The words of a choice; in data entry, preceded by its number and code. */
-export function choiceContent(context: QuestionContext, choice: Choice, index: number): TemplateResult {
-  const words = renderSafeText(localize(choice.label, context.locale), null);
-  return context.mode === 'paper'
-    ? html`<span class="code">${index + 1}</span> ${words} <span class="code">[${choice.code}]</span>`
-    : words;
-}
-
-/** One radio button or checkbox with its label. The first one carries the control id. */
-export function choiceInput(
-  context: QuestionContext,
-  options: { type: 'radio' | 'checkbox'; name: string; value: string; checked: boolean; index: number;
-    label: TemplateResult; onToggle: (checked: boolean) => void; id?: string },
-): TemplateResult {
-  const id = options.id ?? (options.index === 0 ? questionIds(context.question.id).control : nothing);
-  return html`<label class="choice" part="choice">
-    <input part="input" type=${options.type} id=${id} name=${options.name} .value=${options.value}
-      .checked=${options.checked} aria-invalid=${context.error ? 'true' : 'false'}
-      @change=${(e: Event) => options.onToggle((e.target as HTMLInputElement).checked)} />
-    <span>${options.label}</span>
-  </label>`;
-}
-
-/**
- * The "other, please specify" text box of a single or multiple question, shown once the choice
- * `other` (the last one, added by the compiler) is chosen, and then required: an answer of its
- * own (`<id>_other`). It shares the question's error state: the question's message (such as
- * "specify your answer") is about the group it belongs to. Focus stays on the choice (arrow
- * keys keep moving through radios); the box comes next in the tab order.
- */
-export function otherText(context: QuestionContext, label: LocalizedText): TemplateResult | typeof nothing {
-  if (!choosesOther(context.value)) return nothing;
-  const ids = questionIds(context.question.id);
-  return html`<div class="other">
-    <label class="label" part="label" for=${ids.other}>${renderSafeText(localize(label, context.locale), null)}
-      <span class="required">(${context.strings.requiredMarker})</span></label>
-    <input part="input" type="text" id=${ids.other} .value=${context.otherValue ?? ''} maxlength="10000"
-      aria-required="true" aria-invalid=${context.error ? 'true' : 'false'}
-      aria-describedby=${context.error ? ids.error : nothing}
-      @input=${(e: Event) => context.onOtherChange(blankToUndefined((e.target as HTMLInputElement).value))} />
-  </div>`;
 }
 
 /** Empty or blank text means "no answer". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkResponse, answerPointer } from './consistency.js';
+import { checkResponse, answerPointer } from './response-check.js';
 import { fixture } from './__fixtures__/compiled.js';
 
 const valid = {

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compile } from './compile.js';
-import { load } from './load.js';
-import { lint } from './lint.js';
-import { RULES } from './lint/rules.js';
-import { formatProblem } from './problems.js';
+import { compile } from '../compile.js';
+import { load } from '../load.js';
+import { lint } from './index.js';
+import { RULES } from './registry.js';
+import { formatProblem } from '../problems.js';
 import type { QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
 
-const fixtures = fileURLToPath(new URL('./lint/fixtures/', import.meta.url));
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const base = join(fixtures, '_base');
 
 interface Expected {

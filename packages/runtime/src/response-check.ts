@@ -7,8 +7,8 @@
 import { pointerOf, type CompiledQuestionnaire } from '@olva/schema';
 import type { AnswerMap, ResponseProblem } from './types.js';
 import { computeVisibility, questionIndex, visibilityPlan } from './visibility.js';
-import { failingChecks } from './checks.js';
-import { validateOwnValue } from './validation.js';
+import { failingChecks } from './declared-checks.js';
+import { validateOwnValue } from './answer-validation.js';
 import { hasOther, otherAnswerError } from './question-types/common.js';
 import { questionType } from './question-types/registry.js';
 import { readBlank } from './blank.js';

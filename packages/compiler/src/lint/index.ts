@@ -1,13 +1,13 @@
 /**
- * Phase 4: lint. Runs every rule of the registry (`lint/rules.ts`) over the core and the
+ * Phase 4: lint. Runs every rule of the registry (`lint/registry.ts`) over the core and the
  * extension and reports what the schemas cannot see: duplicates, conditions that read unknown
  * or later questions or loop, unsafe operators and patterns, and everything an extension is not
  * allowed to do to the core.
  */
 import type { QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
-import type { CompilerProblem } from './problems.js';
-import { createContext } from './lint/context.js';
-import { RULES, type LintRule } from './lint/rules.js';
+import type { CompilerProblem } from '../problems.js';
+import { createContext } from './context.js';
+import { RULES, type LintRule } from './registry.js';
 
 /** The file names the problems are reported against. */
 export interface LintFiles {
