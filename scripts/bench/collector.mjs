@@ -258,7 +258,9 @@ export async function runCollectorBench() {
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-bench-'));
   const intake = [];
-  const { startTestPostgres } = await import(dist('test-support/postgres.js'));
+  // The throwaway PostgreSQL of the tests lives in @olva/test-support (TypeScript, never built).
+  const { tsImport } = await import('tsx/esm/api');
+  const { startTestPostgres } = await tsImport('../../packages/test-support/src/postgres.ts', import.meta.url);
   const pg = await startTestPostgres();
   try {
     const hello = await startServer('hello');

@@ -12,7 +12,7 @@ import { build } from '@olva/compiler';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { resolveConfig } from './config/load.js';
 import { createCollector, type Collector } from './server.js';
-import { answeredPayload } from './test-support/answer.js';
+import { answeredPayload } from '@olva/test-support/answered-payload';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const BUILDS: Record<string, string | null> = {

@@ -3,11 +3,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponsePayload } from '@olva/schema';
-import { sqliteBackend } from './test-support/backends.js';
-import { startChildCollector, type ChildCollector } from './test-support/child.js';
-import { testConfig, writeFixtureBuilds } from './test-support/collector.js';
-import { corePayload } from './test-support/fixtures.js';
-import { send } from './test-support/load.js';
+import { sqliteBackend } from '@olva/test-support/store-backends';
+import { startChildCollector, type ChildCollector } from '@olva/test-support/collector-child';
+import { testConfig, writeFixtureBuilds } from '@olva/test-support/test-collector';
+import { corePayload } from '@olva/test-support/collector-questionnaires';
+import { send } from '@olva/test-support/load-generator';
 import { openStore } from './store/open.js';
 
 const KILLS = 3;

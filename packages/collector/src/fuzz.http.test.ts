@@ -4,9 +4,9 @@ import vm from 'node:vm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponsePayload } from '@olva/schema';
-import { bothBackends } from './test-support/backends.js';
-import { startTestCollector, TEST_TOKENS, type TestCollector } from './test-support/collector.js';
-import { corePayload } from './test-support/fixtures.js';
+import { bothBackends } from '@olva/test-support/store-backends';
+import { startTestCollector, TEST_TOKENS, type TestCollector } from '@olva/test-support/test-collector';
+import { corePayload } from '@olva/test-support/collector-questionnaires';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bothBackends } from './test-support/backends.js';
-import { startTestCollector, type TestCollector } from './test-support/collector.js';
-import { corePayload, rennesPayload } from './test-support/fixtures.js';
-import { postAll } from './test-support/load.js';
+import { bothBackends } from '@olva/test-support/store-backends';
+import { startTestCollector, type TestCollector } from '@olva/test-support/test-collector';
+import { corePayload, rennesPayload } from '@olva/test-support/collector-questionnaires';
+import { postAll } from '@olva/test-support/load-generator';
 
 const TOTAL = 10_000;
 const CLIENTS = 100;

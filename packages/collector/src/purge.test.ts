@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bothBackends } from './test-support/backends.js';
-import { corePayload } from './test-support/fixtures.js';
+import { bothBackends } from '@olva/test-support/store-backends';
+import { corePayload } from '@olva/test-support/collector-questionnaires';
 import { openStore } from './store/open.js';
 import { SqlResponseStore } from './store/sql-store.js';
 import { payloadDigest } from './store/canonical.js';

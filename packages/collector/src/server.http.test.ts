@@ -5,9 +5,9 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ResponsePayload } from '@olva/schema';
 import { WRONG_TOKENS_PER_MINUTE } from './http/token-routes.js';
-import { bothBackends } from './test-support/backends.js';
-import { startTestCollector, TEST_TOKENS, type TestCollector } from './test-support/collector.js';
-import { corePayload, rennesPayload } from './test-support/fixtures.js';
+import { bothBackends } from '@olva/test-support/store-backends';
+import { startTestCollector, TEST_TOKENS, type TestCollector } from '@olva/test-support/test-collector';
+import { corePayload, rennesPayload } from '@olva/test-support/collector-questionnaires';
 
 interface Reply { status: number; headers: http.IncomingHttpHeaders; body: any; text: string }
 

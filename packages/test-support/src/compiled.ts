@@ -22,6 +22,7 @@ export interface ForeignQuestion {
 export interface SectionSpec {
   id: string;
   title: LocalizedText;
+  description?: LocalizedText;
   /** Default: the core (`questionnaire` of the spec). */
   from?: Provenance;
   questions: Array<Question | ForeignQuestion>;
@@ -76,7 +77,8 @@ export function compiledQuestionnaire(spec: CompiledSpec): CompiledQuestionnaire
     sections: spec.sections.map((section, i) => {
       const from = section.from ?? core;
       return {
-        id: section.id, title: section.title, origin: { ...from, pointer: at(`/sections/${i}`) },
+        id: section.id, title: section.title, ...(section.description ? { description: section.description } : {}),
+        origin: { ...from, pointer: at(`/sections/${i}`) },
         questions: section.questions.map((item, j) => {
           const question = isForeign(item) ? item.question : item;
           const origin = isForeign(item)

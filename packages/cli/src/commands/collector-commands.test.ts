@@ -11,8 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { run as purge } from './purge.js';
 import { run as serve } from './serve.js';
 import { openStore, payloadDigest } from '@olva/collector';
-import { CHILD_TSCONFIG, TSX_IMPORT } from '@olva/collector/test-support/child';
-import { corePayload, coreQuestionnaire, lorientQuestionnaire, rennesQuestionnaire, writeBuild } from '@olva/collector/test-support/fixtures';
+import { CHILD_TSCONFIG, TSX_IMPORT } from '@olva/test-support/collector-child';
+import { corePayload, coreQuestionnaire, lorientQuestionnaire, rennesQuestionnaire, writeBuild } from '@olva/test-support/collector-questionnaires';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../../..');

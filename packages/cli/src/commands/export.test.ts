@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { openStore, payloadDigest } from '@olva/collector';
-import { fixtureAnswers, fixtureCore, fixtureResponse, parseCsv } from '@olva/collector/export/testing';
+import { fixtureAnswers, fixtureCore, fixtureResponse, parseCsv } from '@olva/test-support/export-fixtures';
 import * as exportCommand from './export.js';
 import * as statsCommand from './stats.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, formatProblem, loadConfig, resolveConfig, sha256Hex } from './load.js';
 import { createCollector } from '../server.js';
-import { testConfig, writeFixtureBuilds } from '../test-support/collector.js';
+import { testConfig, writeFixtureBuilds } from '@olva/test-support/test-collector';
 
 function problemsOf(fn: () => unknown): string[] {
   try {

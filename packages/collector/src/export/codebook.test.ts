@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { codebookCsv, codebookEntries, codebookMarkdown } from './codebook.js';
 import { csvExport } from './csv.js';
 import { codebookRows } from '@olva/compiler';
-import { fieldsUnderEitherSeparator, fixtureCore, fixtureRennes, HOSTILE_TEXTS, iterate, parseCsv, runsAsFormula } from './testing.js';
+import { fieldsUnderEitherSeparator, fixtureCore, fixtureRennes, HOSTILE_TEXTS, iterate, parseCsv, runsAsFormula } from '@olva/test-support/export-fixtures';
 
 async function header(compiled: Parameters<typeof csvExport>[0]): Promise<string[]> {
   let text = '';

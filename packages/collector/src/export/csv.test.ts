@@ -7,7 +7,7 @@ import { escapeFormula } from '@olva/compiler/csv';
 import {
   fieldsUnderEitherSeparator, fixtureAnswers, fixtureCore, fixtureRennes, fixtureResponse, HOSTILE_TEXTS, iterate, parseCsv,
   runsAsFormula,
-} from './testing.js';
+} from '@olva/test-support/export-fixtures';
 import type { StoredResponse } from '../store/types.js';
 
 async function collect(chunks: AsyncIterable<string>): Promise<string> {

@@ -12,9 +12,9 @@ import { createCollector, type Collector } from '../server.js';
 import type { SqlDb } from '../store/sql.js';
 import { SqlResponseStore } from '../store/sql-store.js';
 import { openSqliteDb } from '../store/sqlite.js';
-import { coreQuestionnaire, corePayload, writeBuild } from '../test-support/fixtures.js';
+import { coreQuestionnaire, corePayload, writeBuild } from '@olva/test-support/collector-questionnaires';
 import { csvExport } from './csv.js';
-import { fixtureAnswers, fixtureCore, fixtureResponse } from './testing.js';
+import { fixtureAnswers, fixtureCore, fixtureResponse } from '@olva/test-support/export-fixtures';
 
 /** 100,000 synthetic responses made on the fly: the source itself holds none of them. */
 async function* synthetic(count: number) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvExport } from './csv.js';
 import { MISSING_CODES, parseMissing } from './missing.js';
 import { codebookEntries, codebookMarkdown } from './codebook.js';
-import { fixtureCore, fixtureRennes, fixtureResponse, iterate, parseCsv } from './testing.js';
+import { fixtureCore, fixtureRennes, fixtureResponse, iterate, parseCsv } from '@olva/test-support/export-fixtures';
 
 /** The fixture versions, `budget` asked only of employers. */
 function versions() {

@@ -13,7 +13,7 @@ import { BuildRegistry } from '../questionnaires.js';
 import { statsRoutes } from '../stats/routes.js';
 import { exportRoutes } from './routes.js';
 import { XLSX_SHEETS } from './xlsx.js';
-import { fixtureAnswers, fixtureCore, fixtureRennes, fixtureResponse, parseCsv } from './testing.js';
+import { fixtureAnswers, fixtureCore, fixtureRennes, fixtureResponse, parseCsv } from '@olva/test-support/export-fixtures';
 
 const NATIONAL = 'national-token-0123456789abcdef';
 const RENNES = 'rennes-token-0123456789abcdef';

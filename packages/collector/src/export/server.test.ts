@@ -8,8 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../config/load.js';
 import { createCollector, type Collector } from '../server.js';
-import { coreQuestionnaire, corePayload, writeBuild } from '../test-support/fixtures.js';
-import { parseCsv } from './testing.js';
+import { coreQuestionnaire, corePayload, writeBuild } from '@olva/test-support/collector-questionnaires';
+import { parseCsv } from '@olva/test-support/export-fixtures';
 
 const NATIONAL = 'national-token-for-export-tests-0001';
 const RENNES = 'rennes-token-for-export-tests-0001';

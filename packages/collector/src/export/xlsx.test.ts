@@ -6,7 +6,7 @@ import { codebookEntries } from './codebook.js';
 import { escapeFormula } from '@olva/compiler/csv';
 import {
   fieldsUnderEitherSeparator, fixtureAnswers, fixtureCore, fixtureResponse, HOSTILE_TEXTS, iterate, runsAsFormula,
-} from './testing.js';
+} from '@olva/test-support/export-fixtures';
 
 async function workbookOf(responses: ReturnType<typeof fixtureResponse>[], core = fixtureCore()): Promise<ExcelJS.Workbook> {
   const out = new PassThrough();

@@ -1,6 +1,6 @@
 /** `GET /v1/communes` and `GET /v1/communes/<code>` over real HTTP, on a real collector. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCollector, type TestCollector } from '../test-support/collector.js';
+import { startTestCollector, type TestCollector } from '@olva/test-support/test-collector';
 
 let server: TestCollector;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleStats } from './sample.js';
 import { findExpected } from './expected.js';
-import { fixtureCore, fixtureResponse, iterate } from '../export/testing.js';
+import { fixtureCore, fixtureResponse, iterate } from '@olva/test-support/export-fixtures';
 
 const lorient = { level: 'epci' as const, code: '200042174' };
 

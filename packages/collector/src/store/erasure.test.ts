@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { corePayload } from '../test-support/fixtures.js';
+import { corePayload } from '@olva/test-support/collector-questionnaires';
 import { payloadDigest } from './canonical.js';
 import { SqlResponseStore } from './sql-store.js';
 import { openSqliteDb } from './sqlite.js';

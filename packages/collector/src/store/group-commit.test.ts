@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ResponsePayload } from '@olva/schema';
-import { corePayload } from '../test-support/fixtures.js';
+import { corePayload } from '@olva/test-support/collector-questionnaires';
 import { payloadDigest } from './canonical.js';
 import { GroupCommit } from './group-commit.js';
 import { SqlResponseStore } from './sql-store.js';

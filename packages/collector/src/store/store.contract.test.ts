@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bothBackends } from '../test-support/backends.js';
-import { corePayload, coreQuestionnaire, rennesQuestionnaire } from '../test-support/fixtures.js';
+import { bothBackends } from '@olva/test-support/store-backends';
+import { corePayload, coreQuestionnaire, rennesQuestionnaire } from '@olva/test-support/collector-questionnaires';
 import { openStore } from './open.js';
 import { payloadDigest } from './canonical.js';
 import { InvalidCursorError, STREAM_BATCH, type SqlResponseStore } from './sql-store.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corePayload } from '../test-support/fixtures.js';
+import { corePayload } from '@olva/test-support/collector-questionnaires';
 import { payloadDigest } from './canonical.js';
 import { SqlResponseStore, STREAM_BATCH } from './sql-store.js';
 import type { SqlDb } from './sql.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ts from 'typescript';
 import { emitAnswersTypes } from './answers-dts.js';
-import { loadFixture } from './test-fixture.js';
+import { loadFixture } from './__fixtures__/rennes.js';
 
 const PROBE = `
 const ok: Answers = { secteur: 'sport', 'rennes.locaux_quartier': 'oui', activites: ['aucun'], difficultes: { locaux: 'forte' } };

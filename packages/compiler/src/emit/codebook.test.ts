@@ -3,7 +3,7 @@ import { codebookColumns, CodebookError, codebookRows } from './codebook.js';
 import { emitCodebookCsv } from './codebook-csv.js';
 import { emitCodebookMd, escapeMarkdown } from './codebook-md.js';
 import { csvField, escapeFormula } from './csv.js';
-import { loadFixture } from './test-fixture.js';
+import { loadFixture } from './__fixtures__/rennes.js';
 
 describe('codebookColumns', () => {
   it('lists value, other, 0/1 choice and matrix row columns in questionnaire order', () => {

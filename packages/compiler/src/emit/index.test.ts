@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emitAll, EMITTED_FILES } from './index.js';
-import { loadFixture } from './test-fixture.js';
+import { loadFixture } from './__fixtures__/rennes.js';
 
 describe('emitAll', () => {
   it('writes exactly the agreed files', async () => {

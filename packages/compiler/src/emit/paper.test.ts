@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml } from './html.js';
 import { emitPaper } from './paper.js';
 import { jumpsAfter } from './routing.js';
-import { loadFixture } from './test-fixture.js';
+import { loadFixture } from './__fixtures__/rennes.js';
 
 describe('escapeHtml', () => {
   it('escapes markup, quotes and ampersands', () => {

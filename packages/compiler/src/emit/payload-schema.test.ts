@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { payloadSchemaFor, territorySchema } from './payload-schema.js';
 import { answersSchema } from './answers-schema.js';
-import { loadFixture } from './test-fixture.js';
+import { loadFixture } from './__fixtures__/rennes.js';
 
 const base = {
   kind: 'olva-response', specVersion: 1, submissionId: '01937a4e-8a2b-7c3d-9e4f-0a1b2c3d4e5f',

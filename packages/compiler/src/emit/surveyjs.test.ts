@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import jsonLogic from 'json-logic-js';
 import { Model, surveyLocalization, type Question } from 'survey-core';
 import { surveyModel, surveyName, SurveyNameError } from './surveyjs.js';
-import { loadFixture } from './test-fixture.js';
+import { loadFixture } from './__fixtures__/rennes.js';
 import { allQuestions, choicesOf, hasOther, otherKey } from './question-parts.js';
 import { truthy } from './jsonlogic-eval.js';
 

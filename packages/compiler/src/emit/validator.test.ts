@@ -8,7 +8,7 @@ import { validateDocument } from '@olva/schema/validate';
 import { answersSchema } from './answers-schema.js';
 import { payloadSchemaFor } from './payload-schema.js';
 import { emitValidator } from './validator.js';
-import { loadFixture } from './test-fixture.js';
+import { loadFixture } from './__fixtures__/rennes.js';
 
 type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string }[] | null };
 

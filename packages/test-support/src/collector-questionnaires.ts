@@ -1,76 +1,73 @@
 /**
- * Small compiled questionnaires and payloads for the collector's tests, written by hand so
- * the collector is tested on its own. They follow the compiled-questionnaire contract of
- * @olva/schema; `writeBuild` lays them out as `olva build` does.
+ * Small compiled questionnaires and payloads for the collector's tests, made with the one
+ * builder (`compiled.ts`) so the collector is tested on its own, without the compiler;
+ * `writeBuild` lays them out as `olva build` does.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CompiledQuestion, CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
+import type { CompiledQuestion, CompiledQuestionnaire, Question, ResponsePayload } from '@olva/schema';
+import { compiledQuestionnaire, type CompiledSpec } from './compiled.js';
 import { payloadSchema } from '@olva/schema';
 
-const core = { kind: 'core' as const, id: 'olva-core', version: '2026.1.0' };
+const CORE = { id: 'olva-core', version: '2026.1.0' };
+const PROFILE = { fr: 'Profil', en: 'Profile' };
 
-function q(partial: Record<string, unknown>, number: number, pointer: string, origin: CompiledQuestion['origin'] = { ...core, pointer }): CompiledQuestion {
-  return { ...partial, number, section: 'profil', origin: { ...origin, pointer } } as unknown as CompiledQuestion;
+/** The five questions of the bare core (the commune one optional, one conditional). */
+function coreQuestions(): Question[] {
+  return [
+    { id: 'secteur', type: 'single', label: { fr: 'Secteur', en: 'Sector' }, required: true,
+      choices: [{ code: 'sport', label: { fr: 'Sport' } }, { code: 'culture', label: { fr: 'Culture' } }, { code: 'social', label: { fr: 'Social' } }] },
+    { id: 'nb_benevoles', type: 'integer', label: { fr: 'Nombre de bénévoles', en: 'Volunteers' }, required: true, min: 0, max: 100000 },
+    { id: 'employeur', type: 'boolean', label: { fr: 'Employeur ?', en: 'Employer?' }, required: true },
+    { id: 'nb_salaries', type: 'integer', label: { fr: 'Nombre de salariés', en: 'Employees' }, required: true, min: 1, max: 100000,
+      visibleWhen: { '==': [{ var: 'employeur' }, true] } },
+    { id: 'commune_siege', type: 'commune', label: { fr: 'Commune du siège', en: 'Municipality of the head office' } },
+  ] as Question[];
 }
+
+const CHECKS: CompiledSpec['checks'] = [{
+  id: 'salaries_sans_benevoles',
+  when: { and: [{ '>': [{ var: 'nb_salaries' }, 50] }, { '==': [{ var: 'nb_benevoles' }, 0] }] },
+  level: 'error',
+  message: { fr: 'Plus de 50 salariés sans aucun bénévole ?', en: 'More than 50 employees and no volunteer?' },
+  questions: ['nb_salaries', 'nb_benevoles'],
+}];
 
 /** The bare core: five questions (the commune one optional), one conditional, one error check. */
 export function coreQuestionnaire(): CompiledQuestionnaire {
-  return {
-    kind: 'olva-compiled-questionnaire',
-    formatVersion: 2,
-    id: 'olva-core',
-    questionnaire: { id: 'olva-core', version: '2026.1.0' },
-    extension: null,
-    territory: null,
+  return compiledQuestionnaire({
+    id: 'olva-core', questionnaire: CORE, territory: null,
     title: { fr: 'Observation locale de la vie associative', en: 'Local observation of associative life' },
-    sections: [{
-      id: 'profil',
-      title: { fr: 'Profil', en: 'Profile' },
-      origin: { ...core, pointer: '/sections/0' },
-      questions: [
-        q({ id: 'secteur', type: 'single', label: { fr: 'Secteur', en: 'Sector' }, required: true,
-          choices: [{ code: 'sport', label: { fr: 'Sport' } }, { code: 'culture', label: { fr: 'Culture' } }, { code: 'social', label: { fr: 'Social' } }] }, 1, '/sections/0/items/0'),
-        q({ id: 'nb_benevoles', type: 'integer', label: { fr: 'Nombre de bénévoles', en: 'Volunteers' }, required: true, min: 0, max: 100000 }, 2, '/sections/0/items/1'),
-        q({ id: 'employeur', type: 'boolean', label: { fr: 'Employeur ?', en: 'Employer?' }, required: true }, 3, '/sections/0/items/2'),
-        q({ id: 'nb_salaries', type: 'integer', label: { fr: 'Nombre de salariés', en: 'Employees' }, required: true, min: 1, max: 100000,
-          visibleWhen: { '==': [{ var: 'employeur' }, true] } }, 4, '/sections/0/items/3'),
-        q({ id: 'commune_siege', type: 'commune', label: { fr: 'Commune du siège', en: 'Municipality of the head office' } }, 5, '/sections/0/items/4'),
-      ],
-    }],
-    checks: [{
-      id: 'salaries_sans_benevoles',
-      when: { and: [{ '>': [{ var: 'nb_salaries' }, 50] }, { '==': [{ var: 'nb_benevoles' }, 0] }] },
-      level: 'error',
-      message: { fr: 'Plus de 50 salariés sans aucun bénévole ?', en: 'More than 50 employees and no volunteer?' },
-      questions: ['nb_salaries', 'nb_benevoles'],
-      origin: { ...core, pointer: '/checks/0' },
-    }],
-  };
+    sections: [{ id: 'profil', title: PROFILE, questions: coreQuestions() }],
+    checks: CHECKS,
+  });
 }
 
 /** The core with a Rennes extension (commune 35238) adding one question. */
 export function rennesQuestionnaire(): CompiledQuestionnaire {
-  const base = coreQuestionnaire();
-  const ext = { kind: 'extension' as const, id: 'rennes-2026', version: '1.0.0' };
-  base.id = 'olva-core+rennes-2026';
-  base.extension = { id: 'rennes-2026', version: '1.0.0', namespace: 'rennes' };
-  base.territory = { level: 'commune', code: '35238', name: 'Rennes' };
-  base.title = { fr: 'Vie associative à Rennes' };
-  base.sections[0].questions.push(q({ id: 'rennes.locaux_quartier', type: 'single', label: { fr: 'Locaux dans le quartier ?' },
-    choices: [{ code: 'oui', label: { fr: 'Oui' } }, { code: 'non', label: { fr: 'Non' } }] }, 6, '/insert/0/items/0', { ...ext, pointer: '' }));
-  return base;
+  const extension = { kind: 'extension' as const, id: 'rennes-2026', version: '1.0.0' };
+  const local = { id: 'rennes.locaux_quartier', type: 'single', label: { fr: 'Locaux dans le quartier ?' },
+    choices: [{ code: 'oui', label: { fr: 'Oui' } }, { code: 'non', label: { fr: 'Non' } }] } as Question;
+  return compiledQuestionnaire({
+    id: 'olva-core+rennes-2026', questionnaire: CORE,
+    extension: { id: 'rennes-2026', version: '1.0.0', namespace: 'rennes' },
+    territory: { level: 'commune', code: '35238', name: 'Rennes' },
+    title: { fr: 'Vie associative à Rennes' },
+    sections: [{ id: 'profil', title: PROFILE, questions: [...coreQuestions(), { question: local, from: extension, pointer: '/insert/0/items/0' }] }],
+    checks: CHECKS,
+  });
 }
 
 /** The core with an EPCI extension (Lorient Agglomération, SIREN 200042174). */
 export function lorientQuestionnaire(): CompiledQuestionnaire {
-  const base = coreQuestionnaire();
-  base.id = 'olva-core+lorient-agglo-2026';
-  base.extension = { id: 'lorient-agglo-2026', version: '1.0.0', namespace: 'lorient' };
-  base.territory = { level: 'epci', code: '200042174', name: 'Lorient Agglomération' };
-  base.title = { fr: 'Vie associative à Lorient Agglomération' };
-  return base;
+  return {
+    ...coreQuestionnaire(),
+    id: 'olva-core+lorient-agglo-2026',
+    extension: { id: 'lorient-agglo-2026', version: '1.0.0', namespace: 'lorient' },
+    territory: { level: 'epci', code: '200042174', name: 'Lorient Agglomération' },
+    title: { fr: 'Vie associative à Lorient Agglomération' },
+  };
 }
 
 function answerSchema(question: CompiledQuestion): Record<string, unknown> {

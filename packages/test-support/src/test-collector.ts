@@ -6,9 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { resolveConfig } from '../config/load.js';
-import { createCollector, type Collector } from '../server.js';
-import { coreQuestionnaire, lorientQuestionnaire, rennesQuestionnaire, writeBuild } from './fixtures.js';
+import { createCollector, resolveConfig, type Collector } from '@olva/collector';
+import { coreQuestionnaire, lorientQuestionnaire, rennesQuestionnaire, writeBuild } from './collector-questionnaires.js';
 
 /** Clear tokens of the test configuration. */
 export const TEST_TOKENS = {

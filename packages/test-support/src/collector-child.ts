@@ -1,5 +1,5 @@
 /**
- * Spawns `server-child.ts` with tsx so a test can kill a real collector process.
+ * Spawns `collector-child-main.ts` with tsx so a test can kill a real collector process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../../../..');
+const root = path.resolve(here, '../../..');
 
 /** `--import` value that loads tsx from wherever the child's working directory is. */
 export const TSX_IMPORT = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -24,7 +24,7 @@ export interface ChildCollector {
 
 /** Starts a collector process on a configuration file; resolves once it listens. */
 export function startChildCollector(configFile: string): Promise<ChildCollector> {
-  const child = spawn(process.execPath, ['--import', TSX_IMPORT, path.join(here, 'server-child.ts'), configFile], {
+  const child = spawn(process.execPath, ['--import', TSX_IMPORT, path.join(here, 'collector-child-main.ts'), configFile], {
     cwd: root,
     env: { ...process.env, TSX_TSCONFIG_PATH: CHILD_TSCONFIG, OLVA_PORT: '', OLVA_DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

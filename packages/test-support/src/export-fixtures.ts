@@ -4,91 +4,76 @@
  * an extension version of it, synthetic stored responses, and an RFC 4180 parser to read
  * CSV back. Not used by the collector at run time.
  */
-import type { CompiledQuestionnaire, CompiledQuestion, ResponsePayload } from '@olva/schema';
-import { OTHER_CODE } from '@olva/schema';
-import type { StoredResponse } from '../store/types.js';
+import type { CompiledQuestionnaire, Question, ResponsePayload } from '@olva/schema';
+import type { StoredResponse } from '@olva/collector';
+import { compiledQuestionnaire } from './compiled.js';
 
-const core = { kind: 'core' as const, id: 'olva-core', version: '2026.1.0', pointer: '' };
-
-function q(number: number, section: string, question: Record<string, unknown>, origin: CompiledQuestion['origin'] = core): CompiledQuestion {
-  return { ...question, number, section, origin } as unknown as CompiledQuestion;
+function profileQuestions(): Question[] {
+  return [
+    { id: 'secteur_principal', type: 'single', label: { fr: 'Secteur principal', en: 'Main sector' },
+      choices: [
+        { code: 'sport', label: { fr: 'Sport', en: 'Sport' } },
+        { code: 'culture', label: { fr: 'Culture', en: 'Culture' } },
+        { code: 'social', label: { fr: 'Action sociale, santé', en: 'Social action, health' } },
+        { code: 'formule', label: { fr: '=HYPERLINK("http://x")', en: 'formula' } },
+      ],
+      other: { label: { fr: 'Autre secteur', en: 'Other sector' } } },
+    { id: 'publics', type: 'multiple', label: { fr: 'Publics visés', en: 'Audiences' },
+      choices: [
+        { code: 'enfants', label: { fr: 'Enfants', en: 'Children' } },
+        { code: 'jeunes', label: { fr: 'Jeunes', en: 'Youth' } },
+        { code: 'aines', label: { fr: 'Aînés', en: 'Elderly' } },
+      ],
+      other: { label: { fr: 'Autres publics' } } },
+    { id: 'employeur', type: 'boolean', label: { fr: 'Employeur ?', en: 'Employer?' } },
+    { id: 'nb_benevoles', type: 'integer', label: { fr: 'Nombre de bénévoles' }, min: 0, max: 100000 },
+    { id: 'budget', type: 'decimal', label: { fr: 'Budget annuel (€)' } },
+    { id: 'commune_siege', type: 'commune', label: { fr: 'Commune du siège' } },
+  ] as Question[];
 }
 
-/** The choice the compiler adds at the end of a question with `other`. */
-const OTHER = { code: OTHER_CODE, label: { fr: 'Autre (précisez)', en: 'Other (please specify)' } };
+function needsQuestions(): Question[] {
+  return [
+    { id: 'satisfaction', type: 'scale', label: { fr: 'Satisfaction' },
+      choices: [
+        { code: '1', label: { fr: 'Pas du tout' } }, { code: '2', label: { fr: 'Un peu' } },
+        { code: '3', label: { fr: 'Assez' } }, { code: '4', label: { fr: 'Très' } },
+      ] },
+    { id: 'difficultes', type: 'matrix', label: { fr: 'Difficultés' },
+      rows: [{ code: 'locaux', label: { fr: 'Locaux' } }, { code: 'benevoles', label: { fr: 'Bénévoles' } }],
+      choices: [{ code: 'aucune', label: { fr: 'Aucune' } }, { code: 'forte', label: { fr: 'Forte' } }] },
+    { id: 'commentaire', type: 'textarea', label: { fr: 'Commentaire libre' } },
+  ] as Question[];
+}
 
-/** A compiled core (`olva-core` 2026.1.0) with one question of each column shape. */
+const TITLE = { fr: 'Observation locale de la vie associative', en: 'Local observation of associative life' };
+
+/** A compiled core (`olva-core` 2026.1.0; the builder appends the choice `other`) with one question of each column shape. */
 export function fixtureCore(version = '2026.1.0'): CompiledQuestionnaire {
-  const origin = { ...core, version };
-  return {
-    kind: 'olva-compiled-questionnaire', formatVersion: 2, id: 'olva-core',
-    questionnaire: { id: 'olva-core', version }, extension: null, territory: null,
-    title: { fr: 'Observation locale de la vie associative', en: 'Local observation of associative life' },
+  return compiledQuestionnaire({
+    id: 'olva-core', questionnaire: { id: 'olva-core', version }, territory: null, title: TITLE, pointers: 'none',
     sections: [
-      {
-        id: 'profil', title: { fr: 'Profil' }, origin,
-        questions: [
-          q(1, 'profil', { id: 'secteur_principal', type: 'single', label: { fr: 'Secteur principal', en: 'Main sector' },
-            choices: [
-              { code: 'sport', label: { fr: 'Sport', en: 'Sport' } },
-              { code: 'culture', label: { fr: 'Culture', en: 'Culture' } },
-              { code: 'social', label: { fr: 'Action sociale, santé', en: 'Social action, health' } },
-              { code: 'formule', label: { fr: '=HYPERLINK("http://x")', en: 'formula' } },
-              OTHER,
-            ],
-            other: { label: { fr: 'Autre secteur', en: 'Other sector' } } }, origin),
-          q(2, 'profil', { id: 'publics', type: 'multiple', label: { fr: 'Publics visés', en: 'Audiences' },
-            choices: [
-              { code: 'enfants', label: { fr: 'Enfants', en: 'Children' } },
-              { code: 'jeunes', label: { fr: 'Jeunes', en: 'Youth' } },
-              { code: 'aines', label: { fr: 'Aînés', en: 'Elderly' } },
-              OTHER,
-            ],
-            other: { label: { fr: 'Autres publics' } } }, origin),
-          q(3, 'profil', { id: 'employeur', type: 'boolean', label: { fr: 'Employeur ?', en: 'Employer?' } }, origin),
-          q(4, 'profil', { id: 'nb_benevoles', type: 'integer', label: { fr: 'Nombre de bénévoles' }, min: 0, max: 100000 }, origin),
-          q(5, 'profil', { id: 'budget', type: 'decimal', label: { fr: 'Budget annuel (€)' } }, origin),
-          q(6, 'profil', { id: 'commune_siege', type: 'commune', label: { fr: 'Commune du siège' } }, origin),
-        ],
-      },
-      {
-        id: 'besoins', title: { fr: 'Besoins' }, origin,
-        questions: [
-          q(7, 'besoins', { id: 'satisfaction', type: 'scale', label: { fr: 'Satisfaction' },
-            choices: [
-              { code: '1', label: { fr: 'Pas du tout' } }, { code: '2', label: { fr: 'Un peu' } },
-              { code: '3', label: { fr: 'Assez' } }, { code: '4', label: { fr: 'Très' } },
-            ] }, origin),
-          q(8, 'besoins', { id: 'difficultes', type: 'matrix', label: { fr: 'Difficultés' },
-            rows: [{ code: 'locaux', label: { fr: 'Locaux' } }, { code: 'benevoles', label: { fr: 'Bénévoles' } }],
-            choices: [{ code: 'aucune', label: { fr: 'Aucune' } }, { code: 'forte', label: { fr: 'Forte' } }] }, origin),
-          q(9, 'besoins', { id: 'commentaire', type: 'textarea', label: { fr: 'Commentaire libre' } }, origin),
-        ],
-      },
+      { id: 'profil', title: { fr: 'Profil' }, questions: profileQuestions() },
+      { id: 'besoins', title: { fr: 'Besoins' }, questions: needsQuestions() },
     ],
-    checks: [],
-  };
+  });
 }
 
 /** The core with the Rennes extension (`rennes-2026` 1.0.0): one question inserted in "besoins". */
 export function fixtureRennes(): CompiledQuestionnaire {
-  const base = fixtureCore();
-  const origin = { kind: 'extension' as const, id: 'rennes-2026', version: '1.0.0', pointer: '/insert/0/items/0' };
-  const besoins = base.sections[1];
-  return {
-    ...base, id: 'olva-core+rennes-2026',
+  const extension = { kind: 'extension' as const, id: 'rennes-2026', version: '1.0.0' };
+  const local = { id: 'rennes.locaux_quartier', type: 'single', label: { fr: 'Locaux dans le quartier ?' },
+    choices: [{ code: 'oui', label: { fr: 'Oui' } }, { code: 'non', label: { fr: 'Non' } }] } as Question;
+  const [satisfaction, difficultes, commentaire] = needsQuestions();
+  return compiledQuestionnaire({
+    id: 'olva-core+rennes-2026', questionnaire: { id: 'olva-core', version: '2026.1.0' }, title: TITLE, pointers: 'none',
     extension: { id: 'rennes-2026', version: '1.0.0', namespace: 'rennes' },
     territory: { level: 'commune', code: '35238', name: 'Rennes' },
     sections: [
-      base.sections[0],
-      { ...besoins, questions: [
-        besoins.questions[0], besoins.questions[1],
-        q(9, 'besoins', { id: 'rennes.locaux_quartier', type: 'single', label: { fr: 'Locaux dans le quartier ?' },
-          choices: [{ code: 'oui', label: { fr: 'Oui' } }, { code: 'non', label: { fr: 'Non' } }] }, origin),
-        { ...besoins.questions[2], number: 10 },
-      ] },
+      { id: 'profil', title: { fr: 'Profil' }, questions: profileQuestions() },
+      { id: 'besoins', title: { fr: 'Besoins' }, questions: [satisfaction, difficultes, { question: local, from: extension, pointer: '/insert/0/items/0' }, commentaire] },
     ],
-  };
+  });
 }
 
 /** A stored response around `answers`, with deterministic metadata from `i`. */

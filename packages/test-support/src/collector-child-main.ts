@@ -2,8 +2,7 @@
  * A collector in its own process, for tests that kill it: `tsx server-child.ts <config.json>`.
  * Prints `LISTENING <url>` once it accepts requests.
  */
-import { loadConfig } from '../config/load.js';
-import { createCollector } from '../server.js';
+import { createCollector, loadConfig } from '@olva/collector';
 
 const { config } = loadConfig(process.argv[2], { ...process.env });
 const collector = await createCollector({ config, logStream: false });
