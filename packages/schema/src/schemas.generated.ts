@@ -937,6 +937,10 @@ export const extensionSchema: Record<string, unknown> = {
         }
       },
       "description": "Coherence checks of the extension: warnings only."
+    },
+    "crosswalk": {
+      "$ref": "urn:olva:schema:questionnaire:1#/$defs/crosswalk",
+      "description": "How the answers to the previous version of this extension map onto this one's questions (same shape as the core's crosswalk; `from` is the previous extension version)."
     }
   },
   "$defs": {
