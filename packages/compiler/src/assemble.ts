@@ -113,5 +113,6 @@ export function assemble(core: QuestionnaireDefinition, extension: TerritorialEx
     ...(description ? { description: copy(description) } : {}),
     sections,
     checks,
+    ...(core.crosswalk ? { crosswalk: copy(core.crosswalk) } : {}),
   };
 }

@@ -241,6 +241,7 @@ export type Condition = {[operator: string]: unknown};
  */
 export type Code = string;
 export type Item = Question | ExtensionPoint;
+export type CrosswalkEntry = CrosswalkMapping | CrosswalkNotComparable;
 
 /**
  * What a territory adds to the common core: questions at declared extension points, whole sections at the end, and warning checks. An extension only adds.
@@ -303,6 +304,7 @@ export interface TerritorialExtension {
      */
     level?: 'warning';
   })[];
+  crosswalk?: Crosswalk;
 }
 /**
  * A human text in French (required) and English.
@@ -367,4 +369,37 @@ export interface Check {
    * @minItems 1
    */
   questions: [QuestionId, ...QuestionId[]];
+}
+/**
+ * The crosswalk from the previous version of the core: how earlier answers map onto this version's questions and codes.
+ */
+export interface Crosswalk {
+  from: Semver;
+  /**
+   * One entry per question whose answers do not carry over as they are. Questions without an entry keep their id and codes.
+   */
+  questions: CrosswalkEntry[];
+}
+/**
+ * The question `question` answers what `from` answered in the previous version, with its codes mapped by `codes`.
+ */
+export interface CrosswalkMapping {
+  question: QuestionId;
+  from: QuestionId;
+  /**
+   * Old code → the new codes it became. One old code to several new ones is a split; several old codes to the same new one is a merge. Codes absent from this map keep their code.
+   */
+  codes?: {
+    /**
+     * @minItems 1
+     */
+    [k: string]: [Code, ...Code[]];
+  };
+}
+/**
+ * The question measures something else than before: earlier answers are not compared with this version's.
+ */
+export interface CrosswalkNotComparable {
+  question: QuestionId;
+  notComparable: LocalizedText;
 }

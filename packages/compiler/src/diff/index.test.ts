@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QuestionnaireDefinition } from '@olva/schema';
-import { declaredBump, diffQuestionnaires } from './index.js';
+import { declaredBump, diffQuestionnaires, nextVersion } from './index.js';
 
 function base(): QuestionnaireDefinition {
   return {
@@ -59,7 +59,9 @@ const q = (d: Def, s: number, i: number) => d.sections[s].items[i];
 
 describe('diffQuestionnaires', () => {
   it('finds nothing between identical definitions', () => {
-    expect(diffQuestionnaires(base(), base())).toEqual({ changes: [], required: 'none', declared: 'none', ok: true });
+    expect(diffQuestionnaires(base(), base())).toEqual({
+      changes: [], required: 'none', declared: 'none', ok: true, next: '2026.1.0', questions: [], problems: [],
+    });
   });
 
   it('does not mutate its inputs', () => {
@@ -142,5 +144,102 @@ describe('diffQuestionnaires', () => {
     expect(declaredBump('2026.1.0', '2025.9.0')).toBe('invalid');
     expect(declaredBump('2026.1.0', 'v-next')).toBe('invalid');
     expect(diffQuestionnaires(base(), changed('2025.0.0', () => {})).ok).toBe(false);
+  });
+});
+
+describe('crosswalks in the diff', () => {
+  /** 2027: "sport" split into "sport_competition" and "sport_loisir", declared in the crosswalk. */
+  const split = (d: Def) => {
+    q(d, 0, 0).choices = [{ code: 'sport_competition', label: { fr: 'Sport de compétition' } },
+      { code: 'sport_loisir', label: { fr: 'Sport de loisir' } }, { code: 'culture', label: { fr: 'Culture' } }];
+  };
+  const walk = { from: '2026.1.0', questions: [{ question: 'secteur', from: 'secteur', codes: { sport: ['sport_competition', 'sport_loisir'] } }] };
+
+  it('refuses a MAJOR change to a question without a crosswalk entry, and names it', () => {
+    const result = diffQuestionnaires(base(), changed('2027.0.0', split), { old: 'a.json', new: 'b.json' });
+    expect(result.required).toBe('major');
+    expect(result.declared).toBe('major');
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => [p.file, p.rule, p.pointer])).toEqual([['b.json', 'crosswalk/missing', '/sections/0/items/0/choices']]);
+    expect(result.problems[0]!.fr!.message).toContain('« secteur »');
+  });
+
+  it('accepts the split once declared and names it a split', () => {
+    const result = diffQuestionnaires(base(), changed('2027.0.0', (d) => { split(d); d.crosswalk = walk; }));
+    expect(result.problems).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.next).toBe('2027.0.0');
+    expect(result.questions).toEqual([{ question: 'secteur', kind: 'major', changes: [{ what: 'split', from: 'sport', to: ['sport_competition', 'sport_loisir'] }] }]);
+  });
+
+  it('names merges, recodes, added and removed codes and rewording', () => {
+    const result = diffQuestionnaires(base(), changed('2027.0.0', (d) => {
+      q(d, 0, 1).choices = [{ code: 'formation_aucun', label: { fr: 'Formation ou aucune' } }, { code: 'conseil', label: { fr: 'Conseil' } }];
+      q(d, 0, 1).exclusive = [];
+      q(d, 1, 0).label = { fr: 'Nom complet' };
+      q(d, 0, 0).choices = [{ code: 'sports', label: { fr: 'Sport' } }, { code: 'culture', label: { fr: 'Culture' } }];
+      d.crosswalk = { from: '2026.1.0', questions: [
+        { question: 'activites', from: 'activites', codes: { formation: ['formation_aucun'], aucun: ['formation_aucun'] } },
+        { question: 'secteur', from: 'secteur', codes: { sport: ['sports'] } },
+      ] };
+    }));
+    const byId = Object.fromEntries(result.questions.map((v) => [v.question, v.changes]));
+    expect(byId.activites).toEqual(expect.arrayContaining([{ what: 'merged', from: ['formation', 'aucun'], to: 'formation_aucun' }, { what: 'code-added', code: 'conseil' }]));
+    expect(byId.secteur).toEqual([{ what: 'recoded', from: 'sport', to: 'sports' }]);
+    expect(byId.nom).toEqual([{ what: 'reworded' }]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('compares a renamed question with what it was, and checks the entries against both versions', () => {
+    const renamed = diffQuestionnaires(base(), changed('2027.0.0', (d) => {
+      q(d, 0, 2).id = 'est_employeur';
+      q(d, 0, 3).visibleWhen = { '==': [{ var: 'est_employeur' }, true] };
+      d.crosswalk = { from: '2026.1.0', questions: [{ question: 'est_employeur', from: 'employeur' }] };
+    }));
+    expect(renamed.changes.map((c) => c.rule)).toEqual(['question-renamed']);
+    expect(renamed.questions).toEqual([{ question: 'est_employeur', kind: 'major', changes: [{ what: 'renamed', from: 'employeur' }] }]);
+    expect(renamed.ok).toBe(true);
+
+    const wrong = diffQuestionnaires(base(), changed('2027.0.0', (d) => {
+      split(d);
+      d.crosswalk = { from: '2026.0.0', questions: [
+        { question: 'secteur', from: 'secteur', codes: { sprot: ['sport_competition', 'velo'] } },
+        { question: 'inconnue', notComparable: { fr: 'x' } },
+        { question: 'nb_salaries', from: 'salaries' },
+      ] };
+    }));
+    expect(wrong.problems.map((p) => [p.rule, p.pointer, p.severity])).toEqual([
+      ['crosswalk/from-version', '/crosswalk/from', 'warning'],
+      ['crosswalk/unknown-code', '/crosswalk/questions/0/codes/sprot', 'error'],
+      ['crosswalk/unknown-code', '/crosswalk/questions/0/codes/sprot/1', 'error'],
+      ['crosswalk/unmapped-code', '/crosswalk/questions/0/codes', 'error'],
+      ['crosswalk/unknown-question', '/crosswalk/questions/1/question', 'error'],
+      ['crosswalk/unknown-source', '/crosswalk/questions/2/from', 'error'],
+    ]);
+    expect(wrong.ok).toBe(false);
+  });
+
+  it('declares a question not comparable, which covers its MAJOR change', () => {
+    const result = diffQuestionnaires(base(), changed('2027.0.0', (d) => {
+      q(d, 0, 3).min = 5;
+      d.crosswalk = { from: '2026.1.0', questions: [{ question: 'nb_salaries', notComparable: { fr: 'Seuil relevé', en: 'Threshold raised' } }] };
+    }));
+    expect(result.ok).toBe(true);
+    expect(result.questions[0]!.changes).toEqual([
+      { what: 'not-comparable', reason: { fr: 'Seuil relevé', en: 'Threshold raised' } }, { what: 'changed', rules: ['bound-narrowed'] },
+    ]);
+  });
+
+  it('suggests the next version', () => {
+    expect(nextVersion('2026.2.0', 'major')).toBe('2027.0.0');
+    expect(nextVersion('2026.2.0', 'minor')).toBe('2026.3.0');
+    expect(nextVersion('1.0.0', 'patch')).toBe('1.0.1');
+    expect(nextVersion('x', 'patch')).toBeNull();
+  });
+
+  it('writes every change in French too', () => {
+    const result = diffQuestionnaires(base(), changed('2027.0.0', (d) => { split(d); d.sections.pop(); }));
+    expect(result.changes.length).toBeGreaterThan(3);
+    for (const c of result.changes) expect(c.fr.message).toMatch(/« |l’|les |la |le /);
   });
 });

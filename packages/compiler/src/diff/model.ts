@@ -1,6 +1,6 @@
 /** Indexes a definition by ids so that rules compare like with like. */
 import type { Question, QuestionnaireDefinition } from '@olva/schema';
-import type { IndexedDefinition } from './types.js';
+import type { Change, ChangeKind, IndexedDefinition } from './types.js';
 
 /** True when an item is a question (not an extension point). */
 export function isQuestion(item: unknown): item is Question {
@@ -51,4 +51,9 @@ export function commonQuestions(ctx: { before: IndexedDefinition; after: Indexed
     if (before) pairs.push({ id, before, after });
   }
   return pairs;
+}
+
+/** One classified change, with its message in English and French. */
+export function change(kind: ChangeKind, pointer: string, rule: string, en: string, fr: string, question?: string): Change {
+  return { kind, pointer, rule, message: en, fr: { message: fr }, ...(question !== undefined ? { question } : {}) };
 }

@@ -1,5 +1,7 @@
 /** Types of the version diff (CONTRACTS.md, "Versions and waves"). */
 import type { Question, QuestionnaireDefinition, Section, Check } from '@olva/schema';
+import type { CompilerProblem } from '../problems.js';
+import type { QuestionVerdict } from './statistics.js';
 
 /** How big a change is: PATCH keeps meaning, MINOR adds, MAJOR breaks comparison. */
 export type ChangeKind = 'patch' | 'minor' | 'major';
@@ -13,6 +15,10 @@ export interface Change {
   rule: string;
   /** What changed, in English. */
   message: string;
+  /** What changed, in French (the same shape as a compiler problem's `fr`). */
+  fr: { message: string };
+  /** Id of the question concerned, when the change is to one question (its old id when removed). */
+  question?: string;
 }
 
 /** The outcome of comparing two versions of a questionnaire definition. */
@@ -23,8 +29,14 @@ export interface DiffResult {
   required: 'none' | ChangeKind;
   /** The bump between the two `version` fields; `invalid` when the new one is not greater (or not semver). */
   declared: 'none' | ChangeKind | 'invalid';
-  /** False when the declared bump is smaller than the required one (or invalid). */
+  /** False when the declared bump is smaller than the required one (or invalid), or the crosswalk has errors. */
   ok: boolean;
+  /** The version to publish next for these changes (semver increment of the old version); null when not semver. */
+  next: string | null;
+  /** Per question, the changes a statistician cares about (reworded, added, removed, renamed, recoded, split, merged…). */
+  questions: QuestionVerdict[];
+  /** Problems of the crosswalk (unknown ids or codes, unmapped codes, MAJOR changes without an entry). */
+  problems: CompilerProblem[];
 }
 
 /** A question of a definition with where it sits. */

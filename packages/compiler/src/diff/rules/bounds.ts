@@ -3,7 +3,7 @@
  * bound added or tightened, a pattern added or changed) makes earlier answers possibly
  * invalid now: MAJOR. Widening (a bound loosened or removed): MINOR.
  */
-import { commonQuestions } from '../model.js';
+import { change, commonQuestions } from '../model.js';
 import type { Change, DiffContext } from '../types.js';
 
 /** For each bound, whether a larger value is the looser one. */
@@ -25,15 +25,16 @@ export function boundsChanged(ctx: DiffContext): Change[] {
       const pointer = `${p.after.pointer}/${name}`;
       const looser = now === undefined || (old !== undefined && (side === 'upper' ? now > old : now < old));
       out.push(looser
-        ? { kind: 'minor', pointer, rule: 'bound-widened', message: `${name} of question "${p.id}" widened (${old ?? 'none'} → ${now ?? 'none'})` }
-        : { kind: 'major', pointer, rule: 'bound-narrowed', message: `${name} of question "${p.id}" narrowed (${old ?? 'none'} → ${now}): earlier answers may fall outside` });
+        ? change('minor', pointer, 'bound-widened', `${name} of question "${p.id}" widened (${old ?? 'none'} → ${now ?? 'none'})`,
+          `${name} de la question « ${p.id} » élargi (${old ?? 'aucun'} → ${now ?? 'aucun'})`, p.id)
+        : change('major', pointer, 'bound-narrowed', `${name} of question "${p.id}" narrowed (${old ?? 'none'} → ${now}): earlier answers may fall outside`,
+          `${name} de la question « ${p.id} » resserré (${old ?? 'aucun'} → ${now}) : des réponses antérieures peuvent en sortir`, p.id));
     }
     if (b.pattern !== a.pattern) {
       const removed = a.pattern === undefined;
-      out.push({
-        kind: removed ? 'minor' : 'major', pointer: `${p.after.pointer}/pattern`, rule: removed ? 'bound-widened' : 'pattern-changed',
-        message: removed ? `pattern of question "${p.id}" removed` : `pattern of question "${p.id}" added or changed`,
-      });
+      out.push(removed
+        ? change('minor', `${p.after.pointer}/pattern`, 'bound-widened', `pattern of question "${p.id}" removed`, `motif (pattern) de la question « ${p.id} » retiré`, p.id)
+        : change('major', `${p.after.pointer}/pattern`, 'pattern-changed', `pattern of question "${p.id}" added or changed`, `motif (pattern) de la question « ${p.id} » ajouté ou modifié`, p.id));
     }
   }
   return out;

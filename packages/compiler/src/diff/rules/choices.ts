@@ -3,7 +3,7 @@
  * the end (MINOR). Removing, reordering or inserting a code anywhere else is MAJOR. A scale is
  * answered by the position of its point (1..n), so any change to its points is MAJOR.
  */
-import { commonQuestions } from '../model.js';
+import { change, commonQuestions } from '../model.js';
 import type { Change, DiffContext } from '../types.js';
 
 function codes(q: object, list: 'choices' | 'rows'): string[] | undefined {
@@ -21,28 +21,34 @@ export function choicesChanged(ctx: DiffContext): Change[] {
       const after = codes(p.after.question, list);
       if (!before || !after) continue;
       const what = list === 'rows' ? 'row' : 'choice';
+      const quoi = list === 'rows' ? 'la ligne' : 'le choix';
       const base = `${p.after.pointer}/${list}`;
       if (p.after.question.type === 'scale' && before.join() !== after.join()) {
-        out.push({ kind: 'major', pointer: base, rule: 'scale-changed', message: `points of scale "${p.id}" changed: answers are positions 1..n` });
+        out.push(change('major', base, 'scale-changed', `points of scale "${p.id}" changed: answers are positions 1..n`,
+          `les points de l’échelle « ${p.id} » ont changé : les réponses sont des positions 1..n`, p.id));
         continue;
       }
       const removed = before.filter((c) => !after.includes(c));
       for (const c of removed) {
-        out.push({ kind: 'major', pointer: `${p.before.pointer}/${list}`, rule: `${what}-removed`, message: `${what} "${c}" of question "${p.id}" was removed` });
+        out.push(change('major', `${p.before.pointer}/${list}`, `${what}-removed`, `${what} "${c}" of question "${p.id}" was removed`,
+          `${quoi} « ${c} » de la question « ${p.id} » a été retiré${what === 'row' ? 'e' : ''}`, p.id));
       }
       const kept = after.filter((c) => before.includes(c));
       const keptBefore = before.filter((c) => after.includes(c));
       if (kept.join() !== keptBefore.join()) {
-        out.push({ kind: 'major', pointer: base, rule: `${what}-reordered`, message: `${what}s of question "${p.id}" were reordered` });
+        out.push(change('major', base, `${what}-reordered`, `${what}s of question "${p.id}" were reordered`,
+          `${what === 'row' ? 'les lignes' : 'les choix'} de la question « ${p.id} » ont changé d’ordre`, p.id));
       }
       // New codes are fine only after every code that already existed.
       const lastOld = Math.max(-1, ...kept.map((c) => after.indexOf(c)));
       after.forEach((c, i) => {
         if (before.includes(c)) return;
         if (i < lastOld) {
-          out.push({ kind: 'major', pointer: `${base}/${i}`, rule: `${what}-inserted`, message: `${what} "${c}" of question "${p.id}" was inserted before existing ones (add at the end)` });
+          out.push(change('major', `${base}/${i}`, `${what}-inserted`, `${what} "${c}" of question "${p.id}" was inserted before existing ones (add at the end)`,
+            `${quoi} « ${c} » de la question « ${p.id} » a été inséré${what === 'row' ? 'e' : ''} avant des codes existants (ajoutez à la fin)`, p.id));
         } else {
-          out.push({ kind: 'minor', pointer: `${base}/${i}`, rule: `${what}-added`, message: `${what} "${c}" was added at the end of question "${p.id}"` });
+          out.push(change('minor', `${base}/${i}`, `${what}-added`, `${what} "${c}" was added at the end of question "${p.id}"`,
+            `${quoi} « ${c} » a été ajouté${what === 'row' ? 'e' : ''} à la fin de la question « ${p.id} »`, p.id));
         }
       });
     }

@@ -3,7 +3,7 @@
  * combinations (MAJOR); freeing one widens (MINOR). Adding an "other" text adds a column
  * (MINOR); removing it drops one (MAJOR).
  */
-import { commonQuestions } from '../model.js';
+import { change, commonQuestions } from '../model.js';
 import type { Change, DiffContext } from '../types.js';
 
 /** `exclusive-added` / `exclusive-removed`. */
@@ -13,10 +13,12 @@ export function exclusiveChanged(ctx: DiffContext): Change[] {
     const b = ((p.before.question as { exclusive?: string[] }).exclusive ?? []);
     const a = ((p.after.question as { exclusive?: string[] }).exclusive ?? []);
     for (const c of a.filter((x) => !b.includes(x))) {
-      out.push({ kind: 'major', pointer: `${p.after.pointer}/exclusive`, rule: 'exclusive-added', message: `choice "${c}" of question "${p.id}" became exclusive` });
+      out.push(change('major', `${p.after.pointer}/exclusive`, 'exclusive-added', `choice "${c}" of question "${p.id}" became exclusive`,
+        `le choix « ${c} » de la question « ${p.id} » est devenu exclusif`, p.id));
     }
     for (const c of b.filter((x) => !a.includes(x))) {
-      out.push({ kind: 'minor', pointer: `${p.after.pointer}/exclusive`, rule: 'exclusive-removed', message: `choice "${c}" of question "${p.id}" is no longer exclusive` });
+      out.push(change('minor', `${p.after.pointer}/exclusive`, 'exclusive-removed', `choice "${c}" of question "${p.id}" is no longer exclusive`,
+        `le choix « ${c} » de la question « ${p.id} » n’est plus exclusif`, p.id));
     }
   }
   return out;
@@ -28,8 +30,14 @@ export function otherChanged(ctx: DiffContext): Change[] {
   for (const p of commonQuestions(ctx)) {
     const b = 'other' in p.before.question && p.before.question.other !== undefined;
     const a = 'other' in p.after.question && p.after.question.other !== undefined;
-    if (a && !b) out.push({ kind: 'minor', pointer: `${p.after.pointer}/other`, rule: 'other-added', message: `question "${p.id}" gained an "other, please specify" text` });
-    if (b && !a) out.push({ kind: 'major', pointer: `${p.before.pointer}/other`, rule: 'other-removed', message: `question "${p.id}" lost its "other, please specify" text (${p.id}_other)` });
+    if (a && !b) {
+      out.push(change('minor', `${p.after.pointer}/other`, 'other-added', `question "${p.id}" gained an "other, please specify" text`,
+        `la question « ${p.id} » gagne un texte « autre, précisez »`, p.id));
+    }
+    if (b && !a) {
+      out.push(change('major', `${p.before.pointer}/other`, 'other-removed', `question "${p.id}" lost its "other, please specify" text (${p.id}_other)`,
+        `la question « ${p.id} » perd son texte « autre, précisez » (${p.id}_other)`, p.id));
+    }
   }
   return out;
 }

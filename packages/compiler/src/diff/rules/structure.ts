@@ -4,21 +4,21 @@
  * removed section is reported with its questions (each `question-removed`) and is itself MAJOR.
  * Checks never change stored answers: adding, removing or changing one is MINOR.
  */
-import { canonical } from '../model.js';
+import { canonical, change } from '../model.js';
 import type { Change, DiffContext } from '../types.js';
 
 /** `section-added` / `section-removed` / `section-reordered`. */
 export function sectionsChanged(ctx: DiffContext): Change[] {
   const out: Change[] = [];
   for (const [id, s] of ctx.after.sections) {
-    if (!ctx.before.sections.has(id)) out.push({ kind: 'minor', pointer: s.pointer, rule: 'section-added', message: `section "${id}" was added` });
+    if (!ctx.before.sections.has(id)) out.push(change('minor', s.pointer, 'section-added', `section "${id}" was added`, `la section « ${id} » a été ajoutée`));
   }
   for (const [id, s] of ctx.before.sections) {
-    if (!ctx.after.sections.has(id)) out.push({ kind: 'major', pointer: s.pointer, rule: 'section-removed', message: `section "${id}" was removed` });
+    if (!ctx.after.sections.has(id)) out.push(change('major', s.pointer, 'section-removed', `section "${id}" was removed`, `la section « ${id} » a été retirée`));
   }
   const kept = [...ctx.after.sections.keys()].filter((id) => ctx.before.sections.has(id));
   const keptBefore = [...ctx.before.sections.keys()].filter((id) => ctx.after.sections.has(id));
-  if (kept.join() !== keptBefore.join()) out.push({ kind: 'minor', pointer: '/sections', rule: 'section-reordered', message: 'sections were reordered' });
+  if (kept.join() !== keptBefore.join()) out.push(change('minor', '/sections', 'section-reordered', 'sections were reordered', 'les sections ont changé d’ordre'));
   return out;
 }
 
@@ -27,12 +27,16 @@ export function extensionPointsChanged(ctx: DiffContext): Change[] {
   const out: Change[] = [];
   for (const [name, p] of ctx.after.extensionPoints) {
     const old = ctx.before.extensionPoints.get(name);
-    if (!old) out.push({ kind: 'minor', pointer: p.pointer, rule: 'extension-point-added', message: `extension point "${name}" was added` });
-    else if (old.section !== p.section) out.push({ kind: 'minor', pointer: p.pointer, rule: 'extension-point-moved', message: `extension point "${name}" moved to section "${p.section}"` });
+    if (!old) out.push(change('minor', p.pointer, 'extension-point-added', `extension point "${name}" was added`, `le point d’extension « ${name} » a été ajouté`));
+    else if (old.section !== p.section) {
+      out.push(change('minor', p.pointer, 'extension-point-moved', `extension point "${name}" moved to section "${p.section}"`,
+        `le point d’extension « ${name} » passe dans la section « ${p.section} »`));
+    }
   }
   for (const [name, p] of ctx.before.extensionPoints) {
     if (!ctx.after.extensionPoints.has(name)) {
-      out.push({ kind: 'major', pointer: p.pointer, rule: 'extension-point-removed', message: `extension point "${name}" was removed: extensions inserting there no longer compile` });
+      out.push(change('major', p.pointer, 'extension-point-removed', `extension point "${name}" was removed: extensions inserting there no longer compile`,
+        `le point d’extension « ${name} » a été retiré : les extensions qui s’y insèrent ne compilent plus`));
     }
   }
   return out;
@@ -43,13 +47,16 @@ export function checksChanged(ctx: DiffContext): Change[] {
   const out: Change[] = [];
   for (const [id, c] of ctx.after.checks) {
     const old = ctx.before.checks.get(id);
-    if (!old) { out.push({ kind: 'minor', pointer: c.pointer, rule: 'check-added', message: `check "${id}" was added` }); continue; }
+    if (!old) { out.push(change('minor', c.pointer, 'check-added', `check "${id}" was added`, `le contrôle « ${id} » a été ajouté`)); continue; }
     const { message: _m1, ...a } = c.check;
     const { message: _m2, ...b } = old.check;
-    if (canonical(a) !== canonical(b)) out.push({ kind: 'minor', pointer: c.pointer, rule: 'check-changed', message: `check "${id}" changed (condition, level or questions)` });
+    if (canonical(a) !== canonical(b)) {
+      out.push(change('minor', c.pointer, 'check-changed', `check "${id}" changed (condition, level or questions)`,
+        `le contrôle « ${id} » a changé (condition, niveau ou questions)`));
+    }
   }
   for (const [id, c] of ctx.before.checks) {
-    if (!ctx.after.checks.has(id)) out.push({ kind: 'minor', pointer: c.pointer, rule: 'check-removed', message: `check "${id}" was removed` });
+    if (!ctx.after.checks.has(id)) out.push(change('minor', c.pointer, 'check-removed', `check "${id}" was removed`, `le contrôle « ${id} » a été retiré`));
   }
   return out;
 }
@@ -58,5 +65,6 @@ export function checksChanged(ctx: DiffContext): Change[] {
 export function identityChanged(ctx: DiffContext): Change[] {
   const b = ctx.before.definition.id;
   const a = ctx.after.definition.id;
-  return b === a ? [] : [{ kind: 'major', pointer: '/id', rule: 'questionnaire-id-changed', message: `questionnaire id changed from "${b}" to "${a}"` }];
+  return b === a ? [] : [change('major', '/id', 'questionnaire-id-changed', `questionnaire id changed from "${b}" to "${a}"`,
+    `l’identifiant du questionnaire passe de « ${b} » à « ${a} »`)];
 }
