@@ -45,6 +45,7 @@ function forTypes(schema) {
   if (copy.$defs?.condition) copy.$defs.condition.tsType = '{ [operator: string]: unknown }';
   // The schema picks the branch with if/then/else for clear errors; types want the union.
   if (copy.$defs?.item) copy.$defs.item = { anyOf: [{ $ref: '#/$defs/question' }, { $ref: '#/$defs/extensionPoint' }] };
+  if (copy.$defs?.crosswalkEntry) copy.$defs.crosswalkEntry = { anyOf: [{ $ref: '#/$defs/crosswalkMapping' }, { $ref: '#/$defs/crosswalkNotComparable' }] };
   return copy;
 }
 

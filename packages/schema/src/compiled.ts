@@ -7,7 +7,7 @@
  * This is an internal contract between the compiler and its consumers; the public contracts
  * are the definition, extension and payload schemas under `schemas/`.
  */
-import type { LocalizedText, Question, Condition } from './questionnaire.generated.js';
+import type { LocalizedText, Question, Condition, Crosswalk } from './questionnaire.generated.js';
 import type { Territory } from './extension.generated.js';
 
 /** Where an assembled element came from. */
@@ -79,4 +79,6 @@ export interface CompiledQuestionnaire {
   description?: LocalizedText;
   sections: CompiledSection[];
   checks: CompiledCheck[];
+  /** The core's crosswalk from its previous version, copied from the definition when it declares one. */
+  crosswalk?: Crosswalk;
 }

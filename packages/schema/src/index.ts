@@ -7,6 +7,7 @@
 export type {
   QuestionnaireDefinition, Question, QuestionId, Item, Section, Choice, Check, Condition,
   ExtensionPoint, LocalizedText, Code, Semver,
+  Crosswalk, CrosswalkEntry, CrosswalkMapping, CrosswalkNotComparable,
 } from './questionnaire.generated.js';
 export type { TerritorialExtension, Territory } from './extension.generated.js';
 export type { ResponsePayload, VersionRef, Answers } from './payload.generated.js';
@@ -24,3 +25,9 @@ export type { VersionKey } from './version-key.js';
 export { QUESTION_TYPES } from './question-types.js';
 export { OTHER_CODE, OTHER_CHOICE, otherKey, choosesOther } from './other.js';
 export type { QuestionType, AnswerValue, Answers as AnswerMap } from './question-types.js';
+export {
+  harmoniseQuestion, harmoniseValue, crosswalkVersionOf, crosswalkEntryFor, isNotComparable, codeChanges,
+} from './crosswalk.js';
+export type {
+  CrosswalkVersion, CrosswalkQuestion, HarmonisedQuestion, HarmonisedCategory, CodeChanges,
+} from './crosswalk.js';

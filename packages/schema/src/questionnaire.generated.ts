@@ -218,6 +218,7 @@ export type Condition = {[operator: string]: unknown};
  * Stable code of a choice or matrix row.
  */
 export type Code = string;
+export type CrosswalkEntry = CrosswalkMapping | CrosswalkNotComparable;
 
 /**
  * An OLVA questionnaire definition: the common core ("tronc commun") that the national network maintains. Every human text is a {fr, en} map where fr is required.
@@ -244,6 +245,7 @@ export interface QuestionnaireDefinition {
    * Coherence checks run in the browser and in the collector.
    */
   checks?: Check[];
+  crosswalk?: Crosswalk;
 }
 /**
  * A human text in French (required) and English.
@@ -308,4 +310,37 @@ export interface Check {
    * @minItems 1
    */
   questions: [QuestionId, ...QuestionId[]];
+}
+/**
+ * The crosswalk from the previous version of the core: how earlier answers map onto this version's questions and codes.
+ */
+export interface Crosswalk {
+  from: Semver;
+  /**
+   * One entry per question whose answers do not carry over as they are. Questions without an entry keep their id and codes.
+   */
+  questions: CrosswalkEntry[];
+}
+/**
+ * The question `question` answers what `from` answered in the previous version, with its codes mapped by `codes`.
+ */
+export interface CrosswalkMapping {
+  question: QuestionId;
+  from: QuestionId;
+  /**
+   * Old code → the new codes it became. One old code to several new ones is a split; several old codes to the same new one is a merge. Codes absent from this map keep their code.
+   */
+  codes?: {
+    /**
+     * @minItems 1
+     */
+    [k: string]: [Code, ...Code[]];
+  };
+}
+/**
+ * The question measures something else than before: earlier answers are not compared with this version's.
+ */
+export interface CrosswalkNotComparable {
+  question: QuestionId;
+  notComparable: LocalizedText;
 }

@@ -51,6 +51,10 @@ export const questionnaireSchema: Record<string, unknown> = {
         "$ref": "#/$defs/check"
       },
       "description": "Coherence checks run in the browser and in the collector."
+    },
+    "crosswalk": {
+      "$ref": "#/$defs/crosswalk",
+      "description": "How the answers of the previous version of the core map onto this one, for each question that was renamed, recoded, split, merged or that is no longer comparable. `olva diff` refuses a MAJOR change to a question without an entry here."
     }
   },
   "$defs": {
@@ -725,6 +729,96 @@ export const questionnaireSchema: Record<string, unknown> = {
           }
         }
       ]
+    },
+    "crosswalk": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "from",
+        "questions"
+      ],
+      "properties": {
+        "from": {
+          "$ref": "#/$defs/semver",
+          "description": "The previous version of the core this one maps from (e.g. \"2026.2.0\"); versions between `from` and this one keep their codes."
+        },
+        "questions": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/crosswalkEntry"
+          },
+          "description": "One entry per question whose answers do not carry over as they are. Questions without an entry keep their id and codes."
+        }
+      },
+      "description": "The crosswalk from the previous version of the core: how earlier answers map onto this version's questions and codes."
+    },
+    "crosswalkEntry": {
+      "description": "How one question maps from the previous version: a mapping (`from`, optional `codes`) or `notComparable` with the reason.",
+      "if": {
+        "type": "object",
+        "required": [
+          "notComparable"
+        ]
+      },
+      "then": {
+        "$ref": "#/$defs/crosswalkNotComparable"
+      },
+      "else": {
+        "$ref": "#/$defs/crosswalkMapping"
+      }
+    },
+    "crosswalkMapping": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "question",
+        "from"
+      ],
+      "properties": {
+        "question": {
+          "$ref": "#/$defs/questionId",
+          "description": "Id of the question in this version."
+        },
+        "from": {
+          "$ref": "#/$defs/questionId",
+          "description": "Id of the question in the previous version (the same id when only its codes changed)."
+        },
+        "codes": {
+          "type": "object",
+          "propertyNames": {
+            "$ref": "#/$defs/code"
+          },
+          "additionalProperties": {
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": true,
+            "items": {
+              "$ref": "#/$defs/code"
+            }
+          },
+          "description": "Old code → the new codes it became. One old code to several new ones is a split; several old codes to the same new one is a merge. Codes absent from this map keep their code."
+        }
+      },
+      "description": "The question `question` answers what `from` answered in the previous version, with its codes mapped by `codes`."
+    },
+    "crosswalkNotComparable": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "question",
+        "notComparable"
+      ],
+      "properties": {
+        "question": {
+          "$ref": "#/$defs/questionId",
+          "description": "Id of the question in this version."
+        },
+        "notComparable": {
+          "$ref": "#/$defs/localizedText",
+          "description": "Why answers to this question cannot be compared with earlier versions (printed in diffs and codebooks)."
+        }
+      },
+      "description": "The question measures something else than before: earlier answers are not compared with this version's."
     }
   }
 };
