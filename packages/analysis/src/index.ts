@@ -36,3 +36,15 @@ export type { ClassCategory } from './results.js';
 export { readNdjsonPayloads, type NdjsonOptions, type PayloadProblem } from './ndjson.js';
 export { flattenResults, FLAT_COLUMNS, type FlatCell } from './flat.js';
 export { compareWaves, type WaveComparison } from './compare/waves.js';
+export { analyseResponses, type AnalyseOptions } from './analyse.js';
+export { compareNetwork, MIN_OTHER_TERRITORIES } from './compare/network.js';
+export { compareNational } from './compare/national.js';
+export { comparePreviousWave, compareVersions } from './compare/previous.js';
+export { compareSample, expectedFor, DEFAULT_SECTOR_QUESTION, type ExpectedSectors } from './compare/sample.js';
+export { publishedLines, shareFigure, type PublishedLine } from './compare/lines.js';
+export { compareWithReference, type ReferenceComparison } from './stats/one-proportion.js';
+export { checkNationalReferences, type NationalReferences, type NationalFigure } from './references.js';
+export type {
+  ShareFigure, ComparisonGap, GroupComparisons, NetworkComparison, NetworkShare, NationalComparison, NationalShare,
+  PreviousWaveComparison, PreviousWaveShare, SampleComparison, SampleSector, WeightedResults, WeightedQuestion,
+} from './results.js';

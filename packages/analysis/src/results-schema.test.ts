@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { createAjv, toProblems } from '@olva/schema/validate';
 import { aggregateResponses } from './aggregate/aggregate.js';
 import { crossTabulate } from './crosstab/crosstab.js';
-import { builds, generate, stream } from './__fixtures__/responses.js';
+import { builds, crosswalkCore, generate, generateFor, stream } from './__fixtures__/responses.js';
+import { prng } from '@olva/test-support/prng';
+import { analyseResponses } from './analyse.js';
+import { checkNationalReferences } from './references.js';
 import type { ResultsDocument } from './results.js';
 
 const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../../schemas/results.schema.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
@@ -25,6 +28,24 @@ describe('schemas/results.schema.json', () => {
       await crossTabulate(stream(items), { compiled, rows: 'employeur', columns: 'valorisation_benevolat', territory: { level: 'commune', code: '29019' } }),
     ];
     expect(doc.crosstabs.map((t) => t.status)).toContain('withheld');
+    expect(problems(JSON.parse(JSON.stringify(doc)))).toEqual([]);
+  });
+
+  it('accepts the document olva analyse writes, with every comparison and the sample', async () => {
+    const next = crosswalkCore();
+    const random = prng(41);
+    const items = [
+      ...['35238', '29019', '44109', '35288'].flatMap((code) => generateFor(next, { level: 'commune', code }, '2026', 40, random)),
+      ...generateFor(b.rennes, { level: 'commune', code: '35238' }, '2025', 40, random),
+    ];
+    const references = JSON.parse(readFileSync(fileURLToPath(new URL('../../core-questionnaire/references/national-2017.json', import.meta.url)), 'utf8'));
+    const doc = await analyseResponses(stream(items), {
+      compiled: [...compiled, next], wave: '2026', previousWave: '2025', references: checkNationalReferences(references, 'national-2017.json'),
+      expected: [{ territory: { level: 'commune', code: '35238' }, source: 'RNA', sectors: { sport: 50, culture: 30, local: 5 } }], weight: 'sector',
+    });
+    const rennes = doc.groups.find((g) => g.territory.code === '35238')!;
+    expect(Object.keys(rennes.comparisons!).sort()).toEqual(['national', 'network', 'previousWave']);
+    expect(rennes.sample!.sectors.length).toBeGreaterThan(3);
     expect(problems(JSON.parse(JSON.stringify(doc)))).toEqual([]);
   });
 

@@ -150,6 +150,168 @@ export interface GroupResults {
   responses: number;
   versions: VersionAnswered[];
   questions: QuestionFigures[];
+  /** Comparisons asked for (`olva analyse`); absent otherwise. Optional: readers of earlier
+   * documents keep working. */
+  comparisons?: GroupComparisons;
+  /** The sample beside the territory's expected distribution by sector, when one is configured. */
+  sample?: SampleComparison;
+}
+
+/** A published share: count of the base, with its 95% Wilson interval. */
+export interface ShareFigure {
+  count: number;
+  base: number;
+  share: number;
+  interval: Interval;
+}
+
+/** Why a comparison was not made rather than invented. */
+export type ComparisonGap =
+  /** a count needed is hidden by the frequency rule (here or in a territory pooled) */
+  | 'hidden'
+  /** the question's or row's base is withheld (under minBase) here */
+  | 'withheld'
+  /** the question (or code) is not in this group's figures */
+  | 'not-asked'
+  /** fewer than 3 other territories have a published figure: no network figure, so that no
+   * single territory shows through */
+  | 'too-few-territories'
+  /** the reference figure has no core question to compare with */
+  | 'no-question'
+  /** the code or question is absent from the other wave */
+  | 'not-in-previous'
+  | 'not-in-current'
+  /** the question's type changed between the versions answered */
+  | 'type-changed'
+  /** the new core's crosswalk declares the question not comparable with the previous version */
+  | 'not-comparable';
+
+/** The comparisons of one group. Each is present only when asked for. */
+export interface GroupComparisons {
+  network?: NetworkComparison;
+  national?: NationalComparison;
+  previousWave?: PreviousWaveComparison;
+}
+
+/** One share of the territory beside the same share of all other territories of the wave pooled. */
+export interface NetworkShare {
+  question: string;
+  /** The matrix row, for a matrix. */
+  row?: string;
+  code: string;
+  territory: ShareFigure | null;
+  network: ShareFigure | null;
+  /** Territories pooled for this line (published base, not withheld). */
+  territories: number;
+  /** Two-sided p-value of the two-proportion test; null without both figures or variance. */
+  p: number | null;
+  /** Verdict only with both bases ≥ the comparison's minimum base; null otherwise. */
+  notable: boolean | null;
+  missing?: ComparisonGap;
+}
+
+/** The territory against the network: the other territories of the same wave, pooled. */
+export interface NetworkComparison {
+  wave: string;
+  /** Other territories with responses in the wave. */
+  otherTerritories: number;
+  shares: NetworkShare[];
+}
+
+/** One national reference figure beside the territory's share on the question it maps to. */
+export interface NationalShare {
+  /** Id of the figure in the references file. */
+  id: string;
+  label: LocalizedText;
+  /** The core question and codes compared; null for a context figure. */
+  question: string | null;
+  codes: string[];
+  /** The national figure: a share, or a value (a count of associations) for context. */
+  national: { share?: number; count?: number; value?: number; unit?: string; source: string; year: number };
+  /** Set when the national categories differ from the core's: what to keep in mind. */
+  categoriesDiffer?: LocalizedText;
+  /** The territory's share of the codes summed; null when it cannot be given. */
+  territory: ShareFigure | null;
+  /** Score test of the territory's share against the national one (taken as known). */
+  p: number | null;
+  notable: boolean | null;
+  missing?: ComparisonGap;
+}
+
+/** The territory against national references. */
+export interface NationalComparison {
+  /** The references file: id, version and the full citation of each source. */
+  references: { id: string; version: string; sources: Record<string, { citation: string; year: number }> };
+  figures: NationalShare[];
+}
+
+/** The territory against its own previous wave. */
+export interface PreviousWaveComparison {
+  wave: string;
+  /** False when the territory has no responses in that wave (then `shares` is empty). */
+  available: boolean;
+  /** The core versions answered in each wave, when they differ, and whether the new core's
+   * crosswalk was applied; null when both waves answered the same core version. */
+  crosswalk: { from: string[]; to: string[]; applied: boolean } | null;
+  shares: PreviousWaveShare[];
+}
+
+/** One share of the current wave beside the previous wave's (after the crosswalk, if any). */
+export interface PreviousWaveShare {
+  question: string;
+  row?: string;
+  /** The code, or the harmonised category when a crosswalk applies. */
+  code: string;
+  /** With a crosswalk, the codes of each version counted in the category. */
+  currentCodes?: string[];
+  previousCodes?: string[];
+  current: { count: number; base: number; share: number } | null;
+  previous: { count: number; base: number; share: number } | null;
+  p: number | null;
+  notable: boolean | null;
+  missing?: ComparisonGap;
+  /** The crosswalk's explanation, for a question declared not comparable. */
+  reason?: LocalizedText;
+}
+
+/** The sample beside the territory's expected distribution by main sector. */
+export interface SampleComparison {
+  /** The main-sector question. */
+  question: string;
+  /** Where the expected counts come from. */
+  source?: string;
+  /** Associations expected in all, over the sectors listed. */
+  expectedTotal: number;
+  sectors: SampleSector[];
+  /** Post-stratified shares on the main sector (`--weight sector`), always labelled so. */
+  weighted?: WeightedResults;
+}
+
+/** One sector: the sample's published count and share beside the expected ones. */
+export interface SampleSector {
+  code: string;
+  label?: LocalizedText;
+  /** Null when hidden by the frequency rule. */
+  sample: { count: number; share: number } | null;
+  expected: { count: number; share: number } | null;
+  suppressed?: 'small' | 'complementary';
+}
+
+/** Shares re-weighted so that the sample's sectors take their expected weights. */
+export interface WeightedResults {
+  method: 'post-stratification';
+  question: string;
+  label: LocalizedText;
+  /** Respondents with a sector among the expected ones (the others are left out). */
+  base: number;
+  questions: WeightedQuestion[];
+}
+
+/** Weighted shares of one question (distribution or multiple choice). */
+export interface WeightedQuestion {
+  id: string;
+  /** Codes with their weighted share; null where a sector × code cell behind it is small. */
+  categories: { code: string; share: number | null }[];
 }
 
 /** The rules a document was made with, stated so that a report can print them. */
@@ -170,6 +332,8 @@ export interface ResultsDocument {
   formatVersion: 1;
   generator: { name: string; version: string };
   rules: ResultsRules;
+  /** What `olva analyse` was asked for (absent from a bare aggregation). */
+  scope?: { wave: string; territory: TerritoryRef | null; previousWave: string | null };
   groups: GroupResults[];
   /** Cross-tabulations, when asked for. */
   crosstabs?: Crosstab[];

@@ -81,6 +81,39 @@ export function laterCore(): CompiledQuestionnaire {
   return assemble(core, null);
 }
 
+/**
+ * The core in its next minor version with a crosswalk from the current one: in
+ * `secteur_principal` the choices `caritatif_humanitaire` and `social_sante` merge into
+ * `solidarite`; `echelle_action` is renamed `echelle_intervention` (same codes);
+ * `situation_financiere` is declared not comparable.
+ */
+export function crosswalkCore(): CompiledQuestionnaire {
+  const core = loadCoreQuestionnaire();
+  const previous = core.version;
+  const [year, minor] = core.version.split('.');
+  core.version = `${year}.${Number(minor) + 1}.0`;
+  const profil = core.sections[0]!;
+  const item = (id: string) => profil.items.find((i) => 'id' in i && i.id === id) as unknown as { id: string; choices: { code: string; label: { fr: string; en?: string } }[] };
+  const sector = item('secteur_principal');
+  const at = sector.choices.findIndex((c) => c.code === 'caritatif_humanitaire');
+  sector.choices = sector.choices.filter((c) => c.code !== 'caritatif_humanitaire' && c.code !== 'social_sante');
+  sector.choices.splice(at, 0, { code: 'solidarite', label: { fr: 'Solidarité, action sociale, santé', en: 'Solidarity, social action, health' } });
+  item('echelle_action').id = 'echelle_intervention';
+  const crosswalk = {
+    from: previous,
+    questions: [
+      { question: 'secteur_principal', from: 'secteur_principal', codes: { caritatif_humanitaire: ['solidarite'], social_sante: ['solidarite'] } },
+      { question: 'echelle_intervention', from: 'echelle_action' },
+      { question: 'situation_financiere', notComparable: { fr: 'Les modalités ont changé de sens.', en: 'The answers changed meaning.' } },
+    ],
+  };
+  (core as { crosswalk?: unknown }).crosswalk = crosswalk;
+  const compiled = assemble(core, null);
+  // The compiler copies the crosswalk into the build (helper `versions`); until then, here.
+  (compiled as { crosswalk?: unknown }).crosswalk ??= crosswalk;
+  return compiled;
+}
+
 let counter = 0;
 
 /** Generated responses to one build, for one territory and wave. */

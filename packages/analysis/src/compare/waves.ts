@@ -7,7 +7,8 @@
  * question need the crosswalks of the new version: not handled here yet, such a question is
  * reported as `type-changed` when its type differs, and compared code by code otherwise.
  */
-import type { Category, GroupResults, QuestionFigures } from '../results.js';
+import type { Category, GroupResults } from '../results.js';
+import { publishedLines, type PublishedLine } from './lines.js';
 import { compareProportions, DEFAULT_COMPARISON_RULES, type ComparisonRules } from '../stats/two-proportions.js';
 
 /** One share of the current wave beside the previous wave's. */
@@ -27,16 +28,8 @@ export interface WaveComparison {
   missing?: 'not-in-current' | 'not-in-previous' | 'hidden' | 'type-changed';
 }
 
-type Lines = Map<string, { base: number; categories: Category[] }>;
-
-/** The published distributions of a question, keyed by matrix row ('' for the question). */
-function lines(f: QuestionFigures | undefined): Lines {
-  const out: Lines = new Map();
-  if (!f || f.status === 'withheld' || !f.base) return out;
-  if (f.kind === 'distribution' || f.kind === 'multiple') out.set('', { base: f.base.answered, categories: f.categories ?? [] });
-  if (f.kind === 'matrix') for (const r of f.rows ?? []) if (r.base && r.categories) out.set(r.code, { base: r.base.answered, categories: r.categories });
-  return out;
-}
+type Lines = Map<string, PublishedLine>;
+const lines = publishedLines;
 
 const figure = (c: Category | undefined, base: number) => (c && c.count !== null ? { count: c.count, base, share: c.count / base } : null);
 

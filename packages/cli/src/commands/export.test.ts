@@ -81,6 +81,17 @@ describe('olva export', () => {
     expect(wb.getWorksheet('libellés')!.rowCount).toBe(13);
   });
 
+  it('writes the stored payloads as NDJSON and the versions they answered as JSON', async () => {
+    const out = path.join(dir, 'rennes.ndjson');
+    expect(await exportCommand.run(['--database', database, '--questionnaire', 'olva-core', '--territory', 'commune:35238', '--format', 'ndjson', '--out', out], memoryIo().io)).toBe(0);
+    const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((p) => p.answers.commentaire)).toEqual(Array.from({ length: 9 }, (_, i) => fixtureAnswers(i).commentaire));
+    expect(new Set(lines.map((p) => p.territory.code))).toEqual(new Set(['35238']));
+    const m = memoryIo();
+    expect(await exportCommand.run(['--database', database, '--questionnaire', 'olva-core', '--format', 'questionnaires'], m.io)).toBe(0);
+    expect(JSON.parse(m.out())).toEqual([fixtureCore()]);
+  });
+
   it('refuses bad usage with exit code 2 and a message', async () => {
     for (const argv of [
       ['--questionnaire', 'olva-core'],

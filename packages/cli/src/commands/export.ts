@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   codebookCsv, codebookEntries, codebookMarkdown, createCollector, csvReadable, exportBaseName,
-  exportVersions, loadConfig, openStore, parseMissing, parseReadQuery, writeXlsx,
+  exportVersions, loadConfig, ndjsonReadable, openStore, parseMissing, parseReadQuery, writeXlsx,
   type CollectorConfig, type ReadQuery, type ResponseFilter, type ResponseStore,
 } from '@olva/collector';
 import type { CompiledQuestionnaire } from '@olva/schema';
@@ -17,8 +17,8 @@ import { parse } from '../args.js';
 import { EXIT, pickLang, sayBoth, type Bilingual, type CommandIO, type Lang, type Output } from '../io.js';
 
 export const usage: Bilingual = {
-  fr: 'olva export --config <olva.config.json> --questionnaire <id> [--wave <millésime>] [--territory <niveau:code>] [--format csv|xlsx|codebook|codebook-md] [--out <fichier>] : exporte les réponses ou le dictionnaire des variables',
-  en: 'olva export --config <olva.config.json> --questionnaire <id> [--wave <wave>] [--territory <level:code>] [--format csv|xlsx|codebook|codebook-md] [--out <file>]: exports responses or the codebook',
+  fr: 'olva export --config <olva.config.json> --questionnaire <id> [--wave <millésime>] [--territory <niveau:code>] [--format csv|xlsx|codebook|codebook-md|ndjson|questionnaires] [--out <fichier>] : exporte les réponses ou le dictionnaire des variables',
+  en: 'olva export --config <olva.config.json> --questionnaire <id> [--wave <wave>] [--territory <level:code>] [--format csv|xlsx|codebook|codebook-md|ndjson|questionnaires] [--out <file>]: exports responses or the codebook',
 };
 
 const help: Bilingual = {
@@ -28,7 +28,9 @@ const help: Bilingual = {
   --questionnaire <id>      questionnaire à exporter (obligatoire), p. ex. olva-core
   --wave <millésime>        millésime (répétable) ; absent : tous
   --territory <niveau:code> territoire (répétable), p. ex. commune:35238 ; absent : tous
-  --format <format>         csv (défaut), xlsx (feuilles réponses, libellés, codebook), codebook (CSV), codebook-md
+  --format <format>         csv (défaut), xlsx (feuilles réponses, libellés, codebook), codebook (CSV), codebook-md,
+                            ndjson (une charge utile olva-response par ligne, pour olva analyse --responses),
+                            questionnaires (les versions compilées répondues, tableau JSON, pour olva analyse --build)
   --labels                  CSV : libellés au lieu des codes
   --locale fr|en            langue des libellés (défaut fr)
   --separator ';'           CSV : séparateur point-virgule (tableurs français)
@@ -40,7 +42,9 @@ const help: Bilingual = {
   --questionnaire <id>      questionnaire to export (required), e.g. olva-core
   --wave <wave>             wave (repeatable); absent: all
   --territory <level:code>  territory (repeatable), e.g. commune:35238; absent: all
-  --format <format>         csv (default), xlsx (codes, labels and codebook sheets), codebook (CSV), codebook-md
+  --format <format>         csv (default), xlsx (codes, labels and codebook sheets), codebook (CSV), codebook-md,
+                            ndjson (one olva-response payload per line, for olva analyse --responses),
+                            questionnaires (the compiled versions answered, a JSON array, for olva analyse --build)
   --labels                  CSV: labels instead of codes
   --locale fr|en            language of labels (default fr)
   --separator ';'           CSV: semicolon separator (French spreadsheets)
@@ -150,7 +154,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     sayBoth(io.stdout, help);
     return EXIT.OK;
   }
-  const formats = ['csv', 'xlsx', 'codebook', 'codebook-md'];
+  const formats = ['csv', 'xlsx', 'codebook', 'codebook-md', 'ndjson', 'questionnaires'];
   const usageError = (fr: string, en: string) => reportError('export', new CommandError({ fr, en }, EXIT.USAGE), io, lang);
   if (parsed.positionals.length) return usageError(`argument inattendu « ${parsed.positionals[0]} »`, `unexpected argument "${parsed.positionals[0]}"`);
   if (!formats.includes(v.format!)) return usageError(`--format doit valoir ${formats.join(', ')}`, `--format must be one of ${formats.join(', ')}`);
@@ -178,9 +182,13 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     } else {
       const body = v.format === 'csv'
         ? csvReadable(compiled, store.stream(filter), { separator, mode: v.labels ? 'labels' : 'codes', locale, missing })
-        : Readable.from([v.format === 'codebook'
-          ? codebookCsv(codebookEntries(compiled), separator)
-          : codebookMarkdown(codebookEntries(compiled), exportBaseName(query))]);
+        : v.format === 'ndjson'
+          ? ndjsonReadable(store.stream(filter))
+          : Readable.from([v.format === 'codebook'
+            ? codebookCsv(codebookEntries(compiled), separator)
+            : v.format === 'questionnaires'
+              ? `${JSON.stringify(compiled)}\n`
+              : codebookMarkdown(codebookEntries(compiled), exportBaseName(query))]);
       if (v.out) {
         await pipeline(body, fs.createWriteStream(v.out));
       } else {

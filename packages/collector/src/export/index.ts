@@ -8,3 +8,4 @@ export { escapeFormula } from '@olva/compiler/csv';
 export { exportVersions } from './versions.js';
 export { exportRoutes, authorizeRead, type ExportRouteOptions } from './routes.js';
 export { parseReadQuery, exportBaseName, type ReadQuery } from './query.js';
+export { ndjsonReadable } from './ndjson.js';

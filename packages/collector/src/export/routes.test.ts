@@ -179,4 +179,29 @@ describe('export routes', () => {
     expect(national.total).toBe(20);
     expect(national.byTerritory.map((x: { territory: { code: string } }) => x.territory.code).sort()).toEqual(['200042174', '35238']);
   });
+
+  it('streams the stored payloads as NDJSON, one per line, within the scope, with the versions they answered', async () => {
+    expect((await get('/v1/exports/responses.ndjson?questionnaire=olva-core')).status).toBe(401);
+    expect((await get('/v1/exports/responses.ndjson?questionnaire=olva-core&territory=epci:200042174', RENNES)).status).toBe(403);
+    expect((await get('/v1/exports/responses.ndjson?questionnaire=olva-core', NO_EXPORT)).status).toBe(403);
+    expect((await get('/v1/exports/questionnaires.json?questionnaire=olva-core&territory=epci:200042174', RENNES)).status).toBe(403);
+    expect((await get('/v1/exports/responses.ndjson?questionnaire=inconnu', NATIONAL)).status).toBe(404);
+    const res = await get('/v1/exports/responses.ndjson?questionnaire=olva-core&wave=2026&territory=commune:35238', RENNES);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="olva-core_2026_commune-35238.ndjson"');
+    const text = await res.text();
+    expect(text.endsWith('\n')).toBe(true);
+    const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(14);
+    const stored = (await store.list({ territories: [rennes] }, { limit: 100 })).items;
+    expect(lines).toEqual(stored.map((r) => r.payload));
+    const everything = (await (await get('/v1/exports/responses.ndjson?questionnaire=olva-core', NATIONAL)).text()).trimEnd().split('\n');
+    expect(everything).toHaveLength(20);
+    const versions = await (await get('/v1/exports/questionnaires.json?questionnaire=olva-core&territory=commune:35238', RENNES)).json();
+    expect(versions.map((c: { questionnaire: { version: string }; extension: { id: string } | null }) => `${c.questionnaire.version}+${c.extension?.id ?? ''}`).sort())
+      .toEqual(['2026.1.0+', '2026.1.0+rennes-2026']);
+    // Every payload names one of the versions given with it.
+    for (const p of lines) expect(versions.some((c: { extension: { id: string } | null }) => (c.extension?.id ?? null) === (p.extension?.id ?? null))).toBe(true);
+  });
 });

@@ -8,6 +8,9 @@
  *   `missing=codes` for -7 not asked, -8 left blank, -9 not in the version answered)
  * - `GET /v1/exports/responses.xlsx` — sheets "réponses", "libellés" and "codebook" (`missing=codes` too)
  * - `GET /v1/exports/codebook.csv`, `GET /v1/exports/codebook.md` — the codebook
+ * - `GET /v1/exports/responses.ndjson` — the stored payloads, one per line (for `olva analyse`)
+ * - `GET /v1/exports/questionnaires.json` — the compiled versions those payloads were answered
+ *   with (a JSON array of `questionnaire.json` documents)
  *
  * Query: `questionnaire=<id>` (required), `wave=` and `territory=<level>:<code>`, both
  * repeatable. Replies are streamed, with a `Content-Disposition: attachment` file name.
@@ -25,6 +28,7 @@ import { exportBaseName, parseReadQuery, type ReadQuery } from './query.js';
 import { exportVersions } from './versions.js';
 import { writeXlsx } from './xlsx.js';
 import { parseMissing, type MissingMode } from './missing.js';
+import { ndjsonReadable } from './ndjson.js';
 
 /** What the export routes need from the server. */
 export interface ExportRouteOptions {
@@ -134,5 +138,18 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
     const title = ready.compiled.map((c) => c.extension ? `${c.questionnaire.id} ${c.questionnaire.version} + ${c.extension.id} ${c.extension.version}` : `${c.questionnaire.id} ${c.questionnaire.version}`).join(', ');
     const text = codebookMarkdown(codebookEntries(ready.compiled), title);
     return attachment(reply, 'text/markdown; charset=utf-8', `${exportBaseName(ready.read.query)}_codebook.md`).send(text);
+  });
+
+  app.get('/v1/exports/responses.ndjson', async (request, reply) => {
+    const ready = await prepare(request, reply);
+    if (!ready) return reply;
+    const body = ndjsonReadable(store.stream(ready.read.filter));
+    return attachment(reply, 'application/x-ndjson; charset=utf-8', `${exportBaseName(ready.read.query)}.ndjson`).send(body);
+  });
+
+  app.get('/v1/exports/questionnaires.json', async (request, reply) => {
+    const ready = await prepare(request, reply);
+    if (!ready) return reply;
+    return attachment(reply, 'application/json; charset=utf-8', `${exportBaseName(ready.read.query)}_questionnaires.json`).send(JSON.stringify(ready.compiled));
   });
 };

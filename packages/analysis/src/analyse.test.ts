@@ -1,0 +1,201 @@
+/**
+ * `analyseResponses` against an independent calculation on generated responses: five
+ * territories in 2026 on the next core (with a crosswalk: a merge, a rename, a break), two of
+ * them also in 2025 on the current core. Every compared figure is recomputed from the raw
+ * generated answers; p-values from a normal tail integrated numerically.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { prng } from '@olva/test-support/prng';
+import { analyseResponses } from './analyse.js';
+import { checkNationalReferences } from './references.js';
+import { builds, crosswalkCore, generateFor, stream, type Generated } from './__fixtures__/responses.js';
+import type { DistributionFigures, GroupResults, NumericFigures } from './results.js';
+import { AnalysisError } from './errors.js';
+
+const RENNES = { level: 'commune', code: '35238' } as const;
+const LORIENT = { level: 'epci', code: '200042174' } as const;
+const b = builds();
+const next = crosswalkCore();
+const compiled = [b.core, b.rennes, b.lorient, next];
+
+function sample(seed: number): Generated[] {
+  const random = prng(seed);
+  return [
+    ...generateFor(next, RENNES, '2026', 90, random),
+    ...generateFor(next, LORIENT, '2026', 45, random),
+    ...generateFor(next, { level: 'commune', code: '29019' }, '2026', 40, random),
+    ...generateFor(next, { level: 'commune', code: '44109' }, '2026', 35, random),
+    ...generateFor(next, { level: 'commune', code: '35288' }, '2026', 8, random),
+    ...generateFor(b.rennes, RENNES, '2025', 70, random),
+    ...generateFor(b.core, LORIENT, '2025', 30, random),
+  ];
+}
+
+const references = checkNationalReferences(JSON.parse(readFileSync(fileURLToPath(new URL('../../core-questionnaire/references/national-2017.json', import.meta.url)), 'utf8')), 'national-2017.json');
+
+/** Raw count of respondents of a territory and wave whose answer to `q` is one of `codes`, and the answered base. */
+function raw(items: Generated[], t: { code: string }, wave: string, q: string, codes: readonly unknown[]): { count: number; base: number } {
+  let count = 0;
+  let base = 0;
+  for (const g of items) {
+    if (g.payload.territory.code !== t.code || g.payload.wave !== wave || !g.shown.has(q)) continue;
+    const v = g.payload.answers[q];
+    if (v === undefined) continue;
+    base += 1;
+    if (codes.includes(v)) count += 1;
+  }
+  return { count, base };
+}
+
+/** Two-sided normal tail 2(1 − Φ(|z|)) by Simpson's rule on the density: independent of the chi-square code. */
+function normalTail(z: number): number {
+  const a = Math.abs(z);
+  const n = 2000;
+  const h = a / n;
+  const f = (x: number) => Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
+  let s = f(0) + f(a);
+  for (let i = 1; i < n; i++) s += (i % 2 ? 4 : 2) * f(i * h);
+  return 2 * (0.5 - (s * h) / 3);
+}
+
+function group(doc: { groups: GroupResults[] }, code: string): GroupResults {
+  return doc.groups.find((g) => g.territory.code === code)!;
+}
+
+describe('analyseResponses', () => {
+  const items = sample(31);
+  const run = () => analyseResponses(stream(items), { compiled, wave: '2026', territory: RENNES, previousWave: '2025', references });
+
+  it('writes the territory of the wave only, with its scope, bases and medians as a naive count gives', async () => {
+    const doc = await run();
+    expect(doc.scope).toEqual({ wave: '2026', territory: RENNES, previousWave: '2025' });
+    expect(doc.groups.map((g) => `${g.territory.code}/${g.wave}`)).toEqual(['35238/2026']);
+    const g = doc.groups[0]!;
+    expect(g.responses).toBe(90);
+    const employer = g.questions.find((q) => q.id === 'employeur') as DistributionFigures;
+    const truth = raw(items, RENNES, '2026', 'employeur', [true]);
+    expect(employer.base!.answered).toBe(truth.base);
+    expect(employer.categories!.find((c) => c.code === 'true')!.count).toBe(truth.count);
+    const adherents = g.questions.find((q) => q.id === 'nb_adherents') as NumericFigures;
+    const values = items.filter((x) => x.payload.territory.code === '35238' && x.payload.wave === '2026' && typeof x.payload.answers.nb_adherents === 'number')
+      .map((x) => x.payload.answers.nb_adherents as number).sort((p, q) => p - q);
+    const h = (values.length - 1) / 2;
+    expect(adherents.summary!.median).toBeCloseTo(values[Math.floor(h)]! + (h - Math.floor(h)) * (values[Math.ceil(h)]! - values[Math.floor(h)]!), 12);
+  });
+
+  it('sets each share beside the other territories of the wave pooled, from published counts only', async () => {
+    const doc = await run();
+    const network = doc.groups[0]!.comparisons!.network!;
+    expect(network.otherTerritories).toBe(4);
+    // Saint-Malo (8 responses) is withheld: 3 territories pooled, enough.
+    const employer = network.shares.find((s) => s.question === 'employeur' && s.code === 'true')!;
+    expect(employer.territories).toBe(3);
+    let pooled = { count: 0, base: 0 };
+    for (const t of [LORIENT, { code: '29019' }, { code: '44109' }]) {
+      const r = raw(items, t, '2026', 'employeur', [true]);
+      pooled = { count: pooled.count + r.count, base: pooled.base + r.base };
+    }
+    expect(employer.network).toMatchObject(pooled);
+    const here = raw(items, RENNES, '2026', 'employeur', [true]);
+    const p1 = here.count / here.base;
+    const p2 = pooled.count / pooled.base;
+    const p = (here.count + pooled.count) / (here.base + pooled.base);
+    const z = (p1 - p2) / Math.sqrt(p * (1 - p) * (1 / here.base + 1 / pooled.base));
+    expect(employer.p).toBeCloseTo(normalTail(z), 6);
+    expect(employer.notable).toBe(employer.p! < 0.05);
+    // A pooled figure is never given when a pooled territory hides its count.
+    const lines = doc.groups[0]!.comparisons!.network!.shares;
+    expect(lines.some((s) => s.missing === 'hidden')).toBe(true);
+    const singles = new Set(doc.groups[0]!.questions.filter((q) => q.type === 'single').map((q) => q.id));
+    const checked = lines.filter((x) => x.network && !x.row && singles.has(x.question));
+    expect(checked.length).toBeGreaterThan(10);
+    for (const s of checked) {
+      const parts = [LORIENT, { code: '29019' }, { code: '44109' }].map((t) => raw(items, t, '2026', s.question, [s.code]));
+      expect(s.network).toMatchObject({ count: parts.reduce((n, r) => n + r.count, 0), base: parts.reduce((n, r) => n + r.base, 0) });
+      // Every pooled count was publishable: none of them a small cell.
+      for (const r of parts) expect(r.count === 0 || r.count >= 3).toBe(true);
+    }
+  });
+
+  it('needs 3 other territories for a network figure', async () => {
+    const few = items.filter((g) => g.payload.territory.code !== '44109');
+    const doc = await analyseResponses(stream(few), { compiled, wave: '2026', territory: RENNES });
+    const shares = doc.groups[0]!.comparisons!.network!.shares;
+    expect(shares.length).toBeGreaterThan(0);
+    expect(new Set(shares.map((s) => s.missing))).toEqual(new Set(['too-few-territories']));
+    expect(shares.every((s) => s.network === null && s.notable === null)).toBe(true);
+  });
+
+  it('compares with the national references, summing the codes a figure names', async () => {
+    const doc = await run();
+    const national = doc.groups[0]!.comparisons!.national!;
+    expect(national.references).toMatchObject({ id: 'national-2017', version: '1.0.0' });
+    const budget = national.figures.find((f) => f.id === 'budget_moins_10000')!;
+    const truth = raw(items, RENNES, '2026', 'budget_annuel', ['moins_1000', 'de_1000_a_10000']);
+    if (budget.territory) {
+      expect(budget.territory).toMatchObject(truth);
+      const z = (truth.count / truth.base - 0.75) / Math.sqrt((0.75 * 0.25) / truth.base);
+      expect(budget.p).toBeCloseTo(normalTail(z), 6);
+    } else expect(budget.missing).toBe('hidden');
+    expect(national.figures.find((f) => f.id === 'associations_actives')).toMatchObject({ missing: 'no-question', national: { value: 1500000, year: 2017 } });
+    expect(national.figures.find((f) => f.id === 'presidentes')!.categoriesDiffer!.fr).toMatch(/coprésidences/);
+  });
+
+  it('compares with the previous wave through the crosswalk: merged codes summed, renamed question followed, break said', async () => {
+    const doc = await run();
+    const previous = doc.groups[0]!.comparisons!.previousWave!;
+    expect(previous).toMatchObject({ wave: '2025', available: true, crosswalk: { from: ['2026.2.0'], to: ['2026.3.0'], applied: true } });
+    const solidarity = previous.shares.find((s) => s.question === 'secteur_principal' && s.code === 'solidarite')!;
+    expect(solidarity.previousCodes!.sort()).toEqual(['caritatif_humanitaire', 'social_sante']);
+    const before = raw(items, RENNES, '2025', 'secteur_principal', ['caritatif_humanitaire', 'social_sante']);
+    const now = raw(items, RENNES, '2026', 'secteur_principal', ['solidarite']);
+    if (solidarity.missing === 'hidden') expect(Math.min(before.count, now.count)).toBeLessThan(6);
+    else {
+      expect(solidarity.previous).toMatchObject(before);
+      expect(solidarity.current).toMatchObject(now);
+    }
+    const scale = previous.shares.filter((s) => s.question === 'echelle_intervention' && s.current && s.previous);
+    expect(scale.length).toBeGreaterThan(0);
+    for (const s of scale) expect(s.previous).toMatchObject(raw(items, RENNES, '2025', 'echelle_action', [s.code]));
+    expect(previous.shares.find((s) => s.question === 'situation_financiere')).toMatchObject({ missing: 'not-comparable', reason: { fr: 'Les modalités ont changé de sens.' } });
+    // A territory without a previous wave says so.
+    const lorientless = await analyseResponses(stream(items.filter((g) => !(g.payload.territory.code === '35238' && g.payload.wave === '2025'))), { compiled, wave: '2026', territory: RENNES, previousWave: '2025' });
+    expect(lorientless.groups[0]!.comparisons!.previousWave).toEqual({ wave: '2025', available: false, crosswalk: null, shares: [] });
+  });
+
+  it('sets the sample beside the expected sectors, and post-stratifies on the main sector when asked', async () => {
+    const expected = [{ territory: RENNES, source: 'RNA 2025', sectors: { sport: 400, culture: 300, loisirs_vie_sociale: 200, solidarite: 100 } }];
+    const doc = await analyseResponses(stream(items), { compiled, wave: '2026', territory: RENNES, expected, weight: 'sector' });
+    const sample = doc.groups[0]!.sample!;
+    expect(sample).toMatchObject({ question: 'secteur_principal', source: 'RNA 2025', expectedTotal: 1000 });
+    const sport = sample.sectors.find((x) => x.code === 'sport')!;
+    expect(sport.expected).toEqual({ count: 400, share: 0.4 });
+    const sportRaw = raw(items, RENNES, '2026', 'secteur_principal', ['sport']);
+    if (sport.sample) expect(sport.sample).toEqual({ count: sportRaw.count, share: sportRaw.count / sportRaw.base });
+    // Weighted share of employers, recomputed: Σ_s W_s · employers(s) / answered(s).
+    const rennes = items.filter((g) => g.payload.territory.code === '35238' && g.payload.wave === '2026');
+    const sectorOf = (g: Generated) => (g.shown.has('secteur_principal') ? g.payload.answers.secteur_principal as string | undefined : undefined);
+    const strata = Object.keys(expected[0]!.sectors).map((s) => {
+      const members = rennes.filter((g) => sectorOf(g) === s && g.shown.has('employeur') && g.payload.answers.employeur !== undefined);
+      return { s, n: members.length, yes: members.filter((g) => g.payload.answers.employeur === true).length };
+    }).filter((x) => x.n > 0);
+    const mass = strata.reduce((m, x) => m + expected[0]!.sectors[x.s as 'sport'], 0);
+    const weighted = sample.weighted!;
+    expect(weighted).toMatchObject({ method: 'post-stratification', question: 'secteur_principal' });
+    expect(weighted.base).toBe(rennes.filter((g) => strata.some((x) => x.s === sectorOf(g))).length);
+    const share = weighted.questions.find((q) => q.id === 'employeur')!.categories.find((c) => c.code === 'true')!.share;
+    if (strata.some((x) => (x.yes > 0 && x.yes < 3))) expect(share).toBeNull();
+    else expect(share).toBeCloseTo(strata.reduce((sum, x) => sum + (expected[0]!.sectors[x.s as 'sport'] / mass) * (x.yes / x.n), 0), 12);
+    expect(weighted.questions.some((q) => q.categories.some((c) => c.share === null))).toBe(true);
+    expect(weighted.questions.some((q) => q.categories.some((c) => c.share !== null))).toBe(true);
+  });
+
+  it('refuses a wave or territory without responses, naming it', async () => {
+    await expect(analyseResponses(stream(items), { compiled, wave: '2030' })).rejects.toThrow(/^\/wave: \[analysis\/empty-wave\] no response of wave "2030" \(waves read: 2025, 2026\)/);
+    const e = await analyseResponses(stream(items), { compiled, wave: '2026', territory: { level: 'commune', code: '75056' } }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(AnalysisError);
+    expect((e as AnalysisError).message).toContain('no response of commune:75056 in wave "2026"');
+  });
+});

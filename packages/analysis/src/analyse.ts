@@ -1,0 +1,98 @@
+/**
+ * What `olva analyse` computes: the results of one wave (one territory or all), each group
+ * with the comparisons asked for — the network (other territories of the wave pooled), the
+ * national references, the same territory's previous wave (through the crosswalks when the
+ * core changed) — and the sample beside the expected distribution by sector. One streaming
+ * pass over the responses of the two waves; every comparison is made from published figures.
+ */
+import type { ResponsePayload } from '@olva/schema';
+import { aggregateResponses, type AggregateOptions } from './aggregate/aggregate.js';
+import { compareNetwork } from './compare/network.js';
+import { compareNational } from './compare/national.js';
+import { comparePreviousWave } from './compare/previous.js';
+import { compareSample, DEFAULT_SECTOR_QUESTION, expectedFor, type ExpectedSectors } from './compare/sample.js';
+import { SectorWeighting } from './compare/weighting.js';
+import { AnalysisError } from './errors.js';
+import type { NationalReferences } from './references.js';
+import type { GroupResults, ResultsDocument, TerritoryRef } from './results.js';
+
+/** What to analyse and compare. */
+export interface AnalyseOptions extends AggregateOptions {
+  /** The wave whose results are written. */
+  wave: string;
+  /** Only this territory's group; every territory of the wave when absent. */
+  territory?: TerritoryRef;
+  /** Compare with this wave of the same territory. */
+  previousWave?: string;
+  /** Compare with the other territories of the wave pooled (true by default). */
+  network?: boolean;
+  /** Compare with these national references. */
+  references?: NationalReferences;
+  /** Expected distributions by sector (the collector's `stats.expected`). */
+  expected?: readonly ExpectedSectors[];
+  /** The main-sector question (`secteur_principal` by default). */
+  sectorQuestion?: string;
+  /** `sector`: add post-stratified shares on the main sector to each group with an expected distribution. */
+  weight?: 'sector';
+}
+
+const sameTerritory = (a: TerritoryRef, b: TerritoryRef) => a.level === b.level && a.code === b.code;
+
+/** The responses of the waves wanted; `seen` collects every wave met, for the error message. */
+async function* ofWaves(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, waves: ReadonlySet<string>, seen: Set<string>, weighting: SectorWeighting | null): AsyncIterable<ResponsePayload> {
+  for await (const p of responses) {
+    seen.add(p.wave);
+    if (!waves.has(p.wave)) continue;
+    weighting?.add(p);
+    yield p;
+  }
+}
+
+/** The territory and wave keys that have an expected distribution (every territory of the wave may). */
+function weightedKeys(options: AnalyseOptions): Set<string> {
+  return new Set((options.expected ?? [])
+    .filter((e) => !options.territory || sameTerritory(e.territory, options.territory))
+    .map((e) => `${e.territory.level}:${e.territory.code}|${e.wave ?? options.wave}`));
+}
+
+/**
+ * Analyses one wave with its comparisons.
+ * @throws AnalysisError `/wave` (`analysis/empty-wave`) when no response is of the wave,
+ * `/territory` (`analysis/unknown-territory`) when the territory has none in it, and the
+ * aggregation's errors (unknown version, answer of the wrong shape).
+ */
+export async function analyseResponses(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, options: AnalyseOptions): Promise<ResultsDocument> {
+  const waves = new Set([options.wave, ...(options.previousWave !== undefined ? [options.previousWave] : [])]);
+  const seen = new Set<string>();
+  const weighting = options.weight === 'sector' ? new SectorWeighting(options.compiled, options.sectorQuestion ?? DEFAULT_SECTOR_QUESTION, weightedKeys(options)) : null;
+  const doc = await aggregateResponses(ofWaves(responses, waves, seen, weighting), options);
+  const ofWave = doc.groups.filter((g) => g.wave === options.wave);
+  if (ofWave.length === 0) throw new AnalysisError('/wave', 'analysis/empty-wave', `no response of wave "${options.wave}"${seen.size ? ` (waves read: ${[...seen].sort().join(', ')})` : ''}`);
+  const selected = options.territory ? ofWave.filter((g) => sameTerritory(g.territory, options.territory!)) : ofWave;
+  if (selected.length === 0) {
+    const t = options.territory!;
+    throw new AnalysisError('/territory', 'analysis/unknown-territory', `no response of ${t.level}:${t.code} in wave "${options.wave}" (territories of the wave: ${ofWave.map((g) => `${g.territory.level}:${g.territory.code}`).join(', ')})`);
+  }
+  const rules = doc.rules.comparison;
+  const groups = selected.map((g): GroupResults => {
+    const out: GroupResults = { ...g };
+    const comparisons: NonNullable<GroupResults['comparisons']> = {};
+    if (options.network !== false) comparisons.network = compareNetwork(g, ofWave, rules);
+    if (options.references) comparisons.national = compareNational(g, options.references, rules);
+    if (options.previousWave !== undefined) {
+      const before = doc.groups.find((p) => p.wave === options.previousWave && sameTerritory(p.territory, g.territory));
+      comparisons.previousWave = comparePreviousWave(g, before, options.previousWave, options.compiled, rules);
+    }
+    if (Object.keys(comparisons).length) out.comparisons = comparisons;
+    const expected = expectedFor(options.expected, g.territory, g.wave);
+    const sample = expected && compareSample(g, expected, options.sectorQuestion);
+    const weighted = sample && weighting?.result(g, expected, doc.rules);
+    if (sample) out.sample = weighted ? { ...sample, weighted } : sample;
+    return out;
+  });
+  return {
+    ...doc,
+    scope: { wave: options.wave, territory: options.territory ? { ...options.territory } : null, previousWave: options.previousWave ?? null },
+    groups,
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * A territory against its own previous wave. When both waves answered the same core version,
+ * each published share is set beside the previous one code by code (compareWaves). When the
+ * core changed, the comparison goes through the harmonised categories of `@olva/schema`'s
+ * crosswalks (harmoniseQuestion): a question renamed is followed back to its old id, codes
+ * split or merged are summed into the coarsest categories both versions share, a code only one
+ * version has is listed as missing in the other, and a question the new core declares not
+ * comparable is listed with the reason rather than compared. Sums use published counts only (a
+ * hidden count makes the category `hidden`), so the comparison reveals nothing more.
+ */
+import { crosswalkVersionOf, harmoniseQuestion, type CompiledQuestionnaire, type CrosswalkVersion, type HarmonisedQuestion } from '@olva/schema';
+import type { GroupResults, PreviousWaveComparison, PreviousWaveShare, QuestionFigures } from '../results.js';
+import { compareProportions, DEFAULT_COMPARISON_RULES, type ComparisonRules } from '../stats/two-proportions.js';
+import { compareWaves } from './waves.js';
+import { publishedLines, summedCount } from './lines.js';
+
+/** Orders versions such as 2026.2.0 < 2026.10.0 (numeric parts, then text). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/);
+  const pb = b.split(/[.-]/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '';
+    const y = pb[i] ?? '';
+    const nx = Number(x);
+    const ny = Number(y);
+    const d = x !== '' && y !== '' && Number.isFinite(nx) && Number.isFinite(ny) ? nx - ny : x.localeCompare(y);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+const coreVersions = (g: GroupResults): string[] => [...new Set(g.versions.map((v) => v.questionnaire.version))].sort(compareVersions);
+
+/** The core versions from the oldest answered to the newest, one CrosswalkVersion each. */
+function versionChain(compiled: readonly CompiledQuestionnaire[], from: string, to: string): CrosswalkVersion[] {
+  const byVersion = new Map<string, CompiledQuestionnaire>();
+  for (const c of compiled) {
+    const v = c.questionnaire.version;
+    if (compareVersions(v, from) < 0 || compareVersions(v, to) > 0) continue;
+    // The core alone carries the crosswalk; an extension's build adds questions the core's lacks.
+    const known = byVersion.get(v);
+    if (!known || (known.extension && !c.extension)) byVersion.set(v, c);
+  }
+  return [...byVersion.keys()].sort(compareVersions).map((v) => crosswalkVersionOf(byVersion.get(v)!));
+}
+
+/** Codes of a group's versions that fall into each harmonised category. */
+function membersOf(h: HarmonisedQuestion, versions: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const cat of h.categories) {
+    const codes = new Set<string>();
+    for (const m of cat.members) if (versions.includes(m.version)) m.codes.forEach((c) => codes.add(c));
+    out.set(cat.code, [...codes]);
+  }
+  return out;
+}
+
+function harmonisedShares(now: QuestionFigures, then: QuestionFigures | undefined, h: HarmonisedQuestion, current: string[], previous: string[], rules: ComparisonRules): PreviousWaveShare[] {
+  const out: PreviousWaveShare[] = [];
+  const nowMembers = membersOf(h, current);
+  const thenMembers = membersOf(h, previous);
+  const thenLines = publishedLines(then);
+  for (const [row, line] of publishedLines(now)) {
+    const old = thenLines.get(row);
+    for (const cat of h.categories) {
+      const currentCodes = nowMembers.get(cat.code) ?? [];
+      const previousCodes = thenMembers.get(cat.code) ?? [];
+      const entry: PreviousWaveShare = { question: now.id, ...(row ? { row } : {}), code: cat.code, currentCodes, previousCodes, current: null, previous: null, p: null, notable: null };
+      const a = currentCodes.length ? summedCount(line, currentCodes) : undefined;
+      const b = old && previousCodes.length ? summedCount(old, previousCodes) : undefined;
+      if (typeof a === 'number') entry.current = { count: a, base: line.base, share: a / line.base };
+      if (typeof b === 'number') entry.previous = { count: b, base: old!.base, share: b / old!.base };
+      if (a === undefined) entry.missing = 'not-in-current';
+      else if (b === undefined) entry.missing = 'not-in-previous';
+      else if (a === null || b === null) entry.missing = 'hidden';
+      else {
+        const test = compareProportions(entry.current!, entry.previous!, rules);
+        entry.p = test.p;
+        entry.notable = test.notable;
+      }
+      out.push(entry);
+    }
+  }
+  return out;
+}
+
+/**
+ * Compares a group with the same territory's group of the previous wave.
+ * @param previous that group, or undefined when the territory has no responses in that wave.
+ * @param compiled every compiled version given to the analysis (their crosswalks are read).
+ */
+export function comparePreviousWave(current: GroupResults, previous: GroupResults | undefined, previousWave: string, compiled: readonly CompiledQuestionnaire[], rules: ComparisonRules = DEFAULT_COMPARISON_RULES): PreviousWaveComparison {
+  if (!previous) return { wave: previousWave, available: false, crosswalk: null, shares: [] };
+  const to = coreVersions(current);
+  const from = coreVersions(previous);
+  if (to.join() === from.join()) {
+    const shares = compareWaves(current, previous, rules).map((w): PreviousWaveShare => ({ ...w }));
+    return { wave: previousWave, available: true, crosswalk: null, shares };
+  }
+  const chain = versionChain(compiled, from[0]!, to[to.length - 1]!);
+  const applied = chain.some((v) => v.crosswalk !== undefined);
+  const shares: PreviousWaveShare[] = [];
+  const before = new Map(previous.questions.map((f) => [f.id, f]));
+  for (const now of current.questions) {
+    if (now.kind === 'numeric') continue;
+    const h = harmoniseQuestion(now.id, chain);
+    const lastPrevious = from[from.length - 1]!;
+    const broken = h.notComparable.find((b) => compareVersions(b.version, lastPrevious) > 0);
+    const oldId = h.sources.filter((s) => from.includes(s.version)).map((s) => s.question).find((q) => q !== null) ?? null;
+    const then = oldId === null ? undefined : before.get(oldId);
+    if (broken || !then) {
+      shares.push({
+        question: now.id, code: '', current: null, previous: null, p: null, notable: null,
+        missing: broken ? 'not-comparable' : 'not-in-previous', ...(broken ? { reason: broken.reason } : {}),
+      });
+      continue;
+    }
+    if (then.type !== now.type && h.categories.length === 0) {
+      shares.push({ question: now.id, code: '', current: null, previous: null, p: null, notable: null, missing: 'type-changed' });
+      continue;
+    }
+    if (h.categories.length === 0) {
+      // Booleans and scales: no codes to harmonise; compared code by code under the old id.
+      const renamed: GroupResults = { ...previous, questions: [{ ...then, id: now.id }] };
+      shares.push(...compareWaves({ ...current, questions: [now] }, renamed, rules));
+      continue;
+    }
+    shares.push(...harmonisedShares(now, then, h, to, from, rules));
+  }
+  return { wave: previousWave, available: true, crosswalk: { from, to, applied }, shares };
+}

@@ -1,0 +1,47 @@
+/**
+ * The sample beside the population: the published count of each main sector in the
+ * territory's responses beside the number of associations the territory expects in it
+ * (its expected distribution, the collector configuration's `stats.expected`). Sample counts
+ * are the group's published figures (hidden ones stay hidden).
+ */
+import type { GroupResults, SampleComparison, SampleSector, TerritoryRef } from '../results.js';
+
+/** A territory's expected associations by main-sector code (the collector's `stats.expected` entries). */
+export interface ExpectedSectors {
+  territory: TerritoryRef;
+  /** The wave it applies to; absent for every wave. */
+  wave?: string;
+  source?: string;
+  sectors: Record<string, number>;
+}
+
+/** The main-sector question when none is configured. */
+export const DEFAULT_SECTOR_QUESTION = 'secteur_principal';
+
+/** The expected distribution of a territory and wave: one for that wave, else one for every wave. */
+export function expectedFor(list: readonly ExpectedSectors[] | undefined, territory: TerritoryRef, wave: string): ExpectedSectors | undefined {
+  const here = (list ?? []).filter((e) => e.territory.level === territory.level && e.territory.code === territory.code);
+  return here.find((e) => e.wave === wave) ?? here.find((e) => e.wave === undefined);
+}
+
+/** The sample of a group beside its expected distribution, or undefined when the question has no published figures. */
+export function compareSample(group: GroupResults, expected: ExpectedSectors, question: string = DEFAULT_SECTOR_QUESTION): SampleComparison | undefined {
+  const f = group.questions.find((q) => q.id === question);
+  if (!f || f.kind !== 'distribution' || !f.categories || !f.base) return undefined;
+  const expectedTotal = Object.values(expected.sectors).reduce((s, n) => s + n, 0);
+  const sectors: SampleSector[] = f.categories.map((c) => {
+    const n = expected.sectors[c.code];
+    const s: SampleSector = {
+      code: c.code, ...(c.label ? { label: c.label } : {}),
+      sample: c.count === null ? null : { count: c.count, share: c.share! },
+      expected: n === undefined || expectedTotal === 0 ? null : { count: n, share: n / expectedTotal },
+    };
+    if (c.suppressed) s.suppressed = c.suppressed;
+    return s;
+  });
+  // Sectors the territory expects that the question does not list (a local code): shown without a sample.
+  for (const [code, n] of Object.entries(expected.sectors)) {
+    if (!sectors.some((s) => s.code === code)) sectors.push({ code, sample: null, expected: expectedTotal ? { count: n, share: n / expectedTotal } : null });
+  }
+  return { question, ...(expected.source ? { source: expected.source } : {}), expectedTotal, sectors };
+}

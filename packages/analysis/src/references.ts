@@ -1,0 +1,74 @@
+/**
+ * National references: a versioned data file of figures from published sources
+ * (`@olva/core-questionnaire/references/national-2017.json`), each with its source and year and
+ * mapped to the core question and codes it compares with. A figure whose categories differ from
+ * the core's says how (`categoriesDiffer`); a context figure has no question.
+ */
+import type { LocalizedText } from '@olva/schema';
+import { AnalysisError } from './errors.js';
+
+/** One national figure. */
+export interface NationalFigure {
+  id: string;
+  label: LocalizedText;
+  /** A share in [0, 1] (compared), or a value for context (`unit` says of what). */
+  share?: number;
+  count?: number;
+  value?: number;
+  unit?: string;
+  /** Key of `sources`. */
+  source: string;
+  /** Year of the data. */
+  year: number;
+  /** The core question compared with; null for a context figure. */
+  question: string | null;
+  /** The codes of the question whose shares are summed (a boolean's are "true"/"false"). */
+  codes?: string[];
+  categoriesDiffer?: LocalizedText;
+  note?: LocalizedText;
+}
+
+/** The references file. */
+export interface NationalReferences {
+  kind: 'olva-national-references';
+  id: string;
+  version: string;
+  title: LocalizedText;
+  sources: Record<string, { citation: string; year: number }>;
+  figures: NationalFigure[];
+}
+
+const isText = (v: unknown): v is LocalizedText => typeof v === 'object' && v !== null && typeof (v as { fr?: unknown }).fr === 'string';
+
+/**
+ * Checks a parsed references file.
+ * @param file its name, for errors.
+ * @throws AnalysisError `<file>#<pointer>: [analysis/references] …` on the first problem.
+ */
+export function checkNationalReferences(value: unknown, file: string): NationalReferences {
+  const fail = (pointer: string, message: string) => new AnalysisError(`${file}#${pointer}`, 'analysis/references', message);
+  const doc = value as Partial<NationalReferences> | null;
+  if (typeof doc !== 'object' || doc === null || doc.kind !== 'olva-national-references') throw fail('/kind', 'must be "olva-national-references"');
+  if (typeof doc.id !== 'string' || typeof doc.version !== 'string') throw fail('/version', 'id and version are strings');
+  if (!isText(doc.title)) throw fail('/title', 'a localized text { fr, en? }');
+  if (typeof doc.sources !== 'object' || doc.sources === null) throw fail('/sources', 'an object of { citation, year } by key');
+  for (const [key, s] of Object.entries(doc.sources)) {
+    if (typeof s?.citation !== 'string' || !Number.isInteger(s.year)) throw fail(`/sources/${key}`, 'needs citation (text) and year (whole number)');
+  }
+  if (!Array.isArray(doc.figures)) throw fail('/figures', 'an array of figures');
+  doc.figures.forEach((f, i) => {
+    const at = `/figures/${i}`;
+    if (typeof f?.id !== 'string' || !isText(f.label)) throw fail(at, 'a figure has an id and a label { fr, en? }');
+    if (!(f.source in doc.sources!)) throw fail(`${at}/source`, `"${f.source}" is not a key of /sources`);
+    if (!Number.isInteger(f.year)) throw fail(`${at}/year`, 'the year of the data, a whole number');
+    if (f.question === null) {
+      if (typeof f.value !== 'number') throw fail(`${at}/value`, 'a context figure (question null) has a value');
+      return;
+    }
+    if (typeof f.question !== 'string') throw fail(`${at}/question`, 'a question id, or null for a context figure');
+    if (typeof f.share !== 'number' || f.share < 0 || f.share > 1) throw fail(`${at}/share`, 'a share in [0, 1]');
+    if (!Array.isArray(f.codes) || f.codes.length === 0 || f.codes.some((c) => typeof c !== 'string')) throw fail(`${at}/codes`, 'the codes compared, a non-empty array of strings');
+    if (f.categoriesDiffer !== undefined && !isText(f.categoriesDiffer)) throw fail(`${at}/categoriesDiffer`, 'a localized text { fr, en? }');
+  });
+  return doc as NationalReferences;
+}
