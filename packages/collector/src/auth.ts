@@ -9,7 +9,8 @@ import { TERRITORY_LEVELS, isTerritoryLevel } from '@olva/schema';
 import type { TerritoryRef } from './store/types.js';
 
 /** What a token may do. */
-export type Right = 'read' | 'export' | 'stats' | 'erase';
+/** `publish`: make its own territory's results public (`PUT /v1/results/…/publication`). */
+export type Right = 'read' | 'export' | 'stats' | 'erase' | 'publish';
 
 /** The reach of a token. */
 export interface Scope {

@@ -21,6 +21,7 @@ import { TerritoryDirectory } from './territories.js';
 import { createAuthorizer } from './tokens.js';
 import { exportRoutes } from './export/routes.js';
 import { statsRoutes } from './stats/routes.js';
+import { resultsRoutes } from './results/routes.js';
 
 /** Options of `createCollector`. */
 export interface CollectorOptions {
@@ -95,6 +96,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   await app.register(responsesRoutes, { config, store, registry, territories, auth, ...(options.onStored ? { onStored: options.onStored } : {}) });
   await app.register(exportRoutes, { store, registry, authorizer: auth });
   await app.register(statsRoutes, { store, registry, authorizer: auth, ...(config.stats ? { stats: config.stats } : {}) });
+  await app.register(resultsRoutes, { store, registry, authorizer: auth });
   if (options.extraRoutes) await app.register(async (scope) => options.extraRoutes!(scope));
 
   app.addHook('onClose', async () => {

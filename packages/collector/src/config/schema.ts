@@ -109,7 +109,7 @@ export const configSchema = {
             required: ['territories', 'rights'],
             properties: {
               territories: { oneOf: [{ const: 'all' }, { type: 'array', minItems: 1, items: territory }] },
-              rights: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['read', 'export', 'stats', 'erase'] } },
+              rights: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['read', 'export', 'stats', 'erase', 'publish'] } },
             },
           },
         },

@@ -28,6 +28,7 @@ function pathOf(request: FastifyRequest): string {
 /** True when `method` on `path` is a route that needs a token. */
 export function needsToken(method: string, path: string): boolean {
   if (path.startsWith('/v1/exports/') || path.startsWith('/v1/stats/')) return true;
+  if (path === '/v1/results' || path.startsWith('/v1/results/')) return true;
   return (path === '/v1/responses' || path.startsWith('/v1/responses/')) && method !== 'POST';
 }
 
@@ -43,7 +44,7 @@ export function corsDelegator(config: CollectorConfig) {
   const posting = new Set(config.origins.map((o) => o.origin));
   const reading = new Set(config.origins.filter((o) => o.read === true).map((o) => o.origin));
   // The two possible answers, made once: the delegator runs on every request, posts included.
-  const common = { methods: ['GET', 'POST', 'DELETE'], allowedHeaders: ['content-type', 'content-encoding', 'authorization'], maxAge: 600 };
+  const common = { methods: ['GET', 'POST', 'PUT', 'DELETE'], allowedHeaders: ['content-type', 'content-encoding', 'authorization'], maxAge: 600 };
   const allow = { ...common, origin: true };
   const refuse = { ...common, origin: false };
   return (request: FastifyRequest, cb: (error: Error | null, options: Record<string, unknown>) => void): void => {

@@ -9,6 +9,7 @@ import { TERRITORY_LEVELS, versionKeyOf, versionKeyString, type CompiledQuestion
 import type { SqlDb, Row } from './sql.js';
 import { SCHEMA_SQL, jsonTextList } from './sql.js';
 import type { InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse, TerritoryRef } from './types.js';
+import { SqlPublicationStore } from './publications.js';
 
 /** Thrown by `list` on a cursor this store did not make. */
 export class InvalidCursorError extends Error {
@@ -135,10 +136,15 @@ export class SqlResponseStore implements ResponseStore {
   private insertTimer: NodeJS.Immediate | null = null;
   private readonly batchesInFlight = new Set<Promise<void>>();
 
-  constructor(readonly db: SqlDb, private readonly now: () => Date = () => new Date()) {}
+  readonly publications: SqlPublicationStore;
+
+  constructor(readonly db: SqlDb, private readonly now: () => Date = () => new Date()) {
+    this.publications = new SqlPublicationStore(db, now);
+  }
 
   async init(): Promise<void> {
     await this.db.exec(SCHEMA_SQL);
+    await this.publications.init();
   }
 
   /**

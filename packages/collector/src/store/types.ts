@@ -3,6 +3,7 @@
  * it with one code path above it; the same test suite runs against both.
  */
 import type { CompiledQuestionnaire, ResponsePayload, TerritoryLevel } from '@olva/schema';
+import type { PublicationStore } from './publications.js';
 
 /** A territory as payloads and scopes name it. */
 export interface TerritoryRef {
@@ -75,4 +76,6 @@ export interface ResponseStore {
   /** Every kept version. */
   listQuestionnaires(): Promise<CompiledQuestionnaire[]>;
   close(): Promise<void>;
+  /** Publications of results (`store/publications.ts`), in the same database. */
+  readonly publications: PublicationStore;
 }

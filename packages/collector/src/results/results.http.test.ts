@@ -1,0 +1,166 @@
+/**
+ * The results routes over real HTTP, on SQLite and PostgreSQL: results computed from the
+ * store for tokens in scope, publication by a territory's own token only, and the public
+ * route serving nothing before publication and a snapshot after it. The responses are the
+ * analysis package's generated ones (real core and extensions); the expected documents are
+ * `aggregateResponses` over the same responses, computed here without the collector.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregateResponses } from '@olva/analysis';
+import { builds, generate, generateFor, stream, type Generated } from '@olva/analysis/__fixtures__/responses';
+import { prng } from '@olva/test-support/prng';
+import type { CompiledQuestionnaire } from '@olva/schema';
+import { bothBackends } from '../test-support/backends.js';
+import { startTestCollector, testConfig, TEST_TOKENS, type TestCollector } from '../test-support/collector.js';
+import { canonicalPayload } from '../store/canonical.js';
+
+const PUBLISHER = 'rennes-publisher-0123456789abcdef';
+const MORBIHAN_PUBLISHER = 'morbihan-publisher-0123456789abcdef';
+
+/** The test tokens, plus `publish` for Rennes, the national network and Morbihan (around Lorient). */
+function tokens(): unknown[] {
+  const base = testConfig().tokens as { name: string; token: string; scope: { territories: unknown; rights: string[] } }[];
+  return [
+    ...base.map((t) => (t.name === 'rnma' ? { ...t, scope: { ...t.scope, rights: [...t.scope.rights, 'publish'] } } : t)),
+    { name: 'rennes-publication', token: PUBLISHER, scope: { territories: [{ level: 'commune', code: '35238' }], rights: ['publish'] } },
+    { name: 'morbihan-publication', token: MORBIHAN_PUBLISHER, scope: { territories: [{ level: 'departement', code: '56' }], rights: ['publish', 'stats'] } },
+  ];
+}
+
+async function call(base: string, method: string, path: string, token?: string): Promise<{ status: number; headers: Headers; body: any }> {
+  const res = await fetch(base + path, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+const inGroup = (level: string, code: string, wave?: string) => (g: Generated) =>
+  g.payload.territory.level === level && g.payload.territory.code === code && (wave === undefined || g.payload.wave === wave);
+
+for (const backend of bothBackends()) {
+  describe(`results routes on ${backend.name}`, () => {
+    let server: TestCollector;
+    let base: string;
+    let items: Generated[];
+    let compiled: CompiledQuestionnaire[];
+    const b = builds();
+
+    /** What the analysis makes of these responses, with the versions the collector knows. */
+    const expected = (selected: Generated[]) => aggregateResponses(stream(selected), { compiled });
+
+    async function insert(list: Generated[]) {
+      for (const g of list) {
+        const { json, digest } = canonicalPayload(g.payload);
+        expect((await server.collector.store.insert(g.payload, digest, json)).status).toBe('created');
+      }
+    }
+
+    beforeAll(async () => {
+      await backend.setup();
+      server = await startTestCollector(await backend.newDatabaseUrl(), { overrides: { tokens: tokens() } });
+      base = server.url;
+      for (const c of [b.core, b.rennes, b.lorient]) await server.collector.store.saveQuestionnaire(c);
+      compiled = (await server.collector.registry.all()).filter((c) => c.questionnaire.id === 'olva-core');
+      items = generate(11);
+      await insert(items);
+    });
+    afterAll(async () => {
+      await server?.close();
+      await backend.teardown();
+    });
+
+    it('computes the results of the territories a stats token covers, as the analysis does', async () => {
+      const rennes = await call(base, 'GET', '/v1/results?territory=commune:35238', TEST_TOKENS.rennes);
+      expect(rennes.status).toBe(200);
+      expect(rennes.headers.get('cache-control')).toBe('no-store');
+      expect(rennes.body).toEqual(await expected(items.filter(inGroup('commune', '35238'))));
+      expect(rennes.body.groups.map((g: any) => g.wave)).toEqual(['2025', '2026']);
+
+      const oneWave = await call(base, 'GET', '/v1/results?territory=commune:35238&wave=2026', TEST_TOKENS.rennes);
+      expect(oneWave.body).toEqual(await expected(items.filter(inGroup('commune', '35238', '2026'))));
+
+      // Without a territory, the token's whole scope and nothing else.
+      const lorient = await call(base, 'GET', '/v1/results', TEST_TOKENS.lorient);
+      expect(lorient.body.groups.map((g: any) => `${g.territory.level}:${g.territory.code}`)).toEqual(['epci:200042174']);
+      const national = await call(base, 'GET', '/v1/results', TEST_TOKENS.national);
+      expect(national.body).toEqual(await expected(items));
+    });
+
+    it('refuses results without a token, outside the scope or without the stats right', async () => {
+      expect((await call(base, 'GET', '/v1/results')).status).toBe(401);
+      const outside = await call(base, 'GET', '/v1/results?territory=epci:200042174', TEST_TOKENS.rennes);
+      expect(outside.status).toBe(403);
+      expect(outside.body).toEqual({ error: 'forbidden', message: expect.stringContaining('epci:200042174') });
+      expect((await call(base, 'GET', '/v1/results', TEST_TOKENS.rennesReadOnly)).status).toBe(403);
+      expect((await call(base, 'GET', '/v1/results?wave=bad wave', TEST_TOKENS.rennes)).status).toBe(400);
+    });
+
+    it('publishes nothing before publication, and only by the territory\'s own token', async () => {
+      expect((await call(base, 'GET', '/v1/public/results/commune:35238/2026')).status).toBe(404);
+      const path = '/v1/results/commune:35238/2026/publication';
+      expect((await call(base, 'PUT', path)).status).toBe(401);
+      expect((await call(base, 'PUT', path, 'not-a-token-0123456789')).status).toBe(401);
+      for (const [token, why] of [
+        [TEST_TOKENS.rennesReadOnly, 'does not have the "publish" right'],
+        [TEST_TOKENS.national, 'may only publish its own territory'],
+      ] as const) {
+        const refused = await call(base, 'PUT', path, token);
+        expect(refused.status).toBe(403);
+        expect(refused.body.message).toContain(why);
+      }
+      // Morbihan encloses Lorient's EPCI, but the EPCI publishes its own results.
+      expect((await call(base, 'PUT', '/v1/results/epci:200042174/2026/publication', MORBIHAN_PUBLISHER)).status).toBe(403);
+      expect((await call(base, 'PUT', '/v1/results/commune:29019/2026/publication', PUBLISHER)).status).toBe(403);
+      expect((await call(base, 'GET', '/v1/public/results/commune:35238/2026')).status).toBe(404);
+      expect((await call(base, 'GET', `${path}`, TEST_TOKENS.rennes)).body).toEqual({ territory: { level: 'commune', code: '35238' }, wave: '2026', published: false, history: [] });
+    });
+
+    it('serves a published snapshot to anyone, with CORS open, until it is withdrawn', async () => {
+      const path = '/v1/results/commune:35238/2026/publication';
+      const published = await call(base, 'PUT', path, PUBLISHER);
+      expect(published.status).toBe(200);
+      const size = items.filter(inGroup('commune', '35238', '2026')).length;
+      expect(published.body).toEqual({
+        territory: { level: 'commune', code: '35238' }, wave: '2026', published: true, action: 'published',
+        at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), by: 'rennes-publication', responses: size,
+        url: '/v1/public/results/commune:35238/2026',
+      });
+      const snapshot = await expected(items.filter(inGroup('commune', '35238', '2026')));
+      const read = await call(base, 'GET', published.body.url);
+      expect(read.status).toBe(200);
+      expect(read.headers.get('access-control-allow-origin')).toBe('*');
+      expect(read.body).toEqual(snapshot);
+      // Another wave of the same territory stays private.
+      expect((await call(base, 'GET', '/v1/public/results/commune:35238/2025')).status).toBe(404);
+
+      // A snapshot: a later response changes it only when published again.
+      const later = generateFor(b.rennes, { level: 'commune', code: '35238' }, '2026', 5, prng(99));
+      await insert(later);
+      expect((await call(base, 'GET', published.body.url)).body).toEqual(snapshot);
+      const again = await call(base, 'PUT', path, PUBLISHER);
+      expect(again.body.responses).toBe(size + 5);
+      expect((await call(base, 'GET', published.body.url)).body).toEqual(await expected([...items, ...later].filter(inGroup('commune', '35238', '2026'))));
+
+      const withdrawn = await call(base, 'DELETE', path, PUBLISHER);
+      expect(withdrawn.status).toBe(200);
+      expect(withdrawn.body).toMatchObject({ published: false, action: 'withdrawn', by: 'rennes-publication', responses: null });
+      expect((await call(base, 'GET', published.body.url)).status).toBe(404);
+      expect((await call(base, 'DELETE', path, PUBLISHER)).status).toBe(404);
+
+      const status = await call(base, 'GET', path, TEST_TOKENS.rennes);
+      expect(status.body.published).toBe(false);
+      expect(status.body.history.map((e: any) => [e.action, e.by, e.responses])).toEqual([
+        ['published', 'rennes-publication', size], ['published', 'rennes-publication', size + 5], ['withdrawn', 'rennes-publication', null],
+      ]);
+      expect((await call(base, 'GET', path, TEST_TOKENS.lorient)).status).toBe(403);
+    });
+
+    it('refuses to publish a wave without responses, and malformed paths', async () => {
+      const empty = await call(base, 'PUT', '/v1/results/commune:35238/2019/publication', PUBLISHER);
+      expect(empty.status).toBe(404);
+      expect(empty.body.message).toContain('nothing to publish');
+      expect((await call(base, 'GET', '/v1/public/results/nowhere/2026')).status).toBe(400);
+      expect((await call(base, 'GET', '/v1/public/results/commune:35238/bad%20wave')).status).toBe(400);
+      expect((await call(base, 'PUT', '/v1/results/commune:35238,commune:29019/2026/publication', PUBLISHER)).status).toBe(400);
+    });
+  });
+}

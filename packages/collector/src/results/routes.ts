@@ -1,0 +1,126 @@
+/**
+ * Results routes (a fastify plugin):
+ *
+ * - `GET /v1/results?questionnaire=&wave=&territory=` — the results document (`@olva/analysis`,
+ *   `schemas/results.schema.json`) of the responses in the token's scope, computed from the
+ *   store; a bearer token with the `stats` right covering every territory asked for.
+ * - `PUT /v1/results/<level:code>/<wave>/publication` — publishes the results of that exact
+ *   territory and wave as they are now (a snapshot). Only a token with the `publish` right
+ *   whose scope NAMES that territory: publication is the territory's decision, neither a
+ *   national token's nor an enclosing territory's. Publishing again replaces the snapshot.
+ * - `DELETE …/publication` — withdraws it (404 when nothing is published).
+ * - `GET …/publication` — state and history (who, when), for `publish` or `stats` tokens
+ *   covering the territory.
+ * - `GET /v1/public/results/<level:code>/<wave>` — the published document, no token, CORS
+ *   open for reading; 404 for anything not published (never published, or withdrawn).
+ *
+ * `questionnaire` defaults to `olva-core`. Every act of publication is kept (store/publications.ts).
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Authorizer, Principal } from '../auth.js';
+import { authorizeRead } from '../export/routes.js';
+import { parseReadQuery } from '../export/query.js';
+import { HttpError } from '../http/errors.js';
+import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
+import type { ResponseStore, TerritoryRef } from '../store/types.js';
+import { computeResults, DEFAULT_RESULTS_QUESTIONNAIRE } from './compute.js';
+
+/** What the results routes need from the server. */
+export interface ResultsRouteOptions {
+  store: ResponseStore;
+  registry: QuestionnaireRegistry;
+  authorizer: Authorizer;
+}
+
+/** The public URL path of a territory's results for a wave. */
+export function publicResultsPath(territory: TerritoryRef, wave: string): string {
+  return `/v1/public/results/${territory.level}:${encodeURIComponent(territory.code)}/${encodeURIComponent(wave)}`;
+}
+
+/** The territory and wave of a path, checked as query values are; 400 otherwise. */
+function target(request: FastifyRequest): { territory: TerritoryRef; wave: string; questionnaire: string } {
+  const params = request.params as { territory: string; wave: string };
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const parsed = parseReadQuery({ territory: params.territory, wave: params.wave, questionnaire: query.questionnaire }, false);
+  if ('error' in parsed) throw new HttpError(400, 'bad-request', parsed.message);
+  if (parsed.territories.length !== 1 || parsed.waves?.length !== 1) throw new HttpError(400, 'bad-request', 'give one territory (level:code) and one wave in the path');
+  return { territory: parsed.territories[0]!, wave: parsed.waves[0]!, questionnaire: parsed.questionnaire ?? DEFAULT_RESULTS_QUESTIONNAIRE };
+}
+
+/** The principal of a request with a token, or a 401 (the collector's refusal body). */
+function principalOf(authorizer: Authorizer, request: FastifyRequest): Principal {
+  const principal = authorizer.authenticate(request.headers.authorization);
+  if (!principal) {
+    const denial = authorizer.authorize(request.headers.authorization, 'publish');
+    const message = denial.ok ? 'a bearer token is required' : denial.body.message;
+    throw new HttpError(401, 'unauthorized', message);
+  }
+  return principal;
+}
+
+/** A token may publish a territory it holds `publish` on and that its scope names itself. */
+function mayPublish(principal: Principal, territory: TerritoryRef): string | null {
+  if (!principal.scope.rights.includes('publish')) return `token "${principal.name}" does not have the "publish" right`;
+  const own = principal.scope.territories !== 'all' && principal.scope.territories.some((t) => t.level === territory.level && t.code === territory.code);
+  return own ? null : `token "${principal.name}" may only publish its own territory's results, not ${territory.level}:${territory.code}`;
+}
+
+/** The fastify plugin of the results routes. */
+export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app, options) => {
+  const { store, registry, authorizer } = options;
+
+  app.get('/v1/results', async (request, reply) => {
+    const read = await authorizeRead(authorizer, 'stats', request, reply, false);
+    if (!read) return reply;
+    const questionnaireId = read.query.questionnaire ?? DEFAULT_RESULTS_QUESTIONNAIRE;
+    const doc = await computeResults(store, registry, { ...read.filter, questionnaireId });
+    return reply.header('cache-control', 'no-store').send(doc);
+  });
+
+  app.put('/v1/results/:territory/:wave/publication', async (request, reply) => {
+    const principal = principalOf(authorizer, request);
+    const { territory, wave, questionnaire } = target(request);
+    const refusal = mayPublish(principal, territory);
+    if (refusal) throw new HttpError(403, 'forbidden', refusal);
+    const doc = await computeResults(store, registry, { territories: [territory], waves: [wave], questionnaireId: questionnaire });
+    const responses = doc.groups.reduce((n, g) => n + g.responses, 0);
+    if (responses === 0) throw new HttpError(404, 'not-found', `no responses to questionnaire "${questionnaire}" for ${territory.level}:${territory.code} in wave "${wave}": nothing to publish`);
+    const event = await store.publications.publish(territory, wave, principal.name, JSON.stringify(doc), responses);
+    request.log.info({ event: 'results-published', territory: `${territory.level}:${territory.code}`, wave, by: principal.name }, 'results published');
+    return reply.header('cache-control', 'no-store').send({ territory, wave, published: true, ...event, url: publicResultsPath(territory, wave) });
+  });
+
+  app.delete('/v1/results/:territory/:wave/publication', async (request, reply) => {
+    const principal = principalOf(authorizer, request);
+    const { territory, wave } = target(request);
+    const refusal = mayPublish(principal, territory);
+    if (refusal) throw new HttpError(403, 'forbidden', refusal);
+    const event = await store.publications.withdraw(territory, wave, principal.name);
+    if (!event) throw new HttpError(404, 'not-found', `the results of ${territory.level}:${territory.code} for wave "${wave}" are not published`);
+    request.log.info({ event: 'results-withdrawn', territory: `${territory.level}:${territory.code}`, wave, by: principal.name }, 'results withdrawn');
+    return reply.header('cache-control', 'no-store').send({ territory, wave, published: false, ...event });
+  });
+
+  app.get('/v1/results/:territory/:wave/publication', async (request, reply) => {
+    const principal = principalOf(authorizer, request);
+    const { territory, wave } = target(request);
+    if (!authorizer.covers(principal, 'publish', territory) && !authorizer.covers(principal, 'stats', territory)) {
+      throw new HttpError(403, 'forbidden', `token "${principal.name}" does not cover ${territory.level}:${territory.code}`);
+    }
+    const history = await store.publications.history(territory, wave);
+    const last = history[history.length - 1];
+    return reply.header('cache-control', 'no-store').send({
+      territory, wave, published: last?.action === 'published', history,
+      ...(last?.action === 'published' ? { url: publicResultsPath(territory, wave) } : {}),
+    });
+  });
+
+  app.get('/v1/public/results/:territory/:wave', async (request, reply: FastifyReply) => {
+    const { territory, wave } = target(request);
+    // Readable from any page: the document is public once published, and carries no token.
+    reply.header('access-control-allow-origin', '*');
+    const doc = await store.publications.published(territory, wave);
+    if (doc === null) throw new HttpError(404, 'not-found', `no published results for ${territory.level}:${territory.code} in wave "${wave}"`);
+    return reply.header('content-type', 'application/json; charset=utf-8').header('cache-control', 'public, max-age=300').send(doc);
+  });
+};

@@ -1,0 +1,119 @@
+/**
+ * Publications of results: a territory's token makes the results of one of its waves public,
+ * or withdraws them. The table is an append-only log, one row per act (who, when, what was
+ * published): the audit trail and the state at once, written in ONE statement per act so that
+ * no crash can leave a publication without its audit line. The current state of a territory
+ * and wave is its last row; the public route serves the document of a last row that
+ * publishes, and nothing otherwise.
+ */
+import type { SqlDb, Row } from './sql.js';
+import type { TerritoryRef } from './types.js';
+
+/** Tables of the publications (created by the store's `init`). */
+export const PUBLICATIONS_SQL = `
+CREATE TABLE IF NOT EXISTS olva_publications (
+  territory_level TEXT NOT NULL,
+  territory_code TEXT NOT NULL,
+  wave TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  at TEXT NOT NULL,
+  by_name TEXT NOT NULL,
+  responses INTEGER,
+  document TEXT,
+  PRIMARY KEY (territory_level, territory_code, wave, seq)
+);
+`;
+
+/** One act on a territory's results for a wave. */
+export interface PublicationEvent {
+  action: 'published' | 'withdrawn';
+  /** RFC 3339 time of the act. */
+  at: string;
+  /** The name of the token that acted (from the configuration; never the token). */
+  by: string;
+  /** Responses in the published document; null for a withdrawal. */
+  responses: number | null;
+}
+
+/** The publications of results. */
+export interface PublicationStore {
+  /** Publishes (or publishes again, replacing) a document; returns the act. */
+  publish(territory: TerritoryRef, wave: string, by: string, document: string, responses: number): Promise<PublicationEvent>;
+  /** Withdraws a publication; null when nothing was published. */
+  withdraw(territory: TerritoryRef, wave: string, by: string): Promise<PublicationEvent | null>;
+  /** The published document's JSON text, or null when not published (never, or withdrawn). */
+  published(territory: TerritoryRef, wave: string): Promise<string | null>;
+  /** Every act on a territory and wave, oldest first. */
+  history(territory: TerritoryRef, wave: string): Promise<PublicationEvent[]>;
+}
+
+const KEY = 'territory_level = ? AND territory_code = ? AND wave = ?';
+
+function toEvent(row: Row): PublicationEvent {
+  return {
+    action: row.action === 'published' ? 'published' : 'withdrawn',
+    at: String(row.at),
+    by: String(row.by_name),
+    responses: row.responses === null || row.responses === undefined ? null : Number(row.responses),
+  };
+}
+
+/** `PublicationStore` over either SQL backend. */
+export class SqlPublicationStore implements PublicationStore {
+  constructor(private readonly db: SqlDb, private readonly now: () => Date = () => new Date()) {}
+
+  async init(): Promise<void> {
+    await this.db.exec(PUBLICATIONS_SQL);
+  }
+
+  /**
+   * Appends an act with the next sequence number of its key, computed in the same statement.
+   * Two acts racing on PostgreSQL can take the same number: the primary key refuses the
+   * second, which tries again with the next one.
+   */
+  private async append(territory: TerritoryRef, wave: string, event: PublicationEvent, document: string | null): Promise<PublicationEvent> {
+    const key = [territory.level, territory.code, wave];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.db.run(
+          `INSERT INTO olva_publications (territory_level, territory_code, wave, seq, action, at, by_name, responses, document)
+           SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), COALESCE(MAX(seq), 0) + 1, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS TEXT)
+           FROM olva_publications WHERE ${KEY}`,
+          [...key, event.action, event.at, event.by, event.responses, document, ...key],
+        );
+        return event;
+      } catch (error) {
+        if (attempt >= 4) throw error;
+      }
+    }
+  }
+
+  private async last(territory: TerritoryRef, wave: string, withDocument: boolean): Promise<Row | null> {
+    const rows = await this.db.query(
+      `SELECT action, at, by_name, responses${withDocument ? ', document' : ''} FROM olva_publications WHERE ${KEY} ORDER BY seq DESC LIMIT 1`,
+      [territory.level, territory.code, wave],
+    );
+    return rows[0] ?? null;
+  }
+
+  publish(territory: TerritoryRef, wave: string, by: string, document: string, responses: number): Promise<PublicationEvent> {
+    return this.append(territory, wave, { action: 'published', at: this.now().toISOString(), by, responses }, document);
+  }
+
+  async withdraw(territory: TerritoryRef, wave: string, by: string): Promise<PublicationEvent | null> {
+    const last = await this.last(territory, wave, false);
+    if (last?.action !== 'published') return null;
+    return this.append(territory, wave, { action: 'withdrawn', at: this.now().toISOString(), by, responses: null }, null);
+  }
+
+  async published(territory: TerritoryRef, wave: string): Promise<string | null> {
+    const last = await this.last(territory, wave, true);
+    return last?.action === 'published' ? String(last.document) : null;
+  }
+
+  async history(territory: TerritoryRef, wave: string): Promise<PublicationEvent[]> {
+    const rows = await this.db.query(`SELECT action, at, by_name, responses FROM olva_publications WHERE ${KEY} ORDER BY seq`, [territory.level, territory.code, wave]);
+    return rows.map(toEvent);
+  }
+}
