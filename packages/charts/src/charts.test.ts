@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { SvgNode } from './svg.js';
+import { svgText } from './svg.js';
+import { shareBars } from './share-bars.js';
+import { stackedBars } from './stacked-bars.js';
+import { axisDomain, niceStep, numericDistribution } from './distribution.js';
+import { wrap } from './format.js';
+
+/** Every node of a tree, depth first. */
+function nodes(n: SvgNode): SvgNode[] {
+  return [n, ...n.children.flatMap((c) => (typeof c === 'string' ? [] : nodes(c)))];
+}
+const rects = (n: SvgNode) => nodes(n).filter((x) => x.tag === 'rect' && x.attrs.x !== undefined && x.attrs.y !== undefined);
+const num = (v: string | number | undefined) => Number(v);
+
+describe('shareBars', () => {
+  const bars = [
+    { label: 'Culture', share: 0.5, interval: { low: 0.38, high: 0.62 } },
+    { label: 'Sport', share: 0.25, interval: { low: 0.15, high: 0.37 } },
+    { label: 'Santé', share: 0.04, suppressed: 'small' as const, interval: { low: 0.01, high: 0.1 } },
+    { label: 'Autre', share: null, suppressed: 'complementary' as const, interval: null },
+  ];
+  const chart = shareBars({ title: 'Secteur', id: 's', minCell: 3, bars, width: 600 });
+
+  it('draws each shown share as a bar proportional to it, and its interval around the bar end', () => {
+    const drawn = rects(chart);
+    expect(drawn).toHaveLength(2);
+    const plot = 600 - 120;
+    expect(drawn.map((r) => num(r.attrs.width))).toEqual([0.5 * plot, 0.25 * plot]);
+    const intervals = nodes(chart).filter((x) => x.attrs.class === 'olva-chart-interval');
+    expect(intervals).toHaveLength(2);
+    const [first] = intervals;
+    expect(first!.attrs.d).toMatch(new RegExp(`^M${0.38 * plot} [\\d.]+H${0.62 * plot}`));
+  });
+
+  it('never draws a hidden count, even when a share is passed with it', () => {
+    const text = svgText(chart);
+    expect(text).toContain('Santé : < 3');
+    expect(text).toContain('Autre : masqué');
+    expect(text).not.toMatch(/\b4\u202f%|\b1\u202f%|\b10\u202f%/);
+    expect(nodes(chart).filter((x) => x.attrs.class === 'olva-chart-interval')).toHaveLength(2);
+    expect(text).toContain('moins de 3 réponses');
+  });
+
+  it('hatches the bars of a small base and says so, in English too', () => {
+    const small = shareBars({ title: 'Sector', id: 'e', minCell: 5, lang: 'en', smallBase: true, bars: [{ label: 'Culture', share: 0.5 }, { label: 'Health', share: null, suppressed: 'small' }] });
+    expect(rects(small)[0]!.attrs.fill).toBe('url(#e-small)');
+    expect(nodes(small).some((x) => x.tag === 'pattern' && x.attrs.id === 'e-small')).toBe(true);
+    expect(svgText(small)).toContain('Small base: read with care.');
+    expect(svgText(small)).toContain('Health: < 5');
+    expect(svgText(small)).toContain('Culture: 50%');
+  });
+
+  it('grows in height with the number of bars and stays inside its viewBox', () => {
+    const one = shareBars({ title: 't', id: 'x', minCell: 3, bars: bars.slice(0, 1) });
+    expect(num(chart.attrs.height)).toBeGreaterThan(num(one.attrs.height));
+    for (const n of nodes(chart)) if (n.attrs.y !== undefined) expect(num(n.attrs.y)).toBeLessThanOrEqual(num(chart.attrs.height));
+  });
+});
+
+describe('stackedBars', () => {
+  const chart = stackedBars({
+    title: 'Besoins', id: 'm', minCell: 3, width: 500,
+    categories: [{ label: 'Oui' }, { label: 'Non' }, { label: 'Ne sait pas' }],
+    rows: [
+      { label: 'Locaux', segments: [{ share: 0.6 }, { share: 0.3 }, { share: 0.1 }] },
+      { label: 'Bénévoles', segments: [{ share: 0.7 }, { share: null, suppressed: 'small' }, { share: null, suppressed: 'complementary' }], smallBase: true },
+      { label: 'Financement' },
+    ],
+  });
+  const segments = rects(chart).filter((r) => String(r.attrs.fill).startsWith('url(#m-p') && num(r.attrs.width) !== 14);
+
+  it('fills each published row to the width, one patterned segment per shown code', () => {
+    const byRow = new Map<number, number>();
+    for (const r of rects(chart).filter((r) => num(r.attrs.height) === 24)) byRow.set(num(r.attrs.y), (byRow.get(num(r.attrs.y)) ?? 0) + num(r.attrs.width));
+    expect([...byRow.values()].map((w) => Math.round(w))).toEqual([500, 500]);
+    expect(segments.map((r) => r.attrs.fill)).toEqual(['url(#m-p0)', 'url(#m-p1)', 'url(#m-p2)', 'url(#m-p0)']);
+    // Three distinct patterns, one per code, and a legend swatch for each.
+    expect(nodes(chart).filter((n) => n.tag === 'pattern').map((n) => n.attrs.id)).toEqual(['m-p0', 'm-p1', 'm-p2']);
+    expect(rects(chart).filter((r) => num(r.attrs.width) === 14)).toHaveLength(3);
+  });
+
+  it('draws what hidden counts leave as one grey segment without a value', () => {
+    const grey = rects(chart).filter((r) => r.attrs.class === 'olva-chart-hidden');
+    expect(grey).toHaveLength(1);
+    expect(num(grey[0]!.attrs.width)).toBeCloseTo(0.3 * 500, 5);
+    const text = svgText(chart);
+    expect(text).toContain('Bénévoles : Oui : 70\u202f%, Non : < 3, Ne sait pas : masqué');
+    expect(text).toContain('Financement : non publié');
+    expect(text).toContain('* Petite base');
+  });
+});
+
+describe('numericDistribution', () => {
+  it('orders quartiles on the axis and writes every value', () => {
+    const chart = numericDistribution({ title: 'Âge', id: 'n', unit: 'ans', rows: [{ label: 'Âge', q1: 8, median: 15, q3: 31, mean: 21.4, n: 62 }] });
+    const box = rects(chart)[0]!;
+    const median = nodes(chart).find((n) => n.attrs.class === 'olva-chart-box-line')!;
+    const x = num(String(median.attrs.d).slice(1).split(" ")[0]);
+    expect(num(box.attrs.x)).toBeLessThan(x);
+    expect(x).toBeLessThan(num(box.attrs.x) + num(box.attrs.width));
+    expect(svgText(chart)).toContain('médiane : 15 ans, quartiles : 8 – 31 ans, moyenne : 21,4 ans, n = 62');
+  });
+
+  it('takes round axis bounds around every value', () => {
+    expect([niceStep(100), niceStep(7), niceStep(0.3), niceStep(0)]).toEqual([20, 2, 0.1, 1]);
+    expect(axisDomain([{ label: '', q1: 12, median: 40, q3: 187, mean: 90 }])).toEqual({ min: 0, max: 200, step: 50 });
+    expect(axisDomain([{ label: '', q1: -3, median: 1, q3: 4 }])).toEqual({ min: -4, max: 4, step: 2 });
+  });
+});
+
+describe('wrap', () => {
+  it('breaks at spaces, cuts an overlong word and caps the lines', () => {
+    expect(wrap('Culture et loisirs de plein air', 12)).toEqual(['Culture et', 'loisirs de', 'plein air']);
+    expect(wrap('Anticonstitutionnellement', 10)).toEqual(['Anticonst…']);
+    expect(wrap('a b c d e f', 1, 2)).toEqual(['a', '…']);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateResponses, type ResultsDocument } from '@olva/analysis';
+import { localize } from '@olva/runtime';
+import { builds, generate, stream } from '@olva/analysis/__fixtures__/responses';
+import { questionChart } from './figures.js';
+import { svgMarkup, svgText } from './svg.js';
+
+describe('questionChart over a generated results document', () => {
+  let doc: ResultsDocument;
+  const ready = (async () => {
+    const b = builds();
+    doc = await aggregateResponses(stream(generate(7)), { compiled: [b.core, b.rennes, b.lorient], classes: { annee_creation: [5, 10, 20, 50], nb_salaries: [1, 5, 10, 50] } });
+  })();
+
+  it('draws every published figure, with finite geometry, and nothing for a withheld base', async () => {
+    await ready;
+    let drawn = 0;
+    for (const group of doc.groups) {
+      for (const [i, q] of group.questions.entries()) {
+        const chart = questionChart(q, { lang: 'fr', rules: doc.rules, id: `q${i}` });
+        if (q.status === 'withheld') { expect(chart).toBeNull(); continue; }
+        expect(chart, q.id).not.toBeNull();
+        drawn += 1;
+        const markup = svgMarkup(chart!);
+        expect(markup).not.toMatch(/NaN|Infinity|undefined/);
+        expect(svgText(chart!)).toContain(localize(q.label, 'fr'));
+      }
+    }
+    expect(drawn).toBeGreaterThan(20);
+  });
+
+  it('writes each hidden category as "< 3" or "masqué", never with a share', async () => {
+    await ready;
+    let hidden = 0;
+    for (const group of doc.groups) {
+      for (const q of group.questions) {
+        if ((q.kind !== 'distribution' && q.kind !== 'multiple') || !q.categories) continue;
+        const desc = svgText(questionChart(q, { lang: 'fr', rules: doc.rules, id: 'x' })!);
+        for (const c of q.categories) {
+          const label = localize(c.label!, 'fr');
+          if (c.suppressed) {
+            hidden += 1;
+            expect(desc).toContain(`${label} : ${c.suppressed === 'small' ? '< 3' : 'masqué'}`);
+          } else {
+            expect(desc).toContain(`${label} : ${Math.round(c.share! * 100)}\u202f%`);
+          }
+        }
+      }
+    }
+    expect(hidden).toBeGreaterThan(0);
+  });
+});

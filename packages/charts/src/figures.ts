@@ -1,0 +1,74 @@
+/**
+ * From a question's figures in a results document to its chart: shares for a single or
+ * multiple choice, a boolean, a scale or numeric classes; stacked bars for a matrix; boxes for
+ * a numeric summary. Reports and `<olva-results>` both draw through here.
+ */
+import type { Category, QuestionFigures, ResultsRules } from '@olva/analysis';
+import { localize } from '@olva/runtime';
+import type { SvgNode } from './svg.js';
+import { shareBars } from './share-bars.js';
+import { stackedBars } from './stacked-bars.js';
+import { numericDistribution } from './distribution.js';
+import type { ChartLang } from './format.js';
+
+/** Options of {@link questionChart}. */
+export interface QuestionChartOptions {
+  lang: ChartLang;
+  /** The document's rules (`minCell` is written as "< minCell"). */
+  rules: Pick<ResultsRules, 'minCell'>;
+  /** Unique prefix of the ids inside the chart. */
+  id: string;
+  width?: number;
+  /** The title; the question's label by default. */
+  title?: string;
+}
+
+/** A category's label in the language; its code when it has none. */
+export function categoryLabel(c: Pick<Category, 'code' | 'label'>, lang: ChartLang): string {
+  return c.label ? localize(c.label, lang) : c.code;
+}
+
+/** The unit written after the values of a numeric question. */
+export function numericUnit(unit: 'value' | 'age' | 'year', lang: ChartLang): string {
+  if (unit === 'age') return lang === 'en' ? 'years' : 'ans';
+  return '';
+}
+
+/** The chart of one question's figures, or null when it has none to draw (withheld base). */
+export function questionChart(figures: QuestionFigures, options: QuestionChartOptions): SvgNode | null {
+  const { lang, id, width } = options;
+  const minCell = options.rules.minCell;
+  const title = options.title ?? localize(figures.label, lang);
+  const smallBase = figures.status === 'small';
+  const bars = (categories: Category[]) => shareBars({
+    title, id, width, lang, minCell, smallBase,
+    bars: categories.map((c) => ({ label: categoryLabel(c, lang), share: c.share, interval: c.interval, suppressed: c.suppressed })),
+  });
+  switch (figures.kind) {
+    case 'distribution':
+    case 'multiple':
+      return figures.categories ? bars(figures.categories) : null;
+    case 'matrix': {
+      if (!figures.rows) return null;
+      const categories = figures.rows.find((r) => r.categories)?.categories ?? [];
+      return stackedBars({
+        title, id, width, lang, minCell,
+        categories: categories.map((c) => ({ label: categoryLabel(c, lang) })),
+        rows: figures.rows.map((r) => ({
+          label: categoryLabel(r, lang),
+          smallBase: r.status === 'small',
+          segments: r.categories?.map((c) => ({ share: c.share, suppressed: c.suppressed })),
+        })),
+      });
+    }
+    case 'numeric': {
+      if (figures.classes) return bars(figures.classes);
+      const s = figures.summary;
+      if (!s) return null;
+      return numericDistribution({
+        title, id, width, lang, unit: numericUnit(figures.unit, lang),
+        rows: [{ label: title, q1: s.q1, median: s.median, q3: s.q3, mean: s.mean, n: s.n, smallBase }],
+      });
+    }
+  }
+}
