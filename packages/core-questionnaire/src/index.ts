@@ -22,3 +22,10 @@ export const coreQuestionnairePath: string = fileURLToPath(new URL('../olva-core
 export function loadCoreQuestionnaire(): QuestionnaireDefinition {
   return JSON.parse(readFileSync(coreQuestionnairePath, 'utf8')) as QuestionnaireDefinition;
 }
+
+/**
+ * Absolute path of `key-figures.json` (Node only): which figures the four-page key-figures
+ * sheet shows, versioned with the core (format: `schemas/key-figures.schema.json`; read and
+ * checked by `@olva/reports`).
+ */
+export const keyFiguresPath: string = fileURLToPath(new URL('../key-figures.json', import.meta.url));

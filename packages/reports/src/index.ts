@@ -1,0 +1,17 @@
+/**
+ * @olva/reports: the documents a territory hands out, from a results document
+ * (`@olva/analysis`): the four-page key figures, the two-page employers note and the full
+ * report, as HTML (every text escaped through one function) and as PDF through Debian's
+ * Chromium. DOM-free, Node only.
+ */
+export { ReportError } from './errors.js';
+export { html, trusted, Markup, type Fragment } from './html.js';
+export type { Lang, Bilingual } from './i18n.js';
+export { selectSubject, territoryName, type ReportSubject, type SubjectQuery } from './subject.js';
+export { parseComments, type Comments, type Comment } from './markdown.js';
+export { checkKeyFigures, readKeyFigures, keyFigureClasses, type KeyFiguresDeclaration, type KeyFiguresPage, type KeyFigure, type FigureDisplay } from './key-figures/declaration.js';
+export { keyFiguresHtml } from './key-figures/render.js';
+export { parseReference, REFERENCE_COLUMNS, type ReferenceRow, type ReferenceTable } from './employers/reference.js';
+export { readCsvRecords, type CsvField, type CsvRecords } from './employers/csv-records.js';
+export { htmlToPdf, countPdfPages, CHROMIUM_PATH, type PdfOptions } from './pdf.js';
+export { REPORT_CSS } from './styles.js';
