@@ -77,3 +77,4 @@ export function officialName(level: OfficialLevel, code: string): string | undef
     case 'region': return findRegion(code)?.nom;
   }
 }
+export { misplacedCode, epciOfCommune } from './misplaced.js';

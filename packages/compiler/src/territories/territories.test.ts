@@ -23,3 +23,16 @@ describe('official geography', () => {
     expect(officialName('region', '99')).toBeUndefined();
   });
 });
+
+describe('a code given at the wrong level', () => {
+  it('says what the code is, and for a commune given as an EPCI, the SIREN of its EPCI', async () => {
+    const { misplacedCode, epciOfCommune } = await import('./index.js');
+    expect(epciOfCommune('35238')).toBe('243500139');
+    const m = misplacedCode('epci', '35238')!;
+    expect(m.fr).toContain('"35238" est le code INSEE de la commune Rennes, pas un SIREN d’EPCI');
+    expect(m.en).toContain('belongs to Rennes Métropole (SIREN 243500139)');
+    expect(misplacedCode('commune', '200042174')!.en).toContain('is the SIREN of the EPCI CA Lorient Agglomération');
+    expect(misplacedCode('epci', '200042174')).toBeUndefined();
+    expect(misplacedCode('epci', '123456789')).toBeUndefined();
+  });
+});

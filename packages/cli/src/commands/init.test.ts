@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../cli.js';
+
+const CORE = fileURLToPath(new URL('../../../core-questionnaire/olva-core.json', import.meta.url));
+
+async function olva(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: { write: (s: string) => { out += s; } }, stderr: { write: (s: string) => { err += s; } }, env: { LANG: 'fr_FR.UTF-8' } });
+  return { code, out, err };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'olva-init-'));
+
+describe('olva init extension', () => {
+  it('writes a skeleton that validates and builds: init → validate → build', async () => {
+    const dir = tmp();
+    const file = join(dir, 'my-extension.json');
+    const init = await olva('init', 'extension', '--territory', 'epci:200040293', '--out', file);
+    expect(init.err).toBe('');
+    expect(init.code).toBe(0);
+    const ext = JSON.parse(readFileSync(file, 'utf8'));
+    const core = JSON.parse(readFileSync(CORE, 'utf8'));
+    expect(Object.keys(ext)[0]).toBe('$schema');
+    expect(ext.territory).toEqual({ level: 'epci', code: '200040293', name: 'CC du Clunisois' });
+    expect(ext.namespace).toBe('clunisois');
+    expect(ext.id).toBe(`clunisois-${core.version.split('.')[0]}`);
+    expect(ext.extends).toEqual({ id: core.id, version: `^${core.version}` });
+    // One of each common pattern.
+    const questions = [...ext.insert.flatMap((i: { items: unknown[] }) => i.items), ...ext.sections.flatMap((s: { items: unknown[] }) => s.items)] as Record<string, unknown>[];
+    expect(questions.some((q) => q.visibleWhen)).toBe(true);
+    expect(questions.some((q) => q.other)).toBe(true);
+    expect(questions.some((q) => q.type === 'matrix')).toBe(true);
+    expect(ext.checks.map((c: { level: string }) => c.level)).toEqual(['warning']);
+
+    const validate = await olva('validate', '--json', file);
+    expect(JSON.parse(validate.out).problems).toEqual([]);
+    expect(validate.code).toBe(0);
+    const build = await olva('build', CORE, '--extension', file, '--out', join(dir, 'out'), '--json');
+    expect(JSON.parse(build.out).problems).toEqual([]);
+    expect(build.code).toBe(0);
+    expect(existsSync(join(dir, 'out', 'paper.html'))).toBe(true);
+  });
+
+  it('refuses a commune code where an EPCI SIREN is expected, and names the commune and its EPCI', async () => {
+    const file = join(tmp(), 'x.json');
+    const r = await olva('init', 'extension', '--territory', 'epci:35238', '--out', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('"35238" est le code INSEE de la commune Rennes, pas un SIREN d’EPCI');
+    expect(r.err).toContain('243500139');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('refuses an unknown code, in the chosen language', async () => {
+    const file = join(tmp(), 'x.json');
+    const r = await olva('init', 'extension', '--lang', 'en', '--territory', 'epci:123456789', '--out', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('"123456789" is the code of no territory at level "epci"');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('works for a commune, and takes --namespace and --id', async () => {
+    const file = join(tmp(), 'rennes.json');
+    expect((await olva('init', 'extension', '--territory', 'commune:35238', '--namespace', 'rennes', '--id', 'rennes-test', '--out', file)).code).toBe(0);
+    const ext = JSON.parse(readFileSync(file, 'utf8'));
+    expect([ext.id, ext.namespace, ext.territory.name]).toEqual(['rennes-test', 'rennes', 'Rennes']);
+    expect((await olva('validate', file)).code).toBe(0);
+  });
+
+  it('never overwrites a file without --force; usage mistakes exit 2', async () => {
+    const file = join(tmp(), 'mine.json');
+    writeFileSync(file, '{"mine": true}');
+    const r = await olva('init', 'extension', '--territory', 'epci:200040293', '--out', file);
+    expect(r.code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe('{"mine": true}');
+    expect((await olva('init', 'extension', '--territory', 'epci:200040293', '--out', file, '--force')).code).toBe(0);
+    expect((await olva('init', 'extension', '--out', file)).code).toBe(2);
+    expect((await olva('init', 'questionnaire', '--territory', 'epci:200040293', '--out', file)).code).toBe(2);
+    expect((await olva('init', 'extension', '--territory', 'canton:12', '--out', file)).code).toBe(2);
+  });
+});
