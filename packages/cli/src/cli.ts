@@ -17,6 +17,7 @@ export const SUMMARIES: Record<CommandName, Bilingual> = {
   export: { fr: 'exporte les réponses (CSV, XLSX) avec le livre de codes', en: 'exports responses (CSV, XLSX) with the codebook' },
   stats: { fr: 'statistiques d’échantillon par territoire et par vague', en: 'sample statistics by territory and wave' },
   purge: { fr: 'supprime des réponses (effacement sur demande, durée de conservation)', en: 'deletes responses (erasure on request, retention)' },
+  preview: { fr: 'aperçu en direct d’une extension : questionnaire, formulaire papier, livre de codes', en: 'live preview of an extension: survey, paper form, codebook' },
 };
 
 function version(): string {
