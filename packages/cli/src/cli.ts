@@ -18,6 +18,7 @@ export const SUMMARIES: Record<CommandName, Bilingual> = {
   stats: { fr: 'statistiques d’échantillon par territoire et par vague', en: 'sample statistics by territory and wave' },
   purge: { fr: 'supprime des réponses (effacement sur demande, durée de conservation)', en: 'deletes responses (erasure on request, retention)' },
   init: { fr: 'écrit le squelette d’une extension territoriale pour un territoire officiel', en: 'writes the skeleton of a territorial extension for an official territory' },
+  preview: { fr: 'aperçu en direct d’une extension : questionnaire, formulaire papier, livre de codes', en: 'live preview of an extension: survey, paper form, codebook' },
 };
 
 function version(): string {

@@ -20,16 +20,23 @@ const WORDS = {
     and: ' et ', or: ' ou ', not: 'non ', yes: 'Oui', no: 'Non', answered: 'est répondue',
     notAnswered: "n'est pas répondue", contains: 'contient', oneOf: 'est parmi', is: 'est', atLeast: 'au moins',
     of: 'réponses parmi', empty: '(vide)', missingPrefix: 'sans réponse à',
+    lacks: 'ne contient pas', noneOf: "n'est pas parmi", orUnanswered: 'ou sans réponse',
   },
   en: {
     and: ' and ', or: ' or ', not: 'not ', yes: 'Yes', no: 'No', answered: 'is answered',
     notAnswered: 'is not answered', contains: 'includes', oneOf: 'is one of', is: 'is', atLeast: 'at least',
     of: 'answers among', empty: '(empty)', missingPrefix: 'no answer to',
+    lacks: 'does not include', noneOf: 'is not one of', orUnanswered: 'or unanswered',
   },
 } as const;
 
 const COMPARATORS: Record<string, string> = {
   '==': '=', '===': '=', '!=': '≠', '!==': '≠', '<': '<', '<=': '≤', '>': '>', '>=': '≥',
+};
+
+/** The comparison that holds exactly when the other fails (for two operands). */
+const OPPOSITE: Record<string, string> = {
+  '==': '!=', '===': '!==', '!=': '==', '!==': '===', '<': '>=', '<=': '>', '>': '<=', '>=': '<',
 };
 
 function args(node: unknown): unknown[] {
@@ -98,6 +105,10 @@ function words(node: unknown, ctx: Ctx): string {
     }
     if (a[1] === null && varName(a[0]) && (op === '==' || op === '===')) return `${operand(a[0], ctx)} ${w.notAnswered}`;
     if (a[1] === null && varName(a[0]) && (op === '!=' || op === '!==')) return `${operand(a[0], ctx)} ${w.answered}`;
+    // "≠ Non" reads as a double negative: a yes/no question different from one answer is the other one, or unanswered.
+    if ((op === '!=' || op === '!==') && typeof a[1] === 'boolean' && varName(a[0]) && ctx.byId.get(varName(a[0])!)?.type === 'boolean') {
+      return `${operand(a[0], ctx)} = ${a[1] ? w.no : w.yes} ${w.orUnanswered}`;
+    }
     return `${operand(a[0], ctx, about)} ${COMPARATORS[op]} ${operand(a[1], ctx, about)}`;
   }
   if (op === 'and' || op === 'or') {
@@ -107,12 +118,7 @@ function words(node: unknown, ctx: Ctx): string {
       return isGroup ? `(${inner})` : inner;
     }).join(w[op]);
   }
-  if (op === '!') {
-    const v = varName(a[0]);
-    if (v !== undefined && ctx.byId.get(v)?.type === 'boolean') return `${questionRef(v, ctx)} ≠ ${w.yes}`;
-    if (v !== undefined) return `${questionRef(v, ctx)} ${w.notAnswered}`;
-    return `${w.not}(${words(a[0], ctx)})`;
-  }
+  if (op === '!') return negation(a[0], ctx);
   if (op === '!!') return words(a[0], ctx);
   if (op === 'in') {
     const hay = varName(a[1]);
@@ -137,6 +143,43 @@ function words(node: unknown, ctx: Ctx): string {
   }
   if (op === 'min' || op === 'max') return `${op}(${a.map((x) => operand(x, ctx)).join(', ')})`;
   return JSON.stringify(node);
+}
+
+/**
+ * The words of "not `node`", the negation carried inside (De Morgan, opposite comparisons,
+ * "is answered" for "not missing") so that the reader never meets "non (… n'est pas …)".
+ * Only what has no single-negative form keeps `non (…)`.
+ */
+function negation(node: unknown, ctx: Ctx): string {
+  const w = WORDS[ctx.lang];
+  const v = varName(node);
+  if (v !== undefined && ctx.byId.get(v)?.type === 'boolean') return `${questionRef(v, ctx)} = ${w.no} ${w.orUnanswered}`;
+  if (v !== undefined) return `${questionRef(v, ctx)} ${w.notAnswered}`;
+  if (node && typeof node === 'object' && !Array.isArray(node) && Object.keys(node).length === 1) {
+    const [op, raw] = Object.entries(node as Record<string, unknown>)[0]!;
+    const a = args(raw);
+    if (op === '!' || op === '!!') return op === '!' ? words(a[0], ctx) : negation(a[0], ctx);
+    if (op in OPPOSITE && a.length === 2) return words({ [OPPOSITE[op]!]: a }, ctx);
+    if (op === 'and' || op === 'or') {
+      return a.map((x) => {
+        const inner = negation(x, ctx);
+        return / (et|ou|and|or) /.test(inner) ? `(${inner})` : inner;
+      }).join(op === 'and' ? w.or : w.and);
+    }
+    if (op === 'missing') {
+      const list = (Array.isArray(a[0]) ? a[0] : a) as unknown[];
+      return list.map((id) => `${questionRef(String(id), ctx)} ${w.answered}`).join(w.and);
+    }
+    if (op === 'in') {
+      const hay = varName(a[1]);
+      if (hay !== undefined) return `${questionRef(hay, ctx)} ${w.lacks} ${operand(a[0], ctx, hay)}`;
+      const needle = varName(a[0]);
+      if (needle !== undefined && Array.isArray(a[1]) && a[1].length > 0) {
+        return `${questionRef(needle, ctx)} ${w.noneOf} {${a[1].map((x) => literal(x, ctx, needle)).join(', ')}}`;
+      }
+    }
+  }
+  return `${w.not}(${words(node, ctx)})`;
 }
 
 /**

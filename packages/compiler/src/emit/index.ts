@@ -61,6 +61,11 @@ export { escapeFormula, csvField, csvRecord, toCsv, BOM as CSV_BOM, type CsvCell
 export { escapeHtml } from './html.js';
 export { escapeMarkdown } from './codebook-md.js';
 export { conditionWords, requiredWords, visibilityWords } from './condition-words.js';
+export { conditionVars, jumpsAfter, type Jump } from './routing.js';
+// What `olva preview` rebuilds on every save (the rest of emitAll is slower and not shown there).
+export { emitPaper } from './paper.js';
+export { emitCodebookMd } from './codebook-md.js';
+export { emitCodebookCsv } from './codebook-csv.js';
 export { toSurveyExpression, type Translation, type VarInfo } from './surveyjs-expression.js';
 export { surveyModel, surveyName, surveyOtherName, varResolver, SurveyNameError } from './surveyjs.js';
 export { ValidatorEmitError } from './validator.js';

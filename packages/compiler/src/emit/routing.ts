@@ -52,26 +52,40 @@ export interface Jump {
   to: CompiledQuestion | null;
 }
 
-/** The jumps after a question (empty when no answer skips anything). */
+/**
+ * The jumps after a question (empty when no answer skips anything). After each answer the
+ * following questions are walked in order: one is skipped when its condition reads only this
+ * question and questions already skipped (which then have no answer), and is false; the walk
+ * stops at the first question that is, or may be, asked. So a chain (Q12 asked if Q11 > 0, Q11
+ * asked if Q10 = Oui) is followed through, and "go to" never names a question the same answer
+ * hides.
+ */
 export function jumpsAfter(question: CompiledQuestion, compiled: CompiledQuestionnaire): Jump[] {
   const answers = finiteAnswers(question);
   if (!answers) return [];
   const questions = allQuestions(compiled);
   const start = questions.findIndex((q) => q.id === question.id) + 1;
-  const onlyThis = (q: CompiledQuestion): boolean => {
-    if (!q.visibleWhen) return false;
-    const vars = conditionVars(q.visibleWhen);
-    return vars !== undefined && vars.size === 1 && vars.has(question.id);
-  };
   const jumps: Jump[] = [];
   for (const a of answers) {
+    const skipped = new Set<string>();
     let i = start;
-    while (i < questions.length && onlyThis(questions[i]) && !truthy(evaluate(questions[i].visibleWhen, { [question.id]: a.value }))) i++;
+    while (i < questions.length && certainlySkipped(questions[i]!, question.id, a.value, skipped)) skipped.add(questions[i++]!.id);
     if (i === start) continue;
-    const to = i < questions.length ? questions[i] : null;
+    const to = i < questions.length ? questions[i]! : null;
     const existing = jumps.find((j) => j.to === to);
     if (existing) existing.answers.push({ code: a.code, label: a.label });
     else jumps.push({ answers: [{ code: a.code, label: a.label }], to });
   }
   return jumps;
+}
+
+/** True when `q` is hidden for certain once `answered` is `value` and the `skipped` questions have no answer. */
+function certainlySkipped(q: CompiledQuestion, answered: string, value: unknown, skipped: ReadonlySet<string>): boolean {
+  if (!q.visibleWhen) return false;
+  const vars = conditionVars(q.visibleWhen);
+  if (!vars || !vars.has(answered) && ![...vars].some((v) => skipped.has(v))) return false;
+  // `<id>_other` is empty when its question is skipped, like the question itself.
+  const known = (v: string) => v === answered || skipped.has(v) || skipped.has(v.replace(/_other$/, ''));
+  if (![...vars].every(known)) return false;
+  return !truthy(evaluate(q.visibleWhen, { [answered]: value }));
 }

@@ -126,6 +126,8 @@ export class OlvaSurvey extends LitElement {
     resume: { type: Boolean },
     resetAfter: { type: Number, attribute: 'reset-after' },
     paperLayout: { type: String, attribute: 'paper-layout' },
+    preview: { type: Boolean },
+    previewSection: { type: String, attribute: 'preview-section' },
     questionnaire: { attribute: false },
     _view: { state: true },
     _failure: { state: true },
@@ -151,6 +153,13 @@ export class OlvaSurvey extends LitElement {
   declare resetAfter: number | undefined;
   /** Paper data entry: `all` (default) shows every question on one page, `sections` one section a page. */
   declare paperLayout: string | undefined;
+  /**
+   * For `olva preview` only, never on a survey page: pages never stop on errors (they are
+   * shown, "next" moves on) and nothing is ever sent, whatever `endpoint` says.
+   */
+  declare preview: boolean;
+  /** With `preview`: the id of the section to show (when it is shown at all). */
+  declare previewSection: string | undefined;
   /** The compiled questionnaire, set directly instead of `src` (stories, tests, pages that build it). */
   declare questionnaire: CompiledQuestionnaire | undefined;
 
@@ -166,7 +175,7 @@ export class OlvaSurvey extends LitElement {
   #pages: PageFlow | undefined;
   #voice = new Announcer(this, () => this.#locale);
   #delivery = new Delivery(this, this.#voice, {
-    endpoint: () => this.endpoint,
+    endpoint: () => (this.preview ? undefined : this.endpoint),
     noted: () => (this.#channel === 'kiosk' || this.#channel === 'paper' ? undefined : this.questionnaire),
   });
   #history = new StepHistory(this, (step) => this.#onHistoryStep(step));
@@ -194,6 +203,7 @@ export class OlvaSurvey extends LitElement {
   constructor() {
     super();
     this.resume = false;
+    this.preview = false;
     this._view = 'empty';
     this._failure = '';
   }
@@ -213,6 +223,7 @@ export class OlvaSurvey extends LitElement {
     if (changed.has('questionnaire')) this.#start();
     if (changed.has('endpoint')) this.#delivery.open();
     if (changed.has('lang') && this.#session) this.#session.locale = this.#locale;
+    if (changed.has('previewSection') && !changed.has('questionnaire') && this.#pages) this.#showPreviewSection();
   }
 
   override updated(): void {
@@ -290,6 +301,7 @@ export class OlvaSurvey extends LitElement {
       allOnOnePage: () => this.#allOnOnePage,
       paper: () => this.#channel === 'paper',
       locale: () => this.#locale,
+      preview: () => this.preview,
     });
     const drafts = this.#drafts.start(questionnaire, this.resume && this.#channel === 'web');
     this.#clearForm();
@@ -298,6 +310,7 @@ export class OlvaSurvey extends LitElement {
     this.#history.key = this.#allOnOnePage ? undefined : key;
     this.#kept.start(key, this.#channel !== 'kiosk', drafts);
     this.#restoreKept();
+    this.#showPreviewSection();
     this.#announceReady = true;
     // Data entry starts typing at once, in the first box.
     if (this.#channel === 'paper') void this.#voice.focusFirstInput();
@@ -316,6 +329,11 @@ export class OlvaSurvey extends LitElement {
       if (step !== undefined && this.#showStep(step)) return;
     }
     this.#history.replace(this.#pageName());
+  }
+
+  /** Preview: the section the developer picked, when there is one and it is shown. */
+  #showPreviewSection(): void {
+    if (this.preview && this.previewSection && this.#pageName() !== this.previewSection) this.#showStep(this.previewSection);
   }
 
   /** Back or Forward reached a step of this survey. */

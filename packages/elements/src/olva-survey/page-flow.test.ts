@@ -120,3 +120,14 @@ describe('PageFlow', () => {
     expect([...pages.attempted]).toEqual(['profil', 'membres', 'ressources', 'besoins']);
   });
 });
+
+describe('PageFlow in preview', () => {
+  it('never stops on errors, but shows the page\'s problems', () => {
+    const session = new ResponseSession(assemble(core, null), { locale: 'fr', channel: 'web' });
+    const pages = new PageFlow(session, { allOnOnePage: () => false, paper: () => false, locale: () => 'fr', preview: () => true });
+    expect(pages.check(false)).toEqual({ kind: 'pass' });
+    expect([...pages.attempted]).toEqual(['profil']);
+    expect(pages.problems(pages.pageSections()).errorItems.length).toBeGreaterThanOrEqual(5);
+    expect(pages.next()).toEqual({ kind: 'page', page: 1 });
+  });
+});

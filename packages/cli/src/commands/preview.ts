@@ -1,0 +1,91 @@
+/**
+ * `olva preview <extension.json> [--core <core.json>] [--port <n>] [--lang fr|en]`: serves the
+ * core plus the extension in `<olva-survey>` on localhost, with the paper form and the
+ * codebook of the current build, and rebuilds and reloads the pages on every save. A build
+ * that fails keeps the last good one on show and lists the compiler's problems in the page.
+ * Answers given in the preview are never sent anywhere.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { formatProblem } from '@olva/compiler';
+import { parse } from '../args.js';
+import { defaultCorePath } from '../core-path.js';
+import { EXIT, pickLang, say, sayBoth, type CommandIO } from '../io.js';
+import { summary } from '../report.js';
+import { startPreview, type Preview } from '../preview/server.js';
+
+/** One line on how to call the command. */
+export const usage = {
+  fr: 'olva preview <extension.json> [--core <tronc-commun.json>] [--port <n>] [--lang fr|en] — aperçu en direct dans le navigateur (port 4173 par défaut ; sans extension : olva preview --core <fichier>)',
+  en: 'olva preview <extension.json> [--core <core.json>] [--port <n>] [--lang fr|en] — live preview in the browser (port 4173 by default; without an extension: olva preview --core <file>)',
+};
+
+/** The default port (the one Vite's preview uses, rarely taken by a collector). */
+const DEFAULT_PORT = 4173;
+
+/** Path of the built embed bundle (`@olva/embed`), or undefined when it is not built. */
+export function embedPath(): string | undefined {
+  const candidates: string[] = [];
+  try {
+    candidates.push(fileURLToPath(import.meta.resolve('@olva/embed')));
+  } catch {
+    // Not installed as a dependency: the sibling package of the monorepo.
+  }
+  candidates.push(fileURLToPath(new URL('../../../embed/dist/olva.js', import.meta.url)));
+  return candidates.find((p) => existsSync(p));
+}
+
+/** Runs `olva preview` until SIGINT or SIGTERM. */
+export async function run(argv: string[], io: CommandIO): Promise<number> {
+  const lang = pickLang(argv, io.env);
+  const args = parse(argv, { core: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' } });
+  const usageError = (fr: string, en: string) => {
+    say(io.stderr, lang, { fr: `olva preview : ${fr}`, en: `olva preview: ${en}` });
+    sayBoth(io.stderr, usage);
+    return EXIT.USAGE;
+  };
+  if (!args.ok) return usageError(args.error, args.error);
+  if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
+  if (args.positionals.length > 1) return usageError('indiquez une seule extension.', 'give one extension only.');
+  const extension = args.positionals[0] ?? null;
+  if (!extension && !args.values.core) return usageError('indiquez l’extension (ou --core <fichier> pour le seul tronc commun).', 'give the extension (or --core <file> for the core alone).');
+  const port = args.values.port === undefined ? DEFAULT_PORT : Number(args.values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(`port invalide : ${args.values.port}`, `invalid port: ${args.values.port}`);
+  const embedJs = embedPath();
+  if (!embedJs) {
+    say(io.stderr, lang, { fr: 'olva preview : le composant embarqué (packages/embed/dist/olva.js) est introuvable ; lancez npm run build.', en: 'olva preview: the embed bundle (packages/embed/dist/olva.js) is missing; run npm run build.' });
+    return EXIT.INVALID;
+  }
+
+  let preview: Preview;
+  try {
+    preview = await startPreview({
+      core: args.values.core ?? defaultCorePath(), extension, port, lang, embedJs,
+      onBuilt: (state) => {
+        for (const p of state.problems) io.stderr.write(`${formatProblem(p, lang)}\n`);
+        say(state.ok ? io.stdout : io.stderr, lang, state.ok
+          ? { fr: `✓ compilation n° ${state.number} (${summary('fr', state.problems)})`, en: `✓ build ${state.number} (${summary('en', state.problems)})` }
+          : { fr: `✗ compilation n° ${state.number} : ${summary('fr', state.problems)} ; la dernière version valide reste affichée`, en: `✗ build ${state.number}: ${summary('en', state.problems)}; the last valid version stays on show` });
+      },
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    say(io.stderr, lang, { fr: `olva preview : démarrage impossible (${code}) ; essayez un autre --port.`, en: `olva preview: cannot start (${code}); try another --port.` });
+    return EXIT.INVALID;
+  }
+  say(io.stdout, lang, {
+    fr: `Aperçu prêt : ${preview.url} (recompilé à chaque enregistrement ; les réponses ne sont jamais envoyées ; Ctrl+C pour arrêter)`,
+    en: `Preview ready: ${preview.url} (rebuilt on every save; answers are never sent; Ctrl+C to stop)`,
+  });
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await preview.close();
+  return EXIT.OK;
+}
