@@ -1,6 +1,5 @@
-import { LitElement, html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { guard } from 'lit/directives/guard.js';
 import {
   ResponseSession, draftKey, localize, otherKey,
   type AnswerValue, type CompiledQuestion, type CompiledQuestionnaire, type Locale,
@@ -12,6 +11,7 @@ import { renderSafeText } from '../safe-text.js';
 import { stringsFor, type Strings } from '../strings.js';
 import { questionRenderer } from '../questions/registry.js';
 import { questionIds } from '../questions/question-ids.js';
+import { QuestionParts, questionPart, type QuestionState } from '../questions/question-part.js';
 import type { EntryMode } from '../questions/context.js';
 import { OlvaChangeEvent, OlvaErrorEvent, OlvaPageChangeEvent, OlvaReadyEvent } from '../events/index.js';
 import { parseChannel, responseContext, type Channel } from './config.js';
@@ -37,6 +37,9 @@ import { renderOutboxNote } from './outbox-note.js';
 type View = 'empty' | 'loading' | 'failed' | 'shown';
 
 const sectionHeading = (sectionId: string) => `olva-section-${sectionId}`;
+
+/** The ids of some sections, to tell whether the list changed. */
+const sectionList = (sections: readonly CompiledSection[]): string => sections.map((s) => s.id).join(' ');
 
 /**
  * An OLVA questionnaire, ready to embed in any page: one section a page with a progress bar,
@@ -191,6 +194,14 @@ export class OlvaSurvey extends LitElement {
     discarded: () => void this.#voice.focus(sectionHeading(this.#pageSections()[0]?.id ?? '')),
   });
 
+  /** The questions on the page, each redrawn on its own when its answer, error… change. */
+  #questions = new QuestionParts((question) => this.#questionState(question));
+  /** The problems shown on the page last drawn (undefined until it is checked). */
+  #problems: PageProblems | undefined;
+  /** The visible sections when the page was last drawn: another list redraws the page (progress, next). */
+  #drawnSections = '';
+  #refreshQueued = false;
+
   #kiosk = new KioskReset(this, this.#voice, () => this.#restart());
 
   #paper = new PaperEntry(this, this.#voice, {
@@ -296,7 +307,7 @@ export class OlvaSurvey extends LitElement {
       return;
     }
     this.#session = new ResponseSession(questionnaire, { locale: this.#locale, channel: this.#channel });
-    this.#unsubscribe = this.#session.subscribe(() => this.requestUpdate());
+    this.#unsubscribe = this.#session.subscribe(() => this.#answersChanged());
     this.#pages = new PageFlow(this.#session, {
       allOnOnePage: () => this.#allOnOnePage,
       paper: () => this.#channel === 'paper',
@@ -365,6 +376,30 @@ export class OlvaSurvey extends LitElement {
     if (typed === undefined) this.#typed.delete(id);
     else this.#typed.set(id, typed);
     this.dispatchEvent(new OlvaChangeEvent(id, session.getAnswer(id)));
+  }
+
+  /**
+   * The answers changed. Most changes concern the questions alone (an answer, a question shown
+   * or hidden by a condition): each question on the page redraws itself if it must, and the
+   * page is not redrawn. The page is, when what it shows beyond its questions may follow the
+   * answers: the error summary of a page already checked, the list of sections (progress,
+   * next or review), or another step than a page of questions. Batched in a microtask: the
+   * typed text is recorded after the answer, and a change often comes with a move to another
+   * page, which redraws everything anyway.
+   */
+  #answersChanged(): void {
+    if (this.#refreshQueued) return;
+    this.#refreshQueued = true;
+    queueMicrotask(() => {
+      this.#refreshQueued = false;
+      if (this.isUpdatePending || !this.#pages) return;
+      const pages = this.#pages;
+      const pageShowsMore = this.#view !== 'form'
+        || pages.pageSections().some((s) => pages.attempted.has(s.id))
+        || sectionList(pages.sections()) !== this.#drawnSections;
+      if (pageShowsMore) this.requestUpdate();
+      else this.#questions.refresh();
+    });
   }
 
   // ---- pages ---------------------------------------------------------------------------------
@@ -559,6 +594,8 @@ export class OlvaSurvey extends LitElement {
     const sections = pages.pageSections();
     const attempted = sections.some((s) => pages.attempted.has(s.id));
     const problems = attempted ? pages.problems(sections) : undefined;
+    this.#problems = problems;
+    this.#drawnSections = sectionList(pages.sections());
     const unconfirmed = problems ? problems.warningItems.filter((_, i) => !pages.confirmed.has(problems.warningIds[i])) : [];
     const paper = this.#channel === 'paper';
     const last = pages.isLast();
@@ -581,7 +618,7 @@ export class OlvaSurvey extends LitElement {
           action: html`<button type="button" part="button" @click=${() => this.#next(true)}>${strings.confirmWarnings}</button>`,
         })
         : nothing}
-      ${repeat(sections, (s) => s.id, (section) => this.#renderSection(section, problems))}
+      ${repeat(sections, (s) => s.id, (section) => this.#renderSection(section))}
       ${this.#voice.renderNotice()}
       ${renderNavigation({
         strings,
@@ -597,37 +634,32 @@ export class OlvaSurvey extends LitElement {
   }
 
   /**
-   * Every question of the section has its place, in order; one with a condition sits in a box
-   * that `hidden` takes off the page while the condition says so (only those: a box for every
-   * question made the first page slower to show). The theme skips a hidden box with
-   * `content-visibility: hidden`, which keeps its style and layout for the next show (about
-   * 20 % less per show/hide of questions on screen, in A/B), where the browser has it, and
-   * `display: none` elsewhere; `inert` keeps it out of the tab order and the accessibility
-   * tree whichever applies.
-   * A hidden question keeps its DOM as it was, untouched, so that showing it again (an answer
-   * changed back) only updates it: neither rebuilt nor moved in and out of the document, which
-   * made a show or hide cost more.
+   * Every question of the section has its place, in order, drawn by `questionPart`: a unit
+   * that redraws itself when its own answer, error or visibility changes (see
+   * questions/question-part.ts), so that answering a question does not redraw the page. A
+   * question with a condition sits in a box that `hidden` takes off the page while the
+   * condition says so, and keeps its DOM as it was until it shows again (docs/decisions/0003).
    */
-  #renderSection(section: CompiledSection, problems: PageProblems | undefined): TemplateResult {
+  #renderSection(section: CompiledSection): TemplateResult {
     const locale = this.#locale;
-    const session = this.#session!;
     return html`<section part="section" aria-labelledby=${sectionHeading(section.id)}>
       <h3 class="section-title" id=${sectionHeading(section.id)} tabindex="-1">${renderSafeText(localize(section.title, locale), null)}</h3>
       ${section.description
         ? html`<p class="description">${renderSafeText(localize(section.description, locale), this.#strings.newWindow)}</p>`
         : nothing}
-      ${repeat(section.questions, (q) => q.id, (q) => {
-        if (q.visibleWhen === undefined) return this.#renderQuestion(q, problems);
-        const visible = session.isVisible(q.id);
-        return html`<div class="question-box" ?hidden=${!visible} ?inert=${!visible}>${visible ? this.#renderQuestion(q, problems) : noChange}</div>`;
-      })}
+      ${repeat(section.questions, (q) => q.id, (q) => questionPart(q, this.#questions))}
     </section>`;
   }
 
-  #renderQuestion(question: CompiledQuestion, problems: PageProblems | undefined): TemplateResult {
+  /** What one question is drawn from now: its answer, typed text, problems, requiredness, language. */
+  #questionState(question: CompiledQuestion): QuestionState {
     const session = this.#session!;
     const render = questionRenderer(question.type);
-    if (!render) return html`<p class="error" part="error">${question.id}: ${question.type}?</p>`;
+    const visible = session.isVisible(question.id);
+    if (!render) {
+      return { visible, inputs: [question], draw: () => html`<p class="error" part="error">${question.id}: ${question.type}?</p>` };
+    }
+    const problems = this.#problems;
     const value = session.getAnswer(question.id);
     const other = session.getAnswer(otherKey(question.id));
     // What was typed only stands while the answer exists (a hidden question loses both).
@@ -639,27 +671,29 @@ export class OlvaSurvey extends LitElement {
     const mode: EntryMode = this.#channel === 'paper' ? 'paper' : 'web';
     // Paper and phone record a required question the respondent left blank (payload `blank`).
     const blank = (this.#channel === 'paper' || this.#channel === 'phone') && required ? session.isLeftBlank(question.id) : undefined;
-    // An answer re-renders the whole page; only the questions whose inputs changed need their
-    // templates rebuilt (the session keeps an unchanged answer's identity, and a renderer reads
-    // nothing else), so the others are skipped instead of being diffed part by part.
     const endpoint = this.endpoint;
-    return html`${guard([question, render, value, other, typed, error, warning, required, locale, mode, endpoint, blank], () => html`${render({
-      question,
-      value,
-      otherValue: typeof other === 'string' ? other : undefined,
-      typed,
-      error,
-      warning,
-      required,
-      locale,
-      strings: stringsFor(locale),
-      mode,
-      endpoint,
-      onChange: (next, typedText) => this.#setAnswer(question.id, next, typedText),
-      onOtherChange: (text) => this.#setAnswer(otherKey(question.id), text),
-      announce: (text) => this.#voice.announce(() => text),
-      leftBlank: blank === undefined ? undefined : { marked: blank, onToggle: (on) => session.setLeftBlank(question.id, on) },
-    })}`)}`;
+    // The session keeps an unchanged answer's identity, and a renderer reads nothing else.
+    return {
+      visible,
+      inputs: [question, render, value, other, typed, error, warning, required, locale, mode, endpoint, blank],
+      draw: () => render({
+        question,
+        value,
+        otherValue: typeof other === 'string' ? other : undefined,
+        typed,
+        error,
+        warning,
+        required,
+        locale,
+        strings: stringsFor(locale),
+        mode,
+        endpoint,
+        onChange: (next, typedText) => this.#setAnswer(question.id, next, typedText),
+        onOtherChange: (text) => this.#setAnswer(otherKey(question.id), text),
+        announce: (text) => this.#voice.announce(() => text),
+        leftBlank: blank === undefined ? undefined : { marked: blank, onToggle: (on) => session.setLeftBlank(question.id, on) },
+      }),
+    };
   }
 
   #renderReviewStep(): TemplateResult {

@@ -1,0 +1,97 @@
+/**
+ * One question on the page as a unit of its own: a Lit directive that draws the question and
+ * redraws it by itself when what it is drawn from changes, so that answering a question
+ * redraws that question only, not the page. It draws into the survey's one shadow root (no
+ * element, no shadow root of its own): label, control, help and error stay in the same root,
+ * which `for`, `aria-labelledby` and `aria-describedby` need.
+ *
+ * A question with a condition sits in a box that `hidden` and `inert` take off the page
+ * (docs/decisions/0003): showing or hiding it sets two attributes of that box, and a hidden
+ * question keeps its DOM as it was, untouched, until it shows again.
+ */
+import { html, noChange, type TemplateResult } from 'lit';
+import { AsyncDirective, directive } from 'lit/async-directive.js';
+import type { CompiledQuestion } from '@olva/runtime';
+
+/** What one question is drawn from, now. */
+export interface QuestionState {
+  /** Shown (its condition holds, or it has none). */
+  visible: boolean;
+  /**
+   * Every value its template is made from (answer, typed text, error, requiredness, language…);
+   * compared item by item with the last one drawn: an unchanged list is not redrawn.
+   */
+  inputs: readonly unknown[];
+  /** Draws the question from those values. */
+  draw(): TemplateResult;
+}
+
+/**
+ * The questions on the page, drawn by `questionPart`. The survey redraws the page only when
+ * something beyond the questions changed (another page, the error summary); after any other
+ * change of the answers, `refresh()` lets each question redraw itself if it must.
+ */
+export class QuestionParts {
+  /** The parts in the document now (a part leaves with its page). */
+  readonly live = new Set<QuestionPart>();
+
+  /** @param state what a question is drawn from, read from the survey at each draw */
+  constructor(readonly state: (question: CompiledQuestion) => QuestionState) {}
+
+  /** Redraws the questions whose state changed; the others are not touched. */
+  refresh(): void {
+    for (const part of this.live) part.refresh();
+  }
+}
+
+const same = (a: readonly unknown[] | undefined, b: readonly unknown[]): boolean =>
+  a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+
+class QuestionPart extends AsyncDirective {
+  #question!: CompiledQuestion;
+  #parts!: QuestionParts;
+  /** The inputs last drawn (undefined before the first draw, or once hidden before it). */
+  #drawn: readonly unknown[] | undefined;
+  /** Whether the box was last shown; undefined before the first draw. */
+  #shown: boolean | undefined;
+
+  render(question: CompiledQuestion, parts: QuestionParts): unknown {
+    this.#question = question;
+    if (parts !== this.#parts) {
+      this.#parts?.live.delete(this);
+      this.#parts = parts;
+    }
+    if (this.isConnected) parts.live.add(this);
+    return this.#draw();
+  }
+
+  /** Redraws the question when its state changed since the last draw. */
+  refresh(): void {
+    const value = this.#draw();
+    if (value !== noChange) this.setValue(value);
+  }
+
+  protected override disconnected(): void {
+    this.#parts.live.delete(this);
+  }
+
+  protected override reconnected(): void {
+    this.#parts.live.add(this);
+  }
+
+  #draw(): unknown {
+    const question = this.#question;
+    const state = this.#parts.state(question);
+    const changed = state.visible && !same(this.#drawn, state.inputs);
+    if (changed) this.#drawn = state.inputs;
+    const content = changed ? state.draw() : noChange;
+    // Only questions with a condition have a box (a box for every one made the first page slower).
+    if (question.visibleWhen === undefined) return content;
+    if (content === noChange && state.visible === this.#shown) return noChange;
+    this.#shown = state.visible;
+    return html`<div class="question-box" ?hidden=${!state.visible} ?inert=${!state.visible}>${content}</div>`;
+  }
+}
+
+/** Draws one question of the page as a unit that redraws itself (see `QuestionParts`). */
+export const questionPart = directive(QuestionPart);

@@ -1,0 +1,140 @@
+/**
+ * Each question is drawn as a unit of its own (packages/elements/src/questions/question-part.ts):
+ * in real Chromium, through the built embed, answering a question redraws that question only.
+ * The page's template (the element's `render()`) is not run again, and a MutationObserver on
+ * the other questions sees nothing; a question shown or hidden by a condition changes without
+ * the page being redrawn; once the page was checked, the error summary still follows the
+ * answers (then the page is redrawn). Label, control and error stay in the one shadow root.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Question } from '@olva/schema';
+import { compiledQuestionnaire } from '@olva/test-support/compiled';
+import { addSurveyPage, openSurvey, useBrowserAndSite, type OlvaSite } from '@olva/test-support/olva-site';
+
+let browser: Browser;
+let site: OlvaSite;
+useBrowserAndSite((b, s) => { browser = b; site = s; });
+
+const ATTRIBUTES = { endpoint: '/v1/responses', territory: 'commune:35238', wave: '2026', lang: 'fr' };
+
+const text = (id: string, label: string, more: Partial<Question> = {}): Question =>
+  ({ id, type: 'text', label: { fr: label, en: label }, ...more }) as Question;
+
+/** Page 1: a choice with "other", two text boxes, one of them shown only after "oui". Page 2: one text box. */
+const QUESTIONNAIRE = compiledQuestionnaire({
+  id: 'fixture-parts',
+  title: { fr: 'Parties', en: 'Parts' },
+  sections: [
+    {
+      id: 's1', title: { fr: 'Un', en: 'One' }, questions: [
+        {
+          id: 'a', type: 'single', label: { fr: 'Choix', en: 'Choice' }, required: true, other: { label: { fr: 'Précisez', en: 'Specify' } },
+          choices: [{ code: 'oui', label: { fr: 'Oui', en: 'Yes' } }, { code: 'non', label: { fr: 'Non', en: 'No' } }],
+        } as Question,
+        text('b', 'Nom', { required: true } as Partial<Question>),
+        text('c', 'Détail', { visibleWhen: { '==': [{ var: 'a' }, 'oui'] } } as Partial<Question>),
+      ],
+    },
+    { id: 's2', title: { fr: 'Deux', en: 'Two' }, questions: [text('d', 'Ville')] },
+  ],
+});
+
+/**
+ * Counts the page's draws (the element's `render()`) and records, per question, whether
+ * anything inside it changed from now on.
+ */
+async function watch(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const survey = document.querySelector('olva-survey') as HTMLElement & { render(): unknown };
+    const root = survey.shadowRoot!;
+    const w = window as unknown as { __pageDraws: number; __mutated: Record<string, number> };
+    w.__pageDraws = 0;
+    w.__mutated = {};
+    const draw = survey.render;
+    survey.render = function () {
+      w.__pageDraws++;
+      return draw.call(this);
+    };
+    for (const id of ['a', 'b', 'c']) {
+      // A conditional question's box holds it; watch the box, or the question itself.
+      const question = root.querySelector(`[data-question="${id}"]`);
+      const target = question?.parentElement?.classList.contains('question-box') ? question.parentElement : question;
+      const box = target ?? root.querySelector('.question-box')!;
+      w.__mutated[id] = 0;
+      new MutationObserver((records) => { w.__mutated[id] += records.length; })
+        .observe(box, { subtree: true, childList: true, attributes: true, characterData: true });
+    }
+  });
+}
+
+const seen = (page: Page) => page.evaluate(async () => {
+  await (document.querySelector('olva-survey') as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  await new Promise((r) => setTimeout(r, 50));
+  const w = window as unknown as { __pageDraws: number; __mutated: Record<string, number> };
+  return { pageDraws: w.__pageDraws, mutated: { ...w.__mutated } };
+});
+
+const shadow = (page: Page, selector: string) => page.locator(`olva-survey >> ${selector}`);
+
+const visibleC = (page: Page) => page.evaluate(() => {
+  const q = document.querySelector('olva-survey')!.shadowRoot!.querySelector('.question-box');
+  return q ? q.checkVisibility() && !q.hasAttribute('inert') : false;
+});
+
+describe('one question redrawn at a time', () => {
+  it('typing in one question redraws neither the page nor the other questions', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/parts/typing.html', { questionnaire: QUESTIONNAIRE, attributes: ATTRIBUTES }));
+    await watch(page);
+    await shadow(page, '#olva-q-b').pressSequentially('Les amis');
+    let after = await seen(page);
+    expect(after.pageDraws).toBe(0);
+    expect(after.mutated).toEqual({ a: 0, b: 0, c: 0 });
+    expect(await page.evaluate(() => (document.querySelector('olva-survey') as unknown as { session: { answers: Record<string, unknown> } }).session.answers)).toEqual({ b: 'Les amis' });
+
+    // "Other": the question grows its "please specify" box, and only it changes.
+    await shadow(page, 'input[type="radio"][value="other"]').check();
+    after = await seen(page);
+    expect(after.pageDraws).toBe(0);
+    expect(after.mutated.a).toBeGreaterThan(0);
+    expect(after.mutated.b).toBe(0);
+    expect(await shadow(page, '#olva-q-a-other').count()).toBe(1);
+    await page.close();
+  });
+
+  it('a question shown or hidden by a condition changes without the page being redrawn', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/parts/condition.html', { questionnaire: QUESTIONNAIRE, attributes: ATTRIBUTES }));
+    expect(await visibleC(page)).toBe(false);
+    await watch(page);
+    await shadow(page, 'input[type="radio"][value="oui"]').check();
+    const after = await seen(page);
+    expect(await visibleC(page)).toBe(true);
+    expect(after.pageDraws).toBe(0);
+    expect(after.mutated.b).toBe(0);
+    await shadow(page, 'input[type="radio"][value="non"]').check();
+    expect(await visibleC(page)).toBe(false);
+    expect((await seen(page)).pageDraws).toBe(0);
+    await page.close();
+  });
+
+  it('once the page was checked, its error summary and the error in the same root follow the answers', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/parts/checked.html', { questionnaire: QUESTIONNAIRE, attributes: ATTRIBUTES }));
+    await shadow(page, 'button[part~="button-primary"]').click();
+    await expect.poll(() => shadow(page, '[part~="error-summary"] li').count()).toBe(2);
+    // The error of b is described in the same shadow root as its box.
+    const describedB = await page.evaluate(() => {
+      const root = document.querySelector('olva-survey')!.shadowRoot!;
+      const ids = root.getElementById('olva-q-b')!.getAttribute('aria-describedby')!.split(' ');
+      return ids.map((id) => root.getElementById(id)?.textContent?.trim() ?? null);
+    });
+    expect(describedB.some((t) => t !== null && /\S/.test(t))).toBe(true);
+    await shadow(page, '#olva-q-b').fill('Les amis');
+    await expect.poll(() => shadow(page, '[part~="error-summary"] li').count()).toBe(1);
+    expect(await shadow(page, '#olva-q-b-error').count()).toBe(0);
+    expect(await shadow(page, '#olva-q-b').getAttribute('aria-invalid')).toBe('false');
+    await page.close();
+  });
+});
