@@ -21,6 +21,8 @@ import { TerritoryDirectory } from './territories.js';
 import { createAuthorizer } from './tokens.js';
 import { exportRoutes } from './export/routes.js';
 import { statsRoutes } from './stats/routes.js';
+import { cockpitRoutes } from './routes/cockpit/routes.js';
+import { SqlResponseStore } from './store/sql-store.js';
 
 /** Options of `createCollector`. */
 export interface CollectorOptions {
@@ -95,6 +97,11 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   await app.register(responsesRoutes, { config, store, registry, territories, auth, ...(options.onStored ? { onStored: options.onStored } : {}) });
   await app.register(exportRoutes, { store, registry, authorizer: auth });
   await app.register(statsRoutes, { store, registry, authorizer: auth, ...(config.stats ? { stats: config.stats } : {}) });
+  // The cockpit groups responses in SQL: it needs the SQL store (every store opened from a URL is one).
+  if (store instanceof SqlResponseStore) {
+    const context = { db: store.db, registry, territories, customTerritories: config.customTerritories, ...(config.stats ? { stats: config.stats } : {}) };
+    await app.register(cockpitRoutes, { context, authorizer: auth, tokens: config.tokens });
+  }
   if (options.extraRoutes) await app.register(async (scope) => options.extraRoutes!(scope));
 
   app.addHook('onClose', async () => {
