@@ -9,12 +9,15 @@ const LEADING = /^(?:association|assoc|asso|ass|l|la|le|les)\s+/;
 
 /**
  * The name as duplicates are compared: "Association L’Élan du Quartier !" and
- * "asso. l'elan du  quartier" both give "elan du quartier". Null for an empty name.
+ * "asso. l'elan du  quartier" both give "elan du quartier", and so does the register's
+ * "ELAN DU QUARTIER (L')". Null for an empty name.
  */
 export function nameKey(name: unknown): string | null {
   if (typeof name !== 'string') return null;
   let s = name.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
     .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/&/g, ' et ')
+    // The register postpones articles: "ELAN (L')", "AMIS DU RAIL (LES)".
+    .replace(/\(\s*(?:l\s*['’]|la|le|les|association|asso)\s*\)\s*$/u, '')
     // Apostrophes and every punctuation become spaces: "l'élan" → "l elan", "a.s.c." → "a s c".
     .replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   for (let previous = ''; previous !== s;) {

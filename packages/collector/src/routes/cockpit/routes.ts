@@ -5,13 +5,17 @@
  *   territory-view.ts). `territory` may be left out by a token whose scope names one.
  * - `GET /v1/cockpit/network?wave=<wave>` — every territory of the wave the token covers.
  *
+ * - `/v1/cockpit/duplicates…` — probable duplicates, set aside and restored (duplicates/routes.ts).
+ *
  * `wave` is one wave; absent, the newest with responses in the token's reach. A territory
  * outside the scope is 403, as on every read route.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Authorizer } from '../../auth.js';
 import type { TokenConfig } from '../../config/load.js';
-import type { TerritoryRef } from '../../store/types.js';
+import type { ResponseStore, TerritoryRef } from '../../store/types.js';
+import { duplicateRoutes } from '../../duplicates/routes.js';
+import { sectorQuestion } from './context.js';
 import { authorizeRead, type AuthorizedRead } from '../../export/routes.js';
 import type { CockpitContext } from './context.js';
 import { knownTerritories, networkView } from './network-view.js';
@@ -20,6 +24,7 @@ import { territoryView } from './territory-view.js';
 /** What the cockpit routes need from the server. */
 export interface CockpitRouteOptions {
   context: CockpitContext;
+  store: ResponseStore;
   authorizer: Authorizer;
   tokens: readonly TokenConfig[];
 }
@@ -37,6 +42,7 @@ async function oneWave(read: AuthorizedRead, reply: FastifyReply): Promise<strin
 /** The fastify plugin of the cockpit's API. */
 export const cockpitRoutes: FastifyPluginAsync<CockpitRouteOptions> = async (app, options) => {
   const { context, authorizer, tokens } = options;
+  await app.register(duplicateRoutes, { db: context.db, store: options.store, authorizer, sectorQuestion: sectorQuestion(context) });
 
   app.get('/v1/cockpit/territory', async (request: FastifyRequest, reply) => {
     const read = await authorizeRead(authorizer, 'stats', request, reply, false);
