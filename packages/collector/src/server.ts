@@ -22,6 +22,8 @@ import { createAuthorizer } from './tokens.js';
 import { exportRoutes } from './export/routes.js';
 import { statsRoutes } from './stats/routes.js';
 import { resultsRoutes } from './results/routes.js';
+import { cockpitRoutes } from './routes/cockpit/routes.js';
+import { SqlResponseStore } from './store/sql-store.js';
 
 /** Options of `createCollector`. */
 export interface CollectorOptions {
@@ -97,6 +99,11 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   await app.register(exportRoutes, { store, registry, authorizer: auth });
   await app.register(statsRoutes, { store, registry, authorizer: auth, ...(config.stats ? { stats: config.stats } : {}) });
   await app.register(resultsRoutes, { store, registry, authorizer: auth });
+  // The cockpit groups responses in SQL: it needs the SQL store (every store opened from a URL is one).
+  if (store instanceof SqlResponseStore) {
+    const context = { db: store.db, registry, territories, customTerritories: config.customTerritories, ...(config.stats ? { stats: config.stats } : {}) };
+    await app.register(cockpitRoutes, { context, store, authorizer: auth, tokens: config.tokens });
+  }
   if (options.extraRoutes) await app.register(async (scope) => options.extraRoutes!(scope));
 
   app.addHook('onClose', async () => {

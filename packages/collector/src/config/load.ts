@@ -189,6 +189,12 @@ export function resolveConfig(raw: unknown, options: { file: string; baseDir: st
     if (customCodes.has(c.code)) problems.push({ file, pointer: `/customTerritories/${i}/code`, rule: 'unique-territory', message: `custom territory "${c.code}" is declared twice` });
     customCodes.add(c.code);
   });
+  const targetKeys = new Set<string>();
+  (merged.stats?.targets ?? []).forEach((t: { territory: TerritoryRef; wave?: string }, i: number) => {
+    const key = `${t.territory.level}:${t.territory.code}|${t.wave ?? '*'}`;
+    if (targetKeys.has(key)) problems.push({ file, pointer: `/stats/targets/${i}`, rule: 'unique-target', message: `a target for ${t.territory.level}:${t.territory.code}${t.wave ? ` and wave ${t.wave}` : ''} is already given` });
+    targetKeys.add(key);
+  });
   if (problems.length) throw new ConfigError(problems);
 
   const dbUrl = merged.database?.url ?? DEFAULTS.databaseUrl;

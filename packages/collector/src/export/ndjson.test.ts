@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setImmediate as tick } from 'node:timers/promises';
 import { ndjsonReadable } from './ndjson.js';
-import { fixtureAnswers, fixtureResponse } from './testing.js';
+import { fixtureAnswers, fixtureResponse } from '@olva/test-support/export-fixtures';
 import type { StoredResponse } from '../store/types.js';
 
 describe('ndjsonReadable', () => {

@@ -27,7 +27,7 @@ function pathOf(request: FastifyRequest): string {
 
 /** True when `method` on `path` is a route that needs a token. */
 export function needsToken(method: string, path: string): boolean {
-  if (path.startsWith('/v1/exports/') || path.startsWith('/v1/stats/')) return true;
+  if (path.startsWith('/v1/exports/') || path.startsWith('/v1/stats/') || path.startsWith('/v1/cockpit/')) return true;
   if (path === '/v1/results' || path.startsWith('/v1/results/')) return true;
   return (path === '/v1/responses' || path.startsWith('/v1/responses/')) && method !== 'POST';
 }

@@ -10,8 +10,8 @@ import { aggregateResponses } from '@olva/analysis';
 import { builds, generate, generateFor, stream, type Generated } from '@olva/analysis/__fixtures__/responses';
 import { prng } from '@olva/test-support/prng';
 import type { CompiledQuestionnaire } from '@olva/schema';
-import { bothBackends } from '../test-support/backends.js';
-import { startTestCollector, testConfig, TEST_TOKENS, type TestCollector } from '../test-support/collector.js';
+import { bothBackends } from '@olva/test-support/store-backends';
+import { startTestCollector, testConfig, TEST_TOKENS, type TestCollector } from '@olva/test-support/test-collector';
 import { canonicalPayload } from '../store/canonical.js';
 
 const PUBLISHER = 'rennes-publisher-0123456789abcdef';

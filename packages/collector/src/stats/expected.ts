@@ -12,6 +12,9 @@
  *       "wave": "2026",                            // optional; absent = every wave
  *       "source": "RNA, juin 2025",                // optional; shown beside the figures
  *       "sectors": { "sport": 1450, "culture": 1320, "social": 610 } }   // sector code → associations
+ *   ],
+ *   "targets": [                                   // optional; the sample size each territory aims at
+ *     { "territory": { "level": "commune", "code": "35238" }, "wave": "2026", "target": 300 }
  *   ]
  * }
  * ```
@@ -35,7 +38,28 @@ export interface StatsConfig {
   /** Id of the main-sector question; `secteur_principal` when absent. */
   sectorQuestion?: string;
   expected?: ExpectedDistribution[];
+  /** The sample size each territory aims at (the cockpit's progress and network view). */
+  targets?: SampleTarget[];
 }
+
+/** The number of responses a territory aims at, for one wave or every wave. */
+export interface SampleTarget {
+  territory: TerritoryRef;
+  /** The wave it applies to; absent means every wave. */
+  wave?: string;
+  /** Responses aimed at (at least 1). */
+  target: number;
+}
+
+const territorySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['level', 'code'],
+  properties: {
+    level: { enum: [...TERRITORY_LEVELS] },
+    code: { type: 'string', minLength: 1 },
+  },
+} as const;
 
 /** JSON Schema of the `stats` section, for the collector's configuration schema. */
 export const statsConfigSchema = {
@@ -50,15 +74,7 @@ export const statsConfigSchema = {
         additionalProperties: false,
         required: ['territory', 'sectors'],
         properties: {
-          territory: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['level', 'code'],
-            properties: {
-              level: { enum: [...TERRITORY_LEVELS] },
-              code: { type: 'string', minLength: 1 },
-            },
-          },
+          territory: territorySchema,
           wave: { type: 'string', minLength: 1 },
           source: { type: 'string' },
           sectors: {
@@ -69,11 +85,30 @@ export const statsConfigSchema = {
         },
       },
     },
+    targets: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['territory', 'target'],
+        properties: {
+          territory: territorySchema,
+          wave: { type: 'string', minLength: 1 },
+          target: { type: 'integer', minimum: 1, maximum: 10_000_000 },
+        },
+      },
+    },
   },
 } as const;
 
 /** The expected distribution for a territory and wave: one for that wave, else one for every wave. */
 export function findExpected(list: readonly ExpectedDistribution[] | undefined, territory: TerritoryRef, wave: string): ExpectedDistribution | undefined {
+  const here = (list ?? []).filter((e) => e.territory.level === territory.level && e.territory.code === territory.code);
+  return here.find((e) => e.wave === wave) ?? here.find((e) => e.wave === undefined);
+}
+
+/** The target of a territory and wave: one for that wave, else one for every wave. */
+export function findTarget(list: readonly SampleTarget[] | undefined, territory: TerritoryRef, wave: string): SampleTarget | undefined {
   const here = (list ?? []).filter((e) => e.territory.level === territory.level && e.territory.code === territory.code);
   return here.find((e) => e.wave === wave) ?? here.find((e) => e.wave === undefined);
 }

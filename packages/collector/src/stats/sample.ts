@@ -78,7 +78,7 @@ function bump<K>(map: Map<K, number>, key: K): void {
 }
 
 /** Sector choices (code → label) in display order, from the newest version that has the question. */
-function sectorChoices(compiled: readonly CompiledQuestionnaire[], questionId: string): Map<string, LocalizedText> {
+export function sectorChoices(compiled: readonly CompiledQuestionnaire[], questionId: string): Map<string, LocalizedText> {
   const out = new Map<string, LocalizedText>();
   for (const version of orderVersions(compiled)) {
     for (const section of version.sections) {

@@ -5,10 +5,11 @@
  * which stays true when identical inserts race. Erased submissionIds are kept in
  * `olva_erased`, and the insert skips them too.
  */
+import { randomUUID } from 'node:crypto';
 import { TERRITORY_LEVELS, versionKeyOf, versionKeyString, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
 import type { SqlDb, Row } from './sql.js';
 import { SCHEMA_SQL, jsonTextList } from './sql.js';
-import type { InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse, TerritoryRef } from './types.js';
+import type { Exclusion, ExclusionEvent, InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse, TerritoryRef } from './types.js';
 import { SqlPublicationStore } from './publications.js';
 
 /** Thrown by `list` on a cursor this store did not make. */
@@ -75,7 +76,11 @@ function territoryClause(territories: TerritoryRef[], db: SqlDb, params: unknown
   return tests.length ? `(${tests.join(' OR ')})` : '1 = 0';
 }
 
-function whereOf(filter: ResponseFilter, db: SqlDb, after?: [string, string]): { sql: string; params: unknown[] } {
+/** Skips the responses set aside as duplicates (qualified: the cockpit joins other tables). */
+const NOT_EXCLUDED = 'NOT EXISTS (SELECT 1 FROM olva_exclusions x WHERE x.submission_id = olva_responses.submission_id)';
+
+/** The WHERE clause of a filter (exported for the cockpit's grouped reads of the same rows). */
+export function whereOf(filter: ResponseFilter, db: SqlDb, after?: [string, string]): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (filter.questionnaireId !== undefined) { clauses.push('questionnaire_id = ?'); params.push(filter.questionnaireId); }
@@ -85,6 +90,7 @@ function whereOf(filter: ResponseFilter, db: SqlDb, after?: [string, string]): {
     params.push(...filter.waves);
   }
   if (filter.territories !== 'all') clauses.push(territoryClause(filter.territories, db, params));
+  if (!filter.includeExcluded) clauses.push(NOT_EXCLUDED);
   if (after) {
     // A row-value comparison lets SQLite and PostgreSQL seek the (received_at, submission_id)
     // index; the equivalent OR form made every page rescan the index from its start.
@@ -278,6 +284,7 @@ export class SqlResponseStore implements ResponseStore {
        WHERE submission_id = ? ON CONFLICT (submission_id) DO NOTHING`,
       [this.now().toISOString(), submissionId],
     );
+    await this.db.run('DELETE FROM olva_response_facts WHERE submission_id = ?', [submissionId]);
     const deleted = await this.db.run('DELETE FROM olva_responses WHERE submission_id = ?', [submissionId]);
     if (deleted > 0) await this.db.scrub();
     return deleted > 0;
@@ -291,6 +298,7 @@ export class SqlResponseStore implements ResponseStore {
        ${where} ON CONFLICT (submission_id) DO NOTHING`,
       [this.now().toISOString(), ...params],
     );
+    await this.db.run(`DELETE FROM olva_response_facts WHERE submission_id IN (SELECT submission_id FROM olva_responses ${where})`, params);
     const deleted = await this.db.run(`DELETE FROM olva_responses ${where}`, params);
     if (deleted > 0) await this.db.scrub();
     return deleted;
@@ -316,6 +324,45 @@ export class SqlResponseStore implements ResponseStore {
   async listQuestionnaires(): Promise<CompiledQuestionnaire[]> {
     const rows = await this.db.query('SELECT compiled FROM olva_questionnaires ORDER BY version_key');
     return rows.map((r) => JSON.parse(String(r.compiled)) as CompiledQuestionnaire);
+  }
+
+  async exclude(submissionId: string, keptId: string, by: string): Promise<boolean> {
+    const at = this.now().toISOString();
+    const added = await this.db.run(
+      'INSERT INTO olva_exclusions (submission_id, kept_id, excluded_by, excluded_at) VALUES (?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING',
+      [submissionId.toLowerCase(), keptId.toLowerCase(), by, at],
+    );
+    if (added) await this.logExclusion('exclude', submissionId.toLowerCase(), keptId.toLowerCase(), by, at);
+    return added > 0;
+  }
+
+  async restore(submissionId: string, by: string): Promise<boolean> {
+    const at = this.now().toISOString();
+    const removed = await this.db.run('DELETE FROM olva_exclusions WHERE submission_id = ?', [submissionId.toLowerCase()]);
+    if (removed) await this.logExclusion('restore', submissionId.toLowerCase(), null, by, at);
+    return removed > 0;
+  }
+
+  private async logExclusion(action: 'exclude' | 'restore', submissionId: string, keptId: string | null, by: string, at: string): Promise<void> {
+    await this.db.run(
+      `INSERT INTO olva_exclusion_log (id, seq, at, action, submission_id, kept_id, by_name)
+       SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ? FROM olva_exclusion_log`,
+      [randomUUID(), at, action, submissionId, keptId, by],
+    );
+  }
+
+  async exclusions(): Promise<Exclusion[]> {
+    const rows = await this.db.query('SELECT submission_id, kept_id, excluded_by, excluded_at FROM olva_exclusions ORDER BY excluded_at, submission_id');
+    return rows.map((r) => ({ submissionId: String(r.submission_id), keptId: String(r.kept_id), by: String(r.excluded_by), at: String(r.excluded_at) }));
+  }
+
+  async exclusionLog(): Promise<ExclusionEvent[]> {
+    // `seq` orders events within one millisecond (an exclusion and its undo).
+    const rows = await this.db.query('SELECT at, action, submission_id, kept_id, by_name FROM olva_exclusion_log ORDER BY seq, at, id');
+    return rows.map((r) => ({
+      action: r.action === 'restore' ? 'restore' : 'exclude', submissionId: String(r.submission_id),
+      keptId: r.kept_id === null || r.kept_id === undefined ? null : String(r.kept_id), by: String(r.by_name), at: String(r.at),
+    }));
   }
 
   async close(): Promise<void> {

@@ -71,4 +71,30 @@ CREATE TABLE IF NOT EXISTS olva_questionnaires (
   saved_at TEXT NOT NULL,
   compiled TEXT NOT NULL
 );
+-- Duplicates set aside by a coordinator (never deleted): reads skip them unless asked.
+CREATE TABLE IF NOT EXISTS olva_exclusions (
+  submission_id TEXT PRIMARY KEY,
+  kept_id TEXT NOT NULL,
+  excluded_by TEXT NOT NULL,
+  excluded_at TEXT NOT NULL
+);
+-- The audit trail of exclusions and their undoing: who (a token's name), when, what.
+CREATE TABLE IF NOT EXISTS olva_exclusion_log (
+  id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  action TEXT NOT NULL,
+  submission_id TEXT NOT NULL,
+  kept_id TEXT,
+  by_name TEXT NOT NULL
+);
+-- What the cockpit groups and compares, read once from each payload (see store/facts.ts).
+CREATE TABLE IF NOT EXISTS olva_response_facts (
+  submission_id TEXT PRIMARY KEY,
+  sector_question TEXT NOT NULL,
+  sector TEXT,
+  rna TEXT,
+  name_key TEXT,
+  commune TEXT
+);
 `;

@@ -29,6 +29,28 @@ export interface ResponseFilter {
   /** Territories to read; `'all'` only for the national network's scope. */
   territories: TerritoryRef[] | 'all';
   extensionId?: string;
+  /** Also read the responses a coordinator excluded as duplicates (skipped by default, so
+   * that exports, statistics and results never count them). */
+  includeExcluded?: boolean;
+}
+
+/** A response set aside as the duplicate of another (never deleted; undoable). */
+export interface Exclusion {
+  submissionId: string;
+  /** The response kept in its place. */
+  keptId: string;
+  /** The name of the token that excluded it. */
+  by: string;
+  at: string;
+}
+
+/** One line of the audit trail of exclusions. */
+export interface ExclusionEvent {
+  action: 'exclude' | 'restore';
+  submissionId: string;
+  keptId: string | null;
+  by: string;
+  at: string;
 }
 
 /** Outcome of an insert. */
@@ -75,6 +97,15 @@ export interface ResponseStore {
   getQuestionnaire(questionnaire: { id: string; version: string }, extension: { id: string; version: string } | null): Promise<CompiledQuestionnaire | null>;
   /** Every kept version. */
   listQuestionnaires(): Promise<CompiledQuestionnaire[]>;
+  /** Sets `submissionId` aside as a duplicate of `keptId`, by the token named `by`; false when
+   * it is already excluded. Both must be stored (the caller checks). */
+  exclude(submissionId: string, keptId: string, by: string): Promise<boolean>;
+  /** Undoes an exclusion; false when the response was not excluded. */
+  restore(submissionId: string, by: string): Promise<boolean>;
+  /** The responses currently excluded (the `excluded` set readers may skip by hand). */
+  exclusions(): Promise<Exclusion[]>;
+  /** The audit trail, oldest first. */
+  exclusionLog(): Promise<ExclusionEvent[]>;
   close(): Promise<void>;
   /** Publications of results (`store/publications.ts`), in the same database. */
   readonly publications: PublicationStore;

@@ -1,0 +1,107 @@
+/**
+ * Duplicates over real HTTP, on SQLite and PostgreSQL: probable duplicates listed within the
+ * token's scope, one set aside (exports, statistics, the cockpit and the store's stream skip
+ * it; it is not deleted), the audit trail, and the undo.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bothBackends } from '@olva/test-support/store-backends';
+import { TEST_TOKENS } from '@olva/test-support/test-collector';
+import { parseCsv } from '@olva/test-support/export-fixtures';
+import { cockpitPayload, postAll, startCockpitCollector } from '@olva/test-support/cockpit-fixtures';
+
+for (const backend of bothBackends()) {
+  describe(`duplicates on ${backend.name}`, () => {
+    let server: Awaited<ReturnType<typeof startCockpitCollector>>;
+    const call = async (method: string, path: string, token?: string, body?: unknown) => {
+      const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(`${server.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const textBody = await res.text();
+      return { status: res.status, text: textBody, body: res.headers.get('content-type')?.includes('json') ? JSON.parse(textBody) : null };
+    };
+    const get = (path: string, token: string) => call('GET', path, token);
+    const rennes = TEST_TOKENS.rennes;
+    const csvRows = async () => parseCsv((await get('/v1/exports/responses.csv?questionnaire=olva-core', rennes)).text.replace(/^\uFEFF/, '')).length - 1;
+
+    // Élan answered twice (name variants), Judo twice (same RNA, names differ), one alone; an
+    // "Élan" in Lorient (another commune) is no duplicate, and out of Rennes' reach anyway.
+    const elan1 = cockpitPayload({ nom_association: 'Association L’Élan', commune_siege: '35238' });
+    const elan2 = cockpitPayload({ nom_association: "ELAN (l')", commune_siege: '35238', secteur: 'culture' });
+    const judo1 = cockpitPayload({ nom_association: 'Judo club de Rennes', numero_rna: 'W353000123' });
+    const judo2 = cockpitPayload({ nom_association: 'JCR', numero_rna: 'W353000123' });
+    const alone = cockpitPayload({ nom_association: 'Les Jardins du Blosne', commune_siege: '35238' });
+    const lorient = cockpitPayload({ nom_association: 'Élan', commune_siege: '56121' }, { territory: { level: 'commune', code: '56121' } });
+
+    beforeAll(async () => {
+      await backend.setup();
+      server = await startCockpitCollector(await backend.newDatabaseUrl(), { stats: { sectorQuestion: 'secteur' } });
+      await postAll(server.url, [elan1, elan2, judo1, judo2, alone, lorient]);
+    });
+    afterAll(async () => {
+      await server?.close();
+      await backend.teardown();
+    });
+
+    it('lists probable duplicates within the scope, with links', async () => {
+      const { status, body } = await get('/v1/cockpit/duplicates', rennes);
+      expect(status).toBe(200);
+      expect(body.groups.map((g: any) => [g.reasons, g.members.map((m: any) => m.submissionId)])).toEqual([
+        [['name'], [elan1.submissionId, elan2.submissionId]],
+        [['rna'], [judo1.submissionId, judo2.submissionId]],
+      ]);
+      expect(body.groups[0].members[1]).toMatchObject({ name: "ELAN (l')", commune: '35238', channel: 'web', link: `/v1/responses/${elan2.submissionId}`, excluded: null });
+      expect(body.resolved).toBe(0);
+      const national = (await get('/v1/cockpit/duplicates', TEST_TOKENS.national)).body;
+      expect(national.groups).toHaveLength(2);
+      expect((await get('/v1/cockpit/duplicates', TEST_TOKENS.lorient)).body.groups).toEqual([]);
+      expect((await call('GET', '/v1/cockpit/duplicates')).status).toBe(401);
+    });
+
+    it('sets one aside: exports, statistics, the cockpit and listings skip it; it is kept; the undo brings it back', async () => {
+      expect(await csvRows()).toBe(5);
+      const exclude = { exclude: elan2.submissionId, keep: elan1.submissionId };
+      expect((await call('POST', '/v1/cockpit/duplicates/exclude', TEST_TOKENS.rennesReadOnly, exclude)).status).toBe(403);
+      expect((await call('POST', '/v1/cockpit/duplicates/exclude', TEST_TOKENS.lorient, exclude)).status).toBe(404);
+      expect((await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: elan2.submissionId })).status).toBe(400);
+      expect((await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: elan2.submissionId, keep: elan2.submissionId })).status).toBe(400);
+      expect((await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: lorient.submissionId, keep: elan1.submissionId })).status).toBe(404);
+      const done = await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: elan2.submissionId.toUpperCase(), keep: elan1.submissionId });
+      expect(done).toMatchObject({ status: 200, body: { excluded: elan2.submissionId, kept: elan1.submissionId, by: 'rennes' } });
+      expect((await call('POST', '/v1/cockpit/duplicates/exclude', rennes, exclude)).status).toBe(409);
+      expect((await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: elan1.submissionId, keep: elan2.submissionId })).status).toBe(409);
+
+      expect(await csvRows()).toBe(4);
+      expect((await get('/v1/stats/sample', rennes)).body.total).toBe(4);
+      const view = (await get('/v1/cockpit/territory', rennes)).body;
+      expect(view.responses).toBe(4);
+      expect(view.sectors.lines.find((l: any) => l.code === 'culture').count).toBe(0);
+      expect((await get('/v1/responses?limit=100', rennes)).body.items.map((i: any) => i.submissionId)).not.toContain(elan2.submissionId);
+      expect((await get(`/v1/responses/${elan2.submissionId}`, rennes)).status).toBe(200);
+      const store = server.collector.store;
+      const streamed = async (includeExcluded: boolean) => { const ids = []; for await (const r of store.stream({ territories: 'all', includeExcluded })) ids.push(r.submissionId); return ids; };
+      expect(await streamed(false)).not.toContain(elan2.submissionId);
+      expect(await streamed(true)).toContain(elan2.submissionId);
+      expect((await store.exclusions()).map((e) => [e.submissionId, e.keptId, e.by])).toEqual([[elan2.submissionId, elan1.submissionId, 'rennes']]);
+      const listed = (await get('/v1/cockpit/duplicates', rennes)).body;
+      expect(listed.resolved).toBe(1);
+      expect(listed.groups[0].members[1].excluded).toMatchObject({ keptId: elan1.submissionId, by: 'rennes' });
+
+      expect((await call('POST', '/v1/cockpit/duplicates/restore', TEST_TOKENS.lorient, { submissionId: elan2.submissionId })).status).toBe(404);
+      expect((await call('POST', '/v1/cockpit/duplicates/restore', rennes, { submissionId: elan2.submissionId })).body).toEqual({ restored: elan2.submissionId, by: 'rennes' });
+      expect((await call('POST', '/v1/cockpit/duplicates/restore', rennes, { submissionId: elan2.submissionId })).status).toBe(404);
+      expect(await csvRows()).toBe(5);
+      const log = (await get('/v1/cockpit/duplicates/log', rennes)).body.events;
+      expect(log.map((e: any) => [e.action, e.submissionId, e.keptId, e.by])).toEqual([
+        ['exclude', elan2.submissionId, elan1.submissionId, 'rennes'], ['restore', elan2.submissionId, null, 'rennes'],
+      ]);
+      expect((await get('/v1/cockpit/duplicates/log', TEST_TOKENS.lorient)).body.events).toEqual([]);
+    });
+
+    it('erasing a response erases its facts too', async () => {
+      const db = (server.collector.store as unknown as { db: { query(sql: string, p: unknown[]): Promise<unknown[]> } }).db;
+      expect(await db.query('SELECT name_key FROM olva_response_facts WHERE submission_id = ?', [alone.submissionId])).toHaveLength(1);
+      expect((await call('DELETE', `/v1/responses/${alone.submissionId}`, rennes)).status).toBe(204);
+      expect(await db.query('SELECT name_key FROM olva_response_facts WHERE submission_id = ?', [alone.submissionId])).toHaveLength(0);
+    });
+  });
+}

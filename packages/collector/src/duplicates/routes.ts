@@ -1,0 +1,95 @@
+/**
+ * Duplicates in the cockpit's API (a fastify plugin):
+ *
+ * - `GET /v1/cockpit/duplicates?territory=&wave=` (`read` right): probable duplicates (list.ts).
+ * - `POST /v1/cockpit/duplicates/exclude` `{exclude, keep}` (`export` right over both
+ *   responses): sets `exclude` aside as a duplicate of `keep`. Exports, statistics, the
+ *   cockpit and results skip it from then on; it is never deleted.
+ * - `POST /v1/cockpit/duplicates/restore` `{submissionId}` (`export` right): undoes it.
+ * - `GET /v1/cockpit/duplicates/log` (`read` right): the audit trail (who: the token's name; when).
+ *
+ * A response outside the token's scope is answered as unknown (404), as `GET /v1/responses/{id}` does.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Authorizer, Principal, Right } from '../auth.js';
+import { authorizeRead } from '../export/routes.js';
+import type { SqlDb } from '../store/sql.js';
+import type { ResponseStore, StoredResponse } from '../store/types.js';
+import { listDuplicates } from './list.js';
+
+/** What the duplicates routes need. */
+export interface DuplicateRouteOptions {
+  db: SqlDb;
+  store: ResponseStore;
+  authorizer: Authorizer;
+  sectorQuestion: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The principal of a request holding `right`, or a reply sent (401/403) and null. */
+async function principalWith(authorizer: Authorizer, right: Right, request: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
+  const decision = authorizer.authorize(request.headers.authorization, right);
+  if (decision.ok) return decision.principal;
+  await reply.code(decision.status).send(decision.body);
+  return null;
+}
+
+/** A submissionId field of a JSON body, in lower case; null when absent or not a UUID. */
+function idField(body: unknown, name: string): string | null {
+  const v = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+  return typeof v === 'string' && UUID.test(v.toLowerCase()) ? v.toLowerCase() : null;
+}
+
+/** The fastify plugin of the duplicates routes. */
+export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async (app, options) => {
+  const { db, store, authorizer } = options;
+
+  /** The stored response if the principal holds `right` over its territory. */
+  const reachable = async (principal: Principal, right: Right, id: string): Promise<StoredResponse | null> => {
+    const r = await store.get(id);
+    return r && authorizer.covers(principal, right, r.payload.territory) ? r : null;
+  };
+
+  app.get('/v1/cockpit/duplicates', async (request, reply) => {
+    const read = await authorizeRead(authorizer, 'read', request, reply, false);
+    if (!read) return reply;
+    const list = await listDuplicates(db, store, read.filter, options.sectorQuestion);
+    return reply.header('cache-control', 'no-store').send(list);
+  });
+
+  app.get('/v1/cockpit/duplicates/log', async (request, reply) => {
+    const principal = await principalWith(authorizer, 'read', request, reply);
+    if (!principal) return reply;
+    const events = [];
+    for (const e of await store.exclusionLog()) if (await reachable(principal, 'read', e.submissionId)) events.push(e);
+    return reply.header('cache-control', 'no-store').send({ events });
+  });
+
+  app.post('/v1/cockpit/duplicates/exclude', async (request, reply) => {
+    const principal = await principalWith(authorizer, 'export', request, reply);
+    if (!principal) return reply;
+    const exclude = idField(request.body, 'exclude');
+    const keep = idField(request.body, 'keep');
+    if (!exclude || !keep) return reply.code(400).send({ error: 'bad-request', message: 'send {"exclude": "<submissionId>", "keep": "<submissionId>"} as JSON' });
+    if (exclude === keep) return reply.code(400).send({ error: 'bad-request', message: 'a response cannot be kept in its own place' });
+    for (const id of [exclude, keep]) {
+      if (!(await reachable(principal, 'export', id))) return reply.code(404).send({ error: 'not-found', message: `no response ${id} in the scope of token "${principal.name}"` });
+    }
+    const excluded = new Set((await store.exclusions()).map((e) => e.submissionId));
+    if (excluded.has(keep)) return reply.code(409).send({ error: 'conflict', message: `response ${keep} is itself set aside: restore it first` });
+    if (!(await store.exclude(exclude, keep, principal.name))) return reply.code(409).send({ error: 'conflict', message: `response ${exclude} is already set aside` });
+    return reply.send({ excluded: exclude, kept: keep, by: principal.name });
+  });
+
+  app.post('/v1/cockpit/duplicates/restore', async (request, reply) => {
+    const principal = await principalWith(authorizer, 'export', request, reply);
+    if (!principal) return reply;
+    const id = idField(request.body, 'submissionId');
+    if (!id) return reply.code(400).send({ error: 'bad-request', message: 'send {"submissionId": "<submissionId>"} as JSON' });
+    if (!(await reachable(principal, 'export', id)) || !(await store.restore(id, principal.name))) {
+      return reply.code(404).send({ error: 'not-found', message: `response ${id} is not set aside in the scope of token "${principal.name}"` });
+    }
+    return reply.send({ restored: id, by: principal.name });
+  });
+};

@@ -1,0 +1,65 @@
+/**
+ * The cockpit's reads: grouped counts over `olva_responses` joined with the facts of each
+ * response (store/facts.ts), one statement per view, on SQLite and PostgreSQL alike. The
+ * filter is the one every read route uses (territories of the token's scope, waves), so
+ * duplicates set aside are skipped here too.
+ */
+import type { SqlDb } from '../../store/sql.js';
+import { whereOf } from '../../store/sql-store.js';
+import type { ResponseFilter, TerritoryRef } from '../../store/types.js';
+
+/** One group of responses of a territory view. */
+export interface DayGroup {
+  /** UTC day of reception, YYYY-MM-DD. */
+  day: string;
+  channel: string;
+  source: string | null;
+  sector: string | null;
+  count: number;
+  last: string;
+}
+
+/** One group of responses of the network view. */
+export interface TerritoryGroup {
+  territory: TerritoryRef;
+  sector: string | null;
+  paper: number;
+  count: number;
+  last: string;
+}
+
+const JOIN = 'FROM olva_responses LEFT JOIN olva_response_facts f ON f.submission_id = olva_responses.submission_id';
+const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** Responses of a territory view, grouped by day, channel, source and sector. */
+export async function dayGroups(db: SqlDb, filter: ResponseFilter): Promise<DayGroup[]> {
+  const { sql, params } = whereOf(filter, db);
+  const rows = await db.query(
+    `SELECT substr(received_at, 1, 10) AS day, channel, source, f.sector AS sector, COUNT(*) AS n, MAX(received_at) AS last
+     ${JOIN} ${sql} GROUP BY substr(received_at, 1, 10), channel, source, f.sector`,
+    params,
+  );
+  return rows.map((r) => ({ day: String(r.day), channel: String(r.channel), source: text(r.source), sector: text(r.sector), count: Number(r.n), last: String(r.last) }));
+}
+
+/** Responses of the network view, grouped by territory and sector. */
+export async function territoryGroups(db: SqlDb, filter: ResponseFilter): Promise<TerritoryGroup[]> {
+  const { sql, params } = whereOf(filter, db);
+  const rows = await db.query(
+    `SELECT territory_level, territory_code, f.sector AS sector, COUNT(*) AS n, MAX(received_at) AS last,
+       SUM(CASE WHEN channel = 'paper' THEN 1 ELSE 0 END) AS paper
+     ${JOIN} ${sql} GROUP BY territory_level, territory_code, f.sector`,
+    params,
+  );
+  return rows.map((r) => ({
+    territory: { level: String(r.territory_level) as TerritoryRef['level'], code: String(r.territory_code) },
+    sector: text(r.sector), count: Number(r.n), last: String(r.last), paper: Number(r.paper),
+  }));
+}
+
+/** The waves that have responses in the filter's territories, newest first. */
+export async function wavesOf(db: SqlDb, filter: ResponseFilter): Promise<string[]> {
+  const { sql, params } = whereOf({ ...filter, waves: undefined }, db);
+  const rows = await db.query(`SELECT DISTINCT wave FROM olva_responses ${sql}`, params);
+  return rows.map((r) => String(r.wave)).sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+}

@@ -1,0 +1,75 @@
+/**
+ * The cockpit's API (a fastify plugin), behind a bearer token with the `stats` right:
+ *
+ * - `GET /v1/cockpit/territory?territory=<level>:<code>&wave=<wave>` — one territory (see
+ *   territory-view.ts). `territory` may be left out by a token whose scope names one.
+ * - `GET /v1/cockpit/network?wave=<wave>` — every territory of the wave the token covers.
+ *
+ * - `/v1/cockpit/duplicates…` — probable duplicates, set aside and restored (duplicates/routes.ts).
+ *
+ * `wave` is one wave; absent, the newest with responses in the token's reach. A territory
+ * outside the scope is 403, as on every read route.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Authorizer } from '../../auth.js';
+import type { TokenConfig } from '../../config/load.js';
+import type { ResponseStore, TerritoryRef } from '../../store/types.js';
+import { duplicateRoutes } from '../../duplicates/routes.js';
+import { sectorQuestion } from './context.js';
+import { authorizeRead, type AuthorizedRead } from '../../export/routes.js';
+import type { CockpitContext } from './context.js';
+import { knownTerritories, networkView } from './network-view.js';
+import { territoryView } from './territory-view.js';
+
+/** What the cockpit routes need from the server. */
+export interface CockpitRouteOptions {
+  context: CockpitContext;
+  store: ResponseStore;
+  authorizer: Authorizer;
+  tokens: readonly TokenConfig[];
+}
+
+/** The one wave of a cockpit request, or a reply sent (400) and null. */
+async function oneWave(read: AuthorizedRead, reply: FastifyReply): Promise<string | undefined | null> {
+  const waves = read.query.waves ?? [];
+  if (waves.length > 1) {
+    await reply.code(400).send({ error: 'bad-request', message: 'give one wave' });
+    return null;
+  }
+  return waves[0];
+}
+
+/** The fastify plugin of the cockpit's API. */
+export const cockpitRoutes: FastifyPluginAsync<CockpitRouteOptions> = async (app, options) => {
+  const { context, authorizer, tokens } = options;
+  await app.register(duplicateRoutes, { db: context.db, store: options.store, authorizer, sectorQuestion: sectorQuestion(context) });
+
+  app.get('/v1/cockpit/territory', async (request: FastifyRequest, reply) => {
+    const read = await authorizeRead(authorizer, 'stats', request, reply, false);
+    if (!read) return reply;
+    const wave = await oneWave(read, reply);
+    if (wave === null) return reply;
+    const principal = authorizer.authenticate(request.headers.authorization)!;
+    const scope = principal.scope.territories;
+    const territory = read.query.territories.length === 1 ? read.query.territories[0]
+      : read.query.territories.length === 0 && scope !== 'all' && scope.length === 1 ? scope[0] : null;
+    if (!territory) {
+      return reply.code(400).send({ error: 'bad-request', message: 'give one territory, written level:code (e.g. territory=commune:35238)' });
+    }
+    const view = await territoryView(context, territory, read.filter.territories, wave);
+    return reply.header('cache-control', 'no-store').send(view);
+  });
+
+  app.get('/v1/cockpit/network', async (request, reply) => {
+    const read = await authorizeRead(authorizer, 'stats', request, reply, false);
+    if (!read) return reply;
+    const wave = await oneWave(read, reply);
+    if (wave === null) return reply;
+    const principal = authorizer.authenticate(request.headers.authorization)!;
+    const asked = read.query.territories;
+    const visible = (t: TerritoryRef): boolean => authorizer.covers(principal, 'stats', t)
+      && (asked.length === 0 || asked.some((a) => context.territories.within(t, a)));
+    const view = await networkView(context, (w) => knownTerritories(context, tokens, w), visible, read.filter.territories, wave);
+    return reply.header('cache-control', 'no-store').send(view);
+  });
+};
