@@ -1,5 +1,5 @@
 /**
- * The paper form (`paper.html`) of an extension with matrices of 3 to 7 columns, long labels
+ * The paper form (`paper.html`) of an extension with matrices of 3 to 7 (and 20) columns, long labels
  * and long variable codes, printed by Debian's Chromium on A4: nothing is wider than the
  * page's content box (so Chromium has no reason to shrink the page to fit), every text is at
  * least 10 pt, and the PDF is made. OLVA_PAPER_PNG=<dir> also writes each printed page as a
@@ -21,7 +21,8 @@ const extension = { kind: 'extension' as const, id: 'cc-loue-2026', version: '1.
 
 /** A matrix of `columns` columns with long column labels, long row labels and long codes. */
 function matrix(columns: number): Question {
-  const scale = ['Pas du tout satisfaisant', 'Plutôt pas satisfaisant', 'Ni satisfaisant ni insatisfaisant', 'Plutôt satisfaisant', 'Tout à fait satisfaisant', 'Ne sait pas ou ne se prononce pas', 'Sans objet pour notre association'];
+  const scale = ['Pas du tout satisfaisant', 'Plutôt pas satisfaisant', 'Ni satisfaisant ni insatisfaisant', 'Plutôt satisfaisant', 'Tout à fait satisfaisant', 'Ne sait pas ou ne se prononce pas', 'Sans objet pour notre association',
+    ...Array.from({ length: 13 }, (_, i) => `Degré complémentaire d’appréciation n° ${i + 8}`)];
   return {
     id: `${NS}.satisfaction_equipements_${columns}_colonnes`,
     type: 'matrix',
@@ -43,7 +44,7 @@ function paperHtml(): string {
       id: `${NS}.equipements`, title: label('Équipements intercommunaux'), from,
       questions: [
         { id: `${NS}.utilise_equipements`, type: 'boolean', label: label('Votre association utilise-t-elle des équipements intercommunaux ?') } as Question,
-        ...[3, 4, 5, 6, 7].map(matrix),
+        ...[3, 4, 5, 6, 7, 20].map(matrix),
       ],
     }],
   });
@@ -68,7 +69,7 @@ describe('paper form with matrices, printed on A4', () => {
   }
 
   it.each([
-    ['matrices of 3 to 7 columns', 'matrices', async () => paperHtml()],
+    ['matrices of 3 to 7 and 20 columns', 'matrices', async () => paperHtml()],
     ['the core with the Lorient extension', 'lorient', lorientHtml],
   ])('keeps every text at 10 pt or more and nothing wider than the page (%s)', async (_name, slug, html) => {
     const page = await browser.newPage({ viewport: { width: Math.floor(CONTENT_PX), height: 1100 } });
@@ -86,7 +87,7 @@ describe('paper form with matrices, printed on A4', () => {
       }
       return { small, wide, scrollWidth: document.documentElement.scrollWidth, matrices: document.querySelectorAll('.matrix, .matrix-stacked').length };
     }, CONTENT_PX);
-    if (slug === 'matrices') expect(layout.matrices).toBe(5);
+    if (slug === 'matrices') expect(layout.matrices).toBe(6);
     expect(layout.small, 'texts under 10 pt').toEqual([]);
     expect(layout.wide, 'elements wider than the A4 content box').toEqual([]);
     expect(layout.scrollWidth).toBeLessThanOrEqual(Math.ceil(CONTENT_PX));

@@ -72,6 +72,17 @@ describe('matrices on paper', () => {
     expect(paper).toContain('<ol class="legend"><li>Pas du tout satisfaisant<span class="code">[niveau_1]</span></li>');
     expect(paper).toContain('<th scope="col"><abbr title="Sans objet">5</abbr></th>');
   });
+
+  it('writes a matrix of more than 12 columns row by row, with numbered circles', () => {
+    const compiled = loadFixture();
+    const matrix = compiled.sections.flatMap((s) => s.questions).find((q) => q.type === 'matrix')!;
+    if (matrix.type !== 'matrix') throw new Error('the fixture has a matrix');
+    matrix.choices = Array.from({ length: 13 }, (_, i) => ({ code: `n${i + 1}`, label: { fr: `Niveau ${i + 1}` } }));
+    const paper = emitPaper(compiled);
+    expect(paper).toContain('<div class="matrix-stacked"><div class="mrow"><p>');
+    expect(paper).toContain('<span class="mchoice"><span class="circle" aria-hidden="true"></span>13</span></p></div>');
+    expect(paper).toContain('<li>Niveau 13<span class="code">[n13]</span></li>');
+  });
 });
 
 describe('jumpsAfter', () => {

@@ -54,6 +54,11 @@ table.matrix th, table.matrix td { border: 0.5pt solid #666; padding: 1mm 1.5mm;
 table.matrix th[scope=row] { text-align: left; font-weight: normal; }
 table.matrix .code { display: block; margin: 0.5mm 0 0; }
 table.matrix td .circle { margin: 0; }
+.matrix-stacked { margin: 2mm 0 0 10mm; }
+.mrow { border-top: 0.5pt solid #666; padding: 1mm 0; }
+.mrow p { margin: 0.5mm 0; }
+.mchoices { display: flex; flex-wrap: wrap; gap: 1mm 4mm; }
+.mchoice { white-space: nowrap; }
 ol.legend { margin: 2mm 0 0 10mm; padding-left: 7mm; font-size: 10pt; }
 ol.legend li { margin: 0.5mm 0; }
 .scale { margin: 2mm 0 0 10mm; display: flex; gap: 4mm; flex-wrap: wrap; }
@@ -79,6 +84,8 @@ const AREA_MM = 170;
 const ROW_LABEL_MM = 60;
 /** A generous width of one character of 10 pt text (Helvetica/Arial average ~0.5 em), in mm. */
 const CHAR_MM = 2;
+/** Beyond this many columns a matrix is written row by row (a numbered column needs ~8 mm). */
+const MAX_TABLE_COLUMNS = 12;
 
 /**
  * True when the column labels of a matrix can sit side by side in its columns without
@@ -102,6 +109,12 @@ function matrixArea(q: MatrixQuestion): string {
   const fits = columnsFit(labels);
   const note = `<p class="help">(une réponse par ligne ; variable de chaque ligne : <span class="code">${e(q.id)}__</span>code de la ligne)</p>`;
   const legend = fits ? '' : `<ol class="legend">${q.choices.map((c, i) => `<li>${e(labels[i]!)}<span class="code">[${e(c.code)}]</span></li>`).join('')}</ol>`;
+  if (q.choices.length > MAX_TABLE_COLUMNS) {
+    // Too many columns even numbered: each row on its own, its numbered circles wrapping.
+    const circles = q.choices.map((_, i) => `<span class="mchoice"><span class="circle" aria-hidden="true"></span>${i + 1}</span>`).join('');
+    const rows = q.rows.map((r) => `<div class="mrow"><p>${e(fr(r.label))}<span class="code">[${e(r.code)}]</span></p><p class="mchoices">${circles}</p></div>`);
+    return `${note}${legend}<div class="matrix-stacked">${rows.join('')}</div>`;
+  }
   const heads = q.choices.map((c, i) => fits
     ? `<th scope="col">${e(labels[i]!)}<span class="code">[${e(c.code)}]</span></th>`
     : `<th scope="col"><abbr title="${e(labels[i]!)}">${i + 1}</abbr></th>`);
