@@ -59,7 +59,10 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   }
   const embedJs = embedPath();
   if (!embedJs) {
-    say(io.stderr, lang, { fr: 'olva preview : le composant embarqué (packages/embed/dist/olva.js) est introuvable ; lancez npm run build.', en: 'olva preview: the embed bundle (packages/embed/dist/olva.js) is missing; run npm run build.' });
+    say(io.stderr, lang, {
+      fr: 'olva preview : le composant embarqué est introuvable : installez @olva/embed à côté de @olva/cli (dans le dépôt olva : npm run build).',
+      en: 'olva preview: the embed bundle is missing: install @olva/embed beside @olva/cli (in the olva repository: npm run build).',
+    });
     return EXIT.INVALID;
   }
 
