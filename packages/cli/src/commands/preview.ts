@@ -51,16 +51,25 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!extension && !args.values.core) return usageError('indiquez l’extension (ou --core <fichier> pour le seul tronc commun).', 'give the extension (or --core <file> for the core alone).');
   const port = args.values.port === undefined ? DEFAULT_PORT : Number(args.values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(`port invalide : ${args.values.port}`, `invalid port: ${args.values.port}`);
+  const core = args.values.core ?? defaultCorePath();
+  const missing = [core, extension].find((f) => f && !existsSync(f));
+  if (missing) {
+    say(io.stderr, lang, { fr: `olva preview : fichier introuvable : ${missing}`, en: `olva preview: file not found: ${missing}` });
+    return EXIT.INVALID;
+  }
   const embedJs = embedPath();
   if (!embedJs) {
-    say(io.stderr, lang, { fr: 'olva preview : le composant embarqué (packages/embed/dist/olva.js) est introuvable ; lancez npm run build.', en: 'olva preview: the embed bundle (packages/embed/dist/olva.js) is missing; run npm run build.' });
+    say(io.stderr, lang, {
+      fr: 'olva preview : le composant embarqué est introuvable : installez @olva/embed à côté de @olva/cli (dans le dépôt olva : npm run build).',
+      en: 'olva preview: the embed bundle is missing: install @olva/embed beside @olva/cli (in the olva repository: npm run build).',
+    });
     return EXIT.INVALID;
   }
 
   let preview: Preview;
   try {
     preview = await startPreview({
-      core: args.values.core ?? defaultCorePath(), extension, port, lang, embedJs,
+      core, extension, port, lang, embedJs,
       onBuilt: (state) => {
         for (const p of state.problems) io.stderr.write(`${formatProblem(p, lang)}\n`);
         say(state.ok ? io.stdout : io.stderr, lang, state.ok

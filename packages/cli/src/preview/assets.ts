@@ -22,7 +22,7 @@ body { font-family: system-ui, sans-serif; margin: 0; color: #1f2328; background
 .bar { padding: 0.75rem 1rem; border-bottom: 1px solid #6b7280; background: #f4f5f7; }
 .bar nav a { margin-right: 1rem; color: #1f4fbf; }
 .bar nav a[aria-current="page"] { font-weight: bold; color: #1f2328; }
-.brand { margin: 0 0 0.25rem; }
+.brand { margin: 0 0 0.25rem; font-size: 1rem; font-weight: normal; }
 .banner { margin: 0.5rem 0; padding: 0.5rem 0.75rem; border-left: 4px solid #8a4b00; background: #fff; }
 #build-status { margin: 0.5rem 0; font-weight: bold; }
 #build-status.ok::before { content: "✓ "; }

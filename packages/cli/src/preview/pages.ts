@@ -104,7 +104,7 @@ ${options.head ?? ''}
 </head>
 <body>
 <header class="bar">
-<p class="brand"><strong>olva preview</strong> · ${e(options.title)}</p>
+<h1 class="brand"><strong>olva preview</strong> · ${e(options.title)}</h1>
 <nav aria-label="${e(s.preview)}">${link('/', s.survey, 'survey')} ${link('/paper', s.paper, 'paper')} ${link('/codebook', s.codebook, 'codebook')}</nav>
 <p class="banner" role="note">${e(s.banner)}</p>
 ${status(state, lang)}

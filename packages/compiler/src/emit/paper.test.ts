@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from './html.js';
-import { emitPaper } from './paper.js';
+import { columnsFit, emitPaper } from './paper.js';
 import { jumpsAfter } from './routing.js';
 import { loadFixture } from './__fixtures__/rennes.js';
 
@@ -35,7 +35,9 @@ describe('paper.html', () => {
     expect(html).toContain('[nb_salaries]');
     expect(html).toContain('[rennes.locaux_quartier]');
     expect(html).toContain('Sport<span class="code">[sport]</span>');
-    expect(html).toContain('[difficultes__locaux]');
+    // A matrix row shows its row code; the export column's pattern is written once.
+    expect(html).toContain('<span class="code">difficultes__</span>code de la ligne');
+    expect(html).toMatch(/<th scope="row">[^<]*<span class="code">\[locaux\]<\/span><\/th>/);
     expect(html).toContain('[secteur_other]');
   });
 
@@ -49,6 +51,37 @@ describe('paper.html', () => {
     expect(html).toContain('Répondez si Q4 employeur = Oui.');
     expect(html).toContain('→ Si « Non », passez à la question 6.');
     expect(html).toContain('→ Si « Non », passez à la fin du questionnaire.');
+  });
+});
+
+describe('matrices on paper', () => {
+  it('heads the columns with their labels when they fit, with numbers and a legend when not', () => {
+    expect(columnsFit(['Oui', 'Non', 'Ne sait pas'])).toBe(true);
+    expect(columnsFit(['Pas du tout', 'Un peu', 'Beaucoup', 'Énormément'])).toBe(true);
+    expect(columnsFit(['Insatisfaisant', 'Satisfaisant', 'Très satisfaisant', 'Ne sait pas', 'Sans objet'])).toBe(false);
+    expect(columnsFit(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'])).toBe(true);
+  });
+
+  it('numbers the columns under a legend that keeps their codes', () => {
+    const compiled = loadFixture();
+    const matrix = compiled.sections.flatMap((s) => s.questions).find((q) => q.type === 'matrix')!;
+    if (matrix.type !== 'matrix') throw new Error('the fixture has a matrix');
+    matrix.choices = ['Pas du tout satisfaisant', 'Plutôt satisfaisant', 'Ni satisfaisant ni insatisfaisant', 'Tout à fait satisfaisant', 'Sans objet']
+      .map((label, i) => ({ code: `niveau_${i + 1}`, label: { fr: label } }));
+    const paper = emitPaper(compiled);
+    expect(paper).toContain('<ol class="legend"><li>Pas du tout satisfaisant<span class="code">[niveau_1]</span></li>');
+    expect(paper).toContain('<th scope="col"><abbr title="Sans objet">5</abbr></th>');
+  });
+
+  it('writes a matrix of more than 12 columns row by row, with numbered circles', () => {
+    const compiled = loadFixture();
+    const matrix = compiled.sections.flatMap((s) => s.questions).find((q) => q.type === 'matrix')!;
+    if (matrix.type !== 'matrix') throw new Error('the fixture has a matrix');
+    matrix.choices = Array.from({ length: 13 }, (_, i) => ({ code: `n${i + 1}`, label: { fr: `Niveau ${i + 1}` } }));
+    const paper = emitPaper(compiled);
+    expect(paper).toContain('<div class="matrix-stacked"><div class="mrow"><p>');
+    expect(paper).toContain('<span class="mchoice"><span class="circle" aria-hidden="true"></span>13</span></p></div>');
+    expect(paper).toContain('<li>Niveau 13<span class="code">[n13]</span></li>');
   });
 });
 

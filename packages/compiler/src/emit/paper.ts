@@ -4,6 +4,11 @@
  * number and variable code; every box its code; routing is written out ("Répondez si…",
  * "Si Non, passez à la question 14"). No script, a strict CSP, and every definition text
  * escaped with `escapeHtml`.
+ *
+ * Layout for any extension on A4: every text is 10 pt or more, and nothing may be wider than
+ * the page (Chromium would shrink the whole form to fit, down to 7 pt): long codes wrap
+ * anywhere, a matrix row shows its row code only (the variable's pattern is written once),
+ * and a matrix whose column labels cannot sit side by side numbers its columns under a legend.
  */
 import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
 import { OTHER_CODE } from '@olva/schema';
@@ -16,7 +21,7 @@ import { choicesOf, hasOther, otherKey } from './question-parts.js';
 const STYLE = `
 @page { size: A4; margin: 15mm 15mm 18mm 15mm; }
 * { box-sizing: border-box; }
-body { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; line-height: 1.35; color: #000; margin: 0 auto; max-width: 180mm; }
+body { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 11pt; line-height: 1.35; color: #000; margin: 0 auto; max-width: 180mm; overflow-wrap: anywhere; }
 h1 { font-size: 16pt; margin: 0 0 4mm; }
 h2 { font-size: 13pt; border-bottom: 1.5pt solid #000; padding-bottom: 1mm; margin: 0 0 4mm; }
 .intro { margin-bottom: 6mm; }
@@ -26,29 +31,39 @@ section.section:first-of-type { break-before: auto; page-break-before: auto; }
 .question { break-inside: avoid; page-break-inside: avoid; margin: 0 0 5mm; padding: 2mm 0 0; border-top: 0.5pt solid #999; }
 .qhead { font-weight: bold; }
 .qnum { display: inline-block; min-width: 10mm; }
-.var { font-family: "Courier New", monospace; font-weight: normal; font-size: 8.5pt; color: #333; margin-left: 2mm; }
-.req { font-weight: normal; font-size: 9pt; }
-.help { font-style: italic; font-size: 9.5pt; margin: 1mm 0 0 10mm; }
-.route { font-size: 9.5pt; margin: 1mm 0 0 10mm; }
+.var, .code { font-family: "Courier New", monospace; font-weight: normal; font-size: 10pt; color: #333; }
+.var { margin-left: 2mm; }
+.code { margin-left: 1.5mm; }
+.req { font-weight: normal; font-size: 10pt; }
+.help { font-style: italic; font-size: 10pt; margin: 1mm 0 0 10mm; }
+.route { font-size: 10pt; margin: 1mm 0 0 10mm; }
 .route.if { font-style: italic; }
 .route.jump { font-weight: bold; }
 ul.choices { list-style: none; margin: 2mm 0 0 10mm; padding: 0; }
 ul.choices li { margin: 1mm 0; }
-.circle, .box { display: inline-block; width: 3.6mm; height: 3.6mm; border: 0.8pt solid #000; vertical-align: -0.6mm; margin-right: 2mm; }
+.circle, .box { display: inline-block; width: 3.6mm; height: 3.6mm; border: 0.8pt solid #000; vertical-align: -0.6mm; margin-right: 2mm; flex: none; }
 .circle { border-radius: 50%; }
-.code { font-family: "Courier New", monospace; font-size: 8.5pt; color: #333; margin-left: 1.5mm; }
 .digits { margin: 2mm 0 0 10mm; }
 .digit { display: inline-block; width: 6mm; height: 7mm; border: 0.8pt solid #000; margin-right: -0.8pt; }
-.unit { margin-left: 2mm; font-size: 9.5pt; }
+.unit { margin-left: 2mm; font-size: 10pt; }
 .line { display: block; border-bottom: 0.8pt solid #000; height: 7mm; margin: 1mm 0 0 10mm; }
 .area { display: block; border: 0.8pt solid #000; height: 30mm; margin: 2mm 0 0 10mm; }
-.other-line { display: inline-block; border-bottom: 0.8pt solid #000; width: 90mm; height: 4mm; }
-table.matrix { border-collapse: collapse; margin: 2mm 0 0 10mm; font-size: 9.5pt; }
-table.matrix th, table.matrix td { border: 0.5pt solid #666; padding: 1mm 2mm; text-align: center; }
+.other-line { display: inline-block; border-bottom: 0.8pt solid #000; width: 80mm; max-width: 100%; height: 4mm; }
+table.matrix { border-collapse: collapse; margin: 2mm 0 0 10mm; width: calc(100% - 10mm); table-layout: fixed; font-size: 10pt; }
+table.matrix th, table.matrix td { border: 0.5pt solid #666; padding: 1mm 1.5mm; text-align: center; vertical-align: middle; }
 table.matrix th[scope=row] { text-align: left; font-weight: normal; }
+table.matrix .code { display: block; margin: 0.5mm 0 0; }
+table.matrix td .circle { margin: 0; }
+.matrix-stacked { margin: 2mm 0 0 10mm; }
+.mrow { border-top: 0.5pt solid #666; padding: 1mm 0; }
+.mrow p { margin: 0.5mm 0; }
+.mchoices { display: flex; flex-wrap: wrap; gap: 1mm 4mm; }
+.mchoice { white-space: nowrap; }
+ol.legend { margin: 2mm 0 0 10mm; padding-left: 7mm; font-size: 10pt; }
+ol.legend li { margin: 0.5mm 0; }
 .scale { margin: 2mm 0 0 10mm; display: flex; gap: 4mm; flex-wrap: wrap; }
-.scale span { text-align: center; font-size: 9pt; }
-footer { margin-top: 8mm; font-size: 8.5pt; color: #333; }
+.scale span { text-align: center; font-size: 10pt; }
+footer { margin-top: 8mm; font-size: 10pt; color: #333; }
 `.trim();
 
 const e = escapeHtml;
@@ -61,6 +76,54 @@ function choiceList(q: CompiledQuestion, mark: 'circle' | 'box'): string {
     return `${box} — ${e(fr(q.other.label))} : <span class="other-line"></span><span class="code">[${e(otherKey(q.id))}]</span></li>`;
   });
   return `<ul class="choices">${items.join('')}</ul>`;
+}
+
+/** Width of the page's content box for the answer areas (180 mm less the 10 mm indent), in mm. */
+const AREA_MM = 170;
+/** Room kept for the row labels of a matrix, in mm. */
+const ROW_LABEL_MM = 60;
+/** A generous width of one character of 10 pt text (Helvetica/Arial average ~0.5 em), in mm. */
+const CHAR_MM = 2;
+/** Beyond this many columns a matrix is written row by row (a numbered column needs ~8 mm). */
+const MAX_TABLE_COLUMNS = 12;
+
+/**
+ * True when the column labels of a matrix can sit side by side in its columns without
+ * breaking a word: otherwise the columns are numbered under a legend.
+ */
+export function columnsFit(columnLabels: readonly string[]): boolean {
+  const column = (AREA_MM - ROW_LABEL_MM) / Math.max(columnLabels.length, 1);
+  const longestWord = Math.max(0, ...columnLabels.flatMap((l) => l.split(/\s+/)).map((w) => w.length));
+  return longestWord * CHAR_MM + 4 <= column;
+}
+
+type MatrixQuestion = Extract<CompiledQuestion, { type: 'matrix' }>;
+
+/**
+ * A matrix: one row a line, one circle a column. The rows carry their row code only; the
+ * export column of a row (`<id>__<row code>`) is written once above. Columns whose labels
+ * fit are headed by their label and code; otherwise by their number, with a legend.
+ */
+function matrixArea(q: MatrixQuestion): string {
+  const labels = q.choices.map((c) => fr(c.label));
+  const fits = columnsFit(labels);
+  const note = `<p class="help">(une réponse par ligne ; variable de chaque ligne : <span class="code">${e(q.id)}__</span>code de la ligne)</p>`;
+  const legend = fits ? '' : `<ol class="legend">${q.choices.map((c, i) => `<li>${e(labels[i]!)}<span class="code">[${e(c.code)}]</span></li>`).join('')}</ol>`;
+  if (q.choices.length > MAX_TABLE_COLUMNS) {
+    // Too many columns even numbered: each row on its own, its numbered circles wrapping.
+    const circles = q.choices.map((_, i) => `<span class="mchoice"><span class="circle" aria-hidden="true"></span>${i + 1}</span>`).join('');
+    const rows = q.rows.map((r) => `<div class="mrow"><p>${e(fr(r.label))}<span class="code">[${e(r.code)}]</span></p><p class="mchoices">${circles}</p></div>`);
+    return `${note}${legend}<div class="matrix-stacked">${rows.join('')}</div>`;
+  }
+  const heads = q.choices.map((c, i) => fits
+    ? `<th scope="col">${e(labels[i]!)}<span class="code">[${e(c.code)}]</span></th>`
+    : `<th scope="col"><abbr title="${e(labels[i]!)}">${i + 1}</abbr></th>`);
+  // The row labels take what the columns leave: a number column needs ~9 mm.
+  const rowShare = fits ? Math.round((ROW_LABEL_MM / AREA_MM) * 100) : Math.max(40, 100 - q.choices.length * 6);
+  const cols = `<colgroup><col style="width:${rowShare}%">${q.choices.map(() => '<col>').join('')}</colgroup>`;
+  const rows = q.rows.map((r) =>
+    `<tr><th scope="row">${e(fr(r.label))}<span class="code">[${e(r.code)}]</span></th>${q.choices.map(() => '<td><span class="circle" aria-hidden="true"></span></td>').join('')}</tr>`);
+  return `${note}${legend}<table class="matrix">${cols}<thead><tr><td></td>${heads.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function digits(count: number): string {
@@ -109,12 +172,8 @@ export function answerArea(q: CompiledQuestion): string {
     case 'scale':
       return `<div class="scale">${q.choices.map((c, i) =>
         `<span><span class="circle" aria-hidden="true"></span><br>${e(fr(c.label))}<br><span class="code">[${i + 1}]</span></span>`).join('')}</div>`;
-    case 'matrix': {
-      const head = `<tr><td></td>${q.choices.map((c) => `<th scope="col">${e(fr(c.label))}<br><span class="code">[${e(c.code)}]</span></th>`).join('')}</tr>`;
-      const rows = q.rows.map((r) =>
-        `<tr><th scope="row">${e(fr(r.label))}<span class="code">[${e(`${q.id}__${r.code}`)}]</span></th>${q.choices.map(() => '<td><span class="circle" aria-hidden="true"></span></td>').join('')}</tr>`);
-      return `<table class="matrix">${head}${rows.join('')}</table>`;
-    }
+    case 'matrix':
+      return matrixArea(q);
   }
 }
 

@@ -232,7 +232,7 @@ export class OlvaSurvey extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') && this.src && !changed.has('questionnaire')) this.#load(this.src);
     if (changed.has('questionnaire')) this.#start();
-    if (changed.has('endpoint')) this.#delivery.open();
+    if (changed.has('endpoint') || changed.has('preview')) this.#delivery.open();
     if (changed.has('lang') && this.#session) this.#session.locale = this.#locale;
     if (changed.has('previewSection') && !changed.has('questionnaire') && this.#pages) this.#showPreviewSection();
   }
