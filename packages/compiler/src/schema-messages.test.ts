@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { validateDocuments } from './validate.js';
 import { localized } from './problems.js';
+import { schemaMessage } from './schema-messages.js';
 import type { LoadedDocument } from './load.js';
 
 const read = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`./lint/fixtures/_base/${name}`, import.meta.url)), 'utf8'));
@@ -66,6 +67,10 @@ describe('schema problems in the chosen language', () => {
     expect(by('schema/type').fr!.message).toBe('doit être un objet');
     expect(by('schema/discriminator').fr!.message).toBe('"number" n’est pas un type de question');
     expect(by('schema/discriminator').message).toBe('"number" is not a question type');
+    expect(schemaMessage('discriminator', { tag: 'type', tagValue: 'singel' }, '')).toEqual({
+      fr: '"singel" n’est pas un type de question ; vouliez-vous dire "single" ?',
+      en: '"singel" is not a question type; did you mean "single"?',
+    });
     expect(by('schema/minimum').fr!.message).toBe('doit valoir au moins 0');
     expect(by('schema/enum').fr!.message).toBe('doit être une de ces valeurs : "error", "warning"');
   });

@@ -7,6 +7,9 @@
 /** A text in both languages. */
 export interface Bilingual { fr: string; en: string }
 
+import { QUESTION_TYPES } from '@olva/schema';
+import { didYouMean } from './lint/suggest.js';
+
 type Params = Record<string, unknown>;
 const json = (v: unknown) => JSON.stringify(v);
 
@@ -22,6 +25,12 @@ const types = (t: unknown, words: Record<string, string>, or: string) => String(
 const plural = (n: unknown, one: string, many: string) => `${n} ${Number(n) > 1 ? many : one}`;
 const COMPARISON_FR: Record<string, string> = { '>=': 'au moins', '<=': 'au plus', '>': 'plus que', '<': 'moins que' };
 const COMPARISON_EN: Record<string, string> = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' };
+
+/** Adds "did you mean …?" to a message when the wrong value is close to an allowed one. */
+function guessed(message: Bilingual, value: unknown, allowed: Iterable<unknown>): Bilingual {
+  const [fr, en] = didYouMean(value, allowed);
+  return fr ? { fr: `${message.fr} ; ${fr.trim()}`, en: `${message.en}; ${en.trim()}` } : message;
+}
 
 const WORDS: Record<string, (p: Params) => Bilingual> = {
   additionalProperties: (p) => ({ fr: `propriété inconnue « ${p.additionalProperty} »`, en: `unknown property "${p.additionalProperty}" (check its spelling)` }),
@@ -44,7 +53,7 @@ const WORDS: Record<string, (p: Params) => Bilingual> = {
   },
   discriminator: (p) => (p.tagValue === undefined
     ? { fr: `la propriété « ${p.tag} » manque ou n’est pas un texte`, en: `property "${p.tag}" is missing or not a string` }
-    : { fr: `${json(p.tagValue)} n’est pas un type de question`, en: `${json(p.tagValue)} is not a question type` }),
+    : guessed({ fr: `${json(p.tagValue)} n’est pas un type de question`, en: `${json(p.tagValue)} is not a question type` }, p.tagValue, QUESTION_TYPES)),
   format: (p) => ({ fr: `doit être au format ${p.format}`, en: `must be in the format ${p.format}` }),
   multipleOf: (p) => ({ fr: `doit être un multiple de ${p.multipleOf}`, en: `must be a multiple of ${p.multipleOf}` }),
   'false schema': () => ({ fr: 'ne doit pas être donné avec les autres réponses de ce document', en: 'must not be given with the other answers of this document' }),
