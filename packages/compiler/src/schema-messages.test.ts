@@ -71,6 +71,8 @@ describe('schema problems in the chosen language', () => {
       fr: '"singel" n’est pas un type de question ; vouliez-vous dire "single" ?',
       en: '"singel" is not a question type; did you mean "single"?',
     });
+    expect(schemaMessage('additionalProperties', { additionalProperty: 'visiblewhen' }, '').fr).toBe('propriété inconnue « visiblewhen » ; vouliez-vous dire "visibleWhen" ?');
+    expect(by('schema/additionalProperties').fr!.message).toBe('propriété inconnue « colour »');
     expect(by('schema/minimum').fr!.message).toBe('doit valoir au moins 0');
     expect(by('schema/enum').fr!.message).toBe('doit être une de ces valeurs : "error", "warning"');
   });

@@ -7,7 +7,7 @@
 /** A text in both languages. */
 export interface Bilingual { fr: string; en: string }
 
-import { QUESTION_TYPES } from '@olva/schema';
+import { QUESTION_TYPES, extensionSchema, payloadSchema, questionnaireSchema } from '@olva/schema';
 import { didYouMean } from './lint/suggest.js';
 
 type Params = Record<string, unknown>;
@@ -32,8 +32,27 @@ function guessed(message: Bilingual, value: unknown, allowed: Iterable<unknown>)
   return fr ? { fr: `${message.fr} ; ${fr.trim()}`, en: `${message.en}; ${en.trim()}` } : message;
 }
 
+let knownProperties: Set<string> | undefined;
+/** Every property name the OLVA schemas declare somewhere: the candidates for a misspelt one. */
+function propertyNames(): Set<string> {
+  if (!knownProperties) {
+    knownProperties = new Set();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === 'properties' && value && typeof value === 'object') for (const name of Object.keys(value)) knownProperties!.add(name);
+          walk(value);
+        }
+      }
+    };
+    walk([questionnaireSchema, extensionSchema, payloadSchema]);
+  }
+  return knownProperties;
+}
+
 const WORDS: Record<string, (p: Params) => Bilingual> = {
-  additionalProperties: (p) => ({ fr: `propriété inconnue « ${p.additionalProperty} »`, en: `unknown property "${p.additionalProperty}" (check its spelling)` }),
+  additionalProperties: (p) => guessed({ fr: `propriété inconnue « ${p.additionalProperty} »`, en: `unknown property "${p.additionalProperty}" (check its spelling)` }, p.additionalProperty, propertyNames()),
   required: (p) => ({ fr: `propriété obligatoire « ${p.missingProperty} » absente`, en: `missing required property "${p.missingProperty}"` }),
   type: (p) => ({ fr: `doit être ${types(p.type, TYPE_FR, ' ou ')}`, en: `must be ${types(p.type, TYPE_EN, ' or ')}` }),
   pattern: (p) => ({ fr: `ne respecte pas la forme attendue (motif ${p.pattern})`, en: `does not have the expected form (pattern ${p.pattern})` }),
