@@ -5,6 +5,11 @@
 import { validateDocument, type DocumentKind, type SchemaProblem } from '@olva/schema/validate';
 import type { CompilerProblem } from './problems.js';
 import type { LoadedDocument } from './load.js';
+import { schemaMessage } from './schema-messages.js';
+import { lint } from './lint/index.js';
+import { extensionCheckLevel } from './lint/extension-check-level.js';
+import { territoryUnknownCode } from './lint/territory-unknown-code.js';
+import type { QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
 
 const HINTS: Record<string, { en: string; fr: string }> = {
   additionalProperties: {
@@ -33,25 +38,42 @@ const HINTS: Record<string, { en: string; fr: string }> = {
   format: { en: 'give a value in the expected format', fr: 'donnez une valeur au format attendu' },
 };
 
-const KEYWORD_FR: Record<string, (m: string) => string> = {
-  additionalProperties: (m) => m.replace(/^unknown property "(.*)" \(check its spelling\)$/, 'propriété inconnue « $1 »'),
-  required: (m) => m.replace(/^missing required property "(.*)"$/, 'propriété obligatoire « $1 » absente'),
-};
-
-/** Turns one schema problem of `file` into a CompilerProblem with a hint. */
+/** Turns one schema problem of `file` into a CompilerProblem with a hint, in both languages. */
 export function fromSchemaProblem(file: string, p: SchemaProblem): CompilerProblem {
   const keyword = p.rule.replace(/^schema\//, '');
   const hint = HINTS[keyword];
-  const frMessage = KEYWORD_FR[keyword]?.(p.message) ?? p.message;
+  const message = schemaMessage(keyword, p.params, p.message);
   return {
     file,
     pointer: p.pointer,
     rule: p.rule,
     severity: 'error',
-    message: p.message,
+    message: message.en,
     ...(hint ? { hint: hint.en } : {}),
-    fr: { message: frMessage, ...(hint ? { hint: hint.fr } : {}) },
+    fr: { message: message.fr, ...(hint ? { hint: hint.fr } : {}) },
   };
+}
+
+/**
+ * Rules that know why a value is wrong where the schema only says it is: their words replace
+ * the schema's generic ones at the same place (an extension check at level "error" is told why
+ * it must be a warning; a commune code given as an EPCI is named).
+ */
+const RULES_OVER_SCHEMA = [extensionCheckLevel, territoryUnknownCode];
+const NO_CORE = { id: '', version: '', title: { fr: '' }, sections: [] } as unknown as QuestionnaireDefinition;
+
+function preferRuleWords(file: string, extension: unknown, problems: CompilerProblem[]): CompilerProblem[] {
+  if (problems.length === 0) return problems;
+  const findings = lint(NO_CORE, extension as TerritorialExtension, { core: '', extension: file }, RULES_OVER_SCHEMA);
+  const byPointer = new Map(findings.map((f) => [f.pointer, f]));
+  const used = new Set<string>();
+  const out: CompilerProblem[] = [];
+  for (const p of problems) {
+    const better = byPointer.get(p.pointer);
+    if (!better) out.push(p);
+    else if (!used.has(p.pointer)) { used.add(p.pointer); out.push(better); }
+  }
+  return out;
 }
 
 /**
@@ -62,7 +84,8 @@ export function validateDocuments(documents: readonly LoadedDocument[]): Compile
   const problems: CompilerProblem[] = [];
   for (const { file, document, kind } of documents) {
     if (kind === 'questionnaire' || kind === 'extension' || kind === 'payload') {
-      for (const p of validateDocument(kind as DocumentKind, document)) problems.push(fromSchemaProblem(file, p));
+      const found = validateDocument(kind as DocumentKind, document).map((p) => fromSchemaProblem(file, p));
+      problems.push(...(kind === 'extension' ? preferRuleWords(file, document, found) : found));
     } else {
       problems.push({
         file,

@@ -35,7 +35,7 @@ describe('validateDocument', () => {
   it('names the pointer of a misspelt property', () => {
     const doc = structuredClone(minimal) as any;
     doc.sections[0].items[0].mni = 3;
-    expect(validateDocument('questionnaire', doc)).toEqual([
+    expect(validateDocument('questionnaire', doc)).toMatchObject([
       { pointer: '/sections/0/items/0/mni', rule: 'schema/additionalProperties', message: 'unknown property "mni" (check its spelling)' },
     ]);
   });
@@ -43,7 +43,7 @@ describe('validateDocument', () => {
   it('reports a missing property of the question type it is, not of an extension point', () => {
     const doc = structuredClone(minimal) as any;
     doc.sections[0].items[0] = { id: 'secteur', type: 'single', label: { fr: 'Secteur' } };
-    expect(validateDocument('questionnaire', doc)).toEqual([
+    expect(validateDocument('questionnaire', doc)).toMatchObject([
       { pointer: '/sections/0/items/0', rule: 'schema/required', message: 'missing required property "choices"' },
     ]);
   });
@@ -54,7 +54,7 @@ describe('validateDocument', () => {
       territory: { level: 'commune', code: '35238', name: 'Rennes' }, title: { fr: 'X' },
       checks: [{ id: 'c', when: { '==': [1, 1] }, level: 'error', message: { fr: 'm' }, questions: ['x.a'] }],
     };
-    expect(validateDocument('extension', ext)).toEqual([
+    expect(validateDocument('extension', ext)).toMatchObject([
       { pointer: '/checks/0/level', rule: 'schema/const', message: 'must be "warning"' },
     ]);
   });

@@ -17,6 +17,8 @@ export interface SchemaProblem {
   rule: string;
   /** What is wrong, in English, with the offending property or value named. */
   message: string;
+  /** ajv's parameters of the error (`{missingProperty}`, `{limit}`…), so callers can word it in another language. */
+  params?: Record<string, unknown>;
 }
 
 /** The kinds of document the schemas describe. */
@@ -70,7 +72,7 @@ export function toProblems(errors: readonly ErrorObject[] | null | undefined): S
     const key = `${pointer}|${e.keyword}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.push({ pointer, rule: `schema/${e.keyword}`, message });
+    problems.push({ pointer, rule: `schema/${e.keyword}`, message, params: e.params as Record<string, unknown> });
   }
   return problems;
 }

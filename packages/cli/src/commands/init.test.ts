@@ -65,7 +65,9 @@ describe('olva init extension', () => {
 
   it('works for a commune, and takes --namespace and --id', async () => {
     const file = join(tmp(), 'rennes.json');
-    expect((await olva('init', 'extension', '--territory', 'commune:35238', '--namespace', 'rennes', '--id', 'rennes-test', '--out', file)).code).toBe(0);
+    const r = await olva('init', 'extension', '--json', '--territory', 'commune:35238', '--namespace', 'rennes', '--id', 'rennes-test', '--out', file);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ ok: true, id: 'rennes-test', namespace: 'rennes', territory: { level: 'commune', code: '35238', name: 'Rennes' } });
     const ext = JSON.parse(readFileSync(file, 'utf8'));
     expect([ext.id, ext.namespace, ext.territory.name]).toEqual(['rennes-test', 'rennes', 'Rennes']);
     expect((await olva('validate', file)).code).toBe(0);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getLanguageService, type JSONDocument, type LanguageService } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { main } from '../cli.js';
@@ -117,5 +117,17 @@ describe('editor support through the bundled schema (VS Code JSON language servi
     const doc = TextDocument.create(pathToFileURL(file).href, 'json', 1, edited);
     const messages = (await service.doValidation(doc, service.parseJSONDocument(doc))).map((d) => d.message);
     expect(messages.some((m) => m.includes('urn:olva:schema:questionnaire:1'))).toBe(true);
+  });
+
+  it('the core and the example extensions name a bundled schema, and the editor finds nothing wrong in them', async () => {
+    const root = new URL('../../../../', import.meta.url);
+    for (const path of ['packages/core-questionnaire/olva-core.json', 'examples/extensions/rennes-2026.json', 'examples/extensions/lorient-agglo-2026.json']) {
+      const file = fileURLToPath(new URL(path, root));
+      const text = readFileSync(file, 'utf8');
+      expect(JSON.parse(text).$schema, path).toMatch(/^\.\.\/\.\.\/schemas\/bundled\/(questionnaire|extension)\.schema\.json$/);
+      const { doc, json, service, fetched } = open(file, text);
+      expect((await service.doValidation(doc, json)).map((d) => d.message), path).toEqual([]);
+      expect(fetched.length, path).toBe(1);
+    }
   });
 });

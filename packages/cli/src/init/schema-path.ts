@@ -1,7 +1,8 @@
 /**
  * Where the bundled (self-contained) extension schema is on this disk, for the `$schema` line
- * of the files `olva init` writes: in the installed `@olva/schema` package (`bundled/`, put
- * there when the package is packed), else in the repository's `schemas/bundled/`.
+ * of the files `olva init` writes: in the repository's `schemas/bundled/` when olva runs from
+ * its repository, else in the installed `@olva/schema` package (`bundled/`, generated into it
+ * when the package is packed).
  */
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
@@ -11,14 +12,21 @@ import { fileURLToPath } from 'node:url';
 /** The bundled schemas, by kind of document. */
 export type BundledSchema = 'extension' | 'questionnaire';
 
-/** Absolute path of a bundled schema, or undefined when neither location has it. */
+/**
+ * Absolute path of a bundled schema, or undefined when neither location has it. The
+ * repository comes first: its copy is the one kept up to date by a test, while a package's
+ * `bundled/` exists only between the prepack and the postpack of `npm pack`.
+ */
 export function bundledSchemaFile(kind: BundledSchema): string | undefined {
+  // From src/init/ or dist/init/ of packages/cli, the repository's root is four levels up;
+  // the generator beside schemas/ tells the repository from any other folder.
+  const root = new URL('../../../../', import.meta.url);
+  const inRepository = fileURLToPath(new URL(`schemas/bundled/${kind}.schema.json`, root));
+  if (existsSync(inRepository) && existsSync(fileURLToPath(new URL('scripts/bundle-schemas.mjs', root)))) return inRepository;
   try {
     return createRequire(import.meta.url).resolve(`@olva/schema/bundled/${kind}.schema.json`);
   } catch {
-    // In the repository (src/init/ or dist/init/ of packages/cli): the generated copy at the root.
-    const file = fileURLToPath(new URL(`../../../../schemas/bundled/${kind}.schema.json`, import.meta.url));
-    return existsSync(file) ? file : undefined;
+    return undefined;
   }
 }
 

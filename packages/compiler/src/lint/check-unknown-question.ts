@@ -1,5 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
+import { didYouMean } from './suggest.js';
 import { childPointer } from '@olva/schema';
 
 /** A check's message is shown next to the questions it names: they must exist. */
@@ -15,9 +16,11 @@ export const checkUnknownQuestion: LintRule = {
       const known = new Set(ctx.questions.filter((e) => c.doc === 'extension' || e.doc === 'core').map((e) => e.id));
       list.forEach((id, i) => {
         if (typeof id === 'string' && known.has(id)) return;
+        if (typeof id === 'string' && c.doc === 'extension' && ctx.namespaceFixes.has(id)) return;
+        const [frGuess, enGuess] = didYouMean(id, known);
         out.push(finding(c.doc, childPointer(c.pointer, 'questions', i),
           [`le contrôle ${q(c.id)} désigne ${q(id)}, qui n’est l’identifiant d’aucune question`, `check ${q(c.id)} points at ${q(id)}, which is no question's id`],
-          ['utilisez l’identifiant exact d’une question du questionnaire', 'use the exact id of a question of the questionnaire']));
+          [`${frGuess}utilisez l’identifiant exact d’une question du questionnaire`, `${enGuess}use the exact id of a question of the questionnaire`]));
       });
     }
     return out;

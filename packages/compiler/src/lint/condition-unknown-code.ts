@@ -1,5 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
+import { didYouMean } from './suggest.js';
 import type { LintContext, DocKind } from './context.js';
 import { childPointer } from '@olva/schema';
 import { OTHER_CODE } from '@olva/schema';
@@ -40,9 +41,10 @@ export const conditionUnknownCode: LintRule = {
   check(ctx) {
     const out: Finding[] = [];
     const report = (doc: DocKind, ptr: string, code: unknown, read: { id: string; codes: Set<unknown> }) => {
+      const guess = didYouMean(code, read.codes);
       out.push(finding(doc, ptr,
         [`${q(code)} n’est pas un code de choix de ${q(read.id)}`, `${q(code)} is not a choice code of ${q(read.id)}`],
-        [`utilisez un des codes : ${[...read.codes].map((c) => q(c)).join(', ')}`, `use one of the codes: ${[...read.codes].map((c) => q(c)).join(', ')}`]));
+        [`${guess[0]}utilisez un des codes : ${[...read.codes].map((c) => q(c)).join(', ')}`, `${guess[1]}use one of the codes: ${[...read.codes].map((c) => q(c)).join(', ')}`]));
     };
     for (const c of ctx.conditions) {
       for (const op of c.scan.operations) {

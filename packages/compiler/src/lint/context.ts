@@ -70,6 +70,21 @@ export interface LintContext {
   readable(doc: DocKind): Set<string>;
   /** The question an answer name belongs to (`x_other` → `x`, `grid.row` → `grid`), among those `doc` may read. */
   questionOf(name: string, doc: DocKind): QuestionEntry | undefined;
+  /**
+   * Extension questions outside the namespace, by the id they get once it is fixed
+   * (`quartier` → `rennes.quartier`): a condition that reads that id fails only because of the
+   * namespace error, which is the one to report.
+   */
+  namespaceFixes: Map<string, QuestionEntry>;
+}
+
+/**
+ * The id `id` should have in the namespace `namespace` (`quartier` or `renes.quartier` →
+ * `rennes.quartier`), or undefined when it is already in it.
+ */
+export function namespacedId(id: string, namespace: string): string | undefined {
+  if (id.startsWith(`${namespace}.`)) return undefined;
+  return `${namespace}.${id.includes('.') ? id.slice(id.indexOf('.') + 1) : id}`;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -189,6 +204,14 @@ export function createContext(core: QuestionnaireDefinition, extension: Territor
     }
   }
   const readableCache = new Map<DocKind, Set<string>>();
+  const namespaceFixes = new Map<string, QuestionEntry>();
+  const namespace = extension?.namespace;
+  if (typeof namespace === 'string') {
+    for (const q of questions) {
+      const fixed = q.doc === 'extension' && q.id && !coreQuestions.has(q.id) ? namespacedId(q.id, namespace) : undefined;
+      if (fixed && !byName.extension.has(fixed)) namespaceFixes.set(fixed, q);
+    }
+  }
 
   return {
     core,
@@ -207,6 +230,7 @@ export function createContext(core: QuestionnaireDefinition, extension: Territor
     questionOf(name, doc) {
       return byName[doc].get(name);
     },
+    namespaceFixes,
   };
 }
 

@@ -18,7 +18,7 @@ export const duplicateChoiceCode: LintRule = {
         if (code === undefined) return;
         if (seen.has(code)) {
           out.push(finding(e.doc, childPointer(e.pointer, 'choices', i, 'code'),
-            [`le code ${q(code)} est déjà celui du choix ${seen.get(code)}`, `code ${q(code)} is already the code of choice ${seen.get(code)}`],
+            [`le code ${q(code)} du choix ${i + 1} est déjà celui du choix ${seen.get(code)! + 1}`, `code ${q(code)} of choice ${i + 1} is already the code of choice ${seen.get(code)! + 1}`],
             ['donnez à chaque choix un code distinct', 'give every choice a code of its own']));
         } else seen.set(code, i);
       });

@@ -1,5 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
+import { didYouMean } from './suggest.js';
 import { childPointer } from '@olva/schema';
 
 /** `exclusive` names choice codes ("aucun"…); a code that is not a choice would never apply. */
@@ -15,9 +16,10 @@ export const exclusiveUnknownCode: LintRule = {
       const codes = new Set(Array.isArray(choices) ? choices.map((c) => (c as { code?: unknown } | null)?.code) : []);
       exclusive.forEach((code, i) => {
         if (codes.has(code)) return;
+        const guess = didYouMean(code, codes);
         out.push(finding(e.doc, childPointer(e.pointer, 'exclusive', i),
           [`${q(code)} n’est pas un code de choix de ${q(e.id)}`, `${q(code)} is not a choice code of ${q(e.id)}`],
-          [`utilisez un des codes : ${[...codes].map((c) => q(c)).join(', ')}`, `use one of the codes: ${[...codes].map((c) => q(c)).join(', ')}`]));
+          [`${guess[0]}utilisez un des codes : ${[...codes].map((c) => q(c)).join(', ')}`, `${guess[1]}use one of the codes: ${[...codes].map((c) => q(c)).join(', ')}`]));
       });
     }
     return out;

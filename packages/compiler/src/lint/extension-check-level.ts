@@ -17,8 +17,9 @@ export const extensionCheckLevel: LintRule = {
       const level = c.check.level;
       if (level === undefined || level === 'warning') continue;
       out.push(finding('extension', childPointer(c.pointer, 'level'),
-        [`le contrôle ${q(c.id)} est de niveau ${q(level)} ; une extension ne peut ajouter que des avertissements`, `check ${q(c.id)} has level ${q(level)}; an extension may only add warnings`],
-        ['écrivez "level": "warning"', 'write "level": "warning"']));
+        [`le contrôle ${q(c.id)} est de niveau ${q(level)} ; une extension ne peut ajouter que des avertissements, car une erreur bloquerait l’envoi de réponses que le tronc commun accepte (et les comparaisons entre territoires)`,
+          `check ${q(c.id)} has level ${q(level)}; an extension may only add warnings, since an error would block responses that the core accepts (and comparisons between territories)`],
+        ['écrivez "level": "warning" : la personne est avertie et peut confirmer sa réponse', 'write "level": "warning": the respondent is warned and can confirm the answer']));
     }
     return out;
   },

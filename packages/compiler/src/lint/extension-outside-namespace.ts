@@ -1,6 +1,7 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
 import { childPointer } from '@olva/schema';
+import { namespacedId } from './context.js';
 
 /**
  * Every id an extension adds is `<namespace>.<id>`, so that two territories never collide in
@@ -14,7 +15,6 @@ export const extensionOutsideNamespace: LintRule = {
   check(ctx) {
     const ext = ctx.extension;
     if (!ext || typeof ext.namespace !== 'string') return [];
-    const prefix = `${ext.namespace}.`;
     const coreIds = new Set([...ctx.questions, ...ctx.sections, ...ctx.checks].filter((e) => e.doc === 'core').map((e) => e.id));
     const out: Finding[] = [];
     const kinds: [string, string, { id: string; doc: string; pointer: string }[]][] = [
@@ -24,11 +24,19 @@ export const extensionOutsideNamespace: LintRule = {
     ];
     for (const [fr, en, entries] of kinds) {
       for (const e of entries) {
-        if (e.doc !== 'extension' || !e.id || e.id.startsWith(prefix) || coreIds.has(e.id)) continue;
-        const local = e.id.includes('.') ? e.id.slice(e.id.indexOf('.') + 1) : e.id;
+        const fixed = e.doc === 'extension' && e.id && !coreIds.has(e.id) ? namespacedId(e.id, ext.namespace) : undefined;
+        if (!fixed) continue;
+        // Conditions and checks that already read the right id are waiting for this rename.
+        const readers = ctx.namespaceFixes.get(fixed) === e
+          ? ctx.conditions.filter((c) => c.doc === 'extension' && c.scan.reads.some((r) => r.name === fixed)).length
+            + ctx.checks.filter((c) => c.doc === 'extension' && Array.isArray(c.check.questions) && c.check.questions.includes(fixed)).length
+          : 0;
+        const waiting: [string, string] = readers
+          ? [` ; ${readers} condition(s) ou contrôle(s) lisent déjà ${q(fixed)} et la trouveront une fois renommée`, `; ${readers} condition(s) or check(s) already read ${q(fixed)} and will find it once renamed`]
+          : ['', ''];
         out.push(finding('extension', childPointer(e.pointer, 'id'),
-          [`${fr} ${q(e.id)} n’est pas dans l’espace de noms ${q(ext.namespace)}`, `${en} id ${q(e.id)} is outside the namespace ${q(ext.namespace)}`],
-          [`écrivez ${q(prefix + local)}`, `write ${q(prefix + local)}`]));
+          [`${fr} ${q(e.id)} n’est pas dans l’espace de noms ${q(ext.namespace)}${waiting[0]}`, `${en} id ${q(e.id)} is outside the namespace ${q(ext.namespace)}${waiting[1]}`],
+          [`écrivez ${q(fixed)}`, `write ${q(fixed)}`]));
       }
     }
     return out;

@@ -1,5 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
+import { didYouMean } from './suggest.js';
 import { childPointer } from '@olva/schema';
 
 /** An extension may insert questions only where the core declares an extension point. */
@@ -15,9 +16,10 @@ export const extensionUnknownPoint: LintRule = {
     list.forEach((ins, i) => {
       const at = (ins as { at?: unknown } | null)?.at;
       if (typeof at === 'string' && ctx.extensionPoints.has(at)) return;
+      const [frGuess, enGuess] = didYouMean(at, ctx.extensionPoints.keys());
       out.push(finding('extension', childPointer('', 'insert', i, 'at'),
         [`le tronc commun ne déclare pas de point d’extension ${q(at)}`, `the core declares no extension point ${q(at)}`],
-        [`utilisez un des points déclarés : ${points} ; ou ajoutez une section à la fin (sections)`, `use one of the declared points: ${points}; or add a section at the end (sections)`]));
+        [`${frGuess}utilisez un des points déclarés : ${points} ; ou ajoutez une section à la fin (sections)`, `${enGuess}use one of the declared points: ${points}; or add a section at the end (sections)`]));
     });
     return out;
   },

@@ -18,7 +18,8 @@ interface Expected {
   extension?: boolean;
   /** Severity of every expected problem (default error). */
   severity?: 'error' | 'warning';
-  problems: { file: string; rule: string; pointer: string }[];
+  /** `says`: text each language's formatted line must contain ("did you mean", positions…). */
+  problems: { file: string; rule: string; pointer: string; says?: { fr?: string; en?: string } }[];
 }
 
 const names = readdirSync(fixtures).filter((n) => !n.startsWith('_')).sort();
@@ -61,7 +62,11 @@ describe('lint fixtures', () => {
         else expect(result.compiled).not.toBeNull();
         problems = result.problems;
       }
-      expect(problems.map((p) => ({ file: basename(p.file), rule: p.rule, pointer: p.pointer }))).toEqual(spec.problems);
+      expect(problems.map((p) => ({ file: basename(p.file), rule: p.rule, pointer: p.pointer }))).toEqual(spec.problems.map(({ says: _, ...p }) => p));
+      spec.problems.forEach((expected, i) => {
+        if (expected.says?.fr) expect(formatProblem(problems[i]!, 'fr')).toContain(expected.says.fr);
+        if (expected.says?.en) expect(formatProblem(problems[i]!, 'en')).toContain(expected.says.en);
+      });
       for (const p of problems) {
         expect(p.severity).toBe(spec.severity ?? 'error');
         expect(p.message.length).toBeGreaterThan(0);

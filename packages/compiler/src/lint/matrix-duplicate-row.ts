@@ -18,7 +18,7 @@ export const matrixDuplicateRow: LintRule = {
         if (code === undefined) return;
         if (seen.has(code)) {
           out.push(finding(e.doc, childPointer(e.pointer, 'rows', i, 'code'),
-            [`la ligne ${q(code)} existe déjà (ligne ${seen.get(code)})`, `row code ${q(code)} is already used by row ${seen.get(code)}`],
+            [`le code ${q(code)} de la ligne ${i + 1} est déjà celui de la ligne ${seen.get(code)! + 1}`, `code ${q(code)} of row ${i + 1} is already the code of row ${seen.get(code)! + 1}`],
             ['donnez à chaque ligne un code distinct', 'give every row a code of its own']));
         } else seen.set(code, i);
       });

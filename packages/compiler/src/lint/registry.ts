@@ -1,7 +1,7 @@
 /**
- * The registry of lint rules, in the order they run (and their problems are listed). To add a
- * rule: write `lint/<name>.ts` exporting a LintRule, list it here, add a fixture under
- * `lint/fixtures/<name>/`.
+ * The registry of lint rules, in the order they run (and their problems are listed): causes
+ * before the problems they cause. To add a rule: write `lint/<name>.ts` exporting a LintRule,
+ * list it here, add a fixture under `lint/fixtures/<name>/`.
  */
 import type { LintRule } from './rule.js';
 import { duplicateId } from './duplicate-id.js';
@@ -38,6 +38,12 @@ import { missingEnglish } from './missing-english.js';
 /** Every lint rule, in running order. */
 export const RULES: readonly LintRule[] = Object.freeze([
   duplicateId,
+  // Root causes before their consequences: an extension read against the wrong core, or with
+  // ids outside its namespace or inserted at an unknown point, makes conditions fail later.
+  extensionWrongCore,
+  extensionVersionRange,
+  extensionOutsideNamespace,
+  extensionUnknownPoint,
   duplicateChoiceCode,
   reservedOtherCode,
   matrixDuplicateRow,
@@ -56,10 +62,6 @@ export const RULES: readonly LintRule[] = Object.freeze([
   forwardReference,
   conditionCycle,
   checkUnknownQuestion,
-  extensionWrongCore,
-  extensionVersionRange,
-  extensionOutsideNamespace,
-  extensionUnknownPoint,
   extensionDeclaresPoint,
   extensionRedefinesCore,
   extensionHidesCore,

@@ -1,6 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
-import { findCommune, officialName, type OfficialLevel } from '../territories/index.js';
+import { findCommune, misplacedCode, officialName, type OfficialLevel } from '../territories/index.js';
 import { childPointer } from '@olva/schema';
 
 const LEVEL_FR: Record<OfficialLevel, string> = { commune: 'commune (code INSEE)', epci: 'EPCI (SIREN)', departement: 'département (code INSEE)', region: 'région (code INSEE)' };
@@ -30,7 +30,12 @@ export const territoryUnknownCode: LintRule = {
     if (!territory || typeof territory.code !== 'string') return [];
     const out: Finding[] = [];
     const level = territory.level;
-    if (level === 'commune') {
+    const misplaced = level === 'commune' || level === 'epci' || level === 'departement' || level === 'region' ? misplacedCode(level, territory.code) : undefined;
+    if (misplaced && !(level === 'commune' && findCommune(territory.code))) {
+      // The code exists at another level (a commune's INSEE code given as an EPCI…): say which.
+      out.push(finding('extension', '/territory/code', [misplaced.fr, misplaced.en],
+        ['le niveau ("level") et le code ("code") du territoire doivent aller ensemble', 'the territory\'s "level" and "code" must go together']));
+    } else if (level === 'commune') {
       const problem = communeProblem(territory.code);
       if (problem) out.push(finding('extension', '/territory/code', problem,
         ['utilisez le code INSEE (COG) de la commune, pas son code postal : par ex. 35238 pour Rennes', 'use the commune\'s INSEE (COG) code, not its postcode: e.g. 35238 for Rennes']));

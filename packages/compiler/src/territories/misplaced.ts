@@ -3,8 +3,9 @@
  * INSEE code written where an EPCI's SIREN is expected is the most common slip of a new
  * territorial developer, and "not an EPCI code" alone does not tell them what to write.
  */
-import { findCommune, findDepartement, findEpci, findRegion, isCurrentCommune, officialName, type OfficialLevel } from './index.js';
+import { findEpci, officialName, type OfficialLevel } from './index.js';
 import { officialRows } from '../geography.js';
+import { TERRITORY_LEVELS } from '@olva/schema';
 
 /** A text in both languages (French first). */
 interface Bilingual { fr: string; en: string }
@@ -43,13 +44,9 @@ export function epciOfCommune(code: string): string | undefined {
  */
 export function misplacedCode(level: OfficialLevel, code: string): Bilingual | undefined {
   if (officialName(level, code) !== undefined) return undefined;
-  const order: OfficialLevel[] = ['commune', 'epci', 'departement', 'region'];
-  for (const other of order) {
-    if (other === level) continue;
-    const name = other === 'commune' ? (isCurrentCommune(code) ? findCommune(code)!.nom : undefined)
-      : other === 'epci' ? findEpci(code)?.nom
-        : other === 'departement' ? findDepartement(code)?.nom
-          : findRegion(code)?.nom;
+  for (const other of TERRITORY_LEVELS) {
+    if (other === level || other === 'custom') continue;
+    const name = officialName(other, code);
     if (name === undefined) continue;
     const said = { fr: `"${code}" est ${LEVEL_WORDS[other].fr} ${name}, pas ${EXPECTED[level].fr}`, en: `"${code}" is ${LEVEL_WORDS[other].en} ${name}, not ${EXPECTED[level].en}` };
     const siren = level === 'epci' && other === 'commune' ? epciOfCommune(code) : undefined;

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { validateDocuments } from './validate.js';
+import { localized } from './problems.js';
+import { schemaMessage } from './schema-messages.js';
+import type { LoadedDocument } from './load.js';
+
+const read = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`./lint/fixtures/_base/${name}`, import.meta.url)), 'utf8'));
+
+/** A core broken in one place per ajv keyword the OLVA schemas use. */
+function brokenCore() {
+  const core = read('core.json');
+  const [secteur, activites, employeur, nbSalaries] = core.sections[0].items;
+  core.title = 3; // type
+  secteur.id = 'Secteur'; // pattern
+  secteur.choices[0].label.fr = ''; // minLength
+  secteur.colour = 'red'; // additionalProperties
+  activites.minSelected = -1; // minimum
+  activites.visibleWhen = {}; // minProperties
+  delete employeur.label; // required
+  nbSalaries.visibleWhen = { '==': [1, 1], '!=': [1, 2] }; // maxProperties
+  core.sections[1].items[1].type = 'number'; // discriminator
+  core.checks[0].level = 'fatal'; // enum
+  core.sections[1].items.push({ id: 'x'.repeat(70), type: 'boolean', label: { fr: 'x' } }); // maxLength
+  return core;
+}
+
+function brokenExtension() {
+  const ext = read('extension.json');
+  ext.territory = { level: 'custom', code: 'nord', name: 'Nord', communes: ['35238', '35024', '35238'] }; // uniqueItems
+  ext.sections[0].items = []; // minItems
+  return ext;
+}
+
+const problems = validateDocuments([
+  { file: 'core.json', document: brokenCore(), kind: 'questionnaire' },
+  { file: 'extension.json', document: brokenExtension(), kind: 'extension' },
+] as LoadedDocument[]);
+
+describe('schema problems in the chosen language', () => {
+  it('covers the keywords of the OLVA schemas', () => {
+    const rules = new Set(problems.map((p) => p.rule));
+    for (const k of ['type', 'pattern', 'minLength', 'maxLength', 'additionalProperties', 'minimum', 'minProperties', 'maxProperties', 'required', 'discriminator', 'enum', 'uniqueItems', 'minItems']) {
+      expect(rules, k).toContain(`schema/${k}`);
+    }
+  });
+
+  it('never shows an English validator text in French output', () => {
+    for (const p of problems) {
+      const { message, hint } = localized(p, 'fr');
+      const line = `${message} — ${hint ?? ''}`;
+      expect(line, line).not.toMatch(/\b(must|should|property|items?|allowed|match(es)?)\b/);
+      expect(p.fr!.message).not.toBe(p.message);
+    }
+  });
+
+  it('counts from 1 in words, from 0 in pointers', () => {
+    const dup = problems.find((p) => p.rule === 'schema/uniqueItems')!;
+    expect(dup.pointer).toBe('/territory/communes');
+    expect(dup.fr!.message).toBe('les éléments 1 et 3 sont identiques');
+    expect(dup.message).toBe('items 1 and 3 are identical');
+  });
+
+  it('says what is wrong in words a person reads', () => {
+    const by = (rule: string) => problems.find((p) => p.rule === rule)!;
+    expect(by('schema/type').fr!.message).toBe('doit être un objet');
+    expect(by('schema/discriminator').fr!.message).toBe('"number" n’est pas un type de question');
+    expect(by('schema/discriminator').message).toBe('"number" is not a question type');
+    expect(schemaMessage('discriminator', { tag: 'type', tagValue: 'singel' }, '')).toEqual({
+      fr: '"singel" n’est pas un type de question ; vouliez-vous dire "single" ?',
+      en: '"singel" is not a question type; did you mean "single"?',
+    });
+    expect(schemaMessage('additionalProperties', { additionalProperty: 'visiblewhen' }, '').fr).toBe('propriété inconnue « visiblewhen » ; vouliez-vous dire "visibleWhen" ?');
+    expect(by('schema/additionalProperties').fr!.message).toBe('propriété inconnue « colour »');
+    expect(by('schema/minimum').fr!.message).toBe('doit valoir au moins 0');
+    expect(by('schema/enum').fr!.message).toBe('doit être une de ces valeurs : "error", "warning"');
+  });
+});
