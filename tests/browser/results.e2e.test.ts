@@ -162,6 +162,8 @@ describe('<olva-results>', () => {
     const host = p.locator('olva-results');
     await p.waitForFunction(() => document.querySelector('olva-results')?.shadowRoot?.querySelector('[aria-busy="true"]'));
     expect(await host.getByRole('status').textContent()).toBe('Chargement des résultats…');
+    // Said, not held back: the live region is outside the busy part.
+    expect(await host.getByRole('status').evaluate((el) => el.closest('[aria-busy="true"]') === null)).toBe(true);
     await expectAccessible(p, 'loading');
     releaseSlow();
     await waitFor(p, 'olva-results-load');

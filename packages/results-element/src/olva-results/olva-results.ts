@@ -210,9 +210,9 @@ export class OlvaResults extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div part="results" aria-busy=${this._view === 'loading' ? 'true' : 'false'}>
-      <div role="status" class="visually-hidden">${this.liveText()}</div>
-      ${this.renderBody()}
-    </div>`;
+    // The live region stays outside the busy part: a screen reader holds back what changes
+    // inside an aria-busy element, and "loading" must be said.
+    return html`<div role="status" class="visually-hidden">${this.liveText()}</div>
+      <div part="results" aria-busy=${this._view === 'loading' ? 'true' : 'false'}>${this.renderBody()}</div>`;
   }
 }
