@@ -28,10 +28,10 @@ let doc: ResultsDocument;
 let releaseSlow: () => void = () => {};
 
 /** A page showing one <olva-results> with these attributes (scripts as files: CSP-proof). */
-function page(path: string, attributes: Record<string, string>): string {
+function page(path: string, attributes: Record<string, string>, css = ''): string {
   const attrs = Object.entries(attributes).map(([k, v]) => ` ${k}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).join('');
   server.setPage(path, `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Résultats</title><link rel="icon" href="data:,">
-<script src="/record.js"></script><script type="module" src="/embed/olva-results.js"></script></head>
+${css ? `<link rel="stylesheet" href="${css}">` : ''}<script src="/record.js"></script><script type="module" src="/embed/olva-results.js"></script></head>
 <body><main><h1>Vie associative</h1><olva-results${attrs}></olva-results></main></body></html>`);
   return server.origin + path;
 }
@@ -67,6 +67,8 @@ beforeAll(async () => {
     files: { '/embed/olva-results.js': BUNDLE, '/vendor/axe.min.js': AXE_JS },
     pages: {
       '/record.js': RECORDER,
+      // A site's theme: the survey's tokens and the charts' own, from a style sheet file.
+      '/theme.css': 'olva-results { --olva-color-text: #222244; --olva-chart-bar: #8a1538; }',
       '/data/results.json': JSON.stringify(doc),
       '/data/hostile.json': JSON.stringify(hostile),
       '/data/empty.json': JSON.stringify({ ...doc, groups: [] }),
@@ -230,7 +232,7 @@ describe('<olva-results>', () => {
     const errors: string[] = [];
     p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     p.on('pageerror', (e) => errors.push(e.message));
-    const response = await p.goto(page('/csp/results.html', { src: '/data/results.json', territory: 'commune:35238', wave: '2026', lang: 'en' }));
+    const response = await p.goto(page('/csp/results.html', { src: '/data/results.json', territory: 'commune:35238', wave: '2026', lang: 'en' }, '/theme.css'));
     expect(response?.headers()['content-security-policy']).toBe(CSP);
     // The policy is enforced: an HTML string sink throws.
     expect(await p.evaluate(() => { try { document.body.insertAdjacentHTML('beforeend', '<b>x</b>'); return 'allowed'; } catch { return 'blocked'; } })).toBe('blocked');
@@ -241,9 +243,11 @@ describe('<olva-results>', () => {
     const host = p.locator('olva-results');
     expect(await host.getByRole('img').count()).toBeGreaterThan(5);
     expect(await host.getByRole('heading', { level: 2 }).textContent()).toBe('Results: municipality 35238, wave 2026');
-    // The charts' colours come from the style sheet (not inline styles): a bar is filled.
+    // The charts' colours come from style sheets (no inline style): the site's --olva-chart-bar
+    // fills the bars, its --olva-color-text colours the text.
     const fill = await host.locator('rect.olva-chart-bar').first().evaluate((r) => getComputedStyle(r).fill);
-    expect(fill).toBe('rgb(47, 103, 150)');
+    expect(fill).toBe('rgb(138, 21, 56)');
+    expect(await host.getByRole('heading', { level: 2 }).evaluate((h) => getComputedStyle(h).color)).toBe('rgb(34, 34, 68)');
     expect(await p.evaluate(() => (window as any).__cspViolations)).toEqual([]);
     expect(errors).toEqual([]);
     await p.close();

@@ -44,7 +44,7 @@ type View = 'idle' | 'loading' | 'failed' | 'empty' | 'shown';
  * @cssprop [--olva-color-border=#6b7280] - Table borders and separators.
  * @cssprop [--olva-color-surface=#f4f5f7] - Table headers.
  * @cssprop [--olva-color-primary=#1f4fbf] - The "data table" disclosure.
- * @cssprop [--olva-chart-bar=#2f6796] - Bars of shares (see `@olva/charts` for every `--olva-chart-*`).
+ * @cssprop [--olva-chart-bar=#3b7bb3] - Bars of shares (see `@olva/charts` for every `--olva-chart-*`).
  */
 export class OlvaResults extends LitElement {
   static override styles = theme;
