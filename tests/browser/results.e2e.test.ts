@@ -136,8 +136,8 @@ describe('<olva-results>', () => {
     await p.close();
   });
 
-  it('is used with the keyboard: each data table opens with Enter and scrolls from the keyboard', async () => {
-    const p = await browser.newPage({ viewport: { width: 360, height: 800 } });
+  it('is used with the keyboard at 320 px: each data table opens with Enter and scrolls from the keyboard, nothing else scrolls sideways', async () => {
+    const p = await browser.newPage({ viewport: { width: 320, height: 800 } });
     await p.goto(page('/keyboard.html', { src: '/data/results.json', territory: 'commune:35238', wave: '2026', questions: 'secteur_principal employeur' }));
     await waitFor(p, 'olva-results-load');
     await p.keyboard.press('Tab');
@@ -152,6 +152,8 @@ describe('<olva-results>', () => {
     await p.keyboard.press('Tab');
     focus = await focusInfo(p);
     expect(focus?.tag).toBe('summary');
+    // At 320 px nothing scrolls sideways: charts shrink, an open table scrolls in its own box.
+    expect(await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     // Only the questions asked for, in that order.
     expect(await p.locator('olva-results').getByRole('heading', { level: 3 }).allTextContents()).toEqual(
       ['secteur_principal', 'employeur'].map((id) => doc.groups[0]!.questions.find((q) => q.id === id)!.label.fr));
