@@ -18,7 +18,7 @@ const banner = '/*! olva embed (EUPL-1.2) | includes Lit (BSD-3-Clause, Google L
  * fallbacks. Only templates with neither `${}` nor a backslash, whose source text is the CSS
  * itself.
  */
-function minifyCssTemplates() {
+export function minifyCssTemplates() {
   return {
     name: 'olva-minify-css-templates',
     transform(code, id) {

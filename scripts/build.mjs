@@ -40,4 +40,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const elements = JSON.parse(fs.readFileSync(path.join(root, 'packages/elements/package.json'), 'utf8'));
   if (elements.scripts?.cem) run('npm', ['run', '--silent', 'cem', '-w', '@olva/elements']);
   run(bin('rollup'), ['-c', '--silent']);
+  run(bin('rollup'), ['-c', 'packages/results-element/rollup.config.mjs', '--silent']);
 }

@@ -106,6 +106,8 @@ describe('numericDistribution', () => {
     expect([niceStep(100), niceStep(7), niceStep(0.3), niceStep(0)]).toEqual([20, 2, 0.1, 1]);
     expect(axisDomain([{ label: '', q1: 12, median: 40, q3: 187, mean: 90 }])).toEqual({ min: 0, max: 200, step: 50 });
     expect(axisDomain([{ label: '', q1: -3, median: 1, q3: 4 }])).toEqual({ min: -4, max: 4, step: 2 });
+    // Years of creation: the axis starts near them, not at year 0.
+    expect(axisDomain([{ label: '', q1: 1962, median: 1990, q3: 2011 }])).toEqual({ min: 1960, max: 2020, step: 10 });
   });
 });
 

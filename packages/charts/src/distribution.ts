@@ -38,10 +38,14 @@ export function niceStep(span: number): number {
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
 }
 
-/** The axis: from 0 (or the lowest value when negative) to a round value above the highest. */
+/**
+ * The axis: from a round value below the lowest to one above the highest, from 0 when 0 is
+ * near (counts, ages), not when it is far (years: an axis from 0 to 2026 would crush the boxes).
+ */
 export function axisDomain(rows: DistributionRow[]): { min: number; max: number; step: number } {
   const values = rows.flatMap((r) => [r.q1, r.median, r.q3, ...(r.mean === undefined ? [] : [r.mean])]);
-  const lo = Math.min(0, ...values);
+  const least = Math.min(...values);
+  const lo = least >= 0 && least < Math.max(...values) - least ? 0 : least;
   const hi = Math.max(...values, lo + 1);
   const step = niceStep(hi - lo);
   return { min: Math.floor(lo / step) * step, max: Math.ceil(hi / step) * step, step };

@@ -16,12 +16,16 @@ export interface ChartBase {
 export const FONT = 14;
 export const LINE = 18;
 
-/** The root: `role="img"`, labelled by its title and described by the text equivalent. */
+/**
+ * The root: `role="img"`, named by its title (short, as a name should be) and described by
+ * the text equivalent of every value (read after the name; the caller's data table is the
+ * detailed equivalent beside it).
+ */
 export function frame(base: ChartBase, height: number, description: string, body: SvgNode[], defs: SvgNode[] = []): SvgNode {
   const width = base.width ?? 640;
   return el('svg', {
     class: 'olva-chart', role: 'img', viewBox: `0 0 ${width} ${Math.ceil(height)}`, width, height: Math.ceil(height),
-    'aria-labelledby': `${base.id}-title ${base.id}-desc`, 'font-size': FONT, 'font-family': 'inherit',
+    'aria-labelledby': `${base.id}-title`, 'aria-describedby': `${base.id}-desc`, 'font-size': FONT, 'font-family': 'inherit',
   }, [
     el('title', { id: `${base.id}-title` }, [base.title]),
     el('desc', { id: `${base.id}-desc` }, [description]),

@@ -46,7 +46,7 @@ describe('svgMarkup', () => {
   it('gives the root the SVG namespace, role="img", a title and a description', () => {
     const markup = svgMarkup(shareBars({ title: 'Employeur', id: 'q1', minCell: 3, bars: [{ label: 'Oui', share: 0.25 }] }));
     expect(markup).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="olva-chart" role="img"/);
-    expect(markup).toContain('aria-labelledby="q1-title q1-desc"');
+    expect(markup).toContain('aria-labelledby="q1-title" aria-describedby="q1-desc"');
     expect(markup).toContain('<title id="q1-title">Employeur</title>');
     expect(markup).toMatch(/<desc id="q1-desc">Oui : 25\u202f%<\/desc>/);
   });

@@ -11,7 +11,7 @@ export const CHART_COLOURS = {
   text: '#1b1b1b',
   muted: '#595959',
   grid: '#d0d0d0',
-  bar: '#2f6796',
+  bar: '#3b7bb3',
   interval: '#1b1b1b',
   box: '#dce8f3',
   hidden: '#767676',

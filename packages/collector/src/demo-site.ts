@@ -18,6 +18,8 @@ export interface DemoSite {
   questionnairesDir: string;
   /** The iframe page for sites that cannot add a script (`examples/iframe/`), at `/iframe/`. */
   iframeDir?: string;
+  /** The `<olva-results>` bundle (`packages/results-element/dist/`), at `/results-embed/`. */
+  resultsEmbedDir?: string;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function demoRoutes(app: FastifyInstance, site: DemoSite): Promise<
     ['/embed/', site.embedDir],
     ['/questionnaires/', site.questionnairesDir],
     ...(site.iframeDir ? [['/iframe/', site.iframeDir] as [string, string]] : []),
+    ...(site.resultsEmbedDir ? [['/results-embed/', site.resultsEmbedDir] as [string, string]] : []),
   ];
   let decorated = false;
   for (const [prefix, root] of mounts) {

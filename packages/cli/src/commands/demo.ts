@@ -60,6 +60,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
         municipalDir: path.join(root, 'examples', 'municipal'),
         iframeDir: path.join(root, 'examples', 'iframe'),
         embedDir: path.join(root, 'packages', 'embed', 'dist'),
+        resultsEmbedDir: path.join(root, 'packages', 'results-element', 'dist'),
         questionnairesDir: path.join(root, 'build', 'questionnaires'),
       }),
       onStored: ({ submissionId, buildId, territory }) => say(io.stdout, lang, {
@@ -82,6 +83,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     ...Object.entries(tokens).filter(([name]) => name !== 'rnma-national').map(([name, token]) => ({ fr: `  jeton territorial « ${name} » : ${token}`, en: `  territorial token "${name}": ${token}` })),
     { fr: '  relire les réponses enregistrées :', en: '  read the stored responses back:' },
     { fr: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"`, en: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"` },
+    { fr: '  publier les résultats de Rennes, visibles ensuite sur /resultats.html :', en: '  publish the results of Rennes, then shown on /resultats.html:' },
+    { fr: `  curl -X PUT -H "Authorization: Bearer ${tokens.rennes ?? ''}" "${base}/v1/results/commune:35238/2026/publication"`, en: `  curl -X PUT -H "Authorization: Bearer ${tokens.rennes ?? ''}" "${base}/v1/results/commune:35238/2026/publication"` },
     { fr: '  (Ctrl+C pour arrêter ; ces jetons en clair ne valent que pour la démo)', en: '  (Ctrl+C to stop; these clear tokens are for the demo only)' },
     { fr: '', en: '' },
   ];

@@ -154,6 +154,20 @@ for (const backend of bothBackends()) {
       expect((await call(base, 'GET', path, TEST_TOKENS.lorient)).status).toBe(403);
     });
 
+    it('gives CORS on the token routes to reading origins only, PUT included; the public route to any page', async () => {
+      const preflight = (origin: string, path: string, method: string) => fetch(base + path, {
+        method: 'OPTIONS', headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'authorization' },
+      });
+      const reader = await preflight('https://observatoire.example.org', '/v1/results/commune:35238/2026/publication', 'PUT');
+      expect(reader.headers.get('access-control-allow-origin')).toBe('https://observatoire.example.org');
+      expect(reader.headers.get('access-control-allow-methods')).toContain('PUT');
+      // A page that only embeds the survey may post answers, not call the results routes.
+      const poster = await preflight('https://www.rennes.fr', '/v1/results?territory=commune:35238', 'GET');
+      expect(poster.headers.get('access-control-allow-origin')).toBeNull();
+      const anyPage = await fetch(`${base}/v1/public/results/commune:35238/2026`, { headers: { origin: 'https://elsewhere.example' } });
+      expect(anyPage.headers.get('access-control-allow-origin')).toBe('*');
+    });
+
     it('refuses to publish a wave without responses, and malformed paths', async () => {
       const empty = await call(base, 'PUT', '/v1/results/commune:35238/2019/publication', PUBLISHER);
       expect(empty.status).toBe(404);

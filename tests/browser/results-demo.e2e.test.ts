@@ -1,0 +1,84 @@
+/**
+ * Results on the example municipal site, end to end: the demo's collector (its own
+ * configuration and tokens) holds generated Rennes responses; `/resultats.html` shows
+ * `<olva-results>` reading the collector's public route under the demo's CSP. Nothing shows
+ * before the Rennes token publishes; after it, the published figures do, axe-clean.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { builds, generateFor } from '@olva/analysis/__fixtures__/responses';
+import { prng } from '@olva/test-support/prng';
+import { launchChromium } from '@olva/test-support/chromium';
+import { REPO, requireBuild } from '@olva/test-support/olva-site';
+import { seriousViolations } from '@olva/test-support/axe';
+import { createCollector, DEMO_CSP, demoRoutes, loadConfig, payloadDigest, type Collector } from '@olva/collector';
+
+const DEMO_CONFIG = path.join(REPO, 'examples/demo/olva.config.json');
+const RENNES_TOKEN = 'demo-rennes-5d2e8a4c7b';
+
+let browser: Browser;
+let collector: Collector;
+let base: string;
+let dir: string;
+
+beforeAll(async () => {
+  requireBuild([path.join(REPO, 'packages/results-element/dist/olva-results.js'), path.join(REPO, 'examples/municipal/resultats.html')]);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-results-demo-'));
+  const { config } = loadConfig(DEMO_CONFIG, { OLVA_PORT: '0', OLVA_DATABASE_URL: `sqlite:${path.join(dir, 'demo.sqlite')}` });
+  collector = await createCollector({
+    config,
+    logStream: false,
+    extraRoutes: (app) => demoRoutes(app, {
+      municipalDir: path.join(REPO, 'examples/municipal'),
+      embedDir: path.join(REPO, 'packages/embed/dist'),
+      resultsEmbedDir: path.join(REPO, 'packages/results-element/dist'),
+      questionnairesDir: path.join(REPO, 'build/questionnaires'),
+    }),
+  });
+  const rennes = builds().rennes;
+  await collector.store.saveQuestionnaire(rennes);
+  for (const g of generateFor(rennes, { level: 'commune', code: '35238' }, '2026', 60, prng(5))) {
+    expect((await collector.store.insert(g.payload, payloadDigest(g.payload))).status).toBe('created');
+  }
+  base = await collector.listen();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await collector?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+it('shows the Rennes results on the municipal site only once the Rennes token published them', async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(`window.__cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`);
+  const response = await page.goto(`${base}/resultats.html`);
+  expect(response?.headers()['content-security-policy']).toBe(DEMO_CSP);
+  const host = page.locator('olva-results');
+  await expect(host.getByRole('alert').textContent()).resolves.toBe('Ces résultats ne sont pas publiés (ou ne le sont plus).');
+
+  const published = await fetch(`${base}/v1/results/commune:35238/2026/publication`, { method: 'PUT', headers: { authorization: `Bearer ${RENNES_TOKEN}` } });
+  expect(published.status).toBe(200);
+  expect((await published.json()).responses).toBe(60);
+
+  await page.reload();
+  await host.getByRole('heading', { level: 2 }).waitFor();
+  expect(await host.getByRole('heading', { level: 2 }).textContent()).toBe('La vie associative à Rennes en 2026');
+  expect(await host.getByRole('heading', { level: 3 }).count()).toBe(4);
+  expect(await host.getByRole('img').count()).toBeGreaterThanOrEqual(3);
+  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
+  await page.close();
+
+  // axe-core is injected as a script, which the page's own CSP forbids: checked without it.
+  const context = await browser.newContext({ bypassCSP: true });
+  const open = await context.newPage();
+  await open.goto(`${base}/resultats.html`);
+  await open.locator('olva-results').getByRole('heading', { level: 2 }).waitFor();
+  const violations = await seriousViolations(open);
+  expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+  await context.close();
+});
