@@ -26,7 +26,7 @@ export interface FigureOptions {
   width?: number;
   /** The analyst's comment, already rendered. */
   comment?: Markup;
-  /** Show the question's wording and id under the heading (full report). */
+  /** Show the question's id (and its wording when the heading is another title) under the heading (full report). */
   wording?: boolean;
   /** Also the numeric summary table when classes are shown (default true). */
   summary?: boolean;
@@ -103,7 +103,7 @@ export function questionBlock(subject: ReportSubject, f: QuestionFigures, o: Fig
   const heading = o.level === 2 ? html`<h2 id="h-${id}">${title}</h2>` : html`<h3 id="h-${id}">${title}</h3>`;
   return html`<section class="question question-${f.kind} status-${f.status}" id="q-${id}" aria-labelledby="h-${id}">
 ${heading}
-${o.wording ? html`<p class="wording">${localize(f.label, lang)} <span class="qid">${f.id}</span></p>` : ''}
+${o.wording ? html`<p class="wording">${o.title ? html`${localize(f.label, lang)} ` : ''}<span class="qid">${f.id}</span></p>` : ''}
 ${body}
 <p class="base${f.status === 'ok' ? '' : ` ${f.status}`}">${baseText(f, rules, lang)}${note ? ` ${note}.` : ''}</p>
 ${columns.length && o.compareNote !== false ? html`<p class="compare-note">${say(lang, 'comparedWith')} : ${columns.map((c, i) => html`${i ? ' ; ' : ''}${c.heading[lang]} (${c.source[lang]})`)}. ${

@@ -73,11 +73,11 @@ export function rulesBlock(subject: ReportSubject, lang: Lang): Markup {
 }
 
 /** One A4 sheet: its header (the document's title as h1 on the first), body and footer. */
-export function sheet(subject: ReportSubject, lang: Lang, s: { id: string; title: string; documentTitle: string; k: number; n: number; body: Markup; after?: Markup }): Markup {
+export function sheet(subject: ReportSubject, lang: Lang, s: { id: string; title: string; documentTitle: string; k: number; n: number; body: Markup; after?: Markup; compared?: boolean }): Markup {
   return html`<section class="sheet" id="p-${s.id}" aria-labelledby="t-${s.id}">
 <header>${s.k === 1 ? html`<h1>${s.documentTitle}</h1><p class="kicker">${kicker(subject, lang)}</p>` : html`<p class="kicker">${s.documentTitle} · ${kicker(subject, lang)}</p>`}
 <h2 id="t-${s.id}">${s.title}</h2></header>
-<div class="grid">${s.body}</div>${s.after ?? ''}${comparedNote(subject, lang)}
+<div class="grid">${s.body}</div>${s.after ?? ''}${s.compared === false ? '' : comparedNote(subject, lang)}
 <footer><span>${sourceLine(subject, lang)}</span><span>${say(lang, 'page', { k: s.k, n: s.n })}</span></footer>
 </section>`;
 }

@@ -102,7 +102,7 @@ function referencePage(subject: ReportSubject, reference: ReferenceTable, lang: 
   const sources = [...new Set(rows.map((r) => r.source).filter(Boolean))].join(' ; ');
   const chart = tot.posts
     ? trusted(svgMarkup(shareBars({
-      title: `${t.postsChart} (${rows[0]!.year})`, id: 'c-reference', width: 620, lang, minCell: subject.document.rules.minCell,
+      title: `${t.postsChart} (${rows[0]!.year})`, id: 'c-reference', width: 900, lang, minCell: subject.document.rules.minCell,
       bars: sectors.map((r) => (r.posts === null ? { label: r.sector, share: null, suppressed: 'complementary' as const } : { label: r.sector, share: r.posts / tot.posts! })),
     })))
     : '';
@@ -134,6 +134,6 @@ export function employersHtml(subject: ReportSubject, reference: ReferenceTable,
   const common = { documentTitle: t.title, n: 2 };
   return htmlDocument(lang, `${t.title} — ${subject.territoryName} ${subject.group.wave}`, html`<main class="employers">${[
     sheet(subject, lang, { ...common, id: 'employeurs', title: t.page1, k: 1, body: first }),
-    sheet(subject, lang, { ...common, id: 'reference', title: t.page2, k: 2, body: second }),
+    sheet(subject, lang, { ...common, id: 'reference', title: t.page2, k: 2, body: second, compared: false }),
   ]}</main>`);
 }

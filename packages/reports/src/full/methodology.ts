@@ -63,7 +63,7 @@ ${sampleLines.length ? html`<h3>${en ? 'Sample and expected sectors' : 'Échanti
     : (en ? 'No weighting: every share is of the associations that answered.' : 'Aucune pondération : chaque part est celle des associations qui ont répondu.')}</p>
 <h3>${en ? 'Disclosure control and reading' : 'Secret statistique et lecture'}</h3>
 <ul class="rules">${rulesStatement(subject.document.rules, lang).map((s) => html`<li>${s}</li>`)}</ul>
-${options.unpublished.length ? html`<p>${en ? 'Questions never published (free text, personal details): ' : 'Questions jamais publiées (texte libre, données personnelles) : '}${options.unpublished.map((id, i) => html`${i ? ', ' : ''}<span class="qid">${id}</span>`)}.</p>` : ''}
+${options.unpublished.length ? html`<p>${en ? 'Questions of the core without figures here (free text and personal details are never published; a question may also be missing from the versions answered): ' : 'Questions du tronc commun sans chiffres ici (le texte libre et les données personnelles ne sont jamais publiés ; une question peut aussi manquer aux versions répondues) : '}${options.unpublished.map((id, i) => html`${i ? ', ' : ''}<span class="qid">${id}</span>`)}.</p>` : ''}
 <p class="muted">${en ? 'Computed by' : 'Calculé par'} ${subject.document.generator.name} ${subject.document.generator.version}.</p>
 ${options.comment ? html`<div class="comment">${options.comment}</div>` : ''}
 </section>`;

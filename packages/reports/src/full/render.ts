@@ -20,8 +20,6 @@ import { methodology } from './methodology.js';
 /** The comment key of the methodology chapter. */
 export const METHODOLOGY_COMMENT = 'methodologie';
 
-const NEVER_PUBLISHED = new Set(['text', 'textarea', 'email', 'commune']);
-
 interface Chapter {
   id: string;
   title: string;
@@ -59,7 +57,9 @@ export function fullReportHtml(subject: ReportSubject, core: QuestionnaireDefini
     }
   }
   const extension = g.versions.find((v) => v.extension)?.extension;
-  const unpublished = core.sections.flatMap((s) => s.items.flatMap((i) => ('id' in i && (NEVER_PUBLISHED.has(i.type) || (i as { personal?: boolean }).personal) ? [i.id] : [])));
+  // The core's questions the document has no figures for: free text, personal details.
+  const published = new Set(g.questions.map((q) => q.id));
+  const unpublished = [...coreIds].filter((id) => !published.has(id));
   const title = en ? 'Associative life: the full report' : 'La vie associative : le rapport complet';
   const block = (f: QuestionFigures): Markup => {
     const fromExtension = !coreIds.has(f.id);
