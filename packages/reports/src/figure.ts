@@ -7,7 +7,7 @@ import type { Category, QuestionFigures, ResultsRules } from '@olva/analysis';
 import { numericUnit, questionChart, shareBars, svgMarkup, number } from '@olva/charts';
 import { localize } from '@olva/runtime';
 import { html, trusted, type Markup } from './html.js';
-import type { Lang } from './i18n.js';
+import { colon, type Lang } from './i18n.js';
 import { say } from './words.js';
 import { categoriesTable, classLabel, matrixTable, numericTable } from './tables.js';
 import { comparisonColumns } from './comparisons.js';
@@ -106,7 +106,7 @@ ${heading}
 ${o.wording ? html`<p class="wording">${o.title ? html`${localize(f.label, lang)} ` : ''}<span class="qid">${f.id}</span></p>` : ''}
 ${body}
 <p class="base${f.status === 'ok' ? '' : ` ${f.status}`}">${baseText(f, rules, lang)}${note ? ` ${note}.` : ''}</p>
-${columns.length && o.compareNote !== false ? html`<p class="compare-note">${say(lang, 'comparedWith')} : ${columns.map((c, i) => html`${i ? ' ; ' : ''}${c.heading[lang]} (${c.source[lang]})`)}. ${
+${columns.length && o.compareNote !== false ? html`<p class="compare-note">${say(lang, 'comparedWith')}${colon(lang)}${columns.map((c, i) => html`${i ? (lang === 'en' ? '; ' : ' ; ') : ''}${c.heading[lang]} (${c.source[lang]})`)}. ${
     [...columns.flatMap((c) => [...c.values.values()])].some((v) => v.notable) ? say(lang, 'notableNote', { n: rules.comparison.minBase }) : say(lang, 'noVerdict')
   }</p>` : ''}
 ${o.comment ? html`<div class="comment"><h4>${say(lang, 'comment')}</h4>${o.comment}</div>` : ''}

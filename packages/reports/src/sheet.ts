@@ -8,7 +8,7 @@ import type { LocalizedText } from '@olva/schema';
 import { number, percent } from '@olva/charts';
 import { localize } from '@olva/runtime';
 import { html, type Markup } from './html.js';
-import type { Lang } from './i18n.js';
+import { colon, type Lang } from './i18n.js';
 import { say, rulesStatement } from './words.js';
 import { baseText, questionBlock } from './figure.js';
 import { shareText } from './tables.js';
@@ -32,15 +32,15 @@ export function shareTile(subject: ReportSubject, f: QuestionFigures, figure: { 
   const categories: Category[] = f.kind === 'distribution' || f.kind === 'multiple' ? f.categories ?? [] : [];
   const c = categories.find((x) => x.code === figure.code);
   const value = f.status === 'withheld' || !c ? say(lang, 'dash') : shareText(c, rules, lang);
-  const interval = c?.interval ? ` ${say(lang, 'interval')} : ${percent(c.interval.low, lang)} – ${percent(c.interval.high, lang)}.` : '';
+  const interval = c?.interval ? ` ${say(lang, 'interval')}${colon(lang)}${percent(c.interval.low, lang)} – ${percent(c.interval.high, lang)}.` : '';
   const compared = comparisonColumns(subject, f).flatMap((col) => {
     const v = col.values.get(valueKey(undefined, figure.code));
-    return v && v.share !== null ? [`${col.heading[lang]} : ${percent(v.share, lang)}${v.notable ? ` ${say(lang, 'notableMark')}` : ''}`] : [];
+    return v && v.share !== null ? [`${col.heading[lang]}${colon(lang)}${percent(v.share, lang)}${v.notable ? ` ${say(lang, 'notableMark')}` : ''}`] : [];
   });
   return html`<section class="question tile" aria-labelledby="h-${f.id}"><h3 id="h-${f.id}">${title}</h3>
 <p class="big">${value}</p><p class="caption">${localize(figure.caption, lang)}</p>
 <p class="base">${baseText(f, rules, lang)}${interval}</p>
-${compared.length ? html`<p class="compare-note">${compared.join(' ; ')}.</p>` : ''}</section>`;
+${compared.length ? html`<p class="compare-note">${compared.join(lang === 'en' ? '; ' : ' ; ')}.</p>` : ''}</section>`;
 }
 
 /** A median with its quartiles, large. */

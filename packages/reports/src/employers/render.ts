@@ -11,7 +11,7 @@ import type { QuestionFigures } from '@olva/analysis';
 import { number, percent, shareBars, svgMarkup } from '@olva/charts';
 import { localize } from '@olva/runtime';
 import { html, trusted, type Markup } from '../html.js';
-import type { Lang } from '../i18n.js';
+import { colon, type Lang } from '../i18n.js';
 import { ReportError } from '../errors.js';
 import { say } from '../words.js';
 import { questionBlock } from '../figure.js';
@@ -107,10 +107,10 @@ function referencePage(subject: ReportSubject, reference: ReferenceTable, lang: 
     })))
     : '';
   return html`<div class="full"><div class="chart">${chart}</div>
-<table class="data reference"><caption>${t.tableCaption} : ${subject.territoryName}, ${rows[0]!.year}${tot.summed ? ` (${t.noTotal})` : ''}</caption>
+<table class="data reference"><caption>${t.tableCaption}${colon(lang)}${subject.territoryName}, ${rows[0]!.year}${tot.summed ? ` (${t.noTotal})` : ''}</caption>
 <thead><tr><th scope="col">${t.sector}</th><th scope="col">${t.establishments}</th><th scope="col">${t.posts}</th><th scope="col">${t.fteCol}</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr${r.total ? html` class="total"` : ''}><th scope="row">${r.sector}</th><td>${cell(r.employers, lang)}</td><td>${cell(r.posts, lang)}</td><td>${r.fte === null ? say(lang, 'dash') : number(r.fte, lang)}</td></tr>`)}</tbody></table>
-<p class="base">${t.source} : ${sources || reference.file}. ${t.secret}</p>
+<p class="base">${t.source}${colon(lang)}${sources || reference.file}. ${t.secret}</p>
 ${comparisonText(subject, rows, lang)}</div>`;
 }
 
