@@ -10,7 +10,7 @@ import { html, trusted, type Markup } from './html.js';
 import { colon, type Lang } from './i18n.js';
 import { say } from './words.js';
 import { categoriesTable, classLabel, matrixTable, numericTable } from './tables.js';
-import { comparisonColumns } from './comparisons.js';
+import { comparisonColumns, nationalNotes } from './comparisons.js';
 import type { ReportSubject } from './subject.js';
 
 /** How a question is shown. */
@@ -109,6 +109,7 @@ ${body}
 ${columns.length && o.compareNote !== false ? html`<p class="compare-note">${say(lang, 'comparedWith')}${colon(lang)}${columns.map((c, i) => html`${i ? (lang === 'en' ? '; ' : ' ; ') : ''}${c.heading[lang]} (${c.source[lang]})`)}. ${
     [...columns.flatMap((c) => [...c.values.values()])].some((v) => v.notable) ? say(lang, 'notableNote', { n: rules.comparison.minBase }) : say(lang, 'noVerdict')
   }</p>` : ''}
+${f.status === 'withheld' ? '' : nationalNotes(subject, f, lang).map((n) => html`<p class="compare-note national">${n}</p>`)}
 ${o.comment ? html`<div class="comment"><h4>${say(lang, 'comment')}</h4>${o.comment}</div>` : ''}
 </section>`;
 }

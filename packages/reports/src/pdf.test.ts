@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { ResultsDocument } from '@olva/analysis';
 import { launchChromium } from '@olva/test-support/chromium';
-import { KEY_FIGURES, RENNES, resultsDocument } from './__fixtures__/results.js';
+import { KEY_FIGURES, RENNES, resultsDocument, withAnalysisComparisons } from './__fixtures__/results.js';
 import { selectSubject } from './subject.js';
 import { keyFiguresHtml } from './key-figures/render.js';
 import { employersHtml } from './employers/render.js';
@@ -23,7 +23,8 @@ afterAll(async () => {
 
 describe('PDF through Debian’s Chromium', () => {
   it('prints the key figures on exactly four A4 pages, in French and in English', async () => {
-    const subject = selectSubject(doc, { territory: RENNES });
+    // With every comparison the analysis adds (network and previous-wave columns, national lines).
+    const subject = selectSubject(withAnalysisComparisons(doc), { territory: RENNES });
     for (const lang of ['fr', 'en'] as const) {
       const pdf = await htmlToPdf(keyFiguresHtml(subject, KEY_FIGURES, lang), { browser });
       expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');

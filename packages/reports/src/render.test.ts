@@ -6,7 +6,7 @@ import type { ResultsDocument } from '@olva/analysis';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { allQuestions } from '@olva/runtime';
 import { loadCoreQuestionnaire } from '@olva/core-questionnaire';
-import { BUILDS, KEY_FIGURES, RENNES, resultsDocument } from './__fixtures__/results.js';
+import { BUILDS, KEY_FIGURES, RENNES, resultsDocument, withAnalysisComparisons } from './__fixtures__/results.js';
 import { selectSubject } from './subject.js';
 import { keyFiguresHtml } from './key-figures/render.js';
 import { employersHtml } from './employers/render.js';
@@ -125,5 +125,23 @@ describe('escaping', () => {
     expect(pages[0]).toContain('&lt;script&gt;alert(&quot;label&quot;)&lt;/script&gt; &amp; co');
     expect(pages[0]).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
     expect(pages[2]).toContain('&lt;b onclick=&quot;x()&quot;&gt;Employeur&lt;/b&gt;');
+  });
+});
+
+describe('comparisons the analysis adds to a group', () => {
+  it('shows the network and the previous wave as columns and the national references as sentences', async () => {
+    const withComparisons = withAnalysisComparisons(doc);
+    const lorient = withComparisons.groups.find((g) => g.territory.level === 'epci')!;
+    const sector = (g: typeof lorient) => g.questions.find((q) => q.id === 'secteur_principal') as { categories: { code: string; share: number | null }[] };
+    const subject = selectSubject(withComparisons, { territory: RENNES });
+    const page = fullReportHtml(subject, core, 'fr');
+    const block = page.slice(page.indexOf('id="q-secteur_principal"'), page.indexOf('id="q-secteurs_secondaires"'));
+    expect(block).toContain('<th scope="col">2025</th><th scope="col">Réseau</th>');
+    const lorientSport = sector(lorient).categories.find((c) => c.code === 'sport')!.share!;
+    expect(block).toMatch(new RegExp(`<th scope="row">Sport</th>(<td>[^<]*</td>){4}<td>${Math.round(lorientSport * 100)}\u202f%<abbr class="notable"`));
+    expect(block).toContain('catégories harmonisées par la table de correspondance du tronc commun');
+    expect(block).toContain('France : sport : 24\u202f% (Tchernonog &amp; Prouteau, Le paysage associatif français (2019), 2017) ; ici 30\u202f% (secteurs regroupés autrement).');
+    const sheet = keyFiguresHtml(subject, KEY_FIGURES, 'en');
+    expect(sheet).toContain('column Network: the 3 other territories of wave 2026 pooled');
   });
 });

@@ -12,7 +12,7 @@ import { colon, type Lang } from './i18n.js';
 import { say, rulesStatement } from './words.js';
 import { baseText, questionBlock } from './figure.js';
 import { shareText } from './tables.js';
-import { comparisonColumns, valueKey } from './comparisons.js';
+import { comparisonColumns, comparisonSources, nationalNotes, valueKey } from './comparisons.js';
 import type { ReportSubject } from './subject.js';
 
 /** The first lines of every sheet: territory, wave, responses. */
@@ -40,7 +40,8 @@ export function shareTile(subject: ReportSubject, f: QuestionFigures, figure: { 
   return html`<section class="question tile" aria-labelledby="h-${f.id}"><h3 id="h-${f.id}">${title}</h3>
 <p class="big">${value}</p><p class="caption">${localize(figure.caption, lang)}</p>
 <p class="base">${baseText(f, rules, lang)}${interval}</p>
-${compared.length ? html`<p class="compare-note">${compared.join(lang === 'en' ? '; ' : ' ; ')}.</p>` : ''}</section>`;
+${compared.length ? html`<p class="compare-note">${compared.join(lang === 'en' ? '; ' : ' ; ')}.</p>` : ''}
+${nationalNotes(subject, f, lang).map((n) => html`<p class="compare-note">${n}</p>`)}</section>`;
 }
 
 /** A median with its quartiles, large. */
@@ -59,12 +60,10 @@ export function medianTile(subject: ReportSubject, f: QuestionFigures, title: st
 
 /** Once per page: what the comparison columns are and when a difference is notable. */
 export function comparedNote(subject: ReportSubject, lang: Lang): Markup {
-  if (!subject.previous) return html``;
-  const w = subject.previous.wave;
-  const text = lang === 'en'
-    ? `Column ${w}: the same territory at wave ${w}. ${say(lang, 'notableNote', { n: subject.document.rules.comparison.minBase })}`
-    : `Colonne ${w} : le même territoire à la vague ${w}. ${say(lang, 'notableNote', { n: subject.document.rules.comparison.minBase })}`;
-  return html`<p class="compare-note">${text}</p>`;
+  const sources = comparisonSources(subject, lang);
+  if (!sources.length) return html``;
+  const text = `${sources.join(lang === 'en' ? '; ' : ' ; ')}. ${say(lang, 'notableNote', { n: subject.document.rules.comparison.minBase })}`;
+  return html`<p class="compare-note">${text.charAt(0).toUpperCase()}${text.slice(1)}</p>`;
 }
 
 /** The disclosure rules and thresholds, as a block of the last sheet. */
