@@ -70,5 +70,12 @@ export function withAnalysisComparisons(document: ResultsDocument): ResultsDocum
       ],
     },
   };
+  // The sample beside the expected sectors (`olva analyse --expected`): the real sample shares.
+  const sector = rennes.questions.find((q) => q.id === 'secteur_principal');
+  const categories = sector?.kind === 'distribution' ? sector.categories ?? [] : [];
+  (rennes as unknown as { sample: unknown }).sample = {
+    question: 'secteur_principal', source: 'répertoire des associations de la ville', expectedTotal: categories.length * 100,
+    sectors: categories.map((c) => ({ code: c.code, label: c.label, sample: c.count === null ? null : { count: c.count, share: c.share }, expected: { count: 100, share: 1 / categories.length }, ...(c.suppressed ? { suppressed: c.suppressed } : {}) })),
+  };
   return doc;
 }

@@ -27,20 +27,31 @@ interface Collection {
   byChannel?: Record<string, number>;
   bySource?: Record<string, number>;
 }
-interface SampleLine {
+/** `group.sample` as `olva analyse --expected` writes it: the sample beside the expected sectors. */
+interface SampleSector {
   code: string;
   label?: { fr: string; en?: string };
-  sample?: number | null;
-  expected?: number | null;
+  sample: { count: number; share: number } | null;
+  expected: { count: number; share: number } | null;
+  suppressed?: 'small' | 'complementary';
+}
+interface Sample {
+  source?: string;
+  expectedTotal?: number;
+  sectors?: SampleSector[];
+  weighted?: { method?: string; base?: number };
 }
 
 /** The methodology chapter. */
 export function methodology(subject: ReportSubject, lang: Lang, options: { unpublished: string[]; comment?: Markup }): Markup {
   const g = subject.group;
   const en = lang === 'en';
-  const extra = g as unknown as { collection?: Collection; sample?: { lines?: SampleLine[] }; weighting?: { method?: string } };
+  const extra = g as unknown as { collection?: Collection; sample?: Sample };
   const c = extra.collection;
-  const sampleLines = Array.isArray(extra.sample?.lines) ? extra.sample!.lines! : [];
+  const sample = extra.sample;
+  const sectors = Array.isArray(sample?.sectors) ? sample!.sectors! : [];
+  const minCell = subject.document.rules.minCell;
+  const sampleShare = (l: SampleSector) => (l.sample ? percent(l.sample.share, lang) : l.suppressed === 'small' ? `< ${minCell}` : en ? 'hidden' : 'masqué');
   return html`<section class="chapter" id="methodologie" aria-labelledby="h-methodologie">
 <h2 id="h-methodologie">${en ? 'Methodology' : 'Méthodologie'}</h2>
 <h3>${en ? 'Questionnaire' : 'Questionnaire'}</h3>
@@ -53,13 +64,13 @@ ${g.referenceDate ? (en ? ` Ages are counted at ${formatDate(g.referenceDate, la
 ${c?.from && c?.to ? (en ? ` Responses submitted from ${formatDate(c.from, lang)} to ${formatDate(c.to, lang)}.` : ` Réponses envoyées du ${formatDate(c.from, lang)} au ${formatDate(c.to, lang)}.`) : ''}</p>
 ${countsTable(en ? 'Responses by channel' : 'Réponses par canal', en ? 'Channel' : 'Canal', c?.byChannel, lang)}
 ${countsTable(en ? 'Responses by source' : 'Réponses par source de diffusion', en ? 'Source' : 'Source', c?.bySource, lang)}
-${sampleLines.length ? html`<h3>${en ? 'Sample and expected sectors' : 'Échantillon et secteurs attendus'}</h3>
-<table class="data"><caption>${en ? 'Main sector: sample against the expected distribution of the territory' : 'Secteur principal : échantillon et répartition attendue du territoire'}</caption>
+${sectors.length ? html`<h3>${en ? 'Sample and expected sectors' : 'Échantillon et secteurs attendus'}</h3>
+<table class="data"><caption>${en ? 'Main sector: sample against the expected distribution of the territory' : 'Secteur principal : échantillon et répartition attendue du territoire'}${sample?.source ? ` (${sample.source})` : ''}</caption>
 <thead><tr><th scope="col">${en ? 'Sector' : 'Secteur'}</th><th scope="col">${en ? 'Sample' : 'Échantillon'}</th><th scope="col">${en ? 'Expected' : 'Attendu'}</th></tr></thead>
-<tbody>${sampleLines.map((l) => html`<tr><th scope="row">${l.label ? (en ? l.label.en ?? l.label.fr : l.label.fr) : l.code}</th><td>${typeof l.sample === 'number' ? percent(l.sample, lang) : '—'}</td><td>${typeof l.expected === 'number' ? percent(l.expected, lang) : '—'}</td></tr>`)}</tbody></table>` : ''}
+<tbody>${sectors.map((l) => html`<tr><th scope="row">${l.label ? (en ? l.label.en ?? l.label.fr : l.label.fr) : l.code}</th><td>${sampleShare(l)}</td><td>${l.expected ? percent(l.expected.share, lang) : '—'}</td></tr>`)}</tbody></table>` : ''}
 <h3>${en ? 'Weighting' : 'Pondération'}</h3>
-<p>${extra.weighting?.method
-    ? (en ? `Shares are weighted (${extra.weighting.method}), as labelled beside them.` : `Les parts sont pondérées (${extra.weighting.method}), ce qu’indique chaque figure.`)
+<p>${sample?.weighted
+    ? (en ? 'Figures are of the associations that answered; the document also carries shares post-stratified on the main sector (the expected sectors), always labelled as such.' : 'Les chiffres sont ceux des associations qui ont répondu ; le document porte aussi des parts redressées par post-stratification sur le secteur principal (secteurs attendus), toujours présentées comme telles.')
     : (en ? 'No weighting: every share is of the associations that answered.' : 'Aucune pondération : chaque part est celle des associations qui ont répondu.')}</p>
 <h3>${en ? 'Disclosure control and reading' : 'Secret statistique et lecture'}</h3>
 <ul class="rules">${rulesStatement(subject.document.rules, lang).map((s) => html`<li>${s}</li>`)}</ul>
