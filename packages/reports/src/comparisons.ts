@@ -116,20 +116,26 @@ export function comparisonColumns(subject: ReportSubject, figures: QuestionFigur
   return columns;
 }
 
-/** The national reference figures of one question, as sentences (source and year included). */
-export function nationalNotes(subject: ReportSubject, figures: QuestionFigures, lang: 'fr' | 'en'): string[] {
+/** The citations of the national references, once (a sheet's foot, the methodology). */
+export function nationalSources(subject: ReportSubject): string[] {
+  const national = documentComparisons(subject).national;
+  return national ? Object.values(national.references.sources).map((r) => `${r.citation} (${r.year})`) : [];
+}
+
+/**
+ * The national reference figures of one question, as short sentences (`France : sport : 24 %
+ * (2017) ; ici 29 %`), the sources being cited once; `detail` adds how the categories differ.
+ */
+export function nationalNotes(subject: ReportSubject, figures: QuestionFigures, lang: 'fr' | 'en', detail = true): string[] {
   const national = documentComparisons(subject).national;
   if (!national) return [];
   const pct = (x: number) => `${Math.round(x * 100)}${lang === 'en' ? '%' : '\u202f%'}`;
   return national.figures.filter((n) => n.question === figures.id && typeof n.national.share === 'number').map((n) => {
-    const source = national.references.sources[n.national.source]?.citation ?? n.national.source;
     const label = lang === 'en' ? n.label.en ?? n.label.fr : n.label.fr;
     const here = n.territory ? (lang === 'en' ? `; here ${pct(n.territory.share)}` : ` ; ici ${pct(n.territory.share)}`) : '';
     const verdict = n.notable ? ' *' : '';
-    const differ = n.categoriesDiffer ? ` (${lang === 'en' ? n.categoriesDiffer.en ?? n.categoriesDiffer.fr : n.categoriesDiffer.fr})` : '';
-    return lang === 'en'
-      ? `France: ${label}: ${pct(n.national.share!)} (${source}, ${n.national.year})${here}${verdict}${differ}.`
-      : `France : ${label} : ${pct(n.national.share!)} (${source}, ${n.national.year})${here}${verdict}${differ}.`;
+    const differ = detail && n.categoriesDiffer ? ` ${lang === 'en' ? n.categoriesDiffer.en ?? n.categoriesDiffer.fr : n.categoriesDiffer.fr}` : '';
+    return `France${lang === 'en' ? ': ' : ' : '}${label}${lang === 'en' ? ': ' : ' : '}${pct(n.national.share!)} (${n.national.year})${here}${verdict}.${differ}`;
   });
 }
 
@@ -144,6 +150,7 @@ export function comparisonSources(subject: ReportSubject, lang: 'fr' | 'en'): st
       ? `column Network: the ${c.network.otherTerritories} other territories of wave ${c.network.wave} pooled (shown only with 3 territories or more)`
       : `colonne Réseau : les ${c.network.otherTerritories} autres territoires de la vague ${c.network.wave} regroupés (seulement à partir de 3 territoires)`);
   }
-  if (c.national) out.push(lang === 'en' ? 'France: national reference figures, with their source and year' : 'France : chiffres nationaux de référence, avec leur source et leur année');
+  const cited = nationalSources(subject);
+  if (cited.length) out.push(lang === 'en' ? `France: national figures from ${cited.join('; ')}` : `France : chiffres nationaux de ${cited.join(' ; ')}`);
   return out;
 }

@@ -140,7 +140,8 @@ describe('comparisons the analysis adds to a group', () => {
     const lorientSport = sector(lorient).categories.find((c) => c.code === 'sport')!.share!;
     expect(block).toMatch(new RegExp(`<th scope="row">Sport</th>(<td>[^<]*</td>){4}<td>${Math.round(lorientSport * 100)}\u202f%<abbr class="notable"`));
     expect(block).toContain('catégories harmonisées par la table de correspondance du tronc commun');
-    expect(block).toContain('France : sport : 24\u202f% (Tchernonog &amp; Prouteau, Le paysage associatif français (2019), 2017) ; ici 30\u202f% (secteurs regroupés autrement).');
+    expect(block).toContain('France : sport : 24\u202f% (2017) ; ici 30\u202f%. secteurs regroupés autrement');
+    expect(page).toMatch(/Références nationales<\/h3><ul><li>Tchernonog &amp; Prouteau, Le paysage associatif français \(2019\) \(2017\)<\/li>/);
     expect(page).toMatch(/Échantillon et secteurs attendus[\s\S]*\(répertoire des associations de la ville\)[\s\S]*<th scope="row">Sport<\/th><td>\d+\u202f%<\/td><td>9\u202f%<\/td>/);
     const sheet = keyFiguresHtml(subject, KEY_FIGURES, 'en');
     expect(sheet).toContain('column Network: the 3 other territories of wave 2026 pooled');

@@ -41,7 +41,7 @@ export function shareTile(subject: ReportSubject, f: QuestionFigures, figure: { 
 <p class="big">${value}</p><p class="caption">${localize(figure.caption, lang)}</p>
 <p class="base">${baseText(f, rules, lang)}${interval}</p>
 ${compared.length ? html`<p class="compare-note">${compared.join(lang === 'en' ? '; ' : ' ; ')}.</p>` : ''}
-${nationalNotes(subject, f, lang).map((n) => html`<p class="compare-note">${n}</p>`)}</section>`;
+${nationalNotes(subject, f, lang, false).map((n) => html`<p class="compare-note">${n}</p>`)}</section>`;
 }
 
 /** A median with its quartiles, large. */

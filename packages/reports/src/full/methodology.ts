@@ -8,6 +8,7 @@ import { number, percent } from '@olva/charts';
 import { html, type Markup } from '../html.js';
 import { formatDate, type Lang } from '../i18n.js';
 import { rulesStatement } from '../words.js';
+import { nationalSources } from '../comparisons.js';
 import type { ReportSubject } from '../subject.js';
 
 /** Counts by key (channel, source…), read tolerantly from an optional member of the group. */
@@ -68,6 +69,7 @@ ${sectors.length ? html`<h3>${en ? 'Sample and expected sectors' : 'Échantillon
 <table class="data"><caption>${en ? 'Main sector: sample against the expected distribution of the territory' : 'Secteur principal : échantillon et répartition attendue du territoire'}${sample?.source ? ` (${sample.source})` : ''}</caption>
 <thead><tr><th scope="col">${en ? 'Sector' : 'Secteur'}</th><th scope="col">${en ? 'Sample' : 'Échantillon'}</th><th scope="col">${en ? 'Expected' : 'Attendu'}</th></tr></thead>
 <tbody>${sectors.map((l) => html`<tr><th scope="row">${l.label ? (en ? l.label.en ?? l.label.fr : l.label.fr) : l.code}</th><td>${sampleShare(l)}</td><td>${l.expected ? percent(l.expected.share, lang) : '—'}</td></tr>`)}</tbody></table>` : ''}
+${nationalSources(subject).length ? html`<h3>${en ? 'National references' : 'Références nationales'}</h3><ul>${nationalSources(subject).map((c) => html`<li>${c}</li>`)}</ul>` : ''}
 <h3>${en ? 'Weighting' : 'Pondération'}</h3>
 <p>${sample?.weighted
     ? (en ? 'Figures are of the associations that answered; the document also carries shares post-stratified on the main sector (the expected sectors), always labelled as such.' : 'Les chiffres sont ceux des associations qui ont répondu ; le document porte aussi des parts redressées par post-stratification sur le secteur principal (secteurs attendus), toujours présentées comme telles.')
