@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { ResultsDocument } from '@olva/analysis';
 import { launchChromium } from '@olva/test-support/chromium';
+import { seriousViolations } from '@olva/test-support/axe';
+import { loadCoreQuestionnaire } from '@olva/core-questionnaire';
+import { fullReportHtml } from './full/render.js';
 import { KEY_FIGURES, RENNES, resultsDocument, withAnalysisComparisons } from './__fixtures__/results.js';
 import { selectSubject } from './subject.js';
 import { keyFiguresHtml } from './key-figures/render.js';
@@ -46,5 +49,23 @@ describe('PDF through Debian’s Chromium', () => {
     const error = await htmlToPdf(page, { browser }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportError);
     expect((error as ReportError).message).toBe('[reports/page-overflow] the content overflows the A4 page: page 2 (#p-membres); remove a figure of that page from the key-figures file');
+  });
+});
+
+describe('accessibility of the documents (axe-core in Chromium)', () => {
+  it('finds nothing serious in the key figures, the employers note and the full report', async () => {
+    // The documents forbid every script (CSP): axe is injected with the CSP bypassed.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const subject = selectSubject(withAnalysisComparisons(doc), { territory: RENNES });
+    for (const [name, html] of [
+      ['key figures', keyFiguresHtml(subject, KEY_FIGURES, 'fr')],
+      ['employers', employersHtml(subject, REFERENCE, 'en')],
+      ['full report', fullReportHtml(subject, loadCoreQuestionnaire(), 'fr')],
+    ] as const) {
+      await page.setContent(html);
+      expect(await seriousViolations(page), name).toEqual([]);
+    }
+    await context.close();
   });
 });
