@@ -87,7 +87,8 @@ describe('the key figures and the employers note', () => {
     const page = employersHtml(subject, REFERENCE, 'fr');
     expect(page.match(/<section class="sheet"/g)).toHaveLength(2);
     expect(page).toMatch(/<th scope="row">Ensemble<\/th><td>1\u202f052<\/td><td>12\u202f480<\/td>/);
-    expect(page).toContain('12 480'.replace(' ', '\u202f'));
+    const withFte = employersHtml(subject, parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries;etp\ncommune:35238;2022;Ensemble;1000;12000;9000\n', 'ref.csv'), 'fr');
+    expect(withFte).toMatch(/Équivalents temps plein : 9 par établissement employeur dans la référence ; [\d,]+ par association employeuse/);
     const elsewhere = parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries\nepci:200042174;2022;Ensemble;10;20\n', 'lorient.csv');
     expect(() => employersHtml(subject, elsewhere, 'fr')).toThrow('lorient.csv: [reports/reference-territory] no line for the report\'s territory commune:35238 (the file names: epci:200042174)');
   });

@@ -88,6 +88,13 @@ function comparisonText(subject: ReportSubject, rows: ReferenceRow[], lang: Lang
       ? `Reference: ${number(ratio, lang)} salaried posts per employer establishment on 31 December ${year}. Sample: ${number(staff.summary.mean, lang)} employees per employer association on average (median ${number(staff.summary.median, lang)}), as declared at the time of the survey.`
       : `Référence : ${number(ratio, lang)} postes salariés par établissement employeur au 31 décembre ${year}. Échantillon : ${number(staff.summary.mean, lang)} salariés en moyenne par association employeuse (médiane ${number(staff.summary.median, lang)}), déclarés au moment de l’enquête.`);
   }
+  const fte = q('etp');
+  const totalFte = rows.find((r) => r.total)?.fte ?? null;
+  if (t.employers && totalFte !== null && fte?.kind === 'numeric' && fte.summary) {
+    lines.push(lang === 'en'
+      ? `Full-time equivalents: ${number(totalFte / t.employers, lang)} per employer establishment in the reference; ${number(fte.summary.mean, lang)} per employer association in the sample (median ${number(fte.summary.median, lang)}).`
+      : `Équivalents temps plein : ${number(totalFte / t.employers, lang)} par établissement employeur dans la référence ; ${number(fte.summary.mean, lang)} par association employeuse dans l’échantillon (médiane ${number(fte.summary.median, lang)}).`);
+  }
   if (!lines.length) {
     lines.push(lang === 'en' ? 'The sample and the reference have no published figure to set side by side.' : 'L’échantillon et la référence n’ont pas de chiffre publié à mettre côte à côte.');
   }
