@@ -19,6 +19,7 @@ export const SUMMARIES: Record<CommandName, Bilingual> = {
   purge: { fr: 'supprime des réponses (effacement sur demande, durée de conservation)', en: 'deletes responses (erasure on request, retention)' },
   init: { fr: 'écrit le squelette d’une extension territoriale pour un territoire officiel', en: 'writes the skeleton of a territorial extension for an official territory' },
   preview: { fr: 'aperçu en direct d’une extension : questionnaire, formulaire papier, livre de codes', en: 'live preview of an extension: survey, paper form, codebook' },
+  report: { fr: 'écrit les chiffres clés, la note sur les employeurs ou le rapport complet (PDF, HTML)', en: 'writes the key figures, the employers note or the full report (PDF, HTML)' },
 };
 
 function version(): string {

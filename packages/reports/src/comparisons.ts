@@ -49,44 +49,108 @@ function waveComparisons(subject: ReportSubject): Map<string, WaveComparison[]> 
   return byQuestion;
 }
 
-/** A comparison the document carries (network, national…), read tolerantly: see the README. */
-interface CarriedComparison {
-  question?: string;
+/**
+ * The comparisons `olva analyse` adds to a group (`group.comparisons`, optional members of the
+ * results document), read structurally so that documents without them keep working.
+ */
+interface Compared {
+  question: string;
   row?: string;
-  code?: string;
-  share?: number | null;
-  notable?: boolean | null;
+  code: string;
+  p: number | null;
+  notable: boolean | null;
   missing?: string;
 }
-interface CarriedSet {
-  kind?: string;
-  label?: { fr?: string; en?: string } | string;
-  source?: { fr?: string; en?: string } | string;
-  comparisons?: CarriedComparison[];
+interface DocumentComparisons {
+  network?: { wave: string; otherTerritories: number; shares: (Compared & { network: { share: number } | null })[] };
+  national?: {
+    references: { sources: Record<string, { citation: string; year: number }> };
+    figures: {
+      id: string; label: { fr: string; en?: string }; question: string | null; codes: string[];
+      national: { share?: number; value?: number; unit?: string; source: string; year: number };
+      categoriesDiffer?: { fr: string; en?: string };
+      territory: { share: number } | null; notable: boolean | null;
+    }[];
+  };
+  previousWave?: { wave: string; available: boolean; crosswalk: { applied: boolean } | null; shares: (Compared & { previous: { share: number } | null })[] };
 }
 
-const bilingual = (v: CarriedSet['label'], fallback: Bilingual): Bilingual =>
-  typeof v === 'string' ? { fr: v, en: v } : v?.fr ? { fr: v.fr, en: v.en ?? v.fr } : fallback;
+/** The comparisons the document carries for the subject's group, if any. */
+export function documentComparisons(subject: ReportSubject): DocumentComparisons {
+  const c = (subject.group as unknown as { comparisons?: DocumentComparisons }).comparisons;
+  return c && typeof c === 'object' ? c : {};
+}
+
+function column(heading: Bilingual, source: Bilingual, lines: Compared[], share: (c: Compared) => number | null): ComparisonColumn {
+  const values = new Map<string, ComparedValue>();
+  for (const c of lines) values.set(valueKey(c.row, c.code), { share: share(c), notable: c.notable ?? null, missing: c.missing });
+  return { heading, source, values };
+}
 
 /** The comparison columns of one question (none when the document has nothing to compare). */
 export function comparisonColumns(subject: ReportSubject, figures: QuestionFigures): ComparisonColumn[] {
   const columns: ComparisonColumn[] = [];
-  const waves = waveComparisons(subject).get(figures.id);
-  if (subject.previous && waves?.length) {
-    const values = new Map<string, ComparedValue>();
-    for (const c of waves) values.set(valueKey(c.row, c.code), { share: c.previous?.share ?? null, notable: c.notable, missing: c.missing });
+  const carried = documentComparisons(subject);
+  const mine = <T extends Compared>(lines: T[] | undefined) => (lines ?? []).filter((c) => c.question === figures.id);
+  const previous = carried.previousWave;
+  if (previous?.available) {
+    // The analysis compared the waves itself, through the core's crosswalks when versions differ.
+    const lines = mine(previous.shares);
+    const via = previous.crosswalk?.applied ? { fr: ', catégories harmonisées par la table de correspondance du tronc commun', en: ', categories harmonised by the core’s crosswalk' } : { fr: '', en: '' };
+    if (lines.length) columns.push(column({ fr: previous.wave, en: previous.wave }, { fr: `même territoire, vague ${previous.wave}${via.fr}`, en: `same territory, wave ${previous.wave}${via.en}` }, lines, (c) => (c as (typeof lines)[number]).previous?.share ?? null));
+  } else if (!previous && subject.previous) {
+    const waves = waveComparisons(subject).get(figures.id) ?? [];
     const wave = subject.previous.wave;
-    columns.push({ heading: { fr: wave, en: wave }, source: { fr: `même territoire, vague ${wave}`, en: `same territory, wave ${wave}` }, values });
+    if (waves.length) columns.push(column({ fr: wave, en: wave }, { fr: `même territoire, vague ${wave}`, en: `same territory, wave ${wave}` }, waves, (c) => (c as WaveComparison).previous?.share ?? null));
   }
-  // Comparisons added to the group by the analysis (optional members, e.g. network and national).
-  const carried = (subject.group as unknown as { comparisons?: CarriedSet[] }).comparisons;
-  for (const set of Array.isArray(carried) ? carried : []) {
-    const mine = (set.comparisons ?? []).filter((c) => c.question === figures.id && typeof c.code === 'string');
-    if (!mine.length) continue;
-    const values = new Map<string, ComparedValue>();
-    for (const c of mine) values.set(valueKey(c.row, c.code!), { share: typeof c.share === 'number' ? c.share : null, notable: c.notable ?? null, missing: c.missing });
-    const name = bilingual(set.label, { fr: set.kind ?? 'comparaison', en: set.kind ?? 'comparison' });
-    columns.push({ heading: name, source: bilingual(set.source, name), values });
+  const network = carried.network;
+  if (network) {
+    const lines = mine(network.shares);
+    if (lines.length) {
+      columns.push(column({ fr: 'Réseau', en: 'Network' }, {
+        fr: `les ${network.otherTerritories} autres territoires de la vague ${network.wave} regroupés (au moins 3)`,
+        en: `the ${network.otherTerritories} other territories of wave ${network.wave} pooled (3 at least)`,
+      }, lines, (c) => (c as (typeof lines)[number]).network?.share ?? null));
+    }
   }
   return columns;
+}
+
+/** The citations of the national references, once (a sheet's foot, the methodology). */
+export function nationalSources(subject: ReportSubject): string[] {
+  const national = documentComparisons(subject).national;
+  return national ? Object.values(national.references.sources).map((r) => `${r.citation} (${r.year})`) : [];
+}
+
+/**
+ * The national reference figures of one question, as short sentences (`France : sport : 24 %
+ * (2017) ; ici 29 %`), the sources being cited once; `detail` adds how the categories differ.
+ */
+export function nationalNotes(subject: ReportSubject, figures: QuestionFigures, lang: 'fr' | 'en', detail = true): string[] {
+  const national = documentComparisons(subject).national;
+  if (!national) return [];
+  const pct = (x: number) => `${Math.round(x * 100)}${lang === 'en' ? '%' : '\u202f%'}`;
+  return national.figures.filter((n) => n.question === figures.id && typeof n.national.share === 'number').map((n) => {
+    const label = lang === 'en' ? n.label.en ?? n.label.fr : n.label.fr;
+    const here = n.territory ? (lang === 'en' ? `; here ${pct(n.territory.share)}` : ` ; ici ${pct(n.territory.share)}`) : '';
+    const verdict = n.notable ? ' *' : '';
+    const differ = detail && n.categoriesDiffer ? ` ${lang === 'en' ? n.categoriesDiffer.en ?? n.categoriesDiffer.fr : n.categoriesDiffer.fr}` : '';
+    return `France${lang === 'en' ? ': ' : ' : '}${label}${lang === 'en' ? ': ' : ' : '}${pct(n.national.share!)} (${n.national.year})${here}${verdict}.${differ}`;
+  });
+}
+
+/** What the comparison columns of a document are, once (a sheet's foot, a chapter's note). */
+export function comparisonSources(subject: ReportSubject, lang: 'fr' | 'en'): string[] {
+  const c = documentComparisons(subject);
+  const out: string[] = [];
+  const previous = c.previousWave?.available ? c.previousWave.wave : !c.previousWave && subject.previous ? subject.previous.wave : null;
+  if (previous) out.push(lang === 'en' ? `column ${previous}: the same territory at wave ${previous}` : `colonne ${previous} : le même territoire à la vague ${previous}`);
+  if (c.network) {
+    out.push(lang === 'en'
+      ? `column Network: the ${c.network.otherTerritories} other territories of wave ${c.network.wave} pooled (shown only with 3 territories or more)`
+      : `colonne Réseau : les ${c.network.otherTerritories} autres territoires de la vague ${c.network.wave} regroupés (seulement à partir de 3 territoires)`);
+  }
+  const cited = nationalSources(subject);
+  if (cited.length) out.push(lang === 'en' ? `France: national figures from ${cited.join('; ')}` : `France : chiffres nationaux de ${cited.join(' ; ')}`);
+  return out;
 }

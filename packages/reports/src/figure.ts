@@ -7,10 +7,10 @@ import type { Category, QuestionFigures, ResultsRules } from '@olva/analysis';
 import { numericUnit, questionChart, shareBars, svgMarkup, number } from '@olva/charts';
 import { localize } from '@olva/runtime';
 import { html, trusted, type Markup } from './html.js';
-import type { Lang } from './i18n.js';
+import { colon, type Lang } from './i18n.js';
 import { say } from './words.js';
 import { categoriesTable, classLabel, matrixTable, numericTable } from './tables.js';
-import { comparisonColumns } from './comparisons.js';
+import { comparisonColumns, nationalNotes } from './comparisons.js';
 import type { ReportSubject } from './subject.js';
 
 /** How a question is shown. */
@@ -26,11 +26,12 @@ export interface FigureOptions {
   width?: number;
   /** The analyst's comment, already rendered. */
   comment?: Markup;
-  /** Show the question's wording and id under the heading (full report). */
+  /** Show the question's id (and its wording when the heading is another title) under the heading (full report). */
   wording?: boolean;
   /** Also the numeric summary table when classes are shown (default true). */
   summary?: boolean;
-  /** Say under the figure what its comparison columns are (default true; a sheet says it once). */
+  /** Say under the figure what its comparison columns are, and how national categories differ
+   * (default true; a sheet says it once, and leaves the details to the full report). */
   compareNote?: boolean;
 }
 
@@ -103,12 +104,13 @@ export function questionBlock(subject: ReportSubject, f: QuestionFigures, o: Fig
   const heading = o.level === 2 ? html`<h2 id="h-${id}">${title}</h2>` : html`<h3 id="h-${id}">${title}</h3>`;
   return html`<section class="question question-${f.kind} status-${f.status}" id="q-${id}" aria-labelledby="h-${id}">
 ${heading}
-${o.wording ? html`<p class="wording">${localize(f.label, lang)} <span class="qid">${f.id}</span></p>` : ''}
+${o.wording ? html`<p class="wording">${o.title ? html`${localize(f.label, lang)} ` : ''}<span class="qid">${f.id}</span></p>` : ''}
 ${body}
 <p class="base${f.status === 'ok' ? '' : ` ${f.status}`}">${baseText(f, rules, lang)}${note ? ` ${note}.` : ''}</p>
-${columns.length && o.compareNote !== false ? html`<p class="compare-note">${say(lang, 'comparedWith')} : ${columns.map((c, i) => html`${i ? ' ; ' : ''}${c.heading[lang]} (${c.source[lang]})`)}. ${
+${columns.length && o.compareNote !== false ? html`<p class="compare-note">${say(lang, 'comparedWith')}${colon(lang)}${columns.map((c, i) => html`${i ? (lang === 'en' ? '; ' : ' ; ') : ''}${c.heading[lang]} (${c.source[lang]})`)}. ${
     [...columns.flatMap((c) => [...c.values.values()])].some((v) => v.notable) ? say(lang, 'notableNote', { n: rules.comparison.minBase }) : say(lang, 'noVerdict')
   }</p>` : ''}
+${f.status === 'withheld' ? '' : nationalNotes(subject, f, lang, o.compareNote !== false).map((n) => html`<p class="compare-note national">${n}</p>`)}
 ${o.comment ? html`<div class="comment"><h4>${say(lang, 'comment')}</h4>${o.comment}</div>` : ''}
 </section>`;
 }

@@ -19,3 +19,8 @@ export function formatDate(iso: string, lang: Lang): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
+
+/** The colon between a label and its value: " : " in French, ": " in English. */
+export function colon(lang: Lang): string {
+  return lang === 'en' ? ': ' : '\u00a0: ';
+}

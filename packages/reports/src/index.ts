@@ -15,3 +15,7 @@ export { parseReference, REFERENCE_COLUMNS, type ReferenceRow, type ReferenceTab
 export { readCsvRecords, type CsvField, type CsvRecords } from './employers/csv-records.js';
 export { htmlToPdf, countPdfPages, CHROMIUM_PATH, type PdfOptions } from './pdf.js';
 export { REPORT_CSS } from './styles.js';
+export { employersHtml, referenceRows, EMPLOYER_QUESTIONS } from './employers/render.js';
+export { fullReportHtml, METHODOLOGY_COMMENT } from './full/render.js';
+export { checkAgainstSchema, readJson } from './schemas.js';
+export { renderReport, writeReport, REPORT_KINDS, REPORT_PAGES, type ReportKind, type ReportFiles } from './report.js';

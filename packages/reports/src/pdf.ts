@@ -5,7 +5,7 @@
  * it, and the PDF's page count is checked, so "exactly four pages" holds or fails loudly.
  */
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { ReportError } from './errors.js';
 
 /** The Chromium the PDF is printed with. */
@@ -15,6 +15,8 @@ export const CHROMIUM_PATH = process.env.OLVA_CHROMIUM ?? '/usr/bin/chromium';
 export interface PdfOptions {
   /** The page count the PDF must have (the sheets); checked when given. */
   pages?: number;
+  /** A Chromium already running (tests, batches); launched and closed here otherwise. */
+  browser?: Browser;
 }
 
 /** The number of pages of a PDF (its `/Type /Page` objects; Chromium writes them uncompressed). */
@@ -27,18 +29,26 @@ const TEXT_WIDTH_PX = Math.round((186 / 25.4) * 96);
 
 /** Prints an HTML document to an A4 PDF. @throws ReportError when a sheet overflows its page. */
 export async function htmlToPdf(document: string, options: PdfOptions = {}): Promise<Uint8Array> {
-  if (!existsSync(CHROMIUM_PATH)) {
+  if (!options.browser && !existsSync(CHROMIUM_PATH)) {
     throw new ReportError('reports/chromium', {
       fr: `Chromium introuvable (${CHROMIUM_PATH}) : installez le paquet Debian « chromium », ou écrivez le HTML (--out x.html)`,
       en: `Chromium not found (${CHROMIUM_PATH}): install the Debian package "chromium", or write HTML (--out x.html)`,
     });
   }
-  const browser = await chromium.launch({
+  const browser = options.browser ?? await chromium.launch({
     headless: true, executablePath: CHROMIUM_PATH,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: TEXT_WIDTH_PX, height: 1123 } });
+    return await print(browser, document, options.pages);
+  } finally {
+    if (!options.browser) await browser.close();
+  }
+}
+
+async function print(browser: Browser, document: string, pages: number | undefined): Promise<Uint8Array> {
+  const page = await browser.newPage({ viewport: { width: TEXT_WIDTH_PX, height: 1123 } });
+  try {
     await page.emulateMedia({ media: 'print' });
     await page.setContent(document, { waitUntil: 'load' });
     const overflowing = await page.$$eval('.sheet', (sheets) => sheets.flatMap((s, i) => (s.scrollHeight > s.clientHeight + 1 ? [`${i + 1} (#${s.id})`] : [])));
@@ -50,11 +60,11 @@ export async function htmlToPdf(document: string, options: PdfOptions = {}): Pro
     }
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
     const count = countPdfPages(pdf);
-    if (options.pages !== undefined && count !== options.pages) {
-      throw new ReportError('reports/page-count', { fr: `le PDF a ${count} pages au lieu de ${options.pages}`, en: `the PDF has ${count} pages instead of ${options.pages}` });
+    if (pages !== undefined && count !== pages) {
+      throw new ReportError('reports/page-count', { fr: `le PDF a ${count} pages au lieu de ${pages}`, en: `the PDF has ${count} pages instead of ${pages}` });
     }
     return pdf;
   } finally {
-    await browser.close();
+    await page.close();
   }
 }

@@ -17,7 +17,7 @@ export interface ReportSubject {
   territoryName: string;
 }
 
-/** Which group to report on; by default the only territory, at its latest wave. */
+/** Which group to report on; by default the document's scope, or the only territory at its latest wave. */
 export interface SubjectQuery {
   territory?: TerritoryRef;
   wave?: string;
@@ -39,6 +39,10 @@ const label = (g: GroupResults) => `${g.territory.level}:${g.territory.code} ${g
 
 /** Picks the group of a report. @throws ReportError naming the groups the document has. */
 export function selectSubject(document: ResultsDocument, query: SubjectQuery = {}, file = ''): ReportSubject {
+  // A document of `olva analyse --territory` names its own subject (`scope`), its other groups
+  // being there for the comparisons.
+  const scope = (document as { scope?: { wave?: string; territory?: TerritoryRef | null } }).scope;
+  query = { territory: query.territory ?? scope?.territory ?? undefined, wave: query.wave ?? (query.territory ? undefined : scope?.wave) };
   const groups = document.groups;
   const list = groups.map(label).join(', ') || '—';
   let candidates = query.territory ? groups.filter((g) => sameTerritory(g.territory, query.territory!)) : groups;

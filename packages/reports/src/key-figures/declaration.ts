@@ -6,11 +6,9 @@
  * is one of its choices), so that a network editing the file gets a clear error, not an odd
  * sheet.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { LocalizedText, QuestionnaireDefinition } from '@olva/schema';
-import { createAjv, toProblems } from '@olva/schema/validate';
 import { ReportError } from '../errors.js';
+import { checkAgainstSchema, readJson } from '../schemas.js';
 
 /** How a figure is shown. */
 export type FigureDisplay = 'share' | 'bars' | 'stacked' | 'median' | 'classes';
@@ -43,16 +41,6 @@ export interface KeyFiguresDeclaration {
   pages: KeyFiguresPage[];
 }
 
-/** The canonical schema, read from the repository's `schemas/` folder. */
-const SCHEMA_URL = new URL('../../../../schemas/key-figures.schema.json', import.meta.url);
-
-let validator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
-
-function validate(document: unknown) {
-  validator ??= createAjv().compile(JSON.parse(readFileSync(fileURLToPath(SCHEMA_URL), 'utf8')) as object);
-  return validator(document) ? [] : toProblems(validator.errors);
-}
-
 const SUITS: Record<FigureDisplay, readonly string[]> = {
   share: ['single', 'multiple', 'boolean', 'scale'],
   bars: ['single', 'multiple', 'boolean', 'scale'],
@@ -82,12 +70,7 @@ function codesOf(q: DefinedQuestion): string[] {
  * @throws ReportError on the first problem
  */
 export function checkKeyFigures(document: unknown, core: QuestionnaireDefinition, file: string): KeyFiguresDeclaration {
-  const problems = validate(document);
-  if (problems.length) {
-    const p = problems[0]!;
-    const more = problems.length > 1 ? { fr: ` (et ${problems.length - 1} autre(s))`, en: ` (and ${problems.length - 1} more)` } : { fr: '', en: '' };
-    throw new ReportError(p.rule, { fr: `${p.message}${more.fr}`, en: `${p.message}${more.en}` }, `${file}#${p.pointer}`);
-  }
+  checkAgainstSchema('key-figures', document, file);
   const declaration = document as KeyFiguresDeclaration;
   const questions = coreQuestions(core);
   declaration.pages.forEach((page, i) => {
@@ -129,13 +112,7 @@ export function checkKeyFigures(document: unknown, core: QuestionnaireDefinition
 
 /** Reads and checks a declaration file. @throws ReportError (unreadable file, bad JSON, problems). */
 export function readKeyFigures(path: string, core: QuestionnaireDefinition): KeyFiguresDeclaration {
-  let document: unknown;
-  try {
-    document = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new ReportError('key-figures/read', { fr: `lecture impossible : ${(e as Error).message}`, en: `cannot read it: ${(e as Error).message}` }, path);
-  }
-  return checkKeyFigures(document, core, path);
+  return checkKeyFigures(readJson(path), core, path);
 }
 
 /**

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { ResultsDocument } from '@olva/analysis';
+import { launchChromium } from '@olva/test-support/chromium';
+import { seriousViolations } from '@olva/test-support/axe';
+import { loadCoreQuestionnaire } from '@olva/core-questionnaire';
+import { fullReportHtml } from './full/render.js';
+import { KEY_FIGURES, RENNES, resultsDocument, withAnalysisComparisons } from './__fixtures__/results.js';
+import { selectSubject } from './subject.js';
+import { keyFiguresHtml } from './key-figures/render.js';
+import { employersHtml } from './employers/render.js';
+import { parseReference } from './employers/reference.js';
+import { countPdfPages, htmlToPdf } from './pdf.js';
+import { ReportError } from './errors.js';
+
+const REFERENCE = parseReference('territoire,annee,secteur,etablissements_employeurs,postes_salaries,etp\ncommune:35238,2022,Ensemble,1052,12480,9870\ncommune:35238,2022,Sport,180,820,s\ncommune:35238,2022,Action sociale,310,6900,5400\n', 'ref.csv');
+
+let browser: Browser;
+let doc: ResultsDocument;
+beforeAll(async () => {
+  [browser, doc] = await Promise.all([launchChromium(), resultsDocument(7)]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('PDF through Debian’s Chromium', () => {
+  it('prints the key figures on exactly four A4 pages, in French and in English', async () => {
+    // With every comparison the analysis adds (network and previous-wave columns, national lines).
+    const subject = selectSubject(withAnalysisComparisons(doc), { territory: RENNES });
+    for (const lang of ['fr', 'en'] as const) {
+      const pdf = await htmlToPdf(keyFiguresHtml(subject, KEY_FIGURES, lang), { browser });
+      expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+      expect(countPdfPages(pdf)).toBe(4);
+      // Cross-check with the page tree's own count.
+      expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/Type\s*\/Pages[^>]*\/Count 4\b|\/Count 4\b[^>]*\/Type\s*\/Pages/);
+    }
+  });
+
+  it('prints the employers note on exactly two pages', async () => {
+    const pdf = await htmlToPdf(employersHtml(selectSubject(doc, { territory: RENNES }), REFERENCE, 'fr'), { browser });
+    expect(countPdfPages(pdf)).toBe(2);
+  });
+
+  it('refuses a sheet whose figures overflow the page, naming it', async () => {
+    const crowded = structuredClone(KEY_FIGURES);
+    crowded.pages[1]!.figures = Array.from({ length: 6 }, () => ({ question: 'secteur_principal', show: 'bars' as const, size: 'full' as const }));
+    const page = keyFiguresHtml(selectSubject(doc, { territory: RENNES }), crowded, 'fr');
+    const error = await htmlToPdf(page, { browser }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportError);
+    expect((error as ReportError).message).toBe('[reports/page-overflow] the content overflows the A4 page: page 2 (#p-membres); remove a figure of that page from the key-figures file');
+  });
+});
+
+describe('accessibility of the documents (axe-core in Chromium)', () => {
+  it('finds nothing serious in the key figures, the employers note and the full report', async () => {
+    // The documents forbid every script (CSP): axe is injected with the CSP bypassed.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const subject = selectSubject(withAnalysisComparisons(doc), { territory: RENNES });
+    for (const [name, html] of [
+      ['key figures', keyFiguresHtml(subject, KEY_FIGURES, 'fr')],
+      ['employers', employersHtml(subject, REFERENCE, 'en')],
+      ['full report', fullReportHtml(subject, loadCoreQuestionnaire(), 'fr')],
+    ] as const) {
+      await page.setContent(html);
+      expect(await seriousViolations(page), name).toEqual([]);
+    }
+    await context.close();
+  });
+});

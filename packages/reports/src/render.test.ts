@@ -1,0 +1,150 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ResultsDocument } from '@olva/analysis';
+import type { CompiledQuestionnaire } from '@olva/schema';
+import { allQuestions } from '@olva/runtime';
+import { loadCoreQuestionnaire } from '@olva/core-questionnaire';
+import { BUILDS, KEY_FIGURES, RENNES, resultsDocument, withAnalysisComparisons } from './__fixtures__/results.js';
+import { selectSubject } from './subject.js';
+import { keyFiguresHtml } from './key-figures/render.js';
+import { employersHtml } from './employers/render.js';
+import { fullReportHtml } from './full/render.js';
+import { parseComments } from './markdown.js';
+import { parseReference } from './employers/reference.js';
+import { renderReport } from './report.js';
+
+const core = loadCoreQuestionnaire();
+const REFERENCE = parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries\ncommune:35238;2022;Ensemble;1052;12480\ncommune:35238;2022;Sport;180;820\n', 'ref.csv');
+const NEVER = new Set(['text', 'textarea', 'email', 'commune']);
+
+let doc: ResultsDocument;
+beforeAll(async () => {
+  doc = await resultsDocument(7);
+});
+
+describe('the full report', () => {
+  it('renders every question of the core and of the extension, and lists the unpublished ones', () => {
+    const page = fullReportHtml(selectSubject(doc, { territory: RENNES }), core, 'fr');
+    const questions = allQuestions(BUILDS.rennes);
+    expect(questions.some((q) => q.id.startsWith('rennes.'))).toBe(true);
+    const published = new Set(selectSubject(doc, { territory: RENNES }).group.questions.map((f) => f.id));
+    for (const q of questions) {
+      const id = q.id.replace(/[^a-z0-9_-]/gi, '-');
+      if (published.has(q.id)) {
+        expect(page, q.id).toContain(`id="q-${id}"`);
+        expect(page, q.id).toContain(q.label.fr.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+      } else {
+        // Free text, and nb_dirigeants, which the fixture's Lorient version marks personal.
+        expect(NEVER.has(q.type) || q.id === 'nb_dirigeants', q.id).toBe(true);
+        expect(page, q.id).toContain(`<span class="qid">${q.id}</span>`);
+      }
+    }
+    expect(page).toContain('Question du territoire (rennes-2026 1.0.0)');
+    expect(page).toContain('Méthodologie');
+    expect(page).toContain('olva-core 2026.2.0');
+  });
+
+  it('merges the analyst comments and refuses a comment on no question of the report', () => {
+    const subject = selectSubject(doc, { territory: RENNES });
+    const comments = parseComments('## employeur\nUn **tiers** emploie.\n## methodologie\nDiffusé par la MDA.\n', 'c.md');
+    const page = fullReportHtml(subject, core, 'fr', comments);
+    expect(page).toMatch(/id="q-employeur"[\s\S]*?<div class="comment"><h4>Commentaire<\/h4><p>Un <strong>tiers<\/strong> emploie\.<\/p>/);
+    expect(page).toMatch(/id="methodologie"[\s\S]*Diffusé par la MDA/);
+    expect(() => fullReportHtml(subject, core, 'fr', parseComments('## employeur\nx\n## nom_association\ny\n', 'c.md')))
+      .toThrow('c.md:3: [reports/comment-unknown] "nom_association" is not a published question of this report (nor "methodologie")');
+  });
+
+  it('speaks English on request', () => {
+    const page = fullReportHtml(selectSubject(doc, { territory: RENNES }), core, 'en');
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('Methodology');
+    expect(page).toContain('Profile of the association');
+  });
+});
+
+describe('the key figures and the employers note', () => {
+  it('has the four declared pages, each figure, the previous wave beside the shares, and the rules', () => {
+    const page = keyFiguresHtml(selectSubject(doc, { territory: RENNES }), KEY_FIGURES, 'fr');
+    expect(page.match(/<section class="sheet"/g)).toHaveLength(4);
+    for (const p of KEY_FIGURES.pages) for (const f of p.figures) expect(page).toContain(f.title!.fr.replace(/'/g, '&#39;'));
+    expect(page).toContain('<th scope="col">2025</th>');
+    expect(page).toContain('Un effectif de 1 à 2 associations s’écrit « &lt; 3 »');
+    expect(page).toContain('sous 10 répondants, rien n’est publié');
+  });
+
+  it('marks small bases and withholds what is under the minimum base', async () => {
+    const small = await resultsDocument(11, 12);
+    const page = keyFiguresHtml(selectSubject(small, { territory: RENNES }), KEY_FIGURES, 'fr');
+    expect(page).toContain('Petite base (moins de 30 répondants) : à lire avec prudence.');
+    const note = employersHtml(selectSubject(small, { territory: RENNES }), REFERENCE, 'fr');
+    expect(note).toContain('Non publié : moins de 10 répondants.');
+  });
+
+  it('sets the reference table beside the sample, and names a file without the territory', () => {
+    const subject = selectSubject(doc, { territory: RENNES });
+    const page = employersHtml(subject, REFERENCE, 'fr');
+    expect(page.match(/<section class="sheet"/g)).toHaveLength(2);
+    expect(page).toMatch(/<th scope="row">Ensemble<\/th><td>1\u202f052<\/td><td>12\u202f480<\/td>/);
+    const withFte = employersHtml(subject, parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries;etp\ncommune:35238;2022;Ensemble;1000;12000;9000\n', 'ref.csv'), 'fr');
+    expect(withFte).toMatch(/Équivalents temps plein : 9 par établissement employeur dans la référence ; [\d,]+ par association employeuse/);
+    const elsewhere = parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries\nepci:200042174;2022;Ensemble;10;20\n', 'lorient.csv');
+    expect(() => employersHtml(subject, elsewhere, 'fr')).toThrow('lorient.csv: [reports/reference-territory] no line for the report\'s territory commune:35238 (the file names: epci:200042174)');
+  });
+
+  it('asks for a territory when the document has several, and checks the document against its schema', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'olva-reports-'));
+    const file = join(dir, 'results.json');
+    writeFileSync(file, JSON.stringify(doc));
+    expect(() => renderReport({ kind: 'key-figures', results: file, lang: 'fr' })).toThrow(/\[reports\/territory\] the document covers several territories: choose one with --territory \(groups: commune:29019 2026, commune:35238 2025/);
+    writeFileSync(file, JSON.stringify({ ...doc, rules: { ...doc.rules, minCell: 0 } }));
+    expect(() => renderReport({ kind: 'key-figures', results: file, lang: 'fr', territory: RENNES })).toThrow(`${file}#/rules/minCell: [schema/minimum] must be >= 1`);
+  });
+});
+
+describe('escaping', () => {
+  it('keeps labels with markup as text in every document', async () => {
+    const evil = structuredClone(BUILDS.rennes) as CompiledQuestionnaire;
+    const sector = allQuestions(evil).find((q) => q.id === 'secteur_principal') as { label: { fr: string }; choices: { label: { fr: string } }[] };
+    sector.label.fr = '<script>alert("label")</script> & co';
+    sector.choices[0]!.label.fr = '"><img src=x onerror=alert(1)>';
+    const employer = allQuestions(evil).find((q) => q.id === 'employeur') as { label: { fr: string } };
+    employer.label.fr = '<b onclick="x()">Employeur</b>';
+    // The first version given names the questions: the tampered one.
+    const bad = await resultsDocument(7, 160, [evil, BUILDS.core, BUILDS.lorient]);
+    const subject = selectSubject(bad, { territory: RENNES });
+    const pages = [
+      fullReportHtml(subject, core, 'fr', parseComments('## secteur_principal\n<script>alert(2)</script>\n', 'c.md')),
+      keyFiguresHtml(subject, { ...KEY_FIGURES, pages: KEY_FIGURES.pages.map((p) => ({ ...p, figures: p.figures.map((f) => ({ ...f, title: undefined })) })) }, 'fr'),
+      employersHtml(subject, REFERENCE, 'fr'),
+    ];
+    for (const page of pages) {
+      expect(page).not.toMatch(/<script|<img|<b onclick/);
+      expect(page).toContain('&lt;');
+    }
+    expect(pages[0]).toContain('&lt;script&gt;alert(&quot;label&quot;)&lt;/script&gt; &amp; co');
+    expect(pages[0]).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(pages[2]).toContain('&lt;b onclick=&quot;x()&quot;&gt;Employeur&lt;/b&gt;');
+  });
+});
+
+describe('comparisons the analysis adds to a group', () => {
+  it('shows the network and the previous wave as columns and the national references as sentences', async () => {
+    const withComparisons = withAnalysisComparisons(doc);
+    const lorient = withComparisons.groups.find((g) => g.territory.level === 'epci')!;
+    const sector = (g: typeof lorient) => g.questions.find((q) => q.id === 'secteur_principal') as { categories: { code: string; share: number | null }[] };
+    const subject = selectSubject(withComparisons, { territory: RENNES });
+    const page = fullReportHtml(subject, core, 'fr');
+    const block = page.slice(page.indexOf('id="q-secteur_principal"'), page.indexOf('id="q-secteurs_secondaires"'));
+    expect(block).toContain('<th scope="col">2025</th><th scope="col">Réseau</th>');
+    const lorientSport = sector(lorient).categories.find((c) => c.code === 'sport')!.share!;
+    expect(block).toMatch(new RegExp(`<th scope="row">Sport</th>(<td>[^<]*</td>){4}<td>${Math.round(lorientSport * 100)}\u202f%<abbr class="notable"`));
+    expect(block).toContain('catégories harmonisées par la table de correspondance du tronc commun');
+    expect(block).toContain('France : sport : 24\u202f% (2017) ; ici 30\u202f%. secteurs regroupés autrement');
+    expect(page).toMatch(/Références nationales<\/h3><ul><li>Tchernonog &amp; Prouteau, Le paysage associatif français \(2019\) \(2017\)<\/li>/);
+    expect(page).toMatch(/Échantillon et secteurs attendus[\s\S]*\(répertoire des associations de la ville\)[\s\S]*<th scope="row">Sport<\/th><td>\d+\u202f%<\/td><td>9\u202f%<\/td>/);
+    const sheet = keyFiguresHtml(subject, KEY_FIGURES, 'en');
+    expect(sheet).toContain('column Network: the 3 other territories of wave 2026 pooled');
+  });
+});
