@@ -17,6 +17,8 @@ export const SUMMARIES: Record<CommandName, Bilingual> = {
   export: { fr: 'exporte les réponses (CSV, XLSX) avec le livre de codes', en: 'exports responses (CSV, XLSX) with the codebook' },
   stats: { fr: 'statistiques d’échantillon par territoire et par vague', en: 'sample statistics by territory and wave' },
   purge: { fr: 'supprime des réponses (effacement sur demande, durée de conservation)', en: 'deletes responses (erasure on request, retention)' },
+  analyse: { fr: 'résultats d’un millésime (JSON) avec comparaisons au réseau, au national et au millésime précédent', en: 'results of a wave (JSON) with comparisons to the network, national figures and the previous wave' },
+  crosstab: { fr: 'tableau croisé de deux questions, protégé par le secret statistique, avec χ² et V de Cramér', en: 'cross-tabulation of two questions under disclosure control, with chi-square and Cramér’s V' },
 };
 
 function version(): string {
