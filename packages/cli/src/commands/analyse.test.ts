@@ -14,16 +14,7 @@ import { builds, crosswalkCore, generateFor, type Generated } from '@olva/test-s
 import * as analyse from './analyse.js';
 import * as crosstab from './crosstab.js';
 import * as exportCommand from './export.js';
-
-function memoryIo() {
-  let out = '';
-  let err = '';
-  return {
-    io: { stdout: { write: (s: string) => { out += s; return true; } }, stderr: { write: (s: string) => { err += s; return true; } }, env: {} },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { memoryIo } from '@olva/test-support/command-io';
 
 const RENNES = { level: 'commune', code: '35238' } as const;
 const b = builds();

@@ -8,9 +8,8 @@
 import fs from 'node:fs';
 import { analyseResponses, flattenResults, FLAT_COLUMNS, type ExpectedSectors } from '@olva/analysis';
 import { toCsv } from '@olva/compiler/csv';
-import { parse } from '../args.js';
-import { EXIT, pickLang, sayBoth, type Bilingual, type CommandIO } from '../io.js';
-import { inputHelp, inputOptions, loadReferences, openAnalysisInput, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
+import { EXIT, type Bilingual, type CommandIO } from '../io.js';
+import { inputHelp, loadReferences, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
 import { CommandError, reportError } from './export.js';
 
 export const usage: Bilingual = {
@@ -59,9 +58,7 @@ export function readExpected(file: string): ExpectedSectors[] {
 
 /** Runs `olva analyse`; resolves to the exit code. */
 export async function run(argv: string[], io: CommandIO): Promise<number> {
-  const lang = pickLang(argv, io.env);
-  const parsed = parse(argv, {
-    ...inputOptions,
+  const parsed = parseAnalysisArgs('analyse', argv, {
     wave: { type: 'string', short: 'w' },
     territory: { type: 'string', short: 't' },
     'previous-wave': { type: 'string' },
@@ -71,20 +68,9 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     weight: { type: 'string' },
     out: { type: 'string', short: 'o' },
     csv: { type: 'string' },
-  });
-  if (!parsed.ok) {
-    io.stderr.write(`olva analyse: ${parsed.error}\n`);
-    sayBoth(io.stderr, usage);
-    return EXIT.USAGE;
-  }
-  const v = parsed.values;
-  if (v.help) {
-    sayBoth(io.stdout, help);
-    return EXIT.OK;
-  }
-  const usageError = (fr: string, en: string) => reportError('analyse', new CommandError({ fr, en }, EXIT.USAGE), io, lang);
-  if (parsed.positionals.length) return usageError(`argument inattendu « ${parsed.positionals[0]} »`, `unexpected argument "${parsed.positionals[0]}"`);
-  if (!v.config && !v.database && !v.responses) return usageError('indiquez --config <olva.config.json> ou --responses <réponses.ndjson> --build <dossier>', 'give --config <olva.config.json> or --responses <payloads.ndjson> --build <dir>');
+  }, { usage, help }, io);
+  if ('exit' in parsed) return parsed.exit;
+  const { values: v, lang, usageError } = parsed;
   if (!v.wave) return usageError('--wave <millésime> est obligatoire', '--wave <wave> is required');
   if (!v.out) return usageError('--out <results.json> est obligatoire', '--out <results.json> is required');
   if (v.weight !== undefined && v.weight !== 'sector') return usageError('--weight ne connaît que sector', '--weight only knows sector');

@@ -6,9 +6,8 @@
  * document's `crosstabs` entries with `--json`.
  */
 import { crossTabulate, DEFAULT_DISCLOSURE_RULES, type Crosstab, type CrosstabCell, type CrosstabTotal } from '@olva/analysis';
-import { parse } from '../args.js';
-import { EXIT, pickLang, sayBoth, type Bilingual, type CommandIO, type Lang } from '../io.js';
-import { inputHelp, inputOptions, openAnalysisInput, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
+import { EXIT, type Bilingual, type CommandIO, type Lang } from '../io.js';
+import { inputHelp, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
 import { CommandError, reportError } from './export.js';
 
 export const usage: Bilingual = {
@@ -90,27 +89,14 @@ export function crosstabText(t: Crosstab, lang: Lang, minCell: number): string {
 
 /** Runs `olva crosstab`; resolves to the exit code. */
 export async function run(argv: string[], io: CommandIO): Promise<number> {
-  const lang = pickLang(argv, io.env);
-  const parsed = parse(argv, {
-    ...inputOptions,
+  const parsed = parseAnalysisArgs('crosstab', argv, {
     rows: { type: 'string' },
     cols: { type: 'string' },
     territory: { type: 'string', short: 't' },
     wave: { type: 'string', short: 'w' },
-  });
-  if (!parsed.ok) {
-    io.stderr.write(`olva crosstab: ${parsed.error}\n`);
-    sayBoth(io.stderr, usage);
-    return EXIT.USAGE;
-  }
-  const v = parsed.values;
-  if (v.help) {
-    sayBoth(io.stdout, help);
-    return EXIT.OK;
-  }
-  const usageError = (fr: string, en: string) => reportError('crosstab', new CommandError({ fr, en }, EXIT.USAGE), io, lang);
-  if (parsed.positionals.length) return usageError(`argument inattendu « ${parsed.positionals[0]} »`, `unexpected argument "${parsed.positionals[0]}"`);
-  if (!v.config && !v.database && !v.responses) return usageError('indiquez --config <olva.config.json> ou --responses <réponses.ndjson> --build <dossier>', 'give --config <olva.config.json> or --responses <payloads.ndjson> --build <dir>');
+  }, { usage, help }, io);
+  if ('exit' in parsed) return parsed.exit;
+  const { values: v, lang, usageError } = parsed;
   if (!v.rows || !v.cols) return usageError('--rows <question> et --cols <question> sont obligatoires', '--rows <question> and --cols <question> are required');
   let input: AnalysisInput | undefined;
   try {
