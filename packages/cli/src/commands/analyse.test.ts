@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, payloadDigest } from '@olva/collector';
+import { openStore, payloadDigest, type ResponseStore } from '@olva/collector';
+import { startTestPostgres } from '@olva/collector/test-support/postgres';
 import { crossTabulate, FLAT_COLUMNS, type ResultsDocument } from '@olva/analysis';
 import { createAjv } from '@olva/schema/validate';
 import { prng } from '@olva/test-support/prng';
@@ -31,11 +32,17 @@ beforeAll(async () => {
     ...['35238', '29019', '44109', '35288'].flatMap((code) => generateFor(next, { level: 'commune', code }, '2026', code === '35238' ? 60 : 30, random)),
     ...generateFor(b.rennes, RENNES, '2025', 40, random),
   ];
-  const store = await openStore(database);
-  for (const c of [b.core, b.rennes, next]) await store.saveQuestionnaire(c);
-  for (const g of items) await store.insert(g.payload, payloadDigest(g.payload));
-  await store.close();
+  await fill(await openStore(database));
 });
+
+async function fill(store: ResponseStore): Promise<void> {
+  try {
+    for (const c of [b.core, b.rennes, next]) await store.saveQuestionnaire(c);
+    for (const g of items) await store.insert(g.payload, payloadDigest(g.payload));
+  } finally {
+    await store.close();
+  }
+}
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -77,6 +84,22 @@ describe('olva analyse', () => {
     const a = JSON.parse(fs.readFileSync(fromStore, 'utf8'));
     expect(a.groups).toHaveLength(4);
     expect(JSON.parse(fs.readFileSync(fromFile, 'utf8'))).toEqual(a);
+  });
+
+  it('reads a PostgreSQL store the same way', async () => {
+    const server = await startTestPostgres();
+    try {
+      const url = await server.createDatabase();
+      await fill(await openStore(url));
+      const fromPostgres = path.join(dir, 'pg.json');
+      const fromSqlite = path.join(dir, 'sqlite.json');
+      const argv = ['--wave', '2026', '--territory', 'commune:35238', '--previous-wave', '2025'];
+      expect(await analyse.run(['--database', url, ...argv, '--out', fromPostgres], memoryIo().io)).toBe(0);
+      expect(await analyse.run(['--database', database, ...argv, '--out', fromSqlite], memoryIo().io)).toBe(0);
+      expect(JSON.parse(fs.readFileSync(fromPostgres, 'utf8'))).toEqual(JSON.parse(fs.readFileSync(fromSqlite, 'utf8')));
+    } finally {
+      await server.stop();
+    }
   });
 
   it('names the file and line of a bad response, an unknown build or territory, without a stack', async () => {
