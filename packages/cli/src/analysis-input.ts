@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { checkNationalReferences, readNdjsonPayloads, type ExpectedSectors, type NationalReferences, type PayloadProblem } from '@olva/analysis';
+import { checkNationalReferences, disclosureRules, readNdjsonPayloads, type DisclosureRules, type ExpectedSectors, type NationalReferences, type PayloadProblem } from '@olva/analysis';
 import { parseTerritoryQuery } from '@olva/collector';
 import { COMPILED_FORMAT_VERSION, versionKeyOf, versionKeyString, type CompiledQuestionnaire, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
 import { validateDocument } from '@olva/schema/validate';
@@ -24,6 +24,7 @@ export const inputOptions = {
   questionnaire: { type: 'string', short: 'q' },
   responses: { type: 'string', short: 'r' },
   build: { type: 'string', short: 'b', multiple: true },
+  rules: { type: 'string' },
 } as const;
 
 /** Help lines of the input options. */
@@ -39,7 +40,8 @@ export const inputHelp = {
   --questionnaire <id>      only this questionnaire (default: all)
   --responses <f.ndjson>    or: an NDJSON file of responses (olva export --format ndjson)…
   --build <dir|f.json>      …with the compiled versions answered (repeatable: olva build directories,
-                            or the file of olva export --format questionnaires)`,
+                            or the file of olva export --format questionnaires)
+  --rules <f.json>          disclosure thresholds {"minCell": 3, "smallBase": 30, "minBase": 10} (default: these)`,
 };
 
 /** An opened input: the versions, a stream of payloads, and what the configuration says of the sample. */
@@ -182,4 +184,25 @@ export function parseAnalysisArgs<O extends Record<string, OptionSpec>>(command:
     return { exit: usageError('indiquez --config <olva.config.json> ou --responses <réponses.ndjson> --build <dossier>', 'give --config <olva.config.json> or --responses <payloads.ndjson> --build <dir>') };
   }
   return { values, lang, usageError };
+}
+
+/** The disclosure thresholds of `--rules <file.json>`, checked; the defaults without it. */
+export function loadRules(file: string | undefined): DisclosureRules | undefined {
+  if (!file) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw fail(`${file} : seuils illisibles (${(e as Error).message})`, `${file}: thresholds cannot be read (${(e as Error).message})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw fail(`${file} : un objet {minCell, smallBase, minBase}`, `${file}: an object {minCell, smallBase, minBase}`);
+  }
+  const extra = Object.keys(value).find((k) => !['minCell', 'smallBase', 'minBase'].includes(k));
+  if (extra !== undefined) throw fail(`${file}#/${extra} : seuil inconnu (minCell, smallBase, minBase)`, `${file}#/${extra}: unknown threshold (minCell, smallBase, minBase)`);
+  try {
+    return disclosureRules(value as Partial<DisclosureRules>);
+  } catch (e) {
+    throw fail(`${file}#${(e as Error).message}`, `${file}#${(e as Error).message}`);
+  }
 }

@@ -126,6 +126,22 @@ describe('olva analyse', () => {
     expect(fs.existsSync(path.join(dir, 'x.json'))).toBe(false);
   });
 
+  it('applies the disclosure thresholds of --rules, and names a bad one', async () => {
+    const rules = path.join(dir, 'rules.json');
+    fs.writeFileSync(rules, JSON.stringify({ minCell: 5, minBase: 20 }));
+    const out = path.join(dir, 'strict.json');
+    expect(await analyse.run(['--database', database, '--wave', '2026', '--territory', 'commune:29019', '--out', out, '--rules', rules], memoryIo().io)).toBe(0);
+    const doc = JSON.parse(fs.readFileSync(out, 'utf8')) as ResultsDocument;
+    expect(doc.rules).toMatchObject({ minCell: 5, smallBase: 30, minBase: 20 });
+    const shown = doc.groups[0]!.questions.flatMap((q) => ('categories' in q ? q.categories ?? [] : [])).map((c) => c.count).filter((n) => n !== null);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((n) => n === 0 || n! >= 5)).toBe(true);
+    fs.writeFileSync(rules, JSON.stringify({ minCell: 5, minBase: 2 }));
+    const m = memoryIo();
+    expect(await analyse.run(['--database', database, '--wave', '2026', '--out', out, '--rules', rules, '--lang', 'en'], m.io)).toBe(1);
+    expect(m.err()).toContain('rules.json#/minBase: the smallest published base (2) must be at least minCell (5)');
+  });
+
   it('refuses bad usage with exit code 2', async () => {
     for (const argv of [
       ['--database', database, '--out', 'x.json'],

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { analyseResponses, flattenResults, FLAT_COLUMNS, type ExpectedSectors } from '@olva/analysis';
 import { toCsv } from '@olva/compiler/csv';
 import { EXIT, type Bilingual, type CommandIO } from '../io.js';
-import { inputHelp, loadReferences, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
+import { inputHelp, loadReferences, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
 import { CommandError, reportError } from './export.js';
 
 export const usage: Bilingual = {
@@ -81,8 +81,10 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     const expected = v.expected ? readExpected(v.expected) : undefined;
     input = await openAnalysisInput(v);
     const waves = [v.wave, ...(v['previous-wave'] ? [v['previous-wave']] : [])];
+    const rules = loadRules(v.rules);
     const doc = await analyseResponses(input.responses(waves), {
       compiled: input.compiled,
+      ...(rules ? { rules } : {}),
       wave: v.wave,
       ...(territory ? { territory } : {}),
       ...(v['previous-wave'] ? { previousWave: v['previous-wave'] } : {}),

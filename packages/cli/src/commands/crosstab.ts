@@ -7,7 +7,7 @@
  */
 import { crossTabulate, DEFAULT_DISCLOSURE_RULES, type Crosstab, type CrosstabCell, type CrosstabTotal } from '@olva/analysis';
 import { EXIT, type Bilingual, type CommandIO, type Lang } from '../io.js';
-import { inputHelp, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
+import { inputHelp, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
 import { CommandError, reportError } from './export.js';
 
 export const usage: Bilingual = {
@@ -101,12 +101,14 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   let input: AnalysisInput | undefined;
   try {
     const territory = parseTerritoryOption(v.territory);
+    const rules = loadRules(v.rules);
     input = await openAnalysisInput(v);
     const table = await crossTabulate(input.responses(v.wave ? [v.wave] : undefined), {
       compiled: input.compiled, rows: v.rows, columns: v.cols,
+      ...(rules ? { rules } : {}),
       ...(territory ? { territory } : {}), ...(v.wave ? { wave: v.wave } : {}),
     });
-    io.stdout.write(v.json ? `${JSON.stringify(table, null, 2)}\n` : crosstabText(table, lang, DEFAULT_DISCLOSURE_RULES.minCell));
+    io.stdout.write(v.json ? `${JSON.stringify(table, null, 2)}\n` : crosstabText(table, lang, (rules ?? DEFAULT_DISCLOSURE_RULES).minCell));
     return EXIT.OK;
   } catch (e) {
     return reportError('crosstab', e, io, lang);
