@@ -180,6 +180,11 @@ describe('olva crosstab', () => {
     expect(await crosstab.run(['--database', database, '--rows', 'secteur_principal', '--cols', 'employeur', '--territory', 'commune:29019'], hidden.io)).toBe(0);
     expect(hidden.out()).toContain('< 3');
     expect(hidden.out()).toContain('χ² non publié');
+    // A row whose total is hidden shows no "100 %" in the row shares.
+    const rowShares = hidden.out().split('Parts en ligne')[1]!.split('Parts en colonne')[0]!.trim().split('\n').slice(1, -1);
+    const counts = hidden.out().split('Effectifs')[1]!.split('Parts en ligne')[0]!.trim().split('\n').slice(1, -1);
+    expect(counts.some((line) => /(<\s3|×)$/.test(line))).toBe(true);
+    counts.forEach((line, i) => expect(/(<\s3|×)$/.test(line)).toBe(!/100,0\s%$/.test(rowShares[i]!)));
   });
 
   it('refuses a question that cannot be crossed, naming it', async () => {

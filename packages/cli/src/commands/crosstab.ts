@@ -64,9 +64,11 @@ export function crosstabText(t: Crosstab, lang: Lang, minCell: number): string {
   lines.push('', lang === 'fr' ? 'Effectifs' : 'Counts');
   lines.push(...render(table((i, j) => count(cells[i]![j]!, minCell), (i) => count(t.rowTotals![i]!, minCell), (j) => count(t.columnTotals![j]!, minCell), String(t.base))));
   lines.push('', lang === 'fr' ? 'Parts en ligne' : 'Row shares');
-  lines.push(...render(table((i, j) => percent(cells[i]![j]!.rowShare, lang), () => percent(1, lang), (j) => percent(t.columnTotals![j]!.share, lang), percent(1, lang))));
+  // A hidden total has no 100 % to show either.
+  const whole = (total: CrosstabTotal) => (total.count === null ? '' : percent(1, lang));
+  lines.push(...render(table((i, j) => percent(cells[i]![j]!.rowShare, lang), (i) => whole(t.rowTotals![i]!), (j) => percent(t.columnTotals![j]!.share, lang), percent(1, lang))));
   lines.push('', lang === 'fr' ? 'Parts en colonne' : 'Column shares');
-  lines.push(...render(table((i, j) => percent(cells[i]![j]!.columnShare, lang), (i) => percent(t.rowTotals![i]!.share, lang), () => percent(1, lang), percent(1, lang))));
+  lines.push(...render(table((i, j) => percent(cells[i]![j]!.columnShare, lang), (i) => percent(t.rowTotals![i]!.share, lang), (j) => whole(t.columnTotals![j]!), percent(1, lang))));
   lines.push('');
   if (t.test) {
     const f = (x: number, d: number) => x.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: d });
