@@ -5,10 +5,12 @@
 import { runFrontBench, formatFrontTable } from './bench/front.mjs';
 import { runCollectorBench, formatCollectorTable } from './bench/collector.mjs';
 import { runReportBench, formatReportTable } from './bench/report.mjs';
+import { runResultsBench, formatResultsTable } from './bench/results.mjs';
 
 const only = process.argv[2];
 const out = [];
 if (!only || only === 'front') out.push('## Embed (olva vs SurveyJS)\n\n' + formatFrontTable(await runFrontBench()));
 if (!only || only === 'collector') out.push('## Collector (olva vs fastify hello-world)\n\n' + formatCollectorTable(await runCollectorBench()));
 if (!only || only === 'report') out.push('## Documents (key-figures PDF)\n\n' + formatReportTable(await runReportBench()));
+if (!only || only === 'results') out.push('## Results (olva analyse)\n\n' + formatResultsTable(await runResultsBench()));
 console.log('\n' + out.join('\n\n'));

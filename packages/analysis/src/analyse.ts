@@ -7,7 +7,7 @@
  */
 import type { ResponsePayload } from '@olva/schema';
 import { aggregateResponses, type AggregateOptions } from './aggregate/aggregate.js';
-import { compareNetwork } from './compare/network.js';
+import { compareNetwork, networkTotals } from './compare/network.js';
 import { compareNational } from './compare/national.js';
 import { comparePreviousWave } from './compare/previous.js';
 import { compareSample, DEFAULT_SECTOR_QUESTION, expectedFor, type ExpectedSectors } from './compare/sample.js';
@@ -74,10 +74,11 @@ export async function analyseResponses(responses: AsyncIterable<ResponsePayload>
     throw new AnalysisError('/territory', 'analysis/unknown-territory', `no response of ${t.level}:${t.code} in wave "${options.wave}" (territories of the wave: ${ofWave.map((g) => `${g.territory.level}:${g.territory.code}`).join(', ')})`);
   }
   const rules = doc.rules.comparison;
+  const totals = options.network !== false ? networkTotals(ofWave, options.wave) : null;
   const groups = selected.map((g): GroupResults => {
     const out: GroupResults = { ...g };
     const comparisons: NonNullable<GroupResults['comparisons']> = {};
-    if (options.network !== false) comparisons.network = compareNetwork(g, ofWave, rules);
+    if (totals) comparisons.network = compareNetwork(g, totals, rules);
     if (options.references) comparisons.national = compareNational(g, options.references, rules);
     if (options.previousWave !== undefined) {
       const before = doc.groups.find((p) => p.wave === options.previousWave && sameTerritory(p.territory, g.territory));

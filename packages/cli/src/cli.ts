@@ -20,6 +20,8 @@ export const SUMMARIES: Record<CommandName, Bilingual> = {
   init: { fr: 'écrit le squelette d’une extension territoriale pour un territoire officiel', en: 'writes the skeleton of a territorial extension for an official territory' },
   preview: { fr: 'aperçu en direct d’une extension : questionnaire, formulaire papier, livre de codes', en: 'live preview of an extension: survey, paper form, codebook' },
   report: { fr: 'écrit les chiffres clés, la note sur les employeurs ou le rapport complet (PDF, HTML)', en: 'writes the key figures, the employers note or the full report (PDF, HTML)' },
+  analyse: { fr: 'résultats d’un millésime (JSON) avec comparaisons au réseau, au national et au millésime précédent', en: 'results of a wave (JSON) with comparisons to the network, national figures and the previous wave' },
+  crosstab: { fr: 'tableau croisé de deux questions, protégé par le secret statistique, avec χ² et V de Cramér', en: 'cross-tabulation of two questions under disclosure control, with chi-square and Cramér’s V' },
 };
 
 function version(): string {

@@ -59,6 +59,8 @@ interface Group {
   responses: number;
   versions: Map<CompiledQuestionnaire, number>;
   questions: Map<string, Accumulator>;
+  /** Per version answered, the accumulators in the order of its planned questions (no lookup per answer). */
+  plans: Map<CompiledQuestionnaire, Accumulator[]>;
 }
 
 /** The aggregated questions of each version, in questionnaire order (worked out once). */
@@ -117,18 +119,28 @@ export async function aggregateResponses(responses: AsyncIterable<ResponsePayloa
     if (!group) {
       group = {
         territory: { level: payload.territory.level, code: payload.territory.code }, wave: payload.wave,
-        referenceDate: waveReferenceDate(payload.wave, options.referenceDates), responses: 0, versions: new Map(), questions: new Map(),
+        referenceDate: waveReferenceDate(payload.wave, options.referenceDates), responses: 0, versions: new Map(), questions: new Map(), plans: new Map(),
       };
       groups.set(key, group);
     }
     group.responses += 1;
     group.versions.set(compiled, (group.versions.get(compiled) ?? 0) + 1);
     const state = computeVisibility(compiled, payload.answers ?? {});
-    for (const entry of questionsOf(compiled)) {
-      let acc = group.questions.get(entry.id);
-      if (!acc) group.questions.set(entry.id, (acc = newAccumulator(entry, capacity, bounds.get(entry.id) ?? null)));
+    const plan = questionsOf(compiled);
+    let accumulators = group.plans.get(compiled);
+    if (!accumulators) {
+      const questions = group.questions;
+      accumulators = plan.map((entry) => {
+        let acc = questions.get(entry.id);
+        if (!acc) questions.set(entry.id, (acc = newAccumulator(entry, capacity, bounds.get(entry.id) ?? null)));
+        return acc;
+      });
+      group.plans.set(compiled, accumulators);
+    }
+    for (let i = 0; i < plan.length; i++) {
+      const entry = plan[i]!;
       if (!state.visible.has(entry.id)) continue;
-      record(acc, entry, payload.submissionId, state.answers[entry.id], group.referenceDate);
+      record(accumulators[i]!, entry, payload.submissionId, state.answers[entry.id], group.referenceDate);
     }
   }
   const results: GroupResults[] = [...groups.values()]

@@ -34,8 +34,10 @@ export function distributionCode(submissionId: string, entry: CatalogueEntry, va
 /** The codes ticked in a multiple choice answer. */
 export function multipleCodes(submissionId: string, entry: CatalogueEntry, value: AnswerValue): readonly string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw wrongShape(submissionId, entry, 'a list of choice codes', value);
-  // Duplicates would count one respondent twice for a code.
-  return [...new Set(value)];
+  // Duplicates would count one respondent twice for a code (a Set only when there are some).
+  const codes = value as string[];
+  for (let i = 1; i < codes.length; i++) if (codes.lastIndexOf(codes[i]!, i - 1) >= 0) return [...new Set(codes)];
+  return codes;
 }
 
 /** The row → code pairs of a matrix answer. */

@@ -11,10 +11,11 @@ import { createCollector, demoRoutes, type Collector } from '@olva/collector';
 import { parse } from '../args.js';
 import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO } from '../io.js';
 import { configWith, reportStartFailure, serveUntilSignal } from './serve.js';
+import { demoSeedGroups, seedDemoResponses } from '../demo-seed.js';
 
 export const usage: Bilingual = {
-  fr: 'olva demo [--port <n>] : lance la démonstration (page municipale, questionnaire embarqué, collecteur SQLite) ; port 8080 ou OLVA_PORT',
-  en: 'olva demo [--port <n>]: runs the demo (municipal page, embedded survey, SQLite collector); port 8080 or OLVA_PORT',
+  fr: 'olva demo [--port <n>] [--seed-responses] : lance la démonstration (page municipale, questionnaire embarqué, collecteur SQLite) ; port 8080 ou OLVA_PORT ; --seed-responses enregistre d’abord ~640 réponses générées (source « generated ») : Rennes et 4 autres territoires, millésimes 2025 et 2026',
+  en: 'olva demo [--port <n>] [--seed-responses]: runs the demo (municipal page, embedded survey, SQLite collector); port 8080 or OLVA_PORT; --seed-responses first stores ~640 generated responses (source "generated"): Rennes and 4 other territories, waves 2025 and 2026',
 };
 
 /** The repository root: the nearest parent holding examples/demo/olva.config.json. */
@@ -31,11 +32,22 @@ function demoTokens(file: string): Record<string, string> {
   return Object.fromEntries((raw.tokens ?? []).filter((t) => t.token).map((t) => [t.name, t.token!]));
 }
 
+/** Stores the generated responses of the demo's builds (core, core + Rennes, core + Lorient). */
+async function seedDemo(collector: Collector): Promise<number> {
+  const all = await collector.registry.all();
+  const build = (extension: string | null) => {
+    const found = all.find((c) => c.questionnaire.id === 'olva-core' && (c.extension?.id ?? null) === extension);
+    if (!found) throw new Error(`the demo configuration has no build of olva-core${extension ? ` + ${extension}` : ''}: run npm run build`);
+    return found;
+  };
+  return seedDemoResponses(collector.store, demoSeedGroups({ core: build(null), rennes: build('rennes-2026'), lorient: build('lorient-agglo-2026') }));
+}
+
 /** Runs `olva demo`. */
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const env = io.env ?? process.env;
   const lang = pickLang(argv, env);
-  const args = parse(argv, { port: { type: 'string', short: 'p' } });
+  const args = parse(argv, { port: { type: 'string', short: 'p' }, 'seed-responses': { type: 'boolean' } });
   if (!args.ok) {
     say(io.stderr, lang, { fr: `olva demo : ${args.error}`, en: `olva demo: ${args.error}` });
     sayBoth(io.stderr, usage);
@@ -68,6 +80,17 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
         en: `✓ response ${submissionId} stored (${buildId}, ${territory.level} ${territory.code})`,
       }),
     });
+    if (args.values['seed-responses']) {
+      const created = await seedDemo(collector);
+      say(io.stdout, lang, {
+        fr: `✓ ${created} réponses générées enregistrées (source « generated ») : Rennes, Lorient Agglomération, Brest, Nantes, Saint-Malo, Vannes ; millésimes 2025 et 2026`,
+        en: `✓ ${created} generated responses stored (source "generated"): Rennes, Lorient Agglomération, Brest, Nantes, Saint-Malo, Vannes; waves 2025 and 2026`,
+      });
+      say(io.stdout, lang, {
+        fr: '  résultats de Rennes : olva analyse --config examples/demo/olva.config.json --wave 2026 --territory commune:35238 --previous-wave 2025 --out rennes-2026.json',
+        en: '  Rennes\' results: olva analyse --config examples/demo/olva.config.json --wave 2026 --territory commune:35238 --previous-wave 2025 --out rennes-2026.json',
+      });
+    }
     const address = new URL(await collector.listen());
     base = `http://${address.hostname === '0.0.0.0' ? '127.0.0.1' : address.hostname}:${address.port}`;
   } catch (error) {

@@ -7,16 +7,7 @@ import { openStore, payloadDigest } from '@olva/collector';
 import { fixtureAnswers, fixtureCore, fixtureResponse, parseCsv } from '@olva/test-support/export-fixtures';
 import * as exportCommand from './export.js';
 import * as statsCommand from './stats.js';
-
-function memoryIo() {
-  let out = '';
-  let err = '';
-  return {
-    io: { stdout: { write: (s: string) => { out += s; return true; } }, stderr: { write: (s: string) => { err += s; return true; } }, env: {} },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { memoryIo } from '@olva/test-support/command-io';
 
 let dir: string;
 let database: string;

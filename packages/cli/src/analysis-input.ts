@@ -1,0 +1,208 @@
+/**
+ * Where `olva analyse` and `olva crosstab` read responses from: the collector's store (through
+ * its streaming read, `--config` or `--database`), or an NDJSON file of `olva-response`
+ * payloads (`olva export --format ndjson`) with the compiled versions they answered (`--build`:
+ * build directories, or the JSON file of `olva export --format questionnaires`). Either way the
+ * responses are streamed: never all in memory.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { checkNationalReferences, disclosureRules, readNdjsonPayloads, type DisclosureRules, type ExpectedSectors, type NationalReferences, type PayloadProblem } from '@olva/analysis';
+import { parseTerritoryQuery } from '@olva/collector';
+import { COMPILED_FORMAT_VERSION, versionKeyOf, versionKeyString, type CompiledQuestionnaire, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
+import { validateDocument } from '@olva/schema/validate';
+import { parse, type COMMON_OPTIONS, type OptionSpec, type OptionValues } from './args.js';
+import { EXIT, pickLang, sayBoth, type Bilingual, type CommandIO, type Lang } from './io.js';
+import { CommandError, openRead, reportError } from './commands/export.js';
+
+/** The input options both commands accept. */
+export const inputOptions = {
+  config: { type: 'string', short: 'c' },
+  database: { type: 'string' },
+  questionnaire: { type: 'string', short: 'q' },
+  responses: { type: 'string', short: 'r' },
+  build: { type: 'string', short: 'b', multiple: true },
+  rules: { type: 'string' },
+} as const;
+
+/** Help lines of the input options. */
+export const inputHelp = {
+  fr: `  --config <fichier>        lit la base du collecteur (SQLite ou PostgreSQL) et ses builds
+  --database <url>          sqlite:<chemin> ou postgres://… (remplace celle de la configuration)
+  --questionnaire <id>      seulement ce questionnaire (défaut : tous)
+  --responses <f.ndjson>    ou : un fichier NDJSON de réponses (olva export --format ndjson)…
+  --build <dossier|f.json>  …avec les versions compilées répondues (répétable : dossiers de olva build,
+                            ou le fichier de olva export --format questionnaires)`,
+  en: `  --config <file>           reads the collector's database (SQLite or PostgreSQL) and its builds
+  --database <url>          sqlite:<path> or postgres://… (overrides the configuration's)
+  --questionnaire <id>      only this questionnaire (default: all)
+  --responses <f.ndjson>    or: an NDJSON file of responses (olva export --format ndjson)…
+  --build <dir|f.json>      …with the compiled versions answered (repeatable: olva build directories,
+                            or the file of olva export --format questionnaires)
+  --rules <f.json>          disclosure thresholds {"minCell": 3, "smallBase": 30, "minBase": 10} (default: these)`,
+};
+
+/** An opened input: the versions, a stream of payloads, and what the configuration says of the sample. */
+export interface AnalysisInput {
+  compiled: CompiledQuestionnaire[];
+  /** The payloads, of the given waves only when some are given (the store filters them itself). */
+  responses(waves?: readonly string[]): AsyncIterable<ResponsePayload>;
+  expected?: ExpectedSectors[];
+  sectorQuestion?: string;
+  close(): Promise<void>;
+}
+
+const fail = (fr: string, en: string, code: number = EXIT.INVALID) => new CommandError({ fr, en }, code);
+
+const isCompiled = (v: unknown): v is CompiledQuestionnaire =>
+  typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'olva-compiled-questionnaire' && (v as { formatVersion?: unknown }).formatVersion === COMPILED_FORMAT_VERSION;
+
+/** The compiled versions of a build directory or of a JSON file (one compiled questionnaire or an array). */
+export function loadBuild(where: string): CompiledQuestionnaire[] {
+  let file = where;
+  try {
+    if (fs.statSync(where).isDirectory()) file = path.join(where, 'questionnaire.json');
+  } catch {
+    throw fail(`${where} : ni dossier de build ni fichier (introuvable)`, `${where}: neither a build directory nor a file (not found)`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw fail(`${file} : illisible (${(e as Error).message}) ; lancez olva build, ou donnez le fichier de olva export --format questionnaires`,
+      `${file}: cannot be read (${(e as Error).message}); run olva build, or give the file of olva export --format questionnaires`);
+  }
+  const list = Array.isArray(value) ? value : [value];
+  list.forEach((c, i) => {
+    if (!isCompiled(c)) {
+      const at = Array.isArray(value) ? `#/${i}` : '';
+      throw fail(`${file}${at} : pas un questionnaire compilé de cette version d’olva (kind "olva-compiled-questionnaire", formatVersion ${COMPILED_FORMAT_VERSION})`,
+        `${file}${at}: not a compiled questionnaire of this version of olva (kind "olva-compiled-questionnaire", formatVersion ${COMPILED_FORMAT_VERSION})`);
+    }
+  });
+  return list as CompiledQuestionnaire[];
+}
+
+/** Parses `--territory level:code`. */
+export function parseTerritoryOption(value: string | undefined): { level: TerritoryLevel; code: string } | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseTerritoryQuery(value);
+  if ('error' in parsed || parsed.length !== 1) {
+    throw fail(`--territory : ${'error' in parsed ? parsed.error : 'un seul territoire niveau:code'}`, `--territory: ${'error' in parsed ? parsed.error : 'one territory level:code'}`, EXIT.USAGE);
+  }
+  return parsed[0]!;
+}
+
+/** The national references: the file given, the bundled one by default, none with `none`. */
+export function loadReferences(option: string | undefined): NationalReferences | undefined {
+  if (option === 'none') return undefined;
+  let file = option;
+  if (!file) {
+    try {
+      file = createRequire(import.meta.url).resolve('@olva/core-questionnaire/references/national-2017.json');
+    } catch {
+      file = fileURLToPath(new URL('../../core-questionnaire/references/national-2017.json', import.meta.url));
+    }
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw fail(`${file} : repères nationaux illisibles (${(e as Error).message})`, `${file}: national references cannot be read (${(e as Error).message})`);
+  }
+  return checkNationalReferences(value, file);
+}
+
+/** Opens the store or the NDJSON file named by the options. */
+export async function openAnalysisInput(values: Record<string, unknown>): Promise<AnalysisInput> {
+  const builds = (values.build as string[] | undefined) ?? [];
+  if (values.responses) {
+    if (values.config || values.database) throw fail('--responses exclut --config et --database', '--responses excludes --config and --database', EXIT.USAGE);
+    if (!builds.length) throw fail('--responses demande --build <dossier|fichier> (les versions compilées répondues)', '--responses needs --build <dir|file> (the compiled versions answered)', EXIT.USAGE);
+    const file = values.responses as string;
+    if (!fs.existsSync(file)) throw fail(`${file} : fichier introuvable`, `${file}: no such file`);
+    const compiled = builds.flatMap(loadBuild);
+    const known = new Set(compiled.map((c) => versionKeyString(versionKeyOf(c))));
+    const validate = (p: unknown): PayloadProblem[] => {
+      const problems: PayloadProblem[] = validateDocument('payload', p);
+      if (problems.length) return problems;
+      const payload = p as ResponsePayload;
+      if (known.has(versionKeyString(payload))) return [];
+      const ext = payload.extension ? ` + ${payload.extension.id} ${payload.extension.version}` : '';
+      return [{ pointer: '/questionnaire', rule: 'analysis/unknown-version', message: `answered ${payload.questionnaire.id} ${payload.questionnaire.version}${ext}, which no --build gives` }];
+    };
+    const wanted = values.questionnaire as string | undefined;
+    return {
+      compiled,
+      async *responses(waves) {
+        for await (const p of readNdjsonPayloads(fs.createReadStream(file), { source: file, validate })) {
+          if (wanted && p.questionnaire.id !== wanted) continue;
+          if (!waves || waves.includes(p.wave)) yield p;
+        }
+      },
+      close: async () => {},
+    };
+  }
+  if (builds.length) throw fail('--build va avec --responses ; avec --config, les builds viennent de la configuration', '--build goes with --responses; with --config, the builds come from the configuration', EXIT.USAGE);
+  const opened = await openRead({ config: values.config, database: values.database, questionnaire: values.questionnaire }, false);
+  const stats = opened.config?.stats;
+  return {
+    compiled: opened.known.filter((c) => !opened.filter.questionnaireId || c.questionnaire.id === opened.filter.questionnaireId),
+    async *responses(waves) {
+      for await (const r of opened.store.stream({ ...opened.filter, ...(waves ? { waves: [...waves] } : {}) })) yield r.payload;
+    },
+    ...(stats?.expected ? { expected: stats.expected } : {}),
+    ...(stats?.sectorQuestion ? { sectorQuestion: stats.sectorQuestion } : {}),
+    close: () => opened.close(),
+  };
+}
+
+/**
+ * Parses the arguments of `olva analyse` or `olva crosstab`: a usage error, `--help`, a stray
+ * argument or no input given end the command (`exit`); otherwise the values and language.
+ */
+export function parseAnalysisArgs<O extends Record<string, OptionSpec>>(command: string, argv: string[], options: O, text: { usage: Bilingual; help: Bilingual }, io: CommandIO):
+  { exit: number } | { values: OptionValues<O & typeof inputOptions & typeof COMMON_OPTIONS>; lang: Lang; usageError: (fr: string, en: string) => number } {
+  const lang = pickLang(argv, io.env);
+  const parsed = parse(argv, { ...inputOptions, ...options });
+  if (!parsed.ok) {
+    io.stderr.write(`olva ${command}: ${parsed.error}\n`);
+    sayBoth(io.stderr, text.usage);
+    return { exit: EXIT.USAGE };
+  }
+  const values = parsed.values as OptionValues<O & typeof inputOptions & typeof COMMON_OPTIONS>;
+  if (values.help) {
+    sayBoth(io.stdout, text.help);
+    return { exit: EXIT.OK };
+  }
+  const usageError = (fr: string, en: string) => reportError(command, new CommandError({ fr, en }, EXIT.USAGE), io, lang);
+  if (parsed.positionals.length) return { exit: usageError(`argument inattendu « ${parsed.positionals[0]} »`, `unexpected argument "${parsed.positionals[0]}"`) };
+  const v = values as Record<string, unknown>;
+  if (!v.config && !v.database && !v.responses) {
+    return { exit: usageError('indiquez --config <olva.config.json> ou --responses <réponses.ndjson> --build <dossier>', 'give --config <olva.config.json> or --responses <payloads.ndjson> --build <dir>') };
+  }
+  return { values, lang, usageError };
+}
+
+/** The disclosure thresholds of `--rules <file.json>`, checked; the defaults without it. */
+export function loadRules(file: string | undefined): DisclosureRules | undefined {
+  if (!file) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw fail(`${file} : seuils illisibles (${(e as Error).message})`, `${file}: thresholds cannot be read (${(e as Error).message})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw fail(`${file} : un objet {minCell, smallBase, minBase}`, `${file}: an object {minCell, smallBase, minBase}`);
+  }
+  const extra = Object.keys(value).find((k) => !['minCell', 'smallBase', 'minBase'].includes(k));
+  if (extra !== undefined) throw fail(`${file}#/${extra} : seuil inconnu (minCell, smallBase, minBase)`, `${file}#/${extra}: unknown threshold (minCell, smallBase, minBase)`);
+  try {
+    return disclosureRules(value as Partial<DisclosureRules>);
+  } catch (e) {
+    throw fail(`${file}#${(e as Error).message}`, `${file}#${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * `olva analyse` and `olva crosstab` on a real SQLite store and on the NDJSON that `olva export`
+ * writes from it: both inputs give the same document; bad input names the file and line.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, payloadDigest, type ResponseStore } from '@olva/collector';
+import { startTestPostgres } from '@olva/collector/test-support/postgres';
+import { crossTabulate, FLAT_COLUMNS, type ResultsDocument } from '@olva/analysis';
+import { createAjv } from '@olva/schema/validate';
+import { prng } from '@olva/test-support/prng';
+import { builds, crosswalkCore, generateFor, type Generated } from '@olva/test-support/responses';
+import * as analyse from './analyse.js';
+import * as crosstab from './crosstab.js';
+import * as exportCommand from './export.js';
+import { memoryIo } from '@olva/test-support/command-io';
+
+const RENNES = { level: 'commune', code: '35238' } as const;
+const b = builds();
+const next = crosswalkCore();
+let dir: string;
+let database: string;
+let items: Generated[];
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-cli-analyse-'));
+  database = `sqlite:${path.join(dir, 'db.sqlite')}`;
+  const random = prng(7);
+  items = [
+    ...['35238', '29019', '44109', '35288'].flatMap((code) => generateFor(next, { level: 'commune', code }, '2026', code === '35238' ? 60 : 30, random)),
+    ...generateFor(b.rennes, RENNES, '2025', 40, random),
+  ];
+  await fill(await openStore(database));
+});
+
+async function fill(store: ResponseStore): Promise<void> {
+  try {
+    for (const c of [b.core, b.rennes, next]) await store.saveQuestionnaire(c);
+    for (const g of items) await store.insert(g.payload, payloadDigest(g.payload));
+  } finally {
+    await store.close();
+  }
+}
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const schema = JSON.parse(fs.readFileSync(new URL('../../../../schemas/results.schema.json', import.meta.url), 'utf8'));
+const validate = createAjv().addSchema(schema).getSchema('urn:olva:schema:results:1')!;
+
+describe('olva analyse', () => {
+  it('writes the results of a territory from the store, with its comparisons and the flat CSV', async () => {
+    const out = path.join(dir, 'results.json');
+    const csv = path.join(dir, 'results.csv');
+    const m = memoryIo();
+    const code = await analyse.run(['--database', database, '--wave', '2026', '--territory', 'commune:35238', '--previous-wave', '2025', '--out', out, '--csv', csv], m.io);
+    expect(m.err()).toContain(out);
+    expect(code).toBe(0);
+    const doc = JSON.parse(fs.readFileSync(out, 'utf8')) as ResultsDocument;
+    expect(validate(doc)).toBe(true);
+    expect(doc.groups.map((g) => [g.territory.code, g.wave, g.responses])).toEqual([['35238', '2026', 60]]);
+    const c = doc.groups[0]!.comparisons!;
+    expect(c.network!.otherTerritories).toBe(3);
+    expect(c.national!.references.id).toBe('national-2017');
+    expect(c.previousWave).toMatchObject({ wave: '2025', available: true, crosswalk: { applied: true } });
+    const employers = items.filter((g) => g.payload.territory.code === '35238' && g.payload.wave === '2026' && g.payload.answers.employeur !== undefined && g.shown.has('employeur'));
+    const national = c.national!.figures.find((f) => f.id === 'employeurs')!;
+    expect(national.territory).toMatchObject({ count: employers.filter((g) => g.payload.answers.employeur === true).length, base: employers.length });
+    const header = fs.readFileSync(csv, 'utf8').slice(1).split('\r\n')[0]!.split(',');
+    expect(header).toEqual([...FLAT_COLUMNS]);
+  });
+
+  it('gives the same document from the NDJSON and versions olva export writes', async () => {
+    const ndjson = path.join(dir, 'all.ndjson');
+    const versions = path.join(dir, 'versions.json');
+    expect(await exportCommand.run(['--database', database, '--questionnaire', 'olva-core', '--format', 'ndjson', '--out', ndjson], memoryIo().io)).toBe(0);
+    expect(await exportCommand.run(['--database', database, '--questionnaire', 'olva-core', '--format', 'questionnaires', '--out', versions], memoryIo().io)).toBe(0);
+    const fromStore = path.join(dir, 'store.json');
+    const fromFile = path.join(dir, 'file.json');
+    expect(await analyse.run(['--database', database, '--wave', '2026', '--out', fromStore, '--references', 'none'], memoryIo().io)).toBe(0);
+    const m = memoryIo();
+    expect(await analyse.run(['--responses', ndjson, '--build', versions, '--wave', '2026', '--out', fromFile, '--references', 'none', '--lang', 'en'], m.io)).toBe(0);
+    const a = JSON.parse(fs.readFileSync(fromStore, 'utf8'));
+    expect(a.groups).toHaveLength(4);
+    expect(JSON.parse(fs.readFileSync(fromFile, 'utf8'))).toEqual(a);
+  });
+
+  it('reads a PostgreSQL store the same way', async () => {
+    const server = await startTestPostgres();
+    try {
+      const url = await server.createDatabase();
+      await fill(await openStore(url));
+      const fromPostgres = path.join(dir, 'pg.json');
+      const fromSqlite = path.join(dir, 'sqlite.json');
+      const argv = ['--wave', '2026', '--territory', 'commune:35238', '--previous-wave', '2025'];
+      expect(await analyse.run(['--database', url, ...argv, '--out', fromPostgres], memoryIo().io)).toBe(0);
+      expect(await analyse.run(['--database', database, ...argv, '--out', fromSqlite], memoryIo().io)).toBe(0);
+      expect(JSON.parse(fs.readFileSync(fromPostgres, 'utf8'))).toEqual(JSON.parse(fs.readFileSync(fromSqlite, 'utf8')));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('names the file and line of a bad response, an unknown build or territory, without a stack', async () => {
+    const versions = path.join(dir, 'core-only.json');
+    fs.writeFileSync(versions, JSON.stringify([next]));
+    const lines = items.slice(0, 3).map((g) => JSON.stringify(g.payload));
+    const cases: [string[], RegExp][] = [];
+    const broken = path.join(dir, 'broken.ndjson');
+    fs.writeFileSync(broken, `${lines[0]}\n${lines[1]}\n{"kind": "olva-response", \n`);
+    cases.push([['--responses', broken, '--build', versions, '--wave', '2026', '--out', path.join(dir, 'x.json')], /broken\.ndjson:3: \[analysis\/ndjson\] not JSON/]);
+    const old = path.join(dir, 'old.ndjson');
+    const rennes2025 = items.find((g) => g.payload.wave === '2025')!;
+    fs.writeFileSync(old, `${lines[0]}\n\n${JSON.stringify(rennes2025.payload)}\n`);
+    cases.push([['--responses', old, '--build', versions, '--wave', '2026', '--out', path.join(dir, 'x.json')], /old\.ndjson:3#\/questionnaire: \[analysis\/unknown-version\] answered olva-core 2026\.2\.0 \+ rennes-2026 1\.0\.0, which no --build gives/]);
+    cases.push([['--responses', old, '--build', path.join(dir, 'nowhere'), '--wave', '2026', '--out', path.join(dir, 'x.json')], /nowhere: neither a build directory nor a file/]);
+    cases.push([['--database', database, '--wave', '2026', '--territory', 'commune:75056', '--out', path.join(dir, 'x.json')], /\/territory: \[analysis\/unknown-territory\] no response of commune:75056 in wave "2026"/]);
+    cases.push([['--database', database, '--wave', '1999', '--out', path.join(dir, 'x.json')], /no response of wave "1999"/]);
+    for (const [argv, message] of cases) {
+      const m = memoryIo();
+      expect(await analyse.run([...argv, '--lang', 'en'], m.io)).toBe(1);
+      expect(m.err()).toMatch(message);
+      expect(m.err()).not.toMatch(/\n\s+at /);
+    }
+    expect(fs.existsSync(path.join(dir, 'x.json'))).toBe(false);
+  });
+
+  it('applies the disclosure thresholds of --rules, and names a bad one', async () => {
+    const rules = path.join(dir, 'rules.json');
+    fs.writeFileSync(rules, JSON.stringify({ minCell: 5, minBase: 20 }));
+    const out = path.join(dir, 'strict.json');
+    expect(await analyse.run(['--database', database, '--wave', '2026', '--territory', 'commune:29019', '--out', out, '--rules', rules], memoryIo().io)).toBe(0);
+    const doc = JSON.parse(fs.readFileSync(out, 'utf8')) as ResultsDocument;
+    expect(doc.rules).toMatchObject({ minCell: 5, smallBase: 30, minBase: 20 });
+    const shown = doc.groups[0]!.questions.flatMap((q) => ('categories' in q ? q.categories ?? [] : [])).map((c) => c.count).filter((n) => n !== null);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((n) => n === 0 || n! >= 5)).toBe(true);
+    fs.writeFileSync(rules, JSON.stringify({ minCell: 5, minBase: 2 }));
+    const m = memoryIo();
+    expect(await analyse.run(['--database', database, '--wave', '2026', '--out', out, '--rules', rules, '--lang', 'en'], m.io)).toBe(1);
+    expect(m.err()).toContain('rules.json#/minBase: the smallest published base (2) must be at least minCell (5)');
+  });
+
+  it('refuses bad usage with exit code 2', async () => {
+    for (const argv of [
+      ['--database', database, '--out', 'x.json'],
+      ['--database', database, '--wave', '2026'],
+      ['--wave', '2026', '--out', 'x.json'],
+      ['--responses', 'x.ndjson', '--wave', '2026', '--out', 'x.json'],
+      ['--database', database, '--wave', '2026', '--out', 'x.json', '--territory', 'ville:1'],
+      ['--database', database, '--wave', '2026', '--out', 'x.json', '--weight', 'age'],
+    ]) {
+      const m = memoryIo();
+      expect(await analyse.run(argv, m.io)).toBe(2);
+      expect(m.err()).toMatch(/^olva analyse/);
+    }
+  });
+});
+
+describe('olva crosstab', () => {
+  it('prints the protected table as JSON, the same as the analysis computes, and as text', async () => {
+    const m = memoryIo();
+    expect(await crosstab.run(['--database', database, '--rows', 'secteur_principal', '--cols', 'employeur', '--wave', '2026', '--json'], m.io)).toBe(0);
+    const table = JSON.parse(m.out());
+    const wave2026 = items.filter((g) => g.payload.wave === '2026');
+    const direct = await crossTabulate(wave2026.map((g) => g.payload), { compiled: [next], rows: 'secteur_principal', columns: 'employeur', wave: '2026' });
+    // The store also keeps 2026.2.0, whose sector codes add empty rows: compare code by code.
+    const byCode = (t: typeof direct) => Object.fromEntries(t.rows.codes.flatMap((r, i) => t.columns.codes.map((c, j) => [`${r.code}/${c.code}`, t.cells![i]![j]!.count])).filter(([, n]) => n !== 0));
+    expect(byCode(table)).toEqual(byCode(direct));
+    expect(table.test).toEqual(direct.test);
+    const both = wave2026.filter((g) => g.shown.has('secteur_principal') && g.shown.has('employeur') && g.payload.answers.secteur_principal !== undefined && g.payload.answers.employeur !== undefined);
+    expect(table.base).toBe(both.length);
+    const text = memoryIo();
+    expect(await crosstab.run(['--database', database, '--rows', 'employeur', '--cols', 'valorisation_benevolat', '--lang', 'en'], text.io)).toBe(0);
+    expect(text.out()).toMatch(/^Does your association employ/);
+    expect(text.out()).toContain('Row shares');
+    expect(text.out()).toMatch(/χ² = [\d.]+, df = 1, p = /);
+    const hidden = memoryIo();
+    expect(await crosstab.run(['--database', database, '--rows', 'secteur_principal', '--cols', 'employeur', '--territory', 'commune:29019'], hidden.io)).toBe(0);
+    expect(hidden.out()).toContain('< 3');
+    expect(hidden.out()).toContain('χ² non publié');
+    // A row whose total is hidden shows no "100 %" in the row shares.
+    const rowShares = hidden.out().split('Parts en ligne')[1]!.split('Parts en colonne')[0]!.trim().split('\n').slice(1, -1);
+    const counts = hidden.out().split('Effectifs')[1]!.split('Parts en ligne')[0]!.trim().split('\n').slice(1, -1);
+    expect(counts.some((line) => /(<\s3|×)$/.test(line))).toBe(true);
+    counts.forEach((line, i) => expect(/(<\s3|×)$/.test(line)).toBe(!/100,0\s%$/.test(rowShares[i]!)));
+  });
+
+  it('refuses a question that cannot be crossed, naming it', async () => {
+    const m = memoryIo();
+    expect(await crosstab.run(['--database', database, '--rows', 'publics', '--cols', 'employeur', '--lang', 'en'], m.io)).toBe(1);
+    expect(m.err()).toContain('/rows: [analysis/crosstab-question] "publics" is a multiple question');
+    expect(await crosstab.run(['--database', database, '--rows', 'publics'], memoryIo().io)).toBe(2);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * `olva analyse`: the results document of a wave (`schemas/results.schema.json`), from the
+ * collector's store or an NDJSON file, with its comparisons: the other territories of the wave
+ * pooled, the national references, the territory's previous wave (through the crosswalks when
+ * the core changed), the sample beside the expected sectors (and `--weight sector`). `--csv`
+ * also writes the flat table of published figures (open data).
+ */
+import fs from 'node:fs';
+import { analyseResponses, flattenResults, FLAT_COLUMNS, type ExpectedSectors } from '@olva/analysis';
+import { toCsv } from '@olva/compiler/csv';
+import { EXIT, type Bilingual, type CommandIO } from '../io.js';
+import { inputHelp, loadReferences, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
+import { CommandError, reportError } from './export.js';
+
+export const usage: Bilingual = {
+  fr: 'olva analyse (--config <olva.config.json> | --responses <réponses.ndjson> --build <dossier>…) --wave <millésime> [--territory <niveau:code>] [--previous-wave <millésime>] --out <results.json> : les résultats d’un millésime, avec leurs comparaisons',
+  en: 'olva analyse (--config <olva.config.json> | --responses <payloads.ndjson> --build <dir>…) --wave <wave> [--territory <level:code>] [--previous-wave <wave>] --out <results.json>: the results of a wave, with their comparisons',
+};
+
+const help: Bilingual = {
+  fr: `${usage.fr}
+${inputHelp.fr}
+  --wave <millésime>        millésime analysé (obligatoire)
+  --territory <niveau:code> seulement ce territoire (défaut : tous ceux du millésime) ; les autres servent à la comparaison au réseau
+  --previous-wave <m>       comparer au millésime précédent du même territoire (tables de correspondance si le tronc a changé)
+  --references <f.json>|none  repères nationaux (défaut : Tchernonog & Prouteau 2019, données 2017)
+  --expected <f.json>       répartition attendue par secteur (défaut : section "stats" de la configuration)
+  --sector-question <id>    question du secteur principal (défaut secteur_principal)
+  --weight sector           ajoute des parts redressées (post-stratification sur le secteur principal), signalées comme telles
+  --out <results.json>      document des résultats (obligatoire)
+  --csv <fichier.csv>       aussi la table à plat des chiffres publiés (données ouvertes)`,
+  en: `${usage.en}
+${inputHelp.en}
+  --wave <wave>             wave analysed (required)
+  --territory <level:code>  only this territory (default: every territory of the wave); the others make the network comparison
+  --previous-wave <w>       compare with the same territory's previous wave (through crosswalks when the core changed)
+  --references <f.json>|none  national references (default: Tchernonog & Prouteau 2019, 2017 data)
+  --expected <f.json>       expected distribution by sector (default: the configuration's "stats" section)
+  --sector-question <id>    main-sector question (default secteur_principal)
+  --weight sector           adds post-stratified shares on the main sector, labelled as such
+  --out <results.json>      the results document (required)
+  --csv <file.csv>          also the flat table of published figures (open data)`,
+};
+
+/** Reads `--expected`: a JSON array of { territory, wave?, source?, sectors }. */
+export function readExpected(file: string): ExpectedSectors[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new CommandError({ fr: `${file} : répartitions attendues illisibles : ${(e as Error).message}`, en: `${file}: cannot read the expected distributions: ${(e as Error).message}` });
+  }
+  if (!Array.isArray(value) || value.some((e) => typeof e?.territory?.code !== 'string' || typeof e?.sectors !== 'object')) {
+    throw new CommandError({ fr: `${file} : doit être un tableau JSON de {territory, sectors}`, en: `${file}: must be a JSON array of {territory, sectors}` });
+  }
+  return value as ExpectedSectors[];
+}
+
+/** Runs `olva analyse`; resolves to the exit code. */
+export async function run(argv: string[], io: CommandIO): Promise<number> {
+  const parsed = parseAnalysisArgs('analyse', argv, {
+    wave: { type: 'string', short: 'w' },
+    territory: { type: 'string', short: 't' },
+    'previous-wave': { type: 'string' },
+    references: { type: 'string' },
+    expected: { type: 'string' },
+    'sector-question': { type: 'string' },
+    weight: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    csv: { type: 'string' },
+  }, { usage, help }, io);
+  if ('exit' in parsed) return parsed.exit;
+  const { values: v, lang, usageError } = parsed;
+  if (!v.wave) return usageError('--wave <millésime> est obligatoire', '--wave <wave> is required');
+  if (!v.out) return usageError('--out <results.json> est obligatoire', '--out <results.json> is required');
+  if (v.weight !== undefined && v.weight !== 'sector') return usageError('--weight ne connaît que sector', '--weight only knows sector');
+  let input: AnalysisInput | undefined;
+  try {
+    const territory = parseTerritoryOption(v.territory);
+    const references = loadReferences(v.references);
+    const expected = v.expected ? readExpected(v.expected) : undefined;
+    input = await openAnalysisInput(v);
+    const waves = [v.wave, ...(v['previous-wave'] ? [v['previous-wave']] : [])];
+    const rules = loadRules(v.rules);
+    const doc = await analyseResponses(input.responses(waves), {
+      compiled: input.compiled,
+      ...(rules ? { rules } : {}),
+      wave: v.wave,
+      ...(territory ? { territory } : {}),
+      ...(v['previous-wave'] ? { previousWave: v['previous-wave'] } : {}),
+      ...(references ? { references } : {}),
+      ...((expected ?? input.expected) ? { expected: expected ?? input.expected } : {}),
+      ...((v['sector-question'] ?? input.sectorQuestion) ? { sectorQuestion: v['sector-question'] ?? input.sectorQuestion } : {}),
+      ...(v.weight === 'sector' ? { weight: 'sector' as const } : {}),
+    });
+    fs.writeFileSync(v.out, `${JSON.stringify(doc, null, 2)}\n`);
+    if (v.csv) {
+      const flat = flattenResults(doc);
+      fs.writeFileSync(v.csv, toCsv(FLAT_COLUMNS, flat.rows));
+    }
+    const groups = doc.groups.map((g) => `${g.territory.level}:${g.territory.code} (${g.responses})`).join(', ');
+    io.stderr.write(lang === 'fr'
+      ? `olva analyse : ${v.out} écrit — millésime ${v.wave}, ${groups}${v.csv ? ` ; table à plat ${v.csv}` : ''}\n`
+      : `olva analyse: ${v.out} written — wave ${v.wave}, ${groups}${v.csv ? `; flat table ${v.csv}` : ''}\n`);
+    return EXIT.OK;
+  } catch (e) {
+    return reportError('analyse', e, io, lang);
+  } finally {
+    await input?.close();
+  }
+}

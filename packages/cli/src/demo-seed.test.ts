@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '@olva/collector';
+import { analyseResponses } from '@olva/analysis';
+import { checkResponse } from '@olva/runtime';
+import { validateDocument } from '@olva/schema/validate';
+import { builds } from '@olva/test-support/responses';
+import { demoSeedGroups, generatedResponses, GENERATED_SOURCE, seedDemoResponses } from './demo-seed.js';
+
+const groups = demoSeedGroups(builds());
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-demo-seed-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('demo seed', () => {
+  it('generates valid responses, marked as generated, without free text or e-mail', () => {
+    const all = [...generatedResponses(groups)];
+    expect(all).toHaveLength(groups.reduce((n, g) => n + g.size, 0));
+    // Every third payload checked in full (schema and questionnaire rules): enough, and fast.
+    for (const p of all.filter((_, i) => i % 3 === 0)) {
+      expect(validateDocument('payload', p)).toEqual([]);
+      const compiled = groups.find((g) => g.compiled.questionnaire.version === p.questionnaire.version && (g.compiled.extension?.id ?? null) === (p.extension?.id ?? null))!.compiled;
+      expect(checkResponse(compiled, p.answers, p).filter((x) => x.level !== 'warning')).toEqual([]);
+      expect(p.source).toBe(GENERATED_SOURCE);
+      expect(p.answers.nom_association).toBeUndefined();
+      expect(p.answers.email_contact).toBeUndefined();
+    }
+    // Deterministic: the same ids every time.
+    expect([...generatedResponses(groups)].map((p) => p.submissionId)).toEqual(all.map((p) => p.submissionId));
+  });
+
+  it('stores them once, and gives Rennes its network and previous-wave comparisons', async () => {
+    // A third of the demo's set: the same territories and waves, bases still over 30 for Rennes.
+    const groups = demoSeedGroups(builds()).map((g) => ({ ...g, size: Math.ceil(g.size / 3) }));
+    const store = await openStore(`sqlite:${path.join(dir, 'seed.sqlite')}`);
+    try {
+      const total = groups.reduce((n, g) => n + g.size, 0);
+      expect(await seedDemoResponses(store, groups)).toBe(total);
+      expect(await seedDemoResponses(store, groups)).toBe(0);
+      expect(await store.count({ territories: 'all' })).toBe(total);
+      async function* payloads() { for await (const r of store.stream({ territories: 'all' })) yield r.payload; }
+      const doc = await analyseResponses(payloads(), { compiled: groups.map((g) => g.compiled), wave: '2026', territory: { level: 'commune', code: '35238' }, previousWave: '2025' });
+      const c = doc.groups[0]!.comparisons!;
+      expect(c.network!.otherTerritories).toBe(5);
+      expect(c.network!.shares.some((s) => s.network !== null)).toBe(true);
+      expect(c.previousWave!.available).toBe(true);
+      expect(c.previousWave!.shares.some((s) => s.notable !== null)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+});
