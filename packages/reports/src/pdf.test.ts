@@ -5,7 +5,7 @@ import { launchChromium } from '@olva/test-support/chromium';
 import { seriousViolations } from '@olva/test-support/axe';
 import { loadCoreQuestionnaire } from '@olva/core-questionnaire';
 import { fullReportHtml } from './full/render.js';
-import { KEY_FIGURES, RENNES, resultsDocument, withAnalysisComparisons } from './__fixtures__/results.js';
+import { KEY_FIGURES, RENNES, resultsDocument, withAnalysisComparisons } from '@olva/test-support/results-documents';
 import { selectSubject } from './subject.js';
 import { keyFiguresHtml } from './key-figures/render.js';
 import { employersHtml } from './employers/render.js';

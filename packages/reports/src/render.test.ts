@@ -6,7 +6,7 @@ import type { ResultsDocument } from '@olva/analysis';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { allQuestions } from '@olva/runtime';
 import { loadCoreQuestionnaire } from '@olva/core-questionnaire';
-import { BUILDS, KEY_FIGURES, RENNES, resultsDocument, withAnalysisComparisons } from './__fixtures__/results.js';
+import { BUILDS, KEY_FIGURES, RENNES, resultsDocument, withAnalysisComparisons } from '@olva/test-support/results-documents';
 import { selectSubject } from './subject.js';
 import { keyFiguresHtml } from './key-figures/render.js';
 import { employersHtml } from './employers/render.js';

@@ -2,18 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resultsDocument } from '../../../reports/src/__fixtures__/results.js';
+import { memoryIo } from '@olva/test-support/command-io';
+import { resultsDocument } from '@olva/test-support/results-documents';
 import * as reportCommand from './report.js';
-
-function memoryIo() {
-  let out = '';
-  let err = '';
-  return {
-    io: { stdout: { write: (s: string) => { out += s; return true; } }, stderr: { write: (s: string) => { err += s; return true; } }, env: {} },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 let dir: string;
 let results: string;

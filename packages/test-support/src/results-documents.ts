@@ -2,14 +2,14 @@
  * Test results documents, computed by `aggregateResponses` over generated responses (never
  * written by hand): Rennes (core + its extension) in 2026 beside its 2025 wave (bare core),
  * and three other territories of 2026, with the classes the key-figures file declares.
- * The response generator is the analysis package's test fixture (one generator for all).
+ * The response generator is `responses.ts` (one generator for all).
  */
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { aggregateResponses, compareWaves, type ResultsDocument } from '@olva/analysis';
 import { loadCoreQuestionnaire, keyFiguresPath } from '@olva/core-questionnaire';
-import { prng } from '@olva/test-support/prng';
-import { builds, generateFor, stream, type Generated } from '../../../analysis/src/__fixtures__/responses.js';
-import { keyFigureClasses, readKeyFigures } from '../key-figures/declaration.js';
+import { prng } from './prng.js';
+import { keyFigureClasses, readKeyFigures } from '@olva/reports';
+import { builds, generateFor, stream, type Generated } from './responses.js';
 
 /** Rennes' commune. */
 export const RENNES = { level: 'commune', code: '35238' } as const;
