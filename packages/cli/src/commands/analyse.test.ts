@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, payloadDigest, type ResponseStore } from '@olva/collector';
-import { startTestPostgres } from '@olva/collector/test-support/postgres';
+import { startTestPostgres } from '@olva/test-support/postgres';
 import { crossTabulate, FLAT_COLUMNS, type ResultsDocument } from '@olva/analysis';
 import { createAjv } from '@olva/schema/validate';
 import { prng } from '@olva/test-support/prng';

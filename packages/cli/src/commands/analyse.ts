@@ -11,6 +11,7 @@ import { toCsv } from '@olva/compiler/csv';
 import { EXIT, type Bilingual, type CommandIO } from '../io.js';
 import { inputHelp, loadReferences, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
 import { CommandError, reportError } from './export.js';
+import { keyFigureClassesFor } from '../key-figure-classes.js';
 
 export const usage: Bilingual = {
   fr: 'olva analyse (--config <olva.config.json> | --responses <réponses.ndjson> --build <dossier>…) --wave <millésime> [--territory <niveau:code>] [--previous-wave <millésime>] --out <results.json> : les résultats d’un millésime, avec leurs comparaisons',
@@ -84,6 +85,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     const rules = loadRules(v.rules);
     const doc = await analyseResponses(input.responses(waves), {
       compiled: input.compiled,
+      classes: keyFigureClassesFor(input.compiled),
       ...(rules ? { rules } : {}),
       wave: v.wave,
       ...(territory ? { territory } : {}),
