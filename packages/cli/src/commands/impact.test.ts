@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../cli.js';
+import { olva, variant } from '../testing.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const CORE_2027 = join(root, 'examples/core-2027/olva-core-2027.json');
 const RENNES = join(root, 'examples/extensions/rennes-2026.json');
 const LORIENT = join(root, 'examples/extensions/lorient-agglo-2026.json');
-
-async function olva(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: { write: (s: string) => { out += s; } }, stderr: { write: (s: string) => { err += s; } }, env: { LANG: 'fr_FR.UTF-8' } });
-  return { code, out, err };
-}
-
-function variant(file: string, edit: (doc: any) => void): string { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const doc = JSON.parse(readFileSync(file, 'utf8'));
-  edit(doc);
-  const out = join(mkdtempSync(join(tmpdir(), 'olva-impact-')), file.split('/').pop()!);
-  writeFileSync(out, JSON.stringify(doc, null, 2));
-  return out;
-}
 
 /** The 2027 core without the question `echelle_action`, which both example extensions read. */
 const withoutScale = () => variant(CORE_2027, (c) => {

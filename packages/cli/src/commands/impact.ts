@@ -16,7 +16,7 @@ import { parse } from '../args.js';
 import { EXIT, pickLang, say, sayBoth, type CommandIO, type Lang } from '../io.js';
 import { defaultCorePath } from '../core-path.js';
 import { loadCore } from '../checked.js';
-import { count, jsonProblem, printJson, printProblems, summary } from '../report.js';
+import { jsonProblem, printJson, printProblems, printStop, summary } from '../report.js';
 
 /** One line on how to call the command. */
 export const usage = {
@@ -70,11 +70,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const from = await loadCore(args.values.from ?? defaultCorePath());
   const coreProblems = withLocations([...next.problems, ...(args.values.from ? from.problems : [])].filter((p) => p.severity === 'error'), [next.core, from.core].filter((d): d is LoadedDocument => d !== null));
   if (!next.core || hasErrors(coreProblems)) {
-    if (args.values.json) printJson(io.stdout, { ok: false, problems: coreProblems.map((p) => jsonProblem(p, lang)), summary: count(coreProblems) });
-    else {
-      printProblems(io.stderr, lang, coreProblems);
-      say(io.stderr, lang, { fr: `Analyse impossible : ${summary('fr', coreProblems)}.`, en: `Cannot analyse: ${summary('en', coreProblems)}.` });
-    }
+    printStop(io, lang, coreProblems, Boolean(args.values.json), { fr: 'Analyse impossible', en: 'Cannot analyse' });
     return EXIT.INVALID;
   }
   const core = next.core.document as QuestionnaireDefinition;
