@@ -1,32 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { csvExport } from './csv.js';
 import { codebookEntries, codebookMarkdown } from './codebook.js';
 import { harmonise, parseHarmonise } from './harmonise.js';
-import { fixtureCore, fixtureRennes, fixtureResponse, iterate, parseCsv } from './testing.js';
-
-/**
- * 2027 of the fixture core: `social` of `secteur_principal` split into `action_sociale` and
- * `sante`, `publics` gains `familles`, `employeur` renamed `est_employeur`, `nb_benevoles`
- * declared not comparable, `budget` removed; and numbers shifted by one new first question.
- */
-function core2027(): CompiledQuestionnaire {
-  const c = fixtureCore('2027.0.0');
-  const qs = c.sections[0]!.questions as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
-  const sector = qs.find((q) => q.id === 'secteur_principal');
-  sector.choices.splice(2, 1, { code: 'action_sociale', label: { fr: 'Action sociale', en: 'Social action' } }, { code: 'sante', label: { fr: 'Santé', en: 'Health' } });
-  qs.find((q) => q.id === 'publics').choices.splice(3, 0, { code: 'familles', label: { fr: 'Familles', en: 'Families' } });
-  qs.find((q) => q.id === 'employeur').id = 'est_employeur';
-  qs.splice(qs.findIndex((q) => q.id === 'budget'), 1);
-  qs.unshift({ ...qs[0], id: 'annee_creation', type: 'year', label: { fr: 'Année de création' }, choices: undefined, other: undefined, number: 1 });
-  c.sections.flatMap((s) => s.questions).forEach((q, i) => { q.number = i + 1; });
-  c.crosswalk = { from: '2026.1.0', questions: [
-    { question: 'secteur_principal', from: 'secteur_principal', codes: { social: ['action_sociale', 'sante'] } },
-    { question: 'est_employeur', from: 'employeur' },
-    { question: 'nb_benevoles', notComparable: { fr: 'Compte désormais les bénévoles réguliers seulement', en: 'Now counts regular volunteers only' } },
-  ] };
-  return c;
-}
+import { writeXlsx, XLSX_SHEETS } from './xlsx.js';
+import { fixtureCore, fixtureCore2027, fixtureRennes, fixtureResponse, iterate, parseCsv } from './testing.js';
 
 const v2027 = { questionnaire: { id: 'olva-core', version: '2027.0.0' } };
 const responses = () => [
@@ -43,7 +23,7 @@ async function rows(compiled: CompiledQuestionnaire[], options: Parameters<typeo
 }
 
 describe('harmonised exports', () => {
-  const versions = () => [fixtureCore(), core2027()];
+  const versions = () => [fixtureCore(), fixtureCore2027()];
 
   it('put 2026 and 2027 answers in one column set, through the crosswalk', async () => {
     const { header, rows: [a, b, c] } = await rows(versions(), { harmonise: true });
@@ -98,6 +78,26 @@ describe('harmonised exports', () => {
     const md = codebookMarkdown(entries, 'x');
     expect(md).toContain('MISSING VALUES ALL (-9 THRU -7).');
     expect(md).toContain('mvdecode _all, mv(-7=.a \\ -8=.b \\ -9=.c)');
+  });
+
+  it('harmonise the XLSX too: codes, labels and codebook sheets', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await writeXlsx(versions(), () => iterate(responses()), out, { harmonise: true });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const column = (sheet: string, name: string) => {
+      const rows: unknown[][] = [];
+      wb.getWorksheet(sheet)!.eachRow((row) => { rows.push((row.values as unknown[]).slice(1)); });
+      const at = (rows[0] as string[]).indexOf(name);
+      return rows.slice(1).map((r) => r[at]);
+    };
+    expect(column(XLSX_SHEETS.codes, 'secteur_principal')).toEqual(['social', 'social', 'social']);
+    expect(column(XLSX_SHEETS.labels, 'secteur_principal')).toEqual(['Action sociale, santé', 'Action sociale, santé', 'Action sociale, santé']);
+    const codebook: unknown[][] = [];
+    wb.getWorksheet(XLSX_SHEETS.codebook)!.eachRow((row) => { codebook.push((row.values as unknown[]).slice(1)); });
+    expect(codebook.some((r) => r[0] === 'secteur_principal' && String(r[8]).includes('[2026.1.0 : social ; 2027.0.0 : action_sociale, sante]'))).toBe(true);
   });
 
   it('read the harmonise parameter strictly', () => {
