@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
 import { extensionImpact, widenedRange } from './index.js';
+import { lint } from '../lint/index.js';
 
 const read = <T>(path: string) => JSON.parse(readFileSync(new URL(`../../../../${path}`, import.meta.url), 'utf8')) as T;
 const core2026 = read<QuestionnaireDefinition>('packages/core-questionnaire/olva-core.json');
@@ -40,7 +41,10 @@ describe('extensionImpact', () => {
     expect(extensionImpact(without(), rennes, files).missingQuestions[0]!.removed).toBe(false);
   });
 
-  it('widens a range by adding the new major', () => {
+  it('widens a range by adding the new major, as the lint rule on the range suggests too', () => {
     expect(widenedRange('^2026.1.0', '2027.0.0')).toBe('^2026.1.0 || ^2027.0.0');
+    const range = lint(core2027, lorient, files).find((p) => p.rule === 'extension-version-range')!;
+    expect(range.hint).toContain('"^2026.1.0 || ^2027.0.0"');
+    expect(range.fr!.hint).toContain('"^2026.1.0 || ^2027.0.0"');
   });
 });
