@@ -36,6 +36,16 @@ describe('harmonised exports', () => {
     expect([a!.budget, b!.budget, b!.annee_creation]).toEqual(['1000', '', '1990']);
   });
 
+  it('put the answers of a question split into two questions in both', async () => {
+    const split = fixtureCore2027();
+    const profil = split.sections[0]!.questions;
+    profil.push({ ...profil.find((q) => q.id === 'secteur_principal')!, id: 'secteur_historique', number: 99 });
+    split.crosswalk!.questions.push({ question: 'secteur_historique', from: 'secteur_principal', codes: { social: ['action_sociale', 'sante'] } });
+    const { rows: [a, b] } = await rows([fixtureCore(), split], { harmonise: true, missing: 'codes' });
+    expect([a!.secteur_principal, a!.secteur_historique]).toEqual(['social', 'social']);
+    expect([b!.secteur_principal, b!.secteur_historique]).toEqual(['social', '-8']);
+  });
+
   it('tell apart not in the version (-9) from not asked and blank with missing=codes', async () => {
     const { rows: [a, b] } = await rows(versions(), { harmonise: true, missing: 'codes' });
     expect([a!.annee_creation, b!.budget, a!.nb_benevoles, b!.nb_benevoles__2026_1_0]).toEqual(['-9', '-9', '-9', '-9']);

@@ -24,8 +24,9 @@ export interface Harmonisation {
   questions: Map<string, HarmonisedQuestion>;
   /** The harmonised build of a version key (`versionKeyString`). */
   buildOf(key: string): CompiledQuestionnaire | undefined;
-  /** The harmonised id of question `id` as answered with version key `key`. */
-  idOf(key: string, id: string): string;
+  /** The harmonised ids of question `id` as answered with version key `key` (several when a
+   * later version split the question in two, both declared `from` it). */
+  idsOf(key: string, id: string): string[];
   /** The answers of a payload rewritten to harmonised ids and codes. */
   answers(payload: { questionnaire: { id: string; version: string }; extension?: { id: string; version: string } | null; answers?: Record<string, unknown> }): Record<string, unknown>;
 }
@@ -52,8 +53,8 @@ function coreVersions(compiled: readonly CompiledQuestionnaire[]): CrosswalkVers
 export function harmonise(compiled: readonly CompiledQuestionnaire[]): Harmonisation {
   const versions = coreVersions(compiled);
   const questions = new Map<string, HarmonisedQuestion>();
-  /** core version → question id there → harmonised id */
-  const ids = new Map<string, Map<string, string>>(versions.map((v) => [v.version, new Map()]));
+  /** core version → question id there → harmonised ids */
+  const ids = new Map<string, Map<string, string[]>>(versions.map((v) => [v.version, new Map()]));
   for (let k = versions.length - 1; k >= 0; k--) {
     for (const q of versions[k]!.questions) {
       if (ids.get(versions[k]!.version)!.has(q.id)) continue;
@@ -61,7 +62,11 @@ export function harmonise(compiled: readonly CompiledQuestionnaire[]): Harmonisa
       const first = h.sources.find((s) => s.question !== null)!.version;
       const name = questions.has(q.id) ? `${q.id}__${first.replace(/[^A-Za-z0-9]/g, '_')}` : q.id;
       questions.set(name, h);
-      for (const s of h.sources) if (s.question !== null) ids.get(s.version)!.set(s.question, name);
+      for (const s of h.sources) {
+        if (s.question === null) continue;
+        const map = ids.get(s.version)!;
+        map.set(s.question, [...(map.get(s.question) ?? []), name]);
+      }
     }
   }
 
@@ -71,13 +76,12 @@ export function harmonise(compiled: readonly CompiledQuestionnaire[]): Harmonisa
       ...c,
       sections: c.sections.map((s) => ({
         ...s,
-        questions: s.questions.map((q) => {
-          const name = map.get(q.id) ?? q.id;
+        questions: s.questions.flatMap((q) => (map.get(q.id) ?? [q.id]).map((name) => {
           const h = questions.get(name);
           const harmonised = { ...q, id: name } as CompiledQuestion & { choices?: unknown };
           if (h && CODED.has(q.type) && h.categories.length) harmonised.choices = h.categories.map((cat) => ({ code: cat.code, label: cat.label }));
           return harmonised as CompiledQuestion;
-        }),
+        })),
       })),
     };
   };
@@ -88,21 +92,22 @@ export function harmonise(compiled: readonly CompiledQuestionnaire[]): Harmonisa
     builds,
     questions,
     buildOf: (key) => byKey.get(key),
-    idOf: (key, id) => ids.get(byKey.get(key)?.questionnaire.version ?? '')?.get(id) ?? id,
+    idsOf: (key, id) => ids.get(byKey.get(key)?.questionnaire.version ?? '')?.get(id) ?? [id],
     answers(payload) {
       const version = payload.questionnaire.version;
-      const map = ids.get(version) ?? new Map<string, string>();
+      const map = ids.get(version) ?? new Map<string, string[]>();
       const out: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(payload.answers ?? {})) {
-        const name = map.get(key);
-        if (name !== undefined) {
-          const h = questions.get(name)!;
-          const mapped = harmoniseValue(h, version, value);
-          if (mapped !== undefined) out[name] = mapped;
+        const names = map.get(key);
+        if (names !== undefined) {
+          for (const name of names) {
+            const mapped = harmoniseValue(questions.get(name)!, version, value);
+            if (mapped !== undefined) out[name] = mapped;
+          }
           continue;
         }
-        const base = key.endsWith('_other') ? map.get(key.slice(0, -'_other'.length)) : undefined;
-        out[base !== undefined ? otherKey(base) : key] = value;
+        const bases = key.endsWith('_other') ? map.get(key.slice(0, -'_other'.length)) : undefined;
+        for (const name of bases ?? [null]) out[name === null ? key : otherKey(name)] = value;
       }
       return out;
     },

@@ -64,7 +64,7 @@ export function missingFiller(compiled: readonly CompiledQuestionnaire[], column
     const version = versions.get(key);
     const present = presence(key, version);
     const shown = version ? computeVisibility(version, p.answers ?? {}).visible : new Set<string>();
-    const visible = harmonised ? new Set([...shown].map((id) => harmonised.idOf(key, id))) : shown;
+    const visible = harmonised ? new Set([...shown].flatMap((id) => harmonised.idsOf(key, id))) : shown;
     columns.forEach((column, i) => {
       const at = offset + i;
       if (cells[at] !== null && cells[at] !== undefined) return;
