@@ -3,25 +3,13 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from './cli.js';
+import { olva } from './testing.js';
 import { COMMAND_NAMES, loadCommand } from './commands/index.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const CORE = join(root, 'packages/core-questionnaire/olva-core.json');
 const RENNES = join(root, 'examples/extensions/rennes-2026.json');
 const LORIENT = join(root, 'examples/extensions/lorient-agglo-2026.json');
-
-/** Runs olva in-process; returns the exit code and what it printed. */
-async function olva(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: { write: (s: string) => { out += s; } },
-    stderr: { write: (s: string) => { err += s; } },
-    env: { LANG: 'fr_FR.UTF-8' },
-  });
-  return { code, out, err };
-}
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'olva-cli-'));

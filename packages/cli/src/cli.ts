@@ -22,6 +22,7 @@ export const SUMMARIES: Record<CommandName, Bilingual> = {
   report: { fr: 'écrit les chiffres clés, la note sur les employeurs ou le rapport complet (PDF, HTML)', en: 'writes the key figures, the employers note or the full report (PDF, HTML)' },
   analyse: { fr: 'résultats d’un millésime (JSON) avec comparaisons au réseau, au national et au millésime précédent', en: 'results of a wave (JSON) with comparisons to the network, national figures and the previous wave' },
   crosstab: { fr: 'tableau croisé de deux questions, protégé par le secret statistique, avec χ² et V de Cramér', en: 'cross-tabulation of two questions under disclosure control, with chi-square and Cramér’s V' },
+  impact: { fr: 'impact d’un nouveau tronc commun sur les extensions du réseau', en: 'impact of a new core on the network’s extensions' },
 };
 
 function version(): string {

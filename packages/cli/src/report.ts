@@ -32,3 +32,17 @@ export function jsonProblem(p: CompilerProblem, lang: Lang): CompilerProblem & {
 export function printJson(out: Output, value: unknown): void {
   out.write(`${JSON.stringify(value, null, 2)}\n`);
 }
+
+/**
+ * Reports the problems that stop a command before it does its work: with `json`, one document
+ * `{ ok: false, problems, summary }` on stdout; otherwise each problem, then `<why>: <summary>.`
+ * on stderr (`why` e.g. "Comparaison impossible" / "Cannot compare").
+ */
+export function printStop(io: { stdout: Output; stderr: Output }, lang: Lang, problems: readonly CompilerProblem[], json: boolean, why: { fr: string; en: string }): void {
+  if (json) {
+    printJson(io.stdout, { ok: false, problems: problems.map((p) => jsonProblem(p, lang)), summary: count(problems) });
+    return;
+  }
+  printProblems(io.stderr, lang, problems);
+  io.stderr.write(lang === 'fr' ? `${why.fr} : ${summary('fr', problems)}.\n` : `${why.en}: ${summary('en', problems)}.\n`);
+}

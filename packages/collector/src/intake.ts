@@ -13,6 +13,7 @@ import type { ResponseProblemBody } from './http/errors.js';
 import { unknownCommuneAnswers } from './geography/commune-answers.js';
 import type { BuildRegistry, LoadedBuild } from './questionnaires.js';
 import type { TerritoryDirectory } from './territories.js';
+import { waveProblems, type WaveRule } from './waves.js';
 
 /** The outcome of intake: a payload to store with its build, or the problems to report. */
 export type IntakeResult =
@@ -71,9 +72,9 @@ function timeProblems(payload: ResponsePayload, now: Date): ResponseProblemBody[
 
 /**
  * Checks a parsed body against everything the collector knows; `now` is the collector's
- * clock. Never throws on bad input.
+ * clock, `waves` the configuration's waves tied to versions. Never throws on bad input.
  */
-export function intake(body: unknown, registry: BuildRegistry, territories: TerritoryDirectory, now: Date = new Date()): IntakeResult {
+export function intake(body: unknown, registry: BuildRegistry, territories: TerritoryDirectory, now: Date = new Date(), waves: readonly WaveRule[] = []): IntakeResult {
   if (!validEnvelope(body)) return { ok: false, problems: contractProblems(body) };
   const payload = body as ResponsePayload;
   const build = registry.findAccepted({ questionnaire: payload.questionnaire, extension: payload.extension });
@@ -95,7 +96,7 @@ export function intake(body: unknown, registry: BuildRegistry, territories: Terr
     };
   }
 
-  const problems: ResponseProblemBody[] = timeProblems(payload, now);
+  const problems: ResponseProblemBody[] = [...waveProblems(payload, waves), ...timeProblems(payload, now)];
   if (!territories.exists(payload.territory)) {
     problems.push({
       pointer: '/territory/code',

@@ -55,6 +55,13 @@ describe('harmoniseQuestion', () => {
     expect(codeChanges({ oui: ['yes'] }).recoded).toEqual([{ from: 'oui', to: 'yes' }]);
   });
 
+  it('does not follow an id back to an old question that the crosswalk gave to another one', () => {
+    const before = { version: '1', questions: [{ id: 'x', type: 'integer' }] };
+    const after = { version: '2', crosswalk: { from: '1', questions: [{ question: 'y', from: 'x' }] }, questions: [{ id: 'x', type: 'integer' }, { id: 'y', type: 'integer' }] };
+    expect(harmoniseQuestion('x', [before, after]).sources[0]!.question).toBeNull();
+    expect(harmoniseQuestion('y', [before, after]).sources[0]!.question).toBe('x');
+  });
+
   it('gives no source before a version that declares the question not comparable', () => {
     const reason = { fr: 'La question porte désormais sur l’année civile.', en: 'The question now covers the calendar year.' };
     const versions = [

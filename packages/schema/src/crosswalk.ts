@@ -157,6 +157,9 @@ function trace(questionId: string, versions: readonly CrosswalkVersion[]) {
       break;
     }
     edges[k] = entry?.codes ?? {};
+    // Without an entry the question keeps its id, unless the crosswalk gave that old id to another question.
+    const taken = !entry && version.crosswalk?.questions.some((e) => !isNotComparable(e) && e.from === id && e.question !== id);
+    if (taken) break;
     id = entry ? entry.from : id;
   }
   return { ids, edges, breaks };

@@ -76,6 +76,29 @@ export function fixtureRennes(): CompiledQuestionnaire {
   });
 }
 
+/**
+ * A 2027 version of the fixture core, with its crosswalk from 2026.1.0: `social` of `secteur_principal` split into `action_sociale` and
+ * `sante`, `publics` gains `familles`, `employeur` renamed `est_employeur`, `nb_benevoles`
+ * declared not comparable, `budget` removed; and numbers shifted by one new first question.
+ */
+export function fixtureCore2027(): CompiledQuestionnaire {
+  const c = fixtureCore('2027.0.0');
+  const qs = c.sections[0]!.questions as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const sector = qs.find((q) => q.id === 'secteur_principal');
+  sector.choices.splice(2, 1, { code: 'action_sociale', label: { fr: 'Action sociale', en: 'Social action' } }, { code: 'sante', label: { fr: 'Santé', en: 'Health' } });
+  qs.find((q) => q.id === 'publics').choices.splice(3, 0, { code: 'familles', label: { fr: 'Familles', en: 'Families' } });
+  qs.find((q) => q.id === 'employeur').id = 'est_employeur';
+  qs.splice(qs.findIndex((q) => q.id === 'budget'), 1);
+  qs.unshift({ ...qs[0], id: 'annee_creation', type: 'year', label: { fr: 'Année de création' }, choices: undefined, other: undefined, number: 1 });
+  c.sections.flatMap((s) => s.questions).forEach((q, i) => { q.number = i + 1; });
+  c.crosswalk = { from: '2026.1.0', questions: [
+    { question: 'secteur_principal', from: 'secteur_principal', codes: { social: ['action_sociale', 'sante'] } },
+    { question: 'est_employeur', from: 'employeur' },
+    { question: 'nb_benevoles', notComparable: { fr: 'Compte désormais les bénévoles réguliers seulement', en: 'Now counts regular volunteers only' } },
+  ] };
+  return c;
+}
+
 /** A stored response around `answers`, with deterministic metadata from `i`. */
 export function fixtureResponse(i: number, answers: ResponsePayload['answers'], over: Partial<ResponsePayload> = {}): StoredResponse {
   const submissionId = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;

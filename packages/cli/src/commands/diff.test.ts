@@ -1,32 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../cli.js';
+import { olva, variant } from '../testing.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const CORE = join(root, 'packages/core-questionnaire/olva-core.json');
 const CORE_2027 = join(root, 'examples/core-2027/olva-core-2027.json');
 const RENNES = join(root, 'examples/extensions/rennes-2026.json');
-
-async function olva(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: { write: (s: string) => { out += s; } }, stderr: { write: (s: string) => { err += s; } }, env: { LANG: 'fr_FR.UTF-8' } });
-  return { code, out, err };
-}
-
-/** A copy of `file` changed by `edit`, written to a temporary folder. */
-function variant(file: string, edit: (doc: any) => void): string { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const doc = JSON.parse(readFileSync(file, 'utf8'));
-  edit(doc);
-  const out = join(mkdtempSync(join(tmpdir(), 'olva-diff-')), 'next.json');
-  writeFileSync(out, JSON.stringify(doc, null, 2));
-  return out;
-}
-
-const sector = (doc: any) => doc.sections[0].items.find((q: { id: string }) => q.id === 'secteur_principal'); // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('olva diff (versions and crosswalks)', () => {
   it('2026 → 2027 with one split choice and its crosswalk: a split, in French and English, next version 2027.0.0', async () => {

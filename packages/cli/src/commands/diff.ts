@@ -17,7 +17,7 @@ import { EXIT, pickLang, say, sayBoth, type CommandIO } from '../io.js';
 import { defaultCorePath } from '../core-path.js';
 import { checkDefinition, checkExtension, loadCore } from '../checked.js';
 import { KIND_WORDS, verdictLines } from '../diff-words.js';
-import { count, jsonProblem, printJson, printProblems, summary } from '../report.js';
+import { jsonProblem, printJson, printProblems, printStop, summary } from '../report.js';
 
 /** One line on how to call the command. */
 export const usage = {
@@ -74,12 +74,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const checked = loaded.documents.length === 2 ? await validateBoth(loaded.documents, args.values.core) : { problems: [], sources: loaded.documents };
   const located = withLocations([...loaded.problems, ...checked.problems], checked.sources);
   if (hasErrors(located)) {
-    if (args.values.json) {
-      printJson(io.stdout, { ok: false, problems: located.map((p) => jsonProblem(p, lang)), summary: count(located) });
-    } else {
-      printProblems(io.stderr, lang, located);
-      say(io.stderr, lang, { fr: `Comparaison impossible : ${summary('fr', located)}.`, en: `Cannot compare: ${summary('en', located)}.` });
-    }
+    printStop(io, lang, located, Boolean(args.values.json), { fr: 'Comparaison impossible', en: 'Cannot compare' });
     return EXIT.INVALID;
   }
 

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   codebookCsv, codebookEntries, codebookMarkdown, createCollector, csvReadable, exportBaseName,
-  exportVersions, loadConfig, ndjsonReadable, openStore, parseMissing, parseReadQuery, writeXlsx,
+  exportVersions, harmonise as harmoniseVersions, loadConfig, ndjsonReadable, openStore, parseMissing, parseReadQuery, writeXlsx,
   type CollectorConfig, type ReadQuery, type ResponseFilter, type ResponseStore,
 } from '@olva/collector';
 import type { CompiledQuestionnaire } from '@olva/schema';
@@ -35,6 +35,7 @@ const help: Bilingual = {
   --locale fr|en            langue des libellés (défaut fr)
   --separator ';'           CSV : séparateur point-virgule (tableurs français)
   --missing codes           valeurs manquantes en codes : -7 non posée, -8 laissée vide, -9 absente de la version (défaut : cellules vides)
+  --harmonise               une seule série de colonnes pour toutes les versions du tronc commun, par leurs tables de passage
   --out <fichier>           fichier de sortie (obligatoire pour xlsx) ; absent : sortie standard`,
   en: `${usage.en}
   --config <file>           collector configuration (database, accepted builds)
@@ -49,6 +50,7 @@ const help: Bilingual = {
   --locale fr|en            language of labels (default fr)
   --separator ';'           CSV: semicolon separator (French spreadsheets)
   --missing codes           missing values as codes: -7 not asked, -8 left blank, -9 not in the version answered (default: empty cells)
+  --harmonise               one column set across the core's versions, through their crosswalks
   --out <file>              output file (required for xlsx); absent: standard output`,
 };
 
@@ -143,6 +145,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     locale: { type: 'string', default: 'fr' },
     separator: { type: 'string', default: ',' },
     missing: { type: 'string', default: 'empty' },
+    harmonise: { type: 'boolean' },
   });
   if (!parsed.ok) {
     io.stderr.write(`olva export: ${parsed.error}\n`);
@@ -176,19 +179,21 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     }
     const separator = v.separator as ',' | ';';
     const locale = v.locale as 'fr' | 'en';
+    const harmonise = v.harmonise === true;
+    const codebook = { missing, ...(harmonise ? { harmonisation: harmoniseVersions(compiled) } : {}) };
     if (v.format === 'xlsx') {
       const file = fs.createWriteStream(v.out!);
-      await writeXlsx(compiled, () => store.stream(filter), file, { locale, missing });
+      await writeXlsx(compiled, () => store.stream(filter), file, { locale, missing, harmonise });
     } else {
       const body = v.format === 'csv'
-        ? csvReadable(compiled, store.stream(filter), { separator, mode: v.labels ? 'labels' : 'codes', locale, missing })
+        ? csvReadable(compiled, store.stream(filter), { separator, mode: v.labels ? 'labels' : 'codes', locale, missing, harmonise })
         : v.format === 'ndjson'
           ? ndjsonReadable(store.stream(filter))
           : Readable.from([v.format === 'codebook'
-            ? codebookCsv(codebookEntries(compiled), separator)
+            ? codebookCsv(codebookEntries(compiled, undefined, codebook), separator)
             : v.format === 'questionnaires'
               ? `${JSON.stringify(compiled)}\n`
-              : codebookMarkdown(codebookEntries(compiled), exportBaseName(query))]);
+              : codebookMarkdown(codebookEntries(compiled, undefined, codebook), exportBaseName(query))]);
       if (v.out) {
         await pipeline(body, fs.createWriteStream(v.out));
       } else {

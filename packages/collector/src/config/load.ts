@@ -13,6 +13,7 @@ import type { Scope } from '../auth.js';
 import type { TerritoryRef } from '../store/types.js';
 import type { StatsConfig } from '../stats/expected.js';
 import { configSchema } from './schema.js';
+import { waveConfigProblems, type WaveRule } from '../waves.js';
 
 /** One reason a configuration is refused. */
 export interface ConfigProblem {
@@ -74,6 +75,8 @@ export interface CollectorConfig {
   limits: { bodyBytes: number; ratePerMinute: number; maxDepth: number };
   /** Sample monitoring: the sector question and expected distributions (see stats/expected.ts). */
   stats?: StatsConfig;
+  /** Waves tied to versions (see waves.ts); empty: every wave accepts every version. */
+  waves?: WaveRule[];
 }
 
 export const DEFAULTS = {
@@ -195,6 +198,7 @@ export function resolveConfig(raw: unknown, options: { file: string; baseDir: st
     if (targetKeys.has(key)) problems.push({ file, pointer: `/stats/targets/${i}`, rule: 'unique-target', message: `a target for ${t.territory.level}:${t.territory.code}${t.wave ? ` and wave ${t.wave}` : ''} is already given` });
     targetKeys.add(key);
   });
+  for (const p of waveConfigProblems(merged.waves ?? [])) problems.push({ file, ...p });
   if (problems.length) throw new ConfigError(problems);
 
   const dbUrl = merged.database?.url ?? DEFAULTS.databaseUrl;
@@ -216,6 +220,7 @@ export function resolveConfig(raw: unknown, options: { file: string; baseDir: st
       maxDepth: merged.limits?.maxDepth ?? DEFAULTS.maxDepth,
     },
     ...(merged.stats ? { stats: merged.stats as StatsConfig } : {}),
+    ...(merged.waves ? { waves: merged.waves as WaveRule[] } : {}),
   };
   return { config, warnings };
 }

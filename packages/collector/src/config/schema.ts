@@ -125,5 +125,18 @@ export const configSchema = {
         maxDepth: { type: 'integer', minimum: 4, maximum: 256, description: 'Deepest JSON nesting accepted. Default 32.' },
       },
     },
+    waves: {
+      type: 'array',
+      description: 'Waves tied to versions: for each wave listed, the core versions it accepts. A response of a listed wave answered with another core version gets a 422 (wave-version). Waves not listed accept any version.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'core'],
+        properties: {
+          id: { type: 'string', pattern: '^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$', description: 'The wave, as payloads name it (e.g. "2026").' },
+          core: { type: 'string', minLength: 1, description: 'Semver range of the core versions the wave accepts, e.g. "^2026.1.0".' },
+        },
+      },
+    },
   },
 } as const;

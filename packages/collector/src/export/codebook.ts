@@ -8,7 +8,9 @@
 import { codebookRows, escapeMarkdown, type CodebookRow } from '@olva/compiler/codebook';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { METADATA_COLUMNS, METADATA_LABELS, orderVersions, variableColumns, type VariableColumn } from './columns.js';
-import { MISSING_CODES } from './missing.js';
+import { MISSING_CODES, type MissingMode } from './missing.js';
+import type { Harmonisation } from './harmonise.js';
+import { acrossVersions, withMissingCodes } from './versioned-codebook.js';
 
 /** One line of the codebook: the compiler's row shape (`kind` is `metadata` for metadata). */
 export type CodebookEntry = Omit<CodebookRow, 'kind'> & { kind: CodebookRow['kind'] | 'metadata' };
@@ -28,16 +30,36 @@ function metadataEntry(name: (typeof METADATA_COLUMNS)[number]): CodebookEntry {
   };
 }
 
-/** The codebook of an export over `compiled` (union of versions, like the data). */
-export function codebookEntries(compiled: readonly CompiledQuestionnaire[], columns: VariableColumn[] = variableColumns(compiled)): CodebookEntry[] {
+/** Options of an export's codebook. */
+export interface CodebookOptions {
+  /** The export is harmonised across core versions (see harmonise.ts). */
+  harmonisation?: Harmonisation;
+  /** With `codes`, each variable's codes end with the missing-value codes -7, -8, -9. */
+  missing?: MissingMode;
+}
+
+/**
+ * The codebook of an export over `compiled` (union of versions, like the data). When the
+ * export mixes versions, each variable row names every version that has the column, its codes
+ * are those of every version (a code missing from some versions says which have it), and
+ * question numbers stay unique across versions (see versioned-codebook.ts).
+ */
+export function codebookEntries(
+  compiled: readonly CompiledQuestionnaire[],
+  columns?: VariableColumn[],
+  options: CodebookOptions = {},
+): CodebookEntry[] {
+  const builds = options.harmonisation?.builds ?? compiled;
+  const cols = columns ?? variableColumns(builds);
   const rows = new Map<string, CodebookRow>();
-  for (const version of orderVersions(compiled)) {
+  for (const version of orderVersions(builds)) {
     for (const row of codebookRows(version)) if (!rows.has(row.variable)) rows.set(row.variable, row);
   }
-  const variables = columns.map((c) => {
+  const across = acrossVersions(builds, options.harmonisation);
+  const variables = cols.map((c) => {
     const row = rows.get(c.name);
     if (!row) throw new Error(`no codebook row for export column "${c.name}"`);
-    return row as CodebookEntry;
+    return withMissingCodes(across(row, c), options.missing) as CodebookEntry;
   });
   return [...METADATA_COLUMNS.map(metadataEntry), ...variables];
 }
@@ -52,6 +74,8 @@ export function codebookMarkdown(entries: readonly CodebookEntry[], title: strin
     'Valeurs manquantes : vides par défaut ; avec `missing=codes` (`olva export --missing codes`) / *missing values: empty by default; with `missing=codes`*',
     '',
     ...MISSING_CODES.map((m) => `- \`${m.code}\` : ${m.fr} / *${m.en}*`),
+    '',
+    'Déclarer ces codes manquants / *declaring them as missing*: SPSS `MISSING VALUES ALL (-9 THRU -7).` (variables numériques / *numeric variables*) ; Stata `mvdecode _all, mv(-7=.a \\ -8=.b \\ -9=.c)` ; R `read.csv(…, na.strings = c("", "-7", "-8", "-9"))` ou / *or* `haven::labelled_spss(x, na_values = c(-9, -8, -7))`. Avec `missing=codes`, la colonne Codes de chaque variable les liste aussi / *with `missing=codes`, each variable\'s codes list them too*.',
     '',
     '| Variable | Q | Type | Libellé | Codes | Origine |',
     '|---|---|---|---|---|---|',

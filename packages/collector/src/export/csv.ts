@@ -11,6 +11,7 @@ import { variableColumns, type VariableColumn } from './columns.js';
 import { csvRecord, CSV_BOM } from '@olva/compiler/csv';
 import { headerCells, rowMapper, type CellMode, type ExportLocale } from './values.js';
 import { missingFiller, type MissingMode } from './missing.js';
+import { harmonise } from './harmonise.js';
 
 /** Options of a CSV export. */
 export interface CsvOptions {
@@ -24,6 +25,8 @@ export interface CsvOptions {
   columns?: VariableColumn[];
   /** Missing values as empty cells (default) or as the codes -7, -8, -9 (see missing.ts). */
   missing?: MissingMode;
+  /** One column set across core versions through their crosswalks (see harmonise.ts). */
+  harmonise?: boolean;
 }
 
 const CHUNK = 64 * 1024;
@@ -39,8 +42,10 @@ export async function* csvExport(
   options: CsvOptions = {},
 ): AsyncGenerator<string> {
   const separator = options.separator ?? ',';
-  const columns = options.columns ?? variableColumns(compiled);
-  const toCells = rowMapper(columns, options.mode ?? 'codes', options.locale ?? 'fr', options.missing === 'codes' ? missingFiller(compiled, columns) : undefined);
+  const h = options.harmonise ? harmonise(compiled) : undefined;
+  const columns = options.columns ?? variableColumns(h?.builds ?? compiled);
+  const toCells = rowMapper(columns, options.mode ?? 'codes', options.locale ?? 'fr',
+    options.missing === 'codes' ? missingFiller(compiled, columns, h) : undefined, h && ((r) => h.answers(r.payload)));
   let chunk = CSV_BOM + csvRecord(headerCells(columns), separator);
   for await (const response of responses) {
     chunk += csvRecord(toCells(response), separator);

@@ -14,6 +14,7 @@ import type { StoredResponse } from '../store/types.js';
 import { versionKeyOf, versionKeyString } from '@olva/schema';
 import { METADATA_COLUMNS, type VariableColumn } from './columns.js';
 import type { Cell } from './values.js';
+import type { Harmonisation } from './harmonise.js';
 
 /** How missing values are written: empty cells (default) or the codes -7, -8, -9. */
 export type MissingMode = 'empty' | 'codes';
@@ -40,15 +41,18 @@ export type MissingFiller = (response: StoredResponse, cells: Cell[]) => void;
  * The filler of an export over `compiled` (the versions the responses were answered with) and
  * its `columns`. Each version's columns and each response's visible questions are worked out
  * with the compiler's codebook and the runtime's visibility, as when the response was given.
+ * In a harmonised export (`harmonised`), a version's columns are those of its harmonised build
+ * and its visible questions are named by their harmonised ids.
  */
-export function missingFiller(compiled: readonly CompiledQuestionnaire[], columns: readonly VariableColumn[]): MissingFiller {
+export function missingFiller(compiled: readonly CompiledQuestionnaire[], columns: readonly VariableColumn[], harmonised?: Harmonisation): MissingFiller {
   const offset = METADATA_COLUMNS.length;
   const versions = new Map(compiled.map((c) => [versionKeyString(versionKeyOf(c)), c] as const));
   const inVersion = new Map<string, boolean[]>();
   const presence = (key: string, version: CompiledQuestionnaire | undefined): boolean[] => {
     let list = inVersion.get(key);
     if (!list) {
-      const names = new Set(version ? codebookColumns(version).map((c) => c.name) : []);
+      const columnsOf = harmonised ? harmonised.buildOf(key) : version;
+      const names = new Set(columnsOf ? codebookColumns(columnsOf).map((c) => c.name) : []);
       list = columns.map((c) => names.has(c.name));
       inVersion.set(key, list);
     }
@@ -59,7 +63,8 @@ export function missingFiller(compiled: readonly CompiledQuestionnaire[], column
     const key = versionKeyString({ questionnaire: p.questionnaire, extension: p.extension });
     const version = versions.get(key);
     const present = presence(key, version);
-    const visible = version ? computeVisibility(version, p.answers ?? {}).visible : new Set<string>();
+    const shown = version ? computeVisibility(version, p.answers ?? {}).visible : new Set<string>();
+    const visible = harmonised ? new Set([...shown].flatMap((id) => harmonised.idsOf(key, id))) : shown;
     columns.forEach((column, i) => {
       const at = offset + i;
       if (cells[at] !== null && cells[at] !== undefined) return;

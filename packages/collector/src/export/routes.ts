@@ -12,6 +12,10 @@
  * - `GET /v1/exports/questionnaires.json` — the compiled versions those payloads were answered
  *   with (a JSON array of `questionnaire.json` documents)
  *
+ * `harmonise=true` on each of them: one column set across core versions through the
+ * crosswalks the versions declare (see harmonise.ts); the codebook says which codes of which
+ * version each harmonised code stands for.
+ *
  * Query: `questionnaire=<id>` (required), `wave=` and `territory=<level>:<code>`, both
  * repeatable. Replies are streamed, with a `Content-Disposition: attachment` file name.
  */
@@ -21,7 +25,6 @@ import type { CompiledQuestionnaire } from '@olva/schema';
 import type { Authorizer, Right } from '../auth.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import type { ResponseFilter, ResponseStore } from '../store/types.js';
-import { variableColumns } from './columns.js';
 import { codebookCsv, codebookEntries, codebookMarkdown } from './codebook.js';
 import { csvReadable } from './csv.js';
 import { exportBaseName, parseReadQuery, type ReadQuery } from './query.js';
@@ -29,6 +32,13 @@ import { exportVersions } from './versions.js';
 import { writeXlsx } from './xlsx.js';
 import { parseMissing, type MissingMode } from './missing.js';
 import { ndjsonReadable } from './ndjson.js';
+import { harmonise, parseHarmonise } from './harmonise.js';
+import type { CodebookOptions } from './codebook.js';
+
+/** The codebook options of a prepared export. */
+function codebookOptions(ready: { compiled: CompiledQuestionnaire[]; missing: MissingMode; harmonise: boolean }): CodebookOptions {
+  return { missing: ready.missing, ...(ready.harmonise ? { harmonisation: harmonise(ready.compiled) } : {}) };
+}
 
 /** What the export routes need from the server. */
 export interface ExportRouteOptions {
@@ -81,7 +91,7 @@ function attachment(reply: FastifyReply, type: string, filename: string): Fastif
 export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, options) => {
   const { store, registry, authorizer } = options;
 
-  async function prepare(request: FastifyRequest, reply: FastifyReply): Promise<{ read: AuthorizedRead; compiled: CompiledQuestionnaire[]; missing: MissingMode } | null> {
+  async function prepare(request: FastifyRequest, reply: FastifyReply): Promise<{ read: AuthorizedRead; compiled: CompiledQuestionnaire[]; missing: MissingMode; harmonise: boolean } | null> {
     const read = await authorizeRead(authorizer, 'export', request, reply, true);
     if (!read) return null;
     const missing = parseMissing((request.query as Record<string, unknown>).missing);
@@ -89,12 +99,17 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
       await reply.code(400).send({ error: 'bad-request', message: 'missing must be "empty" (the default) or "codes" (-7 not asked, -8 left blank, -9 not in the version answered)' });
       return null;
     }
+    const harmonise = parseHarmonise((request.query as Record<string, unknown>).harmonise);
+    if (harmonise === null) {
+      await reply.code(400).send({ error: 'bad-request', message: 'harmonise must be "true" (one column set across core versions, through their crosswalks) or "false" (the default)' });
+      return null;
+    }
     const compiled = exportVersions(await registry.all(), read.query.questionnaire!, read.filter.territories);
     if (compiled.length === 0) {
       await reply.code(404).send({ error: 'not-found', message: `no version of questionnaire "${read.query.questionnaire}" is known to this collector` });
       return null;
     }
-    return { read, compiled, missing };
+    return { read, compiled, missing, harmonise };
   }
 
   app.get('/v1/exports/responses.csv', async (request, reply) => {
@@ -104,7 +119,7 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
     const separator = q.separator === ';' || q.separator === 'semicolon' ? ';' : ',';
     const mode = q.values === 'labels' ? 'labels' : 'codes';
     const locale = q.locale === 'en' ? 'en' : 'fr';
-    const body = csvReadable(ready.compiled, store.stream(ready.read.filter), { separator, mode, locale, missing: ready.missing });
+    const body = csvReadable(ready.compiled, store.stream(ready.read.filter), { separator, mode, locale, missing: ready.missing, harmonise: ready.harmonise });
     return attachment(reply, 'text/csv; charset=utf-8', `${exportBaseName(ready.read.query)}.csv`).send(body);
   });
 
@@ -115,7 +130,7 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
     const out = new PassThrough();
     // zip.pipe(out) and fastify's pipe of `out` to the socket honour back-pressure, and
     // writeXlsx waits for them: `out` holds one high-water mark, never the workbook.
-    writeXlsx(ready.compiled, () => store.stream(ready.read.filter), out, { locale, missing: ready.missing }).catch((error: unknown) => {
+    writeXlsx(ready.compiled, () => store.stream(ready.read.filter), out, { locale, missing: ready.missing, harmonise: ready.harmonise }).catch((error: unknown) => {
       // A client that went away (fastify destroyed `out`) is not a failure of the server.
       if (out.destroyed) return;
       request.log.error({ err: error }, 'xlsx export failed');
@@ -128,7 +143,7 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
     const ready = await prepare(request, reply);
     if (!ready) return reply;
     const separator = (request.query as Record<string, unknown>).separator === ';' ? ';' : ',';
-    const text = codebookCsv(codebookEntries(ready.compiled, variableColumns(ready.compiled)), separator);
+    const text = codebookCsv(codebookEntries(ready.compiled, undefined, codebookOptions(ready)), separator);
     return attachment(reply, 'text/csv; charset=utf-8', `${exportBaseName(ready.read.query)}_codebook.csv`).send(text);
   });
 
@@ -136,7 +151,7 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
     const ready = await prepare(request, reply);
     if (!ready) return reply;
     const title = ready.compiled.map((c) => c.extension ? `${c.questionnaire.id} ${c.questionnaire.version} + ${c.extension.id} ${c.extension.version}` : `${c.questionnaire.id} ${c.questionnaire.version}`).join(', ');
-    const text = codebookMarkdown(codebookEntries(ready.compiled), title);
+    const text = codebookMarkdown(codebookEntries(ready.compiled, undefined, codebookOptions(ready)), title);
     return attachment(reply, 'text/markdown; charset=utf-8', `${exportBaseName(ready.read.query)}_codebook.md`).send(text);
   });
 

@@ -95,9 +95,13 @@ type Writer = (value: unknown, cells: Cell[]) => void;
  * columns, so the mapper walks the answers it holds (each key knows the cells it fills)
  * rather than every column: the cost of a row follows its answers, not the codebook's width.
  * Cells of questions without an answer stay empty (null), or get their missing-value code
- * from `missing` (see missing.ts).
+ * from `missing` (see missing.ts). `answersOf` reads a response's answers (harmonised exports
+ * rewrite them, see harmonise.ts).
  */
-export function rowMapper(columns: readonly VariableColumn[], mode: CellMode, locale: ExportLocale = 'fr', missing?: MissingFiller): (r: StoredResponse) => Cell[] {
+export function rowMapper(
+  columns: readonly VariableColumn[], mode: CellMode, locale: ExportLocale = 'fr', missing?: MissingFiller,
+  answersOf: (r: StoredResponse) => Answers = (r) => (r.payload.answers ?? {}) as Answers,
+): (r: StoredResponse) => Cell[] {
   const offset = METADATA_COLUMNS.length;
   const writers = new Map<string, Writer[]>();
   const add = (key: string, w: Writer) => {
@@ -152,7 +156,7 @@ export function rowMapper(columns: readonly VariableColumn[], mode: CellMode, lo
     const cells: Cell[] = metadataCells(r);
     cells.length = width;
     cells.fill(null, offset);
-    const answers = (r.payload.answers ?? {}) as Answers;
+    const answers = answersOf(r);
     for (const key in answers) {
       const list = writers.get(key);
       if (!list) continue;

@@ -23,6 +23,7 @@ import { CODEBOOK_HEADER, codebookCells, codebookEntries } from './codebook.js';
 import { escapeFormula } from '@olva/compiler/csv';
 import { headerCells, rowMapper, type Cell, type ExportLocale } from './values.js';
 import { missingFiller, type MissingMode } from './missing.js';
+import { harmonise } from './harmonise.js';
 
 /** Sheet names, in workbook order. */
 export const XLSX_SHEETS = { codes: 'réponses', labels: 'libellés', codebook: 'codebook' } as const;
@@ -34,6 +35,8 @@ export interface XlsxOptions {
   columns?: VariableColumn[];
   /** Missing values as empty cells (default) or as the codes -7, -8, -9 (see missing.ts). */
   missing?: MissingMode;
+  /** One column set across core versions through their crosswalks (see harmonise.ts). */
+  harmonise?: boolean;
 }
 
 /** A cell for exceljs: texts escaped like in the CSV (the file may be re-saved as CSV). */
@@ -97,7 +100,8 @@ export async function writeXlsx(
   output: Writable,
   options: XlsxOptions = {},
 ): Promise<void> {
-  const columns = options.columns ?? variableColumns(compiled);
+  const h = options.harmonise ? harmonise(compiled) : undefined;
+  const columns = options.columns ?? variableColumns(h?.builds ?? compiled);
   const locale = options.locale ?? 'fr';
   const finished = new Promise<void>((resolve, reject) => {
     output.once('finish', resolve);
@@ -110,7 +114,7 @@ export async function writeXlsx(
   for (const mode of ['codes', 'labels'] as const) {
     const sheet = workbook.addWorksheet(XLSX_SHEETS[mode]);
     sheet.addRow(header).commit();
-    const toCells = rowMapper(columns, mode, locale, options.missing === 'codes' ? missingFiller(compiled, columns) : undefined);
+    const toCells = rowMapper(columns, mode, locale, options.missing === 'codes' ? missingFiller(compiled, columns, h) : undefined, h && ((r) => h.answers(r.payload)));
     let n = 0;
     for await (const response of openResponses()) {
       sheet.addRow(toCells(response).map(xlsxCell)).commit();
@@ -120,7 +124,7 @@ export async function writeXlsx(
   }
   const sheet = workbook.addWorksheet(XLSX_SHEETS.codebook);
   sheet.addRow([...CODEBOOK_HEADER]).commit();
-  for (const entry of codebookEntries(compiled, columns)) sheet.addRow(codebookCells(entry).map(xlsxCell)).commit();
+  for (const entry of codebookEntries(compiled, columns, { harmonisation: h, missing: options.missing })) sheet.addRow(codebookCells(entry).map(xlsxCell)).commit();
   sheet.commit();
   await workbook.commit();
   await finished;

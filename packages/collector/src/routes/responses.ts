@@ -69,7 +69,7 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
     if (!type || !/^application\/json\s*(;|$)/i.test(type) || request.body === undefined) {
       throw new HttpError(415, 'unsupported-media-type', 'post the response as JSON with "Content-Type: application/json"');
     }
-    const result = intake(request.body, registry, territories);
+    const result = intake(request.body, registry, territories, new Date(), config.waves);
     if (!result.ok) return reply.code(422).send(invalidResponseBody(result.problems));
     const { payload, build } = result;
     const origin = request.headers.origin;

@@ -230,6 +230,12 @@ describe('crosswalks in the diff', () => {
     ]);
   });
 
+  it('reports a unit added or changed as rewording', () => {
+    const result = diffQuestionnaires(base(), changed('2026.1.1', (d) => { q(d, 0, 3).unit = { fr: 'salariés', en: 'employees' }; }));
+    expect(result.changes.map((c) => [c.rule, c.pointer])).toEqual([['wording-changed', '/sections/0/items/3/unit']]);
+    expect(result.ok).toBe(true);
+  });
+
   it('suggests the next version', () => {
     expect(nextVersion('2026.2.0', 'major')).toBe('2027.0.0');
     expect(nextVersion('2026.2.0', 'minor')).toBe('2026.3.0');

@@ -19,6 +19,7 @@ export type { Change, ChangeKind, DiffResult } from './types.js';
 export type { QuestionVerdict, StatisticalChange } from './statistics.js';
 export type { DiffFiles } from './crosswalk-check.js';
 export { DIFF_RULES } from './rules/index.js';
+export { extensionImpact, widenedRange, type ExtensionImpact } from './impact.js';
 
 const RANK: Record<'none' | ChangeKind, number> = { none: 0, patch: 1, minor: 2, major: 3 };
 

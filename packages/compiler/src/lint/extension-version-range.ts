@@ -22,6 +22,7 @@ export const extensionVersionRange: LintRule = {
     if (semver.satisfies(version, range)) return [];
     return [finding('extension', '/extends/version',
       [`le tronc commun est en version ${version}, hors de la plage ${q(range)} de l’extension`, `the core is version ${version}, outside the extension's range ${q(range)}`],
-      [`vérifiez que l’extension convient à ${version}, puis élargissez la plage (par ex. "^${version}")`, `check that the extension fits ${version}, then widen the range (e.g. "^${version}")`])];
+      [`vérifiez que l’extension convient à ${version}, puis élargissez la plage sans perdre les versions déjà couvertes : "${range} || ^${version}"`,
+        `check that the extension fits ${version}, then widen the range, keeping the versions it covers: "${range} || ^${version}"`])];
   },
 };

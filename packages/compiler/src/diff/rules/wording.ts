@@ -32,6 +32,7 @@ export function wordingChanged(ctx: DiffContext): Change[] {
     const qb = p.before.question as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     const qa = p.after.question as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     if (differs(qb.label, qa.label)) out.push(patch(`${p.after.pointer}/label`, `label of question "${p.id}" reworded`, `libellé de la question « ${p.id} » reformulé`, p.id));
+    if (differs(qb.unit, qa.unit)) out.push(patch(`${p.after.pointer}/unit`, `unit of question "${p.id}" reworded`, `unité de la question « ${p.id} » reformulée`, p.id));
     if (differs(qb.help, qa.help)) out.push(patch(`${p.after.pointer}/help`, `help of question "${p.id}" reworded`, `aide de la question « ${p.id} » reformulée`, p.id));
     if (qb.other && qa.other && differs(qb.other.label, qa.other.label)) out.push(patch(`${p.after.pointer}/other/label`, `"other" label of question "${p.id}" reworded`, `libellé « autre » de la question « ${p.id} » reformulé`, p.id));
     for (const list of ['choices', 'rows'] as const) {

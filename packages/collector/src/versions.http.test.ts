@@ -1,0 +1,127 @@
+/**
+ * Two core versions in one collector, over real HTTP on SQLite and PostgreSQL: the canonical
+ * core 2026.2.0 and the 2027 example (one split sector choice, with its crosswalk), both as
+ * `olva build` writes them. Waves tied to versions refuse a 2027 answer in wave 2026; the
+ * harmonised export puts 2026 and 2027 answers in one column set, and its codebook says which
+ * code of which version each harmonised code stands for.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '@olva/compiler';
+import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
+import { resolveConfig } from './config/load.js';
+import { createCollector, type Collector } from './server.js';
+import { answeredPayload } from './test-support/answer.js';
+import { bothBackends } from './test-support/backends.js';
+import { parseCsv } from './export/testing.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const TOKEN = 'national-token-for-version-tests';
+const CORES = { 'olva-core': 'packages/core-questionnaire/olva-core.json', 'olva-core-2027': 'examples/core-2027/olva-core-2027.json' };
+
+let dir: string;
+const compiled: Record<string, CompiledQuestionnaire> = {};
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-versions-'));
+  for (const [id, core] of Object.entries(CORES)) {
+    const result = await build({ core: path.join(repo, core), extension: null, out: path.join(dir, id) });
+    expect(result.compiled, JSON.stringify(result.problems.filter((p) => p.severity === 'error'))).not.toBeNull();
+    compiled[id] = result.compiled!;
+  }
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A payload of `build` for wave `wave`, with the sector answers given. */
+function payload(build: string, wave: string, sectors: { principal: string; secondary: string[] }): ResponsePayload {
+  const p = answeredPayload(compiled[build]!, { level: 'commune', code: '35238' }, wave);
+  p.answers = { ...p.answers, secteur_principal: sectors.principal, secteurs_secondaires: sectors.secondary };
+  return p;
+}
+
+for (const backend of bothBackends()) {
+  describe(`two core versions on ${backend.name}`, () => {
+    let collector: Collector;
+    let base: string;
+    beforeAll(async () => {
+      await backend.setup();
+      const { config } = resolveConfig({
+        questionnaires: Object.keys(CORES).map((b) => ({ build: b })),
+        database: { url: await backend.newDatabaseUrl() },
+        server: { port: 0 },
+        tokens: [{ name: 'rnma', token: TOKEN, scope: { territories: 'all', rights: ['read', 'export'] } }],
+        waves: [{ id: '2026', core: '^2026.1.0' }, { id: '2027', core: '^2027.0.0' }],
+      }, { file: path.join(dir, 'olva.config.json'), baseDir: dir, env: {} });
+      collector = await createCollector({ config, logStream: false });
+      base = await collector.listen();
+    });
+    afterAll(async () => {
+      await collector?.close();
+      await backend.teardown();
+    });
+
+    const post = (body: unknown) => fetch(`${base}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const get = (url: string) => fetch(`${base}${url}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    async function csv(url: string): Promise<Record<string, string>[]> {
+      const res = await get(url);
+      expect(res.status).toBe(200);
+      const [header, ...rows] = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
+      return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
+    }
+
+    it('accepts each version in its wave and refuses a 2027 answer in wave 2026 (422 at /wave, French then English)', async () => {
+      const a = payload('olva-core', '2026', { principal: 'social_sante', secondary: ['sport'] });
+      const b = payload('olva-core-2027', '2027', { principal: 'sante', secondary: ['action_sociale', 'culture'] });
+      for (const p of [a, b]) {
+        const r = await post(p);
+        expect(r.status, JSON.stringify(await r.clone().json())).toBe(201);
+      }
+      const wrong = await post(payload('olva-core-2027', '2026', { principal: 'sport', secondary: [] }));
+      expect(wrong.status).toBe(422);
+      const body = await wrong.json();
+      expect(body.problems).toEqual([{
+        pointer: '/wave', code: 'wave-version',
+        message: 'la vague « 2026 » accepte les versions ^2026.1.0 du tronc commun ; cette réponse a été donnée avec olva-core 2027.0.0 / '
+          + 'wave "2026" accepts core versions ^2026.1.0; this response was answered with olva-core 2027.0.0',
+      }]);
+      // A wave the configuration does not list accepts any version.
+      expect((await post(payload('olva-core-2027', 'pilote', { principal: 'sport', secondary: [] }))).status).toBe(201);
+    });
+
+    it('exports 2026 and 2027 answers comparable in one column set with harmonise=true', async () => {
+      const rows = await csv('/v1/exports/responses.csv?questionnaire=olva-core&wave=2026,2027&harmonise=true');
+      const byVersion = Object.fromEntries(rows.map((r) => [r.questionnaire_version, r]));
+      expect(byVersion['2026.2.0']!.secteur_principal).toBe('social_sante');
+      expect(byVersion['2027.0.0']!.secteur_principal).toBe('social_sante');
+      expect([byVersion['2026.2.0']!.secteurs_secondaires__social_sante, byVersion['2027.0.0']!.secteurs_secondaires__social_sante]).toEqual(['0', '1']);
+      expect(Object.keys(rows[0]!)).not.toContain('secteurs_secondaires__sante');
+
+      const raw = await csv('/v1/exports/responses.csv?questionnaire=olva-core&wave=2026,2027');
+      expect(raw.map((r) => r.secteur_principal).sort()).toEqual(['sante', 'social_sante']);
+      expect(Object.keys(raw[0]!)).toEqual(expect.arrayContaining(['secteurs_secondaires__sante', 'secteurs_secondaires__social_sante']));
+    });
+
+    it('documents every code of every version in the codebook, harmonised or not; a bad harmonise is a 400', async () => {
+      const harmonised = await csv('/v1/exports/codebook.csv?questionnaire=olva-core&harmonise=true&missing=codes');
+      const sector = harmonised.find((r) => r.variable === 'secteur_principal')!;
+      expect(sector.codes_fr).toContain('social_sante=Action sociale, santé, médico-social [2026.2.0 : social_sante ; 2027.0.0 : action_sociale, sante]');
+      expect(sector.codes_fr).toContain('-9=absente de la version');
+      expect(sector.version).toBe('2026.2.0, 2027.0.0');
+      const plain = await csv('/v1/exports/codebook.csv?questionnaire=olva-core');
+      const codes = plain.find((r) => r.variable === 'secteur_principal')!.codes_en;
+      expect(codes).toContain('social_sante=Social action, health and care [2026.2.0]');
+      expect(codes).toContain('sante=Health [2027.0.0]');
+      const questions = plain.filter((r) => r.question).map((r) => [r.variable, r.question]);
+      const numberOf = new Map<string, string>();
+      for (const [variable, q] of questions) {
+        const id = variable!.replace(/(__.*|_other)$/, '');
+        if (!numberOf.has(id)) numberOf.set(id, q!);
+      }
+      expect(new Set(numberOf.values()).size).toBe(numberOf.size);
+      expect((await get('/v1/exports/responses.csv?questionnaire=olva-core&harmonise=maybe')).status).toBe(400);
+    });
+  });
+}

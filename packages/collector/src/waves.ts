@@ -1,0 +1,45 @@
+/**
+ * Waves tied to versions: the configuration may say, for a wave, which versions of the core
+ * it accepts (`waves: [{ "id": "2026", "core": "^2026.1.0" }]`, a semver range). A response
+ * whose wave is listed and whose core version is outside the range is refused with a 422
+ * (`wave-version`, at `/wave`): a 2027 questionnaire posted into wave 2026 would mix versions
+ * that the network compares across waves, not within one. Waves not listed accept any
+ * version (collectors configured before waves existed keep working).
+ */
+import semver from 'semver';
+import type { ResponsePayload } from '@olva/schema';
+import type { ResponseProblemBody } from './http/errors.js';
+
+/** One wave of the configuration and the core versions it accepts. */
+export interface WaveRule {
+  id: string;
+  /** Semver range of the core versions the wave accepts, e.g. `^2026.1.0`. */
+  core: string;
+}
+
+/** Configuration problems of `waves`: a duplicated id or a range that is not semver. */
+export function waveConfigProblems(waves: readonly WaveRule[]): { pointer: string; rule: string; message: string }[] {
+  const out: { pointer: string; rule: string; message: string }[] = [];
+  const seen = new Set<string>();
+  waves.forEach((w, i) => {
+    if (seen.has(w.id)) out.push({ pointer: `/waves/${i}/id`, rule: 'unique-wave', message: `wave "${w.id}" is declared twice` });
+    seen.add(w.id);
+    if (semver.validRange(w.core) === null) {
+      out.push({ pointer: `/waves/${i}/core`, rule: 'semver-range', message: `"${w.core}" is not a semver range of core versions (e.g. "^2026.1.0" or ">=2026.1.0 <2027.0.0")` });
+    }
+  });
+  return out;
+}
+
+/** The problem of a payload whose wave does not accept its core version, if any. */
+export function waveProblems(payload: Pick<ResponsePayload, 'wave' | 'questionnaire'>, waves: readonly WaveRule[]): ResponseProblemBody[] {
+  const rule = waves.find((w) => w.id === payload.wave);
+  if (!rule || semver.satisfies(payload.questionnaire.version, rule.core)) return [];
+  const { id, version } = payload.questionnaire;
+  return [{
+    pointer: '/wave',
+    code: 'wave-version',
+    message: `la vague « ${rule.id} » accepte les versions ${rule.core} du tronc commun ; cette réponse a été donnée avec ${id} ${version} / `
+      + `wave "${rule.id}" accepts core versions ${rule.core}; this response was answered with ${id} ${version}`,
+  }];
+}
