@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { olva } from './testing.js';
+import { olva } from '@olva/test-support/cli-run';
 import { COMMAND_NAMES, loadCommand } from './commands/index.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { olva, variant } from '../testing.js';
+import { olva, variant } from '@olva/test-support/cli-run';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const CORE = join(root, 'packages/core-questionnaire/olva-core.json');

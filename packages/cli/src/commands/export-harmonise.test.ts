@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, payloadDigest } from '@olva/collector';
 import { fixtureCore, fixtureCore2027, fixtureResponse, parseCsv } from '@olva/collector/export/testing';
-import { olva } from '../testing.js';
+import { olva } from '@olva/test-support/cli-run';
 
 let dir: string;
 let database: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { olva, variant } from '../testing.js';
+import { olva, variant } from '@olva/test-support/cli-run';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const CORE_2027 = join(root, 'examples/core-2027/olva-core-2027.json');

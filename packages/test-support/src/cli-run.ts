@@ -1,22 +1,18 @@
 /**
- * Test support for the commands' tests: runs `olva` in-process and reads what it printed, and
- * writes changed copies of example files. Not used by the command line itself.
+ * Test support for the command line's tests: runs `olva` in-process and reads what it printed,
+ * and writes changed copies of example files.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { main } from './cli.js';
+import { main } from '@olva/cli';
+import { memoryIo } from './command-io.js';
 
 /** Runs olva in-process (French environment unless `--lang` says otherwise); the exit code and output. */
 export async function olva(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: { write: (s: string) => { out += s; } },
-    stderr: { write: (s: string) => { err += s; } },
-    env: { LANG: 'fr_FR.UTF-8' },
-  });
-  return { code, out, err };
+  const m = memoryIo({ LANG: 'fr_FR.UTF-8' });
+  const code = await main(argv, m.io);
+  return { code, out: m.out(), err: m.err() };
 }
 
 /** A copy of the JSON file `file` changed by `edit`, written under the same name in a new temporary folder. */
