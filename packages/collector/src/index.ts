@@ -27,3 +27,5 @@ export * from './export/index.js';
 export * from './stats/index.js';
 export { closeOnSignals } from './lifecycle.js';
 export { DEMO_CSP } from './demo-site.js';
+export { seedCockpitDemo } from './routes/cockpit/demo-seed.js';
+export { COCKPIT_CSP } from './routes/cockpit/page.js';

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCollector, demoRoutes, type Collector } from '@olva/collector';
+import { createCollector, demoRoutes, seedCockpitDemo, type Collector } from '@olva/collector';
 import { parse } from '../args.js';
 import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO } from '../io.js';
 import { configWith, reportStartFailure, serveUntilSignal } from './serve.js';
@@ -67,6 +67,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
         en: `✓ response ${submissionId} stored (${buildId}, ${territory.level} ${territory.code})`,
       }),
     });
+    // The cockpit (/suivi/) needs a collection to show: a few responses and a planted duplicate.
+    await seedCockpitDemo(collector);
     const address = new URL(await collector.listen());
     base = `http://${address.hostname === '0.0.0.0' ? '127.0.0.1' : address.hostname}:${address.port}`;
   } catch (error) {
@@ -80,6 +82,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     { fr: `  base de données : .olva-data/demo.sqlite (SQLite embarqué)`, en: `  database: .olva-data/demo.sqlite (embedded SQLite)` },
     { fr: `  jeton national (tous les territoires) : ${national}`, en: `  national token (every territory): ${national}` },
     ...Object.entries(tokens).filter(([name]) => name !== 'rnma-national').map(([name, token]) => ({ fr: `  jeton territorial « ${name} » : ${token}`, en: `  territorial token "${name}": ${token}` })),
+    { fr: `  suivi de la collecte (jeton « rennes » ou national) : ${base}/suivi/`, en: `  collection cockpit (token "rennes" or national): ${base}/suivi/` },
     { fr: '  relire les réponses enregistrées :', en: '  read the stored responses back:' },
     { fr: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"`, en: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"` },
     { fr: '  (Ctrl+C pour arrêter ; ces jetons en clair ne valent que pour la démo)', en: '  (Ctrl+C to stop; these clear tokens are for the demo only)' },
