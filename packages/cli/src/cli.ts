@@ -17,6 +17,7 @@ export const SUMMARIES: Record<CommandName, Bilingual> = {
   export: { fr: 'exporte les réponses (CSV, XLSX) avec le livre de codes', en: 'exports responses (CSV, XLSX) with the codebook' },
   stats: { fr: 'statistiques d’échantillon par territoire et par vague', en: 'sample statistics by territory and wave' },
   purge: { fr: 'supprime des réponses (effacement sur demande, durée de conservation)', en: 'deletes responses (erasure on request, retention)' },
+  reference: { fr: 'répartition attendue des associations par secteur, depuis le RNA', en: 'expected distribution of associations by sector, from the RNA' },
 };
 
 function version(): string {

@@ -6,7 +6,7 @@
 import type { CommandModule } from '../io.js';
 
 /** Names of the commands, in the order `olva --help` lists them. */
-export const COMMAND_NAMES = Object.freeze(['validate', 'build', 'diff', 'serve', 'demo', 'export', 'stats', 'purge'] as const);
+export const COMMAND_NAMES = Object.freeze(['validate', 'build', 'diff', 'serve', 'demo', 'export', 'stats', 'purge', 'reference'] as const);
 
 /** A command name. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
