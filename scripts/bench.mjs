@@ -4,9 +4,11 @@
 // framework, in the same run). Prints Markdown tables; the README quotes them.
 import { runFrontBench, formatFrontTable } from './bench/front.mjs';
 import { runCollectorBench, formatCollectorTable } from './bench/collector.mjs';
+import { runCockpitBench, formatCockpitTable } from './bench/cockpit.mjs';
 
 const only = process.argv[2];
 const out = [];
 if (!only || only === 'front') out.push('## Embed (olva vs SurveyJS)\n\n' + formatFrontTable(await runFrontBench()));
 if (!only || only === 'collector') out.push('## Collector (olva vs fastify hello-world)\n\n' + formatCollectorTable(await runCollectorBench()));
+if (!only || only === 'cockpit') out.push('## Collection cockpit\n\n' + formatCockpitTable(await runCockpitBench()));
 console.log('\n' + out.join('\n\n'));

@@ -17,6 +17,7 @@ import type { TokenConfig } from '../../config/load.js';
 import type { ResponseStore, TerritoryRef } from '../../store/types.js';
 import { duplicateRoutes } from '../../duplicates/routes.js';
 import { cockpitPage } from './page.js';
+import { refreshFacts } from '../../store/facts.js';
 import { sectorQuestion } from './context.js';
 import { authorizeRead, type AuthorizedRead } from '../../export/routes.js';
 import type { CockpitContext } from './context.js';
@@ -44,6 +45,11 @@ async function oneWave(read: AuthorizedRead, reply: FastifyReply): Promise<strin
 /** The fastify plugin of the cockpit's API. */
 export const cockpitRoutes: FastifyPluginAsync<CockpitRouteOptions> = async (app, options) => {
   const { context, authorizer, tokens } = options;
+  // The facts of responses stored before this start are read in the background, so that the
+  // first request does not wait for all of them (it joins the pass if it is still running).
+  app.addHook('onReady', async () => {
+    void refreshFacts(context.db, sectorQuestion(context)).catch((error: unknown) => app.log.warn({ err: error }, 'cockpit facts not read at start'));
+  });
   await app.register(cockpitPage);
   await app.register(duplicateRoutes, { db: context.db, store: options.store, authorizer, sectorQuestion: sectorQuestion(context) });
 
