@@ -74,20 +74,50 @@ export function refreshFacts(db: SqlDb, sectorQuestion: string): Promise<number>
   return pass;
 }
 
+/** Reception time up to which every response had its facts at the end of the last full pass. */
+const watermark = new WeakMap<SqlDb, string>();
+/** Responses stored in one batch commit together; a minute covers commits out of order. */
+const MARGIN_MS = 60_000;
+
 async function fill(db: SqlDb, sectorQuestion: string): Promise<number> {
   if (await complete(db, sectorQuestion)) return 0;
   let added = 0;
-  // Walks the primary key's index (no payload read) for the ids without facts, each round
-  // seeking past the previous one; then reads the payloads of those ids only.
-  let after = '';
+  // Usually only the responses stored since the last pass lack their facts: look there first,
+  // through the (received_at, submission_id) index.
+  const mark = watermark.get(db);
+  if (mark && checked.get(db) === sectorQuestion) {
+    const since = new Date(Date.parse(mark) - MARGIN_MS).toISOString();
+    added += await addMissing(db, sectorQuestion, 'recent', since);
+    if (await complete(db, sectorQuestion)) return added;
+  }
+  // Otherwise (first pass, another sector question, an erasure meanwhile): the whole key.
+  const [top] = await db.query('SELECT MAX(received_at) AS top FROM olva_responses');
+  added += await addMissing(db, sectorQuestion, 'all', '');
+  await db.run(`DELETE FROM olva_response_facts WHERE NOT EXISTS (SELECT 1 FROM olva_responses r WHERE r.submission_id = olva_response_facts.submission_id)`);
+  if (top?.top) watermark.set(db, String(top.top));
+  return added;
+}
+
+/**
+ * Adds the facts of the responses matching `range` (a seekable condition) that have none,
+ * by pages of ids (indexes only), then their payloads.
+ */
+async function addMissing(db: SqlDb, sectorQuestion: string, range: 'recent' | 'all', from: string): Promise<number> {
+  let added = 0;
+  // Keyset pages along the index the range seeks: (received_at, submission_id) for the
+  // recent responses, the primary key for all of them.
+  let after: [string, string] = [from, ''];
+  const seek = range === 'recent' ? '(received_at, submission_id) > (?, ?)' : 'submission_id > ? AND submission_id > ?';
+  const order = range === 'recent' ? 'received_at, submission_id' : 'submission_id';
   for (;;) {
     const missing = await db.query(
-      `SELECT submission_id FROM olva_responses WHERE submission_id > ? AND NOT EXISTS (SELECT 1 FROM olva_response_facts f
-       WHERE f.submission_id = olva_responses.submission_id AND f.sector_question = ?) ORDER BY submission_id LIMIT ?`,
-      [after, sectorQuestion, BATCH],
+      `SELECT submission_id, received_at FROM olva_responses WHERE ${seek} AND NOT EXISTS (SELECT 1 FROM olva_response_facts f
+       WHERE f.submission_id = olva_responses.submission_id AND f.sector_question = ?) ORDER BY ${order} LIMIT ?`,
+      [...after, sectorQuestion, BATCH],
     );
-    if (!missing.length) break;
-    after = String(missing[missing.length - 1]!.submission_id);
+    if (!missing.length) return added;
+    const last = missing[missing.length - 1]!;
+    after = range === 'recent' ? [String(last.received_at), String(last.submission_id)] : [String(last.submission_id), ''];
     const rows = await db.query(
       `SELECT submission_id, received_at, payload FROM olva_responses WHERE submission_id IN (${missing.map(() => '?').join(', ')})`,
       missing.map((r) => r.submission_id),
@@ -108,10 +138,6 @@ async function fill(db: SqlDb, sectorQuestion: string): Promise<number> {
       );
       added += rows.length;
     }
-    if (missing.length < BATCH) break;
+    if (missing.length < BATCH) return added;
   }
-  if (added) {
-    await db.run(`DELETE FROM olva_response_facts WHERE NOT EXISTS (SELECT 1 FROM olva_responses r WHERE r.submission_id = olva_response_facts.submission_id)`);
-  }
-  return added;
 }
