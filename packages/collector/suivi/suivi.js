@@ -100,7 +100,12 @@ function showError(error) {
 // Routes: #reseau, #territoire=<level>:<code>, #doublons[=<level>:<code>]
 
 function currentRoute() {
-  const hash = decodeURIComponent(window.location.hash.slice(1));
+  let hash = '';
+  try {
+    hash = decodeURIComponent(window.location.hash.slice(1));
+  } catch {
+    // A hash that is not percent-encoded UTF-8: the network view.
+  }
   const [name, arg] = hash.split('=');
   if (name === 'territoire' && /^[a-z]+:[A-Za-z0-9_.-]+$/.test(arg ?? '')) return { view: 'territory', territory: arg };
   if (name === 'doublons') return { view: 'duplicates', territory: /^[a-z]+:[A-Za-z0-9_.-]+$/.test(arg ?? '') ? arg : null };
