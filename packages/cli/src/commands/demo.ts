@@ -68,7 +68,10 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       }),
     });
     // The cockpit (/suivi/) needs a collection to show: a few responses and a planted duplicate.
-    await seedCockpitDemo(collector);
+    await seedCockpitDemo(collector).catch((error: unknown) => say(io.stderr, lang, {
+      fr: `olva demo : collecte d’exemple du suivi non créée : ${(error as Error).message}`,
+      en: `olva demo: example collection of the cockpit not created: ${(error as Error).message}`,
+    }));
     const address = new URL(await collector.listen());
     base = `http://${address.hostname === '0.0.0.0' ? '127.0.0.1' : address.hostname}:${address.port}`;
   } catch (error) {

@@ -26,14 +26,19 @@ const ASSOCIATIONS: [name: string, sector: string, commune: string, channel: str
   ['Festival des rives du Scorff', 'culture', '56121', 'kiosk'],
 ];
 
-/** Posts the demo collection when the store has no probable duplicate yet; resolves with how many were posted. */
+/**
+ * Posts the demo collection when the store has no probable duplicate yet and the accepted core
+ * is the common core; resolves with how many were posted. Throws when a response is refused.
+ */
 export async function seedCockpitDemo(collector: Collector): Promise<number> {
   const { store, app, registry } = collector;
   if (!(store instanceof SqlResponseStore)) return 0;
   const existing = await listDuplicates(store.db, store, { territories: 'all', includeExcluded: true }, collector.config.stats?.sectorQuestion ?? DEFAULT_SECTOR_QUESTION);
   if (existing.groups.length) return 0;
   const core = registry.accepted().find((b) => b.compiled.extension === null)?.compiled;
-  if (!core) return 0;
+  // Only the common core's demo builds have the questions the seed answers.
+  const questions = new Set(core?.sections.flatMap((s) => s.questions.map((q) => q.id)) ?? []);
+  if (!core || !['nom_association', 'secteur_principal', 'commune_siege', 'perspectives'].every((id) => questions.has(id))) return 0;
   let posted = 0;
   for (const [i, [name, sector, commune, channel]] of ASSOCIATIONS.entries()) {
     const employeur = i % 4 === 0;
