@@ -40,8 +40,8 @@ export function uid(prefix) {
  */
 export function barChart({ title, rows, format }) {
   const titleId = uid('chart');
-  const labelWidth = 170;
-  const width = 560;
+  const labelWidth = 230;
+  const width = 620;
   const barWidth = width - labelWidth - 70;
   const rowHeight = 24;
   const height = rows.length * rowHeight + 8;
@@ -50,7 +50,8 @@ export function barChart({ title, rows, format }) {
     s('title', { id: titleId }, title),
     rows.map((r, i) => {
       const y = i * rowHeight + 4;
-      const label = r.label.length > 26 ? `${r.label.slice(0, 25)}…` : r.label;
+      // The full label is in the table beside; the chart keeps what fits.
+      const label = r.label.length > 32 ? `${r.label.slice(0, 31)}…` : r.label;
       return s('g', {},
         s('text', { x: labelWidth - 6, y: y + 15, 'text-anchor': 'end' }, label),
         s('rect', { class: 'bar', x: labelWidth, y: y + 3, width: Math.max(0, (r.value / max) * barWidth), height: rowHeight - 8 }),
