@@ -1,25 +1,27 @@
 /**
- * The cockpit's facts table on SQLite: filled once, then only with the responses stored since
+ * The cockpit's facts table on SQLite and PostgreSQL: filled once, then only with the responses stored since
  * (also one stamped earlier than the last pass), re-read for another sector question, and
  * emptied of erased responses.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payloadDigest } from './canonical.js';
 import { refreshFacts } from './facts.js';
 import { SqlResponseStore } from './sql-store.js';
 import { openSqliteDb } from './sqlite.js';
+import { openPostgresDb } from './postgres.js';
+import { bothBackends } from '../test-support/backends.js';
 import { cockpitPayload } from '../routes/cockpit/testing.js';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-facts-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('cockpit facts', () => {
+for (const backend of bothBackends()) describe(`cockpit facts on ${backend.name}`, () => {
+  beforeAll(() => backend.setup());
+  afterAll(() => backend.teardown());
+
   it('reads each response once, the new ones at the next pass, and drops erased ones', async () => {
     let now = Date.parse('2026-03-01T10:00:00Z');
-    const store = new SqlResponseStore(openSqliteDb(path.join(dir, 'facts.sqlite')), () => new Date(now));
+    const url = await backend.newDatabaseUrl();
+    const db = url.startsWith('sqlite:') ? openSqliteDb(url.slice('sqlite:'.length)) : openPostgresDb(url);
+    const store = new SqlResponseStore(db, () => new Date(now));
     await store.init();
     const insert = async (answers: Record<string, unknown>) => {
       const p = cockpitPayload(answers);
