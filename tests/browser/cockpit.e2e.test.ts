@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '@olva/test-support/chromium';
 import { AXE_JS, REPO, requireBuild } from '@olva/test-support/olva-site';
 import { seriousViolations } from '@olva/test-support/axe';
-import { COCKPIT_CSP, createCollector, demoRoutes, loadConfig, seedCockpitDemo, type Collector } from '@olva/collector';
+import { COCKPIT_CSP, createCollector, loadConfig, seedCockpitDemo, type Collector } from '@olva/collector';
 
 const DEMO_CONFIG = path.join(REPO, 'examples/demo/olva.config.json');
 const TOKENS = JSON.parse(fs.readFileSync(DEMO_CONFIG, 'utf8')).tokens as { name: string; token: string }[];
@@ -34,13 +34,8 @@ beforeAll(async () => {
   requireBuild([path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json')]);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-cockpit-'));
   const { config } = loadConfig(DEMO_CONFIG, { OLVA_PORT: '0', OLVA_DATABASE_URL: `sqlite:${path.join(dir, 'demo.sqlite')}` });
-  collector = await createCollector({
-    config, logStream: false,
-    extraRoutes: (app) => demoRoutes(app, {
-      municipalDir: path.join(REPO, 'examples/municipal'), iframeDir: path.join(REPO, 'examples/iframe'),
-      embedDir: path.join(REPO, 'packages/embed/dist'), questionnairesDir: path.join(REPO, 'build/questionnaires'),
-    }),
-  });
+  // The cockpit is part of the collector itself: no demo page is needed.
+  collector = await createCollector({ config, logStream: false });
   expect(await seedCockpitDemo(collector)).toBeGreaterThan(0);
   base = await collector.listen();
   browser = await launchChromium();
