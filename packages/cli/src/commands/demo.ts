@@ -51,6 +51,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   // The demo always runs on its own embedded database, whatever the environment says.
   const demoEnv = { ...env, OLVA_DATABASE_URL: undefined, OLVA_TOKENS: undefined };
   let collector: Collector;
+  // The cockpit's example responses are not announced as if someone had just answered.
+  let seeding = false;
   let base: string;
   try {
     const { config } = configWith(file, demoEnv, args.values.port);
@@ -62,16 +64,18 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
         embedDir: path.join(root, 'packages', 'embed', 'dist'),
         questionnairesDir: path.join(root, 'build', 'questionnaires'),
       }),
-      onStored: ({ submissionId, buildId, territory }) => say(io.stdout, lang, {
+      onStored: ({ submissionId, buildId, territory }) => seeding || say(io.stdout, lang, {
         fr: `✓ réponse ${submissionId} enregistrée (${buildId}, ${territory.level} ${territory.code})`,
         en: `✓ response ${submissionId} stored (${buildId}, ${territory.level} ${territory.code})`,
       }),
     });
     // The cockpit (/suivi/) needs a collection to show: a few responses and a planted duplicate.
+    seeding = true;
     await seedCockpitDemo(collector).catch((error: unknown) => say(io.stderr, lang, {
       fr: `olva demo : collecte d’exemple du suivi non créée : ${(error as Error).message}`,
       en: `olva demo: example collection of the cockpit not created: ${(error as Error).message}`,
     }));
+    seeding = false;
     const address = new URL(await collector.listen());
     base = `http://${address.hostname === '0.0.0.0' ? '127.0.0.1' : address.hostname}:${address.port}`;
   } catch (error) {
