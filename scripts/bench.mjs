@@ -6,6 +6,7 @@ import { runFrontBench, formatFrontTable } from './bench/front.mjs';
 import { runCollectorBench, formatCollectorTable } from './bench/collector.mjs';
 import { runReportBench, formatReportTable } from './bench/report.mjs';
 import { runResultsBench, formatResultsTable } from './bench/results.mjs';
+import { runCockpitBench, formatCockpitTable } from './bench/cockpit.mjs';
 
 const only = process.argv[2];
 const out = [];
@@ -13,4 +14,5 @@ if (!only || only === 'front') out.push('## Embed (olva vs SurveyJS)\n\n' + form
 if (!only || only === 'collector') out.push('## Collector (olva vs fastify hello-world)\n\n' + formatCollectorTable(await runCollectorBench()));
 if (!only || only === 'report') out.push('## Documents (key-figures PDF)\n\n' + formatReportTable(await runReportBench()));
 if (!only || only === 'results') out.push('## Results (olva analyse)\n\n' + formatResultsTable(await runResultsBench()));
+if (!only || only === 'cockpit') out.push('## Collection cockpit\n\n' + formatCockpitTable(await runCockpitBench()));
 console.log('\n' + out.join('\n\n'));

@@ -23,6 +23,7 @@ export const SUMMARIES: Record<CommandName, Bilingual> = {
   analyse: { fr: 'résultats d’un millésime (JSON) avec comparaisons au réseau, au national et au millésime précédent', en: 'results of a wave (JSON) with comparisons to the network, national figures and the previous wave' },
   crosstab: { fr: 'tableau croisé de deux questions, protégé par le secret statistique, avec χ² et V de Cramér', en: 'cross-tabulation of two questions under disclosure control, with chi-square and Cramér’s V' },
   impact: { fr: 'impact d’un nouveau tronc commun sur les extensions du réseau', en: 'impact of a new core on the network’s extensions' },
+  reference: { fr: 'répartition attendue des associations par secteur, depuis le RNA', en: 'expected distribution of associations by sector, from the RNA' },
 };
 
 function version(): string {

@@ -30,3 +30,5 @@ export { DEMO_CSP } from './demo-site.js';
 export { resultsRoutes, publicResultsPath } from './results/routes.js';
 export { computeResults, DEFAULT_RESULTS_QUESTIONNAIRE } from './results/compute.js';
 export type { PublicationStore, PublicationEvent } from './store/publications.js';
+export { seedCockpitDemo } from './routes/cockpit/demo-seed.js';
+export { COCKPIT_CSP } from './routes/cockpit/page.js';

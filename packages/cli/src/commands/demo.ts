@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCollector, demoRoutes, type Collector } from '@olva/collector';
+import { createCollector, demoRoutes, seedCockpitDemo, type Collector } from '@olva/collector';
 import { parse } from '../args.js';
 import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO } from '../io.js';
 import { configWith, reportStartFailure, serveUntilSignal } from './serve.js';
@@ -63,6 +63,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   // The demo always runs on its own embedded database, whatever the environment says.
   const demoEnv = { ...env, OLVA_DATABASE_URL: undefined, OLVA_TOKENS: undefined };
   let collector: Collector;
+  // The cockpit's example responses are not announced as if someone had just answered.
+  let seeding = false;
   let base: string;
   try {
     const { config } = configWith(file, demoEnv, args.values.port);
@@ -75,11 +77,18 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
         resultsEmbedDir: path.join(root, 'packages', 'results-element', 'dist'),
         questionnairesDir: path.join(root, 'build', 'questionnaires'),
       }),
-      onStored: ({ submissionId, buildId, territory }) => say(io.stdout, lang, {
+      onStored: ({ submissionId, buildId, territory }) => seeding || say(io.stdout, lang, {
         fr: `✓ réponse ${submissionId} enregistrée (${buildId}, ${territory.level} ${territory.code})`,
         en: `✓ response ${submissionId} stored (${buildId}, ${territory.level} ${territory.code})`,
       }),
     });
+    // The cockpit (/suivi/) needs a collection to show: a few responses and a planted duplicate.
+    seeding = true;
+    await seedCockpitDemo(collector).catch((error: unknown) => say(io.stderr, lang, {
+      fr: `olva demo : collecte d’exemple du suivi non créée : ${(error as Error).message}`,
+      en: `olva demo: example collection of the cockpit not created: ${(error as Error).message}`,
+    }));
+    seeding = false;
     if (args.values['seed-responses']) {
       const created = await seedDemo(collector);
       say(io.stdout, lang, {
@@ -104,6 +113,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     { fr: `  base de données : .olva-data/demo.sqlite (SQLite embarqué)`, en: `  database: .olva-data/demo.sqlite (embedded SQLite)` },
     { fr: `  jeton national (tous les territoires) : ${national}`, en: `  national token (every territory): ${national}` },
     ...Object.entries(tokens).filter(([name]) => name !== 'rnma-national').map(([name, token]) => ({ fr: `  jeton territorial « ${name} » : ${token}`, en: `  territorial token "${name}": ${token}` })),
+    { fr: `  suivi de la collecte (jeton « rennes » ou national) : ${base}/suivi/`, en: `  collection cockpit (token "rennes" or national): ${base}/suivi/` },
     { fr: '  relire les réponses enregistrées :', en: '  read the stored responses back:' },
     { fr: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"`, en: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"` },
     { fr: '  publier les résultats de Rennes, visibles ensuite sur /resultats.html :', en: '  publish the results of Rennes, then shown on /resultats.html:' },

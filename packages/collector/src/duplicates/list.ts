@@ -8,7 +8,7 @@ import type { ResponsePayload } from '@olva/schema';
 import type { SqlDb } from '../store/sql.js';
 import { whereOf } from '../store/sql-store.js';
 import type { Exclusion, ResponseFilter, ResponseStore, TerritoryRef } from '../store/types.js';
-import { refreshFacts, NAME_QUESTION, RNA_QUESTION, COMMUNE_QUESTION } from '../store/facts.js';
+import { refreshFacts, FACTS_AS_RESPONSES, NAME_QUESTION, RNA_QUESTION, COMMUNE_QUESTION } from '../store/facts.js';
 import { findDuplicates, type DuplicateCandidate } from './detect.js';
 
 /** One response of a group. */
@@ -38,9 +38,8 @@ export interface DuplicateList {
 async function candidates(db: SqlDb, filter: ResponseFilter): Promise<DuplicateCandidate[]> {
   const { sql, params } = whereOf({ ...filter, includeExcluded: true }, db);
   const rows = await db.query(
-    `SELECT olva_responses.submission_id AS id, received_at, f.rna AS rna, f.name_key AS name_key, f.commune AS commune
-     FROM olva_responses JOIN olva_response_facts f ON f.submission_id = olva_responses.submission_id
-     ${sql ? `${sql} AND` : 'WHERE'} (f.rna IS NOT NULL OR f.name_key IS NOT NULL)`,
+    `SELECT submission_id AS id, received_at, rna, name_key, commune FROM ${FACTS_AS_RESPONSES}
+     ${sql ? `${sql} AND` : 'WHERE'} (rna IS NOT NULL OR name_key IS NOT NULL)`,
     params,
   );
   return rows.map((r) => ({

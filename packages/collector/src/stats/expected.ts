@@ -101,14 +101,18 @@ export const statsConfigSchema = {
   },
 } as const;
 
-/** The expected distribution for a territory and wave: one for that wave, else one for every wave. */
-export function findExpected(list: readonly ExpectedDistribution[] | undefined, territory: TerritoryRef, wave: string): ExpectedDistribution | undefined {
+/** The entry of a territory and wave: one for that wave, else one for every wave. */
+function forWave<T extends { territory: TerritoryRef; wave?: string }>(list: readonly T[] | undefined, territory: TerritoryRef, wave: string): T | undefined {
   const here = (list ?? []).filter((e) => e.territory.level === territory.level && e.territory.code === territory.code);
   return here.find((e) => e.wave === wave) ?? here.find((e) => e.wave === undefined);
 }
 
+/** The expected distribution for a territory and wave: one for that wave, else one for every wave. */
+export function findExpected(list: readonly ExpectedDistribution[] | undefined, territory: TerritoryRef, wave: string): ExpectedDistribution | undefined {
+  return forWave(list, territory, wave);
+}
+
 /** The target of a territory and wave: one for that wave, else one for every wave. */
 export function findTarget(list: readonly SampleTarget[] | undefined, territory: TerritoryRef, wave: string): SampleTarget | undefined {
-  const here = (list ?? []).filter((e) => e.territory.level === territory.level && e.territory.code === territory.code);
-  return here.find((e) => e.wave === wave) ?? here.find((e) => e.wave === undefined);
+  return forWave(list, territory, wave);
 }

@@ -1,10 +1,13 @@
 /**
- * The few facts of each response the cockpit groups and compares (its main sector, RNA
- * number, folded name and commune), read once from the payload into `olva_response_facts`.
- * Grouping 100,000 responses then takes one SQL statement over narrow rows instead of
- * parsing every payload at each request. The table fills lazily: each cockpit request first
- * adds the responses stored since the last one (and re-reads all when the configured sector
- * question changed). Erasure and purge delete a response's facts with it (sql-store.ts).
+ * The facts of each response the cockpit groups and compares, read once from the payload
+ * into `olva_response_facts`: the response's own columns (territory, wave, channel, source,
+ * reception), and its main sector, RNA number, folded name and commune. The cockpit's
+ * statements read this narrow table only, named `olva_responses` in their FROM clause, so
+ * that the filter every read route uses (`whereOf`, exclusions included) applies as is, and
+ * no statement reads the wide payload rows. The table fills lazily: each cockpit request
+ * first adds the responses stored since the previous one (all of them again when the
+ * configured sector question changed). Erasure and purge delete a response's facts with it
+ * (sql-store.ts); facts written for a response erased meanwhile are dropped after each fill.
  */
 import type { ResponsePayload } from '@olva/schema';
 import { nameKey, rnaKey } from '../duplicates/normalise.js';
@@ -15,8 +18,14 @@ export const NAME_QUESTION = 'nom_association';
 export const RNA_QUESTION = 'numero_rna';
 export const COMMUNE_QUESTION = 'commune_siege';
 
-/** Responses read per round: 6 parameters each, far under both backends' limits. */
+/** `FROM` clause of the cockpit's statements: the facts, under the name `whereOf` writes. */
+export const FACTS_AS_RESPONSES = 'olva_response_facts AS olva_responses';
+
+/** Responses read per round (14 parameters each, far under both backends' limits). */
 const BATCH = 1000;
+
+const COLUMNS = `submission_id, received_at, questionnaire_id, extension_id, territory_level, territory_code, wave, channel, source,
+  sector_question, sector, rna, name_key, commune`;
 
 /** The facts of one payload. */
 export function factsOf(payload: ResponsePayload, sectorQuestion: string): { sector: string | null; rna: string | null; nameKey: string | null; commune: string | null } {
@@ -32,6 +41,26 @@ export function factsOf(payload: ResponsePayload, sectorQuestion: string): { sec
 }
 
 const inFlight = new WeakMap<SqlDb, Promise<number>>();
+/** The sector question every fact of a database was checked to be written for, in this process. */
+const checked = new WeakMap<SqlDb, string>();
+
+/**
+ * True when every response has its facts for `sectorQuestion`: facts are a subset of the
+ * responses (orphans are dropped), so equal counts say so, once the question was checked.
+ * Two counts read indexes only: far cheaper than looking for missing ids row by row.
+ */
+async function complete(db: SqlDb, sectorQuestion: string): Promise<boolean> {
+  const [responses, facts] = await Promise.all([
+    db.query('SELECT COUNT(*) AS n FROM olva_responses'),
+    db.query('SELECT COUNT(*) AS n FROM olva_response_facts'),
+  ]);
+  if (Number(responses[0]?.n) !== Number(facts[0]?.n)) return false;
+  if (checked.get(db) === sectorQuestion) return true;
+  const other = await db.query('SELECT 1 AS other FROM olva_response_facts WHERE sector_question <> ? LIMIT 1', [sectorQuestion]);
+  if (other.length) return false;
+  checked.set(db, sectorQuestion);
+  return true;
+}
 
 /**
  * Adds the facts of every response that has none (or has them for another sector question).
@@ -45,28 +74,70 @@ export function refreshFacts(db: SqlDb, sectorQuestion: string): Promise<number>
   return pass;
 }
 
+/** Reception time up to which every response had its facts at the end of the last full pass. */
+const watermark = new WeakMap<SqlDb, string>();
+/** Responses stored in one batch commit together; a minute covers commits out of order. */
+const MARGIN_MS = 60_000;
+
 async function fill(db: SqlDb, sectorQuestion: string): Promise<number> {
+  if (await complete(db, sectorQuestion)) return 0;
   let added = 0;
+  // Usually only the responses stored since the last pass lack their facts: look there first,
+  // through the (received_at, submission_id) index.
+  const mark = watermark.get(db);
+  if (mark && checked.get(db) === sectorQuestion) {
+    const since = new Date(Date.parse(mark) - MARGIN_MS).toISOString();
+    added += await addMissing(db, sectorQuestion, 'recent', since);
+    if (await complete(db, sectorQuestion)) return added;
+  }
+  // Otherwise (first pass, another sector question, an erasure meanwhile): the whole key.
+  const [top] = await db.query('SELECT MAX(received_at) AS top FROM olva_responses');
+  added += await addMissing(db, sectorQuestion, 'all', '');
+  await db.run(`DELETE FROM olva_response_facts WHERE NOT EXISTS (SELECT 1 FROM olva_responses r WHERE r.submission_id = olva_response_facts.submission_id)`);
+  if (top?.top) watermark.set(db, String(top.top));
+  return added;
+}
+
+/**
+ * Adds the facts of the responses matching `range` (a seekable condition) that have none,
+ * by pages of ids (indexes only), then their payloads.
+ */
+async function addMissing(db: SqlDb, sectorQuestion: string, range: 'recent' | 'all', from: string): Promise<number> {
+  let added = 0;
+  // Keyset pages along the index the range seeks: (received_at, submission_id) for the
+  // recent responses, the primary key for all of them.
+  let after: [string, string] = [from, ''];
+  const seek = range === 'recent' ? '(received_at, submission_id) > (?, ?)' : 'submission_id > ? AND submission_id > ?';
+  const order = range === 'recent' ? 'received_at, submission_id' : 'submission_id';
   for (;;) {
+    const missing = await db.query(
+      `SELECT submission_id, received_at FROM olva_responses WHERE ${seek} AND NOT EXISTS (SELECT 1 FROM olva_response_facts f
+       WHERE f.submission_id = olva_responses.submission_id AND f.sector_question = ?) ORDER BY ${order} LIMIT ?`,
+      [...after, sectorQuestion, BATCH],
+    );
+    if (!missing.length) return added;
+    const last = missing[missing.length - 1]!;
+    after = range === 'recent' ? [String(last.received_at), String(last.submission_id)] : [String(last.submission_id), ''];
     const rows = await db.query(
-      `SELECT submission_id, payload FROM olva_responses WHERE NOT EXISTS (SELECT 1 FROM olva_response_facts f
-       WHERE f.submission_id = olva_responses.submission_id AND f.sector_question = ?) LIMIT ?`,
-      [sectorQuestion, BATCH],
+      `SELECT submission_id, received_at, payload FROM olva_responses WHERE submission_id IN (${missing.map(() => '?').join(', ')})`,
+      missing.map((r) => r.submission_id),
     );
-    if (!rows.length) return added;
-    const params: unknown[] = [];
-    for (const row of rows) {
-      const f = factsOf(JSON.parse(String(row.payload)) as ResponsePayload, sectorQuestion);
-      params.push(String(row.submission_id), sectorQuestion, f.sector, f.rna, f.nameKey, f.commune);
+    if (rows.length) {
+      const params: unknown[] = [];
+      for (const row of rows) {
+        const p = JSON.parse(String(row.payload)) as ResponsePayload;
+        const f = factsOf(p, sectorQuestion);
+        params.push(String(row.submission_id), String(row.received_at), p.questionnaire.id, p.extension?.id ?? null,
+          p.territory.level, p.territory.code, p.wave, p.channel, p.source ?? null, sectorQuestion, f.sector, f.rna, f.nameKey, f.commune);
+      }
+      await db.run(
+        `INSERT INTO olva_response_facts (${COLUMNS}) VALUES ${rows.map(() => `(${Array(14).fill('?').join(', ')})`).join(', ')}
+         ON CONFLICT (submission_id) DO UPDATE SET sector_question = excluded.sector_question, sector = excluded.sector,
+         rna = excluded.rna, name_key = excluded.name_key, commune = excluded.commune`,
+        params,
+      );
+      added += rows.length;
     }
-    await db.run(
-      `INSERT INTO olva_response_facts (submission_id, sector_question, sector, rna, name_key, commune)
-       VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
-       ON CONFLICT (submission_id) DO UPDATE SET sector_question = excluded.sector_question, sector = excluded.sector,
-       rna = excluded.rna, name_key = excluded.name_key, commune = excluded.commune`,
-      params,
-    );
-    added += rows.length;
-    if (rows.length < BATCH) return added;
+    if (missing.length < BATCH) return added;
   }
 }

@@ -88,13 +88,25 @@ CREATE TABLE IF NOT EXISTS olva_exclusion_log (
   kept_id TEXT,
   by_name TEXT NOT NULL
 );
--- What the cockpit groups and compares, read once from each payload (see store/facts.ts).
+-- What the cockpit groups and compares, read once from each payload (see store/facts.ts): the
+-- response's own columns again (so that grouping never reads the wide payload rows), plus
+-- its main sector, RNA number, folded name and commune.
 CREATE TABLE IF NOT EXISTS olva_response_facts (
   submission_id TEXT PRIMARY KEY,
+  received_at TEXT NOT NULL,
+  questionnaire_id TEXT NOT NULL,
+  extension_id TEXT,
+  territory_level TEXT NOT NULL,
+  territory_code TEXT NOT NULL,
+  wave TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  source TEXT,
   sector_question TEXT NOT NULL,
   sector TEXT,
   rna TEXT,
   name_key TEXT,
   commune TEXT
 );
+-- Covers the cockpit's grouped reads: they walk it without touching the table.
+CREATE INDEX IF NOT EXISTS olva_response_facts_groups ON olva_response_facts (wave, territory_level, territory_code, sector, received_at, channel, source);
 `;

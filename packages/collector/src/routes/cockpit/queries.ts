@@ -1,11 +1,12 @@
 /**
- * The cockpit's reads: grouped counts over `olva_responses` joined with the facts of each
- * response (store/facts.ts), one statement per view, on SQLite and PostgreSQL alike. The
+ * The cockpit's reads: grouped counts over the facts of each response (store/facts.ts),
+ * one statement per view, on SQLite and PostgreSQL alike. The
  * filter is the one every read route uses (territories of the token's scope, waves), so
  * duplicates set aside are skipped here too.
  */
 import type { SqlDb } from '../../store/sql.js';
 import { whereOf } from '../../store/sql-store.js';
+import { FACTS_AS_RESPONSES } from '../../store/facts.js';
 import type { ResponseFilter, TerritoryRef } from '../../store/types.js';
 
 /** One group of responses of a territory view. */
@@ -28,15 +29,24 @@ export interface TerritoryGroup {
   last: string;
 }
 
-const JOIN = 'FROM olva_responses LEFT JOIN olva_response_facts f ON f.submission_id = olva_responses.submission_id';
+const FROM = `FROM ${FACTS_AS_RESPONSES}`;
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/**
+ * The filter's WHERE clause. When no response is set aside, the exclusion test is left out:
+ * the same rows, without one lookup per row.
+ */
+async function where(db: SqlDb, filter: ResponseFilter): Promise<{ sql: string; params: unknown[] }> {
+  const none = !filter.includeExcluded && (await db.query('SELECT 1 AS one FROM olva_exclusions LIMIT 1')).length === 0;
+  return whereOf(none ? { ...filter, includeExcluded: true } : filter, db);
+}
 
 /** Responses of a territory view, grouped by day, channel, source and sector. */
 export async function dayGroups(db: SqlDb, filter: ResponseFilter): Promise<DayGroup[]> {
-  const { sql, params } = whereOf(filter, db);
+  const { sql, params } = await where(db, filter);
   const rows = await db.query(
-    `SELECT substr(received_at, 1, 10) AS day, channel, source, f.sector AS sector, COUNT(*) AS n, MAX(received_at) AS last
-     ${JOIN} ${sql} GROUP BY substr(received_at, 1, 10), channel, source, f.sector`,
+    `SELECT substr(received_at, 1, 10) AS day, channel, source, sector, COUNT(*) AS n, MAX(received_at) AS last
+     ${FROM} ${sql} GROUP BY substr(received_at, 1, 10), channel, source, sector`,
     params,
   );
   return rows.map((r) => ({ day: String(r.day), channel: String(r.channel), source: text(r.source), sector: text(r.sector), count: Number(r.n), last: String(r.last) }));
@@ -44,11 +54,11 @@ export async function dayGroups(db: SqlDb, filter: ResponseFilter): Promise<DayG
 
 /** Responses of the network view, grouped by territory and sector. */
 export async function territoryGroups(db: SqlDb, filter: ResponseFilter): Promise<TerritoryGroup[]> {
-  const { sql, params } = whereOf(filter, db);
+  const { sql, params } = await where(db, filter);
   const rows = await db.query(
-    `SELECT territory_level, territory_code, f.sector AS sector, COUNT(*) AS n, MAX(received_at) AS last,
+    `SELECT territory_level, territory_code, sector, COUNT(*) AS n, MAX(received_at) AS last,
        SUM(CASE WHEN channel = 'paper' THEN 1 ELSE 0 END) AS paper
-     ${JOIN} ${sql} GROUP BY territory_level, territory_code, f.sector`,
+     ${FROM} ${sql} GROUP BY territory_level, territory_code, sector`,
     params,
   );
   return rows.map((r) => ({
@@ -57,9 +67,19 @@ export async function territoryGroups(db: SqlDb, filter: ResponseFilter): Promis
   }));
 }
 
-/** The waves that have responses in the filter's territories, newest first. */
+/**
+ * The waves that have responses in the filter's territories, newest first. One index seek per
+ * wave (the next wave after the previous one), instead of reading every response.
+ */
 export async function wavesOf(db: SqlDb, filter: ResponseFilter): Promise<string[]> {
-  const { sql, params } = whereOf({ ...filter, waves: undefined }, db);
-  const rows = await db.query(`SELECT DISTINCT wave FROM olva_responses ${sql}`, params);
-  return rows.map((r) => String(r.wave)).sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+  const { sql, params } = await where(db, { ...filter, waves: undefined });
+  const out: string[] = [];
+  for (let after = ''; out.length < 1000;) {
+    const rows = await db.query(`SELECT MIN(wave) AS wave ${FROM} ${sql ? `${sql} AND` : 'WHERE'} wave > ?`, [...params, after]);
+    const wave = rows[0]?.wave;
+    if (wave === null || wave === undefined) break;
+    after = String(wave);
+    out.push(after);
+  }
+  return out.sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
 }

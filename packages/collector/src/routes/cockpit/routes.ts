@@ -5,6 +5,7 @@
  *   territory-view.ts). `territory` may be left out by a token whose scope names one.
  * - `GET /v1/cockpit/network?wave=<wave>` — every territory of the wave the token covers.
  *
+ * - `/suivi/` — the page that reads them (page.ts).
  * - `/v1/cockpit/duplicates…` — probable duplicates, set aside and restored (duplicates/routes.ts).
  *
  * `wave` is one wave; absent, the newest with responses in the token's reach. A territory
@@ -15,6 +16,8 @@ import type { Authorizer } from '../../auth.js';
 import type { TokenConfig } from '../../config/load.js';
 import type { ResponseStore, TerritoryRef } from '../../store/types.js';
 import { duplicateRoutes } from '../../duplicates/routes.js';
+import { cockpitPage } from './page.js';
+import { refreshFacts } from '../../store/facts.js';
 import { sectorQuestion } from './context.js';
 import { authorizeRead, type AuthorizedRead } from '../../export/routes.js';
 import type { CockpitContext } from './context.js';
@@ -42,6 +45,12 @@ async function oneWave(read: AuthorizedRead, reply: FastifyReply): Promise<strin
 /** The fastify plugin of the cockpit's API. */
 export const cockpitRoutes: FastifyPluginAsync<CockpitRouteOptions> = async (app, options) => {
   const { context, authorizer, tokens } = options;
+  // The facts of responses stored before this start are read in the background, so that the
+  // first request does not wait for all of them (it joins the pass if it is still running).
+  app.addHook('onReady', async () => {
+    void refreshFacts(context.db, sectorQuestion(context)).catch((error: unknown) => app.log.warn({ err: error }, 'cockpit facts not read at start'));
+  });
+  await app.register(cockpitPage);
   await app.register(duplicateRoutes, { db: context.db, store: options.store, authorizer, sectorQuestion: sectorQuestion(context) });
 
   app.get('/v1/cockpit/territory', async (request: FastifyRequest, reply) => {

@@ -2,7 +2,8 @@
  * The main sectors of a sample against the territory's expected distribution: each sector's
  * share of the responses beside its share of the territory's associations, the gap, and how
  * many responses the sector lacks to match the distribution at the target sample size (or at
- * the current size without a target). The sectors to chase first lack the most.
+ * the current size without a target). The sectors to chase first are the furthest from
+ * their quota (the smallest share of their expected responses), then those lacking the most.
  */
 import type { LocalizedText } from '@olva/schema';
 import type { ExpectedDistribution } from '../../stats/expected.js';
@@ -26,7 +27,7 @@ export interface SectorComparison {
   /** Responses that name a main sector (the base of the shares). */
   answered: number;
   lines: SectorLine[];
-  /** Sector codes to chase first: those lacking responses, most lacking first. Without an
+  /** Sector codes to chase first: those lacking responses, furthest from their quota first. Without an
    * expected distribution, the sectors of the questionnaire with no response at all. */
   chase: string[];
   /** `expected` when an expected distribution was compared with, else `none`. */
@@ -61,8 +62,10 @@ export function compareSectors(
     return line;
   });
   if (expected && expectedTotal > 0) {
+    // Furthest from its quota first (the share of its expected responses it has), then the most lacking.
+    const coverage = (l: SectorLine): number => l.count / (l.count + l.missing!);
     const chase = lines.filter((l) => (l.missing ?? 0) > 0)
-      .sort((a, b) => b.missing! - a.missing! || a.gap! - b.gap! || a.code.localeCompare(b.code))
+      .sort((a, b) => coverage(a) - coverage(b) || b.missing! - a.missing! || a.code.localeCompare(b.code))
       .map((l) => l.code);
     return { answered, lines, chase, basis: 'expected' };
   }

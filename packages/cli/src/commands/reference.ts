@@ -1,0 +1,85 @@
+/**
+ * `olva reference rna <file.csv> --territory <level:code> [--out expected.json] [--wave <w>]
+ * [--encoding utf8|latin1]`: the expected distribution of a territory's associations by main
+ * sector, from the open-data extract of the national register of associations (RNA), written
+ * in the collector configuration's format (an entry of `stats.expected`). The file is
+ * streamed (millions of rows); malformed rows are counted and reported, never fatal.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseTerritoryQuery } from '@olva/collector';
+import { parse } from '../args.js';
+import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO } from '../io.js';
+import { countRna, RnaFormatError } from '../reference/rna.js';
+import { territoryCommunes } from '../reference/territory-communes.js';
+import { loadWaldecMapping } from '../reference/waldec.js';
+
+export const usage: Bilingual = {
+  fr: 'olva reference rna <fichier.csv> --territory <niveau:code> [--out attendu.json] [--wave <millésime>] [--encoding utf8|latin1] : répartition attendue des associations par secteur, depuis le Répertoire national des associations',
+  en: 'olva reference rna <file.csv> --territory <level:code> [--out expected.json] [--wave <wave>] [--encoding utf8|latin1]: expected distribution of associations by sector, from the national register of associations',
+};
+
+const OVERSTATES: Bilingual = {
+  fr: 'Attention : le RNA surestime les associations en activité (les dissolutions y sont rarement déclarées) ; lisez ces chiffres comme une répartition, pas comme un effectif.',
+  en: 'Beware: the RNA overstates active associations (dissolutions are rarely declared); read these figures as a distribution, not as a headcount.',
+};
+
+/** Runs `olva reference`. */
+export async function run(argv: string[], io: CommandIO): Promise<number> {
+  const lang = pickLang(argv, io.env);
+  const parsed = parse(argv, { territory: { type: 'string' }, out: { type: 'string' }, wave: { type: 'string' }, encoding: { type: 'string' } });
+  const fail = (text: Bilingual, code: number = EXIT.USAGE): number => {
+    say(io.stderr, lang, { fr: `olva reference : ${text.fr}`, en: `olva reference: ${text.en}` });
+    if (code === EXIT.USAGE) sayBoth(io.stderr, usage);
+    return code;
+  };
+  if (!parsed.ok) return fail({ fr: parsed.error, en: parsed.error });
+  const v = parsed.values;
+  if (v.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
+  const [kind, file, ...rest] = parsed.positionals;
+  if (kind !== 'rna' || !file || rest.length) return fail({ fr: 'donnez « rna » puis un fichier CSV', en: 'give "rna" then one CSV file' });
+  const territories = parseTerritoryQuery(v.territory);
+  if (!v.territory || 'error' in territories || territories.length !== 1) {
+    return fail({ fr: '--territory <niveau:code> est requis (une commune, un EPCI, un département ou une région)', en: '--territory <level:code> is required (a commune, an EPCI, a département or a region)' });
+  }
+  const territory = territories[0]!;
+  const encoding = v.encoding ?? 'utf8';
+  if (encoding !== 'utf8' && encoding !== 'latin1') return fail({ fr: '--encoding vaut utf8 ou latin1', en: '--encoding is utf8 or latin1' });
+  if (v.wave !== undefined && !/^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/.test(v.wave)) return fail({ fr: `millésime « ${v.wave} » invalide`, en: `invalid wave "${v.wave}"` });
+  const communes = territoryCommunes(territory);
+  if (!communes) {
+    return fail({ fr: `${territory.level}:${territory.code} n’est pas un territoire de la géographie officielle`, en: `${territory.level}:${territory.code} is not a territory of the official geography` }, EXIT.INVALID);
+  }
+  if (!fs.existsSync(file)) return fail({ fr: `${file} : fichier introuvable`, en: `${file}: no such file` }, EXIT.INVALID);
+
+  const mapping = loadWaldecMapping();
+  let count;
+  try {
+    const stream = fs.createReadStream(file, { encoding: encoding === 'utf8' ? 'utf8' : 'latin1', highWaterMark: 1 << 20 });
+    count = await countRna(stream as AsyncIterable<string>, communes, mapping);
+  } catch (e) {
+    if (e instanceof RnaFormatError) return fail({ fr: `${file} : ${e.message}`, en: `${file}: ${e.message}` }, EXIT.INVALID);
+    return fail({ fr: `${file} : lecture impossible : ${(e as Error).message}`, en: `${file}: cannot read: ${(e as Error).message}` }, EXIT.INVALID);
+  }
+  const sectors = Object.fromEntries(Object.entries(count.sectors).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+  const entry = {
+    territory: { level: territory.level, code: territory.code },
+    ...(v.wave ? { wave: v.wave } : {}),
+    source: `RNA (${path.basename(file)}), associations actives, correspondance WALDEC ${mapping.version} ; le RNA surestime les associations en activité`,
+    sectors,
+  };
+  const json = `${JSON.stringify(entry, null, 2)}\n`;
+  if (v.out) fs.writeFileSync(v.out, json);
+  else io.stdout.write(json);
+
+  const report = io.stderr;
+  say(report, lang, {
+    fr: `${count.rows} lignes lues : ${count.kept} associations actives dans ${territory.level}:${territory.code} (${count.kept - count.unclassified} classées par secteur, ${count.unclassified} sans thème reconnu), ${count.dissolved} dissoutes écartées, ${count.outside} hors du territoire, ${count.noCommune} sans code commune, ${count.malformed} lignes illisibles.`,
+    en: `${count.rows} rows read: ${count.kept} active associations in ${territory.level}:${territory.code} (${count.kept - count.unclassified} classified by sector, ${count.unclassified} without a known theme), ${count.dissolved} dissolved skipped, ${count.outside} outside the territory, ${count.noCommune} without a commune code, ${count.malformed} unreadable rows.`,
+  });
+  for (const m of count.malformedLines) say(report, lang, { fr: `  ${file}:${m.line} : ${m.reason}`, en: `  ${file}:${m.line}: ${m.reason}` });
+  if (count.malformed > count.malformedLines.length) say(report, lang, { fr: `  … et ${count.malformed - count.malformedLines.length} autres`, en: `  … and ${count.malformed - count.malformedLines.length} more` });
+  if (v.out) say(report, lang, { fr: `Répartition écrite dans ${v.out} : ajoutez-la à "stats.expected" de la configuration.`, en: `Distribution written to ${v.out}: add it to "stats.expected" of the configuration.` });
+  say(report, lang, OVERSTATES);
+  return EXIT.OK;
+}

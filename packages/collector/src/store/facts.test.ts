@@ -1,0 +1,59 @@
+/**
+ * The cockpit's facts table on SQLite and PostgreSQL: filled once, then only with the responses stored since
+ * (also one stamped earlier than the last pass), re-read for another sector question, and
+ * emptied of erased responses.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { payloadDigest } from './canonical.js';
+import { refreshFacts } from './facts.js';
+import { SqlResponseStore } from './sql-store.js';
+import { openSqliteDb } from './sqlite.js';
+import { openPostgresDb } from './postgres.js';
+import { bothBackends } from '../test-support/backends.js';
+import { cockpitPayload } from '../routes/cockpit/testing.js';
+
+
+for (const backend of bothBackends()) describe(`cockpit facts on ${backend.name}`, () => {
+  beforeAll(() => backend.setup());
+  afterAll(() => backend.teardown());
+
+  it('reads each response once, the new ones at the next pass, and drops erased ones', async () => {
+    let now = Date.parse('2026-03-01T10:00:00Z');
+    const url = await backend.newDatabaseUrl();
+    const db = url.startsWith('sqlite:') ? openSqliteDb(url.slice('sqlite:'.length)) : openPostgresDb(url);
+    const store = new SqlResponseStore(db, () => new Date(now));
+    await store.init();
+    const insert = async (answers: Record<string, unknown>) => {
+      const p = cockpitPayload(answers);
+      expect((await store.insert(p, payloadDigest(p))).status).toBe('created');
+      return p.submissionId;
+    };
+    const facts = async () => store.db.query('SELECT submission_id, sector, sector_question, name_key FROM olva_response_facts ORDER BY submission_id');
+    try {
+      const first = await insert({ secteur: 'sport', nom_association: 'Asso L’Élan' });
+      await insert({ secteur: 'culture' });
+      expect(await refreshFacts(store.db, 'secteur')).toBe(2);
+      expect(await refreshFacts(store.db, 'secteur')).toBe(0);
+      expect((await facts()).find((f) => f.submission_id === first)).toMatchObject({ sector: 'sport', name_key: 'elan' });
+
+      now += 3_600_000;
+      await insert({ secteur: 'social' });
+      expect(await refreshFacts(store.db, 'secteur')).toBe(1);
+      // Stamped before the last pass (a commit out of order): found by the whole-key walk.
+      now -= 2 * 3_600_000;
+      await insert({ secteur: 'sport' });
+      expect(await refreshFacts(store.db, 'secteur')).toBe(1);
+      expect(await facts()).toHaveLength(4);
+
+      // Another sector question: every response is read again.
+      expect(await refreshFacts(store.db, 'nb_benevoles')).toBe(4);
+      expect((await facts()).every((f) => f.sector_question === 'nb_benevoles' && f.sector === null)).toBe(true);
+
+      expect(await store.delete(first)).toBe(true);
+      expect((await facts()).map((f) => f.submission_id)).not.toContain(first);
+      expect(await refreshFacts(store.db, 'nb_benevoles')).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,415 @@
+// The collection cockpit (/suivi/): a coordinator signs in with a token, which stays in the
+// tab's session storage (never in the address or a cookie), and reads the collector's
+// /v1/cockpit/ API: the network of territories, one territory's figures, the probable
+// duplicates to resolve. Every text is set as text; the page runs under a strict CSP with
+// Trusted Types and loads nothing from elsewhere.
+import { t } from './i18n.js';
+import { barChart, h, lineChart, tableWrap } from './dom.js';
+
+const TOKEN_KEY = 'olva-suivi-token';
+const LANG_KEY = 'olva-suivi-lang';
+const main = document.getElementById('contenu');
+const status = document.getElementById('status');
+const nav = document.getElementById('nav');
+const state = {
+  lang: sessionStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'fr',
+  wave: null,
+  network: null,
+  sort: { key: 'territory', descending: false },
+};
+const tr = (key, vars) => t(state.lang, key, vars);
+
+// ---------------------------------------------------------------------------------------
+// Formatting
+
+const locale = () => (state.lang === 'fr' ? 'fr-FR' : 'en-GB');
+const pct = (x) => new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(x);
+const num = (x) => new Intl.NumberFormat(locale()).format(x);
+const when = (iso) => (iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : tr('none'));
+const day = (date) => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+const territoryName = (t) => (t.name ? `${t.name} (${t.code})` : `${t.level} ${t.code}`);
+const territoryParam = (t) => `${t.level}:${t.code}`;
+const localized = (text) => (text ? text[state.lang] ?? text.fr ?? '' : '');
+const CHANNEL_KEYS = { web: 'web', paper: 'paperChannel', phone: 'phone', kiosk: 'kiosk' };
+const channelName = (code) => (CHANNEL_KEYS[code] ? tr(CHANNEL_KEYS[code]) : code);
+
+// ---------------------------------------------------------------------------------------
+// The API
+
+class ApiError extends Error {
+  constructor(status) {
+    super(`HTTP ${status}`);
+    this.status = status;
+  }
+}
+
+async function api(path, init = {}) {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  const headers = { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) };
+  const response = await fetch(path, { ...init, headers, credentials: 'omit', cache: 'no-store' });
+  if (response.status === 401) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    throw new ApiError(401);
+  }
+  if (!response.ok) throw new ApiError(response.status);
+  return response.json();
+}
+
+function announce(text) {
+  status.textContent = '';
+  // A new text node after a tick, so that screen readers announce a repeated message too.
+  setTimeout(() => { status.textContent = text; }, 50);
+}
+
+// ---------------------------------------------------------------------------------------
+// Layout
+
+function setChrome() {
+  document.documentElement.lang = state.lang;
+  document.title = tr('title');
+  document.getElementById('brand').textContent = tr('brand');
+  document.getElementById('skip').textContent = tr('skip');
+  const other = state.lang === 'fr' ? 'en' : 'fr';
+  const langButton = document.getElementById('lang');
+  langButton.textContent = t(state.lang, 'otherLang');
+  langButton.setAttribute('lang', other);
+  nav.setAttribute('aria-label', tr('views'));
+  const signedIn = Boolean(sessionStorage.getItem(TOKEN_KEY));
+  const view = currentRoute().view;
+  const link = (href, key, active) => h('li', {}, h('a', { href, 'aria-current': active ? 'page' : null }, tr(key)));
+  nav.replaceChildren(signedIn ? h('ul', {},
+    link('#reseau', 'network', view === 'network'),
+    link('#doublons', 'duplicates', view === 'duplicates'),
+    h('li', {}, h('button', { type: 'button', id: 'sign-out', on: { click: signOut } }, tr('signOut')))) : '');
+}
+
+/** Replaces the main content and moves the focus to its heading (screen readers read it). */
+function show(title, ...content) {
+  const heading = h('h1', { tabindex: -1 }, title);
+  main.replaceChildren(heading, ...content);
+  heading.focus();
+}
+
+function showError(error) {
+  if (error instanceof ApiError && error.status === 401) return renderSignIn(tr('badToken'));
+  const text = error instanceof ApiError ? (error.status === 403 ? tr('forbidden') : error.status === 429 ? tr('rateLimited') : tr('failed', { status: error.status })) : tr('failed', { status: String(error) });
+  show(tr('brand'), h('p', { class: 'error', role: 'alert' }, text));
+}
+
+// ---------------------------------------------------------------------------------------
+// Routes: #reseau, #territoire=<level>:<code>, #doublons[=<level>:<code>]
+
+function currentRoute() {
+  let hash = '';
+  try {
+    hash = decodeURIComponent(window.location.hash.slice(1));
+  } catch {
+    // A hash that is not percent-encoded UTF-8: the network view.
+  }
+  const [name, arg] = hash.split('=');
+  if (name === 'territoire' && /^[a-z]+:[A-Za-z0-9_.-]+$/.test(arg ?? '')) return { view: 'territory', territory: arg };
+  if (name === 'doublons') return { view: 'duplicates', territory: /^[a-z]+:[A-Za-z0-9_.-]+$/.test(arg ?? '') ? arg : null };
+  return { view: 'network' };
+}
+
+async function render() {
+  setChrome();
+  if (!sessionStorage.getItem(TOKEN_KEY)) return renderSignIn();
+  const route = currentRoute();
+  try {
+    if (route.view === 'territory') await renderTerritory(route.territory);
+    else if (route.view === 'duplicates') await renderDuplicates(route.territory);
+    else await renderNetwork();
+  } catch (error) {
+    showError(error);
+  }
+  setChrome();
+}
+
+// ---------------------------------------------------------------------------------------
+// Sign-in
+
+function renderSignIn(message) {
+  setChrome();
+  const error = message ? h('p', { class: 'error', role: 'alert', id: 'sign-in-error' }, message) : null;
+  const input = h('input', { id: 'token', name: 'token', type: 'password', autocomplete: 'off', spellcheck: 'false', required: true, 'aria-describedby': message ? 'token-help sign-in-error' : 'token-help', 'aria-invalid': message ? 'true' : null });
+  const form = h('form', { novalidate: true, on: { submit: signIn } },
+    h('div', { class: 'field' }, h('label', { for: 'token' }, tr('tokenLabel')), input, h('p', { id: 'token-help', class: 'note' }, tr('tokenHelp'))),
+    error,
+    h('button', { type: 'submit', class: 'primary' }, tr('signIn')));
+  show(tr('signInTitle'), form);
+  if (message) input.focus();
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const value = new FormData(event.target).get('token')?.toString().trim() ?? '';
+  if (!value) return renderSignIn(tr('needToken'));
+  sessionStorage.setItem(TOKEN_KEY, value);
+  try {
+    const network = await api('/v1/cockpit/network');
+    state.network = network;
+    state.wave = network.wave;
+    // One territory in reach: its own view is where its coordinator starts.
+    const only = network.territories.length === 1 ? network.territories[0].territory : null;
+    const target = only ? `#territoire=${territoryParam(only)}` : '#reseau';
+    if (window.location.hash === target) await render();
+    else window.location.hash = target;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 429) { sessionStorage.removeItem(TOKEN_KEY); return renderSignIn(tr('rateLimited')); }
+    if (error instanceof ApiError && error.status === 403) { sessionStorage.removeItem(TOKEN_KEY); return renderSignIn(tr('forbidden')); }
+    renderSignIn(tr('badToken'));
+  }
+}
+
+function signOut() {
+  sessionStorage.removeItem(TOKEN_KEY);
+  state.network = null;
+  history.replaceState(null, '', window.location.pathname);
+  render();
+}
+
+// ---------------------------------------------------------------------------------------
+// Network
+
+function waveField(waves, current, onChange) {
+  if (!waves.length) return h('p', {}, `${tr('wave')} : ${tr('noWave')}`);
+  const select = h('select', { id: 'wave', on: { change: (e) => onChange(e.target.value) } },
+    waves.map((w) => h('option', { value: w, selected: w === current }, w)));
+  return h('div', { class: 'field' }, h('label', { for: 'wave' }, tr('wave')), select);
+}
+
+const COLUMNS = [
+  { key: 'territory', label: 'colTerritory', value: (r) => territoryName(r.territory).toLowerCase() },
+  { key: 'responses', label: 'colResponses', value: (r) => r.responses, num: true },
+  { key: 'target', label: 'colTarget', value: (r) => r.target ?? -1, num: true },
+  { key: 'progress', label: 'colProgress', value: (r) => r.progress ?? -1, num: true },
+  { key: 'lastResponse', label: 'colLast', value: (r) => r.lastResponse ?? '' },
+  { key: 'paper', label: 'colPaper', value: (r) => r.paper, num: true },
+  { key: 'missing', label: 'colMissing', value: (r) => r.sectorsMissing.length, num: true },
+];
+
+async function renderNetwork() {
+  const network = await api(`/v1/cockpit/network${state.wave ? `?wave=${encodeURIComponent(state.wave)}` : ''}`);
+  state.network = network;
+  state.wave = network.wave;
+  const labels = await sectorLabelsFor(network);
+  const table = h('table', { id: 'network-table' });
+  const drawTable = () => {
+    const column = COLUMNS.find((c) => c.key === state.sort.key) ?? COLUMNS[0];
+    const rows = [...network.territories].sort((a, b) => {
+      const [x, y] = [column.value(a), column.value(b)];
+      const order = x < y ? -1 : x > y ? 1 : 0;
+      return state.sort.descending ? -order : order;
+    });
+    table.replaceChildren(
+      h('caption', {}, `${tr('networkTitle')} — ${network.wave ?? tr('noWave')}`),
+      h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', {
+        scope: 'col', class: c.num ? 'num' : null,
+        'aria-sort': state.sort.key === c.key ? (state.sort.descending ? 'descending' : 'ascending') : null,
+      }, h('button', {
+        type: 'button', 'data-sort': c.key,
+        on: { click: () => { state.sort = { key: c.key, descending: state.sort.key === c.key ? !state.sort.descending : c.num === true }; drawTable(); table.querySelector(`[data-sort="${c.key}"]`).focus(); } },
+      }, tr(c.label)))))),
+      h('tbody', {}, rows.map((r) => h('tr', { 'data-territory': territoryParam(r.territory) },
+        h('th', { scope: 'row' }, h('a', { href: `#territoire=${territoryParam(r.territory)}` }, territoryName(r.territory))),
+        h('td', { class: 'num', 'data-figure': 'responses' }, num(r.responses)),
+        h('td', { class: 'num' }, r.target === null ? tr('noTarget') : num(r.target)),
+        h('td', { class: 'num' }, r.progress === null ? tr('none') : pct(r.progress)),
+        h('td', {}, when(r.lastResponse)),
+        h('td', { class: 'num' }, num(r.paper)),
+        h('td', { 'data-figure': 'missing' }, r.sectorsMissing.length ? r.sectorsMissing.map((code) => localized(labels.get(code)) || code).join(', ') : tr('noneMissing'))))));
+  };
+  drawTable();
+  show(tr('networkTitle'),
+    waveField(network.waves, network.wave, (w) => { state.wave = w; render(); }),
+    tableWrap(tr('networkTitle'), table));
+}
+
+/** Sector labels, read from a territory view (the network view gives codes only). */
+const labelCache = new Map();
+async function sectorLabelsFor(network) {
+  const first = network.territories[0];
+  if (!first) return new Map();
+  const key = `${territoryParam(first.territory)}|${network.wave}`;
+  if (!labelCache.has(key)) {
+    const view = await api(`/v1/cockpit/territory?territory=${encodeURIComponent(territoryParam(first.territory))}${network.wave ? `&wave=${encodeURIComponent(network.wave)}` : ''}`);
+    labelCache.set(key, new Map(view.sectors.lines.map((l) => [l.code, l.label])));
+  }
+  return labelCache.get(key);
+}
+
+// ---------------------------------------------------------------------------------------
+// Territory
+
+function figure(label, value, name) {
+  return h('div', {}, h('dt', {}, label), h('dd', { 'data-figure': name }, value));
+}
+
+function shareTable(caption, headers, rows) {
+  return tableWrap(caption, h('table', {},
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, headers.map((x, i) => h('th', { scope: 'col', class: i ? 'num' : null }, x)))),
+    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c, i) => (i ? h('td', { class: 'num' }, c) : h('th', { scope: 'row' }, c))))))));
+}
+
+async function renderTerritory(param) {
+  const query = `territory=${encodeURIComponent(param)}${state.wave ? `&wave=${encodeURIComponent(state.wave)}` : ''}`;
+  let view;
+  try {
+    view = await api(`/v1/cockpit/territory?${query}`);
+  } catch (error) {
+    // A wave chosen on the network may not exist here: the territory's newest then.
+    if (!(error instanceof ApiError) || error.status !== 400 || !state.wave) throw error;
+    view = await api(`/v1/cockpit/territory?territory=${encodeURIComponent(param)}`);
+  }
+  const name = territoryName(view.territory);
+  const sectors = view.sectors;
+  const withExpected = sectors.basis === 'expected';
+  const label = (l) => localized(l.label) || l.code;
+  const chase = sectors.chase.map((code) => sectors.lines.find((l) => l.code === code)).filter(Boolean);
+  const content = [
+    waveField(view.waves, view.wave, (w) => { state.wave = w; render(); }),
+    h('dl', { class: 'figures' },
+      figure(tr('responses'), num(view.responses), 'responses'),
+      figure(tr('target'), view.target === null ? tr('noTarget') : num(view.target), 'target'),
+      figure(tr('progress'), view.progress === null ? tr('none') : pct(view.progress), 'progress'),
+      figure(tr('lastResponse'), when(view.lastResponse), 'last'),
+      figure(tr('paper'), num(view.paper.keyedIn), 'paper'),
+      figure(tr('completion'), tr('completionUnknown'), 'completion')),
+    h('p', { class: 'note' }, localized(view.completion.reason)),
+    view.paper.entry ? h('p', {}, h('a', { href: view.paper.entry, id: 'paper-entry' }, tr('paperEntry'))) : null,
+    h('p', {}, h('a', { href: `#doublons=${territoryParam(view.territory)}` }, tr('duplicatesTitle'))),
+
+    h('h2', { id: 'chase-title' }, tr('chase')),
+    withExpected
+      ? (chase.length ? h('ol', { id: 'chase', 'aria-labelledby': 'chase-title' }, chase.map((l) => h('li', { 'data-code': l.code }, `${label(l)} : ${tr('missing').toLowerCase()} ${num(l.missing)}`))) : h('p', {}, tr('chaseNone')))
+      : [h('p', {}, tr('chaseNoExpected')), h('ul', { id: 'chase' }, chase.map((l) => h('li', { 'data-code': l.code }, label(l))))],
+    h('p', { class: 'note' }, withExpected ? tr('expectedFrom', { source: sectors.expectedSource ?? '' }) : tr('noExpected')),
+    view.registerNote ? h('p', { class: 'note', id: 'register-note' }, localized(view.registerNote)) : null,
+
+    h('h2', {}, tr('sectors')),
+    h('figure', {}, barChart({
+      title: withExpected ? tr('sectorsChart') : tr('sectorsChartNoExpected'), format: pct,
+      rows: sectors.lines.map((l) => ({ label: label(l), value: l.share, ...(withExpected ? { expected: l.expected.share } : {}) })),
+    })),
+    tableWrap(tr('sectors'), h('table', { id: 'sectors-table' },
+      h('caption', {}, tr('sectors')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, tr('sector')), h('th', { scope: 'col', class: 'num' }, tr('responses')), h('th', { scope: 'col', class: 'num' }, tr('share')),
+        withExpected ? [h('th', { scope: 'col', class: 'num' }, tr('expectedShare')), h('th', { scope: 'col', class: 'num' }, tr('gap')), h('th', { scope: 'col', class: 'num' }, tr('missing'))] : null)),
+      h('tbody', {}, sectors.lines.map((l) => h('tr', { 'data-code': l.code },
+        h('th', { scope: 'row' }, label(l)),
+        h('td', { class: 'num', 'data-figure': 'count' }, num(l.count)),
+        h('td', { class: 'num' }, pct(l.share)),
+        withExpected ? [h('td', { class: 'num' }, pct(l.expected.share)), h('td', { class: 'num' }, (l.gap * 100).toFixed(1)), h('td', { class: 'num', 'data-figure': 'missing' }, num(l.missing))] : null))))),
+
+    h('h2', {}, tr('daily')),
+    h('figure', {}, lineChart({ title: tr('daily'), points: view.daily.map((d) => ({ label: day(d.date), value: d.cumulative })) })),
+    shareTable(tr('daily'), [tr('day'), tr('ofDay'), tr('cumulative')], view.daily.map((d) => [day(d.date), num(d.count), num(d.cumulative)])),
+
+    h('h2', {}, tr('byChannel')),
+    h('figure', {}, barChart({ title: tr('byChannel'), format: pct, rows: view.byChannel.map((c) => ({ label: channelName(c.code), value: c.share })) })),
+    shareTable(tr('byChannel'), [tr('channel'), tr('responses'), tr('share')], view.byChannel.map((c) => [channelName(c.code), num(c.count), pct(c.share)])),
+
+    h('h2', {}, tr('bySource')),
+    h('figure', {}, barChart({ title: tr('bySource'), format: pct, rows: view.bySource.map((c) => ({ label: c.code ?? tr('noSource'), value: c.share })) })),
+    shareTable(tr('bySource'), [tr('source'), tr('responses'), tr('share')], view.bySource.map((c) => [c.code ?? tr('noSource'), num(c.count), pct(c.share)])),
+  ];
+  state.wave = view.wave;
+  show(`${tr('territory')} : ${name}`, ...content);
+}
+
+// ---------------------------------------------------------------------------------------
+// Duplicates
+
+async function renderDuplicates(param) {
+  const query = param ? `?territory=${encodeURIComponent(param)}` : '';
+  const [list, log] = await Promise.all([api(`/v1/cockpit/duplicates${query}`), api('/v1/cockpit/duplicates/log')]);
+  const nameOf = (m) => m.name ?? m.submissionId;
+  const groups = list.groups.map((g, i) => {
+    const live = g.members.filter((m) => !m.excluded);
+    const preview = h('div', {});
+    return h('section', { class: 'group', 'aria-labelledby': `group-${i + 1}` },
+      h('h2', { id: `group-${i + 1}` }, `${tr('group', { n: i + 1 })} (${g.reasons.map((r) => tr(r === 'rna' ? 'reasonRna' : 'reasonName')).join(', ')})`),
+      tableWrap(tr('group', { n: i + 1 }), h('table', {},
+        h('thead', {}, h('tr', {}, ['colName', 'colRna', 'colCommune', 'colReceived', 'channel', 'colState', 'colActions'].map((k) => h('th', { scope: 'col' }, tr(k))))),
+        h('tbody', {}, g.members.map((m) => h('tr', { 'data-submission': m.submissionId, class: m.excluded ? 'excluded' : null },
+          h('th', { scope: 'row' }, nameOf(m)),
+          h('td', {}, m.rna ?? tr('none')),
+          h('td', {}, m.commune ?? tr('none')),
+          h('td', {}, when(m.receivedAt)),
+          h('td', {}, channelName(m.channel)),
+          h('td', { 'data-figure': 'state' }, m.excluded ? tr('excludedBy', { by: m.excluded.by, at: when(m.excluded.at) }) : live.length === 1 ? tr('kept') : tr('none')),
+          h('td', {},
+            m.excluded
+              ? h('button', { type: 'button', 'data-action': 'restore', 'aria-label': tr('restoreLabel', { name: nameOf(m), at: when(m.receivedAt) }), on: { click: () => restore(m.submissionId, param) } }, tr('restore'))
+              : live.length > 1 ? h('button', { type: 'button', 'data-action': 'keep', 'aria-label': tr('keepLabel', { name: nameOf(m), at: when(m.receivedAt) }), on: { click: () => keep(m.submissionId, live, param) } }, tr('keep')) : null,
+            ' ',
+            h('button', { type: 'button', 'aria-expanded': 'false', 'aria-label': tr('seeLabel', { name: nameOf(m), at: when(m.receivedAt) }), on: { click: (e) => toggleResponse(e.currentTarget, m, preview) } }, tr('see')))))))),
+      preview);
+  });
+  const logTable = log.events.length
+    ? tableWrap(tr('log'), h('table', { id: 'log-table' },
+      h('caption', {}, tr('log')),
+      h('thead', {}, h('tr', {}, ['logWhen', 'logAction', 'logResponse', 'logWho'].map((k) => h('th', { scope: 'col' }, tr(k))))),
+      h('tbody', {}, log.events.map((e) => h('tr', {}, h('td', {}, when(e.at)), h('td', {}, tr(e.action === 'exclude' ? 'actionExclude' : 'actionRestore')), h('td', {}, e.submissionId), h('td', {}, e.by))))))
+    : h('p', {}, tr('logEmpty'));
+  show(`${tr('duplicatesTitle')}${param ? ` — ${param}` : ''}`,
+    list.groups.length ? h('p', { id: 'resolved' }, tr('resolved', { n: list.resolved, total: list.groups.length })) : h('p', {}, tr('duplicatesNone')),
+    ...groups,
+    h('h2', {}, tr('log')), logTable);
+}
+
+async function toggleResponse(button, member, preview) {
+  if (button.getAttribute('aria-expanded') === 'true') {
+    preview.replaceChildren();
+    button.setAttribute('aria-expanded', 'false');
+    button.setAttribute('aria-label', tr('seeLabel', { name: member.name ?? member.submissionId, at: when(member.receivedAt) }));
+    button.textContent = tr('see');
+    return;
+  }
+  try {
+    const response = await api(member.link);
+    preview.replaceChildren(h('pre', { tabindex: 0, 'aria-label': member.name ?? member.submissionId }, JSON.stringify(response.payload.answers, null, 2)));
+    button.setAttribute('aria-expanded', 'true');
+    button.setAttribute('aria-label', tr('hideLabel', { name: member.name ?? member.submissionId, at: when(member.receivedAt) }));
+    button.textContent = tr('hide');
+  } catch (error) {
+    showError(error);
+  }
+}
+
+async function keep(keptId, live, param) {
+  try {
+    let n = 0;
+    for (const m of live) {
+      if (m.submissionId === keptId) continue;
+      await api('/v1/cockpit/duplicates/exclude', { method: 'POST', body: JSON.stringify({ exclude: m.submissionId, keep: keptId }) });
+      n += 1;
+    }
+    await renderDuplicates(param);
+    announce(tr('keptDone', { n }));
+  } catch (error) {
+    showError(error);
+  }
+}
+
+async function restore(submissionId, param) {
+  try {
+    await api('/v1/cockpit/duplicates/restore', { method: 'POST', body: JSON.stringify({ submissionId }) });
+    await renderDuplicates(param);
+    announce(tr('restoredDone'));
+  } catch (error) {
+    showError(error);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+
+document.getElementById('lang').addEventListener('click', () => {
+  state.lang = state.lang === 'fr' ? 'en' : 'fr';
+  sessionStorage.setItem(LANG_KEY, state.lang);
+  render();
+});
+window.addEventListener('hashchange', render);
+render();

@@ -1,0 +1,192 @@
+/**
+ * The collection cockpit (/suivi/) in real Chromium, on the demo's configuration and seeded
+ * collection: sign-in with a token kept in session storage, a territory's figures checked
+ * against the API, a planted duplicate resolved (the export loses it) and undone, the
+ * national network, scopes, English, a phone's width, the CSP, and axe on every view.
+ * Needs `npm run build`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '@olva/test-support/chromium';
+import { AXE_JS, REPO, requireBuild } from '@olva/test-support/olva-site';
+import { seriousViolations } from '@olva/test-support/axe';
+import { COCKPIT_CSP, createCollector, loadConfig, seedCockpitDemo, type Collector } from '@olva/collector';
+
+const DEMO_CONFIG = path.join(REPO, 'examples/demo/olva.config.json');
+const TOKENS = JSON.parse(fs.readFileSync(DEMO_CONFIG, 'utf8')).tokens as { name: string; token: string }[];
+const token = (name: string): string => TOKENS.find((t) => t.name === name)!.token;
+const RENNES = token('rennes');
+const NATIONAL = token('rnma-national');
+
+/** Records CSP violations before any page script runs. */
+const RECORDER = `window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`;
+
+let browser: Browser;
+let collector: Collector;
+let base: string;
+let dir: string;
+
+beforeAll(async () => {
+  requireBuild([path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json')]);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-cockpit-'));
+  const { config } = loadConfig(DEMO_CONFIG, { OLVA_PORT: '0', OLVA_DATABASE_URL: `sqlite:${path.join(dir, 'demo.sqlite')}` });
+  // The cockpit is part of the collector itself: no demo page is needed.
+  collector = await createCollector({ config, logStream: false });
+  expect(await seedCockpitDemo(collector)).toBeGreaterThan(0);
+  base = await collector.listen();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await collector?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const api = async (p: string, tok: string) => {
+  const res = await fetch(`${base}${p}`, { headers: { authorization: `Bearer ${tok}` } });
+  return { status: res.status, body: res.headers.get('content-type')?.includes('json') ? await res.json() as any : await res.text() };
+};
+const exportRows = async (tok: string) => (await api('/v1/exports/responses.csv?questionnaire=olva-core', tok)).body.trim().split('\n').length - 1;
+
+/** axe on the page as it is (axe evaluated through the devtools protocol: the page's CSP forbids injected scripts). */
+async function expectAxeClean(page: Page, view: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(AXE_JS, 'utf8'));
+  expect(await seriousViolations(page), view).toEqual([]);
+}
+
+async function openPage(viewport = { width: 1200, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(RECORDER);
+  const response = await page.goto(`${base}/suivi/`);
+  expect(response?.headers()['content-security-policy']).toBe(COCKPIT_CSP);
+  await page.waitForSelector('#token');
+  return { page, errors };
+}
+
+async function signIn(page: Page, value: string): Promise<void> {
+  await page.focus('#token');
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+}
+
+const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
+
+it('lets the Rennes coordinator sign in, read the figures the API gives, and see no other territory', async () => {
+  const { page, errors } = await openPage();
+  await expectAxeClean(page, 'sign-in');
+  await signIn(page, 'not-a-token-0000');
+  await page.waitForSelector('#sign-in-error');
+  expect(await text(page, '[role="alert"]')).toMatch(/pas reconnu/);
+  await expectAxeClean(page, 'sign-in error');
+
+  await page.fill('#token', '');
+  await signIn(page, RENNES);
+  await page.waitForSelector('[data-figure="responses"]');
+  // The token is in the tab's session storage only.
+  expect(page.url()).not.toContain(RENNES);
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+  expect(await page.evaluate(() => sessionStorage.getItem('olva-suivi-token'))).toBe(RENNES);
+
+  const view = (await api('/v1/cockpit/territory', RENNES)).body;
+  expect(await page.locator('h1').textContent()).toContain('Rennes');
+  expect(await text(page, '[data-figure="responses"]')).toBe(String(view.responses));
+  expect(await text(page, '[data-figure="target"]')).toBe(new Intl.NumberFormat('fr-FR').format(view.target));
+  expect(await text(page, '[data-figure="paper"]')).toBe(String(view.paper.keyedIn));
+  const counts = await page.locator('#sectors-table tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-code'), r.querySelector('[data-figure="count"]')!.textContent]));
+  expect(counts).toEqual(view.sectors.lines.map((l: any) => [l.code, String(l.count)]));
+  expect(await page.locator('#chase li').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')))).toEqual(view.sectors.chase);
+  expect(view.sectors.chase.length).toBeGreaterThan(0);
+  expect(await page.locator('#register-note').textContent()).toMatch(/surestime/);
+  expect(await page.locator('#paper-entry').getAttribute('href')).toBe(view.paper.entry);
+  // Every chart has a title and sits beside its table.
+  expect(await page.locator('figure svg[role="img"] title').count()).toBe(4);
+  await expectAxeClean(page, 'territory');
+
+  // The network shows Rennes only; another territory is refused, by the page and by the API.
+  await page.click('a[href="#reseau"]');
+  await page.waitForSelector('#network-table tbody tr');
+  expect(await page.locator('#network-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-territory')))).toEqual(['commune:35238']);
+  await expectAxeClean(page, 'network (Rennes)');
+  expect((await api('/v1/cockpit/territory?territory=epci:200042174', RENNES)).status).toBe(403);
+  await page.evaluate(() => { window.location.hash = '#territoire=epci:200042174'; });
+  await page.waitForSelector('[role="alert"]');
+  expect(await text(page, '[role="alert"]')).toMatch(/ne donne pas accès/);
+  expect(await page.locator('[data-figure="responses"]').count()).toBe(0);
+
+  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it('resolves the planted duplicate (the export loses it), undoes it, with the keyboard', async () => {
+  const { page, errors } = await openPage();
+  await signIn(page, RENNES);
+  await page.waitForSelector('[data-figure="responses"]');
+  const before = await exportRows(RENNES);
+  await page.evaluate(() => { window.location.hash = '#doublons'; });
+  await page.waitForSelector('button[data-action="keep"]');
+  await expectAxeClean(page, 'duplicates');
+  const group = (await api('/v1/cockpit/duplicates', RENNES)).body.groups[0];
+  const [first, second] = group.members;
+
+  await page.focus(`tr[data-submission="${first.submissionId}"] button[data-action="keep"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`tr[data-submission="${second.submissionId}"] button[data-action="restore"]`);
+  expect(await text(page, `tr[data-submission="${second.submissionId}"] [data-figure="state"]`)).toMatch(/écartée par rennes/);
+  await page.waitForFunction(() => /écartée/.test(document.getElementById('status')!.textContent ?? ''));
+  expect(await exportRows(RENNES)).toBe(before - 1);
+  expect((await api('/v1/cockpit/territory', RENNES)).body.responses).toBe(before - 1);
+  expect(await page.locator('#log-table tbody tr').count()).toBe(1);
+  await expectAxeClean(page, 'duplicates resolved');
+
+  await page.focus(`tr[data-submission="${second.submissionId}"] button[data-action="restore"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`tr[data-submission="${first.submissionId}"] button[data-action="keep"]`);
+  expect(await exportRows(RENNES)).toBe(before);
+  expect(await page.locator('#log-table tbody tr').count()).toBe(2);
+  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it('shows the national token every territory, sortable, in English too, on a phone', async () => {
+  const { page, errors } = await openPage({ width: 360, height: 740 });
+  await signIn(page, NATIONAL);
+  await page.waitForSelector('#network-table tbody tr');
+  const network = (await api('/v1/cockpit/network', NATIONAL)).body;
+  const rows = () => page.locator('#network-table tbody tr').evaluateAll((trs) => trs.map((r) => [r.getAttribute('data-territory'), r.querySelector('[data-figure="responses"]')!.textContent]));
+  expect((await rows()).sort()).toEqual(network.territories.map((r: any) => [`${r.territory.level}:${r.territory.code}`, String(r.responses)]).sort());
+  expect(network.territories.map((r: any) => r.territory.code)).toEqual(expect.arrayContaining(['35238', '200042174']));
+  // Sorting by responses (keyboard): most first, then fewest first.
+  await page.focus('button[data-sort="responses"]');
+  await page.keyboard.press('Enter');
+  const most = [...network.territories].sort((a: any, b: any) => b.responses - a.responses)[0];
+  expect((await rows())[0]![1]).toBe(String(most.responses));
+  expect(await page.locator('th[aria-sort="descending"] button[data-sort="responses"]').count()).toBe(1);
+  await page.keyboard.press('Enter');
+  expect(await page.locator('th[aria-sort="ascending"] button[data-sort="responses"]').count()).toBe(1);
+  // Nothing wider than the phone but the scrollable table regions.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectAxeClean(page, 'network (national, phone)');
+
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('h1')?.textContent === 'Every territory of the wave');
+  await page.click(`a[href="#territoire=commune:35238"]`);
+  await page.waitForSelector('[data-figure="responses"]');
+  expect(await page.locator('h2').first().textContent()).toBe('Sectors to chase first');
+  await expectAxeClean(page, 'territory (English, phone)');
+
+  await page.click('#sign-out');
+  await page.waitForSelector('#token');
+  expect(await page.evaluate(() => sessionStorage.getItem('olva-suivi-token'))).toBeNull();
+  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
