@@ -14,8 +14,8 @@ import { build } from '@olva/compiler';
 import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
 import { resolveConfig } from './config/load.js';
 import { createCollector, type Collector } from './server.js';
-import { answeredPayload } from './test-support/answer.js';
-import { bothBackends } from './test-support/backends.js';
+import { answeredPayload } from '@olva/test-support/answered-payload';
+import { bothBackends } from '@olva/test-support/store-backends';
 import { parseCsv } from './export/testing.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

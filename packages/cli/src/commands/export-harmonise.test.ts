@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, payloadDigest } from '@olva/collector';
-import { fixtureCore, fixtureCore2027, fixtureResponse, parseCsv } from '@olva/collector/export/testing';
+import { fixtureCore, fixtureCore2027, fixtureResponse, parseCsv } from '@olva/test-support/export-fixtures';
 import { olva } from '@olva/test-support/cli-run';
 
 let dir: string;

@@ -6,7 +6,7 @@ import { csvExport } from './csv.js';
 import { codebookEntries, codebookMarkdown } from './codebook.js';
 import { harmonise, parseHarmonise } from './harmonise.js';
 import { writeXlsx, XLSX_SHEETS } from './xlsx.js';
-import { fixtureCore, fixtureCore2027, fixtureRennes, fixtureResponse, iterate, parseCsv } from './testing.js';
+import { fixtureCore, fixtureCore2027, fixtureRennes, fixtureResponse, iterate, parseCsv } from '@olva/test-support/export-fixtures';
 
 const v2027 = { questionnaire: { id: 'olva-core', version: '2027.0.0' } };
 const responses = () => [

@@ -9,8 +9,8 @@ import { refreshFacts } from './facts.js';
 import { SqlResponseStore } from './sql-store.js';
 import { openSqliteDb } from './sqlite.js';
 import { openPostgresDb } from './postgres.js';
-import { bothBackends } from '../test-support/backends.js';
-import { cockpitPayload } from '../routes/cockpit/testing.js';
+import { bothBackends } from '@olva/test-support/store-backends';
+import { cockpitPayload } from '@olva/test-support/cockpit-fixtures';
 
 
 for (const backend of bothBackends()) describe(`cockpit facts on ${backend.name}`, () => {
