@@ -16,7 +16,7 @@ import { resolveConfig } from './config/load.js';
 import { createCollector, type Collector } from './server.js';
 import { answeredPayload } from '@olva/test-support/answered-payload';
 import { bothBackends } from '@olva/test-support/store-backends';
-import { parseCsv } from './export/testing.js';
+import { parseCsv } from '@olva/test-support/export-fixtures';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const TOKEN = 'national-token-for-version-tests';
