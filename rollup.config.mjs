@@ -47,6 +47,6 @@ export default {
     nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),
     commonjs(),
     minifyCssTemplates(),
-    terser({ ecma: 2020, module: true, format: { comments: /^!/ } }),
+    terser({ ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: /^!/ } }),
   ],
 };
