@@ -19,19 +19,53 @@ const banner = '/*! olva embed (EUPL-1.2) | includes Lit (BSD-3-Clause, Google L
  * itself.
  */
 export function minifyCssTemplates() {
+  return templateRewriter('olva-minify-css-templates', (code, id, text) => {
+    // tsc writes the tag as `css \``.
+    for (const m of code.matchAll(/\bcss ?`([^`$\\]*)`/g)) {
+      const start = m.index + m[0].length - m[1].length - 1;
+      text.overwrite(start, start + m[1].length, minifyCss(m[1], { restructure: false, filename: id }).css);
+    }
+  });
+}
+
+/** A plugin that rewrites parts of our own modules (packages/*) in place, keeping the source map. */
+function templateRewriter(name, rewrite) {
   return {
-    name: 'olva-minify-css-templates',
+    name,
     transform(code, id) {
       if (!id.includes('/packages/')) return null;
       const text = new MagicString(code);
-      // tsc writes the tag as `css \``.
-      for (const m of code.matchAll(/\bcss ?`([^`$\\]*)`/g)) {
-        const start = m.index + m[0].length - m[1].length - 1;
-        text.overwrite(start, start + m[1].length, minifyCss(m[1], { restructure: false, filename: id }).css);
-      }
+      rewrite.call(this, code, id, text);
       return text.hasChanged() ? { code: text.toString(), map: text.generateMap({ hires: true, source: id }) } : null;
     },
   };
+}
+
+/**
+ * Collapses the white space of our `html` tagged templates: each run that holds a line break
+ * becomes one space. Under `white-space: normal` (the host's), a run of white space renders as
+ * one space whatever it holds, so the DOM shows the same; the indentation of the templates
+ * weighed about 0.15 KB of the gzipped embed. Only the templates' static text is touched, never
+ * an interpolated value; none of our templates holds a <pre> or a <textarea> with content.
+ */
+function collapseHtmlTemplates() {
+  return templateRewriter('olva-collapse-html-templates', function (code, _id, text) {
+    const visit = (node) => {
+      if (!node || typeof node.type !== 'string') return;
+      if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && node.tag.name === 'html') {
+        for (const quasi of node.quasi.quasis) {
+          const raw = code.slice(quasi.start, quasi.end);
+          const collapsed = raw.replace(/[ \t]*\n\s*/g, ' ');
+          if (collapsed !== raw) text.overwrite(quasi.start, quasi.end, collapsed);
+        }
+      }
+      for (const value of Object.values(node)) {
+        if (Array.isArray(value)) value.forEach(visit);
+        else if (value && typeof value === 'object' && typeof value.type === 'string') visit(value);
+      }
+    };
+    visit(this.parse(code));
+  });
 }
 
 export default {
@@ -47,6 +81,7 @@ export default {
     nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),
     commonjs(),
     minifyCssTemplates(),
-    terser({ ecma: 2020, module: true, format: { comments: /^!/ } }),
+    collapseHtmlTemplates(),
+    terser({ ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: /^!/ } }),
   ],
 };

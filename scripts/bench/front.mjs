@@ -361,9 +361,16 @@ async function runOnce(browser, origin, lib, toggleRounds, pageName = lib) {
   const dom = await page.evaluate((olvaDom) => {
     // Elements in the document and every shadow root, and questions shown.
     const count = (root) => [...root.querySelectorAll('*')].reduce((n, e) => n + 1 + (e.shadowRoot ? count(e.shadowRoot) : 0), 0);
+    // Every node (elements, text, comments such as Lit's markers), as DevTools' node count has them.
+    const countNodes = (root) => {
+      let n = 0;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) n += 1 + (node.shadowRoot ? 1 + countNodes(node.shadowRoot) : 0);
+      return n;
+    };
     const root = olvaDom ? document.querySelector('olva-survey').shadowRoot : document;
     const questions = [...root.querySelectorAll(olvaDom ? '[part~="question"]' : '.sd-question')].filter((q) => q.checkVisibility()).length;
-    return { elements: count(document), questions };
+    return { elements: count(document), nodes: countNodes(document), questions };
   }, hasOlvaDom(lib));
   let toggle = { work: [], painted: [], distinctCounts: 0 };
   if (toggleRounds > 0) {
@@ -457,10 +464,10 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20 } = {}) {
   ];
 }
 
-/** The rows of one generated shape: first question, fetched and inlined, and elements per question. */
+/** The rows of one generated shape: first question, fetched and inlined, and elements and nodes per question. */
 function shapeRows(name, results, runs) {
   const first = (variant) => median(results[variant].map((r) => r.firstQuestion));
-  const perQuestion = (variant) => median(results[variant].map((r) => r.dom.elements / Math.max(1, r.dom.questions)));
+  const perQuestion = (variant, what = 'elements') => median(results[variant].map((r) => r.dom[what] / Math.max(1, r.dom.questions)));
   const questions = results.olva[0].dom.questions;
   const pair = (metric, unit, olva, surveyjs, target, limit) => ({ metric, unit, olva, surveyjs, ratio: olva / surveyjs, target, met: limit(olva / surveyjs) });
   return [
@@ -470,6 +477,8 @@ function shapeRows(name, results, runs) {
       first('olva-inline'), first('surveyjs-inline'), '≤ 1/3 of SurveyJS', (r) => r <= 1 / 3),
     pair(`elements per question shown, shape "${name}" (document and shadow roots)`, '',
       perQuestion('olva'), perQuestion('surveyjs'), '(information)', () => true),
+    pair(`DOM nodes per question shown, shape "${name}" (elements, text and comments; document and shadow roots)`, '',
+      perQuestion('olva', 'nodes'), perQuestion('surveyjs', 'nodes'), '(information)', () => true),
   ];
 }
 

@@ -119,6 +119,31 @@ describe('one question redrawn at a time', () => {
     await page.close();
   });
 
+  it('a question is drawn without empty describers, white space between blocks, or markers around plain words', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/parts/nodes.html', { questionnaire: QUESTIONNAIRE, attributes: ATTRIBUTES }));
+    const b = await page.evaluate(() => {
+      const question = document.querySelector('olva-survey')!.shadowRoot!.querySelector('[data-question="b"]')!;
+      const all: Node[] = [];
+      const walk = (n: Node) => n.childNodes.forEach((c) => { all.push(c); walk(c); });
+      walk(question);
+      return {
+        children: [...question.children].map((e) => e.tagName),
+        // White space between the question's blocks (the one inside the label, before "(obligatoire)", is a word space).
+        blank: [...question.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && !/\S/.test(n.nodeValue ?? '')).length,
+        // Lit's markers: one per hole (label, describers, control, left-blank box; in the label, the words and "obligatoire").
+        markers: all.filter((n) => n.nodeType === Node.COMMENT_NODE).length,
+        label: question.querySelector('label')!.textContent,
+      };
+    });
+    // b has no help, no hint and no error yet: label and box only.
+    expect(b.children).toEqual(['LABEL', 'INPUT']);
+    expect(b.blank).toBe(0);
+    expect(b.markers).toBeLessThanOrEqual(6);
+    expect(b.label).toBe('Nom (obligatoire)');
+    await page.close();
+  });
+
   it('once the page was checked, its error summary and the error in the same root follow the answers', async () => {
     const page = await browser.newPage();
     await openSurvey(page, addSurveyPage(site, '/parts/checked.html', { questionnaire: QUESTIONNAIRE, attributes: ATTRIBUTES }));

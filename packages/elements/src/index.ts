@@ -5,7 +5,7 @@
 export { OlvaSurvey } from './olva-survey/olva-survey.js';
 export * from './events/index.js';
 export { theme } from './theme.js';
-export { parseSafeText, renderSafeText, plainText, safeHref, type SafeNode } from './safe-text.js';
+export { parseSafeText, renderSafeText, plainText, safeHref, type SafeNode, type SafeContent } from './safe-text.js';
 export { stringsFor, type Strings, type ElementStrings } from './strings.js';
 export { uiMessages, type UiMessages } from './ui-messages.js';
 export { questionRenderer, registerQuestionRenderer, renderedTypes } from './questions/registry.js';

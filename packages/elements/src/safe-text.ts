@@ -74,9 +74,18 @@ export function parseSafeText(source: string): SafeNode[] {
  *   where a link cannot go (inside a label, where a click must check the box), and then a
  *   link shows as its text only
  */
-export function renderSafeText(source: string, newWindow: string | null): TemplateResult {
-  return html`${parsedOnce(source).map((node) => renderNode(node, newWindow))}`;
+export function renderSafeText(source: string, newWindow: string | null): SafeContent {
+  const nodes = parsedOnce(source);
+  // Plain words (most labels) are one string: one text node, none of the markers an array or a
+  // template leaves in the DOM.
+  if (nodes.every((node) => node.kind === 'text' || (node.kind === 'link' && newWindow === null))) {
+    return nodes.map((node) => node.text).join('');
+  }
+  return nodes.map((node) => renderNode(node, newWindow));
 }
+
+/** What `renderSafeText` gives: plain words, or text with emphasis and links. */
+export type SafeContent = string | Array<TemplateResult | string>;
 
 // Every render shows the same definition texts again: parse each once. Bounded, as a page may
 // set many questionnaires in turn.

@@ -13,10 +13,6 @@ const enNum = (n: number): string => localNumber(n, 'en');
 export interface UiMessages {
   /** Language code, for `lang` attributes. */
   lang: Locale;
-  /** Name of the language in itself, for a language switch. */
-  languageName: string;
-  /** Label of the language switch. */
-  switchLanguage: string;
   next: string;
   previous: string;
   /** Button that goes to the summary page before sending. */
@@ -44,8 +40,6 @@ export interface UiMessages {
   requiredMarker: string;
   /** Sentence at the top of the form explaining the marker. */
   requiredLegend: string;
-  /** Marker appended to the label of an optional question, when the form prefers that. */
-  optionalMarker: string;
   /** Title of the error summary: "1 erreur empêche…", "3 erreurs empêchent…". */
   errorSummaryTitle: (count: number) => string;
   /** Prefix of an error message read by screen readers. */
@@ -58,30 +52,18 @@ export interface UiMessages {
   step: (current: number, total: number, title?: string) => string;
   /** Progress bar label: "12 questions sur 40 répondues". */
   progress: (answered: number, total: number) => string;
-  /** Accessible name of the progress bar. */
-  progressLabel: string;
-  /** "Question 12". */
-  questionNumber: (n: number) => string;
   /** Resume later. */
   resumeLater: string;
-  resumeLaterHelp: string;
   draftSaved: string;
   draftNotSaved: string;
   /** Offer to resume a draft found on the device. */
   draftFound: (savedAt: Date) => string;
   resumeDraft: string;
   discardDraft: string;
-  /** Placeholder of the "other, please specify" text. */
-  otherPlaceholder: string;
   /** Label of the "other" choice when the definition gives none. */
   otherLabel: string;
   yes: string;
   no: string;
-  /** Search field of a commune question. */
-  communeSearch: string;
-  communeHelp: string;
-  /** Characters left in a limited text: "12 caractères restants". */
-  charactersLeft: (n: number) => string;
   /** Loading the questionnaire. */
   loading: string;
   /** The questionnaire could not be loaded. */
@@ -90,20 +72,14 @@ export interface UiMessages {
   offline: string;
   /** "N réponses en attente d'envoi". */
   pendingCount: (n: number) => string;
-  /** Button to retry sending now. */
-  retryNow: string;
   /** Start a new response (kiosk). */
   newResponse: string;
-  /** Skip link to the form. */
-  skipToForm: string;
 }
 
 const s = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 const fr: UiMessages = {
   lang: 'fr',
-  languageName: 'Français',
-  switchLanguage: 'Langue',
   next: 'Suivant',
   previous: 'Précédent',
   review: 'Vérifier mes réponses',
@@ -120,42 +96,30 @@ const fr: UiMessages = {
   rejectedText: 'Le serveur de collecte les a refusées. Vérifiez vos réponses ou contactez l’organisateur de l’enquête.',
   requiredMarker: 'obligatoire',
   requiredLegend: 'Les questions marquées « obligatoire » doivent être remplies.',
-  optionalMarker: 'facultatif',
   errorSummaryTitle: (n) => `${frNum(n)} ${s(n, 'erreur empêche', 'erreurs empêchent')} de continuer`,
   errorPrefix: 'Erreur :',
   warningsTitle: (n) => `${s(n, 'Une réponse semble', `${frNum(n)} réponses semblent`)} incohérente${s(n, '', 's')}`,
   confirmWarnings: 'Je confirme mes réponses',
   step: (c, t, title) => `Étape ${frNum(c)} sur ${frNum(t)}${title ? ` : ${title}` : ''}`,
   progress: (a, t) => `${frNum(a)} ${s(t, 'question', 'questions')} sur ${frNum(t)} ${s(a, 'répondue', 'répondues')}`,
-  progressLabel: 'Progression',
-  questionNumber: (n) => `Question ${frNum(n)}`,
   resumeLater: 'Reprendre plus tard',
-  resumeLaterHelp: 'Vos réponses seront gardées sur cet appareil uniquement, jusqu’à l’envoi.',
   draftSaved: 'Vos réponses sont gardées sur cet appareil. Vous pourrez reprendre en revenant sur cette page.',
   draftNotSaved: 'Cet appareil ne permet pas de garder vos réponses (navigation privée ou stockage plein).',
   draftFound: (d) => `Vous avez commencé ce questionnaire le ${d.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' })}.`,
   resumeDraft: 'Reprendre où j’en étais',
   discardDraft: 'Recommencer',
-  otherPlaceholder: 'Précisez',
   otherLabel: 'Autre',
   yes: 'Oui',
   no: 'Non',
-  communeSearch: 'Nom ou code postal de la commune',
-  communeHelp: 'Saisissez le nom de la commune ou son code INSEE à 5 caractères.',
-  charactersLeft: (n) => `${frNum(n)} ${s(n, 'caractère restant', 'caractères restants')}`,
   loading: 'Chargement du questionnaire…',
   loadError: 'Le questionnaire n’a pas pu être chargé. Réessayez plus tard.',
   offline: 'Vous êtes hors connexion. Vous pouvez continuer : vos réponses seront envoyées au retour de la connexion.',
   pendingCount: (n) => `${frNum(n)} ${s(n, 'réponse en attente', 'réponses en attente')} d’envoi`,
-  retryNow: 'Réessayer maintenant',
   newResponse: 'Nouvelle réponse',
-  skipToForm: 'Aller au questionnaire',
 };
 
 const en: UiMessages = {
   lang: 'en',
-  languageName: 'English',
-  switchLanguage: 'Language',
   next: 'Next',
   previous: 'Previous',
   review: 'Review my answers',
@@ -172,36 +136,26 @@ const en: UiMessages = {
   rejectedText: 'The collection server refused them. Check your answers or contact the organiser of the survey.',
   requiredMarker: 'required',
   requiredLegend: 'Questions marked “required” must be answered.',
-  optionalMarker: 'optional',
   errorSummaryTitle: (n) => `${enNum(n)} ${s(n, 'error prevents', 'errors prevent')} you from continuing`,
   errorPrefix: 'Error:',
   warningsTitle: (n) => `${s(n, 'One answer seems', `${enNum(n)} answers seem`)} inconsistent`,
   confirmWarnings: 'I confirm my answers',
   step: (c, t, title) => `Step ${enNum(c)} of ${enNum(t)}${title ? `: ${title}` : ''}`,
   progress: (a, t) => `${enNum(a)} of ${enNum(t)} ${s(t, 'question', 'questions')} answered`,
-  progressLabel: 'Progress',
-  questionNumber: (n) => `Question ${enNum(n)}`,
   resumeLater: 'Resume later',
-  resumeLaterHelp: 'Your answers will be kept on this device only, until you send them.',
   draftSaved: 'Your answers are kept on this device. Come back to this page to resume.',
   draftNotSaved: 'This device cannot keep your answers (private browsing or storage full).',
   draftFound: (d) => `You started this questionnaire on ${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}.`,
   resumeDraft: 'Resume where I left off',
   discardDraft: 'Start again',
-  otherPlaceholder: 'Please specify',
   otherLabel: 'Other',
   yes: 'Yes',
   no: 'No',
-  communeSearch: 'Name or postcode of the commune',
-  communeHelp: 'Enter the name of the commune or its 5-character INSEE code.',
-  charactersLeft: (n) => `${enNum(n)} ${s(n, 'character left', 'characters left')}`,
   loading: 'Loading the questionnaire…',
   loadError: 'The questionnaire could not be loaded. Please try again later.',
   offline: 'You are offline. You can carry on: your answers will be sent when the connection is back.',
   pendingCount: (n) => `${enNum(n)} ${s(n, 'response', 'responses')} waiting to be sent`,
-  retryNow: 'Try again now',
   newResponse: 'New response',
-  skipToForm: 'Skip to the questionnaire',
 };
 
 /** The interface strings of a language; French for anything but `en`. */

@@ -642,13 +642,9 @@ export class OlvaSurvey extends LitElement {
    */
   #renderSection(section: CompiledSection): TemplateResult {
     const locale = this.#locale;
-    return html`<section part="section" aria-labelledby=${sectionHeading(section.id)}>
-      <h3 class="section-title" id=${sectionHeading(section.id)} tabindex="-1">${renderSafeText(localize(section.title, locale), null)}</h3>
-      ${section.description
+    return html`<section part="section" aria-labelledby=${sectionHeading(section.id)}><h3 class="section-title" id=${sectionHeading(section.id)} tabindex="-1">${renderSafeText(localize(section.title, locale), null)}</h3>${section.description
         ? html`<p class="description">${renderSafeText(localize(section.description, locale), this.#strings.newWindow)}</p>`
-        : nothing}
-      ${repeat(section.questions, (q) => q.id, (q) => questionPart(q, this.#questions))}
-    </section>`;
+        : nothing}${repeat(section.questions, (q) => q.id, (q) => questionPart(q, this.#questions))}</section>`;
   }
 
   /** What one question is drawn from now: its answer, typed text, problems, requiredness, language. */

@@ -20,11 +20,9 @@ export const renderBoolean: QuestionRenderer = (context) => {
     }), html`<span class="code">1</span> ${strings.yes} · <span class="code">0</span> ${strings.no}`);
   }
   const options: [boolean, string][] = [[true, strings.yes], [false, strings.no]];
-  return groupField(context, html`<div class="choices inline">
-    ${options.map(([value, label], index) => choiceInput(context, {
+  return groupField(context, html`<div class="choices inline">${options.map(([value, label], index) => choiceInput(context, {
       type: 'radio', name: id, value: String(value), index, checked: context.value === value,
-      label: html`${label}`,
+      label,
       onToggle: (on) => on && context.onChange(value),
-    }))}
-  </div>`);
+    }))}</div>`);
 };

@@ -7,7 +7,6 @@
  * failing) a typed code is the answer, as the runtime checks its shape.
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { Strings } from '../strings.js';
 import { communeInWords, knowsCommune, lookUpCommune, rememberCommune, searchCommunes, type CommuneMatch } from './commune-search.js';
 
@@ -110,6 +109,10 @@ export class OlvaCommunePicker extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // The box shows `_text` even where typing made the two differ since the last draw (what
+    // Lit's `live()` does, without its weight in the embed).
+    const box = this.querySelector<HTMLInputElement>('input.commune');
+    if (box && box.value !== this._text) box.value = this._text;
     if ((changed as Map<string, unknown>).has('_active') && this._open && this._active >= 0) {
       this.querySelector(`#${CSS.escape(`${this.controlId}-communes-${this._active}`)}`)?.scrollIntoView({ block: 'nearest' });
     }
@@ -235,7 +238,7 @@ export class OlvaCommunePicker extends LitElement {
     const describedBy = [this.describedBy, this._notice ? noticeId : ''].filter(Boolean).join(' ');
     const active = this._open && this._active >= 0 ? `${listId}-${this._active}` : '';
     return html`${this._notice ? html`<span class="hint notice" id=${noticeId}>${this._notice}</span>` : nothing}
-      <input part="input" class="commune" type="text" id=${this.controlId} .value=${live(this._text)}
+      <input part="input" class="commune" type="text" id=${this.controlId}
         role="combobox" aria-autocomplete="list" aria-expanded=${this._open ? 'true' : 'false'}
         aria-controls=${listId} aria-activedescendant=${active || nothing}
         autocomplete="off" spellcheck="false" maxlength="100"

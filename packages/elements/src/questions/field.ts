@@ -4,7 +4,7 @@
  */
 import { localize } from '@olva/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
-import { renderSafeText } from '../safe-text.js';
+import { renderSafeText, type SafeContent } from '../safe-text.js';
 import type { QuestionContext } from './context.js';
 import { questionIds } from './question-ids.js';
 
@@ -22,47 +22,49 @@ export function describedBy(context: QuestionContext, hint?: Hint): string {
   ].filter(Boolean).join(' ');
 }
 
-/** The question's label text: its number in data entry, the words, and "(required)". */
-export function labelContent(context: QuestionContext): TemplateResult {
+/**
+ * The question's label text: its number in data entry, the words, and "(required)". Each case
+ * its own template, without empty holes: a hole left empty still costs the DOM a marker.
+ */
+export function labelContent(context: QuestionContext): TemplateResult | SafeContent {
   const { question, locale, strings } = context;
-  return html`${context.mode === 'paper'
-      ? html`<span class="number">${question.number}.</span> `
-      : nothing}${renderSafeText(localize(question.label, locale), null)}${context.required
-      ? html` <span class="required">(${strings.requiredMarker})</span>`
-      : nothing}`;
+  const words = renderSafeText(localize(question.label, locale), null);
+  const required = context.required ? strings.requiredMarker : null;
+  if (context.mode === 'paper') {
+    return required === null
+      ? html`<span class="number">${question.number}.</span> ${words}`
+      : html`<span class="number">${question.number}.</span> ${words} <span class="required">(${required})</span>`;
+  }
+  return required === null ? words : html`${words} <span class="required">(${required})</span>`;
 }
 
-/** Help text, format hint, error and warning messages, in reading order. */
-export function describers(context: QuestionContext, hint?: Hint): TemplateResult {
+/**
+ * Help text, format hint, error and warning messages, in reading order: only those present (an
+ * absent one leaves no node). None is a live region: errors are announced by the survey's own
+ * live region, which exists from the start.
+ */
+export function describers(context: QuestionContext, hint?: Hint): TemplateResult[] | typeof nothing {
   const ids = questionIds(context.question.id);
   const help = context.question.help;
-  return html`${help
-      ? html`<span class="help" part="help" id=${ids.help}>${renderSafeText(localize(help, context.locale), context.strings.newWindow)}</span>`
-      : nothing}${hint ? html`<span class="hint" id=${ids.hint}>${hint}</span>` : nothing}${context.error
-      ? html`<span class="error" part="error" id=${ids.error}>${context.strings.errorPrefix} ${context.error}</span>`
-      : nothing}${context.warning
-      ? html`<span class="hint warning" part="warning" id=${ids.warning}>${context.warning}</span>`
-      : nothing}`;
+  const shown: TemplateResult[] = [];
+  if (help) shown.push(html`<span class="help" part="help" id=${ids.help}>${renderSafeText(localize(help, context.locale), context.strings.newWindow)}</span>`);
+  if (hint) shown.push(html`<span class="hint" id=${ids.hint}>${hint}</span>`);
+  if (context.error) shown.push(html`<span class="error" part="error" id=${ids.error}>${context.strings.errorPrefix} ${context.error}</span>`);
+  if (context.warning) shown.push(html`<span class="hint warning" part="warning" id=${ids.warning}>${context.warning}</span>`);
+  return shown.length ? shown : nothing;
 }
 
 /** A question with one text box: label, describers, then the control. */
 export function textField(context: QuestionContext, control: TemplateResult, hint?: Hint): TemplateResult {
   const ids = questionIds(context.question.id);
-  return html`<div class="question ${context.error ? 'invalid' : ''}" part="question" id=${ids.field}
-    data-question=${context.question.id}>
-    <label class="label" part="label" for=${ids.control}>${labelContent(context)}</label>
-    ${describers(context, hint)} ${control} ${leftBlankBox(context)}
-  </div>`;
+  // No white space between the tags: every child here is a block, and each space was a node.
+  return html`<div class="question ${context.error ? 'invalid' : ''}" part="question" id=${ids.field} data-question=${context.question.id}><label class="label" part="label" for=${ids.control}>${labelContent(context)}</label>${describers(context, hint)}${control}${leftBlankBox(context)}</div>`;
 }
 
 /** A question answered with a group of controls: fieldset, legend, describers, the group. */
 export function groupField(context: QuestionContext, group: TemplateResult, hint?: Hint): TemplateResult {
   const ids = questionIds(context.question.id);
-  return html`<fieldset class="question ${context.error ? 'invalid' : ''}" part="question" id=${ids.field}
-    data-question=${context.question.id} aria-describedby=${describedBy(context, hint) || nothing}>
-    <legend class="label" part="legend">${labelContent(context)}</legend>
-    ${describers(context, hint)} ${group} ${leftBlankBox(context)}
-  </fieldset>`;
+  return html`<fieldset class="question ${context.error ? 'invalid' : ''}" part="question" id=${ids.field} data-question=${context.question.id} aria-describedby=${describedBy(context, hint) || nothing}><legend class="label" part="legend">${labelContent(context)}</legend>${describers(context, hint)}${group}${leftBlankBox(context)}</fieldset>`;
 }
 
 /**
@@ -72,11 +74,8 @@ export function groupField(context: QuestionContext, group: TemplateResult, hint
 export function leftBlankBox(context: QuestionContext): TemplateResult | typeof nothing {
   const mark = context.leftBlank;
   if (!mark) return nothing;
-  return html`<label class="choice left-blank" part="choice">
-    <input part="input" type="checkbox" id=${questionIds(context.question.id).blank} data-entry="blank"
-      .checked=${mark.marked} @change=${(e: Event) => mark.onToggle((e.target as HTMLInputElement).checked)} />
-    <span>${context.strings.leftBlank}</span>
-  </label>`;
+  return html`<label class="choice left-blank" part="choice"><input part="input" type="checkbox" id=${questionIds(context.question.id).blank} data-entry="blank"
+      .checked=${mark.marked} @change=${(e: Event) => mark.onToggle((e.target as HTMLInputElement).checked)} /><span>${context.strings.leftBlank}</span></label>`;
 }
 
 /** Empty or blank text means "no answer". */

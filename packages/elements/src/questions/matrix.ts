@@ -48,16 +48,11 @@ export const renderMatrix: QuestionRenderer = (context) => {
       </div>`;
     })}`, codeList(context, question.choices));
   }
-  return groupField(context, html`${question.rows.map((row, r) => html`<fieldset class="row">
-    <legend>${renderSafeText(localize(row.label, context.locale), null)}</legend>
-    <div class="choices inline">
-      ${question.choices.map((choice, index) => choiceInput(context, {
+  return groupField(context, html`${question.rows.map((row, r) => html`<fieldset class="row"><legend>${renderSafeText(localize(row.label, context.locale), null)}</legend><div class="choices inline">${question.choices.map((choice, index) => choiceInput(context, {
         type: 'radio', name: `${base}-${row.code}`, value: choice.code, index,
         id: r === 0 && index === 0 ? base : `${base}-${row.code}-${index}`,
         checked: current[row.code] === choice.code,
         label: choiceContent(context, choice, index),
         onToggle: (on) => on && context.onChange(setRow(current, row.code, choice.code)),
-      }))}
-    </div>
-  </fieldset>`)}`);
+      }))}</div></fieldset>`)}`);
 };

@@ -60,8 +60,7 @@ export const renderMultiple: QuestionRenderer = (context) => {
     })}${other}`, html`${context.strings.severalCodes} ${codeList(context, choices)}`);
   }
   const name = questionIds(question.id).control;
-  return groupField(context, html`<div class="choices">
-    ${choices.map((choice, index) => choiceInput(context, {
+  return groupField(context, html`<div class="choices">${choices.map((choice, index) => choiceInput(context, {
       type: 'checkbox', name, value: choice.code, index, checked: current.includes(choice.code),
       label: choiceContent(context, choice, index),
       onToggle: (on) => {
@@ -69,6 +68,5 @@ export const renderMultiple: QuestionRenderer = (context) => {
         context.onChange(next.length ? next : undefined);
         announceUnticked(context, question, current, next, choice.code);
       },
-    }))}
-  </div>${other}`, hint(question, context));
+    }))}</div>${other}`, hint(question, context));
 };

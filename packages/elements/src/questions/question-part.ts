@@ -56,7 +56,12 @@ class QuestionPart extends AsyncDirective {
   #shown: boolean | undefined;
 
   render(question: CompiledQuestion, parts: QuestionParts): unknown {
-    this.#question = question;
+    if (question !== this.#question) {
+      // Another question in this place (the page reused it): nothing of the last one stands.
+      this.#question = question;
+      this.#drawn = undefined;
+      this.#shown = undefined;
+    }
     if (parts !== this.#parts) {
       this.#parts?.live.delete(this);
       this.#parts = parts;

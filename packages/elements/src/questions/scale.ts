@@ -22,11 +22,9 @@ export const renderScale: QuestionRenderer = (context) => {
       onTyped: (raw) => context.onChange(raw === undefined ? undefined : questionType('scale').coerce!(raw), raw ?? ''),
     }), codeList(context, question.choices, false));
   }
-  return groupField(context, html`<div class="choices inline scale">
-    ${question.choices.map((choice, index) => choiceInput(context, {
+  return groupField(context, html`<div class="choices inline scale">${question.choices.map((choice, index) => choiceInput(context, {
       type: 'radio', name: id, value: String(index + 1), index, checked: context.value === index + 1,
       label: html`<span class="code">${index + 1}</span><br />${renderSafeText(localize(choice.label, context.locale), null)}`,
       onToggle: (on) => on && context.onChange(index + 1),
-    }))}
-  </div>`, context.strings.scaleHint(question.choices.length));
+    }))}</div>`, context.strings.scaleHint(question.choices.length));
 };

@@ -27,11 +27,9 @@ export const renderSingle: QuestionRenderer = (context) => {
     })}${other}`, codeList(context, choices));
   }
   const name = questionIds(question.id).control;
-  return groupField(context, html`<div class="choices">
-    ${choices.map((choice, index) => choiceInput(context, {
+  return groupField(context, html`<div class="choices">${choices.map((choice, index) => choiceInput(context, {
       type: 'radio', name, value: choice.code, index, checked: context.value === choice.code,
       label: choiceContent(context, choice, index),
       onToggle: (on) => on && context.onChange(choice.code),
-    }))}
-  </div>${other}`);
+    }))}</div>${other}`);
 };

@@ -82,8 +82,7 @@ export const tokens = css`
     color: var(--_color-primary);
     text-decoration: underline;
   }
-  :focus-visible,
-  .focus-target:focus {
+  :focus-visible {
     outline: var(--_focus-width) solid var(--_color-focus);
     outline-offset: 2px;
   }
