@@ -6,18 +6,17 @@
  * Needs `npm run build`.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '@olva/test-support/chromium';
 import { AXE_JS, REPO, requireBuild } from '@olva/test-support/olva-site';
 import { seriousViolations } from '@olva/test-support/axe';
-import { COCKPIT_CSP, createCollector, loadConfig, seedCockpitDemo, type Collector } from '@olva/collector';
+import { COCKPIT_CSP, seedCockpitDemo } from '@olva/collector';
+import { demoTokens, startDemoCollector, type DemoCollector } from '@olva/test-support/demo-collector';
 
-const DEMO_CONFIG = path.join(REPO, 'examples/demo/olva.config.json');
-const TOKENS = JSON.parse(fs.readFileSync(DEMO_CONFIG, 'utf8')).tokens as { name: string; token: string }[];
-const token = (name: string): string => TOKENS.find((t) => t.name === name)!.token;
+const TOKENS = demoTokens();
+const token = (name: string): string => TOKENS[name]!;
 const RENNES = token('rennes');
 const NATIONAL = token('rnma-national');
 
@@ -26,25 +25,20 @@ const RECORDER = `window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`;
 
 let browser: Browser;
-let collector: Collector;
+let demo: DemoCollector;
 let base: string;
-let dir: string;
 
 beforeAll(async () => {
   requireBuild([path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json')]);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-cockpit-'));
-  const { config } = loadConfig(DEMO_CONFIG, { OLVA_PORT: '0', OLVA_DATABASE_URL: `sqlite:${path.join(dir, 'demo.sqlite')}` });
   // The cockpit is part of the collector itself: no demo page is needed.
-  collector = await createCollector({ config, logStream: false });
-  expect(await seedCockpitDemo(collector)).toBeGreaterThan(0);
-  base = await collector.listen();
+  demo = await startDemoCollector({ prepare: async (c) => { expect(await seedCockpitDemo(c)).toBeGreaterThan(0); } });
+  base = demo.base;
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await collector?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await demo?.close();
 });
 
 const api = async (p: string, tok: string) => {

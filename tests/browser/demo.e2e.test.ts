@@ -4,7 +4,6 @@
  * read back from the collector's store with the national demo token. Needs `npm run build`.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -14,10 +13,10 @@ import { launchChromium } from '@olva/test-support/chromium';
 import { startStaticServer } from '@olva/test-support/static-server';
 import { REPO, requireBuild } from '@olva/test-support/olva-site';
 import { fillSurveyByKeyboard, sendFromReview } from '@olva/test-support/keyboard';
-import { createCollector, DEMO_CSP, demoRoutes, loadConfig, type Collector } from '@olva/collector';
+import { DEMO_CSP, type Collector } from '@olva/collector';
+import { demoTokens, startDemoCollector, type DemoCollector } from '@olva/test-support/demo-collector';
 
 const BUILD_ID = 'olva-core+rennes-2026';
-const DEMO_CONFIG = path.join(REPO, 'examples/demo/olva.config.json');
 
 /** Records olva-* events and CSP violations, before any page script runs. */
 const RECORDER = `window.__olvaEvents = []; window.__cspViolations = [];
@@ -27,9 +26,9 @@ for (const type of ['olva-ready','olva-page-change','olva-submit','olva-submitte
 }`;
 
 let browser: Browser;
+let demo: DemoCollector;
 let collector: Collector;
 let base: string;
-let dir: string;
 let compiled: CompiledQuestionnaire;
 const stored: string[] = [];
 
@@ -40,28 +39,14 @@ beforeAll(async () => {
     ...['olva-core', BUILD_ID, 'olva-core+lorient-agglo-2026'].map((id) => path.join(REPO, 'build/questionnaires', id, 'questionnaire.json')),
   ]);
   compiled = JSON.parse(fs.readFileSync(path.join(REPO, 'build/questionnaires', BUILD_ID, 'questionnaire.json'), 'utf8')) as CompiledQuestionnaire;
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-demo-'));
-  // The demo's own configuration; only the port and the database file are the test's.
-  const { config } = loadConfig(DEMO_CONFIG, { OLVA_PORT: '0', OLVA_DATABASE_URL: `sqlite:${path.join(dir, 'demo.sqlite')}` });
-  collector = await createCollector({
-    config,
-    logStream: false,
-    extraRoutes: (app) => demoRoutes(app, {
-      municipalDir: path.join(REPO, 'examples/municipal'),
-      iframeDir: path.join(REPO, 'examples/iframe'),
-      embedDir: path.join(REPO, 'packages/embed/dist'),
-      questionnairesDir: path.join(REPO, 'build/questionnaires'),
-    }),
-    onStored: ({ submissionId }) => stored.push(submissionId),
-  });
-  base = await collector.listen();
+  demo = await startDemoCollector({ site: true, onStored: ({ submissionId }) => stored.push(submissionId) });
+  ({ collector, base } = demo);
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await collector?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await demo?.close();
 });
 
 it('lets a new user answer the survey on the municipal page and stores the response', async () => {
@@ -96,7 +81,7 @@ it('lets a new user answer the survey on the municipal page and stores the respo
 
   // What the demo prints as stored, and what the curl line it prints reads back.
   expect(stored).toEqual([submissionId]);
-  const national = (JSON.parse(fs.readFileSync(DEMO_CONFIG, 'utf8')) as { tokens: { name: string; token: string }[] }).tokens.find((t) => t.name === 'rnma-national')!.token;
+  const national = demoTokens()['rnma-national'];
   const read = await fetch(`${base}/v1/responses?limit=10`, { headers: { authorization: `Bearer ${national}` } });
   const items = (await read.json()).items as { submissionId: string; payload: any }[];
   expect(items.map((i) => i.submissionId)).toEqual([submissionId]);
@@ -107,7 +92,7 @@ it('lets a new user answer the survey on the municipal page and stores the respo
   // The version it was answered with is kept beside it.
   expect((await collector.store.getQuestionnaire(payload.questionnaire, payload.extension))?.id).toBe(BUILD_ID);
   // The Rennes token reads it; Lorient's does not.
-  const tokens = Object.fromEntries((JSON.parse(fs.readFileSync(DEMO_CONFIG, 'utf8')) as { tokens: { name: string; token: string }[] }).tokens.map((t) => [t.name, t.token]));
+  const tokens = demoTokens();
   expect((await fetch(`${base}/v1/responses/${submissionId}`, { headers: { authorization: `Bearer ${tokens.rennes}` } })).status).toBe(200);
   expect((await fetch(`${base}/v1/responses/${submissionId}`, { headers: { authorization: `Bearer ${tokens['lorient-agglo']}` } })).status).toBe(404);
 

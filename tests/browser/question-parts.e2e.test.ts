@@ -66,6 +66,19 @@ async function watch(page: Page): Promise<void> {
         .observe(box, { subtree: true, childList: true, attributes: true, characterData: true });
     }
   });
+  // Start counting once the element has settled: the outbox and the kept answers open
+  // asynchronously after loading and may draw the page once, before anything is typed.
+  await page.evaluate(async () => {
+    const w = window as unknown as { __pageDraws: number; __mutated: Record<string, number> };
+    const deadline = Date.now() + 3000;
+    let last = -1;
+    while (w.__pageDraws !== last && Date.now() < deadline) {
+      last = w.__pageDraws;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    w.__pageDraws = 0;
+    for (const id of Object.keys(w.__mutated)) w.__mutated[id] = 0;
+  });
 }
 
 const seen = (page: Page) => page.evaluate(async () => {

@@ -4,53 +4,42 @@
  * `<olva-results>` reading the collector's public route under the demo's CSP. Nothing shows
  * before the Rennes token publishes; after it, the published figures do, axe-clean.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { builds, generateFor } from '@olva/analysis/__fixtures__/responses';
+import { builds, generateFor } from '@olva/test-support/responses';
 import { prng } from '@olva/test-support/prng';
 import { launchChromium } from '@olva/test-support/chromium';
 import { REPO, requireBuild } from '@olva/test-support/olva-site';
 import { seriousViolations } from '@olva/test-support/axe';
-import { createCollector, DEMO_CSP, demoRoutes, loadConfig, payloadDigest, type Collector } from '@olva/collector';
+import { DEMO_CSP, payloadDigest } from '@olva/collector';
+import { demoTokens, startDemoCollector, type DemoCollector } from '@olva/test-support/demo-collector';
 
-const DEMO_CONFIG = path.join(REPO, 'examples/demo/olva.config.json');
-const RENNES_TOKEN = 'demo-rennes-5d2e8a4c7b';
+const RENNES_TOKEN = demoTokens().rennes;
 
 let browser: Browser;
-let collector: Collector;
+let demo: DemoCollector;
 let base: string;
-let dir: string;
 
 beforeAll(async () => {
   requireBuild([path.join(REPO, 'packages/results-element/dist/olva-results.js'), path.join(REPO, 'examples/municipal/resultats.html')]);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-results-demo-'));
-  const { config } = loadConfig(DEMO_CONFIG, { OLVA_PORT: '0', OLVA_DATABASE_URL: `sqlite:${path.join(dir, 'demo.sqlite')}` });
-  collector = await createCollector({
-    config,
-    logStream: false,
-    extraRoutes: (app) => demoRoutes(app, {
-      municipalDir: path.join(REPO, 'examples/municipal'),
-      embedDir: path.join(REPO, 'packages/embed/dist'),
-      resultsEmbedDir: path.join(REPO, 'packages/results-element/dist'),
-      questionnairesDir: path.join(REPO, 'build/questionnaires'),
-    }),
+  demo = await startDemoCollector({
+    site: true,
+    prepare: async (collector) => {
+      const rennes = builds().rennes;
+      await collector.store.saveQuestionnaire(rennes);
+      for (const g of generateFor(rennes, { level: 'commune', code: '35238' }, '2026', 60, prng(5))) {
+        expect((await collector.store.insert(g.payload, payloadDigest(g.payload))).status).toBe('created');
+      }
+    },
   });
-  const rennes = builds().rennes;
-  await collector.store.saveQuestionnaire(rennes);
-  for (const g of generateFor(rennes, { level: 'commune', code: '35238' }, '2026', 60, prng(5))) {
-    expect((await collector.store.insert(g.payload, payloadDigest(g.payload))).status).toBe('created');
-  }
-  base = await collector.listen();
+  base = demo.base;
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await collector?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await demo?.close();
 });
 
 it('shows the Rennes results on the municipal site only once the Rennes token published them', async () => {

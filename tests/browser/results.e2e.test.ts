@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { aggregateResponses, type ResultsDocument } from '@olva/analysis';
-import { builds, generate, stream } from '@olva/analysis/__fixtures__/responses';
+import { builds, generate, stream } from '@olva/test-support/responses';
 import { launchChromium } from '@olva/test-support/chromium';
 import { startStaticServer, type StaticServer } from '@olva/test-support/static-server';
 import { REPO, requireBuild, AXE_JS } from '@olva/test-support/olva-site';

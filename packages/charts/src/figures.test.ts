@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateResponses, type ResultsDocument } from '@olva/analysis';
 import { localize } from '@olva/runtime';
-import { builds, generate, stream } from '@olva/analysis/__fixtures__/responses';
+import { builds, generate, stream } from '@olva/test-support/responses';
 import { questionChart } from './figures.js';
 import { svgMarkup, svgText } from './svg.js';
 

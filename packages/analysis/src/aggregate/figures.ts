@@ -72,7 +72,10 @@ export function questionFigures(entry: CatalogueEntry, acc: Accumulator, referen
       const figures = { ...common, kind: acc.kind, unit } as const;
       const q = acc.values.quartiles();
       if (!published || !q) return figures;
-      const summary = { n: acc.answered, sum: acc.sum, mean: acc.sum / acc.answered, ...q, exact: acc.values.exact };
+      const summary = {
+        n: acc.answered, sum: published12(acc.sum), mean: published12(acc.sum / acc.answered),
+        median: published12(q.median), q1: published12(q.q1), q3: published12(q.q3), exact: acc.values.exact,
+      };
       // Bounds are ages for a year: without a reference date there are no ages to class.
       if (!acc.bounds || unit === 'year') return { ...figures, summary };
       const classes = numericClasses(acc.bounds, `/classes/${entry.id}`);
@@ -81,4 +84,13 @@ export function questionFigures(entry: CatalogueEntry, acc: Accumulator, referen
       return { ...figures, summary, classes: shown.map((c, i) => ({ ...c, from: classes[i]!.from, to: classes[i]!.to })) };
     }
   }
+}
+
+/**
+ * A sum of decimals depends on the order it was added in (0.1 + 0.2 ≠ 0.2 + 0.1 in the last
+ * bit), and the store may stream the same responses in another order: published figures keep
+ * 12 significant digits, so that the same answers always give the same document.
+ */
+function published12(value: number): number {
+  return Number(value.toPrecision(12));
 }

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateResponses } from '@olva/analysis';
-import { builds, generate, generateFor, stream, type Generated } from '@olva/analysis/__fixtures__/responses';
+import { builds, generate, generateFor, stream, type Generated } from '@olva/test-support/responses';
 import { prng } from '@olva/test-support/prng';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { bothBackends } from '@olva/test-support/store-backends';
