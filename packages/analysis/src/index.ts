@@ -46,5 +46,5 @@ export { compareWithReference, type ReferenceComparison } from './stats/one-prop
 export { checkNationalReferences, type NationalReferences, type NationalFigure } from './references.js';
 export type {
   ShareFigure, ComparisonGap, GroupComparisons, NetworkComparison, NetworkShare, NationalComparison, NationalShare,
-  PreviousWaveComparison, PreviousWaveShare, SampleComparison, SampleSector, WeightedResults, WeightedQuestion,
+  PreviousWaveComparison, PreviousWaveShare, SampleComparison, SampleSector, CollectionFigures, WeightedResults, WeightedQuestion,
 } from './results.js';

@@ -155,6 +155,22 @@ export interface GroupResults {
   comparisons?: GroupComparisons;
   /** The sample beside the territory's expected distribution by sector, when one is configured. */
   sample?: SampleComparison;
+  /** How the responses were collected, for the report's methodology. Optional: documents of
+   * earlier versions have none. */
+  collection?: CollectionFigures;
+}
+
+/**
+ * The collection of a group: the first and last submission, and the responses by channel and
+ * by source (responses without a source are in no source). These describe how answers came,
+ * not what they say, so they are published as counted.
+ */
+export interface CollectionFigures {
+  /** The first and last `submittedAt` of the group's responses (ISO 8601, UTC). */
+  from: string;
+  to: string;
+  byChannel: Record<string, number>;
+  bySource: Record<string, number>;
 }
 
 /** A published share: count of the base, with its 95% Wilson interval. */

@@ -61,6 +61,16 @@ interface Group {
   questions: Map<string, Accumulator>;
   /** Per version answered, the accumulators in the order of its planned questions (no lookup per answer). */
   plans: Map<CompiledQuestionnaire, Accumulator[]>;
+  /** First and last `submittedAt` (ms), and the responses by channel and by source. */
+  first: number;
+  last: number;
+  byChannel: Map<string, number>;
+  bySource: Map<string, number>;
+}
+
+/** Counts in a map, as a plain object ordered by decreasing count, then code. */
+function countsOf(counts: Map<string, number>): Record<string, number> {
+  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
 }
 
 /** The aggregated questions of each version, in questionnaire order (worked out once). */
@@ -120,10 +130,16 @@ export async function aggregateResponses(responses: AsyncIterable<ResponsePayloa
       group = {
         territory: { level: payload.territory.level, code: payload.territory.code }, wave: payload.wave,
         referenceDate: waveReferenceDate(payload.wave, options.referenceDates), responses: 0, versions: new Map(), questions: new Map(), plans: new Map(),
+        first: Infinity, last: -Infinity, byChannel: new Map(), bySource: new Map(),
       };
       groups.set(key, group);
     }
     group.responses += 1;
+    const submitted = Date.parse(payload.submittedAt);
+    if (submitted < group.first) group.first = submitted;
+    if (submitted > group.last) group.last = submitted;
+    group.byChannel.set(payload.channel, (group.byChannel.get(payload.channel) ?? 0) + 1);
+    if (payload.source) group.bySource.set(payload.source, (group.bySource.get(payload.source) ?? 0) + 1);
     group.versions.set(compiled, (group.versions.get(compiled) ?? 0) + 1);
     const state = computeVisibility(compiled, payload.answers ?? {});
     const plan = questionsOf(compiled);
@@ -157,6 +173,10 @@ export async function aggregateResponses(responses: AsyncIterable<ResponsePayloa
       })),
       questions: mergedOrder([...g.versions.keys()].map(questionsOf)).map((entry) =>
         questionFigures(entry, g.questions.get(entry.id)!, g.referenceDate, rules)),
+      collection: {
+        from: new Date(g.first).toISOString(), to: new Date(g.last).toISOString(),
+        byChannel: countsOf(g.byChannel), bySource: countsOf(g.bySource),
+      },
     }));
   return { kind: 'olva-results', formatVersion: 1, generator: { name: '@olva/analysis', version: ANALYSIS_VERSION }, rules: resultsRules(rules), groups: results };
 }
