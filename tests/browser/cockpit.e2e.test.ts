@@ -99,6 +99,12 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(view.sectors.chase.length).toBeGreaterThan(0);
   expect(await page.locator('#register-note').textContent()).toMatch(/surestime/);
   expect(await page.locator('#paper-entry').getAttribute('href')).toBe(view.paper.entry);
+  // The confirmed coherence warnings, as the API lists them (the seed has some: a main sector
+  // also given as a secondary one), each with its answers on demand.
+  const warnings = (await api(`/v1/cockpit/warnings?territory=commune:35238&wave=${view.wave}`, RENNES)).body;
+  expect(warnings.total).toBeGreaterThan(0);
+  expect(await page.locator('#warnings-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-submission'))))
+    .toEqual(warnings.listed.map((w: { submissionId: string }) => w.submissionId));
   // Every chart has a title and sits beside its table.
   expect(await page.locator('figure svg[role="img"] title').count()).toBe(4);
   await expectAxeClean(page, 'territory');

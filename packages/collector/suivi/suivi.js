@@ -263,6 +263,7 @@ async function renderTerritory(param) {
     if (!(error instanceof ApiError) || error.status !== 400 || !state.wave) throw error;
     view = await api(`/v1/cockpit/territory?territory=${encodeURIComponent(param)}`);
   }
+  const warnings = await api(`/v1/cockpit/warnings?territory=${encodeURIComponent(param)}${view.wave ? `&wave=${encodeURIComponent(view.wave)}` : ''}`);
   const name = territoryName(view.territory);
   const sectors = view.sectors;
   const withExpected = sectors.basis === 'expected';
@@ -314,9 +315,33 @@ async function renderTerritory(param) {
     h('h2', {}, tr('bySource')),
     h('figure', {}, barChart({ title: tr('bySource'), format: pct, rows: view.bySource.map((c) => ({ label: c.code ?? tr('noSource'), value: c.share })) })),
     shareTable(tr('bySource'), [tr('source'), tr('responses'), tr('share')], view.bySource.map((c) => [c.code ?? tr('noSource'), num(c.count), pct(c.share)])),
+
+    ...warningsSection(warnings),
   ];
   state.wave = view.wave;
   show(`${tr('territory')} : ${name}`, ...content);
+}
+
+/** The responses whose respondent confirmed a coherence warning, each with its answers on demand. */
+function warningsSection(warnings) {
+  const preview = h('div', {});
+  const rows = warnings.listed.map((w) => h('tr', { 'data-submission': w.submissionId },
+    h('th', { scope: 'row' }, w.submissionId),
+    h('td', {}, when(w.receivedAt)),
+    h('td', {}, channelName(w.channel)),
+    h('td', {}, w.checks.map((c) => localized(c.message)).join(' ; ')),
+    h('td', {}, h('button', { type: 'button', 'aria-expanded': 'false', 'aria-label': tr('seeLabel', { name: w.submissionId, at: when(w.receivedAt) }), on: { click: (e) => toggleResponse(e.currentTarget, w, preview) } }, tr('see')))));
+  return [
+    h('h2', { id: 'warnings-title' }, tr('warningsTitle')),
+    ...(warnings.total === 0 ? [h('p', { id: 'warnings-none' }, tr('warningsNone'))] : [
+      h('p', { class: 'note' }, tr('warningsNote', { n: num(warnings.total) })),
+      tableWrap(tr('warningsTitle'), h('table', { id: 'warnings-table' },
+        h('caption', {}, tr('warningsTitle')),
+        h('thead', {}, h('tr', {}, ['logResponse', 'colReceived', 'channel', 'warningChecks', 'colActions'].map((k) => h('th', { scope: 'col' }, tr(k))))),
+        h('tbody', {}, rows))),
+      preview,
+    ]),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------

@@ -11,7 +11,10 @@ import { createCollector, resolveConfig, type Collector } from '@olva/collector'
 import { testConfig } from './test-collector.js';
 import { coreQuestionnaire, corePayload, lorientQuestionnaire, rennesQuestionnaire, writeBuild } from './collector-questionnaires.js';
 
-/** Adds the name and RNA questions of the core to a fixture build. */
+/** The warning-level check the cockpit's builds add: more than 500 volunteers asks for confirmation. */
+export const MANY_VOLUNTEERS_CHECK = 'benevoles_tres_nombreux';
+
+/** Adds the name and RNA questions of the core, and a warning check, to a fixture build. */
 function withIdentity(c: CompiledQuestionnaire): CompiledQuestionnaire {
   const origin = { kind: 'core' as const, id: 'olva-core', version: '2026.1.0' };
   const extra = [
@@ -19,6 +22,11 @@ function withIdentity(c: CompiledQuestionnaire): CompiledQuestionnaire {
     { id: 'numero_rna', type: 'text', label: { fr: 'Numéro RNA' }, maxLength: 10, number: 91, section: 'profil', origin: { ...origin, pointer: '/sections/0/items/91' } },
   ] as unknown as CompiledQuestion[];
   c.sections[0].questions.push(...extra);
+  c.checks.push({
+    id: MANY_VOLUNTEERS_CHECK, when: { '>': [{ var: 'nb_benevoles' }, 500] }, level: 'warning',
+    message: { fr: 'Plus de 500 bénévoles : est-ce bien le nombre ?', en: 'More than 500 volunteers: is that the number?' },
+    questions: ['nb_benevoles'], origin: { kind: 'core', id: 'olva-core', version: '2026.1.0', pointer: '/checks/1' },
+  });
   return c;
 }
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bothBackends } from '@olva/test-support/store-backends';
 import { TEST_TOKENS } from '@olva/test-support/test-collector';
 import { SqlResponseStore } from '../../store/sql-store.js';
-import { cockpitPayload, postAll, startCockpitCollector } from '@olva/test-support/cockpit-fixtures';
+import { cockpitPayload, MANY_VOLUNTEERS_CHECK, postAll, startCockpitCollector } from '@olva/test-support/cockpit-fixtures';
 
 const lorient = { level: 'epci' as const, code: '200042174' };
 const stats = {
@@ -114,6 +114,23 @@ for (const backend of bothBackends()) {
       expect(rennes.responses).toBe(8);
       const morbihan = (await get('/v1/cockpit/network', TEST_TOKENS.morbihan)).body;
       expect(morbihan.territories.map((r: any) => `${r.territory.level}:${r.territory.code}`)).toEqual(['departement:56', 'epci:200042174']);
+    });
+
+    it('lists the responses whose respondent confirmed a coherence warning, with a link, in scope only', async () => {
+      const confirmed = cockpitPayload({ secteur: 'sport', nb_benevoles: 800 });
+      const elsewhere = cockpitPayload({ secteur: 'culture', nb_benevoles: 900 }, { territory: lorient, extension: { id: 'lorient-agglo-2026', version: '1.0.0' } });
+      await postAll(server.url, [confirmed, elsewhere]);
+      const rennes = await get('/v1/cockpit/warnings?territory=commune:35238&wave=2026', TEST_TOKENS.rennes);
+      expect(rennes.status).toBe(200);
+      expect(rennes.body.total).toBe(1);
+      expect(rennes.body.listed).toEqual([expect.objectContaining({
+        submissionId: confirmed.submissionId, link: `/v1/responses/${confirmed.submissionId}`,
+        checks: [expect.objectContaining({ id: MANY_VOLUNTEERS_CHECK, questions: ['nb_benevoles'] })],
+      })]);
+      const national = await get('/v1/cockpit/warnings?wave=2026', TEST_TOKENS.national);
+      expect(national.body.listed.map((w: { submissionId: string }) => w.submissionId).sort()).toEqual([confirmed.submissionId, elsewhere.submissionId].sort());
+      expect((await get('/v1/cockpit/warnings?territory=epci:200042174', TEST_TOKENS.rennes)).status).toBe(403);
+      expect((await get('/v1/cockpit/warnings')).status).toBe(401);
     });
 
     it('refuses other territories, missing tokens and ambiguous queries', async () => {

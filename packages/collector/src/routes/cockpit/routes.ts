@@ -5,6 +5,9 @@
  *   territory-view.ts). `territory` may be left out by a token whose scope names one.
  * - `GET /v1/cockpit/network?wave=<wave>` — every territory of the wave the token covers.
  *
+ * - `GET /v1/cockpit/warnings?territory=<level>:<code>&wave=<wave>` — the responses whose
+ *   respondent confirmed a coherence warning (warnings.ts).
+ *
  * - `/suivi/` — the page that reads them (page.ts).
  * - `/v1/cockpit/duplicates…` — probable duplicates, set aside and restored (duplicates/routes.ts).
  *
@@ -23,6 +26,7 @@ import { authorizeRead, type AuthorizedRead } from '../../export/routes.js';
 import type { CockpitContext } from './context.js';
 import { knownTerritories, networkView } from './network-view.js';
 import { territoryView } from './territory-view.js';
+import { confirmedWarnings } from './warnings.js';
 
 /** What the cockpit routes need from the server. */
 export interface CockpitRouteOptions {
@@ -80,5 +84,14 @@ export const cockpitRoutes: FastifyPluginAsync<CockpitRouteOptions> = async (app
       && (asked.length === 0 || asked.some((a) => context.territories.within(t, a)));
     const view = await networkView(context, (w) => knownTerritories(context, tokens, w), visible, read.filter.territories, wave);
     return reply.header('cache-control', 'no-store').send(view);
+  });
+
+  app.get('/v1/cockpit/warnings', async (request, reply) => {
+    const read = await authorizeRead(authorizer, 'stats', request, reply, false);
+    if (!read) return reply;
+    const wave = await oneWave(read, reply);
+    if (wave === null) return reply;
+    const found = await confirmedWarnings(options.store, context.registry, { ...read.filter, ...(wave ? { waves: [wave] } : {}) });
+    return reply.header('cache-control', 'no-store').send({ wave: wave ?? null, ...found });
   });
 };
