@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { tsImport } from 'tsx/esm/api';
 
-const fixture = new URL('../../packages/reports/src/__fixtures__/results.ts', import.meta.url).href;
+const fixture = new URL('../../packages/test-support/src/results-documents.ts', import.meta.url).href;
 
 /** Times the key-figures PDF (HTML and print) and, for scale, the full report's HTML. */
 export async function runReportBench() {
