@@ -1,5 +1,5 @@
 import type { LintRule, Finding } from './rule.js';
-import { finding, q } from './rule.js';
+import { finding, q, redeclaredCoreQuestions } from './rule.js';
 import { sameJson } from './same-json.js';
 import { childPointer } from '@olva/schema';
 
@@ -14,10 +14,7 @@ export const extensionHidesCore: LintRule = {
   description: { fr: 'L’extension change l’affichage d’une question du tronc commun.', en: 'The extension changes the visibility of a core question.' },
   check(ctx) {
     const out: Finding[] = [];
-    for (const e of ctx.questions) {
-      if (e.doc !== 'extension') continue;
-      const core = ctx.coreQuestions.get(e.id);
-      if (!core) continue;
+    for (const { extension: e, core } of redeclaredCoreQuestions(ctx)) {
       const mine = (e.question as { visibleWhen?: unknown }).visibleWhen;
       const theirs = (core.question as { visibleWhen?: unknown }).visibleWhen;
       if (sameJson(mine, theirs)) continue;

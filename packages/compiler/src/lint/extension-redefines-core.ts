@@ -1,5 +1,5 @@
 import type { LintRule, Finding, Bilingual } from './rule.js';
-import { finding, q } from './rule.js';
+import { finding, q, redeclaredCoreQuestions } from './rule.js';
 import { sameJson } from './same-json.js';
 import { childPointer } from '@olva/schema';
 
@@ -34,10 +34,7 @@ export const extensionRedefinesCore: LintRule = {
   description: { fr: 'L’extension redéfinit une question, une section ou un contrôle du tronc commun.', en: 'The extension redefines a core question, section or check.' },
   check(ctx) {
     const out: Finding[] = [];
-    for (const e of ctx.questions) {
-      if (e.doc !== 'extension') continue;
-      const core = ctx.coreQuestions.get(e.id);
-      if (!core) continue;
+    for (const { extension: e, core } of redeclaredCoreQuestions(ctx)) {
       const what = changes(core.question as unknown as Record<string, unknown>, e.question as unknown as Record<string, unknown>);
       out.push(finding('extension', childPointer(e.pointer, 'id'),
         [`${q(e.id)} est une question du tronc commun (${core.pointer}) : une extension ne peut que ajouter, pas ${what.fr}`, `${q(e.id)} is a core question (${core.pointer}): an extension only adds, it cannot ${what.en}`],

@@ -1,5 +1,5 @@
 import type { LintRule, Finding } from './rule.js';
-import { finding, q } from './rule.js';
+import { finding, q, redeclaredCoreQuestions } from './rule.js';
 import { sameJson } from './same-json.js';
 import { childPointer } from '@olva/schema';
 
@@ -13,10 +13,7 @@ export const extensionRequiredness: LintRule = {
   description: { fr: 'L’extension change le caractère obligatoire d’une question du tronc commun.', en: 'The extension changes whether a core question is required.' },
   check(ctx) {
     const out: Finding[] = [];
-    for (const e of ctx.questions) {
-      if (e.doc !== 'extension') continue;
-      const core = ctx.coreQuestions.get(e.id);
-      if (!core) continue;
+    for (const { extension: e, core } of redeclaredCoreQuestions(ctx)) {
       const norm = (x: unknown) => (x === undefined ? false : x);
       const mine = (e.question as { required?: unknown }).required;
       const theirs = (core.question as { required?: unknown }).required;

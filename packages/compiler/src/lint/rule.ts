@@ -2,9 +2,9 @@
  * The shape of a lint rule. Rules are small objects in the manner of ajv keywords: a name
  * (what users see between brackets and can look up), a severity, a one-line description and a
  * `check` function that reads the lint context and returns findings. One rule per file; the
- * registry is `rules.ts`.
+ * registry is `registry.ts`.
  */
-import type { LintContext, DocKind } from './context.js';
+import type { LintContext, DocKind, QuestionEntry } from './context.js';
 import type { Severity } from '../problems.js';
 
 /** A text in both languages (French first). */
@@ -42,4 +42,16 @@ export function finding(doc: DocKind, pointer: string, message: [fr: string, en:
 /** Quotes a value for a message. */
 export function q(value: unknown): string {
   return JSON.stringify(value);
+}
+
+/**
+ * The extension's questions that reuse the id of a core question, each with that core
+ * question: what the rules guarding the core (redefinition, visibility, requiredness) examine.
+ */
+export function* redeclaredCoreQuestions(context: LintContext): Generator<{ extension: QuestionEntry; core: QuestionEntry }> {
+  for (const extension of context.questions) {
+    if (extension.doc !== 'extension') continue;
+    const core = context.coreQuestions.get(extension.id);
+    if (core) yield { extension, core };
+  }
 }
