@@ -13,8 +13,8 @@ export { chiSquareTest, type ChiSquareTest } from './stats/chi-square-test.js';
 export { chiSquareSurvival } from './stats/chi-square-distribution.js';
 export { logGamma, regularizedGammaP, regularizedGammaQ } from './stats/gamma.js';
 export {
-  DEFAULT_DISCLOSURE_RULES, disclosureRules, baseStatus, isSmallCell,
-  type DisclosureRules, type BaseStatus, type CellStatus,
+  DEFAULT_DISCLOSURE_RULES, disclosureRules, disclosureRuleProblems, baseStatus, isSmallCell,
+  type DisclosureRules, type RuleProblem, type BaseStatus, type CellStatus,
 } from './disclosure/rules.js';
 export { suppressLine } from './disclosure/line.js';
 export { suppressTable, type TableDisclosure } from './disclosure/table.js';
