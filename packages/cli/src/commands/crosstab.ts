@@ -103,8 +103,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   let input: AnalysisInput | undefined;
   try {
     const territory = parseTerritoryOption(v.territory);
-    const rules = loadRules(v.rules);
     input = await openAnalysisInput(v);
+    const rules = loadRules(v.rules) ?? input.rules;
     const table = await crossTabulate(input.responses(v.wave ? [v.wave] : undefined), {
       compiled: input.compiled, rows: v.rows, columns: v.cols,
       ...(rules ? { rules } : {}),
