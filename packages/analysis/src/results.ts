@@ -427,4 +427,10 @@ export interface Crosstab {
   /** Why there is no test: the table is withheld, some counts are hidden (the statistic
    * would let them be recomputed), or fewer than two rows or columns have answers. */
   testOmitted?: 'withheld' | 'suppressed-cells' | 'no-variation';
+  /** `filter-suppressed`: an axis is shown under a condition and withheld for its filters in a
+   * territory and wave of the scope (its base would bound a hidden count of its filter); the
+   * table is withheld with it. Absent otherwise. */
+  withheldReason?: 'filter-suppressed';
+  /** With `withheldReason`: the filters that withhold the axis question. */
+  withheldFilters?: string[];
 }

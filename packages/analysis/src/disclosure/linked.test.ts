@@ -3,6 +3,7 @@ import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
 import { compiledQuestionnaire } from '@olva/test-support/compiled';
 import { aggregateResponses } from '../aggregate/aggregate.js';
 import { analyseResponses } from '../analyse.js';
+import { crossTabulate } from '../crosstab/crosstab.js';
 import { filteredQuestionnaire, payloadOf } from '../__fixtures__/filtered.js';
 import type { DistributionFigures, GroupResults, QuestionFigures } from '../results.js';
 
@@ -105,6 +106,23 @@ describe('linked figures: filtered questions and the hidden counts of their filt
       expect(figure(g, 'q3')).toMatchObject({ withheldReason: 'filter-suppressed', withheldFilters: ['f1', 'f2'] });
       expect(g.questions.filter((f) => f.status === 'withheld').every((f) => !('base' in f) && !('categories' in f) && !('rows' in f) && !('summary' in f))).toBe(true);
     });
+  });
+
+  it('withholds a crosstab whose axis is withheld for its filters (its base would say 15), publishes it otherwise', async () => {
+    const compiled = filteredQuestionnaire({ required: { q2: true } });
+    const of = (yes: number, no: number) => [
+      ...Array.from({ length: yes }, (_, i) => payloadOf(compiled, { f1: i % 2 ? 'a' : 'b', f2: true, q2: i % 3 ? 'x' : 'y' })),
+      ...Array.from({ length: no }, () => payloadOf(compiled, { f1: 'a', f2: false })),
+    ];
+    const query = { compiled: [compiled], rows: 'q2', columns: 'f1', territory: { level: 'commune', code: '35238' } as const, wave: '2026' };
+    const hidden = await crossTabulate(of(15, 2), query);
+    expect(hidden).toMatchObject({ status: 'withheld', base: null, test: null, testOmitted: 'withheld', withheldReason: 'filter-suppressed', withheldFilters: ['f2'] });
+    expect(hidden.cells ?? hidden.rowTotals ?? hidden.columnTotals).toBeUndefined();
+    const shown = await crossTabulate(of(15, 20), query);
+    expect(shown).toMatchObject({ status: 'small', base: 15 });
+    expect(shown.withheldReason).toBeUndefined();
+    // Two questions without a condition: no second reading of the figures, the table as before.
+    expect(await crossTabulate(of(15, 2), { ...query, rows: 'f2' })).toMatchObject({ base: 17 });
   });
 
   it('keeps comparisons from bringing a withheld question back (network, previous wave)', async () => {

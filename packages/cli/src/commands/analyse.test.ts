@@ -14,6 +14,7 @@ import { prng } from '@olva/test-support/prng';
 import { builds, crosswalkCore, generateFor, type Generated } from '@olva/test-support/responses';
 import * as analyse from './analyse.js';
 import * as crosstab from './crosstab.js';
+import { crosstabText } from './crosstab.js';
 import * as exportCommand from './export.js';
 import { memoryIo } from '@olva/test-support/command-io';
 import { writeBuild } from '@olva/test-support/collector-questionnaires';
@@ -172,6 +173,13 @@ describe('olva analyse', () => {
     const bad = memoryIo();
     expect(await analyse.run(['--config', file, '--wave', '2026', '--out', out, '--lang', 'en'], bad.io)).toBe(1);
     expect(bad.err()).toContain(`${file}#/disclosure/minBase: the smallest published base (10) must be at least minCell (12) [disclosure/min-base]`);
+  });
+
+  it('prints why a crosstab is withheld for its filters', () => {
+    const t = { rows: { id: 'q2', type: 'single', label: { fr: 'Q2' }, codes: [] }, columns: { id: 'f1', type: 'single', label: { fr: 'F1' }, codes: [] }, territory: RENNES, wave: '2026',
+      base: null, status: 'withheld', test: null, testOmitted: 'withheld', withheldReason: 'filter-suppressed', withheldFilters: ['f2'] } as const;
+    expect(crosstabText(t, 'fr', 3)).toBe('Q2 × F1\n(commune:35238, 2026)\nNon publié : une question posée sous condition, dont les chiffres révéleraient un effectif masqué de sa question filtre (f2).\n');
+    expect(crosstabText(t, 'en', 3)).toContain('Not published: a question asked under a condition, whose figures would reveal a hidden count of its filter question (f2).');
   });
 
   it('refuses bad usage with exit code 2', async () => {
