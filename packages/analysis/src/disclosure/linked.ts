@@ -15,7 +15,8 @@
  * Otherwise it is known only when no question the condition reads has a hidden count, a
  * withheld base or row, or is itself withheld by this rule (nesting: a question filtered by a
  * withheld filtered question is withheld too; through a question never aggregated — free
- * text — the rule follows that question's own condition).
+ * text — the rule follows that question's own condition). A crosstab with such an axis is
+ * withheld with it (crosstab/crosstab.ts).
  */
 import type { CompiledQuestion, CompiledQuestionnaire, Condition } from '@olva/schema';
 import { allQuestions, conditionNames, evaluateCondition, otherKey } from '@olva/runtime';
@@ -24,7 +25,7 @@ import type { Category, QuestionFigures } from '../results.js';
 /** How a condition reads a question: its plain answer, or a matrix row or `other` text of it. */
 type Read = 'value' | 'part';
 
-/** The questions a condition reads in a version, or null when a name is computed. */
+/** The questions a condition reads in a version, or null when a name is not a string. */
 function readsOf(when: Condition, version: readonly CompiledQuestion[]): Map<string, Read> | null {
   const names = conditionNames(when);
   if (!names) return null;
