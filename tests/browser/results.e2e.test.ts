@@ -51,6 +51,24 @@ async function expectAccessible(p: Page, state: string): Promise<void> {
   expect(violations, `${state}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }
 
+/**
+ * The document with nb_salaries withheld as the analysis withholds a filtered question whose
+ * filter hides counts, etp withheld for its base, and evolution_salaries withheld as a document
+ * of an earlier version says it (no reason).
+ */
+function linkedDocument(d: ResultsDocument): ResultsDocument {
+  const linked = structuredClone(d);
+  const reasons: Record<string, object> = {
+    nb_salaries: { withheldReason: 'filter-suppressed', withheldFilters: ['employeur'] }, etp: { withheldReason: 'small-base' }, evolution_salaries: {},
+  };
+  for (const g of linked.groups) {
+    g.questions = g.questions.map((f) => (!(f.id in reasons) ? f : {
+      id: f.id, type: f.type, label: f.label, conditional: true, kind: f.kind, ...(f.kind === 'numeric' ? { unit: f.unit } : {}), status: 'withheld', ...reasons[f.id],
+    } as typeof f));
+  }
+  return linked;
+}
+
 const shadowText = (p: Page) => p.evaluate(() => document.querySelector('olva-results')!.shadowRoot!.textContent!.replace(/\s+/g, ' '));
 
 beforeAll(async () => {
@@ -72,6 +90,7 @@ beforeAll(async () => {
       '/data/results.json': JSON.stringify(doc),
       '/data/hostile.json': JSON.stringify(hostile),
       '/data/empty.json': JSON.stringify({ ...doc, groups: [] }),
+      '/data/linked.json': JSON.stringify(linkedDocument(doc)),
       '/data/other.json': JSON.stringify({ kind: 'olva-compiled-questionnaire' }),
     },
     headers: (path) => (path.startsWith('/csp/') ? { 'content-security-policy': CSP } : {}),
@@ -133,6 +152,22 @@ describe('<olva-results>', () => {
     expect(cells[0]).toBe('< 3');
     expect(cells.slice(1).every((t) => t.includes('non publié'))).toBe(true);
     await expectAccessible(p, 'loaded, tables open');
+    await p.close();
+  });
+
+  it('says why a question is withheld: a small base, or a hidden count of its filter (FR, EN), axe-clean', async () => {
+    const ids = ['nb_salaries', 'etp', 'evolution_salaries'];
+    const p = await browser.newPage();
+    for (const [lang, filter, base] of [
+      ['fr', 'Non publié : posée sous condition, cette question révélerait un effectif masqué de sa question filtre (secret statistique).', 'Non publié : moins de 10 répondants.'],
+      ['en', 'Not published: asked under a condition, this question would reveal a hidden count of its filter question (statistical confidentiality).', 'Not published: fewer than 10 respondents.'],
+    ] as const) {
+      await p.goto(page(`/linked-${lang}.html`, { src: '/data/linked.json', territory: 'commune:35238', wave: '2026', questions: ids.join(' '), lang }));
+      await waitFor(p, 'olva-results-load');
+      const notes = await p.locator('olva-results').locator('[part="base"]').allTextContents();
+      expect(notes).toEqual([filter, base, base]);
+    }
+    await expectAccessible(p, 'withheld questions');
     await p.close();
   });
 

@@ -30,7 +30,12 @@ describe('flattenResults', () => {
     const withheld = of('29019', '2026', 'secteur_principal');
     expect(withheld).toHaveLength(1);
     expect(withheld[0]![col('status')]).toBe('withheld');
-    expect(withheld[0]!.slice(col('base_asked'))).toEqual(new Array(FLAT_COLUMNS.length - col('base_asked')).fill(null));
+    expect(withheld[0]!.slice(col('base_asked'), col('withheld_reason'))).toEqual(new Array(col('withheld_reason') - col('base_asked')).fill(null));
+    expect(withheld[0]![col('withheld_reason')]).toBe('small-base');
+    // A question withheld for its filter says so too.
+    const linked = rows.filter((r) => r[col('withheld_reason')] === 'filter-suppressed');
+    expect(linked.length).toBeGreaterThan(0);
+    expect(linked.every((r) => r[col('conditional')] === 1 && r[col('base_answered')] === null && r[col('count')] === null)).toBe(true);
     expect(rows.every((r) => r.length === FLAT_COLUMNS.length)).toBe(true);
   });
 });

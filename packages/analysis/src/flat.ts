@@ -9,7 +9,7 @@ import type { Category, GroupResults, QuestionFigures, ResultsDocument } from '.
 export const FLAT_COLUMNS = [
   'territory_level', 'territory_code', 'wave', 'reference_date', 'question', 'type', 'status', 'conditional',
   'base_asked', 'base_answered', 'matrix_row', 'code', 'label_fr', 'statistic', 'value', 'count', 'share',
-  'ci_low', 'ci_high', 'suppressed',
+  'ci_low', 'ci_high', 'suppressed', 'withheld_reason',
 ] as const;
 
 /** One cell: text, number, or null for an empty cell. */
@@ -32,8 +32,8 @@ function questionRows(group: GroupResults, f: QuestionFigures): Row[] {
     reference_date: group.referenceDate, question: f.id, type: f.type, status: f.status, conditional: f.conditional ? 1 : 0,
     base_asked: f.base?.asked ?? null, base_answered: f.base?.answered ?? null,
   };
-  // A withheld question still has its row, saying so, with nothing else.
-  if (f.status === 'withheld') return [common];
+  // A withheld question still has its row, saying so and why, with nothing else.
+  if (f.status === 'withheld') return [{ ...common, withheld_reason: f.withheldReason ?? null }];
   switch (f.kind) {
     case 'distribution':
     case 'multiple':

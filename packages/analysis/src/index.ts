@@ -4,7 +4,7 @@
  * frequency rule with complementary suppression, small and withheld bases), streaming
  * aggregation of `olva-response` payloads per question, territory and wave, and
  * cross-tabulation of two questions. Every distribution it returns is protected under the
- * rules it was given (linked figures: see the README's known limits).
+ * rules it was given, filtered questions included (linked figures: disclosure/linked.ts).
  */
 export { wilsonInterval, Z_95, type Interval } from './stats/wilson.js';
 export { quartiles, quantileOfSorted, sortedValues, type Quartiles } from './stats/quantiles.js';
@@ -13,11 +13,12 @@ export { chiSquareTest, type ChiSquareTest } from './stats/chi-square-test.js';
 export { chiSquareSurvival } from './stats/chi-square-distribution.js';
 export { logGamma, regularizedGammaP, regularizedGammaQ } from './stats/gamma.js';
 export {
-  DEFAULT_DISCLOSURE_RULES, disclosureRules, baseStatus, isSmallCell,
-  type DisclosureRules, type BaseStatus, type CellStatus,
+  DEFAULT_DISCLOSURE_RULES, disclosureRules, disclosureRuleProblems, baseStatus, isSmallCell,
+  type DisclosureRules, type RuleProblem, type BaseStatus, type CellStatus,
 } from './disclosure/rules.js';
 export { suppressLine } from './disclosure/line.js';
 export { suppressTable, type TableDisclosure } from './disclosure/table.js';
+export { withholdLinked } from './disclosure/linked.js';
 export { aggregateResponses, resultsRules, type AggregateOptions } from './aggregate/aggregate.js';
 export { Catalogue, figureKind, isPersonal, type CatalogueEntry, type CodeEntry, type FigureKind } from './aggregate/catalogue.js';
 export { ValueStore, DEFAULT_EXACT_VALUES } from './aggregate/value-store.js';
@@ -26,7 +27,7 @@ export { AnalysisError } from './errors.js';
 export { ANALYSIS_VERSION } from './version.js';
 export type {
   ResultsDocument, ResultsRules, GroupResults, QuestionFigures, DistributionFigures, MultipleFigures, MatrixFigures,
-  MatrixRowFigures, NumericFigures, NumericSummary, Category, Base, TerritoryRef, VersionRef, VersionAnswered,
+  MatrixRowFigures, NumericFigures, NumericSummary, Category, Base, TerritoryRef, VersionRef, VersionAnswered, WithheldReason,
 } from './results.js';
 export { crossTabulate, publishCrosstab, type CrosstabOptions } from './crosstab/crosstab.js';
 export { countCrossed, type CrosstabQuery, type CrossCounts } from './crosstab/count.js';

@@ -8,6 +8,7 @@ import { builds, crosswalkCore, generate, generateFor, stream } from './__fixtur
 import { prng } from '@olva/test-support/prng';
 import { analyseResponses } from './analyse.js';
 import { checkNationalReferences } from './references.js';
+import { filteredQuestionnaire, payloadOf } from './__fixtures__/filtered.js';
 import type { ResultsDocument } from './results.js';
 
 const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../../schemas/results.schema.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
@@ -29,6 +30,19 @@ describe('schemas/results.schema.json', () => {
     ];
     expect(doc.crosstabs.map((t) => t.status)).toContain('withheld');
     expect(problems(JSON.parse(JSON.stringify(doc)))).toEqual([]);
+  });
+
+  it('accepts questions and cross-tabulations withheld for their filters (linked figures)', async () => {
+    const questionnaire = filteredQuestionnaire({ required: { q2: true } });
+    const payloads = [
+      ...Array.from({ length: 15 }, (_, i) => payloadOf(questionnaire, { f1: 'a', f2: true, q2: i % 3 ? 'x' : 'y', q4: 1, note: 'n', q6: 2, m: { r1: 'u' } })),
+      ...Array.from({ length: 2 }, () => payloadOf(questionnaire, { f1: 'b', f2: false })),
+    ];
+    const doc = await aggregateResponses(payloads, { compiled: [questionnaire], rules: { minBase: 3 } });
+    doc.crosstabs = [await crossTabulate(payloads, { compiled: [questionnaire], rows: 'q2', columns: 'f1' })];
+    const text = JSON.stringify(doc);
+    expect(text.match(/"withheldReason":"filter-suppressed"/g)!.length).toBeGreaterThanOrEqual(4);
+    expect(problems(JSON.parse(text))).toEqual([]);
   });
 
   it('accepts the document olva analyse writes, with every comparison and the sample', async () => {

@@ -2,8 +2,9 @@
  * The results document (`schemas/results.schema.json`): what the aggregation produces and what
  * every report and component reads. Each figure is protected under the rules it states:
  * counts protected by the frequency rule are null with the reason, bases under `minBase`
- * carry no figures, free text and personal answers are absent. Figures are protected one
- * distribution at a time; what linked figures can still reveal is in the package README.
+ * carry no figures, free text and personal answers are absent, and a question shown under a
+ * condition is withheld when its figures would give back a hidden count of its filter
+ * (disclosure/linked.ts).
  */
 import type { LocalizedText, TerritoryLevel } from '@olva/schema';
 import type { BaseStatus, DisclosureRules } from './disclosure/rules.js';
@@ -65,9 +66,20 @@ interface FiguresBase {
   conditional: boolean;
   /** Absent when withheld: a small base is itself a small count (of a filter's code, say). */
   base?: Base;
-  /** `withheld`: answered < minBase, no figures; `small`: answered < smallBase, read with care. */
+  /** `withheld`: no figures (see `withheldReason`); `small`: answered < smallBase, read with care. */
   status: BaseStatus;
+  /** Why a question is withheld: `small-base` (answered < minBase), or `filter-suppressed`
+   * (shown under a condition, its figures would give back a count of its filter question
+   * that the frequency rule hides: see `withheldFilters`). Absent unless withheld; optional,
+   * documents of earlier versions have none. */
+  withheldReason?: WithheldReason;
+  /** With `filter-suppressed`: the filter questions whose hidden counts (or withheld figures)
+   * this question's figures depend on. */
+  withheldFilters?: string[];
 }
+
+/** Why a question's figures are withheld. */
+export type WithheldReason = 'small-base' | 'filter-suppressed';
 
 /** A single choice, boolean or scale: the counts add up to the answered base. */
 export interface DistributionFigures extends FiguresBase {
@@ -415,4 +427,10 @@ export interface Crosstab {
   /** Why there is no test: the table is withheld, some counts are hidden (the statistic
    * would let them be recomputed), or fewer than two rows or columns have answers. */
   testOmitted?: 'withheld' | 'suppressed-cells' | 'no-variation';
+  /** `filter-suppressed`: an axis is shown under a condition and withheld for its filters in a
+   * territory and wave of the scope (its base would bound a hidden count of its filter); the
+   * table is withheld with it. Absent otherwise. */
+  withheldReason?: 'filter-suppressed';
+  /** With `withheldReason`: the filters that withhold the axis question. */
+  withheldFilters?: string[];
 }

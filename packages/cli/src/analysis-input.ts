@@ -34,14 +34,17 @@ export const inputHelp = {
   --questionnaire <id>      seulement ce questionnaire (défaut : tous)
   --responses <f.ndjson>    ou : un fichier NDJSON de réponses (olva export --format ndjson)…
   --build <dossier|f.json>  …avec les versions compilées répondues (répétable : dossiers de olva build,
-                            ou le fichier de olva export --format questionnaires)`,
+                            ou le fichier de olva export --format questionnaires)
+  --rules <f.json>          seuils du secret {"minCell": 3, "smallBase": 30, "minBase": 10} (défaut : la clé
+                            "disclosure" de la configuration, sinon ceux-ci)`,
   en: `  --config <file>           reads the collector's database (SQLite or PostgreSQL) and its builds
   --database <url>          sqlite:<path> or postgres://… (overrides the configuration's)
   --questionnaire <id>      only this questionnaire (default: all)
   --responses <f.ndjson>    or: an NDJSON file of responses (olva export --format ndjson)…
   --build <dir|f.json>      …with the compiled versions answered (repeatable: olva build directories,
                             or the file of olva export --format questionnaires)
-  --rules <f.json>          disclosure thresholds {"minCell": 3, "smallBase": 30, "minBase": 10} (default: these)`,
+  --rules <f.json>          disclosure thresholds {"minCell": 3, "smallBase": 30, "minBase": 10} (default: the
+                            configuration's "disclosure" key, else these)`,
 };
 
 /** An opened input: the versions, a stream of payloads, and what the configuration says of the sample. */
@@ -51,6 +54,8 @@ export interface AnalysisInput {
   responses(waves?: readonly string[]): AsyncIterable<ResponsePayload>;
   expected?: ExpectedSectors[];
   sectorQuestion?: string;
+  /** The configuration's disclosure thresholds (`disclosure`), used when `--rules` is not given. */
+  rules?: DisclosureRules;
   close(): Promise<void>;
 }
 
@@ -155,6 +160,7 @@ export async function openAnalysisInput(values: Record<string, unknown>): Promis
     },
     ...(stats?.expected ? { expected: stats.expected } : {}),
     ...(stats?.sectorQuestion ? { sectorQuestion: stats.sectorQuestion } : {}),
+    ...(opened.config?.disclosure ? { rules: opened.config.disclosure } : {}),
     close: () => opened.close(),
   };
 }

@@ -82,6 +82,20 @@ describe('the key figures and the employers note', () => {
     expect(note).toContain('Non publié : moins de 10 répondants.');
   });
 
+  it('says why a filtered question is withheld: it would reveal a hidden count of its filter (FR, EN)', () => {
+    // The analysis withholds nb_salaries when employeur hides counts (linked figures).
+    const linked = structuredClone(doc);
+    const group = selectSubject(linked, { territory: RENNES }).group;
+    group.questions = group.questions.map((f) => (f.id !== 'nb_salaries' ? f : {
+      id: f.id, type: f.type, label: f.label, conditional: true, kind: 'numeric', unit: 'value', status: 'withheld', withheldReason: 'filter-suppressed', withheldFilters: ['employeur'],
+    }));
+    const fr = fullReportHtml(selectSubject(linked, { territory: RENNES }), core, 'fr');
+    expect(fr).toContain('Non publié : posée sous condition, cette question révélerait un effectif masqué de sa question filtre (secret statistique).');
+    expect(fr).toContain('Une question posée sous condition n’est pas publiée quand son nombre de répondants révélerait un effectif masqué de la question qui la filtre.');
+    const en = fullReportHtml(selectSubject(linked, { territory: RENNES }), core, 'en');
+    expect(en).toContain('Not published: asked under a condition, this question would reveal a hidden count of its filter question (statistical confidentiality).');
+  });
+
   it('sets the reference table beside the sample, and names a file without the territory', () => {
     const subject = selectSubject(doc, { territory: RENNES });
     const page = employersHtml(subject, REFERENCE, 'fr');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, UnsafeConditionError } from './conditions.js';
+import { conditionNames, evaluateCondition, UnsafeConditionError } from './conditions.js';
 import type { Condition } from '@olva/schema';
 import type { AnswerMap } from './types.js';
 
@@ -86,5 +86,14 @@ describe('remembered results', () => {
     expect(evaluateCondition(condition, { b: 1 })).toBe(true);
     expect(evaluateCondition(condition, { b: 1, c: 2 })).toBe(false);
     expect(evaluateCondition(condition, { a: 'b' })).toBe(true);
+  });
+});
+
+describe('conditionNames', () => {
+  it('lists the answer keys a condition reads, dotted names as written, null when one is not a name', () => {
+    expect(conditionNames({ and: [{ '==': [{ var: 'employeur' }, true] }, { in: ['x', { var: 'rennes.locaux' }] }, { missing: ['a', 'm.r1'] }] })).toEqual(['employeur', 'rennes.locaux', 'a', 'm.r1']);
+    expect(conditionNames(true)).toEqual([]);
+    expect(conditionNames({ '==': [{ var: 1 }, 2] } as Condition)).toBeNull();
+    expect(() => conditionNames({ method: [1] } as Condition)).toThrow(UnsafeConditionError);
   });
 });

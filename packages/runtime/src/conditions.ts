@@ -101,6 +101,18 @@ function preparedOf(condition: Condition): Prepared {
   return ready;
 }
 
+/**
+ * The answer keys a condition reads (question ids, `<matrix>.<row>`, `<id>_other`), or null
+ * when one is not a literal string (`{"var": 1}`). The analysis uses it to know which questions a
+ * filtered question's base depends on.
+ * @throws UnsafeConditionError on an operator outside the safe subset.
+ */
+export function conditionNames(condition: Condition | boolean): string[] | null {
+  if (typeof condition === 'boolean') return [];
+  const names = preparedOf(condition).names;
+  return names && names.map((n) => n.split(SEP).join('.'));
+}
+
 /** The data names a prepared expression reads, or null when one is not a literal. */
 function namesRead(expression: unknown): string[] | null {
   const names = new Set<string>();

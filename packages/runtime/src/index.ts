@@ -12,7 +12,7 @@ export type {
   ResponseContext, ResponsePayload, ResponseProblem, SubmitResult,
 } from './types.js';
 export { ResponseSession, type SessionOptions } from './session.js';
-export { evaluateCondition, assertSafeCondition, UnsafeConditionError } from './conditions.js';
+export { evaluateCondition, assertSafeCondition, conditionNames, UnsafeConditionError } from './conditions.js';
 export { computeVisibility, allQuestions, questionIndex, type VisibilityState, type QuestionIndex } from './visibility.js';
 export { failingChecks } from './declared-checks.js';
 export { validateAnswer, requiredError } from './answer-validation.js';

@@ -60,11 +60,36 @@ function checkCategories(categories: Category[], counts: Map<string, number>, ba
 /** Class bounds the tests configure. */
 const CLASSES: Record<string, number[]> = { annee_creation: [5, 10, 20, 50], nb_salaries: [1, 5, 10, 50], etp: [0.5, 2, 10] };
 
+/** The question ids a condition names (`{"var": …}`), read from the JSON. */
+function namesIn(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(namesIn);
+  if (!node || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([op, arg]) => (op === 'var' ? [String(Array.isArray(arg) ? arg[0] : arg).split('.').slice(0, 2).join('.')] : namesIn(arg)));
+}
+
+/**
+ * A question withheld for its filters (disclosure/linked.ts, checked on its own by the property
+ * test): it is conditional and one question its condition names hides a count or is withheld.
+ */
+function withheldForFilters(q: CompiledQuestion, figures: QuestionFigures, group: readonly QuestionFigures[]): boolean {
+  if (figures.withheldReason !== 'filter-suppressed') return false;
+  expect(figures).toEqual({ id: figures.id, type: figures.type, label: figures.label, conditional: true, kind: figures.kind, status: 'withheld', withheldReason: 'filter-suppressed', withheldFilters: figures.withheldFilters, ...(figures.kind === 'numeric' ? { unit: figures.unit } : {}) });
+  const hides = (f: QuestionFigures | undefined) => !!f && (f.status === 'withheld' || JSON.stringify(f).includes('"count":null') || JSON.stringify(f).includes('"status":"withheld"'));
+  expect(figures.withheldFilters!.length).toBeGreaterThan(0);
+  for (const id of figures.withheldFilters!) {
+    expect(namesIn(q.visibleWhen).some((n) => n === id || n.startsWith(`${id}.`))).toBe(true);
+    expect(hides(group.find((f) => f.id === id)) || !group.some((f) => f.id === id)).toBe(true);
+  }
+  return true;
+}
+
 /** Naive recomputation of one question in one group, from the generator's own record. */
-function checkQuestion(q: CompiledQuestion, figures: QuestionFigures, items: Generated[], referenceYear: number | null): void {
+function checkQuestion(q: CompiledQuestion, figures: QuestionFigures, items: Generated[], referenceYear: number | null, group: readonly QuestionFigures[] = []): void {
+  if (withheldForFilters(q, figures, group)) return;
   const asked = items.filter((g) => g.shown.has(q.id));
   const answers = asked.map((g) => g.payload.answers[q.id]).filter((v) => v !== undefined);
   const published = answers.length >= 10;
+  expect(figures.withheldReason).toBe(published ? undefined : 'small-base');
   const conditional = q.visibleWhen !== undefined;
   expect(figures.conditional).toBe(conditional);
   // A base is not published with withheld figures, nor `asked` of a question under a condition.
@@ -138,11 +163,11 @@ describe('aggregateResponses', () => {
         const expectedIds = allQuestions(version).filter((q) => !NEVER.has(q.type) && q.id !== 'nb_dirigeants').map((q) => q.id);
         expect(group.questions.map((f) => f.id)).toEqual(expectedIds);
         const year = group.referenceDate ? Number(group.referenceDate.slice(0, 4)) : null;
-        for (const figures of group.questions) checkQuestion(allQuestions(version).find((q) => q.id === figures.id)!, figures, mine, year);
+        for (const figures of group.questions) checkQuestion(allQuestions(version).find((q) => q.id === figures.id)!, figures, mine, year, group.questions);
       }
       // The sample must exercise every rule, not only the plain case.
       const text = JSON.stringify(doc);
-      for (const seen of ['"suppressed":"small"', '"suppressed":"complementary"', '"status":"withheld"', '"status":"small"', '"status":"ok"', '"unit":"age"', '"unit":"year"', '"code":"[20,50)"']) expect(text).toContain(seen);
+      for (const seen of ['"withheldReason":"filter-suppressed"', '"suppressed":"small"', '"suppressed":"complementary"', '"status":"withheld"', '"status":"small"', '"status":"ok"', '"unit":"age"', '"unit":"year"', '"code":"[20,50)"']) expect(text).toContain(seen);
     }
   });
 

@@ -17,6 +17,7 @@ import { DEFAULT_EXACT_VALUES } from './value-store.js';
 import { numericClasses } from './classes.js';
 import { AnalysisError } from '../errors.js';
 import { disclosureRules, type DisclosureRules } from '../disclosure/rules.js';
+import { withholdLinked } from '../disclosure/linked.js';
 import { DEFAULT_COMPARISON_RULES } from '../stats/two-proportions.js';
 import type { GroupResults, ResultsDocument, ResultsRules, TerritoryRef, VersionAnswered } from '../results.js';
 import { ANALYSIS_VERSION } from '../version.js';
@@ -171,8 +172,8 @@ export async function aggregateResponses(responses: AsyncIterable<ResponsePayloa
         extension: c.extension ? { id: c.extension.id, version: c.extension.version } : null,
         responses: n,
       })),
-      questions: mergedOrder([...g.versions.keys()].map(questionsOf)).map((entry) =>
-        questionFigures(entry, g.questions.get(entry.id)!, g.referenceDate, rules)),
+      questions: withholdLinked(mergedOrder([...g.versions.keys()].map(questionsOf)).map((entry) =>
+        questionFigures(entry, g.questions.get(entry.id)!, g.referenceDate, rules)), [...g.versions.keys()]),
       collection: {
         from: new Date(g.first).toISOString(), to: new Date(g.last).toISOString(),
         byChannel: countsOf(g.byChannel), bySource: countsOf(g.bySource),

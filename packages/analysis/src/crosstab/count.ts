@@ -48,8 +48,22 @@ function indexOf(codes: CodeEntry[], code: string): number {
   return i;
 }
 
-/** Counts the respondents by pair of codes. */
-export async function countCrossed(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, query: CrosstabQuery): Promise<CrossCounts> {
+/** A running count of two questions against each other, one response at a time. */
+export interface CrossCounter {
+  rows: CatalogueEntry;
+  columns: CatalogueEntry;
+  /** True when a response is of the territory and wave asked for. */
+  inScope(payload: ResponsePayload): boolean;
+  /** Counts one response of the scope. */
+  add(payload: ResponsePayload): void;
+  result(): CrossCounts;
+}
+
+/**
+ * A counter of two questions, checked first.
+ * @throws AnalysisError when a question cannot be crossed.
+ */
+export function crossCounter(query: CrosstabQuery): CrossCounter {
   const catalogue = new Catalogue(query.compiled);
   const rows = axis(catalogue, query.rows, 'rows');
   const columns = axis(catalogue, query.columns, 'columns');
@@ -59,21 +73,33 @@ export async function countCrossed(responses: AsyncIterable<ResponsePayload> | I
   const columnCodes = columns.codes.map((c) => ({ ...c }));
   // Pairs counted sparsely first: codes met in answers but absent from the versions extend the axes.
   const pairs = new Map<string, number>();
-  for await (const payload of responses) {
-    if (query.wave !== undefined && payload.wave !== query.wave) continue;
-    if (query.territory && (payload.territory.level !== query.territory.level || payload.territory.code !== query.territory.code)) continue;
-    const compiled = versions.of(payload);
-    const state = computeVisibility(compiled, payload.answers ?? {});
-    const r = state.answers[rows.id];
-    const c = state.answers[columns.id];
-    if (r === undefined || c === undefined) continue;
-    const key = `${indexOf(rowCodes, distributionCode(payload.submissionId, rows, r))},${indexOf(columnCodes, distributionCode(payload.submissionId, columns, c))}`;
-    pairs.set(key, (pairs.get(key) ?? 0) + 1);
-  }
-  const counts = rowCodes.map(() => columnCodes.map(() => 0));
-  for (const [key, n] of pairs) {
-    const [i, j] = key.split(',').map(Number) as [number, number];
-    counts[i]![j] = n;
-  }
-  return { rows, columns, rowCodes, columnCodes, counts };
+  return {
+    rows, columns,
+    inScope: (payload) => (query.wave === undefined || payload.wave === query.wave)
+      && (!query.territory || (payload.territory.level === query.territory.level && payload.territory.code === query.territory.code)),
+    add(payload) {
+      const compiled = versions.of(payload);
+      const state = computeVisibility(compiled, payload.answers ?? {});
+      const r = state.answers[rows.id];
+      const c = state.answers[columns.id];
+      if (r === undefined || c === undefined) return;
+      const key = `${indexOf(rowCodes, distributionCode(payload.submissionId, rows, r))},${indexOf(columnCodes, distributionCode(payload.submissionId, columns, c))}`;
+      pairs.set(key, (pairs.get(key) ?? 0) + 1);
+    },
+    result() {
+      const counts = rowCodes.map(() => columnCodes.map(() => 0));
+      for (const [key, n] of pairs) {
+        const [i, j] = key.split(',').map(Number) as [number, number];
+        counts[i]![j] = n;
+      }
+      return { rows, columns, rowCodes, columnCodes, counts };
+    },
+  };
+}
+
+/** Counts the respondents by pair of codes. */
+export async function countCrossed(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, query: CrosstabQuery): Promise<CrossCounts> {
+  const counter = crossCounter(query);
+  for await (const payload of responses) if (counter.inScope(payload)) counter.add(payload);
+  return counter.result();
 }

@@ -5,11 +5,12 @@
  * is a function of every cell and, with the totals shown, can pin down a hidden one.
  */
 import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
-import { countCrossed, type CrosstabQuery, type CrossCounts } from './count.js';
+import { crossCounter, type CrosstabQuery, type CrossCounts } from './count.js';
+import { aggregateResponses } from '../aggregate/aggregate.js';
 import { baseStatus, disclosureRules, type CellStatus, type DisclosureRules } from '../disclosure/rules.js';
 import { suppressTable } from '../disclosure/table.js';
 import { chiSquareTest } from '../stats/chi-square-test.js';
-import type { Crosstab, CrosstabAxis, CrosstabCell, CrosstabTotal } from '../results.js';
+import type { Crosstab, CrosstabAxis, CrosstabCell, CrosstabTotal, QuestionFigures, ResultsDocument } from '../results.js';
 import type { CatalogueEntry, CodeEntry } from '../aggregate/catalogue.js';
 
 /** What to cross, where, and under which rules. */
@@ -65,13 +66,43 @@ export function publishCrosstab(counted: CrossCounts, scope: { territory?: Cross
   return { ...out, test: { statistic: test.statistic, df: test.df, p: test.p, cramersV: test.cramersV, minExpected: test.minExpected, lowExpected } };
 }
 
+/** The figures of an axis question withheld for its filters in a group of the scope, if any. */
+function withheldAxis(doc: ResultsDocument, ids: readonly string[]): QuestionFigures | undefined {
+  for (const g of doc.groups) {
+    const f = g.questions.find((q) => ids.includes(q.id) && q.withheldReason === 'filter-suppressed');
+    if (f) return f;
+  }
+  return undefined;
+}
+
 /**
- * Cross-tabulates two questions over a stream of responses.
+ * Cross-tabulates two questions over a stream of responses. When an axis is shown under a
+ * condition, the per-question figures of the same responses are made in the same pass: if
+ * that question is withheld for its filters in a territory and wave of the scope (its base
+ * would give back a hidden count of its filter, disclosure/linked.ts), the table is withheld
+ * too (`withheldReason: "filter-suppressed"`), since its base and totals bound the same count.
  * @throws AnalysisError when a question cannot be crossed, a response names a version not
  * given, or an answer has the wrong shape.
  */
 export async function crossTabulate(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, options: CrosstabOptions): Promise<Crosstab> {
   const rules = disclosureRules(options.rules);
-  const counted = await countCrossed(responses, options);
-  return publishCrosstab(counted, options, rules);
+  const counter = crossCounter(options);
+  const linked = [counter.rows, counter.columns].filter((e) => e.conditional).map((e) => e.id);
+  if (!linked.length) {
+    for await (const payload of responses) if (counter.inScope(payload)) counter.add(payload);
+    return publishCrosstab(counter.result(), options, rules);
+  }
+  async function* scoped(): AsyncIterable<ResponsePayload> {
+    for await (const payload of responses) {
+      if (!counter.inScope(payload)) continue;
+      counter.add(payload);
+      yield payload;
+    }
+  }
+  const doc = await aggregateResponses(scoped(), { compiled: options.compiled, rules });
+  const table = publishCrosstab(counter.result(), options, rules);
+  const withheld = withheldAxis(doc, linked);
+  if (!withheld) return table;
+  const { cells: _c, rowTotals: _r, columnTotals: _t, ...rest } = table;
+  return { ...rest, base: null, status: 'withheld', test: null, testOmitted: 'withheld', withheldReason: 'filter-suppressed', withheldFilters: withheld.withheldFilters ?? [] };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { suppressLine } from './line.js';
-import { baseStatus, disclosureRules, DEFAULT_DISCLOSURE_RULES as rules } from './rules.js';
+import { baseStatus, disclosureRuleProblems, disclosureRules, DEFAULT_DISCLOSURE_RULES as rules } from './rules.js';
 
 describe('suppressLine', () => {
   it('hides a second count when the counts add up to a shown total', () => {
@@ -37,6 +37,12 @@ describe('disclosure rules', () => {
     expect(() => disclosureRules({ minBase: 0 })).toThrow('/minBase');
     expect(() => disclosureRules({ smallBase: 2.5 })).toThrow('/smallBase');
     expect(() => disclosureRules({ minBase: 4, minCell: 5 })).toThrow('/minBase: the smallest published base (4) must be at least minCell (5)');
+    expect(() => disclosureRules({ minBase: 40 })).toThrow('/smallBase: the "small base" threshold (30) must be at least minBase (40)');
+    expect(disclosureRuleProblems({ minCell: 0, smallBase: 'x' })).toEqual([
+      { pointer: '/minCell', rule: 'disclosure/threshold', message: 'a disclosure threshold is a whole number ≥ 1, got 0' },
+      { pointer: '/smallBase', rule: 'disclosure/threshold', message: 'a disclosure threshold is a whole number ≥ 1, got "x"' },
+    ]);
+    expect(disclosureRuleProblems({ minCell: 12, minBase: 10, smallBase: 5 }).map((p) => p.pointer)).toEqual(['/minBase', '/smallBase']);
   });
 
   it('withhold a base under 10 and mark one under 30', () => {

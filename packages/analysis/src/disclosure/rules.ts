@@ -16,19 +16,43 @@ export interface DisclosureRules {
 /** The network's defaults: cells under 3, small bases under 30, nothing under 10. */
 export const DEFAULT_DISCLOSURE_RULES: Readonly<DisclosureRules> = Object.freeze({ minCell: 3, smallBase: 30, minBase: 10 });
 
+/** One reason configured thresholds are refused: a JSON pointer into them, a rule, a message. */
+export interface RuleProblem {
+  pointer: string;
+  rule: string;
+  message: string;
+}
+
 /**
- * The rules to apply: the defaults overridden by configuration.
- * @throws RangeError naming the field when a threshold is not a whole number ≥ 1.
+ * Every reason configured thresholds (the defaults filling what is not given) cannot be used:
+ * each a whole number ≥ 1, `minBase` ≥ `minCell` (a published base is never itself a small
+ * count), `smallBase` ≥ `minBase` (a "small base" lies between the two). The collector's
+ * configuration and `olva analyse` report them with their file.
  */
-export function disclosureRules(configured: Partial<DisclosureRules> = {}): DisclosureRules {
-  const rules = { ...DEFAULT_DISCLOSURE_RULES, ...configured };
+export function disclosureRuleProblems(configured: Readonly<Record<string, unknown>> = {}): RuleProblem[] {
+  const rules = { ...DEFAULT_DISCLOSURE_RULES, ...configured } as Record<keyof DisclosureRules, unknown>;
+  const problems: RuleProblem[] = [];
   for (const key of ['minCell', 'smallBase', 'minBase'] as const) {
     const value = rules[key];
-    if (!Number.isInteger(value) || value < 1) throw new RangeError(`/${key}: a disclosure threshold is a whole number ≥ 1, got ${JSON.stringify(value)}`);
+    if (!Number.isInteger(value) || (value as number) < 1) problems.push({ pointer: `/${key}`, rule: 'disclosure/threshold', message: `a disclosure threshold is a whole number ≥ 1, got ${JSON.stringify(value)}` });
   }
+  if (problems.length) return problems;
+  const { minCell, smallBase, minBase } = rules as DisclosureRules;
   // A base smaller than a protected cell would publish a total that is itself a small count.
-  if (rules.minBase < rules.minCell) throw new RangeError(`/minBase: the smallest published base (${rules.minBase}) must be at least minCell (${rules.minCell})`);
-  return rules;
+  if (minBase < minCell) problems.push({ pointer: '/minBase', rule: 'disclosure/min-base', message: `the smallest published base (${minBase}) must be at least minCell (${minCell})` });
+  if (smallBase < minBase) problems.push({ pointer: '/smallBase', rule: 'disclosure/small-base', message: `the "small base" threshold (${smallBase}) must be at least minBase (${minBase}): a small base is one published under it` });
+  return problems;
+}
+
+/**
+ * The rules to apply: the defaults overridden by configuration.
+ * @throws RangeError naming the field (`/minBase: …`) when the thresholds are refused (see
+ * `disclosureRuleProblems`).
+ */
+export function disclosureRules(configured: Partial<DisclosureRules> = {}): DisclosureRules {
+  const [problem] = disclosureRuleProblems(configured);
+  if (problem) throw new RangeError(`${problem.pointer}: ${problem.message}`);
+  return { ...DEFAULT_DISCLOSURE_RULES, ...configured };
 }
 
 /** How a base stands against the rules. */

@@ -14,8 +14,10 @@ import { prng } from '@olva/test-support/prng';
 import { builds, crosswalkCore, generateFor, type Generated } from '@olva/test-support/responses';
 import * as analyse from './analyse.js';
 import * as crosstab from './crosstab.js';
+import { crosstabText } from './crosstab.js';
 import * as exportCommand from './export.js';
 import { memoryIo } from '@olva/test-support/command-io';
+import { writeBuild } from '@olva/test-support/collector-questionnaires';
 
 const RENNES = { level: 'commune', code: '35238' } as const;
 const b = builds();
@@ -140,6 +142,44 @@ describe('olva analyse', () => {
     const m = memoryIo();
     expect(await analyse.run(['--database', database, '--wave', '2026', '--out', out, '--rules', rules, '--lang', 'en'], m.io)).toBe(1);
     expect(m.err()).toContain('rules.json#/minBase: the smallest published base (2) must be at least minCell (5)');
+  });
+
+  it('takes the disclosure thresholds of the configuration\'s "disclosure" key with --config, --rules before them', async () => {
+    const builds = path.join(dir, 'builds');
+    // The core's two versions share a build directory name: the newer one is built, the store knows both.
+    for (const c of [b.rennes, next]) writeBuild(builds, c);
+    const file = path.join(dir, 'olva.config.json');
+    fs.writeFileSync(file, JSON.stringify({
+      questionnaires: [b.rennes, next].map((c) => ({ build: `builds/${c.id}` })), database: { url: database }, disclosure: { minCell: 4, minBase: 15 },
+    }));
+    const out = path.join(dir, 'configured.json');
+    const first = memoryIo();
+    expect(await analyse.run(['--config', file, '--wave', '2026', '--territory', 'commune:29019', '--out', out], first.io), first.err()).toBe(0);
+    const doc = JSON.parse(fs.readFileSync(out, 'utf8')) as ResultsDocument;
+    expect(doc.rules).toMatchObject({ minCell: 4, smallBase: 30, minBase: 15 });
+    const rules = path.join(dir, 'rules-over-config.json');
+    fs.writeFileSync(rules, JSON.stringify({ minCell: 5, minBase: 20 }));
+    expect(await analyse.run(['--config', file, '--wave', '2026', '--territory', 'commune:29019', '--out', out, '--rules', rules], memoryIo().io)).toBe(0);
+    expect((JSON.parse(fs.readFileSync(out, 'utf8')) as ResultsDocument).rules).toMatchObject({ minCell: 5, minBase: 20 });
+    // The crosstab too: a count of 3, shown under the default rules, is hidden under the configured ones.
+    const counts = async (argv: string[]) => {
+      const m = memoryIo();
+      expect(await crosstab.run([...argv, '--rows', 'secteur_principal', '--cols', 'employeur', '--json'], m.io)).toBe(0);
+      return (JSON.parse(m.out()).cells as { count: number | null }[][]).flat().map((c) => c.count);
+    };
+    expect(await counts(['--database', database])).toContain(3);
+    expect((await counts(['--config', file])).every((n) => n === null || n === 0 || n >= 4)).toBe(true);
+    fs.writeFileSync(file, JSON.stringify({ questionnaires: [{ build: `builds/${next.id}` }], database: { url: database }, disclosure: { minCell: 12 } }));
+    const bad = memoryIo();
+    expect(await analyse.run(['--config', file, '--wave', '2026', '--out', out, '--lang', 'en'], bad.io)).toBe(1);
+    expect(bad.err()).toContain(`${file}#/disclosure/minBase: the smallest published base (10) must be at least minCell (12) [disclosure/min-base]`);
+  });
+
+  it('prints why a crosstab is withheld for its filters', () => {
+    const t = { rows: { id: 'q2', type: 'single', label: { fr: 'Q2' }, codes: [] }, columns: { id: 'f1', type: 'single', label: { fr: 'F1' }, codes: [] }, territory: RENNES, wave: '2026',
+      base: null, status: 'withheld', test: null, testOmitted: 'withheld', withheldReason: 'filter-suppressed', withheldFilters: ['f2'] } as const;
+    expect(crosstabText(t, 'fr', 3)).toBe('Q2 × F1\n(commune:35238, 2026)\nNon publié : une question posée sous condition, dont les chiffres révéleraient un effectif masqué de sa question filtre (f2).\n');
+    expect(crosstabText(t, 'en', 3)).toContain('Not published: a question asked under a condition, whose figures would reveal a hidden count of its filter question (f2).');
   });
 
   it('refuses bad usage with exit code 2', async () => {

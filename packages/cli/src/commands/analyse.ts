@@ -82,7 +82,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     const expected = v.expected ? readExpected(v.expected) : undefined;
     input = await openAnalysisInput(v);
     const waves = [v.wave, ...(v['previous-wave'] ? [v['previous-wave']] : [])];
-    const rules = loadRules(v.rules);
+    const rules = loadRules(v.rules) ?? input.rules;
     const doc = await analyseResponses(input.responses(waves), {
       compiled: input.compiled,
       classes: keyFigureClassesFor(input.compiled),

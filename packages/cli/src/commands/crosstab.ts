@@ -45,6 +45,13 @@ export function crosstabText(t: Crosstab, lang: Lang, minCell: number): string {
   const title = `${label(t.rows.label, t.rows.id)} × ${label(t.columns.label, t.columns.id)}`;
   const scope = [t.territory ? `${t.territory.level}:${t.territory.code}` : (lang === 'fr' ? 'tous territoires' : 'all territories'), t.wave ?? (lang === 'fr' ? 'tous millésimes' : 'all waves')].join(', ');
   const lines = [title, `(${scope})`];
+  if (t.withheldReason === 'filter-suppressed') {
+    const filters = (t.withheldFilters ?? []).join(', ');
+    lines.push(lang === 'fr'
+      ? `Non publié : une question posée sous condition, dont les chiffres révéleraient un effectif masqué de sa question filtre (${filters}).`
+      : `Not published: a question asked under a condition, whose figures would reveal a hidden count of its filter question (${filters}).`);
+    return `${lines.join('\n')}\n`;
+  }
   if (t.status === 'withheld' || !t.cells) {
     lines.push(lang === 'fr' ? 'Non publié : base trop petite ou petites cases impossibles à protéger.' : 'Not published: base too small or small cells that cannot be protected.');
     return `${lines.join('\n')}\n`;
@@ -103,8 +110,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   let input: AnalysisInput | undefined;
   try {
     const territory = parseTerritoryOption(v.territory);
-    const rules = loadRules(v.rules);
     input = await openAnalysisInput(v);
+    const rules = loadRules(v.rules) ?? input.rules;
     const table = await crossTabulate(input.responses(v.wave ? [v.wave] : undefined), {
       compiled: input.compiled, rows: v.rows, columns: v.cols,
       ...(rules ? { rules } : {}),

@@ -67,6 +67,23 @@ describe('collector configuration', () => {
     expect(text).toContain('#/limits/bodyBytes');
   });
 
+  it('reads the disclosure thresholds, the defaults filling the keys left out, and refuses bad ones with their pointer', () => {
+    expect(resolveConfig({ questionnaires: [{ build: 'b' }] }, opts).config.disclosure).toBeUndefined();
+    expect(resolveConfig({ questionnaires: [{ build: 'b' }], disclosure: { minCell: 5 } }, opts).config.disclosure).toEqual({ minCell: 5, smallBase: 30, minBase: 10 });
+    const file = '/etc/olva/olva.config.json';
+    expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], disclosure: { minCell: 2.5, minBase: 0, maxCell: 4 } }, opts))).toEqual([
+      `${file}#/disclosure/maxCell: unknown property "maxCell" (check its spelling) [schema/additionalProperties]`,
+      `${file}#/disclosure/minCell: must be integer [schema/type]`,
+      `${file}#/disclosure/minBase: must be >= 1 [schema/minimum]`,
+    ]);
+    expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], disclosure: { minCell: 12 } }, opts))).toEqual([
+      `${file}#/disclosure/minBase: the smallest published base (10) must be at least minCell (12) [disclosure/min-base]`,
+    ]);
+    expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], disclosure: { minBase: 40, smallBase: 20 } }, opts))).toEqual([
+      `${file}#/disclosure/smallBase: the "small base" threshold (20) must be at least minBase (40): a small base is one published under it [disclosure/small-base]`,
+    ]);
+  });
+
   it('refuses duplicated token names and secrets', () => {
     const scope = { territories: 'all', rights: ['read'] };
     const problems = problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], tokens: [

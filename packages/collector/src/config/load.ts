@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
 import { toProblems } from '@olva/schema/validate';
+import { disclosureRuleProblems, disclosureRules, type DisclosureRules } from '@olva/analysis';
 import type { Scope } from '../auth.js';
 import type { TerritoryRef } from '../store/types.js';
 import type { StatsConfig } from '../stats/expected.js';
@@ -77,6 +78,9 @@ export interface CollectorConfig {
   stats?: StatsConfig;
   /** Waves tied to versions (see waves.ts); empty: every wave accepts every version. */
   waves?: WaveRule[];
+  /** Disclosure thresholds of every aggregate given out (results, publications), defaults
+   * filled in; absent from a configuration built in code, which then gets the defaults. */
+  disclosure?: DisclosureRules;
 }
 
 export const DEFAULTS = {
@@ -199,6 +203,8 @@ export function resolveConfig(raw: unknown, options: { file: string; baseDir: st
     targetKeys.add(key);
   });
   for (const p of waveConfigProblems(merged.waves ?? [])) problems.push({ file, ...p });
+  // The thresholds' own rules (minBase ≥ minCell, smallBase ≥ minBase) live with the analysis.
+  if (merged.disclosure) for (const p of disclosureRuleProblems(merged.disclosure)) problems.push({ file, ...p, pointer: `/disclosure${p.pointer}` });
   if (problems.length) throw new ConfigError(problems);
 
   const dbUrl = merged.database?.url ?? DEFAULTS.databaseUrl;
@@ -221,6 +227,7 @@ export function resolveConfig(raw: unknown, options: { file: string; baseDir: st
     },
     ...(merged.stats ? { stats: merged.stats as StatsConfig } : {}),
     ...(merged.waves ? { waves: merged.waves as WaveRule[] } : {}),
+    ...(merged.disclosure ? { disclosure: disclosureRules(merged.disclosure) } : {}),
   };
   return { config, warnings };
 }

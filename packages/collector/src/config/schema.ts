@@ -116,6 +116,16 @@ export const configSchema = {
       },
     },
     stats: statsConfigSchema,
+    disclosure: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Statistical disclosure control of every aggregate the collector gives out (GET /v1/results, publications, the public results): the thresholds of @olva/analysis, each a count of associations. Defaults { "minCell": 3, "smallBase": 30, "minBase": 10 }; a key left out keeps its default. Every results document states the thresholds it was made with.',
+      properties: {
+        minCell: { type: 'integer', minimum: 1, description: 'A count of more than 0 and fewer than this is hidden (shown as "< minCell"), with complementary counts. Default 3.' },
+        smallBase: { type: 'integer', minimum: 1, description: 'A share on fewer respondents than this is marked "small base, read with care"; at least minBase. Default 30.' },
+        minBase: { type: 'integer', minimum: 1, description: 'Nothing is published on fewer respondents than this; at least minCell. Default 10.' },
+      },
+    },
     limits: {
       type: 'object',
       additionalProperties: false,

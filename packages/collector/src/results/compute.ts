@@ -3,7 +3,7 @@
  * database into the aggregation, which keeps counters, never the responses. Every figure it
  * returns is protected by the disclosure rules (see the analysis README).
  */
-import { AnalysisError, aggregateResponses, type ResultsDocument } from '@olva/analysis';
+import { AnalysisError, aggregateResponses, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
 import type { ResponsePayload } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
@@ -20,11 +20,12 @@ async function* payloadsOf(store: ResponseStore, filter: ResponseFilter): AsyncI
  * The results document of the responses a filter selects, against every version of its
  * questionnaire the collector knows. Answers the analysis cannot read (a question whose type
  * changed between versions) are a 409 with the analysis' message, never a 500.
+ * @param rules the configuration's disclosure thresholds (`disclosure`); the defaults otherwise.
  */
-export async function computeResults(store: ResponseStore, registry: QuestionnaireRegistry, filter: ResponseFilter & { questionnaireId: string }): Promise<ResultsDocument> {
+export async function computeResults(store: ResponseStore, registry: QuestionnaireRegistry, filter: ResponseFilter & { questionnaireId: string }, rules?: DisclosureRules): Promise<ResultsDocument> {
   const compiled = (await registry.all()).filter((c) => c.questionnaire.id === filter.questionnaireId);
   try {
-    return await aggregateResponses(payloadsOf(store, filter), { compiled });
+    return await aggregateResponses(payloadsOf(store, filter), { compiled, ...(rules ? { rules } : {}) });
   } catch (error) {
     if (error instanceof AnalysisError) throw new HttpError(409, 'analysis-failed', error.message);
     throw error;

@@ -168,6 +168,39 @@ for (const backend of bothBackends()) {
       expect(anyPage.headers.get('access-control-allow-origin')).toBe('*');
     });
 
+    it('computes and publishes under the configuration\'s disclosure thresholds, which the documents state', async () => {
+      const strict = { minCell: 5, smallBase: 40, minBase: 20 };
+      const other = await startTestCollector(await backend.newDatabaseUrl(), { overrides: { tokens: tokens(), disclosure: strict } });
+      try {
+        for (const c of [b.core, b.rennes, b.lorient]) await other.collector.store.saveQuestionnaire(c);
+        const rennes = items.filter(inGroup('commune', '35238', '2026'));
+        for (const g of rennes) {
+          const { json, digest } = canonicalPayload(g.payload);
+          expect((await other.collector.store.insert(g.payload, digest, json)).status).toBe('created');
+        }
+        const made = await aggregateResponses(stream(rennes), { compiled, rules: strict });
+        const byDefault = await expected(rennes);
+        const read = await call(other.url, 'GET', '/v1/results?territory=commune:35238', TEST_TOKENS.rennes);
+        expect(read.status).toBe(200);
+        expect(read.body).toEqual(made);
+        expect(read.body.rules).toMatchObject(strict);
+        // The stricter rule changes what is published: counts of 3 and 4 hidden, bases under 20 withheld.
+        expect(read.body).not.toEqual(byDefault);
+        const counts = (doc: any) => doc.groups[0].questions.flatMap((q: any) => q.categories ?? []).map((c: any) => c.count);
+        expect(counts(byDefault).some((n: number | null) => n === 3 || n === 4)).toBe(true);
+        expect(counts(read.body).some((n: number | null) => n === 3 || n === 4)).toBe(false);
+        expect(read.body.groups[0].questions.filter((q: any) => q.status === 'withheld').length)
+          .toBeGreaterThan(byDefault.groups[0]!.questions.filter((q) => q.status === 'withheld').length);
+
+        const published = await call(other.url, 'PUT', '/v1/results/commune:35238/2026/publication', PUBLISHER);
+        expect(published.status).toBe(200);
+        const pub = await call(other.url, 'GET', published.body.url);
+        expect(pub.body).toEqual(made);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('refuses to publish a wave without responses, and malformed paths', async () => {
       const empty = await call(base, 'PUT', '/v1/results/commune:35238/2019/publication', PUBLISHER);
       expect(empty.status).toBe(404);

@@ -15,8 +15,11 @@
  *   open for reading; 404 for anything not published (never published, or withdrawn).
  *
  * `questionnaire` defaults to `olva-core`. Every act of publication is kept (store/publications.ts).
+ * Every document is made under the configuration's disclosure thresholds (`disclosure`), which
+ * it states; a published snapshot keeps the thresholds it was made with.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { DisclosureRules } from '@olva/analysis';
 import type { Authorizer, Principal } from '../auth.js';
 import { authorizeRead } from '../export/routes.js';
 import { parseReadQuery } from '../export/query.js';
@@ -30,6 +33,8 @@ export interface ResultsRouteOptions {
   store: ResponseStore;
   registry: QuestionnaireRegistry;
   authorizer: Authorizer;
+  /** The configuration's disclosure thresholds (`disclosure`); the defaults when absent. */
+  rules?: DisclosureRules;
 }
 
 /** The public URL path of a territory's results for a wave. */
@@ -67,13 +72,13 @@ function mayPublish(principal: Principal, territory: TerritoryRef): string | nul
 
 /** The fastify plugin of the results routes. */
 export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app, options) => {
-  const { store, registry, authorizer } = options;
+  const { store, registry, authorizer, rules } = options;
 
   app.get('/v1/results', async (request, reply) => {
     const read = await authorizeRead(authorizer, 'stats', request, reply, false);
     if (!read) return reply;
     const questionnaireId = read.query.questionnaire ?? DEFAULT_RESULTS_QUESTIONNAIRE;
-    const doc = await computeResults(store, registry, { ...read.filter, questionnaireId });
+    const doc = await computeResults(store, registry, { ...read.filter, questionnaireId }, rules);
     return reply.header('cache-control', 'no-store').send(doc);
   });
 
@@ -82,7 +87,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const { territory, wave, questionnaire } = target(request);
     const refusal = mayPublish(principal, territory);
     if (refusal) throw new HttpError(403, 'forbidden', refusal);
-    const doc = await computeResults(store, registry, { territories: [territory], waves: [wave], questionnaireId: questionnaire });
+    const doc = await computeResults(store, registry, { territories: [territory], waves: [wave], questionnaireId: questionnaire }, rules);
     const responses = doc.groups.reduce((n, g) => n + g.responses, 0);
     if (responses === 0) throw new HttpError(404, 'not-found', `no responses to questionnaire "${questionnaire}" for ${territory.level}:${territory.code} in wave "${wave}": nothing to publish`);
     const event = await store.publications.publish(territory, wave, principal.name, JSON.stringify(doc), responses);

@@ -162,7 +162,7 @@ export class OlvaResults extends LitElement {
     const heading = `olva-q-${index}`;
     if (q.status === 'withheld') {
       return html`<section part="question" class="question" aria-labelledby=${heading}>
-        <h3 id=${heading}>${label}</h3><p part="base" class="note">${s.withheld(rules.minBase)}</p></section>`;
+        <h3 id=${heading}>${label}</h3><p part="base" class="note">${q.withheldReason === 'filter-suppressed' ? s.withheldFilter : s.withheld(rules.minBase)}</p></section>`;
     }
     const chart = this.chart(q, index);
     return html`<section part="question" class="question" aria-labelledby=${heading}>

@@ -17,6 +17,8 @@ export interface ResultsStrings {
   base(answered: number, asked: number | null): string;
   smallBase: string;
   withheld(minBase: number): string;
+  /** A filtered question withheld so that it does not reveal a hidden count of its filter. */
+  withheldFilter: string;
   multiple: string;
   showTable: string;
   tableCaption(label: string): string;
@@ -55,6 +57,7 @@ const fr: ResultsStrings = {
   base: (answered, asked) => (asked === null ? `Base : ${answered} répondants.` : `Base : ${answered} répondants sur ${asked} interrogés.`),
   smallBase: 'Petite base : à lire avec prudence.',
   withheld: (m) => `Non publié : moins de ${m} répondants.`,
+  withheldFilter: 'Non publié : posée sous condition, cette question révélerait un effectif masqué de sa question filtre (secret statistique).',
   multiple: 'Plusieurs réponses possibles : les parts ne s’additionnent pas à 100 %.',
   showTable: 'Tableau de données',
   tableCaption: (label) => `${label} : effectifs et parts`,
@@ -90,6 +93,7 @@ const en: ResultsStrings = {
   base: (answered, asked) => (asked === null ? `Base: ${answered} respondents.` : `Base: ${answered} respondents of ${asked} asked.`),
   smallBase: 'Small base: read with care.',
   withheld: (m) => `Not published: fewer than ${m} respondents.`,
+  withheldFilter: 'Not published: asked under a condition, this question would reveal a hidden count of its filter question (statistical confidentiality).',
   multiple: 'Several answers possible: shares do not add up to 100%.',
   showTable: 'Data table',
   tableCaption: (label) => `${label}: counts and shares`,
