@@ -90,7 +90,7 @@ export function parseTerritoryOption(value: string | undefined): { level: Territ
   if (value === undefined) return undefined;
   const parsed = parseTerritoryQuery(value);
   if ('error' in parsed || parsed.length !== 1) {
-    throw fail(`--territory : ${'error' in parsed ? parsed.error : 'un seul territoire niveau:code'}`, `--territory: ${'error' in parsed ? parsed.error : 'one territory level:code'}`, EXIT.USAGE);
+    throw fail(`--territory : ${'error' in parsed ? parsed.error.fr : 'un seul territoire niveau:code'}`, `--territory: ${'error' in parsed ? parsed.error.en : 'one territory level:code'}`, EXIT.USAGE);
   }
   return parsed[0]!;
 }
