@@ -81,11 +81,12 @@ export function localise<T>(body: T, request: FastifyRequest, reply: FastifyRepl
 }
 
 /**
- * Puts every JSON body that routes send with a bilingual message into the request's
- * language. Register on the root instance before the routes.
+ * Puts every refusal (status 400 and above) that routes send with a bilingual message into
+ * the request's language; successful bodies are left as they are (some hold texts in both
+ * languages on purpose, deeper down). Register on the root instance before the routes.
  */
 export function localiseReplies(app: FastifyInstance): void {
   app.addHook('preSerialization', (request, reply, payload, done) => {
-    done(null, isBilingual(payload) ? localise(payload, request, reply) : payload);
+    done(null, reply.statusCode >= 400 && isBilingual(payload) ? localise(payload, request, reply) : payload);
   });
 }
