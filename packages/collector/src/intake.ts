@@ -6,15 +6,15 @@
  * JSON pointer, so one 422 says everything that is wrong.
  */
 import { payloadSchema, type ResponsePayload } from '@olva/schema';
-import { createAjv, validateDocument, toProblems } from '@olva/schema/validate';
+import { createAjv, validateDocument, toProblems, type SchemaProblem } from '@olva/schema/validate';
 import type { ValidateFunction } from 'ajv';
 import { checkResponse } from '@olva/runtime';
-import type { ResponseProblemBody } from './http/errors.js';
+import { MAX_PROBLEMS, type ResponseProblemBody } from './http/errors.js';
 import { unknownCommuneAnswers } from './geography/commune-answers.js';
 import type { BuildRegistry, LoadedBuild } from './questionnaires.js';
 import type { TerritoryDirectory } from './territories.js';
 import { waveProblems, type WaveRule } from './waves.js';
-import { joinTexts, schemaText, text, type Text } from './messages.js';
+import { joinTexts, schemaText, text, untranslated, type Text } from './messages.js';
 
 /** The outcome of intake: a payload to store with its build, or the problems to report. */
 export type IntakeResult =
@@ -46,8 +46,17 @@ function validEnvelope(body: unknown): boolean {
   return envelope(body);
 }
 
+/**
+ * Schema problems as response problems. Only the first `MAX_PROBLEMS` are worded in both
+ * languages: no others are ever sent (`invalidResponseBody`), and wording guesses the names an
+ * unknown property may be a typo of, which thousands of unknown keys would pay for each.
+ */
+function schemaProblems(problems: readonly SchemaProblem[]): ResponseProblemBody[] {
+  return problems.map((p, i) => ({ pointer: p.pointer, code: p.rule, message: i < MAX_PROBLEMS ? schemaText(p) : untranslated(p.message) }));
+}
+
 function contractProblems(body: unknown): ResponseProblemBody[] {
-  return validateDocument('payload', body).map((p) => ({ pointer: p.pointer, code: p.rule, message: schemaText(p) }));
+  return schemaProblems(validateDocument('payload', body));
 }
 
 /**
@@ -119,7 +128,7 @@ export function intake(body: unknown, registry: BuildRegistry, territories: Terr
   }
 
   if (build.validatePayload && !build.validatePayload(payload)) {
-    for (const p of toProblems(build.validatePayload.errors)) problems.push({ pointer: p.pointer, code: p.rule, message: schemaText(p) });
+    problems.push(...schemaProblems(toProblems(build.validatePayload.errors)));
     return { ok: false, problems };
   }
   for (const p of checkResponse(build.compiled, payload.answers, payload)) {

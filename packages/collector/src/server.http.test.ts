@@ -266,6 +266,12 @@ for (const backend of bothBackends()) {
           expect(r.body.message).toContain('au plus 50');
         }
       });
+      it('refuses huge unknown keys with 422 at once (no typo guessed against names they cannot be close to)', async () => {
+        const keys = Object.fromEntries([1, 2, 3].map((i) => [`${'k'.repeat(20_000)}${i}`, i]));
+        const r = await post(base, { ...corePayload(), ...keys });
+        expectErrorBody(r, 422, 'invalid-response');
+        expect(r.body.problems.map((p: { code: string }) => p.code)).toEqual(['schema/additionalProperties', 'schema/additionalProperties', 'schema/additionalProperties']);
+      });
       it('lists 50 problems at most, and counts the others', async () => {
         const answers = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`inconnue_${i}`, i]));
         const r = await post(base, corePayload({ answers: { secteur: 'sport', nb_benevoles: 1, employeur: false, ...answers } as ResponsePayload['answers'] }));
