@@ -118,6 +118,8 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   await page.evaluate(() => { window.location.hash = '#territoire=epci:200042174'; });
   await page.waitForSelector('[role="alert"]');
   expect(await text(page, '[role="alert"]')).toMatch(/ne donne pas accès/);
+  // With the collector's own words, in the page's language.
+  expect(await text(page, '[role="alert"]')).toContain('Le collecteur répond : le jeton « rennes » ne couvre pas epci:200042174.');
   expect(await page.locator('[data-figure="responses"]').count()).toBe(0);
 
   expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);

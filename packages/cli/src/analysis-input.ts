@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { checkNationalReferences, disclosureRules, readNdjsonPayloads, type DisclosureRules, type ExpectedSectors, type NationalReferences, type PayloadProblem } from '@olva/analysis';
+import { checkNationalReferences, disclosureRuleProblems, disclosureRules, readNdjsonPayloads, type DisclosureRules, type ExpectedSectors, type NationalReferences, type PayloadProblem } from '@olva/analysis';
 import { parseTerritoryQuery } from '@olva/collector';
 import { COMPILED_FORMAT_VERSION, versionKeyOf, versionKeyString, type CompiledQuestionnaire, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
 import { validateDocument } from '@olva/schema/validate';
@@ -95,7 +95,7 @@ export function parseTerritoryOption(value: string | undefined): { level: Territ
   if (value === undefined) return undefined;
   const parsed = parseTerritoryQuery(value);
   if ('error' in parsed || parsed.length !== 1) {
-    throw fail(`--territory : ${'error' in parsed ? parsed.error : 'un seul territoire niveau:code'}`, `--territory: ${'error' in parsed ? parsed.error : 'one territory level:code'}`, EXIT.USAGE);
+    throw fail(`--territory : ${'error' in parsed ? parsed.error.fr : 'un seul territoire niveau:code'}`, `--territory: ${'error' in parsed ? parsed.error.en : 'one territory level:code'}`, EXIT.USAGE);
   }
   return parsed[0]!;
 }
@@ -206,9 +206,7 @@ export function loadRules(file: string | undefined): DisclosureRules | undefined
   }
   const extra = Object.keys(value).find((k) => !['minCell', 'smallBase', 'minBase'].includes(k));
   if (extra !== undefined) throw fail(`${file}#/${extra} : seuil inconnu (minCell, smallBase, minBase)`, `${file}#/${extra}: unknown threshold (minCell, smallBase, minBase)`);
-  try {
-    return disclosureRules(value as Partial<DisclosureRules>);
-  } catch (e) {
-    throw fail(`${file}#${(e as Error).message}`, `${file}#${(e as Error).message}`);
-  }
+  const [problem] = disclosureRuleProblems(value as Record<string, unknown>);
+  if (problem) throw fail(`${file}#${problem.pointer} : ${problem.message.fr}`, `${file}#${problem.pointer}: ${problem.message.en}`);
+  return disclosureRules(value as Partial<DisclosureRules>);
 }

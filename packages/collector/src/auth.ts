@@ -7,6 +7,7 @@
  */
 import { TERRITORY_LEVELS, isTerritoryLevel } from '@olva/schema';
 import type { TerritoryRef } from './store/types.js';
+import { text, type Text } from './messages.js';
 
 /** What a token may do. */
 /** `publish`: make its own territory's results public (`PUT /v1/results/…/publication`). */
@@ -29,7 +30,8 @@ export interface Principal {
 export interface AuthDenial {
   ok: false;
   status: 401 | 403;
-  body: { error: 'unauthorized' | 'forbidden'; message: string };
+  /** `message` in both languages: sent in the request's (see `http/language.ts`). */
+  body: { error: 'unauthorized' | 'forbidden'; message: Text };
 }
 
 /** A granted request: `territories` is what to put in `ResponseFilter.territories`: the
@@ -59,9 +61,9 @@ export interface Authorizer {
 
 /**
  * Parses `territory` query values written `level:code` (repeatable, or comma-separated).
- * Returns the territories, or an error message naming the bad value.
+ * Returns the territories, or an error message (both languages) naming the bad value.
  */
-export function parseTerritoryQuery(value: unknown): TerritoryRef[] | { error: string } {
+export function parseTerritoryQuery(value: unknown): TerritoryRef[] | { error: Text } {
   if (value === undefined) return [];
   const raw = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(','));
   const out: TerritoryRef[] = [];
@@ -72,7 +74,7 @@ export function parseTerritoryQuery(value: unknown): TerritoryRef[] | { error: s
     const level = trimmed.slice(0, i);
     const code = trimmed.slice(i + 1);
     if (i < 1 || !isTerritoryLevel(level) || !/^[0-9A-Za-z_-]{1,64}$/.test(code)) {
-      return { error: `territory "${trimmed}" must be written level:code with level one of ${TERRITORY_LEVELS.join(', ')}` };
+      return { error: text('bad-request.territory-syntax', { value: trimmed, levels: TERRITORY_LEVELS.join(', ') }) };
     }
     out.push({ level, code });
   }

@@ -92,9 +92,9 @@ describe('collector on real builds', () => {
     // The defect of issue 12: the text typed, nothing chosen.
     const { secteur_principal: _chosen, ...nothingChosen } = p.answers;
     expect(await problemsOf({ ...nothingChosen, secteur_principal_other: 'Sport adapté' }))
-      .toEqual(['/answers/secteur_principal_other schema/false schema: must not be given with the other answers of this document']);
+      .toEqual(['/answers/secteur_principal_other schema/false schema: ne doit pas être donné avec les autres réponses de ce document']);
     expect(await problemsOf({ ...p.answers, secteur_principal: 'other' }))
-      .toEqual(['/answers schema/required: missing required property "secteur_principal_other"']);
+      .toEqual(['/answers schema/required: propriété obligatoire « secteur_principal_other » absente']);
   });
 
   it('stores a paper form with a required question left blank, and refuses `blank` on the web', async () => {

@@ -4,7 +4,9 @@
  * and summarised, to tokens scoped to territories.
  */
 export { createCollector, type Collector, type CollectorOptions } from './server.js';
-export { loadConfig, resolveConfig, ConfigError, formatProblem, sha256Hex, DEFAULTS, type CollectorConfig, type ConfigProblem, type TokenConfig } from './config/load.js';
+export { loadConfig, resolveConfig, ConfigError, formatProblem, configLanguage, sha256Hex, DEFAULTS, type CollectorConfig, type ConfigProblem, type TokenConfig } from './config/load.js';
+export { MESSAGES, text, type Text, type Lang, type MessageKey } from './messages.js';
+export { negotiateLanguage } from './http/language.js';
 export { configSchema } from './config/schema.js';
 export { openStore, maskUrl } from './store/open.js';
 export { SqlResponseStore, InvalidCursorError } from './store/sql-store.js';

@@ -6,23 +6,26 @@
  * JSON pointer, so one 422 says everything that is wrong.
  */
 import { payloadSchema, type ResponsePayload } from '@olva/schema';
-import { createAjv, validateDocument, toProblems } from '@olva/schema/validate';
+import { createAjv, validateDocument, toProblems, type SchemaProblem } from '@olva/schema/validate';
 import type { ValidateFunction } from 'ajv';
 import { checkResponse } from '@olva/runtime';
-import type { ResponseProblemBody } from './http/errors.js';
+import { MAX_PROBLEMS, type ResponseProblemBody } from './http/errors.js';
 import { unknownCommuneAnswers } from './geography/commune-answers.js';
 import type { BuildRegistry, LoadedBuild } from './questionnaires.js';
 import type { TerritoryDirectory } from './territories.js';
 import { waveProblems, type WaveRule } from './waves.js';
+import { joinTexts, schemaText, text, untranslated, type Text } from './messages.js';
 
 /** The outcome of intake: a payload to store with its build, or the problems to report. */
 export type IntakeResult =
   | { ok: true; payload: ResponsePayload; build: LoadedBuild }
   | { ok: false; problems: ResponseProblemBody[] };
 
-function describe(key: { questionnaire: { id: string; version: string }; extension: { id: string; version: string } | null }): string {
-  const core = `${key.questionnaire.id} ${key.questionnaire.version}`;
-  return key.extension ? `${core} with extension ${key.extension.id} ${key.extension.version}` : `${core} without extension`;
+function describe(key: { questionnaire: { id: string; version: string }; extension: { id: string; version: string } | null }): Text {
+  const questionnaire = `${key.questionnaire.id} ${key.questionnaire.version}`;
+  return key.extension
+    ? text('unknown-questionnaire.with-extension', { questionnaire, extension: `${key.extension.id} ${key.extension.version}` })
+    : text('unknown-questionnaire.without-extension', { questionnaire });
 }
 
 let envelope: ValidateFunction | undefined;
@@ -43,8 +46,17 @@ function validEnvelope(body: unknown): boolean {
   return envelope(body);
 }
 
+/**
+ * Schema problems as response problems. Only the first `MAX_PROBLEMS` are worded in both
+ * languages: no others are ever sent (`invalidResponseBody`), and wording guesses the names an
+ * unknown property may be a typo of, which thousands of unknown keys would pay for each.
+ */
+function schemaProblems(problems: readonly SchemaProblem[]): ResponseProblemBody[] {
+  return problems.map((p, i) => ({ pointer: p.pointer, code: p.rule, message: i < MAX_PROBLEMS ? schemaText(p) : untranslated(p.message) }));
+}
+
 function contractProblems(body: unknown): ResponseProblemBody[] {
-  return validateDocument('payload', body).map((p) => ({ pointer: p.pointer, code: p.rule, message: p.message }));
+  return schemaProblems(validateDocument('payload', body));
 }
 
 /**
@@ -61,11 +73,11 @@ function timeProblems(payload: ResponsePayload, now: Date): ResponseProblemBody[
   const submitted = Date.parse(payload.submittedAt);
   for (const [field, time] of [['startedAt', started], ['submittedAt', submitted]] as const) {
     if (time > latest) {
-      problems.push({ pointer: `/${field}`, code: 'future-time', message: `${field} ${payload[field]} is more than a day ahead of the collector's clock (${now.toISOString()})` });
+      problems.push({ pointer: `/${field}`, code: 'future-time', message: text('future-time', { field, value: payload[field], now: now.toISOString() }) });
     }
   }
   if (submitted < started) {
-    problems.push({ pointer: '/submittedAt', code: 'submitted-before-start', message: `submittedAt ${payload.submittedAt} is before startedAt ${payload.startedAt}` });
+    problems.push({ pointer: '/submittedAt', code: 'submitted-before-start', message: text('submitted-before-start', { submitted: payload.submittedAt, started: payload.startedAt }) });
   }
   return problems;
 }
@@ -85,13 +97,13 @@ export function intake(body: unknown, registry: BuildRegistry, territories: Terr
   }
   if (!build) {
     const accepted = registry.accepted().map((b) => describe({ questionnaire: b.compiled.questionnaire, extension: b.compiled.extension }));
-    const coreKnown = accepted.some((a) => a.startsWith(`${payload.questionnaire.id} ${payload.questionnaire.version} `));
+    const coreKnown = registry.accepted().some((b) => b.compiled.questionnaire.id === payload.questionnaire.id && b.compiled.questionnaire.version === payload.questionnaire.version);
     return {
       ok: false,
       problems: [{
         pointer: payload.extension && coreKnown ? '/extension' : '/questionnaire',
         code: 'unknown-questionnaire',
-        message: `${describe(payload)} is not accepted by this collector (accepted: ${accepted.join('; ') || 'none'})`,
+        message: text('unknown-questionnaire', { version: describe(payload), accepted: accepted.length ? joinTexts(accepted, '; ') : text('unknown-questionnaire.none') }),
       }],
     };
   }
@@ -101,23 +113,26 @@ export function intake(body: unknown, registry: BuildRegistry, territories: Terr
     problems.push({
       pointer: '/territory/code',
       code: 'unknown-territory',
-      message: `"${payload.territory.code}" is not an official ${payload.territory.level} code${payload.territory.level === 'custom' ? ' nor a declared custom territory' : ''}`,
+      message: text(payload.territory.level === 'custom' ? 'unknown-territory.custom' : 'unknown-territory', { code: payload.territory.code, level: payload.territory.level }),
     });
   } else if (build.compiled.territory && !territories.within(payload.territory, build.compiled.territory)) {
     const t = build.compiled.territory;
     problems.push({
       pointer: '/territory',
       code: 'territory-mismatch',
-      message: `the extension ${build.compiled.extension?.id} is for ${t.level} ${t.code} (${t.name}); ${payload.territory.level} ${payload.territory.code} is not in it`,
+      message: text('territory-mismatch', {
+        extension: String(build.compiled.extension?.id), level: t.level, code: t.code, name: t.name,
+        answeredLevel: payload.territory.level, answeredCode: payload.territory.code,
+      }),
     });
   }
 
   if (build.validatePayload && !build.validatePayload(payload)) {
-    for (const p of toProblems(build.validatePayload.errors)) problems.push({ pointer: p.pointer, code: p.rule, message: p.message });
+    problems.push(...schemaProblems(toProblems(build.validatePayload.errors)));
     return { ok: false, problems };
   }
   for (const p of checkResponse(build.compiled, payload.answers, payload)) {
-    problems.push({ pointer: p.pointer, code: p.code, message: p.message });
+    problems.push({ pointer: p.pointer, code: p.code, message: { fr: p.messageFr, en: p.message } });
   }
   problems.push(...unknownCommuneAnswers(build.compiled, payload.answers, problems));
   return problems.length ? { ok: false, problems } : { ok: true, payload, build };

@@ -12,6 +12,7 @@ import { ConfigError, type ConfigProblem } from './config/load.js';
 import { versionKeyOf, versionKeyString, type VersionKey } from '@olva/schema';
 import type { AcceptedBuild, QuestionnaireRegistry } from './questionnaire-registry.js';
 import type { ResponseStore } from './store/types.js';
+import { text, type Text } from './messages.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
@@ -37,7 +38,7 @@ export function loadBuilds(dirs: readonly string[], configFile: string): LoadedB
   const seen = new Map<string, number>();
   dirs.forEach((dir, i) => {
     const pointer = `/questionnaires/${i}/build`;
-    const problem = (rule: string, message: string) => problems.push({ file: configFile, pointer, rule, message });
+    const problem = (rule: string, message: Text) => problems.push({ file: configFile, pointer, rule, message });
     const qFile = path.join(dir, 'questionnaire.json');
     let compiled: unknown;
     try {
@@ -45,17 +46,17 @@ export function loadBuilds(dirs: readonly string[], configFile: string): LoadedB
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       problem('build-readable', code === 'ENOENT'
-        ? `${qFile} does not exist: run \`olva build\` (or \`npm run build\`) first`
-        : `${qFile} cannot be read: ${(e as Error).message}`);
+        ? text('build-readable.missing', { file: qFile })
+        : text('build-readable', { file: qFile, detail: (e as Error).message }));
       return;
     }
     if (!isCompiled(compiled)) {
-      problem('build-format', `${qFile} is not a compiled questionnaire of this version of olva (kind "olva-compiled-questionnaire", formatVersion ${COMPILED_FORMAT_VERSION}): run \`olva build\` again`);
+      problem('build-format', text('build-format', { file: qFile, format: COMPILED_FORMAT_VERSION }));
       return;
     }
     const key = versionKeyString(versionKeyOf(compiled));
     if (seen.has(key)) {
-      problem('unique-build', `${key} is already accepted by /questionnaires/${seen.get(key)}`);
+      problem('unique-build', text('unique-build', { version: key, index: seen.get(key)! }));
       return;
     }
     seen.set(key, i);
@@ -66,7 +67,7 @@ export function loadBuilds(dirs: readonly string[], configFile: string): LoadedB
         const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true }));
         validatePayload = ajv.compile(JSON.parse(fs.readFileSync(sFile, 'utf8')));
       } catch (e) {
-        problem('build-schema', `${sFile} is not a usable JSON Schema: ${(e as Error).message}`);
+        problem('build-schema', text('build-schema', { file: sFile, detail: (e as Error).message }));
         return;
       }
     }

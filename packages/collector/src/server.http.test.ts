@@ -125,9 +125,10 @@ for (const backend of bothBackends()) {
         const rennesPostcode = await post(base, corePayload({ answers: { secteur: 'sport', nb_benevoles: 3, employeur: false, commune_siege: '35000' } }));
         expectProblem(rennesPostcode, '/answers/commune_siege', 'unknown-commune');
         const message = rennesPostcode.body.problems.find((p: { code: string }) => p.code === 'unknown-commune').message;
-        expect(message).toContain('35000 n’est pas le code INSEE d’une commune actuelle');
-        expect(message).toContain('Rennes : 35238');
-        expect(message).toContain('35000 is not the INSEE code of a current commune');
+        expect(message).toBe('« commune_siege » : 35000 n’est pas le code INSEE d’une commune actuelle ; c’est un code postal (Rennes : 35238).');
+        const inEnglish = await post(base, corePayload({ answers: { secteur: 'sport', nb_benevoles: 3, employeur: false, commune_siege: '35000' } }), { 'accept-language': 'en' });
+        expect(inEnglish.body.problems.find((p: { code: string }) => p.code === 'unknown-commune').message)
+          .toBe('"commune_siege": 35000 is not the INSEE code of a current commune; it is a postcode (Rennes: 35238).');
         expectProblem(await post(base, corePayload({ answers: { secteur: 'sport', nb_benevoles: 3, employeur: false, commune_siege: '99999' } })), '/answers/commune_siege', 'unknown-commune');
         // A delegated commune (Béon, in Culoz-Béon since 2017) is not a current one.
         expectProblem(await post(base, corePayload({ answers: { secteur: 'sport', nb_benevoles: 3, employeur: false, commune_siege: '01039' } })), '/answers/commune_siege', 'unknown-commune');
@@ -201,7 +202,7 @@ for (const backend of bothBackends()) {
         }
         const deep = await post(base, p.replace('"answers":{', `"answers":{"x":${'['.repeat(40)}${']'.repeat(40)},`));
         expect(deep.status).toBe(400);
-        expect(deep.body.message).toContain('deeper');
+        expect(deep.body.message).toContain('sur plus de 32 niveaux');
       });
     });
 
@@ -262,8 +263,14 @@ for (const backend of bothBackends()) {
         for (const path of [`/v1/responses?wave=${waves}`, `/v1/responses?${territories}`, `/v1/exports/responses.csv?questionnaire=olva-core&wave=${waves}`, `/v1/stats/sample?${territories}`]) {
           const r = await get(base, path, TEST_TOKENS.national);
           expectErrorBody(r, 400);
-          expect(r.body.message).toContain('at most 50');
+          expect(r.body.message).toContain('au plus 50');
         }
+      });
+      it('refuses huge unknown keys with 422 at once (no typo guessed against names they cannot be close to)', async () => {
+        const keys = Object.fromEntries([1, 2, 3].map((i) => [`${'k'.repeat(20_000)}${i}`, i]));
+        const r = await post(base, { ...corePayload(), ...keys });
+        expectErrorBody(r, 422, 'invalid-response');
+        expect(r.body.problems.map((p: { code: string }) => p.code)).toEqual(['schema/additionalProperties', 'schema/additionalProperties', 'schema/additionalProperties']);
       });
       it('lists 50 problems at most, and counts the others', async () => {
         const answers = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`inconnue_${i}`, i]));

@@ -11,6 +11,7 @@ import type { Authorizer } from './auth.js';
 import type { CollectorConfig } from './config/load.js';
 import { corsDelegator, guardTokens } from './http/token-routes.js';
 import { notFoundOrWrongMethod, refuseBadUrl, replyToClientError, replyToError } from './http/error-replies.js';
+import { localiseReplies } from './http/language.js';
 import { BuildRegistry, loadBuilds } from './questionnaires.js';
 import { healthRoutes } from './routes/health.js';
 import { communesRoutes } from './routes/communes.js';
@@ -89,6 +90,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
 
   app.setErrorHandler(replyToError);
   notFoundOrWrongMethod(app);
+  // Error messages are built in French and English; each reply gets the request's language.
+  localiseReplies(app);
   app.addHook('onRequest', refuseBadUrl);
 
   await app.register(cors, { delegator: corsDelegator(config) });

@@ -9,6 +9,7 @@ import type { AuthDecision, Authorizer, Principal, Right } from './auth.js';
 import type { TokenConfig } from './config/load.js';
 import type { TerritoryRef } from './store/types.js';
 import { TerritoryDirectory } from './territories.js';
+import { text } from './messages.js';
 
 const BEARER = /^Bearer\s+([\x21-\x7e]{1,512})\s*$/i;
 
@@ -31,14 +32,14 @@ export function createAuthorizer(tokens: readonly TokenConfig[], territories: Te
   const authorize = (authorization: string | undefined, right: Right, requested: TerritoryRef[] = []): AuthDecision => {
     const principal = authenticate(authorization);
     if (!principal) {
-      return { ok: false, status: 401, body: { error: 'unauthorized', message: authorization ? 'unknown token' : 'this request needs an "Authorization: Bearer <token>" header' } };
+      return { ok: false, status: 401, body: { error: 'unauthorized', message: text(authorization ? 'unauthorized.unknown-token' : 'unauthorized.no-header') } };
     }
     if (!principal.scope.rights.includes(right)) {
-      return { ok: false, status: 403, body: { error: 'forbidden', message: `token "${principal.name}" does not have the "${right}" right` } };
+      return { ok: false, status: 403, body: { error: 'forbidden', message: text('forbidden.right', { token: principal.name, right }) } };
     }
     const refused = requested.filter((t) => !covers(principal, right, t));
     if (refused.length) {
-      return { ok: false, status: 403, body: { error: 'forbidden', message: `token "${principal.name}" does not cover ${refused.map((t) => `${t.level}:${t.code}`).join(', ')}` } };
+      return { ok: false, status: 403, body: { error: 'forbidden', message: text('forbidden.scope', { token: principal.name, territories: refused.map((t) => `${t.level}:${t.code}`).join(', ') }) } };
     }
     return { ok: true, principal, territories: territories.covered(requested.length ? requested : principal.scope.territories) };
   };

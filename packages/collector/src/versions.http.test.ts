@@ -63,7 +63,7 @@ for (const backend of bothBackends()) {
       await backend.teardown();
     });
 
-    const post = (body: unknown) => fetch(`${base}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: unknown, headers: Record<string, string> = {}) => fetch(`${base}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
     const get = (url: string) => fetch(`${base}${url}`, { headers: { authorization: `Bearer ${TOKEN}` } });
     async function csv(url: string): Promise<Record<string, string>[]> {
       const res = await get(url);
@@ -72,7 +72,7 @@ for (const backend of bothBackends()) {
       return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
     }
 
-    it('accepts each version in its wave and refuses a 2027 answer in wave 2026 (422 at /wave, French then English)', async () => {
+    it('accepts each version in its wave and refuses a 2027 answer in wave 2026 (422 at /wave, in French unless English is asked)', async () => {
       const a = payload('olva-core', '2026', { principal: 'social_sante', secondary: ['sport'] });
       const b = payload('olva-core-2027', '2027', { principal: 'sante', secondary: ['action_sociale', 'culture'] });
       for (const p of [a, b]) {
@@ -84,8 +84,13 @@ for (const backend of bothBackends()) {
       const body = await wrong.json();
       expect(body.problems).toEqual([{
         pointer: '/wave', code: 'wave-version',
-        message: 'la vague « 2026 » accepte les versions ^2026.1.0 du tronc commun ; cette réponse a été donnée avec olva-core 2027.0.0 / '
-          + 'wave "2026" accepts core versions ^2026.1.0; this response was answered with olva-core 2027.0.0',
+        message: 'la vague « 2026 » accepte les versions ^2026.1.0 du tronc commun ; cette réponse a été donnée avec olva-core 2027.0.0',
+      }]);
+      const inEnglish = await post(payload('olva-core-2027', '2026', { principal: 'sport', secondary: [] }), { 'accept-language': 'en-GB,en;q=0.9' });
+      expect(inEnglish.headers.get('content-language')).toBe('en');
+      expect((await inEnglish.json()).problems).toEqual([{
+        pointer: '/wave', code: 'wave-version',
+        message: 'wave "2026" accepts core versions ^2026.1.0; this response was answered with olva-core 2027.0.0',
       }]);
       // A wave the configuration does not list accepts any version.
       expect((await post(payload('olva-core-2027', 'pilote', { principal: 'sport', secondary: [] }))).status).toBe(201);

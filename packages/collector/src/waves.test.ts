@@ -10,7 +10,7 @@ function problemsOf(raw: unknown): string[] {
     resolveConfig(raw, opts);
   } catch (e) {
     expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).problems.map(formatProblem);
+    return (e as ConfigError).problems.map((p) => formatProblem(p, 'en'));
   }
   throw new Error('expected a ConfigError');
 }

@@ -9,6 +9,7 @@
 import semver from 'semver';
 import type { ResponsePayload } from '@olva/schema';
 import type { ResponseProblemBody } from './http/errors.js';
+import { text, type Text } from './messages.js';
 
 /** One wave of the configuration and the core versions it accepts. */
 export interface WaveRule {
@@ -18,14 +19,14 @@ export interface WaveRule {
 }
 
 /** Configuration problems of `waves`: a duplicated id or a range that is not semver. */
-export function waveConfigProblems(waves: readonly WaveRule[]): { pointer: string; rule: string; message: string }[] {
-  const out: { pointer: string; rule: string; message: string }[] = [];
+export function waveConfigProblems(waves: readonly WaveRule[]): { pointer: string; rule: string; message: Text }[] {
+  const out: { pointer: string; rule: string; message: Text }[] = [];
   const seen = new Set<string>();
   waves.forEach((w, i) => {
-    if (seen.has(w.id)) out.push({ pointer: `/waves/${i}/id`, rule: 'unique-wave', message: `wave "${w.id}" is declared twice` });
+    if (seen.has(w.id)) out.push({ pointer: `/waves/${i}/id`, rule: 'unique-wave', message: text('unique-wave', { wave: w.id }) });
     seen.add(w.id);
     if (semver.validRange(w.core) === null) {
-      out.push({ pointer: `/waves/${i}/core`, rule: 'semver-range', message: `"${w.core}" is not a semver range of core versions (e.g. "^2026.1.0" or ">=2026.1.0 <2027.0.0")` });
+      out.push({ pointer: `/waves/${i}/core`, rule: 'semver-range', message: text('semver-range', { range: w.core }) });
     }
   });
   return out;
@@ -39,7 +40,6 @@ export function waveProblems(payload: Pick<ResponsePayload, 'wave' | 'questionna
   return [{
     pointer: '/wave',
     code: 'wave-version',
-    message: `la vague « ${rule.id} » accepte les versions ${rule.core} du tronc commun ; cette réponse a été donnée avec ${id} ${version} / `
-      + `wave "${rule.id}" accepts core versions ${rule.core}; this response was answered with ${id} ${version}`,
+    message: text('wave-version', { wave: rule.id, range: rule.core, questionnaire: id, version }),
   }];
 }

@@ -37,21 +37,34 @@ const channelName = (code) => (CHANNEL_KEYS[code] ? tr(CHANNEL_KEYS[code]) : cod
 // The API
 
 class ApiError extends Error {
-  constructor(status) {
+  /** `detail`: the collector's own message, in the page's language (Accept-Language). */
+  constructor(status, detail) {
     super(`HTTP ${status}`);
     this.status = status;
+    this.detail = detail;
+  }
+}
+
+/** The `message` of a collector's error body, or '' when the body is not one. */
+async function errorDetail(response) {
+  try {
+    const body = await response.json();
+    return typeof body?.message === 'string' ? body.message : '';
+  } catch {
+    return '';
   }
 }
 
 async function api(path, init = {}) {
   const token = sessionStorage.getItem(TOKEN_KEY);
-  const headers = { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) };
+  // The collector words its refusals in the language asked for (French otherwise).
+  const headers = { authorization: `Bearer ${token}`, 'accept-language': state.lang, ...(init.body ? { 'content-type': 'application/json' } : {}) };
   const response = await fetch(path, { ...init, headers, credentials: 'omit', cache: 'no-store' });
   if (response.status === 401) {
     sessionStorage.removeItem(TOKEN_KEY);
-    throw new ApiError(401);
+    throw new ApiError(401, await errorDetail(response));
   }
-  if (!response.ok) throw new ApiError(response.status);
+  if (!response.ok) throw new ApiError(response.status, await errorDetail(response));
   return response.json();
 }
 
@@ -93,7 +106,9 @@ function show(title, ...content) {
 function showError(error) {
   if (error instanceof ApiError && error.status === 401) return renderSignIn(tr('badToken'));
   const text = error instanceof ApiError ? (error.status === 403 ? tr('forbidden') : error.status === 429 ? tr('rateLimited') : tr('failed', { status: error.status })) : tr('failed', { status: String(error) });
-  show(tr('brand'), h('p', { class: 'error', role: 'alert' }, text));
+  // The collector's own words say which token, territory or value was refused.
+  const detail = error instanceof ApiError && error.status !== 429 && error.detail ? ` ${tr('because', { detail: error.detail })}` : '';
+  show(tr('brand'), h('p', { class: 'error', role: 'alert' }, `${text}${detail}`));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ export interface ReceivedRequest {
   at: number;
   status: number;
   contentType: string | undefined;
+  /** The request's `Accept-Language` (the embed sends the form's language). */
+  acceptLanguage: string | undefined;
   body: unknown;
   problems: SchemaProblem[];
 }
@@ -113,7 +115,7 @@ export async function startCollectorEndpoint(options: CollectorEndpointOptions =
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const contentType = req.headers['content-type'];
-      const record: ReceivedRequest = { at: Date.now(), status: 0, contentType, body: undefined, problems: [] };
+      const record: ReceivedRequest = { at: Date.now(), status: 0, contentType, acceptLanguage: req.headers['accept-language'], body: undefined, problems: [] };
       requests.push(record);
       const text = Buffer.concat(chunks).toString('utf8');
       if (!contentType || !/^application\/json\b/i.test(contentType)) {

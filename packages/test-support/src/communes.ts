@@ -4,7 +4,7 @@
  * the real search over the official geography.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerCommuneLookup, answerCommuneSearch } from '@olva/collector';
+import { answerCommuneLookup, answerCommuneSearch, negotiateLanguage } from '@olva/collector';
 
 /** Answers a commune request; false for any other path. */
 export function handleCommunes(req: IncomingMessage, res: ServerResponse): boolean {
@@ -18,7 +18,10 @@ export function handleCommunes(req: IncomingMessage, res: ServerResponse): boole
   const answer = url.pathname === '/v1/communes'
     ? answerCommuneSearch({ q: param('q'), limit: param('limit') })
     : answerCommuneLookup(decodeURIComponent(url.pathname.slice(prefix.length)));
+  // A refusal's message in the request's language, as the collector sends it.
+  const lang = negotiateLanguage(req.headers['accept-language']);
+  const body = answer.status === 200 ? answer.body : { ...answer.body, message: answer.body.message[lang] };
   res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*' });
-  res.end(JSON.stringify(answer.body));
+  res.end(JSON.stringify(body));
   return true;
 }

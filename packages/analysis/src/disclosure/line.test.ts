@@ -39,8 +39,8 @@ describe('disclosure rules', () => {
     expect(() => disclosureRules({ minBase: 4, minCell: 5 })).toThrow('/minBase: the smallest published base (4) must be at least minCell (5)');
     expect(() => disclosureRules({ minBase: 40 })).toThrow('/smallBase: the "small base" threshold (30) must be at least minBase (40)');
     expect(disclosureRuleProblems({ minCell: 0, smallBase: 'x' })).toEqual([
-      { pointer: '/minCell', rule: 'disclosure/threshold', message: 'a disclosure threshold is a whole number ≥ 1, got 0' },
-      { pointer: '/smallBase', rule: 'disclosure/threshold', message: 'a disclosure threshold is a whole number ≥ 1, got "x"' },
+      { pointer: '/minCell', rule: 'disclosure/threshold', message: { fr: 'un seuil du secret statistique est un nombre entier ≥ 1, pas 0', en: 'a disclosure threshold is a whole number ≥ 1, got 0' } },
+      { pointer: '/smallBase', rule: 'disclosure/threshold', message: { fr: 'un seuil du secret statistique est un nombre entier ≥ 1, pas "x"', en: 'a disclosure threshold is a whole number ≥ 1, got "x"' } },
     ]);
     expect(disclosureRuleProblems({ minCell: 12, minBase: 10, smallBase: 5 }).map((p) => p.pointer)).toEqual(['/minBase', '/smallBase']);
   });

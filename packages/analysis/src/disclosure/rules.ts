@@ -16,11 +16,12 @@ export interface DisclosureRules {
 /** The network's defaults: cells under 3, small bases under 30, nothing under 10. */
 export const DEFAULT_DISCLOSURE_RULES: Readonly<DisclosureRules> = Object.freeze({ minCell: 3, smallBase: 30, minBase: 10 });
 
-/** One reason configured thresholds are refused: a JSON pointer into them, a rule, a message. */
+/** One reason configured thresholds are refused: a JSON pointer into them, a rule, a message
+ * in French and in English. */
 export interface RuleProblem {
   pointer: string;
   rule: string;
-  message: string;
+  message: { fr: string; en: string };
 }
 
 /**
@@ -34,24 +35,33 @@ export function disclosureRuleProblems(configured: Readonly<Record<string, unkno
   const problems: RuleProblem[] = [];
   for (const key of ['minCell', 'smallBase', 'minBase'] as const) {
     const value = rules[key];
-    if (!Number.isInteger(value) || (value as number) < 1) problems.push({ pointer: `/${key}`, rule: 'disclosure/threshold', message: `a disclosure threshold is a whole number ≥ 1, got ${JSON.stringify(value)}` });
+    if (!Number.isInteger(value) || (value as number) < 1) problems.push({ pointer: `/${key}`, rule: 'disclosure/threshold', message: {
+      fr: `un seuil du secret statistique est un nombre entier ≥ 1, pas ${JSON.stringify(value)}`,
+      en: `a disclosure threshold is a whole number ≥ 1, got ${JSON.stringify(value)}`,
+    } });
   }
   if (problems.length) return problems;
   const { minCell, smallBase, minBase } = rules as DisclosureRules;
   // A base smaller than a protected cell would publish a total that is itself a small count.
-  if (minBase < minCell) problems.push({ pointer: '/minBase', rule: 'disclosure/min-base', message: `the smallest published base (${minBase}) must be at least minCell (${minCell})` });
-  if (smallBase < minBase) problems.push({ pointer: '/smallBase', rule: 'disclosure/small-base', message: `the "small base" threshold (${smallBase}) must be at least minBase (${minBase}): a small base is one published under it` });
+  if (minBase < minCell) problems.push({ pointer: '/minBase', rule: 'disclosure/min-base', message: {
+    fr: `la plus petite base publiée (${minBase}) doit valoir au moins minCell (${minCell})`,
+    en: `the smallest published base (${minBase}) must be at least minCell (${minCell})`,
+  } });
+  if (smallBase < minBase) problems.push({ pointer: '/smallBase', rule: 'disclosure/small-base', message: {
+    fr: `le seuil de « petite base » (${smallBase}) doit valoir au moins minBase (${minBase}) : une petite base est publiée en dessous de lui`,
+    en: `the "small base" threshold (${smallBase}) must be at least minBase (${minBase}): a small base is one published under it`,
+  } });
   return problems;
 }
 
 /**
  * The rules to apply: the defaults overridden by configuration.
- * @throws RangeError naming the field (`/minBase: …`) when the thresholds are refused (see
- * `disclosureRuleProblems`).
+ * @throws RangeError naming the field (`/minBase: …`, in English) when the thresholds are
+ * refused; `disclosureRuleProblems` gives every reason in both languages.
  */
 export function disclosureRules(configured: Partial<DisclosureRules> = {}): DisclosureRules {
   const [problem] = disclosureRuleProblems(configured);
-  if (problem) throw new RangeError(`${problem.pointer}: ${problem.message}`);
+  if (problem) throw new RangeError(`${problem.pointer}: ${problem.message.en}`);
   return { ...DEFAULT_DISCLOSURE_RULES, ...configured };
 }
 

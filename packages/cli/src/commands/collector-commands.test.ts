@@ -69,8 +69,12 @@ describe('olva serve', () => {
     const b = buffers();
     expect(await serve(['--config', file], b.io)).toBe(1);
     expect(b.err()).toContain('invalid configuration, the collector does not start');
-    expect(b.err()).toContain(`${file}#/server/port: must be integer [schema/type]`);
+    expect(b.err()).toContain(`${file}#/server/port: must be an integer [schema/type]`);
     expect(b.err()).toContain(`${file}#/tokens/0`);
+    const french = buffers();
+    expect(await serve(['--config', file, '--lang', 'fr'], french.io)).toBe(1);
+    expect(french.err()).toContain('configuration invalide, le collecteur ne démarre pas');
+    expect(french.err()).toContain(`${file}#/server/port : doit être un nombre entier [schema/type]`);
     const missing = buffers();
     fs.writeFileSync(file, JSON.stringify({ questionnaires: [{ build: 'missing-build' }], database: { url: 'sqlite::memory:' } }));
     expect(await serve(['--config', file], missing.io)).toBe(1);

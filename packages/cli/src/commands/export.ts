@@ -91,7 +91,7 @@ export async function openRead(values: Record<string, unknown>, requireQuestionn
     throw new CommandError({ fr: 'indiquez --config <olva.config.json> ou --database <url>', en: 'give --config <olva.config.json> or --database <url>' }, EXIT.USAGE);
   }
   const query = parseReadQuery({ questionnaire: values.questionnaire, wave: values.wave, territory: values.territory }, requireQuestionnaire);
-  if ('error' in query) throw new CommandError({ fr: query.message, en: query.message }, EXIT.USAGE);
+  if ('error' in query) throw new CommandError(query.message, EXIT.USAGE);
   const filter: ResponseFilter = { territories: query.territories.length ? query.territories : 'all' };
   if (query.questionnaire) filter.questionnaireId = query.questionnaire;
   if (query.waves) filter.waves = query.waves;

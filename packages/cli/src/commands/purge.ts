@@ -42,7 +42,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   } catch (error) {
     if (error instanceof ConfigError) {
       say(io.stderr, lang, { fr: 'olva purge : configuration invalide :', en: 'olva purge: invalid configuration:' });
-      for (const p of error.problems) io.stderr.write(`  ${formatProblem(p)}\n`);
+      for (const p of error.problems) io.stderr.write(`  ${formatProblem(p, lang)}\n`);
     } else {
       say(io.stderr, lang, { fr: `olva purge : ${(error as Error).message}`, en: `olva purge: ${(error as Error).message}` });
     }

@@ -3,7 +3,7 @@
  * stops it before it starts, with every reason (file, pointer, rule) and exit code 1.
  * Environment variables (OLVA_PORT, OLVA_HOST, OLVA_DATABASE_URL, OLVA_TOKENS…) override the file.
  */
-import { closeOnSignals, ConfigError, createCollector, formatProblem, loadConfig, maskUrl, type Collector, type CollectorConfig } from '@olva/collector';
+import { closeOnSignals, ConfigError, createCollector, formatProblem, loadConfig, maskUrl, type Collector, type CollectorConfig, type Text } from '@olva/collector';
 import { parse } from '../args.js';
 import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO, type Lang } from '../io.js';
 
@@ -16,7 +16,7 @@ export const usage: Bilingual = {
 export function reportStartFailure(error: unknown, io: CommandIO, lang: Lang, command: string): number {
   if (error instanceof ConfigError) {
     say(io.stderr, lang, { fr: `olva ${command} : configuration invalide, le collecteur ne démarre pas :`, en: `olva ${command}: invalid configuration, the collector does not start:` });
-    for (const p of error.problems) io.stderr.write(`  ${formatProblem(p)}\n`);
+    for (const p of error.problems) io.stderr.write(`  ${formatProblem(p, lang)}\n`);
     return EXIT.INVALID;
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -28,7 +28,7 @@ export function reportStartFailure(error: unknown, io: CommandIO, lang: Lang, co
 }
 
 /** Loads the configuration with the command's overrides; throws ConfigError. */
-export function configWith(file: string, env: Record<string, string | undefined>, port?: string): { config: CollectorConfig; warnings: string[] } {
+export function configWith(file: string, env: Record<string, string | undefined>, port?: string): { config: CollectorConfig; warnings: Text[] } {
   return loadConfig(file, { ...env, ...(port !== undefined ? { OLVA_PORT: port } : {}) } as NodeJS.ProcessEnv);
 }
 
@@ -54,7 +54,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   let collector: Collector;
   try {
     const { config, warnings } = configWith(file, env, args.values.port);
-    for (const w of warnings) say(io.stderr, lang, { fr: `olva serve : attention : ${w}`, en: `olva serve: warning: ${w}` });
+    for (const w of warnings) say(io.stderr, lang, { fr: `olva serve : attention : ${w.fr}`, en: `olva serve: warning: ${w.en}` });
     collector = await createCollector({ config });
     const url = await collector.listen();
     say(io.stderr, lang, {

@@ -2,16 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, formatProblem, loadConfig, resolveConfig, sha256Hex } from './load.js';
+import { ConfigError, configLanguage, formatProblem, loadConfig, resolveConfig, sha256Hex } from './load.js';
 import { createCollector } from '../server.js';
 import { testConfig, writeFixtureBuilds } from '@olva/test-support/test-collector';
 
-function problemsOf(fn: () => unknown): string[] {
+/** The problems `fn` throws, as `olva serve --lang en` prints them (English unless told). */
+function problemsOf(fn: () => unknown, lang: 'fr' | 'en' = 'en'): string[] {
   try {
     fn();
   } catch (e) {
     expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).problems.map(formatProblem);
+    return (e as ConfigError).problems.map((p) => formatProblem(p, lang));
   }
   throw new Error('expected a ConfigError');
 }
@@ -31,7 +32,8 @@ describe('collector configuration', () => {
     expect(config.limits).toEqual({ bodyBytes: 262144, ratePerMinute: 120, maxDepth: 32 });
     expect(config.tokens[0]).toMatchObject({ name: 'demo', sha256: sha256Hex('a-clear-demo-token-1234'), plain: true });
     expect(JSON.stringify(config)).not.toContain('a-clear-demo-token-1234');
-    expect(warnings.join('\n')).toContain('"demo"');
+    expect(warnings.map((w) => w.en).join('\n')).toContain('token "demo" is written in clear');
+    expect(warnings.map((w) => w.fr).join('\n')).toContain('le jeton « demo » est écrit en clair');
   });
 
   it('applies environment overrides, checked by the same rules', () => {
@@ -42,6 +44,8 @@ describe('collector configuration', () => {
     expect(config.tokens.map((t) => t.name)).toEqual(['env']);
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_PORT: 'eighty' } })))
       .toEqual(['environment OLVA_PORT: must be a whole number, got "eighty" [integer]']);
+    expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_PORT: 'eighty' } }), 'fr'))
+      .toEqual(['environment OLVA_PORT : doit être un nombre entier, reçu « eighty » [integer]']);
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_PORT: '70000' } })))
       .toEqual([expect.stringContaining('/server/port')]);
   });
@@ -57,8 +61,8 @@ describe('collector configuration', () => {
       limits: { bodyBytes: 10 },
     }, opts));
     const text = problems.join('\n');
-    expect(text).toContain('/etc/olva/olva.config.json#/questionnaires: must NOT have fewer than 1 items [schema/minItems]');
-    expect(text).toContain('#/server/port: must be integer [schema/type]');
+    expect(text).toContain('/etc/olva/olva.config.json#/questionnaires: must have at least 1 item [schema/minItems]');
+    expect(text).toContain('#/server/port: must be an integer [schema/type]');
     expect(text).toContain('#/server/colour: unknown property "colour"');
     expect(text).toContain('#/tokens/0/scope/rights/1');
     expect(text).toContain('#/tokens/0: give exactly one of "sha256"');
@@ -79,9 +83,32 @@ describe('collector configuration', () => {
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], disclosure: { minCell: 12 } }, opts))).toEqual([
       `${file}#/disclosure/minBase: the smallest published base (10) must be at least minCell (12) [disclosure/min-base]`,
     ]);
+    expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], disclosure: { minCell: 12 } }, opts), 'fr')).toEqual([
+      `${file}#/disclosure/minBase : la plus petite base publiée (10) doit valoir au moins minCell (12) [disclosure/min-base]`,
+    ]);
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], disclosure: { minBase: 40, smallBase: 20 } }, opts))).toEqual([
       `${file}#/disclosure/smallBase: the "small base" threshold (20) must be at least minBase (40): a small base is one published under it [disclosure/small-base]`,
     ]);
+  });
+
+  it('words its problems in French by default, in English on request (--lang en, OLVA_LANG=en), with the same rules', () => {
+    const raw = { questionnaires: [], server: { colour: 'blue' }, tokens: [{ name: 'a', scope: { territories: 'all', rights: ['read'] } }] };
+    const fr = problemsOf(() => resolveConfig(raw, opts), 'fr');
+    const en = problemsOf(() => resolveConfig(raw, opts), 'en');
+    expect(fr.map((l) => /\[[^\]]+\]$/.exec(l)![0])).toEqual(en.map((l) => /\[[^\]]+\]$/.exec(l)![0]));
+    expect(fr).toContain('/etc/olva/olva.config.json#/questionnaires : doit contenir au moins 1 élément [schema/minItems]');
+    expect(fr).toContain('/etc/olva/olva.config.json#/tokens/0 : donnez exactement un de « sha256 » (l’empreinte du jeton) ou « token » (en clair, démonstrations seulement) [schema/oneOf]');
+    expect(en).toContain('/etc/olva/olva.config.json#/questionnaires: must have at least 1 item [schema/minItems]');
+    // The error's own message: French unless OLVA_LANG (or LANG) asks for English.
+    const messageOf = (env: Record<string, string>) => {
+      try { resolveConfig(raw, { ...opts, env }); } catch (e) { return (e as Error).message; }
+      throw new Error('expected a ConfigError');
+    };
+    expect(messageOf({})).toMatch(/^configuration invalide :\n[\s\S]*#\/questionnaires : doit contenir/);
+    expect(messageOf({ OLVA_LANG: 'en' })).toMatch(/^invalid configuration:\n[\s\S]*#\/questionnaires: must have at least 1 item/);
+    expect(configLanguage({ LANG: 'en_GB.UTF-8' })).toBe('en');
+    expect(configLanguage({ LANG: 'de_DE.UTF-8' })).toBe('fr');
+    expect(configLanguage({ OLVA_LANG: 'fr', LANG: 'en_US.UTF-8' })).toBe('fr');
   });
 
   it('refuses duplicated token names and secrets', () => {
@@ -111,9 +138,10 @@ describe('collector configuration', () => {
       const { config } = resolveConfig(raw, { file: path.join(builds, 'olva.config.json'), baseDir: builds, env: {} });
       const error = await createCollector({ config, logStream: false }).then(() => null, (e: unknown) => e);
       expect(error).toBeInstanceOf(ConfigError);
-      const text = (error as ConfigError).problems.map(formatProblem).join('\n');
+      const text = (error as ConfigError).problems.map((p) => formatProblem(p, 'en')).join('\n');
       expect(text).toContain('#/questionnaires/1/build');
       expect(text).toContain('run `olva build`');
+      expect((error as ConfigError).problems.map((p) => formatProblem(p)).join('\n')).toContain('lancez d’abord `olva build`');
       expect(text).toContain('#/questionnaires/2/build: ');
       expect(text).toContain('[build-format]');
       expect(text).toContain('#/questionnaires/3/build');

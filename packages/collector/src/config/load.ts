@@ -15,6 +15,7 @@ import type { TerritoryRef } from '../store/types.js';
 import type { StatsConfig } from '../stats/expected.js';
 import { configSchema } from './schema.js';
 import { waveConfigProblems, type WaveRule } from '../waves.js';
+import { schemaText, text, type Lang, type Text } from '../messages.js';
 
 /** One reason a configuration is refused. */
 export interface ConfigProblem {
@@ -23,20 +24,31 @@ export interface ConfigProblem {
   /** JSON pointer in the file, or the variable's name. */
   pointer: string;
   rule: string;
-  message: string;
+  /** What is wrong, in both languages (`../messages.ts`); `formatProblem` picks one. */
+  message: Text;
+}
+
+/**
+ * The language of configuration messages when no one chose it: English when OLVA_LANG (or
+ * LC_ALL, LC_MESSAGES, LANG) starts with "en", French otherwise, as the CLI's `--lang` default.
+ */
+export function configLanguage(env: Record<string, string | undefined> = process.env): Lang {
+  return /^en/i.test(env.OLVA_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '') ? 'en' : 'fr';
 }
 
 /** Thrown when the configuration cannot be used; `problems` lists every reason. */
 export class ConfigError extends Error {
-  constructor(readonly problems: ConfigProblem[]) {
-    super(`invalid configuration:\n${problems.map(formatProblem).join('\n')}`);
+  constructor(readonly problems: ConfigProblem[], lang: Lang = configLanguage()) {
+    super(`${lang === 'en' ? 'invalid configuration:' : 'configuration invalide :'}\n${problems.map((p) => formatProblem(p, lang)).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
 
-/** `file#/pointer: message [rule]`, the way every OLVA tool reports a problem. */
-export function formatProblem(p: ConfigProblem): string {
-  return `${p.file}${p.file === 'environment' ? ' ' : '#'}${p.pointer}: ${p.message} [${p.rule}]`;
+/** `file#/pointer: message [rule]` in `lang` (French by default), the way every OLVA tool reports a problem. */
+export function formatProblem(p: ConfigProblem, lang: Lang = 'fr'): string {
+  // `problems.map(formatProblem)` passes an index: anything but 'en' is French.
+  const l: Lang = lang === 'en' ? 'en' : 'fr';
+  return `${p.file}${p.file === 'environment' ? ' ' : '#'}${p.pointer}${l === 'fr' ? ' : ' : ': '}${p.message[l]} [${p.rule}]`;
 }
 
 /** A token as the server holds it: only its hash. */
@@ -102,17 +114,15 @@ function validate(raw: unknown): ErrorObject[] {
 
 /** ajv's errors as configuration problems: the schema package's mapping, plus what a token entry needs. */
 function schemaProblems(file: string, errors: ErrorObject[]): ConfigProblem[] {
-  return toProblems(errors).map(({ pointer, rule, message }) => ({
+  return toProblems(errors).map((problem) => ({
     file,
-    pointer,
-    rule,
-    message: rule === 'schema/oneOf' && /^\/tokens\/\d+$/.test(pointer)
-      ? 'give exactly one of "sha256" (the hash of the token) or "token" (in clear, demos only)'
-      : message,
+    pointer: problem.pointer,
+    rule: problem.rule,
+    message: problem.rule === 'schema/oneOf' && /^\/tokens\/\d+$/.test(problem.pointer) ? text('config.token-one-of') : schemaText(problem),
   }));
 }
 
-function envProblem(name: string, rule: string, message: string): ConfigProblem {
+function envProblem(name: string, rule: string, message: Text): ConfigProblem {
   return { file: 'environment', pointer: name, rule, message };
 }
 
@@ -126,7 +136,7 @@ function applyEnv(raw: Record<string, any>, env: NodeJS.ProcessEnv, problems: Co
   const int = (name: string): number | undefined => {
     const v = env[name];
     if (v === undefined || v === '') return undefined;
-    if (!/^\d+$/.test(v)) { problems.push(envProblem(name, 'integer', `must be a whole number, got "${v}"`)); return undefined; }
+    if (!/^\d+$/.test(v)) { problems.push(envProblem(name, 'integer', text('integer', { value: v }))); return undefined; }
     return Number(v);
   };
   const port = int('OLVA_PORT');
@@ -148,7 +158,7 @@ function applyEnv(raw: Record<string, any>, env: NodeJS.ProcessEnv, problems: Co
     try {
       out.tokens = JSON.parse(env.OLVA_TOKENS);
     } catch (e) {
-      problems.push(envProblem('OLVA_TOKENS', 'json', `must be a JSON array of token entries: ${(e as Error).message}`));
+      problems.push(envProblem('OLVA_TOKENS', 'json', text('json.tokens', { detail: (e as Error).message })));
     }
   }
   return out;
@@ -164,48 +174,49 @@ function resolveDatabaseUrl(url: string, baseDir: string): string {
 /**
  * Validates and resolves a configuration object. `file` names it in problems; relative
  * paths in it resolve against `baseDir` (environment values against the working directory).
- * Returns the configuration and warnings, or throws `ConfigError`.
+ * Returns the configuration and warnings (both languages), or throws `ConfigError` (its
+ * message in OLVA_LANG's language of `env`, French by default).
  */
-export function resolveConfig(raw: unknown, options: { file: string; baseDir: string; env?: NodeJS.ProcessEnv }): { config: CollectorConfig; warnings: string[] } {
+export function resolveConfig(raw: unknown, options: { file: string; baseDir: string; env?: NodeJS.ProcessEnv }): { config: CollectorConfig; warnings: Text[] } {
   const { file, baseDir, env = process.env } = options;
   const problems: ConfigProblem[] = [];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigError([{ file, pointer: '', rule: 'schema/type', message: 'must be a JSON object' }]);
+    throw new ConfigError([{ file, pointer: '', rule: 'schema/type', message: text('config.not-object') }], configLanguage(env));
   }
   const merged = applyEnv(raw as Record<string, any>, env, problems);
   const dbFromEnv = Boolean(merged.database?.fromEnv);
   if (merged.database) delete merged.database.fromEnv;
   problems.push(...schemaProblems(file, validate(merged)));
-  if (problems.length) throw new ConfigError(problems);
+  if (problems.length) throw new ConfigError(problems, configLanguage(env));
 
-  const warnings: string[] = [];
+  const warnings: Text[] = [];
   const tokens: TokenConfig[] = [];
   const names = new Set<string>();
   const hashes = new Set<string>();
   (merged.tokens ?? []).forEach((t: any, i: number) => {
     const sha256 = t.sha256 ?? sha256Hex(t.token);
-    if (names.has(t.name)) problems.push({ file, pointer: `/tokens/${i}/name`, rule: 'unique-token-name', message: `token name "${t.name}" is used twice` });
-    if (hashes.has(sha256)) problems.push({ file, pointer: `/tokens/${i}`, rule: 'unique-token', message: `token "${t.name}" has the same secret as another token` });
+    if (names.has(t.name)) problems.push({ file, pointer: `/tokens/${i}/name`, rule: 'unique-token-name', message: text('unique-token-name', { name: t.name }) });
+    if (hashes.has(sha256)) problems.push({ file, pointer: `/tokens/${i}`, rule: 'unique-token', message: text('unique-token', { name: t.name }) });
     names.add(t.name);
     hashes.add(sha256);
-    if (t.token) warnings.push(`token "${t.name}" is written in clear in ${file}: keep clear tokens for demos; store its SHA-256 as "sha256" in production`);
+    if (t.token) warnings.push(text('warning.clear-token', { name: t.name, file }));
     tokens.push({ name: t.name, sha256, scope: t.scope, plain: Boolean(t.token) });
   });
   const customCodes = new Set<string>();
   (merged.customTerritories ?? []).forEach((c: CustomTerritory, i: number) => {
-    if (customCodes.has(c.code)) problems.push({ file, pointer: `/customTerritories/${i}/code`, rule: 'unique-territory', message: `custom territory "${c.code}" is declared twice` });
+    if (customCodes.has(c.code)) problems.push({ file, pointer: `/customTerritories/${i}/code`, rule: 'unique-territory', message: text('unique-territory', { code: c.code }) });
     customCodes.add(c.code);
   });
   const targetKeys = new Set<string>();
   (merged.stats?.targets ?? []).forEach((t: { territory: TerritoryRef; wave?: string }, i: number) => {
     const key = `${t.territory.level}:${t.territory.code}|${t.wave ?? '*'}`;
-    if (targetKeys.has(key)) problems.push({ file, pointer: `/stats/targets/${i}`, rule: 'unique-target', message: `a target for ${t.territory.level}:${t.territory.code}${t.wave ? ` and wave ${t.wave}` : ''} is already given` });
+    if (targetKeys.has(key)) problems.push({ file, pointer: `/stats/targets/${i}`, rule: 'unique-target', message: t.wave ? text('unique-target.wave', { territory: `${t.territory.level}:${t.territory.code}`, wave: t.wave }) : text('unique-target', { territory: `${t.territory.level}:${t.territory.code}` }) });
     targetKeys.add(key);
   });
   for (const p of waveConfigProblems(merged.waves ?? [])) problems.push({ file, ...p });
   // The thresholds' own rules (minBase ≥ minCell, smallBase ≥ minBase) live with the analysis.
-  if (merged.disclosure) for (const p of disclosureRuleProblems(merged.disclosure)) problems.push({ file, ...p, pointer: `/disclosure${p.pointer}` });
-  if (problems.length) throw new ConfigError(problems);
+  if (merged.disclosure) for (const p of disclosureRuleProblems(merged.disclosure)) problems.push({ file, pointer: `/disclosure${p.pointer}`, rule: p.rule, message: p.message });
+  if (problems.length) throw new ConfigError(problems, configLanguage(env));
 
   const dbUrl = merged.database?.url ?? DEFAULTS.databaseUrl;
   const config: CollectorConfig = {
@@ -233,19 +244,19 @@ export function resolveConfig(raw: unknown, options: { file: string; baseDir: st
 }
 
 /** Loads a configuration file (see `resolveConfig`). */
-export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): { config: CollectorConfig; warnings: string[] } {
+export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): { config: CollectorConfig; warnings: Text[] } {
   const absolute = path.resolve(file);
-  let text: string;
+  let source: string;
   try {
-    text = fs.readFileSync(absolute, 'utf8');
+    source = fs.readFileSync(absolute, 'utf8');
   } catch (e) {
-    throw new ConfigError([{ file, pointer: '', rule: 'readable', message: `cannot read the configuration file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+    throw new ConfigError([{ file, pointer: '', rule: 'readable', message: text('readable', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }) }], configLanguage(env));
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(source);
   } catch (e) {
-    throw new ConfigError([{ file, pointer: '', rule: 'json', message: `not valid JSON: ${(e as Error).message}` }]);
+    throw new ConfigError([{ file, pointer: '', rule: 'json', message: text('json', { detail: (e as Error).message }) }], configLanguage(env));
   }
   return resolveConfig(raw, { file: absolute, baseDir: path.dirname(absolute), env });
 }

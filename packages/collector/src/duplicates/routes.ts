@@ -15,6 +15,7 @@ import type { Authorizer, Principal, Right } from '../auth.js';
 import { authorizeRead } from '../export/routes.js';
 import type { SqlDb } from '../store/sql.js';
 import type { ResponseStore, StoredResponse } from '../store/types.js';
+import { text } from '../messages.js';
 import { listDuplicates } from './list.js';
 
 /** What the duplicates routes need. */
@@ -71,14 +72,14 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
     if (!principal) return reply;
     const exclude = idField(request.body, 'exclude');
     const keep = idField(request.body, 'keep');
-    if (!exclude || !keep) return reply.code(400).send({ error: 'bad-request', message: 'send {"exclude": "<submissionId>", "keep": "<submissionId>"} as JSON' });
-    if (exclude === keep) return reply.code(400).send({ error: 'bad-request', message: 'a response cannot be kept in its own place' });
+    if (!exclude || !keep) return reply.code(400).send({ error: 'bad-request', message: text('bad-request.exclude-body') });
+    if (exclude === keep) return reply.code(400).send({ error: 'bad-request', message: text('bad-request.keep-itself') });
     for (const id of [exclude, keep]) {
-      if (!(await reachable(principal, 'export', id))) return reply.code(404).send({ error: 'not-found', message: `no response ${id} in the scope of token "${principal.name}"` });
+      if (!(await reachable(principal, 'export', id))) return reply.code(404).send({ error: 'not-found', message: text('not-found.in-scope', { id, token: principal.name }) });
     }
     const excluded = new Set((await store.exclusions()).map((e) => e.submissionId));
-    if (excluded.has(keep)) return reply.code(409).send({ error: 'conflict', message: `response ${keep} is itself set aside: restore it first` });
-    if (!(await store.exclude(exclude, keep, principal.name))) return reply.code(409).send({ error: 'conflict', message: `response ${exclude} is already set aside` });
+    if (excluded.has(keep)) return reply.code(409).send({ error: 'conflict', message: text('conflict.keep-set-aside', { id: keep }) });
+    if (!(await store.exclude(exclude, keep, principal.name))) return reply.code(409).send({ error: 'conflict', message: text('conflict.already-set-aside', { id: exclude }) });
     return reply.send({ excluded: exclude, kept: keep, by: principal.name });
   });
 
@@ -86,9 +87,9 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
     const principal = await principalWith(authorizer, 'export', request, reply);
     if (!principal) return reply;
     const id = idField(request.body, 'submissionId');
-    if (!id) return reply.code(400).send({ error: 'bad-request', message: 'send {"submissionId": "<submissionId>"} as JSON' });
+    if (!id) return reply.code(400).send({ error: 'bad-request', message: text('bad-request.restore-body') });
     if (!(await reachable(principal, 'export', id)) || !(await store.restore(id, principal.name))) {
-      return reply.code(404).send({ error: 'not-found', message: `response ${id} is not set aside in the scope of token "${principal.name}"` });
+      return reply.code(404).send({ error: 'not-found', message: text('not-found.not-set-aside', { id, token: principal.name }) });
     }
     return reply.send({ restored: id, by: principal.name });
   });

@@ -5,6 +5,7 @@
  */
 import { parseTerritoryQuery } from '../auth.js';
 import type { TerritoryRef } from '../store/types.js';
+import { text, type Text } from '../messages.js';
 
 /** What a read request asks for. */
 export interface ReadQuery {
@@ -16,10 +17,10 @@ export interface ReadQuery {
   territories: TerritoryRef[];
 }
 
-/** A 400 answer body. */
+/** A 400 answer body (`message` in both languages). */
 export interface BadRequest {
   error: 'bad-request';
-  message: string;
+  message: Text;
 }
 
 const QUESTIONNAIRE_ID = /^[a-z][a-z0-9-]*$/;
@@ -33,7 +34,7 @@ const WAVE = /^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/;
 export const MAX_FILTER_VALUES = 50;
 
 function tooMany(name: string, n: number): BadRequest | null {
-  return n > MAX_FILTER_VALUES ? { error: 'bad-request', message: `give at most ${MAX_FILTER_VALUES} ${name} values (${n} given)` } : null;
+  return n > MAX_FILTER_VALUES ? { error: 'bad-request', message: text('bad-request.too-many', { max: MAX_FILTER_VALUES, name, count: n }) } : null;
 }
 
 function list(value: unknown): string[] {
@@ -44,8 +45,8 @@ function list(value: unknown): string[] {
 /** One questionnaire or extension id, or undefined; a `BadRequest` for several or a malformed one. */
 function oneId(query: Record<string, unknown>, name: 'questionnaire' | 'extension'): string | undefined | BadRequest {
   const ids = list(query[name]);
-  if (ids.length > 1) return { error: 'bad-request', message: `give one ${name} id` };
-  if (ids[0] !== undefined && !QUESTIONNAIRE_ID.test(ids[0])) return { error: 'bad-request', message: `${name} "${ids[0].slice(0, 64)}" must match ${QUESTIONNAIRE_ID}` };
+  if (ids.length > 1) return { error: 'bad-request', message: text('bad-request.one-id', { name }) };
+  if (ids[0] !== undefined && !QUESTIONNAIRE_ID.test(ids[0])) return { error: 'bad-request', message: text('bad-request.id-pattern', { name, value: ids[0].slice(0, 64), pattern: String(QUESTIONNAIRE_ID) }) };
   return ids[0];
 }
 
@@ -56,14 +57,14 @@ function oneId(query: Record<string, unknown>, name: 'questionnaire' | 'extensio
 export function parseReadQuery(query: Record<string, unknown>, requireQuestionnaire: boolean, withExtension = false): ReadQuery | BadRequest {
   const questionnaire = oneId(query, 'questionnaire');
   if (typeof questionnaire === 'object') return questionnaire;
-  if (questionnaire === undefined && requireQuestionnaire) return { error: 'bad-request', message: 'the questionnaire parameter is required, e.g. ?questionnaire=olva-core' };
+  if (questionnaire === undefined && requireQuestionnaire) return { error: 'bad-request', message: text('bad-request.questionnaire-required') };
   const extension = withExtension ? oneId(query, 'extension') : undefined;
   if (typeof extension === 'object') return extension;
   const waves = list(query.wave);
   const tooManyWaves = tooMany('wave', waves.length);
   if (tooManyWaves) return tooManyWaves;
   const bad = waves.find((w) => !WAVE.test(w));
-  if (bad !== undefined) return { error: 'bad-request', message: `wave "${bad.slice(0, 64)}" must match ${WAVE}` };
+  if (bad !== undefined) return { error: 'bad-request', message: text('bad-request.wave-pattern', { value: bad.slice(0, 64), pattern: String(WAVE) }) };
   const territories = parseTerritoryQuery(query.territory);
   if ('error' in territories) return { error: 'bad-request', message: territories.error };
   const tooManyTerritories = tooMany('territory', territories.length);

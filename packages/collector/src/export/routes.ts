@@ -25,6 +25,7 @@ import type { CompiledQuestionnaire } from '@olva/schema';
 import type { Authorizer, Right } from '../auth.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import type { ResponseFilter, ResponseStore } from '../store/types.js';
+import { text } from '../messages.js';
 import { codebookCsv, codebookEntries, codebookMarkdown } from './codebook.js';
 import { csvReadable } from './csv.js';
 import { exportBaseName, parseReadQuery, type ReadQuery } from './query.js';
@@ -64,7 +65,7 @@ export async function authorizeRead(
   const header = request.headers.authorization;
   if (!authorizer.authenticate(header)) {
     const denial = authorizer.authorize(header, right, []);
-    await reply.code(denial.ok ? 401 : denial.status).send(denial.ok ? { error: 'unauthorized', message: 'a bearer token is required' } : denial.body);
+    await reply.code(denial.ok ? 401 : denial.status).send(denial.ok ? { error: 'unauthorized', message: text('unauthorized.required') } : denial.body);
     return null;
   }
   const query = parseReadQuery((request.query ?? {}) as Record<string, unknown>, requireQuestionnaire);
@@ -96,17 +97,17 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
     if (!read) return null;
     const missing = parseMissing((request.query as Record<string, unknown>).missing);
     if (missing === null) {
-      await reply.code(400).send({ error: 'bad-request', message: 'missing must be "empty" (the default) or "codes" (-7 not asked, -8 left blank, -9 not in the version answered)' });
+      await reply.code(400).send({ error: 'bad-request', message: text('bad-request.missing') });
       return null;
     }
     const harmonise = parseHarmonise((request.query as Record<string, unknown>).harmonise);
     if (harmonise === null) {
-      await reply.code(400).send({ error: 'bad-request', message: 'harmonise must be "true" (one column set across core versions, through their crosswalks) or "false" (the default)' });
+      await reply.code(400).send({ error: 'bad-request', message: text('bad-request.harmonise') });
       return null;
     }
     const compiled = exportVersions(await registry.all(), read.query.questionnaire!, read.filter.territories);
     if (compiled.length === 0) {
-      await reply.code(404).send({ error: 'not-found', message: `no version of questionnaire "${read.query.questionnaire}" is known to this collector` });
+      await reply.code(404).send({ error: 'not-found', message: text('not-found.questionnaire', { questionnaire: read.query.questionnaire! }) });
       return null;
     }
     return { read, compiled, missing, harmonise };

@@ -8,20 +8,19 @@ import type { CompiledQuestionnaire } from '@olva/schema';
 import { allQuestions, answerPointer, type AnswerMap } from '@olva/runtime';
 import type { ResponseProblemBody } from '../http/errors.js';
 import { communesWithPostcode, isCurrentCommune } from './commune-search.js';
+import { joinTexts, text, type Text } from '../messages.js';
 
-function message(key: string, code: string): string {
-  const named = communesWithPostcode(code).slice(0, 3).map((c) => `${c.name} : ${c.code}`);
-  const fr = `« ${key} » : ${code} n’est pas le code INSEE d’une commune actuelle`
-    + (named.length ? ` ; c’est un code postal (${named.join(', ')}).` : '.');
-  const en = `"${key}": ${code} is not the INSEE code of a current commune`
-    + (named.length ? `; it is a postcode (${named.map((n) => n.replace(' : ', ': ')).join(', ')}).` : '.');
-  return `${fr} / ${en}`;
+function message(question: string, code: string): Text {
+  const named = communesWithPostcode(code).slice(0, 3).map((c) => text('unknown-commune.named', { name: c.name, code: c.code }));
+  return named.length
+    ? text('unknown-commune.postcode', { question, code, communes: joinTexts(named, ', ') })
+    : text('unknown-commune', { question, code });
 }
 
 /**
  * One `unknown-commune` problem for each `commune` answer whose code no current commune has,
  * skipping answers that already have a problem at their pointer (wrong shape, hidden…).
- * The message is French then English, as the respondent's own errors are.
+ * The message is in both languages, sent in the request's.
  */
 export function unknownCommuneAnswers(
   compiled: CompiledQuestionnaire, answers: AnswerMap, reported: readonly ResponseProblemBody[],

@@ -7,9 +7,10 @@ import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { HttpError } from './errors.js';
+import { text } from '../messages.js';
 
-function tooLarge(limit: number, what: string): HttpError {
-  return new HttpError(413, 'payload-too-large', `the ${what} is larger than the limit of ${limit} bytes`, { connection: 'close' });
+function tooLarge(limit: number, what: 'declared' | 'decompressed' | 'body'): HttpError {
+  return new HttpError(413, 'payload-too-large', text(what === 'body' ? 'payload-too-large.body' : `payload-too-large.${what}`, { limit }), { connection: 'close' });
 }
 
 function decoder(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | null {
@@ -18,7 +19,7 @@ function decoder(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | zli
   if (e === 'gzip' || e === 'x-gzip') return zlib.createGunzip();
   if (e === 'deflate') return zlib.createInflate();
   if (e === 'br') return zlib.createBrotliDecompress();
-  throw new HttpError(415, 'unsupported-encoding', `Content-Encoding "${e.slice(0, 40)}" is not supported: use gzip, deflate, br or none`);
+  throw new HttpError(415, 'unsupported-encoding', text('unsupported-encoding', { encoding: e.slice(0, 40) }));
 }
 
 /**
@@ -30,7 +31,7 @@ export function readBody(stream: Readable, headers: { 'content-length'?: string;
     const declared = headers['content-length'];
     if (declared !== undefined && Number(declared) > limit) {
       stream.resume();
-      reject(tooLarge(limit, 'declared body'));
+      reject(tooLarge(limit, 'declared'));
       return;
     }
     let inflate: ReturnType<typeof decoder>;
@@ -55,7 +56,7 @@ export function readBody(stream: Readable, headers: { 'content-length'?: string;
     let decoded = 0;
     const collect = (chunk: Buffer) => {
       decoded += chunk.length;
-      if (decoded > limit) fail(tooLarge(limit, inflate ? 'decompressed body' : 'body'));
+      if (decoded > limit) fail(tooLarge(limit, inflate ? 'decompressed' : 'body'));
       else chunks.push(chunk);
     };
     const done = () => {
@@ -63,18 +64,18 @@ export function readBody(stream: Readable, headers: { 'content-length'?: string;
       settled = true;
       const bytes = Buffer.concat(chunks);
       // Decoding would store U+FFFD in place of what the client meant: refuse instead.
-      if (!isUtf8(bytes)) reject(new HttpError(400, 'invalid-utf8', 'the body is not valid UTF-8: send the JSON encoded as UTF-8'));
+      if (!isUtf8(bytes)) reject(new HttpError(400, 'invalid-utf8', text('invalid-utf8')));
       else resolve(bytes.toString('utf8'));
     };
     stream.on('data', (chunk: Buffer) => {
       raw += chunk.length;
       if (raw > limit) fail(tooLarge(limit, 'body'));
     });
-    stream.on('error', () => fail(new HttpError(400, 'aborted', 'the request body could not be read')));
+    stream.on('error', () => fail(new HttpError(400, 'aborted', text('aborted'))));
     if (inflate) {
       inflate.on('data', collect);
       inflate.on('end', done);
-      inflate.on('error', () => fail(new HttpError(400, 'malformed-encoding', 'the body is not valid for its Content-Encoding')));
+      inflate.on('error', () => fail(new HttpError(400, 'malformed-encoding', text('malformed-encoding'))));
       stream.pipe(inflate);
     } else {
       stream.on('data', (chunk: Buffer) => { if (!settled) collect(chunk); });

@@ -8,52 +8,58 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, type ErrorBody } from './errors.js';
+import { text } from '../messages.js';
+import { inLanguage, localise } from './language.js';
 
 /** Our code and message for fastify's own 4xx errors (their messages name fastify's internals). */
 function frameworkBody(error: FastifyError, status: number): ErrorBody {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { error: 'unsupported-media-type', message: 'send JSON with "Content-Type: application/json"' };
+      return { error: 'unsupported-media-type', message: text('unsupported-media-type') };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { error: 'malformed-json', message: 'the body is not valid JSON (it is empty)' };
+      return { error: 'malformed-json', message: text('malformed-json.empty') };
     case 'FST_ERR_BAD_URL':
-      return { error: 'bad-url', message: 'the URL is not valid percent-encoded UTF-8' };
+      return { error: 'bad-url', message: text('bad-url') };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { error: 'bad-request', message: 'the Content-Length header does not match the body' };
+      return { error: 'bad-request', message: text('bad-request.content-length') };
     default:
-      if (status === 413) return { error: 'payload-too-large', message: 'the body is larger than the limit' };
-      if (status === 415) return { error: 'unsupported-media-type', message: 'send JSON with "Content-Type: application/json"' };
-      return { error: 'bad-request', message: error.message.slice(0, 300) };
+      if (status === 413) return { error: 'payload-too-large', message: text('payload-too-large') };
+      if (status === 415) return { error: 'unsupported-media-type', message: text('unsupported-media-type') };
+      return { error: 'bad-request', message: text('bad-request.framework', { detail: error.message.slice(0, 300) }) };
   }
 }
 
-/** The error handler: `HttpError`s as they are, fastify's 4xx reworded, anything else a logged 500. */
+/**
+ * The error handler: `HttpError`s as they are, fastify's 4xx reworded, anything else a logged
+ * 500; every body in the request's language (some of these never reach the routes' hooks).
+ */
 export function replyToError(error: FastifyError | HttpError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof HttpError) {
     reply.headers(error.headers);
-    return reply.code(error.statusCode).send(error.body());
+    return reply.code(error.statusCode).send(localise(error.body(), request, reply));
   }
   const status = error.statusCode ?? 500;
-  if (status >= 400 && status < 500) return reply.code(status).send(frameworkBody(error, status));
+  if (status >= 400 && status < 500) return reply.code(status).send(localise(frameworkBody(error, status), request, reply));
   request.log.error({ err: { message: error.message, stack: error.stack, code: error.code } }, 'request failed');
-  return reply.code(500).send({ error: 'internal', message: 'internal error; retry later' } satisfies ErrorBody);
+  return reply.code(500).send(localise({ error: 'internal', message: text('internal') } satisfies ErrorBody, request, reply));
 }
 
 /**
  * Fastify's `clientErrorHandler`: what node's HTTP parser refuses (a malformed request line
- * or header, headers too large, a request too slow) is answered on the socket directly.
+ * or header, headers too large, a request too slow) is answered on the socket directly, in
+ * French (the request's headers were not read).
  */
 export function replyToClientError(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, body]: [number, ErrorBody] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-    ? [408, { error: 'request-timeout', message: 'the request took too long to arrive' }]
+    ? [408, { error: 'request-timeout', message: text('request-timeout') }]
     : error.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, { error: 'headers-too-large', message: 'the request headers are too large' }]
-      : [400, { error: 'bad-request', message: 'the request is not valid HTTP/1.1' }];
-  const text = JSON.stringify(body);
+      ? [431, { error: 'headers-too-large', message: text('headers-too-large') }]
+      : [400, { error: 'bad-request', message: text('bad-request.http') }];
+  const json = JSON.stringify(inLanguage(body, 'fr'));
   if (socket.writable) {
     socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
-      + `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+      + `Content-Language: fr\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`);
   }
   socket.destroy();
 }
@@ -82,7 +88,7 @@ export function urlHasBadText(url: string): boolean {
 
 /** An `onRequest` hook refusing, on every route, a URL whose encoded text is refused above. */
 export async function refuseBadUrl(request: FastifyRequest): Promise<void> {
-  if (urlHasBadText(request.url)) throw new HttpError(400, 'bad-url', 'the URL holds bytes that are not UTF-8, or U+0000');
+  if (urlHasBadText(request.url)) throw new HttpError(400, 'bad-url', text('bad-url.text'));
 }
 
 /** A route's path as a regular expression: `:name` is one segment, `*` anything. */
@@ -109,8 +115,10 @@ export function notFoundOrWrongMethod(app: FastifyInstance): void {
     if (request.method !== 'OPTIONS') for (const r of routes) if (r.pattern.test(path)) for (const m of r.methods) allowed.add(m);
     if (allowed.size > 0 && !allowed.has(request.method)) {
       const allow = [...allowed].sort().join(', ');
-      return reply.code(405).header('allow', allow).send({ error: 'method-not-allowed', message: `${request.method.slice(0, 20)} is not allowed on ${path.slice(0, 200)}; use ${allow}` } satisfies ErrorBody);
+      const body: ErrorBody = { error: 'method-not-allowed', message: text('method-not-allowed', { method: request.method.slice(0, 20), path: path.slice(0, 200), allow }) };
+      return reply.code(405).header('allow', allow).send(localise(body, request, reply));
     }
-    return reply.code(404).send({ error: 'not-found', message: `no route ${request.method.slice(0, 20)} ${path.slice(0, 200)}` } satisfies ErrorBody);
+    const body: ErrorBody = { error: 'not-found', message: text('not-found.route', { method: request.method.slice(0, 20), path: path.slice(0, 200) }) };
+    return reply.code(404).send(localise(body, request, reply));
   });
 }

@@ -1,19 +1,22 @@
 /**
  * The collector's HTTP errors: every refusal, the framework's included, has a status and a
  * body `{ error, message }` (with `problems` when there are some), never a stack trace.
+ * Messages are built in both languages (`../messages.ts`) and sent in the request's
+ * (`language.ts`); the codes are the same in both.
  */
+import { text, type Text } from '../messages.js';
 
-/** One problem with a posted response: where (JSON pointer), which rule, and what. */
+/** One problem with a posted response: where (JSON pointer), which rule, and what (both languages). */
 export interface ResponseProblemBody {
   pointer: string;
   code: string;
-  message: string;
+  message: Text;
 }
 
-/** The one shape of every error body the collector sends. */
+/** The one shape of every error body the collector builds; `message`s are put in one language when sent. */
 export interface ErrorBody {
   error: string;
-  message: string;
+  message: Text;
   problems?: ResponseProblemBody[];
   /** How many problems were found beyond those listed (see `MAX_PROBLEMS`). */
   truncated?: number;
@@ -25,21 +28,21 @@ export interface ErrorBody {
  */
 export const MAX_PROBLEMS = 50;
 
-/** An error with the status and body to send. */
+/** An error with the status and body to send; `message` is the French text (logs), `text` both. */
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     readonly error: string,
-    message: string,
+    readonly text: Text,
     readonly headers: Record<string, string> = {},
     readonly problems?: ResponseProblemBody[],
   ) {
-    super(message);
+    super(text.fr);
     this.name = 'HttpError';
   }
 
   body(): ErrorBody {
-    return { error: this.error, message: this.message, ...(this.problems ? cappedProblems(this.problems) : {}) };
+    return { error: this.error, message: this.text, ...(this.problems ? cappedProblems(this.problems) : {}) };
   }
 }
 
@@ -56,10 +59,11 @@ function cappedProblems(problems: ResponseProblemBody[]): Pick<ErrorBody, 'probl
  */
 export function invalidResponseBody(problems: ResponseProblemBody[]): ErrorBody & { error: 'invalid-response'; problems: ResponseProblemBody[] } {
   const capped = cappedProblems(problems);
-  const more = capped.truncated ? ` (the first ${MAX_PROBLEMS} are listed)` : '';
   return {
     error: 'invalid-response',
-    message: `the response has ${problems.length} problem${problems.length > 1 ? 's' : ''}${more}`,
+    message: capped.truncated
+      ? text('invalid-response.truncated', { count: problems.length, max: MAX_PROBLEMS })
+      : problems.length === 1 ? text('invalid-response.one') : text('invalid-response.many', { count: problems.length }),
     problems: capped.problems!,
     ...(capped.truncated ? { truncated: capped.truncated } : {}),
   };

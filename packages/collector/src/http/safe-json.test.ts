@@ -32,8 +32,8 @@ describe('parseSafeJson', () => {
   });
 
   it('refuses nesting past the limit before parsing, and malformed text without echoing it', () => {
-    expect(refusal(`${'['.repeat(40)}${']'.repeat(40)}`).message).toContain('deeper than 32');
-    expect(refusal(`{"a":${'[{"b":'.repeat(17)}1${'}]'.repeat(17)}}`).message).toContain('deeper than 32');
+    expect(refusal(`${'['.repeat(40)}${']'.repeat(40)}`).text.en).toContain('deeper than 32');
+    expect(refusal(`{"a":${'[{"b":'.repeat(17)}1${'}]'.repeat(17)}}`).text.fr).toContain('sur plus de 32 niveaux');
     // Many arrays and objects side by side are not deep; brackets inside strings do not nest.
     const wide = `[${Array.from({ length: 50 }, (_, i) => `{"q${i}":[${i}]}`).join(',')}]`;
     expect(parseSafeJson(wide, 32)).toHaveLength(50);

@@ -6,6 +6,7 @@
  */
 import { pointerOf } from '@olva/schema';
 import { HttpError } from './errors.js';
+import { text } from '../messages.js';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -100,24 +101,24 @@ function mayBeRefused(text: string): boolean {
 }
 
 /** Parses an untrusted JSON body; throws a 400 `HttpError` on anything unsafe or malformed. */
-export function parseSafeJson(text: string, maxDepth: number): unknown {
-  if (jsonDepthExceeds(text, maxDepth)) {
-    throw new HttpError(400, 'malformed-json', `the body nests arrays or objects deeper than ${maxDepth} levels`);
+export function parseSafeJson(json: string, maxDepth: number): unknown {
+  if (jsonDepthExceeds(json, maxDepth)) {
+    throw new HttpError(400, 'malformed-json', text('malformed-json.depth', { max: maxDepth }));
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(json);
   } catch (e) {
     // V8's message quotes the body; say where instead, so answers are never echoed or logged.
     const position = /position (\d+)/.exec((e as Error).message)?.[1];
-    throw new HttpError(400, 'malformed-json', `the body is not valid JSON${position ? ` (at character ${position})` : text.trim() === '' ? ' (it is empty)' : ''}`);
+    throw new HttpError(400, 'malformed-json', position ? text('malformed-json.at', { position }) : json.trim() === '' ? text('malformed-json.empty') : text('malformed-json'));
   }
-  const refusal = mayBeRefused(text) ? findRefusal(value) : null;
+  const refusal = mayBeRefused(json) ? findRefusal(value) : null;
   if (refusal?.reason === 'forbidden-key') {
-    throw new HttpError(400, 'malformed-json', `the key at ${refusal.pointer} is not allowed (__proto__, constructor and prototype are refused)`);
+    throw new HttpError(400, 'malformed-json', text('malformed-json.key', { pointer: refusal.pointer }));
   }
   if (refusal) {
-    const message = `the text at ${refusal.pointer || 'the root'} holds U+0000 or a lone surrogate (\\u0000, \\ud800…\\udfff unpaired), which is not allowed`;
+    const message = refusal.pointer ? text('invalid-character', { pointer: refusal.pointer }) : text('invalid-character.root');
     throw new HttpError(400, 'invalid-character', message, {}, [{ pointer: refusal.pointer, code: 'invalid-character', message }]);
   }
   return value;

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CollectorConfig } from '../config/load.js';
 import { HttpError } from './errors.js';
 import { RateLimiter } from './rate-limit.js';
+import { text } from '../messages.js';
 
 /** Wrong tokens accepted per client address and minute before answering 429. */
 export const WRONG_TOKENS_PER_MINUTE = 10;
@@ -66,7 +67,7 @@ export function guardTokens(app: FastifyInstance, perMinute = WRONG_TOKENS_PER_M
     const wait = wrong.spent(request.ip);
     if (wait !== null) {
       reply.header('retry-after', String(wait));
-      throw new HttpError(429, 'rate-limited', `too many wrong tokens from this address; retry in ${wait} s`);
+      throw new HttpError(429, 'rate-limited', text('rate-limited.tokens', { seconds: wait }));
     }
   });
   app.addHook('onSend', async (request, reply, payload) => {

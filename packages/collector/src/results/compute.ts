@@ -6,6 +6,7 @@
 import { AnalysisError, aggregateResponses, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
 import type { ResponsePayload } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
+import { text } from '../messages.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import type { ResponseFilter, ResponseStore } from '../store/types.js';
 
@@ -27,7 +28,7 @@ export async function computeResults(store: ResponseStore, registry: Questionnai
   try {
     return await aggregateResponses(payloadsOf(store, filter), { compiled, ...(rules ? { rules } : {}) });
   } catch (error) {
-    if (error instanceof AnalysisError) throw new HttpError(409, 'analysis-failed', error.message);
+    if (error instanceof AnalysisError) throw new HttpError(409, 'analysis-failed', text('analysis-failed', { detail: error.message }));
     throw error;
   }
 }

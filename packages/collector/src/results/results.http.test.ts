@@ -100,8 +100,8 @@ for (const backend of bothBackends()) {
       expect((await call(base, 'PUT', path)).status).toBe(401);
       expect((await call(base, 'PUT', path, 'not-a-token-0123456789')).status).toBe(401);
       for (const [token, why] of [
-        [TEST_TOKENS.rennesReadOnly, 'does not have the "publish" right'],
-        [TEST_TOKENS.national, 'may only publish its own territory'],
+        [TEST_TOKENS.rennesReadOnly, 'n’a pas le droit « publish »'],
+        [TEST_TOKENS.national, 'ne peut publier que les résultats de son propre territoire'],
       ] as const) {
         const refused = await call(base, 'PUT', path, token);
         expect(refused.status).toBe(403);
@@ -204,7 +204,7 @@ for (const backend of bothBackends()) {
     it('refuses to publish a wave without responses, and malformed paths', async () => {
       const empty = await call(base, 'PUT', '/v1/results/commune:35238/2019/publication', PUBLISHER);
       expect(empty.status).toBe(404);
-      expect(empty.body.message).toContain('nothing to publish');
+      expect(empty.body.message).toContain('rien à publier');
       expect((await call(base, 'GET', '/v1/public/results/nowhere/2026')).status).toBe(400);
       expect((await call(base, 'GET', '/v1/public/results/commune:35238/bad%20wave')).status).toBe(400);
       expect((await call(base, 'PUT', '/v1/results/commune:35238,commune:29019/2026/publication', PUBLISHER)).status).toBe(400);

@@ -24,6 +24,7 @@ import type { Authorizer, Principal } from '../auth.js';
 import { authorizeRead } from '../export/routes.js';
 import { parseReadQuery } from '../export/query.js';
 import { HttpError } from '../http/errors.js';
+import { text, type Text } from '../messages.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import type { ResponseStore, TerritoryRef } from '../store/types.js';
 import { computeResults, DEFAULT_RESULTS_QUESTIONNAIRE } from './compute.js';
@@ -48,7 +49,7 @@ function target(request: FastifyRequest): { territory: TerritoryRef; wave: strin
   const query = (request.query ?? {}) as Record<string, unknown>;
   const parsed = parseReadQuery({ territory: params.territory, wave: params.wave, questionnaire: query.questionnaire }, false);
   if ('error' in parsed) throw new HttpError(400, 'bad-request', parsed.message);
-  if (parsed.territories.length !== 1 || parsed.waves?.length !== 1) throw new HttpError(400, 'bad-request', 'give one territory (level:code) and one wave in the path');
+  if (parsed.territories.length !== 1 || parsed.waves?.length !== 1) throw new HttpError(400, 'bad-request', text('bad-request.results-path'));
   return { territory: parsed.territories[0]!, wave: parsed.waves[0]!, questionnaire: parsed.questionnaire ?? DEFAULT_RESULTS_QUESTIONNAIRE };
 }
 
@@ -57,17 +58,17 @@ function principalOf(authorizer: Authorizer, request: FastifyRequest): Principal
   const principal = authorizer.authenticate(request.headers.authorization);
   if (!principal) {
     const denial = authorizer.authorize(request.headers.authorization, 'publish');
-    const message = denial.ok ? 'a bearer token is required' : denial.body.message;
+    const message = denial.ok ? text('unauthorized.required') : denial.body.message;
     throw new HttpError(401, 'unauthorized', message);
   }
   return principal;
 }
 
 /** A token may publish a territory it holds `publish` on and that its scope names itself. */
-function mayPublish(principal: Principal, territory: TerritoryRef): string | null {
-  if (!principal.scope.rights.includes('publish')) return `token "${principal.name}" does not have the "publish" right`;
+function mayPublish(principal: Principal, territory: TerritoryRef): Text | null {
+  if (!principal.scope.rights.includes('publish')) return text('forbidden.right', { token: principal.name, right: 'publish' });
   const own = principal.scope.territories !== 'all' && principal.scope.territories.some((t) => t.level === territory.level && t.code === territory.code);
-  return own ? null : `token "${principal.name}" may only publish its own territory's results, not ${territory.level}:${territory.code}`;
+  return own ? null : text('forbidden.publish-own', { token: principal.name, territory: `${territory.level}:${territory.code}` });
 }
 
 /** The fastify plugin of the results routes. */
@@ -89,7 +90,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     if (refusal) throw new HttpError(403, 'forbidden', refusal);
     const doc = await computeResults(store, registry, { territories: [territory], waves: [wave], questionnaireId: questionnaire }, rules);
     const responses = doc.groups.reduce((n, g) => n + g.responses, 0);
-    if (responses === 0) throw new HttpError(404, 'not-found', `no responses to questionnaire "${questionnaire}" for ${territory.level}:${territory.code} in wave "${wave}": nothing to publish`);
+    if (responses === 0) throw new HttpError(404, 'not-found', text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
     const event = await store.publications.publish(territory, wave, principal.name, JSON.stringify(doc), responses);
     request.log.info({ event: 'results-published', territory: `${territory.level}:${territory.code}`, wave, by: principal.name }, 'results published');
     return reply.header('cache-control', 'no-store').send({ territory, wave, published: true, ...event, url: publicResultsPath(territory, wave) });
@@ -101,7 +102,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const refusal = mayPublish(principal, territory);
     if (refusal) throw new HttpError(403, 'forbidden', refusal);
     const event = await store.publications.withdraw(territory, wave, principal.name);
-    if (!event) throw new HttpError(404, 'not-found', `the results of ${territory.level}:${territory.code} for wave "${wave}" are not published`);
+    if (!event) throw new HttpError(404, 'not-found', text('not-found.not-published', { territory: `${territory.level}:${territory.code}`, wave }));
     request.log.info({ event: 'results-withdrawn', territory: `${territory.level}:${territory.code}`, wave, by: principal.name }, 'results withdrawn');
     return reply.header('cache-control', 'no-store').send({ territory, wave, published: false, ...event });
   });
@@ -110,7 +111,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const principal = principalOf(authorizer, request);
     const { territory, wave } = target(request);
     if (!authorizer.covers(principal, 'publish', territory) && !authorizer.covers(principal, 'stats', territory)) {
-      throw new HttpError(403, 'forbidden', `token "${principal.name}" does not cover ${territory.level}:${territory.code}`);
+      throw new HttpError(403, 'forbidden', text('forbidden.scope', { token: principal.name, territories: `${territory.level}:${territory.code}` }));
     }
     const history = await store.publications.history(territory, wave);
     const last = history[history.length - 1];
@@ -125,7 +126,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     // Readable from any page: the document is public once published, and carries no token.
     reply.header('access-control-allow-origin', '*');
     const doc = await store.publications.published(territory, wave);
-    if (doc === null) throw new HttpError(404, 'not-found', `no published results for ${territory.level}:${territory.code} in wave "${wave}"`);
+    if (doc === null) throw new HttpError(404, 'not-found', text('not-found.no-published', { territory: `${territory.level}:${territory.code}`, wave }));
     return reply.header('content-type', 'application/json; charset=utf-8').header('cache-control', 'public, max-age=300').send(doc);
   });
 };

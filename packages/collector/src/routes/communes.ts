@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from '../http/errors.js';
+import { text, type Text } from '../messages.js';
 import { findCommune, MAX_COMMUNE_RESULTS, searchCommunes, type Commune } from '../geography/commune-search.js';
 
 /** Longest query accepted, in characters (the longest commune name has 45). */
@@ -14,9 +15,9 @@ export const MAX_COMMUNE_QUERY = 100;
 /** A status and a JSON body: a result, or the collector's `{error, message}` refusal. */
 export type CommuneAnswer =
   | { status: 200; body: { communes: Commune[] } | Commune }
-  | { status: 400 | 404; body: { error: string; message: string } };
+  | { status: 400 | 404; body: { error: string; message: Text } };
 
-const bad = (message: string): CommuneAnswer => ({ status: 400, body: { error: 'bad-query', message } });
+const bad = (message: Text): CommuneAnswer => ({ status: 400, body: { error: 'bad-query', message } });
 
 /** One query parameter: absent, one string, or several (which is refused). */
 function single(value: unknown): string | undefined | null {
@@ -28,15 +29,15 @@ function single(value: unknown): string | undefined | null {
 /** `GET /v1/communes?q=&limit=` given its query parameters (as parsed, repeated ones in arrays). */
 export function answerCommuneSearch(query: { q?: unknown; limit?: unknown }): CommuneAnswer {
   const q = single(query.q);
-  if (q === null) return bad('give one q parameter');
-  if (q === undefined || q.trim() === '') return bad('q is required: a commune name, a postcode or an INSEE code');
-  if (q.length > MAX_COMMUNE_QUERY) return bad(`q must have at most ${MAX_COMMUNE_QUERY} characters`);
+  if (q === null) return bad(text('bad-query.one-q'));
+  if (q === undefined || q.trim() === '') return bad(text('bad-query.q-required'));
+  if (q.length > MAX_COMMUNE_QUERY) return bad(text('bad-query.q-length', { max: MAX_COMMUNE_QUERY }));
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(q)) return bad('q must not contain control characters');
+  if (/[\u0000-\u001f\u007f]/.test(q)) return bad(text('bad-query.q-control'));
   const rawLimit = single(query.limit);
   const limit = rawLimit === undefined ? 10 : /^\d{1,2}$/.test(rawLimit ?? '') ? Number(rawLimit) : NaN;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_COMMUNE_RESULTS) {
-    return bad(`limit must be a whole number from 1 to ${MAX_COMMUNE_RESULTS}`);
+    return bad(text('bad-query.limit', { max: MAX_COMMUNE_RESULTS }));
   }
   return { status: 200, body: { communes: searchCommunes(q, limit) } };
 }
@@ -46,7 +47,7 @@ export function answerCommuneLookup(code: string): CommuneAnswer {
   const commune = /^[0-9AB]{5}$/i.test(code) ? findCommune(code) : undefined;
   return commune
     ? { status: 200, body: commune }
-    : { status: 404, body: { error: 'not-found', message: `no current commune has the INSEE code ${code.slice(0, 20)}` } };
+    : { status: 404, body: { error: 'not-found', message: text('not-found.commune', { code: code.slice(0, 20) }) } };
 }
 
 /** Cached a day by browsers and proxies: the geography changes once a year. */

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ResponseStore } from '../store/types.js';
+import { text } from '../messages.js';
 
 export async function healthRoutes(app: FastifyInstance, opts: { store: ResponseStore }): Promise<void> {
   app.get('/health', async () => ({ status: 'ok' }));
@@ -13,7 +14,7 @@ export async function healthRoutes(app: FastifyInstance, opts: { store: Response
       return { status: 'ready' };
     } catch (e) {
       request.log.warn({ event: 'not-ready', reason: (e as Error).message }, 'store unreachable');
-      return reply.code(503).send({ status: 'unavailable', message: 'the response store is unreachable' });
+      return reply.code(503).send({ status: 'unavailable', message: text('unavailable') });
     }
   });
 }

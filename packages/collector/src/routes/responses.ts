@@ -7,6 +7,7 @@ import type { Authorizer, Right } from '../auth.js';
 import type { CollectorConfig } from '../config/load.js';
 import { parseReadQuery } from '../export/query.js';
 import { HttpError, invalidResponseBody } from '../http/errors.js';
+import { text } from '../messages.js';
 import { readBody } from '../http/body.js';
 import { parseSafeJson } from '../http/safe-json.js';
 import { RateLimiter } from '../http/rate-limit.js';
@@ -61,20 +62,20 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
       const wait = limiter.hit(request.ip);
       if (wait !== null) {
         reply.header('retry-after', String(wait)).header('connection', 'close');
-        throw new HttpError(429, 'rate-limited', `too many responses from this address; retry in ${wait} s`);
+        throw new HttpError(429, 'rate-limited', text('rate-limited.responses', { seconds: wait }));
       }
     },
   }, async (request, reply) => {
     const type = request.headers['content-type'];
     if (!type || !/^application\/json\s*(;|$)/i.test(type) || request.body === undefined) {
-      throw new HttpError(415, 'unsupported-media-type', 'post the response as JSON with "Content-Type: application/json"');
+      throw new HttpError(415, 'unsupported-media-type', text('unsupported-media-type.response'));
     }
     const result = intake(request.body, registry, territories, new Date(), config.waves);
     if (!result.ok) return reply.code(422).send(invalidResponseBody(result.problems));
     const { payload, build } = result;
     const origin = request.headers.origin;
     if (origin && !originAllowed(config, origin, request.headers.host, payload.territory)) {
-      throw new HttpError(403, 'origin-not-allowed', `pages on ${origin.slice(0, 100)} may not post responses for ${payload.territory.level} ${payload.territory.code}`);
+      throw new HttpError(403, 'origin-not-allowed', text('origin-not-allowed', { origin: origin.slice(0, 100), level: payload.territory.level, code: payload.territory.code }));
     }
     await store.saveQuestionnaire(build.compiled);
     // A UUID names one submission whatever its case: it is stored in lower case, so a replay
@@ -86,10 +87,10 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
     const outcome = await store.insert(payload, digest, json);
     if (outcome.status === 'created') opts.onStored?.({ submissionId: payload.submissionId, buildId: build.buildId, territory: payload.territory });
     if (outcome.status === 'conflict') {
-      throw new HttpError(409, 'conflict', `submissionId ${sent} was already used by a different response`);
+      throw new HttpError(409, 'conflict', text('conflict.submission', { id: sent }));
     }
     if (outcome.status === 'erased') {
-      throw new HttpError(410, 'erased', `the response ${sent} was erased (on request or at the end of its retention period) and is not stored again`);
+      throw new HttpError(410, 'erased', text('erased', { id: sent }));
     }
     return reply.code(outcome.status === 'created' ? 201 : 200).send({ submissionId: sent, receivedAt: outcome.receivedAt });
   });
@@ -111,8 +112,8 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
     if ('error' in read) throw new HttpError(400, 'bad-query', read.message);
     const decision = authorize(request, 'read', read.territories);
     const limit = query.limit === undefined ? 100 : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new HttpError(400, 'bad-query', 'limit must be a whole number from 1 to 1000');
-    if (query.after !== undefined && typeof query.after !== 'string') throw new HttpError(400, 'bad-query', 'give one after cursor');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new HttpError(400, 'bad-query', text('bad-query.limit', { max: 1000 }));
+    if (query.after !== undefined && typeof query.after !== 'string') throw new HttpError(400, 'bad-query', text('bad-query.after'));
     try {
       const page = await store.list({
         territories: decision.territories,
@@ -122,7 +123,7 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
       }, { after: query.after, limit });
       return { items: page.items.map(receipt), ...(page.next ? { next: page.next } : {}) };
     } catch (e) {
-      if (e instanceof InvalidCursorError) throw new HttpError(400, 'bad-query', e.message);
+      if (e instanceof InvalidCursorError) throw new HttpError(400, 'bad-query', text('bad-query.cursor'));
       throw e;
     }
   });
@@ -133,7 +134,7 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
     const { submissionId } = request.params as { submissionId: string };
     const found = UUID.test(submissionId) ? await store.get(submissionId) : null;
     if (!found || !auth.covers(decision.principal, right, found.payload.territory)) {
-      throw new HttpError(404, 'not-found', `no response ${submissionId.slice(0, 64)} within this token's territories`);
+      throw new HttpError(404, 'not-found', text('not-found.response', { id: submissionId.slice(0, 64) }));
     }
     return { found, token: decision.principal.name };
   };

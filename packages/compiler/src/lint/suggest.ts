@@ -29,6 +29,9 @@ export function closest(name: string, known: Iterable<string>): string | undefin
   let bestDistance = Infinity;
   for (const candidate of known) {
     if (candidate === name) continue;
+    // The distance is at least the difference of lengths: skip who cannot be close enough (a
+    // 60,000-character name posted to the collector took a minute against every schema name).
+    if (Math.abs(candidate.length - name.length) > limit) continue;
     // Case alone is a typo too ("Sport" for "sport").
     const distance = candidate.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(name, candidate);
     if (distance < bestDistance) { best = candidate; bestDistance = distance; }

@@ -17,6 +17,8 @@ export interface DeliverySource {
   endpoint(): string | undefined;
   /** The questionnaire whose earlier responses the note is about, when the note is shown (not in a kiosk, not in data entry). */
   noted(): CompiledQuestionnaire | undefined;
+  /** The form's language (`fr`, `en`): the collector words the problems of a refusal in it. */
+  language(): string;
 }
 
 /** One survey's outbox and the state of its responses. */
@@ -74,7 +76,7 @@ export class Delivery implements ReactiveController {
     const endpoint = this.source.endpoint()?.trim();
     if (!this.host.isConnected || (this.#outbox && endpoint && this.#outbox.endpoint === responsesUrl(endpoint))) return;
     this.#outbox?.close();
-    const outbox = endpoint ? new Outbox({ endpoint, onEvent: (event) => this.#onDelivery(event) }) : undefined;
+    const outbox = endpoint ? new Outbox({ endpoint, onEvent: (event) => this.#onDelivery(event), language: () => this.source.language() }) : undefined;
     this.#outbox = outbox;
     this.#setNotes([]);
     // What waits from an earlier visit is read before sending it, to tell what becomes of it.

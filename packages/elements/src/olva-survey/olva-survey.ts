@@ -68,7 +68,7 @@ const sectionList = (sections: readonly CompiledSection[]): string => sections.m
  * @fires {OlvaSubmitEvent} olva-submit - The response is about to be delivered. `detail.payload`. Cancelable: the page then delivers it itself.
  * @fires {OlvaSubmittedEvent} olva-submitted - The collector stored the response. `detail.receipt` (`submissionId`, `receivedAt`).
  * @fires {OlvaQueuedEvent} olva-queued - The response waits on the device, to be sent when the network is back. `detail.submissionId`, `detail.offline`.
- * @fires {OlvaErrorEvent} olva-error - Loading failed, an attribute is missing, or the collector refused the response. `detail.message`, `detail.problems`.
+ * @fires {OlvaErrorEvent} olva-error - Loading failed, an attribute is missing, or the collector refused the response. `detail.message`, `detail.problems` (the collector's, worded in the form's language: the response is sent with `Accept-Language`).
  *
  * @csspart form - The form around everything.
  * @csspart section - One section (page) of questions.
@@ -180,6 +180,7 @@ export class OlvaSurvey extends LitElement {
   #delivery = new Delivery(this, this.#voice, {
     endpoint: () => (this.preview ? undefined : this.endpoint),
     noted: () => (this.#channel === 'kiosk' || this.#channel === 'paper' ? undefined : this.questionnaire),
+    language: () => this.#locale,
   });
   #history = new StepHistory(this, (step) => this.#onHistoryStep(step));
   #kept = new KeptAnswers(this, () => this.#session && this.#view !== 'done'

@@ -89,6 +89,22 @@ describe('Outbox delivery', () => {
     expect(rec.events.map((e) => e.type)).toEqual(['queued', 'delivered']);
   });
 
+  it('sends the respondent\'s language as Accept-Language, read at each sending, and none when it has none', async () => {
+    const headers: Record<string, string>[] = [];
+    const { fetch } = stubFetch((b, init) => {
+      headers.push(init.headers as Record<string, string>);
+      return receipt(b.submissionId);
+    });
+    let language = 'en';
+    const outbox = new Outbox({ endpoint: ENDPOINT, store, fetch, random: () => 1, language: () => language });
+    outboxes.push(outbox);
+    await outbox.submit(payload());
+    language = 'fr';
+    await outbox.submit({ ...payload(), submissionId: '00000000-0000-4000-8000-000000000002' });
+    await makeOutbox(fetch).submit({ ...payload(), submissionId: '00000000-0000-4000-8000-000000000003' });
+    expect(headers.map((h) => h['accept-language'])).toEqual(['en', 'fr', undefined]);
+  });
+
   it('accepts 200 with the receipt (payload sent again)', async () => {
     const { fetch } = stubFetch((b) => receipt(b.submissionId, 200));
     const outbox = makeOutbox(fetch);

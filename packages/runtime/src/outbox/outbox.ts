@@ -32,6 +32,12 @@ export interface OutboxOptions {
   random?: () => number;
   /** Longest wait for one request, in ms (default 30 s): a hung request is a network error. */
   timeoutMs?: number;
+  /**
+   * The respondent's language (`fr`, `en`), read at each sending and sent as
+   * `Accept-Language`, so that the collector words a refusal's messages in it (French when
+   * absent). A response that waited goes with the language of the form that sends it.
+   */
+  language?: () => string | undefined;
 }
 
 /** How long a tab owns an entry it is about to send, so that other tabs leave it alone. */
@@ -59,6 +65,7 @@ export class Outbox {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly timeoutMs: number;
+  private readonly language: () => string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<number> | undefined;
   private closed = false;
@@ -71,6 +78,7 @@ export class Outbox {
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.language = options.language ?? (() => undefined);
   }
 
   private get lockName(): string {
@@ -183,10 +191,12 @@ export class Outbox {
     let response: Response;
     const abort = new AbortController();
     const timeout = setTimeout(() => abort.abort(), this.timeoutMs);
+    const language = this.language();
     try {
       response = await this.fetchFn(this.endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        // Accept-Language is a CORS-safelisted header: it adds nothing to the preflight.
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...(language ? { 'accept-language': language } : {}) },
         body: JSON.stringify(entry.payload),
         credentials: 'omit',
         signal: abort.signal,

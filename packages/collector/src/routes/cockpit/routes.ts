@@ -18,6 +18,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Authorizer } from '../../auth.js';
 import type { TokenConfig } from '../../config/load.js';
 import type { ResponseStore, TerritoryRef } from '../../store/types.js';
+import { text } from '../../messages.js';
 import { duplicateRoutes } from '../../duplicates/routes.js';
 import { cockpitPage } from './page.js';
 import { refreshFacts } from '../../store/facts.js';
@@ -40,7 +41,7 @@ export interface CockpitRouteOptions {
 async function oneWave(read: AuthorizedRead, reply: FastifyReply): Promise<string | undefined | null> {
   const waves = read.query.waves ?? [];
   if (waves.length > 1) {
-    await reply.code(400).send({ error: 'bad-request', message: 'give one wave' });
+    await reply.code(400).send({ error: 'bad-request', message: text('bad-request.one-wave') });
     return null;
   }
   return waves[0];
@@ -67,7 +68,7 @@ export const cockpitRoutes: FastifyPluginAsync<CockpitRouteOptions> = async (app
     const territory = read.query.territories.length === 1 ? read.query.territories[0]
       : read.query.territories.length === 0 && scope !== 'all' && scope.length === 1 ? scope[0] : null;
     if (!territory) {
-      return reply.code(400).send({ error: 'bad-request', message: 'give one territory, written level:code (e.g. territory=commune:35238)' });
+      return reply.code(400).send({ error: 'bad-request', message: text('bad-request.one-territory') });
     }
     const view = await territoryView(context, territory, read.filter.territories, wave);
     return reply.header('cache-control', 'no-store').send(view);

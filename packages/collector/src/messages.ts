@@ -1,0 +1,192 @@
+/**
+ * The collector's one message catalogue: every HTTP error message, every problem of a posted
+ * response the collector words itself, and every configuration problem, in French and in
+ * English. Routes and the configuration loader build a `Text` (both languages) with `text()`;
+ * the language is chosen only when the reply is sent (`http/language.ts`: French unless the
+ * request's `Accept-Language` prefers English) or when the CLI prints a problem.
+ *
+ * Keys are the stable codes clients read (`error`, a problem's `code`, a configuration
+ * `rule`), followed by `.variant` when one code has several wordings; the codes themselves
+ * never change with the language. `{name}` is a parameter: each entry has the same ones in
+ * both languages (a test checks it). Schema problems are worded by `@olva/compiler`'s
+ * `schemaMessage` (see `schemaText`), the runtime's answer checks by the runtime.
+ */
+import type { SchemaProblem } from '@olva/schema/validate';
+import { schemaMessage } from '@olva/compiler/schema-messages';
+
+/** A language of the collector's messages. */
+export type Lang = 'fr' | 'en';
+
+/** A message in both languages. */
+export interface Text { fr: string; en: string }
+
+/** A parameter value: a text the same in both languages, or a `Text` (a nested message). */
+export type Param = string | number | Text;
+
+export const MESSAGES = {
+  // --- The request itself (body, URL, HTTP) ---------------------------------------------
+  'unsupported-media-type': { fr: 'envoyez du JSON avec l’en-tête « Content-Type: application/json »', en: 'send JSON with "Content-Type: application/json"' },
+  'unsupported-media-type.response': { fr: 'envoyez la réponse en JSON avec l’en-tête « Content-Type: application/json »', en: 'post the response as JSON with "Content-Type: application/json"' },
+  'unsupported-encoding': { fr: 'Content-Encoding « {encoding} » n’est pas pris en charge : utilisez gzip, deflate, br ou aucun', en: 'Content-Encoding "{encoding}" is not supported: use gzip, deflate, br or none' },
+  'malformed-json': { fr: 'le corps n’est pas du JSON valide', en: 'the body is not valid JSON' },
+  'malformed-json.empty': { fr: 'le corps n’est pas du JSON valide (il est vide)', en: 'the body is not valid JSON (it is empty)' },
+  'malformed-json.at': { fr: 'le corps n’est pas du JSON valide (au caractère {position})', en: 'the body is not valid JSON (at character {position})' },
+  'malformed-json.depth': { fr: 'le corps imbrique des tableaux ou des objets sur plus de {max} niveaux', en: 'the body nests arrays or objects deeper than {max} levels' },
+  'malformed-json.key': { fr: 'la clé en {pointer} n’est pas permise (__proto__, constructor et prototype sont refusées)', en: 'the key at {pointer} is not allowed (__proto__, constructor and prototype are refused)' },
+  'invalid-character': { fr: 'le texte en {pointer} contient U+0000 ou une demi-paire de substitution isolée (\\u0000, \\ud800…\\udfff non appariées), ce qui n’est pas permis', en: 'the text at {pointer} holds U+0000 or a lone surrogate (\\u0000, \\ud800…\\udfff unpaired), which is not allowed' },
+  'invalid-character.root': { fr: 'le texte à la racine contient U+0000 ou une demi-paire de substitution isolée (\\u0000, \\ud800…\\udfff non appariées), ce qui n’est pas permis', en: 'the text at the root holds U+0000 or a lone surrogate (\\u0000, \\ud800…\\udfff unpaired), which is not allowed' },
+  'invalid-utf8': { fr: 'le corps n’est pas de l’UTF-8 valide : envoyez le JSON encodé en UTF-8', en: 'the body is not valid UTF-8: send the JSON encoded as UTF-8' },
+  'malformed-encoding': { fr: 'le corps n’est pas valide pour son Content-Encoding', en: 'the body is not valid for its Content-Encoding' },
+  'aborted': { fr: 'le corps de la requête n’a pas pu être lu', en: 'the request body could not be read' },
+  'payload-too-large': { fr: 'le corps dépasse la limite', en: 'the body is larger than the limit' },
+  'payload-too-large.body': { fr: 'le corps dépasse la limite de {limit} octets', en: 'the body is larger than the limit of {limit} bytes' },
+  'payload-too-large.declared': { fr: 'le corps annoncé dépasse la limite de {limit} octets', en: 'the declared body is larger than the limit of {limit} bytes' },
+  'payload-too-large.decompressed': { fr: 'le corps décompressé dépasse la limite de {limit} octets', en: 'the decompressed body is larger than the limit of {limit} bytes' },
+  'bad-url': { fr: 'l’URL n’est pas de l’UTF-8 valide encodé en pourcentage', en: 'the URL is not valid percent-encoded UTF-8' },
+  'bad-url.text': { fr: 'l’URL contient des octets qui ne sont pas de l’UTF-8, ou U+0000', en: 'the URL holds bytes that are not UTF-8, or U+0000' },
+  'bad-request.content-length': { fr: 'l’en-tête Content-Length ne correspond pas au corps', en: 'the Content-Length header does not match the body' },
+  'bad-request.http': { fr: 'la requête n’est pas du HTTP/1.1 valide', en: 'the request is not valid HTTP/1.1' },
+  'bad-request.framework': { fr: 'requête refusée : {detail}', en: '{detail}' },
+  'request-timeout': { fr: 'la requête a mis trop de temps à arriver', en: 'the request took too long to arrive' },
+  'headers-too-large': { fr: 'les en-têtes de la requête sont trop grands', en: 'the request headers are too large' },
+  'not-found.route': { fr: 'aucune route {method} {path}', en: 'no route {method} {path}' },
+  'method-not-allowed': { fr: '{method} n’est pas permis sur {path} ; utilisez {allow}', en: '{method} is not allowed on {path}; use {allow}' },
+  'internal': { fr: 'erreur interne ; réessayez plus tard', en: 'internal error; retry later' },
+  'unavailable': { fr: 'la base des réponses est injoignable', en: 'the response store is unreachable' },
+
+  // --- Tokens and rights -----------------------------------------------------------------
+  'unauthorized.no-header': { fr: 'cette requête demande un en-tête « Authorization: Bearer <jeton> »', en: 'this request needs an "Authorization: Bearer <token>" header' },
+  'unauthorized.unknown-token': { fr: 'jeton inconnu', en: 'unknown token' },
+  'unauthorized.required': { fr: 'un jeton (bearer) est nécessaire', en: 'a bearer token is required' },
+  'forbidden.right': { fr: 'le jeton « {token} » n’a pas le droit « {right} »', en: 'token "{token}" does not have the "{right}" right' },
+  'forbidden.scope': { fr: 'le jeton « {token} » ne couvre pas {territories}', en: 'token "{token}" does not cover {territories}' },
+  'forbidden.publish-own': { fr: 'le jeton « {token} » ne peut publier que les résultats de son propre territoire, pas ceux de {territory}', en: 'token "{token}" may only publish its own territory\'s results, not {territory}' },
+  'rate-limited.tokens': { fr: 'trop de jetons erronés depuis cette adresse ; réessayez dans {seconds} s', en: 'too many wrong tokens from this address; retry in {seconds} s' },
+  'rate-limited.responses': { fr: 'trop de réponses depuis cette adresse ; réessayez dans {seconds} s', en: 'too many responses from this address; retry in {seconds} s' },
+
+  // --- Posting a response ----------------------------------------------------------------
+  'invalid-response.one': { fr: 'la réponse a 1 problème', en: 'the response has 1 problem' },
+  'invalid-response.many': { fr: 'la réponse a {count} problèmes', en: 'the response has {count} problems' },
+  'invalid-response.truncated': { fr: 'la réponse a {count} problèmes (les {max} premiers sont listés)', en: 'the response has {count} problems (the first {max} are listed)' },
+  'origin-not-allowed': { fr: 'les pages de {origin} ne peuvent pas envoyer de réponses pour {level} {code}', en: 'pages on {origin} may not post responses for {level} {code}' },
+  'conflict.submission': { fr: 'le submissionId {id} a déjà servi pour une autre réponse', en: 'submissionId {id} was already used by a different response' },
+  'erased': { fr: 'la réponse {id} a été effacée (sur demande ou au terme de sa durée de conservation) et n’est pas enregistrée à nouveau', en: 'the response {id} was erased (on request or at the end of its retention period) and is not stored again' },
+  'future-time': { fr: '{field} {value} est en avance de plus d’un jour sur l’horloge du collecteur ({now})', en: '{field} {value} is more than a day ahead of the collector\'s clock ({now})' },
+  'submitted-before-start': { fr: 'submittedAt {submitted} est antérieur à startedAt {started}', en: 'submittedAt {submitted} is before startedAt {started}' },
+  'unknown-questionnaire': { fr: '{version} n’est pas accepté par ce collecteur (acceptés : {accepted})', en: '{version} is not accepted by this collector (accepted: {accepted})' },
+  'unknown-questionnaire.none': { fr: 'aucun', en: 'none' },
+  'unknown-questionnaire.with-extension': { fr: '{questionnaire} avec l’extension {extension}', en: '{questionnaire} with extension {extension}' },
+  'unknown-questionnaire.without-extension': { fr: '{questionnaire} sans extension', en: '{questionnaire} without extension' },
+  'unknown-territory': { fr: '« {code} » n’est pas un code officiel de niveau {level}', en: '"{code}" is not an official {level} code' },
+  'unknown-territory.custom': { fr: '« {code} » n’est ni un code officiel de niveau {level} ni un territoire personnalisé déclaré', en: '"{code}" is not an official {level} code nor a declared custom territory' },
+  'territory-mismatch': { fr: 'l’extension {extension} est pour {level} {code} ({name}) ; {answeredLevel} {answeredCode} n’en fait pas partie', en: 'the extension {extension} is for {level} {code} ({name}); {answeredLevel} {answeredCode} is not in it' },
+  'wave-version': { fr: 'la vague « {wave} » accepte les versions {range} du tronc commun ; cette réponse a été donnée avec {questionnaire} {version}', en: 'wave "{wave}" accepts core versions {range}; this response was answered with {questionnaire} {version}' },
+  'unknown-commune': { fr: '« {question} » : {code} n’est pas le code INSEE d’une commune actuelle.', en: '"{question}": {code} is not the INSEE code of a current commune.' },
+  'unknown-commune.postcode': { fr: '« {question} » : {code} n’est pas le code INSEE d’une commune actuelle ; c’est un code postal ({communes}).', en: '"{question}": {code} is not the INSEE code of a current commune; it is a postcode ({communes}).' },
+  'unknown-commune.named': { fr: '{name} : {code}', en: '{name}: {code}' },
+
+  // --- Reading: queries, exports, results, cockpit ----------------------------------------
+  'bad-query.limit': { fr: 'limit doit être un nombre entier de 1 à {max}', en: 'limit must be a whole number from 1 to {max}' },
+  'bad-query.after': { fr: 'donnez un seul curseur after', en: 'give one after cursor' },
+  'bad-query.cursor': { fr: 'curseur invalide : renvoyez telle quelle la valeur « next » de la page précédente', en: 'invalid cursor: pass back the "next" value of the previous page unchanged' },
+  'bad-query.one-q': { fr: 'donnez un seul paramètre q', en: 'give one q parameter' },
+  'bad-query.q-required': { fr: 'q est obligatoire : un nom de commune, un code postal ou un code INSEE', en: 'q is required: a commune name, a postcode or an INSEE code' },
+  'bad-query.q-length': { fr: 'q doit avoir au plus {max} caractères', en: 'q must have at most {max} characters' },
+  'bad-query.q-control': { fr: 'q ne doit pas contenir de caractères de contrôle', en: 'q must not contain control characters' },
+  'not-found.commune': { fr: 'aucune commune actuelle n’a le code INSEE {code}', en: 'no current commune has the INSEE code {code}' },
+  'not-found.response': { fr: 'aucune réponse {id} dans les territoires de ce jeton', en: 'no response {id} within this token\'s territories' },
+  'bad-request.too-many': { fr: 'donnez au plus {max} valeurs de {name} ({count} données)', en: 'give at most {max} {name} values ({count} given)' },
+  'bad-request.one-id': { fr: 'donnez un seul identifiant {name}', en: 'give one {name} id' },
+  'bad-request.id-pattern': { fr: '{name} « {value} » doit respecter {pattern}', en: '{name} "{value}" must match {pattern}' },
+  'bad-request.questionnaire-required': { fr: 'le paramètre questionnaire est obligatoire, par ex. ?questionnaire=olva-core', en: 'the questionnaire parameter is required, e.g. ?questionnaire=olva-core' },
+  'bad-request.wave-pattern': { fr: 'la vague « {value} » doit respecter {pattern}', en: 'wave "{value}" must match {pattern}' },
+  'bad-request.territory-syntax': { fr: 'le territoire « {value} » doit s’écrire niveau:code, le niveau étant l’un de {levels}', en: 'territory "{value}" must be written level:code with level one of {levels}' },
+  'bad-request.missing': { fr: 'missing doit valoir « empty » (par défaut) ou « codes » (-7 non posée, -8 laissée vide, -9 absente de la version répondue)', en: 'missing must be "empty" (the default) or "codes" (-7 not asked, -8 left blank, -9 not in the version answered)' },
+  'bad-request.harmonise': { fr: 'harmonise doit valoir « true » (un seul jeu de colonnes pour toutes les versions du tronc, par leurs correspondances) ou « false » (par défaut)', en: 'harmonise must be "true" (one column set across core versions, through their crosswalks) or "false" (the default)' },
+  'not-found.questionnaire': { fr: 'aucune version du questionnaire « {questionnaire} » n’est connue de ce collecteur', en: 'no version of questionnaire "{questionnaire}" is known to this collector' },
+  'bad-request.results-path': { fr: 'donnez un territoire (niveau:code) et une vague dans le chemin', en: 'give one territory (level:code) and one wave in the path' },
+  'not-found.nothing-to-publish': { fr: 'aucune réponse au questionnaire « {questionnaire} » pour {territory} dans la vague « {wave} » : rien à publier', en: 'no responses to questionnaire "{questionnaire}" for {territory} in wave "{wave}": nothing to publish' },
+  'not-found.not-published': { fr: 'les résultats de {territory} pour la vague « {wave} » ne sont pas publiés', en: 'the results of {territory} for wave "{wave}" are not published' },
+  'not-found.no-published': { fr: 'aucun résultat publié pour {territory} dans la vague « {wave} »', en: 'no published results for {territory} in wave "{wave}"' },
+  'analysis-failed': { fr: 'le calcul des résultats a échoué : {detail}', en: '{detail}' },
+  'bad-request.one-wave': { fr: 'donnez une seule vague', en: 'give one wave' },
+  'bad-request.one-territory': { fr: 'donnez un seul territoire, écrit niveau:code (par ex. territory=commune:35238)', en: 'give one territory, written level:code (e.g. territory=commune:35238)' },
+  'bad-request.exclude-body': { fr: 'envoyez {"exclude": "<submissionId>", "keep": "<submissionId>"} en JSON', en: 'send {"exclude": "<submissionId>", "keep": "<submissionId>"} as JSON' },
+  'bad-request.restore-body': { fr: 'envoyez {"submissionId": "<submissionId>"} en JSON', en: 'send {"submissionId": "<submissionId>"} as JSON' },
+  'bad-request.keep-itself': { fr: 'une réponse ne peut pas être gardée à sa propre place', en: 'a response cannot be kept in its own place' },
+  'not-found.in-scope': { fr: 'aucune réponse {id} dans le périmètre du jeton « {token} »', en: 'no response {id} in the scope of token "{token}"' },
+  'not-found.not-set-aside': { fr: 'la réponse {id} n’est pas écartée dans le périmètre du jeton « {token} »', en: 'response {id} is not set aside in the scope of token "{token}"' },
+  'conflict.keep-set-aside': { fr: 'la réponse {id} est elle-même écartée : rétablissez-la d’abord', en: 'response {id} is itself set aside: restore it first' },
+  'conflict.already-set-aside': { fr: 'la réponse {id} est déjà écartée', en: 'response {id} is already set aside' },
+
+  // --- The configuration (olva.config.json, environment, builds) --------------------------
+  'config.not-object': { fr: 'doit être un objet JSON', en: 'must be a JSON object' },
+  'config.token-one-of': { fr: 'donnez exactement un de « sha256 » (l’empreinte du jeton) ou « token » (en clair, démonstrations seulement)', en: 'give exactly one of "sha256" (the hash of the token) or "token" (in clear, demos only)' },
+  'integer': { fr: 'doit être un nombre entier, reçu « {value} »', en: 'must be a whole number, got "{value}"' },
+  'json.tokens': { fr: 'doit être un tableau JSON d’entrées de jetons : {detail}', en: 'must be a JSON array of token entries: {detail}' },
+  'readable': { fr: 'impossible de lire le fichier de configuration : {detail}', en: 'cannot read the configuration file: {detail}' },
+  'json': { fr: 'pas du JSON valide : {detail}', en: 'not valid JSON: {detail}' },
+  'unique-token-name': { fr: 'le nom de jeton « {name} » est utilisé deux fois', en: 'token name "{name}" is used twice' },
+  'unique-token': { fr: 'le jeton « {name} » a le même secret qu’un autre jeton', en: 'token "{name}" has the same secret as another token' },
+  'unique-territory': { fr: 'le territoire personnalisé « {code} » est déclaré deux fois', en: 'custom territory "{code}" is declared twice' },
+  'unique-target': { fr: 'un objectif pour {territory} est déjà donné', en: 'a target for {territory} is already given' },
+  'unique-target.wave': { fr: 'un objectif pour {territory} et la vague {wave} est déjà donné', en: 'a target for {territory} and wave {wave} is already given' },
+  'unique-wave': { fr: 'la vague « {wave} » est déclarée deux fois', en: 'wave "{wave}" is declared twice' },
+  'semver-range': { fr: '« {range} » n’est pas un intervalle semver de versions du tronc commun (par ex. « ^2026.1.0 » ou « >=2026.1.0 <2027.0.0 »)', en: '"{range}" is not a semver range of core versions (e.g. "^2026.1.0" or ">=2026.1.0 <2027.0.0")' },
+  'build-readable': { fr: '{file} ne peut pas être lu : {detail}', en: '{file} cannot be read: {detail}' },
+  'build-readable.missing': { fr: '{file} n’existe pas : lancez d’abord `olva build` (ou `npm run build`)', en: '{file} does not exist: run `olva build` (or `npm run build`) first' },
+  'build-format': { fr: '{file} n’est pas un questionnaire compilé de cette version d’olva (kind « olva-compiled-questionnaire », formatVersion {format}) : relancez `olva build`', en: '{file} is not a compiled questionnaire of this version of olva (kind "olva-compiled-questionnaire", formatVersion {format}): run `olva build` again' },
+  'unique-build': { fr: '{version} est déjà accepté par /questionnaires/{index}', en: '{version} is already accepted by /questionnaires/{index}' },
+  'build-schema': { fr: '{file} n’est pas un schéma JSON utilisable : {detail}', en: '{file} is not a usable JSON Schema: {detail}' },
+  'warning.clear-token': { fr: 'le jeton « {name} » est écrit en clair dans {file} : gardez les jetons en clair pour les démonstrations ; en production, enregistrez son SHA-256 dans « sha256 »', en: 'token "{name}" is written in clear in {file}: keep clear tokens for demos; store its SHA-256 as "sha256" in production' },
+} as const satisfies Record<string, Text>;
+
+/** A key of the catalogue. */
+export type MessageKey = keyof typeof MESSAGES;
+
+/** The `{name}` parameters of a template, as a union of names. */
+type Slots<S extends string> = S extends `${string}{${infer P}}${infer R}` ? (P extends `${string}"${string}` ? Slots<R> : P | Slots<R>) : never;
+
+/** The parameters an entry takes (none: no argument). */
+export type ParamsOf<K extends MessageKey> = [Slots<(typeof MESSAGES)[K]['en']>] extends [never] ? [] : [Record<Slots<(typeof MESSAGES)[K]['en']>, Param>];
+
+const SLOT = /\{([A-Za-z]+)\}/g;
+
+/** True for a value that is a `Text`. */
+export function isText(value: unknown): value is Text {
+  return typeof value === 'object' && value !== null && typeof (value as Text).fr === 'string' && typeof (value as Text).en === 'string';
+}
+
+function fill(template: string, lang: Lang, params: Record<string, Param>): string {
+  return template.replace(SLOT, (slot, name: string) => {
+    const value = params[name];
+    if (value === undefined) return slot;
+    return isText(value) ? value[lang] : String(value);
+  });
+}
+
+/** The message `key` with its parameters filled in, in both languages. */
+export function text<K extends MessageKey>(key: K, ...params: ParamsOf<K>): Text {
+  const entry: Text = MESSAGES[key];
+  const values: Record<string, Param> = params[0] ?? {};
+  return { fr: fill(entry.fr, 'fr', values), en: fill(entry.en, 'en', values) };
+}
+
+/** Texts joined with `separator` in each language (lists inside a message). */
+export function joinTexts(texts: readonly Param[], separator: string): Text {
+  const one = (lang: Lang) => texts.map((t) => (isText(t) ? t[lang] : String(t))).join(separator);
+  return { fr: one('fr'), en: one('en') };
+}
+
+/** The same text in both languages: names, codes and other words that are not translated. */
+export function untranslated(value: string): Text {
+  return { fr: value, en: value };
+}
+
+/**
+ * A schema problem's message in both languages, worded by `@olva/compiler` from ajv's
+ * keyword and parameters (the one home of schema wordings).
+ */
+export function schemaText(problem: Pick<SchemaProblem, 'rule' | 'params' | 'message'>): Text {
+  return schemaMessage(problem.rule.replace(/^schema\//, ''), problem.params, problem.message);
+}
