@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
-  codebookCsv, codebookEntries, codebookMarkdown, createCollector, csvReadable, exportBaseName,
+  codebookCsv, codebookEntries, codebookMarkdown, ConfigError, createCollector, formatProblem, csvReadable, exportBaseName,
   exportVersions, harmonise as harmoniseVersions, loadConfig, ndjsonReadable, openStore, parseMissing, parseReadQuery, writeXlsx,
   type CollectorConfig, type ReadQuery, type ResponseFilter, type ResponseStore,
 } from '@olva/collector';
@@ -122,6 +122,12 @@ export function reportError(command: string, e: unknown, io: CommandIO, lang: La
   if (e instanceof CommandError) {
     io.stderr.write(`olva ${command}: ${e.text[lang]}\n`);
     return e.exitCode;
+  }
+  // A configuration's problems are worded in the command's language, not the environment's.
+  if (e instanceof ConfigError) {
+    io.stderr.write(`olva ${command}: ${lang === 'fr' ? 'configuration invalide :' : 'invalid configuration:'}\n`);
+    for (const p of e.problems) io.stderr.write(`${formatProblem(p, lang)}\n`);
+    return EXIT.INVALID;
   }
   io.stderr.write(`olva ${command}: ${e instanceof Error ? e.message : String(e)}\n`);
   return EXIT.INVALID;

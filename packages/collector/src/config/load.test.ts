@@ -77,8 +77,8 @@ describe('collector configuration', () => {
     const file = '/etc/olva/olva.config.json';
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], disclosure: { minCell: 2.5, minBase: 0, maxCell: 4 } }, opts))).toEqual([
       `${file}#/disclosure/maxCell: unknown property "maxCell" (check its spelling) [schema/additionalProperties]`,
-      `${file}#/disclosure/minCell: must be integer [schema/type]`,
-      `${file}#/disclosure/minBase: must be >= 1 [schema/minimum]`,
+      `${file}#/disclosure/minCell: must be an integer [schema/type]`,
+      `${file}#/disclosure/minBase: must be at least 1 [schema/minimum]`,
     ]);
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], disclosure: { minCell: 12 } }, opts))).toEqual([
       `${file}#/disclosure/minBase: the smallest published base (10) must be at least minCell (12) [disclosure/min-base]`,
