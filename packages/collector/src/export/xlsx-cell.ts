@@ -8,7 +8,7 @@
  * gives back as that escaped text:
  * - `&`, `<`, `>` as entities; CR as `&#13;` (a raw CR would be read back as LF);
  * - the C0 controls XML 1.0 forbids (all but tab, LF, CR), U+FFFE and U+FFFF as OOXML's
- *   `_xHHHH_` escapes, which Excel and exceljs decode to the character itself;
+ *   `_xHHHH_` escapes (ECMA-376 ST_Xstring), which Excel decodes to the character itself;
  * - a literal `_xHHHH_` in the text as `_x005F_xHHHH_`, so that no reader decodes it: without
  *   that, `_x003D_cmd` would come back as `=cmd`, past `escapeFormula`;
  * - a lone surrogate (not encodable in UTF-8) as U+FFFD.

@@ -34,7 +34,7 @@ function values(sheet: ExcelJS.Worksheet): unknown[][] {
 
 /**
  * exceljs's values as the Python reader gives them: holes and undefined as null, and the
- * `_xHHHH_` escapes of ECMA-376's ST_Xstring decoded, as Excel and LibreOffice do (exceljs
+ * `_xHHHH_` escapes of ECMA-376's ST_Xstring decoded, as Excel and Apache POI do (exceljs
  * decodes them in shared strings only, not in inline strings).
  */
 function nullValues(sheet: ExcelJS.Worksheet): unknown[][] {
