@@ -6,6 +6,7 @@
  * reference, with OOXML's `_xHHHH_` escapes decoded as Excel does.
  */
 import { execFile } from 'node:child_process';
+import ExcelJS from 'exceljs';
 
 /** One cell as Python read it: its type (`t` attribute, 'n' if absent) and value. */
 export interface PythonCell {
@@ -82,4 +83,14 @@ export function readXlsxWithPython(xlsx: Buffer): Promise<PythonSheet[]> {
 /** The values of a sheet read by Python, empty cells as null (to compare with exceljs's). */
 export function pythonValues(sheet: PythonSheet): (string | number | null)[][] {
   return sheet.rows.map((row) => row.map((cell) => cell?.value ?? null));
+}
+
+/** A workbook read by both exceljs and Python, which must list the same sheets. */
+export async function readXlsxBoth(xlsx: Buffer): Promise<{ workbook: ExcelJS.Workbook; python: PythonSheet[] }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+  const python = await readXlsxWithPython(xlsx);
+  const names = [workbook.worksheets.map((s) => s.name), python.map((s) => s.name)].map((n) => JSON.stringify(n));
+  if (names[0] !== names[1]) throw new Error(`exceljs reads the sheets ${names[0]}, Python ${names[1]}`);
+  return { workbook, python };
 }
