@@ -183,5 +183,9 @@ describe('writeXlsx', () => {
     await expect(writeXlsx([fixtureCore()], open, out)).rejects.toThrow('the store failed');
     expect(out.destroyed).toBe(false);
     expect(state).toMatchObject({ opened: 1, pulled: 500, closed: 1 });
+    // A store that cannot even open its cursor.
+    const refused = new PassThrough();
+    await expect(writeXlsx([fixtureCore()], () => { throw new Error('no cursor'); }, refused)).rejects.toThrow('no cursor');
+    expect(refused.destroyed).toBe(false);
   });
 });

@@ -55,7 +55,13 @@ export function writeZip(entries: readonly ZipEntry[], output: Writable, mtime =
       zip.addReadStreamLazy(path, { mtime }, (open) => {
         // After a failure the archive is abandoned: the next generator is never opened.
         if (settled) return;
-        const source = Readable.from(content(), { objectMode: false });
+        let source: Readable;
+        try {
+          source = Readable.from(content(), { objectMode: false });
+        } catch (error) {
+          // Thrown inside yazl's pump: settled here rather than left to crash the process.
+          return settle(error instanceof Error ? error : new Error(String(error)));
+        }
         sources.add(source);
         source.on('error', settle);
         source.once('end', () => sources.delete(source));
