@@ -137,7 +137,7 @@ async function pausedDownload(url: string): Promise<{ samples: Sample[]; body: B
   const samples: Sample[] = [];
   for (let unchanged = 0; unchanged < 10 && pulled < ROWS;) {
     await new Promise((resolve) => setTimeout(resolve, 20));
-    // Not stalled before the first row (the XLSX sends its theme first).
+    // Not stalled before the first row (the XLSX sends its fixed parts first).
     unchanged = pulled > 0 && samples.length && samples[samples.length - 1].pulled === pulled ? unchanged + 1 : 0;
     samples.push({ pulled, sent: server.bytesWritten - server.writableLength });
   }

@@ -3,18 +3,26 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { writeXlsx, XLSX_SHEETS } from './xlsx.js';
 import { codebookEntries } from './codebook.js';
+import { XLSX_CELL_LIMIT, XLSX_TRUNCATION_MARK } from './xlsx-cell.js';
 import { escapeFormula } from '@olva/compiler/csv';
+import type { StoredResponse } from '../store/types.js';
 import {
   fieldsUnderEitherSeparator, fixtureAnswers, fixtureCore, fixtureResponse, HOSTILE_TEXTS, iterate, runsAsFormula,
 } from '@olva/test-support/export-fixtures';
+import { pythonValues, readXlsxBoth } from '@olva/test-support/xlsx-python';
 
-async function workbookOf(responses: ReturnType<typeof fixtureResponse>[], core = fixtureCore()): Promise<ExcelJS.Workbook> {
+/** The workbook's bytes. */
+async function xlsxOf(responses: StoredResponse[], core = fixtureCore()): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   await writeXlsx([core], () => iterate(responses), out);
+  return Buffer.concat(chunks);
+}
+
+async function workbookOf(responses: StoredResponse[], core = fixtureCore()): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+  await wb.xlsx.load(await xlsxOf(responses, core) as unknown as ArrayBuffer);
   return wb;
 }
 
@@ -22,6 +30,46 @@ function values(sheet: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row) => { rows.push((row.values as unknown[]).slice(1)); });
   return rows;
+}
+
+/**
+ * exceljs's values as the Python reader gives them: holes and undefined as null, and the
+ * `_xHHHH_` escapes of ECMA-376's ST_Xstring decoded, as Excel and Apache POI do (exceljs
+ * decodes them in shared strings only, not in inline strings).
+ */
+function nullValues(sheet: ExcelJS.Worksheet): unknown[][] {
+  const decode = (v: unknown) => typeof v === 'string' ? v.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : v ?? null;
+  return values(sheet).map((row) => Array.from(row, decode));
+}
+
+/** Texts an XLSX must carry through: markup, controls, OOXML escapes, accents, spaces, length. */
+const AWKWARD_TEXTS = [
+  '<b>gras</b> & "guillemets" > \'apostrophes\'', 'a\x01b\x0Bc\x1Fd\uFFFEe\uFFFF', '_x003D_cmd', '_x0041_ et _x005f_',
+  'été, à l’œuvre — 🎉 ça', '  espaces  ', 'ligne\rseule', '\t=tab', `${'é'.repeat(XLSX_CELL_LIMIT - 1)}🎉`, 'x'.repeat(40_000),
+];
+
+/** What a reader should get back for `text`: escaped for spreadsheets, cut at Excel's limit. */
+function expected(text: string): string {
+  const escaped = escapeFormula(text);
+  return escaped.length <= XLSX_CELL_LIMIT ? escaped : escaped.slice(0, XLSX_CELL_LIMIT - XLSX_TRUNCATION_MARK.length).replace(/[\uD800-\uDBFF]$/, '') + XLSX_TRUNCATION_MARK;
+}
+
+/** Responses made on demand, counting what was pulled and whether the source was closed. */
+function countedSource(count: number, failAt?: number) {
+  const state = { pulled: 0, closed: 0, opened: 0 };
+  const open = async function* () {
+    state.opened++;
+    try {
+      for (let i = 0; i < count; i++) {
+        if (i === failAt) throw new Error('the store failed');
+        state.pulled++;
+        yield fixtureResponse(i, fixtureAnswers(i));
+      }
+    } finally {
+      state.closed++;
+    }
+  };
+  return { state, open };
 }
 
 describe('writeXlsx', () => {
@@ -72,8 +120,72 @@ describe('writeXlsx', () => {
         if (typeof cell.value === 'string') strings.push(cell.value);
       }));
     }
-    // XML reads a CR (alone or before LF) back as LF.
-    for (const text of HOSTILE_TEXTS) expect(strings).toContain(escapeFormula(text).replace(/\r\n?/g, '\n'));
+    // CRs are kept (written as &#13;, which XML does not turn into LF).
+    for (const text of HOSTILE_TEXTS) expect(strings).toContain(escapeFormula(text));
     expect(strings.flatMap(fieldsUnderEitherSeparator).filter(runsAsFormula)).toEqual([]);
+  });
+
+  it('writes awkward texts, empty and numeric cells that exceljs and Python read back the same', async () => {
+    const responses = AWKWARD_TEXTS.map((text, i) => fixtureResponse(i, { secteur_principal: 'sport', commentaire: text, nb_benevoles: [0, 12, 100000][i % 3] }));
+    responses.push(fixtureResponse(98, { secteur_principal: 'culture' }), fixtureResponse(99, { commentaire: 'lone \uD800 surrogate', nb_benevoles: 7 }));
+    const { workbook: wb, python } = await readXlsxBoth(await xlsxOf(responses));
+    expect(python.map((s) => s.name)).toEqual([XLSX_SHEETS.codes, XLSX_SHEETS.labels, XLSX_SHEETS.codebook]);
+    for (const [i, sheet] of python.entries()) {
+      expect(pythonValues(sheet)).toEqual(nullValues(wb.worksheets[i]));
+      for (const cell of sheet.rows.flat()) {
+        if (!cell) continue;
+        expect(cell.formula).toBe(false);
+        expect(['inlineStr', 'n']).toContain(cell.type);
+      }
+    }
+    // The header row stays on screen.
+    expect(wb.worksheets[0].views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const codes = pythonValues(python[0]);
+    const col = (name: string) => codes[0].indexOf(name);
+    AWKWARD_TEXTS.forEach((text, i) => {
+      expect(codes[i + 1][col('commentaire')]).toBe(expected(text));
+      expect(codes[i + 1][col('nb_benevoles')]).toBe([0, 12, 100000][i % 3]);
+    });
+    const long = codes[AWKWARD_TEXTS.length][col('commentaire')] as string;
+    expect(long).toHaveLength(XLSX_CELL_LIMIT);
+    expect(long.endsWith(XLSX_TRUNCATION_MARK)).toBe(true);
+    // Cut before the emoji's surrogate pair, not inside it.
+    expect(codes[AWKWARD_TEXTS.length - 1][col('commentaire')]).toBe(`${'é'.repeat(XLSX_CELL_LIMIT - XLSX_TRUNCATION_MARK.length)}${XLSX_TRUNCATION_MARK}`);
+    // Unanswered: no cell, read as empty by both.
+    expect(codes[AWKWARD_TEXTS.length + 1][col('commentaire')] ?? null).toBeNull();
+    expect(codes[AWKWARD_TEXTS.length + 1][col('nb_benevoles')] ?? null).toBeNull();
+    expect(codes[AWKWARD_TEXTS.length + 2][col('commentaire')]).toBe('lone \uFFFD surrogate');
+  });
+
+  it('stops reading the responses and rejects when the output closes before the end', async () => {
+    const { state, open } = countedSource(1_000_000);
+    const out = new PassThrough();
+    const written = writeXlsx([fixtureCore()], open, out);
+    // Nobody reads: the writer stalls on a full output (after its first rows, however slow
+    // the machine), then the client goes away.
+    for (let unchanged = 0, last = -1; unchanged < 5;) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      unchanged = state.pulled > 0 && state.pulled === last ? unchanged + 1 : 0;
+      last = state.pulled;
+    }
+    expect(state.pulled).toBeGreaterThan(0);
+    expect(state.pulled).toBeLessThan(5_000);
+    out.destroy();
+    await expect(written).rejects.toThrow('closed before the end');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(state).toMatchObject({ opened: 1, closed: 1 });
+  });
+
+  it('rejects with the error of the responses, leaving the output to the caller', async () => {
+    const { state, open } = countedSource(1_000, 500);
+    const out = new PassThrough();
+    out.resume();
+    await expect(writeXlsx([fixtureCore()], open, out)).rejects.toThrow('the store failed');
+    expect(out.destroyed).toBe(false);
+    expect(state).toMatchObject({ opened: 1, pulled: 500, closed: 1 });
+    // A store that cannot even open its cursor.
+    const refused = new PassThrough();
+    await expect(writeXlsx([fixtureCore()], () => { throw new Error('no cursor'); }, refused)).rejects.toThrow('no cursor');
+    expect(refused.destroyed).toBe(false);
   });
 });

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { cellXml, columnLetters, truncateForXlsx, XLSX_CELL_LIMIT, XLSX_TRUNCATION_MARK, xlsxXmlText } from './xlsx-cell.js';
+
+describe('xlsx cells', () => {
+  it('names columns as Excel does', () => {
+    expect([0, 1, 25, 26, 27, 51, 52, 701, 702, 16_383].map(columnLetters)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
+  });
+
+  it('writes numbers as values, texts as escaped inline strings, and nothing for empty cells', () => {
+    expect(cellXml('B2', 12.5)).toBe('<c r="B2"><v>12.5</v></c>');
+    expect(cellXml('B2', -3, 1)).toBe('<c r="B2" s="1"><v>-3</v></c>');
+    expect(cellXml('C3', null)).toBe('');
+    expect(cellXml('C3', '')).toBe('');
+    expect(cellXml('D4', Number.NaN)).toBe('<c r="D4" t="inlineStr"><is><t xml:space="preserve">NaN</t></is></c>');
+    expect(cellXml('E5', '=1+1 & <b>')).toBe(`<c r="E5" t="inlineStr"><is><t xml:space="preserve">'=1+1 &amp; &lt;b&gt;</t></is></c>`);
+  });
+
+  it('keeps what XML would lose or refuse: CR, controls, literal _xHHHH_, lone surrogates', () => {
+    expect(xlsxXmlText('a\r\nb\tc\nd')).toBe('a&#13;\nb\tc\nd');
+    expect(xlsxXmlText('\x00\x01\x08\x0B\x0C\x0E\x1F\uFFFE\uFFFF')).toBe('_x0000__x0001__x0008__x000B__x000C__x000E__x001F__xFFFE__xFFFF_');
+    expect(xlsxXmlText('_x003D_cmd _x00e9_ _x12_ x0041_')).toBe('_x005F_x003D_cmd _x005F_x00e9_ _x12_ x0041_');
+    expect(xlsxXmlText('a\uD800b\uDC00 🎉 é')).toBe('a\uFFFDb\uFFFD 🎉 é');
+    const plain = 'Réponse n° 12, « élan » associatif';
+    expect(xlsxXmlText(plain)).toBe(plain);
+  });
+
+  it('cuts texts over Excel\'s limit with a mark, never inside a surrogate pair', () => {
+    const fits = 'x'.repeat(XLSX_CELL_LIMIT);
+    expect(truncateForXlsx(fits)).toBe(fits);
+    const cut = truncateForXlsx(`${fits}y`);
+    expect(cut).toHaveLength(XLSX_CELL_LIMIT);
+    expect(cut).toBe('x'.repeat(XLSX_CELL_LIMIT - XLSX_TRUNCATION_MARK.length) + XLSX_TRUNCATION_MARK);
+    const keep = XLSX_CELL_LIMIT - XLSX_TRUNCATION_MARK.length;
+    const pair = truncateForXlsx(`${'x'.repeat(keep - 1)}🎉${'x'.repeat(100)}`);
+    expect(pair).toBe(`${'x'.repeat(keep - 1)}${XLSX_TRUNCATION_MARK}`);
+    expect(/[\uD800-\uDFFF]/u.test(pair)).toBe(false);
+  });
+});
