@@ -64,8 +64,8 @@ for (const backend of bothBackends()) {
         database: { url: await backend.newDatabaseUrl() },
         server: { port: 0 },
         tokens: [
-          { name: 'analyst', token: ANALYST, scope: { territories: 'all', rights: ['export'] } },
-          { name: 'coordinator', token: COORDINATOR, scope: { territories: [{ level: 'commune', code: '35238' }], rights: ['export', 'export-personal'] } },
+          { name: 'analyst', token: ANALYST, scope: { territories: 'all', rights: ['export', 'read'] } },
+          { name: 'coordinator', token: COORDINATOR, scope: { territories: [{ level: 'commune', code: '35238' }], rights: ['export', 'export-personal', 'read'] } },
         ],
       }, { file: path.join(dir, 'olva.config.json'), baseDir: dir, env: {} });
       collector = await createCollector({ config, logStream: false });
@@ -140,6 +140,26 @@ for (const backend of bothBackends()) {
       const full = await (await get('/v1/exports/codebook.md?questionnaire=olva-core', COORDINATOR)).text();
       expect(full).not.toContain('Données personnelles :');
       expect(full).toContain('`numero_rna`');
+    });
+
+    it('GET /v1/responses and /v1/responses/{id}: a "read" token sees each response without its personal answers; "export-personal" sees them', async () => {
+      const list = async (token: string) => {
+        const res = await get('/v1/responses?questionnaire=olva-core', token);
+        expect(res.status).toBe(200);
+        return { res, items: (await res.json()).items as { payload: ResponsePayload }[] };
+      };
+      const plain = await list(ANALYST);
+      expect(plain.items).toHaveLength(2);
+      expect(plain.res.headers.get('olva-personal-data')).toBe('left-out');
+      for (const { payload } of plain.items) {
+        expect(Object.keys(payload.answers).filter((k) => PERSONAL.includes(k))).toEqual([]);
+        expect(payload.answers.recevoir_resultats).toBe(true);
+      }
+      for (const { payload } of (await list(COORDINATOR)).items) expect(payload.answers).toMatchObject(SECRETS);
+      const one = await get(`/v1/responses/${sent[1]!.submissionId}`, ANALYST);
+      expect(one.headers.get('olva-personal-data')).toBe('left-out');
+      expect(JSON.stringify(await one.json())).not.toContain(SECRETS.numero_rna);
+      expect((await (await get(`/v1/responses/${sent[1]!.submissionId}`, COORDINATOR)).json()).payload.answers).toMatchObject(SECRETS);
     });
 
     it('refuses "export-personal" in a configuration that misspells it, naming the pointer', () => {

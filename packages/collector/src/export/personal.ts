@@ -43,16 +43,31 @@ export function exportedVersions(compiled: CompiledQuestionnaire[], policy: Pers
   }));
 }
 
+/** A stored response without the answers `policy` leaves out (itself when none is there). */
+export function exportedResponse(r: StoredResponse, policy: PersonalPolicy): StoredResponse {
+  if (policy.include || policy.questions.size === 0) return r;
+  const answers = withoutPersonalAnswers(r.payload.answers as Record<string, unknown>, policy.questions);
+  return answers === r.payload.answers ? r : { ...r, payload: { ...r.payload, answers: answers as typeof r.payload.answers } };
+}
+
 /** The stored responses with the answers `policy` leaves out removed from their payloads. */
 export async function* exportedResponses(responses: AsyncIterable<StoredResponse>, policy: PersonalPolicy): AsyncIterable<StoredResponse> {
-  if (policy.include || policy.questions.size === 0) {
-    yield* responses;
-    return;
-  }
-  for await (const r of responses) {
-    const answers = withoutPersonalAnswers(r.payload.answers as Record<string, unknown>, policy.questions);
-    yield answers === r.payload.answers ? r : { ...r, payload: { ...r.payload, answers: answers as typeof r.payload.answers } };
-  }
+  for await (const r of responses) yield exportedResponse(r, policy);
+}
+
+/**
+ * For readers of responses of any questionnaire (`GET /v1/responses`): each response without
+ * the personal answers of its own questionnaire, unless `include`.
+ */
+export function responseReader(known: readonly CompiledQuestionnaire[], include: boolean): (r: StoredResponse) => StoredResponse {
+  const policies = new Map<string, PersonalPolicy>();
+  return (r) => {
+    if (include) return r;
+    const id = r.payload.questionnaire.id;
+    let policy = policies.get(id);
+    if (!policy) policies.set(id, policy = personalPolicy(known, id, false));
+    return exportedResponse(r, policy);
+  };
 }
 
 /** The value of the `olva-personal-data` header: `included`, `none`, or `left-out; questions=a,b`. */
