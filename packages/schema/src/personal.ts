@@ -41,10 +41,3 @@ export function withoutPersonalAnswers<T extends Record<string, unknown>>(answer
   }
   return (out ?? answers) as T;
 }
-
-/** The answer keys of the personal questions `ids` that `answers` holds (values and "other" texts). */
-export function personalAnswerKeys(answers: Record<string, unknown>, ids: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (const id of ids) for (const key of [id, otherKey(id)]) if (Object.prototype.hasOwnProperty.call(answers, key)) out.push(key);
-  return out;
-}
