@@ -146,7 +146,7 @@ describe('analyseResponses', () => {
   it('compares with the previous wave through the crosswalk: merged codes summed, renamed question followed, break said', async () => {
     const doc = await run();
     const previous = doc.groups[0]!.comparisons!.previousWave!;
-    expect(previous).toMatchObject({ wave: '2025', available: true, crosswalk: { from: ['2026.2.0'], to: ['2026.3.0'], applied: true } });
+    expect(previous).toMatchObject({ wave: '2025', available: true, crosswalk: { from: [b.core.questionnaire.version], to: [next.questionnaire.version], applied: true } });
     const solidarity = previous.shares.find((s) => s.question === 'secteur_principal' && s.code === 'solidarite')!;
     expect(solidarity.previousCodes!.sort()).toEqual(['caritatif_humanitaire', 'social_sante']);
     const before = raw(items, RENNES, '2025', 'secteur_principal', ['caritatif_humanitaire', 'social_sante']);

@@ -11,7 +11,8 @@ import { text, type Text } from './messages.js';
 
 /** What a token may do. */
 /** `publish`: make its own territory's results public (`PUT /v1/results/…/publication`). */
-export type Right = 'read' | 'export' | 'stats' | 'erase' | 'publish';
+/** `export-personal`: exports also carry the answers of questions marked personal (never alone: with `export`). */
+export type Right = 'read' | 'export' | 'stats' | 'erase' | 'publish' | 'export-personal';
 
 /** The reach of a token. */
 export interface Scope {

@@ -20,7 +20,7 @@ export { versionKeyString, versionKeyOf as keyOf } from '@olva/schema';
 export type { Authorizer, Scope, Right, Principal, AuthDecision } from './auth.js';
 export { parseTerritoryQuery } from './auth.js';
 export { createAuthorizer } from './tokens.js';
-export { purgeExpired, type PurgeReport } from './purge.js';
+export { purgeExpired, purgePersonalBefore, purgePersonalExpired, type PurgeReport, type PersonalPurgeReport } from './purge.js';
 export { TerritoryDirectory } from './territories.js';
 export { searchCommunes, findCommune, foldCommuneName, type Commune } from './geography/commune-search.js';
 export { answerCommuneSearch, answerCommuneLookup, type CommuneAnswer } from './routes/communes.js';

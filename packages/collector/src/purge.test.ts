@@ -4,7 +4,8 @@ import { corePayload } from '@olva/test-support/collector-questionnaires';
 import { openStore } from './store/open.js';
 import { SqlResponseStore } from './store/sql-store.js';
 import { payloadDigest } from './store/canonical.js';
-import { purgeExpired } from './purge.js';
+import type { CompiledQuestionnaire } from '@olva/schema';
+import { purgeExpired, purgePersonalBefore, purgePersonalExpired } from './purge.js';
 
 for (const backend of bothBackends()) {
   describe(`retention on ${backend.name}`, () => {
@@ -32,6 +33,45 @@ for (const backend of bothBackends()) {
         expect(await store.get(old[0].submissionId)).toBeNull();
         expect(await store.get(recent.submissionId)).not.toBeNull();
         expect(await store.get(other.submissionId)).not.toBeNull();
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('removes the answers of personal questions from older responses, keeps the rest, and does it once', async () => {
+      const opened = await openStore(await backend.newDatabaseUrl());
+      let clock = new Date('2026-01-10T12:00:00Z');
+      const store = new SqlResponseStore(opened.db, () => clock);
+      // Two kept versions that disagree: a question personal in either is personal in both.
+      const version = (v: string, personal: string[]) => ({
+        questionnaire: { id: 'olva-core', version: v }, extension: null,
+        sections: [{ id: 'profil', questions: ['nom_association', 'email_contact', 'secteur'].map((id) => ({ id, type: 'text', ...(personal.includes(id) ? { personal: true } : {}) })) }],
+      }) as unknown as CompiledQuestionnaire;
+      try {
+        await store.saveQuestionnaire(version('2026.2.0', []));
+        await store.saveQuestionnaire(version('2026.2.1', ['nom_association']));
+        await store.saveQuestionnaire({ ...version('1.0.0', ['secteur']), questionnaire: { id: 'autre-enquete', version: '1.0.0' } } as CompiledQuestionnaire);
+        const personal = { nom_association: 'Les Amis du Blosne', nom_association_other: 'x', secteur: 'sport', nb_benevoles: 12 };
+        const old = corePayload({ questionnaire: { id: 'olva-core', version: '2026.2.0' }, answers: personal });
+        await store.insert(old, payloadDigest(old));
+        clock = new Date('2026-06-10T12:00:00Z');
+        const recent = corePayload({ questionnaire: { id: 'olva-core', version: '2026.2.1' }, answers: personal });
+        await store.insert(recent, payloadDigest(recent));
+
+        const reports = await purgePersonalExpired(store, { 'olva-core': 90 }, new Date('2026-06-20T00:00:00Z'));
+        expect(reports).toEqual([{ questionnaireId: 'olva-core', retentionDays: 90, before: '2026-03-22T00:00:00.000Z', questions: ['nom_association'], responses: 1 }]);
+        const kept = await store.get(old.submissionId);
+        expect(kept!.payload.answers).toEqual({ secteur: 'sport', nb_benevoles: 12 });
+        expect(kept!.payload.submittedAt).toBe(old.submittedAt);
+        expect((await store.get(recent.submissionId))!.payload.answers).toEqual(personal);
+        // Idempotent; a replay of the original payload is recognised, never stored again.
+        expect((await purgePersonalExpired(store, { 'olva-core': 90 }, new Date('2026-06-20T00:00:00Z')))[0]!.responses).toBe(0);
+        expect(await store.insert(old, payloadDigest(old))).toMatchObject({ status: 'replayed' });
+        expect((await store.get(old.submissionId))!.payload.answers).not.toHaveProperty('nom_association');
+        // An explicit date reaches the recent one too; another questionnaire's marks do not apply.
+        expect(await purgePersonalBefore(store, 'olva-core', new Date('2026-07-01T00:00:00Z'))).toMatchObject({ questions: ['nom_association'], responses: 1 });
+        expect((await store.get(recent.submissionId))!.payload.answers).toEqual({ secteur: 'sport', nb_benevoles: 12 });
+        expect(await store.count({ territories: 'all' })).toBe(2);
       } finally {
         await store.close();
       }

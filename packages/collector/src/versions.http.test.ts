@@ -1,6 +1,6 @@
 /**
  * Two core versions in one collector, over real HTTP on SQLite and PostgreSQL: the canonical
- * core 2026.2.0 and the 2027 example (one split sector choice, with its crosswalk), both as
+ * core (2026.2.1 today) and the 2027 example (one split sector choice, with its crosswalk), both as
  * `olva build` writes them. Waves tied to versions refuse a 2027 answer in wave 2026; the
  * harmonised export puts 2026 and 2027 answers in one column set, and its codebook says which
  * code of which version each harmonised code stands for.
@@ -24,6 +24,8 @@ const CORES = { 'olva-core': 'packages/core-questionnaire/olva-core.json', 'olva
 
 let dir: string;
 const compiled: Record<string, CompiledQuestionnaire> = {};
+/** The version of the canonical core, read from its build rather than written here. */
+const v2026 = () => compiled['olva-core']!.questionnaire.version;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-versions-'));
@@ -99,9 +101,9 @@ for (const backend of bothBackends()) {
     it('exports 2026 and 2027 answers comparable in one column set with harmonise=true', async () => {
       const rows = await csv('/v1/exports/responses.csv?questionnaire=olva-core&wave=2026,2027&harmonise=true');
       const byVersion = Object.fromEntries(rows.map((r) => [r.questionnaire_version, r]));
-      expect(byVersion['2026.2.0']!.secteur_principal).toBe('social_sante');
+      expect(byVersion[v2026()]!.secteur_principal).toBe('social_sante');
       expect(byVersion['2027.0.0']!.secteur_principal).toBe('social_sante');
-      expect([byVersion['2026.2.0']!.secteurs_secondaires__social_sante, byVersion['2027.0.0']!.secteurs_secondaires__social_sante]).toEqual(['0', '1']);
+      expect([byVersion[v2026()]!.secteurs_secondaires__social_sante, byVersion['2027.0.0']!.secteurs_secondaires__social_sante]).toEqual(['0', '1']);
       expect(Object.keys(rows[0]!)).not.toContain('secteurs_secondaires__sante');
 
       const raw = await csv('/v1/exports/responses.csv?questionnaire=olva-core&wave=2026,2027');
@@ -112,12 +114,12 @@ for (const backend of bothBackends()) {
     it('documents every code of every version in the codebook, harmonised or not; a bad harmonise is a 400', async () => {
       const harmonised = await csv('/v1/exports/codebook.csv?questionnaire=olva-core&harmonise=true&missing=codes');
       const sector = harmonised.find((r) => r.variable === 'secteur_principal')!;
-      expect(sector.codes_fr).toContain('social_sante=Action sociale, santé, médico-social [2026.2.0 : social_sante ; 2027.0.0 : action_sociale, sante]');
+      expect(sector.codes_fr).toContain(`social_sante=Action sociale, santé, médico-social [${v2026()} : social_sante ; 2027.0.0 : action_sociale, sante]`);
       expect(sector.codes_fr).toContain('-9=absente de la version');
-      expect(sector.version).toBe('2026.2.0, 2027.0.0');
+      expect(sector.version).toBe(`${v2026()}, 2027.0.0`);
       const plain = await csv('/v1/exports/codebook.csv?questionnaire=olva-core');
       const codes = plain.find((r) => r.variable === 'secteur_principal')!.codes_en;
-      expect(codes).toContain('social_sante=Social action, health and care [2026.2.0]');
+      expect(codes).toContain(`social_sante=Social action, health and care [${v2026()}]`);
       expect(codes).toContain('sante=Health [2027.0.0]');
       const questions = plain.filter((r) => r.question).map((r) => [r.variable, r.question]);
       const numberOf = new Map<string, string>();

@@ -42,3 +42,32 @@ describe('compile inputs', () => {
     expect(swapped.problems.map((p) => [p.file, p.rule])).toEqual([[EXTENSIONS[0], 'load/wrong-kind'], [CORE, 'load/wrong-kind']]);
   });
 });
+
+describe('personal data (contract "Personal data")', () => {
+  const fixtures = `${root}packages/compiler/src/lint/fixtures/`;
+
+  it('carries "personal": true into the compiled question, and only where it is set', async () => {
+    const { compiled } = await compile({ core: `${fixtures}_base/core.json`, extension: `${fixtures}email-not-personal/extension.json` });
+    const questions = compiled!.sections.flatMap((s) => s.questions);
+    expect(questions.filter((q) => q.personal === true).map((q) => q.id)).toEqual(['rennes.courriel_president']);
+    expect(questions.find((q) => q.id === 'rennes.courriel_referent')).not.toHaveProperty('personal');
+  });
+
+  it('marks the core\'s identifying questions personal', async () => {
+    const { compiled } = await compile({ core: CORE });
+    const personal = compiled!.sections.flatMap((s) => s.questions).filter((q) => q.personal === true).map((q) => q.id);
+    expect(personal.sort()).toEqual(['commentaire', 'email_contact', 'nom_association', 'numero_rna']);
+  });
+
+  it('refuses a "personal" that is not a boolean, naming the pointer', async () => {
+    const { mkdtemp, writeFile, readFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(`${tmpdir()}/olva-personal-`);
+    const core = JSON.parse(await readFile(`${fixtures}_base/core.json`, 'utf8'));
+    core.sections[1].items[1].personal = 'yes';
+    await writeFile(`${dir}/core.json`, JSON.stringify(core));
+    const { compiled, problems } = await compile({ core: `${dir}/core.json` });
+    expect(compiled).toBeNull();
+    expect(problems.some((p) => p.pointer === '/sections/1/items/1/personal')).toBe(true);
+  });
+});

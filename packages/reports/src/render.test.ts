@@ -43,7 +43,7 @@ describe('the full report', () => {
     }
     expect(page).toContain('Question du territoire (rennes-2026 1.0.0)');
     expect(page).toContain('Méthodologie');
-    expect(page).toContain('olva-core 2026.2.0');
+    expect(page).toContain(`olva-core ${core.version}`);
   });
 
   it('merges the analyst comments and refuses a comment on no question of the report', () => {

@@ -41,6 +41,10 @@ export type Question =
       required?: boolean | Condition;
       visibleWhen?: Condition;
       /**
+       * Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false.
+       */
+      personal?: boolean;
+      /**
        * One choice among several: the answer is a choice code.
        */
       type: 'single';
@@ -66,6 +70,10 @@ export type Question =
        */
       required?: boolean | Condition;
       visibleWhen?: Condition;
+      /**
+       * Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false.
+       */
+      personal?: boolean;
       /**
        * Several choices: the answer is an array of distinct choice codes.
        */
@@ -105,6 +113,10 @@ export type Question =
       required?: boolean | Condition;
       visibleWhen?: Condition;
       /**
+       * Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false.
+       */
+      personal?: boolean;
+      /**
        * A scale of n labelled points: the answer is an integer 1..n.
        */
       type: 'scale';
@@ -124,6 +136,10 @@ export type Question =
        */
       required?: boolean | Condition;
       visibleWhen?: Condition;
+      /**
+       * Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false.
+       */
+      personal?: boolean;
       /**
        * A grid: one choice per row; the answer is an object {rowCode: choiceCode}.
        */
@@ -151,6 +167,10 @@ export type Question =
       required?: boolean | Condition;
       visibleWhen?: Condition;
       /**
+       * Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false.
+       */
+      personal?: boolean;
+      /**
        * Yes or no: the answer is true or false.
        */
       type: 'boolean';
@@ -164,6 +184,10 @@ export type Question =
        */
       required?: boolean | Condition;
       visibleWhen?: Condition;
+      /**
+       * Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false.
+       */
+      personal?: boolean;
       /**
        * A number: integer, year (an integer) or decimal.
        */
@@ -188,6 +212,10 @@ export type Question =
       required?: boolean | Condition;
       visibleWhen?: Condition;
       /**
+       * Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false.
+       */
+      personal?: boolean;
+      /**
        * Free text, on one line (text) or several (textarea).
        */
       type: 'text' | 'textarea';
@@ -210,6 +238,10 @@ export type Question =
       required?: boolean | Condition;
       visibleWhen?: Condition;
       /**
+       * Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false.
+       */
+      personal?: boolean;
+      /**
        * An e-mail address.
        */
       type: 'email';
@@ -223,6 +255,10 @@ export type Question =
        */
       required?: boolean | Condition;
       visibleWhen?: Condition;
+      /**
+       * Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false.
+       */
+      personal?: boolean;
       /**
        * A French commune: the answer is its official INSEE code (COG), 5 characters.
        */

@@ -269,6 +269,10 @@ export const questionnaireSchema: Record<string, unknown> = {
               "$ref": "#/$defs/condition",
               "description": "Condition (JsonLogic over answers) under which the question is shown. Absent = always visible. A hidden question has no answer: its value is dropped and never sent."
             },
+            "personal": {
+              "type": "boolean",
+              "description": "Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false."
+            },
             "type": {
               "const": "single",
               "description": "One choice among several: the answer is a choice code."
@@ -333,6 +337,10 @@ export const questionnaireSchema: Record<string, unknown> = {
             "visibleWhen": {
               "$ref": "#/$defs/condition",
               "description": "Condition (JsonLogic over answers) under which the question is shown. Absent = always visible. A hidden question has no answer: its value is dropped and never sent."
+            },
+            "personal": {
+              "type": "boolean",
+              "description": "Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false."
             },
             "type": {
               "const": "multiple",
@@ -416,6 +424,10 @@ export const questionnaireSchema: Record<string, unknown> = {
               "$ref": "#/$defs/condition",
               "description": "Condition (JsonLogic over answers) under which the question is shown. Absent = always visible. A hidden question has no answer: its value is dropped and never sent."
             },
+            "personal": {
+              "type": "boolean",
+              "description": "Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false."
+            },
             "type": {
               "const": "scale",
               "description": "A scale of n labelled points: the answer is an integer 1..n."
@@ -467,6 +479,10 @@ export const questionnaireSchema: Record<string, unknown> = {
             "visibleWhen": {
               "$ref": "#/$defs/condition",
               "description": "Condition (JsonLogic over answers) under which the question is shown. Absent = always visible. A hidden question has no answer: its value is dropped and never sent."
+            },
+            "personal": {
+              "type": "boolean",
+              "description": "Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false."
             },
             "type": {
               "const": "matrix",
@@ -526,6 +542,10 @@ export const questionnaireSchema: Record<string, unknown> = {
               "$ref": "#/$defs/condition",
               "description": "Condition (JsonLogic over answers) under which the question is shown. Absent = always visible. A hidden question has no answer: its value is dropped and never sent."
             },
+            "personal": {
+              "type": "boolean",
+              "description": "Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false."
+            },
             "type": {
               "const": "boolean",
               "description": "Yes or no: the answer is true or false."
@@ -567,6 +587,10 @@ export const questionnaireSchema: Record<string, unknown> = {
             "visibleWhen": {
               "$ref": "#/$defs/condition",
               "description": "Condition (JsonLogic over answers) under which the question is shown. Absent = always visible. A hidden question has no answer: its value is dropped and never sent."
+            },
+            "personal": {
+              "type": "boolean",
+              "description": "Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false."
             },
             "type": {
               "enum": [
@@ -626,6 +650,10 @@ export const questionnaireSchema: Record<string, unknown> = {
               "$ref": "#/$defs/condition",
               "description": "Condition (JsonLogic over answers) under which the question is shown. Absent = always visible. A hidden question has no answer: its value is dropped and never sent."
             },
+            "personal": {
+              "type": "boolean",
+              "description": "Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false."
+            },
             "type": {
               "enum": [
                 "text",
@@ -680,6 +708,10 @@ export const questionnaireSchema: Record<string, unknown> = {
               "$ref": "#/$defs/condition",
               "description": "Condition (JsonLogic over answers) under which the question is shown. Absent = always visible. A hidden question has no answer: its value is dropped and never sent."
             },
+            "personal": {
+              "type": "boolean",
+              "description": "Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false."
+            },
             "type": {
               "const": "email",
               "description": "An e-mail address."
@@ -721,6 +753,10 @@ export const questionnaireSchema: Record<string, unknown> = {
             "visibleWhen": {
               "$ref": "#/$defs/condition",
               "description": "Condition (JsonLogic over answers) under which the question is shown. Absent = always visible. A hidden question has no answer: its value is dropped and never sent."
+            },
+            "personal": {
+              "type": "boolean",
+              "description": "Personal data / Données personnelles: true when the answer identifies a person or an association (a name, an RNA number, an e-mail address, a free comment). Such answers never appear in results, public data or <olva-results>; exports include them only for a collector token with the export-personal right; retention may purge them earlier than the rest of the response. — true quand la réponse identifie une personne ou une association (nom, numéro RNA, courriel, commentaire libre) : jamais dans les résultats ni les données publiques, exportée seulement pour un jeton qui a le droit export-personal, purgeable plus tôt que le reste. Absent = false."
             },
             "type": {
               "const": "commune",

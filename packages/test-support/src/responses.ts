@@ -22,7 +22,7 @@ export function builds(): { core: CompiledQuestionnaire; rennes: CompiledQuestio
   const rennes = assemble(loadCoreQuestionnaire(), extension('rennes-2026'));
   const lorient = assemble(loadCoreQuestionnaire(), extension('lorient-agglo-2026'));
   const personal = allQuestions(lorient).find((q) => q.id === 'nb_dirigeants')!;
-  (personal as CompiledQuestion & { personal?: boolean }).personal = true;
+  personal.personal = true;
   return { core, rennes, lorient };
 }
 

@@ -6,6 +6,7 @@
  * the earlier ones.
  */
 import type { CompiledQuestion, CompiledQuestionnaire, LocalizedText } from '@olva/schema';
+import { isPersonal } from '@olva/schema';
 import { AnalysisError } from '../errors.js';
 
 /** How a question is counted. */
@@ -44,9 +45,7 @@ const BOOLEAN_CODES: CodeEntry[] = [
 ];
 
 /** True when a question is marked as personal data (identifies a person or an association). */
-export function isPersonal(question: CompiledQuestion): boolean {
-  return (question as { personal?: unknown }).personal === true;
-}
+export { isPersonal };
 
 /** How a question is counted, or null when it is never aggregated. */
 export function figureKind(question: CompiledQuestion): FigureKind | null {

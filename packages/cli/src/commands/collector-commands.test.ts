@@ -181,4 +181,39 @@ describe('olva purge', () => {
     expect(await after.get(kept.submissionId)).not.toBeNull();
     await after.close();
   });
+
+  it('removes personal answers only: by personalRetention, or --personal-only --before <date>, keeping the rest, once', async () => {
+    const dir = tmp();
+    writeBuild(dir, coreQuestionnaire());
+    const file = path.join(dir, 'olva.config.json');
+    fs.writeFileSync(file, JSON.stringify({ questionnaires: [{ build: 'olva-core' }], database: { url: 'sqlite:olva.sqlite' }, personalRetention: { 'olva-core': 30 } }));
+    const store = await openStore(`sqlite:${path.join(dir, 'olva.sqlite')}`);
+    const marked = coreQuestionnaire();
+    marked.sections[0]!.questions.push({ ...marked.sections[0]!.questions[0]!, id: 'nom_association', type: 'text', personal: true } as never);
+    await store.saveQuestionnaire(marked);
+    const payloads = [corePayload(), corePayload()].map((p) => ({ ...p, answers: { ...p.answers, nom_association: 'Les Amis du Blosne' } }));
+    for (const p of payloads) await store.insert(p, payloadDigest(p));
+    await store.close();
+
+    const byRetention = buffers();
+    expect(await purge(['--config', file], byRetention.io)).toBe(0);
+    expect(byRetention.out()).toMatch(/^olva-core: personal answers \(nom_association\) removed from 0 response\(s\) received before \S+ \(retention 30 days\)\n$/);
+
+    const now = buffers();
+    expect(await purge(['--config', file, '--personal-only', '--before', '2999-01-01', '--json'], now.io)).toBe(0);
+    expect(JSON.parse(now.out()).personal).toEqual([{ questionnaireId: 'olva-core', before: '2999-01-01T00:00:00.000Z', questions: ['nom_association'], responses: 2 }]);
+    expect(now.out() + now.err()).not.toContain('Blosne');
+    const again = buffers();
+    expect(await purge(['--config', file, '--personal-only', '--before', '2999-01-01', '--lang', 'fr'], again.io)).toBe(0);
+    expect(again.out()).toContain('olva-core : réponses personnelles (nom_association) retirées de 0 réponse(s)');
+
+    for (const bad of [['--before', '2999-01-01'], ['--personal-only', '--before', 'demain'], ['--personal-only', '--submission', payloads[0]!.submissionId]]) {
+      const refused = buffers();
+      expect(await purge(['--config', file, ...bad], refused.io), bad.join(' ')).toBe(2);
+      expect(refused.err()).toMatch(/^olva purge: /);
+    }
+    const after = await openStore(`sqlite:${path.join(dir, 'olva.sqlite')}`);
+    for (const p of payloads) expect((await after.get(p.submissionId))!.payload.answers).toEqual(corePayload().answers);
+    await after.close();
+  });
 });

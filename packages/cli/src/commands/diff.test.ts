@@ -43,7 +43,7 @@ describe('olva diff (versions and crosswalks)', () => {
   });
 
   it('says which version the changes need when the declared one is too small', async () => {
-    const minor = variant(CORE_2027, (d) => { d.version = '2026.3.0'; d.crosswalk.from = '2026.2.0'; });
+    const minor = variant(CORE_2027, (d) => { d.version = '2026.3.0'; d.crosswalk.from = '2026.2.1'; });
     const r = await olva('diff', CORE, minor);
     expect(r.code).toBe(1);
     expect(r.err).toContain('il faut au moins une version majeure (2027.0.0)');

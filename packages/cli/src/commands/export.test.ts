@@ -128,3 +128,51 @@ describe('olva stats', () => {
     expect(await statsCommand.run([], bad.io)).toBe(2);
   });
 });
+
+describe('olva export and personal data', () => {
+  let personalDb: string;
+  beforeAll(async () => {
+    personalDb = `sqlite:${path.join(dir, 'personal.sqlite')}`;
+    const store = await openStore(personalDb);
+    // 2026.1.0 kept without the mark, 2026.1.1 marks the free comment personal: answers of both
+    // versions are protected.
+    await store.saveQuestionnaire(fixtureCore());
+    const marked = fixtureCore('2026.1.1');
+    for (const s of marked.sections) for (const q of s.questions) if (q.id === 'commentaire') q.personal = true;
+    await store.saveQuestionnaire(marked);
+    for (let i = 0; i < 4; i++) {
+      const r = fixtureResponse(i, { ...fixtureAnswers(i), commentaire: `secret ${i}` }, i % 2 ? { questionnaire: { id: 'olva-core', version: '2026.1.1' } } : {});
+      await store.insert(r.payload, payloadDigest(r.payload));
+    }
+    await store.close();
+  });
+
+  it('leaves the personal answers out by default and says so (French, then English with --lang en)', async () => {
+    const m = memoryIo();
+    expect(await exportCommand.run(['--database', personalDb, '--questionnaire', 'olva-core'], m.io)).toBe(0);
+    const [h] = parseCsv(m.out().slice(1));
+    expect(h).not.toContain('commentaire');
+    expect(m.out()).not.toContain('secret');
+    expect(m.err()).toContain('réponses personnelles laissées de côté (commentaire) ; --personal pour les inclure');
+    const nd = memoryIo();
+    expect(await exportCommand.run(['--database', personalDb, '--questionnaire', 'olva-core', '--format', 'ndjson', '--lang', 'en'], nd.io)).toBe(0);
+    expect(nd.out().trim().split('\n')).toHaveLength(4);
+    expect(nd.out()).not.toContain('secret');
+    expect(nd.err()).toContain('personal answers left out (commentaire); --personal to include them');
+    const md = memoryIo();
+    expect(await exportCommand.run(['--database', personalDb, '--questionnaire', 'olva-core', '--format', 'codebook-md'], md.io)).toBe(0);
+    expect(md.out()).toContain('Données personnelles : les réponses aux questions `commentaire` ne figurent pas');
+  });
+
+  it('includes them with --personal, in every version', async () => {
+    const m = memoryIo();
+    expect(await exportCommand.run(['--database', personalDb, '--questionnaire', 'olva-core', '--personal'], m.io)).toBe(0);
+    const [h, ...rows] = parseCsv(m.out().slice(1));
+    expect(rows.map((r) => r[h!.indexOf('commentaire')]).sort()).toEqual(['secret 0', 'secret 1', 'secret 2', 'secret 3']);
+    expect(m.err()).not.toContain('personnelles');
+    const help = memoryIo();
+    expect(await exportCommand.run(['--help'], help.io)).toBe(0);
+    expect(help.out()).toContain('--personal                inclut les réponses aux questions marquées personnelles');
+    expect(help.out()).toContain('--personal                include the answers of questions marked personal');
+  });
+});

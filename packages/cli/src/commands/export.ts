@@ -1,15 +1,17 @@
 /**
  * `olva export`: the exports of the collector's HTTP API, from the command line, reading the
  * store directly (the database URL of the configuration, or `--database`). Whoever can read
- * the database already reads every territory, so no token is asked for.
+ * the database already reads every territory, so no token is asked for. The answers of
+ * questions marked personal are still left out unless `--personal` asks for them, as the HTTP
+ * exports leave them out for a token without `export-personal`.
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
-  codebookCsv, codebookEntries, codebookMarkdown, ConfigError, createCollector, formatProblem, csvReadable, exportBaseName,
-  exportVersions, harmonise as harmoniseVersions, loadConfig, ndjsonReadable, openStore, parseMissing, parseReadQuery, writeXlsx,
+  codebookCsv, codebookEntries, codebookMarkdown, ConfigError, createCollector, formatProblem, csvReadable, exportBaseName, exportedResponses, exportedVersions,
+  exportVersions, harmonise as harmoniseVersions, leftOut, loadConfig, ndjsonReadable, openStore, parseMissing, parseReadQuery, personalNote, personalPolicy, writeXlsx,
   type CollectorConfig, type ReadQuery, type ResponseFilter, type ResponseStore,
 } from '@olva/collector';
 import type { CompiledQuestionnaire } from '@olva/schema';
@@ -17,8 +19,8 @@ import { parse } from '../args.js';
 import { EXIT, pickLang, sayBoth, type Bilingual, type CommandIO, type Lang, type Output } from '../io.js';
 
 export const usage: Bilingual = {
-  fr: 'olva export --config <olva.config.json> --questionnaire <id> [--wave <millésime>] [--territory <niveau:code>] [--format csv|xlsx|codebook|codebook-md|ndjson|questionnaires] [--out <fichier>] : exporte les réponses ou le dictionnaire des variables',
-  en: 'olva export --config <olva.config.json> --questionnaire <id> [--wave <wave>] [--territory <level:code>] [--format csv|xlsx|codebook|codebook-md|ndjson|questionnaires] [--out <file>]: exports responses or the codebook',
+  fr: 'olva export --config <olva.config.json> --questionnaire <id> [--wave <millésime>] [--territory <niveau:code>] [--format csv|xlsx|codebook|codebook-md|ndjson|questionnaires] [--personal] [--out <fichier>] : exporte les réponses ou le dictionnaire des variables',
+  en: 'olva export --config <olva.config.json> --questionnaire <id> [--wave <wave>] [--territory <level:code>] [--format csv|xlsx|codebook|codebook-md|ndjson|questionnaires] [--personal] [--out <file>]: exports responses or the codebook',
 };
 
 const help: Bilingual = {
@@ -36,6 +38,8 @@ const help: Bilingual = {
   --separator ';'           CSV : séparateur point-virgule (tableurs français)
   --missing codes           valeurs manquantes en codes : -7 non posée, -8 laissée vide, -9 absente de la version (défaut : cellules vides)
   --harmonise               une seule série de colonnes pour toutes les versions du tronc commun, par leurs tables de passage
+  --personal                inclut les réponses aux questions marquées personnelles (nom, RNA, courriel, commentaire) ;
+                            sans lui elles sont laissées de côté, comme pour un jeton sans le droit export-personal
   --out <fichier>           fichier de sortie (obligatoire pour xlsx) ; absent : sortie standard`,
   en: `${usage.en}
   --config <file>           collector configuration (database, accepted builds)
@@ -51,6 +55,8 @@ const help: Bilingual = {
   --separator ';'           CSV: semicolon separator (French spreadsheets)
   --missing codes           missing values as codes: -7 not asked, -8 left blank, -9 not in the version answered (default: empty cells)
   --harmonise               one column set across the core's versions, through their crosswalks
+  --personal                include the answers of questions marked personal (name, RNA, e-mail, comment);
+                            without it they are left out, as for a token without the export-personal right
   --out <file>              output file (required for xlsx); absent: standard output`,
 };
 
@@ -152,6 +158,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     separator: { type: 'string', default: ',' },
     missing: { type: 'string', default: 'empty' },
     harmonise: { type: 'boolean' },
+    personal: { type: 'boolean' },
   });
   if (!parsed.ok) {
     io.stderr.write(`olva export: ${parsed.error}\n`);
@@ -176,12 +183,20 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   try {
     opened = await openRead(v, true);
     const { store, query, filter } = opened;
-    const compiled = exportVersions(opened.known, query.questionnaire!, filter.territories);
-    if (!compiled.length) {
+    const whole = exportVersions(opened.known, query.questionnaire!, filter.territories);
+    if (!whole.length) {
       throw new CommandError({
         fr: `aucune version du questionnaire « ${query.questionnaire} » n'est connue (vérifiez --config ou la base)`,
         en: `no version of questionnaire "${query.questionnaire}" is known (check --config or the database)`,
       });
+    }
+    const personal = personalPolicy(opened.known, query.questionnaire!, v.personal === true);
+    const compiled = exportedVersions(whole, personal);
+    const omitted = leftOut(personal);
+    if (omitted.length && v.format !== 'questionnaires') {
+      io.stderr.write(lang === 'fr'
+        ? `olva export : réponses personnelles laissées de côté (${omitted.join(', ')}) ; --personal pour les inclure\n`
+        : `olva export: personal answers left out (${omitted.join(', ')}); --personal to include them\n`);
     }
     const separator = v.separator as ',' | ';';
     const locale = v.locale as 'fr' | 'en';
@@ -194,12 +209,12 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       const body = v.format === 'csv'
         ? csvReadable(compiled, store.stream(filter), { separator, mode: v.labels ? 'labels' : 'codes', locale, missing, harmonise })
         : v.format === 'ndjson'
-          ? ndjsonReadable(store.stream(filter))
+          ? ndjsonReadable(exportedResponses(store.stream(filter), personal))
           : Readable.from([v.format === 'codebook'
             ? codebookCsv(codebookEntries(compiled, undefined, codebook), separator)
             : v.format === 'questionnaires'
-              ? `${JSON.stringify(compiled)}\n`
-              : codebookMarkdown(codebookEntries(compiled, undefined, codebook), exportBaseName(query))]);
+              ? `${JSON.stringify(whole)}\n`
+              : codebookMarkdown(codebookEntries(compiled, undefined, codebook), exportBaseName(query), personalNote(personal))]);
       if (v.out) {
         await pipeline(body, fs.createWriteStream(v.out));
       } else {

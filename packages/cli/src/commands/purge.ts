@@ -1,17 +1,53 @@
 /**
  * `olva purge --config <file>`: applies the retention period of each questionnaire and logs
- * how many responses it deleted (never their content). With `--submission <id>` (repeatable)
- * it erases those responses on request instead.
+ * how many responses it deleted (never their content), then the retention of personal answers
+ * (`personalRetention`: the answers of questions marked personal leave older responses, the
+ * rest stays). With `--submission <id>` (repeatable) it erases those responses on request
+ * instead; with `--personal-only` it applies `personalRetention` only, or with `--before <date>`
+ * removes the personal answers of every response received before that date.
  */
-import { ConfigError, formatProblem, loadConfig, maskUrl, openStore, purgeExpired, type ResponseStore } from '@olva/collector';
+import {
+  ConfigError, formatProblem, loadConfig, maskUrl, openStore, purgeExpired, purgePersonalBefore, purgePersonalExpired,
+  type PersonalPurgeReport, type ResponseStore,
+} from '@olva/collector';
 import { parse } from '../args.js';
 import { printJson } from '../report.js';
 import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO } from '../io.js';
 
 export const usage: Bilingual = {
-  fr: 'olva purge --config <olva.config.json> [--submission <id>…] [--json] : supprime les réponses au-delà de la durée de conservation, ou efface des réponses sur demande',
-  en: 'olva purge --config <olva.config.json> [--submission <id>…] [--json]: deletes responses past their retention period, or erases responses on request',
+  fr: 'olva purge --config <olva.config.json> [--submission <id>…] [--personal-only [--before <date>] [--questionnaire <id>]] [--json] : supprime les réponses au-delà de la durée de conservation (et les réponses personnelles au-delà de la leur), ou efface des réponses sur demande',
+  en: 'olva purge --config <olva.config.json> [--submission <id>…] [--personal-only [--before <date>] [--questionnaire <id>]] [--json]: deletes responses past their retention period (and personal answers past theirs), or erases responses on request',
 };
+
+const help: Bilingual = {
+  fr: `${usage.fr}
+  --submission <id>     efface cette réponse (répétable), sur demande de la personne
+  --personal-only       ne retire que les réponses aux questions marquées personnelles (nom, RNA, courriel,
+                        commentaire), en gardant le reste de chaque réponse : selon "personalRetention", ou
+  --before <date>       … de toutes les réponses reçues avant cette date (AAAA-MM-JJ ou RFC 3339)
+  --questionnaire <id>  avec --before : ce questionnaire seulement (défaut : tous ceux de la base)
+  --json                le compte rendu en JSON`,
+  en: `${usage.en}
+  --submission <id>     erases this response (repeatable), on the person's request
+  --personal-only       removes only the answers of questions marked personal (name, RNA, e-mail, comment),
+                        keeping the rest of each response: by "personalRetention", or
+  --before <date>       … from every response received before that date (YYYY-MM-DD or RFC 3339)
+  --questionnaire <id>  with --before: this questionnaire only (default: every one in the database)
+  --json                the report as JSON`,
+};
+
+const DATE = /^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?$/;
+const QUESTIONNAIRE_ID = /^[a-z][a-z0-9-]*$/;
+
+/** One line of the report of a purge of personal answers (never their content). */
+function personalLine(r: PersonalPurgeReport): Bilingual {
+  const questions = r.questions.length ? r.questions.join(', ') : '—';
+  const days = r.retentionDays;
+  return {
+    fr: `${r.questionnaireId} : réponses personnelles (${questions}) retirées de ${r.responses} réponse(s) reçue(s) avant le ${r.before}${days === undefined ? '' : ` (conservation ${days} jours)`}`,
+    en: `${r.questionnaireId}: personal answers (${questions}) removed from ${r.responses} response(s) received before ${r.before}${days === undefined ? '' : ` (retention ${days} days)`}`,
+  };
+}
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
@@ -19,13 +55,35 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const env = io.env ?? process.env;
   const lang = pickLang(argv, env);
-  const args = parse(argv, { config: { type: 'string', short: 'c' }, database: { type: 'string' }, submission: { type: 'string', multiple: true } });
+  const args = parse(argv, {
+    config: { type: 'string', short: 'c' }, database: { type: 'string' }, submission: { type: 'string', multiple: true },
+    'personal-only': { type: 'boolean' }, before: { type: 'string' }, questionnaire: { type: 'string', short: 'q' },
+  });
   if (!args.ok) {
     say(io.stderr, lang, { fr: `olva purge : ${args.error}`, en: `olva purge: ${args.error}` });
     sayBoth(io.stderr, usage);
     return EXIT.USAGE;
   }
-  if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
+  if (args.values.help) { sayBoth(io.stdout, help); return EXIT.OK; }
+  const personalOnly = args.values['personal-only'] === true;
+  const beforeText = args.values.before;
+  const usageError = (text: Bilingual): number => {
+    say(io.stderr, lang, { fr: `olva purge : ${text.fr}`, en: `olva purge: ${text.en}` });
+    return EXIT.USAGE;
+  };
+  if ((beforeText !== undefined || args.values.questionnaire !== undefined) && !personalOnly) {
+    return usageError({ fr: '--before et --questionnaire vont avec --personal-only', en: '--before and --questionnaire go with --personal-only' });
+  }
+  if (personalOnly && args.values.submission?.length) {
+    return usageError({ fr: '--submission efface des réponses entières : pas avec --personal-only', en: '--submission erases whole responses: not with --personal-only' });
+  }
+  const before = beforeText === undefined ? null : new Date(beforeText);
+  if (beforeText !== undefined && (!DATE.test(beforeText) || Number.isNaN(before!.getTime()))) {
+    return usageError({ fr: `--before « ${beforeText} » n'est pas une date (AAAA-MM-JJ ou RFC 3339)`, en: `--before "${beforeText}" is not a date (YYYY-MM-DD or RFC 3339)` });
+  }
+  if (args.values.questionnaire !== undefined && (before === null || !QUESTIONNAIRE_ID.test(args.values.questionnaire))) {
+    return usageError({ fr: '--questionnaire <id> va avec --before et suit ^[a-z][a-z0-9-]*$', en: '--questionnaire <id> goes with --before and matches ^[a-z][a-z0-9-]*$' });
+  }
   const submissions = args.values.submission ?? [];
   const bad = submissions.find((s) => !UUID.test(s));
   if (bad !== undefined) {
@@ -34,9 +92,11 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   }
   let store: ResponseStore;
   let retention: Record<string, number>;
+  let personalRetention: Record<string, number>;
   try {
     const { config } = loadConfig(args.values.config ?? 'olva.config.json', { ...env, ...(args.values.database ? { OLVA_DATABASE_URL: args.values.database } : {}) } as NodeJS.ProcessEnv);
     retention = config.retention;
+    personalRetention = config.personalRetention;
     store = await openStore(config.databaseUrl);
     say(io.stderr, lang, { fr: `olva purge : base ${maskUrl(config.databaseUrl)}`, en: `olva purge: database ${maskUrl(config.databaseUrl)}` });
   } catch (error) {
@@ -58,17 +118,35 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
         : { fr: `réponse ${r.submissionId} introuvable (rien à effacer)`, en: `response ${r.submissionId} not found (nothing to erase)` });
       return results.every((r) => r.erased) ? EXIT.OK : EXIT.INVALID;
     }
-    if (Object.keys(retention).length === 0) {
-      say(io.stderr, lang, { fr: 'olva purge : aucune durée de conservation ("retention") dans la configuration ; rien à faire.', en: 'olva purge: no retention period ("retention") in the configuration; nothing to do.' });
-      if (args.values.json) printJson(io.stdout, { purged: [] });
+    if (before !== null) {
+      const ids = args.values.questionnaire !== undefined
+        ? [args.values.questionnaire]
+        : [...new Set((await store.listQuestionnaires()).map((c) => c.questionnaire.id))].sort();
+      const personal: PersonalPurgeReport[] = [];
+      for (const id of ids) personal.push(await purgePersonalBefore(store, id, before));
+      if (args.values.json) printJson(io.stdout, { purged: [], personal });
+      else for (const r of personal) say(io.stdout, lang, personalLine(r));
       return EXIT.OK;
     }
-    const reports = await purgeExpired(store, retention);
-    if (args.values.json) printJson(io.stdout, { purged: reports });
-    else for (const r of reports) say(io.stdout, lang, {
-      fr: `${r.questionnaireId} : ${r.deleted} réponse(s) reçue(s) avant le ${r.before} (conservation ${r.retentionDays} jours) supprimée(s)`,
-      en: `${r.questionnaireId}: ${r.deleted} response(s) received before ${r.before} (retention ${r.retentionDays} days) deleted`,
-    });
+    const applied = personalOnly ? {} : retention;
+    if (Object.keys(applied).length === 0 && Object.keys(personalRetention).length === 0) {
+      say(io.stderr, lang, personalOnly
+        ? { fr: 'olva purge : aucune durée de conservation des réponses personnelles ("personalRetention") dans la configuration ; rien à faire (ou --before <date>).', en: 'olva purge: no retention period for personal answers ("personalRetention") in the configuration; nothing to do (or --before <date>).' }
+        : { fr: 'olva purge : aucune durée de conservation ("retention") dans la configuration ; rien à faire.', en: 'olva purge: no retention period ("retention") in the configuration; nothing to do.' });
+      if (args.values.json) printJson(io.stdout, { purged: [], personal: [] });
+      return EXIT.OK;
+    }
+    // Whole responses first: personal answers of responses about to go are not rewritten for nothing.
+    const reports = await purgeExpired(store, applied);
+    const personal = await purgePersonalExpired(store, personalRetention);
+    if (args.values.json) printJson(io.stdout, { purged: reports, personal });
+    else {
+      for (const r of reports) say(io.stdout, lang, {
+        fr: `${r.questionnaireId} : ${r.deleted} réponse(s) reçue(s) avant le ${r.before} (conservation ${r.retentionDays} jours) supprimée(s)`,
+        en: `${r.questionnaireId}: ${r.deleted} response(s) received before ${r.before} (retention ${r.retentionDays} days) deleted`,
+      });
+      for (const r of personal) say(io.stdout, lang, personalLine(r));
+    }
     return EXIT.OK;
   } finally {
     await store.close();

@@ -80,6 +80,8 @@ export interface CollectorConfig {
   builds: string[];
   /** Days kept, per questionnaire id. */
   retention: Record<string, number>;
+  /** Days the answers of personal questions are kept, per questionnaire id (`personalRetention`). */
+  personalRetention: Record<string, number>;
   /** Pages allowed to post (CORS) for territories; with `read: true` also to call the token
    * routes (read, export, statistics, erasure) from the browser. */
   origins: { origin: string; territories: TerritoryRef[] | 'all'; read?: boolean }[];
@@ -228,6 +230,7 @@ export function resolveConfig(raw: unknown, options: { file: string; baseDir: st
     databaseUrl: resolveDatabaseUrl(dbUrl, dbFromEnv || !merged.database ? process.cwd() : baseDir),
     builds: merged.questionnaires.map((q: { build: string }) => path.resolve(baseDir, q.build)),
     retention: merged.retention ?? {},
+    personalRetention: merged.personalRetention ?? {},
     origins: merged.origins ?? [],
     customTerritories: merged.customTerritories ?? [],
     tokens,

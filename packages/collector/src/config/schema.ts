@@ -59,6 +59,12 @@ export const configSchema = {
       propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
       additionalProperties: { type: 'integer', minimum: 1, maximum: 36500 },
     },
+    personalRetention: {
+      type: 'object',
+      description: 'Days the answers of questions marked "personal" are kept, per questionnaire id; `olva purge` then removes them from older responses and keeps the rest of each response. / Jours de conservation des réponses aux questions « personnelles », par questionnaire ; `olva purge` les retire ensuite des réponses plus anciennes et garde le reste de chaque réponse.',
+      propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
+      additionalProperties: { type: 'integer', minimum: 1, maximum: 36500 },
+    },
     origins: {
       type: 'array',
       description: 'Web origins (CORS) allowed to post responses, and for which territories.',
@@ -109,7 +115,7 @@ export const configSchema = {
             required: ['territories', 'rights'],
             properties: {
               territories: { oneOf: [{ const: 'all' }, { type: 'array', minItems: 1, items: territory }] },
-              rights: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['read', 'export', 'stats', 'erase', 'publish'] } },
+              rights: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['read', 'export', 'stats', 'erase', 'publish', 'export-personal'] } },
             },
           },
         },

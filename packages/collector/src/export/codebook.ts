@@ -64,11 +64,12 @@ export function codebookEntries(
   return [...METADATA_COLUMNS.map(metadataEntry), ...variables];
 }
 
-/** The codebook as a Markdown document with one table, in column order. */
-export function codebookMarkdown(entries: readonly CodebookEntry[], title: string): string {
+/** The codebook as a Markdown document with one table, in column order; `note` (Markdown, e.g. the personal questions left out) goes under the title. */
+export function codebookMarkdown(entries: readonly CodebookEntry[], title: string, note: string | null = null): string {
   const lines = [
     `# Dictionnaire des variables de l’export — ${escapeMarkdown(title)}`,
     '',
+    ...(note ? [note, ''] : []),
     'Une ligne par colonne des données, dans le même ordre. Cellule vide : question non posée ou sans réponse ; colonnes `<id>__<code>` : 1 = coché, 0 = non coché.',
     '',
     'Valeurs manquantes : vides par défaut ; avec `missing=codes` (`olva export --missing codes`) / *missing values: empty by default; with `missing=codes`*',

@@ -10,3 +10,4 @@ export { harmonise, parseHarmonise, type Harmonisation } from './harmonise.js';
 export { exportRoutes, authorizeRead, type ExportRouteOptions } from './routes.js';
 export { parseReadQuery, exportBaseName, type ReadQuery } from './query.js';
 export { ndjsonReadable } from './ndjson.js';
+export { personalPolicy, exportedVersions, exportedResponse, exportedResponses, responseReader, personalHeader, personalNote, leftOut, PERSONAL_HEADER, type PersonalPolicy } from './personal.js';

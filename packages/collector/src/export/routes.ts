@@ -12,6 +12,11 @@
  * - `GET /v1/exports/questionnaires.json` — the compiled versions those payloads were answered
  *   with (a JSON array of `questionnaire.json` documents)
  *
+ * Personal data: the answers of questions marked `personal` go only to a token that also holds
+ * `export-personal`; otherwise the CSV, XLSX and codebook have no column for them and the NDJSON
+ * payloads lack them. The header `olva-personal-data` says `left-out; questions=…`, `included`
+ * or `none`; `codebook.md` says it under its title (see personal.ts).
+ *
  * `harmonise=true` on each of them: one column set across core versions through the
  * crosswalks the versions declare (see harmonise.ts); the codebook says which codes of which
  * version each harmonised code stands for.
@@ -22,7 +27,7 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { CompiledQuestionnaire } from '@olva/schema';
-import type { Authorizer, Right } from '../auth.js';
+import type { Authorizer, Principal, Right } from '../auth.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import type { ResponseFilter, ResponseStore } from '../store/types.js';
 import { text } from '../messages.js';
@@ -35,6 +40,7 @@ import { parseMissing, type MissingMode } from './missing.js';
 import { ndjsonReadable } from './ndjson.js';
 import { harmonise, parseHarmonise } from './harmonise.js';
 import type { CodebookOptions } from './codebook.js';
+import { PERSONAL_HEADER, exportedResponses, exportedVersions, personalHeader, personalNote, personalPolicy, type PersonalPolicy } from './personal.js';
 
 /** The codebook options of a prepared export. */
 function codebookOptions(ready: { compiled: CompiledQuestionnaire[]; missing: MissingMode; harmonise: boolean }): CodebookOptions {
@@ -52,6 +58,8 @@ export interface ExportRouteOptions {
 export interface AuthorizedRead {
   query: ReadQuery;
   filter: ResponseFilter;
+  /** Who asked (its scope says, e.g., whether it holds `export-personal`). */
+  principal: Principal;
 }
 
 /**
@@ -81,7 +89,7 @@ export async function authorizeRead(
   const filter: ResponseFilter = { territories: decision.territories };
   if (query.questionnaire) filter.questionnaireId = query.questionnaire;
   if (query.waves) filter.waves = query.waves;
-  return { query, filter };
+  return { query, filter, principal: decision.principal };
 }
 
 function attachment(reply: FastifyReply, type: string, filename: string): FastifyReply {
@@ -92,7 +100,7 @@ function attachment(reply: FastifyReply, type: string, filename: string): Fastif
 export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, options) => {
   const { store, registry, authorizer } = options;
 
-  async function prepare(request: FastifyRequest, reply: FastifyReply): Promise<{ read: AuthorizedRead; compiled: CompiledQuestionnaire[]; missing: MissingMode; harmonise: boolean } | null> {
+  async function prepare(request: FastifyRequest, reply: FastifyReply): Promise<{ read: AuthorizedRead; compiled: CompiledQuestionnaire[]; missing: MissingMode; harmonise: boolean; personal: PersonalPolicy; whole: CompiledQuestionnaire[] } | null> {
     const read = await authorizeRead(authorizer, 'export', request, reply, true);
     if (!read) return null;
     const missing = parseMissing((request.query as Record<string, unknown>).missing);
@@ -105,12 +113,16 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
       await reply.code(400).send({ error: 'bad-request', message: text('bad-request.harmonise') });
       return null;
     }
-    const compiled = exportVersions(await registry.all(), read.query.questionnaire!, read.filter.territories);
+    const known = await registry.all();
+    const compiled = exportVersions(known, read.query.questionnaire!, read.filter.territories);
     if (compiled.length === 0) {
       await reply.code(404).send({ error: 'not-found', message: text('not-found.questionnaire', { questionnaire: read.query.questionnaire! }) });
       return null;
     }
-    return { read, compiled, missing, harmonise };
+    // Personal answers only for a token that holds `export-personal` (rights are scope-wide).
+    const personal = personalPolicy(known, read.query.questionnaire!, read.principal.scope.rights.includes('export-personal'));
+    reply.header(PERSONAL_HEADER, personalHeader(personal));
+    return { read, compiled: exportedVersions(compiled, personal), missing, harmonise, personal, whole: compiled };
   }
 
   app.get('/v1/exports/responses.csv', async (request, reply) => {
@@ -152,20 +164,22 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
     const ready = await prepare(request, reply);
     if (!ready) return reply;
     const title = ready.compiled.map((c) => c.extension ? `${c.questionnaire.id} ${c.questionnaire.version} + ${c.extension.id} ${c.extension.version}` : `${c.questionnaire.id} ${c.questionnaire.version}`).join(', ');
-    const text = codebookMarkdown(codebookEntries(ready.compiled, undefined, codebookOptions(ready)), title);
+    const text = codebookMarkdown(codebookEntries(ready.compiled, undefined, codebookOptions(ready)), title, personalNote(ready.personal));
     return attachment(reply, 'text/markdown; charset=utf-8', `${exportBaseName(ready.read.query)}_codebook.md`).send(text);
   });
 
   app.get('/v1/exports/responses.ndjson', async (request, reply) => {
     const ready = await prepare(request, reply);
     if (!ready) return reply;
-    const body = ndjsonReadable(store.stream(ready.read.filter));
+    const body = ndjsonReadable(exportedResponses(store.stream(ready.read.filter), ready.personal));
     return attachment(reply, 'application/x-ndjson; charset=utf-8', `${exportBaseName(ready.read.query)}.ndjson`).send(body);
   });
 
   app.get('/v1/exports/questionnaires.json', async (request, reply) => {
     const ready = await prepare(request, reply);
     if (!ready) return reply;
-    return attachment(reply, 'application/json; charset=utf-8', `${exportBaseName(ready.read.query)}_questionnaires.json`).send(JSON.stringify(ready.compiled));
+    // The definitions themselves, whole: they hold no answer, and `olva analyse` reads the
+    // personal marks from them.
+    return attachment(reply, 'application/json; charset=utf-8', `${exportBaseName(ready.read.query)}_questionnaires.json`).send(JSON.stringify(ready.whole));
   });
 };

@@ -3,9 +3,10 @@
  * responses back and erasing one (bearer token scoped to territories).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Authorizer, Right } from '../auth.js';
+import type { Authorizer, Principal, Right } from '../auth.js';
 import type { CollectorConfig } from '../config/load.js';
 import { parseReadQuery } from '../export/query.js';
+import { PERSONAL_HEADER, responseReader } from '../export/personal.js';
 import { HttpError, invalidResponseBody } from '../http/errors.js';
 import { text } from '../messages.js';
 import { readBody } from '../http/body.js';
@@ -103,7 +104,15 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
     return decision;
   };
 
-  app.get('/v1/responses', async (request) => {
+  // Personal answers (questions marked `personal`) only for a token that also holds
+  // `export-personal`, as in the exports: a `read` token sees the rest of each response.
+  const readerFor = async (principal: Principal, reply: FastifyReply) => {
+    const include = principal.scope.rights.includes('export-personal');
+    reply.header(PERSONAL_HEADER, include ? 'included' : 'left-out');
+    return responseReader(include ? [] : await registry.all(), include);
+  };
+
+  app.get('/v1/responses', async (request, reply) => {
     // The token first: a caller without a valid one learns nothing, not even that its query
     // is malformed.
     authorize(request, 'read');
@@ -121,7 +130,8 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
         ...(read.extension ? { extensionId: read.extension } : {}),
         ...(read.waves ? { waves: read.waves } : {}),
       }, { after: query.after, limit });
-      return { items: page.items.map(receipt), ...(page.next ? { next: page.next } : {}) };
+      const reader = await readerFor(decision.principal, reply);
+      return { items: page.items.map((r) => receipt(reader(r))), ...(page.next ? { next: page.next } : {}) };
     } catch (e) {
       if (e instanceof InvalidCursorError) throw new HttpError(400, 'bad-query', text('bad-query.cursor'));
       throw e;
@@ -129,17 +139,20 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
   });
 
   /** A stored response the token may see with `right`; 404 otherwise, so existence never leaks. */
-  const findScoped = async (request: FastifyRequest, right: Right): Promise<{ found: StoredResponse; token: string }> => {
+  const findScoped = async (request: FastifyRequest, right: Right): Promise<{ found: StoredResponse; token: string; principal: Principal }> => {
     const decision = authorize(request, right);
     const { submissionId } = request.params as { submissionId: string };
     const found = UUID.test(submissionId) ? await store.get(submissionId) : null;
     if (!found || !auth.covers(decision.principal, right, found.payload.territory)) {
       throw new HttpError(404, 'not-found', text('not-found.response', { id: submissionId.slice(0, 64) }));
     }
-    return { found, token: decision.principal.name };
+    return { found, token: decision.principal.name, principal: decision.principal };
   };
 
-  app.get('/v1/responses/:submissionId', async (request) => receipt((await findScoped(request, 'read')).found));
+  app.get('/v1/responses/:submissionId', async (request, reply) => {
+    const { found, principal } = await findScoped(request, 'read');
+    return receipt((await readerFor(principal, reply))(found));
+  });
 
   app.delete('/v1/responses/:submissionId', async (request, reply: FastifyReply) => {
     const { found, token } = await findScoped(request, 'erase');

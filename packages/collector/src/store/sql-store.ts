@@ -6,7 +6,7 @@
  * `olva_erased`, and the insert skips them too.
  */
 import { randomUUID } from 'node:crypto';
-import { TERRITORY_LEVELS, versionKeyOf, versionKeyString, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
+import { TERRITORY_LEVELS, versionKeyOf, versionKeyString, withoutPersonalAnswers, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
 import type { SqlDb, Row } from './sql.js';
 import { SCHEMA_SQL, jsonTextList } from './sql.js';
 import type { Exclusion, ExclusionEvent, InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse, TerritoryRef } from './types.js';
@@ -302,6 +302,38 @@ export class SqlResponseStore implements ResponseStore {
     const deleted = await this.db.run(`DELETE FROM olva_responses ${where}`, params);
     if (deleted > 0) await this.db.scrub();
     return deleted;
+  }
+
+  async purgePersonal(questionnaireId: string, before: Date, questionIds: readonly string[]): Promise<number> {
+    if (!questionIds.length) return 0;
+    const ids = new Set(questionIds);
+    let changed = 0;
+    let after = '';
+    // Keyset pages over the submissionId: each page is read, then its rows that still hold a
+    // personal answer are rewritten one by one (a stop halfway leaves the rest for the next run).
+    for (;;) {
+      const rows = await this.db.query(
+        `SELECT submission_id, payload FROM olva_responses WHERE questionnaire_id = ? AND received_at < ? AND submission_id > ?
+         ORDER BY submission_id LIMIT ?`,
+        [questionnaireId, before.toISOString(), after, STREAM_BATCH],
+      );
+      for (const row of rows) {
+        const submissionId = String(row.submission_id);
+        const payload = JSON.parse(String(row.payload)) as ResponsePayload;
+        const answers = withoutPersonalAnswers(payload.answers as Record<string, unknown>, ids);
+        if (answers === payload.answers) continue;
+        // The cockpit's facts hold the name and RNA number read from the payload: they go before
+        // and after the rewrite, so that a fill in between cannot keep the old ones.
+        await this.db.run('DELETE FROM olva_response_facts WHERE submission_id = ?', [submissionId]);
+        await this.db.run('UPDATE olva_responses SET payload = ? WHERE submission_id = ?', [JSON.stringify({ ...payload, answers }), submissionId]);
+        await this.db.run('DELETE FROM olva_response_facts WHERE submission_id = ?', [submissionId]);
+        changed += 1;
+      }
+      if (rows.length < STREAM_BATCH) break;
+      after = String(rows[rows.length - 1]!.submission_id);
+    }
+    if (changed > 0) await this.db.scrub();
+    return changed;
   }
 
   async saveQuestionnaire(compiled: CompiledQuestionnaire): Promise<void> {

@@ -90,6 +90,11 @@ export interface ResponseStore {
   /** Deletes responses of a questionnaire received before `before`; returns how many. Their
    * submissionIds are remembered and their content overwritten, as `delete` does. */
   purge(questionnaireId: string, before: Date): Promise<number>;
+  /** Removes the answers of the personal questions `questionIds` (values and `<id>_other` texts)
+   * from the responses of a questionnaire received before `before`, keeping the rest of each
+   * response (and its digest: a replay of the original payload is still recognised, never
+   * stored again); returns how many responses lost answers (0 on a second run). */
+  purgePersonal(questionnaireId: string, before: Date, questionIds: readonly string[]): Promise<number>;
   /** Keeps a compiled questionnaire version (idempotent), so that a wave can be read back
    * with the codebook it was answered with. */
   saveQuestionnaire(compiled: CompiledQuestionnaire): Promise<void>;

@@ -236,6 +236,16 @@ describe('crosswalks in the diff', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('classifies marking or unmarking a question as personal data as PATCH (personal-changed)', () => {
+    const marked = changed('2026.1.1', (d) => { q(d, 1, 0).personal = true; });
+    const result = diffQuestionnaires(base(), marked);
+    expect(result.changes.map((c) => [c.rule, c.kind, c.pointer])).toEqual([['personal-changed', 'patch', '/sections/1/items/0/personal']]);
+    expect(result).toMatchObject({ required: 'patch', ok: true });
+    expect(result.changes[0]!.fr.message).toContain('donnée personnelle');
+    expect(diffQuestionnaires(marked, changed('2026.1.2', () => {})).changes.map((c) => c.rule)).toEqual(['personal-changed']);
+    expect(diffQuestionnaires(marked, changed('2026.1.2', (d) => { q(d, 1, 0).personal = true; })).changes).toEqual([]);
+  });
+
   it('suggests the next version', () => {
     expect(nextVersion('2026.2.0', 'major')).toBe('2027.0.0');
     expect(nextVersion('2026.2.0', 'minor')).toBe('2026.3.0');

@@ -34,6 +34,7 @@ import { extensionRequiredness } from './extension-requiredness.js';
 import { extensionCheckLevel } from './extension-check-level.js';
 import { territoryUnknownCode } from './territory-unknown-code.js';
 import { missingEnglish } from './missing-english.js';
+import { emailNotPersonal } from './email-not-personal.js';
 
 /** Every lint rule, in running order. */
 export const RULES: readonly LintRule[] = Object.freeze([
@@ -69,6 +70,7 @@ export const RULES: readonly LintRule[] = Object.freeze([
   extensionCheckLevel,
   territoryUnknownCode,
   missingEnglish,
+  emailNotPersonal,
 ]);
 
 export type { LintRule, Finding, Bilingual } from './rule.js';

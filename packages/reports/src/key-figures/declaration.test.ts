@@ -36,7 +36,7 @@ describe('the key-figures declaration', () => {
 
   it('checks each figure against the core: question, display, code, options, classes', () => {
     const cases: [Record<string, unknown>, string][] = [
-      [{ question: 'secteur_principale', show: 'bars' }, 'kf.json#/pages/0/figures/0/question: [key-figures/unknown-question] "secteur_principale" is not a question of the core olva-core 2026.2.0'],
+      [{ question: 'secteur_principale', show: 'bars' }, `kf.json#/pages/0/figures/0/question: [key-figures/unknown-question] "secteur_principale" is not a question of the core olva-core ${core.version}`],
       [{ question: 'secteur_principal', show: 'median' }, 'kf.json#/pages/0/figures/0/show: [key-figures/display] "median" does not suit question secteur_principal (single); it needs a integer, decimal, year question'],
       [{ question: 'employeur', show: 'share', code: 'oui', caption: { fr: 'x' } }, 'kf.json#/pages/0/figures/0/code: [key-figures/code] "oui" is not a code of employeur (codes: true, false)'],
       [{ question: 'publics', show: 'stacked' }, 'kf.json#/pages/0/figures/0/show: [key-figures/display] "stacked" does not suit question publics (multiple); it needs a matrix question'],
@@ -53,6 +53,6 @@ describe('the key-figures declaration', () => {
   it('says it in French too', () => {
     const d = shipped();
     d.pages[0]!.figures[0] = { question: 'inconnue', show: 'bars' };
-    expect(errorOf(d).describe('fr')).toBe('kf.json#/pages/0/figures/0/question: [key-figures/unknown-question] « inconnue » n’est pas une question du tronc commun olva-core 2026.2.0');
+    expect(errorOf(d).describe('fr')).toBe(`kf.json#/pages/0/figures/0/question: [key-figures/unknown-question] « inconnue » n’est pas une question du tronc commun olva-core ${core.version}`);
   });
 });

@@ -9,6 +9,7 @@ import { questionMoved, questionReordered } from './question-position.js';
 import { typeChanged } from './question-type.js';
 import { checksChanged, extensionPointsChanged, identityChanged, sectionsChanged } from './structure.js';
 import { wordingChanged } from './wording.js';
+import { personalChanged } from './personal.js';
 
 /** Every rule. */
 export const DIFF_RULES: readonly DiffRule[] = Object.freeze([
@@ -28,4 +29,5 @@ export const DIFF_RULES: readonly DiffRule[] = Object.freeze([
   questionReordered,
   checksChanged,
   wordingChanged,
+  personalChanged,
 ]);

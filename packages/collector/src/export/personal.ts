@@ -1,0 +1,85 @@
+/**
+ * Personal data in exports (CONTRACTS.md, "Personal data"): the answers of questions marked
+ * `"personal": true` (names, RNA number, e-mail, free comment) go only to a reader allowed to
+ * have them: an HTTP token with the `export-personal` right, or `olva export --personal`.
+ * Everyone else gets exports without them: no column in the CSV, XLSX and codebook (the
+ * compiled versions lose those questions), no answer in the NDJSON payloads.
+ *
+ * Which questions are personal is read from every known version of the questionnaire (a
+ * question personal in any is personal in all, `personalQuestionIds`), so that answers kept
+ * under a version compiled before the mark existed (olva-core 2026.2.0) are left out too, as
+ * soon as the collector knows a version that marks them.
+ */
+import { personalQuestionIds, withoutPersonalAnswers, type CompiledQuestionnaire } from '@olva/schema';
+import type { StoredResponse } from '../store/types.js';
+
+/** The response header that says what an export did with personal answers. */
+export const PERSONAL_HEADER = 'olva-personal-data';
+
+/** What an export does with personal answers. */
+export interface PersonalPolicy {
+  /** True when the reader may have them (then nothing is left out). */
+  include: boolean;
+  /** The personal questions of the questionnaire, over every known version. */
+  questions: ReadonlySet<string>;
+}
+
+/** The policy of an export of `questionnaireId`, over every `known` compiled version. */
+export function personalPolicy(known: readonly CompiledQuestionnaire[], questionnaireId: string, include: boolean): PersonalPolicy {
+  return { include, questions: personalQuestionIds(known.filter((c) => c.questionnaire.id === questionnaireId)) };
+}
+
+/** The personal questions an export leaves out (none when the reader may have them). */
+export function leftOut(policy: PersonalPolicy): string[] {
+  return policy.include ? [] : [...policy.questions].sort();
+}
+
+/** Copies of `compiled` without the questions `policy` leaves out (the inputs themselves when none is). */
+export function exportedVersions(compiled: CompiledQuestionnaire[], policy: PersonalPolicy): CompiledQuestionnaire[] {
+  if (policy.include || policy.questions.size === 0) return compiled;
+  return compiled.map((c) => ({
+    ...c,
+    sections: c.sections.map((s) => ({ ...s, questions: s.questions.filter((q) => !policy.questions.has(q.id)) })),
+  }));
+}
+
+/** A stored response without the answers `policy` leaves out (itself when none is there). */
+export function exportedResponse(r: StoredResponse, policy: PersonalPolicy): StoredResponse {
+  if (policy.include || policy.questions.size === 0) return r;
+  const answers = withoutPersonalAnswers(r.payload.answers as Record<string, unknown>, policy.questions);
+  return answers === r.payload.answers ? r : { ...r, payload: { ...r.payload, answers: answers as typeof r.payload.answers } };
+}
+
+/** The stored responses with the answers `policy` leaves out removed from their payloads. */
+export async function* exportedResponses(responses: AsyncIterable<StoredResponse>, policy: PersonalPolicy): AsyncIterable<StoredResponse> {
+  for await (const r of responses) yield exportedResponse(r, policy);
+}
+
+/**
+ * For readers of responses of any questionnaire (`GET /v1/responses`): each response without
+ * the personal answers of its own questionnaire, unless `include`.
+ */
+export function responseReader(known: readonly CompiledQuestionnaire[], include: boolean): (r: StoredResponse) => StoredResponse {
+  const policies = new Map<string, PersonalPolicy>();
+  return (r) => {
+    if (include) return r;
+    const id = r.payload.questionnaire.id;
+    let policy = policies.get(id);
+    if (!policy) policies.set(id, policy = personalPolicy(known, id, false));
+    return exportedResponse(r, policy);
+  };
+}
+
+/** The value of the `olva-personal-data` header: `included`, `none`, or `left-out; questions=a,b`. */
+export function personalHeader(policy: PersonalPolicy): string {
+  if (policy.questions.size === 0) return 'none';
+  return policy.include ? 'included' : `left-out; questions=${leftOut(policy).join(',')}`;
+}
+
+/** The note of a codebook (French, then English) when personal questions were left out; null otherwise. */
+export function personalNote(policy: PersonalPolicy): string | null {
+  const ids = leftOut(policy);
+  if (!ids.length) return null;
+  const list = ids.map((id) => `\`${id}\``).join(', ');
+  return `Données personnelles : les réponses aux questions ${list} ne figurent pas dans cet export (il faut le droit \`export-personal\`, ou \`olva export --personal\`). / *Personal data: the answers to ${list} are left out of this export (they need the \`export-personal\` right, or \`olva export --personal\`).*`;
+}
