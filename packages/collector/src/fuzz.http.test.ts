@@ -2,10 +2,10 @@ import http from 'node:http';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ResponsePayload } from '@olva/schema';
 import { bothBackends } from '@olva/test-support/store-backends';
-import { startTestCollector, TEST_TOKENS, type TestCollector } from '@olva/test-support/test-collector';
+import { testCollectorOn, TEST_TOKENS } from '@olva/test-support/test-collector';
 import { corePayload } from '@olva/test-support/collector-questionnaires';
 
 v8.setFlagsFromString('--expose-gc');
@@ -98,15 +98,7 @@ const badQueries = fc.tuple(
 ).map(([route, params]) => `${route}?${params.map(([k, v]) => `${k}=${v}`).join('&')}`);
 
 for (const backend of bothBackends()) describe(`bad payloads and queries (fast-check) over real HTTP on ${backend.name}`, () => {
-  let server: TestCollector;
-  beforeAll(async () => {
-    await backend.setup();
-    server = await startTestCollector(await backend.newDatabaseUrl());
-  });
-  afterAll(async () => {
-    await server?.close();
-    await backend.teardown();
-  });
+  const server = testCollectorOn(backend);
 
   it('answers only 4xx, never a 5xx, and memory comes back to its level', async () => {
     const statuses = new Map<number, number>();

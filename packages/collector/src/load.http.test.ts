@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bothBackends } from '@olva/test-support/store-backends';
-import { startTestCollector, type TestCollector } from '@olva/test-support/test-collector';
+import { testCollectorOn } from '@olva/test-support/test-collector';
 import { corePayload, rennesPayload } from '@olva/test-support/collector-questionnaires';
 import { postAll } from '@olva/test-support/load-generator';
 
@@ -9,15 +9,7 @@ const CLIENTS = 100;
 
 for (const backend of bothBackends()) {
   describe(`${TOTAL} responses from ${CLIENTS} clients with cut connections on ${backend.name}`, () => {
-    let server: TestCollector;
-    beforeAll(async () => {
-      await backend.setup();
-      server = await startTestCollector(await backend.newDatabaseUrl());
-    });
-    afterAll(async () => {
-      await server?.close();
-      await backend.teardown();
-    });
+    const server = testCollectorOn(backend);
 
     it('stores exactly one row per response, none lost, none duplicated', async () => {
       const payloads = Array.from({ length: TOTAL }, (_, i) => (i % 3 ? corePayload({ wave: 'load' }) : rennesPayload({ wave: 'load' })));

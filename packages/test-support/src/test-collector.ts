@@ -2,6 +2,8 @@
  * Starts a real collector on 127.0.0.1 (random port) for HTTP tests: fixture builds in a
  * temporary directory, the given database, and demo tokens of known scopes.
  */
+import { afterAll, beforeAll } from 'vitest';
+import type { TestBackend } from './store-backends.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,5 +71,31 @@ export async function startTestCollector(databaseUrl: string, options: { overrid
       await collector.close();
       fs.rmSync(builds, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A test collector on `backend` for the enclosing `describe` block: started (database set up)
+ * before its tests, closed (database torn down) after them. The returned object stands for the
+ * collector once the block has started: read `url` and `collector` inside tests only.
+ */
+export function testCollectorOn(backend: TestBackend, options: Parameters<typeof startTestCollector>[1] = {}): TestCollector {
+  let started: TestCollector | undefined;
+  beforeAll(async () => {
+    await backend.setup();
+    started = await startTestCollector(await backend.newDatabaseUrl(), options);
+  });
+  afterAll(async () => {
+    await started?.close();
+    await backend.teardown();
+  });
+  const current = (): TestCollector => {
+    if (!started) throw new Error('the test collector is read before its describe block started');
+    return started;
+  };
+  return {
+    get collector() { return current().collector; },
+    get url() { return current().url; },
+    close: () => current().close(),
   };
 }

@@ -2,24 +2,16 @@
  * Error messages in the request's language, over real HTTP: French by default, English when
  * `Accept-Language` prefers it; the codes, pointers and statuses never change with it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sqliteBackend } from '@olva/test-support/store-backends';
-import { startTestCollector, TEST_TOKENS, type TestCollector } from '@olva/test-support/test-collector';
+import { testCollectorOn, TEST_TOKENS } from '@olva/test-support/test-collector';
 import { corePayload } from '@olva/test-support/collector-questionnaires';
 
 interface Reply { status: number; language: string | null; vary: string | null; body: any }
 
 describe('the collector\'s error messages', () => {
   const backend = sqliteBackend();
-  let server: TestCollector;
-  beforeAll(async () => {
-    await backend.setup();
-    server = await startTestCollector(await backend.newDatabaseUrl());
-  });
-  afterAll(async () => {
-    await server?.close();
-    await backend.teardown();
-  });
+  const server = testCollectorOn(backend);
 
   async function call(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}, language?: string): Promise<Reply> {
     const r = await fetch(new URL(path, server.url), { ...init, headers: { ...init.headers, ...(language ? { 'accept-language': language } : {}) } });
