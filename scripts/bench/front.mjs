@@ -13,7 +13,7 @@
  * The first question is also timed on generated questionnaires of other shapes (shapes.mjs),
  * each with its questionnaire fetched after the script or inlined in the page.
  *
- * Usage: node scripts/bench/front.mjs [--runs N]   (needs `npm run build`)
+ * Usage: node scripts/bench/front.mjs [--runs N] [--shapes-only]   (needs `npm run build`)
  */
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -67,6 +67,12 @@ const PROBE = (finder) => `(() => {
   requestAnimationFrame(tick);
 })();`;
 
+// The "script" floor: a module run after the embed's own (modules run in order), which records
+// the start of the frame after the next one, as PROBE does for a question.
+const SCRIPT_PROBE = `requestAnimationFrame(() => requestAnimationFrame(() => {
+  window.__firstQuestion = performance.now(); console.debug('olva-bench:first-question');
+}));`;
+
 const OLVA_FIND = `() => document.querySelector('olva-survey')?.shadowRoot?.querySelector('[part~="question"]')`;
 const SJS_FIND = `() => document.querySelector('.sd-question')`;
 
@@ -103,10 +109,20 @@ const PAGES = {
   '/probe-sjs.js': PROBE(SJS_FIND),
   '/start-sjs.js': startSurveyJs("fetch('/questionnaires/olva-core/surveyjs.json').then((r) => r.json())"),
   '/start-sjs-inline.js': startSurveyJs("Promise.resolve(JSON.parse(document.getElementById('q').textContent))"),
+  '/probe-script.js': SCRIPT_PROBE,
 };
 
-/** The page variants measured on each generated shape: page name prefix → library. */
-const SHAPE_VARIANTS = { surveyjs: 'surveyjs', olva: 'olva', 'surveyjs-inline': 'surveyjs', 'olva-inline': 'olva' };
+/**
+ * The page variants measured on each generated shape: page name prefix → library. `static` is
+ * olva's first page saved as plain HTML (declarative shadow root, its CSS, no script): the
+ * browser's own floor for that DOM (navigation, parse, style, layout, paint). `script` loads
+ * the embed and upgrades an `<olva-survey>` without a questionnaire: the floor plus the
+ * embed's download, parse and evaluation.
+ */
+const SHAPE_VARIANTS = {
+  surveyjs: 'surveyjs', olva: 'olva', 'surveyjs-inline': 'surveyjs', 'olva-inline': 'olva', static: 'static', script: 'script',
+};
+
 
 /**
  * Serves one generated shape (see shapes.mjs): its files, and a page per variant, each library
@@ -124,6 +140,34 @@ function addShapePages(name, dir) {
   PAGES[`/start-sjs-${name}.js`] = startSurveyJs(`fetch('/shapes/${name}/surveyjs.json').then((r) => r.json())`);
   PAGES[`/surveyjs-${name}.html`] = surveyJsPage(`/start-sjs-${name}.js`);
   PAGES[`/surveyjs-inline-${name}.html`] = surveyJsPage('/start-sjs-inline.js', inline(model));
+  PAGES[`/script-${name}.html`] = `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>script</title>
+<script type="module" src="/embed/olva.js"></script><script type="module" src="/probe-script.js"></script></head>
+<body><olva-survey lang="fr"></olva-survey></body></html>`;
+}
+
+/**
+ * olva's first page of `pageName`, as it stands once shown, saved as plain HTML: the shadow
+ * root's markup and CSS in a declarative shadow root, the probe, and no other script.
+ */
+async function captureFirstPage(browser, origin, pageName) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/${pageName}.html`);
+    await page.waitForFunction(() => window.__firstQuestion !== undefined, undefined, { timeout: 30_000 });
+    const { markup, css } = await page.evaluate(() => {
+      const root = document.querySelector('olva-survey').shadowRoot;
+      const sheets = [...root.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
+      return { markup: root.innerHTML, css: sheets };
+    });
+    return `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>static</title>
+<script src="/probe-olva.js"></script></head>
+<body><olva-survey><template shadowrootmode="open"><style>${css}</style>${markup}</template></olva-survey></body></html>`;
+  } finally {
+    await context.close();
+  }
 }
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8' };
@@ -396,9 +440,10 @@ async function runOnce(browser, origin, lib, toggleRounds, pageName = lib) {
  * Runs the bench and returns its rows: `{ metric, olva, surveyjs, ratio, target, met }`.
  * Eleven fresh pages per library by default: on a shared VM the median of seven moved by
  * ±10 % from one run to the next.
- * @param {{ runs?: number, toggleRounds?: number }} [options]
+ * @param {{ runs?: number, toggleRounds?: number, core?: boolean }} [options] `core: false` skips the
+ *   core's pages (show/hide, heap) and measures the generated shapes only
  */
-export async function runFrontBench({ runs = 11, toggleRounds = 20 } = {}) {
+export async function runFrontBench({ runs = 11, toggleRounds = 20, core = true } = {}) {
   const missing = Object.entries(FILES).filter(([, f]) => !existsSync(f)).map(([, f]) => f.slice(REPO.length));
   if (missing.length) throw new Error(`front bench: missing ${missing.join(', ')}; run \`npm run build\` first`);
   const shapesDir = mkdtempSync(join(tmpdir(), 'olva-bench-shapes-'));
@@ -411,13 +456,16 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20 } = {}) {
   const results = { olva: [], surveyjs: [], static: [] };
   const shapeResults = {};
   try {
-    const floor = await captureStaticPage(browser, origin);
-    PAGES['/static.html'] = floor.html;
-    PAGES['/toggle-static.js'] = floor.script;
-    // Interleave the libraries (and the floor) so that machine noise hits them alike.
-    for (let i = 0; i < runs; i++) {
-      for (const lib of ['surveyjs', 'olva', 'static']) results[lib].push(await runOnce(browser, origin, lib, toggleRounds));
+    if (core) {
+      const floor = await captureStaticPage(browser, origin);
+      PAGES['/static.html'] = floor.html;
+      PAGES['/toggle-static.js'] = floor.script;
+      // Interleave the libraries (and the floor) so that machine noise hits them alike.
+      for (let i = 0; i < runs; i++) {
+        for (const lib of ['surveyjs', 'olva', 'static']) results[lib].push(await runOnce(browser, origin, lib, toggleRounds));
+      }
     }
+    for (const name of shapes) PAGES[`/static-${name}.html`] = await captureFirstPage(browser, origin, `olva-${name}`);
     for (const name of shapes) {
       for (let i = 0; i < runs; i++) {
         for (const [variant, lib] of Object.entries(SHAPE_VARIANTS)) {
@@ -430,6 +478,8 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20 } = {}) {
     server.close();
     rmSync(shapesDir, { recursive: true, force: true });
   }
+  const shapeTable = shapes.flatMap((name) => shapeRows(name, shapeResults[name], runs));
+  if (!core) return shapeTable;
   for (const lib of ['olva', 'surveyjs', 'static']) {
     if (results[lib].some((r) => r.toggle.distinctCounts < 2)) throw new Error(`${lib}: answering ${SWITCH_QUESTION} did not change the questions shown`);
   }
@@ -460,7 +510,7 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20 } = {}) {
     row(`show/hide floor, in the olva column: olva's page saved as static HTML, where a few lines of script only show or hide (same measure; Chromium's share)`, 'toggle', 'ms', '(the floor)', () => true, 'static'),
     row(`show/hide: click → next frame painted (median of ${runs} pages × ${toggleRounds}; frame-quantised)`, 'togglePainted', 'ms', '(information)', () => true),
     row('JS heap after render (after GC)', 'heap', 'B', '≤ 1/3 of SurveyJS', (_o, r) => r <= 1 / 3),
-    ...shapes.flatMap((name) => shapeRows(name, shapeResults[name], runs)),
+    ...shapeTable,
   ];
 }
 
@@ -475,6 +525,14 @@ function shapeRows(name, results, runs) {
       first('olva'), first('surveyjs'), '≤ 1/3 of SurveyJS', (r) => r <= 1 / 3),
     pair(`first question on screen, shape "${name}", questionnaire inlined in the page (median of ${runs})`, 'ms',
       first('olva-inline'), first('surveyjs-inline'), '≤ 1/3 of SurveyJS', (r) => r <= 1 / 3),
+    pair(`  floor, shape "${name}": olva's first page as static HTML without script (olva column) vs SurveyJS fetched (median of ${runs})`, 'ms',
+      first('static'), first('surveyjs'), '(the best reachable ratio)', () => true),
+    pair(`  floor + embed, shape "${name}": the embed loaded and upgraded without a questionnaire (olva column) vs SurveyJS fetched (median of ${runs})`, 'ms',
+      first('script'), first('surveyjs'), '(information)', () => true),
+    pair(`  above the floor, shape "${name}", fetched: olva − floor vs SurveyJS − floor`, 'ms',
+      first('olva') - first('static'), first('surveyjs') - first('static'), '(information)', () => true),
+    pair(`  above the floor, shape "${name}", inlined: olva − floor vs SurveyJS − floor`, 'ms',
+      first('olva-inline') - first('static'), first('surveyjs-inline') - first('static'), '(information)', () => true),
     pair(`elements per question shown, shape "${name}" (document and shadow roots)`, '',
       perQuestion('olva'), perQuestion('surveyjs'), '(information)', () => true),
     pair(`DOM nodes per question shown, shape "${name}" (elements, text and comments; document and shadow roots)`, '',
@@ -495,8 +553,8 @@ export function formatFrontTable(rows) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const i = process.argv.indexOf('--runs');
-  // Without --runs, runFrontBench's own default.
-  runFrontBench({ runs: i > 0 ? Number(process.argv[i + 1]) : undefined }).then((rows) => console.log(formatFrontTable(rows)), (error) => {
+  // Without --runs, runFrontBench's own default; --shapes-only skips the core's pages.
+  runFrontBench({ runs: i > 0 ? Number(process.argv[i + 1]) : undefined, core: !process.argv.includes('--shapes-only') }).then((rows) => console.log(formatFrontTable(rows)), (error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
