@@ -61,7 +61,7 @@ const FLOOR_FACTOR = 1.15;
 const PROBE = (finder) => `(() => {
   const find = ${finder};
   const tick = () => {
-    if (find()) { requestAnimationFrame(() => { window.__firstQuestion = performance.now(); console.debug('olva-bench:first-question'); }); return; }
+    if (find()) { requestAnimationFrame(() => { window.__firstQuestion = performance.now(); performance.mark('olva-bench:first-question'); console.debug('olva-bench:first-question'); }); return; }
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -70,7 +70,7 @@ const PROBE = (finder) => `(() => {
 // The "script" floor: a module run after the embed's own (modules run in order), which records
 // the start of the frame after the next one, as PROBE does for a question.
 const SCRIPT_PROBE = `requestAnimationFrame(() => requestAnimationFrame(() => {
-  window.__firstQuestion = performance.now(); console.debug('olva-bench:first-question');
+  window.__firstQuestion = performance.now(); performance.mark('olva-bench:first-question'); console.debug('olva-bench:first-question');
 }));`;
 
 const OLVA_FIND = `() => document.querySelector('olva-survey')?.shadowRoot?.querySelector('[part~="question"]')`;
@@ -437,6 +437,34 @@ async function runOnce(browser, origin, lib, toggleRounds, pageName = lib) {
 }
 
 /**
+ * Generates and compiles the shapes, and serves every page of the bench (the core's, and each
+ * shape's variants, see SHAPE_VARIANTS) on a loopback port; `close` stops it and removes the
+ * shapes. For scripts/bench/first-trace.mjs too, which traces the same pages.
+ */
+export async function serveBenchPages() {
+  const missing = Object.entries(FILES).filter(([, f]) => !existsSync(f)).map(([, f]) => f.slice(REPO.length));
+  if (missing.length) throw new Error(`front bench: missing ${missing.join(', ')}; run \`npm run build\` first`);
+  const shapesDir = mkdtempSync(join(tmpdir(), 'olva-bench-shapes-'));
+  const shapeBuilds = buildShapes(REPO, shapesDir);
+  for (const [name, dir] of Object.entries(shapeBuilds)) addShapePages(name, dir);
+  const server = await startServer();
+  return {
+    shapes: Object.keys(shapeBuilds),
+    server,
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () => { server.close(); rmSync(shapesDir, { recursive: true, force: true }); },
+  };
+}
+
+/** The Debian Chromium the bench and the tests use. */
+export const launchChromium = () => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+
+/** Saves olva's first page of each shape as the static floor page `/static-<shape>.html`. */
+export async function addStaticFirstPages(browser, origin, shapes) {
+  for (const name of shapes) PAGES[`/static-${name}.html`] = await captureFirstPage(browser, origin, `olva-${name}`);
+}
+
+/**
  * Runs the bench and returns its rows: `{ metric, olva, surveyjs, ratio, target, met }`.
  * Eleven fresh pages per library by default: on a shared VM the median of seven moved by
  * ±10 % from one run to the next.
@@ -444,15 +472,8 @@ async function runOnce(browser, origin, lib, toggleRounds, pageName = lib) {
  *   core's pages (show/hide, heap) and measures the generated shapes only
  */
 export async function runFrontBench({ runs = 11, toggleRounds = 20, core = true } = {}) {
-  const missing = Object.entries(FILES).filter(([, f]) => !existsSync(f)).map(([, f]) => f.slice(REPO.length));
-  if (missing.length) throw new Error(`front bench: missing ${missing.join(', ')}; run \`npm run build\` first`);
-  const shapesDir = mkdtempSync(join(tmpdir(), 'olva-bench-shapes-'));
-  const shapeBuilds = buildShapes(REPO, shapesDir);
-  for (const [name, dir] of Object.entries(shapeBuilds)) addShapePages(name, dir);
-  const shapes = Object.keys(shapeBuilds);
-  const server = await startServer();
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const { shapes, server, origin, close } = await serveBenchPages();
+  const browser = await launchChromium();
   const results = { olva: [], surveyjs: [], static: [] };
   const shapeResults = {};
   try {
@@ -465,7 +486,7 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20, core = true 
         for (const lib of ['surveyjs', 'olva', 'static']) results[lib].push(await runOnce(browser, origin, lib, toggleRounds));
       }
     }
-    for (const name of shapes) PAGES[`/static-${name}.html`] = await captureFirstPage(browser, origin, `olva-${name}`);
+    await addStaticFirstPages(browser, origin, shapes);
     for (const name of shapes) {
       for (let i = 0; i < runs; i++) {
         for (const [variant, lib] of Object.entries(SHAPE_VARIANTS)) {
@@ -475,8 +496,7 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20, core = true 
     }
   } finally {
     await browser.close();
-    server.close();
-    rmSync(shapesDir, { recursive: true, force: true });
+    close();
   }
   const shapeTable = shapes.flatMap((name) => shapeRows(name, shapeResults[name], runs));
   if (!core) return shapeTable;
