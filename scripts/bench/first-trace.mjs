@@ -88,6 +88,8 @@ async function traceOnce(browser, origin, pageName) {
     (out.list ??= []).push(node);
   }
   for (const n of out.list ?? []) add(out.kinds, n.kind, n.self / 1000);
+  // How many times the document was laid out and restyled (a layout forced by script shows as more).
+  out.counts = { layout: main.filter((e) => e.name === 'Layout').length, style: main.filter((e) => e.name === 'UpdateLayoutTree').length };
   delete out.list;
   // The CPU profile: samples of the renderer's main thread, by the source of their top frame.
   const profile = events.find((e) => e.pid === pid && e.name === 'Profile' && e.tid === tid) ?? events.find((e) => e.pid === pid && e.name === 'Profile');
@@ -126,7 +128,7 @@ function mean(list, get) {
 function report(name, variant, runs) {
   const keys = (what) => [...new Set(runs.flatMap((r) => Object.keys(r[what])))]
     .map((k) => [k, mean(runs, (r) => r[what][k])]).sort((a, b) => b[1] - a[1]);
-  const lines = [`### ${variant}-${name}: first question at ${mean(runs, (r) => r.total).toFixed(1)} ms, main thread busy ${mean(runs, (r) => r.busy).toFixed(1)} ms (mean of ${runs.length})`, ''];
+  const lines = [`### ${variant}-${name}: first question at ${mean(runs, (r) => r.total).toFixed(1)} ms, main thread busy ${mean(runs, (r) => r.busy).toFixed(1)} ms; ${mean(runs, (r) => r.counts.layout).toFixed(1)} layouts, ${mean(runs, (r) => r.counts.style).toFixed(1)} style recalcs (mean of ${runs.length})`, ''];
   lines.push('| main thread (self time) | ms |', '|---|---:|');
   for (const [k, v] of keys('kinds')) lines.push(`| ${k} | ${v.toFixed(1)} |`);
   lines.push('', '| JavaScript samples (top frame) | ms |', '|---|---:|');

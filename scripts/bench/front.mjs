@@ -13,7 +13,8 @@
  * The first question is also timed on generated questionnaires of other shapes (shapes.mjs),
  * each with its questionnaire fetched after the script or inlined in the page.
  *
- * Usage: node scripts/bench/front.mjs [--runs N] [--shapes-only]   (needs `npm run build`)
+ * Usage: node scripts/bench/front.mjs [--runs N] [--shapes-only] [--shapes a,b]   (needs `npm run build`)
+ *   OLVA_EMBED_JS=<bundle> benches another bundle; OLVA_BASE_JS=<bundle> adds an A/B against it on the shapes
  */
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -29,6 +30,9 @@ const BUILD = join(REPO, 'build/questionnaires/olva-core');
 const FILES = {
   // OLVA_EMBED_JS: measure another bundle of the embed (e.g. before `npm run build` made one).
   '/embed/olva.js': process.env.OLVA_EMBED_JS ?? join(REPO, 'packages/embed/dist/olva.js'),
+  // OLVA_BASE_JS: a second bundle (e.g. built from an older commit) timed in the same run, on
+  // the generated shapes, interleaved with the first: an A/B that machine noise hits alike.
+  ...(process.env.OLVA_BASE_JS ? { '/embed-base/olva.js': process.env.OLVA_BASE_JS } : {}),
   '/questionnaires/olva-core/questionnaire.json': join(BUILD, 'questionnaire.json'),
   '/questionnaires/olva-core/surveyjs.json': join(BUILD, 'surveyjs.json'),
   '/sjs/survey.core.min.js': join(REPO, 'node_modules/survey-core/survey.core.min.js'),
@@ -77,10 +81,10 @@ const OLVA_FIND = `() => document.querySelector('olva-survey')?.shadowRoot?.quer
 const SJS_FIND = `() => document.querySelector('.sd-question')`;
 
 /** A page showing <olva-survey> for `src`; `data` (e.g. an inlined questionnaire) goes before it. */
-const olvaPage = (src, data = '') => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+const olvaPage = (src, data = '', embed = '/embed/olva.js') => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>olva</title>
 <script src="/probe-olva.js"></script>
-<script type="module" src="/embed/olva.js"></script></head>
+<script type="module" src="${embed}"></script></head>
 <body>${data}<olva-survey src="${src}" endpoint="/v1/responses"
  territory="commune:35238" wave="2026" lang="fr"></olva-survey></body></html>`;
 
@@ -121,6 +125,7 @@ const PAGES = {
  */
 const SHAPE_VARIANTS = {
   surveyjs: 'surveyjs', olva: 'olva', 'surveyjs-inline': 'surveyjs', 'olva-inline': 'olva', static: 'static', script: 'script',
+  ...(process.env.OLVA_BASE_JS ? { 'base': 'olva', 'base-inline': 'olva' } : {}),
 };
 
 
@@ -137,6 +142,8 @@ function addShapePages(name, dir) {
   const inline = (file) => `<script type="application/json" id="q">${readFileSync(file, 'utf8').replace(/</g, '\\u003c')}</script>`;
   PAGES[`/olva-${name}.html`] = olvaPage(`/shapes/${name}/questionnaire.json`);
   PAGES[`/olva-inline-${name}.html`] = olvaPage('#q', inline(questionnaire));
+  PAGES[`/base-${name}.html`] = olvaPage(`/shapes/${name}/questionnaire.json`, '', '/embed-base/olva.js');
+  PAGES[`/base-inline-${name}.html`] = olvaPage('#q', inline(questionnaire), '/embed-base/olva.js');
   PAGES[`/start-sjs-${name}.js`] = startSurveyJs(`fetch('/shapes/${name}/surveyjs.json').then((r) => r.json())`);
   PAGES[`/surveyjs-${name}.html`] = surveyJsPage(`/start-sjs-${name}.js`);
   PAGES[`/surveyjs-inline-${name}.html`] = surveyJsPage('/start-sjs-inline.js', inline(model));
@@ -468,11 +475,13 @@ export async function addStaticFirstPages(browser, origin, shapes) {
  * Runs the bench and returns its rows: `{ metric, olva, surveyjs, ratio, target, met }`.
  * Eleven fresh pages per library by default: on a shared VM the median of seven moved by
  * ±10 % from one run to the next.
- * @param {{ runs?: number, toggleRounds?: number, core?: boolean }} [options] `core: false` skips the
- *   core's pages (show/hide, heap) and measures the generated shapes only
+ * @param {{ runs?: number, toggleRounds?: number, core?: boolean, only?: string[] }} [options] `core: false`
+ *   skips the core's pages (show/hide, heap) and measures the generated shapes only; `only`: these shapes
  */
-export async function runFrontBench({ runs = 11, toggleRounds = 20, core = true } = {}) {
-  const { shapes, server, origin, close } = await serveBenchPages();
+export async function runFrontBench({ runs = 11, toggleRounds = 20, core = true, only } = {}) {
+  const served = await serveBenchPages();
+  const { origin, close } = served;
+  const shapes = served.shapes.filter((name) => !only || only.includes(name));
   const browser = await launchChromium();
   const results = { olva: [], surveyjs: [], static: [] };
   const shapeResults = {};
@@ -489,7 +498,10 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20, core = true 
     await addStaticFirstPages(browser, origin, shapes);
     for (const name of shapes) {
       for (let i = 0; i < runs; i++) {
-        for (const [variant, lib] of Object.entries(SHAPE_VARIANTS)) {
+        // Each round starts one variant later: a page opened right after a heavy one (SurveyJS)
+        // pays for its clean-up, and a fixed order would give that cost to the same variant.
+        const variants = Object.entries(SHAPE_VARIANTS);
+        for (const [variant, lib] of [...variants.slice(i % variants.length), ...variants.slice(0, i % variants.length)]) {
           ((shapeResults[name] ??= {})[variant] ??= []).push(await runOnce(browser, origin, lib, 0, `${variant}-${name}`));
         }
       }
@@ -553,6 +565,12 @@ function shapeRows(name, results, runs) {
       first('olva') - first('static'), first('surveyjs') - first('static'), '(information)', () => true),
     pair(`  above the floor, shape "${name}", inlined: olva − floor vs SurveyJS − floor`, 'ms',
       first('olva-inline') - first('static'), first('surveyjs-inline') - first('static'), '(information)', () => true),
+    ...(results.base ? [
+      pair(`  A/B, shape "${name}", fetched: this build (olva column) vs OLVA_BASE_JS (SurveyJS column), same run`, 'ms',
+        first('olva'), first('base'), '(A/B)', () => true),
+      pair(`  A/B, shape "${name}", inlined: this build vs OLVA_BASE_JS, same run`, 'ms',
+        first('olva-inline'), first('base-inline'), '(A/B)', () => true),
+    ] : []),
     pair(`elements per question shown, shape "${name}" (document and shadow roots)`, '',
       perQuestion('olva'), perQuestion('surveyjs'), '(information)', () => true),
     pair(`DOM nodes per question shown, shape "${name}" (elements, text and comments; document and shadow roots)`, '',
@@ -574,7 +592,12 @@ export function formatFrontTable(rows) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const i = process.argv.indexOf('--runs');
   // Without --runs, runFrontBench's own default; --shapes-only skips the core's pages.
-  runFrontBench({ runs: i > 0 ? Number(process.argv[i + 1]) : undefined, core: !process.argv.includes('--shapes-only') }).then((rows) => console.log(formatFrontTable(rows)), (error) => {
+  const shapes = process.argv.indexOf('--shapes');
+  runFrontBench({
+    runs: i > 0 ? Number(process.argv[i + 1]) : undefined,
+    core: !process.argv.includes('--shapes-only'),
+    only: shapes > 0 ? process.argv[shapes + 1].split(',') : undefined,
+  }).then((rows) => console.log(formatFrontTable(rows)), (error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
