@@ -9,7 +9,7 @@
  * next frame). Means over the runs, in milliseconds. For information: the front bench gives
  * the figures; this says what they are made of.
  *
- * Usage: node scripts/bench/first-trace.mjs [--runs N] [--shapes a,b] [--variants olva,olva-inline,…]
+ * Usage: node scripts/bench/first-trace.mjs [--runs N] [--shapes a,b] [--variants olva,olva-inline,…] [--timeline]
  *   (needs `npm run build`; OLVA_EMBED_JS benches another bundle, as in front.mjs)
  */
 import { readFileSync } from 'node:fs';
@@ -72,7 +72,15 @@ async function traceOnce(browser, origin, pageName) {
   const end = mark.ts;
   const main = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= start && e.ts < end);
   const total = (end - start) / 1000;
-  const out = { total, busy: 0, kinds: {}, js: {} };
+  const out = { total, busy: 0, kinds: {}, js: {}, timeline: [] };
+  // The main thread's tasks of 2 ms or more, with the events inside them that say what they are.
+  const NAMED = new Set(['ParseHTML', 'EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'TimerFire', 'FireAnimationFrame',
+    'RunMicrotasks', 'UpdateLayoutTree', 'Layout', 'Paint', 'ResourceReceiveResponse', 'EventDispatch', 'v8.compileModule']);
+  for (const task of main.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur >= 2000)) {
+    const inside = main.filter((e) => NAMED.has(e.name) && e.ts >= task.ts && e.ts < task.ts + task.dur && e.dur >= 1000);
+    const what = inside.map((e) => `${e.name}${e.args?.data?.url ? `(${e.args.data.url.split('/').pop()})` : e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${(e.dur / 1000).toFixed(1)}`).join(', ');
+    out.timeline.push(`${((task.ts - start) / 1000).toFixed(1).padStart(7)} ms +${(task.dur / 1000).toFixed(1).padStart(6)}: ${what}`);
+  }
   const add = (map, key, ms) => { map[key] = (map[key] ?? 0) + ms; };
   // Tasks: everything the main thread did (its busy time); the listed kinds inside them.
   for (const e of main) if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') out.busy += (e.dur ?? 0) / 1000;
@@ -133,6 +141,7 @@ function report(name, variant, runs) {
   for (const [k, v] of keys('kinds')) lines.push(`| ${k} | ${v.toFixed(1)} |`);
   lines.push('', '| JavaScript samples (top frame) | ms |', '|---|---:|');
   for (const [k, v] of keys('js').filter(([, v]) => v >= 0.5)) lines.push(`| ${k} | ${v.toFixed(1)} |`);
+  if (process.argv.includes('--timeline')) lines.push('', 'Tasks of the last run (start, duration: what ran inside):', '```', ...runs.at(-1).timeline, '```');
   return lines.join('\n');
 }
 
