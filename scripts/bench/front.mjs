@@ -108,6 +108,7 @@ const startSurveyJs = (json) => `${json}.then((json) => {
 
 const PAGES = {
   '/olva.html': olvaPage('/questionnaires/olva-core/questionnaire.json'),
+  '/base.html': olvaPage('/questionnaires/olva-core/questionnaire.json', '', '/embed-base/olva.js'),
   '/probe-olva.js': PROBE(OLVA_FIND),
   '/surveyjs.html': surveyJsPage('/start-sjs.js'),
   '/probe-sjs.js': PROBE(SJS_FIND),
@@ -483,7 +484,8 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20, core = true,
   const { origin, close } = served;
   const shapes = served.shapes.filter((name) => !only || only.includes(name));
   const browser = await launchChromium();
-  const results = { olva: [], surveyjs: [], static: [] };
+  const results = { olva: [], surveyjs: [], static: [], base: [] };
+  const base = process.env.OLVA_BASE_JS !== undefined;
   const shapeResults = {};
   try {
     if (core) {
@@ -492,7 +494,11 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20, core = true,
       PAGES['/toggle-static.js'] = floor.script;
       // Interleave the libraries (and the floor) so that machine noise hits them alike.
       for (let i = 0; i < runs; i++) {
-        for (const lib of ['surveyjs', 'olva', 'static']) results[lib].push(await runOnce(browser, origin, lib, toggleRounds));
+        // Rotated each round, as the shapes' variants (see below).
+        const pages = base ? ['surveyjs', 'olva', 'static', 'base'] : ['surveyjs', 'olva', 'static'];
+        for (const name of [...pages.slice(i % pages.length), ...pages.slice(0, i % pages.length)]) {
+          results[name].push(await runOnce(browser, origin, name === 'base' ? 'olva' : name, toggleRounds, name));
+        }
       }
     }
     await addStaticFirstPages(browser, origin, shapes);
@@ -542,6 +548,12 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20, core = true,
     row(`show/hide floor, in the olva column: olva's page saved as static HTML, where a few lines of script only show or hide (same measure; Chromium's share)`, 'toggle', 'ms', '(the floor)', () => true, 'static'),
     row(`show/hide: click → next frame painted (median of ${runs} pages × ${toggleRounds}; frame-quantised)`, 'togglePainted', 'ms', '(information)', () => true),
     row('JS heap after render (after GC)', 'heap', 'B', '≤ 1/3 of SurveyJS', (_o, r) => r <= 1 / 3),
+    ...(base ? [
+      { metric: `  A/B, the core: first question, this build (olva column) vs OLVA_BASE_JS (SurveyJS column), same run (median of ${runs})`, unit: 'ms',
+        olva: summary.olva.firstQuestion, surveyjs: median(results.base.map((r) => r.firstQuestion)), target: '(A/B)', met: true },
+      { metric: '  A/B, the core: show/hide, this build vs OLVA_BASE_JS, same run', unit: 'ms',
+        olva: summary.olva.toggle, surveyjs: median(results.base.flatMap((r) => r.toggle.work)), target: '(A/B)', met: true },
+    ].map((r) => ({ ...r, ratio: r.olva / r.surveyjs })) : []),
     ...shapeTable,
   ];
 }
