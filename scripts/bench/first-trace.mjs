@@ -7,10 +7,13 @@
  * from, by the CPU profiler's samples mapped through the bundle's source map (Lit, the runtime,
  * the elements, the theme, JSON.parse…); the rest is the main thread waiting (network, the
  * next frame). Means over the runs, in milliseconds. For information: the front bench gives
- * the figures; this says what they are made of.
+ * the figures; this says what they are made of. A sample counts for the function it was taken
+ * in, found by the position where that function starts: a function terser merged into another
+ * counts for the other's source, so read the groups, not single lines.
  *
  * Usage: node scripts/bench/first-trace.mjs [--runs N] [--shapes a,b] [--variants olva,olva-inline,…] [--timeline]
- *   (needs `npm run build`; OLVA_EMBED_JS benches another bundle, as in front.mjs)
+ *   (needs `npm run build`; OLVA_EMBED_JS benches another bundle, as in front.mjs, with its .map beside it;
+ *   OLVA_TRACE_FRAMES=1 adds each sample's function, as minified, and its position in the bundle)
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -87,18 +90,17 @@ async function traceOnce(browser, origin, pageName) {
   const listed = main.filter((e) => KINDS[e.name]).sort((a, b) => a.ts - b.ts);
   // Self time of each listed event: its duration less the listed events nested in it.
   const stack = [];
+  const nodes = [];
   for (const e of listed) {
     while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
     if (stack.length) stack.at(-1).self -= e.dur ?? 0;
     const node = { ts: e.ts, dur: e.dur ?? 0, self: e.dur ?? 0, kind: KINDS[e.name] };
     stack.push(node);
-    node.ref = node;
-    (out.list ??= []).push(node);
+    nodes.push(node);
   }
-  for (const n of out.list ?? []) add(out.kinds, n.kind, n.self / 1000);
+  for (const n of nodes) add(out.kinds, n.kind, n.self / 1000);
   // How many times the document was laid out and restyled (a layout forced by script shows as more).
   out.counts = { layout: main.filter((e) => e.name === 'Layout').length, style: main.filter((e) => e.name === 'UpdateLayoutTree').length };
-  delete out.list;
   // The CPU profile: samples of the renderer's main thread, by the source of their top frame.
   const profile = events.find((e) => e.pid === pid && e.name === 'Profile' && e.tid === tid) ?? events.find((e) => e.pid === pid && e.name === 'Profile');
   if (profile) {
@@ -117,7 +119,10 @@ async function traceOnce(browser, origin, pageName) {
         if (!frame) continue;
         const ms = Math.max(0, deltas[i + 1] ?? (t - prev)) / 1000;
         let key;
-        if (frame.url?.endsWith("/embed/olva.js")) key = `olva.js: ${sourceOf(frame.lineNumber, frame.columnNumber)}${process.env.FRAMES ? ` ${frame.functionName}@${frame.lineNumber}:${frame.columnNumber}` : ""}`;
+        if (frame.url?.endsWith('/embed/olva.js')) {
+          const where = process.env.OLVA_TRACE_FRAMES ? ` ${frame.functionName}@${frame.lineNumber}:${frame.columnNumber}` : '';
+          key = `olva.js: ${sourceOf(frame.lineNumber, frame.columnNumber)}${where}`;
+        }
         else if (frame.url?.includes('/sjs/')) key = 'SurveyJS script';
         else if (frame.url) key = 'other script';
         else key = frame.functionName || '(native)';
