@@ -13,7 +13,8 @@
  * The first question is also timed on generated questionnaires of other shapes (shapes.mjs),
  * each with its questionnaire fetched after the script or inlined in the page.
  *
- * Usage: node scripts/bench/front.mjs [--runs N]   (needs `npm run build`)
+ * Usage: node scripts/bench/front.mjs [--runs N] [--shapes-only] [--shapes a,b]   (needs `npm run build`)
+ *   OLVA_EMBED_JS=<bundle> benches another bundle; OLVA_BASE_JS=<bundle> adds an A/B against it on the shapes
  */
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -29,6 +30,9 @@ const BUILD = join(REPO, 'build/questionnaires/olva-core');
 const FILES = {
   // OLVA_EMBED_JS: measure another bundle of the embed (e.g. before `npm run build` made one).
   '/embed/olva.js': process.env.OLVA_EMBED_JS ?? join(REPO, 'packages/embed/dist/olva.js'),
+  // OLVA_BASE_JS: a second bundle (e.g. built from an older commit) timed in the same run, on
+  // the generated shapes, interleaved with the first: an A/B that machine noise hits alike.
+  ...(process.env.OLVA_BASE_JS ? { '/embed-base/olva.js': process.env.OLVA_BASE_JS } : {}),
   '/questionnaires/olva-core/questionnaire.json': join(BUILD, 'questionnaire.json'),
   '/questionnaires/olva-core/surveyjs.json': join(BUILD, 'surveyjs.json'),
   '/sjs/survey.core.min.js': join(REPO, 'node_modules/survey-core/survey.core.min.js'),
@@ -61,20 +65,26 @@ const FLOOR_FACTOR = 1.15;
 const PROBE = (finder) => `(() => {
   const find = ${finder};
   const tick = () => {
-    if (find()) { requestAnimationFrame(() => { window.__firstQuestion = performance.now(); console.debug('olva-bench:first-question'); }); return; }
+    if (find()) { requestAnimationFrame(() => { window.__firstQuestion = performance.now(); performance.mark('olva-bench:first-question'); console.debug('olva-bench:first-question'); }); return; }
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 })();`;
 
+// The "script" floor: a module run after the embed's own (modules run in order), which records
+// the start of the frame after the next one, as PROBE does for a question.
+const SCRIPT_PROBE = `requestAnimationFrame(() => requestAnimationFrame(() => {
+  window.__firstQuestion = performance.now(); performance.mark('olva-bench:first-question'); console.debug('olva-bench:first-question');
+}));`;
+
 const OLVA_FIND = `() => document.querySelector('olva-survey')?.shadowRoot?.querySelector('[part~="question"]')`;
 const SJS_FIND = `() => document.querySelector('.sd-question')`;
 
 /** A page showing <olva-survey> for `src`; `data` (e.g. an inlined questionnaire) goes before it. */
-const olvaPage = (src, data = '') => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+const olvaPage = (src, data = '', embed = '/embed/olva.js') => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>olva</title>
 <script src="/probe-olva.js"></script>
-<script type="module" src="/embed/olva.js"></script></head>
+<script type="module" src="${embed}"></script></head>
 <body>${data}<olva-survey src="${src}" endpoint="/v1/responses"
  territory="commune:35238" wave="2026" lang="fr"></olva-survey></body></html>`;
 
@@ -98,15 +108,27 @@ const startSurveyJs = (json) => `${json}.then((json) => {
 
 const PAGES = {
   '/olva.html': olvaPage('/questionnaires/olva-core/questionnaire.json'),
+  '/base.html': olvaPage('/questionnaires/olva-core/questionnaire.json', '', '/embed-base/olva.js'),
   '/probe-olva.js': PROBE(OLVA_FIND),
   '/surveyjs.html': surveyJsPage('/start-sjs.js'),
   '/probe-sjs.js': PROBE(SJS_FIND),
   '/start-sjs.js': startSurveyJs("fetch('/questionnaires/olva-core/surveyjs.json').then((r) => r.json())"),
   '/start-sjs-inline.js': startSurveyJs("Promise.resolve(JSON.parse(document.getElementById('q').textContent))"),
+  '/probe-script.js': SCRIPT_PROBE,
 };
 
-/** The page variants measured on each generated shape: page name prefix → library. */
-const SHAPE_VARIANTS = { surveyjs: 'surveyjs', olva: 'olva', 'surveyjs-inline': 'surveyjs', 'olva-inline': 'olva' };
+/**
+ * The page variants measured on each generated shape: page name prefix → library. `static` is
+ * olva's first page saved as plain HTML (declarative shadow root, its CSS, no script): the
+ * browser's own floor for that DOM (navigation, parse, style, layout, paint). `script` loads
+ * the embed and upgrades an `<olva-survey>` without a questionnaire: the floor plus the
+ * embed's download, parse and evaluation.
+ */
+const SHAPE_VARIANTS = {
+  surveyjs: 'surveyjs', olva: 'olva', 'surveyjs-inline': 'surveyjs', 'olva-inline': 'olva', static: 'static', script: 'script',
+  ...(process.env.OLVA_BASE_JS ? { 'base': 'olva', 'base-inline': 'olva' } : {}),
+};
+
 
 /**
  * Serves one generated shape (see shapes.mjs): its files, and a page per variant, each library
@@ -121,9 +143,39 @@ function addShapePages(name, dir) {
   const inline = (file) => `<script type="application/json" id="q">${readFileSync(file, 'utf8').replace(/</g, '\\u003c')}</script>`;
   PAGES[`/olva-${name}.html`] = olvaPage(`/shapes/${name}/questionnaire.json`);
   PAGES[`/olva-inline-${name}.html`] = olvaPage('#q', inline(questionnaire));
+  PAGES[`/base-${name}.html`] = olvaPage(`/shapes/${name}/questionnaire.json`, '', '/embed-base/olva.js');
+  PAGES[`/base-inline-${name}.html`] = olvaPage('#q', inline(questionnaire), '/embed-base/olva.js');
   PAGES[`/start-sjs-${name}.js`] = startSurveyJs(`fetch('/shapes/${name}/surveyjs.json').then((r) => r.json())`);
   PAGES[`/surveyjs-${name}.html`] = surveyJsPage(`/start-sjs-${name}.js`);
   PAGES[`/surveyjs-inline-${name}.html`] = surveyJsPage('/start-sjs-inline.js', inline(model));
+  PAGES[`/script-${name}.html`] = `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>script</title>
+<script type="module" src="/embed/olva.js"></script><script type="module" src="/probe-script.js"></script></head>
+<body><olva-survey lang="fr"></olva-survey></body></html>`;
+}
+
+/**
+ * olva's first page of `pageName`, as it stands once shown, saved as plain HTML: the shadow
+ * root's markup and CSS in a declarative shadow root, the probe, and no other script.
+ */
+async function captureFirstPage(browser, origin, pageName) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/${pageName}.html`);
+    await page.waitForFunction(() => window.__firstQuestion !== undefined, undefined, { timeout: 30_000 });
+    const { markup, css } = await page.evaluate(() => {
+      const root = document.querySelector('olva-survey').shadowRoot;
+      const sheets = [...root.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
+      return { markup: root.innerHTML, css: sheets };
+    });
+    return `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>static</title>
+<script src="/probe-olva.js"></script></head>
+<body><olva-survey><template shadowrootmode="open"><style>${css}</style>${markup}</template></olva-survey></body></html>`;
+  } finally {
+    await context.close();
+  }
 }
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8' };
@@ -393,43 +445,79 @@ async function runOnce(browser, origin, lib, toggleRounds, pageName = lib) {
 }
 
 /**
- * Runs the bench and returns its rows: `{ metric, olva, surveyjs, ratio, target, met }`.
- * Eleven fresh pages per library by default: on a shared VM the median of seven moved by
- * ±10 % from one run to the next.
- * @param {{ runs?: number, toggleRounds?: number }} [options]
+ * Generates and compiles the shapes, and serves every page of the bench (the core's, and each
+ * shape's variants, see SHAPE_VARIANTS) on a loopback port; `close` stops it and removes the
+ * shapes. For scripts/bench/first-trace.mjs too, which traces the same pages.
  */
-export async function runFrontBench({ runs = 11, toggleRounds = 20 } = {}) {
+export async function serveBenchPages() {
   const missing = Object.entries(FILES).filter(([, f]) => !existsSync(f)).map(([, f]) => f.slice(REPO.length));
   if (missing.length) throw new Error(`front bench: missing ${missing.join(', ')}; run \`npm run build\` first`);
   const shapesDir = mkdtempSync(join(tmpdir(), 'olva-bench-shapes-'));
   const shapeBuilds = buildShapes(REPO, shapesDir);
   for (const [name, dir] of Object.entries(shapeBuilds)) addShapePages(name, dir);
-  const shapes = Object.keys(shapeBuilds);
   const server = await startServer();
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
-  const results = { olva: [], surveyjs: [], static: [] };
+  return {
+    shapes: Object.keys(shapeBuilds),
+    server,
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () => { server.close(); rmSync(shapesDir, { recursive: true, force: true }); },
+  };
+}
+
+/** The Debian Chromium the bench and the tests use. */
+export const launchChromium = () => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+
+/** Saves olva's first page of each shape as the static floor page `/static-<shape>.html`. */
+export async function addStaticFirstPages(browser, origin, shapes) {
+  for (const name of shapes) PAGES[`/static-${name}.html`] = await captureFirstPage(browser, origin, `olva-${name}`);
+}
+
+/**
+ * Runs the bench and returns its rows: `{ metric, olva, surveyjs, ratio, target, met }`.
+ * Eleven fresh pages per library by default: on a shared VM the median of seven moved by
+ * ±10 % from one run to the next.
+ * @param {{ runs?: number, toggleRounds?: number, core?: boolean, only?: string[] }} [options] `core: false`
+ *   skips the core's pages (show/hide, heap) and measures the generated shapes only; `only`: these shapes
+ */
+export async function runFrontBench({ runs = 11, toggleRounds = 20, core = true, only } = {}) {
+  const served = await serveBenchPages();
+  const { origin, close } = served;
+  const shapes = served.shapes.filter((name) => !only || only.includes(name));
+  const browser = await launchChromium();
+  const results = { olva: [], surveyjs: [], static: [], base: [] };
+  const base = process.env.OLVA_BASE_JS !== undefined;
   const shapeResults = {};
   try {
-    const floor = await captureStaticPage(browser, origin);
-    PAGES['/static.html'] = floor.html;
-    PAGES['/toggle-static.js'] = floor.script;
-    // Interleave the libraries (and the floor) so that machine noise hits them alike.
-    for (let i = 0; i < runs; i++) {
-      for (const lib of ['surveyjs', 'olva', 'static']) results[lib].push(await runOnce(browser, origin, lib, toggleRounds));
+    if (core) {
+      const floor = await captureStaticPage(browser, origin);
+      PAGES['/static.html'] = floor.html;
+      PAGES['/toggle-static.js'] = floor.script;
+      // Interleave the libraries (and the floor) so that machine noise hits them alike.
+      for (let i = 0; i < runs; i++) {
+        // Rotated each round, as the shapes' variants (see below).
+        const pages = base ? ['surveyjs', 'olva', 'static', 'base'] : ['surveyjs', 'olva', 'static'];
+        for (const name of [...pages.slice(i % pages.length), ...pages.slice(0, i % pages.length)]) {
+          results[name].push(await runOnce(browser, origin, name === 'base' ? 'olva' : name, toggleRounds, name));
+        }
+      }
     }
+    await addStaticFirstPages(browser, origin, shapes);
     for (const name of shapes) {
       for (let i = 0; i < runs; i++) {
-        for (const [variant, lib] of Object.entries(SHAPE_VARIANTS)) {
+        // Each round starts one variant later: a page opened right after a heavy one (SurveyJS)
+        // pays for its clean-up, and a fixed order would give that cost to the same variant.
+        const variants = Object.entries(SHAPE_VARIANTS);
+        for (const [variant, lib] of [...variants.slice(i % variants.length), ...variants.slice(0, i % variants.length)]) {
           ((shapeResults[name] ??= {})[variant] ??= []).push(await runOnce(browser, origin, lib, 0, `${variant}-${name}`));
         }
       }
     }
   } finally {
     await browser.close();
-    server.close();
-    rmSync(shapesDir, { recursive: true, force: true });
+    close();
   }
+  const shapeTable = shapes.flatMap((name) => shapeRows(name, shapeResults[name], runs));
+  if (!core) return shapeTable;
   for (const lib of ['olva', 'surveyjs', 'static']) {
     if (results[lib].some((r) => r.toggle.distinctCounts < 2)) throw new Error(`${lib}: answering ${SWITCH_QUESTION} did not change the questions shown`);
   }
@@ -460,7 +548,13 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20 } = {}) {
     row(`show/hide floor, in the olva column: olva's page saved as static HTML, where a few lines of script only show or hide (same measure; Chromium's share)`, 'toggle', 'ms', '(the floor)', () => true, 'static'),
     row(`show/hide: click → next frame painted (median of ${runs} pages × ${toggleRounds}; frame-quantised)`, 'togglePainted', 'ms', '(information)', () => true),
     row('JS heap after render (after GC)', 'heap', 'B', '≤ 1/3 of SurveyJS', (_o, r) => r <= 1 / 3),
-    ...shapes.flatMap((name) => shapeRows(name, shapeResults[name], runs)),
+    ...(base ? [
+      { metric: `  A/B, the core: first question, this build (olva column) vs OLVA_BASE_JS (SurveyJS column), same run (median of ${runs})`, unit: 'ms',
+        olva: summary.olva.firstQuestion, surveyjs: median(results.base.map((r) => r.firstQuestion)), target: '(A/B)', met: true },
+      { metric: '  A/B, the core: show/hide, this build vs OLVA_BASE_JS, same run', unit: 'ms',
+        olva: summary.olva.toggle, surveyjs: median(results.base.flatMap((r) => r.toggle.work)), target: '(A/B)', met: true },
+    ].map((r) => ({ ...r, ratio: r.olva / r.surveyjs })) : []),
+    ...shapeTable,
   ];
 }
 
@@ -475,6 +569,20 @@ function shapeRows(name, results, runs) {
       first('olva'), first('surveyjs'), '≤ 1/3 of SurveyJS', (r) => r <= 1 / 3),
     pair(`first question on screen, shape "${name}", questionnaire inlined in the page (median of ${runs})`, 'ms',
       first('olva-inline'), first('surveyjs-inline'), '≤ 1/3 of SurveyJS', (r) => r <= 1 / 3),
+    pair(`  floor, shape "${name}": olva's first page as static HTML without script (olva column) vs SurveyJS fetched (median of ${runs})`, 'ms',
+      first('static'), first('surveyjs'), '(the best reachable ratio)', () => true),
+    pair(`  floor + embed, shape "${name}": the embed loaded and upgraded without a questionnaire (olva column) vs SurveyJS fetched (median of ${runs})`, 'ms',
+      first('script'), first('surveyjs'), '(information)', () => true),
+    pair(`  above the floor, shape "${name}", fetched: olva − floor vs SurveyJS − floor`, 'ms',
+      first('olva') - first('static'), first('surveyjs') - first('static'), '(information)', () => true),
+    pair(`  above the floor, shape "${name}", inlined: olva − floor vs SurveyJS − floor`, 'ms',
+      first('olva-inline') - first('static'), first('surveyjs-inline') - first('static'), '(information)', () => true),
+    ...(results.base ? [
+      pair(`  A/B, shape "${name}", fetched: this build (olva column) vs OLVA_BASE_JS (SurveyJS column), same run`, 'ms',
+        first('olva'), first('base'), '(A/B)', () => true),
+      pair(`  A/B, shape "${name}", inlined: this build vs OLVA_BASE_JS, same run`, 'ms',
+        first('olva-inline'), first('base-inline'), '(A/B)', () => true),
+    ] : []),
     pair(`elements per question shown, shape "${name}" (document and shadow roots)`, '',
       perQuestion('olva'), perQuestion('surveyjs'), '(information)', () => true),
     pair(`DOM nodes per question shown, shape "${name}" (elements, text and comments; document and shadow roots)`, '',
@@ -495,8 +603,13 @@ export function formatFrontTable(rows) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const i = process.argv.indexOf('--runs');
-  // Without --runs, runFrontBench's own default.
-  runFrontBench({ runs: i > 0 ? Number(process.argv[i + 1]) : undefined }).then((rows) => console.log(formatFrontTable(rows)), (error) => {
+  // Without --runs, runFrontBench's own default; --shapes-only skips the core's pages.
+  const shapes = process.argv.indexOf('--shapes');
+  runFrontBench({
+    runs: i > 0 ? Number(process.argv[i + 1]) : undefined,
+    core: !process.argv.includes('--shapes-only'),
+    only: shapes > 0 ? process.argv[shapes + 1].split(',') : undefined,
+  }).then((rows) => console.log(formatFrontTable(rows)), (error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

@@ -30,7 +30,7 @@ const QUESTIONNAIRE = compiledQuestionnaire({
       id: 's1', title: { fr: 'Un', en: 'One' }, questions: [
         {
           id: 'a', type: 'single', label: { fr: 'Choix', en: 'Choice' }, required: true, other: { label: { fr: 'Précisez', en: 'Specify' } },
-          choices: [{ code: 'oui', label: { fr: 'Oui', en: 'Yes' } }, { code: 'non', label: { fr: 'Non', en: 'No' } }],
+          choices: [{ code: 'oui', label: { fr: 'Oui', en: 'Yes' } }, { code: 'non', label: { fr: 'Non, *jamais*', en: 'No, *never*' } }],
         } as Question,
         text('b', 'Nom', { required: true } as Partial<Question>),
         text('c', 'Détail', { visibleWhen: { '==': [{ var: 'a' }, 'oui'] } } as Partial<Question>),
@@ -154,6 +154,51 @@ describe('one question redrawn at a time', () => {
     expect(b.blank).toBe(0);
     expect(b.markers).toBeLessThanOrEqual(6);
     expect(b.label).toBe('Nom (obligatoire)');
+    await page.close();
+  });
+
+  it('a list of choices is drawn without markers, label by label, and answering updates its inputs in place', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/parts/choices.html', { questionnaire: QUESTIONNAIRE, attributes: ATTRIBUTES }));
+    const drawn = () => page.evaluate(() => {
+      const list = document.querySelector('olva-survey')!.shadowRoot!.querySelector('[data-question="a"] .choices')!;
+      const w = window as unknown as { __labels?: Element[] };
+      w.__labels ??= [...list.children];
+      return {
+        nodes: [...list.childNodes].map((n) => n.nodeName),
+        choices: [...list.children].map((label) => ({
+          shape: [...label.childNodes].map((n) => n.nodeName),
+          part: label.getAttribute('part'),
+          id: label.querySelector('input')!.id,
+          name: label.querySelector('input')!.name,
+          checked: label.querySelector('input')!.checked,
+          invalid: label.querySelector('input')!.getAttribute('aria-invalid'),
+          words: label.querySelector('span')!.textContent,
+          emphasis: label.querySelector('span em')?.textContent ?? null,
+        })),
+        // The same label elements as at first: updated in place, not drawn again.
+        same: [...list.children].every((label, i) => label === w.__labels![i]),
+      };
+    });
+    const first = await drawn();
+    expect(first.nodes).toEqual(['LABEL', 'LABEL', 'LABEL']);
+    expect(first.choices.map((c) => c.shape)).toEqual([['INPUT', 'SPAN'], ['INPUT', 'SPAN'], ['INPUT', 'SPAN']]);
+    expect(first.choices.map((c) => [c.part, c.id, c.name, c.checked, c.invalid])).toEqual([
+      ['choice', 'olva-q-a', 'olva-q-a', false, 'false'], ['choice', '', 'olva-q-a', false, 'false'], ['choice', '', 'olva-q-a', false, 'false']]);
+    // Words with emphasis keep it, as text: never markup from the definition.
+    expect(first.choices[1]).toMatchObject({ words: 'Non, jamais', emphasis: 'jamais' });
+    await shadow(page, 'input[type="radio"][value="non"]').check();
+    await expect.poll(async () => (await drawn()).choices.map((c) => c.checked)).toEqual([false, true, false]);
+    await shadow(page, 'input[type="radio"][value="oui"]').check();
+    await expect.poll(async () => (await drawn()).choices.map((c) => c.checked)).toEqual([true, false, false]);
+    expect(await page.evaluate(() => (document.querySelector('olva-survey') as unknown as { session: { answers: Record<string, unknown> } }).session.answers)).toEqual({ a: 'oui' });
+    // The error state reaches every input of the list (the page checked with b empty).
+    await shadow(page, 'button[part~="button-primary"]').click();
+    await shadow(page, 'input[type="radio"][value="oui"]').check();
+    const after = await drawn();
+    expect(after.same).toBe(true);
+    await page.evaluate(() => (document.querySelector('olva-survey') as unknown as { session: { setAnswer(id: string, v: unknown): void } }).session.setAnswer('a', undefined));
+    await expect.poll(async () => (await drawn()).choices.map((c) => [c.checked, c.invalid])).toEqual([[false, 'true'], [false, 'true'], [false, 'true']]);
     await page.close();
   });
 

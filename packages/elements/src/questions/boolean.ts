@@ -2,7 +2,7 @@
 import { html } from 'lit';
 import { questionType } from '@olva/runtime';
 import type { QuestionRenderer } from './context.js';
-import { choiceInput } from './choice-input.js';
+import { choiceList } from './choice-list.js';
 import { groupField, textField } from './field.js';
 import { questionIds } from './question-ids.js';
 import { codeBox } from './code-entry.js';
@@ -20,9 +20,11 @@ export const renderBoolean: QuestionRenderer = (context) => {
     }), html`<span class="code">1</span> ${strings.yes} · <span class="code">0</span> ${strings.no}`);
   }
   const options: [boolean, string][] = [[true, strings.yes], [false, strings.no]];
-  return groupField(context, html`<div class="choices inline">${options.map(([value, label], index) => choiceInput(context, {
-      type: 'radio', name: id, value: String(value), index, checked: context.value === value,
-      label,
+  return groupField(context, html`<div class="choices inline" ${choiceList(context, {
+    type: 'radio', name: id,
+    items: options.map(([value, label]) => ({
+      value: String(value), checked: context.value === value, label,
       onToggle: (on) => on && context.onChange(value),
-    }))}</div>`);
+    })),
+  })}></div>`);
 };

@@ -1,6 +1,6 @@
 /**
- * One choice of a single, multiple, boolean, scale or matrix question (its input and label),
- * and the "other, please specify" text box.
+ * The words of one choice of a single, multiple or matrix question (its inputs are drawn by
+ * `choiceList`, choice-list.ts), and the "other, please specify" text box.
  */
 import { localize } from '@olva/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -17,19 +17,6 @@ export function choiceContent(context: QuestionContext, choice: Choice, index: n
   return context.mode === 'paper'
     ? html`<span class="code">${index + 1}</span> ${words} <span class="code">[${choice.code}]</span>`
     : words;
-}
-
-/** One radio button or checkbox with its label. The first one carries the control id. */
-export function choiceInput(
-  context: QuestionContext,
-  options: { type: 'radio' | 'checkbox'; name: string; value: string; checked: boolean; index: number;
-    label: TemplateResult | SafeContent; onToggle: (checked: boolean) => void; id?: string },
-): TemplateResult {
-  const id = options.id ?? (options.index === 0 ? questionIds(context.question.id).control : nothing);
-  // No white space between the tags (a flex box ignores it, and each space was a node).
-  return html`<label class="choice" part="choice"><input part="input" type=${options.type} id=${id} name=${options.name} .value=${options.value}
-      .checked=${options.checked} aria-invalid=${context.error ? 'true' : 'false'}
-      @change=${(e: Event) => options.onToggle((e.target as HTMLInputElement).checked)} /><span>${options.label}</span></label>`;
 }
 
 /**

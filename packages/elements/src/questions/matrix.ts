@@ -6,7 +6,8 @@
 import { localize } from '@olva/runtime';
 import { html } from 'lit';
 import type { QuestionContext, QuestionRenderer } from './context.js';
-import { choiceContent, choiceInput } from './choice-input.js';
+import { choiceContent } from './choice-input.js';
+import { choiceList } from './choice-list.js';
 import { groupField } from './field.js';
 import { questionIds } from './question-ids.js';
 import { codeBox, codeList, matchChoice } from './code-entry.js';
@@ -48,11 +49,13 @@ export const renderMatrix: QuestionRenderer = (context) => {
       </div>`;
     })}`, codeList(context, question.choices));
   }
-  return groupField(context, html`${question.rows.map((row, r) => html`<fieldset class="row"><legend>${renderSafeText(localize(row.label, context.locale), null)}</legend><div class="choices inline">${question.choices.map((choice, index) => choiceInput(context, {
-        type: 'radio', name: `${base}-${row.code}`, value: choice.code, index,
-        id: r === 0 && index === 0 ? base : `${base}-${row.code}-${index}`,
-        checked: current[row.code] === choice.code,
-        label: choiceContent(context, choice, index),
-        onToggle: (on) => on && context.onChange(setRow(current, row.code, choice.code)),
-      }))}</div></fieldset>`)}`);
+  return groupField(context, html`${question.rows.map((row, r) => html`<fieldset class="row"><legend>${renderSafeText(localize(row.label, context.locale), null)}</legend><div class="choices inline" ${choiceList(context, {
+    type: 'radio', name: `${base}-${row.code}`,
+    items: question.choices.map((choice, index) => ({
+      value: choice.code, id: r === 0 && index === 0 ? base : `${base}-${row.code}-${index}`,
+      checked: current[row.code] === choice.code,
+      label: choiceContent(context, choice, index),
+      onToggle: (on) => on && context.onChange(setRow(current, row.code, choice.code)),
+    })),
+  })}></div></fieldset>`)}`);
 };

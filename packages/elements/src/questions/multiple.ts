@@ -7,7 +7,8 @@
 import { localize } from '@olva/runtime';
 import { html, nothing } from 'lit';
 import type { QuestionContext, QuestionRenderer } from './context.js';
-import { choiceContent, choiceInput, otherText } from './choice-input.js';
+import { choiceContent, otherText } from './choice-input.js';
+import { choiceList } from './choice-list.js';
 import { groupField, textField } from './field.js';
 import { questionIds } from './question-ids.js';
 import { codeBox, codeList, matchChoice } from './code-entry.js';
@@ -60,13 +61,16 @@ export const renderMultiple: QuestionRenderer = (context) => {
     })}${other}`, html`${context.strings.severalCodes} ${codeList(context, choices)}`);
   }
   const name = questionIds(question.id).control;
-  return groupField(context, html`<div class="choices">${choices.map((choice, index) => choiceInput(context, {
-      type: 'checkbox', name, value: choice.code, index, checked: current.includes(choice.code),
+  return groupField(context, html`<div class="choices" ${choiceList(context, {
+    type: 'checkbox', name,
+    items: choices.map((choice, index) => ({
+      value: choice.code, checked: current.includes(choice.code),
       label: choiceContent(context, choice, index),
       onToggle: (on) => {
         const next = toggleCode(question, current, choice.code, on);
         context.onChange(next.length ? next : undefined);
         announceUnticked(context, question, current, next, choice.code);
       },
-    }))}</div>${other}`, hint(question, context));
+    })),
+  })}></div>${other}`, hint(question, context));
 };

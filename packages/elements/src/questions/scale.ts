@@ -1,7 +1,7 @@
 /** `scale`: n labelled points, answered with the point's rank (1..n). */
 import { html } from 'lit';
 import type { QuestionContext, QuestionRenderer } from './context.js';
-import { choiceInput } from './choice-input.js';
+import { choiceList } from './choice-list.js';
 import { groupField, textField } from './field.js';
 import { questionIds } from './question-ids.js';
 import { codeBox, codeList } from './code-entry.js';
@@ -22,9 +22,12 @@ export const renderScale: QuestionRenderer = (context) => {
       onTyped: (raw) => context.onChange(raw === undefined ? undefined : questionType('scale').coerce!(raw), raw ?? ''),
     }), codeList(context, question.choices, false));
   }
-  return groupField(context, html`<div class="choices inline scale">${question.choices.map((choice, index) => choiceInput(context, {
-      type: 'radio', name: id, value: String(index + 1), index, checked: context.value === index + 1,
-      label: html`<span class="code">${index + 1}</span><br />${renderSafeText(localize(choice.label, context.locale), null)}`,
+  return groupField(context, html`<div class="choices inline scale" ${choiceList(context, {
+    type: 'radio', name: id,
+    items: question.choices.map((choice, index) => ({
+      value: String(index + 1), checked: context.value === index + 1, code: String(index + 1),
+      label: renderSafeText(localize(choice.label, context.locale), null),
       onToggle: (on) => on && context.onChange(index + 1),
-    }))}</div>`, context.strings.scaleHint(question.choices.length));
+    })),
+  })}></div>`, context.strings.scaleHint(question.choices.length));
 };

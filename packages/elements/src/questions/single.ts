@@ -6,7 +6,8 @@
 import { localize } from '@olva/runtime';
 import { html, nothing } from 'lit';
 import type { QuestionContext, QuestionRenderer } from './context.js';
-import { choiceContent, choiceInput, otherText } from './choice-input.js';
+import { choiceContent, otherText } from './choice-input.js';
+import { choiceList } from './choice-list.js';
 import { groupField, textField } from './field.js';
 import { questionIds } from './question-ids.js';
 import { codeBox, codeList, matchChoice } from './code-entry.js';
@@ -27,9 +28,12 @@ export const renderSingle: QuestionRenderer = (context) => {
     })}${other}`, codeList(context, choices));
   }
   const name = questionIds(question.id).control;
-  return groupField(context, html`<div class="choices">${choices.map((choice, index) => choiceInput(context, {
-      type: 'radio', name, value: choice.code, index, checked: context.value === choice.code,
+  return groupField(context, html`<div class="choices" ${choiceList(context, {
+    type: 'radio', name,
+    items: choices.map((choice, index) => ({
+      value: choice.code, checked: context.value === choice.code,
       label: choiceContent(context, choice, index),
       onToggle: (on) => on && context.onChange(choice.code),
-    }))}</div>${other}`);
+    })),
+  })}></div>${other}`);
 };
