@@ -2,6 +2,7 @@
  * What a command writes to, and in which language. Commands never touch `process` directly,
  * so that tests run them in-process and read what they print.
  */
+import { environmentLanguage } from '@olva/schema';
 
 /** Something text can be written to (process.stdout, a test buffer…). */
 export interface Output {
@@ -34,8 +35,8 @@ export interface CommandModule {
 export const EXIT = Object.freeze({ OK: 0, INVALID: 1, USAGE: 2 });
 
 /**
- * The language of the messages: `--lang fr|en` in argv wins, then OLVA_LANG, then LANG /
- * LC_ALL / LC_MESSAGES (English when they start with "en"); French otherwise.
+ * The language of the messages: `--lang fr|en` in argv wins, then the environment
+ * (`environmentLanguage` of @olva/schema: OLVA_LANG, LC_ALL, LC_MESSAGES, LANG); French otherwise.
  */
 export function pickLang(argv: readonly string[], env: Record<string, string | undefined> = process.env): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -43,8 +44,7 @@ export function pickLang(argv: readonly string[], env: Record<string, string | u
     const value = argv[i]!.includes('=') ? argv[i]!.slice('--lang='.length) : argv[i + 1];
     if (value === 'en' || value === 'fr') return value;
   }
-  const fromEnv = env.OLVA_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
-  return /^en/i.test(fromEnv) ? 'en' : 'fr';
+  return environmentLanguage(env);
 }
 
 /** Writes one line in the chosen language. */

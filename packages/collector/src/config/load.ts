@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
 import { toProblems } from '@olva/schema/validate';
+import { environmentLanguage } from '@olva/schema';
 import { disclosureRuleProblems, disclosureRules, type DisclosureRules } from '@olva/analysis';
 import type { Scope } from '../auth.js';
 import type { TerritoryRef } from '../store/types.js';
@@ -29,11 +30,11 @@ export interface ConfigProblem {
 }
 
 /**
- * The language of configuration messages when no one chose it: English when OLVA_LANG (or
- * LC_ALL, LC_MESSAGES, LANG) starts with "en", French otherwise, as the CLI's `--lang` default.
+ * The language of configuration messages when no one chose it (`environmentLanguage` of
+ * @olva/schema, the rule of the CLI's `--lang` default), reading this process's environment by default.
  */
 export function configLanguage(env: Record<string, string | undefined> = process.env): Lang {
-  return /^en/i.test(env.OLVA_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '') ? 'en' : 'fr';
+  return environmentLanguage(env);
 }
 
 /** Thrown when the configuration cannot be used; `problems` lists every reason. */

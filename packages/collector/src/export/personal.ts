@@ -11,10 +11,16 @@
  * soon as the collector knows a version that marks them.
  */
 import { personalQuestionIds, withoutPersonalAnswers, type CompiledQuestionnaire } from '@olva/schema';
+import type { Principal } from '../auth.js';
 import type { StoredResponse } from '../store/types.js';
 
 /** The response header that says what an export did with personal answers. */
 export const PERSONAL_HEADER = 'olva-personal-data';
+
+/** True when `principal` may have personal answers: its rights (scope-wide) hold `export-personal`. */
+export function mayHavePersonal(principal: Principal): boolean {
+  return principal.scope.rights.includes('export-personal');
+}
 
 /** What an export does with personal answers. */
 export interface PersonalPolicy {

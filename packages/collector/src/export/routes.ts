@@ -40,7 +40,7 @@ import { parseMissing, type MissingMode } from './missing.js';
 import { ndjsonReadable } from './ndjson.js';
 import { harmonise, parseHarmonise } from './harmonise.js';
 import type { CodebookOptions } from './codebook.js';
-import { PERSONAL_HEADER, exportedResponses, exportedVersions, personalHeader, personalNote, personalPolicy, type PersonalPolicy } from './personal.js';
+import { PERSONAL_HEADER, exportedResponses, mayHavePersonal, exportedVersions, personalHeader, personalNote, personalPolicy, type PersonalPolicy } from './personal.js';
 
 /** The codebook options of a prepared export. */
 function codebookOptions(ready: { compiled: CompiledQuestionnaire[]; missing: MissingMode; harmonise: boolean }): CodebookOptions {
@@ -119,8 +119,7 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
       await reply.code(404).send({ error: 'not-found', message: text('not-found.questionnaire', { questionnaire: read.query.questionnaire! }) });
       return null;
     }
-    // Personal answers only for a token that holds `export-personal` (rights are scope-wide).
-    const personal = personalPolicy(known, read.query.questionnaire!, read.principal.scope.rights.includes('export-personal'));
+    const personal = personalPolicy(known, read.query.questionnaire!, mayHavePersonal(read.principal));
     reply.header(PERSONAL_HEADER, personalHeader(personal));
     return { read, compiled: exportedVersions(compiled, personal), missing, harmonise, personal, whole: compiled };
   }

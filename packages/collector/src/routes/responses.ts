@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Authorizer, Principal, Right } from '../auth.js';
 import type { CollectorConfig } from '../config/load.js';
 import { parseReadQuery } from '../export/query.js';
-import { PERSONAL_HEADER, responseReader } from '../export/personal.js';
+import { mayHavePersonal, PERSONAL_HEADER, responseReader } from '../export/personal.js';
 import { HttpError, invalidResponseBody } from '../http/errors.js';
 import { text } from '../messages.js';
 import { readBody } from '../http/body.js';
@@ -107,7 +107,7 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
   // Personal answers (questions marked `personal`) only for a token that also holds
   // `export-personal`, as in the exports: a `read` token sees the rest of each response.
   const readerFor = async (principal: Principal, reply: FastifyReply) => {
-    const include = principal.scope.rights.includes('export-personal');
+    const include = mayHavePersonal(principal);
     reply.header(PERSONAL_HEADER, include ? 'included' : 'left-out');
     return responseReader(include ? [] : await registry.all(), include);
   };
@@ -139,14 +139,14 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
   });
 
   /** A stored response the token may see with `right`; 404 otherwise, so existence never leaks. */
-  const findScoped = async (request: FastifyRequest, right: Right): Promise<{ found: StoredResponse; token: string; principal: Principal }> => {
+  const findScoped = async (request: FastifyRequest, right: Right): Promise<{ found: StoredResponse; principal: Principal }> => {
     const decision = authorize(request, right);
     const { submissionId } = request.params as { submissionId: string };
     const found = UUID.test(submissionId) ? await store.get(submissionId) : null;
     if (!found || !auth.covers(decision.principal, right, found.payload.territory)) {
       throw new HttpError(404, 'not-found', text('not-found.response', { id: submissionId.slice(0, 64) }));
     }
-    return { found, token: decision.principal.name, principal: decision.principal };
+    return { found, principal: decision.principal };
   };
 
   app.get('/v1/responses/:submissionId', async (request, reply) => {
@@ -155,9 +155,9 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
   });
 
   app.delete('/v1/responses/:submissionId', async (request, reply: FastifyReply) => {
-    const { found, token } = await findScoped(request, 'erase');
+    const { found, principal } = await findScoped(request, 'erase');
     await store.delete(found.submissionId);
-    request.log.info({ event: 'erased', submissionId: found.submissionId, token }, 'response erased on request');
+    request.log.info({ event: 'erased', submissionId: found.submissionId, token: principal.name }, 'response erased on request');
     return reply.code(204).send();
   });
 }
