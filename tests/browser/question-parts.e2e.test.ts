@@ -199,6 +199,12 @@ describe('one question redrawn at a time', () => {
     expect(after.same).toBe(true);
     await page.evaluate(() => (document.querySelector('olva-survey') as unknown as { session: { setAnswer(id: string, v: unknown): void } }).session.setAnswer('a', undefined));
     await expect.poll(async () => (await drawn()).choices.map((c) => [c.checked, c.invalid])).toEqual([[false, 'true'], [false, 'true'], [false, 'true']]);
+    // The same shape with a code renamed (a preview rebuilt after an edit): the inputs' values follow.
+    const values = () => page.evaluate(() => [...document.querySelector('olva-survey')!.shadowRoot!.querySelectorAll<HTMLInputElement>('[data-question="a"] .choices input')].map((i) => i.value));
+    expect(await values()).toEqual(['oui', 'non', 'other']);
+    const renamed = JSON.parse(JSON.stringify(QUESTIONNAIRE).replace(/"code":"non"/, '"code":"jamais"'));
+    await page.evaluate((q) => { (document.querySelector('olva-survey') as unknown as { questionnaire: unknown }).questionnaire = q; }, renamed);
+    await expect.poll(values).toEqual(['oui', 'jamais', 'other']);
     await page.close();
   });
 

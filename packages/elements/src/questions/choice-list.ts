@@ -10,7 +10,7 @@
  * listener per input (one `change` listener on the container here). This is the most
  * repeated structure of a page, so the first page is drawn faster (issue 13).
  *
- * A redraw updates the inputs in place (ids, `checked`, `aria-invalid`), setting a property
+ * A redraw updates the inputs in place (ids, values, `checked`, `aria-invalid`), setting a property
  * only when its value changed since the last draw, as Lit's bindings do; the list is built
  * again only when its shape changes (another type, name, number of choices, kind of words).
  * Words are text (`textContent`), never HTML; words with emphasis or links (a template) are
@@ -92,6 +92,8 @@ class ChoiceList extends Directive {
           if (drawn.id === undefined) drawn.input.removeAttribute('id');
           else drawn.input.id = drawn.id;
         }
+        // Same shape, other codes (a preview rebuilt after a code was renamed): the value follows.
+        if (drawn.input.value !== item.value) drawn.input.value = item.value;
         if (drawn.checked !== item.checked) drawn.input.checked = drawn.checked = item.checked;
         if (this.#invalid !== !!context.error) drawn.input.setAttribute('aria-invalid', invalid);
         if (drawn.label !== item.label) {
