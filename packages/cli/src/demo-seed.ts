@@ -9,7 +9,7 @@
  */
 import { payloadDigest, type ResponseStore } from '@olva/collector';
 import { computeVisibility } from '@olva/runtime';
-import type { AnswerValue, CompiledQuestion, CompiledQuestionnaire, ResponsePayload, TerritoryLevel } from '@olva/schema';
+import { seededRandom, type AnswerValue, type CompiledQuestion, type CompiledQuestionnaire, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
 
 /** The `source` of every generated payload. */
 export const GENERATED_SOURCE = 'generated';
@@ -24,18 +24,6 @@ export interface SeedGroup {
   size: number;
   /** The INSEE code answered to commune questions; the territory's own when it is a commune. */
   commune?: string;
-}
-
-/** mulberry32: small, seeded, good enough for generated answers. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Weights of the answers that the national figures describe (Tchernonog & Prouteau 2019). */
@@ -105,7 +93,7 @@ function answerFor(q: CompiledQuestion, group: SeedGroup, employerRate: number, 
 
 /** The generated payloads of the groups, interleaved as a collector receives them. */
 export function* generatedResponses(groups: readonly SeedGroup[], seed = 2026): Generator<ResponsePayload> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const left = groups.map((g) => g.size);
   let remaining = left.reduce((s, n) => s + n, 0);
   while (remaining > 0) {

@@ -26,6 +26,7 @@ export { QUESTION_TYPES } from './question-types.js';
 export { OTHER_CODE, OTHER_CHOICE, otherKey, choosesOther } from './other.js';
 export { isPersonal, personalQuestionIds, withoutPersonalAnswers } from './personal.js';
 export { environmentLanguage, type MessageLanguage } from './language.js';
+export { seededRandom } from './seeded-random.js';
 export type { QuestionType, AnswerValue, Answers as AnswerMap } from './question-types.js';
 export {
   harmoniseQuestion, harmoniseValue, crosswalkVersionOf, crosswalkEntryFor, isNotComparable, codeChanges,

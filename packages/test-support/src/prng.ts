@@ -1,14 +1,6 @@
 /**
- * mulberry32: a small seeded pseudo-random generator for randomised tests, so that a failing
- * sequence can be replayed from its seed. Returns numbers in [0, 1).
+ * The seeded generator of the randomised tests, so that a failing sequence can be replayed
+ * from its seed: `@olva/schema`'s `seededRandom` (mulberry32, numbers in [0, 1)), the same one
+ * the demo's generated responses draw from, under the name the tests use.
  */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as prng } from '@olva/schema';
