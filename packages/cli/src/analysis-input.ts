@@ -13,8 +13,8 @@ import { checkNationalReferences, disclosureRuleProblems, disclosureRules, readN
 import { parseTerritoryQuery } from '@olva/collector';
 import { COMPILED_FORMAT_VERSION, versionKeyOf, versionKeyString, type CompiledQuestionnaire, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
 import { validateDocument } from '@olva/schema/validate';
-import { parse, type COMMON_OPTIONS, type OptionSpec, type OptionValues } from './args.js';
-import { EXIT, pickLang, sayBoth, type Bilingual, type CommandIO, type Lang } from './io.js';
+import { parseCommand, type COMMON_OPTIONS, type OptionSpec, type OptionValues } from './args.js';
+import { EXIT, pickLang, type Bilingual, type CommandIO, type Lang } from './io.js';
 import { CommandError, openRead, reportError } from './commands/export.js';
 
 /** The input options both commands accept. */
@@ -172,17 +172,9 @@ export async function openAnalysisInput(values: Record<string, unknown>): Promis
 export function parseAnalysisArgs<O extends Record<string, OptionSpec>>(command: string, argv: string[], options: O, text: { usage: Bilingual; help: Bilingual }, io: CommandIO):
   { exit: number } | { values: OptionValues<O & typeof inputOptions & typeof COMMON_OPTIONS>; lang: Lang; usageError: (fr: string, en: string) => number } {
   const lang = pickLang(argv, io.env);
-  const parsed = parse(argv, { ...inputOptions, ...options });
-  if (!parsed.ok) {
-    io.stderr.write(`olva ${command}: ${parsed.error}\n`);
-    sayBoth(io.stderr, text.usage);
-    return { exit: EXIT.USAGE };
-  }
+  const parsed = parseCommand(command, argv, { ...inputOptions, ...options }, text, io);
+  if ('exit' in parsed) return parsed;
   const values = parsed.values as OptionValues<O & typeof inputOptions & typeof COMMON_OPTIONS>;
-  if (values.help) {
-    sayBoth(io.stdout, text.help);
-    return { exit: EXIT.OK };
-  }
   const usageError = (fr: string, en: string) => reportError(command, new CommandError({ fr, en }, EXIT.USAGE), io, lang);
   if (parsed.positionals.length) return { exit: usageError(`argument inattendu « ${parsed.positionals[0]} »`, `unexpected argument "${parsed.positionals[0]}"`) };
   const v = values as Record<string, unknown>;

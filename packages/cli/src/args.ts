@@ -3,6 +3,7 @@
  * missing value) becomes a message and exit code 2, never a stack trace.
  */
 import { parseArgs } from 'node:util';
+import { EXIT, sayBoth, type Bilingual, type CommandIO } from './io.js';
 
 /** How one option is declared (the subset of parseArgs' options the commands use). */
 export interface OptionSpec {
@@ -39,4 +40,24 @@ export function parse<O extends Record<string, OptionSpec>>(argv: string[], opti
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * Parses a command's arguments and ends the command where they say so: a usage mistake writes
+ * `olva <command>: <error>` and the usage to stderr (`exit` 2); `--help` writes the help to
+ * stdout (`exit` 0). Otherwise the parsed values and positionals, for the command to check.
+ */
+export function parseCommand<O extends Record<string, OptionSpec>>(command: string, argv: string[], options: O, text: { usage: Bilingual; help: Bilingual }, io: CommandIO):
+  { exit: number } | { values: OptionValues<O & typeof COMMON_OPTIONS>; positionals: string[] } {
+  const parsed = parse(argv, options);
+  if (!parsed.ok) {
+    io.stderr.write(`olva ${command}: ${parsed.error}\n`);
+    sayBoth(io.stderr, text.usage);
+    return { exit: EXIT.USAGE };
+  }
+  if (parsed.values.help) {
+    sayBoth(io.stdout, text.help);
+    return { exit: EXIT.OK };
+  }
+  return { values: parsed.values, positionals: parsed.positionals };
 }

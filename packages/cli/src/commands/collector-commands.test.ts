@@ -148,6 +148,17 @@ describe('olva demo', () => {
 });
 
 describe('olva purge', () => {
+  it('refuses an invalid configuration with every problem (file, pointer, rule) and exits 1', async () => {
+    const file = path.join(tmp(), 'olva.config.json');
+    fs.writeFileSync(file, JSON.stringify({ questionnaires: [{ build: 'missing-build' }], server: { port: 'eighty' } }));
+    const b = buffers();
+    expect(await purge(['--config', file], b.io)).toBe(1);
+    expect(b.err()).toContain(`olva purge: invalid configuration:\n  ${file}#/server/port: must be an integer [schema/type]\n`);
+    const french = buffers();
+    expect(await purge(['--config', file, '--lang', 'fr'], french.io)).toBe(1);
+    expect(french.err()).toContain(`olva purge : configuration invalide :\n  ${file}#/server/port : doit être un nombre entier [schema/type]\n`);
+  });
+
   it('applies retention per questionnaire, logs counts only, and erases on request', async () => {
     const dir = tmp();
     writeBuild(dir, coreQuestionnaire());

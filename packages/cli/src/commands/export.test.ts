@@ -101,6 +101,17 @@ describe('olva export', () => {
     expect(await exportCommand.run(['--database', database, '--questionnaire', 'inconnu', '--lang', 'en'], m.io)).toBe(1);
     expect(m.err()).toContain('no version of questionnaire "inconnu"');
   });
+
+  it('refuses an invalid configuration with every problem (file, pointer, rule) in the command\'s language, and exits 1', async () => {
+    const file = path.join(dir, 'invalid.config.json');
+    fs.writeFileSync(file, JSON.stringify({ questionnaires: [{ build: 'missing-build' }], server: { port: 'eighty' } }));
+    const english = memoryIo({ LANG: 'fr_FR.UTF-8' });
+    expect(await exportCommand.run(['--config', file, '--questionnaire', 'olva-core', '--lang', 'en'], english.io)).toBe(1);
+    expect(english.err()).toContain(`olva export: invalid configuration:\n  ${file}#/server/port: must be an integer [schema/type]\n`);
+    const french = memoryIo();
+    expect(await statsCommand.run(['--config', file, '--lang', 'fr'], french.io)).toBe(1);
+    expect(french.err()).toContain(`olva stats: configuration invalide :\n  ${file}#/server/port : doit être un nombre entier [schema/type]\n`);
+  });
 });
 
 describe('olva stats', () => {

@@ -10,13 +10,14 @@ import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
-  codebookCsv, codebookEntries, codebookMarkdown, ConfigError, createCollector, formatProblem, csvReadable, exportBaseName, exportedResponses, exportedVersions,
+  codebookCsv, codebookEntries, codebookMarkdown, ConfigError, createCollector, csvReadable, exportBaseName, exportedResponses, exportedVersions,
   exportVersions, harmonise as harmoniseVersions, leftOut, loadConfig, ndjsonReadable, openStore, parseMissing, parseReadQuery, personalNote, personalPolicy, writeXlsx,
   type CollectorConfig, type ReadQuery, type ResponseFilter, type ResponseStore,
 } from '@olva/collector';
 import type { CompiledQuestionnaire } from '@olva/schema';
-import { parse } from '../args.js';
-import { EXIT, pickLang, sayBoth, type Bilingual, type CommandIO, type Lang, type Output } from '../io.js';
+import { parseCommand } from '../args.js';
+import { reportConfigError } from '../config-problems.js';
+import { EXIT, pickLang, type Bilingual, type CommandIO, type Lang, type Output } from '../io.js';
 
 export const usage: Bilingual = {
   fr: 'olva export --config <olva.config.json> --questionnaire <id> [--wave <millésime>] [--territory <niveau:code>] [--format csv|xlsx|codebook|codebook-md|ndjson|questionnaires] [--personal] [--out <fichier>] : exporte les réponses ou le dictionnaire des variables',
@@ -131,9 +132,7 @@ export function reportError(command: string, e: unknown, io: CommandIO, lang: La
   }
   // A configuration's problems are worded in the command's language, not the environment's.
   if (e instanceof ConfigError) {
-    io.stderr.write(`olva ${command}: ${lang === 'fr' ? 'configuration invalide :' : 'invalid configuration:'}\n`);
-    for (const p of e.problems) io.stderr.write(`${formatProblem(p, lang)}\n`);
-    return EXIT.INVALID;
+    return reportConfigError(io.stderr, lang, { fr: `olva ${command}: configuration invalide :`, en: `olva ${command}: invalid configuration:` }, e);
   }
   io.stderr.write(`olva ${command}: ${e instanceof Error ? e.message : String(e)}\n`);
   return EXIT.INVALID;
@@ -149,7 +148,7 @@ async function write(out: Output, chunk: string): Promise<void> {
 /** Runs `olva export`; resolves to the exit code. */
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const lang = pickLang(argv, io.env);
-  const parsed = parse(argv, {
+  const parsed = parseCommand('export', argv, {
     ...readOptions,
     format: { type: 'string', short: 'f', default: 'csv' },
     out: { type: 'string', short: 'o' },
@@ -159,17 +158,9 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     missing: { type: 'string', default: 'empty' },
     harmonise: { type: 'boolean' },
     personal: { type: 'boolean' },
-  });
-  if (!parsed.ok) {
-    io.stderr.write(`olva export: ${parsed.error}\n`);
-    sayBoth(io.stderr, usage);
-    return EXIT.USAGE;
-  }
+  }, { usage, help }, io);
+  if ('exit' in parsed) return parsed.exit;
   const v = parsed.values;
-  if (v.help) {
-    sayBoth(io.stdout, help);
-    return EXIT.OK;
-  }
   const formats = ['csv', 'xlsx', 'codebook', 'codebook-md', 'ndjson', 'questionnaires'];
   const usageError = (fr: string, en: string) => reportError('export', new CommandError({ fr, en }, EXIT.USAGE), io, lang);
   if (parsed.positionals.length) return usageError(`argument inattendu « ${parsed.positionals[0]} »`, `unexpected argument "${parsed.positionals[0]}"`);

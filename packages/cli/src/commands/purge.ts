@@ -7,10 +7,11 @@
  * removes the personal answers of every response received before that date.
  */
 import {
-  ConfigError, formatProblem, loadConfig, maskUrl, openStore, purgeExpired, purgePersonalBefore, purgePersonalExpired,
+  ConfigError, loadConfig, maskUrl, openStore, purgeExpired, purgePersonalBefore, purgePersonalExpired,
   type PersonalPurgeReport, type ResponseStore,
 } from '@olva/collector';
 import { parse } from '../args.js';
+import { reportConfigError } from '../config-problems.js';
 import { printJson } from '../report.js';
 import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO } from '../io.js';
 
@@ -101,11 +102,9 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     say(io.stderr, lang, { fr: `olva purge : base ${maskUrl(config.databaseUrl)}`, en: `olva purge: database ${maskUrl(config.databaseUrl)}` });
   } catch (error) {
     if (error instanceof ConfigError) {
-      say(io.stderr, lang, { fr: 'olva purge : configuration invalide :', en: 'olva purge: invalid configuration:' });
-      for (const p of error.problems) io.stderr.write(`  ${formatProblem(p, lang)}\n`);
-    } else {
-      say(io.stderr, lang, { fr: `olva purge : ${(error as Error).message}`, en: `olva purge: ${(error as Error).message}` });
+      return reportConfigError(io.stderr, lang, { fr: 'olva purge : configuration invalide :', en: 'olva purge: invalid configuration:' }, error);
     }
+    say(io.stderr, lang, { fr: `olva purge : ${(error as Error).message}`, en: `olva purge: ${(error as Error).message}` });
     return EXIT.INVALID;
   }
   try {

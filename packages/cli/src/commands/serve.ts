@@ -3,8 +3,9 @@
  * stops it before it starts, with every reason (file, pointer, rule) and exit code 1.
  * Environment variables (OLVA_PORT, OLVA_HOST, OLVA_DATABASE_URL, OLVA_TOKENS…) override the file.
  */
-import { closeOnSignals, ConfigError, createCollector, formatProblem, loadConfig, maskUrl, type Collector, type CollectorConfig, type Text } from '@olva/collector';
+import { closeOnSignals, ConfigError, createCollector, loadConfig, maskUrl, type Collector, type CollectorConfig, type Text } from '@olva/collector';
 import { parse } from '../args.js';
+import { reportConfigError } from '../config-problems.js';
 import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO, type Lang } from '../io.js';
 
 export const usage: Bilingual = {
@@ -15,9 +16,7 @@ export const usage: Bilingual = {
 /** Prints why a collector cannot start; returns the exit code. */
 export function reportStartFailure(error: unknown, io: CommandIO, lang: Lang, command: string): number {
   if (error instanceof ConfigError) {
-    say(io.stderr, lang, { fr: `olva ${command} : configuration invalide, le collecteur ne démarre pas :`, en: `olva ${command}: invalid configuration, the collector does not start:` });
-    for (const p of error.problems) io.stderr.write(`  ${formatProblem(p, lang)}\n`);
-    return EXIT.INVALID;
+    return reportConfigError(io.stderr, lang, { fr: `olva ${command} : configuration invalide, le collecteur ne démarre pas :`, en: `olva ${command}: invalid configuration, the collector does not start:` }, error);
   }
   const message = error instanceof Error ? error.message : String(error);
   say(io.stderr, lang, { fr: `olva ${command} : le collecteur ne démarre pas : ${message}`, en: `olva ${command}: the collector cannot start: ${message}` });

@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs';
 import { sampleStats, type ExpectedDistribution, type StatsConfig } from '@olva/collector';
-import { parse } from '../args.js';
-import { EXIT, pickLang, sayBoth, type Bilingual, type CommandIO } from '../io.js';
+import { parseCommand } from '../args.js';
+import { EXIT, pickLang, type Bilingual, type CommandIO } from '../io.js';
 import { CommandError, openRead, readOptions, reportError, type OpenedRead } from './export.js';
 
 export const usage: Bilingual = {
@@ -33,17 +33,9 @@ const help: Bilingual = {
 /** Runs `olva stats`; resolves to the exit code. */
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const lang = pickLang(argv, io.env);
-  const parsed = parse(argv, { ...readOptions, 'sector-question': { type: 'string' }, expected: { type: 'string' } });
-  if (!parsed.ok) {
-    io.stderr.write(`olva stats: ${parsed.error}\n`);
-    sayBoth(io.stderr, usage);
-    return EXIT.USAGE;
-  }
+  const parsed = parseCommand('stats', argv, { ...readOptions, 'sector-question': { type: 'string' }, expected: { type: 'string' } }, { usage, help }, io);
+  if ('exit' in parsed) return parsed.exit;
   const v = parsed.values;
-  if (v.help) {
-    sayBoth(io.stdout, help);
-    return EXIT.OK;
-  }
   let opened: OpenedRead | undefined;
   try {
     let expected: ExpectedDistribution[] | undefined;
