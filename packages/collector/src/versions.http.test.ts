@@ -12,14 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '@olva/compiler';
 import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
-import { resolveConfig } from './config/load.js';
-import { createCollector, type Collector } from './server.js';
 import { answeredPayload } from '@olva/test-support/answered-payload';
 import { bothBackends } from '@olva/test-support/store-backends';
+import { testCollectorOn, TEST_TOKENS } from '@olva/test-support/test-collector';
 import { parseCsv } from '@olva/test-support/export-fixtures';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const TOKEN = 'national-token-for-version-tests';
 const CORES = { 'olva-core': 'packages/core-questionnaire/olva-core.json', 'olva-core-2027': 'examples/core-2027/olva-core-2027.json' };
 
 let dir: string;
@@ -46,27 +44,16 @@ function payload(build: string, wave: string, sectors: { principal: string; seco
 
 for (const backend of bothBackends()) {
   describe(`two core versions on ${backend.name}`, () => {
-    let collector: Collector;
-    let base: string;
-    beforeAll(async () => {
-      await backend.setup();
-      const { config } = resolveConfig({
+    const server = testCollectorOn(backend, {
+      builds: (builds) => fs.cpSync(dir, builds, { recursive: true }),
+      overrides: {
         questionnaires: Object.keys(CORES).map((b) => ({ build: b })),
-        database: { url: await backend.newDatabaseUrl() },
-        server: { port: 0 },
-        tokens: [{ name: 'rnma', token: TOKEN, scope: { territories: 'all', rights: ['read', 'export'] } }],
         waves: [{ id: '2026', core: '^2026.1.0' }, { id: '2027', core: '^2027.0.0' }],
-      }, { file: path.join(dir, 'olva.config.json'), baseDir: dir, env: {} });
-      collector = await createCollector({ config, logStream: false });
-      base = await collector.listen();
-    });
-    afterAll(async () => {
-      await collector?.close();
-      await backend.teardown();
+      },
     });
 
-    const post = (body: unknown, headers: Record<string, string> = {}) => fetch(`${base}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    const get = (url: string) => fetch(`${base}${url}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const post = (body: unknown, headers: Record<string, string> = {}) => fetch(`${server.url}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const get = (url: string) => fetch(`${server.url}${url}`, { headers: { authorization: `Bearer ${TEST_TOKENS.national}` } });
     async function csv(url: string): Promise<Record<string, string>[]> {
       const res = await get(url);
       expect(res.status).toBe(200);

@@ -50,6 +50,20 @@ export function writeFixtureBuilds(): string {
   return dir;
 }
 
+/** How a test collector is made. */
+export interface TestCollectorOptions {
+  /** Replaces fields of `testConfig()` (e.g. `questionnaires`, `tokens`, `waves`). */
+  overrides?: Record<string, unknown>;
+  /** Where the collector logs (default: nowhere). */
+  logStream?: Writable | false;
+  /**
+   * Writes the builds the configuration names into `dir`, the configuration's directory
+   * (e.g. `(dir) => { writeBuild(dir, fixtureCore()); }`); by default the three fixture builds.
+   * Give `overrides.questionnaires` to match.
+   */
+  builds?: (dir: string) => unknown;
+}
+
 export interface TestCollector {
   collector: Collector;
   /** Base URL, e.g. http://127.0.0.1:34567 */
@@ -58,8 +72,14 @@ export interface TestCollector {
 }
 
 /** Starts a collector on `databaseUrl` with the test configuration (plus overrides). */
-export async function startTestCollector(databaseUrl: string, options: { overrides?: Record<string, unknown>; logStream?: Writable | false } = {}): Promise<TestCollector> {
-  const builds = writeFixtureBuilds();
+export async function startTestCollector(databaseUrl: string, options: TestCollectorOptions = {}): Promise<TestCollector> {
+  let builds: string;
+  if (options.builds) {
+    builds = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-builds-'));
+    await options.builds(builds);
+  } else {
+    builds = writeFixtureBuilds();
+  }
   const raw = { ...testConfig(options.overrides), database: { url: databaseUrl } };
   const { config } = resolveConfig(raw, { file: path.join(builds, 'olva.config.json'), baseDir: builds, env: {} });
   const collector = await createCollector({ config, logStream: options.logStream ?? false });
@@ -79,7 +99,7 @@ export async function startTestCollector(databaseUrl: string, options: { overrid
  * before its tests, closed (database torn down) after them. The returned object stands for the
  * collector once the block has started: read `url` and `collector` inside tests only.
  */
-export function testCollectorOn(backend: TestBackend, options: Parameters<typeof startTestCollector>[1] = {}): TestCollector {
+export function testCollectorOn(backend: TestBackend, options: TestCollectorOptions = {}): TestCollector {
   let started: TestCollector | undefined;
   beforeAll(async () => {
     await backend.setup();
