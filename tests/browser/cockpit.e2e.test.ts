@@ -7,13 +7,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '@olva/test-support/chromium';
-import { AXE_JS, REPO, requireBuild } from '@olva/test-support/olva-site';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { AXE_JS, REPO } from '@olva/test-support/olva-site';
 import { seriousViolations } from '@olva/test-support/axe';
 import { COCKPIT_CSP, seedCockpitDemo } from '@olva/collector';
-import { demoTokens, startDemoCollector, type DemoCollector } from '@olva/test-support/demo-collector';
+import { demoTokens } from '@olva/test-support/demo-collector';
+import { demoInChromium } from '@olva/test-support/demo-chromium';
 
 const TOKENS = demoTokens();
 const token = (name: string): string => TOKENS[name]!;
@@ -24,25 +24,14 @@ const NATIONAL = token('rnma-national');
 const RECORDER = `window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`;
 
-let browser: Browser;
-let demo: DemoCollector;
-let base: string;
-
-beforeAll(async () => {
-  requireBuild([path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json')]);
-  // The cockpit is part of the collector itself: no demo page is needed.
-  demo = await startDemoCollector({ prepare: async (c) => { expect(await seedCockpitDemo(c)).toBeGreaterThan(0); } });
-  base = demo.base;
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
+// The cockpit is part of the collector itself: no demo page is needed.
+const demo = demoInChromium({
+  requires: [path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json')],
+  prepare: async (c) => { expect(await seedCockpitDemo(c)).toBeGreaterThan(0); },
 });
 
 const api = async (p: string, tok: string) => {
-  const res = await fetch(`${base}${p}`, { headers: { authorization: `Bearer ${tok}` } });
+  const res = await fetch(`${demo.base}${p}`, { headers: { authorization: `Bearer ${tok}` } });
   return { status: res.status, body: res.headers.get('content-type')?.includes('json') ? await res.json() as any : await res.text() };
 };
 const exportRows = async (tok: string) => (await api('/v1/exports/responses.csv?questionnaire=olva-core', tok)).body.trim().split('\n').length - 1;
@@ -54,11 +43,11 @@ async function expectAxeClean(page: Page, view: string): Promise<void> {
 }
 
 async function openPage(viewport = { width: 1200, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport });
+  const page = await demo.browser.newPage({ viewport });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(RECORDER);
-  const response = await page.goto(`${base}/suivi/`);
+  const response = await page.goto(`${demo.base}/suivi/`);
   expect(response?.headers()['content-security-policy']).toBe(COCKPIT_CSP);
   await page.waitForSelector('#token');
   return { page, errors };

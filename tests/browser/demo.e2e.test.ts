@@ -6,15 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { checkResponse } from '@olva/runtime';
-import { launchChromium } from '@olva/test-support/chromium';
 import { startStaticServer } from '@olva/test-support/static-server';
-import { REPO, requireBuild } from '@olva/test-support/olva-site';
+import { REPO } from '@olva/test-support/olva-site';
 import { fillSurveyByKeyboard, sendFromReview } from '@olva/test-support/keyboard';
-import { DEMO_CSP, type Collector } from '@olva/collector';
-import { demoTokens, startDemoCollector, type DemoCollector } from '@olva/test-support/demo-collector';
+import { DEMO_CSP } from '@olva/collector';
+import { demoTokens } from '@olva/test-support/demo-collector';
+import { demoInChromium } from '@olva/test-support/demo-chromium';
 
 const BUILD_ID = 'olva-core+rennes-2026';
 
@@ -25,38 +24,31 @@ for (const type of ['olva-ready','olva-page-change','olva-submit','olva-submitte
   document.addEventListener(type, (e) => { let detail = null; try { detail = JSON.parse(JSON.stringify(e.detail, (k, v) => (k === 'questionnaire' ? '[questionnaire]' : v))); } catch {} window.__olvaEvents.push({ type, detail }); });
 }`;
 
-let browser: Browser;
-let demo: DemoCollector;
-let collector: Collector;
-let base: string;
 let compiled: CompiledQuestionnaire;
 const stored: string[] = [];
 
-beforeAll(async () => {
-  requireBuild([
+const demo = demoInChromium({
+  requires: [
     path.join(REPO, 'packages/embed/dist/olva.js'),
     path.join(REPO, 'examples/municipal/index.html'),
     ...['olva-core', BUILD_ID, 'olva-core+lorient-agglo-2026'].map((id) => path.join(REPO, 'build/questionnaires', id, 'questionnaire.json')),
-  ]);
-  compiled = JSON.parse(fs.readFileSync(path.join(REPO, 'build/questionnaires', BUILD_ID, 'questionnaire.json'), 'utf8')) as CompiledQuestionnaire;
-  demo = await startDemoCollector({ site: true, onStored: ({ submissionId }) => stored.push(submissionId) });
-  ({ collector, base } = demo);
-  browser = await launchChromium();
-}, 120_000);
+  ],
+  site: true,
+  onStored: ({ submissionId }) => stored.push(submissionId),
+});
 
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
+beforeAll(() => {
+  compiled = JSON.parse(fs.readFileSync(path.join(REPO, 'build/questionnaires', BUILD_ID, 'questionnaire.json'), 'utf8')) as CompiledQuestionnaire;
 });
 
 it('lets a new user answer the survey on the municipal page and stores the response', async () => {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   const failed: string[] = [];
   page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
   await page.addInitScript(RECORDER);
-  const response = await page.goto(`${base}/`);
+  const response = await page.goto(`${demo.base}/`);
   expect(response?.headers()['content-security-policy']).toBe(DEMO_CSP);
   // The page names its icon (no request for a missing /favicon.ico), and its skip link is
   // inside a landmark like the rest of the page.
@@ -82,7 +74,7 @@ it('lets a new user answer the survey on the municipal page and stores the respo
   // What the demo prints as stored, and what the curl line it prints reads back.
   expect(stored).toEqual([submissionId]);
   const national = demoTokens()['rnma-national'];
-  const read = await fetch(`${base}/v1/responses?limit=10`, { headers: { authorization: `Bearer ${national}` } });
+  const read = await fetch(`${demo.base}/v1/responses?limit=10`, { headers: { authorization: `Bearer ${national}` } });
   const items = (await read.json()).items as { submissionId: string; payload: any }[];
   expect(items.map((i) => i.submissionId)).toEqual([submissionId]);
   const payload = items[0].payload;
@@ -90,11 +82,11 @@ it('lets a new user answer the survey on the municipal page and stores the respo
   expect(Object.keys(payload.answers).sort()).toEqual([...run.answered].sort());
   expect(checkResponse(compiled, payload.answers)).toEqual([]);
   // The version it was answered with is kept beside it.
-  expect((await collector.store.getQuestionnaire(payload.questionnaire, payload.extension))?.id).toBe(BUILD_ID);
+  expect((await demo.collector.store.getQuestionnaire(payload.questionnaire, payload.extension))?.id).toBe(BUILD_ID);
   // The Rennes token reads it; Lorient's does not.
   const tokens = demoTokens();
-  expect((await fetch(`${base}/v1/responses/${submissionId}`, { headers: { authorization: `Bearer ${tokens.rennes}` } })).status).toBe(200);
-  expect((await fetch(`${base}/v1/responses/${submissionId}`, { headers: { authorization: `Bearer ${tokens['lorient-agglo']}` } })).status).toBe(404);
+  expect((await fetch(`${demo.base}/v1/responses/${submissionId}`, { headers: { authorization: `Bearer ${tokens.rennes}` } })).status).toBe(200);
+  expect((await fetch(`${demo.base}/v1/responses/${submissionId}`, { headers: { authorization: `Bearer ${tokens['lorient-agglo']}` } })).status).toBe(404);
 
   expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
   expect(pageErrors).toEqual([]);
@@ -104,8 +96,8 @@ it('lets a new user answer the survey on the municipal page and stores the respo
 
 it('serves no source map', async () => {
   expect(fs.existsSync(path.join(REPO, 'packages/embed/dist/olva.js.map'))).toBe(true);
-  expect((await fetch(`${base}/embed/olva.js`)).status).toBe(200);
-  for (const p of ['/embed/olva.js.map', '/embed/OLVA.JS.MAP', '/embed/olva.js%2Emap']) expect((await fetch(`${base}${p}`)).status, p).toBe(404);
+  expect((await fetch(`${demo.base}/embed/olva.js`)).status).toBe(200);
+  for (const p of ['/embed/olva.js.map', '/embed/OLVA.JS.MAP', '/embed/olva.js%2Emap']) expect((await fetch(`${demo.base}${p}`)).status, p).toBe(404);
 });
 
 describe('the iframe page', () => {
@@ -122,9 +114,9 @@ describe('the iframe page', () => {
   afterAll(async () => { await foreign?.close(); });
 
   async function open(query: string) {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     await page.addInitScript(RECORDER);
-    const response = await page.goto(`${base}/iframe/?${query}`);
+    const response = await page.goto(`${demo.base}/iframe/?${query}`);
     return { page, response };
   }
 

@@ -5,52 +5,38 @@
  * before the Rennes token publishes; after it, the published figures do, axe-clean.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { builds, generateFor } from '@olva/test-support/responses';
 import { prng } from '@olva/test-support/prng';
-import { launchChromium } from '@olva/test-support/chromium';
-import { REPO, requireBuild } from '@olva/test-support/olva-site';
+import { REPO } from '@olva/test-support/olva-site';
 import { seriousViolations } from '@olva/test-support/axe';
 import { DEMO_CSP, payloadDigest } from '@olva/collector';
-import { demoTokens, startDemoCollector, type DemoCollector } from '@olva/test-support/demo-collector';
+import { demoTokens } from '@olva/test-support/demo-collector';
+import { demoInChromium } from '@olva/test-support/demo-chromium';
 
 const RENNES_TOKEN = demoTokens().rennes;
 
-let browser: Browser;
-let demo: DemoCollector;
-let base: string;
-
-beforeAll(async () => {
-  requireBuild([path.join(REPO, 'packages/results-element/dist/olva-results.js'), path.join(REPO, 'examples/municipal/resultats.html')]);
-  demo = await startDemoCollector({
-    site: true,
-    prepare: async (collector) => {
-      const rennes = builds().rennes;
-      await collector.store.saveQuestionnaire(rennes);
-      for (const g of generateFor(rennes, { level: 'commune', code: '35238' }, '2026', 60, prng(5))) {
-        expect((await collector.store.insert(g.payload, payloadDigest(g.payload))).status).toBe('created');
-      }
-    },
-  });
-  base = demo.base;
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
+const demo = demoInChromium({
+  requires: [path.join(REPO, 'packages/results-element/dist/olva-results.js'), path.join(REPO, 'examples/municipal/resultats.html')],
+  site: true,
+  prepare: async (collector) => {
+    const rennes = builds().rennes;
+    await collector.store.saveQuestionnaire(rennes);
+    for (const g of generateFor(rennes, { level: 'commune', code: '35238' }, '2026', 60, prng(5))) {
+      expect((await collector.store.insert(g.payload, payloadDigest(g.payload))).status).toBe('created');
+    }
+  },
 });
 
 it('shows the Rennes results on the municipal site only once the Rennes token published them', async () => {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   await page.addInitScript(`window.__cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`);
-  const response = await page.goto(`${base}/resultats.html`);
+  const response = await page.goto(`${demo.base}/resultats.html`);
   expect(response?.headers()['content-security-policy']).toBe(DEMO_CSP);
   const host = page.locator('olva-results');
   await expect(host.getByRole('alert').textContent()).resolves.toBe('Ces résultats ne sont pas publiés (ou ne le sont plus).');
 
-  const published = await fetch(`${base}/v1/results/commune:35238/2026/publication`, { method: 'PUT', headers: { authorization: `Bearer ${RENNES_TOKEN}` } });
+  const published = await fetch(`${demo.base}/v1/results/commune:35238/2026/publication`, { method: 'PUT', headers: { authorization: `Bearer ${RENNES_TOKEN}` } });
   expect(published.status).toBe(200);
   expect((await published.json()).responses).toBe(60);
 
@@ -63,9 +49,9 @@ it('shows the Rennes results on the municipal site only once the Rennes token pu
   await page.close();
 
   // axe-core is injected as a script, which the page's own CSP forbids: checked without it.
-  const context = await browser.newContext({ bypassCSP: true });
+  const context = await demo.browser.newContext({ bypassCSP: true });
   const open = await context.newPage();
-  await open.goto(`${base}/resultats.html`);
+  await open.goto(`${demo.base}/resultats.html`);
   await open.locator('olva-results').getByRole('heading', { level: 2 }).waitFor();
   const violations = await seriousViolations(open);
   expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
