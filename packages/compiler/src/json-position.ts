@@ -1,7 +1,8 @@
 /**
- * Finds where a JSON text stops being valid. `JSON.parse` does the parsing; this scanner only
- * runs after it failed, because V8 does not always say where (e.g. "Unexpected token 'x',
- * … is not valid JSON"), and people fix files by line and column.
+ * Positions in a JSON text, by line and column, because people fix files in an editor: where
+ * the text stops being valid, and where each value stands by its JSON pointer. `JSON.parse`
+ * does the parsing; one scanner walks the text again, after a failed parse (V8 does not always
+ * say where: "Unexpected token 'x', … is not valid JSON") or to place a problem's pointer.
  */
 import { childPointer } from '@olva/schema';
 
@@ -17,6 +18,25 @@ export function lineColumn(text: string, offset: number): { line: number; column
 
 /** Offset of the first JSON syntax error in `text`, or -1 when the text is valid JSON. */
 export function syntaxErrorOffset(text: string): number {
+  return scan(text);
+}
+
+/**
+ * Offsets of every value of a valid JSON text, by JSON pointer (the key of a member is where
+ * the member starts, so that a problem about an unknown property points at its name).
+ */
+export function pointerOffsets(text: string): Map<string, number> {
+  const offsets = new Map<string, number>();
+  scan(text, (pointer, offset) => offsets.set(pointer, offset));
+  return offsets;
+}
+
+/**
+ * Reads `text` by the JSON grammar, telling `onValue` where each value starts (a member's value
+ * at its key) under its JSON pointer, until the first syntax error; returns that error's offset,
+ * or -1 when the whole text is valid JSON.
+ */
+function scan(text: string, onValue?: (pointer: string, offset: number) => void): number {
   let i = 0;
   const ws = () => { while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++; };
   const fail = (): never => { throw i; };
@@ -41,8 +61,9 @@ export function syntaxErrorOffset(text: string): number {
     if (!m || m[0] === '' || m[0] === '-') fail();
     i += m![0].length;
   };
-  const value = (): void => {
+  const value = (pointer: string, at?: number): void => {
     ws();
+    onValue?.(pointer, at ?? i);
     const c = text[i];
     if (c === '{') {
       i++; ws();
@@ -50,9 +71,13 @@ export function syntaxErrorOffset(text: string): number {
       for (;;) {
         ws();
         if (text[i] !== '"') fail();
-        string(); ws();
+        const keyAt = i;
+        string();
+        // The key is only decoded for its pointer; it has just been read as a valid string.
+        const child = onValue ? childPointer(pointer, JSON.parse(text.slice(keyAt, i)) as string) : pointer;
+        ws();
         if (text[i] !== ':') fail();
-        i++; value(); ws();
+        i++; value(child, keyAt); ws();
         if (text[i] === ',') { i++; continue; }
         if (text[i] === '}') { i++; return; }
         fail();
@@ -60,8 +85,8 @@ export function syntaxErrorOffset(text: string): number {
     } else if (c === '[') {
       i++; ws();
       if (text[i] === ']') { i++; return; }
-      for (;;) {
-        value(); ws();
+      for (let n = 0; ; n++) {
+        value(`${pointer}/${n}`); ws();
         if (text[i] === ',') { i++; continue; }
         if (text[i] === ']') { i++; return; }
         fail();
@@ -74,61 +99,13 @@ export function syntaxErrorOffset(text: string): number {
     else fail();
   };
   try {
-    value(); ws();
+    value(''); ws();
     if (i < text.length) fail();
     return -1;
   } catch (at) {
     if (typeof at === 'number') return Math.min(at, text.length);
     throw at;
   }
-}
-
-/**
- * Offsets of every value of a valid JSON text, by JSON pointer (the key of a member is where
- * the member starts, so that a problem about an unknown property points at its name).
- */
-export function pointerOffsets(text: string): Map<string, number> {
-  const offsets = new Map<string, number>();
-  let i = 0;
-  const ws = () => { while (i < text.length && ' \t\n\r\ufeff'.includes(text[i]!)) i++; };
-  const readString = (): string => {
-    const start = i;
-    i++;
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    i++;
-    return JSON.parse(text.slice(start, i)) as string;
-  };
-  const value = (ptr: string, at?: number): void => {
-    ws();
-    offsets.set(ptr, at ?? i);
-    const c = text[i];
-    if (c === '{') {
-      i++; ws();
-      if (text[i] === '}') { i++; return; }
-      for (;;) {
-        ws();
-        const keyAt = i;
-        const key = readString();
-        ws(); i++; // ':'
-        value(childPointer(ptr, key), keyAt);
-        ws();
-        if (text[i] === ',') { i++; continue; }
-        i++; return;
-      }
-    } else if (c === '[') {
-      i++; ws();
-      if (text[i] === ']') { i++; return; }
-      for (let n = 0; ; n++) {
-        value(`${ptr}/${n}`);
-        ws();
-        if (text[i] === ',') { i++; continue; }
-        i++; return;
-      }
-    } else if (c === '"') readString();
-    else { while (i < text.length && !',]} \t\n\r'.includes(text[i]!)) i++; }
-  };
-  value('');
-  return offsets;
 }
 
 /**

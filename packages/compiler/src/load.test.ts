@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, detectKind, isProblem } from './load.js';
 import { syntaxErrorOffset, lineColumn } from './json-position.js';
@@ -44,5 +45,22 @@ describe('source positions', () => {
     expect(pointerPosition(offsets, text, '/a/0')).toEqual({ line: 2, column: 9 });
     expect(pointerPosition(offsets, text, '/a/1/missing')).toEqual({ line: 2, column: 12 });
     expect(pointerPosition(offsets, text, '')).toEqual({ line: 1, column: 1 });
+  });
+
+  it('finds every value of the canonical core, each member at its key', () => {
+    const text = fs.readFileSync(new URL('../../core-questionnaire/olva-core.json', import.meta.url), 'utf8');
+    const pointers = new Map<string, string | null>();
+    const walk = (value: unknown, pointer: string, key: string | null): void => {
+      pointers.set(pointer, key);
+      if (value !== null && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) walk(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, Array.isArray(value) ? null : k);
+      }
+    };
+    walk(JSON.parse(text), '', null);
+    const offsets = pointerOffsets(text);
+    expect([...offsets.keys()].sort()).toEqual([...pointers.keys()].sort());
+    for (const [pointer, key] of pointers) {
+      if (key !== null) expect(text.startsWith(JSON.stringify(key), offsets.get(pointer)), pointer).toBe(true);
+    }
   });
 });
