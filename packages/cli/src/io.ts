@@ -56,3 +56,14 @@ export function say(out: Output, lang: Lang, text: Bilingual): void {
 export function sayBoth(out: Output, text: Bilingual): void {
   out.write(`${text.fr}\n${text.en}\n`);
 }
+
+/**
+ * Reports a usage mistake of `olva <command>` on `out` (stderr): the reason in the chosen
+ * language (`olva build : …` / `olva build: …`), then the command's usage in both languages.
+ * Returns the usage exit code, `EXIT.USAGE` (2).
+ */
+export function usageMistake(out: Output, lang: Lang, command: string, reason: Bilingual, usage: Bilingual): number {
+  say(out, lang, { fr: `olva ${command} : ${reason.fr}`, en: `olva ${command}: ${reason.en}` });
+  sayBoth(out, usage);
+  return EXIT.USAGE;
+}

@@ -5,7 +5,7 @@
  */
 import { build } from '@olva/compiler';
 import { parse } from '../args.js';
-import { EXIT, pickLang, say, sayBoth, type CommandIO } from '../io.js';
+import { EXIT, pickLang, say, sayBoth, usageMistake, type CommandIO } from '../io.js';
 import { count, jsonProblem, printJson, printProblems, summary } from '../report.js';
 
 /** One line on how to call the command. */
@@ -18,11 +18,7 @@ export const usage = {
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const lang = pickLang(argv, io.env);
   const args = parse(argv, { extension: { type: 'string', short: 'e' }, out: { type: 'string', short: 'o' } });
-  const usageError = (fr: string, en: string) => {
-    say(io.stderr, lang, { fr: `olva build : ${fr}`, en: `olva build: ${en}` });
-    sayBoth(io.stderr, usage);
-    return EXIT.USAGE;
-  };
+  const usageError = (fr: string, en: string) => usageMistake(io.stderr, lang, 'build', { fr, en }, usage);
   if (!args.ok) return usageError(args.error, args.error);
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
   if (args.positionals.length !== 1) return usageError('indiquez exactement un tronc commun.', 'give exactly one core file.');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCollector, demoRoutes, seedCockpitDemo, type Collector } from '@olva/collector';
 import { parse } from '../args.js';
-import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO } from '../io.js';
+import { EXIT, pickLang, say, sayBoth, usageMistake, type Bilingual, type CommandIO } from '../io.js';
 import { configWith, reportStartFailure, serveUntilSignal } from './serve.js';
 import { demoSeedGroups, seedDemoResponses } from '../demo-seed.js';
 
@@ -48,11 +48,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const env = io.env ?? process.env;
   const lang = pickLang(argv, env);
   const args = parse(argv, { port: { type: 'string', short: 'p' }, 'seed-responses': { type: 'boolean' } });
-  if (!args.ok) {
-    say(io.stderr, lang, { fr: `olva demo : ${args.error}`, en: `olva demo: ${args.error}` });
-    sayBoth(io.stderr, usage);
-    return EXIT.USAGE;
-  }
+  if (!args.ok) return usageMistake(io.stderr, lang, 'demo', { fr: args.error, en: args.error }, usage);
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
   const root = findRoot(process.cwd()) ?? findRoot(path.dirname(fileURLToPath(import.meta.url)));
   if (!root) {

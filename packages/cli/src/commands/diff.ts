@@ -13,7 +13,7 @@ import {
 } from '@olva/compiler';
 import type { QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
 import { parse } from '../args.js';
-import { EXIT, pickLang, say, sayBoth, type CommandIO } from '../io.js';
+import { EXIT, pickLang, say, sayBoth, usageMistake, type CommandIO } from '../io.js';
 import { defaultCorePath } from '../core-path.js';
 import { checkDefinition, checkExtension, loadCore } from '../checked.js';
 import { KIND_WORDS, verdictLines } from '../diff-words.js';
@@ -62,11 +62,9 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const lang = pickLang(argv, io.env);
   const args = parse(argv, { core: { type: 'string' } });
   if (!args.ok || (!args.values.help && args.positionals.length !== 2)) {
-    say(io.stderr, lang, args.ok
-      ? { fr: 'olva diff : indiquez deux fichiers, l’ancienne version puis la nouvelle.', en: 'olva diff: give two files, the old version then the new one.' }
-      : { fr: `olva diff : ${args.error}`, en: `olva diff: ${args.error}` });
-    sayBoth(io.stderr, usage);
-    return EXIT.USAGE;
+    return usageMistake(io.stderr, lang, 'diff', args.ok
+      ? { fr: 'indiquez deux fichiers, l’ancienne version puis la nouvelle.', en: 'give two files, the old version then the new one.' }
+      : { fr: args.error, en: args.error }, usage);
   }
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
 

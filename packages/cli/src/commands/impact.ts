@@ -13,7 +13,7 @@ import {
 } from '@olva/compiler';
 import type { QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
 import { parse } from '../args.js';
-import { EXIT, pickLang, say, sayBoth, type CommandIO, type Lang } from '../io.js';
+import { EXIT, pickLang, say, sayBoth, usageMistake, type CommandIO, type Lang } from '../io.js';
 import { defaultCorePath } from '../core-path.js';
 import { loadCore } from '../checked.js';
 import { jsonProblem, printJson, printProblems, printStop, summary } from '../report.js';
@@ -57,11 +57,9 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const lang = pickLang(argv, io.env);
   const args = parse(argv, { core: { type: 'string' }, from: { type: 'string' } });
   if (!args.ok || (!args.values.help && (!args.values.core || args.positionals.length === 0))) {
-    say(io.stderr, lang, args.ok
-      ? { fr: 'olva impact : indiquez le nouveau tronc commun (--core) et au moins une extension.', en: 'olva impact: give the new core (--core) and at least one extension.' }
-      : { fr: `olva impact : ${args.error}`, en: `olva impact: ${args.error}` });
-    sayBoth(io.stderr, usage);
-    return EXIT.USAGE;
+    return usageMistake(io.stderr, lang, 'impact', args.ok
+      ? { fr: 'indiquez le nouveau tronc commun (--core) et au moins une extension.', en: 'give the new core (--core) and at least one extension.' }
+      : { fr: args.error, en: args.error }, usage);
   }
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
 

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { territories } from '@olva/compiler';
 import { parse } from '../args.js';
-import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO } from '../io.js';
+import { EXIT, pickLang, say, sayBoth, usageMistake, type Bilingual, type CommandIO } from '../io.js';
 import { defaultCorePath } from '../core-path.js';
 import { extensionSkeleton, namespaceFromName } from '../init/skeleton.js';
 import { schemaReference } from '../init/schema-path.js';
@@ -63,11 +63,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     territory: { type: 'string', short: 't' }, out: { type: 'string', short: 'o' }, namespace: { type: 'string' },
     id: { type: 'string' }, core: { type: 'string' }, force: { type: 'boolean' },
   });
-  const usageError = (text: Bilingual) => {
-    say(io.stderr, lang, { fr: `olva init : ${text.fr}`, en: `olva init: ${text.en}` });
-    sayBoth(io.stderr, usage);
-    return EXIT.USAGE;
-  };
+  const usageError = (text: Bilingual) => usageMistake(io.stderr, lang, 'init', text, usage);
   const invalid = (text: Bilingual) => {
     say(io.stderr, lang, { fr: `olva init : ${text.fr}`, en: `olva init: ${text.en}` });
     return EXIT.INVALID;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { formatProblem } from '@olva/compiler';
 import { parse } from '../args.js';
 import { defaultCorePath } from '../core-path.js';
-import { EXIT, pickLang, say, sayBoth, type CommandIO } from '../io.js';
+import { EXIT, pickLang, say, sayBoth, usageMistake, type CommandIO } from '../io.js';
 import { summary } from '../report.js';
 import { startPreview, type Preview } from '../preview/server.js';
 
@@ -39,11 +39,7 @@ export function embedPath(): string | undefined {
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const lang = pickLang(argv, io.env);
   const args = parse(argv, { core: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' } });
-  const usageError = (fr: string, en: string) => {
-    say(io.stderr, lang, { fr: `olva preview : ${fr}`, en: `olva preview: ${en}` });
-    sayBoth(io.stderr, usage);
-    return EXIT.USAGE;
-  };
+  const usageError = (fr: string, en: string) => usageMistake(io.stderr, lang, 'preview', { fr, en }, usage);
   if (!args.ok) return usageError(args.error, args.error);
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
   if (args.positionals.length > 1) return usageError('indiquez une seule extension.', 'give one extension only.');

@@ -13,7 +13,7 @@ import {
 import { parse } from '../args.js';
 import { reportConfigError } from '../config-problems.js';
 import { printJson } from '../report.js';
-import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO } from '../io.js';
+import { EXIT, pickLang, say, sayBoth, usageMistake, type Bilingual, type CommandIO } from '../io.js';
 
 export const usage: Bilingual = {
   fr: 'olva purge --config <olva.config.json> [--submission <id>…] [--personal-only [--before <date>] [--questionnaire <id>]] [--json] : supprime les réponses au-delà de la durée de conservation (et les réponses personnelles au-delà de la leur), ou efface des réponses sur demande',
@@ -60,11 +60,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     config: { type: 'string', short: 'c' }, database: { type: 'string' }, submission: { type: 'string', multiple: true },
     'personal-only': { type: 'boolean' }, before: { type: 'string' }, questionnaire: { type: 'string', short: 'q' },
   });
-  if (!args.ok) {
-    say(io.stderr, lang, { fr: `olva purge : ${args.error}`, en: `olva purge: ${args.error}` });
-    sayBoth(io.stderr, usage);
-    return EXIT.USAGE;
-  }
+  if (!args.ok) return usageMistake(io.stderr, lang, 'purge', { fr: args.error, en: args.error }, usage);
   if (args.values.help) { sayBoth(io.stdout, help); return EXIT.OK; }
   const personalOnly = args.values['personal-only'] === true;
   const beforeText = args.values.before;

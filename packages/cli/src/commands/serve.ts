@@ -6,7 +6,7 @@
 import { closeOnSignals, ConfigError, createCollector, loadConfig, maskUrl, type Collector, type CollectorConfig, type Text } from '@olva/collector';
 import { parse } from '../args.js';
 import { reportConfigError } from '../config-problems.js';
-import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO, type Lang } from '../io.js';
+import { EXIT, pickLang, say, sayBoth, usageMistake, type Bilingual, type CommandIO, type Lang } from '../io.js';
 
 export const usage: Bilingual = {
   fr: 'olva serve [--config <olva.config.json>] [--port <n>] : lance le collecteur de réponses (variables OLVA_PORT, OLVA_HOST, OLVA_DATABASE_URL, OLVA_TOKENS…)',
@@ -43,11 +43,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const env = io.env ?? process.env;
   const lang = pickLang(argv, env);
   const args = parse(argv, { config: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' } });
-  if (!args.ok) {
-    say(io.stderr, lang, { fr: `olva serve : ${args.error}`, en: `olva serve: ${args.error}` });
-    sayBoth(io.stderr, usage);
-    return EXIT.USAGE;
-  }
+  if (!args.ok) return usageMistake(io.stderr, lang, 'serve', { fr: args.error, en: args.error }, usage);
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
   const file = args.values.config ?? 'olva.config.json';
   let collector: Collector;

@@ -11,7 +11,7 @@ import {
 } from '@olva/compiler';
 import type { QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
 import { parse } from '../args.js';
-import { EXIT, pickLang, say, sayBoth, type CommandIO } from '../io.js';
+import { EXIT, pickLang, say, sayBoth, usageMistake, type CommandIO } from '../io.js';
 import { defaultCorePath } from '../core-path.js';
 import { count, jsonProblem, printJson, printProblems, summary } from '../report.js';
 
@@ -31,11 +31,7 @@ function problemKey(p: CompilerProblem): string {
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const lang = pickLang(argv, io.env);
   const args = parse(argv, { core: { type: 'string' }, rules: { type: 'boolean' } });
-  if (!args.ok) {
-    say(io.stderr, lang, { fr: `olva validate : ${args.error}`, en: `olva validate: ${args.error}` });
-    sayBoth(io.stderr, usage);
-    return EXIT.USAGE;
-  }
+  if (!args.ok) return usageMistake(io.stderr, lang, 'validate', { fr: args.error, en: args.error }, usage);
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
   if (args.values.rules) {
     const rules = RULES.map((r) => ({ name: r.name, severity: r.severity, description: r.description }));
@@ -45,11 +41,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   }
   const coreOption = args.values.core;
   const files = args.positionals;
-  if (files.length === 0) {
-    say(io.stderr, lang, { fr: 'olva validate : indiquez au moins un fichier.', en: 'olva validate: give at least one file.' });
-    sayBoth(io.stderr, usage);
-    return EXIT.USAGE;
-  }
+  if (files.length === 0) return usageMistake(io.stderr, lang, 'validate', { fr: 'indiquez au moins un fichier.', en: 'give at least one file.' }, usage);
 
   const loaded = await load(files);
   const problems: CompilerProblem[] = [...loaded.problems];
