@@ -9,6 +9,9 @@ import { openSqliteDb, SqliteError } from './sqlite.js';
 import { MAX_CACHED_STATEMENTS, SqliteConnection } from './sqlite-connection.js';
 import { SCHEMA_SQL } from './sql.js';
 import { SqlResponseStore } from './sql-store.js';
+import type { SqlDb } from './sql.js';
+import { payloadDigest } from './canonical.js';
+import { corePayload } from '@olva/test-support/collector-questionnaires';
 
 const run = promisify(execFile);
 const distSqlite = fileURLToPath(new URL('../../dist/store/sqlite.js', import.meta.url));
@@ -88,5 +91,44 @@ console.log(JSON.stringify(await db.query('SELECT 40 + 2 AS n')));`;
     } finally {
       connection.close();
     }
+  });
+
+  it('sends the responses posted while a batched insert commits as one statement after it, each answered once committed', async () => {
+    // The real database, with its batched inserts counted and the first one held back until
+    // released, as a slow fsync would hold it.
+    const real = openSqliteDb(path.join(dir, 'batch.db'));
+    const batches: number[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => { release = r; });
+    const db: SqlDb = {
+      ...real,
+      async query(sql, params = []) {
+        if (!sql.includes('RETURNING submission_id')) return real.query(sql, params);
+        batches.push(params.length / 13);
+        if (batches.length === 1) await held;
+        return real.query(sql, params);
+      },
+    };
+    const store = new SqlResponseStore(db);
+    await store.init();
+    const turn = () => new Promise((r) => setImmediate(r));
+    const payloads = Array.from({ length: 4 }, () => corePayload());
+    const outcomes = [store.insert(payloads[0], payloadDigest(payloads[0]))];
+    await turn();
+    // Three more, each in a turn of its own, while the first statement is held.
+    for (const p of payloads.slice(1)) {
+      outcomes.push(store.insert(p, payloadDigest(p)));
+      await turn();
+    }
+    expect(batches).toEqual([1]);
+    let settled = 0;
+    for (const o of outcomes) void o.then(() => { settled++; });
+    await turn();
+    expect(settled).toBe(0);
+    release();
+    expect((await Promise.all(outcomes)).map((o) => o.status)).toEqual(['created', 'created', 'created', 'created']);
+    expect(batches).toEqual([1, 3]);
+    expect(await store.count({ territories: 'all' })).toBe(4);
+    await store.close();
   });
 });
