@@ -226,8 +226,16 @@ function child(args, execArgv = []) {
   return { proc, next };
 }
 
+/**
+ * `OLVA_BENCH_PROFILE=dir`: each olva server writes a V8 CPU profile of its main thread there
+ * when it stops (open it in Chrome's DevTools, Performance tab). The profiler's own thread
+ * then adds to the CPU figures: profile and measure in separate runs.
+ */
+const PROFILE_DIR = process.env.OLVA_BENCH_PROFILE ? path.resolve(process.env.OLVA_BENCH_PROFILE) : null;
+
 async function startServer(kind, databaseUrl, collectorDist) {
-  const c = child(['--serve', kind, ...(databaseUrl ? [databaseUrl] : []), ...(collectorDist ? [collectorDist] : [])]);
+  const profile = PROFILE_DIR && kind === 'olva' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const c = child(['--serve', kind, ...(databaseUrl ? [databaseUrl] : []), ...(collectorDist ? [collectorDist] : [])], profile);
   const { url } = await c.next();
   return {
     url,
