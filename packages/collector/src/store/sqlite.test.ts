@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteDb, SqliteError } from './sqlite.js';
-import { MAX_CACHED_STATEMENTS, SqliteConnection } from './sqlite-connection.js';
+import { MAX_CACHED_STATEMENTS, SqliteConnection, WAL_AUTOCHECKPOINT_PAGES } from './sqlite-connection.js';
 import { SCHEMA_SQL } from './sql.js';
 import { SqlResponseStore } from './sql-store.js';
 import type { SqlDb } from './sql.js';
@@ -130,5 +130,15 @@ console.log(JSON.stringify(await db.query('SELECT 40 + 2 AS n')));`;
     expect(batches).toEqual([1, 3]);
     expect(await store.count({ territories: 'all' })).toBe(4);
     await store.close();
+  });
+
+  it('keeps commits synced in WAL and checkpoints the log every WAL_AUTOCHECKPOINT_PAGES pages', async () => {
+    const db = openSqliteDb(path.join(dir, 'pragmas.db'));
+    expect(await db.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    // 2 is FULL: each commit syncs the log.
+    expect(await db.query('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]);
+    expect(await db.query('PRAGMA wal_autocheckpoint')).toEqual([{ wal_autocheckpoint: WAL_AUTOCHECKPOINT_PAGES }]);
+    expect(WAL_AUTOCHECKPOINT_PAGES).toBeGreaterThan(1000);
+    await db.close();
   });
 });
