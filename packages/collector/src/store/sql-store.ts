@@ -159,9 +159,11 @@ export class SqlResponseStore implements ResponseStore {
   /**
    * Batched inserts running at most before the next waits for one to end. SQLite's one
    * connection runs them one after the other anyway: the inserts asked for while one commits
-   * are better sent together when it ends (one statement, one commit and one fsync, one
-   * message to its thread) than queued behind it one turn's worth each. PostgreSQL commits
-   * several at once on its pool's connections.
+   * and the next waits are better sent together when one ends (one statement, one commit and
+   * one fsync, one message to its thread) than queued behind them one turn's worth each. Two,
+   * not one: the thread then always has the next statement at hand when a commit ends, rather
+   * than waiting for the main thread to hear of it (with one, p99 rose in a quiet A/B).
+   * PostgreSQL commits several at once on its pool's connections.
    */
   private readonly maxInsertsRunning: number;
 
@@ -169,7 +171,7 @@ export class SqlResponseStore implements ResponseStore {
 
   constructor(readonly db: SqlDb, private readonly now: () => Date = () => new Date()) {
     this.publications = new SqlPublicationStore(db, now);
-    this.maxInsertsRunning = db.dialect === 'sqlite' ? 1 : Infinity;
+    this.maxInsertsRunning = db.dialect === 'sqlite' ? 2 : Infinity;
   }
 
   async init(): Promise<void> {

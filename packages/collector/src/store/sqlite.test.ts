@@ -93,9 +93,9 @@ console.log(JSON.stringify(await db.query('SELECT 40 + 2 AS n')));`;
     }
   });
 
-  it('sends the responses posted while a batched insert commits as one statement after it, each answered once committed', async () => {
-    // The real database, with its batched inserts counted and the first one held back until
-    // released, as a slow fsync would hold it.
+  it('sends the responses posted while two batched inserts run as one statement after them, each answered once committed', async () => {
+    // The real database, with its batched inserts counted and held back until released, as
+    // a slow fsync would hold them.
     const real = openSqliteDb(path.join(dir, 'batch.db'));
     const batches: number[] = [];
     let release!: () => void;
@@ -105,30 +105,29 @@ console.log(JSON.stringify(await db.query('SELECT 40 + 2 AS n')));`;
       async query(sql, params = []) {
         if (!sql.includes('RETURNING submission_id')) return real.query(sql, params);
         batches.push(params.length / 13);
-        if (batches.length === 1) await held;
+        await held;
         return real.query(sql, params);
       },
     };
     const store = new SqlResponseStore(db);
     await store.init();
     const turn = () => new Promise((r) => setImmediate(r));
-    const payloads = Array.from({ length: 4 }, () => corePayload());
-    const outcomes = [store.insert(payloads[0], payloadDigest(payloads[0]))];
-    await turn();
-    // Three more, each in a turn of its own, while the first statement is held.
-    for (const p of payloads.slice(1)) {
+    const payloads = Array.from({ length: 5 }, () => corePayload());
+    const outcomes = [];
+    // Each in a turn of its own: the first two go at once, the other three wait for them.
+    for (const p of payloads) {
       outcomes.push(store.insert(p, payloadDigest(p)));
       await turn();
     }
-    expect(batches).toEqual([1]);
+    expect(batches).toEqual([1, 1]);
     let settled = 0;
     for (const o of outcomes) void o.then(() => { settled++; });
     await turn();
     expect(settled).toBe(0);
     release();
-    expect((await Promise.all(outcomes)).map((o) => o.status)).toEqual(['created', 'created', 'created', 'created']);
-    expect(batches).toEqual([1, 3]);
-    expect(await store.count({ territories: 'all' })).toBe(4);
+    expect((await Promise.all(outcomes)).map((o) => o.status)).toEqual(['created', 'created', 'created', 'created', 'created']);
+    expect(batches).toEqual([1, 1, 3]);
+    expect(await store.count({ territories: 'all' })).toBe(5);
     await store.close();
   });
 
