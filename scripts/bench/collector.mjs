@@ -8,13 +8,20 @@
 //    same run, and a POST route that only parses the same bodies (the ceiling of any
 //    handler). Every server runs in its own child process, the load generator in this one.
 //    The stored row count is checked against the 2xx count after each run.
+//    Besides req/s, each measure reports the server's CPU time per request answered: the
+//    user + system time of the server's process (all its threads, SQLite's included) over the
+//    measure, divided by the 2xx and non-2xx answers. Req/s depend on how the scheduler
+//    splits two cores between the load generator and the server; CPU per request much less,
+//    so "share of the ceiling, by CPU" (the ceiling's CPU per request over olva's) is the
+//    steadier comparison. PostgreSQL's own CPU (the postmaster and its backends, read from
+//    /proc) is reported apart.
 // 2. Export: 100,000 responses inserted through the store (in transactions of 5,000), then a
 //    CSV export of all of them to a file, timed, with RSS and heap sampled during the export
 //    (in a child process, so that nothing else lives in its heap).
 //
 // `node scripts/bench/collector.mjs` prints the Markdown tables; `runCollectorBench()`
 // returns the figures and `formatCollectorTable()` renders them (used by scripts/bench.mjs).
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +31,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const self = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(self), '../..');
-const dist = (p) => pathToFileURL(path.join(root, 'packages/collector/dist', p)).href;
+const DIST = path.join(root, 'packages/collector/dist');
+const dist = (p, dir = DIST) => pathToFileURL(path.join(dir, p)).href;
 const BUILD = process.env.OLVA_BENCH_BUILD ?? path.join(root, 'build/questionnaires/olva-core');
 
 /** Measured seconds per autocannon run, warm-up seconds before it, connection counts. */
@@ -32,6 +40,13 @@ const DURATION = Number(process.env.OLVA_BENCH_SECONDS ?? 5);
 const WARMUP = 1;
 const CONNECTIONS = [50, 200];
 const EXPORT_COUNT = Number(process.env.OLVA_BENCH_EXPORT_COUNT ?? 100_000);
+/**
+ * `OLVA_BASE_COLLECTOR=/other/tree/packages/collector/dist`: an A/B of this collector against
+ * another build of it, in the same run: each store is measured `OLVA_BENCH_ROUNDS` times (2
+ * by default) for each build, the two alternating.
+ */
+const BASE_DIST = process.env.OLVA_BASE_COLLECTOR ? path.resolve(process.env.OLVA_BASE_COLLECTOR) : null;
+const ROUNDS = Number(process.env.OLVA_BENCH_ROUNDS ?? (BASE_DIST ? 2 : 1));
 
 // ---------------------------------------------------------------------------------------
 // Valid responses to the common core olva-core (required questions answered, conditions and
@@ -85,8 +100,11 @@ export function benchPayload(i = sequence++) {
 // ---------------------------------------------------------------------------------------
 // Child process modes.
 
-/** `--serve hello|echo|olva [databaseUrl]`: one server on 127.0.0.1, its URL sent to the parent. */
-async function serve(kind, databaseUrl) {
+/**
+ * `--serve hello|echo|olva [databaseUrl [collectorDist]]`: one server on 127.0.0.1, its URL
+ * sent to the parent.
+ */
+async function serve(kind, databaseUrl, collectorDist = DIST) {
   const { default: Fastify } = await import('fastify');
   let app;
   let count = async () => null;
@@ -99,7 +117,7 @@ async function serve(kind, databaseUrl) {
     app = Fastify({ logger: false });
     app.post('/v1/responses', async (request, reply) => reply.code(201).send({ submissionId: request.body.submissionId, receivedAt: new Date().toISOString() }));
   } else {
-    const { resolveConfig, createCollector } = await import(dist('index.js'));
+    const { resolveConfig, createCollector } = await import(dist('index.js', collectorDist));
     const { config } = resolveConfig({
       questionnaires: [{ build: BUILD }],
       database: { url: databaseUrl },
@@ -111,8 +129,17 @@ async function serve(kind, databaseUrl) {
     count = () => collector.store.count({ territories: 'all' });
   }
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  // Requests received, counted by node's server beside fastify's handler (the same one
+  // increment for every target): what the CPU read below is divided by.
+  let requests = 0;
+  app.server.on('request', () => { requests++; });
   process.on('message', async (m) => {
     if (m === 'count') process.send({ count: await count() });
+    // The whole process's time (every thread: SQLite's runs in a worker), in microseconds.
+    if (m === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send({ cpu: user + system, requests });
+    }
     if (m === 'stop') {
       await app.close();
       process.exit(0);
@@ -199,18 +226,85 @@ function child(args, execArgv = []) {
   return { proc, next };
 }
 
-async function startServer(kind, databaseUrl) {
-  const c = child(['--serve', kind, ...(databaseUrl ? [databaseUrl] : [])]);
+/**
+ * `OLVA_BENCH_PROFILE=dir`: each olva server writes a V8 CPU profile of its main thread there
+ * when it stops (open it in Chrome's DevTools, Performance tab). The profiler's own thread
+ * then adds to the CPU figures: profile and measure in separate runs.
+ */
+const PROFILE_DIR = process.env.OLVA_BENCH_PROFILE ? path.resolve(process.env.OLVA_BENCH_PROFILE) : null;
+
+async function startServer(kind, databaseUrl, collectorDist) {
+  const profile = PROFILE_DIR && kind === 'olva' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const c = child(['--serve', kind, ...(databaseUrl ? [databaseUrl] : []), ...(collectorDist ? [collectorDist] : [])], profile);
   const { url } = await c.next();
   return {
     url,
     async count() { c.proc.send('count'); return (await c.next()).count; },
+    /** `{ cpu, requests }`: the process's CPU time (µs) and the requests it received so far. */
+    async cpu() { c.proc.send('cpu'); return c.next(); },
     async stop() {
       const exited = new Promise((r) => c.proc.once('exit', r));
       c.proc.send('stop');
       await exited;
     },
   };
+}
+
+// PostgreSQL's CPU: a process per connection, children of the postmaster, whose CPU the
+// collector's process never sees. Read from /proc (Linux): the postmaster found by its port,
+// the time of it and of its live children, plus what its exited children left it (cutime,
+// cstime). Null where /proc is missing or the server is not a child of this machine's
+// postmaster (OLVA_TEST_DATABASE_URL on another host).
+const TICK_US = (() => {
+  try {
+    return 1e6 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  } catch {
+    return 10_000;
+  }
+})();
+
+/** Fields of /proc/<pid>/stat after the command name (field 3 is index 0), or null. */
+function procStat(pid) {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
+function postmasterOf(databaseUrl) {
+  const port = new URL(databaseUrl).port || '5432';
+  let pids;
+  try {
+    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return null;
+  }
+  for (const pid of pids) {
+    let argv;
+    try {
+      argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    if (path.basename(argv[0]) === 'postgres' && argv.includes('-p') && argv[argv.indexOf('-p') + 1] === port) return pid;
+  }
+  return null;
+}
+
+/** Microseconds of CPU of a postmaster and all its backends so far, or null. */
+function postgresCpu(postmaster) {
+  const own = postmaster && procStat(postmaster);
+  if (!own) return null;
+  // utime, stime, cutime, cstime are fields 14–17 (indexes 11–14 here); ppid is field 4.
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    const f = procStat(d);
+    if (f && f[1] === postmaster) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks * TICK_US;
 }
 
 // The load generator shares the machine with the server: bodies are made before the run
@@ -237,17 +331,35 @@ async function load(url, connections, seconds, post) {
   return autocannon(options);
 }
 
-async function measure(target, label, connections, post) {
+/**
+ * What the server still does once the load generator stopped (the requests in flight)
+ * settles within this: waited for after the warm-up and after the measure, so that the CPU
+ * read and the rows counted are those of the measure's requests only.
+ */
+const SETTLE_MS = 200;
+const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
+
+async function measure(target, label, connections, post, postmaster = null) {
   await load(target.url, Math.min(connections, 20), WARMUP, post);
+  await settle();
+  // Counting rows costs CPU too: the CPU is read inside the counts, around the load only.
   const before = post ? await target.count() : null;
+  const cpuBefore = await target.cpu();
+  const pgBefore = postgresCpu(postmaster);
   const r = await load(target.url, connections, DURATION, post);
+  await settle();
+  const cpuAfter = await target.cpu();
+  const pgAfter = postgresCpu(postmaster);
   const after = post ? await target.count() : null;
   const stored = before === null || after === null ? null : after - before;
+  const requests = cpuAfter.requests - cpuBefore.requests;
   return {
     target: label, connections,
     requestsPerSecond: r.requests.average,
     p50: r.latency.p50, p99: r.latency.p99,
     ok: r['2xx'], non2xx: r.non2xx, errors: r.errors + r.timeouts, stored,
+    cpuPerRequest: requests ? (cpuAfter.cpu - cpuBefore.cpu) / requests : null,
+    postgresCpuPerRequest: requests && pgBefore !== null && pgAfter !== null ? (pgAfter - pgBefore) / requests : null,
   };
 }
 
@@ -285,28 +397,34 @@ export async function runCollectorBench() {
     } finally {
       await echo.stop();
     }
-    const backends = [
-      ['olva POST /v1/responses, SQLite', `sqlite:${path.join(tmp, 'intake.sqlite')}`],
-      ['olva POST /v1/responses, PostgreSQL', await pg.createDatabase()],
-    ];
-    for (const [label, url] of backends) {
-      const server = await startServer('olva', url);
-      try {
-        for (const c of CONNECTIONS) {
-          const row = await measure(server, label, c, true);
-          row.ratio = row.requestsPerSecond / helloRows[c].requestsPerSecond;
-          row.ofCeiling = row.requestsPerSecond / ceilingRows[c].requestsPerSecond;
-          intake.push(row);
+    const postmaster = postmasterOf(pg.url);
+    const builds = BASE_DIST ? [['', DIST], [' (base)', BASE_DIST]] : [['', DIST]];
+    for (const [store, pgServer] of [['SQLite', null], ['PostgreSQL', postmaster]]) {
+      // Each build writes into its own database, fresh for each round, so rounds are alike.
+      for (let round = 0; round < ROUNDS; round++) {
+        // The A/B alternates which build goes first from one round to the next.
+        for (const [suffix, collectorDist] of round % 2 ? [...builds].reverse() : builds) {
+          const url = store === 'SQLite' ? `sqlite:${path.join(tmp, `intake-${round}${suffix ? '-base' : ''}.sqlite`)}` : await pg.createDatabase();
+          const server = await startServer('olva', url, collectorDist);
+          try {
+            for (const c of CONNECTIONS) {
+              const row = await measure(server, `olva POST /v1/responses, ${store}${suffix}`, c, true, pgServer);
+              row.ratio = row.requestsPerSecond / helloRows[c].requestsPerSecond;
+              row.ofCeiling = row.requestsPerSecond / ceilingRows[c].requestsPerSecond;
+              row.ofCeilingCpu = ceilingRows[c].cpuPerRequest / row.cpuPerRequest;
+              intake.push(row);
+            }
+          } finally {
+            await server.stop();
+          }
         }
-      } finally {
-        await server.stop();
       }
     }
   } finally {
     await pg.stop();
   }
-  const ex = child(['--export', path.join(tmp, 'export.sqlite'), String(EXPORT_COUNT)], ['--expose-gc']);
-  const exported = await ex.next();
+  // OLVA_BENCH_EXPORT_COUNT=0: the intake only.
+  const exported = EXPORT_COUNT > 0 ? await child(['--export', path.join(tmp, 'export.sqlite'), String(EXPORT_COUNT)], ['--expose-gc']).next() : null;
   fs.rmSync(tmp, { recursive: true, force: true });
   return {
     intake, export: exported,
@@ -319,24 +437,27 @@ const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 /** Renders the bench figures as Markdown tables. */
 export function formatCollectorTable(result) {
   const lines = [
-    '| target | connections | req/s | p50 (ms) | p99 (ms) | vs hello-world | vs ceiling | 2xx | non-2xx / errors | rows stored (≥ 2xx) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| target | connections | req/s | p50 (ms) | p99 (ms) | vs hello-world | vs ceiling | server CPU per request (µs) | share of the ceiling, by CPU | PostgreSQL CPU per request (µs) | 2xx | non-2xx / errors | rows stored (≥ 2xx) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
+  const percent = (x) => (x === undefined || x === null || !Number.isFinite(x) ? '—' : `${Math.round(x * 100)} %`);
+  const us = (x) => (x === undefined || x === null ? '—' : String(Math.round(x)));
   for (const r of result.intake) {
-    lines.push(`| ${r.target} | ${r.connections} | ${Math.round(r.requestsPerSecond)} | ${r.p50} | ${r.p99} | ${r.ratio === undefined ? '—' : `${Math.round(r.ratio * 100)} %`} | ${r.ofCeiling === undefined ? '—' : `${Math.round(r.ofCeiling * 100)} %`} | ${r.ok} | ${r.non2xx} / ${r.errors} | ${r.stored ?? '—'} |`);
+    const pgCpu = r.target.includes('PostgreSQL') ? (r.postgresCpuPerRequest === null ? 'not read' : us(r.postgresCpuPerRequest)) : '—';
+    lines.push(`| ${r.target} | ${r.connections} | ${Math.round(r.requestsPerSecond)} | ${r.p50} | ${r.p99} | ${percent(r.ratio)} | ${percent(r.ofCeiling)} | ${us(r.cpuPerRequest)} | ${percent(r.ofCeilingCpu)} | ${pgCpu} | ${r.ok} | ${r.non2xx} / ${r.errors} | ${r.stored ?? '—'} |`);
   }
   const lost = result.intake.filter((r) => r.stored !== null && r.stored !== undefined && r.stored < r.ok);
   if (lost.length) lines.push('', `**Warning**: fewer rows stored than 2xx answers for ${lost.map((r) => `${r.target} × ${r.connections}`).join(', ')}.`);
   const e = result.export;
-  lines.push('', '| CSV export | responses | rows written | size | time (CPU time) | RSS before → peak | live heap at 0/25/50/75/100 % |', '|---|---:|---:|---:|---:|---:|---:|');
-  lines.push(`| SQLite → file | ${e.count} | ${e.rows} | ${mb(e.bytes)} | ${(e.ms / 1000).toFixed(2)} s (${(e.cpuMs / 1000).toFixed(2)} s) | ${mb(e.baseRss)} → ${mb(e.peakRss)} | ${e.liveHeap.map((h) => (h / 1024 / 1024).toFixed(1)).join(' / ')} MB |`);
+  if (e) lines.push('', '| CSV export | responses | rows written | size | time (CPU time) | RSS before → peak | live heap at 0/25/50/75/100 % |', '|---|---:|---:|---:|---:|---:|---:|');
+  if (e) lines.push(`| SQLite → file | ${e.count} | ${e.rows} | ${mb(e.bytes)} | ${(e.ms / 1000).toFixed(2)} s (${(e.cpuMs / 1000).toFixed(2)} s) | ${mb(e.baseRss)} → ${mb(e.peakRss)} | ${e.liveHeap.map((h) => (h / 1024 / 1024).toFixed(1)).join(' / ')} MB |`);
   lines.push('', `Machine: ${result.machine}. Targets: at least the share of the \"POST that only parses\" ceiling measured on 2026-12-05 (SQLite 28 % at 50 connections, PostgreSQL 20 %), p99 < 100 ms at 200 connections, export of 100,000 responses < 3 s with flat memory.`);
   return lines.join('\n');
 }
 
 const mode = process.argv[2];
 if (process.argv[1] === self) {
-  if (mode === '--serve') await serve(process.argv[3], process.argv[4]);
+  if (mode === '--serve') await serve(process.argv[3], process.argv[4], process.argv[5]);
   else if (mode === '--export') await exportBench(process.argv[3], Number(process.argv[4]));
   else console.log(formatCollectorTable(await runCollectorBench()));
 }

@@ -62,7 +62,8 @@ export function readBody(stream: Readable, headers: { 'content-length'?: string;
     const done = () => {
       if (settled) return;
       settled = true;
-      const bytes = Buffer.concat(chunks);
+      // A response usually arrives in one chunk: no copy then.
+      const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
       // Decoding would store U+FFFD in place of what the client meant: refuse instead.
       if (!isUtf8(bytes)) reject(new HttpError(400, 'invalid-utf8', text('invalid-utf8')));
       else resolve(bytes.toString('utf8'));

@@ -9,6 +9,14 @@ describe('canonicalJson and payloadDigest', () => {
     expect(canonicalJson('a"b')).toBe('"a\\"b"');
   });
 
+  it('writes every string as JSON.stringify does, escapes and surrogates included', () => {
+    const strings = ['', 'plain', '"quoted"', 'é « » €', 'a\\b', 'tab\there', 'nul\u0000', '\u001f', '\u007f', 'line\u2028sep', '😀 pair', 'lone \ud800', 'lone \udc00 end', '\udc00\ud800'];
+    for (const s of strings) {
+      expect(canonicalJson(s)).toBe(JSON.stringify(s));
+      expect(canonicalJson({ [s]: [s] })).toBe(JSON.stringify({ [s]: [s] }));
+    }
+  });
+
   it('gives one digest whatever the key order or whitespace, and another for other values', () => {
     const a = JSON.parse('{"x": 1, "y": {"p": [1, 2], "q": "v"}}');
     const b = JSON.parse('{"y":{"q":"v","p":[1,2]},"x":1}');
