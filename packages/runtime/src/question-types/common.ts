@@ -30,10 +30,23 @@ export function typeError(question: CompiledQuestion, frWhat: string, enWhat: st
   return answerError(question, 'type', `Indiquez ${frWhat}.`, `Enter ${enWhat}.`);
 }
 
-/** The first choice code of a list, or undefined. */
-export function choiceCodes(question: { choices?: { code: string }[] }): string[] {
-  return (question.choices ?? []).map((c) => c.code);
+// Worked out once per question: the collector checks every response it receives against
+// them. Compiled questionnaires are never mutated (see visibility.ts).
+const codeSets = new WeakMap<object, ReadonlySet<string>>();
+
+/** The codes of a question's choices (or of a matrix's rows, with `key: 'rows'`), cached. */
+export function choiceCodes(question: { choices?: { code: string }[]; rows?: { code: string }[] }, key: 'choices' | 'rows' = 'choices'): ReadonlySet<string> {
+  const list = question[key];
+  if (list === undefined) return EMPTY;
+  let codes = codeSets.get(list);
+  if (!codes) {
+    codes = new Set(list.map((c) => c.code));
+    codeSets.set(list, codes);
+  }
+  return codes;
 }
+
+const EMPTY: ReadonlySet<string> = new Set();
 
 /**
  * The answer key of the "other, please specify" text of a single or multiple question. As in

@@ -30,13 +30,13 @@ export const matrixType: QuestionTypeRuntime = {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       return answerError(question, 'type', 'Choisissez une réponse pour chaque ligne du tableau.', 'Choose an answer for each row of the table.');
     }
-    const rows = ((question as { rows?: Row[] }).rows ?? []).map((r) => r.code);
+    const rows = choiceCodes(question as { rows?: Row[] }, 'rows');
     const codes = choiceCodes(question as { choices?: { code: string }[] });
     for (const [row, choice] of Object.entries(value)) {
-      if (!rows.includes(row)) {
+      if (!rows.has(row)) {
         return answerError(question, 'row', `La ligne « ${row} » n’existe pas dans ce tableau.`, `The row "${row}" does not exist in this table.`);
       }
-      if (typeof choice !== 'string' || !codes.includes(choice)) {
+      if (typeof choice !== 'string' || !codes.has(choice)) {
         return answerError(question, 'choice', `La réponse « ${String(choice)} » de la ligne « ${row} » ne fait pas partie des choix proposés.`, `The answer "${String(choice)}" in row "${row}" is not one of the choices offered.`);
       }
     }

@@ -22,7 +22,7 @@ export const multipleType: QuestionTypeRuntime = {
       return answerError(question, 'type', 'Cochez une ou plusieurs réponses dans la liste.', 'Tick one or more answers from the list.');
     }
     for (const code of value as string[]) {
-      if (!codes.includes(code)) {
+      if (!codes.has(code)) {
         return answerError(question, 'choice', `La réponse « ${code} » ne fait pas partie des choix proposés.`, `The answer "${code}" is not one of the choices offered.`);
       }
     }

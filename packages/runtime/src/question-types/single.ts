@@ -12,7 +12,7 @@ export const singleType: QuestionTypeRuntime = {
     if (typeof value !== 'string') {
       return answerError(question, 'type', 'Choisissez une réponse dans la liste.', 'Choose an answer from the list.');
     }
-    if (!codes.includes(value)) {
+    if (!codes.has(value)) {
       return answerError(question, 'choice', `La réponse « ${value} » ne fait pas partie des choix proposés.`, `The answer "${value}" is not one of the choices offered.`);
     }
     return null;
