@@ -90,10 +90,17 @@ const session = (page: Page, call: string, ...args: unknown[]) => page.evaluate(
   s[c as string](...(a as unknown[]));
 }, [call, args] as const);
 
+/** A fresh page showing the matrix, its inputs as first drawn recorded (see `drawn`). */
+async function openMatrix(name: string): Promise<Page> {
+  const page = await browser.newPage();
+  await openSurvey(page, addSurveyPage(site, `/matrix/${name}.html`, { questionnaire: QUESTIONNAIRE, attributes: ATTRIBUTES }));
+  await drawn(page);
+  return page;
+}
+
 describe('a matrix drawn by hand', () => {
   it('draws a fieldset and legend per row, radios named per row, the control id on the first one, text only', async () => {
-    const page = await browser.newPage();
-    await openSurvey(page, addSurveyPage(site, '/matrix/structure.html', { questionnaire: QUESTIONNAIRE, attributes: ATTRIBUTES }));
+    const page = await openMatrix('structure');
     const first = await drawn(page);
     expect(first.rows.map((r) => [r.tag, r.className, r.legend])).toEqual([
       ['FIELDSET', 'choices inline', 'Bénévoles'],
@@ -126,9 +133,7 @@ describe('a matrix drawn by hand', () => {
   });
 
   it('follows clicks and arrow keys row by row, keeping the same inputs and the focus', async () => {
-    const page = await browser.newPage();
-    await openSurvey(page, addSurveyPage(site, '/matrix/keys.html', { questionnaire: QUESTIONNAIRE, attributes: ATTRIBUTES }));
-    await drawn(page);
+    const page = await openMatrix('keys');
     await shadow(page, '#olva-q-m-finances-1').click();
     await expect.poll(() => checked(page)).toEqual([[false, false, false], [false, true, false], [false, false, false]]);
     // The arrow moves within the row (its radios share a name), wraps at its end, and the
@@ -151,9 +156,7 @@ describe('a matrix drawn by hand', () => {
   });
 
   it('checks what an answer set from outside says, and clears it on a reset', async () => {
-    const page = await browser.newPage();
-    await openSurvey(page, addSurveyPage(site, '/matrix/outside.html', { questionnaire: QUESTIONNAIRE, attributes: ATTRIBUTES }));
-    await drawn(page);
+    const page = await openMatrix('outside');
     await shadow(page, '#olva-q-m-locaux-0').click();
     await expect.poll(() => checked(page)).toEqual([[false, false, false], [false, false, false], [true, false, false]]);
     // A draft put back: other rows, and the row just clicked set to another choice.
@@ -171,9 +174,7 @@ describe('a matrix drawn by hand', () => {
   });
 
   it('follows a row or a choice renamed (a preview rebuilt after an edit) in place', async () => {
-    const page = await browser.newPage();
-    await openSurvey(page, addSurveyPage(site, '/matrix/renamed.html', { questionnaire: QUESTIONNAIRE, attributes: ATTRIBUTES }));
-    await drawn(page);
+    const page = await openMatrix('renamed');
     const renamed = JSON.parse(JSON.stringify(QUESTIONNAIRE)
       .replace('"code":"finances"', '"code":"budget"').replace('"code":"hausse"', '"code":"croissance"')
       .replace('"fr":"Locaux"', '"fr":"Lieux"'));
