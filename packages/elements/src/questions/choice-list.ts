@@ -1,7 +1,8 @@
 /**
- * The radio buttons or checkboxes of a question (single, multiple, boolean, scale, a matrix's
- * row), drawn by hand into their container by an element directive:
- * `<div class="choices" ${choiceList(context, {…})}></div>`.
+ * The radio buttons or checkboxes of a question (single, multiple, boolean, scale), drawn by
+ * hand into their container by an element directive:
+ * `<div class="choices" ${choiceList(context, {…})}></div>`; a matrix's rows use the same
+ * drawing (`DrawnChoices`) from their own directive (matrix-rows.ts).
  *
  * Each choice is `<label class="choice" part="choice"><input part="input" …><span>words</span></label>`,
  * as a Lit template per choice drew it, without what Lit adds around each: two comment
@@ -10,7 +11,7 @@
  * listener per input (one `change` listener on the container here). This is the most
  * repeated structure of a page, so the first page is drawn faster (issue 13).
  *
- * A redraw updates the inputs in place (ids, values, `checked`, `aria-invalid`), setting a property
+ * A redraw updates the inputs in place (ids, names, values, `checked`, `aria-invalid`), setting a property
  * only when its value changed since the last draw, as Lit's bindings do; the list is built
  * again only when its shape changes (another type, number of choices, kind of words).
  * Words are text (`textContent`), never HTML; words with emphasis or links (a template) are
