@@ -1,7 +1,8 @@
 /**
- * The radio buttons or checkboxes of a question (single, multiple, boolean, scale, a matrix's
- * row), drawn by hand into their container by an element directive:
- * `<div class="choices" ${choiceList(context, {…})}></div>`.
+ * The radio buttons or checkboxes of a question (single, multiple, boolean, scale), drawn by
+ * hand into their container by an element directive:
+ * `<div class="choices" ${choiceList(context, {…})}></div>`; a matrix's rows use the same
+ * drawing (`DrawnChoices`) from their own directive (matrix-rows.ts).
  *
  * Each choice is `<label class="choice" part="choice"><input part="input" …><span>words</span></label>`,
  * as a Lit template per choice drew it, without what Lit adds around each: two comment
@@ -10,9 +11,9 @@
  * listener per input (one `change` listener on the container here). This is the most
  * repeated structure of a page, so the first page is drawn faster (issue 13).
  *
- * A redraw updates the inputs in place (ids, values, `checked`, `aria-invalid`), setting a property
+ * A redraw updates the inputs in place (ids, names, values, `checked`, `aria-invalid`), setting a property
  * only when its value changed since the last draw, as Lit's bindings do; the list is built
- * again only when its shape changes (another type, name, number of choices, kind of words).
+ * again only when its shape changes (another type, number of choices, kind of words).
  * Words are text (`textContent`), never HTML; words with emphasis or links (a template) are
  * drawn by Lit inside their `<span>`.
  */
@@ -46,45 +47,47 @@ export interface ChoiceListOptions {
 
 interface Drawn {
   input: HTMLInputElement;
-  words: HTMLSpanElement;
+  /** Where rich words are drawn by Lit (their span); plain words are the text node below. */
+  words: HTMLElement;
+  /** The node holding plain words. */
+  text: Text | undefined;
   id: string | undefined;
   checked: boolean;
   label: ChoiceItem['label'];
   code: string | undefined;
 }
 
-class ChoiceList extends Directive {
+/**
+ * The drawing of one list into its box, kept between draws: the `choiceList` directive's
+ * work, also used by the matrix for each of its rows (matrix-rows.ts).
+ */
+export class DrawnChoices {
   #drawn: Drawn[] = [];
   #items: readonly ChoiceItem[] = [];
   #type = '';
   #name = '';
   #invalid: boolean | undefined;
-  #listening = false;
 
-  constructor(info: PartInfo) {
-    super(info);
-    if (info.type !== PartType.ELEMENT) throw new Error('choiceList: goes on the element that holds the choices');
-  }
+  /**
+   * @param box the element that holds the choices
+   * @param bareWords plain words straight in the label, without their span: a node less per
+   *   choice where every choice has plain words and no code (a matrix's row). A label is a
+   *   flex box, and a run of text is one anonymous flex item, laid out as the span was.
+   */
+  constructor(readonly box: HTMLElement, readonly bareWords = false) {}
 
-  render(_context: QuestionContext, _options: ChoiceListOptions): unknown {
-    return noChange;
-  }
-
-  override update(part: ElementPart, [context, options]: [QuestionContext, ChoiceListOptions]): unknown {
-    const box = part.element;
-    if (!this.#listening) {
-      box.addEventListener('change', this.#onChange);
-      this.#listening = true;
-    }
+  /** Draws the list, or updates it in place when it keeps its shape. */
+  draw(context: QuestionContext, options: ChoiceListOptions): void {
+    const box = this.box;
     const control = questionIds(context.question.id).control;
     const ids = options.items.map((item, index) => item.id ?? (index === 0 ? control : undefined));
     const invalid = context.error ? 'true' : 'false';
     if (this.#reshaped(options)) {
       this.#type = options.type;
-      this.#name = options.name;
       this.#drawn = options.items.map((item, index) => this.#create(box.ownerDocument, options, item, ids[index], invalid));
       box.replaceChildren(...this.#drawn.map((d) => d.input.parentElement!));
     } else {
+      const renamed = options.name !== this.#name;
       options.items.forEach((item, index) => {
         const drawn = this.#drawn[index];
         if (drawn.id !== ids[index]) {
@@ -92,25 +95,40 @@ class ChoiceList extends Directive {
           if (drawn.id === undefined) drawn.input.removeAttribute('id');
           else drawn.input.id = drawn.id;
         }
-        // Same shape, other codes (a preview rebuilt after a code was renamed): the value follows.
+        // Same shape, other codes (a preview rebuilt after a code was renamed): name and value follow.
+        if (renamed) drawn.input.name = options.name;
         if (drawn.input.value !== item.value) drawn.input.value = item.value;
         if (drawn.checked !== item.checked) drawn.input.checked = drawn.checked = item.checked;
         if (this.#invalid !== !!context.error) drawn.input.setAttribute('aria-invalid', invalid);
         if (drawn.label !== item.label) {
           drawn.label = item.label;
-          if (typeof item.label === 'string') drawn.words.lastChild!.textContent = item.label;
+          if (typeof item.label === 'string') drawn.text!.data = item.label;
           else render(item.label, drawn.words);
         }
       });
     }
+    this.#name = options.name;
     this.#invalid = !!context.error;
     this.#items = options.items;
-    return noChange;
   }
 
-  /** Whether the list must be built again: first draw, or another type, name, length or kind of words. */
+  /**
+   * What the respondent did to one of the inputs (a `change` event seen on or above the box):
+   * false when the event is not about this list.
+   */
+  changed(event: Event): boolean {
+    const index = this.#drawn.findIndex((d) => d.input === event.target);
+    if (index < 0) return false;
+    const drawn = this.#drawn[index];
+    // What the respondent did is what the input shows now; the next draw sets the answer's state.
+    drawn.checked = drawn.input.checked;
+    this.#items[index]?.onToggle(drawn.input.checked);
+    return true;
+  }
+
+  /** Whether the list must be built again: first draw, or another type, length or kind of words. */
   #reshaped(options: ChoiceListOptions): boolean {
-    return this.#drawn.length === 0 || options.type !== this.#type || options.name !== this.#name
+    return this.#drawn.length === 0 || options.type !== this.#type
       || options.items.length !== this.#drawn.length
       || options.items.some((item, i) => item.code !== this.#drawn[i].code
         || (typeof item.label === 'string') !== (typeof this.#drawn[i].label === 'string'));
@@ -128,27 +146,43 @@ class ChoiceList extends Directive {
     input.value = item.value;
     input.checked = item.checked;
     input.setAttribute('aria-invalid', invalid);
-    const words = doc.createElement('span');
+    label.append(input);
+    const plain = typeof item.label === 'string';
+    const words = this.bareWords && plain && item.code === undefined ? label : doc.createElement('span');
     if (item.code !== undefined) {
       const code = doc.createElement('span');
       code.className = 'code';
       code.textContent = item.code;
       words.append(code, doc.createElement('br'));
     }
-    if (typeof item.label === 'string') words.append(item.label);
+    let text: Text | undefined;
+    if (typeof item.label === 'string') words.append(text = doc.createTextNode(item.label));
     else render(item.label, words);
-    label.append(input, words);
-    return { input, words, id, checked: item.checked, label: item.label, code: item.code };
+    if (words !== label) label.append(words);
+    return { input, words, text, id, checked: item.checked, label: item.label, code: item.code };
+  }
+}
+
+class ChoiceList extends Directive {
+  #list: DrawnChoices | undefined;
+
+  constructor(info: PartInfo) {
+    super(info);
+    if (info.type !== PartType.ELEMENT) throw new Error('choiceList: goes on the element that holds the choices');
   }
 
-  #onChange = (event: Event): void => {
-    const index = this.#drawn.findIndex((d) => d.input === event.target);
-    if (index < 0) return;
-    const drawn = this.#drawn[index];
-    // What the respondent did is what the input shows now; the next draw sets the answer's state.
-    drawn.checked = drawn.input.checked;
-    this.#items[index]?.onToggle(drawn.input.checked);
-  };
+  render(_context: QuestionContext, _options: ChoiceListOptions): unknown {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [context, options]: [QuestionContext, ChoiceListOptions]): unknown {
+    if (!this.#list) {
+      const list = this.#list = new DrawnChoices(part.element as HTMLElement);
+      list.box.addEventListener('change', (event) => list.changed(event));
+    }
+    this.#list.draw(context, options);
+    return noChange;
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { localize } from '@olva/runtime';
 import { html } from 'lit';
 import type { QuestionContext, QuestionRenderer } from './context.js';
 import { choiceContent } from './choice-input.js';
-import { choiceList } from './choice-list.js';
+import { matrixRows, type MatrixRow } from './matrix-rows.js';
 import { groupField } from './field.js';
 import { questionIds } from './question-ids.js';
 import { codeBox, codeList, matchChoice } from './code-entry.js';
@@ -49,13 +49,15 @@ export const renderMatrix: QuestionRenderer = (context) => {
       </div>`;
     })}`, codeList(context, question.choices));
   }
-  return groupField(context, html`${question.rows.map((row, r) => html`<fieldset class="row"><legend>${renderSafeText(localize(row.label, context.locale), null)}</legend><div class="choices inline" ${choiceList(context, {
+  // The rows are drawn by one directive (matrix-rows.ts): a fieldset and legend per row.
+  return groupField(context, html`<div ${matrixRows(context, question.rows.map((row, r) => ({
+    legend: renderSafeText(localize(row.label, context.locale), null),
     type: 'radio', name: `${base}-${row.code}`,
     items: question.choices.map((choice, index) => ({
       value: choice.code, id: r === 0 && index === 0 ? base : `${base}-${row.code}-${index}`,
       checked: current[row.code] === choice.code,
       label: choiceContent(context, choice, index),
-      onToggle: (on) => on && context.onChange(setRow(current, row.code, choice.code)),
+      onToggle: (on: boolean) => on && context.onChange(setRow(current, row.code, choice.code)),
     })),
-  })}></div></fieldset>`)}`);
+  }) satisfies MatrixRow))}></div>`);
 };
