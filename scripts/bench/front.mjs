@@ -131,6 +131,23 @@ const SHAPE_VARIANTS = {
 
 
 /**
+ * The pages of round `round`, in the orders of a Williams design: a page opened right after a
+ * heavy one (SurveyJS) pays for its clean-up, and rotating one fixed order had each variant
+ * always follow the same one (the fetched olva page always came after the fetched SurveyJS
+ * page). Over n rounds (2n for an odd number of pages), each page follows every other page
+ * equally often.
+ */
+function roundOrder(pages, round) {
+  const n = pages.length;
+  // First row 0, 1, n-1, 2, n-2…; row r adds r to each.
+  const first = Array.from({ length: n }, (_, k) => (k % 2 ? (k + 1) / 2 : (n - k / 2) % n));
+  const rows = n % 2 ? 2 * n : n;
+  const r = round % rows;
+  const order = first.map((k) => pages[(k + r) % n]);
+  return r >= n ? order.reverse() : order;
+}
+
+/**
  * Serves one generated shape (see shapes.mjs): its files, and a page per variant, each library
  * fetching its questionnaire after its script or reading it inlined in the page.
  */
@@ -494,9 +511,9 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20, core = true,
       PAGES['/toggle-static.js'] = floor.script;
       // Interleave the libraries (and the floor) so that machine noise hits them alike.
       for (let i = 0; i < runs; i++) {
-        // Rotated each round, as the shapes' variants (see below).
+        // In a new order each round, as the shapes' variants (see below).
         const pages = base ? ['surveyjs', 'olva', 'static', 'base'] : ['surveyjs', 'olva', 'static'];
-        for (const name of [...pages.slice(i % pages.length), ...pages.slice(0, i % pages.length)]) {
+        for (const name of roundOrder(pages, i)) {
           results[name].push(await runOnce(browser, origin, name === 'base' ? 'olva' : name, toggleRounds, name));
         }
       }
@@ -504,10 +521,7 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20, core = true,
     await addStaticFirstPages(browser, origin, shapes);
     for (const name of shapes) {
       for (let i = 0; i < runs; i++) {
-        // Each round starts one variant later: a page opened right after a heavy one (SurveyJS)
-        // pays for its clean-up, and a fixed order would give that cost to the same variant.
-        const variants = Object.entries(SHAPE_VARIANTS);
-        for (const [variant, lib] of [...variants.slice(i % variants.length), ...variants.slice(0, i % variants.length)]) {
+        for (const [variant, lib] of roundOrder(Object.entries(SHAPE_VARIANTS), i)) {
           ((shapeResults[name] ??= {})[variant] ??= []).push(await runOnce(browser, origin, lib, 0, `${variant}-${name}`));
         }
       }
