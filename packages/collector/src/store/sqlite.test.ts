@@ -9,9 +9,6 @@ import { openSqliteDb, SqliteError } from './sqlite.js';
 import { MAX_CACHED_STATEMENTS, SqliteConnection, WAL_AUTOCHECKPOINT_PAGES } from './sqlite-connection.js';
 import { SCHEMA_SQL } from './sql.js';
 import { SqlResponseStore } from './sql-store.js';
-import type { SqlDb } from './sql.js';
-import { payloadDigest } from './canonical.js';
-import { corePayload } from '@olva/test-support/collector-questionnaires';
 
 const run = promisify(execFile);
 const distSqlite = fileURLToPath(new URL('../../dist/store/sqlite.js', import.meta.url));
@@ -91,44 +88,6 @@ console.log(JSON.stringify(await db.query('SELECT 40 + 2 AS n')));`;
     } finally {
       connection.close();
     }
-  });
-
-  it('sends the responses posted while two batched inserts run as one statement after them, each answered once committed', async () => {
-    // The real database, with its batched inserts counted and held back until released, as
-    // a slow fsync would hold them.
-    const real = openSqliteDb(path.join(dir, 'batch.db'));
-    const batches: number[] = [];
-    let release!: () => void;
-    const held = new Promise<void>((r) => { release = r; });
-    const db: SqlDb = {
-      ...real,
-      async query(sql, params = []) {
-        if (!sql.includes('RETURNING submission_id')) return real.query(sql, params);
-        batches.push(params.length / 13);
-        await held;
-        return real.query(sql, params);
-      },
-    };
-    const store = new SqlResponseStore(db);
-    await store.init();
-    const turn = () => new Promise((r) => setImmediate(r));
-    const payloads = Array.from({ length: 5 }, () => corePayload());
-    const outcomes = [];
-    // Each in a turn of its own: the first two go at once, the other three wait for them.
-    for (const p of payloads) {
-      outcomes.push(store.insert(p, payloadDigest(p)));
-      await turn();
-    }
-    expect(batches).toEqual([1, 1]);
-    let settled = 0;
-    for (const o of outcomes) void o.then(() => { settled++; });
-    await turn();
-    expect(settled).toBe(0);
-    release();
-    expect((await Promise.all(outcomes)).map((o) => o.status)).toEqual(['created', 'created', 'created', 'created', 'created']);
-    expect(batches).toEqual([1, 1, 3]);
-    expect(await store.count({ territories: 'all' })).toBe(5);
-    await store.close();
   });
 
   it('keeps commits synced in WAL and checkpoints the log every WAL_AUTOCHECKPOINT_PAGES pages', async () => {
