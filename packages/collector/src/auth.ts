@@ -8,6 +8,7 @@
 import { TERRITORY_LEVELS, isTerritoryLevel } from '@olva/schema';
 import type { TerritoryRef } from './store/types.js';
 import { text, type Text } from './messages.js';
+import { TERRITORY_CODE } from './config/territory-ref.js';
 
 /** What a token may do. */
 /** `publish`: make its own territory's results public (`PUT /v1/results/…/publication`). */
@@ -74,7 +75,7 @@ export function parseTerritoryQuery(value: unknown): TerritoryRef[] | { error: T
     const i = trimmed.indexOf(':');
     const level = trimmed.slice(0, i);
     const code = trimmed.slice(i + 1);
-    if (i < 1 || !isTerritoryLevel(level) || !/^[0-9A-Za-z_-]{1,64}$/.test(code)) {
+    if (i < 1 || !isTerritoryLevel(level) || !TERRITORY_CODE.test(code)) {
       return { error: text('bad-request.territory-syntax', { value: trimmed, levels: TERRITORY_LEVELS.join(', ') }) };
     }
     out.push({ level, code });

@@ -2,18 +2,10 @@
  * JSON Schema (draft 2020-12) of the collector's configuration file, `olva.config.json`.
  * Paths in the file are relative to the file itself.
  */
-import { TERRITORY_LEVELS } from '@olva/schema';
 import { statsConfigSchema } from '../stats/expected.js';
+import { territoryCodeSchema, territoryRefSchema } from './territory-ref.js';
 
-const territory = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['level', 'code'],
-  properties: {
-    level: { enum: [...TERRITORY_LEVELS] },
-    code: { type: 'string', pattern: '^[0-9A-Za-z_-]{1,64}$' },
-  },
-} as const;
+const territory = territoryRefSchema;
 
 export const configSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -91,7 +83,7 @@ export const configSchema = {
         additionalProperties: false,
         required: ['code', 'name', 'communes'],
         properties: {
-          code: { type: 'string', pattern: '^[0-9A-Za-z_-]{1,64}$' },
+          code: territoryCodeSchema,
           name: { type: 'string', minLength: 1 },
           communes: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[0-9][0-9AB][0-9]{3}$' } },
         },

@@ -19,8 +19,8 @@
  * }
  * ```
  */
-import { TERRITORY_LEVELS } from '@olva/schema';
 import type { TerritoryRef } from '../store/types.js';
+import { territoryRefSchema } from '../config/territory-ref.js';
 
 /** Counts of associations by main-sector code on one territory. */
 export interface ExpectedDistribution {
@@ -51,15 +51,7 @@ export interface SampleTarget {
   target: number;
 }
 
-const territorySchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['level', 'code'],
-  properties: {
-    level: { enum: [...TERRITORY_LEVELS] },
-    code: { type: 'string', minLength: 1 },
-  },
-} as const;
+const territorySchema = territoryRefSchema;
 
 /** JSON Schema of the `stats` section, for the collector's configuration schema. */
 export const statsConfigSchema = {

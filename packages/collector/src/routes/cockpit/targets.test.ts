@@ -26,6 +26,8 @@ describe('sample targets in the configuration', () => {
     expect(problems([{ territory: rennes, target: 2.5 }])).toEqual(['/stats/targets/0/target schema/type']);
     expect(problems([{ territory: { level: 'ville', code: '1' }, target: 3 }])).toEqual(['/stats/targets/0/territory/level schema/enum']);
     expect(problems([{ territory: rennes }])).toEqual(['/stats/targets/0 schema/required']);
+    // The same codes as a token's scope: a code no territory can have is refused where it is written.
+    expect(problems([{ territory: { level: 'commune', code: '35 238' }, target: 3 }])).toEqual(['/stats/targets/0/territory/code schema/pattern']);
     expect(problems([{ territory: rennes, wave: '2026', target: 3 }, { territory: rennes, wave: '2026', target: 4 }])).toEqual(['/stats/targets/1 unique-target']);
   });
 });
