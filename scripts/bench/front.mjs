@@ -33,12 +33,20 @@ const FILES = {
   // OLVA_BASE_JS: a second bundle (e.g. built from an older commit) timed in the same run, on
   // the generated shapes, interleaved with the first: an A/B that machine noise hits alike.
   ...(process.env.OLVA_BASE_JS ? { '/embed-base/olva.js': process.env.OLVA_BASE_JS } : {}),
+  // This build again, for the pages that stay on it while the two above trade places.
+  '/embed-script/olva.js': process.env.OLVA_EMBED_JS ?? join(REPO, 'packages/embed/dist/olva.js'),
   '/questionnaires/olva-core/questionnaire.json': join(BUILD, 'questionnaire.json'),
   '/questionnaires/olva-core/surveyjs.json': join(BUILD, 'surveyjs.json'),
   '/sjs/survey.core.min.js': join(REPO, 'node_modules/survey-core/survey.core.min.js'),
   '/sjs/survey-js-ui.min.js': join(REPO, 'node_modules/survey-js-ui/survey-js-ui.min.js'),
   '/sjs/survey-core.min.css': join(REPO, 'node_modules/survey-core/survey-core.min.css'),
 };
+/** Serves each build under the other's script URL (see the rounds in `runFrontBench`). */
+function swapBuilds() {
+  [FILES['/embed/olva.js'], FILES['/embed-base/olva.js']] = [FILES['/embed-base/olva.js'], FILES['/embed/olva.js']];
+}
+/** The variant of the other build on the same page: `olva` ↔ `base`, `olva-inline` ↔ `base-inline`. */
+const otherBuild = (variant) => variant.replace(/^(olva|base)(?=$|-)/, (build) => (build === 'olva' ? 'base' : 'olva'));
 /** What each library needs on the page to show a survey (olva's CSS lives in its shadow root). */
 const EMBED_FILES = {
   olva: ['/embed/olva.js'],
@@ -167,7 +175,7 @@ function addShapePages(name, dir) {
   PAGES[`/surveyjs-inline-${name}.html`] = surveyJsPage('/start-sjs-inline.js', inline(model));
   PAGES[`/script-${name}.html`] = `<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>script</title>
-<script type="module" src="/embed/olva.js"></script><script type="module" src="/probe-script.js"></script></head>
+<script type="module" src="/embed-script/olva.js"></script><script type="module" src="/probe-script.js"></script></head>
 <body><olva-survey lang="fr"></olva-survey></body></html>`;
 }
 
@@ -513,16 +521,32 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20, core = true,
       for (let i = 0; i < runs; i++) {
         // In a new order each round, as the shapes' variants (see below).
         const pages = base ? ['surveyjs', 'olva', 'static', 'base'] : ['surveyjs', 'olva', 'static'];
-        for (const name of roundOrder(pages, i)) {
-          results[name].push(await runOnce(browser, origin, name === 'base' ? 'olva' : name, toggleRounds, name));
+        // The two builds trade their pages (and script URLs) every other round: with identical
+        // bundles, the `olva` page read 8 % slower than the `base` page in a 21-round A/A run,
+        // a bias of the slot that would otherwise land on one build.
+        const swapped = base && i % 2 === 1;
+        if (swapped) swapBuilds();
+        try {
+          for (const name of roundOrder(pages, i)) {
+            results[swapped ? otherBuild(name) : name].push(await runOnce(browser, origin, name === 'base' ? 'olva' : name, toggleRounds, name));
+          }
+        } finally {
+          if (swapped) swapBuilds();
         }
       }
     }
     await addStaticFirstPages(browser, origin, shapes);
     for (const name of shapes) {
       for (let i = 0; i < runs; i++) {
-        for (const [variant, lib] of roundOrder(Object.entries(SHAPE_VARIANTS), i)) {
-          ((shapeResults[name] ??= {})[variant] ??= []).push(await runOnce(browser, origin, lib, 0, `${variant}-${name}`));
+        // The builds trade their pages every other round, as on the core's.
+        const swapped = base && i % 2 === 1;
+        if (swapped) swapBuilds();
+        try {
+          for (const [variant, lib] of roundOrder(Object.entries(SHAPE_VARIANTS), i)) {
+            ((shapeResults[name] ??= {})[swapped ? otherBuild(variant) : variant] ??= []).push(await runOnce(browser, origin, lib, 0, `${variant}-${name}`));
+          }
+        } finally {
+          if (swapped) swapBuilds();
         }
       }
     }
