@@ -128,6 +128,7 @@ export const MESSAGES = {
   'json': { fr: 'pas du JSON valide : {detail}', en: 'not valid JSON: {detail}' },
   'unique-token-name': { fr: 'le nom de jeton « {name} » est utilisé deux fois', en: 'token name "{name}" is used twice' },
   'unique-token': { fr: 'le jeton « {name} » a le même secret qu’un autre jeton', en: 'token "{name}" has the same secret as another token' },
+  'personal-right-alone': { fr: 'le jeton « {name} » a le droit « export-personal » sans « export » ni « read » : ajoutez l’un des deux (seul, ce droit ne donne accès à rien)', en: 'token "{name}" has the right "export-personal" without "export" or "read": add one of them (alone, this right gives access to nothing)' },
   'unique-territory': { fr: 'le territoire personnalisé « {code} » est déclaré deux fois', en: 'custom territory "{code}" is declared twice' },
   'unique-target': { fr: 'un objectif pour {territory} est déjà donné', en: 'a target for {territory} is already given' },
   'unique-target.wave': { fr: 'un objectif pour {territory} et la vague {wave} est déjà donné', en: 'a target for {territory} and wave {wave} is already given' },

@@ -119,6 +119,15 @@ describe('collector configuration', () => {
     expect(problems).toEqual([expect.stringContaining('[unique-token-name]'), expect.stringContaining('[unique-token]')]);
   });
 
+  it('refuses a token whose only data right is export-personal', () => {
+    const token = (rights: string[]) => ({ name: 'perso', token: 'personal-secret-123456', scope: { territories: 'all', rights } });
+    const problems = problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], tokens: [token(['export-personal', 'stats'])] }, opts));
+    expect(problems).toEqual([expect.stringMatching(/#\/tokens\/0\/scope\/rights: token "perso" has the right "export-personal" without "export" or "read".* \[personal-right-alone\]$/)]);
+    for (const rights of [['export', 'export-personal'], ['read', 'export-personal']]) {
+      expect(resolveConfig({ questionnaires: [{ build: 'b' }], tokens: [token(rights)] }, opts).config.tokens[0].scope.rights).toEqual(rights);
+    }
+  });
+
   it('reports an unreadable or non-JSON file', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-config-'));
     try {

@@ -200,6 +200,11 @@ export function resolveConfig(raw: unknown, options: { file: string; baseDir: st
     const sha256 = t.sha256 ?? sha256Hex(t.token);
     if (names.has(t.name)) problems.push({ file, pointer: `/tokens/${i}/name`, rule: 'unique-token-name', message: text('unique-token-name', { name: t.name }) });
     if (hashes.has(sha256)) problems.push({ file, pointer: `/tokens/${i}`, rule: 'unique-token', message: text('unique-token', { name: t.name }) });
+    // `export-personal` widens what `read` or `export` hand out; alone the token could read nothing.
+    const rights: string[] = t.scope.rights;
+    if (rights.includes('export-personal') && !rights.includes('export') && !rights.includes('read')) {
+      problems.push({ file, pointer: `/tokens/${i}/scope/rights`, rule: 'personal-right-alone', message: text('personal-right-alone', { name: t.name }) });
+    }
     names.add(t.name);
     hashes.add(sha256);
     if (t.token) warnings.push(text('warning.clear-token', { name: t.name, file }));
