@@ -6,7 +6,8 @@
  * `aggregateResponses` over the same responses, computed here without the collector.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aggregateResponses } from '@olva/analysis';
+import { aggregateResponses, analyseResponses, checkNationalReferences, type DisclosureRules } from '@olva/analysis';
+import { loadNationalReferences, nationalReferencesPath } from '@olva/core-questionnaire';
 import { builds, generate, generateFor, stream, type Generated } from '@olva/test-support/responses';
 import { prng } from '@olva/test-support/prng';
 import type { CompiledQuestionnaire } from '@olva/schema';
@@ -46,6 +47,11 @@ for (const backend of bothBackends()) {
 
     /** What the analysis makes of these responses, with the versions the collector knows. */
     const expected = (selected: Generated[]) => aggregateResponses(stream(selected), { compiled });
+    const references = checkNationalReferences(loadNationalReferences(), nationalReferencesPath);
+    /** What `olva analyse` makes of one territory's wave with the core's national references (the collector's default). */
+    const analysed = (selected: Generated[], wave: string, territory: { level: string; code: string }, rules?: DisclosureRules) =>
+      analyseResponses(stream(selected), { compiled, wave, territory: territory as never, references, network: false, ...(rules ? { rules } : {}) });
+    const RENNES = { level: 'commune', code: '35238' };
 
     async function insert(list: Generated[]) {
       for (const g of list) {
@@ -75,8 +81,12 @@ for (const backend of bothBackends()) {
       expect(rennes.body).toEqual(await expected(items.filter(inGroup('commune', '35238'))));
       expect(rennes.body.groups.map((g: any) => g.wave)).toEqual(['2025', '2026']);
 
+      // One wave: with the national references, by default for the core.
       const oneWave = await call(base, 'GET', '/v1/results?territory=commune:35238&wave=2026', TEST_TOKENS.rennes);
-      expect(oneWave.body).toEqual(await expected(items.filter(inGroup('commune', '35238', '2026'))));
+      expect(oneWave.body).toEqual(await analysed(items.filter(inGroup('commune', '35238', '2026')), '2026', RENNES));
+      expect(oneWave.body.groups[0].comparisons.national.references.id).toBe('national-2017');
+      const bare = await call(base, 'GET', '/v1/results?territory=commune:35238&wave=2026&references=none', TEST_TOKENS.rennes);
+      expect(bare.body.groups).toEqual((await expected(items.filter(inGroup('commune', '35238', '2026')))).groups);
 
       // Without a territory, the token's whole scope and nothing else.
       const lorient = await call(base, 'GET', '/v1/results', TEST_TOKENS.lorient);
@@ -124,7 +134,7 @@ for (const backend of bothBackends()) {
         at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), by: 'rennes-publication', responses: size,
         url: '/v1/public/results/commune:35238/2026',
       });
-      const snapshot = await expected(items.filter(inGroup('commune', '35238', '2026')));
+      const snapshot = await analysed(items.filter(inGroup('commune', '35238', '2026')), '2026', RENNES);
       const read = await call(base, 'GET', published.body.url);
       expect(read.status).toBe(200);
       expect(read.headers.get('access-control-allow-origin')).toBe('*');
@@ -138,7 +148,7 @@ for (const backend of bothBackends()) {
       expect((await call(base, 'GET', published.body.url)).body).toEqual(snapshot);
       const again = await call(base, 'PUT', path, PUBLISHER);
       expect(again.body.responses).toBe(size + 5);
-      expect((await call(base, 'GET', published.body.url)).body).toEqual(await expected([...items, ...later].filter(inGroup('commune', '35238', '2026'))));
+      expect((await call(base, 'GET', published.body.url)).body).toEqual(await analysed([...items, ...later].filter(inGroup('commune', '35238', '2026')), '2026', RENNES));
 
       const withdrawn = await call(base, 'DELETE', path, PUBLISHER);
       expect(withdrawn.status).toBe(200);
@@ -178,9 +188,9 @@ for (const backend of bothBackends()) {
           const { json, digest } = canonicalPayload(g.payload);
           expect((await other.collector.store.insert(g.payload, digest, json)).status).toBe('created');
         }
-        const made = await aggregateResponses(stream(rennes), { compiled, rules: strict });
-        const byDefault = await expected(rennes);
-        const read = await call(other.url, 'GET', '/v1/results?territory=commune:35238', TEST_TOKENS.rennes);
+        const made = await analysed(rennes, '2026', RENNES, strict);
+        const byDefault = await analysed(rennes, '2026', RENNES);
+        const read = await call(other.url, 'GET', '/v1/results?territory=commune:35238&wave=2026', TEST_TOKENS.rennes);
         expect(read.status).toBe(200);
         expect(read.body).toEqual(made);
         expect(read.body.rules).toMatchObject(strict);
