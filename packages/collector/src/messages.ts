@@ -124,6 +124,7 @@ export const MESSAGES = {
   'bad-request.previous-same': { fr: 'previousWave doit être une autre vague que la vague comparée « {wave} »', en: 'previousWave must be another wave than the wave compared, "{wave}"' },
   'forbidden.network': { fr: 'la comparaison au réseau réunit les autres territoires de la vague : elle n’est faite que pour un jeton qui couvre tous les territoires, pas pour « {token} » (network=none pour s’en passer)', en: 'the network comparison pools the other territories of the wave: it is made only for a token covering every territory, not for "{token}" (network=none to leave it out)' },
   'not-found.wave-results': { fr: 'aucune réponse au questionnaire « {questionnaire} » dans la vague « {wave} » pour {territories}', en: 'no responses to questionnaire "{questionnaire}" in wave "{wave}" for {territories}' },
+  'bad-request.publication-body': { fr: 'les comparaisons se donnent dans la requête, pas dans un corps : …/publication?previousWave=2025&references=none', en: 'comparisons are given in the query, not in a body: …/publication?previousWave=2025&references=none' },
   'not-found.previous-wave': { fr: 'aucune réponse au questionnaire « {questionnaire} » dans la vague précédente « {previousWave} » pour {territories} : rien à comparer', en: 'no responses to questionnaire "{questionnaire}" in the previous wave "{previousWave}" for {territories}: nothing to compare' },
 
   // --- The configuration (olva.config.json, environment, builds) --------------------------

@@ -364,6 +364,12 @@ for (const backend of bothBackends()) {
         if (pointer) expect(bad.body.problems).toEqual([{ pointer, code, message: bad.body.message }]);
       }
       expect((await call(server.url, 'PUT', '/v1/results/commune:35238/2026/publication?references=maybe', PUBLISHER)).status).toBe(400);
+      // Comparisons go in the query: a body is refused rather than ignored.
+      const withBody = await fetch(`${server.url}/v1/results/commune:35238/2026/publication`, {
+        method: 'PUT', headers: { authorization: `Bearer ${PUBLISHER}`, 'content-type': 'application/json' }, body: JSON.stringify({ previousWave: '2025' }),
+      });
+      expect(withBody.status).toBe(400);
+      expect(await withBody.json()).toMatchObject({ error: 'bad-request', problems: [{ pointer: '', code: 'results/query-not-body' }] });
       // Without any comparison asked and without one wave, the bare aggregation as before.
       const bare = await call(server.url, 'GET', '/v1/results?territory=commune:35238', TEST_TOKENS.rennes);
       expect(bare.status).toBe(200);

@@ -79,8 +79,17 @@ function mayPublish(principal: Principal, territory: TerritoryRef): Text | null 
   return own ? null : text('forbidden.publish-own', { token: principal.name, territory: `${territory.level}:${territory.code}` });
 }
 
-/** The comparisons asked for in a request's query; 400 when a value is wrong. */
+/**
+ * The comparisons asked for in a request's query; 400 when a value is wrong, and when a
+ * publication comes with a body (its comparisons would be silently lost: they go in the query).
+ */
 function askedComparisons(request: FastifyRequest): ComparisonQuery {
+  const body = request.body;
+  const empty = body === undefined || body === null || body === '' || (typeof body === 'object' && !Buffer.isBuffer(body) && Object.keys(body).length === 0);
+  if (!empty) {
+    const message = text('bad-request.publication-body');
+    throw new HttpError(400, 'bad-request', message, {}, [{ pointer: '', code: 'results/query-not-body', message }]);
+  }
   const asked = parseComparisonQuery((request.query ?? {}) as Record<string, unknown>);
   if ('error' in asked) throw new HttpError(400, 'bad-request', asked.message);
   return asked;
