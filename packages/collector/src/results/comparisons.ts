@@ -19,8 +19,8 @@
 import { checkNationalReferences, type NationalReferences } from '@olva/analysis';
 import { loadNationalReferences, nationalReferencesPath } from '@olva/core-questionnaire';
 import type { Principal } from '../auth.js';
-import { parseReadQuery, type BadRequest } from '../export/query.js';
-import { HttpError } from '../http/errors.js';
+import { parseReadQuery } from '../export/query.js';
+import { HttpError, type ResponseProblemBody } from '../http/errors.js';
 import { text } from '../messages.js';
 import { DEFAULT_RESULTS_QUESTIONNAIRE } from './compute.js';
 
@@ -48,31 +48,31 @@ export function defaultNationalReferences(): NationalReferences {
   return national;
 }
 
-/** The single value of a query parameter, or a `BadRequest` when it is repeated. */
-function single(query: Record<string, unknown>, name: string): string | undefined | BadRequest {
+/** The single value of a query parameter, or a problem when it is repeated. */
+function single(query: Record<string, unknown>, name: string): string | undefined | ResponseProblemBody {
   const value = query[name];
   if (value === undefined) return undefined;
-  if (Array.isArray(value) && value.length !== 1) return { error: 'bad-request', message: text('bad-request.comparison-once', { name }) };
+  if (Array.isArray(value) && value.length !== 1) return { pointer: `/${name}`, code: 'results/comparison-once', message: text('bad-request.comparison-once', { name }) };
   return String(Array.isArray(value) ? value[0] : value).trim();
 }
 
-/** Reads `previousWave`, `references` and `network`; a `BadRequest` names the parameter and the values it takes. */
-export function parseComparisonQuery(query: Record<string, unknown>): ComparisonQuery | BadRequest {
+/** Reads `previousWave`, `references` and `network`; a problem names the parameter (`/<name>`) and the values it takes. */
+export function parseComparisonQuery(query: Record<string, unknown>): ComparisonQuery | ResponseProblemBody {
   const out: ComparisonQuery = {};
   const previous = single(query, 'previousWave');
   if (typeof previous === 'object') return previous;
   if (previous !== undefined) {
     // The same rule as every wave of a query.
     const checked = parseReadQuery({ wave: previous }, false);
-    if ('error' in checked) return checked;
-    if (checked.waves?.length !== 1) return { error: 'bad-request', message: text('bad-request.one-wave') };
+    if ('error' in checked) return { pointer: '/previousWave', code: 'results/wave-pattern', message: checked.message };
+    if (checked.waves?.length !== 1) return { pointer: '/previousWave', code: 'results/comparison-once', message: text('bad-request.one-wave') };
     out.previousWave = previous;
   }
   for (const [name, on] of [['references', 'national'], ['network', 'true']] as const) {
     const value = single(query, name);
     if (typeof value === 'object') return value;
     if (value === undefined) continue;
-    if (value !== on && value !== 'none') return { error: 'bad-request', message: text('bad-request.comparison-value', { name, value: value.slice(0, 64), values: `${on}, none` }) };
+    if (value !== on && value !== 'none') return { pointer: `/${name}`, code: 'results/comparison-value', message: text('bad-request.comparison-value', { name, value: value.slice(0, 64), values: `${on}, none` }) };
     out[name] = value === on;
   }
   return out;

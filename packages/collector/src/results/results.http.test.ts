@@ -349,11 +349,11 @@ for (const backend of bothBackends()) {
       const outside = await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2026&previousWave=2025', TEST_TOKENS.lorient);
       expect(outside.status).toBe(403);
       for (const [query, pointer, code] of [
-        ['wave=2026&previousWave=bad%20wave', null, null],
-        ['wave=2026&previousWave=2025&previousWave=2024', null, null],
-        ['wave=2026&previousWave=2025,2024', null, null],
-        ['wave=2026&references=yes', null, null],
-        ['wave=2026&network=yes', null, null],
+        ['wave=2026&previousWave=bad%20wave', '/previousWave', 'results/wave-pattern'],
+        ['wave=2026&previousWave=2025&previousWave=2024', '/previousWave', 'results/comparison-once'],
+        ['wave=2026&previousWave=2025,2024', '/previousWave', 'results/comparison-once'],
+        ['wave=2026&references=yes', '/references', 'results/comparison-value'],
+        ['wave=2026&network=yes', '/network', 'results/comparison-value'],
         ['previousWave=2025', '/previousWave', 'results/one-wave'],
         ['wave=2025&wave=2026&references=national', '/references', 'results/one-wave'],
         ['wave=2026&previousWave=2026', '/previousWave', 'results/previous-is-wave'],
@@ -361,7 +361,7 @@ for (const backend of bothBackends()) {
         const bad = await call(server.url, 'GET', `/v1/results?territory=commune:35238&${query}`, TEST_TOKENS.rennes);
         expect(bad.status, query).toBe(400);
         expect(bad.body.error).toBe('bad-request');
-        if (pointer) expect(bad.body.problems).toEqual([{ pointer, code, message: bad.body.message }]);
+        expect(bad.body.problems, query).toEqual([{ pointer, code, message: bad.body.message }]);
       }
       expect((await call(server.url, 'PUT', '/v1/results/commune:35238/2026/publication?references=maybe', PUBLISHER)).status).toBe(400);
       // Comparisons go in the query: a body is refused rather than ignored.

@@ -91,7 +91,7 @@ function askedComparisons(request: FastifyRequest): ComparisonQuery {
     throw new HttpError(400, 'bad-request', message, {}, [{ pointer: '', code: 'results/query-not-body', message }]);
   }
   const asked = parseComparisonQuery((request.query ?? {}) as Record<string, unknown>);
-  if ('error' in asked) throw new HttpError(400, 'bad-request', asked.message);
+  if ('pointer' in asked) throw new HttpError(400, 'bad-request', asked.message, {}, [asked]);
   return asked;
 }
 
