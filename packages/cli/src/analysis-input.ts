@@ -7,12 +7,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { checkNationalReferences, disclosureRuleProblems, disclosureRules, readNdjsonPayloads, type DisclosureRules, type ExpectedSectors, type NationalReferences, type PayloadProblem } from '@olva/analysis';
 import { parseTerritoryQuery } from '@olva/collector';
 import { COMPILED_FORMAT_VERSION, versionKeyOf, versionKeyString, type CompiledQuestionnaire, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
 import { validateDocument } from '@olva/schema/validate';
+import { nationalReferencesPath } from '@olva/core-questionnaire';
 import { parseCommand, type COMMON_OPTIONS, type OptionSpec, type OptionValues } from './args.js';
 import { EXIT, pickLang, type Bilingual, type CommandIO, type Lang } from './io.js';
 import { CommandError, openRead, reportError } from './commands/export.js';
@@ -103,14 +102,7 @@ export function parseTerritoryOption(value: string | undefined): { level: Territ
 /** The national references: the file given, the bundled one by default, none with `none`. */
 export function loadReferences(option: string | undefined): NationalReferences | undefined {
   if (option === 'none') return undefined;
-  let file = option;
-  if (!file) {
-    try {
-      file = createRequire(import.meta.url).resolve('@olva/core-questionnaire/references/national-2017.json');
-    } catch {
-      file = fileURLToPath(new URL('../../core-questionnaire/references/national-2017.json', import.meta.url));
-    }
-  }
+  const file = option ?? nationalReferencesPath;
   let value: unknown;
   try {
     value = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -118,6 +118,14 @@ export const MESSAGES = {
   'not-found.not-set-aside': { fr: 'la réponse {id} n’est pas écartée dans le périmètre du jeton « {token} »', en: 'response {id} is not set aside in the scope of token "{token}"' },
   'conflict.keep-set-aside': { fr: 'la réponse {id} est elle-même écartée : rétablissez-la d’abord', en: 'response {id} is itself set aside: restore it first' },
   'conflict.already-set-aside': { fr: 'la réponse {id} est déjà écartée', en: 'response {id} is already set aside' },
+  'bad-request.comparison-once': { fr: 'le paramètre {name} se donne une seule fois', en: 'the parameter {name} is given once' },
+  'bad-request.comparison-value': { fr: '{name} vaut {values}, reçu « {value} »', en: '{name} takes {values}, got "{value}"' },
+  'bad-request.comparison-wave': { fr: 'la comparaison {name} se fait pour une seule vague : donnez wave=<vague>', en: 'the comparison {name} is made for one wave: give wave=<wave>' },
+  'bad-request.previous-same': { fr: 'previousWave doit être une autre vague que la vague comparée « {wave} »', en: 'previousWave must be another wave than the wave compared, "{wave}"' },
+  'forbidden.network': { fr: 'la comparaison au réseau réunit les autres territoires de la vague : elle n’est faite que pour un jeton qui couvre tous les territoires, pas pour « {token} » (network=none pour s’en passer)', en: 'the network comparison pools the other territories of the wave: it is made only for a token covering every territory, not for "{token}" (network=none to leave it out)' },
+  'not-found.wave-results': { fr: 'aucune réponse au questionnaire « {questionnaire} » dans la vague « {wave} » pour {territories}', en: 'no responses to questionnaire "{questionnaire}" in wave "{wave}" for {territories}' },
+  'bad-request.publication-body': { fr: 'les comparaisons se donnent dans la requête, pas dans un corps : …/publication?previousWave=2025&references=none', en: 'comparisons are given in the query, not in a body: …/publication?previousWave=2025&references=none' },
+  'not-found.previous-wave': { fr: 'aucune réponse au questionnaire « {questionnaire} » dans la vague précédente « {previousWave} » pour {territories} : rien à comparer', en: 'no responses to questionnaire "{questionnaire}" in the previous wave "{previousWave}" for {territories}: nothing to compare' },
 
   // --- The configuration (olva.config.json, environment, builds) --------------------------
   'config.not-object': { fr: 'doit être un objet JSON', en: 'must be a JSON object' },

@@ -29,3 +29,20 @@ export function loadCoreQuestionnaire(): QuestionnaireDefinition {
  * checked by `@olva/reports`).
  */
 export const keyFiguresPath: string = fileURLToPath(new URL('../key-figures.json', import.meta.url));
+
+/**
+ * Absolute path of `references/national-2017.json` (Node only): the national figures the core's
+ * results are compared with by default (`olva analyse`, the collector's results). Versioned with
+ * the core, whose question ids and codes it names; checked by `checkNationalReferences` of
+ * `@olva/analysis`.
+ */
+export const nationalReferencesPath: string = fileURLToPath(new URL('../references/national-2017.json', import.meta.url));
+
+/**
+ * Reads and parses the default national references (Node only), unchecked: run the value
+ * through `checkNationalReferences(value, nationalReferencesPath)` of `@olva/analysis`.
+ * @throws when the file cannot be read or is not JSON.
+ */
+export function loadNationalReferences(): unknown {
+  return JSON.parse(readFileSync(nationalReferencesPath, 'utf8')) as unknown;
+}

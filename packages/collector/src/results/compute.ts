@@ -3,12 +3,13 @@
  * database into the aggregation, which keeps counters, never the responses. Every figure it
  * returns is protected by the disclosure rules (see the analysis README).
  */
-import { AnalysisError, aggregateResponses, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
+import { AnalysisError, aggregateResponses, analyseResponses, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
 import type { ResponsePayload } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
 import { text } from '../messages.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
-import type { ResponseFilter, ResponseStore } from '../store/types.js';
+import type { ResponseFilter, ResponseStore, TerritoryRef } from '../store/types.js';
+import type { Comparisons } from './comparisons.js';
 
 /** The questionnaire results are computed for when a request names none: the common core. */
 export const DEFAULT_RESULTS_QUESTIONNAIRE = 'olva-core';
@@ -24,11 +25,72 @@ async function* payloadsOf(store: ResponseStore, filter: ResponseFilter): AsyncI
  * @param rules the configuration's disclosure thresholds (`disclosure`); the defaults otherwise.
  */
 export async function computeResults(store: ResponseStore, registry: QuestionnaireRegistry, filter: ResponseFilter & { questionnaireId: string }, rules?: DisclosureRules): Promise<ResultsDocument> {
-  const compiled = (await registry.all()).filter((c) => c.questionnaire.id === filter.questionnaireId);
+  const compiled = await versionsOf(registry, filter.questionnaireId);
   try {
     return await aggregateResponses(payloadsOf(store, filter), { compiled, ...(rules ? { rules } : {}) });
   } catch (error) {
-    if (error instanceof AnalysisError) throw new HttpError(409, 'analysis-failed', text('analysis-failed', { detail: error.message }));
-    throw error;
+    throw analysisFailed(error);
   }
+}
+
+async function versionsOf(registry: QuestionnaireRegistry, questionnaireId: string) {
+  return (await registry.all()).filter((c) => c.questionnaire.id === questionnaireId);
+}
+
+/** A 409 with the analysis' pointer and rule for its errors; anything else as it is. */
+function analysisFailed(error: unknown): unknown {
+  if (!(error instanceof AnalysisError)) return error;
+  const message = text('analysis-failed', { detail: error.message });
+  return new HttpError(409, 'analysis-failed', message, {}, [{ pointer: error.pointer, code: error.rule, message }]);
+}
+
+/** One wave of a questionnaire to analyse with its comparisons. */
+export interface WaveRequest {
+  questionnaireId: string;
+  wave: string;
+  /** The territories whose groups the document holds (the request's, with those inside them), or `'all'`. */
+  territories: TerritoryRef[] | 'all';
+  /** That exact territory only (a publication): the document's `scope.territory`. */
+  territory?: TerritoryRef;
+  comparisons: Comparisons;
+}
+
+const sameTerritory = (a: TerritoryRef, b: TerritoryRef) => a.level === b.level && a.code === b.code;
+
+/**
+ * The results document of one wave with its comparisons (`analyseResponses`, as
+ * `olva analyse` makes it): the responses of the wave and of the previous wave are streamed
+ * from the store, those of every territory when the network comparison is made (then only
+ * the groups of `territories` are kept), those of `territories` otherwise.
+ * @returns null when the wave has no response in `territories` (the caller says what that means).
+ * @throws HttpError 404 (`results/no-previous-wave`) when the previous wave has no response
+ * in any group kept: nothing to compare; 409 for the analysis' other errors.
+ */
+export async function analyseWave(store: ResponseStore, registry: QuestionnaireRegistry, request: WaveRequest, rules?: DisclosureRules): Promise<ResultsDocument | null> {
+  const { comparisons: c, territories } = request;
+  const compiled = await versionsOf(registry, request.questionnaireId);
+  const filter: ResponseFilter = {
+    questionnaireId: request.questionnaireId,
+    waves: [request.wave, ...(c.previousWave !== undefined ? [c.previousWave] : [])],
+    territories: c.network ? 'all' : territories,
+  };
+  let doc: ResultsDocument;
+  try {
+    doc = await analyseResponses(payloadsOf(store, filter), {
+      compiled, ...(rules ? { rules } : {}), wave: request.wave, network: c.network,
+      ...(request.territory ? { territory: request.territory } : {}),
+      ...(c.previousWave !== undefined ? { previousWave: c.previousWave } : {}),
+      ...(c.references ? { references: c.references } : {}),
+    });
+  } catch (error) {
+    if (error instanceof AnalysisError && (error.rule === 'analysis/empty-wave' || error.rule === 'analysis/unknown-territory')) return null;
+    throw analysisFailed(error);
+  }
+  const groups = territories === 'all' ? doc.groups : doc.groups.filter((g) => territories.some((t) => sameTerritory(t, g.territory)));
+  if (groups.length === 0) return null;
+  if (c.previousWave !== undefined && groups.every((g) => g.comparisons?.previousWave?.available === false)) {
+    const message = text('not-found.previous-wave', { questionnaire: request.questionnaireId, previousWave: c.previousWave, territories: groups.map((g) => `${g.territory.level}:${g.territory.code}`).join(', ') });
+    throw new HttpError(404, 'not-found', message, {}, [{ pointer: '/previousWave', code: 'results/no-previous-wave', message }]);
+  }
+  return { ...doc, groups };
 }

@@ -5,13 +5,17 @@
  * analysis package's generated ones (real core and extensions); the expected documents are
  * `aggregateResponses` over the same responses, computed here without the collector.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aggregateResponses } from '@olva/analysis';
-import { builds, generate, generateFor, stream, type Generated } from '@olva/test-support/responses';
+import { aggregateResponses, analyseResponses, checkNationalReferences, type DisclosureRules } from '@olva/analysis';
+import { loadNationalReferences, nationalReferencesPath } from '@olva/core-questionnaire';
+import { builds, crosswalkCore, generate, generateFor, stream, type Generated } from '@olva/test-support/responses';
 import { prng } from '@olva/test-support/prng';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { bothBackends } from '@olva/test-support/store-backends';
-import { startTestCollector, testConfig, TEST_TOKENS, type TestCollector } from '@olva/test-support/test-collector';
+import { startTestCollector, testCollectorOn, testConfig, TEST_TOKENS, type TestCollector } from '@olva/test-support/test-collector';
+import { createAjv, toProblems } from '@olva/schema/validate';
 import { canonicalPayload } from '../store/canonical.js';
 
 const PUBLISHER = 'rennes-publisher-0123456789abcdef';
@@ -27,11 +31,16 @@ function tokens(): unknown[] {
   ];
 }
 
-async function call(base: string, method: string, path: string, token?: string): Promise<{ status: number; headers: Headers; body: any }> {
-  const res = await fetch(base + path, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+async function call(base: string, method: string, path: string, token?: string, lang?: string): Promise<{ status: number; headers: Headers; body: any }> {
+  const res = await fetch(base + path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(lang ? { 'accept-language': lang } : {}) } });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 }
+
+const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../../../schemas/results.schema.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
+const validateResults = createAjv().addSchema(schema).getSchema('urn:olva:schema:results:1')!;
+/** What schemas/results.schema.json finds wrong in a document (nothing, for every document the collector serves). */
+const schemaProblems = (doc: unknown) => (validateResults(doc) ? [] : toProblems(validateResults.errors));
 
 const inGroup = (level: string, code: string, wave?: string) => (g: Generated) =>
   g.payload.territory.level === level && g.payload.territory.code === code && (wave === undefined || g.payload.wave === wave);
@@ -46,6 +55,11 @@ for (const backend of bothBackends()) {
 
     /** What the analysis makes of these responses, with the versions the collector knows. */
     const expected = (selected: Generated[]) => aggregateResponses(stream(selected), { compiled });
+    const references = checkNationalReferences(loadNationalReferences(), nationalReferencesPath);
+    /** What `olva analyse` makes of one territory's wave with the core's national references (the collector's default). */
+    const analysed = (selected: Generated[], wave: string, territory: { level: string; code: string }, rules?: DisclosureRules) =>
+      analyseResponses(stream(selected), { compiled, wave, territory: territory as never, references, network: false, ...(rules ? { rules } : {}) });
+    const RENNES = { level: 'commune', code: '35238' };
 
     async function insert(list: Generated[]) {
       for (const g of list) {
@@ -75,8 +89,12 @@ for (const backend of bothBackends()) {
       expect(rennes.body).toEqual(await expected(items.filter(inGroup('commune', '35238'))));
       expect(rennes.body.groups.map((g: any) => g.wave)).toEqual(['2025', '2026']);
 
+      // One wave: with the national references, by default for the core.
       const oneWave = await call(base, 'GET', '/v1/results?territory=commune:35238&wave=2026', TEST_TOKENS.rennes);
-      expect(oneWave.body).toEqual(await expected(items.filter(inGroup('commune', '35238', '2026'))));
+      expect(oneWave.body).toEqual(await analysed(items.filter(inGroup('commune', '35238', '2026')), '2026', RENNES));
+      expect(oneWave.body.groups[0].comparisons.national.references.id).toBe('national-2017');
+      const bare = await call(base, 'GET', '/v1/results?territory=commune:35238&wave=2026&references=none', TEST_TOKENS.rennes);
+      expect(bare.body.groups).toEqual((await expected(items.filter(inGroup('commune', '35238', '2026')))).groups);
 
       // Without a territory, the token's whole scope and nothing else.
       const lorient = await call(base, 'GET', '/v1/results', TEST_TOKENS.lorient);
@@ -124,7 +142,7 @@ for (const backend of bothBackends()) {
         at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), by: 'rennes-publication', responses: size,
         url: '/v1/public/results/commune:35238/2026',
       });
-      const snapshot = await expected(items.filter(inGroup('commune', '35238', '2026')));
+      const snapshot = await analysed(items.filter(inGroup('commune', '35238', '2026')), '2026', RENNES);
       const read = await call(base, 'GET', published.body.url);
       expect(read.status).toBe(200);
       expect(read.headers.get('access-control-allow-origin')).toBe('*');
@@ -138,7 +156,7 @@ for (const backend of bothBackends()) {
       expect((await call(base, 'GET', published.body.url)).body).toEqual(snapshot);
       const again = await call(base, 'PUT', path, PUBLISHER);
       expect(again.body.responses).toBe(size + 5);
-      expect((await call(base, 'GET', published.body.url)).body).toEqual(await expected([...items, ...later].filter(inGroup('commune', '35238', '2026'))));
+      expect((await call(base, 'GET', published.body.url)).body).toEqual(await analysed([...items, ...later].filter(inGroup('commune', '35238', '2026')), '2026', RENNES));
 
       const withdrawn = await call(base, 'DELETE', path, PUBLISHER);
       expect(withdrawn.status).toBe(200);
@@ -178,9 +196,9 @@ for (const backend of bothBackends()) {
           const { json, digest } = canonicalPayload(g.payload);
           expect((await other.collector.store.insert(g.payload, digest, json)).status).toBe('created');
         }
-        const made = await aggregateResponses(stream(rennes), { compiled, rules: strict });
-        const byDefault = await expected(rennes);
-        const read = await call(other.url, 'GET', '/v1/results?territory=commune:35238', TEST_TOKENS.rennes);
+        const made = await analysed(rennes, '2026', RENNES, strict);
+        const byDefault = await analysed(rennes, '2026', RENNES);
+        const read = await call(other.url, 'GET', '/v1/results?territory=commune:35238&wave=2026', TEST_TOKENS.rennes);
         expect(read.status).toBe(200);
         expect(read.body).toEqual(made);
         expect(read.body.rules).toMatchObject(strict);
@@ -208,6 +226,173 @@ for (const backend of bothBackends()) {
       expect((await call(base, 'GET', '/v1/public/results/nowhere/2026')).status).toBe(400);
       expect((await call(base, 'GET', '/v1/public/results/commune:35238/bad%20wave')).status).toBe(400);
       expect((await call(base, 'PUT', '/v1/results/commune:35238,commune:29019/2026/publication', PUBLISHER)).status).toBe(400);
+    });
+  });
+}
+
+for (const backend of bothBackends()) {
+  describe(`results with comparisons on ${backend.name}`, () => {
+    const server = testCollectorOn(backend, { overrides: { tokens: tokens() } });
+    const b = builds();
+    const next = crosswalkCore();
+    const RENNES = { level: 'commune', code: '35238' } as const;
+    const references = checkNationalReferences(loadNationalReferences(), nationalReferencesPath);
+    let compiled: CompiledQuestionnaire[];
+    // Two waves of Rennes (2026 on core + Rennes, 2025 on the core), a third on the next core
+    // (with a crosswalk), and five territories in 2026 so that the network has enough of them.
+    const random = prng(5);
+    const items = [
+      ...generateFor(b.rennes, RENNES, '2026', 60, random),
+      ...generateFor(b.core, RENNES, '2025', 40, random),
+      ...generateFor(next, RENNES, '2027', 40, random),
+      ...generateFor(b.lorient, { level: 'epci', code: '200042174' }, '2026', 45, random),
+      ...generateFor(b.core, { level: 'commune', code: '29019' }, '2026', 35, random),
+      ...generateFor(b.core, { level: 'commune', code: '35047' }, '2026', 40, random),
+      ...generateFor(b.core, { level: 'commune', code: '35051' }, '2026', 40, random),
+    ];
+    const ofRennes = (...waves: string[]) => items.filter((g) => inGroup('commune', '35238')(g) && waves.includes(g.payload.wave));
+    /** What `olva analyse` makes of the same responses. */
+    const analysed = (selected: Generated[], options: { wave: string; territory?: typeof RENNES; previousWave?: string; network: boolean }) =>
+      analyseResponses(stream(selected), { compiled, references, ...options });
+
+    beforeAll(async () => {
+      const store = server.collector.store;
+      for (const c of [b.core, b.rennes, b.lorient, next]) await store.saveQuestionnaire(c);
+      compiled = (await server.collector.registry.all()).filter((c) => c.questionnaire.id === 'olva-core');
+      for (const g of items) {
+        const { json, digest } = canonicalPayload(g.payload);
+        expect((await store.insert(g.payload, digest, json)).status).toBe('created');
+      }
+    });
+
+    it('publishes a wave with the previous one and the national references, and the public snapshot keeps them', async () => {
+      const url = '/v1/results/commune:35238/2026/publication?previousWave=2025';
+      // The territory previews what it will publish with the same query.
+      const preview = await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2026&previousWave=2025', TEST_TOKENS.rennes);
+      expect(preview.status).toBe(200);
+      const made = await analysed(ofRennes('2025', '2026'), { wave: '2026', territory: RENNES, previousWave: '2025', network: false });
+      expect(preview.body).toEqual(made);
+
+      const published = await call(server.url, 'PUT', url, PUBLISHER);
+      expect(published.status).toBe(200);
+      expect(published.body.responses).toBe(60);
+      const doc = (await call(server.url, 'GET', published.body.url)).body;
+      expect(doc).toEqual(made);
+      expect(doc.scope).toEqual({ wave: '2026', territory: RENNES, previousWave: '2025' });
+      const comparisons = doc.groups[0].comparisons;
+      expect(Object.keys(comparisons).sort()).toEqual(['national', 'previousWave']);
+      expect(comparisons.previousWave).toMatchObject({ wave: '2025', available: true });
+      expect(comparisons.previousWave.shares.length).toBeGreaterThan(0);
+      expect(comparisons.national.references).toMatchObject({ id: references.id, version: references.version });
+      expect(schemaProblems(doc)).toEqual([]);
+
+      // Later answers to the previous wave change nothing published until it is published again.
+      const late = generateFor(b.core, RENNES, '2025', 30, prng(77));
+      for (const g of late) {
+        const { json, digest } = canonicalPayload(g.payload);
+        await server.collector.store.insert(g.payload, digest, json);
+      }
+      expect((await call(server.url, 'GET', published.body.url)).body).toEqual(made);
+      const again = await call(server.url, 'PUT', url, PUBLISHER);
+      expect(again.status).toBe(200);
+      const redone = (await call(server.url, 'GET', published.body.url)).body;
+      expect(redone).toEqual(await analysed([...ofRennes('2025', '2026'), ...late], { wave: '2026', territory: RENNES, previousWave: '2025', network: false }));
+      expect(redone).not.toEqual(made);
+
+      // Published without the references (and without a previous wave), it says so.
+      expect((await call(server.url, 'PUT', '/v1/results/commune:35238/2026/publication?references=none', PUBLISHER)).status).toBe(200);
+      const plain = (await call(server.url, 'GET', published.body.url)).body;
+      expect(plain.scope.previousWave).toBeNull();
+      expect(plain.groups[0].comparisons).toBeUndefined();
+    });
+
+    it('compares with the previous wave through the crosswalk when the core changed', async () => {
+      const published = await call(server.url, 'PUT', '/v1/results/commune:35238/2027/publication?previousWave=2025', PUBLISHER);
+      expect(published.status).toBe(200);
+      const doc = (await call(server.url, 'GET', published.body.url)).body;
+      expect(doc.groups[0].comparisons.previousWave).toMatchObject({
+        wave: '2025', available: true, crosswalk: { from: [b.core.questionnaire.version], to: [next.questionnaire.version], applied: true },
+      });
+      const bySector = doc.groups[0].comparisons.previousWave.shares.filter((s: any) => s.question === 'secteur_principal');
+      expect(bySector.some((s: any) => s.code === 'solidarite' && s.previousCodes?.includes('social_sante'))).toBe(true);
+      expect(schemaProblems(doc)).toEqual([]);
+    });
+
+    it('gives the network comparison to a token covering every territory only, pooled from the whole wave', async () => {
+      const all2026 = items.filter((g) => g.payload.wave === '2026');
+      const national = await call(server.url, 'GET', '/v1/results?wave=2026&territory=commune:35238', TEST_TOKENS.national);
+      expect(national.status).toBe(200);
+      // The other four territories of the wave are pooled although only Rennes is asked for.
+      expect(national.body).toEqual(await analysed(all2026, { wave: '2026', territory: RENNES, network: true }));
+      const network = national.body.groups[0].comparisons.network;
+      expect(network.otherTerritories).toBe(4);
+      expect(network.shares.some((s: any) => s.territories >= 3 && s.network !== null && s.p !== null)).toBe(true);
+      const whole = await call(server.url, 'GET', '/v1/results?wave=2026&network=none', TEST_TOKENS.national);
+      expect(whole.body.groups.length).toBe(5);
+      expect(whole.body.groups.every((g: any) => g.comparisons.network === undefined && g.comparisons.national)).toBe(true);
+
+      // A territory's token: no network by default, a 403 when asked; a publication never has one.
+      const own = await call(server.url, 'GET', '/v1/results?wave=2026', TEST_TOKENS.rennes);
+      expect(own.body.groups.map((g: any) => Object.keys(g.comparisons))).toEqual([['national']]);
+      for (const [method, path, token] of [
+        ['GET', '/v1/results?wave=2026&network=true', TEST_TOKENS.rennes],
+        ['PUT', '/v1/results/commune:35238/2026/publication?network=true', PUBLISHER],
+      ] as const) {
+        const refused = await call(server.url, method, path, token, 'en');
+        expect(refused.status).toBe(403);
+        expect(refused.body).toMatchObject({ error: 'forbidden', problems: [{ pointer: '/network', code: 'results/network-scope' }] });
+        expect(refused.body.message).toContain('covering every territory');
+      }
+    });
+
+    it('refuses a previous wave outside the token\'s scope, bad values and comparisons without one wave (400, 403, never 5xx)', async () => {
+      const outside = await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2026&previousWave=2025', TEST_TOKENS.lorient);
+      expect(outside.status).toBe(403);
+      for (const [query, pointer, code] of [
+        ['wave=2026&previousWave=bad%20wave', '/previousWave', 'results/wave-pattern'],
+        ['wave=2026&previousWave=2025&previousWave=2024', '/previousWave', 'results/comparison-once'],
+        ['wave=2026&previousWave=2025,2024', '/previousWave', 'results/comparison-once'],
+        ['wave=2026&references=yes', '/references', 'results/comparison-value'],
+        ['wave=2026&network=yes', '/network', 'results/comparison-value'],
+        ['previousWave=2025', '/previousWave', 'results/one-wave'],
+        ['wave=2025&wave=2026&references=national', '/references', 'results/one-wave'],
+        ['wave=2026&previousWave=2026', '/previousWave', 'results/previous-is-wave'],
+      ] as const) {
+        const bad = await call(server.url, 'GET', `/v1/results?territory=commune:35238&${query}`, TEST_TOKENS.rennes);
+        expect(bad.status, query).toBe(400);
+        expect(bad.body.error).toBe('bad-request');
+        expect(bad.body.problems, query).toEqual([{ pointer, code, message: bad.body.message }]);
+      }
+      expect((await call(server.url, 'PUT', '/v1/results/commune:35238/2026/publication?references=maybe', PUBLISHER)).status).toBe(400);
+      // Comparisons go in the query: a body is refused rather than ignored.
+      const withBody = await fetch(`${server.url}/v1/results/commune:35238/2026/publication`, {
+        method: 'PUT', headers: { authorization: `Bearer ${PUBLISHER}`, 'content-type': 'application/json' }, body: JSON.stringify({ previousWave: '2025' }),
+      });
+      expect(withBody.status).toBe(400);
+      expect(await withBody.json()).toMatchObject({ error: 'bad-request', problems: [{ pointer: '', code: 'results/query-not-body' }] });
+      // Without any comparison asked and without one wave, the bare aggregation as before.
+      const bare = await call(server.url, 'GET', '/v1/results?territory=commune:35238', TEST_TOKENS.rennes);
+      expect(bare.status).toBe(200);
+      expect(bare.body.scope).toBeUndefined();
+    });
+
+    it('says there is nothing to compare with a 404 naming the parameter, in French and in English', async () => {
+      const none = await call(server.url, 'PUT', '/v1/results/commune:35238/2026/publication?previousWave=2019', PUBLISHER);
+      expect(none.status).toBe(404);
+      expect(none.body).toEqual({ error: 'not-found', message: expect.stringContaining('rien à comparer'), problems: [{ pointer: '/previousWave', code: 'results/no-previous-wave', message: none.body.message }] });
+      const en = await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2026&previousWave=2019', TEST_TOKENS.rennes, 'en');
+      expect(en.status).toBe(404);
+      expect(en.body.message).toContain('nothing to compare');
+      const empty = await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2030&previousWave=2026', TEST_TOKENS.rennes);
+      expect(empty.status).toBe(404);
+      expect(empty.body.problems).toEqual([{ pointer: '/wave', code: 'analysis/empty-wave', message: empty.body.message }]);
+      const nothing = await call(server.url, 'PUT', '/v1/results/commune:35238/2030/publication?previousWave=2026', PUBLISHER);
+      expect(nothing.status).toBe(404);
+      expect(nothing.body.message).toContain('rien à publier');
+      // A wave without responses yet, no previous wave asked: the empty document, as before comparisons.
+      const waiting = await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2030', TEST_TOKENS.rennes);
+      expect(waiting.status).toBe(200);
+      expect(waiting.body.groups).toEqual([]);
     });
   });
 }

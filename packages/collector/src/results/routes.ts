@@ -14,6 +14,13 @@
  * - `GET /v1/public/results/<level:code>/<wave>` — the published document, no token, CORS
  *   open for reading; 404 for anything not published (never published, or withdrawn).
  *
+ * Comparisons (comparisons.ts), on `GET /v1/results` with one `wave` and on `PUT …/publication`,
+ * as query parameters: `previousWave=<wave>` (the same territory's previous wave, through the
+ * crosswalks), `references=national|none` (national references, on by default for the core),
+ * `network=true|none` (other territories pooled: only for a token covering every territory,
+ * so never in a publication). The document is then `analyseResponses`'s, as `olva analyse`
+ * writes it, and says what it was asked (`scope`); a publication keeps them in its snapshot.
+ *
  * `questionnaire` defaults to `olva-core`. Every act of publication is kept (store/publications.ts).
  * Every document is made under the configuration's disclosure thresholds (`disclosure`), which
  * it states; a published snapshot keeps the thresholds it was made with.
@@ -27,7 +34,8 @@ import { HttpError } from '../http/errors.js';
 import { text, type Text } from '../messages.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import type { ResponseStore, TerritoryRef } from '../store/types.js';
-import { computeResults, DEFAULT_RESULTS_QUESTIONNAIRE } from './compute.js';
+import { analyseWave, computeResults, DEFAULT_RESULTS_QUESTIONNAIRE } from './compute.js';
+import { comparisonsFor, parseComparisonQuery, type ComparisonQuery } from './comparisons.js';
 
 /** What the results routes need from the server. */
 export interface ResultsRouteOptions {
@@ -71,6 +79,27 @@ function mayPublish(principal: Principal, territory: TerritoryRef): Text | null 
   return own ? null : text('forbidden.publish-own', { token: principal.name, territory: `${territory.level}:${territory.code}` });
 }
 
+/**
+ * The comparisons asked for in a request's query; 400 when a value is wrong, and when a
+ * publication comes with a body (its comparisons would be silently lost: they go in the query).
+ */
+function askedComparisons(request: FastifyRequest): ComparisonQuery {
+  const body = request.body;
+  const empty = body === undefined || body === null || body === '' || (typeof body === 'object' && !Buffer.isBuffer(body) && Object.keys(body).length === 0);
+  if (!empty) {
+    const message = text('bad-request.publication-body');
+    throw new HttpError(400, 'bad-request', message, {}, [{ pointer: '', code: 'results/query-not-body', message }]);
+  }
+  const asked = parseComparisonQuery((request.query ?? {}) as Record<string, unknown>);
+  if ('pointer' in asked) throw new HttpError(400, 'bad-request', asked.message, {}, [asked]);
+  return asked;
+}
+
+/** The 404 of a wave without responses where comparisons were asked, with the analysis' pointer and rule. */
+function noResponses(message: Text): HttpError {
+  return new HttpError(404, 'not-found', message, {}, [{ pointer: '/wave', code: 'analysis/empty-wave', message }]);
+}
+
 /** The fastify plugin of the results routes. */
 export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app, options) => {
   const { store, registry, authorizer, rules } = options;
@@ -79,6 +108,23 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const read = await authorizeRead(authorizer, 'stats', request, reply, false);
     if (!read) return reply;
     const questionnaireId = read.query.questionnaire ?? DEFAULT_RESULTS_QUESTIONNAIRE;
+    const asked = askedComparisons(request);
+    const comparisons = comparisonsFor(asked, read.principal, questionnaireId, read.query.waves);
+    const wave = read.query.waves?.[0];
+    const compared = comparisons && wave !== undefined
+      ? await analyseWave(store, registry, { questionnaireId, wave, territories: read.filter.territories, comparisons }, rules)
+      : null;
+    if (compared) {
+      // What was asked: the one territory named (its groups are those inside it), else the token's scope.
+      if (read.query.territories.length === 1) compared.scope = { ...compared.scope!, territory: { ...read.query.territories[0]! } };
+      return reply.header('cache-control', 'no-store').send(compared);
+    }
+    if (asked.previousWave !== undefined) {
+      const scope = read.query.territories.length ? read.query.territories : read.principal.scope.territories;
+      const territories = scope === 'all' ? { fr: 'tous les territoires', en: 'every territory' } : scope.map((t) => `${t.level}:${t.code}`).join(', ');
+      throw noResponses(text('not-found.wave-results', { questionnaire: questionnaireId, wave: wave!, territories }));
+    }
+    // No comparison, or a wave without responses yet: the bare aggregation, empty then, as before comparisons.
     const doc = await computeResults(store, registry, { ...read.filter, questionnaireId }, rules);
     return reply.header('cache-control', 'no-store').send(doc);
   });
@@ -88,9 +134,10 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const { territory, wave, questionnaire } = target(request);
     const refusal = mayPublish(principal, territory);
     if (refusal) throw new HttpError(403, 'forbidden', refusal);
-    const doc = await computeResults(store, registry, { territories: [territory], waves: [wave], questionnaireId: questionnaire }, rules);
+    const comparisons = comparisonsFor(askedComparisons(request), principal, questionnaire, [wave])!;
+    const doc = await analyseWave(store, registry, { questionnaireId: questionnaire, wave, territories: [territory], territory, comparisons }, rules);
+    if (!doc) throw noResponses(text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
     const responses = doc.groups.reduce((n, g) => n + g.responses, 0);
-    if (responses === 0) throw new HttpError(404, 'not-found', text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
     const event = await store.publications.publish(territory, wave, principal.name, JSON.stringify(doc), responses);
     request.log.info({ event: 'results-published', territory: `${territory.level}:${territory.code}`, wave, by: principal.name }, 'results published');
     return reply.header('cache-control', 'no-store').send({ territory, wave, published: true, ...event, url: publicResultsPath(territory, wave) });
