@@ -24,6 +24,9 @@ let doc: ResultsDocument;
 let c: GroupComparisons;
 const pct = (x: number, lang = 'fr') => `${Math.round(x * 100)}${lang === 'en' ? '%' : '\u202f%'}`;
 const question = (id: string) => doc.groups[0]!.questions.find((q) => q.id === id)!;
+/** The p-value as the data table writes it. */
+const pText = (p: number | null) => (p === null ? '' : p < 0.001 ? ' (p < 0,001)' : ` (p = ${new Intl.NumberFormat('fr-FR', { maximumSignificantDigits: 2 }).format(p)})`);
+const HOSTILE = '<img src=x onerror="window.__olvaPwned=1"><script>window.__olvaPwned=2</script>';
 const label = (q: QuestionFigures, code: string) => ('categories' in q ? q.categories : undefined)?.find((x) => x.code === code)?.label?.fr ?? code;
 
 /** A page showing one <olva-results> with these attributes. */
@@ -52,10 +55,18 @@ const sentences = (p: Page, index: number) => p.locator('olva-results').locator(
 const comparisonRows = (p: Page, name: string) => p.locator('olva-results').getByRole('table', { name }).evaluate((t) => [...t.querySelectorAll('tbody tr')]
   .map((r) => [...r.children].map((cell) => cell.textContent!.replace(/[ \n\t]+/g, ' ').trim())));
 
-/** The document with `employeur` withheld after the analysis: its comparisons still carry shares, which must not show. */
+/**
+ * The document with `employeur` withheld after the analysis (its comparisons still carry
+ * shares, which must not show), and hostile text in the references' citation and the crosswalk's reason.
+ */
 function tampered(d: ResultsDocument): ResultsDocument {
   const t = structuredClone(d);
   const g = t.groups[0]!;
+  for (const s of Object.values(g.comparisons!.national!.references.sources)) s.citation = HOSTILE;
+  for (const s of g.comparisons!.previousWave!.shares) if (s.reason) s.reason = { fr: HOSTILE };
+  // Sport hidden in the figures while the comparisons still give its share: no share may show.
+  const sector = g.questions.find((q) => q.id === 'secteur_principal')!;
+  if ('categories' in sector) Object.assign(sector.categories!.find((x) => x.code === 'sport')!, { count: null, share: null, interval: null, suppressed: 'small' });
   g.questions = g.questions.map((f) => (f.id !== 'employeur' ? f : { id: f.id, type: f.type, label: f.label, conditional: false, kind: f.kind, status: 'withheld', withheldReason: 'small-base' } as QuestionFigures));
   return t;
 }
@@ -119,7 +130,8 @@ describe('<olva-results> comparisons', () => {
       label(sector, s.code),
       s.territory ? pct(s.territory.share) : '—non publié',
       s.network ? pct(s.network.share) : '—non publié',
-      s.missing === 'hidden' ? 'masqué' : s.missing === 'too-few-territories' ? 'moins de 3 autres territoires' : s.notable === null ? `sans verdict (base de moins de ${doc.rules.comparison.minBase})` : s.notable ? 'écart notable' : 'pas d’écart notable',
+      (s.missing === 'hidden' ? 'masqué (secret statistique)' : s.missing === 'too-few-territories' ? 'moins de 3 autres territoires la publient'
+        : s.notable === null ? `sans verdict (base de moins de ${doc.rules.comparison.minBase})` : s.notable ? 'écart notable' : 'pas d’écart notable') + pText(s.p),
     ]));
     expect(rows.filter((r) => r.length === 1).map((r) => r[0]!.split(' (')[0])).toEqual(['Vague 2025', 'France', 'Réseau']);
     await expectAccessible(p, 'comparisons, tables open');
@@ -137,7 +149,7 @@ describe('<olva-results> comparisons', () => {
     const start = rows.findIndex((r) => r[0]!.startsWith('Réseau'));
     for (const s of hidden.filter((x) => x.question === q.id)) {
       const row = rows.slice(start).find((r) => r[0]!.endsWith(label(q, s.code)));
-      expect(row, s.code).toEqual([row![0], s.territory ? pct(s.territory.share) : '—non publié', '—non publié', 'masqué']);
+      expect(row, s.code).toEqual([row![0], s.territory ? pct(s.territory.share) : '—non publié', '—non publié', 'masqué (secret statistique)']);
     }
     // A count hidden in the question's figures has no share in any comparison row.
     const suppressed = ('categories' in q ? q.categories ?? [] : []).filter((x) => x.count === null).map((x) => label(q, x.code));
@@ -148,6 +160,22 @@ describe('<olva-results> comparisons', () => {
     expect(await employeur.locator('[part="comparison"]').count()).toBe(0);
     expect(await employeur.getByRole('table').count()).toBe(0);
     expect(await employeur.textContent()).not.toMatch(/%/);
+    // Text of the document stays text.
+    await open(p, '/hostile.html', { src: '/data/tampered.json', questions: 'secteur_principal situation_financiere' });
+    const state = await p.evaluate(() => ({
+      pwned: (window as any).__olvaPwned ?? null,
+      dangerous: document.querySelector('olva-results')!.shadowRoot!.querySelectorAll('img, script').length,
+      text: document.querySelector('olva-results')!.shadowRoot!.textContent,
+    }));
+    expect(state.pwned).toBeNull();
+    expect(state.dangerous).toBe(0);
+    expect(state.text!.split(HOSTILE).length).toBeGreaterThan(2);
+    const sector = question('secteur_principal');
+    const sport = [label(sector, 'sport'), c.national!.figures.find((f) => f.codes.join() === 'sport')!.label.fr];
+    const sportRows = (await comparisonRows(p, `${sector.label.fr} : comparaisons`)).filter((r) => sport.includes(r[0]!));
+    expect(sportRows.length).toBe(3);
+    for (const r of sportRows) expect(r[1]).toBe('—non publié');
+    for (const sentence of await sentences(p, 0)) expect(sentence).not.toMatch(new RegExp(`(${sport.join('|')}) : \\d`));
     await expectAccessible(p, 'hidden and withheld');
     await p.close();
   });
@@ -169,6 +197,18 @@ describe('<olva-results> comparisons', () => {
     const host = p.locator('olva-results');
     expect(await host.getByRole('table', { name: `${sector.label.en ?? sector.label.fr}: comparisons` }).getByRole('columnheader').allTextContents()).toEqual(['Answer', 'Here', 'Comparison', 'Difference']);
     await expectAccessible(p, 'english, two comparisons');
+    await p.close();
+  });
+
+  it('says when the territory has no results in the wave compared with', async () => {
+    const none = await analysedResults(11, 120, '2024');
+    expect(none.groups[0]!.comparisons!.previousWave).toEqual({ wave: '2024', available: false, crosswalk: null, shares: [] });
+    server.setPage('/data/no-previous.json', JSON.stringify(none));
+    const p = await browser.newPage();
+    await open(p, '/no-previous.html', { src: '/data/no-previous.json', questions: 'secteur_principal' });
+    expect(await p.locator('olva-results').locator('[part="summary"]').textContent()).toContain('Pas de résultats de ce territoire à la vague 2024.');
+    expect((await sentences(p, 0)).map((t) => t.split(' (')[0])).toEqual(['France', 'Réseau']);
+    await expectAccessible(p, 'no previous wave');
     await p.close();
   });
 });

@@ -38,10 +38,12 @@ export function twoWaves(seed: number, size = 120): Generated[] {
 /**
  * Rennes' 2026 results with the three comparisons: the previous wave 2025 (through the
  * crosswalk), the national references, the network of the other territories of 2026.
+ * @param previousWave another wave to compare with: one without responses (`2024`) gives the
+ * comparison `olva analyse` writes when the territory has no results then.
  */
-export async function analysedResults(seed = 11, size = 120): Promise<ResultsDocument> {
+export async function analysedResults(seed = 11, size = 120, previousWave = '2025'): Promise<ResultsDocument> {
   const b = builds();
   return analyseResponses(stream(twoWaves(seed, size)), {
-    compiled: [b.core, crosswalkCore()], wave: '2026', territory: ANALYSED, previousWave: '2025', references: nationalReferences(),
+    compiled: [b.core, crosswalkCore()], wave: '2026', territory: ANALYSED, previousWave, references: nationalReferences(),
   });
 }

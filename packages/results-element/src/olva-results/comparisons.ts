@@ -105,6 +105,12 @@ export function verdict(l: ComparedLine, s: ResultsStrings, minBase: number): st
   return `${l.missing ? s.gaps[l.missing] : l.notable === null ? s.noVerdict(minBase) : l.notable ? s.notable : s.notNotable}${l.note ? ` (${l.note})` : ''}`;
 }
 
+/** The document's p-value of a line, for the data table ("p = 0,012", "p < 0,001"). */
+function pValue(p: number | null, lang: ChartLang): string {
+  const f = (x: number) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { maximumSignificantDigits: 2 }).format(x);
+  return p === null ? '' : ` (p ${p < 0.001 ? `< ${f(0.001)}` : `= ${f(p)}`})`;
+}
+
 /**
  * A comparison in one sentence, beside the chart and in its description: the lines that
  * matter (notable differences, national figures, a question not compared) with both shares.
@@ -122,6 +128,6 @@ export function comparisonTable(label: string, list: QuestionComparison[], s: Re
     <caption>${s.compareCaption(label)}</caption>
     <thead><tr><th scope="col">${s.answer}</th><th scope="col">${s.here}</th><th scope="col">${s.other}</th><th scope="col">${s.difference}</th></tr></thead>
     ${list.map((c) => html`<tbody><tr><th scope="rowgroup" colspan="4">${c.heading} (${c.source})</th></tr>
-      ${c.lines.map((l) => html`<tr><th scope="row">${l.label}</th><td>${share(l.here)}</td><td>${share(l.there)}</td><td>${verdict(l, s, minBase)}</td></tr>`)}</tbody>`)}
+      ${c.lines.map((l) => html`<tr><th scope="row">${l.label}</th><td>${share(l.here)}</td><td>${share(l.there)}</td><td>${verdict(l, s, minBase)}${pValue(l.p, lang)}</td></tr>`)}</tbody>`)}
   </table>`;
 }
