@@ -64,6 +64,8 @@ function tampered(d: ResultsDocument): ResultsDocument {
   const g = t.groups[0]!;
   for (const s of Object.values(g.comparisons!.national!.references.sources)) s.citation = HOSTILE;
   for (const s of g.comparisons!.previousWave!.shares) if (s.reason) s.reason = { fr: HOSTILE };
+  // genre_presidence as in a wave with fewer than 3 other territories: no network figure at all.
+  for (const s of g.comparisons!.network!.shares) if (s.question === 'genre_presidence') Object.assign(s, { network: null, p: null, notable: null, missing: 'too-few-territories' });
   // Sport hidden in the figures while the comparisons still give its share: no share may show.
   const sector = g.questions.find((q) => q.id === 'secteur_principal')!;
   if ('categories' in sector) Object.assign(sector.categories!.find((x) => x.code === 'sport')!, { count: null, share: null, interval: null, suppressed: 'small' });
@@ -100,21 +102,21 @@ describe('<olva-results> comparisons', () => {
     const [previous, national, network] = await sentences(p, 0);
     expect(previous).toMatch(/^Vague 2025 \(même territoire, catégories harmonisées entre versions du tronc commun\) : /);
     const notable = c.previousWave!.shares.filter((s) => s.question === sector.id && s.notable);
-    for (const s of notable) expect(previous).toContain(`${label(sector, s.code)} : ${pct(s.current!.share)} contre ${pct(s.previous!.share)}, écart notable`);
+    for (const s of notable) expect(previous).toContain(`${label(sector, s.code)} : ${pct(s.current!.share)} ici contre ${pct(s.previous!.share)}, écart notable`);
     if (!notable.length) expect(previous).toContain('aucun écart notable');
     const figures = c.national!.figures.filter((f) => f.question === sector.id);
     expect(figures.length).toBeGreaterThan(1);
     expect(national).toContain('Tchernonog et Lionel Prouteau');
-    expect(national).toContain(', 2017)');
+    expect(national).toContain(', données 2017)');
     for (const f of figures) {
-      expect(national).toContain(`${f.label.fr} : ${pct(f.territory!.share)} contre ${pct(f.national.share!)}, ${f.notable ? 'écart notable' : f.notable === false ? 'pas d’écart notable' : 'sans verdict'}`);
-      if (f.categoriesDiffer) expect(national).toContain(f.categoriesDiffer.fr);
+      expect(national).toContain(`${f.label.fr} : ${pct(f.territory!.share)} ici contre ${pct(f.national.share!)}, ${f.notable ? 'écart notable' : f.notable === false ? 'pas d’écart notable' : 'sans verdict'}`);
+      if (f.categoriesDiffer) expect(national).toContain(f.categoriesDiffer.fr.replace(/\.$/, ''));
     }
     expect(network).toMatch(new RegExp(`^Réseau \\(les ${c.network!.otherTerritories} autres territoires de la vague 2026 regroupés\\) : `));
     // A question the crosswalk declares not comparable says so, and why.
     const broken = c.previousWave!.shares.find((s) => s.question === 'situation_financiere')!;
     expect(broken.missing).toBe('not-comparable');
-    expect((await sentences(p, 1))[0]).toBe(`Vague 2025 (même territoire, catégories harmonisées entre versions du tronc commun) : ${question('situation_financiere').label.fr} : non comparable (${broken.reason!.fr}).`);
+    expect((await sentences(p, 1))[0]).toBe(`Vague 2025 (même territoire, catégories harmonisées entre versions du tronc commun) : ${question('situation_financiere').label.fr} : non comparable (${broken.reason!.fr.replace(/\.$/, '')}).`);
 
     // The chart's description says the same.
     const description = await host.getByRole('img', { name: sector.label.fr, exact: false }).evaluate((svg) => svg.querySelector('desc')!.textContent);
@@ -161,7 +163,7 @@ describe('<olva-results> comparisons', () => {
     expect(await employeur.getByRole('table').count()).toBe(0);
     expect(await employeur.textContent()).not.toMatch(/%/);
     // Text of the document stays text.
-    await open(p, '/hostile.html', { src: '/data/tampered.json', questions: 'secteur_principal situation_financiere' });
+    await open(p, '/hostile.html', { src: '/data/tampered.json', questions: 'secteur_principal situation_financiere genre_presidence' });
     const state = await p.evaluate(() => ({
       pwned: (window as any).__olvaPwned ?? null,
       dangerous: document.querySelector('olva-results')!.shadowRoot!.querySelectorAll('img, script').length,
@@ -176,6 +178,8 @@ describe('<olva-results> comparisons', () => {
     expect(sportRows.length).toBe(3);
     for (const r of sportRows) expect(r[1]).toBe('—non publié');
     for (const sentence of await sentences(p, 0)) expect(sentence).not.toMatch(new RegExp(`(${sport.join('|')}) : \\d`));
+    // Nothing compared: the sentence says why rather than "no notable difference".
+    expect((await sentences(p, 2)).at(-1)).toBe(`Réseau (les ${c.network!.otherTerritories} autres territoires de la vague 2026 regroupés) : moins de 3 autres territoires la publient.`);
     await expectAccessible(p, 'hidden and withheld');
     await p.close();
   });
@@ -193,7 +197,7 @@ describe('<olva-results> comparisons', () => {
     expect(said.map((t) => t.split(' (')[0])).toEqual(['Wave 2025', 'Network']);
     expect(said[1]).toContain(`the ${c.network!.otherTerritories} other territories of wave 2026 pooled`);
     const notable = c.network!.shares.filter((s) => s.question === sector.id && s.notable);
-    for (const s of notable) expect(said[1]).toContain(`${s.code === '' ? '' : (sector as { categories?: { code: string; label?: { en?: string; fr: string } }[] }).categories!.find((x) => x.code === s.code)!.label!.en ?? label(sector, s.code)}: ${pct(s.territory!.share, 'en')} vs ${pct(s.network!.share!, 'en')}, notable difference`);
+    for (const s of notable) expect(said[1]).toContain(`${s.code === '' ? '' : (sector as { categories?: { code: string; label?: { en?: string; fr: string } }[] }).categories!.find((x) => x.code === s.code)!.label!.en ?? label(sector, s.code)}: ${pct(s.territory!.share, 'en')} here vs ${pct(s.network!.share!, 'en')}, notable difference`);
     const host = p.locator('olva-results');
     expect(await host.getByRole('table', { name: `${sector.label.en ?? sector.label.fr}: comparisons` }).getByRole('columnheader').allTextContents()).toEqual(['Answer', 'Here', 'Comparison', 'Difference']);
     await expectAccessible(p, 'english, two comparisons');

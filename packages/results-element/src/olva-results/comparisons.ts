@@ -67,7 +67,8 @@ export function questionComparisons(q: QuestionFigures, label: string, c: GroupC
     return {
       label: codes.join() ? (row ? `${categoryLabel(row, lang)} — ${name}` : name) : label,
       here: hidden ? null : here ?? null, there: there ?? null, notable: d.notable, p: d.p, missing: d.missing,
-      note: note && localize(note, lang), key: d.notable === true || !codes.join(),
+      // The note is said inside parentheses: its own final full stop would be one too many.
+      note: note && localize(note, lang).replace(/\.$/, ''), key: d.notable === true || !codes.join(),
     };
   };
   const out: QuestionComparison[] = [];
@@ -87,7 +88,7 @@ export function questionComparisons(q: QuestionFigures, label: string, c: GroupC
       heading = s.national;
       source = [...new Set(figures.map((f) => {
         const cited = n.references.sources[f.national.source];
-        return `${cited?.citation ?? f.national.source}, ${f.national.year}`;
+        return `${cited?.citation ?? f.national.source}, ${s.dataYear(f.national.year)}`;
       }))].join(' ; ');
       lines = figures.map((f) => ({ ...line(f, f.codes, f.territory?.share, f.national.share, f.categoriesDiffer), label: localize(f.label, lang), key: true }));
     } else if (kind === 'network' && c.network) {
@@ -118,7 +119,9 @@ function pValue(p: number | null, lang: ChartLang): string {
 export function comparisonSentence(c: QuestionComparison, s: ResultsStrings, lang: ChartLang, minBase: number): string {
   const [colon, semi] = lang === 'en' ? [': ', '; '] : [' : ', ' ; '];
   const key = c.lines.filter((l) => l.key).map((l) => `${l.label}${colon}${l.here !== null && l.there !== null ? `${percent(l.here, lang)} ${s.versus} ${percent(l.there, lang)}, ` : ''}${verdict(l, s, minBase)}`);
-  return `${c.heading} (${c.source})${colon}${key.join(semi) || s.noNotable}.`;
+  // Nothing notable: said so when something was tested, else why nothing was (hidden, too few…).
+  const none = c.lines.some((l) => l.notable === false) ? s.noNotable : [...new Set(c.lines.map((l) => verdict(l, s, minBase)))].join(semi);
+  return `${c.heading} (${c.source})${colon}${key.join(semi) || none}.`;
 }
 
 /** The comparisons' data table: a group of rows per comparison, a row per line. */

@@ -47,6 +47,8 @@ export interface ResultsStrings {
   sameTerritory: string;
   harmonised: string;
   pooled(others: number, wave: string): string;
+  /** The year a national figure measures. */
+  dataYear(year: number): string;
   /** Between the territory's share and the other one. */
   versus: string;
   notable: string;
@@ -108,7 +110,8 @@ const fr: ResultsStrings = {
   sameTerritory: 'même territoire',
   harmonised: 'même territoire, catégories harmonisées entre versions du tronc commun',
   pooled: (n, w) => `les ${n} autres territoires de la vague ${w} regroupés`,
-  versus: 'contre',
+  dataYear: (y) => `données ${y}`,
+  versus: 'ici contre',
   notable: 'écart notable',
   notNotable: 'pas d’écart notable',
   noVerdict: (m) => `sans verdict (base de moins de ${m})`,
@@ -172,7 +175,8 @@ const en: ResultsStrings = {
   sameTerritory: 'same territory',
   harmonised: 'same territory, categories harmonised between core versions',
   pooled: (n, w) => `the ${n} other territories of wave ${w} pooled`,
-  versus: 'vs',
+  dataYear: (y) => `${y} data`,
+  versus: 'here vs',
   notable: 'notable difference',
   notNotable: 'no notable difference',
   noVerdict: (m) => `no verdict (base under ${m})`,
