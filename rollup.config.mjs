@@ -48,7 +48,7 @@ function templateRewriter(name, rewrite) {
  * weighed about 0.15 KB of the gzipped embed. Only the templates' static text is touched, never
  * an interpolated value; none of our templates holds a <pre> or a <textarea> with content.
  */
-function collapseHtmlTemplates() {
+export function collapseHtmlTemplates() {
   return templateRewriter('olva-collapse-html-templates', function (code, _id, text) {
     const visit = (node) => {
       if (!node || typeof node.type !== 'string') return;

@@ -5,7 +5,22 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
-import { minifyCssTemplates } from '../../rollup.config.mjs';
+import { collapseHtmlTemplates, minifyCssTemplates } from '../../rollup.config.mjs';
+
+/**
+ * The element renders with lit-html and styles itself with Lit's css tag, without LitElement:
+ * the theme's tokens (`@olva/elements/theme/tokens`) import `css` from `lit`, whose index would
+ * bring LitElement and ReactiveElement (2.3 KB gzipped) into the bundle for nothing. Here `lit`
+ * is its css tag; rollup fails the build if a module wants anything else from it.
+ */
+function litCssOnly() {
+  return {
+    name: 'olva-lit-css-only',
+    resolveId(source, importer) {
+      return source === 'lit' ? this.resolve('@lit/reactive-element/css-tag.js', importer, { skipSelf: true }) : null;
+    },
+  };
+}
 
 export default {
   input: 'packages/results-element/dist/define.js',
@@ -16,9 +31,11 @@ export default {
     banner: '/*! olva-results (EUPL-1.2) | includes Lit (BSD-3-Clause, Google LLC) */',
   },
   plugins: [
+    litCssOnly(),
     nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),
     commonjs(),
     minifyCssTemplates(),
-    terser({ ecma: 2020, module: true, format: { comments: /^!/ } }),
+    collapseHtmlTemplates(),
+    terser({ ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: /^!/ } }),
   ],
 };

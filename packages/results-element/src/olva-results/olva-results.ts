@@ -1,11 +1,16 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit/html.js';
+import { adoptStyles } from '@lit/reactive-element/css-tag.js';
 import type { GroupResults, QuestionFigures, ResultsDocument } from '@olva/analysis';
-import { questionChart, svgElement, type ChartLang } from '@olva/charts';
+import { percent, questionChart, svgElement, type ChartLang } from '@olva/charts';
 import { localize } from '@olva/runtime';
 import { theme } from './theme.js';
 import { loadResults, ResultsLoadError } from './load.js';
 import { resultsStrings, type ResultsStrings } from './strings.js';
 import { dataTables } from './tables.js';
+import { COMPARISON_KINDS, comparisonSentence, comparisonTable, questionComparisons, type ComparisonKind, type QuestionComparison } from './comparisons.js';
+
+/** The attributes of the element besides `src` and `lang`, each also a property. */
+const ATTRIBUTES = ['territory', 'wave', 'questions', 'heading', 'comparisons'] as const;
 
 /** What the element shows. */
 type View = 'idle' | 'loading' | 'failed' | 'empty' | 'shown';
@@ -33,6 +38,8 @@ type View = 'idle' | 'loading' | 'failed' | 'empty' | 'shown';
  * @csspart question - The box of one question.
  * @csspart base - The base of a question (respondents), and its small-base warning.
  * @csspart chart - The figure holding a chart.
+ * @csspart comparison - One comparison of a question, in a sentence beside its chart.
+ * @csspart comparisons - The comparisons' data table (also `table`).
  * @csspart data - The disclosure holding a data table.
  * @csspart table - A data table.
  * @csspart status - Loading and empty messages.
@@ -46,25 +53,12 @@ type View = 'idle' | 'loading' | 'failed' | 'empty' | 'shown';
  * @cssprop [--olva-color-primary=#1f4fbf] - The "data table" disclosure.
  * @cssprop [--olva-chart-bar=#3b7bb3] - Bars of shares (see `@olva/charts` for every `--olva-chart-*`).
  */
-export class OlvaResults extends LitElement {
-  static override styles = theme;
-
-  static override properties = {
-    src: { type: String },
-    lang: { type: String, reflect: true },
-    territory: { type: String },
-    wave: { type: String },
-    questions: { type: String },
-    heading: { type: String },
-    results: { attribute: false },
-    _view: { state: true },
-    _failure: { state: true },
-  };
+export class OlvaResults extends HTMLElement {
+  /** The attributes followed (each also a property); `lang` is the element's own. */
+  static observedAttributes = ['src', 'lang', ...ATTRIBUTES];
 
   /** URL of the results document: a static `results.json`, or the collector's `/v1/public/results/<level:code>/<wave>`. Fetched without cookies. */
   declare src: string | undefined;
-  /** `fr` (default) or `en`. */
-  declare lang: string;
   /** The group to show, `level:code`, when the document holds several (default: the first). */
   declare territory: string | undefined;
   /** The wave to show when the document holds several. */
@@ -73,67 +67,105 @@ export class OlvaResults extends LitElement {
   declare questions: string | undefined;
   /** The title (default: "Résultats : <territory>, vague <wave>"). */
   declare heading: string | undefined;
-  /** The results document itself, instead of `src`. */
-  declare results: ResultsDocument | undefined;
-  declare _view: View;
-  declare _failure: ResultsLoadError | null;
+  /**
+   * The comparisons to show when the document has them: `none`, or some of `previous-wave`,
+   * `national`, `network` separated by spaces or commas (default: all).
+   */
+  declare comparisons: string | undefined;
 
+  #root = this.attachShadow({ mode: 'open' });
+  #results: ResultsDocument | undefined;
+  #view: View = 'idle';
+  #failure: ResultsLoadError | null = null;
   #abort: AbortController | null = null;
   #charts = new Map<string, SVGElement | null>();
+  #queued = false;
 
   constructor() {
     super();
-    this.lang = 'fr';
-    this._view = 'idle';
-    this._failure = null;
+    adoptStyles(this.#root, [theme]);
+  }
+
+  /** The results document itself, instead of `src`. */
+  get results(): ResultsDocument | undefined {
+    return this.#results;
+  }
+
+  set results(doc: ResultsDocument | undefined) {
+    this.#results = doc;
+    if (doc) this.#view = 'shown';
+    this.refresh();
   }
 
   private get locale(): ChartLang {
-    return this.lang?.toLowerCase().startsWith('en') ? 'en' : 'fr';
+    return this.lang.toLowerCase().startsWith('en') ? 'en' : 'fr';
   }
 
   private get strings(): ResultsStrings {
     return resultsStrings(this.locale);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  connectedCallback(): void {
+    // Said in French unless told otherwise: the host says so to screen readers.
+    if (!this.lang) this.lang = 'fr';
+    this.update();
+  }
+
+  disconnectedCallback(): void {
     this.#abort?.abort();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') && this.src && !changed.has('results')) void this.load(this.src);
-    if (changed.has('results') && this.results) this._view = 'shown';
-    if (changed.has('results') || changed.has('lang') || changed.has('territory') || changed.has('wave') || changed.has('questions')) {
-      this.#charts.clear();
-      if (this.results && this._view !== 'loading') this._view = this.shownQuestions().length ? 'shown' : 'empty';
-    }
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (old === value) return;
+    if (name === 'src') {
+      if (value) void this.load(value);
+    } else this.refresh();
+  }
+
+  /** The group, questions, language or comparisons changed: charts are built again. */
+  private refresh(): void {
+    this.#charts.clear();
+    if (this.#results && this.#view !== 'loading') this.#view = this.shownQuestions().length ? 'shown' : 'empty';
+    this.update();
+  }
+
+  /** Renders once per task, whatever changed in it (lit-html updates only what differs). */
+  private update(): void {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      render(this.template(), this.#root);
+    });
   }
 
   private async load(src: string): Promise<void> {
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
-    this._view = 'loading';
-    this._failure = null;
+    this.#view = 'loading';
+    this.#failure = null;
+    this.update();
     try {
       const doc = await loadResults(src, abort.signal);
       if (abort.signal.aborted) return;
-      this._view = 'idle';
+      this.#view = 'idle';
       this.results = doc;
-      await this.updateComplete;
+      // The render queued by `results` runs before this continuation: the event follows it.
+      await null;
       this.dispatchEvent(new CustomEvent('olva-results-load', { bubbles: true, composed: true, detail: { questions: this.shownQuestions().length } }));
     } catch (error) {
       if (abort.signal.aborted) return;
       const failure = error instanceof ResultsLoadError ? error : new ResultsLoadError('fetch', String(error));
-      this._failure = failure;
-      this._view = 'failed';
+      this.#failure = failure;
+      this.#view = 'failed';
+      this.update();
       this.dispatchEvent(new CustomEvent('olva-results-error', { bubbles: true, composed: true, detail: { message: failure.message, reason: failure.reason } }));
     }
   }
 
   /** The group the attributes select, or the first. */
   private group(): GroupResults | undefined {
-    const groups = this.results?.groups ?? [];
+    const groups = this.#results?.groups ?? [];
     const [level, code] = (this.territory ?? '').split(':');
     return groups.find((g) => (!this.territory || (g.territory.level === level && g.territory.code === code)) && (!this.wave || g.wave === this.wave));
   }
@@ -145,11 +177,22 @@ export class OlvaResults extends LitElement {
     return ids.map((id) => all.find((q) => q.id === id)).filter((q): q is QuestionFigures => !!q);
   }
 
-  /** The chart of a question, built once per document and language (DOM, no HTML parsing). */
-  private chart(q: QuestionFigures, index: number): SVGElement | null {
+  /** The comparisons the `comparisons` attribute asks for. */
+  private kinds(): ComparisonKind[] {
+    const asked = (this.comparisons ?? '').split(/[\s,]+/).filter(Boolean);
+    return COMPARISON_KINDS.filter((k) => !asked.length || asked.includes(k));
+  }
+
+  /**
+   * The chart of a question, built once per document and language (DOM, no HTML parsing);
+   * its description also says the comparisons said beside it.
+   */
+  private chart(q: QuestionFigures, index: number, compared: string[]): SVGElement | null {
     if (!this.#charts.has(q.id)) {
-      const node = questionChart(q, { lang: this.locale, rules: this.results!.rules, id: `olva-chart-${index}`, width: 560 });
-      this.#charts.set(q.id, node ? svgElement(node, this.ownerDocument) : null);
+      const node = questionChart(q, { lang: this.locale, rules: this.#results!.rules, id: `olva-chart-${index}`, width: 560 });
+      const svg = node ? svgElement(node, this.ownerDocument) : null;
+      if (compared.length) svg?.querySelector('desc')?.append(` ${compared.join(' ')}`);
+      this.#charts.set(q.id, svg);
     }
     return this.#charts.get(q.id) ?? null;
   }
@@ -157,35 +200,39 @@ export class OlvaResults extends LitElement {
   private renderQuestion(q: QuestionFigures, index: number): TemplateResult {
     const s = this.strings;
     const lang = this.locale;
-    const rules = this.results!.rules;
+    const rules = this.#results!.rules;
     const label = localize(q.label, lang);
     const heading = `olva-q-${index}`;
     if (q.status === 'withheld') {
       return html`<section part="question" class="question" aria-labelledby=${heading}>
         <h3 id=${heading}>${label}</h3><p part="base" class="note">${q.withheldReason === 'filter-suppressed' ? s.withheldFilter : s.withheld(rules.minBase)}</p></section>`;
     }
-    const chart = this.chart(q, index);
+    const minBase = rules.comparison.minBase;
+    const compared: QuestionComparison[] = questionComparisons(q, label, this.group()!.comparisons, this.kinds(), lang, s);
+    const sentences = compared.map((c) => comparisonSentence(c, s, lang, minBase));
+    const chart = this.chart(q, index, sentences);
     return html`<section part="question" class="question" aria-labelledby=${heading}>
       <h3 id=${heading}>${label}</h3>
       <p part="base" class="note">${q.base ? s.base(q.base.answered, q.base.asked) : nothing}
         ${q.status === 'small' ? html`<strong>${s.smallBase}</strong>` : nothing}
         ${q.kind === 'multiple' ? s.multiple : nothing}</p>
       ${chart ? html`<figure part="chart">${chart}</figure>` : nothing}
+      ${sentences.map((t) => html`<p part="comparison">${t}</p>`)}
       <details part="data"><summary>${s.showTable}</summary>
-        <div class="table" role="region" tabindex="0" aria-labelledby=${heading}>${dataTables(q, label, lang, s, rules.minCell)}</div>
+        <div class="table" role="region" tabindex="0" aria-labelledby=${heading}>${dataTables(q, label, lang, s, rules.minCell)}${compared.length ? comparisonTable(label, compared, s, lang, minBase) : nothing}</div>
       </details>
     </section>`;
   }
 
   private renderBody(): TemplateResult | typeof nothing {
     const s = this.strings;
-    switch (this._view) {
+    switch (this.#view) {
       case 'idle':
         return this.src || this.results ? nothing : html`<p part="status" class="note">${s.noSource}</p>`;
       case 'loading':
         return html`<p part="status" class="note">${s.loading}</p>`;
       case 'failed': {
-        const reason = this._failure?.reason;
+        const reason = this.#failure?.reason;
         return html`<p part="error" class="error" role="alert">${reason === 'not-found' ? s.notPublished : reason === 'format' ? s.notResults : s.failed}</p>`;
       }
       case 'empty':
@@ -193,8 +240,14 @@ export class OlvaResults extends LitElement {
       case 'shown': {
         const group = this.group()!;
         const title = this.heading || s.title(s.territory(group.territory.level, group.territory.code), group.wave);
+        const rules = this.#results!.rules;
+        const kinds = this.kinds();
+        const c = group.comparisons ?? {};
+        const compares = (c.previousWave && kinds.includes('previous-wave')) || (c.national && kinds.includes('national')) || (c.network && kinds.includes('network'));
         return html`<h2 part="title" id="olva-results-title">${title}</h2>
-          <p part="summary" class="note">${s.responses(group.responses)} ${s.method(this.results!.rules.minCell)}</p>
+          <p part="summary" class="note">${s.responses(group.responses)} ${s.method(rules.minCell)}
+            ${compares ? s.compareMethod(rules.comparison.minBase, percent(rules.comparison.alpha, this.locale)) : nothing}
+            ${c.previousWave?.available === false && kinds.includes('previous-wave') ? s.noPrevious(c.previousWave.wave) : nothing}</p>
           ${this.shownQuestions().map((q, i) => this.renderQuestion(q, i))}`;
       }
     }
@@ -203,16 +256,29 @@ export class OlvaResults extends LitElement {
   /** What the live region says for the current state (errors are said by their role="alert"). */
   private liveText(): string {
     const s = this.strings;
-    if (this._view === 'loading') return s.loading;
-    if (this._view === 'empty') return s.empty;
-    if (this._view === 'shown') return s.loaded(this.shownQuestions().length);
+    if (this.#view === 'loading') return s.loading;
+    if (this.#view === 'empty') return s.empty;
+    if (this.#view === 'shown') return s.loaded(this.shownQuestions().length);
     return '';
   }
 
-  protected override render(): TemplateResult {
+  private template(): TemplateResult {
     // The live region stays outside the busy part: a screen reader holds back what changes
     // inside an aria-busy element, and "loading" must be said.
     return html`<div role="status" class="visually-hidden">${this.liveText()}</div>
-      <div part="results" aria-busy=${this._view === 'loading' ? 'true' : 'false'}>${this.renderBody()}</div>`;
+      <div part="results" aria-busy=${this.#view === 'loading' ? 'true' : 'false'}>${this.renderBody()}</div>`;
   }
+}
+
+// Each attribute is also a property, as Lit's reactive properties were (`el.wave = '2026'`).
+for (const name of ['src', ...ATTRIBUTES]) {
+  Object.defineProperty(OlvaResults.prototype, name, {
+    get(this: HTMLElement) {
+      return this.getAttribute(name) ?? undefined;
+    },
+    set(this: HTMLElement, value: string | null | undefined) {
+      if (value == null) this.removeAttribute(name);
+      else this.setAttribute(name, value);
+    },
+  });
 }

@@ -1,4 +1,5 @@
 /** Interface strings of `<olva-results>`, French first, English second. */
+import type { ComparisonGap } from '@olva/analysis';
 import type { ChartLang } from '@olva/charts';
 
 /** What the element says. */
@@ -38,6 +39,32 @@ export interface ResultsStrings {
   q3: string;
   unit(unit: 'value' | 'age' | 'year'): string;
   territory(level: string, code: string): string;
+  /** The comparisons: the previous wave's name, the network's, the national references'. */
+  wave(wave: string): string;
+  network: string;
+  national: string;
+  /** Where the previous wave's figures come from, harmonised by the core's crosswalk or not. */
+  sameTerritory: string;
+  harmonised: string;
+  pooled(others: number, wave: string): string;
+  /** The year a national figure measures. */
+  dataYear(year: number): string;
+  /** Between the territory's share and the other one. */
+  versus: string;
+  notable: string;
+  notNotable: string;
+  noVerdict(minBase: number): string;
+  /** A comparison with no line worth saying beside the chart. */
+  noNotable: string;
+  /** Why a line is not compared (the document's `missing`). */
+  gaps: Record<ComparisonGap, string>;
+  compareCaption(label: string): string;
+  here: string;
+  other: string;
+  difference: string;
+  /** How a difference is called notable (the document's `rules.comparison`). */
+  compareMethod(minBase: number, alpha: string): string;
+  noPrevious(wave: string): string;
 }
 
 const LEVELS_FR: Record<string, string> = { commune: 'commune', epci: 'intercommunalité', departement: 'département', region: 'région', custom: 'territoire' };
@@ -77,6 +104,35 @@ const fr: ResultsStrings = {
   q3: '3e quartile',
   unit: (u) => (u === 'age' ? 'en années' : u === 'year' ? 'année' : ''),
   territory: (level, code) => `${LEVELS_FR[level] ?? level} ${code}`,
+  wave: (w) => `Vague ${w}`,
+  network: 'Réseau',
+  national: 'France',
+  sameTerritory: 'même territoire',
+  harmonised: 'même territoire, catégories harmonisées entre versions du tronc commun',
+  pooled: (n, w) => `les ${n} autres territoires de la vague ${w} regroupés`,
+  dataYear: (y) => `données ${y}`,
+  versus: 'ici contre',
+  notable: 'écart notable',
+  notNotable: 'pas d’écart notable',
+  noVerdict: (m) => `sans verdict (base de moins de ${m})`,
+  noNotable: 'aucun écart notable',
+  gaps: {
+    hidden: 'masqué (secret statistique)',
+    withheld: 'non publié : trop peu de répondants',
+    'not-asked': 'question non posée ici',
+    'too-few-territories': 'moins de 3 autres territoires la publient',
+    'no-question': 'aucune question ne le mesure',
+    'not-in-previous': 'absent de la vague précédente',
+    'not-in-current': 'absent de cette vague',
+    'type-changed': 'question modifiée entre les versions',
+    'not-comparable': 'non comparable',
+  },
+  compareCaption: (label) => `${label} : comparaisons`,
+  here: 'Ici',
+  other: 'Comparaison',
+  difference: 'Écart',
+  compareMethod: (m, a) => `Écart notable : bases d’au moins ${m} réponses et test significatif au seuil de ${a}.`,
+  noPrevious: (w) => `Pas de résultats de ce territoire à la vague ${w}.`,
 };
 
 const en: ResultsStrings = {
@@ -113,6 +169,35 @@ const en: ResultsStrings = {
   q3: 'Third quartile',
   unit: (u) => (u === 'age' ? 'in years' : u === 'year' ? 'year' : ''),
   territory: (level, code) => `${LEVELS_EN[level] ?? level} ${code}`,
+  wave: (w) => `Wave ${w}`,
+  network: 'Network',
+  national: 'France',
+  sameTerritory: 'same territory',
+  harmonised: 'same territory, categories harmonised between core versions',
+  pooled: (n, w) => `the ${n} other territories of wave ${w} pooled`,
+  dataYear: (y) => `${y} data`,
+  versus: 'here vs',
+  notable: 'notable difference',
+  notNotable: 'no notable difference',
+  noVerdict: (m) => `no verdict (base under ${m})`,
+  noNotable: 'no notable difference',
+  gaps: {
+    hidden: 'hidden (statistical confidentiality)',
+    withheld: 'not published: too few respondents',
+    'not-asked': 'question not asked here',
+    'too-few-territories': 'fewer than 3 other territories publish it',
+    'no-question': 'no question measures it',
+    'not-in-previous': 'absent from the previous wave',
+    'not-in-current': 'absent from this wave',
+    'type-changed': 'question changed between versions',
+    'not-comparable': 'not comparable',
+  },
+  compareCaption: (label) => `${label}: comparisons`,
+  here: 'Here',
+  other: 'Comparison',
+  difference: 'Difference',
+  compareMethod: (m, a) => `Notable difference: bases of ${m} answers or more and a test significant at ${a}.`,
+  noPrevious: (w) => `No results of this territory in wave ${w}.`,
 };
 
 /** The strings of a language. */

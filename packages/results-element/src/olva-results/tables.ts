@@ -2,13 +2,13 @@
  * The data table of each question: the chart's equivalent, with a caption and header cells
  * (`scope`), every hidden count written as the chart writes it.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { Category, MatrixFigures, NumericFigures, QuestionFigures } from '@olva/analysis';
 import { categoryLabel, number, percent, type ChartLang } from '@olva/charts';
 import type { ResultsStrings } from './strings.js';
 
 /** A cell that has no value to show: a dash for the eye, words for a screen reader. */
-function blank(s: ResultsStrings): TemplateResult {
+export function blank(s: ResultsStrings): TemplateResult {
   return html`<span aria-hidden="true">—</span><span class="visually-hidden">${s.notPublishedCell}</span>`;
 }
 

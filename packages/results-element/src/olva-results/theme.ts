@@ -3,7 +3,7 @@
  * their defaults, in `@olva/elements`' tokens), the charts' `--olva-chart-*` properties, and
  * tables that stay readable on a phone (they scroll sideways inside their box).
  */
-import { css, unsafeCSS } from 'lit';
+import { css, unsafeCSS } from '@lit/reactive-element/css-tag.js';
 import { tokens } from '@olva/elements/theme/tokens';
 import { CHART_CSS } from '@olva/charts';
 
