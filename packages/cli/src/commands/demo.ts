@@ -103,6 +103,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   }
   const tokens = demoTokens(file);
   const national = tokens['rnma-national'] ?? Object.values(tokens)[0] ?? '';
+  // The generated responses have a 2025 wave to compare with; a fresh demo has only 2026.
+  const publication = `${base}/v1/results/commune:35238/2026/publication${args.values['seed-responses'] ? '?previousWave=2025' : ''}`;
   const lines: Bilingual[] = [
     { fr: '', en: '' },
     { fr: `Démo OLVA prête : ouvrez ${base}/ et répondez au questionnaire.`, en: `OLVA demo ready: open ${base}/ and answer the survey.` },
@@ -113,7 +115,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     { fr: '  relire les réponses enregistrées :', en: '  read the stored responses back:' },
     { fr: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"`, en: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"` },
     { fr: '  publier les résultats de Rennes, visibles ensuite sur /resultats.html :', en: '  publish the results of Rennes, then shown on /resultats.html:' },
-    { fr: `  curl -X PUT -H "Authorization: Bearer ${tokens.rennes ?? ''}" "${base}/v1/results/commune:35238/2026/publication"`, en: `  curl -X PUT -H "Authorization: Bearer ${tokens.rennes ?? ''}" "${base}/v1/results/commune:35238/2026/publication"` },
+    { fr: `  curl -X PUT -H "Authorization: Bearer ${tokens.rennes ?? ''}" "${publication}"`, en: `  curl -X PUT -H "Authorization: Bearer ${tokens.rennes ?? ''}" "${publication}"` },
     { fr: '  (Ctrl+C pour arrêter ; ces jetons en clair ne valent que pour la démo)', en: '  (Ctrl+C to stop; these clear tokens are for the demo only)' },
     { fr: '', en: '' },
   ];
