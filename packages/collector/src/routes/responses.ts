@@ -59,12 +59,15 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
   });
 
   app.post('/v1/responses', {
-    onRequest: async (request, reply) => {
+    // A callback, not an async hook: a promise per response is a cost.
+    onRequest: (request, reply, done) => {
       const wait = limiter.hit(request.ip);
-      if (wait !== null) {
-        reply.header('retry-after', String(wait)).header('connection', 'close');
-        throw new HttpError(429, 'rate-limited', text('rate-limited.responses', { seconds: wait }));
+      if (wait === null) {
+        done();
+        return;
       }
+      reply.header('retry-after', String(wait)).header('connection', 'close');
+      done(new HttpError(429, 'rate-limited', text('rate-limited.responses', { seconds: wait })));
     },
   }, async (request, reply) => {
     const type = request.headers['content-type'];
