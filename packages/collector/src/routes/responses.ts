@@ -53,9 +53,18 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
   // Only JSON is parsed, by our own reader: the size limit holds on the raw stream and after
   // decompression, and unsafe JSON is refused before any schema sees it.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', async (request: FastifyRequest, payload: NodeJS.ReadableStream) => {
-    const text = await readBody(payload as import('node:stream').Readable, request.headers, config.limits.bodyBytes);
-    return parseSafeJson(text, config.limits.maxDepth);
+  // A callback parser: an async one added a promise to each request.
+  app.addContentTypeParser('application/json', (request: FastifyRequest, payload: NodeJS.ReadableStream, done: (error: Error | null, body?: unknown) => void) => {
+    readBody(payload as import('node:stream').Readable, request.headers, config.limits.bodyBytes).then((text) => {
+      let body: unknown;
+      try {
+        body = parseSafeJson(text, config.limits.maxDepth);
+      } catch (e) {
+        done(e as Error);
+        return;
+      }
+      done(null, body);
+    }, (e: Error) => done(e));
   });
 
   app.post('/v1/responses', {
