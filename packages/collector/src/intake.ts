@@ -46,6 +46,60 @@ function validEnvelope(body: unknown): boolean {
   return envelope(body);
 }
 
+/** Deep JSON equality; false for a schema holding a `$ref`, which resolves against its own root. */
+function sameRule(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => sameRule(x, (b as unknown[])[i]));
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length || ka.includes('$ref') || ka.includes('$dynamicRef')) return false;
+  return ka.every((k) => Object.hasOwn(b, k) && sameRule((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** Root keywords of a build's payload schema that the fold understands (any other: no fold). */
+const FOLDABLE_ROOT = new Set(['$schema', '$id', 'title', 'description', '$comment', '$defs', 'type', 'required', 'additionalProperties', 'allOf', 'properties']);
+
+/** The names of a list or of an object's keys, in one sorted string. */
+function nameSet(names: readonly string[]): string {
+  return [...names].sort().join('\n');
+}
+
+/**
+ * A build's payload schema less what the envelope (the generic contract, `validEnvelope`)
+ * already checked, for payloads whose envelope passed: the root's rules and the properties
+ * written exactly as in the generic contract go, and so the envelope is validated once. What
+ * the build narrows (versions, a pinned territory, time stamps as a pattern) and the answers
+ * stay, in the schema's order and at the same paths, so that a refusal lists the same
+ * problems. Null when the schema is not one this fold can prove that of (then the whole
+ * schema is used, after the envelope, as before).
+ */
+export function beyondEnvelope(schema: unknown): Record<string, unknown> | null {
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return null;
+  const build = schema as Record<string, unknown>;
+  const generic = payloadSchema as unknown as Record<string, unknown>;
+  const ownProps = build.properties as Record<string, unknown> | undefined;
+  const genericProps = generic.properties as Record<string, unknown>;
+  if (!ownProps || typeof ownProps !== 'object' || !('answers' in ownProps)) return null;
+  if (Object.keys(build).some((k) => !FOLDABLE_ROOT.has(k))) return null;
+  for (const k of ['type', 'allOf', 'additionalProperties'] as const) {
+    if (k in build && !sameRule(build[k], generic[k])) return null;
+  }
+  // additionalProperties reads the property names beside it.
+  if ('additionalProperties' in build && nameSet(Object.keys(ownProps)) !== nameSet(Object.keys(genericProps))) return null;
+  if ('required' in build && (!Array.isArray(build.required) || nameSet(build.required) !== nameSet(generic.required as string[]))) return null;
+  const properties: Record<string, unknown> = {};
+  for (const [name, rule] of Object.entries(ownProps)) {
+    if (name === 'answers' || !sameRule(rule, genericProps[name])) properties[name] = rule;
+  }
+  return {
+    ...('$schema' in build ? { $schema: build.$schema } : {}),
+    ...('$id' in build ? { $id: build.$id } : {}),
+    ...('$defs' in build ? { $defs: build.$defs } : {}),
+    properties,
+  };
+}
+
 /**
  * Schema problems as response problems. Only the first `MAX_PROBLEMS` are worded in both
  * languages: no others are ever sent (`invalidResponseBody`), and wording guesses the names an
@@ -90,7 +144,7 @@ export function intake(body: unknown, registry: BuildRegistry, territories: Terr
   if (!validEnvelope(body)) return { ok: false, problems: contractProblems(body) };
   const payload = body as ResponsePayload;
   const build = registry.findAccepted({ questionnaire: payload.questionnaire, extension: payload.extension });
-  if (!build?.validatePayload) {
+  if (!build?.validateBeyondEnvelope) {
     // No build schema to check the answers with: the generic contract does.
     const contract = contractProblems(body);
     if (contract.length) return { ok: false, problems: contract };
@@ -127,8 +181,8 @@ export function intake(body: unknown, registry: BuildRegistry, territories: Terr
     });
   }
 
-  if (build.validatePayload && !build.validatePayload(payload)) {
-    problems.push(...schemaProblems(toProblems(build.validatePayload.errors)));
+  if (build.validateBeyondEnvelope && !build.validateBeyondEnvelope(payload)) {
+    problems.push(...schemaProblems(toProblems(build.validateBeyondEnvelope.errors)));
     return { ok: false, problems };
   }
   for (const p of checkResponse(build.compiled, payload.answers, payload)) {

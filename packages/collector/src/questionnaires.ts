@@ -13,12 +13,17 @@ import { versionKeyOf, versionKeyString, type VersionKey } from '@olva/schema';
 import type { AcceptedBuild, QuestionnaireRegistry } from './questionnaire-registry.js';
 import type { ResponseStore } from './store/types.js';
 import { text, type Text } from './messages.js';
+import { beyondEnvelope } from './intake.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 /** An accepted build with the validator of its payload schema (null when the build has none). */
 export interface LoadedBuild extends AcceptedBuild {
-  validatePayload: ValidateFunction | null;
+  /**
+   * The build's payload schema less what the generic envelope checks (`beyondEnvelope` of
+   * `intake.ts`): only meaningful on a payload whose envelope passed.
+   */
+  validateBeyondEnvelope: ValidateFunction | null;
 }
 
 function isCompiled(v: any): v is CompiledQuestionnaire {
@@ -60,18 +65,26 @@ export function loadBuilds(dirs: readonly string[], configFile: string): LoadedB
       return;
     }
     seen.set(key, i);
-    let validatePayload: ValidateFunction | null = null;
+    let validateBeyondEnvelope: ValidateFunction | null = null;
     const sFile = path.join(dir, 'payload.schema.json');
     if (fs.existsSync(sFile)) {
       try {
-        const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true }));
-        validatePayload = ajv.compile(JSON.parse(fs.readFileSync(sFile, 'utf8')));
+        const compile = (s: object) => addFormats(new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true })).compile(s);
+        const schema = JSON.parse(fs.readFileSync(sFile, 'utf8'));
+        const rest = beyondEnvelope(schema);
+        try {
+          validateBeyondEnvelope = compile(rest ?? schema);
+        } catch (e) {
+          // Reported as ajv words it for the whole schema.
+          if (!rest) throw e;
+          validateBeyondEnvelope = compile(schema);
+        }
       } catch (e) {
         problem('build-schema', text('build-schema', { file: sFile, detail: (e as Error).message }));
         return;
       }
     }
-    builds.push({ buildId: path.basename(dir), dir, compiled, validatePayload });
+    builds.push({ buildId: path.basename(dir), dir, compiled, validateBeyondEnvelope });
   });
   if (problems.length) throw new ConfigError(problems);
   return builds;

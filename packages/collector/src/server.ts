@@ -6,10 +6,10 @@
  */
 import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
-import cors from '@fastify/cors';
 import type { Authorizer } from './auth.js';
 import type { CollectorConfig } from './config/load.js';
-import { corsDelegator, guardTokens } from './http/token-routes.js';
+import { guardTokens } from './http/token-routes.js';
+import { allowCors } from './http/cors.js';
 import { notFoundOrWrongMethod, refuseBadUrl, replyToClientError, replyToError } from './http/error-replies.js';
 import { localiseReplies } from './http/language.js';
 import { BuildRegistry, loadBuilds } from './questionnaires.js';
@@ -94,7 +94,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   localiseReplies(app);
   app.addHook('onRequest', refuseBadUrl);
 
-  await app.register(cors, { delegator: corsDelegator(config) });
+  allowCors(app, config);
   guardTokens(app);
   await app.register(healthRoutes, { store });
   await app.register(communesRoutes);

@@ -26,7 +26,7 @@ function problem(pointer: string, code: string, en: string, fr: string): Respons
  * `answered` says whether a question has an answer in the response.
  */
 export function readBlank(
-  blank: unknown, channel: unknown, state: Pick<VisibilityState, 'visible' | 'required'>,
+  blank: unknown, channel: unknown, state: { visible: { has(id: string): boolean }; required: VisibilityState['required'] },
   known: { has(id: string): boolean }, answered: (id: string) => boolean,
 ): { blank: Set<string>; problems: ResponseProblem[] } {
   const out = { blank: new Set<string>(), problems: [] as ResponseProblem[] };

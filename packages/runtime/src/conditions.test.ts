@@ -76,6 +76,12 @@ describe('remembered results', () => {
     const yes = { '===': [{ var: 'b' }, true] } as Condition;
     expect(evaluateCondition(yes, { b: true })).toBe(true);
     expect(evaluateCondition(yes, { b: 'true' })).toBe(false);
+    // 0, false, "" and "0" too, and null from an unanswered question.
+    const zero = { '===': [{ var: 'z' }, 0] } as Condition;
+    for (const [z, expected] of [[0, true], [false, false], ['', false], ['0', false], [0, true], [null, false]] as const) {
+      expect(evaluateCondition(zero, { z } as AnswerMap), JSON.stringify(z)).toBe(expected);
+    }
+    expect(evaluateCondition({ '===': [{ var: 'z' }, null] } as Condition, {})).toBe(true);
   });
 
   it('does not remember a condition whose names are computed', () => {

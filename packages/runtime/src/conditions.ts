@@ -83,6 +83,11 @@ interface Prepared {
    */
   names: string[] | null;
   results: Map<string, boolean>;
+  /**
+   * Results by the value itself, for a condition reading one name whose value is not an
+   * object (most of them: a yes/no, a choice): no key to write for each evaluation.
+   */
+  byValue: Map<unknown, boolean>;
 }
 
 /** Results remembered per condition, at most (then forgotten all at once). */
@@ -90,12 +95,12 @@ const RESULTS_PER_CONDITION = 512;
 
 function preparedOf(condition: Condition): Prepared {
   if (condition === null || typeof condition !== 'object') {
-    return { expression: prepare(condition, ''), names: null, results: new Map() };
+    return { expression: prepare(condition, ''), names: null, results: new Map(), byValue: new Map() };
   }
   let ready = rewritten.get(condition);
   if (ready === undefined) {
     const expression = prepare(condition, '');
-    ready = { expression, names: namesRead(expression), results: new Map() };
+    ready = { expression, names: namesRead(expression), results: new Map(), byValue: new Map() };
     rewritten.set(condition, ready);
   }
   return ready;
@@ -212,6 +217,19 @@ export function evaluateConditionOn(condition: Condition | boolean, data: Condit
   // JsonLogic is pure: the same values of the names a condition reads give the same result.
   // Respondents share most values (a sector, yes or no), so the collector and the browser
   // mostly look results up instead of interpreting the expression again.
+  if (ready.names?.length === 1) {
+    const value = data[ready.names[0]];
+    // Map keys tell 1 from "1" and null from absent, as the written keys do.
+    if (value === null || typeof value !== 'object') {
+      let result = ready.byValue.get(value);
+      if (result === undefined) {
+        result = jsonLogic.truthy(jsonLogic.apply(ready.expression as RulesLogic, data)) as boolean;
+        if (ready.byValue.size >= RESULTS_PER_CONDITION) ready.byValue.clear();
+        ready.byValue.set(value, result);
+      }
+      return result;
+    }
+  }
   const key = ready.names ? valuesKey(ready.names, data) : null;
   const known = key === null ? undefined : ready.results.get(key);
   if (known !== undefined) return known;

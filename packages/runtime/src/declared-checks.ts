@@ -5,7 +5,7 @@
  */
 import type { CompiledQuestionnaire } from '@olva/schema';
 import type { AnswerMap, CheckFailure } from './types.js';
-import { evaluateConditionOn } from './conditions.js';
+import { evaluateConditionOn, type ConditionData } from './conditions.js';
 import { conditionDataOf } from './visibility.js';
 
 /**
@@ -13,8 +13,15 @@ import { conditionDataOf } from './visibility.js';
  * and `visible` the visible question ids (see `computeVisibility`).
  */
 export function failingChecks(compiled: CompiledQuestionnaire, answers: AnswerMap, visible: ReadonlySet<string>): CheckFailure[] {
+  return checksFailing(compiled, answers, visible);
+}
+
+/**
+ * `failingChecks`, with the evaluator's data of `answers` when the caller holds it already
+ * (`checkResponse`), and `visible` only asked.
+ */
+export function checksFailing(compiled: CompiledQuestionnaire, answers: AnswerMap, visible: { has(id: string): boolean }, data?: ConditionData): CheckFailure[] {
   const failures: CheckFailure[] = [];
-  let data: ReturnType<typeof conditionDataOf> | undefined;
   for (const check of compiled.checks) {
     if (!check.questions.some((id) => visible.has(id))) continue;
     if (evaluateConditionOn(check.when, data ??= conditionDataOf(answers))) {

@@ -4,10 +4,10 @@
  * question, no hidden question is answered, every required visible question is answered, and
  * no `error` check fails.
  */
-import { pointerOf, type CompiledQuestionnaire } from '@olva/schema';
+import { pointerOf, type CompiledQuestion, type CompiledQuestionnaire } from '@olva/schema';
 import type { AnswerMap, ResponseProblem } from './types.js';
-import { computeVisibility, questionIndex, visibilityPlan } from './visibility.js';
-import { failingChecks } from './declared-checks.js';
+import { questionIndex, visibilityForCheck, visibilityPlan } from './visibility.js';
+import { checksFailing } from './declared-checks.js';
 import { validateOwnValue } from './answer-validation.js';
 import { hasOther, otherAnswerError } from './question-types/common.js';
 import { questionType } from './question-types/registry.js';
@@ -25,6 +25,15 @@ export interface ResponseEnvelope {
   /** The payload's `blank`: required questions left blank (paper and phone only). */
   blank?: unknown;
 }
+
+/** True when `key` is the "other" text of a question that has one. */
+function otherOwner(byId: ReadonlyMap<string, CompiledQuestion>, key: string): boolean {
+  const owner = key.endsWith('_other') ? byId.get(key.slice(0, -'_other'.length)) : undefined;
+  return owner !== undefined && hasOther(owner);
+}
+
+/** `readBlank`'s outcome for a payload without `blank` (only read). */
+const NO_BLANK: ReturnType<typeof readBlank> = { blank: new Set(), problems: [] };
 
 function problem(key: string, code: string, en: string, fr: string): ResponseProblem {
   return { pointer: answerPointer(key), code, message: en, messageFr: fr };
@@ -49,29 +58,36 @@ export function checkResponse(compiled: CompiledQuestionnaire, answers: AnswerMa
   }
   const { byId } = questionIndex(compiled);
   const problems: ResponseProblem[] = [];
-  const known: AnswerMap = {};
-
   const keys = Object.keys(answers);
-  for (let i = 0; i < keys.length; i++) {
+  // The answers as they are when every key is known and defined (a received response): a
+  // plain object then reads, `in` included, as their copy would.
+  let asSent = Object.getPrototypeOf(answers) === Object.prototype;
+  for (let i = 0; asSent && i < keys.length; i++) {
     const key = keys[i];
-    const value = answers[key];
-    // JSON has no undefined: such a key was never sent.
-    if (value === undefined) continue;
-    const question = byId.get(key);
-    const owner = !question && key.endsWith('_other') ? byId.get(key.slice(0, -'_other'.length)) : undefined;
-    if (question || (owner && hasOther(owner))) {
-      known[key] = value;
-    } else {
-      problems.push(problem(key, 'unknown-question', `"${key}" is not a question of ${compiled.id}`, `« ${key} » n’est pas une question de ${compiled.id}`));
+    asSent = answers[key] !== undefined && (byId.has(key) || otherOwner(byId, key));
+  }
+  let known: AnswerMap = answers;
+  if (!asSent) {
+    known = {};
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const value = answers[key];
+      // JSON has no undefined: such a key was never sent.
+      if (value === undefined) continue;
+      if (byId.has(key) || otherOwner(byId, key)) {
+        known[key] = value;
+      } else {
+        problems.push(problem(key, 'unknown-question', `"${key}" is not a question of ${compiled.id}`, `« ${key} » n’est pas une question de ${compiled.id}`));
+      }
     }
   }
 
-  const state = computeVisibility(compiled, known);
-  const blank = readBlank(response.blank, response.channel, state, byId,
+  const state = visibilityForCheck(compiled, known);
+  const blank = response.blank === undefined ? NO_BLANK : readBlank(response.blank, response.channel, state, byId,
     (id) => known[id] !== undefined && !questionType(byId.get(id)!.type).isEmpty(known[id]));
-  for (const { question: q, id: key, other, type } of visibilityPlan(compiled).questions) {
+  for (const { question: q, id: key, other, type, conditional } of visibilityPlan(compiled).questions) {
     // Only questions with an "other" text can have one in `known` (see above).
-    if (!state.visible.has(key)) {
+    if (conditional && !state.visible.has(key)) {
       if (key in known) problems.push(hiddenAnswered(key));
       if (other !== undefined && other in known) problems.push(hiddenAnswered(other));
       continue;
@@ -93,7 +109,7 @@ export function checkResponse(compiled: CompiledQuestionnaire, answers: AnswerMa
   }
 
   problems.push(...blank.problems);
-  for (const failure of failingChecks(compiled, state.answers, state.visible)) {
+  for (const failure of checksFailing(compiled, state.answers, state.visible, state.data)) {
     if (failure.level !== 'error') continue;
     const first = failure.questions.find((id) => state.visible.has(id)) ?? failure.questions[0];
     problems.push(problem(first, 'check-failed', `check "${failure.check.id}" fails: ${failure.message.en ?? failure.message.fr}`, `le contrôle « ${failure.check.id} » échoue : ${failure.message.fr}`));

@@ -71,6 +71,8 @@ export interface PlannedQuestion {
   /** The answer key of its "other" text, when it has one. */
   readonly other: string | undefined;
   readonly type: QuestionTypeRuntime;
+  /** True when it has a `visibleWhen` (else it is always visible). */
+  readonly conditional: boolean;
 }
 
 /**
@@ -81,6 +83,7 @@ export interface PlannedQuestion {
 interface VisibilityPlan {
   readonly questions: readonly PlannedQuestion[];
   readonly alwaysVisible: readonly string[];
+  readonly alwaysVisibleSet: ReadonlySet<string>;
   readonly conditional: readonly (PlannedQuestion & { readonly when: Condition })[];
   readonly requirable: readonly { readonly id: string; readonly required: Condition | boolean }[];
 }
@@ -96,10 +99,13 @@ export function visibilityPlan(compiled: CompiledQuestionnaire): VisibilityPlan 
       id: question.id,
       other: hasOther(question) ? otherKey(question.id) : undefined,
       type: questionType(question.type),
+      conditional: question.visibleWhen !== undefined,
     }));
+    const alwaysVisible = questions.filter((p) => !p.conditional).map((p) => p.id);
     plan = {
       questions,
-      alwaysVisible: questions.filter((p) => p.question.visibleWhen === undefined).map((p) => p.id),
+      alwaysVisible,
+      alwaysVisibleSet: new Set(alwaysVisible),
       conditional: questions.filter((p) => p.question.visibleWhen !== undefined).map((p) => ({ ...p, when: p.question.visibleWhen! })),
       requirable: questions.filter((p) => p.question.required !== undefined).map((p) => ({ id: p.id, required: p.question.required! })),
     };
@@ -118,6 +124,40 @@ function isOfItsKind(p: PlannedQuestion, value: unknown): boolean {
   return p.type.holds === undefined || p.type.holds(value);
 }
 
+/** What visibility adds and removes questions through, and asks about. */
+interface VisibleIds {
+  add(id: string): unknown;
+  delete(id: string): unknown;
+  has(id: string): boolean;
+}
+
+/**
+ * The visible questions as the collector's check reads them: the plan's always visible ones
+ * and the conditional ones shown, apart, so that the first are not copied for each response.
+ */
+class ShownIds implements VisibleIds {
+  private readonly shown = new Set<string>();
+  constructor(private readonly always: ReadonlySet<string>) {}
+  add(id: string): void { this.shown.add(id); }
+  delete(id: string): void { this.shown.delete(id); }
+  has(id: string): boolean { return this.always.has(id) || this.shown.has(id); }
+}
+
+/** `computeVisibility` for `checkResponse`: the same outcome, with the evaluator's data, and `visible` only asked. */
+export interface CheckedVisibility {
+  visible: { has(id: string): boolean };
+  required: Set<string>;
+  answers: AnswerMap;
+  data: ConditionData;
+}
+
+/** The visibility `checkResponse` needs (see `computeVisibility`), made without copying the always visible ids. */
+export function visibilityForCheck(compiled: CompiledQuestionnaire, answers: AnswerMap): CheckedVisibility {
+  const plan = visibilityPlan(compiled);
+  const visible = new ShownIds(plan.alwaysVisibleSet);
+  return { visible, ...settle(plan, answers, visible) };
+}
+
 /**
  * Computes visibility and requiredness. Conditions are evaluated in questionnaire order.
  * Dropping answers only ever removes some, so repeating the pass until nothing changes
@@ -126,6 +166,14 @@ function isOfItsKind(p: PlannedQuestion, value: unknown): boolean {
  */
 export function computeVisibility(compiled: CompiledQuestionnaire, answers: AnswerMap): VisibilityState {
   const plan = visibilityPlan(compiled);
+  const visible = new Set<string>(plan.alwaysVisible);
+  const { required, answers: working, data } = settle(plan, answers, visible);
+  stateData.set(working, data);
+  return { visible, required, answers: working };
+}
+
+/** The passes of `computeVisibility`, showing and hiding the conditional questions in `visible`. */
+function settle(plan: VisibilityPlan, answers: AnswerMap, visible: VisibleIds): { required: Set<string>; answers: AnswerMap; data: ConditionData } {
   const working: AnswerMap = {};
   // The evaluator's view of the answers, built alongside and kept in step as answers are dropped.
   const data = emptyConditionData();
@@ -143,7 +191,6 @@ export function computeVisibility(compiled: CompiledQuestionnaire, answers: Answ
       }
     }
   }
-  const visible = new Set<string>(plan.alwaysVisible);
   for (let pass = 0; pass <= plan.conditional.length; pass++) {
     let dropped = false;
     for (const p of plan.conditional) {
@@ -169,6 +216,5 @@ export function computeVisibility(compiled: CompiledQuestionnaire, answers: Answ
   for (const r of plan.requirable) {
     if (visible.has(r.id) && evaluateConditionOn(r.required, data)) required.add(r.id);
   }
-  stateData.set(working, data);
-  return { visible, required, answers: working };
+  return { required, answers: working, data };
 }

@@ -26,12 +26,15 @@ export function unknownCommuneAnswers(
   compiled: CompiledQuestionnaire, answers: AnswerMap, reported: readonly ResponseProblemBody[],
 ): ResponseProblemBody[] {
   const problems: ResponseProblemBody[] = [];
-  const already = new Set(reported.map((p) => p.pointer));
+  let already: Set<string> | undefined;
   for (const question of allQuestions(compiled)) {
     const value = answers[question.id];
-    if (question.type !== 'commune' || typeof value !== 'string') continue;
+    // A current commune first: the pointers are only written for the others (every response
+    // received goes through here).
+    if (question.type !== 'commune' || typeof value !== 'string' || isCurrentCommune(value)) continue;
     const pointer = answerPointer(question.id);
-    if (already.has(pointer) || isCurrentCommune(value)) continue;
+    already ??= new Set(reported.map((p) => p.pointer));
+    if (already.has(pointer)) continue;
     problems.push({ pointer, code: 'unknown-commune', message: message(question.id, value) });
   }
   return problems;

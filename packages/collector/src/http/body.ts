@@ -68,18 +68,21 @@ export function readBody(stream: Readable, headers: { 'content-length'?: string;
       if (!isUtf8(bytes)) reject(new HttpError(400, 'invalid-utf8', text('invalid-utf8')));
       else resolve(bytes.toString('utf8'));
     };
-    stream.on('data', (chunk: Buffer) => {
+    const count = (chunk: Buffer): boolean => {
       raw += chunk.length;
       if (raw > limit) fail(tooLarge(limit, 'body'));
-    });
+      return !settled;
+    };
     stream.on('error', () => fail(new HttpError(400, 'aborted', text('aborted'))));
     if (inflate) {
+      stream.on('data', count);
       inflate.on('data', collect);
       inflate.on('end', done);
       inflate.on('error', () => fail(new HttpError(400, 'malformed-encoding', text('malformed-encoding'))));
       stream.pipe(inflate);
     } else {
-      stream.on('data', (chunk: Buffer) => { if (!settled) collect(chunk); });
+      // One listener, not two: node copies the list of listeners of each event it emits.
+      stream.on('data', (chunk: Buffer) => { if (count(chunk)) collect(chunk); });
       stream.on('end', done);
     }
   });

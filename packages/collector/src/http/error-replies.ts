@@ -86,9 +86,13 @@ export function urlHasBadText(url: string): boolean {
   return false;
 }
 
-/** An `onRequest` hook refusing, on every route, a URL whose encoded text is refused above. */
-export async function refuseBadUrl(request: FastifyRequest): Promise<void> {
-  if (urlHasBadText(request.url)) throw new HttpError(400, 'bad-url', text('bad-url.text'));
+/**
+ * An `onRequest` hook refusing, on every route, a URL whose encoded text is refused above
+ * (with a callback: it runs on every request, and a promise each is a cost).
+ */
+export function refuseBadUrl(request: FastifyRequest, _reply: FastifyReply, done: (error?: HttpError) => void): void {
+  if (urlHasBadText(request.url)) done(new HttpError(400, 'bad-url', text('bad-url.text')));
+  else done();
 }
 
 /** A route's path as a regular expression: `:name` is one segment, `*` anything. */

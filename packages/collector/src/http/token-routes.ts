@@ -1,12 +1,11 @@
 /**
  * Which routes need a bearer token (reading, exports, statistics, erasure), and what follows
  * from it for every request: CORS for those routes only for origins configured with
- * `read: true`, and a client address that sent too many wrong tokens in a minute gets 429
+ * `read: true` (`cors.ts`), and a client address that sent too many wrong tokens in a minute gets 429
  * before its token is even looked at. Posting a response stays public to every configured
  * origin, and the routes other helpers add without a token (e.g. a commune search) too.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { CollectorConfig } from '../config/load.js';
 import { HttpError } from './errors.js';
 import { RateLimiter } from './rate-limit.js';
 import { text } from '../messages.js';
@@ -40,21 +39,6 @@ export function requestNeedsToken(request: FastifyRequest): boolean {
   return needsToken(method, pathOf(request));
 }
 
-/** The CORS options of one request: only configured origins, and only `read` ones on token routes. */
-export function corsDelegator(config: CollectorConfig) {
-  const posting = new Set(config.origins.map((o) => o.origin));
-  const reading = new Set(config.origins.filter((o) => o.read === true).map((o) => o.origin));
-  // The two possible answers, made once: the delegator runs on every request, posts included.
-  const common = { methods: ['GET', 'POST', 'PUT', 'DELETE'], allowedHeaders: ['content-type', 'content-encoding', 'authorization'], maxAge: 600 };
-  const allow = { ...common, origin: true };
-  const refuse = { ...common, origin: false };
-  return (request: FastifyRequest, cb: (error: Error | null, options: Record<string, unknown>) => void): void => {
-    const origin = request.headers.origin;
-    const allowed = origin !== undefined && (requestNeedsToken(request) ? reading : posting).has(origin);
-    cb(null, allowed ? allow : refuse);
-  };
-}
-
 /**
  * Slows down token guessing: a client address that sent `perMinute` wrong tokens this minute
  * gets 429 with Retry-After on every token route until the minute is over, whatever its
@@ -62,16 +46,22 @@ export function corsDelegator(config: CollectorConfig) {
  */
 export function guardTokens(app: FastifyInstance, perMinute = WRONG_TOKENS_PER_MINUTE): void {
   const wrong = new RateLimiter(perMinute);
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method === 'OPTIONS' || !requestNeedsToken(request)) return;
-    const wait = wrong.spent(request.ip);
-    if (wait !== null) {
-      reply.header('retry-after', String(wait));
-      throw new HttpError(429, 'rate-limited', text('rate-limited.tokens', { seconds: wait }));
+  // Callback hooks, not async ones: they run on every request, and a promise each is a cost.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method === 'OPTIONS' || !requestNeedsToken(request)) {
+      done();
+      return;
     }
+    const wait = wrong.spent(request.ip);
+    if (wait === null) {
+      done();
+      return;
+    }
+    reply.header('retry-after', String(wait));
+    done(new HttpError(429, 'rate-limited', text('rate-limited.tokens', { seconds: wait })));
   });
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (reply.statusCode === 401 && request.headers.authorization && requestNeedsToken(request)) wrong.hit(request.ip);
-    return payload;
+    done(null, payload);
   });
 }

@@ -53,18 +53,30 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
   // Only JSON is parsed, by our own reader: the size limit holds on the raw stream and after
   // decompression, and unsafe JSON is refused before any schema sees it.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', async (request: FastifyRequest, payload: NodeJS.ReadableStream) => {
-    const text = await readBody(payload as import('node:stream').Readable, request.headers, config.limits.bodyBytes);
-    return parseSafeJson(text, config.limits.maxDepth);
+  // A callback parser: an async one added a promise to each request.
+  app.addContentTypeParser('application/json', (request: FastifyRequest, payload: NodeJS.ReadableStream, done: (error: Error | null, body?: unknown) => void) => {
+    readBody(payload as import('node:stream').Readable, request.headers, config.limits.bodyBytes).then((text) => {
+      let body: unknown;
+      try {
+        body = parseSafeJson(text, config.limits.maxDepth);
+      } catch (e) {
+        done(e as Error);
+        return;
+      }
+      done(null, body);
+    }, (e: Error) => done(e));
   });
 
   app.post('/v1/responses', {
-    onRequest: async (request, reply) => {
+    // A callback, not an async hook: a promise per response is a cost.
+    onRequest: (request, reply, done) => {
       const wait = limiter.hit(request.ip);
-      if (wait !== null) {
-        reply.header('retry-after', String(wait)).header('connection', 'close');
-        throw new HttpError(429, 'rate-limited', text('rate-limited.responses', { seconds: wait }));
+      if (wait === null) {
+        done();
+        return;
       }
+      reply.header('retry-after', String(wait)).header('connection', 'close');
+      done(new HttpError(429, 'rate-limited', text('rate-limited.responses', { seconds: wait })));
     },
   }, async (request, reply) => {
     const type = request.headers['content-type'];
