@@ -146,6 +146,10 @@ describe('analyseResponses', () => {
   it('compares with the previous wave through the crosswalk: merged codes summed, renamed question followed, break said', async () => {
     const doc = await run();
     const previous = doc.groups[0]!.comparisons!.previousWave!;
+    // Rennes answered 2026 on the next core only: its distribution lists the merged code, not the old ones at 0.
+    const sectors = (doc.groups[0]!.questions.find((q) => q.id === 'secteur_principal') as DistributionFigures).categories!.map((c) => c.code);
+    expect(sectors).toContain('solidarite');
+    expect(sectors.filter((c) => c === 'caritatif_humanitaire' || c === 'social_sante')).toEqual([]);
     expect(previous).toMatchObject({ wave: '2025', available: true, crosswalk: { from: [b.core.questionnaire.version], to: [next.questionnaire.version], applied: true } });
     const solidarity = previous.shares.find((s) => s.question === 'secteur_principal' && s.code === 'solidarite')!;
     expect(solidarity.previousCodes!.sort()).toEqual(['caritatif_humanitaire', 'social_sante']);

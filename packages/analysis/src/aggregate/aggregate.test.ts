@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompiledQuestion, ResponsePayload } from '@olva/schema';
 import { allQuestions } from '@olva/runtime';
 import { aggregateResponses } from './aggregate.js';
-import { builds, generate, generateFor, laterCore, stream, SAMPLE, type Generated } from '../__fixtures__/responses.js';
+import { builds, crosswalkCore, generate, generateFor, laterCore, stream, SAMPLE, type Generated } from '../__fixtures__/responses.js';
 import { prng } from '@olva/test-support/prng';
 import type { Category, DistributionFigures, GroupResults, QuestionFigures, ResultsDocument } from '../results.js';
 
@@ -244,6 +244,32 @@ describe('aggregateResponses', () => {
     // Where the version that has it puts it, not at the end.
     const ids = group!.questions.map((f) => f.id);
     expect(ids.indexOf('nb_projets')).toBe(ids.indexOf('secteur_principal') + 1);
+  });
+
+  it('lists in a group the codes of the versions it answered, not those of every version given', async () => {
+    // The next core merges caritatif_humanitaire and social_sante into solidarite (crosswalk).
+    const next = crosswalkCore();
+    const random = prng(17);
+    const [onNew, onOld, onBoth] = [{ level: 'commune', code: '35238' }, { level: 'commune', code: '29019' }, { level: 'commune', code: '44109' }];
+    const items = [
+      ...generateFor(next, onNew, '2026', 40, random), ...generateFor(b.core, onOld, '2026', 40, random),
+      ...generateFor(b.core, onBoth, '2026', 30, random), ...generateFor(next, onBoth, '2026', 30, random),
+    ];
+    const doc = await aggregateResponses(stream(items), { compiled: [b.core, next] });
+    const codesOf = (code: string, id: string) => (groupOf(doc, code, '2026').questions.find((f) => f.id === id) as DistributionFigures).categories!.map((c) => c.code);
+    const listed = (c: typeof b.core, id: string) => {
+      const q = allQuestions(c).find((x) => x.id === id) as { choices: { code: string }[]; other?: unknown };
+      return [...new Set([...q.choices.map((x) => x.code), ...(q.other ? ['other'] : [])])];
+    };
+    // In each version's own order; the version answered alone, without the other's codes at 0.
+    expect(codesOf(onNew.code, 'secteur_principal')).toEqual(listed(next, 'secteur_principal'));
+    expect(codesOf(onNew.code, 'secteur_principal')).not.toContain('caritatif_humanitaire');
+    expect(codesOf(onOld.code, 'secteur_principal')).toEqual(listed(b.core, 'secteur_principal'));
+    expect(codesOf(onOld.code, 'secteur_principal')).not.toContain('solidarite');
+    // Both versions answered: both sets, the older's order first.
+    expect(codesOf(onBoth.code, 'secteur_principal')).toEqual([...listed(b.core, 'secteur_principal'), 'solidarite']);
+    // A question that did not change keeps its codes everywhere.
+    expect(codesOf(onNew.code, 'echelle_intervention')).toEqual(listed(next, 'echelle_intervention'));
   });
 
   it('reads a stream made one response at a time; numeric values past the bound are sampled', async () => {

@@ -173,7 +173,7 @@ export async function aggregateResponses(responses: AsyncIterable<ResponsePayloa
         responses: n,
       })),
       questions: withholdLinked(mergedOrder([...g.versions.keys()].map(questionsOf)).map((entry) =>
-        questionFigures(entry, g.questions.get(entry.id)!, g.referenceDate, rules)), [...g.versions.keys()]),
+        questionFigures(catalogue.answeredIn(entry, g.versions.keys()), g.questions.get(entry.id)!, g.referenceDate, rules)), [...g.versions.keys()]),
       collection: {
         from: new Date(g.first).toISOString(), to: new Date(g.last).toISOString(),
         byChannel: countsOf(g.byChannel), bySource: countsOf(g.bySource),

@@ -71,9 +71,17 @@ function codesOf(question: CompiledQuestion): CodeEntry[] {
 export class Catalogue {
   private readonly entries = new Map<string, CatalogueEntry>();
 
+  /** Per version, the codes and matrix rows each of its aggregated questions lists. */
+  private readonly listed = new Map<CompiledQuestionnaire, Map<string, Pick<CatalogueEntry, 'codes' | 'rows'>>>();
+
+  /** The versions in the order given (oldest first), to merge a group's codes in that order. */
+  private readonly order: readonly CompiledQuestionnaire[];
+
   /** @param compiled every version the responses were answered with, oldest first. */
   constructor(compiled: readonly CompiledQuestionnaire[]) {
+    this.order = compiled;
     for (const version of compiled) {
+      this.listed.set(version, new Map());
       for (const section of version.sections) {
         for (const question of section.questions) this.add(version, question);
       }
@@ -97,9 +105,30 @@ export class Catalogue {
     }
     const entry = known ?? { id: question.id, type: question.type, kind, label: question.label, conditional: false, codes: [], rows: [] };
     if (question.visibleWhen !== undefined) entry.conditional = true;
-    merge(entry.codes, codesOf(question));
-    if (question.type === 'matrix') merge(entry.rows, question.rows.map((r) => ({ code: r.code, label: r.label })));
+    const own = { codes: codesOf(question), rows: question.type === 'matrix' ? question.rows.map((r) => ({ code: r.code, label: r.label })) : [] };
+    this.listed.get(version)!.set(question.id, own);
+    merge(entry.codes, own.codes);
+    merge(entry.rows, own.rows);
     if (!known) this.entries.set(question.id, entry);
+  }
+
+  /**
+   * The entry of a question as a group answered it: only the codes and matrix rows of the
+   * versions given (merged in the catalogue's version order), so that a group answered on a
+   * core that merged two codes does not list the old codes at 0 beside the new one. The
+   * answers are still read with the whole entry (see `get`).
+   */
+  answeredIn(entry: CatalogueEntry, versions: Iterable<CompiledQuestionnaire>): CatalogueEntry {
+    const answered = new Set(versions);
+    const codes: CodeEntry[] = [];
+    const rows: CodeEntry[] = [];
+    for (const version of this.order) {
+      const own = answered.has(version) ? this.listed.get(version)!.get(entry.id) : undefined;
+      if (!own) continue;
+      merge(codes, own.codes);
+      merge(rows, own.rows);
+    }
+    return { ...entry, codes, rows };
   }
 
   /** The entry of an aggregated question, or undefined when it is not aggregated. */
