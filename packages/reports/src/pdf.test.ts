@@ -5,7 +5,9 @@ import { launchChromium } from '@olva/test-support/chromium';
 import { seriousViolations } from '@olva/test-support/axe';
 import { loadCoreQuestionnaire } from '@olva/core-questionnaire';
 import { fullReportHtml } from './full/render.js';
-import { KEY_FIGURES, RENNES, resultsDocument, withAnalysisComparisons } from '@olva/test-support/results-documents';
+import { KEY_FIGURES, RENNES, resultsDocument } from '@olva/test-support/results-documents';
+import { ANALYSED, analysedResults } from '@olva/test-support/analysed-results';
+import { keyFigureClasses } from './key-figures/declaration.js';
 import { selectSubject } from './subject.js';
 import { keyFiguresHtml } from './key-figures/render.js';
 import { employersHtml } from './employers/render.js';
@@ -17,8 +19,11 @@ const REFERENCE = parseReference('territoire,annee,secteur,etablissements_employ
 
 let browser: Browser;
 let doc: ResultsDocument;
+/** Rennes 2026 as `olva analyse` writes it: every comparison the analysis adds, the sample beside expected sectors. */
+let analysed: ResultsDocument;
 beforeAll(async () => {
-  [browser, doc] = await Promise.all([launchChromium(), resultsDocument(7)]);
+  const expected = [{ territory: ANALYSED, source: 'répertoire', sectors: { sport: 100, culture: 300, loisirs_vie_sociale: 200, solidarite: 400 } }];
+  [browser, doc, analysed] = await Promise.all([launchChromium(), resultsDocument(7), analysedResults(11, 120, '2025', { classes: keyFigureClasses(KEY_FIGURES), expected })]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -27,9 +32,13 @@ afterAll(async () => {
 describe('PDF through Debian’s Chromium', () => {
   it('prints the key figures on exactly four A4 pages, in French and in English', async () => {
     // With every comparison the analysis adds (network and previous-wave columns, national lines).
-    const subject = selectSubject(withAnalysisComparisons(doc), { territory: RENNES });
+    const subject = selectSubject(analysed, { territory: ANALYSED });
+    expect(Object.keys(subject.group.comparisons!).sort()).toEqual(['national', 'network', 'previousWave']);
     for (const lang of ['fr', 'en'] as const) {
-      const pdf = await htmlToPdf(keyFiguresHtml(subject, KEY_FIGURES, lang), { browser });
+      const sheet = keyFiguresHtml(subject, KEY_FIGURES, lang);
+      // The comparison columns and the national lines are on the sheet printed.
+      expect(sheet).toMatch(lang === 'fr' ? /<th scope="col">2025<\/th><th scope="col">Réseau<\/th>[\s\S]*France : / : /<th scope="col">2025<\/th><th scope="col">Network<\/th>[\s\S]*France: /);
+      const pdf = await htmlToPdf(sheet, { browser });
       expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
       expect(countPdfPages(pdf)).toBe(4);
       // Cross-check with the page tree's own count.
@@ -57,7 +66,7 @@ describe('accessibility of the documents (axe-core in Chromium)', () => {
     // The documents forbid every script (CSP): axe is injected with the CSP bypassed.
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    const subject = selectSubject(withAnalysisComparisons(doc), { territory: RENNES });
+    const subject = selectSubject(analysed, { territory: ANALYSED });
     for (const [name, html] of [
       ['key figures', keyFiguresHtml(subject, KEY_FIGURES, 'fr')],
       ['employers', employersHtml(subject, REFERENCE, 'en')],

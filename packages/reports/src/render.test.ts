@@ -2,11 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ResultsDocument } from '@olva/analysis';
+import type { DistributionFigures, ResultsDocument } from '@olva/analysis';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { allQuestions } from '@olva/runtime';
 import { loadCoreQuestionnaire } from '@olva/core-questionnaire';
-import { BUILDS, KEY_FIGURES, RENNES, resultsDocument, withAnalysisComparisons } from '@olva/test-support/results-documents';
+import { BUILDS, KEY_FIGURES, RENNES, resultsDocument } from '@olva/test-support/results-documents';
+import { ANALYSED, analysedResults } from '@olva/test-support/analysed-results';
 import { selectSubject } from './subject.js';
 import { keyFiguresHtml } from './key-figures/render.js';
 import { employersHtml } from './employers/render.js';
@@ -145,20 +146,46 @@ describe('escaping', () => {
 
 describe('comparisons the analysis adds to a group', () => {
   it('shows the network and the previous wave as columns and the national references as sentences', async () => {
-    const withComparisons = withAnalysisComparisons(doc);
-    const lorient = withComparisons.groups.find((g) => g.territory.level === 'epci')!;
-    const sector = (g: typeof lorient) => g.questions.find((q) => q.id === 'secteur_principal') as { categories: { code: string; share: number | null }[] };
-    const subject = selectSubject(withComparisons, { territory: RENNES });
+    // Made by `analyseResponses` (Rennes 2026 on the next core, its 2025 wave on the current
+    // one); with seed 9, "solidarite" (two codes merged by the crosswalk) differs notably from 2025.
+    const expected = [{ territory: ANALYSED, source: 'répertoire des associations de la ville', sectors: { sport: 100, culture: 300, loisirs_vie_sociale: 200, solidarite: 400 } }];
+    const subject = selectSubject(await analysedResults(9, 120, '2025', { expected }), { territory: ANALYSED });
+    const { network, previousWave, national } = subject.group.comparisons!;
+    const pct = (x: number) => `${Math.round(x * 100)}\u202f%`;
     const page = fullReportHtml(subject, core, 'fr');
     const block = page.slice(page.indexOf('id="q-secteur_principal"'), page.indexOf('id="q-secteurs_secondaires"'));
     expect(block).toContain('<th scope="col">2025</th><th scope="col">Réseau</th>');
-    const lorientSport = sector(lorient).categories.find((c) => c.code === 'sport')!.share!;
-    expect(block).toMatch(new RegExp(`<th scope="row">Sport</th>(<td>[^<]*</td>){4}<td>${Math.round(lorientSport * 100)}\u202f%<abbr class="notable"`));
+    // Every code's row: the previous wave's share (merged codes summed through the crosswalk),
+    // then the network's, as the analysis computed them, a notable difference marked.
+    const sector = subject.group.questions.find((q) => q.id === 'secteur_principal') as DistributionFigures;
+    const compared = (v: { share: number } | null | undefined, notable: boolean | null | undefined) => (v ? `${pct(v.share)}${notable ? '<abbr class="notable"' : '</td>'}` : '—</td>');
+    let marks = 0;
+    for (const c of sector.categories!) {
+      const label = c.label!.fr.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
+      const row = block.slice(block.indexOf(`<th scope="row">${label}</th>`)).split('</tr>')[0]!;
+      const cells = row.split('<td>').slice(1);
+      const then = previousWave!.shares.find((s) => s.question === 'secteur_principal' && s.code === c.code);
+      const pooled = network!.shares.find((s) => s.question === 'secteur_principal' && s.code === c.code);
+      expect(cells[3], c.code).toMatch(new RegExp(`^${compared(then?.previous, then?.notable)}`));
+      expect(cells[4], c.code).toMatch(new RegExp(`^${compared(pooled?.network, pooled?.notable)}`));
+      marks += Number(!!(then?.notable && then.previous)) + Number(!!(pooled?.notable && pooled.network));
+    }
+    expect(marks).toBeGreaterThan(0);
+    expect(marks).toBe((block.match(/<abbr class="notable"/g) ?? []).length);
+    expect(previousWave!.shares.find((s) => s.question === 'secteur_principal' && s.code === 'solidarite')!.previous).not.toBeNull();
+    // Only the codes of the version answered: not the old ones the crosswalk merged.
+    expect(block).not.toContain('Action caritative');
     expect(block).toContain('catégories harmonisées par la table de correspondance du tronc commun');
-    expect(block).toContain('France : sport : 24\u202f% (2017) ; ici 30\u202f%. secteurs regroupés autrement');
-    expect(page).toMatch(/Références nationales<\/h3><ul><li>Tchernonog &amp; Prouteau, Le paysage associatif français \(2019\) \(2017\)<\/li>/);
-    expect(page).toMatch(/Échantillon et secteurs attendus[\s\S]*\(répertoire des associations de la ville\)[\s\S]*<th scope="row">Sport<\/th><td>\d+\u202f%<\/td><td>9\u202f%<\/td>/);
+    const references = national!.figures.filter((f) => f.question === 'secteur_principal' && f.territory);
+    expect(references.some((f) => f.categoriesDiffer)).toBe(true);
+    for (const f of references) {
+      expect(block).toContain(`France : ${f.label.fr} : ${pct(f.national.share!)} (${f.national.year}) ; ici ${pct(f.territory!.share)}${f.notable ? ' *' : ''}.${f.categoriesDiffer ? ` ${f.categoriesDiffer.fr}` : ''}`);
+    }
+    const source = Object.values(national!.references.sources)[0]!;
+    expect(page).toContain(`Références nationales</h3><ul><li>${source.citation.replace(/&/g, '&amp;')} (${source.year})</li>`);
+    const sport = subject.group.sample!.sectors.find((s) => s.code === 'sport')!;
+    expect(page).toMatch(new RegExp(`Échantillon et secteurs attendus[\\s\\S]*\\(répertoire des associations de la ville\\)[\\s\\S]*<th scope="row">Sport</th><td>${pct(sport.sample!.share)}</td><td>10\u202f%</td>`));
     const sheet = keyFiguresHtml(subject, KEY_FIGURES, 'en');
-    expect(sheet).toContain('column Network: the 3 other territories of wave 2026 pooled');
+    expect(sheet).toContain(`column Network: the ${network!.otherTerritories} other territories of wave 2026 pooled`);
   });
 });

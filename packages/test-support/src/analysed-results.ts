@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { analyseResponses, checkNationalReferences, type NationalReferences, type ResultsDocument } from '@olva/analysis';
+import { analyseResponses, checkNationalReferences, type AnalyseOptions, type NationalReferences, type ResultsDocument } from '@olva/analysis';
 import { prng } from './prng.js';
 import { builds, crosswalkCore, generateFor, stream, type Generated } from './responses.js';
 
@@ -40,10 +40,12 @@ export function twoWaves(seed: number, size = 120): Generated[] {
  * crosswalk), the national references, the network of the other territories of 2026.
  * @param previousWave another wave to compare with: one without responses (`2024`) gives the
  * comparison `olva analyse` writes when the territory has no results then.
+ * @param more further options of `olva analyse`: `expected` sectors (`group.sample`), `weight`,
+ * the `classes` of a key-figures file.
  */
-export async function analysedResults(seed = 11, size = 120, previousWave = '2025'): Promise<ResultsDocument> {
+export async function analysedResults(seed = 11, size = 120, previousWave = '2025', more: Pick<AnalyseOptions, 'expected' | 'weight' | 'classes'> = {}): Promise<ResultsDocument> {
   const b = builds();
   return analyseResponses(stream(twoWaves(seed, size)), {
-    compiled: [b.core, crosswalkCore()], wave: '2026', territory: ANALYSED, previousWave, references: nationalReferences(),
+    compiled: [b.core, crosswalkCore()], wave: '2026', territory: ANALYSED, previousWave, references: nationalReferences(), ...more,
   });
 }
