@@ -42,6 +42,19 @@ function axis(catalogue: Catalogue, id: string, option: 'rows' | 'columns'): Cat
   return entry;
 }
 
+/**
+ * The codes of an axis as published: those of the versions answered in the scope (a scope
+ * answered on a core that merged two codes does not list the old ones at 0), then any other
+ * code that was counted; with, for each, its index among the codes counted.
+ */
+function answeredCodes(catalogue: Catalogue, entry: CatalogueEntry, answered: ReadonlySet<CompiledQuestionnaire>, counted: readonly CodeEntry[], used: ReadonlySet<number>): { codes: CodeEntry[]; from: number[] } {
+  // No response in the scope: no version answered, the codes of every version (as the catalogue lists them).
+  const listed = answered.size ? catalogue.answeredIn(entry, answered) : entry;
+  const from = listed.codes.map((c) => counted.findIndex((k) => k.code === c.code));
+  for (const i of used) if (!from.includes(i)) from.push(i);
+  return { codes: from.map((i) => ({ ...counted[i]! })), from };
+}
+
 function indexOf(codes: CodeEntry[], code: string): number {
   let i = codes.findIndex((c) => c.code === code);
   if (i < 0) i = codes.push({ code }) - 1;
@@ -73,12 +86,14 @@ export function crossCounter(query: CrosstabQuery): CrossCounter {
   const columnCodes = columns.codes.map((c) => ({ ...c }));
   // Pairs counted sparsely first: codes met in answers but absent from the versions extend the axes.
   const pairs = new Map<string, number>();
+  const answered = new Set<CompiledQuestionnaire>();
   return {
     rows, columns,
     inScope: (payload) => (query.wave === undefined || payload.wave === query.wave)
       && (!query.territory || (payload.territory.level === query.territory.level && payload.territory.code === query.territory.code)),
     add(payload) {
       const compiled = versions.of(payload);
+      answered.add(compiled);
       const state = computeVisibility(compiled, payload.answers ?? {});
       const r = state.answers[rows.id];
       const c = state.answers[columns.id];
@@ -87,12 +102,12 @@ export function crossCounter(query: CrosstabQuery): CrossCounter {
       pairs.set(key, (pairs.get(key) ?? 0) + 1);
     },
     result() {
-      const counts = rowCodes.map(() => columnCodes.map(() => 0));
-      for (const [key, n] of pairs) {
-        const [i, j] = key.split(',').map(Number) as [number, number];
-        counts[i]![j] = n;
-      }
-      return { rows, columns, rowCodes, columnCodes, counts };
+      const cells = [...pairs].map(([key, n]) => [...key.split(',').map(Number), n] as [number, number, number]);
+      const r = answeredCodes(catalogue, rows, answered, rowCodes, new Set(cells.map(([i]) => i)));
+      const c = answeredCodes(catalogue, columns, answered, columnCodes, new Set(cells.map(([, j]) => j)));
+      const counts = r.codes.map(() => c.codes.map(() => 0));
+      for (const [i, j, n] of cells) counts[r.from.indexOf(i)]![c.from.indexOf(j)] = n;
+      return { rows, columns, rowCodes: r.codes, columnCodes: c.codes, counts };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crossTabulate, publishCrosstab } from './crosstab.js';
-import { builds, generate, stream } from '../__fixtures__/responses.js';
+import { builds, crosswalkCore, generate, generateFor, stream } from '../__fixtures__/responses.js';
+import { prng } from '@olva/test-support/prng';
 import { recomputable, withTotals } from '../__fixtures__/recomputable.js';
 import { DEFAULT_DISCLOSURE_RULES as rules } from '../disclosure/rules.js';
 import type { CatalogueEntry } from '../aggregate/catalogue.js';
@@ -77,6 +78,35 @@ describe('crossTabulate', () => {
         if (cell.count !== null) expect(cell.count).toBe(n);
       }));
       expect(recomputable(naive, hiddenIn(t))).toEqual([]);
+    }
+  });
+
+  it('lists the codes of the versions answered in its scope, counts kept with their codes', async () => {
+    // The next core merges caritatif_humanitaire and social_sante into solidarite (crosswalk).
+    const next = crosswalkCore();
+    const random = prng(23);
+    const [onNew, onBoth] = [{ level: 'commune', code: '35238' }, { level: 'commune', code: '29019' }];
+    const items = [...generateFor(next, onNew, '2026', 60, random), ...generateFor(b.core, onBoth, '2026', 40, random), ...generateFor(next, onBoth, '2026', 40, random)];
+    // A file (not the collector) may carry a code its version lacks: it is counted under its own code, after the others.
+    const stray = items.find((g) => g.payload.territory.code === onNew.code && g.payload.answers.secteur_principal !== undefined && g.payload.answers.employeur !== undefined)!;
+    stray.payload.answers.secteur_principal = 'caritatif_humanitaire';
+    const cross = (territory: { level: string; code: string }) => crossTabulate(stream(items), { compiled: [b.core, next], rows: 'secteur_principal', columns: 'employeur', territory, wave: '2026' });
+    const listed = (c: typeof next) => {
+      const q = c.sections[0]!.questions.find((x) => x.id === 'secteur_principal') as { choices: { code: string }[]; other?: unknown };
+      return [...new Set([...q.choices.map((x) => x.code), ...(q.other ? ['other'] : [])])];
+    };
+    const alone = await cross(onNew);
+    expect(alone.rows.codes.map((c) => c.code)).toEqual([...listed(next), 'caritatif_humanitaire']);
+    const both = await cross(onBoth);
+    expect(both.rows.codes.map((c) => c.code)).toEqual([...listed(b.core), 'solidarite']);
+    // Each shown count is the naive one of its own code.
+    for (const [t, territory] of [[alone, onNew], [both, onBoth]] as const) {
+      const mine = items.filter((g) => g.payload.territory.code === territory.code).map((g) => g.payload.answers);
+      t.cells!.forEach((row, i) => row.forEach((cell, j) => {
+        const n = mine.filter((a) => a.secteur_principal === t.rows.codes[i]!.code && String(a.employeur) === t.columns.codes[j]!.code).length;
+        if (cell.count !== null) expect(cell.count).toBe(n);
+      }));
+      expect(t.base).toBe(mine.filter((a) => a.secteur_principal !== undefined && a.employeur !== undefined).length);
     }
   });
 
