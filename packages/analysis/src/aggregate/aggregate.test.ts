@@ -4,6 +4,7 @@ import { allQuestions } from '@olva/runtime';
 import { aggregateResponses } from './aggregate.js';
 import { builds, crosswalkCore, generate, generateFor, laterCore, stream, SAMPLE, type Generated } from '../__fixtures__/responses.js';
 import { prng } from '@olva/test-support/prng';
+import { compiledQuestionnaire } from '@olva/test-support/compiled';
 import type { Category, DistributionFigures, GroupResults, QuestionFigures, ResultsDocument } from '../results.js';
 
 const Z = 1.959963984540054;
@@ -270,6 +271,25 @@ describe('aggregateResponses', () => {
     expect(codesOf(onBoth.code, 'secteur_principal')).toEqual([...listed(b.core, 'secteur_principal'), 'solidarite']);
     // A question that did not change keeps its codes everywhere.
     expect(codesOf(onNew.code, 'echelle_intervention')).toEqual(listed(next, 'echelle_intervention'));
+  });
+
+  it('lists in a group the matrix rows of the versions it answered', async () => {
+    const choices = (...codes: string[]) => codes.map((code) => ({ code, label: { fr: code } }));
+    const version = (v: string, rows: string[]) => compiledQuestionnaire({
+      id: 'm', questionnaire: { id: 'm', version: v }, title: { fr: 'M' },
+      sections: [{ id: 's', title: { fr: 'S' }, questions: [{ id: 'm', type: 'matrix', label: { fr: 'M' }, rows: choices(...rows), choices: choices('u', 'v') }] }],
+    });
+    const [before, after] = [version('1.0.0', ['r1', 'r2', 'r3']), version('2.0.0', ['r1', 'r3'])];
+    const [template] = generate(3);
+    const payload = (c: typeof before, code: string, n: number): ResponsePayload => ({
+      ...template!.payload, submissionId: `00000000-0000-4000-9000-${code}${String(n).padStart(10, '0')}`, questionnaire: { ...c.questionnaire }, extension: null,
+      territory: { level: 'commune', code }, answers: { m: { r1: 'u', r3: n % 2 ? 'u' : 'v' } },
+    });
+    const items = [...Array.from({ length: 12 }, (_, n) => payload(after, '35', n)), ...Array.from({ length: 12 }, (_, n) => payload(before, '29', n)), ...Array.from({ length: 12 }, (_, n) => payload(after, '29', n + 20))];
+    const doc = await aggregateResponses(items, { compiled: [before, after] });
+    const rows = (code: string) => (doc.groups.find((g) => g.territory.code === code)!.questions[0] as { rows: { code: string }[] }).rows.map((r) => r.code);
+    expect(rows('35')).toEqual(['r1', 'r3']);
+    expect(rows('29')).toEqual(['r1', 'r2', 'r3']);
   });
 
   it('reads a stream made one response at a time; numeric values past the bound are sampled', async () => {
