@@ -292,6 +292,46 @@ describe('aggregateResponses', () => {
     expect(rows('29')).toEqual(['r1', 'r2', 'r3']);
   });
 
+  /**
+   * Two versions of one questionnaire: in 1.0.0 `activite` is asked only when `salaries` is
+   * true and labelled "Activité (ancien)"; 2.0.0 asks it of everyone as "Activité". Commune
+   * 35 answered 2.0.0 only, 29 1.0.0 only, 44 both.
+   */
+  async function filterDropped(): Promise<(code: string) => QuestionFigures> {
+    const choices = (...codes: string[]) => codes.map((code) => ({ code, label: { fr: code } }));
+    const version = (v: string, label: string, when: boolean) => compiledQuestionnaire({
+      id: 'f', questionnaire: { id: 'f', version: v }, title: { fr: 'F' },
+      sections: [{ id: 's', title: { fr: 'S' }, questions: [
+        { id: 'salaries', type: 'boolean', label: { fr: 'Salariés ?' } },
+        { id: 'activite', type: 'single', label: { fr: label }, choices: choices('a', 'b'), ...(when ? { visibleWhen: { '==': [{ var: 'salaries' }, true] } } : {}) },
+      ] }],
+    });
+    const [before, after] = [version('1.0.0', 'Activité (ancien)', true), version('2.0.0', 'Activité', false)];
+    const [template] = generate(3);
+    // Every fourth respondent leaves activite blank; salaries alternates, so no count is small.
+    const payload = (c: typeof before, code: string, n: number): ResponsePayload => {
+      const salaries = n % 2 === 0;
+      const shown = c === after || salaries;
+      return {
+        ...template!.payload, submissionId: `00000000-0000-4000-9000-${code}${String(n).padStart(10, '0')}`, questionnaire: { ...c.questionnaire }, extension: null,
+        territory: { level: 'commune', code }, answers: { salaries, ...(shown && n % 4 !== 1 ? { activite: n % 3 ? 'a' : 'b' } : {}) },
+      };
+    };
+    const many = (c: typeof before, code: string, from: number) => Array.from({ length: 40 }, (_, n) => payload(c, code, from + n));
+    const doc = await aggregateResponses([...many(after, '35', 0), ...many(before, '29', 0), ...many(before, '44', 0), ...many(after, '44', 40)], { compiled: [before, after] });
+    return (code) => doc.groups.find((g) => g.territory.code === code)!.questions.find((q) => q.id === 'activite')!;
+  }
+
+  it('says a question is conditional in a group only when it is in a version the group answered', async () => {
+    const activite = await filterDropped();
+    // 2.0.0 asks everyone: the 40 respondents were asked, 30 answered (every fourth left it blank).
+    expect(activite('35')).toMatchObject({ conditional: false, status: 'ok', base: { asked: 40, answered: 30, noAnswer: 10 } });
+    expect(activite('35').withheldReason).toBeUndefined();
+    // 1.0.0 alone, or with 2.0.0: asked under a condition, asked and no answer unpublished.
+    expect(activite('29')).toMatchObject({ conditional: true, base: { asked: null, answered: 20, noAnswer: null } });
+    expect(activite('44')).toMatchObject({ conditional: true, base: { asked: null, answered: 50, noAnswer: null } });
+  });
+
   it('reads a stream made one response at a time; numeric values past the bound are sampled', async () => {
     const [template] = generate(8);
     let sum = 0;

@@ -26,7 +26,10 @@ export interface CatalogueEntry {
   type: CompiledQuestion['type'];
   kind: FigureKind;
   label: LocalizedText;
-  /** True when some version shows the question under a condition (`visibleWhen`). */
+  /**
+   * True when some version shows the question under a condition (`visibleWhen`); in a
+   * group's entry (`answeredIn`), some version the group answered.
+   */
   conditional: boolean;
   /** Answer codes in display order (distributions, multiple choices, matrix columns). */
   codes: CodeEntry[];
@@ -71,8 +74,8 @@ function codesOf(question: CompiledQuestion): CodeEntry[] {
 export class Catalogue {
   private readonly entries = new Map<string, CatalogueEntry>();
 
-  /** Per version, the codes and matrix rows each of its aggregated questions lists. */
-  private readonly listed = new Map<CompiledQuestionnaire, Map<string, Pick<CatalogueEntry, 'codes' | 'rows'>>>();
+  /** Per version, the codes and matrix rows each of its aggregated questions lists, and whether it is conditional there. */
+  private readonly listed = new Map<CompiledQuestionnaire, Map<string, Pick<CatalogueEntry, 'codes' | 'rows' | 'conditional'>>>();
 
   /** The versions in the order given (oldest first), to merge a group's codes in that order. */
   private readonly order: readonly CompiledQuestionnaire[];
@@ -105,7 +108,7 @@ export class Catalogue {
     }
     const entry = known ?? { id: question.id, type: question.type, kind, label: question.label, conditional: false, codes: [], rows: [] };
     if (question.visibleWhen !== undefined) entry.conditional = true;
-    const own = { codes: codesOf(question), rows: question.type === 'matrix' ? question.rows.map((r) => ({ code: r.code, label: r.label })) : [] };
+    const own = { codes: codesOf(question), rows: question.type === 'matrix' ? question.rows.map((r) => ({ code: r.code, label: r.label })) : [], conditional: question.visibleWhen !== undefined };
     this.listed.get(version)!.set(question.id, own);
     merge(entry.codes, own.codes);
     merge(entry.rows, own.rows);
@@ -116,19 +119,24 @@ export class Catalogue {
    * The entry of a question as a group answered it: only the codes and matrix rows of the
    * versions given (merged in the catalogue's version order), so that a group answered on a
    * core that merged two codes does not list the old codes at 0 beside the new one. The
-   * answers are still read with the whole entry (see `get`).
+   * answers are still read with the whole entry (see `get`). The question is conditional when
+   * it is in one of those versions: a group that answered only versions asking everyone
+   * publishes how many were asked (the count of its responses to them, published anyway).
+   * When none of the versions has the question, the whole entry's flag stands.
    */
   answeredIn(entry: CatalogueEntry, versions: Iterable<CompiledQuestionnaire>): CatalogueEntry {
     const answered = new Set(versions);
     const codes: CodeEntry[] = [];
     const rows: CodeEntry[] = [];
+    let conditional: boolean | undefined;
     for (const version of this.order) {
       const own = answered.has(version) ? this.listed.get(version)!.get(entry.id) : undefined;
       if (!own) continue;
       merge(codes, own.codes);
       merge(rows, own.rows);
+      conditional = conditional === true || own.conditional;
     }
-    return { ...entry, codes, rows };
+    return { ...entry, conditional: conditional ?? entry.conditional, codes, rows };
   }
 
   /** The entry of an aggregated question, or undefined when it is not aggregated. */
