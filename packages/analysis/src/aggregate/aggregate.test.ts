@@ -297,7 +297,7 @@ describe('aggregateResponses', () => {
    * true and labelled "Activité (ancien)"; 2.0.0 asks it of everyone as "Activité". Commune
    * 35 answered 2.0.0 only, 29 1.0.0 only, 44 both.
    */
-  async function filterDropped(): Promise<(code: string) => QuestionFigures> {
+  async function filterDropped(order: 'oldest first' | 'newest first' = 'oldest first'): Promise<(code: string) => QuestionFigures> {
     const choices = (...codes: string[]) => codes.map((code) => ({ code, label: { fr: code } }));
     const version = (v: string, label: string, when: boolean) => compiledQuestionnaire({
       id: 'f', questionnaire: { id: 'f', version: v }, title: { fr: 'F' },
@@ -318,7 +318,7 @@ describe('aggregateResponses', () => {
       };
     };
     const many = (c: typeof before, code: string, from: number) => Array.from({ length: 40 }, (_, n) => payload(c, code, from + n));
-    const doc = await aggregateResponses([...many(after, '35', 0), ...many(before, '29', 0), ...many(before, '44', 0), ...many(after, '44', 40)], { compiled: [before, after] });
+    const doc = await aggregateResponses([...many(after, '35', 0), ...many(before, '29', 0), ...many(before, '44', 0), ...many(after, '44', 40)], { compiled: order === 'oldest first' ? [before, after] : [after, before] });
     return (code) => doc.groups.find((g) => g.territory.code === code)!.questions.find((q) => q.id === 'activite')!;
   }
 
@@ -330,6 +330,15 @@ describe('aggregateResponses', () => {
     // 1.0.0 alone, or with 2.0.0: asked under a condition, asked and no answer unpublished.
     expect(activite('29')).toMatchObject({ conditional: true, base: { asked: null, answered: 20, noAnswer: null } });
     expect(activite('44')).toMatchObject({ conditional: true, base: { asked: null, answered: 50, noAnswer: null } });
+  });
+
+  it('labels a question in a group as the newest version the group answered does, whatever the order given', async () => {
+    for (const order of ['oldest first', 'newest first'] as const) {
+      const activite = await filterDropped(order);
+      expect(activite('35').label).toEqual({ fr: 'Activité' });
+      expect(activite('29').label).toEqual({ fr: 'Activité (ancien)' });
+      expect(activite('44').label).toEqual({ fr: 'Activité' });
+    }
   });
 
   it('reads a stream made one response at a time; numeric values past the bound are sampled', async () => {

@@ -3,11 +3,13 @@
  * Free text (`text`, `textarea`), e-mail and commune codes are never aggregated, nor is any
  * question marked `"personal": true` (CONTRACTS.md, "Personal data"): their answers are not
  * even read. Codes are listed in questionnaire order, the choices a later version adds after
- * the earlier ones.
+ * the earlier ones. A question's label is that of the newest version (core version, then
+ * extension version) that has it, whatever the order the versions are given in.
  */
 import type { CompiledQuestion, CompiledQuestionnaire, LocalizedText } from '@olva/schema';
 import { isPersonal } from '@olva/schema';
 import { AnalysisError } from '../errors.js';
+import { compareVersions } from './versions.js';
 
 /** How a question is counted. */
 export type FigureKind = 'distribution' | 'multiple' | 'matrix' | 'numeric';
@@ -74,8 +76,11 @@ function codesOf(question: CompiledQuestion): CodeEntry[] {
 export class Catalogue {
   private readonly entries = new Map<string, CatalogueEntry>();
 
-  /** Per version, the codes and matrix rows each of its aggregated questions lists, and whether it is conditional there. */
-  private readonly listed = new Map<CompiledQuestionnaire, Map<string, Pick<CatalogueEntry, 'codes' | 'rows' | 'conditional'>>>();
+  /** Per version, the label, codes and matrix rows of each of its aggregated questions, and whether it is conditional there. */
+  private readonly listed = new Map<CompiledQuestionnaire, Map<string, Pick<CatalogueEntry, 'label' | 'codes' | 'rows' | 'conditional'>>>();
+
+  /** The versions from the oldest to the newest, for "the newest version's label". */
+  private readonly newness: Map<CompiledQuestionnaire, number>;
 
   /** The versions in the order given (oldest first), to merge a group's codes in that order. */
   private readonly order: readonly CompiledQuestionnaire[];
@@ -83,12 +88,29 @@ export class Catalogue {
   /** @param compiled every version the responses were answered with, oldest first. */
   constructor(compiled: readonly CompiledQuestionnaire[]) {
     this.order = compiled;
+    // Equal versions keep the order given (a stable sort).
+    const oldestFirst = [...compiled].sort((a, b) => compareVersions(a.questionnaire.version, b.questionnaire.version)
+      || compareVersions(a.extension?.version ?? '', b.extension?.version ?? ''));
+    this.newness = new Map(oldestFirst.map((version, i) => [version, i]));
     for (const version of compiled) {
       this.listed.set(version, new Map());
       for (const section of version.sections) {
         for (const question of section.questions) this.add(version, question);
       }
     }
+    for (const entry of this.entries.values()) entry.label = this.newestLabel(entry, compiled);
+  }
+
+  /** The label of a question in the newest of the versions given that has it. */
+  private newestLabel(entry: CatalogueEntry, versions: Iterable<CompiledQuestionnaire>): LocalizedText {
+    let label = entry.label;
+    let newest = -1;
+    for (const version of versions) {
+      const own = this.listed.get(version)?.get(entry.id);
+      const rank = this.newness.get(version) ?? -1;
+      if (own && rank > newest) [label, newest] = [own.label, rank];
+    }
+    return label;
   }
 
   // A question marked personal in any version is aggregated in none.
@@ -108,7 +130,7 @@ export class Catalogue {
     }
     const entry = known ?? { id: question.id, type: question.type, kind, label: question.label, conditional: false, codes: [], rows: [] };
     if (question.visibleWhen !== undefined) entry.conditional = true;
-    const own = { codes: codesOf(question), rows: question.type === 'matrix' ? question.rows.map((r) => ({ code: r.code, label: r.label })) : [], conditional: question.visibleWhen !== undefined };
+    const own = { label: question.label, codes: codesOf(question), rows: question.type === 'matrix' ? question.rows.map((r) => ({ code: r.code, label: r.label })) : [], conditional: question.visibleWhen !== undefined };
     this.listed.get(version)!.set(question.id, own);
     merge(entry.codes, own.codes);
     merge(entry.rows, own.rows);
@@ -122,7 +144,8 @@ export class Catalogue {
    * answers are still read with the whole entry (see `get`). The question is conditional when
    * it is in one of those versions: a group that answered only versions asking everyone
    * publishes how many were asked (the count of its responses to them, published anyway).
-   * When none of the versions has the question, the whole entry's flag stands.
+   * Its label is that of the newest of those versions. When none of the versions has the
+   * question, the whole entry's label and flag stand.
    */
   answeredIn(entry: CatalogueEntry, versions: Iterable<CompiledQuestionnaire>): CatalogueEntry {
     const answered = new Set(versions);
@@ -136,7 +159,7 @@ export class Catalogue {
       merge(rows, own.rows);
       conditional = conditional === true || own.conditional;
     }
-    return { ...entry, conditional: conditional ?? entry.conditional, codes, rows };
+    return { ...entry, label: this.newestLabel(entry, answered), conditional: conditional ?? entry.conditional, codes, rows };
   }
 
   /** The entry of an aggregated question, or undefined when it is not aggregated. */

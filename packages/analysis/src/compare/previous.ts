@@ -13,21 +13,7 @@ import type { GroupResults, PreviousWaveComparison, PreviousWaveShare, QuestionF
 import { compareProportions, DEFAULT_COMPARISON_RULES, type ComparisonRules } from '../stats/two-proportions.js';
 import { compareWaves } from './waves.js';
 import { publishedLines, summedCount } from './lines.js';
-
-/** Orders versions such as 2026.2.0 < 2026.10.0 (numeric parts, then text). */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.-]/);
-  const pb = b.split(/[.-]/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? '';
-    const y = pb[i] ?? '';
-    const nx = Number(x);
-    const ny = Number(y);
-    const d = x !== '' && y !== '' && Number.isFinite(nx) && Number.isFinite(ny) ? nx - ny : x.localeCompare(y);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
+import { compareVersions } from '../aggregate/versions.js';
 
 const coreVersions = (g: GroupResults): string[] => [...new Set(g.versions.map((v) => v.questionnaire.version))].sort(compareVersions);
 
