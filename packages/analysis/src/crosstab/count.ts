@@ -27,8 +27,11 @@ export interface CrosstabQuery {
 
 /** The counts of two questions against each other. */
 export interface CrossCounts {
+  /** The row question as the versions answered in the scope have it (see `Catalogue.answeredIn`). */
   rows: CatalogueEntry;
+  /** The column question, likewise. */
   columns: CatalogueEntry;
+  /** The codes published, with any code counted that those versions lack (`rows.codes` has not these). */
   rowCodes: CodeEntry[];
   columnCodes: CodeEntry[];
   /** rowCodes × columnCodes. */
@@ -107,7 +110,9 @@ export function crossCounter(query: CrosstabQuery): CrossCounter {
       const c = answeredCodes(catalogue, columns, answered, columnCodes, new Set(cells.map(([, j]) => j)));
       const counts = r.codes.map(() => c.codes.map(() => 0));
       for (const [i, j, n] of cells) counts[r.from.indexOf(i)]![c.from.indexOf(j)] = n;
-      return { rows, columns, rowCodes: r.codes, columnCodes: c.codes, counts };
+      // The axes as the scope answered them (the label of the newest version answered there).
+      const scoped = (entry: CatalogueEntry) => (answered.size ? catalogue.answeredIn(entry, answered) : entry);
+      return { rows: scoped(rows), columns: scoped(columns), rowCodes: r.codes, columnCodes: c.codes, counts };
     },
   };
 }

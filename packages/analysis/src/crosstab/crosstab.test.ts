@@ -110,6 +110,21 @@ describe('crossTabulate', () => {
     }
   });
 
+  it('labels an axis as the newest version answered in its scope does', async () => {
+    const next = crosswalkCore();
+    const sector = next.sections[0]!.questions.find((x) => x.id === 'secteur_principal')!;
+    sector.label = { fr: 'Secteur (nouveau libellé)', en: 'Sector (new label)' };
+    const random = prng(29);
+    const [onOld, onNew, onBoth] = [{ level: 'commune', code: '29019' }, { level: 'commune', code: '35238' }, { level: 'commune', code: '44109' }];
+    const items = [...generateFor(b.core, onOld, '2026', 40, random), ...generateFor(next, onNew, '2026', 40, random), ...generateFor(b.core, onBoth, '2026', 30, random), ...generateFor(next, onBoth, '2026', 30, random)];
+    const label = async (territory: { level: string; code: string }) => (await crossTabulate(stream(items), { compiled: [b.core, next], rows: 'secteur_principal', columns: 'employeur', territory, wave: '2026' })).rows.label;
+    const old = b.core.sections[0]!.questions.find((x) => x.id === 'secteur_principal')!.label;
+    expect(old).not.toEqual(sector.label);
+    expect(await label(onOld)).toEqual(old);
+    expect(await label(onNew)).toEqual(sector.label);
+    expect(await label(onBoth)).toEqual(sector.label);
+  });
+
   it('reads every territory and wave when none is given', async () => {
     const items = generate(12);
     const t = await crossTabulate(stream(items), { compiled, rows: 'employeur', columns: 'affiliation_federation' });
