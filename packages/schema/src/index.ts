@@ -20,7 +20,7 @@ export { SAFE_OPERATORS, isSafeOperator } from './conditions.js';
 export { escapePointerToken, pointerOf, childPointer } from './pointer.js';
 export { TERRITORY_LEVELS, isTerritoryLevel } from './territory-levels.js';
 export type { TerritoryLevel } from './territory-levels.js';
-export { versionKeyString, versionKeyOf } from './version-key.js';
+export { versionKeyString, versionKeyOf, compareVersions } from './version-key.js';
 export type { VersionKey } from './version-key.js';
 export { QUESTION_TYPES } from './question-types.js';
 export { OTHER_CODE, OTHER_CHOICE, otherKey, choosesOther } from './other.js';

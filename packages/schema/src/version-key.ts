@@ -26,3 +26,22 @@ export function versionKeyOf(compiled: CompiledQuestionnaire): VersionKey {
     extension: compiled.extension ? { id: compiled.extension.id, version: compiled.extension.version } : null,
   };
 }
+
+/**
+ * Orders version numbers: `2026.2.0` < `2026.10.0` (numeric parts as numbers, any other part
+ * as text; a build tag after `+` orders like the rest). The analysis, the exports and the codebooks sort
+ * versions with it.
+ */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.+-]/);
+  const pb = b.split(/[.+-]/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '';
+    const y = pb[i] ?? '';
+    const nx = Number(x);
+    const ny = Number(y);
+    const d = x !== '' && y !== '' && Number.isInteger(nx) && Number.isInteger(ny) ? nx - ny : x.localeCompare(y);
+    if (d !== 0) return d;
+  }
+  return 0;
+}

@@ -7,9 +7,8 @@
  * extension version) that has it, whatever the order the versions are given in.
  */
 import type { CompiledQuestion, CompiledQuestionnaire, LocalizedText } from '@olva/schema';
-import { isPersonal } from '@olva/schema';
+import { compareVersions, isPersonal } from '@olva/schema';
 import { AnalysisError } from '../errors.js';
-import { compareVersions } from './versions.js';
 
 /** How a question is counted. */
 export type FigureKind = 'distribution' | 'multiple' | 'matrix' | 'numeric';

@@ -1,6 +1,6 @@
 /**
  * Finds the compiled questionnaire a response was answered with, by the exact core and
- * extension versions its payload names; orders version numbers.
+ * extension versions its payload names.
  */
 import { versionKeyOf, versionKeyString, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
 import { AnalysisError } from '../errors.js';
@@ -24,19 +24,4 @@ export class VersionIndex {
     throw new AnalysisError(`${payload.submissionId}#/questionnaire`, 'analysis/unknown-version',
       `no compiled questionnaire given for ${payload.questionnaire.id} ${payload.questionnaire.version}${ext}: pass the build this response was answered with`);
   }
-}
-
-/** Orders versions such as 2026.2.0 < 2026.10.0 (numeric parts, then text). */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.-]/);
-  const pb = b.split(/[.-]/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? '';
-    const y = pb[i] ?? '';
-    const nx = Number(x);
-    const ny = Number(y);
-    const d = x !== '' && y !== '' && Number.isFinite(nx) && Number.isFinite(ny) ? nx - ny : x.localeCompare(y);
-    if (d !== 0) return d;
-  }
-  return 0;
 }

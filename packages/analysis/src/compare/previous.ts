@@ -8,12 +8,11 @@
  * comparable is listed with the reason rather than compared. Sums use published counts only (a
  * hidden count makes the category `hidden`), so the comparison reveals nothing more.
  */
-import { crosswalkVersionOf, harmoniseQuestion, type CompiledQuestionnaire, type CrosswalkVersion, type HarmonisedQuestion } from '@olva/schema';
+import { compareVersions, crosswalkVersionOf, harmoniseQuestion, type CompiledQuestionnaire, type CrosswalkVersion, type HarmonisedQuestion } from '@olva/schema';
 import type { GroupResults, PreviousWaveComparison, PreviousWaveShare, QuestionFigures } from '../results.js';
 import { compareProportions, DEFAULT_COMPARISON_RULES, type ComparisonRules } from '../stats/two-proportions.js';
 import { compareWaves } from './waves.js';
 import { publishedLines, summedCount } from './lines.js';
-import { compareVersions } from '../aggregate/versions.js';
 
 const coreVersions = (g: GroupResults): string[] => [...new Set(g.versions.map((v) => v.questionnaire.version))].sort(compareVersions);
 

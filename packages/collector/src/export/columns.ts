@@ -11,7 +11,7 @@
  * column leaves that column empty.
  */
 import { codebookColumns } from '@olva/compiler/codebook';
-import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
+import { compareVersions, type CompiledQuestion, type CompiledQuestionnaire } from '@olva/schema';
 
 /** One variable column, as the compiler's codebook emitter describes it. */
 export interface CodebookColumn {
@@ -53,20 +53,6 @@ export const METADATA_LABELS: Record<(typeof METADATA_COLUMNS)[number], { fr: st
   submitted_at: { fr: 'Envoyée le (RFC 3339)', en: 'Submitted at (RFC 3339)' },
 };
 
-/** Compares two `x.y.z` versions numerically (pre-release tags compare as text). */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.+-]/);
-  const pb = b.split(/[.+-]/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? '';
-    const y = pb[i] ?? '';
-    const nx = Number(x);
-    const ny = Number(y);
-    const d = Number.isInteger(nx) && Number.isInteger(ny) && x !== '' && y !== '' ? nx - ny : x.localeCompare(y);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /** Newest core version first; for the same core, the bare core first, then extensions by id. */
 export function orderVersions(compiled: readonly CompiledQuestionnaire[]): CompiledQuestionnaire[] {

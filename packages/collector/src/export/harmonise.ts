@@ -11,10 +11,9 @@
  * versions' answers go to a column of their own, `<id>__<first version>` (dots as `_`).
  */
 import {
-  harmoniseQuestion, harmoniseValue, otherKey, versionKeyOf, versionKeyString,
+  compareVersions, harmoniseQuestion, harmoniseValue, otherKey, versionKeyOf, versionKeyString,
   type CompiledQuestion, type CompiledQuestionnaire, type CrosswalkVersion, type HarmonisedQuestion,
 } from '@olva/schema';
-import { compareVersions } from './columns.js';
 
 /** How the versions of an export are harmonised. */
 export interface Harmonisation {

@@ -12,8 +12,8 @@
  *   number, or the next free number after the highest one when another question has it.
  */
 import { codebookColumns, type CodebookRow } from '@olva/compiler/codebook';
-import type { CompiledQuestion, CompiledQuestionnaire, LocalizedText } from '@olva/schema';
-import { compareVersions, orderVersions, type VariableColumn } from './columns.js';
+import { compareVersions, type CompiledQuestion, type CompiledQuestionnaire, type LocalizedText } from '@olva/schema';
+import { orderVersions, type VariableColumn } from './columns.js';
 import type { Harmonisation } from './harmonise.js';
 import { MISSING_CODES, type MissingMode } from './missing.js';
 
