@@ -37,8 +37,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
 
   console.log('olva build: custom-elements.json and the embed');
-  const elements = JSON.parse(fs.readFileSync(path.join(root, 'packages/elements/package.json'), 'utf8'));
-  if (elements.scripts?.cem) run('npm', ['run', '--silent', 'cem', '-w', '@olva/elements']);
+  for (const workspace of ['elements', 'results-element']) {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'packages', workspace, 'package.json'), 'utf8'));
+    if (manifest.scripts?.cem) run('npm', ['run', '--silent', 'cem', '-w', manifest.name]);
+  }
   run(bin('rollup'), ['-c', '--silent']);
   run(bin('rollup'), ['-c', 'packages/results-element/rollup.config.mjs', '--silent']);
 }

@@ -29,6 +29,14 @@ type View = 'idle' | 'loading' | 'failed' | 'empty' | 'shown';
  * @tagname olva-results
  * @summary Published OLVA results: charts and data tables.
  *
+ * @attr {string} src - URL of the results document (a static file, or the collector's public results).
+ * @attr {string} territory - The group to show, `level:code`, when the document holds several.
+ * @attr {string} wave - The wave to show when the document holds several.
+ * @attr {string} questions - Question ids to show, in this order (default: all).
+ * @attr {string} heading - The title.
+ * @attr {string} comparisons - `none`, or the comparisons to show among `previous-wave national network` (default: all the document has).
+ * @attr {"fr" | "en"} lang - The language (French by default).
+ *
  * @fires {CustomEvent} olva-results-load - The document is loaded and shown. `detail.questions` (count shown).
  * @fires {CustomEvent} olva-results-error - Loading failed. `detail.message`, `detail.reason` (`fetch`, `not-found`, `format`).
  *
