@@ -46,3 +46,5 @@ export const nationalReferencesPath: string = fileURLToPath(new URL('../referenc
 export function loadNationalReferences(): unknown {
   return JSON.parse(readFileSync(nationalReferencesPath, 'utf8')) as unknown;
 }
+
+export { keyFigureClassesFor } from './key-figure-classes.js';

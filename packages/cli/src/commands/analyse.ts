@@ -11,7 +11,7 @@ import { toCsv } from '@olva/compiler/csv';
 import { EXIT, type Bilingual, type CommandIO } from '../io.js';
 import { inputHelp, loadReferences, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
 import { CommandError, reportError } from './export.js';
-import { keyFigureClassesFor } from '../key-figure-classes.js';
+import { keyFigureClassesFor } from '@olva/core-questionnaire';
 
 export const usage: Bilingual = {
   fr: 'olva analyse (--config <olva.config.json> | --responses <réponses.ndjson> --build <dossier>…) --wave <millésime> [--territory <niveau:code>] [--previous-wave <millésime>] --out <results.json> : les résultats d’un millésime, avec leurs comparaisons',

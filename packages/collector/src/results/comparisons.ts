@@ -12,6 +12,9 @@
  *   every territory (`"all"`), on by default for it: a territory's token covers its territory,
  *   and publication is each territory's decision, so figures of territories it does not cover
  *   are not computed for it, not even pooled (see docs/contracts.md).
+ * - `weight=sector|none`: adds post-stratified shares on the main sector (labelled as such) to
+ *   each group whose territory has an expected distribution (`stats.expected`), as
+ *   `olva analyse --weight sector`; off by default.
  *
  * Comparisons need exactly one wave (the wave compared); without one, the document is the bare
  * aggregation of every wave read, as before.
@@ -31,6 +34,8 @@ export interface ComparisonQuery {
   references?: boolean;
   /** `undefined`: the default (on for a token covering every territory). */
   network?: boolean;
+  /** `true`: post-stratified shares on the main sector (`weight=sector`). */
+  weight?: boolean;
 }
 
 /** The comparisons a document is made with. */
@@ -38,6 +43,8 @@ export interface Comparisons {
   previousWave?: string;
   references?: NationalReferences;
   network: boolean;
+  /** Post-stratified shares on the main sector (`weight=sector`). */
+  weight?: 'sector';
 }
 
 let national: NationalReferences | undefined;
@@ -56,7 +63,7 @@ function single(query: Record<string, unknown>, name: string): string | undefine
   return String(Array.isArray(value) ? value[0] : value).trim();
 }
 
-/** Reads `previousWave`, `references` and `network`; a problem names the parameter (`/<name>`) and the values it takes. */
+/** Reads `previousWave`, `references`, `network` and `weight`; a problem names the parameter (`/<name>`) and the values it takes. */
 export function parseComparisonQuery(query: Record<string, unknown>): ComparisonQuery | ResponseProblemBody {
   const out: ComparisonQuery = {};
   const previous = single(query, 'previousWave');
@@ -68,7 +75,7 @@ export function parseComparisonQuery(query: Record<string, unknown>): Comparison
     if (checked.waves?.length !== 1) return { pointer: '/previousWave', code: 'results/comparison-once', message: text('bad-request.one-wave') };
     out.previousWave = previous;
   }
-  for (const [name, on] of [['references', 'national'], ['network', 'true']] as const) {
+  for (const [name, on] of [['references', 'national'], ['network', 'true'], ['weight', 'sector']] as const) {
     const value = single(query, name);
     if (typeof value === 'object') return value;
     if (value === undefined) continue;
@@ -88,7 +95,7 @@ export function parseComparisonQuery(query: Record<string, unknown>): Comparison
 export function comparisonsFor(asked: ComparisonQuery, principal: Principal, questionnaire: string, waves: readonly string[] | undefined): Comparisons | null {
   const wave = waves?.length === 1 ? waves[0] : undefined;
   if (wave === undefined) {
-    const named = asked.previousWave !== undefined ? 'previousWave' : asked.references ? 'references' : asked.network ? 'network' : null;
+    const named = asked.previousWave !== undefined ? 'previousWave' : asked.references ? 'references' : asked.network ? 'network' : asked.weight ? 'weight' : null;
     if (named) throw new HttpError(400, 'bad-request', text('bad-request.comparison-wave', { name: named }), {}, [{ pointer: `/${named}`, code: 'results/one-wave', message: text('bad-request.comparison-wave', { name: named }) }]);
     return null;
   }
@@ -106,5 +113,6 @@ export function comparisonsFor(asked: ComparisonQuery, principal: Principal, que
     ...(asked.previousWave !== undefined ? { previousWave: asked.previousWave } : {}),
     ...(references ? { references: defaultNationalReferences() } : {}),
     network: asked.network ?? all,
+    ...(asked.weight ? { weight: 'sector' as const } : {}),
   };
 }

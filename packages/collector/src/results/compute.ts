@@ -4,11 +4,13 @@
  * returns is protected by the disclosure rules (see the analysis README).
  */
 import { AnalysisError, aggregateResponses, analyseResponses, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
+import { keyFigureClassesFor } from '@olva/core-questionnaire';
 import type { ResponsePayload } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
 import { text } from '../messages.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import type { ResponseFilter, ResponseStore, TerritoryRef } from '../store/types.js';
+import type { StatsConfig } from '../stats/expected.js';
 import type { Comparisons } from './comparisons.js';
 
 /** The questionnaire results are computed for when a request names none: the common core. */
@@ -57,17 +59,27 @@ export interface WaveRequest {
 
 const sameTerritory = (a: TerritoryRef, b: TerritoryRef) => a.level === b.level && a.code === b.code;
 
+/** What a document is made under: the configuration's `disclosure` and `stats` sections. */
+export interface ResultsSettings {
+  /** The disclosure thresholds (`disclosure`); the defaults when absent. */
+  rules?: DisclosureRules;
+  /** The expected distributions by sector and the sector question (`stats`): the sample part of each group. */
+  stats?: StatsConfig;
+}
+
 /**
  * The results document of one wave with its comparisons (`analyseResponses`, as
- * `olva analyse` makes it): the responses of the wave and of the previous wave are streamed
+ * `olva analyse --config` makes it: the key-figure classes, and the sample beside the expected
+ * sectors of the configuration, post-stratified shares when asked): the responses of the wave and of the previous wave are streamed
  * from the store, those of every territory when the network comparison is made (then only
  * the groups of `territories` are kept), those of `territories` otherwise.
  * @returns null when the wave has no response in `territories` (the caller says what that means).
  * @throws HttpError 404 (`results/no-previous-wave`) when the previous wave has no response
  * in any group kept: nothing to compare; 409 for the analysis' other errors.
  */
-export async function analyseWave(store: ResponseStore, registry: QuestionnaireRegistry, request: WaveRequest, rules?: DisclosureRules): Promise<ResultsDocument | null> {
+export async function analyseWave(store: ResponseStore, registry: QuestionnaireRegistry, request: WaveRequest, settings: ResultsSettings = {}): Promise<ResultsDocument | null> {
   const { comparisons: c, territories } = request;
+  const { rules, stats } = settings;
   const compiled = await versionsOf(registry, request.questionnaireId);
   const filter: ResponseFilter = {
     questionnaireId: request.questionnaireId,
@@ -77,10 +89,13 @@ export async function analyseWave(store: ResponseStore, registry: QuestionnaireR
   let doc: ResultsDocument;
   try {
     doc = await analyseResponses(payloadsOf(store, filter), {
-      compiled, ...(rules ? { rules } : {}), wave: request.wave, network: c.network,
+      compiled, classes: keyFigureClassesFor(compiled), ...(rules ? { rules } : {}), wave: request.wave, network: c.network,
       ...(request.territory ? { territory: request.territory } : {}),
       ...(c.previousWave !== undefined ? { previousWave: c.previousWave } : {}),
       ...(c.references ? { references: c.references } : {}),
+      ...(stats?.expected ? { expected: stats.expected } : {}),
+      ...(stats?.sectorQuestion ? { sectorQuestion: stats.sectorQuestion } : {}),
+      ...(c.weight ? { weight: c.weight } : {}),
     });
   } catch (error) {
     if (error instanceof AnalysisError && (error.rule === 'analysis/empty-wave' || error.rule === 'analysis/unknown-territory')) return null;

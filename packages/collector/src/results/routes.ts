@@ -18,7 +18,9 @@
  * as query parameters: `previousWave=<wave>` (the same territory's previous wave, through the
  * crosswalks), `references=national|none` (national references, on by default for the core),
  * `network=true|none` (other territories pooled: only for a token covering every territory,
- * so never in a publication). The document is then `analyseResponses`'s, as `olva analyse`
+ * so never in a publication), `weight=sector|none` (post-stratified shares on the main sector,
+ * labelled as such). The document also carries the key-figure classes and, for each group whose
+ * territory has an expected distribution (`stats.expected`), its sample beside it. The document is then `analyseResponses`'s, as `olva analyse`
  * writes it, and says what it was asked (`scope`); a publication keeps them in its snapshot.
  *
  * `questionnaire` defaults to `olva-core`. Every act of publication is kept (store/publications.ts).
@@ -34,6 +36,7 @@ import { HttpError } from '../http/errors.js';
 import { text, type Text } from '../messages.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import type { ResponseStore, TerritoryRef } from '../store/types.js';
+import type { StatsConfig } from '../stats/expected.js';
 import { analyseWave, computeResults, DEFAULT_RESULTS_QUESTIONNAIRE } from './compute.js';
 import { comparisonsFor, parseComparisonQuery, type ComparisonQuery } from './comparisons.js';
 
@@ -44,6 +47,8 @@ export interface ResultsRouteOptions {
   authorizer: Authorizer;
   /** The configuration's disclosure thresholds (`disclosure`); the defaults when absent. */
   rules?: DisclosureRules;
+  /** The configuration's `stats` section: expected distributions by sector for the sample part. */
+  stats?: StatsConfig;
 }
 
 /** The public URL path of a territory's results for a wave. */
@@ -102,7 +107,8 @@ function noResponses(message: Text): HttpError {
 
 /** The fastify plugin of the results routes. */
 export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app, options) => {
-  const { store, registry, authorizer, rules } = options;
+  const { store, registry, authorizer, rules, stats } = options;
+  const settings = { ...(rules ? { rules } : {}), ...(stats ? { stats } : {}) };
 
   app.get('/v1/results', async (request, reply) => {
     const read = await authorizeRead(authorizer, 'stats', request, reply, false);
@@ -112,7 +118,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const comparisons = comparisonsFor(asked, read.principal, questionnaireId, read.query.waves);
     const wave = read.query.waves?.[0];
     const compared = comparisons && wave !== undefined
-      ? await analyseWave(store, registry, { questionnaireId, wave, territories: read.filter.territories, comparisons }, rules)
+      ? await analyseWave(store, registry, { questionnaireId, wave, territories: read.filter.territories, comparisons }, settings)
       : null;
     if (compared) {
       // What was asked: the one territory named (its groups are those inside it), else the token's scope.
@@ -135,7 +141,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const refusal = mayPublish(principal, territory);
     if (refusal) throw new HttpError(403, 'forbidden', refusal);
     const comparisons = comparisonsFor(askedComparisons(request), principal, questionnaire, [wave])!;
-    const doc = await analyseWave(store, registry, { questionnaireId: questionnaire, wave, territories: [territory], territory, comparisons }, rules);
+    const doc = await analyseWave(store, registry, { questionnaireId: questionnaire, wave, territories: [territory], territory, comparisons }, settings);
     if (!doc) throw noResponses(text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
     const responses = doc.groups.reduce((n, g) => n + g.responses, 0);
     const event = await store.publications.publish(territory, wave, principal.name, JSON.stringify(doc), responses);
