@@ -5,7 +5,7 @@
  * core changed) — and the sample beside the expected distribution by sector. One streaming
  * pass over the responses of the two waves; every comparison is made from published figures.
  */
-import type { ResponsePayload } from '@olva/schema';
+import { sameTerritory, type ResponsePayload } from '@olva/schema';
 import { aggregateResponses, type AggregateOptions } from './aggregate/aggregate.js';
 import { compareNetwork, networkTotals } from './compare/network.js';
 import { compareNational } from './compare/national.js';
@@ -35,8 +35,6 @@ export interface AnalyseOptions extends AggregateOptions {
   /** `sector`: add post-stratified shares on the main sector to each group with an expected distribution. */
   weight?: 'sector';
 }
-
-const sameTerritory = (a: TerritoryRef, b: TerritoryRef) => a.level === b.level && a.code === b.code;
 
 /** The responses of the waves wanted; `seen` collects every wave met, for the error message. */
 async function* ofWaves(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, waves: ReadonlySet<string>, seen: Set<string>, weighting: SectorWeighting | null): AsyncIterable<ResponsePayload> {

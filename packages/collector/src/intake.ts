@@ -5,7 +5,7 @@
  * and that commune answers name current communes. Every problem found is returned with its
  * JSON pointer, so one 422 says everything that is wrong.
  */
-import { payloadSchema, type ResponsePayload } from '@olva/schema';
+import { payloadSchema, sameJson, type ResponsePayload } from '@olva/schema';
 import { createAjv, validateDocument, toProblems, type SchemaProblem } from '@olva/schema/validate';
 import type { ValidateFunction } from 'ajv';
 import { checkResponse } from '@olva/runtime';
@@ -46,15 +46,16 @@ function validEnvelope(body: unknown): boolean {
   return envelope(body);
 }
 
-/** Deep JSON equality; false for a schema holding a `$ref`, which resolves against its own root. */
+/** True when a schema holds a `$ref` (or `$dynamicRef`) at any depth. */
+function holdsRef(schema: unknown): boolean {
+  if (typeof schema !== 'object' || schema === null) return false;
+  if (Array.isArray(schema)) return schema.some(holdsRef);
+  return '$ref' in schema || '$dynamicRef' in schema || Object.values(schema).some(holdsRef);
+}
+
+/** The same rule in both schemas: equal JSON without a `$ref`, which resolves against its own root. */
 function sameRule(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => sameRule(x, (b as unknown[])[i]));
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length || ka.includes('$ref') || ka.includes('$dynamicRef')) return false;
-  return ka.every((k) => Object.hasOwn(b, k) && sameRule((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return sameJson(a, b) && !holdsRef(a);
 }
 
 /** Root keywords of a build's payload schema that the fold understands (any other: no fold). */

@@ -5,6 +5,7 @@
  */
 import type { GroupResults, ResultsDocument, TerritoryRef } from '@olva/analysis';
 import { officialRows } from '@olva/compiler/geography';
+import { sameTerritory } from '@olva/schema';
 import { ReportError } from './errors.js';
 
 /** The group a report reads, and what it is compared with inside the same document. */
@@ -33,7 +34,6 @@ export function territoryName(t: TerritoryRef): string {
   return row?.nom ?? t.code;
 }
 
-const sameTerritory = (a: TerritoryRef, b: TerritoryRef) => a.level === b.level && a.code === b.code;
 const byWave = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 const label = (g: GroupResults) => `${g.territory.level}:${g.territory.code} ${g.wave}`;
 

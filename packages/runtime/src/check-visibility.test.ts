@@ -12,7 +12,7 @@ import { assemble } from '@olva/compiler';
 import { otherKey } from '@olva/schema';
 import { prng } from '@olva/test-support/prng';
 import { allQuestions, computeVisibility, visibilityForCheck } from './visibility.js';
-import { checksFailing, failingChecks } from './declared-checks.js';
+import { failingChecks } from './declared-checks.js';
 import { checkResponse } from './response-check.js';
 import type { AnswerMap } from './types.js';
 
@@ -66,7 +66,7 @@ describe('checkResponse and the public functions agree', () => {
       for (const q of allQuestions(compiled)) expect(state.visible.has(q.id), q.id).toBe(expected.visible.has(q.id));
       expect([...state.required]).toEqual([...expected.required]);
       expect(state.answers).toEqual(expected.answers);
-      expect(checksFailing(compiled, state.answers, state.visible, state.data)).toEqual(failingChecks(compiled, expected.answers, expected.visible));
+      expect(failingChecks(compiled, state.answers, state.visible, state.data)).toEqual(failingChecks(compiled, expected.answers, expected.visible));
       hidden += allQuestions(compiled).length - expected.visible.size;
     }
     expect(hidden).toBeGreaterThan(600);

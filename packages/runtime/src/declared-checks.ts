@@ -10,17 +10,10 @@ import { conditionDataOf } from './visibility.js';
 
 /**
  * The checks that fail, in definition order. `answers` must already be the visible answers
- * and `visible` the visible question ids (see `computeVisibility`).
+ * and `visible` the visible question ids (see `computeVisibility`); `data`, the evaluator's
+ * view of `answers` when the caller holds it already (`checkResponse`).
  */
-export function failingChecks(compiled: CompiledQuestionnaire, answers: AnswerMap, visible: ReadonlySet<string>): CheckFailure[] {
-  return checksFailing(compiled, answers, visible);
-}
-
-/**
- * `failingChecks`, with the evaluator's data of `answers` when the caller holds it already
- * (`checkResponse`), and `visible` only asked.
- */
-export function checksFailing(compiled: CompiledQuestionnaire, answers: AnswerMap, visible: { has(id: string): boolean }, data?: ConditionData): CheckFailure[] {
+export function failingChecks(compiled: CompiledQuestionnaire, answers: AnswerMap, visible: { has(id: string): boolean }, data?: ConditionData): CheckFailure[] {
   const failures: CheckFailure[] = [];
   for (const check of compiled.checks) {
     if (!check.questions.some((id) => visible.has(id))) continue;

@@ -7,7 +7,7 @@
 import { pointerOf, type CompiledQuestion, type CompiledQuestionnaire } from '@olva/schema';
 import type { AnswerMap, ResponseProblem } from './types.js';
 import { questionIndex, visibilityForCheck, visibilityPlan } from './visibility.js';
-import { checksFailing } from './declared-checks.js';
+import { failingChecks } from './declared-checks.js';
 import { validateOwnValue } from './answer-validation.js';
 import { hasOther, otherAnswerError } from './question-types/common.js';
 import { questionType } from './question-types/registry.js';
@@ -109,7 +109,7 @@ export function checkResponse(compiled: CompiledQuestionnaire, answers: AnswerMa
   }
 
   problems.push(...blank.problems);
-  for (const failure of checksFailing(compiled, state.answers, state.visible, state.data)) {
+  for (const failure of failingChecks(compiled, state.answers, state.visible, state.data)) {
     if (failure.level !== 'error') continue;
     const first = failure.questions.find((id) => state.visible.has(id)) ?? failure.questions[0];
     problems.push(problem(first, 'check-failed', `check "${failure.check.id}" fails: ${failure.message.en ?? failure.message.fr}`, `le contrôle « ${failure.check.id} » échoue : ${failure.message.fr}`));

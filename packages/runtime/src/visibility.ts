@@ -106,7 +106,7 @@ export function visibilityPlan(compiled: CompiledQuestionnaire): VisibilityPlan 
       questions,
       alwaysVisible,
       alwaysVisibleSet: new Set(alwaysVisible),
-      conditional: questions.filter((p) => p.question.visibleWhen !== undefined).map((p) => ({ ...p, when: p.question.visibleWhen! })),
+      conditional: questions.filter((p) => p.conditional).map((p) => ({ ...p, when: p.question.visibleWhen! })),
       requirable: questions.filter((p) => p.question.required !== undefined).map((p) => ({ id: p.id, required: p.question.required! })),
     };
     plans.set(compiled, plan);

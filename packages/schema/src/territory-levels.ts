@@ -15,6 +15,11 @@ export const TERRITORY_LEVELS = ['commune', 'epci', 'departement', 'region', 'cu
 const complete: Exclude<TerritoryLevel, (typeof TERRITORY_LEVELS)[number]> extends never ? true : false = true;
 void complete;
 
+/** True when `a` and `b` name the same territory (same level and code). */
+export function sameTerritory(a: ResponsePayload['territory'], b: ResponsePayload['territory']): boolean {
+  return a.level === b.level && a.code === b.code;
+}
+
 /** True when `value` is one of the territory levels. */
 export function isTerritoryLevel(value: unknown): value is TerritoryLevel {
   return (TERRITORY_LEVELS as readonly unknown[]).includes(value);

@@ -5,7 +5,7 @@
  */
 import { AnalysisError, aggregateResponses, analyseResponses, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
 import { keyFigureClassesFor } from '@olva/core-questionnaire';
-import type { ResponsePayload } from '@olva/schema';
+import { sameTerritory, type ResponsePayload } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
 import { text } from '../messages.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
@@ -56,8 +56,6 @@ export interface WaveRequest {
   territory?: TerritoryRef;
   comparisons: Comparisons;
 }
-
-const sameTerritory = (a: TerritoryRef, b: TerritoryRef) => a.level === b.level && a.code === b.code;
 
 /** What a document is made under: the configuration's `disclosure` and `stats` sections. */
 export interface ResultsSettings {

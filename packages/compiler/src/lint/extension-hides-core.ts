@@ -1,7 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q, redeclaredCoreQuestions } from './rule.js';
-import { sameJson } from './same-json.js';
-import { childPointer } from '@olva/schema';
+import { childPointer, sameJson } from '@olva/schema';
 
 /**
  * An extension cannot change when a core question is shown: the national data must mean the

@@ -1,7 +1,6 @@
 import type { LintRule, Finding, Bilingual } from './rule.js';
 import { finding, q, redeclaredCoreQuestions } from './rule.js';
-import { sameJson } from './same-json.js';
-import { childPointer } from '@olva/schema';
+import { childPointer, sameJson } from '@olva/schema';
 
 /** What a redefinition of a core question would change, for a precise message. */
 function changes(core: Record<string, unknown>, ext: Record<string, unknown>): Bilingual {

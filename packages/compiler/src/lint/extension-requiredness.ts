@@ -1,7 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q, redeclaredCoreQuestions } from './rule.js';
-import { sameJson } from './same-json.js';
-import { childPointer } from '@olva/schema';
+import { childPointer, sameJson } from '@olva/schema';
 
 /**
  * An extension cannot make a core question required or optional: response rates would stop

@@ -1,4 +1,8 @@
-/** Structural equality of JSON values (key order does not matter). */
+/**
+ * Structural equality of JSON values (key order does not matter): the compiler's lint rules
+ * compare an extension's redeclarations with the core, the collector a build's schema with the
+ * contract's.
+ */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
