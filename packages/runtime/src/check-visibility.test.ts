@@ -54,13 +54,19 @@ function randomAnswers(compiled: CompiledQuestionnaire, random: () => number): A
   return answers as AnswerMap;
 }
 
+/** `count` random responses from `seed`, the builds taken in turn. */
+function* randomResponses(seed: number, count: number): Generator<{ compiled: CompiledQuestionnaire; answers: AnswerMap }> {
+  const random = prng(seed);
+  for (let i = 0; i < count; i++) {
+    const compiled = builds[i % builds.length]!;
+    yield { compiled, answers: randomAnswers(compiled, random) };
+  }
+}
+
 describe('checkResponse and the public functions agree', () => {
   it('on visibility, requiredness, answers kept and failing checks, builds taken in turn', () => {
-    const random = prng(20261206);
     let hidden = 0;
-    for (let i = 0; i < 600; i++) {
-      const compiled = builds[i % builds.length];
-      const answers = randomAnswers(compiled, random);
+    for (const { compiled, answers } of randomResponses(20261206, 600)) {
       const expected = computeVisibility(compiled, answers);
       const state = visibilityForCheck(compiled, answers);
       for (const q of allQuestions(compiled)) expect(state.visible.has(q.id), q.id).toBe(expected.visible.has(q.id));
@@ -73,11 +79,8 @@ describe('checkResponse and the public functions agree', () => {
   });
 
   it('on the problems, whether the answers are read as sent or copied', () => {
-    const random = prng(20261207);
     let problems = 0;
-    for (let i = 0; i < 300; i++) {
-      const compiled = builds[i % builds.length];
-      const answers = randomAnswers(compiled, random);
+    for (const { compiled, answers } of randomResponses(20261207, 300)) {
       const sent = checkResponse(compiled, answers, { channel: 'web' });
       // A key sent undefined (never in JSON) makes checkResponse copy the answers it knows.
       expect(checkResponse(compiled, { ...answers, jamais_envoyee: undefined } as unknown as AnswerMap, { channel: 'web' })).toEqual(sent);
