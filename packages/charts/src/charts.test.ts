@@ -118,3 +118,57 @@ describe('wrap', () => {
     expect(wrap('a b c d e f', 1, 2)).toEqual(['a', '…']);
   });
 });
+
+describe('shareBars with comparisons', () => {
+  const comparisons = [
+    { kind: 'previous-wave' as const, label: 'Vague 2025', source: 'même territoire' },
+    { kind: 'national' as const, label: 'France', source: 'enquête nationale, données 2017' },
+  ];
+  const bars = [
+    { label: 'Sport', share: 0.3, interval: { low: 0.2, high: 0.4 }, compared: [0.25, 0.242] },
+    { label: 'Santé', share: null, suppressed: 'small' as const, compared: [0.07, 0.11] },
+    { label: 'Culture', share: 0.5, compared: [null, 0.23] },
+  ];
+  const chart = shareBars({ title: 'Secteur', id: 'm', minCell: 3, bars, width: 600, comparisons });
+  const plot = 600 - 120;
+  const ticks = () => nodes(chart).filter((x) => x.attrs.class === 'olva-chart-mark');
+
+  it('draws a tick at each compared share of a shown bar, a dash style per kind, and none on a hidden bar', () => {
+    const drawn = ticks();
+    expect(drawn.map((t) => Number(String(t.attrs.d).match(/^M([\d.]+) /)![1]))).toEqual([
+      8, 8, // the legend's two samples
+      0.25 * plot, 0.242 * plot, // Sport
+      0.23 * plot, // Culture: no previous-wave share given
+    ].map((x) => Math.round(x * 100) / 100));
+    // Santé is hidden: neither of its compared shares is drawn, nor written.
+    expect(drawn.some((t) => String(t.attrs.d).startsWith(`M${0.07 * plot} `) || String(t.attrs.d).startsWith(`M${0.11 * plot} `))).toBe(false);
+    expect(svgText(chart)).not.toMatch(/\b7\u202f%|\b11\u202f%/);
+    // Each kind its own line style, and its own shape (triangle path, diamond path): not colour alone.
+    expect(drawn[2]!.attrs['stroke-dasharray']).toBeUndefined();
+    expect(drawn[3]!.attrs['stroke-dasharray']).toBe('4 2');
+    const shapes = nodes(chart).filter((x) => x.attrs.class === 'olva-chart-text' && x.tag === 'path').map((x) => String(x.attrs.d));
+    expect(shapes.filter((d) => d.endsWith('l-5 9z'))).toHaveLength(2); // ▼ legend + Sport
+    expect(shapes.filter((d) => d.endsWith('l5 5-5 5-5-5z'))).toHaveLength(3); // ◆ legend + Sport + Culture
+  });
+
+  it('names each comparison in a legend and says every marked share in its description', () => {
+    const text = svgText(chart);
+    expect(text).toContain('Vague 2025 (même territoire)');
+    expect(text).toContain('France (enquête nationale, données 2017)');
+    const desc = nodes(chart).find((x) => x.tag === 'desc')!.children.join('');
+    expect(desc).toContain('Repères sur les barres : ▼ Vague 2025 (même territoire) ; ◆ France (enquête nationale, données 2017)');
+    expect(desc).toContain('Sport : 30\u202f% (intervalle de confiance à 95 % : 20\u202f% – 40\u202f%), Vague 2025 : 25\u202f%, France : 24\u202f%');
+    expect(desc).toContain('Culture : 50\u202f%, France : 23\u202f%');
+    expect(desc).toContain('Santé : < 3.');
+    const en = shareBars({ title: 'Sector', id: 'e', minCell: 3, bars, lang: 'en', comparisons: [{ kind: 'network', label: 'Network' }] });
+    expect(nodes(en).find((x) => x.tag === 'desc')!.children.join('')).toContain('Markers on the bars: ● Network. Sport: 30% (95% confidence interval: 20% – 40%), Network: 25%');
+  });
+
+  it('makes room for the legend and the shapes, and draws nothing more without comparisons', () => {
+    const plain = shareBars({ title: 'Secteur', id: 'p', minCell: 3, bars, width: 600 });
+    expect(num(chart.attrs.height)).toBeGreaterThan(num(plain.attrs.height));
+    expect(nodes(plain).some((x) => x.attrs.class === 'olva-chart-mark')).toBe(false);
+    expect(svgText(plain)).not.toContain('Repères');
+    for (const n of nodes(chart)) if (n.attrs.y !== undefined) expect(num(n.attrs.y)).toBeLessThanOrEqual(num(chart.attrs.height));
+  });
+});

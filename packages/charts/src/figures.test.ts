@@ -49,4 +49,22 @@ describe('questionChart over a generated results document', () => {
     }
     expect(hidden).toBeGreaterThan(0);
   });
+
+  it('marks the comparisons on shown categories only, and names one that marks nothing nowhere', async () => {
+    await ready;
+    const q = doc.groups.flatMap((g) => g.questions).find((x) => x.kind === 'distribution' && x.categories?.some((c) => c.suppressed) && x.categories.some((c) => !c.suppressed))!;
+    const cats = 'categories' in q ? q.categories! : [];
+    const every = Object.fromEntries(cats.map((c, i) => [c.code, (i + 1) / 100]));
+    const onlyHidden = Object.fromEntries(cats.filter((c) => c.suppressed).map((c) => [c.code, 0.5]));
+    const chart = questionChart(q, { lang: 'fr', rules: doc.rules, id: 'k', comparisons: [
+      { kind: 'previous-wave', label: 'Vague 2025', shares: every },
+      { kind: 'network', label: 'Réseau', shares: onlyHidden },
+    ] })!;
+    const markup = svgMarkup(chart);
+    // One tick per shown category, plus the legend's sample.
+    expect(markup.match(/class="olva-chart-mark"/g)).toHaveLength(cats.filter((c) => !c.suppressed).length + 1);
+    expect(svgText(chart)).toContain('Vague 2025');
+    expect(svgText(chart)).not.toContain('Réseau');
+    for (const c of cats.filter((x) => x.suppressed)) expect(svgText(chart)).toContain(`${localize(c.label!, 'fr')} : ${c.suppressed === 'small' ? '< 3' : 'masqué'}.`);
+  });
 });

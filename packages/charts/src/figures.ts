@@ -10,6 +10,13 @@ import { shareBars } from './share-bars.js';
 import { stackedBars } from './stacked-bars.js';
 import { numericDistribution } from './distribution.js';
 import type { ChartLang } from './format.js';
+import type { ChartComparison } from './marks.js';
+
+/** A comparison to mark on a question's share bars: its compared share by code. */
+export interface QuestionChartComparison extends ChartComparison {
+  /** By category code; a code absent (or its share hidden) gets no marker. */
+  shares: Readonly<Record<string, number | null | undefined>>;
+}
 
 /** Options of {@link questionChart}. */
 export interface QuestionChartOptions {
@@ -21,6 +28,11 @@ export interface QuestionChartOptions {
   width?: number;
   /** The title; the question's label by default. */
   title?: string;
+  /**
+   * Comparisons marked on share bars (single and multiple choices): a tick at each compared
+   * share, none on a hidden category. Matrices and numeric questions take none.
+   */
+  comparisons?: readonly QuestionChartComparison[];
 }
 
 /** A category's label in the language; its code when it has none. */
@@ -40,14 +52,18 @@ export function questionChart(figures: QuestionFigures, options: QuestionChartOp
   const minCell = options.rules.minCell;
   const title = options.title ?? localize(figures.label, lang);
   const smallBase = figures.status === 'small';
-  const bars = (categories: Category[]) => shareBars({
-    title, id, width, lang, minCell, smallBase,
-    bars: categories.map((c) => ({ label: categoryLabel(c, lang), share: c.share, interval: c.interval, suppressed: c.suppressed })),
-  });
+  const bars = (categories: Category[], all: readonly QuestionChartComparison[] = []) => {
+    // Named in the legend only when it marks a shown bar.
+    const comparisons = all.filter((x) => categories.some((c) => c.share !== null && !c.suppressed && typeof x.shares[c.code] === 'number'));
+    return shareBars({
+      title, id, width, lang, minCell, smallBase, comparisons,
+      bars: categories.map((c) => ({ label: categoryLabel(c, lang), share: c.share, interval: c.interval, suppressed: c.suppressed, compared: comparisons.map((x) => x.shares[c.code]) })),
+    });
+  };
   switch (figures.kind) {
     case 'distribution':
     case 'multiple':
-      return figures.categories ? bars(figures.categories) : null;
+      return figures.categories ? bars(figures.categories, options.comparisons) : null;
     case 'matrix': {
       if (!figures.rows) return null;
       const categories = figures.rows.find((r) => r.categories)?.categories ?? [];

@@ -15,6 +15,7 @@ const WORDS = {
     mean: 'moyenne',
     n: 'n',
     legend: 'Légende',
+    marks: 'Repères sur les barres',
   },
   en: {
     interval: '95% confidence interval',
@@ -27,6 +28,7 @@ const WORDS = {
     mean: 'mean',
     n: 'n',
     legend: 'Legend',
+    marks: 'Markers on the bars',
   },
 } as const;
 

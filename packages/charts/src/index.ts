@@ -11,4 +11,5 @@ export { numericDistribution, axisDomain, niceStep, type DistributionInput, type
 export { CHART_COLOURS, CHART_CSS, seriesColour } from './theme.js';
 export { percent, number, hiddenText, wrap, type ChartLang } from './format.js';
 export type { ChartBase } from './frame.js';
-export { questionChart, categoryLabel, numericUnit, type QuestionChartOptions } from './figures.js';
+export { questionChart, categoryLabel, numericUnit, type QuestionChartOptions, type QuestionChartComparison } from './figures.js';
+export { COMPARISON_KINDS, type ChartComparison, type ComparisonKind } from './marks.js';

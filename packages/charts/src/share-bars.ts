@@ -7,6 +7,7 @@ import { el, type SvgNode } from './svg.js';
 import { frame, lines, text, pattern, LINE, type ChartBase } from './frame.js';
 import { CHART_COLOURS } from './theme.js';
 import { hiddenText, labelled, percent, words, wrap, type ChartLang } from './format.js';
+import { barMarks, barMarksText, marksLegend, marksText, MARK_ROW, type ChartComparison } from './marks.js';
 
 /** One bar: a code's share as a results document gives it. */
 export interface ShareBar {
@@ -15,6 +16,8 @@ export interface ShareBar {
   share: number | null;
   interval?: { low: number; high: number } | null;
   suppressed?: 'small' | 'complementary';
+  /** The compared shares, in the order of the input's `comparisons` (null: none to draw). */
+  compared?: readonly (number | null | undefined)[];
 }
 
 /** Input of {@link shareBars}. */
@@ -25,17 +28,19 @@ export interface ShareBarsInput extends ChartBase {
   /** True when the base is small (`status: "small"`): read with care. */
   smallBase?: boolean;
   lang?: ChartLang;
+  /** Comparisons marked on the bars (each bar's `compared` gives their shares), named in a legend. */
+  comparisons?: readonly ChartComparison[];
 }
 
 const BAR = 20;
 const GAP = 10;
 const VALUE_COLUMN = 120;
 
-/** The text equivalent of one bar. */
-function describe(bar: ShareBar, minCell: number, lang: ChartLang): string {
+/** The text equivalent of one bar, its compared shares with it. */
+function describe(bar: ShareBar, minCell: number, lang: ChartLang, comparisons: readonly ChartComparison[]): string {
   if (bar.share === null || bar.suppressed) return labelled(bar.label, hiddenText(bar.suppressed ?? 'complementary', minCell, lang), lang);
   const interval = bar.interval ? ` (${labelled(words(lang).interval, `${percent(bar.interval.low, lang)} – ${percent(bar.interval.high, lang)}`, lang)})` : '';
-  return labelled(bar.label, percent(bar.share, lang) + interval, lang);
+  return labelled(bar.label, percent(bar.share, lang) + interval, lang) + barMarksText(comparisons, bar.compared ?? [], lang);
 }
 
 /** Notes under a chart: small base, what "< 3" and "masqué" mean. */
@@ -59,8 +64,13 @@ export function shareBars(input: ShareBarsInput): SvgNode {
   const smallId = `${input.id}-small`;
   if (input.smallBase) defs.push(pattern(smallId, 'olva-chart-bar', CHART_COLOURS.bar, 1));
   const kinds = new Set<string>();
-  let y = LINE;
+  const comparisons = input.comparisons ?? [];
+  const legend = marksLegend(comparisons, width, LINE);
+  body.push(...legend.nodes);
+  let y = LINE + legend.height;
   const top = y - LINE + 4;
+  // Under each bar, a row per comparison for its markers' shapes.
+  const under = comparisons.length ? comparisons.length * MARK_ROW + 4 : 0;
   for (const bar of input.bars) {
     const label = wrap(bar.label, chars);
     body.push(...lines(0, y, label));
@@ -84,9 +94,10 @@ export function shareBars(input: ShareBarsInput): SvgNode {
           class: 'olva-chart-interval', stroke: CHART_COLOURS.interval, 'stroke-width': 1.5, fill: 'none',
         }));
       }
+      body.push(...barMarks(comparisons, bar.compared ?? [], plot, y, BAR));
       body.push(text(plot + 8, mid + 5, percent(bar.share, lang), { 'font-weight': 'bold' }));
     }
-    y += BAR + GAP + LINE;
+    y += BAR + GAP + LINE + under;
   }
   // The 0, 50 and 100 % grid lines behind the bars.
   const gridBottom = y - LINE - GAP + 4;
@@ -96,6 +107,6 @@ export function shareBars(input: ShareBarsInput): SvgNode {
   const footer = notes(input.minCell, lang, !!input.smallBase, kinds);
   const noteNodes = footer.map((n, i) => text(0, y + (i + 1) * LINE, n, { 'font-size': 12 }, true));
   y += footer.length * LINE + 8;
-  const description = [...input.bars.map((b) => describe(b, input.minCell, lang)), ...footer].join('. ').replace(/\.\./g, '.');
+  const description = [...(comparisons.length ? [marksText(comparisons, lang)] : []), ...input.bars.map((b) => describe(b, input.minCell, lang, comparisons)), ...footer].join('. ').replace(/\.\./g, '.');
   return frame(input, y, description, [...grid, ...body, ...axis, ...noteNodes], defs);
 }

@@ -41,6 +41,7 @@ export const CHART_CSS = [
   rule('.olva-chart-interval', 'stroke', 'interval', CHART_COLOURS.interval),
   rule('.olva-chart-box', 'fill', 'box', CHART_COLOURS.box),
   rule('.olva-chart-box-line', 'stroke', 'text', CHART_COLOURS.text),
+  rule('.olva-chart-mark', 'stroke', 'text', CHART_COLOURS.text),
   rule('.olva-chart-hidden', 'fill', 'hidden', CHART_COLOURS.hidden),
   ...CHART_COLOURS.series.map((c, i) => rule(`.olva-chart-s${i}`, 'fill', `series-${i}`, c)),
   ...CHART_COLOURS.series.map((c, i) => rule(`.olva-chart-s${i}-stroke`, 'stroke', `series-${i}`, c)),
