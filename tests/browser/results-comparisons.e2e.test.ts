@@ -56,6 +56,30 @@ const comparisonRows = (p: Page, name: string) => p.locator('olva-results').getB
   .map((r) => [...r.children].map((cell) => cell.textContent!.replace(/[ \n\t]+/g, ' ').trim())));
 
 /**
+ * The markers a question's chart must carry, as "dashes x": a tick per compared share of a
+ * shown category (the chart is 560 wide, its bars 440), and a legend sample (x = 8) per kind.
+ */
+function expectedMarks(d: ResultsDocument, id: string): string[] {
+  const g = d.groups[0]!;
+  const q = g.questions.find((x) => x.id === id)!;
+  const shown = new Set(('categories' in q ? q.categories ?? [] : []).filter((x) => x.count !== null && !x.suppressed).map((x) => x.code));
+  const x = (share: number) => String(Math.round(share * 440 * 100) / 100);
+  const kinds: [string, string[]][] = [
+    ['none', g.comparisons!.previousWave!.shares.flatMap((s) => {
+      const codes = s.currentCodes?.length ? s.currentCodes : [s.code];
+      return s.question === id && !s.row && codes.length === 1 && shown.has(codes[0]!) && s.current && s.previous ? [x(s.previous.share)] : [];
+    })],
+    ['4 2', g.comparisons!.national!.figures.flatMap((f) => (f.question === id && f.codes.length === 1 && shown.has(f.codes[0]!) && f.territory && f.national.share !== undefined ? [x(f.national.share)] : []))],
+    ['1.5 2', g.comparisons!.network!.shares.flatMap((s) => (s.question === id && !s.row && shown.has(s.code) && s.territory && s.network ? [x(s.network.share)] : []))],
+  ];
+  return kinds.flatMap(([dash, xs]) => (xs.length ? [...xs, '8'].map((v) => `${dash} ${v}`) : [])).sort();
+}
+
+/** The markers a chart carries, as "dashes x". */
+const chartMarks = (p: Page, name: string) => p.locator('olva-results').getByRole('img', { name, exact: false })
+  .evaluate((svg) => [...svg.querySelectorAll('.olva-chart-mark')].map((t) => `${t.getAttribute('stroke-dasharray') ?? 'none'} ${/^M([\d.]+) /.exec(t.getAttribute('d')!)![1]}`).sort());
+
+/**
  * The document with `employeur` withheld after the analysis (its comparisons still carry
  * shares, which must not show), and hostile text in the references' citation and the crosswalk's reason.
  */
@@ -122,6 +146,15 @@ describe('<olva-results> comparisons', () => {
     const description = await host.getByRole('img', { name: sector.label.fr, exact: false }).evaluate((svg) => svg.querySelector('desc')!.textContent);
     for (const sentence of [previous, national, network]) expect(description).toContain(sentence);
 
+    // The chart marks every compared share of a shown category (a line style and a shape per
+    // comparison, named in its legend and its description).
+    const marks = await chartMarks(p, sector.label.fr);
+    expect(marks).toEqual(expectedMarks(doc, sector.id));
+    expect(marks.filter((m) => m.startsWith('4 2 ')).length).toBe(figures.filter((f) => f.codes.length === 1).length + 1);
+    expect(description).toContain('Repères sur les barres : ▼ Vague 2025 (même territoire');
+    expect(description).toContain('◆ France (Viviane Tchernonog');
+    expect(description).toContain(`● Réseau (les ${c.network!.otherTerritories} autres territoires`);
+
     // The data table: a group of rows per comparison, a row per line of the document.
     const name = `${sector.label.fr} : comparaisons`;
     expect(await host.getByRole('table', { name }).getByRole('columnheader').allTextContents()).toEqual(['Réponse', 'Ici', 'Comparaison', 'Écart']);
@@ -178,6 +211,12 @@ describe('<olva-results> comparisons', () => {
     expect(sportRows.length).toBe(3);
     for (const r of sportRows) expect(r[1]).toBe('—non publié');
     for (const sentence of await sentences(p, 0)) expect(sentence).not.toMatch(new RegExp(`(${sport.join('|')}) : \\d`));
+    // Nor does the chart: no marker on the hidden sport bar, the others still drawn.
+    const marks = await chartMarks(p, sector.label.fr);
+    expect(marks).toEqual(expectedMarks(tampered(doc), sector.id));
+    expect(marks.length).toBeLessThan(expectedMarks(doc, sector.id).length);
+    const sportDesc = await p.locator('olva-results').getByRole('img', { name: sector.label.fr, exact: false }).evaluate((svg) => svg.querySelector('desc')!.textContent!);
+    expect(sportDesc).toContain(`${label(sector, 'sport')} : < ${doc.rules.minCell}.`);
     // Nothing compared: the sentence says why rather than "no notable difference".
     expect((await sentences(p, 2)).at(-1)).toBe(`Réseau (les ${c.network!.otherTerritories} autres territoires de la vague 2026 regroupés) : moins de 3 autres territoires la publient.`);
     await expectAccessible(p, 'hidden and withheld');

@@ -57,7 +57,8 @@ export function barMarks(list: readonly ChartComparison[], shares: readonly (num
   return list.flatMap((c, i) => {
     const share = shares[i];
     if (typeof share !== 'number') return [];
-    const x = Math.min(1, Math.max(0, share)) * plot;
+    // Rounded as el() rounds numbers: the path is a string.
+    const x = Math.round(Math.min(1, Math.max(0, share)) * plot * 100) / 100;
     return [...tick(c.kind, x, y - 3, y + height + 3), shape(c.kind, x, y + height + 3 + MARK_ROW / 2 + i * MARK_ROW)];
   });
 }

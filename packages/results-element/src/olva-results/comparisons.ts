@@ -7,20 +7,17 @@
  */
 import { html, type TemplateResult } from 'lit/html.js';
 import type { Category, ComparisonGap, GroupComparisons, QuestionFigures } from '@olva/analysis';
-import { categoryLabel, percent, type ChartLang } from '@olva/charts';
+import { categoryLabel, percent, type ChartLang, type ComparisonKind, type QuestionChartComparison } from '@olva/charts';
 import { localize } from '@olva/runtime';
 import type { ResultsStrings } from './strings.js';
 import { blank } from './tables.js';
 
-/** The comparisons the `comparisons` attribute may name, in the order they are shown. */
-export const COMPARISON_KINDS = ['previous-wave', 'national', 'network'] as const;
-
-/** One comparison's name. */
-export type ComparisonKind = (typeof COMPARISON_KINDS)[number];
 
 /** One compared line: the territory's share beside the other one, the verdict, or why not. */
 export interface ComparedLine {
   label: string;
+  /** The one code of the question's own categories it compares (a share bar marks it), if one. */
+  code?: string;
   here: number | null;
   there: number | null;
   notable: boolean | null;
@@ -34,6 +31,7 @@ export interface ComparedLine {
 
 /** One comparison of a question: its name, where its figures come from, its lines. */
 export interface QuestionComparison {
+  kind: ComparisonKind;
   heading: string;
   source: string;
   lines: ComparedLine[];
@@ -51,7 +49,7 @@ interface DocumentLine {
 
 /**
  * The comparisons of a question the document has and `kinds` asks for, in the order of
- * COMPARISON_KINDS; none for a withheld question.
+ * `kinds` (the `comparisons` attribute names `@olva/charts`' COMPARISON_KINDS); none for a withheld question.
  */
 export function questionComparisons(q: QuestionFigures, label: string, c: GroupComparisons | undefined, kinds: readonly ComparisonKind[], lang: ChartLang, s: ResultsStrings): QuestionComparison[] {
   if (!c || q.status === 'withheld') return [];
@@ -66,6 +64,7 @@ export function questionComparisons(q: QuestionFigures, label: string, c: GroupC
     const hidden = codes.some((code) => own.some((x) => x.code === code && x.count === null));
     return {
       label: codes.join() ? (row ? `${categoryLabel(row, lang)} — ${name}` : name) : label,
+      code: codes.length === 1 && !row ? codes[0] : undefined,
       here: hidden ? null : here ?? null, there: there ?? null, notable: d.notable, p: d.p, missing: d.missing,
       // The note is said inside parentheses: its own final full stop would be one too many.
       note: note && localize(note, lang).replace(/\.$/, ''), key: d.notable === true || !codes.join(),
@@ -96,9 +95,17 @@ export function questionComparisons(q: QuestionFigures, label: string, c: GroupC
       source = s.pooled(c.network.otherTerritories, c.network.wave);
       lines = mine(c.network.shares).map((x) => line(x, [x.code], x.territory?.share, x.network?.share));
     }
-    if (lines.length) out.push({ heading, source, lines });
+    if (lines.length) out.push({ kind, heading, source, lines });
   }
   return out;
+}
+
+/** The comparisons as a chart marks them: each compared share by code, none beside a hidden one. */
+export function chartComparisons(list: readonly QuestionComparison[]): QuestionChartComparison[] {
+  return list.map((c) => ({
+    kind: c.kind, label: c.heading, source: c.source,
+    shares: Object.fromEntries(c.lines.flatMap((l) => (l.code && l.here !== null ? [[l.code, l.there]] : []))),
+  }));
 }
 
 /** The verdict of a line in words: notable or not, no verdict, or why not compared. */

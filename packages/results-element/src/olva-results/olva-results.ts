@@ -1,13 +1,13 @@
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 import { adoptStyles } from '@lit/reactive-element/css-tag.js';
 import type { GroupResults, QuestionFigures, ResultsDocument } from '@olva/analysis';
-import { percent, questionChart, svgElement, type ChartLang } from '@olva/charts';
+import { COMPARISON_KINDS, percent, questionChart, svgElement, type ChartLang, type ComparisonKind } from '@olva/charts';
 import { localize } from '@olva/runtime';
 import { theme } from './theme.js';
 import { loadResults, ResultsLoadError } from './load.js';
 import { resultsStrings, type ResultsStrings } from './strings.js';
 import { dataTables } from './tables.js';
-import { COMPARISON_KINDS, comparisonSentence, comparisonTable, questionComparisons, type ComparisonKind, type QuestionComparison } from './comparisons.js';
+import { chartComparisons, comparisonSentence, comparisonTable, questionComparisons, type QuestionComparison } from './comparisons.js';
 
 /** The attributes of the element besides `src` and `lang`, each also a property. */
 const ATTRIBUTES = ['territory', 'wave', 'questions', 'heading', 'comparisons'] as const;
@@ -192,14 +192,14 @@ export class OlvaResults extends HTMLElement {
   }
 
   /**
-   * The chart of a question, built once per document and language (DOM, no HTML parsing);
-   * its description also says the comparisons said beside it.
+   * The chart of a question, built once per document and language (DOM, no HTML parsing),
+   * its compared shares marked on its bars; its description also says the sentences beside it.
    */
-  private chart(q: QuestionFigures, index: number, compared: string[]): SVGElement | null {
+  private chart(q: QuestionFigures, index: number, compared: QuestionComparison[], sentences: string[]): SVGElement | null {
     if (!this.#charts.has(q.id)) {
-      const node = questionChart(q, { lang: this.locale, rules: this.#results!.rules, id: `olva-chart-${index}`, width: 560 });
+      const node = questionChart(q, { lang: this.locale, rules: this.#results!.rules, id: `olva-chart-${index}`, width: 560, comparisons: chartComparisons(compared) });
       const svg = node ? svgElement(node, this.ownerDocument) : null;
-      if (compared.length) svg?.querySelector('desc')?.append(` ${compared.join(' ')}`);
+      if (sentences.length) svg?.querySelector('desc')?.append(` ${sentences.join(' ')}`);
       this.#charts.set(q.id, svg);
     }
     return this.#charts.get(q.id) ?? null;
@@ -218,7 +218,7 @@ export class OlvaResults extends HTMLElement {
     const minBase = rules.comparison.minBase;
     const compared: QuestionComparison[] = questionComparisons(q, label, this.group()!.comparisons, this.kinds(), lang, s);
     const sentences = compared.map((c) => comparisonSentence(c, s, lang, minBase));
-    const chart = this.chart(q, index, sentences);
+    const chart = this.chart(q, index, compared, sentences);
     return html`<section part="question" class="question" aria-labelledby=${heading}>
       <h3 id=${heading}>${label}</h3>
       <p part="base" class="note">${q.base ? s.base(q.base.answered, q.base.asked) : nothing}
