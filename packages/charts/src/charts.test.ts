@@ -135,17 +135,17 @@ describe('shareBars with comparisons', () => {
 
   it('draws a tick at each compared share of a shown bar, a dash style per kind, and none on a hidden bar', () => {
     const drawn = ticks();
-    expect(drawn.map((t) => Number(String(t.attrs.d).match(/^M([\d.]+) /)![1]))).toEqual([
-      8, 8, // the legend's two samples
-      0.25 * plot, 0.242 * plot, // Sport
-      0.23 * plot, // Culture: no previous-wave share given
-    ].map((x) => Math.round(x * 100) / 100));
+    const x = (t: SvgNode) => Number(String(t.attrs.d).match(/^M([\d.]+) /)![1]);
+    // The legend's two samples first, side by side; then the bars' ticks, left to right in a bar.
+    expect(x(drawn[0]!)).toBe(8);
+    expect(x(drawn[1]!)).toBeGreaterThan(8);
+    expect(drawn.slice(2).map(x)).toEqual([0.242 * plot, 0.25 * plot, 0.23 * plot].map((v) => Math.round(v * 100) / 100));
     // Santé is hidden: neither of its compared shares is drawn, nor written.
-    expect(drawn.some((t) => String(t.attrs.d).startsWith(`M${0.07 * plot} `) || String(t.attrs.d).startsWith(`M${0.11 * plot} `))).toBe(false);
+    expect(drawn.some((t) => [0.07, 0.11].some((v) => x(t) === Math.round(v * plot * 100) / 100))).toBe(false);
     expect(svgText(chart)).not.toMatch(/\b7\u202f%|\b11\u202f%/);
     // Each kind its own line style, and its own shape (triangle path, diamond path): not colour alone.
-    expect(drawn[2]!.attrs['stroke-dasharray']).toBeUndefined();
-    expect(drawn[3]!.attrs['stroke-dasharray']).toBe('4 2');
+    expect(drawn[2]!.attrs['stroke-dasharray']).toBe('4 2');
+    expect(drawn[3]!.attrs['stroke-dasharray']).toBeUndefined();
     const shapes = nodes(chart).filter((x) => x.attrs.class === 'olva-chart-text' && x.tag === 'path').map((x) => String(x.attrs.d));
     expect(shapes.filter((d) => d.endsWith('l-5 9z'))).toHaveLength(2); // ▼ legend + Sport
     expect(shapes.filter((d) => d.endsWith('l5 5-5 5-5-5z'))).toHaveLength(3); // ◆ legend + Sport + Culture
@@ -164,7 +164,17 @@ describe('shareBars with comparisons', () => {
     expect(nodes(en).find((x) => x.tag === 'desc')!.children.join('')).toContain('Markers on the bars: ● Network. Sport: 30% (95% confidence interval: 20% – 40%), Network: 25%');
   });
 
-  it('makes room for the legend and the shapes, and draws nothing more without comparisons', () => {
+  it('sets the shapes of close shares side by side, the ticks at the shares, and draws no legend when told', () => {
+    const close = shareBars({ title: 'S', id: 'c', minCell: 3, width: 600, comparisons, legend: false, bars: [{ label: 'Sport', share: 0.3, compared: [0.25, 0.25] }] });
+    const shapes = nodes(close).filter((x) => x.attrs.class === 'olva-chart-text' && x.tag === 'path').map((x) => Number(String(x.attrs.d).match(/^M([\d.]+) /)![1]));
+    // The triangle's path starts 5 left of its centre, the diamond's at its centre: 11 apart, not on top of each other.
+    expect(shapes).toEqual([0.25 * plot - 5, 0.25 * plot + 11]);
+    expect(nodes(close).filter((x) => x.attrs.class === 'olva-chart-mark').map((t) => String(t.attrs.d).split(' ')[0])).toEqual([`M${0.25 * plot}`, `M${0.25 * plot}`]);
+    expect(nodes(close).filter((x) => x.tag === 'text').map(svgText).join(' ')).not.toContain('Vague 2025');
+    expect(nodes(close).find((x) => x.tag === 'desc')!.children.join('')).toContain('Repères sur les barres : ▼ Vague 2025 (même territoire)');
+  });
+
+  it('makes room for the legend, and draws nothing more without comparisons', () => {
     const plain = shareBars({ title: 'Secteur', id: 'p', minCell: 3, bars, width: 600 });
     expect(num(chart.attrs.height)).toBeGreaterThan(num(plain.attrs.height));
     expect(nodes(plain).some((x) => x.attrs.class === 'olva-chart-mark')).toBe(false);

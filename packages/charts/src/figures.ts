@@ -33,6 +33,8 @@ export interface QuestionChartOptions {
    * share, none on a hidden category. Matrices and numeric questions take none.
    */
   comparisons?: readonly QuestionChartComparison[];
+  /** False: the markers' legend is not drawn (see `shareBars`). */
+  legend?: boolean;
 }
 
 /** A category's label in the language; its code when it has none. */
@@ -56,7 +58,7 @@ export function questionChart(figures: QuestionFigures, options: QuestionChartOp
     // Named in the legend only when it marks a shown bar.
     const comparisons = all.filter((x) => categories.some((c) => c.share !== null && !c.suppressed && typeof x.shares[c.code] === 'number'));
     return shareBars({
-      title, id, width, lang, minCell, smallBase, comparisons,
+      title, id, width, lang, minCell, smallBase, comparisons, legend: options.legend,
       bars: categories.map((c) => ({ label: categoryLabel(c, lang), share: c.share, interval: c.interval, suppressed: c.suppressed, compared: comparisons.map((x) => x.shares[c.code]) })),
     });
   };

@@ -12,4 +12,4 @@ export { CHART_COLOURS, CHART_CSS, seriesColour } from './theme.js';
 export { percent, number, hiddenText, wrap, type ChartLang } from './format.js';
 export type { ChartBase } from './frame.js';
 export { questionChart, categoryLabel, numericUnit, type QuestionChartOptions, type QuestionChartComparison } from './figures.js';
-export { COMPARISON_KINDS, type ChartComparison, type ComparisonKind } from './marks.js';
+export { COMPARISON_KINDS, markGlyph, type ChartComparison, type ComparisonKind } from './marks.js';

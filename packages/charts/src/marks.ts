@@ -25,8 +25,8 @@ export interface ChartComparison {
   source?: string;
 }
 
-/** Room under a bar for one row of shapes. */
-export const MARK_ROW = 11;
+/** The width a shape takes, a little room included. */
+const MARK_SIZE = 11;
 
 const halo = { stroke: '#ffffff', 'stroke-width': 1 };
 
@@ -36,6 +36,11 @@ const STYLE: Record<ComparisonKind, [glyph: string, dash: string | undefined, sh
   national: ['◆', '4 2', (x, y) => el('path', { d: `M${x} ${y - 5}l5 5-5 5-5-5z` })],
   network: ['●', '1.5 2', (x, y) => el('circle', { cx: x, cy: y, r: 4 })],
 };
+
+/** The character that names a comparison's shape in text: ▼ previous wave, ◆ national, ● network. */
+export function markGlyph(kind: ComparisonKind): string {
+  return STYLE[kind][0];
+}
 
 function shape(kind: ComparisonKind, x: number, y: number): SvgNode {
   const node = STYLE[kind][2](x, y);
@@ -52,34 +57,48 @@ function tick(kind: ComparisonKind, x: number, top: number, bottom: number): Svg
   ];
 }
 
-/** The markers of one bar: the tick across it and the shape in row `i` under it, per compared share. */
+/**
+ * The markers of one bar: per compared share the tick across it and its shape in the gap under
+ * the bar. Shapes of close shares are set side by side, left to right as their ticks, so that
+ * none covers another; the ticks stay at the shares.
+ */
 export function barMarks(list: readonly ChartComparison[], shares: readonly (number | null | undefined)[], plot: number, y: number, height: number): SvgNode[] {
-  return list.flatMap((c, i) => {
-    const share = shares[i];
-    if (typeof share !== 'number') return [];
-    // Rounded as el() rounds numbers: the path is a string.
-    const x = Math.round(Math.min(1, Math.max(0, share)) * plot * 100) / 100;
-    return [...tick(c.kind, x, y - 3, y + height + 3), shape(c.kind, x, y + height + 3 + MARK_ROW / 2 + i * MARK_ROW)];
+  // Rounded as el() rounds numbers: the path is a string.
+  const marks = list.flatMap((c, i) => (typeof shares[i] === 'number' ? [{ kind: c.kind, x: Math.round(Math.min(1, Math.max(0, shares[i]!)) * plot * 100) / 100 }] : []))
+    .sort((a, b) => a.x - b.x);
+  let free = -Infinity;
+  return marks.flatMap(({ kind, x }) => {
+    const at = Math.max(x, free);
+    free = at + MARK_SIZE;
+    return [...tick(kind, x, y - 3, y + height + 3), shape(kind, at, y + height + 4)];
   });
 }
 
 const named = (c: ChartComparison): string => (c.source ? `${c.label} (${c.source})` : c.label);
 
-/** The legend above the bars, one comparison a line (its shape, its tick, its name); and its height. */
+/**
+ * The legend above the bars: per comparison its tick, its shape and its name, side by side
+ * while they fit on a line, a long name wrapped on lines of its own; and its height.
+ */
 export function marksLegend(list: readonly ChartComparison[], width: number, y: number): { nodes: SvgNode[]; height: number } {
   const nodes: SvgNode[] = [];
+  const chars = Math.floor((width - 24) / 7);
   let at = y;
+  let x = 0;
   for (const c of list) {
-    const label = wrap(named(c), Math.floor((width - 24) / 7.5));
-    nodes.push(...tick(c.kind, 8, at - 16, at - 8), shape(c.kind, 8, at - 3), ...lines(22, at, label));
-    at += label.length * LINE + 4;
+    const label = wrap(named(c), chars);
+    const size = 22 + label[0]!.length * 7 + 16;
+    if (x > 0 && (label.length > 1 || x + size > width)) { x = 0; at += LINE + 4; }
+    nodes.push(...tick(c.kind, x + 8, at - 16, at - 8), shape(c.kind, x + 8, at - 3), ...lines(x + 22, at, label));
+    at += (label.length - 1) * LINE;
+    x = label.length > 1 ? width : x + size;
   }
-  return { nodes, height: list.length ? at - y + 6 : 0 };
+  return { nodes, height: list.length ? at - y + LINE : 0 };
 }
 
 /** The legend in words, for the description: "Repères : ▼ Vague 2025 (même territoire) ; ◆ France (…)". */
 export function marksText(list: readonly ChartComparison[], lang: ChartLang): string {
-  return labelled(words(lang).marks, list.map((c) => `${STYLE[c.kind][0]} ${named(c)}`).join(lang === 'en' ? '; ' : ' ; '), lang);
+  return labelled(words(lang).marks, list.map((c) => `${markGlyph(c.kind)} ${named(c)}`).join(lang === 'en' ? '; ' : ' ; '), lang);
 }
 
 /** The compared shares of one bar in words: ", Vague 2025 : 24 %, France : 23 %". */

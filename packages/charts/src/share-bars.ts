@@ -7,7 +7,7 @@ import { el, type SvgNode } from './svg.js';
 import { frame, lines, text, pattern, LINE, type ChartBase } from './frame.js';
 import { CHART_COLOURS } from './theme.js';
 import { hiddenText, labelled, percent, words, wrap, type ChartLang } from './format.js';
-import { barMarks, barMarksText, marksLegend, marksText, MARK_ROW, type ChartComparison } from './marks.js';
+import { barMarks, barMarksText, marksLegend, marksText, type ChartComparison } from './marks.js';
 
 /** One bar: a code's share as a results document gives it. */
 export interface ShareBar {
@@ -30,6 +30,8 @@ export interface ShareBarsInput extends ChartBase {
   lang?: ChartLang;
   /** Comparisons marked on the bars (each bar's `compared` gives their shares), named in a legend. */
   comparisons?: readonly ChartComparison[];
+  /** False: no legend drawn (a page names the markers once, e.g. with `marksText`); the description still names them. */
+  legend?: boolean;
 }
 
 const BAR = 20;
@@ -65,12 +67,10 @@ export function shareBars(input: ShareBarsInput): SvgNode {
   if (input.smallBase) defs.push(pattern(smallId, 'olva-chart-bar', CHART_COLOURS.bar, 1));
   const kinds = new Set<string>();
   const comparisons = input.comparisons ?? [];
-  const legend = marksLegend(comparisons, width, LINE);
+  const legend = marksLegend(input.legend === false ? [] : comparisons, width, LINE);
   body.push(...legend.nodes);
   let y = LINE + legend.height;
   const top = y - LINE + 4;
-  // Under each bar, a row per comparison for its markers' shapes.
-  const under = comparisons.length ? comparisons.length * MARK_ROW + 4 : 0;
   for (const bar of input.bars) {
     const label = wrap(bar.label, chars);
     body.push(...lines(0, y, label));
@@ -97,7 +97,7 @@ export function shareBars(input: ShareBarsInput): SvgNode {
       body.push(...barMarks(comparisons, bar.compared ?? [], plot, y, BAR));
       body.push(text(plot + 8, mid + 5, percent(bar.share, lang), { 'font-weight': 'bold' }));
     }
-    y += BAR + GAP + LINE + under;
+    y += BAR + GAP + LINE;
   }
   // The 0, 50 and 100 % grid lines behind the bars.
   const gridBottom = y - LINE - GAP + 4;

@@ -7,6 +7,7 @@
  * a sign, never as a colour alone.
  */
 import { compareWaves, type QuestionFigures, type WaveComparison } from '@olva/analysis';
+import { COMPARISON_KINDS, markGlyph, type ComparisonKind, type QuestionChartComparison } from '@olva/charts';
 import type { ReportSubject } from './subject.js';
 import type { Bilingual } from './i18n.js';
 
@@ -21,6 +22,8 @@ export interface ComparedValue {
 
 /** A column of comparisons for one question: values by `row|code` (row '' outside a matrix). */
 export interface ComparisonColumn {
+  /** Which comparison: its marker's shape on the chart. */
+  kind: ComparisonKind;
   heading: Bilingual;
   /** Where the figures come from, for the note under the table. */
   source: Bilingual;
@@ -81,10 +84,10 @@ export function documentComparisons(subject: ReportSubject): DocumentComparisons
   return c && typeof c === 'object' ? c : {};
 }
 
-function column(heading: Bilingual, source: Bilingual, lines: Compared[], share: (c: Compared) => number | null): ComparisonColumn {
+function column(kind: ComparisonKind, heading: Bilingual, source: Bilingual, lines: Compared[], share: (c: Compared) => number | null): ComparisonColumn {
   const values = new Map<string, ComparedValue>();
   for (const c of lines) values.set(valueKey(c.row, c.code), { share: share(c), notable: c.notable ?? null, missing: c.missing });
-  return { heading, source, values };
+  return { kind, heading, source, values };
 }
 
 /** The comparison columns of one question (none when the document has nothing to compare). */
@@ -97,23 +100,43 @@ export function comparisonColumns(subject: ReportSubject, figures: QuestionFigur
     // The analysis compared the waves itself, through the core's crosswalks when versions differ.
     const lines = mine(previous.shares);
     const via = previous.crosswalk?.applied ? { fr: ', catégories harmonisées par la table de correspondance du tronc commun', en: ', categories harmonised by the core’s crosswalk' } : { fr: '', en: '' };
-    if (lines.length) columns.push(column({ fr: previous.wave, en: previous.wave }, { fr: `même territoire, vague ${previous.wave}${via.fr}`, en: `same territory, wave ${previous.wave}${via.en}` }, lines, (c) => (c as (typeof lines)[number]).previous?.share ?? null));
+    if (lines.length) columns.push(column('previous-wave', { fr: previous.wave, en: previous.wave }, { fr: `même territoire, vague ${previous.wave}${via.fr}`, en: `same territory, wave ${previous.wave}${via.en}` }, lines, (c) => (c as (typeof lines)[number]).previous?.share ?? null));
   } else if (!previous && subject.previous) {
     const waves = waveComparisons(subject).get(figures.id) ?? [];
     const wave = subject.previous.wave;
-    if (waves.length) columns.push(column({ fr: wave, en: wave }, { fr: `même territoire, vague ${wave}`, en: `same territory, wave ${wave}` }, waves, (c) => (c as WaveComparison).previous?.share ?? null));
+    if (waves.length) columns.push(column('previous-wave', { fr: wave, en: wave }, { fr: `même territoire, vague ${wave}`, en: `same territory, wave ${wave}` }, waves, (c) => (c as WaveComparison).previous?.share ?? null));
   }
   const network = carried.network;
   if (network) {
     const lines = mine(network.shares);
     if (lines.length) {
-      columns.push(column({ fr: 'Réseau', en: 'Network' }, {
+      columns.push(column('network', { fr: 'Réseau', en: 'Network' }, {
         fr: `les ${network.otherTerritories} autres territoires de la vague ${network.wave} regroupés (au moins 3)`,
         en: `the ${network.otherTerritories} other territories of wave ${network.wave} pooled (3 at least)`,
       }, lines, (c) => (c as (typeof lines)[number]).network?.share ?? null));
     }
   }
   return columns;
+}
+
+/**
+ * The comparisons as a question's chart marks them: each column's shares of the question's own
+ * codes, and the national figures of one code each (a sum of codes has no bar to mark), in the
+ * charts' order. The chart draws none beside a hidden share. `sources`: name where the figures
+ * come from in the chart's legend (false where the page says it once).
+ */
+export function chartComparisons(subject: ReportSubject, figures: QuestionFigures, lang: 'fr' | 'en', sources = true): QuestionChartComparison[] {
+  const out: QuestionChartComparison[] = comparisonColumns(subject, figures).map((c) => ({
+    kind: c.kind, label: c.heading[lang], ...(sources ? { source: c.source[lang] } : {}),
+    shares: Object.fromEntries([...c.values].flatMap(([key, v]) => (key.startsWith('|') ? [[key.slice(1), v.share]] : []))),
+  }));
+  const national = documentComparisons(subject).national;
+  const marked = (national?.figures ?? []).filter((n) => n.question === figures.id && n.codes.length === 1 && n.territory && typeof n.national.share === 'number');
+  if (marked.length) {
+    const source = [...new Set(marked.map((n) => `${national!.references.sources[n.national.source]?.citation ?? n.national.source}, ${lang === 'en' ? `${n.national.year} data` : `données ${n.national.year}`}`))];
+    out.push({ kind: 'national', label: 'France', ...(sources ? { source: source.join(lang === 'en' ? '; ' : ' ; ') } : {}), shares: Object.fromEntries(marked.map((n) => [n.codes[0]!, n.national.share])) });
+  }
+  return out.sort((a, b) => COMPARISON_KINDS.indexOf(a.kind) - COMPARISON_KINDS.indexOf(b.kind));
 }
 
 /** The citations of the national references, once (a sheet's foot, the methodology). */
@@ -143,7 +166,7 @@ export function nationalNotes(subject: ReportSubject, figures: QuestionFigures, 
 export function comparisonSources(subject: ReportSubject, lang: 'fr' | 'en'): string[] {
   const c = documentComparisons(subject);
   const out: string[] = [];
-  const previous = c.previousWave?.available ? c.previousWave.wave : !c.previousWave && subject.previous ? subject.previous.wave : null;
+  const previous = previousWaveOf(subject);
   if (previous) out.push(lang === 'en' ? `column ${previous}: the same territory at wave ${previous}` : `colonne ${previous} : le même territoire à la vague ${previous}`);
   if (c.network) {
     out.push(lang === 'en'
@@ -153,4 +176,10 @@ export function comparisonSources(subject: ReportSubject, lang: 'fr' | 'en'): st
   const cited = nationalSources(subject);
   if (cited.length) out.push(lang === 'en' ? `France: national figures from ${cited.join('; ')}` : `France : chiffres nationaux de ${cited.join(' ; ')}`);
   return out;
+}
+
+/** The wave the previous-wave column shows, if any. */
+function previousWaveOf(subject: ReportSubject): string | null {
+  const c = documentComparisons(subject).previousWave;
+  return c?.available ? c.wave : !c && subject.previous ? subject.previous.wave : null;
 }

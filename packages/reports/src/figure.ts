@@ -10,7 +10,7 @@ import { html, trusted, type Markup } from './html.js';
 import { colon, type Lang } from './i18n.js';
 import { say } from './words.js';
 import { categoriesTable, classLabel, matrixTable, numericTable } from './tables.js';
-import { comparisonColumns, nationalNotes } from './comparisons.js';
+import { chartComparisons, comparisonColumns, nationalNotes } from './comparisons.js';
 import type { ReportSubject } from './subject.js';
 
 /** How a question is shown. */
@@ -58,7 +58,9 @@ function chartAndTable(subject: ReportSubject, f: QuestionFigures, id: string, t
   const { lang } = o;
   const rules = subject.document.rules;
   const chartOf = (figures: QuestionFigures) => {
-    const node = questionChart(figures, { lang, rules, id: `c-${id}`, title, width: o.width });
+    const node = questionChart(figures, { lang, rules, id: `c-${id}`, title, width: o.width, comparisons: chartComparisons(subject, f, lang, o.compareNote !== false),
+      // A sheet names the markers once, in its note (comparedNote): no legend per chart.
+      legend: o.compareNote !== false });
     return node ? trusted(svgMarkup(node)) : '';
   };
   const caption = `${title} (${lang === 'en' ? 'data of the chart' : 'données du graphique'})`;

@@ -70,7 +70,7 @@ describe('the key figures and the employers note', () => {
     const page = keyFiguresHtml(selectSubject(doc, { territory: RENNES }), KEY_FIGURES, 'fr');
     expect(page.match(/<section class="sheet"/g)).toHaveLength(4);
     for (const p of KEY_FIGURES.pages) for (const f of p.figures) expect(page).toContain(f.title!.fr.replace(/'/g, '&#39;'));
-    expect(page).toContain('<th scope="col">2025</th>');
+    expect(page).toContain('<th scope="col"><span aria-hidden="true">▼ </span>2025</th>');
     expect(page).toContain('Un effectif de 1 à 2 associations s’écrit « &lt; 3 »');
     expect(page).toContain('sous 10 répondants, rien n’est publié');
   });
@@ -154,7 +154,7 @@ describe('comparisons the analysis adds to a group', () => {
     const pct = (x: number) => `${Math.round(x * 100)}\u202f%`;
     const page = fullReportHtml(subject, core, 'fr');
     const block = page.slice(page.indexOf('id="q-secteur_principal"'), page.indexOf('id="q-secteurs_secondaires"'));
-    expect(block).toContain('<th scope="col">2025</th><th scope="col">Réseau</th>');
+    expect(block).toContain('<th scope="col"><span aria-hidden="true">▼ </span>2025</th><th scope="col"><span aria-hidden="true">● </span>Réseau</th>');
     // Every code's row: the previous wave's share (merged codes summed through the crosswalk),
     // then the network's, as the analysis computed them, a notable difference marked.
     const sector = subject.group.questions.find((q) => q.id === 'secteur_principal') as DistributionFigures;
@@ -172,6 +172,19 @@ describe('comparisons the analysis adds to a group', () => {
     }
     expect(marks).toBeGreaterThan(0);
     expect(marks).toBe((block.match(/<abbr class="notable"/g) ?? []).length);
+    // The chart marks the same shares on the bars of shown codes (national figures of one code
+    // too), each comparison named in its legend: ticks at x = share × 520 (640 wide, bars 520).
+    const shown = sector.categories!.filter((c) => c.count !== null && !c.suppressed).map((c) => c.code);
+    const x = (share: number) => String(Math.round(share * 520 * 100) / 100);
+    const expectedTicks = (dash: string, xs: string[]) => (xs.length ? [...xs, '8'].map((v) => `${dash} ${v}`) : []);
+    const ticks = [...block.slice(0, block.indexOf('</svg>')).matchAll(/<path d="M([\d.]+) [^"]*" class="olva-chart-mark"[^>]*?(?: stroke-dasharray="([^"]+)")?\/>/g)].map((m) => `${m[2] ?? 'none'} ${m[1]}`).sort();
+    expect(ticks).toEqual([
+      ...expectedTicks('none', previousWave!.shares.filter((s) => s.question === 'secteur_principal' && shown.includes(s.code) && s.previous).map((s) => x(s.previous!.share))),
+      ...expectedTicks('4 2', national!.figures.filter((f) => f.question === 'secteur_principal' && f.codes.length === 1 && shown.includes(f.codes[0]!) && f.territory).map((f) => x(f.national.share!))),
+      ...expectedTicks('1.5 2', network!.shares.filter((s) => s.question === 'secteur_principal' && shown.includes(s.code) && s.network).map((s) => x(s.network!.share))),
+    ].sort());
+    expect(ticks.length).toBeGreaterThan(6);
+    expect(block).toMatch(/Repères sur les barres : ▼ 2025 \(même territoire, vague 2025[^)]*\) ; ◆ France \(Viviane Tchernonog[^)]*, données 2017\) ; ● Réseau \(/);
     expect(previousWave!.shares.find((s) => s.question === 'secteur_principal' && s.code === 'solidarite')!.previous).not.toBeNull();
     // Only the codes of the version answered: not the old ones the crosswalk merged.
     expect(block).not.toContain('Action caritative');
@@ -185,6 +198,12 @@ describe('comparisons the analysis adds to a group', () => {
     expect(page).toContain(`Références nationales</h3><ul><li>${source.citation.replace(/&/g, '&amp;')} (${source.year})</li>`);
     const sport = subject.group.sample!.sectors.find((s) => s.code === 'sport')!;
     expect(page).toMatch(new RegExp(`Échantillon et secteurs attendus[\\s\\S]*\\(répertoire des associations de la ville\\)[\\s\\S]*<th scope="row">Sport</th><td>${pct(sport.sample!.share)}</td><td>10\u202f%</td>`));
+    // The key figures' sheets mark the same shares, their legend said once by the table's
+    // column headings (▼ 2025, ● Réseau): no legend of its own in a chart, the description names them.
+    const sheetFr = keyFiguresHtml(subject, KEY_FIGURES, 'fr');
+    const sheetSector = sheetFr.slice(sheetFr.indexOf('id="q-secteur_principal"'), sheetFr.indexOf('</svg>', sheetFr.indexOf('id="q-secteur_principal"')));
+    expect((sheetSector.match(/class="olva-chart-mark"/g) ?? []).length).toBe(ticks.length - 3);
+    expect(sheetSector).toContain('Repères sur les barres : ▼ 2025 ; ◆ France ; ● Réseau.');
     const sheet = keyFiguresHtml(subject, KEY_FIGURES, 'en');
     expect(sheet).toContain(`column Network: the ${network!.otherTerritories} other territories of wave 2026 pooled`);
   });

@@ -1,11 +1,12 @@
 /**
  * The data table that follows every chart (RGAA 1.x: the chart's content as text): one row
  * per code with its share, interval and count, hidden counts written as the chart writes them
- * ("< 3", "masqué"), and one column per comparison. Matrices get one row per matrix row;
+ * ("< 3", "masqué"), and one column per comparison, headed by the shape that marks it on the
+ * chart. Matrices get one row per matrix row;
  * numeric questions their summary and classes.
  */
 import type { Category, ClassCategory, MatrixFigures, NumericFigures, ResultsRules } from '@olva/analysis';
-import { categoryLabel, hiddenText, number, percent } from '@olva/charts';
+import { categoryLabel, hiddenText, markGlyph, number, percent } from '@olva/charts';
 import { html, type Markup } from './html.js';
 import type { Lang } from './i18n.js';
 import { say } from './words.js';
@@ -45,7 +46,7 @@ export function categoriesTable(caption: string, categories: Category[], rules: 
   const columns = options.columns ?? [];
   const label = options.label ?? ((c: Category) => categoryLabel(c, lang));
   return html`<table class="data"><caption>${caption}</caption>
-<thead><tr><th scope="col">${say(lang, 'answer')}</th><th scope="col">${say(lang, 'share')}</th><th scope="col">${say(lang, 'interval')}</th><th scope="col">${say(lang, 'count')}</th>${columns.map((c) => html`<th scope="col">${c.heading[lang]}</th>`)}</tr></thead>
+<thead><tr><th scope="col">${say(lang, 'answer')}</th><th scope="col">${say(lang, 'share')}</th><th scope="col">${say(lang, 'interval')}</th><th scope="col">${say(lang, 'count')}</th>${columns.map((c) => html`<th scope="col"><span aria-hidden="true">${markGlyph(c.kind)} </span>${c.heading[lang]}</th>`)}</tr></thead>
 <tbody>${categories.map((c) => html`<tr><th scope="row">${label(c)}</th><td>${shareText(c, rules, lang)}</td><td>${intervalText(c, lang)}</td><td>${countText(c, rules, lang)}</td>${columns.map((col) => compared(col, valueKey(undefined, c.code), rules, lang))}</tr>`)}</tbody></table>`;
 }
 
