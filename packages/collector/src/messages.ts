@@ -126,6 +126,7 @@ export const MESSAGES = {
   'not-found.wave-results': { fr: 'aucune réponse au questionnaire « {questionnaire} » dans la vague « {wave} » pour {territories}', en: 'no responses to questionnaire "{questionnaire}" in wave "{wave}" for {territories}' },
   'bad-request.publication-body': { fr: 'les comparaisons se donnent dans la requête, pas dans un corps : …/publication?previousWave=2025&references=none', en: 'comparisons are given in the query, not in a body: …/publication?previousWave=2025&references=none' },
   'not-found.previous-wave': { fr: 'aucune réponse au questionnaire « {questionnaire} » dans la vague précédente « {previousWave} » pour {territories} : rien à comparer', en: 'no responses to questionnaire "{questionnaire}" in the previous wave "{previousWave}" for {territories}: nothing to compare' },
+  'bad-request.no-expected': { fr: 'weight=sector redresse sur la répartition attendue par secteur, et la configuration n’en a pas pour {groups} : déclarez-la dans la section stats.expected de la configuration du collecteur (territoire, vague ou toutes les vagues, secteurs), ou demandez weight=none', en: 'weight=sector weights on the expected distribution by sector, and the configuration has none for {groups}: declare it in the collector configuration\'s stats.expected section (territory, wave or every wave, sectors), or ask for weight=none' },
 
   // --- The configuration (olva.config.json, environment, builds) --------------------------
   'config.not-object': { fr: 'doit être un objet JSON', en: 'must be a JSON object' },

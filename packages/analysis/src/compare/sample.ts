@@ -24,6 +24,15 @@ export function expectedFor(list: readonly ExpectedSectors[] | undefined, territ
   return here.find((e) => e.wave === wave) ?? here.find((e) => e.wave === undefined);
 }
 
+/**
+ * The groups that have no expected distribution for their territory and wave: post-stratified
+ * shares (`weight: 'sector'`) cannot be computed for them, and are left out of their sample.
+ * Callers that were asked to weight say so rather than leave the shares out silently.
+ */
+export function withoutExpected<G extends Pick<GroupResults, 'territory' | 'wave'>>(groups: readonly G[], list: readonly ExpectedSectors[] | undefined): G[] {
+  return groups.filter((g) => !expectedFor(list, g.territory, g.wave));
+}
+
 /** The sample of a group beside its expected distribution, or undefined when the question has no published figures. */
 export function compareSample(group: GroupResults, expected: ExpectedSectors, question: string = DEFAULT_SECTOR_QUESTION): SampleComparison | undefined {
   const f = group.questions.find((q) => q.id === question);

@@ -13,8 +13,9 @@
  *   and publication is each territory's decision, so figures of territories it does not cover
  *   are not computed for it, not even pooled (see docs/contracts.md).
  * - `weight=sector|none`: adds post-stratified shares on the main sector (labelled as such) to
- *   each group whose territory has an expected distribution (`stats.expected`), as
- *   `olva analyse --weight sector`; off by default.
+ *   each group, from its territory's expected distribution (`stats.expected`), as
+ *   `olva analyse --weight sector`; off by default. A group without one for the wave is a 400
+ *   (`/weight`, `results/no-expected`) naming it, rather than shares silently left out.
  *
  * Comparisons need exactly one wave (the wave compared); without one, the document is the bare
  * aggregation of every wave read, as before.

@@ -3,7 +3,7 @@
  * database into the aggregation, which keeps counters, never the responses. Every figure it
  * returns is protected by the disclosure rules (see the analysis README).
  */
-import { AnalysisError, aggregateResponses, analyseResponses, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
+import { AnalysisError, aggregateResponses, analyseResponses, withoutExpected, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
 import { keyFigureClassesFor } from '@olva/core-questionnaire';
 import { sameTerritory, type ResponsePayload } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
@@ -72,8 +72,10 @@ export interface ResultsSettings {
  * from the store, those of every territory when the network comparison is made (then only
  * the groups of `territories` are kept), those of `territories` otherwise.
  * @returns null when the wave has no response in `territories` (the caller says what that means).
- * @throws HttpError 404 (`results/no-previous-wave`) when the previous wave has no response
- * in any group kept: nothing to compare; 409 for the analysis' other errors.
+ * @throws HttpError 400 (`/weight`, `results/no-expected`) when post-stratified shares are asked
+ * for a group kept whose territory and wave have no expected distribution (`stats.expected`);
+ * 404 (`results/no-previous-wave`) when the previous wave has no response in any group kept:
+ * nothing to compare; 409 for the analysis' other errors.
  */
 export async function analyseWave(store: ResponseStore, registry: QuestionnaireRegistry, request: WaveRequest, settings: ResultsSettings = {}): Promise<ResultsDocument | null> {
   const { comparisons: c, territories } = request;
@@ -101,6 +103,12 @@ export async function analyseWave(store: ResponseStore, registry: QuestionnaireR
   }
   const groups = territories === 'all' ? doc.groups : doc.groups.filter((g) => territories.some((t) => sameTerritory(t, g.territory)));
   if (groups.length === 0) return null;
+  const unweighted = c.weight ? withoutExpected(groups, stats?.expected) : [];
+  if (unweighted.length) {
+    const named = (wave: string) => unweighted.map((g) => `${g.territory.level}:${g.territory.code} (${wave} ${g.wave})`).join(', ');
+    const message = text('bad-request.no-expected', { groups: { fr: named('vague'), en: named('wave') } });
+    throw new HttpError(400, 'bad-request', message, {}, [{ pointer: '/weight', code: 'results/no-expected', message }]);
+  }
   if (c.previousWave !== undefined && groups.every((g) => g.comparisons?.previousWave?.available === false)) {
     const message = text('not-found.previous-wave', { questionnaire: request.questionnaireId, previousWave: c.previousWave, territories: groups.map((g) => `${g.territory.level}:${g.territory.code}`).join(', ') });
     throw new HttpError(404, 'not-found', message, {}, [{ pointer: '/previousWave', code: 'results/no-previous-wave', message }]);

@@ -19,7 +19,8 @@
  * crosswalks), `references=national|none` (national references, on by default for the core),
  * `network=true|none` (other territories pooled: only for a token covering every territory,
  * so never in a publication), `weight=sector|none` (post-stratified shares on the main sector,
- * labelled as such). The document also carries the key-figure classes and, for each group whose
+ * labelled as such; a 400 `results/no-expected` when a territory of the document has no
+ * expected distribution for the wave in `stats.expected`). The document also carries the key-figure classes and, for each group whose
  * territory has an expected distribution (`stats.expected`), its sample beside it. The document is then `analyseResponses`'s, as `olva analyse`
  * writes it, and says what it was asked (`scope`); a publication keeps them in its snapshot.
  *

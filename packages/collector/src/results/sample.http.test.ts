@@ -19,6 +19,7 @@ import { createAjv, toProblems } from '@olva/schema/validate';
 import { canonicalPayload } from '../store/canonical.js';
 
 const PUBLISHER = 'rennes-publisher-0123456789abcdef';
+const BREST_PUBLISHER = 'brest-publisher-0123456789abcdef0';
 const RENNES = { level: 'commune', code: '35238' } as const;
 const BREST = { level: 'commune', code: '29019' } as const;
 const EXPECTED: ExpectedSectors[] = [
@@ -31,8 +32,8 @@ const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../../../schema
 const validateResults = createAjv().addSchema(schema).getSchema('urn:olva:schema:results:1')!;
 const schemaProblems = (doc: unknown) => (validateResults(doc) ? [] : toProblems(validateResults.errors));
 
-async function call(base: string, method: string, path: string, token?: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(base + path, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+async function call(base: string, method: string, path: string, token?: string, lang?: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(base + path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(lang ? { 'accept-language': lang } : {}) } });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -42,6 +43,7 @@ for (const backend of bothBackends()) {
     const tokens = [
       ...(testConfig().tokens as unknown[]),
       { name: 'rennes-publication', token: PUBLISHER, scope: { territories: [RENNES], rights: ['publish'] } },
+      { name: 'brest-publication', token: BREST_PUBLISHER, scope: { territories: [BREST], rights: ['publish'] } },
     ];
     const server = testCollectorOn(backend, { overrides: { tokens, stats: { expected: EXPECTED } } });
     const b = builds();
@@ -115,6 +117,29 @@ for (const backend of bothBackends()) {
       const put = await call(server.url, 'PUT', '/v1/results/commune:35238/2026/publication?weight=yes', PUBLISHER);
       expect(put.status).toBe(400);
       expect(put.body.problems).toEqual([{ pointer: '/weight', code: 'results/comparison-value', message: put.body.message }]);
+    });
+
+    it('refuses weight=sector for a territory or a wave without an expected distribution, saying which and where to declare it', async () => {
+      for (const [path, token] of [
+        // Brest has no expected distribution at all; Rennes none for 2025 (only 2026 and 2019).
+        ['/v1/results?territory=commune:29019&wave=2026&weight=sector', TEST_TOKENS.national],
+        ['/v1/results?wave=2026&weight=sector&network=none', TEST_TOKENS.national],
+      ] as const) {
+        const res = await call(server.url, 'GET', path, token);
+        expect(res.status, path).toBe(400);
+        expect(res.body.problems, path).toEqual([{ pointer: '/weight', code: 'results/no-expected', message: res.body.message }]);
+        expect(res.body.message).toContain('pour commune:29019 (vague 2026) : déclarez-la dans la section stats.expected');
+        expect(res.body.message).not.toContain('35238');
+        expect((await call(server.url, 'GET', path, token, 'en')).body.message).toContain('has none for commune:29019 (wave 2026): declare it in the collector configuration\'s stats.expected section');
+      }
+      // The same without weighting: the document, with no weighted shares.
+      expect((await call(server.url, 'GET', '/v1/results?territory=commune:29019&wave=2026&weight=none', TEST_TOKENS.national)).status).toBe(200);
+      const put = await call(server.url, 'PUT', '/v1/results/commune:29019/2026/publication?weight=sector', BREST_PUBLISHER, 'en');
+      expect(put.status).toBe(400);
+      expect(put.body.problems).toEqual([{ pointer: '/weight', code: 'results/no-expected', message: put.body.message }]);
+      expect(put.body.message).toContain('commune:29019 (wave 2026)');
+      // Nothing was published.
+      expect((await call(server.url, 'GET', '/v1/public/results/commune:29019/2026')).status).toBe(404);
     });
   });
 }
