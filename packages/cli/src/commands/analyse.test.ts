@@ -128,6 +128,34 @@ describe('olva analyse', () => {
     expect(fs.existsSync(path.join(dir, 'x.json'))).toBe(false);
   });
 
+  it('refuses --weight sector for a territory without an expected distribution, naming the file, the pointer and the rule', async () => {
+    const builds = path.join(dir, 'weight-builds');
+    for (const c of [b.rennes, next]) writeBuild(builds, c);
+    const file = path.join(dir, 'weight.config.json');
+    const rennes = { territory: RENNES, wave: '2026', sectors: { sport: 100, culture: 300, loisirs_vie_sociale: 200 } };
+    fs.writeFileSync(file, JSON.stringify({ questionnaires: [b.rennes, next].map((c) => ({ build: `weight-builds/${c.id}` })), database: { url: database }, stats: { expected: [rennes] } }));
+    const out = path.join(dir, 'weighted.json');
+    // The territory with one: weighted shares.
+    expect(await analyse.run(['--config', file, '--wave', '2026', '--territory', 'commune:35238', '--weight', 'sector', '--out', out], memoryIo().io)).toBe(0);
+    expect((JSON.parse(fs.readFileSync(out, 'utf8')) as ResultsDocument).groups[0]!.sample!.weighted).toMatchObject({ method: 'post-stratification' });
+    fs.rmSync(out);
+    // Every territory of the wave: the three without one are named, nothing is written.
+    const m = memoryIo();
+    expect(await analyse.run(['--config', file, '--wave', '2026', '--weight', 'sector', '--out', out], m.io)).toBe(1);
+    expect(m.err()).toBe(`olva analyse: ${file}#/stats/expected : aucune répartition attendue par secteur pour commune:29019 (vague 2026), commune:35288 (vague 2026), commune:44109 (vague 2026), sur laquelle --weight sector redresse : déclarez-la dans la section stats.expected de la configuration (territoire, vague ou toutes les vagues, secteurs), ou retirez --weight [analyse/no-expected]\n`);
+    expect(fs.existsSync(out)).toBe(false);
+    // From an --expected file, in English; and with neither, where to give one.
+    const expected = path.join(dir, 'expected-2025.json');
+    fs.writeFileSync(expected, JSON.stringify([{ ...rennes, wave: '2025' }]));
+    const en = memoryIo();
+    expect(await analyse.run(['--database', database, '--wave', '2026', '--territory', 'commune:35238', '--weight', 'sector', '--expected', expected, '--out', out, '--lang', 'en'], en.io)).toBe(1);
+    expect(en.err()).toBe(`olva analyse: ${expected}: no expected distribution by sector for commune:35238 (wave 2026), which --weight sector weights on: add it to that file (territory, wave or every wave, sectors), or leave out --weight [analyse/no-expected]\n`);
+    const none = memoryIo();
+    expect(await analyse.run(['--database', database, '--wave', '2026', '--territory', 'commune:35238', '--weight', 'sector', '--out', out, '--lang', 'en'], none.io)).toBe(1);
+    expect(none.err()).toContain('--weight: no expected distribution by sector for commune:35238 (wave 2026), which --weight sector weights on: give it with --expected <f.json> or in the stats.expected section of --config');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it('applies the disclosure thresholds of --rules, and names a bad one', async () => {
     const rules = path.join(dir, 'rules.json');
     fs.writeFileSync(rules, JSON.stringify({ minCell: 5, minBase: 20 }));

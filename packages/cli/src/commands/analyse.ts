@@ -6,7 +6,7 @@
  * also writes the flat table of published figures (open data).
  */
 import fs from 'node:fs';
-import { analyseResponses, flattenResults, FLAT_COLUMNS, type ExpectedSectors } from '@olva/analysis';
+import { analyseResponses, flattenResults, withoutExpected, FLAT_COLUMNS, type ExpectedSectors, type ResultsDocument } from '@olva/analysis';
 import { toCsv } from '@olva/compiler/csv';
 import { EXIT, type Bilingual, type CommandIO } from '../io.js';
 import { inputHelp, loadReferences, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
@@ -28,6 +28,7 @@ ${inputHelp.fr}
   --expected <f.json>       répartition attendue par secteur (défaut : section "stats" de la configuration)
   --sector-question <id>    question du secteur principal (défaut secteur_principal)
   --weight sector           ajoute des parts redressées (post-stratification sur le secteur principal), signalées comme telles
+                            (chaque territoire analysé doit avoir sa répartition attendue pour la vague)
   --out <results.json>      document des résultats (obligatoire)
   --csv <fichier.csv>       aussi la table à plat des chiffres publiés (données ouvertes)`,
   en: `${usage.en}
@@ -39,6 +40,7 @@ ${inputHelp.en}
   --expected <f.json>       expected distribution by sector (default: the configuration's "stats" section)
   --sector-question <id>    main-sector question (default secteur_principal)
   --weight sector           adds post-stratified shares on the main sector, labelled as such
+                            (each territory analysed needs its expected distribution for the wave)
   --out <results.json>      the results document (required)
   --csv <file.csv>          also the flat table of published figures (open data)`,
 };
@@ -55,6 +57,26 @@ export function readExpected(file: string): ExpectedSectors[] {
     throw new CommandError({ fr: `${file} : doit être un tableau JSON de {territory, sectors}`, en: `${file}: must be a JSON array of {territory, sectors}` });
   }
   return value as ExpectedSectors[];
+}
+
+/**
+ * `--weight sector` weights each group on its territory's expected distribution for the wave:
+ * a group without one is an error naming where the distributions come from (the `--expected`
+ * file, or the configuration's `stats.expected`) and the rule, never shares silently left out.
+ */
+function checkWeighted(doc: ResultsDocument, expected: readonly ExpectedSectors[] | undefined, from: { expected?: string; config?: string }): void {
+  const missing = withoutExpected(doc.groups, expected);
+  if (!missing.length) return;
+  const groups = (wave: string) => missing.map((g) => `${g.territory.level}:${g.territory.code} (${wave} ${g.wave})`).join(', ');
+  const [where, place] = from.expected
+    ? [from.expected, { fr: 'ajoutez-la à ce fichier', en: 'add it to that file' }]
+    : from.config
+      ? [`${from.config}#/stats/expected`, { fr: 'déclarez-la dans la section stats.expected de la configuration', en: 'declare it in the configuration\'s stats.expected section' }]
+      : ['--weight', { fr: 'donnez-la par --expected <f.json> ou par la section stats.expected de --config', en: 'give it with --expected <f.json> or in the stats.expected section of --config' }];
+  throw new CommandError({
+    fr: `${where} : aucune répartition attendue par secteur pour ${groups('vague')}, sur laquelle --weight sector redresse : ${place.fr} (territoire, vague ou toutes les vagues, secteurs), ou retirez --weight [analyse/no-expected]`,
+    en: `${where}: no expected distribution by sector for ${groups('wave')}, which --weight sector weights on: ${place.en} (territory, wave or every wave, sectors), or leave out --weight [analyse/no-expected]`,
+  });
 }
 
 /** Runs `olva analyse`; resolves to the exit code. */
@@ -95,6 +117,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       ...((v['sector-question'] ?? input.sectorQuestion) ? { sectorQuestion: v['sector-question'] ?? input.sectorQuestion } : {}),
       ...(v.weight === 'sector' ? { weight: 'sector' as const } : {}),
     });
+    if (v.weight === 'sector') checkWeighted(doc, expected ?? input.expected, v);
     fs.writeFileSync(v.out, `${JSON.stringify(doc, null, 2)}\n`);
     if (v.csv) {
       const flat = flattenResults(doc);
