@@ -132,6 +132,8 @@ describe('<olva-results> comparisons', () => {
     expect(figures.length).toBeGreaterThan(1);
     expect(national).toContain('Tchernonog et Lionel Prouteau');
     expect(national).toContain(', données 2017)');
+    // Each figure named by its own label, which does not repeat the question ("Secteur principal : sport").
+    expect(national).not.toMatch(/Secteur principal/i);
     for (const f of figures) {
       expect(national).toContain(`${f.label.fr} : ${pct(f.territory!.share)} ici contre ${pct(f.national.share!)}, ${f.notable ? 'écart notable' : f.notable === false ? 'pas d’écart notable' : 'sans verdict'}`);
       if (f.categoriesDiffer) expect(national).toContain(f.categoriesDiffer.fr.replace(/\.$/, ''));

@@ -131,7 +131,7 @@ describe('analyseResponses', () => {
   it('compares with the national references, summing the codes a figure names', async () => {
     const doc = await run();
     const national = doc.groups[0]!.comparisons!.national!;
-    expect(national.references).toMatchObject({ id: 'national-2017', version: '1.0.0' });
+    expect(national.references).toMatchObject({ id: 'national-2017', version: '1.0.1' });
     const budget = national.figures.find((f) => f.id === 'budget_moins_10000')!;
     const truth = raw(items, RENNES, '2026', 'budget_annuel', ['moins_1000', 'de_1000_a_10000']);
     if (budget.territory) {

@@ -9,7 +9,8 @@
 import { compareWaves, type QuestionFigures, type WaveComparison } from '@olva/analysis';
 import { COMPARISON_KINDS, markGlyph, type ComparisonKind, type QuestionChartComparison } from '@olva/charts';
 import type { ReportSubject } from './subject.js';
-import type { Bilingual } from './i18n.js';
+import { colon, type Bilingual } from './i18n.js';
+import { html, type Markup } from './html.js';
 
 /** One compared value: a share, or why there is none. */
 export interface ComparedValue {
@@ -131,7 +132,7 @@ export function chartComparisons(subject: ReportSubject, figures: QuestionFigure
     shares: Object.fromEntries([...c.values].flatMap(([key, v]) => (key.startsWith('|') ? [[key.slice(1), v.share]] : []))),
   }));
   const national = documentComparisons(subject).national;
-  const marked = (national?.figures ?? []).filter((n) => n.question === figures.id && n.codes.length === 1 && n.territory && typeof n.national.share === 'number');
+  const marked = (national?.figures ?? []).filter((n) => markedOnBars(n, figures));
   if (marked.length) {
     const source = [...new Set(marked.map((n) => `${national!.references.sources[n.national.source]?.citation ?? n.national.source}, ${lang === 'en' ? `${n.national.year} data` : `données ${n.national.year}`}`))];
     out.push({ kind: 'national', label: 'France', ...(sources ? { source: source.join(lang === 'en' ? '; ' : ' ; ') } : {}), shares: Object.fromEntries(marked.map((n) => [n.codes[0]!, n.national.share])) });
@@ -145,20 +146,31 @@ export function nationalSources(subject: ReportSubject): string[] {
   return national ? Object.values(national.references.sources).map((r) => `${r.citation} (${r.year})`) : [];
 }
 
+type NationalLine = NonNullable<DocumentComparisons['national']>['figures'][number];
+
+/** True when a question's share bars mark a national figure: one code, its territory share published. */
+function markedOnBars(n: NationalLine, figures: QuestionFigures): boolean {
+  return n.question === figures.id && n.codes.length === 1 && !!n.territory && typeof n.national.share === 'number' && (figures.kind === 'distribution' || figures.kind === 'multiple');
+}
+
 /**
- * The national reference figures of one question, as short sentences (`France : sport : 24 %
- * (2017) ; ici 29 %`), the sources being cited once; `detail` adds how the categories differ.
+ * The national reference figures of one question, as short sentences (`Associations sportives :
+ * 24 % en France (2017), 29 % ici *.`: the figure's own label, which names it without its
+ * question), the sources being cited once; `detail` adds how the categories differ. `marks`:
+ * the question's chart is drawn beside, and a figure it marks starts with the marker's shape (◆).
  */
-export function nationalNotes(subject: ReportSubject, figures: QuestionFigures, lang: 'fr' | 'en', detail = true): string[] {
+export function nationalNotes(subject: ReportSubject, figures: QuestionFigures, lang: 'fr' | 'en', detail = true, marks = false): Markup[] {
   const national = documentComparisons(subject).national;
   if (!national) return [];
   const pct = (x: number) => `${Math.round(x * 100)}${lang === 'en' ? '%' : '\u202f%'}`;
   return national.figures.filter((n) => n.question === figures.id && typeof n.national.share === 'number').map((n) => {
     const label = lang === 'en' ? n.label.en ?? n.label.fr : n.label.fr;
-    const here = n.territory ? (lang === 'en' ? `; here ${pct(n.territory.share)}` : ` ; ici ${pct(n.territory.share)}`) : '';
+    const there = lang === 'en' ? `${pct(n.national.share!)} in France (${n.national.year})` : `${pct(n.national.share!)} en France (${n.national.year})`;
+    const here = n.territory ? (lang === 'en' ? `, ${pct(n.territory.share)} here` : `, ${pct(n.territory.share)} ici`) : '';
     const verdict = n.notable ? ' *' : '';
     const differ = detail && n.categoriesDiffer ? ` ${lang === 'en' ? n.categoriesDiffer.en ?? n.categoriesDiffer.fr : n.categoriesDiffer.fr}` : '';
-    return `France${lang === 'en' ? ': ' : ' : '}${label}${lang === 'en' ? ': ' : ' : '}${pct(n.national.share!)} (${n.national.year})${here}${verdict}.${differ}`;
+    const glyph = marks && markedOnBars(n, figures) ? html`<span aria-hidden="true">${markGlyph('national')} </span>` : '';
+    return html`${glyph}${label}${colon(lang)}${there}${here}${verdict}.${differ}`;
   });
 }
 

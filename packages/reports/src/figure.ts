@@ -113,7 +113,7 @@ ${body}
 ${columns.length && o.compareNote !== false ? html`<p class="compare-note">${say(lang, 'comparedWith')}${colon(lang)}${columns.map((c, i) => html`${i ? (lang === 'en' ? '; ' : ' ; ') : ''}${c.heading[lang]} (${c.source[lang]})`)}. ${
     [...columns.flatMap((c) => [...c.values.values()])].some((v) => v.notable) ? say(lang, 'notableNote', { n: rules.comparison.minBase }) : say(lang, 'noVerdict')
   }</p>` : ''}
-${f.status === 'withheld' ? '' : nationalNotes(subject, f, lang, o.compareNote !== false).map((n) => html`<p class="compare-note national">${n}</p>`)}
+${f.status === 'withheld' ? '' : nationalNotes(subject, f, lang, o.compareNote !== false, true).map((n) => html`<p class="compare-note national">${n}</p>`)}
 ${o.comment ? html`<div class="comment"><h4>${say(lang, 'comment')}</h4>${o.comment}</div>` : ''}
 </section>`;
 }

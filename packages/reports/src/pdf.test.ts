@@ -37,7 +37,7 @@ describe('PDF through Debian’s Chromium', () => {
     for (const lang of ['fr', 'en'] as const) {
       const sheet = keyFiguresHtml(subject, KEY_FIGURES, lang);
       // The comparison columns and the national lines are on the sheet printed.
-      expect(sheet).toMatch(lang === 'fr' ? /<th scope="col"><span aria-hidden="true">▼ <\/span>2025<\/th><th scope="col"><span aria-hidden="true">● <\/span>Réseau<\/th>[\s\S]*France : / : /<th scope="col"><span aria-hidden="true">▼ <\/span>2025<\/th><th scope="col"><span aria-hidden="true">● <\/span>Network<\/th>[\s\S]*France: /);
+      expect(sheet).toMatch(lang === 'fr' ? /<th scope="col"><span aria-hidden="true">▼ <\/span>2025<\/th><th scope="col"><span aria-hidden="true">● <\/span>Réseau<\/th>[\s\S]* en France \(2017\)/ : /<th scope="col"><span aria-hidden="true">▼ <\/span>2025<\/th><th scope="col"><span aria-hidden="true">● <\/span>Network<\/th>[\s\S]* in France \(2017\)/);
       const pdf = await htmlToPdf(sheet, { browser });
       expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
       expect(countPdfPages(pdf)).toBe(4);

@@ -192,8 +192,14 @@ describe('comparisons the analysis adds to a group', () => {
     const references = national!.figures.filter((f) => f.question === 'secteur_principal' && f.territory);
     expect(references.some((f) => f.categoriesDiffer)).toBe(true);
     for (const f of references) {
-      expect(block).toContain(`France : ${f.label.fr} : ${pct(f.national.share!)} (${f.national.year}) ; ici ${pct(f.territory!.share)}${f.notable ? ' *' : ''}.${f.categoriesDiffer ? ` ${f.categoriesDiffer.fr}` : ''}`);
+      // Named by the figure's own label, which does not repeat its question; ◆: marked on the chart.
+      expect(block).toContain(`<p class="compare-note national"><span aria-hidden="true">◆ </span>${f.label.fr}\u00a0: ${pct(f.national.share!)} en France (${f.national.year}), ${pct(f.territory!.share)} ici${f.notable ? ' *' : ''}.${f.categoriesDiffer ? ` ${f.categoriesDiffer.fr.replace(/’/g, '’')}` : ''}</p>`);
+      expect(f.label.fr).not.toMatch(/secteur|:/i);
     }
+    // A figure of several codes (budget under 10 000 €) has no bar to mark: no ◆.
+    const budget = national!.figures.find((f) => f.codes.length > 1 && f.territory)!;
+    const budgetBlock = page.slice(page.indexOf(`id="q-${budget.question}"`));
+    expect(budgetBlock).toContain(`<p class="compare-note national">${budget.label.fr.replace(/ /g, ' ')}\u00a0: ${pct(budget.national.share!)} en France (2017)`);
     const source = Object.values(national!.references.sources)[0]!;
     expect(page).toContain(`Références nationales</h3><ul><li>${source.citation.replace(/&/g, '&amp;')} (${source.year})</li>`);
     const sport = subject.group.sample!.sectors.find((s) => s.code === 'sport')!;
