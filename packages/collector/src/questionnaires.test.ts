@@ -27,17 +27,20 @@ function flaky(store: ResponseStore, failures: number): { store: ResponseStore; 
 
 for (const backend of bothBackends()) {
   describe(`BuildRegistry.keep on ${backend.name}`, () => {
-    let store: ResponseStore;
-    beforeAll(async () => {
-      await backend.setup();
-      store = await openStore(await backend.newDatabaseUrl());
-    });
-    afterAll(async () => {
-      await store?.close();
-      await backend.teardown();
-    });
+    beforeAll(() => backend.setup());
+    afterAll(() => backend.teardown());
 
-    it('writes each version once, shared by the responses that arrive meanwhile, then has nothing to wait for', async () => {
+    /** Runs `test` on a fresh, empty store, closed afterwards. */
+    async function onFreshStore(test: (store: ResponseStore) => Promise<void>): Promise<void> {
+      const store = await openStore(await backend.newDatabaseUrl());
+      try {
+        await test(store);
+      } finally {
+        await store.close();
+      }
+    }
+
+    it('writes each version once, shared by the responses that arrive meanwhile, then has nothing to wait for', () => onFreshStore(async (store) => {
       const counted = flaky(store, 0);
       const core = loaded(coreQuestionnaire());
       const rennes = loaded(rennesQuestionnaire());
@@ -53,25 +56,20 @@ for (const backend of bothBackends()) {
       expect(registry.keep(rennes)).toBeNull();
       expect((await store.listQuestionnaires()).map((c) => c.id).sort()).toEqual([core.compiled.id, rennes.compiled.id].sort());
       expect(counted.calls()).toBe(2);
-    });
+    }));
 
-    it('takes a failed write for undone: the next response writes again', async () => {
-      const fresh = await openStore(await backend.newDatabaseUrl());
-      try {
-        const counted = flaky(fresh, 1);
-        const core = loaded(coreQuestionnaire());
-        const registry = new BuildRegistry([core], counted.store);
-        await expect(registry.keep(core)).rejects.toThrow('disk full');
-        expect(await fresh.listQuestionnaires()).toEqual([]);
-        const again = registry.keep(core);
-        expect(again).not.toBeNull();
-        await again;
-        expect((await fresh.listQuestionnaires()).map((c) => c.id)).toEqual([core.compiled.id]);
-        expect(registry.keep(core)).toBeNull();
-        expect(counted.calls()).toBe(2);
-      } finally {
-        await fresh.close();
-      }
-    });
+    it('takes a failed write for undone: the next response writes again', () => onFreshStore(async (store) => {
+      const counted = flaky(store, 1);
+      const core = loaded(coreQuestionnaire());
+      const registry = new BuildRegistry([core], counted.store);
+      await expect(registry.keep(core)).rejects.toThrow('disk full');
+      expect(await store.listQuestionnaires()).toEqual([]);
+      const again = registry.keep(core);
+      expect(again).not.toBeNull();
+      await again;
+      expect((await store.listQuestionnaires()).map((c) => c.id)).toEqual([core.compiled.id]);
+      expect(registry.keep(core)).toBeNull();
+      expect(counted.calls()).toBe(2);
+    }));
   });
 }

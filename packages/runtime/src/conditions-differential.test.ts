@@ -8,18 +8,8 @@ import { describe, expect, it } from 'vitest';
 import jsonLogic from 'json-logic-js';
 import { compileLogic, truthy, type Condition } from '@olva/schema';
 import { prng } from '@olva/test-support/prng';
-import { randomAnswers, randomLogic } from '@olva/test-support/random-logic';
+import { outcome, randomAnswers, randomLogic } from '@olva/test-support/random-logic';
 import { assertSafeCondition, conditionData, evaluateCondition, evaluateConditionOn } from './conditions.js';
-
-type Outcome = { value: unknown } | { threw: true };
-
-function outcome(run: () => unknown): Outcome {
-  try {
-    return { value: run() };
-  } catch {
-    return { threw: true };
-  }
-}
 
 const EXPRESSIONS = 3_000;
 const ANSWERS_PER_EXPRESSION = 4;

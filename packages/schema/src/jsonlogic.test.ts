@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import jsonLogic from 'json-logic-js';
 import { prng } from '@olva/test-support/prng';
-import { randomAnswers, randomLogic } from '@olva/test-support/random-logic';
+import { outcome, randomAnswers, randomLogic } from '@olva/test-support/random-logic';
 import { answerName, compileLogic, evaluateLogic, truthy } from './jsonlogic.js';
 
 const answers = { n: 0, m: ['a'], e: [], s: '', t: 'abc', b: false, x: 5 };
-
-type Outcome = { value: unknown } | { threw: true };
-
-function outcome(run: () => unknown): Outcome {
-  try {
-    return { value: run() };
-  } catch {
-    return { threw: true };
-  }
-}
 
 describe('evaluateLogic', () => {
   it.each([

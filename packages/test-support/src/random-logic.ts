@@ -112,3 +112,15 @@ export function randomLogic(random: Random, depth = 0): unknown {
   if (size === 1 && random() < 0.5 && !Array.isArray(args[0])) return { [op]: args[0] };
   return { [op]: args };
 }
+
+/** What evaluating gave: its value, or that it threw (both evaluators must do the same). */
+export type Outcome = { value: unknown } | { threw: true };
+
+/** Runs `evaluate` and records its outcome. */
+export function outcome(evaluate: () => unknown): Outcome {
+  try {
+    return { value: evaluate() };
+  } catch {
+    return { threw: true };
+  }
+}
