@@ -1,15 +1,15 @@
 // Bundles the embed: packages/embed/dist/olva.js, one minified ES module that a page loads
 // with <script type="module">. Input is the TypeScript output of @olva/embed
 // (packages/embed/dist/tsc/olva.js, from `tsc -b`), so run `npx tsc -b packages/embed`
-// (or `npm run build`) first. Lit, @olva/elements, @olva/runtime and json-logic-js (CommonJS)
-// are bundled in; nothing is loaded at run time but the questionnaire JSON.
+// (or `npm run build`) first. Lit, @olva/elements, @olva/runtime and @olva/schema's evaluator of
+// conditions are bundled in; nothing is loaded at run time but the questionnaire JSON.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
 import MagicString from 'magic-string';
 import { minify as minifyCss } from 'csso';
 
-const banner = '/*! olva embed (EUPL-1.2) | includes Lit (BSD-3-Clause, Google LLC) and json-logic-js (MIT, Jeremy Wadhams) */';
+const banner = '/*! olva embed (EUPL-1.2) | includes Lit (BSD-3-Clause, Google LLC) */';
 
 /**
  * Minifies the CSS of our `css` tagged templates (the theme): terser leaves template text as

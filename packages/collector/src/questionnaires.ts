@@ -93,6 +93,10 @@ export function loadBuilds(dirs: readonly string[], configFile: string): LoadedB
 /** The registry over the accepted builds and the store's kept versions. */
 export class BuildRegistry implements QuestionnaireRegistry {
   private readonly byKey: Map<string, LoadedBuild>;
+  /** Builds whose version the store has kept (its write has succeeded). */
+  private readonly kept = new WeakSet<LoadedBuild>();
+  /** The write under way of a build's version, shared by the responses that arrive meanwhile. */
+  private readonly keeping = new WeakMap<LoadedBuild, Promise<void>>();
 
   constructor(private readonly builds: LoadedBuild[], private readonly store: ResponseStore) {
     this.byKey = new Map(builds.map((b) => [versionKeyString(versionKeyOf(b.compiled)), b]));
@@ -104,6 +108,28 @@ export class BuildRegistry implements QuestionnaireRegistry {
 
   findAccepted(key: VersionKey): LoadedBuild | null {
     return this.byKey.get(versionKeyString(key)) ?? null;
+  }
+
+  /**
+   * What a response to `build` waits for before it is stored: the store keeping the build's
+   * version (`saveQuestionnaire`), so that a wave can always be read back with its codebook.
+   * Null once that write has succeeded: later responses do not wait (nor allocate a promise).
+   * A failed write is forgotten, and tried again by the next response.
+   */
+  keep(build: LoadedBuild): Promise<void> | null {
+    if (this.kept.has(build)) return null;
+    let writing = this.keeping.get(build);
+    if (writing === undefined) {
+      writing = this.store.saveQuestionnaire(build.compiled).then(() => {
+        this.kept.add(build);
+        this.keeping.delete(build);
+      }, (e: unknown) => {
+        this.keeping.delete(build);
+        throw e;
+      });
+      this.keeping.set(build, writing);
+    }
+    return writing;
   }
 
   async find(key: VersionKey): Promise<CompiledQuestionnaire | null> {

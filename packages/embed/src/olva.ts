@@ -8,8 +8,8 @@
  * ```
  *
  * Importing it registers <olva-survey> (once, even if two embeds load on one page). Rollup
- * bundles this module's compiled output (dist/tsc/olva.js), Lit, the runtime and
- * json-logic-js into dist/olva.js: see rollup.config.mjs at the repository root.
+ * bundles this module's compiled output (dist/tsc/olva.js), Lit and the runtime (its conditions
+ * compiled into closures by @olva/schema, no JsonLogic interpreter) into dist/olva.js: see rollup.config.mjs at the repository root.
  */
 import '@olva/elements/define';
 

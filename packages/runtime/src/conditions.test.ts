@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionNames, evaluateCondition, UnsafeConditionError } from './conditions.js';
+import { assertSafeCondition, conditionNames, evaluateCondition, UnsafeConditionError } from './conditions.js';
 import type { Condition } from '@olva/schema';
 import type { AnswerMap } from './types.js';
 
@@ -56,7 +56,14 @@ describe('evaluateCondition', () => {
   });
 });
 
-describe('remembered results', () => {
+describe('one condition compiled once, evaluated on many answers', () => {
+  it('prepares a condition object once', () => {
+    const condition = { '==': [{ var: 'rennes.locaux' }, 'oui'] } as Condition;
+    const prepared = assertSafeCondition(condition);
+    expect(assertSafeCondition(condition)).toBe(prepared);
+    expect(assertSafeCondition({ '==': [{ var: 'rennes.locaux' }, 'oui'] } as Condition)).not.toBe(prepared);
+  });
+
   it('gives each set of values its own result, however often one condition is evaluated', () => {
     const condition = { and: [{ '==': [{ var: 'secteur' }, 'sport'] }, { in: ['jeunes', { var: 'publics' }] }] } as Condition;
     const cases: [AnswerMap, boolean][] = [
@@ -84,7 +91,7 @@ describe('remembered results', () => {
     expect(evaluateCondition({ '===': [{ var: 'z' }, null] } as Condition, {})).toBe(true);
   });
 
-  it('does not remember a condition whose names are computed', () => {
+  it('reads names computed from the answers afresh at each evaluation', () => {
     // The name checked is the answer to `a`, or "c".
     const condition = { missing: [{ or: [{ var: 'a' }, 'c'] }] } as unknown as Condition;
     expect(evaluateCondition(condition, { a: 'b' })).toBe(true);

@@ -1,15 +1,14 @@
 /**
  * Evaluation of conditions (`visibleWhen`, `required`, `checks[].when`): JsonLogic limited to
  * the safe subset shared with the compiler. The same function runs in the browser and in the
- * collector, so both always agree.
+ * collector, so both always agree. Each condition is checked and compiled once, into closures
+ * (`compileLogic` of `@olva/schema`, json-logic-js's semantics without its interpreter).
  */
-import jsonLogic from 'json-logic-js';
-import type { RulesLogic } from 'json-logic-js';
-import { childPointer, isSafeOperator, type Condition } from '@olva/schema';
+import { childPointer, compileLogic, isSafeOperator, truthy, type CompiledLogic, type Condition } from '@olva/schema';
 import type { AnswerMap } from './types.js';
 
 /**
- * json-logic-js splits `var` names on dots, but extension question ids contain one
+ * JsonLogic splits `var` names on dots, but extension question ids contain one
  * (`rennes.locaux`). Names are rewritten with this character, which no id may contain, and
  * the data is keyed the same way: one flat lookup, never a walk through object properties.
  */
@@ -77,30 +76,21 @@ export function assertSafeCondition(condition: Condition): unknown {
 /** A condition ready for evaluation, with what its result can depend on. */
 interface Prepared {
   expression: unknown;
-  /**
-   * The data names it reads, when they are all literal: its result is then a function of
-   * their values alone, and is remembered by them. Null when a name is computed.
-   */
+  /** The data names it reads when they are all literal, or null when a name is computed. */
   names: string[] | null;
-  results: Map<string, boolean>;
-  /**
-   * Results by the value itself, for a condition reading one name whose value is not an
-   * object (most of them: a yes/no, a choice): no key to write for each evaluation.
-   */
-  byValue: Map<unknown, boolean>;
+  /** Its compiled value on the data. */
+  value: CompiledLogic;
 }
-
-/** Results remembered per condition, at most (then forgotten all at once). */
-const RESULTS_PER_CONDITION = 512;
 
 function preparedOf(condition: Condition): Prepared {
   if (condition === null || typeof condition !== 'object') {
-    return { expression: prepare(condition, ''), names: null, results: new Map(), byValue: new Map() };
+    const expression = prepare(condition, '');
+    return { expression, names: null, value: compileLogic(expression) };
   }
   let ready = rewritten.get(condition);
   if (ready === undefined) {
     const expression = prepare(condition, '');
-    ready = { expression, names: namesRead(expression), results: new Map(), byValue: new Map() };
+    ready = { expression, names: namesRead(expression), value: compileLogic(expression) };
     rewritten.set(condition, ready);
   }
   return ready;
@@ -137,17 +127,6 @@ function namesRead(expression: unknown): string[] | null {
     return walk(args);
   };
   return walk(expression) ? [...names] : null;
-}
-
-/** The values of `names` in `data`, written so that different values give different keys. */
-function valuesKey(names: readonly string[], data: ConditionData): string {
-  let key = '';
-  for (let i = 0; i < names.length; i++) {
-    const value = data[names[i]];
-    // JSON values delimit themselves; `u` (absent) is not one.
-    key += `${value === undefined ? 'u' : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)}|`;
-  }
-  return key;
 }
 
 /**
@@ -213,30 +192,5 @@ export function evaluateCondition(condition: Condition | boolean, answers: Answe
 /** `evaluateCondition` over data already built by `conditionData`. */
 export function evaluateConditionOn(condition: Condition | boolean, data: ConditionData): boolean {
   if (typeof condition === 'boolean') return condition;
-  const ready = preparedOf(condition);
-  // JsonLogic is pure: the same values of the names a condition reads give the same result.
-  // Respondents share most values (a sector, yes or no), so the collector and the browser
-  // mostly look results up instead of interpreting the expression again.
-  if (ready.names?.length === 1) {
-    const value = data[ready.names[0]];
-    // Map keys tell 1 from "1" and null from absent, as the written keys do.
-    if (value === null || typeof value !== 'object') {
-      let result = ready.byValue.get(value);
-      if (result === undefined) {
-        result = jsonLogic.truthy(jsonLogic.apply(ready.expression as RulesLogic, data)) as boolean;
-        if (ready.byValue.size >= RESULTS_PER_CONDITION) ready.byValue.clear();
-        ready.byValue.set(value, result);
-      }
-      return result;
-    }
-  }
-  const key = ready.names ? valuesKey(ready.names, data) : null;
-  const known = key === null ? undefined : ready.results.get(key);
-  if (known !== undefined) return known;
-  const result = jsonLogic.truthy(jsonLogic.apply(ready.expression as RulesLogic, data));
-  if (key !== null) {
-    if (ready.results.size >= RESULTS_PER_CONDITION) ready.results.clear();
-    ready.results.set(key, result);
-  }
-  return result;
+  return truthy(preparedOf(condition).value(data));
 }

@@ -1,7 +1,8 @@
 /**
  * @olva/schema: the three OLVA contracts (questionnaire definition, territorial extension,
  * response payload) as JSON Schemas and TypeScript types, the compiled-questionnaire types,
- * and the safe subset of condition operators. No dependency at run time: safe for the embed.
+ * the safe subset of condition operators and their one evaluator (`compileLogic`: closures, no
+ * `eval`). No dependency at run time: safe for the embed.
  * Validation with ajv (Node only) is the separate entry `@olva/schema/validate`.
  */
 export type {
@@ -35,3 +36,7 @@ export {
 export type {
   CrosswalkVersion, CrosswalkQuestion, HarmonisedQuestion, HarmonisedCategory, CodeChanges,
 } from './crosswalk.js';
+export {
+  compileLogic, evaluateLogic, truthy, isOperation, operation, pathName, answerName,
+} from './jsonlogic.js';
+export type { CompiledLogic, LogicData, NameReader, NameReading } from './jsonlogic.js';

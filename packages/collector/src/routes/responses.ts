@@ -90,7 +90,9 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
     if (origin && !originAllowed(config, origin, request.headers.host, payload.territory)) {
       throw new HttpError(403, 'origin-not-allowed', text('origin-not-allowed', { origin: origin.slice(0, 100), level: payload.territory.level, code: payload.territory.code }));
     }
-    await store.saveQuestionnaire(build.compiled);
+    // The version is kept before its first response; then nothing to wait for.
+    const keeping = registry.keep(build);
+    if (keeping !== null) await keeping;
     // A UUID names one submission whatever its case: it is stored in lower case, so a replay
     // in upper case is the same submission. The receipt echoes the id as sent, which is what
     // the browser's outbox matches it against.

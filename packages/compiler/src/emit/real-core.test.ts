@@ -11,11 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConditionRunner, Model } from 'survey-core';
 import type { CompiledQuestion, CompiledQuestionnaire, QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
-import { choosesOther } from '@olva/schema';
+import { answerName, choosesOther, evaluateLogic, truthy } from '@olva/schema';
 import { assemble } from '../assemble.js';
 import { emitAll } from './index.js';
 import { surveyModel, surveyName } from './surveyjs.js';
-import { evaluate, truthy } from './jsonlogic-eval.js';
 import { allQuestions, hasOther, otherKey } from './question-parts.js';
 import { codebookColumns } from './codebook.js';
 import { prng as rng } from '@olva/test-support/prng';
@@ -58,7 +57,7 @@ function settle(questions: CompiledQuestion[], answers: Record<string, unknown>)
   for (let changed = true; changed;) {
     changed = false;
     for (const q of questions) {
-      if (q.visibleWhen && !truthy(evaluate(q.visibleWhen, out))) {
+      if (q.visibleWhen && !truthy(evaluateLogic(q.visibleWhen, out, answerName))) {
         for (const key of [q.id, otherKey(q.id)]) if (key in out) { delete out[key]; changed = true; }
       }
     }
@@ -111,14 +110,14 @@ describe.each(builds)('emit on %s', (_name, compiled) => {
       survey.data = surveyData(compiled, answers);
       for (const q of questions) {
         const sq = survey.getQuestionByName(surveyName(q.id));
-        const visible = q.visibleWhen ? truthy(evaluate(q.visibleWhen, answers)) : true;
-        const required = q.required === true || (typeof q.required === 'object' && truthy(evaluate(q.required, answers)));
+        const visible = q.visibleWhen ? truthy(evaluateLogic(q.visibleWhen, answers, answerName)) : true;
+        const required = q.required === true || (typeof q.required === 'object' && truthy(evaluateLogic(q.required, answers, answerName)));
         if (sq.isVisible !== visible || sq.isRequired !== required) {
           throw new Error(`${q.id}: SurveyJS visible=${sq.isVisible} required=${sq.isRequired}, JsonLogic ${visible}/${required} on ${JSON.stringify(answers)}`);
         }
       }
       for (const { check, runner } of checkRunners) {
-        expect(runner.runValues(surveyData(compiled, answers)), check.id).toBe(!truthy(evaluate(check.when, answers)));
+        expect(runner.runValues(surveyData(compiled, answers)), check.id).toBe(!truthy(evaluateLogic(check.when, answers, answerName)));
       }
     }
   });

@@ -4,8 +4,7 @@
  * written: a question is skipped when its condition reads nothing but the answer just given
  * and is false for it.
  */
-import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
-import { evaluate, isOperation, operation, truthy } from './jsonlogic-eval.js';
+import { answerName, evaluateLogic, isOperation, operation, truthy, type CompiledQuestion, type CompiledQuestionnaire } from '@olva/schema';
 import { allQuestions, choicesOf } from './question-parts.js';
 
 /** The variables a condition reads (undefined when one is not a plain name). */
@@ -87,5 +86,5 @@ function certainlySkipped(q: CompiledQuestion, answered: string, value: unknown,
   // `<id>_other` is empty when its question is skipped, like the question itself.
   const known = (v: string) => v === answered || skipped.has(v) || skipped.has(v.replace(/_other$/, ''));
   if (![...vars].every(known)) return false;
-  return !truthy(evaluate(q.visibleWhen, { [answered]: value }));
+  return !truthy(evaluateLogic(q.visibleWhen, { [answered]: value }, answerName));
 }

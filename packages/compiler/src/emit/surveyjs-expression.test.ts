@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import jsonLogic from 'json-logic-js';
 import { ConditionRunner } from 'survey-core';
 import { literal, toSurveyExpression, type VarInfo } from './surveyjs-expression.js';
-import { truthy } from './jsonlogic-eval.js';
+import { truthy } from '@olva/schema';
 import { prng as rng } from '@olva/test-support/prng';
 
 /** A small universe of answers of every kind. */

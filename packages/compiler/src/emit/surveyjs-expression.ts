@@ -7,7 +7,7 @@
  * compares strings case-insensitively; `==` is loose in JsonLogic...). So the translator does
  * not map operators one to one. It splits on whether each answer is empty, enumerates the
  * answers of questions with a finite domain (single choice, yes/no, scale, matrix cell) and
- * evaluates the JsonLogic itself on each (`jsonlogic-eval.ts`), and writes SurveyJS syntax
+ * evaluates the JsonLogic itself on each (`evaluateLogic` of `@olva/schema`), and writes SurveyJS syntax
  * only for what is left: numbers, texts and lists that are present. The result is a
  * decision tree such as `({employeur} = true)` or
  * `(({nb_salaries} notempty and {nb_salaries} > 5) or {employeur} = false)`.
@@ -20,7 +20,7 @@
  * and `{"var": "a.b"}` reads the question whose id is `a.b` (extension ids), or else row `b`
  * of matrix `a`.
  */
-import { evaluate, isOperation, operation, truthy } from './jsonlogic-eval.js';
+import { answerName, evaluateLogic, isOperation, operation, truthy } from '@olva/schema';
 
 /** What the translator knows about the answer of a variable. */
 export interface VarInfo {
@@ -118,7 +118,7 @@ class Translator {
     if (!this.notes.includes(reason)) this.notes.push(reason);
   }
 
-  /** A SurveyJS expression whose value is `truthy(evaluate(node))`. */
+  /** A SurveyJS expression whose value is `truthy(evaluateLogic(node))`. */
   bool(node: unknown): string {
     if (!isOperation(node)) return truthy(node) ? 'true' : 'false';
     const [op, args] = operation(node);
@@ -193,7 +193,7 @@ class Translator {
 
   private expand(node: unknown, vars: UsedVar[], index: number, env: Record<string, unknown>, symbolic: UsedVar[]): string {
     if (index === vars.length) {
-      if (symbolic.length === 0) return truthy(evaluate(node, env)) ? 'true' : 'false';
+      if (symbolic.length === 0) return truthy(evaluateLogic(node, env, answerName)) ? 'true' : 'false';
       return this.direct(node, env, symbolic);
     }
     const v = vars[index];
@@ -288,10 +288,10 @@ class Translator {
       const key = String(args[0]);
       const s = sym.get(key);
       if (s) return { expr: `{${s.info.name}}`, kind: s.info.kind, info: s.info };
-      return { const: evaluate(node, env) };
+      return { const: evaluateLogic(node, env, answerName) };
     }
     const vals = args.map((a) => this.value(a, env, sym));
-    if (vals.every((v) => 'const' in v)) return { const: evaluate(node, env) };
+    if (vals.every((v) => 'const' in v)) return { const: evaluateLogic(node, env, answerName) };
     if (ARITHMETIC_OPS.has(op)) return this.arithmetic(op, vals);
     if (COMPARISON_OPS.has(op) || op === 'in' || op === '!' || op === '!!') {
       return { expr: this.direct(node, env, [...sym.values()]), kind: 'boolean' };
@@ -328,7 +328,7 @@ class Translator {
   }
 
   private compare(op: string, left: Val, right: Val): string {
-    if ('const' in left && 'const' in right) return truthy(evaluate({ [op]: [left.const, right.const] }, {})) ? 'true' : 'false';
+    if ('const' in left && 'const' in right) return truthy(evaluateLogic({ [op]: [left.const, right.const] }, {}, answerName)) ? 'true' : 'false';
     if ('const' in left) return this.compare(FLIP[op], right, left);
     // From here, `left` is an expression over present answers.
     const l = left as ExprVal;
@@ -368,8 +368,8 @@ class Translator {
     }
     if (l.kind === 'boolean') {
       // A boolean sub-expression (e.g. `!`): enumerate its two values.
-      const whenTrue = truthy(evaluate({ [op]: [true, c] }, {}));
-      const whenFalse = truthy(evaluate({ [op]: [false, c] }, {}));
+      const whenTrue = truthy(evaluateLogic({ [op]: [true, c] }, {}, answerName));
+      const whenFalse = truthy(evaluateLogic({ [op]: [false, c] }, {}, answerName));
       if (whenTrue && whenFalse) return 'true';
       if (!whenTrue && !whenFalse) return 'false';
       return whenTrue ? l.expr : not(l.expr);
@@ -395,7 +395,7 @@ class Translator {
   }
 
   private inOp(needle: Val, hay: Val): string {
-    if ('const' in needle && 'const' in hay) return truthy(evaluate({ in: [needle.const, hay.const] }, {})) ? 'true' : 'false';
+    if ('const' in needle && 'const' in hay) return truthy(evaluateLogic({ in: [needle.const, hay.const] }, {}, answerName)) ? 'true' : 'false';
     if ('const' in hay) {
       const h = hay.const;
       const n = needle as ExprVal;

@@ -4,7 +4,7 @@ import { Model, surveyLocalization, type Question } from 'survey-core';
 import { surveyModel, surveyName, SurveyNameError } from './surveyjs.js';
 import { loadFixture } from './__fixtures__/rennes.js';
 import { allQuestions, choicesOf, hasOther, otherKey } from './question-parts.js';
-import { truthy } from './jsonlogic-eval.js';
+import { truthy } from '@olva/schema';
 
 const EXPECTED_TYPES: Record<string, string> = {
   single: 'radiogroup', multiple: 'checkbox', boolean: 'boolean', integer: 'text', year: 'text',
