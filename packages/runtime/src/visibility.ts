@@ -80,7 +80,7 @@ export interface PlannedQuestion {
  * the answers, so only those with a condition are evaluated on each answer (browser) and on
  * each response received (collector).
  */
-interface VisibilityPlan {
+export interface VisibilityPlan {
   readonly questions: readonly PlannedQuestion[];
   readonly alwaysVisible: readonly string[];
   readonly alwaysVisibleSet: ReadonlySet<string>;
@@ -120,7 +120,7 @@ export function visibilityPlan(compiled: CompiledQuestionnaire): VisibilityPlan 
  * Such a raw answer is kept (the respondent sees it and its error) but conditions, checks and
  * requiredness see it as no answer: JsonLogic would otherwise read "1e3" as 1000.
  */
-function isOfItsKind(p: PlannedQuestion, value: unknown): boolean {
+export function isOfItsKind(p: PlannedQuestion, value: unknown): boolean {
   return p.type.holds === undefined || p.type.holds(value);
 }
 
