@@ -7,8 +7,8 @@ import type { CompiledQuestion, CompiledQuestionnaire, CompiledSection, Response
 import type {
   AnswerError, AnswerInput, AnswerMap, CheckFailure, Locale, Progress, ResponseContext,
 } from './types.js';
-import { computeVisibility, questionIndex } from './visibility.js';
-import { liveVisibility, orderedAnswers, updateVisibility, type LiveVisibility } from './visibility-update.js';
+import { computeVisibility, questionIndex, type VisibilityState } from './visibility.js';
+import { orderedAnswers, updateVisibility } from './visibility-update.js';
 import { failingChecks } from './declared-checks.js';
 import { validateAnswer } from './answer-validation.js';
 import { questionType } from './question-types/registry.js';
@@ -56,8 +56,8 @@ export class ResponseSession {
   private readonly now: () => Date;
   private readonly random: () => string;
   private readonly listeners = new Set<(change: SessionChange) => void>();
-  /** Visibility, requiredness and the answers kept, updated in place answer by answer. */
-  private state: LiveVisibility;
+  /** Visibility, requiredness and the answers kept, brought up to date in place answer by answer. */
+  private state: VisibilityState;
   private createdAt: Date;
   private firstAnswerAt: Date | null = null;
   private readonly channel: ResponseContext['channel'] | undefined;
@@ -72,7 +72,7 @@ export class ResponseSession {
     this.channel = options.channel;
     this.byId = questionIndex(compiled).byId;
     this.createdAt = this.now();
-    this.state = liveVisibility(computeVisibility(compiled, this.knownAnswers(options.answers ?? {})));
+    this.state = computeVisibility(compiled, this.knownAnswers(options.answers ?? {}));
   }
 
   /** The answers of visible questions (and their `other` texts); hidden ones are dropped. A copy. */
@@ -99,7 +99,7 @@ export class ResponseSession {
       const next = { ...this.state.answers };
       if (kept === undefined) delete next[id];
       else next[id] = kept;
-      this.state = liveVisibility(computeVisibility(this.questionnaire, next));
+      this.state = computeVisibility(this.questionnaire, next);
     }
     this.notify(touched);
   }
@@ -121,7 +121,7 @@ export class ResponseSession {
       const next = { ...this.state.answers };
       delete next[id];
       delete next[otherKey(id)];
-      this.state = liveVisibility(computeVisibility(this.questionnaire, next));
+      this.state = computeVisibility(this.questionnaire, next);
     }
     this.notify(null);
   }
@@ -138,7 +138,7 @@ export class ResponseSession {
 
   /** Replaces all answers at once (e.g. when resuming a draft); unknown and hidden ones are dropped. */
   replaceAnswers(answers: AnswerMap): void {
-    this.state = liveVisibility(computeVisibility(this.questionnaire, this.knownAnswers(answers)));
+    this.state = computeVisibility(this.questionnaire, this.knownAnswers(answers));
     this.notify(null);
   }
 
@@ -192,7 +192,7 @@ export class ResponseSession {
    * with `sectionId`, only checks pointing at a question of that section.
    */
   failingChecks(sectionId?: string): CheckFailure[] {
-    const all = failingChecks(this.questionnaire, this.state.answers, this.state.visible, this.state.data);
+    const all = failingChecks(this.questionnaire, this.state.answers, this.state.visible);
     if (sectionId === undefined) return all;
     return all.filter((f) => f.questions.some((id) => this.byId.get(id)?.section === sectionId));
   }
@@ -261,7 +261,7 @@ export class ResponseSession {
     this.createdAt = this.now();
     this.firstAnswerAt = null;
     this.blankMarks = new Set();
-    this.state = liveVisibility(computeVisibility(this.questionnaire, {}));
+    this.state = computeVisibility(this.questionnaire, {});
     this.notify(null);
   }
 
