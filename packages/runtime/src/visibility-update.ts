@@ -23,21 +23,17 @@
 import type { CompiledQuestionnaire, Condition } from '@olva/schema';
 import type { AnswerMap, AnswerValue } from './types.js';
 import { conditionNames, forgetAnswer } from './conditions.js';
-import { admitAnswer, conditionDataOf, settleConditions, visibilityPlan, type PlannedQuestion, type VisibilityState } from './visibility.js';
+import { admitAnswer, conditionDataOf, settleConditions, visibilityPlan, type VisibilityState } from './visibility.js';
 
 /** The answer keys a name may be written by: `a.b.c` by `a`, `a.b` (a matrix and its row) or itself. */
 const writers = (name: string): string[] => name.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'));
 
-/** What the update needs of a questionnaire, worked out once. */
-interface UpdatePlan {
-  /** Answer key (question id, or `<id>_other`) → its question. */
-  readonly owners: ReadonlyMap<string, PlannedQuestion>;
-  /**
-   * Answer key → the conditions that read it, by their place in `Reach.stale`; a question id
-   * also lists its own `visibleWhen` (a hidden question answered loses its answer).
-   */
-  readonly readers: ReadonlyMap<string, readonly number[]>;
-}
+/**
+ * What the update needs of a questionnaire, worked out once: answer key → the conditions that
+ * read it, by their place in `Reach.stale`; a question id also lists its own `visibleWhen` (a
+ * hidden question answered loses its answer).
+ */
+type UpdatePlan = ReadonlyMap<string, readonly number[]>;
 
 const updatePlans = new WeakMap<CompiledQuestionnaire, UpdatePlan | null>();
 
@@ -50,18 +46,18 @@ export function updatePlan(compiled: CompiledQuestionnaire): UpdatePlan | null {
   if (known === undefined) {
     known = null;
     const plan = visibilityPlan(compiled);
-    const owners = new Map(plan.questions.flatMap((p) => (p.other === undefined ? [[p.id, p]] : [[p.id, p], [p.other, p]])));
+    const keys = new Set(plan.questions.flatMap((p) => (p.other === undefined ? [p.id] : [p.id, p.other])));
     const readers = new Map<string, number[]>();
     const read = (key: string, slot: number): unknown => (readers.get(key) ?? readers.set(key, []).get(key)!).push(slot);
     const conditions: (Condition | boolean)[] = [...plan.conditional.map((p) => p.when), ...plan.requirable.map((r) => r.required)];
     try {
       conditions.forEach((condition, slot) => {
         const names = conditionNames(condition);
-        if (names === null) throw new Error('a name is not literal');
+        if (names === null) throw new Error('computed name');
         for (const key of new Set(names.flatMap(writers))) read(key, slot);
       });
       plan.conditional.forEach((p, slot) => read(p.id, slot));
-      if (![...owners.keys()].some((key) => writers(key).slice(0, -1).some((k) => owners.has(k)))) known = { owners, readers };
+      if (![...keys].some((key) => writers(key).slice(0, -1).some((k) => keys.has(k)))) known = readers;
     } catch {
       // A computed name, or an operator outside the safe subset (the full pass throws on it, as it should).
     }
@@ -80,19 +76,18 @@ export function updatePlan(compiled: CompiledQuestionnaire): UpdatePlan | null {
  *   changed; null when the questionnaire is left to the full pass (`state` is then untouched)
  */
 export function updateVisibility(compiled: CompiledQuestionnaire, state: VisibilityState, key: string, value: AnswerValue | undefined): Set<string> | null {
-  const up = updatePlan(compiled);
-  const owner = up?.owners.get(key);
-  if (!up || !owner) return null;
+  const readers = updatePlan(compiled);
   const plan = visibilityPlan(compiled);
+  const owner = plan.questions.find((p) => p.id === key || p.other === key);
+  if (!readers || !owner) return null;
   const { answers } = state;
   const data = conditionDataOf(answers);
-  // One slot more: where a question without `required` marks its requiredness (see `requirableAt`).
-  const stale = new Uint8Array(plan.conditional.length + plan.requirable.length + 1);
+  const stale = new Uint8Array(plan.conditional.length + plan.requirable.length);
   const reach = {
     stale,
     touched: new Set([owner.id]),
     changed(changedKey: string): void {
-      for (const slot of up.readers.get(changedKey) ?? []) stale[slot] = 1;
+      for (const slot of readers.get(changedKey) ?? []) stale[slot] = 1;
     },
   };
   // The question's answer and "other" text taken again, as the full pass takes them.

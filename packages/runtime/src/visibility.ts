@@ -86,11 +86,6 @@ export interface VisibilityPlan {
   readonly alwaysVisibleSet: ReadonlySet<string>;
   readonly conditional: readonly (PlannedQuestion & { readonly when: Condition })[];
   readonly requirable: readonly { readonly id: string; readonly required: Condition | boolean }[];
-  /**
-   * By conditional question (as in `conditional`), the index of its `required` in
-   * `requirable`; past its end (the `stale` slot of no condition) when it has none.
-   */
-  readonly requirableAt: readonly number[];
 }
 
 const plans = new WeakMap<CompiledQuestionnaire, VisibilityPlan>();
@@ -107,18 +102,12 @@ export function visibilityPlan(compiled: CompiledQuestionnaire): VisibilityPlan 
       conditional: question.visibleWhen !== undefined,
     }));
     const alwaysVisible = questions.filter((p) => !p.conditional).map((p) => p.id);
-    const conditional = questions.filter((p) => p.conditional).map((p) => ({ ...p, when: p.question.visibleWhen! }));
-    const requirable = questions.filter((p) => p.question.required !== undefined).map((p) => ({ id: p.id, required: p.question.required! }));
     plan = {
       questions,
       alwaysVisible,
       alwaysVisibleSet: new Set(alwaysVisible),
-      conditional,
-      requirable,
-      requirableAt: conditional.map((p) => {
-        const at = requirable.findIndex((r) => r.id === p.id);
-        return at < 0 ? requirable.length : at;
-      }),
+      conditional: questions.filter((p) => p.conditional).map((p) => ({ ...p, when: p.question.visibleWhen! })),
+      requirable: questions.filter((p) => p.question.required !== undefined).map((p) => ({ id: p.id, required: p.question.required! })),
     };
     plans.set(compiled, plan);
   }
@@ -249,11 +238,7 @@ export function settleConditions(plan: VisibilityPlan, working: AnswerMap, data:
     for (let i = 0; i < count; i++) {
       if (reach && !reach.stale[i]) continue;
       const p = plan.conditional[i];
-      if (reach) {
-        reach.touched.add(p.id);
-        // Its requiredness follows its visibility.
-        reach.stale[count + plan.requirableAt[i]] = 1;
-      }
+      reach?.touched.add(p.id);
       if (evaluateConditionOn(p.when, data)) {
         visible.add(p.id);
         continue;
@@ -265,7 +250,8 @@ export function settleConditions(plan: VisibilityPlan, working: AnswerMap, data:
     if (!dropped) break;
   }
   plan.requirable.forEach((r, j) => {
-    if (reach && !reach.stale[count + j]) return;
+    // Requiredness follows the condition, and the visibility of its question.
+    if (reach && !reach.stale[count + j] && !reach.touched.has(r.id)) return;
     reach?.touched.add(r.id);
     if (visible.has(r.id) && evaluateConditionOn(r.required, data)) required.add(r.id);
     else required.delete(r.id);
