@@ -395,7 +395,7 @@ export class OlvaSurvey extends LitElement {
    */
   #answersChanged(change: SessionChange): void {
     const changed = this.#changedQuestions;
-    if (change.questions === null) this.#changedQuestions = null;
+    if (!change.questions) this.#changedQuestions = null;
     else if (changed !== null) for (const id of change.questions) changed.add(id);
     if (this.#refreshQueued) return;
     this.#refreshQueued = true;
