@@ -11,6 +11,7 @@
  */
 import { html, noChange, type TemplateResult } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
+import type { ChildPart, Part } from 'lit/directive.js';
 import type { CompiledQuestion } from '@olva/runtime';
 
 /** What one question is drawn from, now. */
@@ -68,6 +69,13 @@ class QuestionPart extends AsyncDirective {
   #answer: unknown;
   /** Whether the box was last shown; undefined before the first draw. */
   #shown: boolean | undefined;
+  /** Where the question is drawn: once drawn, its box is the first node after the part's start. */
+  #part: ChildPart | undefined;
+
+  override update(part: Part, props: unknown[]): unknown {
+    this.#part = part as ChildPart;
+    return super.update(part, props);
+  }
 
   render(question: CompiledQuestion, parts: QuestionParts): unknown {
     if (question !== this.#question) {
@@ -118,6 +126,12 @@ class QuestionPart extends AsyncDirective {
     if (question.visibleWhen === undefined) return content;
     if (content === noChange && state.visible === this.#shown) return noChange;
     this.#shown = state.visible;
+    // A box drawn is shown or hidden in place, before any template (whose bindings then agree).
+    const box = this.#part?.startNode?.nextSibling as HTMLElement | null | undefined;
+    if (box?.className === 'question-box') {
+      box.hidden = box.inert = !state.visible;
+      if (content === noChange) return noChange;
+    }
     return html`<div class="question-box" ?hidden=${!state.visible} ?inert=${!state.visible}>${content}</div>`;
   }
 }
