@@ -171,6 +171,12 @@ describe('the full pass, where the update cannot be shown equal', () => {
     expect(updatePlan(compiled)).toBeNull();
   });
 
+  it('is used when a question id is the "other" text of another question', () => {
+    const compiled = fixture();
+    allQuestions(compiled).find((x) => x.id === 'nom')!.id = 'secteur_other';
+    expect(updatePlan(compiled)).toBeNull();
+  });
+
   it('tells the listeners which questions one answer changed', () => {
     const session = new ResponseSession(fixture());
     const changes: SessionChange[] = [];

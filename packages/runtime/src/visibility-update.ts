@@ -15,10 +15,11 @@
  * changed key.
  *
  * Left to the full pass: a questionnaire with a condition whose names are not all literal
- * (`conditionNames` gives null, or throws on an operator outside the safe subset), or with an
+ * (`conditionNames` gives null, or throws on an operator outside the safe subset), with an
  * answer key that begins another one followed by a dot (the evaluator's names of a matrix's
- * rows, `<id>.<row>`, could then meet another key's), and every change of several answers at
- * once (`replaceAnswers`, a draft, `reset`).
+ * rows, `<id>.<row>`, could then meet another key's) or a question id that is another's
+ * "other" text, and every change of several answers at once (`replaceAnswers`, a draft,
+ * `reset`).
  */
 import type { CompiledQuestionnaire, Condition } from '@olva/schema';
 import type { AnswerMap, AnswerValue } from './types.js';
@@ -46,7 +47,8 @@ export function updatePlan(compiled: CompiledQuestionnaire): UpdatePlan | null {
   if (known === undefined) {
     known = null;
     const plan = visibilityPlan(compiled);
-    const keys = new Set(plan.questions.flatMap((p) => (p.other === undefined ? [p.id] : [p.id, p.other])));
+    const list = plan.questions.flatMap((p) => (p.other === undefined ? [p.id] : [p.id, p.other]));
+    const keys = new Set(list);
     const readers = new Map<string, number[]>();
     const read = (key: string, slot: number): unknown => (readers.get(key) ?? readers.set(key, []).get(key)!).push(slot);
     const conditions: (Condition | boolean)[] = [...plan.conditional.map((p) => p.when), ...plan.requirable.map((r) => r.required)];
@@ -57,7 +59,8 @@ export function updatePlan(compiled: CompiledQuestionnaire): UpdatePlan | null {
         for (const key of new Set(names.flatMap(writers))) read(key, slot);
       });
       plan.conditional.forEach((p, slot) => read(p.id, slot));
-      if (![...keys].some((key) => writers(key).slice(0, -1).some((k) => keys.has(k)))) known = readers;
+      // Each key is one question's (no id is another's "other" text), and begins no other.
+      if (keys.size === list.length && !list.some((key) => writers(key).slice(0, -1).some((k) => keys.has(k)))) known = readers;
     } catch {
       // A computed name, or an operator outside the safe subset (the full pass throws on it, as it should).
     }
