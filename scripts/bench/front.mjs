@@ -13,7 +13,8 @@
  * The first question is also timed on generated questionnaires of other shapes (shapes.mjs),
  * each with its questionnaire fetched after the script or inlined in the page.
  *
- * Usage: node scripts/bench/front.mjs [--runs N] [--shapes-only] [--shapes a,b]   (needs `npm run build`)
+ * Usage: node scripts/bench/front.mjs [--runs N] [--shapes-only | --core-only] [--shapes a,b]   (needs `npm run build`)
+ *   --core-only: the core's pages alone (show/hide, first question, heap), no generated shape
  *   OLVA_EMBED_JS=<bundle> benches another bundle; OLVA_BASE_JS=<bundle> adds an A/B against it on the shapes
  */
 import { createServer } from 'node:http';
@@ -474,11 +475,12 @@ async function runOnce(browser, origin, lib, toggleRounds, pageName = lib) {
  * shape's variants, see SHAPE_VARIANTS) on a loopback port; `close` stops it and removes the
  * shapes. For scripts/bench/first-trace.mjs too, which traces the same pages.
  */
-export async function serveBenchPages() {
+export async function serveBenchPages({ shapes = true } = {}) {
   const missing = Object.entries(FILES).filter(([, f]) => !existsSync(f)).map(([, f]) => f.slice(REPO.length));
   if (missing.length) throw new Error(`front bench: missing ${missing.join(', ')}; run \`npm run build\` first`);
   const shapesDir = mkdtempSync(join(tmpdir(), 'olva-bench-shapes-'));
-  const shapeBuilds = buildShapes(REPO, shapesDir);
+  // Compiling the shapes takes a while: not when only the core's pages are measured.
+  const shapeBuilds = shapes ? buildShapes(REPO, shapesDir) : {};
   for (const [name, dir] of Object.entries(shapeBuilds)) addShapePages(name, dir);
   const server = await startServer();
   return {
@@ -502,10 +504,11 @@ export async function addStaticFirstPages(browser, origin, shapes) {
  * Eleven fresh pages per library by default: on a shared VM the median of seven moved by
  * ±10 % from one run to the next.
  * @param {{ runs?: number, toggleRounds?: number, core?: boolean, only?: string[] }} [options] `core: false`
- *   skips the core's pages (show/hide, heap) and measures the generated shapes only; `only`: these shapes
+ *   skips the core's pages (show/hide, heap) and measures the generated shapes only; `only`: these
+ *   shapes (`[]`: none, the core's pages only)
  */
 export async function runFrontBench({ runs = 11, toggleRounds = 20, core = true, only } = {}) {
-  const served = await serveBenchPages();
+  const served = await serveBenchPages({ shapes: only === undefined || only.length > 0 });
   const { origin, close } = served;
   const shapes = served.shapes.filter((name) => !only || only.includes(name));
   const browser = await launchChromium();
@@ -646,7 +649,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   runFrontBench({
     runs: i > 0 ? Number(process.argv[i + 1]) : undefined,
     core: !process.argv.includes('--shapes-only'),
-    only: shapes > 0 ? process.argv[shapes + 1].split(',') : undefined,
+    only: process.argv.includes('--core-only') ? [] : shapes > 0 ? process.argv[shapes + 1].split(',') : undefined,
   }).then((rows) => console.log(formatFrontTable(rows)), (error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -208,6 +208,31 @@ describe('one question redrawn at a time', () => {
     await page.close();
   });
 
+  it('a radio button checked by the respondent is not drawn again, and an answer set afterwards by a script shows', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/parts/radios.html', { questionnaire: QUESTIONNAIRE, attributes: ATTRIBUTES }));
+    const checked = () => page.evaluate(() => [...document.querySelector('olva-survey')!.shadowRoot!
+      .querySelectorAll<HTMLInputElement>('[data-question="a"] .choices input')].map((i) => i.checked));
+    const setAnswer = (value: unknown) => page.evaluate((v) => (document.querySelector('olva-survey') as unknown as {
+      session: { setAnswer(id: string, v: unknown): void } }).session.setAnswer('a', v), value);
+    // The inputs show the respondent's answers (the question is not drawn for them)…
+    await shadow(page, 'input[type="radio"][value="oui"]').check();
+    await shadow(page, 'input[type="radio"][value="non"]').check();
+    expect(await checked()).toEqual([false, true, false]);
+    await expect.poll(() => visibleC(page)).toBe(false);
+    // …and the next draw starts from what they show: "oui" checked again, though drawn last unchecked.
+    await setAnswer('oui');
+    await expect.poll(checked).toEqual([true, false, false]);
+    await expect.poll(() => visibleC(page)).toBe(true);
+    await shadow(page, 'input[type="radio"][value="non"]').check();
+    await setAnswer(undefined);
+    await expect.poll(checked).toEqual([false, false, false]);
+    await shadow(page, 'input[type="radio"][value="non"]').check();
+    expect(await checked()).toEqual([false, true, false]);
+    expect(await page.evaluate(() => (document.querySelector('olva-survey') as unknown as { session: { answers: Record<string, unknown> } }).session.answers)).toEqual({ a: 'non' });
+    await page.close();
+  });
+
   it('once the page was checked, its error summary and the error in the same root follow the answers', async () => {
     const page = await browser.newPage();
     await openSurvey(page, addSurveyPage(site, '/parts/checked.html', { questionnaire: QUESTIONNAIRE, attributes: ATTRIBUTES }));

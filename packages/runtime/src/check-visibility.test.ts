@@ -5,54 +5,15 @@
  * example extension, checked in turn so that they share every cache, they must agree.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { CompiledQuestion, CompiledQuestionnaire, QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
-import { assemble } from '@olva/compiler';
-import { otherKey } from '@olva/schema';
+import type { CompiledQuestionnaire } from '@olva/schema';
 import { prng } from '@olva/test-support/prng';
 import { allQuestions, computeVisibility, visibilityForCheck } from './visibility.js';
 import { failingChecks } from './declared-checks.js';
 import { checkResponse } from './response-check.js';
 import type { AnswerMap } from './types.js';
+import { coreBuilds, randomAnswers } from './__fixtures__/random-answers.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const readJson = (path: string): unknown => JSON.parse(readFileSync(root + path, 'utf8'));
-const core = readJson('packages/core-questionnaire/olva-core.json') as QuestionnaireDefinition;
-// One core definition for every build: conditions it holds are the same objects in each.
-const builds: CompiledQuestionnaire[] = [
-  assemble(core, null),
-  ...readdirSync(root + 'examples/extensions').filter((f) => f.endsWith('.json')).sort()
-    .map((f) => assemble(core, readJson(`examples/extensions/${f}`) as TerritorialExtension)),
-];
-
-const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)];
-
-/** A value of the question's kind most of the time, else of another kind, empty, or absent. */
-function value(q: CompiledQuestion, random: () => number): unknown {
-  const codes = 'choices' in q ? q.choices.map((c) => c.code) : [];
-  const r = random();
-  if (r < 0.08) return pick(random, [null, '', 'peut-être', 3, true, [], {}]);
-  switch (q.type) {
-    case 'single': return pick(random, codes);
-    case 'multiple': return codes.filter(() => random() < 0.3);
-    case 'boolean': return random() < 0.5;
-    case 'matrix': return Object.fromEntries(q.rows.filter(() => random() < 0.6).map((row) => [row.code, pick(random, codes)]));
-    case 'integer': case 'year': case 'scale': case 'decimal': return pick(random, [0, 1, 2, 12, 60, 2010, 2030, -1, 2.5]);
-    default: return pick(random, ['Association', '35238', 'contact@asso.fr', '']);
-  }
-}
-
-function randomAnswers(compiled: CompiledQuestionnaire, random: () => number): AnswerMap {
-  const answers: Record<string, unknown> = {};
-  for (const q of allQuestions(compiled)) {
-    if (random() < 0.35) continue;
-    answers[q.id] = value(q, random);
-    if ('other' in q && q.other && random() < 0.3) answers[otherKey(q.id)] = pick(random, ['Autre chose', '']);
-  }
-  if (random() < 0.1) answers.question_inconnue = 'x';
-  return answers as AnswerMap;
-}
+const builds: CompiledQuestionnaire[] = coreBuilds();
 
 /** `count` random responses from `seed`, the builds taken in turn. */
 function* randomResponses(seed: number, count: number): Generator<{ compiled: CompiledQuestionnaire; answers: AnswerMap }> {

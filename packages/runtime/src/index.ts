@@ -11,7 +11,7 @@ export type {
   DeliveryEvent, DeliveryReceipt, Draft, Locale, OutboxEntry, Progress, QuestionTypeRuntime,
   ResponseContext, ResponsePayload, ResponseProblem, SubmitResult,
 } from './types.js';
-export { ResponseSession, type SessionOptions } from './session.js';
+export { ResponseSession, type SessionChange, type SessionOptions } from './session.js';
 export { evaluateCondition, assertSafeCondition, conditionNames, UnsafeConditionError } from './conditions.js';
 export { computeVisibility, allQuestions, questionIndex, type VisibilityState, type QuestionIndex } from './visibility.js';
 export { failingChecks } from './declared-checks.js';

@@ -8,6 +8,7 @@ import type {
   AnswerError, AnswerInput, AnswerMap, CheckFailure, Locale, Progress, ResponseContext,
 } from './types.js';
 import { computeVisibility, questionIndex, type VisibilityState } from './visibility.js';
+import { orderedAnswers, updateVisibility } from './visibility-update.js';
 import { failingChecks } from './declared-checks.js';
 import { validateAnswer } from './answer-validation.js';
 import { questionType } from './question-types/registry.js';
@@ -34,6 +35,16 @@ export interface SessionOptions {
 
 const OTHER_SUFFIX = '_other';
 
+/** What one change of a session changed (the argument of its listeners, see `subscribe`). */
+export interface SessionChange {
+  /**
+   * The questions whose answer, "other" text, visibility or requiredness may have changed
+   * (one answer set: that question and those its conditions reach); null when any may have
+   * (answers replaced, a draft, a reset, a question marked "left blank").
+   */
+  readonly questions: ReadonlySet<string> | null;
+}
+
 /** One respondent's answers to one compiled questionnaire. */
 export class ResponseSession {
   /** The compiled questionnaire being answered. */
@@ -44,7 +55,8 @@ export class ResponseSession {
   private readonly byId: ReadonlyMap<string, CompiledQuestion>;
   private readonly now: () => Date;
   private readonly random: () => string;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: SessionChange) => void>();
+  /** Visibility, requiredness and the answers kept, brought up to date in place answer by answer. */
   private state: VisibilityState;
   private createdAt: Date;
   private firstAnswerAt: Date | null = null;
@@ -65,7 +77,7 @@ export class ResponseSession {
 
   /** The answers of visible questions (and their `other` texts); hidden ones are dropped. A copy. */
   get answers(): AnswerMap {
-    return { ...this.state.answers };
+    return orderedAnswers(this.questionnaire, this.state.answers);
   }
 
   /**
@@ -75,16 +87,21 @@ export class ResponseSession {
    */
   setAnswer(id: string, value: AnswerInput): void {
     const question = this.questionOrOther(id);
-    const next = { ...this.state.answers };
     const empty = value === undefined || (question ? questionType(question.type).isEmpty(value) : isBlank(value));
-    if (empty) delete next[id];
     // A copy: the caller may go on mutating its array or object.
-    else next[id] = typeof value === 'object' ? structuredClone(value) : value;
+    const kept = empty ? undefined : typeof value === 'object' ? structuredClone(value) : value;
     // An answer given is not a blank left.
     if (!empty && this.blankMarks.has(id)) this.blankMarks = new Set([...this.blankMarks].filter((x) => x !== id));
     if (!this.firstAnswerAt) this.firstAnswerAt = this.now();
-    this.state = computeVisibility(this.questionnaire, next);
-    this.notify();
+    // Only the conditions that read this answer, where the questionnaire allows it; else every one.
+    const touched = updateVisibility(this.questionnaire, this.state, id, kept);
+    if (touched === null) {
+      const next = { ...this.state.answers };
+      if (kept === undefined) delete next[id];
+      else next[id] = kept;
+      this.state = computeVisibility(this.questionnaire, next);
+    }
+    this.notify(touched);
   }
 
   /**
@@ -106,7 +123,7 @@ export class ResponseSession {
       delete next[otherKey(id)];
       this.state = computeVisibility(this.questionnaire, next);
     }
-    this.notify();
+    this.notify(null);
   }
 
   /** True when the question is marked "left blank" and still stands so (visible, required, unanswered). */
@@ -122,7 +139,7 @@ export class ResponseSession {
   /** Replaces all answers at once (e.g. when resuming a draft); unknown and hidden ones are dropped. */
   replaceAnswers(answers: AnswerMap): void {
     this.state = computeVisibility(this.questionnaire, this.knownAnswers(answers));
-    this.notify();
+    this.notify(null);
   }
 
   /** The current answer to a question (or `<q>_other` text), or undefined. */
@@ -220,7 +237,7 @@ export class ResponseSession {
       startedAt: (this.firstAnswerAt ?? this.createdAt).toISOString(),
       submittedAt: this.now().toISOString(),
       client: { name: context.client.name, version: context.client.version },
-      answers: structuredClone(this.state.answers),
+      answers: structuredClone(orderedAnswers(this.questionnaire, this.state.answers)),
     };
     if (context.source !== undefined && context.source !== '') payload.source = context.source;
     const blank = allowsBlank(context.channel) ? this.leftBlank() : [];
@@ -228,8 +245,11 @@ export class ResponseSession {
     return payload;
   }
 
-  /** Calls `listener` after every change; returns the function that unsubscribes it. */
-  subscribe(listener: () => void): () => void {
+  /**
+   * Calls `listener` after every change, with what changed; returns the function that
+   * unsubscribes it.
+   */
+  subscribe(listener: (change: SessionChange) => void): () => void {
     this.listeners.add(listener);
     return () => {
       this.listeners.delete(listener);
@@ -242,7 +262,7 @@ export class ResponseSession {
     this.firstAnswerAt = null;
     this.blankMarks = new Set();
     this.state = computeVisibility(this.questionnaire, {});
-    this.notify();
+    this.notify(null);
   }
 
   /** `validateAnswer`, a question standing "left blank" being no longer required. */
@@ -250,8 +270,9 @@ export class ResponseSession {
     return validateAnswer(question, this.state.answers, this.state.required.has(question.id) && !this.isLeftBlank(question.id));
   }
 
-  private notify(): void {
-    for (const listener of [...this.listeners]) listener();
+  private notify(questions: ReadonlySet<string> | null): void {
+    const change: SessionChange = { questions };
+    for (const listener of [...this.listeners]) listener(change);
   }
 
   /** The question an answer key belongs to; undefined for an `_other` key. Throws on an unknown key. */

@@ -80,7 +80,7 @@ export interface PlannedQuestion {
  * the answers, so only those with a condition are evaluated on each answer (browser) and on
  * each response received (collector).
  */
-interface VisibilityPlan {
+export interface VisibilityPlan {
   readonly questions: readonly PlannedQuestion[];
   readonly alwaysVisible: readonly string[];
   readonly alwaysVisibleSet: ReadonlySet<string>;
@@ -125,7 +125,7 @@ function isOfItsKind(p: PlannedQuestion, value: unknown): boolean {
 }
 
 /** What visibility adds and removes questions through, and asks about. */
-interface VisibleIds {
+export interface VisibleIds {
   add(id: string): unknown;
   delete(id: string): unknown;
   has(id: string): boolean;
@@ -159,10 +159,7 @@ export function visibilityForCheck(compiled: CompiledQuestionnaire, answers: Ans
 }
 
 /**
- * Computes visibility and requiredness. Conditions are evaluated in questionnaire order.
- * Dropping answers only ever removes some, so repeating the pass until nothing changes
- * terminates (each further pass drops the answer of one more conditional question at least);
- * it makes a condition that reads a later question agree with one that reads an earlier one.
+ * Computes visibility and requiredness, and the answers kept (see `settleConditions`).
  */
 export function computeVisibility(compiled: CompiledQuestionnaire, answers: AnswerMap): VisibilityState {
   const plan = visibilityPlan(compiled);
@@ -177,44 +174,86 @@ function settle(plan: VisibilityPlan, answers: AnswerMap, visible: VisibleIds): 
   const working: AnswerMap = {};
   // The evaluator's view of the answers, built alongside and kept in step as answers are dropped.
   const data = emptyConditionData();
-  for (const p of plan.questions) {
-    const value = answers[p.id];
-    if (value !== undefined && !p.type.isEmpty(value)) {
-      working[p.id] = value;
-      if (isOfItsKind(p, value)) rememberAnswer(data, p.id, value);
-    }
-    if (p.other !== undefined && choosesOther(working[p.id])) {
-      const other = answers[p.other];
-      if (other !== undefined && !isBlank(other)) {
-        working[p.other] = other;
-        rememberAnswer(data, p.other, other);
-      }
+  for (const p of plan.questions) admitAnswer(p, answers, working, data);
+  const required = new Set<string>();
+  settleConditions(plan, working, data, visible, required);
+  return { required, answers: working, data };
+}
+
+/**
+ * Takes the answer to `p` and its "other" text from `answers` into `working` and `data`, as
+ * visibility reads them: an empty answer is none; an "other" text stands with the choice
+ * `other` only; an answer not of its kind is kept but is none for the conditions.
+ */
+export function admitAnswer(p: PlannedQuestion, answers: AnswerMap, working: AnswerMap, data: ConditionData): void {
+  const value = answers[p.id];
+  if (value !== undefined && !p.type.isEmpty(value)) {
+    working[p.id] = value;
+    if (isOfItsKind(p, value)) rememberAnswer(data, p.id, value);
+  }
+  if (p.other !== undefined && choosesOther(working[p.id])) {
+    const other = answers[p.other];
+    if (other !== undefined && !isBlank(other)) {
+      working[p.other] = other;
+      rememberAnswer(data, p.other, other);
     }
   }
-  for (let pass = 0; pass <= plan.conditional.length; pass++) {
+}
+
+/**
+ * What one change of the answers reaches, when visibility is brought up to date rather than
+ * computed again (visibility-update.ts): only the conditions marked stale are evaluated.
+ */
+export interface Reach {
+  /**
+   * By condition, 1 when it must be evaluated: the `visibleWhen` of `plan.conditional[i]` at
+   * `i`, then the `required` of `plan.requirable[j]` at `plan.conditional.length + j`.
+   */
+  readonly stale: Uint8Array;
+  /** Marks stale the conditions that read the answer `key` (it changed, or was dropped). */
+  changed(key: string): void;
+  /** The questions whose answer, visibility or requiredness may have changed: those evaluated. */
+  readonly touched: Set<string>;
+}
+
+/**
+ * Shows and hides the conditional questions in `visible`, dropping the answers (in `working`
+ * and `data`) of those hidden, then sets `required`. Conditions are evaluated in questionnaire
+ * order; dropping answers only ever removes some, so repeating the pass until nothing drops
+ * terminates (each further pass drops the answer of one more conditional question at least),
+ * and makes a condition that reads a later question agree with one that reads an earlier one.
+ * With `reach`, only its stale conditions are evaluated, and what changed is noted in it.
+ */
+export function settleConditions(plan: VisibilityPlan, working: AnswerMap, data: ConditionData, visible: VisibleIds, required: Set<string>, reach?: Reach): void {
+  const drop = (key: string | undefined): boolean => {
+    if (key === undefined || !(key in working)) return false;
+    delete working[key];
+    forgetAnswer(data, key);
+    reach?.changed(key);
+    return true;
+  };
+  const count = plan.conditional.length;
+  for (let pass = 0; pass <= count; pass++) {
     let dropped = false;
-    for (const p of plan.conditional) {
+    for (let i = 0; i < count; i++) {
+      if (reach && !reach.stale[i]) continue;
+      const p = plan.conditional[i];
+      reach?.touched.add(p.id);
       if (evaluateConditionOn(p.when, data)) {
         visible.add(p.id);
         continue;
       }
       visible.delete(p.id);
-      if (p.id in working) {
-        delete working[p.id];
-        forgetAnswer(data, p.id);
-        dropped = true;
-      }
-      if (p.other !== undefined && p.other in working) {
-        delete working[p.other];
-        forgetAnswer(data, p.other);
-        dropped = true;
-      }
+      dropped = drop(p.id) || dropped;
+      dropped = drop(p.other) || dropped;
     }
     if (!dropped) break;
   }
-  const required = new Set<string>();
-  for (const r of plan.requirable) {
+  plan.requirable.forEach((r, j) => {
+    // Requiredness follows the condition, and the visibility of its question.
+    if (reach && !reach.stale[count + j] && !reach.touched.has(r.id)) return;
+    reach?.touched.add(r.id);
     if (visible.has(r.id) && evaluateConditionOn(r.required, data)) required.add(r.id);
-  }
-  return { required, answers: working, data };
+    else required.delete(r.id);
+  });
 }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { repeat } from 'lit/directives/repeat.js';
 import {
   ResponseSession, draftKey, localize, otherKey,
-  type AnswerValue, type CompiledQuestion, type CompiledQuestionnaire, type Locale,
+  type AnswerValue, type SessionChange, type CompiledQuestion, type CompiledQuestionnaire, type Locale,
 } from '@olva/runtime';
 import type { CompiledSection } from '@olva/schema';
 import { theme } from '../theme.js';
@@ -38,8 +38,8 @@ type View = 'empty' | 'loading' | 'failed' | 'shown';
 
 const sectionHeading = (sectionId: string) => `olva-section-${sectionId}`;
 
-/** The ids of some sections, to tell whether the list changed. */
-const sectionList = (sections: readonly CompiledSection[]): string => sections.map((s) => s.id).join(' ');
+/** Whether two lists hold the same sections, in the same order. */
+const sameSections = (a: readonly CompiledSection[], b: readonly CompiledSection[]): boolean => a.length === b.length && a.every((s, i) => s === b[i]);
 
 /**
  * An OLVA questionnaire, ready to embed in any page: one section a page with a progress bar,
@@ -200,8 +200,10 @@ export class OlvaSurvey extends LitElement {
   /** The problems shown on the page last drawn (undefined until it is checked). */
   #problems: PageProblems | undefined;
   /** The visible sections when the page was last drawn: another list redraws the page (progress, next). */
-  #drawnSections = '';
+  #drawnSections: readonly CompiledSection[] = [];
   #refreshQueued = false;
+  /** The questions changed since the last refresh; null: any may have (see `SessionChange`). */
+  #changedQuestions: Set<string> | null = new Set();
 
   #kiosk = new KioskReset(this, this.#voice, () => this.#restart());
 
@@ -308,7 +310,7 @@ export class OlvaSurvey extends LitElement {
       return;
     }
     this.#session = new ResponseSession(questionnaire, { locale: this.#locale, channel: this.#channel });
-    this.#unsubscribe = this.#session.subscribe(() => this.#answersChanged());
+    this.#unsubscribe = this.#session.subscribe((change) => this.#answersChanged(change));
     this.#pages = new PageFlow(this.#session, {
       allOnOnePage: () => this.#allOnOnePage,
       paper: () => this.#channel === 'paper',
@@ -370,9 +372,11 @@ export class OlvaSurvey extends LitElement {
     this.#voice.clearNotice();
   }
 
-  #setAnswer(id: string, value: AnswerValue | undefined, typed?: string): void {
+  #setAnswer(id: string, value: AnswerValue | undefined, typed?: string, shown?: boolean): void {
     const session = this.#session!;
     session.setAnswer(id, value);
+    // The question shows this answer already (a radio button checked): not drawn again for it.
+    if (shown && session.getAnswer(id) === value) this.#questions.shown.set(id, value);
     this.#pages?.answered();
     if (typed === undefined) this.#typed.delete(id);
     else this.#typed.set(id, typed);
@@ -384,22 +388,27 @@ export class OlvaSurvey extends LitElement {
    * or hidden by a condition): each question on the page redraws itself if it must, and the
    * page is not redrawn. The page is, when what it shows beyond its questions may follow the
    * answers: the error summary of a page already checked, the list of sections (progress,
-   * next or review), or another step than a page of questions. Batched in a microtask: the
-   * typed text is recorded after the answer, and a change often comes with a move to another
-   * page, which redraws everything anyway.
+   * next or review), or another step than a page of questions. Only the questions the session
+   * says changed are looked at (the one answered, those shown, hidden or made required by it).
+   * Batched in a microtask: the typed text is recorded after the answer, and a change often
+   * comes with a move to another page, which redraws everything anyway.
    */
-  #answersChanged(): void {
+  #answersChanged(change: SessionChange): void {
+    const changed = this.#changedQuestions;
+    if (!change.questions) this.#changedQuestions = null;
+    else if (changed !== null) for (const id of change.questions) changed.add(id);
     if (this.#refreshQueued) return;
     this.#refreshQueued = true;
     queueMicrotask(() => {
+      const questions = this.#changedQuestions;
       this.#refreshQueued = false;
-      if (this.isUpdatePending || !this.#pages) return;
-      const pages = this.#pages;
-      const pageShowsMore = this.#view !== 'form'
-        || pages.pageSections().some((s) => pages.attempted.has(s.id))
-        || sectionList(pages.sections()) !== this.#drawnSections;
+      this.#changedQuestions = new Set();
+      // A page drawn with its problems (it was checked) shows them as the answers change.
+      const pageShowsMore = this.#view !== 'form' || this.#problems !== undefined
+        || !sameSections(this.#pages!.sections(), this.#drawnSections);
       if (pageShowsMore) this.requestUpdate();
-      else this.#questions.refresh();
+      else if (!this.isUpdatePending) this.#questions.refresh(questions);
+      this.#questions.shown.clear();
     });
   }
 
@@ -596,7 +605,7 @@ export class OlvaSurvey extends LitElement {
     const attempted = sections.some((s) => pages.attempted.has(s.id));
     const problems = attempted ? pages.problems(sections) : undefined;
     this.#problems = problems;
-    this.#drawnSections = sectionList(pages.sections());
+    this.#drawnSections = pages.sections();
     const unconfirmed = problems ? problems.warningItems.filter((_, i) => !pages.confirmed.has(problems.warningIds[i])) : [];
     const paper = this.#channel === 'paper';
     const last = pages.isLast();
@@ -672,7 +681,8 @@ export class OlvaSurvey extends LitElement {
     // The session keeps an unchanged answer's identity, and a renderer reads nothing else.
     return {
       visible,
-      inputs: [question, render, value, other, typed, error, warning, required, locale, mode, endpoint, blank],
+      answer: value,
+      inputs: [question, render, other, typed, error, warning, required, locale, mode, endpoint, blank],
       draw: () => render({
         question,
         value,
@@ -685,7 +695,7 @@ export class OlvaSurvey extends LitElement {
         strings: stringsFor(locale),
         mode,
         endpoint,
-        onChange: (next, typedText) => this.#setAnswer(question.id, next, typedText),
+        onChange: (next, typedText, shown) => this.#setAnswer(question.id, next, typedText, shown),
         onOtherChange: (text) => this.#setAnswer(otherKey(question.id), text),
         announce: (text) => this.#voice.announce(() => text),
         leftBlank: blank === undefined ? undefined : { marked: blank, onToggle: (on) => session.setLeftBlank(question.id, on) },

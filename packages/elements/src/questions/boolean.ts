@@ -24,7 +24,7 @@ export const renderBoolean: QuestionRenderer = (context) => {
     type: 'radio', name: id,
     items: options.map(([value, label]) => ({
       value: String(value), checked: context.value === value, label,
-      onToggle: (on) => on && context.onChange(value),
+      onToggle: (on) => on && context.onChange(value, undefined, true),
     })),
   })}></div>`);
 };

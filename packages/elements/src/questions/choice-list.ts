@@ -119,10 +119,9 @@ export class DrawnChoices {
   changed(event: Event): boolean {
     const index = this.#drawn.findIndex((d) => d.input === event.target);
     if (index < 0) return false;
-    const drawn = this.#drawn[index];
-    // What the respondent did is what the input shows now; the next draw sets the answer's state.
-    drawn.checked = drawn.input.checked;
-    this.#items[index]?.onToggle(drawn.input.checked);
+    // What the inputs show now (a radio button checked unchecks the others); the next draw sets the answer's state.
+    for (const d of this.#drawn) d.checked = d.input.checked;
+    this.#items[index]?.onToggle(this.#drawn[index].input.checked);
     return true;
   }
 

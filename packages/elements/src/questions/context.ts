@@ -34,8 +34,13 @@ export interface QuestionContext {
   mode: EntryMode;
   /** The survey's collector (`endpoint`), for questions that ask it (the commune search). */
   endpoint?: string;
-  /** Records a new answer; `typed` is the raw text when it came from a text box. */
-  onChange(value: AnswerValue | undefined, typed?: string): void;
+  /**
+   * Records a new answer; `typed` is the raw text when it came from a text box. `shown`: the
+   * question as drawn shows this answer already, and nothing else of it follows the answer
+   * (a radio button the respondent checked, that shows or hides nothing of the question): it is
+   * not drawn again for this answer.
+   */
+  onChange(value: AnswerValue | undefined, typed?: string, shown?: boolean): void;
   /** Records the "other, please specify" text. */
   onOtherChange(text: string | undefined): void;
   /** Says a sentence in the live region (what a change did beyond the control touched). */

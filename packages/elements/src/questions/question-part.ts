@@ -11,15 +11,19 @@
  */
 import { html, noChange, type TemplateResult } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
+import type { ChildPart, Part } from 'lit/directive.js';
 import type { CompiledQuestion } from '@olva/runtime';
 
 /** What one question is drawn from, now. */
 export interface QuestionState {
   /** Shown (its condition holds, or it has none). */
   visible: boolean;
+  /** Its answer: compared with the last one drawn, or with the one its controls show (`QuestionParts.shown`). */
+  answer?: unknown;
   /**
-   * Every value its template is made from (answer, typed text, error, requiredness, language…);
-   * compared item by item with the last one drawn: an unchanged list is not redrawn.
+   * Every other value its template is made from (typed text, error, requiredness, language…);
+   * compared item by item with the last ones drawn: unchanged, and with the answer drawn, the
+   * question is not drawn again.
    */
   inputs: readonly unknown[];
   /** Draws the question from those values. */
@@ -34,13 +38,22 @@ export interface QuestionState {
 export class QuestionParts {
   /** The parts in the document now (a part leaves with its page). */
   readonly live = new Set<QuestionPart>();
+  /**
+   * Question id → the answer its controls show already, the respondent having just given it
+   * there (a radio button checked, with nothing else to show or hide): the question is not
+   * drawn again for that answer. Emptied by the survey once the change is drawn.
+   */
+  readonly shown = new Map<string, unknown>();
 
   /** @param state what a question is drawn from, read from the survey at each draw */
   constructor(readonly state: (question: CompiledQuestion) => QuestionState) {}
 
-  /** Redraws the questions whose state changed; the others are not touched. */
-  refresh(): void {
-    for (const part of this.live) part.refresh();
+  /**
+   * Redraws the questions whose state changed; the others are not touched.
+   * @param only the questions that may have changed (null or absent: any)
+   */
+  refresh(only?: ReadonlySet<string> | null): void {
+    for (const part of this.live) if (!only || only.has(part.questionId)) part.refresh();
   }
 }
 
@@ -52,8 +65,17 @@ class QuestionPart extends AsyncDirective {
   #parts!: QuestionParts;
   /** The inputs last drawn (undefined before the first draw, or once hidden before it). */
   #drawn: readonly unknown[] | undefined;
+  /** The answer the question shows. */
+  #answer: unknown;
   /** Whether the box was last shown; undefined before the first draw. */
   #shown: boolean | undefined;
+  /** Where the question is drawn: once drawn, its box is the first node after the part's start. */
+  #part: ChildPart | undefined;
+
+  override update(part: Part, props: unknown[]): unknown {
+    this.#part = part as ChildPart;
+    return super.update(part, props);
+  }
 
   render(question: CompiledQuestion, parts: QuestionParts): unknown {
     if (question !== this.#question) {
@@ -68,6 +90,11 @@ class QuestionPart extends AsyncDirective {
     }
     if (this.isConnected) parts.live.add(this);
     return this.#draw();
+  }
+
+  /** The id of the question drawn. */
+  get questionId(): string {
+    return this.#question.id;
   }
 
   /** Redraws the question when its state changed since the last draw. */
@@ -87,13 +114,24 @@ class QuestionPart extends AsyncDirective {
   #draw(): unknown {
     const question = this.#question;
     const state = this.#parts.state(question);
-    const changed = state.visible && !same(this.#drawn, state.inputs);
-    if (changed) this.#drawn = state.inputs;
+    const shown = this.#parts.shown;
+    const answerShown = state.answer === this.#answer || (shown.has(question.id) && shown.get(question.id) === state.answer);
+    const changed = state.visible && !(answerShown && same(this.#drawn, state.inputs));
+    if (state.visible) {
+      this.#drawn = state.inputs;
+      this.#answer = state.answer;
+    }
     const content = changed ? state.draw() : noChange;
     // Only questions with a condition have a box (a box for every one made the first page slower).
     if (question.visibleWhen === undefined) return content;
     if (content === noChange && state.visible === this.#shown) return noChange;
     this.#shown = state.visible;
+    // A box drawn is shown or hidden in place, before any template (whose bindings then agree).
+    const box = this.#part?.startNode?.nextSibling as HTMLElement | null | undefined;
+    if (box?.className === 'question-box') {
+      box.hidden = box.inert = !state.visible;
+      if (content === noChange) return noChange;
+    }
     return html`<div class="question-box" ?hidden=${!state.visible} ?inert=${!state.visible}>${content}</div>`;
   }
 }

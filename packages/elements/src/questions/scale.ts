@@ -27,7 +27,7 @@ export const renderScale: QuestionRenderer = (context) => {
     items: question.choices.map((choice, index) => ({
       value: String(index + 1), checked: context.value === index + 1, code: String(index + 1),
       label: renderSafeText(localize(choice.label, context.locale), null),
-      onToggle: (on) => on && context.onChange(index + 1),
+      onToggle: (on) => on && context.onChange(index + 1, undefined, true),
     })),
   })}></div>`, context.strings.scaleHint(question.choices.length));
 };

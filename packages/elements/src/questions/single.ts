@@ -4,6 +4,7 @@
  * text box, whose text is an answer of its own (`<id>_other`).
  */
 import { localize } from '@olva/runtime';
+import { choosesOther } from '@olva/schema';
 import { html, nothing } from 'lit';
 import type { QuestionContext, QuestionRenderer } from './context.js';
 import { choiceContent, otherText } from './choice-input.js';
@@ -33,7 +34,8 @@ export const renderSingle: QuestionRenderer = (context) => {
     items: choices.map((choice, index) => ({
       value: choice.code, checked: context.value === choice.code,
       label: choiceContent(context, choice, index),
-      onToggle: (on) => on && context.onChange(choice.code),
+      // The "please specify" box comes and goes with the choice `other`: the question is drawn again.
+      onToggle: (on) => on && context.onChange(choice.code, undefined, !choosesOther(context.value) && !choosesOther(choice.code)),
     })),
   })}></div>${other}`);
 };
