@@ -42,7 +42,7 @@ export { compareNetwork, networkTotals, MIN_OTHER_TERRITORIES, type NetworkTotal
 export { compareNational } from './compare/national.js';
 export { comparePreviousWave } from './compare/previous.js';
 export { compareVersions } from '@olva/schema';
-export { compareSample, expectedFor, withoutExpected, DEFAULT_SECTOR_QUESTION, type ExpectedSectors } from './compare/sample.js';
+export { compareSample, expectedFor, withoutExpected, groupNames, DEFAULT_SECTOR_QUESTION, type ExpectedSectors } from './compare/sample.js';
 export { publishedLines, shareFigure, type PublishedLine } from './compare/lines.js';
 export { compareWithReference, type ReferenceComparison } from './stats/one-proportion.js';
 export { checkNationalReferences, type NationalReferences, type NationalFigure } from './references.js';

@@ -33,6 +33,11 @@ export function withoutExpected<G extends Pick<GroupResults, 'territory' | 'wave
   return groups.filter((g) => !expectedFor(list, g.territory, g.wave));
 }
 
+/** Groups named for a message, in the language's word for a wave: `commune:35238 (vague 2026), …`. */
+export function groupNames(groups: readonly Pick<GroupResults, 'territory' | 'wave'>[], waveWord: string): string {
+  return groups.map((g) => `${g.territory.level}:${g.territory.code} (${waveWord} ${g.wave})`).join(', ');
+}
+
 /** The sample of a group beside its expected distribution, or undefined when the question has no published figures. */
 export function compareSample(group: GroupResults, expected: ExpectedSectors, question: string = DEFAULT_SECTOR_QUESTION): SampleComparison | undefined {
   const f = group.questions.find((q) => q.id === question);

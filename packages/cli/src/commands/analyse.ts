@@ -6,7 +6,7 @@
  * also writes the flat table of published figures (open data).
  */
 import fs from 'node:fs';
-import { analyseResponses, flattenResults, withoutExpected, FLAT_COLUMNS, type ExpectedSectors, type ResultsDocument } from '@olva/analysis';
+import { analyseResponses, flattenResults, groupNames, withoutExpected, FLAT_COLUMNS, type ExpectedSectors, type ResultsDocument } from '@olva/analysis';
 import { toCsv } from '@olva/compiler/csv';
 import { EXIT, type Bilingual, type CommandIO } from '../io.js';
 import { inputHelp, loadReferences, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
@@ -67,7 +67,7 @@ export function readExpected(file: string): ExpectedSectors[] {
 function checkWeighted(doc: ResultsDocument, expected: readonly ExpectedSectors[] | undefined, from: { expected?: string; config?: string }): void {
   const missing = withoutExpected(doc.groups, expected);
   if (!missing.length) return;
-  const groups = (wave: string) => missing.map((g) => `${g.territory.level}:${g.territory.code} (${wave} ${g.wave})`).join(', ');
+  const groups = (wave: string) => groupNames(missing, wave);
   const [where, place] = from.expected
     ? [from.expected, { fr: 'ajoutez-la à ce fichier', en: 'add it to that file' }]
     : from.config

@@ -3,7 +3,7 @@
  * database into the aggregation, which keeps counters, never the responses. Every figure it
  * returns is protected by the disclosure rules (see the analysis README).
  */
-import { AnalysisError, aggregateResponses, analyseResponses, withoutExpected, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
+import { AnalysisError, aggregateResponses, analyseResponses, groupNames, withoutExpected, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
 import { keyFigureClassesFor } from '@olva/core-questionnaire';
 import { sameTerritory, type ResponsePayload } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
@@ -105,8 +105,7 @@ export async function analyseWave(store: ResponseStore, registry: QuestionnaireR
   if (groups.length === 0) return null;
   const unweighted = c.weight ? withoutExpected(groups, stats?.expected) : [];
   if (unweighted.length) {
-    const named = (wave: string) => unweighted.map((g) => `${g.territory.level}:${g.territory.code} (${wave} ${g.wave})`).join(', ');
-    const message = text('bad-request.no-expected', { groups: { fr: named('vague'), en: named('wave') } });
+    const message = text('bad-request.no-expected', { groups: { fr: groupNames(unweighted, 'vague'), en: groupNames(unweighted, 'wave') } });
     throw new HttpError(400, 'bad-request', message, {}, [{ pointer: '/weight', code: 'results/no-expected', message }]);
   }
   if (c.previousWave !== undefined && groups.every((g) => g.comparisons?.previousWave?.available === false)) {
