@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const packages = fileURLToPath(new URL('./packages/', import.meta.url));
@@ -16,6 +17,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // vitest's default leaves one core idle (one worker on a 2-core CI machine), yet the browser
+    // and database tests wait on Chromium and PostgreSQL much of the time.
+    maxWorkers: Math.max(2, availableParallelism()),
+    // One PostgreSQL server for the run instead of one per test file.
+    globalSetup: ['packages/test-support/src/postgres-global.ts'],
     reporters: ['default'],
   },
 });
