@@ -89,6 +89,17 @@ describe('stackedBars', () => {
     expect(text).toContain('Financement : non publié');
     expect(text).toContain('* Petite base');
   });
+
+  it('writes its notes under the bars, inside its viewBox, not only in its description', () => {
+    const drawn = nodes(chart).filter((n) => n.tag === 'text').map((n) => ({ text: n.children.join(''), y: num(n.attrs.y) }));
+    const notes = drawn.filter((t) => t.text.startsWith('* Petite base') || t.text.startsWith('< 3 :') || t.text.startsWith('masqué :'));
+    expect(notes.map((t) => t.text.slice(0, 8)), JSON.stringify(drawn)).toEqual(['* Petite', '< 3 : mo', 'masqué :']);
+    const lastBar = Math.max(...rects(chart).map((r) => num(r.attrs.y) + num(r.attrs.height)));
+    for (const n of notes) {
+      expect(n.y).toBeGreaterThan(lastBar);
+      expect(n.y).toBeLessThanOrEqual(num(chart.attrs.height));
+    }
+  });
 });
 
 describe('numericDistribution', () => {

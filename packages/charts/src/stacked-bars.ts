@@ -100,5 +100,5 @@ export function stackedBars(input: StackedBarsInput): SvgNode {
   const noteNodes = footer.map((n, i) => text(0, y - LINE + (i + 1) * LINE, n, { 'font-size': 12 }, true));
   y += footer.length * LINE;
   const description = [...input.rows.map((r) => describe(r, input.categories, input.minCell, lang)), ...footer].join('. ').replace(/\.\./g, '.');
-  return frame(input, y, description, body, defs);
+  return frame(input, y, description, [...body, ...noteNodes], defs);
 }
