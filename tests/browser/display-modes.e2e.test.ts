@@ -87,6 +87,18 @@ function cutText(page: Page, host: string): Promise<string[]> {
         if (r.bottom > box.bottom + 1 || r.right > box.right + 1 || r.top < box.top - 1) out.push(`${where(e)}: text spills out of its box`);
       }
     }
+    // Chart texts are placed by the chart: spaced out, none may leave its chart or run into another.
+    for (const svg of root.querySelectorAll<SVGSVGElement>('svg.olva-chart')) {
+      const width = svg.viewBox.baseVal.width;
+      const boxes = [...svg.querySelectorAll<SVGTextElement>('text')].map((t) => ({ t: t.textContent!, b: t.getBBox() }));
+      for (const [i, { t, b }] of boxes.entries()) {
+        if (b.x < -1 || b.x + b.width > width + 1) out.push(`chart text "${t}" leaves its chart`);
+        for (const o of boxes.slice(i + 1)) {
+          const overlap = Math.min(b.x + b.width, o.b.x + o.b.width) - Math.max(b.x, o.b.x) > 1 && Math.min(b.y + b.height, o.b.y + o.b.height) - Math.max(b.y, o.b.y) > 1;
+          if (overlap) out.push(`chart texts "${t}" and "${o.t}" overlap`);
+        }
+      }
+    }
     if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page scrolls sideways');
     return out;
   }, host);

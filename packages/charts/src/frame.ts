@@ -15,6 +15,12 @@ export interface ChartBase {
 /** Font size and line height of every text. */
 export const FONT = 14;
 export const LINE = 18;
+/**
+ * The room a character of a legend takes, in user units: what 14 px text needs when the user
+ * spaces it out (RGAA 10.12: letters +0.12 em, words +0.16 em), so that a legend laid out by
+ * character count is neither cut at the chart's edge nor run into its neighbour.
+ */
+export const SPACED_CHAR = 9;
 
 /**
  * The root: `role="img"`, named by its title (short, as a name should be) and described by

@@ -5,7 +5,7 @@
  * reveals nothing the published base does not (base − shown counts).
  */
 import { el, type SvgNode } from './svg.js';
-import { frame, lines, pattern, text, LINE, type ChartBase } from './frame.js';
+import { frame, lines, pattern, text, LINE, SPACED_CHAR, type ChartBase } from './frame.js';
 import { CHART_COLOURS, seriesColour } from './theme.js';
 import { hiddenText, labelled, percent, words, wrap, type ChartLang } from './format.js';
 import { notes } from './share-bars.js';
@@ -55,7 +55,7 @@ export function stackedBars(input: StackedBarsInput): SvgNode {
   let y = 4;
   for (const [i, c] of input.categories.entries()) {
     const label = c.label.length > 40 ? `${c.label.slice(0, 39)}…` : c.label;
-    const w = SWATCH + 6 + label.length * 7.5 + 16;
+    const w = SWATCH + 6 + label.length * SPACED_CHAR + 16;
     if (x > 0 && x + w > width) { x = 0; y += LINE + 4; }
     body.push(el('rect', { x, y, width: SWATCH, height: SWATCH, fill: `url(#${input.id}-p${i})` }));
     body.push(text(x + SWATCH + 6, y + SWATCH - 2, label));
