@@ -250,10 +250,18 @@ it('<olva-survey> in forced colours and reduced motion keeps progress, focus, er
 it('<olva-results> in forced colours paints its charts in system colours only, and keeps its tables whole with text spacing at 200 %', async () => {
   requireBuild([RESULTS_JS]);
   const doc = await analysedResults(11, 40);
+  // Labels as long as a chart line holds (the charts wrap at about 8 units a character).
+  const long = (id: string) => `Une modalité au libellé très long ${id}, qui remplit la ligne entière du graphique`;
+  for (const q of doc.groups[0]!.questions) {
+    if ('categories' in q && q.categories?.[0]) q.categories[0].label = { fr: long(q.id) };
+    if (q.kind === 'matrix' && q.rows?.[0]) q.rows[0].label = { fr: long(q.id) };
+  }
   site.server.setPage('/results/olva-results.js', readFileSync(RESULTS_JS, 'utf8'));
   site.server.setPage('/results/results.json', JSON.stringify(doc));
+  // A site's sans-serif (wider than Chromium's default serif): the charts take the page's font.
+  site.server.setPage('/results/site.css', 'body { font-family: sans-serif; }');
   site.server.setPage('/results/index.html', `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Résultats</title><link rel="icon" href="data:,">
-<script type="module" src="/results/olva-results.js"></script></head><body><main><h1>Vie associative</h1><olva-results src="/results/results.json"></olva-results></main></body></html>`);
+<link rel="stylesheet" href="/results/site.css"><script type="module" src="/results/olva-results.js"></script></head><body><main><h1>Vie associative</h1><olva-results src="/results/results.json"></olva-results></main></body></html>`);
   const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
   await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
   await page.goto(`${site.origin}/results/index.html`);

@@ -47,7 +47,7 @@ function describe(row: StackedRow, categories: { label: string }[], minCell: num
 export function stackedBars(input: StackedBarsInput): SvgNode {
   const lang = input.lang ?? 'fr';
   const width = input.width ?? 640;
-  const chars = Math.floor(width / 8);
+  const chars = Math.floor(width / SPACED_CHAR);
   const defs = input.categories.map((_, i) => pattern(`${input.id}-p${i}`, seriesColour(i).cls, seriesColour(i).fill, i));
   const body: SvgNode[] = [];
   // Legend: swatches with the same pattern as the segments, wrapped in lines.
