@@ -164,7 +164,8 @@ it('<olva-survey> in forced colours and reduced motion keeps progress, focus, er
   const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
   const forced = (on: boolean) => page.emulateMedia({ forcedColors: on ? 'active' : 'none', reducedMotion: 'reduce' });
   await forced(true);
-  await openSurvey(page, addSurveyPage(site, '/modes/types.html', { attributes: BASE, questionnaire: everyType }));
+  // In a sans-serif page (wider than Chromium's default serif): the form takes the page's font.
+  await openSurvey(page, addSurveyPage(site, '/modes/types.html', { attributes: BASE, questionnaire: everyType, css: 'body { font-family: sans-serif; }' }));
   const system = await systemColours(page);
   expect(system.Highlight).not.toBe(system.Canvas);
 
