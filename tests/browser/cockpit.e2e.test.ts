@@ -97,11 +97,30 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   // Every chart has a title and sits beside its table.
   expect(await page.locator('figure svg[role="img"] title').count()).toBe(4);
   await expectAxeClean(page, 'territory');
+  // Forced colours (Windows high contrast): SVG paint is not forced by the browser, so the
+  // charts must take system colours themselves; the figures' boxes, a background, get a border.
+  await page.emulateMedia({ forcedColors: 'active' });
+  const forced = await page.evaluate(() => {
+    const probe = document.body.appendChild(document.createElement('span'));
+    probe.style.setProperty('forced-color-adjust', 'none');
+    const system = ['Canvas', 'CanvasText', 'GrayText'].map((c) => { probe.style.color = c; return getComputedStyle(probe).color; });
+    probe.remove();
+    const foreign = [...document.querySelectorAll('figure svg *')].flatMap((e) => {
+      const s = getComputedStyle(e);
+      return [s.fill, s.stroke].filter((v) => v !== 'none' && !system.includes(v)).map((v) => `${e.tagName}.${e.getAttribute('class')}: ${v}`);
+    });
+    return { foreign: [...new Set(foreign)], box: getComputedStyle(document.querySelector('.figures div')!).borderTopStyle };
+  });
+  expect(forced).toEqual({ foreign: [], box: 'solid' });
+  await page.emulateMedia({ forcedColors: 'none' });
 
   // The network shows Rennes only; another territory is refused, by the page and by the API.
   await page.click('a[href="#reseau"]');
   await page.waitForSelector('#network-table tbody tr');
   expect(await page.locator('#network-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-territory')))).toEqual(['commune:35238']);
+  // The current page's link is told by more than its colour.
+  expect(await page.locator('nav a').evaluateAll((links) => links.map((a) => [a.getAttribute('aria-current'), getComputedStyle(a).fontWeight])))
+    .toEqual(expect.arrayContaining([['page', '700'], [null, '400']]));
   await expectAxeClean(page, 'network (Rennes)');
   expect((await api('/v1/cockpit/territory?territory=epci:200042174', RENNES)).status).toBe(403);
   await page.evaluate(() => { window.location.hash = '#territoire=epci:200042174'; });

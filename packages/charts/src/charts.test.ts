@@ -89,6 +89,17 @@ describe('stackedBars', () => {
     expect(text).toContain('Financement : non publié');
     expect(text).toContain('* Petite base');
   });
+
+  it('writes its notes under the bars, inside its viewBox, not only in its description', () => {
+    const drawn = nodes(chart).filter((n) => n.tag === 'text').map((n) => ({ text: n.children.join(''), y: num(n.attrs.y) }));
+    const notes = drawn.filter((t) => t.text.startsWith('* Petite base') || t.text.startsWith('< 3 :') || t.text.startsWith('masqué :'));
+    expect(notes.map((t) => t.text.slice(0, 8)), JSON.stringify(drawn)).toEqual(['* Petite', '< 3 : mo', 'masqué :']);
+    const lastBar = Math.max(...rects(chart).map((r) => num(r.attrs.y) + num(r.attrs.height)));
+    for (const n of notes) {
+      expect(n.y).toBeGreaterThan(lastBar);
+      expect(n.y).toBeLessThanOrEqual(num(chart.attrs.height));
+    }
+  });
 });
 
 describe('numericDistribution', () => {
@@ -122,7 +133,7 @@ describe('wrap', () => {
 describe('shareBars with comparisons', () => {
   const comparisons = [
     { kind: 'previous-wave' as const, label: 'Vague 2025', source: 'même territoire' },
-    { kind: 'national' as const, label: 'France', source: 'enquête nationale, données 2017' },
+    { kind: 'national' as const, label: 'France', source: 'enquête 2017' },
   ];
   const bars = [
     { label: 'Sport', share: 0.3, interval: { low: 0.2, high: 0.4 }, compared: [0.25, 0.242] },
@@ -154,9 +165,9 @@ describe('shareBars with comparisons', () => {
   it('names each comparison in a legend and says every marked share in its description', () => {
     const text = svgText(chart);
     expect(text).toContain('Vague 2025 (même territoire)');
-    expect(text).toContain('France (enquête nationale, données 2017)');
+    expect(text).toContain('France (enquête 2017)');
     const desc = nodes(chart).find((x) => x.tag === 'desc')!.children.join('');
-    expect(desc).toContain('Repères sur les barres : ▼ Vague 2025 (même territoire) ; ◆ France (enquête nationale, données 2017)');
+    expect(desc).toContain('Repères sur les barres : ▼ Vague 2025 (même territoire) ; ◆ France (enquête 2017)');
     expect(desc).toContain('Sport : 30\u202f% (intervalle de confiance à 95 % : 20\u202f% – 40\u202f%), Vague 2025 : 25\u202f%, France : 24\u202f%');
     expect(desc).toContain('Culture : 50\u202f%, France : 23\u202f%');
     expect(desc).toContain('Santé : < 3.');

@@ -4,7 +4,7 @@
  * one association, and results documents publish neither.
  */
 import { el, type SvgNode } from './svg.js';
-import { frame, lines, text, LINE, type ChartBase } from './frame.js';
+import { frame, lines, text, LINE, SPACED_CHAR, type ChartBase } from './frame.js';
 import { CHART_COLOURS } from './theme.js';
 import { labelled, number, words, wrap, type ChartLang } from './format.js';
 
@@ -79,7 +79,7 @@ export function numericDistribution(input: DistributionInput): SvgNode {
   let y = LINE * 2 + 6;
   const top = y - 4;
   for (const row of input.rows) {
-    const label = wrap(row.label + (row.smallBase ? ' *' : ''), Math.floor(width / 8));
+    const label = wrap(row.label + (row.smallBase ? ' *' : ''), Math.floor(width / SPACED_CHAR));
     body.push(...lines(0, y, label));
     y += (label.length - 1) * LINE + 6;
     const x1 = scale(row.q1);

@@ -15,6 +15,13 @@ export interface ChartBase {
 /** Font size and line height of every text. */
 export const FONT = 14;
 export const LINE = 18;
+/**
+ * The room a character of a label or legend takes, in user units: what 14 px text needs, in a
+ * sans-serif as wide as DejaVu Sans, when the user spaces it out (RGAA 10.12: letters +0.12 em,
+ * words +0.16 em); labels are wrapped and legends laid out by character count with it, so that
+ * none is cut at the chart's edge or runs into its neighbour.
+ */
+export const SPACED_CHAR = 9;
 
 /**
  * The root: `role="img"`, named by its title (short, as a name should be) and described by

@@ -6,7 +6,7 @@
  * it may show; share-bars.ts draws no marker on a bar whose own share is hidden.
  */
 import { el, type SvgNode } from './svg.js';
-import { lines, LINE } from './frame.js';
+import { lines, LINE, SPACED_CHAR } from './frame.js';
 import { CHART_COLOURS } from './theme.js';
 import { labelled, percent, words, wrap, type ChartLang } from './format.js';
 
@@ -82,12 +82,12 @@ const named = (c: ChartComparison): string => (c.source ? `${c.label} (${c.sourc
  */
 export function marksLegend(list: readonly ChartComparison[], width: number, y: number): { nodes: SvgNode[]; height: number } {
   const nodes: SvgNode[] = [];
-  const chars = Math.floor((width - 24) / 7);
+  const chars = Math.floor((width - 24) / SPACED_CHAR);
   let at = y;
   let x = 0;
   for (const c of list) {
     const label = wrap(named(c), chars);
-    const size = 22 + label[0]!.length * 7 + 16;
+    const size = 22 + label[0]!.length * SPACED_CHAR + 16;
     if (x > 0 && (label.length > 1 || x + size > width)) { x = 0; at += LINE + 4; }
     nodes.push(...tick(c.kind, x + 8, at - 16, at - 8), shape(c.kind, x + 8, at - 3), ...lines(x + 22, at, label));
     at += (label.length - 1) * LINE;

@@ -4,7 +4,7 @@
  * suppression). A small base hatches the bars and says so in a note.
  */
 import { el, type SvgNode } from './svg.js';
-import { frame, lines, text, pattern, LINE, type ChartBase } from './frame.js';
+import { frame, lines, text, pattern, LINE, SPACED_CHAR, type ChartBase } from './frame.js';
 import { CHART_COLOURS } from './theme.js';
 import { hiddenText, labelled, percent, words, wrap, type ChartLang } from './format.js';
 import { barMarks, barMarksText, marksLegend, marksText, type ChartComparison } from './marks.js';
@@ -60,7 +60,7 @@ export function shareBars(input: ShareBarsInput): SvgNode {
   const lang = input.lang ?? 'fr';
   const width = input.width ?? 640;
   const plot = width - VALUE_COLUMN;
-  const chars = Math.floor(width / 8);
+  const chars = Math.floor(width / SPACED_CHAR);
   const body: SvgNode[] = [];
   const defs: SvgNode[] = [];
   const smallId = `${input.id}-small`;

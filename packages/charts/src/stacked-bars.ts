@@ -5,7 +5,7 @@
  * reveals nothing the published base does not (base − shown counts).
  */
 import { el, type SvgNode } from './svg.js';
-import { frame, lines, pattern, text, LINE, type ChartBase } from './frame.js';
+import { frame, lines, pattern, text, LINE, SPACED_CHAR, type ChartBase } from './frame.js';
 import { CHART_COLOURS, seriesColour } from './theme.js';
 import { hiddenText, labelled, percent, words, wrap, type ChartLang } from './format.js';
 import { notes } from './share-bars.js';
@@ -47,7 +47,7 @@ function describe(row: StackedRow, categories: { label: string }[], minCell: num
 export function stackedBars(input: StackedBarsInput): SvgNode {
   const lang = input.lang ?? 'fr';
   const width = input.width ?? 640;
-  const chars = Math.floor(width / 8);
+  const chars = Math.floor(width / SPACED_CHAR);
   const defs = input.categories.map((_, i) => pattern(`${input.id}-p${i}`, seriesColour(i).cls, seriesColour(i).fill, i));
   const body: SvgNode[] = [];
   // Legend: swatches with the same pattern as the segments, wrapped in lines.
@@ -55,7 +55,7 @@ export function stackedBars(input: StackedBarsInput): SvgNode {
   let y = 4;
   for (const [i, c] of input.categories.entries()) {
     const label = c.label.length > 40 ? `${c.label.slice(0, 39)}…` : c.label;
-    const w = SWATCH + 6 + label.length * 7.5 + 16;
+    const w = SWATCH + 6 + label.length * SPACED_CHAR + 16;
     if (x > 0 && x + w > width) { x = 0; y += LINE + 4; }
     body.push(el('rect', { x, y, width: SWATCH, height: SWATCH, fill: `url(#${input.id}-p${i})` }));
     body.push(text(x + SWATCH + 6, y + SWATCH - 2, label));
@@ -100,5 +100,5 @@ export function stackedBars(input: StackedBarsInput): SvgNode {
   const noteNodes = footer.map((n, i) => text(0, y - LINE + (i + 1) * LINE, n, { 'font-size': 12 }, true));
   y += footer.length * LINE;
   const description = [...input.rows.map((r) => describe(r, input.categories, input.minCell, lang)), ...footer].join('. ').replace(/\.\./g, '.');
-  return frame(input, y, description, body, defs);
+  return frame(input, y, description, [...body, ...noteNodes], defs);
 }

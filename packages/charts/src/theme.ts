@@ -25,6 +25,21 @@ export function seriesColour(i: number): { cls: string; fill: string } {
   return { cls: `olva-chart-s${k}`, fill: CHART_COLOURS.series[k]! };
 }
 
+/**
+ * Forced colours (Windows high contrast): SVG paint is not forced by the browser, so the
+ * charts map themselves to the user's system colours, or black text would vanish on a black
+ * canvas. Ink (texts, bars, series, lines, marks) is `CanvasText`; what is white by default
+ * (halos, hatching, separators, words inside a segment: picked by their presentation
+ * attribute, so no class is added to the markup) is `Canvas`; the grid and the grey "masqué"
+ * segment are `GrayText`. Series then differ by their hatching alone, which is why each has
+ * its own pattern; the quartile box is an outline.
+ */
+const FORCED_COLOURS = '@media(forced-colors:active){'
+  + '.olva-chart-text,.olva-chart-muted,.olva-chart-bar,[class^=olva-chart-s]{fill:CanvasText}'
+  + '.olva-chart-interval,.olva-chart-mark,.olva-chart-box,.olva-chart-box-line,[class$=-stroke]{stroke:CanvasText}'
+  + '.olva-chart-grid{stroke:GrayText}.olva-chart-hidden{fill:GrayText}'
+  + '.olva-chart-box,[fill="#ffffff"]{fill:Canvas}[stroke="#ffffff"]{stroke:Canvas}}';
+
 const rule = (selector: string, property: string, name: string, value: string): string =>
   `${selector}{${property}:var(--olva-chart-${name},${value})}`;
 
@@ -45,4 +60,5 @@ export const CHART_CSS = [
   rule('.olva-chart-hidden', 'fill', 'hidden', CHART_COLOURS.hidden),
   ...CHART_COLOURS.series.map((c, i) => rule(`.olva-chart-s${i}`, 'fill', `series-${i}`, c)),
   ...CHART_COLOURS.series.map((c, i) => rule(`.olva-chart-s${i}-stroke`, 'stroke', `series-${i}`, c)),
+  FORCED_COLOURS,
 ].join('');

@@ -38,6 +38,8 @@ import { css } from 'lit';
 import { tokens } from './theme/tokens.js';
 import { questions } from './theme/questions.js';
 import { navigation } from './theme/navigation.js';
+import { page } from './theme/page.js';
+import { forcedColors } from './theme/forced-colors.js';
 
-/** The whole theme, in this order (one style sheet, as before it was split by part). */
-export const theme = css`${tokens}${questions}${navigation}`;
+/** The whole theme, in this order (one style sheet, as before it was split by part); forced colours last, to win. */
+export const theme = css`${tokens}${page}${questions}${navigation}${forcedColors}`;

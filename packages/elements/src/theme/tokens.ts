@@ -2,8 +2,8 @@
  * The theme's tokens and base: each `--olva-*` custom property read once, on the host, with
  * its default, into a private `--_*` property that the rest of the theme uses (the pattern of
  * Shoelace and Material Web): a default is written here and nowhere else. Then the host's
- * resets against the page's inherited text styles, headings, paragraphs, focus and progress.
- * The public list of tokens and defaults is the `@cssprop` JSDoc of `OlvaSurvey`.
+ * resets against the page's inherited text styles, headings, paragraphs and focus: what
+ * `<olva-results>` shares (the survey's own page frame is in `page.ts`). The public list of tokens and defaults is the `@cssprop` JSDoc of `OlvaSurvey`.
  */
 import { css } from 'lit';
 
@@ -99,10 +99,6 @@ export const tokens = css`
     font-size: var(--_font-size);
     margin: 0;
   }
-  .section-title {
-    font-size: var(--_font-size-heading);
-    margin-bottom: var(--_space-3);
-  }
   h2:focus,
   h3:focus {
     outline: none;
@@ -113,43 +109,5 @@ export const tokens = css`
   }
   p {
     margin: 0 0 var(--_space-3);
-  }
-  form {
-    padding: var(--_space-3);
-  }
-  .title {
-    margin-bottom: var(--_space-2);
-  }
-  .description {
-    color: var(--_color-text-muted);
-    white-space: pre-line;
-  }
-
-  /* progress */
-  .progress {
-    margin: 0 0 var(--_space-4);
-    font-size: var(--_font-size-small);
-    color: var(--_color-text-muted);
-  }
-  .progress progress {
-    display: block;
-    width: 100%;
-    height: 0.5rem;
-    margin-top: var(--_space-1);
-    appearance: none;
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    background: var(--_color-background);
-    color: var(--_color-primary);
-    overflow: hidden;
-  }
-  .progress progress::-webkit-progress-bar {
-    background: var(--_color-background);
-  }
-  .progress progress::-webkit-progress-value {
-    background: var(--_color-primary);
-  }
-  .progress progress::-moz-progress-bar {
-    background: var(--_color-primary);
   }
 `;

@@ -1,0 +1,299 @@
+/**
+ * RGAA 4.1 beyond what axe checks, in real Chromium, on the built embed and the built
+ * <olva-results>: forced colours (Windows high contrast), the user's text spacing (10.12),
+ * 200 % text zoom (10.4) and reduced motion. One browser, few pages:
+ * - <olva-survey> with a question of every type (two sections: the progress bar), its errors,
+ *   the commune picker's list, then a short survey's review and kiosk receipt, and paper entry;
+ * - <olva-results> with share bars and their comparison markers, stacked bars and data tables.
+ * Forced colours are emulated by Chromium with a light system palette; what must hold in any
+ * palette is checked against the system colours themselves (read from the page), not against
+ * fixed values.
+ */
+import { expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Question } from '@olva/schema';
+import { compiledQuestionnaire } from '@olva/test-support/compiled';
+import { analysedResults } from '@olva/test-support/analysed-results';
+import { addSurveyPage, openSurvey, REPO, requireBuild, useBrowserAndSite, waitForEvent, type OlvaSite } from '@olva/test-support/olva-site';
+import { fillSurveyByKeyboard, sendFromReview } from '@olva/test-support/keyboard';
+import { modesQuestionnaire } from '../../stories/fixtures/modes.js';
+import { TYPE_FIXTURES } from '../../stories/fixtures/index.js';
+
+let browser: Browser;
+let site: OlvaSite;
+useBrowserAndSite((b, s) => { browser = b; site = s; });
+
+/** The built <olva-results> (OLVA_RESULTS_JS: another bundle, e.g. an older one, as OLVA_EMBED_JS does for the embed). */
+const RESULTS_JS = process.env.OLVA_RESULTS_JS ?? join(REPO, 'packages/results-element/dist/olva-results.js');
+const BASE = { endpoint: '/v1/responses', territory: 'commune:35238', wave: '2026', lang: 'fr' };
+
+/** Every question type's subject (required, as in its fixture) on the first page; a second page, so a progress bar. */
+const subjects = TYPE_FIXTURES.map((f) => {
+  const { visibleWhen: _shown, ...q } = f.questionnaire.sections[0]!.questions.find((x) => x.id === f.questionId)! as Question & { visibleWhen?: unknown };
+  return q as Question;
+});
+const everyType = compiledQuestionnaire({
+  id: 'fixture-display', title: { fr: 'Chaque type de question', en: 'Every question type' },
+  sections: [
+    { id: 's1', title: { fr: 'Première partie', en: 'First part' }, questions: subjects },
+    { id: 's2', title: { fr: 'Seconde partie', en: 'Second part' }, questions: [{ id: 'remarques', type: 'textarea', label: { fr: 'Remarques', en: 'Remarks' } } as Question] },
+  ],
+});
+
+/**
+ * The user's text spacing of RGAA 10.12 (the WCAG 1.4.12 bookmarklet's values), set in the
+ * document and in every shadow root, as a user style sheet reaches them all.
+ */
+async function spaceText(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }'
+      + ' p { margin-bottom: 2em !important; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    for (const host of document.querySelectorAll('olva-survey, olva-results')) {
+      const root = host.shadowRoot!;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
+  });
+}
+
+/** Text-only zoom at 200 %: the root font size doubled, as a browser's text zoom does. */
+const zoomText = (page: Page) => page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+
+/**
+ * What is cut or spills in the element's shadow root: a text whose box reaches beyond the
+ * element that holds it (a fixed height or width), an element that clips content it cannot
+ * scroll, and the page scrolling sideways. Each as "tag.class: why".
+ */
+function cutText(page: Page, host: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const root = document.querySelector(selector)!.shadowRoot!;
+    const where = (e: Element) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.trim().replace(/\s+/g, '.')}` : ''} "${(e.textContent ?? '').trim().slice(0, 30)}"`;
+    const out: string[] = [];
+    for (const e of root.querySelectorAll('*')) {
+      if (e.closest('svg') || !e.checkVisibility() || e.closest('.visually-hidden')) continue;
+      const style = getComputedStyle(e);
+      const box = e.getBoundingClientRect();
+      const clips = /hidden|clip/.test(style.overflowX + style.overflowY) && !e.matches('progress');
+      if (clips && (e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1)) out.push(`${where(e)}: clips its content`);
+      const words = [...e.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+      if (!words.length || style.display === 'inline') continue;
+      for (const n of words) {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        const r = range.getBoundingClientRect();
+        if (r.bottom > box.bottom + 1 || r.right > box.right + 1 || r.top < box.top - 1) out.push(`${where(e)}: text spills out of its box`);
+      }
+    }
+    // Chart texts are placed by the chart: spaced out, none may leave its chart or run into another.
+    for (const svg of root.querySelectorAll<SVGSVGElement>('svg.olva-chart')) {
+      const width = svg.viewBox.baseVal.width;
+      const boxes = [...svg.querySelectorAll<SVGTextElement>('text')].map((t) => ({ t: t.textContent!, b: t.getBBox() }));
+      for (const [i, { t, b }] of boxes.entries()) {
+        if (b.x < -1 || b.x + b.width > width + 1) out.push(`chart text "${t}" leaves its chart`);
+        for (const o of boxes.slice(i + 1)) {
+          const overlap = Math.min(b.x + b.width, o.b.x + o.b.width) - Math.max(b.x, o.b.x) > 1 && Math.min(b.y + b.height, o.b.y + o.b.height) - Math.max(b.y, o.b.y) > 1;
+          if (overlap) out.push(`chart texts "${t}" and "${o.t}" overlap`);
+        }
+      }
+    }
+    if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page scrolls sideways');
+    return out;
+  }, host);
+}
+
+/** The system colours of the palette in force, as computed colours. */
+function systemColours(page: Page): Promise<Record<'Canvas' | 'CanvasText' | 'GrayText' | 'Highlight' | 'HighlightText', string>> {
+  return page.evaluate(() => {
+    const probe = document.body.appendChild(document.createElement('span'));
+    probe.style.setProperty('forced-color-adjust', 'none');
+    const out: Record<string, string> = {};
+    for (const name of ['Canvas', 'CanvasText', 'GrayText', 'Highlight', 'HighlightText']) {
+      probe.style.color = name;
+      out[name] = getComputedStyle(probe).color;
+    }
+    probe.remove();
+    return out as Record<'Canvas' | 'CanvasText' | 'GrayText' | 'Highlight' | 'HighlightText', string>;
+  });
+}
+
+/** The share of pixels that differ between two screenshots of the same size (decoded by the browser). */
+function differingPixels(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(async ([a, b]) => {
+    const pixels = async (base64: string) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    };
+    const [x, y] = [await pixels(a), await pixels(b)];
+    let differ = 0;
+    for (let i = 0; i < x.length; i += 4) if (x[i] !== y[i] || x[i + 1] !== y[i + 1] || x[i + 2] !== y[i + 2]) differ++;
+    return differ / (x.length / 4);
+  }, [a.toString('base64'), b.toString('base64')]);
+}
+
+/** Computed style properties of the first element matching `selector` in the survey's shadow root. */
+function styleOf(page: Page, selector: string, props: string[]): Promise<Record<string, string>> {
+  return page.evaluate(({ selector, props }) => {
+    const e = document.querySelector('olva-survey')!.shadowRoot!.querySelector(selector);
+    if (!e) throw new Error(`no ${selector}`);
+    const s = getComputedStyle(e);
+    return Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)]));
+  }, { selector, props });
+}
+
+/** Nothing moves: no animation running and no transition declared, in the page and the shadow root. */
+function motion(page: Page, host: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const root = document.querySelector(selector)!.shadowRoot!;
+    const out = [...document.getAnimations(), ...root.getAnimations()].map((a) => `animation ${a.constructor.name}`);
+    for (const e of root.querySelectorAll('*')) {
+      const s = getComputedStyle(e);
+      if (s.animationName !== 'none' || s.transitionDuration.split(',').some((d) => parseFloat(d) > 0)) out.push(`${e.tagName} ${s.animationName} ${s.transitionDuration}`);
+      if (s.scrollBehavior === 'smooth') out.push(`${e.tagName} scrolls smoothly`);
+    }
+    return out;
+  }, host);
+}
+
+it('<olva-survey> in forced colours and reduced motion keeps progress, focus, errors, the picked commune, review, kiosk receipt and paper header visible; with text spacing at 200 % no text is cut', async () => {
+  const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+  const forced = (on: boolean) => page.emulateMedia({ forcedColors: on ? 'active' : 'none', reducedMotion: 'reduce' });
+  await forced(true);
+  // In a sans-serif page (wider than Chromium's default serif): the form takes the page's font.
+  await openSurvey(page, addSurveyPage(site, '/modes/types.html', { attributes: BASE, questionnaire: everyType, css: 'body { font-family: sans-serif; }' }));
+  const system = await systemColours(page);
+  expect(system.Highlight).not.toBe(system.Canvas);
+
+  // The progress bar's value is a background, which forced colours drop: the bar must look
+  // different with its value and with none.
+  const bar = page.locator('olva-survey').locator('progress');
+  const withValue = await bar.screenshot();
+  await bar.evaluate((p: HTMLProgressElement) => { p.value = 0; });
+  const empty = await bar.screenshot();
+  await bar.evaluate((p: HTMLProgressElement) => { p.value = 1; });
+  expect(await differingPixels(page, withValue, empty), 'the progress value is invisible in forced colours').toBeGreaterThan(0.1);
+
+  // The focus ring is an outline, which forced colours keep.
+  await page.keyboard.press('Tab');
+  const ring = await page.evaluate(() => {
+    let e: Element | null = document.activeElement;
+    while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement;
+    const s = getComputedStyle(e!);
+    return { tag: e!.tagName, style: s.outlineStyle, width: parseFloat(s.outlineWidth), colour: s.outlineColor };
+  });
+  expect(ring.style, JSON.stringify(ring)).toBe('solid');
+  expect(ring.width).toBeGreaterThanOrEqual(2);
+  expect(ring.colour).not.toBe(system.Canvas);
+
+  // Errors: the summary's frame and each question's mark are borders, kept.
+  await page.locator('olva-survey').locator('button.primary').click();
+  await page.locator('olva-survey').locator('[part="error-summary"]').waitFor();
+  const summary = await styleOf(page, '.summary', ['border-top-style', 'border-top-color']);
+  expect(summary['border-top-style']).toBe('solid');
+  expect(summary['border-top-color']).not.toBe(system.Canvas);
+  const mark = await styleOf(page, '.question.invalid', ['border-left-style', 'border-left-width']);
+  expect(mark).toEqual({ 'border-left-style': 'solid', 'border-left-width': '4px' });
+
+  // The commune picker's active option is a background: drawn as the system draws a selection.
+  const commune = page.locator('olva-survey').locator('input.commune');
+  await commune.fill('renn');
+  await page.locator('olva-survey').locator('[role="option"]').first().waitFor();
+  await commune.press('ArrowDown');
+  const active = await styleOf(page, '.communes [aria-selected="true"]', ['color', 'background-color']);
+  expect(active).toEqual({ color: system.HighlightText, 'background-color': system.Highlight });
+
+  // A disabled button (while sending) is drawn in GrayText, not by opacity alone.
+  const disabled = await page.locator('olva-survey').locator('button.primary').evaluate((b: HTMLButtonElement) => {
+    b.disabled = true;
+    const s = getComputedStyle(b);
+    const out = { color: s.color, border: s.borderTopColor, opacity: s.opacity };
+    b.disabled = false;
+    return out;
+  });
+  expect(disabled).toEqual({ color: system.GrayText, border: system.GrayText, opacity: '1' });
+  expect(await motion(page, 'olva-survey')).toEqual([]);
+
+  // Every type, its errors and the commune list, with the user's text spacing at 200 %.
+  await forced(false);
+  await spaceText(page);
+  await zoomText(page);
+  expect(await cutText(page, 'olva-survey'), 'every type with errors').toEqual([]);
+
+  // Boxes told apart by their surface colour get a border: review sections, the kiosk receipt.
+  await forced(true);
+  await openSurvey(page, addSurveyPage(site, '/modes/kiosk.html', { attributes: { ...BASE, channel: 'kiosk', 'reset-after': '60' }, questionnaire: modesQuestionnaire }));
+  await fillSurveyByKeyboard(page, modesQuestionnaire, {});
+  const framed = (selector: string) => styleOf(page, selector, ['border-top-style', 'border-bottom-style', 'border-right-style']);
+  const solid = { 'border-top-style': 'solid', 'border-bottom-style': 'solid', 'border-right-style': 'solid' };
+  expect(await framed('.review section')).toEqual(solid);
+  await spaceText(page);
+  await zoomText(page);
+  expect(await cutText(page, 'olva-survey'), 'review').toEqual([]);
+  await sendFromReview(page);
+  await waitForEvent(page, 'olva-submitted');
+  expect(await framed('.receipt')).toEqual(solid);
+  expect(await cutText(page, 'olva-survey'), 'receipt').toEqual([]);
+  expect(await motion(page, 'olva-survey')).toEqual([]);
+
+  await openSurvey(page, addSurveyPage(site, '/modes/paper.html', { attributes: { ...BASE, channel: 'paper' }, questionnaire: modesQuestionnaire }));
+  expect(await framed('[part="paper-header"]')).toEqual(solid);
+  await spaceText(page);
+  await zoomText(page);
+  expect(await cutText(page, 'olva-survey'), 'paper entry').toEqual([]);
+  await page.close();
+});
+
+it('<olva-results> in forced colours paints its charts in system colours only, and keeps its tables whole with text spacing at 200 %', async () => {
+  requireBuild([RESULTS_JS]);
+  const doc = await analysedResults(11, 40);
+  // Labels as long as a chart line holds (the charts wrap at about 8 units a character).
+  const long = (id: string) => `Une modalité au libellé très long ${id}, qui remplit la ligne entière du graphique`;
+  for (const q of doc.groups[0]!.questions) {
+    if ('categories' in q && q.categories?.[0]) q.categories[0].label = { fr: long(q.id) };
+    if (q.kind === 'matrix' && q.rows?.[0]) q.rows[0].label = { fr: long(q.id) };
+  }
+  site.server.setPage('/results/olva-results.js', readFileSync(RESULTS_JS, 'utf8'));
+  site.server.setPage('/results/results.json', JSON.stringify(doc));
+  // A site's sans-serif (wider than Chromium's default serif): the charts take the page's font.
+  site.server.setPage('/results/site.css', 'body { font-family: sans-serif; }');
+  site.server.setPage('/results/index.html', `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Résultats</title><link rel="icon" href="data:,">
+<link rel="stylesheet" href="/results/site.css"><script type="module" src="/results/olva-results.js"></script></head><body><main><h1>Vie associative</h1><olva-results src="/results/results.json"></olva-results></main></body></html>`);
+  const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+  await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+  await page.goto(`${site.origin}/results/index.html`);
+  await page.waitForFunction(() => document.querySelector('olva-results')?.shadowRoot?.querySelector('svg'), undefined, { timeout: 15_000 });
+  const system = await systemColours(page);
+  const paints = await page.evaluate((allowed) => {
+    const root = document.querySelector('olva-results')!.shadowRoot!;
+    const found = new Map<string, string>();
+    const kinds = new Set<string>();
+    for (const e of root.querySelectorAll('svg.olva-chart *')) {
+      if (['svg', 'title', 'desc', 'defs', 'pattern', 'g'].includes(e.tagName)) continue;
+      if (e.closest('pattern')) kinds.add('hatch');
+      if (e.matches('.olva-chart-mark')) kinds.add('comparison marker');
+      if (e.matches('[class^="olva-chart-s"]')) kinds.add('stacked series');
+      const s = getComputedStyle(e);
+      for (const [prop, value] of [['fill', s.fill], ['stroke', s.stroke]] as const) {
+        if (value === 'none' || value.startsWith('url(') || allowed.includes(value)) continue;
+        found.set(`${e.tagName}.${e.getAttribute('class') ?? ''} ${prop}`, value);
+      }
+    }
+    return { foreign: Object.fromEntries(found), kinds: [...kinds].sort() };
+  }, [system.Canvas, system.CanvasText, system.GrayText]);
+  // The document has what this is about, so the check cannot pass on an empty page.
+  expect(paints.kinds).toEqual(['comparison marker', 'hatch', 'stacked series']);
+  expect(paints.foreign, 'author colours left in forced colours').toEqual({});
+  expect(await motion(page, 'olva-results')).toEqual([]);
+
+  await page.emulateMedia({ forcedColors: 'none' });
+  await page.evaluate(() => { for (const d of document.querySelector('olva-results')!.shadowRoot!.querySelectorAll('details')) d.open = true; });
+  await spaceText(page);
+  await zoomText(page);
+  expect(await cutText(page, 'olva-results')).toEqual([]);
+  await page.close();
+});
