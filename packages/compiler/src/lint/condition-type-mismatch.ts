@@ -1,6 +1,7 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
 import type { LintContext, DocKind } from './context.js';
+import { readVariable } from './walk.js';
 import { childPointer } from '@olva/schema';
 
 const EQUALITIES = new Set(['==', '===', '!=', '!==']);
@@ -10,12 +11,8 @@ const NUMBER_TYPES = new Set(['integer', 'year', 'decimal', 'scale']);
 
 /** The type of the answer an expression reads, when it is `{"var": id}` of a yes/no or numeric question. */
 function answerRead(ctx: LintContext, doc: DocKind, node: unknown): { id: string; holds: 'boolean' | 'number' } | null {
-  if (typeof node !== 'object' || node === null || Array.isArray(node)) return null;
-  const keys = Object.keys(node);
-  if (keys.length !== 1 || keys[0] !== 'var') return null;
-  const raw = (node as { var: unknown }).var;
-  const name = Array.isArray(raw) ? raw[0] : raw;
-  if (typeof name !== 'string') return null;
+  const name = readVariable(node);
+  if (name === null) return null;
   const entry = ctx.questionOf(name, doc);
   if (!entry || entry.id !== name) return null;
   const type = (entry.question as { type?: unknown }).type;
