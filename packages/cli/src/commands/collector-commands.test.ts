@@ -196,7 +196,7 @@ describe('olva purge', () => {
     expect(erase.out()).toContain(`response ${erased.submissionId} erased`);
     const again = buffers();
     expect(await purge(['--config', file, '--submission', erased.submissionId], again.io)).toBe(1);
-    expect(again.out()).toContain('not found');
+    expect(again.out()).toContain('not found: never received, or already erased');
     expect(await purge(['--config', file, '--submission', 'not-a-uuid'], buffers().io)).toBe(2);
 
     const after = await openStore(`sqlite:${path.join(dir, 'olva.sqlite')}`);
