@@ -34,5 +34,5 @@ export function changeWords(c: StatisticalChange, lang: Lang): string {
 
 /** One line per question: `  id [majeure] : reformulée ; choix « a » scindé en « b », « c »`. */
 export function verdictLines(verdicts: readonly QuestionVerdict[], lang: Lang): string[] {
-  return verdicts.map((v) => `  ${v.question} [${KIND_WORDS[lang][v.kind]}]${lang === 'fr' ? ' :' : ':'} ${v.changes.map((c) => changeWords(c, lang)).join('; ') || (lang === 'fr' ? 'table de passage déclarée' : 'crosswalk declared')}`);
+  return verdicts.map((v) => `  ${v.question} [${KIND_WORDS[lang][v.kind]}]${lang === 'fr' ? ' :' : ':'} ${v.changes.map((c) => changeWords(c, lang)).join(lang === 'fr' ? ' ; ' : '; ') || (lang === 'fr' ? 'table de passage déclarée' : 'crosswalk declared')}`);
 }

@@ -8,18 +8,12 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
-/** Where the demo's files are. */
-export interface DemoSite {
+/** Where the demo's files are: the collector's site (`SiteFiles`) and the municipal page. */
+export interface DemoSite extends SiteFiles {
   /** The municipal example page (`examples/municipal/`), served at `/`. */
   municipalDir: string;
-  /** The embed bundle (`packages/embed/dist/`), served at `/embed/`. */
   embedDir: string;
-  /** The builds (`build/questionnaires/`), served at `/questionnaires/`. */
   questionnairesDir: string;
-  /** The iframe page for sites that cannot add a script (`examples/iframe/`), at `/iframe/`. */
-  iframeDir?: string;
-  /** The `<olva-results>` bundle (`packages/results-element/dist/`), at `/results-embed/`. */
-  resultsEmbedDir?: string;
 }
 
 /**
@@ -36,26 +30,55 @@ const MISSING = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>OLV
 <h1>Démo OLVA</h1><p>La page municipale d'exemple est absente : lancez <code>npm run build</code> puis <code>npm start</code>.</p>
 <p lang="en">The example municipal page is missing: run <code>npm run build</code>, then <code>npm start</code>.</p></html>`;
 
-/** Registers the demo pages (call inside `extraRoutes` of `createCollector`). */
-export async function demoRoutes(app: FastifyInstance, site: DemoSite): Promise<void> {
+/**
+ * The files a collector serves beside its API so that a page on another site can embed the
+ * survey (`olva serve` and `olva demo`): each directory given is mounted, a missing one is
+ * skipped.
+ */
+export interface SiteFiles {
+  /** The embed bundle (`packages/embed/dist/`), served at `/embed/`. */
+  embedDir?: string;
+  /** The `<olva-results>` bundle (`packages/results-element/dist/`), at `/results-embed/`. */
+  resultsEmbedDir?: string;
+  /** The iframe page for sites that cannot add a script (`examples/iframe/`), at `/iframe/`. */
+  iframeDir?: string;
+  /** A directory of builds (`build/questionnaires/`), served at `/questionnaires/`. */
+  questionnairesDir?: string;
+  /** Build directories written by `olva build`, each at `/questionnaires/<directory name>/`. */
+  builds?: readonly string[];
+}
+
+/**
+ * Registers the static files of `site` with the CSP hook; returns the URL prefixes mounted.
+ * Cross-origin pages load them under the collector's CORS (`origins`): a module script and
+ * the questionnaire's fetch need it.
+ */
+export async function siteRoutes(app: FastifyInstance, site: SiteFiles): Promise<string[]> {
   app.addHook('onSend', async (_request, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');
     if (type.startsWith('text/html')) reply.header('content-security-policy', DEMO_CSP);
     reply.header('x-content-type-options', 'nosniff');
     return payload;
   });
-  const mounts: [string, string][] = [
+  const mounts: [string, string | undefined][] = [
     ['/embed/', site.embedDir],
     ['/questionnaires/', site.questionnairesDir],
-    ...(site.iframeDir ? [['/iframe/', site.iframeDir] as [string, string]] : []),
-    ...(site.resultsEmbedDir ? [['/results-embed/', site.resultsEmbedDir] as [string, string]] : []),
+    ...(site.builds ?? []).map((dir) => [`/questionnaires/${path.basename(path.resolve(dir))}/`, dir] as [string, string]),
+    ['/iframe/', site.iframeDir],
+    ['/results-embed/', site.resultsEmbedDir],
   ];
-  let decorated = false;
+  const mounted: string[] = [];
   for (const [prefix, root] of mounts) {
-    if (!fs.existsSync(root)) continue;
-    await app.register(fastifyStatic, { root: path.resolve(root), prefix, decorateReply: !decorated, index: ['index.html'], dotfiles: 'deny', allowedPath: notSourceMap });
-    decorated = true;
+    if (!root || !fs.existsSync(root)) continue;
+    await app.register(fastifyStatic, { root: path.resolve(root), prefix, decorateReply: mounted.length === 0, index: ['index.html'], dotfiles: 'deny', allowedPath: notSourceMap });
+    mounted.push(prefix);
   }
+  return mounted;
+}
+
+/** Registers the demo pages (call inside `extraRoutes` of `createCollector`). */
+export async function demoRoutes(app: FastifyInstance, site: DemoSite): Promise<void> {
+  const decorated = (await siteRoutes(app, site)).length > 0;
   if (fs.existsSync(path.join(site.municipalDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(site.municipalDir), prefix: '/', decorateReply: !decorated, index: ['index.html'], dotfiles: 'deny', allowedPath: notSourceMap });
   } else {

@@ -24,7 +24,7 @@ export { purgeExpired, purgePersonalBefore, purgePersonalExpired, type PurgeRepo
 export { TerritoryDirectory } from './territories.js';
 export { searchCommunes, findCommune, foldCommuneName, type Commune } from './geography/commune-search.js';
 export { answerCommuneSearch, answerCommuneLookup, type CommuneAnswer } from './routes/communes.js';
-export { demoRoutes, type DemoSite } from './demo-site.js';
+export { demoRoutes, siteRoutes, type DemoSite, type SiteFiles } from './demo-site.js';
 export * from './export/index.js';
 export * from './stats/index.js';
 export { closeOnSignals } from './lifecycle.js';

@@ -134,6 +134,7 @@ export const MESSAGES = {
   'integer': { fr: 'doit être un nombre entier, reçu « {value} »', en: 'must be a whole number, got "{value}"' },
   'json.tokens': { fr: 'doit être un tableau JSON d’entrées de jetons : {detail}', en: 'must be a JSON array of token entries: {detail}' },
   'readable': { fr: 'impossible de lire le fichier de configuration : {detail}', en: 'cannot read the configuration file: {detail}' },
+  'readable.missing': { fr: 'pas de fichier de configuration {path} : donnez-le avec --config <fichier> (exemple : examples/demo/olva.config.json ; référence : packages/collector/README.md)', en: 'no configuration file {path}: give it with --config <file> (example: examples/demo/olva.config.json; reference: packages/collector/README.md)' },
   'json': { fr: 'pas du JSON valide : {detail}', en: 'not valid JSON: {detail}' },
   'unique-token-name': { fr: 'le nom de jeton « {name} » est utilisé deux fois', en: 'token name "{name}" is used twice' },
   'unique-token': { fr: 'le jeton « {name} » a le même secret qu’un autre jeton', en: 'token "{name}" has the same secret as another token' },

@@ -76,4 +76,19 @@ describe('schema problems in the chosen language', () => {
     expect(by('schema/minimum').fr!.message).toBe('doit valoir au moins 0');
     expect(by('schema/enum').fr!.message).toBe('doit être une de ces valeurs : "error", "warning"');
   });
+
+  it('tells a beginner what to write for a value of the wrong type: a number in quotes, a text in one language', () => {
+    const core = read('core.json');
+    const [secteur, activites] = core.sections[0].items;
+    secteur.label = 'Secteur'; // a text, not {fr, en}
+    activites.minSelected = '1'; // a number in quotes
+    const found = validateDocuments([{ file: 'core.json', document: core, kind: 'questionnaire' }] as LoadedDocument[]);
+    const at = (pointer: string) => found.find((p) => p.pointer === pointer && p.rule === 'schema/type')!;
+    expect(at('/sections/0/items/0/label').fr!.hint).toBe('un texte s’écrit dans les deux langues : {"fr": "Secteur", "en": "…"}');
+    expect(at('/sections/0/items/0/label').hint).toBe('a text is written in both languages: {"fr": "Secteur", "en": "…"}');
+    expect(at('/sections/0/items/1/minSelected').fr!.hint).toBe('écrivez le nombre sans guillemets : 1');
+    expect(at('/sections/0/items/1/minSelected').hint).toBe('write the number without quotes: 1');
+    // A wrong type with no better advice keeps the generic one (the title given as 3 above).
+    expect(problems.find((p) => p.rule === 'schema/type')!.fr!.hint).toBe('donnez une valeur du type attendu');
+  });
 });

@@ -9,7 +9,7 @@ import { schemaMessage } from './schema-messages.js';
 import { lint } from './lint/index.js';
 import { extensionCheckLevel } from './lint/extension-check-level.js';
 import { territoryUnknownCode } from './lint/territory-unknown-code.js';
-import type { QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
+import { valueAtPointer, type QuestionnaireDefinition, type TerritorialExtension } from '@olva/schema';
 
 const HINTS: Record<string, { en: string; fr: string }> = {
   additionalProperties: {
@@ -38,10 +38,38 @@ const HINTS: Record<string, { en: string; fr: string }> = {
   format: { en: 'give a value in the expected format', fr: 'donnez une valeur au format attendu' },
 };
 
-/** Turns one schema problem of `file` into a CompilerProblem with a hint, in both languages. */
-export function fromSchemaProblem(file: string, p: SchemaProblem): CompilerProblem {
+/** The properties the schemas type as a text in French and English (`localizedText`). */
+const TEXT_KEYS = new Set(['label', 'title', 'description', 'help', 'message', 'unit', 'notComparable']);
+
+/**
+ * The advice for a value of the wrong type, from the value itself: the two slips beginners
+ * make are a number or a boolean in quotes ("0") and a plain string where a text needs both
+ * languages. `undefined` when the generic advice is all there is to say.
+ */
+function typeHint(expected: unknown, value: unknown, pointer: string): { en: string; fr: string } | undefined {
+  const want = String(expected).split(',');
+  if (typeof value !== 'string') return undefined;
+  const bare = value.trim();
+  if ((want.includes('number') || want.includes('integer')) && bare !== '' && Number.isFinite(Number(bare))) {
+    return { fr: `écrivez le nombre sans guillemets : ${bare}`, en: `write the number without quotes: ${bare}` };
+  }
+  if (want.includes('boolean') && (bare === 'true' || bare === 'false')) {
+    return { fr: `écrivez ${bare} sans guillemets`, en: `write ${bare} without quotes` };
+  }
+  if (want.includes('object') && TEXT_KEYS.has(pointer.slice(pointer.lastIndexOf('/') + 1))) {
+    const text = JSON.stringify(value);
+    return { fr: `un texte s’écrit dans les deux langues : {"fr": ${text}, "en": "…"}`, en: `a text is written in both languages: {"fr": ${text}, "en": "…"}` };
+  }
+  return undefined;
+}
+
+/**
+ * Turns one schema problem of `file` into a CompilerProblem with a hint, in both languages;
+ * given the `document`, the hint of a wrong type says what to write instead.
+ */
+export function fromSchemaProblem(file: string, p: SchemaProblem, document?: unknown): CompilerProblem {
   const keyword = p.rule.replace(/^schema\//, '');
-  const hint = HINTS[keyword];
+  const hint = (keyword === 'type' && document !== undefined ? typeHint(p.params?.type, valueAtPointer(document, p.pointer), p.pointer) : undefined) ?? HINTS[keyword];
   const message = schemaMessage(keyword, p.params, p.message);
   return {
     file,
@@ -84,7 +112,7 @@ export function validateDocuments(documents: readonly LoadedDocument[]): Compile
   const problems: CompilerProblem[] = [];
   for (const { file, document, kind } of documents) {
     if (kind === 'questionnaire' || kind === 'extension' || kind === 'payload') {
-      const found = validateDocument(kind as DocumentKind, document).map((p) => fromSchemaProblem(file, p));
+      const found = validateDocument(kind as DocumentKind, document).map((p) => fromSchemaProblem(file, p, document));
       problems.push(...(kind === 'extension' ? preferRuleWords(file, document, found) : found));
     } else {
       problems.push({

@@ -18,7 +18,7 @@ export type {
 export { COMPILED_FORMAT_VERSION } from './compiled.js';
 export { questionnaireSchema, extensionSchema, payloadSchema } from './schemas.generated.js';
 export { SAFE_OPERATORS, isSafeOperator } from './conditions.js';
-export { escapePointerToken, pointerOf, childPointer } from './pointer.js';
+export { escapePointerToken, pointerOf, childPointer, valueAtPointer } from './pointer.js';
 export { TERRITORY_LEVELS, isTerritoryLevel, sameTerritory } from './territory-levels.js';
 export type { TerritoryLevel } from './territory-levels.js';
 export { versionKeyString, versionKeyOf, compareVersions } from './version-key.js';

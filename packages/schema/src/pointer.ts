@@ -18,3 +18,18 @@ export function pointerOf(...tokens: readonly (string | number)[]): string {
 export function childPointer(base: string, ...tokens: readonly (string | number)[]): string {
   return base + pointerOf(...tokens);
 }
+
+/**
+ * The value a JSON pointer names in `document` (`/sections/0/id`), or `undefined` when the
+ * path does not exist. Lets a message quote the value it is about.
+ */
+export function valueAtPointer(document: unknown, pointer: string): unknown {
+  if (pointer === '') return document;
+  let node: unknown = document;
+  for (const raw of pointer.slice(1).split('/')) {
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}

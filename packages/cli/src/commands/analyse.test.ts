@@ -71,6 +71,19 @@ describe('olva analyse', () => {
     expect(national.territory).toMatchObject({ count: employers.filter((g) => g.payload.answers.employeur === true).length, base: employers.length });
     const header = fs.readFileSync(csv, 'utf8').slice(1).split('\r\n')[0]!.split(',');
     expect(header).toEqual([...FLAT_COLUMNS]);
+    // Both comparisons could be made: nothing to warn about.
+    expect(m.err()).not.toMatch(/pas de comparaison|pour comparer au réseau/);
+  });
+
+  it('says which comparisons asked for could not be made: an empty previous wave, too few other territories', async () => {
+    const out = path.join(dir, 'results-2024.json');
+    const fr = memoryIo();
+    expect(await analyse.run(['--database', database, '--wave', '2026', '--territory', 'commune:35238', '--previous-wave', '2024', '--out', out], fr.io)).toBe(0);
+    expect(fr.err()).toContain('commune:35238 : aucune réponse au millésime 2024, pas de comparaison avec lui');
+    expect(fr.err()).not.toContain('pour comparer au réseau');
+    const en = memoryIo();
+    expect(await analyse.run(['--database', database, '--wave', '2025', '--territory', 'commune:35238', '--out', out, '--lang', 'en'], en.io)).toBe(0);
+    expect(en.err()).toContain('commune:35238: 0 other territories in wave 2025, 3 are needed to compare with the network');
   });
 
   it('gives the same document from the NDJSON and versions olva export writes', async () => {

@@ -6,9 +6,9 @@
  * also writes the flat table of published figures (open data).
  */
 import fs from 'node:fs';
-import { analyseResponses, flattenResults, groupNames, withoutExpected, FLAT_COLUMNS, type ExpectedSectors, type ResultsDocument } from '@olva/analysis';
+import { analyseResponses, flattenResults, groupNames, withoutExpected, FLAT_COLUMNS, MIN_OTHER_TERRITORIES, type ExpectedSectors, type ResultsDocument } from '@olva/analysis';
 import { toCsv } from '@olva/compiler/csv';
-import { EXIT, type Bilingual, type CommandIO } from '../io.js';
+import { EXIT, say, type Bilingual, type CommandIO } from '../io.js';
 import { inputHelp, loadReferences, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
 import { CommandError, reportError } from './export.js';
 import { keyFigureClassesFor } from '@olva/core-questionnaire';
@@ -127,6 +127,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     io.stderr.write(lang === 'fr'
       ? `olva analyse : ${v.out} écrit — millésime ${v.wave}, ${groups}${v.csv ? ` ; table à plat ${v.csv}` : ''}\n`
       : `olva analyse: ${v.out} written — wave ${v.wave}, ${groups}${v.csv ? `; flat table ${v.csv}` : ''}\n`);
+    for (const line of missingComparisons(doc)) say(io.stderr, lang, line);
     return EXIT.OK;
   } catch (e) {
     return reportError('analyse', e, io, lang);
@@ -134,3 +135,30 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     await input?.close();
   }
 }
+
+/**
+ * The comparisons asked for that the document could not make, said at once: an empty
+ * previous wave or too small a network otherwise only shows as an absent marker in the report.
+ */
+function missingComparisons(doc: ResultsDocument): Bilingual[] {
+  const lines: Bilingual[] = [];
+  for (const g of doc.groups) {
+    const where = `${g.territory.level}:${g.territory.code}`;
+    const previous = g.comparisons?.previousWave;
+    if (previous && !previous.available) {
+      lines.push({
+        fr: `  ${where} : aucune réponse au millésime ${previous.wave}, pas de comparaison avec lui (démo : npm start -- --seed-responses)`,
+        en: `  ${where}: no response in wave ${previous.wave}, no comparison with it (demo: npm start -- --seed-responses)`,
+      });
+    }
+    const network = g.comparisons?.network;
+    if (network && network.otherTerritories < MIN_OTHER_TERRITORIES) {
+      lines.push({
+        fr: `  ${where} : ${network.otherTerritories} autre(s) territoire(s) au millésime ${network.wave}, il en faut ${MIN_OTHER_TERRITORIES} pour comparer au réseau`,
+        en: `  ${where}: ${network.otherTerritories} other territor${network.otherTerritories === 1 ? 'y' : 'ies'} in wave ${network.wave}, ${MIN_OTHER_TERRITORIES} are needed to compare with the network`,
+      });
+    }
+  }
+  return lines;
+}
+

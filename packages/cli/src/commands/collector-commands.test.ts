@@ -88,12 +88,24 @@ describe('olva serve', () => {
     const dir = tmp();
     for (const c of [coreQuestionnaire(), rennesQuestionnaire()]) writeBuild(dir, c);
     const file = path.join(dir, 'olva.config.json');
-    fs.writeFileSync(file, JSON.stringify({ questionnaires: [{ build: 'olva-core' }, { build: 'olva-core+rennes-2026' }], database: { url: 'sqlite:data/olva.sqlite' }, server: { logLevel: 'warn' } }));
-    const { child, match } = await spawnCommand('serve', ['--config', file], dir, { OLVA_PORT: '0' }, /ready on http:\/\/127\.0\.0\.1:(\d+)/);
+    fs.writeFileSync(file, JSON.stringify({ questionnaires: [{ build: 'olva-core' }, { build: 'olva-core+rennes-2026' }], database: { url: 'sqlite:data/olva.sqlite' }, server: { logLevel: 'warn' }, origins: [{ origin: 'https://www.rennes.fr', territories: 'all' }] }));
+    const { child, match } = await spawnCommand('serve', ['--config', file], dir, { OLVA_PORT: '0' }, /ready on http:\/\/127\.0\.0\.1:(\d+)[^]*also serves: [^\n]*\n/);
     const port = match[1];
     const p = corePayload();
     const posted = await fetch(`http://127.0.0.1:${port}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(p) });
     expect(posted.status).toBe(201);
+    // What the README's two tags and the iframe block load, from the production collector too:
+    // the embed under CORS for an allowed page, the accepted builds, the iframe page under CSP.
+    expect(match[0]).toContain('also serves: /embed/ /questionnaires/olva-core/ /questionnaires/olva-core+rennes-2026/ /iframe/');
+    const embed = await fetch(`http://127.0.0.1:${port}/embed/olva.js`, { headers: { origin: 'https://www.rennes.fr' } });
+    expect(embed.status).toBe(200);
+    expect(embed.headers.get('access-control-allow-origin')).toBe('https://www.rennes.fr');
+    expect(embed.headers.get('content-type')).toMatch(/javascript/);
+    const built = await fetch(`http://127.0.0.1:${port}/questionnaires/olva-core+rennes-2026/questionnaire.json`);
+    expect((await built.json()).id).toBe(rennesQuestionnaire().id);
+    const iframe = await fetch(`http://127.0.0.1:${port}/iframe/`);
+    expect(iframe.headers.get('content-security-policy')).toContain("require-trusted-types-for 'script'");
+    expect((await fetch(`http://127.0.0.1:${port}/embed/olva.js.map`)).status).toBe(404);
     const done = exited(child);
     child.kill('SIGTERM');
     expect(await done).toBe(0);
@@ -184,7 +196,7 @@ describe('olva purge', () => {
     expect(erase.out()).toContain(`response ${erased.submissionId} erased`);
     const again = buffers();
     expect(await purge(['--config', file, '--submission', erased.submissionId], again.io)).toBe(1);
-    expect(again.out()).toContain('not found');
+    expect(again.out()).toContain('not found: never received, or already erased');
     expect(await purge(['--config', file, '--submission', 'not-a-uuid'], buffers().io)).toBe(2);
 
     const after = await openStore(`sqlite:${path.join(dir, 'olva.sqlite')}`);

@@ -49,6 +49,17 @@ describe('olva diff (versions and crosswalks)', () => {
     expect(r.err).toContain('il faut au moins une version majeure (2027.0.0)');
   });
 
+  it('names both faults when a MAJOR change has neither its crosswalk entry nor a big enough number', async () => {
+    const both = variant(CORE_2027, (d) => { d.version = '2026.3.0'; d.crosswalk.from = '2026.2.1'; d.crosswalk.questions.pop(); });
+    const r = await olva('diff', CORE, both);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('✗ La table de passage (crosswalk) est incomplète ou fausse : 1 erreur');
+    expect(r.err).toContain('il faut au moins une version majeure (2027.0.0)');
+    // French typography between the changes of one question: a space before the semicolon.
+    const bare = variant(CORE_2027, (d) => { delete d.crosswalk; });
+    expect((await olva('diff', CORE, bare)).err).toContain('choix « social_sante » retiré ; choix « action_sociale » ajouté');
+  });
+
   it('works on an extension: 1.0.0 → 1.0.1 of a territory’s own question, checked against the core', async () => {
     const next = variant(RENNES, (e) => { e.version = '1.0.1'; e.insert[0].items[0].label.fr = 'Votre quartier principal ?'; });
     const r = await olva('diff', RENNES, next);

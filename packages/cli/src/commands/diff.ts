@@ -8,7 +8,7 @@
  * is too small or the crosswalk is missing or wrong, so that CI can gate a new version on it.
  */
 import {
-  load, hasErrors, withLocations, diffQuestionnaires, diffExtensions,
+  load, hasErrors, withLocations, diffQuestionnaires, diffExtensions, bumpCovers,
   type CompilerProblem, type DiffResult, type LoadedDocument,
 } from '@olva/compiler';
 import type { QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
@@ -118,10 +118,10 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     say(out, lang, { fr: `✓ ${after.version} est un numéro de version correct pour ces changements.`, en: `✓ ${after.version} is a right version number for these changes.` });
   } else if (result.declared === 'invalid') {
     say(out, lang, { fr: '✗ La nouvelle version doit être une version semver supérieure à l’ancienne.', en: '✗ The new version must be a semver version greater than the old one.' });
-  } else if (hasErrors(problems)) {
-    say(out, lang, { fr: `✗ La table de passage (crosswalk) est incomplète ou fausse : ${summary('fr', problems)}.`, en: `✗ The crosswalk is missing or wrong: ${summary('en', problems)}.` });
   } else {
-    say(out, lang, { fr: `✗ Le changement de version déclaré (${KIND_WORDS.fr[result.declared]}) est trop faible : il faut au moins une version ${KIND_WORDS.fr[result.required]} (${result.next}).`, en: `✗ The declared bump (${KIND_WORDS.en[result.declared]}) is too small: these changes need at least a ${KIND_WORDS.en[result.required]} version (${result.next}).` });
+    // Both verdicts when both fail: fixing the crosswalk alone must not leave a second surprise.
+    if (hasErrors(problems)) say(out, lang, { fr: `✗ La table de passage (crosswalk) est incomplète ou fausse : ${summary('fr', problems)}.`, en: `✗ The crosswalk is missing or wrong: ${summary('en', problems)}.` });
+    if (!bumpCovers(result.declared, result.required)) say(out, lang, { fr: `✗ Le changement de version déclaré (${KIND_WORDS.fr[result.declared]}) est trop faible : il faut au moins une version ${KIND_WORDS.fr[result.required]} (${result.next}).`, en: `✗ The declared bump (${KIND_WORDS.en[result.declared]}) is too small: these changes need at least a ${KIND_WORDS.en[result.required]} version (${result.next}).` });
   }
   return result.ok ? EXIT.OK : EXIT.INVALID;
 }

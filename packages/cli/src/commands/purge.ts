@@ -110,7 +110,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       if (args.values.json) printJson(io.stdout, { erased: results });
       else for (const r of results) say(io.stdout, lang, r.erased
         ? { fr: `réponse ${r.submissionId} effacée`, en: `response ${r.submissionId} erased` }
-        : { fr: `réponse ${r.submissionId} introuvable (rien à effacer)`, en: `response ${r.submissionId} not found (nothing to erase)` });
+        : { fr: `réponse ${r.submissionId} introuvable : jamais reçue, ou déjà effacée (rien à effacer)`, en: `response ${r.submissionId} not found: never received, or already erased (nothing to erase)` });
       return results.every((r) => r.erased) ? EXIT.OK : EXIT.INVALID;
     }
     if (before !== null) {

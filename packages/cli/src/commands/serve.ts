@@ -3,9 +3,10 @@
  * stops it before it starts, with every reason (file, pointer, rule) and exit code 1.
  * Environment variables (OLVA_PORT, OLVA_HOST, OLVA_DATABASE_URL, OLVA_TOKENS…) override the file.
  */
-import { closeOnSignals, ConfigError, createCollector, loadConfig, maskUrl, type Collector, type CollectorConfig, type Text } from '@olva/collector';
+import { closeOnSignals, ConfigError, createCollector, loadConfig, maskUrl, siteRoutes, type Collector, type CollectorConfig, type Text } from '@olva/collector';
 import { parse } from '../args.js';
 import { reportConfigError } from '../config-problems.js';
+import { collectorSiteFiles } from '../site-files.js';
 import { EXIT, pickLang, say, sayBoth, usageMistake, type Bilingual, type CommandIO, type Lang } from '../io.js';
 
 export const usage: Bilingual = {
@@ -50,12 +51,15 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   try {
     const { config, warnings } = configWith(file, env, args.values.port);
     for (const w of warnings) say(io.stderr, lang, { fr: `olva serve : attention : ${w.fr}`, en: `olva serve: warning: ${w.en}` });
-    collector = await createCollector({ config });
+    let served: string[] = [];
+    collector = await createCollector({ config, extraRoutes: async (app) => { served = await siteRoutes(app, collectorSiteFiles(config.builds)); } });
     const url = await collector.listen();
     say(io.stderr, lang, {
       fr: `olva serve : collecteur prêt sur ${url} (base ${maskUrl(config.databaseUrl)}, ${collector.registry.accepted().length} questionnaire(s) acceptés)`,
       en: `olva serve: collector ready on ${url} (database ${maskUrl(config.databaseUrl)}, ${collector.registry.accepted().length} questionnaire(s) accepted)`,
     });
+    // The prefixes pages embed from, so that the operator sees at once what sites may paste.
+    if (served.length) say(io.stderr, lang, { fr: `  sert aussi : ${served.join(' ')}`, en: `  also serves: ${served.join(' ')}` });
   } catch (error) {
     return reportStartFailure(error, io, lang, 'serve');
   }

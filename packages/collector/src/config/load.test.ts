@@ -131,7 +131,8 @@ describe('collector configuration', () => {
   it('reports an unreadable or non-JSON file', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-config-'));
     try {
-      expect(problemsOf(() => loadConfig(path.join(dir, 'absent.json'), {}))).toEqual([expect.stringContaining('ENOENT [readable]')]);
+      expect(problemsOf(() => loadConfig(path.join(dir, 'absent.json'), {}))).toEqual([expect.stringContaining(`no configuration file ${path.join(dir, 'absent.json')}: give it with --config <file>`)]);
+      expect(problemsOf(() => loadConfig(dir, {}))).toEqual([expect.stringContaining('EISDIR [readable]')]);
       fs.writeFileSync(path.join(dir, 'bad.json'), '{ "questionnaires": [ }');
       expect(problemsOf(() => loadConfig(path.join(dir, 'bad.json'), {}))).toEqual([expect.stringContaining('[json]')]);
     } finally {

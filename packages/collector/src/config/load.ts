@@ -259,7 +259,11 @@ export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): 
   try {
     source = fs.readFileSync(absolute, 'utf8');
   } catch (e) {
-    throw new ConfigError([{ file, pointer: '', rule: 'readable', message: text('readable', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }) }], configLanguage(env));
+    // A missing file is the first thing a newcomer meets (`olva serve` with no --config): say where it was looked for.
+    const message = (e as NodeJS.ErrnoException).code === 'ENOENT'
+      ? text('readable.missing', { path: absolute })
+      : text('readable', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    throw new ConfigError([{ file, pointer: '', rule: 'readable', message }], configLanguage(env));
   }
   let raw: unknown;
   try {

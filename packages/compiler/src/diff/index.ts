@@ -30,6 +30,11 @@ export function requiredBump(changes: readonly Change[]): 'none' | ChangeKind {
   return best;
 }
 
+/** Whether the declared bump is at least the one the changes require (`invalid` never is). */
+export function bumpCovers(declared: DiffResult['declared'], required: 'none' | ChangeKind): boolean {
+  return declared !== 'invalid' && RANK[declared] >= RANK[required];
+}
+
 /** The bump from one version to the next; `invalid` when not semver or not increasing. */
 export function declaredBump(oldVersion: string, newVersion: string): DiffResult['declared'] {
   if (!semver.valid(oldVersion) || !semver.valid(newVersion)) return 'invalid';
@@ -78,7 +83,7 @@ export function diffQuestionnaires(
   const required = requiredBump(changes);
   const declared = declaredBump(oldDef.version, newDef.version);
   const problems = [...crosswalkProblems(oldDef, newDef, files), ...missingEntries(changes, newDef, files)];
-  const ok = declared !== 'invalid' && RANK[declared] >= RANK[required] && !hasErrors(problems);
+  const ok = bumpCovers(declared, required) && !hasErrors(problems);
   return {
     changes, required, declared, ok,
     next: nextVersion(oldDef.version, required),
@@ -100,6 +105,6 @@ export function diffExtensions(
   const result = diffQuestionnaires(extensionAsDefinition(oldExt), extensionAsDefinition(newExt), files);
   const changes = [...extensionIdentityChanges(oldExt, newExt), ...result.changes];
   const required = requiredBump(changes);
-  const ok = result.declared !== 'invalid' && RANK[result.declared] >= RANK[required] && !hasErrors(result.problems);
+  const ok = bumpCovers(result.declared, required) && !hasErrors(result.problems);
   return { ...result, changes, required, ok, next: nextVersion(oldExt.version, required) };
 }

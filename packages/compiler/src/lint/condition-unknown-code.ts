@@ -2,6 +2,7 @@ import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
 import { didYouMean } from './suggest.js';
 import type { LintContext, DocKind } from './context.js';
+import { readVariable } from './walk.js';
 import { childPointer } from '@olva/schema';
 import { OTHER_CODE } from '@olva/schema';
 
@@ -9,12 +10,8 @@ const COMPARISONS = new Set(['==', '===', '!=', '!==']);
 
 /** The choice codes of the question an expression reads, when it is `{"var": id}` of a choice question. */
 function codesRead(ctx: LintContext, doc: DocKind, node: unknown): { id: string; codes: Set<unknown>; type: string } | null {
-  if (typeof node !== 'object' || node === null || Array.isArray(node)) return null;
-  const keys = Object.keys(node);
-  if (keys.length !== 1 || keys[0] !== 'var') return null;
-  const raw = (node as { var: unknown }).var;
-  const name = Array.isArray(raw) ? raw[0] : raw;
-  if (typeof name !== 'string') return null;
+  const name = readVariable(node);
+  if (name === null) return null;
   const entry = ctx.questionOf(name, doc);
   if (!entry) return null;
   const { type, choices } = entry.question as { type?: unknown; choices?: unknown };

@@ -20,6 +20,7 @@ import { unsafePattern } from './unsafe-pattern.js';
 import { unsafeOperator } from './unsafe-operator.js';
 import { unknownVariable } from './unknown-variable.js';
 import { conditionUnknownCode } from './condition-unknown-code.js';
+import { conditionTypeMismatch } from './condition-type-mismatch.js';
 import { forwardReference } from './forward-reference.js';
 import { conditionCycle } from './condition-cycle.js';
 import { checkUnknownQuestion } from './check-unknown-question.js';
@@ -60,6 +61,7 @@ export const RULES: readonly LintRule[] = Object.freeze([
   unsafeOperator,
   unknownVariable,
   conditionUnknownCode,
+  conditionTypeMismatch,
   forwardReference,
   conditionCycle,
   checkUnknownQuestion,

@@ -91,3 +91,17 @@ export function scanCondition(condition: unknown, base: string): ConditionScan {
   visit(condition, base);
   return scan;
 }
+
+/**
+ * The answer name a node reads when it is exactly `{"var": name}` or `{"var": [name, default]}`
+ * (an operand of a comparison), else null: what the rules comparing a question with a literal
+ * need to know about that operand.
+ */
+export function readVariable(node: unknown): string | null {
+  if (!isObject(node)) return null;
+  const keys = Object.keys(node);
+  if (keys.length !== 1 || keys[0] !== 'var') return null;
+  const raw = node.var;
+  const name = Array.isArray(raw) ? raw[0] : raw;
+  return typeof name === 'string' ? name : null;
+}
