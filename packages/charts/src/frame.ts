@@ -55,9 +55,10 @@ export function lines(x: number, y: number, content: string[], attrs: Record<str
 /**
  * A hatching pattern drawn over a colour: white strokes of shape `kind` (0: none, then
  * diagonal, dots, horizontal, cross, vertical, back-diagonal, grid), so that series differ
- * without colour.
+ * without colour; `'hidden'`, the grey "masqué" segment's, is a chequerboard no series has,
+ * so that a segment too narrow for its word is still told from a solid series.
  */
-export function pattern(id: string, cls: string, fill: string, kind: number): SvgNode {
+export function pattern(id: string, cls: string, fill: string, kind: number | 'hidden'): SvgNode {
   const stroke = { stroke: '#ffffff', 'stroke-width': 1.5, 'stroke-opacity': 0.6, fill: 'none' };
   const marks: Record<number, SvgNode[]> = {
     1: [el('path', { d: 'M0 8L8 0M-2 2L2 -2M6 10L10 6', ...stroke })],
@@ -70,6 +71,6 @@ export function pattern(id: string, cls: string, fill: string, kind: number): Sv
   };
   return el('pattern', { id, width: 8, height: 8, patternUnits: 'userSpaceOnUse' }, [
     el('rect', { width: 8, height: 8, class: cls, fill }),
-    ...(marks[kind % 8] ?? []),
+    ...(kind === 'hidden' ? [el('path', { d: 'M0 0h4v4H0zM4 4h4v4H4z', fill: '#ffffff', 'fill-opacity': 0.6 })] : marks[kind % 8] ?? []),
   ]);
 }
