@@ -110,6 +110,13 @@ describe('stackedBars', () => {
     expect(nodes(whole).some((n) => n.attrs.id === 'w-hidden')).toBe(false);
   });
 
+  // A 0–10 scale has 11 columns: past the eighth, series must not repeat the first ones' hatching.
+  it('gives fifteen series fifteen hatchings that differ without colour', () => {
+    const wide = stackedBars({ title: 'Note', id: 'n', minCell: 3, categories: Array.from({ length: 15 }, (_, i) => ({ label: String(i) })), rows: [{ label: 'L' }] });
+    const hatchings = nodes(wide).filter((n) => n.tag === 'pattern').map((p) => JSON.stringify([p.attrs.patternTransform, p.children.slice(1)]));
+    expect(new Set(hatchings).size).toBe(15);
+  });
+
   it('writes every value of a row in its description', () => {
     const text = svgText(chart);
     expect(text).toContain('Bénévoles : Oui : 70\u202f%, Non : < 3, Ne sait pas : masqué');
