@@ -96,6 +96,9 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
     .toEqual(warnings.listed.map((w: { submissionId: string }) => w.submissionId));
   // Every chart has a title and sits beside its table.
   expect(await page.locator('figure svg[role="img"] title').count()).toBe(4);
+  // What the sectors chart's two shapes mean is written in sight, not only in its <title>.
+  expect(await page.locator('#sectors-key').isVisible()).toBe(true);
+  expect(await text(page, '#sectors-key')).toMatch(/barres pleines.*cadres pointillés/);
   await expectAxeClean(page, 'territory');
   // Forced colours (Windows high contrast): SVG paint is not forced by the browser, so the
   // charts must take system colours themselves; the figures' boxes, a background, get a border.

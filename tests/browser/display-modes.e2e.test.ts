@@ -272,9 +272,12 @@ it('<olva-results> in forced colours paints its charts in system colours only, a
     const root = document.querySelector('olva-results')!.shadowRoot!;
     const found = new Map<string, string>();
     const kinds = new Set<string>();
+    const hidden = new Set<string>();
     for (const e of root.querySelectorAll('svg.olva-chart *')) {
       if (['svg', 'title', 'desc', 'defs', 'pattern', 'g'].includes(e.tagName)) continue;
       if (e.closest('pattern')) kinds.add('hatch');
+      // The "masqué" segment: a chequer of two colours (Canvas on GrayText), not its grey alone.
+      if (e.closest('pattern[id$="-hidden"]')) hidden.add(getComputedStyle(e).fill);
       if (e.matches('.olva-chart-mark')) kinds.add('comparison marker');
       if (e.matches('[class^="olva-chart-s"]')) kinds.add('stacked series');
       const s = getComputedStyle(e);
@@ -283,10 +286,11 @@ it('<olva-results> in forced colours paints its charts in system colours only, a
         found.set(`${e.tagName}.${e.getAttribute('class') ?? ''} ${prop}`, value);
       }
     }
+    if (hidden.size === 2) kinds.add('hidden segment');
     return { foreign: Object.fromEntries(found), kinds: [...kinds].sort() };
   }, [system.Canvas, system.CanvasText, system.GrayText]);
   // The document has what this is about, so the check cannot pass on an empty page.
-  expect(paints.kinds).toEqual(['comparison marker', 'hatch', 'stacked series']);
+  expect(paints.kinds).toEqual(['comparison marker', 'hatch', 'hidden segment', 'stacked series']);
   expect(paints.foreign, 'author colours left in forced colours').toEqual({});
   expect(await motion(page, 'olva-results')).toEqual([]);
 

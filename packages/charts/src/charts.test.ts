@@ -75,15 +75,49 @@ describe('stackedBars', () => {
     for (const r of rects(chart).filter((r) => num(r.attrs.height) === 24)) byRow.set(num(r.attrs.y), (byRow.get(num(r.attrs.y)) ?? 0) + num(r.attrs.width));
     expect([...byRow.values()].map((w) => Math.round(w))).toEqual([500, 500]);
     expect(segments.map((r) => r.attrs.fill)).toEqual(['url(#m-p0)', 'url(#m-p1)', 'url(#m-p2)', 'url(#m-p0)']);
-    // Three distinct patterns, one per code, and a legend swatch for each.
-    expect(nodes(chart).filter((n) => n.tag === 'pattern').map((n) => n.attrs.id)).toEqual(['m-p0', 'm-p1', 'm-p2']);
-    expect(rects(chart).filter((r) => num(r.attrs.width) === 14)).toHaveLength(3);
+    // Three distinct patterns, one per code, and the hidden one; a legend swatch for each.
+    expect(nodes(chart).filter((n) => n.tag === 'pattern').map((n) => n.attrs.id)).toEqual(['m-p0', 'm-p1', 'm-p2', 'm-hidden']);
+    expect(rects(chart).filter((r) => num(r.attrs.width) === 14).map((r) => r.attrs.fill)).toEqual(['url(#m-p0)', 'url(#m-p1)', 'url(#m-p2)', 'url(#m-hidden)']);
   });
 
   it('draws what hidden counts leave as one grey segment without a value', () => {
-    const grey = rects(chart).filter((r) => r.attrs.class === 'olva-chart-hidden');
+    const grey = rects(chart).filter((r) => r.attrs.fill === 'url(#m-hidden)' && num(r.attrs.height) === 24);
     expect(grey).toHaveLength(1);
     expect(num(grey[0]!.attrs.width)).toBeCloseTo(0.3 * 500, 5);
+  });
+
+  // RGAA 3.1: a "masqué" sliver too narrow for its word must not differ from a solid series
+  // (series 0 has no hatching) by its grey alone: it has a pattern of its own, drawn with marks
+  // no series pattern has, and a legend entry naming it.
+  it('tells a narrow hidden segment from every series without colour: its own marks and a legend word', () => {
+    const narrow = stackedBars({
+      title: 'Besoins', id: 'k', minCell: 3, width: 500,
+      categories: Array.from({ length: 8 }, (_, i) => ({ label: `C${i}` })),
+      rows: [{ label: 'Locaux', segments: [{ share: 0.97 }, ...Array.from({ length: 7 }, () => ({ share: null, suppressed: 'small' as const }))] }],
+    });
+    const patterns = nodes(narrow).filter((n) => n.tag === 'pattern');
+    const marks = (p: SvgNode) => JSON.stringify(p.children.slice(1));
+    const hidden = patterns.find((p) => p.attrs.id === 'k-hidden')!;
+    expect(marks(hidden)).not.toBe('[]');
+    for (const p of patterns.filter((p) => p !== hidden)) expect(marks(p)).not.toBe(marks(hidden));
+    const sliver = rects(narrow).find((r) => r.attrs.fill === 'url(#k-hidden)' && num(r.attrs.height) === 24)!;
+    expect(num(sliver.attrs.width)).toBeLessThan(56);
+    const legend = nodes(narrow).filter((n) => n.tag === 'text').map((n) => n.children.join(''));
+    expect(legend).toContain('masqué');
+    expect(rects(narrow).filter((r) => num(r.attrs.width) === 14).map((r) => r.attrs.fill)).toContain('url(#k-hidden)');
+    // A chart with nothing hidden has no such entry.
+    const whole = stackedBars({ title: 'b', id: 'w', minCell: 3, categories: [{ label: 'Oui' }], rows: [{ label: 'L', segments: [{ share: 1 }] }] });
+    expect(nodes(whole).some((n) => n.attrs.id === 'w-hidden')).toBe(false);
+  });
+
+  // A 0–10 scale has 11 columns: past the eighth, series must not repeat the first ones' hatching.
+  it('gives fifteen series fifteen hatchings that differ without colour', () => {
+    const wide = stackedBars({ title: 'Note', id: 'n', minCell: 3, categories: Array.from({ length: 15 }, (_, i) => ({ label: String(i) })), rows: [{ label: 'L' }] });
+    const hatchings = nodes(wide).filter((n) => n.tag === 'pattern').map((p) => JSON.stringify([p.attrs.patternTransform, p.children.slice(1)]));
+    expect(new Set(hatchings).size).toBe(15);
+  });
+
+  it('writes every value of a row in its description', () => {
     const text = svgText(chart);
     expect(text).toContain('Bénévoles : Oui : 70\u202f%, Non : < 3, Ne sait pas : masqué');
     expect(text).toContain('Financement : non publié');

@@ -55,9 +55,12 @@ export function lines(x: number, y: number, content: string[], attrs: Record<str
 /**
  * A hatching pattern drawn over a colour: white strokes of shape `kind` (0: none, then
  * diagonal, dots, horizontal, cross, vertical, back-diagonal, grid), so that series differ
- * without colour.
+ * without colour. Kinds 8 to 14 (a matrix of more than eight columns: a 0–10 scale) draw
+ * shapes 1 to 7 at half size, twice as dense, so that series 9 is not series 1 again;
+ * `'hidden'`, the grey "masqué" segment's, is a chequerboard no series has,
+ * so that a segment too narrow for its word is still told from a solid series.
  */
-export function pattern(id: string, cls: string, fill: string, kind: number): SvgNode {
+export function pattern(id: string, cls: string, fill: string, kind: number | 'hidden'): SvgNode {
   const stroke = { stroke: '#ffffff', 'stroke-width': 1.5, 'stroke-opacity': 0.6, fill: 'none' };
   const marks: Record<number, SvgNode[]> = {
     1: [el('path', { d: 'M0 8L8 0M-2 2L2 -2M6 10L10 6', ...stroke })],
@@ -68,8 +71,9 @@ export function pattern(id: string, cls: string, fill: string, kind: number): Sv
     6: [el('path', { d: 'M0 0L8 8M-2 6L2 10M6 -2L10 2', ...stroke })],
     7: [el('path', { d: 'M0 4H8M4 0V8', ...stroke })],
   };
-  return el('pattern', { id, width: 8, height: 8, patternUnits: 'userSpaceOnUse' }, [
+  const dense = kind !== 'hidden' && kind % 15 > 7;
+  return el('pattern', { id, width: 8, height: 8, patternUnits: 'userSpaceOnUse', patternTransform: dense ? 'scale(.5)' : undefined }, [
     el('rect', { width: 8, height: 8, class: cls, fill }),
-    ...(marks[kind % 8] ?? []),
+    ...(kind === 'hidden' ? [el('path', { d: 'M0 0h4v4H0zM4 4h4v4H4z', fill: '#ffffff', 'fill-opacity': 0.6 })] : marks[dense ? kind % 15 - 7 : kind % 15] ?? []),
   ]);
 }

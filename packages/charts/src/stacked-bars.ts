@@ -2,7 +2,8 @@
  * Stacked bars, one bar per row (the rows of a matrix): each code a segment in its colour
  * and pattern, named in the legend, its share written inside when it fits. Hidden counts are
  * not drawn one by one: what the shown shares leave is one grey "masqué" segment, which
- * reveals nothing the published base does not (base − shown counts).
+ * reveals nothing the published base does not (base − shown counts). It is chequered and named
+ * in the legend too, so that a sliver too narrow for its word is not told by its grey alone.
  */
 import { el, type SvgNode } from './svg.js';
 import { frame, lines, pattern, text, LINE, SPACED_CHAR, type ChartBase } from './frame.js';
@@ -49,15 +50,22 @@ export function stackedBars(input: StackedBarsInput): SvgNode {
   const width = input.width ?? 640;
   const chars = Math.floor(width / SPACED_CHAR);
   const defs = input.categories.map((_, i) => pattern(`${input.id}-p${i}`, seriesColour(i).cls, seriesColour(i).fill, i));
+  const legend = input.categories.map((c, i) => ({ label: c.label, fill: `url(#${input.id}-p${i})` }));
+  // What hidden counts leave has its own pattern and legend entry, not only its grey.
+  const hiddenFill = `url(#${input.id}-hidden)`;
+  if (input.rows.some((r) => r.segments?.some((s) => s.share === null || s.suppressed))) {
+    defs.push(pattern(`${input.id}-hidden`, 'olva-chart-hidden', CHART_COLOURS.hidden, 'hidden'));
+    legend.push({ label: words(lang).hidden, fill: hiddenFill });
+  }
   const body: SvgNode[] = [];
   // Legend: swatches with the same pattern as the segments, wrapped in lines.
   let x = 0;
   let y = 4;
-  for (const [i, c] of input.categories.entries()) {
+  for (const c of legend) {
     const label = c.label.length > 40 ? `${c.label.slice(0, 39)}…` : c.label;
     const w = SWATCH + 6 + label.length * SPACED_CHAR + 16;
     if (x > 0 && x + w > width) { x = 0; y += LINE + 4; }
-    body.push(el('rect', { x, y, width: SWATCH, height: SWATCH, fill: `url(#${input.id}-p${i})` }));
+    body.push(el('rect', { x, y, width: SWATCH, height: SWATCH, fill: c.fill }));
     body.push(text(x + SWATCH + 6, y + SWATCH - 2, label));
     x += w;
   }
@@ -88,7 +96,7 @@ export function stackedBars(input: StackedBarsInput): SvgNode {
         at += w;
       }
       if (hidden && at < width) {
-        body.push(el('rect', { x: at, y, width: width - at, height: BAR, class: 'olva-chart-hidden', fill: CHART_COLOURS.hidden, stroke: '#ffffff', 'stroke-width': 1 }));
+        body.push(el('rect', { x: at, y, width: width - at, height: BAR, fill: hiddenFill, stroke: '#ffffff', 'stroke-width': 1 }));
         if (width - at >= 56) body.push(el('text', { x: at + (width - at) / 2, y: y + BAR / 2 + 5, 'text-anchor': 'middle', fill: '#ffffff', 'font-style': 'italic' }, [words(lang).hidden]));
       }
       if (row.smallBase) { anySmall = true; body.push(text(width, y - 6, '*', { 'text-anchor': 'end', 'font-weight': 'bold' })); }

@@ -305,7 +305,8 @@ async function renderTerritory(param) {
     view.registerNote ? h('p', { class: 'note', id: 'register-note' }, localized(view.registerNote)) : null,
 
     h('h2', {}, tr('sectors')),
-    h('figure', {}, barChart({
+    // The dotted frames are named in sight, not only in the chart's title (RGAA 3.1).
+    h('figure', {}, withExpected ? h('figcaption', { class: 'note', id: 'sectors-key' }, tr('sectorsChart')) : null, barChart({
       title: withExpected ? tr('sectorsChart') : tr('sectorsChartNoExpected'), format: pct,
       rows: sectors.lines.map((l) => ({ label: label(l), value: l.share, ...(withExpected ? { expected: l.expected.share } : {}) })),
     })),
