@@ -46,6 +46,16 @@ describe('PDF through Debian’s Chromium', () => {
     }
   });
 
+  it('prints a small sample’s key figures on four pages too, their body drawn a little smaller', async () => {
+    // 40 responses: hidden counts add notes, daggers and a "masqué" legend entry to the needs
+    // page, which overflowed it by about 4 % in French (25 responses: in English).
+    const small = await analysedResults(11, 40, '2025', { classes: keyFigureClasses(KEY_FIGURES) });
+    for (const lang of ['fr', 'en'] as const) {
+      const pdf = await htmlToPdf(keyFiguresHtml(selectSubject(small, { territory: ANALYSED }), KEY_FIGURES, lang), { browser, pages: 4 });
+      expect(countPdfPages(pdf)).toBe(4);
+    }
+  });
+
   it('prints the employers note on exactly two pages', async () => {
     const pdf = await htmlToPdf(employersHtml(selectSubject(doc, { territory: RENNES }), REFERENCE, 'fr'), { browser });
     expect(countPdfPages(pdf)).toBe(2);

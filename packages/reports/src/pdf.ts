@@ -1,8 +1,10 @@
 /**
  * HTML to PDF through Debian's Chromium (`/usr/bin/chromium`, or `OLVA_CHROMIUM`), driven by
  * playwright-core, which never downloads a browser. Before printing, the fixed-height pages of
- * a sheet (`.sheet`) are measured at the A4 text width: one that overflows is an error naming
- * it, and the PDF's page count is checked, so "exactly four pages" holds or fails loudly.
+ * a sheet (`.sheet`) are measured at the A4 text width. One that overflows by a little (a small
+ * sample's notes and daggers, a territory's longer labels) has its body drawn smaller to fit,
+ * down to {@link SHEET_FIT_FLOOR}; beyond that it is an error naming it. The PDF's page count is
+ * checked, so "exactly four pages" holds or fails loudly.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
@@ -23,6 +25,12 @@ export interface PdfOptions {
 export function countPdfPages(pdf: Uint8Array): number {
   return Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
 }
+
+/**
+ * The smallest scale a sheet's body (all but its header and footer) is drawn at to fit its page:
+ * below it the tables' 6.5 pt would fall under 6 pt, so the figures must go instead.
+ */
+export const SHEET_FIT_FLOOR = 0.92;
 
 // 186 mm (A4 less 2 × 12 mm margins) at 96 px per inch.
 const TEXT_WIDTH_PX = Math.round((186 / 25.4) * 96);
@@ -51,7 +59,15 @@ async function print(browser: Browser, document: string, pages: number | undefin
   try {
     await page.emulateMedia({ media: 'print' });
     await page.setContent(document, { waitUntil: 'load' });
-    const overflowing = await page.$$eval('.sheet', (sheets) => sheets.flatMap((s, i) => (s.scrollHeight > s.clientHeight + 1 ? [`${i + 1} (#${s.id})`] : [])));
+    const overflowing = await page.$$eval('.sheet', (sheets, floor) => sheets.flatMap((sheet, i) => {
+      const fits = (): boolean => sheet.scrollHeight <= sheet.clientHeight + 1;
+      const body = [...sheet.children].filter((c): c is HTMLElement => c.tagName !== 'HEADER' && c.tagName !== 'FOOTER' && c instanceof HTMLElement);
+      // CSS zoom scales layout too (not only the paint, as a transform would): the footer moves up.
+      for (let step = 1; !fits() && 1 - step * 0.01 >= floor - 1e-9; step++) {
+        for (const element of body) element.style.zoom = String(1 - step * 0.01);
+      }
+      return fits() ? [] : [`${i + 1} (#${sheet.id})`];
+    }), SHEET_FIT_FLOOR);
     if (overflowing.length) {
       throw new ReportError('reports/page-overflow', {
         fr: `le contenu dépasse la page A4 : page ${overflowing.join(', ')} ; retirez une figure de cette page du fichier des chiffres clés`,
