@@ -1,15 +1,15 @@
 /**
- * The iframe page (examples/iframe/) framed by a page of another origin, in real Chromium: the
+ * The iframe page (packages/collector/iframe/) framed by a page of another origin, in real Chromium: the
  * height it posts to its parent follows its content both ways, so that the short receipt after
  * a long page leaves no blank space in the parent.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launchChromium } from '@olva/test-support/chromium';
 import { startStaticServer, type StaticServer } from '@olva/test-support/static-server';
 import { startCollectorEndpoint, type CollectorEndpoint } from '@olva/test-support/collector-endpoint';
-import { EMBED_JS, REPO, requireBuild } from '@olva/test-support/olva-site';
+import { IFRAME_PAGE_DIR } from '@olva/collector';
+import { EMBED_JS, requireBuild } from '@olva/test-support/olva-site';
 import { modesQuestionnaire } from '../../stories/fixtures/modes.js';
 
 let browser: Browser;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   endpoint = await startCollectorEndpoint({ noListen: true });
   framed = await startStaticServer({
-    mounts: { '/iframe/': join(REPO, 'examples/iframe') },
+    mounts: { '/iframe/': IFRAME_PAGE_DIR },
     files: { '/embed/olva.js': EMBED_JS },
     // Where the collector serves its own builds: the iframe page shows nothing else.
     pages: { '/questionnaires/modes/questionnaire.json': JSON.stringify(modesQuestionnaire) },

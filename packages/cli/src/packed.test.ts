@@ -59,6 +59,10 @@ async function packInstallRun(workspaces: string[], base: string): Promise<void>
   expect(install.code, install.err).toBe(0);
   // The bundled schemas were generated into @olva/schema at pack time and left out of the repository.
   expect(existsSync(join(root, 'packages/schema/bundled'))).toBe(false);
+  // The pages `olva serve` serves beside the API ship with the collector: the cockpit, the iframe page.
+  for (const page of ['suivi/index.html', 'iframe/index.html', 'iframe/iframe.js']) {
+    expect(existsSync(join(app, 'node_modules/@olva/collector', page)), page).toBe(true);
+  }
 
   const olva = (...args: string[]) => run('npx', ['--no', 'olva', ...args], app, { LANG: 'fr_FR.UTF-8', OLVA_LANG: '' });
   const init = await olva('init', 'extension', '--territory', 'epci:200040293', '--out', 'mon-extension.json');

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SiteFiles } from '@olva/collector';
+import { IFRAME_PAGE_DIR, type SiteFiles } from '@olva/collector';
 import { embedPath } from './commands/preview.js';
 
 /** The directory of an installed package's main file, or of the monorepo's sibling package. */
@@ -25,11 +25,10 @@ function packageDist(name: string, sibling: string): string | undefined {
 /** The files of the collector's site for the accepted `builds`. */
 export function collectorSiteFiles(builds: readonly string[]): SiteFiles {
   const embed = embedPath();
-  const iframe = fileURLToPath(new URL('../../../examples/iframe/', import.meta.url));
   return {
     builds,
     ...(embed ? { embedDir: path.dirname(embed) } : {}),
-    ...(existsSync(iframe) ? { iframeDir: iframe } : {}),
+    iframeDir: IFRAME_PAGE_DIR,
     ...(() => { const d = packageDist('@olva/results-element', 'results-element'); return d ? { resultsEmbedDir: d } : {}; })(),
   };
 }

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
@@ -23,6 +24,12 @@ export interface DemoSite extends SiteFiles {
  */
 export const DEMO_CSP = "script-src 'self'; require-trusted-types-for 'script'; connect-src 'self'";
 
+/**
+ * The iframe page for sites that cannot add a script (`iframe/` beside `src/` and `dist/`):
+ * shipped in the package, so that an installed collector serves it as the demo does.
+ */
+export const IFRAME_PAGE_DIR = fileURLToPath(new URL('../iframe/', import.meta.url));
+
 /** Source maps are not served: they would publish the sources and paths of the build. */
 const notSourceMap = (pathname: string): boolean => !pathname.toLowerCase().endsWith('.map');
 
@@ -40,7 +47,7 @@ export interface SiteFiles {
   embedDir?: string;
   /** The `<olva-results>` bundle (`packages/results-element/dist/`), at `/results-embed/`. */
   resultsEmbedDir?: string;
-  /** The iframe page for sites that cannot add a script (`examples/iframe/`), at `/iframe/`. */
+  /** The iframe page for sites that cannot add a script ({@link IFRAME_PAGE_DIR}), at `/iframe/`. */
   iframeDir?: string;
   /** A directory of builds (`build/questionnaires/`), served at `/questionnaires/`. */
   questionnairesDir?: string;

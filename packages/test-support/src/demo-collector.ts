@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCollector, demoRoutes, loadConfig, type Collector, type CollectorOptions } from '@olva/collector';
+import { createCollector, demoRoutes, IFRAME_PAGE_DIR, loadConfig, type Collector, type CollectorOptions } from '@olva/collector';
 import { REPO } from './olva-site.js';
 
 /** The demo's configuration (`examples/demo/olva.config.json`). */
@@ -46,7 +46,7 @@ export async function startDemoCollector(options: DemoCollectorOptions = {}): Pr
     ...(options.site ? {
       extraRoutes: (app) => demoRoutes(app, {
         municipalDir: path.join(REPO, 'examples/municipal'),
-        iframeDir: path.join(REPO, 'examples/iframe'),
+        iframeDir: IFRAME_PAGE_DIR,
         embedDir: path.join(REPO, 'packages/embed/dist'),
         resultsEmbedDir: path.join(REPO, 'packages/results-element/dist'),
         questionnairesDir: path.join(REPO, 'build/questionnaires'),

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCollector, demoRoutes, seedCockpitDemo, type Collector } from '@olva/collector';
+import { createCollector, demoRoutes, IFRAME_PAGE_DIR, seedCockpitDemo, type Collector } from '@olva/collector';
 import { parse } from '../args.js';
 import { EXIT, pickLang, say, sayBoth, usageMistake, type Bilingual, type CommandIO } from '../io.js';
 import { configWith, reportStartFailure, serveUntilSignal } from './serve.js';
@@ -68,7 +68,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       config,
       extraRoutes: (app) => demoRoutes(app, {
         municipalDir: path.join(root, 'examples', 'municipal'),
-        iframeDir: path.join(root, 'examples', 'iframe'),
+        iframeDir: IFRAME_PAGE_DIR,
         embedDir: path.join(root, 'packages', 'embed', 'dist'),
         resultsEmbedDir: path.join(root, 'packages', 'results-element', 'dist'),
         questionnairesDir: path.join(root, 'build', 'questionnaires'),
