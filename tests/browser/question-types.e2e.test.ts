@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addSurveyPage, openSurvey, waitForEvent, type OlvaSite, useBrowserAndSite } from '@olva/test-support/olva-site';
-import { answerFocused, fillSurveyByKeyboard, focusInfo, isPrimaryButton, sendFromReview, tabUntil } from '@olva/test-support/keyboard';
+import { answerFocused, fillSurveyByKeyboard, focusInfo, isPrimaryButton, sendFromReview, shownErrors, tabUntil } from '@olva/test-support/keyboard';
 import { HIDE_SWITCH, TYPE_FIXTURES, compiledFixture, type TypeFixture } from '../../stories/fixtures/index.js';
 
 let browser: Browser;
@@ -60,7 +60,11 @@ async function questionState(page: Page, questionId: string) {
 /** From the primary button of the last page: to the review, send, and the answers the collector stored. */
 async function reviewAndSend(page: Page): Promise<Record<string, unknown>> {
   await page.keyboard.press('Enter');
-  await waitForEvent(page, 'olva-page-change');
+  // A type whose answer the keyboard steps could not give stays on its page: say what it shows.
+  await waitForEvent(page, 'olva-page-change', 5_000).catch(async () => {
+    throw new Error(`the survey did not go on to the review; errors shown: ${JSON.stringify(await shownErrors(page))}` +
+      ' (a new question type needs its answer in @olva/test-support/keyboard: see "Add a question type" in CONTRIBUTING.md)');
+  });
   const before = site.endpoint.stored.length;
   await sendFromReview(page);
   await site.endpoint.waitForStored(before + 1);

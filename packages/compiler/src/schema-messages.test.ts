@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { validateDocuments } from './validate.js';
 import { localized } from './problems.js';
 import { schemaMessage } from './schema-messages.js';
+import { QUESTION_TYPES } from '@olva/schema';
 import type { LoadedDocument } from './load.js';
 
 const read = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`./lint/fixtures/_base/${name}`, import.meta.url)), 'utf8'));
@@ -67,6 +68,9 @@ describe('schema problems in the chosen language', () => {
     expect(by('schema/type').fr!.message).toBe('doit être un objet');
     expect(by('schema/discriminator').fr!.message).toBe('"number" n’est pas un type de question');
     expect(by('schema/discriminator').message).toBe('"number" is not a question type');
+    // Every type of the contract, a type added later included (a fixed list once left one out).
+    expect(localized(by('schema/discriminator'), 'fr').hint).toBe(`utilisez un des types de question : ${QUESTION_TYPES.join(', ')}`);
+    expect(localized(by('schema/discriminator'), 'en').hint).toBe(`use one of the question types: ${QUESTION_TYPES.join(', ')}`);
     expect(schemaMessage('discriminator', { tag: 'type', tagValue: 'singel' }, '')).toEqual({
       fr: '"singel" n’est pas un type de question ; vouliez-vous dire "single" ?',
       en: '"singel" is not a question type; did you mean "single"?',

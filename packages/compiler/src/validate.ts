@@ -9,7 +9,7 @@ import { schemaMessage } from './schema-messages.js';
 import { lint } from './lint/index.js';
 import { extensionCheckLevel } from './lint/extension-check-level.js';
 import { territoryUnknownCode } from './lint/territory-unknown-code.js';
-import { valueAtPointer, type QuestionnaireDefinition, type TerritorialExtension } from '@olva/schema';
+import { QUESTION_TYPES, valueAtPointer, type QuestionnaireDefinition, type TerritorialExtension } from '@olva/schema';
 
 const HINTS: Record<string, { en: string; fr: string }> = {
   additionalProperties: {
@@ -29,9 +29,10 @@ const HINTS: Record<string, { en: string; fr: string }> = {
   maxLength: { en: 'shorten the value', fr: 'raccourcissez la valeur' },
   minimum: { en: 'give a larger number', fr: 'donnez un nombre plus grand' },
   uniqueItems: { en: 'remove the duplicate', fr: 'supprimez le doublon' },
+  // From QUESTION_TYPES, so that a type added to the contract is offered here too.
   discriminator: {
-    en: 'use one of the question types: single, multiple, boolean, integer, year, decimal, text, textarea, email, commune, scale, matrix',
-    fr: 'utilisez un des types de question : single, multiple, boolean, integer, year, decimal, text, textarea, email, commune, scale, matrix',
+    en: `use one of the question types: ${QUESTION_TYPES.join(', ')}`,
+    fr: `utilisez un des types de question : ${QUESTION_TYPES.join(', ')}`,
   },
   minProperties: { en: 'a condition is one JsonLogic operation, e.g. {"==": [{"var": "q"}, true]}', fr: 'une condition est une opération JsonLogic, par ex. {"==": [{"var": "q"}, true]}' },
   maxProperties: { en: 'a condition is one JsonLogic operation; combine several with "and" or "or"', fr: 'une condition est une seule opération JsonLogic ; combinez-en plusieurs avec "and" ou "or"' },

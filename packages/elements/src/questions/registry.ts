@@ -1,7 +1,8 @@
 /**
  * Which renderer draws which question type. Adding a type: one file in this folder and one
- * line here (and its runtime in @olva/runtime). `registerQuestionRenderer` lets a page
- * replace a renderer, e.g. a commune picker backed by its own list.
+ * line here (the rest, from the schema to the tests: "Add a question type" in CONTRIBUTING.md).
+ * `registerQuestionRenderer` lets a page replace a renderer, e.g. a commune picker backed by
+ * its own list.
  */
 import type { QuestionType } from '@olva/schema';
 import type { QuestionRenderer } from './context.js';

@@ -1,4 +1,7 @@
-/** The question types the runtime knows, by type name. Adding a type: one file, one line here. */
+/**
+ * The question types the runtime knows, by type name. Adding a type: one file, one line here,
+ * and the rest of "Add a question type" in CONTRIBUTING.md (schema, element, emitters, tests).
+ */
 import type { QuestionType } from '@olva/schema';
 import type { QuestionTypeRuntime } from '../types.js';
 import { singleType } from './single.js';
