@@ -32,7 +32,7 @@ function copy<T>(value: T): T {
 
 /**
  * A copy of `question` whose choices end with the "other, please specify" choice when it
- * declares `other` (CONTRACTS.md, decisions of December 2026). Lint has already refused a
+ * declares `other` (docs/contracts.md, decisions of December 2026). Lint has already refused a
  * definition that declares the code `other` itself.
  */
 export function withOtherChoice(question: Question): Question {

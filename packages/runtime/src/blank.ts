@@ -1,5 +1,5 @@
 /**
- * "Left blank" (CONTRACTS.md, decisions of December 2026): on paper and by phone a respondent
+ * "Left blank" (docs/contracts.md, decisions of December 2026): on paper and by phone a respondent
  * may leave a required question blank, and the response is still recorded; the payload then
  * lists those questions in `blank`. Any other channel with `blank` is refused, and so is a
  * listed question that is not a visible, required and unanswered one.

@@ -217,7 +217,7 @@ export class ResponseSession {
   }
 
   /**
-   * The response payload exactly as CONTRACTS.md describes it, with a fresh submissionId:
+   * The response payload exactly as docs/contracts.md describes it, with a fresh submissionId:
    * versions from the compiled questionnaire, territory, wave, channel, source, locale and
    * client from `context`, only the answers of visible questions. It does not check
    * `canSubmit()`: callers do, so that a paper entry can still be saved as is.

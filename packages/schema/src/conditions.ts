@@ -1,5 +1,5 @@
 /**
- * The safe subset of JsonLogic operators that conditions may use (CONTRACTS.md: comparison,
+ * The safe subset of JsonLogic operators that conditions may use (docs/contracts.md: comparison,
  * and/or/!, in, missing, arithmetic). Shared by the compiler's lint and the runtime's guard,
  * so that what the compiler accepts is exactly what the browser and the collector evaluate.
  * json-logic-js also knows `method`, `log`, `map`… which could reach object methods or

@@ -1,5 +1,5 @@
 /**
- * The "other, please specify" choice (CONTRACTS.md, decisions of December 2026): a `single` or
+ * The "other, please specify" choice (docs/contracts.md, decisions of December 2026): a `single` or
  * `multiple` question that declares `other` gets one more choice, with the reserved code
  * `other`, added by the compiler at the end of its list. Choosing it reveals the text
  * `<id>_other`, which is then required; without it, no `<id>_other` text may be sent.

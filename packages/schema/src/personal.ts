@@ -1,5 +1,5 @@
 /**
- * Personal data (CONTRACTS.md, "Personal data", December 2026): a question marked
+ * Personal data (docs/contracts.md, "Personal data", December 2026): a question marked
  * `"personal": true` identifies a person or an association (a name, an RNA number, an e-mail,
  * a free comment). Its answers never appear in results or public data, exports give them only
  * to a token with the `export-personal` right, and retention may purge them first.

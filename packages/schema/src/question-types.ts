@@ -1,6 +1,6 @@
 import type { Question } from './questionnaire.generated.js';
 
-/** Every question type of CONTRACTS.md, in the order the contract lists them. */
+/** Every question type of docs/contracts.md, in the order the contract lists them. */
 export const QUESTION_TYPES = Object.freeze([
   'single', 'multiple', 'boolean', 'integer', 'year', 'decimal',
   'text', 'textarea', 'email', 'commune', 'scale', 'matrix',

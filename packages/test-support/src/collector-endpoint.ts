@@ -1,6 +1,6 @@
 /**
  * A tiny real HTTP endpoint on 127.0.0.1 that speaks the collector's `POST /v1/responses`
- * contract (CONTRACTS.md §4) for browser tests: it stores every posted payload, validates it
+ * contract (docs/contracts.md §4) for browser tests: it stores every posted payload, validates it
  * against the generic payload schema and, when given, the payload schema built for one
  * questionnaire (`build/questionnaires/<id>/payload.schema.json`), and answers like the
  * collector: 201 `{submissionId, receivedAt}`, 200 with the same body on an identical replay,

@@ -1,7 +1,7 @@
 /**
  * Which questions the analysis counts, and how, across every compiled version it is given.
  * Free text (`text`, `textarea`), e-mail and commune codes are never aggregated, nor is any
- * question marked `"personal": true` (CONTRACTS.md, "Personal data"): their answers are not
+ * question marked `"personal": true` (docs/contracts.md, "Personal data"): their answers are not
  * even read. Codes are listed in questionnaire order, the choices a later version adds after
  * the earlier ones. A question's label is that of the newest version (core version, then
  * extension version) that has it, whatever the order the versions are given in.

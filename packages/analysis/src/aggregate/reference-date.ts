@@ -1,5 +1,5 @@
 /**
- * The reference date of a wave (CONTRACTS.md, "Decisions of December 2026"): the date years
+ * The reference date of a wave (docs/contracts.md, "Decisions of December 2026"): the date years
  * are turned into ages at, printed in every result. Configured per wave; by default 1 January
  * of a four-digit wave id ("2026" → 2026-01-01); none for another wave id without one.
  */

@@ -1,5 +1,5 @@
 /**
- * Missing values of an export (CONTRACTS.md, decisions of December 2026). An empty cell can
+ * Missing values of an export (docs/contracts.md, decisions of December 2026). An empty cell can
  * mean three things, which analysts must tell apart: the question was *not asked* (hidden by a
  * condition, or an "other" text whose choice was not chosen), *left blank* (asked and not
  * answered: listed in the payload's `blank`, or an optional question left empty), or *not in

@@ -1,5 +1,5 @@
 /**
- * Personal data in exports, over real HTTP on SQLite and PostgreSQL (CONTRACTS.md, "Personal
+ * Personal data in exports, over real HTTP on SQLite and PostgreSQL (docs/contracts.md, "Personal
  * data"): the core as `olva build` writes it (nom_association, numero_rna, commentaire and
  * email_contact marked personal) beside the same core as it was before the mark (2026.2.0,
  * no question marked), both accepting answers. A token with `export` gets exports without the

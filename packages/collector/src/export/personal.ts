@@ -1,5 +1,5 @@
 /**
- * Personal data in exports (CONTRACTS.md, "Personal data"): the answers of questions marked
+ * Personal data in exports (docs/contracts.md, "Personal data"): the answers of questions marked
  * `"personal": true` (names, RNA number, e-mail, free comment) go only to a reader allowed to
  * have them: an HTTP token with the `export-personal` right, or `olva export --personal`.
  * Everyone else gets exports without them: no column in the CSV, XLSX and codebook (the

@@ -1,6 +1,6 @@
 /**
  * `diff`: compares two versions of a questionnaire definition and classifies every change as
- * PATCH, MINOR or MAJOR (CONTRACTS.md, "Versions and waves"), so that the network sees what
+ * PATCH, MINOR or MAJOR (docs/contracts.md, "Versions and waves"), so that the network sees what
  * stays comparable across waves, and checks that the declared version bump is big enough.
  * Rules are in `rules/`, one kind of change each; README.md lists them.
  */

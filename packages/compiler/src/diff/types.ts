@@ -1,4 +1,4 @@
-/** Types of the version diff (CONTRACTS.md, "Versions and waves"). */
+/** Types of the version diff (docs/contracts.md, "Versions and waves"). */
 import type { Question, QuestionnaireDefinition, Section, Check } from '@olva/schema';
 import type { CompilerProblem } from '../problems.js';
 import type { QuestionVerdict } from './statistics.js';

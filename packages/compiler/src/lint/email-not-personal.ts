@@ -3,7 +3,7 @@ import { finding, q } from './rule.js';
 import { childPointer } from '@olva/schema';
 
 /**
- * An e-mail address always identifies a person (CONTRACTS.md, "Personal data"): a question of
+ * An e-mail address always identifies a person (docs/contracts.md, "Personal data"): a question of
  * type `email` without `"personal": true` would be exported to every token with the `export`
  * right. A warning, not an error: the build goes on, the maintainer decides.
  */

@@ -3,7 +3,7 @@ import { finding, q } from './rule.js';
 import { OTHER_CODE, childPointer } from '@olva/schema';
 
 /**
- * The code `other` is the compiler's: it adds that choice to a question with `other` (CONTRACTS.md,
+ * The code `other` is the compiler's: it adds that choice to a question with `other` (docs/contracts.md,
  * decisions of December 2026). A choice declared with it would be a second "other" whose text
  * is never asked, or would clash with the added one.
  */

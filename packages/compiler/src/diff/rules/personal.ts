@@ -1,5 +1,5 @@
 /**
- * Personal data (CONTRACTS.md, "Personal data"): marking a question `personal` or unmarking it
+ * Personal data (docs/contracts.md, "Personal data"): marking a question `personal` or unmarking it
  * is PATCH. The answers keep their shape and meaning; what changes is who may export them and
  * that results leave the question out (a question personal in any version is aggregated in
  * none), so the change is named for the statistician but never breaks comparison.
