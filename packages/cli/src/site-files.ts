@@ -8,9 +8,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IFRAME_PAGE_DIR, type SiteFiles } from '@olva/collector';
-import { embedPath } from './commands/preview.js';
 
-/** The directory of an installed package's main file, or of the monorepo's sibling package. */
+/**
+ * The directory of an installed package's main file, or the `dist/` of the monorepo's sibling
+ * package (`sibling` is its folder under `packages/`); undefined when neither exists.
+ */
 function packageDist(name: string, sibling: string): string | undefined {
   const candidates: string[] = [];
   try {
@@ -22,13 +24,20 @@ function packageDist(name: string, sibling: string): string | undefined {
   return candidates.find((p) => existsSync(p));
 }
 
+/** Path of the built embed bundle (`@olva/embed`), or undefined when it is not built. */
+export function embedPath(): string | undefined {
+  const dist = packageDist('@olva/embed', 'embed');
+  const file = dist && path.join(dist, 'olva.js');
+  return file && existsSync(file) ? file : undefined;
+}
+
 /** The files of the collector's site for the accepted `builds`. */
 export function collectorSiteFiles(builds: readonly string[]): SiteFiles {
   const embed = embedPath();
   return {
     builds,
-    ...(embed ? { embedDir: path.dirname(embed) } : {}),
+    embedDir: embed && path.dirname(embed),
     iframeDir: IFRAME_PAGE_DIR,
-    ...(() => { const d = packageDist('@olva/results-element', 'results-element'); return d ? { resultsEmbedDir: d } : {}; })(),
+    resultsEmbedDir: packageDist('@olva/results-element', 'results-element'),
   };
 }

@@ -6,13 +6,13 @@
  * Answers given in the preview are never sent anywhere.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { formatProblem } from '@olva/compiler';
 import { parse } from '../args.js';
 import { defaultCorePath } from '../core-path.js';
 import { EXIT, pickLang, say, sayBoth, usageMistake, type CommandIO } from '../io.js';
 import { summary } from '../report.js';
 import { startPreview, type Preview } from '../preview/server.js';
+import { embedPath } from '../site-files.js';
 
 /** One line on how to call the command. */
 export const usage = {
@@ -23,17 +23,6 @@ export const usage = {
 /** The default port (the one Vite's preview uses, rarely taken by a collector). */
 const DEFAULT_PORT = 4173;
 
-/** Path of the built embed bundle (`@olva/embed`), or undefined when it is not built. */
-export function embedPath(): string | undefined {
-  const candidates: string[] = [];
-  try {
-    candidates.push(fileURLToPath(import.meta.resolve('@olva/embed')));
-  } catch {
-    // Not installed as a dependency: the sibling package of the monorepo.
-  }
-  candidates.push(fileURLToPath(new URL('../../../embed/dist/olva.js', import.meta.url)));
-  return candidates.find((p) => existsSync(p));
-}
 
 /** Runs `olva preview` until SIGINT or SIGTERM. */
 export async function run(argv: string[], io: CommandIO): Promise<number> {
