@@ -9,7 +9,7 @@ import type { SvgNode } from './svg.js';
 import { shareBars } from './share-bars.js';
 import { stackedBars } from './stacked-bars.js';
 import { numericDistribution } from './distribution.js';
-import type { ChartLang } from './format.js';
+import { isShown, type ChartLang } from './format.js';
 import type { ChartComparison } from './marks.js';
 
 /** A comparison to mark on a question's share bars: its compared share by code. */
@@ -56,7 +56,7 @@ export function questionChart(figures: QuestionFigures, options: QuestionChartOp
   const smallBase = figures.status === 'small';
   const bars = (categories: Category[], all: readonly QuestionChartComparison[] = []) => {
     // Named in the legend only when it marks a shown bar.
-    const comparisons = all.filter((x) => categories.some((c) => c.share !== null && !c.suppressed && typeof x.shares[c.code] === 'number'));
+    const comparisons = all.filter((x) => categories.some((c) => isShown(c) && typeof x.shares[c.code] === 'number'));
     return shareBars({
       title, id, width, lang, minCell, smallBase, comparisons, legend: options.legend,
       bars: categories.map((c) => ({ label: categoryLabel(c, lang), share: c.share, interval: c.interval, suppressed: c.suppressed, compared: comparisons.map((x) => x.shares[c.code]) })),

@@ -48,6 +48,11 @@ export function number(value: number, lang: ChartLang): string {
   return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 1 }).format(value);
 }
 
+/** Whether a share is published; one that is not (disclosure control) is only named by {@link hiddenText}. */
+export function isShown<T extends { share: number | null; suppressed?: unknown }>(x: T): x is T & { share: number } {
+  return x.share !== null && !x.suppressed;
+}
+
 /** What a hidden count shows: "< 3" for a small count, "masqué" for a complementary one. */
 export function hiddenText(suppressed: 'small' | 'complementary', minCell: number, lang: ChartLang): string {
   return suppressed === 'small' ? `< ${minCell}` : words(lang).complementary;

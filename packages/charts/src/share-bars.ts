@@ -6,7 +6,7 @@
 import { el, type SvgNode } from './svg.js';
 import { frame, lines, text, pattern, LINE, SPACED_CHAR, type ChartBase } from './frame.js';
 import { CHART_COLOURS } from './theme.js';
-import { hiddenText, labelled, percent, words, wrap, type ChartLang } from './format.js';
+import { hiddenText, isShown, labelled, percent, words, wrap, type ChartLang } from './format.js';
 import { barMarks, barMarksText, marksLegend, marksText, type ChartComparison } from './marks.js';
 
 /** One bar: a code's share as a results document gives it. */
@@ -40,7 +40,7 @@ const VALUE_COLUMN = 120;
 
 /** The text equivalent of one bar, its compared shares with it. */
 function describe(bar: ShareBar, minCell: number, lang: ChartLang, comparisons: readonly ChartComparison[]): string {
-  if (bar.share === null || bar.suppressed) return labelled(bar.label, hiddenText(bar.suppressed ?? 'complementary', minCell, lang), lang);
+  if (!isShown(bar)) return labelled(bar.label, hiddenText(bar.suppressed ?? 'complementary', minCell, lang), lang);
   const interval = bar.interval ? ` (${labelled(words(lang).interval, `${percent(bar.interval.low, lang)} – ${percent(bar.interval.high, lang)}`, lang)})` : '';
   return labelled(bar.label, percent(bar.share, lang) + interval, lang) + barMarksText(comparisons, bar.compared ?? [], lang);
 }
@@ -76,7 +76,7 @@ export function shareBars(input: ShareBarsInput): SvgNode {
     body.push(...lines(0, y, label));
     y += (label.length - 1) * LINE + 6;
     const mid = y + BAR / 2;
-    if (bar.share === null || bar.suppressed) {
+    if (!isShown(bar)) {
       kinds.add(bar.suppressed ?? 'complementary');
       body.push(text(plot + 8, mid + 5, hiddenText(bar.suppressed ?? 'complementary', input.minCell, lang), { 'font-style': 'italic' }));
     } else {

@@ -8,7 +8,7 @@
 import { el, type SvgNode } from './svg.js';
 import { frame, lines, pattern, text, LINE, SPACED_CHAR, type ChartBase } from './frame.js';
 import { CHART_COLOURS, seriesColour } from './theme.js';
-import { hiddenText, labelled, percent, words, wrap, type ChartLang } from './format.js';
+import { hiddenText, isShown, labelled, percent, words, wrap, type ChartLang } from './format.js';
 import { notes } from './share-bars.js';
 
 /** One segment: a code's share in one row. */
@@ -40,7 +40,7 @@ const SWATCH = 14;
 /** The text equivalent of one row. */
 function describe(row: StackedRow, categories: { label: string }[], minCell: number, lang: ChartLang): string {
   if (!row.segments) return labelled(row.label, lang === 'en' ? 'not published (base too small)' : 'non publié (base trop petite)', lang);
-  const parts = row.segments.map((s, i) => labelled(categories[i]?.label ?? '', s.share === null || s.suppressed ? hiddenText(s.suppressed ?? 'complementary', minCell, lang) : percent(s.share, lang), lang));
+  const parts = row.segments.map((s, i) => labelled(categories[i]?.label ?? '', isShown(s) ? percent(s.share, lang) : hiddenText(s.suppressed ?? 'complementary', minCell, lang), lang));
   return `${labelled(row.label, parts.join(', '), lang)}${row.smallBase ? ` (${words(lang).smallBase.replace(/\.$/, '').toLowerCase()})` : ''}`;
 }
 
@@ -53,7 +53,7 @@ export function stackedBars(input: StackedBarsInput): SvgNode {
   const legend = input.categories.map((c, i) => ({ label: c.label, fill: `url(#${input.id}-p${i})` }));
   // What hidden counts leave has its own pattern and legend entry, not only its grey.
   const hiddenFill = `url(#${input.id}-hidden)`;
-  if (input.rows.some((r) => r.segments?.some((s) => s.share === null || s.suppressed))) {
+  if (input.rows.some((r) => r.segments?.some((s) => !isShown(s)))) {
     defs.push(pattern(`${input.id}-hidden`, 'olva-chart-hidden', CHART_COLOURS.hidden, 'hidden'));
     legend.push({ label: words(lang).hidden, fill: hiddenFill });
   }
@@ -82,7 +82,7 @@ export function stackedBars(input: StackedBarsInput): SvgNode {
       let at = 0;
       let hidden = false;
       for (const [i, s] of row.segments.entries()) {
-        if (s.share === null || s.suppressed) { hidden = true; kinds.add(s.suppressed ?? 'complementary'); continue; }
+        if (!isShown(s)) { hidden = true; kinds.add(s.suppressed ?? 'complementary'); continue; }
         const w = Math.max(0, s.share) * width;
         if (w <= 0) continue;
         body.push(el('rect', { x: at, y, width: w, height: BAR, fill: `url(#${input.id}-p${i})`, stroke: '#ffffff', 'stroke-width': 1 }));
