@@ -8,6 +8,7 @@ import { checkResponse } from '@olva/runtime';
 import { validateDocument } from '@olva/schema/validate';
 import { builds } from '@olva/test-support/responses';
 import { demoSeedGroups, generatedResponses, GENERATED_SOURCE, seedDemoResponses } from './demo-seed.js';
+import { seedSummary } from './commands/demo.js';
 
 const groups = demoSeedGroups(builds());
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-demo-seed-'));
@@ -38,6 +39,9 @@ describe('demo seed', () => {
       const total = groups.reduce((n, g) => n + g.size, 0);
       expect(await seedDemoResponses(store, groups)).toBe(total);
       expect(await seedDemoResponses(store, groups)).toBe(0);
+      // What `olva demo --seed-responses` then says: already there, not "0 stored".
+      expect(seedSummary(total).fr).toContain(`✓ ${total} réponses générées enregistrées`);
+      expect(seedSummary(0)).toEqual({ fr: expect.stringContaining('déjà enregistrées'), en: expect.stringContaining('already stored') });
       expect(await store.count({ territories: 'all' })).toBe(total);
       async function* payloads() { for await (const r of store.stream({ territories: 'all' })) yield r.payload; }
       const doc = await analyseResponses(payloads(), { compiled: groups.map((g) => g.compiled), wave: '2026', territory: { level: 'commune', code: '35238' }, previousWave: '2025' });

@@ -87,10 +87,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     seeding = false;
     if (args.values['seed-responses']) {
       const created = await seedDemo(collector);
-      say(io.stdout, lang, {
-        fr: `✓ ${created} réponses générées enregistrées (source « generated ») : Rennes, Lorient Agglomération, Brest, Nantes, Saint-Malo, Vannes ; millésimes 2025 et 2026`,
-        en: `✓ ${created} generated responses stored (source "generated"): Rennes, Lorient Agglomération, Brest, Nantes, Saint-Malo, Vannes; waves 2025 and 2026`,
-      });
+      say(io.stdout, lang, seedSummary(created));
       say(io.stdout, lang, {
         fr: '  résultats de Rennes : olva analyse --config examples/demo/olva.config.json --wave 2026 --territory commune:35238 --previous-wave 2025 --out rennes-2026.json',
         en: '  Rennes\' results: olva analyse --config examples/demo/olva.config.json --wave 2026 --territory commune:35238 --previous-wave 2025 --out rennes-2026.json',
@@ -121,4 +118,18 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   ];
   for (const l of lines) say(io.stdout, lang, l);
   return serveUntilSignal(collector);
+}
+
+/**
+ * What `--seed-responses` says it stored. A second start finds the generated responses
+ * already there (the seed is fixed): "0 stored" would read as a failure.
+ */
+export function seedSummary(created: number): { fr: string; en: string } {
+  return created > 0 ? {
+    fr: `✓ ${created} réponses générées enregistrées (source « generated ») : Rennes, Lorient Agglomération, Brest, Nantes, Saint-Malo, Vannes ; millésimes 2025 et 2026`,
+    en: `✓ ${created} generated responses stored (source "generated"): Rennes, Lorient Agglomération, Brest, Nantes, Saint-Malo, Vannes; waves 2025 and 2026`,
+  } : {
+    fr: '✓ réponses générées déjà enregistrées par un lancement précédent (source « generated ») : rien d’ajouté',
+    en: '✓ generated responses already stored by an earlier start (source "generated"): nothing added',
+  };
 }
