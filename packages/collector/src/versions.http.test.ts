@@ -1,6 +1,6 @@
 /**
  * Two core versions in one collector, over real HTTP on SQLite and PostgreSQL: the canonical
- * core (2026.2.1 today) and the 2027 example (one split sector choice, with its crosswalk), both as
+ * core (2026.2.2 today) and the 2027 example (one split sector choice, with its crosswalk), both as
  * `olva build` writes them. Waves tied to versions refuse a 2027 answer in wave 2026; the
  * harmonised export puts 2026 and 2027 answers in one column set, and its codebook says which
  * code of which version each harmonised code stands for.

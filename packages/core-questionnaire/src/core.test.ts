@@ -81,9 +81,9 @@ describe('olva-core', () => {
     expect(validateDocument('questionnaire', broken)).not.toEqual([]);
   });
 
-  it('is olva-core 2026.2.1', () => {
+  it('is olva-core 2026.2.2', () => {
     expect(core.id).toBe('olva-core');
-    expect(core.version).toBe('2026.2.1');
+    expect(core.version).toBe('2026.2.2');
   });
 
   it('has 45 to 60 questions in the four OLVA sections', () => {

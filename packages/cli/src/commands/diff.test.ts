@@ -43,14 +43,14 @@ describe('olva diff (versions and crosswalks)', () => {
   });
 
   it('says which version the changes need when the declared one is too small', async () => {
-    const minor = variant(CORE_2027, (d) => { d.version = '2026.3.0'; d.crosswalk.from = '2026.2.1'; });
+    const minor = variant(CORE_2027, (d) => { d.version = '2026.3.0'; d.crosswalk.from = '2026.2.2'; });
     const r = await olva('diff', CORE, minor);
     expect(r.code).toBe(1);
     expect(r.err).toContain('il faut au moins une version majeure (2027.0.0)');
   });
 
   it('names both faults when a MAJOR change has neither its crosswalk entry nor a big enough number', async () => {
-    const both = variant(CORE_2027, (d) => { d.version = '2026.3.0'; d.crosswalk.from = '2026.2.1'; d.crosswalk.questions.pop(); });
+    const both = variant(CORE_2027, (d) => { d.version = '2026.3.0'; d.crosswalk.from = '2026.2.2'; d.crosswalk.questions.pop(); });
     const r = await olva('diff', CORE, both);
     expect(r.code).toBe(1);
     expect(r.err).toContain('✗ La table de passage (crosswalk) est incomplète ou fausse : 1 erreur');
