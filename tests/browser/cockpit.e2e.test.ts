@@ -177,6 +177,13 @@ it('shows the national token every territory, sortable, in English too, on a pho
   const rows = () => page.locator('#network-table tbody tr').evaluateAll((trs) => trs.map((r) => [r.getAttribute('data-territory'), r.querySelector('[data-figure="responses"]')!.textContent]));
   expect((await rows()).sort()).toEqual(network.territories.map((r: any) => [`${r.territory.level}:${r.territory.code}`, String(r.responses)]).sort());
   expect(network.territories.map((r: any) => r.territory.code)).toEqual(expect.arrayContaining(['35238', '200042174']));
+  // Lorient has no expected distribution: its sectors cell says what the collector knows, never
+  // a bare "aucun" that would read as "nothing to chase".
+  const lorient = network.territories.find((r: any) => r.territory.code === '200042174');
+  expect(lorient.sectorBasis).toBe('none');
+  const lorientCell = await text(page, '#network-table tr[data-territory="epci:200042174"] [data-figure="missing"]');
+  if (lorient.sectorsMissing.length) expect(lorientCell).toMatch(/^sans réponse : ./);
+  else expect(lorientCell).toBe('— (pas de répartition attendue)');
   // Sorting by responses (keyboard): most first, then fewest first.
   await page.focus('button[data-sort="responses"]');
   await page.keyboard.press('Enter');
@@ -195,6 +202,16 @@ it('shows the national token every territory, sortable, in English too, on a pho
   await page.waitForSelector('[data-figure="responses"]');
   expect(await page.locator('h2').first().textContent()).toBe('Sectors to chase first');
   await expectAxeClean(page, 'territory (English, phone)');
+  // A territory without an expected distribution (most of them): its sectors with no response,
+  // the page's own words, nothing of the page's plumbing ("null", "[object …]").
+  await page.evaluate(() => { location.hash = '#territoire=epci:200042174'; });
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('200042174') && document.querySelector('[data-figure="responses"]'));
+  const view = (await api('/v1/cockpit/territory?territory=epci:200042174', NATIONAL)).body;
+  expect(view.sectors.basis).toBe('none');
+  expect(await page.locator('#chase li').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')))).toEqual(view.sectors.chase);
+  const shown = await page.locator('main').innerText();
+  expect(shown).toContain('With no expected distribution configured');
+  expect(shown).not.toMatch(/\bnull\b|\[object /);
 
   await page.click('#sign-out');
   await page.waitForSelector('#token');

@@ -99,7 +99,9 @@ function setChrome() {
 /** Replaces the main content and moves the focus to its heading (screen readers read it). */
 function show(title, ...content) {
   const heading = h('h1', { tabindex: -1 }, title);
-  main.replaceChildren(heading, ...content);
+  // Views build their content with optional parts (null) and groups (arrays); replaceChildren
+  // would write those as the text "null" and "[object HTMLParagraphElement],…".
+  main.replaceChildren(heading, ...content.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
   heading.focus();
 }
 
@@ -204,6 +206,16 @@ const COLUMNS = [
   { key: 'missing', label: 'colMissing', value: (r) => r.sectorsMissing.length, num: true },
 ];
 
+/**
+ * The network table's sectors to chase. Without an expected distribution the collector only
+ * knows the sectors with no response: said as such, and "none" never stands for "not known".
+ */
+function sectorsCell(row, labels) {
+  const names = row.sectorsMissing.map((code) => localized(labels.get(code)) || code).join(', ');
+  if (row.sectorBasis === 'expected') return names || tr('noneMissing');
+  return names ? tr('withoutResponse', { sectors: names }) : tr('noExpectedShort');
+}
+
 async function renderNetwork() {
   const network = await api(`/v1/cockpit/network${state.wave ? `?wave=${encodeURIComponent(state.wave)}` : ''}`);
   state.network = network;
@@ -233,7 +245,7 @@ async function renderNetwork() {
         h('td', { class: 'num' }, r.progress === null ? tr('none') : pct(r.progress)),
         h('td', {}, when(r.lastResponse)),
         h('td', { class: 'num' }, num(r.paper)),
-        h('td', { 'data-figure': 'missing' }, r.sectorsMissing.length ? r.sectorsMissing.map((code) => localized(labels.get(code)) || code).join(', ') : tr('noneMissing'))))));
+        h('td', { 'data-figure': 'missing' }, sectorsCell(r, labels))))));
   };
   drawTable();
   show(tr('networkTitle'),
@@ -299,7 +311,10 @@ async function renderTerritory(param) {
 
     h('h2', { id: 'chase-title' }, tr('chase')),
     withExpected
-      ? (chase.length ? h('ol', { id: 'chase', 'aria-labelledby': 'chase-title' }, chase.map((l) => h('li', { 'data-code': l.code }, `${label(l)} : ${tr('missing').toLowerCase()} ${num(l.missing)}`))) : h('p', {}, tr('chaseNone')))
+      ? (chase.length
+        ? [h('p', { id: 'chase-intro' }, tr('chaseIntro')),
+          h('ol', { id: 'chase', 'aria-labelledby': 'chase-title', 'aria-describedby': 'chase-intro' }, chase.map((l) => h('li', { 'data-code': l.code }, tr('chaseLine', { sector: label(l), n: num(l.missing) }))))]
+        : h('p', {}, tr('chaseNone')))
       : [h('p', {}, tr('chaseNoExpected')), h('ul', { id: 'chase' }, chase.map((l) => h('li', { 'data-code': l.code }, label(l))))],
     h('p', { class: 'note' }, withExpected ? tr('expectedFrom', { source: sectors.expectedSource ?? '' }) : tr('noExpected')),
     view.registerNote ? h('p', { class: 'note', id: 'register-note' }, localized(view.registerNote)) : null,

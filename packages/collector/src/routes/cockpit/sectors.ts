@@ -2,8 +2,11 @@
  * The main sectors of a sample against the territory's expected distribution: each sector's
  * share of the responses beside its share of the territory's associations, the gap, and how
  * many responses the sector lacks to match the distribution at the target sample size (or at
- * the current size without a target). The sectors to chase first are the furthest from
- * their quota (the smallest share of their expected responses), then those lacking the most.
+ * the current size without a target). The sectors to chase are those behind the territory's
+ * own progress: mid-collection every sector still lacks responses for the target, so "lacking
+ * some" would name them all, over-represented ones included; a sector whose share of its quota
+ * is below the share of the target already reached is the one to chase. Furthest behind first,
+ * then those lacking the most.
  */
 import type { LocalizedText } from '@olva/schema';
 import type { ExpectedDistribution } from '../../stats/expected.js';
@@ -27,8 +30,10 @@ export interface SectorComparison {
   /** Responses that name a main sector (the base of the shares). */
   answered: number;
   lines: SectorLine[];
-  /** Sector codes to chase first: those lacking responses, furthest from their quota first. Without an
-   * expected distribution, the sectors of the questionnaire with no response at all. */
+  /** Sector codes to chase: those whose share of their quota (`count / (count + missing)`) is below
+   * the territory's progress (`answered / max(target, answered)`), furthest behind first; every
+   * sector lacking responses while none has answered. Without an expected distribution, the
+   * sectors of the questionnaire with no response at all. */
   chase: string[];
   /** `expected` when an expected distribution was compared with, else `none`. */
   basis: 'expected' | 'none';
@@ -62,9 +67,10 @@ export function compareSectors(
     return line;
   });
   if (expected && expectedTotal > 0) {
-    // Furthest from its quota first (the share of its expected responses it has), then the most lacking.
+    // Behind the territory's progress (answered of the target), furthest behind first, then the most lacking.
     const coverage = (l: SectorLine): number => l.count / (l.count + l.missing!);
-    const chase = lines.filter((l) => (l.missing ?? 0) > 0)
+    const progress = base > 0 ? answered / base : 0;
+    const chase = lines.filter((l) => (l.missing ?? 0) > 0 && (answered === 0 || coverage(l) < progress))
       .sort((a, b) => coverage(a) - coverage(b) || b.missing! - a.missing! || a.code.localeCompare(b.code))
       .map((l) => l.code);
     return { answered, lines, chase, basis: 'expected' };
