@@ -84,6 +84,10 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(await text(page, '[data-figure="paper"]')).toBe(String(view.paper.keyedIn));
   const counts = await page.locator('#sectors-table tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-code'), r.querySelector('[data-figure="count"]')!.textContent]));
   expect(counts).toEqual(view.sectors.lines.map((l: any) => [l.code, String(l.count)]));
+  // Gaps in points, written the French way: a decimal comma and a sign.
+  const gaps = await page.locator('#sectors-table [data-figure="gap"]').allTextContents();
+  expect(gaps).toEqual(view.sectors.lines.map((l: any) => new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(l.gap * 100)));
+  expect(gaps.some((g) => /^[+-]\d+,\d$/.test(g))).toBe(true);
   expect(await page.locator('#chase li').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')))).toEqual(view.sectors.chase);
   expect(view.sectors.chase.length).toBeGreaterThan(0);
   expect(await page.locator('#register-note').textContent()).toMatch(/surestime/);

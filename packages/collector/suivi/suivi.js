@@ -25,6 +25,8 @@ const tr = (key, vars) => t(state.lang, key, vars);
 const locale = () => (state.lang === 'fr' ? 'fr-FR' : 'en-GB');
 const pct = (x) => new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(x);
 const num = (x) => new Intl.NumberFormat(locale()).format(x);
+/** A gap in percentage points, signed, one decimal: "+2,3", "−1,1" in French. */
+const points = (x) => new Intl.NumberFormat(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(x);
 const when = (iso) => (iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : tr('none'));
 const day = (date) => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 const territoryName = (t) => (t.name ? `${t.name} (${t.code})` : `${t.level} ${t.code}`);
@@ -333,7 +335,7 @@ async function renderTerritory(param) {
         h('th', { scope: 'row' }, label(l)),
         h('td', { class: 'num', 'data-figure': 'count' }, num(l.count)),
         h('td', { class: 'num' }, pct(l.share)),
-        withExpected ? [h('td', { class: 'num' }, pct(l.expected.share)), h('td', { class: 'num' }, (l.gap * 100).toFixed(1)), h('td', { class: 'num', 'data-figure': 'missing' }, num(l.missing))] : null))))),
+        withExpected ? [h('td', { class: 'num' }, pct(l.expected.share)), h('td', { class: 'num', 'data-figure': 'gap' }, points(l.gap * 100)), h('td', { class: 'num', 'data-figure': 'missing' }, num(l.missing))] : null))))),
 
     h('h2', {}, tr('daily')),
     h('figure', {}, lineChart({ title: tr('daily'), points: view.daily.map((d) => ({ label: day(d.date), value: d.cumulative })) })),
