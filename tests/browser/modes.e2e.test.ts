@@ -224,6 +224,25 @@ describe('kiosk (channel="kiosk")', () => {
   });
 });
 
+describe('links of definition text (the core\'s RNA help links to the Annuaire des entreprises)', () => {
+  it('open in a new window on the web, and in a kiosk are only words: no way out of the form', async () => {
+    const page = await browser.newPage();
+    const src = '/questionnaires/olva-core+rennes-2026/questionnaire.json';
+    const links = () => page.evaluate(() => {
+      const root = document.querySelector('olva-survey')!.shadowRoot!;
+      return { links: [...root.querySelectorAll('a')].map((a) => [a.textContent, a.target]), rna: root.querySelector('[data-question="numero_rna"] [part~="help"]')?.textContent ?? '' };
+    });
+    await openSurvey(page, addSurveyPage(site, '/modes/links-web.html', { attributes: { ...BASE, src } }));
+    const web = await links();
+    expect(web.links).toContainEqual(['l’Annuaire des entreprises (nouvelle fenêtre)', '_blank']);
+    await openSurvey(page, addSurveyPage(site, '/modes/links-kiosk.html', { attributes: { ...BASE, src, channel: 'kiosk' } }));
+    const kiosk = await links();
+    expect(kiosk.links, JSON.stringify(kiosk.links)).toEqual([]);
+    expect(kiosk.rna).toContain('sur l’Annuaire des entreprises.');
+    await page.close();
+  });
+});
+
 describe('320 px wide screen', () => {
   async function horizontalOverflow(page: Page): Promise<number> {
     return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -8,7 +8,12 @@ import { uiMessages, type UiMessages } from './ui-messages.js';
 
 /** What the elements add to the runtime's interface strings. */
 export interface ElementStrings {
-  newWindow: string;
+  /**
+   * Said of a link of definition text, which opens in a new window; null where no link may lead
+   * away from the form (a kiosk: the next visitor would find another site), and links then show
+   * as their words only.
+   */
+  newWindow: string | null;
   integerHint(min?: number, max?: number): string;
   yearHint(min?: number, max?: number): string;
   decimalHint(min?: number, max?: number): string;
@@ -166,5 +171,14 @@ export function stringsFor(locale: Locale): Strings {
     strings = { ...uiMessages(locale), ...(locale === 'en' ? en : fr) };
     cache.set(locale, strings);
   }
+  return strings;
+}
+
+const kioskCache = new Map<Locale, Strings>();
+
+/** The strings of a kiosk: the same, with no link out of the form (`newWindow` null). One object per language, so that questions drawn with it are not drawn again for a new one. */
+export function kioskStringsFor(locale: Locale): Strings {
+  let strings = kioskCache.get(locale);
+  if (!strings) kioskCache.set(locale, (strings = { ...stringsFor(locale), newWindow: null }));
   return strings;
 }

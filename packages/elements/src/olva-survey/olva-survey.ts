@@ -8,7 +8,7 @@ import type { CompiledSection } from '@olva/schema';
 import { theme } from '../theme.js';
 import { toLocale } from '../localize.js';
 import { renderSafeText } from '../safe-text.js';
-import { stringsFor, type Strings } from '../strings.js';
+import { kioskStringsFor, type Strings } from '../strings.js';
 import { questionRenderer } from '../questions/registry.js';
 import { questionIds } from '../questions/question-ids.js';
 import { QuestionParts, questionPart, type QuestionState } from '../questions/question-part.js';
@@ -256,7 +256,7 @@ export class OlvaSurvey extends LitElement {
   }
 
   get #strings(): Strings {
-    return this.#voice.strings;
+    return this.#channel === 'kiosk' ? kioskStringsFor(this.#locale) : this.#voice.strings;
   }
 
   get #flow(): FlowStrings {
@@ -674,6 +674,8 @@ export class OlvaSurvey extends LitElement {
     const warning = error === null ? problems?.warnings.get(question.id) : undefined;
     const required = session.isRequired(question.id);
     const locale = this.#locale;
+    // One object per language and channel (a kiosk's has no link out): an input like the rest.
+    const strings = this.#strings;
     const mode: EntryMode = this.#channel === 'paper' ? 'paper' : 'web';
     // Paper and phone record a required question the respondent left blank (payload `blank`).
     const blank = (this.#channel === 'paper' || this.#channel === 'phone') && required ? session.isLeftBlank(question.id) : undefined;
@@ -682,7 +684,7 @@ export class OlvaSurvey extends LitElement {
     return {
       visible,
       answer: value,
-      inputs: [question, render, other, typed, error, warning, required, locale, mode, endpoint, blank],
+      inputs: [question, render, other, typed, error, warning, required, locale, strings, mode, endpoint, blank],
       draw: () => render({
         question,
         value,
@@ -692,7 +694,7 @@ export class OlvaSurvey extends LitElement {
         warning,
         required,
         locale,
-        strings: stringsFor(locale),
+        strings,
         mode,
         endpoint,
         onChange: (next, typedText, shown) => this.#setAnswer(question.id, next, typedText, shown),
