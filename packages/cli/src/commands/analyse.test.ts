@@ -257,6 +257,11 @@ describe('olva crosstab', () => {
     expect(text.out()).toMatch(/^Does your association employ/);
     expect(text.out()).toContain('Row shares');
     expect(text.out()).toMatch(/χ² = [\d.]+, df = 1, p = /);
+    // No --wave: the waves pooled are named, and how to keep one.
+    const waves = [...new Set(items.map((g) => g.payload.wave))].sort();
+    expect(waves.length).toBeGreaterThan(1);
+    expect(text.err()).toBe(`olva crosstab: note, ${waves.length} waves pooled (${waves.join(', ')}): an association that answered several counts several times; --wave <wave> keeps one.\n`);
+    expect(m.err()).toBe('');
     const hidden = memoryIo();
     expect(await crosstab.run(['--database', database, '--rows', 'secteur_principal', '--cols', 'employeur', '--territory', 'commune:29019'], hidden.io)).toBe(0);
     expect(hidden.out()).toContain('< 3');
@@ -265,7 +270,9 @@ describe('olva crosstab', () => {
     const rowShares = hidden.out().split('Parts en ligne')[1]!.split('Parts en colonne')[0]!.trim().split('\n').slice(1, -1);
     const counts = hidden.out().split('Effectifs')[1]!.split('Parts en ligne')[0]!.trim().split('\n').slice(1, -1);
     expect(counts.some((line) => /(<\s3|×)$/.test(line))).toBe(true);
-    counts.forEach((line, i) => expect(/(<\s3|×)$/.test(line)).toBe(!/100,0\s%$/.test(rowShares[i]!)));
+    // Nor a row with nobody in it.
+    counts.forEach((line, i) => expect(/(<\s3|×| 0)$/.test(line)).toBe(!/100,0\s%$/.test(rowShares[i]!)));
+    expect(counts.some((line) => / 0$/.test(line))).toBe(true);
   });
 
   it('refuses a question that cannot be crossed, naming it', async () => {

@@ -6,7 +6,8 @@
  * document's `crosstabs` entries with `--json`.
  */
 import { crossTabulate, DEFAULT_DISCLOSURE_RULES, type Crosstab, type CrosstabCell, type CrosstabTotal } from '@olva/analysis';
-import { EXIT, type Bilingual, type CommandIO, type Lang } from '../io.js';
+import { EXIT, say, type Bilingual, type CommandIO, type Lang } from '../io.js';
+import type { ResponsePayload } from '@olva/schema';
 import { inputHelp, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
 import { CommandError, reportError } from './export.js';
 
@@ -71,8 +72,8 @@ export function crosstabText(t: Crosstab, lang: Lang, minCell: number): string {
   lines.push('', lang === 'fr' ? 'Effectifs' : 'Counts');
   lines.push(...render(table((i, j) => count(cells[i]![j]!, minCell), (i) => count(t.rowTotals![i]!, minCell), (j) => count(t.columnTotals![j]!, minCell), String(t.base))));
   lines.push('', lang === 'fr' ? 'Parts en ligne' : 'Row shares');
-  // A hidden total has no 100 % to show either.
-  const whole = (total: CrosstabTotal) => (total.count === null ? '' : percent(1, lang));
+  // A hidden total has no 100 % to show either, nor an empty row.
+  const whole = (total: CrosstabTotal) => (total.count === null || total.count === 0 ? '' : percent(1, lang));
   lines.push(...render(table((i, j) => percent(cells[i]![j]!.rowShare, lang), (i) => whole(t.rowTotals![i]!), (j) => percent(t.columnTotals![j]!.share, lang), percent(1, lang))));
   lines.push('', lang === 'fr' ? 'Parts en colonne' : 'Column shares');
   lines.push(...render(table((i, j) => percent(cells[i]![j]!.columnShare, lang), (i) => percent(t.rowTotals![i]!.share, lang), (j) => whole(t.columnTotals![j]!), percent(1, lang))));
@@ -96,6 +97,17 @@ export function crosstabText(t: Crosstab, lang: Lang, minCell: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Said when a table pools several waves (no `--wave`): an association that answered two waves
+ * counts twice, and the waves' questionnaires may differ.
+ */
+export function pooledWaves(waves: readonly string[]): Bilingual {
+  return {
+    fr: `olva crosstab : attention, ${waves.length} millésimes mêlés (${waves.join(', ')}) : une association qui a répondu à plusieurs compte plusieurs fois ; --wave <millésime> pour n’en garder qu’un.`,
+    en: `olva crosstab: note, ${waves.length} waves pooled (${waves.join(', ')}): an association that answered several counts several times; --wave <wave> keeps one.`,
+  };
+}
+
 /** Runs `olva crosstab`; resolves to the exit code. */
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const parsed = parseAnalysisArgs('crosstab', argv, {
@@ -112,12 +124,17 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     const territory = parseTerritoryOption(v.territory);
     input = await openAnalysisInput(v);
     const rules = loadRules(v.rules) ?? input.rules;
-    const table = await crossTabulate(input.responses(v.wave ? [v.wave] : undefined), {
+    const waves = new Set<string>();
+    async function* noted(responses: AsyncIterable<ResponsePayload>): AsyncIterable<ResponsePayload> {
+      for await (const r of responses) { waves.add(r.wave); yield r; }
+    }
+    const table = await crossTabulate(noted(input.responses(v.wave ? [v.wave] : undefined)), {
       compiled: input.compiled, rows: v.rows, columns: v.cols,
       ...(rules ? { rules } : {}),
       ...(territory ? { territory } : {}), ...(v.wave ? { wave: v.wave } : {}),
     });
     io.stdout.write(v.json ? `${JSON.stringify(table, null, 2)}\n` : crosstabText(table, lang, (rules ?? DEFAULT_DISCLOSURE_RULES).minCell));
+    if (waves.size > 1) say(io.stderr, lang, pooledWaves([...waves].sort()));
     return EXIT.OK;
   } catch (e) {
     return reportError('crosstab', e, io, lang);
