@@ -196,6 +196,24 @@ describe('analyseResponses', () => {
     expect(weighted.questions.some((q) => q.categories.some((c) => c.share !== null))).toBe(true);
   });
 
+  it('counts the responses collected inside the territory in it, in both waves, and not among the network\'s others', async () => {
+    // Lorient Agglomération's responses, and some collected in the commune of Lorient (56121), inside it.
+    const random = prng(7);
+    const inner = [...generateFor(b.core, { level: 'commune', code: '56121' }, '2026', 12, random), ...generateFor(b.core, { level: 'commune', code: '56121' }, '2025', 5, random)];
+    const inside = (t: { level: string; code: string }) => t.level === 'commune' && t.code === '56121';
+    const options = { compiled, wave: '2026', territory: LORIENT, previousWave: '2025' } as const;
+    const pooled = await analyseResponses(stream([...items, ...inner]), { ...options, inside });
+    const apart = await analyseResponses(stream([...items, ...inner]), options);
+    expect(pooled.groups.map((g) => [g.territory, g.responses])).toEqual([[LORIENT, 45 + 12]]);
+    expect(apart.groups.map((g) => [g.territory, g.responses])).toEqual([[LORIENT, 45]]);
+    // The previous wave too: Lorient's 30 and the commune's 5.
+    const base = (doc: typeof pooled) => doc.groups[0]!.comparisons!.previousWave!.shares.find((x) => x.question === 'employeur')!.previous!.base;
+    expect(base(pooled)).toBe(raw([...items, ...inner], LORIENT, '2025', 'employeur', [true, false]).base + raw(inner, { code: '56121' }, '2025', 'employeur', [true, false]).base);
+    expect(base(apart)).toBe(raw(items, LORIENT, '2025', 'employeur', [true, false]).base);
+    // The commune is part of Lorient Agglomération, not another territory beside it.
+    expect(pooled.groups[0]!.comparisons!.network!.otherTerritories).toBe(apart.groups[0]!.comparisons!.network!.otherTerritories - 1);
+  });
+
   it('refuses a wave or territory without responses, naming it', async () => {
     await expect(analyseResponses(stream(items), { compiled, wave: '2030' })).rejects.toThrow(/^\/wave: \[analysis\/empty-wave\] no response of wave "2030" \(waves read: 2025, 2026\)/);
     const e = await analyseResponses(stream(items), { compiled, wave: '2026', territory: { level: 'commune', code: '75056' } }).catch((x: unknown) => x);

@@ -22,6 +22,13 @@ export interface AnalyseOptions extends AggregateOptions {
   wave: string;
   /** Only this territory's group; every territory of the wave when absent. */
   territory?: TerritoryRef;
+  /**
+   * Whether a territory lies inside `territory` (the official geography; the analysis has none
+   * of its own). Responses collected there count in `territory`'s group, in both waves, and so
+   * not among the network's other territories: a territory's results are those of every
+   * association answering within it, as its collection cockpit counts them.
+   */
+  inside?: (t: TerritoryRef) => boolean;
   /** Compare with this wave of the same territory. */
   previousWave?: string;
   /** Compare with the other territories of the wave pooled (true by default). */
@@ -36,11 +43,17 @@ export interface AnalyseOptions extends AggregateOptions {
   weight?: 'sector';
 }
 
-/** The responses of the waves wanted; `seen` collects every wave met, for the error message. */
-async function* ofWaves(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, waves: ReadonlySet<string>, seen: Set<string>, weighting: SectorWeighting | null): AsyncIterable<ResponsePayload> {
-  for await (const p of responses) {
-    seen.add(p.wave);
-    if (!waves.has(p.wave)) continue;
+/**
+ * The responses of the waves wanted, those collected inside the territory analysed counted in
+ * it (`AnalyseOptions.inside`); `seen` collects every wave met, for the error message.
+ */
+async function* ofWaves(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, waves: ReadonlySet<string>, seen: Set<string>, weighting: SectorWeighting | null, options: AnalyseOptions): AsyncIterable<ResponsePayload> {
+  const { territory, inside } = options;
+  for await (const response of responses) {
+    seen.add(response.wave);
+    if (!waves.has(response.wave)) continue;
+    const p = territory && inside && !sameTerritory(response.territory, territory) && inside(response.territory)
+      ? { ...response, territory: { level: territory.level, code: territory.code } } : response;
     weighting?.add(p);
     yield p;
   }
@@ -63,7 +76,7 @@ export async function analyseResponses(responses: AsyncIterable<ResponsePayload>
   const waves = new Set([options.wave, ...(options.previousWave !== undefined ? [options.previousWave] : [])]);
   const seen = new Set<string>();
   const weighting = options.weight === 'sector' ? new SectorWeighting(options.compiled, options.sectorQuestion ?? DEFAULT_SECTOR_QUESTION, weightedKeys(options)) : null;
-  const doc = await aggregateResponses(ofWaves(responses, waves, seen, weighting), options);
+  const doc = await aggregateResponses(ofWaves(responses, waves, seen, weighting, options), options);
   const ofWave = doc.groups.filter((g) => g.wave === options.wave);
   if (ofWave.length === 0) throw new AnalysisError('/wave', 'analysis/empty-wave', `no response of wave "${options.wave}"${seen.size ? ` (waves read: ${[...seen].sort().join(', ')})` : ''}`);
   const selected = options.territory ? ofWave.filter((g) => sameTerritory(g.territory, options.territory!)) : ofWave;

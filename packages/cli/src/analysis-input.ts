@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkNationalReferences, disclosureRuleProblems, disclosureRules, readNdjsonPayloads, type DisclosureRules, type ExpectedSectors, type NationalReferences, type PayloadProblem } from '@olva/analysis';
-import { parseTerritoryQuery } from '@olva/collector';
+import { parseTerritoryQuery, TerritoryDirectory, type CollectorConfig } from '@olva/collector';
 import { COMPILED_FORMAT_VERSION, versionKeyOf, versionKeyString, type CompiledQuestionnaire, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
 import { validateDocument } from '@olva/schema/validate';
 import { nationalReferencesPath } from '@olva/core-questionnaire';
@@ -55,7 +55,16 @@ export interface AnalysisInput {
   sectorQuestion?: string;
   /** The configuration's disclosure thresholds (`disclosure`), used when `--rules` is not given. */
   rules?: DisclosureRules;
+  /** Which territory lies inside which: the official geography, the configuration's custom territories and the builds'. */
+  territories: TerritoryDirectory;
   close(): Promise<void>;
+}
+
+/** The territories as the collector knows them: official, the configuration's custom ones, those of the builds' extensions. */
+function directoryOf(compiled: readonly CompiledQuestionnaire[], config?: Pick<CollectorConfig, 'customTerritories'>): TerritoryDirectory {
+  const territories = new TerritoryDirectory(config?.customTerritories);
+  for (const c of compiled) if (c.territory?.level === 'custom' && c.territory.communes) territories.addCustom(c.territory.code, c.territory.communes);
+  return territories;
 }
 
 const fail = (fr: string, en: string, code: number = EXIT.INVALID) => new CommandError({ fr, en }, code);
@@ -133,6 +142,7 @@ export async function openAnalysisInput(values: Record<string, unknown>): Promis
     const wanted = values.questionnaire as string | undefined;
     return {
       compiled,
+      territories: directoryOf(compiled),
       async *responses(waves) {
         for await (const p of readNdjsonPayloads(fs.createReadStream(file), { source: file, validate })) {
           if (wanted && p.questionnaire.id !== wanted) continue;
@@ -147,6 +157,7 @@ export async function openAnalysisInput(values: Record<string, unknown>): Promis
   const stats = opened.config?.stats;
   return {
     compiled: opened.known.filter((c) => !opened.filter.questionnaireId || c.questionnaire.id === opened.filter.questionnaireId),
+    territories: directoryOf(opened.known, opened.config ?? undefined),
     async *responses(waves) {
       for await (const r of opened.store.stream({ ...opened.filter, ...(waves ? { waves: [...waves] } : {}) })) yield r.payload;
     },

@@ -101,7 +101,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   await app.register(responsesRoutes, { config, store, registry, territories, auth, ...(options.onStored ? { onStored: options.onStored } : {}) });
   await app.register(exportRoutes, { store, registry, authorizer: auth });
   await app.register(statsRoutes, { store, registry, authorizer: auth, ...(config.stats ? { stats: config.stats } : {}) });
-  await app.register(resultsRoutes, { store, registry, authorizer: auth, ...(config.disclosure ? { rules: config.disclosure } : {}), ...(config.stats ? { stats: config.stats } : {}) });
+  await app.register(resultsRoutes, { store, registry, authorizer: auth, territories, ...(config.disclosure ? { rules: config.disclosure } : {}), ...(config.stats ? { stats: config.stats } : {}) });
   // The cockpit groups responses in SQL: it needs the SQL store (every store opened from a URL is one).
   if (store instanceof SqlResponseStore) {
     const context = { db: store.db, registry, territories, customTerritories: config.customTerritories, ...(config.stats ? { stats: config.stats } : {}) };

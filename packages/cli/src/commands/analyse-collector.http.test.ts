@@ -42,6 +42,8 @@ for (const backend of bothBackends()) {
       ...generateFor(b.core, RENNES, '2025', 40, random),
       ...generateFor(b.lorient, { level: 'epci', code: '200042174' }, '2026', 45, random),
       ...['29019', '35047', '35051'].flatMap((code) => generateFor(b.core, { level: 'commune', code }, '2026', 35, random)),
+      // Collected in the commune of Lorient, inside Lorient Agglomération.
+      ...generateFor(b.core, { level: 'commune', code: '56121' }, '2026', 12, random),
     ];
     let config = '';
 
@@ -69,6 +71,16 @@ for (const backend of bothBackends()) {
       expect(res.status).toBe(200);
       return (await res.json()) as ResultsDocument;
     }
+
+    it('counts in a territory the responses collected inside it, the same in both', async () => {
+      const out = path.join(dir, 'cli-lorient.json');
+      const m = memoryIo();
+      expect(await analyse.run(['--config', config, '--wave', '2026', '--territory', 'epci:200042174', '--out', out], m.io), m.err()).toBe(0);
+      const fromCli = JSON.parse(fs.readFileSync(out, 'utf8')) as ResultsDocument;
+      expect(fromCli.groups.map((g) => [g.territory.code, g.responses])).toEqual([['200042174', 45 + 12]]);
+      const res = await fetch(`${server.url}/v1/results?territory=epci:200042174&wave=2026`, { headers: { authorization: `Bearer ${TEST_TOKENS.national}` } });
+      expect(await res.json()).toEqual(fromCli);
+    });
 
     it('gives the document olva analyse writes, with the previous wave, the sample and the weighted shares', async () => {
       const fromCollector = await collector('&previousWave=2025&weight=sector');

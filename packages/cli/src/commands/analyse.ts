@@ -6,7 +6,7 @@
  * also writes the flat table of published figures (open data).
  */
 import fs from 'node:fs';
-import { analyseResponses, flattenResults, groupNames, withoutExpected, FLAT_COLUMNS, MIN_OTHER_TERRITORIES, type ExpectedSectors, type ResultsDocument } from '@olva/analysis';
+import { analyseResponses, flattenResults, groupNames, withoutExpected, FLAT_COLUMNS, MIN_OTHER_TERRITORIES, type ExpectedSectors, type ResultsDocument, type TerritoryRef } from '@olva/analysis';
 import { toCsv } from '@olva/compiler/csv';
 import { EXIT, say, type Bilingual, type CommandIO } from '../io.js';
 import { inputHelp, loadReferences, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
@@ -110,7 +110,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       classes: keyFigureClassesFor(input.compiled),
       ...(rules ? { rules } : {}),
       wave: v.wave,
-      ...(territory ? { territory } : {}),
+      // The responses collected inside the territory count in it, as the collector's cockpit and publication count them.
+      ...(territory ? { territory, inside: (t: TerritoryRef) => input!.territories.within(t, territory) } : {}),
       ...(v['previous-wave'] ? { previousWave: v['previous-wave'] } : {}),
       ...(references ? { references } : {}),
       ...((expected ?? input.expected) ? { expected: expected ?? input.expected } : {}),

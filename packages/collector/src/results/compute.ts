@@ -52,8 +52,10 @@ export interface WaveRequest {
   wave: string;
   /** The territories whose groups the document holds (the request's, with those inside them), or `'all'`. */
   territories: TerritoryRef[] | 'all';
-  /** That exact territory only (a publication): the document's `scope.territory`. */
+  /** That territory only (a publication, or one territory asked): the document's `scope.territory`. */
   territory?: TerritoryRef;
+  /** Whether a territory lies inside `territory`: its responses then count in `territory`'s group. */
+  inside?: (t: TerritoryRef) => boolean;
   comparisons: Comparisons;
 }
 
@@ -90,7 +92,7 @@ export async function analyseWave(store: ResponseStore, registry: QuestionnaireR
   try {
     doc = await analyseResponses(payloadsOf(store, filter), {
       compiled, classes: keyFigureClassesFor(compiled), ...(rules ? { rules } : {}), wave: request.wave, network: c.network,
-      ...(request.territory ? { territory: request.territory } : {}),
+      ...(request.territory ? { territory: request.territory, ...(request.inside ? { inside: request.inside } : {}) } : {}),
       ...(c.previousWave !== undefined ? { previousWave: c.previousWave } : {}),
       ...(c.references ? { references: c.references } : {}),
       ...(stats?.expected ? { expected: stats.expected } : {}),

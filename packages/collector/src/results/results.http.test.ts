@@ -251,6 +251,8 @@ for (const backend of bothBackends()) {
       ...generateFor(b.core, { level: 'commune', code: '29019' }, '2026', 35, random),
       ...generateFor(b.core, { level: 'commune', code: '35047' }, '2026', 40, random),
       ...generateFor(b.core, { level: 'commune', code: '35051' }, '2026', 40, random),
+      // Collected in the commune of Lorient, inside Lorient Agglomération.
+      ...generateFor(b.core, { level: 'commune', code: '56121' }, '2026', 12, random),
     ];
     const ofRennes = (...waves: string[]) => items.filter((g) => inGroup('commune', '35238')(g) && waves.includes(g.payload.wave));
     /** What `olva analyse` makes of the same responses. */
@@ -308,6 +310,21 @@ for (const backend of bothBackends()) {
       expect(plain.groups[0].comparisons).toBeUndefined();
     });
 
+    it('counts in a territory the responses collected inside it, as its cockpit does', async () => {
+      const LORIENT = { level: 'epci', code: '200042174' } as const;
+      const within = items.filter((g) => g.payload.wave === '2026' && (inGroup('epci', '200042174')(g) || inGroup('commune', '56121')(g)));
+      const doc = await call(server.url, 'GET', '/v1/results?territory=epci:200042174&wave=2026', TEST_TOKENS.lorient);
+      expect(doc.status).toBe(200);
+      expect(doc.body.groups.map((g: any) => [g.territory, g.responses])).toEqual([[LORIENT, 45 + 12]]);
+      expect(doc.body).toEqual(await analyseResponses(stream(within), {
+        compiled, classes: keyFigureClassesFor(compiled), references, wave: '2026', territory: LORIENT, network: false,
+        inside: (t) => t.level === 'commune' && t.code === '56121',
+      }));
+      const cockpit = await call(server.url, 'GET', '/v1/cockpit/territory?territory=epci:200042174&wave=2026', TEST_TOKENS.lorient);
+      expect(cockpit.body.responses).toBe(45 + 12);
+      expect(schemaProblems(doc.body)).toEqual([]);
+    });
+
     it('compares with the previous wave through the crosswalk when the core changed', async () => {
       const published = await call(server.url, 'PUT', '/v1/results/commune:35238/2027/publication?previousWave=2025', PUBLISHER);
       expect(published.status).toBe(200);
@@ -324,13 +341,13 @@ for (const backend of bothBackends()) {
       const all2026 = items.filter((g) => g.payload.wave === '2026');
       const national = await call(server.url, 'GET', '/v1/results?wave=2026&territory=commune:35238', TEST_TOKENS.national);
       expect(national.status).toBe(200);
-      // The other four territories of the wave are pooled although only Rennes is asked for.
+      // The other five territories of the wave are pooled although only Rennes is asked for.
       expect(national.body).toEqual(await analysed(all2026, { wave: '2026', territory: RENNES, network: true }));
       const network = national.body.groups[0].comparisons.network;
-      expect(network.otherTerritories).toBe(4);
+      expect(network.otherTerritories).toBe(5);
       expect(network.shares.some((s: any) => s.territories >= 3 && s.network !== null && s.p !== null)).toBe(true);
       const whole = await call(server.url, 'GET', '/v1/results?wave=2026&network=none', TEST_TOKENS.national);
-      expect(whole.body.groups.length).toBe(5);
+      expect(whole.body.groups.length).toBe(6);
       expect(whole.body.groups.every((g: any) => g.comparisons.network === undefined && g.comparisons.national)).toBe(true);
 
       // A territory's token: no network by default, a 403 when asked; a publication never has one.

@@ -38,6 +38,7 @@ import { text, type Text } from '../messages.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import type { ResponseStore, TerritoryRef } from '../store/types.js';
 import type { StatsConfig } from '../stats/expected.js';
+import type { TerritoryDirectory } from '../territories.js';
 import { analyseWave, computeResults, DEFAULT_RESULTS_QUESTIONNAIRE } from './compute.js';
 import { comparisonsFor, parseComparisonQuery, type ComparisonQuery } from './comparisons.js';
 
@@ -50,6 +51,8 @@ export interface ResultsRouteOptions {
   rules?: DisclosureRules;
   /** The configuration's `stats` section: expected distributions by sector for the sample part. */
   stats?: StatsConfig;
+  /** Which territory lies inside which: a territory's document counts the responses collected inside it. */
+  territories: TerritoryDirectory;
 }
 
 /** The public URL path of a territory's results for a wave. */
@@ -108,7 +111,8 @@ function noResponses(message: Text): HttpError {
 
 /** The fastify plugin of the results routes. */
 export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app, options) => {
-  const { store, registry, authorizer, rules, stats } = options;
+  const { store, registry, authorizer, rules, stats, territories } = options;
+  const inside = (territory: TerritoryRef) => (t: TerritoryRef) => territories.within(t, territory);
   const settings = { ...(rules ? { rules } : {}), ...(stats ? { stats } : {}) };
 
   app.get('/v1/results', async (request, reply) => {
@@ -118,14 +122,12 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const asked = askedComparisons(request);
     const comparisons = comparisonsFor(asked, read.principal, questionnaireId, read.query.waves);
     const wave = read.query.waves?.[0];
+    // One territory named: its document, the responses collected inside it counted in it (as `olva analyse --territory`).
+    const named = read.query.territories.length === 1 ? read.query.territories[0]! : undefined;
     const compared = comparisons && wave !== undefined
-      ? await analyseWave(store, registry, { questionnaireId, wave, territories: read.filter.territories, comparisons }, settings)
+      ? await analyseWave(store, registry, { questionnaireId, wave, territories: read.filter.territories, comparisons, ...(named ? { territory: named, inside: inside(named) } : {}) }, settings)
       : null;
-    if (compared) {
-      // What was asked: the one territory named (its groups are those inside it), else the token's scope.
-      if (read.query.territories.length === 1) compared.scope = { ...compared.scope!, territory: { ...read.query.territories[0]! } };
-      return reply.header('cache-control', 'no-store').send(compared);
-    }
+    if (compared) return reply.header('cache-control', 'no-store').send(compared);
     if (asked.previousWave !== undefined) {
       const scope = read.query.territories.length ? read.query.territories : read.principal.scope.territories;
       const territories = scope === 'all' ? { fr: 'tous les territoires', en: 'every territory' } : scope.map((t) => `${t.level}:${t.code}`).join(', ');
@@ -142,7 +144,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const refusal = mayPublish(principal, territory);
     if (refusal) throw new HttpError(403, 'forbidden', refusal);
     const comparisons = comparisonsFor(askedComparisons(request), principal, questionnaire, [wave])!;
-    const doc = await analyseWave(store, registry, { questionnaireId: questionnaire, wave, territories: [territory], territory, comparisons }, settings);
+    const doc = await analyseWave(store, registry, { questionnaireId: questionnaire, wave, territories: [territory], territory, inside: inside(territory), comparisons }, settings);
     if (!doc) throw noResponses(text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
     const responses = doc.groups.reduce((n, g) => n + g.responses, 0);
     const event = await store.publications.publish(territory, wave, principal.name, JSON.stringify(doc), responses);
