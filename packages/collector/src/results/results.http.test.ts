@@ -20,6 +20,7 @@ import { canonicalPayload } from '../store/canonical.js';
 
 const PUBLISHER = 'rennes-publisher-0123456789abcdef';
 const MORBIHAN_PUBLISHER = 'morbihan-publisher-0123456789abcdef';
+const LORIENT_PUBLISHER = 'lorient-publisher-0123456789abcdef';
 
 /** The test tokens, plus `publish` for Rennes, the national network and Morbihan (around Lorient). */
 function tokens(): unknown[] {
@@ -28,6 +29,7 @@ function tokens(): unknown[] {
     ...base.map((t) => (t.name === 'rnma' ? { ...t, scope: { ...t.scope, rights: [...t.scope.rights, 'publish'] } } : t)),
     { name: 'rennes-publication', token: PUBLISHER, scope: { territories: [{ level: 'commune', code: '35238' }], rights: ['publish'] } },
     { name: 'morbihan-publication', token: MORBIHAN_PUBLISHER, scope: { territories: [{ level: 'departement', code: '56' }], rights: ['publish', 'stats'] } },
+    { name: 'lorient-publication', token: LORIENT_PUBLISHER, scope: { territories: [{ level: 'epci', code: '200042174' }], rights: ['publish'] } },
   ];
 }
 
@@ -322,6 +324,10 @@ for (const backend of bothBackends()) {
       }));
       const cockpit = await call(server.url, 'GET', '/v1/cockpit/territory?territory=epci:200042174&wave=2026', TEST_TOKENS.lorient);
       expect(cockpit.body.responses).toBe(45 + 12);
+      // What Lorient Agglomération publishes: the same document.
+      const published = await call(server.url, 'PUT', '/v1/results/epci:200042174/2026/publication', LORIENT_PUBLISHER);
+      expect(published.body.responses).toBe(45 + 12);
+      expect((await call(server.url, 'GET', published.body.url)).body).toEqual(doc.body);
       expect(schemaProblems(doc.body)).toEqual([]);
     });
 

@@ -144,7 +144,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const refusal = mayPublish(principal, territory);
     if (refusal) throw new HttpError(403, 'forbidden', refusal);
     const comparisons = comparisonsFor(askedComparisons(request), principal, questionnaire, [wave])!;
-    const doc = await analyseWave(store, registry, { questionnaireId: questionnaire, wave, territories: [territory], territory, inside: inside(territory), comparisons }, settings);
+    const doc = await analyseWave(store, registry, { questionnaireId: questionnaire, wave, territories: territories.covered([territory]), territory, inside: inside(territory), comparisons }, settings);
     if (!doc) throw noResponses(text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
     const responses = doc.groups.reduce((n, g) => n + g.responses, 0);
     const event = await store.publications.publish(territory, wave, principal.name, JSON.stringify(doc), responses);
