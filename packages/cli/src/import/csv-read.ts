@@ -35,6 +35,19 @@ export class CsvReadError extends Error {
 }
 
 /**
+ * The characters of Windows-1252's bytes 0x80–0x9F (€, ’, œ, curly quotes, dashes…), where
+ * Latin-1 has control characters. Node 20's TextDecoder('windows-1252') decodes as Latin-1,
+ * which would lose the € and the apostrophe of every French Excel file.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Windows-1252 bytes as text. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
+/**
  * The text of a file: UTF-8 when it has a byte order mark or decodes as UTF-8 without error,
  * else Windows-1252 (every byte is a character there, so a file of French Excel reads right).
  * `forced` skips the guess.
@@ -42,12 +55,12 @@ export class CsvReadError extends Error {
 export function decodeCsv(bytes: Uint8Array, forced?: CsvEncoding): { text: string; encoding: CsvEncoding; bom: boolean } {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
-  if (forced) return { text: new TextDecoder(forced).decode(body), encoding: forced, bom };
+  if (forced) return { text: forced === 'utf-8' ? new TextDecoder('utf-8').decode(body) : decodeWindows1252(body), encoding: forced, bom };
   if (bom) return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8', bom };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8', bom };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252', bom };
+    return { text: decodeWindows1252(body), encoding: 'windows-1252', bom };
   }
 }
 
