@@ -84,19 +84,19 @@ function questionnaireId(collector: Collector, given: string | undefined): strin
   }, EXIT.USAGE);
 }
 
-/** The payloads of an NDJSON file (`olva export --format ndjson`), one per line. */
-function ndjsonOffers(text: string, overrides: Partial<ResponsePayload>): Offer[] {
-  const offers: Offer[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
-    if (!raw.trim()) return;
+/** The payloads of an NDJSON file (`olva export --format ndjson`), one per line, read as they are offered. */
+function* ndjsonOffers(text: string, overrides: Partial<ResponsePayload>): Generator<Offer> {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    if (!raw.trim()) continue;
     try {
       const body = JSON.parse(raw) as Record<string, unknown>;
-      offers.push({ line: i + 1, body: body && typeof body === 'object' && !Array.isArray(body) ? { ...body, ...overrides } : body, problems: [] });
+      yield { line: i + 1, body: body && typeof body === 'object' && !Array.isArray(body) ? { ...body, ...overrides } : body, problems: [] };
     } catch (e) {
-      offers.push({ line: i + 1, problems: [{ line: i + 1, pointer: '', rule: 'json', message: { fr: `JSON illisible : ${(e as Error).message}`, en: `unreadable JSON: ${(e as Error).message}` } }] });
+      yield { line: i + 1, problems: [{ line: i + 1, pointer: '', rule: 'json', message: { fr: `JSON illisible : ${(e as Error).message}`, en: `unreadable JSON: ${(e as Error).message}` } }] };
     }
-  });
-  return offers;
+  }
 }
 
 /** The problems of a file's header: each column that is not placed, line 1. */
@@ -213,7 +213,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     };
 
     const ndjson = /\.(nd)?jsonl?$/i.test(file) || /^\s*\{/.test(bytes.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, ''));
-    let offers: Offer[];
+    let offers: Iterable<Offer>;
     let plan: ColumnPlan | undefined;
     let format: Record<string, unknown> = { format: 'ndjson' };
     if (ndjson) {
@@ -238,27 +238,38 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
         time,
         client: { name: 'olva-import', version: version() },
       });
-      offers = csv.rows.map((row) => {
-        const { payload, problems } = reader.payload(row.cells);
-        return {
-          line: row.line, body: payload,
-          problems: problems.map((p) => {
-            const c = columnOfPointer(plan!, p.pointer);
-            return { line: row.line, ...(c !== undefined ? { column: c } : {}), pointer: p.pointer, rule: p.code, message: p.message };
-          }),
-        };
-      });
+      // Payloads are made as rows are offered, so that memory holds one batch of them.
+      offers = (function* rowOffers() {
+        for (const row of csv.rows) {
+          const { payload, problems } = reader.payload(row.cells);
+          yield {
+            line: row.line, body: payload,
+            problems: problems.map((p) => {
+              const c = columnOfPointer(plan!, p.pointer);
+              return { line: row.line, ...(c !== undefined ? { column: c } : {}), pointer: p.pointer, rule: p.code, message: p.message };
+            }),
+          };
+        }
+      })();
     }
 
-    const counts: ImportCounts = { read: offers.length, imported: 0, present: 0, refused: 0 };
+    const counts: ImportCounts = { read: 0, imported: 0, present: 0, refused: 0 };
     const problems: ImportProblem[] = [];
-    for (let i = 0; i < offers.length; i += BATCH) {
-      const outcomes = await Promise.all(offers.slice(i, i + BATCH).map((o) => offer(collector!, o, plan, dryRun)));
+    let batch: Offer[] = [];
+    const flush = async () => {
+      const outcomes = await Promise.all(batch.map((o) => offer(collector!, o, plan, dryRun)));
+      batch = [];
       for (const outcome of outcomes) {
         counts[outcome.status] += 1;
         problems.push(...outcome.problems);
       }
+    };
+    for (const o of offers) {
+      counts.read += 1;
+      batch.push(o);
+      if (batch.length >= BATCH) await flush();
     }
+    await flush();
     return finish(io, lang, { file: name, dryRun, json: v.json === true, format, counts, problems, headerRefused: false });
   } catch (e) {
     if (e instanceof MappingError) {
