@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { createCollector, loadConfig, type Collector } from '@olva/collector';
 import type { ResultsDocument } from '@olva/analysis';
 import { fixtureAnswers, fixtureCore, fixtureResponse } from '@olva/test-support/export-fixtures';
@@ -134,6 +135,26 @@ describe('olva import of a foreign file', () => {
     expect(lime.map((p) => p.answers.publics).sort()).toEqual([[], ['enfants', 'aines'], ['enfants', 'aines']]);
     fs.writeFileSync(file, `${[header, 'social,0,1,0,9', ...rows].join('\n')}\n`);
     expect(JSON.parse((await runImport(...argv)).out)).toMatchObject({ read: 4, imported: 1, present: 3 });
+  });
+
+  it('reads the first sheet of a workbook saved by a spreadsheet (shared strings, numbers, dates as serial days)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Saisie');
+    sheet.addRow(['Secteur principal', 'Bénévoles', 'Date de saisie', 'Commentaire']);
+    sheet.addRow(['Culture', 7, new Date(Date.UTC(2025, 2, 15, 10, 30)), 'Salle & « atelier » <b>']);
+    sheet.addRow(['Sport', 2.5, new Date(Date.UTC(2025, 2, 16)), null]);
+    workbook.addWorksheet('Autre').addRow(['ignored']);
+    const file = path.join(dir, 'saisie.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const mapping = path.join(dir, 'saisie.mapping.json');
+    fs.writeFileSync(mapping, JSON.stringify({ columns: { 'Secteur principal': 'secteur_principal', 'Bénévoles': 'nb_benevoles', 'Date de saisie': 'submitted_at', Commentaire: 'commentaire' } }));
+    const r = await runImport(file, '--config', configs.shapes, '--mapping', mapping, '--wave', '2024', '--territory', 'commune:35238', '--json', '--lang', 'en');
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ format: 'xlsx', sheet: 'Saisie', read: 2, imported: 1, refused: 1 });
+    // 2.5 volunteers: refused by intake as any posted response would be, on the sheet's row 3.
+    expect(report.problems).toMatchObject([{ line: 3, column: 'Bénévoles', pointer: '/answers/nb_benevoles' }]);
+    const [payload] = (await stored('shapes')).filter((p) => p.wave === '2024');
+    expect(payload).toMatchObject({ submittedAt: '2025-03-15T10:30:00.000Z', answers: { secteur_principal: 'culture', nb_benevoles: 7, commentaire: 'Salle & « atelier » <b>' } });
   });
 
   it('refuses the import of a file with an unknown column before any row, and names the mapping entry to write', async () => {

@@ -1,7 +1,7 @@
 /**
  * `olva import` against real stores (SQLite, and PostgreSQL as the collector's tests run it):
  * an olva export imported into a fresh collector exports the same answers again (CSV, CSV
- * with missing-value codes, NDJSON); importing again adds nothing.
+ * with missing-value codes, labels, XLSX, NDJSON); importing again adds nothing.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +22,8 @@ function originals(): ResponsePayload[] {
   for (let i = 0; i < 24; i++) {
     const answers = fixtureAnswers(i);
     if (i % 5 === 1) answers.commentaire = i % 2 ? '=SUM(A1:A9)' : '@cmd; -1, +2\n=x';
+    // XLSX's own escape (`_x0041_` is written `_x005F_x0041_`) and a line break inside a cell.
+    if (i === 22) answers.commentaire = 'Code _x0041_,\r\nsuite « ; »';
     if (i % 6 === 2) {
       answers.secteur_principal = 'other';
       answers.secteur_principal_other = 'Éducation populaire, « jeunesse »';
@@ -43,7 +45,7 @@ function originals(): ResponsePayload[] {
 for (const backend of bothBackends()) {
   describe(`olva import on ${backend.name}`, () => {
     let dir = '';
-    const configs: Record<'a' | 'b' | 'c' | 'd', string> = { a: '', b: '', c: '', d: '' };
+    const configs: Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f', string> = { a: '', b: '', c: '', d: '', e: '', f: '' };
 
     beforeAll(async () => {
       await backend.setup();
@@ -124,6 +126,21 @@ for (const backend of bothBackends()) {
       expect(r.code, r.out).toBe(0);
       expect(JSON.parse(r.out)).toMatchObject({ format: 'csv', encoding: 'utf-8', bom: true, separator: ';', read: 24, imported: 24, refused: 0, problems: [] });
       expect(await exported('c', '--missing', 'codes')).toEqual(await exported('a', '--missing', 'codes'));
+    });
+
+    it('reads the XLSX export (its first sheet, codes) and the CSV of labels', async () => {
+      const xlsx = path.join(dir, 'a.xlsx');
+      const labels = path.join(dir, 'a-labels.csv');
+      for (const [out, format] of [[xlsx, ['--format', 'xlsx']], [labels, ['--labels', '--locale', 'en']]] as const) {
+        const m = memoryIo();
+        expect(await exportCommand.run(['--config', configs.a, '--questionnaire', 'olva-core', '--personal', ...format, '--out', out], m.io), m.err()).toBe(0);
+      }
+      const fromXlsx = await runImport(xlsx, '--config', configs.e, '--json');
+      expect(JSON.parse(fromXlsx.out)).toMatchObject({ format: 'xlsx', sheet: 'réponses', read: 24, imported: 24, refused: 0 });
+      expect(await exported('e')).toEqual(await exported('a'));
+      const fromLabels = await runImport(labels, '--config', configs.f, '--json');
+      expect(JSON.parse(fromLabels.out)).toMatchObject({ format: 'csv', read: 24, imported: 24, refused: 0 });
+      expect(await exported('f')).toEqual(await exported('a'));
     });
 
     it('reads the NDJSON export, payloads as they were', async () => {

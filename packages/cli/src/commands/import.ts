@@ -13,20 +13,21 @@ import { parseCommand } from '../args.js';
 import { version } from '../cli.js';
 import { EXIT, pickLang, type Bilingual, type CommandIO } from '../io.js';
 import { CommandError, reportError } from './export.js';
-import { CsvReadError, readCsv, type CsvDelimiter, type CsvEncoding } from '../import/csv-read.js';
+import { CsvReadError, readCsv, type CsvDelimiter, type CsvEncoding, type CsvRow } from '../import/csv-read.js';
+import { looksLikeZip, readXlsx, XlsxReadError } from '../import/xlsx-read.js';
 import { loadMapping, MappingError, NO_MAPPING, type ImportMapping } from '../import/mapping.js';
 import { columnOfPointer, planColumns, type ColumnPlan } from '../import/plan.js';
 import { RowReader, readTime, type RowDefaults } from '../import/row-payload.js';
 import { configHint, problemLine, summaryLine, type ImportCounts, type ImportProblem } from '../import/report.js';
 
 export const usage: Bilingual = {
-  fr: 'olva import <fichier.csv|.ndjson> --config <olva.config.json> [--questionnaire <id>] [--wave <millésime>] [--territory <niveau:code>] [--channel paper] [--source <nom>] [--mapping <fichier.json>] [--dry-run] [--json] : importe des réponses d’un tableur dans le collecteur',
-  en: 'olva import <file.csv|.ndjson> --config <olva.config.json> [--questionnaire <id>] [--wave <wave>] [--territory <level:code>] [--channel paper] [--source <name>] [--mapping <file.json>] [--dry-run] [--json]: imports responses from a spreadsheet into the collector',
+  fr: 'olva import <fichier.csv|.xlsx|.ndjson> --config <olva.config.json> [--questionnaire <id>] [--wave <millésime>] [--territory <niveau:code>] [--channel paper] [--source <nom>] [--mapping <fichier.json>] [--dry-run] [--json] : importe des réponses d’un tableur dans le collecteur',
+  en: 'olva import <file.csv|.xlsx|.ndjson> --config <olva.config.json> [--questionnaire <id>] [--wave <wave>] [--territory <level:code>] [--channel paper] [--source <name>] [--mapping <file.json>] [--dry-run] [--json]: imports responses from a spreadsheet into the collector',
 };
 
 const help: Bilingual = {
   fr: `${usage.fr}
-  <fichier>                 export d'olva (CSV, avec ou sans --missing codes, ou NDJSON) ou CSV d'un autre outil
+  <fichier>                 export d'olva (CSV, avec ou sans --missing codes, XLSX ou NDJSON) ou CSV/XLSX d'un autre outil (1re feuille)
   --config <fichier>        configuration du collecteur (base, builds acceptées, millésimes, territoires)
   --database <url>          sqlite:<chemin> ou postgres://… (remplace celle de la configuration)
   --questionnaire <id>      questionnaire (défaut : le seul accepté par la configuration)
@@ -44,7 +45,7 @@ const help: Bilingual = {
   --json                    résumé et problèmes en JSON (intégration continue)
   Sortie 1 quand une ligne est refusée.`,
   en: `${usage.en}
-  <file>                    an olva export (CSV, with or without --missing codes, or NDJSON) or another tool's CSV
+  <file>                    an olva export (CSV, with or without --missing codes, XLSX or NDJSON) or another tool's CSV/XLSX (first sheet)
   --config <file>           collector configuration (database, accepted builds, waves, territories)
   --database <url>          sqlite:<path> or postgres://… (overrides the configuration's)
   --questionnaire <id>      questionnaire (default: the only one the configuration accepts)
@@ -219,8 +220,16 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     if (ndjson) {
       offers = ndjsonOffers(bytes.toString('utf8'), overrides);
     } else {
-      const csv = readCsv(bytes, { ...(v.encoding ? { encoding: v.encoding as CsvEncoding } : {}), ...(v.separator ? { delimiter: separators[v.separator] } : {}) });
-      format = { format: 'csv', encoding: csv.encoding, bom: csv.bom, separator: csv.delimiter === '\t' ? 'tab' : csv.delimiter };
+      let csv: { header: string[]; rows: CsvRow[] };
+      if (/\.xlsx$/i.test(file) || looksLikeZip(bytes)) {
+        const xlsx = await readXlsx(bytes);
+        csv = xlsx;
+        format = { format: 'xlsx', sheet: xlsx.sheet };
+      } else {
+        const read = readCsv(bytes, { ...(v.encoding ? { encoding: v.encoding as CsvEncoding } : {}), ...(v.separator ? { delimiter: separators[v.separator] } : {}) });
+        csv = read;
+        format = { format: 'csv', encoding: read.encoding, bom: read.bom, separator: read.delimiter === '\t' ? 'tab' : read.delimiter };
+      }
       const planned = planColumns(csv.header, versions, mapping);
       if (planned.problems.length) {
         return finish(io, lang, { file: name, dryRun, json: v.json === true, format, counts: { read: csv.rows.length, imported: 0, present: 0, refused: 0 }, problems: headerProblems(planned.problems, v.mapping), headerRefused: true });
@@ -276,6 +285,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       for (const p of e.problems) io.stderr.write(`olva import: ${p.file}#${p.pointer}, ${p.rule}${lang === 'fr' ? ' : ' : ': '}${p.message}\n`);
       return EXIT.INVALID;
     }
+    if (e instanceof XlsxReadError) return reportError('import', new CommandError({ fr: `${name} : classeur XLSX illisible : ${e.message}`, en: `${name}: unreadable XLSX workbook: ${e.message}` }), io, lang);
     if (e instanceof CsvReadError) return reportError('import', new CommandError({ fr: `${name}:${e.line}, ${e.rule} : ${e.text.fr}`, en: `${name}:${e.line}, ${e.rule}: ${e.text.en}` }), io, lang);
     return reportError('import', e, io, lang);
   } finally {
@@ -308,7 +318,8 @@ function finish(io: CommandIO, lang: 'fr' | 'en', r: Report): number {
   }
   for (const p of r.problems) io.stderr.write(`${problemLine(r.file, p, lang)}\n`);
   const sep = lang === 'fr' ? ' : ' : ': ';
-  const read = r.format.format === 'csv' ? (lang === 'fr' ? ` (CSV ${r.format.encoding}, séparateur « ${r.format.separator} »)` : ` (CSV ${r.format.encoding}, separator "${r.format.separator}")`) : '';
+  const read = r.format.format === 'csv' ? (lang === 'fr' ? ` (CSV ${r.format.encoding}, séparateur « ${r.format.separator} »)` : ` (CSV ${r.format.encoding}, separator "${r.format.separator}")`)
+    : r.format.format === 'xlsx' ? (lang === 'fr' ? ` (XLSX, feuille « ${r.format.sheet} »)` : ` (XLSX, sheet "${r.format.sheet}")`) : '';
   io.stdout.write(`olva import${sep}${r.file}${read}${sep}${summaryLine(r.counts, lang, r.dryRun)}\n`);
   return failed ? EXIT.INVALID : EXIT.OK;
 }

@@ -42,12 +42,17 @@ const MISSING = new Set(['-7', '-8', '-9']);
 /** Where olva's CSV writer put a `'` before a formula start (`escapeFormula` of @olva/compiler/csv). */
 const ESCAPED_FORMULA = /(?<=^|[,;\r\n])("*)'(?=[=+\-@\t\r])/g;
 
+/** Excel's day 0 of its serial dates (1899-12-30, past its 1900 leap-year bug), in ms. */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
 /**
- * Reads a time stamp: RFC 3339 as olva writes it, or a French spreadsheet's `31/12/2025`,
- * `31/12/2025 14:05` (taken as UTC). Undefined when the cell is none of these.
+ * Reads a time stamp: RFC 3339 as olva writes it, a French spreadsheet's `31/12/2025`,
+ * `31/12/2025 14:05` (taken as UTC), or an XLSX cell's serial date (days since 1899-12-30).
+ * Undefined when the cell is none of these.
  */
 export function readTime(cell: string): string | undefined {
   const t = cell.trim();
+  if (/^\d{5}(?:\.\d+)?$/.test(t)) return new Date(EXCEL_EPOCH + Math.round(Number(t) * 86_400_000)).toISOString();
   const french = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
   const date = french
     ? new Date(Date.UTC(Number(french[3]), Number(french[2]) - 1, Number(french[1]), Number(french[4] ?? 0), Number(french[5] ?? 0), Number(french[6] ?? 0)))
