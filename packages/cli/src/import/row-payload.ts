@@ -45,21 +45,30 @@ const ESCAPED_FORMULA = /(?<=^|[,;\r\n])("*)'(?=[=+\-@\t\r])/g;
 /** Excel's day 0 of its serial dates (1899-12-30, past its 1900 leap-year bug), in ms. */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
+/** An RFC 3339 time stamp with its zone: kept as written (the stored response's digest is made of it). */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
+/** `2025-03-15`, `2025-03-15 10:30[:00]` (LimeSurvey, SQL): no zone, taken as UTC. */
+const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+/** `15/03/2025`, `15/03/2025 10:30[:00]` (a French spreadsheet): taken as UTC. */
+const FRENCH = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
 /**
- * Reads a time stamp: RFC 3339 as olva writes it, a French spreadsheet's `31/12/2025`,
- * `31/12/2025 14:05` (taken as UTC), or an XLSX cell's serial date (days since 1899-12-30).
- * Undefined when the cell is none of these.
+ * Reads a time stamp: RFC 3339 as olva writes it, a date with or without a time as other
+ * tools write it (`2025-03-15 10:30:00`, `15/03/2025 10:30`, taken as UTC), or an XLSX
+ * cell's serial date (days since 1899-12-30). Undefined when the cell is none of these.
  */
 export function readTime(cell: string): string | undefined {
   const t = cell.trim();
+  if (RFC3339.test(t)) return Number.isNaN(Date.parse(t)) ? undefined : t;
   if (/^\d{5}(?:\.\d+)?$/.test(t)) return new Date(EXCEL_EPOCH + Math.round(Number(t) * 86_400_000)).toISOString();
-  const french = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
-  const date = french
-    ? new Date(Date.UTC(Number(french[3]), Number(french[2]) - 1, Number(french[1]), Number(french[4] ?? 0), Number(french[5] ?? 0), Number(french[6] ?? 0)))
-    : /^\d{4}-\d{2}-\d{2}/.test(t) ? new Date(t.length === 10 ? `${t}T00:00:00Z` : t) : undefined;
-  if (!date || Number.isNaN(date.getTime())) return undefined;
-  // An olva time stamp is kept as written (its digest is the stored response's).
-  return french || t.length === 10 ? date.toISOString() : t;
+  const iso = ISO_LOCAL.exec(t);
+  const french = FRENCH.exec(t);
+  const [y, m, d, hh, mm, ss] = iso ? iso.slice(1) : french ? [french[3], french[2], french[1], ...french.slice(4)] : [];
+  if (y === undefined) return undefined;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hh ?? 0), Number(mm ?? 0), Number(ss ?? 0)));
+  // 31/02/2025 would roll over into March: not a date.
+  if (date.getUTCDate() !== Number(d) || date.getUTCMonth() !== Number(m) - 1) return undefined;
+  return date.toISOString();
 }
 
 /** Reads the rows of one file: call `payload` for each row, in the file's order. */
