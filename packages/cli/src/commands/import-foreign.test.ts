@@ -164,7 +164,7 @@ describe('olva import of a foreign file', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('unknown-column.csv:1, column "Remarques", unknown-column: unknown column');
     expect(r.err).toContain('"Remarques": null');
-    expect(r.out).toContain('1 read, 0 imported');
+    expect(r.out).toContain('header refused, no row imported; 1 read, 0 imported');
   });
 
   it('names each problem of a bad mapping file with the file, its JSON pointer and the rule', async () => {

@@ -320,6 +320,7 @@ function finish(io: CommandIO, lang: 'fr' | 'en', r: Report): number {
   const sep = lang === 'fr' ? ' : ' : ': ';
   const read = r.format.format === 'csv' ? (lang === 'fr' ? ` (CSV ${r.format.encoding}, séparateur « ${r.format.separator} »)` : ` (CSV ${r.format.encoding}, separator "${r.format.separator}")`)
     : r.format.format === 'xlsx' ? (lang === 'fr' ? ` (XLSX, feuille « ${r.format.sheet} »)` : ` (XLSX, sheet "${r.format.sheet}")`) : '';
-  io.stdout.write(`olva import${sep}${r.file}${read}${sep}${summaryLine(r.counts, lang, r.dryRun)}\n`);
+  const stopped = r.headerRefused ? (lang === 'fr' ? 'en-tête refusé, aucune ligne importée ; ' : 'header refused, no row imported; ') : '';
+  io.stdout.write(`olva import${sep}${r.file}${read}${sep}${stopped}${summaryLine(r.counts, lang, r.dryRun)}\n`);
   return failed ? EXIT.INVALID : EXIT.OK;
 }
