@@ -20,7 +20,7 @@ import * as importCommand from './import.js';
 
 let dir = '';
 /** `shapes`: the fixture core with every column shape; `checks`: the small core with required and conditional questions. */
-const configs = { shapes: '', checks: '' };
+const configs = { shapes: '', checks: '', versions: '' };
 
 /** Windows-1252 bytes of a text (the characters French Excel writes beyond Latin-1 included). */
 function windows1252(text: string): Buffer {
@@ -40,6 +40,19 @@ beforeAll(() => {
       waves: [{ id: '2027', core: '^2027.0.0' }],
     }));
   }
+});
+
+beforeAll(() => {
+  // Two versions of the core; wave 2026 accepts only the first.
+  const builds = path.join(dir, 'versions');
+  writeBuild(builds, fixtureCore('2026.1.0'));
+  writeBuild(path.join(builds, 'next'), fixtureCore('2027.0.0'));
+  configs.versions = path.join(builds, 'olva.config.json');
+  fs.writeFileSync(configs.versions, JSON.stringify({
+    database: { url: `sqlite:${path.join(dir, 'versions.sqlite')}` },
+    questionnaires: [{ build: 'olva-core' }, { build: 'next/olva-core' }],
+    waves: [{ id: '2026', core: '^2026.1.0' }],
+  }));
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -193,28 +206,31 @@ describe('olva import of a foreign file', () => {
       'social,5,non,8,,35238',
       'sport,3,non,,,99999',
       'culture,,non,,,35238',
-    ].join('\n'));
+      'sport,2,non,,,35238,,surplus',
+    ].map((line) => `${line}${line.endsWith('surplus') ? '' : ','}`).join('\n'));
     const argv = [file, '--config', configs.checks, '--wave', '2026', '--lang', 'en'];
     const dry = await runImport(...argv, '--dry-run');
     expect(dry.code).toBe(1);
-    expect(dry.out).toContain('6 read, 2 to import (dry run: nothing written), 0 already present, 4 refused');
+    expect(dry.out).toContain('7 read, 2 to import (dry run: nothing written), 0 already present, 5 refused');
     expect(await stored('checks')).toEqual([]);
 
     const r = await runImport(...argv);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('6 read, 2 imported, 0 already present, 4 refused');
+    expect(r.out).toContain('7 read, 2 imported, 0 already present, 5 refused');
     const lines = r.err.trim().split('\n');
     expect(lines.find((l) => l.startsWith('bad-rows.csv:3,'))).toMatch(/^bad-rows\.csv:3, column "secteur", \/answers\/secteur, schema\/enum: must be one of "sport", "culture", "social"/);
     expect(lines.find((l) => l.startsWith('bad-rows.csv:4,'))).toMatch(/^bad-rows\.csv:4, column "nb_benevoles", \/answers\/nb_benevoles, schema\/type: /);
     expect(lines.find((l) => l.startsWith('bad-rows.csv:5,'))).toMatch(/^bad-rows\.csv:5, column "nb_salaries", \/answers\/nb_salaries, hidden-answered: /);
     expect(lines.find((l) => l.startsWith('bad-rows.csv:6,'))).toMatch(/^bad-rows\.csv:6, column "territory_code", \/territory\/code, unknown-territory: .*99999/);
+    // A separator ending every line is an unnamed empty column, left out; a cell filled beyond the header is not.
+    expect(lines.find((l) => l.startsWith('bad-rows.csv:8,'))).toBe('bad-rows.csv:8, extra-cell: cell filled in column 8, beyond the header\'s 7 columns');
     expect(lines.some((l) => /^bad-rows\.csv:[27],/.test(l))).toBe(false);
     const kept = await stored('checks');
     expect(kept.find((p) => p.answers.secteur === 'culture')).toMatchObject({ channel: 'paper', blank: ['nb_benevoles'] });
 
     const fr = await runImport(...argv.slice(0, -1), 'fr', '--json');
     const report = JSON.parse(fr.out) as { problems: { line: number; column: string; pointer: string; rule: string; message: { fr: string; en: string } }[] };
-    expect(report).toMatchObject({ read: 6, imported: 0, present: 2, refused: 4 });
+    expect(report).toMatchObject({ read: 7, imported: 0, present: 2, refused: 5 });
     expect(report.problems.find((p) => p.line === 5)).toMatchObject({ column: 'nb_salaries', pointer: '/answers/nb_salaries', rule: 'hidden-answered' });
   });
 
@@ -225,6 +241,15 @@ describe('olva import of a foreign file', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('wave.csv:2, /wave, wave-version : ');
     expect(r.err).toContain('élargissez l’entrée de ce millésime dans « waves » de la configuration : { "id": "2027"');
+  });
+
+  it('answers rows without a version with the newest one their wave accepts', async () => {
+    const file = path.join(dir, 'versions.csv');
+    fs.writeFileSync(file, 'secteur_principal,wave\nsport,2026\nculture,2027\n');
+    const r = await runImport(file, '--config', configs.versions, '--territory', 'commune:35238', '--json');
+    expect(JSON.parse(r.out)).toMatchObject({ read: 2, imported: 2, refused: 0 });
+    const versions = Object.fromEntries((await stored('versions')).map((p) => [p.wave, p.questionnaire.version]));
+    expect(versions).toEqual({ 2026: '2026.1.0', 2027: '2027.0.0' });
   });
 
   it('gives a wave that olva analyse compares with as its previous wave', async () => {

@@ -230,7 +230,9 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
         csv = read;
         format = { format: 'csv', encoding: read.encoding, bom: read.bom, separator: read.delimiter === '\t' ? 'tab' : read.delimiter };
       }
-      const planned = planColumns(csv.header, versions, mapping);
+      const rows = csv.rows;
+      const emptyColumns = new Set(csv.header.map((_, i) => i).filter((i) => rows.every((r) => !(r.cells[i] ?? '').trim())));
+      const planned = planColumns(csv.header, versions, mapping, emptyColumns);
       if (planned.problems.length) {
         return finish(io, lang, { file: name, dryRun, json: v.json === true, format, counts: { read: csv.rows.length, imported: 0, present: 0, refused: 0 }, problems: headerProblems(planned.problems, v.mapping), headerRefused: true });
       }
@@ -245,6 +247,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
         ...(v.source ? { source: v.source } : {}),
         fallbackSource: `import-${name}`.slice(0, 64),
         time,
+        waves: config.waves ?? [],
         client: { name: 'olva-import', version: version() },
       });
       // Payloads are made as rows are offered, so that memory holds one batch of them.

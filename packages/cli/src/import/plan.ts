@@ -45,9 +45,10 @@ const METADATA = new Set<string>(METADATA_COLUMNS);
 
 /**
  * The plan of `header` against `versions` (the accepted versions of the questionnaire: the
- * union of their columns is known) and the mapping file.
+ * union of their columns is known) and the mapping file. `emptyColumns`: the columns no row
+ * fills (an unnamed one of them is left out).
  */
-export function planColumns(header: readonly string[], versions: readonly CompiledQuestionnaire[], mapping: ImportMapping): { plan: ColumnPlan; problems: ColumnProblem[] } {
+export function planColumns(header: readonly string[], versions: readonly CompiledQuestionnaire[], mapping: ImportMapping, emptyColumns: ReadonlySet<number> = new Set()): { plan: ColumnPlan; problems: ColumnProblem[] } {
   const known = new Map(variableColumns(versions).map((c) => [c.name, c] as const));
   const plan: ColumnPlan = { header, metadata: new Map(), questions: new Map(), olvaExport: false };
   const problems: ColumnProblem[] = [];
@@ -61,6 +62,8 @@ export function planColumns(header: readonly string[], versions: readonly Compil
     return q;
   };
   header.forEach((column, index) => {
+    // A column without a name nor any value (a separator at the end of each line): nothing to lose.
+    if (column === '' && emptyColumns.has(index)) return;
     const mapped = Object.hasOwn(mapping.columns, column);
     const target = mapped ? mapping.columns[column] : column;
     if (target === null) return;

@@ -5,7 +5,7 @@
  * row again gives again. Nothing here decides whether the response is valid: the collector's
  * intake does, as for a posted response.
  */
-import { canonicalJson } from '@olva/collector';
+import { canonicalJson, waveProblems, type WaveRule } from '@olva/collector';
 import { compareVersions, type CompiledQuestion, type CompiledQuestionnaire, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
 import { allowsBlank, allQuestions, checkResponse } from '@olva/runtime';
 import { readBoolean, readChoice, readValue, type ValueMap } from './cells.js';
@@ -26,6 +26,8 @@ export interface RowDefaults {
   fallbackSource: string;
   /** Time stamps of rows without their own. */
   time: string;
+  /** The configuration's waves tied to versions: a row without a version gets the newest its wave accepts. */
+  waves: readonly WaveRule[];
   client: { name: string; version: string };
 }
 
@@ -100,7 +102,8 @@ export class RowReader {
       .filter((c) => c.questionnaire.id === id && (c.extension?.id ?? undefined) === extensionId
         && (!version || c.questionnaire.version === version) && (!extensionVersion || c.extension?.version === extensionVersion))
       .sort((a, b) => compareVersions(b.questionnaire.version, a.questionnaire.version) || compareVersions(b.extension?.version ?? '', a.extension?.version ?? ''));
-    const pick = candidates[0];
+    const wave = this.defaults.wave ?? this.meta(cells, 'wave');
+    const pick = candidates.find((c) => !waveProblems({ wave, questionnaire: c.questionnaire }, this.defaults.waves).length) ?? candidates[0];
     return {
       questionnaire: { id, version: version ?? pick?.questionnaire.version ?? '' },
       extension: extensionId ? { id: extensionId, version: extensionVersion ?? pick?.extension?.version ?? '' } : null,
@@ -177,6 +180,12 @@ export class RowReader {
     const compiled = this.versions.find((c) => c.questionnaire.id === key.questionnaire.id && c.questionnaire.version === key.questionnaire.version
       && (c.extension?.id ?? null) === (key.extension?.id ?? null) && (c.extension?.version ?? null) === (key.extension?.version ?? null));
     const answers = this.answers(cells, compiled, problems);
+    const extra = cells.slice(this.plan.header.length).findIndex((c) => c.trim() !== '');
+    if (extra >= 0) {
+      // A cell beyond the header would be lost without a word.
+      const column = this.plan.header.length + extra + 1;
+      problems.push({ pointer: '', code: 'extra-cell', message: { fr: `cellule remplie en colonne ${column}, au-delà des ${this.plan.header.length} colonnes de l’en-tête`, en: `cell filled in column ${column}, beyond the header's ${this.plan.header.length} columns` } });
+    }
     const level = this.meta(cells, 'territory_level') || 'commune';
     let code = this.meta(cells, 'territory_code');
     if (level === 'commune' && /^\d{4}$/.test(code)) code = `0${code}`;
