@@ -63,6 +63,13 @@ async function runImport(...argv: string[]) {
   return { code, out: m.out(), err: m.err() };
 }
 
+/** Writes `content` to `name` in the test folder and imports it. */
+async function importText(name: string, content: string, ...argv: string[]) {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return runImport(file, ...argv);
+}
+
 async function withCollector<T>(name: keyof typeof configs, f: (c: Collector) => Promise<T>): Promise<T> {
   const c = await createCollector({ config: loadConfig(configs[name]).config, logStream: false });
   try {
@@ -171,9 +178,7 @@ describe('olva import of a foreign file', () => {
   });
 
   it('refuses the import of a file with an unknown column before any row, and names the mapping entry to write', async () => {
-    const file = path.join(dir, 'unknown-column.csv');
-    fs.writeFileSync(file, 'secteur_principal,Remarques\nsport,à rappeler\n');
-    const r = await runImport(file, '--config', configs.shapes, '--wave', '2026', '--territory', 'commune:35238', '--lang', 'en');
+    const r = await importText('unknown-column.csv', 'secteur_principal,Remarques\nsport,à rappeler\n', '--config', configs.shapes, '--wave', '2026', '--territory', 'commune:35238', '--lang', 'en');
     expect(r.code).toBe(1);
     expect(r.err).toContain('unknown-column.csv:1, column "Remarques", unknown-column: unknown column');
     expect(r.err).toContain('"Remarques": null');
@@ -235,18 +240,14 @@ describe('olva import of a foreign file', () => {
   });
 
   it('names the configuration entry to add when the wave does not accept the version', async () => {
-    const file = path.join(dir, 'wave.csv');
-    fs.writeFileSync(file, 'secteur,nb_benevoles,employeur\nsport,1,non\n');
-    const r = await runImport(file, '--config', configs.checks, '--wave', '2027', '--territory', 'commune:35238', '--lang', 'fr');
+    const r = await importText('wave.csv', 'secteur,nb_benevoles,employeur\nsport,1,non\n', '--config', configs.checks, '--wave', '2027', '--territory', 'commune:35238', '--lang', 'fr');
     expect(r.code).toBe(1);
     expect(r.err).toContain('wave.csv:2, /wave, wave-version : ');
     expect(r.err).toContain('élargissez l’entrée de ce millésime dans « waves » de la configuration : { "id": "2027"');
   });
 
   it('answers rows without a version with the newest one their wave accepts', async () => {
-    const file = path.join(dir, 'versions.csv');
-    fs.writeFileSync(file, 'secteur_principal,wave\nsport,2026\nculture,2027\n');
-    const r = await runImport(file, '--config', configs.versions, '--territory', 'commune:35238', '--json');
+    const r = await importText('versions.csv', 'secteur_principal,wave\nsport,2026\nculture,2027\n', '--config', configs.versions, '--territory', 'commune:35238', '--json');
     expect(JSON.parse(r.out)).toMatchObject({ read: 2, imported: 2, refused: 0 });
     const versions = Object.fromEntries((await stored('versions')).map((p) => [p.wave, p.questionnaire.version]));
     expect(versions).toEqual({ 2026: '2026.1.0', 2027: '2027.0.0' });
