@@ -12,14 +12,14 @@ import ExcelJS from 'exceljs';
 import { createCollector, loadConfig, type Collector } from '@olva/collector';
 import type { ResultsDocument } from '@olva/analysis';
 import { fixtureAnswers, fixtureCore, fixtureResponse } from '@olva/test-support/export-fixtures';
-import { coreQuestionnaire, writeBuild } from '@olva/test-support/collector-questionnaires';
+import { coreQuestionnaire, rennesQuestionnaire, writeBuild } from '@olva/test-support/collector-questionnaires';
 import { memoryIo } from '@olva/test-support/command-io';
 import * as analyseCommand from './analyse.js';
 import * as exportCommand from './export.js';
 import * as importCommand from './import.js';
 
 let dir = '';
-/** `shapes`: the fixture core with every column shape; `checks`: the small core with required and conditional questions. */
+/** `shapes`: the fixture core with every column shape; `checks`: the small core with required and conditional questions, and its Rennes extension. */
 const configs = { shapes: '', checks: '', versions: '' };
 
 /** Windows-1252 bytes of a text (the characters French Excel writes beyond Latin-1 included). */
@@ -30,13 +30,13 @@ function windows1252(text: string): Buffer {
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-import-foreign-'));
-  for (const [name, compiled] of [['shapes', fixtureCore()], ['checks', coreQuestionnaire()]] as const) {
+  for (const [name, compiled] of [['shapes', [fixtureCore()]], ['checks', [coreQuestionnaire(), rennesQuestionnaire()]]] as const) {
     const builds = path.join(dir, name);
-    writeBuild(builds, compiled);
+    for (const c of compiled) writeBuild(builds, c);
     configs[name] = path.join(builds, 'olva.config.json');
     fs.writeFileSync(configs[name], JSON.stringify({
       database: { url: `sqlite:${path.join(dir, `${name}.sqlite`)}` },
-      questionnaires: [{ build: 'olva-core' }],
+      questionnaires: compiled.map((c) => ({ build: c.id })),
       waves: [{ id: '2027', core: '^2027.0.0' }],
     }));
   }
@@ -263,5 +263,19 @@ describe('olva import of a foreign file', () => {
     expect(await analyseCommand.run(['--config', configs.shapes, '--wave', '2026', '--territory', 'commune:35238', '--previous-wave', '2025', '--out', out], m.io), m.err()).toBe(0);
     const results = JSON.parse(fs.readFileSync(out, 'utf8')) as ResultsDocument;
     expect(results.groups[0]!.comparisons!.previousWave).toMatchObject({ wave: '2025', available: true });
+  });
+
+  it('answers the extension --extension names, whose territory applies', async () => {
+    const csv = 'secteur,nb_benevoles,employeur,rennes.locaux_quartier\nculture,4,non,Oui\n';
+    const argv = ['--config', configs.checks, '--wave', '2028', '--lang', 'en'];
+    const rennes = await importText('rennes.csv', csv, ...argv, '--territory', 'commune:35238', '--extension', 'rennes-2026', '--json');
+    expect(JSON.parse(rennes.out)).toMatchObject({ imported: 1, refused: 0 });
+    expect((await stored('checks')).find((p) => p.wave === '2028')).toMatchObject({
+      extension: { id: 'rennes-2026', version: '1.0.0' }, answers: { secteur: 'culture', 'rennes.locaux_quartier': 'oui' },
+    });
+    const bare = await importText('rennes.csv', csv, ...argv, '--territory', 'commune:35238');
+    expect(bare.err).toContain('rennes.csv:2, column "rennes.locaux_quartier", /answers/rennes.locaux_quartier, ');
+    const elsewhere = await importText('rennes.csv', csv, ...argv, '--territory', 'commune:35047', '--extension', 'rennes-2026');
+    expect(elsewhere.err).toContain('rennes.csv:2, /territory, territory-mismatch: ');
   });
 });

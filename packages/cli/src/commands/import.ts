@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { canonicalJson, createCollector, loadConfig, parseReadQuery, type Collector } from '@olva/collector';
+import { createCollector, loadConfig, parseReadQuery, type Collector } from '@olva/collector';
 import type { ResponsePayload, TerritoryLevel } from '@olva/schema';
 import { parseCommand } from '../args.js';
 import { version } from '../cli.js';
@@ -17,8 +17,9 @@ import { CsvReadError, readCsv, type CsvDelimiter, type CsvEncoding, type CsvRow
 import { looksLikeZip, readXlsx, XlsxReadError } from '../import/xlsx-read.js';
 import { loadMapping, MappingError, NO_MAPPING, type ImportMapping } from '../import/mapping.js';
 import { columnOfPointer, planColumns, type ColumnPlan } from '../import/plan.js';
+import { BATCH, ndjsonOffers, offer, type Offer } from '../import/offer.js';
 import { RowReader, readTime, type RowDefaults } from '../import/row-payload.js';
-import { configHint, problemLine, summaryLine, type ImportCounts, type ImportProblem } from '../import/report.js';
+import { headerProblems, problemLine, summaryLine, type ImportCounts, type ImportProblem } from '../import/report.js';
 
 export const usage: Bilingual = {
   fr: 'olva import <fichier.csv|.xlsx|.ndjson> --config <olva.config.json> [--questionnaire <id>] [--wave <millésime>] [--territory <niveau:code>] [--channel paper] [--source <nom>] [--mapping <fichier.json>] [--dry-run] [--json] : importe des réponses d’un tableur dans le collecteur',
@@ -64,16 +65,6 @@ const help: Bilingual = {
   Exit 1 when any row is refused.`,
 };
 
-/** How many rows are offered to the store at once (its group commit syncs them together). */
-const BATCH = 64;
-
-/** One row to offer to intake: its line, and its payload or what stopped it before. */
-interface Offer {
-  line: number;
-  body?: unknown;
-  problems: ImportProblem[];
-}
-
 /** The questionnaire id: the option, else the only one the configuration accepts. */
 function questionnaireId(collector: Collector, given: string | undefined): string {
   if (given) return given;
@@ -83,70 +74,6 @@ function questionnaireId(collector: Collector, given: string | undefined): strin
     fr: `indiquez --questionnaire (la configuration en accepte ${ids.length} : ${ids.join(', ') || 'aucun'})`,
     en: `give --questionnaire (the configuration accepts ${ids.length}: ${ids.join(', ') || 'none'})`,
   }, EXIT.USAGE);
-}
-
-/** The payloads of an NDJSON file (`olva export --format ndjson`), one per line, read as they are offered. */
-function* ndjsonOffers(text: string, overrides: Partial<ResponsePayload>): Generator<Offer> {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!;
-    if (!raw.trim()) continue;
-    try {
-      const body = JSON.parse(raw) as Record<string, unknown>;
-      yield { line: i + 1, body: body && typeof body === 'object' && !Array.isArray(body) ? { ...body, ...overrides } : body, problems: [] };
-    } catch (e) {
-      yield { line: i + 1, problems: [{ line: i + 1, pointer: '', rule: 'json', message: { fr: `JSON illisible : ${(e as Error).message}`, en: `unreadable JSON: ${(e as Error).message}` } }] };
-    }
-  }
-}
-
-/** The problems of a file's header: each column that is not placed, line 1. */
-function headerProblems(problems: ReturnType<typeof planColumns>['problems'], mappingFile: string | undefined): ImportProblem[] {
-  return problems.map((p) => {
-    const where = p.mappingPointer && mappingFile ? ` (${mappingFile}#${p.mappingPointer})` : '';
-    const message: Bilingual = p.rule === 'duplicate-column'
-      ? { fr: `une autre colonne tient déjà « ${p.target} »`, en: `another column already holds "${p.target}"` }
-      : p.rule === 'unknown-mapping-target'
-        ? { fr: `« ${p.target} » n’est ni une question, ni une colonne d’export du questionnaire${where}`, en: `"${p.target}" is neither a question nor an export column of the questionnaire${where}` }
-        : {
-          fr: `colonne inconnue : ni une question ni une colonne d’export ; associez-la dans --mapping ("columns": { "${p.column}": "<question>" }) ou laissez-la de côté ("${p.column}": null)`,
-          en: `unknown column: neither a question nor an export column; map it in --mapping ("columns": { "${p.column}": "<question>" }) or leave it out ("${p.column}": null)`,
-        };
-    return { line: 1, column: p.column, pointer: p.mappingPointer ?? '', rule: p.rule, message };
-  });
-}
-
-/** True when two payloads give the same response (their envelope's time stamps and client aside). */
-function sameResponse(a: ResponsePayload, b: ResponsePayload): boolean {
-  const key = (p: ResponsePayload) => canonicalJson({ q: p.questionnaire, e: p.extension, t: p.territory, w: p.wave, a: p.answers });
-  return key(a) === key(b);
-}
-
-/** Offers one row to the collector; returns its outcome and problems. */
-async function offer(collector: Collector, o: Offer, plan: ColumnPlan | undefined, dryRun: boolean): Promise<{ status: 'imported' | 'present' | 'refused'; problems: ImportProblem[] }> {
-  if (o.problems.length) return { status: 'refused', problems: o.problems };
-  const admission = await collector.admit(o.body, { dryRun });
-  const column = (pointer: string) => (plan ? columnOfPointer(plan, pointer) : undefined);
-  if (admission.status === 'refused') {
-    const payload = o.body as Parameters<typeof configHint>[1];
-    return {
-      status: 'refused',
-      problems: admission.problems.map((p) => {
-        const c = column(p.pointer);
-        const hint = configHint(p.code, payload);
-        return { line: o.line, ...(c !== undefined ? { column: c } : {}), pointer: p.pointer, rule: p.code, message: p.message, ...(hint ? { hint } : {}) };
-      }),
-    };
-  }
-  if (admission.status === 'created' || admission.status === 'replayed') return { status: admission.status === 'created' ? 'imported' : 'present', problems: [] };
-  const id = admission.payload.submissionId;
-  const stored = admission.status === 'erased' ? null : await collector.store.get(id);
-  if (admission.status === 'checked' && !stored) return { status: 'imported', problems: [] };
-  if (stored && sameResponse(stored.payload, admission.payload)) return { status: 'present', problems: [] };
-  const message: Bilingual = admission.status === 'erased'
-    ? { fr: `la réponse ${id} a été effacée sur demande : elle n’est jamais réimportée`, en: `response ${id} was erased on request: it is never imported again` }
-    : { fr: `une autre réponse porte déjà l’identifiant ${id}`, en: `another response already has the id ${id}` };
-  return { status: 'refused', problems: [{ line: o.line, ...(column('/submissionId') ? { column: column('/submissionId')! } : {}), pointer: '/submissionId', rule: admission.status === 'erased' ? 'erased' : 'conflict', message }] };
 }
 
 /** Parses `--extension id[@version]`. */

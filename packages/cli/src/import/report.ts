@@ -4,6 +4,7 @@
  * add), then the counts: read, imported, already present, refused.
  */
 import type { Bilingual, Lang } from '../io.js';
+import type { ColumnProblem } from './plan.js';
 
 /** One problem of one row (or of the file's header, line 1). */
 export interface ImportProblem {
@@ -66,4 +67,20 @@ export function summaryLine(c: ImportCounts, lang: Lang, dryRun: boolean): strin
     return `${c.read} lues, ${c.imported} ${dryRun ? 'à importer (essai : rien n’est écrit)' : 'importées'}, ${c.present} déjà présentes, ${c.refused} refusées`;
   }
   return `${c.read} read, ${c.imported} ${dryRun ? 'to import (dry run: nothing written)' : 'imported'}, ${c.present} already present, ${c.refused} refused`;
+}
+
+/** The problems of a file's header: each column that is not placed, line 1. */
+export function headerProblems(problems: readonly ColumnProblem[], mappingFile: string | undefined): ImportProblem[] {
+  return problems.map((p) => {
+    const where = p.mappingPointer && mappingFile ? ` (${mappingFile}#${p.mappingPointer})` : '';
+    const message: Bilingual = p.rule === 'duplicate-column'
+      ? { fr: `une autre colonne tient déjà « ${p.target} »`, en: `another column already holds "${p.target}"` }
+      : p.rule === 'unknown-mapping-target'
+        ? { fr: `« ${p.target} » n’est ni une question, ni une colonne d’export du questionnaire${where}`, en: `"${p.target}" is neither a question nor an export column of the questionnaire${where}` }
+        : {
+          fr: `colonne inconnue : ni une question ni une colonne d’export ; associez-la dans --mapping ("columns": { "${p.column}": "<question>" }) ou laissez-la de côté ("${p.column}": null)`,
+          en: `unknown column: neither a question nor an export column; map it in --mapping ("columns": { "${p.column}": "<question>" }) or leave it out ("${p.column}": null)`,
+        };
+    return { line: 1, column: p.column, pointer: p.mappingPointer ?? '', rule: p.rule, message };
+  });
 }
