@@ -19,6 +19,12 @@ export interface XlsxDocument {
 /** A workbook that cannot be read. */
 export class XlsxReadError extends Error {}
 
+/**
+ * The most one part of a workbook may hold once inflated: far beyond a sheet of some hundred
+ * thousand responses, well below what would exhaust memory (a zip bomb is refused, not read).
+ */
+const MAX_PART_BYTES = 512 * 1024 * 1024;
+
 /** The entries of a zip that `wanted` accepts, by name. */
 async function unzip(bytes: Buffer, wanted: (name: string) => boolean): Promise<Map<string, string>> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
@@ -31,6 +37,11 @@ async function unzip(bytes: Buffer, wanted: (name: string) => boolean): Promise<
     zip.on('entry', (entry: yauzl.Entry) => {
       if (!wanted(entry.fileName)) {
         zip.readEntry();
+        return;
+      }
+      // yauzl checks that the inflated bytes match the declared size (validateEntrySizes).
+      if (entry.uncompressedSize > MAX_PART_BYTES) {
+        reject(new Error(`${entry.fileName} holds ${entry.uncompressedSize} bytes once inflated, more than ${MAX_PART_BYTES}`));
         return;
       }
       zip.openReadStream(entry, (e, stream) => {
