@@ -183,6 +183,9 @@ describe('olva import of a foreign file', () => {
     expect(r.err).toContain('unknown-column.csv:1, column "Remarques", unknown-column: unknown column');
     expect(r.err).toContain('"Remarques": null');
     expect(r.out).toContain('header refused, no row imported; 1 read, 0 imported');
+    const channel = await runImport(path.join(dir, 'unknown-column.csv'), '--config', configs.shapes, '--channel', 'papier', '--lang', 'en');
+    expect(channel.code).toBe(2);
+    expect(channel.err).toContain('--channel must be one of web, paper, phone, kiosk');
   });
 
   it('names each problem of a bad mapping file with the file, its JSON pointer and the rule', async () => {

@@ -8,13 +8,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCollector, loadConfig, parseReadQuery, type Collector } from '@olva/collector';
-import type { ResponsePayload, TerritoryLevel } from '@olva/schema';
+import { payloadSchema, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
 import { parseCommand } from '../args.js';
 import { version } from '../cli.js';
 import { EXIT, pickLang, type Bilingual, type CommandIO } from '../io.js';
 import { CommandError, reportError } from './export.js';
-import { CsvReadError, readCsv, type CsvDelimiter, type CsvEncoding, type CsvRow } from '../import/csv-read.js';
-import { looksLikeZip, readXlsx, XlsxReadError } from '../import/xlsx-read.js';
+import { CsvReadError, type CsvDelimiter, type CsvEncoding } from '../import/csv-read.js';
+import { readTable } from '../import/table.js';
+import { XlsxReadError } from '../import/xlsx-read.js';
 import { loadMapping, MappingError, NO_MAPPING, type ImportMapping } from '../import/mapping.js';
 import { columnOfPointer, planColumns, type ColumnPlan } from '../import/plan.js';
 import { BATCH, ndjsonOffers, offer, type Offer } from '../import/offer.js';
@@ -110,6 +111,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (v.encoding !== undefined && v.encoding !== 'utf-8' && v.encoding !== 'windows-1252') return usageError('--encoding doit valoir utf-8 ou windows-1252', '--encoding must be utf-8 or windows-1252');
   const separators: Record<string, CsvDelimiter> = { ',': ',', ';': ';', tab: '\t', '\t': '\t' };
   if (v.separator !== undefined && !separators[v.separator]) return usageError("--separator doit valoir ',', ';' ou tab", "--separator must be ',', ';' or tab");
+  const channels = (payloadSchema as { properties: { channel: { enum: string[] } } }).properties.channel.enum;
+  if (v.channel !== undefined && !channels.includes(v.channel)) return usageError(`--channel doit valoir ${channels.join(', ')}`, `--channel must be one of ${channels.join(', ')}`);
   const query = parseReadQuery({ wave: v.wave, territory: v.territory }, false);
   if ('error' in query) return usageError(query.message.fr, query.message.en);
   const time = v.date === undefined ? new Date().toISOString() : readTime(v.date);
@@ -147,24 +150,17 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     if (ndjson) {
       offers = ndjsonOffers(bytes.toString('utf8'), overrides);
     } else {
-      let csv: { header: string[]; rows: CsvRow[] };
-      if (/\.xlsx$/i.test(file) || looksLikeZip(bytes)) {
-        const xlsx = await readXlsx(bytes);
-        csv = xlsx;
-        format = { format: 'xlsx', sheet: xlsx.sheet };
-      } else {
-        const read = readCsv(bytes, { ...(v.encoding ? { encoding: v.encoding as CsvEncoding } : {}), ...(v.separator ? { delimiter: separators[v.separator] } : {}) });
-        csv = read;
-        format = { format: 'csv', encoding: read.encoding, bom: read.bom, separator: read.delimiter === '\t' ? 'tab' : read.delimiter };
-      }
-      const rows = csv.rows;
-      const emptyColumns = new Set(csv.header.map((_, i) => i).filter((i) => rows.every((r) => !(r.cells[i] ?? '').trim())));
-      const planned = planColumns(csv.header, versions, mapping, emptyColumns);
+      const table = await readTable(file, bytes, { ...(v.encoding ? { encoding: v.encoding as CsvEncoding } : {}), ...(v.separator ? { delimiter: separators[v.separator] } : {}) });
+      format = table.format;
+      const { header, rows } = table;
+      const emptyColumns = new Set(header.map((_, i) => i).filter((i) => rows.every((r) => !(r.cells[i] ?? '').trim())));
+      const planned = planColumns(header, versions, mapping, emptyColumns);
       if (planned.problems.length) {
-        return finish(io, lang, { file: name, dryRun, json: v.json === true, format, counts: { read: csv.rows.length, imported: 0, present: 0, refused: 0 }, problems: headerProblems(planned.problems, v.mapping), headerRefused: true });
+        return finish(io, lang, { file: name, dryRun, json: v.json === true, format, counts: { read: rows.length, imported: 0, present: 0, refused: 0 }, problems: headerProblems(planned.problems, v.mapping), headerRefused: true });
       }
-      plan = planned.plan;
-      const reader = new RowReader(plan, versions, mapping, {
+      const rowPlan = planned.plan;
+      plan = rowPlan;
+      const reader = new RowReader(rowPlan, versions, mapping, {
         questionnaire,
         ...(v.version ? { version: v.version } : {}),
         ...(v.extension ? { extension: parseExtension(v.extension) } : {}),
@@ -179,12 +175,12 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       });
       // Payloads are made as rows are offered, so that memory holds one batch of them.
       offers = (function* rowOffers() {
-        for (const row of csv.rows) {
+        for (const row of rows) {
           const { payload, problems } = reader.payload(row.cells);
           yield {
             line: row.line, body: payload,
             problems: problems.map((p) => {
-              const c = columnOfPointer(plan!, p.pointer);
+              const c = columnOfPointer(rowPlan, p.pointer);
               return { line: row.line, ...(c !== undefined ? { column: c } : {}), pointer: p.pointer, rule: p.code, message: p.message };
             }),
           };
