@@ -198,10 +198,11 @@ describe('olva import of a foreign file', () => {
     expect(r.err).toContain(`${mapping}#/columns/Secteur`);
     expect(r.err).toMatch(new RegExp(`${mapping.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#/valeurs, schema/additionalProperties`));
 
-    fs.writeFileSync(mapping, JSON.stringify({ columns: { Secteur: 'sectuer' } }));
+    fs.writeFileSync(mapping, JSON.stringify({ columns: { Secteur: 'sectuer' }, values: { secteur: { 1: 'sport' } } }));
     const target = await runImport(file, '--config', configs.shapes, '--mapping', mapping, '--wave', '2026', '--territory', 'commune:35238', '--lang', 'en');
     expect(target.code).toBe(1);
     expect(target.err).toContain('any.csv:1, column "Secteur", /columns/Secteur, unknown-mapping-target');
+    expect(target.err).toContain(`any.csv:1, /values/secteur, unknown-mapping-question: "secteur" is a question of no accepted version (${mapping}#/values/secteur)`);
   });
 
   it('refuses bad rows one by one, with line, column, pointer and rule, and imports the others (a required answer left blank on paper included)', async () => {

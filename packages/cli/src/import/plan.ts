@@ -34,8 +34,9 @@ export interface ColumnPlan {
 
 /** A column that cannot be placed. */
 export interface ColumnProblem {
+  /** The file's column ('' for a problem of the mapping's `values`). */
   column: string;
-  rule: 'unknown-column' | 'duplicate-column' | 'unknown-mapping-target';
+  rule: 'unknown-column' | 'duplicate-column' | 'unknown-mapping-target' | 'unknown-mapping-question';
   /** The mapping file's pointer when the problem is in its `columns`. */
   mappingPointer?: string;
   target: string;
@@ -89,6 +90,11 @@ export function planColumns(header: readonly string[], versions: readonly Compil
     else if (c.kind === 'choice') q.choices.set(c.code ?? '', index);
     else q.rows.set(c.code ?? '', index);
   });
+  // The mapping's values of a question no version has would never be read: a typo, said.
+  const questionIds = new Set([...known.values()].map((c) => c.questionId));
+  for (const id of Object.keys(mapping.values)) {
+    if (!questionIds.has(id)) problems.push({ column: '', rule: 'unknown-mapping-question', target: id, mappingPointer: pointerOf('values', id) });
+  }
   plan.olvaExport = plan.metadata.has('submission_id') && plan.metadata.has('questionnaire_version');
   return { plan, problems };
 }

@@ -1,6 +1,11 @@
 /** The readers of `olva import`: CSV records and their lines, encodings, numbers, dates, choices, UUID v5. */
 import { describe, expect, it } from 'vitest';
 import type { CompiledQuestion } from '@olva/schema';
+import { fixtureCore } from '@olva/test-support/export-fixtures';
+import { compiledQuestionnaire } from '@olva/test-support/compiled';
+import { NO_MAPPING } from './mapping.js';
+import { planColumns } from './plan.js';
+import { RowReader } from './row-payload.js';
 import { decodeCsv, guessDelimiter, readCsv, splitRecords, CsvReadError } from './csv-read.js';
 import { readChoices, readNumber, readValue } from './cells.js';
 import { readTime } from './row-payload.js';
@@ -88,5 +93,33 @@ describe('cell reading', () => {
 describe('UUID v5', () => {
   it('gives RFC 9562’s example for the DNS namespace', () => {
     expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+  });
+});
+
+describe('row reading', () => {
+  // A later version adds a multiple choice; a row answering the earlier one ticks it all the same.
+  const earlier = fixtureCore('2026.1.0');
+  const later = compiledQuestionnaire({
+    id: 'olva-core', questionnaire: { id: 'olva-core', version: '2027.0.0' }, territory: null, title: { fr: 'T' },
+    sections: [{ id: 's', title: { fr: 'S' }, questions: [
+      { id: 'langues', type: 'multiple', label: { fr: 'Langues' }, choices: [{ code: 'fr', label: { fr: 'Français' } }, { code: 'br', label: { fr: 'Breton' } }] },
+    ] as never }],
+  });
+  const header = ['secteur_principal', 'langues__fr', 'langues__br'];
+
+  it('passes on the answers of a question the row’s version lacks, for intake to refuse, and never drops them', () => {
+    const { plan, problems } = planColumns(header, [earlier, later], NO_MAPPING);
+    expect(problems).toEqual([]);
+    const reader = new RowReader(plan, [earlier, later], NO_MAPPING, {
+      questionnaire: 'olva-core', version: '2026.1.0', wave: '2026', territory: { level: 'commune', code: '35238' },
+      fallbackSource: 'import-test.csv', time: '2026-03-01T10:00:00Z', waves: [], client: { name: 'olva-import', version: '0' },
+    });
+    expect(reader.payload(['sport', '1', '0']).payload.answers).toEqual({ secteur_principal: 'sport', langues: { fr: '1', br: '0' } });
+    expect(reader.payload(['sport', '', '']).payload.answers).toEqual({ secteur_principal: 'sport' });
+  });
+
+  it('says when the mapping gives values to a question no version has', () => {
+    const { problems } = planColumns(header, [earlier, later], { columns: {}, values: { sectuer: { 1: 'sport' } } });
+    expect(problems).toEqual([{ column: '', rule: 'unknown-mapping-question', target: 'sectuer', mappingPointer: '/values/sectuer' }]);
   });
 });

@@ -73,6 +73,12 @@ export function summaryLine(c: ImportCounts, lang: Lang, dryRun: boolean): strin
 export function headerProblems(problems: readonly ColumnProblem[], mappingFile: string | undefined): ImportProblem[] {
   return problems.map((p) => {
     const where = p.mappingPointer && mappingFile ? ` (${mappingFile}#${p.mappingPointer})` : '';
+    if (p.rule === 'unknown-mapping-question') {
+      return {
+        line: 1, pointer: p.mappingPointer ?? '', rule: p.rule,
+        message: { fr: `« ${p.target} » n’est une question d’aucune version acceptée${where}`, en: `"${p.target}" is a question of no accepted version${where}` },
+      };
+    }
     const message: Bilingual = p.rule === 'duplicate-column'
       ? { fr: `une autre colonne tient déjà « ${p.target} »`, en: `another column already holds "${p.target}"` }
       : p.rule === 'unknown-mapping-target'

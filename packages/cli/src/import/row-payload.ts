@@ -77,6 +77,7 @@ export function readTime(cell: string): string | undefined {
 export class RowReader {
   /** How many rows with the same questionnaire, wave, territory and answers came before. */
   private readonly seen = new Map<string, number>();
+  private readonly questions = new WeakMap<CompiledQuestionnaire, Map<string, CompiledQuestion>>();
 
   constructor(
     private readonly plan: ColumnPlan,
@@ -110,6 +111,16 @@ export class RowReader {
     };
   }
 
+  /** The questions of a version by id, worked out once per version. */
+  private questionsOf(compiled: CompiledQuestionnaire): Map<string, CompiledQuestion> {
+    let byId = this.questions.get(compiled);
+    if (!byId) {
+      byId = new Map(allQuestions(compiled).map((q) => [q.id, q]));
+      this.questions.set(compiled, byId);
+    }
+    return byId;
+  }
+
   /** The text of a cell: a formula escaped by olva's export is given back as written. */
   private text(cell: string): string {
     return this.plan.olvaExport ? cell.replace(ESCAPED_FORMULA, '$1') : cell;
@@ -123,7 +134,7 @@ export class RowReader {
 
   /** The answers of a row, read with the questions of the version it answered (when accepted). */
   private answers(cells: readonly string[], compiled: CompiledQuestionnaire | undefined, problems: RowProblem[]): Record<string, unknown> {
-    const byId = new Map<string, CompiledQuestion>(compiled ? allQuestions(compiled).map((q) => [q.id, q]) : []);
+    const byId = compiled ? this.questionsOf(compiled) : new Map<string, CompiledQuestion>();
     const answers: Record<string, unknown> = {};
     for (const [id, columns] of this.plan.questions) {
       const q = byId.get(id);
@@ -132,8 +143,10 @@ export class RowReader {
       const value = cell(columns.value);
       if (!q) {
         // A question the version answered does not have: passed on as written, so that intake
-        // names it (`unknown-question`), unless the row leaves it empty.
+        // names it (`unknown-question`), unless the row leaves all its cells empty.
+        const parts = [...columns.choices, ...columns.rows].filter(([, i]) => this.filled(cell(i)));
         if (this.filled(value)) answers[id] = this.text(value);
+        else if (parts.length) answers[id] = Object.fromEntries(parts.map(([code, i]) => [code, cell(i)!.trim()]));
       } else if (q.type === 'matrix') {
         const rows: Record<string, string> = {};
         for (const [row, index] of columns.rows) {
