@@ -24,9 +24,11 @@ export const SUMMARIES: Record<CommandName, Bilingual> = {
   crosstab: { fr: 'tableau croisé de deux questions, protégé par le secret statistique, avec χ² et V de Cramér', en: 'cross-tabulation of two questions under disclosure control, with chi-square and Cramér’s V' },
   impact: { fr: 'impact d’un nouveau tronc commun sur les extensions du réseau', en: 'impact of a new core on the network’s extensions' },
   reference: { fr: 'répartition attendue des associations par secteur, depuis le RNA', en: 'expected distribution of associations by sector, from the RNA' },
+  import: { fr: 'importe dans le collecteur des réponses d’un tableur (export d’olva, Sphinx, LimeSurvey, Excel)', en: 'imports responses from a spreadsheet into the collector (olva export, Sphinx, LimeSurvey, Excel)' },
 };
 
-function version(): string {
+/** The version of @olva/cli (its package.json), or `unknown`. */
+export function version(): string {
   try {
     return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
   } catch {

@@ -87,6 +87,11 @@ async function packInstallRun(workspaces: string[], base: string): Promise<void>
   expect(build.code, build.err).toBe(0);
   expect(JSON.parse(build.out).files).toContain('out/paper.html');
   expect(existsSync(join(app, 'out', 'paper.html'))).toBe(true);
+
+  // olva import loads its own readers (yauzl, saxes) from the installed dependencies.
+  const importHelp = await olva('import', '--help');
+  expect(importHelp.code, importHelp.err).toBe(0);
+  expect(importHelp.out).toContain('--mapping');
 }
 
 describe('olva from the packed npm packages, outside the repository', () => {

@@ -28,6 +28,8 @@ export { demoRoutes, siteRoutes, type DemoSite, type SiteFiles } from './demo-si
 export * from './export/index.js';
 export * from './stats/index.js';
 export { closeOnSignals } from './lifecycle.js';
+export type { Admission } from './admit.js';
+export { waveProblems, type WaveRule } from './waves.js';
 export { DEMO_CSP, IFRAME_PAGE_DIR } from './demo-site.js';
 export { resultsRoutes, publicResultsPath } from './results/routes.js';
 export { computeResults, DEFAULT_RESULTS_QUESTIONNAIRE } from './results/compute.js';

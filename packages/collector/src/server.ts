@@ -25,6 +25,7 @@ import { statsRoutes } from './stats/routes.js';
 import { resultsRoutes } from './results/routes.js';
 import { cockpitRoutes } from './routes/cockpit/routes.js';
 import { SqlResponseStore } from './store/sql-store.js';
+import { admit, type Admission } from './admit.js';
 
 /** Options of `createCollector`. */
 export interface CollectorOptions {
@@ -48,6 +49,11 @@ export interface Collector {
   auth: Authorizer;
   /** Listens on the configured host and port; resolves with the base URL. */
   listen(): Promise<string>;
+  /**
+   * Checks a response by the same intake as `POST /v1/responses` and stores it the same way
+   * (without the HTTP part: rate limit, origin); `dryRun` checks only. For `olva import`.
+   */
+  admit(body: unknown, options?: { dryRun?: boolean }): Promise<Admission>;
   /** Stops accepting requests, waits for those in flight, then closes the store if it opened it. */
   close(): Promise<void>;
 }
@@ -119,6 +125,9 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
       const address = await app.listen({ host: config.host, port: config.port });
       app.log.info({ event: 'listening', database: maskUrl(config.databaseUrl), questionnaires: builds.map((b) => b.buildId) }, 'collector ready');
       return address;
+    },
+    admit(body, admitOptions = {}) {
+      return admit(body, { registry, territories, store, waves: config.waves ?? [] }, admitOptions);
     },
     async close() {
       await app.close();

@@ -1341,3 +1341,52 @@ export const payloadSchema: Record<string, unknown> = {
     }
   }
 };
+
+/** JSON Schema of the mapping file of `olva import` (a foreign spreadsheet's columns and values). */
+export const importMappingSchema: Record<string, unknown> = {
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:olva:schema:import-mapping:1",
+  "title": "ImportMapping",
+  "description": "How `olva import` reads a spreadsheet made with another tool (Sphinx, LimeSurvey, Excel): which olva column each of its columns holds, and which code each of its values means. Columns already named as olva exports name them, and choice labels in French or English, need no entry.",
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "$schema": {
+      "type": "string",
+      "description": "Optional path or URI of this schema, for editors."
+    },
+    "columns": {
+      "type": "object",
+      "description": "Column of the file (its header, exactly) → the olva column it holds, named as in an olva export: a question id (`secteur`), one choice of a multiple choice as a 0/1 column (`activites__sport`), a matrix row (`satisfaction__locaux`), an \"other\" text (`secteur_other`), or a metadata column (`submission_id`, `territory_level`, `territory_code`, `wave`, `channel`, `source`, `locale`, `started_at`, `submitted_at`, `questionnaire_version`, `extension_id`, `extension_version`). null: a column to leave out on purpose.",
+      "additionalProperties": {
+        "anyOf": [
+          {
+            "type": "string",
+            "pattern": "^[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?(?:__[A-Za-z0-9_.-]+)?$",
+            "maxLength": 200
+          },
+          {
+            "type": "null"
+          }
+        ]
+      }
+    },
+    "values": {
+      "type": "object",
+      "description": "Question id → { value as written in the file → the answer's code }. For the values that are neither the code nor the French or English label (e.g. Sphinx's `1`, `2`, `3`, LimeSurvey's `A1`, `A2`). A code of a single or multiple choice or a matrix is a string; a scale point an integer; a yes/no question true or false.",
+      "propertyNames": {
+        "pattern": "^[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"
+      },
+      "additionalProperties": {
+        "type": "object",
+        "additionalProperties": {
+          "type": [
+            "string",
+            "integer",
+            "boolean"
+          ]
+        }
+      }
+    }
+  }
+};

@@ -14,7 +14,7 @@ import { parseSafeJson } from '../http/safe-json.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { intake } from '../intake.js';
 import type { BuildRegistry } from '../questionnaires.js';
-import { canonicalPayload } from '../store/canonical.js';
+import { storeAccepted } from '../admit.js';
 import { InvalidCursorError } from '../store/sql-store.js';
 import type { ResponseStore, StoredResponse, TerritoryRef } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
@@ -90,16 +90,10 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
     if (origin && !originAllowed(config, origin, request.headers.host, payload.territory)) {
       throw new HttpError(403, 'origin-not-allowed', text('origin-not-allowed', { origin: origin.slice(0, 100), level: payload.territory.level, code: payload.territory.code }));
     }
-    // The version is kept before its first response; then nothing to wait for.
-    const keeping = registry.keep(build);
-    if (keeping !== null) await keeping;
-    // A UUID names one submission whatever its case: it is stored in lower case, so a replay
-    // in upper case is the same submission. The receipt echoes the id as sent, which is what
-    // the browser's outbox matches it against.
+    // Stored in lower case (storeAccepted): a replay in upper case is the same submission. The
+    // receipt echoes the id as sent, which is what the browser's outbox matches it against.
     const sent = payload.submissionId;
-    payload.submissionId = sent.toLowerCase();
-    const { json, digest } = canonicalPayload(payload);
-    const outcome = await store.insert(payload, digest, json);
+    const outcome = await storeAccepted(payload, build, registry, store);
     if (outcome.status === 'created') opts.onStored?.({ submissionId: payload.submissionId, buildId: build.buildId, territory: payload.territory });
     if (outcome.status === 'conflict') {
       throw new HttpError(409, 'conflict', text('conflict.submission', { id: sent }));

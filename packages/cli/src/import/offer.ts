@@ -1,0 +1,70 @@
+/**
+ * Offering rows to the collector: each payload through `Collector.admit` (the intake and
+ * insert of `POST /v1/responses`), and what became of it in `olva import`'s terms: imported,
+ * already present (the same response under the same id, also when only its time stamps or
+ * client differ), or refused with its problems placed on the file's line and column.
+ */
+import { canonicalJson, type Collector } from '@olva/collector';
+import type { ResponsePayload } from '@olva/schema';
+import type { Bilingual } from '../io.js';
+import { columnOfPointer, type ColumnPlan } from './plan.js';
+import { configHint, type ImportProblem } from './report.js';
+
+/** How many rows are offered to the store at once (its group commit syncs them together). */
+export const BATCH = 64;
+
+/** One row to offer to intake: its line, and its payload or what stopped it before. */
+export interface Offer {
+  line: number;
+  body?: unknown;
+  problems: ImportProblem[];
+}
+
+/** The payloads of an NDJSON file (`olva export --format ndjson`), one per line, read as they are offered. */
+export function* ndjsonOffers(text: string, overrides: Partial<ResponsePayload>): Generator<Offer> {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    if (!raw.trim()) continue;
+    try {
+      const body = JSON.parse(raw) as Record<string, unknown>;
+      yield { line: i + 1, body: body && typeof body === 'object' && !Array.isArray(body) ? { ...body, ...overrides } : body, problems: [] };
+    } catch (e) {
+      yield { line: i + 1, problems: [{ line: i + 1, pointer: '', rule: 'json', message: { fr: `JSON illisible : ${(e as Error).message}`, en: `unreadable JSON: ${(e as Error).message}` } }] };
+    }
+  }
+}
+
+/** True when two payloads give the same response (their envelope's time stamps and client aside). */
+function sameResponse(a: ResponsePayload, b: ResponsePayload): boolean {
+  const key = (p: ResponsePayload) => canonicalJson({ q: p.questionnaire, e: p.extension, t: p.territory, w: p.wave, a: p.answers });
+  return key(a) === key(b);
+}
+
+/** Offers one row to the collector; returns its outcome and problems. */
+export async function offer(collector: Collector, o: Offer, plan: ColumnPlan | undefined, dryRun: boolean): Promise<{ status: 'imported' | 'present' | 'refused'; problems: ImportProblem[] }> {
+  if (o.problems.length) return { status: 'refused', problems: o.problems };
+  const admission = await collector.admit(o.body, { dryRun });
+  const column = (pointer: string) => (plan ? columnOfPointer(plan, pointer) : undefined);
+  if (admission.status === 'refused') {
+    const payload = o.body as Parameters<typeof configHint>[1];
+    return {
+      status: 'refused',
+      problems: admission.problems.map((p) => {
+        const c = column(p.pointer);
+        const hint = configHint(p.code, payload);
+        return { line: o.line, ...(c !== undefined ? { column: c } : {}), pointer: p.pointer, rule: p.code, message: p.message, ...(hint ? { hint } : {}) };
+      }),
+    };
+  }
+  if (admission.status === 'created' || admission.status === 'replayed') return { status: admission.status === 'created' ? 'imported' : 'present', problems: [] };
+  const id = admission.payload.submissionId;
+  const stored = admission.status === 'erased' ? null : await collector.store.get(id);
+  if (admission.status === 'checked' && !stored) return { status: 'imported', problems: [] };
+  if (stored && sameResponse(stored.payload, admission.payload)) return { status: 'present', problems: [] };
+  const message: Bilingual = admission.status === 'erased'
+    ? { fr: `la réponse ${id} a été effacée sur demande : elle n’est jamais réimportée`, en: `response ${id} was erased on request: it is never imported again` }
+    : { fr: `une autre réponse porte déjà l’identifiant ${id}`, en: `another response already has the id ${id}` };
+  return { status: 'refused', problems: [{ line: o.line, ...(column('/submissionId') ? { column: column('/submissionId')! } : {}), pointer: '/submissionId', rule: admission.status === 'erased' ? 'erased' : 'conflict', message }] };
+}
+

@@ -1,0 +1,92 @@
+/**
+ * What `olva import` says: each refused row as `file.csv:line`, its column, the JSON pointer,
+ * the rule and the message (with, when the collector's configuration refused it, the entry to
+ * add), then the counts: read, imported, already present, refused.
+ */
+import type { Bilingual, Lang } from '../io.js';
+import type { ColumnProblem } from './plan.js';
+
+/** One problem of one row (or of the file's header, line 1). */
+export interface ImportProblem {
+  line: number;
+  /** The column of the file it is about, when one holds it. */
+  column?: string;
+  pointer: string;
+  rule: string;
+  message: Bilingual;
+  /** What to change in the collector's configuration so that such a row is accepted. */
+  hint?: Bilingual;
+}
+
+/** The counts of an import. */
+export interface ImportCounts {
+  read: number;
+  imported: number;
+  present: number;
+  refused: number;
+}
+
+/**
+ * The configuration entry that would let intake accept what it refused with `code`, if any:
+ * a build for an unknown version, a wave's range, a custom territory.
+ */
+export function configHint(code: string, payload: { wave?: unknown; questionnaire?: { version?: unknown }; territory?: { level?: unknown; code?: unknown } } | undefined): Bilingual | undefined {
+  if (code === 'unknown-questionnaire') {
+    return {
+      fr: 'ajoutez la build de cette version à « questionnaires » de la configuration : { "build": "<dossier écrit par olva build>" }',
+      en: 'add the build of this version to the configuration\'s "questionnaires": { "build": "<folder written by olva build>" }',
+    };
+  }
+  if (code === 'wave-version') {
+    const entry = `{ "id": "${String(payload?.wave)}", "core": "<plage semver incluant ${String(payload?.questionnaire?.version)}>" }`;
+    return {
+      fr: `élargissez l’entrée de ce millésime dans « waves » de la configuration : ${entry}`,
+      en: `widen this wave's entry in the configuration's "waves": ${entry.replace('plage semver incluant', 'semver range including')}`,
+    };
+  }
+  if (code === 'unknown-territory' && payload?.territory?.level === 'custom') {
+    return {
+      fr: `déclarez le territoire « ${String(payload.territory.code)} » dans « customTerritories » de la configuration`,
+      en: `declare territory "${String(payload.territory.code)}" in the configuration's "customTerritories"`,
+    };
+  }
+  return undefined;
+}
+
+/** One problem as a line: `file.csv:12, colonne « secteur », /answers/secteur, enum : …`. */
+export function problemLine(file: string, p: ImportProblem, lang: Lang): string {
+  const column = p.column === undefined ? '' : lang === 'fr' ? `, colonne « ${p.column} »` : `, column "${p.column}"`;
+  const pointer = p.pointer ? `, ${p.pointer}` : '';
+  const hint = p.hint ? (lang === 'fr' ? ` ; ${p.hint.fr}` : `; ${p.hint.en}`) : '';
+  return `${file}:${p.line}${column}${pointer}, ${p.rule}${lang === 'fr' ? ' : ' : ': '}${p.message[lang]}${hint}`;
+}
+
+/** The closing line: "N lues, N importées, N déjà présentes, N refusées" / English. */
+export function summaryLine(c: ImportCounts, lang: Lang, dryRun: boolean): string {
+  if (lang === 'fr') {
+    return `${c.read} lues, ${c.imported} ${dryRun ? 'à importer (essai : rien n’est écrit)' : 'importées'}, ${c.present} déjà présentes, ${c.refused} refusées`;
+  }
+  return `${c.read} read, ${c.imported} ${dryRun ? 'to import (dry run: nothing written)' : 'imported'}, ${c.present} already present, ${c.refused} refused`;
+}
+
+/** The problems of a file's header: each column that is not placed, line 1. */
+export function headerProblems(problems: readonly ColumnProblem[], mappingFile: string | undefined): ImportProblem[] {
+  return problems.map((p) => {
+    const where = p.mappingPointer && mappingFile ? ` (${mappingFile}#${p.mappingPointer})` : '';
+    if (p.rule === 'unknown-mapping-question') {
+      return {
+        line: 1, pointer: p.mappingPointer ?? '', rule: p.rule,
+        message: { fr: `« ${p.target} » n’est une question d’aucune version acceptée${where}`, en: `"${p.target}" is a question of no accepted version${where}` },
+      };
+    }
+    const message: Bilingual = p.rule === 'duplicate-column'
+      ? { fr: `une autre colonne tient déjà « ${p.target} »`, en: `another column already holds "${p.target}"` }
+      : p.rule === 'unknown-mapping-target'
+        ? { fr: `« ${p.target} » n’est ni une question, ni une colonne d’export du questionnaire${where}`, en: `"${p.target}" is neither a question nor an export column of the questionnaire${where}` }
+        : {
+          fr: `colonne inconnue : ni une question ni une colonne d’export ; associez-la dans --mapping ("columns": { "${p.column}": "<question>" }) ou laissez-la de côté ("${p.column}": null)`,
+          en: `unknown column: neither a question nor an export column; map it in --mapping ("columns": { "${p.column}": "<question>" }) or leave it out ("${p.column}": null)`,
+        };
+    return { line: 1, column: p.column, pointer: p.mappingPointer ?? '', rule: p.rule, message };
+  });
+}
