@@ -20,7 +20,7 @@ import { loadMapping, MappingError, NO_MAPPING, type ImportMapping } from '../im
 import { columnOfPointer, planColumns, type ColumnPlan } from '../import/plan.js';
 import { BATCH, ndjsonOffers, offer, type Offer } from '../import/offer.js';
 import { RowReader, readTime, type RowDefaults } from '../import/row-payload.js';
-import { headerProblems, problemLine, summaryLine, type ImportCounts, type ImportProblem } from '../import/report.js';
+import { headerProblems, problemLines, summaryLine, type ImportCounts, type ImportProblem } from '../import/report.js';
 
 export const usage: Bilingual = {
   fr: 'olva import <fichier.csv|.xlsx|.ndjson> --config <olva.config.json> [--questionnaire <id>] [--wave <millésime>] [--territory <niveau:code>] [--channel paper] [--source <nom>] [--mapping <fichier.json>] [--dry-run] [--json] : importe des réponses d’un tableur dans le collecteur',
@@ -242,7 +242,7 @@ function finish(io: CommandIO, lang: 'fr' | 'en', r: Report): number {
     io.stdout.write(`${JSON.stringify({ file: r.file, ...r.format, dryRun: r.dryRun, ...r.counts, problems: r.problems }, null, 2)}\n`);
     return failed ? EXIT.INVALID : EXIT.OK;
   }
-  for (const p of r.problems) io.stderr.write(`${problemLine(r.file, p, lang)}\n`);
+  for (const line of problemLines(r.file, r.problems, lang)) io.stderr.write(`${line}\n`);
   const sep = lang === 'fr' ? ' : ' : ': ';
   const read = r.format.format === 'csv' ? (lang === 'fr' ? ` (CSV ${r.format.encoding}, séparateur « ${r.format.separator} »)` : ` (CSV ${r.format.encoding}, separator "${r.format.separator}")`)
     : r.format.format === 'xlsx' ? (lang === 'fr' ? ` (XLSX, feuille « ${r.format.sheet} »)` : ` (XLSX, sheet "${r.format.sheet}")`) : '';

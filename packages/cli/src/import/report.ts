@@ -61,6 +61,38 @@ export function problemLine(file: string, p: ImportProblem, lang: Lang): string 
   return `${file}:${p.line}${column}${pointer}, ${p.rule}${lang === 'fr' ? ' : ' : ': '}${p.message[lang]}${hint}`;
 }
 
+/** Lines as ranges: 2–5, 8, 10–12; past `most` ranges, "…". */
+function lineRanges(lines: readonly number[], most = 8): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1] === lines[j]! + 1) j++;
+    ranges.push(j > i ? `${lines[i]}–${lines[j]}` : String(lines[i]));
+    i = j;
+  }
+  return ranges.length > most ? `${ranges.slice(0, most).join(', ')}, …` : ranges.join(', ');
+}
+
+/**
+ * The problems as lines, the rows refused for the same reason together: a file of 600 rows
+ * answered with a version the collector lacks says so once, with its lines, not 600 times.
+ */
+export function problemLines(file: string, problems: readonly ImportProblem[], lang: Lang): string[] {
+  const groups = new Map<string, ImportProblem[]>();
+  for (const p of problems) {
+    const key = JSON.stringify([p.column, p.pointer, p.rule, p.message, p.hint]);
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  return [...groups.values()].map((group) => {
+    if (group.length === 1) return problemLine(file, group[0]!, lang);
+    const lines = [...new Set(group.map((p) => p.line))].sort((a, b) => a - b);
+    const rows = lang === 'fr' ? `${lines.length} lignes` : `${lines.length} rows`;
+    return problemLine(`${file}:${lineRanges(lines)} (${rows})`, { ...group[0]!, line: Number.NaN }, lang).replace(':NaN', '');
+  });
+}
+
 /** The closing line: "N lues, N importées, N déjà présentes, N refusées" / English. */
 export function summaryLine(c: ImportCounts, lang: Lang, dryRun: boolean): string {
   if (lang === 'fr') {
