@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { localize, localNumber, otherKey, type AnswerValue, type CompiledQuestion, type Locale, type ResponseSession } from '@olva/runtime';
 import type { Choice } from '@olva/schema';
-import { OTHER_CODE } from '@olva/schema';
+import { OTHER_CODE, unhandledQuestionType } from '@olva/schema';
 import { plainText } from '../safe-text.js';
 import type { Strings } from '../strings.js';
 import { communeInWords } from '../questions/commune-search.js';
@@ -58,8 +58,13 @@ function valueInWords(
       const number = localNumber(value, locale);
       return unit ? `${number}\u00a0${plainText(localize(unit, locale))}` : number;
     }
-    default:
+    case 'year':
+    case 'text':
+    case 'textarea':
+    case 'email':
       return String(value);
+    default:
+      return unhandledQuestionType(question);
   }
 }
 
