@@ -24,6 +24,7 @@ export const SUMMARIES: Record<CommandName, Bilingual> = {
   crosstab: { fr: 'tableau croisé de deux questions, protégé par le secret statistique, avec χ² et V de Cramér', en: 'cross-tabulation of two questions under disclosure control, with chi-square and Cramér’s V' },
   impact: { fr: 'impact d’un nouveau tronc commun sur les extensions du réseau', en: 'impact of a new core on the network’s extensions' },
   reference: { fr: 'répartition attendue des associations par secteur, depuis le RNA', en: 'expected distribution of associations by sector, from the RNA' },
+  token: { fr: 'fabrique un jeton du collecteur et l’entrée de configuration qui porte son empreinte', en: 'makes a collector token and the configuration entry that holds its hash' },
 };
 
 function version(): string {
