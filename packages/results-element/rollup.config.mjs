@@ -5,6 +5,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
+import MagicString from 'magic-string';
 import { collapseHtmlTemplates, minifyCssTemplates } from '../../rollup.config.mjs';
 
 /**
@@ -18,6 +19,26 @@ function litCssOnly() {
     name: 'olva-lit-css-only',
     resolveId(source, importer) {
       return source === 'lit' ? this.resolve('@lit/reactive-element/css-tag.js', importer, { skipSelf: true }) : null;
+    },
+  };
+}
+
+/**
+ * Drops the private properties of the shared theme tokens (`--_name:var(--olva-name, …);`,
+ * `@olva/elements/theme/tokens`) that nothing in the bundle reads with `var(--_name)`: the
+ * survey's controls use some (radius, warning and success colours…) that results never draw.
+ * A private property is only read through `var()` by the element's own rules, so one no rule
+ * reads changes nothing shown; the public `--olva-*` properties are untouched.
+ */
+function dropUnreadPrivateProperties() {
+  return {
+    name: 'olva-drop-unread-private-properties',
+    renderChunk(code) {
+      const text = new MagicString(code);
+      for (const m of code.matchAll(/--_([a-z0-9-]+):var\(--olva-[a-z0-9-]+,[^;}]*\);?/g)) {
+        if (!code.includes(`var(--_${m[1]})`) && !code.includes(`var(--_${m[1]},`)) text.remove(m.index, m.index + m[0].length);
+      }
+      return text.hasChanged() ? { code: text.toString(), map: text.generateMap({ hires: true }) } : null;
     },
   };
 }
@@ -36,6 +57,7 @@ export default {
     commonjs(),
     minifyCssTemplates(),
     collapseHtmlTemplates(),
+    dropUnreadPrivateProperties(),
     terser({ ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: /^!/ } }),
   ],
 };

@@ -296,4 +296,13 @@ describe('the olva-results bundle', () => {
     const gzipped = gzipSync(readFileSync(BUNDLE), { level: 9 }).length;
     expect(gzipped).toBeLessThanOrEqual(15 * 1024);
   });
+
+  it('declares the private theme properties its rules read, and only those', () => {
+    // The build drops the shared tokens' properties that results never reads (rollup.config.mjs).
+    const code = readFileSync(BUNDLE, 'utf8');
+    const names = (re: RegExp) => [...new Set([...code.matchAll(re)].map((m) => m[1]))].sort();
+    const read = names(/var\(--_([a-z0-9-]+)/g);
+    expect(read).toContain('color-text');
+    expect(names(/--_([a-z0-9-]+):/g)).toEqual(read);
+  });
 });
