@@ -6,19 +6,22 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
 import MagicString from 'magic-string';
+import { fileURLToPath } from 'node:url';
 import { collapseHtmlTemplates, minifyCssTemplates } from '../../rollup.config.mjs';
 
 /**
- * The element renders with lit-html and styles itself with Lit's css tag, without LitElement:
- * the theme's tokens (`@olva/elements/theme/tokens`) import `css` from `lit`, whose index would
- * bring LitElement and ReactiveElement (2.3 KB gzipped) into the bundle for nothing. Here `lit`
- * is its css tag; rollup fails the build if a module wants anything else from it.
+ * The element renders with lit-html and adopts its own style sheet (`src/olva-results/styles.ts`),
+ * without LitElement: the theme's tokens (`@olva/elements/theme/tokens`) import `css` from `lit`,
+ * whose index would bring LitElement and ReactiveElement (2.3 KB gzipped) into the bundle for
+ * nothing, and whose css tag its CSSResult class (0.7 KB). Here `lit` is `lit-css.ts`, a css tag
+ * that keeps the text; rollup fails the build if a module wants anything else from it.
  */
 function litCssOnly() {
+  const shim = fileURLToPath(new URL('./dist/olva-results/lit-css.js', import.meta.url));
   return {
     name: 'olva-lit-css-only',
-    resolveId(source, importer) {
-      return source === 'lit' ? this.resolve('@lit/reactive-element/css-tag.js', importer, { skipSelf: true }) : null;
+    resolveId(source) {
+      return source === 'lit' ? shim : null;
     },
   };
 }

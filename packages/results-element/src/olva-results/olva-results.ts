@@ -1,9 +1,8 @@
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
-import { adoptStyles } from '@lit/reactive-element/css-tag.js';
 import type { GroupResults, QuestionFigures, ResultsDocument } from '@olva/analysis';
 import { COMPARISON_KINDS, percent, questionChart, svgElement, type ChartLang, type ComparisonKind } from '@olva/charts';
 import { localize } from '@olva/runtime';
-import { theme } from './theme.js';
+import { adoptTheme } from './styles.js';
 import { loadResults, ResultsLoadError } from './load.js';
 import { resultsStrings, type ResultsStrings } from './strings.js';
 import { dataTables } from './tables.js';
@@ -91,7 +90,7 @@ export class OlvaResults extends HTMLElement {
 
   constructor() {
     super();
-    adoptStyles(this.#root, [theme]);
+    adoptTheme(this.#root);
   }
 
   /** The results document itself, instead of `src`. */
