@@ -57,6 +57,9 @@ describe('olva token', () => {
     const { token: made, entry } = JSON.parse(r.out);
     expect(entry).toEqual({ name: 'rnma', sha256: sha256(made), scope: { territories: 'all', rights: ['read', 'export', 'export-personal'] } });
     expect(loaded(entry).scope.territories).toBe('all');
+    const custom = await token(['--json', '--name', 'bassin', '--territory', 'custom:bassin-x', '--rights', 'read']);
+    expect(JSON.parse(custom.out).entry.scope.territories).toEqual([{ level: 'custom', code: 'bassin-x' }]);
+    expect(custom.err).toContain('custom:bassin-x n’est pas un territoire officiel : vérifiez qu’il est déclaré dans "customTerritories"');
     const en = await token(['--lang', 'en', '--name', 'rnma', '--territory', 'all', '--rights', 'read']);
     expect(en.out).toContain('Token (printed once, written nowhere');
     expect(en.out).toContain('Entry to add to the "tokens" array of olva.config.json');

@@ -68,8 +68,12 @@ function optionOf(pointer: string): string {
   return '--hash';
 }
 
-/** `--territory` values: `all`, or level:code pairs (repeated or comma-separated) of existing territories. */
-function territoriesOf(values: readonly string[]): Scope['territories'] {
+/**
+ * `--territory` values: `all`, or level:code pairs (repeated or comma-separated) of existing
+ * territories. A custom territory is the collector's own (its configuration or an extension
+ * declares it): it is named in `notes`, to be checked there.
+ */
+function territoriesOf(values: readonly string[], notes: Bilingual[]): Scope['territories'] {
   if (values.length === 1 && values[0]!.trim() === 'all') return 'all';
   if (values.some((v) => v.split(',').some((t) => t.trim() === 'all'))) {
     throw new TokenError({ fr: '--territory all couvre tout le réseau : ne le combinez avec aucun autre territoire', en: '--territory all covers the whole network: combine it with no other territory' }, EXIT.USAGE);
@@ -81,6 +85,12 @@ function territoriesOf(values: readonly string[]): Scope['territories'] {
   if (unknown.length) {
     const words = unknown.map((t) => text('unknown-territory', { code: t.code, level: t.level }));
     throw new TokenError({ fr: `--territory : ${words.map((w) => w.fr).join(' ; ')}`, en: `--territory: ${words.map((w) => w.en).join('; ')}` });
+  }
+  for (const t of parsed.filter((x) => x.level === 'custom')) {
+    notes.push({
+      fr: `custom:${t.code} n’est pas un territoire officiel : vérifiez qu’il est déclaré dans "customTerritories" de la configuration ou par une extension, sinon le jeton n’y lit rien`,
+      en: `custom:${t.code} is not an official territory: check that the configuration's "customTerritories" or an extension declares it, else the token reads nothing there`,
+    });
   }
   // Same territory twice: once is enough.
   const seen = new Set<string>();
@@ -159,11 +169,13 @@ export async function run(argv: string[], io: TokenIO): Promise<number> {
     if ((!v.hash || scoped) && missing.length) {
       throw new TokenError({ fr: `il manque ${missing.join(', ')}`, en: `missing ${missing.join(', ')}` }, EXIT.USAGE);
     }
-    const scope = scoped ? { territories: territoriesOf(v.territory!), rights: v.rights!.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean) } : null;
+    const notes: Bilingual[] = [];
+    const scope = scoped ? { territories: territoriesOf(v.territory!, notes), rights: v.rights!.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean) } : null;
     // The made token is checked before it is made: a refused entry prints no token.
     if (scope) checkedEntry({ name: v.name!, sha256: '0'.repeat(64), scope: scope as Scope });
     const token = v.hash ? checkedToken(await readToken(io, lang)) : `olva_${randomBytes(TOKEN_BYTES).toString('base64url')}`;
     const sha256 = sha256Hex(token);
+    for (const note of notes) io.stderr.write(`olva token${lang === 'fr' ? ' : ' : ': '}${note[lang]}\n`);
     const entry = scope ? { name: v.name!, sha256, scope: scope as Scope } : null;
     if (v.json) {
       io.stdout.write(`${JSON.stringify({ ...(v.hash ? {} : { token }), ...(entry ? { entry } : { sha256 }) }, null, 2)}\n`);
