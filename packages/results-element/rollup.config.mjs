@@ -5,19 +5,43 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
+import MagicString from 'magic-string';
+import { fileURLToPath } from 'node:url';
 import { collapseHtmlTemplates, minifyCssTemplates } from '../../rollup.config.mjs';
 
 /**
- * The element renders with lit-html and styles itself with Lit's css tag, without LitElement:
- * the theme's tokens (`@olva/elements/theme/tokens`) import `css` from `lit`, whose index would
- * bring LitElement and ReactiveElement (2.3 KB gzipped) into the bundle for nothing. Here `lit`
- * is its css tag; rollup fails the build if a module wants anything else from it.
+ * The element renders with lit-html and adopts its own style sheet (`src/olva-results/styles.ts`),
+ * without LitElement: the theme's tokens (`@olva/elements/theme/tokens`) import `css` from `lit`,
+ * whose index would bring LitElement and ReactiveElement (2.3 KB gzipped) into the bundle for
+ * nothing, and whose css tag its CSSResult class (0.7 KB). Here `lit` is `lit-css.ts`, a css tag
+ * that keeps the text; rollup fails the build if a module wants anything else from it.
  */
 function litCssOnly() {
+  const shim = fileURLToPath(new URL('./dist/olva-results/lit-css.js', import.meta.url));
   return {
     name: 'olva-lit-css-only',
-    resolveId(source, importer) {
-      return source === 'lit' ? this.resolve('@lit/reactive-element/css-tag.js', importer, { skipSelf: true }) : null;
+    resolveId(source) {
+      return source === 'lit' ? shim : null;
+    },
+  };
+}
+
+/**
+ * Drops the private properties of the shared theme tokens (`--_name:var(--olva-name, …);`,
+ * `@olva/elements/theme/tokens`) that nothing in the bundle reads with `var(--_name)`: the
+ * survey's controls use some (radius, warning and success colours…) that results never draw.
+ * A private property is only read through `var()` by the element's own rules, so one no rule
+ * reads changes nothing shown; the public `--olva-*` properties are untouched.
+ */
+function dropUnreadPrivateProperties() {
+  return {
+    name: 'olva-drop-unread-private-properties',
+    renderChunk(code) {
+      const text = new MagicString(code);
+      for (const m of code.matchAll(/--_([a-z0-9-]+):var\(--olva-[a-z0-9-]+,[^;}]*\);?/g)) {
+        if (!code.includes(`var(--_${m[1]})`) && !code.includes(`var(--_${m[1]},`)) text.remove(m.index, m.index + m[0].length);
+      }
+      return text.hasChanged() ? { code: text.toString(), map: text.generateMap({ hires: true }) } : null;
     },
   };
 }
@@ -36,6 +60,7 @@ export default {
     commonjs(),
     minifyCssTemplates(),
     collapseHtmlTemplates(),
+    dropUnreadPrivateProperties(),
     terser({ ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: /^!/ } }),
   ],
 };

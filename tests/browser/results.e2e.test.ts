@@ -285,8 +285,30 @@ describe('<olva-results>', () => {
     const fill = await host.locator('rect.olva-chart-bar').first().evaluate((r) => getComputedStyle(r).fill);
     expect(fill).toBe('rgb(138, 21, 56)');
     expect(await host.getByRole('heading', { level: 2 }).evaluate((h) => getComputedStyle(h).color)).toBe('rgb(34, 34, 68)');
+    // One adopted style sheet, no <style> element.
+    expect(await host.evaluate((e) => [e.shadowRoot!.adoptedStyleSheets.length, e.shadowRoot!.querySelectorAll('style').length])).toEqual([1, 0]);
     expect(await p.evaluate(() => (window as any).__cspViolations)).toEqual([]);
     expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  it('falls back to a <style> with the page\'s litNonce where a style sheet cannot be adopted, as Lit does', async () => {
+    const p = await browser.newPage();
+    await p.addInitScript(() => {
+      delete (Document.prototype as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
+      (window as any).litNonce = 'n0nce';
+    });
+    await p.goto(page('/no-adopt.html', { src: '/data/results.json', territory: 'commune:35238', wave: '2026' }, '/theme.css'));
+    await waitFor(p, 'olva-results-load');
+    const host = p.locator('olva-results');
+    expect(await host.evaluate((e) => {
+      const style = e.shadowRoot!.querySelector('style');
+      return { nonce: style?.nonce, first: e.shadowRoot!.firstElementChild === style, adopted: e.shadowRoot!.adoptedStyleSheets.length };
+    })).toEqual({ nonce: 'n0nce', first: true, adopted: 0 });
+    // The same rules apply: the site's tokens, the charts' properties, the element's own rules.
+    expect(await host.getByRole('heading', { level: 2 }).evaluate((h) => getComputedStyle(h).color)).toBe('rgb(34, 34, 68)');
+    expect(await host.locator('rect.olva-chart-bar').first().evaluate((r) => getComputedStyle(r).fill)).toBe('rgb(138, 21, 56)');
+    expect(await host.locator('p.note').first().evaluate((n) => getComputedStyle(n).fontSize)).toBe('14px');
     await p.close();
   });
 });
@@ -295,5 +317,14 @@ describe('the olva-results bundle', () => {
   it('is one file within its budget of 15 KB gzipped', () => {
     const gzipped = gzipSync(readFileSync(BUNDLE), { level: 9 }).length;
     expect(gzipped).toBeLessThanOrEqual(15 * 1024);
+  });
+
+  it('declares the private theme properties its rules read, and only those', () => {
+    // The build drops the shared tokens' properties that results never reads (rollup.config.mjs).
+    const code = readFileSync(BUNDLE, 'utf8');
+    const names = (re: RegExp) => [...new Set([...code.matchAll(re)].map((m) => m[1]))].sort();
+    const read = names(/var\(--_([a-z0-9-]+)/g);
+    expect(read).toContain('color-text');
+    expect(names(/--_([a-z0-9-]+):/g)).toEqual(read);
   });
 });

@@ -7,27 +7,21 @@ const WORDS = {
   fr: {
     interval: 'intervalle de confiance à 95 %',
     smallBase: 'Petite base : à lire avec prudence.',
-    complementary: 'masqué',
     complementaryNote: 'masqué : secret statistique (complément).',
     hidden: 'masqué',
     median: 'médiane',
     quartiles: 'quartiles',
     mean: 'moyenne',
-    n: 'n',
-    legend: 'Légende',
     marks: 'Repères sur les barres',
   },
   en: {
     interval: '95% confidence interval',
     smallBase: 'Small base: read with care.',
-    complementary: 'hidden',
     complementaryNote: 'hidden: statistical confidentiality (complementary).',
     hidden: 'hidden',
     median: 'median',
     quartiles: 'quartiles',
     mean: 'mean',
-    n: 'n',
-    legend: 'Legend',
     marks: 'Markers on the bars',
   },
 } as const;
@@ -55,7 +49,7 @@ export function isShown<T extends { share: number | null; suppressed?: unknown }
 
 /** What a hidden count shows: "< 3" for a small count, "masqué" for a complementary one. */
 export function hiddenText(suppressed: 'small' | 'complementary', minCell: number, lang: ChartLang): string {
-  return suppressed === 'small' ? `< ${minCell}` : words(lang).complementary;
+  return suppressed === 'small' ? `< ${minCell}` : words(lang).hidden;
 }
 
 /**

@@ -25,6 +25,7 @@ export const SUMMARIES: Record<CommandName, Bilingual> = {
   impact: { fr: 'impact d’un nouveau tronc commun sur les extensions du réseau', en: 'impact of a new core on the network’s extensions' },
   reference: { fr: 'répartition attendue des associations par secteur, depuis le RNA', en: 'expected distribution of associations by sector, from the RNA' },
   import: { fr: 'importe dans le collecteur des réponses d’un tableur (export d’olva, Sphinx, LimeSurvey, Excel)', en: 'imports responses from a spreadsheet into the collector (olva export, Sphinx, LimeSurvey, Excel)' },
+  token: { fr: 'fabrique un jeton du collecteur et l’entrée de configuration qui porte son empreinte', en: 'makes a collector token and the configuration entry that holds its hash' },
 };
 
 /** The version of @olva/cli (its package.json), or `unknown`. */

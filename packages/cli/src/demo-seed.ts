@@ -9,7 +9,7 @@
  */
 import { payloadDigest, type ResponseStore } from '@olva/collector';
 import { computeVisibility } from '@olva/runtime';
-import { seededRandom, type AnswerValue, type CompiledQuestion, type CompiledQuestionnaire, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
+import { seededRandom, unhandledQuestionType, type AnswerValue, type CompiledQuestion, type CompiledQuestionnaire, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
 
 /** The `source` of every generated payload. */
 export const GENERATED_SOURCE = 'generated';
@@ -87,7 +87,8 @@ function answerFor(q: CompiledQuestion, group: SeedGroup, employerRate: number, 
     case 'year': return 1950 + Math.floor(next() ** 0.7 * 76);
     case 'commune': return group.commune ?? (group.territory.level === 'commune' ? group.territory.code : undefined);
     // Free text, e-mail: never generated (no invented names or addresses).
-    default: return undefined;
+    case 'text': case 'textarea': case 'email': return undefined;
+    default: return unhandledQuestionType(q);
   }
 }
 

@@ -24,7 +24,7 @@ export type { TerritoryLevel } from './territory-levels.js';
 export { versionKeyString, versionKeyOf, compareVersions } from './version-key.js';
 export { sameJson } from './same-json.js';
 export type { VersionKey } from './version-key.js';
-export { QUESTION_TYPES } from './question-types.js';
+export { QUESTION_TYPES, unhandledQuestionType } from './question-types.js';
 export { OTHER_CODE, OTHER_CHOICE, otherKey, choosesOther } from './other.js';
 export { isPersonal, personalQuestionIds, withoutPersonalAnswers } from './personal.js';
 export { environmentLanguage, type MessageLanguage } from './language.js';

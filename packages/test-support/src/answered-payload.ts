@@ -4,6 +4,7 @@
  */
 import { ResponseSession } from '@olva/runtime';
 import type { CompiledQuestion, CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
+import { unhandledQuestionType } from '@olva/schema';
 
 function plainAnswer(q: CompiledQuestion): unknown {
   const any = q as any;
@@ -19,7 +20,8 @@ function plainAnswer(q: CompiledQuestion): unknown {
     case 'matrix': return Object.fromEntries(any.rows.map((r: { code: string }) => [r.code, first]));
     case 'email': return 'contact@example.org';
     case 'commune': return '35238';
-    default: return 'réponse';
+    case 'text': case 'textarea': return 'réponse';
+    default: return unhandledQuestionType(q);
   }
 }
 

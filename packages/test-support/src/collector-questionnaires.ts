@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CompiledQuestion, CompiledQuestionnaire, Question, ResponsePayload } from '@olva/schema';
 import { compiledQuestionnaire, type CompiledSpec } from './compiled.js';
-import { payloadSchema } from '@olva/schema';
+import { payloadSchema, unhandledQuestionType } from '@olva/schema';
 
 const CORE = { id: 'olva-core', version: '2026.1.0' };
 const PROFILE = { fr: 'Profil', en: 'Profile' };
@@ -79,7 +79,8 @@ function answerSchema(question: CompiledQuestion): Record<string, unknown> {
     case 'integer': case 'year': case 'scale': return { type: 'integer' };
     case 'decimal': return { type: 'number' };
     case 'matrix': return { type: 'object', additionalProperties: { type: 'string' } };
-    default: return { type: 'string' };
+    case 'text': case 'textarea': case 'email': case 'commune': return { type: 'string' };
+    default: return unhandledQuestionType(question);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
+import { unhandledQuestionType } from '@olva/schema';
 
 /** What has the focus, looked up through shadow roots. */
 export interface FocusInfo {
@@ -97,6 +98,7 @@ export function defaultAnswer(q: CompiledQuestion): unknown {
     case 'commune': return '35238';
     case 'scale': return Math.ceil(q.choices.length / 2);
     case 'matrix': return Object.fromEntries(q.rows.map((r) => [r.code, q.choices[0].code]));
+    default: return unhandledQuestionType(q);
   }
 }
 

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CompiledQuestion, CompiledQuestionnaire, ResponsePayload, TerritorialExtension } from '@olva/schema';
+import { unhandledQuestionType } from '@olva/schema';
 import { assemble } from '@olva/compiler';
 import { loadCoreQuestionnaire } from '@olva/core-questionnaire';
 import { allQuestions, computeVisibility } from '@olva/runtime';
@@ -54,7 +55,8 @@ function answerFor(q: CompiledQuestion, random: Random): unknown {
     case 'year': return 1950 + Math.floor(random() * 76);
     case 'commune': return '35238';
     case 'email': return 'contact@example.org';
-    default: return `texte ${Math.floor(random() * 1000)}`;
+    case 'text': case 'textarea': return `texte ${Math.floor(random() * 1000)}`;
+    default: return unhandledQuestionType(q);
   }
 }
 

@@ -6,7 +6,7 @@
  * the earlier ones. A question's label is that of the newest version (core version, then
  * extension version) that has it, whatever the order the versions are given in.
  */
-import type { CompiledQuestion, CompiledQuestionnaire, LocalizedText } from '@olva/schema';
+import type { CompiledQuestion, CompiledQuestionnaire, LocalizedText, QuestionType } from '@olva/schema';
 import { compareVersions, isPersonal } from '@olva/schema';
 import { AnalysisError } from '../errors.js';
 
@@ -38,9 +38,11 @@ export interface CatalogueEntry {
   rows: CodeEntry[];
 }
 
-const KINDS: Partial<Record<CompiledQuestion['type'], FigureKind>> = {
+// Every type, so that `tsc` asks how a new one is counted (null: never aggregated, as free text).
+const KINDS: Readonly<Record<QuestionType, FigureKind | null>> = {
   single: 'distribution', boolean: 'distribution', scale: 'distribution',
   multiple: 'multiple', matrix: 'matrix', integer: 'numeric', decimal: 'numeric', year: 'numeric',
+  text: null, textarea: null, email: null, commune: null,
 };
 
 const BOOLEAN_CODES: CodeEntry[] = [

@@ -7,6 +7,7 @@
  * (hidden by a condition, skipped, or absent from the version answered). Booleans are 1/0.
  */
 import type { LocalizedText } from '@olva/schema';
+import { unhandledQuestionType } from '@olva/schema';
 import type { StoredResponse } from '../store/types.js';
 import type { VariableColumn } from './columns.js';
 import { METADATA_COLUMNS } from './columns.js';
@@ -56,20 +57,29 @@ function valueReader(column: VariableColumn, mode: CellMode, locale: ExportLocal
   const q = column.question;
   const [yes, no] = YES_NO[locale];
   if (mode === 'codes' || column.kind === 'other') return generic;
-  if (column.kind === 'row' || q.type === 'single') {
+  if (column.kind === 'row') {
     const labels = choiceLabels('choices' in q ? q.choices : [], locale);
     return (v) => (typeof v === 'string' ? labels.get(v) ?? v : generic(v));
   }
-  if (q.type === 'scale') {
-    const points = q.choices.map((c) => localized(c.label, locale));
-    return (v) => (typeof v === 'number' && points[v - 1] !== undefined ? points[v - 1] : generic(v));
+  switch (q.type) {
+    case 'single': {
+      const labels = choiceLabels(q.choices, locale);
+      return (v) => (typeof v === 'string' ? labels.get(v) ?? v : generic(v));
+    }
+    case 'scale': {
+      const points = q.choices.map((c) => localized(c.label, locale));
+      return (v) => (typeof v === 'number' && points[v - 1] !== undefined ? points[v - 1] : generic(v));
+    }
+    case 'multiple': {
+      const labels = choiceLabels(q.choices, locale);
+      return (v) => (Array.isArray(v) ? v.map((c) => labels.get(String(c)) ?? String(c)).join(' ; ') : generic(v));
+    }
+    case 'boolean': return (v) => (typeof v === 'boolean' ? (v ? yes : no) : generic(v));
+    // Numbers, text and commune codes have no label: the value as it is.
+    case 'integer': case 'year': case 'decimal': case 'text': case 'textarea': case 'email': case 'commune': case 'matrix':
+      return generic;
+    default: return unhandledQuestionType(q);
   }
-  if (q.type === 'multiple') {
-    const labels = choiceLabels(q.choices, locale);
-    return (v) => (Array.isArray(v) ? v.map((c) => labels.get(String(c)) ?? String(c)).join(' ; ') : generic(v));
-  }
-  if (q.type === 'boolean') return (v) => (typeof v === 'boolean' ? (v ? yes : no) : generic(v));
-  return generic;
 }
 
 /** The metadata cells of a response, in `METADATA_COLUMNS` order. */

@@ -6,7 +6,7 @@
  * runtime's consistency check (shared by browser and collector) handles them.
  */
 import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
-import { OTHER_CODE } from '@olva/schema';
+import { OTHER_CODE, unhandledQuestionType } from '@olva/schema';
 import { en, fr } from './text.js';
 import { allQuestions, choicesOf, hasOther, otherKey, rowsOf } from './question-parts.js';
 
@@ -89,6 +89,8 @@ export function valueSchema(q: CompiledQuestion): JsonSchema {
       }
       return { ...base, type: 'object', properties, additionalProperties: false };
     }
+    default:
+      return unhandledQuestionType(q);
   }
 }
 

@@ -13,6 +13,7 @@
  * the column named exactly like the payload key.
  */
 import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
+import { unhandledQuestionType } from '@olva/schema';
 import { conditionWords, requiredWords, visibilityWords } from './condition-words.js';
 import { en, fr } from './text.js';
 import { allQuestions, choicesOf, hasOther, otherChosen, otherKey, rowsOf } from './question-parts.js';
@@ -70,7 +71,8 @@ export function columnFormat(q: CompiledQuestion, kind: CodebookColumn['kind']):
     case 'scale': return { fr: `entier 1 à ${q.choices.length}`, en: `integer 1 to ${q.choices.length}` };
     case 'commune': return { fr: 'code commune INSEE (COG)', en: 'INSEE commune code (COG)' };
     case 'email': return { fr: 'adresse électronique', en: 'e-mail address' };
-    default: return { fr: 'texte', en: 'text' };
+    case 'text': case 'textarea': case 'matrix': return { fr: 'texte', en: 'text' };
+    default: return unhandledQuestionType(q);
   }
 }
 

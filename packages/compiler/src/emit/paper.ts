@@ -11,7 +11,7 @@
  * and a matrix whose column labels cannot sit side by side numbers its columns under a legend.
  */
 import type { CompiledQuestion, CompiledQuestionnaire } from '@olva/schema';
-import { OTHER_CODE } from '@olva/schema';
+import { OTHER_CODE, unhandledQuestionType } from '@olva/schema';
 import { visibilityWords } from './condition-words.js';
 import { escapeHtml } from './html.js';
 import { jumpsAfter } from './routing.js';
@@ -174,6 +174,8 @@ export function answerArea(q: CompiledQuestion): string {
         `<span><span class="circle" aria-hidden="true"></span><br>${e(fr(c.label))}<br><span class="code">[${i + 1}]</span></span>`).join('')}</div>`;
     case 'matrix':
       return matrixArea(q);
+    default:
+      return unhandledQuestionType(q);
   }
 }
 

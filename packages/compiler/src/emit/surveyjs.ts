@@ -15,7 +15,7 @@
  * that differs back to its OLVA id.
  */
 import type { CompiledQuestion, CompiledQuestionnaire, LocalizedText } from '@olva/schema';
-import { OTHER_CODE } from '@olva/schema';
+import { OTHER_CODE, unhandledQuestionType } from '@olva/schema';
 import { COMMUNE_PATTERN, EMAIL_MAX_LENGTH, OTHER_MAX_LENGTH } from './answers-schema.js';
 import { toSurveyExpression, type VarInfo, type VarResolver } from './surveyjs-expression.js';
 import { prettyJson } from './text.js';
@@ -101,7 +101,8 @@ export function varResolver(compiled: CompiledQuestionnaire): VarResolver {
         break;
       }
       case 'commune': infos.set(q.id, { name, kind: 'string', exactStrings: true }); break;
-      default: infos.set(q.id, { name, kind: 'string' });
+      case 'text': case 'textarea': case 'email': infos.set(q.id, { name, kind: 'string' }); break;
+      default: unhandledQuestionType(q);
     }
     if (hasOther(q)) infos.set(otherKey(q.id), { name: surveyOtherName(q.id), kind: 'string' });
   }
@@ -173,6 +174,8 @@ export function questionBody(q: CompiledQuestion): SurveyJson {
         rows: q.rows.map((r) => ({ value: r.code, text: surveyText(r.label) })),
         columns: choices(),
       };
+    default:
+      return unhandledQuestionType(q);
   }
 }
 

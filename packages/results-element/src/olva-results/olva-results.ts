@@ -1,9 +1,8 @@
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
-import { adoptStyles } from '@lit/reactive-element/css-tag.js';
 import type { GroupResults, QuestionFigures, ResultsDocument } from '@olva/analysis';
 import { COMPARISON_KINDS, percent, questionChart, svgElement, type ChartLang, type ComparisonKind } from '@olva/charts';
 import { localize } from '@olva/runtime';
-import { theme } from './theme.js';
+import { adoptTheme } from './styles.js';
 import { loadResults, ResultsLoadError } from './load.js';
 import { resultsStrings, type ResultsStrings } from './strings.js';
 import { dataTables } from './tables.js';
@@ -91,7 +90,7 @@ export class OlvaResults extends HTMLElement {
 
   constructor() {
     super();
-    adoptStyles(this.#root, [theme]);
+    adoptTheme(this.#root);
   }
 
   /** The results document itself, instead of `src`. */
@@ -102,21 +101,21 @@ export class OlvaResults extends HTMLElement {
   set results(doc: ResultsDocument | undefined) {
     this.#results = doc;
     if (doc) this.#view = 'shown';
-    this.refresh();
+    this.#refresh();
   }
 
-  private get locale(): ChartLang {
+  get #locale(): ChartLang {
     return this.lang.toLowerCase().startsWith('en') ? 'en' : 'fr';
   }
 
-  private get strings(): ResultsStrings {
-    return resultsStrings(this.locale);
+  get #strings(): ResultsStrings {
+    return resultsStrings(this.#locale);
   }
 
   connectedCallback(): void {
     // Said in French unless told otherwise: the host says so to screen readers.
     if (!this.lang) this.lang = 'fr';
-    this.update();
+    this.#update();
   }
 
   disconnectedCallback(): void {
@@ -126,33 +125,33 @@ export class OlvaResults extends HTMLElement {
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (old === value) return;
     if (name === 'src') {
-      if (value) void this.load(value);
-    } else this.refresh();
+      if (value) void this.#load(value);
+    } else this.#refresh();
   }
 
   /** The group, questions, language or comparisons changed: charts are built again. */
-  private refresh(): void {
+  #refresh(): void {
     this.#charts.clear();
-    if (this.#results && this.#view !== 'loading') this.#view = this.shownQuestions().length ? 'shown' : 'empty';
-    this.update();
+    if (this.#results && this.#view !== 'loading') this.#view = this.#shownQuestions().length ? 'shown' : 'empty';
+    this.#update();
   }
 
   /** Renders once per task, whatever changed in it (lit-html updates only what differs). */
-  private update(): void {
+  #update(): void {
     if (this.#queued) return;
     this.#queued = true;
     queueMicrotask(() => {
       this.#queued = false;
-      render(this.template(), this.#root);
+      render(this.#template(), this.#root);
     });
   }
 
-  private async load(src: string): Promise<void> {
+  async #load(src: string): Promise<void> {
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
     this.#view = 'loading';
     this.#failure = null;
-    this.update();
+    this.#update();
     try {
       const doc = await loadResults(src, abort.signal);
       if (abort.signal.aborted) return;
@@ -160,33 +159,33 @@ export class OlvaResults extends HTMLElement {
       this.results = doc;
       // The render queued by `results` runs before this continuation: the event follows it.
       await null;
-      this.dispatchEvent(new CustomEvent('olva-results-load', { bubbles: true, composed: true, detail: { questions: this.shownQuestions().length } }));
+      this.dispatchEvent(new CustomEvent('olva-results-load', { bubbles: true, composed: true, detail: { questions: this.#shownQuestions().length } }));
     } catch (error) {
       if (abort.signal.aborted) return;
       const failure = error instanceof ResultsLoadError ? error : new ResultsLoadError('fetch', String(error));
       this.#failure = failure;
       this.#view = 'failed';
-      this.update();
+      this.#update();
       this.dispatchEvent(new CustomEvent('olva-results-error', { bubbles: true, composed: true, detail: { message: failure.message, reason: failure.reason } }));
     }
   }
 
   /** The group the attributes select, or the first. */
-  private group(): GroupResults | undefined {
+  #group(): GroupResults | undefined {
     const groups = this.#results?.groups ?? [];
     const [level, code] = (this.territory ?? '').split(':');
     return groups.find((g) => (!this.territory || (g.territory.level === level && g.territory.code === code)) && (!this.wave || g.wave === this.wave));
   }
 
-  private shownQuestions(): QuestionFigures[] {
-    const all = this.group()?.questions ?? [];
+  #shownQuestions(): QuestionFigures[] {
+    const all = this.#group()?.questions ?? [];
     const ids = (this.questions ?? '').split(/[\s,]+/).filter(Boolean);
     if (!ids.length) return all;
     return ids.map((id) => all.find((q) => q.id === id)).filter((q): q is QuestionFigures => !!q);
   }
 
   /** The comparisons the `comparisons` attribute asks for. */
-  private kinds(): ComparisonKind[] {
+  #kinds(): ComparisonKind[] {
     const asked = (this.comparisons ?? '').split(/[\s,]+/).filter(Boolean);
     return COMPARISON_KINDS.filter((k) => !asked.length || asked.includes(k));
   }
@@ -195,9 +194,9 @@ export class OlvaResults extends HTMLElement {
    * The chart of a question, built once per document and language (DOM, no HTML parsing),
    * its compared shares marked on its bars; its description also says the sentences beside it.
    */
-  private chart(q: QuestionFigures, index: number, compared: QuestionComparison[], sentences: string[]): SVGElement | null {
+  #chart(q: QuestionFigures, index: number, compared: QuestionComparison[], sentences: string[]): SVGElement | null {
     if (!this.#charts.has(q.id)) {
-      const node = questionChart(q, { lang: this.locale, rules: this.#results!.rules, id: `olva-chart-${index}`, width: 560, comparisons: chartComparisons(compared) });
+      const node = questionChart(q, { lang: this.#locale, rules: this.#results!.rules, id: `olva-chart-${index}`, width: 560, comparisons: chartComparisons(compared) });
       const svg = node ? svgElement(node, this.ownerDocument) : null;
       if (sentences.length) svg?.querySelector('desc')?.append(` ${sentences.join(' ')}`);
       this.#charts.set(q.id, svg);
@@ -205,9 +204,9 @@ export class OlvaResults extends HTMLElement {
     return this.#charts.get(q.id) ?? null;
   }
 
-  private renderQuestion(q: QuestionFigures, index: number): TemplateResult {
-    const s = this.strings;
-    const lang = this.locale;
+  #renderQuestion(q: QuestionFigures, index: number): TemplateResult {
+    const s = this.#strings;
+    const lang = this.#locale;
     const rules = this.#results!.rules;
     const label = localize(q.label, lang);
     const heading = `olva-q-${index}`;
@@ -216,9 +215,9 @@ export class OlvaResults extends HTMLElement {
         <h3 id=${heading}>${label}</h3><p part="base" class="note">${q.withheldReason === 'filter-suppressed' ? s.withheldFilter : s.withheld(rules.minBase)}</p></section>`;
     }
     const minBase = rules.comparison.minBase;
-    const compared: QuestionComparison[] = questionComparisons(q, label, this.group()!.comparisons, this.kinds(), lang, s);
+    const compared: QuestionComparison[] = questionComparisons(q, label, this.#group()!.comparisons, this.#kinds(), lang, s);
     const sentences = compared.map((c) => comparisonSentence(c, s, lang, minBase));
-    const chart = this.chart(q, index, compared, sentences);
+    const chart = this.#chart(q, index, compared, sentences);
     return html`<section part="question" class="question" aria-labelledby=${heading}>
       <h3 id=${heading}>${label}</h3>
       <p part="base" class="note">${q.base ? s.base(q.base.answered, q.base.asked) : nothing}
@@ -232,8 +231,8 @@ export class OlvaResults extends HTMLElement {
     </section>`;
   }
 
-  private renderBody(): TemplateResult | typeof nothing {
-    const s = this.strings;
+  #renderBody(): TemplateResult | typeof nothing {
+    const s = this.#strings;
     switch (this.#view) {
       case 'idle':
         return this.src || this.results ? nothing : html`<p part="status" class="note">${s.noSource}</p>`;
@@ -246,35 +245,35 @@ export class OlvaResults extends HTMLElement {
       case 'empty':
         return html`<p part="status" class="note">${s.empty}</p>`;
       case 'shown': {
-        const group = this.group()!;
+        const group = this.#group()!;
         const title = this.heading || s.title(s.territory(group.territory.level, group.territory.code), group.wave);
         const rules = this.#results!.rules;
-        const kinds = this.kinds();
+        const kinds = this.#kinds();
         const c = group.comparisons ?? {};
         const compares = (c.previousWave && kinds.includes('previous-wave')) || (c.national && kinds.includes('national')) || (c.network && kinds.includes('network'));
         return html`<h2 part="title" id="olva-results-title">${title}</h2>
           <p part="summary" class="note">${s.responses(group.responses)} ${s.method(rules.minCell)}
-            ${compares ? s.compareMethod(rules.comparison.minBase, percent(rules.comparison.alpha, this.locale)) : nothing}
+            ${compares ? s.compareMethod(rules.comparison.minBase, percent(rules.comparison.alpha, this.#locale)) : nothing}
             ${c.previousWave?.available === false && kinds.includes('previous-wave') ? s.noPrevious(c.previousWave.wave) : nothing}</p>
-          ${this.shownQuestions().map((q, i) => this.renderQuestion(q, i))}`;
+          ${this.#shownQuestions().map((q, i) => this.#renderQuestion(q, i))}`;
       }
     }
   }
 
   /** What the live region says for the current state (errors are said by their role="alert"). */
-  private liveText(): string {
-    const s = this.strings;
+  #liveText(): string {
+    const s = this.#strings;
     if (this.#view === 'loading') return s.loading;
     if (this.#view === 'empty') return s.empty;
-    if (this.#view === 'shown') return s.loaded(this.shownQuestions().length);
+    if (this.#view === 'shown') return s.loaded(this.#shownQuestions().length);
     return '';
   }
 
-  private template(): TemplateResult {
+  #template(): TemplateResult {
     // The live region stays outside the busy part: a screen reader holds back what changes
     // inside an aria-busy element, and "loading" must be said.
-    return html`<div role="status" class="visually-hidden">${this.liveText()}</div>
-      <div part="results" aria-busy=${this.#view === 'loading' ? 'true' : 'false'}>${this.renderBody()}</div>`;
+    return html`<div role="status" class="visually-hidden">${this.#liveText()}</div>
+      <div part="results" aria-busy=${this.#view === 'loading' ? 'true' : 'false'}>${this.#renderBody()}</div>`;
   }
 }
 

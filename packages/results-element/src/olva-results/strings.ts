@@ -29,7 +29,6 @@ export interface ResultsStrings {
   share: string;
   interval: string;
   notPublishedCell: string;
-  hidden(suppressed: 'small' | 'complementary', minCell: number): string;
   row: string;
   rowBase: string;
   n: string;
@@ -94,7 +93,6 @@ const fr: ResultsStrings = {
   share: 'Part',
   interval: 'Intervalle de confiance à 95 %',
   notPublishedCell: 'non publié',
-  hidden: (s, m) => (s === 'small' ? `< ${m}` : 'masqué'),
   row: 'Ligne',
   rowBase: 'Répondants',
   n: 'Répondants',
@@ -159,7 +157,6 @@ const en: ResultsStrings = {
   share: 'Share',
   interval: '95% confidence interval',
   notPublishedCell: 'not published',
-  hidden: (s, m) => (s === 'small' ? `< ${m}` : 'hidden'),
   row: 'Row',
   rowBase: 'Respondents',
   n: 'Respondents',

@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { Category, MatrixFigures, NumericFigures, QuestionFigures } from '@olva/analysis';
-import { categoryLabel, number, percent, type ChartLang } from '@olva/charts';
+import { categoryLabel, hiddenText, number, percent, type ChartLang } from '@olva/charts';
 import type { ResultsStrings } from './strings.js';
 
 /** A cell that has no value to show: a dash for the eye, words for a screen reader. */
@@ -16,7 +16,7 @@ function categoryRow(c: Category, lang: ChartLang, s: ResultsStrings, minCell: n
   const hidden = c.count === null || c.suppressed !== undefined;
   return html`<tr>
     <th scope="row">${categoryLabel(c, lang)}</th>
-    <td>${hidden ? s.hidden(c.suppressed ?? 'complementary', minCell) : String(c.count)}</td>
+    <td>${hidden ? hiddenText(c.suppressed ?? 'complementary', minCell, lang) : String(c.count)}</td>
     <td>${hidden || c.share === null ? blank(s) : percent(c.share, lang)}</td>
     <td>${hidden || !c.interval ? blank(s) : `${percent(c.interval.low, lang)} – ${percent(c.interval.high, lang)}`}</td>
   </tr>`;
@@ -41,7 +41,7 @@ function matrixTable(caption: string, q: MatrixFigures, lang: ChartLang, s: Resu
       ${codes.map((_, i) => {
         const c = r.categories?.[i];
         if (!c) return html`<td>${blank(s)}</td>`;
-        return html`<td>${c.share === null || c.suppressed ? s.hidden(c.suppressed ?? 'complementary', minCell) : percent(c.share, lang)}</td>`;
+        return html`<td>${c.share === null || c.suppressed ? hiddenText(c.suppressed ?? 'complementary', minCell, lang) : percent(c.share, lang)}</td>`;
       })}
     </tr>`)}</tbody>
   </table>`;

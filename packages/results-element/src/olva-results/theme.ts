@@ -3,11 +3,11 @@
  * their defaults, in `@olva/elements`' tokens), the charts' `--olva-chart-*` properties, and
  * tables that stay readable on a phone (they scroll sideways inside their box).
  */
-import { css, unsafeCSS } from '@lit/reactive-element/css-tag.js';
 import { tokens } from '@olva/elements/theme/tokens';
 import { CHART_CSS } from '@olva/charts';
 
-export const theme = css`${tokens}${unsafeCSS(CHART_CSS)}
+/** The element's style sheet, as text (`styles.ts` adopts it). */
+export const theme = `${tokens.cssText}${CHART_CSS}
 .question{margin:0 0 var(--_space-4);padding:0 0 var(--_space-3);border-bottom:1px solid var(--_color-border)}
 .note{color:var(--_color-text-muted);font-size:var(--_font-size-small)}
 .error{color:var(--_color-error);font-weight:600}

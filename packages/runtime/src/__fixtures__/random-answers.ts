@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CompiledQuestion, CompiledQuestionnaire, QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
 import { assemble } from '@olva/compiler';
-import { otherKey } from '@olva/schema';
+import { otherKey, unhandledQuestionType } from '@olva/schema';
 import { allQuestions } from '../visibility.js';
 import type { AnswerMap } from '../types.js';
 
@@ -41,7 +41,9 @@ export function randomValue(q: CompiledQuestion, random: () => number): unknown 
     case 'boolean': return random() < 0.5;
     case 'matrix': return Object.fromEntries(q.rows.filter(() => random() < 0.6).map((row) => [row.code, pick(random, codes)]));
     case 'integer': case 'year': case 'scale': case 'decimal': return pick(random, [0, 1, 2, 12, 60, 2010, 2030, -1, 2.5]);
-    default: return pick(random, ['Association', '35238', 'contact@asso.fr', '']);
+    // Text of any kind, on purpose: a text type gets a commune code or an address, and back.
+    case 'text': case 'textarea': case 'email': case 'commune': return pick(random, ['Association', '35238', 'contact@asso.fr', '']);
+    default: return unhandledQuestionType(q);
   }
 }
 
