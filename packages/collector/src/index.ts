@@ -22,7 +22,7 @@ export { parseTerritoryQuery } from './auth.js';
 export { createAuthorizer } from './tokens.js';
 export { purgeExpired, purgePersonalBefore, purgePersonalExpired, type PurgeReport, type PersonalPurgeReport } from './purge.js';
 export { TerritoryDirectory } from './territories.js';
-export { searchCommunes, findCommune, foldCommuneName, type Commune } from './geography/commune-search.js';
+export { searchCommunes, findCommune, communesNamed, communesWithPostcode, foldCommuneName, type Commune } from './geography/commune-search.js';
 export { answerCommuneSearch, answerCommuneLookup, type CommuneAnswer } from './routes/communes.js';
 export { demoRoutes, siteRoutes, type DemoSite, type SiteFiles } from './demo-site.js';
 export * from './export/index.js';

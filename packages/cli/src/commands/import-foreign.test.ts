@@ -282,4 +282,17 @@ describe('olva import of a foreign file', () => {
     const elsewhere = await importText('rennes.csv', csv, ...argv, '--territory', 'commune:35047', '--extension', 'rennes-2026');
     expect(elsewhere.err).toContain('rennes.csv:2, /territory, territory-mismatch: ');
   });
+
+  it('reads a commune by its name, with its département when several share it, as paper forms write it', async () => {
+    const csv = ['secteur;nb_benevoles;employeur;commune_siege', 'sport;3;non;Rennes', 'sport;3;non;Saint-Denis', 'culture;3;non;Saint-Denis (93)',
+      'sport;3;non;Nullepart-sur-Mer', 'social;3;non;St Malo', 'social;3;non;1004', ''].join('\n');
+    const r = await importText('communes.csv', csv, '--config', configs.checks, '--wave', '2029', '--territory', 'commune:35238');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('communes.csv:3, colonne « commune_siege », /answers/commune_siege, commune-name : 4 communes s’appellent « Saint-Denis » : ');
+    expect(r.err).toContain('« Saint-Denis (974) »');
+    expect(r.err).toContain('communes.csv:5, colonne « commune_siege », /answers/commune_siege, commune-name : aucune commune ne s’appelle « Nullepart-sur-Mer »');
+    expect(r.out).toContain('6 lues, 4 importées, 0 déjà présentes, 2 refusées');
+    const communes = (await stored('checks')).filter((p) => p.wave === '2029').map((p) => p.answers.commune_siege).sort();
+    expect(communes).toEqual(['01004', '35238', '35288', '93066']);
+  });
 });

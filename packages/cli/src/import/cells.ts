@@ -6,7 +6,7 @@
  * code, a wrong type) rather than this reader guessing.
  */
 import type { CompiledQuestion } from '@olva/schema';
-import { foldCommuneName } from '@olva/collector';
+import { communesNamed, foldCommuneName, type Commune } from '@olva/collector';
 
 /** A value as the mapping file gives it, or read from a cell. */
 export type CellValue = string | number | boolean;
@@ -109,9 +109,10 @@ export function readValue(q: CompiledQuestion, cell: string, values: ValueMap): 
       const point = q.choices.findIndex((c) => c.code === code);
       return point >= 0 ? point + 1 : trimmed;
     }
-    case 'commune':
-      // A spreadsheet drops the leading zero of Ain's communes (01004 → 1004).
-      return /^\d{4}$/.test(trimmed) ? `0${trimmed}` : trimmed;
+    case 'commune': {
+      const read = readCommune(trimmed);
+      return 'code' in read ? read.code : trimmed;
+    }
     case 'email':
       return trimmed;
     case 'matrix':
@@ -121,4 +122,27 @@ export function readValue(q: CompiledQuestion, cell: string, values: ValueMap): 
     case 'textarea':
       return mapped !== undefined ? String(mapped) : cell;
   }
+}
+
+/** What a commune cell names: one commune's INSEE code, or the communes its name could be. */
+export type CommuneCell = { code: string } | { named: string; candidates: Commune[] };
+
+/**
+ * A commune as a spreadsheet or a paper form gives it: its INSEE code (a spreadsheet drops the
+ * leading zero of Ain's, 01004 → 1004), or its name, alone or with its département or postcode
+ * when several communes share it: `Rennes`, `Saint-Denis (93)`, `Saint-Denis 97400`,
+ * `97400 Saint-Denis`. A name that fits no commune, or several, gives its candidates (none, or
+ * those that share it) for the row's problem.
+ */
+export function readCommune(cell: string): CommuneCell {
+  const text = cell.trim();
+  if (/^\d{4}$/.test(text)) return { code: `0${text}` };
+  if (/^(?:\d{5}|2[AB]\d{3})$/i.test(text)) return { code: text.toUpperCase() };
+  const m = /^(?:(\d{5})\s+)?(.*?)(?:\s*\((\d{2,3}|2[AB]|\d{5})\)|\s+(\d{5}))?$/i.exec(text)!;
+  const place = (m[1] ?? m[3] ?? m[4])?.toUpperCase();
+  const named = m[2]!.trim();
+  const all = communesNamed(named);
+  const candidates = place === undefined ? all
+    : all.filter((c) => (place.length === 5 ? c.postcodes.includes(place) : c.departement === place));
+  return candidates.length === 1 ? { code: candidates[0]!.code } : { named, candidates: candidates.length ? candidates : all };
 }

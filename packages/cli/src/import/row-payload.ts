@@ -8,7 +8,8 @@
 import { canonicalJson, waveProblems, type WaveRule } from '@olva/collector';
 import { compareVersions, type CompiledQuestion, type CompiledQuestionnaire, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
 import { allowsBlank, allQuestions, checkResponse } from '@olva/runtime';
-import { readBoolean, readChoice, readValue, type ValueMap } from './cells.js';
+import { readBoolean, readChoice, readCommune, readValue, type ValueMap } from './cells.js';
+import type { Commune } from '@olva/collector';
 import type { ImportMapping } from './mapping.js';
 import type { ColumnPlan, MetadataName } from './plan.js';
 import { uuidV5 } from './submission-id.js';
@@ -154,6 +155,10 @@ export class RowReader {
           if (this.filled(c)) rows[row] = readChoice(c.trim(), q.choices, values) ?? c.trim();
         }
         if (Object.keys(rows).length) answers[id] = rows;
+      } else if (this.filled(value) && q.type === 'commune') {
+        const read = readCommune(this.text(value));
+        if ('code' in read) answers[id] = read.code;
+        else problems.push({ pointer: `/answers/${id}`, code: 'commune-name', message: communeProblem(read.named, read.candidates) });
       } else if (this.filled(value)) {
         answers[id] = readValue(q, this.text(value), values);
       } else if (q.type === 'multiple' && columns.choices.size) {
@@ -255,4 +260,20 @@ export class RowReader {
     this.seen.set(name, occurrence + 1);
     return uuidV5(canonicalJson({ ...base, answers: payload.answers, occurrence }));
   }
+}
+
+/** Why a commune's name is no answer: no commune has it, or several do (then which, and how to choose). */
+function communeProblem(named: string, candidates: readonly Commune[]): { fr: string; en: string } {
+  if (!candidates.length) {
+    return {
+      fr: `aucune commune ne s’appelle « ${named} » : écrivez son code INSEE (5 caractères, 35238 pour Rennes)`,
+      en: `no commune is called "${named}": write its INSEE code (5 characters, 35238 for Rennes)`,
+    };
+  }
+  const shown = candidates.slice(0, 6).map((c) => `${c.code} (${c.departement})`).join(', ');
+  const more = candidates.length > 6 ? '…' : '';
+  return {
+    fr: `${candidates.length} communes s’appellent « ${named} » : ${shown}${more} ; écrivez le code INSEE, ou le département : « ${named} (${candidates[0]!.departement}) »`,
+    en: `${candidates.length} communes are called "${named}": ${shown}${more}; write the INSEE code, or the département: "${named} (${candidates[0]!.departement})"`,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCommune, foldCommuneName, searchCommunes } from './commune-search.js';
+import { communesNamed, findCommune, foldCommuneName, searchCommunes } from './commune-search.js';
 
 const names = (query: string, limit?: number) => searchCommunes(query, limit).map((c) => c.name);
 const codes = (query: string, limit?: number) => searchCommunes(query, limit).map((c) => c.code);
@@ -47,6 +47,12 @@ describe('commune search (COG of @etalab/decoupage-administratif)', () => {
     // A postcode several communes share gives each of them.
     expect(codes('35190', 20).length).toBeGreaterThan(3);
     expect(codes('99999')).toEqual([]);
+  });
+
+  it('names the communes of exactly one name, folded, homonyms all of them', () => {
+    expect(communesNamed('st-malo').map((c) => c.code)).toEqual(['35288']);
+    expect(communesNamed('SAINT DENIS').map((c) => c.code).sort()).toEqual(['11339', '30247', '93066', '97411']);
+    expect(communesNamed('Renne')).toEqual([]);
   });
 
   it('keeps to current communes and to the limit', () => {

@@ -112,6 +112,14 @@ export function findCommune(code: string): Commune | undefined {
   return communeIndex().byCode.get(code.toUpperCase())?.commune;
 }
 
+/**
+ * The current communes with exactly this name, case, accents, punctuation and "St"/"Ste"
+ * folded (`Saint-Malo`, `st malo`), most populous first: several for a name many communes share.
+ */
+export function communesNamed(name: string): Commune[] {
+  return (communeIndex().byName.get(expand(foldCommuneName(name))) ?? []).map((e) => e.commune);
+}
+
 /** True when `code` is the INSEE code of a current commune. */
 export function isCurrentCommune(code: string): boolean {
   // Checking answers needs only the codes, not the search index.
