@@ -188,6 +188,9 @@ it('shows the national token every territory, sortable, in English too, on a pho
   const lorientCell = await text(page, '#network-table tr[data-territory="epci:200042174"] [data-figure="missing"]');
   if (lorient.sectorsMissing.length) expect(lorientCell).toMatch(/^sans réponse : ./);
   else expect(lorientCell).toBe('— (pas de répartition attendue)');
+  // Its heading sits over its words, on the left, as the figures' headings sit over figures.
+  expect(await page.locator('th:has(button[data-sort="missing"])').getAttribute('class')).toBeNull();
+  expect(await page.locator('th:has(button[data-sort="responses"])').getAttribute('class')).toBe('num');
   // Sorting by responses (keyboard): most first, then fewest first.
   await page.focus('button[data-sort="responses"]');
   await page.keyboard.press('Enter');

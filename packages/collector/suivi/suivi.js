@@ -205,7 +205,8 @@ const COLUMNS = [
   { key: 'progress', label: 'colProgress', value: (r) => r.progress ?? -1, num: true },
   { key: 'lastResponse', label: 'colLast', value: (r) => r.lastResponse ?? '' },
   { key: 'paper', label: 'colPaper', value: (r) => r.paper, num: true },
-  { key: 'missing', label: 'colMissing', value: (r) => r.sectorsMissing.length, num: true },
+  // Sorted by how many, but its cells are words: its heading sits over them, on the left.
+  { key: 'missing', label: 'colMissing', value: (r) => r.sectorsMissing.length, num: true, words: true },
 ];
 
 /**
@@ -234,7 +235,7 @@ async function renderNetwork() {
     table.replaceChildren(
       h('caption', {}, `${tr('networkTitle')} — ${network.wave ?? tr('noWave')}`),
       h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', {
-        scope: 'col', class: c.num ? 'num' : null,
+        scope: 'col', class: c.num && !c.words ? 'num' : null,
         'aria-sort': state.sort.key === c.key ? (state.sort.descending ? 'descending' : 'ascending') : null,
       }, h('button', {
         type: 'button', 'data-sort': c.key,
