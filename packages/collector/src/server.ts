@@ -7,7 +7,7 @@
 import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Authorizer } from './auth.js';
-import type { CollectorConfig } from './config/load.js';
+import { ConfigError, type CollectorConfig } from './config/load.js';
 import { guardTokens } from './http/token-routes.js';
 import { allowCors } from './http/cors.js';
 import { notFoundOrWrongMethod, refuseBadUrl, replyToClientError, replyToError } from './http/error-replies.js';
@@ -26,6 +26,7 @@ import { resultsRoutes } from './results/routes.js';
 import { cockpitRoutes } from './routes/cockpit/routes.js';
 import { SqlResponseStore } from './store/sql-store.js';
 import { admit, type Admission } from './admit.js';
+import { unknownTerritoryProblems } from './config/territory-codes.js';
 
 /** Options of `createCollector`. */
 export interface CollectorOptions {
@@ -65,7 +66,7 @@ const serializers = {
 };
 
 /**
- * Builds a collector from a resolved configuration. Throws `ConfigError` when a build
+ * Builds a collector from a resolved configuration. Throws `ConfigError` when a territory code it names is unknown or a build
  * directory is unusable, and the store's error when the database cannot be opened.
  */
 export async function createCollector(options: CollectorOptions): Promise<Collector> {
@@ -76,6 +77,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     const t = b.compiled.territory;
     if (t?.level === 'custom' && t.communes) territories.addCustom(t.code, t.communes);
   }
+  const unknown = unknownTerritoryProblems(config, territories);
+  if (unknown.length) throw new ConfigError(unknown);
   const ownsStore = !options.store;
   const store = options.store ?? await openStore(config.databaseUrl);
   const registry = new BuildRegistry(builds, store);

@@ -59,6 +59,8 @@ export interface TokenConfig {
   scope: Scope;
   /** True when the file held the token in clear (demo only). */
   plain: boolean;
+  /** Where the entry was written, when not in the file's `tokens` (`OLVA_TOKENS`): for problems found later. */
+  from?: { file: string; pointer: string };
 }
 
 /** A custom territory responses may name. */
@@ -208,7 +210,7 @@ export function resolveConfig(raw: unknown, options: { file: string; baseDir: st
     names.add(t.name);
     hashes.add(sha256);
     if (t.token) warnings.push(text('warning.clear-token', { name: t.name, file }));
-    tokens.push({ name: t.name, sha256, scope: t.scope, plain: Boolean(t.token) });
+    tokens.push({ name: t.name, sha256, scope: t.scope, plain: Boolean(t.token), ...(env.OLVA_TOKENS ? { from: { file: 'environment', pointer: `OLVA_TOKENS/${i}` } } : {}) });
   });
   const customCodes = new Set<string>();
   (merged.customTerritories ?? []).forEach((c: CustomTerritory, i: number) => {
