@@ -13,7 +13,7 @@ import { parseCommand } from '../args.js';
 import { version } from '../cli.js';
 import { EXIT, pickLang, type Bilingual, type CommandIO } from '../io.js';
 import { CommandError, reportError } from './export.js';
-import { CsvReadError, type CsvDelimiter, type CsvEncoding } from '../import/csv-read.js';
+import { CsvReadError, type CsvDelimiter, type CsvEncoding } from '@olva/compiler/csv';
 import { readTable } from '../import/table.js';
 import { XlsxReadError } from '../import/xlsx-read.js';
 import { loadMapping, MappingError, NO_MAPPING, type ImportMapping } from '../import/mapping.js';

@@ -40,6 +40,7 @@ describe('the reference table (INSEE Flores shape)', () => {
     expect(errorOf(row('commune:35238;2022;Sport;180;820'))).toBe('ref.csv:3:30: [reports/reference-fields] 5 fields on this line, 7 in the header');
     expect(errorOf(row('commune:35238;2022;Ensemble;180;820;;'))).toBe('ref.csv:3:20: [reports/reference-duplicate] commune:35238, 2022, "Ensemble" already given on line 2');
     expect(errorOf(row('commune:35238;2022;"Sport;180;820;;'))).toBe('ref.csv:3:20: [reports/csv-quote] quote opened here and never closed');
+    expect(errorOf(row('commune:35238;2022;"Sport"x;180;820;;'))).toBe('ref.csv:3:27: [reports/csv-quote] character "x" after a quoted field (expected ";" or the end of the line)');
     expect(errorOf('territoire;annee;secteur;etablissement_employeurs;postes_salaries\n')).toMatch(/^ref\.csv:1:26: \[reports\/reference-column\] unknown column "etablissement_employeurs"; the columns are: territoire, annee/);
     expect(errorOf('territoire;annee;secteur;postes_salaries\n')).toBe('ref.csv:1:1: [reports/reference-column] required column "etablissements_employeurs" missing from the header');
     expect(errorOf(`${HEADER}\n`)).toBe('ref.csv:2:1: [reports/reference-empty] no data line after the header');
