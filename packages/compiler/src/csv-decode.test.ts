@@ -1,6 +1,6 @@
 /** Decoding CSV bytes (UTF-8 with or without BOM, Windows-1252), whole or streamed, and the separator guess. */
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, decodeCsvStream, decodeWindows1252, guessDelimiter, type CsvEncoding } from './csv-decode.js';
+import { csvEncodingNamed, decodeCsv, decodeCsvStream, decodeWindows1252, guessDelimiter, type CsvEncoding } from './csv-decode.js';
 
 const bytes = (...parts: (string | number[])[]): Uint8Array => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
@@ -38,6 +38,12 @@ describe('CSV decoding', () => {
     for (const chunks of cuts(cp1252)) expect(await decodeChunks(chunks, 'windows-1252')).toBe('l’été;€\n');
     expect(await decodeChunks([bytes('ab')], 'utf-8')).toBe('ab');
     expect(await decodeChunks([], 'windows-1252')).toBe('');
+  });
+
+  it('reads "latin1" as Windows-1252, and knows no other name', () => {
+    expect(['utf8', 'UTF-8', 'windows-1252', 'cp1252', 'latin1', 'ISO-8859-1'].map(csvEncodingNamed)).toEqual(['utf-8', 'utf-8', 'windows-1252', 'windows-1252', 'windows-1252', 'windows-1252']);
+    expect(csvEncodingNamed('ebcdic')).toBeUndefined();
+    expect(csvEncodingNamed('constructor')).toBeUndefined();
   });
 
   it('guesses the separator from the header, quotes respected', () => {

@@ -10,6 +10,20 @@ import type { CsvDelimiter } from './csv-read.js';
 export type CsvEncoding = 'utf-8' | 'windows-1252';
 
 /**
+ * The encoding a command-line name stands for: `utf-8`/`utf8`, or `windows-1252`/`cp1252`, and
+ * `latin1`/`iso-8859-1` read as Windows-1252 (its superset: bytes 0x80–0x9F of a French file
+ * are €, ’, œ…, never Latin-1's control characters); undefined for any other name.
+ */
+export function csvEncodingNamed(name: string): CsvEncoding | undefined {
+  return ENCODING_NAMES.get(name.toLowerCase());
+}
+
+const ENCODING_NAMES = new Map<string, CsvEncoding>([
+  ['utf-8', 'utf-8'], ['utf8', 'utf-8'],
+  ['windows-1252', 'windows-1252'], ['cp1252', 'windows-1252'], ['latin1', 'windows-1252'], ['iso-8859-1', 'windows-1252'],
+]);
+
+/**
  * The characters of Windows-1252's bytes 0x80–0x9F (€, ’, œ, curly quotes, dashes…), where
  * Latin-1 has control characters. Node 20's TextDecoder('windows-1252') decodes as Latin-1
  * (browsers do not), which would lose the € and the apostrophe of every French Excel file:

@@ -7,4 +7,4 @@
  */
 export { escapeFormula, csvField, csvRecord, toCsv, BOM as CSV_BOM, type CsvCell, type CsvSeparator } from './emit/csv.js';
 export { splitCsv, splitCsvStream, CsvSplitter, CsvReadError, type CsvRecord, type CsvDelimiter, type CsvSplitOptions } from './csv-read.js';
-export { decodeCsv, decodeCsvStream, decodeWindows1252, hasUtf8Bom, guessDelimiter, type CsvEncoding } from './csv-decode.js';
+export { decodeCsv, decodeCsvStream, decodeWindows1252, hasUtf8Bom, guessDelimiter, csvEncodingNamed, type CsvEncoding } from './csv-decode.js';

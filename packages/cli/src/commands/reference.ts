@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseTerritoryQuery } from '@olva/collector';
-import { decodeCsvStream, type CsvEncoding } from '@olva/compiler/csv';
+import { csvEncodingNamed, decodeCsvStream } from '@olva/compiler/csv';
 import { parse } from '../args.js';
 import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO } from '../io.js';
 import { countRna, RnaFormatError } from '../reference/rna.js';
@@ -26,9 +26,6 @@ const OVERSTATES: Bilingual = {
   fr: 'Attention : le RNA surestime les associations en activité (les dissolutions y sont rarement déclarées) ; lisez ces chiffres comme une répartition, pas comme un effectif.',
   en: 'Beware: the RNA overstates active associations (dissolutions are rarely declared); read these figures as a distribution, not as a headcount.',
 };
-
-/** The `--encoding` values and how each is decoded. */
-const ENCODINGS = new Map<string, CsvEncoding>([['utf8', 'utf-8'], ['utf-8', 'utf-8'], ['windows-1252', 'windows-1252'], ['cp1252', 'windows-1252'], ['latin1', 'windows-1252']]);
 
 /** Runs `olva reference`. */
 export async function run(argv: string[], io: CommandIO): Promise<number> {
@@ -49,7 +46,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     return fail({ fr: '--territory <niveau:code> est requis (une commune, un EPCI, un département ou une région)', en: '--territory <level:code> is required (a commune, an EPCI, a département or a region)' });
   }
   const territory = territories[0]!;
-  const encoding = ENCODINGS.get((v.encoding ?? 'utf8').toLowerCase());
+  const encoding = csvEncodingNamed(v.encoding ?? 'utf8');
   if (!encoding) return fail({ fr: '--encoding vaut utf8, windows-1252 ou latin1 (lu comme windows-1252)', en: '--encoding is utf8, windows-1252 or latin1 (read as windows-1252)' });
   if (v.wave !== undefined && !/^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/.test(v.wave)) return fail({ fr: `millésime « ${v.wave} » invalide`, en: `invalid wave "${v.wave}"` });
   const communes = territoryCommunes(territory);
