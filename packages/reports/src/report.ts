@@ -43,13 +43,14 @@ export interface ReportFiles {
   wave?: string;
 }
 
-const readText = (path: string): string => {
+const readBytes = (path: string): Buffer => {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (e) {
     throw new ReportError('reports/read', { fr: `lecture impossible : ${(e as Error).message}`, en: `cannot read it: ${(e as Error).message}` }, path);
   }
 };
+const readText = (path: string): string => readBytes(path).toString('utf8');
 
 /** The report's HTML. @throws ReportError on any bad input, naming the file. */
 export function renderReport(files: ReportFiles): string {
@@ -67,7 +68,7 @@ export function renderReport(files: ReportFiles): string {
           en: 'the employers note needs --reference <file.csv> (employer establishments and salaried posts of the territory)',
         });
       }
-      return employersHtml(subject, parseReference(readText(files.reference), files.reference), files.lang);
+      return employersHtml(subject, parseReference(readBytes(files.reference), files.reference), files.lang);
     }
     case 'full':
       return fullReportHtml(subject, core, files.lang, files.comments ? parseComments(readText(files.comments), files.comments) : undefined);

@@ -186,6 +186,13 @@ describe('olva import of a foreign file', () => {
     const channel = await runImport(path.join(dir, 'unknown-column.csv'), '--config', configs.shapes, '--channel', 'papier', '--lang', 'en');
     expect(channel.code).toBe(2);
     expect(channel.err).toContain('--channel must be one of web, paper, phone, kiosk');
+    // An option's value is looked up as a name of its own, never as a property every object has.
+    const separator = await runImport(path.join(dir, 'unknown-column.csv'), '--config', configs.shapes, '--separator', 'constructor', '--lang', 'en');
+    expect(separator.code).toBe(2);
+    expect(separator.err).toContain("--separator must be ',', ';' or tab");
+    const encoding = await runImport(path.join(dir, 'unknown-column.csv'), '--config', configs.shapes, '--encoding', 'constructor', '--lang', 'en');
+    expect(encoding.code).toBe(2);
+    expect(encoding.err).toContain('--encoding must be utf-8 or windows-1252');
   });
 
   it('names each problem of a bad mapping file with the file, its JSON pointer and the rule', async () => {

@@ -13,7 +13,7 @@ import { parseCommand } from '../args.js';
 import { version } from '../cli.js';
 import { EXIT, pickLang, type Bilingual, type CommandIO } from '../io.js';
 import { CommandError, reportError } from './export.js';
-import { CsvReadError, type CsvDelimiter, type CsvEncoding } from '../import/csv-read.js';
+import { CsvReadError, csvEncodingNamed, type CsvDelimiter } from '@olva/compiler/csv';
 import { readTable } from '../import/table.js';
 import { XlsxReadError } from '../import/xlsx-read.js';
 import { loadMapping, MappingError, NO_MAPPING, type ImportMapping } from '../import/mapping.js';
@@ -41,7 +41,7 @@ const help: Bilingual = {
   --source <nom>            source (défaut : la colonne source, sinon import-<nom du fichier>)
   --date <AAAA-MM-JJ>       date des lignes sans started_at/submitted_at (défaut : maintenant)
   --mapping <fichier.json>  colonnes et valeurs d'un fichier d'un autre outil (schemas/import-mapping.schema.json)
-  --encoding utf-8|windows-1252  encodage (défaut : deviné ; UTF-8 avec ou sans BOM, sinon Windows-1252)
+  --encoding utf-8|windows-1252  encodage (défaut : deviné ; UTF-8 avec ou sans BOM, sinon Windows-1252 ; latin1 est lu en Windows-1252)
   --separator ','|';'|tab   séparateur (défaut : deviné sur l'en-tête)
   --dry-run                 vérifie tout, n'écrit rien
   --json                    résumé et problèmes en JSON (intégration continue)
@@ -59,7 +59,7 @@ const help: Bilingual = {
   --source <name>           source (default: the source column, else import-<file name>)
   --date <YYYY-MM-DD>       date of rows without started_at/submitted_at (default: now)
   --mapping <file.json>     columns and values of another tool's file (schemas/import-mapping.schema.json)
-  --encoding utf-8|windows-1252  encoding (default: guessed; UTF-8 with or without BOM, else Windows-1252)
+  --encoding utf-8|windows-1252  encoding (default: guessed; UTF-8 with or without BOM, else Windows-1252; latin1 is read as Windows-1252)
   --separator ','|';'|tab   separator (default: guessed from the header)
   --dry-run                 checks everything, writes nothing
   --json                    summary and problems as JSON (for CI)
@@ -108,9 +108,10 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const usageError = (fr: string, en: string) => reportError('import', new CommandError({ fr, en }, EXIT.USAGE), io, lang);
   if (parsed.positionals.length !== 1) return usageError('donnez un fichier à importer, un seul', 'give one file to import');
   if (!v.config) return usageError('indiquez --config <olva.config.json> (ses builds, millésimes et territoires vérifient chaque ligne)', 'give --config <olva.config.json> (its builds, waves and territories check each row)');
-  if (v.encoding !== undefined && v.encoding !== 'utf-8' && v.encoding !== 'windows-1252') return usageError('--encoding doit valoir utf-8 ou windows-1252', '--encoding must be utf-8 or windows-1252');
+  const encoding = v.encoding === undefined ? undefined : csvEncodingNamed(v.encoding);
+  if (v.encoding !== undefined && !encoding) return usageError('--encoding doit valoir utf-8 ou windows-1252', '--encoding must be utf-8 or windows-1252');
   const separators: Record<string, CsvDelimiter> = { ',': ',', ';': ';', tab: '\t', '\t': '\t' };
-  if (v.separator !== undefined && !separators[v.separator]) return usageError("--separator doit valoir ',', ';' ou tab", "--separator must be ',', ';' or tab");
+  if (v.separator !== undefined && !Object.hasOwn(separators, v.separator)) return usageError("--separator doit valoir ',', ';' ou tab", "--separator must be ',', ';' or tab");
   const channels = (payloadSchema as { properties: { channel: { enum: string[] } } }).properties.channel.enum;
   if (v.channel !== undefined && !channels.includes(v.channel)) return usageError(`--channel doit valoir ${channels.join(', ')}`, `--channel must be one of ${channels.join(', ')}`);
   const query = parseReadQuery({ wave: v.wave, territory: v.territory }, false);
@@ -150,7 +151,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     if (ndjson) {
       offers = ndjsonOffers(bytes.toString('utf8'), overrides);
     } else {
-      const table = await readTable(file, bytes, { ...(v.encoding ? { encoding: v.encoding as CsvEncoding } : {}), ...(v.separator ? { delimiter: separators[v.separator] } : {}) });
+      const table = await readTable(file, bytes, { ...(encoding ? { encoding } : {}), ...(v.separator ? { delimiter: separators[v.separator] } : {}) });
       format = table.format;
       const { header, rows } = table;
       const emptyColumns = new Set(header.map((_, i) => i).filter((i) => rows.every((r) => !(r.cells[i] ?? '').trim())));

@@ -99,6 +99,23 @@ describe('olva reference rna', () => {
     expect(JSON.parse(out).sectors).toEqual({ culture: 1 });
   });
 
+  it('reads a "Latin-1" file as the Windows-1252 it is: €, ’ and œ come through', async () => {
+    // Bytes 0x80, 0x92, 0x9C: €, ’, œ in Windows-1252, control characters in Latin-1.
+    const text = [COLUMNS.join(';'), row({ titre: 'L’ŒUVRE', objet_social1: '006030' }), row({ id: 'W€’œ' })].join('\r\n');
+    const cp1252: Record<string, number> = { '€': 0x80, '’': 0x92, 'Œ': 0x8c, 'œ': 0x9c };
+    const file = path.join(dir, 'windows-1252.csv');
+    fs.writeFileSync(file, Uint8Array.from([...text].map((c) => cp1252[c] ?? c.charCodeAt(0))));
+    for (const encoding of ['latin1', 'windows-1252']) {
+      const { code, out, err } = await cli(['rna', file, '--territory', 'commune:35238', '--encoding', encoding]);
+      expect(code).toBe(0);
+      expect(JSON.parse(out).sectors).toEqual({ culture: 1 });
+      expect(err).toContain(`${file}:3 : id "W€’œ" is not an RNA number`);
+    }
+    const unknown = await cli(['rna', file, '--territory', 'commune:35238', '--encoding', 'ebcdic']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('--encoding vaut utf8, windows-1252 ou latin1');
+  });
+
   it('refuses a missing or unknown territory, and a file that is not an RNA extract', async () => {
     const file = extract();
     expect((await cli(['rna', file])).code).toBe(2);

@@ -1,13 +1,16 @@
 /**
  * `olva reference rna <file.csv> --territory <level:code> [--out expected.json] [--wave <w>]
- * [--encoding utf8|latin1]`: the expected distribution of a territory's associations by main
+ * [--encoding utf8|windows-1252|latin1]`: the expected distribution of a territory's associations by main
  * sector, from the open-data extract of the national register of associations (RNA), written
  * in the collector configuration's format (an entry of `stats.expected`). The file is
- * streamed (millions of rows); malformed rows are counted and reported, never fatal.
+ * streamed (millions of rows); malformed rows are counted and reported, never fatal. `latin1`
+ * is read as Windows-1252, its superset in every French file: bytes 0x80–0x9F there are €, ’, œ…,
+ * never Latin-1's control characters.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseTerritoryQuery } from '@olva/collector';
+import { csvEncodingNamed, decodeCsvStream } from '@olva/compiler/csv';
 import { parse } from '../args.js';
 import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO } from '../io.js';
 import { countRna, RnaFormatError } from '../reference/rna.js';
@@ -15,8 +18,8 @@ import { territoryCommunes } from '../reference/territory-communes.js';
 import { loadWaldecMapping } from '../reference/waldec.js';
 
 export const usage: Bilingual = {
-  fr: 'olva reference rna <fichier.csv> --territory <niveau:code> [--out attendu.json] [--wave <millésime>] [--encoding utf8|latin1] : répartition attendue des associations par secteur, depuis le Répertoire national des associations',
-  en: 'olva reference rna <file.csv> --territory <level:code> [--out expected.json] [--wave <wave>] [--encoding utf8|latin1]: expected distribution of associations by sector, from the national register of associations',
+  fr: 'olva reference rna <fichier.csv> --territory <niveau:code> [--out attendu.json] [--wave <millésime>] [--encoding utf8|windows-1252|latin1] : répartition attendue des associations par secteur, depuis le Répertoire national des associations',
+  en: 'olva reference rna <file.csv> --territory <level:code> [--out expected.json] [--wave <wave>] [--encoding utf8|windows-1252|latin1]: expected distribution of associations by sector, from the national register of associations',
 };
 
 const OVERSTATES: Bilingual = {
@@ -43,8 +46,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     return fail({ fr: '--territory <niveau:code> est requis (une commune, un EPCI, un département ou une région)', en: '--territory <level:code> is required (a commune, an EPCI, a département or a region)' });
   }
   const territory = territories[0]!;
-  const encoding = v.encoding ?? 'utf8';
-  if (encoding !== 'utf8' && encoding !== 'latin1') return fail({ fr: '--encoding vaut utf8 ou latin1', en: '--encoding is utf8 or latin1' });
+  const encoding = csvEncodingNamed(v.encoding ?? 'utf8');
+  if (!encoding) return fail({ fr: '--encoding vaut utf8, windows-1252 ou latin1 (lu comme windows-1252)', en: '--encoding is utf8, windows-1252 or latin1 (read as windows-1252)' });
   if (v.wave !== undefined && !/^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/.test(v.wave)) return fail({ fr: `millésime « ${v.wave} » invalide`, en: `invalid wave "${v.wave}"` });
   const communes = territoryCommunes(territory);
   if (!communes) {
@@ -55,8 +58,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const mapping = loadWaldecMapping();
   let count;
   try {
-    const stream = fs.createReadStream(file, { encoding: encoding === 'utf8' ? 'utf8' : 'latin1', highWaterMark: 1 << 20 });
-    count = await countRna(stream as AsyncIterable<string>, communes, mapping);
+    const bytes = fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+    count = await countRna(decodeCsvStream(bytes, encoding), communes, mapping);
   } catch (e) {
     if (e instanceof RnaFormatError) return fail({ fr: `${file} : ${e.message}`, en: `${file}: ${e.message}` }, EXIT.INVALID);
     return fail({ fr: `${file} : lecture impossible : ${(e as Error).message}`, en: `${file}: cannot read: ${(e as Error).message}` }, EXIT.INVALID);

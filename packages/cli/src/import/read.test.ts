@@ -1,4 +1,4 @@
-/** The readers of `olva import`: CSV records and their lines, encodings, numbers, dates, choices, UUID v5. */
+/** The readers of `olva import`: CSV files, numbers, dates, choices, UUID v5. */
 import { describe, expect, it } from 'vitest';
 import type { CompiledQuestion } from '@olva/schema';
 import { fixtureCore } from '@olva/test-support/export-fixtures';
@@ -6,44 +6,21 @@ import { compiledQuestionnaire } from '@olva/test-support/compiled';
 import { NO_MAPPING } from './mapping.js';
 import { planColumns } from './plan.js';
 import { RowReader } from './row-payload.js';
-import { decodeCsv, guessDelimiter, readCsv, splitRecords, CsvReadError } from './csv-read.js';
+import { readCsv } from './csv-read.js';
 import { readChoices, readNumber, readValue } from './cells.js';
 import { readTime } from './row-payload.js';
 import { uuidV5 } from './submission-id.js';
 
+// The records, encodings and separator guess themselves are tested with the one reader, in
+// packages/compiler/src/csv-read.test.ts and csv-decode.test.ts.
 describe('CSV reading', () => {
-  it('keeps the line each record starts on, across quoted line breaks and blank lines', () => {
-    const rows = splitRecords('a;b\r\n1;"x\r\ny"\r\n\r\n2;"say ""hi"""\n3;z', ';');
-    expect(rows).toEqual([
-      { line: 1, cells: ['a', 'b'] },
-      { line: 2, cells: ['1', 'x\r\ny'] },
-      { line: 5, cells: ['2', 'say "hi"'] },
-      { line: 6, cells: ['3', 'z'] },
-    ]);
-  });
-
-  it('names the line of a quote never closed', () => {
-    let error: unknown;
-    try {
-      splitRecords('a\nb\n"open\nstill', ',');
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(CsvReadError);
-    expect(error).toMatchObject({ line: 3, rule: 'csv-unclosed-quote' });
-  });
-
-  it('guesses the separator from the header, quotes respected', () => {
-    expect(guessDelimiter('"a,b";c;d\n1,2,3,4,5')).toBe(';');
-    expect(guessDelimiter('a,b,c')).toBe(',');
-    expect(guessDelimiter('a\tb\tc')).toBe('\t');
-  });
-
-  it('reads UTF-8 with or without BOM, else Windows-1252 (€, ’, œ included)', () => {
-    expect(decodeCsv(Buffer.from('\uFEFFé;€', 'utf8'))).toEqual({ text: 'é;€', encoding: 'utf-8', bom: true });
-    expect(decodeCsv(Buffer.from('é;€', 'utf8'))).toEqual({ text: 'é;€', encoding: 'utf-8', bom: false });
-    expect(decodeCsv(Buffer.from([0xe9, 0x3b, 0x80, 0x92, 0x9c]))).toEqual({ text: 'é;€’œ', encoding: 'windows-1252', bom: false });
+  it('reads a file’s encoding, separator, trimmed header and rows with their lines, and refuses an empty one', () => {
     expect(readCsv(Buffer.from(' a ; b \n1;2')).header).toEqual(['a', 'b']);
+    expect(readCsv(Buffer.from([0x61, 0x3b, 0x62, 0x0a, 0x80, 0x3b, 0x92, 0x0a]))).toEqual({
+      encoding: 'windows-1252', bom: false, delimiter: ';', header: ['a', 'b'], rows: [{ line: 2, cells: ['€', '’'] }],
+    });
+    expect(() => readCsv(Buffer.from('\r\n'))).toThrow(expect.objectContaining({ line: 1, rule: 'csv-empty' }));
+    expect(() => readCsv(Buffer.from('a\n"b'))).toThrow(expect.objectContaining({ line: 2, rule: 'csv-unclosed-quote' }));
   });
 });
 

@@ -3,7 +3,8 @@
  * guessed, or given) or an XLSX workbook (its first sheet), with how it was read for the
  * summary.
  */
-import { readCsv, type CsvDelimiter, type CsvEncoding, type CsvRow } from './csv-read.js';
+import type { CsvDelimiter, CsvEncoding } from '@olva/compiler/csv';
+import { readCsv, type CsvRow } from './csv-read.js';
 import { looksLikeZip, readXlsx } from './xlsx-read.js';
 
 /** A spreadsheet's header and rows, and how they were read. */

@@ -8,7 +8,7 @@
  * their lines kept (the first 20), never fatal. The register overstates active
  * associations: dissolutions are rarely declared.
  */
-import { csvRecords } from './csv-records.js';
+import { CsvReadError, splitCsvStream } from '@olva/compiler/csv';
 import { sectorOf, type WaldecMapping } from './waldec.js';
 
 /** The columns the count reads (their order comes from the header). */
@@ -46,28 +46,33 @@ export async function countRna(chunks: AsyncIterable<string>, communes: Readonly
   };
   let header: string[] | null = null;
   const at: Record<string, number> = {};
-  for await (const record of csvRecords(chunks)) {
-    if ('error' in record) { out.rows += 1; bad(record.line, record.error); continue; }
-    if (!header) {
-      header = record.fields.map((f) => f.trim().replace(/^\uFEFF/, '').toLowerCase());
-      const missing = RNA_COLUMNS.filter((c) => !header!.includes(c));
-      if (missing.length) throw new RnaFormatError(`line 1: not an RNA extract: the header lacks ${missing.join(', ')}`);
-      for (const c of RNA_COLUMNS) at[c] = header.indexOf(c);
-      continue;
+  try {
+    for await (const record of splitCsvStream(chunks, ';')) {
+      if (!header) {
+        header = record.fields.map((f) => f.trim().toLowerCase());
+        const missing = RNA_COLUMNS.filter((c) => !header!.includes(c));
+        if (missing.length) throw new RnaFormatError(`line 1: not an RNA extract: the header lacks ${missing.join(', ')}`);
+        for (const c of RNA_COLUMNS) at[c] = header.indexOf(c);
+        continue;
+      }
+      out.rows += 1;
+      if (record.fields.length !== header.length) { bad(record.line, `${record.fields.length} fields where the header has ${header.length}`); continue; }
+      const get = (c: (typeof RNA_COLUMNS)[number]): string => record.fields[at[c]!]!.trim();
+      if (!/^W\d{9}$/i.test(get('id'))) { bad(record.line, `id "${get('id').slice(0, 20)}" is not an RNA number`); continue; }
+      const commune = get('adrs_codeinsee').toUpperCase();
+      if (!/^[0-9][0-9AB]\d{3}$/.test(commune)) { out.noCommune += 1; continue; }
+      if (!communes.has(commune)) { out.outside += 1; continue; }
+      if (get('position').toUpperCase() !== 'A' || !NO_DATE.test(get('date_disso'))) { out.dissolved += 1; continue; }
+      out.kept += 1;
+      const sector = sectorOf(mapping, get('objet_social1'));
+      if (sector === null) { out.unclassified += 1; continue; }
+      out.sectors[sector] = (out.sectors[sector] ?? 0) + 1;
     }
-    if (record.fields.length === 1 && record.fields[0] === '') continue; // blank line
+  } catch (e) {
+    // Only the last record can hold a quote never closed: every record before it is counted.
+    if (!(e instanceof CsvReadError)) throw e;
     out.rows += 1;
-    if (record.fields.length !== header.length) { bad(record.line, `${record.fields.length} fields where the header has ${header.length}`); continue; }
-    const get = (c: (typeof RNA_COLUMNS)[number]): string => record.fields[at[c]!]!.trim();
-    if (!/^W\d{9}$/i.test(get('id'))) { bad(record.line, `id "${get('id').slice(0, 20)}" is not an RNA number`); continue; }
-    const commune = get('adrs_codeinsee').toUpperCase();
-    if (!/^[0-9][0-9AB]\d{3}$/.test(commune)) { out.noCommune += 1; continue; }
-    if (!communes.has(commune)) { out.outside += 1; continue; }
-    if (get('position').toUpperCase() !== 'A' || !NO_DATE.test(get('date_disso'))) { out.dissolved += 1; continue; }
-    out.kept += 1;
-    const sector = sectorOf(mapping, get('objet_social1'));
-    if (sector === null) { out.unclassified += 1; continue; }
-    out.sectors[sector] = (out.sectors[sector] ?? 0) + 1;
+    bad(e.recordLine, 'a quoted field is never closed before the end of the file');
   }
   if (!header) throw new RnaFormatError('the file is empty: no header line');
   return out;

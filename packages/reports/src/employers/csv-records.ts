@@ -1,10 +1,11 @@
 /**
- * Reads CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF) into records whose
- * every field knows its line and column, so that a check can say exactly where a value is
- * wrong. The separator is the header's: `;` (INSEE's downloads, French spreadsheets) when the
- * first line has one, `,` otherwise. Small files only (a territory's reference table): the
- * whole text is read at once.
+ * A reference table's CSV text read by OLVA's one CSV reader (`@olva/compiler/csv`) into
+ * records whose every field knows its line and column, so that a check can say exactly where
+ * a value is wrong. The separator is the header's: `;` (INSEE's downloads, French
+ * spreadsheets) or `,`, whichever splits it into more fields. Quotes are read strictly: text
+ * after a closing quote is a mistake here, not a value to guess.
  */
+import { CsvReadError, guessDelimiter, splitCsv } from '@olva/compiler/csv';
 import { ReportError } from '../errors.js';
 
 /** One field and where it starts (1-based line and column). */
@@ -20,55 +21,16 @@ export interface CsvRecords {
   records: CsvField[][];
 }
 
-/** Splits CSV text into records of located fields. @throws ReportError on an unclosed quote. */
+/** Splits CSV text into records of located fields. @throws ReportError (`reports/csv-quote`) on a quote never closed or text after one */
 export function readCsvRecords(text: string, file: string): CsvRecords {
   const source = text.replace(/^\uFEFF/, '');
-  const firstLine = source.slice(0, source.search(/\r?\n|$/));
-  const separator = firstLine.includes(';') ? ';' : ',';
-  const records: CsvField[][] = [];
-  let record: CsvField[] = [];
-  let line = 1;
-  let lineStart = 0;
-  let i = 0;
-  const atRecordEnd = () => i >= source.length || source[i] === '\n' || source[i] === '\r';
-  while (i < source.length) {
-    const start = { line, column: i - lineStart + 1 };
-    let value = '';
-    if (source[i] === '"') {
-      i += 1;
-      for (;;) {
-        if (i >= source.length) {
-          throw new ReportError('reports/csv-quote', { fr: 'guillemet ouvert ici et jamais fermé', en: 'quote opened here and never closed' }, `${file}:${start.line}:${start.column}`);
-        }
-        const c = source[i]!;
-        if (c === '"' && source[i + 1] === '"') { value += '"'; i += 2; continue; }
-        if (c === '"') { i += 1; break; }
-        if (c === '\n') { line += 1; lineStart = i + 1; }
-        value += c;
-        i += 1;
-      }
-      if (!atRecordEnd() && source[i] !== separator) {
-        throw new ReportError('reports/csv-quote', {
-          fr: `caractère « ${source[i]} » après un champ entre guillemets (attendu « ${separator} » ou fin de ligne)`,
-          en: `character "${source[i]}" after a quoted field (expected "${separator}" or the end of the line)`,
-        }, `${file}:${line}:${i - lineStart + 1}`);
-      }
-    } else {
-      while (!atRecordEnd() && source[i] !== separator) value += source[i++];
-    }
-    record.push({ value, ...start });
-    if (source[i] === separator) {
-      i += 1;
-      if (!atRecordEnd()) continue;
-      record.push({ value: '', line, column: i - lineStart + 1 });
-    }
-    // End of the record: keep it unless the line is blank.
-    if (!(record.length === 1 && record[0]!.value === '')) records.push(record);
-    record = [];
-    if (source[i] === '\r') i += 1;
-    if (source[i] === '\n') i += 1;
-    line += 1;
-    lineStart = i;
+  const separator = guessDelimiter(source, [';', ',']);
+  try {
+    const records = splitCsv(source, separator, { strictQuotes: true })
+      .map((r) => r.fields.map((value, k): CsvField => ({ value, line: r.lines[k]!, column: r.columns[k]! })));
+    return { separator, records };
+  } catch (e) {
+    if (e instanceof CsvReadError) throw new ReportError('reports/csv-quote', e.text, `${file}:${e.line}:${e.column}`);
+    throw e;
   }
-  return { separator, records };
 }

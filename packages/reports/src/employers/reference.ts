@@ -1,7 +1,8 @@
 /**
  * The territory's reference table of employer associations, in the shape of INSEE's Flores
  * tables (établissements employeurs and postes salariés at 31 December, by sector), supplied
- * as CSV. Columns (header line, any order; `;` or `,` separated; UTF-8):
+ * as CSV. Columns (header line, any order; `;` or `,` separated; UTF-8, or the Windows-1252 of
+ * French Excel when given as bytes):
  *
  * | column | required | content |
  * |---|---|---|
@@ -17,6 +18,7 @@
  * available) stand for a figure not published. Any mistake stops the reading with the file,
  * line and column, and what was expected.
  */
+import { decodeCsv } from '@olva/compiler/csv';
 import { isTerritoryLevel, type TerritoryLevel } from '@olva/schema';
 import { ReportError } from '../errors.js';
 import type { Bilingual } from '../i18n.js';
@@ -59,8 +61,12 @@ export interface ReferenceTable {
 const TOTAL = /^(ensemble|total|tous secteurs|all sectors)$/i;
 const NOT_PUBLISHED = /^(s|nd|n\.d\.)$/i;
 
-/** Reads and checks a reference table. @throws ReportError naming file, line and column. */
-export function parseReference(text: string, file: string): ReferenceTable {
+/**
+ * Reads and checks a reference table: its text, or its file's bytes (UTF-8 with or without
+ * BOM, else Windows-1252). @throws ReportError naming file, line and column.
+ */
+export function parseReference(source: string | Uint8Array, file: string): ReferenceTable {
+  const text = typeof source === 'string' ? source : decodeCsv(source).text;
   const { records } = readCsvRecords(text, file);
   const at = (f: { line: number; column: number }) => `${file}:${f.line}:${f.column}`;
   const fail = (f: { line: number; column: number }, rule: string, message: Bilingual): never => {
