@@ -76,6 +76,7 @@ for (const backend of bothBackends()) {
       const out = path.join(dir, 'cli-lorient.json');
       const m = memoryIo();
       expect(await analyse.run(['--config', config, '--wave', '2026', '--territory', 'epci:200042174', '--out', out], m.io), m.err()).toBe(0);
+      expect(m.err()).toContain('  epci:200042174 compte aussi les réponses recueillies dans le territoire qu’il contient : commune:56121\n');
       const fromCli = JSON.parse(fs.readFileSync(out, 'utf8')) as ResultsDocument;
       expect(fromCli.groups.map((g) => [g.territory.code, g.responses])).toEqual([['200042174', 45 + 12]]);
       const res = await fetch(`${server.url}/v1/results?territory=epci:200042174&wave=2026`, { headers: { authorization: `Bearer ${TEST_TOKENS.national}` } });

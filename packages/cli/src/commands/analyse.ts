@@ -79,6 +79,15 @@ function checkWeighted(doc: ResultsDocument, expected: readonly ExpectedSectors[
   });
 }
 
+/** Says which territories inside the one analysed gave responses that count in it. */
+export function innerTerritories(territory: TerritoryRef, inner: readonly string[]): Bilingual {
+  const t = `${territory.level}:${territory.code}`;
+  return {
+    fr: `  ${t} compte aussi les réponses recueillies dans ${inner.length === 1 ? 'le territoire qu’il contient' : `les ${inner.length} territoires qu’il contient`} : ${inner.join(', ')}`,
+    en: `  ${t} also counts the responses collected in ${inner.length === 1 ? 'the territory' : `the ${inner.length} territories`} inside it: ${inner.join(', ')}`,
+  };
+}
+
 /** Runs `olva analyse`; resolves to the exit code. */
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const parsed = parseAnalysisArgs('analyse', argv, {
@@ -104,6 +113,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     const expected = v.expected ? readExpected(v.expected) : undefined;
     input = await openAnalysisInput(v);
     const waves = [v.wave, ...(v['previous-wave'] ? [v['previous-wave']] : [])];
+    // The territories inside the one asked for whose responses count in it (decision 0014): said, since its document does not list them.
+    const inner = new Set<string>();
     const rules = loadRules(v.rules) ?? input.rules;
     const doc = await analyseResponses(input.responses(waves), {
       compiled: input.compiled,
@@ -111,7 +122,11 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       ...(rules ? { rules } : {}),
       wave: v.wave,
       // The responses collected inside the territory count in it, as the collector's cockpit and publication count them.
-      ...(territory ? { territory, inside: (t: TerritoryRef) => input!.territories.within(t, territory) } : {}),
+      ...(territory ? { territory, inside: (t: TerritoryRef) => {
+        const within = input!.territories.within(t, territory);
+        if (within) inner.add(`${t.level}:${t.code}`);
+        return within;
+      } } : {}),
       ...(v['previous-wave'] ? { previousWave: v['previous-wave'] } : {}),
       ...(references ? { references } : {}),
       ...((expected ?? input.expected) ? { expected: expected ?? input.expected } : {}),
@@ -128,6 +143,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     io.stderr.write(lang === 'fr'
       ? `olva analyse : ${v.out} écrit — millésime ${v.wave}, ${groups}${v.csv ? ` ; table à plat ${v.csv}` : ''}\n`
       : `olva analyse: ${v.out} written — wave ${v.wave}, ${groups}${v.csv ? `; flat table ${v.csv}` : ''}\n`);
+    if (territory && inner.size) say(io.stderr, lang, innerTerritories(territory, [...inner].sort()));
     for (const line of missingComparisons(doc)) say(io.stderr, lang, line);
     return EXIT.OK;
   } catch (e) {
