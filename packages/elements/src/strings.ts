@@ -162,23 +162,19 @@ const en: ElementStrings = {
   paperCount: (n) => `${n} ${plural(n, 'questionnaire entered', 'questionnaires entered')}`,
 };
 
-const cache = new Map<Locale, Strings>();
+const cache = new Map<string, Strings>();
 
-/** The interface strings of a language: the runtime's, plus the elements' own. */
-export function stringsFor(locale: Locale): Strings {
-  let strings = cache.get(locale);
+/**
+ * The interface strings of a language: the runtime's, plus the elements' own. A kiosk's have no
+ * link out of the form (`newWindow` null). One object per language and kind, so that a question
+ * drawn with it is not drawn again for a new one.
+ */
+export function stringsFor(locale: Locale, kiosk = false): Strings {
+  const key = kiosk ? `${locale}|kiosk` : locale;
+  let strings = cache.get(key);
   if (!strings) {
-    strings = { ...uiMessages(locale), ...(locale === 'en' ? en : fr) };
-    cache.set(locale, strings);
+    strings = { ...uiMessages(locale), ...(locale === 'en' ? en : fr), ...(kiosk ? { newWindow: null } : {}) };
+    cache.set(key, strings);
   }
-  return strings;
-}
-
-const kioskCache = new Map<Locale, Strings>();
-
-/** The strings of a kiosk: the same, with no link out of the form (`newWindow` null). One object per language, so that questions drawn with it are not drawn again for a new one. */
-export function kioskStringsFor(locale: Locale): Strings {
-  let strings = kioskCache.get(locale);
-  if (!strings) kioskCache.set(locale, (strings = { ...stringsFor(locale), newWindow: null }));
   return strings;
 }

@@ -8,7 +8,7 @@ import type { CompiledSection } from '@olva/schema';
 import { theme } from '../theme.js';
 import { toLocale } from '../localize.js';
 import { renderSafeText } from '../safe-text.js';
-import { kioskStringsFor, type Strings } from '../strings.js';
+import { stringsFor, type Strings } from '../strings.js';
 import { questionRenderer } from '../questions/registry.js';
 import { questionIds } from '../questions/question-ids.js';
 import { QuestionParts, questionPart, type QuestionState } from '../questions/question-part.js';
@@ -256,7 +256,7 @@ export class OlvaSurvey extends LitElement {
   }
 
   get #strings(): Strings {
-    return this.#channel === 'kiosk' ? kioskStringsFor(this.#locale) : this.#voice.strings;
+    return stringsFor(this.#locale, this.#channel === 'kiosk');
   }
 
   get #flow(): FlowStrings {
@@ -674,11 +674,12 @@ export class OlvaSurvey extends LitElement {
     const warning = error === null ? problems?.warnings.get(question.id) : undefined;
     const required = session.isRequired(question.id);
     const locale = this.#locale;
+    const channel = this.#channel;
     // One object per language and channel (a kiosk's has no link out): an input like the rest.
-    const strings = this.#strings;
-    const mode: EntryMode = this.#channel === 'paper' ? 'paper' : 'web';
+    const strings = stringsFor(locale, channel === 'kiosk');
+    const mode: EntryMode = channel === 'paper' ? 'paper' : 'web';
     // Paper and phone record a required question the respondent left blank (payload `blank`).
-    const blank = (this.#channel === 'paper' || this.#channel === 'phone') && required ? session.isLeftBlank(question.id) : undefined;
+    const blank = (channel === 'paper' || channel === 'phone') && required ? session.isLeftBlank(question.id) : undefined;
     const endpoint = this.endpoint;
     // The session keeps an unchanged answer's identity, and a renderer reads nothing else.
     return {
