@@ -27,4 +27,4 @@ export {
 export { DraftStore, draftKey, type DraftStorage } from './drafts.js';
 export { localize } from './messages.js';
 export { localNumber } from './numbers.js';
-export { newSubmissionId } from './uuid.js';
+export { newSubmissionId, uuidOfBytes } from './uuid.js';

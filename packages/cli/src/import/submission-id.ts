@@ -4,15 +4,12 @@
  * submission and the collector's idempotent insert adds nothing.
  */
 import { createHash } from 'node:crypto';
+import { uuidOfBytes } from '@olva/runtime';
 
 /** olva import's namespace (a random UUID fixed once): its ids never collide with another tool's v5 ids. */
 const NAMESPACE = 'b7f3c1de-5a0e-4c8e-9f27-6d1a4e0b9c53';
 
 /** The UUID v5 of `name` in olva import's namespace (or `namespace`). */
 export function uuidV5(name: string, namespace: string = NAMESPACE): string {
-  const hash = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest();
-  hash[6] = (hash[6] & 0x0f) | 0x50;
-  hash[8] = (hash[8] & 0x3f) | 0x80;
-  const h = hash.subarray(0, 16).toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return uuidOfBytes(createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest(), 5);
 }
