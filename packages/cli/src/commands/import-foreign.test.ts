@@ -301,5 +301,9 @@ describe('olva import of a foreign file', () => {
     expect(r.out).toContain('6 lues, 4 importées, 0 déjà présentes, 2 refusées');
     const communes = (await stored('checks')).filter((p) => p.wave === '2029').map((p) => p.answers.commune_siege).sort();
     expect(communes).toEqual(['01004', '35238', '35288', '93066']);
+    // The territory column too: a commune by its name, or its code without the leading zero.
+    const territories = await importText('territoires.csv', 'secteur;nb_benevoles;employeur;territory_code\nsport;2;non;Saint-Malo\nsport;2;non;1004\n', '--config', configs.checks, '--wave', '2030');
+    expect(territories.out).toContain('2 lues, 2 importées');
+    expect((await stored('checks')).filter((p) => p.wave === '2030').map((p) => p.territory.code).sort()).toEqual(['01004', '35288']);
   });
 });

@@ -206,7 +206,11 @@ export class RowReader {
     }
     const level = this.meta(cells, 'territory_level') || 'commune';
     let code = this.meta(cells, 'territory_code');
-    if (level === 'commune' && /^\d{4}$/.test(code)) code = `0${code}`;
+    // A commune's code as a spreadsheet writes it (01004 as 1004), or its name.
+    if (level === 'commune' && code) {
+      const read = readCommune(code);
+      if ('code' in read) code = read.code;
+    }
     const territory = d.territory ?? { level: level as TerritoryLevel, code };
     if (!territory.code) {
       problems.push({ pointer: '/territory', code: 'territory-missing', message: { fr: 'aucun territoire : donnez --territory niveau:code ou une colonne territory_code', en: 'no territory: give --territory level:code or a territory_code column' } });
