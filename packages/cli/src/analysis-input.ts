@@ -55,16 +55,24 @@ export interface AnalysisInput {
   sectorQuestion?: string;
   /** The configuration's disclosure thresholds (`disclosure`), used when `--rules` is not given. */
   rules?: DisclosureRules;
-  /** Which territory lies inside which: the official geography, the configuration's custom territories and the builds'. */
-  territories: TerritoryDirectory;
+  /**
+   * Which territory lies inside which: the official geography, the configuration's custom
+   * territories and the builds'. Loaded when first asked (a second of start-up otherwise paid
+   * by every crosstab and every analysis of all territories).
+   */
+  territories(): TerritoryDirectory;
   close(): Promise<void>;
 }
 
-/** The territories as the collector knows them: official, the configuration's custom ones, those of the builds' extensions. */
-function directoryOf(compiled: readonly CompiledQuestionnaire[], config?: Pick<CollectorConfig, 'customTerritories'>): TerritoryDirectory {
-  const territories = new TerritoryDirectory(config?.customTerritories);
-  for (const c of compiled) if (c.territory?.level === 'custom' && c.territory.communes) territories.addCustom(c.territory.code, c.territory.communes);
-  return territories;
+/** The territories as the collector knows them (official, the configuration's custom ones, those of the builds' extensions), loaded on first use. */
+function directoryOf(compiled: readonly CompiledQuestionnaire[], config?: Pick<CollectorConfig, 'customTerritories'>): () => TerritoryDirectory {
+  let territories: TerritoryDirectory | undefined;
+  return () => {
+    if (territories) return territories;
+    territories = new TerritoryDirectory(config?.customTerritories);
+    for (const c of compiled) if (c.territory?.level === 'custom' && c.territory.communes) territories.addCustom(c.territory.code, c.territory.communes);
+    return territories;
+  };
 }
 
 const fail = (fr: string, en: string, code: number = EXIT.INVALID) => new CommandError({ fr, en }, code);

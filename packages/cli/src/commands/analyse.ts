@@ -123,7 +123,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       wave: v.wave,
       // The responses collected inside the territory count in it, as the collector's cockpit and publication count them.
       ...(territory ? { territory, inside: (t: TerritoryRef) => {
-        const within = input!.territories.within(t, territory);
+        const within = input!.territories().within(t, territory);
         if (within) inner.add(`${t.level}:${t.code}`);
         return within;
       } } : {}),

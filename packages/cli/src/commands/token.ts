@@ -13,6 +13,7 @@ import {
 } from '@olva/collector';
 import { parseCommand } from '../args.js';
 import { EXIT, pickLang, say, type Bilingual, type CommandIO, type Lang } from '../io.js';
+import { CommandError } from './export.js';
 
 /** The rights a token may hold, as the collector's configuration schema lists them. */
 export const RIGHTS: readonly string[] = configSchema.properties.tokens.items.properties.scope.properties.rights.items.enum;
@@ -54,12 +55,6 @@ interface TokenEntry { name: string; sha256: string; scope: Scope }
 /** What the command reads a token from with `--hash` (process.stdin unless a test gives one). */
 type TokenIO = CommandIO & { stdin?: NodeJS.ReadableStream & { isTTY?: boolean } };
 
-class TokenError extends Error {
-  constructor(readonly text: Bilingual, readonly exitCode: number = EXIT.INVALID) {
-    super(text.en);
-  }
-}
-
 /** The option a pointer of the minimal configuration `{ tokens: [entry] }` comes from. */
 function optionOf(pointer: string): string {
   if (pointer.startsWith('/tokens/0/name')) return '--name';
@@ -76,15 +71,15 @@ function optionOf(pointer: string): string {
 function territoriesOf(values: readonly string[], notes: Bilingual[]): Scope['territories'] {
   if (values.length === 1 && values[0]!.trim() === 'all') return 'all';
   if (values.some((v) => v.split(',').some((t) => t.trim() === 'all'))) {
-    throw new TokenError({ fr: '--territory all couvre tout le réseau : ne le combinez avec aucun autre territoire', en: '--territory all covers the whole network: combine it with no other territory' }, EXIT.USAGE);
+    throw new CommandError({ fr: '--territory all couvre tout le réseau : ne le combinez avec aucun autre territoire', en: '--territory all covers the whole network: combine it with no other territory' }, EXIT.USAGE);
   }
   const parsed = parseTerritoryQuery(values);
-  if ('error' in parsed) throw new TokenError({ fr: `--territory : ${parsed.error.fr}`, en: `--territory: ${parsed.error.en}` }, EXIT.USAGE);
+  if ('error' in parsed) throw new CommandError({ fr: `--territory : ${parsed.error.fr}`, en: `--territory: ${parsed.error.en}` }, EXIT.USAGE);
   const directory = new TerritoryDirectory();
   const unknown = parsed.filter((t) => t.level !== 'custom' && !directory.exists(t));
   if (unknown.length) {
     const words = unknown.map((t) => text('unknown-territory', { code: t.code, level: t.level }));
-    throw new TokenError({ fr: `--territory : ${words.map((w) => w.fr).join(' ; ')}`, en: `--territory: ${words.map((w) => w.en).join('; ')}` });
+    throw new CommandError({ fr: `--territory : ${words.map((w) => w.fr).join(' ; ')}`, en: `--territory: ${words.map((w) => w.en).join('; ')}` });
   }
   for (const t of parsed.filter((x) => x.level === 'custom')) {
     notes.push({
@@ -107,7 +102,7 @@ function checkedEntry(entry: TokenEntry): TokenEntry {
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     const lines = (l: Lang) => e.problems.map((p) => `${optionOf(p.pointer)}${l === 'fr' ? ' : ' : ': '}${p.message[l]} [${p.rule}]`).join('\n');
-    throw new TokenError({ fr: lines('fr'), en: lines('en') }, EXIT.USAGE);
+    throw new CommandError({ fr: lines('fr'), en: lines('en') }, EXIT.USAGE);
   }
   return entry;
 }
@@ -133,7 +128,7 @@ async function readToken(io: TokenIO, lang: Lang): Promise<string> {
 /** A token the collector would accept in `Authorization: Bearer`, long enough not to be guessed. */
 function checkedToken(token: string): string {
   if (token.length < 16) {
-    throw new TokenError({
+    throw new CommandError({
       fr: `--hash : le jeton lu sur l’entrée standard a ${token.length} caractère(s), il en faut au moins 16 (olva token sans --hash en fabrique un)`,
       en: `--hash: the token read on standard input has ${token.length} character(s), at least 16 are needed (olva token without --hash makes one)`,
     });
@@ -141,7 +136,7 @@ function checkedToken(token: string): string {
   // The collector's own reading of the header decides: a token it would never accept is refused here.
   const probe = createAuthorizer([{ name: 'probe', sha256: sha256Hex(token), scope: { territories: 'all', rights: ['read'] }, plain: false }]);
   if (!probe.authenticate(`Bearer ${token}`)) {
-    throw new TokenError({
+    throw new CommandError({
       fr: '--hash : le jeton lu sur l’entrée standard contient des espaces ou des caractères hors ASCII imprimable, ou dépasse 512 caractères : le collecteur ne l’accepterait jamais',
       en: '--hash: the token read on standard input holds spaces or characters outside printable ASCII, or is longer than 512 characters: the collector would never accept it',
     });
@@ -162,12 +157,12 @@ export async function run(argv: string[], io: TokenIO): Promise<number> {
   const v = parsed.values;
   try {
     if (parsed.positionals.length) {
-      throw new TokenError({ fr: `argument inattendu « ${parsed.positionals[0]} »`, en: `unexpected argument "${parsed.positionals[0]}"` }, EXIT.USAGE);
+      throw new CommandError({ fr: `argument inattendu « ${parsed.positionals[0]} »`, en: `unexpected argument "${parsed.positionals[0]}"` }, EXIT.USAGE);
     }
     const scoped = v.name !== undefined || v.territory !== undefined || v.rights !== undefined;
     const missing = [!v.name && '--name', !v.territory?.length && '--territory', !v.rights?.length && '--rights'].filter(Boolean);
     if ((!v.hash || scoped) && missing.length) {
-      throw new TokenError({ fr: `il manque ${missing.join(', ')}`, en: `missing ${missing.join(', ')}` }, EXIT.USAGE);
+      throw new CommandError({ fr: `il manque ${missing.join(', ')}`, en: `missing ${missing.join(', ')}` }, EXIT.USAGE);
     }
     const notes: Bilingual[] = [];
     const scope = scoped ? { territories: territoriesOf(v.territory!, notes), rights: v.rights!.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean) } : null;
@@ -193,7 +188,7 @@ export async function run(argv: string[], io: TokenIO): Promise<number> {
     }
     return EXIT.OK;
   } catch (e) {
-    if (!(e instanceof TokenError)) throw e;
+    if (!(e instanceof CommandError)) throw e;
     io.stderr.write(`olva token${lang === 'fr' ? ' : ' : ': '}${e.text[lang]}\n`);
     return e.exitCode;
   }
