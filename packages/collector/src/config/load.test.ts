@@ -111,6 +111,19 @@ describe('collector configuration', () => {
     expect(configLanguage({ OLVA_LANG: 'fr', LANG: 'en_US.UTF-8' })).toBe('fr');
   });
 
+  it('refuses a database URL of another scheme than SQLite or PostgreSQL, its password masked, instead of making a file of that name', () => {
+    expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], database: { url: 'mysql://olva:secret@db/olva' } }, opts))).toEqual([
+      '/etc/olva/olva.config.json#/database/url: "mysql://olva:***@db/olva": neither sqlite:<path> nor postgres://… (olva knows only SQLite and PostgreSQL) [database-url]',
+    ]);
+    expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_DATABASE_URL: 'postgress://olva:secret@db/olva' } }), 'fr')).toEqual([
+      'environment OLVA_DATABASE_URL : « postgress://olva:***@db/olva » : ni sqlite:<chemin> ni postgres://… (olva ne connaît que SQLite et PostgreSQL) [database-url]',
+    ]);
+    // A path, relative or absolute, with or without sqlite:, is still an SQLite file.
+    for (const url of ['data/olva.sqlite', 'sqlite:data/olva.sqlite', 'sqlite:///var/lib/olva.sqlite']) {
+      expect(resolveConfig({ questionnaires: [{ build: 'b' }], database: { url } }, opts).config.databaseUrl).toMatch(/^sqlite:\/(etc\/olva\/data|var\/lib)\/olva\.sqlite$/);
+    }
+  });
+
   it('refuses duplicated token names and secrets', () => {
     const scope = { territories: 'all', rights: ['read'] };
     const problems = problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], tokens: [

@@ -15,6 +15,7 @@ import type { Scope } from '../auth.js';
 import type { TerritoryRef } from '../store/types.js';
 import type { StatsConfig } from '../stats/expected.js';
 import { configSchema } from './schema.js';
+import { isPostgresUrl, isSqliteUrl, maskUrl, sqliteFileOf } from '../store/database-url.js';
 import { waveConfigProblems, type WaveRule } from '../waves.js';
 import { schemaText, text, type Lang, type Text } from '../messages.js';
 
@@ -170,8 +171,8 @@ function applyEnv(raw: Record<string, any>, env: NodeJS.ProcessEnv, problems: Co
 }
 
 function resolveDatabaseUrl(url: string, baseDir: string): string {
-  if (/^postgres(ql)?:\/\//.test(url)) return url;
-  const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
+  if (isPostgresUrl(url)) return url;
+  const file = sqliteFileOf(url);
   if (file === ':memory:') return 'sqlite::memory:';
   return `sqlite:${path.resolve(baseDir, file)}`;
 }
@@ -212,6 +213,13 @@ export function resolveConfig(raw: unknown, options: { file: string; baseDir: st
     if (t.token) warnings.push(text('warning.clear-token', { name: t.name, file }));
     tokens.push({ name: t.name, sha256, scope: t.scope, plain: Boolean(t.token), ...(env.OLVA_TOKENS ? { from: { file: 'environment', pointer: `OLVA_TOKENS/${i}` } } : {}) });
   });
+  const dbUrlGiven: string | undefined = merged.database?.url;
+  if (dbUrlGiven !== undefined && !isPostgresUrl(dbUrlGiven) && !isSqliteUrl(dbUrlGiven)) {
+    // Read as a file name, `mysql://u:p@host/db` or `postgress://…` would make a local SQLite
+    // file of that odd name and take responses into it, its password printed in the log.
+    const message = text('database-url', { url: maskUrl(dbUrlGiven) });
+    problems.push(dbFromEnv ? envProblem('OLVA_DATABASE_URL', 'database-url', message) : { file, pointer: '/database/url', rule: 'database-url', message });
+  }
   const customCodes = new Set<string>();
   (merged.customTerritories ?? []).forEach((c: CustomTerritory, i: number) => {
     if (customCodes.has(c.code)) problems.push({ file, pointer: `/customTerritories/${i}/code`, rule: 'unique-territory', message: text('unique-territory', { code: c.code }) });

@@ -5,6 +5,9 @@
 import { openSqliteDb } from './sqlite.js';
 import { openPostgresDb } from './postgres.js';
 import { SqlResponseStore } from './sql-store.js';
+import { isPostgresUrl, sqliteFileOf } from './database-url.js';
+
+export { isPostgresUrl, maskUrl, sqliteFileOf } from './database-url.js';
 
 /** Opens and initialises the store a URL names. */
 export async function openStore(url: string): Promise<SqlResponseStore> {
@@ -19,13 +22,5 @@ export async function openStore(url: string): Promise<SqlResponseStore> {
 }
 
 function openDb(url: string) {
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgresDb(url);
-  if (url.startsWith('sqlite:')) return openSqliteDb(url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, ''));
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) throw new Error(`unsupported database URL scheme in "${url.replace(/\/\/[^@/]*@/, '//***@')}": use sqlite:<path> or postgres://…`);
-  return openSqliteDb(url);
-}
-
-/** The URL with any password masked, for logs and messages. */
-export function maskUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@');
+  return isPostgresUrl(url) ? openPostgresDb(url) : openSqliteDb(sqliteFileOf(url));
 }
