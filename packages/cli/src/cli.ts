@@ -17,6 +17,7 @@ export const SUMMARIES: Record<CommandName, Bilingual> = {
   export: { fr: 'exporte les réponses (CSV, XLSX) avec le livre de codes', en: 'exports responses (CSV, XLSX) with the codebook' },
   stats: { fr: 'statistiques d’échantillon par territoire et par vague', en: 'sample statistics by territory and wave' },
   purge: { fr: 'supprime des réponses (effacement sur demande, durée de conservation)', en: 'deletes responses (erasure on request, retention)' },
+  backup: { fr: 'copie cohérente de la base SQLite du collecteur, pendant qu’il tourne', en: 'a consistent copy of the collector’s SQLite database, while it runs' },
   init: { fr: 'écrit le squelette d’une extension territoriale pour un territoire officiel', en: 'writes the skeleton of a territorial extension for an official territory' },
   preview: { fr: 'aperçu en direct d’une extension : questionnaire, formulaire papier, livre de codes', en: 'live preview of an extension: survey, paper form, codebook' },
   report: { fr: 'écrit les chiffres clés, la note sur les employeurs ou le rapport complet (PDF, HTML)', en: 'writes the key figures, the employers note or the full report (PDF, HTML)' },

@@ -6,7 +6,7 @@
 import type { CommandModule } from '../io.js';
 
 /** Names of the commands, in the order `olva --help` lists them. */
-export const COMMAND_NAMES = Object.freeze(['init', 'validate', 'build', 'preview', 'diff', 'impact', 'serve', 'demo', 'export', 'import', 'stats', 'purge', 'token', 'reference', 'analyse', 'crosstab', 'report'] as const);
+export const COMMAND_NAMES = Object.freeze(['init', 'validate', 'build', 'preview', 'diff', 'impact', 'serve', 'demo', 'export', 'import', 'stats', 'purge', 'backup', 'token', 'reference', 'analyse', 'crosstab', 'report'] as const);
 
 /** A command name. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
