@@ -140,6 +140,7 @@ export const MESSAGES = {
   'unique-token': { fr: 'le jeton « {name} » a le même secret qu’un autre jeton', en: 'token "{name}" has the same secret as another token' },
   'personal-right-alone': { fr: 'le jeton « {name} » a le droit « export-personal » sans « export » ni « read » : ajoutez l’un des deux (seul, ce droit ne donne accès à rien)', en: 'token "{name}" has the right "export-personal" without "export" or "read": add one of them (alone, this right gives access to nothing)' },
   'unique-territory': { fr: 'le territoire personnalisé « {code} » est déclaré deux fois', en: 'custom territory "{code}" is declared twice' },
+  'trust-proxy': { fr: '« {value} » : des adresses IP ou plages CIDR séparées par des virgules (ou loopback, linklocal, uniquelocal), celles du proxy inverse : {detail}', en: '"{value}": comma-separated IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal), the reverse proxy\'s: {detail}' },
   'database-url': { fr: '« {url} » : ni sqlite:<chemin> ni postgres://… (olva ne connaît que SQLite et PostgreSQL)', en: '"{url}": neither sqlite:<path> nor postgres://… (olva knows only SQLite and PostgreSQL)' },
   'unique-target': { fr: 'un objectif pour {territory} est déjà donné', en: 'a target for {territory} is already given' },
   'unique-target.wave': { fr: 'un objectif pour {territory} et la vague {wave} est déjà donné', en: 'a target for {territory} and wave {wave} is already given' },

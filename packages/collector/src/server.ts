@@ -14,6 +14,7 @@ import { notFoundOrWrongMethod, refuseBadUrl, replyToClientError, replyToError }
 import { localiseReplies } from './http/language.js';
 import { BuildRegistry, loadBuilds } from './questionnaires.js';
 import { healthRoutes } from './routes/health.js';
+import { warnOfUntrustedProxy } from './http/untrusted-proxy.js';
 import { communesRoutes } from './routes/communes.js';
 import { responsesRoutes } from './routes/responses.js';
 import { openStore, maskUrl } from './store/open.js';
@@ -102,6 +103,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   // Error messages are built in French and English; each reply gets the request's language.
   localiseReplies(app);
   app.addHook('onRequest', refuseBadUrl);
+  warnOfUntrustedProxy(app, config.trustProxy);
 
   allowCors(app, config);
   guardTokens(app);

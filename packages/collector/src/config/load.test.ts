@@ -124,6 +124,13 @@ describe('collector configuration', () => {
     }
   });
 
+  it('reads trustProxy as the proxies\' addresses, and refuses one that is not an address or range at its pointer', () => {
+    expect(resolveConfig({ questionnaires: [{ build: 'b' }], server: { trustProxy: '127.0.0.1, 10.0.0.0/8, uniquelocal' } }, opts).config.trustProxy).toBe('127.0.0.1, 10.0.0.0/8, uniquelocal');
+    expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], server: { trustProxy: '127.0.0.1, nginx' } }, opts))).toEqual([
+      expect.stringMatching(/^\/etc\/olva\/olva\.config\.json#\/server\/trustProxy: "127\.0\.0\.1, nginx": comma-separated IP addresses or CIDR ranges .*: invalid IP address: nginx \[trust-proxy\]$/),
+    ]);
+  });
+
   it('refuses duplicated token names and secrets', () => {
     const scope = { territories: 'all', rights: ['read'] };
     const problems = problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], tokens: [

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import proxyAddr from '@fastify/proxy-addr';
 import type { ErrorObject } from 'ajv';
 import { toProblems } from '@olva/schema/validate';
 import { environmentLanguage } from '@olva/schema';
@@ -77,7 +78,8 @@ export interface CollectorConfig {
   file: string | null;
   host: string;
   port: number;
-  trustProxy: boolean;
+  /** `false`, `true`, or the proxies' addresses as fastify reads them (comma-separated). */
+  trustProxy: boolean | string;
   logLevel: string;
   databaseUrl: string;
   /** Absolute build directories. */
@@ -213,6 +215,15 @@ export function resolveConfig(raw: unknown, options: { file: string; baseDir: st
     if (t.token) warnings.push(text('warning.clear-token', { name: t.name, file }));
     tokens.push({ name: t.name, sha256, scope: t.scope, plain: Boolean(t.token), ...(env.OLVA_TOKENS ? { from: { file: 'environment', pointer: `OLVA_TOKENS/${i}` } } : {}) });
   });
+  const trustProxy = merged.server?.trustProxy;
+  if (typeof trustProxy === 'string') {
+    // fastify compiles the same list at start and would throw there, without a pointer.
+    try {
+      proxyAddr.compile(trustProxy.split(',').map((a) => a.trim()));
+    } catch (e) {
+      problems.push({ file, pointer: '/server/trustProxy', rule: 'trust-proxy', message: text('trust-proxy', { value: trustProxy.slice(0, 100), detail: (e as Error).message }) });
+    }
+  }
   const dbUrlGiven: string | undefined = merged.database?.url;
   if (dbUrlGiven !== undefined && !isPostgresUrl(dbUrlGiven) && !isSqliteUrl(dbUrlGiven)) {
     // Read as a file name, `mysql://u:p@host/db` or `postgress://…` would make a local SQLite

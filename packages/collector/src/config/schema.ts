@@ -22,7 +22,10 @@ export const configSchema = {
       properties: {
         host: { type: 'string', minLength: 1, description: 'Interface to listen on (OLVA_HOST). Default 127.0.0.1.' },
         port: { type: 'integer', minimum: 0, maximum: 65535, description: 'Port (OLVA_PORT). Default 8080.' },
-        trustProxy: { type: 'boolean', description: 'Read the client address from X-Forwarded-For (behind a reverse proxy). Default false.' },
+        trustProxy: {
+          anyOf: [{ type: 'boolean' }, { type: 'string', minLength: 1 }],
+          description: 'Behind a reverse proxy: the proxy\'s addresses (comma-separated IPs or CIDR ranges, or loopback, linklocal, uniquelocal), whose X-Forwarded-For then gives the client address the rate limit counts. true trusts any sender, which lets a client reaching the collector directly choose its own address. Default false.',
+        },
         logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
       },
     },
