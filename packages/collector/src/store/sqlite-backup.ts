@@ -89,9 +89,10 @@ export function backupSqlite(source: string, destination: string, options: Backu
   let report: BackupReport;
   try {
     report = checkCopy(partial, to);
-    const fd = fs.openSync(partial, 'r');
-    try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+    syncPath(partial);
     fs.renameSync(partial, to);
+    // The rename is durable once the directory's entry is on disk too.
+    syncPath(path.dirname(to));
   } catch (error) {
     fs.rmSync(partial, { force: true });
     throw error;
@@ -115,4 +116,10 @@ function checkCopy(file: string, named: string): BackupReport {
   } finally {
     copy.close();
   }
+}
+
+/** fsync of a file or a directory. */
+function syncPath(file: string): void {
+  const fd = fs.openSync(file, 'r');
+  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
 }
