@@ -129,6 +129,12 @@ describe('collector configuration', () => {
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], server: { trustProxy: '127.0.0.1, nginx' } }, opts))).toEqual([
       expect.stringMatching(/^\/etc\/olva\/olva\.config\.json#\/server\/trustProxy: "127\.0\.0\.1, nginx": comma-separated IP addresses or CIDR ranges .*: invalid IP address: nginx \[trust-proxy\]$/),
     ]);
+    // OLVA_TRUST_PROXY, for a container: true, false or the addresses, checked the same way.
+    expect(resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_TRUST_PROXY: '10.0.0.0/8' } }).config.trustProxy).toBe('10.0.0.0/8');
+    expect(resolveConfig({ questionnaires: [{ build: 'b' }], server: { trustProxy: '127.0.0.1' } }, { ...opts, env: { OLVA_TRUST_PROXY: 'false' } }).config.trustProxy).toBe(false);
+    expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_TRUST_PROXY: 'proxy' } }))).toEqual([
+      expect.stringMatching(/^environment OLVA_TRUST_PROXY: "proxy": .*invalid IP address: proxy \[trust-proxy\]$/),
+    ]);
   });
 
   it('refuses duplicated token names and secrets', () => {

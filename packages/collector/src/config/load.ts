@@ -135,9 +135,9 @@ function envProblem(name: string, rule: string, message: Text): ConfigProblem {
 }
 
 /**
- * Environment overrides: OLVA_HOST, OLVA_PORT, OLVA_DATABASE_URL, OLVA_LOG_LEVEL,
- * OLVA_BODY_LIMIT, OLVA_RATE_LIMIT, OLVA_TOKENS (a JSON array of token entries that replaces
- * the file's). They are applied before validation, so they are checked by the same schema.
+ * Environment overrides: OLVA_HOST, OLVA_PORT, OLVA_TRUST_PROXY (`true`, `false` or the
+ * proxies' addresses), OLVA_DATABASE_URL, OLVA_LOG_LEVEL, OLVA_BODY_LIMIT, OLVA_RATE_LIMIT,
+ * OLVA_TOKENS (a JSON array of token entries that replaces the file's). They are applied before validation, so they are checked by the same schema.
  */
 function applyEnv(raw: Record<string, any>, env: NodeJS.ProcessEnv, problems: ConfigProblem[]): Record<string, any> {
   const out = structuredClone(raw);
@@ -148,9 +148,10 @@ function applyEnv(raw: Record<string, any>, env: NodeJS.ProcessEnv, problems: Co
     return Number(v);
   };
   const port = int('OLVA_PORT');
-  if (env.OLVA_HOST || port !== undefined || env.OLVA_LOG_LEVEL) {
+  if (env.OLVA_HOST || port !== undefined || env.OLVA_LOG_LEVEL || env.OLVA_TRUST_PROXY) {
     out.server = { ...(out.server ?? {}) };
     if (env.OLVA_HOST) out.server.host = env.OLVA_HOST;
+    if (env.OLVA_TRUST_PROXY) out.server.trustProxy = env.OLVA_TRUST_PROXY === 'true' ? true : env.OLVA_TRUST_PROXY === 'false' ? false : env.OLVA_TRUST_PROXY;
     if (port !== undefined) out.server.port = port;
     if (env.OLVA_LOG_LEVEL) out.server.logLevel = env.OLVA_LOG_LEVEL;
   }
@@ -221,7 +222,8 @@ export function resolveConfig(raw: unknown, options: { file: string; baseDir: st
     try {
       proxyAddr.compile(trustProxy.split(',').map((a) => a.trim()));
     } catch (e) {
-      problems.push({ file, pointer: '/server/trustProxy', rule: 'trust-proxy', message: text('trust-proxy', { value: trustProxy.slice(0, 100), detail: (e as Error).message }) });
+      const message = text('trust-proxy', { value: trustProxy.slice(0, 100), detail: (e as Error).message });
+      problems.push(env.OLVA_TRUST_PROXY ? envProblem('OLVA_TRUST_PROXY', 'trust-proxy', message) : { file, pointer: '/server/trustProxy', rule: 'trust-proxy', message });
     }
   }
   const dbUrlGiven: string | undefined = merged.database?.url;
