@@ -32,10 +32,16 @@ export function waveConfigProblems(waves: readonly WaveRule[]): { pointer: strin
   return out;
 }
 
+/** Whether `wave` takes answers given with core `version`: a listed wave by its range, any other wave every version. */
+export function waveAccepts(waves: readonly WaveRule[], wave: string, version: string): boolean {
+  const rule = waves.find((w) => w.id === wave);
+  return !rule || semver.satisfies(version, rule.core);
+}
+
 /** The problem of a payload whose wave does not accept its core version, if any. */
 export function waveProblems(payload: Pick<ResponsePayload, 'wave' | 'questionnaire'>, waves: readonly WaveRule[]): ResponseProblemBody[] {
-  const rule = waves.find((w) => w.id === payload.wave);
-  if (!rule || semver.satisfies(payload.questionnaire.version, rule.core)) return [];
+  if (waveAccepts(waves, payload.wave, payload.questionnaire.version)) return [];
+  const rule = waves.find((w) => w.id === payload.wave)!;
   const { id, version } = payload.questionnaire;
   return [{
     pointer: '/wave',
