@@ -27,6 +27,8 @@ import { cockpitRoutes } from './routes/cockpit/routes.js';
 import { SqlResponseStore } from './store/sql-store.js';
 import { admit, type Admission } from './admit.js';
 import { unknownTerritoryProblems } from './config/territory-codes.js';
+import type { Text } from './messages.js';
+import { wavesWithoutBuild } from './waves.js';
 
 /** Options of `createCollector`. */
 export interface CollectorOptions {
@@ -48,6 +50,8 @@ export interface Collector {
   store: ResponseStore;
   registry: BuildRegistry;
   auth: Authorizer;
+  /** What the configuration and its builds get wrong without stopping the collector (both languages), for the operator. */
+  warnings: Text[];
   /** Listens on the configured host and port; resolves with the base URL. */
   listen(): Promise<string>;
   /**
@@ -122,8 +126,9 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     if (ownsStore) await store.close();
   });
 
+  const warnings = wavesWithoutBuild(config.waves ?? [], builds.map((b) => b.compiled.questionnaire.version), config.file ?? 'configuration');
   return {
-    app, config, store, registry, auth,
+    app, config, store, registry, auth, warnings,
     async listen() {
       const address = await app.listen({ host: config.host, port: config.port });
       app.log.info({ event: 'listening', database: maskUrl(config.databaseUrl), questionnaires: builds.map((b) => b.buildId) }, 'collector ready');

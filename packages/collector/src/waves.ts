@@ -49,3 +49,19 @@ export function waveProblems(payload: Pick<ResponsePayload, 'wave' | 'questionna
     message: text('wave-version', { wave: rule.id, range: rule.core, questionnaire: id, version }),
   }];
 }
+
+/**
+ * Warnings for the waves whose range takes none of the accepted builds' core versions (a typo
+ * such as `^2027.1.0` for a 2027.0.0 build): every answer to them, on the web at the end of the
+ * questionnaire, would be refused. A warning rather than a refusal to start: a wave whose
+ * builds were withdrawn once it closed may stay listed.
+ */
+export function wavesWithoutBuild(waves: readonly WaveRule[], versions: readonly string[], file: string): Text[] {
+  const accepted = [...new Set(versions)].sort();
+  const out: Text[] = [];
+  waves.forEach((w, index) => {
+    if (accepted.some((v) => semver.satisfies(v, w.core))) return;
+    out.push(text('warning.wave-without-build', { file, index, wave: w.id, range: w.core, versions: accepted.join(', ') || '—' }));
+  });
+  return out;
+}
