@@ -2840,7 +2840,8 @@ export const resultsSchema: Record<string, unknown> = {
           "type": "array",
           "items": {
             "type": "string"
-          }
+          },
+          "description": "With a crosswalk, the codes of the current wave's versions counted in the category (`previousCodes` likewise): their counts summed, but in a multiple choice the respondents who ticked any of them, each once."
         },
         "previousCodes": {
           "type": "array",
