@@ -256,4 +256,11 @@ describe('the previous wave through a split choice of a multiple choice (example
     const share = (await analyse(items)).groups[0]!.comparisons!.previousWave!.shares.find((s) => s.question === 'secteurs_secondaires' && s.code === 'social_sante')!;
     expect(share).toMatchObject({ current: null, p: null, notable: null, missing: 'hidden' });
   });
+
+  it('refuses a previous wave answered with a newer core, rather than comparing nothing', async () => {
+    const e = await analyseResponses(stream(waves(3)), { compiled: [b.core, split], wave: '2026', territory: RENNES, previousWave: '2027' }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(AnalysisError);
+    expect(e).toMatchObject({ pointer: '/previousWave', rule: 'analysis/previous-wave-newer' });
+    expect((e as AnalysisError).text!.fr).toBe(`le millésime « 2027 » a été répondu avec le tronc commun 2027.0.0, plus récent que celui du millésime « 2026 » (${b.core.questionnaire.version}) : le millésime précédent est le plus ancien des deux (inversez --wave et --previous-wave)`);
+  });
 });

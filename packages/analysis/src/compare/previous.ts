@@ -13,6 +13,7 @@
 import { compareVersions, harmoniseQuestion, type CompiledQuestionnaire, type HarmonisedQuestion } from '@olva/schema';
 import type { GroupResults, PreviousWaveComparison, PreviousWaveShare, QuestionFigures } from '../results.js';
 import { compareProportions, DEFAULT_COMPARISON_RULES, type ComparisonRules } from '../stats/two-proportions.js';
+import { AnalysisError } from '../errors.js';
 import { compareWaves } from './waves.js';
 import { publishedLines, summedCount, type PublishedLine } from './lines.js';
 import { coreVersionChain, type GatheredTicks } from './gathered-ticks.js';
@@ -73,6 +74,8 @@ function harmonisedShares(groups: [GroupResults, GroupResults], now: QuestionFig
  * Compares a group with the same territory's group of the previous wave.
  * @param previous that group, or undefined when the territory has no responses in that wave.
  * @param compiled every compiled version given to the analysis (their crosswalks are read).
+ * @throws AnalysisError `/previousWave` (`analysis/previous-wave-newer`) when every version the
+ * previous group answered is newer than those of the current one.
  * @param ticked the respondents of gathered codes of multiple choices, counted over the
  * responses of both groups; without it, a category gathering several codes of a multiple
  * choice is `hidden` rather than summed.
@@ -81,6 +84,16 @@ export function comparePreviousWave(current: GroupResults, previous: GroupResult
   if (!previous) return { wave: previousWave, available: false, crosswalk: null, shares: [] };
   const to = coreVersions(current);
   const from = coreVersions(previous);
+  // Crosswalks lead from an older core to a newer one: the other way round nothing would be
+  // compared, and every question would read "not in the previous wave".
+  if (compareVersions(from[0]!, to[to.length - 1]!) > 0) {
+    const [newer, older] = [from.join(', '), to.join(', ')];
+    throw new AnalysisError('/previousWave', 'analysis/previous-wave-newer',
+      `wave "${previousWave}" was answered with core ${newer}, newer than wave "${current.wave}" (${older}): the previous wave is the earlier one`, {
+        fr: `le millésime « ${previousWave} » a été répondu avec le tronc commun ${newer}, plus récent que celui du millésime « ${current.wave} » (${older}) : le millésime précédent est le plus ancien des deux (inversez --wave et --previous-wave)`,
+        en: `wave "${previousWave}" was answered with core ${newer}, newer than wave "${current.wave}" (${older}): the previous wave is the earlier one (swap --wave and --previous-wave)`,
+      });
+  }
   if (to.join() === from.join()) {
     const shares = compareWaves(current, previous, rules).map((w): PreviousWaveShare => ({ ...w }));
     return { wave: previousWave, available: true, crosswalk: null, shares };
