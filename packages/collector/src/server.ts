@@ -28,7 +28,8 @@ import { SqlResponseStore } from './store/sql-store.js';
 import { admit, type Admission } from './admit.js';
 import { unknownTerritoryProblems } from './config/territory-codes.js';
 import type { Text } from './messages.js';
-import { wavesWithoutBuild } from './waves.js';
+import { expectedSectorWarnings, wavesWithoutBuild } from './waves.js';
+import { DEFAULT_SECTOR_QUESTION } from './stats/sample.js';
 
 /** Options of `createCollector`. */
 export interface CollectorOptions {
@@ -126,7 +127,11 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     if (ownsStore) await store.close();
   });
 
-  const warnings = wavesWithoutBuild(config.waves ?? [], builds.map((b) => b.compiled.questionnaire.version), config.file ?? 'configuration');
+  const file = config.file ?? 'configuration';
+  const warnings = [
+    ...wavesWithoutBuild(config.waves ?? [], builds.map((b) => b.compiled.questionnaire.version), file),
+    ...expectedSectorWarnings(config.stats?.expected ?? [], config.waves ?? [], builds.map((b) => b.compiled), config.stats?.sectorQuestion ?? DEFAULT_SECTOR_QUESTION, file),
+  ];
   return {
     app, config, store, registry, auth, warnings,
     async listen() {

@@ -7,7 +7,7 @@
  * version (collectors configured before waves existed keep working).
  */
 import semver from 'semver';
-import type { ResponsePayload } from '@olva/schema';
+import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
 import type { ResponseProblemBody } from './http/errors.js';
 import { text, type Text } from './messages.js';
 
@@ -62,6 +62,36 @@ export function wavesWithoutBuild(waves: readonly WaveRule[], versions: readonly
   waves.forEach((w, index) => {
     if (accepted.some((v) => semver.satisfies(v, w.core))) return;
     out.push(text('warning.wave-without-build', { file, index, wave: w.id, range: w.core, versions: accepted.join(', ') || '—' }));
+  });
+  return out;
+}
+
+/**
+ * Warnings for expected distributions (`stats.expected`) that name a sector the versions of a
+ * listed wave do not have: the register's sectors of one core version (2026's `social_sante`)
+ * kept for a wave of a core that split it (2027's `action_sociale` and `sante`) would compare
+ * with no response, and the cockpit would ask to chase them.
+ */
+export function expectedSectorWarnings(
+  expected: readonly { wave?: string; sectors: Record<string, number> }[], waves: readonly WaveRule[],
+  builds: readonly CompiledQuestionnaire[], sectorQuestion: string, file: string,
+): Text[] {
+  const out: Text[] = [];
+  expected.forEach((e, index) => {
+    for (const w of waves) {
+      if (e.wave !== undefined && e.wave !== w.id) continue;
+      const versions = builds.filter((b) => semver.satisfies(b.questionnaire.version, w.core));
+      const choices = new Set(versions.flatMap((b) => b.sections.flatMap((s) => s.questions))
+        .filter((q) => q.id === sectorQuestion).flatMap((q) => ('choices' in q ? q.choices.map((c) => c.code) : [])));
+      if (choices.size === 0) continue;
+      for (const code of Object.keys(e.sectors)) {
+        if (choices.has(code)) continue;
+        out.push(text('warning.expected-sector', {
+          file, index, code, wave: w.id,
+          versions: [...new Set(versions.map((b) => b.questionnaire.version))].sort().join(', '), choices: [...choices].join(', '),
+        }));
+      }
+    }
   });
   return out;
 }
