@@ -10,6 +10,7 @@ import semver from 'semver';
 import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
 import type { ResponseProblemBody } from './http/errors.js';
 import { text, type Text } from './messages.js';
+import { sectorChoices } from './stats/sample.js';
 
 /** One wave of the configuration and the core versions it accepts. */
 export interface WaveRule {
@@ -81,8 +82,7 @@ export function expectedSectorWarnings(
     for (const w of waves) {
       if (e.wave !== undefined && e.wave !== w.id) continue;
       const versions = builds.filter((b) => semver.satisfies(b.questionnaire.version, w.core));
-      const choices = new Set(versions.flatMap((b) => b.sections.flatMap((s) => s.questions))
-        .filter((q) => q.id === sectorQuestion).flatMap((q) => ('choices' in q ? q.choices.map((c) => c.code) : [])));
+      const choices = new Set(sectorChoices(versions, sectorQuestion).keys());
       if (choices.size === 0) continue;
       for (const code of Object.keys(e.sectors)) {
         if (choices.has(code)) continue;
