@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { prng } from '@olva/test-support/prng';
 import { analyseResponses } from './analyse.js';
 import { checkNationalReferences } from './references.js';
-import { builds, crosswalkCore, generateFor, stream, type Generated } from './__fixtures__/responses.js';
+import { builds, crosswalkCore, generateFor, splitCore, stream, type Generated } from './__fixtures__/responses.js';
 import type { DistributionFigures, GroupResults, NumericFigures } from './results.js';
 import { AnalysisError } from './errors.js';
 
@@ -219,5 +219,48 @@ describe('analyseResponses', () => {
     const e = await analyseResponses(stream(items), { compiled, wave: '2026', territory: { level: 'commune', code: '75056' } }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(AnalysisError);
     expect((e as AnalysisError).message).toContain('no response of commune:75056 in wave "2026"');
+  });
+});
+
+describe('the previous wave through a split choice of a multiple choice (examples/core-2027)', () => {
+  const split = splitCore();
+  const SPLIT = ['action_sociale', 'sante'];
+  /** Rennes in 2026 on the current core and in 2027 on the core that splits `social_sante`. */
+  const waves = (seed: number) => {
+    const random = prng(seed);
+    return [...generateFor(b.core, RENNES, '2026', 110, random), ...generateFor(split, RENNES, '2027', 130, random)];
+  };
+  const analyse = (items: Generated[]) => analyseResponses(stream(items), { compiled: [b.core, split], wave: '2027', territory: RENNES, previousWave: '2026' });
+  const secondary = (g: Generated) => (g.shown.has('secteurs_secondaires') ? g.payload.answers['secteurs_secondaires'] as string[] | undefined : undefined);
+  const of2027 = (items: Generated[]) => items.filter((g) => g.payload.wave === '2027' && secondary(g) !== undefined);
+
+  it('counts once a respondent who ticked both new codes, as the harmonised export does', async () => {
+    const items = waves(3);
+    const answered = of2027(items);
+    const both = answered.filter((g) => SPLIT.every((c) => secondary(g)!.includes(c))).length;
+    expect(both).toBeGreaterThanOrEqual(3);
+    const share = (await analyse(items)).groups[0]!.comparisons!.previousWave!.shares.find((s) => s.question === 'secteurs_secondaires' && s.code === 'social_sante')!;
+    expect(share.currentCodes).toEqual(SPLIT);
+    const count = answered.filter((g) => SPLIT.some((c) => secondary(g)!.includes(c))).length;
+    expect(share.current).toEqual({ count, base: answered.length, share: count / answered.length });
+    const before = items.filter((g) => g.payload.wave === '2026' && secondary(g) !== undefined);
+    expect(share.previous!.count).toBe(before.filter((g) => secondary(g)!.includes('social_sante')).length);
+    expect(share.p).not.toBeNull();
+  });
+
+  it('hides the count when it would give away fewer than 3 respondents who ticked both', async () => {
+    const items = waves(3);
+    // Keep one respondent who ticked both codes: the codes' counts minus the category's would be 1.
+    const both = of2027(items).filter((g) => SPLIT.every((c) => secondary(g)!.includes(c)));
+    for (const g of both.slice(1)) g.payload.answers['secteurs_secondaires'] = secondary(g)!.filter((c) => c !== 'sante');
+    const share = (await analyse(items)).groups[0]!.comparisons!.previousWave!.shares.find((s) => s.question === 'secteurs_secondaires' && s.code === 'social_sante')!;
+    expect(share).toMatchObject({ current: null, p: null, notable: null, missing: 'hidden' });
+  });
+
+  it('refuses a previous wave answered with a newer core, rather than comparing nothing', async () => {
+    const e = await analyseResponses(stream(waves(3)), { compiled: [b.core, split], wave: '2026', territory: RENNES, previousWave: '2027' }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(AnalysisError);
+    expect(e).toMatchObject({ pointer: '/previousWave', rule: 'analysis/previous-wave-newer' });
+    expect((e as AnalysisError).text!.fr).toBe(`le millésime « 2027 » a été répondu avec le tronc commun 2027.0.0, plus récent que celui du millésime « 2026 » (${b.core.questionnaire.version}) : le millésime précédent est le plus ancien des deux (inversez --wave et --previous-wave)`);
   });
 });

@@ -3,13 +3,17 @@
  * with the comparisons asked for — the network (other territories of the wave pooled), the
  * national references, the same territory's previous wave (through the crosswalks when the
  * core changed) — and the sample beside the expected distribution by sector. One streaming
- * pass over the responses of the two waves; every comparison is made from published figures.
+ * pass over the responses of the two waves; every comparison is made from published figures,
+ * but for the respondents of codes a crosswalk gathers in a multiple choice, counted in that
+ * pass (they cannot be summed) and published under the same rules.
  */
 import { sameTerritory, type ResponsePayload } from '@olva/schema';
 import { aggregateResponses, type AggregateOptions } from './aggregate/aggregate.js';
 import { compareNetwork, networkTotals } from './compare/network.js';
 import { compareNational } from './compare/national.js';
 import { comparePreviousWave } from './compare/previous.js';
+import { GatheredTicks } from './compare/gathered-ticks.js';
+import { disclosureRules } from './disclosure/rules.js';
 import { compareSample, DEFAULT_SECTOR_QUESTION, expectedFor, type ExpectedSectors } from './compare/sample.js';
 import { SectorWeighting } from './compare/weighting.js';
 import { AnalysisError } from './errors.js';
@@ -47,14 +51,15 @@ export interface AnalyseOptions extends AggregateOptions {
  * The responses of the waves wanted, those collected inside the territory analysed counted in
  * it (`AnalyseOptions.inside`); `seen` collects every wave met, for the error message.
  */
-async function* ofWaves(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, waves: ReadonlySet<string>, seen: Set<string>, weighting: SectorWeighting | null, options: AnalyseOptions): AsyncIterable<ResponsePayload> {
+async function* ofWaves(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, waves: ReadonlySet<string>, seen: Set<string>, taps: { weighting: SectorWeighting | null; ticked: GatheredTicks | null }, options: AnalyseOptions): AsyncIterable<ResponsePayload> {
   const { territory, inside } = options;
   for await (const response of responses) {
     seen.add(response.wave);
     if (!waves.has(response.wave)) continue;
     const p = territory && inside && !sameTerritory(response.territory, territory) && inside(response.territory)
       ? { ...response, territory: { level: territory.level, code: territory.code } } : response;
-    weighting?.add(p);
+    taps.weighting?.add(p);
+    taps.ticked?.add(p);
     yield p;
   }
 }
@@ -76,7 +81,8 @@ export async function analyseResponses(responses: AsyncIterable<ResponsePayload>
   const waves = new Set([options.wave, ...(options.previousWave !== undefined ? [options.previousWave] : [])]);
   const seen = new Set<string>();
   const weighting = options.weight === 'sector' ? new SectorWeighting(options.compiled, options.sectorQuestion ?? DEFAULT_SECTOR_QUESTION, weightedKeys(options)) : null;
-  const doc = await aggregateResponses(ofWaves(responses, waves, seen, weighting, options), options);
+  const ticked = options.previousWave !== undefined ? new GatheredTicks(options.compiled, disclosureRules(options.rules)) : null;
+  const doc = await aggregateResponses(ofWaves(responses, waves, seen, { weighting, ticked }, options), options);
   const ofWave = doc.groups.filter((g) => g.wave === options.wave);
   if (ofWave.length === 0) throw new AnalysisError('/wave', 'analysis/empty-wave', `no response of wave "${options.wave}"${seen.size ? ` (waves read: ${[...seen].sort().join(', ')})` : ''}`);
   const selected = options.territory ? ofWave.filter((g) => sameTerritory(g.territory, options.territory!)) : ofWave;
@@ -93,7 +99,7 @@ export async function analyseResponses(responses: AsyncIterable<ResponsePayload>
     if (options.references) comparisons.national = compareNational(g, options.references, rules);
     if (options.previousWave !== undefined) {
       const before = doc.groups.find((p) => p.wave === options.previousWave && sameTerritory(p.territory, g.territory));
-      comparisons.previousWave = comparePreviousWave(g, before, options.previousWave, options.compiled, rules);
+      comparisons.previousWave = comparePreviousWave(g, before, options.previousWave, options.compiled, rules, ticked ?? undefined);
     }
     if (Object.keys(comparisons).length) out.comparisons = comparisons;
     const expected = expectedFor(options.expected, g.territory, g.wave);

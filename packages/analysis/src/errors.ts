@@ -6,11 +6,14 @@ export class AnalysisError extends Error {
   readonly pointer: string;
   /** The rule broken, e.g. `analysis/unknown-version`. */
   readonly rule: string;
+  /** The message in French and English, for the errors a person asking for an analysis makes (a command's option, a query). */
+  readonly text?: { fr: string; en: string };
 
-  constructor(pointer: string, rule: string, message: string) {
+  constructor(pointer: string, rule: string, message: string, text?: { fr: string; en: string }) {
     super(`${pointer}: [${rule}] ${message}`);
     this.name = 'AnalysisError';
     this.pointer = pointer;
     this.rule = rule;
+    if (text) this.text = text;
   }
 }

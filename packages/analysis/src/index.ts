@@ -41,6 +41,7 @@ export { analyseResponses, type AnalyseOptions } from './analyse.js';
 export { compareNetwork, networkTotals, MIN_OTHER_TERRITORIES, type NetworkTotals } from './compare/network.js';
 export { compareNational } from './compare/national.js';
 export { comparePreviousWave } from './compare/previous.js';
+export { GatheredTicks } from './compare/gathered-ticks.js';
 export { compareVersions } from '@olva/schema';
 export { compareSample, expectedFor, withoutExpected, groupNames, DEFAULT_SECTOR_QUESTION, type ExpectedSectors } from './compare/sample.js';
 export { publishedLines, shareFigure, type PublishedLine } from './compare/lines.js';

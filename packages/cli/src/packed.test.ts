@@ -11,6 +11,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CompiledQuestionnaire } from '@olva/schema';
+import { prng } from '@olva/test-support/prng';
+import { generateFor } from '@olva/test-support/responses';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -88,6 +91,18 @@ async function packInstallRun(workspaces: string[], base: string): Promise<void>
   expect(JSON.parse(build.out).files).toContain('out/paper.html');
   expect(existsSync(join(app, 'out', 'paper.html'))).toBe(true);
 
+  // The analyst's steps: olva report checks the results document against a schema that must
+  // ship inside the packages (it used to be read from the repository's schemas/ folder).
+  const compiled = JSON.parse(readFileSync(join(app, 'out', 'questionnaire.json'), 'utf8')) as CompiledQuestionnaire;
+  const answered = generateFor(compiled, { level: 'epci', code: '200040293' }, '2026', 40, prng(5));
+  writeFileSync(join(app, 'responses.ndjson'), answered.map((g) => JSON.stringify(g.payload)).join('\n') + '\n');
+  const analyse = await olva('analyse', '--responses', 'responses.ndjson', '--build', 'out', '--wave', '2026', '--out', 'results.json');
+  expect(analyse.code, analyse.err).toBe(0);
+  const report = await olva('report', 'key-figures', '--results', 'results.json', '--out', 'chiffres-cles.html');
+  expect(report.err).toBe('');
+  expect(report.code).toBe(0);
+  expect(readFileSync(join(app, 'chiffres-cles.html'), 'utf8')).toContain('<html');
+
   // olva import loads its own readers (yauzl, saxes) from the installed dependencies.
   const importHelp = await olva('import', '--help');
   expect(importHelp.code, importHelp.err).toBe(0);
@@ -95,7 +110,7 @@ async function packInstallRun(workspaces: string[], base: string): Promise<void>
 }
 
 describe('olva from the packed npm packages, outside the repository', () => {
-  it('installs from the tarballs and runs npx olva init, validate and build', async () => {
+  it('installs from the tarballs and runs npx olva init, validate, build, analyse and report', async () => {
     const workspaces = workspaceClosure();
     for (const dir of workspaces) {
       expect(existsSync(join(root, dir, 'dist')), `${dir}/dist is missing: run npm run build first`).toBe(true);

@@ -8,7 +8,7 @@ import type { CompiledQuestionnaire, VersionKey } from '@olva/schema';
 
 /** One build the configuration accepts answers for. */
 export interface AcceptedBuild {
-  /** Directory name of the build (`olva-core+rennes-2026`), also `compiled.id`. */
+  /** Directory name of the build (`olva-core+rennes-2026`): what `/questionnaires/` and `/iframe/` address; usually `compiled.id`, but one extension built on two cores gives two directories of one id. */
   buildId: string;
   /** Absolute path of the build directory. */
   dir: string;

@@ -28,6 +28,9 @@ import { cockpitRoutes } from './routes/cockpit/routes.js';
 import { SqlResponseStore } from './store/sql-store.js';
 import { admit, type Admission } from './admit.js';
 import { unknownTerritoryProblems } from './config/territory-codes.js';
+import type { Text } from './messages.js';
+import { expectedSectorWarnings, wavesWithoutBuild } from './waves.js';
+import { DEFAULT_SECTOR_QUESTION } from './stats/sample.js';
 
 /** Options of `createCollector`. */
 export interface CollectorOptions {
@@ -49,6 +52,8 @@ export interface Collector {
   store: ResponseStore;
   registry: BuildRegistry;
   auth: Authorizer;
+  /** What the configuration and its builds get wrong without stopping the collector (both languages), for the operator. */
+  warnings: Text[];
   /** Listens on the configured host and port; resolves with the base URL. */
   listen(): Promise<string>;
   /**
@@ -115,7 +120,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   await app.register(resultsRoutes, { store, registry, authorizer: auth, territories, ...(config.disclosure ? { rules: config.disclosure } : {}), ...(config.stats ? { stats: config.stats } : {}) });
   // The cockpit groups responses in SQL: it needs the SQL store (every store opened from a URL is one).
   if (store instanceof SqlResponseStore) {
-    const context = { db: store.db, registry, territories, customTerritories: config.customTerritories, ...(config.stats ? { stats: config.stats } : {}) };
+    const context = { db: store.db, registry, territories, customTerritories: config.customTerritories, waves: config.waves ?? [], ...(config.stats ? { stats: config.stats } : {}) };
     await app.register(cockpitRoutes, { context, store, authorizer: auth, tokens: config.tokens });
   }
   if (options.extraRoutes) await app.register(async (scope) => options.extraRoutes!(scope));
@@ -124,8 +129,13 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     if (ownsStore) await store.close();
   });
 
+  const file = config.file ?? 'configuration';
+  const warnings = [
+    ...wavesWithoutBuild(config.waves ?? [], builds.map((b) => b.compiled.questionnaire.version), file),
+    ...expectedSectorWarnings(config.stats?.expected ?? [], config.waves ?? [], builds.map((b) => b.compiled), config.stats?.sectorQuestion ?? DEFAULT_SECTOR_QUESTION, file),
+  ];
   return {
-    app, config, store, registry, auth,
+    app, config, store, registry, auth, warnings,
     async listen() {
       const address = await app.listen({ host: config.host, port: config.port });
       app.log.info({ event: 'listening', database: maskUrl(config.databaseUrl), questionnaires: builds.map((b) => b.buildId) }, 'collector ready');

@@ -117,5 +117,13 @@ for (const backend of bothBackends()) {
       expect(new Set(numberOf.values()).size).toBe(numberOf.size);
       expect((await get('/v1/exports/responses.csv?questionnaire=olva-core&harmonise=maybe')).status).toBe(400);
     });
+
+    it('refuses a previous wave answered with a newer core (400 at /previousWave, in French), where every question read "not in the previous wave"', async () => {
+      const res = await get('/v1/results?wave=2026&previousWave=2027&territory=commune:35238');
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(body.problems).toEqual([{ pointer: '/previousWave', code: 'analysis/previous-wave-newer', message: expect.stringContaining('le millésime « 2027 » a été répondu avec le tronc commun 2027.0.0, plus récent') }]);
+      expect((await get('/v1/results?wave=2027&previousWave=2026&territory=commune:35238')).status).toBe(200);
+    });
   });
 }

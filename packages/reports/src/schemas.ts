@@ -1,22 +1,23 @@
 /**
- * Validation against the repository's JSON Schemas (`schemas/*.schema.json`, read from the
- * monorepo beside this package) with the ajv set-up of `@olva/schema/validate`: the first
- * problem becomes a ReportError with the file, the JSON pointer and the rule.
+ * Validation against the JSON Schemas of `schemas/` as `@olva/schema` ships them (generated
+ * modules, so that an installed package finds them: a path into the repository does not exist
+ * beside `node_modules/`) with the ajv set-up of `@olva/schema/validate`: the first problem
+ * becomes a ReportError with the file, the JSON pointer and the rule.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { keyFiguresSchema, resultsSchema } from '@olva/schema';
 import { createAjv, toProblems } from '@olva/schema/validate';
 import { ReportError } from './errors.js';
 
 type Validator = ReturnType<ReturnType<typeof createAjv>['compile']>;
 const validators = new Map<string, Validator>();
 
-function validator(name: string): Validator {
+const SCHEMAS = { 'key-figures': keyFiguresSchema, results: resultsSchema } as const;
+
+function validator(name: keyof typeof SCHEMAS): Validator {
   let v = validators.get(name);
   if (!v) {
-    // src/ and dist/ sit at the same depth: packages/reports/{src,dist}/schemas.* → ../../../schemas
-    const file = fileURLToPath(new URL(`../../../schemas/${name}.schema.json`, import.meta.url));
-    v = createAjv().compile(JSON.parse(readFileSync(file, 'utf8')) as object);
+    v = createAjv().compile(SCHEMAS[name]);
     validators.set(name, v);
   }
   return v;

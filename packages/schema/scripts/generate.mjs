@@ -17,6 +17,8 @@ const questionnaire = read('questionnaire');
 const extension = read('extension');
 const payload = read('payload');
 const importMapping = read('import-mapping');
+const results = read('results');
+const keyFigures = read('key-figures');
 
 /** json-schema-to-typescript resolves $refs by itself: inline the core's $defs it points at. */
 function localise(schema, defsFrom, prefix) {
@@ -55,7 +57,7 @@ const files = {
   'questionnaire.generated.ts': await compile(forTypes(questionnaire), 'QuestionnaireDefinition', options),
   'extension.generated.ts': await compile(forTypes(localise(extension, questionnaire, questionnaire.$id)), 'TerritorialExtension', options),
   'payload.generated.ts': await compile(forTypes(payload), 'ResponsePayload', options),
-  'schemas.generated.ts': `${banner}\n\n/** JSON Schema of a questionnaire definition. */\nexport const questionnaireSchema: Record<string, unknown> = ${JSON.stringify(questionnaire, null, 2)};\n\n/** JSON Schema of a territorial extension. */\nexport const extensionSchema: Record<string, unknown> = ${JSON.stringify(extension, null, 2)};\n\n/** JSON Schema of a response payload. */\nexport const payloadSchema: Record<string, unknown> = ${JSON.stringify(payload, null, 2)};\n\n/** JSON Schema of the mapping file of \`olva import\` (a foreign spreadsheet's columns and values). */\nexport const importMappingSchema: Record<string, unknown> = ${JSON.stringify(importMapping, null, 2)};\n`,
+  'schemas.generated.ts': `${banner}\n\n/** JSON Schema of a questionnaire definition. */\nexport const questionnaireSchema: Record<string, unknown> = ${JSON.stringify(questionnaire, null, 2)};\n\n/** JSON Schema of a territorial extension. */\nexport const extensionSchema: Record<string, unknown> = ${JSON.stringify(extension, null, 2)};\n\n/** JSON Schema of a response payload. */\nexport const payloadSchema: Record<string, unknown> = ${JSON.stringify(payload, null, 2)};\n\n/** JSON Schema of the mapping file of \`olva import\` (a foreign spreadsheet's columns and values). */\nexport const importMappingSchema: Record<string, unknown> = ${JSON.stringify(importMapping, null, 2)};\n\n/** JSON Schema of a results document (\`olva analyse\`; what \`olva report\` checks it reads). */\nexport const resultsSchema: Record<string, unknown> = ${JSON.stringify(results, null, 2)};\n\n/** JSON Schema of the key-figures declaration (\`key-figures.json\` beside the core). */\nexport const keyFiguresSchema: Record<string, unknown> = ${JSON.stringify(keyFigures, null, 2)};\n`,
 };
 
 let drift = [];

@@ -16,7 +16,7 @@ export type {
   CompiledQuestionnaire, CompiledSection, CompiledQuestion, CompiledCheck, Origin,
 } from './compiled.js';
 export { COMPILED_FORMAT_VERSION } from './compiled.js';
-export { questionnaireSchema, extensionSchema, payloadSchema, importMappingSchema } from './schemas.generated.js';
+export { questionnaireSchema, extensionSchema, payloadSchema, importMappingSchema, resultsSchema, keyFiguresSchema } from './schemas.generated.js';
 export { SAFE_OPERATORS, isSafeOperator } from './conditions.js';
 export { escapePointerToken, pointerOf, childPointer, valueAtPointer } from './pointer.js';
 export { TERRITORY_LEVELS, isTerritoryLevel, sameTerritory } from './territory-levels.js';

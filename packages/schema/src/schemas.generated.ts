@@ -1390,3 +1390,1966 @@ export const importMappingSchema: Record<string, unknown> = {
     }
   }
 };
+
+/** JSON Schema of a results document (`olva analyse`; what `olva report` checks it reads). */
+export const resultsSchema: Record<string, unknown> = {
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:olva:schema:results:1",
+  "title": "ResultsDocument",
+  "description": "The results of an OLVA wave, as @olva/analysis produces them from the responses and every report, component and open-data export reads them. Each figure is protected under the disclosure rules the document states: counts protected by the frequency rule are null with the reason, figures on a base under `rules.minBase` are absent, free text and personal answers never appear. A question shown under a condition is withheld (`withheldReason: \"filter-suppressed\"`) when its figures would give back a count of its filter question that the frequency rule hides; packages/analysis/README.md states the rule and what linked figures can still reveal.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "kind",
+    "formatVersion",
+    "generator",
+    "rules",
+    "groups"
+  ],
+  "properties": {
+    "kind": {
+      "const": "olva-results"
+    },
+    "formatVersion": {
+      "const": 1
+    },
+    "generator": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name",
+        "version"
+      ],
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "version": {
+          "type": "string",
+          "minLength": 1
+        }
+      },
+      "description": "The software and version that computed the document."
+    },
+    "rules": {
+      "$ref": "#/$defs/rules"
+    },
+    "scope": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "wave",
+        "territory",
+        "previousWave"
+      ],
+      "properties": {
+        "wave": {
+          "type": "string"
+        },
+        "territory": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/territory"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "previousWave": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "description": "What olva analyse was asked for; absent from a bare aggregation."
+    },
+    "groups": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/group"
+      },
+      "description": "One entry per territory and wave, ordered by territory level, code, then wave."
+    },
+    "crosstabs": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/crosstab"
+      },
+      "description": "Cross-tabulations of two questions, when asked for."
+    }
+  },
+  "$defs": {
+    "status": {
+      "enum": [
+        "withheld",
+        "small",
+        "ok"
+      ],
+      "description": "`withheld`: no figures are published (see `withheldReason`: the base is under `rules.minBase`, or the question's figures would reveal a hidden count of its filter); `small`: under `rules.smallBase`, read with care; `ok`."
+    },
+    "withheldReason": {
+      "enum": [
+        "small-base",
+        "filter-suppressed"
+      ],
+      "description": "Why a question is withheld. `small-base`: fewer than `rules.minBase` respondents answered it. `filter-suppressed`: it is shown under a condition (`visibleWhen`), so its published base would bound (and, for a required question, equal) the count of respondents its condition selects; that count is withheld because it is not a published sum of its filter's counts — the condition reads one single choice, boolean or scale whose hidden counts it splits (some selected, some not), or it reads a question with a hidden count, a withheld base or row, or one itself withheld by this rule (nested filters). `withheldFilters` names the filters. Optional: documents of earlier versions have none; a reader that ignores it still sees `status: \"withheld\"`."
+    },
+    "withheldFilters": {
+      "type": "array",
+      "items": {
+        "type": "string",
+        "minLength": 1
+      },
+      "uniqueItems": true,
+      "description": "With `withheldReason: \"filter-suppressed\"`: the filter questions whose hidden counts or withheld figures the question's base depends on (empty when its condition computes a question name)."
+    },
+    "suppressed": {
+      "enum": [
+        "small",
+        "complementary"
+      ],
+      "description": "Why the count is hidden: `small` (more than 0 and fewer than `rules.minCell`, shown as \"< minCell\"), or `complementary` (hidden so that a small count cannot be recomputed from the totals)."
+    },
+    "territory": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "level",
+        "code"
+      ],
+      "properties": {
+        "level": {
+          "enum": [
+            "commune",
+            "epci",
+            "departement",
+            "region",
+            "custom"
+          ]
+        },
+        "code": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 64
+        }
+      },
+      "description": "A territory as payloads name it."
+    },
+    "versionRef": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "version"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1
+        },
+        "version": {
+          "type": "string",
+          "minLength": 1
+        }
+      }
+    },
+    "rules": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "minCell",
+        "smallBase",
+        "minBase",
+        "confidence",
+        "interval",
+        "quantiles",
+        "comparison"
+      ],
+      "properties": {
+        "minCell": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "A count of more than 0 and fewer than this is hidden (shown as \"< minCell\"), with complementary counts."
+        },
+        "smallBase": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "A share on a base under this is marked \"small base, read with care\"."
+        },
+        "minBase": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "No figure is published on a base under this."
+        },
+        "confidence": {
+          "const": 0.95,
+          "description": "Confidence level of every interval."
+        },
+        "interval": {
+          "const": "wilson",
+          "description": "Intervals of shares: Wilson's score interval."
+        },
+        "quantiles": {
+          "const": "hyndman-fan-7",
+          "description": "Medians and quartiles: linear interpolation between order statistics (Hyndman & Fan definition 7, R's default)."
+        },
+        "comparison": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "minBase",
+            "alpha"
+          ],
+          "properties": {
+            "minBase": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "alpha": {
+              "type": "number",
+              "exclusiveMinimum": 0,
+              "exclusiveMaximum": 1
+            }
+          },
+          "description": "A difference between two shares is called notable only with both bases ≥ minBase and a two-proportion test significant at alpha."
+        }
+      },
+      "description": "The rules the document was made with."
+    },
+    "base": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "asked",
+        "answered",
+        "noAnswer"
+      ],
+      "properties": {
+        "asked": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 0,
+          "description": "Respondents shown the question (its conditions held in the version they answered); null for a question shown under a condition, whose `asked` is a count of its filter question that the frequency rule may hide there."
+        },
+        "answered": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "noAnswer": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 0,
+          "description": "asked − answered; null with `asked`."
+        }
+      },
+      "description": "The base of a question; absent when its status is `withheld` (a small base is itself a small count)."
+    },
+    "interval": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "low",
+        "high"
+      ],
+      "properties": {
+        "low": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1
+        },
+        "high": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1
+        }
+      }
+    },
+    "category": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "code",
+        "count",
+        "share",
+        "interval"
+      ],
+      "properties": {
+        "code": {
+          "type": "string",
+          "minLength": 1
+        },
+        "label": {
+          "$ref": "urn:olva:schema:questionnaire:1#/$defs/localizedText"
+        },
+        "value": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "The point of a scale."
+        },
+        "count": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 0
+        },
+        "share": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 1,
+          "description": "count / answered."
+        },
+        "interval": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/interval"
+            },
+            {
+              "type": "null"
+            }
+          ],
+          "description": "95% Wilson interval of the share."
+        },
+        "suppressed": {
+          "$ref": "#/$defs/suppressed"
+        }
+      },
+      "description": "One code with its count, share of the answered base and interval; all three null when the count is hidden."
+    },
+    "categories": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/category"
+      }
+    },
+    "distribution": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "kind",
+        "id",
+        "type",
+        "label",
+        "status",
+        "conditional"
+      ],
+      "properties": {
+        "kind": {
+          "const": "distribution"
+        },
+        "id": {
+          "type": "string",
+          "minLength": 1
+        },
+        "type": {
+          "enum": [
+            "single",
+            "multiple",
+            "boolean",
+            "integer",
+            "year",
+            "decimal",
+            "scale",
+            "matrix"
+          ]
+        },
+        "label": {
+          "$ref": "urn:olva:schema:questionnaire:1#/$defs/localizedText"
+        },
+        "conditional": {
+          "type": "boolean",
+          "description": "True when a version answered shows the question under a condition."
+        },
+        "base": {
+          "$ref": "#/$defs/base"
+        },
+        "status": {
+          "$ref": "#/$defs/status"
+        },
+        "categories": {
+          "$ref": "#/$defs/categories"
+        },
+        "withheldReason": {
+          "$ref": "#/$defs/withheldReason"
+        },
+        "withheldFilters": {
+          "$ref": "#/$defs/withheldFilters"
+        }
+      },
+      "description": "A single choice, boolean or scale question: the counts add up to the answered base."
+    },
+    "multiple": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "kind",
+        "id",
+        "type",
+        "label",
+        "status",
+        "conditional"
+      ],
+      "properties": {
+        "kind": {
+          "const": "multiple"
+        },
+        "id": {
+          "type": "string",
+          "minLength": 1
+        },
+        "type": {
+          "enum": [
+            "single",
+            "multiple",
+            "boolean",
+            "integer",
+            "year",
+            "decimal",
+            "scale",
+            "matrix"
+          ]
+        },
+        "label": {
+          "$ref": "urn:olva:schema:questionnaire:1#/$defs/localizedText"
+        },
+        "conditional": {
+          "type": "boolean",
+          "description": "True when a version answered shows the question under a condition."
+        },
+        "base": {
+          "$ref": "#/$defs/base"
+        },
+        "status": {
+          "$ref": "#/$defs/status"
+        },
+        "categories": {
+          "$ref": "#/$defs/categories"
+        },
+        "withheldReason": {
+          "$ref": "#/$defs/withheldReason"
+        },
+        "withheldFilters": {
+          "$ref": "#/$defs/withheldFilters"
+        }
+      },
+      "description": "A multiple choice question: each share is of the respondents who answered, not of the ticks."
+    },
+    "matrixRow": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "code",
+        "status"
+      ],
+      "properties": {
+        "code": {
+          "type": "string",
+          "minLength": 1
+        },
+        "label": {
+          "$ref": "urn:olva:schema:questionnaire:1#/$defs/localizedText"
+        },
+        "base": {
+          "$ref": "#/$defs/base"
+        },
+        "status": {
+          "$ref": "#/$defs/status"
+        },
+        "categories": {
+          "$ref": "#/$defs/categories"
+        }
+      }
+    },
+    "matrix": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "kind",
+        "id",
+        "type",
+        "label",
+        "status",
+        "conditional"
+      ],
+      "properties": {
+        "kind": {
+          "const": "matrix"
+        },
+        "id": {
+          "type": "string",
+          "minLength": 1
+        },
+        "type": {
+          "enum": [
+            "single",
+            "multiple",
+            "boolean",
+            "integer",
+            "year",
+            "decimal",
+            "scale",
+            "matrix"
+          ]
+        },
+        "label": {
+          "$ref": "urn:olva:schema:questionnaire:1#/$defs/localizedText"
+        },
+        "conditional": {
+          "type": "boolean",
+          "description": "True when a version answered shows the question under a condition."
+        },
+        "base": {
+          "$ref": "#/$defs/base"
+        },
+        "status": {
+          "$ref": "#/$defs/status"
+        },
+        "rows": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/matrixRow"
+          }
+        },
+        "withheldReason": {
+          "$ref": "#/$defs/withheldReason"
+        },
+        "withheldFilters": {
+          "$ref": "#/$defs/withheldFilters"
+        }
+      },
+      "description": "A matrix question: one distribution per row."
+    },
+    "numeric": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "kind",
+        "id",
+        "type",
+        "label",
+        "status",
+        "unit",
+        "conditional"
+      ],
+      "properties": {
+        "kind": {
+          "const": "numeric"
+        },
+        "id": {
+          "type": "string",
+          "minLength": 1
+        },
+        "type": {
+          "enum": [
+            "single",
+            "multiple",
+            "boolean",
+            "integer",
+            "year",
+            "decimal",
+            "scale",
+            "matrix"
+          ]
+        },
+        "label": {
+          "$ref": "urn:olva:schema:questionnaire:1#/$defs/localizedText"
+        },
+        "conditional": {
+          "type": "boolean",
+          "description": "True when a version answered shows the question under a condition."
+        },
+        "base": {
+          "$ref": "#/$defs/base"
+        },
+        "status": {
+          "$ref": "#/$defs/status"
+        },
+        "unit": {
+          "enum": [
+            "value",
+            "age",
+            "year"
+          ],
+          "description": "`age`: a year turned into whole years at the wave's reference date; `year`: a year, the wave having no reference date; `value` otherwise."
+        },
+        "summary": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "n",
+            "sum",
+            "mean",
+            "q1",
+            "median",
+            "q3",
+            "exact"
+          ],
+          "properties": {
+            "n": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "sum": {
+              "type": "number"
+            },
+            "mean": {
+              "type": "number"
+            },
+            "q1": {
+              "type": "number"
+            },
+            "median": {
+              "type": "number"
+            },
+            "q3": {
+              "type": "number"
+            },
+            "exact": {
+              "type": "boolean",
+              "description": "False when the quartiles are estimated from a uniform sample of the values (count, sum and mean stay exact)."
+            }
+          }
+        },
+        "classes": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/classCategory"
+          },
+          "description": "The configured classes, a distribution on the answered base; for a year, classes of ages at the reference date."
+        },
+        "withheldReason": {
+          "$ref": "#/$defs/withheldReason"
+        },
+        "withheldFilters": {
+          "$ref": "#/$defs/withheldFilters"
+        }
+      },
+      "description": "An integer, decimal or year question."
+    },
+    "question": {
+      "type": "object",
+      "required": [
+        "kind"
+      ],
+      "discriminator": {
+        "propertyName": "kind"
+      },
+      "oneOf": [
+        {
+          "$ref": "#/$defs/distribution"
+        },
+        {
+          "$ref": "#/$defs/multiple"
+        },
+        {
+          "$ref": "#/$defs/matrix"
+        },
+        {
+          "$ref": "#/$defs/numeric"
+        }
+      ]
+    },
+    "group": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "territory",
+        "wave",
+        "referenceDate",
+        "responses",
+        "versions",
+        "questions"
+      ],
+      "properties": {
+        "territory": {
+          "$ref": "#/$defs/territory"
+        },
+        "wave": {
+          "type": "string",
+          "pattern": "^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$"
+        },
+        "referenceDate": {
+          "anyOf": [
+            {
+              "type": "string",
+              "format": "date"
+            },
+            {
+              "type": "null"
+            }
+          ],
+          "description": "The date years are turned into ages at; null when the wave has none."
+        },
+        "responses": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "versions": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "questionnaire",
+              "extension",
+              "responses"
+            ],
+            "properties": {
+              "questionnaire": {
+                "$ref": "#/$defs/versionRef"
+              },
+              "extension": {
+                "anyOf": [
+                  {
+                    "$ref": "#/$defs/versionRef"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "responses": {
+                "type": "integer",
+                "minimum": 1
+              }
+            }
+          },
+          "description": "The questionnaire and extension versions answered, with their number of responses."
+        },
+        "questions": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/question"
+          }
+        },
+        "comparisons": {
+          "$ref": "#/$defs/comparisons"
+        },
+        "sample": {
+          "$ref": "#/$defs/sample"
+        },
+        "collection": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "from",
+            "to",
+            "byChannel",
+            "bySource"
+          ],
+          "properties": {
+            "from": {
+              "type": "string",
+              "format": "date-time"
+            },
+            "to": {
+              "type": "string",
+              "format": "date-time"
+            },
+            "byChannel": {
+              "type": "object",
+              "additionalProperties": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "description": "Responses by channel (web, paper, phone, kiosk)."
+            },
+            "bySource": {
+              "type": "object",
+              "additionalProperties": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "description": "Responses by source of diffusion; responses without a source are in none."
+            }
+          },
+          "description": "How the responses were collected: first and last submission, responses by channel and by source. Describes the collection, not the answers: published as counted."
+        }
+      },
+      "description": "The figures of one territory and wave."
+    },
+    "axis": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "type",
+        "label",
+        "codes"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1
+        },
+        "type": {
+          "enum": [
+            "single",
+            "boolean",
+            "scale"
+          ]
+        },
+        "label": {
+          "$ref": "urn:olva:schema:questionnaire:1#/$defs/localizedText"
+        },
+        "codes": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "code"
+            ],
+            "properties": {
+              "code": {
+                "type": "string",
+                "minLength": 1
+              },
+              "label": {
+                "$ref": "urn:olva:schema:questionnaire:1#/$defs/localizedText"
+              },
+              "value": {
+                "type": "integer",
+                "minimum": 1
+              }
+            }
+          }
+        }
+      }
+    },
+    "crosstabCell": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "count",
+        "rowShare",
+        "columnShare"
+      ],
+      "properties": {
+        "count": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 0
+        },
+        "rowShare": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 1
+        },
+        "columnShare": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 1
+        },
+        "suppressed": {
+          "$ref": "#/$defs/suppressed"
+        }
+      }
+    },
+    "crosstabTotal": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "count",
+        "share"
+      ],
+      "properties": {
+        "count": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 0
+        },
+        "share": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 1
+        },
+        "suppressed": {
+          "$ref": "#/$defs/suppressed"
+        }
+      }
+    },
+    "crosstab": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "rows",
+        "columns",
+        "territory",
+        "wave",
+        "base",
+        "status",
+        "test"
+      ],
+      "properties": {
+        "rows": {
+          "$ref": "#/$defs/axis"
+        },
+        "columns": {
+          "$ref": "#/$defs/axis"
+        },
+        "territory": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/territory"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "wave": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "base": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 0,
+          "description": "Respondents who answered both questions; null when the table is withheld."
+        },
+        "status": {
+          "$ref": "#/$defs/status"
+        },
+        "cells": {
+          "type": "array",
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/crosstabCell"
+            }
+          }
+        },
+        "rowTotals": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/crosstabTotal"
+          }
+        },
+        "columnTotals": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/crosstabTotal"
+          }
+        },
+        "test": {
+          "anyOf": [
+            {
+              "type": "null"
+            },
+            {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "statistic",
+                "df",
+                "p",
+                "cramersV",
+                "minExpected",
+                "lowExpected"
+              ],
+              "properties": {
+                "statistic": {
+                  "type": "number",
+                  "minimum": 0
+                },
+                "df": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "p": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 1
+                },
+                "cramersV": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 1
+                },
+                "minExpected": {
+                  "type": "number",
+                  "minimum": 0
+                },
+                "lowExpected": {
+                  "type": "boolean",
+                  "description": "True when an expected count is under 1 or more than 20% of them under 5 (Cochran): read with care."
+                }
+              }
+            }
+          ],
+          "description": "Pearson's chi-square test of independence and Cramér's V."
+        },
+        "testOmitted": {
+          "enum": [
+            "withheld",
+            "suppressed-cells",
+            "no-variation"
+          ],
+          "description": "Why there is no test."
+        },
+        "withheldReason": {
+          "const": "filter-suppressed",
+          "description": "An axis is shown under a condition and is withheld for its filters (`withheldReason: \"filter-suppressed\"` in the figures of a territory and wave of the table's scope): the table's base and totals would bound the same hidden count, so the table is withheld too. Absent otherwise."
+        },
+        "withheldFilters": {
+          "$ref": "#/$defs/withheldFilters"
+        }
+      },
+      "description": "A cross-tabulation of two questions among the respondents who answered both."
+    },
+    "classCategory": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "code",
+        "count",
+        "share",
+        "interval",
+        "from",
+        "to"
+      ],
+      "properties": {
+        "code": {
+          "type": "string",
+          "minLength": 1
+        },
+        "label": {
+          "$ref": "urn:olva:schema:questionnaire:1#/$defs/localizedText"
+        },
+        "value": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "The point of a scale."
+        },
+        "count": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 0
+        },
+        "share": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 1,
+          "description": "count / answered."
+        },
+        "interval": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/interval"
+            },
+            {
+              "type": "null"
+            }
+          ],
+          "description": "95% Wilson interval of the share."
+        },
+        "suppressed": {
+          "$ref": "#/$defs/suppressed"
+        },
+        "from": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Smallest value of the class (inclusive); null for the first class."
+        },
+        "to": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Value above the class (exclusive); null for the last class."
+        }
+      },
+      "description": "One class [from, to) of a numeric question (code `[from,to)`, `-inf`/`+inf` for open ends), as a category of the answered base."
+    },
+    "shareFigure": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "count",
+        "base",
+        "share",
+        "interval"
+      ],
+      "properties": {
+        "count": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "base": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "share": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1
+        },
+        "interval": {
+          "$ref": "#/$defs/interval"
+        }
+      },
+      "description": "A published share: count of the base, with its 95% Wilson interval."
+    },
+    "plainShare": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "count",
+        "base",
+        "share"
+      ],
+      "properties": {
+        "count": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "base": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "share": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1
+        }
+      }
+    },
+    "comparisonGap": {
+      "enum": [
+        "hidden",
+        "withheld",
+        "not-asked",
+        "too-few-territories",
+        "no-question",
+        "not-in-previous",
+        "not-in-current",
+        "type-changed",
+        "not-comparable"
+      ],
+      "description": "Why a comparison was not made: a count hidden by the frequency rule (here or in a territory pooled), a base withheld here, the question or code absent, fewer than 3 other territories publishing the line, a reference without a core question, a question whose type changed or that the new core's crosswalk declares not comparable."
+    },
+    "networkShare": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "question",
+        "code",
+        "territory",
+        "network",
+        "territories",
+        "p",
+        "notable"
+      ],
+      "properties": {
+        "question": {
+          "type": "string"
+        },
+        "row": {
+          "type": "string"
+        },
+        "code": {
+          "type": "string"
+        },
+        "territory": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/shareFigure"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "network": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/shareFigure"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "territories": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Other territories pooled for this line (base published)."
+        },
+        "p": {
+          "anyOf": [
+            {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1
+            },
+            {
+              "type": "null"
+            }
+          ],
+          "description": "Two-sided p-value; null without both figures or without variance."
+        },
+        "notable": {
+          "type": [
+            "boolean",
+            "null"
+          ],
+          "description": "A verdict only with both bases at least rules.comparison.minBase (p < alpha); null otherwise: the figures stand side by side."
+        },
+        "missing": {
+          "$ref": "#/$defs/comparisonGap"
+        }
+      }
+    },
+    "networkComparison": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "wave",
+        "otherTerritories",
+        "shares"
+      ],
+      "properties": {
+        "wave": {
+          "type": "string"
+        },
+        "otherTerritories": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "shares": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/networkShare"
+          }
+        }
+      },
+      "description": "The territory against all other territories of the same wave pooled; a line only when at least 3 others publish it, a pooled count only from published counts."
+    },
+    "nationalShare": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "label",
+        "question",
+        "codes",
+        "national",
+        "territory",
+        "p",
+        "notable"
+      ],
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "label": {
+          "$ref": "urn:olva:schema:questionnaire:1#/$defs/localizedText"
+        },
+        "question": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "codes": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "national": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "source",
+            "year"
+          ],
+          "properties": {
+            "share": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1
+            },
+            "count": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "value": {
+              "type": "number"
+            },
+            "unit": {
+              "type": "string"
+            },
+            "source": {
+              "type": "string"
+            },
+            "year": {
+              "type": "integer"
+            }
+          }
+        },
+        "categoriesDiffer": {
+          "$ref": "urn:olva:schema:questionnaire:1#/$defs/localizedText"
+        },
+        "territory": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/shareFigure"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "p": {
+          "anyOf": [
+            {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1
+            },
+            {
+              "type": "null"
+            }
+          ],
+          "description": "Two-sided p-value; null without both figures or without variance."
+        },
+        "notable": {
+          "type": [
+            "boolean",
+            "null"
+          ],
+          "description": "A verdict only with both bases at least rules.comparison.minBase (p < alpha); null otherwise: the figures stand side by side."
+        },
+        "missing": {
+          "$ref": "#/$defs/comparisonGap"
+        }
+      }
+    },
+    "nationalComparison": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "references",
+        "figures"
+      ],
+      "properties": {
+        "references": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "id",
+            "version",
+            "sources"
+          ],
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "version": {
+              "type": "string"
+            },
+            "sources": {
+              "type": "object",
+              "additionalProperties": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "citation",
+                  "year"
+                ],
+                "properties": {
+                  "citation": {
+                    "type": "string"
+                  },
+                  "year": {
+                    "type": "integer"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "figures": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/nationalShare"
+          }
+        }
+      },
+      "description": "The territory against national references (score test of its share against the national one, taken as known)."
+    },
+    "previousWaveShare": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "question",
+        "code",
+        "current",
+        "previous",
+        "p",
+        "notable"
+      ],
+      "properties": {
+        "question": {
+          "type": "string"
+        },
+        "row": {
+          "type": "string"
+        },
+        "code": {
+          "type": "string",
+          "description": "The code, or the harmonised category when a crosswalk applies; empty for a whole question not compared."
+        },
+        "currentCodes": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "With a crosswalk, the codes of the current wave's versions counted in the category (`previousCodes` likewise): their counts summed, but in a multiple choice the respondents who ticked any of them, each once."
+        },
+        "previousCodes": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "current": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/plainShare"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "previous": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/plainShare"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "p": {
+          "anyOf": [
+            {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1
+            },
+            {
+              "type": "null"
+            }
+          ],
+          "description": "Two-sided p-value; null without both figures or without variance."
+        },
+        "notable": {
+          "type": [
+            "boolean",
+            "null"
+          ],
+          "description": "A verdict only with both bases at least rules.comparison.minBase (p < alpha); null otherwise: the figures stand side by side."
+        },
+        "missing": {
+          "$ref": "#/$defs/comparisonGap"
+        },
+        "reason": {
+          "$ref": "urn:olva:schema:questionnaire:1#/$defs/localizedText"
+        }
+      }
+    },
+    "previousWaveComparison": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "wave",
+        "available",
+        "crosswalk",
+        "shares"
+      ],
+      "properties": {
+        "wave": {
+          "type": "string"
+        },
+        "available": {
+          "type": "boolean"
+        },
+        "crosswalk": {
+          "anyOf": [
+            {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "from",
+                "to",
+                "applied"
+              ],
+              "properties": {
+                "from": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "to": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "applied": {
+                  "type": "boolean"
+                }
+              }
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "shares": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/previousWaveShare"
+          }
+        }
+      },
+      "description": "The territory against its previous wave, through the new core's crosswalks when the core versions differ."
+    },
+    "comparisons": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [],
+      "properties": {
+        "network": {
+          "$ref": "#/$defs/networkComparison"
+        },
+        "national": {
+          "$ref": "#/$defs/nationalComparison"
+        },
+        "previousWave": {
+          "$ref": "#/$defs/previousWaveComparison"
+        }
+      },
+      "description": "Comparisons asked for (olva analyse); each optional."
+    },
+    "sampleSector": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "code",
+        "sample",
+        "expected"
+      ],
+      "properties": {
+        "code": {
+          "type": "string"
+        },
+        "label": {
+          "$ref": "urn:olva:schema:questionnaire:1#/$defs/localizedText"
+        },
+        "sample": {
+          "anyOf": [
+            {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "count",
+                "share"
+              ],
+              "properties": {
+                "count": {
+                  "type": "integer",
+                  "minimum": 0
+                },
+                "share": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 1
+                }
+              }
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "expected": {
+          "anyOf": [
+            {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "count",
+                "share"
+              ],
+              "properties": {
+                "count": {
+                  "type": "integer",
+                  "minimum": 0
+                },
+                "share": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 1
+                }
+              }
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "suppressed": {
+          "$ref": "#/$defs/suppressed"
+        }
+      }
+    },
+    "weighted": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "method",
+        "question",
+        "label",
+        "base",
+        "questions"
+      ],
+      "properties": {
+        "method": {
+          "const": "post-stratification"
+        },
+        "question": {
+          "type": "string"
+        },
+        "label": {
+          "$ref": "urn:olva:schema:questionnaire:1#/$defs/localizedText"
+        },
+        "base": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "questions": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "id",
+              "categories"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "categories": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "code",
+                    "share"
+                  ],
+                  "properties": {
+                    "code": {
+                      "type": "string"
+                    },
+                    "share": {
+                      "anyOf": [
+                        {
+                          "type": "number",
+                          "minimum": 0,
+                          "maximum": 1
+                        },
+                        {
+                          "type": "null"
+                        }
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "description": "Shares post-stratified on the main sector: labelled as such wherever shown."
+    },
+    "sample": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "question",
+        "expectedTotal",
+        "sectors"
+      ],
+      "properties": {
+        "question": {
+          "type": "string"
+        },
+        "source": {
+          "type": "string"
+        },
+        "expectedTotal": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "sectors": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/sampleSector"
+          }
+        },
+        "weighted": {
+          "$ref": "#/$defs/weighted"
+        }
+      },
+      "description": "The sample beside the territory's expected distribution by main sector."
+    }
+  }
+};
+
+/** JSON Schema of the key-figures declaration (`key-figures.json` beside the core). */
+export const keyFiguresSchema: Record<string, unknown> = {
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:olva:schema:key-figures:1",
+  "title": "KeyFiguresDeclaration",
+  "description": "Which figures the key-figures sheet (\"Les chiffres clés de la vie associative\", exactly four A4 pages) shows, page by page, and how. Kept next to the core questionnaire and versioned with it, so that the network changes the sheet without changing code. `olva report key-figures` reads it; `olva analyse` reads the class bounds of `classes` figures from it.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "kind",
+    "version",
+    "questionnaire",
+    "title",
+    "pages"
+  ],
+  "properties": {
+    "$schema": {
+      "type": "string"
+    },
+    "kind": {
+      "const": "olva-key-figures"
+    },
+    "version": {
+      "$ref": "#/$defs/semver",
+      "description": "Version of this declaration (semver): minor for a figure added or moved, major for a figure removed."
+    },
+    "questionnaire": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "version"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9-]*$"
+        },
+        "version": {
+          "$ref": "#/$defs/semver"
+        }
+      },
+      "description": "The core questionnaire (id and version) whose questions the figures name."
+    },
+    "title": {
+      "$ref": "#/$defs/localizedText",
+      "description": "Title of the sheet."
+    },
+    "pages": {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "items": {
+        "$ref": "#/$defs/page"
+      },
+      "description": "Exactly four pages, one A4 sheet each: who the associations are; members and volunteers; resources; needs and outlook."
+    }
+  },
+  "$defs": {
+    "semver": {
+      "type": "string",
+      "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$"
+    },
+    "localizedText": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "fr"
+      ],
+      "properties": {
+        "fr": {
+          "type": "string",
+          "minLength": 1,
+          "description": "French text (required)."
+        },
+        "en": {
+          "type": "string",
+          "minLength": 1,
+          "description": "English text."
+        }
+      },
+      "description": "A human text in French (required) and English."
+    },
+    "page": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "title",
+        "figures"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9-]*$",
+          "description": "Stable identifier of the page (its anchor in the HTML)."
+        },
+        "title": {
+          "$ref": "#/$defs/localizedText"
+        },
+        "figures": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 6,
+          "items": {
+            "$ref": "#/$defs/figure"
+          },
+          "description": "The figures of the page, in reading order. What fits one A4 page: at most six, of which at most two `full` (the PDF is checked for overflow)."
+        }
+      }
+    },
+    "figure": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "question",
+        "show"
+      ],
+      "properties": {
+        "question": {
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9_]*$",
+          "description": "Id of a question of the core questionnaire."
+        },
+        "show": {
+          "enum": [
+            "share",
+            "bars",
+            "stacked",
+            "median",
+            "classes"
+          ],
+          "description": "`share`: one large percentage, the share of `code` (single choice, multiple choice, boolean, scale); `bars`: the distribution as horizontal bars (single, multiple, boolean, scale); `stacked`: one stacked bar per row (matrix); `median`: the median with its quartiles (integer, decimal, year as an age); `classes`: the distribution over the classes `classes` (integer, decimal, year as an age)."
+        },
+        "title": {
+          "$ref": "#/$defs/localizedText",
+          "description": "Heading of the figure; the question's label by default."
+        },
+        "caption": {
+          "$ref": "#/$defs/localizedText",
+          "description": "For `share`: the words after the percentage (\"des associations emploient au moins une personne\")."
+        },
+        "code": {
+          "type": "string",
+          "minLength": 1,
+          "description": "For `share`: the code whose share is shown (`true` or `false` for a boolean)."
+        },
+        "top": {
+          "type": "integer",
+          "minimum": 2,
+          "maximum": 12,
+          "description": "For `bars` on a multiple choice: only the `top` most frequent codes (chart and table say so)."
+        },
+        "classes": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 8,
+          "items": {
+            "type": "number"
+          },
+          "description": "For `classes`: ascending class bounds, closed below and open above (`[5, 10, 20]` gives under 5, 5 to 9, 10 to 19, 20 and more); ages in years for a year question."
+        },
+        "size": {
+          "enum": [
+            "half",
+            "full"
+          ],
+          "description": "Width on the page: half (default) or full."
+        }
+      },
+      "allOf": [
+        {
+          "if": {
+            "properties": {
+              "show": {
+                "const": "share"
+              }
+            }
+          },
+          "then": {
+            "required": [
+              "code",
+              "caption"
+            ]
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "show": {
+                "const": "classes"
+              }
+            }
+          },
+          "then": {
+            "required": [
+              "classes"
+            ]
+          }
+        }
+      ]
+    }
+  }
+};

@@ -27,6 +27,16 @@ export function builds(): { core: CompiledQuestionnaire; rennes: CompiledQuestio
   return { core, rennes, lorient };
 }
 
+/**
+ * The example 2027 core (`examples/core-2027/`, a MAJOR version of the current one): the
+ * sector `social_sante` split into `action_sociale` and `sante` in `secteur_principal` and in
+ * the multiple choice `secteurs_secondaires`, with its crosswalk.
+ */
+export function splitCore(): CompiledQuestionnaire {
+  const file = fileURLToPath(new URL('../../../examples/core-2027/olva-core-2027.json', import.meta.url));
+  return assemble(JSON.parse(readFileSync(file, 'utf8')), null);
+}
+
 /** A generated response and what the generator knows of it. */
 export interface Generated {
   payload: ResponsePayload;

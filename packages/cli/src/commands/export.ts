@@ -14,6 +14,7 @@ import {
   exportVersions, harmonise as harmoniseVersions, leftOut, loadConfig, ndjsonReadable, openStore, parseMissing, parseReadQuery, personalNote, personalPolicy, writeXlsx,
   type CollectorConfig, type ReadQuery, type ResponseFilter, type ResponseStore,
 } from '@olva/collector';
+import { AnalysisError } from '@olva/analysis';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { parseCommand } from '../args.js';
 import { reportConfigError } from '../config-problems.js';
@@ -133,6 +134,10 @@ export function reportError(command: string, e: unknown, io: CommandIO, lang: La
   // A configuration's problems are worded in the command's language, not the environment's.
   if (e instanceof ConfigError) {
     return reportConfigError(io.stderr, lang, { fr: `olva ${command}: configuration invalide :`, en: `olva ${command}: invalid configuration:` }, e);
+  }
+  if (e instanceof AnalysisError && e.text) {
+    io.stderr.write(`olva ${command}: ${e.pointer}: [${e.rule}] ${e.text[lang]}\n`);
+    return EXIT.INVALID;
   }
   io.stderr.write(`olva ${command}: ${e instanceof Error ? e.message : String(e)}\n`);
   return EXIT.INVALID;

@@ -53,6 +53,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     for (const w of warnings) say(io.stderr, lang, { fr: `olva serve : attention : ${w.fr}`, en: `olva serve: warning: ${w.en}` });
     let served: string[] = [];
     collector = await createCollector({ config, extraRoutes: async (app) => { served = await siteRoutes(app, collectorSiteFiles(config.builds)); } });
+    for (const w of collector.warnings) say(io.stderr, lang, { fr: `olva serve : attention : ${w.fr}`, en: `olva serve: warning: ${w.en}` });
     const url = await collector.listen();
     say(io.stderr, lang, {
       fr: `olva serve : collecteur prêt sur ${url} (base ${maskUrl(config.databaseUrl)}, ${collector.registry.accepted().length} questionnaire(s) acceptés)`,

@@ -66,7 +66,7 @@ function collection(seed: number, n: number): Planted {
       // A few respondents write a name of their own (an acronym, a typo): only the RNA number can tell.
       const ownName = k > 0 && r() < 0.05 ? `${name.slice(0, -2)}xx` : name;
       time += Math.floor(r() * 3_600_000);
-      candidates.push({ submissionId, receivedAt: new Date(time).toISOString(), rna: rnaKey(typed), nameKey: nameKey(k === 0 ? name : variant(r, ownName)), commune });
+      candidates.push({ submissionId, receivedAt: new Date(time).toISOString(), wave: '2026', rna: rnaKey(typed), nameKey: nameKey(k === 0 ? name : variant(r, ownName)), commune });
     }
   }
   // Shuffle: duplicates arrive in any order.
@@ -105,9 +105,9 @@ describe('duplicate detection on planted duplicates', () => {
     expect(recall).toBeGreaterThan(0.95);
   });
 
-  it('groups by RNA number or by folded name in one commune, oldest first', () => {
-    const c = (submissionId: string, receivedAt: string, rna: string | null, name: string | null, commune: string | null): DuplicateCandidate =>
-      ({ submissionId, receivedAt, rna: rnaKey(rna), nameKey: nameKey(name), commune });
+  it('groups by RNA number or by folded name in one commune, within a wave, oldest first', () => {
+    const c = (submissionId: string, receivedAt: string, rna: string | null, name: string | null, commune: string | null, wave = '2026'): DuplicateCandidate =>
+      ({ submissionId, receivedAt, wave, rna: rnaKey(rna), nameKey: nameKey(name), commune });
     const groups = findDuplicates([
       c('b', '2026-03-02', null, 'Asso. L’Élan !', '35238'),
       c('a', '2026-03-01', 'W353000001', "l'elan", '35238'),
@@ -117,6 +117,9 @@ describe('duplicate detection on planted duplicates', () => {
       c('e', '2026-03-05', null, null, '35238'),
       c('f', '2026-03-06', null, 'Le Cercle', null),
       c('g', '2026-03-07', null, 'Cercle', null),
+      // The same association a year later: the next wave's answer, not a duplicate of 2026's.
+      c('i', '2027-03-01', 'W353000001', "L'Élan", '35238', '2027'),
+      c('j', '2027-03-02', null, 'Le Cercle', '35051', '2027'),
     ]);
     // a–b share the name in Rennes, a–c the RNA number; d is "L'Élan" elsewhere, alone; no commune, no name match.
     expect(groups).toEqual([{ reasons: ['rna', 'name'], members: ['a', 'b', 'c', 'h'] }]);

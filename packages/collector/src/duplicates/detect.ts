@@ -1,13 +1,17 @@
 /**
- * Probable duplicates among responses: two responses are linked when they give the same RNA
- * number, or the same folded association name (normalise.ts) with the same head-office
- * commune; linked responses form one group (a response linked to two others joins them).
+ * Probable duplicates among responses: two responses of the same wave are linked when they
+ * give the same RNA number, or the same folded association name (normalise.ts) with the same
+ * head-office commune; linked responses form one group (a response linked to two others joins
+ * them). Across waves the same association answering again is the panel the previous-wave
+ * comparison reads, never a duplicate to set aside.
  */
 
 /** What detection reads of a response. */
 export interface DuplicateCandidate {
   submissionId: string;
   receivedAt: string;
+  /** The wave answered: responses of two waves are never duplicates of each other. */
+  wave: string;
   rna: string | null;
   nameKey: string | null;
   commune: string | null;
@@ -40,8 +44,9 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[]): Dupli
   const firstBy = new Map<string, number>();
   sorted.forEach((c, i) => {
     const keys: [string, 'rna' | 'name'][] = [];
-    if (c.rna) keys.push([`rna|${c.rna}`, 'rna']);
-    if (c.nameKey && c.commune) keys.push([`name|${c.commune}|${c.nameKey}`, 'name']);
+    // JSON arrays as keys: a wave id may hold any character, a separator could be forged.
+    if (c.rna) keys.push([JSON.stringify(['rna', c.wave, c.rna]), 'rna']);
+    if (c.nameKey && c.commune) keys.push([JSON.stringify(['name', c.wave, c.commune, c.nameKey]), 'name']);
     for (const [key, why] of keys) {
       const first = firstBy.get(key);
       if (first === undefined) firstBy.set(key, i);

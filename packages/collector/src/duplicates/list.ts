@@ -38,12 +38,12 @@ export interface DuplicateList {
 async function candidates(db: SqlDb, filter: ResponseFilter): Promise<DuplicateCandidate[]> {
   const { sql, params } = whereOf({ ...filter, includeExcluded: true }, db);
   const rows = await db.query(
-    `SELECT submission_id AS id, received_at, rna, name_key, commune FROM ${FACTS_AS_RESPONSES}
+    `SELECT submission_id AS id, received_at, wave, rna, name_key, commune FROM ${FACTS_AS_RESPONSES}
      ${sql ? `${sql} AND` : 'WHERE'} (rna IS NOT NULL OR name_key IS NOT NULL)`,
     params,
   );
   return rows.map((r) => ({
-    submissionId: String(r.id), receivedAt: String(r.received_at),
+    submissionId: String(r.id), receivedAt: String(r.received_at), wave: String(r.wave),
     rna: r.rna === null ? null : String(r.rna), nameKey: r.name_key === null ? null : String(r.name_key), commune: r.commune === null ? null : String(r.commune),
   }));
 }

@@ -45,7 +45,7 @@ export async function* csvExport(
   const h = options.harmonise ? harmonise(compiled) : undefined;
   const columns = options.columns ?? variableColumns(h?.builds ?? compiled);
   const toCells = rowMapper(columns, options.mode ?? 'codes', options.locale ?? 'fr',
-    options.missing === 'codes' ? missingFiller(compiled, columns, h) : undefined, h && ((r) => h.answers(r.payload)));
+    missingFiller(compiled, columns, h, options.missing ?? 'empty'), h && ((r) => h.answers(r.payload)));
   let chunk = CSV_BOM + csvRecord(headerCells(columns), separator);
   for await (const response of responses) {
     chunk += csvRecord(toCells(response), separator);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvExport } from './csv.js';
 import { MISSING_CODES, parseMissing } from './missing.js';
 import { codebookEntries, codebookMarkdown } from './codebook.js';
-import { fixtureCore, fixtureRennes, fixtureResponse, iterate, parseCsv } from '@olva/test-support/export-fixtures';
+import { fixtureCore, fixtureCore2027, fixtureRennes, fixtureResponse, iterate, parseCsv } from '@olva/test-support/export-fixtures';
 
 /** The fixture versions, `budget` asked only of employers. */
 function versions() {
@@ -51,5 +51,24 @@ describe('missing values', () => {
     for (const m of MISSING_CODES) expect(md).toContain(`- \`${m.code}\` : ${m.fr}`);
     expect(MISSING_CODES.map((m) => m.code)).toEqual([-7, -8, -9]);
     expect([parseMissing(undefined), parseMissing('empty'), parseMissing('codes'), parseMissing('-9')]).toEqual(['empty', 'empty', 'codes', null]);
+  });
+
+  it('never write 0 for a choice the version answered did not offer: -9 with missing=codes, else empty', async () => {
+    // 2027 adds the choice `familles` to the multiple choice `publics`; a 2026 answer never saw it.
+    const responses = [
+      fixtureResponse(1, { secteur_principal: 'sport', publics: ['jeunes'], employeur: false, nb_benevoles: 3 }),
+      fixtureResponse(2, { secteur_principal: 'sante', publics: ['jeunes'], est_employeur: false }, { questionnaire: { id: 'olva-core', version: '2027.0.0' }, wave: '2027' }),
+    ];
+    const exported = async (missing: 'empty' | 'codes') => {
+      let text = '';
+      for await (const chunk of csvExport([fixtureCore(), fixtureCore2027()], iterate(responses), { missing })) text += chunk;
+      const [header, ...data] = parseCsv(text.slice(1));
+      return data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+    };
+    const [v2026, v2027] = await exported('codes');
+    expect([v2026!.publics__jeunes, v2026!.publics__familles, v2026!.secteur_principal]).toEqual(['1', '-9', 'sport']);
+    expect([v2027!.publics__jeunes, v2027!.publics__familles]).toEqual(['1', '0']);
+    const [empty2026, empty2027] = await exported('empty');
+    expect([empty2026!.publics__familles, empty2027!.publics__familles]).toEqual(['', '0']);
   });
 });

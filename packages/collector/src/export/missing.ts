@@ -43,8 +43,14 @@ export type MissingFiller = (response: StoredResponse, cells: Cell[]) => void;
  * with the compiler's codebook and the runtime's visibility, as when the response was given.
  * In a harmonised export (`harmonised`), a version's columns are those of its harmonised build
  * and its visible questions are named by their harmonised ids.
+ *
+ * A column the version answered lacks is never written as a value: the choice columns of a
+ * multiple choice are 0 for each code of the union not ticked, but a code the version did not
+ * offer (2027's `action_sociale` for a 2026 answer) was not left unticked, it was never shown.
+ * With `mode` `empty` such cells are emptied, with `codes` they read -9; only `codes` fills the
+ * other empty cells.
  */
-export function missingFiller(compiled: readonly CompiledQuestionnaire[], columns: readonly VariableColumn[], harmonised?: Harmonisation): MissingFiller {
+export function missingFiller(compiled: readonly CompiledQuestionnaire[], columns: readonly VariableColumn[], harmonised?: Harmonisation, mode: MissingMode = 'codes'): MissingFiller {
   const offset = METADATA_COLUMNS.length;
   const versions = new Map(compiled.map((c) => [versionKeyString(versionKeyOf(c)), c] as const));
   const inVersion = new Map<string, boolean[]>();
@@ -63,14 +69,16 @@ export function missingFiller(compiled: readonly CompiledQuestionnaire[], column
     const key = versionKeyString({ questionnaire: p.questionnaire, extension: p.extension });
     const version = versions.get(key);
     const present = presence(key, version);
+    if (mode === 'empty') {
+      present.forEach((has, i) => { if (!has) cells[offset + i] = null; });
+      return;
+    }
     const shown = version ? computeVisibility(version, p.answers ?? {}).visible : new Set<string>();
     const visible = harmonised ? new Set([...shown].flatMap((id) => harmonised.idsOf(key, id))) : shown;
     columns.forEach((column, i) => {
       const at = offset + i;
-      if (cells[at] !== null && cells[at] !== undefined) return;
-      cells[at] = !present[i] ? NOT_IN_VERSION
-        : !visible.has(column.questionId) || column.kind === 'other' ? NOT_ASKED
-          : LEFT_BLANK;
+      if (!present[i]) cells[at] = NOT_IN_VERSION;
+      else if (cells[at] === null || cells[at] === undefined) cells[at] = !visible.has(column.questionId) || column.kind === 'other' ? NOT_ASKED : LEFT_BLANK;
     });
   };
 }

@@ -61,7 +61,7 @@ export async function writeXlsx(
   const locale = options.locale ?? 'fr';
   const header = headerCells(columns);
   const dataSheet = (mode: 'codes' | 'labels') => () => {
-    const toCells = rowMapper(columns, mode, locale, options.missing === 'codes' ? missingFiller(compiled, columns, h) : undefined, h && ((r) => h.answers(r.payload)));
+    const toCells = rowMapper(columns, mode, locale, missingFiller(compiled, columns, h, options.missing ?? 'empty'), h && ((r) => h.answers(r.payload)));
     return sheetXml(header, rowsOf(openResponses(), toCells));
   };
   const codebookSheet = () => sheetXml(CODEBOOK_HEADER, codebookEntries(compiled, columns, { harmonisation: h, missing: options.missing }).map(codebookCells));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleStats } from './sample.js';
 import { findExpected } from './expected.js';
-import { fixtureCore, fixtureResponse, iterate } from '@olva/test-support/export-fixtures';
+import { fixtureCore, fixtureCore2027, fixtureResponse, iterate } from '@olva/test-support/export-fixtures';
 
 const lorient = { level: 'epci' as const, code: '200042174' };
 
@@ -81,5 +81,18 @@ describe('sampleStats', () => {
     expect(findExpected(expected, { level: 'commune', code: '35238' }, '2026')?.source).toBe('RNA 2025');
     expect(findExpected(expected, { level: 'commune', code: '35238' }, '2027')?.sectors).toEqual({ sport: 1, culture: 1 });
     expect(findExpected(expected, lorient, '2026')).toBeUndefined();
+  });
+
+  it('lists each wave the sectors of the core versions it answered, not the other wave\'s', async () => {
+    const v2027 = { questionnaire: { id: 'olva-core', version: '2027.0.0' }, wave: '2027' };
+    const stats = await sampleStats(iterate([
+      fixtureResponse(0, { secteur_principal: 'social' }),
+      fixtureResponse(1, { secteur_principal: 'sante' }, v2027),
+    ]), { compiled: [fixtureCore(), fixtureCore2027()] });
+    const codes = (wave: string) => stats.byTerritory.find((t) => t.wave === wave)!.bySector.map((s) => s.code);
+    expect(codes('2026')).toContain('social');
+    expect(codes('2026')).not.toContain('action_sociale');
+    expect(codes('2027')).toEqual(expect.arrayContaining(['action_sociale', 'sante']));
+    expect(codes('2027')).not.toContain('social');
   });
 });

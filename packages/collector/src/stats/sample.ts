@@ -55,7 +55,7 @@ export interface SampleStats {
 
 /** Options of the computation. */
 export interface SampleOptions {
-  /** Compiled versions, for sector labels and order (newest first wins). */
+  /** Compiled versions, for sector labels and order (newest first wins); each territory and wave lists the choices of the versions it answered. */
   compiled?: readonly CompiledQuestionnaire[];
   sectorQuestion?: string;
   expected?: readonly ExpectedDistribution[];
@@ -71,6 +71,8 @@ interface Counter {
   sectors: Map<string, number>;
   sources: Map<string | null, number>;
   channels: Map<string, number>;
+  /** The core versions the responses were answered with: their sector choices are listed. */
+  versions: Set<string>;
 }
 
 function bump<K>(map: Map<K, number>, key: K): void {
@@ -100,7 +102,7 @@ export async function sampleStats(responses: AsyncIterable<StoredResponse>, opti
     const key = `${p.territory.level}:${p.territory.code}|${p.wave}`;
     let c = counters.get(key);
     if (!c) {
-      c = { territory: { level: p.territory.level, code: p.territory.code }, wave: p.wave, total: 0, sectors: new Map(), sources: new Map(), channels: new Map() };
+      c = { territory: { level: p.territory.level, code: p.territory.code }, wave: p.wave, total: 0, sectors: new Map(), sources: new Map(), channels: new Map(), versions: new Set() };
       counters.set(key, c);
     }
     total += 1;
@@ -109,11 +111,23 @@ export async function sampleStats(responses: AsyncIterable<StoredResponse>, opti
     if (typeof sector === 'string') bump(c.sectors, sector);
     bump(c.sources, p.source ?? null);
     bump(c.channels, p.channel);
+    c.versions.add(p.questionnaire.version);
   }
-  const choices = sectorChoices(options.compiled ?? [], questionId);
+  // A wave of the 2027 core lists 2027's sectors, not 2026's social_sante at 0 (nor the reverse).
+  const all = options.compiled ?? [];
+  const byVersions = new Map<string, Map<string, LocalizedText>>();
+  const choicesOf = (c: Counter): Map<string, LocalizedText> => {
+    const key = [...c.versions].sort().join(' ');
+    let choices = byVersions.get(key);
+    if (!choices) {
+      const answered = all.filter((v) => c.versions.has(v.questionnaire.version));
+      byVersions.set(key, (choices = sectorChoices(answered.length ? answered : all, questionId)));
+    }
+    return choices;
+  };
   const byTerritory = [...counters.values()]
     .sort((a, b) => a.territory.level.localeCompare(b.territory.level) || a.territory.code.localeCompare(b.territory.code) || a.wave.localeCompare(b.wave))
-    .map((c) => territoryStats(c, choices, findExpected(options.expected, c.territory, c.wave)));
+    .map((c) => territoryStats(c, choicesOf(c), findExpected(options.expected, c.territory, c.wave)));
   return { sectorQuestion: questionId, total, byTerritory };
 }
 

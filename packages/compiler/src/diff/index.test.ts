@@ -170,6 +170,12 @@ describe('crosswalks in the diff', () => {
     expect(result.ok).toBe(true);
     expect(result.next).toBe('2027.0.0');
     expect(result.questions).toEqual([{ question: 'secteur', kind: 'major', changes: [{ what: 'split', from: 'sport', to: ['sport_competition', 'sport_loisir'] }] }]);
+    // The split's new codes sit where the maintainer put them: no advice to add them at the end.
+    const inserted = result.changes.filter((c) => c.rule === 'choice-inserted');
+    expect(inserted.map((c) => c.fr.message)).toEqual([
+      expect.stringMatching(/« sport_competition ».*\(déclaré dans la table de passage\)$/),
+      expect.stringMatching(/« sport_loisir ».*\(déclaré dans la table de passage\)$/),
+    ]);
   });
 
   it('names merges, recodes, added and removed codes and rewording', () => {

@@ -87,7 +87,7 @@ export async function networkView(
       if (g.sector !== null) a.sectors.set(g.sector, (a.sectors.get(g.sector) ?? 0) + g.count);
     }
   }
-  const labels = await sectorLabels(ctx);
+  const labels = await sectorLabels(ctx, wave);
   const territories = [...rows.values()]
     .sort((a, b) => a.territory.level.localeCompare(b.territory.level) || a.territory.code.localeCompare(b.territory.code))
     .map((a): NetworkRow => {

@@ -100,10 +100,10 @@ export async function territoryView(ctx: CockpitContext, territory: TerritoryRef
 
   const expected = wave === null ? undefined : findExpected(ctx.stats?.expected, territory, wave);
   const target = wave === null ? undefined : findTarget(ctx.stats?.targets, territory, wave)?.target;
-  const comparison = compareSectors(sectors, await sectorLabels(ctx), expected, target);
-  const build = buildFor(ctx, territory);
+  const comparison = compareSectors(sectors, await sectorLabels(ctx, wave), expected, target);
+  const build = buildFor(ctx, territory, wave);
   const entry = build && wave !== null
-    ? `/iframe/?${new URLSearchParams({ questionnaire: build.id, territory: `${territory.level}:${territory.code}`, wave, channel: 'paper', source: 'saisie-papier' })}`
+    ? `/iframe/?${new URLSearchParams({ questionnaire: build.buildId, territory: `${territory.level}:${territory.code}`, wave, channel: 'paper', source: 'saisie-papier' })}`
     : null;
   const view: TerritoryView = {
     territory: named(ctx, territory), wave, waves, responses, lastResponse: last,

@@ -11,6 +11,12 @@ function codes(q: object, list: 'choices' | 'rows'): string[] | undefined {
   return Array.isArray(items) ? items.map((c: { code: string }) => c.code) : undefined;
 }
 
+/** The codes the new version's crosswalk maps old codes onto, for one question (a split's or a merge's targets). */
+function mappedTargets(ctx: DiffContext, questionId: string): Set<string> {
+  const entry = ctx.after.definition.crosswalk?.questions.find((e) => e.question === questionId);
+  return new Set(entry && 'codes' in entry ? Object.values(entry.codes ?? {}).flat() : []);
+}
+
 /** `choice-removed`, `choice-reordered`, `choice-inserted`, `choice-added`, `scale-changed` (and the same for rows). */
 export function choicesChanged(ctx: DiffContext): Change[] {
   const out: Change[] = [];
@@ -41,11 +47,14 @@ export function choicesChanged(ctx: DiffContext): Change[] {
       }
       // New codes are fine only after every code that already existed.
       const lastOld = Math.max(-1, ...kept.map((c) => after.indexOf(c)));
+      // A code the crosswalk maps old answers onto (a split's new codes) sits where it belongs: no advice to move it.
+      const mapped = list === 'choices' ? mappedTargets(ctx, p.id) : new Set<string>();
       after.forEach((c, i) => {
         if (before.includes(c)) return;
         if (i < lastOld) {
-          out.push(change('major', `${base}/${i}`, `${what}-inserted`, `${what} "${c}" of question "${p.id}" was inserted before existing ones (add at the end)`,
-            `${quoi} « ${c} » de la question « ${p.id} » a été inséré${what === 'row' ? 'e' : ''} avant des codes existants (ajoutez à la fin)`, p.id));
+          const [hintEn, hintFr] = mapped.has(c) ? [' (declared in the crosswalk)', ' (déclaré dans la table de passage)'] : [' (add at the end)', ' (ajoutez à la fin)'];
+          out.push(change('major', `${base}/${i}`, `${what}-inserted`, `${what} "${c}" of question "${p.id}" was inserted before existing ones${hintEn}`,
+            `${quoi} « ${c} » de la question « ${p.id} » a été inséré${what === 'row' ? 'e' : ''} avant des codes existants${hintFr}`, p.id));
         } else {
           out.push(change('minor', `${base}/${i}`, `${what}-added`, `${what} "${c}" was added at the end of question "${p.id}"`,
             `${quoi} « ${c} » a été ajouté${what === 'row' ? 'e' : ''} à la fin de la question « ${p.id} »`, p.id));
