@@ -30,6 +30,11 @@ async function controlValues(page: Page): Promise<{ typed: string[]; checked: nu
   });
 }
 
+/** What the survey's live region says now. */
+async function liveText(page: Page): Promise<string> {
+  return page.evaluate(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[aria-live]')!.textContent ?? '');
+}
+
 /** Waits until the focus is in the box of question `id`. */
 async function waitForFocusIn(page: Page, id: string): Promise<void> {
   await page.waitForFunction((q) => {
@@ -220,6 +225,32 @@ describe('kiosk (channel="kiosk")', () => {
     const blank = await controlValues(page);
     expect(blank.typed.every((v) => v === '')).toBe(true);
     expect(blank.checked).toBe(0);
+    // Nor what the live region told the previous visitor.
+    expect(await liveText(page)).not.toMatch(/Merci/);
+    await page.close();
+  });
+
+  it('warns a visitor who leaves a form half done, keeps it at a key, then empties it for the next one', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/modes/kiosk-idle.html', { attributes: { ...BASE, channel: 'kiosk', 'idle-after': '1', 'reset-after': '2' }, questionnaire: modesQuestionnaire }));
+    await answerPageByKeyboard(page, modesQuestionnaire, { nom_association: 'Atelier vélo', secteur: 'social' });
+    const warning = page.locator('olva-survey [part~="notice"].idle');
+    await warning.waitFor({ timeout: 10_000 });
+    expect(await warning.textContent()).toMatch(/recommence dans \d+ seconde/);
+    expect(await liveText(page)).toMatch(/recommence dans/);
+    // Any key keeps the form as it is (WCAG 2.2.1: a simple action).
+    await page.keyboard.press('Shift');
+    await warning.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(await page.evaluate(() => document.querySelector('olva-survey')!.session!.answers)).toMatchObject({ nom_association: 'Atelier vélo', secteur: 'social' });
+    // Left alone again: the warning comes back, then the form is empty for the next visitor.
+    await warning.waitFor({ timeout: 10_000 });
+    await warning.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await page.evaluate(() => document.querySelector('olva-survey')!.session!.answers)).toEqual({});
+    const blank = await controlValues(page);
+    expect(blank.typed.every((v) => v === '')).toBe(true);
+    expect(blank.checked).toBe(0);
+    expect((await focusInfo(page))?.id).toBe('olva-section-s1');
+    expect(await liveText(page)).not.toMatch(/recommence/);
     await page.close();
   });
 });

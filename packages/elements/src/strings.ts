@@ -50,6 +50,8 @@ export interface ElementStrings {
   deliveredLater: string;
   warningsHelp: string;
   kioskReset(seconds: number): string;
+  /** Kiosk: the button of a form left alone that keeps it (any touch or key does too). */
+  kioskStay: string;
   paperTitle: string;
   paperHelp: string;
   /** Paper and phone entry: the mark of a required question the respondent left blank. */
@@ -112,6 +114,7 @@ const fr: ElementStrings = {
   deliveredLater: 'Votre réponse en attente a été envoyée.',
   warningsHelp: 'Vérifiez ces réponses. Si elles sont exactes, confirmez-les pour continuer.',
   kioskReset: (s) => `Le questionnaire recommence dans ${s} ${plural(s, 'seconde', 'secondes')}.`,
+  kioskStay: 'Je continue',
   paperTitle: 'Saisie des questionnaires papier',
   paperHelp: 'Tapez le numéro ou le code de la réponse, puis Entrée pour passer à la question suivante. * dans la case d’une question obligatoire la marque « laissée vide ». Ctrl+Entrée enregistre le questionnaire.',
   leftBlank: 'Laissée vide',
@@ -154,6 +157,7 @@ const en: ElementStrings = {
   deliveredLater: 'Your pending response has been sent.',
   warningsHelp: 'Check these answers. If they are right, confirm them to go on.',
   kioskReset: (s) => `The questionnaire starts again in ${s} ${plural(s, 'second', 'seconds')}.`,
+  kioskStay: 'I am still here',
   paperTitle: 'Paper questionnaire data entry',
   paperHelp: 'Type the number or the code of the answer, then Enter to go to the next question. * in the box of a required question marks it "left blank". Ctrl+Enter saves the questionnaire.',
   leftBlank: 'Left blank',
