@@ -23,11 +23,9 @@ export function resetDelay(attribute: number | null | undefined, fallback = DEFA
 
 /** What the kiosk reads of the survey. */
 export interface KioskSurvey {
-  /** True in a kiosk. */
-  on(): boolean;
   /** The `idle-after` and `reset-after` attributes. */
   delays(): [idle: number | undefined, reset: number | undefined];
-  /** True when a visitor left something to clear: answers, or a page past the first. */
+  /** True in a kiosk when a visitor left answers in the form (a page past the first holds some: its first page's required ones). */
   used(): boolean;
   /** Empties the form for the next visitor. */
   restart(): void;
@@ -115,14 +113,14 @@ export class KioskReset implements ReactiveController {
   #secondsLeft = 0;
   #idle: ReturnType<typeof setTimeout> | undefined;
   /** The form warns that it will start again (a visitor was away). */
-  warning = false;
+  #warning = false;
 
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #voice: Announcer;
   readonly #survey: KioskSurvey;
 
   constructor(
-    host: ReactiveControllerHost,
+    host: ReactiveControllerHost & HTMLElement,
     voice: Announcer,
     survey: KioskSurvey,
   ) {
@@ -130,15 +128,15 @@ export class KioskReset implements ReactiveController {
     this.#voice = voice;
     this.#survey = survey;
     host.addController(this);
+    // On the survey, before its controls see them: the visitor is there.
+    for (const type of PRESENCE) host.addEventListener(type, this.#present, true);
   }
 
-  hostConnected(): void {
-    for (const type of PRESENCE) addEventListener(type, this.#present, true);
-  }
+  /** Nothing to start: the watch starts with a touch or a key. */
+  hostConnected(): void {}
 
   hostDisconnected(): void {
     this.stop();
-    for (const type of PRESENCE) removeEventListener(type, this.#present, true);
   }
 
   /** The receipt is shown: the form starts again after `reset-after` seconds. */
@@ -150,7 +148,7 @@ export class KioskReset implements ReactiveController {
   stop(): void {
     this.#countdown.stop();
     clearTimeout(this.#idle);
-    this.warning = false;
+    this.#warning = false;
   }
 
   /** Counts `reset-after` seconds down, then starts again. */
@@ -163,8 +161,7 @@ export class KioskReset implements ReactiveController {
 
   /** A touch or a key: the visitor is there; the watch starts over, and a click or a key keeps the form. */
   #present = (event: Event): void => {
-    if (!this.#survey.on()) return;
-    if (this.warning) {
+    if (this.#warning) {
       if (event.type === 'pointerdown') return;
       this.stop();
       this.#host.requestUpdate();
@@ -172,7 +169,7 @@ export class KioskReset implements ReactiveController {
     clearTimeout(this.#idle);
     this.#idle = setTimeout(() => {
       if (!this.#survey.used()) return;
-      this.warning = true;
+      this.#warning = true;
       this.#count();
       const left = this.#secondsLeft;
       this.#voice.announce((s) => s.kioskReset(left));
@@ -181,7 +178,7 @@ export class KioskReset implements ReactiveController {
 
   /** The warning of a form left alone: the seconds left, and the button that keeps it. */
   renderWarning(): TemplateResult | typeof nothing {
-    return this.warning
+    return this.#warning
       ? html`<p class="notice idle" part="notice">${this.#voice.strings.kioskReset(this.#secondsLeft)} <button type="button" part="button">${this.#voice.strings.kioskStay}</button></p>`
       : nothing;
   }

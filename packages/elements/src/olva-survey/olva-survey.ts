@@ -209,9 +209,8 @@ export class OlvaSurvey extends LitElement {
   #changedQuestions: Set<string> | null = new Set();
 
   #kiosk = new KioskReset(this, this.#voice, {
-    on: () => this.#channel === 'kiosk',
     delays: () => [this.idleAfter, this.resetAfter],
-    used: () => this.#view === 'review' || (this.#view === 'form' && (this.#pages!.page > 0 || Object.keys(this.#session!.answers).length > 0)),
+    used: () => this.#channel === 'kiosk' && this.#view !== 'done' && Object.keys(this.#session?.answers ?? {}).length > 0,
     restart: () => this.#restart(),
   });
 

@@ -36,7 +36,6 @@ export const navigation = css`
   .idle {
     position: sticky;
     bottom: 0;
-    margin: var(--_space-3) 0 0;
     border: 2px solid var(--_color-warning);
   }
 
