@@ -137,6 +137,29 @@ describe('the commune picker', () => {
     await page.close();
   });
 
+  it('on a phone, brings the list into view when it opens below the fold', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    await openSurvey(page, addSurveyPage(site, '/commune/phone.html', {
+      attributes: { endpoint: '/v1/responses', territory: 'commune:35238', wave: '2026', lang: 'fr' },
+      questionnaire: fixture.questionnaire,
+      css: '.above { height: 1500px; }',
+      before: '<div class="above"></div>',
+    }));
+    // The box at the bottom of the screen, where a thumb reaches it.
+    const box = page.locator(`olva-survey [data-question="${ID}"] [role="combobox"]`);
+    await box.evaluate((input) => input.scrollIntoView({ block: 'end' }));
+    await box.tap();
+    await page.keyboard.type('renn');
+    await waitFor(page, (s) => s.expanded === 'true', 'the list opens');
+    const shown = await page.evaluate((id) => {
+      const list = document.querySelector('olva-survey')!.shadowRoot!.querySelector(`[data-question="${id}"] [role="listbox"]`)!;
+      return { bottom: list.getBoundingClientRect().bottom, height: innerHeight };
+    }, ID);
+    expect(shown.bottom).toBeLessThanOrEqual(shown.height);
+    await context.close();
+  });
+
   it('names a typed postcode as such and offers its communes; Escape closes the list', async () => {
     const page = await open('postcode');
     await focusCommune(page);

@@ -116,6 +116,8 @@ export class OlvaCommunePicker extends LitElement {
     if ((changed as Map<string, unknown>).has('_active') && this._open && this._active >= 0) {
       this.querySelector(`#${CSS.escape(`${this.controlId}-communes-${this._active}`)}`)?.scrollIntoView({ block: 'nearest' });
     }
+    // A list that opens under the fold (on a phone, under the on-screen keyboard) comes into view.
+    if ((changed as Map<string, unknown>).has('_open') && this._open) this.querySelector('ul')?.scrollIntoView({ block: 'nearest' });
   }
 
   #emit(value: string | undefined, text: string): void {
