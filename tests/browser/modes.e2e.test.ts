@@ -168,6 +168,23 @@ describe('paper data entry (channel="paper")', () => {
     expect(focused).toEqual({ tag: 'button', type: 'submit', question: null });
     await page.close();
   });
+
+  it('shows at once a code that no choice answers to, instead of only at saving', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/modes/paper-unknown.html', { attributes: { ...BASE, channel: 'paper' }, questionnaire: modesQuestionnaire }));
+    await waitForFocusIn(page, 'nom_association');
+    const echo = (id: string) => page.evaluate((q) => document.querySelector('olva-survey')!.shadowRoot!.getElementById(`olva-q-${q}-echo`)?.textContent ?? '', id);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('9');
+    await expect.poll(() => echo('secteur')).toBe('→ ?');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('2');
+    await expect.poll(() => echo('secteur')).toBe('→ Culture');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('1 9');
+    await expect.poll(() => echo('publics')).toBe('→ Enfants, ?');
+    await page.close();
+  });
 });
 
 describe('phone interview (channel="phone")', () => {
