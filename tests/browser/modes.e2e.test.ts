@@ -169,6 +169,23 @@ describe('paper data entry (channel="paper")', () => {
     await page.close();
   });
 
+  it('says under an empty required box how to mark it left blank on paper, not under a box with a wrong answer', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/modes/paper-blank-hint.html', { attributes: { ...BASE, channel: 'paper' }, questionnaire: modesQuestionnaire }));
+    await waitForFocusIn(page, 'nom_association');
+    const error = (id: string) => page.evaluate((q) => document.querySelector('olva-survey')!.shadowRoot!.getElementById(`olva-q-${q}-error`)?.textContent ?? '', id);
+    // secteur left empty, employeur answered with no code there is.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('7');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => error('secteur')).toBe('Erreur : Répondez à cette question. Laissée vide sur le papier ? Tapez *.');
+    expect(await error('employeur')).not.toMatch(/Tapez \*/);
+    expect(await error('employeur')).toMatch(/^Erreur : /);
+    await page.close();
+  });
+
   it('shows at once a code that no choice answers to, instead of only at saving', async () => {
     const page = await browser.newPage();
     await openSurvey(page, addSurveyPage(site, '/modes/paper-unknown.html', { attributes: { ...BASE, channel: 'paper' }, questionnaire: modesQuestionnaire }));

@@ -56,6 +56,8 @@ export interface ElementStrings {
   paperHelp: string;
   /** Paper and phone entry: the mark of a required question the respondent left blank. */
   leftBlank: string;
+  /** Data entry: after the error of an empty box, how to mark the question left blank. */
+  paperBlankHint: string;
   paperSave: string;
   paperSaved(count: number, submissionId: string): string;
   paperCount(count: number): string;
@@ -118,6 +120,7 @@ const fr: ElementStrings = {
   paperTitle: 'Saisie des questionnaires papier',
   paperHelp: 'Tapez le numéro ou le code de la réponse, puis Entrée pour passer à la question suivante. * dans la case d’une question obligatoire la marque « laissée vide ». Ctrl+Entrée enregistre le questionnaire.',
   leftBlank: 'Laissée vide',
+  paperBlankHint: 'Laissée vide sur le papier ? Tapez *.',
   paperSave: 'Enregistrer ce questionnaire',
   paperSaved: (n, id) => `Questionnaire n° ${n} enregistré (${id}). Le formulaire est vide pour le suivant.`,
   paperCount: (n) => `${n} ${plural(n, 'questionnaire saisi', 'questionnaires saisis')}`,
@@ -161,6 +164,7 @@ const en: ElementStrings = {
   paperTitle: 'Paper questionnaire data entry',
   paperHelp: 'Type the number or the code of the answer, then Enter to go to the next question. * in the box of a required question marks it "left blank". Ctrl+Enter saves the questionnaire.',
   leftBlank: 'Left blank',
+  paperBlankHint: 'Left blank on paper? Type *.',
   paperSave: 'Save this questionnaire',
   paperSaved: (n, id) => `Questionnaire no. ${n} saved (${id}). The form is empty for the next one.`,
   paperCount: (n) => `${n} ${plural(n, 'questionnaire entered', 'questionnaires entered')}`,
