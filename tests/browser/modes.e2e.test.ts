@@ -30,6 +30,19 @@ async function controlValues(page: Page): Promise<{ typed: string[]; checked: nu
   });
 }
 
+/** Opens data entry of the short questionnaire on a page of its own, the first box focused. */
+async function openPaperEntry(name: string): Promise<Page> {
+  const page = await browser.newPage();
+  await openSurvey(page, addSurveyPage(site, `/modes/${name}.html`, { attributes: { ...BASE, channel: 'paper' }, questionnaire: modesQuestionnaire }));
+  await waitForFocusIn(page, 'nom_association');
+  return page;
+}
+
+/** The text of the survey's element of this id ('' when there is none). */
+async function shownText(page: Page, id: string): Promise<string> {
+  return page.evaluate((i) => document.querySelector('olva-survey')!.shadowRoot!.getElementById(i)?.textContent ?? '', id);
+}
+
 /** What the survey's live region says now. */
 async function liveText(page: Page): Promise<string> {
   return page.evaluate(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[aria-live]')!.textContent ?? '');
@@ -170,10 +183,8 @@ describe('paper data entry (channel="paper")', () => {
   });
 
   it('says under an empty required box how to mark it left blank on paper, not under a box with a wrong answer', async () => {
-    const page = await browser.newPage();
-    await openSurvey(page, addSurveyPage(site, '/modes/paper-blank-hint.html', { attributes: { ...BASE, channel: 'paper' }, questionnaire: modesQuestionnaire }));
-    await waitForFocusIn(page, 'nom_association');
-    const error = (id: string) => page.evaluate((q) => document.querySelector('olva-survey')!.shadowRoot!.getElementById(`olva-q-${q}-error`)?.textContent ?? '', id);
+    const page = await openPaperEntry('paper-blank-hint');
+    const error = (id: string) => shownText(page, `olva-q-${id}-error`);
     // secteur left empty, employeur answered with no code there is.
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
@@ -187,10 +198,8 @@ describe('paper data entry (channel="paper")', () => {
   });
 
   it('shows at once a code that no choice answers to, instead of only at saving', async () => {
-    const page = await browser.newPage();
-    await openSurvey(page, addSurveyPage(site, '/modes/paper-unknown.html', { attributes: { ...BASE, channel: 'paper' }, questionnaire: modesQuestionnaire }));
-    await waitForFocusIn(page, 'nom_association');
-    const echo = (id: string) => page.evaluate((q) => document.querySelector('olva-survey')!.shadowRoot!.getElementById(`olva-q-${q}-echo`)?.textContent ?? '', id);
+    const page = await openPaperEntry('paper-unknown');
+    const echo = (id: string) => shownText(page, `olva-q-${id}-echo`);
     await page.keyboard.press('Enter');
     await page.keyboard.type('9');
     await expect.poll(() => echo('secteur')).toBe('→ ?');
