@@ -42,10 +42,14 @@ export const PaperEntryShort: Story = {
     lang="fr" channel="paper"></olva-survey>`,
 };
 
-/** Kiosk mode: the form starts again by itself 10 s after each response. */
+/**
+ * Kiosk mode: the form starts again by itself 10 s after each response; a form left 20 s
+ * without a touch or a key (answer a question, then wait) warns at the bottom of the screen,
+ * then starts again 10 s later unless a key or a tap keeps it.
+ */
 export const Kiosk: Story = {
   render: () => html`<olva-survey .questionnaire=${modesQuestionnaire} territory="commune:35238" wave="2026"
-    lang="fr" channel="kiosk" reset-after="10"></olva-survey>`,
+    lang="fr" channel="kiosk" reset-after="10" idle-after="20"></olva-survey>`,
 };
 
 /** The default theme. */

@@ -101,6 +101,29 @@ it('a question hidden by its condition leaves the layout, the tab order and the 
   await page.close();
 });
 
+it('tells a screen reader each question type\'s error with the question: named by its label, described by the error, words apart', async () => {
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  type AXNode = { ignored: boolean; role?: { value?: string }; name?: { value?: string }; description?: { value?: string } };
+  for (const fixture of TYPE_FIXTURES) {
+    await openSurvey(page, addSurveyPage(site, `/a11y/error-${fixture.type}.html`, { attributes: BASE, questionnaire: fixture.questionnaire }));
+    await tabUntil(page, isPrimaryButton, 'the primary button');
+    await page.keyboard.press('Enter');
+    const label = fixture.questionnaire.sections[0]!.questions.find((q) => q.id === fixture.questionId)!.label.fr;
+    // What the accessibility tree says of the question's control or group, once it says the error.
+    const told = async () => {
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree') as { nodes: AXNode[] };
+      const node = nodes.find((n) => !n.ignored && (n.description?.value ?? '').includes('Répondez à cette question'));
+      return node ? { named: (node.name?.value ?? '').includes(label), description: node.description!.value } : null;
+    };
+    await expect.poll(told, { message: fixture.type, timeout: 5_000, interval: 50 }).not.toBeNull();
+    const { named, description } = (await told())!;
+    expect(named, `${fixture.type}: the described node is the question's`).toBe(true);
+    expect(description, fixture.type).toContain('Erreur : Répondez à cette question.');
+  }
+  await page.close();
+});
+
 it('paper data entry and the kiosk receipt are accessible', async () => {
   const page = await browser.newPage();
   await openSurvey(page, addSurveyPage(site, '/a11y/paper.html', { attributes: { ...BASE, channel: 'paper', src: '/questionnaires/olva-core+rennes-2026/questionnaire.json' } }));

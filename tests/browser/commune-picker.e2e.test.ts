@@ -103,6 +103,63 @@ describe('the commune picker', () => {
     await page.close();
   });
 
+  it('reads a name typed and left as the commune of that name when only one has it: a typist\'s Enter before the list came', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await openSurvey(page, addSurveyPage(site, '/commune/typist.html', {
+      attributes: { endpoint: '/v1/responses', territory: 'commune:35238', wave: '2026', lang: 'fr', channel: 'paper' },
+      questionnaire: fixture.questionnaire,
+    }));
+    await focusCommune(page);
+    const answer = async () => (await recordedEvents(page)).filter((e) => e.type === 'olva-change' && e.detail.questionId === ID).at(-1)?.detail.value;
+    // As fast as a typist: Enter moves on before the search has answered.
+    const searched = (q: string) => page.waitForResponse((r) => r.url().includes('/v1/communes') && new URL(r.url()).searchParams.get('q') === q);
+    let found = searched('rennes');
+    await page.keyboard.type('rennes');
+    await page.keyboard.press('Enter');
+    await found;
+    await waitFor(page, (s) => s.value === 'Rennes (35238)', 'the box names the commune');
+    expect(await answer()).toBe('35238');
+    // Several communes share the name: none is guessed, the form will ask.
+    await focusCommune(page);
+    await page.keyboard.press('Control+A');
+    found = searched('Saint-Denis');
+    await page.keyboard.type('Saint-Denis');
+    await page.keyboard.press('Enter');
+    await found;
+    // Back in the box, the list of the search done after it was left opens: it was read, and nothing picked.
+    await focusCommune(page);
+    await expect.poll(async () => {
+      if ((await combobox(page)).expanded !== 'true') await page.keyboard.press('ArrowDown');
+      return (await combobox(page)).options.filter((o) => o.startsWith('Saint-Denis (')).length;
+    }, { timeout: 10_000 }).toBeGreaterThan(1);
+    expect((await combobox(page)).value).toBe('Saint-Denis');
+    expect(await answer()).toBe('SAINT-DENIS');
+    await page.close();
+  });
+
+  it('on a phone, brings the list into view when it opens below the fold', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    await openSurvey(page, addSurveyPage(site, '/commune/phone.html', {
+      attributes: { endpoint: '/v1/responses', territory: 'commune:35238', wave: '2026', lang: 'fr' },
+      questionnaire: fixture.questionnaire,
+      css: '.above { height: 1500px; }',
+      before: '<div class="above"></div>',
+    }));
+    // The box at the bottom of the screen, where a thumb reaches it.
+    const box = page.locator(`olva-survey [data-question="${ID}"] [role="combobox"]`);
+    await box.evaluate((input) => input.scrollIntoView({ block: 'end' }));
+    await box.tap();
+    await page.keyboard.type('renn');
+    await waitFor(page, (s) => s.expanded === 'true', 'the list opens');
+    const shown = await page.evaluate((id) => {
+      const list = document.querySelector('olva-survey')!.shadowRoot!.querySelector(`[data-question="${id}"] [role="listbox"]`)!;
+      return { bottom: list.getBoundingClientRect().bottom, height: innerHeight };
+    }, ID);
+    expect(shown.bottom).toBeLessThanOrEqual(shown.height);
+    await context.close();
+  });
+
   it('names a typed postcode as such and offers its communes; Escape closes the list', async () => {
     const page = await open('postcode');
     await focusCommune(page);

@@ -30,6 +30,24 @@ async function controlValues(page: Page): Promise<{ typed: string[]; checked: nu
   });
 }
 
+/** Opens data entry of the short questionnaire on a page of its own, the first box focused. */
+async function openPaperEntry(name: string): Promise<Page> {
+  const page = await browser.newPage();
+  await openSurvey(page, addSurveyPage(site, `/modes/${name}.html`, { attributes: { ...BASE, channel: 'paper' }, questionnaire: modesQuestionnaire }));
+  await waitForFocusIn(page, 'nom_association');
+  return page;
+}
+
+/** The text of the survey's element of this id ('' when there is none). */
+async function shownText(page: Page, id: string): Promise<string> {
+  return page.evaluate((i) => document.querySelector('olva-survey')!.shadowRoot!.getElementById(i)?.textContent ?? '', id);
+}
+
+/** What the survey's live region says now. */
+async function liveText(page: Page): Promise<string> {
+  return page.evaluate(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[aria-live]')!.textContent ?? '');
+}
+
 /** Waits until the focus is in the box of question `id`. */
 async function waitForFocusIn(page: Page, id: string): Promise<void> {
   await page.waitForFunction((q) => {
@@ -163,6 +181,36 @@ describe('paper data entry (channel="paper")', () => {
     expect(focused).toEqual({ tag: 'button', type: 'submit', question: null });
     await page.close();
   });
+
+  it('says under an empty required box how to mark it left blank on paper, not under a box with a wrong answer', async () => {
+    const page = await openPaperEntry('paper-blank-hint');
+    const error = (id: string) => shownText(page, `olva-q-${id}-error`);
+    // secteur left empty, employeur answered with no code there is.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('7');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => error('secteur')).toBe('Erreur : Répondez à cette question. Laissée vide sur le papier ? Tapez *.');
+    expect(await error('employeur')).not.toMatch(/Tapez \*/);
+    expect(await error('employeur')).toMatch(/^Erreur : /);
+    await page.close();
+  });
+
+  it('shows at once a code that no choice answers to, instead of only at saving', async () => {
+    const page = await openPaperEntry('paper-unknown');
+    const echo = (id: string) => shownText(page, `olva-q-${id}-echo`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('9');
+    await expect.poll(() => echo('secteur')).toBe('→ ?');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('2');
+    await expect.poll(() => echo('secteur')).toBe('→ Culture');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('1 9');
+    await expect.poll(() => echo('publics')).toBe('→ Enfants, ?');
+    await page.close();
+  });
 });
 
 describe('phone interview (channel="phone")', () => {
@@ -220,6 +268,32 @@ describe('kiosk (channel="kiosk")', () => {
     const blank = await controlValues(page);
     expect(blank.typed.every((v) => v === '')).toBe(true);
     expect(blank.checked).toBe(0);
+    // Nor what the live region told the previous visitor.
+    expect(await liveText(page)).not.toMatch(/Merci/);
+    await page.close();
+  });
+
+  it('warns a visitor who leaves a form half done, keeps it at a key, then empties it for the next one', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/modes/kiosk-idle.html', { attributes: { ...BASE, channel: 'kiosk', 'idle-after': '1', 'reset-after': '2' }, questionnaire: modesQuestionnaire }));
+    await answerPageByKeyboard(page, modesQuestionnaire, { nom_association: 'Atelier vélo', secteur: 'social' });
+    const warning = page.locator('olva-survey [part~="notice"].idle');
+    await warning.waitFor({ timeout: 10_000 });
+    expect(await warning.textContent()).toMatch(/recommence dans \d+ seconde/);
+    expect(await liveText(page)).toMatch(/recommence dans/);
+    // Any key keeps the form as it is (WCAG 2.2.1: a simple action).
+    await page.keyboard.press('Shift');
+    await warning.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(await page.evaluate(() => document.querySelector('olva-survey')!.session!.answers)).toMatchObject({ nom_association: 'Atelier vélo', secteur: 'social' });
+    // Left alone again: the warning comes back, then the form is empty for the next visitor.
+    await warning.waitFor({ timeout: 10_000 });
+    await warning.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await page.evaluate(() => document.querySelector('olva-survey')!.session!.answers)).toEqual({});
+    const blank = await controlValues(page);
+    expect(blank.typed.every((v) => v === '')).toBe(true);
+    expect(blank.checked).toBe(0);
+    expect((await focusInfo(page))?.id).toBe('olva-section-s1');
+    expect(await liveText(page)).not.toMatch(/recommence/);
     await page.close();
   });
 });

@@ -50,10 +50,14 @@ export interface ElementStrings {
   deliveredLater: string;
   warningsHelp: string;
   kioskReset(seconds: number): string;
+  /** Kiosk: the button of a form left alone that keeps it (any touch or key does too). */
+  kioskStay: string;
   paperTitle: string;
   paperHelp: string;
   /** Paper and phone entry: the mark of a required question the respondent left blank. */
   leftBlank: string;
+  /** Data entry: after the error of an empty box, how to mark the question left blank. */
+  paperBlankHint: string;
   paperSave: string;
   paperSaved(count: number, submissionId: string): string;
   paperCount(count: number): string;
@@ -112,9 +116,11 @@ const fr: ElementStrings = {
   deliveredLater: 'Votre réponse en attente a été envoyée.',
   warningsHelp: 'Vérifiez ces réponses. Si elles sont exactes, confirmez-les pour continuer.',
   kioskReset: (s) => `Le questionnaire recommence dans ${s} ${plural(s, 'seconde', 'secondes')}.`,
+  kioskStay: 'Je continue',
   paperTitle: 'Saisie des questionnaires papier',
   paperHelp: 'Tapez le numéro ou le code de la réponse, puis Entrée pour passer à la question suivante. * dans la case d’une question obligatoire la marque « laissée vide ». Ctrl+Entrée enregistre le questionnaire.',
   leftBlank: 'Laissée vide',
+  paperBlankHint: 'Laissée vide sur le papier ? Tapez *.',
   paperSave: 'Enregistrer ce questionnaire',
   paperSaved: (n, id) => `Questionnaire n° ${n} enregistré (${id}). Le formulaire est vide pour le suivant.`,
   paperCount: (n) => `${n} ${plural(n, 'questionnaire saisi', 'questionnaires saisis')}`,
@@ -154,9 +160,11 @@ const en: ElementStrings = {
   deliveredLater: 'Your pending response has been sent.',
   warningsHelp: 'Check these answers. If they are right, confirm them to go on.',
   kioskReset: (s) => `The questionnaire starts again in ${s} ${plural(s, 'second', 'seconds')}.`,
+  kioskStay: 'I am still here',
   paperTitle: 'Paper questionnaire data entry',
   paperHelp: 'Type the number or the code of the answer, then Enter to go to the next question. * in the box of a required question marks it "left blank". Ctrl+Enter saves the questionnaire.',
   leftBlank: 'Left blank',
+  paperBlankHint: 'Left blank on paper? Type *.',
   paperSave: 'Save this questionnaire',
   paperSaved: (n, id) => `Questionnaire no. ${n} saved (${id}). The form is empty for the next one.`,
   paperCount: (n) => `${n} ${plural(n, 'questionnaire entered', 'questionnaires entered')}`,

@@ -50,8 +50,6 @@ export interface UiMessages {
   confirmWarnings: string;
   /** "Étape 2 sur 5 : Profil". */
   step: (current: number, total: number, title?: string) => string;
-  /** Progress bar label: "12 questions sur 40 répondues". */
-  progress: (answered: number, total: number) => string;
   /** Resume later. */
   resumeLater: string;
   draftSaved: string;
@@ -68,8 +66,6 @@ export interface UiMessages {
   loading: string;
   /** The questionnaire could not be loaded. */
   loadError: string;
-  /** Offline banner. */
-  offline: string;
   /** "N réponses en attente d'envoi". */
   pendingCount: (n: number) => string;
   /** Start a new response (kiosk). */
@@ -101,7 +97,6 @@ const fr: UiMessages = {
   warningsTitle: (n) => `${s(n, 'Une réponse semble', `${frNum(n)} réponses semblent`)} incohérente${s(n, '', 's')}`,
   confirmWarnings: 'Je confirme mes réponses',
   step: (c, t, title) => `Étape ${frNum(c)} sur ${frNum(t)}${title ? ` : ${title}` : ''}`,
-  progress: (a, t) => `${frNum(a)} ${s(t, 'question', 'questions')} sur ${frNum(t)} ${s(a, 'répondue', 'répondues')}`,
   resumeLater: 'Reprendre plus tard',
   draftSaved: 'Vos réponses sont gardées sur cet appareil. Vous pourrez reprendre en revenant sur cette page.',
   draftNotSaved: 'Cet appareil ne permet pas de garder vos réponses (navigation privée ou stockage plein).',
@@ -113,7 +108,6 @@ const fr: UiMessages = {
   no: 'Non',
   loading: 'Chargement du questionnaire…',
   loadError: 'Le questionnaire n’a pas pu être chargé. Réessayez plus tard.',
-  offline: 'Vous êtes hors connexion. Vous pouvez continuer : vos réponses seront envoyées au retour de la connexion.',
   pendingCount: (n) => `${frNum(n)} ${s(n, 'réponse en attente', 'réponses en attente')} d’envoi`,
   newResponse: 'Nouvelle réponse',
 };
@@ -141,7 +135,6 @@ const en: UiMessages = {
   warningsTitle: (n) => `${s(n, 'One answer seems', `${enNum(n)} answers seem`)} inconsistent`,
   confirmWarnings: 'I confirm my answers',
   step: (c, t, title) => `Step ${enNum(c)} of ${enNum(t)}${title ? `: ${title}` : ''}`,
-  progress: (a, t) => `${enNum(a)} of ${enNum(t)} ${s(t, 'question', 'questions')} answered`,
   resumeLater: 'Resume later',
   draftSaved: 'Your answers are kept on this device. Come back to this page to resume.',
   draftNotSaved: 'This device cannot keep your answers (private browsing or storage full).',
@@ -153,7 +146,6 @@ const en: UiMessages = {
   no: 'No',
   loading: 'Loading the questionnaire…',
   loadError: 'The questionnaire could not be loaded. Please try again later.',
-  offline: 'You are offline. You can carry on: your answers will be sent when the connection is back.',
   pendingCount: (n) => `${enNum(n)} ${s(n, 'response', 'responses')} waiting to be sent`,
   newResponse: 'New response',
 };

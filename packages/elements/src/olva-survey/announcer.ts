@@ -35,7 +35,12 @@ export class Announcer implements ReactiveController {
   #live: Live | null = null;
   #notice: Notice | null = null;
 
-  constructor(private readonly host: AnnouncerHost, private readonly locale: () => Locale) {
+  readonly #host: AnnouncerHost;
+  readonly #locale: () => Locale;
+
+  constructor(host: AnnouncerHost, locale: () => Locale) {
+    this.#host = host;
+    this.#locale = locale;
     host.addController(this);
   }
 
@@ -44,25 +49,25 @@ export class Announcer implements ReactiveController {
 
   /** The interface strings of the language shown. */
   get strings(): Strings {
-    return stringsFor(this.locale());
+    return stringsFor(this.#locale());
   }
 
   /** The survey-flow strings of the language shown. */
   get flow(): FlowStrings {
-    return flowStrings(this.locale());
+    return flowStrings(this.#locale());
   }
 
   /** Says `words` in the live region. */
   announce(words: Words): void {
     // The same words twice in a row must still be said: make the text differ.
     this.#live = { words, again: !this.#live?.again };
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Shows a notice above the buttons and says it. */
   notify(kind: Notice['kind'], words: Words): void {
     this.#notice = { kind, words };
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     this.announce(words);
   }
 
@@ -70,19 +75,19 @@ export class Announcer implements ReactiveController {
   clearNotice(): void {
     if (this.#notice === null) return;
     this.#notice = null;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Focuses the element of `id` once the page shows it. */
   async focus(id: string): Promise<void> {
-    await this.host.updateComplete;
-    this.host.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+    await this.#host.updateComplete;
+    this.#host.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
   }
 
   /** Focuses the first control a typist can reach (data entry goes straight on typing). */
   async focusFirstInput(): Promise<void> {
-    await this.host.updateComplete;
-    reachable(this.host.renderRoot, '[part~="input"]')[0]?.focus();
+    await this.#host.updateComplete;
+    reachable(this.#host.renderRoot, '[part~="input"]')[0]?.focus();
   }
 
   /** The live region, always in the page so that what is put in it is said. */

@@ -32,11 +32,18 @@ export class Delivery implements ReactiveController {
   /** Responses found waiting in the outbox when it opened, and what became of them. */
   #notes: readonly OutboxNote[] = [];
 
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #voice: Announcer;
+  readonly #source: DeliverySource;
+
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly voice: Announcer,
-    private readonly source: DeliverySource,
+    host: ReactiveControllerHost & HTMLElement,
+    voice: Announcer,
+    source: DeliverySource,
   ) {
+    this.#host = host;
+    this.#voice = voice;
+    this.#source = source;
     host.addController(this);
   }
 
@@ -68,15 +75,15 @@ export class Delivery implements ReactiveController {
 
   set receipt(receipt: ReceiptState | undefined) {
     this.#receipt = receipt;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Opens the outbox of the endpoint (again, if it changed), and sends what waits in it. */
   open(): void {
-    const endpoint = this.source.endpoint()?.trim();
-    if (!this.host.isConnected || (this.#outbox && endpoint && this.#outbox.endpoint === responsesUrl(endpoint))) return;
+    const endpoint = this.#source.endpoint()?.trim();
+    if (!this.#host.isConnected || (this.#outbox && endpoint && this.#outbox.endpoint === responsesUrl(endpoint))) return;
     this.#outbox?.close();
-    const outbox = endpoint ? new Outbox({ endpoint, onEvent: (event) => this.#onDelivery(event), language: () => this.source.language() }) : undefined;
+    const outbox = endpoint ? new Outbox({ endpoint, onEvent: (event) => this.#onDelivery(event), language: () => this.#source.language() }) : undefined;
     this.#outbox = outbox;
     this.#setNotes([]);
     // What waits from an earlier visit is read before sending it, to tell what becomes of it.
@@ -87,7 +94,7 @@ export class Delivery implements ReactiveController {
 
   /** The note shown above the form: the latest waiting response to this questionnaire, on the respondent's own device. */
   note(): OutboxNote | undefined {
-    const questionnaire = this.source.noted();
+    const questionnaire = this.#source.noted();
     return questionnaire ? noteFor(this.#notes, questionnaire) : undefined;
   }
 
@@ -97,9 +104,9 @@ export class Delivery implements ReactiveController {
    * refusal or a failure leaves it in the form, with a notice.
    */
   async send(payload: ResponsePayload, finish: (receipt: ReceiptState) => void): Promise<void> {
-    const strings = this.voice.strings;
+    const strings = this.#voice.strings;
     const submit = new OlvaSubmitEvent(payload);
-    this.host.dispatchEvent(submit);
+    this.#host.dispatchEvent(submit);
     if (submit.defaultPrevented || !this.#outbox) {
       finish({ kind: 'handed', submissionId: payload.submissionId });
       return;
@@ -109,26 +116,26 @@ export class Delivery implements ReactiveController {
     try {
       const result = await this.#outbox.submit(payload);
       if ('rejected' in result) {
-        this.voice.notify('error', (s) => `${s.rejectedTitle} ${s.rejectedText}`);
-        this.host.dispatchEvent(new OlvaErrorEvent(strings.rejectedTitle, result.problems));
+        this.#voice.notify('error', (s) => `${s.rejectedTitle} ${s.rejectedText}`);
+        this.#host.dispatchEvent(new OlvaErrorEvent(strings.rejectedTitle, result.problems));
       } else if ('queued' in result) {
         const offline = !navigator.onLine;
         finish({ kind: offline ? 'queued' : 'unreachable', submissionId: result.submissionId });
-        this.host.dispatchEvent(new OlvaQueuedEvent(result.submissionId, offline));
-        if (offline) this.voice.announce((s) => s.queuedLive);
+        this.#host.dispatchEvent(new OlvaQueuedEvent(result.submissionId, offline));
+        if (offline) this.#voice.announce((s) => s.queuedLive);
         else {
           // Online, yet no answer: the collector is down or refuses this page (CORS). No promise.
-          this.voice.announce((_, flow) => flow.unreachableTitle);
-          const flow = this.voice.flow;
-          this.host.dispatchEvent(new OlvaErrorEvent(`${flow.unreachableTitle} ${flow.unreachableText}`));
+          this.#voice.announce((_, flow) => flow.unreachableTitle);
+          const flow = this.#voice.flow;
+          this.#host.dispatchEvent(new OlvaErrorEvent(`${flow.unreachableTitle} ${flow.unreachableText}`));
         }
       } else {
         finish({ kind: 'sent', submissionId: result.submissionId });
-        this.host.dispatchEvent(new OlvaSubmittedEvent(result));
+        this.#host.dispatchEvent(new OlvaSubmittedEvent(result));
       }
     } catch (error) {
-      this.voice.notify('error', (s) => s.sendFailed);
-      this.host.dispatchEvent(new OlvaErrorEvent(`${strings.sendFailed} (${(error as Error)?.message ?? String(error)})`));
+      this.#voice.notify('error', (s) => s.sendFailed);
+      this.#host.dispatchEvent(new OlvaErrorEvent(`${strings.sendFailed} (${(error as Error)?.message ?? String(error)})`));
     } finally {
       this.#setSending(false);
       this.#submitting = null;
@@ -138,17 +145,17 @@ export class Delivery implements ReactiveController {
 
   #setSending(sending: boolean): void {
     this.#sending = sending;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   #setNotes(notes: readonly OutboxNote[]): void {
     this.#notes = notes;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   #setPending(pending: number): void {
     this.#pending = pending;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   #countPending(): void {
@@ -166,7 +173,7 @@ export class Delivery implements ReactiveController {
     if (!this.#notes.some((n) => n.submissionId === submissionId)) return;
     this.#setNotes(this.#notes.map((n) => (n.submissionId === submissionId ? { ...n, state } : n)));
     const note = this.note();
-    if (note?.submissionId === submissionId) this.voice.announce((_, flow) => noteText(note, flow));
+    if (note?.submissionId === submissionId) this.#voice.announce((_, flow) => noteText(note, flow));
   }
 
   /** Deliveries that happen later (retries, previous visits); the current sending is handled where it is awaited. */
@@ -175,20 +182,20 @@ export class Delivery implements ReactiveController {
     if (event.type === 'delivered') {
       if (this.#receipt?.submissionId === event.submissionId) {
         this.receipt = { kind: 'sent', submissionId: event.submissionId };
-        this.voice.announce((s) => s.deliveredLater);
+        this.#voice.announce((s) => s.deliveredLater);
       }
       this.#updateNote(event.submissionId, 'delivered');
-      this.host.dispatchEvent(new OlvaSubmittedEvent(event.receipt));
+      this.#host.dispatchEvent(new OlvaSubmittedEvent(event.receipt));
       this.#countPending();
     } else if (event.type === 'rejected') {
       // A response that waited is refused for good: take back the promise that it will arrive.
       if (this.#receipt?.submissionId === event.submissionId) {
         this.receipt = { kind: 'refused', submissionId: event.submissionId };
-        this.voice.announce((s) => s.rejectedTitle);
+        this.#voice.announce((s) => s.rejectedTitle);
       }
       this.#updateNote(event.submissionId, 'refused');
-      const strings = this.voice.strings;
-      this.host.dispatchEvent(new OlvaErrorEvent(`${strings.rejectedTitle} ${strings.rejectedText}`, event.problems));
+      const strings = this.#voice.strings;
+      this.#host.dispatchEvent(new OlvaErrorEvent(`${strings.rejectedTitle} ${strings.rejectedText}`, event.problems));
     }
   }
 }

@@ -22,12 +22,21 @@ export class Drafts implements ReactiveController {
   #store: DraftStore | undefined;
   #offered: Draft | null = null;
 
+  readonly #host: ReactiveControllerHost;
+  readonly #voice: Announcer;
+  readonly #kept: KeptAnswers;
+  readonly #actions: DraftActions;
+
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly voice: Announcer,
-    private readonly kept: KeptAnswers,
-    private readonly actions: DraftActions,
+    host: ReactiveControllerHost,
+    voice: Announcer,
+    kept: KeptAnswers,
+    actions: DraftActions,
   ) {
+    this.#host = host;
+    this.#voice = voice;
+    this.#kept = kept;
+    this.#actions = actions;
     host.addController(this);
   }
 
@@ -57,7 +66,7 @@ export class Drafts implements ReactiveController {
   followInTab(): void {
     if (!this.#offered) return;
     this.#setOffered(null);
-    this.kept.keepOnDevice();
+    this.#kept.keepOnDevice();
   }
 
   /** The response left the form: nothing to offer. */
@@ -67,16 +76,16 @@ export class Drafts implements ReactiveController {
 
   /** "Reprendre plus tard": keeps the answers on the device, from now on, and says whether it could. */
   save = (): void => {
-    this.kept.keepOnDevice();
-    const saved = this.#store !== undefined && this.kept.save();
-    this.voice.notify(saved ? 'info' : 'error', (s) => (saved ? s.draftSaved : s.draftNotSaved));
+    this.#kept.keepOnDevice();
+    const saved = this.#store !== undefined && this.#kept.save();
+    this.#voice.notify(saved ? 'info' : 'error', (s) => (saved ? s.draftSaved : s.draftNotSaved));
   };
 
   /** The offer, above the first page. */
   renderOffer(): TemplateResult | typeof nothing {
     const draft = this.#offered;
     if (!draft) return nothing;
-    const strings = this.voice.strings;
+    const strings = this.#voice.strings;
     return html`<div class="notice" part="notice">
       <p>${strings.draftFound(new Date(draft.savedAt))}</p>
       <div class="actions">
@@ -88,20 +97,20 @@ export class Drafts implements ReactiveController {
 
   #setOffered(draft: Draft | null): void {
     this.#offered = draft;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   #resume = (): void => {
     const draft = this.#offered;
     if (!draft) return;
     this.#setOffered(null);
-    this.kept.keepOnDevice();
-    this.actions.resume(draft);
+    this.#kept.keepOnDevice();
+    this.#actions.resume(draft);
   };
 
   #discard = (): void => {
     this.#store?.clear();
     this.#setOffered(null);
-    this.actions.discarded();
+    this.#actions.discarded();
   };
 }

@@ -128,6 +128,7 @@ export class OlvaSurvey extends LitElement {
     channel: { type: String },
     resume: { type: Boolean },
     resetAfter: { type: Number, attribute: 'reset-after' },
+    idleAfter: { type: Number, attribute: 'idle-after' },
     paperLayout: { type: String, attribute: 'paper-layout' },
     preview: { type: Boolean },
     previewSection: { type: String, attribute: 'preview-section' },
@@ -152,8 +153,10 @@ export class OlvaSurvey extends LitElement {
   declare channel: string | undefined;
   /** Offers "resume later": the answers are kept on this device until sent. */
   declare resume: boolean;
-  /** Kiosk: seconds the receipt stays before the form starts again (default 30); it waits while the receipt is pointed at or focused. */
+  /** Kiosk: seconds the receipt stays before the form starts again (default 30); it waits while the receipt is pointed at or focused. Also the seconds a form left alone warns before it starts again. */
   declare resetAfter: number | undefined;
+  /** Kiosk: seconds without a touch or a key, mid-form, before the form warns that it will start again for the next visitor (default 120). */
+  declare idleAfter: number | undefined;
   /** Paper data entry: `all` (default) shows every question on one page, `sections` one section a page. */
   declare paperLayout: string | undefined;
   /**
@@ -205,7 +208,11 @@ export class OlvaSurvey extends LitElement {
   /** The questions changed since the last refresh; null: any may have (see `SessionChange`). */
   #changedQuestions: Set<string> | null = new Set();
 
-  #kiosk = new KioskReset(this, this.#voice, () => this.#restart());
+  #kiosk = new KioskReset(this, this.#voice, {
+    delays: () => [this.idleAfter, this.resetAfter],
+    used: () => this.#channel === 'kiosk' && this.#view !== 'done' && Object.keys(this.#session?.answers ?? {}).length > 0,
+    restart: () => this.#restart(),
+  });
 
   #paper = new PaperEntry(this, this.#voice, {
     session: () => this.#session,
@@ -536,19 +543,20 @@ export class OlvaSurvey extends LitElement {
     this.dispatchEvent(new OlvaPageChangeEvent(from, 'receipt'));
     if (receipt.kind === 'sent' || receipt.kind === 'handed') this.#voice.announce((s) => s.sentTitle);
     void this.#voice.focus(RECEIPT_HEADING);
-    if (this.#channel === 'kiosk') {
-      this.#kiosk.start(this.resetAfter);
-    }
+    if (this.#channel === 'kiosk') this.#kiosk.start();
   }
 
-  /** Kiosk: a new, empty response for the next visitor. */
+  /** Kiosk: a new, empty response for the next visitor (after a receipt, or a form left alone). */
   #restart(): void {
+    const from = this.#pageName();
     this.#kiosk.stop();
     this.#session?.reset();
     this.#clearForm();
+    // Nothing the previous visitor heard stays in the live region.
+    this.#voice.announce(() => '');
     this.#history.replace(this.#pageName());
     const first = this.#pageSections()[0]?.id ?? '';
-    this.dispatchEvent(new OlvaPageChangeEvent('receipt', first));
+    this.dispatchEvent(new OlvaPageChangeEvent(from, first));
     void this.#voice.focus(sectionHeading(first));
   }
 
@@ -584,6 +592,7 @@ export class OlvaSurvey extends LitElement {
       ${config.length ? html`<p class="error" part="error">${config.join(' ')}</p>` : nothing}
       ${paper ? this.#paper.renderHeader(strings, this.#delivery.pending) : nothing}
       ${view === 'form' ? this.#renderPage() : view === 'review' ? this.#renderReviewStep() : this.#renderDone()}
+      ${this.#kiosk.renderWarning()}
     </form>`;
   }
 

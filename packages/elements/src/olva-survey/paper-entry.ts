@@ -77,7 +77,14 @@ export interface PaperSurvey {
 export class PaperEntry implements ReactiveController {
   #entered = 0;
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly voice: Announcer, private readonly survey: PaperSurvey) {
+  readonly #host: ReactiveControllerHost;
+  readonly #voice: Announcer;
+  readonly #survey: PaperSurvey;
+
+  constructor(host: ReactiveControllerHost, voice: Announcer, survey: PaperSurvey) {
+    this.#host = host;
+    this.#voice = voice;
+    this.#survey = survey;
     host.addController(this);
   }
 
@@ -87,21 +94,21 @@ export class PaperEntry implements ReactiveController {
   /** A form was saved: one more entered, said with its number. */
   saved(submissionId: string): void {
     this.#entered += 1;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     const entered = this.#entered;
-    this.voice.announce((s) => s.paperSaved(entered, submissionId));
+    this.#voice.announce((s) => s.paperSaved(entered, submissionId));
   }
 
   /** Keydown on the form: `*` marks a required question left blank, Enter moves on, Ctrl+Enter saves. */
   keydown = (event: KeyboardEvent): void => {
     const blank = blankKey(event);
-    const session = this.survey.session();
+    const session = this.#survey.session();
     if (blank !== null && session?.isRequired(blank)) {
       event.preventDefault();
       session.setLeftBlank(blank, !session.isLeftBlank(blank));
       return;
     }
-    if (paperKeydown(event, event.currentTarget as HTMLFormElement) === 'save') this.survey.save();
+    if (paperKeydown(event, event.currentTarget as HTMLFormElement) === 'save') this.#survey.save();
   };
 
   /** The header, with the forms still waiting on the device. */

@@ -34,7 +34,7 @@ export function codeList(context: QuestionContext, choices: readonly Choice[], w
  * One text box reading typed codes.
  * @param id id of the box
  * @param shown what to show in the box (the typed text, or the current answer as a code)
- * @param echo words of the choice(s) understood, announced with the box
+ * @param echo words of the choice(s) understood, announced with the box ("?" where what was typed is none)
  * @param onTyped receives the raw text on every keystroke
  */
 export function codeBox(
@@ -42,12 +42,14 @@ export function codeBox(
   options: { id: string; shown: string; echo: string; onTyped: (raw: string | undefined) => void },
 ): TemplateResult {
   const echoId = `${options.id}-echo`;
-  const describers = [describedBy(context, 'codes'), options.echo ? echoId : ''].filter(Boolean).join(' ');
+  // Something typed that no choice answers to shows as such at once, not only at saving.
+  const echo = options.echo || (options.shown.trim() ? '?' : '');
+  const describers = [describedBy(context, 'codes'), echo ? echoId : ''].filter(Boolean).join(' ');
   return html`<input part="input" class="code-entry" type="text" id=${options.id}
       autocomplete="off" spellcheck="false" .value=${options.shown}
       aria-invalid=${context.error ? 'true' : 'false'} aria-describedby=${describers || nothing}
       data-entry="code"
       @input=${(e: Event) => options.onTyped(blankToUndefined((e.target as HTMLInputElement).value))} />
-    <span class="match" id=${echoId}>${options.echo ? `→ ${options.echo}` : ''}</span>`;
+    <span class="match" id=${echoId}>${echo ? `→ ${echo}` : ''}</span>`;
 }
 

@@ -116,6 +116,8 @@ export class OlvaCommunePicker extends LitElement {
     if ((changed as Map<string, unknown>).has('_active') && this._open && this._active >= 0) {
       this.querySelector(`#${CSS.escape(`${this.controlId}-communes-${this._active}`)}`)?.scrollIntoView({ block: 'nearest' });
     }
+    // A list that opens under the fold (on a phone, under the on-screen keyboard) comes into view.
+    if ((changed as Map<string, unknown>).has('_open') && this._open) this.querySelector('ul')?.scrollIntoView({ block: 'nearest' });
   }
 
   #emit(value: string | undefined, text: string): void {
@@ -165,6 +167,7 @@ export class OlvaCommunePicker extends LitElement {
     if (abort.signal.aborted) return;
     for (const commune of results) rememberCommune(commune);
     this._results = results;
+    if (!this.#focused) return this.#settle();
     this._active = -1;
     this._open = this.#focused && results.length > 0;
     const code = query.toUpperCase();
@@ -230,7 +233,18 @@ export class OlvaCommunePicker extends LitElement {
   #onBlur = (): void => {
     this.#focused = false;
     this.#close();
+    this.#settle();
   };
+
+  /**
+   * The box is left (or its list came after it was: a typist's Enter): the commune the text
+   * can only mean, the one found or the one found of that very name (whatever the case), is the answer.
+   */
+  #settle(): void {
+    const text = this._text.trim().toLowerCase();
+    const [commune, other] = this._results.filter((c, _, all) => !all[1] || c.name.toLowerCase() === text);
+    if (commune && !other) this.#pick(commune);
+  }
 
   protected override render() {
     const listId = `${this.controlId}-communes`;

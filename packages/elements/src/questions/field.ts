@@ -49,7 +49,10 @@ export function describers(context: QuestionContext, hint?: Hint): TemplateResul
   const shown: TemplateResult[] = [];
   if (help) shown.push(html`<span class="help" part="help" id=${ids.help}>${renderSafeText(localize(help, context.locale), context.strings.newWindow)}</span>`);
   if (hint) shown.push(html`<span class="hint" id=${ids.hint}>${hint}</span>`);
-  if (context.error) shown.push(html`<span class="error" part="error" id=${ids.error}>${context.strings.errorPrefix} ${context.error}</span>`);
+  // One text: Chromium's accessible description drops the space between two bindings ("Erreur :Répondez").
+  // An empty box in data entry may be a question the respondent left blank: the error says how to mark it.
+  const blank = context.mode === 'paper' && context.value === undefined ? ` ${context.strings.paperBlankHint}` : '';
+  if (context.error) shown.push(html`<span class="error" part="error" id=${ids.error}>${`${context.strings.errorPrefix} ${context.error}${blank}`}</span>`);
   if (context.warning) shown.push(html`<span class="hint warning" part="warning" id=${ids.warning}>${context.warning}</span>`);
   return shown.length ? shown : nothing;
 }

@@ -48,11 +48,15 @@ export const renderMultiple: QuestionRenderer = (context) => {
   const current = Array.isArray(context.value) ? context.value : [];
   const other = question.other ? otherText(context, question.other.label) : nothing;
   if (context.mode === 'paper') {
-    const understood = current.map((code) => choices.find((c) => c.code === code)).filter((c) => c !== undefined);
+    // Each code read, "?" for one no choice answers to.
+    const understood = current.map((code) => {
+      const choice = choices.find((c) => c.code === code);
+      return choice ? localize(choice.label, context.locale) : '?';
+    });
     return textField(context, html`${codeBox(context, {
       id: questionIds(question.id).control,
       shown: context.typed ?? current.join(' '),
-      echo: understood.map((c) => localize(c.label, context.locale)).join(', '),
+      echo: understood.join(', '),
       onTyped: (raw) => {
         if (raw === undefined) return context.onChange(undefined, '');
         const codes = raw.split(/[\s,;]+/).filter(Boolean).map((t) => matchChoice(choices, t)?.code ?? t);

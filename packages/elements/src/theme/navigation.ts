@@ -32,6 +32,12 @@ export const navigation = css`
     background: var(--_color-surface);
     border-radius: var(--_radius);
   }
+  /* A kiosk form left alone: the warning stays at the bottom of the screen wherever the visitor is. */
+  .idle {
+    position: sticky;
+    bottom: 0;
+    border: 2px solid var(--_color-warning);
+  }
 
   /* navigation */
   .nav {
