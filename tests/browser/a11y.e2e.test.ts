@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { addSurveyPage, openSurvey, QUESTIONNAIRES, waitForEvent, type OlvaSite, useBrowserAndSite } from '@olva/test-support/olva-site';
 import { seriousViolations } from '@olva/test-support/axe';
+import { launchChromium } from '@olva/test-support/chromium';
 import { fillSurveyByKeyboard, isPrimaryButton, sendFromReview, tabUntil } from '@olva/test-support/keyboard';
 import { modesQuestionnaire } from '../../stories/fixtures/modes.js';
 import { HIDE_SWITCH, TYPE_FIXTURES } from '../../stories/fixtures/index.js';
@@ -122,6 +123,29 @@ it('tells a screen reader each question type\'s error with the question: named b
     expect(description, fixture.type).toContain('Erreur : Répondez à cette question.');
   }
   await page.close();
+});
+
+it('gives a screen reader every question of a page, those below the fold too (content-visibility: auto)', async () => {
+  // A running screen reader turns Chromium's accessibility on before the page lays out; this
+  // flag does the same. (Asked for later, as a CDP session does, the tree lacks the questions
+  // not yet drawn: an artefact of the measure, not what a screen reader is given.)
+  const reader = await launchChromium(['--force-renderer-accessibility']);
+  try {
+    const page = await reader.newPage({ viewport: { width: 360, height: 740 } });
+    await openSurvey(page, addSurveyPage(site, '/a11y/below-the-fold.html', { attributes: { ...BASE, src: '/questionnaires/olva-core+rennes-2026/questionnaire.json' } }));
+    const labels = await page.evaluate(() => [...document.querySelector('olva-survey')!.shadowRoot!.querySelectorAll<HTMLElement>('[data-question]')]
+      .filter((q) => !q.closest('[hidden]')).map((q) => q.querySelector('.label')!.textContent!.replace(/\s+/g, ' ').trim()));
+    const offscreen = await page.evaluate(() => [...document.querySelector('olva-survey')!.shadowRoot!.querySelectorAll<HTMLElement>('[data-question]')]
+      .filter((q) => !q.closest('[hidden]') && q.getBoundingClientRect().top > innerHeight).length);
+    expect(offscreen, 'questions below the fold of a phone').toBeGreaterThan(3);
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree') as { nodes: { ignored: boolean; name?: { value?: string } }[] };
+    const names = nodes.filter((n) => !n.ignored).map((n) => (n.name?.value ?? '').replace(/\s+/g, ' '));
+    expect(labels.filter((l) => !names.some((n) => n.includes(l.slice(0, 40))))).toEqual([]);
+    await page.close();
+  } finally {
+    await reader.close();
+  }
 });
 
 it('paper data entry and the kiosk receipt are accessible', async () => {
