@@ -13,7 +13,7 @@ export { checkKeyFigures, readKeyFigures, keyFigureClasses, type KeyFiguresDecla
 export { keyFiguresHtml } from './key-figures/render.js';
 export { parseReference, REFERENCE_COLUMNS, type ReferenceRow, type ReferenceTable } from './employers/reference.js';
 export { readCsvRecords, type CsvField, type CsvRecords } from './employers/csv-records.js';
-export { htmlToPdf, countPdfPages, CHROMIUM_PATH, type PdfOptions } from './pdf.js';
+export { htmlToPdf, countPdfPages, pdfOutline, CHROMIUM_PATH, type PdfOptions, type OutlineEntry } from './pdf.js';
 export { REPORT_CSS } from './styles.js';
 export { employersHtml, referenceRows, EMPLOYER_QUESTIONS } from './employers/render.js';
 export { fullReportHtml, METHODOLOGY_COMMENT } from './full/render.js';

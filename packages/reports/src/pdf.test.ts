@@ -12,8 +12,9 @@ import { selectSubject } from './subject.js';
 import { keyFiguresHtml } from './key-figures/render.js';
 import { employersHtml } from './employers/render.js';
 import { parseReference } from './employers/reference.js';
-import { countPdfPages, htmlToPdf } from './pdf.js';
+import { countPdfPages, htmlToPdf, pdfOutline } from './pdf.js';
 import { ReportError } from './errors.js';
+import { parseComments } from './markdown.js';
 
 const REFERENCE = parseReference('territoire,annee,secteur,etablissements_employeurs,postes_salaries,etp\ncommune:35238,2022,Ensemble,1052,12480,9870\ncommune:35238,2022,Sport,180,820,s\ncommune:35238,2022,Action sociale,310,6900,5400\n', 'ref.csv');
 
@@ -59,6 +60,22 @@ describe('PDF through Debian’s Chromium', () => {
   it('prints the employers note on exactly two pages', async () => {
     const pdf = await htmlToPdf(employersHtml(selectSubject(doc, { territory: RENNES }), REFERENCE, 'fr'), { browser });
     expect(countPdfPages(pdf)).toBe(2);
+  });
+
+  it('prints no chapter heading alone at the foot or on its own page of the full report', async () => {
+    // A chapter's first question (secteur_principal with its comparisons and the analyst's
+    // comment) was taller than what was left under the heading: the heading stood alone on page 2.
+    const comment = Array.from({ length: 8 }, (_, i) => `Paragraphe ${i + 1} du commentaire : le sport et la culture dominent, comme dans les autres territoires du réseau, et l’écart à la répartition attendue reste dans les marges.`).join('\n\n');
+    const comments = parseComments(`## secteur_principal\n\n${comment}\n`, 'commentaires.md');
+    const pdf = await htmlToPdf(fullReportHtml(selectSubject(analysed, { territory: ANALYSED }), loadCoreQuestionnaire(), 'fr', comments), { browser });
+    const outline = pdfOutline(pdf);
+    const chapters = outline.filter((e) => e.depth === 1 && e.title !== 'Sommaire' && e.title !== 'Méthodologie');
+    expect(chapters.map((c) => c.title)).toEqual(['Profil de l’association', 'Membres, dirigeants et bénévoles', 'Ressources, financements et locaux', 'Besoins et perspectives']);
+    for (const chapter of chapters) {
+      const first = outline[outline.indexOf(chapter) + 1]!;
+      expect(first.depth, chapter.title).toBe(2);
+      expect(first.page, `${chapter.title} / ${first.title}`).toBe(chapter.page);
+    }
   });
 
   it('refuses a sheet whose figures overflow the page, naming it', async () => {

@@ -26,6 +26,66 @@ export function countPdfPages(pdf: Uint8Array): number {
   return Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
 }
 
+/** One entry of a PDF's outline (bookmarks): a heading of the document and the page it is on. */
+export interface OutlineEntry {
+  title: string;
+  /** 1-based page number. */
+  page: number;
+  /** Depth in the outline, 0 for the top entries. */
+  depth: number;
+}
+
+/** A PDF string object, literal `(…)` (PDFDocEncoding, taken as Latin-1) or hex `<FEFF…>` (UTF-16BE). */
+function pdfString(token: string): string {
+  if (token.startsWith('<')) {
+    const hex = token.slice(1, -1).replace(/\s+/g, '');
+    const bytes = Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex');
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return bytes.subarray(2).swap16().toString('utf16le');
+    return bytes.toString('latin1');
+  }
+  return token.slice(1, -1).replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, e: string) => (
+    /^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e));
+}
+
+/**
+ * The outline Chromium writes from the document's headings (`outline: true`), each with the page
+ * its heading is printed on: what a contents list's page numbers and the layout tests read.
+ * Chromium writes the page tree and the outline as plain objects (see {@link countPdfPages}).
+ */
+export function pdfOutline(pdf: Uint8Array): OutlineEntry[] {
+  const text = Buffer.from(pdf).toString('latin1');
+  const objects = new Map<number, string>();
+  for (const m of text.matchAll(/(?:^|\s)(\d+) 0 obj\s*([\s\S]*?)endobj/g)) objects.set(Number(m[1]), m[2]!);
+  const ref = (body: string | undefined, key: string): number | undefined => {
+    const m = body?.match(new RegExp(`/${key} (\\d+) 0 R`));
+    return m ? Number(m[1]) : undefined;
+  };
+  const pageNumbers = new Map<number, number>();
+  const walk = (n: number | undefined): void => {
+    const body = n === undefined ? undefined : objects.get(n);
+    if (!body) return;
+    if (/\/Type\s*\/Pages\b/.test(body)) {
+      for (const kid of body.match(/\/Kids\s*\[([^\]]*)\]/)?.[1]?.matchAll(/(\d+) 0 R/g) ?? []) walk(Number(kid[1]));
+    } else if (/\/Type\s*\/Page\b/.test(body)) pageNumbers.set(n!, pageNumbers.size + 1);
+  };
+  const catalog = [...objects.values()].find((b) => /\/Type\s*\/Catalog\b/.test(b));
+  walk(ref(catalog, 'Pages'));
+  const entries: OutlineEntry[] = [];
+  const visit = (n: number | undefined, depth: number): void => {
+    for (let seen = 0; n !== undefined && seen < objects.size; seen++) {
+      const body = objects.get(n);
+      if (!body) return;
+      const title = body.match(/\/Title\s*(<[0-9A-Fa-f\s]*>|\((?:\\[\s\S]|[^\\)])*\))/)?.[1];
+      const page = pageNumbers.get(Number(body.match(/\/Dest\s*\[\s*(\d+) 0 R/)?.[1]));
+      if (title !== undefined && page !== undefined) entries.push({ title: pdfString(title), page, depth });
+      visit(ref(body, 'First'), depth + 1);
+      n = ref(body, 'Next');
+    }
+  };
+  visit(ref(objects.get(ref(catalog, 'Outlines') ?? -1), 'First'), 0);
+  return entries;
+}
+
 /**
  * The smallest scale a sheet's body (all but its header and footer) is drawn at to fit its page:
  * below it the tables' 6.5 pt would fall under 6 pt, so the figures must go instead.

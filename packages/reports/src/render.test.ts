@@ -173,9 +173,9 @@ describe('comparisons the analysis adds to a group', () => {
     expect(marks).toBeGreaterThan(0);
     expect(marks).toBe((block.match(/<abbr class="notable"/g) ?? []).length);
     // The chart marks the same shares on the bars of shown codes (national figures of one code
-    // too), each comparison named in its legend: ticks at x = share × 520 (640 wide, bars 520).
+    // too), each comparison named in its legend: ticks at x = share × 640 (the full report's charts are 760 wide, bars 640).
     const shown = sector.categories!.filter((c) => c.count !== null && !c.suppressed).map((c) => c.code);
-    const x = (share: number) => String(Math.round(share * 520 * 100) / 100);
+    const x = (share: number) => String(Math.round(share * 640 * 100) / 100);
     const expectedTicks = (dash: string, xs: string[]) => (xs.length ? [...xs, '8'].map((v) => `${dash} ${v}`) : []);
     const ticks = [...block.slice(0, block.indexOf('</svg>')).matchAll(/<path d="M([\d.]+) [^"]*" class="olva-chart-mark"[^>]*?(?: stroke-dasharray="([^"]+)")?\/>/g)].map((m) => `${m[2] ?? 'none'} ${m[1]}`).sort();
     expect(ticks).toEqual([

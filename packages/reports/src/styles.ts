@@ -65,6 +65,9 @@ abbr.notable { text-decoration: none; font-weight: bold; }
 .report > section.chapter { break-before: page; }
 .report > section.chapter:first-of-type { break-before: auto; }
 .report .question { break-inside: avoid; margin-bottom: 5mm; }
+/* A heading (and the "question of the territory" line) stays with what follows: a first question
+   taller than the rest of the page would otherwise leave its chapter's title alone on a page. */
+.report h2, .report h3, .report .from-extension { break-after: avoid; }
 .report .question .chart { max-width: 150mm; }
 .cover { height: 250mm; display: flex; flex-direction: column; justify-content: center; }
 .cover h1 { font-size: 26pt; }

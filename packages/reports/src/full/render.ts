@@ -17,6 +17,13 @@ import type { Comments } from '../markdown.js';
 import type { ReportSubject } from '../subject.js';
 import { methodology } from './methodology.js';
 
+/**
+ * The charts' width in their own units, drawn 150 mm wide: their text at about the body's 8 pt
+ * (at the charts' default 640 it was 9.3 pt and a question of eleven codes with its
+ * comparisons ran over one page).
+ */
+const FULL_CHART_WIDTH = 760;
+
 /** The comment key of the methodology chapter. */
 export const METHODOLOGY_COMMENT = 'methodologie';
 
@@ -63,7 +70,7 @@ export function fullReportHtml(subject: ReportSubject, core: QuestionnaireDefini
   const title = en ? 'Associative life: the full report' : 'La vie associative : le rapport complet';
   const block = (f: QuestionFigures): Markup => {
     const fromExtension = !coreIds.has(f.id);
-    return html`${fromExtension ? html`<p class="muted">${en ? 'Question of the territory' : 'Question du territoire'}${extension ? ` (${extension.id} ${extension.version})` : ''}</p>` : ''}${questionBlock(subject, f, { lang, level: 3, wording: true, comment: comments?.byId.get(f.id)?.markup })}`;
+    return html`${fromExtension ? html`<p class="muted from-extension">${en ? 'Question of the territory' : 'Question du territoire'}${extension ? ` (${extension.id} ${extension.version})` : ''}</p>` : ''}${questionBlock(subject, f, { lang, level: 3, wording: true, width: FULL_CHART_WIDTH, comment: comments?.byId.get(f.id)?.markup })}`;
   };
   const body = html`<main class="report">
 <section class="cover" aria-labelledby="h-cover"><p class="kicker">${en ? 'Local observation of associative life (OLVA)' : 'Observation locale de la vie associative (OLVA)'}</p>
