@@ -108,6 +108,22 @@ describe('the key figures and the employers note', () => {
     expect(() => employersHtml(subject, elsewhere, 'fr')).toThrow('lorient.csv: [reports/reference-territory] no line for the report\'s territory commune:35238 (the file names: epci:200042174)');
   });
 
+  it('writes the reference as the file gave it (s, nd) and charts only the sectors INSEE published, under a heading', () => {
+    const subject = selectSubject(doc, { territory: RENNES });
+    const reference = parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries;etp\ncommune:35238;2022;Ensemble;1000;12000;9000\ncommune:35238;2022;Sport;180;s;nd\ncommune:35238;2022;Culture;nd;3000;s\ncommune:35238;2022;Social;300;6000;\n', 'ref.csv');
+    const page = employersHtml(subject, reference, 'fr');
+    const table = page.slice(page.indexOf('<table class="data reference">'), page.indexOf('</table>', page.indexOf('<table class="data reference">')));
+    expect(table).toContain('<th scope="row">Sport</th><td>180</td><td>s</td><td>nd</td>');
+    expect(table).toMatch(/<th scope="row">Culture<\/th><td>nd<\/td><td>3\s?000<\/td><td>s<\/td>/);
+    expect(table).toMatch(/<th scope="row">Social<\/th><td>300<\/td><td>6\s?000<\/td><td>—<\/td>/);
+    // The chart is named on the page, and INSEE's secret is not the sample's "masqué".
+    expect(page).toContain('<h3 id="h-reference">Répartition des postes salariés par secteur (2022)</h3>');
+    const chart = page.slice(page.indexOf('aria-labelledby="c-reference-title"'), page.indexOf('</svg>', page.indexOf('aria-labelledby="c-reference-title"')));
+    expect(chart).toContain('Culture');
+    expect(chart).not.toContain('Sport');
+    expect(chart).not.toContain('masqué');
+  });
+
   it('asks for a territory when the document has several, and checks the document against its schema', () => {
     const dir = mkdtempSync(join(tmpdir(), 'olva-reports-'));
     const file = join(dir, 'results.json');
