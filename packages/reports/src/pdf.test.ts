@@ -78,13 +78,30 @@ describe('PDF through Debian’s Chromium', () => {
     }
   });
 
+  it('keeps a tile of the right column off the right margin, and refuses a sheet whose content runs past a side', async () => {
+    // Chromium's PDF clips the last fraction of a pixel of the text width (186 mm, 703.0 px):
+    // the border of a tile flush with it (the employment tile, page 2) lost half its width.
+    const subject = selectSubject(doc, { territory: RENNES });
+    const page = await browser.newPage({ viewport: { width: Math.round((186 / 25.4) * 96), height: 1123 } });
+    await page.emulateMedia({ media: 'print' });
+    await page.setContent(keyFiguresHtml(subject, KEY_FIGURES, 'fr'));
+    const rights = await page.$$eval('.tile', (tiles) => tiles.map((t) => t.getBoundingClientRect().right));
+    expect(Math.max(...rights)).toBeGreaterThan(600);
+    for (const right of rights) expect(right).toBeLessThanOrEqual((186 / 25.4) * 96 - 0.5);
+    await page.close();
+    const wide = keyFiguresHtml(subject, KEY_FIGURES, 'fr').replace('<div class="grid">', `<div class="grid"><p class="full" style="white-space:nowrap">Une_association_au_libellé_sans_espace_${'x'.repeat(200)}</p>`);
+    const error = await htmlToPdf(wide, { browser }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportError);
+    expect((error as ReportError).message).toMatch(/^\[reports\/page-overflow\] the content overflows the A4 page: page 1 \(#p-/);
+  });
+
   it('refuses a sheet whose figures overflow the page, naming it', async () => {
     const crowded = structuredClone(KEY_FIGURES);
     crowded.pages[1]!.figures = Array.from({ length: 6 }, () => ({ question: 'secteur_principal', show: 'bars' as const, size: 'full' as const }));
     const page = keyFiguresHtml(selectSubject(doc, { territory: RENNES }), crowded, 'fr');
     const error = await htmlToPdf(page, { browser }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportError);
-    expect((error as ReportError).message).toBe('[reports/page-overflow] the content overflows the A4 page: page 2 (#p-membres); remove a figure of that page from the key-figures file');
+    expect((error as ReportError).message).toBe('[reports/page-overflow] the content overflows the A4 page: page 2 (#p-membres); remove a figure of that page from the key-figures file (or shorten a label too long)');
   });
 });
 

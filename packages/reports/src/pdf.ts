@@ -120,7 +120,8 @@ async function print(browser: Browser, document: string, pages: number | undefin
     await page.emulateMedia({ media: 'print' });
     await page.setContent(document, { waitUntil: 'load' });
     const overflowing = await page.$$eval('.sheet', (sheets, floor) => sheets.flatMap((sheet, i) => {
-      const fits = (): boolean => sheet.scrollHeight <= sheet.clientHeight + 1;
+      // Past its foot, or past a side (a long unbreakable label widening a table's column).
+      const fits = (): boolean => sheet.scrollHeight <= sheet.clientHeight + 1 && sheet.scrollWidth <= sheet.clientWidth + 1;
       const body = [...sheet.children].filter((c): c is HTMLElement => c.tagName !== 'HEADER' && c.tagName !== 'FOOTER' && c instanceof HTMLElement);
       // CSS zoom scales layout too (not only the paint, as a transform would): the footer moves up.
       for (let step = 1; !fits() && 1 - step * 0.01 >= floor - 1e-9; step++) {
@@ -130,8 +131,8 @@ async function print(browser: Browser, document: string, pages: number | undefin
     }), SHEET_FIT_FLOOR);
     if (overflowing.length) {
       throw new ReportError('reports/page-overflow', {
-        fr: `le contenu dépasse la page A4 : page ${overflowing.join(', ')} ; retirez une figure de cette page du fichier des chiffres clés`,
-        en: `the content overflows the A4 page: page ${overflowing.join(', ')}; remove a figure of that page from the key-figures file`,
+        fr: `le contenu dépasse la page A4 : page ${overflowing.join(', ')} ; retirez une figure de cette page du fichier des chiffres clés (ou raccourcissez un libellé trop long)`,
+        en: `the content overflows the A4 page: page ${overflowing.join(', ')}; remove a figure of that page from the key-figures file (or shorten a label too long)`,
       });
     }
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
