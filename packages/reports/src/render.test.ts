@@ -15,6 +15,7 @@ import { fullReportHtml } from './full/render.js';
 import { parseComments } from './markdown.js';
 import { parseReference } from './employers/reference.js';
 import { renderReport } from './report.js';
+import { frenchSpacing } from './document.js';
 
 const core = loadCoreQuestionnaire();
 const REFERENCE = parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries\ncommune:35238;2022;Ensemble;1052;12480\ncommune:35238;2022;Sport;180;820\n', 'ref.csv');
@@ -35,7 +36,7 @@ describe('the full report', () => {
       const id = q.id.replace(/[^a-z0-9_-]/gi, '-');
       if (published.has(q.id)) {
         expect(page, q.id).toContain(`id="q-${id}"`);
-        expect(page, q.id).toContain(q.label.fr.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+        expect(page, q.id).toContain(frenchSpacing(q.label.fr.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')));
       } else {
         // Free text, and nb_dirigeants, which the fixture's Lorient version marks personal.
         expect(NEVER.has(q.type) || q.id === 'nb_dirigeants', q.id).toBe(true);
@@ -71,16 +72,16 @@ describe('the key figures and the employers note', () => {
     expect(page.match(/<section class="sheet"/g)).toHaveLength(4);
     for (const p of KEY_FIGURES.pages) for (const f of p.figures) expect(page).toContain(f.title!.fr.replace(/'/g, '&#39;'));
     expect(page).toContain('<th scope="col"><span aria-hidden="true">▼ </span>2025</th>');
-    expect(page).toContain('Un effectif de 1 à 2 associations s’écrit « &lt; 3 »');
+    expect(page).toContain(frenchSpacing('Un effectif de 1 à 2 associations s’écrit « &lt; 3 »'));
     expect(page).toContain('sous 10 répondants, rien n’est publié');
   });
 
   it('marks small bases and withholds what is under the minimum base', async () => {
     const small = await resultsDocument(11, 12);
     const page = keyFiguresHtml(selectSubject(small, { territory: RENNES }), KEY_FIGURES, 'fr');
-    expect(page).toContain('Petite base (moins de 30 répondants) : à lire avec prudence.');
+    expect(page).toContain(frenchSpacing('Petite base (moins de 30 répondants) : à lire avec prudence.'));
     const note = employersHtml(selectSubject(small, { territory: RENNES }), REFERENCE, 'fr');
-    expect(note).toContain('Non publié : moins de 10 répondants.');
+    expect(note).toContain('Non publié\u00a0: moins de 10 répondants.');
   });
 
   it('says why a filtered question is withheld: it would reveal a hidden count of its filter (FR, EN)', () => {
@@ -91,7 +92,7 @@ describe('the key figures and the employers note', () => {
       id: f.id, type: f.type, label: f.label, conditional: true, kind: 'numeric', unit: 'value', status: 'withheld', withheldReason: 'filter-suppressed', withheldFilters: ['employeur'],
     }));
     const fr = fullReportHtml(selectSubject(linked, { territory: RENNES }), core, 'fr');
-    expect(fr).toContain('Non publié : posée sous condition, cette question révélerait un effectif masqué de sa question filtre (secret statistique).');
+    expect(fr).toContain(frenchSpacing('Non publié : posée sous condition, cette question révélerait un effectif masqué de sa question filtre (secret statistique).'));
     expect(fr).toContain('Une question posée sous condition n’est pas publiée quand son nombre de répondants révélerait un effectif masqué de la question qui la filtre.');
     const en = fullReportHtml(selectSubject(linked, { territory: RENNES }), core, 'en');
     expect(en).toContain('Not published: asked under a condition, this question would reveal a hidden count of its filter question (statistical confidentiality).');
@@ -103,7 +104,7 @@ describe('the key figures and the employers note', () => {
     expect(page.match(/<section class="sheet"/g)).toHaveLength(2);
     expect(page).toMatch(/<th scope="row">Ensemble<\/th><td>1\u202f052<\/td><td>12\u202f480<\/td>/);
     const withFte = employersHtml(subject, parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries;etp\ncommune:35238;2022;Ensemble;1000;12000;9000\n', 'ref.csv'), 'fr');
-    expect(withFte).toMatch(/Équivalents temps plein : 9 par établissement employeur dans la référence ; [\d,]+ par association employeuse/);
+    expect(withFte).toMatch(/Équivalents temps plein\u00a0: 9 par établissement employeur dans la référence\u202f; [\d,]+ par association employeuse/);
     const elsewhere = parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries\nepci:200042174;2022;Ensemble;10;20\n', 'lorient.csv');
     expect(() => employersHtml(subject, elsewhere, 'fr')).toThrow('lorient.csv: [reports/reference-territory] no line for the report\'s territory commune:35238 (the file names: epci:200042174)');
   });
@@ -131,6 +132,28 @@ describe('the key figures and the employers note', () => {
     expect(() => renderReport({ kind: 'key-figures', results: file, lang: 'fr' })).toThrow(/\[reports\/territory\] the document covers several territories: choose one with --territory \(groups: commune:29019 2026, commune:35238 2025/);
     writeFileSync(file, JSON.stringify({ ...doc, rules: { ...doc.rules, minCell: 0 } }));
     expect(() => renderReport({ kind: 'key-figures', results: file, lang: 'fr', territory: RENNES })).toThrow(`${file}#/rules/minCell: [schema/minimum] must be >= 1`);
+  });
+});
+
+describe('French typography', () => {
+  it('puts no breakable space before ? : ; ! % » €, after «, or between thousands, in every French document', () => {
+    const subject = selectSubject(doc, { territory: RENNES });
+    // Spaces typed as they come: the core's wordings ("… association ?"), this package's
+    // sentences ("Base : …"), choice labels ("De 1 000 € à…"), an analyst's comment.
+    const comments = parseComments('## secteur_principal\n\nUn tiers des associations sont sportives ; est-ce 33 % ? Oui : « net » !\n\n`a ; b`\n', 'c.md');
+    for (const page of [fullReportHtml(subject, loadCoreQuestionnaire(), 'fr', comments), keyFiguresHtml(subject, KEY_FIGURES, 'fr'), employersHtml(subject, REFERENCE, 'fr')]) {
+      const text = page.replace(/<style[\s\S]*?<\/style>|<code>[\s\S]*?<\/code>|<[^>]*>/g, '|');
+      expect(text).not.toMatch(/ [?:;!%»€]|« |\d \d{3}(?!\d)/);
+      expect(text).toContain('Base\u00a0:');
+    }
+    const full = fullReportHtml(subject, loadCoreQuestionnaire(), 'fr', comments);
+    expect(full).toContain('sportives\u202f; est-ce 33\u202f%\u202f? Oui\u00a0: «\u00a0net\u00a0»\u202f!');
+    expect(full).toContain('association\u202f?</h3>');
+    // Tags, the style sheet and code are left as they are; English is not French.
+    expect(full).toContain('<code>a ; b</code>');
+    expect(full).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src');
+    expect(fullReportHtml(subject, loadCoreQuestionnaire(), 'en')).not.toMatch(/\u202f[?;!]/);
+    expect(frenchSpacing('De 1 000 000 € à &lt; 3 : 12 %')).toBe('De 1\u202f000\u202f000\u00a0€ à &lt;\u00a03\u00a0: 12\u202f%');
   });
 });
 
@@ -200,7 +223,7 @@ describe('comparisons the analysis adds to a group', () => {
       ...expectedTicks('1.5 2', network!.shares.filter((s) => s.question === 'secteur_principal' && shown.includes(s.code) && s.network).map((s) => x(s.network!.share))),
     ].sort());
     expect(ticks.length).toBeGreaterThan(6);
-    expect(block).toMatch(/Repères sur les barres : ▼ 2025 \(même territoire, vague 2025[^)]*\) ; ◆ France \(Viviane Tchernonog[^)]*, données 2017\) ; ● Réseau \(/);
+    expect(block).toMatch(/Repères sur les barres\u00a0: ▼ 2025 \(même territoire, vague 2025[^)]*\)\u202f; ◆ France \(Viviane Tchernonog[^)]*, données 2017\)\u202f; ● Réseau \(/);
     expect(previousWave!.shares.find((s) => s.question === 'secteur_principal' && s.code === 'solidarite')!.previous).not.toBeNull();
     // Only the codes of the version answered: not the old ones the crosswalk merged.
     expect(block).not.toContain('Action caritative');
@@ -209,13 +232,13 @@ describe('comparisons the analysis adds to a group', () => {
     expect(references.some((f) => f.categoriesDiffer)).toBe(true);
     for (const f of references) {
       // Named by the figure's own label, which does not repeat its question; ◆: marked on the chart.
-      expect(block).toContain(`<p class="compare-note national"><span aria-hidden="true">◆ </span>${f.label.fr}\u00a0: ${pct(f.national.share!)} en France (${f.national.year}), ${pct(f.territory!.share)} ici${f.notable ? ' *' : ''}.${f.categoriesDiffer ? ` ${f.categoriesDiffer.fr.replace(/’/g, '’')}` : ''}</p>`);
+      expect(block).toContain(`<p class="compare-note national"><span aria-hidden="true">◆ </span>${f.label.fr}\u00a0: ${pct(f.national.share!)} en France (${f.national.year}), ${pct(f.territory!.share)} ici${f.notable ? ' *' : ''}.${f.categoriesDiffer ? ` ${frenchSpacing(f.categoriesDiffer.fr)}` : ''}</p>`);
       expect(f.label.fr).not.toMatch(/secteur|:/i);
     }
     // A figure of several codes (budget under 10 000 €) has no bar to mark: no ◆.
     const budget = national!.figures.find((f) => f.codes.length > 1 && f.territory)!;
     const budgetBlock = page.slice(page.indexOf(`id="q-${budget.question}"`));
-    expect(budgetBlock).toContain(`<p class="compare-note national">${budget.label.fr.replace(/ /g, ' ')}\u00a0: ${pct(budget.national.share!)} en France (2017)`);
+    expect(budgetBlock).toContain(`<p class="compare-note national">${frenchSpacing(budget.label.fr)}\u00a0: ${pct(budget.national.share!)} en France (2017)`);
     const source = Object.values(national!.references.sources)[0]!;
     expect(page).toContain(`Références nationales</h3><ul><li>${source.citation.replace(/&/g, '&amp;')} (${source.year})</li>`);
     const sport = subject.group.sample!.sectors.find((s) => s.code === 'sport')!;
@@ -225,7 +248,7 @@ describe('comparisons the analysis adds to a group', () => {
     const sheetFr = keyFiguresHtml(subject, KEY_FIGURES, 'fr');
     const sheetSector = sheetFr.slice(sheetFr.indexOf('id="q-secteur_principal"'), sheetFr.indexOf('</svg>', sheetFr.indexOf('id="q-secteur_principal"')));
     expect((sheetSector.match(/class="olva-chart-mark"/g) ?? []).length).toBe(ticks.length - 3);
-    expect(sheetSector).toContain('Repères sur les barres : ▼ 2025 ; ◆ France ; ● Réseau.');
+    expect(sheetSector).toContain(frenchSpacing('Repères sur les barres : ▼ 2025 ; ◆ France ; ● Réseau.'));
     const sheet = keyFiguresHtml(subject, KEY_FIGURES, 'en');
     expect(sheet).toContain(`column Network: the ${network!.otherTerritories} other territories of wave 2026 pooled`);
   });
