@@ -16,6 +16,7 @@ import { parseComments } from './markdown.js';
 import { parseReference } from './employers/reference.js';
 import { renderReport } from './report.js';
 import { frenchSpacing } from './document.js';
+import { formatDate } from './i18n.js';
 
 const core = loadCoreQuestionnaire();
 const REFERENCE = parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries\ncommune:35238;2022;Ensemble;1052;12480\ncommune:35238;2022;Sport;180;820\n', 'ref.csv');
@@ -153,6 +154,10 @@ describe('French typography', () => {
     expect(full).toContain('<code>a ; b</code>');
     expect(full).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src');
     expect(fullReportHtml(subject, loadCoreQuestionnaire(), 'en')).not.toMatch(/\u202f[?;!]/);
+    // The methodology's dates: "les âges sont comptés au 1er janvier 2026".
+    expect(formatDate('2026-01-01', 'fr')).toBe('1er janvier 2026');
+    expect(formatDate('2026-03-28T10:00:00Z', 'fr')).toBe('28 mars 2026');
+    expect(formatDate('2026-01-01', 'en')).toBe('1 January 2026');
     expect(frenchSpacing('De 1 000 000 € à &lt; 3 : 12 %')).toBe('De 1\u202f000\u202f000\u00a0€ à &lt;\u00a03\u00a0: 12\u202f%');
   });
 });
