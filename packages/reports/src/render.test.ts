@@ -17,6 +17,7 @@ import { parseReference } from './employers/reference.js';
 import { renderReport } from './report.js';
 import { frenchSpacing } from './document.js';
 import { formatDate } from './i18n.js';
+import { baseText } from './figure.js';
 
 const core = loadCoreQuestionnaire();
 const REFERENCE = parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries\ncommune:35238;2022;Ensemble;1052;12480\ncommune:35238;2022;Sport;180;820\n', 'ref.csv');
@@ -133,6 +134,20 @@ describe('the key figures and the employers note', () => {
     expect(() => renderReport({ kind: 'key-figures', results: file, lang: 'fr' })).toThrow(/\[reports\/territory\] the document covers several territories: choose one with --territory \(groups: commune:29019 2026, commune:35238 2025/);
     writeFileSync(file, JSON.stringify({ ...doc, rules: { ...doc.rules, minCell: 0 } }));
     expect(() => renderReport({ kind: 'key-figures', results: file, lang: 'fr', territory: RENNES })).toThrow(`${file}#/rules/minCell: [schema/minimum] must be >= 1`);
+  });
+});
+
+describe('the base of a question', () => {
+  it('never reads as a response rate: the second number is whom the question was put to, and only when it differs', () => {
+    // "Base : 150 répondants sur 150 interrogés" read as "every association surveyed answered".
+    const rules = doc.rules;
+    const f = (answered: number, asked: number | null) => ({ base: { answered, asked, noAnswer: asked === null ? null : asked - answered }, status: 'ok' as const });
+    expect(baseText(f(150, 150), rules, 'fr')).toBe('Base\u00a0: 150 répondants.');
+    expect(baseText(f(142, 150), rules, 'fr')).toBe('Base\u00a0: 142 répondants sur les 150 à qui elle a été posée.');
+    expect(baseText(f(49, null), rules, 'fr')).toBe('Base\u00a0: 49 répondants (question posée sous condition).');
+    expect(baseText(f(142, 150), rules, 'en')).toBe('Base: 142 respondents of the 150 it was put to.');
+    const page = fullReportHtml(selectSubject(doc, { territory: RENNES }), loadCoreQuestionnaire(), 'fr');
+    expect(page).not.toContain('interrogés');
   });
 });
 
