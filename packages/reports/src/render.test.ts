@@ -151,6 +151,35 @@ describe('the base of a question', () => {
   });
 });
 
+describe('what the methodology says about the sample', () => {
+  it('says what the report’s figures are, how many weighted shares exist, what an interval does not measure, and names the channels', async () => {
+    const core = loadCoreQuestionnaire();
+    const expected = [{ territory: ANALYSED, source: 'répertoire', sectors: { sport: 100, culture: 300, loisirs_vie_sociale: 200, solidarite: 400 } }];
+    const weightedDoc = await analysedResults(11, 120, '2025', { expected, weight: 'sector' });
+    const subject = selectSubject(weightedDoc, { territory: ANALYSED });
+    const shares = subject.group.sample!.weighted!.questions.flatMap((q) => q.categories);
+    const published = shares.filter((c) => c.share !== null).length;
+    const page = fullReportHtml(subject, core, 'fr');
+    const method = page.slice(page.indexOf('id="methodologie"'));
+    // It said the weighted shares were "toujours présentées comme telles": the report shows none.
+    expect(method).not.toContain('toujours présentées');
+    expect(method).toContain(frenchSpacing(`Les chiffres de ce rapport sont ceux des associations qui ont répondu, sans redressement.`));
+    expect(method).toContain(frenchSpacing(`ne compte moins de 3 associations : ${published} sur ${shares.length} ici.`));
+    expect(method).toContain(frenchSpacing('qui suppose des répondants tirés au hasard : les associations ayant choisi de répondre, il ne mesure pas en quoi elles diffèrent de celles qui n’ont pas répondu.'));
+    const plain = fullReportHtml(selectSubject(await analysedResults(11, 120, '2025'), { territory: ANALYSED }), core, 'fr');
+    expect(plain).toContain(frenchSpacing('Aucune répartition attendue des associations du territoire n’a été fournie : la composition de l’échantillon par secteur n’a pas été vérifiée.'));
+    const withExpected = fullReportHtml(selectSubject(await analysedResults(11, 120, '2025', { expected }), { territory: ANALYSED }), core, 'en');
+    expect(withExpected).toContain('the figures lean towards the sectors that answered more');
+    // Channels by name, not by payload code.
+    const collected = structuredClone(subject.group) as typeof subject.group & { collection?: { byChannel: Record<string, number> } };
+    collected.collection = { ...(collected.collection ?? {}), byChannel: { web: 100, paper: 15, kiosk: 5 } };
+    const named = fullReportHtml({ ...subject, group: collected }, core, 'fr');
+    expect(named).toContain('<th scope="row">en ligne</th>');
+    expect(named).toContain('<th scope="row">papier (saisi)</th>');
+    expect(named).not.toContain('<th scope="row">web</th>');
+  });
+});
+
 describe('French typography', () => {
   it('puts no breakable space before ? : ; ! % » €, after «, or between thousands, in every French document', () => {
     const subject = selectSubject(doc, { territory: RENNES });
