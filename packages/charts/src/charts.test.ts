@@ -39,7 +39,7 @@ describe('shareBars', () => {
     expect(text).toContain('Autre : masqué');
     expect(text).not.toMatch(/\b4\u202f%|\b1\u202f%|\b10\u202f%/);
     expect(nodes(chart).filter((x) => x.attrs.class === 'olva-chart-interval')).toHaveLength(2);
-    expect(text).toContain('moins de 3 réponses');
+    expect(text).toContain('de 1 à 2 réponses, non montré');
   });
 
   it('hatches the bars of a small base and says so, in English too', () => {
@@ -121,13 +121,18 @@ describe('stackedBars', () => {
     const text = svgText(chart);
     expect(text).toContain('Bénévoles : Oui : 70\u202f%, Non : < 3, Ne sait pas : masqué');
     expect(text).toContain('Financement : non publié');
-    expect(text).toContain('* Petite base');
+    // †, not *: the documents mark a notable difference with *, on the same sheets.
+    expect(text).toContain('† Petite base');
+    expect(text).not.toContain('*');
   });
 
   it('writes its notes under the bars, inside its viewBox, not only in its description', () => {
     const drawn = nodes(chart).filter((n) => n.tag === 'text').map((n) => ({ text: n.children.join(''), y: num(n.attrs.y) }));
-    const notes = drawn.filter((t) => t.text.startsWith('* Petite base') || t.text.startsWith('< 3 :') || t.text.startsWith('masqué :'));
-    expect(notes.map((t) => t.text.slice(0, 8)), JSON.stringify(drawn)).toEqual(['* Petite', '< 3 : mo', 'masqué :']);
+    const notes = drawn.filter((t) => t.text.startsWith('† Petite base') || t.text.startsWith('< 3 :') || t.text.startsWith('masqué :'));
+    expect(notes.map((t) => t.text.slice(0, 8)), JSON.stringify(drawn)).toEqual(['† Petite', '< 3 : de', 'masqué :']);
+    // Each note says what its mark means, not both the same thing.
+    expect(drawn.find((t) => t.text.startsWith('< 3 :'))!.text).toBe('< 3 : de 1 à 2 réponses, non montré (secret statistique).');
+    expect(drawn.find((t) => t.text.startsWith('masqué :'))!.text).toBe('masqué : caché pour qu’un « < 3 » ne se déduise pas du total (secret statistique).');
     const lastBar = Math.max(...rects(chart).map((r) => num(r.attrs.y) + num(r.attrs.height)));
     for (const n of notes) {
       expect(n.y).toBeGreaterThan(lastBar);

@@ -12,3 +12,10 @@ describe('the base of a question', () => {
     expect(resultsStrings('en').base(150, 150)).toBe('Base: 150 respondents.');
   });
 });
+
+describe('the method line', () => {
+  it('says that "< 3" is one or two answers not shown, not the same thing as "masqué"', () => {
+    expect(resultsStrings('fr').method(3)).toContain('« < 3 » : de 1 à 2 réponses, non montré (secret statistique)');
+    expect(resultsStrings('en').method(3)).toContain('"< 3": 1 to 2 answers, not shown');
+  });
+});
