@@ -15,6 +15,8 @@ import { parseReference } from './employers/reference.js';
 import { countPdfPages, htmlToPdf, pdfOutline } from './pdf.js';
 import { ReportError } from './errors.js';
 import { parseComments } from './markdown.js';
+import { printWithContentsPages } from './report.js';
+import { headingKey } from './full/render.js';
 
 const REFERENCE = parseReference('territoire,annee,secteur,etablissements_employeurs,postes_salaries,etp\ncommune:35238,2022,Ensemble,1052,12480,9870\ncommune:35238,2022,Sport,180,820,s\ncommune:35238,2022,Action sociale,310,6900,5400\n', 'ref.csv');
 
@@ -76,6 +78,20 @@ describe('PDF through Debian’s Chromium', () => {
       expect(first.depth, chapter.title).toBe(2);
       expect(first.page, `${chapter.title} / ${first.title}`).toBe(chapter.page);
     }
+  });
+
+  it('numbers the full report’s contents list with the pages its chapters are printed on', async () => {
+    const subject = selectSubject(analysed, { territory: ANALYSED });
+    const { pdf, html } = await printWithContentsPages((pages) => fullReportHtml(subject, loadCoreQuestionnaire(), 'fr', undefined, pages), { browser });
+    const outline = pdfOutline(pdf);
+    const toc = html.slice(html.indexOf('<nav class="toc"'), html.indexOf('</nav>'));
+    const listed = [...toc.matchAll(/<a href="#([^"]+)">([^<]+)<\/a>[^<]*<span class="toc-page"><span class="visually-hidden">, page <\/span>(\d+)<\/span>/g)].map((m) => ({ title: m[2]!, page: Number(m[3]) }));
+    // Every chapter and the methodology, each on the page the PDF's outline puts it.
+    expect(listed.map((l) => l.title)).toEqual(['Profil de l’association', 'Membres, dirigeants et bénévoles', 'Ressources, financements et locaux', 'Besoins et perspectives', 'Méthodologie']);
+    for (const l of listed) expect(l.page, l.title).toBe(outline.find((e) => headingKey(e.title) === headingKey(l.title))!.page);
+    expect(listed[0]!.page).toBe(2);
+    expect(listed.at(-1)!.page).toBeGreaterThan(listed.at(-2)!.page);
+    expect(listed.at(-1)!.page).toBeLessThanOrEqual(countPdfPages(pdf));
   });
 
   it('keeps a tile of the right column off the right margin, and refuses a sheet whose content runs past a side', async () => {

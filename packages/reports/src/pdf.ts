@@ -97,20 +97,26 @@ const TEXT_WIDTH_PX = Math.round((186 / 25.4) * 96);
 
 /** Prints an HTML document to an A4 PDF. @throws ReportError when a sheet overflows its page. */
 export async function htmlToPdf(document: string, options: PdfOptions = {}): Promise<Uint8Array> {
-  if (!options.browser && !existsSync(CHROMIUM_PATH)) {
+  return withChromium(options.browser, (browser) => print(browser, document, options.pages));
+}
+
+/** Runs `job` with `browser`, or with Debian's Chromium launched for it and closed after. */
+export async function withChromium<T>(browser: Browser | undefined, job: (browser: Browser) => Promise<T>): Promise<T> {
+  if (browser) return job(browser);
+  if (!existsSync(CHROMIUM_PATH)) {
     throw new ReportError('reports/chromium', {
       fr: `Chromium introuvable (${CHROMIUM_PATH}) : installez le paquet Debian « chromium », ou écrivez le HTML (--out x.html)`,
       en: `Chromium not found (${CHROMIUM_PATH}): install the Debian package "chromium", or write HTML (--out x.html)`,
     });
   }
-  const browser = options.browser ?? await chromium.launch({
+  const launched = await chromium.launch({
     headless: true, executablePath: CHROMIUM_PATH,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    return await print(browser, document, options.pages);
+    return await job(launched);
   } finally {
-    if (!options.browser) await browser.close();
+    await launched.close();
   }
 }
 

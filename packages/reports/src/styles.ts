@@ -73,7 +73,8 @@ abbr.notable { text-decoration: none; font-weight: bold; }
 .report .question .chart { max-width: 150mm; }
 .cover { height: 250mm; display: flex; flex-direction: column; justify-content: center; }
 .cover h1 { font-size: 26pt; }
-nav.toc ol { padding-left: 5mm; }
+nav.toc ol { padding-left: 5mm; max-width: 130mm; }
+nav.toc .toc-page { float: right; }
 @media screen { body { max-width: 210mm; margin: 0 auto; padding: 8mm; } .sheet { border-bottom: 1px dashed #d0d0d0; margin-bottom: 8mm; } }
 `;
 
