@@ -299,6 +299,15 @@ describe('comparisons the analysis adds to a group', () => {
     expect((sheetSector.match(/class="olva-chart-mark"/g) ?? []).length).toBe(ticks.length - 3);
     expect(sheetSector).toContain(frenchSpacing('Repères sur les barres : ▼ 2025 ; ◆ France ; ● Réseau.'));
     const sheet = keyFiguresHtml(subject, KEY_FIGURES, 'en');
-    expect(sheet).toContain(`column Network: the ${network!.otherTerritories} other territories of wave 2026 pooled`);
+    expect(sheet).toContain(`column Network: the other territories of wave 2026 that publish the question, pooled (only when 3 or more do; ${network!.otherTerritories} have responses)`);
+    // A territory with responses but under the minimum base is not pooled: the question's
+    // source counts the territories behind its figures ("les 6 autres" pooled 5 in the demo).
+    const pooled = Math.max(...network!.shares.filter((l) => l.question === 'secteur_principal' && l.network).map((l) => l.territories));
+    const moreOthers = structuredClone(subject.group);
+    moreOthers.comparisons!.network!.otherTerritories = pooled + 1;
+    const counted = fullReportHtml({ ...subject, group: moreOthers }, core, 'fr');
+    const sectorBlock = counted.slice(counted.indexOf('id="q-secteur_principal"'), counted.indexOf('id="q-secteurs_secondaires"'));
+    expect(sectorBlock).toContain(frenchSpacing(`Réseau (les ${pooled} autres territoires de la vague 2026 qui publient cette question, regroupés (au moins 3))`));
+    expect(sectorBlock).not.toContain(`les ${pooled + 1} autres`);
   });
 });
