@@ -111,6 +111,12 @@ describe('the key figures and the employers note', () => {
     expect(() => employersHtml(subject, elsewhere, 'fr')).toThrow('lorient.csv: [reports/reference-territory] no line for the report\'s territory commune:35238 (the file names: epci:200042174)');
   });
 
+  it('says what the share of employers against establishments is a share of', () => {
+    // "(3 % ; une association peut…)": 3 % of what, the reader could not tell.
+    const page = employersHtml(selectSubject(doc, { territory: RENNES }), parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries\ncommune:35238;2022;Ensemble;1000;12000\n', 'ref.csv'), 'fr');
+    expect(page).toMatch(/établissements employeurs associatifs sur le territoire en 2022\u00a0: l’équivalent d’au moins \d+\u202f% d’entre eux, une association pouvant avoir plusieurs établissements \(il y a donc moins d’associations employeuses que d’établissements\)\./);
+  });
+
   it('writes the reference as the file gave it (s, nd) and charts only the sectors INSEE published, under a heading', () => {
     const subject = selectSubject(doc, { territory: RENNES });
     const reference = parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries;etp\ncommune:35238;2022;Ensemble;1000;12000;9000\ncommune:35238;2022;Sport;180;s;nd\ncommune:35238;2022;Culture;nd;3000;s\ncommune:35238;2022;Social;300;6000;\n', 'ref.csv');

@@ -83,8 +83,8 @@ function comparisonText(subject: ReportSubject, rows: ReferenceRow[], lang: Lang
   const employers = employeur?.kind === 'distribution' ? employeur.categories?.find((c) => c.code === 'true') : undefined;
   if (t.employers !== null && employers?.count != null) {
     lines.push(lang === 'en'
-      ? `${number(employers.count, lang)} employer associations answered, against ${number(t.employers, lang)} employer establishments of associations in the territory in ${year} (${percent(employers.count / t.employers, lang)}; one association may run several establishments).`
-      : `${number(employers.count, lang)} associations employeuses ont répondu, pour ${number(t.employers, lang)} établissements employeurs associatifs sur le territoire en ${year} (${percent(employers.count / t.employers, lang)} ; une association peut avoir plusieurs établissements).`);
+      ? `${number(employers.count, lang)} employer associations answered, against ${number(t.employers, lang)} employer establishments of associations in the territory in ${year}: at least ${percent(employers.count / t.employers, lang)} of them, since one association may run several establishments (and so there are fewer employer associations than establishments).`
+      : `${number(employers.count, lang)} associations employeuses ont répondu, pour ${number(t.employers, lang)} établissements employeurs associatifs sur le territoire en ${year} : l’équivalent d’au moins ${percent(employers.count / t.employers, lang)} d’entre eux, une association pouvant avoir plusieurs établissements (il y a donc moins d’associations employeuses que d’établissements).`);
   }
   if (t.employers && t.posts !== null && staff?.kind === 'numeric' && staff.summary) {
     const ratio = t.posts / t.employers;
