@@ -11,7 +11,9 @@ const CSS = `
 * { box-sizing: border-box; }
 html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9.5pt; line-height: 1.35; color: #1b1b1b; background: #fff; }
 body { margin: 0; }
-h1, h2, h3, h4 { line-height: 1.2; margin: 0 0 2mm; color: #1f4e79; }
+/* pre-wrap: Chromium builds the PDF's outline from the headings' lines and drops the space where
+   one wraps ("le rapportcomplet"); a preserved space is kept. */
+h1, h2, h3, h4 { line-height: 1.2; margin: 0 0 2mm; color: #1f4e79; white-space: pre-wrap; }
 h1 { font-size: 18pt; } h2 { font-size: 13pt; } h3 { font-size: 10.5pt; } h4 { font-size: 9.5pt; color: #1b1b1b; }
 p { margin: 0 0 2mm; }
 a { color: #1f4e79; }
