@@ -214,6 +214,15 @@ describe('shareBars with comparisons', () => {
     expect(nodes(en).find((x) => x.tag === 'desc')!.children.join('')).toContain('Markers on the bars: ● Network. Sport: 30% (95% confidence interval: 20% – 40%), Network: 25%');
   });
 
+  it('draws the shapes of a share of 0 % whole, inside the chart, their ticks at 0', () => {
+    const zero = shareBars({ title: 'S', id: 'z', minCell: 3, width: 600, comparisons, legend: false, bars: [{ label: 'Autre', share: 0, compared: [0, 0] }] });
+    const lefts = nodes(zero).filter((x) => x.attrs.class === 'olva-chart-text' && (x.tag === 'path' || x.tag === 'circle'))
+      .map((x) => (x.tag === 'circle' ? num(x.attrs.cx) - num(x.attrs.r) : Number(String(x.attrs.d).match(/^M([-\d.]+) /)![1]) - (String(x.attrs.d).includes('l5 5') ? 5 : 0)));
+    expect(lefts).toHaveLength(2);
+    for (const left of lefts) expect(left).toBeGreaterThanOrEqual(0);
+    expect(nodes(zero).filter((x) => x.attrs.class === 'olva-chart-mark').map((t) => String(t.attrs.d).split(' ')[0])).toEqual(['M0', 'M0']);
+  });
+
   it('sets the shapes of close shares side by side, the ticks at the shares, and draws no legend when told', () => {
     const close = shareBars({ title: 'S', id: 'c', minCell: 3, width: 600, comparisons, legend: false, bars: [{ label: 'Sport', share: 0.3, compared: [0.25, 0.25] }] });
     const shapes = nodes(close).filter((x) => x.attrs.class === 'olva-chart-text' && x.tag === 'path').map((x) => Number(String(x.attrs.d).match(/^M([\d.]+) /)![1]));
