@@ -138,7 +138,9 @@ describe('<olva-results> comparisons', () => {
       expect(national).toContain(`${f.label.fr} : ${pct(f.territory!.share)} ici contre ${pct(f.national.share!)}, ${f.notable ? 'écart notable' : f.notable === false ? 'pas d’écart notable' : 'sans verdict'}`);
       if (f.categoriesDiffer) expect(national).toContain(f.categoriesDiffer.fr.replace(/\.$/, ''));
     }
-    expect(network).toMatch(new RegExp(`^Réseau \\(les ${c.network!.otherTerritories} autres territoires de la vague 2026 regroupés\\) : `));
+    // The territories pooled for the question, not all those with responses.
+    const pooled = Math.max(...c.network!.shares.filter((s) => s.question === sector.id && s.network).map((s) => s.territories));
+    expect(network).toMatch(new RegExp(`^Réseau \\(les ${pooled} autres territoires de la vague 2026 qui la publient, regroupés\\) : `));
     // A question the crosswalk declares not comparable says so, and why.
     const broken = c.previousWave!.shares.find((s) => s.question === 'situation_financiere')!;
     expect(broken.missing).toBe('not-comparable');
@@ -220,7 +222,7 @@ describe('<olva-results> comparisons', () => {
     const sportDesc = await p.locator('olva-results').getByRole('img', { name: sector.label.fr, exact: false }).evaluate((svg) => svg.querySelector('desc')!.textContent!);
     expect(sportDesc).toContain(`${label(sector, 'sport')} : < ${doc.rules.minCell}.`);
     // Nothing compared: the sentence says why rather than "no notable difference".
-    expect((await sentences(p, 2)).at(-1)).toBe(`Réseau (les ${c.network!.otherTerritories} autres territoires de la vague 2026 regroupés) : moins de 3 autres territoires la publient.`);
+    expect((await sentences(p, 2)).at(-1)).toBe('Réseau (les autres territoires de la vague 2026 qui la publient, regroupés) : moins de 3 autres territoires la publient.');
     await expectAccessible(p, 'hidden and withheld');
     await p.close();
   });
@@ -236,7 +238,7 @@ describe('<olva-results> comparisons', () => {
     await open(p, '/en.html', { src: '/data/results.json', questions: 'secteur_principal', comparisons: 'network previous-wave', lang: 'en' });
     const said = await sentences(p, 0);
     expect(said.map((t) => t.split(' (')[0])).toEqual(['Wave 2025', 'Network']);
-    expect(said[1]).toContain(`the ${c.network!.otherTerritories} other territories of wave 2026 pooled`);
+    expect(said[1]).toContain(`the ${Math.max(...c.network!.shares.filter((s) => s.question === sector.id && s.network).map((s) => s.territories))} other territories of wave 2026 that publish it, pooled`);
     const notable = c.network!.shares.filter((s) => s.question === sector.id && s.notable);
     for (const s of notable) expect(said[1]).toContain(`${s.code === '' ? '' : (sector as { categories?: { code: string; label?: { en?: string; fr: string } }[] }).categories!.find((x) => x.code === s.code)!.label!.en ?? label(sector, s.code)}: ${pct(s.territory!.share, 'en')} here vs ${pct(s.network!.share!, 'en')}, notable difference`);
     const host = p.locator('olva-results');

@@ -39,7 +39,7 @@ describe('shareBars', () => {
     expect(text).toContain('Autre : masqué');
     expect(text).not.toMatch(/\b4\u202f%|\b1\u202f%|\b10\u202f%/);
     expect(nodes(chart).filter((x) => x.attrs.class === 'olva-chart-interval')).toHaveLength(2);
-    expect(text).toContain('moins de 3 réponses');
+    expect(text).toContain('de 1 à 2 réponses, non montré');
   });
 
   it('hatches the bars of a small base and says so, in English too', () => {
@@ -121,13 +121,18 @@ describe('stackedBars', () => {
     const text = svgText(chart);
     expect(text).toContain('Bénévoles : Oui : 70\u202f%, Non : < 3, Ne sait pas : masqué');
     expect(text).toContain('Financement : non publié');
-    expect(text).toContain('* Petite base');
+    // †, not *: the documents mark a notable difference with *, on the same sheets.
+    expect(text).toContain('† Petite base');
+    expect(text).not.toContain('*');
   });
 
   it('writes its notes under the bars, inside its viewBox, not only in its description', () => {
     const drawn = nodes(chart).filter((n) => n.tag === 'text').map((n) => ({ text: n.children.join(''), y: num(n.attrs.y) }));
-    const notes = drawn.filter((t) => t.text.startsWith('* Petite base') || t.text.startsWith('< 3 :') || t.text.startsWith('masqué :'));
-    expect(notes.map((t) => t.text.slice(0, 8)), JSON.stringify(drawn)).toEqual(['* Petite', '< 3 : mo', 'masqué :']);
+    const notes = drawn.filter((t) => t.text.startsWith('† Petite base') || t.text.startsWith('< 3 :') || t.text.startsWith('masqué :'));
+    expect(notes.map((t) => t.text.slice(0, 8)), JSON.stringify(drawn)).toEqual(['† Petite', '< 3 : de', 'masqué :']);
+    // Each note says what its mark means, not both the same thing.
+    expect(drawn.find((t) => t.text.startsWith('< 3 :'))!.text).toBe('< 3 : de 1 à 2 réponses, non montré (secret statistique).');
+    expect(drawn.find((t) => t.text.startsWith('masqué :'))!.text).toBe('masqué : caché, sinon un « < 3 » se déduirait du total.');
     const lastBar = Math.max(...rects(chart).map((r) => num(r.attrs.y) + num(r.attrs.height)));
     for (const n of notes) {
       expect(n.y).toBeGreaterThan(lastBar);
@@ -207,6 +212,15 @@ describe('shareBars with comparisons', () => {
     expect(desc).toContain('Santé : < 3.');
     const en = shareBars({ title: 'Sector', id: 'e', minCell: 3, bars, lang: 'en', comparisons: [{ kind: 'network', label: 'Network' }] });
     expect(nodes(en).find((x) => x.tag === 'desc')!.children.join('')).toContain('Markers on the bars: ● Network. Sport: 30% (95% confidence interval: 20% – 40%), Network: 25%');
+  });
+
+  it('draws the shapes of a share of 0 % whole, inside the chart, their ticks at 0', () => {
+    const zero = shareBars({ title: 'S', id: 'z', minCell: 3, width: 600, comparisons, legend: false, bars: [{ label: 'Autre', share: 0, compared: [0, 0] }] });
+    const lefts = nodes(zero).filter((x) => x.attrs.class === 'olva-chart-text' && (x.tag === 'path' || x.tag === 'circle'))
+      .map((x) => (x.tag === 'circle' ? num(x.attrs.cx) - num(x.attrs.r) : Number(String(x.attrs.d).match(/^M([-\d.]+) /)![1]) - (String(x.attrs.d).includes('l5 5') ? 5 : 0)));
+    expect(lefts).toHaveLength(2);
+    for (const left of lefts) expect(left).toBeGreaterThanOrEqual(0);
+    expect(nodes(zero).filter((x) => x.attrs.class === 'olva-chart-mark').map((t) => String(t.attrs.d).split(' ')[0])).toEqual(['M0', 'M0']);
   });
 
   it('sets the shapes of close shares side by side, the ticks at the shares, and draws no legend when told', () => {

@@ -6,7 +6,7 @@
 import { el, type SvgNode } from './svg.js';
 import { frame, lines, text, LINE, SPACED_CHAR, type ChartBase } from './frame.js';
 import { CHART_COLOURS } from './theme.js';
-import { labelled, number, words, wrap, type ChartLang } from './format.js';
+import { labelled, number, words, wrap, SMALL_BASE_MARK, type ChartLang } from './format.js';
 
 /** One box: a numeric summary as a results document gives it. */
 export interface DistributionRow {
@@ -79,7 +79,7 @@ export function numericDistribution(input: DistributionInput): SvgNode {
   let y = LINE * 2 + 6;
   const top = y - 4;
   for (const row of input.rows) {
-    const label = wrap(row.label + (row.smallBase ? ' *' : ''), Math.floor(width / SPACED_CHAR));
+    const label = wrap(row.label + (row.smallBase ? ` ${SMALL_BASE_MARK}` : ''), Math.floor(width / SPACED_CHAR));
     body.push(...lines(0, y, label));
     y += (label.length - 1) * LINE + 6;
     const x1 = scale(row.q1);
@@ -105,7 +105,7 @@ export function numericDistribution(input: DistributionInput): SvgNode {
   }
   y = bottom + LINE + 8;
   const anySmall = input.rows.some((r) => r.smallBase);
-  if (anySmall) { axis.push(text(0, y + LINE - 4, `* ${w.smallBase}`, { 'font-size': 12 }, true)); y += LINE; }
+  if (anySmall) { axis.push(text(0, y + LINE - 4, `${SMALL_BASE_MARK} ${w.smallBase}`, { 'font-size': 12 }, true)); y += LINE; }
   const description = input.rows.map((r) => describe(r, unit, lang)).join('. ');
   return frame(input, y, description, [...axis, ...body], []);
 }

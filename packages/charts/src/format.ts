@@ -7,7 +7,7 @@ const WORDS = {
   fr: {
     interval: 'intervalle de confiance à 95 %',
     smallBase: 'Petite base : à lire avec prudence.',
-    complementaryNote: 'masqué : secret statistique (complément).',
+    complementaryNote: 'masqué : caché, sinon un « < 3 » se déduirait du total.',
     hidden: 'masqué',
     median: 'médiane',
     quartiles: 'quartiles',
@@ -17,7 +17,7 @@ const WORDS = {
   en: {
     interval: '95% confidence interval',
     smallBase: 'Small base: read with care.',
-    complementaryNote: 'hidden: statistical confidentiality (complementary).',
+    complementaryNote: 'hidden: else a "< 3" could be worked out from the total.',
     hidden: 'hidden',
     median: 'median',
     quartiles: 'quartiles',
@@ -25,6 +25,12 @@ const WORDS = {
     marks: 'Markers on the bars',
   },
 } as const;
+
+/**
+ * The mark of a row on a small base. Not "*": the documents and <olva-results> mark a notable
+ * difference with "*", and both stood on the same sheet with two meanings.
+ */
+export const SMALL_BASE_MARK = '†';
 
 /** The words of a language. */
 export function words(lang: ChartLang): (typeof WORDS)[ChartLang] {

@@ -9,7 +9,7 @@ export { shareBars, type ShareBar, type ShareBarsInput } from './share-bars.js';
 export { stackedBars, type StackedBarsInput, type StackedRow, type StackedSegment } from './stacked-bars.js';
 export { numericDistribution, axisDomain, niceStep, type DistributionInput, type DistributionRow } from './distribution.js';
 export { CHART_COLOURS, CHART_CSS, seriesColour } from './theme.js';
-export { percent, number, hiddenText, wrap, type ChartLang } from './format.js';
+export { percent, number, hiddenText, wrap, SMALL_BASE_MARK, type ChartLang } from './format.js';
 export type { ChartBase } from './frame.js';
 export { questionChart, categoryLabel, numericUnit, type QuestionChartOptions, type QuestionChartComparison } from './figures.js';
 export { COMPARISON_KINDS, markGlyph, type ChartComparison, type ComparisonKind } from './marks.js';

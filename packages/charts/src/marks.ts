@@ -66,7 +66,9 @@ export function barMarks(list: readonly ChartComparison[], shares: readonly (num
   // Rounded as el() rounds numbers: the path is a string.
   const marks = list.flatMap((c, i) => (typeof shares[i] === 'number' ? [{ kind: c.kind, x: Math.round(Math.min(1, Math.max(0, shares[i]!)) * plot * 100) / 100 }] : []))
     .sort((a, b) => a.x - b.x);
-  let free = -Infinity;
+  // A shape at 0 % would lose its left half past the chart's edge (the ▼ of an "Autre" at 0 %):
+  // shapes start half a shape in, their ticks stay at the shares.
+  let free = MARK_SIZE / 2;
   return marks.flatMap(({ kind, x }) => {
     const at = Math.max(x, free);
     free = at + MARK_SIZE;

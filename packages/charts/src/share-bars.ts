@@ -50,7 +50,7 @@ export function notes(minCell: number, lang: ChartLang, smallBase: boolean, kind
   const w = words(lang);
   const out: string[] = [];
   if (smallBase) out.push(w.smallBase);
-  if (kinds.has('small')) out.push(lang === 'en' ? `< ${minCell}: fewer than ${minCell} answers, hidden (statistical confidentiality).` : `< ${minCell} : moins de ${minCell} réponses, masqué (secret statistique).`);
+  if (kinds.has('small')) out.push(lang === 'en' ? `< ${minCell}: 1 to ${minCell - 1} answers, not shown (statistical confidentiality).` : `< ${minCell} : de 1 à ${minCell - 1} réponses, non montré (secret statistique).`);
   if (kinds.has('complementary')) out.push(w.complementaryNote);
   return out;
 }

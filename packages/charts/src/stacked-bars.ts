@@ -8,7 +8,7 @@
 import { el, type SvgNode } from './svg.js';
 import { frame, lines, pattern, text, LINE, SPACED_CHAR, type ChartBase } from './frame.js';
 import { CHART_COLOURS, seriesColour } from './theme.js';
-import { hiddenText, isShown, labelled, percent, words, wrap, type ChartLang } from './format.js';
+import { hiddenText, isShown, labelled, percent, words, wrap, SMALL_BASE_MARK, type ChartLang } from './format.js';
 import { notes } from './share-bars.js';
 
 /** One segment: a code's share in one row. */
@@ -99,12 +99,12 @@ export function stackedBars(input: StackedBarsInput): SvgNode {
         body.push(el('rect', { x: at, y, width: width - at, height: BAR, fill: hiddenFill, stroke: '#ffffff', 'stroke-width': 1 }));
         if (width - at >= 56) body.push(el('text', { x: at + (width - at) / 2, y: y + BAR / 2 + 5, 'text-anchor': 'middle', fill: '#ffffff', 'font-style': 'italic' }, [words(lang).hidden]));
       }
-      if (row.smallBase) { anySmall = true; body.push(text(width, y - 6, '*', { 'text-anchor': 'end', 'font-weight': 'bold' })); }
+      if (row.smallBase) { anySmall = true; body.push(text(width, y - 6, SMALL_BASE_MARK, { 'text-anchor': 'end', 'font-weight': 'bold' })); }
     }
     y += BAR + GAP + LINE;
   }
   const footer = notes(input.minCell, lang, false, kinds);
-  if (anySmall) footer.unshift(`* ${words(lang).smallBase}`);
+  if (anySmall) footer.unshift(`${SMALL_BASE_MARK} ${words(lang).smallBase}`);
   const noteNodes = footer.map((n, i) => text(0, y - LINE + (i + 1) * LINE, n, { 'font-size': 12 }, true));
   y += footer.length * LINE;
   const description = [...input.rows.map((r) => describe(r, input.categories, input.minCell, lang)), ...footer].join('. ').replace(/\.\./g, '.');

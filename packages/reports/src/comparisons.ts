@@ -66,7 +66,7 @@ interface Compared {
   missing?: string;
 }
 interface DocumentComparisons {
-  network?: { wave: string; otherTerritories: number; shares: (Compared & { network: { share: number } | null })[] };
+  network?: { wave: string; otherTerritories: number; shares: (Compared & { network: { share: number } | null; territories?: number })[] };
   national?: {
     references: { sources: Record<string, { citation: string; year: number }> };
     figures: {
@@ -111,9 +111,15 @@ export function comparisonColumns(subject: ReportSubject, figures: QuestionFigur
   if (network) {
     const lines = mine(network.shares);
     if (lines.length) {
-      columns.push(column('network', { fr: 'Réseau', en: 'Network' }, {
-        fr: `les ${network.otherTerritories} autres territoires de la vague ${network.wave} regroupés (au moins 3)`,
-        en: `the ${network.otherTerritories} other territories of wave ${network.wave} pooled (3 at least)`,
+      // The territories pooled for this question, not all those with responses: one under the
+      // minimum base publishes nothing and is left out ("les 6 autres territoires" pooled 5).
+      const pooled = Math.max(0, ...lines.map((l) => (l.network ? l.territories ?? 0 : 0)));
+      columns.push(column('network', { fr: 'Réseau', en: 'Network' }, pooled ? {
+        fr: `les ${pooled} autres territoires de la vague ${network.wave} qui publient cette question, regroupés (au moins 3)`,
+        en: `the ${pooled} other territories of wave ${network.wave} that publish this question, pooled (3 at least)`,
+      } : {
+        fr: `les autres territoires de la vague ${network.wave} regroupés (au moins 3 publiant la question)`,
+        en: `the other territories of wave ${network.wave} pooled (at least 3 publishing the question)`,
       }, lines, (c) => (c as (typeof lines)[number]).network?.share ?? null));
     }
   }
@@ -182,8 +188,8 @@ export function comparisonSources(subject: ReportSubject, lang: 'fr' | 'en'): st
   if (previous) out.push(lang === 'en' ? `column ${previous}: the same territory at wave ${previous}` : `colonne ${previous} : le même territoire à la vague ${previous}`);
   if (c.network) {
     out.push(lang === 'en'
-      ? `column Network: the ${c.network.otherTerritories} other territories of wave ${c.network.wave} pooled (shown only with 3 territories or more)`
-      : `colonne Réseau : les ${c.network.otherTerritories} autres territoires de la vague ${c.network.wave} regroupés (seulement à partir de 3 territoires)`);
+      ? `column Network: the other territories of wave ${c.network.wave} that publish the question, pooled (only when 3 or more do; ${c.network.otherTerritories} have responses)`
+      : `colonne Réseau : les autres territoires de la vague ${c.network.wave} qui publient la question, regroupés (seulement s’ils sont au moins 3 ; ${c.network.otherTerritories} ont des réponses)`);
   }
   const cited = nationalSources(subject);
   if (cited.length) out.push(lang === 'en' ? `France: national figures from ${cited.join('; ')}` : `France : chiffres nationaux de ${cited.join(' ; ')}`);

@@ -8,9 +8,31 @@ import { html, trusted, type Markup } from './html.js';
 import type { Lang } from './i18n.js';
 import { REPORT_CSS } from './styles.js';
 
+/**
+ * French spacing in a text (already escaped): a narrow no-break space before ; ! ? % and between
+ * groups of thousands, a no-break space before : and € and inside « », after "<" of "< 3". The
+ * texts come from everywhere (the core's wordings, key-figures.json, the analyst's comments,
+ * this package's sentences): without it a line could start with "?" or "%", or cut "1 | 000 €".
+ */
+export function frenchSpacing(text: string): string {
+  return text
+    .replace(/[ \u00a0]([;!?%])/g, '\u202f$1')
+    .replace(/ :/g, '\u00a0:')
+    .replace(/« /g, '«\u00a0')
+    .replace(/ »/g, '\u00a0»')
+    .replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u202f')
+    .replace(/(\d) €/g, '$1\u00a0€')
+    .replace(/&lt; (\d)/g, '&lt;\u00a0$1');
+}
+
+/** {@link frenchSpacing} on the text of a document, never in its tags, style sheet or code. */
+function frenchText(markup: string): string {
+  return markup.replace(/(<style[\s\S]*?<\/style>|<(pre|code)\b[\s\S]*?<\/\2>|<[^>]*>)|([^<]+)/g, (m, kept: string | undefined) => (kept ? m : frenchSpacing(m)));
+}
+
 /** A whole HTML document. */
 export function htmlDocument(lang: Lang, title: string, body: Markup, bodyClass = ''): string {
-  return html`<!doctype html>
+  const page = html`<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
@@ -24,4 +46,5 @@ ${body}
 </body>
 </html>
 `.html;
+  return lang === 'fr' ? frenchText(page) : page;
 }

@@ -41,9 +41,10 @@ export function baseText(f: Pick<QuestionFigures, 'base' | 'status' | 'withheldR
   if (f.status === 'withheld' || !f.base) return say(lang, 'withheld', { n: rules.minBase });
   const b = f.base;
   const answered = number(b.answered, lang);
-  const text = lang === 'en'
-    ? `Base: ${answered} respondents${b.asked === null ? ` (${say(lang, 'conditional')})` : ` of ${number(b.asked, lang)} asked`}.`
-    : `Base : ${answered} répondants${b.asked === null ? ` (${say(lang, 'conditional')})` : ` sur ${number(b.asked, lang)} interrogés`}.`;
+  // "150 répondants sur 150 interrogés" read as a response rate of 100 %: the second number is
+  // the associations the question was put to, among those that answered the survey.
+  const of = b.asked === null ? ` (${say(lang, 'conditional')})` : b.asked === b.answered ? '' : say(lang, 'ofAsked', { n: number(b.asked, lang) });
+  const text = `${say(lang, 'base')}${colon(lang)}${answered} ${say(lang, 'respondents')}${of}.`;
   return f.status === 'small' ? `${text} ${say(lang, 'small', { n: rules.smallBase })}` : text;
 }
 

@@ -13,11 +13,13 @@ export interface Bilingual {
   en: string;
 }
 
-/** A date `YYYY-MM-DD` (or an ISO timestamp) written out: `1 mars 2026`, `1 March 2026`. */
+/** A date `YYYY-MM-DD` (or an ISO timestamp) written out: `1er mars 2026`, `1 March 2026`. */
 export function formatDate(iso: string, lang: Lang): string {
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const written = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  // French writes the first of the month as an ordinal ("1er janvier"); Intl does not.
+  return lang === 'fr' && date.getUTCDate() === 1 ? written.replace(/^1(?=\s)/, '1er') : written;
 }
 
 /** The colon between a label and its value: " : " in French, ": " in English. */

@@ -13,9 +13,9 @@ export { checkKeyFigures, readKeyFigures, keyFigureClasses, type KeyFiguresDecla
 export { keyFiguresHtml } from './key-figures/render.js';
 export { parseReference, REFERENCE_COLUMNS, type ReferenceRow, type ReferenceTable } from './employers/reference.js';
 export { readCsvRecords, type CsvField, type CsvRecords } from './employers/csv-records.js';
-export { htmlToPdf, countPdfPages, CHROMIUM_PATH, type PdfOptions } from './pdf.js';
+export { htmlToPdf, countPdfPages, pdfOutline, withChromium, CHROMIUM_PATH, type PdfOptions, type OutlineEntry } from './pdf.js';
 export { REPORT_CSS } from './styles.js';
 export { employersHtml, referenceRows, EMPLOYER_QUESTIONS } from './employers/render.js';
-export { fullReportHtml, METHODOLOGY_COMMENT } from './full/render.js';
+export { fullReportHtml, headingKey, METHODOLOGY_COMMENT } from './full/render.js';
 export { checkAgainstSchema, readJson } from './schemas.js';
-export { renderReport, writeReport, REPORT_KINDS, REPORT_PAGES, type ReportKind, type ReportFiles } from './report.js';
+export { renderReport, writeReport, printWithContentsPages, REPORT_KINDS, REPORT_PAGES, type ReportKind, type ReportFiles } from './report.js';

@@ -15,6 +15,9 @@ import { fullReportHtml } from './full/render.js';
 import { parseComments } from './markdown.js';
 import { parseReference } from './employers/reference.js';
 import { renderReport } from './report.js';
+import { frenchSpacing } from './document.js';
+import { formatDate } from './i18n.js';
+import { baseText } from './figure.js';
 
 const core = loadCoreQuestionnaire();
 const REFERENCE = parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries\ncommune:35238;2022;Ensemble;1052;12480\ncommune:35238;2022;Sport;180;820\n', 'ref.csv');
@@ -35,7 +38,7 @@ describe('the full report', () => {
       const id = q.id.replace(/[^a-z0-9_-]/gi, '-');
       if (published.has(q.id)) {
         expect(page, q.id).toContain(`id="q-${id}"`);
-        expect(page, q.id).toContain(q.label.fr.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+        expect(page, q.id).toContain(frenchSpacing(q.label.fr.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')));
       } else {
         // Free text, and nb_dirigeants, which the fixture's Lorient version marks personal.
         expect(NEVER.has(q.type) || q.id === 'nb_dirigeants', q.id).toBe(true);
@@ -71,16 +74,16 @@ describe('the key figures and the employers note', () => {
     expect(page.match(/<section class="sheet"/g)).toHaveLength(4);
     for (const p of KEY_FIGURES.pages) for (const f of p.figures) expect(page).toContain(f.title!.fr.replace(/'/g, '&#39;'));
     expect(page).toContain('<th scope="col"><span aria-hidden="true">▼ </span>2025</th>');
-    expect(page).toContain('Un effectif de 1 à 2 associations s’écrit « &lt; 3 »');
+    expect(page).toContain(frenchSpacing('Un effectif de 1 à 2 associations s’écrit « &lt; 3 »'));
     expect(page).toContain('sous 10 répondants, rien n’est publié');
   });
 
   it('marks small bases and withholds what is under the minimum base', async () => {
     const small = await resultsDocument(11, 12);
     const page = keyFiguresHtml(selectSubject(small, { territory: RENNES }), KEY_FIGURES, 'fr');
-    expect(page).toContain('Petite base (moins de 30 répondants) : à lire avec prudence.');
+    expect(page).toContain(frenchSpacing('Petite base (moins de 30 répondants) : à lire avec prudence.'));
     const note = employersHtml(selectSubject(small, { territory: RENNES }), REFERENCE, 'fr');
-    expect(note).toContain('Non publié : moins de 10 répondants.');
+    expect(note).toContain('Non publié\u00a0: moins de 10 répondants.');
   });
 
   it('says why a filtered question is withheld: it would reveal a hidden count of its filter (FR, EN)', () => {
@@ -91,7 +94,7 @@ describe('the key figures and the employers note', () => {
       id: f.id, type: f.type, label: f.label, conditional: true, kind: 'numeric', unit: 'value', status: 'withheld', withheldReason: 'filter-suppressed', withheldFilters: ['employeur'],
     }));
     const fr = fullReportHtml(selectSubject(linked, { territory: RENNES }), core, 'fr');
-    expect(fr).toContain('Non publié : posée sous condition, cette question révélerait un effectif masqué de sa question filtre (secret statistique).');
+    expect(fr).toContain(frenchSpacing('Non publié : posée sous condition, cette question révélerait un effectif masqué de sa question filtre (secret statistique).'));
     expect(fr).toContain('Une question posée sous condition n’est pas publiée quand son nombre de répondants révélerait un effectif masqué de la question qui la filtre.');
     const en = fullReportHtml(selectSubject(linked, { territory: RENNES }), core, 'en');
     expect(en).toContain('Not published: asked under a condition, this question would reveal a hidden count of its filter question (statistical confidentiality).');
@@ -103,9 +106,31 @@ describe('the key figures and the employers note', () => {
     expect(page.match(/<section class="sheet"/g)).toHaveLength(2);
     expect(page).toMatch(/<th scope="row">Ensemble<\/th><td>1\u202f052<\/td><td>12\u202f480<\/td>/);
     const withFte = employersHtml(subject, parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries;etp\ncommune:35238;2022;Ensemble;1000;12000;9000\n', 'ref.csv'), 'fr');
-    expect(withFte).toMatch(/Équivalents temps plein : 9 par établissement employeur dans la référence ; [\d,]+ par association employeuse/);
+    expect(withFte).toMatch(/Équivalents temps plein\u00a0: 9 par établissement employeur dans la référence\u202f; [\d,]+ par association employeuse/);
     const elsewhere = parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries\nepci:200042174;2022;Ensemble;10;20\n', 'lorient.csv');
     expect(() => employersHtml(subject, elsewhere, 'fr')).toThrow('lorient.csv: [reports/reference-territory] no line for the report\'s territory commune:35238 (the file names: epci:200042174)');
+  });
+
+  it('says what the share of employers against establishments is a share of', () => {
+    // "(3 % ; une association peut…)": 3 % of what, the reader could not tell.
+    const page = employersHtml(selectSubject(doc, { territory: RENNES }), parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries\ncommune:35238;2022;Ensemble;1000;12000\n', 'ref.csv'), 'fr');
+    expect(page).toMatch(/établissements employeurs associatifs sur le territoire en 2022\u00a0: l’équivalent d’au moins \d+\u202f% d’entre eux, une association pouvant avoir plusieurs établissements \(il y a donc moins d’associations employeuses que d’établissements\)\./);
+  });
+
+  it('writes the reference as the file gave it (s, nd) and charts only the sectors INSEE published, under a heading', () => {
+    const subject = selectSubject(doc, { territory: RENNES });
+    const reference = parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries;etp\ncommune:35238;2022;Ensemble;1000;12000;9000\ncommune:35238;2022;Sport;180;s;nd\ncommune:35238;2022;Culture;nd;3000;s\ncommune:35238;2022;Social;300;6000;\n', 'ref.csv');
+    const page = employersHtml(subject, reference, 'fr');
+    const table = page.slice(page.indexOf('<table class="data reference">'), page.indexOf('</table>', page.indexOf('<table class="data reference">')));
+    expect(table).toContain('<th scope="row">Sport</th><td>180</td><td>s</td><td>nd</td>');
+    expect(table).toMatch(/<th scope="row">Culture<\/th><td>nd<\/td><td>3\s?000<\/td><td>s<\/td>/);
+    expect(table).toMatch(/<th scope="row">Social<\/th><td>300<\/td><td>6\s?000<\/td><td>—<\/td>/);
+    // The chart is named on the page, and INSEE's secret is not the sample's "masqué".
+    expect(page).toContain('<h3 id="h-reference">Répartition des postes salariés par secteur (2022)</h3>');
+    const chart = page.slice(page.indexOf('aria-labelledby="c-reference-title"'), page.indexOf('</svg>', page.indexOf('aria-labelledby="c-reference-title"')));
+    expect(chart).toContain('Culture');
+    expect(chart).not.toContain('Sport');
+    expect(chart).not.toContain('masqué');
   });
 
   it('asks for a territory when the document has several, and checks the document against its schema', () => {
@@ -115,6 +140,75 @@ describe('the key figures and the employers note', () => {
     expect(() => renderReport({ kind: 'key-figures', results: file, lang: 'fr' })).toThrow(/\[reports\/territory\] the document covers several territories: choose one with --territory \(groups: commune:29019 2026, commune:35238 2025/);
     writeFileSync(file, JSON.stringify({ ...doc, rules: { ...doc.rules, minCell: 0 } }));
     expect(() => renderReport({ kind: 'key-figures', results: file, lang: 'fr', territory: RENNES })).toThrow(`${file}#/rules/minCell: [schema/minimum] must be >= 1`);
+  });
+});
+
+describe('the base of a question', () => {
+  it('never reads as a response rate: the second number is whom the question was put to, and only when it differs', () => {
+    // "Base : 150 répondants sur 150 interrogés" read as "every association surveyed answered".
+    const rules = doc.rules;
+    const f = (answered: number, asked: number | null) => ({ base: { answered, asked, noAnswer: asked === null ? null : asked - answered }, status: 'ok' as const });
+    expect(baseText(f(150, 150), rules, 'fr')).toBe('Base\u00a0: 150 répondants.');
+    expect(baseText(f(142, 150), rules, 'fr')).toBe('Base\u00a0: 142 répondants sur les 150 à qui elle a été posée.');
+    expect(baseText(f(49, null), rules, 'fr')).toBe('Base\u00a0: 49 répondants (question posée sous condition).');
+    expect(baseText(f(142, 150), rules, 'en')).toBe('Base: 142 respondents of the 150 it was put to.');
+    const page = fullReportHtml(selectSubject(doc, { territory: RENNES }), loadCoreQuestionnaire(), 'fr');
+    expect(page).not.toContain('interrogés');
+  });
+});
+
+describe('what the methodology says about the sample', () => {
+  it('says what the report’s figures are, how many weighted shares exist, what an interval does not measure, and names the channels', async () => {
+    const core = loadCoreQuestionnaire();
+    const expected = [{ territory: ANALYSED, source: 'répertoire', sectors: { sport: 100, culture: 300, loisirs_vie_sociale: 200, solidarite: 400 } }];
+    const weightedDoc = await analysedResults(11, 120, '2025', { expected, weight: 'sector' });
+    const subject = selectSubject(weightedDoc, { territory: ANALYSED });
+    const shares = subject.group.sample!.weighted!.questions.flatMap((q) => q.categories);
+    const published = shares.filter((c) => c.share !== null).length;
+    const page = fullReportHtml(subject, core, 'fr');
+    const method = page.slice(page.indexOf('id="methodologie"'));
+    // It said the weighted shares were "toujours présentées comme telles": the report shows none.
+    expect(method).not.toContain('toujours présentées');
+    expect(method).toContain(frenchSpacing(`Les chiffres de ce rapport sont ceux des associations qui ont répondu, sans redressement.`));
+    expect(method).toContain(frenchSpacing(`ne compte moins de 3 associations : ${published} sur ${shares.length} ici.`));
+    expect(method).toContain(frenchSpacing('qui suppose des répondants tirés au hasard : les associations ayant choisi de répondre, il ne mesure pas en quoi elles diffèrent de celles qui n’ont pas répondu.'));
+    const plain = fullReportHtml(selectSubject(await analysedResults(11, 120, '2025'), { territory: ANALYSED }), core, 'fr');
+    expect(plain).toContain(frenchSpacing('Aucune répartition attendue des associations du territoire n’a été fournie : la composition de l’échantillon par secteur n’a pas été vérifiée.'));
+    const withExpected = fullReportHtml(selectSubject(await analysedResults(11, 120, '2025', { expected }), { territory: ANALYSED }), core, 'en');
+    expect(withExpected).toContain('the figures lean towards the sectors that answered more');
+    // Channels by name, not by payload code.
+    const collected = structuredClone(subject.group) as typeof subject.group & { collection?: { byChannel: Record<string, number> } };
+    collected.collection = { ...(collected.collection ?? {}), byChannel: { web: 100, paper: 15, kiosk: 5 } };
+    const named = fullReportHtml({ ...subject, group: collected }, core, 'fr');
+    expect(named).toContain('<th scope="row">en ligne</th>');
+    expect(named).toContain('<th scope="row">papier (saisi)</th>');
+    expect(named).not.toContain('<th scope="row">web</th>');
+  });
+});
+
+describe('French typography', () => {
+  it('puts no breakable space before ? : ; ! % » €, after «, or between thousands, in every French document', () => {
+    const subject = selectSubject(doc, { territory: RENNES });
+    // Spaces typed as they come: the core's wordings ("… association ?"), this package's
+    // sentences ("Base : …"), choice labels ("De 1 000 € à…"), an analyst's comment.
+    const comments = parseComments('## secteur_principal\n\nUn tiers des associations sont sportives ; est-ce 33 % ? Oui : « net » !\n\n`a ; b`\n', 'c.md');
+    for (const page of [fullReportHtml(subject, loadCoreQuestionnaire(), 'fr', comments), keyFiguresHtml(subject, KEY_FIGURES, 'fr'), employersHtml(subject, REFERENCE, 'fr')]) {
+      const text = page.replace(/<style[\s\S]*?<\/style>|<code>[\s\S]*?<\/code>|<[^>]*>/g, '|');
+      expect(text).not.toMatch(/ [?:;!%»€]|« |\d \d{3}(?!\d)/);
+      expect(text).toContain('Base\u00a0:');
+    }
+    const full = fullReportHtml(subject, loadCoreQuestionnaire(), 'fr', comments);
+    expect(full).toContain('sportives\u202f; est-ce 33\u202f%\u202f? Oui\u00a0: «\u00a0net\u00a0»\u202f!');
+    expect(full).toContain('association\u202f?</h3>');
+    // Tags, the style sheet and code are left as they are; English is not French.
+    expect(full).toContain('<code>a ; b</code>');
+    expect(full).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src');
+    expect(fullReportHtml(subject, loadCoreQuestionnaire(), 'en')).not.toMatch(/\u202f[?;!]/);
+    // The methodology's dates: "les âges sont comptés au 1er janvier 2026".
+    expect(formatDate('2026-01-01', 'fr')).toBe('1er janvier 2026');
+    expect(formatDate('2026-03-28T10:00:00Z', 'fr')).toBe('28 mars 2026');
+    expect(formatDate('2026-01-01', 'en')).toBe('1 January 2026');
+    expect(frenchSpacing('De 1 000 000 € à &lt; 3 : 12 %')).toBe('De 1\u202f000\u202f000\u00a0€ à &lt;\u00a03\u00a0: 12\u202f%');
   });
 });
 
@@ -173,9 +267,9 @@ describe('comparisons the analysis adds to a group', () => {
     expect(marks).toBeGreaterThan(0);
     expect(marks).toBe((block.match(/<abbr class="notable"/g) ?? []).length);
     // The chart marks the same shares on the bars of shown codes (national figures of one code
-    // too), each comparison named in its legend: ticks at x = share × 520 (640 wide, bars 520).
+    // too), each comparison named in its legend: ticks at x = share × 640 (the full report's charts are 760 wide, bars 640).
     const shown = sector.categories!.filter((c) => c.count !== null && !c.suppressed).map((c) => c.code);
-    const x = (share: number) => String(Math.round(share * 520 * 100) / 100);
+    const x = (share: number) => String(Math.round(share * 640 * 100) / 100);
     const expectedTicks = (dash: string, xs: string[]) => (xs.length ? [...xs, '8'].map((v) => `${dash} ${v}`) : []);
     const ticks = [...block.slice(0, block.indexOf('</svg>')).matchAll(/<path d="M([\d.]+) [^"]*" class="olva-chart-mark"[^>]*?(?: stroke-dasharray="([^"]+)")?\/>/g)].map((m) => `${m[2] ?? 'none'} ${m[1]}`).sort();
     expect(ticks).toEqual([
@@ -184,7 +278,7 @@ describe('comparisons the analysis adds to a group', () => {
       ...expectedTicks('1.5 2', network!.shares.filter((s) => s.question === 'secteur_principal' && shown.includes(s.code) && s.network).map((s) => x(s.network!.share))),
     ].sort());
     expect(ticks.length).toBeGreaterThan(6);
-    expect(block).toMatch(/Repères sur les barres : ▼ 2025 \(même territoire, vague 2025[^)]*\) ; ◆ France \(Viviane Tchernonog[^)]*, données 2017\) ; ● Réseau \(/);
+    expect(block).toMatch(/Repères sur les barres\u00a0: ▼ 2025 \(même territoire, vague 2025[^)]*\)\u202f; ◆ France \(Viviane Tchernonog[^)]*, données 2017\)\u202f; ● Réseau \(/);
     expect(previousWave!.shares.find((s) => s.question === 'secteur_principal' && s.code === 'solidarite')!.previous).not.toBeNull();
     // Only the codes of the version answered: not the old ones the crosswalk merged.
     expect(block).not.toContain('Action caritative');
@@ -193,13 +287,13 @@ describe('comparisons the analysis adds to a group', () => {
     expect(references.some((f) => f.categoriesDiffer)).toBe(true);
     for (const f of references) {
       // Named by the figure's own label, which does not repeat its question; ◆: marked on the chart.
-      expect(block).toContain(`<p class="compare-note national"><span aria-hidden="true">◆ </span>${f.label.fr}\u00a0: ${pct(f.national.share!)} en France (${f.national.year}), ${pct(f.territory!.share)} ici${f.notable ? ' *' : ''}.${f.categoriesDiffer ? ` ${f.categoriesDiffer.fr.replace(/’/g, '’')}` : ''}</p>`);
+      expect(block).toContain(`<p class="compare-note national"><span aria-hidden="true">◆ </span>${f.label.fr}\u00a0: ${pct(f.national.share!)} en France (${f.national.year}), ${pct(f.territory!.share)} ici${f.notable ? ' *' : ''}.${f.categoriesDiffer ? ` ${frenchSpacing(f.categoriesDiffer.fr)}` : ''}</p>`);
       expect(f.label.fr).not.toMatch(/secteur|:/i);
     }
     // A figure of several codes (budget under 10 000 €) has no bar to mark: no ◆.
     const budget = national!.figures.find((f) => f.codes.length > 1 && f.territory)!;
     const budgetBlock = page.slice(page.indexOf(`id="q-${budget.question}"`));
-    expect(budgetBlock).toContain(`<p class="compare-note national">${budget.label.fr.replace(/ /g, ' ')}\u00a0: ${pct(budget.national.share!)} en France (2017)`);
+    expect(budgetBlock).toContain(`<p class="compare-note national">${frenchSpacing(budget.label.fr)}\u00a0: ${pct(budget.national.share!)} en France (2017)`);
     const source = Object.values(national!.references.sources)[0]!;
     expect(page).toContain(`Références nationales</h3><ul><li>${source.citation.replace(/&/g, '&amp;')} (${source.year})</li>`);
     const sport = subject.group.sample!.sectors.find((s) => s.code === 'sport')!;
@@ -209,8 +303,17 @@ describe('comparisons the analysis adds to a group', () => {
     const sheetFr = keyFiguresHtml(subject, KEY_FIGURES, 'fr');
     const sheetSector = sheetFr.slice(sheetFr.indexOf('id="q-secteur_principal"'), sheetFr.indexOf('</svg>', sheetFr.indexOf('id="q-secteur_principal"')));
     expect((sheetSector.match(/class="olva-chart-mark"/g) ?? []).length).toBe(ticks.length - 3);
-    expect(sheetSector).toContain('Repères sur les barres : ▼ 2025 ; ◆ France ; ● Réseau.');
+    expect(sheetSector).toContain(frenchSpacing('Repères sur les barres : ▼ 2025 ; ◆ France ; ● Réseau.'));
     const sheet = keyFiguresHtml(subject, KEY_FIGURES, 'en');
-    expect(sheet).toContain(`column Network: the ${network!.otherTerritories} other territories of wave 2026 pooled`);
+    expect(sheet).toContain(`column Network: the other territories of wave 2026 that publish the question, pooled (only when 3 or more do; ${network!.otherTerritories} have responses)`);
+    // A territory with responses but under the minimum base is not pooled: the question's
+    // source counts the territories behind its figures ("les 6 autres" pooled 5 in the demo).
+    const pooled = Math.max(...network!.shares.filter((l) => l.question === 'secteur_principal' && l.network).map((l) => l.territories));
+    const moreOthers = structuredClone(subject.group);
+    moreOthers.comparisons!.network!.otherTerritories = pooled + 1;
+    const counted = fullReportHtml({ ...subject, group: moreOthers }, core, 'fr');
+    const sectorBlock = counted.slice(counted.indexOf('id="q-secteur_principal"'), counted.indexOf('id="q-secteurs_secondaires"'));
+    expect(sectorBlock).toContain(frenchSpacing(`Réseau (les ${pooled} autres territoires de la vague 2026 qui publient cette question, regroupés (au moins 3))`));
+    expect(sectorBlock).not.toContain(`les ${pooled + 1} autres`);
   });
 });

@@ -16,8 +16,8 @@ import { keyFiguresHtml } from './key-figures/render.js';
 import { parseReference } from './employers/reference.js';
 import { employersHtml } from './employers/render.js';
 import { parseComments } from './markdown.js';
-import { fullReportHtml } from './full/render.js';
-import { htmlToPdf, countPdfPages } from './pdf.js';
+import { fullReportHtml, headingKey } from './full/render.js';
+import { htmlToPdf, countPdfPages, pdfOutline, withChromium, type PdfOptions } from './pdf.js';
 
 /** The three documents. */
 export const REPORT_KINDS = Object.freeze(['key-figures', 'employers', 'full'] as const);
@@ -52,8 +52,24 @@ const readBytes = (path: string): Buffer => {
 };
 const readText = (path: string): string => readBytes(path).toString('utf8');
 
+/**
+ * A document printed with its contents list numbered: printed once to read from the PDF's
+ * outline the page each heading landed on, then again with those pages. The contents list sits
+ * on the fixed-height cover, so the numbers cannot move what follows.
+ * @param render the document's HTML, given the page of each heading by `headingKey` (or none).
+ */
+export async function printWithContentsPages(render: (pages?: ReadonlyMap<string, number>) => string, options: PdfOptions = {}): Promise<{ pdf: Uint8Array; html: string }> {
+  return withChromium(options.browser, async (browser) => {
+    const first = await htmlToPdf(render(), { ...options, browser });
+    const pages = new Map<string, number>();
+    for (const entry of pdfOutline(first)) if (!pages.has(headingKey(entry.title))) pages.set(headingKey(entry.title), entry.page);
+    const html = render(pages);
+    return { pdf: await htmlToPdf(html, { ...options, browser }), html };
+  });
+}
+
 /** The report's HTML. @throws ReportError on any bad input, naming the file. */
-export function renderReport(files: ReportFiles): string {
+export function renderReport(files: ReportFiles, pages?: ReadonlyMap<string, number>): string {
   const document = readJson(files.results);
   checkAgainstSchema('results', document, files.results);
   const subject = selectSubject(document as ResultsDocument, { territory: files.territory, wave: files.wave }, files.results);
@@ -71,7 +87,7 @@ export function renderReport(files: ReportFiles): string {
       return employersHtml(subject, parseReference(readBytes(files.reference), files.reference), files.lang);
     }
     case 'full':
-      return fullReportHtml(subject, core, files.lang, files.comments ? parseComments(readText(files.comments), files.comments) : undefined);
+      return fullReportHtml(subject, core, files.lang, files.comments ? parseComments(readText(files.comments), files.comments) : undefined, pages);
   }
 }
 
@@ -85,7 +101,9 @@ export async function writeReport(files: ReportFiles, out: string): Promise<numb
     writeFileSync(out, page);
     return null;
   }
-  const pdf = await htmlToPdf(page, { pages: REPORT_PAGES[files.kind] });
+  const pdf = files.kind === 'full'
+    ? (await printWithContentsPages((pages) => (pages ? renderReport(files, pages) : page))).pdf
+    : await htmlToPdf(page, { pages: REPORT_PAGES[files.kind] });
   writeFileSync(out, pdf);
   return countPdfPages(pdf);
 }

@@ -11,7 +11,9 @@ const CSS = `
 * { box-sizing: border-box; }
 html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9.5pt; line-height: 1.35; color: #1b1b1b; background: #fff; }
 body { margin: 0; }
-h1, h2, h3, h4 { line-height: 1.2; margin: 0 0 2mm; color: #1f4e79; }
+/* pre-wrap: Chromium builds the PDF's outline from the headings' lines and drops the space where
+   one wraps ("le rapportcomplet"); a preserved space is kept. */
+h1, h2, h3, h4 { line-height: 1.2; margin: 0 0 2mm; color: #1f4e79; white-space: pre-wrap; }
 h1 { font-size: 18pt; } h2 { font-size: 13pt; } h3 { font-size: 10.5pt; } h4 { font-size: 9.5pt; color: #1b1b1b; }
 p { margin: 0 0 2mm; }
 a { color: #1f4e79; }
@@ -34,7 +36,9 @@ abbr.notable { text-decoration: none; font-weight: bold; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 
 /* The key-figures sheet and the employers note: one .sheet per A4 page (297 − 20 mm, less a margin of safety). */
-.sheet { height: 276mm; overflow: hidden; display: flex; flex-direction: column; break-after: page; page-break-after: always; position: relative; }
+/* 0.3 mm inside on the right: Chromium's PDF clips the last fraction of a pixel of the text
+   width, and took half the border of a tile in the right column with it. */
+.sheet { height: 276mm; overflow: hidden; padding-right: 0.3mm; display: flex; flex-direction: column; break-after: page; page-break-after: always; position: relative; }
 .sheet:last-child { break-after: auto; page-break-after: auto; }
 .sheet > header { border-bottom: 1mm solid #1f4e79; padding-bottom: 2mm; margin-bottom: 3mm; }
 .sheet > header .kicker { font-size: 8pt; color: #595959; margin: 0; }
@@ -65,10 +69,14 @@ abbr.notable { text-decoration: none; font-weight: bold; }
 .report > section.chapter { break-before: page; }
 .report > section.chapter:first-of-type { break-before: auto; }
 .report .question { break-inside: avoid; margin-bottom: 5mm; }
+/* A heading (and the "question of the territory" line) stays with what follows: a first question
+   taller than the rest of the page would otherwise leave its chapter's title alone on a page. */
+.report h2, .report h3, .report .from-extension { break-after: avoid; }
 .report .question .chart { max-width: 150mm; }
 .cover { height: 250mm; display: flex; flex-direction: column; justify-content: center; }
 .cover h1 { font-size: 26pt; }
-nav.toc ol { padding-left: 5mm; }
+nav.toc ol { padding-left: 5mm; max-width: 130mm; }
+nav.toc .toc-page { float: right; }
 @media screen { body { max-width: 210mm; margin: 0 auto; padding: 8mm; } .sheet { border-bottom: 1px dashed #d0d0d0; margin-bottom: 8mm; } }
 `;
 

@@ -6,6 +6,7 @@ const HEADER = 'territoire;annee;secteur;etablissements_employeurs;postes_salari
 const GOOD = `\uFEFF${HEADER}\r
 commune:35238;2022;Ensemble;1 052;12 480;9 870,5;INSEE, Flores 2022\r
 commune:35238;2022;"Action sociale; santé";310;6 900;s;"INSEE ""Flores"""\r
+commune:35238;2022;Sport;nd;S;;INSEE\r
 `;
 
 function errorOf(text: string): string {
@@ -22,8 +23,10 @@ describe('the reference table (INSEE Flores shape)', () => {
   it('reads ; separated rows with thousands spaces, decimal commas, quotes and the secret', () => {
     const table = parseReference(GOOD, 'ref.csv');
     expect(table.rows).toEqual([
-      { line: 2, territory: { level: 'commune', code: '35238' }, year: 2022, sector: 'Ensemble', total: true, employers: 1052, posts: 12480, fte: 9870.5, source: 'INSEE, Flores 2022' },
-      { line: 3, territory: { level: 'commune', code: '35238' }, year: 2022, sector: 'Action sociale; santé', total: false, employers: 310, posts: 6900, fte: null, source: 'INSEE "Flores"' },
+      { line: 2, territory: { level: 'commune', code: '35238' }, year: 2022, sector: 'Ensemble', total: true, employers: 1052, posts: 12480, fte: 9870.5, source: 'INSEE, Flores 2022', unpublished: {} },
+      { line: 3, territory: { level: 'commune', code: '35238' }, year: 2022, sector: 'Action sociale; santé', total: false, employers: 310, posts: 6900, fte: null, source: 'INSEE "Flores"', unpublished: { fte: 's' } },
+      // Why each figure is missing is kept, so the note writes what the file said.
+      { line: 4, territory: { level: 'commune', code: '35238' }, year: 2022, sector: 'Sport', total: false, employers: null, posts: null, fte: null, source: 'INSEE', unpublished: { employers: 'nd', posts: 's' } },
     ]);
   });
 

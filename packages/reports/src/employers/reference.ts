@@ -50,6 +50,11 @@ export interface ReferenceRow {
   posts: number | null;
   fte: number | null;
   source: string;
+  /**
+   * Why a null figure is missing, as the file said it: `s` (INSEE's statistical secret), `nd`
+   * (not available); a figure absent from the file (an empty or missing `etp`) has no entry.
+   */
+  unpublished: Partial<Record<'employers' | 'posts' | 'fte', 's' | 'nd'>>;
 }
 
 /** A reference table read from a file. */
@@ -116,11 +121,16 @@ export function parseReference(source: string | Uint8Array, file: string): Refer
     const sectorField = field('secteur')!;
     const sector = sectorField.value.trim();
     if (!sector) fail(sectorField, 'reference-sector', { fr: 'secteur vide (« Ensemble » pour tous les secteurs)', en: 'empty sector ("Ensemble" for all sectors)' });
-    const number = (name: ColumnName, integer: boolean, optional: boolean): number | null => {
+    const unpublished: ReferenceRow['unpublished'] = {};
+    const number = (name: ColumnName, integer: boolean, optional: boolean, key: keyof ReferenceRow['unpublished']): number | null => {
       const f = field(name);
       if (!f) return null;
       const raw = f.value.trim();
-      if ((optional && raw === '') || NOT_PUBLISHED.test(raw)) return null;
+      if (optional && raw === '') return null;
+      if (NOT_PUBLISHED.test(raw)) {
+        unpublished[key] = /^s$/i.test(raw) ? 's' : 'nd';
+        return null;
+      }
       const cleaned = raw.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
       const pattern = integer ? /^\d+$/ : /^\d+(\.\d+)?$/;
       if (!pattern.test(cleaned)) {
@@ -137,10 +147,11 @@ export function parseReference(source: string | Uint8Array, file: string): Refer
       year: Number(yearField.value.trim()),
       sector,
       total: TOTAL.test(sector),
-      employers: number('etablissements_employeurs', true, false),
-      posts: number('postes_salaries', true, false),
-      fte: number('etp', false, true),
+      employers: number('etablissements_employeurs', true, false, 'employers'),
+      posts: number('postes_salaries', true, false, 'posts'),
+      fte: number('etp', false, true, 'fte'),
       source: field('source')?.value.trim() ?? '',
+      unpublished,
     };
     const key = `${level}:${code}|${row.year}|${sector.toLowerCase()}`;
     if (seen.has(key)) {

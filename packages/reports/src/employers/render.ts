@@ -59,7 +59,11 @@ export function referenceRows(reference: ReferenceTable, subject: ReportSubject)
   return mine.filter((r) => r.year === year);
 }
 
-const cell = (v: number | null, lang: Lang) => (v === null ? 's' : number(v, lang));
+/** A figure of the reference as the file gave it: the number, `s`, `nd`, or a dash when the file has none. */
+function cell(r: ReferenceRow, key: keyof ReferenceRow['unpublished'], lang: Lang): string {
+  const v = r[key];
+  return v !== null ? number(v, lang) : r.unpublished[key] ?? say(lang, 'dash');
+}
 
 /** The totals of the reference: its "Ensemble" row, or the sum of its sectors when none is secret. */
 function totals(rows: ReferenceRow[]): { employers: number | null; posts: number | null; summed: boolean } {
@@ -79,8 +83,8 @@ function comparisonText(subject: ReportSubject, rows: ReferenceRow[], lang: Lang
   const employers = employeur?.kind === 'distribution' ? employeur.categories?.find((c) => c.code === 'true') : undefined;
   if (t.employers !== null && employers?.count != null) {
     lines.push(lang === 'en'
-      ? `${number(employers.count, lang)} employer associations answered, against ${number(t.employers, lang)} employer establishments of associations in the territory in ${year} (${percent(employers.count / t.employers, lang)}; one association may run several establishments).`
-      : `${number(employers.count, lang)} associations employeuses ont répondu, pour ${number(t.employers, lang)} établissements employeurs associatifs sur le territoire en ${year} (${percent(employers.count / t.employers, lang)} ; une association peut avoir plusieurs établissements).`);
+      ? `${number(employers.count, lang)} employer associations answered, against ${number(t.employers, lang)} employer establishments of associations in the territory in ${year}: at least ${percent(employers.count / t.employers, lang)} of them, since one association may run several establishments (and so there are fewer employer associations than establishments).`
+      : `${number(employers.count, lang)} associations employeuses ont répondu, pour ${number(t.employers, lang)} établissements employeurs associatifs sur le territoire en ${year} : l’équivalent d’au moins ${percent(employers.count / t.employers, lang)} d’entre eux, une association pouvant avoir plusieurs établissements (il y a donc moins d’associations employeuses que d’établissements).`);
   }
   if (t.employers && t.posts !== null && staff?.kind === 'numeric' && staff.summary) {
     const ratio = t.posts / t.employers;
@@ -107,16 +111,20 @@ function referencePage(subject: ReportSubject, reference: ReferenceTable, lang: 
   const sectors = rows.filter((r) => !r.total);
   const tot = totals(rows);
   const sources = [...new Set(rows.map((r) => r.source).filter(Boolean))].join(' ; ');
-  const chart = tot.posts
-    ? trusted(svgMarkup(shareBars({
-      title: `${t.postsChart} (${rows[0]!.year})`, id: 'c-reference', width: 900, lang, minCell: subject.document.rules.minCell,
-      bars: sectors.map((r) => (r.posts === null ? { label: r.sector, share: null, suppressed: 'complementary' as const } : { label: r.sector, share: r.posts / tot.posts! })),
-    })))
+  // Only the sectors INSEE published: a sector it keeps secret is its secret, not one of the
+  // sample's hidden counts ("masqué"), and the table below says "s" for it.
+  const published = sectors.filter((r) => r.posts !== null);
+  const chartTitle = `${t.postsChart} (${rows[0]!.year})`;
+  const chart = tot.posts && published.length
+    ? html`<h3 id="h-reference">${chartTitle}</h3><div class="chart">${trusted(svgMarkup(shareBars({
+      title: chartTitle, id: 'c-reference', width: 900, lang, minCell: subject.document.rules.minCell,
+      bars: published.map((r) => ({ label: r.sector, share: r.posts! / tot.posts! })),
+    })))}</div>`
     : '';
-  return html`<div class="full"><div class="chart">${chart}</div>
+  return html`<div class="full">${chart}
 <table class="data reference"><caption>${t.tableCaption}${colon(lang)}${subject.territoryName}, ${rows[0]!.year}${tot.summed ? ` (${t.noTotal})` : ''}</caption>
 <thead><tr><th scope="col">${t.sector}</th><th scope="col">${t.establishments}</th><th scope="col">${t.posts}</th><th scope="col">${t.fteCol}</th></tr></thead>
-<tbody>${rows.map((r) => html`<tr${r.total ? html` class="total"` : ''}><th scope="row">${r.sector}</th><td>${cell(r.employers, lang)}</td><td>${cell(r.posts, lang)}</td><td>${r.fte === null ? say(lang, 'dash') : number(r.fte, lang)}</td></tr>`)}</tbody></table>
+<tbody>${rows.map((r) => html`<tr${r.total ? html` class="total"` : ''}><th scope="row">${r.sector}</th><td>${cell(r, 'employers', lang)}</td><td>${cell(r, 'posts', lang)}</td><td>${cell(r, 'fte', lang)}</td></tr>`)}</tbody></table>
 <p class="base">${t.source}${colon(lang)}${sources || reference.file}. ${t.secret}</p>
 ${comparisonText(subject, rows, lang)}</div>`;
 }

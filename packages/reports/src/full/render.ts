@@ -17,6 +17,13 @@ import type { Comments } from '../markdown.js';
 import type { ReportSubject } from '../subject.js';
 import { methodology } from './methodology.js';
 
+/**
+ * The charts' width in their own units, drawn 150 mm wide: their text at about the body's 8 pt
+ * (at the charts' default 640 it was 9.3 pt and a question of eleven codes with its
+ * comparisons ran over one page).
+ */
+const FULL_CHART_WIDTH = 760;
+
 /** The comment key of the methodology chapter. */
 export const METHODOLOGY_COMMENT = 'methodologie';
 
@@ -40,8 +47,20 @@ function chapters(subject: ReportSubject, core: QuestionnaireDefinition, lang: L
   return out.filter((c) => c.questions.length);
 }
 
-/** The full report as a whole HTML document. @throws ReportError for a comment on no question of the report. */
-export function fullReportHtml(subject: ReportSubject, core: QuestionnaireDefinition, lang: Lang, comments?: Comments): string {
+/**
+ * A heading as the PDF outline and the contents list both name it: without its spaces, which
+ * Chromium's outline drops where the heading wraps ("le rapportcomplet").
+ */
+export function headingKey(title: string): string {
+  return title.replace(/\s+/g, '');
+}
+
+/**
+ * The full report as a whole HTML document. `pages` (the page of each heading, by
+ * {@link headingKey}, read from a first printing) numbers the contents list.
+ * @throws ReportError for a comment on no question of the report.
+ */
+export function fullReportHtml(subject: ReportSubject, core: QuestionnaireDefinition, lang: Lang, comments?: Comments, pages?: ReadonlyMap<string, number>): string {
   const en = lang === 'en';
   const g = subject.group;
   const parts = chapters(subject, core, lang);
@@ -61,16 +80,21 @@ export function fullReportHtml(subject: ReportSubject, core: QuestionnaireDefini
   const published = new Set(g.questions.map((q) => q.id));
   const unpublished = [...coreIds].filter((id) => !published.has(id));
   const title = en ? 'Associative life: the full report' : 'La vie associative : le rapport complet';
+  const methodologyTitle = en ? 'Methodology' : 'Méthodologie';
+  const pageOf = (heading: string) => {
+    const page = pages?.get(headingKey(heading));
+    return page === undefined ? '' : html`<span class="toc-page"><span class="visually-hidden">${en ? ', page ' : ', page '}</span>${page}</span>`;
+  };
   const block = (f: QuestionFigures): Markup => {
     const fromExtension = !coreIds.has(f.id);
-    return html`${fromExtension ? html`<p class="muted">${en ? 'Question of the territory' : 'Question du territoire'}${extension ? ` (${extension.id} ${extension.version})` : ''}</p>` : ''}${questionBlock(subject, f, { lang, level: 3, wording: true, comment: comments?.byId.get(f.id)?.markup })}`;
+    return html`${fromExtension ? html`<p class="muted from-extension">${en ? 'Question of the territory' : 'Question du territoire'}${extension ? ` (${extension.id} ${extension.version})` : ''}</p>` : ''}${questionBlock(subject, f, { lang, level: 3, wording: true, width: FULL_CHART_WIDTH, comment: comments?.byId.get(f.id)?.markup })}`;
   };
   const body = html`<main class="report">
 <section class="cover" aria-labelledby="h-cover"><p class="kicker">${en ? 'Local observation of associative life (OLVA)' : 'Observation locale de la vie associative (OLVA)'}</p>
 <h1 id="h-cover">${title}</h1>
 <p class="lead">${subject.territoryName} · ${en ? 'wave' : 'vague'} ${g.wave} · ${en ? `${number(g.responses, lang)} responses` : `${number(g.responses, lang)} réponses`}</p>
 <p class="muted">${g.versions.map((v) => `${v.questionnaire.id} ${v.questionnaire.version}${v.extension ? ` + ${v.extension.id} ${v.extension.version}` : ''}`).join(' ; ')}</p>
-<nav class="toc" aria-labelledby="h-toc"><h2 id="h-toc">${en ? 'Contents' : 'Sommaire'}</h2><ol>${parts.map((c) => html`<li><a href="#s-${c.id}">${c.title}</a> (${c.questions.length} ${en ? 'questions' : 'questions'})</li>`)}<li><a href="#methodologie">${en ? 'Methodology' : 'Méthodologie'}</a></li></ol></nav>
+<nav class="toc" aria-labelledby="h-toc"><h2 id="h-toc">${en ? 'Contents' : 'Sommaire'}</h2><ol>${parts.map((c) => html`<li><a href="#s-${c.id}">${c.title}</a> (${c.questions.length} ${en ? 'questions' : 'questions'})${pageOf(c.title)}</li>`)}<li><a href="#methodologie">${methodologyTitle}</a>${pageOf(methodologyTitle)}</li></ol></nav>
 </section>
 ${parts.map((c) => html`<section class="chapter" id="s-${c.id}" aria-labelledby="h-s-${c.id}"><h2 id="h-s-${c.id}">${c.title}</h2>${c.questions.map(block)}</section>`)}
 ${methodology(subject, lang, { unpublished, comment: comments?.byId.get(METHODOLOGY_COMMENT)?.markup })}

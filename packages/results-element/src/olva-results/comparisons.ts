@@ -92,8 +92,10 @@ export function questionComparisons(q: QuestionFigures, label: string, c: GroupC
       lines = figures.map((f) => ({ ...line(f, f.codes, f.territory?.share, f.national.share, f.categoriesDiffer), label: localize(f.label, lang), key: true }));
     } else if (kind === 'network' && c.network) {
       heading = s.network;
-      source = s.pooled(c.network.otherTerritories, c.network.wave);
-      lines = mine(c.network.shares).map((x) => line(x, [x.code], x.territory?.share, x.network?.share));
+      const shares = mine(c.network.shares);
+      // Those pooled for this question: one with responses under the minimum base is not.
+      source = s.pooled(Math.max(0, ...shares.map((x) => (x.network ? x.territories : 0))), c.network.wave);
+      lines = shares.map((x) => line(x, [x.code], x.territory?.share, x.network?.share));
     }
     if (lines.length) out.push({ kind, heading, source, lines });
   }
