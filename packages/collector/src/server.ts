@@ -30,6 +30,8 @@ import { admit, type Admission } from './admit.js';
 import { unknownTerritoryProblems } from './config/territory-codes.js';
 import type { Text } from './messages.js';
 import { expectedSectorWarnings, wavesWithoutBuild } from './waves.js';
+import { buildDriftWarnings } from './build-drift.js';
+import type { CompiledQuestionnaire } from '@olva/schema';
 import { DEFAULT_SECTOR_QUESTION } from './stats/sample.js';
 
 /** Options of `createCollector`. */
@@ -130,7 +132,14 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   });
 
   const file = config.file ?? 'configuration';
+  const stored = new Map<string, CompiledQuestionnaire>();
+  for (const b of builds) {
+    const { questionnaire, extension } = b.compiled;
+    const kept = await store.getQuestionnaire(questionnaire, extension ? { id: extension.id, version: extension.version } : null);
+    if (kept) stored.set(b.buildId, kept);
+  }
   const warnings = [
+    ...buildDriftWarnings(builds, stored),
     ...wavesWithoutBuild(config.waves ?? [], builds.map((b) => b.compiled.questionnaire.version), file),
     ...expectedSectorWarnings(config.stats?.expected ?? [], config.waves ?? [], builds.map((b) => b.compiled), config.stats?.sectorQuestion ?? DEFAULT_SECTOR_QUESTION, file),
   ];
