@@ -31,7 +31,7 @@ import { unknownTerritoryProblems } from './config/territory-codes.js';
 import type { Text } from './messages.js';
 import { expectedSectorWarnings, wavesWithoutBuild } from './waves.js';
 import { buildDriftWarnings } from './build-drift.js';
-import type { CompiledQuestionnaire } from '@olva/schema';
+import { versionKeyOf, type CompiledQuestionnaire } from '@olva/schema';
 import { DEFAULT_SECTOR_QUESTION } from './stats/sample.js';
 
 /** Options of `createCollector`. */
@@ -134,8 +134,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   const file = config.file ?? 'configuration';
   const stored = new Map<string, CompiledQuestionnaire>();
   for (const b of builds) {
-    const { questionnaire, extension } = b.compiled;
-    const kept = await store.getQuestionnaire(questionnaire, extension ? { id: extension.id, version: extension.version } : null);
+    const { questionnaire, extension } = versionKeyOf(b.compiled);
+    const kept = await store.getQuestionnaire(questionnaire, extension);
     if (kept) stored.set(b.buildId, kept);
   }
   const warnings = [

@@ -22,7 +22,7 @@ export function maskUrl(url: string): string {
 export function sqliteFileOf(url: string): string {
   if (url.startsWith('sqlite:')) return url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
   if (isPostgresUrl(url)) throw new Error(`"${maskUrl(url)}" names a PostgreSQL database, not an SQLite file`);
-  if (otherScheme(url)) throw new Error(`unsupported database URL scheme in "${url.replace(/\/\/[^@/]*@/, '//***@')}": use sqlite:<path> or postgres://…`);
+  if (otherScheme(url)) throw new Error(`unsupported database URL scheme in "${maskUrl(url)}": use sqlite:<path> or postgres://…`);
   return url;
 }
 
