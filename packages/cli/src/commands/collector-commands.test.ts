@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run as purge } from './purge.js';
 import { run as serve } from './serve.js';
+import { demoDatabase } from './demo.js';
 import { openStore, payloadDigest } from '@olva/collector';
 import { CHILD_TSCONFIG, TSX_IMPORT } from '@olva/test-support/collector-child';
 import { corePayload, coreQuestionnaire, lorientQuestionnaire, rennesQuestionnaire, writeBuild } from '@olva/test-support/collector-questionnaires';
@@ -129,7 +130,9 @@ describe('olva demo', () => {
     fs.mkdirSync(path.join(root, 'packages/embed/dist'), { recursive: true });
     fs.writeFileSync(path.join(root, 'packages/embed/dist/olva.js'), 'export {};');
 
-    const { child, out, match } = await spawnCommand('demo', [], root, { OLVA_PORT: '0', OLVA_DATABASE_URL: 'sqlite:/nowhere/ignored.sqlite' }, /curl -H "Authorization: Bearer (\S+)" "(http:\/\/127\.0\.0\.1:\d+)\/v1\/responses\?limit=10"/);
+    // `--data` keeps the database out of the repository (a folder that does not exist yet).
+    const data = path.join(tmp(), 'atelier', 'demo');
+    const { child, out, match } = await spawnCommand('demo', ['--data', data], root, { OLVA_PORT: '0', OLVA_DATABASE_URL: 'sqlite:/nowhere/ignored.sqlite' }, /curl -H "Authorization: Bearer (\S+)" "(http:\/\/127\.0\.0\.1:\d+)\/v1\/responses\?limit=10"/);
     const [, national, base] = match;
     expect(out()).toContain(`open ${base}/`);
     expect(out()).toContain('territorial token "rennes": ');
@@ -151,12 +154,25 @@ describe('olva demo', () => {
     expect((await read.json()).items.map((i: { submissionId: string }) => i.submissionId)).toContain(p.submissionId);
     await new Promise((r) => setTimeout(r, 200));
     expect(out()).toContain(`response ${p.submissionId} stored`);
-    expect(fs.existsSync(path.join(root, '.olva-data/demo.sqlite'))).toBe(true);
+    expect(out()).toContain(`database: ${path.join(data, 'demo.sqlite')} (embedded SQLite)`);
+    expect(fs.existsSync(path.join(data, 'demo.sqlite'))).toBe(true);
+    expect(fs.existsSync(path.join(root, '.olva-data'))).toBe(false);
 
     const done = exited(child);
     child.kill('SIGINT');
     expect(await done).toBe(0);
   }, 120_000);
+});
+
+describe('olva demo --data', () => {
+  it('refuses a path that is a file, by name, before starting anything', () => {
+    const file = path.join(tmp(), 'not-a-folder');
+    fs.writeFileSync(file, '');
+    const refused = demoDatabase(file);
+    expect(refused?.ok).toBe(false);
+    expect(refused && !refused.ok && refused.problem.en).toBe(`olva demo: --data ${file} is not a folder; give the folder where demo.sqlite is kept.`);
+    expect(demoDatabase(undefined)).toBeUndefined();
+  });
 });
 
 describe('olva purge', () => {

@@ -14,8 +14,8 @@ import { configWith, reportStartFailure, serveUntilSignal } from './serve.js';
 import { demoSeedGroups, seedDemoResponses } from '../demo-seed.js';
 
 export const usage: Bilingual = {
-  fr: 'olva demo [--port <n>] [--seed-responses] : lance la démonstration (page municipale, questionnaire embarqué, collecteur SQLite) ; port 8080 ou OLVA_PORT ; --seed-responses enregistre d’abord ~640 réponses générées (source « generated ») : Rennes et 4 autres territoires, millésimes 2025 et 2026',
-  en: 'olva demo [--port <n>] [--seed-responses]: runs the demo (municipal page, embedded survey, SQLite collector); port 8080 or OLVA_PORT; --seed-responses first stores ~640 generated responses (source "generated"): Rennes and 4 other territories, waves 2025 and 2026',
+  fr: 'olva demo [--port <n>] [--data <dossier>] [--seed-responses] : lance la démonstration (page municipale, questionnaire embarqué, collecteur SQLite) ; port 8080 ou OLVA_PORT ; --data garde la base dans <dossier>/demo.sqlite (sinon .olva-data/ du dépôt) ; --seed-responses enregistre d’abord ~640 réponses générées (source « generated ») : Rennes et 4 autres territoires, millésimes 2025 et 2026',
+  en: 'olva demo [--port <n>] [--data <dir>] [--seed-responses]: runs the demo (municipal page, embedded survey, SQLite collector); port 8080 or OLVA_PORT; --data keeps the database in <dir>/demo.sqlite (else the repository\'s .olva-data/); --seed-responses first stores ~640 generated responses (source "generated"): Rennes and 4 other territories, waves 2025 and 2026',
 };
 
 /** The repository root: the nearest parent holding examples/demo/olva.config.json. */
@@ -47,7 +47,7 @@ async function seedDemo(collector: Collector): Promise<number> {
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const env = io.env ?? process.env;
   const lang = pickLang(argv, env);
-  const args = parse(argv, { port: { type: 'string', short: 'p' }, 'seed-responses': { type: 'boolean' } });
+  const args = parse(argv, { port: { type: 'string', short: 'p' }, data: { type: 'string' }, 'seed-responses': { type: 'boolean' } });
   if (!args.ok) return usageMistake(io.stderr, lang, 'demo', { fr: args.error, en: args.error }, usage);
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
   const root = findRoot(process.cwd()) ?? findRoot(path.dirname(fileURLToPath(import.meta.url)));
@@ -56,8 +56,14 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     return EXIT.INVALID;
   }
   const file = path.join(root, 'examples', 'demo', 'olva.config.json');
-  // The demo always runs on its own embedded database, whatever the environment says.
-  const demoEnv = { ...env, OLVA_DATABASE_URL: undefined, OLVA_TOKENS: undefined };
+  const database = demoDatabase(args.values.data);
+  if (database && !database.ok) {
+    say(io.stderr, lang, database.problem);
+    return EXIT.INVALID;
+  }
+  // The demo always runs on its own embedded database, whatever the environment says; `--data`
+  // only moves that file, so that a workshop or a second checkout starts from an empty one.
+  const demoEnv = { ...env, OLVA_DATABASE_URL: database?.url, OLVA_TOKENS: undefined };
   let collector: Collector;
   // The cockpit's example responses are not announced as if someone had just answered.
   let seeding = false;
@@ -105,7 +111,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const lines: Bilingual[] = [
     { fr: '', en: '' },
     { fr: `Démo OLVA prête : ouvrez ${base}/ et répondez au questionnaire.`, en: `OLVA demo ready: open ${base}/ and answer the survey.` },
-    { fr: `  base de données : .olva-data/demo.sqlite (SQLite embarqué)`, en: `  database: .olva-data/demo.sqlite (embedded SQLite)` },
+    { fr: `  base de données : ${database?.file ?? '.olva-data/demo.sqlite'} (SQLite embarqué)`, en: `  database: ${database?.file ?? '.olva-data/demo.sqlite'} (embedded SQLite)` },
     { fr: `  jeton national (tous les territoires) : ${national}`, en: `  national token (every territory): ${national}` },
     ...Object.entries(tokens).filter(([name]) => name !== 'rnma-national').map(([name, token]) => ({ fr: `  jeton territorial « ${name} » : ${token}`, en: `  territorial token "${name}": ${token}` })),
     { fr: `  suivi de la collecte (jeton « rennes » ou national) : ${base}/suivi/`, en: `  collection cockpit (token "rennes" or national): ${base}/suivi/` },
@@ -118,6 +124,28 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   ];
   for (const l of lines) say(io.stdout, lang, l);
   return serveUntilSignal(collector);
+}
+
+/**
+ * The demo's database under `--data <dir>`: `<dir>/demo.sqlite`, the folder made if missing.
+ * A path that exists and is not a folder is refused by name (SQLite would otherwise fail on a
+ * file path joined under a file, with a message about the file, not the option).
+ */
+export function demoDatabase(dir: string | undefined):
+  | undefined
+  | { ok: true; url: string; file: string }
+  | { ok: false; url: undefined; file: undefined; problem: Bilingual } {
+  if (dir === undefined) return undefined;
+  const folder = path.resolve(dir);
+  if (fs.existsSync(folder) && !fs.statSync(folder).isDirectory()) {
+    return { ok: false, url: undefined, file: undefined, problem: {
+      fr: `olva demo : --data ${dir} n’est pas un dossier ; donnez le dossier où garder demo.sqlite.`,
+      en: `olva demo: --data ${dir} is not a folder; give the folder where demo.sqlite is kept.`,
+    } };
+  }
+  fs.mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, 'demo.sqlite');
+  return { ok: true, url: `sqlite:${file}`, file };
 }
 
 /**
