@@ -94,10 +94,9 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     if (args.values['seed-responses']) {
       const created = await seedDemo(collector);
       say(io.stdout, lang, seedSummary(created));
-      say(io.stdout, lang, {
-        fr: '  résultats de Rennes : olva analyse --config examples/demo/olva.config.json --wave 2026 --territory commune:35238 --previous-wave 2025 --out rennes-2026.json',
-        en: '  Rennes\' results: olva analyse --config examples/demo/olva.config.json --wave 2026 --territory commune:35238 --previous-wave 2025 --out rennes-2026.json',
-      });
+      // The configuration names the repository's database; under --data the command must read the other one.
+      const analyse = `${database ? `OLVA_DATABASE_URL=${database.url} ` : ''}olva analyse --config examples/demo/olva.config.json --wave 2026 --territory commune:35238 --previous-wave 2025 --out rennes-2026.json`;
+      say(io.stdout, lang, { fr: `  résultats de Rennes : ${analyse}`, en: `  Rennes' results: ${analyse}` });
     }
     const address = new URL(await collector.listen());
     base = `http://${address.hostname === '0.0.0.0' ? '127.0.0.1' : address.hostname}:${address.port}`;
