@@ -36,6 +36,12 @@ describe('olva init extension', () => {
     expect(questions.some((q) => q.other)).toBe(true);
     expect(questions.some((q) => q.type === 'matrix')).toBe(true);
     expect(ext.checks.map((c: { level: string }) => c.level)).toEqual(['warning']);
+    // The official name has no article: the level's noun carries it (not « un soutien de CC du Clunisois »).
+    expect(ext.insert[0].items[0].label).toEqual({
+      fr: 'Au cours des trois dernières années, avez-vous reçu un soutien de votre intercommunalité (CC du Clunisois) ?',
+      en: 'Over the last three years, have you received support from your inter-municipal authority (CC du Clunisois)?',
+    });
+    expect(ext.sections[0].title.fr).toBe('Votre association sur le territoire de votre intercommunalité (CC du Clunisois)');
 
     const validate = await olva('validate', '--json', file);
     expect(JSON.parse(validate.out).problems).toEqual([]);
@@ -70,6 +76,7 @@ describe('olva init extension', () => {
     expect(JSON.parse(r.out)).toMatchObject({ ok: true, id: 'rennes-test', namespace: 'rennes', territory: { level: 'commune', code: '35238', name: 'Rennes' } });
     const ext = JSON.parse(readFileSync(file, 'utf8'));
     expect([ext.id, ext.namespace, ext.territory.name]).toEqual(['rennes-test', 'rennes', 'Rennes']);
+    expect(ext.insert[0].items[0].label.fr).toBe('Au cours des trois dernières années, avez-vous reçu un soutien de la commune de Rennes ?');
     expect((await olva('validate', file)).code).toBe(0);
   });
 

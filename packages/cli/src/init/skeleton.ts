@@ -24,10 +24,30 @@ export interface SkeletonInput {
 
 const t = (fr: string, en: string) => ({ fr, en });
 
+/**
+ * How the questions name the territory, by level. An official name carries no article ("CC du
+ * Clunisois", "Ille-et-Vilaine", "Le Mans"), so "un soutien de CC du Clunisois" would be wrong
+ * French: the level's noun takes the article and the name follows it, whole, in brackets.
+ */
+function territoryPhrases(level: SkeletonInput['territory']['level'], name: string): { of: { fr: string; en: string }; within: { fr: string; en: string } } {
+  switch (level) {
+    case 'commune':
+      // « la commune de Le Mans » is the administrative usage, article kept.
+      return { of: t(`de la commune de ${name}`, `the municipality of ${name}`), within: t(`dans la commune de ${name}`, `in the municipality of ${name}`) };
+    case 'epci':
+      return { of: t(`de votre intercommunalité (${name})`, `your inter-municipal authority (${name})`), within: t(`sur le territoire de votre intercommunalité (${name})`, `in the area of your inter-municipal authority (${name})`) };
+    case 'departement':
+      return { of: t(`du département (${name})`, `the département (${name})`), within: t(`dans le département (${name})`, `in the département (${name})`) };
+    case 'region':
+      return { of: t(`de la région (${name})`, `the region (${name})`), within: t(`dans la région (${name})`, `in the region (${name})`) };
+  }
+}
+
 /** The skeleton, keys in the order a reader expects ($schema first). */
 export function extensionSkeleton(input: SkeletonInput): TerritorialExtension & { $schema: string } {
   const ns = input.namespace;
   const name = input.territory.name;
+  const { of, within } = territoryPhrases(input.territory.level, name);
   const yes = (id: string) => ({ '==': [{ var: `${ns}.${id}` }, true] });
   return {
     $schema: input.schema,
@@ -38,7 +58,7 @@ export function extensionSkeleton(input: SkeletonInput): TerritorialExtension & 
     territory: { ...input.territory },
     title: t(`Observation de la vie associative : ${name}`, `Survey of associative life: ${name}`),
     description: t(
-      `Le questionnaire commun du réseau, complété par les questions propres au territoire ${name}.`,
+      `Le questionnaire commun du réseau, complété par des questions propres au territoire : ${name}.`,
       `The network’s common questionnaire, with questions of its own for ${name}.`,
     ),
     // Pattern 1: a question inserted inside a core section, at a point the core declares.
@@ -47,13 +67,13 @@ export function extensionSkeleton(input: SkeletonInput): TerritorialExtension & 
       items: [{
         id: `${ns}.soutien_territoire`,
         type: 'boolean',
-        label: t(`Au cours des trois dernières années, avez-vous reçu un soutien de ${name} ?`, `Over the last three years, have you received support from ${name}?`),
+        label: t(`Au cours des trois dernières années, avez-vous reçu un soutien ${of.fr} ?`, `Over the last three years, have you received support from ${of.en}?`),
       }],
     }],
     // Whole sections of the territory come after the core's.
     sections: [{
       id: `${ns}.territoire`,
-      title: t(`Votre association dans le territoire ${name}`, `Your association in ${name}`),
+      title: t(`Votre association ${within.fr}`, `Your association ${within.en}`),
       items: [
         // Pattern 2: "other, please specify" (its text travels as <id>_other).
         {
@@ -71,7 +91,7 @@ export function extensionSkeleton(input: SkeletonInput): TerritorialExtension & 
         {
           id: `${ns}.satisfaction_soutien`,
           type: 'matrix',
-          label: t(`Êtes-vous satisfait du soutien de ${name} ?`, `Are you satisfied with the support of ${name}?`),
+          label: t(`Êtes-vous satisfait du soutien ${of.fr} ?`, `Are you satisfied with the support of ${of.en}?`),
           visibleWhen: yes('soutien_territoire'),
           rows: [
             { code: 'subvention', label: t('Subventions', 'Grants') },
