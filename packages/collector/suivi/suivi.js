@@ -253,6 +253,8 @@ async function renderNetwork() {
   drawTable();
   show(tr('networkTitle'),
     waveField(network.waves, network.wave, (w) => { state.wave = w; render(); }),
+    // The distinct total: summing the rows would count an EPCI's communes twice.
+    network.wave === null ? null : h('p', { id: 'network-total' }, tr('networkTotal', { wave: network.wave, n: num(network.responses) })),
     tableWrap(tr('networkTitle'), table));
 }
 
