@@ -9,7 +9,7 @@
  */
 import { sameTerritory, type ResponsePayload } from '@olva/schema';
 import { aggregateResponses, type AggregateOptions } from './aggregate/aggregate.js';
-import { compareNetwork, networkTotals } from './compare/network.js';
+import { compareNetwork, networkTotals, type Within } from './compare/network.js';
 import { compareNational } from './compare/national.js';
 import { comparePreviousWave } from './compare/previous.js';
 import { GatheredTicks } from './compare/gathered-ticks.js';
@@ -33,6 +33,13 @@ export interface AnalyseOptions extends AggregateOptions {
    * association answering within it, as its collection cockpit counts them.
    */
   inside?: (t: TerritoryRef) => boolean;
+  /**
+   * The official geography: whether `t` is `container` or lies inside it. The network counts
+   * distinct areas with it (an EPCI and a commune inside it, both with responses, are one area)
+   * and keeps the territories inside or around the one compared out of its others; it also
+   * gives `inside` when that is absent. Without it, no territory lies inside another.
+   */
+  within?: Within;
   /** Compare with this wave of the same territory. */
   previousWave?: string;
   /** Compare with the other territories of the wave pooled (true by default). */
@@ -52,7 +59,8 @@ export interface AnalyseOptions extends AggregateOptions {
  * it (`AnalyseOptions.inside`); `seen` collects every wave met, for the error message.
  */
 async function* ofWaves(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, waves: ReadonlySet<string>, seen: Set<string>, taps: { weighting: SectorWeighting | null; ticked: GatheredTicks | null }, options: AnalyseOptions): AsyncIterable<ResponsePayload> {
-  const { territory, inside } = options;
+  const { territory, within } = options;
+  const inside = options.inside ?? (territory && within ? (t: TerritoryRef) => within(t, territory) : undefined);
   for await (const response of responses) {
     seen.add(response.wave);
     if (!waves.has(response.wave)) continue;
@@ -91,7 +99,7 @@ export async function analyseResponses(responses: AsyncIterable<ResponsePayload>
     throw new AnalysisError('/territory', 'analysis/unknown-territory', `no response of ${t.level}:${t.code} in wave "${options.wave}" (territories of the wave: ${ofWave.map((g) => `${g.territory.level}:${g.territory.code}`).join(', ')})`);
   }
   const rules = doc.rules.comparison;
-  const totals = options.network !== false ? networkTotals(ofWave, options.wave) : null;
+  const totals = options.network !== false ? networkTotals(ofWave, options.wave, options.within) : null;
   const groups = selected.map((g): GroupResults => {
     const out: GroupResults = { ...g };
     const comparisons: NonNullable<GroupResults['comparisons']> = {};
