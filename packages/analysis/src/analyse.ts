@@ -8,6 +8,7 @@
  * pass (they cannot be summed) and published under the same rules.
  */
 import { sameTerritory, type ResponsePayload } from '@olva/schema';
+import type { VisibilityState } from '@olva/runtime';
 import { aggregateResponses, type AggregateOptions } from './aggregate/aggregate.js';
 import { compareNetwork, networkTotals, type Within } from './compare/network.js';
 import { compareNational } from './compare/national.js';
@@ -58,7 +59,7 @@ export interface AnalyseOptions extends AggregateOptions {
  * The responses of the waves wanted, those collected inside the territory analysed counted in
  * it (`AnalyseOptions.inside`); `seen` collects every wave met, for the error message.
  */
-async function* ofWaves(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, waves: ReadonlySet<string>, seen: Set<string>, taps: { weighting: SectorWeighting | null; ticked: GatheredTicks | null }, options: AnalyseOptions): AsyncIterable<ResponsePayload> {
+async function* ofWaves(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, waves: ReadonlySet<string>, seen: Set<string>, options: AnalyseOptions): AsyncIterable<ResponsePayload> {
   const { territory, within } = options;
   const inside = options.inside ?? (territory && within ? (t: TerritoryRef) => within(t, territory) : undefined);
   for await (const response of responses) {
@@ -66,8 +67,6 @@ async function* ofWaves(responses: AsyncIterable<ResponsePayload> | Iterable<Res
     if (!waves.has(response.wave)) continue;
     const p = territory && inside && !sameTerritory(response.territory, territory) && inside(response.territory)
       ? { ...response, territory: { level: territory.level, code: territory.code } } : response;
-    taps.weighting?.add(p);
-    taps.ticked?.add(p);
     yield p;
   }
 }
@@ -90,7 +89,13 @@ export async function analyseResponses(responses: AsyncIterable<ResponsePayload>
   const seen = new Set<string>();
   const weighting = options.weight === 'sector' ? new SectorWeighting(options.compiled, options.sectorQuestion ?? DEFAULT_SECTOR_QUESTION, weightedKeys(options)) : null;
   const ticked = options.previousWave !== undefined ? new GatheredTicks(options.compiled, disclosureRules(options.rules)) : null;
-  const doc = await aggregateResponses(ofWaves(responses, waves, seen, { weighting, ticked }, options), options);
+  // Both count per response in the aggregation's pass, from the visibility it computed once.
+  const tap = options.tap || weighting || ticked ? (payload: ResponsePayload, state: VisibilityState) => {
+    options.tap?.(payload, state);
+    weighting?.add(payload, state);
+    ticked?.add(payload, state);
+  } : undefined;
+  const doc = await aggregateResponses(ofWaves(responses, waves, seen, options), { ...options, ...(tap ? { tap } : {}) });
   const ofWave = doc.groups.filter((g) => g.wave === options.wave);
   if (ofWave.length === 0) throw new AnalysisError('/wave', 'analysis/empty-wave', `no response of wave "${options.wave}"${seen.size ? ` (waves read: ${[...seen].sort().join(', ')})` : ''}`);
   const selected = options.territory ? ofWave.filter((g) => sameTerritory(g.territory, options.territory!)) : ofWave;
