@@ -69,6 +69,17 @@ function linkedDocument(d: ResultsDocument): ResultsDocument {
   return linked;
 }
 
+/** The document with a count's quartiles and a decimal's set between whole numbers, as real data gives them. */
+function quartilesDocument(d: ResultsDocument): ResultsDocument {
+  const out = structuredClone(d);
+  for (const g of out.groups) for (const f of g.questions) {
+    if (f.kind !== 'numeric') continue;
+    if (f.id === 'nb_adherents') Object.assign(f, { status: 'ok', summary: { n: 40, sum: 3828, mean: 95.7, q1: 34, median: 87.5, q3: 252.3, exact: true } });
+    if (f.id === 'etp') Object.assign(f, { status: 'ok', summary: { n: 40, sum: 60, mean: 1.5, q1: 0.25, median: 1.5, q3: 2.3, exact: true } });
+  }
+  return out;
+}
+
 const shadowText = (p: Page) => p.evaluate(() => document.querySelector('olva-results')!.shadowRoot!.textContent!.replace(/\s+/g, ' '));
 
 beforeAll(async () => {
@@ -91,6 +102,7 @@ beforeAll(async () => {
       '/data/hostile.json': JSON.stringify(hostile),
       '/data/empty.json': JSON.stringify({ ...doc, groups: [] }),
       '/data/linked.json': JSON.stringify(linkedDocument(doc)),
+      '/data/quartiles.json': JSON.stringify(quartilesDocument(doc)),
       '/data/other.json': JSON.stringify({ kind: 'olva-compiled-questionnaire' }),
     },
     headers: (path) => (path.startsWith('/csp/') ? { 'content-security-policy': CSP } : {}),
@@ -168,6 +180,19 @@ describe('<olva-results>', () => {
       expect(notes).toEqual([filter, base, base]);
     }
     await expectAccessible(p, 'withheld questions');
+    await p.close();
+  });
+
+  it('shows a count\'s median and quartiles as whole numbers and a decimal\'s with its decimal, in the table and the chart', async () => {
+    const p = await browser.newPage();
+    await p.goto(page('/quartiles.html', { src: '/data/quartiles.json', territory: 'commune:35238', wave: '2026', questions: 'nb_adherents etp' }));
+    await waitFor(p, 'olva-results-load');
+    await p.evaluate(() => { for (const d of document.querySelector('olva-results')!.shadowRoot!.querySelectorAll('details')) d.open = true; });
+    const cells = (i: number) => p.locator('olva-results').getByRole('table').nth(i).getByRole('cell').allTextContents();
+    // Respondents, mean, first quartile, median, third quartile.
+    expect(await cells(0)).toEqual(['40', '95,7', '34', '88', '252']);
+    expect(await cells(1)).toEqual(['40', '1,5', '0,3', '1,5', '2,3']);
+    expect(await shadowText(p)).not.toContain('252,3');
     await p.close();
   });
 

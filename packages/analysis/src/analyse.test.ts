@@ -214,6 +214,33 @@ describe('analyseResponses', () => {
     expect(pooled.groups[0]!.comparisons!.network!.otherTerritories).toBe(apart.groups[0]!.comparisons!.network!.otherTerritories - 1);
   });
 
+  it('counts an EPCI and a commune inside it as one area among the others, pooled once, and keeps each out of the other\'s others', async () => {
+    // The commune of Lorient (56121) has responses of its own beside Lorient Agglomération's.
+    const LORIENT_COMMUNE = { level: 'commune', code: '56121' } as const;
+    const inner = generateFor(b.core, LORIENT_COMMUNE, '2026', 20, prng(11));
+    const within = (t: { level: string; code: string }, c: { level: string; code: string }) =>
+      (t.level === c.level && t.code === c.code) || (c.code === LORIENT.code && t.code === LORIENT_COMMUNE.code);
+    const doc = await analyseResponses(stream([...items, ...inner]), { compiled, wave: '2026', within });
+    const network = (code: string) => group(doc, code).comparisons!.network!;
+    const employer = (code: string) => network(code).shares.find((s) => s.question === 'employeur' && s.code === 'true')!;
+    // Six groups, five areas: Rennes' others are four (the agglomeration with its commune, and three communes), not five.
+    expect(doc.groups.length).toBe(6);
+    expect(network(RENNES.code).otherTerritories).toBe(4);
+    // Saint-Malo (8 responses) is withheld: the agglomeration with its commune, Brest, Nantes: 3 areas.
+    expect(employer(RENNES.code).territories).toBe(3);
+    // Both the agglomeration's and the commune's responses are pooled, once each.
+    const sum = (codes: readonly string[]) => codes.map((c) => raw([...items, ...inner], { code: c }, '2026', 'employeur', [true]))
+      .reduce((p, r) => ({ count: p.count + r.count, base: p.base + r.base }), { count: 0, base: 0 });
+    expect(employer(RENNES.code).network).toMatchObject(sum([LORIENT.code, LORIENT_COMMUNE.code, '29019', '44109']));
+    // The commune is not compared with the agglomeration around it, nor the agglomeration with its commune:
+    // each one's others are Rennes, Brest, Nantes and Saint-Malo, without the other one's responses.
+    for (const code of [LORIENT.code, LORIENT_COMMUNE.code]) {
+      expect(network(code).otherTerritories).toBe(4);
+      expect(employer(code).territories).toBe(3);
+      expect(employer(code).network).toMatchObject(sum([RENNES.code, '29019', '44109']));
+    }
+  });
+
   it('refuses a wave or territory without responses, naming it', async () => {
     await expect(analyseResponses(stream(items), { compiled, wave: '2030' })).rejects.toThrow(/^\/wave: \[analysis\/empty-wave\] no response of wave "2030" \(waves read: 2025, 2026\)/);
     const e = await analyseResponses(stream(items), { compiled, wave: '2026', territory: { level: 'commune', code: '75056' } }).catch((x: unknown) => x);

@@ -8,8 +8,9 @@
  * pass (they cannot be summed) and published under the same rules.
  */
 import { sameTerritory, type ResponsePayload } from '@olva/schema';
+import type { VisibilityState } from '@olva/runtime';
 import { aggregateResponses, type AggregateOptions } from './aggregate/aggregate.js';
-import { compareNetwork, networkTotals } from './compare/network.js';
+import { compareNetwork, networkTotals, type Within } from './compare/network.js';
 import { compareNational } from './compare/national.js';
 import { comparePreviousWave } from './compare/previous.js';
 import { GatheredTicks } from './compare/gathered-ticks.js';
@@ -33,6 +34,13 @@ export interface AnalyseOptions extends AggregateOptions {
    * association answering within it, as its collection cockpit counts them.
    */
   inside?: (t: TerritoryRef) => boolean;
+  /**
+   * The official geography: whether `t` is `container` or lies inside it. The network counts
+   * distinct areas with it (an EPCI and a commune inside it, both with responses, are one area)
+   * and keeps the territories inside or around the one compared out of its others; it also
+   * gives `inside` when that is absent. Without it, no territory lies inside another.
+   */
+  within?: Within;
   /** Compare with this wave of the same territory. */
   previousWave?: string;
   /** Compare with the other territories of the wave pooled (true by default). */
@@ -51,15 +59,14 @@ export interface AnalyseOptions extends AggregateOptions {
  * The responses of the waves wanted, those collected inside the territory analysed counted in
  * it (`AnalyseOptions.inside`); `seen` collects every wave met, for the error message.
  */
-async function* ofWaves(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, waves: ReadonlySet<string>, seen: Set<string>, taps: { weighting: SectorWeighting | null; ticked: GatheredTicks | null }, options: AnalyseOptions): AsyncIterable<ResponsePayload> {
-  const { territory, inside } = options;
+async function* ofWaves(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, waves: ReadonlySet<string>, seen: Set<string>, options: AnalyseOptions): AsyncIterable<ResponsePayload> {
+  const { territory, within } = options;
+  const inside = options.inside ?? (territory && within ? (t: TerritoryRef) => within(t, territory) : undefined);
   for await (const response of responses) {
     seen.add(response.wave);
     if (!waves.has(response.wave)) continue;
     const p = territory && inside && !sameTerritory(response.territory, territory) && inside(response.territory)
       ? { ...response, territory: { level: territory.level, code: territory.code } } : response;
-    taps.weighting?.add(p);
-    taps.ticked?.add(p);
     yield p;
   }
 }
@@ -82,7 +89,13 @@ export async function analyseResponses(responses: AsyncIterable<ResponsePayload>
   const seen = new Set<string>();
   const weighting = options.weight === 'sector' ? new SectorWeighting(options.compiled, options.sectorQuestion ?? DEFAULT_SECTOR_QUESTION, weightedKeys(options)) : null;
   const ticked = options.previousWave !== undefined ? new GatheredTicks(options.compiled, disclosureRules(options.rules)) : null;
-  const doc = await aggregateResponses(ofWaves(responses, waves, seen, { weighting, ticked }, options), options);
+  // Both count per response in the aggregation's pass, from the visibility it computed once.
+  const tap = options.tap || weighting || ticked ? (payload: ResponsePayload, state: VisibilityState) => {
+    options.tap?.(payload, state);
+    weighting?.add(payload, state);
+    ticked?.add(payload, state);
+  } : undefined;
+  const doc = await aggregateResponses(ofWaves(responses, waves, seen, options), { ...options, ...(tap ? { tap } : {}) });
   const ofWave = doc.groups.filter((g) => g.wave === options.wave);
   if (ofWave.length === 0) throw new AnalysisError('/wave', 'analysis/empty-wave', `no response of wave "${options.wave}"${seen.size ? ` (waves read: ${[...seen].sort().join(', ')})` : ''}`);
   const selected = options.territory ? ofWave.filter((g) => sameTerritory(g.territory, options.territory!)) : ofWave;
@@ -91,7 +104,7 @@ export async function analyseResponses(responses: AsyncIterable<ResponsePayload>
     throw new AnalysisError('/territory', 'analysis/unknown-territory', `no response of ${t.level}:${t.code} in wave "${options.wave}" (territories of the wave: ${ofWave.map((g) => `${g.territory.level}:${g.territory.code}`).join(', ')})`);
   }
   const rules = doc.rules.comparison;
-  const totals = options.network !== false ? networkTotals(ofWave, options.wave) : null;
+  const totals = options.network !== false ? networkTotals(ofWave, options.wave, options.within) : null;
   const groups = selected.map((g): GroupResults => {
     const out: GroupResults = { ...g };
     const comparisons: NonNullable<GroupResults['comparisons']> = {};

@@ -38,7 +38,7 @@ export { readNdjsonPayloads, type NdjsonOptions, type PayloadProblem } from './n
 export { flattenResults, FLAT_COLUMNS, type FlatCell } from './flat.js';
 export { compareWaves, type WaveComparison } from './compare/waves.js';
 export { analyseResponses, type AnalyseOptions } from './analyse.js';
-export { compareNetwork, networkTotals, MIN_OTHER_TERRITORIES, type NetworkTotals } from './compare/network.js';
+export { compareNetwork, networkTotals, MIN_OTHER_TERRITORIES, type NetworkTotals, type Within } from './compare/network.js';
 export { compareNational } from './compare/national.js';
 export { comparePreviousWave } from './compare/previous.js';
 export { GatheredTicks } from './compare/gathered-ticks.js';

@@ -241,7 +241,10 @@ export interface NetworkShare {
 /** The territory against the network: the other territories of the same wave, pooled. */
 export interface NetworkComparison {
   wave: string;
-  /** Other territories with responses in the wave. */
+  /**
+   * Other territories with responses in the wave, as distinct areas: a territory inside another
+   * one listed is not one more, and those inside or around the territory compared are not others.
+   */
   otherTerritories: number;
   shares: NetworkShare[];
 }

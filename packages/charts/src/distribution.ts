@@ -60,7 +60,7 @@ function describe(row: DistributionRow, unit: string, lang: ChartLang): string {
     labelled(w.quartiles, `${number(row.q1, lang)} – ${number(row.q3, lang)}${u}`, lang),
   ];
   if (row.mean !== undefined) parts.push(labelled(w.mean, number(row.mean, lang) + u, lang));
-  if (row.n !== undefined) parts.push(`n = ${row.n}`);
+  if (row.n !== undefined) parts.push(`n = ${number(row.n, lang)}`);
   return `${labelled(row.label, parts.join(', '), lang)}${row.smallBase ? ` (${w.smallBase.replace(/\.$/, '').toLowerCase()})` : ''}`;
 }
 
@@ -93,7 +93,7 @@ export function numericDistribution(input: DistributionInput): SvgNode {
       body.push(el('path', { d: `M${xa} ${c - 6}L${xa + 6} ${c}L${xa} ${c + 6}L${xa - 6} ${c}Z`, class: 'olva-chart-text', fill: CHART_COLOURS.text, stroke: '#ffffff', 'stroke-width': 1 }));
     }
     y += BOX + 4 + LINE;
-    body.push(text(0, y - 4, `Q1 ${number(row.q1, lang)} · ${w.median} ${number(row.median, lang)} · Q3 ${number(row.q3, lang)}${row.mean === undefined ? '' : ` · ${w.mean} ${number(row.mean, lang)}`}${row.n === undefined ? '' : ` · n = ${row.n}`}${unit ? ` (${unit})` : ''}`, { 'font-size': 12 }, true));
+    body.push(text(0, y - 4, `Q1 ${number(row.q1, lang)} · ${w.median} ${number(row.median, lang)} · Q3 ${number(row.q3, lang)}${row.mean === undefined ? '' : ` · ${w.mean} ${number(row.mean, lang)}`}${row.n === undefined ? '' : ` · n = ${number(row.n, lang)}`}${unit ? ` (${unit})` : ''}`, { 'font-size': 12 }, true));
     y += LINE + 6;
   }
   const bottom = y - LINE;

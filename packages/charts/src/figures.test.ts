@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregateResponses, type ResultsDocument } from '@olva/analysis';
 import { localize } from '@olva/runtime';
 import { builds, generate, stream } from '@olva/test-support/responses';
-import { questionChart } from './figures.js';
+import { questionChart, readerQuartiles } from './figures.js';
 import { svgMarkup, svgText } from './svg.js';
 
 describe('questionChart over a generated results document', () => {
@@ -66,5 +66,13 @@ describe('questionChart over a generated results document', () => {
     expect(svgText(chart)).toContain('Vague 2025');
     expect(svgText(chart)).not.toContain('Réseau');
     for (const c of cats.filter((x) => x.suppressed)) expect(svgText(chart)).toContain(`${localize(c.label!, 'fr')} : ${c.suppressed === 'small' ? '< 3' : 'masqué'}.`);
+  });
+});
+
+describe('readerQuartiles', () => {
+  it('rounds the median and quartiles of whole-number questions half away from zero, and keeps a decimal question\'s', () => {
+    expect(readerQuartiles({ type: 'integer' }, { q1: 33.5, median: 87.49, q3: 252.3 })).toEqual({ q1: 34, median: 87, q3: 252 });
+    expect(readerQuartiles({ type: 'year' }, { q1: -2.5, median: 10.5, q3: 12 })).toEqual({ q1: -3, median: 11, q3: 12 });
+    expect(readerQuartiles({ type: 'decimal' }, { q1: 0.25, median: 1.5, q3: 2.35 })).toEqual({ q1: 0.25, median: 1.5, q3: 2.35 });
   });
 });

@@ -3,7 +3,7 @@
  * multiple choice, a boolean, a scale or numeric classes; stacked bars for a matrix; boxes for
  * a numeric summary. Reports and `<olva-results>` both draw through here.
  */
-import type { Category, QuestionFigures, ResultsRules } from '@olva/analysis';
+import type { Category, NumericFigures, QuestionFigures, Quartiles, ResultsRules } from '@olva/analysis';
 import { localize } from '@olva/runtime';
 import type { SvgNode } from './svg.js';
 import { shareBars } from './share-bars.js';
@@ -48,6 +48,27 @@ export function numericUnit(unit: 'value' | 'age' | 'year', lang: ChartLang): st
   return '';
 }
 
+/** Question types whose answers are whole numbers: counts (members, volunteers, employees) and years (or ages). */
+const WHOLE_TYPES: ReadonlySet<string> = new Set(['integer', 'year']);
+
+/** Rounds half away from zero (2.5 → 3, −2.5 → −3), as a reader rounds by hand; Math.round takes −2.5 to −2. */
+function roundHalfAway(x: number): number {
+  return Math.sign(x) * Math.round(Math.abs(x));
+}
+
+/**
+ * The median and quartiles of a numeric question as readers are shown them (key figures, full
+ * report, `<olva-results>`, charts): whole numbers for a question of whole values, rounded half
+ * away from zero, since « entre 34 et 252,3 adhérents » counts no association; a decimal
+ * question keeps its decimals. The document keeps the exact figures of definition 7 (open data
+ * that R, numpy or a spreadsheet recompute); the reports' method section says the rounding.
+ */
+export function readerQuartiles(figures: Pick<NumericFigures, 'type'>, summary: Quartiles): Quartiles {
+  const { q1, median, q3 } = summary;
+  if (!WHOLE_TYPES.has(figures.type)) return { q1, median, q3 };
+  return { q1: roundHalfAway(q1), median: roundHalfAway(median), q3: roundHalfAway(q3) };
+}
+
 /** The chart of one question's figures, or null when it has none to draw (withheld base). */
 export function questionChart(figures: QuestionFigures, options: QuestionChartOptions): SvgNode | null {
   const { lang, id, width } = options;
@@ -85,7 +106,7 @@ export function questionChart(figures: QuestionFigures, options: QuestionChartOp
       if (!s) return null;
       return numericDistribution({
         title, id, width, lang, unit: numericUnit(figures.unit, lang),
-        rows: [{ label: title, q1: s.q1, median: s.median, q3: s.q3, mean: s.mean, n: s.n, smallBase }],
+        rows: [{ label: title, ...readerQuartiles(figures, s), mean: s.mean, n: s.n, smallBase }],
       });
     }
   }

@@ -11,5 +11,5 @@ export { numericDistribution, axisDomain, niceStep, type DistributionInput, type
 export { CHART_COLOURS, CHART_CSS, seriesColour } from './theme.js';
 export { percent, number, hiddenText, wrap, SMALL_BASE_MARK, type ChartLang } from './format.js';
 export type { ChartBase } from './frame.js';
-export { questionChart, categoryLabel, numericUnit, type QuestionChartOptions, type QuestionChartComparison } from './figures.js';
+export { questionChart, categoryLabel, numericUnit, readerQuartiles, type QuestionChartOptions, type QuestionChartComparison } from './figures.js';
 export { COMPARISON_KINDS, markGlyph, type ChartComparison, type ComparisonKind } from './marks.js';

@@ -9,10 +9,21 @@ import type { Lang } from './i18n.js';
 import { REPORT_CSS } from './styles.js';
 
 /**
- * French spacing in a text (already escaped): a narrow no-break space before ; ! ? % and between
- * groups of thousands, a no-break space before : and € and inside « », after "<" of "< 3". The
- * texts come from everywhere (the core's wordings, key-figures.json, the analyst's comments,
- * this package's sentences): without it a line could start with "?" or "%", or cut "1 | 000 €".
+ * A number typed with spaces between its groups of thousands ("1 000", "200 000 €"): a first
+ * group of one to three digits, standing alone (no letter, digit or decimal mark just before:
+ * not the "3" of "Q3", not a year's last digits), then groups of exactly three. So
+ * "en 2025 150 répondants" and "Q3 252" stay two numbers, which one `(\d) (?=\d{3})` joined.
+ */
+const TYPED_THOUSANDS = /(?<![\p{L}\p{N},.])\d{1,3}(?: \d{3})+(?!\d)/gu;
+
+/**
+ * French spacing in a text (already escaped): a narrow no-break space before ; ! ? % and
+ * between the groups of a number typed with spaces, a no-break space before : and € and inside
+ * « », after "<" of "< 3". The texts come from everywhere (the core's wordings, key-figures.json,
+ * the analyst's comments, this package's sentences): without it a line could start with "?" or
+ * "%", or cut "De 1 | 000 €" in a choice label. The numbers the reports make are grouped where
+ * they are made (`number` of `@olva/charts`, Intl.NumberFormat('fr-FR')), so this only meets
+ * numbers typed by hand.
  */
 export function frenchSpacing(text: string): string {
   return text
@@ -20,7 +31,7 @@ export function frenchSpacing(text: string): string {
     .replace(/ :/g, '\u00a0:')
     .replace(/« /g, '«\u00a0')
     .replace(/ »/g, '\u00a0»')
-    .replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u202f')
+    .replace(TYPED_THOUSANDS, (n) => n.replace(/ /g, '\u202f'))
     .replace(/(\d) €/g, '$1\u00a0€')
     .replace(/&lt; (\d)/g, '&lt;\u00a0$1');
 }

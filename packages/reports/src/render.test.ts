@@ -100,6 +100,30 @@ describe('the key figures and the employers note', () => {
     expect(en).toContain('Not published: asked under a condition, this question would reveal a hidden count of its filter question (statistical confidentiality).');
   });
 
+  it('prints the median and quartiles of a count as whole numbers, half away from zero, and those of a decimal with their decimal', () => {
+    // « entre 34 et 252,3 adhérents » counts no association: the document keeps definition 7, readers get whole numbers.
+    const d = structuredClone(doc);
+    for (const g of d.groups) for (const f of g.questions) {
+      if (f.kind !== 'numeric' || !f.summary) continue;
+      if (f.id === 'nb_adherents') Object.assign(f.summary, { q1: 34, median: 87.5, q3: 252.3 });
+      if (f.id === 'etp') Object.assign(f.summary, { q1: 0.25, median: 1.5, q3: 2.3 });
+    }
+    const subject = selectSubject(d, { territory: RENNES });
+    const sheets = keyFiguresHtml(subject, KEY_FIGURES, 'fr');
+    expect(sheets).toContain(frenchSpacing('La moitié des associations entre 34 et 252 ; moyenne'));
+    expect(sheets).toMatch(/<p class="big">88<\/p>/);
+    const full = fullReportHtml(subject, core, 'fr');
+    const row = (id: string) => full.slice(full.indexOf(`id="q-${id}"`)).match(/<tbody><tr><td>[^<]*<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td>/)!.slice(1);
+    expect(row('nb_adherents')).toEqual(['34', '88', '252']);
+    expect(row('etp')).toEqual(['0,3', '1,5', '2,3']);
+    // The chart's words say the same.
+    expect(full).toContain('Q1 34 · médiane 88 · Q3 252 · moyenne');
+    expect(full).not.toContain('252,3');
+    // The method says so, once for every document.
+    expect(full).toContain('la médiane et les quartiles sont arrondis à l’unité, la demie vers le haut');
+    expect(fullReportHtml(subject, core, 'en')).toContain('the median and quartiles are shown rounded to the unit, half away from zero');
+  });
+
   it('sets the reference table beside the sample, and names a file without the territory', () => {
     const subject = selectSubject(doc, { territory: RENNES });
     const page = employersHtml(subject, REFERENCE, 'fr');
@@ -194,7 +218,7 @@ describe('French typography', () => {
     const comments = parseComments('## secteur_principal\n\nUn tiers des associations sont sportives ; est-ce 33 % ? Oui : « net » !\n\n`a ; b`\n', 'c.md');
     for (const page of [fullReportHtml(subject, loadCoreQuestionnaire(), 'fr', comments), keyFiguresHtml(subject, KEY_FIGURES, 'fr'), employersHtml(subject, REFERENCE, 'fr')]) {
       const text = page.replace(/<style[\s\S]*?<\/style>|<code>[\s\S]*?<\/code>|<[^>]*>/g, '|');
-      expect(text).not.toMatch(/ [?:;!%»€]|« |\d \d{3}(?!\d)/);
+      expect(text).not.toMatch(/ [?:;!%»€]|« |(?<![\p{L}\p{N}])\d{1,3} \d{3}(?!\d)/u);
       expect(text).toContain('Base\u00a0:');
     }
     const full = fullReportHtml(subject, loadCoreQuestionnaire(), 'fr', comments);
@@ -209,6 +233,9 @@ describe('French typography', () => {
     expect(formatDate('2026-03-28T10:00:00Z', 'fr')).toBe('28 mars 2026');
     expect(formatDate('2026-01-01', 'en')).toBe('1 January 2026');
     expect(frenchSpacing('De 1 000 000 € à &lt; 3 : 12 %')).toBe('De 1\u202f000\u202f000\u00a0€ à &lt;\u00a03\u00a0: 12\u202f%');
+    // Only what is one number is joined: a year and a count, a label and its value stay apart.
+    expect(frenchSpacing('en 2025 150 répondants')).toBe('en 2025 150 répondants');
+    expect(frenchSpacing('Q1 34 · médiane 88 · Q3 252 ; 12 500 réponses en 2024 200 000 €')).toBe('Q1 34 · médiane 88 · Q3 252\u202f; 12\u202f500 réponses en 2024 200\u202f000\u00a0€');
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { Category, QuestionFigures } from '@olva/analysis';
 import type { LocalizedText } from '@olva/schema';
-import { number, percent } from '@olva/charts';
+import { number, percent, readerQuartiles } from '@olva/charts';
 import { localize } from '@olva/runtime';
 import { html, type Markup } from './html.js';
 import { colon, type Lang } from './i18n.js';
@@ -47,7 +47,7 @@ ${nationalNotes(subject, f, lang, false).map((n) => html`<p class="compare-note"
 /** A median with its quartiles, large. */
 export function medianTile(subject: ReportSubject, f: QuestionFigures, title: string, lang: Lang): Markup {
   if (f.kind !== 'numeric' || !f.summary) return questionBlock(subject, f, { lang, title, level: 3 });
-  const s = f.summary;
+  const s = { ...f.summary, ...readerQuartiles(f, f.summary) };
   const unit = f.unit === 'age' ? ` ${say(lang, 'years')}` : '';
   const half = lang === 'en'
     ? `Half of the associations between ${number(s.q1, lang)} and ${number(s.q3, lang)}${unit}; mean ${number(s.mean, lang)}.`

@@ -6,7 +6,7 @@
  * numeric questions their summary and classes.
  */
 import type { Category, ClassCategory, MatrixFigures, NumericFigures, ResultsRules } from '@olva/analysis';
-import { categoryLabel, hiddenText, markGlyph, number, percent } from '@olva/charts';
+import { categoryLabel, hiddenText, markGlyph, number, percent, readerQuartiles } from '@olva/charts';
 import { html, type Markup } from './html.js';
 import type { Lang } from './i18n.js';
 import { say } from './words.js';
@@ -63,7 +63,7 @@ export function matrixTable(caption: string, figures: MatrixFigures, rules: Resu
 
 /** Table of a numeric summary: respondents, mean and quartiles. */
 export function numericTable(caption: string, figures: NumericFigures, unit: string, lang: Lang): Markup {
-  const s = figures.summary!;
+  const s = { ...figures.summary!, ...readerQuartiles(figures, figures.summary!) };
   const v = (x: number) => `${number(x, lang)}${unit ? ` ${unit}` : ''}`;
   return html`<table class="data"><caption>${caption}</caption>
 <thead><tr><th scope="col">${say(lang, 'n')}</th><th scope="col">${say(lang, 'q1')}</th><th scope="col">${say(lang, 'median')}</th><th scope="col">${say(lang, 'q3')}</th><th scope="col">${say(lang, 'mean')}</th></tr></thead>

@@ -7,7 +7,7 @@
  * (bounded, see value-store.ts).
  */
 import { pointerOf, type ResponsePayload, type CompiledQuestionnaire } from '@olva/schema';
-import { computeVisibility, allQuestions } from '@olva/runtime';
+import { computeVisibility, allQuestions, type VisibilityState } from '@olva/runtime';
 import { Catalogue, type CatalogueEntry } from './catalogue.js';
 import { VersionIndex } from './versions.js';
 import { newAccumulator, record, type Accumulator } from './accumulators.js';
@@ -37,6 +37,13 @@ export interface AggregateOptions {
    * gives "under 5 years", "5 to 9"… For a year, bounds are ages at the wave's reference date.
    */
   classes?: Readonly<Record<string, readonly number[]>>;
+  /**
+   * Observes each response once it is counted, with its visibility as the aggregation computed
+   * it (the questions shown, the answers kept): what counts per response in the same pass
+   * (post-stratification, the respondents of gathered codes) reads it here rather than
+   * computing the visibility a second time, its costliest step.
+   */
+  tap?: (payload: ResponsePayload, state: VisibilityState) => void;
 }
 
 /** The configured class bounds, checked against the questions. */
@@ -159,6 +166,7 @@ export async function aggregateResponses(responses: AsyncIterable<ResponsePayloa
       if (!state.visible.has(entry.id)) continue;
       record(accumulators[i]!, entry, payload.submissionId, state.answers[entry.id], group.referenceDate);
     }
+    options.tap?.(payload, state);
   }
   const results: GroupResults[] = [...groups.values()]
     .sort((a, b) => a.territory.level.localeCompare(b.territory.level) || a.territory.code.localeCompare(b.territory.code) || a.wave.localeCompare(b.wave))

@@ -13,9 +13,8 @@
  * published counts of its codes minus it is the number of extra ticks, which for two codes is
  * the respondents who ticked both.
  */
-import { computeVisibility } from '@olva/runtime';
+import type { VisibilityState } from '@olva/runtime';
 import { compareVersions, crosswalkVersionOf, harmoniseQuestion, type CompiledQuestionnaire, type CrosswalkVersion, type ResponsePayload } from '@olva/schema';
-import { VersionIndex } from '../aggregate/versions.js';
 import { isSmallCell, type DisclosureRules } from '../disclosure/rules.js';
 import type { GroupResults, TerritoryRef } from '../results.js';
 
@@ -68,22 +67,20 @@ function gatheredCodes(chain: readonly CrosswalkVersion[]): Map<string, Set<stri
 /** The respondents of gathered codes of multiple choices, counted as responses stream by. */
 export class GatheredTicks {
   private readonly gathered: Map<string, Set<string>>;
-  private readonly versions: VersionIndex;
   /** Group key → question id → (gathered codes ticked, joined) → respondents. */
   private readonly groups = new Map<string, Map<string, Map<string, number>>>();
 
   constructor(compiled: readonly CompiledQuestionnaire[], private readonly rules: DisclosureRules) {
     this.gathered = gatheredCodes(coreVersionChain(compiled));
-    this.versions = new VersionIndex(compiled);
   }
 
-  /** Counts one response: the gathered codes it ticked in each multiple choice shown. */
-  add(payload: ResponsePayload): void {
+  /**
+   * Counts one response: the gathered codes it ticked in each multiple choice shown.
+   * @param state its visibility, as the aggregation computed it (`AggregateOptions.tap`): only
+   * the answers of questions shown count, there as here.
+   */
+  add(payload: ResponsePayload, state: VisibilityState): void {
     if (this.gathered.size === 0) return;
-    const answers = payload.answers ?? {};
-    if (![...this.gathered.keys()].some((id) => Array.isArray(answers[id]))) return;
-    // The aggregation counts only the answers of questions shown: so does this.
-    const state = computeVisibility(this.versions.of(payload), answers);
     const key = groupKey(payload.territory, payload.wave);
     for (const [id, codes] of this.gathered) {
       const value = state.visible.has(id) ? state.answers[id] : undefined;

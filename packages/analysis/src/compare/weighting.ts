@@ -9,10 +9,9 @@
  * publishes: it is given only when none of them is a small cell (it could give one away), and
  * only for a question whose own figures are published.
  */
-import { computeVisibility } from '@olva/runtime';
+import type { VisibilityState } from '@olva/runtime';
 import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
 import { Catalogue, type CatalogueEntry } from '../aggregate/catalogue.js';
-import { VersionIndex } from '../aggregate/versions.js';
 import { distributionCode, multipleCodes } from '../aggregate/answers.js';
 import { isSmallCell, type DisclosureRules } from '../disclosure/rules.js';
 import type { GroupResults, WeightedResults } from '../results.js';
@@ -29,7 +28,6 @@ const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
 /** The sector × code counts of the territories with an expected distribution, counted as responses stream by. */
 export class SectorWeighting {
   private readonly catalogue: Catalogue;
-  private readonly versions: VersionIndex;
   private readonly sector: CatalogueEntry | undefined;
   /** Group key → question id → strata. */
   private readonly groups = new Map<string, Map<string, Strata>>();
@@ -39,17 +37,17 @@ export class SectorWeighting {
    */
   constructor(compiled: readonly CompiledQuestionnaire[], readonly sectorQuestion: string, private readonly wanted: ReadonlySet<string>) {
     this.catalogue = new Catalogue(compiled);
-    this.versions = new VersionIndex(compiled);
     const entry = this.catalogue.get(sectorQuestion);
     this.sector = entry?.kind === 'distribution' ? entry : undefined;
   }
 
-  /** Counts one response (ignored unless its territory and wave are wanted). */
-  add(payload: ResponsePayload): void {
+  /**
+   * Counts one response (ignored unless its territory and wave are wanted).
+   * @param state its visibility, as the aggregation computed it (`AggregateOptions.tap`).
+   */
+  add(payload: ResponsePayload, state: VisibilityState): void {
     const key = `${payload.territory.level}:${payload.territory.code}|${payload.wave}`;
     if (!this.sector || !this.wanted.has(key)) return;
-    const compiled = this.versions.of(payload);
-    const state = computeVisibility(compiled, payload.answers ?? {});
     const sectorAnswer = state.visible.has(this.sector.id) ? state.answers[this.sector.id] : undefined;
     if (sectorAnswer === undefined) return;
     const sector = distributionCode(payload.submissionId, this.sector, sectorAnswer);

@@ -101,6 +101,19 @@ describe('olva analyse', () => {
     expect(JSON.parse(fs.readFileSync(fromFile, 'utf8'))).toEqual(a);
   });
 
+  it('counts Rennes Métropole and Rennes, both with responses, as one area of the network, and keeps each out of the other\'s others', async () => {
+    const metropole = generateFor(next, { level: 'epci', code: '243500139' }, '2026', 30, prng(3));
+    const ndjson = path.join(dir, 'nested.ndjson');
+    const versions = path.join(dir, 'nested-versions.json');
+    fs.writeFileSync(ndjson, [...items, ...metropole].map((g) => JSON.stringify(g.payload)).join('\n'));
+    fs.writeFileSync(versions, JSON.stringify([b.rennes, next]));
+    const out = path.join(dir, 'nested.json');
+    expect(await analyse.run(['--responses', ndjson, '--build', versions, '--wave', '2026', '--out', out, '--references', 'none'], memoryIo().io)).toBe(0);
+    const others = Object.fromEntries((JSON.parse(fs.readFileSync(out, 'utf8')) as ResultsDocument).groups.map((g) => [g.territory.code, g.comparisons!.network!.otherTerritories]));
+    // Five groups, four areas: Brest's others are the metropolis with Rennes, Nantes, Saint-Malo; Rennes' and the metropolis' are those three.
+    expect(others).toEqual({ '35238': 3, '243500139': 3, '29019': 3, '44109': 3, '35288': 3 });
+  });
+
   it('reads a PostgreSQL store the same way', async () => {
     const server = await startTestPostgres();
     try {

@@ -121,6 +121,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       classes: keyFigureClassesFor(input.compiled),
       ...(rules ? { rules } : {}),
       wave: v.wave,
+      // The geography: the network counts distinct areas (an EPCI and a commune of it are one), as the collector does.
+      within: (t: TerritoryRef, container: TerritoryRef) => input!.territories().within(t, container),
       // The responses collected inside the territory count in it, as the collector's cockpit and publication count them.
       ...(territory ? { territory, inside: (t: TerritoryRef) => {
         const within = input!.territories().within(t, territory);

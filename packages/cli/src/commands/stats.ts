@@ -2,7 +2,9 @@
  * `olva stats`: the sample monitoring document of `GET /v1/stats/sample`, printed as JSON,
  * reading the store directly. The sector question and expected distributions come from the
  * `stats` section of the configuration, or from `--expected <file.json>` (a JSON array of
- * expected distributions, the same shape as `stats.expected`).
+ * expected distributions, the same shape as `stats.expected`). A territory and wave lists the
+ * sectors of the core versions its responses were answered with, as `GET /v1/stats/sample`
+ * does; the cockpit reads the configuration's `waves` instead (see the collector's README).
  */
 import fs from 'node:fs';
 import { sampleStats, type ExpectedDistribution, type StatsConfig } from '@olva/collector';
@@ -19,13 +21,17 @@ const help: Bilingual = {
   fr: `${usage.fr}
   Réponses par territoire et millésime, par secteur principal (comparé à la répartition attendue des
   associations du territoire quand elle est fournie : section "stats" de la configuration ou --expected),
-  par source et par canal.
+  par source et par canal. Les secteurs listés pour un territoire et un millésime sont ceux des versions du
+  tronc commun avec lesquelles ses réponses ont été données (le suivi, /suivi/, montre ceux des versions
+  que la section "waves" de la configuration accepte pour le millésime).
   --sector-question <id>    question du secteur principal (défaut secteur_principal)
   --database <url>          sqlite:<chemin> ou postgres://…`,
   en: `${usage.en}
   Responses per territory and wave, by main sector (against the expected distribution of the
   territory's associations when supplied: "stats" section of the configuration or --expected),
-  by source and by channel.
+  by source and by channel. The sectors listed for a territory and wave are those of the core versions
+  its responses were answered with (the cockpit, /suivi/, shows those of the versions the configuration's
+  "waves" accepts for the wave).
   --sector-question <id>    main-sector question (default secteur_principal)
   --database <url>          sqlite:<path> or postgres://…`,
 };

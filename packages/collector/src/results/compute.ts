@@ -3,7 +3,7 @@
  * database into the aggregation, which keeps counters, never the responses. Every figure it
  * returns is protected by the disclosure rules (see the analysis README).
  */
-import { AnalysisError, aggregateResponses, analyseResponses, groupNames, withoutExpected, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
+import { AnalysisError, aggregateResponses, analyseResponses, groupNames, withoutExpected, type DisclosureRules, type ResultsDocument, type Within } from '@olva/analysis';
 import { keyFigureClassesFor } from '@olva/core-questionnaire';
 import { sameTerritory, type ResponsePayload } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
@@ -56,8 +56,11 @@ export interface WaveRequest {
   territories: TerritoryRef[] | 'all';
   /** That territory only (a publication, or one territory asked): the document's `scope.territory`. */
   territory?: TerritoryRef;
-  /** Whether a territory lies inside `territory`: its responses then count in `territory`'s group. */
-  inside?: (t: TerritoryRef) => boolean;
+  /**
+   * The geography (`TerritoryDirectory.within`): the responses collected inside `territory`
+   * count in its group, and the network counts distinct areas (an EPCI and a commune of it are one).
+   */
+  within?: Within;
   comparisons: Comparisons;
 }
 
@@ -94,7 +97,8 @@ export async function analyseWave(store: ResponseStore, registry: QuestionnaireR
   try {
     doc = await analyseResponses(payloadsOf(store, filter), {
       compiled, classes: keyFigureClassesFor(compiled), ...(rules ? { rules } : {}), wave: request.wave, network: c.network,
-      ...(request.territory ? { territory: request.territory, ...(request.inside ? { inside: request.inside } : {}) } : {}),
+      ...(request.territory ? { territory: request.territory } : {}),
+      ...(request.within ? { within: request.within } : {}),
       ...(c.previousWave !== undefined ? { previousWave: c.previousWave } : {}),
       ...(c.references ? { references: c.references } : {}),
       ...(stats?.expected ? { expected: stats.expected } : {}),

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aggregateResponses, analyseResponses, checkNationalReferences, type DisclosureRules } from '@olva/analysis';
+import { aggregateResponses, analyseResponses, checkNationalReferences, type DisclosureRules, type Within } from '@olva/analysis';
 import { keyFigureClassesFor, loadNationalReferences, nationalReferencesPath } from '@olva/core-questionnaire';
 import { builds, crosswalkCore, generate, generateFor, stream, type Generated } from '@olva/test-support/responses';
 import { prng } from '@olva/test-support/prng';
@@ -17,6 +17,7 @@ import { bothBackends } from '@olva/test-support/store-backends';
 import { startTestCollector, testCollectorOn, testConfig, TEST_TOKENS, type TestCollector } from '@olva/test-support/test-collector';
 import { createAjv, toProblems } from '@olva/schema/validate';
 import { canonicalPayload } from '../store/canonical.js';
+import { TerritoryDirectory } from '../territories.js';
 
 const PUBLISHER = 'rennes-publisher-0123456789abcdef';
 const MORBIHAN_PUBLISHER = 'morbihan-publisher-0123456789abcdef';
@@ -258,7 +259,8 @@ for (const backend of bothBackends()) {
     ];
     const ofRennes = (...waves: string[]) => items.filter((g) => inGroup('commune', '35238')(g) && waves.includes(g.payload.wave));
     /** What `olva analyse` makes of the same responses. */
-    const analysed = (selected: Generated[], options: { wave: string; territory?: typeof RENNES; previousWave?: string; network: boolean }) =>
+    const geography = new TerritoryDirectory();
+    const analysed = (selected: Generated[], options: { wave: string; territory?: typeof RENNES; previousWave?: string; network: boolean; within?: Within }) =>
       analyseResponses(stream(selected), { compiled, classes: keyFigureClassesFor(compiled), references, ...options });
 
     beforeAll(async () => {
@@ -347,10 +349,15 @@ for (const backend of bothBackends()) {
       const all2026 = items.filter((g) => g.payload.wave === '2026');
       const national = await call(server.url, 'GET', '/v1/results?wave=2026&territory=commune:35238', TEST_TOKENS.national);
       expect(national.status).toBe(200);
-      // The other five territories of the wave are pooled although only Rennes is asked for.
-      expect(national.body).toEqual(await analysed(all2026, { wave: '2026', territory: RENNES, network: true }));
+      // The other territories of the wave are pooled although only Rennes is asked for.
+      expect(national.body).toEqual(await analysed(all2026, { wave: '2026', territory: RENNES, network: true, within: (t, c) => geography.within(t, c) }));
       const network = national.body.groups[0].comparisons.network;
-      expect(network.otherTerritories).toBe(5);
+      // Six groups but five areas: the commune of Lorient lies inside Lorient Agglomération, one area, not two territories.
+      expect(network.otherTerritories).toBe(4);
+      // The whole wave: neither the agglomeration nor its commune counts the other among its others.
+      const wave = await call(server.url, 'GET', '/v1/results?wave=2026', TEST_TOKENS.national);
+      const others = (code: string) => wave.body.groups.find((g: any) => g.territory.code === code).comparisons.network.otherTerritories;
+      expect([others('35238'), others('200042174'), others('56121')]).toEqual([4, 4, 4]);
       expect(network.shares.some((s: any) => s.territories >= 3 && s.network !== null && s.p !== null)).toBe(true);
       const whole = await call(server.url, 'GET', '/v1/results?wave=2026&network=none', TEST_TOKENS.national);
       expect(whole.body.groups.length).toBe(6);

@@ -112,7 +112,7 @@ function noResponses(message: Text): HttpError {
 /** The fastify plugin of the results routes. */
 export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app, options) => {
   const { store, registry, authorizer, rules, stats, territories } = options;
-  const inside = (territory: TerritoryRef) => (t: TerritoryRef) => territories.within(t, territory);
+  const within = (t: TerritoryRef, container: TerritoryRef) => territories.within(t, container);
   const settings = { ...(rules ? { rules } : {}), ...(stats ? { stats } : {}) };
 
   app.get('/v1/results', async (request, reply) => {
@@ -125,7 +125,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     // One territory named: its document, the responses collected inside it counted in it (as `olva analyse --territory`).
     const named = read.query.territories.length === 1 ? read.query.territories[0]! : undefined;
     const compared = comparisons && wave !== undefined
-      ? await analyseWave(store, registry, { questionnaireId, wave, territories: read.filter.territories, comparisons, ...(named ? { territory: named, inside: inside(named) } : {}) }, settings)
+      ? await analyseWave(store, registry, { questionnaireId, wave, territories: read.filter.territories, comparisons, within, ...(named ? { territory: named } : {}) }, settings)
       : null;
     if (compared) return reply.header('cache-control', 'no-store').send(compared);
     if (asked.previousWave !== undefined) {
@@ -144,7 +144,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const refusal = mayPublish(principal, territory);
     if (refusal) throw new HttpError(403, 'forbidden', refusal);
     const comparisons = comparisonsFor(askedComparisons(request), principal, questionnaire, [wave])!;
-    const doc = await analyseWave(store, registry, { questionnaireId: questionnaire, wave, territories: territories.covered([territory]), territory, inside: inside(territory), comparisons }, settings);
+    const doc = await analyseWave(store, registry, { questionnaireId: questionnaire, wave, territories: territories.covered([territory]), territory, within, comparisons }, settings);
     if (!doc) throw noResponses(text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
     const responses = doc.groups.reduce((n, g) => n + g.responses, 0);
     const event = await store.publications.publish(territory, wave, principal.name, JSON.stringify(doc), responses);

@@ -8,7 +8,7 @@
  * differ.
  */
 import type { QuestionFigures } from '@olva/analysis';
-import { number, percent, shareBars, svgMarkup } from '@olva/charts';
+import { number, percent, readerQuartiles, shareBars, svgMarkup } from '@olva/charts';
 import { localize } from '@olva/runtime';
 import { html, trusted, type Markup } from '../html.js';
 import { colon, type Lang } from '../i18n.js';
@@ -89,15 +89,15 @@ function comparisonText(subject: ReportSubject, rows: ReferenceRow[], lang: Lang
   if (t.employers && t.posts !== null && staff?.kind === 'numeric' && staff.summary) {
     const ratio = t.posts / t.employers;
     lines.push(lang === 'en'
-      ? `Reference: ${number(ratio, lang)} salaried posts per employer establishment on 31 December ${year}. Sample: ${number(staff.summary.mean, lang)} employees per employer association on average (median ${number(staff.summary.median, lang)}), as declared at the time of the survey.`
-      : `Référence : ${number(ratio, lang)} postes salariés par établissement employeur au 31 décembre ${year}. Échantillon : ${number(staff.summary.mean, lang)} salariés en moyenne par association employeuse (médiane ${number(staff.summary.median, lang)}), déclarés au moment de l’enquête.`);
+      ? `Reference: ${number(ratio, lang)} salaried posts per employer establishment on 31 December ${year}. Sample: ${number(staff.summary.mean, lang)} employees per employer association on average (median ${number(readerQuartiles(staff, staff.summary).median, lang)}), as declared at the time of the survey.`
+      : `Référence : ${number(ratio, lang)} postes salariés par établissement employeur au 31 décembre ${year}. Échantillon : ${number(staff.summary.mean, lang)} salariés en moyenne par association employeuse (médiane ${number(readerQuartiles(staff, staff.summary).median, lang)}), déclarés au moment de l’enquête.`);
   }
   const fte = q('etp');
   const totalFte = rows.find((r) => r.total)?.fte ?? null;
   if (t.employers && totalFte !== null && fte?.kind === 'numeric' && fte.summary) {
     lines.push(lang === 'en'
-      ? `Full-time equivalents: ${number(totalFte / t.employers, lang)} per employer establishment in the reference; ${number(fte.summary.mean, lang)} per employer association in the sample (median ${number(fte.summary.median, lang)}).`
-      : `Équivalents temps plein : ${number(totalFte / t.employers, lang)} par établissement employeur dans la référence ; ${number(fte.summary.mean, lang)} par association employeuse dans l’échantillon (médiane ${number(fte.summary.median, lang)}).`);
+      ? `Full-time equivalents: ${number(totalFte / t.employers, lang)} per employer establishment in the reference; ${number(fte.summary.mean, lang)} per employer association in the sample (median ${number(readerQuartiles(fte, fte.summary).median, lang)}).`
+      : `Équivalents temps plein : ${number(totalFte / t.employers, lang)} par établissement employeur dans la référence ; ${number(fte.summary.mean, lang)} par association employeuse dans l’échantillon (médiane ${number(readerQuartiles(fte, fte.summary).median, lang)}).`);
   }
   if (!lines.length) {
     lines.push(lang === 'en' ? 'The sample and the reference have no published figure to set side by side.' : 'L’échantillon et la référence n’ont pas de chiffre publié à mettre côte à côte.');

@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { Category, MatrixFigures, NumericFigures, QuestionFigures } from '@olva/analysis';
-import { categoryLabel, hiddenText, number, percent, type ChartLang } from '@olva/charts';
+import { categoryLabel, hiddenText, number, percent, readerQuartiles, type ChartLang } from '@olva/charts';
 import type { ResultsStrings } from './strings.js';
 
 /** A cell that has no value to show: a dash for the eye, words for a screen reader. */
@@ -48,8 +48,8 @@ function matrixTable(caption: string, q: MatrixFigures, lang: ChartLang, s: Resu
 }
 
 function numericTable(caption: string, q: NumericFigures, lang: ChartLang, s: ResultsStrings): TemplateResult | typeof nothing {
-  const m = q.summary;
-  if (!m) return nothing;
+  if (!q.summary) return nothing;
+  const m = { ...q.summary, ...readerQuartiles(q, q.summary) };
   return html`<table part="table">
     <caption>${caption}${s.unit(q.unit) ? ` (${s.unit(q.unit)})` : ''}</caption>
     <thead><tr><th scope="col">${s.n}</th><th scope="col">${s.mean}</th><th scope="col">${s.q1}</th><th scope="col">${s.median}</th><th scope="col">${s.q3}</th></tr></thead>
