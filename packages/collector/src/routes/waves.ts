@@ -7,15 +7,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import semver from 'semver';
+import { QUESTIONNAIRE_ID, WAVE } from '../export/query.js';
 import { HttpError, type ResponseProblemBody } from '../http/errors.js';
+import { CHANNELS } from '../stats/sample.js';
 import { localise } from '../http/language.js';
 import { text } from '../messages.js';
 import { waveAdmission, type WaveAdmission, type WaveRule } from '../waves.js';
 
-/** As the payload contract writes a wave, and a questionnaire id. */
-const WAVE = /^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/;
-const QUESTIONNAIRE_ID = /^[a-z][a-z0-9-]*$/;
-const CHANNELS = ['web', 'paper', 'phone', 'kiosk'];
 
 /** Short: a closing date or a new range reaches the pages left open within a minute. */
 const CACHE = 'public, max-age=60';
@@ -55,7 +53,7 @@ export function answerWaveAdmission(wave: string, query: Record<string, unknown>
     read[name] = value;
   }
   const channel = read.channel ?? 'web';
-  if (!CHANNELS.includes(channel)) {
+  if (!(CHANNELS as readonly string[]).includes(channel)) {
     return bad({ pointer: '/channel', code: 'channel-value', message: text('bad-request.comparison-value', { name: 'channel', value: channel.slice(0, 64), values: CHANNELS.join(', ') }) });
   }
   const { questionnaire, version } = read;
