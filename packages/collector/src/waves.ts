@@ -53,15 +53,24 @@ function rfc3339(format: 'date' | 'date-time', value: string): boolean {
  * changes its clocks around midnight, so the offset read at 00:00 UTC is the one of that midnight.
  */
 export function closingInstant(closes: string): number {
-  if (rfc3339('date', closes)) {
-    const [y, m, d] = closes.split('-').map(Number) as [number, number, number];
-    const midnightUtc = Date.UTC(y, m - 1, d + 1);
-    return midnightUtc - parisOffset(midnightUtc) * 60_000;
+  let instant = instants.get(closes);
+  if (instant === undefined) {
+    if (rfc3339('date', closes)) {
+      const [y, m, d] = closes.split('-').map(Number) as [number, number, number];
+      const midnightUtc = Date.UTC(y, m - 1, d + 1);
+      instant = midnightUtc - parisOffset(midnightUtc) * 60_000;
+    } else {
+      instant = rfc3339('date-time', closes) ? Date.parse(closes) : NaN;
+    }
+    instants.set(closes, instant);
   }
-  return rfc3339('date-time', closes) ? Date.parse(closes) : NaN;
+  return instant;
 }
 
-/** Configuration problems of `waves`: a duplicated id or a range that is not semver. */
+/** Each configured date read once: every web answer to a closing wave asks for it. */
+const instants = new Map<string, number>();
+
+/** Configuration problems of `waves`: a duplicated id, a range that is not semver, a closing date RFC 3339 does not allow. */
 export function waveConfigProblems(waves: readonly WaveRule[]): { pointer: string; rule: string; message: Text }[] {
   const out: { pointer: string; rule: string; message: Text }[] = [];
   const seen = new Set<string>();
@@ -131,9 +140,9 @@ export interface WaveAdmission {
 }
 
 /**
- * Whether `wave` takes answers given on `channel` now, and with the core `questionnaire` version when given: the
- * same rules as a posted response (`closedProblems`, `waveProblems`), so that a page learns at
- * load what its respondents would otherwise learn at the end. `versions` are the core versions
+ * Whether `wave` takes answers given on `channel` now, and with the core `questionnaire`'s
+ * version when given: the same rules as a posted response (`closedProblems`, `waveProblems`), so
+ * that a page learns at load what its respondents would otherwise learn at the end. `versions` are the core versions
  * of the accepted builds; a page that does not know its version yet (its questionnaire is still
  * on the way) finds its own among those the answer lists.
  */

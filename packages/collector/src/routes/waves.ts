@@ -14,7 +14,6 @@ import { localise } from '../http/language.js';
 import { text } from '../messages.js';
 import { waveAdmission, type WaveAdmission, type WaveRule } from '../waves.js';
 
-
 /** Short: a closing date or a new range reaches the pages left open within a minute. */
 const CACHE = 'public, max-age=60';
 
