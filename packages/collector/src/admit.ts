@@ -27,16 +27,15 @@ export async function storeAccepted(payload: ResponsePayload, build: LoadedBuild
 }
 
 /**
- * The refusal of an online answer to a wave now closed (`closedProblems`), unless it is a replay
- * of a submission already stored: the store recognises a replay only as it inserts, so a
- * closed wave's answer is looked up first, and one already there goes on to the insert, which
- * answers it as before (the same receipt, or the conflict of another response under its id).
- * A stored response never turns into an error because its wave closed since.
+ * True when an online answer that a closed wave refuses (`closedProblems`) is not a replay of a
+ * submission already stored: the store recognises a replay only as it inserts, so such an answer
+ * is looked up first, and one already there goes on to the insert, which answers it as before
+ * (the same receipt, or the conflict of another response under its id). A stored response never
+ * turns into an error because its wave closed since. Asked only when the wave is closed: an open
+ * one's answers wait for nothing more.
  */
-export async function closedRefusal(payload: ResponsePayload, waves: readonly WaveRule[], store: ResponseStore, now: Date): Promise<ResponseProblemBody[]> {
-  const problems = closedProblems(payload, waves, now);
-  if (problems.length === 0 || await store.get(payload.submissionId) !== null) return [];
-  return problems;
+export async function newToClosedWave(payload: ResponsePayload, store: ResponseStore): Promise<boolean> {
+  return (await store.get(payload.submissionId)) === null;
 }
 
 /** What became of a response offered to `admit`. */
@@ -62,8 +61,8 @@ export async function admit(body: unknown, context: AdmitContext, options: { dry
   const now = options.now ?? new Date();
   const result = intake(body, context.registry, context.territories, now, context.waves);
   if (!result.ok) return { status: 'refused', problems: result.problems };
-  const closed = await closedRefusal(result.payload, context.waves, context.store, now);
-  if (closed.length) return { status: 'refused', problems: closed };
+  const closed = closedProblems(result.payload, context.waves, now);
+  if (closed.length && await newToClosedWave(result.payload, context.store)) return { status: 'refused', problems: closed };
   if (options.dryRun) return { status: 'checked', payload: result.payload };
   const outcome = await storeAccepted(result.payload, result.build, context.registry, context.store);
   return { payload: result.payload, ...outcome };
