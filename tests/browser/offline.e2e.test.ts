@@ -3,12 +3,17 @@
  * offline is kept on the device (IndexedDB outbox), survives a reload, and reaches the
  * collector exactly once when the network comes back, even with two tabs of the site open.
  * The respondent who comes back is told what became of it (waiting, sent, refused); a
- * collector that refuses the page (CORS) or the response gets no promise of delivery.
+ * collector that refuses the page (CORS) or the response gets no promise of delivery. A real
+ * collector whose wave does not take the page (closed, or another core version) is asked at
+ * load, and the page says so instead of its questions; a check that fails changes nothing.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '@olva/test-support/static-server';
-import { addSurveyPage, openSurvey, recordedEvents, waitForEvent, waitForReady, type OlvaSite, useBrowserAndSite, useFreshContext } from '@olva/test-support/olva-site';
+import { addSurveyPage, openSurvey, QUESTIONNAIRES, recordedEvents, waitForEvent, waitForReady, type OlvaSite, useBrowserAndSite, useFreshContext } from '@olva/test-support/olva-site';
+import { startTestCollector, type TestCollector } from '@olva/test-support/test-collector';
 import { SKIP, fillSurveyByKeyboard, sendFromReview } from '@olva/test-support/keyboard';
 import text from '../../stories/fixtures/types/text.js';
 import { HIDE_SWITCH } from '../../stories/fixtures/build.js';
@@ -188,4 +193,83 @@ it('promises no delivery when a collector online refuses the page (CORS), and fi
   expect(message).toMatch(/pas pu être envoyées/);
   expect(message).not.toMatch(/automatiquement|La connexion est indisponible/);
   await page.close();
+});
+
+let collector: TestCollector | undefined;
+afterAll(async () => { await collector?.close(); });
+
+/** A real collector that takes this site's pages and the built core, with a closed wave, a wave of the next core and an open one. */
+async function wavesCollector(): Promise<TestCollector> {
+  collector ??= await startTestCollector('sqlite::memory:', {
+    builds: (dir) => fs.cpSync(path.join(QUESTIONNAIRES, 'olva-core'), path.join(dir, 'olva-core'), { recursive: true }),
+    overrides: {
+      questionnaires: [{ build: 'olva-core' }],
+      origins: [{ origin: site.origin, territories: 'all' }],
+      waves: [{ id: '2026', core: '^2026.0.0', closes: '2026-01-31' }, { id: '2027', core: '^2027.0.0' }, { id: '2026-bis', core: '^2026.0.0' }],
+    },
+  });
+  return collector;
+}
+
+/**
+ * Opens the built core at `endpoint` for `wave`; returns the page, what it wrote to the console
+ * as warnings, and the answer to its check of the wave (awaited before the page is closed).
+ */
+async function openCore(name: string, endpoint: string, wave: string, lang = 'fr'): Promise<{ page: Page; warnings: string[]; checked: Promise<import('playwright-core').Response> }> {
+  const url = addSurveyPage(site, `/offline/${name}.html`, {
+    attributes: { src: '/questionnaires/olva-core/questionnaire.json', endpoint, territory: 'commune:35238', wave, lang },
+  });
+  const page = await context().newPage();
+  const warnings: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  const checked = page.waitForResponse((r) => r.url().includes(`/v1/waves/${wave}/admits?channel=web`));
+  await page.goto(url);
+  return { page, warnings, checked };
+}
+
+/** What the survey shows: its error paragraph, its live region, and whether a form is there. */
+function shown(page: Page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('olva-survey')!.shadowRoot!;
+    return {
+      error: root.querySelector('[part~="error"]')?.textContent?.trim(),
+      live: root.querySelector('[role="status"]')?.textContent?.trim(),
+      form: root.querySelector('form') !== null,
+    };
+  });
+}
+
+it('says, instead of the questions, that the collector\'s wave is closed or does not take this questionnaire, and tells the web team which attributes to fix', async () => {
+  const endpoint = `${(await wavesCollector()).url}/v1/responses`;
+  for (const [wave, lang, notice, warning] of [
+    ['2026', 'fr', 'La collecte 2026 est close.', 'olva-survey: fix src or wave (2026 closed)'],
+    ['2027', 'en', 'The 2027 collection does not take this questionnaire.', 'olva-survey: fix src or wave (2027 refuses 2026.2.2)'],
+  ] as const) {
+    const { page, warnings, checked } = await openCore(`wave-${wave}`, endpoint, wave, lang);
+    expect((await checked).headers()['access-control-allow-origin']).toBe(site.origin);
+    const error = await waitForEvent(page, 'olva-error');
+    expect(error.message).toBe(notice);
+    await page.waitForFunction(() => !document.querySelector('olva-survey')!.shadowRoot!.querySelector('form'));
+    // Said in the live region of the survey's own shadow root, with nothing left to answer.
+    expect(await shown(page)).toEqual({ error: notice, live: notice, form: false });
+    expect(warnings).toEqual([warning]);
+    await page.close();
+  }
+});
+
+it('shows the questions when the wave takes the questionnaire, and when the check fails (an endpoint without it answers 404)', async () => {
+  const endpoint = `${(await wavesCollector()).url}/v1/responses`;
+  for (const [name, at, status] of [['wave-open', endpoint, 200], ['wave-unknown-route', '/v1/responses', 404]] as const) {
+    const { page, warnings, checked } = await openCore(name, at, '2026-bis');
+    await waitForReady(page);
+    const response = await checked;
+    expect(response.status()).toBe(status);
+    await response.finished();
+    // The page has read the answer in a task of its own: let it run, and the update it asks for.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)).then(() => (document.querySelector('olva-survey') as unknown as { updateComplete: Promise<unknown> }).updateComplete));
+    expect(await shown(page)).toMatchObject({ error: undefined, form: true });
+    expect((await recordedEvents(page)).filter((e) => e.type === 'olva-error')).toEqual([]);
+    expect(warnings).toEqual([]);
+    await page.close();
+  }
 });

@@ -10,7 +10,7 @@ import type { BuildRegistry, LoadedBuild } from './questionnaires.js';
 import { canonicalPayload } from './store/canonical.js';
 import type { InsertOutcome, ResponseStore } from './store/types.js';
 import type { TerritoryDirectory } from './territories.js';
-import type { WaveRule } from './waves.js';
+import { closedProblems, type WaveRule } from './waves.js';
 
 /**
  * Stores a payload that intake accepted: its version kept first (so that a wave can be read
@@ -24,6 +24,18 @@ export async function storeAccepted(payload: ResponsePayload, build: LoadedBuild
   payload.submissionId = payload.submissionId.toLowerCase();
   const { json, digest } = canonicalPayload(payload);
   return store.insert(payload, digest, json);
+}
+
+/**
+ * True when an online answer that a closed wave refuses (`closedProblems`) is not a replay of a
+ * submission already stored: the store recognises a replay only as it inserts, so such an answer
+ * is looked up first, and one already there goes on to the insert, which answers it as before
+ * (the same receipt, or the conflict of another response under its id). A stored response never
+ * turns into an error because its wave closed since. Asked only when the wave is closed: an open
+ * one's answers wait for nothing more.
+ */
+export async function newToClosedWave(payload: ResponsePayload, store: ResponseStore): Promise<boolean> {
+  return (await store.get(payload.submissionId)) === null;
 }
 
 /** What became of a response offered to `admit`. */
@@ -46,8 +58,11 @@ export interface AdmitContext {
  * Never throws on bad input; a store failure rejects.
  */
 export async function admit(body: unknown, context: AdmitContext, options: { dryRun?: boolean; now?: Date } = {}): Promise<Admission> {
-  const result = intake(body, context.registry, context.territories, options.now ?? new Date(), context.waves);
+  const now = options.now ?? new Date();
+  const result = intake(body, context.registry, context.territories, now, context.waves);
   if (!result.ok) return { status: 'refused', problems: result.problems };
+  const closed = closedProblems(result.payload, context.waves, now);
+  if (closed.length && await newToClosedWave(result.payload, context.store)) return { status: 'refused', problems: closed };
   if (options.dryRun) return { status: 'checked', payload: result.payload };
   const outcome = await storeAccepted(result.payload, result.build, context.registry, context.store);
   return { payload: result.payload, ...outcome };

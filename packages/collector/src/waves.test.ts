@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, formatProblem, resolveConfig } from './config/load.js';
-import { expectedSectorWarnings, waveProblems, wavesWithoutBuild } from './waves.js';
+import { closingInstant, expectedSectorWarnings, waveProblems, wavesWithoutBuild } from './waves.js';
 import { fixtureCore, fixtureCore2027 } from '@olva/test-support/export-fixtures';
 import { startTestCollector } from '@olva/test-support/test-collector';
 
@@ -30,6 +30,20 @@ describe('waves tied to versions', () => {
       '/etc/olva/olva.config.json#/waves/1/core: "vingt-six" is not a semver range of core versions (e.g. "^2026.1.0" or ">=2026.1.0 <2027.0.0") [semver-range]',
     ]);
     expect(problemsOf({ ...base, waves: [{ id: '2026' }] })[0]).toContain('#/waves/0: missing required property "core" [schema/required]');
+  });
+
+  it('read a closing date or date-time, and refuse one that RFC 3339 does not allow, with pointer and rule', () => {
+    const closes = [{ id: '2026', core: '^2026.1.0', closes: '2027-06-30' }, { id: '2027', core: '^2027.0.0', closes: '2028-06-30T18:00:00+02:00' }];
+    expect(resolveConfig({ ...base, waves: closes }, opts).config.waves).toEqual(closes);
+    expect(problemsOf({ ...base, waves: [{ id: '2026', core: '^2026.1.0', closes: '2027-02-30' }, { id: '2027', core: '^2027.0.0', closes: '30/06/2028' }, { id: '2028', core: '^2028.0.0', closes: '2029-06-30T18:00:00' }] }).map((p) => p.split(': ')[0] + ' ' + p.slice(p.lastIndexOf('['))))
+      .toEqual(['/etc/olva/olva.config.json#/waves/0/closes [closing-date]', '/etc/olva/olva.config.json#/waves/1/closes [closing-date]', '/etc/olva/olva.config.json#/waves/2/closes [closing-date]']);
+    expect(problemsOf({ ...base, waves: [{ id: '2026', core: '^2026.1.0', closes: '2027-02-30' }] })[0]).toBe('/etc/olva/olva.config.json#/waves/0/closes: "2027-02-30" is not an RFC 3339 date: a date ("2027-06-30", online answers are taken until the end of that day, Paris time) or a date-time with its offset ("2027-06-30T18:00:00+02:00") [closing-date]');
+  });
+
+  it('close a date at the following midnight in Paris, winter and summer', () => {
+    expect(new Date(closingInstant('2027-01-31')).toISOString()).toBe('2027-01-31T23:00:00.000Z');
+    expect(new Date(closingInstant('2027-06-30')).toISOString()).toBe('2027-06-30T22:00:00.000Z');
+    expect(new Date(closingInstant('2027-06-30T18:00:00+02:00')).toISOString()).toBe('2027-06-30T16:00:00.000Z');
   });
 
   it('refuse a core version outside the wave’s range, and only for the waves listed', () => {

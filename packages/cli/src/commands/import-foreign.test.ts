@@ -37,7 +37,7 @@ beforeAll(() => {
     fs.writeFileSync(configs[name], JSON.stringify({
       database: { url: `sqlite:${path.join(dir, `${name}.sqlite`)}` },
       questionnaires: compiled.map((c) => ({ build: c.id })),
-      waves: [{ id: '2027', core: '^2027.0.0' }],
+      waves: [{ id: '2027', core: '^2027.0.0' }, { id: '2025', core: '^2026.0.0', closes: '2025-12-31' }],
     }));
   }
 });
@@ -255,6 +255,15 @@ describe('olva import of a foreign file', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('wave.csv:2, /wave, wave-version : ');
     expect(r.err).toContain('élargissez l’entrée de ce millésime dans « waves » de la configuration : { "id": "2027"');
+  });
+
+  it('refuses web answers into a closed wave, saying that paper forms still come in', async () => {
+    const r = await importText('closed.csv', 'secteur,nb_benevoles,employeur\nsport,1,non\n', '--config', configs.checks, '--wave', '2025', '--territory', 'commune:35238', '--channel', 'web', '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('closed.csv:2, /wave, wave-closed: the collection of wave "2025" is closed (closing date: 2025-12-31)');
+    expect(r.err).toContain('; after the closing, only paper and phone entries come in: import paper forms with --channel paper (or a channel column)');
+    const paper = await runImport(path.join(dir, 'closed.csv'), '--config', configs.checks, '--wave', '2025', '--territory', 'commune:35238', '--channel', 'paper', '--json');
+    expect(JSON.parse(paper.out)).toMatchObject({ imported: 1, refused: 0 });
   });
 
   it('answers rows without a version with the newest one their wave accepts', async () => {

@@ -28,7 +28,8 @@ export interface ImportCounts {
 
 /**
  * The configuration entry that would let intake accept what it refused with `code`, if any:
- * a build for an unknown version, a wave's range, a custom territory.
+ * a build for an unknown version, a wave's range, a custom territory; or, for a closed wave,
+ * the channel that still comes in.
  */
 export function configHint(code: string, payload: { wave?: unknown; questionnaire?: { version?: unknown }; territory?: { level?: unknown; code?: unknown } } | undefined): Bilingual | undefined {
   if (code === 'unknown-questionnaire') {
@@ -42,6 +43,12 @@ export function configHint(code: string, payload: { wave?: unknown; questionnair
     return {
       fr: `élargissez l’entrée de ce millésime dans « waves » de la configuration : ${entry}`,
       en: `widen this wave's entry in the configuration's "waves": ${entry.replace('plage semver incluant', 'semver range including')}`,
+    };
+  }
+  if (code === 'wave-closed') {
+    return {
+      fr: 'après la clôture, seules les saisies papier et téléphone entrent : importez les questionnaires papier avec --channel paper (ou une colonne channel)',
+      en: 'after the closing, only paper and phone entries come in: import paper forms with --channel paper (or a channel column)',
     };
   }
   if (code === 'unknown-territory' && payload?.territory?.level === 'custom') {

@@ -138,7 +138,7 @@ export const configSchema = {
     },
     waves: {
       type: 'array',
-      description: 'Waves tied to versions: for each wave listed, the core versions it accepts. A response of a listed wave answered with another core version gets a 422 (wave-version). Waves not listed accept any version.',
+      description: 'Waves tied to versions: for each wave listed, the core versions it accepts, and when online answers stop. A response of a listed wave answered with another core version gets a 422 (wave-version); after the closing date, one given on the web or a kiosk gets a 422 (wave-closed). Waves not listed accept any version, at any time.',
       items: {
         type: 'object',
         additionalProperties: false,
@@ -146,6 +146,7 @@ export const configSchema = {
         properties: {
           id: { type: 'string', pattern: '^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$', description: 'The wave, as payloads name it (e.g. "2026").' },
           core: { type: 'string', minLength: 1, description: 'Semver range of the core versions the wave accepts, e.g. "^2026.1.0".' },
+          closes: { type: 'string', minLength: 1, description: 'When online answers (web, kiosk) stop, RFC 3339: a date ("2027-06-30": until the end of that day, Paris time) or a date-time with its offset ("2027-06-30T18:00:00+02:00"). Paper and phone entries are still taken after it.' },
         },
       },
     },

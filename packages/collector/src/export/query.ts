@@ -23,9 +23,10 @@ export interface BadRequest {
   message: Text;
 }
 
-const QUESTIONNAIRE_ID = /^[a-z][a-z0-9-]*$/;
-// As the payload contract writes them (a wave such as `2026.1` holds a dot).
-const WAVE = /^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/;
+/** A questionnaire or extension id, as the definitions write them. */
+export const QUESTIONNAIRE_ID = /^[a-z][a-z0-9-]*$/;
+/** A wave, as the payload contract writes them (a wave such as `2026.1` holds a dot). */
+export const WAVE = /^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/;
 
 /**
  * Values one filter (`wave`, `territory`) accepts at most. Each count of values made another

@@ -13,8 +13,9 @@ import { readBody } from '../http/body.js';
 import { parseSafeJson } from '../http/safe-json.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { intake } from '../intake.js';
+import { closedProblems } from '../waves.js';
 import type { BuildRegistry } from '../questionnaires.js';
-import { storeAccepted } from '../admit.js';
+import { newToClosedWave, storeAccepted } from '../admit.js';
 import { InvalidCursorError } from '../store/sql-store.js';
 import type { ResponseStore, StoredResponse, TerritoryRef } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
@@ -83,13 +84,17 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
     if (!type || !/^application\/json\s*(;|$)/i.test(type) || request.body === undefined) {
       throw new HttpError(415, 'unsupported-media-type', text('unsupported-media-type.response'));
     }
-    const result = intake(request.body, registry, territories, new Date(), config.waves);
+    const now = new Date();
+    const waves = config.waves ?? [];
+    const result = intake(request.body, registry, territories, now, waves);
     if (!result.ok) return reply.code(422).send(invalidResponseBody(result.problems));
     const { payload, build } = result;
     const origin = request.headers.origin;
     if (origin && !originAllowed(config, origin, request.headers.host, payload.territory)) {
       throw new HttpError(403, 'origin-not-allowed', text('origin-not-allowed', { origin: origin.slice(0, 100), level: payload.territory.level, code: payload.territory.code }));
     }
+    const closed = closedProblems(payload, waves, now);
+    if (closed.length && await newToClosedWave(payload, store)) return reply.code(422).send(invalidResponseBody(closed));
     // Stored in lower case (storeAccepted): a replay in upper case is the same submission. The
     // receipt echoes the id as sent, which is what the browser's outbox matches it against.
     const sent = payload.submissionId;

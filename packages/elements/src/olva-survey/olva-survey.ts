@@ -32,6 +32,7 @@ import { Delivery } from './delivery.js';
 import { Drafts } from './drafts.js';
 import { PageFlow, type FlowStep, type FlowTarget } from './page-flow.js';
 import { renderOutboxNote } from './outbox-note.js';
+import { askWave, waveRefusal } from './wave-check.js';
 
 /** What the element shows: nothing yet, loading, a failure, or the steps of the questionnaire. */
 type View = 'empty' | 'loading' | 'failed' | 'shown';
@@ -291,9 +292,22 @@ export class OlvaSurvey extends LitElement {
     const abort = new AbortController();
     this.#abort = abort;
     this._view = 'loading';
+    // Asked beside the questionnaire, never waited for before the first question.
+    const wave = this.wave;
+    const admission = askWave(this.endpoint, wave, this.#channel);
     loadQuestionnaire(src, abort.signal).then(
       (questionnaire) => {
-        if (!abort.signal.aborted) this.questionnaire = questionnaire;
+        if (abort.signal.aborted) return;
+        this.questionnaire = questionnaire;
+        // After the update that shows the questionnaire, which would otherwise show it again.
+        void this.updateComplete.then(() => admission).then((answer) => {
+          const refused = waveRefusal(answer, questionnaire, wave!, this.#locale);
+          if (!refused || abort.signal.aborted) return;
+          this._failure = refused;
+          this._view = 'failed';
+          this.#voice.announce(() => refused);
+          this.dispatchEvent(new OlvaErrorEvent(refused));
+        });
       },
       (error: unknown) => {
         if (abort.signal.aborted) return;
