@@ -7,8 +7,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { prng } from '@olva/test-support/prng';
 import { builds, generateFor, splitCore, stream } from '../__fixtures__/responses.js';
 
-const calls = vi.hoisted(() => ({ n: 0 }));
-vi.mock('@olva/runtime', async (original) => {
+const calls = { n: 0 };
+// The tests share their processes (isolate: false): another file may have loaded the analysis
+// with the real runtime already, so the modules are reset and the runtime mocked for this import.
+vi.resetModules();
+vi.doMock('@olva/runtime', async (original) => {
   const runtime = await original<typeof import('@olva/runtime')>();
   return { ...runtime, computeVisibility: (...args: Parameters<typeof runtime.computeVisibility>) => { calls.n += 1; return runtime.computeVisibility(...args); } };
 });
