@@ -92,11 +92,12 @@ export function shortenPrivateProperties() {
 /**
  * Members of the survey's internal parts that the minifier may rename, as it does `#private`
  * ones: the page flow's, the announcer's, the kiosk's, the drafts', the error summary's, the
- * flow strings' (not `Strings`, which renderers read), the visibility plan's. None is a key
+ * flow strings' (not `Strings`, which renderers read), the visibility plan's, and the
+ * elements' Lit state properties. None is a key
  * of a JSON format (questionnaire, payload, outbox entry, draft, history state), a field of an
  * event, a property a template binds (`.name=`) or a member of the exported API; each is only
  * ever written `x.name`. `checkInternalProperties` fails the build when one is named by a
- * string or a template, where a renamed member would no longer be found. 0.2 KB of the
+ * string or a template, where a renamed member would no longer be found. 0.3 KB of the
  * gzipped embed.
  */
 export const INTERNAL_PROPERTIES = [
@@ -113,6 +114,8 @@ export const INTERNAL_PROPERTIES = [
   'kioskPaused', 'paperConfirmHint',
   // @olva/runtime's visibility plan
   'alwaysVisibleSet', 'alwaysVisible', 'requirable',
+  // Lit state properties (`state: true`: no attribute, so Lit never names them by a string)
+  '_view', '_failure', '_text', '_results', '_open', '_active', '_status', '_notice',
 ];
 
 /** Fails the build when a name of `INTERNAL_PROPERTIES` appears in a string or a template of the chunk. */
