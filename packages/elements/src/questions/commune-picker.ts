@@ -260,15 +260,15 @@ export class OlvaCommunePicker extends LitElement {
     const active = this._open && this._active >= 0 ? `${listId}-${this._active}` : '';
     return html`${this._notice ? html`<span class="hint notice" id=${noticeId}>${this._notice}</span>` : nothing}
       <input part="input" class="commune" type="text" id=${this.controlId}
-        role="combobox" aria-autocomplete="list" aria-expanded=${this._open ? 'true' : 'false'}
+        role="combobox" aria-autocomplete="list" aria-expanded=${this._open}
         aria-controls=${listId} aria-activedescendant=${active || nothing}
         autocomplete="off" spellcheck="false" maxlength="100"
-        aria-invalid=${this.invalid ? 'true' : 'false'} aria-required=${this.required ? 'true' : 'false'}
+        aria-invalid=${this.invalid} aria-required=${this.required}
         aria-describedby=${describedBy || nothing}
         @input=${this.#onInput} @keydown=${this.#onKeydown} @focus=${this.#onFocus} @blur=${this.#onBlur} />
       <ul class="communes" part="listbox" role="listbox" id=${listId} aria-label=${this.strings.communeList} ?hidden=${!this._open}>
         ${this._results.map((c, i) => html`<li role="option" id="${listId}-${i}" part="option"
-          aria-selected=${i === this._active ? 'true' : 'false'}
+          aria-selected=${i === this._active}
           @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.#pick(c)}
           >${communeInWords(c.code)}</li>`)}
       </ul>
