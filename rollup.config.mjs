@@ -108,7 +108,7 @@ export const INTERNAL_PROPERTIES = [
   'focusFirstInput', 'renderLive', 'renderNotice', 'clearNotice', 'renderWarning', 'secondsLeft', 'onNew', 'onHold',
   'renderOffer', 'followInTab', 'keepOnDevice', 'loadTab', 'renderHeader',
   // problems.ts, error-summary.ts, navigation.ts, choice-list.ts, history.ts
-  'numbered', 'onJump', 'warningIds', 'warningItems', 'errorItems', 'onPrevious', 'bareWords', 'onStep',
+  'numbered', 'onJump', 'warningIds', 'warningItems', 'errorItems', 'onPrevious', 'bareWords', 'onStep', 'pushes',
   // flow-strings.ts
   'backToReview', 'outboxWaiting', 'outboxDelivered', 'outboxRefused', 'unreachableTitle', 'unreachableText',
   'kioskPaused', 'paperConfirmHint',
