@@ -91,29 +91,30 @@ export function shortenPrivateProperties() {
 
 /**
  * Members of the survey's internal parts that the minifier may rename, as it does `#private`
- * ones: the page flow's, the announcer's, the kiosk's, the drafts', the error summary's, the
- * flow strings' (not `Strings`, which renderers read), the visibility plan's, and the
- * elements' Lit state properties. None is a key
- * of a JSON format (questionnaire, payload, outbox entry, draft, history state), a field of an
- * event, a property a template binds (`.name=`) or a member of the exported API; each is only
- * ever written `x.name`. `checkInternalProperties` fails the build when one is named by a
- * string or a template, where a renamed member would no longer be found. 0.3 KB of the
+ * ones: the page flow's, the announcer's, the delivery's, the kiosk's, the drafts', the error
+ * summary's, the flow strings' (not `Strings`, which renderers read), the visibility plan's,
+ * and the elements' Lit state properties. None is a key of a JSON format (questionnaire,
+ * payload, outbox entry, draft, history state), a field of an event, a property a template
+ * binds (`.name=`) or a member of the exported API; each is only ever written `x.name`. `checkInternalProperties` fails the build when one is named by a
+ * string or a template, where a renamed member would no longer be found (an interface text
+ * that uses the name as a word too: `sending`, `saved` stay as they are). 0.4 KB of the
  * gzipped embed.
  */
 export const INTERNAL_PROPERTIES = [
   // page-flow.ts
   'editingFromReview', 'warningsShown', 'allOnOnePage', 'pageSections', 'firstFaultyPage', 'pageName',
   'hasPrevious', 'isLast', 'targetOf', 'pageOf', 'attempted', 'confirmed', 'moveTo',
-  // announcer.ts, kiosk.ts, drafts.ts, kept-answers.ts, paper-entry.ts
-  'focusFirstInput', 'renderLive', 'renderNotice', 'clearNotice', 'renderWarning', 'secondsLeft', 'onNew', 'onHold',
-  'renderOffer', 'followInTab', 'keepOnDevice', 'loadTab', 'renderHeader',
+  // announcer.ts, delivery.ts, kiosk.ts, drafts.ts, kept-answers.ts, paper-entry.ts, question-part.ts
+  'focusFirstInput', 'renderLive', 'renderNotice', 'clearNotice', 'flow', 'noted',
+  'renderWarning', 'secondsLeft', 'onNew', 'onHold', 'delays', 'restart',
+  'renderOffer', 'followInTab', 'keepOnDevice', 'loadTab', 'snapshot', 'discarded', 'renderHeader', 'refresh',
   // problems.ts, error-summary.ts, navigation.ts, choice-list.ts, history.ts
   'numbered', 'onJump', 'warningIds', 'warningItems', 'errorItems', 'onPrevious', 'bareWords', 'onStep', 'pushes',
   // flow-strings.ts
   'backToReview', 'outboxWaiting', 'outboxDelivered', 'outboxRefused', 'unreachableTitle', 'unreachableText',
   'kioskPaused', 'paperConfirmHint',
-  // @olva/runtime's visibility plan
-  'alwaysVisibleSet', 'alwaysVisible', 'requirable',
+  // @olva/runtime's visibility plan, drafts
+  'alwaysVisibleSet', 'alwaysVisible', 'requirable', 'storageKey',
   // Lit state properties (`state: true`: no attribute, so Lit never names them by a string)
   '_view', '_failure', '_text', '_results', '_open', '_active', '_status', '_notice',
 ];
