@@ -255,6 +255,7 @@ describe('kiosk (channel="kiosk")', () => {
     const page = await browser.newPage();
     await openSurvey(page, addSurveyPage(site, '/modes/kiosk.html', { attributes: { ...BASE, channel: 'kiosk', 'reset-after': '2' }, questionnaire: modesQuestionnaire }));
     const baseline = site.endpoint.stored.length;
+    const entries = await page.evaluate(() => history.length);
     await fillSurveyByKeyboard(page, modesQuestionnaire, { nom_association: 'Atelier vélo', secteur: 'social', employeur: false, nb_benevoles: 7 });
     await sendFromReview(page);
     await site.endpoint.waitForStored(baseline + 1);
@@ -270,6 +271,9 @@ describe('kiosk (channel="kiosk")', () => {
     expect(blank.checked).toBe(0);
     // Nor what the live region told the previous visitor.
     expect(await liveText(page)).not.toMatch(/Merci/);
+    // Nor their pages in the tab's history, which Back would walk through.
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    expect(await page.evaluate(() => Object.values(history.state.olva))).toEqual(['s1']);
     await page.close();
   });
 

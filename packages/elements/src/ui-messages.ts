@@ -4,7 +4,7 @@
  * not in the DOM-free runtime: only the elements show them (the collector's validation
  * messages are the runtime's own).
  */
-import { localNumber, type Locale } from '@olva/runtime';
+import { localNumber, localeTag, type Locale } from '@olva/runtime';
 
 const frNum = (n: number): string => localNumber(n, 'fr');
 const enNum = (n: number): string => localNumber(n, 'en');
@@ -74,6 +74,10 @@ export interface UiMessages {
 
 const s = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
+/** A date in words in the language's way: "7 décembre 2026", "7 December 2026". */
+export const longDate = (d: Date, locale: Locale): string =>
+  d.toLocaleDateString(localeTag(locale), { day: 'numeric', month: 'long', year: 'numeric' });
+
 const fr: UiMessages = {
   lang: 'fr',
   next: 'Suivant',
@@ -100,7 +104,7 @@ const fr: UiMessages = {
   resumeLater: 'Reprendre plus tard',
   draftSaved: 'Vos réponses sont gardées sur cet appareil. Vous pourrez reprendre en revenant sur cette page.',
   draftNotSaved: 'Cet appareil ne permet pas de garder vos réponses (navigation privée ou stockage plein).',
-  draftFound: (d) => `Vous avez commencé ce questionnaire le ${d.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' })}.`,
+  draftFound: (d) => `Vous avez commencé ce questionnaire le ${longDate(d, 'fr')}.`,
   resumeDraft: 'Reprendre où j’en étais',
   discardDraft: 'Recommencer',
   otherLabel: 'Autre',
@@ -138,7 +142,7 @@ const en: UiMessages = {
   resumeLater: 'Resume later',
   draftSaved: 'Your answers are kept on this device. Come back to this page to resume.',
   draftNotSaved: 'This device cannot keep your answers (private browsing or storage full).',
-  draftFound: (d) => `You started this questionnaire on ${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}.`,
+  draftFound: (d) => `You started this questionnaire on ${longDate(d, 'en')}.`,
   resumeDraft: 'Resume where I left off',
   discardDraft: 'Start again',
   otherLabel: 'Other',

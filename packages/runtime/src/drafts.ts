@@ -31,19 +31,19 @@ function defaultStorage(): DraftStorage | undefined {
 
 /** Drafts of one questionnaire on this device. */
 export class DraftStore {
-  private readonly storage: DraftStorage | undefined;
+  readonly #storage: DraftStorage | undefined;
 
   /**
    * @param storageKey the key of the draft: use `draftKey(compiled)`, which names the versions
    * @param storage where to keep it; defaults to `localStorage` when available
    */
   constructor(readonly storageKey: string, storage?: DraftStorage) {
-    this.storage = storage ?? defaultStorage();
+    this.#storage = storage ?? defaultStorage();
   }
 
   /** True when drafts can be kept here (storage exists and accepts writes). */
   available(): boolean {
-    return this.storage !== undefined;
+    return this.#storage !== undefined;
   }
 
   /**
@@ -51,11 +51,11 @@ export class DraftStore {
    * (storage full, blocked, private browsing): the caller tells the respondent.
    */
   save(answers: AnswerMap, section?: string, now: Date = new Date()): boolean {
-    if (!this.storage) return false;
+    if (!this.#storage) return false;
     const draft: Draft = { answers, savedAt: now.toISOString() };
     if (section !== undefined) draft.section = section;
     try {
-      this.storage.setItem(this.storageKey, JSON.stringify(draft));
+      this.#storage.setItem(this.storageKey, JSON.stringify(draft));
       return true;
     } catch {
       return false;
@@ -66,7 +66,7 @@ export class DraftStore {
   load(): Draft | null {
     let text: string | null = null;
     try {
-      text = this.storage?.getItem(this.storageKey) ?? null;
+      text = this.#storage?.getItem(this.storageKey) ?? null;
     } catch {
       return null;
     }
@@ -83,7 +83,7 @@ export class DraftStore {
   /** Forgets the draft (on submission, or when the respondent asks). */
   clear(): void {
     try {
-      this.storage?.removeItem(this.storageKey);
+      this.#storage?.removeItem(this.storageKey);
     } catch {
       // Nothing to clear when storage is blocked.
     }

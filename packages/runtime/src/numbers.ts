@@ -9,11 +9,16 @@ const SEPARATORS: Record<Locale, readonly [group: string, decimal: string]> = {
   en: [',', '.'],
 };
 
+/** The BCP 47 tag Intl is given for an interface language: France's French, British English. */
+export function localeTag(locale: Locale): string {
+  return locale === 'en' ? 'en-GB' : 'fr-FR';
+}
+
 /** Intl's own formatter, for what the hand-written path leaves (infinities, NaN, 1e21 and beyond). */
 function intl(value: number, locale: Locale): string {
   let format = formats.get(locale);
   if (!format) {
-    format = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 6 });
+    format = new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 6 });
     formats.set(locale, format);
   }
   return format.format(value);

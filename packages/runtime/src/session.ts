@@ -52,32 +52,32 @@ export class ResponseSession {
   /** Interface language chosen by the respondent. */
   locale: Locale;
 
-  private readonly byId: ReadonlyMap<string, CompiledQuestion>;
-  private readonly now: () => Date;
-  private readonly random: () => string;
-  private readonly listeners = new Set<(change: SessionChange) => void>();
+  readonly #byId: ReadonlyMap<string, CompiledQuestion>;
+  readonly #now: () => Date;
+  readonly #random: () => string;
+  readonly #listeners = new Set<(change: SessionChange) => void>();
   /** Visibility, requiredness and the answers kept, brought up to date in place answer by answer. */
-  private state: VisibilityState;
-  private createdAt: Date;
-  private firstAnswerAt: Date | null = null;
-  private readonly channel: ResponseContext['channel'] | undefined;
+  #state: VisibilityState;
+  #createdAt: Date;
+  #firstAnswerAt: Date | null = null;
+  readonly #channel: ResponseContext['channel'] | undefined;
   /** Questions the operator marked "left blank" (paper, phone). */
-  private blankMarks = new Set<string>();
+  #blankMarks = new Set<string>();
 
   constructor(compiled: CompiledQuestionnaire, options: SessionOptions = {}) {
     this.questionnaire = compiled;
     this.locale = options.locale ?? 'fr';
-    this.now = options.now ?? (() => new Date());
-    this.random = options.random ?? newSubmissionId;
-    this.channel = options.channel;
-    this.byId = questionIndex(compiled).byId;
-    this.createdAt = this.now();
-    this.state = computeVisibility(compiled, this.knownAnswers(options.answers ?? {}));
+    this.#now = options.now ?? (() => new Date());
+    this.#random = options.random ?? newSubmissionId;
+    this.#channel = options.channel;
+    this.#byId = questionIndex(compiled).byId;
+    this.#createdAt = this.#now();
+    this.#state = computeVisibility(compiled, this.#knownAnswers(options.answers ?? {}));
   }
 
   /** The answers of visible questions (and their `other` texts); hidden ones are dropped. A copy. */
   get answers(): AnswerMap {
-    return orderedAnswers(this.questionnaire, this.state.answers);
+    return orderedAnswers(this.questionnaire, this.#state.answers);
   }
 
   /**
@@ -86,22 +86,22 @@ export class ResponseSession {
    * Throws a RangeError on an id that is neither a question nor the `other` text of one.
    */
   setAnswer(id: string, value: AnswerInput): void {
-    const question = this.questionOrOther(id);
+    const question = this.#questionOrOther(id);
     const empty = value === undefined || (question ? questionType(question.type).isEmpty(value) : isBlank(value));
     // A copy: the caller may go on mutating its array or object.
     const kept = empty ? undefined : typeof value === 'object' ? structuredClone(value) : value;
     // An answer given is not a blank left.
-    if (!empty && this.blankMarks.has(id)) this.blankMarks = new Set([...this.blankMarks].filter((x) => x !== id));
-    if (!this.firstAnswerAt) this.firstAnswerAt = this.now();
+    if (!empty && this.#blankMarks.has(id)) this.#blankMarks = new Set([...this.#blankMarks].filter((x) => x !== id));
+    if (!this.#firstAnswerAt) this.#firstAnswerAt = this.#now();
     // Only the conditions that read this answer, where the questionnaire allows it; else every one.
-    const touched = updateVisibility(this.questionnaire, this.state, id, kept);
+    const touched = updateVisibility(this.questionnaire, this.#state, id, kept);
     if (touched === null) {
-      const next = { ...this.state.answers };
+      const next = { ...this.#state.answers };
       if (kept === undefined) delete next[id];
       else next[id] = kept;
-      this.state = computeVisibility(this.questionnaire, next);
+      this.#state = computeVisibility(this.questionnaire, next);
     }
-    this.notify(touched);
+    this.#notify(touched);
   }
 
   /**
@@ -111,24 +111,24 @@ export class ResponseSession {
    * RangeError on another channel or an unknown question.
    */
   setLeftBlank(id: string, blank: boolean): void {
-    if (!allowsBlank(this.channel)) throw new RangeError(`only the paper and phone channels record questions left blank, not ${this.channel ?? 'an unnamed channel'}`);
-    if (!this.byId.has(id)) throw new RangeError(`"${id}" is not a question of ${this.questionnaire.id}`);
-    const marks = new Set(this.blankMarks);
+    if (!allowsBlank(this.#channel)) throw new RangeError(`only the paper and phone channels record questions left blank, not ${this.#channel ?? 'an unnamed channel'}`);
+    if (!this.#byId.has(id)) throw new RangeError(`"${id}" is not a question of ${this.questionnaire.id}`);
+    const marks = new Set(this.#blankMarks);
     if (blank) marks.add(id);
     else marks.delete(id);
-    this.blankMarks = marks;
+    this.#blankMarks = marks;
     if (blank) {
-      const next = { ...this.state.answers };
+      const next = { ...this.#state.answers };
       delete next[id];
       delete next[otherKey(id)];
-      this.state = computeVisibility(this.questionnaire, next);
+      this.#state = computeVisibility(this.questionnaire, next);
     }
-    this.notify(null);
+    this.#notify(null);
   }
 
   /** True when the question is marked "left blank" and still stands so (visible, required, unanswered). */
   isLeftBlank(id: string): boolean {
-    return this.blankMarks.has(id) && this.state.required.has(id) && !(id in this.state.answers);
+    return this.#blankMarks.has(id) && this.#state.required.has(id) && !(id in this.#state.answers);
   }
 
   /** The questions that stand "left blank", in questionnaire order (the payload's `blank`). */
@@ -138,52 +138,52 @@ export class ResponseSession {
 
   /** Replaces all answers at once (e.g. when resuming a draft); unknown and hidden ones are dropped. */
   replaceAnswers(answers: AnswerMap): void {
-    this.state = computeVisibility(this.questionnaire, this.knownAnswers(answers));
-    this.notify(null);
+    this.#state = computeVisibility(this.questionnaire, this.#knownAnswers(answers));
+    this.#notify(null);
   }
 
   /** The current answer to a question (or `<q>_other` text), or undefined. */
   getAnswer(id: string): AnswerInput {
-    return this.state.answers[id];
+    return this.#state.answers[id];
   }
 
   /** The question with this id, or undefined. */
   question(id: string): CompiledQuestion | undefined {
-    return this.byId.get(id);
+    return this.#byId.get(id);
   }
 
   /** True when the question is shown with the current answers. */
   isVisible(questionId: string): boolean {
-    return this.state.visible.has(questionId);
+    return this.#state.visible.has(questionId);
   }
 
   /** True when the question is visible and must be answered. */
   isRequired(questionId: string): boolean {
-    return this.state.required.has(questionId);
+    return this.#state.required.has(questionId);
   }
 
   /** The visible questions of a section, in order. */
   visibleQuestions(sectionId: string): CompiledQuestion[] {
     const section = this.questionnaire.sections.find((s) => s.id === sectionId);
-    return section ? section.questions.filter((q) => this.state.visible.has(q.id)) : [];
+    return section ? section.questions.filter((q) => this.#state.visible.has(q.id)) : [];
   }
 
   /** The sections with at least one visible question, in order: the pages to show. */
   visibleSections(): CompiledSection[] {
-    return this.questionnaire.sections.filter((s) => s.questions.some((q) => this.state.visible.has(q.id)));
+    return this.questionnaire.sections.filter((s) => s.questions.some((q) => this.#state.visible.has(q.id)));
   }
 
   /** The problem with one question's answer (required, type, bounds, choices, other text…), or null; null for a hidden question. */
   validateQuestion(id: string): AnswerError | null {
-    const question = this.byId.get(id);
-    if (!question || !this.state.visible.has(id)) return null;
-    return this.validate(question);
+    const question = this.#byId.get(id);
+    if (!question || !this.#state.visible.has(id)) return null;
+    return this.#validate(question);
   }
 
   /** The problems of the visible questions of a section, in order. */
   validateSection(sectionId: string): AnswerError[] {
     return this.visibleQuestions(sectionId)
-      .map((q) => this.validate(q))
+      .map((q) => this.#validate(q))
       .filter((e): e is AnswerError => e !== null);
   }
 
@@ -192,15 +192,15 @@ export class ResponseSession {
    * with `sectionId`, only checks pointing at a question of that section.
    */
   failingChecks(sectionId?: string): CheckFailure[] {
-    const all = failingChecks(this.questionnaire, this.state.answers, this.state.visible);
+    const all = failingChecks(this.questionnaire, this.#state.answers, this.#state.visible);
     if (sectionId === undefined) return all;
-    return all.filter((f) => f.questions.some((id) => this.byId.get(id)?.section === sectionId));
+    return all.filter((f) => f.questions.some((id) => this.#byId.get(id)?.section === sectionId));
   }
 
   /** True when every visible answer is valid and no `error` check fails (warnings do not block). */
   canSubmit(): boolean {
-    for (const id of this.state.visible) {
-      if (this.validate(this.byId.get(id)!)) return false;
+    for (const id of this.#state.visible) {
+      if (this.#validate(this.#byId.get(id)!)) return false;
     }
     return !this.failingChecks().some((f) => f.level === 'error');
   }
@@ -209,9 +209,9 @@ export class ResponseSession {
   progress(): Progress {
     let answered = 0;
     let total = 0;
-    for (const id of this.state.visible) {
+    for (const id of this.#state.visible) {
       total++;
-      if (id in this.state.answers) answered++;
+      if (id in this.#state.answers) answered++;
     }
     return { answered, total, ratio: total === 0 ? 0 : answered / total };
   }
@@ -227,17 +227,17 @@ export class ResponseSession {
     const payload: ResponsePayload = {
       kind: 'olva-response',
       specVersion: 1,
-      submissionId: this.random(),
+      submissionId: this.#random(),
       questionnaire: { id: questionnaire.id, version: questionnaire.version },
       extension: extension ? { id: extension.id, version: extension.version } : null,
       territory: { level: context.territory.level, code: context.territory.code },
       wave: context.wave,
       channel: context.channel,
       locale: context.locale,
-      startedAt: (this.firstAnswerAt ?? this.createdAt).toISOString(),
-      submittedAt: this.now().toISOString(),
+      startedAt: (this.#firstAnswerAt ?? this.#createdAt).toISOString(),
+      submittedAt: this.#now().toISOString(),
       client: { name: context.client.name, version: context.client.version },
-      answers: structuredClone(orderedAnswers(this.questionnaire, this.state.answers)),
+      answers: structuredClone(orderedAnswers(this.questionnaire, this.#state.answers)),
     };
     if (context.source !== undefined && context.source !== '') payload.source = context.source;
     const blank = allowsBlank(context.channel) ? this.leftBlank() : [];
@@ -250,47 +250,47 @@ export class ResponseSession {
    * unsubscribes it.
    */
   subscribe(listener: (change: SessionChange) => void): () => void {
-    this.listeners.add(listener);
+    this.#listeners.add(listener);
     return () => {
-      this.listeners.delete(listener);
+      this.#listeners.delete(listener);
     };
   }
 
   /** Forgets every answer and starts a new response (new start time). */
   reset(): void {
-    this.createdAt = this.now();
-    this.firstAnswerAt = null;
-    this.blankMarks = new Set();
-    this.state = computeVisibility(this.questionnaire, {});
-    this.notify(null);
+    this.#createdAt = this.#now();
+    this.#firstAnswerAt = null;
+    this.#blankMarks = new Set();
+    this.#state = computeVisibility(this.questionnaire, {});
+    this.#notify(null);
   }
 
   /** `validateAnswer`, a question standing "left blank" being no longer required. */
-  private validate(question: CompiledQuestion): AnswerError | null {
-    return validateAnswer(question, this.state.answers, this.state.required.has(question.id) && !this.isLeftBlank(question.id));
+  #validate(question: CompiledQuestion): AnswerError | null {
+    return validateAnswer(question, this.#state.answers, this.#state.required.has(question.id) && !this.isLeftBlank(question.id));
   }
 
-  private notify(questions: ReadonlySet<string> | null): void {
+  #notify(questions: ReadonlySet<string> | null): void {
     const change: SessionChange = { questions };
-    for (const listener of [...this.listeners]) listener(change);
+    for (const listener of [...this.#listeners]) listener(change);
   }
 
   /** The question an answer key belongs to; undefined for an `_other` key. Throws on an unknown key. */
-  private questionOrOther(id: string): CompiledQuestion | undefined {
-    const question = this.byId.get(id);
+  #questionOrOther(id: string): CompiledQuestion | undefined {
+    const question = this.#byId.get(id);
     if (question) return question;
     if (id.endsWith(OTHER_SUFFIX)) {
-      const base = this.byId.get(id.slice(0, -OTHER_SUFFIX.length));
+      const base = this.#byId.get(id.slice(0, -OTHER_SUFFIX.length));
       if (base && hasOther(base)) return undefined;
     }
     throw new RangeError(`"${id}" is not a question of ${this.questionnaire.id} (nor the "other" text of one)`);
   }
 
-  private knownAnswers(answers: AnswerMap): AnswerMap {
+  #knownAnswers(answers: AnswerMap): AnswerMap {
     const known: AnswerMap = {};
     for (const [key, value] of Object.entries(answers)) {
       try {
-        this.questionOrOther(key);
+        this.#questionOrOther(key);
         known[key] = value;
       } catch {
         // A draft from an older build may name questions that no longer exist: ignore them.

@@ -3,7 +3,8 @@
  * review, what became of a response left in the outbox, a collector that does not answer,
  * the kiosk's paused countdown, confirming warnings from the keyboard in data entry.
  */
-import type { Locale } from '@olva/runtime';
+import { localeTag, type Locale } from '@olva/runtime';
+import { longDate } from '../ui-messages.js';
 
 /** The page flow's strings in one language. */
 export interface FlowStrings {
@@ -25,10 +26,11 @@ export interface FlowStrings {
   paperConfirmHint: string;
 }
 
-const frDate = (d: Date) =>
-  `${d.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' })} à ${d.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}`;
-const enDate = (d: Date) =>
-  `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })} at ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
+/** "7 décembre 2026 à 14:05", "7 December 2026 at 14:05". */
+const dateTime = (d: Date, locale: Locale, at: string) =>
+  `${longDate(d, locale)} ${at} ${d.toLocaleTimeString(localeTag(locale), { hour: '2-digit', minute: '2-digit' })}`;
+const frDate = (d: Date) => dateTime(d, 'fr', 'à');
+const enDate = (d: Date) => dateTime(d, 'en', 'at');
 
 const fr: FlowStrings = {
   backToReview: 'Retour au récapitulatif',

@@ -32,6 +32,16 @@ function stepsIn(state: unknown): StepMap {
 export class StepHistory implements ReactiveController {
   /** Identifies the survey among the page's entries; set when its questionnaire starts. */
   key: string | undefined;
+  /**
+   * Whether a step gets an entry of its own; false in a kiosk, whose steps only replace the
+   * current entry. Its visitors share one tab: the entries pushed for one visitor would let the
+   * next walk Back through the previous visitor's pages. Going back over them at the restart
+   * (`history.go(-n)`) leaves them reachable by Forward until the next push, and needs the
+   * entry's position, which the History API does not give (a visitor may have gone Back, or
+   * jumped several entries from Back's menu); replacing leaves nothing to reach, in Chromium as
+   * anywhere. A visitor steps back with the form's Previous button.
+   */
+  pushes = true;
 
   constructor(host: ReactiveControllerHost, private readonly onStep: (step: Step) => void) {
     host.addController(this);
@@ -56,8 +66,9 @@ export class StepHistory implements ReactiveController {
     if (state !== undefined) history.replaceState(state, '');
   }
 
-  /** Adds an entry for `step`, the one Back leaves. */
+  /** Adds an entry for `step`, the one Back leaves (a kiosk replaces the current one: see `pushes`). */
   push(step: Step): void {
+    if (!this.pushes) return this.replace(step);
     if (this.current() === step) return;
     const state = this.#stateWith(step);
     if (state !== undefined) history.pushState(state, '');

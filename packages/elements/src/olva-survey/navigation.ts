@@ -25,7 +25,7 @@ export function renderNavigation(options: NavigationOptions): TemplateResult {
     <div class="end">
       ${options.extra ?? nothing}
       <button type="submit" part="button button-primary" class="primary"
-        aria-disabled=${options.busy ? 'true' : 'false'}>${options.busy ? options.strings.sending : options.primary}</button>
+        aria-disabled=${!!options.busy}>${options.busy ? options.strings.sending : options.primary}</button>
     </div>
   </div>`;
 }

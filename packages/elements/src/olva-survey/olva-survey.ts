@@ -343,6 +343,7 @@ export class OlvaSurvey extends LitElement {
     this._view = 'shown';
     const key = `${draftKey(questionnaire)}#${this.id || [...document.querySelectorAll('olva-survey')].indexOf(this)}`;
     this.#history.key = this.#allOnOnePage ? undefined : key;
+    this.#history.pushes = this.#channel !== 'kiosk';
     this.#kept.start(key, this.#channel !== 'kiosk', drafts);
     this.#restoreKept();
     this.#showPreviewSection();

@@ -30,7 +30,7 @@ export function otherText(context: QuestionContext, label: LocalizedText): Templ
   if (!choosesOther(context.value)) return nothing;
   const ids = questionIds(context.question.id);
   return html`<div class="other"><label class="label" part="label" for=${ids.other}>${renderSafeText(localize(label, context.locale), null)} <span class="required">(${context.strings.requiredMarker})</span></label><input part="input" type="text" id=${ids.other} .value=${context.otherValue ?? ''} maxlength="10000"
-      aria-required="true" aria-invalid=${context.error ? 'true' : 'false'}
+      aria-required="true" aria-invalid=${!!context.error}
       aria-describedby=${context.error ? ids.error : nothing}
       @input=${(e: Event) => context.onOtherChange(blankToUndefined((e.target as HTMLInputElement).value))} /></div>`;
 }

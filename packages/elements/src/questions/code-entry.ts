@@ -47,7 +47,7 @@ export function codeBox(
   const describers = [describedBy(context, 'codes'), echo ? echoId : ''].filter(Boolean).join(' ');
   return html`<input part="input" class="code-entry" type="text" id=${options.id}
       autocomplete="off" spellcheck="false" .value=${options.shown}
-      aria-invalid=${context.error ? 'true' : 'false'} aria-describedby=${describers || nothing}
+      aria-invalid=${!!context.error} aria-describedby=${describers || nothing}
       data-entry="code"
       @input=${(e: Event) => options.onTyped(blankToUndefined((e.target as HTMLInputElement).value))} />
     <span class="match" id=${echoId}>${echo ? `→ ${echo}` : ''}</span>`;

@@ -62,6 +62,9 @@ export class OlvaCommunePicker extends LitElement {
   #focused = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #abort: AbortController | undefined;
+  /** The active option and the list's state at the last draw. */
+  #drawnActive = -1;
+  #drawnOpen = false;
 
   constructor() {
     super();
@@ -108,16 +111,20 @@ export class OlvaCommunePicker extends LitElement {
     });
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(): void {
     // The box shows `_text` even where typing made the two differ since the last draw (what
     // Lit's `live()` does, without its weight in the embed).
     const box = this.querySelector<HTMLInputElement>('input.commune');
     if (box && box.value !== this._text) box.value = this._text;
-    if ((changed as Map<string, unknown>).has('_active') && this._open && this._active >= 0) {
+    // Compared with the last draw rather than read from Lit's changed map, whose keys are the
+    // state properties' names: the embed's minifier renames those (rollup.config.mjs).
+    if (this._active !== this.#drawnActive && this._open && this._active >= 0) {
       this.querySelector(`#${CSS.escape(`${this.controlId}-communes-${this._active}`)}`)?.scrollIntoView({ block: 'nearest' });
     }
     // A list that opens under the fold (on a phone, under the on-screen keyboard) comes into view.
-    if ((changed as Map<string, unknown>).has('_open') && this._open) this.querySelector('ul')?.scrollIntoView({ block: 'nearest' });
+    if (this._open && !this.#drawnOpen) this.querySelector('ul')?.scrollIntoView({ block: 'nearest' });
+    this.#drawnActive = this._active;
+    this.#drawnOpen = this._open;
   }
 
   #emit(value: string | undefined, text: string): void {
@@ -253,15 +260,15 @@ export class OlvaCommunePicker extends LitElement {
     const active = this._open && this._active >= 0 ? `${listId}-${this._active}` : '';
     return html`${this._notice ? html`<span class="hint notice" id=${noticeId}>${this._notice}</span>` : nothing}
       <input part="input" class="commune" type="text" id=${this.controlId}
-        role="combobox" aria-autocomplete="list" aria-expanded=${this._open ? 'true' : 'false'}
+        role="combobox" aria-autocomplete="list" aria-expanded=${this._open}
         aria-controls=${listId} aria-activedescendant=${active || nothing}
         autocomplete="off" spellcheck="false" maxlength="100"
-        aria-invalid=${this.invalid ? 'true' : 'false'} aria-required=${this.required ? 'true' : 'false'}
+        aria-invalid=${this.invalid} aria-required=${this.required}
         aria-describedby=${describedBy || nothing}
         @input=${this.#onInput} @keydown=${this.#onKeydown} @focus=${this.#onFocus} @blur=${this.#onBlur} />
       <ul class="communes" part="listbox" role="listbox" id=${listId} aria-label=${this.strings.communeList} ?hidden=${!this._open}>
         ${this._results.map((c, i) => html`<li role="option" id="${listId}-${i}" part="option"
-          aria-selected=${i === this._active ? 'true' : 'false'}
+          aria-selected=${i === this._active}
           @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.#pick(c)}
           >${communeInWords(c.code)}</li>`)}
       </ul>

@@ -22,7 +22,7 @@ export function numberField(context: QuestionContext, hint: string, inputmode: '
     ?? (typeof context.value === 'number' ? formatNumber(context.value, context) : typeof context.value === 'string' ? context.value : '');
   return textField(context, html`<input part="input" class="short" type="text" id=${questionIds(question.id).control}
     inputmode=${inputmode} autocomplete="off" .value=${shown} maxlength=${maxlength ?? nothing}
-    aria-invalid=${context.error ? 'true' : 'false'} aria-required=${context.required ? 'true' : 'false'}
+    aria-invalid=${!!context.error} aria-required=${context.required}
     aria-describedby=${describedBy(context, hint) || nothing}
     @input=${(e: Event) => {
       const raw = (e.target as HTMLInputElement).value;

@@ -20,8 +20,9 @@ export function textBox(context: QuestionContext, options: TextBoxOptions = {}):
   const id = questionIds(question.id).control;
   const shown = context.typed ?? (typeof context.value === 'string' ? context.value : '');
   const describers = describedBy(context, options.hint) || nothing;
-  const invalid = context.error ? 'true' : 'false';
-  const required = context.required ? 'true' : 'false';
+  // Lit writes a boolean as "true" or "false", the values ARIA reads.
+  const invalid = !!context.error;
+  const required = context.required;
   const coerce = questionType(question.type).coerce;
   const onInput = (e: Event) => {
     const raw = (e.target as HTMLInputElement | HTMLTextAreaElement).value;

@@ -26,18 +26,18 @@ export const questions = css`
      keeps the bottom, inside the box, under an error's left border as before. */
   .question,
   .question-box {
-    --olva-ring-room: calc(var(--_focus-width) + 3px);
+    --_ring-room: calc(var(--_focus-width) + 3px);
     content-visibility: auto;
     contain-intrinsic-size: auto 11rem;
-    padding: 0 var(--olva-ring-room) var(--olva-ring-room);
-    margin: 0 calc(-1 * var(--olva-ring-room)) calc(var(--_space-4) - var(--olva-ring-room));
+    padding: 0 var(--_ring-room) var(--_ring-room);
+    margin: 0 calc(-1 * var(--_ring-room)) calc(var(--_space-4) - var(--_ring-room));
   }
   .question-box {
     padding-bottom: 0;
   }
   .question-box > .question {
     content-visibility: visible;
-    padding: 0 0 var(--olva-ring-room);
+    padding: 0 0 var(--_ring-room);
     margin: 0;
   }
   /* A box hidden by its condition: skipped, its style and layout kept for the next show, and

@@ -59,29 +59,29 @@ type Attempt =
 export class Outbox {
   /** The URL responses are posted to. */
   readonly endpoint: string;
-  private store: OutboxStore;
-  private readonly fetchFn: typeof fetch;
-  private readonly onEvent: (event: DeliveryEvent) => void;
-  private readonly now: () => number;
-  private readonly random: () => number;
-  private readonly timeoutMs: number;
-  private readonly language: () => string | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private flushing: Promise<number> | undefined;
-  private closed = false;
+  #store: OutboxStore;
+  readonly #fetchFn: typeof fetch;
+  readonly #onEvent: (event: DeliveryEvent) => void;
+  readonly #now: () => number;
+  readonly #random: () => number;
+  readonly #timeoutMs: number;
+  readonly #language: () => string | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #flushing: Promise<number> | undefined;
+  #closed = false;
 
   constructor(options: OutboxOptions) {
     this.endpoint = responsesUrl(options.endpoint);
-    this.store = options.store ?? (IndexedDbOutboxStore.available() ? new IndexedDbOutboxStore() : new MemoryOutboxStore());
-    this.fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.onEvent = options.onEvent ?? (() => undefined);
-    this.now = options.now ?? Date.now;
-    this.random = options.random ?? Math.random;
-    this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.language = options.language ?? (() => undefined);
+    this.#store = options.store ?? (IndexedDbOutboxStore.available() ? new IndexedDbOutboxStore() : new MemoryOutboxStore());
+    this.#fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#onEvent = options.onEvent ?? (() => undefined);
+    this.#now = options.now ?? Date.now;
+    this.#random = options.random ?? Math.random;
+    this.#timeoutMs = options.timeoutMs ?? 30_000;
+    this.#language = options.language ?? (() => undefined);
   }
 
-  private get lockName(): string {
+  get #lockName(): string {
     return `olva-outbox:${this.endpoint}`;
   }
 
@@ -93,21 +93,21 @@ export class Outbox {
    * for the rest of the visit: sending without a durable copy beats not sending.
    */
   async submit(payload: ResponsePayload): Promise<SubmitResult> {
-    const at = this.now();
+    const at = this.#now();
     const id = payload.submissionId;
     const entry: OutboxEntry = {
       submissionId: id, endpoint: this.endpoint, payload, attempts: 0,
       nextAttemptAt: at, queuedAt: at, inFlightUntil: at + LEASE_MS,
     };
     try {
-      await this.store.put(entry);
+      await this.#store.put(entry);
     } catch {
-      this.store = new MemoryOutboxStore();
-      await this.store.put(entry);
+      this.#store = new MemoryOutboxStore();
+      await this.#store.put(entry);
     }
-    this.onEvent({ type: 'queued', submissionId: id });
-    const attempt = await withLock(this.lockName, () => this.attempt(id));
-    await this.schedule();
+    this.#onEvent({ type: 'queued', submissionId: id });
+    const attempt = await withLock(this.#lockName, () => this.#attempt(id));
+    await this.#schedule();
     switch (attempt.outcome) {
       case 'delivered': return attempt.receipt;
       case 'rejected': return { rejected: true, submissionId: id, status: attempt.status, problems: attempt.problems };
@@ -123,77 +123,77 @@ export class Outbox {
    * share it.
    */
   flush(): Promise<number> {
-    if (this.closed) return this.pending();
-    this.flushing ??= this.runFlush().finally(() => {
-      this.flushing = undefined;
+    if (this.#closed) return this.pending();
+    this.#flushing ??= this.#runFlush().finally(() => {
+      this.#flushing = undefined;
     });
-    return this.flushing;
+    return this.#flushing;
   }
 
   /** The number of responses waiting for this endpoint. */
   async pending(): Promise<number> {
-    return (await this.entries()).length;
+    return (await this.#entries()).length;
   }
 
   /** The responses waiting for this endpoint, oldest first (to tell a returning respondent about theirs). */
   waiting(): Promise<OutboxEntry[]> {
-    return this.entries();
+    return this.#entries();
   }
 
   /** Stops the retry timer; the entries stay in the store for the next visit. */
   close(): void {
-    this.closed = true;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.#closed = true;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
-  private async entries(): Promise<OutboxEntry[]> {
-    return (await this.store.list())
+  async #entries(): Promise<OutboxEntry[]> {
+    return (await this.#store.list())
       .filter((e) => e.endpoint === this.endpoint)
       .sort((a, b) => a.queuedAt - b.queuedAt);
   }
 
-  private async runFlush(): Promise<number> {
-    await withLock(this.lockName, async () => {
-      for (const entry of await this.entries()) {
-        if (this.closed) break;
-        const now = this.now();
+  async #runFlush(): Promise<number> {
+    await withLock(this.#lockName, async () => {
+      for (const entry of await this.#entries()) {
+        if (this.#closed) break;
+        const now = this.#now();
         if (entry.nextAttemptAt > now || (entry.inFlightUntil ?? 0) > now) continue;
-        await this.attempt(entry.submissionId);
+        await this.#attempt(entry.submissionId);
       }
     });
-    await this.schedule();
+    await this.#schedule();
     return this.pending();
   }
 
   /** Arms the timer for the next entry due. */
-  private async schedule(): Promise<void> {
-    if (this.closed) return;
-    const entries = await this.entries();
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    if (entries.length === 0 || this.closed) return;
+  async #schedule(): Promise<void> {
+    if (this.#closed) return;
+    const entries = await this.#entries();
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (entries.length === 0 || this.#closed) return;
     const due = Math.min(...entries.map((e) => Math.max(e.nextAttemptAt, e.inFlightUntil ?? 0)));
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
       void this.flush().catch(() => undefined);
-    }, Math.max(0, due - this.now()));
+    }, Math.max(0, due - this.#now()));
   }
 
   /** One delivery attempt; the caller holds the lock. */
-  private async attempt(id: string): Promise<Attempt> {
-    const entry = await this.store.get(id);
+  async #attempt(id: string): Promise<Attempt> {
+    const entry = await this.#store.get(id);
     if (!entry) return { outcome: 'gone' };
     entry.attempts += 1;
-    entry.inFlightUntil = this.now() + LEASE_MS;
-    await this.store.put(entry);
+    entry.inFlightUntil = this.#now() + LEASE_MS;
+    await this.#store.put(entry);
 
     let response: Response;
     const abort = new AbortController();
-    const timeout = setTimeout(() => abort.abort(), this.timeoutMs);
-    const language = this.language();
+    const timeout = setTimeout(() => abort.abort(), this.#timeoutMs);
+    const language = this.#language();
     try {
-      response = await this.fetchFn(this.endpoint, {
+      response = await this.#fetchFn(this.endpoint, {
         method: 'POST',
         // Accept-Language is a CORS-safelisted header: it adds nothing to the preflight.
         headers: { 'content-type': 'application/json', accept: 'application/json', ...(language ? { 'accept-language': language } : {}) },
@@ -203,34 +203,34 @@ export class Outbox {
       });
     } catch (error) {
       clearTimeout(timeout);
-      return this.retry(entry, null, `network error: ${(error as Error)?.message ?? String(error)}`);
+      return this.#retry(entry, null, `network error: ${(error as Error)?.message ?? String(error)}`);
     }
     clearTimeout(timeout);
 
     const status = response.status;
     if (status >= 200 && status < 300) {
       const receipt = await readReceipt(response, id);
-      if (!receipt) return this.retry(entry, null, `HTTP ${status} without the collector's receipt (captive portal or proxy?)`);
-      await this.store.delete(id);
-      this.onEvent({ type: 'delivered', submissionId: id, receipt });
+      if (!receipt) return this.#retry(entry, null, `HTTP ${status} without the collector's receipt (captive portal or proxy?)`);
+      await this.#store.delete(id);
+      this.#onEvent({ type: 'delivered', submissionId: id, receipt });
       return { outcome: 'delivered', receipt };
     }
     if (status === 408 || status === 429 || status >= 500 || status < 200 || (status >= 300 && status < 400)) {
-      return this.retry(entry, response.headers.get('retry-after'), `HTTP ${status}`);
+      return this.#retry(entry, response.headers.get('retry-after'), `HTTP ${status}`);
     }
     const problems = await readJson(response);
-    await this.store.delete(id);
-    this.onEvent({ type: 'rejected', submissionId: id, status, problems });
+    await this.#store.delete(id);
+    this.#onEvent({ type: 'rejected', submissionId: id, status, problems });
     return { outcome: 'rejected', status, problems };
   }
 
-  private async retry(entry: OutboxEntry, retryAfter: string | null, reason: string): Promise<Attempt> {
-    const now = this.now();
-    const inMs = retryAfterDelay(retryAfter, now) ?? backoffDelay(entry.attempts, this.random);
+  async #retry(entry: OutboxEntry, retryAfter: string | null, reason: string): Promise<Attempt> {
+    const now = this.#now();
+    const inMs = retryAfterDelay(retryAfter, now) ?? backoffDelay(entry.attempts, this.#random);
     entry.nextAttemptAt = now + inMs;
     delete entry.inFlightUntil;
-    await this.store.put(entry);
-    this.onEvent({ type: 'retrying', submissionId: entry.submissionId, inMs, reason });
+    await this.#store.put(entry);
+    this.#onEvent({ type: 'retrying', submissionId: entry.submissionId, inMs, reason });
     return { outcome: 'retry' };
   }
 }

@@ -18,19 +18,19 @@ export interface OutboxStore {
 
 /** An outbox store in memory: lost on reload; for tests and for Node. */
 export class MemoryOutboxStore implements OutboxStore {
-  private readonly entries = new Map<string, OutboxEntry>();
+  readonly #entries = new Map<string, OutboxEntry>();
   async put(entry: OutboxEntry): Promise<void> {
-    this.entries.set(entry.submissionId, structuredClone(entry));
+    this.#entries.set(entry.submissionId, structuredClone(entry));
   }
   async get(submissionId: string): Promise<OutboxEntry | undefined> {
-    const entry = this.entries.get(submissionId);
+    const entry = this.#entries.get(submissionId);
     return entry && structuredClone(entry);
   }
   async delete(submissionId: string): Promise<void> {
-    this.entries.delete(submissionId);
+    this.#entries.delete(submissionId);
   }
   async list(): Promise<OutboxEntry[]> {
-    return [...this.entries.values()].map((e) => structuredClone(e));
+    return [...this.#entries.values()].map((e) => structuredClone(e));
   }
 }
 
@@ -45,25 +45,30 @@ function promised<T>(request: IDBRequest<T>): Promise<T> {
 
 /** An outbox store in IndexedDB (database `olva-outbox` by default, one object store). */
 export class IndexedDbOutboxStore implements OutboxStore {
-  private db: Promise<IDBDatabase> | undefined;
+  #db: Promise<IDBDatabase> | undefined;
+  readonly #name: string;
+  readonly #factory: IDBFactory | undefined;
 
   /**
    * @param name database name
    * @param factory the IndexedDB factory (defaults to `globalThis.indexedDB`; tests pass fake-indexeddb's)
    */
-  constructor(private readonly name = 'olva-outbox', private readonly factory: IDBFactory | undefined = globalThis.indexedDB) {}
+  constructor(name = 'olva-outbox', factory: IDBFactory | undefined = globalThis.indexedDB) {
+    this.#name = name;
+    this.#factory = factory;
+  }
 
   /** True when the platform has IndexedDB. */
   static available(): boolean {
     return typeof globalThis.indexedDB !== 'undefined';
   }
 
-  private open(): Promise<IDBDatabase> {
-    if (!this.db) {
-      const factory = this.factory;
+  #open(): Promise<IDBDatabase> {
+    if (!this.#db) {
+      const factory = this.#factory;
       if (!factory) return Promise.reject(new Error('IndexedDB is not available'));
-      this.db = new Promise((resolve, reject) => {
-        const request = factory.open(this.name, 1);
+      this.#db = new Promise((resolve, reject) => {
+        const request = factory.open(this.#name, 1);
         request.onupgradeneeded = () => {
           if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE, { keyPath: 'submissionId' });
         };
@@ -72,21 +77,21 @@ export class IndexedDbOutboxStore implements OutboxStore {
           // Let a newer version of the page upgrade the database instead of blocking it.
           db.onversionchange = () => {
             db.close();
-            this.db = undefined;
+            this.#db = undefined;
           };
           resolve(db);
         };
         request.onerror = () => {
-          this.db = undefined;
+          this.#db = undefined;
           reject(request.error);
         };
       });
     }
-    return this.db;
+    return this.#db;
   }
 
-  private async run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-    const db = await this.open();
+  async #run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+    const db = await this.#open();
     const tx = db.transaction(STORE, mode);
     const result = promised(work(tx.objectStore(STORE)));
     // Resolve only when the transaction commits: the data is then on disk.
@@ -99,21 +104,21 @@ export class IndexedDbOutboxStore implements OutboxStore {
   }
 
   async put(entry: OutboxEntry): Promise<void> {
-    await this.run('readwrite', (s) => s.put(entry));
+    await this.#run('readwrite', (s) => s.put(entry));
   }
   async get(submissionId: string): Promise<OutboxEntry | undefined> {
-    return (await this.run('readonly', (s) => s.get(submissionId))) as OutboxEntry | undefined;
+    return (await this.#run('readonly', (s) => s.get(submissionId))) as OutboxEntry | undefined;
   }
   async delete(submissionId: string): Promise<void> {
-    await this.run('readwrite', (s) => s.delete(submissionId));
+    await this.#run('readwrite', (s) => s.delete(submissionId));
   }
   async list(): Promise<OutboxEntry[]> {
-    return (await this.run('readonly', (s) => s.getAll())) as OutboxEntry[];
+    return (await this.#run('readonly', (s) => s.getAll())) as OutboxEntry[];
   }
 
   /** Closes the database connection. */
   close(): void {
-    void this.db?.then((db) => db.close(), () => undefined);
-    this.db = undefined;
+    void this.#db?.then((db) => db.close(), () => undefined);
+    this.#db = undefined;
   }
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseAst } from 'rollup/parseAst';
+// @ts-expect-error: the repository's rollup configuration, a plain .mjs file without types
+import { checkInternalProperties, shortenPrivateProperties } from '../rollup.config.mjs';
+
+/** Runs a plugin's renderChunk on `code` with the parts of Rollup's context it uses. */
+function renderChunk(plugin: { renderChunk: (code: string) => { code: string } | null }, code: string) {
+  const context = { parse: (text: string) => parseAst(text), error: (message: string) => { throw new Error(message); } };
+  return plugin.renderChunk.call(context, code);
+}
+
+describe('the embed bundle: internal properties the minifier renames', () => {
+  const plugin = checkInternalProperties(['pageName', '_open']);
+
+  it('accepts a chunk that only reads and writes them as members', () => {
+    expect(renderChunk(plugin, 'const flow = { pageName() { return 1; } }; flow.pageName(); el._open = true;')).toBeNull();
+  });
+
+  it('fails the build where a string or a template names one (Lit\'s changed map, a .prop= binding)', () => {
+    expect(() => renderChunk(plugin, "if (changed.has('_open')) open();")).toThrow(/"_open" is renamed by the minifier/);
+    expect(() => renderChunk(plugin, 'html`<x-y .pageName=${1}></x-y>`;')).toThrow(/"pageName"/);
+  });
+});
+
+describe('the embed bundle: private custom properties', () => {
+  it('get short names, the same for a declaration and every var() that reads it', () => {
+    const css = ':host{--_color-text:var(--olva-color-text, #000);--_space-2:1rem}p{color:var(--_color-text);margin:var(--_space-2) var(--_color-text)}';
+    const out = renderChunk(shortenPrivateProperties(), `const c = css\`${css}\`;`)!.code;
+    expect(out).toContain('--_0:var(--olva-color-text, #000);--_1:1rem');
+    expect(out).toContain('color:var(--_0);margin:var(--_1) var(--_0)');
+    expect(out).not.toMatch(/--_[a-z]{2,}/);
+  });
+});
