@@ -292,15 +292,15 @@ export class OlvaSurvey extends LitElement {
     const abort = new AbortController();
     this.#abort = abort;
     this._view = 'loading';
-    // Asked beside the questionnaire, never waited for before the first question.
     const wave = this.wave;
-    const admission = askWave(this.endpoint, wave, this.#channel);
     loadQuestionnaire(src, abort.signal).then(
       (questionnaire) => {
         if (abort.signal.aborted) return;
         this.questionnaire = questionnaire;
-        // After the update that shows the questionnaire, which would otherwise show it again.
-        void this.updateComplete.then(() => admission).then((answer) => {
+        // Asked once the first page is drawn (which would otherwise be drawn again over the
+        // notice): the questionnaire's request and the first question share their time with
+        // nothing, and the answer comes long before anyone has answered a page.
+        void this.updateComplete.then(() => askWave(this.endpoint, wave, this.#channel)).then((answer) => {
           const refused = waveRefusal(answer, questionnaire, wave!, this.#locale);
           if (!refused || abort.signal.aborted) return;
           this._failure = refused;

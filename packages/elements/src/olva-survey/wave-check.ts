@@ -1,5 +1,5 @@
 /**
- * Asking the collector, while the questionnaire loads, whether the survey's wave takes this
+ * Asking the collector, once the first page is drawn, whether the survey's wave takes this
  * page (`GET /v1/waves/<wave>/admits`, decision 0015): a page left on last year's questionnaire,
  * or left up after the collection closed, then says so at once instead of letting someone answer
  * every question for a refusal at the end. The ranges are read by the collector: the page only
