@@ -27,15 +27,16 @@ export async function storeAccepted(payload: ResponsePayload, build: LoadedBuild
 }
 
 /**
- * True when an online answer that a closed wave refuses (`closedProblems`) is not a replay of a
- * submission already stored: the store recognises a replay only as it inserts, so such an answer
- * is looked up first, and one already there goes on to the insert, which answers it as before
- * (the same receipt, or the conflict of another response under its id). A stored response never
- * turns into an error because its wave closed since. Asked only when the wave is closed: an open
- * one's answers wait for nothing more.
+ * The problems of an online answer to a closed wave (`closedProblems`) that is not a replay of a
+ * submission already stored; none otherwise. The store recognises a replay only as it inserts,
+ * so such an answer is looked up first, and one already there goes on to the insert, which
+ * answers it as before (the same receipt, or the conflict of another response under its id): a
+ * stored response never turns into an error because its wave closed since. Only an answer to a
+ * closed wave is looked up in the store: an open one's wait for no read.
  */
-export async function newToClosedWave(payload: ResponsePayload, store: ResponseStore): Promise<boolean> {
-  return (await store.get(payload.submissionId)) === null;
+export async function closedWaveProblems(payload: ResponsePayload, waves: readonly WaveRule[], now: Date, store: ResponseStore): Promise<ResponseProblemBody[]> {
+  const closed = closedProblems(payload, waves, now);
+  return closed.length && (await store.get(payload.submissionId)) === null ? closed : [];
 }
 
 /** What became of a response offered to `admit`. */
@@ -61,8 +62,8 @@ export async function admit(body: unknown, context: AdmitContext, options: { dry
   const now = options.now ?? new Date();
   const result = intake(body, context.registry, context.territories, now, context.waves);
   if (!result.ok) return { status: 'refused', problems: result.problems };
-  const closed = closedProblems(result.payload, context.waves, now);
-  if (closed.length && await newToClosedWave(result.payload, context.store)) return { status: 'refused', problems: closed };
+  const closed = await closedWaveProblems(result.payload, context.waves, now, context.store);
+  if (closed.length) return { status: 'refused', problems: closed };
   if (options.dryRun) return { status: 'checked', payload: result.payload };
   const outcome = await storeAccepted(result.payload, result.build, context.registry, context.store);
   return { payload: result.payload, ...outcome };

@@ -13,9 +13,8 @@ import { readBody } from '../http/body.js';
 import { parseSafeJson } from '../http/safe-json.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { intake } from '../intake.js';
-import { closedProblems } from '../waves.js';
 import type { BuildRegistry } from '../questionnaires.js';
-import { newToClosedWave, storeAccepted } from '../admit.js';
+import { closedWaveProblems, storeAccepted } from '../admit.js';
 import { InvalidCursorError } from '../store/sql-store.js';
 import type { ResponseStore, StoredResponse, TerritoryRef } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
@@ -93,8 +92,8 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
     if (origin && !originAllowed(config, origin, request.headers.host, payload.territory)) {
       throw new HttpError(403, 'origin-not-allowed', text('origin-not-allowed', { origin: origin.slice(0, 100), level: payload.territory.level, code: payload.territory.code }));
     }
-    const closed = closedProblems(payload, waves, now);
-    if (closed.length && await newToClosedWave(payload, store)) return reply.code(422).send(invalidResponseBody(closed));
+    const closed = await closedWaveProblems(payload, waves, now, store);
+    if (closed.length) return reply.code(422).send(invalidResponseBody(closed));
     // Stored in lower case (storeAccepted): a replay in upper case is the same submission. The
     // receipt echoes the id as sent, which is what the browser's outbox matches it against.
     const sent = payload.submissionId;
