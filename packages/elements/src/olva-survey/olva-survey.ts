@@ -292,7 +292,6 @@ export class OlvaSurvey extends LitElement {
     const abort = new AbortController();
     this.#abort = abort;
     this._view = 'loading';
-    const wave = this.wave;
     loadQuestionnaire(src, abort.signal).then(
       (questionnaire) => {
         if (abort.signal.aborted) return;
@@ -300,14 +299,7 @@ export class OlvaSurvey extends LitElement {
         // Asked once the first page is drawn (which would otherwise be drawn again over the
         // notice): the questionnaire's request and the first question share their time with
         // nothing, and the answer comes long before anyone has answered a page.
-        void this.updateComplete.then(() => askWave(this.endpoint, wave, this.#channel)).then((answer) => {
-          const refused = waveRefusal(answer, questionnaire, wave!, this.#locale);
-          if (!refused || abort.signal.aborted) return;
-          this._failure = refused;
-          this._view = 'failed';
-          this.#voice.announce(() => refused);
-          this.dispatchEvent(new OlvaErrorEvent(refused));
-        });
+        this.#checkWave(abort);
       },
       (error: unknown) => {
         if (abort.signal.aborted) return;
@@ -317,6 +309,23 @@ export class OlvaSurvey extends LitElement {
         this.dispatchEvent(new OlvaErrorEvent(`${this._failure} (${(error as Error)?.message ?? String(error)})`));
       },
     );
+  }
+
+  /**
+   * Asks the collector, once the page is drawn, whether the wave takes this questionnaire
+   * (decision 0015); when it does not, its notice replaces the questions and is said. `cache`:
+   * how the request meets the browser's cache, which keeps the answer a minute.
+   */
+  #checkWave(abort: AbortController | undefined, cache?: RequestCache): void {
+    const { questionnaire, wave } = this;
+    void this.updateComplete.then(() => askWave(this.endpoint, wave, this.#channel, cache)).then((answer) => {
+      const refused = waveRefusal(answer, questionnaire!, wave!, this.#locale);
+      if (!refused || abort?.signal.aborted) return;
+      this._failure = refused;
+      this._view = 'failed';
+      this.#voice.announce(() => refused);
+      this.dispatchEvent(new OlvaErrorEvent(refused));
+    });
   }
 
   #start(): void {
@@ -573,6 +582,10 @@ export class OlvaSurvey extends LitElement {
     const first = this.#pageSections()[0]?.id ?? '';
     this.dispatchEvent(new OlvaPageChangeEvent(from, first));
     void this.#voice.focus(sectionHeading(first));
+    // A kiosk stays up for days: the wave may have closed since the last visitor, who would
+    // otherwise be the first to learn it, from the refusal at the end. Asked past the cache,
+    // once a visitor, not on a timer.
+    this.#checkWave(this.#abort, 'no-cache');
   }
 
   // ---- rendering -----------------------------------------------------------------------------

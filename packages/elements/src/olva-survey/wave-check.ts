@@ -1,6 +1,7 @@
 /**
- * Asking the collector, once the first page is drawn, whether the survey's wave takes this
- * page (`GET /v1/waves/<wave>/admits`, decision 0015): a page left on last year's questionnaire,
+ * Asking the collector, once the first page is drawn (and in a kiosk, each time the form starts
+ * again for the next visitor), whether the survey's wave takes this page
+ * (`GET /v1/waves/<wave>/admits`, decision 0015): a page left on last year's questionnaire,
  * or left up after the collection closed, then says so at once instead of letting someone answer
  * every question for a refusal at the end. The ranges are read by the collector: the page only
  * looks for its version among those the answer lists. A check that fails in any way (network,
@@ -20,11 +21,11 @@ interface Admission {
  * (undefined when there is nothing to ask); the promise never rejects. Any body is read: a
  * refusal's (`{error, message}`) holds neither `admitted` nor `versions`, and so refuses nothing.
  */
-export function askWave(endpoint: string | undefined, wave: string | undefined, channel: string): Promise<Admission | undefined> | undefined {
+export function askWave(endpoint: string | undefined, wave: string | undefined, channel: string, cache?: RequestCache): Promise<Admission | undefined> | undefined {
   // Beside /v1/responses, whatever the endpoint's form (a base URL or the responses URL); a
   // wave the URL cannot hold as it is gets the collector's 400 or a 404, and so no refusal.
   return endpoint && wave
-    ? fetch(responsesUrl(endpoint).replace(/responses$/, `waves/${wave}/admits?channel=${channel}`), { credentials: 'omit' })
+    ? fetch(responsesUrl(endpoint).replace(/responses$/, `waves/${wave}/admits?channel=${channel}`), { credentials: 'omit', cache })
       .then((r) => r.json()).catch(() => undefined)
     : undefined;
 }
