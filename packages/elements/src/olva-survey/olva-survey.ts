@@ -34,8 +34,8 @@ import { PageFlow, type FlowStep, type FlowTarget } from './page-flow.js';
 import { renderOutboxNote } from './outbox-note.js';
 import { askWave, waveRefusal } from './wave-check.js';
 
-/** What the element shows: nothing yet, loading, a failure, or the steps of the questionnaire. */
-type View = 'empty' | 'loading' | 'failed' | 'shown';
+/** What the element shows: nothing yet, loading, a failure, a collection closed, or the steps of the questionnaire. */
+type View = 'empty' | 'loading' | 'failed' | 'closed' | 'shown';
 
 const sectionHeading = (sectionId: string) => `olva-section-${sectionId}`;
 
@@ -88,7 +88,7 @@ const sameSections = (a: readonly CompiledSection[], b: readonly CompiledSection
  * @csspart button-primary - The main button (next, check my answers, send, save).
  * @csspart review - The review step.
  * @csspart receipt - The receipt after sending.
- * @csspart notice - Messages about drafts, sending and configuration.
+ * @csspart notice - Messages about drafts, sending and configuration, and that the collection is closed.
  * @csspart paper-header - The counter and instructions of paper data entry.
  *
  * @cssprop [--olva-font-family=inherit] - Font of all text.
@@ -321,10 +321,11 @@ export class OlvaSurvey extends LitElement {
     void this.updateComplete.then(() => askWave(this.endpoint, wave, this.#channel, cache)).then((answer) => {
       const refused = waveRefusal(answer, questionnaire!, wave!, this.#locale);
       if (!refused || abort?.signal.aborted) return;
-      this._failure = refused;
-      this._view = 'failed';
-      this.#voice.announce(() => refused);
-      this.dispatchEvent(new OlvaErrorEvent(refused));
+      const [notice, closed] = refused;
+      this._failure = notice;
+      this._view = closed ? 'closed' : 'failed';
+      this.#voice.announce(() => notice);
+      this.dispatchEvent(new OlvaErrorEvent(notice));
     });
   }
 
@@ -446,7 +447,7 @@ export class OlvaSurvey extends LitElement {
   // ---- pages ---------------------------------------------------------------------------------
 
   /** What the element shows: the flow's step once a questionnaire is shown. */
-  get #view(): 'empty' | 'loading' | 'failed' | FlowStep {
+  get #view(): Exclude<View, 'shown'> | FlowStep {
     return this._view === 'shown' ? this.#pages!.step : this._view;
   }
 
@@ -605,6 +606,9 @@ export class OlvaSurvey extends LitElement {
         return html`<p class="notice" part="notice">${strings.loading}</p>`;
       case 'failed':
         return html`<p class="error" part="error">${this._failure}</p>`;
+      case 'closed':
+        // A collection that ended is news, not a fault: the neutral notice, not the error's red.
+        return html`<p class="notice" part="notice">${this._failure}</p>`;
     }
     const questionnaire = this.questionnaire!;
     const pages = this.#pages!;

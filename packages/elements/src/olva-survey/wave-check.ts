@@ -32,10 +32,12 @@ export function askWave(endpoint: string | undefined, wave: string | undefined, 
 
 /**
  * The notice that replaces the questions when the wave does not take `questionnaire` (closed
- * for this channel, or not its version), in `locale`; undefined when it does, or may. The web
- * team reads in the console which attributes to fix.
+ * for this channel, or not its version), in `locale`, and whether it is closed; undefined when
+ * it takes it, or may. A closed collection simply ended, and thanks those who answered; a
+ * version it does not take is the page's fault. The web team reads in the console which
+ * attributes to fix.
  */
-export function waveRefusal(answer: Admission | undefined, questionnaire: CompiledQuestionnaire, wave: string, locale: Locale): string | undefined {
+export function waveRefusal(answer: Admission | undefined, questionnaire: CompiledQuestionnaire, wave: string, locale: Locale): [notice: string, closed: boolean] | undefined {
   const versions = answer?.versions;
   const { version } = questionnaire.questionnaire;
   // Asked without a version, only a closing refuses.
@@ -43,7 +45,7 @@ export function waveRefusal(answer: Admission | undefined, questionnaire: Compil
   // Not a list (an older or another server's body): no version to compare with.
   if (!closed && (versions as string[] | undefined)?.includes?.(version) !== false) return undefined;
   console.warn(`olva-survey: fix src or wave (${wave} ${closed ? 'closed' : `refuses ${version}`})`);
-  return locale === 'en'
-    ? `The ${wave} collection ${closed ? 'is closed' : 'does not take this questionnaire'}.`
-    : `La collecte ${wave} ${closed ? 'est close' : 'ne prend pas ce questionnaire'}.`;
+  return [locale === 'en'
+    ? `The ${wave} collection ${closed ? 'is closed. Thank you to every association that took part' : 'does not take this questionnaire'}.`
+    : `La collecte ${wave} ${closed ? 'est close. Merci à toutes les associations qui y ont répondu' : 'ne prend pas ce questionnaire'}.`, closed];
 }
