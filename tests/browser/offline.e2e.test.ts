@@ -5,7 +5,8 @@
  * The respondent who comes back is told what became of it (waiting, sent, refused); a
  * collector that refuses the page (CORS) or the response gets no promise of delivery. A real
  * collector whose wave does not take the page (closed, or another core version) is asked at
- * load, and the page says so instead of its questions; a check that fails changes nothing.
+ * load, and the page says so instead of its questions; a check that fails changes nothing. A
+ * kiosk asks again for each visitor, and so stops once the wave closes while it runs.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,9 @@ import type { Browser, Page } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '@olva/test-support/static-server';
 import { addSurveyPage, openSurvey, QUESTIONNAIRES, recordedEvents, waitForEvent, waitForReady, type OlvaSite, useBrowserAndSite, useFreshContext } from '@olva/test-support/olva-site';
 import { startTestCollector, type TestCollector } from '@olva/test-support/test-collector';
-import { SKIP, fillSurveyByKeyboard, sendFromReview } from '@olva/test-support/keyboard';
+import { seriousViolations } from '@olva/test-support/axe';
+import { SKIP, answerPageByKeyboard, fillSurveyByKeyboard, sendFromReview } from '@olva/test-support/keyboard';
+import { coreQuestionnaire, writeBuild } from '@olva/test-support/collector-questionnaires';
 import text from '../../stories/fixtures/types/text.js';
 import { HIDE_SWITCH } from '../../stories/fixtures/build.js';
 
@@ -227,32 +230,53 @@ async function openCore(name: string, endpoint: string, wave: string, lang = 'fr
   return { page, warnings, checked };
 }
 
-/** What the survey shows: its error paragraph, its live region, and whether a form is there. */
+/** The page has read an answer in a task of its own: lets it run, and the update it asks for. */
+function settled(page: Page): Promise<unknown> {
+  return page.evaluate(() => new Promise((resolve) => setTimeout(resolve)).then(() => (document.querySelector('olva-survey') as unknown as { updateComplete: Promise<unknown> }).updateComplete));
+}
+
+/** What the survey shows: its error paragraph, its notice, its live region, whether a form is there, and any alert. */
 function shown(page: Page) {
   return page.evaluate(() => {
     const root = document.querySelector('olva-survey')!.shadowRoot!;
     return {
       error: root.querySelector('[part~="error"]')?.textContent?.trim(),
+      notice: root.querySelector('[part~="notice"]')?.textContent?.trim(),
       live: root.querySelector('[role="status"]')?.textContent?.trim(),
       form: root.querySelector('form') !== null,
+      alert: root.querySelector('[role="alert"]') !== null,
     };
   });
 }
 
-it('says, instead of the questions, that the collector\'s wave is closed or does not take this questionnaire, and tells the web team which attributes to fix', async () => {
+/** The closed wave's notice, French first. */
+const closedNotice = (wave: string, lang = 'fr') => (lang === 'en'
+  ? `The ${wave} collection is closed. Thank you to every association that took part.`
+  : `La collecte ${wave} est close. Merci à toutes les associations qui y ont répondu.`);
+
+/** Axe finds nothing serious in the page as it is. */
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  expect(violations, `${state}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+it('says, instead of the questions, that the collector\'s wave is closed (a neutral notice with thanks) or does not take this questionnaire (an error for the web team), and tells the web team which attributes to fix', async () => {
   const endpoint = `${(await wavesCollector()).url}/v1/responses`;
-  for (const [wave, lang, notice, warning] of [
-    ['2026', 'fr', 'La collecte 2026 est close.', 'olva-survey: fix src or wave (2026 closed)'],
-    ['2027', 'en', 'The 2027 collection does not take this questionnaire.', 'olva-survey: fix src or wave (2027 refuses 2026.2.2)'],
+  for (const [wave, lang, notice, warning, part] of [
+    ['2026', 'fr', closedNotice('2026'), 'olva-survey: fix src or wave (2026 closed)', 'notice'],
+    ['2027', 'en', 'The 2027 collection does not take this questionnaire.', 'olva-survey: fix src or wave (2027 refuses 2026.2.2)', 'error'],
   ] as const) {
     const { page, warnings, checked } = await openCore(`wave-${wave}`, endpoint, wave, lang);
     expect((await checked).headers()['access-control-allow-origin']).toBe(site.origin);
     const error = await waitForEvent(page, 'olva-error');
     expect(error.message).toBe(notice);
     await page.waitForFunction(() => !document.querySelector('olva-survey')!.shadowRoot!.querySelector('form'));
-    // Said in the live region of the survey's own shadow root, with nothing left to answer.
-    expect(await shown(page)).toEqual({ error: notice, live: notice, form: false });
+    // Said in the live region of the survey's own shadow root, with nothing left to answer; a
+    // collection that ended in the neutral notice, a page on the wrong version as an error.
+    expect(await shown(page)).toEqual({ error: undefined, notice: undefined, [part]: notice, live: notice, form: false, alert: false });
     expect(warnings).toEqual([warning]);
+    // The notice is this test's own look; the error paragraph is the load failure's, unchanged.
+    if (part === 'notice') await expectAccessible(page, 'closed wave');
     await page.close();
   }
 });
@@ -265,11 +289,99 @@ it('shows the questions when the wave takes the questionnaire, and when the chec
     const response = await checked;
     expect(response.status()).toBe(status);
     await response.finished();
-    // The page has read the answer in a task of its own: let it run, and the update it asks for.
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)).then(() => (document.querySelector('olva-survey') as unknown as { updateComplete: Promise<unknown> }).updateComplete));
-    expect(await shown(page)).toMatchObject({ error: undefined, form: true });
+    await settled(page);
+    expect(await shown(page)).toMatchObject({ error: undefined, notice: undefined, form: true });
     expect((await recordedEvents(page)).filter((e) => e.type === 'olva-error')).toEqual([]);
     expect(warnings).toEqual([]);
     await page.close();
   }
+});
+
+let kioskCollector: TestCollector | undefined;
+afterAll(async () => { await kioskCollector?.close(); });
+
+/** The bare core of the shared fixtures, as this site serves it to the kiosk pages. */
+const KIOSK_CORE = coreQuestionnaire();
+const KIOSK_WAVES = ['fete-2026', 'salon-2026'];
+
+/** A real collector of the bare core whose kiosk waves are open until a test closes them. */
+async function kioskWaves(): Promise<TestCollector> {
+  kioskCollector ??= await startTestCollector('sqlite::memory:', {
+    builds: (dir) => writeBuild(dir, KIOSK_CORE),
+    overrides: {
+      questionnaires: [{ build: 'olva-core' }],
+      origins: [{ origin: site.origin, territories: 'all' }],
+      waves: KIOSK_WAVES.map((id) => ({ id, core: '^2026.0.0' })),
+    },
+  });
+  return kioskCollector;
+}
+
+/**
+ * The wave's closing date passes while the kiosk runs: the running collector reads its
+ * configuration's waves at each request, so the closing set now is the one a coordinator would
+ * have written for yesterday.
+ */
+function closeWave(collector: TestCollector, wave: string): void {
+  collector.collector.config.waves!.find((w) => w.id === wave)!.closes = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Opens a kiosk of the bare core at the kiosk collector for `wave`; resolves once it asked its wave and shows the questions. */
+async function openKiosk(name: string, wave: string, attributes: Record<string, string>): Promise<{ page: Page; collector: TestCollector; warnings: string[] }> {
+  const collector = await kioskWaves();
+  site.server.setPage('/offline/kiosk-core.json', JSON.stringify(KIOSK_CORE));
+  const page = await context().newPage();
+  const warnings: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  const asked = page.waitForResponse((r) => r.url().includes(`/v1/waves/${wave}/admits?channel=kiosk`));
+  await openSurvey(page, addSurveyPage(site, `/offline/${name}.html`, {
+    attributes: { src: '/offline/kiosk-core.json', endpoint: `${collector.url}/v1/responses`, territory: 'commune:35238', wave, lang: 'fr', channel: 'kiosk', ...attributes },
+  }));
+  expect(await (await asked).json()).toMatchObject({ admitted: true });
+  return { page, collector, warnings };
+}
+
+/** The closed wave's notice once the kiosk started again: no questions left for the next visitor, the notice said, the web team told. */
+async function expectClosedNotice(page: Page, warnings: string[], wave: string, lang?: string): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('olva-survey')!.shadowRoot!.querySelector('form'), null, { timeout: 15_000 });
+  const notice = closedNotice(wave, lang);
+  expect(await shown(page)).toEqual({ error: undefined, notice, live: notice, form: false, alert: false });
+  expect(warnings).toEqual([`olva-survey: fix src or wave (${wave} closed)`]);
+  expect((await recordedEvents(page)).filter((e) => e.type === 'olva-error').map((e) => e.detail.message)).toEqual([notice]);
+}
+
+it('a kiosk asks its wave again for each visitor: once the wave has closed, the next visitor gets the notice instead of the questions, after a receipt and after a form left alone', async () => {
+  // After a receipt: the visitor's response is taken, then the wave closes before the next one.
+  const receipt = await openKiosk('kiosk-receipt', 'fete-2026', { 'reset-after': '2' });
+  await fillSurveyByKeyboard(receipt.page, KIOSK_CORE, { commune_siege: SKIP });
+  const posted = receipt.page.waitForResponse((r) => r.url().endsWith('/v1/responses') && r.request().method() === 'POST');
+  await sendFromReview(receipt.page);
+  expect((await posted).status()).toBe(201);
+  closeWave(receipt.collector, 'fete-2026');
+  // Asked past the browser's cache, which still holds the answer of the kiosk's load.
+  const reasked = receipt.page.waitForResponse((r) => r.url().includes('/v1/waves/fete-2026/admits?channel=kiosk'), { timeout: 15_000 });
+  expect(await (await reasked).json()).toMatchObject({ admitted: false });
+  await expectClosedNotice(receipt.page, receipt.warnings, 'fete-2026');
+  await receipt.page.close();
+
+  // A form left alone: started again for the next visitor while the wave is open, the questions
+  // stay; once it has closed, the next start shows the notice (in English here).
+  const idle = await openKiosk('kiosk-idle', 'salon-2026', { 'idle-after': '1', 'reset-after': '1', lang: 'en' });
+  const emptied = () => idle.page.waitForFunction(() => Object.keys(document.querySelector('olva-survey')!.session!.answers).length === 0, null, { timeout: 15_000 });
+  const asked = () => idle.page.waitForResponse((r) => r.url().includes('/v1/waves/salon-2026/admits?channel=kiosk'), { timeout: 15_000 });
+  await answerPageByKeyboard(idle.page, KIOSK_CORE, { secteur: 'culture', nb_benevoles: SKIP, employeur: SKIP, commune_siege: SKIP });
+  const open = asked();
+  await emptied();
+  const admitted = await open;
+  expect(await admitted.json()).toMatchObject({ admitted: true });
+  await admitted.finished();
+  await settled(idle.page);
+  expect(await shown(idle.page)).toMatchObject({ error: undefined, notice: undefined, form: true });
+  await answerPageByKeyboard(idle.page, KIOSK_CORE, { secteur: 'sport', nb_benevoles: SKIP, employeur: SKIP, commune_siege: SKIP });
+  closeWave(idle.collector, 'salon-2026');
+  const closed = asked();
+  await emptied();
+  expect(await (await closed).json()).toMatchObject({ admitted: false });
+  await expectClosedNotice(idle.page, idle.warnings, 'salon-2026', 'en');
+  await idle.page.close();
 });

@@ -4,7 +4,8 @@
  * the next visitor. The countdown waits while the receipt is looked at (pointer over it, or
  * keyboard focus in it). A visitor who walks away mid-form must not leave their answers to the
  * next one: after `idle-after` seconds without a touch or a key, a warning counts `reset-after`
- * seconds down (WCAG 2.2.1: a simple action keeps the form), then the form starts again.
+ * seconds down (WCAG 2.2.1: a simple action keeps the form), then the form starts again. Each
+ * start asks the wave again: a kiosk outlives the collection's closing.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Announcer } from './announcer.js';
@@ -27,7 +28,7 @@ export interface KioskSurvey {
   delays(): [idle: number | undefined, reset: number | undefined];
   /** True in a kiosk when a visitor left answers in the form (a page past the first holds some: its first page's required ones). */
   used(): boolean;
-  /** Empties the form for the next visitor. */
+  /** Empties the form for the next visitor, and asks the collector again whether the wave still takes it (decision 0015). */
   restart(): void;
 }
 

@@ -34,8 +34,8 @@ import { PageFlow, type FlowStep, type FlowTarget } from './page-flow.js';
 import { renderOutboxNote } from './outbox-note.js';
 import { askWave, waveRefusal } from './wave-check.js';
 
-/** What the element shows: nothing yet, loading, a failure, or the steps of the questionnaire. */
-type View = 'empty' | 'loading' | 'failed' | 'shown';
+/** What the element shows: nothing yet, loading, a failure, a collection closed, or the steps of the questionnaire. */
+type View = 'empty' | 'loading' | 'failed' | 'closed' | 'shown';
 
 const sectionHeading = (sectionId: string) => `olva-section-${sectionId}`;
 
@@ -88,7 +88,7 @@ const sameSections = (a: readonly CompiledSection[], b: readonly CompiledSection
  * @csspart button-primary - The main button (next, check my answers, send, save).
  * @csspart review - The review step.
  * @csspart receipt - The receipt after sending.
- * @csspart notice - Messages about drafts, sending and configuration.
+ * @csspart notice - Messages about drafts, sending and configuration, and that the collection is closed.
  * @csspart paper-header - The counter and instructions of paper data entry.
  *
  * @cssprop [--olva-font-family=inherit] - Font of all text.
@@ -292,7 +292,6 @@ export class OlvaSurvey extends LitElement {
     const abort = new AbortController();
     this.#abort = abort;
     this._view = 'loading';
-    const wave = this.wave;
     loadQuestionnaire(src, abort.signal).then(
       (questionnaire) => {
         if (abort.signal.aborted) return;
@@ -300,14 +299,7 @@ export class OlvaSurvey extends LitElement {
         // Asked once the first page is drawn (which would otherwise be drawn again over the
         // notice): the questionnaire's request and the first question share their time with
         // nothing, and the answer comes long before anyone has answered a page.
-        void this.updateComplete.then(() => askWave(this.endpoint, wave, this.#channel)).then((answer) => {
-          const refused = waveRefusal(answer, questionnaire, wave!, this.#locale);
-          if (!refused || abort.signal.aborted) return;
-          this._failure = refused;
-          this._view = 'failed';
-          this.#voice.announce(() => refused);
-          this.dispatchEvent(new OlvaErrorEvent(refused));
-        });
+        this.#checkWave(abort);
       },
       (error: unknown) => {
         if (abort.signal.aborted) return;
@@ -317,6 +309,24 @@ export class OlvaSurvey extends LitElement {
         this.dispatchEvent(new OlvaErrorEvent(`${this._failure} (${(error as Error)?.message ?? String(error)})`));
       },
     );
+  }
+
+  /**
+   * Asks the collector, once the page is drawn, whether the wave takes this questionnaire
+   * (decision 0015); when it does not, its notice replaces the questions and is said. `cache`:
+   * how the request meets the browser's cache, which keeps the answer a minute.
+   */
+  #checkWave(abort: AbortController | undefined, cache?: RequestCache): void {
+    const { questionnaire, wave } = this;
+    void this.updateComplete.then(() => askWave(this.endpoint, wave, this.#channel, cache)).then((answer) => {
+      const refused = waveRefusal(answer, questionnaire!, wave!, this.#locale);
+      if (!refused || abort?.signal.aborted) return;
+      const [notice, closed] = refused;
+      this._failure = notice;
+      this._view = closed ? 'closed' : 'failed';
+      this.#voice.announce(() => notice);
+      this.dispatchEvent(new OlvaErrorEvent(notice));
+    });
   }
 
   #start(): void {
@@ -437,7 +447,7 @@ export class OlvaSurvey extends LitElement {
   // ---- pages ---------------------------------------------------------------------------------
 
   /** What the element shows: the flow's step once a questionnaire is shown. */
-  get #view(): 'empty' | 'loading' | 'failed' | FlowStep {
+  get #view(): Exclude<View, 'shown'> | FlowStep {
     return this._view === 'shown' ? this.#pages!.step : this._view;
   }
 
@@ -573,6 +583,10 @@ export class OlvaSurvey extends LitElement {
     const first = this.#pageSections()[0]?.id ?? '';
     this.dispatchEvent(new OlvaPageChangeEvent(from, first));
     void this.#voice.focus(sectionHeading(first));
+    // A kiosk stays up for days: the wave may have closed since the last visitor, who would
+    // otherwise be the first to learn it, from the refusal at the end. Asked past the cache,
+    // once a visitor, not on a timer.
+    this.#checkWave(this.#abort, 'no-cache');
   }
 
   // ---- rendering -----------------------------------------------------------------------------
@@ -592,6 +606,9 @@ export class OlvaSurvey extends LitElement {
         return html`<p class="notice" part="notice">${strings.loading}</p>`;
       case 'failed':
         return html`<p class="error" part="error">${this._failure}</p>`;
+      case 'closed':
+        // A collection that ended is news, not a fault: the neutral notice, not the error's red.
+        return html`<p class="notice" part="notice">${this._failure}</p>`;
     }
     const questionnaire = this.questionnaire!;
     const pages = this.#pages!;

@@ -1,6 +1,7 @@
 /**
- * Asking the collector, once the first page is drawn, whether the survey's wave takes this
- * page (`GET /v1/waves/<wave>/admits`, decision 0015): a page left on last year's questionnaire,
+ * Asking the collector, once the first page is drawn (and in a kiosk, each time the form starts
+ * again for the next visitor), whether the survey's wave takes this page
+ * (`GET /v1/waves/<wave>/admits`, decision 0015): a page left on last year's questionnaire,
  * or left up after the collection closed, then says so at once instead of letting someone answer
  * every question for a refusal at the end. The ranges are read by the collector: the page only
  * looks for its version among those the answer lists. A check that fails in any way (network,
@@ -20,21 +21,23 @@ interface Admission {
  * (undefined when there is nothing to ask); the promise never rejects. Any body is read: a
  * refusal's (`{error, message}`) holds neither `admitted` nor `versions`, and so refuses nothing.
  */
-export function askWave(endpoint: string | undefined, wave: string | undefined, channel: string): Promise<Admission | undefined> | undefined {
+export function askWave(endpoint: string | undefined, wave: string | undefined, channel: string, cache?: RequestCache): Promise<Admission | undefined> | undefined {
   // Beside /v1/responses, whatever the endpoint's form (a base URL or the responses URL); a
   // wave the URL cannot hold as it is gets the collector's 400 or a 404, and so no refusal.
   return endpoint && wave
-    ? fetch(responsesUrl(endpoint).replace(/responses$/, `waves/${wave}/admits?channel=${channel}`), { credentials: 'omit' })
+    ? fetch(responsesUrl(endpoint).replace(/responses$/, `waves/${wave}/admits?channel=${channel}`), { credentials: 'omit', cache })
       .then((r) => r.json()).catch(() => undefined)
     : undefined;
 }
 
 /**
  * The notice that replaces the questions when the wave does not take `questionnaire` (closed
- * for this channel, or not its version), in `locale`; undefined when it does, or may. The web
- * team reads in the console which attributes to fix.
+ * for this channel, or not its version), in `locale`, and whether it is closed; undefined when
+ * it takes it, or may. A closed collection simply ended, and thanks those who answered; a
+ * version it does not take is the page's fault. The web team reads in the console which
+ * attributes to fix.
  */
-export function waveRefusal(answer: Admission | undefined, questionnaire: CompiledQuestionnaire, wave: string, locale: Locale): string | undefined {
+export function waveRefusal(answer: Admission | undefined, questionnaire: CompiledQuestionnaire, wave: string, locale: Locale): [notice: string, closed: boolean] | undefined {
   const versions = answer?.versions;
   const { version } = questionnaire.questionnaire;
   // Asked without a version, only a closing refuses.
@@ -42,7 +45,7 @@ export function waveRefusal(answer: Admission | undefined, questionnaire: Compil
   // Not a list (an older or another server's body): no version to compare with.
   if (!closed && (versions as string[] | undefined)?.includes?.(version) !== false) return undefined;
   console.warn(`olva-survey: fix src or wave (${wave} ${closed ? 'closed' : `refuses ${version}`})`);
-  return locale === 'en'
-    ? `The ${wave} collection ${closed ? 'is closed' : 'does not take this questionnaire'}.`
-    : `La collecte ${wave} ${closed ? 'est close' : 'ne prend pas ce questionnaire'}.`;
+  return [locale === 'en'
+    ? `The ${wave} collection ${closed ? 'is closed. Thank you to every association that took part' : 'does not take this questionnaire'}.`
+    : `La collecte ${wave} ${closed ? 'est close. Merci à toutes les associations qui y ont répondu' : 'ne prend pas ce questionnaire'}.`, closed];
 }
