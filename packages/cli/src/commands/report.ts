@@ -34,6 +34,9 @@ const help: Bilingual = {
   --out <file>             .pdf (Debian's Chromium) or .html`,
 };
 
+/** The start of each error line, with French spacing in French (« olva report : … »). */
+const PREFIX = { fr: 'olva report : ', en: 'olva report: ' } as const;
+
 /** Runs `olva report`; resolves to the exit code. */
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const lang = pickLang(argv, io.env);
@@ -42,7 +45,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     territory: { type: 'string' }, wave: { type: 'string' }, out: { type: 'string' },
   });
   const usageError = (text: Bilingual) => {
-    io.stderr.write(`olva report: ${text[lang]}\n`);
+    io.stderr.write(`${PREFIX[lang]}${text[lang]}\n`);
     sayBoth(io.stderr, usage);
     return EXIT.USAGE;
   };
@@ -76,7 +79,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     return EXIT.OK;
   } catch (e) {
     if (e instanceof ReportError) {
-      io.stderr.write(`olva report: ${e.describe(lang)}\n`);
+      io.stderr.write(`${PREFIX[lang]}${e.describe(lang)}\n`);
       return EXIT.INVALID;
     }
     throw e;
