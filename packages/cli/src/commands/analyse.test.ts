@@ -151,6 +151,13 @@ describe('olva analyse', () => {
       expect(m.err()).toMatch(message);
       expect(m.err()).not.toMatch(/\n\s+at /);
     }
+    // The options' mistakes an analyst makes first are said in French when French is asked.
+    const fr = memoryIo();
+    expect(await analyse.run(['--database', database, '--wave', '1999', '--out', path.join(dir, 'x.json'), '--lang', 'fr'], fr.io)).toBe(1);
+    expect(fr.err()).toMatch(/\/wave: \[analysis\/empty-wave\] aucune réponse au millésime « 1999 »/);
+    const frTerritory = memoryIo();
+    expect(await analyse.run(['--database', database, '--wave', '2026', '--territory', 'commune:75056', '--out', path.join(dir, 'x.json'), '--lang', 'fr'], frTerritory.io)).toBe(1);
+    expect(frTerritory.err()).toMatch(/\/territory: \[analysis\/unknown-territory\] aucune réponse de commune:75056 au millésime « 2026 » \(territoires du millésime : /);
     expect(fs.existsSync(path.join(dir, 'x.json'))).toBe(false);
   });
 
@@ -292,6 +299,10 @@ describe('olva crosstab', () => {
     const m = memoryIo();
     expect(await crosstab.run(['--database', database, '--rows', 'publics', '--cols', 'employeur', '--lang', 'en'], m.io)).toBe(1);
     expect(m.err()).toContain('/rows: [analysis/crosstab-question] "publics" is a multiple question');
+    // In French, French words (they came in English whatever --lang said).
+    const fr = memoryIo();
+    expect(await crosstab.run(['--database', database, '--rows', 'employeur', '--cols', 'employeur', '--lang', 'fr'], fr.io)).toBe(1);
+    expect(fr.err()).toContain('/columns: [analysis/crosstab-question] une question croisée avec elle-même (« employeur ») n’apprend rien');
     expect(await crosstab.run(['--database', database, '--rows', 'publics'], memoryIo().io)).toBe(2);
   });
 });
