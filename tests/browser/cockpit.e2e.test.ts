@@ -182,7 +182,7 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect((await rows()).sort()).toEqual(network.territories.map((r: any) => [`${r.territory.level}:${r.territory.code}`, String(r.responses)]).sort());
   expect(network.territories.map((r: any) => r.territory.code)).toEqual(expect.arrayContaining(['35238', '200042174']));
   // The wave's distinct total is said above the table: the rows do not add up when one contains another.
-  expect(await text(page, '#network-total')).toBe(`Ensemble de la vague ${network.wave} : ${new Intl.NumberFormat('fr-FR').format(network.responses)} réponse(s), chacune comptée une fois. Une ligne compte aussi les réponses des territoires que le sien contient : les lignes ne s’additionnent pas.`);
+  expect(await text(page, '#network-total')).toBe(`Réponses de l’ensemble de la vague ${network.wave} : ${new Intl.NumberFormat('fr-FR').format(network.responses)}, chacune comptée une fois. Une ligne compte aussi les réponses des territoires que le sien contient : les lignes ne s’additionnent pas.`);
   // Lorient has no expected distribution: its sectors cell says what the collector knows, never
   // a bare "aucun" that would read as "nothing to chase".
   const lorient = network.territories.find((r: any) => r.territory.code === '200042174');
