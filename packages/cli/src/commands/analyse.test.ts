@@ -58,6 +58,7 @@ describe('olva analyse', () => {
     const m = memoryIo();
     const code = await analyse.run(['--database', database, '--wave', '2026', '--territory', 'commune:35238', '--previous-wave', '2025', '--out', out, '--csv', csv], m.io);
     expect(m.err()).toContain(out);
+    expect(m.err()).toContain('commune:35238 (60 réponses)');
     expect(code).toBe(0);
     const doc = JSON.parse(fs.readFileSync(out, 'utf8')) as ResultsDocument;
     expect(validate(doc)).toBe(true);
