@@ -152,6 +152,14 @@ describe('olva analyse', () => {
       expect(m.err()).toMatch(message);
       expect(m.err()).not.toMatch(/\n\s+at /);
     }
+    // A file's mistakes too: a line that is not JSON, a version no --build gives.
+    const frBroken = memoryIo();
+    expect(await analyse.run(['--responses', broken, '--build', versions, '--wave', '2026', '--out', path.join(dir, 'x.json'), '--lang', 'fr'], frBroken.io)).toBe(1);
+    expect(frBroken.err()).toMatch(/broken\.ndjson:3: \[analysis\/ndjson\] pas du JSON : /);
+    const frOld = memoryIo();
+    expect(await analyse.run(['--responses', old, '--build', versions, '--wave', '2026', '--out', path.join(dir, 'x.json'), '--lang', 'fr'], frOld.io)).toBe(1);
+    expect(frOld.err()).toContain('old.ndjson:3#/questionnaire: [analysis/unknown-version] répondue avec olva-core ');
+    expect(frOld.err()).toContain(', qu’aucun --build ne donne');
     // The options' mistakes an analyst makes first are said in French when French is asked.
     const fr = memoryIo();
     expect(await analyse.run(['--database', database, '--wave', '1999', '--out', path.join(dir, 'x.json'), '--lang', 'fr'], fr.io)).toBe(1);
