@@ -184,7 +184,7 @@ describe('olva analyse', () => {
     // Every territory of the wave: the three without one are named, nothing is written.
     const m = memoryIo();
     expect(await analyse.run(['--config', file, '--wave', '2026', '--weight', 'sector', '--out', out], m.io)).toBe(1);
-    expect(m.err()).toBe(`olva analyse: ${file}#/stats/expected : aucune répartition attendue par secteur pour commune:29019 (vague 2026), commune:35288 (vague 2026), commune:44109 (vague 2026), sur laquelle --weight sector redresse : déclarez-la dans la section stats.expected de la configuration (territoire, vague ou toutes les vagues, secteurs), ou retirez --weight [analyse/no-expected]\n`);
+    expect(m.err()).toBe(`olva analyse : ${file}#/stats/expected : aucune répartition attendue par secteur pour commune:29019 (vague 2026), commune:35288 (vague 2026), commune:44109 (vague 2026), sur laquelle --weight sector redresse : déclarez-la dans la section stats.expected de la configuration (territoire, vague ou toutes les vagues, secteurs), ou retirez --weight [analyse/no-expected]\n`);
     expect(fs.existsSync(out)).toBe(false);
     // From an --expected file, in English; and with neither, where to give one.
     const expected = path.join(dir, 'expected-2025.json');
