@@ -156,6 +156,9 @@ it('resolves the planted duplicate (the export loses it), undoes it, with the ke
   await page.focus(`tr[data-submission="${first.submissionId}"] button[data-action="keep"]`);
   await page.keyboard.press('Enter');
   await page.waitForSelector(`tr[data-submission="${second.submissionId}"] button[data-action="restore"]`);
+  // The focus stays with the decision: on the button that undoes it, not back at the heading.
+  const focused = () => page.evaluate(() => { const b = document.activeElement; return `${b?.closest('tr')?.getAttribute('data-submission')} ${b?.getAttribute('data-action')}`; });
+  await expect.poll(focused).toBe(`${second.submissionId} restore`);
   expect(await text(page, `tr[data-submission="${second.submissionId}"] [data-figure="state"]`)).toMatch(/écartée par rennes/);
   await page.waitForFunction(() => /écartée/.test(document.getElementById('status')!.textContent ?? ''));
   expect(await exportRows(RENNES)).toBe(before - 1);
@@ -166,6 +169,7 @@ it('resolves the planted duplicate (the export loses it), undoes it, with the ke
   await page.focus(`tr[data-submission="${second.submissionId}"] button[data-action="restore"]`);
   await page.keyboard.press('Enter');
   await page.waitForSelector(`tr[data-submission="${first.submissionId}"] button[data-action="keep"]`);
+  await expect.poll(focused).toBe(`${second.submissionId} keep`);
   expect(await exportRows(RENNES)).toBe(before);
   expect(await page.locator('#log-table tbody tr').count()).toBe(2);
   expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
