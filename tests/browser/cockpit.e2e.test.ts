@@ -156,6 +156,9 @@ it('resolves the planted duplicate (the export loses it), undoes it, with the ke
   await page.focus(`tr[data-submission="${first.submissionId}"] button[data-action="keep"]`);
   await page.keyboard.press('Enter');
   await page.waitForSelector(`tr[data-submission="${second.submissionId}"] button[data-action="restore"]`);
+  // The focus stays with the decision: on the button that undoes it, not back at the heading.
+  const focused = () => page.evaluate(() => { const b = document.activeElement; return `${b?.closest('tr')?.getAttribute('data-submission')} ${b?.getAttribute('data-action')}`; });
+  await expect.poll(focused).toBe(`${second.submissionId} restore`);
   expect(await text(page, `tr[data-submission="${second.submissionId}"] [data-figure="state"]`)).toMatch(/écartée par rennes/);
   await page.waitForFunction(() => /écartée/.test(document.getElementById('status')!.textContent ?? ''));
   expect(await exportRows(RENNES)).toBe(before - 1);
@@ -166,6 +169,7 @@ it('resolves the planted duplicate (the export loses it), undoes it, with the ke
   await page.focus(`tr[data-submission="${second.submissionId}"] button[data-action="restore"]`);
   await page.keyboard.press('Enter');
   await page.waitForSelector(`tr[data-submission="${first.submissionId}"] button[data-action="keep"]`);
+  await expect.poll(focused).toBe(`${second.submissionId} keep`);
   expect(await exportRows(RENNES)).toBe(before);
   expect(await page.locator('#log-table tbody tr').count()).toBe(2);
   expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
@@ -182,7 +186,7 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect((await rows()).sort()).toEqual(network.territories.map((r: any) => [`${r.territory.level}:${r.territory.code}`, String(r.responses)]).sort());
   expect(network.territories.map((r: any) => r.territory.code)).toEqual(expect.arrayContaining(['35238', '200042174']));
   // The wave's distinct total is said above the table: the rows do not add up when one contains another.
-  expect(await text(page, '#network-total')).toBe(`Ensemble de la vague ${network.wave} : ${new Intl.NumberFormat('fr-FR').format(network.responses)} réponse(s), chacune comptée une fois. Une ligne compte aussi les réponses des territoires que le sien contient : les lignes ne s’additionnent pas.`);
+  expect(await text(page, '#network-total')).toBe(`Réponses de l’ensemble de la vague ${network.wave} : ${new Intl.NumberFormat('fr-FR').format(network.responses)}, chacune comptée une fois. Une ligne compte aussi les réponses des territoires que le sien contient : les lignes ne s’additionnent pas.`);
   // Lorient has no expected distribution: its sectors cell says what the collector knows, never
   // a bare "aucun" that would read as "nothing to chase".
   const lorient = network.territories.find((r: any) => r.territory.code === '200042174');

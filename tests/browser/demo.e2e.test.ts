@@ -142,6 +142,14 @@ describe('the iframe page', () => {
     expect(foreignRequests).toEqual([]);
   }, 60_000);
 
+  it('tells the web team a missing wave as a parameter of the address, not as an attribute they cannot add', async () => {
+    const { page } = await open('questionnaire=olva-core%2Brennes-2026&territory=commune:35238');
+    await expect.poll(() => page.locator('.olva-iframe-error').textContent()).toBe(
+      'Paramètre « wave » manquant dans l’adresse de l’iframe : ajoutez le millésime, par exemple &wave=2026. / Missing "wave" parameter in the iframe\'s address: add the wave, for example &wave=2026.');
+    await page.locator('olva-survey').waitFor({ state: 'attached' });
+    await page.close();
+  });
+
   it('has a CSP that keeps its requests on the collector', async () => {
     const { page, response } = await open('questionnaire=olva-core+rennes-2026');
     expect(response?.headers()['content-security-policy']).toContain("connect-src 'self'");

@@ -97,11 +97,17 @@ export async function analyseResponses(responses: AsyncIterable<ResponsePayload>
   } : undefined;
   const doc = await aggregateResponses(ofWaves(responses, waves, seen, options), { ...options, ...(tap ? { tap } : {}) });
   const ofWave = doc.groups.filter((g) => g.wave === options.wave);
-  if (ofWave.length === 0) throw new AnalysisError('/wave', 'analysis/empty-wave', `no response of wave "${options.wave}"${seen.size ? ` (waves read: ${[...seen].sort().join(', ')})` : ''}`);
+  if (ofWave.length === 0) {
+    const read = [...seen].sort().join(', ');
+    const en = `no response of wave "${options.wave}"${seen.size ? ` (waves read: ${read})` : ''}`;
+    throw new AnalysisError('/wave', 'analysis/empty-wave', en, { fr: `aucune réponse au millésime « ${options.wave} »${seen.size ? ` (millésimes lus : ${read})` : ''}`, en });
+  }
   const selected = options.territory ? ofWave.filter((g) => sameTerritory(g.territory, options.territory!)) : ofWave;
   if (selected.length === 0) {
     const t = options.territory!;
-    throw new AnalysisError('/territory', 'analysis/unknown-territory', `no response of ${t.level}:${t.code} in wave "${options.wave}" (territories of the wave: ${ofWave.map((g) => `${g.territory.level}:${g.territory.code}`).join(', ')})`);
+    const present = ofWave.map((g) => `${g.territory.level}:${g.territory.code}`).join(', ');
+    const en = `no response of ${t.level}:${t.code} in wave "${options.wave}" (territories of the wave: ${present})`;
+    throw new AnalysisError('/territory', 'analysis/unknown-territory', en, { fr: `aucune réponse de ${t.level}:${t.code} au millésime « ${options.wave} » (territoires du millésime : ${present})`, en });
   }
   const rules = doc.rules.comparison;
   const totals = options.network !== false ? networkTotals(ofWave, options.wave, options.within) : null;

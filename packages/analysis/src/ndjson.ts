@@ -14,6 +14,8 @@ export interface PayloadProblem {
   pointer: string;
   rule: string;
   message: string;
+  /** The message in French, when the validator has it (the command then speaks the chosen language). */
+  fr?: string;
 }
 
 /** Options of the NDJSON reader. */
@@ -25,17 +27,18 @@ export interface NdjsonOptions {
 }
 
 function check(value: unknown, where: string, options: NdjsonOptions): ResponsePayload {
-  const fail = (pointer: string, rule: string, message: string) => new AnalysisError(`${where}#${pointer}`, rule, message);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail('', 'analysis/ndjson', 'each line is one JSON object, an olva-response payload');
+  // A file's fault, not the request's: worded in both languages for the command, never a 400.
+  const fail = (pointer: string, rule: string, en: string, fr?: string) => new AnalysisError(`${where}#${pointer}`, rule, en, fr === undefined ? undefined : { fr, en }, false);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail('', 'analysis/ndjson', 'each line is one JSON object, an olva-response payload', 'chaque ligne est un objet JSON, une réponse olva-response');
   const payload = value as Partial<ResponsePayload>;
-  if (payload.kind !== 'olva-response') throw fail('/kind', 'analysis/ndjson', `must be "olva-response", got ${JSON.stringify(payload.kind)}`);
+  if (payload.kind !== 'olva-response') throw fail('/kind', 'analysis/ndjson', `must be "olva-response", got ${JSON.stringify(payload.kind)}`, `doit valoir "olva-response", lu ${JSON.stringify(payload.kind)}`);
   const [problem] = options.validate?.(value) ?? [];
-  if (problem) throw fail(problem.pointer, problem.rule, problem.message);
+  if (problem) throw fail(problem.pointer, problem.rule, problem.message, problem.fr);
   // The fields the analysis reads, checked even without a validator.
-  if (typeof payload.wave !== 'string') throw fail('/wave', 'analysis/ndjson', 'missing wave');
-  if (typeof payload.territory?.level !== 'string' || typeof payload.territory.code !== 'string') throw fail('/territory', 'analysis/ndjson', 'missing territory { level, code }');
-  if (typeof payload.questionnaire?.id !== 'string' || typeof payload.questionnaire.version !== 'string') throw fail('/questionnaire', 'analysis/ndjson', 'missing questionnaire { id, version }');
-  if (typeof payload.answers !== 'object' || payload.answers === null || Array.isArray(payload.answers)) throw fail('/answers', 'analysis/ndjson', 'answers must be an object');
+  if (typeof payload.wave !== 'string') throw fail('/wave', 'analysis/ndjson', 'missing wave', 'millésime (wave) absent');
+  if (typeof payload.territory?.level !== 'string' || typeof payload.territory.code !== 'string') throw fail('/territory', 'analysis/ndjson', 'missing territory { level, code }', 'territoire { level, code } absent');
+  if (typeof payload.questionnaire?.id !== 'string' || typeof payload.questionnaire.version !== 'string') throw fail('/questionnaire', 'analysis/ndjson', 'missing questionnaire { id, version }', 'questionnaire { id, version } absent');
+  if (typeof payload.answers !== 'object' || payload.answers === null || Array.isArray(payload.answers)) throw fail('/answers', 'analysis/ndjson', 'answers must be an object', 'answers doit être un objet');
   return payload as ResponsePayload;
 }
 
@@ -57,7 +60,8 @@ export async function* readNdjsonPayloads(chunks: AsyncIterable<string | Uint8Ar
     try {
       value = JSON.parse(trimmed);
     } catch (e) {
-      throw new AnalysisError(`${source}:${line}`, 'analysis/ndjson', `not JSON: ${(e as Error).message}`);
+      const reason = (e as Error).message;
+      throw new AnalysisError(`${source}:${line}`, 'analysis/ndjson', `not JSON: ${reason}`, { fr: `pas du JSON : ${reason}`, en: `not JSON: ${reason}` }, false);
     }
     return check(value, `${source}:${line}`, options);
   };

@@ -11,6 +11,7 @@ import { checkNationalReferences, disclosureRuleProblems, disclosureRules, readN
 import { parseTerritoryQuery, TerritoryDirectory, type CollectorConfig } from '@olva/collector';
 import { COMPILED_FORMAT_VERSION, versionKeyOf, versionKeyString, type CompiledQuestionnaire, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
 import { validateDocument } from '@olva/schema/validate';
+import { schemaMessage } from '@olva/compiler/schema-messages';
 import { nationalReferencesPath } from '@olva/core-questionnaire';
 import { parseCommand, type COMMON_OPTIONS, type OptionSpec, type OptionValues } from './args.js';
 import { EXIT, pickLang, type Bilingual, type CommandIO, type Lang } from './io.js';
@@ -140,12 +141,13 @@ export async function openAnalysisInput(values: Record<string, unknown>): Promis
     const compiled = builds.flatMap(loadBuild);
     const known = new Set(compiled.map((c) => versionKeyString(versionKeyOf(c))));
     const validate = (p: unknown): PayloadProblem[] => {
-      const problems: PayloadProblem[] = validateDocument('payload', p);
+      const problems: PayloadProblem[] = validateDocument('payload', p)
+        .map((x) => ({ pointer: x.pointer, rule: x.rule, message: x.message, fr: schemaMessage(x.rule.replace(/^schema\//, ''), x.params, x.message).fr }));
       if (problems.length) return problems;
       const payload = p as ResponsePayload;
       if (known.has(versionKeyString(payload))) return [];
-      const ext = payload.extension ? ` + ${payload.extension.id} ${payload.extension.version}` : '';
-      return [{ pointer: '/questionnaire', rule: 'analysis/unknown-version', message: `answered ${payload.questionnaire.id} ${payload.questionnaire.version}${ext}, which no --build gives` }];
+      const answered = `${payload.questionnaire.id} ${payload.questionnaire.version}${payload.extension ? ` + ${payload.extension.id} ${payload.extension.version}` : ''}`;
+      return [{ pointer: '/questionnaire', rule: 'analysis/unknown-version', message: `answered ${answered}, which no --build gives`, fr: `répondue avec ${answered}, qu’aucun --build ne donne` }];
     };
     const wanted = values.questionnaire as string | undefined;
     return {

@@ -101,6 +101,10 @@ describe('olva validate', () => {
     const { problems } = JSON.parse(r.out);
     expect(problems.map((p: { file: string; rule: string }) => [p.file, p.rule])).toEqual([[broken, 'load/json-syntax'], [join(dir, 'absent.json'), 'load/not-found']]);
     expect(problems[0].message).toContain('line 3, column 1');
+    // Said as a file not read, not as a document of an unknown kind.
+    const fr = await olva('validate', '--lang', 'fr', broken);
+    expect(fr.err).toContain(`✗ ${broken} (non lu)`);
+    expect(fr.err).toContain('virgule en trop avant « } »');
   });
 
   it('--rules lists every lint rule', async () => {

@@ -8,13 +8,19 @@ import { checkResponse } from '@olva/runtime';
 import { validateDocument } from '@olva/schema/validate';
 import { builds } from '@olva/test-support/responses';
 import { demoSeedGroups, generatedResponses, GENERATED_SOURCE, seedDemoResponses } from './demo-seed.js';
-import { seedSummary } from './commands/demo.js';
+import { seedSummary, usage } from './commands/demo.js';
 
 const groups = demoSeedGroups(builds());
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-demo-seed-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('demo seed', () => {
+  it('olva demo --help counts the territories the seed writes (it once said 4 where there are 5 besides Rennes)', () => {
+    const others = new Set(groups.map((g) => `${g.territory.level}:${g.territory.code}`).filter((t) => t !== 'commune:35238')).size;
+    expect(usage.fr).toContain(`Rennes et ${others} autres territoires`);
+    expect(usage.en).toContain(`Rennes and ${others} other territories`);
+  });
+
   it('generates valid responses, marked as generated, without free text or e-mail', () => {
     const all = [...generatedResponses(groups)];
     expect(all).toHaveLength(groups.reduce((n, g) => n + g.size, 0));

@@ -132,7 +132,7 @@ export function* generatedResponses(groups: readonly SeedGroup[], seed = 2026): 
   }
 }
 
-/** The demo's territories: Rennes and four others, in 2025 and 2026 (about 640 responses). */
+/** The demo's territories: Rennes and five others, in 2025 and 2026 (about 640 responses). */
 export function demoSeedGroups(builds: { core: CompiledQuestionnaire; rennes: CompiledQuestionnaire; lorient: CompiledQuestionnaire }): SeedGroup[] {
   const commune = (code: string) => ({ level: 'commune' as const, code });
   const lorient = { level: 'epci' as const, code: '200042174' };

@@ -57,13 +57,18 @@ export function sayBoth(out: Output, text: Bilingual): void {
   out.write(`${text.fr}\n${text.en}\n`);
 }
 
+/** The start of a command's line in the chosen language: `olva build : ` (French spacing) or `olva build: `. */
+export function commandPrefix(command: string, lang: Lang): string {
+  return lang === 'fr' ? `olva ${command} : ` : `olva ${command}: `;
+}
+
 /**
  * Reports a usage mistake of `olva <command>` on `out` (stderr): the reason in the chosen
  * language (`olva build : …` / `olva build: …`), then the command's usage in both languages.
  * Returns the usage exit code, `EXIT.USAGE` (2).
  */
 export function usageMistake(out: Output, lang: Lang, command: string, reason: Bilingual, usage: Bilingual): number {
-  say(out, lang, { fr: `olva ${command} : ${reason.fr}`, en: `olva ${command}: ${reason.en}` });
+  out.write(`${commandPrefix(command, lang)}${reason[lang]}\n`);
   sayBoth(out, usage);
   return EXIT.USAGE;
 }

@@ -99,13 +99,24 @@ function refusal() {
   return 'Paramètre « questionnaire » manquant : l’identifiant du build (par exemple olva-core+rennes-2026). / Missing "questionnaire" parameter: the build id (for example olva-core+rennes-2026).';
 }
 
-if (!survey.hasAttribute('src') || refused.length) {
+/** A visible error for the site's web team, as text, French then English. */
+function alertText(text) {
   const error = document.createElement('p');
   error.className = 'olva-iframe-error';
   error.setAttribute('role', 'alert');
-  error.textContent = refusal();
-  main.append(error);
+  error.textContent = text;
+  return error;
+}
+
+if (!survey.hasAttribute('src') || refused.length) {
+  main.append(alertText(refusal()));
 } else {
+  // The form says a missing wave too, but as an attribute to add: framed, the web team can
+  // only add a parameter to the address. The form still shows (the older src= form has no wave).
+  if (!survey.hasAttribute('wave')) {
+    main.append(alertText('Paramètre « wave » manquant dans l’adresse de l’iframe : ajoutez le millésime, par exemple &wave=2026. / '
+      + 'Missing "wave" parameter in the iframe\'s address: add the wave, for example &wave=2026.'));
+  }
   main.append(survey);
   if (window.parent !== window) {
     // The height of the content itself: the document's scrollHeight never falls below the

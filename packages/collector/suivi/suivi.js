@@ -440,15 +440,27 @@ async function toggleResponse(button, member, preview) {
   }
 }
 
+/**
+ * After a decision the view is drawn again, which puts the focus on its heading: a keyboard
+ * user would then tab through every group to reach the one just decided. The focus goes to
+ * the button that undoes the decision instead (or, restored, to the one that decides again).
+ */
+function focusAction(submissionId, action) {
+  main.querySelector(`tr[data-submission="${CSS.escape(submissionId)}"] button[data-action="${action}"]`)?.focus();
+}
+
 async function keep(keptId, live, param) {
   try {
     let n = 0;
+    let first = null;
     for (const m of live) {
       if (m.submissionId === keptId) continue;
       await api('/v1/cockpit/duplicates/exclude', { method: 'POST', body: JSON.stringify({ exclude: m.submissionId, keep: keptId }) });
+      first ??= m.submissionId;
       n += 1;
     }
     await renderDuplicates(param);
+    if (first) focusAction(first, 'restore');
     announce(tr('keptDone', { n }));
   } catch (error) {
     showError(error);
@@ -459,6 +471,7 @@ async function restore(submissionId, param) {
   try {
     await api('/v1/cockpit/duplicates/restore', { method: 'POST', body: JSON.stringify({ submissionId }) });
     await renderDuplicates(param);
+    focusAction(submissionId, 'keep');
     announce(tr('restoredDone'));
   } catch (error) {
     showError(error);

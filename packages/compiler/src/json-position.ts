@@ -22,6 +22,26 @@ export function syntaxErrorOffset(text: string): number {
 }
 
 /**
+ * What went wrong at `offset`, the first syntax error of `text`, in the words of someone who
+ * edits JSON by hand: the slips people make (a comma left after the last item, a comma missing
+ * between two, a comment, single quotes, the file cut short), else the character that was not
+ * expected. Built from the text rather than from V8's English, so that French output is French.
+ */
+export function jsonSlip(text: string, offset: number): { fr: string; en: string } {
+  if (offset >= text.length) return { fr: 'le fichier s’arrête avant la fin du JSON (accolade, crochet ou guillemet non fermé ?)', en: 'the file ends before the JSON does (an unclosed brace, bracket or quote?)' };
+  const c = text[offset]!;
+  let before = offset - 1;
+  while (before >= 0 && ' \t\n\r'.includes(text[before]!)) before--;
+  const previous = before >= 0 ? text[before]! : '';
+  if (previous === ',' && (c === '}' || c === ']')) return { fr: `virgule en trop avant « ${c} » : le dernier élément n’en prend pas`, en: `a comma too many before "${c}": the last item takes none` };
+  if (/["\d\]}el]/.test(previous) && (c === '"' || c === '{' || c === '[')) return { fr: 'virgule manquante avant cet élément', en: 'a comma is missing before this item' };
+  if (c === '/') return { fr: 'le JSON n’admet pas de commentaire', en: 'JSON allows no comments' };
+  if (c === "'") return { fr: 'le JSON écrit les textes entre guillemets droits doubles ("…"), pas entre apostrophes', en: 'JSON writes texts between double quotes ("…"), not single ones' };
+  const shown = c < ' ' ? `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : c;
+  return { fr: `caractère « ${shown} » inattendu`, en: `unexpected character "${shown}"` };
+}
+
+/**
  * Offsets of every value of a valid JSON text, by JSON pointer (the key of a member is where
  * the member starts, so that a problem about an unknown property points at its name).
  */

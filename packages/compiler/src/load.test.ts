@@ -17,6 +17,20 @@ describe('load', () => {
     expect(isProblem(doc) && doc.file).toBe('bad.json');
   });
 
+  it('says in French and English which slip broke the JSON, not V8\'s English alone', () => {
+    const says = (text: string) => {
+      const doc = parseDocument('e.json', text);
+      if (!isProblem(doc)) throw new Error('expected a problem');
+      return [doc.fr!.message, doc.message];
+    };
+    expect(says('{\n  "a": 1,\n}')).toEqual(['JSON invalide ligne 3, colonne 1 : virgule en trop avant « } » : le dernier élément n’en prend pas', 'invalid JSON at line 3, column 1: a comma too many before "}": the last item takes none']);
+    expect(says('{"a": [1, 2],\n "b": true\n "c": 3}')[0]).toBe('JSON invalide ligne 3, colonne 2 : virgule manquante avant cet élément');
+    expect(says('{"a": 1, // note\n}')[1]).toBe('invalid JSON at line 1, column 10: JSON allows no comments');
+    expect(says("{'a': 1}")[0]).toMatch(/pas entre apostrophes$/);
+    expect(says('{"a": [1, 2')[0]).toMatch(/le fichier s’arrête avant la fin du JSON/);
+    expect(says('{"a": tru}')[0]).toBe('JSON invalide ligne 1, colonne 7 : caractère « t » inattendu');
+  });
+
   it('finds the first syntax error offset', () => {
     expect(syntaxErrorOffset('{"a": [1, 2,]}')).toBe(12);
     expect(syntaxErrorOffset('{"a": "x\ny"}')).toBe(8);

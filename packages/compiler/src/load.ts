@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { CompilerProblem } from './problems.js';
-import { lineColumn, syntaxErrorOffset } from './json-position.js';
+import { jsonSlip, lineColumn, syntaxErrorOffset } from './json-position.js';
 
 /** What a document is, decided from its content (an extension has `extends`). */
 export type LoadedKind = 'questionnaire' | 'extension' | 'payload' | 'compiled' | 'unknown';
@@ -51,18 +51,20 @@ export function parseDocument(file: string, text: string): LoadedDocument | Comp
     const document: unknown = JSON.parse(source);
     return { file, document, kind: detectKind(document), text: source };
   } catch (error) {
-    const offset = syntaxErrorOffset(source);
-    const { line, column } = lineColumn(source, offset < 0 ? source.length : offset);
-    const reason = error instanceof Error ? error.message : String(error);
+    const found = syntaxErrorOffset(source);
+    // The scanner and V8 agree on validity; should they ever not, V8's words are all there is.
+    const offset = found < 0 ? source.length : found;
+    const { line, column } = lineColumn(source, offset);
+    const reason = found < 0 ? { fr: String(error instanceof Error ? error.message : error), en: String(error instanceof Error ? error.message : error) } : jsonSlip(source, offset);
     return {
       file,
       pointer: '',
       rule: 'load/json-syntax',
       severity: 'error',
-      message: `invalid JSON at line ${line}, column ${column}: ${reason}`,
+      message: `invalid JSON at line ${line}, column ${column}: ${reason.en}`,
       hint: 'fix the JSON syntax there (a missing comma or quote, a trailing comma, a comment?)',
       fr: {
-        message: `JSON invalide ligne ${line}, colonne ${column} : ${reason}`,
+        message: `JSON invalide ligne ${line}, colonne ${column} : ${reason.fr}`,
         hint: 'corrigez la syntaxe JSON à cet endroit (virgule ou guillemet manquant, virgule en trop, commentaire ?)',
       },
     };

@@ -66,8 +66,14 @@ describe('schema problems in the chosen language', () => {
   it('says what is wrong in words a person reads', () => {
     const by = (rule: string) => problems.find((p) => p.rule === rule)!;
     expect(by('schema/type').fr!.message).toBe('doit être un objet');
-    expect(by('schema/discriminator').fr!.message).toBe('"number" n’est pas un type de question');
-    expect(by('schema/discriminator').message).toBe('"number" is not a question type');
+    // "number" is JSON Schema's word, no typo of an OLVA type: the types it may mean are offered,
+    // and the pointer is the `type` itself, where the editor's line and column should land.
+    expect(by('schema/discriminator').fr!.message).toBe('"number" n’est pas un type de question ; vouliez-vous dire "integer" ou "decimal" ?');
+    expect(by('schema/discriminator').message).toBe('"number" is not a question type; did you mean "integer" or "decimal"?');
+    expect(by('schema/discriminator').pointer).toBe('/sections/1/items/1/type');
+    expect(schemaMessage('discriminator', { tag: 'type', tagValue: 'Checkbox' }, '').fr).toBe('"Checkbox" n’est pas un type de question ; vouliez-vous dire "multiple" ?');
+    expect(schemaMessage('discriminator', { tag: 'type', tagValue: 'toString' }, '').en).toBe('"toString" is not a question type');
+    expect(schemaMessage('discriminator', { tag: 'type' }, '').fr).toBe('la propriété « type » manque ou n’est pas un texte');
     // Every type of the contract, a type added later included (a fixed list once left one out).
     expect(localized(by('schema/discriminator'), 'fr').hint).toBe(`utilisez un des types de question : ${QUESTION_TYPES.join(', ')}`);
     expect(localized(by('schema/discriminator'), 'en').hint).toBe(`use one of the question types: ${QUESTION_TYPES.join(', ')}`);

@@ -7,7 +7,7 @@
 /** A text in both languages. */
 export interface Bilingual { fr: string; en: string }
 
-import { QUESTION_TYPES, extensionSchema, payloadSchema, questionnaireSchema } from '@olva/schema';
+import { QUESTION_TYPES, extensionSchema, payloadSchema, questionnaireSchema, type QuestionType } from '@olva/schema';
 import { didYouMean } from './lint/suggest.js';
 
 type Params = Record<string, unknown>;
@@ -25,6 +25,32 @@ const types = (t: unknown, words: Record<string, string>, or: string) => String(
 const plural = (n: unknown, one: string, many: string) => `${n} ${Number(n) > 1 ? many : one}`;
 const COMPARISON_FR: Record<string, string> = { '>=': 'au moins', '<=': 'au plus', '>': 'plus que', '<': 'moins que' };
 const COMPARISON_EN: Record<string, string> = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' };
+
+/**
+ * The OLVA types for the names other tools give their question types (JSON Schema, HTML,
+ * SurveyJS) and the French words a territorial developer reaches for: none of them is a typo of
+ * an OLVA type, so edit distance alone offers nothing for "number", the commonest slip.
+ */
+const TYPE_NAMES_ELSEWHERE: Record<string, readonly QuestionType[]> = {
+  number: ['integer', 'decimal'], nombre: ['integer', 'decimal'], int: ['integer'], entier: ['integer'],
+  float: ['decimal'], double: ['decimal'], decimale: ['decimal'], string: ['text'], texte: ['text'],
+  comment: ['textarea'], radio: ['single'], radiogroup: ['single'], select: ['single'], dropdown: ['single'],
+  choix_unique: ['single'], checkbox: ['multiple'], checkboxes: ['multiple'], choix_multiple: ['multiple'],
+  bool: ['boolean'], yesno: ['boolean'], oui_non: ['boolean'], ouinon: ['boolean'], annee: ['year'],
+  rating: ['scale'], likert: ['scale'], echelle: ['scale'], grid: ['matrix'], grille: ['matrix'], matrice: ['matrix'],
+  courriel: ['email'], mail: ['email'],
+};
+
+/** `"integer" ou "decimal"` / `"integer" or "decimal"`. */
+const alternatives = (names: readonly string[], or: string) => names.map(json).join(or);
+
+/** The words of an unknown question type: a close OLVA type, or the one another tool's name means. */
+function unknownType(value: unknown): Bilingual {
+  const message = { fr: `${json(value)} n’est pas un type de question`, en: `${json(value)} is not a question type` };
+  const meant = typeof value === 'string' && Object.hasOwn(TYPE_NAMES_ELSEWHERE, value.toLowerCase()) ? TYPE_NAMES_ELSEWHERE[value.toLowerCase()]! : [];
+  if (meant.length === 0) return guessed(message, value, QUESTION_TYPES);
+  return { fr: `${message.fr} ; vouliez-vous dire ${alternatives(meant, ' ou ')} ?`, en: `${message.en}; did you mean ${alternatives(meant, ' or ')}?` };
+}
 
 /** Adds "did you mean …?" to a message when the wrong value is close to an allowed one. */
 function guessed(message: Bilingual, value: unknown, allowed: Iterable<unknown>): Bilingual {
@@ -72,7 +98,7 @@ const WORDS: Record<string, (p: Params) => Bilingual> = {
   },
   discriminator: (p) => (p.tagValue === undefined
     ? { fr: `la propriété « ${p.tag} » manque ou n’est pas un texte`, en: `property "${p.tag}" is missing or not a string` }
-    : guessed({ fr: `${json(p.tagValue)} n’est pas un type de question`, en: `${json(p.tagValue)} is not a question type` }, p.tagValue, QUESTION_TYPES)),
+    : unknownType(p.tagValue)),
   format: (p) => ({ fr: `doit être au format ${p.format}`, en: `must be in the format ${p.format}` }),
   multipleOf: (p) => ({ fr: `doit être un multiple de ${p.multipleOf}`, en: `must be a multiple of ${p.multipleOf}` }),
   'false schema': () => ({ fr: 'ne doit pas être donné avec les autres réponses de ce document', en: 'must not be given with the other answers of this document' }),

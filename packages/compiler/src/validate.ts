@@ -9,7 +9,7 @@ import { schemaMessage } from './schema-messages.js';
 import { lint } from './lint/index.js';
 import { extensionCheckLevel } from './lint/extension-check-level.js';
 import { territoryUnknownCode } from './lint/territory-unknown-code.js';
-import { QUESTION_TYPES, valueAtPointer, type QuestionnaireDefinition, type TerritorialExtension } from '@olva/schema';
+import { QUESTION_TYPES, childPointer, valueAtPointer, type QuestionnaireDefinition, type TerritorialExtension } from '@olva/schema';
 
 const HINTS: Record<string, { en: string; fr: string }> = {
   additionalProperties: {
@@ -72,9 +72,12 @@ export function fromSchemaProblem(file: string, p: SchemaProblem, document?: unk
   const keyword = p.rule.replace(/^schema\//, '');
   const hint = (keyword === 'type' && document !== undefined ? typeHint(p.params?.type, valueAtPointer(document, p.pointer), p.pointer) : undefined) ?? HINTS[keyword];
   const message = schemaMessage(keyword, p.params, p.message);
+  // ajv places an unknown type at its question; the value at fault is the question's `type`,
+  // where the editor's line and column should take the developer.
+  const tag = keyword === 'discriminator' && p.params?.tagValue !== undefined ? p.params.tag : undefined;
   return {
     file,
-    pointer: p.pointer,
+    pointer: typeof tag === 'string' ? childPointer(p.pointer, tag) : p.pointer,
     rule: p.rule,
     severity: 'error',
     message: message.en,

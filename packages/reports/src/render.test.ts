@@ -6,6 +6,7 @@ import type { DistributionFigures, ResultsDocument } from '@olva/analysis';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { allQuestions } from '@olva/runtime';
 import { loadCoreQuestionnaire } from '@olva/core-questionnaire';
+import { ReportError } from './errors.js';
 import { BUILDS, KEY_FIGURES, RENNES, resultsDocument } from '@olva/test-support/results-documents';
 import { ANALYSED, analysedResults } from '@olva/test-support/analysed-results';
 import { selectSubject } from './subject.js';
@@ -163,7 +164,11 @@ describe('the key figures and the employers note', () => {
     writeFileSync(file, JSON.stringify(doc));
     expect(() => renderReport({ kind: 'key-figures', results: file, lang: 'fr' })).toThrow(/\[reports\/territory\] the document covers several territories: choose one with --territory \(groups: commune:29019 2026, commune:35238 2025/);
     writeFileSync(file, JSON.stringify({ ...doc, rules: { ...doc.rules, minCell: 0 } }));
-    expect(() => renderReport({ kind: 'key-figures', results: file, lang: 'fr', territory: RENNES })).toThrow(`${file}#/rules/minCell: [schema/minimum] must be >= 1`);
+    expect(() => renderReport({ kind: 'key-figures', results: file, lang: 'fr', territory: RENNES })).toThrow(`${file}#/rules/minCell: [schema/minimum] must be at least 1`);
+    // French output is French: ajv's English used to come through (« must be >= 1 »).
+    let thrown: unknown;
+    try { renderReport({ kind: 'key-figures', results: file, lang: 'fr', territory: RENNES }); } catch (e) { thrown = e; }
+    expect((thrown as ReportError).describe('fr')).toBe(`${file}#/rules/minCell: [schema/minimum] doit valoir au moins 1`);
   });
 });
 

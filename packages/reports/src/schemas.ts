@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { keyFiguresSchema, resultsSchema } from '@olva/schema';
 import { createAjv, toProblems } from '@olva/schema/validate';
+import { schemaMessage } from '@olva/compiler/schema-messages';
 import { ReportError } from './errors.js';
 
 type Validator = ReturnType<ReturnType<typeof createAjv>['compile']>;
@@ -29,8 +30,11 @@ export function checkAgainstSchema(name: 'key-figures' | 'results', document: un
   if (v(document)) return;
   const problems = toProblems(v.errors);
   const p = problems[0]!;
-  const more = problems.length > 1 ? { fr: ` (et ${problems.length - 1} autre(s))`, en: ` (and ${problems.length - 1} more)` } : { fr: '', en: '' };
-  throw new ReportError(p.rule, { fr: `${p.message}${more.fr}`, en: `${p.message}${more.en}` }, `${file}#${p.pointer}`);
+  // ajv's own words are English only: the compiler's words for schema problems say it in both.
+  const words = schemaMessage(p.rule.replace(/^schema\//, ''), p.params, p.message);
+  const others = problems.length - 1;
+  const more = others > 0 ? { fr: ` (et ${others} ${others > 1 ? 'autres' : 'autre'})`, en: ` (and ${others} more)` } : { fr: '', en: '' };
+  throw new ReportError(p.rule, { fr: `${words.fr}${more.fr}`, en: `${words.en}${more.en}` }, `${file}#${p.pointer}`);
 }
 
 /** Reads a JSON file. @throws ReportError when it cannot be read or parsed. */

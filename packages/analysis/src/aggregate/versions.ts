@@ -21,7 +21,9 @@ export class VersionIndex {
     const found = this.byKey.get(versionKeyString(payload));
     if (found) return found;
     const ext = payload.extension ? ` + ${payload.extension.id} ${payload.extension.version}` : '';
-    throw new AnalysisError(`${payload.submissionId}#/questionnaire`, 'analysis/unknown-version',
-      `no compiled questionnaire given for ${payload.questionnaire.id} ${payload.questionnaire.version}${ext}: pass the build this response was answered with`);
+    const answered = `${payload.questionnaire.id} ${payload.questionnaire.version}${ext}`;
+    const en = `no compiled questionnaire given for ${answered}: pass the build this response was answered with`;
+    throw new AnalysisError(`${payload.submissionId}#/questionnaire`, 'analysis/unknown-version', en,
+      { fr: `aucun questionnaire compilé donné pour ${answered} : donnez la build avec laquelle cette réponse a été remplie`, en }, false);
   }
 }

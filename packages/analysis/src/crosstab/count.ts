@@ -40,8 +40,14 @@ export interface CrossCounts {
 
 function axis(catalogue: Catalogue, id: string, option: 'rows' | 'columns'): CatalogueEntry {
   const entry = catalogue.get(id);
-  if (!entry) throw new AnalysisError(`/${option}`, 'analysis/crosstab-question', `"${id}" is not a question that can be aggregated in the versions given (unknown, free text, e-mail, commune or personal)`);
-  if (entry.kind !== 'distribution') throw new AnalysisError(`/${option}`, 'analysis/crosstab-question', `"${id}" is a ${entry.type} question: only single choice, boolean and scale questions (one code per respondent) can be crossed`);
+  if (!entry) {
+    const en = `"${id}" is not a question that can be aggregated in the versions given (unknown, free text, e-mail, commune or personal)`;
+    throw new AnalysisError(`/${option}`, 'analysis/crosstab-question', en, { fr: `« ${id} » n’est pas une question qui se compte dans les versions lues (inconnue, texte libre, courriel, commune ou personnelle)`, en });
+  }
+  if (entry.kind !== 'distribution') {
+    const en = `"${id}" is a ${entry.type} question: only single choice, boolean and scale questions (one code per respondent) can be crossed`;
+    throw new AnalysisError(`/${option}`, 'analysis/crosstab-question', en, { fr: `« ${id} » est une question ${entry.type} : seules les questions à choix unique, oui/non et échelle (un code par répondant) se croisent`, en });
+  }
   return entry;
 }
 
@@ -83,7 +89,10 @@ export function crossCounter(query: CrosstabQuery): CrossCounter {
   const catalogue = new Catalogue(query.compiled);
   const rows = axis(catalogue, query.rows, 'rows');
   const columns = axis(catalogue, query.columns, 'columns');
-  if (rows.id === columns.id) throw new AnalysisError('/columns', 'analysis/crosstab-question', `a question crossed with itself ("${rows.id}") tells nothing`);
+  if (rows.id === columns.id) {
+    const en = `a question crossed with itself ("${rows.id}") tells nothing`;
+    throw new AnalysisError('/columns', 'analysis/crosstab-question', en, { fr: `une question croisée avec elle-même (« ${rows.id} ») n’apprend rien`, en });
+  }
   const versions = new VersionIndex(query.compiled);
   const rowCodes = rows.codes.map((c) => ({ ...c }));
   const columnCodes = columns.codes.map((c) => ({ ...c }));

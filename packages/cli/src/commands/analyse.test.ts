@@ -58,6 +58,7 @@ describe('olva analyse', () => {
     const m = memoryIo();
     const code = await analyse.run(['--database', database, '--wave', '2026', '--territory', 'commune:35238', '--previous-wave', '2025', '--out', out, '--csv', csv], m.io);
     expect(m.err()).toContain(out);
+    expect(m.err()).toContain('commune:35238 (60 réponses)');
     expect(code).toBe(0);
     const doc = JSON.parse(fs.readFileSync(out, 'utf8')) as ResultsDocument;
     expect(validate(doc)).toBe(true);
@@ -151,6 +152,21 @@ describe('olva analyse', () => {
       expect(m.err()).toMatch(message);
       expect(m.err()).not.toMatch(/\n\s+at /);
     }
+    // A file's mistakes too: a line that is not JSON, a version no --build gives.
+    const frBroken = memoryIo();
+    expect(await analyse.run(['--responses', broken, '--build', versions, '--wave', '2026', '--out', path.join(dir, 'x.json'), '--lang', 'fr'], frBroken.io)).toBe(1);
+    expect(frBroken.err()).toMatch(/broken\.ndjson:3: \[analysis\/ndjson\] pas du JSON : /);
+    const frOld = memoryIo();
+    expect(await analyse.run(['--responses', old, '--build', versions, '--wave', '2026', '--out', path.join(dir, 'x.json'), '--lang', 'fr'], frOld.io)).toBe(1);
+    expect(frOld.err()).toContain('old.ndjson:3#/questionnaire: [analysis/unknown-version] répondue avec olva-core ');
+    expect(frOld.err()).toContain(', qu’aucun --build ne donne');
+    // The options' mistakes an analyst makes first are said in French when French is asked.
+    const fr = memoryIo();
+    expect(await analyse.run(['--database', database, '--wave', '1999', '--out', path.join(dir, 'x.json'), '--lang', 'fr'], fr.io)).toBe(1);
+    expect(fr.err()).toMatch(/\/wave: \[analysis\/empty-wave\] aucune réponse au millésime « 1999 »/);
+    const frTerritory = memoryIo();
+    expect(await analyse.run(['--database', database, '--wave', '2026', '--territory', 'commune:75056', '--out', path.join(dir, 'x.json'), '--lang', 'fr'], frTerritory.io)).toBe(1);
+    expect(frTerritory.err()).toMatch(/\/territory: \[analysis\/unknown-territory\] aucune réponse de commune:75056 au millésime « 2026 » \(territoires du millésime : /);
     expect(fs.existsSync(path.join(dir, 'x.json'))).toBe(false);
   });
 
@@ -168,7 +184,7 @@ describe('olva analyse', () => {
     // Every territory of the wave: the three without one are named, nothing is written.
     const m = memoryIo();
     expect(await analyse.run(['--config', file, '--wave', '2026', '--weight', 'sector', '--out', out], m.io)).toBe(1);
-    expect(m.err()).toBe(`olva analyse: ${file}#/stats/expected : aucune répartition attendue par secteur pour commune:29019 (vague 2026), commune:35288 (vague 2026), commune:44109 (vague 2026), sur laquelle --weight sector redresse : déclarez-la dans la section stats.expected de la configuration (territoire, vague ou toutes les vagues, secteurs), ou retirez --weight [analyse/no-expected]\n`);
+    expect(m.err()).toBe(`olva analyse : ${file}#/stats/expected : aucune répartition attendue par secteur pour commune:29019 (vague 2026), commune:35288 (vague 2026), commune:44109 (vague 2026), sur laquelle --weight sector redresse : déclarez-la dans la section stats.expected de la configuration (territoire, vague ou toutes les vagues, secteurs), ou retirez --weight [analyse/no-expected]\n`);
     expect(fs.existsSync(out)).toBe(false);
     // From an --expected file, in English; and with neither, where to give one.
     const expected = path.join(dir, 'expected-2025.json');
@@ -292,6 +308,10 @@ describe('olva crosstab', () => {
     const m = memoryIo();
     expect(await crosstab.run(['--database', database, '--rows', 'publics', '--cols', 'employeur', '--lang', 'en'], m.io)).toBe(1);
     expect(m.err()).toContain('/rows: [analysis/crosstab-question] "publics" is a multiple question');
+    // In French, French words (they came in English whatever --lang said).
+    const fr = memoryIo();
+    expect(await crosstab.run(['--database', database, '--rows', 'employeur', '--cols', 'employeur', '--lang', 'fr'], fr.io)).toBe(1);
+    expect(fr.err()).toContain('/columns: [analysis/crosstab-question] une question croisée avec elle-même (« employeur ») n’apprend rien');
     expect(await crosstab.run(['--database', database, '--rows', 'publics'], memoryIo().io)).toBe(2);
   });
 });

@@ -141,10 +141,11 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       const flat = flattenResults(doc);
       fs.writeFileSync(v.csv, toCsv(FLAT_COLUMNS, flat.rows));
     }
-    const groups = doc.groups.map((g) => `${g.territory.level}:${g.territory.code} (${g.responses})`).join(', ');
+    // The count says what it counts: a bare « (151) » left the reader guessing.
+    const groups = (word: (n: number) => string) => doc.groups.map((g) => `${g.territory.level}:${g.territory.code} (${g.responses} ${word(g.responses)})`).join(', ');
     io.stderr.write(lang === 'fr'
-      ? `olva analyse : ${v.out} écrit — millésime ${v.wave}, ${groups}${v.csv ? ` ; table à plat ${v.csv}` : ''}\n`
-      : `olva analyse: ${v.out} written — wave ${v.wave}, ${groups}${v.csv ? `; flat table ${v.csv}` : ''}\n`);
+      ? `olva analyse : ${v.out} écrit — millésime ${v.wave}, ${groups((n) => (n > 1 ? 'réponses' : 'réponse'))}${v.csv ? ` ; table à plat ${v.csv}` : ''}\n`
+      : `olva analyse: ${v.out} written — wave ${v.wave}, ${groups((n) => (n === 1 ? 'response' : 'responses'))}${v.csv ? `; flat table ${v.csv}` : ''}\n`);
     if (territory && inner.size) say(io.stderr, lang, innerTerritories(territory, [...inner].sort()));
     for (const line of missingComparisons(doc)) say(io.stderr, lang, line);
     return EXIT.OK;

@@ -14,8 +14,8 @@ import { configWith, reportStartFailure, serveUntilSignal } from './serve.js';
 import { demoSeedGroups, seedDemoResponses } from '../demo-seed.js';
 
 export const usage: Bilingual = {
-  fr: 'olva demo [--port <n>] [--data <dossier>] [--seed-responses] : lance la démonstration (page municipale, questionnaire embarqué, collecteur SQLite) ; port 8080 ou OLVA_PORT ; --data garde la base dans <dossier>/demo.sqlite (sinon .olva-data/ du dépôt) ; --seed-responses enregistre d’abord ~640 réponses générées (source « generated ») : Rennes et 4 autres territoires, millésimes 2025 et 2026',
-  en: 'olva demo [--port <n>] [--data <dir>] [--seed-responses]: runs the demo (municipal page, embedded survey, SQLite collector); port 8080 or OLVA_PORT; --data keeps the database in <dir>/demo.sqlite (else the repository\'s .olva-data/); --seed-responses first stores ~640 generated responses (source "generated"): Rennes and 4 other territories, waves 2025 and 2026',
+  fr: 'olva demo [--port <n>] [--data <dossier>] [--seed-responses] : lance la démonstration (page municipale, questionnaire embarqué, collecteur SQLite) ; port 8080 ou OLVA_PORT ; --data garde la base dans <dossier>/demo.sqlite (sinon .olva-data/ du dépôt) ; --seed-responses enregistre d’abord ~640 réponses générées (source « generated ») : Rennes et 5 autres territoires, millésimes 2025 et 2026',
+  en: 'olva demo [--port <n>] [--data <dir>] [--seed-responses]: runs the demo (municipal page, embedded survey, SQLite collector); port 8080 or OLVA_PORT; --data keeps the database in <dir>/demo.sqlite (else the repository\'s .olva-data/); --seed-responses first stores ~640 generated responses (source "generated"): Rennes and 5 other territories, waves 2025 and 2026',
 };
 
 /** The repository root: the nearest parent holding examples/demo/olva.config.json. */

@@ -110,7 +110,7 @@ describe('olva export', () => {
     expect(english.err()).toContain(`olva export: invalid configuration:\n  ${file}#/server/port: must be an integer [schema/type]\n`);
     const french = memoryIo();
     expect(await statsCommand.run(['--config', file, '--lang', 'fr'], french.io)).toBe(1);
-    expect(french.err()).toContain(`olva stats: configuration invalide :\n  ${file}#/server/port : doit être un nombre entier [schema/type]\n`);
+    expect(french.err()).toContain(`olva stats : configuration invalide :\n  ${file}#/server/port : doit être un nombre entier [schema/type]\n`);
   });
 });
 

@@ -18,7 +18,7 @@ import { AnalysisError } from '@olva/analysis';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { parseCommand } from '../args.js';
 import { reportConfigError } from '../config-problems.js';
-import { EXIT, pickLang, type Bilingual, type CommandIO, type Lang, type Output } from '../io.js';
+import { commandPrefix, EXIT, pickLang, type Bilingual, type CommandIO, type Lang, type Output } from '../io.js';
 
 export const usage: Bilingual = {
   fr: 'olva export --config <olva.config.json> --questionnaire <id> [--wave <millésime>] [--territory <niveau:code>] [--format csv|xlsx|codebook|codebook-md|ndjson|questionnaires] [--personal] [--out <fichier>] : exporte les réponses ou le dictionnaire des variables',
@@ -127,19 +127,20 @@ export async function openRead(values: Record<string, unknown>, requireQuestionn
 
 /** Reports an error in the chosen language; returns the exit code. */
 export function reportError(command: string, e: unknown, io: CommandIO, lang: Lang): number {
+  const prefix = commandPrefix(command, lang);
   if (e instanceof CommandError) {
-    io.stderr.write(`olva ${command}: ${e.text[lang]}\n`);
+    io.stderr.write(`${prefix}${e.text[lang]}\n`);
     return e.exitCode;
   }
   // A configuration's problems are worded in the command's language, not the environment's.
   if (e instanceof ConfigError) {
-    return reportConfigError(io.stderr, lang, { fr: `olva ${command}: configuration invalide :`, en: `olva ${command}: invalid configuration:` }, e);
+    return reportConfigError(io.stderr, lang, { fr: `${commandPrefix(command, 'fr')}configuration invalide :`, en: `${commandPrefix(command, 'en')}invalid configuration:` }, e);
   }
   if (e instanceof AnalysisError && e.text) {
-    io.stderr.write(`olva ${command}: ${e.pointer}: [${e.rule}] ${e.text[lang]}\n`);
+    io.stderr.write(`${prefix}${e.pointer}: [${e.rule}] ${e.text[lang]}\n`);
     return EXIT.INVALID;
   }
-  io.stderr.write(`olva ${command}: ${e instanceof Error ? e.message : String(e)}\n`);
+  io.stderr.write(`${prefix}${e instanceof Error ? e.message : String(e)}\n`);
   return EXIT.INVALID;
 }
 

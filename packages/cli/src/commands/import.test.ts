@@ -118,6 +118,31 @@ for (const backend of bothBackends()) {
       expect(again.code).toBe(0);
     });
 
+    it('finds every response of an export made without --personal already present in the collector it came from', async () => {
+      // The ordinary export leaves out the personal answers (here the comment, marked personal):
+      // its rows are the same responses, not others under their ids (they were refused as « conflict »).
+      const own = path.join(dir, 'personal');
+      const marked = fixtureCore();
+      for (const section of marked.sections) for (const q of section.questions) if (q.id === 'commentaire') q.personal = true;
+      writeBuild(own, marked);
+      const config = path.join(own, 'olva.config.json');
+      fs.writeFileSync(config, JSON.stringify({ database: { url: await backend.newDatabaseUrl() }, questionnaires: [{ build: 'olva-core' }] }));
+      const collector = await createCollector({ config: loadConfig(config).config, logStream: false });
+      try {
+        for (let i = 0; i < 4; i++) expect((await collector.admit(fixtureResponse(i, { ...fixtureAnswers(i), commentaire: `à garder ${i}` }).payload)).status).toBe('created');
+      } finally {
+        await collector.close();
+      }
+      const file = path.join(own, 'sans-personnel.csv');
+      const m = memoryIo();
+      expect(await exportCommand.run(['--config', config, '--questionnaire', 'olva-core', '--out', file], m.io), m.err()).toBe(0);
+      expect(fs.readFileSync(file, 'utf8')).not.toContain('à garder');
+      const again = await runImport(file, '--config', config, '--lang', 'fr');
+      expect(again.err).toBe('');
+      expect(again.out).toContain('4 lues, 0 importées, 4 déjà présentes, 0 refusées');
+      expect(again.code).toBe(0);
+    });
+
     it('reads an export with missing-value codes, separated by semicolons', async () => {
       const file = path.join(dir, 'a-codes.csv');
       const m = memoryIo();

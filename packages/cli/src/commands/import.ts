@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCollector, loadConfig, parseReadQuery, type Collector } from '@olva/collector';
-import { payloadSchema, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
+import { payloadSchema, personalQuestionIds, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
 import { parseCommand } from '../args.js';
 import { version } from '../cli.js';
 import { EXIT, pickLang, type Bilingual, type CommandIO } from '../io.js';
@@ -137,6 +137,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     collector = await createCollector({ config, logStream: false });
     const questionnaire = questionnaireId(collector, v.questionnaire);
     const versions = collector.registry.accepted().map((b) => b.compiled).filter((c) => c.questionnaire.id === questionnaire);
+    const personal = personalQuestionIds(versions);
     const overrides: Partial<ResponsePayload> = {
       ...(query.waves ? { wave: query.waves[0] } : {}),
       ...(query.territories.length ? { territory: query.territories[0] } : {}),
@@ -193,7 +194,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     const problems: ImportProblem[] = [];
     let batch: Offer[] = [];
     const flush = async () => {
-      const outcomes = await Promise.all(batch.map((o) => offer(collector!, o, plan, dryRun)));
+      const outcomes = await Promise.all(batch.map((o) => offer(collector!, o, plan, dryRun, personal)));
       batch = [];
       for (const outcome of outcomes) {
         counts[outcome.status] += 1;

@@ -23,6 +23,8 @@ describe('olva init extension', () => {
     const init = await olva('init', 'extension', '--territory', 'epci:200040293', '--out', file);
     expect(init.err).toBe('');
     expect(init.code).toBe(0);
+    // The next steps are the README's: preview first, then validate and build.
+    expect(init.out).toContain(`Ensuite : olva preview ${file} (le questionnaire en direct, recompilé à chaque enregistrement), olva validate ${file}, puis olva build`);
     const ext = JSON.parse(readFileSync(file, 'utf8'));
     const core = JSON.parse(readFileSync(CORE, 'utf8'));
     expect(Object.keys(ext)[0]).toBe('$schema');

@@ -41,7 +41,7 @@ describe('olva report', () => {
     const m = memoryIo();
     const code = await reportCommand.run(['employers', '--results', results, '--territory', 'commune:35238', '--reference', reference, '--out', path.join(dir, 'e.html')], m.io);
     expect(code).toBe(1);
-    expect(m.err()).toBe(`olva report: ${reference}:2:29: [reports/reference-number] colonne etablissements_employeurs : entier positif attendu (ou « s » pour le secret statistique), lu « mille »\n`);
+    expect(m.err()).toBe(`olva report : ${reference}:2:29: [reports/reference-number] colonne etablissements_employeurs : entier positif attendu (ou « s » pour le secret statistique), lu « mille »\n`);
     const en = memoryIo();
     await reportCommand.run(['employers', '--lang', 'en', '--results', results, '--territory', 'commune:35238', '--out', path.join(dir, 'e.html')], en.io);
     expect(en.err()).toBe('olva report: [reports/reference-missing] the employers note needs --reference <file.csv> (employer establishments and salaried posts of the territory)\n');
@@ -51,14 +51,14 @@ describe('olva report', () => {
     const kf = file('kf.json', JSON.stringify({ kind: 'olva-key-figures', version: '1.0.0', questionnaire: { id: 'olva-core', version: '2026.2.0' }, title: { fr: 'x' }, pages: [] }));
     const m = memoryIo();
     expect(await reportCommand.run(['key-figures', '--results', results, '--territory', 'commune:35238', '--key-figures', kf, '--out', path.join(dir, 'k.html')], m.io)).toBe(1);
-    expect(m.err()).toBe(`olva report: ${kf}#/pages: [schema/minItems] must NOT have fewer than 4 items\n`);
+    expect(m.err()).toBe(`olva report : ${kf}#/pages: [schema/minItems] doit contenir au moins 4 éléments\n`);
   });
 
   it('tells usage mistakes apart (exit 2)', async () => {
     for (const argv of [['summary', '--results', results, '--out', 'x.pdf'], ['full', '--out', 'x.pdf'], ['full', '--results', results, '--out', 'x.docx'], ['full', '--results', results, '--out', 'x.pdf', '--territory', 'ville:1']]) {
       const m = memoryIo();
       expect(await reportCommand.run(argv, m.io), argv.join(' ')).toBe(2);
-      expect(m.err()).toMatch(/^olva report: /);
+      expect(m.err()).toMatch(/^olva report : /);
     }
   });
 });

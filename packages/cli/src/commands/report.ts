@@ -6,7 +6,7 @@
 import { REPORT_KINDS, ReportError, writeReport, type ReportKind } from '@olva/reports';
 import { isTerritoryLevel } from '@olva/schema';
 import { parse } from '../args.js';
-import { EXIT, pickLang, sayBoth, type Bilingual, type CommandIO } from '../io.js';
+import { commandPrefix, EXIT, pickLang, sayBoth, type Bilingual, type CommandIO } from '../io.js';
 
 export const usage: Bilingual = {
   fr: 'olva report key-figures|employers|full --results <results.json> [--reference <fichier.csv>] [--comments <fichier.md>] [--territory <niveau:code>] [--wave <millésime>] [--lang fr|en] --out <fichier.pdf|fichier.html> : les chiffres clés (4 pages), la note sur les employeurs (2 pages) ou le rapport complet',
@@ -42,7 +42,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     territory: { type: 'string' }, wave: { type: 'string' }, out: { type: 'string' },
   });
   const usageError = (text: Bilingual) => {
-    io.stderr.write(`olva report: ${text[lang]}\n`);
+    io.stderr.write(`${commandPrefix('report', lang)}${text[lang]}\n`);
     sayBoth(io.stderr, usage);
     return EXIT.USAGE;
   };
@@ -76,7 +76,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     return EXIT.OK;
   } catch (e) {
     if (e instanceof ReportError) {
-      io.stderr.write(`olva report: ${e.describe(lang)}\n`);
+      io.stderr.write(`${commandPrefix('report', lang)}${e.describe(lang)}\n`);
       return EXIT.INVALID;
     }
     throw e;

@@ -46,7 +46,9 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const loaded = await load(files);
   const problems: CompilerProblem[] = [...loaded.problems];
   const reports: FileReport[] = [];
-  for (const p of loaded.problems) reports.push({ file: p.file, kind: 'unknown', ok: false });
+  // A file that could not be read or parsed has no kind yet: « document inconnu » sent people
+  // looking for what olva did not recognise, when the JSON itself was at fault.
+  for (const p of loaded.problems) reports.push({ file: p.file, kind: 'unread', ok: false });
 
   const sources: LoadedDocument[] = [...loaded.documents];
   const schemaOk = new Map<LoadedDocument, boolean>();
@@ -115,8 +117,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     const out = ok ? io.stdout : io.stderr;
     for (const r of reports) {
       const kindName = lang === 'fr'
-        ? ({ questionnaire: 'questionnaire', extension: 'extension', payload: 'réponse', compiled: 'questionnaire compilé', unknown: 'document inconnu' } as Record<string, string>)[r.kind] ?? r.kind
-        : r.kind;
+        ? ({ questionnaire: 'questionnaire', extension: 'extension', payload: 'réponse', compiled: 'questionnaire compilé', unknown: 'document inconnu', unread: 'non lu' } as Record<string, string>)[r.kind] ?? r.kind
+        : r.kind === 'unread' ? 'not read' : r.kind;
       const against = r.core ? (lang === 'fr' ? `, vérifiée avec ${r.core}` : `, checked against ${r.core}`) : '';
       out.write(`${r.ok ? '✓' : '✗'} ${r.file} (${kindName}${against})\n`);
     }

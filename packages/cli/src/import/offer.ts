@@ -5,7 +5,7 @@
  * client differ), or refused with its problems placed on the file's line and column.
  */
 import { canonicalJson, type Collector } from '@olva/collector';
-import type { ResponsePayload } from '@olva/schema';
+import { withoutPersonalAnswers, type ResponsePayload } from '@olva/schema';
 import type { Bilingual } from '../io.js';
 import { columnOfPointer, type ColumnPlan } from './plan.js';
 import { configHint, type ImportProblem } from './report.js';
@@ -41,12 +41,35 @@ function sameResponse(a: ResponsePayload, b: ResponsePayload): boolean {
   return key(a) === key(b);
 }
 
-/** Offers one row to the collector; returns its outcome and problems. */
-export async function offer(collector: Collector, o: Offer, plan: ColumnPlan | undefined, dryRun: boolean): Promise<{ status: 'imported' | 'present' | 'refused'; problems: ImportProblem[] }> {
+/**
+ * True when `row` is `stored` as `olva export` gives it back without `--personal`: the same
+ * response with none of the answers of the `personal` questions, which the export left out.
+ */
+function sameWithoutPersonal(stored: ResponsePayload, row: ResponsePayload, personal: ReadonlySet<string>): boolean {
+  if (personal.size === 0 || withoutPersonalAnswers(row.answers, personal) !== row.answers) return false;
+  return sameResponse({ ...stored, answers: withoutPersonalAnswers(stored.answers, personal) }, row);
+}
+
+/** The id of a row's payload, when it has one to look up. */
+const submissionIdOf = (body: unknown) => (body && typeof body === 'object' ? (body as { submissionId?: unknown }).submissionId : undefined);
+
+/**
+ * Offers one row to the collector; returns its outcome and problems. `personal` holds the ids
+ * of the personal questions: a row of an export made without `--personal` whose response is
+ * stored (with its personal answers) is already present, not another response under its id,
+ * nor a response missing a required personal answer.
+ */
+export async function offer(collector: Collector, o: Offer, plan: ColumnPlan | undefined, dryRun: boolean, personal: ReadonlySet<string> = new Set()): Promise<{ status: 'imported' | 'present' | 'refused'; problems: ImportProblem[] }> {
   if (o.problems.length) return { status: 'refused', problems: o.problems };
   const admission = await collector.admit(o.body, { dryRun });
   const column = (pointer: string) => (plan ? columnOfPointer(plan, pointer) : undefined);
   if (admission.status === 'refused') {
+    const id = submissionIdOf(o.body);
+    const onlyPersonalMissing = personal.size > 0 && admission.problems.every((p) => p.code === 'required' && personal.has(p.pointer.replace(/^\/answers\//, '')));
+    if (onlyPersonalMissing && typeof id === 'string') {
+      const stored = await collector.store.get(id);
+      if (stored && sameWithoutPersonal(stored.payload, o.body as ResponsePayload, personal)) return { status: 'present', problems: [] };
+    }
     const payload = o.body as Parameters<typeof configHint>[1];
     return {
       status: 'refused',
@@ -61,7 +84,7 @@ export async function offer(collector: Collector, o: Offer, plan: ColumnPlan | u
   const id = admission.payload.submissionId;
   const stored = admission.status === 'erased' ? null : await collector.store.get(id);
   if (admission.status === 'checked' && !stored) return { status: 'imported', problems: [] };
-  if (stored && sameResponse(stored.payload, admission.payload)) return { status: 'present', problems: [] };
+  if (stored && (sameResponse(stored.payload, admission.payload) || sameWithoutPersonal(stored.payload, admission.payload, personal))) return { status: 'present', problems: [] };
   const message: Bilingual = admission.status === 'erased'
     ? { fr: `la réponse ${id} a été effacée sur demande : elle n’est jamais réimportée`, en: `response ${id} was erased on request: it is never imported again` }
     : { fr: `une autre réponse porte déjà l’identifiant ${id}`, en: `another response already has the id ${id}` };

@@ -13,7 +13,7 @@ export const duplicateId: LintRule = {
   description: { fr: 'Deux questions, sections ou contrôles portent le même identifiant.', en: 'Two questions, sections or checks share an id.' },
   check(ctx) {
     const out: Finding[] = [];
-    const scan = (kind: [string, string], entries: { id: string; doc: 'core' | 'extension'; pointer: string }[]) => {
+    const scan = (kind: [fr: string, en: string, defined: string], entries: { id: string; doc: 'core' | 'extension'; pointer: string }[]) => {
       const seen = new Map<string, { doc: string; pointer: string }>();
       for (const e of entries) {
         if (!e.id) continue;
@@ -21,13 +21,13 @@ export const duplicateId: LintRule = {
         if (!first) { seen.set(e.id, e); continue; }
         if (first.doc !== e.doc) continue;
         out.push(finding(e.doc, childPointer(e.pointer, 'id'),
-          [`${kind[0]} ${q(e.id)} est déjà défini(e) en ${first.pointer}`, `${kind[1]} id ${q(e.id)} is already used at ${first.pointer}`],
+          [`${kind[0]} ${q(e.id)} est déjà ${kind[2]} en ${first.pointer}`, `${kind[1]} id ${q(e.id)} is already used at ${first.pointer}`],
           ['donnez-lui un identifiant unique', 'give it an id of its own']));
       }
     };
-    scan(['la question', 'question'], ctx.questions);
-    scan(['la section', 'section'], ctx.sections);
-    scan(['le contrôle', 'check'], ctx.checks);
+    scan(['la question', 'question', 'définie'], ctx.questions);
+    scan(['la section', 'section', 'définie'], ctx.sections);
+    scan(['le contrôle', 'check', 'défini'], ctx.checks);
     return out;
   },
 };

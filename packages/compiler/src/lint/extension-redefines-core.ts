@@ -36,7 +36,7 @@ export const extensionRedefinesCore: LintRule = {
     for (const { extension: e, core } of redeclaredCoreQuestions(ctx)) {
       const what = changes(core.question as unknown as Record<string, unknown>, e.question as unknown as Record<string, unknown>);
       out.push(finding('extension', childPointer(e.pointer, 'id'),
-        [`${q(e.id)} est une question du tronc commun (${core.pointer}) : une extension ne peut que ajouter, pas ${what.fr}`, `${q(e.id)} is a core question (${core.pointer}): an extension only adds, it cannot ${what.en}`],
+        [`${q(e.id)} est une question du tronc commun (${core.pointer}) : une extension ne fait qu’ajouter, elle ne peut pas ${what.fr}`, `${q(e.id)} is a core question (${core.pointer}): an extension only adds: it cannot ${what.en}`],
         [`retirez cette question, ou ajoutez une question nouvelle dans l’espace de noms (par ex. "${ctx.extension?.namespace}.${e.id}") ; pour changer le tronc commun, proposez une nouvelle version au réseau`, `remove this question, or add a new one in the namespace (e.g. "${ctx.extension?.namespace}.${e.id}"); to change the core, propose a new core version to the network`]));
     }
     // Sections and checks, and questions reusing a core section or check id: any reuse of a

@@ -28,7 +28,7 @@ describe('the key-figures declaration', () => {
   it('names the pointer and the schema rule of a structural mistake', () => {
     const three = shipped();
     three.pages.pop();
-    expect(errorOf(three).message).toBe('kf.json#/pages: [schema/minItems] must NOT have fewer than 4 items');
+    expect(errorOf(three).message).toBe('kf.json#/pages: [schema/minItems] must have at least 4 items');
     const typo = shipped();
     typo.pages[1]!.figures[0]!.shwo = 'bars';
     expect(errorOf(typo).message).toMatch(/^kf\.json#\/pages\/1\/figures\/0\/shwo: \[schema\/additionalProperties\] unknown property "shwo"/);
