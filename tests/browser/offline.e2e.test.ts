@@ -281,6 +281,24 @@ it('says, instead of the questions, that the collector\'s wave is closed (a neut
   }
 });
 
+let elsewhere: TestCollector | undefined;
+afterAll(async () => { await elsewhere?.close(); });
+
+it('says, instead of the questions, that the collector does not list this page\'s origin, in the collector\'s words, before anyone answers for a post the browser would block', async () => {
+  elsewhere = await startTestCollector('sqlite::memory:', {
+    builds: (dir) => fs.cpSync(path.join(QUESTIONNAIRES, 'olva-core'), path.join(dir, 'olva-core'), { recursive: true }),
+    overrides: { questionnaires: [{ build: 'olva-core' }], origins: [{ origin: 'https://www.rennes.fr', territories: 'all' }] },
+  });
+  const { page, warnings, checked } = await openCore('origin-unlisted', `${elsewhere.url}/v1/responses`, '2026');
+  expect((await checked).headers()['access-control-allow-origin']).toBe('*');
+  const notice = `Ce site (${site.origin}) n’est pas autorisé à envoyer des réponses à ce collecteur : son administrateur doit ajouter cette origine aux « origins » de sa configuration.`;
+  expect((await waitForEvent(page, 'olva-error')).message).toBe(notice);
+  await page.waitForFunction(() => !document.querySelector('olva-survey')!.shadowRoot!.querySelector('form'));
+  expect(await shown(page)).toEqual({ error: notice, notice: undefined, live: notice, form: false, alert: false });
+  expect(warnings).toEqual([`olva-survey: ${notice[0]!.toLowerCase()}${notice.slice(1, -1)}`]);
+  await page.close();
+});
+
 it('shows the questions when the wave takes the questionnaire, and when the check fails (an endpoint without it answers 404)', async () => {
   const endpoint = `${(await wavesCollector()).url}/v1/responses`;
   for (const [name, at, status] of [['wave-open', endpoint, 200], ['wave-unknown-route', '/v1/responses', 404]] as const) {

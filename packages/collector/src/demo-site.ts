@@ -55,15 +55,21 @@ export interface SiteFiles {
   builds?: readonly string[];
 }
 
+/** The prefixes of the files any page may load (the bundles and the questionnaires): public code and definitions. */
+const PUBLIC_PREFIXES = ['/embed/', '/results-embed/', '/questionnaires/'];
+
 /**
  * Registers the static files of `site` with the CSP hook; returns the URL prefixes mounted.
- * Cross-origin pages load them under the collector's CORS (`origins`): a module script and
- * the questionnaire's fetch need it.
+ * A module script and the questionnaire's fetch from another origin need CORS: the bundles and
+ * the questionnaires are readable by every page (`*`, without credentials), so that a page
+ * whose origin is not in `origins` still draws the survey and says what to fix (its wave
+ * check reads `origin-not-allowed`) instead of staying blank; posting stays for `origins`.
  */
 export async function siteRoutes(app: FastifyInstance, site: SiteFiles): Promise<string[]> {
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');
     if (type.startsWith('text/html')) reply.header('content-security-policy', DEMO_CSP);
+    else if (PUBLIC_PREFIXES.some((prefix) => request.url.startsWith(prefix))) reply.header('access-control-allow-origin', '*');
     reply.header('x-content-type-options', 'nosniff');
     return payload;
   });

@@ -69,6 +69,7 @@ export const MESSAGES = {
   'invalid-response.many': { fr: 'la réponse a {count} problèmes', en: 'the response has {count} problems' },
   'invalid-response.truncated': { fr: 'la réponse a {count} problèmes (les {max} premiers sont listés)', en: 'the response has {count} problems (the first {max} are listed)' },
   'origin-not-allowed': { fr: 'les pages de {origin} ne peuvent pas envoyer de réponses pour {level} {code}', en: 'pages on {origin} may not post responses for {level} {code}' },
+  'origin-not-allowed.unlisted': { fr: 'ce site ({origin}) n’est pas autorisé à envoyer des réponses à ce collecteur : son administrateur doit ajouter cette origine aux « origins » de sa configuration', en: 'this site ({origin}) may not send responses to this collector: its operator must add this origin to the "origins" of its configuration' },
   'conflict.submission': { fr: 'le submissionId {id} a déjà servi pour une autre réponse', en: 'submissionId {id} was already used by a different response' },
   'erased': { fr: 'la réponse {id} a été effacée (sur demande ou au terme de sa durée de conservation) et n’est pas enregistrée à nouveau', en: 'the response {id} was erased (on request or at the end of its retention period) and is not stored again' },
   'future-time': { fr: '{field} {value} est en avance de plus d’un jour sur l’horloge du collecteur ({now})', en: '{field} {value} is more than a day ahead of the collector\'s clock ({now})' },

@@ -118,7 +118,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   await app.register(healthRoutes, { store });
   await app.register(communesRoutes);
   await app.register(responsesRoutes, { config, store, registry, territories, auth, ...(options.onStored ? { onStored: options.onStored } : {}) });
-  await app.register(waveRoutes, { waves: config.waves ?? [], versions: () => registry.accepted().map((b) => b.compiled.questionnaire.version) });
+  await app.register(waveRoutes, { waves: config.waves ?? [], versions: () => registry.accepted().map((b) => b.compiled.questionnaire.version), origins: new Set(config.origins.map((o) => o.origin)) });
   await app.register(exportRoutes, { store, registry, authorizer: auth });
   await app.register(statsRoutes, { store, registry, authorizer: auth, ...(config.stats ? { stats: config.stats } : {}) });
   await app.register(resultsRoutes, { store, registry, authorizer: auth, territories, ...(config.disclosure ? { rules: config.disclosure } : {}), ...(config.stats ? { stats: config.stats } : {}) });

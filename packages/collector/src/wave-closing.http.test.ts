@@ -93,8 +93,23 @@ describe('a wave past its closing date', () => {
         wave: '2026', admitted: false, versions: ['2026.1.0'], closes: '2026-01-31',
         problems: [{ pointer: '/wave', code: 'wave-closed', message: expect.stringContaining('la collecte de la vague « 2026 » est close') }],
       });
-      // A page on an origin the configuration does not list learns nothing through CORS.
-      expect((await admits('2026/admits', { origin: 'https://ailleurs.example' })).headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it('tells a page on an origin the configuration does not list that its post would be blocked, readable by that page', async () => {
+      const res = await admits('2027/admits?channel=web', { origin: 'https://ailleurs.example' });
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(await res.json()).toMatchObject({
+        wave: '2027', admitted: false,
+        problems: [{ pointer: '/origin', code: 'origin-not-allowed', message: 'ce site (https://ailleurs.example) n’est pas autorisé à envoyer des réponses à ce collecteur : son administrateur doit ajouter cette origine aux « origins » de sa configuration' }],
+      });
+      const english = await admits('2026/admits?channel=web', { origin: 'https://ailleurs.example', 'accept-language': 'en' });
+      expect((await english.json()).problems.map((p: { code: string; message: string }) => [p.code, p.message.slice(0, 40)])).toEqual([
+        ['wave-closed', 'the collection of wave "2026" is closed '], ['origin-not-allowed', 'this site (https://ailleurs.example) may'],
+      ]);
+      // The collector's own pages (the iframe) send their origin only on a post: same host, no problem.
+      const own = await admits('2027/admits', { origin: server.url });
+      expect(await own.json()).toMatchObject({ admitted: true, problems: [] });
+      expect(own.headers.get('access-control-allow-origin')).toBeNull();
     });
 
     it('admits paper entry into the closed wave, and the web by default into an open one', async () => {

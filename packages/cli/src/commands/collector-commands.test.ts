@@ -96,16 +96,21 @@ describe('olva serve', () => {
     const posted = await fetch(`http://127.0.0.1:${port}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(p) });
     expect(posted.status).toBe(201);
     // What the README's two tags and the iframe block load, from the production collector too:
-    // the embed under CORS for an allowed page, the accepted builds, the iframe page under CSP.
+    // the embed and the accepted builds readable by any page (one whose origin is not listed
+    // draws the survey and says so, rather than staying blank), the iframe page under CSP.
     expect(match[0]).toContain('also serves: /embed/ /questionnaires/olva-core/ /questionnaires/olva-core+rennes-2026/ /iframe/');
-    const embed = await fetch(`http://127.0.0.1:${port}/embed/olva.js`, { headers: { origin: 'https://www.rennes.fr' } });
-    expect(embed.status).toBe(200);
-    expect(embed.headers.get('access-control-allow-origin')).toBe('https://www.rennes.fr');
-    expect(embed.headers.get('content-type')).toMatch(/javascript/);
-    const built = await fetch(`http://127.0.0.1:${port}/questionnaires/olva-core+rennes-2026/questionnaire.json`);
+    for (const origin of ['https://www.rennes.fr', 'https://ailleurs.example']) {
+      const embed = await fetch(`http://127.0.0.1:${port}/embed/olva.js`, { headers: { origin } });
+      expect(embed.status).toBe(200);
+      expect(embed.headers.get('access-control-allow-origin')).toBe('*');
+      expect(embed.headers.get('content-type')).toMatch(/javascript/);
+    }
+    const built = await fetch(`http://127.0.0.1:${port}/questionnaires/olva-core+rennes-2026/questionnaire.json`, { headers: { origin: 'https://ailleurs.example' } });
+    expect(built.headers.get('access-control-allow-origin')).toBe('*');
     expect((await built.json()).id).toBe(rennesQuestionnaire().id);
-    const iframe = await fetch(`http://127.0.0.1:${port}/iframe/`);
+    const iframe = await fetch(`http://127.0.0.1:${port}/iframe/`, { headers: { origin: 'https://ailleurs.example' } });
     expect(iframe.headers.get('content-security-policy')).toContain("require-trusted-types-for 'script'");
+    expect(iframe.headers.get('access-control-allow-origin')).toBeNull();
     expect((await fetch(`http://127.0.0.1:${port}/embed/olva.js.map`)).status).toBe(404);
     const done = exited(child);
     child.kill('SIGTERM');

@@ -31,6 +31,18 @@ function varyOnOrigin(reply: FastifyReply): void {
 }
 
 /**
+ * True when a request's `Origin` is the collector's own (its host is the request's `Host`): its
+ * own pages (`/iframe/`, the demo) need no entry in `origins`. An unreadable origin is not.
+ */
+export function isOwnOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Registers CORS on `app` (before the routes): an allowed origin is named back on actual
  * requests; its preflight is answered 204 with the methods, headers and max age allowed, or
  * 400 when it announces no method. Any other preflight goes on to a catch-all OPTIONS route

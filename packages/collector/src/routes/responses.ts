@@ -7,6 +7,7 @@ import type { Authorizer, Principal, Right } from '../auth.js';
 import type { CollectorConfig } from '../config/load.js';
 import { parseReadQuery } from '../export/query.js';
 import { mayHavePersonal, PERSONAL_HEADER, responseReader } from '../export/personal.js';
+import { isOwnOrigin } from '../http/cors.js';
 import { HttpError, invalidResponseBody } from '../http/errors.js';
 import { text } from '../messages.js';
 import { readBody } from '../http/body.js';
@@ -33,11 +34,7 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 
 /** True when a browser `Origin` may post for `territory`: same origin, or listed for it. */
 function originAllowed(config: CollectorConfig, origin: string, host: string | undefined, territory: TerritoryRef): boolean {
-  try {
-    if (host && new URL(origin).host === host) return true;
-  } catch {
-    return false;
-  }
+  if (isOwnOrigin(origin, host)) return true;
   return config.origins.some((o) => o.origin === origin
     && (o.territories === 'all' || o.territories.some((t) => t.level === territory.level && t.code === territory.code)));
 }

@@ -318,7 +318,7 @@ export class OlvaSurvey extends LitElement {
    */
   #checkWave(abort: AbortController | undefined, cache?: RequestCache): void {
     const { questionnaire, wave } = this;
-    void this.updateComplete.then(() => askWave(this.endpoint, wave, this.#channel, cache)).then((answer) => {
+    void this.updateComplete.then(() => askWave(this.endpoint, wave, this.#channel, this.#locale, cache)).then((answer) => {
       const refused = waveRefusal(answer, questionnaire!, wave!, this.#locale);
       if (!refused || abort?.signal.aborted) return;
       const [notice, closed] = refused;

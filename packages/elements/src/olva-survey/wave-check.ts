@@ -14,18 +14,19 @@ import { responsesUrl, type CompiledQuestionnaire, type Locale } from '@olva/run
 interface Admission {
   admitted?: unknown;
   versions?: unknown;
+  problems?: unknown;
 }
 
 /**
  * Starts asking whether `wave` takes answers on `channel` at the collector of `endpoint`
- * (undefined when there is nothing to ask); the promise never rejects. Any body is read: a
+ * (undefined when there is nothing to ask), its problems worded in the page's `locale`; the promise never rejects. Any body is read: a
  * refusal's (`{error, message}`) holds neither `admitted` nor `versions`, and so refuses nothing.
  */
-export function askWave(endpoint: string | undefined, wave: string | undefined, channel: string, cache?: RequestCache): Promise<Admission | undefined> | undefined {
+export function askWave(endpoint: string | undefined, wave: string | undefined, channel: string, locale: Locale, cache?: RequestCache): Promise<Admission | undefined> | undefined {
   // Beside /v1/responses, whatever the endpoint's form (a base URL or the responses URL); a
   // wave the URL cannot hold as it is gets the collector's 400 or a 404, and so no refusal.
   return endpoint && wave
-    ? fetch(responsesUrl(endpoint).replace(/responses$/, `waves/${wave}/admits?channel=${channel}`), { credentials: 'omit', cache })
+    ? fetch(responsesUrl(endpoint).replace(/responses$/, `waves/${wave}/admits?channel=${channel}`), { credentials: 'omit', cache, headers: { 'accept-language': locale } })
       .then((r) => r.json()).catch(() => undefined)
     : undefined;
 }
@@ -38,6 +39,14 @@ export function askWave(endpoint: string | undefined, wave: string | undefined, 
  * attributes to fix.
  */
 export function waveRefusal(answer: Admission | undefined, questionnaire: CompiledQuestionnaire, wave: string, locale: Locale): [notice: string, closed: boolean] | undefined {
+  // This page's origin is not in the collector's `origins`: its browser would block the post, and
+  // the respondent would learn it only at the end. Said in the collector's words, which name the
+  // origin and the setting to fix, as a fault of the page.
+  const unlisted = (answer?.problems as { code?: unknown; message?: unknown }[] | undefined)?.find?.((p) => p?.code === 'origin-not-allowed')?.message;
+  if (typeof unlisted === 'string') {
+    console.warn(`olva-survey: ${unlisted}`);
+    return [`${unlisted[0]!.toUpperCase()}${unlisted.slice(1)}.`, false];
+  }
   const versions = answer?.versions;
   const { version } = questionnaire.questionnaire;
   // Asked without a version, only a closing refuses.
