@@ -7,7 +7,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
 import MagicString from 'magic-string';
 import { fileURLToPath } from 'node:url';
-import { collapseHtmlTemplates, minifyCssTemplates } from '../../rollup.config.mjs';
+import { collapseHtmlTemplates, minifyCssTemplates, shortenPrivateProperties } from '../../rollup.config.mjs';
 
 /**
  * The element renders with lit-html and adopts its own style sheet (`src/olva-results/styles.ts`),
@@ -61,6 +61,8 @@ export default {
     minifyCssTemplates(),
     collapseHtmlTemplates(),
     dropUnreadPrivateProperties(),
+    // After the drop: the shortest names go to the properties that stay.
+    shortenPrivateProperties(),
     terser({ ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: /^!/ } }),
   ],
 };
