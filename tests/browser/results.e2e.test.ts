@@ -17,6 +17,9 @@ import { startStaticServer, type StaticServer } from '@olva/test-support/static-
 import { REPO, requireBuild, AXE_JS } from '@olva/test-support/olva-site';
 import { seriousViolations } from '@olva/test-support/axe';
 import { focusInfo } from '@olva/test-support/keyboard';
+import { analysedResults } from '@olva/test-support/analysed-results';
+// @ts-expect-error: the bundle's rollup configuration, a plain .mjs file without types
+import { INTERNAL_PROPERTIES } from '../../packages/results-element/rollup.config.mjs';
 
 const BUNDLE = join(REPO, 'packages/results-element/dist/olva-results.js');
 const CSP = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
@@ -353,5 +356,19 @@ describe('the olva-results bundle', () => {
     expect(read.length).toBeGreaterThan(10);
     expect(names(/--_([a-z0-9-]+):/g)).toEqual(read);
     expect(read.filter((name) => name.length > 1)).toEqual([]);
+  });
+
+  it('renames its internal members, none of which is a key of a results document', async () => {
+    // A renamed member read from the fetched JSON would always be undefined.
+    const keys = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') for (const [k, w] of Object.entries(v)) { keys.add(k); walk(w); }
+    };
+    for (const d of [doc, linkedDocument(doc), quartilesDocument(doc), await analysedResults()]) walk(d);
+    const names: string[] = INTERNAL_PROPERTIES;
+    expect(names.filter((name) => keys.has(name))).toEqual([]);
+    const code = readFileSync(BUNDLE, 'utf8');
+    expect(names.filter((name) => new RegExp(`[.{,]${name}\\b`).test(code))).toEqual([]);
   });
 });
