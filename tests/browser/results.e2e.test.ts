@@ -167,6 +167,8 @@ describe('<olva-results>', () => {
     expect(cells[0]).toBe('< 3');
     expect(cells.slice(1).every((t) => t.includes('non publié'))).toBe(true);
     await expectAccessible(p, 'loaded, tables open');
+    // No link anywhere, whose look the bundle leaves out (the survey's rule for links).
+    expect(await host.locator('a').count()).toBe(0);
     await p.close();
   });
 
@@ -356,6 +358,10 @@ describe('the olva-results bundle', () => {
     expect(read.length).toBeGreaterThan(10);
     expect(names(/--_([a-z0-9-]+):/g)).toEqual(read);
     expect(read.filter((name) => name.length > 1)).toEqual([]);
+  });
+
+  it('leaves out the survey\'s rule for links: it draws none (labels are text, charts have no link)', () => {
+    expect(readFileSync(BUNDLE, 'utf8')).not.toMatch(/[}`]a\{color:/);
   });
 
   it('renames its internal members, none of which is a key of a results document', async () => {

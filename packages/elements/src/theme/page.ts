@@ -1,11 +1,16 @@
 /**
- * The frame of the survey's page: the form's padding, the questionnaire's title and
+ * The frame of the survey's page: links, the form's padding, the questionnaire's title and
  * description, section titles and the progress bar. `<olva-results>` shares `tokens.ts` but
- * none of this, so it stays out of that element's bytes.
+ * none of this, so it stays out of that element's bytes (it draws no link). Links come first:
+ * they were the tokens', and no rule between there and here styles a link.
  */
 import { css } from 'lit';
 
 export const page = css`
+  a {
+    color: var(--_color-primary);
+    text-decoration: underline;
+  }
   .section-title {
     font-size: var(--_font-size-heading);
     margin-bottom: var(--_space-3);

@@ -3,7 +3,8 @@
  * its default, into a private `--_*` property that the rest of the theme uses (the pattern of
  * Shoelace and Material Web): a default is written here and nowhere else. Then the host's
  * resets against the page's inherited text styles, headings, paragraphs and focus: what
- * `<olva-results>` shares (the survey's own page frame is in `page.ts`). The public list of tokens and defaults is the `@cssprop` JSDoc of `OlvaSurvey`.
+ * `<olva-results>` shares (the survey's own page frame and its links, which results never
+ * draws, are in `page.ts`). The public list of tokens and defaults is the `@cssprop` JSDoc of `OlvaSurvey`.
  */
 import { css } from 'lit';
 
@@ -77,10 +78,6 @@ export const tokens = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
     border: 0;
-  }
-  a {
-    color: var(--_color-primary);
-    text-decoration: underline;
   }
   :focus-visible {
     outline: var(--_focus-width) solid var(--_color-focus);
