@@ -72,6 +72,11 @@ it('lets a new user answer the survey on the municipal page and stores the respo
     part_financement_public: 30, locaux: 'location', recevoir_resultats: true, 'rennes.salles_municipales': true,
   });
   expect(run.pages.at(-1)).toBe('review');
+  // Reached by the keyboard, the review's heading has focus and shows its ring (theme/page.ts).
+  expect(await page.evaluate(() => {
+    const heading = document.querySelector('olva-survey')!.shadowRoot!.activeElement!;
+    return [heading.tagName, getComputedStyle(heading).outlineStyle, getComputedStyle(heading).outlineWidth];
+  })).toEqual(['H3', 'solid', '3px']);
   await sendFromReview(page);
   const submitted = await page.waitForFunction(() => ((window as any).__olvaEvents as { type: string; detail: any }[]).find((e) => e.type === 'olva-submitted' || e.type === 'olva-error' || e.type === 'olva-queued'), null, { timeout: 30_000 }).then((h) => h.jsonValue()) as { type: string; detail: any };
   expect(submitted.type, JSON.stringify(submitted.detail)).toBe('olva-submitted');

@@ -167,8 +167,8 @@ describe('<olva-results>', () => {
     expect(cells[0]).toBe('< 3');
     expect(cells.slice(1).every((t) => t.includes('non publié'))).toBe(true);
     await expectAccessible(p, 'loaded, tables open');
-    // No link anywhere, whose look the bundle leaves out (the survey's rule for links).
-    expect(await host.locator('a').count()).toBe(0);
+    // No link and no focusable heading, whose looks the bundle leaves out (the survey's rules).
+    expect(await host.locator('a, h2[tabindex], h3[tabindex]').count()).toBe(0);
     await p.close();
   });
 
@@ -360,8 +360,10 @@ describe('the olva-results bundle', () => {
     expect(read.filter((name) => name.length > 1)).toEqual([]);
   });
 
-  it('leaves out the survey\'s rule for links: it draws none (labels are text, charts have no link)', () => {
-    expect(readFileSync(BUNDLE, 'utf8')).not.toMatch(/[}`]a\{color:/);
+  it('leaves out the survey\'s rules for links and focused headings: it draws no link and focuses no heading', () => {
+    const code = readFileSync(BUNDLE, 'utf8');
+    expect(code).not.toMatch(/[}`]a\{color:/);
+    expect(code).not.toContain('h2:focus');
   });
 
   it('renames its internal members, none of which is a key of a results document', async () => {
