@@ -17,7 +17,10 @@ const banner = '/*! olva embed (EUPL-1.2) | includes Lit (BSD-3-Clause, Google L
  * 0.7 KB of the gzipped embed. csso without restructuring: rules keep their order and their
  * fallbacks. Only templates with neither `${}` nor a backslash, whose source text is the CSS
  * itself; found in the module's syntax tree, so that a comment or a string that names the tag
- * is never taken for one.
+ * is never taken for one. csso keeps a custom property's value as written; the space after the
+ * comma of its `var()` fallback goes too (the tokens' `--_x:var(--olva-x, 1rem)`): a value is
+ * read without its leading space wherever it is used, and none of our code reads a private
+ * property's text.
  */
 export function minifyCssTemplates() {
   return templateRewriter('olva-minify-css-templates', function (code, id, text) {
@@ -25,7 +28,7 @@ export function minifyCssTemplates() {
       if (quasi.expressions.length) continue;
       const [{ start, end }] = quasi.quasis;
       const raw = code.slice(start, end);
-      if (raw && !raw.includes('\\')) text.overwrite(start, end, minifyCss(raw, { restructure: false, filename: id }).css);
+      if (raw && !raw.includes('\\')) text.overwrite(start, end, minifyCss(raw, { restructure: false, filename: id }).css.replace(/(var\(--[\w-]+), /g, '$1,'));
     }
   });
 }

@@ -45,6 +45,11 @@ describe('our bundles: the CSS of css templates', () => {
     expect(transform(code)).toBe('/** Rules, a `css` template as the tokens are. */\nconst own = css `p{margin:0}`;\nexport { own };');
   });
 
+  it('keeps a custom property\'s value but the space after its var() fallback\'s comma', () => {
+    const code = 'const t = css`:host {\n  --_space: var(--olva-space, 1rem);\n  --_font: var(--olva-font, "A B", serif);\n}`;';
+    expect(transform(code)).toBe('const t = css`:host{--_space:var(--olva-space,1rem);--_font:var(--olva-font,"A B", serif)}`;');
+  });
+
   it('is left as written where it interpolates a value or holds a backslash', () => {
     const code = 'const a = css`p { margin: ${x}; }`, b = css`p::before { content: "\\2014"; }`;';
     expect(transform(code)).toBe(code);
