@@ -54,7 +54,7 @@ function dropUnreadPrivateProperties() {
  * string or a template names one. 0.1 KB of the gzipped bundle.
  */
 export const INTERNAL_PROPERTIES = [
-  // strings.ts
+  // strings.ts, and @olva/charts' words (complementaryNote)
   'complementaryNote', 'notPublishedCell', 'withheldFilter', 'classesCaption', 'compareCaption', 'sameTerritory',
   'compareMethod', 'notPublished', 'tableCaption', 'notResults', 'notNotable', 'noPrevious', 'showTable',
   'noVerdict', 'noNotable', 'noSource', 'answer', 'dataYear', 'rowBase', 'versus', 'gaps',
