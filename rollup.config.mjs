@@ -16,14 +16,19 @@ const banner = '/*! olva embed (EUPL-1.2) | includes Lit (BSD-3-Clause, Google L
  * written, and the theme's comments, which say why a rule is there, and its indentation weighed
  * 0.7 KB of the gzipped embed. csso without restructuring: rules keep their order and their
  * fallbacks. Only templates with neither `${}` nor a backslash, whose source text is the CSS
- * itself.
+ * itself; found in the module's syntax tree, so that a comment or a string that names the tag
+ * is never taken for one. csso keeps a custom property's value as written; the space after the
+ * comma of its `var()` fallback goes too (the tokens' `--_x:var(--olva-x, 1rem)`): a value is
+ * read without its leading space wherever it is used, and none of our code reads a private
+ * property's text.
  */
 export function minifyCssTemplates() {
-  return templateRewriter('olva-minify-css-templates', (code, id, text) => {
-    // tsc writes the tag as `css \``.
-    for (const m of code.matchAll(/\bcss ?`([^`$\\]*)`/g)) {
-      const start = m.index + m[0].length - m[1].length - 1;
-      text.overwrite(start, start + m[1].length, minifyCss(m[1], { restructure: false, filename: id }).css);
+  return templateRewriter('olva-minify-css-templates', function (code, id, text) {
+    for (const { quasi } of taggedTemplates(this.parse(code), 'css')) {
+      if (quasi.expressions.length) continue;
+      const [{ start, end }] = quasi.quasis;
+      const raw = code.slice(start, end);
+      if (raw && !raw.includes('\\')) text.overwrite(start, end, minifyCss(raw, { restructure: false, filename: id }).css.replace(/(var\(--[\w-]+), /g, '$1,'));
     }
   });
 }
@@ -41,6 +46,23 @@ function templateRewriter(name, rewrite) {
   };
 }
 
+/** Every node of a syntax tree (ESTree, as Rollup's `this.parse` gives it), parents first. */
+function* nodes(node) {
+  if (!node || typeof node.type !== 'string') return;
+  yield node;
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) for (const item of value) yield* nodes(item);
+    else if (value && typeof value === 'object' && typeof value.type === 'string') yield* nodes(value);
+  }
+}
+
+/** The templates of a syntax tree tagged with the identifier `tag` (`html`, `css`). */
+function* taggedTemplates(ast, tag) {
+  for (const node of nodes(ast)) {
+    if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && node.tag.name === tag) yield node;
+  }
+}
+
 /**
  * Collapses the white space of our `html` tagged templates: each run that holds a line break
  * becomes one space. Under `white-space: normal` (the host's), a run of white space renders as
@@ -50,21 +72,13 @@ function templateRewriter(name, rewrite) {
  */
 export function collapseHtmlTemplates() {
   return templateRewriter('olva-collapse-html-templates', function (code, _id, text) {
-    const visit = (node) => {
-      if (!node || typeof node.type !== 'string') return;
-      if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && node.tag.name === 'html') {
-        for (const quasi of node.quasi.quasis) {
-          const raw = code.slice(quasi.start, quasi.end);
-          const collapsed = raw.replace(/[ \t]*\n\s*/g, ' ');
-          if (collapsed !== raw) text.overwrite(quasi.start, quasi.end, collapsed);
-        }
+    for (const { quasi } of taggedTemplates(this.parse(code), 'html')) {
+      for (const { start, end } of quasi.quasis) {
+        const raw = code.slice(start, end);
+        const collapsed = raw.replace(/[ \t]*\n\s*/g, ' ');
+        if (collapsed !== raw) text.overwrite(start, end, collapsed);
       }
-      for (const value of Object.values(node)) {
-        if (Array.isArray(value)) value.forEach(visit);
-        else if (value && typeof value === 'object' && typeof value.type === 'string') visit(value);
-      }
-    };
-    visit(this.parse(code));
+    }
   });
 }
 
@@ -125,18 +139,12 @@ export function checkInternalProperties(names = INTERNAL_PROPERTIES) {
   return {
     name: 'olva-check-internal-properties',
     renderChunk(code) {
-      const visit = (node) => {
-        if (!node || typeof node.type !== 'string') return;
+      for (const node of nodes(this.parse(code))) {
         const text = node.type === 'Literal' && typeof node.value === 'string' ? node.value
           : node.type === 'TemplateElement' ? node.value.raw : undefined;
         const found = text === undefined ? null : word.exec(text);
         if (found) this.error(`"${found[1]}" is renamed by the minifier (INTERNAL_PROPERTIES) but a string names it: ${JSON.stringify(text.slice(0, 80))}`);
-        for (const value of Object.values(node)) {
-          if (Array.isArray(value)) value.forEach(visit);
-          else if (value && typeof value === 'object' && typeof value.type === 'string') visit(value);
-        }
-      };
-      visit(this.parse(code));
+      }
       return null;
     },
   };
@@ -146,7 +154,9 @@ export function checkInternalProperties(names = INTERNAL_PROPERTIES) {
  * terser's options for our bundles. Beyond the defaults: `unsafe_arrows` writes a function
  * expression that reads no `this` as an arrow (no bundled code calls one with `new`, the only use
  * an arrow lacks), and `keep_fargs: false` drops unused trailing parameters (no bundled code reads
- * a function's `length`); 52 B of the gzipped embed together.
+ * a function's `length`); 52 B of the gzipped embed together. `<olva-results>` uses them too
+ * (none of its modules, lit-html, the charts and `localize`, calls a function expression with
+ * `new` either): 0 B of its bundle, and one setting for both.
  */
 export const terserOptions = {
   ecma: 2020,
@@ -154,6 +164,18 @@ export const terserOptions = {
   compress: { passes: 3, unsafe_arrows: true, keep_fargs: false },
   format: { comments: /^!/ },
 };
+
+/**
+ * The last plugins of a bundle of ours: `checkInternalProperties(names)`, then terser with
+ * `terserOptions`, renaming besides local names and `#private` members the members `names`
+ * lists (see `INTERNAL_PROPERTIES` for when a name may join such a list).
+ */
+export function minifyRenaming(names) {
+  return [
+    checkInternalProperties(names),
+    terser({ ...terserOptions, mangle: { properties: { regex: new RegExp(`^(${names.join('|')})$`) } } }),
+  ];
+}
 
 export default {
   input: 'packages/embed/dist/tsc/olva.js',
@@ -170,7 +192,6 @@ export default {
     minifyCssTemplates(),
     collapseHtmlTemplates(),
     shortenPrivateProperties(),
-    checkInternalProperties(),
-    terser({ ...terserOptions, mangle: { properties: { regex: new RegExp(`^(${INTERNAL_PROPERTIES.join('|')})$`) } } }),
+    minifyRenaming(INTERNAL_PROPERTIES),
   ],
 };

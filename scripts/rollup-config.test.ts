@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAst } from 'rollup/parseAst';
 // @ts-expect-error: the repository's rollup configuration, a plain .mjs file without types
-import { checkInternalProperties, shortenPrivateProperties } from '../rollup.config.mjs';
+import { checkInternalProperties, minifyCssTemplates, shortenPrivateProperties } from '../rollup.config.mjs';
 
 /** Runs a plugin's renderChunk on `code` with the parts of Rollup's context it uses. */
 function renderChunk(plugin: { renderChunk: (code: string) => { code: string } | null }, code: string) {
@@ -29,5 +29,29 @@ describe('the embed bundle: private custom properties', () => {
     expect(out).toContain('--_0:var(--olva-color-text, #000);--_1:1rem');
     expect(out).toContain('color:var(--_0);margin:var(--_1) var(--_0)');
     expect(out).not.toMatch(/--_[a-z]{2,}/);
+  });
+});
+
+describe('our bundles: the CSS of css templates', () => {
+  /** Runs the plugin's transform on a module of ours. */
+  const transform = (code: string) => {
+    const context = { parse: (text: string) => parseAst(text) };
+    return minifyCssTemplates().transform.call(context, code, '/repo/packages/x/dist/theme.js')?.code ?? code;
+  };
+
+  it('is minified in a tagged template, and a comment that names the tag is left as it is', () => {
+    // The comment once matched as the start of a template: the rewrite ran from it into the code.
+    const code = '/** Rules, a `css` template as the tokens are. */\nconst own = css `\n  p {\n    margin: 0;\n  }\n`;\nexport { own };';
+    expect(transform(code)).toBe('/** Rules, a `css` template as the tokens are. */\nconst own = css `p{margin:0}`;\nexport { own };');
+  });
+
+  it('keeps a custom property\'s value but the space after its var() fallback\'s comma', () => {
+    const code = 'const t = css`:host {\n  --_space: var(--olva-space, 1rem);\n  --_font: var(--olva-font, "A B", serif);\n}`;';
+    expect(transform(code)).toBe('const t = css`:host{--_space:var(--olva-space,1rem);--_font:var(--olva-font,"A B", serif)}`;');
+  });
+
+  it('is left as written where it interpolates a value or holds a backslash', () => {
+    const code = 'const a = css`p { margin: ${x}; }`, b = css`p::before { content: "\\2014"; }`;';
+    expect(transform(code)).toBe(code);
   });
 });

@@ -56,6 +56,12 @@ it('lets a new user answer the survey on the municipal page and stores the respo
   expect(await page.evaluate(() => document.querySelector('a[href="#contenu"]')?.closest('header, nav, main, aside, footer')?.tagName)).toBe('HEADER');
   await page.waitForFunction(() => ((window as any).__olvaEvents as { type: string }[]).some((e) => e.type === 'olva-ready' || e.type === 'olva-error'), null, { timeout: 30_000 });
   expect(await page.evaluate(() => (window as any).__olvaEvents.filter((e: { type: string }) => e.type === 'olva-error'))).toEqual([]);
+  // A link of a question's help (the RNA number's) takes the site's primary colour, underlined:
+  // the survey's rule for links (theme/page.ts; <olva-results> draws none and leaves it out).
+  expect(await page.evaluate(() => {
+    const link = document.querySelector('olva-survey')!.shadowRoot!.querySelector('a[href*="annuaire-entreprises"]')!;
+    return [getComputedStyle(link).color, getComputedStyle(link).textDecorationLine];
+  })).toEqual(['rgb(140, 0, 35)', 'underline']);
 
   // Answers that trip no coherence check (as in the embed's keyboard test); the others get
   // the harness's defaults.
@@ -66,6 +72,11 @@ it('lets a new user answer the survey on the municipal page and stores the respo
     part_financement_public: 30, locaux: 'location', recevoir_resultats: true, 'rennes.salles_municipales': true,
   });
   expect(run.pages.at(-1)).toBe('review');
+  // Reached by the keyboard, the review's heading has focus and shows its ring (theme/page.ts).
+  expect(await page.evaluate(() => {
+    const heading = document.querySelector('olva-survey')!.shadowRoot!.activeElement!;
+    return [heading.tagName, getComputedStyle(heading).outlineStyle, getComputedStyle(heading).outlineWidth];
+  })).toEqual(['H3', 'solid', '3px']);
   await sendFromReview(page);
   const submitted = await page.waitForFunction(() => ((window as any).__olvaEvents as { type: string; detail: any }[]).find((e) => e.type === 'olva-submitted' || e.type === 'olva-error' || e.type === 'olva-queued'), null, { timeout: 30_000 }).then((h) => h.jsonValue()) as { type: string; detail: any };
   expect(submitted.type, JSON.stringify(submitted.detail)).toBe('olva-submitted');

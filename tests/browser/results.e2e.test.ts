@@ -17,6 +17,9 @@ import { startStaticServer, type StaticServer } from '@olva/test-support/static-
 import { REPO, requireBuild, AXE_JS } from '@olva/test-support/olva-site';
 import { seriousViolations } from '@olva/test-support/axe';
 import { focusInfo } from '@olva/test-support/keyboard';
+import { analysedResults } from '@olva/test-support/analysed-results';
+// @ts-expect-error: the bundle's rollup configuration, a plain .mjs file without types
+import { INTERNAL_PROPERTIES } from '../../packages/results-element/rollup.config.mjs';
 
 const BUNDLE = join(REPO, 'packages/results-element/dist/olva-results.js');
 const CSP = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
@@ -164,6 +167,8 @@ describe('<olva-results>', () => {
     expect(cells[0]).toBe('< 3');
     expect(cells.slice(1).every((t) => t.includes('non publié'))).toBe(true);
     await expectAccessible(p, 'loaded, tables open');
+    // No link and no focusable heading, whose looks the bundle leaves out (the survey's rules).
+    expect(await host.locator('a, h2[tabindex], h3[tabindex]').count()).toBe(0);
     await p.close();
   });
 
@@ -344,12 +349,34 @@ describe('the olva-results bundle', () => {
     expect(gzipped).toBeLessThanOrEqual(15 * 1024);
   });
 
-  it('declares the private theme properties its rules read, and only those', () => {
-    // The build drops the shared tokens' properties that results never reads (rollup.config.mjs).
+  it('declares the private theme properties its rules read, and only those, each by a short name', () => {
+    // The build drops the shared tokens' properties that results never reads, then renames the
+    // others --_0, --_1… (rollup.config.mjs).
     const code = readFileSync(BUNDLE, 'utf8');
     const names = (re: RegExp) => [...new Set([...code.matchAll(re)].map((m) => m[1]))].sort();
     const read = names(/var\(--_([a-z0-9-]+)/g);
-    expect(read).toContain('color-text');
+    expect(read.length).toBeGreaterThan(10);
     expect(names(/--_([a-z0-9-]+):/g)).toEqual(read);
+    expect(read.filter((name) => name.length > 1)).toEqual([]);
+  });
+
+  it('leaves out the survey\'s rules for links and focused headings: it draws no link and focuses no heading', () => {
+    const code = readFileSync(BUNDLE, 'utf8');
+    expect(code).not.toMatch(/[}`]a\{color:/);
+    expect(code).not.toContain('h2:focus');
+  });
+
+  it('renames its internal members, none of which is a key of a results document', async () => {
+    // A renamed member read from the fetched JSON would always be undefined.
+    const keys = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') for (const [k, w] of Object.entries(v)) { keys.add(k); walk(w); }
+    };
+    for (const d of [doc, linkedDocument(doc), quartilesDocument(doc), await analysedResults()]) walk(d);
+    const names: string[] = INTERNAL_PROPERTIES;
+    expect(names.filter((name) => keys.has(name))).toEqual([]);
+    const code = readFileSync(BUNDLE, 'utf8');
+    expect(names.filter((name) => new RegExp(`[.{,]${name}\\b`).test(code))).toEqual([]);
   });
 });

@@ -1,11 +1,17 @@
 /**
- * The frame of the survey's page: the form's padding, the questionnaire's title and
- * description, section titles and the progress bar. `<olva-results>` shares `tokens.ts` but
- * none of this, so it stays out of that element's bytes.
+ * The frame of the survey's page: links, the form's padding, the questionnaire's title and
+ * description, section titles, the focus of headings and the progress bar. `<olva-results>`
+ * shares `tokens.ts` but none of this, so it stays out of that element's bytes (it draws no
+ * link and focuses no heading). Links and headings' focus were the tokens': no rule between
+ * there and here styles a link or a focused heading, so they apply as before.
  */
 import { css } from 'lit';
 
 export const page = css`
+  a {
+    color: var(--_color-primary);
+    text-decoration: underline;
+  }
   .section-title {
     font-size: var(--_font-size-heading);
     margin-bottom: var(--_space-3);
@@ -15,6 +21,16 @@ export const page = css`
   }
   .title {
     margin-bottom: var(--_space-2);
+  }
+  /* The headings the survey moves focus to (a section's, the review's, the receipt's): no ring
+     for a click, the ring for the keyboard. */
+  h2:focus,
+  h3:focus {
+    outline: none;
+  }
+  h2:focus-visible,
+  h3:focus-visible {
+    outline: var(--_focus-width) solid var(--_color-focus);
   }
   .description {
     color: var(--_color-text-muted);

@@ -3,7 +3,8 @@
  * its default, into a private `--_*` property that the rest of the theme uses (the pattern of
  * Shoelace and Material Web): a default is written here and nowhere else. Then the host's
  * resets against the page's inherited text styles, headings, paragraphs and focus: what
- * `<olva-results>` shares (the survey's own page frame is in `page.ts`). The public list of tokens and defaults is the `@cssprop` JSDoc of `OlvaSurvey`.
+ * `<olva-results>` shares (the survey's own page frame, its links and the focus of the headings
+ * it moves focus to, none of which results has, are in `page.ts`). The public list of tokens and defaults is the `@cssprop` JSDoc of `OlvaSurvey`.
  */
 import { css } from 'lit';
 
@@ -78,10 +79,6 @@ export const tokens = css`
     white-space: nowrap;
     border: 0;
   }
-  a {
-    color: var(--_color-primary);
-    text-decoration: underline;
-  }
   :focus-visible {
     outline: var(--_focus-width) solid var(--_color-focus);
     outline-offset: 2px;
@@ -98,14 +95,6 @@ export const tokens = css`
   h4 {
     font-size: var(--_font-size);
     margin: 0;
-  }
-  h2:focus,
-  h3:focus {
-    outline: none;
-  }
-  h2:focus-visible,
-  h3:focus-visible {
-    outline: var(--_focus-width) solid var(--_color-focus);
   }
   p {
     margin: 0 0 var(--_space-3);

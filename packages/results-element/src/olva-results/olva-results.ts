@@ -273,7 +273,7 @@ export class OlvaResults extends HTMLElement {
     // The live region stays outside the busy part: a screen reader holds back what changes
     // inside an aria-busy element, and "loading" must be said.
     return html`<div role="status" class="visually-hidden">${this.#liveText()}</div>
-      <div part="results" aria-busy=${this.#view === 'loading' ? 'true' : 'false'}>${this.#renderBody()}</div>`;
+      <div part="results" aria-busy=${this.#view === 'loading'}>${this.#renderBody()}</div>`;
   }
 }
 
