@@ -31,16 +31,19 @@ export interface NamedTerritory extends TerritoryRef {
 
 let communeNames: Map<string, string> | undefined;
 
+/** The name of a current commune by its INSEE code ("Rennes" for 35238), undefined when unknown. */
+export function communeName(code: string): string | undefined {
+  communeNames ??= new Map(currentCommunes().map((c) => [c.code, c.nom]));
+  return communeNames.get(code);
+}
+
 /** The territory with its name when the collector knows it (a build's, a custom one's, a commune's). */
 export function named(ctx: CockpitContext, t: TerritoryRef): NamedTerritory {
   const out: NamedTerritory = { level: t.level, code: t.code };
   const build = ctx.registry.accepted().find((b) => b.compiled.territory?.level === t.level && b.compiled.territory.code === t.code);
   let name: string | undefined = build?.compiled.territory?.name;
   if (!name && t.level === 'custom') name = ctx.customTerritories.find((c) => c.code === t.code)?.name;
-  if (!name && t.level === 'commune') {
-    communeNames ??= new Map(currentCommunes().map((c) => [c.code, c.nom]));
-    name = communeNames.get(t.code);
-  }
+  if (!name && t.level === 'commune') name = communeName(t.code);
   if (name) out.name = name;
   return out;
 }
