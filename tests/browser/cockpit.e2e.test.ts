@@ -161,6 +161,8 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   const group = (await api('/v1/cockpit/duplicates', RENNES)).body.groups[0];
   const [first, second] = group.members;
 
+  // The head-office commune by its name.
+  expect(await text(page, `tr[data-submission="${first.submissionId}"] td:nth-child(3)`)).toBe('Rennes (35238)');
   // The two responses side by side, in words, before deciding (a disclosure, by keyboard).
   const compare = 'section.group button[data-action="see"]';
   expect(await page.locator(compare).getAttribute('aria-expanded')).toBe('false');

@@ -402,7 +402,7 @@ async function renderDuplicates(param) {
         h('tbody', {}, g.members.map((m) => h('tr', { 'data-submission': m.submissionId, class: m.excluded ? 'excluded' : null },
           h('th', { scope: 'row' }, nameOf(m)),
           h('td', {}, m.rna ?? tr('none')),
-          h('td', {}, m.commune ?? tr('none')),
+          h('td', {}, m.commune ? (m.communeName ? `${m.communeName} (${m.commune})` : m.commune) : tr('none')),
           h('td', {}, when(m.receivedAt)),
           h('td', {}, channelName(m.channel)),
           h('td', { 'data-figure': 'state' }, m.excluded ? tr('excludedBy', { by: m.excluded.by, at: when(m.excluded.at) }) : live.length === 1 ? tr('kept') : tr('none')),

@@ -52,7 +52,7 @@ for (const backend of bothBackends()) {
         [['name'], [elan1.submissionId, elan2.submissionId]],
         [['rna'], [judo1.submissionId, judo2.submissionId]],
       ]);
-      expect(body.groups[0].members[1]).toMatchObject({ name: "ELAN (l')", commune: '35238', channel: 'web', link: `/v1/responses/${elan2.submissionId}`, excluded: null });
+      expect(body.groups[0].members[1]).toMatchObject({ name: "ELAN (l')", commune: '35238', communeName: 'Rennes', channel: 'web', link: `/v1/responses/${elan2.submissionId}`, excluded: null });
       expect(body.resolved).toBe(0);
       const national = (await get('/v1/cockpit/duplicates', TEST_TOKENS.national)).body;
       expect(national.groups).toHaveLength(2);

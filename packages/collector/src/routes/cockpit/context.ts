@@ -9,7 +9,7 @@ import type { AcceptedBuild, QuestionnaireRegistry } from '../../questionnaire-r
 import { waveAccepts, type WaveRule } from '../../waves.js';
 import type { SqlDb } from '../../store/sql.js';
 import type { TerritoryRef } from '../../store/types.js';
-import { currentCommunes, type TerritoryDirectory } from '../../territories.js';
+import { communeName, type TerritoryDirectory } from '../../territories.js';
 import { DEFAULT_SECTOR_QUESTION, sectorChoices } from '../../stats/sample.js';
 import type { StatsConfig } from '../../stats/expected.js';
 
@@ -29,13 +29,6 @@ export interface NamedTerritory extends TerritoryRef {
   name?: string;
 }
 
-let communeNames: Map<string, string> | undefined;
-
-/** The name of a current commune by its INSEE code ("Rennes" for 35238), undefined when unknown. */
-export function communeName(code: string): string | undefined {
-  communeNames ??= new Map(currentCommunes().map((c) => [c.code, c.nom]));
-  return communeNames.get(code);
-}
 
 /** The territory with its name when the collector knows it (a build's, a custom one's, a commune's). */
 export function named(ctx: CockpitContext, t: TerritoryRef): NamedTerritory {

@@ -11,7 +11,7 @@
  */
 import type { CompiledQuestion, CompiledQuestionnaire, LocalizedText } from '@olva/schema';
 import { OTHER_CODE, otherKey, unhandledQuestionType } from '@olva/schema';
-import { communeName } from './context.js';
+import { communeName } from '../../territories.js';
 
 /** A choice as the respondent saw it; `text` is what they wrote for "other, please specify". */
 export interface ChoiceWords {
