@@ -190,8 +190,12 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   expect(await text(page, 'section.group .note')).toMatch(/export-personal.*Nom de l’association/);
   expect(await page.locator('main').innerText()).not.toMatch(/"secteur_principal"|\{/);
   await expectAxeClean(page, 'duplicates compared');
+  // Said to a screen reader too, the focus staying on the button.
+  await page.waitForFunction(() => /diffèrent sur 6/.test(document.getElementById('status')!.textContent ?? ''));
   await page.check('section.group input[type="checkbox"]');
   expect(await page.locator('table.responses tr[data-question]:visible').count()).toBe(differing.length);
+  // Sections without a difference go with their rows: "La réponse", the profile, the members.
+  expect(await page.locator('table.responses tbody:visible th[scope="rowgroup"]').allTextContents()).toEqual(['La réponse', 'Profil de l’association', 'Membres, dirigeants et bénévoles']);
   await page.focus(compare);
   await page.keyboard.press('Enter');
   expect(await page.locator(compare).getAttribute('aria-expanded')).toBe('false');

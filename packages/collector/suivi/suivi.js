@@ -454,6 +454,9 @@ function disclosure(labels, region, columns, caption) {
       region.replaceChildren(...responsesView(caption, list, docs));
       for (const other of main.querySelectorAll(`button[aria-controls="${CSS.escape(region.id)}"][aria-expanded="true"]`)) set(other, false);
       set(button, true);
+      // The focus stays on the button: the count of differences is said without moving it.
+      const summary = region.querySelector('.diff-summary');
+      if (summary) announce(summary.textContent);
     } catch (error) {
       showError(error);
     }
@@ -515,7 +518,7 @@ function responsesView(caption, columns, docs) {
       h('th', { scope: 'row' }, label, differs ? [' ', h('span', { class: 'tag' }, tr('differs'))] : null),
       cells.map((c) => h('td', {}, c ?? h('span', { class: 'unanswered' }, tr('notAnswered')))));
   };
-  const group = (title, rows) => h('tbody', {}, h('tr', {}, h('th', { scope: 'rowgroup', colspan: docs.length + 1, class: 'section' }, title)), rows);
+  const group = (title, rows, about = false) => h('tbody', { class: about ? 'about' : null }, h('tr', {}, h('th', { scope: 'rowgroup', colspan: docs.length + 1, class: 'section' }, title)), rows);
   const meta = [
     ['territory', (d) => territoryName(d.territory)],
     ['channel', (d) => channelName(d.channel)],
@@ -533,7 +536,7 @@ function responsesView(caption, columns, docs) {
   const table = h('table', { class: 'responses' },
     h('caption', {}, tr('responsesCaption', { group: caption })),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, tr('question')), columns.map((c) => h('th', { scope: 'col' }, c.title)))),
-    group(tr('aboutResponse'), metaRows),
+    group(tr('aboutResponse'), metaRows, true),
     bodies);
   const leftOut = docs.find((d) => d.personal === 'left-out' && d.personalLeftOut.length);
   const checkId = uid('only-differing');
