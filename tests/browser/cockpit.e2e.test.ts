@@ -103,15 +103,21 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   await page.waitForSelector('#warning-response table.responses');
   expect(await page.locator('#warning-response thead th').count()).toBe(2);
   expect(await page.locator('#warning-response tr[data-question="secteurs_secondaires"] td').textContent()).toBeTruthy();
-  expect(await page.locator('#warning-response .tag, #warning-response .diff-summary').count()).toBe(0);
-  await page.click('#warnings-table tbody tr:first-child button[data-action="see"]');
-  expect(await page.locator('#warning-response table').count()).toBe(0);
+  expect(await page.locator('#warning-response [data-differs], #warning-response .diff-summary').count()).toBe(0);
+  // The answers its confirmed warning is about are marked, in words.
+  const warnedQuestions = new Set(warnings.listed[0].checks.flatMap((c: { questions: string[] }) => c.questions));
+  expect(await page.locator('#warning-response tr:has(.tag)').count()).toBe(warnedQuestions.size);
+  expect(await page.locator('#warning-response tr:has(.tag)').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-question'), r.querySelector('.tag')!.textContent])))
+    .toEqual(expect.arrayContaining([...warnedQuestions].map((q) => [q, 'avertissement confirmé'])));
   // Every chart has a title and sits beside its table.
   expect(await page.locator('figure svg[role="img"] title').count()).toBe(4);
   // What the sectors chart's two shapes mean is written in sight, not only in its <title>.
   expect(await page.locator('#sectors-key').isVisible()).toBe(true);
   expect(await text(page, '#sectors-key')).toMatch(/barres pleines.*cadres pointillés/);
-  await expectAxeClean(page, 'territory');
+  await expectAxeClean(page, 'territory, a warned response open');
+  await page.click('#warnings-table tbody tr:first-child button[data-action="see"]');
+  expect(await page.locator('#warning-response table').count()).toBe(0);
+  expect(await page.locator('#warnings-table tbody tr:first-child button[data-action="see"]').getAttribute('aria-expanded')).toBe('false');
   // Forced colours (Windows high contrast): SVG paint is not forced by the browser, so the
   // charts must take system colours themselves; the figures' boxes, a background, get a border.
   await page.emulateMedia({ forcedColors: 'active' });

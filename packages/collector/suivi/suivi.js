@@ -368,7 +368,8 @@ function warningsSection(warnings) {
       h('td', {}, when(w.receivedAt)),
       h('td', {}, channelName(w.channel)),
       h('td', {}, w.checks.map((c) => localized(c.message)).join(' ; ')),
-      h('td', {}, disclosure(labels, preview, () => [{ submissionId: w.submissionId, title: tr('responseOf', { at: when(w.receivedAt) }) }], tr('warningsTitle'))));
+      h('td', {}, disclosure(labels, preview, () => [{ submissionId: w.submissionId, title: tr('responseOf', { at: when(w.receivedAt) }) }], tr('warningsTitle'),
+        new Set(w.checks.flatMap((c) => c.questions)))));
   });
   return [
     h('h2', { id: 'warnings-title' }, tr('warningsTitle')),
@@ -433,7 +434,7 @@ const disclosureLabels = new WeakMap();
  * A disclosure button: shows the responses `columns()` names in `region`, or hides them. One
  * region may serve several buttons (the warnings' rows): opening one closes the others.
  */
-function disclosure(labels, region, columns, caption) {
+function disclosure(labels, region, columns, caption, warned = new Set()) {
   const button = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': region.id, 'aria-label': labels.showLabel, 'data-action': 'see' }, labels.show);
   const set = (b, open) => {
     const l = disclosureLabels.get(b);
@@ -451,7 +452,7 @@ function disclosure(labels, region, columns, caption) {
     try {
       const list = columns();
       const docs = await Promise.all(list.map((c) => api(`/v1/cockpit/responses/${encodeURIComponent(c.submissionId)}`)));
-      region.replaceChildren(...responsesView(caption, list, docs));
+      region.replaceChildren(...responsesView(caption, list, docs, warned));
       for (const other of main.querySelectorAll(`button[aria-controls="${CSS.escape(region.id)}"][aria-expanded="true"]`)) set(other, false);
       set(button, true);
       // The focus stays on the button: the count of differences is said without moving it.
@@ -496,8 +497,9 @@ function canonical(value) {
  * The responses `docs` side by side: one column each, one row per question answered in any
  * of them, grouped by section, in the questionnaire's order; with two responses or more, the
  * rows where they differ are marked in words (not by colour alone) and can be shown alone.
+ * The questions of `warned` (those of a confirmed coherence warning) are marked too.
  */
-function responsesView(caption, columns, docs) {
+function responsesView(caption, columns, docs, warned) {
   const compare = docs.length > 1;
   const sections = new Map();
   for (const doc of docs) {
@@ -515,7 +517,8 @@ function responsesView(caption, columns, docs) {
     if (differs) differing += 1;
     total += 1;
     return h('tr', { class: differs ? 'differs' : null, 'data-differs': compare ? String(differs) : null, 'data-question': question },
-      h('th', { scope: 'row' }, label, differs ? [' ', h('span', { class: 'tag' }, tr('differs'))] : null),
+      h('th', { scope: 'row' }, label, differs ? [' ', h('span', { class: 'tag' }, tr('differs'))] : null,
+        warned.has(question) ? [' ', h('span', { class: 'tag' }, tr('warned'))] : null),
       cells.map((c) => h('td', {}, c ?? h('span', { class: 'unanswered' }, tr('notAnswered')))));
   };
   const group = (title, rows, about = false) => h('tbody', { class: about ? 'about' : null }, h('tr', {}, h('th', { scope: 'rowgroup', colspan: docs.length + 1, class: 'section' }, title)), rows);
