@@ -1,7 +1,7 @@
 /**
  * The collection cockpit (/suivi/) in real Chromium, on the demo's configuration and seeded
  * collection: sign-in with a token kept in session storage, a territory's figures checked
- * against the API, a planted duplicate resolved (the export loses it) and undone, the
+ * against the API, a planted duplicate compared in words, resolved (the export loses it) and undone, the
  * national network, scopes, English, a phone's width, the CSP, and axe on every view.
  * Needs `npm run build`.
  */
@@ -98,12 +98,26 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(warnings.total).toBeGreaterThan(0);
   expect(await page.locator('#warnings-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-submission'))))
     .toEqual(warnings.listed.map((w: { submissionId: string }) => w.submissionId));
+  // One of them in words, alone: nothing to mark as differing.
+  await page.click('#warnings-table tbody tr:first-child button[data-action="see"]');
+  await page.waitForSelector('#warning-response table.responses');
+  expect(await page.locator('#warning-response thead th').count()).toBe(2);
+  expect(await page.locator('#warning-response tr[data-question="secteurs_secondaires"] td').textContent()).toBeTruthy();
+  expect(await page.locator('#warning-response [data-differs], #warning-response .diff-summary').count()).toBe(0);
+  // The answers its confirmed warning is about are marked, in words.
+  const warnedQuestions = new Set(warnings.listed[0].checks.flatMap((c: { questions: string[] }) => c.questions));
+  expect(await page.locator('#warning-response tr:has(.tag)').count()).toBe(warnedQuestions.size);
+  expect(await page.locator('#warning-response tr:has(.tag)').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-question'), r.querySelector('.tag')!.textContent])))
+    .toEqual(expect.arrayContaining([...warnedQuestions].map((q) => [q, 'avertissement confirmé'])));
   // Every chart has a title and sits beside its table.
   expect(await page.locator('figure svg[role="img"] title').count()).toBe(4);
   // What the sectors chart's two shapes mean is written in sight, not only in its <title>.
   expect(await page.locator('#sectors-key').isVisible()).toBe(true);
   expect(await text(page, '#sectors-key')).toMatch(/barres pleines.*cadres pointillés/);
-  await expectAxeClean(page, 'territory');
+  await expectAxeClean(page, 'territory, a warned response open');
+  await page.click('#warnings-table tbody tr:first-child button[data-action="see"]');
+  expect(await page.locator('#warning-response table').count()).toBe(0);
+  expect(await page.locator('#warnings-table tbody tr:first-child button[data-action="see"]').getAttribute('aria-expanded')).toBe('false');
   // Forced colours (Windows high contrast): SVG paint is not forced by the browser, so the
   // charts must take system colours themselves; the figures' boxes, a background, get a border.
   await page.emulateMedia({ forcedColors: 'active' });
@@ -142,7 +156,7 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   await page.close();
 });
 
-it('resolves the planted duplicate (the export loses it), undoes it, with the keyboard', async () => {
+it('compares the planted duplicate’s responses in words, resolves it (the export loses it), undoes it, with the keyboard', async () => {
   const { page, errors } = await openPage();
   await signIn(page, RENNES);
   await page.waitForSelector('[data-figure="responses"]');
@@ -152,6 +166,46 @@ it('resolves the planted duplicate (the export loses it), undoes it, with the ke
   await expectAxeClean(page, 'duplicates');
   const group = (await api('/v1/cockpit/duplicates', RENNES)).body.groups[0];
   const [first, second] = group.members;
+
+  // The head-office commune by its name.
+  expect(await text(page, `tr[data-submission="${first.submissionId}"] td:nth-child(3)`)).toBe('Rennes (35238)');
+  // The two responses side by side, in words, before deciding (a disclosure, by keyboard).
+  const compare = 'section.group button[data-action="see"]';
+  expect(await page.locator(compare).getAttribute('aria-expanded')).toBe('false');
+  await page.focus(compare);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('table.responses');
+  expect(await page.locator(compare).getAttribute('aria-expanded')).toBe('true');
+  const columns = await page.locator('table.responses thead th').allTextContents();
+  expect(columns).toHaveLength(3);
+  expect(columns[1]).toContain(first.name);
+  const cells = async (question: string) => page.locator(`table.responses tr[data-question="${question}"] td`).allTextContents();
+  // Labels, not codes: the sector's choice label, a matrix's rows, a number with its unit the French way.
+  expect(await page.locator('table.responses tr[data-question="secteur_principal"] th').textContent()).toMatch(/^3\. Quel est le secteur d’activité principal/);
+  expect(await cells('secteur_principal')).toEqual(['Sport', 'Sport']);
+  expect((await cells('besoins_par_domaine'))[0]).toMatch(/Trouver de nouveaux bénévoles : Besoin fort/);
+  expect((await cells('affiliation_federation'))).toEqual(['Oui', 'Non']);
+  expect((await cells('nb_salaries'))).toEqual(['2\u00a0salariés', 'sans réponse']);
+  // The seed's two spellings of Élan differ on these answers, marked in words, in the questionnaire's order.
+  const differing = ['annee_creation', 'affiliation_federation', 'nb_adherents', 'nb_benevoles_reguliers', 'employeur', 'nb_salaries'];
+  expect(await page.locator('table.responses tr[data-differs="true"][data-question]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-question')))).toEqual(differing);
+  expect(await page.locator('table.responses tr[data-differs="true"] th .tag').allTextContents()).toEqual(differing.map(() => 'différent'));
+  expect(await text(page, '.diff-summary')).toMatch(/diffèrent sur 6 des \d+ questions répondues/);
+  // The rennes token lacks export-personal: no name among the answers, and said so.
+  expect(await page.locator('table.responses tr[data-question="nom_association"]').count()).toBe(0);
+  expect(await text(page, 'section.group .note')).toMatch(/export-personal.*Nom de l’association/);
+  expect(await page.locator('main').innerText()).not.toMatch(/"secteur_principal"|\{/);
+  await expectAxeClean(page, 'duplicates compared');
+  // Said to a screen reader too, the focus staying on the button.
+  await page.waitForFunction(() => /diffèrent sur 6/.test(document.getElementById('status')!.textContent ?? ''));
+  await page.check('section.group input[type="checkbox"]');
+  expect(await page.locator('table.responses tr[data-question]:visible').count()).toBe(differing.length);
+  // Sections without a difference go with their rows: "La réponse", the profile, the members.
+  expect(await page.locator('table.responses tbody:visible th[scope="rowgroup"]').allTextContents()).toEqual(['La réponse', 'Profil de l’association', 'Membres, dirigeants et bénévoles']);
+  await page.focus(compare);
+  await page.keyboard.press('Enter');
+  expect(await page.locator(compare).getAttribute('aria-expanded')).toBe('false');
+  expect(await page.locator('table.responses').count()).toBe(0);
 
   await page.focus(`tr[data-submission="${first.submissionId}"] button[data-action="keep"]`);
   await page.keyboard.press('Enter');
@@ -225,6 +279,16 @@ it('shows the national token every territory, sortable, in English too, on a pho
   const shown = await page.locator('main').innerText();
   expect(shown).toContain('With no expected distribution configured');
   expect(shown).not.toMatch(/\bnull\b|\[object /);
+
+  // The national token holds export-personal: the names are among the answers, compared too; in English, on a phone.
+  await page.evaluate(() => { location.hash = '#doublons'; });
+  await page.click('section.group button[data-action="see"]');
+  await page.waitForSelector('table.responses');
+  expect(await page.locator('table.responses tr[data-question="nom_association"] th .tag').textContent()).toBe('differs');
+  expect(await page.locator('table.responses tr[data-question="affiliation_federation"] td').allTextContents()).toEqual(['Yes', 'No']);
+  expect(await page.locator('section.group .note').count()).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectAxeClean(page, 'duplicates compared (English, phone)');
 
   await page.click('#sign-out');
   await page.waitForSelector('#token');

@@ -28,6 +28,12 @@ export const TEXTS = {
     keptDone: 'Réponse gardée ; réponses écartées des exports et des résultats : {n}.', restoredDone: 'Réponse rétablie dans les exports et les résultats.',
     resolved: 'Groupes résolus : {n} sur {total}.', log: 'Journal des décisions', logAction: 'Action', logWho: 'Par', logWhen: 'Le', logResponse: 'Réponse', actionExclude: 'écartée', actionRestore: 'rétablie', logEmpty: 'Aucune décision pour l’instant.',
     allScope: 'tout mon périmètre', territoryPick: 'Territoire',
+    compare: 'Comparer les réponses', compareHide: 'Masquer les réponses', compareLabel: 'Comparer les réponses du doublon probable {n}', compareHideLabel: 'Masquer les réponses du doublon probable {n}',
+    excludedShort: 'écartée', responseOf: 'Réponse reçue le {at}', responsesCaption: 'Réponses — {group}', question: 'Question', aboutResponse: 'La réponse',
+    submittedAt: 'Envoyée le', version: 'Questionnaire', yes: 'Oui', no: 'Non', pair: '{label} : {text}', notAnswered: 'sans réponse', differs: 'différent', warned: 'avertissement confirmé',
+    differCount: 'Les réponses diffèrent sur {n} des {total} questions répondues (lignes marquées « différent »).', differNone: 'Les réponses sont identiques sur les {total} questions répondues.',
+    onlyDiffering: 'Ne montrer que les questions où elles diffèrent',
+    personalLeftOut: 'Réponses personnelles non montrées (il faut un jeton avec le droit export-personal) : {questions}.',
   },
   en: {
     title: 'Collection cockpit — OLVA', brand: 'OLVA collection cockpit', skip: 'Skip to content', views: 'Views', otherLang: 'Français',
@@ -56,6 +62,12 @@ export const TEXTS = {
     keptDone: 'Response kept; responses set aside from exports and results: {n}.', restoredDone: 'Response restored to exports and results.',
     resolved: 'Groups resolved: {n} of {total}.', log: 'Decision log', logAction: 'Action', logWho: 'By', logWhen: 'On', logResponse: 'Response', actionExclude: 'set aside', actionRestore: 'restored', logEmpty: 'No decision yet.',
     allScope: 'my whole scope', territoryPick: 'Territory',
+    compare: 'Compare the responses', compareHide: 'Hide the responses', compareLabel: 'Compare the responses of probable duplicate {n}', compareHideLabel: 'Hide the responses of probable duplicate {n}',
+    excludedShort: 'set aside', responseOf: 'Response received on {at}', responsesCaption: 'Responses — {group}', question: 'Question', aboutResponse: 'The response',
+    submittedAt: 'Sent on', version: 'Questionnaire', yes: 'Yes', no: 'No', pair: '{label}: {text}', notAnswered: 'no answer', differs: 'differs', warned: 'warning confirmed',
+    differCount: 'The responses differ on {n} of the {total} questions answered (rows marked "differs").', differNone: 'The responses are the same on the {total} questions answered.',
+    onlyDiffering: 'Show only the questions where they differ',
+    personalLeftOut: 'Personal answers not shown (they need a token with the export-personal right): {questions}.',
   },
 };
 

@@ -4,7 +4,7 @@
 // duplicates to resolve. Every text is set as text; the page runs under a strict CSP with
 // Trusted Types and loads nothing from elsewhere.
 import { t } from './i18n.js';
-import { barChart, h, lineChart, tableWrap } from './dom.js';
+import { barChart, h, lineChart, tableWrap, uid } from './dom.js';
 
 const TOKEN_KEY = 'olva-suivi-token';
 const LANG_KEY = 'olva-suivi-lang';
@@ -360,13 +360,17 @@ async function renderTerritory(param) {
 
 /** The responses whose respondent confirmed a coherence warning, each with its answers on demand. */
 function warningsSection(warnings) {
-  const preview = h('div', {});
-  const rows = warnings.listed.map((w) => h('tr', { 'data-submission': w.submissionId },
-    h('th', { scope: 'row' }, w.submissionId),
-    h('td', {}, when(w.receivedAt)),
-    h('td', {}, channelName(w.channel)),
-    h('td', {}, w.checks.map((c) => localized(c.message)).join(' ; ')),
-    h('td', {}, h('button', { type: 'button', 'aria-expanded': 'false', 'aria-label': tr('seeLabel', { name: w.submissionId, at: when(w.receivedAt) }), on: { click: (e) => toggleResponse(e.currentTarget, w, preview) } }, tr('see')))));
+  const preview = h('div', { id: 'warning-response' });
+  const rows = warnings.listed.map((w) => {
+    const labels = { show: tr('see'), hide: tr('hide'), showLabel: tr('seeLabel', { name: w.submissionId, at: when(w.receivedAt) }), hideLabel: tr('hideLabel', { name: w.submissionId, at: when(w.receivedAt) }) };
+    return h('tr', { 'data-submission': w.submissionId },
+      h('th', { scope: 'row' }, w.submissionId),
+      h('td', {}, when(w.receivedAt)),
+      h('td', {}, channelName(w.channel)),
+      h('td', {}, w.checks.map((c) => localized(c.message)).join(' ; ')),
+      h('td', {}, disclosure(labels, preview, () => [{ submissionId: w.submissionId, title: tr('responseOf', { at: when(w.receivedAt) }) }], tr('warningsTitle'),
+        new Set(w.checks.flatMap((c) => c.questions)))));
+  });
   return [
     h('h2', { id: 'warnings-title' }, tr('warningsTitle')),
     ...(warnings.total === 0 ? [h('p', { id: 'warnings-none' }, tr('warningsNone'))] : [
@@ -389,7 +393,9 @@ async function renderDuplicates(param) {
   const nameOf = (m) => m.name ?? m.submissionId;
   const groups = list.groups.map((g, i) => {
     const live = g.members.filter((m) => !m.excluded);
-    const preview = h('div', {});
+    const preview = h('div', { id: `group-${i + 1}-responses` });
+    const columns = () => g.members.map((m) => ({ submissionId: m.submissionId, title: `${nameOf(m)} — ${when(m.receivedAt)}${m.excluded ? ` (${tr('excludedShort')})` : ''}` }));
+    const labels = { show: tr('compare'), hide: tr('compareHide'), showLabel: tr('compareLabel', { n: i + 1 }), hideLabel: tr('compareHideLabel', { n: i + 1 }) };
     return h('section', { class: 'group', 'aria-labelledby': `group-${i + 1}` },
       h('h2', { id: `group-${i + 1}` }, `${tr('group', { n: i + 1 })} (${g.reasons.map((r) => tr(r === 'rna' ? 'reasonRna' : 'reasonName')).join(', ')})`),
       tableWrap(tr('group', { n: i + 1 }), h('table', {},
@@ -397,16 +403,15 @@ async function renderDuplicates(param) {
         h('tbody', {}, g.members.map((m) => h('tr', { 'data-submission': m.submissionId, class: m.excluded ? 'excluded' : null },
           h('th', { scope: 'row' }, nameOf(m)),
           h('td', {}, m.rna ?? tr('none')),
-          h('td', {}, m.commune ?? tr('none')),
+          h('td', {}, m.commune ? (m.communeName ? `${m.communeName} (${m.commune})` : m.commune) : tr('none')),
           h('td', {}, when(m.receivedAt)),
           h('td', {}, channelName(m.channel)),
           h('td', { 'data-figure': 'state' }, m.excluded ? tr('excludedBy', { by: m.excluded.by, at: when(m.excluded.at) }) : live.length === 1 ? tr('kept') : tr('none')),
           h('td', {},
             m.excluded
               ? h('button', { type: 'button', 'data-action': 'restore', 'aria-label': tr('restoreLabel', { name: nameOf(m), at: when(m.receivedAt) }), on: { click: () => restore(m.submissionId, param) } }, tr('restore'))
-              : live.length > 1 ? h('button', { type: 'button', 'data-action': 'keep', 'aria-label': tr('keepLabel', { name: nameOf(m), at: when(m.receivedAt) }), on: { click: () => keep(m.submissionId, live, param) } }, tr('keep')) : null,
-            ' ',
-            h('button', { type: 'button', 'aria-expanded': 'false', 'aria-label': tr('seeLabel', { name: nameOf(m), at: when(m.receivedAt) }), on: { click: (e) => toggleResponse(e.currentTarget, m, preview) } }, tr('see')))))))),
+              : live.length > 1 ? h('button', { type: 'button', 'data-action': 'keep', 'aria-label': tr('keepLabel', { name: nameOf(m), at: when(m.receivedAt) }), on: { click: () => keep(m.submissionId, live, param) } }, tr('keep')) : null)))))),
+      h('p', {}, disclosure(labels, preview, columns, tr('group', { n: i + 1 }))),
       preview);
   });
   const logTable = log.events.length
@@ -421,23 +426,133 @@ async function renderDuplicates(param) {
     h('h2', {}, tr('log')), logTable);
 }
 
-async function toggleResponse(button, member, preview) {
-  if (button.getAttribute('aria-expanded') === 'true') {
-    preview.replaceChildren();
-    button.setAttribute('aria-expanded', 'false');
-    button.setAttribute('aria-label', tr('seeLabel', { name: member.name ?? member.submissionId, at: when(member.receivedAt) }));
-    button.textContent = tr('see');
-    return;
+// ---------------------------------------------------------------------------------------
+// Responses in words (GET /v1/cockpit/responses/{id}), side by side
+
+const disclosureLabels = new WeakMap();
+/**
+ * A disclosure button: shows the responses `columns()` names in `region`, or hides them. One
+ * region may serve several buttons (the warnings' rows): opening one closes the others.
+ */
+function disclosure(labels, region, columns, caption, warned = new Set()) {
+  const button = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': region.id, 'aria-label': labels.showLabel, 'data-action': 'see' }, labels.show);
+  const set = (b, open) => {
+    const l = disclosureLabels.get(b);
+    b.setAttribute('aria-expanded', String(open));
+    b.setAttribute('aria-label', open ? l.hideLabel : l.showLabel);
+    b.textContent = open ? l.hide : l.show;
+  };
+  disclosureLabels.set(button, labels);
+  button.addEventListener('click', async () => {
+    if (button.getAttribute('aria-expanded') === 'true') {
+      region.replaceChildren();
+      set(button, false);
+      return;
+    }
+    try {
+      const list = columns();
+      const docs = await Promise.all(list.map((c) => api(`/v1/cockpit/responses/${encodeURIComponent(c.submissionId)}`)));
+      region.replaceChildren(...responsesView(caption, list, docs, warned));
+      for (const other of main.querySelectorAll(`button[aria-controls="${CSS.escape(region.id)}"][aria-expanded="true"]`)) set(other, false);
+      set(button, true);
+      // The focus stays on the button: the count of differences is said without moving it.
+      const summary = region.querySelector('.diff-summary');
+      if (summary) announce(summary.textContent);
+    } catch (error) {
+      showError(error);
+    }
+  });
+  return button;
+}
+
+/** A choice in words: "Sport", "Autre : Pétanque", a scale's "3 – Plutôt d’accord". */
+function choiceWords(choice, type) {
+  const label = localized(choice.label) || choice.code;
+  if (choice.text !== undefined) return tr('pair', { label, text: choice.text });
+  return type === 'scale' ? `${choice.code} – ${label}` : label;
+}
+
+/** An answer's words as cell content: text, or a list when it has several parts. */
+function answerContent(answer) {
+  const w = answer.words;
+  const list = (items) => (items.length === 1 ? items[0] : h('ul', {}, items.map((x) => h('li', {}, x))));
+  switch (w.kind) {
+    case 'choices': return list(w.choices.map((c) => choiceWords(c, answer.type)));
+    case 'boolean': return tr(w.value ? 'yes' : 'no');
+    case 'number': return w.unit ? `${num(w.value)}\u00a0${localized(w.unit)}` : num(w.value);
+    case 'commune': return w.name ? `${w.name} (${w.code})` : w.code;
+    case 'matrix': return list(w.rows.map((r) => tr('pair', { label: localized(r.label) || r.code, text: localized(r.choice.label) || r.choice.code })));
+    default: return w.text;
   }
-  try {
-    const response = await api(member.link);
-    preview.replaceChildren(h('pre', { tabindex: 0, 'aria-label': member.name ?? member.submissionId }, JSON.stringify(response.payload.answers, null, 2)));
-    button.setAttribute('aria-expanded', 'true');
-    button.setAttribute('aria-label', tr('hideLabel', { name: member.name ?? member.submissionId, at: when(member.receivedAt) }));
-    button.textContent = tr('hide');
-  } catch (error) {
-    showError(error);
+}
+
+/** The same JSON for the same answer, whatever the order of a multiple choice or a matrix's keys. */
+function canonical(value) {
+  if (Array.isArray(value)) return JSON.stringify([...value].map(canonical).sort());
+  if (value && typeof value === 'object') return JSON.stringify(Object.keys(value).sort().map((k) => [k, canonical(value[k])]));
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * The responses `docs` side by side: one column each, one row per question answered in any
+ * of them, grouped by section, in the questionnaire's order; with two responses or more, the
+ * rows where they differ are marked in words (not by colour alone) and can be shown alone.
+ * The questions of `warned` (those of a confirmed coherence warning) are marked too.
+ */
+function responsesView(caption, columns, docs, warned) {
+  const compare = docs.length > 1;
+  const sections = new Map();
+  for (const doc of docs) {
+    for (const section of doc.sections) {
+      if (!sections.has(section.id)) sections.set(section.id, { title: section.title, questions: new Map() });
+      const questions = sections.get(section.id).questions;
+      for (const a of section.answers) if (!questions.has(a.question)) questions.set(a.question, a);
+    }
   }
+  const answerIn = (doc, sectionId, question) => doc.sections.find((s) => s.id === sectionId)?.answers.find((a) => a.question === question);
+  let differing = 0;
+  let total = 0;
+  const row = (label, cells, keys, question = null) => {
+    const differs = compare && new Set(keys).size > 1;
+    if (differs) differing += 1;
+    total += 1;
+    return h('tr', { class: differs ? 'differs' : null, 'data-differs': compare ? String(differs) : null, 'data-question': question },
+      h('th', { scope: 'row' }, label, differs ? [' ', h('span', { class: 'tag' }, tr('differs'))] : null,
+        warned.has(question) ? [' ', h('span', { class: 'tag' }, tr('warned'))] : null),
+      cells.map((c) => h('td', {}, c ?? h('span', { class: 'unanswered' }, tr('notAnswered')))));
+  };
+  const group = (title, rows, about = false) => h('tbody', { class: about ? 'about' : null }, h('tr', {}, h('th', { scope: 'rowgroup', colspan: docs.length + 1, class: 'section' }, title)), rows);
+  const meta = [
+    ['territory', (d) => territoryName(d.territory)],
+    ['channel', (d) => channelName(d.channel)],
+    ['source', (d) => d.source ?? tr('noSource')],
+    ['submittedAt', (d) => when(d.submittedAt)],
+    ['version', (d) => `${d.questionnaire.id} ${d.questionnaire.version}${d.extension ? ` + ${d.extension.id} ${d.extension.version}` : ''}`],
+  ];
+  const metaRows = meta.map(([key, read]) => row(tr(key), docs.map(read), docs.map(read)));
+  const bodies = [...sections.entries()].map(([id, s]) => group(localized(s.title), [...s.questions.values()].map((q) => {
+    const answers = docs.map((d) => answerIn(d, id, q.question));
+    return row(`${q.number}. ${localized(q.label)}`, answers.map((a) => (a ? answerContent(a) : null)), answers.map((a) => (a ? JSON.stringify([canonical(a.value), a.other ?? null]) : 'none')), q.question);
+  })));
+  const answeredRows = total - metaRows.length;
+  const answeredDiffering = differing - metaRows.filter((r) => r.classList.contains('differs')).length;
+  const table = h('table', { class: 'responses' },
+    h('caption', {}, tr('responsesCaption', { group: caption })),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, tr('question')), columns.map((c) => h('th', { scope: 'col' }, c.title)))),
+    group(tr('aboutResponse'), metaRows, true),
+    bodies);
+  const leftOut = docs.find((d) => d.personal === 'left-out' && d.personalLeftOut.length);
+  const checkId = uid('only-differing');
+  const onlyDiffering = compare && answeredDiffering > 0 && answeredDiffering < answeredRows
+    ? h('div', { class: 'field check' }, h('input', { type: 'checkbox', id: checkId, on: { change: (e) => table.classList.toggle('only-differing', e.target.checked) } }),
+      h('label', { for: checkId }, tr('onlyDiffering')))
+    : null;
+  return [
+    compare ? h('p', { class: 'diff-summary' }, answeredDiffering ? tr('differCount', { n: num(answeredDiffering), total: num(answeredRows) }) : tr('differNone', { total: num(answeredRows) })) : null,
+    leftOut ? h('p', { class: 'note' }, tr('personalLeftOut', { questions: leftOut.personalLeftOut.map((q) => localized(q.label)).join(' ; ') })) : null,
+    onlyDiffering,
+    tableWrap(tr('responsesCaption', { group: caption }), table),
+  ].filter(Boolean);
 }
 
 /**

@@ -14,12 +14,12 @@ import { coreQuestionnaire, corePayload, lorientQuestionnaire, rennesQuestionnai
 /** The warning-level check the cockpit's builds add: more than 500 volunteers asks for confirmation. */
 export const MANY_VOLUNTEERS_CHECK = 'benevoles_tres_nombreux';
 
-/** Adds the name and RNA questions of the core, and a warning check, to a fixture build. */
+/** Adds the name and RNA questions of the core (personal, as in core 2026.2.1), and a warning check, to a fixture build. */
 function withIdentity(c: CompiledQuestionnaire): CompiledQuestionnaire {
   const origin = { kind: 'core' as const, id: 'olva-core', version: '2026.1.0' };
   const extra = [
-    { id: 'nom_association', type: 'text', label: { fr: 'Nom de l’association' }, maxLength: 200, number: 90, section: 'profil', origin: { ...origin, pointer: '/sections/0/items/90' } },
-    { id: 'numero_rna', type: 'text', label: { fr: 'Numéro RNA' }, maxLength: 10, number: 91, section: 'profil', origin: { ...origin, pointer: '/sections/0/items/91' } },
+    { id: 'nom_association', type: 'text', label: { fr: 'Nom de l’association' }, personal: true, maxLength: 200, number: 90, section: 'profil', origin: { ...origin, pointer: '/sections/0/items/90' } },
+    { id: 'numero_rna', type: 'text', label: { fr: 'Numéro RNA' }, personal: true, maxLength: 10, number: 91, section: 'profil', origin: { ...origin, pointer: '/sections/0/items/91' } },
   ] as unknown as CompiledQuestion[];
   c.sections[0].questions.push(...extra);
   c.checks.push({

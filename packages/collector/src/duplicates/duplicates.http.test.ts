@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bothBackends } from '@olva/test-support/store-backends';
-import { TEST_TOKENS } from '@olva/test-support/test-collector';
+import { TEST_TOKENS, testConfig } from '@olva/test-support/test-collector';
 import { parseCsv } from '@olva/test-support/export-fixtures';
 import { cockpitPayload, postAll, startCockpitCollector } from '@olva/test-support/cockpit-fixtures';
 
@@ -30,11 +30,14 @@ for (const backend of bothBackends()) {
     const judo1 = cockpitPayload({ nom_association: 'Judo club de Rennes', numero_rna: 'W353000123' });
     const judo2 = cockpitPayload({ nom_association: 'JCR', numero_rna: 'W353000123' });
     const alone = cockpitPayload({ nom_association: 'Les Jardins du Blosne', commune_siege: '35238' });
+    const PERSONAL_TOKEN = 'rnma-personal-0123456789abcdef';
     const lorient = cockpitPayload({ nom_association: 'Élan', commune_siege: '56121' }, { territory: { level: 'commune', code: '56121' } });
 
     beforeAll(async () => {
       await backend.setup();
-      server = await startCockpitCollector(await backend.newDatabaseUrl(), { stats: { sectorQuestion: 'secteur' } });
+      // One more token, national with the personal answers, beside the usual ones.
+      const tokens = [...(testConfig().tokens as unknown[]), { name: 'rnma-perso', token: PERSONAL_TOKEN, scope: { territories: 'all', rights: ['read', 'export-personal'] } }];
+      server = await startCockpitCollector(await backend.newDatabaseUrl(), { stats: { sectorQuestion: 'secteur' }, tokens });
       await postAll(server.url, [elan1, elan2, judo1, judo2, alone, lorient]);
     });
     afterAll(async () => {
@@ -49,7 +52,7 @@ for (const backend of bothBackends()) {
         [['name'], [elan1.submissionId, elan2.submissionId]],
         [['rna'], [judo1.submissionId, judo2.submissionId]],
       ]);
-      expect(body.groups[0].members[1]).toMatchObject({ name: "ELAN (l')", commune: '35238', channel: 'web', link: `/v1/responses/${elan2.submissionId}`, excluded: null });
+      expect(body.groups[0].members[1]).toMatchObject({ name: "ELAN (l')", commune: '35238', communeName: 'Rennes', channel: 'web', link: `/v1/responses/${elan2.submissionId}`, excluded: null });
       expect(body.resolved).toBe(0);
       const national = (await get('/v1/cockpit/duplicates', TEST_TOKENS.national)).body;
       expect(national.groups).toHaveLength(2);
@@ -95,6 +98,32 @@ for (const backend of bothBackends()) {
         ['exclude', elan2.submissionId, elan1.submissionId, 'rennes'], ['restore', elan2.submissionId, null, 'rennes'],
       ]);
       expect((await get('/v1/cockpit/duplicates/log', TEST_TOKENS.lorient)).body.events).toEqual([]);
+    });
+
+    it('reads a response in words, under the rules of GET /v1/responses/{id}: read right, scope, personal answers', async () => {
+      const path = `/v1/cockpit/responses/${elan2.submissionId}`;
+      const { status, body } = await get(path, TEST_TOKENS.rennesReadOnly);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({
+        submissionId: elan2.submissionId, territory: { level: 'commune', code: '35238', name: 'Rennes' }, wave: '2026', channel: 'web', source: null,
+        submittedAt: elan2.submittedAt, personal: 'left-out',
+      });
+      // Without export-personal, no name (nor RNA number): said, with the questions' labels.
+      expect(body.personalLeftOut.map((q: any) => q.question)).toEqual(['nom_association', 'numero_rna']);
+      const answers = (b: any) => Object.fromEntries(b.sections.flatMap((s: any) => s.answers.map((a: any) => [a.question, a.words])));
+      expect(answers(body)).toEqual({
+        secteur: { kind: 'choices', choices: [{ code: 'culture', label: { fr: 'Culture' } }] },
+        nb_benevoles: { kind: 'number', value: 4 }, employeur: { kind: 'boolean', value: false },
+        commune_siege: { kind: 'commune', code: '35238', name: 'Rennes' },
+      });
+      expect(JSON.stringify(body)).not.toContain('ELAN');
+      const personal = (await get(path, PERSONAL_TOKEN)).body;
+      expect(personal.personal).toBe('included');
+      expect(answers(personal).nom_association).toEqual({ kind: 'text', text: "ELAN (l')" });
+      // Outside the scope or not a response: unknown; no token: 401.
+      expect((await get(path, TEST_TOKENS.lorient)).status).toBe(404);
+      expect((await get('/v1/cockpit/responses/not-an-id', rennes)).status).toBe(404);
+      expect((await call('GET', path)).status).toBe(401);
     });
 
     it('erasing a response erases its facts too', async () => {

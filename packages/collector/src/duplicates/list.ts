@@ -10,6 +10,7 @@ import { whereOf } from '../store/sql-store.js';
 import type { Exclusion, ResponseFilter, ResponseStore, TerritoryRef } from '../store/types.js';
 import { refreshFacts, FACTS_AS_RESPONSES, NAME_QUESTION, RNA_QUESTION, COMMUNE_QUESTION } from '../store/facts.js';
 import { findDuplicates, type DuplicateCandidate } from './detect.js';
+import { communeName } from '../territories.js';
 
 /** One response of a group. */
 export interface DuplicateMember {
@@ -21,6 +22,8 @@ export interface DuplicateMember {
   name: string | null;
   rna: string | null;
   commune: string | null;
+  /** The commune's name, when `commune` is the code of a current one. */
+  communeName: string | null;
   /** `GET` it with a `read` token. */
   link: string;
   /** Set when a coordinator set this response aside. */
@@ -65,6 +68,7 @@ export async function listDuplicates(db: SqlDb, store: ResponseStore, filter: Re
       members.push({
         submissionId: r.submissionId, receivedAt: r.receivedAt, territory: r.payload.territory, channel: r.payload.channel, wave: r.payload.wave,
         name: text(a[NAME_QUESTION]), rna: text(a[RNA_QUESTION]), commune: text(a[COMMUNE_QUESTION]),
+        communeName: communeName(text(a[COMMUNE_QUESTION]) ?? '') ?? null,
         link: `/v1/responses/${r.submissionId}`, excluded: excluded.get(r.submissionId) ?? null,
       });
     }

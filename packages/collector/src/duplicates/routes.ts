@@ -26,10 +26,11 @@ export interface DuplicateRouteOptions {
   sectorQuestion: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A submission id as the store keeps it (lower case). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The principal of a request holding `right`, or a reply sent (401/403) and null. */
-async function principalWith(authorizer: Authorizer, right: Right, request: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
+export async function principalWith(authorizer: Authorizer, right: Right, request: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
   const decision = authorizer.authorize(request.headers.authorization, right);
   if (decision.ok) return decision.principal;
   await reply.code(decision.status).send(decision.body);

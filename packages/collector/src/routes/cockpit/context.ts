@@ -9,7 +9,7 @@ import type { AcceptedBuild, QuestionnaireRegistry } from '../../questionnaire-r
 import { waveAccepts, type WaveRule } from '../../waves.js';
 import type { SqlDb } from '../../store/sql.js';
 import type { TerritoryRef } from '../../store/types.js';
-import { currentCommunes, type TerritoryDirectory } from '../../territories.js';
+import { communeName, type TerritoryDirectory } from '../../territories.js';
 import { DEFAULT_SECTOR_QUESTION, sectorChoices } from '../../stats/sample.js';
 import type { StatsConfig } from '../../stats/expected.js';
 
@@ -29,7 +29,6 @@ export interface NamedTerritory extends TerritoryRef {
   name?: string;
 }
 
-let communeNames: Map<string, string> | undefined;
 
 /** The territory with its name when the collector knows it (a build's, a custom one's, a commune's). */
 export function named(ctx: CockpitContext, t: TerritoryRef): NamedTerritory {
@@ -37,10 +36,7 @@ export function named(ctx: CockpitContext, t: TerritoryRef): NamedTerritory {
   const build = ctx.registry.accepted().find((b) => b.compiled.territory?.level === t.level && b.compiled.territory.code === t.code);
   let name: string | undefined = build?.compiled.territory?.name;
   if (!name && t.level === 'custom') name = ctx.customTerritories.find((c) => c.code === t.code)?.name;
-  if (!name && t.level === 'commune') {
-    communeNames ??= new Map(currentCommunes().map((c) => [c.code, c.nom]));
-    name = communeNames.get(t.code);
-  }
+  if (!name && t.level === 'commune') name = communeName(t.code);
   if (name) out.name = name;
   return out;
 }

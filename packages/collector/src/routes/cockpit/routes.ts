@@ -8,6 +8,9 @@
  * - `GET /v1/cockpit/warnings?territory=<level>:<code>&wave=<wave>` — the responses whose
  *   respondent confirmed a coherence warning (warnings.ts).
  *
+ * - `GET /v1/cockpit/responses/{id}` (`read` right over its territory, as `GET /v1/responses/{id}`;
+ *   personal answers only with `export-personal`) — one response in words (response-view.ts).
+ *
  * - `/suivi/` — the page that reads them (page.ts).
  * - `/v1/cockpit/duplicates…` — probable duplicates, set aside and restored (duplicates/routes.ts).
  *
@@ -19,10 +22,12 @@ import type { Authorizer } from '../../auth.js';
 import type { TokenConfig } from '../../config/load.js';
 import type { ResponseStore, TerritoryRef } from '../../store/types.js';
 import { text } from '../../messages.js';
-import { duplicateRoutes } from '../../duplicates/routes.js';
+import { duplicateRoutes, principalWith, UUID } from '../../duplicates/routes.js';
+import { exportedResponse, mayHavePersonal, personalPolicy, PERSONAL_HEADER } from '../../export/personal.js';
 import { cockpitPage } from './page.js';
 import { refreshFacts } from '../../store/facts.js';
-import { sectorQuestion } from './context.js';
+import { named, sectorQuestion } from './context.js';
+import { readableSections } from './response-view.js';
 import { authorizeRead, type AuthorizedRead } from '../../export/routes.js';
 import type { CockpitContext } from './context.js';
 import { knownTerritories, networkView } from './network-view.js';
@@ -94,5 +99,31 @@ export const cockpitRoutes: FastifyPluginAsync<CockpitRouteOptions> = async (app
     if (wave === null) return reply;
     const found = await confirmedWarnings(options.store, context.registry, { ...read.filter, ...(wave ? { waves: [wave] } : {}) });
     return reply.header('cache-control', 'no-store').send({ wave: wave ?? null, ...found });
+  });
+
+  app.get('/v1/cockpit/responses/:submissionId', async (request, reply) => {
+    const principal = await principalWith(authorizer, 'read', request, reply);
+    if (!principal) return reply;
+    const id = String((request.params as { submissionId: string }).submissionId).toLowerCase();
+    const stored = UUID.test(id) ? await options.store.get(id) : null;
+    // Outside the scope is unknown, as on GET /v1/responses/{id}: existence never leaks.
+    if (!stored || !authorizer.covers(principal, 'read', stored.payload.territory)) {
+      return reply.code(404).send({ error: 'not-found', message: text('not-found.in-scope', { id: id.slice(0, 64), token: principal.name }) });
+    }
+    const p = stored.payload;
+    const compiled = await context.registry.find(p);
+    // The rules of GET /v1/responses/{id}: personal answers only for a token with export-personal.
+    const policy = personalPolicy(await context.registry.all(), p.questionnaire.id, mayHavePersonal(principal));
+    const answers = exportedResponse(stored, policy).payload.answers as Record<string, unknown>;
+    const leftOut = policy.include ? [] : (compiled?.sections ?? []).flatMap((s) => s.questions).filter((q) => policy.questions.has(q.id));
+    reply.header(PERSONAL_HEADER, policy.questions.size === 0 ? 'none' : policy.include ? 'included' : 'left-out');
+    return reply.header('cache-control', 'no-store').send({
+      submissionId: stored.submissionId, receivedAt: stored.receivedAt,
+      questionnaire: p.questionnaire, extension: p.extension, territory: named(context, p.territory), wave: p.wave,
+      channel: p.channel, source: p.source ?? null, locale: p.locale, startedAt: p.startedAt, submittedAt: p.submittedAt,
+      personal: policy.questions.size === 0 ? 'none' : policy.include ? 'included' : 'left-out',
+      personalLeftOut: leftOut.map((q) => ({ question: q.id, label: q.label })),
+      sections: readableSections(compiled, answers),
+    });
   });
 };
