@@ -52,7 +52,7 @@ const sameSections = (a: readonly CompiledSection[], b: readonly CompiledSection
  * and `::part()`.
  *
  * ```html
- * <script type="module" src="https://…/olva.js"></script>
+ * <script type="module" src="https://collecte.example.org/embed/olva.js"></script>
  * <olva-survey src="/questionnaires/olva-core+rennes-2026/questionnaire.json"
  *   endpoint="https://collecte.example.org/v1/responses" territory="commune:35238"
  *   wave="2026" source="forum-2026" lang="fr"></olva-survey>

@@ -21,7 +21,7 @@ type View = 'idle' | 'loading' | 'failed' | 'empty' | 'shown';
  * said in a live region. French by default, English with `lang="en"`.
  *
  * ```html
- * <script type="module" src="https://…/olva-results.js"></script>
+ * <script type="module" src="https://collecte.example.org/results-embed/olva-results.js"></script>
  * <olva-results src="https://collecte.example.org/v1/public/results/commune:35238/2026" lang="fr"></olva-results>
  * ```
  *
