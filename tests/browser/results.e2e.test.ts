@@ -172,6 +172,20 @@ describe('<olva-results>', () => {
     await p.close();
   });
 
+  it('names the territory in its heading when the document does (a publication\'s territoryName), its level and code otherwise', async () => {
+    const p = await browser.newPage();
+    await p.goto(page('/loaded.html', { src: '/data/results.json', territory: 'commune:35238', wave: '2026', questions: 'employeur' }));
+    await waitFor(p, 'olva-results-load');
+    const heading = p.locator('olva-results').getByRole('heading', { level: 2 });
+    expect(await heading.textContent()).toBe('Résultats : commune 35238, vague 2026');
+    const named = { ...doc, groups: doc.groups.map((g) => ({ ...g, territoryName: g.territory.code === '35238' ? 'Rennes' : 'Ailleurs' })) };
+    await p.locator('olva-results').evaluate((e, d) => { (e as unknown as { results: unknown }).results = d; }, named);
+    await expect.poll(() => heading.textContent()).toBe('Résultats : Rennes, vague 2026');
+    await p.locator('olva-results').evaluate((e) => e.setAttribute('lang', 'en'));
+    await expect.poll(() => heading.textContent()).toBe('Results: Rennes, wave 2026');
+    await p.close();
+  });
+
   it('says why a question is withheld: a small base, or a hidden count of its filter (FR, EN), axe-clean', async () => {
     const ids = ['nb_salaries', 'etp', 'evolution_salaries'];
     const p = await browser.newPage();

@@ -72,7 +72,7 @@ export class OlvaResults extends HTMLElement {
   declare wave: string | undefined;
   /** Question ids to show, in this order, separated by spaces or commas (default: all). */
   declare questions: string | undefined;
-  /** The title (default: "Résultats : <territory>, vague <wave>"). */
+  /** The title (default: "Résultats : Rennes, vague 2026", the document's `territoryName`, else "commune 35238"). */
   declare heading: string | undefined;
   /**
    * The comparisons to show when the document has them: `none`, or some of `previous-wave`,
@@ -246,7 +246,7 @@ export class OlvaResults extends HTMLElement {
         return html`<p part="status" class="note">${s.empty}</p>`;
       case 'shown': {
         const group = this.#group()!;
-        const title = this.heading || s.title(s.territory(group.territory.level, group.territory.code), group.wave);
+        const title = this.heading || s.title(group.territoryName ?? s.territory(group.territory.level, group.territory.code), group.wave);
         const rules = this.#results!.rules;
         const kinds = this.#kinds();
         const c = group.comparisons ?? {};
