@@ -58,7 +58,22 @@ type View = 'idle' | 'loading' | 'failed' | 'empty' | 'shown';
  * @cssprop [--olva-color-border=#6b7280] - Table borders and separators.
  * @cssprop [--olva-color-surface=#f4f5f7] - Table headers.
  * @cssprop [--olva-color-primary=#1f4fbf] - The "data table" disclosure.
- * @cssprop [--olva-chart-bar=#3b7bb3] - Bars of shares (see `@olva/charts` for every `--olva-chart-*`).
+ * @cssprop [--olva-chart-font=inherit] - Font of the charts' text.
+ * @cssprop [--olva-chart-text=#1b1b1b] - Charts' text, the median's line and the comparison marks.
+ * @cssprop [--olva-chart-muted=#595959] - Charts' secondary text.
+ * @cssprop [--olva-chart-grid=#d0d0d0] - Charts' grid lines.
+ * @cssprop [--olva-chart-bar=#3b7bb3] - Bars of shares.
+ * @cssprop [--olva-chart-interval=#1b1b1b] - Confidence intervals on the bars.
+ * @cssprop [--olva-chart-box=#dce8f3] - Quartile boxes of numbers.
+ * @cssprop [--olva-chart-hidden=#767676] - Segments of hidden counts ("masqué").
+ * @cssprop [--olva-chart-series-0=#1f4e79] - First series of stacked bars (matrices).
+ * @cssprop [--olva-chart-series-1=#8a3b12] - Second series.
+ * @cssprop [--olva-chart-series-2=#2e6b30] - Third series.
+ * @cssprop [--olva-chart-series-3=#6b2f7a] - Fourth series.
+ * @cssprop [--olva-chart-series-4=#005f66] - Fifth series.
+ * @cssprop [--olva-chart-series-5=#7a5a00] - Sixth series.
+ * @cssprop [--olva-chart-series-6=#a3195b] - Seventh series.
+ * @cssprop [--olva-chart-series-7=#4d4d4d] - Eighth series (then the palette starts again).
  */
 export class OlvaResults extends HTMLElement {
   /** The attributes followed (each also a property); `lang` is the element's own. */
