@@ -96,7 +96,7 @@ beforeAll(async () => {
   }
   let slowGate = new Promise<void>((resolve) => { releaseSlow = resolve; });
   server = await startStaticServer({
-    files: { '/embed/olva-results.js': BUNDLE, '/vendor/axe.min.js': AXE_JS },
+    files: { '/embed/olva-results.js': BUNDLE, '/embed/olva.js': join(REPO, 'packages/embed/dist/olva.js'), '/vendor/axe.min.js': AXE_JS },
     pages: {
       '/record.js': RECORDER,
       // A site's theme: the survey's tokens and the charts' own, from a style sheet file.
@@ -108,7 +108,8 @@ beforeAll(async () => {
       '/data/quartiles.json': JSON.stringify(quartilesDocument(doc)),
       '/data/other.json': JSON.stringify({ kind: 'olva-compiled-questionnaire' }),
     },
-    headers: (path) => (path.startsWith('/csp/') ? { 'content-security-policy': CSP } : {}),
+    headers: (path) => (path.startsWith('/csp/') ? { 'content-security-policy': CSP }
+      : path.startsWith('/tt/') ? { 'content-security-policy': `script-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html${path.includes('dup') ? " 'allow-duplicates'" : ''}` } : {}),
     handler: async (req, res) => {
       if (!req.url?.startsWith('/slow/')) return false;
       await slowGate;
@@ -169,6 +170,20 @@ describe('<olva-results>', () => {
     await expectAccessible(p, 'loaded, tables open');
     // No link and no focusable heading, whose looks the bundle leaves out (the survey's rules).
     expect(await host.locator('a, h2[tabindex], h3[tabindex]').count()).toBe(0);
+    await p.close();
+  });
+
+  it('names the territory in its heading when the document does (a publication\'s territoryName), its level and code otherwise', async () => {
+    const p = await browser.newPage();
+    await p.goto(page('/loaded.html', { src: '/data/results.json', territory: 'commune:35238', wave: '2026', questions: 'employeur' }));
+    await waitFor(p, 'olva-results-load');
+    const heading = p.locator('olva-results').getByRole('heading', { level: 2 });
+    expect(await heading.textContent()).toBe('Résultats : commune 35238, vague 2026');
+    const named = { ...doc, groups: doc.groups.map((g) => ({ ...g, territoryName: g.territory.code === '35238' ? 'Rennes' : 'Ailleurs' })) };
+    await p.locator('olva-results').evaluate((e, d) => { (e as unknown as { results: unknown }).results = d; }, named);
+    await expect.poll(() => heading.textContent()).toBe('Résultats : Rennes, vague 2026');
+    await p.locator('olva-results').evaluate((e) => e.setAttribute('lang', 'en'));
+    await expect.poll(() => heading.textContent()).toBe('Results: Rennes, wave 2026');
     await p.close();
   });
 
@@ -270,6 +285,25 @@ describe('<olva-results>', () => {
       }
       await expectAccessible(p, attrs.src);
     }
+    await p.close();
+  });
+
+  it('runs beside the survey under a CSP naming its Trusted Types policy, lit-html \'allow-duplicates\' (as the elements\' README says), not without', async () => {
+    const both = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Résultats</title><link rel="icon" href="data:,"><script src="/record.js"></script>
+<script type="module" src="/embed/olva.js"></script><script type="module" src="/embed/olva-results.js"></script></head>
+<body><main><h1>Vie associative</h1><olva-survey></olva-survey><olva-results src="/data/results.json" territory="commune:35238" wave="2026" questions="employeur"></olva-results></main></body></html>`;
+    server.setPage('/tt/dup.html', both);
+    server.setPage('/tt/single.html', both);
+    const p = await browser.newPage();
+    await p.goto(`${server.origin}/tt/dup.html`);
+    await waitFor(p, 'olva-results-load');
+    expect(await p.evaluate(() => [!!customElements.get('olva-survey'), !!customElements.get('olva-results')])).toEqual([true, true]);
+    expect(await p.evaluate(() => (window as any).__cspViolations)).toEqual([]);
+    // Without 'allow-duplicates' the second bundle's policy is refused and its element never registers.
+    await p.goto(`${server.origin}/tt/single.html`);
+    await p.waitForFunction(() => customElements.get('olva-survey') || customElements.get('olva-results'));
+    await p.waitForFunction(() => (window as any).__cspViolations.length > 0);
+    expect(await p.evaluate(() => [!!customElements.get('olva-survey'), !!customElements.get('olva-results')]).then((r) => r.filter(Boolean).length)).toBe(1);
     await p.close();
   });
 

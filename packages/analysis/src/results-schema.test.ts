@@ -7,6 +7,7 @@ import { crossTabulate } from './crosstab/crosstab.js';
 import { builds, crosswalkCore, generate, generateFor, stream } from './__fixtures__/responses.js';
 import { prng } from '@olva/test-support/prng';
 import { analyseResponses } from './analyse.js';
+import { withTerritoryNames } from './territory-names.js';
 import { checkNationalReferences } from './references.js';
 import { filteredQuestionnaire, payloadOf } from './__fixtures__/filtered.js';
 import type { ResultsDocument } from './results.js';
@@ -61,6 +62,19 @@ describe('schemas/results.schema.json', () => {
     expect(Object.keys(rennes.comparisons!).sort()).toEqual(['national', 'network', 'previousWave']);
     expect(rennes.sample!.sectors.length).toBeGreaterThan(3);
     expect(problems(JSON.parse(JSON.stringify(doc)))).toEqual([]);
+  });
+
+  it('accepts the territories\' names a publication carries, right after each territory, and no empty one', async () => {
+    const doc = await aggregateResponses(stream(generate(23)), { compiled });
+    const named = withTerritoryNames(doc, (t) => (t.code === '35238' ? 'Rennes' : undefined));
+    const rennes = named.groups.filter((g) => g.territory.code === '35238');
+    expect(rennes.length).toBeGreaterThan(0);
+    for (const g of rennes) expect(Object.keys(g).slice(0, 3)).toEqual(['territory', 'territoryName', 'wave']);
+    expect(named.groups.filter((g) => g.territory.code !== '35238').every((g) => !('territoryName' in g))).toBe(true);
+    expect(problems(JSON.parse(JSON.stringify(named)))).toEqual([]);
+    const empty = JSON.parse(JSON.stringify(named)) as ResultsDocument;
+    empty.groups.find((g) => g.territoryName)!.territoryName = '';
+    expect(problems(empty)).toContainEqual(expect.objectContaining({ rule: 'schema/minLength' }));
   });
 
   it('names the pointer of what breaks it', async () => {

@@ -156,6 +156,10 @@ export interface VersionAnswered {
 /** The figures of one territory and wave. */
 export interface GroupResults {
   territory: TerritoryRef;
+  /** The territory's name ("Rennes"): the official one, or a custom territory's declared one,
+   * when whoever made the document knew it (the collector does). Optional: readers fall back
+   * on the level and code. */
+  territoryName?: string;
   wave: string;
   /** The date years are turned into ages at, YYYY-MM-DD; null when the wave has none. */
   referenceDate: string | null;

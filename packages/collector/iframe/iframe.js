@@ -110,13 +110,13 @@ function alertText(text) {
 
 if (!survey.hasAttribute('src') || refused.length) {
   main.append(alertText(refusal()));
+} else if (!survey.hasAttribute('wave')) {
+  // Said as a parameter of the address, the one thing a framing site can change; the form is
+  // not drawn: it would add its own « ajoutez l'attribut wave », which the site cannot do, and
+  // could not send a response without its wave anyway.
+  main.append(alertText('Paramètre « wave » manquant dans l’adresse de l’iframe : ajoutez le millésime, par exemple &wave=2026. / '
+    + 'Missing "wave" parameter in the iframe\'s address: add the wave, for example &wave=2026.'));
 } else {
-  // The form says a missing wave too, but as an attribute to add: framed, the web team can
-  // only add a parameter to the address. The form still shows (the older src= form has no wave).
-  if (!survey.hasAttribute('wave')) {
-    main.append(alertText('Paramètre « wave » manquant dans l’adresse de l’iframe : ajoutez le millésime, par exemple &wave=2026. / '
-      + 'Missing "wave" parameter in the iframe\'s address: add the wave, for example &wave=2026.'));
-  }
   main.append(survey);
   if (window.parent !== window) {
     // The height of the content itself: the document's scrollHeight never falls below the

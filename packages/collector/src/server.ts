@@ -84,7 +84,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   const territories = new TerritoryDirectory(config.customTerritories);
   for (const b of builds) {
     const t = b.compiled.territory;
-    if (t?.level === 'custom' && t.communes) territories.addCustom(t.code, t.communes);
+    if (t?.level === 'custom' && t.communes) territories.addCustom(t.code, t.communes, t.name);
   }
   const unknown = unknownTerritoryProblems(config, territories);
   if (unknown.length) throw new ConfigError(unknown);

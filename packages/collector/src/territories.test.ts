@@ -53,3 +53,16 @@ describe('TerritoryDirectory containment', () => {
     expect(brittany).not.toContain('commune:44109');
   });
 });
+
+describe('TerritoryDirectory names', () => {
+  it('names official territories by the COG and SIREN, custom ones as declared, and nothing else', () => {
+    const directory = new TerritoryDirectory([{ code: 'rade-de-lorient', name: 'Rade de Lorient', communes: ['56121'] }]);
+    directory.addCustom('pays-de-brest', ['29019'], 'Pays de Brest');
+    directory.addCustom('sans-nom', ['29019']);
+    expect([commune('35238'), commune('75101'), epci('200042174'), departement('56'), region('53')].map((t) => directory.name(t)))
+      .toEqual(['Rennes', 'Paris 1er Arrondissement', 'CA Lorient Agglomération', 'Morbihan', 'Bretagne']);
+    expect([custom('rade-de-lorient'), custom('pays-de-brest')].map((t) => directory.name(t))).toEqual(['Rade de Lorient', 'Pays de Brest']);
+    // A code of no territory, a custom territory declared without a name, one not declared.
+    expect([commune('99999'), custom('sans-nom'), custom('inconnu')].map((t) => directory.name(t))).toEqual([undefined, undefined, undefined]);
+  });
+});

@@ -9,7 +9,7 @@
  * communes; a departement or a region its communes and every EPCI (or custom territory) whose
  * communes all lie in it; a region its departements.
  */
-import { officialRows } from '@olva/compiler/geography';
+import { officialName, officialRows } from '@olva/compiler/geography';
 import type { CustomTerritory } from './config/load.js';
 import type { TerritoryRef } from './store/types.js';
 
@@ -79,19 +79,28 @@ function key(t: TerritoryRef): string {
 /** Knows which territory codes exist and which territories lie inside which. */
 export class TerritoryDirectory {
   private readonly custom: Map<string, Set<string>>;
+  /** The names of the custom territories (configuration, or the extension that declares one). */
+  private readonly customNames = new Map<string, string>();
   /** What each asked territory covers, computed once (custom territories may be added later). */
   private readonly insideCache = new Map<string, Map<string, TerritoryRef>>();
 
   constructor(custom: CustomTerritory[] = []) {
     this.custom = new Map(custom.map((c) => [c.code, new Set(c.communes)]));
+    for (const c of custom) this.customNames.set(c.code, c.name);
     load();
   }
 
-  /** Adds a custom territory (from a compiled extension) responses may name. */
-  addCustom(code: string, communes: readonly string[]): void {
+  /** Adds a custom territory (from a compiled extension) responses may name, with its name when known. */
+  addCustom(code: string, communes: readonly string[], name?: string): void {
     if (this.custom.has(code)) return;
     this.custom.set(code, new Set(communes));
+    if (name) this.customNames.set(code, name);
     this.insideCache.clear();
+  }
+
+  /** The name of a territory: the official one ("Rennes"), a custom territory's declared one; undefined when unknown. */
+  name(t: TerritoryRef): string | undefined {
+    return t.level === 'custom' ? this.customNames.get(t.code) : officialName(t.level, t.code);
   }
 
   /** True when the code is an official one of its level, or a declared custom territory. */

@@ -1,8 +1,8 @@
 /**
  * `@olva/compiler/geography`: the one loader of the official French administrative geography
- * (@etalab/decoupage-administratif: INSEE COG communes, départements, régions; SIREN EPCI).
- * The compiler checks territory codes with it and the collector builds its territory
- * directory from it. Node only; a separate entry so that the collector reads it without
+ * (@etalab/decoupage-administratif: INSEE COG communes, départements, régions; SIREN EPCI),
+ * and of the official names of territories. The compiler checks territory codes with it and
+ * the collector builds its territory directory and names results' territories from it. Node only; a separate entry so that the collector reads it without
  * loading the compiler's emitters.
  */
 import { createRequire } from 'node:module';
@@ -18,4 +18,31 @@ const load = createRequire(import.meta.url);
  */
 export function officialRows<T = unknown>(name: GeographyFile): readonly T[] {
   return load(`@etalab/decoupage-administratif/data/${name}.json`) as T[];
+}
+
+/** The data file of each official level. */
+const FILES = { commune: 'communes', epci: 'epci', departement: 'departements', region: 'regions' } as const;
+
+/** Code → official name, per file, built on first use. */
+const names = new Map<GeographyFile, Map<string, string>>();
+
+/**
+ * The official name of a territory ("Rennes", "Lorient Agglomération", "Ille-et-Vilaine"), or
+ * undefined when the code is not one of that level: for a commune, a current commune or a
+ * municipal arrondissement (where people answer today), never a delegated or associated one;
+ * undefined for a custom territory, which has no official name.
+ */
+export function officialName(level: string, code: string): string | undefined {
+  const file = FILES[level as keyof typeof FILES];
+  if (!file) return undefined;
+  let byCode = names.get(file);
+  if (!byCode) {
+    byCode = new Map();
+    for (const row of officialRows<{ code: string; nom: string; type?: string }>(file)) {
+      // An EPCI's `type` is its legal form (CA, CC…); only communes are sorted by theirs.
+      if (file !== 'communes' || row.type === 'commune-actuelle' || row.type === 'arrondissement-municipal') byCode.set(row.code, row.nom);
+    }
+    names.set(file, byCode);
+  }
+  return byCode.get(code);
 }

@@ -2,7 +2,7 @@
  * @olva/embed: the single file a page loads to show an OLVA questionnaire.
  *
  * ```html
- * <script type="module" src="https://…/olva.js"></script>
+ * <script type="module" src="https://collecte.example.org/embed/olva.js"></script>
  * <olva-survey src="…/questionnaire.json" endpoint="https://…/v1/responses"
  *   territory="commune:35238" wave="2026" source="forum-2026" lang="fr"></olva-survey>
  * ```

@@ -29,6 +29,14 @@ beforeAll(async () => {
   doc = await resultsDocument(7);
 });
 
+describe('the subject of a report', () => {
+  it('is named by the document when a publication names it, by the official geography otherwise', () => {
+    expect(selectSubject(doc, { territory: RENNES }).territoryName).toBe('Rennes');
+    const named = { ...doc, groups: doc.groups.map((g) => ({ ...g, territoryName: 'Rennes Métropole (nom publié)' })) };
+    expect(selectSubject(named, { territory: RENNES }).territoryName).toBe('Rennes Métropole (nom publié)');
+  });
+});
+
 describe('the full report', () => {
   it('renders every question of the core and of the extension, and lists the unpublished ones', () => {
     const page = fullReportHtml(selectSubject(doc, { territory: RENNES }), core, 'fr');

@@ -4,7 +4,7 @@
  * official geography.
  */
 import type { GroupResults, ResultsDocument, TerritoryRef } from '@olva/analysis';
-import { officialRows } from '@olva/compiler/geography';
+import { officialName } from '@olva/compiler/geography';
 import { sameTerritory } from '@olva/schema';
 import { ReportError } from './errors.js';
 
@@ -14,7 +14,7 @@ export interface ReportSubject {
   group: GroupResults;
   /** The same territory's latest earlier wave in the document, if any. */
   previous: GroupResults | null;
-  /** "Rennes", "Lorient Agglomération"…; the code for a custom territory. */
+  /** "Rennes", "CA Lorient Agglomération"…: the document's `territoryName` (a publication's), else the official name, else the code. */
   territoryName: string;
 }
 
@@ -24,14 +24,9 @@ export interface SubjectQuery {
   wave?: string;
 }
 
-const GEOGRAPHY = { commune: 'communes', epci: 'epci', departement: 'departements', region: 'regions' } as const;
-
-/** The official name of a territory; its code when unknown or custom. */
+/** The official name of a territory (`@olva/compiler/geography`); its code when unknown or custom. */
 export function territoryName(t: TerritoryRef): string {
-  const file = GEOGRAPHY[t.level as keyof typeof GEOGRAPHY];
-  if (!file) return t.code;
-  const row = officialRows<{ code: string; nom: string; type?: string }>(file).find((r) => r.code === t.code && (r.type === undefined || r.type === 'commune-actuelle' || file !== 'communes'));
-  return row?.nom ?? t.code;
+  return officialName(t.level, t.code) ?? t.code;
 }
 
 const byWave = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
@@ -61,5 +56,5 @@ export function selectSubject(document: ResultsDocument, query: SubjectQuery = {
   const previous = groups
     .filter((g) => sameTerritory(g.territory, group.territory) && byWave(g.wave, group.wave) < 0)
     .sort((a, b) => byWave(b.wave, a.wave))[0] ?? null;
-  return { document, group, previous, territoryName: territoryName(group.territory) };
+  return { document, group, previous, territoryName: group.territoryName ?? territoryName(group.territory) };
 }

@@ -2074,6 +2074,12 @@ export const resultsSchema: Record<string, unknown> = {
         "territory": {
           "$ref": "#/$defs/territory"
         },
+        "territoryName": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "description": "The territory's name (official, or a custom territory's declared one) when whoever made the document knew it (the collector does); readers fall back on level and code. Optional: added in December 2026."
+        },
         "wave": {
           "type": "string",
           "pattern": "^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$"

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aggregateResponses, analyseResponses, checkNationalReferences, type DisclosureRules, type Within } from '@olva/analysis';
+import { aggregateResponses, analyseResponses, checkNationalReferences, withTerritoryNames, type DisclosureRules, type ResultsDocument, type Within } from '@olva/analysis';
+import { officialName } from '@olva/compiler/geography';
 import { keyFigureClassesFor, loadNationalReferences, nationalReferencesPath } from '@olva/core-questionnaire';
 import { builds, crosswalkCore, generate, generateFor, stream, type Generated } from '@olva/test-support/responses';
 import { prng } from '@olva/test-support/prng';
@@ -44,6 +45,9 @@ const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../../../schema
 const validateResults = createAjv().addSchema(schema).getSchema('urn:olva:schema:results:1')!;
 /** What schemas/results.schema.json finds wrong in a document (nothing, for every document the collector serves). */
 const schemaProblems = (doc: unknown) => (validateResults(doc) ? [] : toProblems(validateResults.errors));
+
+/** A document as the collector publishes it: each group names its territory, by the official geography. */
+const named = (doc: ResultsDocument) => withTerritoryNames(doc, (t) => officialName(t.level, t.code));
 
 const inGroup = (level: string, code: string, wave?: string) => (g: Generated) =>
   g.payload.territory.level === level && g.payload.territory.code === code && (wave === undefined || g.payload.wave === wave);
@@ -91,6 +95,8 @@ for (const backend of bothBackends()) {
       expect(rennes.headers.get('cache-control')).toBe('no-store');
       expect(rennes.body).toEqual(await expected(items.filter(inGroup('commune', '35238'))));
       expect(rennes.body.groups.map((g: any) => g.wave)).toEqual(['2025', '2026']);
+      // Names are for published documents: this one is `olva analyse`'s, level and code only.
+      expect(rennes.body.groups.map((g: any) => g.territoryName)).toEqual([undefined, undefined]);
 
       // One wave: with the national references, by default for the core.
       const oneWave = await call(base, 'GET', '/v1/results?territory=commune:35238&wave=2026', TEST_TOKENS.rennes);
@@ -151,17 +157,19 @@ for (const backend of bothBackends()) {
       const read = await call(base, 'GET', published.body.url);
       expect(read.status).toBe(200);
       expect(read.headers.get('access-control-allow-origin')).toBe('*');
-      expect(read.body).toEqual(snapshot);
+      expect(read.body).toEqual(named(snapshot));
+      // The name <olva-results> shows in its heading, in the published document itself.
+      expect(read.body.groups[0].territoryName).toBe('Rennes');
       // Another wave of the same territory stays private.
       expect((await call(base, 'GET', '/v1/public/results/commune:35238/2025')).status).toBe(404);
 
       // A snapshot: a later response changes it only when published again.
       const later = generateFor(b.rennes, { level: 'commune', code: '35238' }, '2026', 5, prng(99));
       await insert(later);
-      expect((await call(base, 'GET', published.body.url)).body).toEqual(snapshot);
+      expect((await call(base, 'GET', published.body.url)).body).toEqual(named(snapshot));
       const again = await call(base, 'PUT', path, PUBLISHER);
       expect(again.body.responses).toBe(size + 5);
-      expect((await call(base, 'GET', published.body.url)).body).toEqual(await analysed([...items, ...later].filter(inGroup('commune', '35238', '2026')), '2026', RENNES));
+      expect((await call(base, 'GET', published.body.url)).body).toEqual(named(await analysed([...items, ...later].filter(inGroup('commune', '35238', '2026')), '2026', RENNES)));
 
       const withdrawn = await call(base, 'DELETE', path, PUBLISHER);
       expect(withdrawn.status).toBe(200);
@@ -218,7 +226,7 @@ for (const backend of bothBackends()) {
         const published = await call(other.url, 'PUT', '/v1/results/commune:35238/2026/publication', PUBLISHER);
         expect(published.status).toBe(200);
         const pub = await call(other.url, 'GET', published.body.url);
-        expect(pub.body).toEqual(made);
+        expect(pub.body).toEqual(named(made));
       } finally {
         await other.close();
       }
@@ -285,7 +293,7 @@ for (const backend of bothBackends()) {
       expect(published.status).toBe(200);
       expect(published.body.responses).toBe(60);
       const doc = (await call(server.url, 'GET', published.body.url)).body;
-      expect(doc).toEqual(made);
+      expect(doc).toEqual(named(made));
       expect(doc.scope).toEqual({ wave: '2026', territory: RENNES, previousWave: '2025' });
       const comparisons = doc.groups[0].comparisons;
       expect(Object.keys(comparisons).sort()).toEqual(['national', 'previousWave']);
@@ -300,11 +308,11 @@ for (const backend of bothBackends()) {
         const { json, digest } = canonicalPayload(g.payload);
         await server.collector.store.insert(g.payload, digest, json);
       }
-      expect((await call(server.url, 'GET', published.body.url)).body).toEqual(made);
+      expect((await call(server.url, 'GET', published.body.url)).body).toEqual(named(made));
       const again = await call(server.url, 'PUT', url, PUBLISHER);
       expect(again.status).toBe(200);
       const redone = (await call(server.url, 'GET', published.body.url)).body;
-      expect(redone).toEqual(await analysed([...ofRennes('2025', '2026'), ...late], { wave: '2026', territory: RENNES, previousWave: '2025', network: false }));
+      expect(redone).toEqual(named(await analysed([...ofRennes('2025', '2026'), ...late], { wave: '2026', territory: RENNES, previousWave: '2025', network: false })));
       expect(redone).not.toEqual(made);
 
       // Published without the references (and without a previous wave), it says so.
@@ -329,7 +337,7 @@ for (const backend of bothBackends()) {
       // What Lorient Agglomération publishes: the same document.
       const published = await call(server.url, 'PUT', '/v1/results/epci:200042174/2026/publication', LORIENT_PUBLISHER);
       expect(published.body.responses).toBe(45 + 12);
-      expect((await call(server.url, 'GET', published.body.url)).body).toEqual(doc.body);
+      expect((await call(server.url, 'GET', published.body.url)).body).toEqual(named(doc.body));
       expect(schemaProblems(doc.body)).toEqual([]);
     });
 

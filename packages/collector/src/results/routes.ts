@@ -29,7 +29,7 @@
  * it states; a published snapshot keeps the thresholds it was made with.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { DisclosureRules } from '@olva/analysis';
+import { withTerritoryNames, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
 import type { Authorizer, Principal } from '../auth.js';
 import { authorizeRead } from '../export/routes.js';
 import { parseReadQuery } from '../export/query.js';
@@ -114,6 +114,9 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
   const { store, registry, authorizer, rules, stats, territories } = options;
   const within = (t: TerritoryRef, container: TerritoryRef) => territories.within(t, container);
   const settings = { ...(rules ? { rules } : {}), ...(stats ? { stats } : {}) };
+  // A published document names its groups' territories, for the pages that show it (« Rennes »,
+  // not « commune 35238 »); GET /v1/results stays the document `olva analyse` writes.
+  const withNames = (doc: ResultsDocument) => withTerritoryNames(doc, (t) => territories.name(t));
 
   app.get('/v1/results', async (request, reply) => {
     const read = await authorizeRead(authorizer, 'stats', request, reply, false);
@@ -144,7 +147,8 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const refusal = mayPublish(principal, territory);
     if (refusal) throw new HttpError(403, 'forbidden', refusal);
     const comparisons = comparisonsFor(askedComparisons(request), principal, questionnaire, [wave])!;
-    const doc = await analyseWave(store, registry, { questionnaireId: questionnaire, wave, territories: territories.covered([territory]), territory, within, comparisons }, settings);
+    const made = await analyseWave(store, registry, { questionnaireId: questionnaire, wave, territories: territories.covered([territory]), territory, within, comparisons }, settings);
+    const doc = made && withNames(made);
     if (!doc) throw noResponses(text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
     const responses = doc.groups.reduce((n, g) => n + g.responses, 0);
     const event = await store.publications.publish(territory, wave, principal.name, JSON.stringify(doc), responses);

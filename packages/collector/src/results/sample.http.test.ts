@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyseResponses, checkNationalReferences, type ExpectedSectors, type ResultsDocument } from '@olva/analysis';
+import { analyseResponses, checkNationalReferences, withTerritoryNames, type ExpectedSectors, type ResultsDocument } from '@olva/analysis';
+import { officialName } from '@olva/compiler/geography';
 import { keyFigureClassesFor, loadNationalReferences, nationalReferencesPath } from '@olva/core-questionnaire';
 import { builds, generateFor, stream, type Generated } from '@olva/test-support/responses';
 import { prng } from '@olva/test-support/prng';
@@ -101,7 +102,7 @@ for (const backend of bothBackends()) {
       expect((await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2026&weight=none', TEST_TOKENS.rennes)).body.groups[0].sample.weighted).toBeUndefined();
       const published = await call(server.url, 'PUT', '/v1/results/commune:35238/2026/publication?weight=sector', PUBLISHER);
       expect(published.status).toBe(200);
-      expect((await call(server.url, 'GET', published.body.url)).body).toEqual(made);
+      expect((await call(server.url, 'GET', published.body.url)).body).toEqual(withTerritoryNames(made, (t) => officialName(t.level, t.code)));
     });
 
     it('refuses a bad weight with the parameter and the rule (400, never 5xx)', async () => {

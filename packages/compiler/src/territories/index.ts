@@ -69,12 +69,5 @@ export function findRegion(code: string): Area | undefined {
 export type OfficialLevel = Exclude<TerritoryLevel, 'custom'>;
 
 /** The official name of a territory, or undefined when the code does not exist at that level. */
-export function officialName(level: OfficialLevel, code: string): string | undefined {
-  switch (level) {
-    case 'commune': return isCurrentCommune(code) ? findCommune(code)!.nom : undefined;
-    case 'epci': return findEpci(code)?.nom;
-    case 'departement': return findDepartement(code)?.nom;
-    case 'region': return findRegion(code)?.nom;
-  }
-}
+export { officialName } from '../geography.js';
 export { misplacedCode, epciOfCommune } from './misplaced.js';

@@ -52,7 +52,7 @@ const sameSections = (a: readonly CompiledSection[], b: readonly CompiledSection
  * and `::part()`.
  *
  * ```html
- * <script type="module" src="https://…/olva.js"></script>
+ * <script type="module" src="https://collecte.example.org/embed/olva.js"></script>
  * <olva-survey src="/questionnaires/olva-core+rennes-2026/questionnaire.json"
  *   endpoint="https://collecte.example.org/v1/responses" territory="commune:35238"
  *   wave="2026" source="forum-2026" lang="fr"></olva-survey>
@@ -90,23 +90,25 @@ const sameSections = (a: readonly CompiledSection[], b: readonly CompiledSection
  * @csspart receipt - The receipt after sending.
  * @csspart notice - Messages about drafts, sending and configuration, and that the collection is closed.
  * @csspart paper-header - The counter and instructions of paper data entry.
+ * @csspart listbox - The list of communes found under a commune question's box.
+ * @csspart option - One commune of that list.
  *
  * @cssprop [--olva-font-family=inherit] - Font of all text.
  * @cssprop [--olva-font-size=1rem] - Body text and controls.
  * @cssprop [--olva-font-size-small=0.875rem] - Help, hints, progress.
  * @cssprop [--olva-font-size-title=1.5rem] - Questionnaire title.
  * @cssprop [--olva-font-size-heading=1.25rem] - Section titles.
- * @cssprop [--olva-line-height=1.5] - Line height.
- * @cssprop [--olva-color-text=#1f2328] - Text.
- * @cssprop [--olva-color-text-muted=#545d68] - Help and hints.
+ * @cssprop [--olva-line-height=1.5] - Line height of all text.
+ * @cssprop [--olva-color-text=#1f2328] - Text (15.8:1 on white).
+ * @cssprop [--olva-color-text-muted=#545d68] - Help and hints (6.5:1 on white).
  * @cssprop [--olva-color-background=#ffffff] - Background of the form and controls.
- * @cssprop [--olva-color-surface=#f4f5f7] - Background of the review, receipt and notices.
- * @cssprop [--olva-color-primary=#1f4fbf] - Main button, progress, links, checked controls.
+ * @cssprop [--olva-color-surface=#f4f5f7] - Background of the review, receipt, notices and paper-entry header.
+ * @cssprop [--olva-color-primary=#1f4fbf] - Main button, progress, links, checked controls (6.9:1).
  * @cssprop [--olva-color-primary-contrast=#ffffff] - Text on the primary colour.
- * @cssprop [--olva-color-border=#6b7280] - Borders of controls.
- * @cssprop [--olva-color-error=#b3261e] - Errors.
- * @cssprop [--olva-color-warning=#8a4b00] - Warnings.
- * @cssprop [--olva-color-success=#1b6e3a] - The receipt's accent.
+ * @cssprop [--olva-color-border=#6b7280] - Borders of controls (4.8:1, above the 3:1 of WCAG 1.4.11).
+ * @cssprop [--olva-color-error=#b3261e] - Errors (6.3:1).
+ * @cssprop [--olva-color-warning=#8a4b00] - Warnings to confirm (6.6:1).
+ * @cssprop [--olva-color-success=#1b6e3a] - The receipt's accent (6.2:1).
  * @cssprop [--olva-color-focus=#1f4fbf] - Focus ring.
  * @cssprop [--olva-focus-width=3px] - Width of the focus ring.
  * @cssprop [--olva-radius=0.375rem] - Corner radius of controls, buttons and boxes.

@@ -21,7 +21,7 @@ type View = 'idle' | 'loading' | 'failed' | 'empty' | 'shown';
  * said in a live region. French by default, English with `lang="en"`.
  *
  * ```html
- * <script type="module" src="https://…/olva-results.js"></script>
+ * <script type="module" src="https://collecte.example.org/results-embed/olva-results.js"></script>
  * <olva-results src="https://collecte.example.org/v1/public/results/commune:35238/2026" lang="fr"></olva-results>
  * ```
  *
@@ -58,7 +58,22 @@ type View = 'idle' | 'loading' | 'failed' | 'empty' | 'shown';
  * @cssprop [--olva-color-border=#6b7280] - Table borders and separators.
  * @cssprop [--olva-color-surface=#f4f5f7] - Table headers.
  * @cssprop [--olva-color-primary=#1f4fbf] - The "data table" disclosure.
- * @cssprop [--olva-chart-bar=#3b7bb3] - Bars of shares (see `@olva/charts` for every `--olva-chart-*`).
+ * @cssprop [--olva-chart-font=inherit] - Font of the charts' text.
+ * @cssprop [--olva-chart-text=#1b1b1b] - Charts' text, the median's line and the comparison marks.
+ * @cssprop [--olva-chart-muted=#595959] - Charts' secondary text.
+ * @cssprop [--olva-chart-grid=#d0d0d0] - Charts' grid lines.
+ * @cssprop [--olva-chart-bar=#3b7bb3] - Bars of shares.
+ * @cssprop [--olva-chart-interval=#1b1b1b] - Confidence intervals on the bars.
+ * @cssprop [--olva-chart-box=#dce8f3] - Quartile boxes of numbers.
+ * @cssprop [--olva-chart-hidden=#767676] - Segments of hidden counts ("masqué").
+ * @cssprop [--olva-chart-series-0=#1f4e79] - First series of stacked bars (matrices).
+ * @cssprop [--olva-chart-series-1=#8a3b12] - Second series.
+ * @cssprop [--olva-chart-series-2=#2e6b30] - Third series.
+ * @cssprop [--olva-chart-series-3=#6b2f7a] - Fourth series.
+ * @cssprop [--olva-chart-series-4=#005f66] - Fifth series.
+ * @cssprop [--olva-chart-series-5=#7a5a00] - Sixth series.
+ * @cssprop [--olva-chart-series-6=#a3195b] - Seventh series.
+ * @cssprop [--olva-chart-series-7=#4d4d4d] - Eighth series (then the palette starts again).
  */
 export class OlvaResults extends HTMLElement {
   /** The attributes followed (each also a property); `lang` is the element's own. */
@@ -72,7 +87,7 @@ export class OlvaResults extends HTMLElement {
   declare wave: string | undefined;
   /** Question ids to show, in this order, separated by spaces or commas (default: all). */
   declare questions: string | undefined;
-  /** The title (default: "Résultats : <territory>, vague <wave>"). */
+  /** The title (default: "Résultats : Rennes, vague 2026", the document's `territoryName`, else "commune 35238"). */
   declare heading: string | undefined;
   /**
    * The comparisons to show when the document has them: `none`, or some of `previous-wave`,
@@ -246,7 +261,7 @@ export class OlvaResults extends HTMLElement {
         return html`<p part="status" class="note">${s.empty}</p>`;
       case 'shown': {
         const group = this.#group()!;
-        const title = this.heading || s.title(s.territory(group.territory.level, group.territory.code), group.wave);
+        const title = this.heading || s.title(group.territoryName ?? s.territory(group.territory.level, group.territory.code), group.wave);
         const rules = this.#results!.rules;
         const kinds = this.#kinds();
         const c = group.comparisons ?? {};
