@@ -124,7 +124,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   await app.register(resultsRoutes, { store, registry, authorizer: auth, territories, ...(config.disclosure ? { rules: config.disclosure } : {}), ...(config.stats ? { stats: config.stats } : {}) });
   // The cockpit groups responses in SQL: it needs the SQL store (every store opened from a URL is one).
   if (store instanceof SqlResponseStore) {
-    const context = { db: store.db, registry, territories, customTerritories: config.customTerritories, waves: config.waves ?? [], ...(config.stats ? { stats: config.stats } : {}) };
+    const context = { db: store.db, registry, territories, waves: config.waves ?? [], ...(config.stats ? { stats: config.stats } : {}) };
     await app.register(cockpitRoutes, { context, store, authorizer: auth, tokens: config.tokens });
   }
   if (options.extraRoutes) await app.register(async (scope) => options.extraRoutes!(scope));

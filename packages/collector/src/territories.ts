@@ -42,13 +42,6 @@ export function currentCommunes(): OfficialCommune[] {
   return officialRows<any>('communes').filter((c) => c.type === 'commune-actuelle');
 }
 
-let communeNames: Map<string, string> | undefined;
-
-/** The name of a current commune by its INSEE code ("Rennes" for 35238), undefined when unknown. */
-export function communeName(code: string): string | undefined {
-  communeNames ??= new Map(currentCommunes().map((c) => [c.code, c.nom]));
-  return communeNames.get(code);
-}
 
 function load(): Official {
   if (official) return official;

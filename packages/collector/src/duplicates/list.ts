@@ -10,7 +10,7 @@ import { whereOf } from '../store/sql-store.js';
 import type { Exclusion, ResponseFilter, ResponseStore, TerritoryRef } from '../store/types.js';
 import { refreshFacts, FACTS_AS_RESPONSES, NAME_QUESTION, RNA_QUESTION, COMMUNE_QUESTION } from '../store/facts.js';
 import { findDuplicates, type DuplicateCandidate } from './detect.js';
-import { communeName } from '../territories.js';
+import { officialName } from '@olva/compiler/geography';
 
 /** One response of a group. */
 export interface DuplicateMember {
@@ -68,7 +68,7 @@ export async function listDuplicates(db: SqlDb, store: ResponseStore, filter: Re
       members.push({
         submissionId: r.submissionId, receivedAt: r.receivedAt, territory: r.payload.territory, channel: r.payload.channel, wave: r.payload.wave,
         name: text(a[NAME_QUESTION]), rna: text(a[RNA_QUESTION]), commune: text(a[COMMUNE_QUESTION]),
-        communeName: communeName(text(a[COMMUNE_QUESTION]) ?? '') ?? null,
+        communeName: officialName('commune', text(a[COMMUNE_QUESTION]) ?? '') ?? null,
         link: `/v1/responses/${r.submissionId}`, excluded: excluded.get(r.submissionId) ?? null,
       });
     }

@@ -4,12 +4,11 @@
  * the names of territories.
  */
 import { compareVersions, type CompiledQuestionnaire, type LocalizedText } from '@olva/schema';
-import type { CustomTerritory } from '../../config/load.js';
 import type { AcceptedBuild, QuestionnaireRegistry } from '../../questionnaire-registry.js';
 import { waveAccepts, type WaveRule } from '../../waves.js';
 import type { SqlDb } from '../../store/sql.js';
 import type { TerritoryRef } from '../../store/types.js';
-import { communeName, type TerritoryDirectory } from '../../territories.js';
+import type { TerritoryDirectory } from '../../territories.js';
 import { DEFAULT_SECTOR_QUESTION, sectorChoices } from '../../stats/sample.js';
 import type { StatsConfig } from '../../stats/expected.js';
 
@@ -19,7 +18,6 @@ export interface CockpitContext {
   stats?: StatsConfig;
   registry: QuestionnaireRegistry;
   territories: TerritoryDirectory;
-  customTerritories: readonly CustomTerritory[];
   /** The core versions each wave accepts (`waves` of the configuration). */
   waves?: readonly WaveRule[];
 }
@@ -30,13 +28,11 @@ export interface NamedTerritory extends TerritoryRef {
 }
 
 
-/** The territory with its name when the collector knows it (a build's, a custom one's, a commune's). */
+/** The territory with its name when the collector knows it (a build's, else the directory's: official or custom). */
 export function named(ctx: CockpitContext, t: TerritoryRef): NamedTerritory {
   const out: NamedTerritory = { level: t.level, code: t.code };
   const build = ctx.registry.accepted().find((b) => b.compiled.territory?.level === t.level && b.compiled.territory.code === t.code);
-  let name: string | undefined = build?.compiled.territory?.name;
-  if (!name && t.level === 'custom') name = ctx.customTerritories.find((c) => c.code === t.code)?.name;
-  if (!name && t.level === 'commune') name = communeName(t.code);
+  const name = build?.compiled.territory?.name ?? ctx.territories.name(t);
   if (name) out.name = name;
   return out;
 }

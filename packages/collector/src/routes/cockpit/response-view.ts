@@ -11,7 +11,7 @@
  */
 import type { CompiledQuestion, CompiledQuestionnaire, LocalizedText } from '@olva/schema';
 import { OTHER_CODE, otherKey, unhandledQuestionType } from '@olva/schema';
-import { communeName } from '../../territories.js';
+import { officialName } from '@olva/compiler/geography';
 
 /** A choice as the respondent saw it; `text` is what they wrote for "other, please specify". */
 export interface ChoiceWords {
@@ -109,7 +109,7 @@ export function answerWords(question: CompiledQuestion, value: unknown, other: u
       return asText(value);
     case 'commune': {
       if (typeof value !== 'string') return asText(value);
-      const name = communeName(value);
+      const name = officialName('commune', value);
       return { kind: 'commune', code: value, ...(name ? { name } : {}) };
     }
     default:
