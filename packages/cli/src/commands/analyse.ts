@@ -12,6 +12,7 @@ import { EXIT, say, type Bilingual, type CommandIO } from '../io.js';
 import { inputHelp, loadReferences, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
 import { CommandError, reportError } from './export.js';
 import { keyFigureClassesFor } from '@olva/core-questionnaire';
+import { counted } from '@olva/schema';
 
 export const usage: Bilingual = {
   fr: 'olva analyse (--config <olva.config.json> | --responses <réponses.ndjson> --build <dossier>…) --wave <millésime> [--territory <niveau:code>] [--previous-wave <millésime>] --out <results.json> : les résultats d’un millésime, avec leurs comparaisons',
@@ -142,10 +143,10 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       fs.writeFileSync(v.csv, toCsv(FLAT_COLUMNS, flat.rows));
     }
     // The count says what it counts: a bare « (151) » left the reader guessing.
-    const groups = (word: (n: number) => string) => doc.groups.map((g) => `${g.territory.level}:${g.territory.code} (${g.responses} ${word(g.responses)})`).join(', ');
+    const groups = (one: string, many: string) => doc.groups.map((g) => `${g.territory.level}:${g.territory.code} (${counted(lang, g.responses, one, many)})`).join(', ');
     io.stderr.write(lang === 'fr'
-      ? `olva analyse : ${v.out} écrit — millésime ${v.wave}, ${groups((n) => (n > 1 ? 'réponses' : 'réponse'))}${v.csv ? ` ; table à plat ${v.csv}` : ''}\n`
-      : `olva analyse: ${v.out} written — wave ${v.wave}, ${groups((n) => (n === 1 ? 'response' : 'responses'))}${v.csv ? `; flat table ${v.csv}` : ''}\n`);
+      ? `olva analyse : ${v.out} écrit — millésime ${v.wave}, ${groups('réponse', 'réponses')}${v.csv ? ` ; table à plat ${v.csv}` : ''}\n`
+      : `olva analyse: ${v.out} written — wave ${v.wave}, ${groups('response', 'responses')}${v.csv ? `; flat table ${v.csv}` : ''}\n`);
     if (territory && inner.size) say(io.stderr, lang, innerTerritories(territory, [...inner].sort()));
     for (const line of missingComparisons(doc)) say(io.stderr, lang, line);
     return EXIT.OK;
@@ -174,8 +175,8 @@ function missingComparisons(doc: ResultsDocument): Bilingual[] {
     const network = g.comparisons?.network;
     if (network && network.otherTerritories < MIN_OTHER_TERRITORIES) {
       lines.push({
-        fr: `  ${where} : ${network.otherTerritories} autre(s) territoire(s) au millésime ${network.wave}, il en faut ${MIN_OTHER_TERRITORIES} pour comparer au réseau`,
-        en: `  ${where}: ${network.otherTerritories} other territor${network.otherTerritories === 1 ? 'y' : 'ies'} in wave ${network.wave}, ${MIN_OTHER_TERRITORIES} are needed to compare with the network`,
+        fr: `  ${where} : ${counted('fr', network.otherTerritories, 'autre territoire', 'autres territoires')} au millésime ${network.wave}, il en faut ${MIN_OTHER_TERRITORIES} pour comparer au réseau`,
+        en: `  ${where}: ${counted('en', network.otherTerritories, 'other territory', 'other territories')} in wave ${network.wave}, ${MIN_OTHER_TERRITORIES} are needed to compare with the network`,
       });
     }
   }

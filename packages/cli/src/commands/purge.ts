@@ -10,6 +10,7 @@ import {
   ConfigError, loadConfig, maskUrl, openStore, purgeExpired, purgePersonalBefore, purgePersonalExpired,
   type PersonalPurgeReport, type ResponseStore,
 } from '@olva/collector';
+import { counted, plural } from '@olva/schema';
 import { parse } from '../args.js';
 import { reportConfigError } from '../config-problems.js';
 import { printJson } from '../report.js';
@@ -45,8 +46,8 @@ function personalLine(r: PersonalPurgeReport): Bilingual {
   const questions = r.questions.length ? r.questions.join(', ') : '—';
   const days = r.retentionDays;
   return {
-    fr: `${r.questionnaireId} : réponses personnelles (${questions}) retirées de ${r.responses} réponse(s) reçue(s) avant le ${r.before}${days === undefined ? '' : ` (conservation ${days} jours)`}`,
-    en: `${r.questionnaireId}: personal answers (${questions}) removed from ${r.responses} response(s) received before ${r.before}${days === undefined ? '' : ` (retention ${days} days)`}`,
+    fr: `${r.questionnaireId} : réponses personnelles (${questions}) retirées de ${counted('fr', r.responses, 'réponse reçue', 'réponses reçues')} avant le ${r.before}${days === undefined ? '' : ` (conservation ${counted('fr', days, 'jour', 'jours')})`}`,
+    en: `${r.questionnaireId}: personal answers (${questions}) removed from ${counted('en', r.responses, 'response', 'responses')} received before ${r.before}${days === undefined ? '' : ` (retention ${counted('en', days, 'day', 'days')})`}`,
   };
 }
 
@@ -137,8 +138,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     if (args.values.json) printJson(io.stdout, { purged: reports, personal });
     else {
       for (const r of reports) say(io.stdout, lang, {
-        fr: `${r.questionnaireId} : ${r.deleted} réponse(s) reçue(s) avant le ${r.before} (conservation ${r.retentionDays} jours) supprimée(s)`,
-        en: `${r.questionnaireId}: ${r.deleted} response(s) received before ${r.before} (retention ${r.retentionDays} days) deleted`,
+        fr: `${r.questionnaireId} : ${counted('fr', r.deleted, 'réponse reçue', 'réponses reçues')} avant le ${r.before} (conservation ${counted('fr', r.retentionDays, 'jour', 'jours')}) ${plural('fr', r.deleted, 'supprimée', 'supprimées')}`,
+        en: `${r.questionnaireId}: ${counted('en', r.deleted, 'response', 'responses')} received before ${r.before} (retention ${counted('en', r.retentionDays, 'day', 'days')}) deleted`,
       });
       for (const r of personal) say(io.stdout, lang, personalLine(r));
     }

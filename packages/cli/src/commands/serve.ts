@@ -4,6 +4,7 @@
  * Environment variables (OLVA_PORT, OLVA_HOST, OLVA_DATABASE_URL, OLVA_TOKENS…) override the file.
  */
 import { closeOnSignals, ConfigError, createCollector, loadConfig, maskUrl, siteRoutes, type Collector, type CollectorConfig, type Text } from '@olva/collector';
+import { counted } from '@olva/schema';
 import { parse } from '../args.js';
 import { reportConfigError } from '../config-problems.js';
 import { collectorSiteFiles } from '../site-files.js';
@@ -55,9 +56,10 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     collector = await createCollector({ config, extraRoutes: async (app) => { served = await siteRoutes(app, collectorSiteFiles(config.builds)); } });
     for (const w of collector.warnings) say(io.stderr, lang, { fr: `olva serve : attention : ${w.fr}`, en: `olva serve: warning: ${w.en}` });
     const url = await collector.listen();
+    const accepted = collector.registry.accepted().length;
     say(io.stderr, lang, {
-      fr: `olva serve : collecteur prêt sur ${url} (base ${maskUrl(config.databaseUrl)}, ${collector.registry.accepted().length} questionnaire(s) acceptés)`,
-      en: `olva serve: collector ready on ${url} (database ${maskUrl(config.databaseUrl)}, ${collector.registry.accepted().length} questionnaire(s) accepted)`,
+      fr: `olva serve : collecteur prêt sur ${url} (base ${maskUrl(config.databaseUrl)}, ${counted('fr', accepted, 'questionnaire accepté', 'questionnaires acceptés')})`,
+      en: `olva serve: collector ready on ${url} (database ${maskUrl(config.databaseUrl)}, ${counted('en', accepted, 'questionnaire', 'questionnaires')} accepted)`,
     });
     // The prefixes pages embed from, so that the operator sees at once what sites may paste.
     if (served.length) say(io.stderr, lang, { fr: `  sert aussi : ${served.join(' ')}`, en: `  also serves: ${served.join(' ')}` });
