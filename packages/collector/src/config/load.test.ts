@@ -160,7 +160,12 @@ describe('collector configuration', () => {
       expect(problemsOf(() => loadConfig(path.join(dir, 'absent.json'), {}))).toEqual([expect.stringContaining(`no configuration file ${path.join(dir, 'absent.json')}: give it with --config <file>`)]);
       expect(problemsOf(() => loadConfig(dir, {}))).toEqual([expect.stringContaining('EISDIR [readable]')]);
       fs.writeFileSync(path.join(dir, 'bad.json'), '{ "questionnaires": [ }');
-      expect(problemsOf(() => loadConfig(path.join(dir, 'bad.json'), {}))).toEqual([expect.stringContaining('[json]')]);
+      // Which slip and where, in the language asked for: V8's "Unexpected token" is English only.
+      const bad = path.join(dir, 'bad.json');
+      expect(problemsOf(() => loadConfig(bad, {}), 'fr')).toEqual([`${bad}# : pas du JSON valide : ligne 1, colonne 23 : caractère « } » inattendu [json]`]);
+      expect(problemsOf(() => loadConfig(bad, {}))).toEqual([`${bad}#: not valid JSON: line 1, column 23: unexpected character "}" [json]`]);
+      expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_TOKENS: "[{'name': 'x'}]" } }), 'fr'))
+        .toEqual([expect.stringContaining('OLVA_TOKENS : doit être un tableau JSON d’entrées de jetons : ligne 1, colonne 3 : le JSON écrit les textes entre guillemets droits doubles')]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -10,7 +10,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import proxyAddr from '@fastify/proxy-addr';
 import type { ErrorObject } from 'ajv';
 import { toProblems } from '@olva/schema/validate';
-import { environmentLanguage } from '@olva/schema';
+import { environmentLanguage, parseJson, type JsonSyntaxError } from '@olva/schema';
 import { disclosureRuleProblems, disclosureRules, type DisclosureRules } from '@olva/analysis';
 import type { Scope } from '../auth.js';
 import type { TerritoryRef } from '../store/types.js';
@@ -164,11 +164,9 @@ function applyEnv(raw: Record<string, any>, env: NodeJS.ProcessEnv, problems: Co
     if (rate !== undefined) out.limits.ratePerMinute = rate;
   }
   if (env.OLVA_TOKENS) {
-    try {
-      out.tokens = JSON.parse(env.OLVA_TOKENS);
-    } catch (e) {
-      problems.push(envProblem('OLVA_TOKENS', 'json', text('json.tokens', { detail: (e as Error).message })));
-    }
+    const parsed = parseJson(env.OLVA_TOKENS);
+    if ('error' in parsed) problems.push(envProblem('OLVA_TOKENS', 'json', text('json.tokens', { detail: jsonPlace(parsed.error) })));
+    else out.tokens = parsed.value as typeof out.tokens;
   }
   return out;
 }
@@ -288,13 +286,14 @@ export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): 
       : text('readable', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
     throw new ConfigError([{ file, pointer: '', rule: 'readable', message }], configLanguage(env));
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(source);
-  } catch (e) {
-    throw new ConfigError([{ file, pointer: '', rule: 'json', message: text('json', { detail: (e as Error).message }) }], configLanguage(env));
-  }
-  return resolveConfig(raw, { file: absolute, baseDir: path.dirname(absolute), env });
+  const parsed = parseJson(source);
+  if ('error' in parsed) throw new ConfigError([{ file, pointer: '', rule: 'json', message: text('json', { detail: jsonPlace(parsed.error) }) }], configLanguage(env));
+  return resolveConfig(parsed.value, { file: absolute, baseDir: path.dirname(absolute), env });
+}
+
+/** Where and which JSON slip, in both languages, after the catalogue's « pas du JSON valide : » (never V8's English). */
+function jsonPlace(error: JsonSyntaxError): Text {
+  return { fr: `ligne ${error.line}, colonne ${error.column} : ${error.slip.fr}`, en: `line ${error.line}, column ${error.column}: ${error.slip.en}` };
 }
 
 /** SHA-256 (hex) of a token, as the configuration stores it. */
