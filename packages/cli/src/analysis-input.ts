@@ -16,7 +16,7 @@ import { nationalReferencesPath } from '@olva/core-questionnaire';
 import { parseCommand, type COMMON_OPTIONS, type OptionSpec, type OptionValues } from './args.js';
 import { EXIT, pickLang, type Bilingual, type CommandIO, type Lang } from './io.js';
 import { CommandError, openRead, reportError } from './commands/export.js';
-import { readJsonFile } from './json-file.js';
+import { readJsonFile } from '@olva/compiler/read-json';
 
 /** The input options both commands accept. */
 export const inputOptions = {

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { CompilerProblem } from './problems.js';
 import { parseJson } from '@olva/schema';
+import { fileError } from './read-json.js';
 
 /** What a document is, decided from its content (an extension has `extends`). */
 export type LoadedKind = 'questionnaire' | 'extension' | 'payload' | 'compiled' | 'unknown';
@@ -82,17 +83,17 @@ export async function load(paths: readonly string[]): Promise<LoadResult> {
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const missing = code === 'ENOENT';
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      const why = fileError(error);
       problems.push({
         file,
         pointer: '',
         rule: missing ? 'load/not-found' : 'load/unreadable',
         severity: 'error',
-        message: missing ? 'file not found' : `cannot read the file (${code ?? String(error)})`,
+        message: why.en,
         hint: missing ? 'check the path (it is relative to the current directory)' : 'check that it is a readable file, not a directory',
         fr: {
-          message: missing ? 'fichier introuvable' : `lecture impossible (${code ?? String(error)})`,
+          message: why.fr,
           hint: missing ? 'vérifiez le chemin (relatif au répertoire courant)' : 'vérifiez qu’il s’agit d’un fichier lisible et non d’un répertoire',
         },
       });

@@ -64,7 +64,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!args.ok || (!args.values.help && args.positionals.length !== 2)) {
     return usageMistake(io.stderr, lang, 'diff', args.ok
       ? { fr: 'indiquez deux fichiers, l’ancienne version puis la nouvelle.', en: 'give two files, the old version then the new one.' }
-      : { fr: args.error, en: args.error }, usage);
+      : args.error, usage);
   }
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
 

@@ -59,7 +59,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!args.ok || (!args.values.help && (!args.values.core || args.positionals.length === 0))) {
     return usageMistake(io.stderr, lang, 'impact', args.ok
       ? { fr: 'indiquez le nouveau tronc commun (--core) et au moins une extension.', en: 'give the new core (--core) and at least one extension.' }
-      : { fr: args.error, en: args.error }, usage);
+      : args.error, usage);
   }
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
 

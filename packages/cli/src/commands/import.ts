@@ -13,7 +13,7 @@ import { parseCommand } from '../args.js';
 import { version } from '../cli.js';
 import { commandPrefix, EXIT, pickLang, type Bilingual, type CommandIO } from '../io.js';
 import { CommandError, reportError } from './export.js';
-import { fileError } from '../json-file.js';
+import { fileError } from '@olva/compiler/read-json';
 import { CsvReadError, csvEncodingNamed, type CsvDelimiter } from '@olva/compiler/csv';
 import { readTable } from '../import/table.js';
 import { XlsxReadError } from '../import/xlsx-read.js';

@@ -61,7 +61,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     config: { type: 'string', short: 'c' }, database: { type: 'string' }, submission: { type: 'string', multiple: true },
     'personal-only': { type: 'boolean' }, before: { type: 'string' }, questionnaire: { type: 'string', short: 'q' },
   });
-  if (!args.ok) return usageMistake(io.stderr, lang, 'purge', { fr: args.error, en: args.error }, usage);
+  if (!args.ok) return usageMistake(io.stderr, lang, 'purge', args.error, usage);
   if (args.values.help) { sayBoth(io.stdout, help); return EXIT.OK; }
   const personalOnly = args.values['personal-only'] === true;
   const beforeText = args.values.before;

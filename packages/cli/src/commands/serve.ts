@@ -45,7 +45,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const env = io.env ?? process.env;
   const lang = pickLang(argv, env);
   const args = parse(argv, { config: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' } });
-  if (!args.ok) return usageMistake(io.stderr, lang, 'serve', { fr: args.error, en: args.error }, usage);
+  if (!args.ok) return usageMistake(io.stderr, lang, 'serve', args.error, usage);
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
   const file = args.values.config ?? 'olva.config.json';
   let collector: Collector;

@@ -6,7 +6,7 @@ import { importMappingSchema } from '@olva/schema';
 import { createAjv, toProblems } from '@olva/schema/validate';
 import { schemaMessage } from '@olva/compiler/schema-messages';
 import type { Bilingual } from '../io.js';
-import { readJsonFile } from '../json-file.js';
+import { readJsonFile } from '@olva/compiler/read-json';
 import type { ValidateFunction } from 'ajv';
 
 /** A foreign file's columns and values in olva's terms. */
