@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
-  codebookCsv, codebookEntries, codebookMarkdown, ConfigError, createCollector, csvReadable, exportBaseName, exportedResponses, exportedVersions,
+  codebookCsv, codebookEntries, codebookMarkdown, ConfigError, createCollector, DatabaseUrlError, csvReadable, exportBaseName, exportedResponses, exportedVersions,
   exportVersions, harmonise as harmoniseVersions, leftOut, loadConfig, ndjsonReadable, openStore, parseMissing, parseReadQuery, personalNote, personalPolicy, writeXlsx,
   type CollectorConfig, type ReadQuery, type ResponseFilter, type ResponseStore,
 } from '@olva/collector';
@@ -135,6 +135,10 @@ export function reportError(command: string, e: unknown, io: CommandIO, lang: La
   // A configuration's problems are worded in the command's language, not the environment's.
   if (e instanceof ConfigError) {
     return reportConfigError(io.stderr, lang, { fr: `${commandPrefix(command, 'fr')}configuration invalide :`, en: `${commandPrefix(command, 'en')}invalid configuration:` }, e);
+  }
+  if (e instanceof DatabaseUrlError) {
+    io.stderr.write(`${prefix}--database ${e.text[lang]}\n`);
+    return EXIT.USAGE;
   }
   if (e instanceof AnalysisError && e.text) {
     io.stderr.write(`${prefix}${e.pointer}: [${e.rule}] ${e.text[lang]}\n`);

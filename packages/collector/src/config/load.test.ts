@@ -45,7 +45,7 @@ describe('collector configuration', () => {
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_PORT: 'eighty' } })))
       .toEqual(['environment OLVA_PORT: must be a whole number, got "eighty" [integer]']);
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_PORT: 'eighty' } }), 'fr'))
-      .toEqual(['environment OLVA_PORT : doit être un nombre entier, reçu « eighty » [integer]']);
+      .toEqual(['environnement OLVA_PORT : doit être un nombre entier, reçu « eighty » [integer]']);
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_PORT: '70000' } })))
       .toEqual([expect.stringContaining('/server/port')]);
   });
@@ -116,7 +116,7 @@ describe('collector configuration', () => {
       '/etc/olva/olva.config.json#/database/url: "mysql://olva:***@db/olva": neither sqlite:<path> nor postgres://… (olva knows only SQLite and PostgreSQL) [database-url]',
     ]);
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_DATABASE_URL: 'postgress://olva:secret@db/olva' } }), 'fr')).toEqual([
-      'environment OLVA_DATABASE_URL : « postgress://olva:***@db/olva » : ni sqlite:<chemin> ni postgres://… (olva ne connaît que SQLite et PostgreSQL) [database-url]',
+      'environnement OLVA_DATABASE_URL : « postgress://olva:***@db/olva » : ni sqlite:<chemin> ni postgres://… (olva ne connaît que SQLite et PostgreSQL) [database-url]',
     ]);
     // A path, relative or absolute, with or without sqlite:, is still an SQLite file.
     for (const url of ['data/olva.sqlite', 'sqlite:data/olva.sqlite', 'sqlite:///var/lib/olva.sqlite']) {

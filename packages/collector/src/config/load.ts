@@ -51,7 +51,9 @@ export class ConfigError extends Error {
 export function formatProblem(p: ConfigProblem, lang: Lang = 'fr'): string {
   // `problems.map(formatProblem)` passes an index: anything but 'en' is French.
   const l: Lang = lang === 'en' ? 'en' : 'fr';
-  return `${p.file}${p.file === 'environment' ? ' ' : '#'}${p.pointer}${l === 'fr' ? ' : ' : ': '}${p.message[l]} [${p.rule}]`;
+  // `environment` is the place's code; the word before the variable's name is the language's.
+  const file = p.file === 'environment' ? (l === 'fr' ? 'environnement ' : 'environment ') : `${p.file}#`;
+  return `${file}${p.pointer}${l === 'fr' ? ' : ' : ': '}${p.message[l]} [${p.rule}]`;
 }
 
 /** A token as the server holds it: only its hash. */

@@ -7,7 +7,7 @@ import { openPostgresDb } from './postgres.js';
 import { SqlResponseStore } from './sql-store.js';
 import { isPostgresUrl, sqliteFileOf } from './database-url.js';
 
-export { isPostgresUrl, maskUrl, sqliteFileOf } from './database-url.js';
+export { DatabaseUrlError, isPostgresUrl, maskUrl, sqliteFileOf } from './database-url.js';
 
 /** Opens and initialises the store a URL names. */
 export async function openStore(url: string): Promise<SqlResponseStore> {
