@@ -187,7 +187,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     const whole = exportVersions(opened.known, query.questionnaire!, filter.territories);
     if (!whole.length) {
       throw new CommandError({
-        fr: `aucune version du questionnaire « ${query.questionnaire} » n'est connue (vérifiez --config ou la base)`,
+        fr: `aucune version du questionnaire « ${query.questionnaire} » n’est connue (vérifiez --config ou la base)`,
         en: `no version of questionnaire "${query.questionnaire}" is known (check --config or the database)`,
       });
     }

@@ -77,7 +77,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   }
   const before = beforeText === undefined ? null : new Date(beforeText);
   if (beforeText !== undefined && (!DATE.test(beforeText) || Number.isNaN(before!.getTime()))) {
-    return usageError({ fr: `--before « ${beforeText} » n'est pas une date (AAAA-MM-JJ ou RFC 3339)`, en: `--before "${beforeText}" is not a date (YYYY-MM-DD or RFC 3339)` });
+    return usageError({ fr: `--before « ${beforeText} » n’est pas une date (AAAA-MM-JJ ou RFC 3339)`, en: `--before "${beforeText}" is not a date (YYYY-MM-DD or RFC 3339)` });
   }
   if (args.values.questionnaire !== undefined && (before === null || !QUESTIONNAIRE_ID.test(args.values.questionnaire))) {
     return usageError({ fr: '--questionnaire <id> va avec --before et suit ^[a-z][a-z0-9-]*$', en: '--questionnaire <id> goes with --before and matches ^[a-z][a-z0-9-]*$' });
@@ -85,7 +85,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const submissions = args.values.submission ?? [];
   const bad = submissions.find((s) => !UUID.test(s));
   if (bad !== undefined) {
-    say(io.stderr, lang, { fr: `olva purge : « ${bad} » n'est pas un identifiant de réponse (UUID).`, en: `olva purge: "${bad}" is not a submission id (UUID).` });
+    say(io.stderr, lang, { fr: `olva purge : « ${bad} » n’est pas un identifiant de réponse (UUID).`, en: `olva purge: "${bad}" is not a submission id (UUID).` });
     return EXIT.USAGE;
   }
   let store: ResponseStore;
