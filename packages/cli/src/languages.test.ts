@@ -6,11 +6,14 @@
  * that they cannot look like either language.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { olva } from '@olva/test-support/cli-run';
+import { memoryIo } from '@olva/test-support/command-io';
 import { COMMAND_NAMES, loadCommand } from './commands/index.js';
+import { reportStartFailure } from './commands/serve.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'olva-lang-'));
 const absent = join(dir, 'x1.json');
@@ -87,6 +90,23 @@ async function says(argv: string[], lang: 'fr' | 'en'): Promise<string> {
 describe('olva speaks one language at a time', () => {
   it('covers every command', () => {
     expect(Object.keys(FAILURES).sort()).toEqual([...COMMAND_NAMES].sort());
+  });
+
+  it('a port already taken is said in each language, not in Node\'s "listen EADDRINUSE: address already in use"', async () => {
+    const listen = (server: Server, port: number) => new Promise<Error | null>((done) => {
+      server.once('error', done).listen(port, '127.0.0.1', () => done(null));
+    });
+    const first = createServer();
+    await listen(first, 0);
+    const port = (first.address() as AddressInfo).port;
+    const taken = await listen(createServer(), port);
+    first.close();
+    for (const [lang, tells] of [['fr', ENGLISH], ['en', FRENCH]] as const) {
+      const m = memoryIo();
+      expect(reportStartFailure(taken, m.io, lang, 'serve')).toBe(1);
+      expect(m.err()).toContain(`127.0.0.1:${port}`);
+      expect(tells.filter((t) => t.test(wordsOf(m.err().replace(/OLVA_PORT=\d+|127\.0\.0\.1:\d+/g, ''))))).toEqual([]);
+    }
   });
 
   for (const [command, cases] of Object.entries(FAILURES)) {

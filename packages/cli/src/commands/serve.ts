@@ -20,11 +20,18 @@ export function reportStartFailure(error: unknown, io: CommandIO, lang: Lang, co
   if (error instanceof ConfigError) {
     return reportConfigError(io.stderr, lang, { fr: `olva ${command} : configuration invalide, le collecteur ne démarre pas :`, en: `olva ${command}: invalid configuration, the collector does not start:` }, error);
   }
+  // A port already taken is the usual failure, and Node says it in English ("listen EADDRINUSE: address already in use").
+  const taken = error as NodeJS.ErrnoException & { address?: string; port?: number };
+  if (taken?.code === 'EADDRINUSE') {
+    const where = taken.port === undefined ? '' : ` ${taken.address ?? ''}:${taken.port}`;
+    say(io.stderr, lang, {
+      fr: `olva ${command} : le collecteur ne démarre pas : le port${where} est déjà pris ; choisissez-en un autre avec OLVA_PORT=8081 (ou --port).`,
+      en: `olva ${command}: the collector cannot start: port${where} is taken; choose another one with OLVA_PORT=8081 (or --port).`,
+    });
+    return EXIT.INVALID;
+  }
   const message = error instanceof Error ? error.message : String(error);
   say(io.stderr, lang, { fr: `olva ${command} : le collecteur ne démarre pas : ${message}`, en: `olva ${command}: the collector cannot start: ${message}` });
-  if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
-    say(io.stderr, lang, { fr: 'Ce port est déjà pris : choisissez-en un autre avec OLVA_PORT=8081 (ou --port).', en: 'That port is taken: choose another one with OLVA_PORT=8081 (or --port).' });
-  }
   return EXIT.INVALID;
 }
 
