@@ -135,6 +135,13 @@ describe('collector configuration', () => {
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_TRUST_PROXY: 'proxy' } }))).toEqual([
       expect.stringMatching(/^environment OLVA_TRUST_PROXY: "proxy": .*invalid IP address: proxy \[trust-proxy\]$/),
     ]);
+    // proxy-addr's reason is English: said in French too.
+    expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], server: { trustProxy: '127.0.0.1, nginx, 10.0.0.0/99' } }, opts), 'fr')).toEqual([
+      expect.stringMatching(/ : adresse IP invalide : nginx \[trust-proxy\]$/),
+    ]);
+    expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], server: { trustProxy: '10.0.0.0/99' } }, opts), 'fr')).toEqual([
+      expect.stringMatching(/ : plage invalide pour l’adresse 10\.0\.0\.0\/99 \[trust-proxy\]$/),
+    ]);
   });
 
   it('refuses duplicated token names and secrets', () => {

@@ -222,7 +222,7 @@ export function resolveConfig(raw: unknown, options: { file: string; baseDir: st
     try {
       proxyAddr.compile(trustProxy.split(',').map((a) => a.trim()));
     } catch (e) {
-      const message = text('trust-proxy', { value: trustProxy.slice(0, 100), detail: (e as Error).message });
+      const message = text('trust-proxy', { value: trustProxy.slice(0, 100), detail: proxyAddrReason((e as Error).message) });
       problems.push(env.OLVA_TRUST_PROXY ? envProblem('OLVA_TRUST_PROXY', 'trust-proxy', message) : { file, pointer: '/server/trustProxy', rule: 'trust-proxy', message });
     }
   }
@@ -291,6 +291,18 @@ export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): 
   const parsed = parseJson(source);
   if ('error' in parsed) throw new ConfigError([{ file, pointer: '', rule: 'json', message: text('json', { detail: jsonPlace(parsed.error) }) }], configLanguage(env));
   return resolveConfig(parsed.value, { file: absolute, baseDir: path.dirname(absolute), env });
+}
+
+/**
+ * proxy-addr's reason in both languages: its two messages name the address at fault ("invalid IP
+ * address: nginx", "invalid range on address: 10.0.0.0/99"); another one is left as it says it.
+ */
+function proxyAddrReason(message: string): Text {
+  const address = /^invalid IP address: (.*)$/.exec(message);
+  if (address) return { fr: `adresse IP invalide : ${address[1]}`, en: message };
+  const range = /^invalid range on address: (.*)$/.exec(message);
+  if (range) return { fr: `plage invalide pour l’adresse ${range[1]}`, en: message };
+  return { fr: message, en: message };
 }
 
 /** Where and which JSON slip, in both languages, after the catalogue's « pas du JSON valide : » (never V8's English). */
