@@ -69,6 +69,11 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   };
   if (!args.ok) return usageError(args.error);
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
+  // `olva init extension commune:35238`: the territory given where the command was, not its kind.
+  const extra = args.positionals[0] === 'extension' ? args.positionals[1] : undefined;
+  if (extra !== undefined) {
+    return usageError({ fr: `argument inattendu « ${extra} » : le territoire se donne par --territory ${extra}`, en: `unexpected argument "${extra}": the territory is given with --territory ${extra}` });
+  }
   if (args.positionals[0] !== 'extension' || args.positionals.length !== 1) {
     return usageError({ fr: 'olva init ne sait écrire qu’une extension : olva init extension …', en: 'olva init only writes an extension: olva init extension …' });
   }
