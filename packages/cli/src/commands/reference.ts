@@ -17,6 +17,7 @@ import { countRna, RnaFormatError } from '../reference/rna.js';
 import { territoryCommunes } from '../reference/territory-communes.js';
 import { loadWaldecMapping } from '../reference/waldec.js';
 import { fileError } from '@olva/compiler/read-json';
+import { counted, plural } from '@olva/schema';
 
 export const usage: Bilingual = {
   fr: 'olva reference rna <fichier.csv> --territory <niveau:code> [--out attendu.json] [--wave <millésime>] [--encoding utf8|windows-1252|latin1] : répartition attendue des associations par secteur, depuis le Répertoire national des associations',
@@ -81,8 +82,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
 
   const report = io.stderr;
   say(report, lang, {
-    fr: `${count.rows} lignes lues : ${count.kept} associations actives dans ${territory.level}:${territory.code} (${count.kept - count.unclassified} classées par secteur, ${count.unclassified} sans thème reconnu), ${count.dissolved} dissoutes écartées, ${count.outside} hors du territoire, ${count.noCommune} sans code commune, ${count.malformed} lignes illisibles.`,
-    en: `${count.rows} rows read: ${count.kept} active associations in ${territory.level}:${territory.code} (${count.kept - count.unclassified} classified by sector, ${count.unclassified} without a known theme), ${count.dissolved} dissolved skipped, ${count.outside} outside the territory, ${count.noCommune} without a commune code, ${count.malformed} unreadable rows.`,
+    fr: `${counted('fr', count.rows, 'ligne lue', 'lignes lues')} : ${counted('fr', count.kept, 'association active', 'associations actives')} dans ${territory.level}:${territory.code} (${count.kept - count.unclassified} ${plural('fr', count.kept - count.unclassified, 'classée', 'classées')} par secteur, ${count.unclassified} sans thème reconnu), ${count.dissolved} ${plural('fr', count.dissolved, 'dissoute écartée', 'dissoutes écartées')}, ${count.outside} hors du territoire, ${count.noCommune} sans code commune, ${counted('fr', count.malformed, 'ligne illisible', 'lignes illisibles')}.`,
+    en: `${counted('en', count.rows, 'row', 'rows')} read: ${counted('en', count.kept, 'active association', 'active associations')} in ${territory.level}:${territory.code} (${count.kept - count.unclassified} classified by sector, ${count.unclassified} without a known theme), ${count.dissolved} dissolved skipped, ${count.outside} outside the territory, ${count.noCommune} without a commune code, ${counted('en', count.malformed, 'unreadable row', 'unreadable rows')}.`,
   });
   for (const m of count.malformedLines) say(report, lang, { fr: `  ${file}:${m.line} : ${m.reason}`, en: `  ${file}:${m.line}: ${m.reason}` });
   if (count.malformed > count.malformedLines.length) say(report, lang, { fr: `  … et ${count.malformed - count.malformedLines.length} autres`, en: `  … and ${count.malformed - count.malformedLines.length} more` });

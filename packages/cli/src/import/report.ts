@@ -96,7 +96,7 @@ export function problemLines(file: string, problems: readonly ImportProblem[], l
   return [...groups.values()].map((group) => {
     if (group.length === 1) return problemLine(file, group[0]!, lang);
     const lines = [...new Set(group.map((p) => p.line))].sort((a, b) => a - b);
-    const rows = lang === 'fr' ? `${lines.length} lignes` : `${lines.length} rows`;
+    const rows = lang === 'fr' ? counted('fr', lines.length, 'ligne', 'lignes') : counted('en', lines.length, 'row', 'rows');
     return problemLine(`${file}:${lineRanges(lines)} (${rows})`, { ...group[0]!, line: Number.NaN }, lang).replace(':NaN', '');
   });
 }
