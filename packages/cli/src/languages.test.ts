@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { olva } from '@olva/test-support/cli-run';
 import { memoryIo } from '@olva/test-support/command-io';
@@ -25,6 +26,9 @@ writeFileSync(notJson, 'zzz, qqq\n');
 writeFileSync(trailing, '{"a": 1,}');
 writeFileSync(lines, '{"kind": "olva-response", \n');
 mkdirSync(folder);
+const demoConfig = fileURLToPath(new URL('../../../examples/demo/olva.config.json', import.meta.url));
+const workbook = join(dir, 'x10.xlsx');
+writeFileSync(workbook, 'zzz');
 const build = join(dir, 'x6.json');
 writeFileSync(build, '[]');
 
@@ -39,7 +43,8 @@ const FAILURES: Record<string, string[][]> = {
   serve: [['--zz'], ['--port'], ['--config', absent], ['--config', notJson], ['--config', trailing]],
   demo: [['--zz'], ['--port']],
   export: [['--zz'], ['--config', absent, '-q', 'zz'], ['--config', notJson, '-q', 'zz'], ['--database', 'zz://zz', '-q', 'zz'], ['--database', `sqlite:${join(dir, 'x7.sqlite')}`, '-q', 'zz', '--format', 'zz']],
-  import: [['--zz'], [], [absent], [absent, '--config', absent], [absent, '--config', notJson], [absent, '--mapping', notJson, '--config', absent]],
+  import: [['--zz'], [], [absent], [absent, '--config', absent], [absent, '--config', notJson], [absent, '--mapping', notJson, '--config', absent],
+    [workbook, '--config', demoConfig, '--database', `sqlite:${join(dir, 'x11.sqlite')}`, '-q', 'olva-core', '--wave', '2026', '--dry-run']],
   stats: [['--zz'], ['--config', notJson], ['--database', 'zz://zz']],
   purge: [['--zz'], ['--config', notJson], ['--submission', 'zz'], ['--personal-only', '--before', 'zz'], ['--before', '2026-01-01'], ['--personal-only', '--submission', '00000000-0000-0000-0000-000000000000']],
   backup: [['--zz'], ['--force'], ['--out', join(dir, 'x8.sqlite'), '--config', notJson]],

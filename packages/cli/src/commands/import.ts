@@ -215,7 +215,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       for (const p of e.problems) io.stderr.write(`${commandPrefix('import', lang)}${p.file}#${p.pointer}, ${p.rule}${lang === 'fr' ? ' : ' : ': '}${p.message[lang]}\n`);
       return EXIT.INVALID;
     }
-    if (e instanceof XlsxReadError) return reportError('import', new CommandError({ fr: `${name} : classeur XLSX illisible : ${e.message}`, en: `${name}: unreadable XLSX workbook: ${e.message}` }), io, lang);
+    if (e instanceof XlsxReadError) return reportError('import', new CommandError({ fr: `${name} : classeur XLSX illisible : ${e.text.fr}`, en: `${name}: unreadable XLSX workbook: ${e.text.en}` }), io, lang);
     if (e instanceof CsvReadError) return reportError('import', new CommandError({ fr: `${name}:${e.line}, ${e.rule} : ${e.text.fr}`, en: `${name}:${e.line}, ${e.rule}: ${e.text.en}` }), io, lang);
     return reportError('import', e, io, lang);
   } finally {
