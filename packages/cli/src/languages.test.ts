@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { olva } from '@olva/test-support/cli-run';
 import { memoryIo } from '@olva/test-support/command-io';
+import { openStore } from '@olva/collector';
 import { COMMAND_NAMES, loadCommand } from './commands/index.js';
 import { reportStartFailure } from './commands/serve.js';
 
@@ -45,9 +46,9 @@ const FAILURES: Record<string, string[][]> = {
   export: [['--zz'], ['--config', absent, '-q', 'zz'], ['--config', notJson, '-q', 'zz'], ['--database', 'zz://zz', '-q', 'zz'], ['--database', `sqlite:${join(dir, 'x7.sqlite')}`, '-q', 'zz', '--format', 'zz']],
   import: [['--zz'], [], [absent], [absent, '--config', absent], [absent, '--config', notJson], [absent, '--mapping', notJson, '--config', absent],
     [workbook, '--config', demoConfig, '--database', `sqlite:${join(dir, 'x11.sqlite')}`, '-q', 'olva-core', '--wave', '2026', '--dry-run']],
-  stats: [['--zz'], ['--config', notJson], ['--database', 'zz://zz']],
-  purge: [['--zz'], ['--config', notJson], ['--submission', 'zz'], ['--personal-only', '--before', 'zz'], ['--before', '2026-01-01'], ['--personal-only', '--submission', '00000000-0000-0000-0000-000000000000']],
-  backup: [['--zz'], ['--force'], ['--out', join(dir, 'x8.sqlite'), '--config', notJson]],
+  stats: [['--zz'], ['--config', notJson], ['--database', 'zz://zz'], ['--database', `sqlite:${notJson}`]],
+  purge: [['--zz'], ['--config', notJson], ['--config', demoConfig, '--database', `sqlite:${folder}`], ['--submission', 'zz'], ['--personal-only', '--before', 'zz'], ['--before', '2026-01-01'], ['--personal-only', '--submission', '00000000-0000-0000-0000-000000000000']],
+  backup: [['--zz'], ['--force'], ['--config', demoConfig, '--database', `sqlite:${notJson}`, '--out', join(dir, 'x12.sqlite')], ['--out', join(dir, 'x8.sqlite'), '--config', notJson]],
   token: [['--zz'], ['--name'], ['--name', 'zz', '--territory', 'zz', '--rights', 'zz'], ['--name', 'ab', '--territory', 'commune:35238', '--rights', 'zz'], ['--name', 'ab', '--territory', 'commune:35238']],
   reference: [['--zz'], [], ['rna'], ['rna', absent, '--territory', 'commune:35238'], ['rna', absent, '--territory', 'zz']],
   analyse: [
@@ -56,6 +57,7 @@ const FAILURES: Record<string, string[][]> = {
     ['--responses', lines, '--build', build, '--wave', '2026', '--out', join(dir, 'r.json'), '--rules', notJson],
     ['--responses', lines, '--build', build, '--wave', '2026', '--out', join(dir, 'r.json'), '--expected', trailing],
     ['--responses', lines, '--build', build, '--wave', '2026', '--out', join(dir, 'r.json'), '--references', absent],
+    ['--responses', lines, '--build', build, '--wave', '2026', '--out', join(dir, 'r.json'), '--references', build],
     ['--responses', notJson, '--build', build, '--wave', '2026', '--out', join(dir, 'r.json')],
     ['--responses', lines, '--build', build, '--wave', '2026', '--out', join(dir, 'r.json'), '--territory', 'zz'],
     ['--responses', lines, '--build', build, '--wave', '2026', '--out', join(dir, 'r.json'), '--weight', 'zz'], ['--responses', lines, '--build', build], ['--config', notJson, '--wave', '2026', '--out', join(dir, 'r.json')],
@@ -111,6 +113,15 @@ describe('olva speaks one language at a time', () => {
       expect(reportStartFailure(taken, m.io, lang, 'serve')).toBe(1);
       expect(m.err()).toContain(`127.0.0.1:${port}`);
       expect(tells.filter((t) => t.test(wordsOf(m.err().replace(/OLVA_PORT=\d+|127\.0\.0\.1:\d+/g, ''))))).toEqual([]);
+    }
+  });
+
+  it('a database that does not open is said in each language, not in SQLite\'s "unable to open database file"', async () => {
+    const refused = await openStore(`sqlite:${folder}`).then(() => null, (e: unknown) => e);
+    for (const [lang, tells] of [['fr', ENGLISH], ['en', FRENCH]] as const) {
+      const m = memoryIo();
+      expect(reportStartFailure(refused, m.io, lang, 'serve', `sqlite:${folder}`)).toBe(1);
+      expect(tells.filter((t) => t.test(wordsOf(m.err())))).toEqual([]);
     }
   });
 

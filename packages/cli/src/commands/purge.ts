@@ -7,7 +7,7 @@
  * removes the personal answers of every response received before that date.
  */
 import {
-  ConfigError, loadConfig, maskUrl, openStore, purgeExpired, purgePersonalBefore, purgePersonalExpired,
+  ConfigError, databaseErrorText, loadConfig, maskUrl, openStore, purgeExpired, purgePersonalBefore, purgePersonalExpired,
   type PersonalPurgeReport, type ResponseStore,
 } from '@olva/collector';
 import { counted, plural } from '@olva/schema';
@@ -91,17 +91,20 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   let store: ResponseStore;
   let retention: Record<string, number>;
   let personalRetention: Record<string, number>;
+  let url = args.values.database ?? '';
   try {
     const { config } = loadConfig(args.values.config ?? 'olva.config.json', { ...env, ...(args.values.database ? { OLVA_DATABASE_URL: args.values.database } : {}) } as NodeJS.ProcessEnv);
     retention = config.retention;
     personalRetention = config.personalRetention;
-    store = await openStore(config.databaseUrl);
+    url = config.databaseUrl;
+    store = await openStore(url);
     say(io.stderr, lang, { fr: `olva purge : base ${maskUrl(config.databaseUrl)}`, en: `olva purge: database ${maskUrl(config.databaseUrl)}` });
   } catch (error) {
     if (error instanceof ConfigError) {
       return reportConfigError(io.stderr, lang, { fr: 'olva purge : configuration invalide :', en: 'olva purge: invalid configuration:' }, error);
     }
-    say(io.stderr, lang, { fr: `olva purge : ${(error as Error).message}`, en: `olva purge: ${(error as Error).message}` });
+    const said = databaseErrorText(error, url) ?? { fr: (error as Error).message, en: (error as Error).message };
+    say(io.stderr, lang, { fr: `olva purge : ${said.fr}`, en: `olva purge: ${said.en}` });
     return EXIT.INVALID;
   }
   try {

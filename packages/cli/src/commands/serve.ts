@@ -3,7 +3,7 @@
  * stops it before it starts, with every reason (file, pointer, rule) and exit code 1.
  * Environment variables (OLVA_PORT, OLVA_HOST, OLVA_DATABASE_URL, OLVA_TOKENS…) override the file.
  */
-import { closeOnSignals, ConfigError, createCollector, loadConfig, maskUrl, siteRoutes, type Collector, type CollectorConfig, type Text } from '@olva/collector';
+import { closeOnSignals, ConfigError, createCollector, databaseErrorText, loadConfig, maskUrl, siteRoutes, type Collector, type CollectorConfig, type Text } from '@olva/collector';
 import { counted } from '@olva/schema';
 import { parse } from '../args.js';
 import { reportConfigError } from '../config-problems.js';
@@ -15,8 +15,8 @@ export const usage: Bilingual = {
   en: 'olva serve [--config <olva.config.json>] [--port <n>]: runs the response collector (variables OLVA_PORT, OLVA_HOST, OLVA_DATABASE_URL, OLVA_TOKENS…)',
 };
 
-/** Prints why a collector cannot start; returns the exit code. */
-export function reportStartFailure(error: unknown, io: CommandIO, lang: Lang, command: string): number {
+/** Prints why a collector cannot start (`url`: its database, when known); returns the exit code. */
+export function reportStartFailure(error: unknown, io: CommandIO, lang: Lang, command: string, url?: string): number {
   if (error instanceof ConfigError) {
     return reportConfigError(io.stderr, lang, { fr: `olva ${command} : configuration invalide, le collecteur ne démarre pas :`, en: `olva ${command}: invalid configuration, the collector does not start:` }, error);
   }
@@ -31,7 +31,8 @@ export function reportStartFailure(error: unknown, io: CommandIO, lang: Lang, co
     return EXIT.INVALID;
   }
   const message = error instanceof Error ? error.message : String(error);
-  say(io.stderr, lang, { fr: `olva ${command} : le collecteur ne démarre pas : ${message}`, en: `olva ${command}: the collector cannot start: ${message}` });
+  const said = (url === undefined ? null : databaseErrorText(error, url)) ?? { fr: message, en: message };
+  say(io.stderr, lang, { fr: `olva ${command} : le collecteur ne démarre pas : ${said.fr}`, en: `olva ${command}: the collector cannot start: ${said.en}` });
   return EXIT.INVALID;
 }
 
@@ -56,8 +57,10 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
   const file = args.values.config ?? 'olva.config.json';
   let collector: Collector;
+  let database: string | undefined;
   try {
     const { config, warnings } = configWith(file, env, args.values.port);
+    database = config.databaseUrl;
     for (const w of warnings) say(io.stderr, lang, { fr: `olva serve : attention : ${w.fr}`, en: `olva serve: warning: ${w.en}` });
     let served: string[] = [];
     collector = await createCollector({ config, extraRoutes: async (app) => { served = await siteRoutes(app, collectorSiteFiles(config.builds)); } });
@@ -71,7 +74,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     // The prefixes pages embed from, so that the operator sees at once what sites may paste.
     if (served.length) say(io.stderr, lang, { fr: `  sert aussi : ${served.join(' ')}`, en: `  also serves: ${served.join(' ')}` });
   } catch (error) {
-    return reportStartFailure(error, io, lang, 'serve');
+    return reportStartFailure(error, io, lang, 'serve', database);
   }
   return serveUntilSignal(collector);
 }
