@@ -46,7 +46,7 @@ const isText = (v: unknown): v is LocalizedText => typeof v === 'object' && v !=
  * @throws AnalysisError `<file>#<pointer>: [analysis/references] …` on the first problem.
  */
 export function checkNationalReferences(value: unknown, file: string): NationalReferences {
-  const fail = (pointer: string, en: string, fr: string) => new AnalysisError(`${file}#${pointer}`, 'analysis/references', en, { fr, en });
+  const fail = (pointer: string, en: string, fr: string) => new AnalysisError(`${file}#${pointer}`, 'analysis/references', en, { fr, en }, false);
   const doc = value as Partial<NationalReferences> | null;
   if (typeof doc !== 'object' || doc === null || doc.kind !== 'olva-national-references') throw fail('/kind', 'must be "olva-national-references"', 'doit valoir "olva-national-references"');
   if (typeof doc.id !== 'string' || typeof doc.version !== 'string') throw fail('/version', 'id and version are strings', 'id et version sont des textes');
