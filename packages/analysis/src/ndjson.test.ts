@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateDocument } from '@olva/schema/validate';
 import { readNdjsonPayloads } from './ndjson.js';
+import type { AnalysisError } from './errors.js';
 import { aggregateResponses } from './aggregate/aggregate.js';
 import { builds, generate } from './__fixtures__/responses.js';
 import type { ResponsePayload } from '@olva/schema';
@@ -42,6 +43,13 @@ describe('readNdjsonPayloads', () => {
   it('stops at the first bad line, naming the source, line, pointer and rule', async () => {
     const lines = text.split('\r\n');
     await expect(all(readNdjsonPayloads([lines[0] + '\n{"kind":\n'], { source: 'x.ndjson' }))).rejects.toThrow(/^x\.ndjson:2: \[analysis\/ndjson\] not JSON/);
+    // Where in the line and which slip, in both languages, never V8's English.
+    const slip = await all(readNdjsonPayloads(['{"kind": \'olva-response\'}\n'], { source: 'y.ndjson' })).catch((e: AnalysisError) => e);
+    expect([(slip as AnalysisError).text?.fr, (slip as AnalysisError).text?.en]).toEqual([
+      'pas du JSON, colonne 10 : le JSON écrit les textes entre guillemets droits doubles ("…"), pas entre apostrophes',
+      'not JSON, column 10: JSON writes texts between double quotes ("…"), not single ones',
+    ]);
+    await expect(all(readNdjsonPayloads(['{"kind":\n']))).rejects.toThrow('responses:1: [analysis/ndjson] not JSON, column 9: the line ends before the JSON does');
     await expect(all(readNdjsonPayloads(['[]\n']))).rejects.toThrow('responses:1#: [analysis/ndjson] each line is one JSON object');
     await expect(all(readNdjsonPayloads(['\n{"kind":"other"}']))).rejects.toThrow('responses:2#/kind: [analysis/ndjson] must be "olva-response", got "other"');
     const noWave = { ...payloads[0], wave: undefined };

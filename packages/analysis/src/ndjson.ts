@@ -6,7 +6,7 @@
  * `(p) => validateDocument('payload', p)` from `@olva/schema/validate`), so that this package
  * does not pull ajv in.
  */
-import type { ResponsePayload } from '@olva/schema';
+import { parseJson, type ResponsePayload } from '@olva/schema';
 import { AnalysisError } from './errors.js';
 
 /** A problem a validator reports (the shape of `@olva/schema/validate`'s SchemaProblem). */
@@ -56,14 +56,18 @@ export async function* readNdjsonPayloads(chunks: AsyncIterable<string | Uint8Ar
     line += 1;
     const trimmed = text.endsWith('\r') ? text.slice(0, -1) : text;
     if (trimmed.trim() === '') return null;
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch (e) {
-      const reason = (e as Error).message;
-      throw new AnalysisError(`${source}:${line}`, 'analysis/ndjson', `not JSON: ${reason}`, { fr: `pas du JSON : ${reason}`, en: `not JSON: ${reason}` }, false);
+    const parsed = parseJson(trimmed);
+    if ('error' in parsed) {
+      // The file's line is in the place already; within it, the column and the slip, never V8's English.
+      // A payload written over several lines (pretty-printed) is the slip of NDJSON that ends a line too soon.
+      const { column, slip } = parsed.error;
+      const why = column > trimmed.length
+        ? { fr: 'la ligne s’arrête avant la fin du JSON (une réponse par ligne, sans retour à la ligne dedans)', en: 'the line ends before the JSON does (one response per line, with no line break inside)' }
+        : slip;
+      const en = `not JSON, column ${column}: ${why.en}`;
+      throw new AnalysisError(`${source}:${line}`, 'analysis/ndjson', en, { fr: `pas du JSON, colonne ${column} : ${why.fr}`, en }, false);
     }
-    return check(value, `${source}:${line}`, options);
+    return check(parsed.value, `${source}:${line}`, options);
   };
   for await (const chunk of chunks) {
     pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });

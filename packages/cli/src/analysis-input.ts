@@ -16,6 +16,7 @@ import { nationalReferencesPath } from '@olva/core-questionnaire';
 import { parseCommand, type COMMON_OPTIONS, type OptionSpec, type OptionValues } from './args.js';
 import { EXIT, pickLang, type Bilingual, type CommandIO, type Lang } from './io.js';
 import { CommandError, openRead, reportError } from './commands/export.js';
+import { readJsonFile } from '@olva/compiler/read-json';
 
 /** The input options both commands accept. */
 export const inputOptions = {
@@ -78,6 +79,13 @@ function directoryOf(compiled: readonly CompiledQuestionnaire[], config?: Pick<C
 
 const fail = (fr: string, en: string, code: number = EXIT.INVALID) => new CommandError({ fr, en }, code);
 
+/** The content of a JSON file, or a `CommandError` worded by `message` from why it has none. */
+export function jsonFileOrFail(file: string, message: (why: Bilingual) => Bilingual): unknown {
+  const read = readJsonFile(file);
+  if ('why' in read) throw new CommandError(message(read.why));
+  return read.value;
+}
+
 const isCompiled = (v: unknown): v is CompiledQuestionnaire =>
   typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'olva-compiled-questionnaire' && (v as { formatVersion?: unknown }).formatVersion === COMPILED_FORMAT_VERSION;
 
@@ -89,13 +97,10 @@ export function loadBuild(where: string): CompiledQuestionnaire[] {
   } catch {
     throw fail(`${where} : ni dossier de build ni fichier (introuvable)`, `${where}: neither a build directory nor a file (not found)`);
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw fail(`${file} : illisible (${(e as Error).message}) ; lancez olva build, ou donnez le fichier de olva export --format questionnaires`,
-      `${file}: cannot be read (${(e as Error).message}); run olva build, or give the file of olva export --format questionnaires`);
-  }
+  const value = jsonFileOrFail(file, (why) => ({
+    fr: `${file} : illisible (${why.fr}) ; lancez olva build, ou donnez le fichier de olva export --format questionnaires`,
+    en: `${file}: cannot be read (${why.en}); run olva build, or give the file of olva export --format questionnaires`,
+  }));
   const list = Array.isArray(value) ? value : [value];
   list.forEach((c, i) => {
     if (!isCompiled(c)) {
@@ -121,12 +126,7 @@ export function parseTerritoryOption(value: string | undefined): { level: Territ
 export function loadReferences(option: string | undefined): NationalReferences | undefined {
   if (option === 'none') return undefined;
   const file = option ?? nationalReferencesPath;
-  let value: unknown;
-  try {
-    value = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw fail(`${file} : repères nationaux illisibles (${(e as Error).message})`, `${file}: national references cannot be read (${(e as Error).message})`);
-  }
+  const value = jsonFileOrFail(file, (why) => ({ fr: `${file} : repères nationaux illisibles (${why.fr})`, en: `${file}: national references cannot be read (${why.en})` }));
   return checkNationalReferences(value, file);
 }
 
@@ -200,12 +200,7 @@ export function parseAnalysisArgs<O extends Record<string, OptionSpec>>(command:
 /** The disclosure thresholds of `--rules <file.json>`, checked; the defaults without it. */
 export function loadRules(file: string | undefined): DisclosureRules | undefined {
   if (!file) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw fail(`${file} : seuils illisibles (${(e as Error).message})`, `${file}: thresholds cannot be read (${(e as Error).message})`);
-  }
+  const value = jsonFileOrFail(file, (why) => ({ fr: `${file} : seuils illisibles (${why.fr})`, en: `${file}: thresholds cannot be read (${why.en})` }));
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw fail(`${file} : un objet {minCell, smallBase, minBase}`, `${file}: an object {minCell, smallBase, minBase}`);
   }

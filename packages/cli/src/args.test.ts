@@ -9,9 +9,21 @@ describe('parseCommand', () => {
   it('ends a usage mistake with the command, the error and the usage on stderr, exit 2', () => {
     const m = memoryIo();
     expect(parseCommand('essai', ['--nope'], options, text, m.io)).toEqual({ exit: 2 });
-    expect(m.err()).toMatch(/^olva essai: .*--nope/);
+    expect(m.err()).toMatch(/^olva essai : option inconnue --nope\n/);
     expect(m.err()).toContain('olva essai <x> : essaie\nolva essai <x>: tries\n');
     expect(m.out()).toBe('');
+  });
+
+  it('says each mistake in the language asked, never parseArgs\' English', () => {
+    const said = (argv: string[], lang: 'fr' | 'en') => {
+      const m = memoryIo();
+      parseCommand('essai', [...argv, '--lang', lang], options, text, m.io);
+      return m.err().split('\n')[0];
+    };
+    expect([said(['--nope'], 'en'), said(['-z'], 'fr')]).toEqual(['olva essai: unknown option --nope', 'olva essai : option inconnue -z']);
+    expect([said(['--out'], 'fr'), said(['--out', '--many', 'x'], 'en')]).toEqual(['olva essai : l’option --out attend une valeur (--out <valeur>)', 'olva essai: option --out needs a value (--out <value>)']);
+    expect(said(['--json=oui'], 'fr')).toBe('olva essai : l’option --json ne prend pas de valeur (« oui » donné)');
+    expect(parseCommand('essai', ['--out=-', 'a'], options, text, memoryIo().io)).toEqual({ values: { out: '-' }, positionals: ['a'] });
   });
 
   it('ends --help with the help on stdout, French then English, exit 0', () => {

@@ -3,7 +3,7 @@
  * missing value) becomes a message and exit code 2, never a stack trace.
  */
 import { parseArgs } from 'node:util';
-import { EXIT, sayBoth, type Bilingual, type CommandIO } from './io.js';
+import { commandPrefix, EXIT, pickLang, sayBoth, type Bilingual, type CommandIO } from './io.js';
 
 /** How one option is declared (the subset of parseArgs' options the commands use). */
 export interface OptionSpec {
@@ -27,19 +27,35 @@ export type OptionValues<O extends Record<string, OptionSpec>> = {
         : string;
 };
 
-/** Parsed arguments, or the usage error. */
+/** Parsed arguments, or the usage error in both languages. */
 export type Parsed<O extends Record<string, OptionSpec>> =
   | { ok: true; values: OptionValues<O & typeof COMMON_OPTIONS>; positionals: string[] }
-  | { ok: false; error: string };
+  | { ok: false; error: Bilingual };
 
-/** Parses argv with the given options plus the common ones (--json, --lang, --help). */
+/**
+ * Parses argv with the given options plus the common ones (--json, --lang, --help). parseArgs
+ * reads the tokens without judging them (its own errors are English sentences); the mistakes
+ * are then said here, in both languages: an unknown option (the usage that follows lists the
+ * known ones), an option without its value, a value given to a switch.
+ */
 export function parse<O extends Record<string, OptionSpec>>(argv: string[], options: O): Parsed<O> {
-  try {
-    const { values, positionals } = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
-    return { ok: true, values: values as OptionValues<O & typeof COMMON_OPTIONS>, positionals };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  const all: Record<string, OptionSpec> = { ...COMMON_OPTIONS, ...options };
+  const { tokens } = parseArgs({ args: argv, options: all, allowPositionals: true, strict: false, tokens: true });
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    const spec = all[t.name];
+    if (!spec) return { ok: false, error: { fr: `option inconnue ${t.rawName}`, en: `unknown option ${t.rawName}` } };
+    // As strict parsing did: a value that starts with a dash is the next option, the value forgotten (--out=-x gives one).
+    if (spec.type === 'string' && (t.value === undefined || (!t.inlineValue && t.value.startsWith('-')))) {
+      return { ok: false, error: { fr: `l’option ${t.rawName} attend une valeur (${t.rawName} <valeur>)`, en: `option ${t.rawName} needs a value (${t.rawName} <value>)` } };
+    }
+    if (spec.type === 'boolean' && t.value !== undefined) {
+      return { ok: false, error: { fr: `l’option ${t.rawName} ne prend pas de valeur (« ${t.value} » donné)`, en: `option ${t.rawName} takes no value ("${t.value}" given)` } };
+    }
   }
+  // Every token is known and well formed now: the values, repeated options gathered, short names resolved, defaults applied.
+  const { values, positionals } = parseArgs({ args: argv, options: all, allowPositionals: true, strict: false });
+  return { ok: true, values: values as OptionValues<O & typeof COMMON_OPTIONS>, positionals };
 }
 
 /**
@@ -51,7 +67,8 @@ export function parseCommand<O extends Record<string, OptionSpec>>(command: stri
   { exit: number } | { values: OptionValues<O & typeof COMMON_OPTIONS>; positionals: string[] } {
   const parsed = parse(argv, options);
   if (!parsed.ok) {
-    io.stderr.write(`olva ${command}: ${parsed.error}\n`);
+    const lang = pickLang(argv, io.env);
+    io.stderr.write(`${commandPrefix(command, lang)}${parsed.error[lang]}\n`);
     sayBoth(io.stderr, text.usage);
     return { exit: EXIT.USAGE };
   }

@@ -1,5 +1,6 @@
 /** How commands print compiler problems: one line each, in the chosen language, then a summary. */
 import { formatProblem, type CompilerProblem } from '@olva/compiler';
+import { counted } from '@olva/schema';
 import type { Lang, Output } from './io.js';
 
 /** Counts of errors and warnings. */
@@ -16,11 +17,9 @@ export function printProblems(out: Output, lang: Lang, problems: readonly Compil
 /** "2 erreurs, 1 avertissement" / "2 errors, 1 warning". */
 export function summary(lang: Lang, problems: readonly CompilerProblem[]): string {
   const { errors, warnings } = count(problems);
-  // French uses the singular for 0 and 1; English only for 1.
-  const plural = (n: number, one: string, many: string) => `${n} ${(lang === 'fr' ? n <= 1 : n === 1) ? one : many}`;
   return lang === 'fr'
-    ? `${plural(errors, 'erreur', 'erreurs')}, ${plural(warnings, 'avertissement', 'avertissements')}`
-    : `${plural(errors, 'error', 'errors')}, ${plural(warnings, 'warning', 'warnings')}`;
+    ? `${counted(lang, errors, 'erreur', 'erreurs')}, ${counted(lang, warnings, 'avertissement', 'avertissements')}`
+    : `${counted(lang, errors, 'error', 'errors')}, ${counted(lang, warnings, 'warning', 'warnings')}`;
 }
 
 /** A problem as printed by `--json`: the CompilerProblem plus its formatted line. */

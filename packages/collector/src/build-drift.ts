@@ -67,8 +67,9 @@ export function buildDriftWarnings(builds: readonly { buildId: string; compiled:
     const { recoded, reworded } = buildDrift(kept, b.compiled);
     const ext = b.compiled.extension;
     const versions = `${b.compiled.questionnaire.id} ${b.compiled.questionnaire.version}${ext ? ` + ${ext.id} ${ext.version}` : ''}`;
-    if (recoded.length) out.push(text('warning.build-recoded', { build: b.buildId, versions, questions: named(recoded) }));
-    else if (reworded.length) out.push(text('warning.build-reworded', { build: b.buildId, versions, questions: named(reworded) }));
+    // One question or several: the words agree with the count (« la question … ajoutée »), no « question(s) ».
+    if (recoded.length) out.push(text(recoded.length === 1 ? 'warning.build-recoded-one' : 'warning.build-recoded', { build: b.buildId, versions, questions: named(recoded) }));
+    else if (reworded.length) out.push(text(reworded.length === 1 ? 'warning.build-reworded-one' : 'warning.build-reworded', { build: b.buildId, versions, questions: named(reworded) }));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, detectKind, isProblem } from './load.js';
-import { syntaxErrorOffset, lineColumn } from './json-position.js';
+import { syntaxErrorOffset, lineColumn } from '@olva/schema';
 
 describe('load', () => {
   it('parses JSON with a byte-order mark', () => {
@@ -48,7 +48,7 @@ describe('load', () => {
   });
 });
 
-import { pointerOffsets, pointerPosition } from './json-position.js';
+import { pointerOffsets, pointerPosition } from '@olva/schema';
 
 describe('source positions', () => {
   it('maps JSON pointers to lines and columns', () => {

@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { CompilerProblem } from './problems.js';
-import { jsonSlip, lineColumn, syntaxErrorOffset } from './json-position.js';
+import { parseJson } from '@olva/schema';
+import { fileError } from './read-json.js';
 
 /** What a document is, decided from its content (an extension has `extends`). */
 export type LoadedKind = 'questionnaire' | 'extension' | 'payload' | 'compiled' | 'unknown';
@@ -46,29 +47,23 @@ export function detectKind(document: unknown): LoadedKind {
  * the line and column; a leading byte-order mark is accepted.
  */
 export function parseDocument(file: string, text: string): LoadedDocument | CompilerProblem {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  try {
-    const document: unknown = JSON.parse(source);
-    return { file, document, kind: detectKind(document), text: source };
-  } catch (error) {
-    const found = syntaxErrorOffset(source);
-    // The scanner and V8 agree on validity; should they ever not, V8's words are all there is.
-    const offset = found < 0 ? source.length : found;
-    const { line, column } = lineColumn(source, offset);
-    const reason = found < 0 ? { fr: String(error instanceof Error ? error.message : error), en: String(error instanceof Error ? error.message : error) } : jsonSlip(source, offset);
-    return {
-      file,
-      pointer: '',
-      rule: 'load/json-syntax',
-      severity: 'error',
-      message: `invalid JSON at line ${line}, column ${column}: ${reason.en}`,
-      hint: 'fix the JSON syntax there (a missing comma or quote, a trailing comma, a comment?)',
-      fr: {
-        message: `JSON invalide ligne ${line}, colonne ${column} : ${reason.fr}`,
-        hint: 'corrigez la syntaxe JSON à cet endroit (virgule ou guillemet manquant, virgule en trop, commentaire ?)',
-      },
-    };
+  const parsed = parseJson(text);
+  if ('value' in parsed) {
+    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return { file, document: parsed.value, kind: detectKind(parsed.value), text: source };
   }
+  return {
+    file,
+    pointer: '',
+    rule: 'load/json-syntax',
+    severity: 'error',
+    message: parsed.error.en,
+    hint: 'fix the JSON syntax there (a missing comma or quote, a trailing comma, a comment?)',
+    fr: {
+      message: parsed.error.fr,
+      hint: 'corrigez la syntaxe JSON à cet endroit (virgule ou guillemet manquant, virgule en trop, commentaire ?)',
+    },
+  };
 }
 
 /** True when `x` is a problem rather than a document. */
@@ -88,17 +83,17 @@ export async function load(paths: readonly string[]): Promise<LoadResult> {
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const missing = code === 'ENOENT';
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      const why = fileError(error);
       problems.push({
         file,
         pointer: '',
         rule: missing ? 'load/not-found' : 'load/unreadable',
         severity: 'error',
-        message: missing ? 'file not found' : `cannot read the file (${code ?? String(error)})`,
+        message: why.en,
         hint: missing ? 'check the path (it is relative to the current directory)' : 'check that it is a readable file, not a directory',
         fr: {
-          message: missing ? 'fichier introuvable' : `lecture impossible (${code ?? String(error)})`,
+          message: why.fr,
           hint: missing ? 'vérifiez le chemin (relatif au répertoire courant)' : 'vérifiez qu’il s’agit d’un fichier lisible et non d’un répertoire',
         },
       });

@@ -4,7 +4,7 @@
  */
 import type { CompilerProblem } from './problems.js';
 import type { LoadedDocument } from './load.js';
-import { pointerPosition, pointerOffsets } from './json-position.js';
+import { pointerPosition, pointerOffsets } from '@olva/schema';
 
 /** The problems with `line` and `column` set wherever the file's text is among `documents`. */
 export function withLocations(problems: readonly CompilerProblem[], documents: readonly (LoadedDocument | null | undefined)[]): CompilerProblem[] {

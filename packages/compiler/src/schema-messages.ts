@@ -7,7 +7,7 @@
 /** A text in both languages. */
 export interface Bilingual { fr: string; en: string }
 
-import { QUESTION_TYPES, extensionSchema, payloadSchema, questionnaireSchema, type QuestionType } from '@olva/schema';
+import { QUESTION_TYPES, counted, extensionSchema, payloadSchema, questionnaireSchema, type QuestionType } from '@olva/schema';
 import { didYouMean } from './lint/suggest.js';
 
 type Params = Record<string, unknown>;
@@ -22,7 +22,6 @@ const TYPE_EN: Record<string, string> = {
   object: 'an object', array: 'an array', null: 'null',
 };
 const types = (t: unknown, words: Record<string, string>, or: string) => String(t).split(',').map((x) => words[x] ?? x).join(or);
-const plural = (n: unknown, one: string, many: string) => `${n} ${Number(n) > 1 ? many : one}`;
 const COMPARISON_FR: Record<string, string> = { '>=': 'au moins', '<=': 'au plus', '>': 'plus que', '<': 'moins que' };
 const COMPARISON_EN: Record<string, string> = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' };
 
@@ -84,13 +83,13 @@ const WORDS: Record<string, (p: Params) => Bilingual> = {
   pattern: (p) => ({ fr: `ne respecte pas la forme attendue (motif ${p.pattern})`, en: `does not have the expected form (pattern ${p.pattern})` }),
   enum: (p) => ({ fr: `doit être une de ces valeurs : ${(p.allowedValues as unknown[]).map(json).join(', ')}`, en: `must be one of ${(p.allowedValues as unknown[]).map(json).join(', ')}` }),
   const: (p) => ({ fr: `doit valoir ${json(p.allowedValue)}`, en: `must be ${json(p.allowedValue)}` }),
-  minItems: (p) => ({ fr: `doit contenir au moins ${plural(p.limit, 'élément', 'éléments')}`, en: `must have at least ${plural(p.limit, 'item', 'items')}` }),
-  maxItems: (p) => ({ fr: `doit contenir au plus ${plural(p.limit, 'élément', 'éléments')}`, en: `must have at most ${plural(p.limit, 'item', 'items')}` }),
-  minLength: (p) => ({ fr: `doit contenir au moins ${plural(p.limit, 'caractère', 'caractères')}`, en: `must have at least ${plural(p.limit, 'character', 'characters')}` }),
-  maxLength: (p) => ({ fr: `doit contenir au plus ${plural(p.limit, 'caractère', 'caractères')}`, en: `must have at most ${plural(p.limit, 'character', 'characters')}` }),
+  minItems: (p) => ({ fr: `doit contenir au moins ${counted('fr', Number(p.limit), 'élément', 'éléments')}`, en: `must have at least ${counted('en', Number(p.limit), 'item', 'items')}` }),
+  maxItems: (p) => ({ fr: `doit contenir au plus ${counted('fr', Number(p.limit), 'élément', 'éléments')}`, en: `must have at most ${counted('en', Number(p.limit), 'item', 'items')}` }),
+  minLength: (p) => ({ fr: `doit contenir au moins ${counted('fr', Number(p.limit), 'caractère', 'caractères')}`, en: `must have at least ${counted('en', Number(p.limit), 'character', 'characters')}` }),
+  maxLength: (p) => ({ fr: `doit contenir au plus ${counted('fr', Number(p.limit), 'caractère', 'caractères')}`, en: `must have at most ${counted('en', Number(p.limit), 'character', 'characters')}` }),
   minimum: (p) => ({ fr: `doit valoir ${COMPARISON_FR[String(p.comparison)] ?? p.comparison} ${p.limit}`, en: `must be ${COMPARISON_EN[String(p.comparison)] ?? p.comparison} ${p.limit}` }),
-  minProperties: (p) => ({ fr: `doit contenir au moins ${plural(p.limit, 'propriété', 'propriétés')}`, en: `must have at least ${plural(p.limit, 'property', 'properties')}` }),
-  maxProperties: (p) => ({ fr: `doit contenir au plus ${plural(p.limit, 'propriété', 'propriétés')}`, en: `must have at most ${plural(p.limit, 'property', 'properties')}` }),
+  minProperties: (p) => ({ fr: `doit contenir au moins ${counted('fr', Number(p.limit), 'propriété', 'propriétés')}`, en: `must have at least ${counted('en', Number(p.limit), 'property', 'properties')}` }),
+  maxProperties: (p) => ({ fr: `doit contenir au plus ${counted('fr', Number(p.limit), 'propriété', 'propriétés')}`, en: `must have at most ${counted('en', Number(p.limit), 'property', 'properties')}` }),
   // ajv counts from 0 and names the later item first; people count from 1, earlier first.
   uniqueItems: (p) => {
     const [a, b] = [Number(p.i), Number(p.j)].sort((x, y) => x - y).map((n) => n + 1);

@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { ResultsDocument, TerritoryRef } from '@olva/analysis';
 import { keyFiguresPath, loadCoreQuestionnaire } from '@olva/core-questionnaire';
+import { fileError } from '@olva/compiler/read-json';
 import { ReportError } from './errors.js';
 import type { Lang } from './i18n.js';
 import { checkAgainstSchema, readJson } from './schemas.js';
@@ -47,7 +48,8 @@ const readBytes = (path: string): Buffer => {
   try {
     return readFileSync(path);
   } catch (e) {
-    throw new ReportError('reports/read', { fr: `lecture impossible : ${(e as Error).message}`, en: `cannot read it: ${(e as Error).message}` }, path);
+    const why = fileError(e);
+    throw new ReportError('reports/read', { fr: `lecture impossible : ${why.fr}`, en: `cannot read it: ${why.en}` }, path);
   }
 };
 const readText = (path: string): string => readBytes(path).toString('utf8');

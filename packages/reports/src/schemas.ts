@@ -4,10 +4,10 @@
  * beside `node_modules/`) with the ajv set-up of `@olva/schema/validate`: the first problem
  * becomes a ReportError with the file, the JSON pointer and the rule.
  */
-import { readFileSync } from 'node:fs';
-import { keyFiguresSchema, resultsSchema } from '@olva/schema';
+import { counted, keyFiguresSchema, resultsSchema } from '@olva/schema';
 import { createAjv, toProblems } from '@olva/schema/validate';
 import { schemaMessage } from '@olva/compiler/schema-messages';
+import { readJsonFile } from '@olva/compiler/read-json';
 import { ReportError } from './errors.js';
 
 type Validator = ReturnType<ReturnType<typeof createAjv>['compile']>;
@@ -33,15 +33,13 @@ export function checkAgainstSchema(name: 'key-figures' | 'results', document: un
   // ajv's own words are English only: the compiler's words for schema problems say it in both.
   const words = schemaMessage(p.rule.replace(/^schema\//, ''), p.params, p.message);
   const others = problems.length - 1;
-  const more = others > 0 ? { fr: ` (et ${others} ${others > 1 ? 'autres' : 'autre'})`, en: ` (and ${others} more)` } : { fr: '', en: '' };
+  const more = others > 0 ? { fr: ` (et ${counted('fr', others, 'autre', 'autres')})`, en: ` (and ${others} more)` } : { fr: '', en: '' };
   throw new ReportError(p.rule, { fr: `${words.fr}${more.fr}`, en: `${words.en}${more.en}` }, `${file}#${p.pointer}`);
 }
 
 /** Reads a JSON file. @throws ReportError when it cannot be read or parsed. */
 export function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new ReportError('reports/read', { fr: `lecture impossible : ${(e as Error).message}`, en: `cannot read it: ${(e as Error).message}` }, path);
-  }
+  const read = readJsonFile(path);
+  if ('why' in read) throw new ReportError('reports/read', { fr: `lecture impossible : ${read.why.fr}`, en: `cannot read it: ${read.why.en}` }, path);
+  return read.value;
 }

@@ -28,6 +28,9 @@ export { QUESTION_TYPES, unhandledQuestionType } from './question-types.js';
 export { OTHER_CODE, OTHER_CHOICE, otherKey, choosesOther } from './other.js';
 export { isPersonal, personalQuestionIds, withoutPersonalAnswers } from './personal.js';
 export { environmentLanguage, type MessageLanguage } from './language.js';
+export { plural, counted } from './plural.js';
+export { lineColumn, syntaxErrorOffset, parseJson, pointerOffsets, pointerPosition } from './json-position.js';
+export type { JsonSyntaxError } from './json-position.js';
 export { seededRandom } from './seeded-random.js';
 export type { QuestionType, AnswerValue, Answers as AnswerMap } from './question-types.js';
 export {

@@ -53,7 +53,7 @@ function classBounds(catalogue: Catalogue, classes: Readonly<Record<string, read
     // A configured key may be anything: escaped as a JSON pointer token (RFC 6901).
     const pointer = pointerOf('classes', id);
     const entry = catalogue.get(id);
-    if (entry?.kind !== 'numeric') throw new AnalysisError(pointer, 'analysis/classes', `"${id}" is not an integer, decimal or year question that can be aggregated in the versions given`);
+    if (entry?.kind !== 'numeric') throw new AnalysisError(pointer, 'analysis/classes', `"${id}" is not an integer, decimal or year question that can be aggregated in the versions given`, { fr: `« ${id} » n’est pas une question de nombre entier, décimal ou d’année qui se compte dans les versions lues`, en: `"${id}" is not an integer, decimal or year question that can be aggregated in the versions given` }, false);
     numericClasses(bounds, pointer);
     out.set(id, bounds);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classOf, numericClasses } from './classes.js';
+import type { AnalysisError } from '../errors.js';
 
 describe('numeric classes', () => {
   it('cut the line into classes closed below and open above', () => {
@@ -14,5 +15,8 @@ describe('numeric classes', () => {
   it('refuse bounds that are not increasing finite numbers, naming the bound', () => {
     expect(() => numericClasses([5, 3], '/classes/x')).toThrow('/classes/x/1: [analysis/classes]');
     expect(() => numericClasses([Number.NaN], '/classes/x')).toThrow('/classes/x/0');
+    // In French too, for olva analyse --lang fr; still the analysis' error (409), not the asker's.
+    const error = (() => { try { numericClasses([5, 3], '/classes/x'); } catch (e) { return e as AnalysisError; } })();
+    expect([error?.text?.fr, error?.byAsker]).toEqual(['les bornes des classes croissent strictement : 3 vient après 5', false]);
   });
 });

@@ -22,10 +22,10 @@ export interface NumericClass {
  * @throws AnalysisError when the bounds are not finite numbers in strictly increasing order.
  */
 export function numericClasses(bounds: readonly number[], pointer: string): NumericClass[] {
-  if (!Array.isArray(bounds) || bounds.length === 0) throw new AnalysisError(pointer, 'analysis/classes', 'class bounds are a non-empty list of numbers in increasing order');
+  if (!Array.isArray(bounds) || bounds.length === 0) throw new AnalysisError(pointer, 'analysis/classes', 'class bounds are a non-empty list of numbers in increasing order', { fr: 'les bornes des classes sont une liste non vide de nombres croissants', en: 'class bounds are a non-empty list of numbers in increasing order' }, false);
   bounds.forEach((b, i) => {
-    if (typeof b !== 'number' || !Number.isFinite(b)) throw new AnalysisError(`${pointer}/${i}`, 'analysis/classes', `a class bound is a finite number, got ${JSON.stringify(b)}`);
-    if (i > 0 && b <= bounds[i - 1]!) throw new AnalysisError(`${pointer}/${i}`, 'analysis/classes', `class bounds must increase strictly: ${b} comes after ${bounds[i - 1]}`);
+    if (typeof b !== 'number' || !Number.isFinite(b)) throw new AnalysisError(`${pointer}/${i}`, 'analysis/classes', `a class bound is a finite number, got ${JSON.stringify(b)}`, { fr: `une borne de classe est un nombre fini, pas ${JSON.stringify(b)}`, en: `a class bound is a finite number, got ${JSON.stringify(b)}` }, false);
+    if (i > 0 && b <= bounds[i - 1]!) throw new AnalysisError(`${pointer}/${i}`, 'analysis/classes', `class bounds must increase strictly: ${b} comes after ${bounds[i - 1]}`, { fr: `les bornes des classes croissent strictement : ${b} vient après ${bounds[i - 1]}`, en: `class bounds must increase strictly: ${b} comes after ${bounds[i - 1]}` }, false);
   });
   const edges: (number | null)[] = [null, ...bounds, null];
   return edges.slice(0, -1).map((from, i) => {

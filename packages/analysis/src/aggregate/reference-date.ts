@@ -18,7 +18,7 @@ export function waveReferenceDate(wave: string, configured: Readonly<Record<stri
     const time = m === null ? NaN : Date.parse(`${date}T00:00:00Z`);
     // Date.parse rolls 2026-02-30 over to March: the date must read back the same.
     const valid = !Number.isNaN(time) && new Date(time).toISOString().startsWith(date);
-    if (!valid) throw new AnalysisError(`/referenceDates/${wave}`, 'analysis/reference-date', `a reference date is a calendar date written YYYY-MM-DD, got ${JSON.stringify(date)}`);
+    if (!valid) throw new AnalysisError(`/referenceDates/${wave}`, 'analysis/reference-date', `a reference date is a calendar date written YYYY-MM-DD, got ${JSON.stringify(date)}`, { fr: `une date de référence est une date du calendrier écrite AAAA-MM-JJ, pas ${JSON.stringify(date)}`, en: `a reference date is a calendar date written YYYY-MM-DD, got ${JSON.stringify(date)}` }, false);
     return date;
   }
   return /^\d{4}$/.test(wave) ? `${wave}-01-01` : null;

@@ -155,7 +155,7 @@ describe('olva analyse', () => {
     // A file's mistakes too: a line that is not JSON, a version no --build gives.
     const frBroken = memoryIo();
     expect(await analyse.run(['--responses', broken, '--build', versions, '--wave', '2026', '--out', path.join(dir, 'x.json'), '--lang', 'fr'], frBroken.io)).toBe(1);
-    expect(frBroken.err()).toMatch(/broken\.ndjson:3: \[analysis\/ndjson\] pas du JSON : /);
+    expect(frBroken.err()).toContain('broken.ndjson:3: [analysis/ndjson] pas du JSON, colonne 27 : la ligne s’arrête avant la fin du JSON (une réponse par ligne, sans retour à la ligne dedans)');
     const frOld = memoryIo();
     expect(await analyse.run(['--responses', old, '--build', versions, '--wave', '2026', '--out', path.join(dir, 'x.json'), '--lang', 'fr'], frOld.io)).toBe(1);
     expect(frOld.err()).toContain('old.ndjson:3#/questionnaire: [analysis/unknown-version] répondue avec olva-core ');

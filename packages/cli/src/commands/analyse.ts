@@ -9,9 +9,10 @@ import fs from 'node:fs';
 import { analyseResponses, flattenResults, groupNames, withoutExpected, FLAT_COLUMNS, MIN_OTHER_TERRITORIES, type ExpectedSectors, type ResultsDocument, type TerritoryRef } from '@olva/analysis';
 import { toCsv } from '@olva/compiler/csv';
 import { EXIT, say, type Bilingual, type CommandIO } from '../io.js';
-import { inputHelp, loadReferences, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
+import { inputHelp, jsonFileOrFail, loadReferences, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
 import { CommandError, reportError } from './export.js';
 import { keyFigureClassesFor } from '@olva/core-questionnaire';
+import { counted } from '@olva/schema';
 
 export const usage: Bilingual = {
   fr: 'olva analyse (--config <olva.config.json> | --responses <réponses.ndjson> --build <dossier>…) --wave <millésime> [--territory <niveau:code>] [--previous-wave <millésime>] --out <results.json> : les résultats d’un millésime, avec leurs comparaisons',
@@ -47,12 +48,7 @@ ${inputHelp.en}
 
 /** Reads `--expected`: a JSON array of { territory, wave?, source?, sectors }. */
 export function readExpected(file: string): ExpectedSectors[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new CommandError({ fr: `${file} : répartitions attendues illisibles : ${(e as Error).message}`, en: `${file}: cannot read the expected distributions: ${(e as Error).message}` });
-  }
+  const value = jsonFileOrFail(file, (why) => ({ fr: `${file} : répartitions attendues illisibles : ${why.fr}`, en: `${file}: cannot read the expected distributions: ${why.en}` }));
   if (!Array.isArray(value) || value.some((e) => typeof e?.territory?.code !== 'string' || typeof e?.sectors !== 'object')) {
     throw new CommandError({ fr: `${file} : doit être un tableau JSON de {territory, sectors}`, en: `${file}: must be a JSON array of {territory, sectors}` });
   }
@@ -142,10 +138,10 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       fs.writeFileSync(v.csv, toCsv(FLAT_COLUMNS, flat.rows));
     }
     // The count says what it counts: a bare « (151) » left the reader guessing.
-    const groups = (word: (n: number) => string) => doc.groups.map((g) => `${g.territory.level}:${g.territory.code} (${g.responses} ${word(g.responses)})`).join(', ');
+    const groups = (one: string, many: string) => doc.groups.map((g) => `${g.territory.level}:${g.territory.code} (${counted(lang, g.responses, one, many)})`).join(', ');
     io.stderr.write(lang === 'fr'
-      ? `olva analyse : ${v.out} écrit — millésime ${v.wave}, ${groups((n) => (n > 1 ? 'réponses' : 'réponse'))}${v.csv ? ` ; table à plat ${v.csv}` : ''}\n`
-      : `olva analyse: ${v.out} written — wave ${v.wave}, ${groups((n) => (n === 1 ? 'response' : 'responses'))}${v.csv ? `; flat table ${v.csv}` : ''}\n`);
+      ? `olva analyse : ${v.out} écrit — millésime ${v.wave}, ${groups('réponse', 'réponses')}${v.csv ? ` ; table à plat ${v.csv}` : ''}\n`
+      : `olva analyse: ${v.out} written — wave ${v.wave}, ${groups('response', 'responses')}${v.csv ? `; flat table ${v.csv}` : ''}\n`);
     if (territory && inner.size) say(io.stderr, lang, innerTerritories(territory, [...inner].sort()));
     for (const line of missingComparisons(doc)) say(io.stderr, lang, line);
     return EXIT.OK;
@@ -174,8 +170,8 @@ function missingComparisons(doc: ResultsDocument): Bilingual[] {
     const network = g.comparisons?.network;
     if (network && network.otherTerritories < MIN_OTHER_TERRITORIES) {
       lines.push({
-        fr: `  ${where} : ${network.otherTerritories} autre(s) territoire(s) au millésime ${network.wave}, il en faut ${MIN_OTHER_TERRITORIES} pour comparer au réseau`,
-        en: `  ${where}: ${network.otherTerritories} other territor${network.otherTerritories === 1 ? 'y' : 'ies'} in wave ${network.wave}, ${MIN_OTHER_TERRITORIES} are needed to compare with the network`,
+        fr: `  ${where} : ${counted('fr', network.otherTerritories, 'autre territoire', 'autres territoires')} au millésime ${network.wave}, il en faut ${MIN_OTHER_TERRITORIES} pour comparer au réseau`,
+        en: `  ${where}: ${counted('en', network.otherTerritories, 'other territory', 'other territories')} in wave ${network.wave}, ${MIN_OTHER_TERRITORIES} are needed to compare with the network`,
       });
     }
   }

@@ -32,7 +32,7 @@ describe('olva backup', () => {
     const out = path.join(dir, 'copie.sqlite');
     const fr = memoryIo({});
     expect(await backup(['--config', config, '--out', out], fr.io)).toBe(0);
-    expect(fr.out()).toMatch(/^✓ .*copie\.sqlite \(\d+,\d Mo\) : copie cohérente de .*data\/olva\.sqlite — 3 réponse\(s\), 0 version\(s\) de questionnaire, 0 acte\(s\) de publication, 0 doublon\(s\) écarté\(s\), 0 effacement\(s\) mémorisé\(s\)\. Vérifiée \(integrity_check\)\.\n$/);
+    expect(fr.out()).toMatch(/^✓ .*copie\.sqlite \(\d+,\d Mo\) : copie cohérente de .*data\/olva\.sqlite — 3 réponses, 0 version de questionnaire, 0 acte de publication, 0 doublon écarté, 0 effacement mémorisé\. Vérifiée \(integrity_check\)\.\n$/);
     const store = await openStore(`sqlite:${out}`);
     try {
       expect(await store.count({ territories: 'all' })).toBe(3);

@@ -5,8 +5,9 @@
  * by PostgreSQL's own tools: the command says which, with the URL's password masked.
  */
 import {
-  BackupError, ConfigError, isPostgresUrl, loadConfig, maskUrl, sqliteFileOf, backupSqlite, type BackupReport,
+  BackupError, ConfigError, databaseErrorText, isPostgresUrl, loadConfig, maskUrl, sqliteFileOf, backupSqlite, type BackupReport,
 } from '@olva/collector';
+import { counted } from '@olva/schema';
 import { parseCommand } from '../args.js';
 import { reportConfigError } from '../config-problems.js';
 import { printJson } from '../report.js';
@@ -57,8 +58,8 @@ function refusal(error: BackupError): Bilingual {
 function done(r: BackupReport, source: string): Bilingual {
   const mb = (r.bytes / 1_048_576).toFixed(1);
   return {
-    fr: `✓ ${r.file} (${mb.replace('.', ',')} Mo) : copie cohérente de ${source} — ${r.responses} réponse(s), ${r.questionnaires} version(s) de questionnaire, ${r.publications} acte(s) de publication, ${r.exclusions} doublon(s) écarté(s), ${r.erased} effacement(s) mémorisé(s). Vérifiée (integrity_check).`,
-    en: `✓ ${r.file} (${mb} MB): consistent copy of ${source} — ${r.responses} response(s), ${r.questionnaires} questionnaire version(s), ${r.publications} act(s) of publication, ${r.exclusions} duplicate(s) set aside, ${r.erased} erasure(s) remembered. Checked (integrity_check).`,
+    fr: `✓ ${r.file} (${mb.replace('.', ',')} Mo) : copie cohérente de ${source} — ${counted('fr', r.responses, 'réponse', 'réponses')}, ${counted('fr', r.questionnaires, 'version de questionnaire', 'versions de questionnaire')}, ${counted('fr', r.publications, 'acte de publication', 'actes de publication')}, ${counted('fr', r.exclusions, 'doublon écarté', 'doublons écartés')}, ${counted('fr', r.erased, 'effacement mémorisé', 'effacements mémorisés')}. Vérifiée (integrity_check).`,
+    en: `✓ ${r.file} (${mb} MB): consistent copy of ${source} — ${counted('en', r.responses, 'response', 'responses')}, ${counted('en', r.questionnaires, 'questionnaire version', 'questionnaire versions')}, ${counted('en', r.publications, 'act of publication', 'acts of publication')}, ${counted('en', r.exclusions, 'duplicate set aside', 'duplicates set aside')}, ${counted('en', r.erased, 'erasure remembered', 'erasures remembered')}. Checked (integrity_check).`,
   };
 }
 
@@ -97,7 +98,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     report = backupSqlite(file, v.out, { overwrite: v.force === true });
   } catch (error) {
     if (error instanceof BackupError) return fail(refusal(error));
-    return fail({ fr: `la copie a échoué : ${(error as Error).message}`, en: `the copy failed: ${(error as Error).message}` });
+    const said = databaseErrorText(error, url) ?? { fr: (error as Error).message, en: (error as Error).message };
+    return fail({ fr: `la copie a échoué : ${said.fr}`, en: `the copy failed: ${said.en}` });
   }
   if (v.json) printJson(io.stdout, { backup: report, source: url });
   else say(io.stdout, lang, done(report, file));

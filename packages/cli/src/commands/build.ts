@@ -19,7 +19,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const lang = pickLang(argv, io.env);
   const args = parse(argv, { extension: { type: 'string', short: 'e' }, out: { type: 'string', short: 'o' } });
   const usageError = (fr: string, en: string) => usageMistake(io.stderr, lang, 'build', { fr, en }, usage);
-  if (!args.ok) return usageError(args.error, args.error);
+  if (!args.ok) return usageError(args.error.fr, args.error.en);
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
   if (args.positionals.length !== 1) return usageError('indiquez exactement un tronc commun.', 'give exactly one core file.');
   const out = args.values.out;

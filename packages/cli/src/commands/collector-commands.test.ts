@@ -205,7 +205,7 @@ describe('olva purge', () => {
 
     const retention = buffers();
     expect(await purge(['--config', file], retention.io)).toBe(0);
-    expect(retention.out()).toMatch(/^olva-core: 0 response\(s\) received before \S+ \(retention 30 days\) deleted\n$/);
+    expect(retention.out()).toMatch(/^olva-core: 0 responses received before \S+ \(retention 30 days\) deleted\n$/);
     expect(retention.out() + retention.err()).not.toContain('ne-pas-journaliser');
 
     const json = buffers();
@@ -241,7 +241,7 @@ describe('olva purge', () => {
 
     const byRetention = buffers();
     expect(await purge(['--config', file], byRetention.io)).toBe(0);
-    expect(byRetention.out()).toMatch(/^olva-core: personal answers \(nom_association\) removed from 0 response\(s\) received before \S+ \(retention 30 days\)\n$/);
+    expect(byRetention.out()).toMatch(/^olva-core: personal answers \(nom_association\) removed from 0 responses received before \S+ \(retention 30 days\)\n$/);
 
     const now = buffers();
     expect(await purge(['--config', file, '--personal-only', '--before', '2999-01-01', '--json'], now.io)).toBe(0);
@@ -249,7 +249,7 @@ describe('olva purge', () => {
     expect(now.out() + now.err()).not.toContain('Blosne');
     const again = buffers();
     expect(await purge(['--config', file, '--personal-only', '--before', '2999-01-01', '--lang', 'fr'], again.io)).toBe(0);
-    expect(again.out()).toContain('olva-core : réponses personnelles (nom_association) retirées de 0 réponse(s)');
+    expect(again.out()).toContain('olva-core : réponses personnelles (nom_association) retirées de 0 réponse reçue avant le');
 
     for (const bad of [['--before', '2999-01-01'], ['--personal-only', '--before', 'demain'], ['--personal-only', '--submission', payloads[0]!.submissionId]]) {
       const refused = buffers();

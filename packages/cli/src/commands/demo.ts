@@ -48,7 +48,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const env = io.env ?? process.env;
   const lang = pickLang(argv, env);
   const args = parse(argv, { port: { type: 'string', short: 'p' }, data: { type: 'string' }, 'seed-responses': { type: 'boolean' } });
-  if (!args.ok) return usageMistake(io.stderr, lang, 'demo', { fr: args.error, en: args.error }, usage);
+  if (!args.ok) return usageMistake(io.stderr, lang, 'demo', args.error, usage);
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
   const root = findRoot(process.cwd()) ?? findRoot(path.dirname(fileURLToPath(import.meta.url)));
   if (!root) {

@@ -11,7 +11,7 @@ import {
   load, hasErrors, withLocations, diffQuestionnaires, diffExtensions, bumpCovers,
   type CompilerProblem, type DiffResult, type LoadedDocument,
 } from '@olva/compiler';
-import type { QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
+import { counted, type QuestionnaireDefinition, type TerritorialExtension } from '@olva/schema';
 import { parse } from '../args.js';
 import { EXIT, pickLang, say, sayBoth, usageMistake, type CommandIO } from '../io.js';
 import { defaultCorePath } from '../core-path.js';
@@ -64,7 +64,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!args.ok || (!args.values.help && args.positionals.length !== 2)) {
     return usageMistake(io.stderr, lang, 'diff', args.ok
       ? { fr: 'indiquez deux fichiers, l’ancienne version puis la nouvelle.', en: 'give two files, the old version then the new one.' }
-      : { fr: args.error, en: args.error }, usage);
+      : args.error, usage);
   }
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
 
@@ -111,8 +111,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   for (const c of result.changes) out.write(`  [${K[c.kind]}] ${c.pointer} ${c.rule}${lang === 'fr' ? ' :' : ':'} ${lang === 'fr' ? c.fr.message : c.message}\n`);
   printProblems(out, lang, problems);
   say(out, lang, {
-    fr: `${n} changement${n > 1 ? 's' : ''} ; version requise : ${KIND_WORDS.fr[result.required]} ; version déclarée : ${KIND_WORDS.fr[result.declared]} ; version à publier : ${result.next ?? '?'}.`,
-    en: `${n} change${n === 1 ? '' : 's'}; required bump: ${KIND_WORDS.en[result.required]}; declared bump: ${KIND_WORDS.en[result.declared]}; version to publish: ${result.next ?? '?'}.`,
+    fr: `${counted('fr', n, 'changement', 'changements')} ; version requise : ${KIND_WORDS.fr[result.required]} ; version déclarée : ${KIND_WORDS.fr[result.declared]} ; version à publier : ${result.next ?? '?'}.`,
+    en: `${counted('en', n, 'change', 'changes')}; required bump: ${KIND_WORDS.en[result.required]}; declared bump: ${KIND_WORDS.en[result.declared]}; version to publish: ${result.next ?? '?'}.`,
   });
   if (result.ok) {
     say(out, lang, { fr: `✓ ${after.version} est un numéro de version correct pour ces changements.`, en: `✓ ${after.version} is a right version number for these changes.` });

@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
-  codebookCsv, codebookEntries, codebookMarkdown, ConfigError, createCollector, csvReadable, exportBaseName, exportedResponses, exportedVersions,
+  codebookCsv, codebookEntries, codebookMarkdown, ConfigError, createCollector, databaseErrorText, DatabaseUrlError, csvReadable, exportBaseName, exportedResponses, exportedVersions,
   exportVersions, harmonise as harmoniseVersions, leftOut, loadConfig, ndjsonReadable, openStore, parseMissing, parseReadQuery, personalNote, personalPolicy, writeXlsx,
   type CollectorConfig, type ReadQuery, type ResponseFilter, type ResponseStore,
 } from '@olva/collector';
@@ -106,7 +106,7 @@ export async function openRead(values: Record<string, unknown>, requireQuestionn
   if (values.config) {
     let config = loadConfig(values.config as string).config;
     if (values.database) config = { ...config, databaseUrl: values.database as string };
-    const collector = await createCollector({ config, logStream: false });
+    const collector = await createCollector({ config, logStream: false }).catch(inWords(config.databaseUrl));
     try {
       const known = await collector.registry.all();
       return { store: collector.store, query, filter, known, config, close: () => collector.close() };
@@ -115,7 +115,7 @@ export async function openRead(values: Record<string, unknown>, requireQuestionn
       throw e;
     }
   }
-  const store = await openStore(values.database as string);
+  const store = await openStore(values.database as string).catch(inWords(values.database as string));
   try {
     const known = await store.listQuestionnaires();
     return { store, query, filter, known, config: null, close: () => store.close() };
@@ -123,6 +123,14 @@ export async function openRead(values: Record<string, unknown>, requireQuestionn
     await store.close();
     throw e;
   }
+}
+
+/** Rethrows a database that cannot be opened as a `CommandError` in both languages (SQLite's and PostgreSQL's words are English). */
+function inWords(url: string): (error: unknown) => never {
+  return (error) => {
+    const said = databaseErrorText(error, url);
+    throw said ? new CommandError(said) : error;
+  };
 }
 
 /** Reports an error in the chosen language; returns the exit code. */
@@ -135,6 +143,10 @@ export function reportError(command: string, e: unknown, io: CommandIO, lang: La
   // A configuration's problems are worded in the command's language, not the environment's.
   if (e instanceof ConfigError) {
     return reportConfigError(io.stderr, lang, { fr: `${commandPrefix(command, 'fr')}configuration invalide :`, en: `${commandPrefix(command, 'en')}invalid configuration:` }, e);
+  }
+  if (e instanceof DatabaseUrlError) {
+    io.stderr.write(`${prefix}--database ${e.text[lang]}\n`);
+    return EXIT.USAGE;
   }
   if (e instanceof AnalysisError && e.text) {
     io.stderr.write(`${prefix}${e.pointer}: [${e.rule}] ${e.text[lang]}\n`);
@@ -183,7 +195,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     const whole = exportVersions(opened.known, query.questionnaire!, filter.territories);
     if (!whole.length) {
       throw new CommandError({
-        fr: `aucune version du questionnaire « ${query.questionnaire} » n'est connue (vérifiez --config ou la base)`,
+        fr: `aucune version du questionnaire « ${query.questionnaire} » n’est connue (vérifiez --config ou la base)`,
         en: `no version of questionnaire "${query.questionnaire}" is known (check --config or the database)`,
       });
     }

@@ -18,7 +18,7 @@ describe('olva impact', () => {
     const r = await olva('impact', '--core', CORE_2027, RENNES, LORIENT);
     expect(r.code).toBe(1);
     expect(r.err).toContain('↔ rennes-2026 1.0.0 (^2026.1.0) : valide avec 2027.0.0, mais sa plage ne l’inclut pas ; élargissez-la : "extends": { "version": "^2026.1.0 || ^2027.0.0" }');
-    expect(r.err).toContain('0 valide(s) telle(s) quelle(s), 2 à élargir, 0 à modifier.');
+    expect(r.err).toContain('0 valide telle quelle, 2 à élargir, 0 à modifier.');
     const widened = variant(RENNES, (e) => { e.extends.version = '^2026.1.0 || ^2027.0.0'; });
     const ok = await olva('impact', '--lang', 'en', '--core', CORE_2027, widened);
     expect(ok.code).toBe(0);

@@ -11,7 +11,7 @@ import {
   load, hasErrors, withLocations, extensionImpact, validateDocuments,
   type CompilerProblem, type ExtensionImpact, type LoadedDocument,
 } from '@olva/compiler';
-import type { QuestionnaireDefinition, TerritorialExtension } from '@olva/schema';
+import { counted, plural, type QuestionnaireDefinition, type TerritorialExtension } from '@olva/schema';
 import { parse } from '../args.js';
 import { EXIT, pickLang, say, sayBoth, usageMistake, type CommandIO, type Lang } from '../io.js';
 import { defaultCorePath } from '../core-path.js';
@@ -59,7 +59,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!args.ok || (!args.values.help && (!args.values.core || args.positionals.length === 0))) {
     return usageMistake(io.stderr, lang, 'impact', args.ok
       ? { fr: 'indiquez le nouveau tronc commun (--core) et au moins une extension.', en: 'give the new core (--core) and at least one extension.' }
-      : { fr: args.error, en: args.error }, usage);
+      : args.error, usage);
   }
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
 
@@ -105,8 +105,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   }
   const out = ok ? io.stdout : io.stderr;
   say(out, lang, {
-    fr: `${core.id} ${core.version} : impact sur ${impacts.length} extension${impacts.length > 1 ? 's' : ''}`,
-    en: `${core.id} ${core.version}: impact on ${impacts.length} extension${impacts.length === 1 ? '' : 's'}`,
+    fr: `${core.id} ${core.version} : impact sur ${counted('fr', impacts.length, 'extension', 'extensions')}`,
+    en: `${core.id} ${core.version}: impact on ${counted('en', impacts.length, 'extension', 'extensions')}`,
   });
   for (const i of impacts) {
     for (const line of describe(i, core.version, lang)) out.write(`${line}\n`);
@@ -115,7 +115,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   printProblems(out, lang, located);
   const n = (s: ExtensionImpact['status']) => impacts.filter((i) => i.status === s).length;
   say(out, lang, {
-    fr: `${n('ok')} valide(s) telle(s) quelle(s), ${n('widen')} à élargir, ${n('broken')} à modifier${located.length ? ` ; fichiers illisibles : ${summary('fr', located)}` : ''}.`,
+    fr: `${n('ok')} ${plural('fr', n('ok'), 'valide telle quelle', 'valides telles quelles')}, ${n('widen')} à élargir, ${n('broken')} à modifier${located.length ? ` ; fichiers illisibles : ${summary('fr', located)}` : ''}.`,
     en: `${n('ok')} valid as is, ${n('widen')} to widen, ${n('broken')} to change${located.length ? `; unreadable files: ${summary('en', located)}` : ''}.`,
   });
   return ok ? EXIT.OK : EXIT.INVALID;

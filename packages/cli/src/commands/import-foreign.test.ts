@@ -307,7 +307,7 @@ describe('olva import of a foreign file', () => {
     expect(r.err).toContain('communes.csv:3, colonne « commune_siege », /answers/commune_siege, commune-name : 4 communes s’appellent « Saint-Denis » : ');
     expect(r.err).toContain('« Saint-Denis (974) »');
     expect(r.err).toContain('communes.csv:5, colonne « commune_siege », /answers/commune_siege, commune-name : aucune commune ne s’appelle « Nullepart-sur-Mer »');
-    expect(r.out).toContain('6 lues, 4 importées, 0 déjà présentes, 2 refusées');
+    expect(r.out).toContain('6 lues, 4 importées, 0 déjà présente, 2 refusées');
     const communes = (await stored('checks')).filter((p) => p.wave === '2029').map((p) => p.answers.commune_siege).sort();
     expect(communes).toEqual(['01004', '35238', '35288', '93066']);
     // The territory column too: a commune by its name, or its code without the leading zero.

@@ -100,7 +100,7 @@ for (const backend of bothBackends()) {
       expect(await exportCommand.run(['--config', configs.a, '--questionnaire', 'olva-core', '--personal', '--out', file], m.io), m.err()).toBe(0);
       const first = await runImport(file, '--config', configs.b, '--lang', 'fr');
       expect(first.err).toBe('');
-      expect(first.out).toContain('24 lues, 24 importées, 0 déjà présentes, 0 refusées');
+      expect(first.out).toContain('24 lues, 24 importées, 0 déjà présente, 0 refusée');
       expect(first.code).toBe(0);
       const before = await exported('a');
       expect(before).toHaveLength(25);
@@ -139,7 +139,7 @@ for (const backend of bothBackends()) {
       expect(fs.readFileSync(file, 'utf8')).not.toContain('à garder');
       const again = await runImport(file, '--config', config, '--lang', 'fr');
       expect(again.err).toBe('');
-      expect(again.out).toContain('4 lues, 0 importées, 4 déjà présentes, 0 refusées');
+      expect(again.out).toContain('4 lues, 0 importée, 4 déjà présentes, 0 refusée');
       expect(again.code).toBe(0);
     });
 

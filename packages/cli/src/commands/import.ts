@@ -11,8 +11,9 @@ import { createCollector, loadConfig, parseReadQuery, type Collector } from '@ol
 import { payloadSchema, personalQuestionIds, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
 import { parseCommand } from '../args.js';
 import { version } from '../cli.js';
-import { EXIT, pickLang, type Bilingual, type CommandIO } from '../io.js';
+import { commandPrefix, EXIT, pickLang, type Bilingual, type CommandIO } from '../io.js';
 import { CommandError, reportError } from './export.js';
+import { fileError } from '@olva/compiler/read-json';
 import { CsvReadError, csvEncodingNamed, type CsvDelimiter } from '@olva/compiler/csv';
 import { readTable } from '../import/table.js';
 import { XlsxReadError } from '../import/xlsx-read.js';
@@ -130,7 +131,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     try {
       bytes = fs.readFileSync(file);
     } catch (e) {
-      throw new CommandError({ fr: `${file} : illisible (${(e as Error).message})`, en: `${file}: cannot be read (${(e as Error).message})` });
+      const why = fileError(e);
+      throw new CommandError({ fr: `${file} : illisible (${why.fr})`, en: `${file}: cannot be read (${why.en})` });
     }
     let config = loadConfig(v.config).config;
     if (v.database) config = { ...config, databaseUrl: v.database };
@@ -210,10 +212,10 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     return finish(io, lang, { file: name, dryRun, json: v.json === true, format, counts, problems, headerRefused: false });
   } catch (e) {
     if (e instanceof MappingError) {
-      for (const p of e.problems) io.stderr.write(`olva import: ${p.file}#${p.pointer}, ${p.rule}${lang === 'fr' ? ' : ' : ': '}${p.message}\n`);
+      for (const p of e.problems) io.stderr.write(`${commandPrefix('import', lang)}${p.file}#${p.pointer}, ${p.rule}${lang === 'fr' ? ' : ' : ': '}${p.message[lang]}\n`);
       return EXIT.INVALID;
     }
-    if (e instanceof XlsxReadError) return reportError('import', new CommandError({ fr: `${name} : classeur XLSX illisible : ${e.message}`, en: `${name}: unreadable XLSX workbook: ${e.message}` }), io, lang);
+    if (e instanceof XlsxReadError) return reportError('import', new CommandError({ fr: `${name} : classeur XLSX illisible : ${e.text.fr}`, en: `${name}: unreadable XLSX workbook: ${e.text.en}` }), io, lang);
     if (e instanceof CsvReadError) return reportError('import', new CommandError({ fr: `${name}:${e.line}, ${e.rule} : ${e.text.fr}`, en: `${name}:${e.line}, ${e.rule}: ${e.text.en}` }), io, lang);
     return reportError('import', e, io, lang);
   } finally {

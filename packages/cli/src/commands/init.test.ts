@@ -91,6 +91,8 @@ describe('olva init extension', () => {
     expect((await olva('init', 'extension', '--territory', 'epci:200040293', '--out', file, '--force')).code).toBe(0);
     expect((await olva('init', 'extension', '--out', file)).code).toBe(2);
     expect((await olva('init', 'questionnaire', '--territory', 'epci:200040293', '--out', file)).code).toBe(2);
+    // The territory written where the kind goes is shown its option, not told that only extensions are written.
+    expect((await olva('init', 'extension', 'epci:200040293', '--out', file)).err).toMatch(/^olva init : argument inattendu « epci:200040293 » : le territoire se donne par --territory epci:200040293\n/);
     expect((await olva('init', 'extension', '--territory', 'canton:12', '--out', file)).code).toBe(2);
   });
 });

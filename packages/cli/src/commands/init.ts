@@ -4,9 +4,10 @@
  * territory's official name from the official geography, the current core's id and range, a
  * namespace, one example of each common pattern and the `$schema` line of the bundled schema.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { territories } from '@olva/compiler';
+import { readJsonFile } from '@olva/compiler/read-json';
 import { parse } from '../args.js';
 import { EXIT, pickLang, say, sayBoth, usageMistake, type Bilingual, type CommandIO } from '../io.js';
 import { defaultCorePath } from '../core-path.js';
@@ -32,7 +33,7 @@ function findTerritory(level: Level, code: string): { name: string } | { error: 
   const expected: Record<Level, Bilingual> = {
     commune: { fr: 'un code INSEE (COG) de commune actuelle, par ex. 35238 pour Rennes (pas un code postal)', en: 'the INSEE (COG) code of a current commune, e.g. 35238 for Rennes (not a postcode)' },
     epci: { fr: 'le SIREN d’un EPCI (9 chiffres), par ex. 200040293 pour la CC du Clunisois', en: 'the SIREN of an EPCI (9 digits), e.g. 200040293 for the CC du Clunisois' },
-    departement: { fr: 'un code de département, par ex. 35 ou 2A', en: 'a département code, e.g. 35 or 2A' },
+    departement: { fr: 'un code de département, par ex. 35 ou 2A', en: 'a department code, e.g. 35 or 2A' },
     region: { fr: 'un code de région, par ex. 53 pour la Bretagne', en: 'a région code, e.g. 53 for Bretagne' },
   };
   return { error: {
@@ -44,11 +45,9 @@ function findTerritory(level: Level, code: string): { name: string } | { error: 
 /** The id, version and first extension point of the core the extension will extend. */
 function readCore(file: string): { id: string; version: string; point: string } | { error: Bilingual } {
   let core: { id?: unknown; version?: unknown; sections?: { items?: { extensionPoint?: unknown }[] }[] };
-  try {
-    core = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    return { error: { fr: `impossible de lire le tronc commun ${file} : ${(error as Error).message}`, en: `cannot read the core ${file}: ${(error as Error).message}` } };
-  }
+  const read = readJsonFile(file);
+  if ('why' in read) return { error: { fr: `impossible de lire le tronc commun ${file} : ${read.why.fr}`, en: `cannot read the core ${file}: ${read.why.en}` } };
+  core = read.value as typeof core;
   const point = core.sections?.flatMap((s) => s.items ?? []).find((i) => typeof i?.extensionPoint === 'string')?.extensionPoint;
   if (typeof core.id !== 'string' || typeof core.version !== 'string' || typeof point !== 'string') {
     return { error: { fr: `${file} n’est pas un tronc commun avec un id, une version et au moins un point d’extension`, en: `${file} is not a core with an id, a version and at least one extension point` } };
@@ -68,8 +67,13 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     say(io.stderr, lang, { fr: `olva init : ${text.fr}`, en: `olva init: ${text.en}` });
     return EXIT.INVALID;
   };
-  if (!args.ok) return usageError({ fr: args.error, en: args.error });
+  if (!args.ok) return usageError(args.error);
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
+  // `olva init extension commune:35238`: the territory given where the command was, not its kind.
+  const extra = args.positionals[0] === 'extension' ? args.positionals[1] : undefined;
+  if (extra !== undefined) {
+    return usageError({ fr: `argument inattendu « ${extra} » : le territoire se donne par --territory ${extra}`, en: `unexpected argument "${extra}": the territory is given with --territory ${extra}` });
+  }
   if (args.positionals[0] !== 'extension' || args.positionals.length !== 1) {
     return usageError({ fr: 'olva init ne sait écrire qu’une extension : olva init extension …', en: 'olva init only writes an extension: olva init extension …' });
   }

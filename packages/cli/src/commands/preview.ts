@@ -29,7 +29,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const lang = pickLang(argv, io.env);
   const args = parse(argv, { core: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' } });
   const usageError = (fr: string, en: string) => usageMistake(io.stderr, lang, 'preview', { fr, en }, usage);
-  if (!args.ok) return usageError(args.error, args.error);
+  if (!args.ok) return usageError(args.error.fr, args.error.en);
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
   if (args.positionals.length > 1) return usageError('indiquez une seule extension.', 'give one extension only.');
   const extension = args.positionals[0] ?? null;

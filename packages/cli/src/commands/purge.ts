@@ -7,9 +7,10 @@
  * removes the personal answers of every response received before that date.
  */
 import {
-  ConfigError, loadConfig, maskUrl, openStore, purgeExpired, purgePersonalBefore, purgePersonalExpired,
+  ConfigError, databaseErrorText, loadConfig, maskUrl, openStore, purgeExpired, purgePersonalBefore, purgePersonalExpired,
   type PersonalPurgeReport, type ResponseStore,
 } from '@olva/collector';
+import { counted, plural } from '@olva/schema';
 import { parse } from '../args.js';
 import { reportConfigError } from '../config-problems.js';
 import { printJson } from '../report.js';
@@ -45,8 +46,8 @@ function personalLine(r: PersonalPurgeReport): Bilingual {
   const questions = r.questions.length ? r.questions.join(', ') : '—';
   const days = r.retentionDays;
   return {
-    fr: `${r.questionnaireId} : réponses personnelles (${questions}) retirées de ${r.responses} réponse(s) reçue(s) avant le ${r.before}${days === undefined ? '' : ` (conservation ${days} jours)`}`,
-    en: `${r.questionnaireId}: personal answers (${questions}) removed from ${r.responses} response(s) received before ${r.before}${days === undefined ? '' : ` (retention ${days} days)`}`,
+    fr: `${r.questionnaireId} : réponses personnelles (${questions}) retirées de ${counted('fr', r.responses, 'réponse reçue', 'réponses reçues')} avant le ${r.before}${days === undefined ? '' : ` (conservation ${counted('fr', days, 'jour', 'jours')})`}`,
+    en: `${r.questionnaireId}: personal answers (${questions}) removed from ${counted('en', r.responses, 'response', 'responses')} received before ${r.before}${days === undefined ? '' : ` (retention ${counted('en', days, 'day', 'days')})`}`,
   };
 }
 
@@ -60,7 +61,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     config: { type: 'string', short: 'c' }, database: { type: 'string' }, submission: { type: 'string', multiple: true },
     'personal-only': { type: 'boolean' }, before: { type: 'string' }, questionnaire: { type: 'string', short: 'q' },
   });
-  if (!args.ok) return usageMistake(io.stderr, lang, 'purge', { fr: args.error, en: args.error }, usage);
+  if (!args.ok) return usageMistake(io.stderr, lang, 'purge', args.error, usage);
   if (args.values.help) { sayBoth(io.stdout, help); return EXIT.OK; }
   const personalOnly = args.values['personal-only'] === true;
   const beforeText = args.values.before;
@@ -76,7 +77,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   }
   const before = beforeText === undefined ? null : new Date(beforeText);
   if (beforeText !== undefined && (!DATE.test(beforeText) || Number.isNaN(before!.getTime()))) {
-    return usageError({ fr: `--before « ${beforeText} » n'est pas une date (AAAA-MM-JJ ou RFC 3339)`, en: `--before "${beforeText}" is not a date (YYYY-MM-DD or RFC 3339)` });
+    return usageError({ fr: `--before « ${beforeText} » n’est pas une date (AAAA-MM-JJ ou RFC 3339)`, en: `--before "${beforeText}" is not a date (YYYY-MM-DD or RFC 3339)` });
   }
   if (args.values.questionnaire !== undefined && (before === null || !QUESTIONNAIRE_ID.test(args.values.questionnaire))) {
     return usageError({ fr: '--questionnaire <id> va avec --before et suit ^[a-z][a-z0-9-]*$', en: '--questionnaire <id> goes with --before and matches ^[a-z][a-z0-9-]*$' });
@@ -84,23 +85,26 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const submissions = args.values.submission ?? [];
   const bad = submissions.find((s) => !UUID.test(s));
   if (bad !== undefined) {
-    say(io.stderr, lang, { fr: `olva purge : « ${bad} » n'est pas un identifiant de réponse (UUID).`, en: `olva purge: "${bad}" is not a submission id (UUID).` });
+    say(io.stderr, lang, { fr: `olva purge : « ${bad} » n’est pas un identifiant de réponse (UUID).`, en: `olva purge: "${bad}" is not a submission id (UUID).` });
     return EXIT.USAGE;
   }
   let store: ResponseStore;
   let retention: Record<string, number>;
   let personalRetention: Record<string, number>;
+  let url = args.values.database ?? '';
   try {
     const { config } = loadConfig(args.values.config ?? 'olva.config.json', { ...env, ...(args.values.database ? { OLVA_DATABASE_URL: args.values.database } : {}) } as NodeJS.ProcessEnv);
     retention = config.retention;
     personalRetention = config.personalRetention;
-    store = await openStore(config.databaseUrl);
+    url = config.databaseUrl;
+    store = await openStore(url);
     say(io.stderr, lang, { fr: `olva purge : base ${maskUrl(config.databaseUrl)}`, en: `olva purge: database ${maskUrl(config.databaseUrl)}` });
   } catch (error) {
     if (error instanceof ConfigError) {
       return reportConfigError(io.stderr, lang, { fr: 'olva purge : configuration invalide :', en: 'olva purge: invalid configuration:' }, error);
     }
-    say(io.stderr, lang, { fr: `olva purge : ${(error as Error).message}`, en: `olva purge: ${(error as Error).message}` });
+    const said = databaseErrorText(error, url) ?? { fr: (error as Error).message, en: (error as Error).message };
+    say(io.stderr, lang, { fr: `olva purge : ${said.fr}`, en: `olva purge: ${said.en}` });
     return EXIT.INVALID;
   }
   try {
@@ -137,8 +141,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     if (args.values.json) printJson(io.stdout, { purged: reports, personal });
     else {
       for (const r of reports) say(io.stdout, lang, {
-        fr: `${r.questionnaireId} : ${r.deleted} réponse(s) reçue(s) avant le ${r.before} (conservation ${r.retentionDays} jours) supprimée(s)`,
-        en: `${r.questionnaireId}: ${r.deleted} response(s) received before ${r.before} (retention ${r.retentionDays} days) deleted`,
+        fr: `${r.questionnaireId} : ${counted('fr', r.deleted, 'réponse reçue', 'réponses reçues')} avant le ${r.before} (conservation ${counted('fr', r.retentionDays, 'jour', 'jours')}) ${plural('fr', r.deleted, 'supprimée', 'supprimées')}`,
+        en: `${r.questionnaireId}: ${counted('en', r.deleted, 'response', 'responses')} received before ${r.before} (retention ${counted('en', r.retentionDays, 'day', 'days')}) deleted`,
       });
       for (const r of personal) say(io.stdout, lang, personalLine(r));
     }

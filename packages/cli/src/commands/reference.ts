@@ -16,6 +16,8 @@ import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO } from '..
 import { countRna, RnaFormatError } from '../reference/rna.js';
 import { territoryCommunes } from '../reference/territory-communes.js';
 import { loadWaldecMapping } from '../reference/waldec.js';
+import { fileError } from '@olva/compiler/read-json';
+import { counted, plural } from '@olva/schema';
 
 export const usage: Bilingual = {
   fr: 'olva reference rna <fichier.csv> --territory <niveau:code> [--out attendu.json] [--wave <millésime>] [--encoding utf8|windows-1252|latin1] : répartition attendue des associations par secteur, depuis le Répertoire national des associations',
@@ -36,15 +38,17 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     if (code === EXIT.USAGE) sayBoth(io.stderr, usage);
     return code;
   };
-  if (!parsed.ok) return fail({ fr: parsed.error, en: parsed.error });
+  if (!parsed.ok) return fail(parsed.error);
   const v = parsed.values;
   if (v.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
   const [kind, file, ...rest] = parsed.positionals;
   if (kind !== 'rna' || !file || rest.length) return fail({ fr: 'donnez « rna » puis un fichier CSV', en: 'give "rna" then one CSV file' });
   const territories = parseTerritoryQuery(v.territory);
-  if (!v.territory || 'error' in territories || territories.length !== 1) {
-    return fail({ fr: '--territory <niveau:code> est requis (une commune, un EPCI, un département ou une région)', en: '--territory <level:code> is required (a commune, an EPCI, a département or a region)' });
+  if (!v.territory || ('error' in territories ? false : territories.length !== 1)) {
+    return fail({ fr: '--territory <niveau:code> est requis (une commune, un EPCI, un département ou une région)', en: '--territory <level:code> is required (a commune, an EPCI, a department or a region)' });
   }
+  // A territory written wrong says what is wrong with it, not that none was given.
+  if ('error' in territories) return fail({ fr: `--territory : ${territories.error.fr}`, en: `--territory: ${territories.error.en}` });
   const territory = territories[0]!;
   const encoding = csvEncodingNamed(v.encoding ?? 'utf8');
   if (!encoding) return fail({ fr: '--encoding vaut utf8, windows-1252 ou latin1 (lu comme windows-1252)', en: '--encoding is utf8, windows-1252 or latin1 (read as windows-1252)' });
@@ -62,7 +66,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     count = await countRna(decodeCsvStream(bytes, encoding), communes, mapping);
   } catch (e) {
     if (e instanceof RnaFormatError) return fail({ fr: `${file} : ${e.message}`, en: `${file}: ${e.message}` }, EXIT.INVALID);
-    return fail({ fr: `${file} : lecture impossible : ${(e as Error).message}`, en: `${file}: cannot read: ${(e as Error).message}` }, EXIT.INVALID);
+    const why = fileError(e);
+    return fail({ fr: `${file} : lecture impossible : ${why.fr}`, en: `${file}: cannot read: ${why.en}` }, EXIT.INVALID);
   }
   const sectors = Object.fromEntries(Object.entries(count.sectors).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
   const entry = {
@@ -77,8 +82,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
 
   const report = io.stderr;
   say(report, lang, {
-    fr: `${count.rows} lignes lues : ${count.kept} associations actives dans ${territory.level}:${territory.code} (${count.kept - count.unclassified} classées par secteur, ${count.unclassified} sans thème reconnu), ${count.dissolved} dissoutes écartées, ${count.outside} hors du territoire, ${count.noCommune} sans code commune, ${count.malformed} lignes illisibles.`,
-    en: `${count.rows} rows read: ${count.kept} active associations in ${territory.level}:${territory.code} (${count.kept - count.unclassified} classified by sector, ${count.unclassified} without a known theme), ${count.dissolved} dissolved skipped, ${count.outside} outside the territory, ${count.noCommune} without a commune code, ${count.malformed} unreadable rows.`,
+    fr: `${counted('fr', count.rows, 'ligne lue', 'lignes lues')} : ${counted('fr', count.kept, 'association active', 'associations actives')} dans ${territory.level}:${territory.code} (${count.kept - count.unclassified} ${plural('fr', count.kept - count.unclassified, 'classée', 'classées')} par secteur, ${count.unclassified} sans thème reconnu), ${count.dissolved} ${plural('fr', count.dissolved, 'dissoute écartée', 'dissoutes écartées')}, ${count.outside} hors du territoire, ${count.noCommune} sans code commune, ${counted('fr', count.malformed, 'ligne illisible', 'lignes illisibles')}.`,
+    en: `${counted('en', count.rows, 'row', 'rows')} read: ${counted('en', count.kept, 'active association', 'active associations')} in ${territory.level}:${territory.code} (${count.kept - count.unclassified} classified by sector, ${count.unclassified} without a known theme), ${count.dissolved} dissolved skipped, ${count.outside} outside the territory, ${count.noCommune} without a commune code, ${counted('en', count.malformed, 'unreadable row', 'unreadable rows')}.`,
   });
   for (const m of count.malformedLines) say(report, lang, { fr: `  ${file}:${m.line} : ${m.reason}`, en: `  ${file}:${m.line}: ${m.reason}` });
   if (count.malformed > count.malformedLines.length) say(report, lang, { fr: `  … et ${count.malformed - count.malformedLines.length} autres`, en: `  … and ${count.malformed - count.malformedLines.length} more` });

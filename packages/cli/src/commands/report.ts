@@ -46,7 +46,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     sayBoth(io.stderr, usage);
     return EXIT.USAGE;
   };
-  if (!parsed.ok) return usageError({ fr: parsed.error, en: parsed.error });
+  if (!parsed.ok) return usageError(parsed.error);
   const v = parsed.values;
   if (v.help) {
     sayBoth(io.stdout, help);

@@ -3,7 +3,8 @@
  * stops it before it starts, with every reason (file, pointer, rule) and exit code 1.
  * Environment variables (OLVA_PORT, OLVA_HOST, OLVA_DATABASE_URL, OLVA_TOKENS…) override the file.
  */
-import { closeOnSignals, ConfigError, createCollector, loadConfig, maskUrl, siteRoutes, type Collector, type CollectorConfig, type Text } from '@olva/collector';
+import { closeOnSignals, ConfigError, createCollector, databaseErrorText, loadConfig, maskUrl, siteRoutes, type Collector, type CollectorConfig, type Text } from '@olva/collector';
+import { counted } from '@olva/schema';
 import { parse } from '../args.js';
 import { reportConfigError } from '../config-problems.js';
 import { collectorSiteFiles } from '../site-files.js';
@@ -14,16 +15,24 @@ export const usage: Bilingual = {
   en: 'olva serve [--config <olva.config.json>] [--port <n>]: runs the response collector (variables OLVA_PORT, OLVA_HOST, OLVA_DATABASE_URL, OLVA_TOKENS…)',
 };
 
-/** Prints why a collector cannot start; returns the exit code. */
-export function reportStartFailure(error: unknown, io: CommandIO, lang: Lang, command: string): number {
+/** Prints why a collector cannot start (`url`: its database, when known); returns the exit code. */
+export function reportStartFailure(error: unknown, io: CommandIO, lang: Lang, command: string, url?: string): number {
   if (error instanceof ConfigError) {
     return reportConfigError(io.stderr, lang, { fr: `olva ${command} : configuration invalide, le collecteur ne démarre pas :`, en: `olva ${command}: invalid configuration, the collector does not start:` }, error);
   }
-  const message = error instanceof Error ? error.message : String(error);
-  say(io.stderr, lang, { fr: `olva ${command} : le collecteur ne démarre pas : ${message}`, en: `olva ${command}: the collector cannot start: ${message}` });
-  if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
-    say(io.stderr, lang, { fr: 'Ce port est déjà pris : choisissez-en un autre avec OLVA_PORT=8081 (ou --port).', en: 'That port is taken: choose another one with OLVA_PORT=8081 (or --port).' });
+  // A port already taken is the usual failure, and Node says it in English ("listen EADDRINUSE: address already in use").
+  const taken = error as NodeJS.ErrnoException & { address?: string; port?: number };
+  if (taken?.code === 'EADDRINUSE') {
+    const where = taken.port === undefined ? '' : ` ${taken.address ?? ''}:${taken.port}`;
+    say(io.stderr, lang, {
+      fr: `olva ${command} : le collecteur ne démarre pas : le port${where} est déjà pris ; choisissez-en un autre avec OLVA_PORT=8081 (ou --port).`,
+      en: `olva ${command}: the collector cannot start: port${where} is taken; choose another one with OLVA_PORT=8081 (or --port).`,
+    });
+    return EXIT.INVALID;
   }
+  const message = error instanceof Error ? error.message : String(error);
+  const said = (url === undefined ? null : databaseErrorText(error, url)) ?? { fr: message, en: message };
+  say(io.stderr, lang, { fr: `olva ${command} : le collecteur ne démarre pas : ${said.fr}`, en: `olva ${command}: the collector cannot start: ${said.en}` });
   return EXIT.INVALID;
 }
 
@@ -44,25 +53,28 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const env = io.env ?? process.env;
   const lang = pickLang(argv, env);
   const args = parse(argv, { config: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' } });
-  if (!args.ok) return usageMistake(io.stderr, lang, 'serve', { fr: args.error, en: args.error }, usage);
+  if (!args.ok) return usageMistake(io.stderr, lang, 'serve', args.error, usage);
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
   const file = args.values.config ?? 'olva.config.json';
   let collector: Collector;
+  let database: string | undefined;
   try {
     const { config, warnings } = configWith(file, env, args.values.port);
+    database = config.databaseUrl;
     for (const w of warnings) say(io.stderr, lang, { fr: `olva serve : attention : ${w.fr}`, en: `olva serve: warning: ${w.en}` });
     let served: string[] = [];
     collector = await createCollector({ config, extraRoutes: async (app) => { served = await siteRoutes(app, collectorSiteFiles(config.builds)); } });
     for (const w of collector.warnings) say(io.stderr, lang, { fr: `olva serve : attention : ${w.fr}`, en: `olva serve: warning: ${w.en}` });
     const url = await collector.listen();
+    const accepted = collector.registry.accepted().length;
     say(io.stderr, lang, {
-      fr: `olva serve : collecteur prêt sur ${url} (base ${maskUrl(config.databaseUrl)}, ${collector.registry.accepted().length} questionnaire(s) acceptés)`,
-      en: `olva serve: collector ready on ${url} (database ${maskUrl(config.databaseUrl)}, ${collector.registry.accepted().length} questionnaire(s) accepted)`,
+      fr: `olva serve : collecteur prêt sur ${url} (base ${maskUrl(config.databaseUrl)}, ${counted('fr', accepted, 'questionnaire accepté', 'questionnaires acceptés')})`,
+      en: `olva serve: collector ready on ${url} (database ${maskUrl(config.databaseUrl)}, ${counted('en', accepted, 'questionnaire', 'questionnaires')} accepted)`,
     });
     // The prefixes pages embed from, so that the operator sees at once what sites may paste.
     if (served.length) say(io.stderr, lang, { fr: `  sert aussi : ${served.join(' ')}`, en: `  also serves: ${served.join(' ')}` });
   } catch (error) {
-    return reportStartFailure(error, io, lang, 'serve');
+    return reportStartFailure(error, io, lang, 'serve', database);
   }
   return serveUntilSignal(collector);
 }

@@ -6,11 +6,11 @@
  * sectors of the core versions its responses were answered with, as `GET /v1/stats/sample`
  * does; the cockpit reads the configuration's `waves` instead (see the collector's README).
  */
-import fs from 'node:fs';
 import { sampleStats, type ExpectedDistribution, type StatsConfig } from '@olva/collector';
 import { parseCommand } from '../args.js';
 import { EXIT, pickLang, type Bilingual, type CommandIO } from '../io.js';
 import { CommandError, openRead, readOptions, reportError, type OpenedRead } from './export.js';
+import { jsonFileOrFail } from '../analysis-input.js';
 
 export const usage: Bilingual = {
   fr: 'olva stats --config <olva.config.json> [--questionnaire <id>] [--wave <millésime>] [--territory <niveau:code>] [--expected <fichier.json>] : suivi de l’échantillon (par secteur, source et canal) en JSON',
@@ -46,14 +46,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   try {
     let expected: ExpectedDistribution[] | undefined;
     if (v.expected) {
-      try {
-        expected = JSON.parse(fs.readFileSync(v.expected, 'utf8'));
-      } catch (e) {
-        throw new CommandError({
-          fr: `${v.expected} : lecture des répartitions attendues impossible : ${(e as Error).message}`,
-          en: `${v.expected}: cannot read the expected distributions: ${(e as Error).message}`,
-        });
-      }
+      const file = v.expected;
+      expected = jsonFileOrFail(file, (why) => ({ fr: `${file} : répartitions attendues illisibles : ${why.fr}`, en: `${file}: cannot read the expected distributions: ${why.en}` })) as ExpectedDistribution[];
       if (!Array.isArray(expected)) {
         throw new CommandError({ fr: `${v.expected} : doit être un tableau JSON de {territory, sectors}`, en: `${v.expected}: must be a JSON array of {territory, sectors}` });
       }

@@ -100,7 +100,7 @@ describe('olva token', () => {
   });
 
   it('--hash refuses a token the collector could never accept', async () => {
-    for (const [stdin, says] of [['court\n', 'il en faut au moins 16'], ['deux mots pour un jeton\n', 'contient des espaces'], ['', 'a 0 caractère(s)']]) {
+    for (const [stdin, says] of [['court\n', 'il en faut au moins 16'], ['deux mots pour un jeton\n', 'contient des espaces'], ['', 'a 0 caractère, il en faut']]) {
       const r = await token(['--hash'], stdin);
       expect([r.code, r.out]).toEqual([1, '']);
       expect(r.err).toContain(says);

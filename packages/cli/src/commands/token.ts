@@ -11,6 +11,7 @@ import {
   ConfigError, TerritoryDirectory, configSchema, createAuthorizer, parseTerritoryQuery, resolveConfig, sha256Hex, text,
   type Scope, type TerritoryRef,
 } from '@olva/collector';
+import { counted } from '@olva/schema';
 import { parseCommand } from '../args.js';
 import { EXIT, pickLang, say, type Bilingual, type CommandIO, type Lang } from '../io.js';
 import { CommandError } from './export.js';
@@ -129,8 +130,8 @@ async function readToken(io: TokenIO, lang: Lang): Promise<string> {
 function checkedToken(token: string): string {
   if (token.length < 16) {
     throw new CommandError({
-      fr: `--hash : le jeton lu sur l’entrée standard a ${token.length} caractère(s), il en faut au moins 16 (olva token sans --hash en fabrique un)`,
-      en: `--hash: the token read on standard input has ${token.length} character(s), at least 16 are needed (olva token without --hash makes one)`,
+      fr: `--hash : le jeton lu sur l’entrée standard a ${counted('fr', token.length, 'caractère', 'caractères')}, il en faut au moins 16 (olva token sans --hash en fabrique un)`,
+      en: `--hash: the token read on standard input has ${counted('en', token.length, 'character', 'characters')}, at least 16 are needed (olva token without --hash makes one)`,
     });
   }
   // The collector's own reading of the header decides: a token it would never accept is refused here.

@@ -31,7 +31,7 @@ function problemKey(p: CompilerProblem): string {
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const lang = pickLang(argv, io.env);
   const args = parse(argv, { core: { type: 'string' }, rules: { type: 'boolean' } });
-  if (!args.ok) return usageMistake(io.stderr, lang, 'validate', { fr: args.error, en: args.error }, usage);
+  if (!args.ok) return usageMistake(io.stderr, lang, 'validate', args.error, usage);
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
   if (args.values.rules) {
     const rules = RULES.map((r) => ({ name: r.name, severity: r.severity, description: r.description }));

@@ -2,9 +2,11 @@
  * The mapping file of `olva import` (`schemas/import-mapping.schema.json`): read, checked
  * against its schema, every problem named with the file, its JSON pointer and the rule.
  */
-import fs from 'node:fs';
 import { importMappingSchema } from '@olva/schema';
 import { createAjv, toProblems } from '@olva/schema/validate';
+import { schemaMessage } from '@olva/compiler/schema-messages';
+import type { Bilingual } from '../io.js';
+import { readJsonFile } from '@olva/compiler/read-json';
 import type { ValidateFunction } from 'ajv';
 
 /** A foreign file's columns and values in olva's terms. */
@@ -20,13 +22,14 @@ export interface MappingProblem {
   file: string;
   pointer: string;
   rule: string;
-  message: string;
+  /** The problem in both languages, for the command to say in its own. */
+  message: Bilingual;
 }
 
 /** A mapping file that cannot be used. */
 export class MappingError extends Error {
   constructor(readonly problems: MappingProblem[]) {
-    super(problems.map((p) => `${p.file}#${p.pointer}: ${p.rule}: ${p.message}`).join('\n'));
+    super(problems.map((p) => `${p.file}#${p.pointer}: ${p.rule}: ${p.message.en}`).join('\n'));
   }
 }
 
@@ -37,21 +40,12 @@ let validate: ValidateFunction | undefined;
 
 /** Reads and checks a mapping file; throws MappingError with every problem found. */
 export function loadMapping(file: string): ImportMapping {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new MappingError([{ file, pointer: '', rule: 'read', message: (e as Error).message }]);
-  }
-  let document: unknown;
-  try {
-    document = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new MappingError([{ file, pointer: '', rule: 'json', message: (e as Error).message }]);
-  }
+  const read = readJsonFile(file);
+  if ('why' in read) throw new MappingError([{ file, pointer: '', rule: 'json', message: read.why }]);
+  const document = read.value;
   validate ??= createAjv().compile(importMappingSchema);
   if (!validate(document)) {
-    throw new MappingError(toProblems(validate.errors).map((p) => ({ file, pointer: p.pointer, rule: p.rule, message: p.message })));
+    throw new MappingError(toProblems(validate.errors).map((p) => ({ file, pointer: p.pointer, rule: p.rule, message: schemaMessage(p.rule.replace(/^schema\//, ''), p.params, p.message) })));
   }
   const mapping = document as Partial<ImportMapping>;
   return { columns: mapping.columns ?? {}, values: mapping.values ?? {} };

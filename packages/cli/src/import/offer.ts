@@ -5,7 +5,7 @@
  * client differ), or refused with its problems placed on the file's line and column.
  */
 import { canonicalJson, type Collector } from '@olva/collector';
-import { withoutPersonalAnswers, type ResponsePayload } from '@olva/schema';
+import { parseJson, withoutPersonalAnswers, type ResponsePayload } from '@olva/schema';
 import type { Bilingual } from '../io.js';
 import { columnOfPointer, type ColumnPlan } from './plan.js';
 import { configHint, type ImportProblem } from './report.js';
@@ -26,12 +26,14 @@ export function* ndjsonOffers(text: string, overrides: Partial<ResponsePayload>)
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     if (!raw.trim()) continue;
-    try {
-      const body = JSON.parse(raw) as Record<string, unknown>;
-      yield { line: i + 1, body: body && typeof body === 'object' && !Array.isArray(body) ? { ...body, ...overrides } : body, problems: [] };
-    } catch (e) {
-      yield { line: i + 1, problems: [{ line: i + 1, pointer: '', rule: 'json', message: { fr: `JSON illisible : ${(e as Error).message}`, en: `unreadable JSON: ${(e as Error).message}` } }] };
+    const parsed = parseJson(raw);
+    if ('error' in parsed) {
+      const { column, slip } = parsed.error;
+      yield { line: i + 1, problems: [{ line: i + 1, pointer: '', rule: 'json', message: { fr: `JSON illisible, colonne ${column} : ${slip.fr}`, en: `unreadable JSON, column ${column}: ${slip.en}` } }] };
+      continue;
     }
+    const body = parsed.value as Record<string, unknown>;
+    yield { line: i + 1, body: body && typeof body === 'object' && !Array.isArray(body) ? { ...body, ...overrides } : body, problems: [] };
   }
 }
 

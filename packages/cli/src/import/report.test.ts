@@ -16,6 +16,11 @@ describe('problemLines', () => {
     expect(problemLines('2025.csv', [unknownCode(7)], 'en')).toEqual(['2025.csv:7, column "secteur", /answers/secteur_principal, enum: unknown code "12"']);
   });
 
+  it('counts the lines in agreement, « 1 ligne » when one row repeats a reason', () => {
+    expect(problemLines('f.csv', [unknownCode(2), unknownCode(2)], 'fr')).toEqual(['f.csv:2 (1 ligne), colonne « secteur », /answers/secteur_principal, enum : code inconnu « 12 »']);
+    expect(problemLines('f.csv', [unknownCode(2), unknownCode(2)], 'en')[0]).toMatch(/^f\.csv:2 \(1 row\), /);
+  });
+
   it('cuts a long list of lines after eight ranges', () => {
     const lines = problemLines('f.csv', [2, 4, 6, 8, 10, 12, 14, 16, 18, 20].map(unknownCode), 'en');
     expect(lines).toEqual(['f.csv:2, 4, 6, 8, 10, 12, 14, 16, … (10 rows), column "secteur", /answers/secteur_principal, enum: unknown code "12"']);

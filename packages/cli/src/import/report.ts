@@ -3,6 +3,7 @@
  * the rule and the message (with, when the collector's configuration refused it, the entry to
  * add), then the counts: read, imported, already present, refused.
  */
+import { counted } from '@olva/schema';
 import type { Bilingual, Lang } from '../io.js';
 import type { ColumnProblem } from './plan.js';
 
@@ -95,7 +96,7 @@ export function problemLines(file: string, problems: readonly ImportProblem[], l
   return [...groups.values()].map((group) => {
     if (group.length === 1) return problemLine(file, group[0]!, lang);
     const lines = [...new Set(group.map((p) => p.line))].sort((a, b) => a - b);
-    const rows = lang === 'fr' ? `${lines.length} lignes` : `${lines.length} rows`;
+    const rows = lang === 'fr' ? counted('fr', lines.length, 'ligne', 'lignes') : counted('en', lines.length, 'row', 'rows');
     return problemLine(`${file}:${lineRanges(lines)} (${rows})`, { ...group[0]!, line: Number.NaN }, lang).replace(':NaN', '');
   });
 }
@@ -103,7 +104,9 @@ export function problemLines(file: string, problems: readonly ImportProblem[], l
 /** The closing line: "N lues, N importées, N déjà présentes, N refusées" / English. */
 export function summaryLine(c: ImportCounts, lang: Lang, dryRun: boolean): string {
   if (lang === 'fr') {
-    return `${c.read} lues, ${c.imported} ${dryRun ? 'à importer (essai : rien n’est écrit)' : 'importées'}, ${c.present} déjà présentes, ${c.refused} refusées`;
+    // The participles agree with « réponses », left unsaid: « 1 lue », « 0 refusée », « 24 lues ».
+    const agreed = (n: number, one: string) => counted('fr', n, one, `${one}s`);
+    return `${agreed(c.read, 'lue')}, ${dryRun ? `${c.imported} à importer (essai : rien n’est écrit)` : agreed(c.imported, 'importée')}, ${agreed(c.present, 'déjà présente')}, ${agreed(c.refused, 'refusée')}`;
   }
   return `${c.read} read, ${c.imported} ${dryRun ? 'to import (dry run: nothing written)' : 'imported'}, ${c.present} already present, ${c.refused} refused`;
 }

@@ -8,6 +8,7 @@
 import yauzl from 'yauzl';
 import { SaxesParser } from 'saxes';
 import type { CsvRow } from './csv-read.js';
+import type { Bilingual } from '../io.js';
 
 /** A workbook's first sheet once read. */
 export interface XlsxDocument {
@@ -16,8 +17,12 @@ export interface XlsxDocument {
   rows: CsvRow[];
 }
 
-/** A workbook that cannot be read. */
-export class XlsxReadError extends Error {}
+/** A workbook that cannot be read, and why in both languages (the zip and XML readers' own words are English). */
+export class XlsxReadError extends Error {
+  constructor(readonly text: Bilingual) {
+    super(text.en);
+  }
+}
 
 /**
  * The most one part of a workbook may hold once inflated: far beyond a sheet of some hundred
@@ -69,7 +74,7 @@ function walk(xml: string, on: { open?: (name: string, attributes: Record<string
   if (on.text) parser.on('text', on.text);
   if (on.close) parser.on('closetag', (tag) => on.close!(tag.name));
   parser.write(xml).close();
-  if (failure) throw new XlsxReadError(failure.message);
+  if (failure) throw new XlsxReadError({ fr: `XML illisible dans le classeur (${failure.message})`, en: `unreadable XML in the workbook (${failure.message})` });
 }
 
 /** ECMA-376's `_xHHHH_` escapes back to characters (`_x005F_` is a literal underscore). */
@@ -130,7 +135,7 @@ function firstSheet(files: Map<string, string>): { path: string; name: string } 
   walk(files.get('xl/_rels/workbook.xml.rels') ?? '', {
     open: (tag, a) => { if (tag === 'Relationship' && a.Id === rid) target = a.Target ?? ''; },
   });
-  if (!target) throw new XlsxReadError('the workbook names no sheet');
+  if (!target) throw new XlsxReadError({ fr: 'le classeur ne nomme aucune feuille', en: 'the workbook names no sheet' });
   return { path: target.startsWith('/') ? target.slice(1) : `xl/${target}`, name };
 }
 
@@ -140,11 +145,12 @@ export async function readXlsx(bytes: Buffer): Promise<XlsxDocument> {
   try {
     files = await unzip(bytes, (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || n === 'xl/sharedStrings.xml' || n.startsWith('xl/worksheets/'));
   } catch (e) {
-    throw new XlsxReadError(`not a readable XLSX workbook (${(e as Error).message})`);
+    // The zip reader's reason stays in English, for whoever looks further; French says what it means.
+    throw new XlsxReadError({ fr: `fichier abîmé, ou pas un classeur Excel (enregistrez-le en .xlsx ou en CSV)`, en: `not a readable XLSX workbook (${(e as Error).message})` });
   }
   const sheet = firstSheet(files);
   const xml = files.get(sheet.path);
-  if (xml === undefined) throw new XlsxReadError(`sheet ${sheet.path} is missing`);
+  if (xml === undefined) throw new XlsxReadError({ fr: `la feuille ${sheet.path} manque`, en: `sheet ${sheet.path} is missing` });
   const strings = sharedStrings(files.get('xl/sharedStrings.xml'));
   const rows: CsvRow[] = [];
   let row: CsvRow | null = null;
@@ -186,7 +192,7 @@ export async function readXlsx(bytes: Buffer): Promise<XlsxDocument> {
     },
   });
   const [head, ...rest] = rows;
-  if (!head) throw new XlsxReadError('the first sheet is empty');
+  if (!head) throw new XlsxReadError({ fr: 'la première feuille est vide', en: 'the first sheet is empty' });
   const width = head.cells.length;
   for (const r of rest) while (r.cells.length < width) r.cells.push('');
   return { sheet: sheet.name, header: head.cells.map((c) => c.trim()), rows: rest };

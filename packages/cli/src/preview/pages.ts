@@ -6,7 +6,7 @@
  * `/preview.css`.
  */
 import { escapeHtml as e, formatProblem, localized, type CompilerProblem } from '@olva/compiler';
-import type { CompiledQuestionnaire } from '@olva/schema';
+import { counted, plural, type CompiledQuestionnaire } from '@olva/schema';
 import type { Lang } from '../io.js';
 import type { PreviewState } from './builder.js';
 
@@ -28,7 +28,7 @@ const T = {
     neverBuilt: 'Aucune compilation n’a encore réussi : corrigez les problèmes ci-dessous.',
     problems: 'Problèmes signalés par le compilateur', file: 'fichier', pointer: 'pointeur', rule: 'règle', line: 'ligne', column: 'colonne',
     warning: 'avertissement', error: 'erreur',
-    dropped: (n: number) => `Vue « extension seule » : ${n} condition(s) ou contrôle(s) lisant le tronc commun sont ignorés.`,
+    dropped: (n: number) => `Vue « extension seule » : ${counted('fr', n, 'condition ou contrôle lisant', 'conditions ou contrôles lisant')} le tronc commun ${plural('fr', n, 'est ignoré', 'sont ignorés')}.`,
     noExtension: 'Pas d’extension : la vue « extension seule » ne s’applique pas.',
     printHint: 'Pour imprimer ou enregistrer en PDF, ouvrez', printLink: 'le formulaire seul', downloadCsv: 'Télécharger codebook.csv',
     extensionMark: ' (extension)',
@@ -42,7 +42,7 @@ const T = {
     neverBuilt: 'No build has succeeded yet: fix the problems below.',
     problems: 'Problems reported by the compiler', file: 'file', pointer: 'pointer', rule: 'rule', line: 'line', column: 'column',
     warning: 'warning', error: 'error',
-    dropped: (n: number) => `"Extension only" view: ${n} condition(s) or check(s) reading the core are ignored.`,
+    dropped: (n: number) => `"Extension only" view: ${counted('en', n, 'condition or check', 'conditions or checks')} reading the core ${plural('en', n, 'is', 'are')} ignored.`,
     noExtension: 'No extension: the "extension only" view does not apply.',
     printHint: 'To print or save as PDF, open', printLink: 'the form alone', downloadCsv: 'Download codebook.csv',
     extensionMark: ' (extension)',

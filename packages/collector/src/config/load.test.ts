@@ -45,7 +45,7 @@ describe('collector configuration', () => {
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_PORT: 'eighty' } })))
       .toEqual(['environment OLVA_PORT: must be a whole number, got "eighty" [integer]']);
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_PORT: 'eighty' } }), 'fr'))
-      .toEqual(['environment OLVA_PORT : doit être un nombre entier, reçu « eighty » [integer]']);
+      .toEqual(['environnement OLVA_PORT : doit être un nombre entier, reçu « eighty » [integer]']);
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_PORT: '70000' } })))
       .toEqual([expect.stringContaining('/server/port')]);
   });
@@ -116,7 +116,7 @@ describe('collector configuration', () => {
       '/etc/olva/olva.config.json#/database/url: "mysql://olva:***@db/olva": neither sqlite:<path> nor postgres://… (olva knows only SQLite and PostgreSQL) [database-url]',
     ]);
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_DATABASE_URL: 'postgress://olva:secret@db/olva' } }), 'fr')).toEqual([
-      'environment OLVA_DATABASE_URL : « postgress://olva:***@db/olva » : ni sqlite:<chemin> ni postgres://… (olva ne connaît que SQLite et PostgreSQL) [database-url]',
+      'environnement OLVA_DATABASE_URL : « postgress://olva:***@db/olva » : ni sqlite:<chemin> ni postgres://… (olva ne connaît que SQLite et PostgreSQL) [database-url]',
     ]);
     // A path, relative or absolute, with or without sqlite:, is still an SQLite file.
     for (const url of ['data/olva.sqlite', 'sqlite:data/olva.sqlite', 'sqlite:///var/lib/olva.sqlite']) {
@@ -134,6 +134,13 @@ describe('collector configuration', () => {
     expect(resolveConfig({ questionnaires: [{ build: 'b' }], server: { trustProxy: '127.0.0.1' } }, { ...opts, env: { OLVA_TRUST_PROXY: 'false' } }).config.trustProxy).toBe(false);
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_TRUST_PROXY: 'proxy' } }))).toEqual([
       expect.stringMatching(/^environment OLVA_TRUST_PROXY: "proxy": .*invalid IP address: proxy \[trust-proxy\]$/),
+    ]);
+    // proxy-addr's reason is English: said in French too.
+    expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], server: { trustProxy: '127.0.0.1, nginx, 10.0.0.0/99' } }, opts), 'fr')).toEqual([
+      expect.stringMatching(/ : adresse IP invalide : nginx \[trust-proxy\]$/),
+    ]);
+    expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], server: { trustProxy: '10.0.0.0/99' } }, opts), 'fr')).toEqual([
+      expect.stringMatching(/ : plage invalide pour l’adresse 10\.0\.0\.0\/99 \[trust-proxy\]$/),
     ]);
   });
 
@@ -160,7 +167,12 @@ describe('collector configuration', () => {
       expect(problemsOf(() => loadConfig(path.join(dir, 'absent.json'), {}))).toEqual([expect.stringContaining(`no configuration file ${path.join(dir, 'absent.json')}: give it with --config <file>`)]);
       expect(problemsOf(() => loadConfig(dir, {}))).toEqual([expect.stringContaining('EISDIR [readable]')]);
       fs.writeFileSync(path.join(dir, 'bad.json'), '{ "questionnaires": [ }');
-      expect(problemsOf(() => loadConfig(path.join(dir, 'bad.json'), {}))).toEqual([expect.stringContaining('[json]')]);
+      // Which slip and where, in the language asked for: V8's "Unexpected token" is English only.
+      const bad = path.join(dir, 'bad.json');
+      expect(problemsOf(() => loadConfig(bad, {}), 'fr')).toEqual([`${bad}# : pas du JSON valide : ligne 1, colonne 23 : caractère « } » inattendu [json]`]);
+      expect(problemsOf(() => loadConfig(bad, {}))).toEqual([`${bad}#: not valid JSON: line 1, column 23: unexpected character "}" [json]`]);
+      expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_TOKENS: "[{'name': 'x'}]" } }), 'fr'))
+        .toEqual([expect.stringContaining('OLVA_TOKENS : doit être un tableau JSON d’entrées de jetons : ligne 1, colonne 3 : le JSON écrit les textes entre guillemets droits doubles')]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -10,7 +10,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import proxyAddr from '@fastify/proxy-addr';
 import type { ErrorObject } from 'ajv';
 import { toProblems } from '@olva/schema/validate';
-import { environmentLanguage } from '@olva/schema';
+import { environmentLanguage, parseJson, type JsonSyntaxError } from '@olva/schema';
 import { disclosureRuleProblems, disclosureRules, type DisclosureRules } from '@olva/analysis';
 import type { Scope } from '../auth.js';
 import type { TerritoryRef } from '../store/types.js';
@@ -51,7 +51,9 @@ export class ConfigError extends Error {
 export function formatProblem(p: ConfigProblem, lang: Lang = 'fr'): string {
   // `problems.map(formatProblem)` passes an index: anything but 'en' is French.
   const l: Lang = lang === 'en' ? 'en' : 'fr';
-  return `${p.file}${p.file === 'environment' ? ' ' : '#'}${p.pointer}${l === 'fr' ? ' : ' : ': '}${p.message[l]} [${p.rule}]`;
+  // `environment` is the place's code; the word before the variable's name is the language's.
+  const file = p.file === 'environment' ? (l === 'fr' ? 'environnement ' : 'environment ') : `${p.file}#`;
+  return `${file}${p.pointer}${l === 'fr' ? ' : ' : ': '}${p.message[l]} [${p.rule}]`;
 }
 
 /** A token as the server holds it: only its hash. */
@@ -164,11 +166,9 @@ function applyEnv(raw: Record<string, any>, env: NodeJS.ProcessEnv, problems: Co
     if (rate !== undefined) out.limits.ratePerMinute = rate;
   }
   if (env.OLVA_TOKENS) {
-    try {
-      out.tokens = JSON.parse(env.OLVA_TOKENS);
-    } catch (e) {
-      problems.push(envProblem('OLVA_TOKENS', 'json', text('json.tokens', { detail: (e as Error).message })));
-    }
+    const parsed = parseJson(env.OLVA_TOKENS);
+    if ('error' in parsed) problems.push(envProblem('OLVA_TOKENS', 'json', text('json.tokens', { detail: jsonPlace(parsed.error) })));
+    else out.tokens = parsed.value as typeof out.tokens;
   }
   return out;
 }
@@ -222,7 +222,7 @@ export function resolveConfig(raw: unknown, options: { file: string; baseDir: st
     try {
       proxyAddr.compile(trustProxy.split(',').map((a) => a.trim()));
     } catch (e) {
-      const message = text('trust-proxy', { value: trustProxy.slice(0, 100), detail: (e as Error).message });
+      const message = text('trust-proxy', { value: trustProxy.slice(0, 100), detail: proxyAddrReason((e as Error).message) });
       problems.push(env.OLVA_TRUST_PROXY ? envProblem('OLVA_TRUST_PROXY', 'trust-proxy', message) : { file, pointer: '/server/trustProxy', rule: 'trust-proxy', message });
     }
   }
@@ -288,13 +288,26 @@ export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): 
       : text('readable', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
     throw new ConfigError([{ file, pointer: '', rule: 'readable', message }], configLanguage(env));
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(source);
-  } catch (e) {
-    throw new ConfigError([{ file, pointer: '', rule: 'json', message: text('json', { detail: (e as Error).message }) }], configLanguage(env));
-  }
-  return resolveConfig(raw, { file: absolute, baseDir: path.dirname(absolute), env });
+  const parsed = parseJson(source);
+  if ('error' in parsed) throw new ConfigError([{ file, pointer: '', rule: 'json', message: text('json', { detail: jsonPlace(parsed.error) }) }], configLanguage(env));
+  return resolveConfig(parsed.value, { file: absolute, baseDir: path.dirname(absolute), env });
+}
+
+/**
+ * proxy-addr's reason in both languages: its two messages name the address at fault ("invalid IP
+ * address: nginx", "invalid range on address: 10.0.0.0/99"); another one is left as it says it.
+ */
+function proxyAddrReason(message: string): Text {
+  const address = /^invalid IP address: (.*)$/.exec(message);
+  if (address) return { fr: `adresse IP invalide : ${address[1]}`, en: message };
+  const range = /^invalid range on address: (.*)$/.exec(message);
+  if (range) return { fr: `plage invalide pour l’adresse ${range[1]}`, en: message };
+  return { fr: message, en: message };
+}
+
+/** Where and which JSON slip, in both languages, after the catalogue's « pas du JSON valide : » (never V8's English). */
+function jsonPlace(error: JsonSyntaxError): Text {
+  return { fr: `ligne ${error.line}, colonne ${error.column} : ${error.slip.fr}`, en: `line ${error.line}, column ${error.column}: ${error.slip.en}` };
 }
 
 /** SHA-256 (hex) of a token, as the configuration stores it. */

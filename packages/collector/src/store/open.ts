@@ -5,9 +5,10 @@
 import { openSqliteDb } from './sqlite.js';
 import { openPostgresDb } from './postgres.js';
 import { SqlResponseStore } from './sql-store.js';
-import { isPostgresUrl, sqliteFileOf } from './database-url.js';
+import { isPostgresUrl, maskUrl, sqliteFileOf } from './database-url.js';
+import { text, type Text } from '../messages.js';
 
-export { isPostgresUrl, maskUrl, sqliteFileOf } from './database-url.js';
+export { DatabaseUrlError, isPostgresUrl, maskUrl, sqliteFileOf } from './database-url.js';
 
 /** Opens and initialises the store a URL names. */
 export async function openStore(url: string): Promise<SqlResponseStore> {
@@ -23,4 +24,20 @@ export async function openStore(url: string): Promise<SqlResponseStore> {
 
 function openDb(url: string) {
   return isPostgresUrl(url) ? openPostgresDb(url) : openSqliteDb(sqliteFileOf(url));
+}
+
+/**
+ * Why a database could not be opened or read, in both languages, from SQLite's or PostgreSQL's
+ * code (their own words are English: "unable to open database file", "connect ECONNREFUSED");
+ * null for another error, which the caller says as it is.
+ */
+export function databaseErrorText(error: unknown, url: string): Text | null {
+  const code = (error as { code?: unknown })?.code;
+  const key = ({
+    SQLITE_CANTOPEN: 'database-open.cantopen', SQLITE_NOTADB: 'database-open.notadb', SQLITE_CORRUPT: 'database-open.corrupt',
+    SQLITE_BUSY: 'database-open.busy', SQLITE_LOCKED: 'database-open.busy',
+    ECONNREFUSED: 'database-open.refused', ENOTFOUND: 'database-open.host', EAI_AGAIN: 'database-open.host',
+    '28P01': 'database-open.auth', '28000': 'database-open.auth', '3D000': 'database-open.no-database',
+  } as const)[String(code)];
+  return key ? text(key, { url: maskUrl(url) }) : null;
 }

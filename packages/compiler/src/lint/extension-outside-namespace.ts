@@ -1,6 +1,6 @@
 import type { LintRule, Finding } from './rule.js';
 import { finding, q } from './rule.js';
-import { childPointer } from '@olva/schema';
+import { childPointer, counted, plural } from '@olva/schema';
 import { namespacedId } from './context.js';
 
 /**
@@ -32,7 +32,7 @@ export const extensionOutsideNamespace: LintRule = {
             + ctx.checks.filter((c) => c.doc === 'extension' && Array.isArray(c.check.questions) && c.check.questions.includes(fixed)).length
           : 0;
         const waiting: [string, string] = readers
-          ? [` ; ${readers} condition(s) ou contrôle(s) lisent déjà ${q(fixed)} et la trouveront une fois renommée`, `; ${readers} condition(s) or check(s) already read ${q(fixed)} and will find it once renamed`]
+          ? [` ; ${counted('fr', readers, 'condition ou contrôle lit', 'conditions ou contrôles lisent')} déjà ${q(fixed)} et la ${plural('fr', readers, 'trouvera', 'trouveront')} une fois renommée`, `; ${counted('en', readers, 'condition or check already reads', 'conditions or checks already read')} ${q(fixed)} and will find it once renamed`]
           : ['', ''];
         out.push(finding('extension', childPointer(e.pointer, 'id'),
           [`${fr} ${q(e.id)} n’est pas dans l’espace de noms ${q(ext.namespace)}${waiting[0]}`, `${en} id ${q(e.id)} is outside the namespace ${q(ext.namespace)}${waiting[1]}`],

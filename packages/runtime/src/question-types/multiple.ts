@@ -3,12 +3,9 @@
  * `exclusive` codes (such as "aucun") that stand alone. With `other`, the list ends with the
  * choice `other` and its text `<id>_other`, as for `single`.
  */
+import { counted } from '@olva/schema';
 import type { QuestionTypeRuntime } from '../types.js';
 import { answerError, choiceCodes, isBlank } from './common.js';
-
-function plural(n: number, one: string, many: string): string {
-  return n === 1 ? one : many;
-}
 
 export const multipleType: QuestionTypeRuntime = {
   type: 'multiple',
@@ -38,11 +35,11 @@ export const multipleType: QuestionTypeRuntime = {
     }
     if (q.minSelected !== undefined && value.length < q.minSelected) {
       const n = q.minSelected;
-      return answerError(question, 'minSelected', `Cochez au moins ${n} ${plural(n, 'réponse', 'réponses')}.`, `Tick at least ${n} ${plural(n, 'answer', 'answers')}.`);
+      return answerError(question, 'minSelected', `Cochez au moins ${counted('fr', n, 'réponse', 'réponses')}.`, `Tick at least ${counted('en', n, 'answer', 'answers')}.`);
     }
     if (q.maxSelected !== undefined && value.length > q.maxSelected) {
       const n = q.maxSelected;
-      return answerError(question, 'maxSelected', `Cochez au plus ${n} ${plural(n, 'réponse', 'réponses')}.`, `Tick at most ${n} ${plural(n, 'answer', 'answers')}.`);
+      return answerError(question, 'maxSelected', `Cochez au plus ${counted('fr', n, 'réponse', 'réponses')}.`, `Tick at most ${counted('en', n, 'answer', 'answers')}.`);
     }
     return null;
   },

@@ -1,10 +1,13 @@
 /**
  * Positions in a JSON text, by line and column, because people fix files in an editor: where
- * the text stops being valid, and where each value stands by its JSON pointer. `JSON.parse`
- * does the parsing; one scanner walks the text again, after a failed parse (V8 does not always
- * say where: "Unexpected token 'x', … is not valid JSON") or to place a problem's pointer.
+ * the text stops being valid, what the slip there is (in French and in English, never V8's
+ * English), and where each value stands by its JSON pointer. `JSON.parse` does the parsing;
+ * one scanner walks the text again, after a failed parse (V8 does not always say where:
+ * "Unexpected token 'x', … is not valid JSON") or to place a problem's pointer. Here rather
+ * than in the compiler because every reader of a JSON file says it (the compiler's load, the
+ * analysis' NDJSON lines, the collector's configuration, the CLI's option files).
  */
-import { childPointer } from '@olva/schema';
+import { childPointer } from './pointer.js';
 
 /** Line and column (both 1-based) of an offset in a text. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -39,6 +42,38 @@ export function jsonSlip(text: string, offset: number): { fr: string; en: string
   if (c === "'") return { fr: 'le JSON écrit les textes entre guillemets droits doubles ("…"), pas entre apostrophes', en: 'JSON writes texts between double quotes ("…"), not single ones' };
   const shown = c < ' ' ? `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : c;
   return { fr: `caractère « ${shown} » inattendu`, en: `unexpected character "${shown}"` };
+}
+
+/** Where a JSON text stops being JSON, and why, in both languages. */
+export interface JsonSyntaxError {
+  /** 1-based line and column of the first character that is not JSON. */
+  line: number;
+  column: number;
+  /** The slip alone, for a reader that says the place its own way (an NDJSON line). */
+  slip: { fr: string; en: string };
+  /** « JSON invalide ligne 3, colonne 1 : virgule en trop avant « } » : … ». */
+  fr: string;
+  /** "invalid JSON at line 3, column 1: a comma too many before "}": …". */
+  en: string;
+}
+
+/**
+ * Parses a JSON text (a leading byte-order mark is skipped); when it is not JSON, where and
+ * why in both languages. Should V8 and the scanner ever disagree (V8 refusing what the scanner
+ * reads), V8's words are all there is, at the end of the text.
+ */
+export function parseJson(text: string): { value: unknown } | { error: JsonSyntaxError } {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { value: JSON.parse(source) as unknown };
+  } catch (error) {
+    const found = scan(source);
+    const offset = found < 0 ? source.length : found;
+    const { line, column } = lineColumn(source, offset);
+    const v8 = String(error instanceof Error ? error.message : error);
+    const slip = found < 0 ? { fr: v8, en: v8 } : jsonSlip(source, offset);
+    return { error: { line, column, slip, fr: `JSON invalide ligne ${line}, colonne ${column} : ${slip.fr}`, en: `invalid JSON at line ${line}, column ${column}: ${slip.en}` } };
+  }
 }
 
 /**
