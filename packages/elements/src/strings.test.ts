@@ -21,6 +21,13 @@ describe('interface strings', () => {
     expect(Object.keys(stringsFor('en')).sort()).toEqual(Object.keys(stringsFor('fr')).sort());
   });
 
+  it('agrees a count with its noun as each language does: the singular below 2 in French, for 1 only in English', () => {
+    const fr = stringsFor('fr');
+    const en = stringsFor('en');
+    expect([0, 1, 2].map((n) => fr.paperCount(n))).toEqual(['0 questionnaire saisi', '1 questionnaire saisi', '2 questionnaires saisis']);
+    expect([0, 1, 2].map((n) => en.paperCount(n))).toEqual(['0 questionnaires entered', '1 questionnaire entered', '2 questionnaires entered']);
+  });
+
   it('writes English without French punctuation: no space before ? ! : ; and no « »', () => {
     for (const [key, text] of allTexts('en')) {
       expect(text, key).not.toMatch(/[\s\u00a0\u202f][?!:;]/);

@@ -3,6 +3,7 @@
  * plus the few that only the elements need (format hints, data entry, kiosk, configuration
  * errors meant for the page's developer).
  */
+import { counted, plural } from '@olva/schema';
 import { localNumber, type Locale } from '@olva/runtime';
 import { uiMessages, type UiMessages } from './ui-messages.js';
 
@@ -80,8 +81,6 @@ function range(locale: Locale, min?: number, max?: number, grouping = true): str
   return '';
 }
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-
 const fr: ElementStrings = {
   newWindow: 'nouvelle fenêtre',
   integerHint: (min, max) => `Nombre entier${range('fr', min, max)}, en chiffres.`,
@@ -99,13 +98,13 @@ const fr: ElementStrings = {
   maxLengthHint: (max) => `${localNumber(max, 'fr')} caractères au maximum.`,
   selectCount: (min, max) =>
     min !== undefined && max !== undefined
-      ? (min === max ? `Cochez ${min} ${plural(min, 'réponse', 'réponses')}.` : `Cochez de ${min} à ${max} réponses.`)
-      : min !== undefined ? `Cochez au moins ${min} ${plural(min, 'réponse', 'réponses')}.`
-        : `Cochez au plus ${max} ${plural(max ?? 0, 'réponse', 'réponses')}.`,
+      ? (min === max ? `Cochez ${counted('fr', min, 'réponse', 'réponses')}.` : `Cochez de ${min} à ${max} réponses.`)
+      : min !== undefined ? `Cochez au moins ${counted('fr', min, 'réponse', 'réponses')}.`
+        : `Cochez au plus ${max} ${plural('fr', max ?? 0, 'réponse', 'réponses')}.`,
   scaleHint: (points) => `Échelle de 1 à ${points}.`,
   severalCodes: 'Plusieurs codes possibles, séparés par des espaces.',
   colon: ' :',
-  exclusiveUnticked: (choice, n) => `« ${choice} » a décoché ${n} ${plural(n, 'autre réponse', 'autres réponses')}.`,
+  exclusiveUnticked: (choice, n) => `« ${choice} » a décoché ${counted('fr', n, 'autre réponse', 'autres réponses')}.`,
   exclusiveCleared: (choice) => `« ${choice} » a été décoché.`,
   notAQuestionnaire: 'Le fichier indiqué n’est pas un questionnaire OLVA compilé.',
   missingTerritory: 'Territoire non renseigné : ajoutez l’attribut territory (par exemple territory="commune:35238").',
@@ -115,7 +114,7 @@ const fr: ElementStrings = {
   queuedLive: 'Votre réponse est enregistrée sur cet appareil et sera envoyée dès le retour du réseau.',
   deliveredLater: 'Votre réponse en attente a été envoyée.',
   warningsHelp: 'Vérifiez ces réponses. Si elles sont exactes, confirmez-les pour continuer.',
-  kioskReset: (s) => `Le questionnaire recommence dans ${s} ${plural(s, 'seconde', 'secondes')}.`,
+  kioskReset: (s) => `Le questionnaire recommence dans ${counted('fr', s, 'seconde', 'secondes')}.`,
   kioskStay: 'Je continue',
   paperTitle: 'Saisie des questionnaires papier',
   paperHelp: 'Tapez le numéro ou le code de la réponse, puis Entrée pour passer à la question suivante. * dans la case d’une question obligatoire la marque « laissée vide ». Ctrl+Entrée enregistre le questionnaire.',
@@ -123,7 +122,7 @@ const fr: ElementStrings = {
   paperBlankHint: 'Laissée vide sur le papier ? Tapez *.',
   paperSave: 'Enregistrer ce questionnaire',
   paperSaved: (n, id) => `Questionnaire n° ${n} enregistré (${id}). Le formulaire est vide pour le suivant.`,
-  paperCount: (n) => `${n} ${plural(n, 'questionnaire saisi', 'questionnaires saisis')}`,
+  paperCount: (n) => counted('fr', n, 'questionnaire saisi', 'questionnaires saisis'),
 };
 
 const en: ElementStrings = {
@@ -143,13 +142,13 @@ const en: ElementStrings = {
   maxLengthHint: (max) => `At most ${localNumber(max, 'en')} characters.`,
   selectCount: (min, max) =>
     min !== undefined && max !== undefined
-      ? (min === max ? `Tick ${min} ${plural(min, 'answer', 'answers')}.` : `Tick ${min} to ${max} answers.`)
-      : min !== undefined ? `Tick at least ${min} ${plural(min, 'answer', 'answers')}.`
-        : `Tick at most ${max} ${plural(max ?? 0, 'answer', 'answers')}.`,
+      ? (min === max ? `Tick ${counted('en', min, 'answer', 'answers')}.` : `Tick ${min} to ${max} answers.`)
+      : min !== undefined ? `Tick at least ${counted('en', min, 'answer', 'answers')}.`
+        : `Tick at most ${max} ${plural('en', max ?? 0, 'answer', 'answers')}.`,
   scaleHint: (points) => `Scale from 1 to ${points}.`,
   severalCodes: 'Several codes allowed, separated by spaces.',
   colon: ':',
-  exclusiveUnticked: (choice, n) => `“${choice}” unticked ${n} other ${plural(n, 'answer', 'answers')}.`,
+  exclusiveUnticked: (choice, n) => `“${choice}” unticked ${n} other ${plural('en', n, 'answer', 'answers')}.`,
   exclusiveCleared: (choice) => `“${choice}” was unticked.`,
   notAQuestionnaire: 'The file given is not a compiled OLVA questionnaire.',
   missingTerritory: 'No territory: add the territory attribute (for example territory="commune:35238").',
@@ -159,7 +158,7 @@ const en: ElementStrings = {
   queuedLive: 'Your response is saved on this device and will be sent as soon as the network is back.',
   deliveredLater: 'Your pending response has been sent.',
   warningsHelp: 'Check these answers. If they are right, confirm them to go on.',
-  kioskReset: (s) => `The questionnaire starts again in ${s} ${plural(s, 'second', 'seconds')}.`,
+  kioskReset: (s) => `The questionnaire starts again in ${counted('en', s, 'second', 'seconds')}.`,
   kioskStay: 'I am still here',
   paperTitle: 'Paper questionnaire data entry',
   paperHelp: 'Type the number or the code of the answer, then Enter to go to the next question. * in the box of a required question marks it "left blank". Ctrl+Enter saves the questionnaire.',
@@ -167,7 +166,7 @@ const en: ElementStrings = {
   paperBlankHint: 'Left blank on paper? Type *.',
   paperSave: 'Save this questionnaire',
   paperSaved: (n, id) => `Questionnaire no. ${n} saved (${id}). The form is empty for the next one.`,
-  paperCount: (n) => `${n} ${plural(n, 'questionnaire entered', 'questionnaires entered')}`,
+  paperCount: (n) => counted('en', n, 'questionnaire entered', 'questionnaires entered'),
 };
 
 const cache = new Map<string, Strings>();
