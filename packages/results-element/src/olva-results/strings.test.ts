@@ -19,3 +19,11 @@ describe('the method line', () => {
     expect(resultsStrings('en').method(3)).toContain('"< 3": 1 to 2 answers, not shown');
   });
 });
+
+describe('counts', () => {
+  it('agree with their noun as each language does: the singular below 2 in French, for 1 only in English', () => {
+    expect([0, 1, 2].map((n) => resultsStrings('fr').responses(n))).toEqual(['0 réponse.', '1 réponse.', '2 réponses.']);
+    expect([0, 1, 2].map((n) => resultsStrings('en').responses(n))).toEqual(['0 responses.', '1 response.', '2 responses.']);
+    expect(resultsStrings('en').loaded(0)).toBe('Results loaded: 0 questions.');
+  });
+});

@@ -1,5 +1,6 @@
 /** Interface strings of `<olva-results>`, French first, English second. */
 import type { ComparisonGap } from '@olva/analysis';
+import { counted } from '@olva/schema';
 import type { ChartLang } from '@olva/charts';
 
 /** What the element says. */
@@ -71,14 +72,14 @@ const LEVELS_EN: Record<string, string> = { commune: 'municipality', epci: 'inte
 
 const fr: ResultsStrings = {
   loading: 'Chargement des résultats…',
-  loaded: (n) => `Résultats chargés : ${n} question${n > 1 ? 's' : ''}.`,
+  loaded: (n) => `Résultats chargés : ${counted('fr', n, 'question', 'questions')}.`,
   failed: 'Les résultats n’ont pas pu être chargés.',
   notPublished: 'Ces résultats ne sont pas publiés (ou ne le sont plus).',
   notResults: 'Ce fichier n’est pas un document de résultats OLVA.',
   empty: 'Aucun résultat publié pour ce territoire et cette vague.',
   noSource: 'Aucun document de résultats indiqué (attribut src).',
   title: (t, w) => `Résultats : ${t}, vague ${w}`,
-  responses: (n) => `${n} réponse${n > 1 ? 's' : ''}.`,
+  responses: (n) => `${counted('fr', n, 'réponse', 'réponses')}.`,
   method: (m) => `Parts avec leur intervalle de confiance à 95 %. « < ${m} » : de 1 à ${m - 1} réponses, non montré (secret statistique) ; « masqué » : masqué pour qu’un petit effectif ne se retrouve pas par différence.`,
   base: (answered, asked) => `Base : ${answered} répondants${asked === null || asked === answered ? '' : ` sur les ${asked} à qui elle a été posée`}.`,
   smallBase: 'Petite base : à lire avec prudence.',
@@ -135,14 +136,14 @@ const fr: ResultsStrings = {
 
 const en: ResultsStrings = {
   loading: 'Loading the results…',
-  loaded: (n) => `Results loaded: ${n} question${n > 1 ? 's' : ''}.`,
+  loaded: (n) => `Results loaded: ${counted('en', n, 'question', 'questions')}.`,
   failed: 'The results could not be loaded.',
   notPublished: 'These results are not published (or no longer are).',
   notResults: 'This file is not an OLVA results document.',
   empty: 'No published results for this territory and wave.',
   noSource: 'No results document given (src attribute).',
   title: (t, w) => `Results: ${t}, wave ${w}`,
-  responses: (n) => `${n} response${n > 1 ? 's' : ''}.`,
+  responses: (n) => `${counted('en', n, 'response', 'responses')}.`,
   method: (m) => `Shares with their 95% confidence interval. "< ${m}": 1 to ${m - 1} answers, not shown (statistical confidentiality); "hidden": hidden so that a small count cannot be recomputed.`,
   base: (answered, asked) => `Base: ${answered} respondents${asked === null || asked === answered ? '' : ` of the ${asked} it was put to`}.`,
   smallBase: 'Small base: read with care.',
