@@ -11,7 +11,7 @@ import { checkNationalReferences, disclosureRuleProblems, disclosureRules, readN
 import { parseTerritoryQuery, TerritoryDirectory, type CollectorConfig } from '@olva/collector';
 import { COMPILED_FORMAT_VERSION, versionKeyOf, versionKeyString, type CompiledQuestionnaire, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
 import { validateDocument } from '@olva/schema/validate';
-import { schemaMessage } from '@olva/compiler/schema-messages';
+import { schemaProblemMessage } from '@olva/compiler/schema-messages';
 import { nationalReferencesPath } from '@olva/core-questionnaire';
 import { parseCommand, type COMMON_OPTIONS, type OptionSpec, type OptionValues } from './args.js';
 import { EXIT, pickLang, type Bilingual, type CommandIO, type Lang } from './io.js';
@@ -142,7 +142,7 @@ export async function openAnalysisInput(values: Record<string, unknown>): Promis
     const known = new Set(compiled.map((c) => versionKeyString(versionKeyOf(c))));
     const validate = (p: unknown): PayloadProblem[] => {
       const problems: PayloadProblem[] = validateDocument('payload', p)
-        .map((x) => ({ pointer: x.pointer, rule: x.rule, message: x.message, fr: schemaMessage(x.rule.replace(/^schema\//, ''), x.params, x.message).fr }));
+        .map((x) => ({ pointer: x.pointer, rule: x.rule, message: x.message, fr: schemaProblemMessage(x).fr }));
       if (problems.length) return problems;
       const payload = p as ResponsePayload;
       if (known.has(versionKeyString(payload))) return [];
@@ -209,4 +209,13 @@ export function loadRules(file: string | undefined): DisclosureRules | undefined
   const [problem] = disclosureRuleProblems(value as Record<string, unknown>);
   if (problem) throw fail(`${file}#${problem.pointer} : ${problem.message.fr}`, `${file}#${problem.pointer}: ${problem.message.en}`);
   return disclosureRules(value as Partial<DisclosureRules>);
+}
+
+/** Reads `--expected` (of `olva analyse` and `olva stats`): a JSON array of { territory, wave?, source?, sectors }. */
+export function readExpected(file: string): ExpectedSectors[] {
+  const value = jsonFileOrFail(file, (why) => ({ fr: `${file} : répartitions attendues illisibles : ${why.fr}`, en: `${file}: cannot read the expected distributions: ${why.en}` }));
+  if (!Array.isArray(value) || value.some((e) => typeof e?.territory?.code !== 'string' || typeof e?.sectors !== 'object')) {
+    throw new CommandError({ fr: `${file} : doit être un tableau JSON de {territory, sectors}`, en: `${file}: must be a JSON array of {territory, sectors}` });
+  }
+  return value as ExpectedSectors[];
 }

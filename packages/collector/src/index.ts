@@ -8,7 +8,7 @@ export { loadConfig, resolveConfig, ConfigError, formatProblem, configLanguage, 
 export { MESSAGES, text, type Text, type Lang, type MessageKey } from './messages.js';
 export { negotiateLanguage } from './http/language.js';
 export { configSchema } from './config/schema.js';
-export { openStore, maskUrl, isPostgresUrl, sqliteFileOf, DatabaseUrlError, databaseErrorText } from './store/open.js';
+export { openStore, maskUrl, isPostgresUrl, sqliteFileOf, DatabaseUrlError, databaseErrorText, databaseErrorWords } from './store/open.js';
 export { backupSqlite, BackupError, type BackupReport, type BackupOptions } from './store/sqlite-backup.js';
 export { SqlResponseStore, InvalidCursorError } from './store/sql-store.js';
 export { payloadDigest, canonicalJson } from './store/canonical.js';

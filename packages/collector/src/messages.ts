@@ -9,10 +9,10 @@
  * `rule`), followed by `.variant` when one code has several wordings; the codes themselves
  * never change with the language. `{name}` is a parameter: each entry has the same ones in
  * both languages (a test checks it). Schema problems are worded by `@olva/compiler`'s
- * `schemaMessage` (see `schemaText`), the runtime's answer checks by the runtime.
+ * `schemaProblemMessage` (see `schemaText`), the runtime's answer checks by the runtime.
  */
 import type { SchemaProblem } from '@olva/schema/validate';
-import { schemaMessage } from '@olva/compiler/schema-messages';
+import { schemaProblemMessage } from '@olva/compiler/schema-messages';
 
 /** A language of the collector's messages. */
 export type Lang = 'fr' | 'en';
@@ -220,5 +220,5 @@ export function untranslated(value: string): Text {
  * keyword and parameters (the one home of schema wordings).
  */
 export function schemaText(problem: Pick<SchemaProblem, 'rule' | 'params' | 'message'>): Text {
-  return schemaMessage(problem.rule.replace(/^schema\//, ''), problem.params, problem.message);
+  return schemaProblemMessage(problem);
 }

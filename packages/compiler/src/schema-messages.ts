@@ -110,6 +110,14 @@ WORDS.exclusiveMinimum = WORDS.minimum!;
 WORDS.exclusiveMaximum = WORDS.minimum!;
 
 /**
+ * The message of one problem of `@olva/schema/validate` (rule `schema/<keyword>`) in French and
+ * English: what every reader of a validated document says, the collector as the commands.
+ */
+export function schemaProblemMessage(problem: { rule: string; params?: Params | undefined; message: string }): Bilingual {
+  return schemaMessage(problem.rule.replace(/^schema\//, ''), problem.params, problem.message);
+}
+
+/**
  * The message of a schema problem in French and English, from its ajv keyword and parameters.
  * `english` (the validator's own text) is kept when the keyword has no wording here; the French
  * text then names the rule instead of repeating English.

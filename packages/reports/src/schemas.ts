@@ -6,7 +6,7 @@
  */
 import { counted, keyFiguresSchema, resultsSchema } from '@olva/schema';
 import { createAjv, toProblems } from '@olva/schema/validate';
-import { schemaMessage } from '@olva/compiler/schema-messages';
+import { schemaProblemMessage } from '@olva/compiler/schema-messages';
 import { readJsonFile } from '@olva/compiler/read-json';
 import { ReportError } from './errors.js';
 
@@ -31,7 +31,7 @@ export function checkAgainstSchema(name: 'key-figures' | 'results', document: un
   const problems = toProblems(v.errors);
   const p = problems[0]!;
   // ajv's own words are English only: the compiler's words for schema problems say it in both.
-  const words = schemaMessage(p.rule.replace(/^schema\//, ''), p.params, p.message);
+  const words = schemaProblemMessage(p);
   const others = problems.length - 1;
   const more = others > 0 ? { fr: ` (et ${counted('fr', others, 'autre', 'autres')})`, en: ` (and ${others} more)` } : { fr: '', en: '' };
   throw new ReportError(p.rule, { fr: `${words.fr}${more.fr}`, en: `${words.en}${more.en}` }, `${file}#${p.pointer}`);

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { analyseResponses, flattenResults, groupNames, withoutExpected, FLAT_COLUMNS, MIN_OTHER_TERRITORIES, type ExpectedSectors, type ResultsDocument, type TerritoryRef } from '@olva/analysis';
 import { toCsv } from '@olva/compiler/csv';
 import { EXIT, say, type Bilingual, type CommandIO } from '../io.js';
-import { inputHelp, jsonFileOrFail, loadReferences, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
+import { inputHelp, loadReferences, readExpected, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
 import { CommandError, reportError } from './export.js';
 import { keyFigureClassesFor } from '@olva/core-questionnaire';
 import { counted } from '@olva/schema';
@@ -45,15 +45,6 @@ ${inputHelp.en}
   --out <results.json>      the results document (required)
   --csv <file.csv>          also the flat table of published figures (open data)`,
 };
-
-/** Reads `--expected`: a JSON array of { territory, wave?, source?, sectors }. */
-export function readExpected(file: string): ExpectedSectors[] {
-  const value = jsonFileOrFail(file, (why) => ({ fr: `${file} : répartitions attendues illisibles : ${why.fr}`, en: `${file}: cannot read the expected distributions: ${why.en}` }));
-  if (!Array.isArray(value) || value.some((e) => typeof e?.territory?.code !== 'string' || typeof e?.sectors !== 'object')) {
-    throw new CommandError({ fr: `${file} : doit être un tableau JSON de {territory, sectors}`, en: `${file}: must be a JSON array of {territory, sectors}` });
-  }
-  return value as ExpectedSectors[];
-}
 
 /**
  * `--weight sector` weights each group on its territory's expected distribution for the wave:

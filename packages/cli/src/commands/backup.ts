@@ -5,7 +5,7 @@
  * by PostgreSQL's own tools: the command says which, with the URL's password masked.
  */
 import {
-  BackupError, ConfigError, databaseErrorText, isPostgresUrl, loadConfig, maskUrl, sqliteFileOf, backupSqlite, type BackupReport,
+  BackupError, ConfigError, databaseErrorWords, isPostgresUrl, loadConfig, maskUrl, sqliteFileOf, backupSqlite, type BackupReport,
 } from '@olva/collector';
 import { counted } from '@olva/schema';
 import { parseCommand } from '../args.js';
@@ -98,7 +98,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     report = backupSqlite(file, v.out, { overwrite: v.force === true });
   } catch (error) {
     if (error instanceof BackupError) return fail(refusal(error));
-    const said = databaseErrorText(error, url) ?? { fr: (error as Error).message, en: (error as Error).message };
+    const said = databaseErrorWords(error, url);
     return fail({ fr: `la copie a échoué : ${said.fr}`, en: `the copy failed: ${said.en}` });
   }
   if (v.json) printJson(io.stdout, { backup: report, source: url });

@@ -7,7 +7,7 @@
  * removes the personal answers of every response received before that date.
  */
 import {
-  ConfigError, databaseErrorText, loadConfig, maskUrl, openStore, purgeExpired, purgePersonalBefore, purgePersonalExpired,
+  ConfigError, databaseErrorWords, loadConfig, maskUrl, openStore, purgeExpired, purgePersonalBefore, purgePersonalExpired,
   type PersonalPurgeReport, type ResponseStore,
 } from '@olva/collector';
 import { counted, plural } from '@olva/schema';
@@ -103,7 +103,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     if (error instanceof ConfigError) {
       return reportConfigError(io.stderr, lang, { fr: 'olva purge : configuration invalide :', en: 'olva purge: invalid configuration:' }, error);
     }
-    const said = databaseErrorText(error, url) ?? { fr: (error as Error).message, en: (error as Error).message };
+    const said = databaseErrorWords(error, url);
     say(io.stderr, lang, { fr: `olva purge : ${said.fr}`, en: `olva purge: ${said.en}` });
     return EXIT.INVALID;
   }

@@ -3,7 +3,7 @@
  * stops it before it starts, with every reason (file, pointer, rule) and exit code 1.
  * Environment variables (OLVA_PORT, OLVA_HOST, OLVA_DATABASE_URL, OLVA_TOKENS…) override the file.
  */
-import { closeOnSignals, ConfigError, createCollector, databaseErrorText, loadConfig, maskUrl, siteRoutes, type Collector, type CollectorConfig, type Text } from '@olva/collector';
+import { closeOnSignals, ConfigError, createCollector, databaseErrorWords, loadConfig, maskUrl, siteRoutes, type Collector, type CollectorConfig, type Text } from '@olva/collector';
 import { counted } from '@olva/schema';
 import { parse } from '../args.js';
 import { reportConfigError } from '../config-problems.js';
@@ -30,8 +30,7 @@ export function reportStartFailure(error: unknown, io: CommandIO, lang: Lang, co
     });
     return EXIT.INVALID;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  const said = (url === undefined ? null : databaseErrorText(error, url)) ?? { fr: message, en: message };
+  const said = databaseErrorWords(error, url);
   say(io.stderr, lang, { fr: `olva ${command} : le collecteur ne démarre pas : ${said.fr}`, en: `olva ${command}: the collector cannot start: ${said.en}` });
   return EXIT.INVALID;
 }

@@ -9,8 +9,8 @@
 import { sampleStats, type ExpectedDistribution, type StatsConfig } from '@olva/collector';
 import { parseCommand } from '../args.js';
 import { EXIT, pickLang, type Bilingual, type CommandIO } from '../io.js';
-import { CommandError, openRead, readOptions, reportError, type OpenedRead } from './export.js';
-import { jsonFileOrFail } from '../analysis-input.js';
+import { openRead, readOptions, reportError, type OpenedRead } from './export.js';
+import { readExpected } from '../analysis-input.js';
 
 export const usage: Bilingual = {
   fr: 'olva stats --config <olva.config.json> [--questionnaire <id>] [--wave <millésime>] [--territory <niveau:code>] [--expected <fichier.json>] : suivi de l’échantillon (par secteur, source et canal) en JSON',
@@ -46,11 +46,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   try {
     let expected: ExpectedDistribution[] | undefined;
     if (v.expected) {
-      const file = v.expected;
-      expected = jsonFileOrFail(file, (why) => ({ fr: `${file} : répartitions attendues illisibles : ${why.fr}`, en: `${file}: cannot read the expected distributions: ${why.en}` })) as ExpectedDistribution[];
-      if (!Array.isArray(expected)) {
-        throw new CommandError({ fr: `${v.expected} : doit être un tableau JSON de {territory, sectors}`, en: `${v.expected}: must be a JSON array of {territory, sectors}` });
-      }
+      expected = readExpected(v.expected);
     }
     opened = await openRead(v, false);
     const configured: StatsConfig | undefined = opened.config?.stats;

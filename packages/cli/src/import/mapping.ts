@@ -4,7 +4,7 @@
  */
 import { importMappingSchema } from '@olva/schema';
 import { createAjv, toProblems } from '@olva/schema/validate';
-import { schemaMessage } from '@olva/compiler/schema-messages';
+import { schemaProblemMessage } from '@olva/compiler/schema-messages';
 import type { Bilingual } from '../io.js';
 import { readJsonFile } from '@olva/compiler/read-json';
 import type { ValidateFunction } from 'ajv';
@@ -45,7 +45,7 @@ export function loadMapping(file: string): ImportMapping {
   const document = read.value;
   validate ??= createAjv().compile(importMappingSchema);
   if (!validate(document)) {
-    throw new MappingError(toProblems(validate.errors).map((p) => ({ file, pointer: p.pointer, rule: p.rule, message: schemaMessage(p.rule.replace(/^schema\//, ''), p.params, p.message) })));
+    throw new MappingError(toProblems(validate.errors).map((p) => ({ file, pointer: p.pointer, rule: p.rule, message: schemaProblemMessage(p) })));
   }
   const mapping = document as Partial<ImportMapping>;
   return { columns: mapping.columns ?? {}, values: mapping.values ?? {} };

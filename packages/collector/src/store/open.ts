@@ -41,3 +41,9 @@ export function databaseErrorText(error: unknown, url: string): Text | null {
   } as const)[String(code)];
   return key ? text(key, { url: maskUrl(url) }) : null;
 }
+
+/** {@link databaseErrorText}, or the error's own message in both places when it has no words of its own. */
+export function databaseErrorWords(error: unknown, url: string | undefined): Text {
+  const message = error instanceof Error ? error.message : String(error);
+  return (url === undefined ? null : databaseErrorText(error, url)) ?? { fr: message, en: message };
+}
