@@ -126,8 +126,9 @@ export class Catalogue {
     if (!kind || this.personal.has(question.id)) return;
     const known = this.entries.get(question.id);
     if (known && known.type !== question.type) {
-      throw new AnalysisError(`${version.id}#${question.origin.pointer}`, 'analysis/type-changed',
-        `question "${question.id}" is a ${question.type} in ${version.questionnaire.version} but a ${known.type} in another version: compare them through a crosswalk, not as one question`);
+      const en = `question "${question.id}" is a ${question.type} in ${version.questionnaire.version} but a ${known.type} in another version: compare them through a crosswalk, not as one question`;
+      throw new AnalysisError(`${version.id}#${question.origin.pointer}`, 'analysis/type-changed', en,
+        { fr: `la question « ${question.id} » est de type ${question.type} en ${version.questionnaire.version} mais ${known.type} dans une autre version : comparez-les par une table de passage, pas comme une seule question`, en }, false);
     }
     const entry = known ?? { id: question.id, type: question.type, kind, label: question.label, conditional: false, codes: [], rows: [] };
     if (question.visibleWhen !== undefined) entry.conditional = true;

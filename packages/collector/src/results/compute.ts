@@ -44,7 +44,7 @@ function analysisFailed(error: unknown): unknown {
   if (!(error instanceof AnalysisError)) return error;
   // A query the analysis cannot answer as asked (a previous wave newer than the wave): the asker's mistake.
   if (error.text && error.byAsker) return new HttpError(400, 'bad-request', error.text, {}, [{ pointer: error.pointer, code: error.rule, message: error.text }]);
-  const message = text('analysis-failed', { detail: error.message });
+  const message = text('analysis-failed', { detail: error.text ?? error.message });
   return new HttpError(409, 'analysis-failed', message, {}, [{ pointer: error.pointer, code: error.rule, message }]);
 }
 

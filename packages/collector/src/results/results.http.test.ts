@@ -5,6 +5,7 @@
  * analysis package's generated ones (real core and extensions); the expected documents are
  * `aggregateResponses` over the same responses, computed here without the collector.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -433,6 +434,24 @@ for (const backend of bothBackends()) {
       const waiting = await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2030', TEST_TOKENS.rennes);
       expect(waiting.status).toBe(200);
       expect(waiting.body.groups).toEqual([]);
+    });
+
+    it('answers stored responses the analysis cannot read with a 409 naming the answer, in French and in English', async () => {
+      // Not through POST, which refuses it: a store can still hold such an answer (a hand-made fix in the database).
+      const payload = structuredClone(generate(1).find((g) => g.payload.answers.employeur !== undefined)!.payload);
+      Object.assign(payload, { submissionId: randomUUID(), wave: '2031', territory: RENNES });
+      payload.answers.employeur = 'oui';
+      const { json, digest } = canonicalPayload(payload);
+      expect((await server.collector.store.insert(payload, digest, json)).status).toBe('created');
+      const fr = await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2031', TEST_TOKENS.rennes);
+      expect(fr.status).toBe(409);
+      expect(fr.body).toEqual({
+        error: 'analysis-failed',
+        message: 'le calcul des résultats a échoué : une réponse de type boolean est vrai ou faux, pas "oui"',
+        problems: [{ pointer: `${payload.submissionId}#/answers/employeur`, code: 'analysis/answer-shape', message: fr.body.message }],
+      });
+      const en = await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2031', TEST_TOKENS.rennes, 'en');
+      expect(en.body.message).toBe('a boolean answer is true or false, got "oui"');
     });
   });
 }
