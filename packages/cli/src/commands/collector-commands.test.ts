@@ -169,6 +169,21 @@ describe('olva demo', () => {
   }, 120_000);
 });
 
+describe('olva demo --seed-responses', () => {
+  it('says which of the demo\'s questionnaires are not built, in French, instead of crashing', async () => {
+    // A demo configuration edited down to the core: the generated responses also need Rennes and Lorient.
+    const root = tmp();
+    fs.mkdirSync(path.join(root, 'examples/demo'), { recursive: true });
+    const config = JSON.parse(fs.readFileSync(path.join(repo, 'examples/demo/olva.config.json'), 'utf8')) as { questionnaires: unknown[] };
+    fs.writeFileSync(path.join(root, 'examples/demo/olva.config.json'), JSON.stringify({ ...config, questionnaires: config.questionnaires.slice(0, 1) }));
+    writeBuild(path.join(root, 'build/questionnaires'), coreQuestionnaire());
+    const { child, match } = await spawnCommand('demo', ['--seed-responses', '--data', path.join(root, 'data')], root, { OLVA_PORT: '0', OLVA_LANG: 'fr' }, /olva demo : .*lancez d’abord npm run build\./);
+    const done = child.exitCode !== null ? Promise.resolve(child.exitCode) : exited(child);
+    expect(match[0]).toBe('olva demo : --seed-responses demande les questionnaires de la démo, et build/questionnaires n’a pas olva-core + rennes-2026, olva-core + lorient-agglo-2026 ; lancez d’abord npm run build.');
+    expect(await done).toBe(1);
+  }, 120_000);
+});
+
 describe('olva demo --data', () => {
   it('refuses a path that is a file, by name, before starting anything', () => {
     const file = path.join(tmp(), 'not-a-folder');

@@ -32,15 +32,22 @@ function demoTokens(file: string): Record<string, string> {
   return Object.fromEntries((raw.tokens ?? []).filter((t) => t.token).map((t) => [t.name, t.token!]));
 }
 
-/** Stores the generated responses of the demo's builds (core, core + Rennes, core + Lorient). */
-async function seedDemo(collector: Collector): Promise<number> {
+/**
+ * Stores the generated responses of the demo's builds (core, core + Rennes, core + Lorient);
+ * the words to say instead when one of them is not built.
+ */
+async function seedDemo(collector: Collector): Promise<number | Bilingual> {
   const all = await collector.registry.all();
-  const build = (extension: string | null) => {
-    const found = all.find((c) => c.questionnaire.id === 'olva-core' && (c.extension?.id ?? null) === extension);
-    if (!found) throw new Error(`the demo configuration has no build of olva-core${extension ? ` + ${extension}` : ''}: run npm run build`);
-    return found;
-  };
-  return seedDemoResponses(collector.store, demoSeedGroups({ core: build(null), rennes: build('rennes-2026'), lorient: build('lorient-agglo-2026') }));
+  const build = (extension: string | null) => all.find((c) => c.questionnaire.id === 'olva-core' && (c.extension?.id ?? null) === extension);
+  const [core, rennes, lorient] = [build(null), build('rennes-2026'), build('lorient-agglo-2026')];
+  if (!core || !rennes || !lorient) {
+    const missing = [core ? null : 'olva-core', rennes ? null : 'olva-core + rennes-2026', lorient ? null : 'olva-core + lorient-agglo-2026'].filter((m) => m !== null).join(', ');
+    return {
+      fr: `olva demo : --seed-responses demande les questionnaires de la démo, et build/questionnaires n’a pas ${missing} ; lancez d’abord npm run build.`,
+      en: `olva demo: --seed-responses needs the demo's questionnaires, and build/questionnaires lacks ${missing}; run npm run build first.`,
+    };
+  }
+  return seedDemoResponses(collector.store, demoSeedGroups({ core, rennes, lorient }));
 }
 
 /** Runs `olva demo`. */
@@ -93,6 +100,11 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     seeding = false;
     if (args.values['seed-responses']) {
       const created = await seedDemo(collector);
+      if (typeof created !== 'number') {
+        say(io.stderr, lang, created);
+        await collector.close();
+        return EXIT.INVALID;
+      }
       say(io.stdout, lang, seedSummary(created));
       // The configuration names the repository's database; under --data the command must read the other one.
       const analyse = `${database ? `OLVA_DATABASE_URL=${database.url} ` : ''}olva analyse --config examples/demo/olva.config.json --wave 2026 --territory commune:35238 --previous-wave 2025 --out rennes-2026.json`;
