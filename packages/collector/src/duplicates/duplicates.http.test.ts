@@ -46,18 +46,37 @@ for (const backend of bothBackends()) {
     });
 
     it('lists probable duplicates within the scope, with links', async () => {
-      const { status, body } = await get('/v1/cockpit/duplicates', rennes);
+      const { status, body } = await get('/v1/cockpit/duplicates', PERSONAL_TOKEN);
       expect(status).toBe(200);
       expect(body.groups.map((g: any) => [g.reasons, g.members.map((m: any) => m.submissionId)])).toEqual([
         [['name'], [elan1.submissionId, elan2.submissionId]],
         [['rna'], [judo1.submissionId, judo2.submissionId]],
       ]);
       expect(body.groups[0].members[1]).toMatchObject({ name: "ELAN (l')", commune: '35238', communeName: 'Rennes', channel: 'web', link: `/v1/responses/${elan2.submissionId}`, excluded: null });
-      expect(body.resolved).toBe(0);
+      expect(body.groups[1].members[0]).toMatchObject({ name: 'Judo club de Rennes', rna: 'W353000123' });
+      expect(body).toMatchObject({ resolved: 0, personal: 'included', personalLeftOut: [] });
       const national = (await get('/v1/cockpit/duplicates', TEST_TOKENS.national)).body;
       expect(national.groups).toHaveLength(2);
       expect((await get('/v1/cockpit/duplicates', TEST_TOKENS.lorient)).body.groups).toEqual([]);
       expect((await call('GET', '/v1/cockpit/duplicates')).status).toBe(401);
+    });
+
+    it('leaves the names and RNA numbers out for a token without export-personal, and says so, as GET /v1/responses/{id} does', async () => {
+      const res = await fetch(`${server.url}/v1/cockpit/duplicates`, { headers: { authorization: `Bearer ${rennes}` } });
+      expect(res.headers.get('olva-personal-data')).toBe('left-out');
+      const body = await res.json();
+      // The groups and why they are grouped stay: deciding is still possible, on the answers.
+      expect(body.groups.map((g: any) => [g.reasons, g.members.map((m: any) => m.submissionId)])).toEqual([
+        [['name'], [elan1.submissionId, elan2.submissionId]],
+        [['rna'], [judo1.submissionId, judo2.submissionId]],
+      ]);
+      expect(body).toMatchObject({ personal: 'left-out', personalLeftOut: ['name', 'rna'] });
+      for (const m of body.groups.flatMap((g: any) => g.members)) expect(m).toMatchObject({ name: null, rna: null });
+      // The head-office commune is not personal: it stays.
+      expect(body.groups[0].members[0]).toMatchObject({ commune: '35238', communeName: 'Rennes' });
+      expect(JSON.stringify(body)).not.toMatch(/Élan|ELAN|Judo|JCR|W353000123/);
+      const personal = await fetch(`${server.url}/v1/cockpit/duplicates`, { headers: { authorization: `Bearer ${PERSONAL_TOKEN}` } });
+      expect(personal.headers.get('olva-personal-data')).toBe('included');
     });
 
     it('sets one aside: exports, statistics, the cockpit and listings skip it; it is kept; the undo brings it back', async () => {

@@ -89,3 +89,13 @@ export function personalNote(policy: PersonalPolicy): string | null {
   const list = ids.map((id) => `\`${id}\``).join(', ');
   return `Données personnelles : les réponses aux questions ${list} ne figurent pas dans cet export (il faut le droit \`export-personal\`, ou \`olva export --personal\`). / *Personal data: the answers to ${list} are left out of this export (they need the \`export-personal\` right, or \`olva export --personal\`).*`;
 }
+
+/**
+ * What a reading of one response does with personal answers, in a word (the cockpit's
+ * `personal` field and its `olva-personal-data` header): `none` when the questionnaire marks no
+ * question personal, `included` for a reader allowed to have them, `left-out` otherwise.
+ */
+export function personalState(policy: PersonalPolicy): 'none' | 'included' | 'left-out' {
+  if (policy.questions.size === 0) return 'none';
+  return policy.include ? 'included' : 'left-out';
+}
