@@ -56,7 +56,8 @@ export async function seedCockpitDemo(collector: Collector): Promise<number> {
         nb_adherents: 40 + i * 7, nb_benevoles_reguliers: 6 + i, nb_dirigeants: 4, employeur,
         ...(employeur ? { nb_salaries: 2 } : {}),
         budget_annuel: 'de_10000_a_50000', sources_revenus: ['cotisations', 'dons'], locaux: 'aucun',
-        besoins_par_domaine: { benevoles: 'fort', financement: 'modere', locaux: 'aucun' },
+        // One row differs between the two spellings of Élan: a matrix compared row by row.
+        besoins_par_domaine: { benevoles: 'fort', financement: i % 2 === 0 ? 'modere' : 'fort', locaux: 'aucun' },
         perspectives: 'maintien', accord_reconnaissance: 3,
       },
     };
