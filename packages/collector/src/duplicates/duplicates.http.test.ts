@@ -1,10 +1,11 @@
 /**
  * Duplicates over real HTTP, on SQLite and PostgreSQL: probable duplicates listed within the
  * token's scope, one set aside (exports, statistics, the cockpit and the store's stream skip
- * it; it is not deleted), the audit trail, and the undo.
+ * it; it is not deleted), the audit trail, and the undo. Names and RNA numbers only for a
+ * token with export-personal, as the questionnaire's definitions mark them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bothBackends } from '@olva/test-support/store-backends';
+import { bothBackends, sqliteBackend } from '@olva/test-support/store-backends';
 import { TEST_TOKENS, testConfig } from '@olva/test-support/test-collector';
 import { parseCsv } from '@olva/test-support/export-fixtures';
 import { cockpitPayload, postAll, startCockpitCollector } from '@olva/test-support/cockpit-fixtures';
@@ -153,3 +154,27 @@ for (const backend of bothBackends()) {
     });
   });
 }
+
+// Which answers are personal is the definitions' word, not a list in the collector: a build that
+// does not mark the name and RNA questions (as the core before 2026.2.1) shows them to `read`.
+describe('duplicates of a questionnaire that marks no question personal', () => {
+  const backend = sqliteBackend();
+  let server: Awaited<ReturnType<typeof startCockpitCollector>>;
+  beforeAll(async () => {
+    await backend.setup();
+    server = await startCockpitCollector(await backend.newDatabaseUrl(), { stats: { sectorQuestion: 'secteur' } }, { personal: false });
+    await postAll(server.url, [cockpitPayload({ numero_rna: 'W353000123', nom_association: 'Judo club' }), cockpitPayload({ numero_rna: 'W353000123', nom_association: 'JCR' })]);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await backend.teardown();
+  });
+
+  it('lists the names and RNA numbers to a read token, and says nothing was left out', async () => {
+    const res = await fetch(`${server.url}/v1/cockpit/duplicates`, { headers: { authorization: `Bearer ${TEST_TOKENS.rennesReadOnly}` } });
+    expect(res.headers.get('olva-personal-data')).toBe('none');
+    const body = await res.json();
+    expect(body).toMatchObject({ personal: 'none', personalLeftOut: [] });
+    expect(body.groups[0].members.map((m: any) => [m.name, m.rna])).toEqual([['Judo club', 'W353000123'], ['JCR', 'W353000123']]);
+  });
+});
