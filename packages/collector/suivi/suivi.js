@@ -392,10 +392,10 @@ async function renderDuplicates(param) {
   const [list, log] = await Promise.all([api(`/v1/cockpit/duplicates${query}`), api('/v1/cockpit/duplicates/log')]);
   // The fields a token without export-personal does not get: said as hidden, never as unanswered.
   const masked = new Set(list.personal === 'left-out' ? list.personalLeftOut : []);
-  const field = (m, key, shown) => (m[key] !== null ? shown : tr(masked.has(key) ? 'masked' : 'none'));
-  const nameOf = (m, n) => m.name ?? tr(masked.has('name') ? 'memberMasked' : 'memberUnnamed', { n });
+  const field = (m, key, shown) => (m[key] ? shown : tr(masked.has(key) ? 'masked' : 'none'));
+  const nameOf = (m, n) => m.name || tr(masked.has('name') ? 'memberMasked' : 'memberUnnamed', { n });
   /** Which response a button acts on, in words: its name (or number), reception and channel. */
-  const who = (m, n) => (m.name !== null
+  const who = (m, n) => (m.name
     ? tr('whoNamed', { name: m.name, at: when(m.receivedAt), channel: channelName(m.channel) })
     : tr('whoNumbered', { n, at: when(m.receivedAt), channel: channelName(m.channel) }));
   const groups = list.groups.map((g, i) => {
