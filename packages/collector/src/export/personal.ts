@@ -78,8 +78,8 @@ export function responseReader(known: readonly CompiledQuestionnaire[], include:
 
 /** The value of the `olva-personal-data` header: `included`, `none`, or `left-out; questions=a,b`. */
 export function personalHeader(policy: PersonalPolicy): string {
-  if (policy.questions.size === 0) return 'none';
-  return policy.include ? 'included' : `left-out; questions=${leftOut(policy).join(',')}`;
+  const state = personalState(policy);
+  return state === 'left-out' ? `left-out; questions=${leftOut(policy).join(',')}` : state;
 }
 
 /** The note of a codebook (French, then English) when personal questions were left out; null otherwise. */
