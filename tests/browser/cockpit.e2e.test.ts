@@ -305,7 +305,7 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect(await page.locator('table.responses tr[data-question="affiliation_federation"] td').allTextContents()).toEqual(['Yes', 'No']);
   expect(await page.locator('section.group .note, #personal-note').count()).toBe(0);
   expect(await page.locator('table.responses tr[data-question="besoins_par_domaine"] li[data-differs="true"] .tag').first().textContent()).toBe('differs');
-  expect(await page.locator('table.responses thead tr.actions button').first().getAttribute('aria-label')).toMatch(/^Keep this one: "Association L’Élan du Blosne", received on .+ \(Online\) \(the others are set aside\)$/);
+  expect(await page.locator('table.responses thead tr.actions button').first().getAttribute('aria-label')).toMatch(/^Keep this one: response 1, "Association L’Élan du Blosne", received on .+ \(Online\) \(the others are set aside\)$/);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await expectAxeClean(page, 'duplicates compared (English, phone)');
 

@@ -394,10 +394,11 @@ async function renderDuplicates(param) {
   const masked = new Set(list.personal === 'left-out' ? list.personalLeftOut : []);
   const field = (m, key, shown) => (m[key] ? shown : tr(masked.has(key) ? 'masked' : 'none'));
   const nameOf = (m, n) => m.name || tr(masked.has('name') ? 'memberMasked' : 'memberUnnamed', { n });
-  /** Which response a button acts on, in words: its name (or number), reception and channel. */
-  const who = (m, n) => (m.name
-    ? tr('whoNamed', { name: m.name, at: when(m.receivedAt), channel: channelName(m.channel) })
-    : tr('whoNumbered', { n, at: when(m.receivedAt), channel: channelName(m.channel) }));
+  /**
+   * Which response a button acts on, in words: its number in the group (two submissions of one
+   * form can share name, minute and channel), name when shown, reception and channel.
+   */
+  const who = (m, n) => tr(m.name ? 'whoNamed' : 'whoNumbered', { n, name: m.name, at: when(m.receivedAt), channel: channelName(m.channel) });
   const groups = list.groups.map((g, i) => {
     const live = g.members.filter((m) => !m.excluded);
     // One button, wherever the coordinator reads: the group's table or the responses side by side.
