@@ -12,7 +12,8 @@
  *   personal answers only with `export-personal`) — one response in words (response-view.ts).
  *
  * - `/suivi/` — the page that reads them (page.ts).
- * - `/v1/cockpit/duplicates…` — probable duplicates, set aside and restored (duplicates/routes.ts).
+ * - `/v1/cockpit/duplicates…` — probable duplicates, set aside and restored; names and RNA
+ *   numbers only with `export-personal` (duplicates/routes.ts).
  *
  * `wave` is one wave; absent, the newest with responses in the token's reach. A territory
  * outside the scope is 403, as on every read route.
