@@ -169,6 +169,12 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
 
   // The head-office commune by its name.
   expect(await text(page, `tr[data-submission="${first.submissionId}"] td:nth-child(3)`)).toBe('Rennes (35238)');
+  // The rennes token lacks export-personal: the groups stay, names and RNA numbers are hidden, and said so.
+  expect(group.members[0]).toMatchObject({ name: null, rna: null });
+  expect(await text(page, '#personal-note')).toBe('Données personnelles masquées (nom, numéro RNA) : ce jeton n’a pas le droit export-personal. Les groupes et leurs raisons restent ; comparez les réponses pour décider.');
+  expect(await text(page, `tr[data-submission="${first.submissionId}"] th`)).toBe('Réponse 1 (nom masqué)');
+  expect(await text(page, `tr[data-submission="${first.submissionId}"] td:nth-child(2)`)).toBe('masqué');
+  expect(await page.locator(`tr[data-submission="${first.submissionId}"] button[data-action="keep"]`).getAttribute('aria-label')).toMatch(/^Garder celle-ci : la réponse 1, reçue le .+ \(En ligne\) \(les autres sont écartées\)$/);
   // The two responses side by side, in words, before deciding (a disclosure, by keyboard).
   const compare = 'section.group button[data-action="see"]';
   expect(await page.locator(compare).getAttribute('aria-expanded')).toBe('false');
@@ -178,7 +184,7 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   expect(await page.locator(compare).getAttribute('aria-expanded')).toBe('true');
   const columns = await page.locator('table.responses thead th').allTextContents();
   expect(columns).toHaveLength(3);
-  expect(columns[1]).toContain(first.name);
+  expect(columns[1]).toMatch(/^Réponse 1 \(nom masqué\) — /);
   const cells = async (question: string) => page.locator(`table.responses tr[data-question="${question}"] td`).allTextContents();
   // Labels, not codes: the sector's choice label, a matrix's rows, a number with its unit the French way.
   expect(await page.locator('table.responses tr[data-question="secteur_principal"] th').textContent()).toMatch(/^3\. Quel est le secteur d’activité principal/);
@@ -187,27 +193,38 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   expect((await cells('affiliation_federation'))).toEqual(['Oui', 'Non']);
   expect((await cells('nb_salaries'))).toEqual(['2\u00a0salariés', 'sans réponse']);
   // The seed's two spellings of Élan differ on these answers, marked in words, in the questionnaire's order.
-  const differing = ['annee_creation', 'affiliation_federation', 'nb_adherents', 'nb_benevoles_reguliers', 'employeur', 'nb_salaries'];
+  const differing = ['annee_creation', 'affiliation_federation', 'nb_adherents', 'nb_benevoles_reguliers', 'employeur', 'nb_salaries', 'besoins_par_domaine'];
   expect(await page.locator('table.responses tr[data-differs="true"][data-question]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-question')))).toEqual(differing);
   expect(await page.locator('table.responses tr[data-differs="true"] th .tag').allTextContents()).toEqual(differing.map(() => 'différent'));
-  expect(await text(page, '.diff-summary')).toMatch(/diffèrent sur 6 des \d+ questions répondues/);
+  expect(await text(page, '.diff-summary')).toMatch(/diffèrent sur 7 des \d+ questions répondues/);
+  // Within the matrix, the row answered differently is marked in words too, in both columns.
+  const matrixRows = await page.locator('table.responses tr[data-question="besoins_par_domaine"] td:first-of-type li').evaluateAll((items) => items.map((li) => [li.getAttribute('data-row'), li.getAttribute('data-differs')]));
+  expect(matrixRows).toEqual([['benevoles', 'false'], ['financement', 'true'], ['locaux', 'false']]);
+  expect(await page.locator('table.responses tr[data-question="besoins_par_domaine"] li[data-differs="true"]').allTextContents()).toEqual(['Trouver des financements : Besoin modéré différent', 'Trouver des financements : Besoin fort différent']);
   // The rennes token lacks export-personal: no name among the answers, and said so.
   expect(await page.locator('table.responses tr[data-question="nom_association"]').count()).toBe(0);
   expect(await text(page, 'section.group .note')).toMatch(/export-personal.*Nom de l’association/);
-  expect(await page.locator('main').innerText()).not.toMatch(/"secteur_principal"|\{/);
+  expect(await page.locator('main').innerText()).not.toMatch(/"secteur_principal"|\{|Élan|ELAN/);
   await expectAxeClean(page, 'duplicates compared');
   // Said to a screen reader too, the focus staying on the button.
-  await page.waitForFunction(() => /diffèrent sur 6/.test(document.getElementById('status')!.textContent ?? ''));
+  await page.waitForFunction(() => /diffèrent sur 7/.test(document.getElementById('status')!.textContent ?? ''));
   await page.check('section.group input[type="checkbox"]');
   expect(await page.locator('table.responses tr[data-question]:visible').count()).toBe(differing.length);
-  // Sections without a difference go with their rows: "La réponse", the profile, the members.
-  expect(await page.locator('table.responses tbody:visible th[scope="rowgroup"]').allTextContents()).toEqual(['La réponse', 'Profil de l’association', 'Membres, dirigeants et bénévoles']);
+  // Sections without a difference go with their rows: "La réponse", the profile, the members, the needs.
+  expect(await page.locator('table.responses tbody:visible th[scope="rowgroup"]').allTextContents()).toEqual(['La réponse', 'Profil de l’association', 'Membres, dirigeants et bénévoles', 'Besoins et perspectives']);
   await page.focus(compare);
   await page.keyboard.press('Enter');
   expect(await page.locator(compare).getAttribute('aria-expanded')).toBe('false');
   expect(await page.locator('table.responses').count()).toBe(0);
 
-  await page.focus(`tr[data-submission="${first.submissionId}"] button[data-action="keep"]`);
+  // Deciding from where the responses are read: « Garder celle-ci » under each column's heading.
+  await page.click(compare);
+  await page.waitForSelector('table.responses');
+  const keepInTable = page.locator('table.responses thead tr.actions button[data-action="keep"]');
+  expect(await keepInTable.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')))).toEqual([
+    expect.stringMatching(/^Garder celle-ci : la réponse 1, reçue le .+ \(En ligne\)/), expect.stringMatching(/^Garder celle-ci : la réponse 2, reçue le .+ \(En ligne\)/),
+  ]);
+  await keepInTable.first().focus();
   await page.keyboard.press('Enter');
   await page.waitForSelector(`tr[data-submission="${second.submissionId}"] button[data-action="restore"]`);
   // The focus stays with the decision: on the button that undoes it, not back at the heading.
@@ -286,7 +303,9 @@ it('shows the national token every territory, sortable, in English too, on a pho
   await page.waitForSelector('table.responses');
   expect(await page.locator('table.responses tr[data-question="nom_association"] th .tag').textContent()).toBe('differs');
   expect(await page.locator('table.responses tr[data-question="affiliation_federation"] td').allTextContents()).toEqual(['Yes', 'No']);
-  expect(await page.locator('section.group .note').count()).toBe(0);
+  expect(await page.locator('section.group .note, #personal-note').count()).toBe(0);
+  expect(await page.locator('table.responses tr[data-question="besoins_par_domaine"] li[data-differs="true"] .tag').first().textContent()).toBe('differs');
+  expect(await page.locator('table.responses thead tr.actions button').first().getAttribute('aria-label')).toMatch(/^Keep this one: response 1, "Association L’Élan du Blosne", received on .+ \(Online\) \(the others are set aside\)$/);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await expectAxeClean(page, 'duplicates compared (English, phone)');
 

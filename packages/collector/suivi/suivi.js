@@ -390,30 +390,50 @@ function warningsSection(warnings) {
 async function renderDuplicates(param) {
   const query = param ? `?territory=${encodeURIComponent(param)}` : '';
   const [list, log] = await Promise.all([api(`/v1/cockpit/duplicates${query}`), api('/v1/cockpit/duplicates/log')]);
-  const nameOf = (m) => m.name ?? m.submissionId;
+  // The fields a token without export-personal does not get: said as hidden, never as unanswered.
+  const masked = new Set(list.personal === 'left-out' ? list.personalLeftOut : []);
+  const field = (m, key, shown) => (m[key] ? shown : tr(masked.has(key) ? 'masked' : 'none'));
+  const nameOf = (m, n) => m.name || tr(masked.has('name') ? 'memberMasked' : 'memberUnnamed', { n });
+  /**
+   * Which response a button acts on, in words: its number in the group (two submissions of one
+   * form can share name, minute and channel), name when shown, reception and channel.
+   */
+  const who = (m, n) => tr(m.name ? 'whoNamed' : 'whoNumbered', { n, name: m.name, at: when(m.receivedAt), channel: channelName(m.channel) });
   const groups = list.groups.map((g, i) => {
     const live = g.members.filter((m) => !m.excluded);
+    // One button, wherever the coordinator reads: the group's table or the responses side by side.
+    const keepButton = (m, n) => (!m.excluded && live.length > 1
+      ? h('button', { type: 'button', 'data-action': 'keep', 'aria-label': tr('keepLabel', { who: who(m, n) }), on: { click: () => keep(m.submissionId, live, param) } }, tr('keep'))
+      : null);
     const preview = h('div', { id: `group-${i + 1}-responses` });
-    const columns = () => g.members.map((m) => ({ submissionId: m.submissionId, title: `${nameOf(m)} — ${when(m.receivedAt)}${m.excluded ? ` (${tr('excludedShort')})` : ''}` }));
+    const columns = () => g.members.map((m, j) => ({
+      submissionId: m.submissionId,
+      title: `${nameOf(m, j + 1)} — ${when(m.receivedAt)}${m.excluded ? ` (${tr('excludedShort')})` : ''}`,
+      action: () => keepButton(m, j + 1),
+    }));
     const labels = { show: tr('compare'), hide: tr('compareHide'), showLabel: tr('compareLabel', { n: i + 1 }), hideLabel: tr('compareHideLabel', { n: i + 1 }) };
     return h('section', { class: 'group', 'aria-labelledby': `group-${i + 1}` },
       h('h2', { id: `group-${i + 1}` }, `${tr('group', { n: i + 1 })} (${g.reasons.map((r) => tr(r === 'rna' ? 'reasonRna' : 'reasonName')).join(', ')})`),
       tableWrap(tr('group', { n: i + 1 }), h('table', {},
         h('thead', {}, h('tr', {}, ['colName', 'colRna', 'colCommune', 'colReceived', 'channel', 'colState', 'colActions'].map((k) => h('th', { scope: 'col' }, tr(k))))),
-        h('tbody', {}, g.members.map((m) => h('tr', { 'data-submission': m.submissionId, class: m.excluded ? 'excluded' : null },
-          h('th', { scope: 'row' }, nameOf(m)),
-          h('td', {}, m.rna ?? tr('none')),
-          h('td', {}, m.commune ? (m.communeName ? `${m.communeName} (${m.commune})` : m.commune) : tr('none')),
+        h('tbody', {}, g.members.map((m, j) => h('tr', { 'data-submission': m.submissionId, class: m.excluded ? 'excluded' : null },
+          h('th', { scope: 'row' }, nameOf(m, j + 1)),
+          h('td', {}, field(m, 'rna', m.rna)),
+          h('td', {}, field(m, 'commune', m.communeName ? `${m.communeName} (${m.commune})` : m.commune)),
           h('td', {}, when(m.receivedAt)),
           h('td', {}, channelName(m.channel)),
           h('td', { 'data-figure': 'state' }, m.excluded ? tr('excludedBy', { by: m.excluded.by, at: when(m.excluded.at) }) : live.length === 1 ? tr('kept') : tr('none')),
           h('td', {},
             m.excluded
-              ? h('button', { type: 'button', 'data-action': 'restore', 'aria-label': tr('restoreLabel', { name: nameOf(m), at: when(m.receivedAt) }), on: { click: () => restore(m.submissionId, param) } }, tr('restore'))
-              : live.length > 1 ? h('button', { type: 'button', 'data-action': 'keep', 'aria-label': tr('keepLabel', { name: nameOf(m), at: when(m.receivedAt) }), on: { click: () => keep(m.submissionId, live, param) } }, tr('keep')) : null)))))),
+              ? h('button', { type: 'button', 'data-action': 'restore', 'aria-label': tr('restoreLabel', { who: who(m, j + 1) }), on: { click: () => restore(m.submissionId, param) } }, tr('restore'))
+              : keepButton(m, j + 1))))))),
       h('p', {}, disclosure(labels, preview, columns, tr('group', { n: i + 1 }))),
       preview);
   });
+  const fieldWords = { name: 'fieldName', rna: 'fieldRna', commune: 'fieldCommune' };
+  const personalNote = masked.size && list.groups.length
+    ? h('p', { id: 'personal-note', class: 'note' }, tr('personalMasked', { fields: [...masked].map((f) => tr(fieldWords[f] ?? f)).join(', ') }))
+    : null;
   const logTable = log.events.length
     ? tableWrap(tr('log'), h('table', { id: 'log-table' },
       h('caption', {}, tr('log')),
@@ -422,6 +442,7 @@ async function renderDuplicates(param) {
     : h('p', {}, tr('logEmpty'));
   show(`${tr('duplicatesTitle')}${param ? ` — ${param}` : ''}`,
     list.groups.length ? h('p', { id: 'resolved' }, tr('resolved', { n: list.resolved, total: list.groups.length })) : h('p', {}, tr('duplicatesNone')),
+    personalNote,
     ...groups,
     h('h2', {}, tr('log')), logTable);
 }
@@ -472,8 +493,12 @@ function choiceWords(choice, type) {
   return type === 'scale' ? `${choice.code} – ${label}` : label;
 }
 
-/** An answer's words as cell content: text, or a list when it has several parts. */
-function answerContent(answer) {
+/**
+ * An answer's words as cell content: text, or a list when it has several parts. `differing`
+ * (comparing a matrix) holds the codes of its rows answered differently: each row is then
+ * marked in words, as the question is.
+ */
+function answerContent(answer, differing = null) {
   const w = answer.words;
   const list = (items) => (items.length === 1 ? items[0] : h('ul', {}, items.map((x) => h('li', {}, x))));
   switch (w.kind) {
@@ -481,9 +506,24 @@ function answerContent(answer) {
     case 'boolean': return tr(w.value ? 'yes' : 'no');
     case 'number': return w.unit ? `${num(w.value)}\u00a0${localized(w.unit)}` : num(w.value);
     case 'commune': return w.name ? `${w.name} (${w.code})` : w.code;
-    case 'matrix': return list(w.rows.map((r) => tr('pair', { label: localized(r.label) || r.code, text: localized(r.choice.label) || r.choice.code })));
+    case 'matrix': {
+      const words = (r) => tr('pair', { label: localized(r.label) || r.code, text: localized(r.choice.label) || r.choice.code });
+      if (!differing) return list(w.rows.map(words));
+      return h('ul', {}, w.rows.map((r) => {
+        const differs = differing.has(r.code);
+        return h('li', { class: differs ? 'differs' : null, 'data-differs': String(differs), 'data-row': r.code },
+          words(r), differs ? [' ', h('span', { class: 'tag' }, tr('differs'))] : null);
+      }));
+    }
     default: return w.text;
   }
+}
+
+/** The rows of a matrix question answered differently among `answers` (one per response; undefined when unanswered). */
+function matrixDifferences(answers) {
+  const values = answers.map((a) => (a?.value && typeof a.value === 'object' && !Array.isArray(a.value) ? a.value : {}));
+  const codes = new Set(values.flatMap((v) => Object.keys(v)));
+  return new Set([...codes].filter((code) => new Set(values.map((v) => canonical(v[code]))).size > 1));
 }
 
 /** The same JSON for the same answer, whatever the order of a multiple choice or a matrix's keys. */
@@ -496,11 +536,14 @@ function canonical(value) {
 /**
  * The responses `docs` side by side: one column each, one row per question answered in any
  * of them, grouped by section, in the questionnaire's order; with two responses or more, the
- * rows where they differ are marked in words (not by colour alone) and can be shown alone.
- * The questions of `warned` (those of a confirmed coherence warning) are marked too.
+ * rows where they differ are marked in words (not by colour alone), and within a matrix the
+ * rows answered differently, and can be shown alone. The questions of `warned` (those of a
+ * confirmed coherence warning) are marked too. A column's `action()` (a button) goes under
+ * its heading.
  */
 function responsesView(caption, columns, docs, warned) {
   const compare = docs.length > 1;
+  const actions = columns.map((c) => c.action?.() ?? null);
   const sections = new Map();
   for (const doc of docs) {
     for (const section of doc.sections) {
@@ -532,13 +575,17 @@ function responsesView(caption, columns, docs, warned) {
   const metaRows = meta.map(([key, read]) => row(tr(key), docs.map(read), docs.map(read)));
   const bodies = [...sections.entries()].map(([id, s]) => group(localized(s.title), [...s.questions.values()].map((q) => {
     const answers = docs.map((d) => answerIn(d, id, q.question));
-    return row(`${q.number}. ${localized(q.label)}`, answers.map((a) => (a ? answerContent(a) : null)), answers.map((a) => (a ? JSON.stringify([canonical(a.value), a.other ?? null]) : 'none')), q.question);
+    const differingRows = compare && q.type === 'matrix' ? matrixDifferences(answers) : null;
+    return row(`${q.number}. ${localized(q.label)}`, answers.map((a) => (a ? answerContent(a, differingRows) : null)), answers.map((a) => (a ? JSON.stringify([canonical(a.value), a.other ?? null]) : 'none')), q.question);
   })));
   const answeredRows = total - metaRows.length;
   const answeredDiffering = differing - metaRows.filter((r) => r.classList.contains('differs')).length;
   const table = h('table', { class: 'responses' },
     h('caption', {}, tr('responsesCaption', { group: caption })),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, tr('question')), columns.map((c) => h('th', { scope: 'col' }, c.title)))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, tr('question')), columns.map((c) => h('th', { scope: 'col' }, c.title))),
+      // The decision under each response's heading (a row of its own, so that the column's
+      // heading a screen reader repeats at each cell stays the response, not the button).
+      actions.some(Boolean) ? h('tr', { class: 'actions' }, h('td', {}), actions.map((a) => h('td', {}, a))) : null),
     group(tr('aboutResponse'), metaRows, true),
     bodies);
   const leftOut = docs.find((d) => d.personal === 'left-out' && d.personalLeftOut.length);

@@ -14,12 +14,15 @@ import { coreQuestionnaire, corePayload, lorientQuestionnaire, rennesQuestionnai
 /** The warning-level check the cockpit's builds add: more than 500 volunteers asks for confirmation. */
 export const MANY_VOLUNTEERS_CHECK = 'benevoles_tres_nombreux';
 
-/** Adds the name and RNA questions of the core (personal, as in core 2026.2.1), and a warning check, to a fixture build. */
-function withIdentity(c: CompiledQuestionnaire): CompiledQuestionnaire {
+/**
+ * Adds the name and RNA questions of the core (personal, as in core 2026.2.1, unless
+ * `personal` is false, as before it), and a warning check, to a fixture build.
+ */
+function withIdentity(c: CompiledQuestionnaire, personal: boolean): CompiledQuestionnaire {
   const origin = { kind: 'core' as const, id: 'olva-core', version: '2026.1.0' };
   const extra = [
-    { id: 'nom_association', type: 'text', label: { fr: 'Nom de l’association' }, personal: true, maxLength: 200, number: 90, section: 'profil', origin: { ...origin, pointer: '/sections/0/items/90' } },
-    { id: 'numero_rna', type: 'text', label: { fr: 'Numéro RNA' }, personal: true, maxLength: 10, number: 91, section: 'profil', origin: { ...origin, pointer: '/sections/0/items/91' } },
+    { id: 'nom_association', type: 'text', label: { fr: 'Nom de l’association' }, ...(personal ? { personal } : {}), maxLength: 200, number: 90, section: 'profil', origin: { ...origin, pointer: '/sections/0/items/90' } },
+    { id: 'numero_rna', type: 'text', label: { fr: 'Numéro RNA' }, ...(personal ? { personal } : {}), maxLength: 10, number: 91, section: 'profil', origin: { ...origin, pointer: '/sections/0/items/91' } },
   ] as unknown as CompiledQuestion[];
   c.sections[0].questions.push(...extra);
   c.checks.push({
@@ -30,10 +33,13 @@ function withIdentity(c: CompiledQuestionnaire): CompiledQuestionnaire {
   return c;
 }
 
-/** A collector on `databaseUrl` with the test tokens and the given configuration overrides. */
-export async function startCockpitCollector(databaseUrl: string, overrides: Record<string, unknown> = {}): Promise<{ collector: Collector; url: string; close(): Promise<void> }> {
+/**
+ * A collector on `databaseUrl` with the test tokens and the given configuration overrides;
+ * `identity.personal: false` leaves the name and RNA questions unmarked (default: marked).
+ */
+export async function startCockpitCollector(databaseUrl: string, overrides: Record<string, unknown> = {}, identity: { personal?: boolean } = {}): Promise<{ collector: Collector; url: string; close(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-cockpit-'));
-  for (const c of [coreQuestionnaire(), rennesQuestionnaire(), lorientQuestionnaire()]) writeBuild(dir, withIdentity(c));
+  for (const c of [coreQuestionnaire(), rennesQuestionnaire(), lorientQuestionnaire()]) writeBuild(dir, withIdentity(c, identity.personal ?? true));
   const raw = { ...testConfig(overrides), database: { url: databaseUrl } };
   const { config } = resolveConfig(raw, { file: path.join(dir, 'olva.config.json'), baseDir: dir, env: {} });
   const collector = await createCollector({ config, logStream: false });

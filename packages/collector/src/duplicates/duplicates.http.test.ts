@@ -1,10 +1,11 @@
 /**
  * Duplicates over real HTTP, on SQLite and PostgreSQL: probable duplicates listed within the
  * token's scope, one set aside (exports, statistics, the cockpit and the store's stream skip
- * it; it is not deleted), the audit trail, and the undo.
+ * it; it is not deleted), the audit trail, and the undo. Names and RNA numbers only for a
+ * token with export-personal, as the questionnaire's definitions mark them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bothBackends } from '@olva/test-support/store-backends';
+import { bothBackends, sqliteBackend } from '@olva/test-support/store-backends';
 import { TEST_TOKENS, testConfig } from '@olva/test-support/test-collector';
 import { parseCsv } from '@olva/test-support/export-fixtures';
 import { cockpitPayload, postAll, startCockpitCollector } from '@olva/test-support/cockpit-fixtures';
@@ -46,18 +47,37 @@ for (const backend of bothBackends()) {
     });
 
     it('lists probable duplicates within the scope, with links', async () => {
-      const { status, body } = await get('/v1/cockpit/duplicates', rennes);
+      const { status, body } = await get('/v1/cockpit/duplicates', PERSONAL_TOKEN);
       expect(status).toBe(200);
       expect(body.groups.map((g: any) => [g.reasons, g.members.map((m: any) => m.submissionId)])).toEqual([
         [['name'], [elan1.submissionId, elan2.submissionId]],
         [['rna'], [judo1.submissionId, judo2.submissionId]],
       ]);
       expect(body.groups[0].members[1]).toMatchObject({ name: "ELAN (l')", commune: '35238', communeName: 'Rennes', channel: 'web', link: `/v1/responses/${elan2.submissionId}`, excluded: null });
-      expect(body.resolved).toBe(0);
+      expect(body.groups[1].members[0]).toMatchObject({ name: 'Judo club de Rennes', rna: 'W353000123' });
+      expect(body).toMatchObject({ resolved: 0, personal: 'included', personalLeftOut: [] });
       const national = (await get('/v1/cockpit/duplicates', TEST_TOKENS.national)).body;
       expect(national.groups).toHaveLength(2);
       expect((await get('/v1/cockpit/duplicates', TEST_TOKENS.lorient)).body.groups).toEqual([]);
       expect((await call('GET', '/v1/cockpit/duplicates')).status).toBe(401);
+    });
+
+    it('leaves the names and RNA numbers out for a token without export-personal, and says so, as GET /v1/responses/{id} does', async () => {
+      const res = await fetch(`${server.url}/v1/cockpit/duplicates`, { headers: { authorization: `Bearer ${rennes}` } });
+      expect(res.headers.get('olva-personal-data')).toBe('left-out');
+      const body = await res.json();
+      // The groups and why they are grouped stay: deciding is still possible, on the answers.
+      expect(body.groups.map((g: any) => [g.reasons, g.members.map((m: any) => m.submissionId)])).toEqual([
+        [['name'], [elan1.submissionId, elan2.submissionId]],
+        [['rna'], [judo1.submissionId, judo2.submissionId]],
+      ]);
+      expect(body).toMatchObject({ personal: 'left-out', personalLeftOut: ['name', 'rna'] });
+      for (const m of body.groups.flatMap((g: any) => g.members)) expect(m).toMatchObject({ name: null, rna: null });
+      // The head-office commune is not personal: it stays.
+      expect(body.groups[0].members[0]).toMatchObject({ commune: '35238', communeName: 'Rennes' });
+      expect(JSON.stringify(body)).not.toMatch(/Élan|ELAN|Judo|JCR|W353000123/);
+      const personal = await fetch(`${server.url}/v1/cockpit/duplicates`, { headers: { authorization: `Bearer ${PERSONAL_TOKEN}` } });
+      expect(personal.headers.get('olva-personal-data')).toBe('included');
     });
 
     it('sets one aside: exports, statistics, the cockpit and listings skip it; it is kept; the undo brings it back', async () => {
@@ -134,3 +154,27 @@ for (const backend of bothBackends()) {
     });
   });
 }
+
+// Which answers are personal is the definitions' word, not a list in the collector: a build that
+// does not mark the name and RNA questions (as the core before 2026.2.1) shows them to `read`.
+describe('duplicates of a questionnaire that marks no question personal', () => {
+  const backend = sqliteBackend();
+  let server: Awaited<ReturnType<typeof startCockpitCollector>>;
+  beforeAll(async () => {
+    await backend.setup();
+    server = await startCockpitCollector(await backend.newDatabaseUrl(), { stats: { sectorQuestion: 'secteur' } }, { personal: false });
+    await postAll(server.url, [cockpitPayload({ numero_rna: 'W353000123', nom_association: 'Judo club' }), cockpitPayload({ numero_rna: 'W353000123', nom_association: 'JCR' })]);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await backend.teardown();
+  });
+
+  it('lists the names and RNA numbers to a read token, and says nothing was left out', async () => {
+    const res = await fetch(`${server.url}/v1/cockpit/duplicates`, { headers: { authorization: `Bearer ${TEST_TOKENS.rennesReadOnly}` } });
+    expect(res.headers.get('olva-personal-data')).toBe('none');
+    const body = await res.json();
+    expect(body).toMatchObject({ personal: 'none', personalLeftOut: [] });
+    expect(body.groups[0].members.map((m: any) => [m.name, m.rna])).toEqual([['Judo club', 'W353000123'], ['JCR', 'W353000123']]);
+  });
+});

@@ -3,14 +3,26 @@
  * (excluded ones included, so that an exclusion can be undone from the list), each member
  * with what a coordinator needs to choose (name as typed, RNA number, commune, channel,
  * reception) and a link to the response.
+ *
+ * Name, RNA number (and commune, were a questionnaire to mark it) are answers to questions
+ * marked personal: they are shown under the rules of `GET /v1/responses/{id}` (the same
+ * `personalPolicy`, read from the questionnaire's definitions), so a token without
+ * `export-personal` still sees the groups and why they are grouped, not who is in them.
  */
-import type { ResponsePayload } from '@olva/schema';
+import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
 import type { SqlDb } from '../store/sql.js';
 import { whereOf } from '../store/sql-store.js';
 import type { Exclusion, ResponseFilter, ResponseStore, TerritoryRef } from '../store/types.js';
 import { refreshFacts, FACTS_AS_RESPONSES, NAME_QUESTION, RNA_QUESTION, COMMUNE_QUESTION } from '../store/facts.js';
 import { findDuplicates, type DuplicateCandidate } from './detect.js';
 import { officialName } from '@olva/compiler/geography';
+import { exportedResponse, personalPolicy, personalState, type PersonalPolicy } from '../export/personal.js';
+
+/** A member's fields that carry an answer, and the question each comes from. */
+const ANSWER_FIELDS = [['name', NAME_QUESTION], ['rna', RNA_QUESTION], ['commune', COMMUNE_QUESTION]] as const;
+
+/** A member's field that carries an answer (and may be left out as personal). */
+export type AnswerField = (typeof ANSWER_FIELDS)[number][0];
 
 /** One response of a group. */
 export interface DuplicateMember {
@@ -19,8 +31,11 @@ export interface DuplicateMember {
   territory: TerritoryRef;
   channel: string;
   wave: string;
+  /** Null when not answered, or left out as personal (see `DuplicateList.personal`). */
   name: string | null;
+  /** Null when not answered, or left out as personal. */
   rna: string | null;
+  /** Null when not answered, or left out as personal. */
   commune: string | null;
   /** The commune's name, when `commune` is the code of a current one. */
   communeName: string | null;
@@ -35,6 +50,20 @@ export interface DuplicateList {
   groups: { reasons: ('rna' | 'name')[]; members: DuplicateMember[] }[];
   /** Groups where every member but one at most is set aside. */
   resolved: number;
+  /**
+   * What was done with the members' personal answers: `left-out` for a token without
+   * `export-personal` (the fields of `personalLeftOut` are then null), `included` for one
+   * with it, `none` when no field shown is personal.
+   */
+  personal: 'none' | 'included' | 'left-out';
+  /** The members' fields whose question is personal, left out when `personal` is `left-out`. */
+  personalLeftOut: AnswerField[];
+}
+
+/** How personal answers are read: every known version of the questionnaires, and whether the reader may have them. */
+export interface PersonalReading {
+  known: readonly CompiledQuestionnaire[];
+  include: boolean;
 }
 
 /** The candidates of a filter (excluded responses included). */
@@ -53,17 +82,28 @@ async function candidates(db: SqlDb, filter: ResponseFilter): Promise<DuplicateC
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-/** Lists the probable duplicates of a filter. */
-export async function listDuplicates(db: SqlDb, store: ResponseStore, filter: ResponseFilter, sectorQuestion: string): Promise<DuplicateList> {
+/** Lists the probable duplicates of a filter, personal answers read as `personal` says. */
+export async function listDuplicates(db: SqlDb, store: ResponseStore, filter: ResponseFilter, sectorQuestion: string, personal: PersonalReading): Promise<DuplicateList> {
   await refreshFacts(db, sectorQuestion);
   const groups = findDuplicates(await candidates(db, filter));
   const excluded = new Map((await store.exclusions()).map((e) => [e.submissionId, e]));
-  const out: DuplicateList = { groups: [], resolved: 0 };
+  const policies = new Map<string, PersonalPolicy>();
+  const policyOf = (questionnaireId: string): PersonalPolicy => {
+    let policy = policies.get(questionnaireId);
+    if (!policy) policies.set(questionnaireId, policy = personalPolicy(personal.known, questionnaireId, personal.include));
+    return policy;
+  };
+  const personalFields = new Set<AnswerField>();
+  const out: DuplicateList = { groups: [], resolved: 0, personal: 'none', personalLeftOut: [] };
   for (const g of groups) {
     const members: DuplicateMember[] = [];
+    const fields = new Set<AnswerField>();
     for (const id of g.members) {
-      const r = await store.get(id);
-      if (!r) continue; // erased meanwhile
+      const stored = await store.get(id);
+      if (!stored) continue; // erased meanwhile
+      const policy = policyOf(stored.payload.questionnaire.id);
+      for (const [field, question] of ANSWER_FIELDS) if (policy.questions.has(question)) fields.add(field);
+      const r = exportedResponse(stored, policy);
       const a = (r.payload as ResponsePayload).answers as Record<string, unknown>;
       members.push({
         submissionId: r.submissionId, receivedAt: r.receivedAt, territory: r.payload.territory, channel: r.payload.channel, wave: r.payload.wave,
@@ -75,6 +115,11 @@ export async function listDuplicates(db: SqlDb, store: ResponseStore, filter: Re
     if (members.length < 2) continue;
     if (members.filter((m) => !m.excluded).length <= 1) out.resolved += 1;
     out.groups.push({ reasons: g.reasons, members });
+    for (const f of fields) personalFields.add(f);
+  }
+  if (personalFields.size) {
+    out.personal = personalState({ include: personal.include, questions: personalFields });
+    out.personalLeftOut = personal.include ? [] : ANSWER_FIELDS.map(([f]) => f).filter((f) => personalFields.has(f));
   }
   return out;
 }

@@ -1,7 +1,8 @@
 /**
  * Duplicates in the cockpit's API (a fastify plugin):
  *
- * - `GET /v1/cockpit/duplicates?territory=&wave=` (`read` right): probable duplicates (list.ts).
+ * - `GET /v1/cockpit/duplicates?territory=&wave=` (`read` right): probable duplicates (list.ts);
+ *   names and RNA numbers only with `export-personal`, as on `GET /v1/responses/{id}`.
  * - `POST /v1/cockpit/duplicates/exclude` `{exclude, keep}` (`export` right over both
  *   responses): sets `exclude` aside as a duplicate of `keep`. Exports, statistics, the
  *   cockpit and results skip it from then on; it is never deleted.
@@ -13,6 +14,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Authorizer, Principal, Right } from '../auth.js';
 import { authorizeRead } from '../export/routes.js';
+import { mayHavePersonal, PERSONAL_HEADER } from '../export/personal.js';
+import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import type { SqlDb } from '../store/sql.js';
 import type { ResponseStore, StoredResponse } from '../store/types.js';
 import { text } from '../messages.js';
@@ -24,6 +27,8 @@ export interface DuplicateRouteOptions {
   store: ResponseStore;
   authorizer: Authorizer;
   sectorQuestion: string;
+  /** Where the questionnaires' definitions say which questions are personal. */
+  registry: Pick<QuestionnaireRegistry, 'all'>;
 }
 
 /** A submission id as the store keeps it (lower case). */
@@ -56,8 +61,9 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
   app.get('/v1/cockpit/duplicates', async (request, reply) => {
     const read = await authorizeRead(authorizer, 'read', request, reply, false);
     if (!read) return reply;
-    const list = await listDuplicates(db, store, read.filter, options.sectorQuestion);
-    return reply.header('cache-control', 'no-store').send(list);
+    const personal = { known: await options.registry.all(), include: mayHavePersonal(read.principal) };
+    const list = await listDuplicates(db, store, read.filter, options.sectorQuestion, personal);
+    return reply.header('cache-control', 'no-store').header(PERSONAL_HEADER, list.personal).send(list);
   });
 
   app.get('/v1/cockpit/duplicates/log', async (request, reply) => {

@@ -78,8 +78,8 @@ export function responseReader(known: readonly CompiledQuestionnaire[], include:
 
 /** The value of the `olva-personal-data` header: `included`, `none`, or `left-out; questions=a,b`. */
 export function personalHeader(policy: PersonalPolicy): string {
-  if (policy.questions.size === 0) return 'none';
-  return policy.include ? 'included' : `left-out; questions=${leftOut(policy).join(',')}`;
+  const state = personalState(policy);
+  return state === 'left-out' ? `left-out; questions=${leftOut(policy).join(',')}` : state;
 }
 
 /** The note of a codebook (French, then English) when personal questions were left out; null otherwise. */
@@ -88,4 +88,14 @@ export function personalNote(policy: PersonalPolicy): string | null {
   if (!ids.length) return null;
   const list = ids.map((id) => `\`${id}\``).join(', ');
   return `Données personnelles : les réponses aux questions ${list} ne figurent pas dans cet export (il faut le droit \`export-personal\`, ou \`olva export --personal\`). / *Personal data: the answers to ${list} are left out of this export (they need the \`export-personal\` right, or \`olva export --personal\`).*`;
+}
+
+/**
+ * What a reading of one response does with personal answers, in a word (the cockpit's
+ * `personal` field and its `olva-personal-data` header): `none` when the questionnaire marks no
+ * question personal, `included` for a reader allowed to have them, `left-out` otherwise.
+ */
+export function personalState(policy: PersonalPolicy): 'none' | 'included' | 'left-out' {
+  if (policy.questions.size === 0) return 'none';
+  return policy.include ? 'included' : 'left-out';
 }

@@ -12,7 +12,8 @@
  *   personal answers only with `export-personal`) — one response in words (response-view.ts).
  *
  * - `/suivi/` — the page that reads them (page.ts).
- * - `/v1/cockpit/duplicates…` — probable duplicates, set aside and restored (duplicates/routes.ts).
+ * - `/v1/cockpit/duplicates…` — probable duplicates, set aside and restored; names and RNA
+ *   numbers only with `export-personal` (duplicates/routes.ts).
  *
  * `wave` is one wave; absent, the newest with responses in the token's reach. A territory
  * outside the scope is 403, as on every read route.
@@ -23,7 +24,7 @@ import type { TokenConfig } from '../../config/load.js';
 import type { ResponseStore, TerritoryRef } from '../../store/types.js';
 import { text } from '../../messages.js';
 import { duplicateRoutes, principalWith, UUID } from '../../duplicates/routes.js';
-import { exportedResponse, mayHavePersonal, personalPolicy, PERSONAL_HEADER } from '../../export/personal.js';
+import { exportedResponse, mayHavePersonal, personalPolicy, personalState, PERSONAL_HEADER } from '../../export/personal.js';
 import { cockpitPage } from './page.js';
 import { refreshFacts } from '../../store/facts.js';
 import { named, sectorQuestion } from './context.js';
@@ -61,7 +62,7 @@ export const cockpitRoutes: FastifyPluginAsync<CockpitRouteOptions> = async (app
     void refreshFacts(context.db, sectorQuestion(context)).catch((error: unknown) => app.log.warn({ err: error }, 'cockpit facts not read at start'));
   });
   await app.register(cockpitPage);
-  await app.register(duplicateRoutes, { db: context.db, store: options.store, authorizer, sectorQuestion: sectorQuestion(context) });
+  await app.register(duplicateRoutes, { db: context.db, store: options.store, authorizer, sectorQuestion: sectorQuestion(context), registry: context.registry });
 
   app.get('/v1/cockpit/territory', async (request: FastifyRequest, reply) => {
     const read = await authorizeRead(authorizer, 'stats', request, reply, false);
@@ -116,12 +117,12 @@ export const cockpitRoutes: FastifyPluginAsync<CockpitRouteOptions> = async (app
     const policy = personalPolicy(await context.registry.all(), p.questionnaire.id, mayHavePersonal(principal));
     const answers = exportedResponse(stored, policy).payload.answers as Record<string, unknown>;
     const leftOut = policy.include ? [] : (compiled?.sections ?? []).flatMap((s) => s.questions).filter((q) => policy.questions.has(q.id));
-    reply.header(PERSONAL_HEADER, policy.questions.size === 0 ? 'none' : policy.include ? 'included' : 'left-out');
+    reply.header(PERSONAL_HEADER, personalState(policy));
     return reply.header('cache-control', 'no-store').send({
       submissionId: stored.submissionId, receivedAt: stored.receivedAt,
       questionnaire: p.questionnaire, extension: p.extension, territory: named(context, p.territory), wave: p.wave,
       channel: p.channel, source: p.source ?? null, locale: p.locale, startedAt: p.startedAt, submittedAt: p.submittedAt,
-      personal: policy.questions.size === 0 ? 'none' : policy.include ? 'included' : 'left-out',
+      personal: personalState(policy),
       personalLeftOut: leftOut.map((q) => ({ question: q.id, label: q.label })),
       sections: readableSections(compiled, answers),
     });
