@@ -21,12 +21,9 @@ const compiled = compiledQuestionnaire({
     ] as Question[] },
     { id: 'membres', title: l('Membres'), questions: [
       { id: 'adherents', type: 'integer', label: l('Adhérents'), unit: l('adhérents', 'members') },
-      { id: 'etp', type: 'decimal', label: l('ETP') },
       { id: 'employeur', type: 'boolean', label: l('Employeur ?') },
-      { id: 'difficulte', type: 'scale', label: l('Difficulté'), choices: [{ code: '1', label: l('Faible') }, { code: '2', label: l('Forte') }] },
       { id: 'besoins', type: 'matrix', label: l('Besoins'), rows: [{ code: 'locaux', label: l('Locaux') }, { code: 'benevoles', label: l('Bénévoles') }],
         choices: [{ code: 'fort', label: l('Fort') }, { code: 'aucun', label: l('Aucun') }] },
-      { id: 'courriel', type: 'email', label: l('Courriel') },
     ] as Question[] },
   ],
 });
@@ -35,11 +32,11 @@ describe('readableSections', () => {
   it('words the answers with the version’s labels, by section, skipping unanswered questions', () => {
     const sections = readableSections(compiled, {
       secteur: 'other', secteur_other: 'Pétanque', publics: ['seniors', 'other'], publics_other: 'Parents', creation: 1987, siege: '35238',
-      adherents: 1250, etp: 2.5, employeur: false, difficulte: 2, besoins: { benevoles: 'fort', locaux: 'aucun' },
+      adherents: 1250, employeur: false, besoins: { benevoles: 'fort', locaux: 'aucun' },
     });
     expect(sections.map((s) => [s.id, s.title.fr, s.answers.map((a) => a.question)])).toEqual([
       ['profil', 'Profil', ['secteur', 'publics', 'creation', 'siege']],
-      ['membres', 'Membres', ['adherents', 'etp', 'employeur', 'difficulte', 'besoins']],
+      ['membres', 'Membres', ['adherents', 'employeur', 'besoins']],
     ]);
     const words = Object.fromEntries(sections.flatMap((s) => s.answers.map((a) => [a.question, a.words])));
     expect(words.secteur).toEqual({ kind: 'choices', choices: [{ code: 'other', label: l('Autre', 'Other'), text: 'Pétanque' }] });
