@@ -58,8 +58,6 @@ export interface UiMessages {
   draftFound: (savedAt: Date) => string;
   resumeDraft: string;
   discardDraft: string;
-  /** Label of the "other" choice when the definition gives none. */
-  otherLabel: string;
   yes: string;
   no: string;
   /** Loading the questionnaire. */
@@ -107,7 +105,6 @@ const fr: UiMessages = {
   draftFound: (d) => `Vous avez commencé ce questionnaire le ${longDate(d, 'fr')}.`,
   resumeDraft: 'Reprendre où j’en étais',
   discardDraft: 'Recommencer',
-  otherLabel: 'Autre',
   yes: 'Oui',
   no: 'Non',
   loading: 'Chargement du questionnaire…',
@@ -145,7 +142,6 @@ const en: UiMessages = {
   draftFound: (d) => `You started this questionnaire on ${longDate(d, 'en')}.`,
   resumeDraft: 'Resume where I left off',
   discardDraft: 'Start again',
-  otherLabel: 'Other',
   yes: 'Yes',
   no: 'No',
   loading: 'Loading the questionnaire…',

@@ -26,6 +26,8 @@ export { sameJson } from './same-json.js';
 export type { VersionKey } from './version-key.js';
 export { QUESTION_TYPES, unhandledQuestionType } from './question-types.js';
 export { OTHER_CODE, OTHER_CHOICE, otherKey, choosesOther } from './other.js';
+export { answerWords, answerAsText, choiceWords, scalePointWords, matrixRowWords } from './answer-words.js';
+export type { AnswerWords, ChoiceWords, RowWords, ChoiceQuestion } from './answer-words.js';
 export { isPersonal, personalQuestionIds, withoutPersonalAnswers } from './personal.js';
 export { environmentLanguage, type MessageLanguage } from './language.js';
 export { plural, counted } from './plural.js';

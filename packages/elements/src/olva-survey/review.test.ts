@@ -17,7 +17,8 @@ describe('answerInWords', () => {
     const other = { code: 'other', label: { fr: 'Autre (précisez)' } };
     const question = q({ type: 'single', choices: [...choices, other], other: { label: { fr: 'Autre' } } });
     expect(answerInWords(question, 'other', 'Pétanque', 'fr', fr)).toBe('Autre : Pétanque');
-    expect(answerInWords(question, 'other', undefined, 'fr', fr)).toBe('Autre (précisez)');
+    // Without its text (which the page requires), the choice still reads as the cockpit reads it.
+    expect(answerInWords(question, 'other', undefined, 'fr', fr)).toBe('Autre');
     const several = q({ type: 'multiple', choices: [...choices, other], other: { label: { fr: 'Autre' } } });
     expect(answerInWords(several, ['culture', 'other'], 'Pétanque', 'fr', fr)).toBe('Culture\nAutre : Pétanque');
     expect(answerInWords(several, ['other'], 'Pétanque', 'fr', fr)).toBe('Autre : Pétanque');
@@ -27,8 +28,14 @@ describe('answerInWords', () => {
     expect(answerInWords(q({ type: 'scale', choices }), 2, undefined, 'fr', fr)).toBe('2 – Culture');
     expect(answerInWords(q({ type: 'matrix', rows: [{ code: 'r', label: { fr: 'Ligne' } }], choices }), { r: 'sport' }, undefined, 'fr', fr))
       .toBe('Ligne : Sport');
+    expect(answerInWords(q({ type: 'scale', choices }), 3, undefined, 'fr', fr)).toBe('3');
     expect(answerInWords(q({ type: 'decimal' }), 1234.5, undefined, 'fr', fr)).toBe('1\u202f234,5');
     expect(answerInWords(q({ type: 'year' }), 1998, undefined, 'fr', fr)).toBe('1998');
+  });
+  it('says matrix rows in the questionnaire’s order, not the order they were answered in', () => {
+    const rows = [{ code: 'locaux', label: { fr: 'Locaux' } }, { code: 'benevoles', label: { fr: 'Bénévoles' } }];
+    expect(answerInWords(q({ type: 'matrix', rows, choices }), { benevoles: 'sport', locaux: 'culture' }, undefined, 'fr', fr))
+      .toBe('Locaux : Culture\nBénévoles : Sport');
   });
   it('says a commune by its name and code once its name is known, by its code otherwise', () => {
     expect(answerInWords(q({ type: 'commune' }), '29019', undefined, 'fr', fr)).toBe('29019');
@@ -37,8 +44,8 @@ describe('answerInWords', () => {
   });
   it('writes English without French punctuation', () => {
     const en = stringsFor('en');
-    const other = q({ type: 'single', choices, other: { label: { fr: 'Autre', en: 'Other' } } });
-    expect(answerInWords(other, 'sport', 'Boules', 'en', en)).toBe('Sports\nOther: Boules');
+    const other = q({ type: 'multiple', choices, other: { label: { fr: 'Autre', en: 'Other' } } });
+    expect(answerInWords(other, ['sport', 'other'], 'Boules', 'en', en)).toBe('Sports\nOther: Boules');
     expect(answerInWords(q({ type: 'matrix', rows: [{ code: 'r', label: { fr: 'Ligne', en: 'Row' } }], choices }), { r: 'sport' }, undefined, 'en', en))
       .toBe('Row: Sports');
   });

@@ -4,59 +4,50 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { localize, localNumber, otherKey, type AnswerValue, type CompiledQuestion, type Locale, type ResponseSession } from '@olva/runtime';
-import type { Choice } from '@olva/schema';
-import { OTHER_CODE } from '@olva/schema';
+import { choiceWords, matrixRowWords, scalePointWords, type ChoiceWords } from '@olva/schema';
 import { plainText } from '../safe-text.js';
 import type { Strings } from '../strings.js';
 import { communeInWords } from '../questions/commune-search.js';
 
-function choiceWords(choices: readonly Choice[] | undefined, code: string, locale: Locale): string {
-  const choice = choices?.find((c) => c.code === code);
-  return choice ? plainText(localize(choice.label, locale)) : code;
-}
-
-/** An answer in words, as the respondent would say it; null when not answered. */
+/**
+ * An answer in words, as the respondent would say it, one line per choice or matrix row; null
+ * when not answered. Which words is @olva/schema's (choiceWords, scalePointWords,
+ * matrixRowWords: the cockpit reads a stored response with the same); this says them in the
+ * language shown.
+ */
 export function answerInWords(
   question: CompiledQuestion, value: AnswerValue | undefined, other: AnswerValue | undefined,
   locale: Locale, strings: Strings,
 ): string | null {
-  const q = question as { choices?: Choice[]; rows?: Choice[]; other?: { label: Choice['label'] } };
-  if (other === undefined || !q.other) return valueInWords(question, q, value, locale, strings);
-  // The text stands in for the choice "Autre (précisez)" it specifies.
-  const rest = Array.isArray(value) ? value.filter((code) => code !== OTHER_CODE) : value === OTHER_CODE ? undefined : value;
-  const main = Array.isArray(rest) && rest.length === 0 ? null : valueInWords(question, q, rest, locale, strings);
-  const otherWords = `${plainText(localize(q.other.label, locale)) || strings.otherLabel}${strings.colon} ${String(other)}`;
-  return main === null ? otherWords : `${main}\n${otherWords}`;
-}
-
-function valueInWords(
-  question: CompiledQuestion, q: { choices?: Choice[]; rows?: Choice[] }, value: AnswerValue | undefined,
-  locale: Locale, strings: Strings,
-): string | null {
   if (value === undefined) return null;
-  const word = (code: string) => choiceWords(q.choices, code, locale);
+  const label = (c: Omit<ChoiceWords, 'text'>) => (c.label ? plainText(localize(c.label, locale)) : c.code);
   switch (question.type) {
     case 'single':
-      return word(String(value));
     case 'multiple':
-      return Array.isArray(value) ? value.map(word).join('\n') : String(value);
+      // One line per choice; a value not of its kind is shown as the codes it holds.
+      return [value].flat().map((code) => {
+        const choice = choiceWords(question, String(code), other);
+        // The text stands in for the choice "Autre (précisez)" it specifies.
+        return choice.text === undefined ? label(choice) : `${label(choice)}${strings.colon} ${choice.text}`;
+      }).join('\n');
     case 'boolean':
       return value === true ? strings.yes : value === false ? strings.no : String(value);
-    case 'scale':
-      return typeof value === 'number' && q.choices?.[value - 1]
-        ? `${value} – ${plainText(localize(q.choices[value - 1].label, locale))}` : String(value);
+    case 'scale': {
+      // A value that is no point of the scale has no label, and is shown as it is.
+      const point = scalePointWords(question, value as number);
+      return point.label ? `${value} – ${label(point)}` : String(value);
+    }
     case 'matrix':
-      return Object.entries(value as Record<string, string>)
-        .map(([row, code]) => `${choiceWords(q.rows, row, locale)}${strings.colon} ${word(code)}`).join('\n');
+      return matrixRowWords(question, value as Record<string, string>)
+        .map((row) => `${label(row)}${strings.colon} ${label(row.choice)}`).join('\n');
     case 'commune':
-      return typeof value === 'string' ? communeInWords(value) : String(value);
+      return communeInWords(String(value));
     case 'integer':
     case 'decimal': {
       if (typeof value !== 'number') return String(value);
       // "12 salariés", "3,5 ETP", "40 %": the unit the definition gives, in the language shown.
-      const unit = (question as { unit?: Choice['label'] }).unit;
       const number = localNumber(value, locale);
-      return unit ? `${number}\u00a0${plainText(localize(unit, locale))}` : number;
+      return question.unit ? `${number}\u00a0${plainText(localize(question.unit, locale))}` : number;
     }
     default:
       // Shown as typed. Not closed by unhandledQuestionType, whose throw would weigh on the
