@@ -306,6 +306,26 @@ describe('Outbox delivery', () => {
     }
   });
 
+  it('under Web Locks, leaves no lease on the entry it sends: a page gone mid-send does not hold the next visit back', async () => {
+    // Each request gets the lock: the page that held it is gone (reloaded or closed while sending).
+    vi.stubGlobal('navigator', { locks: { request: <T>(_name: string, task: () => Promise<T>) => task() } });
+    try {
+      let sending!: () => void;
+      const sent = new Promise<void>((resolve) => { sending = resolve; });
+      const gone = stubFetch(() => {
+        sending();
+        return new Promise<Response>(() => undefined);
+      });
+      void makeOutbox(gone.fetch).submit(payload());
+      await sent;
+      const { fetch, calls } = stubFetch((b) => receipt(b.submissionId));
+      expect(await makeOutbox(fetch).flush()).toBe(0);
+      expect(calls).toHaveLength(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('still sends when the store refuses to save', async () => {
     const broken = new IndexedDbOutboxStore('olva-outbox-broken', undefined);
     const { fetch, calls } = stubFetch((b) => receipt(b.submissionId));

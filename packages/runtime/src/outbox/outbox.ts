@@ -11,7 +11,7 @@ import type { ResponsePayload } from '@olva/schema';
 import type { DeliveryEvent, DeliveryReceipt, OutboxEntry, SubmitResult } from '../types.js';
 import { IndexedDbOutboxStore, MemoryOutboxStore, type OutboxStore } from './store.js';
 import { backoffDelay, retryAfterDelay } from './backoff.js';
-import { withLock } from './lock.js';
+import { hasWebLocks, withLock } from './lock.js';
 
 /** Options of an `Outbox`. */
 export interface OutboxOptions {
@@ -185,7 +185,10 @@ export class Outbox {
     const entry = await this.#store.get(id);
     if (!entry) return { outcome: 'gone' };
     entry.attempts += 1;
-    entry.inFlightUntil = this.#now() + LEASE_MS;
+    // Under Web Locks this attempt holds the lock to its end, so another tab would see its lease
+    // (or submit's) only once this page is gone, reloaded or closed mid-send: it would hold the
+    // next visit back a minute for nothing.
+    entry.inFlightUntil = hasWebLocks() ? undefined : this.#now() + LEASE_MS;
     await this.#store.put(entry);
 
     let response: Response;
