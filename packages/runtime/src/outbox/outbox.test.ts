@@ -285,6 +285,72 @@ describe('Outbox delivery', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('sends at once, on a flush asked for now (the network back, a new visit), what waits out its backoff', async () => {
+    const offline = stubFetch(() => { throw new TypeError('Failed to fetch'); });
+    const writer = makeOutbox(offline.fetch);
+    await writer.submit(payload());
+    writer.close();
+    // Offline for long: the backoff has grown to its five minutes.
+    const [entry] = await store.list();
+    await store.put({ ...entry!, attempts: 12, nextAttemptAt: Date.now() + MAX_DELAY_MS });
+
+    const { fetch, calls } = stubFetch((b) => receipt(b.submissionId));
+    const outbox = makeOutbox(fetch);
+    expect(await outbox.flush()).toBe(1);
+    expect(calls).toHaveLength(0);
+    expect(await outbox.flush(true)).toBe(0);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('keeps, on a flush asked for now, the wait the collector asked for (Retry-After) and another tab\'s lease', async () => {
+    const rec = recorder();
+    const { fetch, calls } = stubFetch(
+      () => new Response('busy', { status: 503, headers: { 'retry-after': '120' } }),
+      (b) => receipt(b.submissionId),
+    );
+    const outbox = makeOutbox(fetch, rec.onEvent);
+    await outbox.submit(payload());
+    const now = Date.now();
+    const leased = payload('0193a0c4-0000-4000-8000-0000000000ff');
+    await store.put({ submissionId: leased.submissionId, endpoint: URL_, payload: leased, attempts: 1, nextAttemptAt: now + 30_000, queuedAt: now, inFlightUntil: now + 60_000 });
+    expect(await outbox.flush(true)).toBe(2);
+    expect(calls).toHaveLength(1);
+    // Each goes when its own wait is over: the lease at 60 s, the collector's at 120 s.
+    for (const [id, at] of [[leased.submissionId, 60_000], [payload().submissionId, 120_000]] as const) {
+      const sent = calls.length;
+      await vi.advanceTimersByTimeAsync(at - 1 - (Date.now() - now));
+      expect(calls).toHaveLength(sent);
+      const delivered = rec.next('delivered');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await delivered).toMatchObject({ submissionId: id });
+      await outbox.flush(); // lets the flush under way re-arm its timer
+    }
+    expect(calls.map((c) => c.submissionId)).toEqual([payload().submissionId, leased.submissionId, payload().submissionId]);
+    expect(await outbox.pending()).toBe(0);
+  });
+
+  it('goes round once more when a flush is asked for now while another runs', async () => {
+    const now = Date.now();
+    const [due, waiting] = ['0193a0c4-0000-4000-8000-0000000000d1', '0193a0c4-0000-4000-8000-0000000000d2'].map((id) => payload(id));
+    await store.put({ submissionId: due!.submissionId, endpoint: URL_, payload: due!, attempts: 1, nextAttemptAt: now, queuedAt: now });
+    await store.put({ submissionId: waiting!.submissionId, endpoint: URL_, payload: waiting!, attempts: 9, nextAttemptAt: now + MAX_DELAY_MS, queuedAt: now - 1 });
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => { answer = resolve; });
+    const { fetch, calls } = stubFetch(async (b) => {
+      if (b.submissionId === due!.submissionId) await answered;
+      return receipt(b.submissionId);
+    });
+    const outbox = makeOutbox(fetch);
+    // The retry timer's flush is sending the entry due; the other one, older, it passed over.
+    const running = outbox.flush();
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    const asked = outbox.flush(true);
+    expect(asked).toBe(running);
+    answer();
+    expect(await asked).toBe(0);
+    expect(calls.map((c) => c.submissionId)).toEqual([due!.submissionId, waiting!.submissionId]);
+  });
+
   it('holds a Web Lock named after the endpoint when the platform has Web Locks', async () => {
     const names: string[] = [];
     let tail: Promise<unknown> = Promise.resolve();
@@ -319,7 +385,7 @@ describe('Outbox delivery', () => {
       void makeOutbox(gone.fetch).submit(payload());
       await sent;
       const { fetch, calls } = stubFetch((b) => receipt(b.submissionId));
-      expect(await makeOutbox(fetch).flush()).toBe(0);
+      expect(await makeOutbox(fetch).flush(true)).toBe(0);
       expect(calls).toHaveLength(1);
     } finally {
       vi.unstubAllGlobals();
