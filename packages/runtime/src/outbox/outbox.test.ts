@@ -60,6 +60,16 @@ function makeOutbox(fetchFn: typeof fetch, onEvent?: (e: DeliveryEvent) => void,
   return o;
 }
 
+/** An outbox whose collector first answers `status` with `Retry-After: 120`, then takes the response. */
+function askedToWait(status: number) {
+  const rec = recorder();
+  const { fetch, calls } = stubFetch(
+    () => new Response('busy', { status, headers: { 'retry-after': '120' } }),
+    (b) => receipt(b.submissionId),
+  );
+  return { rec, calls, outbox: makeOutbox(fetch, rec.onEvent) };
+}
+
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   vi.setSystemTime(new Date('2026-03-01T10:05:00Z'));
@@ -163,12 +173,7 @@ describe('Outbox delivery', () => {
   });
 
   it('honours Retry-After on a 429', async () => {
-    const rec = recorder();
-    const { fetch, calls } = stubFetch(
-      () => new Response('slow down', { status: 429, headers: { 'retry-after': '120' } }),
-      (b) => receipt(b.submissionId),
-    );
-    const outbox = makeOutbox(fetch, rec.onEvent);
+    const { rec, calls, outbox } = askedToWait(429);
     expect(await outbox.submit(payload())).toMatchObject({ queued: true });
     expect(rec.events.at(-1)).toMatchObject({ type: 'retrying', inMs: 120_000, reason: 'HTTP 429' });
     await vi.advanceTimersByTimeAsync(119_000);
@@ -303,12 +308,7 @@ describe('Outbox delivery', () => {
   });
 
   it('keeps, on a flush asked for now, the wait the collector asked for (Retry-After) and another tab\'s lease', async () => {
-    const rec = recorder();
-    const { fetch, calls } = stubFetch(
-      () => new Response('busy', { status: 503, headers: { 'retry-after': '120' } }),
-      (b) => receipt(b.submissionId),
-    );
-    const outbox = makeOutbox(fetch, rec.onEvent);
+    const { rec, calls, outbox } = askedToWait(503);
     await outbox.submit(payload());
     const now = Date.now();
     const leased = payload('0193a0c4-0000-4000-8000-0000000000ff');
