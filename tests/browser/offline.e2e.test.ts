@@ -1,7 +1,8 @@
 /**
  * Delivery when the network fails, in real Chromium with the built embed: a response sent
  * offline is kept on the device (IndexedDB outbox), survives a reload, and reaches the
- * collector exactly once when the network comes back, even with two tabs of the site open.
+ * collector exactly once when the network comes back, even with two tabs of the site open; the
+ * network back or a new visit sends it at once, however long its backoff had grown.
  * The respondent who comes back is told what became of it (waiting, sent, refused); a
  * collector that refuses the page (CORS) or the response gets no promise of delivery. A real
  * collector whose wave does not take the page (closed, or another core version) is asked at
@@ -69,6 +70,32 @@ async function waitForNotice(page: Page, pattern: RegExp): Promise<void> {
   await page.waitForFunction((source) => [...document.querySelector('olva-survey')!.shadowRoot!.querySelectorAll('[part~="notice"]')]
     .some((n) => new RegExp(source).test(n.textContent ?? '')), pattern.source, { timeout: 30_000 })
     .catch(async () => { throw new Error(`no notice matching ${pattern}; notices: ${JSON.stringify(await notices(page))}`); });
+}
+
+/**
+ * Leaves what waits in the page's outbox as a long outage does: its next attempt five minutes
+ * away, the longest backoff. Done under the outbox's Web Lock (`olva-outbox:<endpoint>`), once
+ * no sending is under way; with `hold`, the page keeps the lock until it goes, and so sends
+ * nothing more, as a tab the respondent closed.
+ */
+async function asAfterLongOutage(page: Page, hold = false): Promise<void> {
+  await page.evaluate(([hold]) => new Promise<void>((done) => {
+    void navigator.locks.request('olva-outbox:/v1/responses', () => new Promise<void>((release) => {
+      const open = indexedDB.open('olva-outbox');
+      open.onsuccess = () => {
+        const entries = open.result.transaction('entries', 'readwrite').objectStore('entries');
+        const all = entries.getAll();
+        all.onsuccess = () => {
+          for (const entry of all.result) entries.put({ ...entry, attempts: 12, nextAttemptAt: Date.now() + 5 * 60_000 });
+          entries.transaction.oncomplete = () => {
+            open.result.close();
+            done();
+            if (!hold) release();
+          };
+        };
+      };
+    }));
+  }), [hold] as const);
 }
 
 /** Aborts requests to the collector as a dead network does. */
@@ -150,10 +177,28 @@ it('sends once when two tabs of the site are open as the network comes back', as
   await second.close();
 });
 
+it('delivers at once, when the network comes back, a response whose backoff had grown long', async () => {
+  const page = await context().newPage();
+  const queued = await sendOffline(page, 'online-at-once');
+  await asAfterLongOutage(page);
+  const baseline = site.endpoint.stored.length;
+  await context().setOffline(false);
+  // Sent on the `online` event, not five minutes later.
+  await site.endpoint.waitForStored(baseline + 1, 30_000);
+  expect(site.endpoint.postsFor(queued.submissionId).map((p) => p.status)).toEqual([201]);
+  await page.waitForFunction(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[role="status"]')?.textContent?.includes('Votre réponse en attente a été envoyée.'));
+  expect(await receiptText(page)).not.toMatch(/automatiquement/);
+  await page.close();
+});
+
 it('tells a returning respondent that the response that waited was refused, and fires olva-error', async () => {
   const page = await context().newPage();
   const queued = await sendOffline(page, 'refused-later');
   expect(await receiptText(page)).toContain('automatiquement');
+  // The respondent leaves after a long outage: this page sends nothing more (on `online` it would
+  // send the response, refused before the next visit could tell), and what waits is due in five
+  // minutes, which the next visit does not wait for.
+  await asAfterLongOutage(page, true);
   // Back online, the collector refuses it for good (a 4xx).
   await context().route(ENDPOINT_PATTERN, (route) => route.fulfill({
     status: 403, contentType: 'application/json',

@@ -121,7 +121,11 @@ export interface OutboxEntry {
   attempts: number;
   /** Epoch ms before which it is not sent again. */
   nextAttemptAt: number;
-  /** Epoch ms until which a tab is sending it (used when Web Locks are unavailable). */
+  /**
+   * Epoch ms before which no tab sends it, even when a flush is asked for now: a tab is sending
+   * it (its lease, which counts when Web Locks are unavailable), or the collector asked for the
+   * wait with `Retry-After`.
+   */
   inFlightUntil?: number;
   /** Epoch ms when it entered the outbox. */
   queuedAt: number;

@@ -162,8 +162,9 @@ export class Delivery implements ReactiveController {
     this.#outbox?.pending().then((n) => this.#setPending(n), () => undefined);
   }
 
+  /** On load and when the network comes back: what waits goes now, not at the end of its backoff. */
   #flush(): void {
-    this.#outbox?.flush().then((pending) => this.#setPending(pending), () => undefined);
+    this.#outbox?.flush(true).then((pending) => this.#setPending(pending), () => undefined);
   }
 
   #onOnline = (): void => this.#flush();

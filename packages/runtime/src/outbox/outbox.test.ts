@@ -60,6 +60,16 @@ function makeOutbox(fetchFn: typeof fetch, onEvent?: (e: DeliveryEvent) => void,
   return o;
 }
 
+/** An outbox whose collector first answers `status` with `Retry-After: 120`, then takes the response. */
+function askedToWait(status: number) {
+  const rec = recorder();
+  const { fetch, calls } = stubFetch(
+    () => new Response('busy', { status, headers: { 'retry-after': '120' } }),
+    (b) => receipt(b.submissionId),
+  );
+  return { rec, calls, outbox: makeOutbox(fetch, rec.onEvent) };
+}
+
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   vi.setSystemTime(new Date('2026-03-01T10:05:00Z'));
@@ -163,12 +173,7 @@ describe('Outbox delivery', () => {
   });
 
   it('honours Retry-After on a 429', async () => {
-    const rec = recorder();
-    const { fetch, calls } = stubFetch(
-      () => new Response('slow down', { status: 429, headers: { 'retry-after': '120' } }),
-      (b) => receipt(b.submissionId),
-    );
-    const outbox = makeOutbox(fetch, rec.onEvent);
+    const { rec, calls, outbox } = askedToWait(429);
     expect(await outbox.submit(payload())).toMatchObject({ queued: true });
     expect(rec.events.at(-1)).toMatchObject({ type: 'retrying', inMs: 120_000, reason: 'HTTP 429' });
     await vi.advanceTimersByTimeAsync(119_000);
@@ -285,6 +290,67 @@ describe('Outbox delivery', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('sends at once, on a flush asked for now (the network back, a new visit), what waits out its backoff', async () => {
+    const offline = stubFetch(() => { throw new TypeError('Failed to fetch'); });
+    const writer = makeOutbox(offline.fetch);
+    await writer.submit(payload());
+    writer.close();
+    // Offline for long: the backoff has grown to its five minutes.
+    const [entry] = await store.list();
+    await store.put({ ...entry!, attempts: 12, nextAttemptAt: Date.now() + MAX_DELAY_MS });
+
+    const { fetch, calls } = stubFetch((b) => receipt(b.submissionId));
+    const outbox = makeOutbox(fetch);
+    expect(await outbox.flush()).toBe(1);
+    expect(calls).toHaveLength(0);
+    expect(await outbox.flush(true)).toBe(0);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('keeps, on a flush asked for now, the wait the collector asked for (Retry-After) and another tab\'s lease', async () => {
+    const { rec, calls, outbox } = askedToWait(503);
+    await outbox.submit(payload());
+    const now = Date.now();
+    const leased = payload('0193a0c4-0000-4000-8000-0000000000ff');
+    await store.put({ submissionId: leased.submissionId, endpoint: URL_, payload: leased, attempts: 1, nextAttemptAt: now + 30_000, queuedAt: now, inFlightUntil: now + 60_000 });
+    expect(await outbox.flush(true)).toBe(2);
+    expect(calls).toHaveLength(1);
+    // Each goes when its own wait is over: the lease at 60 s, the collector's at 120 s.
+    for (const [id, at] of [[leased.submissionId, 60_000], [payload().submissionId, 120_000]] as const) {
+      const sent = calls.length;
+      await vi.advanceTimersByTimeAsync(at - 1 - (Date.now() - now));
+      expect(calls).toHaveLength(sent);
+      const delivered = rec.next('delivered');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await delivered).toMatchObject({ submissionId: id });
+      await outbox.flush(); // lets the flush under way re-arm its timer
+    }
+    expect(calls.map((c) => c.submissionId)).toEqual([payload().submissionId, leased.submissionId, payload().submissionId]);
+    expect(await outbox.pending()).toBe(0);
+  });
+
+  it('goes round once more when a flush is asked for now while another runs', async () => {
+    const now = Date.now();
+    const [due, waiting] = ['0193a0c4-0000-4000-8000-0000000000d1', '0193a0c4-0000-4000-8000-0000000000d2'].map((id) => payload(id));
+    await store.put({ submissionId: due!.submissionId, endpoint: URL_, payload: due!, attempts: 1, nextAttemptAt: now, queuedAt: now });
+    await store.put({ submissionId: waiting!.submissionId, endpoint: URL_, payload: waiting!, attempts: 9, nextAttemptAt: now + MAX_DELAY_MS, queuedAt: now - 1 });
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => { answer = resolve; });
+    const { fetch, calls } = stubFetch(async (b) => {
+      if (b.submissionId === due!.submissionId) await answered;
+      return receipt(b.submissionId);
+    });
+    const outbox = makeOutbox(fetch);
+    // The retry timer's flush is sending the entry due; the other one, older, it passed over.
+    const running = outbox.flush();
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    const asked = outbox.flush(true);
+    expect(asked).toBe(running);
+    answer();
+    expect(await asked).toBe(0);
+    expect(calls.map((c) => c.submissionId)).toEqual([due!.submissionId, waiting!.submissionId]);
+  });
+
   it('holds a Web Lock named after the endpoint when the platform has Web Locks', async () => {
     const names: string[] = [];
     let tail: Promise<unknown> = Promise.resolve();
@@ -301,6 +367,26 @@ describe('Outbox delivery', () => {
       const { fetch } = stubFetch((b) => receipt(b.submissionId));
       await makeOutbox(fetch, undefined, new MemoryOutboxStore()).submit(payload());
       expect(names).toEqual([`olva-outbox:${URL_}`]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('under Web Locks, leaves no lease on the entry it sends: a page gone mid-send does not hold the next visit back', async () => {
+    // Each request gets the lock: the page that held it is gone (reloaded or closed while sending).
+    vi.stubGlobal('navigator', { locks: { request: <T>(_name: string, task: () => Promise<T>) => task() } });
+    try {
+      let sending!: () => void;
+      const sent = new Promise<void>((resolve) => { sending = resolve; });
+      const gone = stubFetch(() => {
+        sending();
+        return new Promise<Response>(() => undefined);
+      });
+      void makeOutbox(gone.fetch).submit(payload());
+      await sent;
+      const { fetch, calls } = stubFetch((b) => receipt(b.submissionId));
+      expect(await makeOutbox(fetch).flush(true)).toBe(0);
+      expect(calls).toHaveLength(1);
     } finally {
       vi.unstubAllGlobals();
     }

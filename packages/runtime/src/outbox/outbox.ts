@@ -3,7 +3,8 @@
  * saved in the store before the first send and removed only once the collector has answered
  * 2xx with its own JSON receipt for that submissionId (a captive portal's 200 page is not a
  * delivery). Network errors, 5xx, 408 and 429 are retried with exponential backoff (at most
- * five minutes apart, or when `Retry-After` says); any other 4xx, 409 included (a different
+ * five minutes apart, or when `Retry-After` says); the network back or a new visit cuts the
+ * backoff short, not the collector's `Retry-After`. Any other 4xx, 409 included (a different
  * payload reused the id), is final. Every send happens under a Web Lock per endpoint, after
  * re-reading the entry, so two tabs never send one response twice.
  */
@@ -11,7 +12,7 @@ import type { ResponsePayload } from '@olva/schema';
 import type { DeliveryEvent, DeliveryReceipt, OutboxEntry, SubmitResult } from '../types.js';
 import { IndexedDbOutboxStore, MemoryOutboxStore, type OutboxStore } from './store.js';
 import { backoffDelay, retryAfterDelay } from './backoff.js';
-import { withLock } from './lock.js';
+import { hasWebLocks, withLock } from './lock.js';
 
 /** Options of an `Outbox`. */
 export interface OutboxOptions {
@@ -68,6 +69,8 @@ export class Outbox {
   readonly #language: () => string | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #flushing: Promise<number> | undefined;
+  /** A flush was asked for now: the next pass sends what waits out its backoff. */
+  #urgent = false;
   #closed = false;
 
   constructor(options: OutboxOptions) {
@@ -118,16 +121,19 @@ export class Outbox {
   }
 
   /**
-   * Sends every entry that is due (call it on load and on the `online` event). Resolves with
-   * the number of responses still waiting for this endpoint. Calls made while a flush runs
-   * share it.
+   * Sends every entry that is due. Resolves with the number of responses still waiting for
+   * this endpoint. Calls made while a flush runs share it.
+   * @param now true on load and on the `online` event: that is news the backoff did not
+   *   know of, so every entry waiting out its backoff goes now too. Not one another tab is
+   *   sending (its lease), nor one whose wait the collector asked for with `Retry-After`.
+   *   Asked while a flush runs, it makes that flush go round once more.
    */
-  flush(): Promise<number> {
+  flush(now = false): Promise<number> {
     if (this.#closed) return this.pending();
-    this.#flushing ??= this.#runFlush().finally(() => {
+    this.#urgent ||= now;
+    return (this.#flushing ??= this.#runFlush().finally(() => {
       this.#flushing = undefined;
-    });
-    return this.#flushing;
+    }));
   }
 
   /** The number of responses waiting for this endpoint. */
@@ -143,8 +149,7 @@ export class Outbox {
   /** Stops the retry timer; the entries stay in the store for the next visit. */
   close(): void {
     this.#closed = true;
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
+    clearTimeout(this.#timer);
   }
 
   async #entries(): Promise<OutboxEntry[]> {
@@ -154,30 +159,30 @@ export class Outbox {
   }
 
   async #runFlush(): Promise<number> {
-    await withLock(this.#lockName, async () => {
-      for (const entry of await this.#entries()) {
-        if (this.#closed) break;
-        const now = this.#now();
-        if (entry.nextAttemptAt > now || (entry.inFlightUntil ?? 0) > now) continue;
-        await this.#attempt(entry.submissionId);
-      }
-    });
-    await this.#schedule();
+    do {
+      const forced = this.#urgent;
+      this.#urgent = false;
+      await withLock(this.#lockName, async () => {
+        for (const entry of await this.#entries()) {
+          if (this.#closed) break;
+          const now = this.#now();
+          if ((entry.nextAttemptAt > now && !forced) || (entry.inFlightUntil ?? 0) > now) continue;
+          await this.#attempt(entry.submissionId);
+        }
+      });
+      await this.#schedule();
+    } while (this.#urgent && !this.#closed);
     return this.pending();
   }
 
   /** Arms the timer for the next entry due. */
   async #schedule(): Promise<void> {
-    if (this.#closed) return;
     const entries = await this.#entries();
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
+    // clearTimeout takes a timer that already ran: no need to forget its id.
+    clearTimeout(this.#timer);
     if (entries.length === 0 || this.#closed) return;
     const due = Math.min(...entries.map((e) => Math.max(e.nextAttemptAt, e.inFlightUntil ?? 0)));
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      void this.flush().catch(() => undefined);
-    }, Math.max(0, due - this.#now()));
+    this.#timer = setTimeout(() => void this.flush().catch(() => undefined), Math.max(0, due - this.#now()));
   }
 
   /** One delivery attempt; the caller holds the lock. */
@@ -185,7 +190,10 @@ export class Outbox {
     const entry = await this.#store.get(id);
     if (!entry) return { outcome: 'gone' };
     entry.attempts += 1;
-    entry.inFlightUntil = this.#now() + LEASE_MS;
+    // Under Web Locks this attempt holds the lock to its end, so another tab would see its lease
+    // (or submit's) only once this page is gone, reloaded or closed mid-send: it would hold the
+    // next visit back a minute for nothing.
+    entry.inFlightUntil = hasWebLocks() ? undefined : this.#now() + LEASE_MS;
     await this.#store.put(entry);
 
     let response: Response;
@@ -202,10 +210,10 @@ export class Outbox {
         signal: abort.signal,
       });
     } catch (error) {
-      clearTimeout(timeout);
       return this.#retry(entry, null, `network error: ${(error as Error)?.message ?? String(error)}`);
+    } finally {
+      clearTimeout(timeout);
     }
-    clearTimeout(timeout);
 
     const status = response.status;
     if (status >= 200 && status < 300) {
@@ -215,7 +223,8 @@ export class Outbox {
       this.#onEvent({ type: 'delivered', submissionId: id, receipt });
       return { outcome: 'delivered', receipt };
     }
-    if (status === 408 || status === 429 || status >= 500 || status < 200 || (status >= 300 && status < 400)) {
+    // 1xx and 3xx too: neither is the collector's answer.
+    if (status < 400 || status >= 500 || status === 408 || status === 429) {
       return this.#retry(entry, response.headers.get('retry-after'), `HTTP ${status}`);
     }
     const problems = await readJson(response);
@@ -226,9 +235,11 @@ export class Outbox {
 
   async #retry(entry: OutboxEntry, retryAfter: string | null, reason: string): Promise<Attempt> {
     const now = this.#now();
-    const inMs = retryAfterDelay(retryAfter, now) ?? backoffDelay(entry.attempts, this.#random);
+    const asked = retryAfterDelay(retryAfter, now);
+    const inMs = asked ?? backoffDelay(entry.attempts, this.#random);
     entry.nextAttemptAt = now + inMs;
-    delete entry.inFlightUntil;
+    // The wait the collector asked for is held like a lease: a flush asked for now keeps it.
+    entry.inFlightUntil = asked === null ? undefined : entry.nextAttemptAt;
     await this.#store.put(entry);
     this.#onEvent({ type: 'retrying', submissionId: entry.submissionId, inMs, reason });
     return { outcome: 'retry' };
