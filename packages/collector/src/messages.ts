@@ -45,6 +45,7 @@ export const MESSAGES = {
   'bad-url': { fr: 'l’URL n’est pas de l’UTF-8 valide encodé en pourcentage', en: 'the URL is not valid percent-encoded UTF-8' },
   'bad-url.text': { fr: 'l’URL contient des octets qui ne sont pas de l’UTF-8, ou U+0000', en: 'the URL holds bytes that are not UTF-8, or U+0000' },
   'bad-request.content-length': { fr: 'l’en-tête Content-Length ne correspond pas au corps', en: 'the Content-Length header does not match the body' },
+  'bad-request.preflight': { fr: 'une requête préalable CORS (OPTIONS) doit annoncer sa méthode dans l’en-tête Access-Control-Request-Method', en: 'a CORS preflight (OPTIONS) must announce its method in the Access-Control-Request-Method header' },
   'bad-request.http': { fr: 'la requête n’est pas du HTTP/1.1 valide', en: 'the request is not valid HTTP/1.1' },
   'bad-request.framework': { fr: 'requête refusée : {detail}', en: '{detail}' },
   'request-timeout': { fr: 'la requête a mis trop de temps à arriver', en: 'the request took too long to arrive' },
