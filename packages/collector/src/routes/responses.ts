@@ -10,8 +10,6 @@ import { mayHavePersonal, PERSONAL_HEADER, responseReader } from '../export/pers
 import { isOwnOrigin } from '../http/cors.js';
 import { HttpError, invalidResponseBody } from '../http/errors.js';
 import { text } from '../messages.js';
-import { readBody } from '../http/body.js';
-import { parseSafeJson } from '../http/safe-json.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { intake } from '../intake.js';
 import type { BuildRegistry } from '../questionnaires.js';
@@ -46,23 +44,6 @@ function receipt(r: StoredResponse) {
 export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoutesOptions): Promise<void> {
   const { config, store, registry, territories, auth } = opts;
   const limiter = new RateLimiter(config.limits.ratePerMinute);
-
-  // Only JSON is parsed, by our own reader: the size limit holds on the raw stream and after
-  // decompression, and unsafe JSON is refused before any schema sees it.
-  app.removeAllContentTypeParsers();
-  // A callback parser: an async one added a promise to each request.
-  app.addContentTypeParser('application/json', (request: FastifyRequest, payload: NodeJS.ReadableStream, done: (error: Error | null, body?: unknown) => void) => {
-    readBody(payload as import('node:stream').Readable, request.headers, config.limits.bodyBytes).then((text) => {
-      let body: unknown;
-      try {
-        body = parseSafeJson(text, config.limits.maxDepth);
-      } catch (e) {
-        done(e as Error);
-        return;
-      }
-      done(null, body);
-    }, (e: Error) => done(e));
-  });
 
   app.post('/v1/responses', {
     // A callback, not an async hook: a promise per response is a cost.
