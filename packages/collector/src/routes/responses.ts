@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Authorizer, Principal, Right } from '../auth.js';
 import type { CollectorConfig } from '../config/load.js';
-import { parseReadQuery } from '../export/query.js';
+import { badParameter, badRequestError, parseReadQuery, type BadRequest } from '../export/query.js';
 import { mayHavePersonal, PERSONAL_HEADER, responseReader } from '../export/personal.js';
 import { isOwnOrigin } from '../http/cors.js';
 import { HttpError, invalidResponseBody } from '../http/errors.js';
@@ -36,6 +36,9 @@ function originAllowed(config: CollectorConfig, origin: string, host: string | u
   return config.origins.some((o) => o.origin === origin
     && (o.territories === 'all' || o.territories.some((t) => t.level === territory.level && t.code === territory.code)));
 }
+
+/** The 400 `bad-query` of this route, with the problem naming the parameter. */
+const badQuery = (bad: BadRequest): HttpError => badRequestError(bad, 'bad-query');
 
 function receipt(r: StoredResponse) {
   return { submissionId: r.submissionId, receivedAt: r.receivedAt, payload: r.payload };
@@ -108,11 +111,11 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
     authorize(request, 'read');
     const query = request.query as Record<string, unknown>;
     const read = parseReadQuery(query, false, true);
-    if ('error' in read) throw new HttpError(400, 'bad-query', read.message);
+    if ('error' in read) throw badQuery(read);
     const decision = authorize(request, 'read', read.territories);
     const limit = query.limit === undefined ? 100 : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new HttpError(400, 'bad-query', text('bad-query.limit', { max: 1000 }));
-    if (query.after !== undefined && typeof query.after !== 'string') throw new HttpError(400, 'bad-query', text('bad-query.after'));
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badQuery(badParameter('limit', 'limit-range', text('bad-query.limit', { max: 1000 })));
+    if (query.after !== undefined && typeof query.after !== 'string') throw badQuery(badParameter('after', 'parameter-once', text('bad-query.after')));
     try {
       const page = await store.list({
         territories: decision.territories,
@@ -123,7 +126,7 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
       const reader = await readerFor(decision.principal, reply);
       return { items: page.items.map((r) => receipt(reader(r))), ...(page.next ? { next: page.next } : {}) };
     } catch (e) {
-      if (e instanceof InvalidCursorError) throw new HttpError(400, 'bad-query', text('bad-query.cursor'));
+      if (e instanceof InvalidCursorError) throw badQuery(badParameter('after', 'cursor', text('bad-query.cursor')));
       throw e;
     }
   });
