@@ -31,6 +31,13 @@ describe('JSON bodies on every route, over real HTTP on SQLite', () => {
     expect(await send('POST', exclude, TEST_TOKENS.national, 'text/plain', '{}')).toMatchObject({ status: 415, body: { error: 'unsupported-media-type' } });
   });
 
+  it('reads no body as none on the routes that take none, whatever the Content-Type says', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(await send('DELETE', `/v1/responses/${unknown}`, TEST_TOKENS.national, 'application/json', '')).toMatchObject({ status: 404, body: { error: 'not-found' } });
+    expect(await send('PUT', '/v1/results/commune:35238/2026/publication', PUBLISHER, 'application/json', '')).toMatchObject({ status: 404, body: { error: 'not-found' } });
+    expect(await send('POST', '/v1/cockpit/duplicates/restore', TEST_TOKENS.national, 'application/json', '')).toMatchObject({ status: 400, body: { error: 'malformed-json' } });
+  });
+
   it('takes only JSON on a publication: another type is a 415, as on every route', async () => {
     expect(await send('PUT', '/v1/results/commune:35238/2026/publication', PUBLISHER, 'text/plain', 'previousWave=2025')).toMatchObject({ status: 415, body: { error: 'unsupported-media-type' } });
   });

@@ -116,6 +116,12 @@ export function parseJsonBodies(app: FastifyInstance, limits: { bodyBytes: numbe
   // A callback parser: an async one added a promise to each request.
   app.addContentTypeParser('application/json', (request: FastifyRequest, payload: NodeJS.ReadableStream, done: (error: Error | null, body?: unknown) => void) => {
     readBody(payload as Readable, request.headers, limits.bodyBytes).then((text) => {
+      // No body is no body, whatever the Content-Type a client sets on every request: an erasure
+      // or a publication takes none. A post needs one, and says so.
+      if (text === '' && request.method !== 'POST') {
+        done(null, undefined);
+        return;
+      }
       let body: unknown;
       try {
         body = parseSafeJson(text, limits.maxDepth);
