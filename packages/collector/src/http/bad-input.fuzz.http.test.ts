@@ -424,6 +424,28 @@ describe('bad input on every route (fast-check) over real HTTP on SQLite', () =>
     }), runs(25, 19));
   });
 
+  it('a duplicate set aside, restored or a response erased many times at once is so once', async () => {
+    const national = { authorization: `Bearer ${TEST_TOKENS.national}`, 'content-type': 'application/json' };
+    const post = async () => {
+      const body = JSON.stringify(corePayload());
+      const r = await send(server.url, { method: 'POST', path: '/v1/responses', headers: { 'content-type': 'application/json' }, body });
+      note(r, body);
+      return (JSON.parse(r.body) as { submissionId: string }).submissionId;
+    };
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 2, max: 8 }), async (n) => {
+      const [kept, twin, erased] = [await post(), await post(), await post()];
+      const at = (path: string, body?: object) => send(server.url, { method: body ? 'POST' : 'DELETE', path, headers: national, ...(body ? { body: JSON.stringify(body) } : {}) });
+      const statuses = async (make: () => Promise<Reply>) => (await Promise.all(Array.from({ length: n }, make))).map((r) => r.status).sort().join();
+      const once = (ok: number, other: number) => [ok, ...Array.from({ length: n - 1 }, () => other)].sort().join();
+      expect(await statuses(() => at('/v1/cockpit/duplicates/exclude', { exclude: twin, keep: kept }))).toBe(once(200, 409));
+      expect(await statuses(() => at('/v1/cockpit/duplicates/restore', { submissionId: twin }))).toBe(once(200, 404));
+      expect(await statuses(() => at(`/v1/responses/${erased}`))).toBe(once(204, 404));
+      created.delete(erased);
+      const log = (await server.collector.store.exclusionLog()).filter((e) => e.submissionId === twin).map((e) => e.action);
+      expect(log).toEqual(['exclude', 'restore']);
+    }), runs(10, 21));
+  });
+
   it('after the storm: the collector answers, a valid payload is stored exactly once, and nothing answered 201 is lost or doubled', async () => {
     expect((await send(server.url, { method: 'GET', path: '/health' })).status).toBe(200);
     const payload = corePayload();
