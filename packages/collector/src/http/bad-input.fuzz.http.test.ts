@@ -3,16 +3,20 @@
  * one collector on SQLite: malformed and absurdly nested JSON, a wrong value at every pointer of
  * a valid payload, numbers JSON cannot hold, odd unicode, repeated and unknown query
  * parameters, odd path segments, content types, charsets and bearer tokens, and raw bytes
- * node's parser refuses. Whatever comes, the collector answers below 500, every refusal is the
+ * node's parser refuses, on the API and on the static files `olva serve` mounts. Whatever comes, the collector answers below 500, every refusal is the
  * one JSON error body (with its problems' pointers where the contract gives them), the process
  * lives on, and what it said it stored is stored exactly once.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ResponsePayload } from '@olva/schema';
 import { sqliteBackend } from '@olva/test-support/store-backends';
+import { siteRoutes } from '../demo-site.js';
 import { testCollectorOn, testConfig, TEST_TOKENS } from '@olva/test-support/test-collector';
 import { corePayload, rennesPayload } from '@olva/test-support/collector-questionnaires';
 
@@ -241,6 +245,7 @@ const auth = fc.oneof(
 /** Every route (method and path, `:x` a segment), and whether its 4xx carry problems with pointers. */
 const GETS = [
   '/suivi/:x/:x', '/suivi/index.html', '/suivi/.:x', '/suivi/..%2f:x',
+  '/embed/olva.js', '/embed/olva.js.map', '/embed/.env', '/embed/:x', '/embed/%2e%2e/:x', '/questionnaires/olva-core/:x', '/questionnaires/:x/compiled.json', '/iframe/', '/iframe/:x',
   '/v1/responses', '/v1/responses/:x', '/v1/waves/:x/admits',
   '/v1/exports/responses.csv', '/v1/exports/responses.xlsx', '/v1/exports/codebook.csv', '/v1/exports/codebook.md', '/v1/exports/responses.ndjson', '/v1/exports/questionnaires.json',
   '/v1/stats/sample', '/v1/results', '/v1/results/:x/:x/publication', '/v1/public/results/:x/:x',
@@ -249,9 +254,20 @@ const GETS = [
 ];
 const POSTS = ['/v1/responses', '/v1/cockpit/duplicates/exclude', '/v1/cockpit/duplicates/restore'];
 
+/** The static files `olva serve` mounts (siteRoutes), with a source map and a hidden file beside a bundle. */
+const site = fs.mkdtempSync(join(os.tmpdir(), 'olva-fuzz-site-'));
+for (const [file, content] of [['embed/olva.js', 'export {};'], ['embed/olva.js.map', '{}'], ['embed/.env', 'SECRET=1'], ['questionnaires/olva-core/compiled.json', '{}'], ['iframe/index.html', '<!doctype html><title>x</title>']]) {
+  fs.mkdirSync(dirname(join(site, file)), { recursive: true });
+  fs.writeFileSync(join(site, file), content);
+}
+afterAll(() => fs.rmSync(site, { recursive: true, force: true }));
+
 const backend = sqliteBackend();
 describe('bad input on every route (fast-check) over real HTTP on SQLite', () => {
-  const server = testCollectorOn(backend, { overrides: { tokens, waves: [{ id: '2026', core: '^2026.1.0' }, { id: 'closed', core: '*', closes: '2020-01-01' }] } });
+  const server = testCollectorOn(backend, {
+    overrides: { tokens, waves: [{ id: '2026', core: '^2026.1.0' }, { id: 'closed', core: '*', closes: '2020-01-01' }] },
+    extraRoutes: async (app) => { await siteRoutes(app, { embedDir: join(site, 'embed'), questionnairesDir: join(site, 'questionnaires'), iframeDir: join(site, 'iframe') }); },
+  });
   /** The submission ids the collector answered 201 for, lower case: each must be stored once. */
   const created = new Map<string, unknown>();
   let sent = 0;
@@ -448,6 +464,7 @@ describe('bad input on every route (fast-check) over real HTTP on SQLite', () =>
 
   it('after the storm: the collector answers, a valid payload is stored exactly once, and nothing answered 201 is lost or doubled', async () => {
     expect((await send(server.url, { method: 'GET', path: '/health' })).status).toBe(200);
+    expect([200, 404, 403].map(String).join()).toBe((await Promise.all(['/embed/olva.js', '/embed/olva.js.map', '/embed/.env'].map((p) => send(server.url, { method: 'GET', path: p })))).map((r) => r.status).join());
     const payload = corePayload();
     const body = JSON.stringify(payload);
     const first = await send(server.url, { method: 'POST', path: '/v1/responses', headers: { 'content-type': 'application/json' }, body });
