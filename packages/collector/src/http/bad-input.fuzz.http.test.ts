@@ -71,7 +71,7 @@ function resolves(value: unknown, pointer: string): boolean {
 }
 
 /** What went wrong with one reply, or null: the properties every reply must hold (`sentJson` the body sent, parsed, for its pointers). */
-function fault(r: Reply, pointers: boolean, sentJson: unknown = NOT_JSON): string | null {
+function fault(r: Reply, pointers: boolean, sentJson: unknown = NOT_JSON, sentText = ''): string | null {
   if (r.status >= 500 || r.status < 100) return `status ${r.status}`;
   if (r.status < 400) return null;
   let body: { error?: unknown; message?: unknown; problems?: unknown };
@@ -86,7 +86,8 @@ function fault(r: Reply, pointers: boolean, sentJson: unknown = NOT_JSON): strin
   if (body.message.startsWith('requête refusée :')) return `a ${r.status} worded by the framework: ${body.message}`;
   if (body.error === 'bad-request' && r.status !== 400) return `a ${r.status} called bad-request`;
   const words = [body.message, ...(Array.isArray(body.problems) ? (body.problems as { message?: unknown }[]).map((p) => p.message) : [])];
-  for (const w of words) if (typeof w === 'string' && /\{[a-zA-Z]+\}|undefined|\[object Object\]/.test(w)) return `a message with a hole: ${w}`;
+  // A slot left unfilled, or a value that was not one; unless the request wrote it (a message may quote a key sent).
+  for (const w of words) for (const hole of typeof w === 'string' ? w.match(/\{[a-zA-Z]+\}|undefined|\[object Object\]/g) ?? [] : []) if (!sentText.includes(hole)) return `a message with a hole: ${w}`;
   if (body.problems !== undefined) {
     if (!Array.isArray(body.problems) || body.problems.length === 0) return 'problems not a list';
     for (const p of body.problems as { pointer?: unknown; code?: unknown; message?: unknown }[]) {
@@ -112,6 +113,22 @@ function report(why: string | null, detail: string): void {
 }
 afterAll(() => { if (EXPLORE) console.log([...seen].map(([k, v]) => `${k} ⇐ ${v}`).join('\n')); });
 
+/** `text` percent-decoded where it can be. */
+function decodedSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A refusal asked in English (`Accept-Language: en`) and not answered in English, or null. Headers
+ * too large for node to read (431) are answered in French: their language was not read.
+ */
+const inEnglish = (ask: Ask, r: Reply): string | null =>
+  (r.status >= 400 && r.status !== 431 && ask.headers?.['accept-language'] === 'en' && r.language !== 'en' ? `a ${r.status} asked in English, answered in ${r.language}` : null);
+
 /** True for the refusals of a value, which name it (pointer) and the rule it breaks. */
 const namesItsValue = (r: Reply): boolean => r.status === 422 || (r.status === 400 && /^\{"error":"bad-(query|request)"/.test(r.body));
 
@@ -120,7 +137,7 @@ async function check(base: string, ask: Ask, pointers = (_r: Reply) => false): P
   const r = await send(base, ask);
   let sentJson: unknown = NOT_JSON;
   try { if (ask.body !== undefined) sentJson = JSON.parse(String(ask.body)); } catch { /* not JSON */ }
-  const why = fault(r, r.status >= 400 && pointers(r), sentJson);
+  const why = fault(r, r.status >= 400 && pointers(r), sentJson, `${ask.path} ${String(ask.body ?? '')}`) ?? inEnglish(ask, r);
   report(why, `${ask.method} ${ask.path.slice(0, 300)} ${JSON.stringify(ask.headers ?? {}).slice(0, 200)} ${String(ask.body ?? '').slice(0, 300)} → ${r.status} ${r.body.slice(0, 300)}`);
   return r;
 }
@@ -333,7 +350,7 @@ describe('bad input on every route (fast-check) over real HTTP on SQLite', () =>
         expect(r.status, `HEAD ${path + q} → ${r.status}`).toBeLessThan(500);
         return;
       }
-      const why = fault(r, namesItsValue(r));
+      const why = fault(r, namesItsValue(r), NOT_JSON, decodedSafely(path + q)) ?? inEnglish({ method: m, path, headers }, r);
       report(why, `${m} ${(path + q).slice(0, 400)} ${JSON.stringify(headers)} → ${r.status} ${r.body.slice(0, 300)}`);
     }), runs(1500, 16));
   });
