@@ -302,7 +302,7 @@ describe('bad input on every route (fast-check) over real HTTP on SQLite', () =>
     await fc.assert(fc.asyncProperty(anyBody, accept, async (body, lang) => {
       const r = await check(server.url, { method: 'POST', path: '/v1/responses', headers: { 'content-type': 'application/json', ...(lang ? { 'accept-language': lang } : {}) }, body }, namesItsValue);
       note(r, body);
-    }), runs(1200, 13));
+    }), runs(900, 13));
   });
 
   it('POST routes: odd content types, charsets and encodings', async () => {
@@ -352,7 +352,7 @@ describe('bad input on every route (fast-check) over real HTTP on SQLite', () =>
       }
       const why = fault(r, namesItsValue(r), NOT_JSON, decodedSafely(path + q)) ?? inEnglish({ method: m, path, headers }, r);
       report(why, `${m} ${(path + q).slice(0, 400)} ${JSON.stringify(headers)} → ${r.status} ${r.body.slice(0, 300)}`);
-    }), runs(1500, 16));
+    }), runs(1200, 16));
   });
 
   it('the read routes asked well, with one parameter odd, over the odd responses stored above', async () => {
