@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
+import zlib from 'node:zlib';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -310,12 +311,24 @@ describe('bad input on every route (fast-check) over real HTTP on SQLite', () =>
   it('POST routes: odd content types, charsets and encodings', async () => {
     const type = fc.constantFrom(undefined, '', 'application/json', 'application/json; charset=utf-8', 'application/json; charset=latin1', 'application/json; charset=utf-16le', 'APPLICATION/JSON', 'application/json;;', 'application/json; boundary=x', 'application/jsonx', 'application/vnd.api+json', 'text/json', 'text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', '*/*', 'application/json, text/plain', 'application/json; charset="utf-8"', 'application/json\u00e9');
     const encoding = fc.constantFrom(undefined, undefined, 'gzip', 'br', 'deflate', 'identity', 'compress', 'gzip, gzip', '');
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...POSTS, '/v1/results/commune:35238/2026/publication'), type, encoding, fc.oneof(anyBody, fc.constant(JSON.stringify(corePayload()))), auth, async (path, contentType, contentEncoding, body, authorization) => {
+    // Compressed as it says (or not), or a bomb: 10 MB of spaces in a few kB.
+    const packing = fc.constantFrom('as-is', 'packed', 'packed', 'bomb');
+    const pack = (encoding: string | undefined, bytes: Buffer): Buffer =>
+      encoding === 'gzip' ? zlib.gzipSync(bytes) : encoding === 'br' ? zlib.brotliCompressSync(bytes) : encoding === 'deflate' ? zlib.deflateSync(bytes) : bytes;
+    const bombs = new Map<string | undefined, Buffer>();
+    const bomb = (encoding: string | undefined): Buffer => {
+      if (!bombs.has(encoding)) bombs.set(encoding, pack(encoding, Buffer.from(`{"a":"${' '.repeat(10_000_000)}"}`)));
+      return bombs.get(encoding)!;
+    };
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...POSTS, '/v1/results/commune:35238/2026/publication'), type, encoding, fc.oneof(anyBody, fc.constant(JSON.stringify(corePayload()))), auth, packing, async (path, contentType, contentEncoding, body, authorization, how) => {
       const headers: Record<string, string> = {};
       if (contentType !== undefined) headers['content-type'] = contentType;
       if (contentEncoding !== undefined) headers['content-encoding'] = contentEncoding;
       if (authorization) headers.authorization = authorization;
-      const r = await check(server.url, { method: path.endsWith('publication') ? 'PUT' : 'POST', path, headers, body: contentType?.includes('utf-16') ? Buffer.from(body, 'utf16le') : body }, namesItsValue);
+      const bytes = contentType?.includes('utf-16') ? Buffer.from(body, 'utf16le') : Buffer.from(body);
+      const compresses = contentEncoding === 'gzip' || contentEncoding === 'br' || contentEncoding === 'deflate';
+      const sent = how === 'as-is' ? bytes : how === 'bomb' && compresses ? bomb(contentEncoding) : pack(contentEncoding, bytes);
+      const r = await check(server.url, { method: path.endsWith('publication') ? 'PUT' : 'POST', path, headers, body: sent }, namesItsValue);
       if (path === '/v1/responses') note(r, body);
     }), runs(500, 14));
   });
