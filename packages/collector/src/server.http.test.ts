@@ -249,11 +249,17 @@ for (const backend of bothBackends()) {
           '/v1/responses?wave=%ED%A0%80', '/v1/responses?territory=commune:35238%C3', '/v1/responses/%00', '/v1/responses/%ED%A0%80',
           '/v1/exports/responses.csv?questionnaire=olva-core&wave=%00', '/v1/stats/sample?wave=%FF', '/health?x=%00', '/nowhere%00', '/v1/responses/%zz',
         ]) expectErrorBody(await get(base, path, TEST_TOKENS.national), 400);
-        for (const path of [
-          '/v1/responses?wave=a%20b', '/v1/responses?questionnaire=Olva', '/v1/responses?extension=x%2Fy', '/v1/responses?limit=0',
-          `/v1/responses?after=${Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 'x\u0000'])).toString('base64url')}`,
-          `/v1/responses?after=${Buffer.from(JSON.stringify(['\u0000', corePayload().submissionId])).toString('base64url')}`,
-        ]) expectErrorBody(await get(base, path, TEST_TOKENS.national), 400, 'bad-query');
+        for (const [path, pointer, code] of [
+          ['/v1/responses?wave=a%20b', '/wave', 'wave-pattern'], ['/v1/responses?questionnaire=Olva', '/questionnaire', 'id-pattern'],
+          ['/v1/responses?extension=x%2Fy', '/extension', 'id-pattern'], ['/v1/responses?limit=0', '/limit', 'limit-range'],
+          [`/v1/responses?after=${Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 'x\u0000'])).toString('base64url')}`, '/after', 'cursor'],
+          [`/v1/responses?after=${Buffer.from(JSON.stringify(['\u0000', corePayload().submissionId])).toString('base64url')}`, '/after', 'cursor'],
+        ]) {
+          const reply = await get(base, path!, TEST_TOKENS.national);
+          expectErrorBody(reply, 400, 'bad-query');
+          // The parameter and the rule it breaks, as every refusal of a value says them.
+          expect(reply.body.problems, path).toEqual([{ pointer, code, message: reply.body.message }]);
+        }
         expect((await get(base, '/v1/responses?wave=2026.1&extension=rennes-2026&questionnaire=olva-core', TEST_TOKENS.national)).status).toBe(200);
       });
       it('refuses more than 50 values of a filter with 400', async () => {

@@ -12,6 +12,7 @@ import { guardTokens } from './http/token-routes.js';
 import { allowCors } from './http/cors.js';
 import { notFoundOrWrongMethod, refuseBadUrl, replyToClientError, replyToError } from './http/error-replies.js';
 import { localiseReplies } from './http/language.js';
+import { parseJsonBodies } from './http/safe-json.js';
 import { BuildRegistry, loadBuilds } from './questionnaires.js';
 import { healthRoutes } from './routes/health.js';
 import { warnOfUntrustedProxy } from './http/untrusted-proxy.js';
@@ -115,6 +116,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
 
   allowCors(app, config);
   guardTokens(app);
+  // Only JSON, by the collector's own reader, on every route that takes a body.
+  parseJsonBodies(app, config.limits);
   await app.register(healthRoutes, { store });
   await app.register(communesRoutes);
   await app.register(responsesRoutes, { config, store, registry, territories, auth, ...(options.onStored ? { onStored: options.onStored } : {}) });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { createCollector, resolveConfig, type Collector } from '@olva/collector';
+import { createCollector, resolveConfig, type Collector, type CollectorOptions } from '@olva/collector';
 import { coreQuestionnaire, lorientQuestionnaire, rennesQuestionnaire, writeBuild } from './collector-questionnaires.js';
 
 /** Clear tokens of the test configuration. */
@@ -62,6 +62,8 @@ export interface TestCollectorOptions {
    * Give `overrides.questionnaires` to match.
    */
   builds?: (dir: string) => unknown;
+  /** More routes, as `createCollector`'s `extraRoutes` (e.g. the static files `olva serve` mounts). */
+  extraRoutes?: CollectorOptions['extraRoutes'];
 }
 
 export interface TestCollector {
@@ -82,7 +84,7 @@ export async function startTestCollector(databaseUrl: string, options: TestColle
   }
   const raw = { ...testConfig(options.overrides), database: { url: databaseUrl } };
   const { config } = resolveConfig(raw, { file: path.join(builds, 'olva.config.json'), baseDir: builds, env: {} });
-  const collector = await createCollector({ config, logStream: options.logStream ?? false });
+  const collector = await createCollector({ config, logStream: options.logStream ?? false, ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
   const url = await collector.listen();
   return {
     collector,

@@ -85,8 +85,8 @@ for (const backend of bothBackends()) {
       const exclude = { exclude: elan2.submissionId, keep: elan1.submissionId };
       expect((await call('POST', '/v1/cockpit/duplicates/exclude', TEST_TOKENS.rennesReadOnly, exclude)).status).toBe(403);
       expect((await call('POST', '/v1/cockpit/duplicates/exclude', TEST_TOKENS.lorient, exclude)).status).toBe(404);
-      expect((await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: elan2.submissionId })).status).toBe(400);
-      expect((await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: elan2.submissionId, keep: elan2.submissionId })).status).toBe(400);
+      expect(await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: elan2.submissionId })).toMatchObject({ status: 400, body: { problems: [{ pointer: '/keep', code: 'submission-id' }] } });
+      expect(await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: elan2.submissionId, keep: elan2.submissionId })).toMatchObject({ status: 400, body: { problems: [{ pointer: '/keep', code: 'keep-itself' }] } });
       expect((await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: lorient.submissionId, keep: elan1.submissionId })).status).toBe(404);
       const done = await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: elan2.submissionId.toUpperCase(), keep: elan1.submissionId });
       expect(done).toMatchObject({ status: 200, body: { excluded: elan2.submissionId, kept: elan1.submissionId, by: 'rennes' } });

@@ -15,6 +15,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Authorizer, Principal, Right } from '../auth.js';
 import { authorizeRead } from '../export/routes.js';
 import { mayHavePersonal, PERSONAL_HEADER } from '../export/personal.js';
+import { badParameter } from '../export/query.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import type { SqlDb } from '../store/sql.js';
 import type { ResponseStore, StoredResponse } from '../store/types.js';
@@ -41,6 +42,9 @@ export async function principalWith(authorizer: Authorizer, right: Right, reques
   await reply.code(decision.status).send(decision.body);
   return null;
 }
+
+/** True for a JSON object (not an array). */
+const isObject = (body: unknown): body is Record<string, unknown> => typeof body === 'object' && body !== null && !Array.isArray(body);
 
 /** A submissionId field of a JSON body, in lower case; null when absent or not a UUID. */
 function idField(body: unknown, name: string): string | null {
@@ -79,8 +83,10 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
     if (!principal) return reply;
     const exclude = idField(request.body, 'exclude');
     const keep = idField(request.body, 'keep');
-    if (!exclude || !keep) return reply.code(400).send({ error: 'bad-request', message: text('bad-request.exclude-body') });
-    if (exclude === keep) return reply.code(400).send({ error: 'bad-request', message: text('bad-request.keep-itself') });
+    // Not an object: the body itself is at fault (pointer "").
+    const at = (name: string) => (isObject(request.body) ? name : '');
+    if (!exclude || !keep) return reply.code(400).send(badParameter(at(exclude ? 'keep' : 'exclude'), 'submission-id', text('bad-request.exclude-body')));
+    if (exclude === keep) return reply.code(400).send(badParameter('keep', 'keep-itself', text('bad-request.keep-itself')));
     for (const id of [exclude, keep]) {
       if (!(await reachable(principal, 'export', id))) return reply.code(404).send({ error: 'not-found', message: text('not-found.in-scope', { id, token: principal.name }) });
     }
@@ -94,7 +100,7 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
     const principal = await principalWith(authorizer, 'export', request, reply);
     if (!principal) return reply;
     const id = idField(request.body, 'submissionId');
-    if (!id) return reply.code(400).send({ error: 'bad-request', message: text('bad-request.restore-body') });
+    if (!id) return reply.code(400).send(badParameter(isObject(request.body) ? 'submissionId' : '', 'submission-id', text('bad-request.restore-body')));
     if (!(await reachable(principal, 'export', id)) || !(await store.restore(id, principal.name))) {
       return reply.code(404).send({ error: 'not-found', message: text('not-found.not-set-aside', { id, token: principal.name }) });
     }

@@ -6,6 +6,7 @@
 import { parseTerritoryQuery } from '../auth.js';
 import type { TerritoryRef } from '../store/types.js';
 import { text, type Text } from '../messages.js';
+import { HttpError, type ResponseProblemBody } from '../http/errors.js';
 
 /** What a read request asks for. */
 export interface ReadQuery {
@@ -17,10 +18,24 @@ export interface ReadQuery {
   territories: TerritoryRef[];
 }
 
-/** A 400 answer body (`message` in both languages). */
+/**
+ * A 400 answer body: `message` in both languages, and the one problem naming the parameter
+ * (JSON pointer `/<name>`) and the rule it breaks, as every refusal of a value does.
+ */
 export interface BadRequest {
   error: 'bad-request';
   message: Text;
+  problems: [ResponseProblemBody];
+}
+
+/** The 400 of query parameter (or body member) `name` breaking rule `code`; `''` names the whole body. */
+export function badParameter(name: string, code: string, message: Text): BadRequest {
+  return { error: 'bad-request', message, problems: [{ pointer: name ? `/${name}` : '', code, message }] };
+}
+
+/** `bad` as an error to throw (`error` renamed on the routes whose contract calls it `bad-query`). */
+export function badRequestError(bad: BadRequest, error: 'bad-request' | 'bad-query' = 'bad-request'): HttpError {
+  return new HttpError(400, error, bad.message, {}, bad.problems);
 }
 
 /** A questionnaire or extension id, as the definitions write them. */
@@ -35,7 +50,7 @@ export const WAVE = /^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/;
 export const MAX_FILTER_VALUES = 50;
 
 function tooMany(name: string, n: number): BadRequest | null {
-  return n > MAX_FILTER_VALUES ? { error: 'bad-request', message: text('bad-request.too-many', { max: MAX_FILTER_VALUES, name, count: n }) } : null;
+  return n > MAX_FILTER_VALUES ? badParameter(name, 'too-many-values', text('bad-request.too-many', { max: MAX_FILTER_VALUES, name, count: n })) : null;
 }
 
 function list(value: unknown): string[] {
@@ -46,8 +61,8 @@ function list(value: unknown): string[] {
 /** One questionnaire or extension id, or undefined; a `BadRequest` for several or a malformed one. */
 function oneId(query: Record<string, unknown>, name: 'questionnaire' | 'extension'): string | undefined | BadRequest {
   const ids = list(query[name]);
-  if (ids.length > 1) return { error: 'bad-request', message: text('bad-request.one-id', { name }) };
-  if (ids[0] !== undefined && !QUESTIONNAIRE_ID.test(ids[0])) return { error: 'bad-request', message: text('bad-request.id-pattern', { name, value: ids[0].slice(0, 64), pattern: String(QUESTIONNAIRE_ID) }) };
+  if (ids.length > 1) return badParameter(name, 'parameter-once', text('bad-request.one-id', { name }));
+  if (ids[0] !== undefined && !QUESTIONNAIRE_ID.test(ids[0])) return badParameter(name, 'id-pattern', text('bad-request.id-pattern', { name, value: ids[0].slice(0, 64), pattern: String(QUESTIONNAIRE_ID) }));
   return ids[0];
 }
 
@@ -58,16 +73,16 @@ function oneId(query: Record<string, unknown>, name: 'questionnaire' | 'extensio
 export function parseReadQuery(query: Record<string, unknown>, requireQuestionnaire: boolean, withExtension = false): ReadQuery | BadRequest {
   const questionnaire = oneId(query, 'questionnaire');
   if (typeof questionnaire === 'object') return questionnaire;
-  if (questionnaire === undefined && requireQuestionnaire) return { error: 'bad-request', message: text('bad-request.questionnaire-required') };
+  if (questionnaire === undefined && requireQuestionnaire) return badParameter('questionnaire', 'required', text('bad-request.questionnaire-required'));
   const extension = withExtension ? oneId(query, 'extension') : undefined;
   if (typeof extension === 'object') return extension;
   const waves = list(query.wave);
   const tooManyWaves = tooMany('wave', waves.length);
   if (tooManyWaves) return tooManyWaves;
   const bad = waves.find((w) => !WAVE.test(w));
-  if (bad !== undefined) return { error: 'bad-request', message: text('bad-request.wave-pattern', { value: bad.slice(0, 64), pattern: String(WAVE) }) };
+  if (bad !== undefined) return badParameter('wave', 'wave-pattern', text('bad-request.wave-pattern', { value: bad.slice(0, 64), pattern: String(WAVE) }));
   const territories = parseTerritoryQuery(query.territory);
-  if ('error' in territories) return { error: 'bad-request', message: territories.error };
+  if ('error' in territories) return badParameter('territory', 'territory-syntax', territories.error);
   const tooManyTerritories = tooMany('territory', territories.length);
   if (tooManyTerritories) return tooManyTerritories;
   const out: ReadQuery = { territories };

@@ -33,7 +33,7 @@ import type { ResponseFilter, ResponseStore } from '../store/types.js';
 import { text } from '../messages.js';
 import { codebookCsv, codebookEntries, codebookMarkdown } from './codebook.js';
 import { csvReadable } from './csv.js';
-import { exportBaseName, parseReadQuery, type ReadQuery } from './query.js';
+import { badParameter, exportBaseName, parseReadQuery, type ReadQuery } from './query.js';
 import { exportVersions } from './versions.js';
 import { writeXlsx } from './xlsx.js';
 import { parseMissing, type MissingMode } from './missing.js';
@@ -105,12 +105,12 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
     if (!read) return null;
     const missing = parseMissing((request.query as Record<string, unknown>).missing);
     if (missing === null) {
-      await reply.code(400).send({ error: 'bad-request', message: text('bad-request.missing') });
+      await reply.code(400).send(badParameter('missing', 'missing-value', text('bad-request.missing')));
       return null;
     }
     const harmonise = parseHarmonise((request.query as Record<string, unknown>).harmonise);
     if (harmonise === null) {
-      await reply.code(400).send({ error: 'bad-request', message: text('bad-request.harmonise') });
+      await reply.code(400).send(badParameter('harmonise', 'harmonise-value', text('bad-request.harmonise')));
       return null;
     }
     const known = await registry.all();

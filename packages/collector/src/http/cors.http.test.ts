@@ -77,8 +77,15 @@ describe('CORS headers', () => {
     // Without the method it announces, a preflight counts as one for a token route.
     expect(await preflight(POSTING, undefined)).toEqual({ status: 404, headers: { vary: 'Origin, Accept-Language' } });
     expect(await preflight(READING, undefined)).toEqual({
-      status: 400, text: 'Invalid Preflight Request', headers: { vary: 'Origin', 'access-control-allow-origin': READING },
+      status: 400, headers: { vary: 'Origin, Accept-Language', 'access-control-allow-origin': READING },
     });
+  });
+
+  it('says what a preflight without its method lacks in the one error body, in the language asked', async () => {
+    const res = await fetch(new URL('/v1/responses', base), { method: 'OPTIONS', headers: { origin: READING, 'accept-language': 'en' } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-language')).toBe('en');
+    expect(await res.json()).toEqual({ error: 'bad-preflight', message: 'a CORS preflight (OPTIONS) must announce its method in the Access-Control-Request-Method header' });
   });
 
   it('names an allowed origin on actual requests only, and always varies on Origin', async () => {

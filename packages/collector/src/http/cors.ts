@@ -7,6 +7,8 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { CollectorConfig } from '../config/load.js';
+import { HttpError } from './errors.js';
+import { text } from '../messages.js';
 import { requestNeedsToken } from './token-routes.js';
 
 const ALLOW_METHODS = 'GET, POST, PUT, DELETE';
@@ -45,7 +47,7 @@ export function isOwnOrigin(origin: string, host: string | undefined): boolean {
 /**
  * Registers CORS on `app` (before the routes): an allowed origin is named back on actual
  * requests; its preflight is answered 204 with the methods, headers and max age allowed, or
- * 400 when it announces no method. Any other preflight goes on to a catch-all OPTIONS route
+ * a JSON 400 (`bad-preflight`) when it announces no method. Any other preflight goes on to a catch-all OPTIONS route
  * that answers 404.
  */
 export function allowCors(app: FastifyInstance, config: CollectorConfig): void {
@@ -64,7 +66,8 @@ export function allowCors(app: FastifyInstance, config: CollectorConfig): void {
       return;
     }
     if (!request.headers['access-control-request-method']) {
-      reply.status(400).type('text/plain').send('Invalid Preflight Request');
+      // The one error body of every refusal (it was @fastify/cors' text/plain in English).
+      done(new HttpError(400, 'bad-preflight', text('bad-request.preflight')));
       return;
     }
     reply.header('access-control-allow-methods', ALLOW_METHODS)

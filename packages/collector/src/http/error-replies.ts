@@ -11,6 +11,9 @@ import { HttpError, type ErrorBody } from './errors.js';
 import { text } from '../messages.js';
 import { inLanguage, localise } from './language.js';
 
+/** The longest path segment fastify routes (its `maxParamLength`, left at its default). */
+const MAX_SEGMENT = 100;
+
 /** Our code and message for fastify's own 4xx errors (their messages name fastify's internals). */
 function frameworkBody(error: FastifyError, status: number): ErrorBody {
   switch (error.code) {
@@ -22,10 +25,17 @@ function frameworkBody(error: FastifyError, status: number): ErrorBody {
       return { error: 'bad-url', message: text('bad-url') };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { error: 'bad-request', message: text('bad-request.content-length') };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { error: 'uri-too-long', message: text('uri-too-long.segment', { max: MAX_SEGMENT }) };
     default:
+      // The static files' refusals (@fastify/send) carry a status and English words only.
+      if (status === 403) return { error: 'forbidden', message: text('forbidden.file') };
+      if (status === 412) return { error: 'precondition-failed', message: text('precondition-failed') };
       if (status === 413) return { error: 'payload-too-large', message: text('payload-too-large') };
       if (status === 415) return { error: 'unsupported-media-type', message: text('unsupported-media-type') };
-      return { error: 'bad-request', message: text('bad-request.framework', { detail: error.message.slice(0, 300) }) };
+      if (status === 416) return { error: 'range-not-satisfiable', message: text('range-not-satisfiable') };
+      if (status === 400) return { error: 'bad-request', message: text('bad-request.framework', { detail: error.message.slice(0, 300) }) };
+      return { error: 'refused', message: text('refused.status', { status }) };
   }
 }
 

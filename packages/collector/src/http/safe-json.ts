@@ -5,7 +5,10 @@
  * are strings and keys holding U+0000 or a lone surrogate (see `BAD_CHARACTER`).
  */
 import { pointerOf } from '@olva/schema';
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from './errors.js';
+import { readBody } from './body.js';
 import { text } from '../messages.js';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -98,6 +101,37 @@ function findRefusal(root: unknown): Refusal | null {
  */
 function mayBeRefused(text: string): boolean {
   return text.includes('\\u') || text.includes('__proto__') || text.includes('constructor') || text.includes('prototype');
+}
+
+/**
+ * Makes the collector's own reader the one JSON parser of every route of `app` (call on the
+ * root instance, before the routes): the size limit holds on the raw stream and after
+ * decompression, bytes that are not UTF-8 and unsafe JSON are refused before any route sees
+ * them, and nothing else is parsed (another type is a 415). Fastify's own parsers, which the
+ * duplicates routes and the publications had, took UTF-16, nesting without end, and answered a
+ * body they refused in English with fastify's words.
+ */
+export function parseJsonBodies(app: FastifyInstance, limits: { bodyBytes: number; maxDepth: number }): void {
+  app.removeAllContentTypeParsers();
+  // A callback parser: an async one added a promise to each request.
+  app.addContentTypeParser('application/json', (request: FastifyRequest, payload: NodeJS.ReadableStream, done: (error: Error | null, body?: unknown) => void) => {
+    readBody(payload as Readable, request.headers, limits.bodyBytes).then((text) => {
+      // No body is no body, whatever the Content-Type a client sets on every request: an erasure
+      // or a publication takes none. A post needs one, and says so.
+      if (text === '' && request.method !== 'POST') {
+        done(null, undefined);
+        return;
+      }
+      let body: unknown;
+      try {
+        body = parseSafeJson(text, limits.maxDepth);
+      } catch (e) {
+        done(e as Error);
+        return;
+      }
+      done(null, body);
+    }, (e: Error) => done(e));
+  });
 }
 
 /** Parses an untrusted JSON body; throws a 400 `HttpError` on anything unsafe or malformed. */

@@ -405,6 +405,17 @@ for (const backend of bothBackends()) {
         expect(bad.body.problems, query).toEqual([{ pointer, code, message: bad.body.message }]);
       }
       expect((await call(server.url, 'PUT', '/v1/results/commune:35238/2026/publication?references=maybe', PUBLISHER)).status).toBe(400);
+      // The territory and wave of the path, and the wave of the query, are named as the comparisons are.
+      for (const [method, path, pointer, code] of [
+        ['PUT', '/v1/results/commune:35238/bad%20wave/publication', '/wave', 'wave-pattern'],
+        ['GET', '/v1/results/nowhere/2026/publication', '/territory', 'territory-syntax'],
+        ['DELETE', '/v1/results/commune:35238,commune:35000/2026/publication', '/territory', 'one-in-path'],
+        ['GET', '/v1/results?wave=bad%20wave', '/wave', 'wave-pattern'],
+      ] as const) {
+        const bad = await call(server.url, method, path, PUBLISHER);
+        expect(bad.status, path).toBe(400);
+        expect(bad.body.problems, path).toEqual([{ pointer, code, message: bad.body.message }]);
+      }
       // Comparisons go in the query: a body is refused rather than ignored.
       const withBody = await fetch(`${server.url}/v1/results/commune:35238/2026/publication`, {
         method: 'PUT', headers: { authorization: `Bearer ${PUBLISHER}`, 'content-type': 'application/json' }, body: JSON.stringify({ previousWave: '2025' }),

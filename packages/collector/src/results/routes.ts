@@ -32,7 +32,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { withTerritoryNames, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
 import type { Authorizer, Principal } from '../auth.js';
 import { authorizeRead } from '../export/routes.js';
-import { parseReadQuery } from '../export/query.js';
+import { badParameter, badRequestError, parseReadQuery } from '../export/query.js';
 import { HttpError } from '../http/errors.js';
 import { text, type Text } from '../messages.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
@@ -65,8 +65,10 @@ function target(request: FastifyRequest): { territory: TerritoryRef; wave: strin
   const params = request.params as { territory: string; wave: string };
   const query = (request.query ?? {}) as Record<string, unknown>;
   const parsed = parseReadQuery({ territory: params.territory, wave: params.wave, questionnaire: query.questionnaire }, false);
-  if ('error' in parsed) throw new HttpError(400, 'bad-request', parsed.message);
-  if (parsed.territories.length !== 1 || parsed.waves?.length !== 1) throw new HttpError(400, 'bad-request', text('bad-request.results-path'));
+  if ('error' in parsed) throw badRequestError(parsed);
+  if (parsed.territories.length !== 1 || parsed.waves?.length !== 1) {
+    throw badRequestError(badParameter(parsed.territories.length !== 1 ? 'territory' : 'wave', 'one-in-path', text('bad-request.results-path')));
+  }
   return { territory: parsed.territories[0]!, wave: parsed.waves[0]!, questionnaire: parsed.questionnaire ?? DEFAULT_RESULTS_QUESTIONNAIRE };
 }
 

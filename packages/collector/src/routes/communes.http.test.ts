@@ -33,17 +33,18 @@ describe('GET /v1/communes', () => {
     for (const limit of ['0', '21', '-1', '2.5', 'dix', '1e1', '']) {
       const r = await get(`/v1/communes?q=saint&limit=${limit}`);
       expect(r.status, `limit=${limit}`).toBe(400);
-      expect(r.body).toEqual({ error: 'bad-query', message: expect.stringContaining('limit') });
+      expect(r.body).toEqual({ error: 'bad-query', message: expect.stringContaining('limit'), problems: [{ pointer: '/limit', code: 'limit-range', message: r.body.message }] });
     }
   });
 
-  it('refuses a missing, empty, repeated, too long or control-character query with 400', async () => {
-    for (const query of ['', '?q=', '?q=%20%20', '?q=a&q=b', `?q=${'a'.repeat(101)}`, '?q=ren%00nes', '?q=ren%0Anes']) {
+  it('refuses a missing, empty, repeated, too long or control-character query with 400 naming /q and the rule', async () => {
+    for (const [query, code] of [['', 'required'], ['?q=', 'required'], ['?q=%20%20', 'required'], ['?q=a&q=b', 'parameter-once'], [`?q=${'a'.repeat(101)}`, 'q-length'], ['?q=ren%0Anes', 'q-control']]) {
       const r = await get(`/v1/communes${query}`);
       expect(r.status, query).toBe(400);
-      // U+0000 anywhere in a URL is refused before any route, with the collector's `bad-url`.
-      expect(r.body).toEqual({ error: query.includes('%00') ? 'bad-url' : 'bad-query', message: expect.any(String) });
+      expect(r.body, query).toEqual({ error: 'bad-query', message: expect.any(String), problems: [{ pointer: '/q', code, message: r.body.message }] });
     }
+    // U+0000 anywhere in a URL is refused before any route, with the collector's `bad-url`.
+    expect(await get('/v1/communes?q=ren%00nes')).toMatchObject({ status: 400, body: { error: 'bad-url', message: expect.any(String) } });
     // Nothing left once punctuation is folded: no commune, not an error.
     expect(await get('/v1/communes?q=---')).toMatchObject({ status: 200, body: { communes: [] } });
   });

@@ -5,7 +5,7 @@
  * fastify, so that the browser tests' site answers exactly as the collector does.
  */
 import type { FastifyInstance } from 'fastify';
-import { HttpError } from '../http/errors.js';
+import { HttpError, type ResponseProblemBody } from '../http/errors.js';
 import { text, type Text } from '../messages.js';
 import { findCommune, MAX_COMMUNE_RESULTS, searchCommunes, type Commune } from '../geography/commune-search.js';
 
@@ -15,9 +15,10 @@ export const MAX_COMMUNE_QUERY = 100;
 /** A status and a JSON body: a result, or the collector's `{error, message}` refusal. */
 export type CommuneAnswer =
   | { status: 200; body: { communes: Commune[] } | Commune }
-  | { status: 400 | 404; body: { error: string; message: Text } };
+  | { status: 400 | 404; body: { error: string; message: Text; problems?: ResponseProblemBody[] } };
 
-const bad = (message: Text): CommuneAnswer => ({ status: 400, body: { error: 'bad-query', message } });
+/** A 400 naming the parameter (`/q`, `/limit`) and the rule it breaks. */
+const bad = (name: 'q' | 'limit', code: string, message: Text): CommuneAnswer => ({ status: 400, body: { error: 'bad-query', message, problems: [{ pointer: `/${name}`, code, message }] } });
 
 /** One query parameter: absent, one string, or several (which is refused). */
 function single(value: unknown): string | undefined | null {
@@ -29,15 +30,15 @@ function single(value: unknown): string | undefined | null {
 /** `GET /v1/communes?q=&limit=` given its query parameters (as parsed, repeated ones in arrays). */
 export function answerCommuneSearch(query: { q?: unknown; limit?: unknown }): CommuneAnswer {
   const q = single(query.q);
-  if (q === null) return bad(text('bad-query.one-q'));
-  if (q === undefined || q.trim() === '') return bad(text('bad-query.q-required'));
-  if (q.length > MAX_COMMUNE_QUERY) return bad(text('bad-query.q-length', { max: MAX_COMMUNE_QUERY }));
+  if (q === null) return bad('q', 'parameter-once', text('bad-query.one-q'));
+  if (q === undefined || q.trim() === '') return bad('q', 'required', text('bad-query.q-required'));
+  if (q.length > MAX_COMMUNE_QUERY) return bad('q', 'q-length', text('bad-query.q-length', { max: MAX_COMMUNE_QUERY }));
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(q)) return bad(text('bad-query.q-control'));
+  if (/[\u0000-\u001f\u007f]/.test(q)) return bad('q', 'q-control', text('bad-query.q-control'));
   const rawLimit = single(query.limit);
   const limit = rawLimit === undefined ? 10 : /^\d{1,2}$/.test(rawLimit ?? '') ? Number(rawLimit) : NaN;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_COMMUNE_RESULTS) {
-    return bad(text('bad-query.limit', { max: MAX_COMMUNE_RESULTS }));
+    return bad('limit', 'limit-range', text('bad-query.limit', { max: MAX_COMMUNE_RESULTS }));
   }
   return { status: 200, body: { communes: searchCommunes(q, limit) } };
 }
@@ -56,7 +57,7 @@ const CACHE = 'public, max-age=86400';
 /** Registers the routes (the search index is built on the first search). */
 export async function communesRoutes(app: FastifyInstance): Promise<void> {
   const send = (answer: CommuneAnswer) => {
-    if (answer.status !== 200) throw new HttpError(answer.status, answer.body.error, answer.body.message);
+    if (answer.status !== 200) throw new HttpError(answer.status, answer.body.error, answer.body.message, {}, answer.body.problems);
     return answer.body;
   };
   app.get('/v1/communes', async (request, reply) => {

@@ -5,13 +5,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Authorizer, Principal, Right } from '../auth.js';
 import type { CollectorConfig } from '../config/load.js';
-import { parseReadQuery } from '../export/query.js';
+import { badParameter, badRequestError, parseReadQuery, type BadRequest } from '../export/query.js';
 import { mayHavePersonal, PERSONAL_HEADER, responseReader } from '../export/personal.js';
 import { isOwnOrigin } from '../http/cors.js';
 import { HttpError, invalidResponseBody } from '../http/errors.js';
 import { text } from '../messages.js';
-import { readBody } from '../http/body.js';
-import { parseSafeJson } from '../http/safe-json.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { intake } from '../intake.js';
 import type { BuildRegistry } from '../questionnaires.js';
@@ -39,6 +37,9 @@ function originAllowed(config: CollectorConfig, origin: string, host: string | u
     && (o.territories === 'all' || o.territories.some((t) => t.level === territory.level && t.code === territory.code)));
 }
 
+/** The 400 `bad-query` of this route, with the problem naming the parameter. */
+const badQuery = (bad: BadRequest): HttpError => badRequestError(bad, 'bad-query');
+
 function receipt(r: StoredResponse) {
   return { submissionId: r.submissionId, receivedAt: r.receivedAt, payload: r.payload };
 }
@@ -46,23 +47,6 @@ function receipt(r: StoredResponse) {
 export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoutesOptions): Promise<void> {
   const { config, store, registry, territories, auth } = opts;
   const limiter = new RateLimiter(config.limits.ratePerMinute);
-
-  // Only JSON is parsed, by our own reader: the size limit holds on the raw stream and after
-  // decompression, and unsafe JSON is refused before any schema sees it.
-  app.removeAllContentTypeParsers();
-  // A callback parser: an async one added a promise to each request.
-  app.addContentTypeParser('application/json', (request: FastifyRequest, payload: NodeJS.ReadableStream, done: (error: Error | null, body?: unknown) => void) => {
-    readBody(payload as import('node:stream').Readable, request.headers, config.limits.bodyBytes).then((text) => {
-      let body: unknown;
-      try {
-        body = parseSafeJson(text, config.limits.maxDepth);
-      } catch (e) {
-        done(e as Error);
-        return;
-      }
-      done(null, body);
-    }, (e: Error) => done(e));
-  });
 
   app.post('/v1/responses', {
     // A callback, not an async hook: a promise per response is a cost.
@@ -127,11 +111,11 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
     authorize(request, 'read');
     const query = request.query as Record<string, unknown>;
     const read = parseReadQuery(query, false, true);
-    if ('error' in read) throw new HttpError(400, 'bad-query', read.message);
+    if ('error' in read) throw badQuery(read);
     const decision = authorize(request, 'read', read.territories);
     const limit = query.limit === undefined ? 100 : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new HttpError(400, 'bad-query', text('bad-query.limit', { max: 1000 }));
-    if (query.after !== undefined && typeof query.after !== 'string') throw new HttpError(400, 'bad-query', text('bad-query.after'));
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badQuery(badParameter('limit', 'limit-range', text('bad-query.limit', { max: 1000 })));
+    if (query.after !== undefined && typeof query.after !== 'string') throw badQuery(badParameter('after', 'parameter-once', text('bad-query.after')));
     try {
       const page = await store.list({
         territories: decision.territories,
@@ -142,7 +126,7 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
       const reader = await readerFor(decision.principal, reply);
       return { items: page.items.map((r) => receipt(reader(r))), ...(page.next ? { next: page.next } : {}) };
     } catch (e) {
-      if (e instanceof InvalidCursorError) throw new HttpError(400, 'bad-query', text('bad-query.cursor'));
+      if (e instanceof InvalidCursorError) throw badQuery(badParameter('after', 'cursor', text('bad-query.cursor')));
       throw e;
     }
   });
@@ -165,7 +149,11 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
 
   app.delete('/v1/responses/:submissionId', async (request, reply: FastifyReply) => {
     const { found, principal } = await findScoped(request, 'erase');
-    await store.delete(found.submissionId);
+    // Two erasures of one response at once both found it: the one that did not erase it is told
+    // so (and the log says it once), as any later one is.
+    if (!(await store.delete(found.submissionId))) {
+      throw new HttpError(404, 'not-found', text('not-found.response', { id: found.submissionId }));
+    }
     request.log.info({ event: 'erased', submissionId: found.submissionId, token: principal.name }, 'response erased on request');
     return reply.code(204).send();
   });

@@ -142,8 +142,8 @@ for (const backend of bothBackends()) {
       expect((await get('/v1/cockpit/network')).status).toBe(401);
       expect((await get('/v1/cockpit/network', 'wrong-token-0123456789')).status).toBe(401);
       const noTerritory = await get('/v1/cockpit/territory', TEST_TOKENS.national);
-      expect(noTerritory).toMatchObject({ status: 400, body: { error: 'bad-request' } });
-      expect((await get('/v1/cockpit/network?wave=2025,2026', TEST_TOKENS.national)).status).toBe(400);
+      expect(noTerritory).toMatchObject({ status: 400, body: { error: 'bad-request', problems: [{ pointer: '/territory', code: 'one-territory' }] } });
+      expect(await get('/v1/cockpit/network?wave=2025,2026', TEST_TOKENS.national)).toMatchObject({ status: 400, body: { problems: [{ pointer: '/wave', code: 'one-wave' }] } });
       expect((await get('/v1/cockpit/network?wave=%27', TEST_TOKENS.national)).status).toBe(400);
     });
   });

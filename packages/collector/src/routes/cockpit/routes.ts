@@ -30,6 +30,7 @@ import { refreshFacts } from '../../store/facts.js';
 import { named, sectorQuestion } from './context.js';
 import { readableSections } from './response-view.js';
 import { authorizeRead, type AuthorizedRead } from '../../export/routes.js';
+import { badParameter } from '../../export/query.js';
 import type { CockpitContext } from './context.js';
 import { knownTerritories, networkView } from './network-view.js';
 import { territoryView } from './territory-view.js';
@@ -47,7 +48,7 @@ export interface CockpitRouteOptions {
 async function oneWave(read: AuthorizedRead, reply: FastifyReply): Promise<string | undefined | null> {
   const waves = read.query.waves ?? [];
   if (waves.length > 1) {
-    await reply.code(400).send({ error: 'bad-request', message: text('bad-request.one-wave') });
+    await reply.code(400).send(badParameter('wave', 'one-wave', text('bad-request.one-wave')));
     return null;
   }
   return waves[0];
@@ -74,7 +75,7 @@ export const cockpitRoutes: FastifyPluginAsync<CockpitRouteOptions> = async (app
     const territory = read.query.territories.length === 1 ? read.query.territories[0]
       : read.query.territories.length === 0 && scope !== 'all' && scope.length === 1 ? scope[0] : null;
     if (!territory) {
-      return reply.code(400).send({ error: 'bad-request', message: text('bad-request.one-territory') });
+      return reply.code(400).send(badParameter('territory', 'one-territory', text('bad-request.one-territory')));
     }
     const view = await territoryView(context, territory, read.filter.territories, wave);
     return reply.header('cache-control', 'no-store').send(view);
