@@ -241,7 +241,16 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   expect(await page.locator('#log-table tbody tr').count()).toBe(1);
   await expectAxeClean(page, 'duplicates resolved');
 
-  await page.focus(`tr[data-submission="${second.submissionId}"] button[data-action="restore"]`);
+  // Read again side by side, the response set aside offers « Rétablir » under its heading
+  // (the one kept has nothing left to decide), and restores as the list's button does.
+  await page.click(compare);
+  await page.waitForSelector('table.responses');
+  const decisions = await page.locator('table.responses thead tr.actions td').evaluateAll((cells) => cells.map((c) => c.querySelector('button')?.getAttribute('data-action') ?? ''));
+  expect(decisions).toEqual(['', '', 'restore']);
+  const restoreInTable = page.locator('table.responses thead tr.actions button[data-action="restore"]');
+  expect(await restoreInTable.getAttribute('aria-label')).toMatch(/^Rétablir la réponse 2, reçue le .+ \(En ligne\)$/);
+  await expectAxeClean(page, 'duplicates resolved, compared');
+  await restoreInTable.focus();
   await page.keyboard.press('Enter');
   await page.waitForSelector(`tr[data-submission="${first.submissionId}"] button[data-action="keep"]`);
   await expect.poll(focused).toBe(`${second.submissionId} keep`);

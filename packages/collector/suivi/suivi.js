@@ -416,7 +416,7 @@ async function renderDuplicates(param) {
     const columns = () => g.members.map((m, j) => ({
       submissionId: m.submissionId,
       title: `${nameOf(m, j + 1)} — ${when(m.receivedAt)}${m.excluded ? ` (${tr('excludedShort')})` : ''}`,
-      action: () => (m.excluded ? null : decision(m, j + 1)),
+      action: () => decision(m, j + 1),
     }));
     const labels = { show: tr('compare'), hide: tr('compareHide'), showLabel: tr('compareLabel', { n: i + 1 }), hideLabel: tr('compareHideLabel', { n: i + 1 }) };
     return h('section', { class: 'group', 'aria-labelledby': `group-${i + 1}` },
