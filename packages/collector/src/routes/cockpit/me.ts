@@ -4,8 +4,7 @@
  * duplicate needs `export`) instead of a button the collector then refuses with 403.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { Authorizer } from '../../auth.js';
-import { text } from '../../messages.js';
+import type { AuthDenial, Authorizer } from '../../auth.js';
 
 /** The fastify plugin of `GET /v1/cockpit/me`. */
 export const cockpitMe: FastifyPluginAsync<{ authorizer: Authorizer }> = async (app, { authorizer }) => {
@@ -13,8 +12,10 @@ export const cockpitMe: FastifyPluginAsync<{ authorizer: Authorizer }> = async (
     const authorization = request.headers.authorization;
     const principal = authorizer.authenticate(authorization);
     if (!principal) {
-      return reply.code(401).header('www-authenticate', 'Bearer')
-        .send({ error: 'unauthorized', message: text(authorization ? 'unauthorized.unknown-token' : 'unauthorized.no-header') });
+      // Without a known token `authorize` always denies with the collector's one 401 body
+      // (no header, or an unknown token), whatever the right: worded in one place.
+      const denial = authorizer.authorize(authorization, 'read') as AuthDenial;
+      return reply.code(denial.status).header('www-authenticate', 'Bearer').send(denial.body);
     }
     const { territories, rights } = principal.scope;
     return reply.header('cache-control', 'no-store').send({ name: principal.name, rights: [...rights], territories });
