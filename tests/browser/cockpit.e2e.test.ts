@@ -2,7 +2,8 @@
  * The collection cockpit (/suivi/) in real Chromium, on the demo's configuration and seeded
  * collection: sign-in with a token kept in session storage, a territory's figures checked
  * against the API, a planted duplicate compared in words, resolved (the export loses it) and undone, the
- * national network, scopes, English, a phone's width, the CSP, and axe on every view.
+ * national network, scopes, a token that may read duplicates but not decide, English, a
+ * phone's width, the CSP, and axe on every view.
  * Needs `npm run build`.
  */
 import fs from 'node:fs';
@@ -24,8 +25,11 @@ const NATIONAL = token('rnma-national');
 const RECORDER = `window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`;
 
+// A Rennes volunteer who may read the duplicates but not set them aside (no export right).
+const READER = 'demo-rennes-lecture-3a9c';
 // The cockpit is part of the collector itself: no demo page is needed.
 const demo = demoInChromium({
+  extraTokens: [{ name: 'rennes-lecture', token: READER, scope: { territories: [{ level: 'commune', code: '35238' }], rights: ['read', 'stats'] } }],
   requires: [path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json')],
   prepare: async (c) => { expect(await seedCockpitDemo(c)).toBeGreaterThan(0); },
 });
@@ -237,12 +241,41 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   expect(await page.locator('#log-table tbody tr').count()).toBe(1);
   await expectAxeClean(page, 'duplicates resolved');
 
-  await page.focus(`tr[data-submission="${second.submissionId}"] button[data-action="restore"]`);
+  // Read again side by side, the response set aside offers « Rétablir » under its heading
+  // (the one kept has nothing left to decide), and restores as the list's button does.
+  await page.click(compare);
+  await page.waitForSelector('table.responses');
+  const decisions = await page.locator('table.responses thead tr.actions td').evaluateAll((cells) => cells.map((c) => c.querySelector('button')?.getAttribute('data-action') ?? ''));
+  expect(decisions).toEqual(['', '', 'restore']);
+  const restoreInTable = page.locator('table.responses thead tr.actions button[data-action="restore"]');
+  expect(await restoreInTable.getAttribute('aria-label')).toMatch(/^Rétablir la réponse 2, reçue le .+ \(En ligne\)$/);
+  await expectAxeClean(page, 'duplicates resolved, compared');
+  await restoreInTable.focus();
   await page.keyboard.press('Enter');
   await page.waitForSelector(`tr[data-submission="${first.submissionId}"] button[data-action="keep"]`);
   await expect.poll(focused).toBe(`${second.submissionId} keep`);
   expect(await exportRows(RENNES)).toBe(before);
   expect(await page.locator('#log-table tbody tr').count()).toBe(2);
+  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it('shows a token without the export right the duplicates to read, no button the collector would refuse, and why', async () => {
+  const { page, errors } = await openPage();
+  await signIn(page, READER);
+  await page.waitForSelector('[data-figure="responses"]');
+  await page.evaluate(() => { window.location.hash = '#doublons'; });
+  await page.waitForSelector('section.group');
+  expect((await api('/v1/cockpit/me', READER)).body).toEqual({ name: 'rennes-lecture', rights: ['read', 'stats'], territories: [{ level: 'commune', code: '35238' }] });
+  expect(await text(page, '#decide-note')).toBe('Ce jeton peut lire les doublons mais pas les écarter : il lui faut le droit export.');
+  expect(await page.locator('section.group th').allTextContents()).not.toContain('Actions');
+  await page.click('section.group button[data-action="see"]');
+  await page.waitForSelector('table.responses');
+  expect(await page.locator('button[data-action="keep"], button[data-action="restore"], tr.actions').count()).toBe(0);
+  await expectAxeClean(page, 'duplicates, read only');
+  await page.click('#lang');
+  await page.waitForFunction(() => document.getElementById('decide-note')?.textContent === 'This token can read the duplicates but not set them aside: it needs the export right.');
   expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();

@@ -38,6 +38,7 @@ export const TEXTS = {
     memberMasked: 'Réponse {n} (nom masqué)', memberUnnamed: 'Réponse {n} (sans nom)', masked: 'masqué',
     personalMasked: 'Données personnelles masquées ({fields}) : ce jeton n’a pas le droit export-personal. Les groupes et leurs raisons restent ; comparez les réponses pour décider.',
     fieldName: 'nom', fieldRna: 'numéro RNA', fieldCommune: 'commune',
+    cannotDecide: 'Ce jeton peut lire les doublons mais pas les écarter : il lui faut le droit export.',
   },
   en: {
     title: 'Collection cockpit — OLVA', brand: 'OLVA collection cockpit', skip: 'Skip to content', views: 'Views', otherLang: 'Français',
@@ -76,6 +77,7 @@ export const TEXTS = {
     memberMasked: 'Response {n} (name hidden)', memberUnnamed: 'Response {n} (no name)', masked: 'hidden',
     personalMasked: 'Personal data hidden ({fields}): this token lacks the export-personal right. The groups and their reasons remain; compare the responses to decide.',
     fieldName: 'name', fieldRna: 'RNA number', fieldCommune: 'municipality',
+    cannotDecide: 'This token can read the duplicates but not set them aside: it needs the export right.',
   },
 };
 

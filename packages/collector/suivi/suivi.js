@@ -389,7 +389,10 @@ function warningsSection(warnings) {
 
 async function renderDuplicates(param) {
   const query = param ? `?territory=${encodeURIComponent(param)}` : '';
-  const [list, log] = await Promise.all([api(`/v1/cockpit/duplicates${query}`), api('/v1/cockpit/duplicates/log')]);
+  const [list, log, me] = await Promise.all([api(`/v1/cockpit/duplicates${query}`), api('/v1/cockpit/duplicates/log'), api('/v1/cockpit/me')]);
+  // Keeping and restoring need the export right: a token without it is told so once, rather
+  // than shown buttons the collector would refuse.
+  const mayDecide = me.rights.includes('export');
   // The fields a token without export-personal does not get: said as hidden, never as unanswered.
   const masked = new Set(list.personal === 'left-out' ? list.personalLeftOut : []);
   const field = (m, key, shown) => (m[key] ? shown : tr(masked.has(key) ? 'masked' : 'none'));
@@ -402,20 +405,24 @@ async function renderDuplicates(param) {
   const groups = list.groups.map((g, i) => {
     const live = g.members.filter((m) => !m.excluded);
     // One button, wherever the coordinator reads: the group's table or the responses side by side.
-    const keepButton = (m, n) => (!m.excluded && live.length > 1
-      ? h('button', { type: 'button', 'data-action': 'keep', 'aria-label': tr('keepLabel', { who: who(m, n) }), on: { click: () => keep(m.submissionId, live, param) } }, tr('keep'))
-      : null);
+    const decision = (m, n) => {
+      if (!mayDecide) return null;
+      if (m.excluded) return h('button', { type: 'button', 'data-action': 'restore', 'aria-label': tr('restoreLabel', { who: who(m, n) }), on: { click: () => restore(m.submissionId, param) } }, tr('restore'));
+      return live.length > 1
+        ? h('button', { type: 'button', 'data-action': 'keep', 'aria-label': tr('keepLabel', { who: who(m, n) }), on: { click: () => keep(m.submissionId, live, param) } }, tr('keep'))
+        : null;
+    };
     const preview = h('div', { id: `group-${i + 1}-responses` });
     const columns = () => g.members.map((m, j) => ({
       submissionId: m.submissionId,
       title: `${nameOf(m, j + 1)} — ${when(m.receivedAt)}${m.excluded ? ` (${tr('excludedShort')})` : ''}`,
-      action: () => keepButton(m, j + 1),
+      action: () => decision(m, j + 1),
     }));
     const labels = { show: tr('compare'), hide: tr('compareHide'), showLabel: tr('compareLabel', { n: i + 1 }), hideLabel: tr('compareHideLabel', { n: i + 1 }) };
     return h('section', { class: 'group', 'aria-labelledby': `group-${i + 1}` },
       h('h2', { id: `group-${i + 1}` }, `${tr('group', { n: i + 1 })} (${g.reasons.map((r) => tr(r === 'rna' ? 'reasonRna' : 'reasonName')).join(', ')})`),
       tableWrap(tr('group', { n: i + 1 }), h('table', {},
-        h('thead', {}, h('tr', {}, ['colName', 'colRna', 'colCommune', 'colReceived', 'channel', 'colState', 'colActions'].map((k) => h('th', { scope: 'col' }, tr(k))))),
+        h('thead', {}, h('tr', {}, ['colName', 'colRna', 'colCommune', 'colReceived', 'channel', 'colState', mayDecide ? 'colActions' : null].filter(Boolean).map((k) => h('th', { scope: 'col' }, tr(k))))),
         h('tbody', {}, g.members.map((m, j) => h('tr', { 'data-submission': m.submissionId, class: m.excluded ? 'excluded' : null },
           h('th', { scope: 'row' }, nameOf(m, j + 1)),
           h('td', {}, field(m, 'rna', m.rna)),
@@ -423,10 +430,7 @@ async function renderDuplicates(param) {
           h('td', {}, when(m.receivedAt)),
           h('td', {}, channelName(m.channel)),
           h('td', { 'data-figure': 'state' }, m.excluded ? tr('excludedBy', { by: m.excluded.by, at: when(m.excluded.at) }) : live.length === 1 ? tr('kept') : tr('none')),
-          h('td', {},
-            m.excluded
-              ? h('button', { type: 'button', 'data-action': 'restore', 'aria-label': tr('restoreLabel', { who: who(m, j + 1) }), on: { click: () => restore(m.submissionId, param) } }, tr('restore'))
-              : keepButton(m, j + 1))))))),
+          mayDecide ? h('td', {}, decision(m, j + 1)) : null))))),
       h('p', {}, disclosure(labels, preview, columns, tr('group', { n: i + 1 }))),
       preview);
   });
@@ -443,6 +447,7 @@ async function renderDuplicates(param) {
   show(`${tr('duplicatesTitle')}${param ? ` — ${param}` : ''}`,
     list.groups.length ? h('p', { id: 'resolved' }, tr('resolved', { n: list.resolved, total: list.groups.length })) : h('p', {}, tr('duplicatesNone')),
     personalNote,
+    !mayDecide && list.groups.length ? h('p', { id: 'decide-note', class: 'note' }, tr('cannotDecide')) : null,
     ...groups,
     h('h2', {}, tr('log')), logTable);
 }

@@ -14,8 +14,18 @@ export const DEMO_CONFIG = path.join(REPO, 'examples/demo/olva.config.json');
 
 /** The demo's tokens by name (`national`, `rennes`, `lorient-agglo`…). */
 export function demoTokens(): Record<string, string> {
-  const tokens = JSON.parse(fs.readFileSync(DEMO_CONFIG, 'utf8')).tokens as { name: string; token: string }[];
-  return Object.fromEntries(tokens.map((t) => [t.name, t.token]));
+  return Object.fromEntries(demoTokenEntries().map((t) => [t.name, t.token]));
+}
+
+/** A token entry as the configuration writes it, in clear (the demo's way). */
+export interface DemoToken {
+  name: string;
+  token: string;
+  scope: { territories: { level: string; code: string }[] | 'all'; rights: string[] };
+}
+
+function demoTokenEntries(): DemoToken[] {
+  return JSON.parse(fs.readFileSync(DEMO_CONFIG, 'utf8')).tokens as DemoToken[];
 }
 
 /** What {@link startDemoCollector} gives. */
@@ -34,12 +44,16 @@ export interface DemoCollectorOptions {
   onStored?: CollectorOptions['onStored'];
   /** Runs once the collector is created, before it listens (to seed its store). */
   prepare?: (collector: Collector) => Promise<void>;
+  /** Tokens besides the demo's (a token short of a right), given as `OLVA_TOKENS` would. */
+  extraTokens?: readonly DemoToken[];
 }
 
 /** Starts the demo's collector; only the port and the database file are the test's. */
 export async function startDemoCollector(options: DemoCollectorOptions = {}): Promise<DemoCollector> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-demo-'));
-  const { config } = loadConfig(DEMO_CONFIG, { OLVA_PORT: '0', OLVA_DATABASE_URL: `sqlite:${path.join(dir, 'demo.sqlite')}` });
+  const env: Record<string, string> = { OLVA_PORT: '0', OLVA_DATABASE_URL: `sqlite:${path.join(dir, 'demo.sqlite')}` };
+  if (options.extraTokens?.length) env.OLVA_TOKENS = JSON.stringify([...demoTokenEntries(), ...options.extraTokens]);
+  const { config } = loadConfig(DEMO_CONFIG, env);
   const collector = await createCollector({
     config,
     logStream: false,

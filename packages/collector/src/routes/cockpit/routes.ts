@@ -11,6 +11,7 @@
  * - `GET /v1/cockpit/responses/{id}` (`read` right over its territory, as `GET /v1/responses/{id}`;
  *   personal answers only with `export-personal`) — one response in words (response-view.ts).
  *
+ * - `GET /v1/cockpit/me` (any valid token) — the token's name, rights and territories (me.ts).
  * - `/suivi/` — the page that reads them (page.ts).
  * - `/v1/cockpit/duplicates…` — probable duplicates, set aside and restored; names and RNA
  *   numbers only with `export-personal` (duplicates/routes.ts).
@@ -26,6 +27,7 @@ import { text } from '../../messages.js';
 import { duplicateRoutes, principalWith, UUID } from '../../duplicates/routes.js';
 import { exportedResponse, mayHavePersonal, personalPolicy, personalState, PERSONAL_HEADER } from '../../export/personal.js';
 import { cockpitPage } from './page.js';
+import { cockpitMe } from './me.js';
 import { refreshFacts } from '../../store/facts.js';
 import { named, sectorQuestion } from './context.js';
 import { readableSections } from './response-view.js';
@@ -63,6 +65,7 @@ export const cockpitRoutes: FastifyPluginAsync<CockpitRouteOptions> = async (app
     void refreshFacts(context.db, sectorQuestion(context)).catch((error: unknown) => app.log.warn({ err: error }, 'cockpit facts not read at start'));
   });
   await app.register(cockpitPage);
+  await app.register(cockpitMe, { authorizer });
   await app.register(duplicateRoutes, { db: context.db, store: options.store, authorizer, sectorQuestion: sectorQuestion(context), registry: context.registry });
 
   app.get('/v1/cockpit/territory', async (request: FastifyRequest, reply) => {
