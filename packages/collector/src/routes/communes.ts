@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpError, type ResponseProblemBody } from '../http/errors.js';
 import { text, type Text } from '../messages.js';
+import { badParameter } from '../export/query.js';
 import { findCommune, MAX_COMMUNE_RESULTS, searchCommunes, type Commune } from '../geography/commune-search.js';
 
 /** Longest query accepted, in characters (the longest commune name has 45). */
@@ -18,7 +19,7 @@ export type CommuneAnswer =
   | { status: 400 | 404; body: { error: string; message: Text; problems?: ResponseProblemBody[] } };
 
 /** A 400 naming the parameter (`/q`, `/limit`) and the rule it breaks. */
-const bad = (name: 'q' | 'limit', code: string, message: Text): CommuneAnswer => ({ status: 400, body: { error: 'bad-query', message, problems: [{ pointer: `/${name}`, code, message }] } });
+const bad = (name: 'q' | 'limit', code: string, message: Text): CommuneAnswer => ({ status: 400, body: { ...badParameter(name, code, message), error: 'bad-query' } });
 
 /** One query parameter: absent, one string, or several (which is refused). */
 function single(value: unknown): string | undefined | null {
