@@ -120,7 +120,7 @@ export const INTERNAL_PROPERTIES = [
   'hasPrevious', 'isLast', 'targetOf', 'pageOf', 'attempted', 'confirmed', 'moveTo',
   // announcer.ts, delivery.ts, kiosk.ts, drafts.ts, kept-answers.ts, paper-entry.ts, question-part.ts
   'focusFirstInput', 'renderLive', 'renderNotice', 'clearNotice', 'flow', 'noted',
-  'renderWarning', 'secondsLeft', 'onNew', 'onHold', 'delays', 'restart',
+  'renderWarning', 'recheck', 'secondsLeft', 'onNew', 'onHold', 'delays', 'restart',
   'renderOffer', 'followInTab', 'keepOnDevice', 'loadTab', 'snapshot', 'discarded', 'renderHeader', 'refresh',
   // problems.ts, error-summary.ts, navigation.ts, choice-list.ts, history.ts
   'numbered', 'onJump', 'warningIds', 'warningItems', 'errorItems', 'onPrevious', 'bareWords', 'onStep', 'pushes',

@@ -113,6 +113,7 @@ export class KioskReset implements ReactiveController {
   #countdown = new Countdown();
   #secondsLeft = 0;
   #idle: ReturnType<typeof setTimeout> | undefined;
+  #ask: ReturnType<typeof setTimeout> | undefined;
   /** The form warns that it will start again (a visitor was away). */
   #warning = false;
 
@@ -149,7 +150,18 @@ export class KioskReset implements ReactiveController {
   stop(): void {
     this.#countdown.stop();
     clearTimeout(this.#idle);
+    clearTimeout(this.#ask);
     this.#warning = false;
+  }
+
+  /** The collection is closed: `ask` runs after `idle-after` seconds, whatever the touches meanwhile. */
+  recheck(ask: () => void): void {
+    this.#ask = setTimeout(ask, this.#idleAfter());
+  }
+
+  /** `idle-after`, in milliseconds. */
+  #idleAfter(): number {
+    return resetDelay(this.#survey.delays()[0], DEFAULT_IDLE_AFTER) * 1000;
   }
 
   /** Counts `reset-after` seconds down, then starts again. */
@@ -174,7 +186,7 @@ export class KioskReset implements ReactiveController {
       this.#count();
       const left = this.#secondsLeft;
       this.#voice.announce((s) => s.kioskReset(left));
-    }, resetDelay(this.#survey.delays()[0], DEFAULT_IDLE_AFTER) * 1000);
+    }, this.#idleAfter());
   };
 
   /** The warning of a form left alone: the seconds left, and the button that keeps it. */
