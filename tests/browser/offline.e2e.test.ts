@@ -7,7 +7,8 @@
  * collector that refuses the page (CORS) or the response gets no promise of delivery. A real
  * collector whose wave does not take the page (closed, or another core version) is asked at
  * load, and the page says so instead of its questions; a check that fails changes nothing. A
- * kiosk asks again for each visitor, and so stops once the wave closes while it runs.
+ * kiosk asks again for each visitor, and so stops once the wave closes while it runs; on the
+ * closed notice it asks on, and starts again once the wave reopens.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -386,7 +387,9 @@ async function kioskWaves(): Promise<TestCollector> {
  * have written for yesterday.
  */
 function closeWave(collector: TestCollector, wave: string, open = false): void {
-  collector.collector.config.waves!.find((w) => w.id === wave)!.closes = open ? undefined : new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const rule = collector.collector.config.waves!.find((w) => w.id === wave)!;
+  if (open) delete rule.closes;
+  else rule.closes = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Opens a kiosk of the bare core at the kiosk collector for `wave`; resolves once it asked its wave and shows the questions. */

@@ -5,7 +5,8 @@
  * keyboard focus in it). A visitor who walks away mid-form must not leave their answers to the
  * next one: after `idle-after` seconds without a touch or a key, a warning counts `reset-after`
  * seconds down (WCAG 2.2.1: a simple action keeps the form), then the form starts again. Each
- * start asks the wave again: a kiosk outlives the collection's closing.
+ * start asks the wave again: a kiosk outlives the collection's closing; on the closed notice it
+ * asks every `idle-after` seconds, and starts again once the wave reopens.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Announcer } from './announcer.js';

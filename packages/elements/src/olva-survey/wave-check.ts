@@ -1,6 +1,6 @@
 /**
  * Asking the collector, once the first page is drawn (and in a kiosk, each time the form starts
- * again for the next visitor), whether the survey's wave takes this page
+ * again for the next visitor, and while it says the collection is closed), whether the survey's wave takes this page
  * (`GET /v1/waves/<wave>/admits`, decision 0015): a page left on last year's questionnaire,
  * or left up after the collection closed, then says so at once instead of letting someone answer
  * every question for a refusal at the end. The ranges are read by the collector: the page only
