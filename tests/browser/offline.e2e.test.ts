@@ -7,7 +7,8 @@
  * collector that refuses the page (CORS) or the response gets no promise of delivery. A real
  * collector whose wave does not take the page (closed, or another core version) is asked at
  * load, and the page says so instead of its questions; a check that fails changes nothing. A
- * kiosk asks again for each visitor, and so stops once the wave closes while it runs.
+ * kiosk asks again for each visitor, and so stops once the wave closes while it runs; on the
+ * closed notice it asks on, and starts again once the wave reopens.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -365,7 +366,7 @@ afterAll(async () => { await kioskCollector?.close(); });
 
 /** The bare core of the shared fixtures, as this site serves it to the kiosk pages. */
 const KIOSK_CORE = coreQuestionnaire();
-const KIOSK_WAVES = ['fete-2026', 'salon-2026'];
+const KIOSK_WAVES = ['fete-2026', 'salon-2026', 'forum-2026'];
 
 /** A real collector of the bare core whose kiosk waves are open until a test closes them. */
 async function kioskWaves(): Promise<TestCollector> {
@@ -381,12 +382,14 @@ async function kioskWaves(): Promise<TestCollector> {
 }
 
 /**
- * The wave's closing date passes while the kiosk runs: the running collector reads its
+ * The wave's closing date passes while the kiosk runs (or, `open`, the coordinator takes it away): the running collector reads its
  * configuration's waves at each request, so the closing set now is the one a coordinator would
  * have written for yesterday.
  */
-function closeWave(collector: TestCollector, wave: string): void {
-  collector.collector.config.waves!.find((w) => w.id === wave)!.closes = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+function closeWave(collector: TestCollector, wave: string, open = false): void {
+  const rule = collector.collector.config.waves!.find((w) => w.id === wave)!;
+  if (open) delete rule.closes;
+  else rule.closes = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Opens a kiosk of the bare core at the kiosk collector for `wave`; resolves once it asked its wave and shows the questions. */
@@ -447,4 +450,31 @@ it('a kiosk asks its wave again for each visitor: once the wave has closed, the 
   expect(await (await closed).json()).toMatchObject({ admitted: false });
   await expectClosedNotice(idle.page, idle.warnings, 'salon-2026', 'en');
   await idle.page.close();
+});
+
+it('a kiosk on the closed notice asks its wave again every idle-after seconds: the same notice is neither said nor warned again, and the form comes back once the wave reopens', async () => {
+  const kiosk = await openKiosk('kiosk-reopen', 'forum-2026', { 'idle-after': '1', 'reset-after': '1' });
+  const asked = () => kiosk.page.waitForResponse((r) => r.url().includes('/v1/waves/forum-2026/admits?channel=kiosk'), { timeout: 15_000 });
+  await answerPageByKeyboard(kiosk.page, KIOSK_CORE, { secteur: 'culture', nb_benevoles: SKIP, employeur: SKIP, commune_siege: SKIP });
+  closeWave(kiosk.collector, 'forum-2026');
+  await expectClosedNotice(kiosk.page, kiosk.warnings, 'forum-2026');
+  // Every change of the live region from now on: a notice said again would show here.
+  await kiosk.page.evaluate(() => {
+    const live = document.querySelector('olva-survey')!.shadowRoot!.querySelector('[role="status"]')!;
+    const said = ((window as unknown as { said: string[] }).said = []);
+    new MutationObserver(() => said.push(live.textContent ?? '')).observe(live, { childList: true, subtree: true, characterData: true });
+  });
+  for (let i = 0; i < 2; i++) {
+    const again = await asked();
+    expect(await again.json()).toMatchObject({ admitted: false });
+    await settled(kiosk.page);
+  }
+  await expectClosedNotice(kiosk.page, kiosk.warnings, 'forum-2026');
+  expect(await kiosk.page.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual([]);
+  closeWave(kiosk.collector, 'forum-2026', true);
+  await kiosk.page.waitForFunction(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('form'), null, { timeout: 15_000 });
+  await settled(kiosk.page);
+  expect(await shown(kiosk.page)).toMatchObject({ error: undefined, notice: undefined, live: '', form: true });
+  await answerPageByKeyboard(kiosk.page, KIOSK_CORE, { secteur: 'sport', nb_benevoles: SKIP, employeur: SKIP, commune_siege: SKIP });
+  await kiosk.page.close();
 });

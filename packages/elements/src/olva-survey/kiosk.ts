@@ -5,7 +5,8 @@
  * keyboard focus in it). A visitor who walks away mid-form must not leave their answers to the
  * next one: after `idle-after` seconds without a touch or a key, a warning counts `reset-after`
  * seconds down (WCAG 2.2.1: a simple action keeps the form), then the form starts again. Each
- * start asks the wave again: a kiosk outlives the collection's closing.
+ * start asks the wave again: a kiosk outlives the collection's closing; on the closed notice it
+ * asks every `idle-after` seconds, and starts again once the wave reopens.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Announcer } from './announcer.js';
@@ -113,6 +114,7 @@ export class KioskReset implements ReactiveController {
   #countdown = new Countdown();
   #secondsLeft = 0;
   #idle: ReturnType<typeof setTimeout> | undefined;
+  #ask: ReturnType<typeof setTimeout> | undefined;
   /** The form warns that it will start again (a visitor was away). */
   #warning = false;
 
@@ -149,7 +151,18 @@ export class KioskReset implements ReactiveController {
   stop(): void {
     this.#countdown.stop();
     clearTimeout(this.#idle);
+    clearTimeout(this.#ask);
     this.#warning = false;
+  }
+
+  /** The collection is closed: `ask` runs after `idle-after` seconds, whatever the touches meanwhile. */
+  recheck(ask: () => void): void {
+    this.#ask = setTimeout(ask, this.#idleAfter());
+  }
+
+  /** `idle-after`, in milliseconds. */
+  #idleAfter(): number {
+    return resetDelay(this.#survey.delays()[0], DEFAULT_IDLE_AFTER) * 1000;
   }
 
   /** Counts `reset-after` seconds down, then starts again. */
@@ -174,7 +187,7 @@ export class KioskReset implements ReactiveController {
       this.#count();
       const left = this.#secondsLeft;
       this.#voice.announce((s) => s.kioskReset(left));
-    }, resetDelay(this.#survey.delays()[0], DEFAULT_IDLE_AFTER) * 1000);
+    }, this.#idleAfter());
   };
 
   /** The warning of a form left alone: the seconds left, and the button that keeps it. */

@@ -321,13 +321,25 @@ export class OlvaSurvey extends LitElement {
   #checkWave(abort: AbortController | undefined, cache?: RequestCache): void {
     const { questionnaire, wave } = this;
     void this.updateComplete.then(() => askWave(this.endpoint, wave, this.#channel, this.#locale, cache)).then((answer) => {
+      if (abort?.signal.aborted) return;
       const refused = waveRefusal(answer, questionnaire!, wave!, this.#locale);
-      if (!refused || abort?.signal.aborted) return;
-      const [notice, closed] = refused;
-      this._failure = notice;
-      this._view = closed ? 'closed' : 'failed';
-      this.#voice.announce(() => notice);
-      this.dispatchEvent(new OlvaErrorEvent(notice));
+      const shut = this._view === 'closed';
+      // Open again (or the collector has the wave now): the form starts again, as for a visitor.
+      if (shut && answer && !refused) {
+        this._view = 'shown';
+        return this.#restart();
+      }
+      // The same notice, asked again, is neither said nor warned again.
+      if (refused && !(shut && refused[0] === this._failure)) {
+        const [notice, closed, warning] = refused;
+        this._failure = notice;
+        this._view = closed ? 'closed' : 'failed';
+        this.#voice.announce(() => notice);
+        this.dispatchEvent(new OlvaErrorEvent(notice));
+        console.warn(`olva-survey: ${warning}`);
+      }
+      // A fair's kiosk stays on all day: while it says the collection is closed, it asks again.
+      if (this._view === 'closed' && this.#channel === 'kiosk') this.#kiosk.recheck(() => this.#checkWave(abort, 'no-cache'));
     });
   }
 
@@ -587,7 +599,7 @@ export class OlvaSurvey extends LitElement {
     void this.#voice.focus(sectionHeading(first));
     // A kiosk stays up for days: the wave may have closed since the last visitor, who would
     // otherwise be the first to learn it, from the refusal at the end. Asked past the cache,
-    // once a visitor, not on a timer.
+    // once a visitor; on a timer only while the notice shows.
     this.#checkWave(this.#abort, 'no-cache');
   }
 
