@@ -481,7 +481,7 @@ describe(`bad input on every route (fast-check) over real HTTP on ${backend.name
     }), runs(25, 19));
   });
 
-  it('a duplicate set aside, restored or a response erased many times at once is so once', async () => {
+  it('a duplicate set aside, restored, a response erased or a publication withdrawn many times at once is so once', async () => {
     const national = { authorization: `Bearer ${TEST_TOKENS.national}`, 'content-type': 'application/json' };
     const post = async () => {
       const body = JSON.stringify(corePayload());
@@ -497,6 +497,9 @@ describe(`bad input on every route (fast-check) over real HTTP on ${backend.name
       expect(await statuses(() => at('/v1/cockpit/duplicates/exclude', { exclude: twin, keep: kept }))).toBe(once(200, 409));
       expect(await statuses(() => at('/v1/cockpit/duplicates/restore', { submissionId: twin }))).toBe(once(200, 404));
       expect(await statuses(() => at(`/v1/responses/${erased}`))).toBe(once(204, 404));
+      const publication = (method: string) => send(server.url, { method, path: '/v1/results/commune:35238/2026/publication', headers: { authorization: `Bearer ${PUBLISHER}` } });
+      expect((await publication('PUT')).status).toBe(200);
+      expect(await statuses(() => publication('DELETE'))).toBe(once(200, 404));
       created.delete(erased);
       const log = (await server.collector.store.exclusionLog()).filter((e) => e.submissionId === twin).map((e) => e.action);
       expect(log).toEqual(['exclude', 'restore']);
