@@ -68,47 +68,47 @@ export class SqlPublicationStore implements PublicationStore {
   }
 
   /**
-   * Appends an act with the next sequence number of its key, computed in the same statement.
-   * Two acts racing on PostgreSQL can take the same number: the primary key refuses the
-   * second, which tries again with the next one.
+   * Appends an act with the next sequence number of its key, computed in the same statement;
+   * a withdrawal only while the last act publishes, tested in that statement too (tested
+   * before it, every one of many withdrawals at once passed the test, and each wrote its act).
+   * Returns false when the withdrawal found nothing published. Two acts racing on PostgreSQL
+   * can take the same number: the primary key refuses the second, which reads again (so a
+   * withdrawal then finds the first one's act) and takes the next number.
    */
-  private async append(territory: TerritoryRef, wave: string, event: PublicationEvent, document: string | null): Promise<PublicationEvent> {
+  private async append(territory: TerritoryRef, wave: string, event: PublicationEvent, document: string | null): Promise<boolean> {
     const key = [territory.level, territory.code, wave];
+    const onlyIfPublished = event.action === 'withdrawn'
+      ? `WHERE (SELECT action FROM olva_publications WHERE ${KEY} ORDER BY seq DESC LIMIT 1) = 'published'`
+      : '';
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.db.run(
+        const written = await this.db.run(
           `INSERT INTO olva_publications (territory_level, territory_code, wave, seq, action, at, by_name, responses, document)
-           SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), COALESCE(MAX(seq), 0) + 1, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS TEXT)
-           FROM olva_publications WHERE ${KEY}`,
-          [...key, event.action, event.at, event.by, event.responses, document, ...key],
+           SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), next.seq, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS TEXT)
+           FROM (SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM olva_publications WHERE ${KEY}) next ${onlyIfPublished}`,
+          [...key, event.action, event.at, event.by, event.responses, document, ...key, ...(onlyIfPublished ? key : [])],
         );
-        return event;
+        return written > 0;
       } catch (error) {
-        if (attempt >= 4) throw error;
+        // Each refusal means another act got in first: a few racing acts end in a few rounds.
+        if (attempt >= 20 || (error as { code?: string }).code !== '23505') throw error;
       }
     }
   }
 
-  private async last(territory: TerritoryRef, wave: string, withDocument: boolean): Promise<Row | null> {
-    const rows = await this.db.query(
-      `SELECT action, at, by_name, responses${withDocument ? ', document' : ''} FROM olva_publications WHERE ${KEY} ORDER BY seq DESC LIMIT 1`,
-      [territory.level, territory.code, wave],
-    );
-    return rows[0] ?? null;
-  }
-
-  publish(territory: TerritoryRef, wave: string, by: string, document: string, responses: number): Promise<PublicationEvent> {
-    return this.append(territory, wave, { action: 'published', at: this.now().toISOString(), by, responses }, document);
+  async publish(territory: TerritoryRef, wave: string, by: string, document: string, responses: number): Promise<PublicationEvent> {
+    const event: PublicationEvent = { action: 'published', at: this.now().toISOString(), by, responses };
+    await this.append(territory, wave, event, document);
+    return event;
   }
 
   async withdraw(territory: TerritoryRef, wave: string, by: string): Promise<PublicationEvent | null> {
-    const last = await this.last(territory, wave, false);
-    if (last?.action !== 'published') return null;
-    return this.append(territory, wave, { action: 'withdrawn', at: this.now().toISOString(), by, responses: null }, null);
+    const event: PublicationEvent = { action: 'withdrawn', at: this.now().toISOString(), by, responses: null };
+    return (await this.append(territory, wave, event, null)) ? event : null;
   }
 
   async published(territory: TerritoryRef, wave: string): Promise<string | null> {
-    const last = await this.last(territory, wave, true);
+    const [last] = await this.db.query(`SELECT action, document FROM olva_publications WHERE ${KEY} ORDER BY seq DESC LIMIT 1`, [territory.level, territory.code, wave]);
     return last?.action === 'published' ? String(last.document) : null;
   }
 

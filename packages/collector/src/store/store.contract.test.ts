@@ -170,5 +170,22 @@ for (const backend of bothBackends()) {
       expect(await store.getQuestionnaire(rennes.questionnaire, { id: 'rennes-2026', version: '9.9.9' })).toBeNull();
       expect((await store.listQuestionnaires()).map((c) => c.id).sort()).toEqual(['olva-core', 'olva-core+rennes-2026']);
     });
+
+    // PostgreSQL's pool really runs these together; each act must still be written once.
+    const RENNES = { level: 'commune', code: '35238' } as const;
+    it('withdraws a publication once when asked many times at once', async () => {
+      await store.publications.publish(RENNES, '2026', 'rennes', '{"groups":[]}', 10);
+      const acts = await Promise.all(Array.from({ length: 12 }, (_, i) => store.publications.withdraw(RENNES, '2026', `rennes-${i}`)));
+      expect(acts.filter((a) => a !== null)).toHaveLength(1);
+      expect((await store.publications.history(RENNES, '2026')).map((e) => e.action)).toEqual(['published', 'withdrawn']);
+      expect(await store.publications.published(RENNES, '2026')).toBeNull();
+    });
+
+    it('writes every one of many publications at once, each with its own place in the log', async () => {
+      const acts = await Promise.all(Array.from({ length: 20 }, (_, i) => store.publications.publish(RENNES, '2025', `rennes-${i}`, `{"n":${i}}`, i)));
+      const history = await store.publications.history(RENNES, '2025');
+      expect(history.map((e) => e.by).sort()).toEqual(acts.map((a) => a.by).sort());
+      expect(await store.publications.published(RENNES, '2025')).toBe(`{"n":${history.at(-1)!.responses}}`);
+    });
   });
 }
