@@ -46,9 +46,12 @@ export async function principalWith(authorizer: Authorizer, right: Right, reques
 /** True for a JSON object (not an array). */
 const isObject = (body: unknown): body is Record<string, unknown> => typeof body === 'object' && body !== null && !Array.isArray(body);
 
+/** Where a refused member `name` of a body is: `/name`, or the body itself ("") when it is no object. */
+const memberAt = (body: unknown, name: string): string => (isObject(body) ? name : '');
+
 /** A submissionId field of a JSON body, in lower case; null when absent or not a UUID. */
 function idField(body: unknown, name: string): string | null {
-  const v = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+  const v = isObject(body) ? body[name] : undefined;
   return typeof v === 'string' && UUID.test(v.toLowerCase()) ? v.toLowerCase() : null;
 }
 
@@ -83,9 +86,7 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
     if (!principal) return reply;
     const exclude = idField(request.body, 'exclude');
     const keep = idField(request.body, 'keep');
-    // Not an object: the body itself is at fault (pointer "").
-    const at = (name: string) => (isObject(request.body) ? name : '');
-    if (!exclude || !keep) return reply.code(400).send(badParameter(at(exclude ? 'keep' : 'exclude'), 'submission-id', text('bad-request.exclude-body')));
+    if (!exclude || !keep) return reply.code(400).send(badParameter(memberAt(request.body, exclude ? 'keep' : 'exclude'), 'submission-id', text('bad-request.exclude-body')));
     if (exclude === keep) return reply.code(400).send(badParameter('keep', 'keep-itself', text('bad-request.keep-itself')));
     for (const id of [exclude, keep]) {
       if (!(await reachable(principal, 'export', id))) return reply.code(404).send({ error: 'not-found', message: text('not-found.in-scope', { id, token: principal.name }) });
@@ -100,7 +101,7 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
     const principal = await principalWith(authorizer, 'export', request, reply);
     if (!principal) return reply;
     const id = idField(request.body, 'submissionId');
-    if (!id) return reply.code(400).send(badParameter(isObject(request.body) ? 'submissionId' : '', 'submission-id', text('bad-request.restore-body')));
+    if (!id) return reply.code(400).send(badParameter(memberAt(request.body, 'submissionId'), 'submission-id', text('bad-request.restore-body')));
     if (!(await reachable(principal, 'export', id)) || !(await store.restore(id, principal.name))) {
       return reply.code(404).send({ error: 'not-found', message: text('not-found.not-set-aside', { id, token: principal.name }) });
     }
