@@ -4,7 +4,7 @@
  * collector, so both always agree. Each condition is checked and compiled once, into closures
  * (`compileLogic` of `@olva/schema`, json-logic-js's semantics without its interpreter).
  */
-import { childPointer, compileLogic, isSafeOperator, truthy, type CompiledLogic, type Condition } from '@olva/schema';
+import { childPointer, compileLogic, isJsonObject, isSafeOperator, truthy, type CompiledLogic, type Condition } from '@olva/schema';
 import type { AnswerMap } from './types.js';
 
 /**
@@ -156,7 +156,7 @@ export function emptyConditionData(): ConditionData {
 export function rememberAnswer(data: ConditionData, key: string, value: unknown): void {
   const name = escapeKey(key);
   (data as Record<string, unknown>)[name] = value;
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+  if (isJsonObject(value)) {
     const rows = Object.keys(value);
     for (let j = 0; j < rows.length; j++) (data as Record<string, unknown>)[name + SEP + escapeKey(rows[j])] = (value as Record<string, unknown>)[rows[j]];
   }
@@ -171,7 +171,7 @@ export function forgetAnswer(data: ConditionData, key: string): void {
   const value = data[name];
   if (value === undefined) return;
   delete data[name];
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+  if (isJsonObject(value)) {
     for (const row of Object.keys(value)) delete data[name + SEP + escapeKey(row)];
   }
 }

@@ -12,6 +12,7 @@
 import type { CompiledQuestion } from './compiled.js';
 import type { Choice, LocalizedText } from './questionnaire.generated.js';
 import { OTHER_CODE } from './other.js';
+import { isJsonObject } from './same-json.js';
 import { unhandledQuestionType } from './question-types.js';
 
 /** A choice as the respondent saw it; `text` is what they wrote for "other, please specify". */
@@ -100,8 +101,8 @@ export function answerWords(
     case 'scale':
       return typeof value === 'number' ? { kind: 'choices', choices: [scalePointWords(question, value)] } : answerAsText(value);
     case 'matrix':
-      return value && typeof value === 'object' && !Array.isArray(value)
-        ? { kind: 'matrix', rows: matrixRowWords(question, value as Record<string, unknown>) } : answerAsText(value);
+      return isJsonObject(value)
+        ? { kind: 'matrix', rows: matrixRowWords(question, value) } : answerAsText(value);
     case 'boolean':
       return typeof value === 'boolean' ? { kind: 'boolean', value } : answerAsText(value);
     case 'integer':

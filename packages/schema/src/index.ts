@@ -22,7 +22,7 @@ export { escapePointerToken, pointerOf, childPointer, valueAtPointer } from './p
 export { TERRITORY_LEVELS, isTerritoryLevel, sameTerritory } from './territory-levels.js';
 export type { TerritoryLevel } from './territory-levels.js';
 export { versionKeyString, versionKeyOf, compareVersions } from './version-key.js';
-export { sameJson } from './same-json.js';
+export { isJsonObject, sameJson } from './same-json.js';
 export type { VersionKey } from './version-key.js';
 export { QUESTION_TYPES, unhandledQuestionType } from './question-types.js';
 export { OTHER_CODE, OTHER_CHOICE, otherKey, choosesOther } from './other.js';

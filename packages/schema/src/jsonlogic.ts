@@ -18,6 +18,7 @@
  * json-logic-js would run `log`, `method`…).
  */
 import { isSafeOperator } from './conditions.js';
+import { isJsonObject } from './same-json.js';
 
 /** The data an expression reads: the variables, by name. */
 export type LogicData = Readonly<Record<string, unknown>>;
@@ -42,7 +43,7 @@ export function truthy(value: unknown): boolean {
 
 /** True when `node` is an operation object `{op: args}` (any other object is a literal). */
 export function isOperation(node: unknown): node is Record<string, unknown> {
-  return node !== null && typeof node === 'object' && !Array.isArray(node) && Object.keys(node).length === 1;
+  return isJsonObject(node) && Object.keys(node).length === 1;
 }
 
 /** The operator and argument list of an operation (`{"!": x}` has the one argument `x`). */

@@ -15,3 +15,12 @@ export function sameJson(a: unknown, b: unknown): boolean {
   const kb = Object.keys(b);
   return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
+
+/**
+ * Whether a JSON value is an object with members (not null, not an array): the one test the
+ * compiler's lint, the collector's request bodies and the survey's history state all need before
+ * reading a member.
+ */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -5,7 +5,7 @@
  * a property is present or has the right type.
  */
 import type { QuestionnaireDefinition, TerritorialExtension, Question } from '@olva/schema';
-import { childPointer, pointerOf } from '@olva/schema';
+import { childPointer, isJsonObject, pointerOf } from '@olva/schema';
 import { scanCondition, type ConditionScan } from './walk.js';
 
 /** Which of the two documents. */
@@ -87,9 +87,6 @@ export function namespacedId(id: string, namespace: string): string | undefined 
   return `${namespace}.${id.includes('.') ? id.slice(id.indexOf('.') + 1) : id}`;
 }
 
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
 
 function array(x: unknown): unknown[] {
   return Array.isArray(x) ? x : [];
@@ -97,7 +94,7 @@ function array(x: unknown): unknown[] {
 
 /** True when a section item is an extension point. */
 export function isPoint(item: unknown): item is { extensionPoint: unknown } {
-  return isObject(item) && 'extensionPoint' in item;
+  return isJsonObject(item) && 'extensionPoint' in item;
 }
 
 /** Builds the lint context. Pure: the documents are read, never modified. */
@@ -109,7 +106,7 @@ export function createContext(core: QuestionnaireDefinition, extension: Territor
   const extensionPoints = new Map<string, string>();
 
   const addQuestion = (q: unknown, doc: DocKind, ptr: string): QuestionEntry | null => {
-    if (!isObject(q)) return null;
+    if (!isJsonObject(q)) return null;
     const entry: QuestionEntry = { question: q as unknown as Question, id: typeof q.id === 'string' ? q.id : '', doc, pointer: ptr, position: null };
     questions.push(entry);
     return entry;
@@ -119,9 +116,9 @@ export function createContext(core: QuestionnaireDefinition, extension: Territor
   const inserted = new Map<string, QuestionEntry[]>();
   const insertEntries: QuestionEntry[] = [];
   array(extension?.insert).forEach((ins, i) => {
-    if (!isObject(ins)) return;
+    if (!isJsonObject(ins)) return;
     array(ins.items).forEach((q, j) => {
-      if (!isObject(q) || isPoint(q)) return;
+      if (!isJsonObject(q) || isPoint(q)) return;
       const entry: QuestionEntry = { question: q as unknown as Question, id: typeof q.id === 'string' ? q.id : '', doc: 'extension', pointer: pointerOf('insert', i, 'items', j), position: null };
       insertEntries.push(entry);
       if (typeof ins.at === 'string') {
@@ -134,7 +131,7 @@ export function createContext(core: QuestionnaireDefinition, extension: Territor
 
   let position = 0;
   array(core?.sections).forEach((s, i) => {
-    if (!isObject(s)) return;
+    if (!isJsonObject(s)) return;
     const sptr = pointerOf('sections', i);
     sections.push({ id: typeof s.id === 'string' ? s.id : '', doc: 'core', pointer: sptr, items: array(s.items) });
     array(s.items).forEach((item, j) => {
@@ -153,7 +150,7 @@ export function createContext(core: QuestionnaireDefinition, extension: Territor
   });
   questions.push(...insertEntries);
   array(extension?.sections).forEach((s, i) => {
-    if (!isObject(s)) return;
+    if (!isJsonObject(s)) return;
     const sptr = pointerOf('sections', i);
     sections.push({ id: typeof s.id === 'string' ? s.id : '', doc: 'extension', pointer: sptr, items: array(s.items) });
     array(s.items).forEach((item, j) => {
@@ -164,7 +161,7 @@ export function createContext(core: QuestionnaireDefinition, extension: Territor
   });
 
   const addChecks = (list: unknown, doc: DocKind) => array(list).forEach((c, i) => {
-    if (!isObject(c)) return;
+    if (!isJsonObject(c)) return;
     const entry: CheckEntry = { id: typeof c.id === 'string' ? c.id : '', doc, pointer: pointerOf('checks', i), check: c };
     checks.push(entry);
     if ('when' in c) conditions.push({ doc, role: 'when', owner: entry, condition: c.when, pointer: childPointer(entry.pointer, 'when'), scan: scanCondition(c.when, childPointer(entry.pointer, 'when')) });
@@ -195,9 +192,9 @@ export function createContext(core: QuestionnaireDefinition, extension: Territor
     if (!q.id) continue;
     const names = [q.id];
     const raw = q.question as unknown as Record<string, unknown>;
-    if (isObject(raw.other)) names.push(`${q.id}_other`);
+    if (isJsonObject(raw.other)) names.push(`${q.id}_other`);
     // The runtime lets conditions read one row of a matrix as `<id>.<row>`.
-    if (raw.type === 'matrix') for (const row of array(raw.rows)) if (isObject(row) && typeof row.code === 'string') names.push(`${q.id}.${row.code}`);
+    if (raw.type === 'matrix') for (const row of array(raw.rows)) if (isJsonObject(row) && typeof row.code === 'string') names.push(`${q.id}.${row.code}`);
     for (const n of names) {
       if (q.doc === 'core' && !byName.core.has(n)) byName.core.set(n, q);
       if (!byName.extension.has(n)) byName.extension.set(n, q);

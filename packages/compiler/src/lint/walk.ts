@@ -2,7 +2,7 @@
  * Walks JsonLogic conditions, reporting every operation and every answer it reads together
  * with its JSON pointer, so that rules can point at the exact token to fix.
  */
-import { childPointer } from '@olva/schema';
+import { childPointer, isJsonObject } from '@olva/schema';
 
 /** One operation met in a condition. */
 export interface OperationVisit {
@@ -35,9 +35,6 @@ export interface ConditionScan {
   malformed: MalformedVisit[];
 }
 
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
 
 /** Scans a condition whose pointer in its document is `base`. */
 export function scanCondition(condition: unknown, base: string): ConditionScan {
@@ -47,7 +44,7 @@ export function scanCondition(condition: unknown, base: string): ConditionScan {
       node.forEach((n, i) => visit(n, childPointer(ptr, i)));
       return;
     }
-    if (!isObject(node)) return;
+    if (!isJsonObject(node)) return;
     const keys = Object.keys(node);
     if (keys.length !== 1) {
       scan.malformed.push({ keys, pointer: ptr });
@@ -60,10 +57,10 @@ export function scanCondition(condition: unknown, base: string): ConditionScan {
     const at = childPointer(ptr, operator);
     if (operator === 'var') {
       if (Array.isArray(args)) {
-        if (isObject(args[0])) visit(args[0], childPointer(at, 0));
+        if (isJsonObject(args[0])) visit(args[0], childPointer(at, 0));
         else scan.reads.push({ name: args[0], pointer: childPointer(at, 0) });
         args.slice(1).forEach((a, i) => visit(a, childPointer(at, i + 1)));
-      } else if (isObject(args)) visit(args, at);
+      } else if (isJsonObject(args)) visit(args, at);
       else scan.reads.push({ name: args, pointer: at });
       return;
     }
@@ -98,7 +95,7 @@ export function scanCondition(condition: unknown, base: string): ConditionScan {
  * need to know about that operand.
  */
 export function readVariable(node: unknown): string | null {
-  if (!isObject(node)) return null;
+  if (!isJsonObject(node)) return null;
   const keys = Object.keys(node);
   if (keys.length !== 1 || keys[0] !== 'var') return null;
   const raw = node.var;

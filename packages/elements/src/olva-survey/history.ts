@@ -9,6 +9,7 @@
  * another one (its entry still holds the step) shows that step again.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isJsonObject } from '@olva/schema';
 
 /** A step of the survey: a section id, or `review`. */
 export type Step = string;
@@ -18,14 +19,11 @@ const FIELD = 'olva';
 
 type StepMap = Record<string, Step>;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The steps recorded in a history state, by survey key. */
 function stepsIn(state: unknown): StepMap {
-  const steps = isPlainObject(state) ? state[FIELD] : undefined;
-  return isPlainObject(steps) ? steps as StepMap : {};
+  const steps = isJsonObject(state) ? state[FIELD] : undefined;
+  return isJsonObject(steps) ? steps as StepMap : {};
 }
 
 /** One survey's steps in the history; `onStep` shows a step reached by Back or Forward. */
@@ -80,7 +78,7 @@ export class StepHistory implements ReactiveController {
    */
   #stateWith(step: Step): Record<string, unknown> | undefined {
     const state: unknown = history.state;
-    if (this.key === undefined || (state !== null && state !== undefined && !isPlainObject(state))) return undefined;
+    if (this.key === undefined || (state !== null && state !== undefined && !isJsonObject(state))) return undefined;
     return { ...(state ?? {}), [FIELD]: { ...stepsIn(state), [this.key]: step } };
   }
 

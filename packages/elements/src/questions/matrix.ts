@@ -4,6 +4,7 @@
  * needs no horizontal scrolling at 320 px.
  */
 import { localize } from '@olva/runtime';
+import { isJsonObject } from '@olva/schema';
 import { html } from 'lit';
 import type { QuestionContext, QuestionRenderer } from './context.js';
 import { choiceContent } from './choice-input.js';
@@ -26,8 +27,7 @@ export function setRow(current: Record<string, string>, row: string, choice: str
 export const renderMatrix: QuestionRenderer = (context) => {
   const question = context.question as Matrix;
   const base = questionIds(question.id).control;
-  const current = (context.value && typeof context.value === 'object' && !Array.isArray(context.value)
-    ? context.value : {}) as Record<string, string>;
+  const current = (isJsonObject(context.value) ? context.value : {}) as Record<string, string>;
   if (context.mode === 'paper') {
     // In data entry, `typed` holds one line per row, so each box keeps what was typed in it.
     const typedRows = context.typed !== undefined ? JSON.parse(context.typed) as Record<string, string> : {};

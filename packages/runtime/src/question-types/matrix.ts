@@ -2,7 +2,7 @@
  * `matrix`: one choice per row, as `{ rowCode: choiceCode }`. A required matrix needs every
  * row answered (code `row`); an optional one accepts any subset of rows.
  */
-import type { CompiledQuestion } from '@olva/schema';
+import { isJsonObject, type CompiledQuestion } from '@olva/schema';
 import type { AnswerError, QuestionTypeRuntime } from '../types.js';
 import { answerError, choiceCodes, isBlank } from './common.js';
 
@@ -11,7 +11,7 @@ type Row = { code: string; label: { fr: string; en?: string } };
 /** The rows of a matrix question that have no answer. */
 export function unansweredRows(question: CompiledQuestion, value: unknown): Row[] {
   const rows = ((question as { rows?: Row[] }).rows ?? []);
-  const map = (value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
+  const map = isJsonObject(value) ? value : {};
   return rows.filter((r) => isBlank(map[r.code]));
 }
 
