@@ -92,6 +92,7 @@ export const MESSAGES = {
   'unknown-commune': { fr: '« {question} » : {code} n’est pas le code INSEE d’une commune actuelle.', en: '"{question}": {code} is not the INSEE code of a current commune.' },
   'unknown-commune.postcode': { fr: '« {question} » : {code} n’est pas le code INSEE d’une commune actuelle ; c’est un code postal ({communes}).', en: '"{question}": {code} is not the INSEE code of a current commune; it is a postcode ({communes}).' },
   'unknown-commune.named': { fr: '{name} : {code}', en: '{name}: {code}' },
+  'unknown-commune.part-of': { fr: '« {question} » : {code} n’est pas le code INSEE d’une commune actuelle ; {part} fait partie de {name}, dont le code est {commune}.', en: '"{question}": {code} is not the INSEE code of a current commune; {part} is part of {name}, whose code is {commune}.' },
 
   // --- Reading: queries, exports, results, cockpit ----------------------------------------
   'bad-query.limit': { fr: 'limit doit être un nombre entier de 1 à {max}', en: 'limit must be a whole number from 1 to {max}' },

@@ -131,9 +131,17 @@ for (const backend of bothBackends()) {
           .toBe('"commune_siege": 35000 is not the INSEE code of a current commune; it is a postcode (Rennes: 35238).');
         expectProblem(await post(base, corePayload({ answers: { secteur: 'sport', nb_benevoles: 3, employeur: false, commune_siege: '99999' } })), '/answers/commune_siege', 'unknown-commune');
         // A delegated commune (Béon, in Culoz-Béon since 2017) is not a current one.
-        expectProblem(await post(base, corePayload({ answers: { secteur: 'sport', nb_benevoles: 3, employeur: false, commune_siege: '01039' } })), '/answers/commune_siege', 'unknown-commune');
+        const beon = await post(base, corePayload({ answers: { secteur: 'sport', nb_benevoles: 3, employeur: false, commune_siege: '01039' } }));
+        expectProblem(beon, '/answers/commune_siege', 'unknown-commune');
+        expect(beon.body.problems.find((p: { code: string }) => p.code === 'unknown-commune').message)
+          .toBe('« commune_siege » : 01039 n’est pas le code INSEE d’une commune actuelle ; Béon fait partie de Culoz-Béon, dont le code est 01138.');
+        // Answers keep to current communes (one code for one association's commune): a municipal
+        // arrondissement, as the RNA gives it for Paris, is told the commune's code.
+        const paris8 = await post(base, corePayload({ answers: { secteur: 'sport', nb_benevoles: 3, employeur: false, commune_siege: '75108' } }), { 'accept-language': 'en' });
+        expect(paris8.body.problems.find((p: { code: string }) => p.code === 'unknown-commune').message)
+          .toBe('"commune_siege": 75108 is not the INSEE code of a current commune; Paris 8e Arrondissement is part of Paris, whose code is 75056.');
         const rejected = await get(base, '/v1/responses?limit=1000', TEST_TOKENS.national);
-        expect(rejected.body.items.filter((i: { payload: ResponsePayload }) => ['35000', '99999', '01039'].includes(String(i.payload.answers.commune_siege)))).toEqual([]);
+        expect(rejected.body.items.filter((i: { payload: ResponsePayload }) => ['35000', '99999', '01039', '75108'].includes(String(i.payload.answers.commune_siege)))).toEqual([]);
         const rennes = corePayload({ answers: { secteur: 'sport', nb_benevoles: 3, employeur: false, commune_siege: '35238' } });
         expect((await post(base, rennes)).status).toBe(201);
         expect((await post(base, corePayload({ answers: { secteur: 'sport', nb_benevoles: 3, employeur: false, commune_siege: '2A004' } }))).status).toBe(201);

@@ -46,3 +46,33 @@ export function officialName(level: string, code: string): string | undefined {
   }
   return byCode.get(code);
 }
+
+/** What a code that is no longer a commune of its own belongs to today. */
+export interface CommunePart {
+  /** The official name of the part ("Paris 8e Arrondissement", "Béon"). */
+  partName: string;
+  /** The current commune's INSEE code and official name. */
+  code: string;
+  name: string;
+}
+
+let parts: Map<string, { partName: string; code: string }> | undefined;
+
+/**
+ * For the code of a municipal arrondissement, or of a delegated or associated commune, the
+ * current commune it is part of today (75108 → Paris, 75056; 01039 Béon → Culoz-Béon, 01138);
+ * undefined for any other code. A paper form copied from the RNA or an old list carries such
+ * codes: the collector names the commune to type instead.
+ */
+export function communePartOf(code: string): CommunePart | undefined {
+  if (!parts) {
+    parts = new Map();
+    for (const row of officialRows<{ code: string; nom: string; type: string; commune?: string; chefLieu?: string }>('communes')) {
+      const whole = row.type === 'arrondissement-municipal' ? row.commune : row.chefLieu;
+      if (whole && row.type !== 'commune-actuelle') parts.set(row.code, { partName: row.nom, code: whole });
+    }
+  }
+  const part = parts.get(code);
+  const name = part && officialName('commune', part.code);
+  return part && name ? { partName: part.partName, code: part.code, name } : undefined;
+}

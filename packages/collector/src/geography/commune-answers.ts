@@ -7,13 +7,18 @@
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { allQuestions, answerPointer, type AnswerMap } from '@olva/runtime';
 import type { ResponseProblemBody } from '../http/errors.js';
+import { communePartOf } from '@olva/compiler/geography';
 import { communesWithPostcode, isCurrentCommune } from './commune-search.js';
 import { joinTexts, text, type Text } from '../messages.js';
 
 function message(question: string, code: string): Text {
   const named = communesWithPostcode(code).slice(0, 3).map((c) => text('unknown-commune.named', { name: c.name, code: c.code }));
-  return named.length
-    ? text('unknown-commune.postcode', { question, code, communes: joinTexts(named, ', ') })
+  if (named.length) return text('unknown-commune.postcode', { question, code, communes: joinTexts(named, ', ') });
+  // Answers keep to current communes so that one association's commune has one code; an
+  // arrondissement or a merged commune is told which code to type instead.
+  const part = communePartOf(code);
+  return part
+    ? text('unknown-commune.part-of', { question, code, part: part.partName, name: part.name, commune: part.code })
     : text('unknown-commune', { question, code });
 }
 
