@@ -132,11 +132,11 @@ function decodedSafely(text: string): string {
 }
 
 /**
- * A refusal asked in English (`Accept-Language: en`) and not answered in English, or null. Headers
- * too large for node to read (431) are answered in French: their language was not read.
+ * A refusal asked in English (`Accept-Language: en`) and not answered in English, or null; headers
+ * too large for node to read (431) included, their language read from the raw bytes.
  */
 const inEnglish = (ask: Ask, r: Reply): string | null =>
-  (r.status >= 400 && r.status !== 431 && ask.headers?.['accept-language'] === 'en' && r.language !== 'en' ? `a ${r.status} asked in English, answered in ${r.language}` : null);
+  (r.status >= 400 && ask.headers?.['accept-language'] === 'en' && r.language !== 'en' ? `a ${r.status} asked in English, answered in ${r.language}` : null);
 
 /** True for the refusals of a value, which name it (pointer) and the rule it breaks. */
 const namesItsValue = (r: Reply): boolean => r.status === 422 || (r.status === 400 && /^\{"error":"bad-(query|request)"/.test(r.body));

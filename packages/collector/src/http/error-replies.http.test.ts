@@ -4,6 +4,7 @@
  * file, a path segment too long had `bad-request` and fastify's English (« requête refusée :
  * Range Not Satisfiable »).
  */
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { sqliteBackend } from '@olva/test-support/store-backends';
 import { testCollectorOn } from '@olva/test-support/test-collector';
@@ -30,5 +31,38 @@ describe('refusals made by fastify and the static files, over real HTTP on SQLit
       expect(en.language).toBe('en');
       expect(en.body.message).not.toBe(message);
     }
+  });
+});
+
+describe('requests node cannot parse, over a raw socket', () => {
+  const server = testCollectorOn(sqliteBackend());
+  /** Writes `head` as it stands and reads the whole answer (the collector closes the socket). */
+  const raw = (head: string) => new Promise<{ status: number; language: string | undefined; body: { error: string; message: string } }>((resolve, reject) => {
+    const url = new URL(server.url);
+    const socket = net.connect(Number(url.port), url.hostname, () => socket.end(head));
+    const chunks: Buffer[] = [];
+    socket.on('data', (c) => chunks.push(c));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const reply = Buffer.concat(chunks).toString('utf8');
+      const [top, json] = reply.split('\r\n\r\n');
+      resolve({
+        status: Number(top.split(' ')[1]),
+        language: /\r\ncontent-language: *([^\r\n]*)/i.exec(top)?.[1],
+        body: JSON.parse(json) as { error: string; message: string },
+      });
+    });
+  });
+
+  it('answers in the language the head asks for, even past the line it could not read', async () => {
+    const badLine = await raw('GET /v1/waves HTTP/1.1\r\nHost: x\r\nAccept-Language: en-GB, fr;q=0.5\r\nNot a header\r\n\r\n');
+    expect(badLine).toMatchObject({ status: 400, language: 'en', body: { error: 'bad-request' } });
+    const french = await raw('GET /v1/waves HTTP/1.1\r\nHost: x\r\nNot a header\r\n\r\n');
+    expect(french).toMatchObject({ status: 400, language: 'fr', body: { error: 'bad-request' } });
+    expect(french.body.message).not.toBe(badLine.body.message);
+    const tooLarge = await raw(`GET /v1/waves HTTP/1.1\r\nHost: x\r\nAccept-Language: en\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(tooLarge).toMatchObject({ status: 431, language: 'en', body: { error: 'headers-too-large' } });
+    const badTarget = await raw('GET /\x01 HTTP/1.1\r\nAccept-Language: fr, en;q=0.9\r\n\r\n');
+    expect(badTarget).toMatchObject({ status: 400, language: 'fr' });
   });
 });

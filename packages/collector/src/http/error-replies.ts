@@ -8,8 +8,8 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, type ErrorBody } from './errors.js';
-import { text } from '../messages.js';
-import { inLanguage, localise } from './language.js';
+import { text, type Lang } from '../messages.js';
+import { inLanguage, localise, negotiateLanguage } from './language.js';
 
 /** The longest path segment fastify routes (its `maxParamLength`, left at its default). */
 const MAX_SEGMENT = 100;
@@ -54,22 +54,39 @@ export function replyToError(error: FastifyError | HttpError, request: FastifyRe
   return reply.code(500).send(localise({ error: 'internal', message: text('internal') } satisfies ErrorBody, request, reply));
 }
 
+// An `Accept-Language` line of a request head; linear, whatever the bytes.
+const ACCEPT_LANGUAGE_LINE = /(?:^|\n)accept-language:[ \t]*([^\r\n]*)/i;
+
+/**
+ * The language a request node could not parse asks for, read from the bytes it kept
+ * (`rawPacket`: the head as far as it was received, including lines after the bad one).
+ * French when they are missing or name no language.
+ */
+export function rawRequestLanguage(raw: unknown): Lang {
+  // Fastify types it as a serialised Buffer; node hands a Buffer.
+  if (!Buffer.isBuffer(raw)) return 'fr';
+  const head = raw.toString('latin1');
+  const end = head.indexOf('\r\n\r\n');
+  return negotiateLanguage(ACCEPT_LANGUAGE_LINE.exec(end < 0 ? head : head.slice(0, end))?.[1]);
+}
+
 /**
  * Fastify's `clientErrorHandler`: what node's HTTP parser refuses (a malformed request line
- * or header, headers too large, a request too slow) is answered on the socket directly, in
- * French (the request's headers were not read).
+ * or header, headers too large, a request too slow) is answered on the socket directly, in the
+ * language its raw bytes ask for (fastify never saw its headers).
  */
-export function replyToClientError(error: Error & { code?: string }, socket: Socket): void {
+export function replyToClientError(error: Error & { code?: string; rawPacket?: unknown }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, body]: [number, ErrorBody] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
     ? [408, { error: 'request-timeout', message: text('request-timeout') }]
     : error.code === 'HPE_HEADER_OVERFLOW'
       ? [431, { error: 'headers-too-large', message: text('headers-too-large') }]
       : [400, { error: 'bad-request', message: text('bad-request.http') }];
-  const json = JSON.stringify(inLanguage(body, 'fr'));
+  const lang = rawRequestLanguage(error.rawPacket);
+  const json = JSON.stringify(inLanguage(body, lang));
   if (socket.writable) {
     socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
-      + `Content-Language: fr\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`);
+      + `Content-Language: ${lang}\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`);
   }
   socket.destroy();
 }
