@@ -1,7 +1,8 @@
 /**
  * PostgreSQL through a pg connection pool: production. Same statements as SQLite; `?`
  * placeholders are numbered here. Every statement autocommits with the server's
- * `synchronous_commit`, so a resolved insert is on disk.
+ * `synchronous_commit`, so a resolved insert is on disk; `transaction` holds one pooled
+ * client from BEGIN to COMMIT.
  */
 import pg from 'pg';
 import type { SqlDb, Row } from './sql.js';
@@ -40,6 +41,29 @@ export function openPostgresDb(url: string, options: { max?: number } = {}): Sql
     },
     async run(sql, params = []) {
       return (await pool.query(statement(sql, params))).rowCount ?? 0;
+    },
+    // One pooled client holds the transaction (READ COMMITTED: each statement sees what
+    // committed before it started, so an audit line's MAX(seq) follows the change it waited on).
+    async transaction(steps) {
+      const client = await pool.connect();
+      let broken: unknown;
+      try {
+        await client.query('BEGIN');
+        const changed: number[] = [];
+        for (const step of steps) {
+          const n = (await client.query(statement(step.sql, step.params ?? []))).rowCount ?? 0;
+          changed.push(n);
+          if (step.guard && n === 0) break;
+        }
+        await client.query('COMMIT');
+        return changed;
+      } catch (e) {
+        // A client that cannot even roll back is dropped, not handed to the next caller.
+        await client.query('ROLLBACK').catch((lost: unknown) => { broken = lost; });
+        throw e;
+      } finally {
+        client.release(broken === undefined ? undefined : (broken as Error));
+      }
     },
     async exec(sql) {
       await pool.query(sql);

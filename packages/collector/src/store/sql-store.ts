@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { TERRITORY_LEVELS, versionKeyOf, versionKeyString, withoutPersonalAnswers, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
-import type { SqlDb, Row } from './sql.js';
+import type { SqlDb, SqlStep, Row } from './sql.js';
 import { SCHEMA_SQL, jsonTextList } from './sql.js';
 import type { Exclusion, ExclusionEvent, InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse, TerritoryRef } from './types.js';
 import { SqlPublicationStore } from './publications.js';
@@ -146,6 +146,15 @@ function insertParams({ payload, digest, json }: PendingInsert, receivedAt: stri
     payload.territory.level, payload.territory.code, payload.wave, payload.channel,
     payload.source ?? null, digest, json,
   ];
+}
+
+/** The audit line of an exclusion or its undoing, numbered after the last one. */
+function logExclusion(action: 'exclude' | 'restore', submissionId: string, keptId: string | null, by: string, at: string): SqlStep {
+  return {
+    sql: `INSERT INTO olva_exclusion_log (id, seq, at, action, submission_id, kept_id, by_name)
+      SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ? FROM olva_exclusion_log`,
+    params: [randomUUID(), at, action, submissionId, keptId, by],
+  };
 }
 
 /** `ResponseStore` over any `SqlDb`. */
@@ -369,29 +378,25 @@ export class SqlResponseStore implements ResponseStore {
     return rows.map((r) => JSON.parse(String(r.compiled)) as CompiledQuestionnaire);
   }
 
+  // The change and its audit line are one transaction: a racing undo waits for both, so the
+  // log lists the acts on a response in the order they took effect and ends with its state.
   async exclude(submissionId: string, keptId: string, by: string): Promise<boolean> {
+    const [id, kept] = [submissionId.toLowerCase(), keptId.toLowerCase()];
     const at = this.now().toISOString();
-    const added = await this.db.run(
-      'INSERT INTO olva_exclusions (submission_id, kept_id, excluded_by, excluded_at) VALUES (?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING',
-      [submissionId.toLowerCase(), keptId.toLowerCase(), by, at],
-    );
-    if (added) await this.logExclusion('exclude', submissionId.toLowerCase(), keptId.toLowerCase(), by, at);
-    return added > 0;
+    const [added] = await this.db.transaction([
+      { sql: 'INSERT INTO olva_exclusions (submission_id, kept_id, excluded_by, excluded_at) VALUES (?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING', params: [id, kept, by, at], guard: true },
+      logExclusion('exclude', id, kept, by, at),
+    ]);
+    return added! > 0;
   }
 
   async restore(submissionId: string, by: string): Promise<boolean> {
-    const at = this.now().toISOString();
-    const removed = await this.db.run('DELETE FROM olva_exclusions WHERE submission_id = ?', [submissionId.toLowerCase()]);
-    if (removed) await this.logExclusion('restore', submissionId.toLowerCase(), null, by, at);
-    return removed > 0;
-  }
-
-  private async logExclusion(action: 'exclude' | 'restore', submissionId: string, keptId: string | null, by: string, at: string): Promise<void> {
-    await this.db.run(
-      `INSERT INTO olva_exclusion_log (id, seq, at, action, submission_id, kept_id, by_name)
-       SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ? FROM olva_exclusion_log`,
-      [randomUUID(), at, action, submissionId, keptId, by],
-    );
+    const id = submissionId.toLowerCase();
+    const [removed] = await this.db.transaction([
+      { sql: 'DELETE FROM olva_exclusions WHERE submission_id = ?', params: [id], guard: true },
+      logExclusion('restore', id, null, by, this.now().toISOString()),
+    ]);
+    return removed! > 0;
   }
 
   async exclusions(): Promise<Exclusion[]> {

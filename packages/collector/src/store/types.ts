@@ -109,7 +109,9 @@ export interface ResponseStore {
   restore(submissionId: string, by: string): Promise<boolean>;
   /** The responses currently excluded (the `excluded` set readers may skip by hand). */
   exclusions(): Promise<Exclusion[]>;
-  /** The audit trail, oldest first. */
+  /** The audit trail, oldest first: each change of `exclude` and `restore` is written with its
+   * line in one transaction, so a response's lines follow the order its changes took effect,
+   * even raced, and its last line says whether it is excluded now. */
   exclusionLog(): Promise<ExclusionEvent[]>;
   close(): Promise<void>;
   /** Publications of results (`store/publications.ts`), in the same database. */
