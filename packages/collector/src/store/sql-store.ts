@@ -295,33 +295,29 @@ export class SqlResponseStore implements ResponseStore {
     return Number(rows[0]?.n ?? 0);
   }
 
-  // The submissionIds are remembered before their rows go: a stop in between leaves a row
-  // that the next erasure or purge deletes, never a deleted row that a replay brings back.
   async delete(anyCase: string): Promise<boolean> {
-    const submissionId = anyCase.toLowerCase();
-    await this.db.run(
-      `INSERT INTO olva_erased (submission_id, erased_at) SELECT submission_id, CAST(? AS TEXT) FROM olva_responses
-       WHERE submission_id = ? ON CONFLICT (submission_id) DO NOTHING`,
-      [this.now().toISOString(), submissionId],
-    );
-    await this.db.run('DELETE FROM olva_response_facts WHERE submission_id = ?', [submissionId]);
-    const deleted = await this.db.run('DELETE FROM olva_responses WHERE submission_id = ?', [submissionId]);
-    if (deleted > 0) await this.db.scrub();
-    return deleted > 0;
+    return (await this.erase('submission_id = ?', [anyCase.toLowerCase()])) > 0;
   }
 
-  async purge(questionnaireId: string, before: Date): Promise<number> {
-    const where = 'WHERE questionnaire_id = ? AND received_at < ?';
-    const params = [questionnaireId, before.toISOString()];
-    await this.db.run(
-      `INSERT INTO olva_erased (submission_id, erased_at) SELECT submission_id, CAST(? AS TEXT) FROM olva_responses
-       ${where} ON CONFLICT (submission_id) DO NOTHING`,
-      [this.now().toISOString(), ...params],
-    );
-    await this.db.run(`DELETE FROM olva_response_facts WHERE submission_id IN (SELECT submission_id FROM olva_responses ${where})`, params);
-    const deleted = await this.db.run(`DELETE FROM olva_responses ${where}`, params);
-    if (deleted > 0) await this.db.scrub();
-    return deleted;
+  purge(questionnaireId: string, before: Date): Promise<number> {
+    return this.erase('questionnaire_id = ? AND received_at < ?', [questionnaireId, before.toISOString()]);
+  }
+
+  /**
+   * Erases the responses `where` selects, in one transaction: their submissionIds are
+   * remembered, and only rows remembered go. A response whose first insert commits while the
+   * erasure runs (PostgreSQL reads each statement afresh) is not erased; deleted unremembered,
+   * its replay would have been stored again after the erasure said it was gone.
+   */
+  private async erase(where: string, params: unknown[]): Promise<number> {
+    const [, , deleted] = await this.db.transaction([
+      { sql: `INSERT INTO olva_erased (submission_id, erased_at) SELECT submission_id, CAST(? AS TEXT) FROM olva_responses
+        WHERE ${where} ON CONFLICT (submission_id) DO NOTHING`, params: [this.now().toISOString(), ...params] },
+      { sql: `DELETE FROM olva_response_facts WHERE submission_id IN (SELECT submission_id FROM olva_responses WHERE ${where})`, params },
+      { sql: `DELETE FROM olva_responses WHERE ${where} AND submission_id IN (SELECT submission_id FROM olva_erased)`, params },
+    ]);
+    if (deleted! > 0) await this.db.scrub();
+    return deleted!;
   }
 
   async purgePersonal(questionnaireId: string, before: Date, questionIds: readonly string[]): Promise<number> {

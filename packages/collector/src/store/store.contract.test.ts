@@ -159,6 +159,22 @@ for (const backend of bothBackends()) {
       }
     });
 
+    it('remembers every response that an erasure racing its first insert says it erased', async () => {
+      const replays: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        const p = corePayload();
+        // The erasure starts zero to three turns after the insert: either may come first.
+        const [, erased] = await Promise.all([store.insert(p, payloadDigest(p)), (async () => {
+          for (let turn = 0; turn < i % 4; turn++) await new Promise((next) => setImmediate(next));
+          return store.delete(p.submissionId);
+        })()]);
+        if (erased) replays.push((await store.insert(p, payloadDigest(p))).status);
+      }
+      // Deleted without being remembered, a response came back on its replay (PostgreSQL reads
+      // each statement afresh; SQLite's insert ran between the erasure's statements).
+      expect(replays.filter((status) => status !== 'erased')).toEqual([]);
+    });
+
     it('keeps every questionnaire version it is given, once', async () => {
       const core = coreQuestionnaire();
       const rennes = rennesQuestionnaire();
