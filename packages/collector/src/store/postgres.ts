@@ -4,6 +4,7 @@
  * `synchronous_commit`, so a resolved insert is on disk; `transaction` holds one pooled
  * client from BEGIN to COMMIT.
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { SqlDb, Row } from './sql.js';
 
@@ -11,6 +12,11 @@ import type { SqlDb, Row } from './sql.js';
 export function numberPlaceholders(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/** The advisory lock of a `serialisedBy` name: a bigint (as text) from its hash. */
+function advisoryKey(name: string): string {
+  return createHash('sha256').update(name).digest().readBigInt64BE(0).toString();
 }
 
 /** Statements prepared by name on each connection, at most. */
@@ -44,11 +50,13 @@ export function openPostgresDb(url: string, options: { max?: number } = {}): Sql
     },
     // One pooled client holds the transaction (READ COMMITTED: each statement sees what
     // committed before it started, so an audit line's MAX(seq) follows the change it waited on).
-    async transaction(steps) {
+    async transaction(steps, options = {}) {
       const client = await pool.connect();
       let broken: unknown;
       try {
         await client.query('BEGIN');
+        // Held until COMMIT or ROLLBACK: the next transaction of that name waits here.
+        if (options.serialisedBy !== undefined) await client.query('SELECT pg_advisory_xact_lock($1)', [advisoryKey(options.serialisedBy)]);
         const changed: number[] = [];
         for (const step of steps) {
           const n = (await client.query(statement(step.sql, step.params ?? []))).rowCount ?? 0;

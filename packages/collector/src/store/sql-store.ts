@@ -148,6 +148,9 @@ function insertParams({ payload, digest, json }: PendingInsert, receivedAt: stri
   ];
 }
 
+/** Exclusions and restorations run one at a time (rare acts of people; see `exclude`). */
+const EXCLUSION_ACTS = { serialisedBy: 'olva_exclusions' };
+
 /** The audit line of an exclusion or its undoing, numbered after the last one. */
 function logExclusion(action: 'exclude' | 'restore', submissionId: string, keptId: string | null, by: string, at: string): SqlStep {
   return {
@@ -374,15 +377,18 @@ export class SqlResponseStore implements ResponseStore {
     return rows.map((r) => JSON.parse(String(r.compiled)) as CompiledQuestionnaire);
   }
 
-  // The change and its audit line are one transaction: a racing undo waits for both, so the
-  // log lists the acts on a response in the order they took effect and ends with its state.
+  // The change and its audit line are one transaction, and exclusion acts run one at a time:
+  // the log lists a response's acts in the order they took effect and ends with its state, and
+  // two responses each kept instead of the other at once are not both set aside.
   async exclude(submissionId: string, keptId: string, by: string): Promise<boolean> {
     const [id, kept] = [submissionId.toLowerCase(), keptId.toLowerCase()];
     const at = this.now().toISOString();
     const [added] = await this.db.transaction([
-      { sql: 'INSERT INTO olva_exclusions (submission_id, kept_id, excluded_by, excluded_at) VALUES (?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING', params: [id, kept, by, at], guard: true },
+      { sql: `INSERT INTO olva_exclusions (submission_id, kept_id, excluded_by, excluded_at)
+        SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT) WHERE NOT EXISTS (SELECT 1 FROM olva_exclusions WHERE submission_id = ?)
+        ON CONFLICT (submission_id) DO NOTHING`, params: [id, kept, by, at, kept], guard: true },
       logExclusion('exclude', id, kept, by, at),
-    ]);
+    ], EXCLUSION_ACTS);
     return added! > 0;
   }
 
@@ -391,7 +397,7 @@ export class SqlResponseStore implements ResponseStore {
     const [removed] = await this.db.transaction([
       { sql: 'DELETE FROM olva_exclusions WHERE submission_id = ?', params: [id], guard: true },
       logExclusion('restore', id, null, by, this.now().toISOString()),
-    ]);
+    ], EXCLUSION_ACTS);
     return removed! > 0;
   }
 

@@ -25,10 +25,13 @@ export interface SqlDb {
    * is committed. Resolves with the rows each step that ran changed; a failing step rolls the
    * whole transaction back and rejects with its error.
    *
+   * Transactions given the same `serialisedBy` name run one after the other, never together,
+   * so a step's test of another row (an exclusion's kept response) cannot pass in two at once.
+   *
    * For the store's rare acts written in several statements (an exclusion and its audit line,
    * an erasure): the response intake never goes through it.
    */
-  transaction(steps: SqlStep[]): Promise<number[]>;
+  transaction(steps: SqlStep[], options?: { serialisedBy?: string }): Promise<number[]>;
   /** Runs several statements (schema creation), without parameters. */
   exec(sql: string): Promise<void>;
   /**

@@ -222,6 +222,14 @@ for (const backend of bothBackends()) {
       expect(excludedNow).toBe(log.at(-1) === 'exclude');
     });
 
+    it('sets aside one of two responses each kept instead of the other at once, never both', async () => {
+      for (let i = 0; i < 10; i++) {
+        const [a, b] = [corePayload().submissionId, corePayload().submissionId];
+        const done = await Promise.all([store.exclude(a, b, 'rennes'), store.exclude(b, a, 'lorient')]);
+        expect(done.filter(Boolean)).toHaveLength(1);
+      }
+    });
+
     // PostgreSQL's pool really runs these together; each act must still be written once.
     const RENNES = { level: 'commune', code: '35238' } as const;
     it('withdraws a publication once when asked many times at once', async () => {

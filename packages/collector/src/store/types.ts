@@ -103,7 +103,9 @@ export interface ResponseStore {
   /** Every kept version. */
   listQuestionnaires(): Promise<CompiledQuestionnaire[]>;
   /** Sets `submissionId` aside as a duplicate of `keptId`, by the token named `by`; false when
-   * it is already excluded. Both must be stored (the caller checks). */
+   * it is already excluded, or `keptId` is (tested in the same transaction: of two responses
+   * each kept instead of the other at once, one is set aside). Both must be stored (the
+   * caller checks). */
   exclude(submissionId: string, keptId: string, by: string): Promise<boolean>;
   /** Undoes an exclusion; false when the response was not excluded. */
   restore(submissionId: string, by: string): Promise<boolean>;
