@@ -45,7 +45,9 @@ export interface SqlDb {
 
 /** One statement of `SqlDb.transaction`. */
 export interface SqlStep {
+  /** A statement that returns no rows, with `?` placeholders. */
   sql: string;
+  /** Its values, in placeholder order. */
   params?: unknown[];
   /** The steps after this one run only if it changed a row (the audit line of a change made). */
   guard?: boolean;
