@@ -90,8 +90,10 @@ for (const backend of bothBackends()) {
       expect((await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: lorient.submissionId, keep: elan1.submissionId })).status).toBe(404);
       const done = await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: elan2.submissionId.toUpperCase(), keep: elan1.submissionId });
       expect(done).toMatchObject({ status: 200, body: { excluded: elan2.submissionId, kept: elan1.submissionId, by: 'rennes' } });
-      expect((await call('POST', '/v1/cockpit/duplicates/exclude', rennes, exclude)).status).toBe(409);
-      expect((await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: elan1.submissionId, keep: elan2.submissionId })).status).toBe(409);
+      // Refused in the store's transaction; the 409 still says which of the two is set aside.
+      expect(await call('POST', '/v1/cockpit/duplicates/exclude', rennes, exclude)).toMatchObject({ status: 409, body: { message: expect.stringContaining('est déjà écartée') } });
+      expect(await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: elan1.submissionId, keep: elan2.submissionId }))
+        .toMatchObject({ status: 409, body: { message: expect.stringContaining('rétablissez-la d’abord') } });
 
       expect(await csvRows()).toBe(4);
       expect((await get('/v1/stats/sample', rennes)).body.total).toBe(4);

@@ -91,9 +91,12 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
     for (const id of [exclude, keep]) {
       if (!(await reachable(principal, 'export', id))) return reply.code(404).send({ error: 'not-found', message: text('not-found.in-scope', { id, token: principal.name }) });
     }
-    const excluded = new Set((await store.exclusions()).map((e) => e.submissionId));
-    if (excluded.has(keep)) return reply.code(409).send({ error: 'conflict', message: text('conflict.keep-set-aside', { id: keep }) });
-    if (!(await store.exclude(exclude, keep, principal.name))) return reply.code(409).send({ error: 'conflict', message: text('conflict.already-set-aside', { id: exclude }) });
+    if (!(await store.exclude(exclude, keep, principal.name))) {
+      // The store tested both in its transaction (tested here first, two such requests at once
+      // both passed); which one is set aside says why.
+      const keepAside = (await store.exclusions()).some((e) => e.submissionId === keep);
+      return reply.code(409).send({ error: 'conflict', message: keepAside ? text('conflict.keep-set-aside', { id: keep }) : text('conflict.already-set-aside', { id: exclude }) });
+    }
     return reply.send({ excluded: exclude, kept: keep, by: principal.name });
   });
 

@@ -1,8 +1,10 @@
 /**
  * PostgreSQL through a pg connection pool: production. Same statements as SQLite; `?`
  * placeholders are numbered here. Every statement autocommits with the server's
- * `synchronous_commit`, so a resolved insert is on disk.
+ * `synchronous_commit`, so a resolved insert is on disk; `transaction` holds one pooled
+ * client from BEGIN to COMMIT.
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { SqlDb, Row } from './sql.js';
 
@@ -10,6 +12,11 @@ import type { SqlDb, Row } from './sql.js';
 export function numberPlaceholders(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/** The advisory lock of a `serialisedBy` name: a bigint (as text) from its hash. */
+function advisoryKey(name: string): string {
+  return createHash('sha256').update(name).digest().readBigInt64BE(0).toString();
 }
 
 /** Statements prepared by name on each connection, at most. */
@@ -40,6 +47,31 @@ export function openPostgresDb(url: string, options: { max?: number } = {}): Sql
     },
     async run(sql, params = []) {
       return (await pool.query(statement(sql, params))).rowCount ?? 0;
+    },
+    // One pooled client holds the transaction (READ COMMITTED: each statement sees what
+    // committed before it started, so an audit line's MAX(seq) follows the change it waited on).
+    async transaction(steps, options = {}) {
+      const client = await pool.connect();
+      let broken: unknown;
+      try {
+        await client.query('BEGIN');
+        // Held until COMMIT or ROLLBACK: the next transaction of that name waits here.
+        if (options.serialisedBy !== undefined) await client.query('SELECT pg_advisory_xact_lock($1)', [advisoryKey(options.serialisedBy)]);
+        const changed: number[] = [];
+        for (const step of steps) {
+          const n = (await client.query(statement(step.sql, step.params ?? []))).rowCount ?? 0;
+          changed.push(n);
+          if (step.guard && n === 0) break;
+        }
+        await client.query('COMMIT');
+        return changed;
+      } catch (e) {
+        // A client that cannot even roll back is dropped, not handed to the next caller.
+        await client.query('ROLLBACK').catch((lost: unknown) => { broken = lost; });
+        throw e;
+      } finally {
+        client.release(broken === undefined ? undefined : (broken as Error));
+      }
     },
     async exec(sql) {
       await pool.query(sql);

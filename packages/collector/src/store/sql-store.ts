@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { TERRITORY_LEVELS, versionKeyOf, versionKeyString, withoutPersonalAnswers, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
-import type { SqlDb, Row } from './sql.js';
+import type { SqlDb, SqlStep, Row } from './sql.js';
 import { SCHEMA_SQL, jsonTextList } from './sql.js';
 import type { Exclusion, ExclusionEvent, InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse, TerritoryRef } from './types.js';
 import { SqlPublicationStore } from './publications.js';
@@ -148,6 +148,18 @@ function insertParams({ payload, digest, json }: PendingInsert, receivedAt: stri
   ];
 }
 
+/** Exclusions and restorations run one at a time (rare acts of people; see `exclude`). */
+const EXCLUSION_ACTS = { serialisedBy: 'olva_exclusions' };
+
+/** The audit line of an exclusion or its undoing, numbered after the last one. */
+function logExclusion(action: 'exclude' | 'restore', submissionId: string, keptId: string | null, by: string, at: string): SqlStep {
+  return {
+    sql: `INSERT INTO olva_exclusion_log (id, seq, at, action, submission_id, kept_id, by_name)
+      SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ? FROM olva_exclusion_log`,
+    params: [randomUUID(), at, action, submissionId, keptId, by],
+  };
+}
+
 /** `ResponseStore` over any `SqlDb`. */
 export class SqlResponseStore implements ResponseStore {
   private readonly savedKeys = new Set<string>();
@@ -286,33 +298,29 @@ export class SqlResponseStore implements ResponseStore {
     return Number(rows[0]?.n ?? 0);
   }
 
-  // The submissionIds are remembered before their rows go: a stop in between leaves a row
-  // that the next erasure or purge deletes, never a deleted row that a replay brings back.
   async delete(anyCase: string): Promise<boolean> {
-    const submissionId = anyCase.toLowerCase();
-    await this.db.run(
-      `INSERT INTO olva_erased (submission_id, erased_at) SELECT submission_id, CAST(? AS TEXT) FROM olva_responses
-       WHERE submission_id = ? ON CONFLICT (submission_id) DO NOTHING`,
-      [this.now().toISOString(), submissionId],
-    );
-    await this.db.run('DELETE FROM olva_response_facts WHERE submission_id = ?', [submissionId]);
-    const deleted = await this.db.run('DELETE FROM olva_responses WHERE submission_id = ?', [submissionId]);
-    if (deleted > 0) await this.db.scrub();
-    return deleted > 0;
+    return (await this.erase('submission_id = ?', [anyCase.toLowerCase()])) > 0;
   }
 
-  async purge(questionnaireId: string, before: Date): Promise<number> {
-    const where = 'WHERE questionnaire_id = ? AND received_at < ?';
-    const params = [questionnaireId, before.toISOString()];
-    await this.db.run(
-      `INSERT INTO olva_erased (submission_id, erased_at) SELECT submission_id, CAST(? AS TEXT) FROM olva_responses
-       ${where} ON CONFLICT (submission_id) DO NOTHING`,
-      [this.now().toISOString(), ...params],
-    );
-    await this.db.run(`DELETE FROM olva_response_facts WHERE submission_id IN (SELECT submission_id FROM olva_responses ${where})`, params);
-    const deleted = await this.db.run(`DELETE FROM olva_responses ${where}`, params);
-    if (deleted > 0) await this.db.scrub();
-    return deleted;
+  purge(questionnaireId: string, before: Date): Promise<number> {
+    return this.erase('questionnaire_id = ? AND received_at < ?', [questionnaireId, before.toISOString()]);
+  }
+
+  /**
+   * Erases the responses `where` selects, in one transaction: their submissionIds are
+   * remembered, and only rows remembered go. A response whose first insert commits while the
+   * erasure runs (PostgreSQL reads each statement afresh) is not erased; deleted unremembered,
+   * its replay would have been stored again after the erasure said it was gone.
+   */
+  private async erase(where: string, params: unknown[]): Promise<number> {
+    const [, , deleted] = await this.db.transaction([
+      { sql: `INSERT INTO olva_erased (submission_id, erased_at) SELECT submission_id, CAST(? AS TEXT) FROM olva_responses
+        WHERE ${where} ON CONFLICT (submission_id) DO NOTHING`, params: [this.now().toISOString(), ...params] },
+      { sql: `DELETE FROM olva_response_facts WHERE submission_id IN (SELECT submission_id FROM olva_responses WHERE ${where})`, params },
+      { sql: `DELETE FROM olva_responses WHERE ${where} AND submission_id IN (SELECT submission_id FROM olva_erased)`, params },
+    ]);
+    if (deleted! > 0) await this.db.scrub();
+    return deleted!;
   }
 
   async purgePersonal(questionnaireId: string, before: Date, questionIds: readonly string[]): Promise<number> {
@@ -369,29 +377,28 @@ export class SqlResponseStore implements ResponseStore {
     return rows.map((r) => JSON.parse(String(r.compiled)) as CompiledQuestionnaire);
   }
 
+  // The change and its audit line are one transaction, and exclusion acts run one at a time:
+  // the log lists a response's acts in the order they took effect and ends with its state, and
+  // two responses each kept instead of the other at once are not both set aside.
   async exclude(submissionId: string, keptId: string, by: string): Promise<boolean> {
+    const [id, kept] = [submissionId.toLowerCase(), keptId.toLowerCase()];
     const at = this.now().toISOString();
-    const added = await this.db.run(
-      'INSERT INTO olva_exclusions (submission_id, kept_id, excluded_by, excluded_at) VALUES (?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING',
-      [submissionId.toLowerCase(), keptId.toLowerCase(), by, at],
-    );
-    if (added) await this.logExclusion('exclude', submissionId.toLowerCase(), keptId.toLowerCase(), by, at);
-    return added > 0;
+    const [added] = await this.db.transaction([
+      { sql: `INSERT INTO olva_exclusions (submission_id, kept_id, excluded_by, excluded_at)
+        SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT) WHERE NOT EXISTS (SELECT 1 FROM olva_exclusions WHERE submission_id = ?)
+        ON CONFLICT (submission_id) DO NOTHING`, params: [id, kept, by, at, kept], guard: true },
+      logExclusion('exclude', id, kept, by, at),
+    ], EXCLUSION_ACTS);
+    return added! > 0;
   }
 
   async restore(submissionId: string, by: string): Promise<boolean> {
-    const at = this.now().toISOString();
-    const removed = await this.db.run('DELETE FROM olva_exclusions WHERE submission_id = ?', [submissionId.toLowerCase()]);
-    if (removed) await this.logExclusion('restore', submissionId.toLowerCase(), null, by, at);
-    return removed > 0;
-  }
-
-  private async logExclusion(action: 'exclude' | 'restore', submissionId: string, keptId: string | null, by: string, at: string): Promise<void> {
-    await this.db.run(
-      `INSERT INTO olva_exclusion_log (id, seq, at, action, submission_id, kept_id, by_name)
-       SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ? FROM olva_exclusion_log`,
-      [randomUUID(), at, action, submissionId, keptId, by],
-    );
+    const id = submissionId.toLowerCase();
+    const [removed] = await this.db.transaction([
+      { sql: 'DELETE FROM olva_exclusions WHERE submission_id = ?', params: [id], guard: true },
+      logExclusion('restore', id, null, by, this.now().toISOString()),
+    ], EXCLUSION_ACTS);
+    return removed! > 0;
   }
 
   async exclusions(): Promise<Exclusion[]> {

@@ -16,6 +16,22 @@ export interface SqlDb {
   query(sql: string, params?: unknown[]): Promise<Row[]>;
   /** Runs a statement; resolves with the number of rows it changed once committed durably. */
   run(sql: string, params?: unknown[]): Promise<number>;
+  /**
+   * Runs `steps` in order as ONE transaction: what it changed is committed together, durably
+   * (as `run`'s writes: on disk before it resolves), or not at all. Concurrent writes of the
+   * same rows wait for it, or it for them, so two transactions on one row take effect one
+   * after the other, each seeing what the other committed. A step marked `guard` that changes
+   * no row ends the transaction there: the steps after it do not run, and what ran before it
+   * is committed. Resolves with the rows each step that ran changed; a failing step rolls the
+   * whole transaction back and rejects with its error.
+   *
+   * Transactions given the same `serialisedBy` name run one after the other, never together,
+   * so a step's test of another row (an exclusion's kept response) cannot pass in two at once.
+   *
+   * For the store's rare acts written in several statements (an exclusion and its audit line,
+   * an erasure): the response intake never goes through it.
+   */
+  transaction(steps: SqlStep[], options?: { serialisedBy?: string }): Promise<number[]>;
   /** Runs several statements (schema creation), without parameters. */
   exec(sql: string): Promise<void>;
   /**
@@ -25,6 +41,16 @@ export interface SqlDb {
    */
   scrub(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** One statement of `SqlDb.transaction`. */
+export interface SqlStep {
+  /** A statement that returns no rows, with `?` placeholders. */
+  sql: string;
+  /** Its values, in placeholder order. */
+  params?: unknown[];
+  /** The steps after this one run only if it changed a row (the audit line of a change made). */
+  guard?: boolean;
 }
 
 /**

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Row } from './sql.js';
+import type { Row, SqlStep } from './sql.js';
 import { GroupCommit } from './group-commit.js';
 
 /**
@@ -75,6 +75,23 @@ export class SqliteConnection {
   /** Resolves with the rows a write changed once its group's transaction is on disk. */
   run(sql: string, params: unknown[]): Promise<number> {
     return this.writes.run(this.prepare(sql), params);
+  }
+
+  /**
+   * `SqlDb.transaction` (see there), after the queued writes: a transaction of its own, so that
+   * its rollback never takes another caller's write with it. Its commit is synced like a group's.
+   */
+  transaction(steps: SqlStep[]): number[] {
+    this.writes.flush();
+    return this.db.transaction(() => {
+      const changed: number[] = [];
+      for (const step of steps) {
+        const n = this.prepare(step.sql).run(...(step.params ?? [])).changes;
+        changed.push(n);
+        if (step.guard && n === 0) break;
+      }
+      return changed;
+    })();
   }
 
   /** Runs statements without parameters, after the queued writes (a BEGIN must not take them in). */

@@ -1,13 +1,14 @@
 /** Messages between the main thread and the SQLite thread (always sent in arrays). */
-import type { Row } from './sql.js';
+import type { Row, SqlStep } from './sql.js';
 
 /** A request, numbered by the main thread. */
 export type SqliteRequest =
   | { id: number; op: 'query' | 'run'; sql: string; params: unknown[] }
   | { id: number; op: 'exec'; sql: string }
+  | { id: number; op: 'transaction'; steps: SqlStep[] }
   | { id: number; op: 'close' };
 
 /** The answer to the request with the same id. */
 export type SqliteReply =
-  | { id: number; ok: true; result: Row[] | number | null }
+  | { id: number; ok: true; result: Row[] | number | number[] | null }
   | { id: number; ok: false; error: { name: string; message: string; code?: string } };

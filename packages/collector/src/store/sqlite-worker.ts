@@ -51,6 +51,9 @@ function handle(request: SqliteRequest): void {
           (e: unknown) => reply(failure(id, e)),
         );
         return;
+      case 'transaction':
+        reply({ id, ok: true, result: connection.transaction(request.steps) });
+        return;
       case 'exec':
         connection.exec(request.sql);
         reply({ id, ok: true, result: null });

@@ -90,6 +90,9 @@ export function openSqliteDb(file: string): SqlDb {
     dialect: 'sqlite',
     query: (sql, params = []) => call<Row[]>({ op: 'query', sql, params }),
     run: (sql, params = []) => call<number>({ op: 'run', sql, params }),
+    // One message, run in one transaction by the thread: nothing else runs in between, so
+    // every transaction is already alone (`serialisedBy` has nothing to add).
+    transaction: (steps) => call<number[]>({ op: 'transaction', steps }),
     exec: (sql) => call<void>({ op: 'exec', sql }),
     // Checkpoints every page into the database file (where `secure_delete` zeroed what was
     // deleted) and truncates the write-ahead log, which still held the rows as written.

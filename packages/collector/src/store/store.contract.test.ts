@@ -159,6 +159,22 @@ for (const backend of bothBackends()) {
       }
     });
 
+    it('remembers every response that an erasure racing its first insert says it erased', async () => {
+      const replays: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        const p = corePayload();
+        // The erasure starts zero to three turns after the insert: either may come first.
+        const [, erased] = await Promise.all([store.insert(p, payloadDigest(p)), (async () => {
+          for (let turn = 0; turn < i % 4; turn++) await new Promise((next) => setImmediate(next));
+          return store.delete(p.submissionId);
+        })()]);
+        if (erased) replays.push((await store.insert(p, payloadDigest(p))).status);
+      }
+      // Deleted without being remembered, a response came back on its replay (PostgreSQL reads
+      // each statement afresh; SQLite's insert ran between the erasure's statements).
+      expect(replays.filter((status) => status !== 'erased')).toEqual([]);
+    });
+
     it('keeps every questionnaire version it is given, once', async () => {
       const core = coreQuestionnaire();
       const rennes = rennesQuestionnaire();
@@ -169,6 +185,49 @@ for (const backend of bothBackends()) {
       expect(await store.getQuestionnaire(rennes.questionnaire, { id: 'rennes-2026', version: '1.0.0' })).toEqual(rennes);
       expect(await store.getQuestionnaire(rennes.questionnaire, { id: 'rennes-2026', version: '9.9.9' })).toBeNull();
       expect((await store.listQuestionnaires()).map((c) => c.id).sort()).toEqual(['olva-core', 'olva-core+rennes-2026']);
+    });
+
+    it('commits the steps of a transaction together, none when one fails, and stops after a guard that changed nothing', async () => {
+      const [a, b] = [corePayload().submissionId, corePayload().submissionId];
+      const remember = (id: string) => ({ sql: 'INSERT INTO olva_erased (submission_id, erased_at) VALUES (?, ?)', params: [id, 'test'] });
+      const remembered = async () => (await store.db.query('SELECT submission_id FROM olva_erased WHERE submission_id IN (?, ?) ORDER BY submission_id', [a, b]))
+        .map((r) => String(r.submission_id));
+      // The second step breaks the primary key: the first is rolled back with it.
+      await expect(store.db.transaction([remember(a), remember(a)])).rejects.toThrow();
+      expect(await remembered()).toEqual([]);
+      expect(await store.db.transaction([{ ...remember(a), guard: true }, remember(b)])).toEqual([1, 1]);
+      expect(await store.db.transaction([{ sql: 'DELETE FROM olva_erased WHERE submission_id = ?', params: [corePayload().submissionId], guard: true }, remember(b)]))
+        .toEqual([0]);
+      expect(await remembered()).toEqual([a, b].sort());
+    });
+
+    it('logs an exclusion and its undoing, raced many times on one response, in the order they took effect', async () => {
+      const [id, kept] = [corePayload().submissionId, corePayload().submissionId];
+      const done: { action: 'exclude' | 'restore'; changed: boolean }[] = [];
+      // Rounds of excludes and restores at once: PostgreSQL's pool runs ten of them together
+      // (written as two statements, 4 to 17 % of raced pairs logged an undo before its exclusion).
+      for (let round = 0; round < 6; round++) {
+        await Promise.all(Array.from({ length: 16 }, async (_, i) => {
+          const action = i % 2 ? 'restore' as const : 'exclude' as const;
+          const changed = action === 'exclude' ? await store.exclude(id, kept, `c-${i}`) : await store.restore(id, `c-${i}`);
+          done.push({ action, changed });
+        }));
+      }
+      const log = (await store.exclusionLog()).filter((e) => e.submissionId === id).map((e) => e.action);
+      // Each change has its line, no line without a change, an undo never before what it undoes.
+      expect(log.filter((a) => a === 'exclude')).toHaveLength(done.filter((d) => d.changed && d.action === 'exclude').length);
+      expect(log.filter((a) => a === 'restore')).toHaveLength(done.filter((d) => d.changed && d.action === 'restore').length);
+      expect(log).toEqual(log.map((_, i) => (i % 2 ? 'restore' : 'exclude')));
+      const excludedNow = (await store.exclusions()).some((e) => e.submissionId === id);
+      expect(excludedNow).toBe(log.at(-1) === 'exclude');
+    });
+
+    it('sets aside one of two responses each kept instead of the other at once, never both', async () => {
+      for (let i = 0; i < 10; i++) {
+        const [a, b] = [corePayload().submissionId, corePayload().submissionId];
+        const done = await Promise.all([store.exclude(a, b, 'rennes'), store.exclude(b, a, 'lorient')]);
+        expect(done.filter(Boolean)).toHaveLength(1);
+      }
     });
 
     // PostgreSQL's pool really runs these together; each act must still be written once.

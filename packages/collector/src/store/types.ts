@@ -103,13 +103,17 @@ export interface ResponseStore {
   /** Every kept version. */
   listQuestionnaires(): Promise<CompiledQuestionnaire[]>;
   /** Sets `submissionId` aside as a duplicate of `keptId`, by the token named `by`; false when
-   * it is already excluded. Both must be stored (the caller checks). */
+   * it is already excluded, or `keptId` is (tested in the same transaction: of two responses
+   * each kept instead of the other at once, one is set aside). Both must be stored (the
+   * caller checks). */
   exclude(submissionId: string, keptId: string, by: string): Promise<boolean>;
   /** Undoes an exclusion; false when the response was not excluded. */
   restore(submissionId: string, by: string): Promise<boolean>;
   /** The responses currently excluded (the `excluded` set readers may skip by hand). */
   exclusions(): Promise<Exclusion[]>;
-  /** The audit trail, oldest first. */
+  /** The audit trail, oldest first: each change of `exclude` and `restore` is written with its
+   * line in one transaction, so a response's lines follow the order its changes took effect,
+   * even raced, and its last line says whether it is excluded now. */
   exclusionLog(): Promise<ExclusionEvent[]>;
   close(): Promise<void>;
   /** Publications of results (`store/publications.ts`), in the same database. */
