@@ -12,6 +12,7 @@
  * A response outside the token's scope is answered as unknown (404), as `GET /v1/responses/{id}` does.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { isJsonObject } from '@olva/schema';
 import type { Authorizer, Principal, Right } from '../auth.js';
 import { authorizeRead } from '../export/routes.js';
 import { mayHavePersonal, PERSONAL_HEADER } from '../export/personal.js';
@@ -43,15 +44,12 @@ export async function principalWith(authorizer: Authorizer, right: Right, reques
   return null;
 }
 
-/** True for a JSON object (not an array). */
-const isObject = (body: unknown): body is Record<string, unknown> => typeof body === 'object' && body !== null && !Array.isArray(body);
-
 /** Where a refused member `name` of a body is: `/name`, or the body itself ("") when it is no object. */
-const memberAt = (body: unknown, name: string): string => (isObject(body) ? name : '');
+const memberAt = (body: unknown, name: string): string => (isJsonObject(body) ? name : '');
 
 /** A submissionId field of a JSON body, in lower case; null when absent or not a UUID. */
 function idField(body: unknown, name: string): string | null {
-  const v = isObject(body) ? body[name] : undefined;
+  const v = isJsonObject(body) ? body[name] : undefined;
   return typeof v === 'string' && UUID.test(v.toLowerCase()) ? v.toLowerCase() : null;
 }
 
