@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createCollector, loadConfig, type Collector } from '@olva/collector';
@@ -15,6 +16,7 @@ import { fixtureAnswers, fixtureCore, fixtureResponse } from '@olva/test-support
 import { coreQuestionnaire, rennesQuestionnaire, writeBuild } from '@olva/test-support/collector-questionnaires';
 import { memoryIo } from '@olva/test-support/command-io';
 import * as analyseCommand from './analyse.js';
+import * as buildCommand from './build.js';
 import * as exportCommand from './export.js';
 import * as importCommand from './import.js';
 
@@ -106,6 +108,20 @@ const MAPPING = {
 };
 
 describe('olva import of a foreign file', () => {
+  it('imports every row of the documented example (examples/import/) into the real core, as the README and the import guide run it', async () => {
+    const repo = fileURLToPath(new URL('../../../../', import.meta.url));
+    const builds = path.join(dir, 'example');
+    const built = memoryIo();
+    expect(await buildCommand.run([path.join(repo, 'packages/core-questionnaire/olva-core.json'), '--out', path.join(builds, 'olva-core')], built.io), built.err()).toBe(0);
+    const config = path.join(builds, 'olva.config.json');
+    fs.writeFileSync(config, JSON.stringify({ database: { url: `sqlite:${path.join(dir, 'example.sqlite')}` }, questionnaires: [{ build: 'olva-core' }] }));
+    const r = await runImport(path.join(repo, 'examples/import/sphinx-2024.csv'), '--config', config, '--mapping', path.join(repo, 'examples/import/sphinx.json'),
+      '--wave', '2024', '--territory', 'commune:35238', '--dry-run', '--json');
+    expect(r.err).toBe('');
+    expect(JSON.parse(r.out)).toMatchObject({ read: 3, imported: 3, refused: 0 });
+    expect(r.code).toBe(0);
+  });
+
   it('reads a Sphinx-like export (Windows-1252, ;, labels, decimal comma) through its mapping, and adds nothing the second time', async () => {
     const file = path.join(dir, 'sphinx.csv');
     fs.writeFileSync(file, windows1252(SPHINX));
