@@ -120,6 +120,8 @@ describe('olva import of a foreign file', () => {
     expect(r.err).toBe('');
     expect(JSON.parse(r.out)).toMatchObject({ read: 3, imported: 3, refused: 0 });
     expect(r.code).toBe(0);
+    // A dry run writes nothing: not even the database file it would have filled.
+    expect(fs.existsSync(path.join(dir, 'example.sqlite'))).toBe(false);
   });
 
   it('reads a Sphinx-like export (Windows-1252, ;, labels, decimal comma) through its mapping, and adds nothing the second time', async () => {

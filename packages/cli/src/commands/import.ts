@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCollector, loadConfig, parseReadQuery, type Collector } from '@olva/collector';
+import { createCollector, isPostgresUrl, loadConfig, parseReadQuery, sqliteFileOf, type Collector } from '@olva/collector';
 import { payloadSchema, personalQuestionIds, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
 import { parseCommand } from '../args.js';
 import { version } from '../cli.js';
@@ -136,6 +136,9 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     }
     let config = loadConfig(v.config).config;
     if (v.database) config = { ...config, databaseUrl: v.database };
+    // A dry run writes nothing, not even the SQLite file it would fill: a database that does
+    // not exist yet is read as an empty one, in memory.
+    if (dryRun && !isPostgresUrl(config.databaseUrl) && !fs.existsSync(sqliteFileOf(config.databaseUrl))) config = { ...config, databaseUrl: 'sqlite::memory:' };
     collector = await createCollector({ config, logStream: false });
     const questionnaire = questionnaireId(collector, v.questionnaire);
     const versions = collector.registry.accepted().map((b) => b.compiled).filter((c) => c.questionnaire.id === questionnaire);
