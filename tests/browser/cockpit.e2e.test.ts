@@ -27,9 +27,20 @@ document.addEventListener('securitypolicyviolation', (e) => window.__cspViolatio
 
 // A Rennes volunteer who may read the duplicates but not set them aside (no export right).
 const READER = 'demo-rennes-lecture-3a9c';
+// Tokens holding one right each, of those the cockpit reads: the duplicates only, the figures
+// only, and neither (a token made to publish results).
+const ONLY_READ = 'demo-rennes-doublons-7e21';
+const ONLY_STATS = 'demo-rennes-chiffres-5b08';
+const ONLY_PUBLISH = 'demo-rennes-publication-c4d6';
+const RENNES_SCOPE = [{ level: 'commune' as const, code: '35238' }];
 // The cockpit is part of the collector itself: no demo page is needed.
 const demo = demoInChromium({
-  extraTokens: [{ name: 'rennes-lecture', token: READER, scope: { territories: [{ level: 'commune', code: '35238' }], rights: ['read', 'stats'] } }],
+  extraTokens: [
+    { name: 'rennes-lecture', token: READER, scope: { territories: RENNES_SCOPE, rights: ['read', 'stats'] } },
+    { name: 'rennes-doublons', token: ONLY_READ, scope: { territories: RENNES_SCOPE, rights: ['read'] } },
+    { name: 'rennes-chiffres', token: ONLY_STATS, scope: { territories: RENNES_SCOPE, rights: ['stats'] } },
+    { name: 'rennes-publication', token: ONLY_PUBLISH, scope: { territories: RENNES_SCOPE, rights: ['publish'] } },
+  ],
   requires: [path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json')],
   prepare: async (c) => { expect(await seedCockpitDemo(c)).toBeGreaterThan(0); },
 });
@@ -80,6 +91,9 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(page.url()).not.toContain(RENNES);
   expect(await page.evaluate(() => document.cookie)).toBe('');
   expect(await page.evaluate(() => sessionStorage.getItem('olva-suivi-token'))).toBe(RENNES);
+  // Who is signed in, by the token's name, never its secret.
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes »');
+  expect(await page.locator('header').innerText()).not.toContain(RENNES);
 
   const view = (await api('/v1/cockpit/territory', RENNES)).body;
   expect(await page.locator('h1').textContent()).toContain('Rennes');
@@ -276,6 +290,62 @@ it('shows a token without the export right the duplicates to read, no button the
   await expectAxeClean(page, 'duplicates, read only');
   await page.click('#lang');
   await page.waitForFunction(() => document.getElementById('decide-note')?.textContent === 'This token can read the duplicates but not set them aside: it needs the export right.');
+  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it('signs in any valid token, shows each view only to a token that may read it, and says what it lacks and which right', async () => {
+  const { page, errors } = await openPage();
+  const navLinks = () => page.locator('nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const signOut = async () => { await page.click('#sign-out'); await page.waitForSelector('#token'); };
+
+  // The duplicates only: no network to start on, the duplicates instead, said why.
+  await signIn(page, ONLY_READ);
+  await page.waitForSelector('section.group');
+  expect(page.url()).toMatch(/#doublons$/);
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-doublons »');
+  expect(await navLinks()).toEqual(['#doublons']);
+  expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-doublons » ne montre pas le réseau, les chiffres des territoires et les avertissements de cohérence (il lui faut le droit stats).');
+  await page.click('section.group button[data-action="see"]');
+  await page.waitForSelector('table.responses');
+  await expectAxeClean(page, 'duplicates, read right only');
+  // An old link to the network lands on what the token may read, not on a refusal.
+  await page.evaluate(() => { window.location.hash = '#reseau'; });
+  await page.waitForFunction(() => window.location.hash === '#doublons' && document.querySelector('h1')?.textContent === 'Doublons probables');
+  await page.waitForSelector('section.group');
+  expect(await page.locator('[role="alert"]').count()).toBe(0);
+  await signOut();
+
+  // The figures only: its territory, without the responses' answers nor the duplicates.
+  await signIn(page, ONLY_STATS);
+  await page.waitForSelector('[data-figure="responses"]');
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-chiffres »');
+  expect(await navLinks()).toEqual(['#reseau']);
+  expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-chiffres » ne montre pas les doublons probables et les réponses lues en mots (il lui faut le droit read).');
+  expect(await page.locator('#warnings-table tbody tr').count()).toBeGreaterThan(0);
+  expect(await page.locator('main a[href^="#doublons"], #warnings-table button').count()).toBe(0);
+  expect(await page.locator('#warnings-table thead th').allTextContents()).not.toContain('Actions');
+  await expectAxeClean(page, 'territory, stats right only');
+  await page.evaluate(() => { window.location.hash = '#doublons'; });
+  await page.waitForFunction(() => window.location.hash === '#territoire=commune:35238');
+  await page.waitForSelector('[data-figure="responses"]');
+  await signOut();
+
+  // Neither: signed in all the same, told what it lacks, in French then in English.
+  await signIn(page, ONLY_PUBLISH);
+  await page.waitForSelector('#rights-note');
+  expect(await text(page, 'h1')).toBe('Rien à montrer pour ce jeton');
+  expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-publication » ne montre rien de cette page : ni le réseau, les chiffres des territoires et les avertissements de cohérence (il lui faut le droit stats) ; ni les doublons probables et les réponses lues en mots (il lui faut le droit read).');
+  expect(await navLinks()).toEqual([]);
+  expect(await page.locator('#sign-out').count()).toBe(1);
+  await expectAxeClean(page, 'no view for this token');
+  await page.click('#lang');
+  await page.waitForFunction(() => document.getElementById('rights-note')?.textContent === 'The token "rennes-publication" shows nothing of this page: neither the network, the figures of each territory and the coherence warnings (it needs the stats right); nor the probable duplicates and the responses read in words (it needs the read right).');
+  expect(await text(page, '#who')).toBe('Signed in with the token "rennes-publication"');
+  await page.click('#lang');
+  await signOut();
+  expect(await page.locator('#who').isVisible()).toBe(false);
   expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();

@@ -39,6 +39,13 @@ export const TEXTS = {
     personalMasked: 'Données personnelles masquées ({fields}) : ce jeton n’a pas le droit export-personal. Les groupes et leurs raisons restent ; comparez les réponses pour décider.',
     fieldName: 'nom', fieldRna: 'numéro RNA', fieldCommune: 'commune',
     cannotDecide: 'Ce jeton peut lire les doublons mais pas les écarter : il lui faut le droit export.',
+    signedInAs: 'Connecté avec le jeton « {name} »',
+    lackStats: 'le réseau, les chiffres des territoires et les avertissements de cohérence (il lui faut le droit stats)',
+    lackRead: 'les doublons probables et les réponses lues en mots (il lui faut le droit read)',
+    listSeparator: ' ; ni ',
+    rightsNote: 'Le jeton « {name} » ne montre pas {list}.',
+    seesNothing: 'Le jeton « {name} » ne montre rien de cette page : ni {list}.',
+    nothingTitle: 'Rien à montrer pour ce jeton',
   },
   en: {
     title: 'Collection cockpit — OLVA', brand: 'OLVA collection cockpit', skip: 'Skip to content', views: 'Views', otherLang: 'Français',
@@ -78,6 +85,13 @@ export const TEXTS = {
     personalMasked: 'Personal data hidden ({fields}): this token lacks the export-personal right. The groups and their reasons remain; compare the responses to decide.',
     fieldName: 'name', fieldRna: 'RNA number', fieldCommune: 'municipality',
     cannotDecide: 'This token can read the duplicates but not set them aside: it needs the export right.',
+    signedInAs: 'Signed in with the token "{name}"',
+    lackStats: 'the network, the figures of each territory and the coherence warnings (it needs the stats right)',
+    lackRead: 'the probable duplicates and the responses read in words (it needs the read right)',
+    listSeparator: '; nor ',
+    rightsNote: 'The token "{name}" does not show {list}.',
+    seesNothing: 'The token "{name}" shows nothing of this page: neither {list}.',
+    nothingTitle: 'Nothing to show for this token',
   },
 };
 

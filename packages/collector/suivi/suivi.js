@@ -15,6 +15,8 @@ const state = {
   lang: sessionStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'fr',
   wave: null,
   network: null,
+  /** The token's name, rights and territories (GET /v1/cockpit/me), read at sign-in. */
+  me: null,
   sort: { key: 'territory', descending: false },
 };
 const tr = (key, vars) => t(state.lang, key, vars);
@@ -89,13 +91,54 @@ function setChrome() {
   langButton.textContent = t(state.lang, 'otherLang');
   langButton.setAttribute('lang', other);
   nav.setAttribute('aria-label', tr('views'));
-  const signedIn = Boolean(sessionStorage.getItem(TOKEN_KEY));
+  const signedIn = Boolean(sessionStorage.getItem(TOKEN_KEY)) && state.me !== null;
   const view = currentRoute().view;
   const link = (href, key, active) => h('li', {}, h('a', { href, 'aria-current': active ? 'page' : null }, tr(key)));
+  // Who is signed in, by the token's name (never the secret): a coordinator lent a colleague's
+  // token, or holding two, sees which one this tab uses.
+  document.getElementById('who').textContent = signedIn ? tr('signedInAs', { name: state.me.name }) : '';
+  // Only the views the token may open: a link the collector would refuse is a dead end.
   nav.replaceChildren(signedIn ? h('ul', {},
-    link('#reseau', 'network', view === 'network'),
-    link('#doublons', 'duplicates', view === 'duplicates'),
+    may('stats') ? link('#reseau', 'network', view === 'network') : null,
+    may('read') ? link('#doublons', 'duplicates', view === 'duplicates') : null,
     h('li', {}, h('button', { type: 'button', id: 'sign-out', on: { click: signOut } }, tr('signOut')))) : '');
+}
+
+/** True when the signed-in token holds `right` (read from GET /v1/cockpit/me). */
+function may(right) {
+  return state.me?.rights.includes(right) ?? false;
+}
+
+/**
+ * What the cockpit shows, by the right it needs: the network, a territory's figures and its
+ * coherence warnings read the statistics (`stats`); the duplicates and the responses in words
+ * read the responses themselves (`read`).
+ */
+const SECTIONS = [{ right: 'stats', key: 'lackStats' }, { right: 'read', key: 'lackRead' }];
+
+/** The view `route` asks for, needing a right the token lacks: null when it may open it. */
+function refusedView(route) {
+  const needs = route.view === 'duplicates' ? 'read' : 'stats';
+  return may(needs) ? null : needs;
+}
+
+/** Where a token starts: its one territory, the network, or the duplicates when it may not read the figures. */
+function startHash() {
+  if (may('stats')) {
+    const scope = state.me.territories;
+    return scope !== 'all' && scope.length === 1 ? `#territoire=${territoryParam(scope[0])}` : '#reseau';
+  }
+  return may('read') ? '#doublons' : '';
+}
+
+/**
+ * The sentence saying what this token does not show and which right it lacks (French, or
+ * English when the page is), or null when it lacks none of the cockpit's rights.
+ */
+function rightsNote() {
+  const lacking = SECTIONS.filter((s) => !may(s.right)).map((s) => tr(s.key));
+  if (!lacking.length) return null;
+  return h('p', { id: 'rights-note', class: 'note' }, tr(lacking.length === SECTIONS.length ? 'seesNothing' : 'rightsNote', { name: state.me.name, list: lacking.join(tr('listSeparator')) }));
 }
 
 /** Replaces the main content and moves the focus to its heading (screen readers read it). */
@@ -132,10 +175,27 @@ function currentRoute() {
 }
 
 async function render() {
-  setChrome();
   if (!sessionStorage.getItem(TOKEN_KEY)) return renderSignIn();
+  try {
+    // A reload keeps the token (session storage) but not what it may do.
+    state.me ??= await api('/v1/cockpit/me');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 429) return renderSignIn(tr('rateLimited'));
+    return showError(error);
+  }
+  setChrome();
   const route = currentRoute();
   try {
+    // A view the token may not open (an old link, a bookmark, the default network): its start
+    // instead, which says what it does not show and why.
+    if (refusedView(route)) {
+      const start = startHash();
+      if (start && start !== window.location.hash) {
+        history.replaceState(null, '', start);
+        return render();
+      }
+      return show(tr('nothingTitle'), rightsNote());
+    }
     if (route.view === 'territory') await renderTerritory(route.territory);
     else if (route.view === 'duplicates') await renderDuplicates(route.territory);
     else await renderNetwork();
@@ -166,24 +226,23 @@ async function signIn(event) {
   if (!value) return renderSignIn(tr('needToken'));
   sessionStorage.setItem(TOKEN_KEY, value);
   try {
-    const network = await api('/v1/cockpit/network');
-    state.network = network;
-    state.wave = network.wave;
-    // One territory in reach: its own view is where its coordinator starts.
-    const only = network.territories.length === 1 ? network.territories[0].territory : null;
-    const target = only ? `#territoire=${territoryParam(only)}` : '#reseau';
-    if (window.location.hash === target) await render();
-    else window.location.hash = target;
+    // Any valid token signs in: each view then shows what its rights let it read, and says
+    // what they do not (a token without `stats` was refused at the door).
+    state.me = await api('/v1/cockpit/me');
   } catch (error) {
-    if (error instanceof ApiError && error.status === 429) { sessionStorage.removeItem(TOKEN_KEY); return renderSignIn(tr('rateLimited')); }
-    if (error instanceof ApiError && error.status === 403) { sessionStorage.removeItem(TOKEN_KEY); return renderSignIn(tr('forbidden')); }
-    renderSignIn(tr('badToken'));
+    sessionStorage.removeItem(TOKEN_KEY);
+    return renderSignIn(tr(error instanceof ApiError && error.status === 429 ? 'rateLimited' : 'badToken'));
   }
+  // One territory in reach: its own view is where its coordinator starts.
+  const target = startHash();
+  if (window.location.hash === target || !target) await render();
+  else window.location.hash = target;
 }
 
 function signOut() {
   sessionStorage.removeItem(TOKEN_KEY);
   state.network = null;
+  state.me = null;
   history.replaceState(null, '', window.location.pathname);
   render();
 }
@@ -252,6 +311,7 @@ async function renderNetwork() {
   };
   drawTable();
   show(tr('networkTitle'),
+    rightsNote(),
     waveField(network.waves, network.wave, (w) => { state.wave = w; render(); }),
     // The distinct total: summing the rows would count an EPCI's communes twice.
     network.wave === null ? null : h('p', { id: 'network-total' }, tr('networkTotal', { wave: network.wave, n: num(network.responses) })),
@@ -302,6 +362,7 @@ async function renderTerritory(param) {
   const label = (l) => localized(l.label) || l.code;
   const chase = sectors.chase.map((code) => sectors.lines.find((l) => l.code === code)).filter(Boolean);
   const content = [
+    rightsNote(),
     waveField(view.waves, view.wave, (w) => { state.wave = w; render(); }),
     h('dl', { class: 'figures' },
       figure(tr('responses'), num(view.responses), 'responses'),
@@ -312,7 +373,7 @@ async function renderTerritory(param) {
       figure(tr('completion'), tr('completionUnknown'), 'completion')),
     h('p', { class: 'note' }, localized(view.completion.reason)),
     view.paper.entry ? h('p', {}, h('a', { href: view.paper.entry, id: 'paper-entry' }, tr('paperEntry'))) : null,
-    h('p', {}, h('a', { href: `#doublons=${territoryParam(view.territory)}` }, tr('duplicatesTitle'))),
+    may('read') ? h('p', {}, h('a', { href: `#doublons=${territoryParam(view.territory)}` }, tr('duplicatesTitle'))) : null,
 
     h('h2', { id: 'chase-title' }, tr('chase')),
     withExpected
@@ -368,7 +429,8 @@ function warningsSection(warnings) {
       h('td', {}, when(w.receivedAt)),
       h('td', {}, channelName(w.channel)),
       h('td', {}, w.checks.map((c) => localized(c.message)).join(' ; ')),
-      h('td', {}, disclosure(labels, preview, () => [{ submissionId: w.submissionId, title: tr('responseOf', { at: when(w.receivedAt) }) }], tr('warningsTitle'),
+      // The answers are the response itself: the `read` right (the rights note says so).
+      !may('read') ? null : h('td', {}, disclosure(labels, preview, () => [{ submissionId: w.submissionId, title: tr('responseOf', { at: when(w.receivedAt) }) }], tr('warningsTitle'),
         new Set(w.checks.flatMap((c) => c.questions)))));
   });
   return [
@@ -377,7 +439,7 @@ function warningsSection(warnings) {
       h('p', { class: 'note' }, tr('warningsNote', { n: num(warnings.total) })),
       tableWrap(tr('warningsTitle'), h('table', { id: 'warnings-table' },
         h('caption', {}, tr('warningsTitle')),
-        h('thead', {}, h('tr', {}, ['logResponse', 'colReceived', 'channel', 'warningChecks', 'colActions'].map((k) => h('th', { scope: 'col' }, tr(k))))),
+        h('thead', {}, h('tr', {}, ['logResponse', 'colReceived', 'channel', 'warningChecks', may('read') ? 'colActions' : null].filter(Boolean).map((k) => h('th', { scope: 'col' }, tr(k))))),
         h('tbody', {}, rows))),
       preview,
     ]),
@@ -389,10 +451,10 @@ function warningsSection(warnings) {
 
 async function renderDuplicates(param) {
   const query = param ? `?territory=${encodeURIComponent(param)}` : '';
-  const [list, log, me] = await Promise.all([api(`/v1/cockpit/duplicates${query}`), api('/v1/cockpit/duplicates/log'), api('/v1/cockpit/me')]);
+  const [list, log] = await Promise.all([api(`/v1/cockpit/duplicates${query}`), api('/v1/cockpit/duplicates/log')]);
   // Keeping and restoring need the export right: a token without it is told so once, rather
   // than shown buttons the collector would refuse.
-  const mayDecide = me.rights.includes('export');
+  const mayDecide = may('export');
   // The fields a token without export-personal does not get: said as hidden, never as unanswered.
   const masked = new Set(list.personal === 'left-out' ? list.personalLeftOut : []);
   const field = (m, key, shown) => (m[key] ? shown : tr(masked.has(key) ? 'masked' : 'none'));
@@ -445,6 +507,7 @@ async function renderDuplicates(param) {
       h('tbody', {}, log.events.map((e) => h('tr', {}, h('td', {}, when(e.at)), h('td', {}, tr(e.action === 'exclude' ? 'actionExclude' : 'actionRestore')), h('td', {}, e.submissionId), h('td', {}, e.by))))))
     : h('p', {}, tr('logEmpty'));
   show(`${tr('duplicatesTitle')}${param ? ` — ${param}` : ''}`,
+    rightsNote(),
     list.groups.length ? h('p', { id: 'resolved' }, tr('resolved', { n: list.resolved, total: list.groups.length })) : h('p', {}, tr('duplicatesNone')),
     personalNote,
     !mayDecide && list.groups.length ? h('p', { id: 'decide-note', class: 'note' }, tr('cannotDecide')) : null,
