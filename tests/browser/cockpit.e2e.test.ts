@@ -226,6 +226,17 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   await expectAxeClean(page, 'duplicates compared');
   // Said to a screen reader too, the focus staying on the button.
   await page.waitForFunction(() => /diffèrent sur 7/.test(document.getElementById('status')!.textContent ?? ''));
+  // The status region covers nothing: no part of the page under it, whatever the scroll.
+  const underStatus = () => page.evaluate(() => {
+    const box = document.getElementById('status')!.getBoundingClientRect();
+    return [...document.querySelectorAll('main *')].filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top;
+    }).map((e) => e.tagName);
+  });
+  expect(await underStatus()).toEqual([]);
+  await page.locator('table.responses').scrollIntoViewIfNeeded();
+  expect(await underStatus()).toEqual([]);
   await page.check('section.group input[type="checkbox"]');
   expect(await page.locator('table.responses tr[data-question]:visible').count()).toBe(differing.length);
   // Sections without a difference go with their rows: "La réponse", the profile, the members, the needs.
@@ -250,6 +261,8 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   await expect.poll(focused).toBe(`${second.submissionId} restore`);
   expect(await text(page, `tr[data-submission="${second.submissionId}"] [data-figure="state"]`)).toMatch(/écartée par rennes/);
   await page.waitForFunction(() => /écartée/.test(document.getElementById('status')!.textContent ?? ''));
+  // Said in sight too, under the group decided (the status region is for screen readers).
+  expect(await text(page, 'section.group #decision-done')).toBe('Réponse gardée ; réponses écartées des exports et des résultats : 1.');
   expect(await exportRows(RENNES)).toBe(before - 1);
   expect((await api('/v1/cockpit/territory', RENNES)).body.responses).toBe(before - 1);
   expect(await page.locator('#log-table tbody tr').count()).toBe(1);
@@ -268,6 +281,7 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   await page.keyboard.press('Enter');
   await page.waitForSelector(`tr[data-submission="${first.submissionId}"] button[data-action="keep"]`);
   await expect.poll(focused).toBe(`${second.submissionId} keep`);
+  expect(await text(page, 'section.group #decision-done')).toBe('Réponse rétablie dans les exports et les résultats.');
   expect(await exportRows(RENNES)).toBe(before);
   expect(await page.locator('#log-table tbody tr').count()).toBe(2);
   expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);

@@ -679,6 +679,17 @@ function focusAction(submissionId, action) {
   main.querySelector(`tr[data-submission="${CSS.escape(submissionId)}"] button[data-action="${action}"]`)?.focus();
 }
 
+/**
+ * What a decision did, said to a screen reader (the status region) and written in sight under
+ * the group decided, where the eyes are (the status region is not shown: at the top of the
+ * page it was out of sight, fixed at the bottom it hid rows).
+ */
+function decisionDone(submissionId, message) {
+  const group = main.querySelector(`tr[data-submission="${CSS.escape(submissionId)}"]`)?.closest('section.group');
+  group?.querySelector(':scope > .table-wrap')?.after(h('p', { class: 'done', id: 'decision-done' }, message));
+  announce(message);
+}
+
 async function keep(keptId, live, param) {
   try {
     let n = 0;
@@ -691,7 +702,7 @@ async function keep(keptId, live, param) {
     }
     await renderDuplicates(param);
     if (first) focusAction(first, 'restore');
-    announce(tr('keptDone', { n }));
+    decisionDone(keptId, tr('keptDone', { n }));
   } catch (error) {
     showError(error);
   }
@@ -702,7 +713,7 @@ async function restore(submissionId, param) {
     await api('/v1/cockpit/duplicates/restore', { method: 'POST', body: JSON.stringify({ submissionId }) });
     await renderDuplicates(param);
     focusAction(submissionId, 'keep');
-    announce(tr('restoredDone'));
+    decisionDone(submissionId, tr('restoredDone'));
   } catch (error) {
     showError(error);
   }
