@@ -15,6 +15,7 @@ import { seriousViolations } from '@olva/test-support/axe';
 import { COCKPIT_CSP, seedCockpitDemo } from '@olva/collector';
 import { demoTokens } from '@olva/test-support/demo-collector';
 import { demoInChromium } from '@olva/test-support/demo-chromium';
+import { answeredPayload } from '@olva/test-support/answered-payload';
 
 const TOKENS = demoTokens();
 const token = (name: string): string => TOKENS[name]!;
@@ -42,14 +43,25 @@ const demo = demoInChromium({
     { name: 'rennes-publication', token: ONLY_PUBLISH, scope: { territories: RENNES_SCOPE, rights: ['publish'] } },
   ],
   requires: [path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json')],
-  prepare: async (c) => { expect(await seedCockpitDemo(c)).toBeGreaterThan(0); },
+  prepare: async (c) => {
+    expect(await seedCockpitDemo(c)).toBeGreaterThan(0);
+    // An earlier wave in Rennes, with no expected distribution and every sector answered once:
+    // nothing left to chase.
+    const core = c.registry.accepted().find((b) => b.compiled.extension === null)!.compiled;
+    const sectors = core.sections.flatMap((s) => s.questions).find((q) => q.id === 'secteur_principal') as { choices: { code: string }[] };
+    for (const { code } of sectors.choices) {
+      const payload = answeredPayload(core, { level: 'commune', code: '35238' }, '2025');
+      Object.assign(payload.answers, { secteur_principal: code }, code === 'other' ? { secteur_principal_other: 'Pétanque' } : {});
+      expect((await c.app.inject({ method: 'POST', url: '/v1/responses', payload })).statusCode).toBe(201);
+    }
+  },
 });
 
 const api = async (p: string, tok: string) => {
   const res = await fetch(`${demo.base}${p}`, { headers: { authorization: `Bearer ${tok}` } });
   return { status: res.status, body: res.headers.get('content-type')?.includes('json') ? await res.json() as any : await res.text() };
 };
-const exportRows = async (tok: string) => (await api('/v1/exports/responses.csv?questionnaire=olva-core', tok)).body.trim().split('\n').length - 1;
+const exportRows = async (tok: string) => (await api('/v1/exports/responses.csv?questionnaire=olva-core&wave=2026', tok)).body.trim().split('\n').length - 1;
 
 /** axe on the page as it is (axe evaluated through the devtools protocol: the page's CSP forbids injected scripts). */
 async function expectAxeClean(page: Page, view: string): Promise<void> {
@@ -400,8 +412,22 @@ it('shows the national token every territory, sortable, in English too, on a pho
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('h1')?.textContent === 'Every territory of the wave');
   await page.click(`a[href="#territoire=commune:35238"]`);
-  await page.waitForSelector('[data-figure="responses"]');
+  // English punctuation: no space before the colon.
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Territory: Rennes (35238)');
   expect(await page.locator('h2').first().textContent()).toBe('Sectors to chase first');
+  // The wave changed with the arrow keys, one wave at a time: the focus stays on the chooser.
+  await page.focus('#wave');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForSelector('#chase-none');
+  expect(await page.locator('#wave').inputValue()).toBe('2025');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('wave');
+  // Every sector answered, none expected: said in words, not an empty list under « these sectors ».
+  expect(await text(page, '#chase-none')).toBe('With no expected distribution configured, the collector only spots the sectors with no response at all: every sector has at least one.');
+  expect(await page.locator('#chase').count()).toBe(0);
+  await expectAxeClean(page, 'territory, earlier wave (English, phone)');
+  await page.keyboard.press('ArrowUp');
+  await page.waitForSelector('#chase li');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('wave');
   await expectAxeClean(page, 'territory (English, phone)');
   // A territory without an expected distribution (most of them): its sectors with no response,
   // the page's own words, nothing of the page's plumbing ("null", "[object …]").

@@ -46,6 +46,8 @@ export const TEXTS = {
     rightsNote: 'Le jeton « {name} » ne montre pas {list}.',
     seesNothing: 'Le jeton « {name} » ne montre rien de cette page : ni {list}.',
     nothingTitle: 'Rien à montrer pour ce jeton',
+    chaseNoExpectedNone: 'Sans distribution attendue configurée, le collecteur ne repère que les secteurs sans aucune réponse : chaque secteur en a au moins une.',
+    territoryTitle: 'Territoire : {name}', waveNone: 'Vague : aucune réponse pour l’instant',
   },
   en: {
     title: 'Collection cockpit — OLVA', brand: 'OLVA collection cockpit', skip: 'Skip to content', views: 'Views', otherLang: 'Français',
@@ -92,6 +94,8 @@ export const TEXTS = {
     rightsNote: 'The token "{name}" does not show {list}.',
     seesNothing: 'The token "{name}" shows nothing of this page: neither {list}.',
     nothingTitle: 'Nothing to show for this token',
+    chaseNoExpectedNone: 'With no expected distribution configured, the collector only spots the sectors with no response at all: every sector has at least one.',
+    territoryTitle: 'Territory: {name}', waveNone: 'Wave: no response yet',
   },
 };
 

@@ -250,10 +250,18 @@ function signOut() {
 // ---------------------------------------------------------------------------------------
 // Network
 
-function waveField(waves, current, onChange) {
-  if (!waves.length) return h('p', {}, `${tr('wave')} : ${tr('noWave')}`);
-  const select = h('select', { id: 'wave', on: { change: (e) => onChange(e.target.value) } },
-    waves.map((w) => h('option', { value: w, selected: w === current }, w)));
+/**
+ * The wave chooser of a view. A new wave draws the view again and gives the focus back to the
+ * chooser: the browser changes a focused select at each arrow key, and with the focus sent to
+ * the heading a keyboard user could only ever move one wave away.
+ */
+function waveField(waves, current) {
+  if (!waves.length) return h('p', {}, tr('waveNone'));
+  const select = h('select', { id: 'wave', on: { change: async (e) => {
+    state.wave = e.target.value;
+    await render();
+    document.getElementById('wave')?.focus();
+  } } }, waves.map((w) => h('option', { value: w, selected: w === current }, w)));
   return h('div', { class: 'field' }, h('label', { for: 'wave' }, tr('wave')), select);
 }
 
@@ -312,7 +320,7 @@ async function renderNetwork() {
   drawTable();
   show(tr('networkTitle'),
     rightsNote(),
-    waveField(network.waves, network.wave, (w) => { state.wave = w; render(); }),
+    waveField(network.waves, network.wave),
     // The distinct total: summing the rows would count an EPCI's communes twice.
     network.wave === null ? null : h('p', { id: 'network-total' }, tr('networkTotal', { wave: network.wave, n: num(network.responses) })),
     tableWrap(tr('networkTitle'), table));
@@ -363,7 +371,7 @@ async function renderTerritory(param) {
   const chase = sectors.chase.map((code) => sectors.lines.find((l) => l.code === code)).filter(Boolean);
   const content = [
     rightsNote(),
-    waveField(view.waves, view.wave, (w) => { state.wave = w; render(); }),
+    waveField(view.waves, view.wave),
     h('dl', { class: 'figures' },
       figure(tr('responses'), num(view.responses), 'responses'),
       figure(tr('target'), view.target === null ? tr('noTarget') : num(view.target), 'target'),
@@ -381,7 +389,9 @@ async function renderTerritory(param) {
         ? [h('p', { id: 'chase-intro' }, tr('chaseIntro')),
           h('ol', { id: 'chase', 'aria-labelledby': 'chase-title', 'aria-describedby': 'chase-intro' }, chase.map((l) => h('li', { 'data-code': l.code }, tr('chaseLine', { sector: label(l), n: num(l.missing) }))))]
         : h('p', {}, tr('chaseNone')))
-      : [h('p', {}, tr('chaseNoExpected')), h('ul', { id: 'chase' }, chase.map((l) => h('li', { 'data-code': l.code }, label(l))))],
+      // "These sectors have no response:" over an empty list reads as a page that failed.
+      : chase.length ? [h('p', {}, tr('chaseNoExpected')), h('ul', { id: 'chase' }, chase.map((l) => h('li', { 'data-code': l.code }, label(l))))]
+        : h('p', { id: 'chase-none' }, tr('chaseNoExpectedNone')),
     h('p', { class: 'note' }, withExpected ? tr('expectedFrom', { source: sectors.expectedSource ?? '' }) : tr('noExpected')),
     view.registerNote ? h('p', { class: 'note', id: 'register-note' }, localized(view.registerNote)) : null,
 
@@ -416,7 +426,7 @@ async function renderTerritory(param) {
     ...warningsSection(warnings),
   ];
   state.wave = view.wave;
-  show(`${tr('territory')} : ${name}`, ...content);
+  show(tr('territoryTitle', { name }), ...content);
 }
 
 /** The responses whose respondent confirmed a coherence warning, each with its answers on demand. */
