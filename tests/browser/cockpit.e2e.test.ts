@@ -305,8 +305,10 @@ it('shows a token without the export right the duplicates to read, no button the
   const { page, errors } = await openPage();
   await signIn(page, READER);
   await page.waitForSelector('[data-figure="responses"]');
-  await page.evaluate(() => { window.location.hash = '#doublons'; });
+  // From the territory's view: its duplicates, the territory named as there, not by its code.
+  await page.click('main a[href="#doublons=commune:35238"]');
   await page.waitForSelector('section.group');
+  expect(await text(page, 'h1')).toBe('Doublons probables — Rennes (35238)');
   expect((await api('/v1/cockpit/me', READER)).body).toEqual({ name: 'rennes-lecture', rights: ['read', 'stats'], territories: [{ level: 'commune', code: '35238' }] });
   expect(await text(page, '#decide-note')).toBe('Ce jeton peut lire les doublons mais pas les écarter : il lui faut le droit export.');
   expect(await page.locator('section.group th').allTextContents()).not.toContain('Actions');
@@ -314,8 +316,13 @@ it('shows a token without the export right the duplicates to read, no button the
   await page.waitForSelector('table.responses');
   expect(await page.locator('button[data-action="keep"], button[data-action="restore"], tr.actions').count()).toBe(0);
   await expectAxeClean(page, 'duplicates, read only');
-  await page.click('#lang');
+  await page.focus('#lang');
+  await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.getElementById('decide-note')?.textContent === 'This token can read the duplicates but not set them aside: it needs the export right.');
+  expect(await text(page, 'h1')).toBe('Probable duplicates — Rennes (35238)');
+  // The focus stays on the language button, in the bar where the keyboard was.
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('lang');
+  expect(await text(page, '#lang')).toBe('Français');
   expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();

@@ -17,6 +17,8 @@ const state = {
   network: null,
   /** The token's name, rights and territories (GET /v1/cockpit/me), read at sign-in. */
   me: null,
+  /** Territories' names as the network and territory views gave them, by `level:code`. */
+  names: new Map(),
   sort: { key: 'territory', descending: false },
 };
 const tr = (key, vars) => t(state.lang, key, vars);
@@ -290,6 +292,7 @@ async function renderNetwork() {
   const network = await api(`/v1/cockpit/network${state.wave ? `?wave=${encodeURIComponent(state.wave)}` : ''}`);
   state.network = network;
   state.wave = network.wave;
+  for (const r of network.territories) state.names.set(territoryParam(r.territory), territoryName(r.territory));
   const labels = await sectorLabelsFor(network);
   const table = h('table', { id: 'network-table' });
   const drawTable = () => {
@@ -365,6 +368,7 @@ async function renderTerritory(param) {
   }
   const warnings = await api(`/v1/cockpit/warnings?territory=${encodeURIComponent(param)}${view.wave ? `&wave=${encodeURIComponent(view.wave)}` : ''}`);
   const name = territoryName(view.territory);
+  state.names.set(territoryParam(view.territory), name);
   const sectors = view.sectors;
   const withExpected = sectors.basis === 'expected';
   const label = (l) => localized(l.label) || l.code;
@@ -516,7 +520,9 @@ async function renderDuplicates(param) {
       h('thead', {}, h('tr', {}, ['logWhen', 'logAction', 'logResponse', 'logWho'].map((k) => h('th', { scope: 'col' }, tr(k))))),
       h('tbody', {}, log.events.map((e) => h('tr', {}, h('td', {}, when(e.at)), h('td', {}, tr(e.action === 'exclude' ? 'actionExclude' : 'actionRestore')), h('td', {}, e.submissionId), h('td', {}, e.by))))))
     : h('p', {}, tr('logEmpty'));
-  show(`${tr('duplicatesTitle')}${param ? ` — ${param}` : ''}`,
+  // The territory by its name, as the view its link was followed from wrote it (the code alone
+  // when the page was opened at this address).
+  show(`${tr('duplicatesTitle')}${param ? ` — ${state.names.get(param) ?? param}` : ''}`,
     rightsNote(),
     list.groups.length ? h('p', { id: 'resolved' }, tr('resolved', { n: list.resolved, total: list.groups.length })) : h('p', {}, tr('duplicatesNone')),
     personalNote,
@@ -731,10 +737,13 @@ async function restore(submissionId, param) {
 
 // ---------------------------------------------------------------------------------------
 
-document.getElementById('lang').addEventListener('click', () => {
+document.getElementById('lang').addEventListener('click', async (event) => {
   state.lang = state.lang === 'fr' ? 'en' : 'fr';
   sessionStorage.setItem(LANG_KEY, state.lang);
-  render();
+  await render();
+  // The view is drawn again in the other language: the focus stays on the button pressed
+  // (drawing sends it to the heading, which left a keyboard user away from the bar).
+  event.target.focus();
 });
 window.addEventListener('hashchange', render);
 render();
