@@ -459,9 +459,19 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await expectAxeClean(page, 'duplicates compared (English, phone)');
 
+  // An earlier wave chosen, then the tab handed over: the next token starts on its newest wave.
+  await page.evaluate(() => { location.hash = '#reseau'; });
+  await page.waitForSelector('#network-table');
+  await page.selectOption('#wave', '2025');
+  await page.waitForFunction(() => document.querySelector('#network-table caption')?.textContent?.endsWith('2025'));
   await page.click('#sign-out');
   await page.waitForSelector('#token');
   expect(await page.evaluate(() => sessionStorage.getItem('olva-suivi-token'))).toBeNull();
+  await signIn(page, RENNES);
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Territory: Rennes (35238)');
+  expect(await page.locator('#wave').inputValue()).toBe(network.wave);
+  await page.click('#sign-out');
+  await page.waitForSelector('#token');
   expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();

@@ -227,6 +227,9 @@ async function signIn(event) {
   const value = new FormData(event.target).get('token')?.toString().trim() ?? '';
   if (!value) return renderSignIn(tr('needToken'));
   sessionStorage.setItem(TOKEN_KEY, value);
+  // A new token starts on its newest wave, not on the one the previous token of this tab chose
+  // (the next coordinator at a shared desk would read another year's figures as theirs).
+  state.wave = null;
   try {
     // Any valid token signs in: each view then shows what its rights let it read, and says
     // what they do not (a token without `stats` was refused at the door).
