@@ -126,18 +126,22 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   // also given as a secondary one), each with its answers on demand.
   const warnings = (await api(`/v1/cockpit/warnings?territory=commune:35238&wave=${view.wave}`, RENNES)).body;
   expect(warnings.total).toBeGreaterThan(0);
-  expect(await page.locator('#warnings-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-submission'))))
+  expect(await page.locator('#warnings-table > tbody > tr[data-submission]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-submission'))))
     .toEqual(warnings.listed.map((w: { submissionId: string }) => w.submissionId));
   // One of them in words, alone: nothing to mark as differing.
   await page.click('#warnings-table tbody tr:first-child button[data-action="see"]');
-  await page.waitForSelector('#warning-response table.responses');
-  expect(await page.locator('#warning-response thead th').count()).toBe(2);
-  expect(await page.locator('#warning-response tr[data-question="secteurs_secondaires"] td').textContent()).toBeTruthy();
-  expect(await page.locator('#warning-response [data-differs], #warning-response .diff-summary').count()).toBe(0);
+  await page.waitForSelector('#warning-1-response table.responses');
+  // Its answers open right under its row, in sight, not below the whole list.
+  expect(await page.locator('#warnings-table > tbody > tr:nth-child(2) #warning-1-response').isVisible()).toBe(true);
+  expect(await page.evaluate(() => document.getElementById('warning-1-response')!.getBoundingClientRect().top
+    - document.querySelector('#warnings-table > tbody > tr:first-child')!.getBoundingClientRect().bottom)).toBeLessThan(50);
+  expect(await page.locator('#warning-1-response thead th').count()).toBe(2);
+  expect(await page.locator('#warning-1-response tr[data-question="secteurs_secondaires"] td').textContent()).toBeTruthy();
+  expect(await page.locator('#warning-1-response [data-differs], #warning-1-response .diff-summary').count()).toBe(0);
   // The answers its confirmed warning is about are marked, in words.
   const warnedQuestions = new Set(warnings.listed[0].checks.flatMap((c: { questions: string[] }) => c.questions));
-  expect(await page.locator('#warning-response tr:has(.tag)').count()).toBe(warnedQuestions.size);
-  expect(await page.locator('#warning-response tr:has(.tag)').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-question'), r.querySelector('.tag')!.textContent])))
+  expect(await page.locator('#warning-1-response tr:has(.tag)').count()).toBe(warnedQuestions.size);
+  expect(await page.locator('#warning-1-response tr:has(.tag)').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-question'), r.querySelector('.tag')!.textContent])))
     .toEqual(expect.arrayContaining([...warnedQuestions].map((q) => [q, 'avertissement confirmé'])));
   // Every chart has a title and sits beside its table.
   expect(await page.locator('figure svg[role="img"] title').count()).toBe(4);
@@ -146,7 +150,8 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(await text(page, '#sectors-key')).toMatch(/barres pleines.*cadres pointillés/);
   await expectAxeClean(page, 'territory, a warned response open');
   await page.click('#warnings-table tbody tr:first-child button[data-action="see"]');
-  expect(await page.locator('#warning-response table').count()).toBe(0);
+  expect(await page.locator('#warning-1-response table').count()).toBe(0);
+  expect(await page.locator('#warnings-table > tbody > tr:nth-child(2)').isVisible()).toBe(false);
   expect(await page.locator('#warnings-table tbody tr:first-child button[data-action="see"]').getAttribute('aria-expanded')).toBe('false');
   // Forced colours (Windows high contrast): SVG paint is not forced by the browser, so the
   // charts must take system colours themselves; the figures' boxes, a background, get a border.
@@ -356,7 +361,7 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-chiffres »');
   expect(await navLinks()).toEqual(['#reseau']);
   expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-chiffres » ne montre pas les doublons probables et les réponses lues en mots (il lui faut le droit read).');
-  expect(await page.locator('#warnings-table tbody tr').count()).toBeGreaterThan(0);
+  expect(await page.locator('#warnings-table > tbody > tr[data-submission]').count()).toBeGreaterThan(0);
   expect(await page.locator('main a[href^="#doublons"], #warnings-table button').count()).toBe(0);
   expect(await page.locator('#warnings-table thead th').allTextContents()).not.toContain('Actions');
   await expectAxeClean(page, 'territory, stats right only');

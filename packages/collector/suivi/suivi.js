@@ -436,19 +436,25 @@ async function renderTerritory(param) {
   show(tr('territoryTitle', { name }), ...content);
 }
 
-/** The responses whose respondent confirmed a coherence warning, each with its answers on demand. */
+/**
+ * The responses whose respondent confirmed a coherence warning, each with its answers on
+ * demand, in a row right under its own: below the table, the answers of the first of 59 rows
+ * opened thousands of pixels away, and a coordinator saw only the button change.
+ */
 function warningsSection(warnings) {
-  const preview = h('div', { id: 'warning-response' });
-  const rows = warnings.listed.map((w) => {
+  const rows = warnings.listed.flatMap((w, i) => {
     const labels = { show: tr('see'), hide: tr('hide'), showLabel: tr('seeLabel', { name: w.submissionId, at: when(w.receivedAt) }), hideLabel: tr('hideLabel', { name: w.submissionId, at: when(w.receivedAt) }) };
-    return h('tr', { 'data-submission': w.submissionId },
+    const region = h('div', { id: `warning-${i + 1}-response` });
+    const answers = h('tr', { class: 'answers', hidden: true }, h('td', { colspan: 5 }, region));
+    return [h('tr', { 'data-submission': w.submissionId },
       h('th', { scope: 'row' }, w.submissionId),
       h('td', {}, when(w.receivedAt)),
       h('td', {}, channelName(w.channel)),
       h('td', {}, w.checks.map((c) => localized(c.message)).join(' ; ')),
       // The answers are the response itself: the `read` right (the rights note says so).
-      !may('read') ? null : h('td', {}, disclosure(labels, preview, () => [{ submissionId: w.submissionId, title: tr('responseOf', { at: when(w.receivedAt) }) }], tr('warningsTitle'),
-        new Set(w.checks.flatMap((c) => c.questions)))));
+      !may('read') ? null : h('td', {}, disclosure(labels, region, () => [{ submissionId: w.submissionId, title: tr('responseOf', { at: when(w.receivedAt) }) }], tr('warningsTitle'),
+        new Set(w.checks.flatMap((c) => c.questions)), (open) => { answers.hidden = !open; }))),
+    may('read') ? answers : null];
   });
   return [
     h('h2', { id: 'warnings-title' }, tr('warningsTitle')),
@@ -458,7 +464,6 @@ function warningsSection(warnings) {
         h('caption', {}, tr('warningsTitle')),
         h('thead', {}, h('tr', {}, ['logResponse', 'colReceived', 'channel', 'warningChecks', may('read') ? 'colActions' : null].filter(Boolean).map((k) => h('th', { scope: 'col' }, tr(k))))),
         h('tbody', {}, rows))),
-      preview,
     ]),
   ];
 }
@@ -537,32 +542,29 @@ async function renderDuplicates(param) {
 // ---------------------------------------------------------------------------------------
 // Responses in words (GET /v1/cockpit/responses/{id}), side by side
 
-const disclosureLabels = new WeakMap();
 /**
- * A disclosure button: shows the responses `columns()` names in `region`, or hides them. One
- * region may serve several buttons (the warnings' rows): opening one closes the others.
+ * A disclosure button: shows the responses `columns()` names in `region`, or hides them;
+ * `toggled(open)` is told which (a warning's row of answers is shown only while open).
  */
-function disclosure(labels, region, columns, caption, warned = new Set()) {
+function disclosure(labels, region, columns, caption, warned = new Set(), toggled = () => {}) {
   const button = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': region.id, 'aria-label': labels.showLabel, 'data-action': 'see' }, labels.show);
-  const set = (b, open) => {
-    const l = disclosureLabels.get(b);
-    b.setAttribute('aria-expanded', String(open));
-    b.setAttribute('aria-label', open ? l.hideLabel : l.showLabel);
-    b.textContent = open ? l.hide : l.show;
+  const set = (open) => {
+    button.setAttribute('aria-expanded', String(open));
+    button.setAttribute('aria-label', open ? labels.hideLabel : labels.showLabel);
+    button.textContent = open ? labels.hide : labels.show;
+    toggled(open);
   };
-  disclosureLabels.set(button, labels);
   button.addEventListener('click', async () => {
     if (button.getAttribute('aria-expanded') === 'true') {
       region.replaceChildren();
-      set(button, false);
+      set(false);
       return;
     }
     try {
       const list = columns();
       const docs = await Promise.all(list.map((c) => api(`/v1/cockpit/responses/${encodeURIComponent(c.submissionId)}`)));
       region.replaceChildren(...responsesView(caption, list, docs, warned));
-      for (const other of main.querySelectorAll(`button[aria-controls="${CSS.escape(region.id)}"][aria-expanded="true"]`)) set(other, false);
-      set(button, true);
+      set(true);
       // The focus stays on the button: the count of differences is said without moving it.
       const summary = region.querySelector('.diff-summary');
       if (summary) announce(summary.textContent);
