@@ -143,6 +143,8 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(await page.locator('#warning-1-response tr:has(.tag)').count()).toBe(warnedQuestions.size);
   expect(await page.locator('#warning-1-response tr:has(.tag)').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-question'), r.querySelector('.tag')!.textContent])))
     .toEqual(expect.arrayContaining([...warnedQuestions].map((q) => [q, 'avertissement confirmé'])));
+  // The tables that fit are no stop for the keyboard; one wider than a phone is (to scroll it).
+  await expect.poll(() => page.locator('.table-wrap:has(#sectors-table)').getAttribute('tabindex')).toBeNull();
   // Every chart has a title and sits beside its table.
   expect(await page.locator('figure svg[role="img"] title').count()).toBe(4);
   // What the sectors chart's two shapes mean is written in sight, not only in its <title>.
@@ -417,8 +419,9 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect(await page.locator('th[aria-sort="descending"] button[data-sort="responses"]').count()).toBe(1);
   await page.keyboard.press('Enter');
   expect(await page.locator('th[aria-sort="ascending"] button[data-sort="responses"]').count()).toBe(1);
-  // Nothing wider than the phone but the scrollable table regions.
+  // Nothing wider than the phone but the scrollable table regions, which the keyboard reaches.
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expect.poll(() => page.locator('.table-wrap:has(#network-table)').getAttribute('tabindex')).toBe('0');
   await expectAxeClean(page, 'network (national, phone)');
 
   await page.click('#lang');
