@@ -355,7 +355,23 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   await page.waitForFunction(() => window.location.hash === '#doublons' && document.querySelector('h1')?.textContent === 'Doublons probables');
   await page.waitForSelector('section.group');
   expect(await page.locator('[role="alert"]').count()).toBe(0);
+  // Signed out while a view loads: the view, back late, is not drawn over the sign-in form.
+  const LOG = '**/v1/cockpit/duplicates/log';
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(LOG, async (route) => { await held; await route.continue(); });
+  const asked = page.waitForRequest(LOG);
+  await page.evaluate(() => { window.location.hash = '#doublons=commune:35238'; });
+  await asked;
   await signOut();
+  const answered = page.waitForResponse(LOG);
+  release();
+  await answered;
+  // A request of the page's own, sent after the held one came back and answered after it.
+  await page.evaluate(() => fetch('/health').then((r) => r.text()));
+  expect(await page.locator('#token').count()).toBe(1);
+  expect(await page.locator('main section.group, #who:not(:empty)').count()).toBe(0);
+  await page.unroute(LOG);
 
   // The figures only: its territory, without the responses' answers nor the duplicates.
   await signIn(page, ONLY_STATS);

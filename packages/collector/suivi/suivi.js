@@ -176,15 +176,25 @@ function currentRoute() {
   return { view: 'network' };
 }
 
+/**
+ * The drawing asked last. A view draws only if it is still the one asked for when its data
+ * comes back: signing out while a view loaded drew the previous token's duplicates over the
+ * sign-in form (and the next token's typing went nowhere).
+ */
+let drawing = 0;
+
 async function render() {
+  const mine = ++drawing;
   if (!sessionStorage.getItem(TOKEN_KEY)) return renderSignIn();
   try {
     // A reload keeps the token (session storage) but not what it may do.
     state.me ??= await api('/v1/cockpit/me');
   } catch (error) {
+    if (mine !== drawing) return undefined;
     if (error instanceof ApiError && error.status === 429) return renderSignIn(tr('rateLimited'));
     return showError(error);
   }
+  if (mine !== drawing) return undefined;
   setChrome();
   const route = currentRoute();
   try {
@@ -198,13 +208,14 @@ async function render() {
       }
       return show(tr('nothingTitle'), rightsNote());
     }
-    if (route.view === 'territory') await renderTerritory(route.territory);
-    else if (route.view === 'duplicates') await renderDuplicates(route.territory);
-    else await renderNetwork();
+    if (route.view === 'territory') await renderTerritory(route.territory, mine);
+    else if (route.view === 'duplicates') await renderDuplicates(route.territory, mine);
+    else await renderNetwork(mine);
   } catch (error) {
-    showError(error);
+    if (mine === drawing) showError(error);
   }
-  setChrome();
+  if (mine === drawing) setChrome();
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -291,7 +302,8 @@ function sectorsCell(row, labels) {
   return names ? tr('withoutResponse', { sectors: names }) : tr('noExpectedShort');
 }
 
-async function renderNetwork() {
+/** The network view; drawn only while `mine` is the drawing asked last. */
+async function renderNetwork(mine) {
   const network = await api(`/v1/cockpit/network${state.wave ? `?wave=${encodeURIComponent(state.wave)}` : ''}`);
   state.network = network;
   state.wave = network.wave;
@@ -324,6 +336,7 @@ async function renderNetwork() {
         h('td', { 'data-figure': 'missing' }, sectorsCell(r, labels))))));
   };
   drawTable();
+  if (mine !== drawing) return;
   show(tr('networkTitle'),
     rightsNote(),
     waveField(network.waves, network.wave),
@@ -359,7 +372,8 @@ function shareTable(caption, headers, rows) {
     h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c, i) => (i ? h('td', { class: 'num' }, c) : h('th', { scope: 'row' }, c))))))));
 }
 
-async function renderTerritory(param) {
+/** A territory's view; drawn only while `mine` is the drawing asked last. */
+async function renderTerritory(param, mine) {
   const query = `territory=${encodeURIComponent(param)}${state.wave ? `&wave=${encodeURIComponent(state.wave)}` : ''}`;
   let view;
   try {
@@ -433,6 +447,7 @@ async function renderTerritory(param) {
     ...warningsSection(warnings),
   ];
   state.wave = view.wave;
+  if (mine !== drawing) return;
   show(tr('territoryTitle', { name }), ...content);
 }
 
@@ -471,7 +486,8 @@ function warningsSection(warnings) {
 // ---------------------------------------------------------------------------------------
 // Duplicates
 
-async function renderDuplicates(param) {
+/** The duplicates of `param` (or of the whole scope), drawn only while `mine` is the drawing asked last: true when drawn. */
+async function renderDuplicates(param, mine) {
   const query = param ? `?territory=${encodeURIComponent(param)}` : '';
   const [list, log] = await Promise.all([api(`/v1/cockpit/duplicates${query}`), api('/v1/cockpit/duplicates/log')]);
   // Keeping and restoring need the export right: a token without it is told so once, rather
@@ -530,6 +546,7 @@ async function renderDuplicates(param) {
     : h('p', {}, tr('logEmpty'));
   // The territory by its name, as the view its link was followed from wrote it (the code alone
   // when the page was opened at this address).
+  if (mine !== drawing) return false;
   show(`${tr('duplicatesTitle')}${param ? ` — ${state.names.get(param) ?? param}` : ''}`,
     rightsNote(),
     list.groups.length ? h('p', { id: 'resolved' }, tr('resolved', { n: list.resolved, total: list.groups.length })) : h('p', {}, tr('duplicatesNone')),
@@ -537,6 +554,7 @@ async function renderDuplicates(param) {
     !mayDecide && list.groups.length ? h('p', { id: 'decide-note', class: 'note' }, tr('cannotDecide')) : null,
     ...groups,
     h('h2', {}, tr('log')), logTable);
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -712,6 +730,7 @@ function decisionDone(submissionId, message) {
 }
 
 async function keep(keptId, live, param) {
+  const mine = ++drawing;
   try {
     let n = 0;
     let first = null;
@@ -721,22 +740,23 @@ async function keep(keptId, live, param) {
       first ??= m.submissionId;
       n += 1;
     }
-    await renderDuplicates(param);
+    if (!(await renderDuplicates(param, mine))) return;
     if (first) focusAction(first, 'restore');
     decisionDone(keptId, tr('keptDone', { n }));
   } catch (error) {
-    showError(error);
+    if (mine === drawing) showError(error);
   }
 }
 
 async function restore(submissionId, param) {
+  const mine = ++drawing;
   try {
     await api('/v1/cockpit/duplicates/restore', { method: 'POST', body: JSON.stringify({ submissionId }) });
-    await renderDuplicates(param);
+    if (!(await renderDuplicates(param, mine))) return;
     focusAction(submissionId, 'keep');
     decisionDone(submissionId, tr('restoredDone'));
   } catch (error) {
-    showError(error);
+    if (mine === drawing) showError(error);
   }
 }
 
