@@ -285,6 +285,8 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   expect(await exportRows(RENNES)).toBe(before - 1);
   expect((await api('/v1/cockpit/territory', RENNES)).body.responses).toBe(before - 1);
   expect(await page.locator('#log-table tbody tr').count()).toBe(1);
+  // The response set aside named as its group shows it, not by its identifier alone.
+  expect(await page.locator('#log-table tbody td[data-submission]').allTextContents()).toEqual(['Doublon probable 1 : Réponse 2 (nom masqué)']);
   await expectAxeClean(page, 'duplicates resolved');
 
   // Read again side by side, the response set aside offers « Rétablir » under its heading

@@ -47,6 +47,7 @@ export const TEXTS = {
     seesNothing: 'Le jeton « {name} » ne montre rien de cette page : ni {list}.',
     nothingTitle: 'Rien à montrer pour ce jeton',
     chaseNoExpectedNone: 'Sans distribution attendue configurée, le collecteur ne repère que les secteurs sans aucune réponse : chaque secteur en a au moins une.',
+    logMember: '{group} : {who}',
     territoryTitle: 'Territoire : {name}', waveNone: 'Vague : aucune réponse pour l’instant',
   },
   en: {
@@ -95,6 +96,7 @@ export const TEXTS = {
     seesNothing: 'The token "{name}" shows nothing of this page: neither {list}.',
     nothingTitle: 'Nothing to show for this token',
     chaseNoExpectedNone: 'With no expected distribution configured, the collector only spots the sectors with no response at all: every sector has at least one.',
+    logMember: '{group}: {who}',
     territoryTitle: 'Territory: {name}', waveNone: 'Wave: no response yet',
   },
 };

@@ -538,11 +538,15 @@ async function renderDuplicates(param, mine) {
   const personalNote = masked.size && list.groups.length
     ? h('p', { id: 'personal-note', class: 'note' }, tr('personalMasked', { fields: [...masked].map((f) => tr(fieldWords[f] ?? f)).join(', ') }))
     : null;
+  // A decision's response as its group shows it (« Doublon probable 1 : Réponse 2 (nom
+  // masqué) »): its identifier alone told the coordinator nothing. Outside the groups listed
+  // (another territory of the scope), the identifier.
+  const members = new Map(list.groups.flatMap((g, i) => g.members.map((m, j) => [m.submissionId, tr('logMember', { group: tr('group', { n: i + 1 }), who: nameOf(m, j + 1) })])));
   const logTable = log.events.length
     ? tableWrap(tr('log'), h('table', { id: 'log-table' },
       h('caption', {}, tr('log')),
       h('thead', {}, h('tr', {}, ['logWhen', 'logAction', 'logResponse', 'logWho'].map((k) => h('th', { scope: 'col' }, tr(k))))),
-      h('tbody', {}, log.events.map((e) => h('tr', {}, h('td', {}, when(e.at)), h('td', {}, tr(e.action === 'exclude' ? 'actionExclude' : 'actionRestore')), h('td', {}, e.submissionId), h('td', {}, e.by))))))
+      h('tbody', {}, log.events.map((e) => h('tr', {}, h('td', {}, when(e.at)), h('td', {}, tr(e.action === 'exclude' ? 'actionExclude' : 'actionRestore')), h('td', { 'data-submission': e.submissionId }, members.get(e.submissionId) ?? e.submissionId), h('td', {}, e.by))))))
     : h('p', {}, tr('logEmpty'));
   // The territory by its name, as the view its link was followed from wrote it (the code alone
   // when the page was opened at this address).
