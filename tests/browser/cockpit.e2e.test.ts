@@ -90,6 +90,7 @@ const text = (page: Page, selector: string) => page.locator(selector).first().te
 
 it('lets the Rennes coordinator sign in, read the figures the API gives, and see no other territory', async () => {
   const { page, errors } = await openPage();
+  expect(await page.title()).toBe('Se connecter — Suivi de la collecte — OLVA');
   await expectAxeClean(page, 'sign-in');
   await signIn(page, 'not-a-token-0000');
   await page.waitForSelector('#sign-in-error');
@@ -103,6 +104,8 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(page.url()).not.toContain(RENNES);
   expect(await page.evaluate(() => document.cookie)).toBe('');
   expect(await page.evaluate(() => sessionStorage.getItem('olva-suivi-token'))).toBe(RENNES);
+  // Each view its own page title, the view's heading first (RGAA 8.6).
+  expect(await page.title()).toBe('Territoire : Rennes (35238) — Suivi de la collecte — OLVA');
   // Who is signed in, by the token's name, never its secret.
   expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes »');
   expect(await page.locator('header').innerText()).not.toContain(RENNES);
@@ -447,6 +450,7 @@ it('shows the national token every territory, sortable, in English too, on a pho
   await page.click(`a[href="#territoire=commune:35238"]`);
   // English punctuation: no space before the colon.
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Territory: Rennes (35238)');
+  expect(await page.title()).toBe('Territory: Rennes (35238) — Collection cockpit — OLVA');
   expect(await page.locator('h2').first().textContent()).toBe('Sectors to chase first');
   // The wave changed with the arrow keys, one wave at a time: the focus stays on the chooser.
   await page.focus('#wave');

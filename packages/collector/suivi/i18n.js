@@ -48,6 +48,7 @@ export const TEXTS = {
     nothingTitle: 'Rien à montrer pour ce jeton',
     chaseNoExpectedNone: 'Sans distribution attendue configurée, le collecteur ne repère que les secteurs sans aucune réponse : chaque secteur en a au moins une.',
     logMember: '{group} : {who}',
+    viewTitle: '{view} — {title}',
     territoryTitle: 'Territoire : {name}', waveNone: 'Vague : aucune réponse pour l’instant',
   },
   en: {
@@ -97,6 +98,7 @@ export const TEXTS = {
     nothingTitle: 'Nothing to show for this token',
     chaseNoExpectedNone: 'With no expected distribution configured, the collector only spots the sectors with no response at all: every sector has at least one.',
     logMember: '{group}: {who}',
+    viewTitle: '{view} — {title}',
     territoryTitle: 'Territory: {name}', waveNone: 'Wave: no response yet',
   },
 };

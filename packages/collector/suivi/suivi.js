@@ -85,7 +85,10 @@ function announce(text) {
 
 function setChrome() {
   document.documentElement.lang = state.lang;
-  document.title = tr('title');
+  // The view's own heading first (RGAA 8.6): a tab, a history entry or a screen reader's
+  // window list tells the network from Rennes' duplicates.
+  const heading = main.querySelector('h1')?.textContent;
+  document.title = heading ? tr('viewTitle', { view: heading, title: tr('title') }) : tr('title');
   document.getElementById('brand').textContent = tr('brand');
   document.getElementById('skip').textContent = tr('skip');
   const other = state.lang === 'fr' ? 'en' : 'fr';
@@ -149,6 +152,7 @@ function show(title, ...content) {
   // Views build their content with optional parts (null) and groups (arrays); replaceChildren
   // would write those as the text "null" and "[object HTMLParagraphElement],…".
   main.replaceChildren(heading, ...content.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+  document.title = tr('viewTitle', { view: title, title: tr('title') });
   heading.focus();
 }
 
