@@ -97,6 +97,15 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(await text(page, '[role="alert"]')).toMatch(/pas reconnu/);
   await expectAxeClean(page, 'sign-in error');
 
+  // The collector out of reach: said so, not « not recognised », which had a good token doubted.
+  await page.route('**/v1/cockpit/me', (route) => route.abort('connectionrefused'));
+  await page.fill('#token', '');
+  await signIn(page, RENNES);
+  await page.waitForFunction(() => !/pas reconnu/.test(document.getElementById('sign-in-error')?.textContent ?? 'pas reconnu'));
+  expect(await text(page, '#sign-in-error')).toBe('Le collecteur ne répond pas : vérifiez la connexion, puis réessayez.');
+  expect(await page.evaluate(() => sessionStorage.getItem('olva-suivi-token'))).toBeNull();
+  await page.unroute('**/v1/cockpit/me');
+
   await page.fill('#token', '');
   await signIn(page, RENNES);
   await page.waitForSelector('[data-figure="responses"]');

@@ -49,6 +49,7 @@ export const TEXTS = {
     chaseNoExpectedNone: 'Sans distribution attendue configurée, le collecteur ne repère que les secteurs sans aucune réponse : chaque secteur en a au moins une.',
     logMember: '{group} : {who}',
     viewTitle: '{view} — {title}',
+    unreachable: 'Le collecteur ne répond pas : vérifiez la connexion, puis réessayez.',
     territoryTitle: 'Territoire : {name}', waveNone: 'Vague : aucune réponse pour l’instant',
   },
   en: {
@@ -99,6 +100,7 @@ export const TEXTS = {
     chaseNoExpectedNone: 'With no expected distribution configured, the collector only spots the sectors with no response at all: every sector has at least one.',
     logMember: '{group}: {who}',
     viewTitle: '{view} — {title}',
+    unreachable: 'The collector does not answer: check the connection, then try again.',
     territoryTitle: 'Territory: {name}', waveNone: 'Wave: no response yet',
   },
 };

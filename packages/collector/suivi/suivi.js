@@ -65,7 +65,13 @@ async function api(path, init = {}) {
   const token = sessionStorage.getItem(TOKEN_KEY);
   // The collector words its refusals in the language asked for (French otherwise).
   const headers = { authorization: `Bearer ${token}`, 'accept-language': state.lang, ...(init.body ? { 'content-type': 'application/json' } : {}) };
-  const response = await fetch(path, { ...init, headers, credentials: 'omit', cache: 'no-store' });
+  let response;
+  try {
+    response = await fetch(path, { ...init, headers, credentials: 'omit', cache: 'no-store' });
+  } catch {
+    // No answer at all (network down, collector stopped): status 0, said as such.
+    throw new ApiError(0, '');
+  }
   if (response.status === 401) {
     sessionStorage.removeItem(TOKEN_KEY);
     throw new ApiError(401, await errorDetail(response));
@@ -156,12 +162,18 @@ function show(title, ...content) {
   heading.focus();
 }
 
+/** A failed request in words, with the collector's own when it gave some (which token, territory or value it refused). */
+function failureText(error) {
+  if (!(error instanceof ApiError)) return tr('failed', { status: String(error) });
+  if (error.status === 0) return tr('unreachable');
+  if (error.status === 429) return tr('rateLimited');
+  const text = error.status === 403 ? tr('forbidden') : tr('failed', { status: error.status });
+  return error.detail ? `${text} ${tr('because', { detail: error.detail })}` : text;
+}
+
 function showError(error) {
   if (error instanceof ApiError && error.status === 401) return renderSignIn(tr('badToken'));
-  const text = error instanceof ApiError ? (error.status === 403 ? tr('forbidden') : error.status === 429 ? tr('rateLimited') : tr('failed', { status: error.status })) : tr('failed', { status: String(error) });
-  // The collector's own words say which token, territory or value was refused.
-  const detail = error instanceof ApiError && error.status !== 429 && error.detail ? ` ${tr('because', { detail: error.detail })}` : '';
-  show(tr('brand'), h('p', { class: 'error', role: 'alert' }, `${text}${detail}`));
+  return show(tr('brand'), h('p', { class: 'error', role: 'alert' }, failureText(error)));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -251,7 +263,9 @@ async function signIn(event) {
     state.me = await api('/v1/cockpit/me');
   } catch (error) {
     sessionStorage.removeItem(TOKEN_KEY);
-    return renderSignIn(tr(error instanceof ApiError && error.status === 429 ? 'rateLimited' : 'badToken'));
+    // « Not recognised » only for what the collector did not recognise: a collector out of
+    // reach, or failing, had a good token doubted and typed again.
+    return renderSignIn(error instanceof ApiError && error.status === 401 ? tr('badToken') : failureText(error));
   }
   // One territory in reach: its own view is where its coordinator starts.
   const target = startHash();
