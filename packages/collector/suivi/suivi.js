@@ -323,10 +323,11 @@ function sectorsCell(row, labels) {
 /** The network view; drawn only while `mine` is the drawing asked last. */
 async function renderNetwork(mine) {
   const network = await api(`/v1/cockpit/network${state.wave ? `?wave=${encodeURIComponent(state.wave)}` : ''}`);
+  const labels = await sectorLabelsFor(network);
+  if (mine !== drawing) return;
   state.network = network;
   state.wave = network.wave;
   for (const r of network.territories) state.names.set(territoryParam(r.territory), territoryName(r.territory));
-  const labels = await sectorLabelsFor(network);
   const table = h('table', { id: 'network-table' });
   const drawTable = () => {
     const column = COLUMNS.find((c) => c.key === state.sort.key) ?? COLUMNS[0];
@@ -354,7 +355,6 @@ async function renderNetwork(mine) {
         h('td', { 'data-figure': 'missing' }, sectorsCell(r, labels))))));
   };
   drawTable();
-  if (mine !== drawing) return;
   show(tr('networkTitle'),
     rightsNote(),
     waveField(network.waves, network.wave),
@@ -402,6 +402,7 @@ async function renderTerritory(param, mine) {
     view = await api(`/v1/cockpit/territory?territory=${encodeURIComponent(param)}`);
   }
   const warnings = await api(`/v1/cockpit/warnings?territory=${encodeURIComponent(param)}${view.wave ? `&wave=${encodeURIComponent(view.wave)}` : ''}`);
+  if (mine !== drawing) return;
   const name = territoryName(view.territory);
   state.names.set(territoryParam(view.territory), name);
   const sectors = view.sectors;
@@ -465,7 +466,6 @@ async function renderTerritory(param, mine) {
     ...warningsSection(warnings),
   ];
   state.wave = view.wave;
-  if (mine !== drawing) return;
   show(tr('territoryTitle', { name }), ...content);
 }
 
@@ -508,6 +508,7 @@ function warningsSection(warnings) {
 async function renderDuplicates(param, mine) {
   const query = param ? `?territory=${encodeURIComponent(param)}` : '';
   const [list, log] = await Promise.all([api(`/v1/cockpit/duplicates${query}`), api('/v1/cockpit/duplicates/log')]);
+  if (mine !== drawing) return false;
   // Keeping and restoring need the export right: a token without it is told so once, rather
   // than shown buttons the collector would refuse.
   const mayDecide = may('export');
@@ -568,7 +569,6 @@ async function renderDuplicates(param, mine) {
     : h('p', {}, tr('logEmpty'));
   // The territory by its name, as the view its link was followed from wrote it (the code alone
   // when the page was opened at this address).
-  if (mine !== drawing) return false;
   show(`${tr('duplicatesTitle')}${param ? ` — ${state.names.get(param) ?? param}` : ''}`,
     rightsNote(),
     list.groups.length ? h('p', { id: 'resolved' }, tr('resolved', { n: list.resolved, total: list.groups.length })) : h('p', {}, tr('duplicatesNone')),
