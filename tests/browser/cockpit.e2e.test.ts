@@ -2,8 +2,8 @@
  * The collection cockpit (/suivi/) in real Chromium, on the demo's configuration and seeded
  * collection: sign-in with a token kept in session storage, a territory's figures checked
  * against the API, a planted duplicate compared in words, resolved (the export loses it) and undone, the
- * national network, scopes, a token that may read duplicates but not decide, English, a
- * phone's width, the CSP, and axe on every view.
+ * national network, scopes, tokens of fewer rights (each view only to a token that may read
+ * it, and why not), English, the keyboard, a phone's width, the CSP, and axe on every view.
  * Needs `npm run build`.
  */
 import fs from 'node:fs';
@@ -394,6 +394,9 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   expect(await navLinks()).toEqual(['#reseau']);
   expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-chiffres » ne montre pas les doublons probables et les réponses lues en mots (il lui faut le droit read).');
   expect(await page.locator('#warnings-table > tbody > tr[data-submission]').count()).toBeGreaterThan(0);
+  // The paper entry asks no right of the collector (its POST /v1/responses is public and the
+  // collector's own origin always allowed): every token that sees the territory is offered it.
+  expect(await page.locator('#paper-entry').isVisible()).toBe(true);
   expect(await page.locator('main a[href^="#doublons"], #warnings-table button').count()).toBe(0);
   expect(await page.locator('#warnings-table thead th').allTextContents()).not.toContain('Actions');
   await expectAxeClean(page, 'territory, stats right only');
