@@ -2,8 +2,8 @@
  * The collection cockpit (/suivi/) in real Chromium, on the demo's configuration and seeded
  * collection: sign-in with a token kept in session storage, a territory's figures checked
  * against the API, a planted duplicate compared in words, resolved (the export loses it) and undone, the
- * national network, scopes, a token that may read duplicates but not decide, English, a
- * phone's width, the CSP, and axe on every view.
+ * national network, scopes, tokens of fewer rights (each view only to a token that may read
+ * it, and why not), English, the keyboard, a phone's width, the CSP, and axe on every view.
  * Needs `npm run build`.
  */
 import fs from 'node:fs';
@@ -15,6 +15,7 @@ import { seriousViolations } from '@olva/test-support/axe';
 import { COCKPIT_CSP, seedCockpitDemo } from '@olva/collector';
 import { demoTokens } from '@olva/test-support/demo-collector';
 import { demoInChromium } from '@olva/test-support/demo-chromium';
+import { answeredPayload } from '@olva/test-support/answered-payload';
 
 const TOKENS = demoTokens();
 const token = (name: string): string => TOKENS[name]!;
@@ -27,18 +28,40 @@ document.addEventListener('securitypolicyviolation', (e) => window.__cspViolatio
 
 // A Rennes volunteer who may read the duplicates but not set them aside (no export right).
 const READER = 'demo-rennes-lecture-3a9c';
+// Tokens holding one right each, of those the cockpit reads: the duplicates only, the figures
+// only, and neither (a token made to publish results).
+const ONLY_READ = 'demo-rennes-doublons-7e21';
+const ONLY_STATS = 'demo-rennes-chiffres-5b08';
+const ONLY_PUBLISH = 'demo-rennes-publication-c4d6';
+const RENNES_SCOPE = [{ level: 'commune' as const, code: '35238' }];
 // The cockpit is part of the collector itself: no demo page is needed.
 const demo = demoInChromium({
-  extraTokens: [{ name: 'rennes-lecture', token: READER, scope: { territories: [{ level: 'commune', code: '35238' }], rights: ['read', 'stats'] } }],
+  extraTokens: [
+    { name: 'rennes-lecture', token: READER, scope: { territories: RENNES_SCOPE, rights: ['read', 'stats'] } },
+    { name: 'rennes-doublons', token: ONLY_READ, scope: { territories: RENNES_SCOPE, rights: ['read'] } },
+    { name: 'rennes-chiffres', token: ONLY_STATS, scope: { territories: RENNES_SCOPE, rights: ['stats'] } },
+    { name: 'rennes-publication', token: ONLY_PUBLISH, scope: { territories: RENNES_SCOPE, rights: ['publish'] } },
+  ],
   requires: [path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json')],
-  prepare: async (c) => { expect(await seedCockpitDemo(c)).toBeGreaterThan(0); },
+  prepare: async (c) => {
+    expect(await seedCockpitDemo(c)).toBeGreaterThan(0);
+    // An earlier wave in Rennes, with no expected distribution and every sector answered once:
+    // nothing left to chase.
+    const core = c.registry.accepted().find((b) => b.compiled.extension === null)!.compiled;
+    const sectors = core.sections.flatMap((s) => s.questions).find((q) => q.id === 'secteur_principal') as { choices: { code: string }[] };
+    for (const { code } of sectors.choices) {
+      const payload = answeredPayload(core, { level: 'commune', code: '35238' }, '2025');
+      Object.assign(payload.answers, { secteur_principal: code }, code === 'other' ? { secteur_principal_other: 'Pétanque' } : {});
+      expect((await c.app.inject({ method: 'POST', url: '/v1/responses', payload })).statusCode).toBe(201);
+    }
+  },
 });
 
 const api = async (p: string, tok: string) => {
   const res = await fetch(`${demo.base}${p}`, { headers: { authorization: `Bearer ${tok}` } });
   return { status: res.status, body: res.headers.get('content-type')?.includes('json') ? await res.json() as any : await res.text() };
 };
-const exportRows = async (tok: string) => (await api('/v1/exports/responses.csv?questionnaire=olva-core', tok)).body.trim().split('\n').length - 1;
+const exportRows = async (tok: string) => (await api('/v1/exports/responses.csv?questionnaire=olva-core&wave=2026', tok)).body.trim().split('\n').length - 1;
 
 /** axe on the page as it is (axe evaluated through the devtools protocol: the page's CSP forbids injected scripts). */
 async function expectAxeClean(page: Page, view: string): Promise<void> {
@@ -67,11 +90,21 @@ const text = (page: Page, selector: string) => page.locator(selector).first().te
 
 it('lets the Rennes coordinator sign in, read the figures the API gives, and see no other territory', async () => {
   const { page, errors } = await openPage();
+  expect(await page.title()).toBe('Se connecter — Suivi de la collecte — OLVA');
   await expectAxeClean(page, 'sign-in');
   await signIn(page, 'not-a-token-0000');
   await page.waitForSelector('#sign-in-error');
   expect(await text(page, '[role="alert"]')).toMatch(/pas reconnu/);
   await expectAxeClean(page, 'sign-in error');
+
+  // The collector out of reach: said so, not « not recognised », which had a good token doubted.
+  await page.route('**/v1/cockpit/me', (route) => route.abort('connectionrefused'));
+  await page.fill('#token', '');
+  await signIn(page, RENNES);
+  await page.waitForFunction(() => !/pas reconnu/.test(document.getElementById('sign-in-error')?.textContent ?? 'pas reconnu'));
+  expect(await text(page, '#sign-in-error')).toBe('Le collecteur ne répond pas : vérifiez la connexion, puis réessayez.');
+  expect(await page.evaluate(() => sessionStorage.getItem('olva-suivi-token'))).toBeNull();
+  await page.unroute('**/v1/cockpit/me');
 
   await page.fill('#token', '');
   await signIn(page, RENNES);
@@ -80,6 +113,11 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(page.url()).not.toContain(RENNES);
   expect(await page.evaluate(() => document.cookie)).toBe('');
   expect(await page.evaluate(() => sessionStorage.getItem('olva-suivi-token'))).toBe(RENNES);
+  // Each view its own page title, the view's heading first (RGAA 8.6).
+  expect(await page.title()).toBe('Territoire : Rennes (35238) — Suivi de la collecte — OLVA');
+  // Who is signed in, by the token's name, never its secret.
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes »');
+  expect(await page.locator('header').innerText()).not.toContain(RENNES);
 
   const view = (await api('/v1/cockpit/territory', RENNES)).body;
   expect(await page.locator('h1').textContent()).toContain('Rennes');
@@ -100,19 +138,25 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   // also given as a secondary one), each with its answers on demand.
   const warnings = (await api(`/v1/cockpit/warnings?territory=commune:35238&wave=${view.wave}`, RENNES)).body;
   expect(warnings.total).toBeGreaterThan(0);
-  expect(await page.locator('#warnings-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-submission'))))
+  expect(await page.locator('#warnings-table > tbody > tr[data-submission]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-submission'))))
     .toEqual(warnings.listed.map((w: { submissionId: string }) => w.submissionId));
   // One of them in words, alone: nothing to mark as differing.
   await page.click('#warnings-table tbody tr:first-child button[data-action="see"]');
-  await page.waitForSelector('#warning-response table.responses');
-  expect(await page.locator('#warning-response thead th').count()).toBe(2);
-  expect(await page.locator('#warning-response tr[data-question="secteurs_secondaires"] td').textContent()).toBeTruthy();
-  expect(await page.locator('#warning-response [data-differs], #warning-response .diff-summary').count()).toBe(0);
+  await page.waitForSelector('#warning-1-response table.responses');
+  // Its answers open right under its row, in sight, not below the whole list.
+  expect(await page.locator('#warnings-table > tbody > tr:nth-child(2) #warning-1-response').isVisible()).toBe(true);
+  expect(await page.evaluate(() => document.getElementById('warning-1-response')!.getBoundingClientRect().top
+    - document.querySelector('#warnings-table > tbody > tr:first-child')!.getBoundingClientRect().bottom)).toBeLessThan(50);
+  expect(await page.locator('#warning-1-response thead th').count()).toBe(2);
+  expect(await page.locator('#warning-1-response tr[data-question="secteurs_secondaires"] td').textContent()).toBeTruthy();
+  expect(await page.locator('#warning-1-response [data-differs], #warning-1-response .diff-summary').count()).toBe(0);
   // The answers its confirmed warning is about are marked, in words.
   const warnedQuestions = new Set(warnings.listed[0].checks.flatMap((c: { questions: string[] }) => c.questions));
-  expect(await page.locator('#warning-response tr:has(.tag)').count()).toBe(warnedQuestions.size);
-  expect(await page.locator('#warning-response tr:has(.tag)').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-question'), r.querySelector('.tag')!.textContent])))
+  expect(await page.locator('#warning-1-response tr:has(.tag)').count()).toBe(warnedQuestions.size);
+  expect(await page.locator('#warning-1-response tr:has(.tag)').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-question'), r.querySelector('.tag')!.textContent])))
     .toEqual(expect.arrayContaining([...warnedQuestions].map((q) => [q, 'avertissement confirmé'])));
+  // The tables that fit are no stop for the keyboard; one wider than a phone is (to scroll it).
+  await expect.poll(() => page.locator('.table-wrap:has(#sectors-table)').getAttribute('tabindex')).toBeNull();
   // Every chart has a title and sits beside its table.
   expect(await page.locator('figure svg[role="img"] title').count()).toBe(4);
   // What the sectors chart's two shapes mean is written in sight, not only in its <title>.
@@ -120,7 +164,8 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(await text(page, '#sectors-key')).toMatch(/barres pleines.*cadres pointillés/);
   await expectAxeClean(page, 'territory, a warned response open');
   await page.click('#warnings-table tbody tr:first-child button[data-action="see"]');
-  expect(await page.locator('#warning-response table').count()).toBe(0);
+  expect(await page.locator('#warning-1-response table').count()).toBe(0);
+  expect(await page.locator('#warnings-table > tbody > tr:nth-child(2)').isVisible()).toBe(false);
   expect(await page.locator('#warnings-table tbody tr:first-child button[data-action="see"]').getAttribute('aria-expanded')).toBe('false');
   // Forced colours (Windows high contrast): SVG paint is not forced by the browser, so the
   // charts must take system colours themselves; the figures' boxes, a background, get a border.
@@ -212,6 +257,17 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   await expectAxeClean(page, 'duplicates compared');
   // Said to a screen reader too, the focus staying on the button.
   await page.waitForFunction(() => /diffèrent sur 7/.test(document.getElementById('status')!.textContent ?? ''));
+  // The status region covers nothing: no part of the page under it, whatever the scroll.
+  const underStatus = () => page.evaluate(() => {
+    const box = document.getElementById('status')!.getBoundingClientRect();
+    return [...document.querySelectorAll('main *')].filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top;
+    }).map((e) => e.tagName);
+  });
+  expect(await underStatus()).toEqual([]);
+  await page.locator('table.responses').scrollIntoViewIfNeeded();
+  expect(await underStatus()).toEqual([]);
   await page.check('section.group input[type="checkbox"]');
   expect(await page.locator('table.responses tr[data-question]:visible').count()).toBe(differing.length);
   // Sections without a difference go with their rows: "La réponse", the profile, the members, the needs.
@@ -236,9 +292,13 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   await expect.poll(focused).toBe(`${second.submissionId} restore`);
   expect(await text(page, `tr[data-submission="${second.submissionId}"] [data-figure="state"]`)).toMatch(/écartée par rennes/);
   await page.waitForFunction(() => /écartée/.test(document.getElementById('status')!.textContent ?? ''));
+  // Said in sight too, under the group decided (the status region is for screen readers).
+  expect(await text(page, 'section.group #decision-done')).toBe('Réponse gardée ; réponses écartées des exports et des résultats : 1.');
   expect(await exportRows(RENNES)).toBe(before - 1);
   expect((await api('/v1/cockpit/territory', RENNES)).body.responses).toBe(before - 1);
   expect(await page.locator('#log-table tbody tr').count()).toBe(1);
+  // The response set aside named as its group shows it, not by its identifier alone.
+  expect(await page.locator('#log-table tbody td[data-submission]').allTextContents()).toEqual(['Doublon probable 1 : Réponse 2 (nom masqué)']);
   await expectAxeClean(page, 'duplicates resolved');
 
   // Read again side by side, the response set aside offers « Rétablir » under its heading
@@ -254,6 +314,7 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   await page.keyboard.press('Enter');
   await page.waitForSelector(`tr[data-submission="${first.submissionId}"] button[data-action="keep"]`);
   await expect.poll(focused).toBe(`${second.submissionId} keep`);
+  expect(await text(page, 'section.group #decision-done')).toBe('Réponse rétablie dans les exports et les résultats.');
   expect(await exportRows(RENNES)).toBe(before);
   expect(await page.locator('#log-table tbody tr').count()).toBe(2);
   expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
@@ -265,8 +326,10 @@ it('shows a token without the export right the duplicates to read, no button the
   const { page, errors } = await openPage();
   await signIn(page, READER);
   await page.waitForSelector('[data-figure="responses"]');
-  await page.evaluate(() => { window.location.hash = '#doublons'; });
+  // From the territory's view: its duplicates, the territory named as there, not by its code.
+  await page.click('main a[href="#doublons=commune:35238"]');
   await page.waitForSelector('section.group');
+  expect(await text(page, 'h1')).toBe('Doublons probables — Rennes (35238)');
   expect((await api('/v1/cockpit/me', READER)).body).toEqual({ name: 'rennes-lecture', rights: ['read', 'stats'], territories: [{ level: 'commune', code: '35238' }] });
   expect(await text(page, '#decide-note')).toBe('Ce jeton peut lire les doublons mais pas les écarter : il lui faut le droit export.');
   expect(await page.locator('section.group th').allTextContents()).not.toContain('Actions');
@@ -274,8 +337,88 @@ it('shows a token without the export right the duplicates to read, no button the
   await page.waitForSelector('table.responses');
   expect(await page.locator('button[data-action="keep"], button[data-action="restore"], tr.actions').count()).toBe(0);
   await expectAxeClean(page, 'duplicates, read only');
-  await page.click('#lang');
+  await page.focus('#lang');
+  await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.getElementById('decide-note')?.textContent === 'This token can read the duplicates but not set them aside: it needs the export right.');
+  expect(await text(page, 'h1')).toBe('Probable duplicates — Rennes (35238)');
+  // The focus stays on the language button, in the bar where the keyboard was.
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('lang');
+  expect(await text(page, '#lang')).toBe('Français');
+  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it('signs in any valid token, shows each view only to a token that may read it, and says what it lacks and which right', async () => {
+  const { page, errors } = await openPage();
+  const navLinks = () => page.locator('nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const signOut = async () => { await page.click('#sign-out'); await page.waitForSelector('#token'); };
+
+  // The duplicates only: no network to start on, the duplicates instead, said why.
+  await signIn(page, ONLY_READ);
+  await page.waitForSelector('section.group');
+  expect(page.url()).toMatch(/#doublons$/);
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-doublons »');
+  expect(await navLinks()).toEqual(['#doublons']);
+  expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-doublons » ne montre pas le réseau, les chiffres des territoires et les avertissements de cohérence (il lui faut le droit stats).');
+  await page.click('section.group button[data-action="see"]');
+  await page.waitForSelector('table.responses');
+  await expectAxeClean(page, 'duplicates, read right only');
+  // An old link to the network lands on what the token may read, not on a refusal.
+  await page.evaluate(() => { window.location.hash = '#reseau'; });
+  await page.waitForFunction(() => window.location.hash === '#doublons' && document.querySelector('h1')?.textContent === 'Doublons probables');
+  await page.waitForSelector('section.group');
+  expect(await page.locator('[role="alert"]').count()).toBe(0);
+  // Signed out while a view loads: the view, back late, is not drawn over the sign-in form.
+  const LOG = '**/v1/cockpit/duplicates/log';
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(LOG, async (route) => { await held; await route.continue(); });
+  const asked = page.waitForRequest(LOG);
+  await page.evaluate(() => { window.location.hash = '#doublons=commune:35238'; });
+  await asked;
+  await signOut();
+  const answered = page.waitForResponse(LOG);
+  release();
+  await answered;
+  // A request of the page's own, sent after the held one came back and answered after it.
+  await page.evaluate(() => fetch('/health').then((r) => r.text()));
+  expect(await page.locator('#token').count()).toBe(1);
+  expect(await page.locator('main section.group, #who:not(:empty)').count()).toBe(0);
+  await page.unroute(LOG);
+
+  // The figures only: its territory, without the responses' answers nor the duplicates.
+  await signIn(page, ONLY_STATS);
+  await page.waitForSelector('[data-figure="responses"]');
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-chiffres »');
+  expect(await navLinks()).toEqual(['#reseau']);
+  expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-chiffres » ne montre pas les doublons probables et les réponses lues en mots (il lui faut le droit read).');
+  expect(await page.locator('#warnings-table > tbody > tr[data-submission]').count()).toBeGreaterThan(0);
+  // The paper entry asks no right of the collector (its POST /v1/responses is public and the
+  // collector's own origin always allowed): every token that sees the territory is offered it.
+  expect(await page.locator('#paper-entry').isVisible()).toBe(true);
+  expect(await page.locator('main a[href^="#doublons"], #warnings-table button').count()).toBe(0);
+  expect(await page.locator('#warnings-table thead th').allTextContents()).not.toContain('Actions');
+  await expectAxeClean(page, 'territory, stats right only');
+  await page.evaluate(() => { window.location.hash = '#doublons'; });
+  await page.waitForFunction(() => window.location.hash === '#territoire=commune:35238');
+  await page.waitForSelector('[data-figure="responses"]');
+  await signOut();
+
+  // Neither: signed in all the same, told what it lacks, in French then in English.
+  await signIn(page, ONLY_PUBLISH);
+  await page.waitForSelector('#rights-note');
+  expect(await text(page, 'h1')).toBe('Rien à montrer pour ce jeton');
+  expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-publication » ne montre rien de cette page : ni le réseau, les chiffres des territoires et les avertissements de cohérence (il lui faut le droit stats) ; ni les doublons probables et les réponses lues en mots (il lui faut le droit read).');
+  expect(await navLinks()).toEqual([]);
+  expect(await page.locator('#sign-out').count()).toBe(1);
+  await expectAxeClean(page, 'no view for this token');
+  await page.click('#lang');
+  await page.waitForFunction(() => document.getElementById('rights-note')?.textContent === 'The token "rennes-publication" shows nothing of this page: neither the network, the figures of each territory and the coherence warnings (it needs the stats right); nor the probable duplicates and the responses read in words (it needs the read right).');
+  expect(await text(page, '#who')).toBe('Signed in with the token "rennes-publication"');
+  await page.click('#lang');
+  await signOut();
+  expect(await page.locator('#who').isVisible()).toBe(false);
   expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();
@@ -309,15 +452,31 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect(await page.locator('th[aria-sort="descending"] button[data-sort="responses"]').count()).toBe(1);
   await page.keyboard.press('Enter');
   expect(await page.locator('th[aria-sort="ascending"] button[data-sort="responses"]').count()).toBe(1);
-  // Nothing wider than the phone but the scrollable table regions.
+  // Nothing wider than the phone but the scrollable table regions, which the keyboard reaches.
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expect.poll(() => page.locator('.table-wrap:has(#network-table)').getAttribute('tabindex')).toBe('0');
   await expectAxeClean(page, 'network (national, phone)');
 
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('h1')?.textContent === 'Every territory of the wave');
   await page.click(`a[href="#territoire=commune:35238"]`);
-  await page.waitForSelector('[data-figure="responses"]');
+  // English punctuation: no space before the colon.
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Territory: Rennes (35238)');
+  expect(await page.title()).toBe('Territory: Rennes (35238) — Collection cockpit — OLVA');
   expect(await page.locator('h2').first().textContent()).toBe('Sectors to chase first');
+  // The wave changed with the arrow keys, one wave at a time: the focus stays on the chooser.
+  await page.focus('#wave');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForSelector('#chase-none');
+  expect(await page.locator('#wave').inputValue()).toBe('2025');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('wave');
+  // Every sector answered, none expected: said in words, not an empty list under « these sectors ».
+  expect(await text(page, '#chase-none')).toBe('With no expected distribution configured, the collector only spots the sectors with no response at all: every sector has at least one.');
+  expect(await page.locator('#chase').count()).toBe(0);
+  await expectAxeClean(page, 'territory, earlier wave (English, phone)');
+  await page.keyboard.press('ArrowUp');
+  await page.waitForSelector('#chase li');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('wave');
   await expectAxeClean(page, 'territory (English, phone)');
   // A territory without an expected distribution (most of them): its sectors with no response,
   // the page's own words, nothing of the page's plumbing ("null", "[object …]").
@@ -342,9 +501,19 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await expectAxeClean(page, 'duplicates compared (English, phone)');
 
+  // An earlier wave chosen, then the tab handed over: the next token starts on its newest wave.
+  await page.evaluate(() => { location.hash = '#reseau'; });
+  await page.waitForSelector('#network-table');
+  await page.selectOption('#wave', '2025');
+  await page.waitForFunction(() => document.querySelector('#network-table caption')?.textContent?.endsWith('2025'));
   await page.click('#sign-out');
   await page.waitForSelector('#token');
   expect(await page.evaluate(() => sessionStorage.getItem('olva-suivi-token'))).toBeNull();
+  await signIn(page, RENNES);
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Territory: Rennes (35238)');
+  expect(await page.locator('#wave').inputValue()).toBe(network.wave);
+  await page.click('#sign-out');
+  await page.waitForSelector('#token');
   expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();

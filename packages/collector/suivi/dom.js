@@ -82,7 +82,20 @@ export function lineChart({ title, points }) {
     points.map((p, i) => s('circle', { cx: x(i), cy: y(p.value), r: 2.5, class: 'bar' })));
 }
 
-/** A table inside a horizontally scrollable, keyboard-reachable region. */
+/**
+ * A table inside a horizontally scrollable region, reachable by the keyboard (to scroll it with
+ * the arrow keys) only while it is wider than the page: a table that fits would be one more
+ * stop for nothing (a territory's view had five of them before its first button).
+ */
 export function tableWrap(label, table) {
-  return h('div', { class: 'table-wrap', role: 'region', 'aria-label': label, tabindex: 0 }, table);
+  // Reachable until measured: a region that scrolls must never be out of the keyboard's reach.
+  const wrap = h('div', { class: 'table-wrap', role: 'region', 'aria-label': label, tabindex: 0 }, table);
+  const observer = new ResizeObserver(() => {
+    if (wrap.scrollWidth > wrap.clientWidth) wrap.setAttribute('tabindex', '0');
+    else wrap.removeAttribute('tabindex');
+  });
+  // The table too: sorting or opening rows changes its width, not the region's.
+  observer.observe(wrap);
+  observer.observe(table);
+  return wrap;
 }

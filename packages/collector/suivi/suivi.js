@@ -15,6 +15,10 @@ const state = {
   lang: sessionStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'fr',
   wave: null,
   network: null,
+  /** The token's name, rights and territories (GET /v1/cockpit/me), read at sign-in. */
+  me: null,
+  /** Territories' names as the network and territory views gave them, by `level:code`. */
+  names: new Map(),
   sort: { key: 'territory', descending: false },
 };
 const tr = (key, vars) => t(state.lang, key, vars);
@@ -61,7 +65,13 @@ async function api(path, init = {}) {
   const token = sessionStorage.getItem(TOKEN_KEY);
   // The collector words its refusals in the language asked for (French otherwise).
   const headers = { authorization: `Bearer ${token}`, 'accept-language': state.lang, ...(init.body ? { 'content-type': 'application/json' } : {}) };
-  const response = await fetch(path, { ...init, headers, credentials: 'omit', cache: 'no-store' });
+  let response;
+  try {
+    response = await fetch(path, { ...init, headers, credentials: 'omit', cache: 'no-store' });
+  } catch {
+    // No answer at all (network down, collector stopped): status 0, said as such.
+    throw new ApiError(0, '');
+  }
   if (response.status === 401) {
     sessionStorage.removeItem(TOKEN_KEY);
     throw new ApiError(401, await errorDetail(response));
@@ -81,7 +91,10 @@ function announce(text) {
 
 function setChrome() {
   document.documentElement.lang = state.lang;
-  document.title = tr('title');
+  // The view's own heading first (RGAA 8.6): a tab, a history entry or a screen reader's
+  // window list tells the network from Rennes' duplicates.
+  const heading = main.querySelector('h1')?.textContent;
+  document.title = heading ? tr('viewTitle', { view: heading, title: tr('title') }) : tr('title');
   document.getElementById('brand').textContent = tr('brand');
   document.getElementById('skip').textContent = tr('skip');
   const other = state.lang === 'fr' ? 'en' : 'fr';
@@ -89,13 +102,54 @@ function setChrome() {
   langButton.textContent = t(state.lang, 'otherLang');
   langButton.setAttribute('lang', other);
   nav.setAttribute('aria-label', tr('views'));
-  const signedIn = Boolean(sessionStorage.getItem(TOKEN_KEY));
+  const signedIn = Boolean(sessionStorage.getItem(TOKEN_KEY)) && state.me !== null;
   const view = currentRoute().view;
   const link = (href, key, active) => h('li', {}, h('a', { href, 'aria-current': active ? 'page' : null }, tr(key)));
+  // Who is signed in, by the token's name (never the secret): a coordinator lent a colleague's
+  // token, or holding two, sees which one this tab uses.
+  document.getElementById('who').textContent = signedIn ? tr('signedInAs', { name: state.me.name }) : '';
+  // Only the views the token may open: a link the collector would refuse is a dead end.
   nav.replaceChildren(signedIn ? h('ul', {},
-    link('#reseau', 'network', view === 'network'),
-    link('#doublons', 'duplicates', view === 'duplicates'),
+    may('stats') ? link('#reseau', 'network', view === 'network') : null,
+    may('read') ? link('#doublons', 'duplicates', view === 'duplicates') : null,
     h('li', {}, h('button', { type: 'button', id: 'sign-out', on: { click: signOut } }, tr('signOut')))) : '');
+}
+
+/** True when the signed-in token holds `right` (read from GET /v1/cockpit/me). */
+function may(right) {
+  return state.me?.rights.includes(right) ?? false;
+}
+
+/**
+ * What the cockpit shows, by the right it needs: the network, a territory's figures and its
+ * coherence warnings read the statistics (`stats`); the duplicates and the responses in words
+ * read the responses themselves (`read`).
+ */
+const SECTIONS = [{ right: 'stats', key: 'lackStats' }, { right: 'read', key: 'lackRead' }];
+
+/** The view `route` asks for, needing a right the token lacks: null when it may open it. */
+function refusedView(route) {
+  const needs = route.view === 'duplicates' ? 'read' : 'stats';
+  return may(needs) ? null : needs;
+}
+
+/** Where a token starts: its one territory, the network, or the duplicates when it may not read the figures. */
+function startHash() {
+  if (may('stats')) {
+    const scope = state.me.territories;
+    return scope !== 'all' && scope.length === 1 ? `#territoire=${territoryParam(scope[0])}` : '#reseau';
+  }
+  return may('read') ? '#doublons' : '';
+}
+
+/**
+ * The sentence saying what this token does not show and which right it lacks (French, or
+ * English when the page is), or null when it lacks none of the cockpit's rights.
+ */
+function rightsNote() {
+  const lacking = SECTIONS.filter((s) => !may(s.right)).map((s) => tr(s.key));
+  if (!lacking.length) return null;
+  return h('p', { id: 'rights-note', class: 'note' }, tr(lacking.length === SECTIONS.length ? 'seesNothing' : 'rightsNote', { name: state.me.name, list: lacking.join(tr('listSeparator')) }));
 }
 
 /** Replaces the main content and moves the focus to its heading (screen readers read it). */
@@ -104,15 +158,22 @@ function show(title, ...content) {
   // Views build their content with optional parts (null) and groups (arrays); replaceChildren
   // would write those as the text "null" and "[object HTMLParagraphElement],…".
   main.replaceChildren(heading, ...content.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+  document.title = tr('viewTitle', { view: title, title: tr('title') });
   heading.focus();
+}
+
+/** A failed request in words, with the collector's own when it gave some (which token, territory or value it refused). */
+function failureText(error) {
+  if (!(error instanceof ApiError)) return tr('failed', { status: String(error) });
+  if (error.status === 0) return tr('unreachable');
+  if (error.status === 429) return tr('rateLimited');
+  const text = error.status === 403 ? tr('forbidden') : tr('failed', { status: error.status });
+  return error.detail ? `${text} ${tr('because', { detail: error.detail })}` : text;
 }
 
 function showError(error) {
   if (error instanceof ApiError && error.status === 401) return renderSignIn(tr('badToken'));
-  const text = error instanceof ApiError ? (error.status === 403 ? tr('forbidden') : error.status === 429 ? tr('rateLimited') : tr('failed', { status: error.status })) : tr('failed', { status: String(error) });
-  // The collector's own words say which token, territory or value was refused.
-  const detail = error instanceof ApiError && error.status !== 429 && error.detail ? ` ${tr('because', { detail: error.detail })}` : '';
-  show(tr('brand'), h('p', { class: 'error', role: 'alert' }, `${text}${detail}`));
+  return show(tr('brand'), h('p', { class: 'error', role: 'alert' }, failureText(error)));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -131,18 +192,46 @@ function currentRoute() {
   return { view: 'network' };
 }
 
+/**
+ * The drawing asked last. A view draws only if it is still the one asked for when its data
+ * comes back: signing out while a view loaded drew the previous token's duplicates over the
+ * sign-in form (and the next token's typing went nowhere).
+ */
+let drawing = 0;
+
 async function render() {
-  setChrome();
+  const mine = ++drawing;
   if (!sessionStorage.getItem(TOKEN_KEY)) return renderSignIn();
+  try {
+    // A reload keeps the token (session storage) but not what it may do.
+    state.me ??= await api('/v1/cockpit/me');
+  } catch (error) {
+    if (mine !== drawing) return undefined;
+    if (error instanceof ApiError && error.status === 429) return renderSignIn(tr('rateLimited'));
+    return showError(error);
+  }
+  if (mine !== drawing) return undefined;
+  setChrome();
   const route = currentRoute();
   try {
-    if (route.view === 'territory') await renderTerritory(route.territory);
-    else if (route.view === 'duplicates') await renderDuplicates(route.territory);
-    else await renderNetwork();
+    // A view the token may not open (an old link, a bookmark, the default network): its start
+    // instead, which says what it does not show and why.
+    if (refusedView(route)) {
+      const start = startHash();
+      if (start && start !== window.location.hash) {
+        history.replaceState(null, '', start);
+        return render();
+      }
+      return show(tr('nothingTitle'), rightsNote());
+    }
+    if (route.view === 'territory') await renderTerritory(route.territory, mine);
+    else if (route.view === 'duplicates') await renderDuplicates(route.territory, mine);
+    else await renderNetwork(mine);
   } catch (error) {
-    showError(error);
+    if (mine === drawing) showError(error);
   }
-  setChrome();
+  if (mine === drawing) setChrome();
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -165,25 +254,29 @@ async function signIn(event) {
   const value = new FormData(event.target).get('token')?.toString().trim() ?? '';
   if (!value) return renderSignIn(tr('needToken'));
   sessionStorage.setItem(TOKEN_KEY, value);
+  // A new token starts on its newest wave, not on the one the previous token of this tab chose
+  // (the next coordinator at a shared desk would read another year's figures as theirs).
+  state.wave = null;
   try {
-    const network = await api('/v1/cockpit/network');
-    state.network = network;
-    state.wave = network.wave;
-    // One territory in reach: its own view is where its coordinator starts.
-    const only = network.territories.length === 1 ? network.territories[0].territory : null;
-    const target = only ? `#territoire=${territoryParam(only)}` : '#reseau';
-    if (window.location.hash === target) await render();
-    else window.location.hash = target;
+    // Any valid token signs in: each view then shows what its rights let it read, and says
+    // what they do not (a token without `stats` was refused at the door).
+    state.me = await api('/v1/cockpit/me');
   } catch (error) {
-    if (error instanceof ApiError && error.status === 429) { sessionStorage.removeItem(TOKEN_KEY); return renderSignIn(tr('rateLimited')); }
-    if (error instanceof ApiError && error.status === 403) { sessionStorage.removeItem(TOKEN_KEY); return renderSignIn(tr('forbidden')); }
-    renderSignIn(tr('badToken'));
+    sessionStorage.removeItem(TOKEN_KEY);
+    // « Not recognised » only for what the collector did not recognise: a collector out of
+    // reach, or failing, had a good token doubted and typed again.
+    return renderSignIn(error instanceof ApiError && error.status === 401 ? tr('badToken') : failureText(error));
   }
+  // One territory in reach: its own view is where its coordinator starts.
+  const target = startHash();
+  if (window.location.hash === target || !target) await render();
+  else window.location.hash = target;
 }
 
 function signOut() {
   sessionStorage.removeItem(TOKEN_KEY);
   state.network = null;
+  state.me = null;
   history.replaceState(null, '', window.location.pathname);
   render();
 }
@@ -191,10 +284,18 @@ function signOut() {
 // ---------------------------------------------------------------------------------------
 // Network
 
-function waveField(waves, current, onChange) {
-  if (!waves.length) return h('p', {}, `${tr('wave')} : ${tr('noWave')}`);
-  const select = h('select', { id: 'wave', on: { change: (e) => onChange(e.target.value) } },
-    waves.map((w) => h('option', { value: w, selected: w === current }, w)));
+/**
+ * The wave chooser of a view. A new wave draws the view again and gives the focus back to the
+ * chooser: the browser changes a focused select at each arrow key, and with the focus sent to
+ * the heading a keyboard user could only ever move one wave away.
+ */
+function waveField(waves, current) {
+  if (!waves.length) return h('p', {}, tr('waveNone'));
+  const select = h('select', { id: 'wave', on: { change: async (e) => {
+    state.wave = e.target.value;
+    await render();
+    document.getElementById('wave')?.focus();
+  } } }, waves.map((w) => h('option', { value: w, selected: w === current }, w)));
   return h('div', { class: 'field' }, h('label', { for: 'wave' }, tr('wave')), select);
 }
 
@@ -219,11 +320,14 @@ function sectorsCell(row, labels) {
   return names ? tr('withoutResponse', { sectors: names }) : tr('noExpectedShort');
 }
 
-async function renderNetwork() {
+/** The network view; drawn only while `mine` is the drawing asked last. */
+async function renderNetwork(mine) {
   const network = await api(`/v1/cockpit/network${state.wave ? `?wave=${encodeURIComponent(state.wave)}` : ''}`);
+  const labels = await sectorLabelsFor(network);
+  if (mine !== drawing) return;
   state.network = network;
   state.wave = network.wave;
-  const labels = await sectorLabelsFor(network);
+  for (const r of network.territories) state.names.set(territoryParam(r.territory), territoryName(r.territory));
   const table = h('table', { id: 'network-table' });
   const drawTable = () => {
     const column = COLUMNS.find((c) => c.key === state.sort.key) ?? COLUMNS[0];
@@ -252,7 +356,8 @@ async function renderNetwork() {
   };
   drawTable();
   show(tr('networkTitle'),
-    waveField(network.waves, network.wave, (w) => { state.wave = w; render(); }),
+    rightsNote(),
+    waveField(network.waves, network.wave),
     // The distinct total: summing the rows would count an EPCI's communes twice.
     network.wave === null ? null : h('p', { id: 'network-total' }, tr('networkTotal', { wave: network.wave, n: num(network.responses) })),
     tableWrap(tr('networkTitle'), table));
@@ -285,7 +390,8 @@ function shareTable(caption, headers, rows) {
     h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c, i) => (i ? h('td', { class: 'num' }, c) : h('th', { scope: 'row' }, c))))))));
 }
 
-async function renderTerritory(param) {
+/** A territory's view; drawn only while `mine` is the drawing asked last. */
+async function renderTerritory(param, mine) {
   const query = `territory=${encodeURIComponent(param)}${state.wave ? `&wave=${encodeURIComponent(state.wave)}` : ''}`;
   let view;
   try {
@@ -296,13 +402,16 @@ async function renderTerritory(param) {
     view = await api(`/v1/cockpit/territory?territory=${encodeURIComponent(param)}`);
   }
   const warnings = await api(`/v1/cockpit/warnings?territory=${encodeURIComponent(param)}${view.wave ? `&wave=${encodeURIComponent(view.wave)}` : ''}`);
+  if (mine !== drawing) return;
   const name = territoryName(view.territory);
+  state.names.set(territoryParam(view.territory), name);
   const sectors = view.sectors;
   const withExpected = sectors.basis === 'expected';
   const label = (l) => localized(l.label) || l.code;
   const chase = sectors.chase.map((code) => sectors.lines.find((l) => l.code === code)).filter(Boolean);
   const content = [
-    waveField(view.waves, view.wave, (w) => { state.wave = w; render(); }),
+    rightsNote(),
+    waveField(view.waves, view.wave),
     h('dl', { class: 'figures' },
       figure(tr('responses'), num(view.responses), 'responses'),
       figure(tr('target'), view.target === null ? tr('noTarget') : num(view.target), 'target'),
@@ -312,7 +421,7 @@ async function renderTerritory(param) {
       figure(tr('completion'), tr('completionUnknown'), 'completion')),
     h('p', { class: 'note' }, localized(view.completion.reason)),
     view.paper.entry ? h('p', {}, h('a', { href: view.paper.entry, id: 'paper-entry' }, tr('paperEntry'))) : null,
-    h('p', {}, h('a', { href: `#doublons=${territoryParam(view.territory)}` }, tr('duplicatesTitle'))),
+    may('read') ? h('p', {}, h('a', { href: `#doublons=${territoryParam(view.territory)}` }, tr('duplicatesTitle'))) : null,
 
     h('h2', { id: 'chase-title' }, tr('chase')),
     withExpected
@@ -320,7 +429,9 @@ async function renderTerritory(param) {
         ? [h('p', { id: 'chase-intro' }, tr('chaseIntro')),
           h('ol', { id: 'chase', 'aria-labelledby': 'chase-title', 'aria-describedby': 'chase-intro' }, chase.map((l) => h('li', { 'data-code': l.code }, tr('chaseLine', { sector: label(l), n: num(l.missing) }))))]
         : h('p', {}, tr('chaseNone')))
-      : [h('p', {}, tr('chaseNoExpected')), h('ul', { id: 'chase' }, chase.map((l) => h('li', { 'data-code': l.code }, label(l))))],
+      // "These sectors have no response:" over an empty list reads as a page that failed.
+      : chase.length ? [h('p', {}, tr('chaseNoExpected')), h('ul', { id: 'chase' }, chase.map((l) => h('li', { 'data-code': l.code }, label(l))))]
+        : h('p', { id: 'chase-none' }, tr('chaseNoExpectedNone')),
     h('p', { class: 'note' }, withExpected ? tr('expectedFrom', { source: sectors.expectedSource ?? '' }) : tr('noExpected')),
     view.registerNote ? h('p', { class: 'note', id: 'register-note' }, localized(view.registerNote)) : null,
 
@@ -355,21 +466,28 @@ async function renderTerritory(param) {
     ...warningsSection(warnings),
   ];
   state.wave = view.wave;
-  show(`${tr('territory')} : ${name}`, ...content);
+  show(tr('territoryTitle', { name }), ...content);
 }
 
-/** The responses whose respondent confirmed a coherence warning, each with its answers on demand. */
+/**
+ * The responses whose respondent confirmed a coherence warning, each with its answers on
+ * demand, in a row right under its own: below the table, the answers of the first of 59 rows
+ * opened thousands of pixels away, and a coordinator saw only the button change.
+ */
 function warningsSection(warnings) {
-  const preview = h('div', { id: 'warning-response' });
-  const rows = warnings.listed.map((w) => {
+  const rows = warnings.listed.flatMap((w, i) => {
     const labels = { show: tr('see'), hide: tr('hide'), showLabel: tr('seeLabel', { name: w.submissionId, at: when(w.receivedAt) }), hideLabel: tr('hideLabel', { name: w.submissionId, at: when(w.receivedAt) }) };
-    return h('tr', { 'data-submission': w.submissionId },
+    const region = h('div', { id: `warning-${i + 1}-response` });
+    const answers = h('tr', { class: 'answers', hidden: true }, h('td', { colspan: 5 }, region));
+    return [h('tr', { 'data-submission': w.submissionId },
       h('th', { scope: 'row' }, w.submissionId),
       h('td', {}, when(w.receivedAt)),
       h('td', {}, channelName(w.channel)),
       h('td', {}, w.checks.map((c) => localized(c.message)).join(' ; ')),
-      h('td', {}, disclosure(labels, preview, () => [{ submissionId: w.submissionId, title: tr('responseOf', { at: when(w.receivedAt) }) }], tr('warningsTitle'),
-        new Set(w.checks.flatMap((c) => c.questions)))));
+      // The answers are the response itself: the `read` right (the rights note says so).
+      !may('read') ? null : h('td', {}, disclosure(labels, region, () => [{ submissionId: w.submissionId, title: tr('responseOf', { at: when(w.receivedAt) }) }], tr('warningsTitle'),
+        new Set(w.checks.flatMap((c) => c.questions)), (open) => { answers.hidden = !open; }))),
+    may('read') ? answers : null];
   });
   return [
     h('h2', { id: 'warnings-title' }, tr('warningsTitle')),
@@ -377,9 +495,8 @@ function warningsSection(warnings) {
       h('p', { class: 'note' }, tr('warningsNote', { n: num(warnings.total) })),
       tableWrap(tr('warningsTitle'), h('table', { id: 'warnings-table' },
         h('caption', {}, tr('warningsTitle')),
-        h('thead', {}, h('tr', {}, ['logResponse', 'colReceived', 'channel', 'warningChecks', 'colActions'].map((k) => h('th', { scope: 'col' }, tr(k))))),
+        h('thead', {}, h('tr', {}, ['logResponse', 'colReceived', 'channel', 'warningChecks', may('read') ? 'colActions' : null].filter(Boolean).map((k) => h('th', { scope: 'col' }, tr(k))))),
         h('tbody', {}, rows))),
-      preview,
     ]),
   ];
 }
@@ -387,12 +504,14 @@ function warningsSection(warnings) {
 // ---------------------------------------------------------------------------------------
 // Duplicates
 
-async function renderDuplicates(param) {
+/** The duplicates of `param` (or of the whole scope), drawn only while `mine` is the drawing asked last: true when drawn. */
+async function renderDuplicates(param, mine) {
   const query = param ? `?territory=${encodeURIComponent(param)}` : '';
-  const [list, log, me] = await Promise.all([api(`/v1/cockpit/duplicates${query}`), api('/v1/cockpit/duplicates/log'), api('/v1/cockpit/me')]);
+  const [list, log] = await Promise.all([api(`/v1/cockpit/duplicates${query}`), api('/v1/cockpit/duplicates/log')]);
+  if (mine !== drawing) return false;
   // Keeping and restoring need the export right: a token without it is told so once, rather
   // than shown buttons the collector would refuse.
-  const mayDecide = me.rights.includes('export');
+  const mayDecide = may('export');
   // The fields a token without export-personal does not get: said as hidden, never as unanswered.
   const masked = new Set(list.personal === 'left-out' ? list.personalLeftOut : []);
   const field = (m, key, shown) => (m[key] ? shown : tr(masked.has(key) ? 'masked' : 'none'));
@@ -438,49 +557,54 @@ async function renderDuplicates(param) {
   const personalNote = masked.size && list.groups.length
     ? h('p', { id: 'personal-note', class: 'note' }, tr('personalMasked', { fields: [...masked].map((f) => tr(fieldWords[f] ?? f)).join(', ') }))
     : null;
+  // A decision's response as its group shows it (« Doublon probable 1 : Réponse 2 (nom
+  // masqué) »): its identifier alone told the coordinator nothing. Outside the groups listed
+  // (another territory of the scope), the identifier.
+  const members = new Map(list.groups.flatMap((g, i) => g.members.map((m, j) => [m.submissionId, tr('logMember', { group: tr('group', { n: i + 1 }), who: nameOf(m, j + 1) })])));
   const logTable = log.events.length
     ? tableWrap(tr('log'), h('table', { id: 'log-table' },
       h('caption', {}, tr('log')),
       h('thead', {}, h('tr', {}, ['logWhen', 'logAction', 'logResponse', 'logWho'].map((k) => h('th', { scope: 'col' }, tr(k))))),
-      h('tbody', {}, log.events.map((e) => h('tr', {}, h('td', {}, when(e.at)), h('td', {}, tr(e.action === 'exclude' ? 'actionExclude' : 'actionRestore')), h('td', {}, e.submissionId), h('td', {}, e.by))))))
+      h('tbody', {}, log.events.map((e) => h('tr', {}, h('td', {}, when(e.at)), h('td', {}, tr(e.action === 'exclude' ? 'actionExclude' : 'actionRestore')), h('td', { 'data-submission': e.submissionId }, members.get(e.submissionId) ?? e.submissionId), h('td', {}, e.by))))))
     : h('p', {}, tr('logEmpty'));
-  show(`${tr('duplicatesTitle')}${param ? ` — ${param}` : ''}`,
+  // The territory by its name, as the view its link was followed from wrote it (the code alone
+  // when the page was opened at this address).
+  show(`${tr('duplicatesTitle')}${param ? ` — ${state.names.get(param) ?? param}` : ''}`,
+    rightsNote(),
     list.groups.length ? h('p', { id: 'resolved' }, tr('resolved', { n: list.resolved, total: list.groups.length })) : h('p', {}, tr('duplicatesNone')),
     personalNote,
     !mayDecide && list.groups.length ? h('p', { id: 'decide-note', class: 'note' }, tr('cannotDecide')) : null,
     ...groups,
     h('h2', {}, tr('log')), logTable);
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------
 // Responses in words (GET /v1/cockpit/responses/{id}), side by side
 
-const disclosureLabels = new WeakMap();
 /**
- * A disclosure button: shows the responses `columns()` names in `region`, or hides them. One
- * region may serve several buttons (the warnings' rows): opening one closes the others.
+ * A disclosure button: shows the responses `columns()` names in `region`, or hides them;
+ * `toggled(open)` is told which (a warning's row of answers is shown only while open).
  */
-function disclosure(labels, region, columns, caption, warned = new Set()) {
+function disclosure(labels, region, columns, caption, warned = new Set(), toggled = () => {}) {
   const button = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': region.id, 'aria-label': labels.showLabel, 'data-action': 'see' }, labels.show);
-  const set = (b, open) => {
-    const l = disclosureLabels.get(b);
-    b.setAttribute('aria-expanded', String(open));
-    b.setAttribute('aria-label', open ? l.hideLabel : l.showLabel);
-    b.textContent = open ? l.hide : l.show;
+  const set = (open) => {
+    button.setAttribute('aria-expanded', String(open));
+    button.setAttribute('aria-label', open ? labels.hideLabel : labels.showLabel);
+    button.textContent = open ? labels.hide : labels.show;
+    toggled(open);
   };
-  disclosureLabels.set(button, labels);
   button.addEventListener('click', async () => {
     if (button.getAttribute('aria-expanded') === 'true') {
       region.replaceChildren();
-      set(button, false);
+      set(false);
       return;
     }
     try {
       const list = columns();
       const docs = await Promise.all(list.map((c) => api(`/v1/cockpit/responses/${encodeURIComponent(c.submissionId)}`)));
       region.replaceChildren(...responsesView(caption, list, docs, warned));
-      for (const other of main.querySelectorAll(`button[aria-controls="${CSS.escape(region.id)}"][aria-expanded="true"]`)) set(other, false);
-      set(button, true);
+      set(true);
       // The focus stays on the button: the count of differences is said without moving it.
       const summary = region.querySelector('.diff-summary');
       if (summary) announce(summary.textContent);
@@ -616,7 +740,19 @@ function focusAction(submissionId, action) {
   main.querySelector(`tr[data-submission="${CSS.escape(submissionId)}"] button[data-action="${action}"]`)?.focus();
 }
 
+/**
+ * What a decision did, said to a screen reader (the status region) and written in sight under
+ * the group decided, where the eyes are (the status region is not shown: at the top of the
+ * page it was out of sight, fixed at the bottom it hid rows).
+ */
+function decisionDone(submissionId, message) {
+  const group = main.querySelector(`tr[data-submission="${CSS.escape(submissionId)}"]`)?.closest('section.group');
+  group?.querySelector(':scope > .table-wrap')?.after(h('p', { class: 'done', id: 'decision-done' }, message));
+  announce(message);
+}
+
 async function keep(keptId, live, param) {
+  const mine = ++drawing;
   try {
     let n = 0;
     let first = null;
@@ -626,31 +762,35 @@ async function keep(keptId, live, param) {
       first ??= m.submissionId;
       n += 1;
     }
-    await renderDuplicates(param);
+    if (!(await renderDuplicates(param, mine))) return;
     if (first) focusAction(first, 'restore');
-    announce(tr('keptDone', { n }));
+    decisionDone(keptId, tr('keptDone', { n }));
   } catch (error) {
-    showError(error);
+    if (mine === drawing) showError(error);
   }
 }
 
 async function restore(submissionId, param) {
+  const mine = ++drawing;
   try {
     await api('/v1/cockpit/duplicates/restore', { method: 'POST', body: JSON.stringify({ submissionId }) });
-    await renderDuplicates(param);
+    if (!(await renderDuplicates(param, mine))) return;
     focusAction(submissionId, 'keep');
-    announce(tr('restoredDone'));
+    decisionDone(submissionId, tr('restoredDone'));
   } catch (error) {
-    showError(error);
+    if (mine === drawing) showError(error);
   }
 }
 
 // ---------------------------------------------------------------------------------------
 
-document.getElementById('lang').addEventListener('click', () => {
+document.getElementById('lang').addEventListener('click', async (event) => {
   state.lang = state.lang === 'fr' ? 'en' : 'fr';
   sessionStorage.setItem(LANG_KEY, state.lang);
-  render();
+  await render();
+  // The view is drawn again in the other language: the focus stays on the button pressed
+  // (drawing sends it to the heading, which left a keyboard user away from the bar).
+  event.target.focus();
 });
 window.addEventListener('hashchange', render);
 render();
