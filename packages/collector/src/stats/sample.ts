@@ -61,8 +61,9 @@ export interface SampleOptions {
   expected?: readonly ExpectedDistribution[];
 }
 
-const round = (x: number): number => Math.round(x * 10_000) / 10_000;
-const share = (n: number, of: number): number => (of > 0 ? round(n / of) : 0);
+/** A share or a progress as the sample statistics and the cockpit give it: four decimals. */
+export const roundShare = (x: number): number => Math.round(x * 10_000) / 10_000;
+const share = (n: number, of: number): number => (of > 0 ? roundShare(n / of) : 0);
 
 interface Counter {
   territory: TerritoryRef;
@@ -145,7 +146,7 @@ function territoryStats(c: Counter, choices: Map<string, LocalizedText>, expecte
     if (expected && expectedTotal > 0) {
       const n = expected.sectors[code] ?? 0;
       line.expected = { count: n, share: share(n, expectedTotal) };
-      line.gap = answered > 0 ? round(count / answered - n / expectedTotal) : round(-n / expectedTotal);
+      line.gap = answered > 0 ? roundShare(count / answered - n / expectedTotal) : roundShare(-n / expectedTotal);
     }
     return line;
   });

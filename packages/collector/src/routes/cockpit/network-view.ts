@@ -8,6 +8,7 @@
 import type { TerritoryRef } from '../../store/types.js';
 import { refreshFacts } from '../../store/facts.js';
 import { findExpected, findTarget } from '../../stats/expected.js';
+import { roundShare } from '../../stats/sample.js';
 import type { TokenConfig } from '../../config/load.js';
 import { named, sectorLabels, sectorQuestion, type CockpitContext, type NamedTerritory } from './context.js';
 import { territoryGroups, wavesOf } from './queries.js';
@@ -35,7 +36,6 @@ export interface NetworkView {
 }
 
 const key = (t: TerritoryRef): string => `${t.level}:${t.code}`;
-const round = (x: number): number => Math.round(x * 10_000) / 10_000;
 
 /** The territories the configuration and builds name for `wave` (before any scope check). */
 export function knownTerritories(ctx: CockpitContext, tokens: readonly TokenConfig[], wave: string | null): TerritoryRef[] {
@@ -96,7 +96,7 @@ export async function networkView(
       const sectors = compareSectors(a.sectors, labels, expected, target);
       return {
         territory: named(ctx, a.territory), responses: a.responses, target: target ?? null,
-        progress: target ? round(a.responses / target) : null, lastResponse: a.last, paper: a.paper,
+        progress: target ? roundShare(a.responses / target) : null, lastResponse: a.last, paper: a.paper,
         sectorsMissing: sectors.chase, sectorBasis: sectors.basis,
       };
     });

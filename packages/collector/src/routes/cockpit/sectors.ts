@@ -10,6 +10,7 @@
  */
 import type { LocalizedText } from '@olva/schema';
 import type { ExpectedDistribution } from '../../stats/expected.js';
+import { roundShare } from '../../stats/sample.js';
 
 /** One sector of a territory. Shares are fractions (0..1) rounded to 4 decimals. */
 export interface SectorLine {
@@ -39,7 +40,6 @@ export interface SectorComparison {
   basis: 'expected' | 'none';
 }
 
-const round = (x: number): number => Math.round(x * 10_000) / 10_000;
 
 /** Compares counts by sector with the expected distribution (when there is one). */
 export function compareSectors(
@@ -54,14 +54,14 @@ export function compareSectors(
   const base = Math.max(target ?? 0, answered);
   const lines = codes.map((code): SectorLine => {
     const count = counts.get(code) ?? 0;
-    const line: SectorLine = { code, count, share: answered ? round(count / answered) : 0 };
+    const line: SectorLine = { code, count, share: answered ? roundShare(count / answered) : 0 };
     const label = choices.get(code);
     if (label) line.label = label;
     if (expected && expectedTotal > 0) {
       const n = expected.sectors[code] ?? 0;
       const expectedShare = n / expectedTotal;
-      line.expected = { count: n, share: round(expectedShare) };
-      line.gap = round((answered ? count / answered : 0) - expectedShare);
+      line.expected = { count: n, share: roundShare(expectedShare) };
+      line.gap = roundShare((answered ? count / answered : 0) - expectedShare);
       line.missing = Math.max(0, Math.round(expectedShare * base) - count);
     }
     return line;

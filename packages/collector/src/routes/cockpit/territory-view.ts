@@ -6,7 +6,7 @@
 import type { LocalizedText } from '@olva/schema';
 import { refreshFacts } from '../../store/facts.js';
 import type { TerritoryRef } from '../../store/types.js';
-import { CHANNELS } from '../../stats/sample.js';
+import { CHANNELS, roundShare } from '../../stats/sample.js';
 import { findExpected, findTarget } from '../../stats/expected.js';
 import { buildFor, named, sectorLabels, sectorQuestion, type CockpitContext, type NamedTerritory } from './context.js';
 import { dayGroups, wavesOf } from './queries.js';
@@ -43,7 +43,6 @@ export interface TerritoryView {
   registerNote?: LocalizedText;
 }
 
-const round = (x: number): number => Math.round(x * 10_000) / 10_000;
 const MAX_DAYS = 731;
 
 /** The note every view of an expected distribution carries. */
@@ -91,7 +90,7 @@ export async function territoryView(ctx: CockpitContext, territory: TerritoryRef
     cumulative += count;
     daily.push({ date: d, count, cumulative });
   }
-  const share = (n: number): number => (responses ? round(n / responses) : 0);
+  const share = (n: number): number => (responses ? roundShare(n / responses) : 0);
   const byChannel = [...CHANNELS, ...[...channels.keys()].filter((c) => !(CHANNELS as readonly string[]).includes(c))]
     .map((code) => ({ code, count: channels.get(code) ?? 0, share: share(channels.get(code) ?? 0) }));
   const bySource = [...sources.entries()]
@@ -107,7 +106,7 @@ export async function territoryView(ctx: CockpitContext, territory: TerritoryRef
     : null;
   const view: TerritoryView = {
     territory: named(ctx, territory), wave, waves, responses, lastResponse: last,
-    target: target ?? null, progress: target ? round(responses / target) : null,
+    target: target ?? null, progress: target ? roundShare(responses / target) : null,
     daily, byChannel, bySource,
     sectors: { question, ...comparison, ...(expected?.source ? { expectedSource: expected.source } : {}) },
     completion: { status: 'unknown', reason: COMPLETION_UNKNOWN },
