@@ -10,13 +10,15 @@
  * 1. primary suppression: every entry, cells and totals, of more than 0 and fewer than
  *    `minCell` associations;
  * 2. secondary suppression, repeated until nothing changes: a line with exactly one hidden
- *    entry gets a second one; a hidden entry that is a bridge gets a cycle, by hiding an entry
+ *    entry gets a second one, as does a line whose hidden cells the marks and the line's total
+ *    pin down (three "< 3" in a column whose other cells leave 3: bounds.ts); a hidden entry that is a bridge gets a cycle, by hiding an entry
  *    that joins the two sides the bridge separates. The entry chosen is the smallest non-zero
  *    one (a hidden zero beside a small cell says too much), preferring one whose other line
  *    already hides something, so fewer figures are lost.
  * The grand total (the base) is never hidden; when no entry can close a cycle, the whole table
  * is withheld.
  */
+import { hiddenCountPinned } from './bounds.js';
 import { isSmallCell, type CellStatus, type DisclosureRules } from './rules.js';
 
 /** What may be published of a table and its totals. */
@@ -77,6 +79,27 @@ function loneLine(e: Extended): [number, number][] | null {
 }
 
 /**
+ * A line (extended row, then column) whose total is shown and whose hidden cells have one
+ * reading only, given what their marks say ("< 3" is 1 or 2, "×" 0 or 3 and more; bounds.ts):
+ * its entries, as candidates. Cycles protect against sums, not against these bounds.
+ */
+function pinnedLine(e: Extended, rules: DisclosureRules): [number, number][] | null {
+  const lines: [number, number][][] = [
+    ...Array.from({ length: e.rows + 1 }, (_, i) => Array.from({ length: e.columns + 1 }, (_, j): [number, number] => [i, j])),
+    ...Array.from({ length: e.columns + 1 }, (_, j) => Array.from({ length: e.rows + 1 }, (_, i): [number, number] => [i, j])),
+  ];
+  for (const line of lines) {
+    const [ti, tj] = line[line.length - 1]!;
+    if (hidden(e.status[ti]![tj]!)) continue;
+    const cells = line.slice(0, -1).filter(([i, j]) => hidden(e.status[i]![j]!));
+    if (!cells.length) continue;
+    const sum = cells.reduce((s, [i, j]) => s + e.values[i]![j]!, 0);
+    if (hiddenCountPinned(cells.map(([i, j]) => e.status[i]![j]!), sum, rules)) return line;
+  }
+  return null;
+}
+
+/**
  * Nodes reachable from extended row `start` through hidden entries, without using entry
  * (skipRow, skipColumn). Rows are numbered 0..rows, columns rows + 1 + j.
  */
@@ -129,7 +152,7 @@ export function suppressTable(counts: readonly (readonly number[])[], rules: Dis
   e.status[rows]![columns] = 'shown';
   let withheld = false;
   for (;;) {
-    const candidates = loneLine(e) ?? bridgeClosers(e);
+    const candidates = loneLine(e) ?? pinnedLine(e, rules) ?? bridgeClosers(e);
     if (!candidates) break;
     const pick = choose(e, candidates);
     if (!pick) {
