@@ -135,6 +135,33 @@ describe('crossTabulate', () => {
     expect(t.cells![0]![0]!.count).toBe(yesYes);
   });
 
+  it('names a wave or a territory without responses instead of a table too small to publish', async () => {
+    const random = prng(31);
+    const rennes = { level: 'commune', code: '35238' };
+    const items = [...generateFor(b.core, rennes, '2025', 30, random), ...generateFor(b.core, rennes, '2026', 30, random)];
+    const cross = (scope: { wave?: string; territory?: { level: string; code: string } }) => crossTabulate(stream(items), { compiled, rows: 'secteur_principal', columns: 'employeur', ...scope });
+    await expect(cross({ wave: '2062' })).rejects.toMatchObject({
+      pointer: '/wave', rule: 'analysis/empty-wave',
+      text: { fr: 'aucune réponse au millésime « 2062 » (millésimes lus : 2025, 2026)', en: 'no response of wave "2062" (waves read: 2025, 2026)' },
+    });
+    await expect(cross({ wave: '2026', territory: { level: 'commune', code: '99999' } })).rejects.toMatchObject({
+      pointer: '/territory', rule: 'analysis/unknown-territory',
+      text: { fr: 'aucune réponse de commune:99999 au millésime « 2026 » (territoires du millésime : commune:35238)', en: 'no response of commune:99999 in wave "2026" (territories of the wave: commune:35238)' },
+    });
+    await expect(cross({ territory: { level: 'commune', code: '99999' } })).rejects.toThrow('/territory: [analysis/unknown-territory] no response of commune:99999 (territories read: commune:35238)');
+  });
+
+  it('counts the responses collected inside the territory asked for, as its results do (decision 0014)', async () => {
+    const random = prng(37);
+    const [agglo, lorient] = [{ level: 'epci', code: '200042174' }, { level: 'commune', code: '56121' }];
+    const items = [...generateFor(b.lorient, agglo, '2026', 40, random), ...generateFor(b.core, lorient, '2026', 20, random)];
+    const inside = (t: { level: string; code: string }) => t.level === lorient.level && t.code === lorient.code;
+    const t = await crossTabulate(stream(items), { compiled, rows: 'secteur_principal', columns: 'employeur', territory: agglo, wave: '2026', inside });
+    const both = items.filter((g) => g.payload.answers.secteur_principal !== undefined && g.payload.answers.employeur !== undefined);
+    expect(t.base).toBe(both.length);
+    expect(t.territory).toEqual(agglo);
+  });
+
   it('refuses questions that cannot be crossed, naming the option', async () => {
     await expect(crossTabulate([], { compiled, rows: 'publics', columns: 'employeur' })).rejects.toThrow('/rows: [analysis/crosstab-question] "publics" is a multiple question');
     await expect(crossTabulate([], { compiled, rows: 'employeur', columns: 'nom_association' })).rejects.toThrow('/columns: [analysis/crosstab-question] "nom_association" is not a question that can be aggregated');

@@ -10,6 +10,7 @@ import { aggregateResponses } from '../aggregate/aggregate.js';
 import { baseStatus, disclosureRules, type CellStatus, type DisclosureRules } from '../disclosure/rules.js';
 import { suppressTable } from '../disclosure/table.js';
 import { chiSquareTest } from '../stats/chi-square-test.js';
+import { emptyWaveError, unknownTerritoryError } from '../errors.js';
 import type { Crosstab, CrosstabAxis, CrosstabCell, CrosstabTotal, QuestionFigures, ResultsDocument } from '../results.js';
 import type { CatalogueEntry, CodeEntry } from '../aggregate/catalogue.js';
 
@@ -82,25 +83,35 @@ function withheldAxis(doc: ResultsDocument, ids: readonly string[]): QuestionFig
  * would give back a hidden count of its filter, disclosure/linked.ts), the table is withheld
  * too (`withheldReason: "filter-suppressed"`), since its base and totals bound the same count.
  * @throws AnalysisError when a question cannot be crossed, a response names a version not
- * given, or an answer has the wrong shape.
+ * given, or an answer has the wrong shape; `/wave` (`analysis/empty-wave`) when no response
+ * read is of the wave asked, `/territory` (`analysis/unknown-territory`) when none is of the
+ * territory asked (or inside it, with `inside`).
  */
 export async function crossTabulate(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, options: CrosstabOptions): Promise<Crosstab> {
   const rules = disclosureRules(options.rules);
   const counter = crossCounter(options);
   const linked = [counter.rows, counter.columns].filter((e) => e.conditional).map((e) => e.id);
-  if (!linked.length) {
-    for await (const payload of responses) if (counter.inScope(payload)) counter.add(payload);
-    return publishCrosstab(counter.result(), options, rules);
-  }
+  // What was read outside the scope, to name it when nothing was inside.
+  const waves = new Set<string>();
+  const territories = new Set<string>();
+  let inScope = 0;
   async function* scoped(): AsyncIterable<ResponsePayload> {
     for await (const payload of responses) {
+      waves.add(payload.wave);
+      if (options.wave === undefined || payload.wave === options.wave) territories.add(`${payload.territory.level}:${payload.territory.code}`);
       if (!counter.inScope(payload)) continue;
+      inScope++;
       counter.add(payload);
       yield payload;
     }
   }
-  const doc = await aggregateResponses(scoped(), { compiled: options.compiled, rules });
+  const doc = linked.length ? await aggregateResponses(scoped(), { compiled: options.compiled, rules }) : null;
+  if (!doc) for await (const _ of scoped());
+  // A wave or territory without responses is a slip of the asker, not a table too small to publish.
+  if (!inScope && options.wave !== undefined && !territories.size) throw emptyWaveError(options.wave, waves);
+  if (!inScope && options.territory) throw unknownTerritoryError(options.territory, options.wave, territories);
   const table = publishCrosstab(counter.result(), options, rules);
+  if (!doc) return table;
   const withheld = withheldAxis(doc, linked);
   if (!withheld) return table;
   const { cells: _c, rowTotals: _r, columnTotals: _t, ...rest } = table;

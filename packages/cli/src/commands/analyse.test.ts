@@ -269,6 +269,27 @@ describe('olva analyse', () => {
 });
 
 describe('olva crosstab', () => {
+  it('counts a territory with the responses collected inside it, and names a wave or territory without responses', async () => {
+    const metropole = generateFor(next, { level: 'epci', code: '243500139' }, '2026', 30, prng(5));
+    const ndjson = path.join(dir, 'crosstab-nested.ndjson');
+    const versions = path.join(dir, 'crosstab-nested-versions.json');
+    fs.writeFileSync(ndjson, [...items, ...metropole].map((g) => JSON.stringify(g.payload)).join('\n'));
+    fs.writeFileSync(versions, JSON.stringify([b.rennes, next]));
+    const input = ['--responses', ndjson, '--build', versions, '--rows', 'secteur_principal', '--cols', 'employeur'];
+    const m = memoryIo();
+    expect(await crosstab.run([...input, '--territory', 'epci:243500139', '--wave', '2026', '--json'], m.io)).toBe(0);
+    const counted = [...metropole, ...items.filter((g) => g.payload.territory.code === '35238' && g.payload.wave === '2026')]
+      .filter((g) => g.payload.answers.secteur_principal !== undefined && g.payload.answers.employeur !== undefined);
+    expect(JSON.parse(m.out()).base).toBe(counted.length);
+    expect(m.err()).toBe('  epci:243500139 compte aussi les réponses recueillies dans le territoire qu’il contient : commune:35238\n');
+    const wave = memoryIo();
+    expect(await crosstab.run([...input, '--wave', '2062'], wave.io)).not.toBe(0);
+    expect(wave.err()).toBe('olva crosstab : /wave: [analysis/empty-wave] aucune réponse au millésime « 2062 »\n');
+    const territory = memoryIo();
+    expect(await crosstab.run([...input, '--wave', '2026', '--territory', 'commune:35000', '--lang', 'en'], territory.io)).not.toBe(0);
+    expect(territory.err()).toMatch(/^olva crosstab: \/territory: \[analysis\/unknown-territory\] no response of commune:35000 in wave "2026" \(territories of the wave: commune:29019, /);
+  });
+
   it('prints the protected table as JSON, the same as the analysis computes, and as text', async () => {
     const m = memoryIo();
     expect(await crosstab.run(['--database', database, '--rows', 'secteur_principal', '--cols', 'employeur', '--wave', '2026', '--json'], m.io)).toBe(0);
