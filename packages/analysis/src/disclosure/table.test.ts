@@ -66,6 +66,16 @@ describe('suppressTable', () => {
     expect(protectedTables).toBeGreaterThan(150);
   });
 
+  it('hides a total another figure hides, and never takes as a complement one another figure shows', () => {
+    const counts = [[1, 5, 7], [6, 8, 9], [10, 12, 4]];
+    const hiddenRow = suppressTable(counts, rules, { rows: ['known', 'hidden', 'known'] });
+    expect(hiddenRow.rowTotals).toEqual(['shown', 'complementary', 'shown']);
+    const known = suppressTable(counts, rules, { rows: ['known', 'known', 'known'], columns: ['known', 'known', 'known'] });
+    // Every total is the reader's already: the cells alone must hold the cycle.
+    expect([...known.rowTotals, ...known.columnTotals].every((s) => s === 'shown')).toBe(true);
+    expect(recomputable(counts, hiddenOf(known))).toEqual([]);
+  });
+
   it('hides a complement in a column whose "< 3" make what its total leaves (the demo\'s Lorient Agglomération)', () => {
     // secteur_principal × employeur: the « oui » column is 5, three 1s and zeros, total 8.
     const counts = [[5, 14], [1, 13], [0, 18], [0, 2], [1, 4], [0, 6], [1, 3], [0, 2]];

@@ -35,6 +35,21 @@ interface Extended {
   status: CellStatus[][];
   rows: number;
   columns: number;
+  /** Entries a reader knows from elsewhere: hiding them protects nothing, so they are never complements. */
+  known: Set<string>;
+}
+
+/**
+ * What another published figure tells of a total: `hidden` when it is hidden there (the table
+ * must hide it too, else it gives it back), `known` when it is shown there (hiding it here
+ * would protect nothing), `undefined` when nothing published says it.
+ */
+export type MarginState = 'hidden' | 'known' | undefined;
+
+/** The totals of a table that other published figures hide or show (the distributions of its axes). */
+export interface TableMargins {
+  rows?: readonly MarginState[];
+  columns?: readonly MarginState[];
 }
 
 function extend(counts: readonly (readonly number[])[]): number[][] {
@@ -57,7 +72,7 @@ function choose(e: Extended, candidates: readonly [number, number][]): [number, 
   let bestScore: [number, number, number] | null = null;
   for (const c of candidates) {
     const [i, j] = c;
-    if (hidden(e.status[i]![j]!) || (i === e.rows && j === e.columns)) continue;
+    if (hidden(e.status[i]![j]!) || (i === e.rows && j === e.columns) || e.known.has(`${i},${j}`)) continue;
     const s = score(c);
     if (!bestScore || s[0] < bestScore[0] || (s[0] === bestScore[0] && (s[1] < bestScore[1] || (s[1] === bestScore[1] && s[2] < bestScore[2])))) {
       best = c;
@@ -143,13 +158,23 @@ function bridgeClosers(e: Extended): [number, number][] | null {
 /**
  * Applies the frequency rule with complementary suppression to a table of counts.
  * @param counts rows × columns of non-negative whole numbers.
+ * @param margins what other published figures say of the totals: a total hidden there is hidden
+ * here from the start, one shown there is never taken as a complement (its cycle would be open).
  */
-export function suppressTable(counts: readonly (readonly number[])[], rules: DisclosureRules): TableDisclosure {
+export function suppressTable(counts: readonly (readonly number[])[], rules: DisclosureRules, margins: TableMargins = {}): TableDisclosure {
   const values = extend(counts);
   const rows = counts.length;
   const columns = counts[0]?.length ?? 0;
-  const e: Extended = { values, rows, columns, status: values.map((row) => row.map((n) => (isSmallCell(n, rules) ? 'small' : 'shown'))) };
+  const e: Extended = { values, rows, columns, status: values.map((row) => row.map((n) => (isSmallCell(n, rules) ? 'small' : 'shown'))), known: new Set() };
   e.status[rows]![columns] = 'shown';
+  const totals: [MarginState, number, number][] = [
+    ...(margins.rows ?? []).map((m, i): [MarginState, number, number] => [m, i, columns]),
+    ...(margins.columns ?? []).map((m, j): [MarginState, number, number] => [m, rows, j]),
+  ];
+  for (const [m, i, j] of totals) {
+    if (m === 'hidden' && e.status[i]![j] === 'shown') e.status[i]![j] = 'complementary';
+    if (m === 'known') e.known.add(`${i},${j}`);
+  }
   let withheld = false;
   for (;;) {
     const candidates = loneLine(e) ?? pinnedLine(e, rules) ?? bridgeClosers(e);
