@@ -122,6 +122,11 @@ for (const backend of bothBackends()) {
       expect(outside.body).toEqual({ error: 'forbidden', message: expect.stringContaining('epci:200042174') });
       expect((await call(base, 'GET', '/v1/results', TEST_TOKENS.rennesReadOnly)).status).toBe(403);
       expect((await call(base, 'GET', '/v1/results?wave=bad wave', TEST_TOKENS.rennes)).status).toBe(400);
+      // A code that names no territory is a slip, not a territory without responses yet (an empty document).
+      const unknown = await call(base, 'GET', '/v1/results?territory=commune:35999&wave=2026', TEST_TOKENS.national);
+      expect(unknown.status).toBe(400);
+      expect(unknown.body).toEqual({ error: 'bad-request', message: '« 35999 » n’est pas un code officiel de niveau commune', problems: [{ pointer: '/territory', code: 'unknown-territory', message: unknown.body.message }] });
+      expect((await call(base, 'GET', '/v1/results?territory=commune:35999', TEST_TOKENS.national, 'en')).body.message).toBe('"35999" is not an official commune code');
     });
 
     it('publishes nothing before publication, and only by the territory\'s own token', async () => {
