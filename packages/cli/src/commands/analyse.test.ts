@@ -48,6 +48,16 @@ async function fill(store: ResponseStore): Promise<void> {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+/** The responses plus 30 of Rennes Métropole (which holds Rennes) in 2026, as NDJSON with their versions' file. */
+function withMetropole(stem: string, random: ReturnType<typeof prng>): { ndjson: string; versions: string; metropole: Generated[] } {
+  const metropole = generateFor(next, { level: 'epci', code: '243500139' }, '2026', 30, random);
+  const ndjson = path.join(dir, `${stem}.ndjson`);
+  const versions = path.join(dir, `${stem}-versions.json`);
+  fs.writeFileSync(ndjson, [...items, ...metropole].map((g) => JSON.stringify(g.payload)).join('\n'));
+  fs.writeFileSync(versions, JSON.stringify([b.rennes, next]));
+  return { ndjson, versions, metropole };
+}
+
 const schema = JSON.parse(fs.readFileSync(new URL('../../../../schemas/results.schema.json', import.meta.url), 'utf8'));
 const validate = createAjv().addSchema(schema).getSchema('urn:olva:schema:results:1')!;
 
@@ -103,11 +113,7 @@ describe('olva analyse', () => {
   });
 
   it('counts Rennes Métropole and Rennes, both with responses, as one area of the network, and keeps each out of the other\'s others', async () => {
-    const metropole = generateFor(next, { level: 'epci', code: '243500139' }, '2026', 30, prng(3));
-    const ndjson = path.join(dir, 'nested.ndjson');
-    const versions = path.join(dir, 'nested-versions.json');
-    fs.writeFileSync(ndjson, [...items, ...metropole].map((g) => JSON.stringify(g.payload)).join('\n'));
-    fs.writeFileSync(versions, JSON.stringify([b.rennes, next]));
+    const { ndjson, versions } = withMetropole('nested', prng(3));
     const out = path.join(dir, 'nested.json');
     expect(await analyse.run(['--responses', ndjson, '--build', versions, '--wave', '2026', '--out', out, '--references', 'none'], memoryIo().io)).toBe(0);
     const others = Object.fromEntries((JSON.parse(fs.readFileSync(out, 'utf8')) as ResultsDocument).groups.map((g) => [g.territory.code, g.comparisons!.network!.otherTerritories]));
@@ -270,11 +276,7 @@ describe('olva analyse', () => {
 
 describe('olva crosstab', () => {
   it('counts a territory with the responses collected inside it, and names a wave or territory without responses', async () => {
-    const metropole = generateFor(next, { level: 'epci', code: '243500139' }, '2026', 30, prng(5));
-    const ndjson = path.join(dir, 'crosstab-nested.ndjson');
-    const versions = path.join(dir, 'crosstab-nested-versions.json');
-    fs.writeFileSync(ndjson, [...items, ...metropole].map((g) => JSON.stringify(g.payload)).join('\n'));
-    fs.writeFileSync(versions, JSON.stringify([b.rennes, next]));
+    const { ndjson, versions, metropole } = withMetropole('crosstab-nested', prng(5));
     const input = ['--responses', ndjson, '--build', versions, '--rows', 'secteur_principal', '--cols', 'employeur'];
     const m = memoryIo();
     // Rules under which nothing is hidden: the base is the only thing looked at here.
