@@ -48,7 +48,9 @@ export type MarginState = 'hidden' | 'known' | undefined;
 
 /** The totals of a table that other published figures hide or show (the distributions of its axes). */
 export interface TableMargins {
+  /** One state per row total, in row order. */
   rows?: readonly MarginState[];
+  /** One state per column total, in column order. */
   columns?: readonly MarginState[];
 }
 
