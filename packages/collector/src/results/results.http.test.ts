@@ -238,6 +238,27 @@ for (const backend of bothBackends()) {
       }
     });
 
+    it('refuses a publication whose difference with a nested one is a group too small to publish, naming both', async () => {
+      // Wave 2024: Lorient Agglomération's responses, and four collected in the Morbihan outside it.
+      const random = prng(47);
+      await insert([...generateFor(b.lorient, { level: 'epci', code: '200042174' }, '2024', 40, random), ...generateFor(b.core, { level: 'departement', code: '56' }, '2024', 4, random)]);
+      expect((await call(base, 'PUT', '/v1/results/epci:200042174/2024/publication', LORIENT_PUBLISHER)).status).toBe(200);
+      const refused = await call(base, 'PUT', '/v1/results/departement:56/2024/publication', MORBIHAN_PUBLISHER);
+      expect(refused.status).toBe(409);
+      expect(refused.body).toEqual({
+        error: 'conflict',
+        message: 'publier departement:56 pour la vague « 2024 » à côté de epci:200042174, déjà publié, ferait lire par différence, dans le reste de departement:56, un groupe de 4 réponses (moins de 10) : retirez l’une des deux publications, ou attendez d’autres réponses',
+        problems: [{ pointer: '', code: 'results/nested-difference', message: refused.body.message }],
+      });
+      expect((await call(base, 'GET', '/v1/public/results/departement:56/2024')).status).toBe(404);
+      // The other way round: the Morbihan published first, Lorient Agglomération is refused.
+      expect((await call(base, 'DELETE', '/v1/results/epci:200042174/2024/publication', LORIENT_PUBLISHER)).status).toBe(200);
+      expect((await call(base, 'PUT', '/v1/results/departement:56/2024/publication', MORBIHAN_PUBLISHER)).status).toBe(200);
+      const inner = await call(base, 'PUT', '/v1/results/epci:200042174/2024/publication', LORIENT_PUBLISHER, 'en');
+      expect(inner.status).toBe(409);
+      expect(inner.body.message).toBe('publishing epci:200042174 for wave "2024" beside departement:56, already published, would let a group of 4 responses (fewer than 10) be read by difference in the rest of departement:56: withdraw one of the two, or wait for more responses');
+    });
+
     it('refuses to publish a wave without responses, and malformed paths', async () => {
       const empty = await call(base, 'PUT', '/v1/results/commune:35238/2019/publication', PUBLISHER);
       expect(empty.status).toBe(404);
