@@ -8,6 +8,8 @@
  *   territory and wave as they are now (a snapshot). Only a token with the `publish` right
  *   whose scope NAMES that territory: publication is the territory's decision, neither a
  *   national token's nor an enclosing territory's. Publishing again replaces the snapshot.
+ *   409 `results/nested-difference` when its difference with the published results of a
+ *   territory nested with it would show the rest of the outer one under the thresholds (nested.ts).
  * - `DELETE …/publication` — withdraws it (404 when nothing is published).
  * - `GET …/publication` — state and history (who, when), for `publish` or `stats` tokens
  *   covering the territory.
