@@ -17,7 +17,7 @@ import { GatheredTicks } from './compare/gathered-ticks.js';
 import { disclosureRules } from './disclosure/rules.js';
 import { compareSample, DEFAULT_SECTOR_QUESTION, expectedFor, type ExpectedSectors } from './compare/sample.js';
 import { SectorWeighting } from './compare/weighting.js';
-import { AnalysisError } from './errors.js';
+import { emptyWaveError, unknownTerritoryError } from './errors.js';
 import type { NationalReferences } from './references.js';
 import type { GroupResults, ResultsDocument, TerritoryRef } from './results.js';
 
@@ -97,18 +97,9 @@ export async function analyseResponses(responses: AsyncIterable<ResponsePayload>
   } : undefined;
   const doc = await aggregateResponses(ofWaves(responses, waves, seen, options), { ...options, ...(tap ? { tap } : {}) });
   const ofWave = doc.groups.filter((g) => g.wave === options.wave);
-  if (ofWave.length === 0) {
-    const read = [...seen].sort().join(', ');
-    const en = `no response of wave "${options.wave}"${seen.size ? ` (waves read: ${read})` : ''}`;
-    throw new AnalysisError('/wave', 'analysis/empty-wave', en, { fr: `aucune réponse au millésime « ${options.wave} »${seen.size ? ` (millésimes lus : ${read})` : ''}`, en });
-  }
+  if (ofWave.length === 0) throw emptyWaveError(options.wave, seen);
   const selected = options.territory ? ofWave.filter((g) => sameTerritory(g.territory, options.territory!)) : ofWave;
-  if (selected.length === 0) {
-    const t = options.territory!;
-    const present = ofWave.map((g) => `${g.territory.level}:${g.territory.code}`).join(', ');
-    const en = `no response of ${t.level}:${t.code} in wave "${options.wave}" (territories of the wave: ${present})`;
-    throw new AnalysisError('/territory', 'analysis/unknown-territory', en, { fr: `aucune réponse de ${t.level}:${t.code} au millésime « ${options.wave} » (territoires du millésime : ${present})`, en });
-  }
+  if (selected.length === 0) throw unknownTerritoryError(options.territory!, options.wave, ofWave.map((g) => `${g.territory.level}:${g.territory.code}`));
   const rules = doc.rules.comparison;
   const totals = options.network !== false ? networkTotals(ofWave, options.wave, options.within) : null;
   const groups = selected.map((g): GroupResults => {

@@ -24,3 +24,29 @@ export class AnalysisError extends Error {
     this.byAsker = byAsker;
   }
 }
+
+/**
+ * The error of a wave asked for that no response read is of: the waves read, so the asker sees
+ * a typing slip (`2062`) or a store without that wave yet.
+ */
+export function emptyWaveError(wave: string, read: Iterable<string>): AnalysisError {
+  const waves = [...new Set(read)].sort().join(', ');
+  const en = `no response of wave "${wave}"${waves ? ` (waves read: ${waves})` : ''}`;
+  return new AnalysisError('/wave', 'analysis/empty-wave', en, { fr: `aucune réponse au millésime « ${wave} »${waves ? ` (millésimes lus : ${waves})` : ''}`, en });
+}
+
+/**
+ * The error of a territory asked for that no response of the wave (or of any wave read, when
+ * none is asked) comes from: the territories that have some, so a wrong code shows.
+ */
+export function unknownTerritoryError(territory: { level: string; code: string }, wave: string | undefined, present: Iterable<string>): AnalysisError {
+  const t = `${territory.level}:${territory.code}`;
+  const list = [...new Set(present)].sort().join(', ');
+  const en = wave !== undefined
+    ? `no response of ${t} in wave "${wave}" (territories of the wave: ${list})`
+    : `no response of ${t} (territories read: ${list})`;
+  const fr = wave !== undefined
+    ? `aucune réponse de ${t} au millésime « ${wave} » (territoires du millésime : ${list})`
+    : `aucune réponse de ${t} (territoires lus : ${list})`;
+  return new AnalysisError('/territory', 'analysis/unknown-territory', en, { fr, en });
+}

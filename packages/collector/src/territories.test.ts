@@ -25,6 +25,15 @@ describe('TerritoryDirectory containment', () => {
     }
   });
 
+  it('lists the territories that hold one, for the publications nested with it', () => {
+    const sorted = (list: TerritoryRef[]) => list.map((t) => `${t.level}:${t.code}`).sort();
+    expect(sorted(directory.containers(commune('56121')))).toEqual(['custom:rade-de-lorient', 'departement:56', 'epci:200042174', 'region:53']);
+    expect(sorted(directory.containers(epci('200042174')))).toEqual(['departement:56', 'region:53']);
+    expect(sorted(directory.containers(departement('56')))).toEqual(['region:53']);
+    expect(sorted(directory.containers(commune('75101')))).toContain('commune:75056');
+    expect(directory.containers(region('53'))).toEqual([]);
+  });
+
   it('puts an EPCI or a custom territory inside a departement only when all its communes lie in it', () => {
     expect(directory.within(epci('200042174'), departement('56'))).toBe(true);
     expect(directory.within(epci('200042174'), region('53'))).toBe(true);

@@ -114,6 +114,32 @@ export class TerritoryDirectory {
     return this.insideMap(container).has(key(t));
   }
 
+  /**
+   * The territories `t` lies strictly inside: for a commune its EPCI, département, région and the
+   * custom territories holding it (a municipal arrondissement, its commune too); for an EPCI or a
+   * custom territory the départements and régions holding all its communes; a département's région.
+   */
+  containers(t: TerritoryRef): TerritoryRef[] {
+    const o = load();
+    const communes = t.level === 'commune' ? [t.code]
+      : t.level === 'epci' ? [...(o.epci.get(t.code) ?? [])]
+      : t.level === 'custom' ? [...(this.custom.get(t.code) ?? [])] : [];
+    const candidates = new Map<string, TerritoryRef>();
+    const add = (c: TerritoryRef) => candidates.set(key(c), c);
+    for (const code of communes) {
+      const c = o.communes.get(code);
+      if (c) { add({ level: 'departement', code: c.departement }); add({ level: 'region', code: c.region }); }
+    }
+    if (t.level === 'departement') { const d = o.departements.get(t.code); if (d) add({ level: 'region', code: d.region }); }
+    if (t.level === 'commune') {
+      for (const [code, members] of o.epci) if (members.has(t.code)) add({ level: 'epci', code });
+      for (const [code, arrondissements] of o.arrondissements) if (arrondissements.includes(t.code)) add({ level: 'commune', code });
+    }
+    for (const code of this.custom.keys()) add({ level: 'custom', code });
+    candidates.delete(key(t));
+    return [...candidates.values()].filter((c) => this.within(t, c));
+  }
+
   /** `container` and every territory inside it. */
   inside(container: TerritoryRef): TerritoryRef[] {
     return [...this.insideMap(container).values()];

@@ -4,7 +4,7 @@
  * (single choice, boolean, scale) can be crossed; their visibility is recomputed with the
  * runtime, as for the per-question figures.
  */
-import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
+import { sameTerritory, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
 import { computeVisibility } from '@olva/runtime';
 import { Catalogue, type CatalogueEntry, type CodeEntry } from '../aggregate/catalogue.js';
 import { VersionIndex } from '../aggregate/versions.js';
@@ -21,6 +21,11 @@ export interface CrosstabQuery {
   columns: string;
   /** Only responses of this territory; all when absent. */
   territory?: TerritoryRef;
+  /**
+   * True for a territory inside `territory` (the official geography, which the analysis has not):
+   * the responses collected there count too, as in a territory's results (decision 0014).
+   */
+  inside?: (territory: TerritoryRef) => boolean;
   /** Only responses of this wave; all when absent. */
   wave?: string;
 }
@@ -102,7 +107,7 @@ export function crossCounter(query: CrosstabQuery): CrossCounter {
   return {
     rows, columns,
     inScope: (payload) => (query.wave === undefined || payload.wave === query.wave)
-      && (!query.territory || (payload.territory.level === query.territory.level && payload.territory.code === query.territory.code)),
+      && (!query.territory || sameTerritory(payload.territory, query.territory) || query.inside?.(payload.territory) === true),
     add(payload) {
       const compiled = versions.of(payload);
       answered.add(compiled);

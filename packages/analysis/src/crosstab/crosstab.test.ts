@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crossTabulate, publishCrosstab } from './crosstab.js';
+import { aggregateResponses } from '../aggregate/aggregate.js';
 import { builds, crosswalkCore, generate, generateFor, stream } from '../__fixtures__/responses.js';
 import { prng } from '@olva/test-support/prng';
 import { recomputable, withTotals } from '../__fixtures__/recomputable.js';
@@ -62,7 +63,9 @@ describe('crossTabulate', () => {
     const items = generate(11);
     for (const [code, wave] of [['35238', '2026'], ['200042174', '2026']] as const) {
       const level = code === '35238' ? 'commune' : 'epci';
-      const t = await crossTabulate(stream(items), { compiled, rows: 'secteur_principal', columns: 'employeur', territory: { level, code }, wave });
+      // Under rules that hide nothing every count is the naive one; the default rules' table is checked below.
+      const t = await crossTabulate(stream(items), { compiled, rows: 'secteur_principal', columns: 'employeur', territory: { level, code }, wave, rules: { minCell: 1 } });
+      const guarded = await crossTabulate(stream(items), { compiled, rows: 'secteur_principal', columns: 'employeur', territory: { level, code }, wave });
       const sector = b.core.sections[0]!.questions.find((q) => q.id === 'secteur_principal')! as { choices: { code: string }[]; other?: unknown };
       // The "other, please specify" code comes last, once, whether or not the build lists it.
       const codes = [...new Set([...sector.choices.map((c) => c.code), ...(sector.other ? ['other'] : [])])];
@@ -72,12 +75,14 @@ describe('crossTabulate', () => {
         .map((g) => g.payload.answers).filter((a) => a.secteur_principal !== undefined && a.employeur !== undefined);
       expect(t.base).toBe(mine.length);
       const naive = t.rows.codes.map((r) => t.columns.codes.map((c) => mine.filter((a) => a.secteur_principal === r.code && String(a.employeur) === c.code).length));
-      t.cells!.forEach((row, i) => row.forEach((cell, j) => {
+      expect(t.cells!.map((row) => row.map((cell) => cell.count))).toEqual(naive);
+      if (guarded.status === 'withheld') continue;
+      guarded.cells!.forEach((row, i) => row.forEach((cell, j) => {
         const n = naive[i]![j]!;
         if (n > 0 && n < 3) expect(cell.suppressed).toBe('small');
         if (cell.count !== null) expect(cell.count).toBe(n);
       }));
-      expect(recomputable(naive, hiddenIn(t))).toEqual([]);
+      expect(recomputable(naive, hiddenIn(guarded))).toEqual([]);
     }
   });
 
@@ -90,7 +95,7 @@ describe('crossTabulate', () => {
     // A file (not the collector) may carry a code its version lacks: it is counted under its own code, after the others.
     const stray = items.find((g) => g.payload.territory.code === onNew.code && g.payload.answers.secteur_principal !== undefined && g.payload.answers.employeur !== undefined)!;
     stray.payload.answers.secteur_principal = 'caritatif_humanitaire';
-    const cross = (territory: { level: string; code: string }) => crossTabulate(stream(items), { compiled: [b.core, next], rows: 'secteur_principal', columns: 'employeur', territory, wave: '2026' });
+    const cross = (territory: { level: string; code: string }) => crossTabulate(stream(items), { compiled: [b.core, next], rows: 'secteur_principal', columns: 'employeur', territory, wave: '2026', rules: { minCell: 1 } });
     const listed = (c: typeof next) => {
       const q = c.sections[0]!.questions.find((x) => x.id === 'secteur_principal') as { choices: { code: string }[]; other?: unknown };
       return [...new Set([...q.choices.map((x) => x.code), ...(q.other ? ['other'] : [])])];
@@ -127,12 +132,62 @@ describe('crossTabulate', () => {
 
   it('reads every territory and wave when none is given', async () => {
     const items = generate(12);
-    const t = await crossTabulate(stream(items), { compiled, rows: 'employeur', columns: 'affiliation_federation' });
+    const t = await crossTabulate(stream(items), { compiled, rows: 'employeur', columns: 'affiliation_federation', rules: { minCell: 1, minBase: 1 } });
     const both = items.filter((g) => g.payload.answers.employeur !== undefined && g.payload.answers.affiliation_federation !== undefined);
     expect(t.base).toBe(both.length);
     expect(t.territory).toBeNull();
     const yesYes = both.filter((g) => g.payload.answers.employeur === true && g.payload.answers.affiliation_federation === true).length;
     expect(t.cells![0]![0]!.count).toBe(yesYes);
+  });
+
+  it('names a wave or a territory without responses instead of a table too small to publish', async () => {
+    const random = prng(31);
+    const rennes = { level: 'commune', code: '35238' };
+    const items = [...generateFor(b.core, rennes, '2025', 30, random), ...generateFor(b.core, rennes, '2026', 30, random)];
+    const cross = (scope: { wave?: string; territory?: { level: string; code: string } }) => crossTabulate(stream(items), { compiled, rows: 'secteur_principal', columns: 'employeur', ...scope });
+    await expect(cross({ wave: '2062' })).rejects.toMatchObject({
+      pointer: '/wave', rule: 'analysis/empty-wave',
+      text: { fr: 'aucune réponse au millésime « 2062 » (millésimes lus : 2025, 2026)', en: 'no response of wave "2062" (waves read: 2025, 2026)' },
+    });
+    await expect(cross({ wave: '2026', territory: { level: 'commune', code: '99999' } })).rejects.toMatchObject({
+      pointer: '/territory', rule: 'analysis/unknown-territory',
+      text: { fr: 'aucune réponse de commune:99999 au millésime « 2026 » (territoires du millésime : commune:35238)', en: 'no response of commune:99999 in wave "2026" (territories of the wave: commune:35238)' },
+    });
+    await expect(cross({ territory: { level: 'commune', code: '99999' } })).rejects.toThrow('/territory: [analysis/unknown-territory] no response of commune:99999 (territories read: commune:35238)');
+  });
+
+  it('counts the responses collected inside the territory asked for, as its results do (decision 0014)', async () => {
+    const random = prng(37);
+    const [agglo, lorient] = [{ level: 'epci', code: '200042174' }, { level: 'commune', code: '56121' }];
+    const items = [...generateFor(b.lorient, agglo, '2026', 40, random), ...generateFor(b.core, lorient, '2026', 20, random)];
+    const inside = (t: { level: string; code: string }) => t.level === lorient.level && t.code === lorient.code;
+    const t = await crossTabulate(stream(items), { compiled, rows: 'secteur_principal', columns: 'employeur', territory: agglo, wave: '2026', inside, rules: { minCell: 1 } });
+    const both = items.filter((g) => g.payload.answers.secteur_principal !== undefined && g.payload.answers.employeur !== undefined);
+    expect(t.base).toBe(both.length);
+    expect(t.territory).toEqual(agglo);
+  });
+
+  it('hides a total that a territory of the scope hides in its results: the others\' published counts would give it back', async () => {
+    const random = prng(43);
+    const [rennes, brest] = [{ level: 'commune', code: '35238' }, { level: 'commune', code: '29019' }];
+    const items = [...generateFor(b.core, rennes, '2026', 40, random), ...generateFor(b.core, brest, '2026', 40, random)];
+    // One environmental association in Rennes (« < 3 » in its results), eight in Brest (shown).
+    items.forEach((g, i) => {
+      g.payload.answers.secteur_principal = i === 0 || (i >= 40 && i < 48) ? 'environnement' : i % 2 ? 'sport' : 'culture';
+      g.payload.answers.employeur = i % 3 === 0;
+    });
+    const results = await aggregateResponses(stream(items), { compiled, rules });
+    const sector = (code: string) => results.groups.find((g) => g.territory.code === code)!.questions.find((q) => q.id === 'secteur_principal')!;
+    const count = (code: string) => sector(code).kind === 'distribution' ? sector(code).categories!.find((c) => c.code === 'environnement')!.count : undefined;
+    expect([count('35238'), count('29019')]).toEqual([null, 8]);
+    const t = await crossTabulate(stream(items), { compiled, rows: 'secteur_principal', columns: 'employeur', wave: '2026' });
+    const i = t.rows.codes.findIndex((c) => c.code === 'environnement');
+    // Shown, 9 less Brest's 8 would be Rennes' hidden 1.
+    if (t.status !== 'withheld') expect(t.rowTotals![i]!.count).toBeNull();
+    // Every total the two territories' results show stays a reader's known figure: never a complement.
+    const shown = t.rows.codes.map((c) => ['35238', '29019'].every((code) => sector(code).categories!.find((k) => k.code === c.code)?.count !== null));
+    if (t.status !== 'withheld') t.rowTotals!.forEach((total, k) => { if (shown[k] && total.suppressed !== 'small') expect(total.suppressed).toBeUndefined(); });
+    expect(t.status).not.toBe('withheld');
   });
 
   it('refuses questions that cannot be crossed, naming the option', async () => {

@@ -1,10 +1,13 @@
 /**
  * Disclosure control of one distribution (the counts of the codes of one question, or of one
  * matrix row). When the counts add up to a published total (single choice, boolean, scale,
- * matrix row), a single hidden count could be recomputed by subtraction: a second count, the
- * smallest non-zero one left, is hidden with it (complementary suppression). The counts of a
- * multiple choice do not add up to anything published, so only their small cells are hidden.
+ * matrix row), a hidden count must not be recomputable from that total: neither alone (a single
+ * hidden count is the total minus the others) nor from its mark (bounds.ts: three "< 3" summing
+ * to 3 are three 1s). Complements, the smallest non-zero counts left, are hidden with them until
+ * none is (complementary suppression). The counts of a multiple choice do not add up to anything
+ * published, so only their small cells are hidden.
  */
+import { hiddenCountPinned } from './bounds.js';
 import { isSmallCell, type CellStatus, type DisclosureRules } from './rules.js';
 
 /**
@@ -14,17 +17,27 @@ import { isSmallCell, type CellStatus, type DisclosureRules } from './rules.js';
  */
 export function suppressLine(counts: readonly number[], rules: DisclosureRules, additive: boolean): CellStatus[] {
   const status: CellStatus[] = counts.map((n) => (isSmallCell(n, rules) ? 'small' : 'shown'));
-  if (!additive || status.filter((s) => s !== 'shown').length !== 1) return status;
-  let pick = -1;
-  for (const [i, n] of counts.entries()) {
-    if (status[i] !== 'shown') continue;
-    // A zero hidden beside a small cell tells its value (the hidden sum is the small cell):
-    // a zero is taken only when nothing else is left.
-    const better = pick < 0 || (n > 0 && (counts[pick] === 0 || n < counts[pick]!));
-    if (better) pick = i;
+  if (!additive) return status;
+  const pinned = () => {
+    const hidden = status.filter((s) => s !== 'shown');
+    const sum = counts.reduce((s, n, i) => (status[i] === 'shown' ? s : s + n), 0);
+    return hidden.length > 0 && hiddenCountPinned(hidden, sum, rules);
+  };
+  while (pinned()) {
+    // A zero hidden beside a small cell tells its value (the hidden sum is the small cell): a
+    // zero is taken only when nothing else is left. Among the rest, the smallest count that
+    // protects the line by itself, else the smallest (and round again).
+    const order = [...counts.keys()].filter((i) => status[i] === 'shown')
+      .sort((a, b) => Number(counts[a] === 0) - Number(counts[b] === 0) || counts[a]! - counts[b]!);
+    // Everything hidden and still pinned (five "< 3" making 10): no complement is left to take.
+    if (!order.length) break;
+    const protects = order.find((i) => {
+      status[i] = 'complementary';
+      const ok = !pinned();
+      status[i] = 'shown';
+      return ok;
+    });
+    status[protects ?? order[0]!] = 'complementary';
   }
-  // A published total is at least minBase ≥ minCell, so beside one small count the others
-  // add up to something non-zero: a complement always exists for a published line.
-  if (pick >= 0) status[pick] = 'complementary';
   return status;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { suppressTable } from './table.js';
-import { DEFAULT_DISCLOSURE_RULES as rules } from './rules.js';
+import { hiddenCountPinned } from './bounds.js';
+import { DEFAULT_DISCLOSURE_RULES as rules, type CellStatus } from './rules.js';
 import { hiddenOf, recomputable, withTotals } from '../__fixtures__/recomputable.js';
 
 describe('suppressTable', () => {
@@ -64,4 +65,49 @@ describe('suppressTable', () => {
     // The generator must exercise the suppression, not only tables without small cells.
     expect(protectedTables).toBeGreaterThan(150);
   });
+
+  it('hides a total another figure hides, and never takes as a complement one another figure shows', () => {
+    const counts = [[1, 5, 7], [6, 8, 9], [10, 12, 4]];
+    const hiddenRow = suppressTable(counts, rules, { rows: ['known', 'hidden', 'known'] });
+    expect(hiddenRow.rowTotals).toEqual(['shown', 'complementary', 'shown']);
+    const known = suppressTable(counts, rules, { rows: ['known', 'known', 'known'], columns: ['known', 'known', 'known'] });
+    // Every total is the reader's already: the cells alone must hold the cycle.
+    expect([...known.rowTotals, ...known.columnTotals].every((s) => s === 'shown')).toBe(true);
+    expect(recomputable(counts, hiddenOf(known))).toEqual([]);
+  });
+
+  it('hides a complement in a column whose "< 3" make what its total leaves (the demo\'s Lorient Agglomération)', () => {
+    // secteur_principal × employeur: the « oui » column is 5, three 1s and zeros, total 8.
+    const counts = [[5, 14], [1, 13], [0, 18], [0, 2], [1, 4], [0, 6], [1, 3], [0, 2]];
+    const d = suppressTable(counts, rules);
+    const oui = d.cells.map((row) => row[0]!);
+    expect(oui.filter((s) => s === 'complementary').length).toBeGreaterThan(0);
+    expect(pinnedLines(counts, d)).toEqual([]);
+  });
+
+  it('leaves no line whose total is shown with hidden cells of a single reading (random tables)', () => {
+    const cell = fc.oneof({ weight: 2, arbitrary: fc.integer({ min: 0, max: 2 }) }, { weight: 3, arbitrary: fc.integer({ min: 3, max: 12 }) });
+    const table = fc.integer({ min: 2, max: 5 }).chain((r) => fc.integer({ min: 2, max: 5 }).chain((c) =>
+      fc.array(fc.array(cell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r })));
+    fc.assert(fc.property(table, (counts) => {
+      const d = suppressTable(counts, rules);
+      if (!d.withheld) expect(pinnedLines(counts, d)).toEqual([]);
+    }), { numRuns: 300, seed: 20261207 });
+  });
 });
+
+/** The lines (r0…, c0…; the last of each is the totals') a reader of the marks pins down. */
+function pinnedLines(counts: number[][], d: ReturnType<typeof suppressTable>): string[] {
+  const full = withTotals(counts);
+  const status: CellStatus[][] = [...d.cells.map((row, i) => [...row, d.rowTotals[i]!]), [...d.columnTotals, 'shown']];
+  const lines = [
+    ...full.map((row, i) => ({ name: `r${i}`, at: row.map((_, j) => [i, j] as const) })),
+    ...full[0]!.map((_, j) => ({ name: `c${j}`, at: full.map((_, i) => [i, j] as const) })),
+  ];
+  return lines.filter(({ at }) => {
+    const [ti, tj] = at[at.length - 1]!;
+    const cells = at.slice(0, -1).filter(([i, j]) => status[i]![j] !== 'shown');
+    return status[ti]![tj] === 'shown' && cells.length > 0
+      && hiddenCountPinned(cells.map(([i, j]) => status[i]![j]!), cells.reduce((s, [i, j]) => s + full[i]![j]!, 0), rules);
+  }).map(({ name }) => name);
+}

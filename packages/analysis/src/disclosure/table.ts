@@ -10,13 +10,15 @@
  * 1. primary suppression: every entry, cells and totals, of more than 0 and fewer than
  *    `minCell` associations;
  * 2. secondary suppression, repeated until nothing changes: a line with exactly one hidden
- *    entry gets a second one; a hidden entry that is a bridge gets a cycle, by hiding an entry
+ *    entry gets a second one, as does a line whose hidden cells the marks and the line's total
+ *    pin down (three "< 3" in a column whose other cells leave 3: bounds.ts); a hidden entry that is a bridge gets a cycle, by hiding an entry
  *    that joins the two sides the bridge separates. The entry chosen is the smallest non-zero
  *    one (a hidden zero beside a small cell says too much), preferring one whose other line
  *    already hides something, so fewer figures are lost.
  * The grand total (the base) is never hidden; when no entry can close a cycle, the whole table
  * is withheld.
  */
+import { hiddenCountPinned } from './bounds.js';
 import { isSmallCell, type CellStatus, type DisclosureRules } from './rules.js';
 
 /** What may be published of a table and its totals. */
@@ -33,6 +35,23 @@ interface Extended {
   status: CellStatus[][];
   rows: number;
   columns: number;
+  /** Entries a reader knows from elsewhere: hiding them protects nothing, so they are never complements. */
+  known: Set<string>;
+}
+
+/**
+ * What another published figure tells of a total: `hidden` when it is hidden there (the table
+ * must hide it too, else it gives it back), `known` when it is shown there (hiding it here
+ * would protect nothing), `undefined` when nothing published says it.
+ */
+export type MarginState = 'hidden' | 'known' | undefined;
+
+/** The totals of a table that other published figures hide or show (the distributions of its axes). */
+export interface TableMargins {
+  /** One state per row total, in row order. */
+  rows?: readonly MarginState[];
+  /** One state per column total, in column order. */
+  columns?: readonly MarginState[];
 }
 
 function extend(counts: readonly (readonly number[])[]): number[][] {
@@ -55,7 +74,7 @@ function choose(e: Extended, candidates: readonly [number, number][]): [number, 
   let bestScore: [number, number, number] | null = null;
   for (const c of candidates) {
     const [i, j] = c;
-    if (hidden(e.status[i]![j]!) || (i === e.rows && j === e.columns)) continue;
+    if (hidden(e.status[i]![j]!) || (i === e.rows && j === e.columns) || e.known.has(`${i},${j}`)) continue;
     const s = score(c);
     if (!bestScore || s[0] < bestScore[0] || (s[0] === bestScore[0] && (s[1] < bestScore[1] || (s[1] === bestScore[1] && s[2] < bestScore[2])))) {
       best = c;
@@ -72,6 +91,27 @@ function loneLine(e: Extended): [number, number][] | null {
   }
   for (let j = 0; j <= e.columns; j++) {
     if (e.status.filter((row) => hidden(row[j]!)).length === 1) return Array.from({ length: e.rows + 1 }, (_, i): [number, number] => [i, j]);
+  }
+  return null;
+}
+
+/**
+ * A line (extended row, then column) whose total is shown and whose hidden cells have one
+ * reading only, given what their marks say ("< 3" is 1 or 2, "×" 0 or 3 and more; bounds.ts):
+ * its entries, as candidates. Cycles protect against sums, not against these bounds.
+ */
+function pinnedLine(e: Extended, rules: DisclosureRules): [number, number][] | null {
+  const lines: [number, number][][] = [
+    ...Array.from({ length: e.rows + 1 }, (_, i) => Array.from({ length: e.columns + 1 }, (_, j): [number, number] => [i, j])),
+    ...Array.from({ length: e.columns + 1 }, (_, j) => Array.from({ length: e.rows + 1 }, (_, i): [number, number] => [i, j])),
+  ];
+  for (const line of lines) {
+    const [ti, tj] = line[line.length - 1]!;
+    if (hidden(e.status[ti]![tj]!)) continue;
+    const cells = line.slice(0, -1).filter(([i, j]) => hidden(e.status[i]![j]!));
+    if (!cells.length) continue;
+    const sum = cells.reduce((s, [i, j]) => s + e.values[i]![j]!, 0);
+    if (hiddenCountPinned(cells.map(([i, j]) => e.status[i]![j]!), sum, rules)) return line;
   }
   return null;
 }
@@ -120,16 +160,26 @@ function bridgeClosers(e: Extended): [number, number][] | null {
 /**
  * Applies the frequency rule with complementary suppression to a table of counts.
  * @param counts rows × columns of non-negative whole numbers.
+ * @param margins what other published figures say of the totals: a total hidden there is hidden
+ * here from the start, one shown there is never taken as a complement (its cycle would be open).
  */
-export function suppressTable(counts: readonly (readonly number[])[], rules: DisclosureRules): TableDisclosure {
+export function suppressTable(counts: readonly (readonly number[])[], rules: DisclosureRules, margins: TableMargins = {}): TableDisclosure {
   const values = extend(counts);
   const rows = counts.length;
   const columns = counts[0]?.length ?? 0;
-  const e: Extended = { values, rows, columns, status: values.map((row) => row.map((n) => (isSmallCell(n, rules) ? 'small' : 'shown'))) };
+  const e: Extended = { values, rows, columns, status: values.map((row) => row.map((n) => (isSmallCell(n, rules) ? 'small' : 'shown'))), known: new Set() };
   e.status[rows]![columns] = 'shown';
+  const totals: [MarginState, number, number][] = [
+    ...(margins.rows ?? []).map((m, i): [MarginState, number, number] => [m, i, columns]),
+    ...(margins.columns ?? []).map((m, j): [MarginState, number, number] => [m, rows, j]),
+  ];
+  for (const [m, i, j] of totals) {
+    if (m === 'hidden' && e.status[i]![j] === 'shown') e.status[i]![j] = 'complementary';
+    if (m === 'known') e.known.add(`${i},${j}`);
+  }
   let withheld = false;
   for (;;) {
-    const candidates = loneLine(e) ?? bridgeClosers(e);
+    const candidates = loneLine(e) ?? pinnedLine(e, rules) ?? bridgeClosers(e);
     if (!candidates) break;
     const pick = choose(e, candidates);
     if (!pick) {

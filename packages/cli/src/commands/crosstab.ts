@@ -5,9 +5,10 @@
  * complement as "×"; the test only when nothing is hidden). Text, or the JSON of the results
  * document's `crosstabs` entries with `--json`.
  */
-import { crossTabulate, DEFAULT_DISCLOSURE_RULES, type Crosstab, type CrosstabCell, type CrosstabTotal } from '@olva/analysis';
+import { crossTabulate, DEFAULT_DISCLOSURE_RULES, type Crosstab, type CrosstabCell, type CrosstabTotal, type TerritoryRef } from '@olva/analysis';
 import { EXIT, say, type Bilingual, type CommandIO, type Lang } from '../io.js';
 import type { ResponsePayload } from '@olva/schema';
+import { innerTerritories } from './analyse.js';
 import { inputHelp, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
 import { CommandError, reportError } from './export.js';
 
@@ -21,14 +22,14 @@ const help: Bilingual = {
 ${inputHelp.fr}
   --rows <question>         question en lignes (choix unique, oui/non ou échelle)
   --cols <question>         question en colonnes
-  --territory <niveau:code> seulement ce territoire ; --wave <millésime> seulement ce millésime (défaut : tout)
+  --territory <niveau:code> seulement ce territoire (avec ceux qu’il contient) ; --wave <millésime> seulement ce millésime (défaut : tout)
   --json                    le tableau en JSON (forme des crosstabs du document de résultats)
   Cases de moins de 3 associations : « < 3 » ; masquées en complément : « × ». Le χ² n’est donné que sans case masquée.`,
   en: `${usage.en}
 ${inputHelp.en}
   --rows <question>         question in rows (single choice, yes/no or scale)
   --cols <question>         question in columns
-  --territory <level:code>  only this territory; --wave <wave> only this wave (default: everything)
+  --territory <level:code>  only this territory (with those inside it); --wave <wave> only this wave (default: everything)
   --json                    the table as JSON (the shape of the results document's crosstabs)
   Cells of fewer than 3 associations: "< 3"; hidden as complements: "×". Chi-square only when no cell is hidden.`,
 };
@@ -128,12 +129,20 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     async function* noted(responses: AsyncIterable<ResponsePayload>): AsyncIterable<ResponsePayload> {
       for await (const r of responses) { waves.add(r.wave); yield r; }
     }
+    // The territories inside the one asked for whose responses count in it (decision 0014), as in `olva analyse`.
+    const inner = new Set<string>();
     const table = await crossTabulate(noted(input.responses(v.wave ? [v.wave] : undefined)), {
       compiled: input.compiled, rows: v.rows, columns: v.cols,
       ...(rules ? { rules } : {}),
-      ...(territory ? { territory } : {}), ...(v.wave ? { wave: v.wave } : {}),
+      ...(territory ? { territory, inside: (t: TerritoryRef) => {
+        const within = input!.territories().within(t, territory);
+        if (within) inner.add(`${t.level}:${t.code}`);
+        return within;
+      } } : {}),
+      ...(v.wave ? { wave: v.wave } : {}),
     });
     io.stdout.write(v.json ? `${JSON.stringify(table, null, 2)}\n` : crosstabText(table, lang, (rules ?? DEFAULT_DISCLOSURE_RULES).minCell));
+    if (territory && inner.size) say(io.stderr, lang, innerTerritories(territory, [...inner].sort()));
     if (waves.size > 1) say(io.stderr, lang, pooledWaves([...waves].sort()));
     return EXIT.OK;
   } catch (e) {

@@ -122,6 +122,11 @@ for (const backend of bothBackends()) {
       expect(outside.body).toEqual({ error: 'forbidden', message: expect.stringContaining('epci:200042174') });
       expect((await call(base, 'GET', '/v1/results', TEST_TOKENS.rennesReadOnly)).status).toBe(403);
       expect((await call(base, 'GET', '/v1/results?wave=bad wave', TEST_TOKENS.rennes)).status).toBe(400);
+      // A code that names no territory is a slip, not a territory without responses yet (an empty document).
+      const unknown = await call(base, 'GET', '/v1/results?territory=commune:35999&wave=2026', TEST_TOKENS.national);
+      expect(unknown.status).toBe(400);
+      expect(unknown.body).toEqual({ error: 'bad-request', message: '« 35999 » n’est pas un code officiel de niveau commune', problems: [{ pointer: '/territory', code: 'unknown-territory', message: unknown.body.message }] });
+      expect((await call(base, 'GET', '/v1/results?territory=commune:35999', TEST_TOKENS.national, 'en')).body.message).toBe('"35999" is not an official commune code');
     });
 
     it('publishes nothing before publication, and only by the territory\'s own token', async () => {
@@ -231,6 +236,27 @@ for (const backend of bothBackends()) {
       } finally {
         await other.close();
       }
+    });
+
+    it('refuses a publication whose difference with a nested one is a group too small to publish, naming both', async () => {
+      // Wave 2024: Lorient Agglomération's responses, and four collected in the Morbihan outside it.
+      const random = prng(47);
+      await insert([...generateFor(b.lorient, { level: 'epci', code: '200042174' }, '2024', 40, random), ...generateFor(b.core, { level: 'departement', code: '56' }, '2024', 4, random)]);
+      expect((await call(base, 'PUT', '/v1/results/epci:200042174/2024/publication', LORIENT_PUBLISHER)).status).toBe(200);
+      const refused = await call(base, 'PUT', '/v1/results/departement:56/2024/publication', MORBIHAN_PUBLISHER);
+      expect(refused.status).toBe(409);
+      expect(refused.body).toEqual({
+        error: 'conflict',
+        message: 'publier departement:56 pour la vague « 2024 » à côté de epci:200042174, déjà publié, ferait lire par différence, dans le reste de departement:56, un groupe de 4 réponses (moins de 10) : retirez l’une des deux publications, ou attendez d’autres réponses',
+        problems: [{ pointer: '', code: 'results/nested-difference', message: refused.body.message }],
+      });
+      expect((await call(base, 'GET', '/v1/public/results/departement:56/2024')).status).toBe(404);
+      // The other way round: the Morbihan published first, Lorient Agglomération is refused.
+      expect((await call(base, 'DELETE', '/v1/results/epci:200042174/2024/publication', LORIENT_PUBLISHER)).status).toBe(200);
+      expect((await call(base, 'PUT', '/v1/results/departement:56/2024/publication', MORBIHAN_PUBLISHER)).status).toBe(200);
+      const inner = await call(base, 'PUT', '/v1/results/epci:200042174/2024/publication', LORIENT_PUBLISHER, 'en');
+      expect(inner.status).toBe(409);
+      expect(inner.body.message).toBe('publishing epci:200042174 for wave "2024" beside departement:56, already published, would let a group of 4 responses (fewer than 10) be read by difference in the rest of departement:56: withdraw one of the two, or wait for more responses');
     });
 
     it('refuses to publish a wave without responses, and malformed paths', async () => {

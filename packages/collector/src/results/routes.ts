@@ -8,6 +8,8 @@
  *   territory and wave as they are now (a snapshot). Only a token with the `publish` right
  *   whose scope NAMES that territory: publication is the territory's decision, neither a
  *   national token's nor an enclosing territory's. Publishing again replaces the snapshot.
+ *   409 `results/nested-difference` when its difference with the published results of a
+ *   territory nested with it would show the rest of the outer one under the thresholds (nested.ts).
  * - `DELETE …/publication` — withdraws it (404 when nothing is published).
  * - `GET …/publication` — state and history (who, when), for `publish` or `stats` tokens
  *   covering the territory.
@@ -29,7 +31,8 @@
  * it states; a published snapshot keeps the thresholds it was made with.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { withTerritoryNames, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
+import { disclosureRules, withTerritoryNames, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
+import { sameTerritory } from '@olva/schema';
 import type { Authorizer, Principal } from '../auth.js';
 import { authorizeRead } from '../export/routes.js';
 import { badParameter, badRequestError, parseReadQuery } from '../export/query.js';
@@ -41,6 +44,7 @@ import type { StatsConfig } from '../stats/expected.js';
 import type { TerritoryDirectory } from '../territories.js';
 import { analyseWave, computeResults, DEFAULT_RESULTS_QUESTIONNAIRE } from './compute.js';
 import { comparisonsFor, parseComparisonQuery, type ComparisonQuery } from './comparisons.js';
+import { refuseNestedDifference } from './nested.js';
 
 /** What the results routes need from the server. */
 export interface ResultsRouteOptions {
@@ -123,6 +127,12 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
   app.get('/v1/results', async (request, reply) => {
     const read = await authorizeRead(authorizer, 'stats', request, reply, false);
     if (!read) return reply;
+    // A mistyped code would read as a territory without responses yet: an empty document.
+    const unknown = read.query.territories.find((t) => !territories.exists(t));
+    if (unknown) {
+      const message = text(unknown.level === 'custom' ? 'unknown-territory.custom' : 'unknown-territory', { code: unknown.code, level: unknown.level });
+      throw badRequestError(badParameter('territory', 'unknown-territory', message));
+    }
     const questionnaireId = read.query.questionnaire ?? DEFAULT_RESULTS_QUESTIONNAIRE;
     const asked = askedComparisons(request);
     const comparisons = comparisonsFor(asked, read.principal, questionnaireId, read.query.waves);
@@ -149,9 +159,17 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const refusal = mayPublish(principal, territory);
     if (refusal) throw new HttpError(403, 'forbidden', refusal);
     const comparisons = comparisonsFor(askedComparisons(request), principal, questionnaire, [wave])!;
-    const made = await analyseWave(store, registry, { questionnaireId: questionnaire, wave, territories: territories.covered([territory]), territory, within, comparisons }, settings);
+    // The territories inside this one whose responses count in it: their publications are nested with it.
+    const inner = new Map<string, TerritoryRef>();
+    const counted = (t: TerritoryRef, container: TerritoryRef) => {
+      const inside = within(t, container);
+      if (inside && !sameTerritory(t, container)) inner.set(`${t.level}:${t.code}`, t);
+      return inside;
+    };
+    const made = await analyseWave(store, registry, { questionnaireId: questionnaire, wave, territories: territories.covered([territory]), territory, within: counted, comparisons }, settings);
     const doc = made && withNames(made);
     if (!doc) throw noResponses(text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
+    await refuseNestedDifference(store, territories, territory, wave, doc, [...inner.values()], disclosureRules(rules));
     const responses = doc.groups.reduce((n, g) => n + g.responses, 0);
     const event = await store.publications.publish(territory, wave, principal.name, JSON.stringify(doc), responses);
     request.log.info({ event: 'results-published', territory: `${territory.level}:${territory.code}`, wave, by: principal.name }, 'results published');

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { hiddenCountPinned } from './bounds.js';
+import { suppressLine } from './line.js';
+import { DEFAULT_DISCLOSURE_RULES as rules, type CellStatus } from './rules.js';
+
+/**
+ * The values a reader can give each hidden count: every assignment of the hidden marks (1 or 2
+ * for "< 3", 0 or 3 and more for "×") adding up to the hidden sum, enumerated.
+ */
+function readings(marks: readonly CellStatus[], sum: number): Set<number>[] {
+  const seen = marks.map(() => new Set<number>());
+  const walk = (i: number, left: number, taken: number[]) => {
+    if (i === marks.length) {
+      if (left === 0) taken.forEach((v, j) => seen[j]!.add(v));
+      return;
+    }
+    for (let v = 0; v <= left; v++) {
+      const fits = marks[i] === 'small' ? v >= 1 && v < rules.minCell : v === 0 || v >= rules.minCell;
+      if (fits) walk(i + 1, left - v, [...taken, v]);
+    }
+  };
+  walk(0, sum, []);
+  return seen;
+}
+
+describe('hiddenCountPinned', () => {
+  it('finds the counts that "< 3" and "×" with their sum give away', () => {
+    expect(hiddenCountPinned(['small', 'small', 'small'], 3, rules)).toBe(true);
+    expect(hiddenCountPinned(['small', 'small'], 4, rules)).toBe(true);
+    expect(hiddenCountPinned(['small', 'small'], 3, rules)).toBe(false);
+    expect(hiddenCountPinned(['small', 'complementary'], 4, rules)).toBe(true);
+    expect(hiddenCountPinned(['complementary', 'small'], 5, rules)).toBe(false);
+    expect(hiddenCountPinned(['small'], 2, rules)).toBe(true);
+  });
+
+  it('agrees with every reading of the marks', () => {
+    const mark = fc.constantFrom<CellStatus>('small', 'complementary');
+    fc.assert(fc.property(fc.array(mark, { minLength: 1, maxLength: 5 }), fc.integer({ min: 0, max: 25 }), (marks, sum) => {
+      const seen = readings(marks, sum);
+      fc.pre(seen.every((s) => s.size > 0));
+      expect(hiddenCountPinned(marks, sum, rules)).toBe(seen.some((s) => s.size === 1));
+    }));
+  });
+});
+
+describe('suppressLine against a reader of the marks', () => {
+  it('hides a complement where three "< 3" make 3, and another where "< 3" and "×" make 4', () => {
+    // Column « oui » of secteur × employeur in the demo's Lorient Agglomération: 5 + three 1s = 8.
+    expect(suppressLine([5, 1, 1, 1, 0], rules, true)).toEqual(['complementary', 'small', 'small', 'small', 'shown']);
+    // Lorient Agglomération's sectors in the demo: a 1 hidden with a 3 was 1 and 3.
+    expect(suppressLine([19, 1, 3, 5, 40], rules, true)).toEqual(['shown', 'small', 'shown', 'complementary', 'shown']);
+  });
+
+  it('leaves no hidden count of a published additive line with a single reading', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 1, maxLength: 8 }), (counts) => {
+      fc.pre(counts.reduce((s, n) => s + n, 0) >= rules.minBase);
+      const status = suppressLine(counts, rules, true);
+      const hidden = status.flatMap((s, i) => (s === 'shown' ? [] : [i]));
+      if (hidden.length === counts.length) return; // nothing left to hide with: not published as such
+      const sum = hidden.reduce((s, i) => s + counts[i]!, 0);
+      for (const values of readings(hidden.map((i) => status[i]!), sum)) expect(values.size).toBeGreaterThan(1);
+    }));
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * What a reader learns of hidden counts from their published sum and from what each mark says
+ * of its count. "< 3" says 1 or 2; "×" (a complement) says it is not a small count, so 0 or at
+ * least `minCell`. Where only one assignment of a hidden count fits the sum, that count is given
+ * away although no linear combination of the published figures yields it: `employeur` at
+ * [oui 5, non 75] beside three sectors whose "oui" shows "< 3" and whose column total is 8
+ * leaves 3 for three counts of 1 or 2 (each is 1); a "< 3" beside a "×" summing to 4 can only be
+ * 1 and 3.
+ */
+import type { CellStatus, DisclosureRules } from './rules.js';
+
+/** True when some hidden count of a line is the only value its mark and the line's sum allow. */
+export function hiddenCountPinned(hidden: readonly CellStatus[], sum: number, rules: DisclosureRules): boolean {
+  const small = hidden.filter((s) => s === 'small').length;
+  const complements = hidden.length - small;
+  const top = rules.minCell - 1;
+  // The sums the other hidden counts can make: k small ones any whole number in [k, k·top];
+  // with a complement among them, that range shifted by 0 or by anything from minCell up.
+  const othersMake = (k: number, c: number, rest: number): boolean =>
+    rest >= 0 && ((rest >= k && rest <= k * top) || (c > 0 && rest >= k + rules.minCell));
+  const fits = (value: number, mark: CellStatus): boolean =>
+    mark === 'small' ? value >= 1 && value <= top : value === 0 || value >= rules.minCell;
+  for (const mark of new Set(hidden)) {
+    const k = small - (mark === 'small' ? 1 : 0);
+    const c = complements - (mark === 'small' ? 0 : 1);
+    let values = 0;
+    for (let v = 0; v <= sum && values < 2; v++) if (fits(v, mark) && othersMake(k, c, sum - v)) values++;
+    if (values < 2) return true;
+  }
+  return false;
+}
