@@ -115,8 +115,8 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(await page.evaluate(() => sessionStorage.getItem('olva-suivi-token'))).toBe(RENNES);
   // Each view its own page title, the view's heading first (RGAA 8.6).
   expect(await page.title()).toBe('Territoire : Rennes (35238) — Suivi de la collecte — OLVA');
-  // Who is signed in, by the token's name, never its secret.
-  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes »');
+  // Who is signed in, by the token's name, never its secret, and the territories it covers by name.
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes » — territoires : Rennes (35238)');
   expect(await page.locator('header').innerText()).not.toContain(RENNES);
 
   const view = (await api('/v1/cockpit/territory', RENNES)).body;
@@ -330,7 +330,12 @@ it('shows a token without the export right the duplicates to read, no button the
   await page.click('main a[href="#doublons=commune:35238"]');
   await page.waitForSelector('section.group');
   expect(await text(page, 'h1')).toBe('Doublons probables — Rennes (35238)');
-  expect((await api('/v1/cockpit/me', READER)).body).toEqual({ name: 'rennes-lecture', rights: ['read', 'stats'], territories: [{ level: 'commune', code: '35238' }] });
+  expect((await api('/v1/cockpit/me', READER)).body).toEqual({ name: 'rennes-lecture', rights: ['read', 'stats'], territories: [{ level: 'commune', code: '35238', name: 'Rennes' }] });
+  // Opened straight at its address (a bookmark, a link sent by a colleague): named all the
+  // same, from what the collector says of the token's territories.
+  await page.reload();
+  await page.waitForSelector('section.group');
+  expect(await text(page, 'h1')).toBe('Doublons probables — Rennes (35238)');
   expect(await text(page, '#decide-note')).toBe('Ce jeton peut lire les doublons mais pas les écarter : il lui faut le droit export.');
   expect(await page.locator('section.group th').allTextContents()).not.toContain('Actions');
   await page.click('section.group button[data-action="see"]');
@@ -358,7 +363,7 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   await signIn(page, ONLY_READ);
   await page.waitForSelector('section.group');
   expect(page.url()).toMatch(/#doublons$/);
-  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-doublons »');
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-doublons » — territoires : Rennes (35238)');
   expect(await navLinks()).toEqual(['#doublons']);
   expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-doublons » ne montre pas le réseau, les chiffres des territoires et les avertissements de cohérence (il lui faut le droit stats).');
   await page.click('section.group button[data-action="see"]');
@@ -390,7 +395,7 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   // The figures only: its territory, without the responses' answers nor the duplicates.
   await signIn(page, ONLY_STATS);
   await page.waitForSelector('[data-figure="responses"]');
-  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-chiffres »');
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-chiffres » — territoires : Rennes (35238)');
   expect(await navLinks()).toEqual(['#reseau']);
   expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-chiffres » ne montre pas les doublons probables et les réponses lues en mots (il lui faut le droit read).');
   expect(await page.locator('#warnings-table > tbody > tr[data-submission]').count()).toBeGreaterThan(0);
@@ -415,7 +420,7 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   await expectAxeClean(page, 'no view for this token');
   await page.click('#lang');
   await page.waitForFunction(() => document.getElementById('rights-note')?.textContent === 'The token "rennes-publication" shows nothing of this page: neither the network, the figures of each territory and the coherence warnings (it needs the stats right); nor the probable duplicates and the responses read in words (it needs the read right).');
-  expect(await text(page, '#who')).toBe('Signed in with the token "rennes-publication"');
+  expect(await text(page, '#who')).toBe('Signed in with the token "rennes-publication" — territories: Rennes (35238)');
   await page.click('#lang');
   await signOut();
   expect(await page.locator('#who').isVisible()).toBe(false);
@@ -455,6 +460,7 @@ it('shows the national token every territory, sortable, in English too, on a pho
   // Nothing wider than the phone but the scrollable table regions, which the keyboard reaches.
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await expect.poll(() => page.locator('.table-wrap:has(#network-table)').getAttribute('tabindex')).toBe('0');
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rnma-national » — territoires : tous');
   await expectAxeClean(page, 'network (national, phone)');
 
   await page.click('#lang');

@@ -107,12 +107,28 @@ function setChrome() {
   const link = (href, key, active) => h('li', {}, h('a', { href, 'aria-current': active ? 'page' : null }, tr(key)));
   // Who is signed in, by the token's name (never the secret): a coordinator lent a colleague's
   // token, or holding two, sees which one this tab uses.
-  document.getElementById('who').textContent = signedIn ? tr('signedInAs', { name: state.me.name }) : '';
+  document.getElementById('who').textContent = signedIn ? tr('signedInAs', { name: state.me.name, scope: scopeWords() }) : '';
   // Only the views the token may open: a link the collector would refuse is a dead end.
   nav.replaceChildren(signedIn ? h('ul', {},
     may('stats') ? link('#reseau', 'network', view === 'network') : null,
     may('read') ? link('#doublons', 'duplicates', view === 'duplicates') : null,
     h('li', {}, h('button', { type: 'button', id: 'sign-out', on: { click: signOut } }, tr('signOut')))) : '');
+}
+
+/** The territories the token covers, by name: « Rennes (35238) », or every territory. */
+function scopeWords() {
+  const scope = state.me.territories;
+  return scope === 'all' ? tr('allTerritories') : scope.map(territoryName).join(', ');
+}
+
+/**
+ * The token's name, rights and territories (GET /v1/cockpit/me); the territories' names are
+ * kept, so that a view opened straight from a link (its duplicates) names its territory.
+ */
+async function readMe() {
+  const me = await api('/v1/cockpit/me');
+  if (me.territories !== 'all') for (const t of me.territories) state.names.set(territoryParam(t), territoryName(t));
+  return me;
 }
 
 /** True when the signed-in token holds `right` (read from GET /v1/cockpit/me). */
@@ -204,7 +220,7 @@ async function render() {
   if (!sessionStorage.getItem(TOKEN_KEY)) return renderSignIn();
   try {
     // A reload keeps the token (session storage) but not what it may do.
-    state.me ??= await api('/v1/cockpit/me');
+    state.me ??= await readMe();
   } catch (error) {
     if (mine !== drawing) return undefined;
     if (error instanceof ApiError && error.status === 429) return renderSignIn(tr('rateLimited'));
@@ -260,7 +276,7 @@ async function signIn(event) {
   try {
     // Any valid token signs in: each view then shows what its rights let it read, and says
     // what they do not (a token without `stats` was refused at the door).
-    state.me = await api('/v1/cockpit/me');
+    state.me = await readMe();
   } catch (error) {
     sessionStorage.removeItem(TOKEN_KEY);
     // « Not recognised » only for what the collector did not recognise: a collector out of

@@ -65,7 +65,7 @@ export const cockpitRoutes: FastifyPluginAsync<CockpitRouteOptions> = async (app
     void refreshFacts(context.db, sectorQuestion(context)).catch((error: unknown) => app.log.warn({ err: error }, 'cockpit facts not read at start'));
   });
   await app.register(cockpitPage);
-  await app.register(cockpitMe, { authorizer });
+  await app.register(cockpitMe, { authorizer, context });
   await app.register(duplicateRoutes, { db: context.db, store: options.store, authorizer, sectorQuestion: sectorQuestion(context), registry: context.registry });
 
   app.get('/v1/cockpit/territory', async (request: FastifyRequest, reply) => {
