@@ -140,6 +140,13 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(warnings.total).toBeGreaterThan(0);
   expect(await page.locator('#warnings-table > tbody > tr[data-submission]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-submission'))))
     .toEqual(warnings.listed.map((w: { submissionId: string }) => w.submissionId));
+  // Each by a readable label, not its identifier; the rennes token lacks export-personal: no
+  // name, said as hidden, none in the page nor in what the collector sent.
+  expect(warnings.personal).toBe('left-out');
+  expect(JSON.stringify(warnings)).not.toMatch(/Voix du Thabor|Prévalaye/);
+  expect(await page.locator('#warnings-table > tbody > tr[data-submission] > th').allTextContents())
+    .toEqual(warnings.listed.map((_: unknown, i: number) => `Réponse ${i + 1} (nom masqué)`));
+  expect(await page.locator('#warnings-table').innerText()).not.toContain(warnings.listed[0].submissionId);
   // One of them in words, alone: nothing to mark as differing.
   await page.click('#warnings-table tbody tr:first-child button[data-action="see"]');
   await page.waitForSelector('#warning-1-response table.responses');
@@ -469,6 +476,11 @@ it('shows the national token every territory, sortable, in English too, on a pho
   // English punctuation: no space before the colon.
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Territory: Rennes (35238)');
   expect(await page.title()).toBe('Territory: Rennes (35238) — Collection cockpit — OLVA');
+  // The national token holds export-personal: each warned response by its association's name.
+  const named = (await api('/v1/cockpit/warnings?territory=commune:35238', NATIONAL)).body;
+  expect(named.personal).toBe('included');
+  expect(await page.locator('#warnings-table > tbody > tr[data-submission] > th').allTextContents()).toEqual(named.listed.map((w: { name: string }) => w.name));
+  expect(named.listed[0].name).toMatch(/\w/);
   expect(await page.locator('h2').first().textContent()).toBe('Sectors to chase first');
   // The wave changed with the arrow keys, one wave at a time: the focus stays on the chooser.
   await page.focus('#wave');

@@ -492,11 +492,14 @@ async function renderTerritory(param, mine) {
  */
 function warningsSection(warnings) {
   const rows = warnings.listed.flatMap((w, i) => {
-    const labels = { show: tr('see'), hide: tr('hide'), showLabel: tr('seeLabel', { name: w.submissionId, at: when(w.receivedAt) }), hideLabel: tr('hideLabel', { name: w.submissionId, at: when(w.receivedAt) }) };
+    // The association's name (export-personal), else its number in the list: an identifier
+    // told the coordinator nothing. Hidden is said as hidden, never as unanswered.
+    const name = w.name || tr(warnings.personal === 'left-out' ? 'memberMasked' : 'memberUnnamed', { n: i + 1 });
+    const labels = { show: tr('see'), hide: tr('hide'), showLabel: tr('seeLabel', { name, at: when(w.receivedAt) }), hideLabel: tr('hideLabel', { name, at: when(w.receivedAt) }) };
     const region = h('div', { id: `warning-${i + 1}-response` });
     const answers = h('tr', { class: 'answers', hidden: true }, h('td', { colspan: 5 }, region));
     return [h('tr', { 'data-submission': w.submissionId },
-      h('th', { scope: 'row' }, w.submissionId),
+      h('th', { scope: 'row' }, name),
       h('td', {}, when(w.receivedAt)),
       h('td', {}, channelName(w.channel)),
       h('td', {}, w.checks.map((c) => localized(c.message)).join(' ; ')),
