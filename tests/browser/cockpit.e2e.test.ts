@@ -147,6 +147,13 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(await page.locator('#warnings-table > tbody > tr[data-submission] > th').allTextContents())
     .toEqual(warnings.listed.map((_: unknown, i: number) => `Réponse ${i + 1} (nom masqué)`));
   expect(await page.locator('#warnings-table').innerText()).not.toContain(warnings.listed[0].submissionId);
+  // What the sectors' last column counts: up to each sector's share of the target, so a sector
+  // ahead of the territory's progress (not to chase) may still count some; said in words.
+  expect(view.target).toBeGreaterThan(view.sectors.answered);
+  expect(view.sectors.lines.some((l: any) => l.missing > 0 && !view.sectors.chase.includes(l.code))).toBe(true);
+  expect(await text(page, '#missing-heading')).toBe('Encore à recueillir pour atteindre sa part de l’objectif');
+  expect(await text(page, '#missing-note')).toMatch(/^La dernière colonne compte les réponses qu’il reste à recueillir .* un secteur en avance peut en avoir encore à recueillir\. Les secteurs à relancer sont ceux en retard/);
+  expect(await page.locator('#sectors-table').getAttribute('aria-describedby')).toBe('missing-note');
   // One of them in words, alone: nothing to mark as differing.
   await page.click('#warnings-table tbody tr:first-child button[data-action="see"]');
   await page.waitForSelector('#warning-1-response table.responses');

@@ -15,7 +15,7 @@ export const TEXTS = {
     completionUnknown: 'inconnu', paper: 'Questionnaires papier saisis', paperEntry: 'Saisir un questionnaire papier pour ce territoire',
     daily: 'Réponses cumulées par jour', day: 'Jour', ofDay: 'Du jour', cumulative: 'Cumul',
     byChannel: 'Réponses par canal', channel: 'Canal', share: 'Part', bySource: 'Réponses par source', source: 'Source', noSource: '(sans source)',
-    sectors: 'Secteurs principaux', sector: 'Secteur', expectedShare: 'Part attendue', gap: 'Écart (points)', missing: 'Réponses manquantes',
+    sectors: 'Secteurs principaux', sector: 'Secteur', expectedShare: 'Part attendue', gap: 'Écart (points)',
     sectorsChart: 'Part des réponses par secteur (barres pleines) et part attendue (cadres pointillés)', sectorsChartNoExpected: 'Part des réponses par secteur',
     chase: 'Secteurs à relancer en priorité', chaseNone: 'Aucun secteur n’est en retard sur l’ensemble du territoire.', chaseIntro: 'Les secteurs en retard sur l’ensemble du territoire, le plus en retard d’abord, avec les réponses qui leur manquent pour atteindre leur part de l’objectif :', chaseLine: '{sector} : {n} réponses manquantes', chaseNoExpected: 'Sans distribution attendue configurée, voici les secteurs sans aucune réponse :',
     expectedFrom: 'Distribution attendue : {source}.', noExpected: 'Aucune distribution attendue n’est configurée pour ce territoire : ajoutez-la avec « olva reference rna ».',
@@ -51,6 +51,9 @@ export const TEXTS = {
     viewTitle: '{view} — {title}',
     unreachable: 'Le collecteur ne répond pas : vérifiez la connexion, puis réessayez.',
     territoryTitle: 'Territoire : {name}', waveNone: 'Vague : aucune réponse pour l’instant',
+    missingToTarget: 'Encore à recueillir pour atteindre sa part de l’objectif', missingToShare: 'Manquantes pour sa part attendue des réponses reçues',
+    missingNoteTarget: 'La dernière colonne compte les réponses qu’il reste à recueillir dans chaque secteur pour qu’il atteigne sa part de l’objectif : un secteur en avance peut en avoir encore à recueillir. Les secteurs à relancer sont ceux en retard sur l’avancement du territoire, listés plus haut.',
+    missingNoteShare: 'La dernière colonne compte les réponses qui manquent à chaque secteur pour atteindre sa part attendue du nombre de réponses reçues. Les secteurs à relancer sont listés plus haut.',
   },
   en: {
     title: 'Collection cockpit — OLVA', brand: 'OLVA collection cockpit', skip: 'Skip to content', views: 'Views', otherLang: 'Français',
@@ -66,7 +69,7 @@ export const TEXTS = {
     completionUnknown: 'unknown', paper: 'Paper questionnaires keyed in', paperEntry: 'Key in a paper questionnaire for this territory',
     daily: 'Cumulative responses per day', day: 'Day', ofDay: 'That day', cumulative: 'Running total',
     byChannel: 'Responses by channel', channel: 'Channel', share: 'Share', bySource: 'Responses by source', source: 'Source', noSource: '(no source)',
-    sectors: 'Main sectors', sector: 'Sector', expectedShare: 'Expected share', gap: 'Gap (points)', missing: 'Responses missing',
+    sectors: 'Main sectors', sector: 'Sector', expectedShare: 'Expected share', gap: 'Gap (points)',
     sectorsChart: 'Share of responses by sector (solid bars) and expected share (dotted frames)', sectorsChartNoExpected: 'Share of responses by sector',
     chase: 'Sectors to chase first', chaseNone: 'No sector is behind the territory as a whole.', chaseIntro: 'The sectors behind the territory as a whole, furthest behind first, with the responses they lack to reach their share of the target:', chaseLine: '{sector}: {n} responses missing', chaseNoExpected: 'With no expected distribution configured, these sectors have no response at all:',
     expectedFrom: 'Expected distribution: {source}.', noExpected: 'No expected distribution is configured for this territory: add one with "olva reference rna".',
@@ -102,6 +105,9 @@ export const TEXTS = {
     viewTitle: '{view} — {title}',
     unreachable: 'The collector does not answer: check the connection, then try again.',
     territoryTitle: 'Territory: {name}', waveNone: 'Wave: no response yet',
+    missingToTarget: 'Still to collect to reach its share of the target', missingToShare: 'Missing for its expected share of the responses received',
+    missingNoteTarget: 'The last column counts the responses each sector still needs to reach its share of the target: a sector ahead may still need some. The sectors to chase are those behind the territory’s progress, listed above.',
+    missingNoteShare: 'The last column counts the responses each sector lacks to reach its expected share of the responses received. The sectors to chase are listed above.',
   },
 };
 

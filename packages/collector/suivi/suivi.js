@@ -425,6 +425,10 @@ async function renderTerritory(param, mine) {
   const withExpected = sectors.basis === 'expected';
   const label = (l) => localized(l.label) || l.code;
   const chase = sectors.chase.map((code) => sectors.lines.find((l) => l.code === code)).filter(Boolean);
+  // What « missing » counts: up to the sector's share of the target (of the responses so far
+  // once they reach it, or without one). A sector ahead still lacks some: said in the heading
+  // and under the table, or a coordinator chases a sector that is not behind.
+  const missingKey = view.target !== null && view.target > sectors.answered ? 'missingToTarget' : 'missingToShare';
   const content = [
     rightsNote(),
     waveField(view.waves, view.wave),
@@ -457,15 +461,16 @@ async function renderTerritory(param, mine) {
       title: withExpected ? tr('sectorsChart') : tr('sectorsChartNoExpected'), format: pct,
       rows: sectors.lines.map((l) => ({ label: label(l), value: l.share, ...(withExpected ? { expected: l.expected.share } : {}) })),
     })),
-    tableWrap(tr('sectors'), h('table', { id: 'sectors-table' },
+    tableWrap(tr('sectors'), h('table', { id: 'sectors-table', 'aria-describedby': withExpected ? 'missing-note' : null },
       h('caption', {}, tr('sectors')),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, tr('sector')), h('th', { scope: 'col', class: 'num' }, tr('responses')), h('th', { scope: 'col', class: 'num' }, tr('share')),
-        withExpected ? [h('th', { scope: 'col', class: 'num' }, tr('expectedShare')), h('th', { scope: 'col', class: 'num' }, tr('gap')), h('th', { scope: 'col', class: 'num' }, tr('missing'))] : null)),
+        withExpected ? [h('th', { scope: 'col', class: 'num' }, tr('expectedShare')), h('th', { scope: 'col', class: 'num' }, tr('gap')), h('th', { scope: 'col', class: 'num', id: 'missing-heading' }, tr(missingKey))] : null)),
       h('tbody', {}, sectors.lines.map((l) => h('tr', { 'data-code': l.code },
         h('th', { scope: 'row' }, label(l)),
         h('td', { class: 'num', 'data-figure': 'count' }, num(l.count)),
         h('td', { class: 'num' }, pct(l.share)),
         withExpected ? [h('td', { class: 'num' }, pct(l.expected.share)), h('td', { class: 'num', 'data-figure': 'gap' }, points(l.gap * 100)), h('td', { class: 'num', 'data-figure': 'missing' }, num(l.missing))] : null))))),
+    withExpected ? h('p', { class: 'note', id: 'missing-note' }, tr(missingKey === 'missingToTarget' ? 'missingNoteTarget' : 'missingNoteShare')) : null,
 
     h('h2', {}, tr('daily')),
     h('figure', {}, lineChart({ title: tr('daily'), points: view.daily.map((d) => ({ label: day(d.date), value: d.cumulative })) })),
