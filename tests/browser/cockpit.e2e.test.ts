@@ -171,6 +171,9 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
     .toEqual(expect.arrayContaining([...warnedQuestions].map((q) => [q, 'avertissement confirmé'])));
   // The tables that fit are no stop for the keyboard; one wider than a phone is (to scroll it).
   await expect.poll(() => page.locator('.table-wrap:has(#sectors-table)').getAttribute('tabindex')).toBeNull();
+  // Nor do they say to scroll them.
+  expect(await page.locator('.table-wrap:has(#sectors-table) .scroll-hint').isVisible()).toBe(false);
+  expect(await page.locator('.table-wrap:has(#sectors-table)').getAttribute('aria-describedby')).toBeNull();
   // Every chart has a title and sits beside its table.
   expect(await page.locator('figure svg[role="img"] title').count()).toBe(4);
   // What the sectors chart's two shapes mean is written in sight, not only in its <title>.
@@ -474,6 +477,16 @@ it('shows the national token every territory, sortable, in English too, on a pho
   // Nothing wider than the phone but the scrollable table regions, which the keyboard reaches.
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await expect.poll(() => page.locator('.table-wrap:has(#network-table)').getAttribute('tabindex')).toBe('0');
+  // The network table goes on past the phone's edge: said in sight above it, kept in sight
+  // while it scrolls, with a shadow on the side that hides columns; and to a keyboard user on it.
+  const hint = page.locator('.table-wrap:has(#network-table) .scroll-hint');
+  expect(await hint.isVisible()).toBe(true);
+  expect(await hint.textContent()).toBe('Faites défiler le tableau vers la droite pour voir toutes ses colonnes.');
+  expect(await page.locator('.table-wrap:has(#network-table)').getAttribute('aria-describedby')).toBe(await hint.getAttribute('id'));
+  expect(await page.locator('.table-wrap:has(#network-table)').evaluate((w) => getComputedStyle(w).backgroundImage)).toMatch(/radial-gradient/);
+  await page.locator('.table-wrap:has(#network-table)').evaluate((w) => { w.scrollLeft = w.scrollWidth; });
+  expect(await hint.evaluate((p) => p.getBoundingClientRect().left >= 0)).toBe(true);
+  expect(await hint.isVisible()).toBe(true);
   expect(await text(page, '#who')).toBe('Connecté avec le jeton « rnma-national » — territoires : tous');
   await expectAxeClean(page, 'network (national, phone)');
 

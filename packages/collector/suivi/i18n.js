@@ -54,6 +54,7 @@ export const TEXTS = {
     missingToTarget: 'Encore à recueillir pour atteindre sa part de l’objectif', missingToShare: 'Manquantes pour sa part attendue des réponses reçues',
     missingNoteTarget: 'La dernière colonne compte les réponses qu’il reste à recueillir dans chaque secteur pour qu’il atteigne sa part de l’objectif : un secteur en avance peut en avoir encore à recueillir. Les secteurs à relancer sont ceux en retard sur l’avancement du territoire, listés plus haut.',
     missingNoteShare: 'La dernière colonne compte les réponses qui manquent à chaque secteur pour atteindre sa part attendue du nombre de réponses reçues. Les secteurs à relancer sont listés plus haut.',
+    scrollHint: 'Faites défiler le tableau vers la droite pour voir toutes ses colonnes.',
   },
   en: {
     title: 'Collection cockpit — OLVA', brand: 'OLVA collection cockpit', skip: 'Skip to content', views: 'Views', otherLang: 'Français',
@@ -108,6 +109,7 @@ export const TEXTS = {
     missingToTarget: 'Still to collect to reach its share of the target', missingToShare: 'Missing for its expected share of the responses received',
     missingNoteTarget: 'The last column counts the responses each sector still needs to reach its share of the target: a sector ahead may still need some. The sectors to chase are those behind the territory’s progress, listed above.',
     missingNoteShare: 'The last column counts the responses each sector lacks to reach its expected share of the responses received. The sectors to chase are listed above.',
+    scrollHint: 'Scroll the table to the right to see all its columns.',
   },
 };
 

@@ -4,7 +4,7 @@
 // duplicates to resolve. Every text is set as text; the page runs under a strict CSP with
 // Trusted Types and loads nothing from elsewhere.
 import { t } from './i18n.js';
-import { barChart, h, lineChart, tableWrap, uid } from './dom.js';
+import { barChart, h, lineChart, tableWrap as wrapWith, uid } from './dom.js';
 
 const TOKEN_KEY = 'olva-suivi-token';
 const LANG_KEY = 'olva-suivi-lang';
@@ -38,6 +38,8 @@ const territoryParam = (t) => `${t.level}:${t.code}`;
 const localized = (text) => (text ? text[state.lang] ?? text.fr ?? '' : '');
 const CHANNEL_KEYS = { web: 'web', paper: 'paperChannel', phone: 'phone', kiosk: 'kiosk' };
 const channelName = (code) => (CHANNEL_KEYS[code] ? tr(CHANNEL_KEYS[code]) : code);
+/** A table in its scrollable region, which says in words, while it scrolls, that it does. */
+const tableWrap = (label, table) => wrapWith(label, table, tr('scrollHint'));
 
 // ---------------------------------------------------------------------------------------
 // The API
