@@ -3,14 +3,15 @@
  * collection: sign-in with a token kept in session storage, a territory's figures checked
  * against the API, a planted duplicate compared in words, resolved (the export loses it) and undone, the
  * national network, scopes, tokens of fewer rights (each view only to a token that may read
- * it, and why not), English, the keyboard, a phone's width, the CSP, and axe on every view.
+ * it, and why not), the paper entry and its way back, English, the keyboard, a phone’s width
+ * (a table that scrolls says so), the CSP, and axe on every view.
  * Needs `npm run build`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { AXE_JS, REPO } from '@olva/test-support/olva-site';
+import { AXE_JS, EMBED_JS, REPO } from '@olva/test-support/olva-site';
 import { seriousViolations } from '@olva/test-support/axe';
 import { COCKPIT_CSP, seedCockpitDemo } from '@olva/collector';
 import { demoTokens } from '@olva/test-support/demo-collector';
@@ -34,15 +35,16 @@ const ONLY_READ = 'demo-rennes-doublons-7e21';
 const ONLY_STATS = 'demo-rennes-chiffres-5b08';
 const ONLY_PUBLISH = 'demo-rennes-publication-c4d6';
 const RENNES_SCOPE = [{ level: 'commune' as const, code: '35238' }];
-// The cockpit is part of the collector itself: no demo page is needed.
+// The cockpit is part of the collector itself; the site's files give it the paper entry page.
 const demo = demoInChromium({
+  site: true,
   extraTokens: [
     { name: 'rennes-lecture', token: READER, scope: { territories: RENNES_SCOPE, rights: ['read', 'stats'] } },
     { name: 'rennes-doublons', token: ONLY_READ, scope: { territories: RENNES_SCOPE, rights: ['read'] } },
     { name: 'rennes-chiffres', token: ONLY_STATS, scope: { territories: RENNES_SCOPE, rights: ['stats'] } },
     { name: 'rennes-publication', token: ONLY_PUBLISH, scope: { territories: RENNES_SCOPE, rights: ['publish'] } },
   ],
-  requires: [path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json')],
+  requires: [path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json'), EMBED_JS],
   prepare: async (c) => {
     expect(await seedCockpitDemo(c)).toBeGreaterThan(0);
     // An earlier wave in Rennes, with no expected distribution and every sector answered once:
@@ -64,9 +66,9 @@ const api = async (p: string, tok: string) => {
 const exportRows = async (tok: string) => (await api('/v1/exports/responses.csv?questionnaire=olva-core&wave=2026', tok)).body.trim().split('\n').length - 1;
 
 /** axe on the page as it is (axe evaluated through the devtools protocol: the page's CSP forbids injected scripts). */
-async function expectAxeClean(page: Page, view: string): Promise<void> {
+async function expectAxeClean(page: Page, view: string, within?: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(AXE_JS, 'utf8'));
-  expect(await seriousViolations(page), view).toEqual([]);
+  expect(await seriousViolations(page, within), view).toEqual([]);
 }
 
 async function openPage(viewport = { width: 1200, height: 900 }): Promise<{ page: Page; errors: string[] }> {
@@ -366,6 +368,44 @@ it('shows a token without the export right the duplicates to read, no button the
   // The focus stays on the language button, in the bar where the keyboard was.
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('lang');
   expect(await text(page, '#lang')).toBe('Français');
+  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it('keys in a paper form from a territory’s view and comes back to that view, its wave kept, by the keyboard', async () => {
+  const { page, errors } = await openPage();
+  await signIn(page, RENNES);
+  await page.waitForSelector('[data-figure="responses"]');
+  await page.selectOption('#wave', '2025');
+  await page.waitForSelector('#chase-none');
+  const entry = await page.locator('#paper-entry').getAttribute('href');
+  expect(entry).toContain('wave=2025');
+  await page.click('#paper-entry');
+  // The entry page, in the same tab: a way back first on it, not only the browser's Back.
+  await page.waitForSelector('#back-to-cockpit');
+  expect(new URL(page.url()).pathname).toBe('/iframe/');
+  expect(await text(page, '#back-to-cockpit')).toBe('Retour au suivi de la collecte');
+  // The way back (the form itself is checked by the embed's own tests).
+  await expectAxeClean(page, 'paper entry', '.olva-iframe-back');
+  // Paper entry puts the focus in the form's first field, for the typist; the way back is the
+  // one stop before it.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'OLVA-SURVEY');
+  await page.keyboard.press('Shift+Tab');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('back-to-cockpit');
+  await page.keyboard.press('Enter');
+  // The view it came from: the territory, on the wave the form was keyed in for.
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Territoire : Rennes (35238)');
+  await page.waitForSelector('#chase-none');
+  expect(await page.locator('#wave').inputValue()).toBe('2025');
+  // The address names the view alone: the wave chooser rules again.
+  expect(new URL(page.url()).hash).toBe('#territoire=commune:35238');
+  await page.selectOption('#wave', '2026');
+  await page.waitForSelector('#chase li');
+  // A page opened without the cockpit (a site's iframe) offers no way to it.
+  await page.goto(`${demo.base}${entry!.replace('&from=cockpit', '')}`);
+  await page.waitForSelector('olva-survey');
+  expect(await page.locator('#back-to-cockpit').count()).toBe(0);
   expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();

@@ -195,7 +195,9 @@ function showError(error) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Routes: #reseau, #territoire=<level>:<code>, #doublons[=<level>:<code>]
+// Routes: #reseau, #territoire=<level>:<code>[&vague=<wave>], #doublons[=<level>:<code>]
+
+const WAVE = /^[A-Za-z0-9_.-]{1,40}$/;
 
 function currentRoute() {
   let hash = '';
@@ -204,8 +206,10 @@ function currentRoute() {
   } catch {
     // A hash that is not percent-encoded UTF-8: the network view.
   }
-  const [name, arg] = hash.split('=');
-  if (name === 'territoire' && /^[a-z]+:[A-Za-z0-9_.-]+$/.test(arg ?? '')) return { view: 'territory', territory: arg };
+  const [view, wave] = hash.split('&vague=');
+  const [name, arg] = view.split('=');
+  // A wave in the address (the paper entry's link back to the view it was opened from).
+  if (name === 'territoire' && /^[a-z]+:[A-Za-z0-9_.-]+$/.test(arg ?? '')) return { view: 'territory', territory: arg, ...(WAVE.test(wave ?? '') ? { wave } : {}) };
   if (name === 'doublons') return { view: 'duplicates', territory: /^[a-z]+:[A-Za-z0-9_.-]+$/.test(arg ?? '') ? arg : null };
   return { view: 'network' };
 }
@@ -231,6 +235,11 @@ async function render() {
   if (mine !== drawing) return undefined;
   setChrome();
   const route = currentRoute();
+  if (route.wave) {
+    // Read once: the address then names the view alone, and the wave chooser rules again.
+    state.wave = route.wave;
+    history.replaceState(null, '', `#territoire=${route.territory}`);
+  }
   try {
     // A view the token may not open (an old link, a bookmark, the default network): its start
     // instead, which says what it does not show and why.
