@@ -3,14 +3,15 @@
  * collection: sign-in with a token kept in session storage, a territory's figures checked
  * against the API, a planted duplicate compared in words, resolved (the export loses it) and undone, the
  * national network, scopes, tokens of fewer rights (each view only to a token that may read
- * it, and why not), English, the keyboard, a phone's width, the CSP, and axe on every view.
+ * it, and why not), the paper entry and its way back, English, the keyboard, a phone’s width
+ * (a table that scrolls says so), the CSP, and axe on every view.
  * Needs `npm run build`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { AXE_JS, REPO } from '@olva/test-support/olva-site';
+import { AXE_JS, EMBED_JS, REPO } from '@olva/test-support/olva-site';
 import { seriousViolations } from '@olva/test-support/axe';
 import { COCKPIT_CSP, seedCockpitDemo } from '@olva/collector';
 import { demoTokens } from '@olva/test-support/demo-collector';
@@ -34,15 +35,16 @@ const ONLY_READ = 'demo-rennes-doublons-7e21';
 const ONLY_STATS = 'demo-rennes-chiffres-5b08';
 const ONLY_PUBLISH = 'demo-rennes-publication-c4d6';
 const RENNES_SCOPE = [{ level: 'commune' as const, code: '35238' }];
-// The cockpit is part of the collector itself: no demo page is needed.
+// The cockpit is part of the collector itself; the site's files give it the paper entry page.
 const demo = demoInChromium({
+  site: true,
   extraTokens: [
     { name: 'rennes-lecture', token: READER, scope: { territories: RENNES_SCOPE, rights: ['read', 'stats'] } },
     { name: 'rennes-doublons', token: ONLY_READ, scope: { territories: RENNES_SCOPE, rights: ['read'] } },
     { name: 'rennes-chiffres', token: ONLY_STATS, scope: { territories: RENNES_SCOPE, rights: ['stats'] } },
     { name: 'rennes-publication', token: ONLY_PUBLISH, scope: { territories: RENNES_SCOPE, rights: ['publish'] } },
   ],
-  requires: [path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json')],
+  requires: [path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json'), EMBED_JS],
   prepare: async (c) => {
     expect(await seedCockpitDemo(c)).toBeGreaterThan(0);
     // An earlier wave in Rennes, with no expected distribution and every sector answered once:
@@ -64,9 +66,9 @@ const api = async (p: string, tok: string) => {
 const exportRows = async (tok: string) => (await api('/v1/exports/responses.csv?questionnaire=olva-core&wave=2026', tok)).body.trim().split('\n').length - 1;
 
 /** axe on the page as it is (axe evaluated through the devtools protocol: the page's CSP forbids injected scripts). */
-async function expectAxeClean(page: Page, view: string): Promise<void> {
+async function expectAxeClean(page: Page, view: string, within?: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(AXE_JS, 'utf8'));
-  expect(await seriousViolations(page), view).toEqual([]);
+  expect(await seriousViolations(page, within), view).toEqual([]);
 }
 
 async function openPage(viewport = { width: 1200, height: 900 }): Promise<{ page: Page; errors: string[] }> {
@@ -115,8 +117,8 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(await page.evaluate(() => sessionStorage.getItem('olva-suivi-token'))).toBe(RENNES);
   // Each view its own page title, the view's heading first (RGAA 8.6).
   expect(await page.title()).toBe('Territoire : Rennes (35238) — Suivi de la collecte — OLVA');
-  // Who is signed in, by the token's name, never its secret.
-  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes »');
+  // Who is signed in, by the token's name, never its secret, and the territories it covers by name.
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes » — territoires : Rennes (35238)');
   expect(await page.locator('header').innerText()).not.toContain(RENNES);
 
   const view = (await api('/v1/cockpit/territory', RENNES)).body;
@@ -140,6 +142,20 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(warnings.total).toBeGreaterThan(0);
   expect(await page.locator('#warnings-table > tbody > tr[data-submission]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-submission'))))
     .toEqual(warnings.listed.map((w: { submissionId: string }) => w.submissionId));
+  // Each by a readable label, not its identifier; the rennes token lacks export-personal: no
+  // name, said as hidden, none in the page nor in what the collector sent.
+  expect(warnings.personal).toBe('left-out');
+  expect(JSON.stringify(warnings)).not.toMatch(/Voix du Thabor|Prévalaye/);
+  expect(await page.locator('#warnings-table > tbody > tr[data-submission] > th').allTextContents())
+    .toEqual(warnings.listed.map((_: unknown, i: number) => `Réponse ${i + 1} (nom masqué)`));
+  expect(await page.locator('#warnings-table').innerText()).not.toContain(warnings.listed[0].submissionId);
+  // What the sectors' last column counts: up to each sector's share of the target, so a sector
+  // ahead of the territory's progress (not to chase) may still count some; said in words.
+  expect(view.target).toBeGreaterThan(view.sectors.answered);
+  expect(view.sectors.lines.some((l: any) => l.missing > 0 && !view.sectors.chase.includes(l.code))).toBe(true);
+  expect(await text(page, '#missing-heading')).toBe('Encore à recueillir pour atteindre sa part de l’objectif');
+  expect(await text(page, '#missing-note')).toMatch(/^La dernière colonne compte les réponses qu’il reste à recueillir .* un secteur en avance peut en avoir encore à recueillir\. Les secteurs à relancer sont ceux en retard/);
+  expect(await page.locator('#sectors-table').getAttribute('aria-describedby')).toBe('missing-note');
   // One of them in words, alone: nothing to mark as differing.
   await page.click('#warnings-table tbody tr:first-child button[data-action="see"]');
   await page.waitForSelector('#warning-1-response table.responses');
@@ -157,6 +173,9 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
     .toEqual(expect.arrayContaining([...warnedQuestions].map((q) => [q, 'avertissement confirmé'])));
   // The tables that fit are no stop for the keyboard; one wider than a phone is (to scroll it).
   await expect.poll(() => page.locator('.table-wrap:has(#sectors-table)').getAttribute('tabindex')).toBeNull();
+  // Nor do they say to scroll them.
+  expect(await page.locator('.table-wrap:has(#sectors-table) .scroll-hint').isVisible()).toBe(false);
+  expect(await page.locator('.table-wrap:has(#sectors-table)').getAttribute('aria-describedby')).toBeNull();
   // Every chart has a title and sits beside its table.
   expect(await page.locator('figure svg[role="img"] title').count()).toBe(4);
   // What the sectors chart's two shapes mean is written in sight, not only in its <title>.
@@ -330,7 +349,12 @@ it('shows a token without the export right the duplicates to read, no button the
   await page.click('main a[href="#doublons=commune:35238"]');
   await page.waitForSelector('section.group');
   expect(await text(page, 'h1')).toBe('Doublons probables — Rennes (35238)');
-  expect((await api('/v1/cockpit/me', READER)).body).toEqual({ name: 'rennes-lecture', rights: ['read', 'stats'], territories: [{ level: 'commune', code: '35238' }] });
+  expect((await api('/v1/cockpit/me', READER)).body).toEqual({ name: 'rennes-lecture', rights: ['read', 'stats'], territories: [{ level: 'commune', code: '35238', name: 'Rennes' }] });
+  // Opened straight at its address (a bookmark, a link sent by a colleague): named all the
+  // same, from what the collector says of the token's territories.
+  await page.reload();
+  await page.waitForSelector('section.group');
+  expect(await text(page, 'h1')).toBe('Doublons probables — Rennes (35238)');
   expect(await text(page, '#decide-note')).toBe('Ce jeton peut lire les doublons mais pas les écarter : il lui faut le droit export.');
   expect(await page.locator('section.group th').allTextContents()).not.toContain('Actions');
   await page.click('section.group button[data-action="see"]');
@@ -349,6 +373,44 @@ it('shows a token without the export right the duplicates to read, no button the
   await page.close();
 });
 
+it('keys in a paper form from a territory’s view and comes back to that view, its wave kept, by the keyboard', async () => {
+  const { page, errors } = await openPage();
+  await signIn(page, RENNES);
+  await page.waitForSelector('[data-figure="responses"]');
+  await page.selectOption('#wave', '2025');
+  await page.waitForSelector('#chase-none');
+  const entry = await page.locator('#paper-entry').getAttribute('href');
+  expect(entry).toContain('wave=2025');
+  await page.click('#paper-entry');
+  // The entry page, in the same tab: a way back first on it, not only the browser's Back.
+  await page.waitForSelector('#back-to-cockpit');
+  expect(new URL(page.url()).pathname).toBe('/iframe/');
+  expect(await text(page, '#back-to-cockpit')).toBe('Retour au suivi de la collecte');
+  // The way back (the form itself is checked by the embed's own tests).
+  await expectAxeClean(page, 'paper entry', '.olva-iframe-back');
+  // Paper entry puts the focus in the form's first field, for the typist; the way back is the
+  // one stop before it.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'OLVA-SURVEY');
+  await page.keyboard.press('Shift+Tab');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('back-to-cockpit');
+  await page.keyboard.press('Enter');
+  // The view it came from: the territory, on the wave the form was keyed in for.
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Territoire : Rennes (35238)');
+  await page.waitForSelector('#chase-none');
+  expect(await page.locator('#wave').inputValue()).toBe('2025');
+  // The address names the view alone: the wave chooser rules again.
+  expect(new URL(page.url()).hash).toBe('#territoire=commune:35238');
+  await page.selectOption('#wave', '2026');
+  await page.waitForSelector('#chase li');
+  // A page opened without the cockpit (a site's iframe) offers no way to it.
+  await page.goto(`${demo.base}${entry!.replace('&from=cockpit', '')}`);
+  await page.waitForSelector('olva-survey');
+  expect(await page.locator('#back-to-cockpit').count()).toBe(0);
+  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 it('signs in any valid token, shows each view only to a token that may read it, and says what it lacks and which right', async () => {
   const { page, errors } = await openPage();
   const navLinks = () => page.locator('nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
@@ -358,7 +420,7 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   await signIn(page, ONLY_READ);
   await page.waitForSelector('section.group');
   expect(page.url()).toMatch(/#doublons$/);
-  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-doublons »');
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-doublons » — territoires : Rennes (35238)');
   expect(await navLinks()).toEqual(['#doublons']);
   expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-doublons » ne montre pas le réseau, les chiffres des territoires et les avertissements de cohérence (il lui faut le droit stats).');
   await page.click('section.group button[data-action="see"]');
@@ -390,7 +452,7 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   // The figures only: its territory, without the responses' answers nor the duplicates.
   await signIn(page, ONLY_STATS);
   await page.waitForSelector('[data-figure="responses"]');
-  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-chiffres »');
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-chiffres » — territoires : Rennes (35238)');
   expect(await navLinks()).toEqual(['#reseau']);
   expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-chiffres » ne montre pas les doublons probables et les réponses lues en mots (il lui faut le droit read).');
   expect(await page.locator('#warnings-table > tbody > tr[data-submission]').count()).toBeGreaterThan(0);
@@ -415,7 +477,7 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   await expectAxeClean(page, 'no view for this token');
   await page.click('#lang');
   await page.waitForFunction(() => document.getElementById('rights-note')?.textContent === 'The token "rennes-publication" shows nothing of this page: neither the network, the figures of each territory and the coherence warnings (it needs the stats right); nor the probable duplicates and the responses read in words (it needs the read right).');
-  expect(await text(page, '#who')).toBe('Signed in with the token "rennes-publication"');
+  expect(await text(page, '#who')).toBe('Signed in with the token "rennes-publication" — territories: Rennes (35238)');
   await page.click('#lang');
   await signOut();
   expect(await page.locator('#who').isVisible()).toBe(false);
@@ -455,6 +517,17 @@ it('shows the national token every territory, sortable, in English too, on a pho
   // Nothing wider than the phone but the scrollable table regions, which the keyboard reaches.
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await expect.poll(() => page.locator('.table-wrap:has(#network-table)').getAttribute('tabindex')).toBe('0');
+  // The network table goes on past the phone's edge: said in sight above it, kept in sight
+  // while it scrolls, with a shadow on the side that hides columns; and to a keyboard user on it.
+  const hint = page.locator('.table-wrap:has(#network-table) .scroll-hint');
+  expect(await hint.isVisible()).toBe(true);
+  expect(await hint.textContent()).toBe('Faites défiler le tableau vers la droite pour voir toutes ses colonnes.');
+  expect(await page.locator('.table-wrap:has(#network-table)').getAttribute('aria-describedby')).toBe(await hint.getAttribute('id'));
+  expect(await page.locator('.table-wrap:has(#network-table)').evaluate((w) => getComputedStyle(w).backgroundImage)).toMatch(/radial-gradient/);
+  await page.locator('.table-wrap:has(#network-table)').evaluate((w) => { w.scrollLeft = w.scrollWidth; });
+  expect(await hint.evaluate((p) => p.getBoundingClientRect().left >= 0)).toBe(true);
+  expect(await hint.isVisible()).toBe(true);
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rnma-national » — territoires : tous');
   await expectAxeClean(page, 'network (national, phone)');
 
   await page.click('#lang');
@@ -463,6 +536,11 @@ it('shows the national token every territory, sortable, in English too, on a pho
   // English punctuation: no space before the colon.
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Territory: Rennes (35238)');
   expect(await page.title()).toBe('Territory: Rennes (35238) — Collection cockpit — OLVA');
+  // The national token holds export-personal: each warned response by its association's name.
+  const named = (await api('/v1/cockpit/warnings?territory=commune:35238', NATIONAL)).body;
+  expect(named.personal).toBe('included');
+  expect(await page.locator('#warnings-table > tbody > tr[data-submission] > th').allTextContents()).toEqual(named.listed.map((w: { name: string }) => w.name));
+  expect(named.listed[0].name).toMatch(/\w/);
   expect(await page.locator('h2').first().textContent()).toBe('Sectors to chase first');
   // The wave changed with the arrow keys, one wave at a time: the focus stays on the chooser.
   await page.focus('#wave');

@@ -4,6 +4,11 @@
 //
 //   /iframe/?questionnaire=olva-core+rennes-2026&territory=commune:35238
 //           &wave=2026&source=site-ville&lang=fr[&channel=kiosk&reset-after=20][&resume=1]
+//           [&from=cockpit]
+//
+// `from=cockpit` (the cockpit's paper entry link): a link back to the territory's view of the
+// wave in the collection cockpit, first on the page, for a coordinator keying in a pile of
+// forms in the cockpit's tab.
 //
 // The page is served by the collector, on the collector's origin: it shows only the
 // collector's own builds (`/questionnaires/<build id>/questionnaire.json`) and posts only to
@@ -87,6 +92,23 @@ if (lang === 'en') {
   document.getElementById('title').textContent = title;
   document.title = title;
 }
+
+/** The link back to the cockpit's view of the territory and wave (both checked above). */
+function backToCockpit() {
+  const territory = survey.getAttribute('territory');
+  if (params.get('from') !== 'cockpit' || !territory) return null;
+  const wave = survey.getAttribute('wave');
+  const link = document.createElement('a');
+  link.setAttribute('href', `/suivi/#territoire=${territory}${wave ? `&vague=${wave}` : ''}`);
+  link.id = 'back-to-cockpit';
+  link.textContent = lang === 'en' ? 'Back to the collection cockpit' : 'Retour au suivi de la collecte';
+  const p = document.createElement('p');
+  p.className = 'olva-iframe-back';
+  p.append(link);
+  return p;
+}
+const back = backToCockpit();
+if (back) main.prepend(back);
 
 /** Why nothing is shown, in French then English (the page's language is not known yet). */
 function refusal() {

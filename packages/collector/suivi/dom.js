@@ -85,14 +85,24 @@ export function lineChart({ title, points }) {
 /**
  * A table inside a horizontally scrollable region, reachable by the keyboard (to scroll it with
  * the arrow keys) only while it is wider than the page: a table that fits would be one more
- * stop for nothing (a territory's view had five of them before its first button).
+ * stop for nothing (a territory's view had five of them before its first button). While it
+ * scrolls, `hint` says so in sight, above the table (on a phone the network table went on past
+ * the edge with nothing to tell), and describes the region to a keyboard user landing on it;
+ * a screen reader reading on does not hear it twice.
  */
-export function tableWrap(label, table) {
+export function tableWrap(label, table, hint) {
+  const hintId = uid('scroll-hint');
+  const note = hint ? h('p', { class: 'scroll-hint', id: hintId, 'aria-hidden': 'true', hidden: true }, hint) : null;
   // Reachable until measured: a region that scrolls must never be out of the keyboard's reach.
-  const wrap = h('div', { class: 'table-wrap', role: 'region', 'aria-label': label, tabindex: 0 }, table);
+  const wrap = h('div', { class: 'table-wrap', role: 'region', 'aria-label': label, tabindex: 0 }, note, table);
   const observer = new ResizeObserver(() => {
-    if (wrap.scrollWidth > wrap.clientWidth) wrap.setAttribute('tabindex', '0');
+    const scrolls = wrap.scrollWidth > wrap.clientWidth;
+    if (scrolls) wrap.setAttribute('tabindex', '0');
     else wrap.removeAttribute('tabindex');
+    if (!note) return;
+    note.hidden = !scrolls;
+    if (scrolls) wrap.setAttribute('aria-describedby', hintId);
+    else wrap.removeAttribute('aria-describedby');
   });
   // The table too: sorting or opening rows changes its width, not the region's.
   observer.observe(wrap);

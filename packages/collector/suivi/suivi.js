@@ -4,7 +4,7 @@
 // duplicates to resolve. Every text is set as text; the page runs under a strict CSP with
 // Trusted Types and loads nothing from elsewhere.
 import { t } from './i18n.js';
-import { barChart, h, lineChart, tableWrap, uid } from './dom.js';
+import { barChart, h, lineChart, tableWrap as wrapWith, uid } from './dom.js';
 
 const TOKEN_KEY = 'olva-suivi-token';
 const LANG_KEY = 'olva-suivi-lang';
@@ -38,6 +38,8 @@ const territoryParam = (t) => `${t.level}:${t.code}`;
 const localized = (text) => (text ? text[state.lang] ?? text.fr ?? '' : '');
 const CHANNEL_KEYS = { web: 'web', paper: 'paperChannel', phone: 'phone', kiosk: 'kiosk' };
 const channelName = (code) => (CHANNEL_KEYS[code] ? tr(CHANNEL_KEYS[code]) : code);
+/** A table in its scrollable region, which says in words, while it scrolls, that it does. */
+const tableWrap = (label, table) => wrapWith(label, table, tr('scrollHint'));
 
 // ---------------------------------------------------------------------------------------
 // The API
@@ -107,12 +109,28 @@ function setChrome() {
   const link = (href, key, active) => h('li', {}, h('a', { href, 'aria-current': active ? 'page' : null }, tr(key)));
   // Who is signed in, by the token's name (never the secret): a coordinator lent a colleague's
   // token, or holding two, sees which one this tab uses.
-  document.getElementById('who').textContent = signedIn ? tr('signedInAs', { name: state.me.name }) : '';
+  document.getElementById('who').textContent = signedIn ? tr('signedInAs', { name: state.me.name, scope: scopeWords() }) : '';
   // Only the views the token may open: a link the collector would refuse is a dead end.
   nav.replaceChildren(signedIn ? h('ul', {},
     may('stats') ? link('#reseau', 'network', view === 'network') : null,
     may('read') ? link('#doublons', 'duplicates', view === 'duplicates') : null,
     h('li', {}, h('button', { type: 'button', id: 'sign-out', on: { click: signOut } }, tr('signOut')))) : '');
+}
+
+/** The territories the token covers, by name: « Rennes (35238) », or every territory. */
+function scopeWords() {
+  const scope = state.me.territories;
+  return scope === 'all' ? tr('allTerritories') : scope.map(territoryName).join(', ');
+}
+
+/**
+ * The token's name, rights and territories (GET /v1/cockpit/me); the territories' names are
+ * kept, so that a view opened straight from a link (its duplicates) names its territory.
+ */
+async function readMe() {
+  const me = await api('/v1/cockpit/me');
+  if (me.territories !== 'all') for (const t of me.territories) state.names.set(territoryParam(t), territoryName(t));
+  return me;
 }
 
 /** True when the signed-in token holds `right` (read from GET /v1/cockpit/me). */
@@ -177,7 +195,9 @@ function showError(error) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Routes: #reseau, #territoire=<level>:<code>, #doublons[=<level>:<code>]
+// Routes: #reseau, #territoire=<level>:<code>[&vague=<wave>], #doublons[=<level>:<code>]
+
+const WAVE = /^[A-Za-z0-9_.-]{1,40}$/;
 
 function currentRoute() {
   let hash = '';
@@ -186,8 +206,10 @@ function currentRoute() {
   } catch {
     // A hash that is not percent-encoded UTF-8: the network view.
   }
-  const [name, arg] = hash.split('=');
-  if (name === 'territoire' && /^[a-z]+:[A-Za-z0-9_.-]+$/.test(arg ?? '')) return { view: 'territory', territory: arg };
+  const [view, wave] = hash.split('&vague=');
+  const [name, arg] = view.split('=');
+  // A wave in the address (the paper entry's link back to the view it was opened from).
+  if (name === 'territoire' && /^[a-z]+:[A-Za-z0-9_.-]+$/.test(arg ?? '')) return { view: 'territory', territory: arg, ...(WAVE.test(wave ?? '') ? { wave } : {}) };
   if (name === 'doublons') return { view: 'duplicates', territory: /^[a-z]+:[A-Za-z0-9_.-]+$/.test(arg ?? '') ? arg : null };
   return { view: 'network' };
 }
@@ -204,7 +226,7 @@ async function render() {
   if (!sessionStorage.getItem(TOKEN_KEY)) return renderSignIn();
   try {
     // A reload keeps the token (session storage) but not what it may do.
-    state.me ??= await api('/v1/cockpit/me');
+    state.me ??= await readMe();
   } catch (error) {
     if (mine !== drawing) return undefined;
     if (error instanceof ApiError && error.status === 429) return renderSignIn(tr('rateLimited'));
@@ -213,6 +235,11 @@ async function render() {
   if (mine !== drawing) return undefined;
   setChrome();
   const route = currentRoute();
+  if (route.wave) {
+    // Read once: the address then names the view alone, and the wave chooser rules again.
+    state.wave = route.wave;
+    history.replaceState(null, '', `#territoire=${route.territory}`);
+  }
   try {
     // A view the token may not open (an old link, a bookmark, the default network): its start
     // instead, which says what it does not show and why.
@@ -260,7 +287,7 @@ async function signIn(event) {
   try {
     // Any valid token signs in: each view then shows what its rights let it read, and says
     // what they do not (a token without `stats` was refused at the door).
-    state.me = await api('/v1/cockpit/me');
+    state.me = await readMe();
   } catch (error) {
     sessionStorage.removeItem(TOKEN_KEY);
     // « Not recognised » only for what the collector did not recognise: a collector out of
@@ -409,6 +436,10 @@ async function renderTerritory(param, mine) {
   const withExpected = sectors.basis === 'expected';
   const label = (l) => localized(l.label) || l.code;
   const chase = sectors.chase.map((code) => sectors.lines.find((l) => l.code === code)).filter(Boolean);
+  // What « missing » counts: up to the sector's share of the target (of the responses so far
+  // once they reach it, or without one). A sector ahead still lacks some: said in the heading
+  // and under the table, or a coordinator chases a sector that is not behind.
+  const missingKey = view.target !== null && view.target > sectors.answered ? 'missingToTarget' : 'missingToShare';
   const content = [
     rightsNote(),
     waveField(view.waves, view.wave),
@@ -441,15 +472,16 @@ async function renderTerritory(param, mine) {
       title: withExpected ? tr('sectorsChart') : tr('sectorsChartNoExpected'), format: pct,
       rows: sectors.lines.map((l) => ({ label: label(l), value: l.share, ...(withExpected ? { expected: l.expected.share } : {}) })),
     })),
-    tableWrap(tr('sectors'), h('table', { id: 'sectors-table' },
+    tableWrap(tr('sectors'), h('table', { id: 'sectors-table', 'aria-describedby': withExpected ? 'missing-note' : null },
       h('caption', {}, tr('sectors')),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, tr('sector')), h('th', { scope: 'col', class: 'num' }, tr('responses')), h('th', { scope: 'col', class: 'num' }, tr('share')),
-        withExpected ? [h('th', { scope: 'col', class: 'num' }, tr('expectedShare')), h('th', { scope: 'col', class: 'num' }, tr('gap')), h('th', { scope: 'col', class: 'num' }, tr('missing'))] : null)),
+        withExpected ? [h('th', { scope: 'col', class: 'num' }, tr('expectedShare')), h('th', { scope: 'col', class: 'num' }, tr('gap')), h('th', { scope: 'col', class: 'num', id: 'missing-heading' }, tr(missingKey))] : null)),
       h('tbody', {}, sectors.lines.map((l) => h('tr', { 'data-code': l.code },
         h('th', { scope: 'row' }, label(l)),
         h('td', { class: 'num', 'data-figure': 'count' }, num(l.count)),
         h('td', { class: 'num' }, pct(l.share)),
         withExpected ? [h('td', { class: 'num' }, pct(l.expected.share)), h('td', { class: 'num', 'data-figure': 'gap' }, points(l.gap * 100)), h('td', { class: 'num', 'data-figure': 'missing' }, num(l.missing))] : null))))),
+    withExpected ? h('p', { class: 'note', id: 'missing-note' }, tr(missingKey === 'missingToTarget' ? 'missingNoteTarget' : 'missingNoteShare')) : null,
 
     h('h2', {}, tr('daily')),
     h('figure', {}, lineChart({ title: tr('daily'), points: view.daily.map((d) => ({ label: day(d.date), value: d.cumulative })) })),
@@ -476,11 +508,14 @@ async function renderTerritory(param, mine) {
  */
 function warningsSection(warnings) {
   const rows = warnings.listed.flatMap((w, i) => {
-    const labels = { show: tr('see'), hide: tr('hide'), showLabel: tr('seeLabel', { name: w.submissionId, at: when(w.receivedAt) }), hideLabel: tr('hideLabel', { name: w.submissionId, at: when(w.receivedAt) }) };
+    // The association's name (export-personal), else its number in the list: an identifier
+    // told the coordinator nothing. Hidden is said as hidden, never as unanswered.
+    const name = w.name || tr(warnings.personal === 'left-out' ? 'memberMasked' : 'memberUnnamed', { n: i + 1 });
+    const labels = { show: tr('see'), hide: tr('hide'), showLabel: tr('seeLabel', { name, at: when(w.receivedAt) }), hideLabel: tr('hideLabel', { name, at: when(w.receivedAt) }) };
     const region = h('div', { id: `warning-${i + 1}-response` });
     const answers = h('tr', { class: 'answers', hidden: true }, h('td', { colspan: 5 }, region));
     return [h('tr', { 'data-submission': w.submissionId },
-      h('th', { scope: 'row' }, w.submissionId),
+      h('th', { scope: 'row' }, name),
       h('td', {}, when(w.receivedAt)),
       h('td', {}, channelName(w.channel)),
       h('td', {}, w.checks.map((c) => localized(c.message)).join(' ; ')),

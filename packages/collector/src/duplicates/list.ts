@@ -16,7 +16,7 @@ import type { Exclusion, ResponseFilter, ResponseStore, TerritoryRef } from '../
 import { refreshFacts, FACTS_AS_RESPONSES, NAME_QUESTION, RNA_QUESTION, COMMUNE_QUESTION } from '../store/facts.js';
 import { findDuplicates, type DuplicateCandidate } from './detect.js';
 import { officialName } from '@olva/compiler/geography';
-import { exportedResponse, personalPolicy, personalState, type PersonalPolicy } from '../export/personal.js';
+import { exportedResponse, personalPolicies, personalState } from '../export/personal.js';
 
 /** A member's fields that carry an answer, and the question each comes from. */
 const ANSWER_FIELDS = [['name', NAME_QUESTION], ['rna', RNA_QUESTION], ['commune', COMMUNE_QUESTION]] as const;
@@ -87,12 +87,7 @@ export async function listDuplicates(db: SqlDb, store: ResponseStore, filter: Re
   await refreshFacts(db, sectorQuestion);
   const groups = findDuplicates(await candidates(db, filter));
   const excluded = new Map((await store.exclusions()).map((e) => [e.submissionId, e]));
-  const policies = new Map<string, PersonalPolicy>();
-  const policyOf = (questionnaireId: string): PersonalPolicy => {
-    let policy = policies.get(questionnaireId);
-    if (!policy) policies.set(questionnaireId, policy = personalPolicy(personal.known, questionnaireId, personal.include));
-    return policy;
-  };
+  const policyOf = personalPolicies(personal.known, personal.include);
   const personalFields = new Set<AnswerField>();
   const out: DuplicateList = { groups: [], resolved: 0, personal: 'none', personalLeftOut: [] };
   for (const g of groups) {

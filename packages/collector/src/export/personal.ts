@@ -66,13 +66,20 @@ export async function* exportedResponses(responses: AsyncIterable<StoredResponse
  * the personal answers of its own questionnaire, unless `include`.
  */
 export function responseReader(known: readonly CompiledQuestionnaire[], include: boolean): (r: StoredResponse) => StoredResponse {
+  const policyOf = personalPolicies(known, false);
+  return (r) => (include ? r : exportedResponse(r, policyOf(r.payload.questionnaire.id)));
+}
+
+/**
+ * The policy of each questionnaire, worked out once per questionnaire: for readers of the
+ * responses of several (the versions of a questionnaire are read once, not per response).
+ */
+export function personalPolicies(known: readonly CompiledQuestionnaire[], include: boolean): (questionnaireId: string) => PersonalPolicy {
   const policies = new Map<string, PersonalPolicy>();
-  return (r) => {
-    if (include) return r;
-    const id = r.payload.questionnaire.id;
+  return (id) => {
     let policy = policies.get(id);
-    if (!policy) policies.set(id, policy = personalPolicy(known, id, false));
-    return exportedResponse(r, policy);
+    if (!policy) policies.set(id, policy = personalPolicy(known, id, include));
+    return policy;
   };
 }
 

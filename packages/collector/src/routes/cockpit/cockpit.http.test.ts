@@ -83,7 +83,7 @@ for (const backend of bothBackends()) {
       expect(body.registerNote.fr).toMatch(/surestime/);
       expect(body.completion.status).toBe('unknown');
       expect(body.paper.keyedIn).toBe(2);
-      expect(body.paper.entry).toBe('/iframe/?questionnaire=olva-core%2Brennes-2026&territory=commune%3A35238&wave=2026&channel=paper&source=saisie-papier');
+      expect(body.paper.entry).toBe('/iframe/?questionnaire=olva-core%2Brennes-2026&territory=commune%3A35238&wave=2026&channel=paper&source=saisie-papier&from=cockpit');
       // Another wave: no expected distribution for 2025, the target for every wave still holds.
       const w2025 = (await get('/v1/cockpit/territory?territory=commune:35238&wave=2025', TEST_TOKENS.rennes)).body;
       expect(w2025).toMatchObject({ wave: '2025', responses: 1, target: 20, progress: 0.05, sectors: { basis: 'none', chase: ['sport', 'culture'] } });

@@ -6,7 +6,7 @@
  * - `GET /v1/cockpit/network?wave=<wave>` — every territory of the wave the token covers.
  *
  * - `GET /v1/cockpit/warnings?territory=<level>:<code>&wave=<wave>` — the responses whose
- *   respondent confirmed a coherence warning (warnings.ts).
+ *   respondent confirmed a coherence warning (warnings.ts); their names only with `export-personal`.
  *
  * - `GET /v1/cockpit/responses/{id}` (`read` right over its territory, as `GET /v1/responses/{id}`;
  *   personal answers only with `export-personal`) — one response in words (response-view.ts).
@@ -65,7 +65,7 @@ export const cockpitRoutes: FastifyPluginAsync<CockpitRouteOptions> = async (app
     void refreshFacts(context.db, sectorQuestion(context)).catch((error: unknown) => app.log.warn({ err: error }, 'cockpit facts not read at start'));
   });
   await app.register(cockpitPage);
-  await app.register(cockpitMe, { authorizer });
+  await app.register(cockpitMe, { authorizer, context });
   await app.register(duplicateRoutes, { db: context.db, store: options.store, authorizer, sectorQuestion: sectorQuestion(context), registry: context.registry });
 
   app.get('/v1/cockpit/territory', async (request: FastifyRequest, reply) => {
@@ -102,8 +102,8 @@ export const cockpitRoutes: FastifyPluginAsync<CockpitRouteOptions> = async (app
     if (!read) return reply;
     const wave = await oneWave(read, reply);
     if (wave === null) return reply;
-    const found = await confirmedWarnings(options.store, context.registry, { ...read.filter, ...(wave ? { waves: [wave] } : {}) });
-    return reply.header('cache-control', 'no-store').send({ wave: wave ?? null, ...found });
+    const found = await confirmedWarnings(options.store, context.registry, { ...read.filter, ...(wave ? { waves: [wave] } : {}) }, mayHavePersonal(read.principal));
+    return reply.header('cache-control', 'no-store').header(PERSONAL_HEADER, found.personal).send({ wave: wave ?? null, ...found });
   });
 
   app.get('/v1/cockpit/responses/:submissionId', async (request, reply) => {

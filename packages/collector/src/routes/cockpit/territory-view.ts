@@ -38,6 +38,7 @@ export interface TerritoryView {
   sectors: SectorComparison & { question: string; expectedSource?: string };
   /** The collector receives only sent questionnaires; drafts stay on the respondent's device. */
   completion: { status: 'unknown'; reason: LocalizedText };
+  /** `entry`: the paper entry page (`/iframe/` in paper mode), which links back to the cockpit. */
   paper: { keyedIn: number; entry: string | null };
   /** Shown whenever the expected distribution may come from the national register. */
   registerNote?: LocalizedText;
@@ -101,8 +102,9 @@ export async function territoryView(ctx: CockpitContext, territory: TerritoryRef
   const target = wave === null ? undefined : findTarget(ctx.stats?.targets, territory, wave)?.target;
   const comparison = compareSectors(sectors, await sectorLabels(ctx, wave), expected, target);
   const build = buildFor(ctx, territory, wave);
+  // `from=cockpit`: the entry page links back to this territory's view of this wave.
   const entry = build && wave !== null
-    ? `/iframe/?${new URLSearchParams({ questionnaire: build.buildId, territory: `${territory.level}:${territory.code}`, wave, channel: 'paper', source: 'saisie-papier' })}`
+    ? `/iframe/?${new URLSearchParams({ questionnaire: build.buildId, territory: `${territory.level}:${territory.code}`, wave, channel: 'paper', source: 'saisie-papier', from: 'cockpit' })}`
     : null;
   const view: TerritoryView = {
     territory: named(ctx, territory), wave, waves, responses, lastResponse: last,
