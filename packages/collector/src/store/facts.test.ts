@@ -1,7 +1,7 @@
 /**
  * The cockpit's facts table on SQLite and PostgreSQL: filled once, then only with the responses stored since
  * (also one stamped earlier than the last pass), re-read for another sector question, and
- * emptied of erased responses.
+ * emptied of erased responses; never left holding a personal answer a purge took out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payloadDigest } from './canonical.js';
@@ -52,6 +52,36 @@ for (const backend of bothBackends()) describe(`cockpit facts on ${backend.name}
       expect(await store.delete(first)).toBe(true);
       expect((await facts()).map((f) => f.submission_id)).not.toContain(first);
       expect(await refreshFacts(store.db, 'nb_benevoles')).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps no name or RNA number a personal-data purge racing the fill took out of the payloads', async () => {
+    const url = await backend.newDatabaseUrl();
+    const db = url.startsWith('sqlite:') ? openSqliteDb(url.slice('sqlite:'.length)) : openPostgresDb(url);
+    const store = new SqlResponseStore(db, () => new Date('2026-03-01T10:00:00Z'));
+    await store.init();
+    try {
+      let kept = 0;
+      // Rounds of new responses filled while their names and RNA numbers are purged: the fill
+      // reads payloads, the purge rewrites them, the fill writes what it read. Before the fill
+      // checked for rewrites, 11 to 14 of 20 rounds on PostgreSQL kept some (three runs; SQLite's
+      // one thread never let the purge's three statements in between: 0 of 60).
+      for (let round = 0; round < 20; round++) {
+        const batch = Array.from({ length: 20 }, (_, i) => cockpitPayload({ nom_association: `Association n° ${round}-${i}`, numero_rna: `W3510${String(round * 100 + i).padStart(5, '0')}` }));
+        expect((await Promise.all(batch.map((p) => store.insert(p, payloadDigest(p))))).every((o) => o.status === 'created')).toBe(true);
+        await Promise.all([
+          refreshFacts(store.db, 'secteur'),
+          store.purgePersonal('olva-core', new Date('2026-03-02T00:00:00Z'), ['nom_association', 'numero_rna']),
+        ]);
+        await refreshFacts(store.db, 'secteur');
+        const left = await store.db.query('SELECT COUNT(*) AS n FROM olva_response_facts WHERE name_key IS NOT NULL OR rna IS NOT NULL');
+        if (Number(left[0]?.n) > 0) kept += 1;
+        await store.db.run('DELETE FROM olva_response_facts WHERE name_key IS NOT NULL OR rna IS NOT NULL');
+      }
+      expect(kept).toBe(0);
+      expect(await refreshFacts(store.db, 'secteur')).toBe(0);
     } finally {
       await store.close();
     }
