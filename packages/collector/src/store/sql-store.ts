@@ -152,12 +152,17 @@ function insertParams({ payload, digest, json }: PendingInsert, receivedAt: stri
 /** Exclusions and restorations run one at a time (rare acts of people; see `exclude`). */
 const EXCLUSION_ACTS = { serialisedBy: 'olva_exclusions' };
 
-/** The audit line of an exclusion or its undoing, numbered after the last one. */
+/**
+ * The audit line of an exclusion or its undoing, numbered after the last one and never dated
+ * before it: `at` is read before the act waits for the one ahead of it (or from a clock set
+ * back), and a log read in order must not go back in time. Time stamps are fixed-width UTC
+ * text, so the greatest string is the latest time.
+ */
 function logExclusion(action: 'exclude' | 'restore', submissionId: string, keptId: string | null, by: string, at: string): SqlStep {
   return {
     sql: `INSERT INTO olva_exclusion_log (id, seq, at, action, submission_id, kept_id, by_name)
-      SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ? FROM olva_exclusion_log`,
-    params: [randomUUID(), at, action, submissionId, keptId, by],
+      SELECT ?, COALESCE(MAX(seq), 0) + 1, CASE WHEN MAX(at) > ? THEN MAX(at) ELSE ? END, ?, ?, ?, ? FROM olva_exclusion_log`,
+    params: [randomUUID(), at, at, action, submissionId, keptId, by],
   };
 }
 

@@ -3,7 +3,7 @@ import { bothBackends } from '@olva/test-support/store-backends';
 import { corePayload, coreQuestionnaire, rennesQuestionnaire } from '@olva/test-support/collector-questionnaires';
 import { openStore } from './open.js';
 import { payloadDigest } from './canonical.js';
-import { InvalidCursorError, STREAM_BATCH, type SqlResponseStore } from './sql-store.js';
+import { InvalidCursorError, STREAM_BATCH, SqlResponseStore } from './sql-store.js';
 
 for (const backend of bothBackends()) {
   describe(`ResponseStore contract on ${backend.name}`, () => {
@@ -220,6 +220,25 @@ for (const backend of bothBackends()) {
       expect(log).toEqual(log.map((_, i) => (i % 2 ? 'restore' : 'exclude')));
       const excludedNow = (await store.exclusions()).some((e) => e.submissionId === id);
       expect(excludedNow).toBe(log.at(-1) === 'exclude');
+    });
+
+    it('dates no line of the exclusion log before the line ahead of it', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      // A time read before waiting for the act ahead (or a clock set back): 5 ms earlier.
+      let now = Date.parse('2026-03-01T10:00:00.005Z');
+      const clocked = new SqlResponseStore(fresh.db, () => new Date(now));
+      try {
+        const [id, kept] = [corePayload().submissionId, corePayload().submissionId];
+        expect(await clocked.exclude(id, kept, 'rennes')).toBe(true);
+        now -= 5;
+        expect(await clocked.restore(id, 'lorient')).toBe(true);
+        now += 10;
+        expect(await clocked.exclude(id, kept, 'rennes')).toBe(true);
+        expect((await fresh.exclusionLog()).map((e) => e.at))
+          .toEqual(['2026-03-01T10:00:00.005Z', '2026-03-01T10:00:00.005Z', '2026-03-01T10:00:00.010Z']);
+      } finally {
+        await fresh.close();
+      }
     });
 
     it('sets aside one of two responses each kept instead of the other at once, never both', async () => {
