@@ -353,16 +353,21 @@ export class SqlResponseStore implements ResponseStore {
         const payload = JSON.parse(String(row.payload)) as ResponsePayload;
         const answers = withoutPersonalAnswers(payload.answers as Record<string, unknown>, ids);
         if (answers === payload.answers) continue;
-        rewrites.push({ sql: 'UPDATE olva_responses SET payload = ? WHERE submission_id = ?', params: [JSON.stringify({ ...payload, answers }), submissionId] });
+        // Only over the payload read: another purge's rewrite since (other questions) is kept.
+        rewrites.push({ sql: 'UPDATE olva_responses SET payload = ? WHERE submission_id = ? AND payload = ?',
+          params: [JSON.stringify({ ...payload, answers }), submissionId, String(row.payload)] });
         rewritten.push(submissionId);
       }
       if (rewrites.length) {
-        await this.db.transaction([
+        const done = await this.db.transaction([
           ...rewrites,
           { sql: `DELETE FROM olva_response_facts WHERE submission_id IN (${jsonTextList(this.db.dialect)})`, params: [JSON.stringify(rewritten)] },
           { sql: 'UPDATE olva_payload_rewrites SET rewrites = rewrites + 1 WHERE id = 1' },
         ], FACTS_WRITES);
-        changed += rewrites.length;
+        const written = done.slice(0, rewrites.length).reduce((a, b) => a + b, 0);
+        changed += written;
+        // A payload rewritten (or erased) since the read: the page is read again.
+        if (written < rewrites.length) continue;
       }
       if (rows.length < STREAM_BATCH) break;
       after = String(rows[rows.length - 1]!.submission_id);

@@ -241,6 +241,29 @@ for (const backend of bothBackends()) {
       }
     });
 
+    it('takes out every personal answer two purges of different questions racing on the same responses take out', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      try {
+        let kept = 0;
+        // Two retention runs at once (two processes, a list of personal questions changed in
+        // between): each read the payloads, then wrote its own rewrite over the other's, putting
+        // back what the other took out (9 or 10 of 10 rounds on both databases, five runs).
+        for (let round = 0; round < 5; round++) {
+          const batch = Array.from({ length: 20 }, () => corePayload({ answers: { ...corePayload().answers, nom_association: 'Élan', numero_rna: 'W351234567' } as never }));
+          await Promise.all(batch.map((p) => fresh.insert(p, payloadDigest(p))));
+          const before = new Date(Date.now() + 60_000);
+          await Promise.all([fresh.purgePersonal('olva-core', before, ['nom_association']), fresh.purgePersonal('olva-core', before, ['numero_rna'])]);
+          for (const p of batch) {
+            const answers = (await fresh.get(p.submissionId))!.payload.answers as Record<string, unknown>;
+            if ('nom_association' in answers || 'numero_rna' in answers) { kept += 1; break; }
+          }
+        }
+        expect(kept).toBe(0);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('sets aside one of two responses each kept instead of the other at once, never both', async () => {
       for (let i = 0; i < 10; i++) {
         const [a, b] = [corePayload().submissionId, corePayload().submissionId];
