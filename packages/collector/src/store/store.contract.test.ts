@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bothBackends } from '@olva/test-support/store-backends';
 import { corePayload, coreQuestionnaire, rennesQuestionnaire } from '@olva/test-support/collector-questionnaires';
 import { openStore } from './open.js';
+import { SqlPublicationStore } from './publications.js';
 import { payloadDigest } from './canonical.js';
 import { InvalidCursorError, STREAM_BATCH, SqlResponseStore } from './sql-store.js';
 
@@ -280,6 +281,19 @@ for (const backend of bothBackends()) {
       expect(acts.filter((a) => a !== null)).toHaveLength(1);
       expect((await store.publications.history(RENNES, '2026')).map((e) => e.action)).toEqual(['published', 'withdrawn']);
       expect(await store.publications.published(RENNES, '2026')).toBeNull();
+    });
+
+    it('dates no act on a publication before the act ahead of it', async () => {
+      let now = Date.parse('2026-03-01T10:00:00.005Z');
+      const clocked = new SqlPublicationStore(store.db, () => new Date(now));
+      const wave = 'clock-set-back';
+      expect((await clocked.publish(RENNES, wave, 'rennes', '{}', 1)).at).toBe('2026-03-01T10:00:00.005Z');
+      now -= 5;
+      expect(await clocked.withdraw(RENNES, wave, 'rennes')).toMatchObject({ at: '2026-03-01T10:00:00.005Z' });
+      now += 10;
+      await clocked.publish(RENNES, wave, 'rennes', '{}', 2);
+      expect((await clocked.history(RENNES, wave)).map((e) => e.at))
+        .toEqual(['2026-03-01T10:00:00.005Z', '2026-03-01T10:00:00.005Z', '2026-03-01T10:00:00.010Z']);
     });
 
     it('writes every one of many publications at once, each with its own place in the log', async () => {
