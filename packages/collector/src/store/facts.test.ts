@@ -17,12 +17,17 @@ for (const backend of bothBackends()) describe(`cockpit facts on ${backend.name}
   beforeAll(() => backend.setup());
   afterAll(() => backend.teardown());
 
+  /** A store on a fresh database of this backend, its clock given. */
+  const freshStore = async (now?: () => Date) => {
+    const url = await backend.newDatabaseUrl();
+    const store = new SqlResponseStore(url.startsWith('sqlite:') ? openSqliteDb(url.slice('sqlite:'.length)) : openPostgresDb(url), now);
+    await store.init();
+    return store;
+  };
+
   it('reads each response once, the new ones at the next pass, and drops erased ones', async () => {
     let now = Date.parse('2026-03-01T10:00:00Z');
-    const url = await backend.newDatabaseUrl();
-    const db = url.startsWith('sqlite:') ? openSqliteDb(url.slice('sqlite:'.length)) : openPostgresDb(url);
-    const store = new SqlResponseStore(db, () => new Date(now));
-    await store.init();
+    const store = await freshStore(() => new Date(now));
     const insert = async (answers: Record<string, unknown>) => {
       const p = cockpitPayload(answers);
       expect((await store.insert(p, payloadDigest(p))).status).toBe('created');
@@ -58,10 +63,7 @@ for (const backend of bothBackends()) describe(`cockpit facts on ${backend.name}
   });
 
   it('keeps no name or RNA number a personal-data purge racing the fill took out of the payloads', async () => {
-    const url = await backend.newDatabaseUrl();
-    const db = url.startsWith('sqlite:') ? openSqliteDb(url.slice('sqlite:'.length)) : openPostgresDb(url);
-    const store = new SqlResponseStore(db, () => new Date('2026-03-01T10:00:00Z'));
-    await store.init();
+    const store = await freshStore(() => new Date('2026-03-01T10:00:00Z'));
     try {
       let kept = 0;
       // Rounds of new responses filled while their names and RNA numbers are purged: the fill
@@ -88,10 +90,7 @@ for (const backend of bothBackends()) describe(`cockpit facts on ${backend.name}
   });
 
   it('never writes, even for a moment, the facts of a response erased while the fill read it', async () => {
-    const url = await backend.newDatabaseUrl();
-    const db = url.startsWith('sqlite:') ? openSqliteDb(url.slice('sqlite:'.length)) : openPostgresDb(url);
-    const store = new SqlResponseStore(db);
-    await store.init();
+    const store = await freshStore();
     try {
       let seen = 0;
       // Before the fill's write checked that each response is still stored, 19 or 20 of 20
