@@ -7,7 +7,10 @@
  * no statement reads the wide payload rows. The table fills lazily: each cockpit request
  * first adds the responses stored since the previous one (all of them again when the
  * configured sector question changed). Erasure and purge delete a response's facts with it
- * (sql-store.ts); facts written for a response erased meanwhile are dropped after each fill.
+ * (sql-store.ts). The fill reads payloads, then writes their facts: the write is serialised
+ * with erasures and payload rewrites (`FACTS_WRITES`), and writes nothing if a rewrite
+ * committed since the read or the response is gone, so that a name or RNA number a
+ * personal-data purge took out never comes back through facts read just before.
  */
 import type { ResponsePayload } from '@olva/schema';
 import { nameKey, rnaKey } from '../duplicates/normalise.js';
@@ -17,6 +20,12 @@ import type { SqlDb } from './sql.js';
 export const NAME_QUESTION = 'nom_association';
 export const RNA_QUESTION = 'numero_rna';
 export const COMMUNE_QUESTION = 'commune_siege';
+
+/**
+ * Transactions that write facts, delete responses or rewrite payloads take this name: each
+ * sees what the others committed, so a fill cannot write facts read before a purge after it.
+ */
+export const FACTS_WRITES = { serialisedBy: 'olva_response_facts' };
 
 /** `FROM` clause of the cockpit's statements: the facts, under the name `whereOf` writes. */
 export const FACTS_AS_RESPONSES = 'olva_response_facts AS olva_responses';
@@ -116,10 +125,10 @@ async function addMissing(db: SqlDb, sectorQuestion: string, range: 'recent' | '
       [...after, sectorQuestion, BATCH],
     );
     if (!missing.length) return added;
-    const last = missing[missing.length - 1]!;
-    after = range === 'recent' ? [String(last.received_at), String(last.submission_id)] : [String(last.submission_id), ''];
+    // The count of payload rewrites is read with the payloads (one statement, one snapshot).
     const rows = await db.query(
-      `SELECT submission_id, received_at, payload FROM olva_responses WHERE submission_id IN (${missing.map(() => '?').join(', ')})`,
+      `SELECT submission_id, received_at, payload, (SELECT rewrites FROM olva_payload_rewrites WHERE id = 1) AS rewrites
+       FROM olva_responses WHERE submission_id IN (${missing.map(() => '?').join(', ')})`,
       missing.map((r) => r.submission_id),
     );
     if (rows.length) {
@@ -130,14 +139,23 @@ async function addMissing(db: SqlDb, sectorQuestion: string, range: 'recent' | '
         params.push(String(row.submission_id), String(row.received_at), p.questionnaire.id, p.extension?.id ?? null,
           p.territory.level, p.territory.code, p.wave, p.channel, p.source ?? null, sectorQuestion, f.sector, f.rna, f.nameKey, f.commune);
       }
-      await db.run(
-        `INSERT INTO olva_response_facts (${COLUMNS}) VALUES ${rows.map(() => `(${Array(14).fill('?').join(', ')})`).join(', ')}
+      // Only for responses still stored, and only if no payload was rewritten since the read
+      // (a VALUES list is named column1, column2… in both dialects; column1 is the id).
+      const [written] = await db.transaction([{
+        sql: `INSERT INTO olva_response_facts (${COLUMNS})
+         SELECT * FROM (VALUES ${rows.map(() => `(${Array(14).fill('?').join(', ')})`).join(', ')}) AS v
+         WHERE EXISTS (SELECT 1 FROM olva_payload_rewrites WHERE id = 1 AND rewrites = ?)
+         AND EXISTS (SELECT 1 FROM olva_responses r WHERE r.submission_id = v.column1)
          ON CONFLICT (submission_id) DO UPDATE SET sector_question = excluded.sector_question, sector = excluded.sector,
          rna = excluded.rna, name_key = excluded.name_key, commune = excluded.commune`,
-        params,
-      );
-      added += rows.length;
+        params: [...params, Number(rows[0]!.rewrites)],
+      }], FACTS_WRITES);
+      // Nothing written: payloads were rewritten meanwhile (or erased), the page is read again.
+      if (!written) continue;
+      added += written;
     }
+    const last = missing[missing.length - 1]!;
+    after = range === 'recent' ? [String(last.received_at), String(last.submission_id)] : [String(last.submission_id), ''];
     if (missing.length < BATCH) return added;
   }
 }

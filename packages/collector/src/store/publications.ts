@@ -71,24 +71,28 @@ export class SqlPublicationStore implements PublicationStore {
    * Appends an act with the next sequence number of its key, computed in the same statement;
    * a withdrawal only while the last act publishes, tested in that statement too (tested
    * before it, every one of many withdrawals at once passed the test, and each wrote its act).
-   * Returns false when the withdrawal found nothing published. Two acts racing on PostgreSQL
-   * can take the same number: the primary key refuses the second, which reads again (so a
-   * withdrawal then finds the first one's act) and takes the next number.
+   * Resolves with the time stored, or null when the withdrawal found nothing published. Two
+   * acts racing on PostgreSQL can take the same number: the primary key refuses the second,
+   * which reads again (so a withdrawal then finds the first one's act) and takes the next
+   * number. An act is dated no earlier than the act before it (its time was read before those
+   * rounds, or from a clock set back): the history read in order never goes back in time.
    */
-  private async append(territory: TerritoryRef, wave: string, event: PublicationEvent, document: string | null): Promise<boolean> {
+  private async append(territory: TerritoryRef, wave: string, event: PublicationEvent, document: string | null): Promise<string | null> {
     const key = [territory.level, territory.code, wave];
     const onlyIfPublished = event.action === 'withdrawn'
       ? `WHERE (SELECT action FROM olva_publications WHERE ${KEY} ORDER BY seq DESC LIMIT 1) = 'published'`
       : '';
     for (let attempt = 0; ; attempt++) {
       try {
-        const written = await this.db.run(
+        const [written] = await this.db.query(
           `INSERT INTO olva_publications (territory_level, territory_code, wave, seq, action, at, by_name, responses, document)
-           SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), next.seq, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS TEXT)
-           FROM (SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM olva_publications WHERE ${KEY}) next ${onlyIfPublished}`,
-          [...key, event.action, event.at, event.by, event.responses, document, ...key, ...(onlyIfPublished ? key : [])],
+           SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), last.seq + 1, CAST(? AS TEXT),
+             CASE WHEN last.at > CAST(? AS TEXT) THEN last.at ELSE CAST(? AS TEXT) END, CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS TEXT)
+           FROM (SELECT COALESCE(MAX(seq), 0) AS seq, MAX(at) AS at FROM olva_publications WHERE ${KEY}) last ${onlyIfPublished}
+           RETURNING at`,
+          [...key, event.action, event.at, event.at, event.by, event.responses, document, ...key, ...(onlyIfPublished ? key : [])],
         );
-        return written > 0;
+        return written ? String(written.at) : null;
       } catch (error) {
         // Each refusal means another act got in first: a few racing acts end in a few rounds.
         if (attempt >= 20 || (error as { code?: string }).code !== '23505') throw error;
@@ -98,13 +102,13 @@ export class SqlPublicationStore implements PublicationStore {
 
   async publish(territory: TerritoryRef, wave: string, by: string, document: string, responses: number): Promise<PublicationEvent> {
     const event: PublicationEvent = { action: 'published', at: this.now().toISOString(), by, responses };
-    await this.append(territory, wave, event, document);
-    return event;
+    return { ...event, at: (await this.append(territory, wave, event, document)) ?? event.at };
   }
 
   async withdraw(territory: TerritoryRef, wave: string, by: string): Promise<PublicationEvent | null> {
     const event: PublicationEvent = { action: 'withdrawn', at: this.now().toISOString(), by, responses: null };
-    return (await this.append(territory, wave, event, null)) ? event : null;
+    const at = await this.append(territory, wave, event, null);
+    return at === null ? null : { ...event, at };
   }
 
   async published(territory: TerritoryRef, wave: string): Promise<string | null> {

@@ -11,6 +11,7 @@ import type { SqlDb, SqlStep, Row } from './sql.js';
 import { SCHEMA_SQL, jsonTextList } from './sql.js';
 import type { Exclusion, ExclusionEvent, InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse, TerritoryRef } from './types.js';
 import { SqlPublicationStore } from './publications.js';
+import { FACTS_WRITES } from './facts.js';
 
 /** Thrown by `list` on a cursor this store did not make. */
 export class InvalidCursorError extends Error {
@@ -151,12 +152,17 @@ function insertParams({ payload, digest, json }: PendingInsert, receivedAt: stri
 /** Exclusions and restorations run one at a time (rare acts of people; see `exclude`). */
 const EXCLUSION_ACTS = { serialisedBy: 'olva_exclusions' };
 
-/** The audit line of an exclusion or its undoing, numbered after the last one. */
+/**
+ * The audit line of an exclusion or its undoing, numbered after the last one and never dated
+ * before it: `at` is read before the act waits for the one ahead of it (or from a clock set
+ * back), and a log read in order must not go back in time. Time stamps are fixed-width UTC
+ * text, so the greatest string is the latest time.
+ */
 function logExclusion(action: 'exclude' | 'restore', submissionId: string, keptId: string | null, by: string, at: string): SqlStep {
   return {
     sql: `INSERT INTO olva_exclusion_log (id, seq, at, action, submission_id, kept_id, by_name)
-      SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ? FROM olva_exclusion_log`,
-    params: [randomUUID(), at, action, submissionId, keptId, by],
+      SELECT ?, COALESCE(MAX(seq), 0) + 1, CASE WHEN MAX(at) > ? THEN MAX(at) ELSE ? END, ?, ?, ?, ? FROM olva_exclusion_log`,
+    params: [randomUUID(), at, at, action, submissionId, keptId, by],
   };
 }
 
@@ -313,12 +319,13 @@ export class SqlResponseStore implements ResponseStore {
    * its replay would have been stored again after the erasure said it was gone.
    */
   private async erase(where: string, params: unknown[]): Promise<number> {
+    // Serialised with the facts fill, which writes facts only for responses still stored.
     const [, , deleted] = await this.db.transaction([
       { sql: `INSERT INTO olva_erased (submission_id, erased_at) SELECT submission_id, CAST(? AS TEXT) FROM olva_responses
         WHERE ${where} ON CONFLICT (submission_id) DO NOTHING`, params: [this.now().toISOString(), ...params] },
       { sql: `DELETE FROM olva_response_facts WHERE submission_id IN (SELECT submission_id FROM olva_responses WHERE ${where})`, params },
       { sql: `DELETE FROM olva_responses WHERE ${where} AND submission_id IN (SELECT submission_id FROM olva_erased)`, params },
-    ]);
+    ], FACTS_WRITES);
     if (deleted! > 0) await this.db.scrub();
     return deleted!;
   }
@@ -329,24 +336,38 @@ export class SqlResponseStore implements ResponseStore {
     let changed = 0;
     let after = '';
     // Keyset pages over the submissionId: each page is read, then its rows that still hold a
-    // personal answer are rewritten one by one (a stop halfway leaves the rest for the next run).
+    // personal answer are rewritten in one transaction (a stop halfway leaves the rest for the
+    // next run). The cockpit's facts hold the name and RNA number read from the payload: the
+    // same transaction deletes them and counts the rewrite, so that a fill that read the old
+    // payloads writes nothing (store/facts.ts).
     for (;;) {
       const rows = await this.db.query(
         `SELECT submission_id, payload FROM olva_responses WHERE questionnaire_id = ? AND received_at < ? AND submission_id > ?
          ORDER BY submission_id LIMIT ?`,
         [questionnaireId, before.toISOString(), after, STREAM_BATCH],
       );
+      const rewrites: SqlStep[] = [];
+      const rewritten: string[] = [];
       for (const row of rows) {
         const submissionId = String(row.submission_id);
         const payload = JSON.parse(String(row.payload)) as ResponsePayload;
         const answers = withoutPersonalAnswers(payload.answers as Record<string, unknown>, ids);
         if (answers === payload.answers) continue;
-        // The cockpit's facts hold the name and RNA number read from the payload: they go before
-        // and after the rewrite, so that a fill in between cannot keep the old ones.
-        await this.db.run('DELETE FROM olva_response_facts WHERE submission_id = ?', [submissionId]);
-        await this.db.run('UPDATE olva_responses SET payload = ? WHERE submission_id = ?', [JSON.stringify({ ...payload, answers }), submissionId]);
-        await this.db.run('DELETE FROM olva_response_facts WHERE submission_id = ?', [submissionId]);
-        changed += 1;
+        // Only over the payload read: another purge's rewrite since (other questions) is kept.
+        rewrites.push({ sql: 'UPDATE olva_responses SET payload = ? WHERE submission_id = ? AND payload = ?',
+          params: [JSON.stringify({ ...payload, answers }), submissionId, String(row.payload)] });
+        rewritten.push(submissionId);
+      }
+      if (rewrites.length) {
+        const done = await this.db.transaction([
+          ...rewrites,
+          { sql: `DELETE FROM olva_response_facts WHERE submission_id IN (${jsonTextList(this.db.dialect)})`, params: [JSON.stringify(rewritten)] },
+          { sql: 'UPDATE olva_payload_rewrites SET rewrites = rewrites + 1 WHERE id = 1' },
+        ], FACTS_WRITES);
+        const written = done.slice(0, rewrites.length).reduce((a, b) => a + b, 0);
+        changed += written;
+        // A payload rewritten (or erased) since the read: the page is read again.
+        if (written < rewrites.length) continue;
       }
       if (rows.length < STREAM_BATCH) break;
       after = String(rows[rows.length - 1]!.submission_id);

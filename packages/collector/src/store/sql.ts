@@ -135,4 +135,11 @@ CREATE TABLE IF NOT EXISTS olva_response_facts (
 );
 -- Covers the cockpit's grouped reads: they walk it without touching the table.
 CREATE INDEX IF NOT EXISTS olva_response_facts_groups ON olva_response_facts (wave, territory_level, territory_code, sector, received_at, channel, source);
+-- How many times stored payloads were rewritten (a personal-data purge), in one row: the
+-- facts fill writes what it read only if no rewrite came in between (see store/facts.ts).
+CREATE TABLE IF NOT EXISTS olva_payload_rewrites (
+  id INTEGER PRIMARY KEY,
+  rewrites INTEGER NOT NULL
+);
+INSERT INTO olva_payload_rewrites (id, rewrites) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;
 `;

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bothBackends } from '@olva/test-support/store-backends';
 import { corePayload, coreQuestionnaire, rennesQuestionnaire } from '@olva/test-support/collector-questionnaires';
 import { openStore } from './open.js';
+import { SqlPublicationStore } from './publications.js';
 import { payloadDigest } from './canonical.js';
-import { InvalidCursorError, STREAM_BATCH, type SqlResponseStore } from './sql-store.js';
+import { InvalidCursorError, STREAM_BATCH, SqlResponseStore } from './sql-store.js';
 
 for (const backend of bothBackends()) {
   describe(`ResponseStore contract on ${backend.name}`, () => {
@@ -222,6 +223,48 @@ for (const backend of bothBackends()) {
       expect(excludedNow).toBe(log.at(-1) === 'exclude');
     });
 
+    it('dates no line of the exclusion log before the line ahead of it', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      // A time read before waiting for the act ahead (or a clock set back): 5 ms earlier.
+      let now = Date.parse('2026-03-01T10:00:00.005Z');
+      const clocked = new SqlResponseStore(fresh.db, () => new Date(now));
+      try {
+        const [id, kept] = [corePayload().submissionId, corePayload().submissionId];
+        expect(await clocked.exclude(id, kept, 'rennes')).toBe(true);
+        now -= 5;
+        expect(await clocked.restore(id, 'lorient')).toBe(true);
+        now += 10;
+        expect(await clocked.exclude(id, kept, 'rennes')).toBe(true);
+        expect((await fresh.exclusionLog()).map((e) => e.at))
+          .toEqual(['2026-03-01T10:00:00.005Z', '2026-03-01T10:00:00.005Z', '2026-03-01T10:00:00.010Z']);
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('takes out every personal answer two purges of different questions racing on the same responses take out', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      try {
+        let kept = 0;
+        // Two retention runs at once (two processes, a list of personal questions changed in
+        // between): each read the payloads, then wrote its own rewrite over the other's, putting
+        // back what the other took out (9 or 10 of 10 rounds on both databases, five runs).
+        for (let round = 0; round < 5; round++) {
+          const batch = Array.from({ length: 20 }, () => corePayload({ answers: { ...corePayload().answers, nom_association: 'Élan', numero_rna: 'W351234567' } as never }));
+          await Promise.all(batch.map((p) => fresh.insert(p, payloadDigest(p))));
+          const before = new Date(Date.now() + 60_000);
+          await Promise.all([fresh.purgePersonal('olva-core', before, ['nom_association']), fresh.purgePersonal('olva-core', before, ['numero_rna'])]);
+          for (const p of batch) {
+            const answers = (await fresh.get(p.submissionId))!.payload.answers as Record<string, unknown>;
+            if ('nom_association' in answers || 'numero_rna' in answers) { kept += 1; break; }
+          }
+        }
+        expect(kept).toBe(0);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('sets aside one of two responses each kept instead of the other at once, never both', async () => {
       for (let i = 0; i < 10; i++) {
         const [a, b] = [corePayload().submissionId, corePayload().submissionId];
@@ -238,6 +281,19 @@ for (const backend of bothBackends()) {
       expect(acts.filter((a) => a !== null)).toHaveLength(1);
       expect((await store.publications.history(RENNES, '2026')).map((e) => e.action)).toEqual(['published', 'withdrawn']);
       expect(await store.publications.published(RENNES, '2026')).toBeNull();
+    });
+
+    it('dates no act on a publication before the act ahead of it', async () => {
+      let now = Date.parse('2026-03-01T10:00:00.005Z');
+      const clocked = new SqlPublicationStore(store.db, () => new Date(now));
+      const wave = 'clock-set-back';
+      expect((await clocked.publish(RENNES, wave, 'rennes', '{}', 1)).at).toBe('2026-03-01T10:00:00.005Z');
+      now -= 5;
+      expect(await clocked.withdraw(RENNES, wave, 'rennes')).toMatchObject({ at: '2026-03-01T10:00:00.005Z' });
+      now += 10;
+      await clocked.publish(RENNES, wave, 'rennes', '{}', 2);
+      expect((await clocked.history(RENNES, wave)).map((e) => e.at))
+        .toEqual(['2026-03-01T10:00:00.005Z', '2026-03-01T10:00:00.005Z', '2026-03-01T10:00:00.010Z']);
     });
 
     it('writes every one of many publications at once, each with its own place in the log', async () => {
