@@ -206,6 +206,23 @@ describe('aggregateResponses', () => {
     expect(JSON.stringify(figures.filter((f) => f.conditional))).not.toMatch(/"(asked|answered)":2[,}]/);
   });
 
+  it('hides the counts it is told to, with complements, and withholds what they filter', async () => {
+    const items = generate(9).filter((g) => g.payload.territory.code === '35238' && g.payload.wave === '2026');
+    const rennes = { level: 'commune', code: '35238' } as const;
+    const plain = (await aggregateResponses(stream(items), { compiled })).groups[0]!.questions;
+    const hide = [{ territory: rennes, wave: '2026', counts: [{ question: 'employeur', code: 'true' }] }];
+    const figures = (await aggregateResponses(stream(items), { compiled, hide })).groups[0]!.questions;
+    const employeur = figures.find((f) => f.id === 'employeur') as DistributionFigures;
+    const shown = (plain.find((f) => f.id === 'employeur') as DistributionFigures).categories!;
+    expect(shown.every((c) => c.count! >= 3)).toBe(true);
+    // Hidden as a complement, and the other code with it: the base would give it back.
+    expect(employeur.categories!.map((c) => [c.code, c.count, c.suppressed])).toEqual([['true', null, 'complementary'], ['false', null, 'complementary']]);
+    expect(figures.find((f) => f.id === 'nb_salaries')).toMatchObject({ status: 'withheld', withheldReason: 'filter-suppressed' });
+    // Another group, or another wave, is not touched.
+    const elsewhere = [{ territory: rennes, wave: '2025', counts: [{ question: 'employeur', code: 'true' }] }];
+    expect((await aggregateResponses(stream(items), { compiled, hide: elsewhere })).groups[0]!.questions).toEqual(plain);
+  });
+
   it('never aggregates free text, e-mail, commune codes or personal questions, even when personal in one version only', async () => {
     const doc = await aggregateResponses(stream(generate(5)), { compiled });
     const ids = new Set(doc.groups.flatMap((g) => g.questions.map((f) => f.id)));
