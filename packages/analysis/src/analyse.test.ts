@@ -194,6 +194,11 @@ describe('analyseResponses', () => {
     else expect(share).toBeCloseTo(strata.reduce((sum, x) => sum + (expected[0]!.sectors[x.s as 'sport'] / mass) * (x.yes / x.n), 0), 12);
     expect(weighted.questions.some((q) => q.categories.some((c) => c.share === null))).toBe(true);
     expect(weighted.questions.some((q) => q.categories.some((c) => c.share !== null))).toBe(true);
+    // A count the figures hide has no weighted share either: with one sector, share × base is the count.
+    const hidden = doc.groups[0]!.questions.flatMap((q) => ('categories' in q ? q.categories ?? [] : []).filter((c) => c.count === null).map((c) => `${q.id}/${c.code}`));
+    const weightedOf = new Map(weighted.questions.flatMap((q) => q.categories.map((c) => [`${q.id}/${c.code}`, c.share] as const)));
+    expect(hidden.filter((k) => weightedOf.has(k)).length).toBeGreaterThan(0);
+    expect(hidden.filter((k) => weightedOf.get(k) != null)).toEqual([]);
   });
 
   it('counts the responses collected inside the territory in it, in both waves, and not among the network\'s others', async () => {

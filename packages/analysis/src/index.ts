@@ -27,7 +27,7 @@ export { AnalysisError } from './errors.js';
 export { ANALYSIS_VERSION } from './version.js';
 export type {
   ResultsDocument, ResultsRules, GroupResults, QuestionFigures, DistributionFigures, MultipleFigures, MatrixFigures,
-  MatrixRowFigures, NumericFigures, NumericSummary, Category, Base, TerritoryRef, VersionRef, VersionAnswered, WithheldReason,
+  MatrixRowFigures, NumericFigures, NumericSummary, Category, Base, CountRef, HiddenCounts, TerritoryRef, VersionRef, VersionAnswered, WithheldReason,
 } from './results.js';
 export { crossTabulate, publishCrosstab, type CrosstabOptions } from './crosstab/crosstab.js';
 export { countCrossed, type CrosstabQuery, type CrossCounts } from './crosstab/count.js';

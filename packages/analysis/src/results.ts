@@ -53,8 +53,31 @@ export interface Category {
   /** 95% Wilson interval of the share; null when the count is hidden. */
   interval: Interval | null;
   /** Why the count is hidden: `small` (shown as "< minCell"), or `complementary` (so that a
-   * small count cannot be recomputed from the total). Absent when shown. */
+   * small count cannot be recomputed from the total, nor from a nested territory's published
+   * count: `HiddenCounts`). Absent when shown. */
   suppressed?: 'small' | 'complementary';
+}
+
+/**
+ * One count of a group's figures: a code of a question, of one of its rows for a matrix, or
+ * of its classes for a numeric question.
+ */
+export interface CountRef {
+  question: string;
+  /** The matrix row's code; absent outside matrices. */
+  row?: string;
+  code: string;
+}
+
+/**
+ * Counts of one group to hide whatever their value, for a reason outside the group's figures:
+ * another published document subtracts from them into a small count (a nested territory's).
+ * They are published as complements (`suppressed: "complementary"`), with their own complements.
+ */
+export interface HiddenCounts {
+  territory: TerritoryRef;
+  wave: string;
+  counts: readonly CountRef[];
 }
 
 /** What every question's figures carry. */

@@ -5,7 +5,7 @@ import { aggregateResponses } from './aggregate.js';
 import { builds, crosswalkCore, generate, generateFor, laterCore, stream, SAMPLE, type Generated } from '../__fixtures__/responses.js';
 import { prng } from '@olva/test-support/prng';
 import { compiledQuestionnaire } from '@olva/test-support/compiled';
-import type { Category, DistributionFigures, GroupResults, QuestionFigures, ResultsDocument } from '../results.js';
+import type { Category, DistributionFigures, GroupResults, MatrixFigures, NumericFigures, QuestionFigures, ResultsDocument } from '../results.js';
 
 const Z = 1.959963984540054;
 const NEVER = new Set(['text', 'textarea', 'email', 'commune']);
@@ -204,6 +204,30 @@ describe('aggregateResponses', () => {
       expect(f.base).toBeUndefined();
     }
     expect(JSON.stringify(figures.filter((f) => f.conditional))).not.toMatch(/"(asked|answered)":2[,}]/);
+  });
+
+  it('hides the counts it is told to, with complements, and withholds what they filter', async () => {
+    const items = generate(9).filter((g) => g.payload.territory.code === '35238' && g.payload.wave === '2026');
+    const rennes = { level: 'commune', code: '35238' } as const;
+    const plain = (await aggregateResponses(stream(items), { compiled })).groups[0]!.questions;
+    const hide = [{ territory: rennes, wave: '2026', counts: [{ question: 'employeur', code: 'true' }] }];
+    const figures = (await aggregateResponses(stream(items), { compiled, hide })).groups[0]!.questions;
+    const employeur = figures.find((f) => f.id === 'employeur') as DistributionFigures;
+    const shown = (plain.find((f) => f.id === 'employeur') as DistributionFigures).categories!;
+    expect(shown.every((c) => c.count! >= 3)).toBe(true);
+    // Hidden as a complement, and the other code with it: the base would give it back.
+    expect(employeur.categories!.map((c) => [c.code, c.count, c.suppressed])).toEqual([['true', null, 'complementary'], ['false', null, 'complementary']]);
+    expect(figures.find((f) => f.id === 'nb_salaries')).toMatchObject({ status: 'withheld', withheldReason: 'filter-suppressed' });
+    // A matrix row's count and a numeric class's, each in its own line only.
+    const cells = [{ question: 'besoins_par_domaine', row: 'benevoles', code: 'aucun' }, { question: 'annee_creation', code: '[20,50)' }];
+    const more = (await aggregateResponses(stream(items), { compiled, classes: CLASSES, hide: [{ territory: rennes, wave: '2026', counts: cells }] })).groups[0]!.questions;
+    const rows = (more.find((f) => f.id === 'besoins_par_domaine') as MatrixFigures).rows!;
+    expect(rows[0]!.categories!.find((c) => c.code === 'aucun')).toMatchObject({ count: null, suppressed: 'complementary' });
+    expect(rows.slice(1).some((r) => r.categories!.find((c) => c.code === 'aucun')!.count !== null)).toBe(true);
+    expect((more.find((f) => f.id === 'annee_creation') as NumericFigures).classes!.find((c) => c.code === '[20,50)')).toMatchObject({ count: null, suppressed: 'complementary' });
+    // Another group, or another wave, is not touched.
+    const elsewhere = [{ territory: rennes, wave: '2025', counts: [{ question: 'employeur', code: 'true' }] }];
+    expect((await aggregateResponses(stream(items), { compiled, hide: elsewhere })).groups[0]!.questions).toEqual(plain);
   });
 
   it('never aggregates free text, e-mail, commune codes or personal questions, even when personal in one version only', async () => {

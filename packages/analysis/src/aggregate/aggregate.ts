@@ -6,7 +6,7 @@
  * No response is kept: memory holds the counters and, for numeric questions, their values
  * (bounded, see value-store.ts).
  */
-import { pointerOf, type ResponsePayload, type CompiledQuestionnaire } from '@olva/schema';
+import { pointerOf, sameTerritory, type ResponsePayload, type CompiledQuestionnaire } from '@olva/schema';
 import { computeVisibility, allQuestions, type VisibilityState } from '@olva/runtime';
 import { Catalogue, type CatalogueEntry } from './catalogue.js';
 import { VersionIndex } from './versions.js';
@@ -19,7 +19,7 @@ import { AnalysisError } from '../errors.js';
 import { disclosureRules, type DisclosureRules } from '../disclosure/rules.js';
 import { withholdLinked } from '../disclosure/linked.js';
 import { DEFAULT_COMPARISON_RULES } from '../stats/two-proportions.js';
-import type { GroupResults, ResultsDocument, ResultsRules, TerritoryRef, VersionAnswered } from '../results.js';
+import type { CountRef, GroupResults, HiddenCounts, ResultsDocument, ResultsRules, TerritoryRef, VersionAnswered } from '../results.js';
 import { ANALYSIS_VERSION } from '../version.js';
 
 /** Options of the aggregation. */
@@ -44,6 +44,12 @@ export interface AggregateOptions {
    * computing the visibility a second time, its costliest step.
    */
   tap?: (payload: ResponsePayload, state: VisibilityState) => void;
+  /**
+   * Counts to hide whatever their value, by group (a publication beside a nested territory's:
+   * the collector's results/nested.ts). Each is a complement with complements of its own, and
+   * the filtered questions it would give away are withheld, as for any hidden count.
+   */
+  hide?: readonly HiddenCounts[];
 }
 
 /** The configured class bounds, checked against the questions. */
@@ -168,9 +174,19 @@ export async function aggregateResponses(responses: AsyncIterable<ResponsePayloa
     }
     options.tap?.(payload, state);
   }
+  // The counts to hide of a group, by question.
+  const hiddenIn = (g: Group): Map<string, CountRef[]> => {
+    const out = new Map<string, CountRef[]>();
+    for (const h of options.hide ?? []) {
+      if (h.wave !== g.wave || !sameTerritory(h.territory, g.territory)) continue;
+      for (const c of h.counts) out.set(c.question, [...(out.get(c.question) ?? []), c]);
+    }
+    return out;
+  };
   const results: GroupResults[] = [...groups.values()]
     .sort((a, b) => a.territory.level.localeCompare(b.territory.level) || a.territory.code.localeCompare(b.territory.code) || a.wave.localeCompare(b.wave))
-    .map((g) => ({
+    .map((g) => ({ g, hide: hiddenIn(g) }))
+    .map(({ g, hide }) => ({
       territory: g.territory,
       wave: g.wave,
       referenceDate: g.referenceDate,
@@ -181,7 +197,7 @@ export async function aggregateResponses(responses: AsyncIterable<ResponsePayloa
         responses: n,
       })),
       questions: withholdLinked(mergedOrder([...g.versions.keys()].map(questionsOf)).map((entry) =>
-        questionFigures(catalogue.answeredIn(entry, g.versions.keys()), g.questions.get(entry.id)!, g.referenceDate, rules)), [...g.versions.keys()]),
+        questionFigures(catalogue.answeredIn(entry, g.versions.keys()), g.questions.get(entry.id)!, g.referenceDate, rules, hide.get(entry.id))), [...g.versions.keys()]),
       collection: {
         from: new Date(g.first).toISOString(), to: new Date(g.last).toISOString(),
         byChannel: countsOf(g.byChannel), bySource: countsOf(g.bySource),

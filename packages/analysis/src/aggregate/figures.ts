@@ -5,7 +5,7 @@
  */
 import type { CatalogueEntry, CodeEntry } from './catalogue.js';
 import type { Accumulator, CodeCounts } from './accumulators.js';
-import type { Base, Category, MatrixRowFigures, QuestionFigures } from '../results.js';
+import type { Base, Category, CountRef, MatrixRowFigures, QuestionFigures } from '../results.js';
 import { baseStatus, type CellStatus, type DisclosureRules } from '../disclosure/rules.js';
 import { suppressLine } from '../disclosure/line.js';
 import { wilsonInterval } from '../stats/wilson.js';
@@ -32,25 +32,34 @@ export function category(entry: CodeEntry, count: number, base: number, status: 
   return { ...c, count, share: count / base, interval: wilsonInterval(count, base) };
 }
 
-/** The published categories of counts on a base; additive when they add up to the base. */
-export function categories(known: readonly CodeEntry[], counts: Map<string, number>, base: number, additive: boolean, rules: DisclosureRules): Category[] {
+/**
+ * The published categories of counts on a base; additive when they add up to the base.
+ * @param hide the codes whose counts are hidden whatever their value (suppressLine's `forced`).
+ */
+export function categories(known: readonly CodeEntry[], counts: Map<string, number>, base: number, additive: boolean, rules: DisclosureRules, hide: ReadonlySet<string> = new Set()): Category[] {
   const list = codeList(known, counts.keys());
   const values = list.map((c) => counts.get(c.code) ?? 0);
-  const status = suppressLine(values, rules, additive);
+  const status = suppressLine(values, rules, additive, new Set([...list.keys()].filter((i) => hide.has(list[i]!.code))));
   return list.map((c, i) => category(c, values[i]!, base, status[i]!));
 }
 
-function matrixRow(entry: CatalogueEntry, row: CodeEntry, asked: number, counts: CodeCounts | undefined, rules: DisclosureRules): MatrixRowFigures {
+/** The codes of `hide` in a matrix row (`row`) or outside matrices (undefined). */
+const codesOf = (hide: readonly CountRef[], row?: string): Set<string> => new Set(hide.filter((h) => h.row === row).map((h) => h.code));
+
+function matrixRow(entry: CatalogueEntry, row: CodeEntry, asked: number, counts: CodeCounts | undefined, rules: DisclosureRules, hide: readonly CountRef[]): MatrixRowFigures {
   const answered = counts?.answered ?? 0;
   const status = baseStatus(answered, rules);
   const figures: MatrixRowFigures = { code: row.code, status };
   if (row.label) figures.label = row.label;
   if (status === 'withheld') return figures;
-  return { ...figures, base: baseOf(asked, answered, entry.conditional), categories: categories(entry.codes, counts?.counts ?? new Map(), answered, true, rules) };
+  return { ...figures, base: baseOf(asked, answered, entry.conditional), categories: categories(entry.codes, counts?.counts ?? new Map(), answered, true, rules, codesOf(hide, row.code)) };
 }
 
-/** The figures of one question in one group. */
-export function questionFigures(entry: CatalogueEntry, acc: Accumulator, referenceDate: string | null, rules: DisclosureRules): QuestionFigures {
+/**
+ * The figures of one question in one group.
+ * @param hide counts of this question to hide whatever their value (`AggregateOptions.hide`).
+ */
+export function questionFigures(entry: CatalogueEntry, acc: Accumulator, referenceDate: string | null, rules: DisclosureRules, hide: readonly CountRef[] = []): QuestionFigures {
   const status = baseStatus(acc.answered, rules);
   const published = status !== 'withheld';
   const common = { id: entry.id, type: entry.type, label: entry.label, conditional: entry.conditional, status, ...(published ? { base: baseOf(acc.asked, acc.answered, entry.conditional) } : {}) };
@@ -59,13 +68,13 @@ export function questionFigures(entry: CatalogueEntry, acc: Accumulator, referen
     case 'multiple': {
       const figures = { ...common, kind: acc.kind };
       // A multiple choice's counts add up to the ticks, not to the base: nothing to subtract from.
-      return published ? { ...figures, categories: categories(entry.codes, acc.counts, acc.answered, acc.kind === 'distribution', rules) } : figures;
+      return published ? { ...figures, categories: categories(entry.codes, acc.counts, acc.answered, acc.kind === 'distribution', rules, codesOf(hide)) } : figures;
     }
     case 'matrix': {
       const figures = { ...common, kind: acc.kind };
       if (!published) return figures;
       const rows = codeList(entry.rows, acc.rows.keys());
-      return { ...figures, rows: rows.map((row) => matrixRow(entry, row, acc.asked, acc.rows.get(row.code), rules)) };
+      return { ...figures, rows: rows.map((row) => matrixRow(entry, row, acc.asked, acc.rows.get(row.code), rules, hide)) };
     }
     case 'numeric': {
       const unit = entry.type !== 'year' ? 'value' : referenceDate === null ? 'year' : 'age';
@@ -80,7 +89,7 @@ export function questionFigures(entry: CatalogueEntry, acc: Accumulator, referen
       if (!acc.bounds || unit === 'year') return { ...figures, summary };
       const classes = numericClasses(acc.bounds, `/classes/${entry.id}`);
       const counts = new Map(classes.map((c, i) => [c.code, acc.classes[i]!]));
-      const shown = categories(classes.map((c) => ({ code: c.code })), counts, acc.answered, true, rules);
+      const shown = categories(classes.map((c) => ({ code: c.code })), counts, acc.answered, true, rules, codesOf(hide));
       return { ...figures, summary, classes: shown.map((c, i) => ({ ...c, from: classes[i]!.from, to: classes[i]!.to })) };
     }
   }

@@ -6,8 +6,8 @@
  * without a sector, or of a sector not expected, are left out. Counted in the same pass as the
  * figures, per territory with an expected distribution: sector × code counts, bounded by the
  * number of codes. A weighted share is a combination of sector × code counts nobody
- * publishes: it is given only when none of them is a small cell (it could give one away), and
- * only for a question whose own figures are published.
+ * publishes: it is given only when none of them is a small cell (it could give one away), only
+ * for a question whose own figures are published, and only for a code whose count they show.
  */
 import type { VisibilityState } from '@olva/runtime';
 import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
@@ -89,7 +89,8 @@ export class SectorWeighting {
         id: f.id,
         categories: f.categories.map((c) => {
           const cells = sectors.map((s) => strata.counts.get(s)?.get(c.code) ?? 0);
-          if (cells.some((n) => isSmallCell(n, rules))) return { code: c.code, share: null };
+          // A count the figures hide keeps its share hidden: with one sector present, share × base is the count.
+          if (c.count === null || cells.some((n) => isSmallCell(n, rules))) return { code: c.code, share: null };
           const share = sectors.reduce((sum, s, i) => sum + (weight.get(s)! / mass) * (cells[i]! / strata.answered.get(s)!), 0);
           return { code: c.code, share };
         }),

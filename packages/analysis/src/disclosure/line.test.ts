@@ -14,6 +14,15 @@ describe('suppressLine', () => {
     expect(suppressLine([1, 0, 12], rules, true)).toEqual(['small', 'shown', 'complementary']);
   });
 
+  it('hides a forced count as a complement, and another so that the total does not give it back', () => {
+    // 40 is hidden for a nested publication's sake; 6 joins it, else 40 = 60 − 14 − 6.
+    expect(suppressLine([40, 14, 6], rules, true, new Set([0]))).toEqual(['complementary', 'shown', 'complementary']);
+    // A forced small count stays "< 3"; a forced zero is a complement (0 or at least minCell).
+    expect(suppressLine([2, 0, 12, 9], rules, true, new Set([0, 1]))).toEqual(['small', 'complementary', 'shown', 'complementary']);
+    // A multiple choice's counts add up to nothing: the forced count alone.
+    expect(suppressLine([40, 14, 6], rules, false, new Set([0]))).toEqual(['complementary', 'shown', 'shown']);
+  });
+
   it('hides only small counts of a multiple choice, whose counts add up to nothing shown', () => {
     expect(suppressLine([2, 10, 5], rules, false)).toEqual(['small', 'shown', 'shown']);
   });

@@ -5,7 +5,10 @@
  * hidden count is the total minus the others) nor from its mark (bounds.ts: three "< 3" summing
  * to 3 are three 1s). Complements, the smallest non-zero counts left, are hidden with them until
  * none is (complementary suppression). The counts of a multiple choice do not add up to anything
- * published, so only their small cells are hidden.
+ * published, so only their small cells are hidden. A count hidden for a reason outside the line
+ * (a nested territory's publication would subtract from it into a small count) is a complement
+ * from the start: its mark says what a complement's does (0 or at least `minCell`, since a
+ * small count stays `small`), and the line hides more until it cannot be recomputed either.
  */
 import { hiddenCountPinned } from './bounds.js';
 import { isSmallCell, type CellStatus, type DisclosureRules } from './rules.js';
@@ -14,9 +17,10 @@ import { isSmallCell, type CellStatus, type DisclosureRules } from './rules.js';
  * The status of each count of a distribution.
  * @param counts the counts, in display order.
  * @param additive true when the counts add up to a published total.
+ * @param forced the indexes of counts to hide whatever their value.
  */
-export function suppressLine(counts: readonly number[], rules: DisclosureRules, additive: boolean): CellStatus[] {
-  const status: CellStatus[] = counts.map((n) => (isSmallCell(n, rules) ? 'small' : 'shown'));
+export function suppressLine(counts: readonly number[], rules: DisclosureRules, additive: boolean, forced: ReadonlySet<number> = new Set()): CellStatus[] {
+  const status: CellStatus[] = counts.map((n, i) => (isSmallCell(n, rules) ? 'small' : forced.has(i) ? 'complementary' : 'shown'));
   if (!additive) return status;
   const pinned = () => {
     const hidden = status.filter((s) => s !== 'shown');

@@ -3,7 +3,7 @@
  * database into the aggregation, which keeps counters, never the responses. Every figure it
  * returns is protected by the disclosure rules (see the analysis README).
  */
-import { AnalysisError, aggregateResponses, analyseResponses, groupNames, withoutExpected, type DisclosureRules, type ResultsDocument, type Within } from '@olva/analysis';
+import { AnalysisError, aggregateResponses, analyseResponses, groupNames, withoutExpected, type DisclosureRules, type HiddenCounts, type ResultsDocument, type Within } from '@olva/analysis';
 import { keyFigureClassesFor } from '@olva/core-questionnaire';
 import { sameTerritory, type ResponsePayload } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
@@ -62,6 +62,8 @@ export interface WaveRequest {
    */
   within?: Within;
   comparisons: Comparisons;
+  /** Counts to hide whatever their value (beside a nested publication: nested.ts). */
+  hide?: readonly HiddenCounts[];
 }
 
 /** What a document is made under: the configuration's `disclosure` and `stats` sections. */
@@ -104,6 +106,7 @@ export async function analyseWave(store: ResponseStore, registry: QuestionnaireR
       ...(stats?.expected ? { expected: stats.expected } : {}),
       ...(stats?.sectorQuestion ? { sectorQuestion: stats.sectorQuestion } : {}),
       ...(c.weight ? { weight: c.weight } : {}),
+      ...(request.hide?.length ? { hide: request.hide } : {}),
     });
   } catch (error) {
     if (error instanceof AnalysisError && (error.rule === 'analysis/empty-wave' || error.rule === 'analysis/unknown-territory')) return null;

@@ -24,8 +24,9 @@ import { TerritoryDirectory } from '../territories.js';
 const PUBLISHER = 'rennes-publisher-0123456789abcdef';
 const MORBIHAN_PUBLISHER = 'morbihan-publisher-0123456789abcdef';
 const LORIENT_PUBLISHER = 'lorient-publisher-0123456789abcdef';
+const LORIENT_COMMUNE_PUBLISHER = 'lorient-commune-publisher-0123456789abcdef';
 
-/** The test tokens, plus `publish` for Rennes, the national network and Morbihan (around Lorient). */
+/** The test tokens, plus `publish` for Rennes, the national network, Morbihan, Lorient Agglomération and Lorient. */
 function tokens(): unknown[] {
   const base = testConfig().tokens as { name: string; token: string; scope: { territories: unknown; rights: string[] } }[];
   return [
@@ -33,6 +34,7 @@ function tokens(): unknown[] {
     { name: 'rennes-publication', token: PUBLISHER, scope: { territories: [{ level: 'commune', code: '35238' }], rights: ['publish'] } },
     { name: 'morbihan-publication', token: MORBIHAN_PUBLISHER, scope: { territories: [{ level: 'departement', code: '56' }], rights: ['publish', 'stats'] } },
     { name: 'lorient-publication', token: LORIENT_PUBLISHER, scope: { territories: [{ level: 'epci', code: '200042174' }], rights: ['publish'] } },
+    { name: 'lorient-commune-publication', token: LORIENT_COMMUNE_PUBLISHER, scope: { territories: [{ level: 'commune', code: '56121' }], rights: ['publish'] } },
   ];
 }
 
@@ -257,6 +259,33 @@ for (const backend of bothBackends()) {
       const inner = await call(base, 'PUT', '/v1/results/epci:200042174/2024/publication', LORIENT_PUBLISHER, 'en');
       expect(inner.status).toBe(409);
       expect(inner.body.message).toBe('publishing epci:200042174 for wave "2024" beside departement:56, already published, would let a group of 4 responses (fewer than 10) be read by difference in the rest of departement:56: withdraw one of the two, or wait for more responses');
+    });
+
+    it('publishes a commune and its EPCI both, the counts hidden that their difference would give away', async () => {
+      // Wave 2023: 60 responses in Lorient, 40 more in Lorient Agglomération outside it.
+      const random = prng(83);
+      await insert([...generateFor(b.core, { level: 'commune', code: '56121' }, '2023', 60, random), ...generateFor(b.lorient, { level: 'epci', code: '200042174' }, '2023', 40, random)]);
+      const LORIENT = ['commune:56121', LORIENT_COMMUNE_PUBLISHER] as const;
+      const AGGLO = ['epci:200042174', LORIENT_PUBLISHER] as const;
+      type Count = { count: number | null; suppressed?: string };
+      /** Every count of a published document's group, by question, row and code. */
+      const countsOf = (doc: any): Map<string, Count> => new Map(doc.groups[0].questions.flatMap((q: any) => [
+        ...[...(q.categories ?? []), ...(q.classes ?? [])].map((c: any) => [`${q.id}/${c.code}`, c]),
+        ...(q.rows ?? []).flatMap((r: any) => (r.categories ?? []).map((c: any) => [`${q.id}/${r.code}/${c.code}`, c])),
+      ]));
+      for (const [first, second] of [[LORIENT, AGGLO], [AGGLO, LORIENT]]) {
+        expect((await call(base, 'PUT', `/v1/results/${first[0]}/2023/publication`, first[1])).status).toBe(200);
+        // Refused before (a count of 1 or 2 in the rest of the EPCI, somewhere among the questions).
+        expect((await call(base, 'PUT', `/v1/results/${second[0]}/2023/publication`, second[1])).status).toBe(200);
+        const [agglo, lorient] = await Promise.all([AGGLO, LORIENT].map(async ([t]) => countsOf((await call(base, 'GET', `/v1/public/results/${t}/2023`)).body)));
+        const differences = [...agglo].flatMap(([k, c]) => (c.count !== null && lorient.get(k)?.count != null ? [c.count - lorient.get(k)!.count!] : []));
+        expect(differences.length).toBeGreaterThan(100);
+        expect(differences.filter((d) => d > 0 && d < 3)).toEqual([]);
+        // The second document hid counts that the first shows: the ones the difference gave away, and their complements.
+        const [mine, theirs] = second === AGGLO ? [agglo, lorient] : [lorient, agglo];
+        expect([...mine].filter(([k, c]) => c.suppressed === 'complementary' && theirs.get(k)?.count != null).length).toBeGreaterThan(0);
+        for (const [t, token] of [first, second]) expect((await call(base, 'DELETE', `/v1/results/${t}/2023/publication`, token)).status).toBe(200);
+      }
     });
 
     it('refuses to publish a wave without responses, and malformed paths', async () => {

@@ -8,8 +8,10 @@
  *   territory and wave as they are now (a snapshot). Only a token with the `publish` right
  *   whose scope NAMES that territory: publication is the territory's decision, neither a
  *   national token's nor an enclosing territory's. Publishing again replaces the snapshot.
- *   409 `results/nested-difference` when its difference with the published results of a
- *   territory nested with it would show the rest of the outer one under the thresholds (nested.ts).
+ *   Beside the published results of a territory nested with it (a commune and its EPCI), a
+ *   count whose difference with theirs would be under `minCell` is hidden, with complements;
+ *   409 `results/nested-difference` when the rest of the outer one, or a question's base in
+ *   it, would be under `minBase`, which nothing hides (nested.ts).
  * - `DELETE …/publication` — withdraws it (404 when nothing is published).
  * - `GET …/publication` — state and history (who, when), for `publish` or `stats` tokens
  *   covering the territory.
@@ -44,7 +46,7 @@ import type { StatsConfig } from '../stats/expected.js';
 import type { TerritoryDirectory } from '../territories.js';
 import { analyseWave, computeResults, DEFAULT_RESULTS_QUESTIONNAIRE } from './compute.js';
 import { comparisonsFor, parseComparisonQuery, type ComparisonQuery } from './comparisons.js';
-import { refuseNestedDifference } from './nested.js';
+import { hideBesideNested, nestedPublications, refuseNestedDifference } from './nested.js';
 
 /** What the results routes need from the server. */
 export interface ResultsRouteOptions {
@@ -166,10 +168,15 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
       if (inside && !sameTerritory(t, container)) inner.set(`${t.level}:${t.code}`, t);
       return inside;
     };
-    const made = await analyseWave(store, registry, { questionnaireId: questionnaire, wave, territories: territories.covered([territory]), territory, within: counted, comparisons }, settings);
-    const doc = made && withNames(made);
-    if (!doc) throw noResponses(text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
-    await refuseNestedDifference(store, territories, territory, wave, doc, [...inner.values()], disclosureRules(rules));
+    const asked = { questionnaireId: questionnaire, wave, territories: territories.covered([territory]), territory, within: counted, comparisons };
+    const made = await analyseWave(store, registry, asked, settings);
+    if (!made) throw noResponses(text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
+    const nested = await nestedPublications(store, territories, territory, wave, [...inner.values()]);
+    const limits = disclosureRules(rules);
+    // The same responses again, with counts hidden: a document there was.
+    const hidden = await hideBesideNested(made, territory, wave, nested, limits, async (hide) => (await analyseWave(store, registry, { ...asked, hide }, settings))!);
+    const doc = withNames(hidden);
+    refuseNestedDifference(territory, wave, doc, nested, limits);
     const responses = doc.groups.reduce((n, g) => n + g.responses, 0);
     const event = await store.publications.publish(territory, wave, principal.name, JSON.stringify(doc), responses);
     request.log.info({ event: 'results-published', territory: `${territory.level}:${territory.code}`, wave, by: principal.name }, 'results published');
