@@ -1511,7 +1511,7 @@ export const resultsSchema: Record<string, unknown> = {
         "small",
         "complementary"
       ],
-      "description": "Why the count is hidden: `small` (more than 0 and fewer than `rules.minCell`, shown as \"< minCell\"), or `complementary` (hidden so that a small count cannot be recomputed from the totals)."
+      "description": "Why the count is hidden: `small` (more than 0 and fewer than `rules.minCell`, shown as \"< minCell\"), or `complementary` (hidden so that a small count cannot be recomputed from the totals, or from the published results of a nested territory)."
     },
     "territory": {
       "type": "object",
