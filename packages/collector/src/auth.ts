@@ -9,6 +9,7 @@ import { TERRITORY_LEVELS, isTerritoryLevel } from '@olva/schema';
 import type { TerritoryRef } from './store/types.js';
 import { text, type Text } from './messages.js';
 import { TERRITORY_CODE } from './config/territory-ref.js';
+import type { ResponseProblemBody } from './http/errors.js';
 
 /** What a token may do. */
 /** `publish`: make its own territory's results public (`PUT /v1/results/…/publication`). */
@@ -31,9 +32,10 @@ export interface Principal {
 /** Why a request is refused; send `status` with `body` as is. */
 export interface AuthDenial {
   ok: false;
-  status: 401 | 403;
+  /** 400 for a territory that does not exist (named at `/territory`), then 401, then 403. */
+  status: 400 | 401 | 403;
   /** `message` in both languages: sent in the request's (see `http/language.ts`). */
-  body: { error: 'unauthorized' | 'forbidden'; message: Text };
+  body: { error: 'unauthorized' | 'forbidden' | 'bad-request'; message: Text; problems?: ResponseProblemBody[] };
 }
 
 /** A granted request: `territories` is what to put in `ResponseFilter.territories`: the

@@ -10,6 +10,7 @@ import type { TokenConfig } from './config/load.js';
 import type { TerritoryRef } from './store/types.js';
 import { TerritoryDirectory } from './territories.js';
 import { text } from './messages.js';
+import { badParameter } from './export/query.js';
 
 const BEARER = /^Bearer\s+([\x21-\x7e]{1,512})\s*$/i;
 
@@ -36,6 +37,13 @@ export function createAuthorizer(tokens: readonly TokenConfig[], territories: Te
     }
     if (!principal.scope.rights.includes(right)) {
       return { ok: false, status: 403, body: { error: 'forbidden', message: text('forbidden.right', { token: principal.name, right }) } };
+    }
+    // A mistyped code would read as a territory without responses yet (an empty export, empty
+    // results): it is named, before any scope is weighed.
+    const unknown = requested.find((t) => !territories.exists(t));
+    if (unknown) {
+      const bad = badParameter('territory', 'unknown-territory', text(unknown.level === 'custom' ? 'unknown-territory.custom' : 'unknown-territory', { code: unknown.code, level: unknown.level }));
+      return { ok: false, status: 400, body: bad };
     }
     const refused = requested.filter((t) => !covers(principal, right, t));
     if (refused.length) {

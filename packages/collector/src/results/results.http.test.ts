@@ -129,6 +129,13 @@ for (const backend of bothBackends()) {
       expect(unknown.status).toBe(400);
       expect(unknown.body).toEqual({ error: 'bad-request', message: '« 35999 » n’est pas un code officiel de niveau commune', problems: [{ pointer: '/territory', code: 'unknown-territory', message: unknown.body.message }] });
       expect((await call(base, 'GET', '/v1/results?territory=commune:35999', TEST_TOKENS.national, 'en')).body.message).toBe('"35999" is not an official commune code');
+      // Every read names it the same way (the authorizer does): an export was an empty file, a
+      // scoped token was told the code lay outside its scope.
+      for (const [path, token] of [['/v1/exports/responses.csv?questionnaire=olva-core&territory=commune:35999', TEST_TOKENS.national], ['/v1/stats/sample?territory=commune:35999', TEST_TOKENS.rennes]] as const) {
+        const refused = await call(base, 'GET', path, token);
+        expect(refused.status, path).toBe(400);
+        expect(refused.body.problems, path).toEqual([{ pointer: '/territory', code: 'unknown-territory', message: unknown.body.message }]);
+      }
     });
 
     it('publishes nothing before publication, and only by the territory\'s own token', async () => {

@@ -129,12 +129,6 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
   app.get('/v1/results', async (request, reply) => {
     const read = await authorizeRead(authorizer, 'stats', request, reply, false);
     if (!read) return reply;
-    // A mistyped code would read as a territory without responses yet: an empty document.
-    const unknown = read.query.territories.find((t) => !territories.exists(t));
-    if (unknown) {
-      const message = text(unknown.level === 'custom' ? 'unknown-territory.custom' : 'unknown-territory', { code: unknown.code, level: unknown.level });
-      throw badRequestError(badParameter('territory', 'unknown-territory', message));
-    }
     const questionnaireId = read.query.questionnaire ?? DEFAULT_RESULTS_QUESTIONNAIRE;
     const asked = askedComparisons(request);
     const comparisons = comparisonsFor(asked, read.principal, questionnaireId, read.query.waves);
