@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run as purge } from './purge.js';
 import { run as serve } from './serve.js';
-import { demoDatabase } from './demo.js';
+import { demoDatabase, demoOrigins, run as demo } from './demo.js';
 import { openStore, payloadDigest } from '@olva/collector';
 import { CHILD_TSCONFIG, TSX_IMPORT } from '@olva/test-support/collector-child';
 import { corePayload, coreQuestionnaire, lorientQuestionnaire, rennesQuestionnaire, writeBuild } from '@olva/test-support/collector-questionnaires';
@@ -137,7 +137,9 @@ describe('olva demo', () => {
 
     // `--data` keeps the database out of the repository (a folder that does not exist yet).
     const data = path.join(tmp(), 'atelier', 'demo');
-    const { child, out, match } = await spawnCommand('demo', ['--data', data], root, { OLVA_PORT: '0', OLVA_DATABASE_URL: 'sqlite:/nowhere/ignored.sqlite' }, /curl -H "Authorization: Bearer (\S+)" "(http:\/\/127\.0\.0\.1:\d+)\/v1\/responses\?limit=10"/);
+    // `--origin`: a web developer's own page may post to the demo's collector.
+    const mine = 'http://localhost:3000';
+    const { child, out, match } = await spawnCommand('demo', ['--data', data, '--origin', mine], root, { OLVA_PORT: '0', OLVA_DATABASE_URL: 'sqlite:/nowhere/ignored.sqlite' }, /curl -H "Authorization: Bearer (\S+)" "(http:\/\/127\.0\.0\.1:\d+)\/v1\/responses\?limit=10"/);
     const [, national, base] = match;
     expect(out()).toContain(`open ${base}/`);
     expect(out()).toContain('territorial token "rennes": ');
@@ -160,6 +162,21 @@ describe('olva demo', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(out()).toContain(`response ${p.submissionId} stored`);
     expect(out()).toContain(`database: ${path.join(data, 'demo.sqlite')} (embedded SQLite)`);
+
+    expect(out()).toContain(`page also allowed to send responses: ${mine}`);
+    const preflight = (origin: string) => fetch(`${base}/v1/responses`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const allowed = await preflight(mine);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(mine);
+    const fromMine = corePayload();
+    const postedFromMine = await fetch(`${base}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json', origin: mine }, body: JSON.stringify(fromMine) });
+    expect(postedFromMine.status).toBe(201);
+    expect(postedFromMine.headers.get('access-control-allow-origin')).toBe(mine);
+    const other = 'http://localhost:3001';
+    expect((await preflight(other)).status).toBe(404);
+    const refused = await fetch(`${base}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json', origin: other }, body: JSON.stringify(corePayload()) });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     expect(fs.existsSync(path.join(data, 'demo.sqlite'))).toBe(true);
     expect(fs.existsSync(path.join(root, '.olva-data'))).toBe(false);
 
@@ -182,6 +199,28 @@ describe('olva demo --seed-responses', () => {
     expect(match[0]).toBe('olva demo : --seed-responses demande les questionnaires de la démo, et build/questionnaires n’a pas olva-core + rennes-2026, olva-core + lorient-agglo-2026 ; lancez d’abord npm run build.');
     expect(await done).toBe(1);
   }, 120_000);
+});
+
+describe('olva demo --origin', () => {
+  it('refuses what a browser never sends as an origin, naming the option, the rule and the form to give', () => {
+    expect(demoOrigins(['http://localhost:3000', 'https://www.rennes.fr', 'http://localhost:3000'])).toEqual({ ok: true, origins: ['http://localhost:3000', 'https://www.rennes.fr'] });
+    expect(demoOrigins(['http://localhost:3000/'])).toEqual({ ok: false, problem: {
+      fr: '--origin http://localhost:3000/ n’est pas une origine : http:// ou https://, l’hôte en minuscules, le port s’il y en a un, sans chemin ni « / » final (ici : --origin http://localhost:3000)',
+      en: '--origin http://localhost:3000/ is not an origin: http:// or https://, the host in lower case, the port if any, without a path or a trailing "/" (here: --origin http://localhost:3000)',
+    } });
+    for (const [bad, instead] of [['https://www.Rennes.fr/agenda', 'https://www.rennes.fr'], ['localhost:3000', undefined], ['file:///tmp/page.html', undefined], ['www.rennes.fr', undefined]] as const) {
+      const refused = demoOrigins(['http://localhost:3000', bad]);
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.problem.en.endsWith(instead ? `(here: --origin ${instead})` : 'trailing "/"')).toBe(true);
+    }
+  });
+
+  it('says so before starting anything, with the usage (exit 2)', async () => {
+    const b = buffers();
+    expect(await demo(['--origin', 'http://localhost:3000/page.html'], b.io)).toBe(2);
+    expect(b.err()).toContain('olva demo: --origin http://localhost:3000/page.html is not an origin');
+    expect(b.err()).toContain('--origin also lets a page of yours send responses');
+  });
 });
 
 describe('olva demo --data', () => {

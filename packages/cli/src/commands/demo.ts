@@ -14,8 +14,8 @@ import { configWith, reportStartFailure, serveUntilSignal } from './serve.js';
 import { demoSeedGroups, seedDemoResponses } from '../demo-seed.js';
 
 export const usage: Bilingual = {
-  fr: 'olva demo [--port <n>] [--data <dossier>] [--seed-responses] : lance la démonstration (page municipale, questionnaire embarqué, collecteur SQLite) ; port 8080 ou OLVA_PORT ; --data garde la base dans <dossier>/demo.sqlite (sinon .olva-data/ du dépôt) ; --seed-responses enregistre d’abord ~640 réponses générées (source « generated ») : Rennes et 5 autres territoires, millésimes 2025 et 2026',
-  en: 'olva demo [--port <n>] [--data <dir>] [--seed-responses]: runs the demo (municipal page, embedded survey, SQLite collector); port 8080 or OLVA_PORT; --data keeps the database in <dir>/demo.sqlite (else the repository\'s .olva-data/); --seed-responses first stores ~640 generated responses (source "generated"): Rennes and 5 other territories, waves 2025 and 2026',
+  fr: 'olva demo [--port <n>] [--data <dossier>] [--origin <url>]… [--seed-responses] : lance la démonstration (page municipale, questionnaire embarqué, collecteur SQLite) ; port 8080 ou OLVA_PORT ; --data garde la base dans <dossier>/demo.sqlite (sinon .olva-data/ du dépôt) ; --origin autorise en plus une page à vous à envoyer des réponses (http(s)://hôte[:port], répétable : --origin http://localhost:3000) ; --seed-responses enregistre d’abord ~640 réponses générées (source « generated ») : Rennes et 5 autres territoires, millésimes 2025 et 2026',
+  en: 'olva demo [--port <n>] [--data <dir>] [--origin <url>]… [--seed-responses]: runs the demo (municipal page, embedded survey, SQLite collector); port 8080 or OLVA_PORT; --data keeps the database in <dir>/demo.sqlite (else the repository\'s .olva-data/); --origin also lets a page of yours send responses (http(s)://host[:port], repeatable: --origin http://localhost:3000); --seed-responses first stores ~640 generated responses (source "generated"): Rennes and 5 other territories, waves 2025 and 2026',
 };
 
 /** The repository root: the nearest parent holding examples/demo/olva.config.json. */
@@ -54,9 +54,11 @@ async function seedDemo(collector: Collector): Promise<number | Bilingual> {
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const env = io.env ?? process.env;
   const lang = pickLang(argv, env);
-  const args = parse(argv, { port: { type: 'string', short: 'p' }, data: { type: 'string' }, 'seed-responses': { type: 'boolean' } });
+  const args = parse(argv, { port: { type: 'string', short: 'p' }, data: { type: 'string' }, origin: { type: 'string', multiple: true }, 'seed-responses': { type: 'boolean' } });
   if (!args.ok) return usageMistake(io.stderr, lang, 'demo', args.error, usage);
   if (args.values.help) { sayBoth(io.stdout, usage); return EXIT.OK; }
+  const origins = demoOrigins(args.values.origin ?? []);
+  if (!origins.ok) return usageMistake(io.stderr, lang, 'demo', origins.problem, usage);
   const root = findRoot(process.cwd()) ?? findRoot(path.dirname(fileURLToPath(import.meta.url)));
   if (!root) {
     say(io.stderr, lang, { fr: 'olva demo : examples/demo/olva.config.json introuvable ; lancez la démo depuis le dépôt olva.', en: 'olva demo: examples/demo/olva.config.json not found; run the demo from the olva repository.' });
@@ -78,7 +80,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   try {
     const { config } = configWith(file, demoEnv, args.values.port);
     collector = await createCollector({
-      config,
+      // A page of the user's own, on their machine or their site, may post like the demo's page.
+      config: { ...config, origins: [...config.origins, ...origins.origins.map((origin) => ({ origin, territories: 'all' as const }))] },
       extraRoutes: (app) => demoRoutes(app, {
         municipalDir: path.join(root, 'examples', 'municipal'),
         iframeDir: IFRAME_PAGE_DIR,
@@ -125,6 +128,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     { fr: `  base de données : ${database?.file ?? '.olva-data/demo.sqlite'} (SQLite embarqué)`, en: `  database: ${database?.file ?? '.olva-data/demo.sqlite'} (embedded SQLite)` },
     { fr: `  jeton national (tous les territoires) : ${national}`, en: `  national token (every territory): ${national}` },
     ...Object.entries(tokens).filter(([name]) => name !== 'rnma-national').map(([name, token]) => ({ fr: `  jeton territorial « ${name} » : ${token}`, en: `  territorial token "${name}": ${token}` })),
+    ...origins.origins.map((origin) => ({ fr: `  page autorisée en plus à envoyer des réponses : ${origin}`, en: `  page also allowed to send responses: ${origin}` })),
     { fr: `  suivi de la collecte (jeton « rennes » ou national) : ${base}/suivi/`, en: `  collection cockpit (token "rennes" or national): ${base}/suivi/` },
     { fr: '  relire les réponses enregistrées :', en: '  read the stored responses back:' },
     { fr: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"`, en: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"` },
@@ -135,6 +139,30 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   ];
   for (const l of lines) say(io.stdout, lang, l);
   return serveUntilSignal(collector);
+}
+
+/**
+ * The origins given with `--origin`, each as a browser sends it in its `Origin` header: the
+ * collector compares that header with its `origins` as text, so `http://Localhost:3000/` or a
+ * page's address would never match; they are refused with the form to give instead.
+ */
+export function demoOrigins(given: string[]): { ok: true; origins: string[] } | { ok: false; problem: Bilingual } {
+  for (const value of given) {
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    if (url?.origin !== value || !/^https?:$/.test(url.protocol)) {
+      const instead = url && /^https?:$/.test(url.protocol) ? { fr: ` (ici : --origin ${url.origin})`, en: ` (here: --origin ${url.origin})` } : { fr: '', en: '' };
+      return { ok: false, problem: {
+        fr: `--origin ${value} n’est pas une origine : http:// ou https://, l’hôte en minuscules, le port s’il y en a un, sans chemin ni « / » final${instead.fr}`,
+        en: `--origin ${value} is not an origin: http:// or https://, the host in lower case, the port if any, without a path or a trailing "/"${instead.en}`,
+      } };
+    }
+  }
+  return { ok: true, origins: [...new Set(given)] };
 }
 
 /**
