@@ -132,7 +132,7 @@ describe('stackedBars', () => {
     expect(notes.map((t) => t.text.slice(0, 8)), JSON.stringify(drawn)).toEqual(['† Petite', '< 3 : de', 'masqué :']);
     // Each note says what its mark means, not both the same thing.
     expect(drawn.find((t) => t.text.startsWith('< 3 :'))!.text).toBe('< 3 : de 1 à 2 réponses, non montré (secret statistique).');
-    expect(drawn.find((t) => t.text.startsWith('masqué :'))!.text).toBe('masqué : caché, sinon un petit effectif se déduirait du total ou des résultats publiés d’un territoire imbriqué.');
+    expect(drawn.find((t) => t.text.startsWith('masqué :'))!.text).toBe('masqué : caché, sinon un « < 3 » se déduirait du total.');
     const lastBar = Math.max(...rects(chart).map((r) => num(r.attrs.y) + num(r.attrs.height)));
     for (const n of notes) {
       expect(n.y).toBeGreaterThan(lastBar);

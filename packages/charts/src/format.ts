@@ -7,7 +7,7 @@ const WORDS = {
   fr: {
     interval: 'intervalle de confiance à 95 %',
     smallBase: 'Petite base : à lire avec prudence.',
-    complementaryNote: 'masqué : caché, sinon un petit effectif se déduirait du total ou des résultats publiés d’un territoire imbriqué.',
+    complementaryNote: 'masqué : caché, sinon un « < 3 » se déduirait du total.',
     hidden: 'masqué',
     median: 'médiane',
     quartiles: 'quartiles',
@@ -17,7 +17,7 @@ const WORDS = {
   en: {
     interval: '95% confidence interval',
     smallBase: 'Small base: read with care.',
-    complementaryNote: 'hidden: else a small count could be worked out from the total or from a nested territory\'s published results.',
+    complementaryNote: 'hidden: else a "< 3" could be worked out from the total.',
     hidden: 'hidden',
     median: 'median',
     quartiles: 'quartiles',
