@@ -82,6 +82,13 @@ async function openPage(viewport = { width: 1200, height: 900 }): Promise<{ page
   return { page, errors };
 }
 
+/** Closes a page after checking it broke no CSP rule and threw nothing. */
+async function closeClean(page: Page, errors: string[]): Promise<void> {
+  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+}
+
 async function signIn(page: Page, value: string): Promise<void> {
   await page.focus('#token');
   await page.keyboard.type(value);
@@ -219,9 +226,7 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(await text(page, '[role="alert"]')).toContain('Le collecteur répond : le jeton « rennes » ne couvre pas epci:200042174.');
   expect(await page.locator('[data-figure="responses"]').count()).toBe(0);
 
-  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
-  expect(errors).toEqual([]);
-  await page.close();
+  await closeClean(page, errors);
 });
 
 it('compares the planted duplicate’s responses in words, resolves it (the export loses it), undoes it, with the keyboard', async () => {
@@ -336,9 +341,7 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   expect(await text(page, 'section.group #decision-done')).toBe('Réponse rétablie dans les exports et les résultats.');
   expect(await exportRows(RENNES)).toBe(before);
   expect(await page.locator('#log-table tbody tr').count()).toBe(2);
-  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
-  expect(errors).toEqual([]);
-  await page.close();
+  await closeClean(page, errors);
 });
 
 it('shows a token without the export right the duplicates to read, no button the collector would refuse, and why', async () => {
@@ -368,9 +371,7 @@ it('shows a token without the export right the duplicates to read, no button the
   // The focus stays on the language button, in the bar where the keyboard was.
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('lang');
   expect(await text(page, '#lang')).toBe('Français');
-  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
-  expect(errors).toEqual([]);
-  await page.close();
+  await closeClean(page, errors);
 });
 
 it('keys in a paper form from a territory’s view and comes back to that view, its wave kept, by the keyboard', async () => {
@@ -406,9 +407,7 @@ it('keys in a paper form from a territory’s view and comes back to that view, 
   await page.goto(`${demo.base}${entry!.replace('&from=cockpit', '')}`);
   await page.waitForSelector('olva-survey');
   expect(await page.locator('#back-to-cockpit').count()).toBe(0);
-  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
-  expect(errors).toEqual([]);
-  await page.close();
+  await closeClean(page, errors);
 });
 
 it('signs in any valid token, shows each view only to a token that may read it, and says what it lacks and which right', async () => {
@@ -481,9 +480,7 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   await page.click('#lang');
   await signOut();
   expect(await page.locator('#who').isVisible()).toBe(false);
-  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
-  expect(errors).toEqual([]);
-  await page.close();
+  await closeClean(page, errors);
 });
 
 it('shows the national token every territory, sortable, in English too, on a phone', async () => {
@@ -592,7 +589,5 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect(await page.locator('#wave').inputValue()).toBe(network.wave);
   await page.click('#sign-out');
   await page.waitForSelector('#token');
-  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
-  expect(errors).toEqual([]);
-  await page.close();
+  await closeClean(page, errors);
 });

@@ -15,7 +15,7 @@ import { computeVisibility, failingChecks } from '@olva/runtime';
 import type { QuestionnaireRegistry } from '../../questionnaire-registry.js';
 import type { ResponseFilter, ResponseStore, TerritoryRef } from '../../store/types.js';
 import { NAME_QUESTION } from '../../store/facts.js';
-import { exportedResponse, personalPolicies, personalState, type PersonalPolicy } from '../../export/personal.js';
+import { exportedResponse, personalPolicies, personalState } from '../../export/personal.js';
 
 /** At most this many responses are listed; the rest are counted. */
 export const MAX_LISTED_WARNINGS = 500;
@@ -53,7 +53,8 @@ export interface ConfirmedWarnings {
  */
 export async function confirmedWarnings(store: ResponseStore, registry: QuestionnaireRegistry, filter: ResponseFilter, includePersonal: boolean): Promise<ConfirmedWarnings> {
   const policyOf = personalPolicies(await registry.all(), includePersonal);
-  const named = new Set<PersonalPolicy>();
+  // Whether any questionnaire read marks the name personal (else `personal` is `none`).
+  let nameIsPersonal = false;
   const found: ConfirmedWarning[] = [];
   let responses = 0;
   // A payload names its versions as a version key does; a wave holds a handful of them.
@@ -68,7 +69,7 @@ export async function confirmedWarnings(store: ResponseStore, registry: Question
     const checks = failingChecks(compiled, state.answers, state.visible).filter((f) => f.level === 'warning');
     if (checks.length === 0) continue;
     const policy = policyOf(stored.payload.questionnaire.id);
-    if (policy.questions.has(NAME_QUESTION)) named.add(policy);
+    nameIsPersonal ||= policy.questions.has(NAME_QUESTION);
     const name = (exportedResponse(stored, policy).payload.answers as Record<string, unknown>)[NAME_QUESTION];
     found.push({
       submissionId: stored.submissionId,
@@ -81,6 +82,6 @@ export async function confirmedWarnings(store: ResponseStore, registry: Question
     });
   }
   found.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || a.submissionId.localeCompare(b.submissionId));
-  const personal = named.size ? personalState({ include: includePersonal, questions: new Set([NAME_QUESTION]) }) : 'none';
+  const personal = nameIsPersonal ? personalState({ include: includePersonal, questions: new Set([NAME_QUESTION]) }) : 'none';
   return { responses, listed: found.slice(0, MAX_LISTED_WARNINGS), total: found.length, personal };
 }
