@@ -4,7 +4,7 @@
  * errors meant for the page's developer).
  */
 import { counted, plural } from '@olva/schema';
-import { localNumber, type Locale } from '@olva/runtime';
+import { enNumber, frNumber, localNumber, type Locale } from '@olva/runtime';
 import { uiMessages, type UiMessages } from './ui-messages.js';
 
 /** What the elements add to the runtime's interface strings. */
@@ -95,7 +95,7 @@ const fr: ElementStrings = {
   communePostcode: (postcode) => `${postcode} est un code postal : choisissez la commune.`,
   communeOffline: 'Recherche des communes indisponible : tapez le code INSEE de la commune (5 caractères, par exemple 35238 pour Rennes) ; un code postal n’est pas un code de commune.',
   communeList: 'Communes trouvées',
-  maxLengthHint: (max) => `${localNumber(max, 'fr')} caractères au maximum.`,
+  maxLengthHint: (max) => `${frNumber(max)} caractères au maximum.`,
   selectCount: (min, max) =>
     min !== undefined && max !== undefined
       ? (min === max ? `Cochez ${counted('fr', min, 'réponse', 'réponses')}.` : `Cochez de ${min} à ${max} réponses.`)
@@ -139,7 +139,7 @@ const en: ElementStrings = {
   communePostcode: (postcode) => `${postcode} is a postcode: pick the commune.`,
   communeOffline: 'Commune search unavailable: type the INSEE code of the commune (5 characters, for example 35238 for Rennes); a postcode is not a commune code.',
   communeList: 'Communes found',
-  maxLengthHint: (max) => `At most ${localNumber(max, 'en')} characters.`,
+  maxLengthHint: (max) => `At most ${enNumber(max)} characters.`,
   selectCount: (min, max) =>
     min !== undefined && max !== undefined
       ? (min === max ? `Tick ${counted('en', min, 'answer', 'answers')}.` : `Tick ${min} to ${max} answers.`)

@@ -4,10 +4,7 @@
  * not in the DOM-free runtime: only the elements show them (the collector's validation
  * messages are the runtime's own).
  */
-import { localNumber, localeTag, type Locale } from '@olva/runtime';
-
-const frNum = (n: number): string => localNumber(n, 'fr');
-const enNum = (n: number): string => localNumber(n, 'en');
+import { enNumber as enNum, frNumber as frNum, localeTag, type Locale } from '@olva/runtime';
 
 /** The interface strings of one language. */
 export interface UiMessages {
