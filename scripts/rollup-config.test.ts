@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAst } from 'rollup/parseAst';
 // @ts-expect-error: the repository's rollup configuration, a plain .mjs file without types
-import { checkInternalProperties, minifyCssTemplates, shortenPrivateProperties } from '../rollup.config.mjs';
+import { checkInternalProperties, minifyCssTemplates, shortenLitErrors, shortenPrivateProperties } from '../rollup.config.mjs';
 
 /** Runs a plugin's renderChunk on `code` with the parts of Rollup's context it uses. */
 function renderChunk(plugin: { renderChunk: (code: string) => { code: string } | null }, code: string) {
@@ -53,5 +53,30 @@ describe('our bundles: the CSS of css templates', () => {
   it('is left as written where it interpolates a value or holds a backslash', () => {
     const code = 'const a = css`p { margin: ${x}; }`, b = css`p::before { content: "\\2014"; }`;';
     expect(transform(code)).toBe(code);
+  });
+});
+
+describe('the embed bundle: Lit\'s error messages', () => {
+  const messages = { 'repeat() can only be used in text expressions': 'repeat(): text only' };
+  /** Runs the plugin over `modules` (id → code) as one build; the transformed code, or the build's error. */
+  function build(modules: Record<string, string>) {
+    const plugin = shortenLitErrors(messages);
+    const context = { parse: (text: string) => parseAst(text), error: (message: string) => { throw new Error(message); } };
+    plugin.buildStart();
+    const out = Object.entries(modules).map(([id, code]) => plugin.transform.call(context, code, id)?.code ?? code);
+    plugin.buildEnd.call(context);
+    return out;
+  }
+
+  it('are written shorter in Lit\'s modules only, as whole string literals', () => {
+    const lit = 'if(2!==t.type)throw Error("repeat() can only be used in text expressions")';
+    const ours = 'throw Error("repeat() can only be used in text expressions")';
+    expect(build({ '/r/node_modules/lit-html/directives/repeat.js': lit, '/r/packages/elements/dist/x.js': ours }))
+      .toEqual(['if(2!==t.type)throw Error("repeat(): text only")', ours]);
+  });
+
+  it('fail the build when Lit no longer writes one', () => {
+    expect(() => build({ '/r/node_modules/lit-html/directives/repeat.js': 'throw Error("repeat() is for text")' }))
+      .toThrow(/Lit no longer writes "repeat\(\) can only be used in text expressions": update LIT_ERRORS/);
   });
 });

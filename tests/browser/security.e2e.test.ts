@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '@olva/test-support/chromium';
 import { addSurveyPage, openSurvey, requireBuild, startOlvaSite, waitForEvent, type OlvaSite } from '@olva/test-support/olva-site';
 import { answerFocused, fillSurveyByKeyboard, isPrimaryButton, tabUntil } from '@olva/test-support/keyboard';
+import { seriousViolations } from '@olva/test-support/axe';
 import { hostileQuestionnaire } from '../../stories/fixtures/index.js';
 import { HOSTILE_STRINGS } from '../../stories/fixtures/hostile.js';
 
@@ -164,6 +165,53 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
     expect(violations).toEqual([]);
     expect(consoleErrors).toEqual([]);
     expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('under a Content-Security-Policy whose connect-src leaves out the collector', () => {
+  // The unreachable port is allowed, so that a plain network failure is told apart from a refusal.
+  const CSP = "script-src 'self'; connect-src 'self' http://127.0.0.1:9";
+  let site: OlvaSite;
+  beforeAll(async () => { site = await startOlvaSite({ headers: { 'content-security-policy': CSP } }); });
+  afterAll(async () => { await site?.close(); });
+
+  /** The error the form shows once loading failed, and the olva-error message. */
+  async function failure(page: Page): Promise<{ shown: string; event: string }> {
+    const { message } = await waitForEvent(page, 'olva-error');
+    const shown = await page.evaluate(() => document.querySelector('olva-survey')!.shadowRoot!.querySelector('[part="error"]')?.textContent ?? '');
+    return { shown, event: message };
+  }
+
+  it('says that the page\'s policy blocks the questionnaire, naming connect-src, in the form\'s language; axe finds nothing serious', async () => {
+    // The collector on another origin (localhost for 127.0.0.1), as a municipal site has it.
+    const collector = site.origin.replace('127.0.0.1', 'localhost');
+    const src = `${collector}/questionnaires/olva-core+rennes-2026/questionnaire.json`;
+    for (const [lang, expected] of [
+      ['fr', 'La politique de sécurité de cette page (connect-src) bloque le questionnaire.'],
+      ['en', 'This page’s security policy (connect-src) blocks the questionnaire.'],
+    ] as const) {
+      const page = await browser.newPage();
+      // Requested as the script starts (early-fetch.ts), before the element exists.
+      await page.goto(addSurveyPage(site, `/csp-blocked-${lang}.html`, { attributes: { src, endpoint: `${collector}/v1/responses`, territory: 'commune:35238', wave: '2026', lang } }));
+      expect(await failure(page)).toEqual({ shown: expected, event: `${expected} (${src}: Failed to fetch)` });
+      await page.addScriptTag({ url: '/vendor/axe.min.js' });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('says so for a src given later too, and keeps "try again later" for a network failure', async () => {
+    const page = await browser.newPage();
+    await openSurvey(page, addSurveyPage(site, '/csp-later.html', { attributes: { src: '/questionnaires/olva-core/questionnaire.json', endpoint: '/v1/responses', territory: 'commune:35238', wave: '2026', lang: 'fr' } }));
+    const later = (src: string) => page.evaluate((s) => {
+      (window as unknown as { __olvaEvents: unknown[] }).__olvaEvents.length = 0;
+      document.querySelector('olva-survey')!.setAttribute('src', s);
+    }, src);
+    await later(`${site.origin.replace('127.0.0.1', 'localhost')}/questionnaires/olva-core/questionnaire.json`);
+    expect((await failure(page)).shown).toBe('La politique de sécurité de cette page (connect-src) bloque le questionnaire.');
+    await later('http://127.0.0.1:9/questionnaire.json');
+    expect((await failure(page)).shown).toBe('Le questionnaire n’a pas pu être chargé. Réessayez plus tard.');
     await page.close();
   });
 });

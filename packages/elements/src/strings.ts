@@ -4,7 +4,7 @@
  * errors meant for the page's developer).
  */
 import { counted, plural } from '@olva/schema';
-import { localNumber, type Locale } from '@olva/runtime';
+import { enNumber, frNumber, localNumber, type Locale } from '@olva/runtime';
 import { uiMessages, type UiMessages } from './ui-messages.js';
 
 /** What the elements add to the runtime's interface strings. */
@@ -40,7 +40,10 @@ export interface ElementStrings {
   exclusiveUnticked(choice: string, count: number): string;
   /** Said when ticking a choice unticked the exclusive one. */
   exclusiveCleared(choice: string): string;
-  notAQuestionnaire: string;
+  /** The file at `src` is not a compiled questionnaire. */
+  format: string;
+  /** The page's Content-Security-Policy blocked the questionnaire's request. */
+  policy: string;
   missingTerritory: string;
   missingWave: string;
   badTerritory: string;
@@ -95,7 +98,7 @@ const fr: ElementStrings = {
   communePostcode: (postcode) => `${postcode} est un code postal : choisissez la commune.`,
   communeOffline: 'Recherche des communes indisponible : tapez le code INSEE de la commune (5 caractères, par exemple 35238 pour Rennes) ; un code postal n’est pas un code de commune.',
   communeList: 'Communes trouvées',
-  maxLengthHint: (max) => `${localNumber(max, 'fr')} caractères au maximum.`,
+  maxLengthHint: (max) => `${frNumber(max)} caractères au maximum.`,
   selectCount: (min, max) =>
     min !== undefined && max !== undefined
       ? (min === max ? `Cochez ${counted('fr', min, 'réponse', 'réponses')}.` : `Cochez de ${min} à ${max} réponses.`)
@@ -106,7 +109,8 @@ const fr: ElementStrings = {
   colon: ' :',
   exclusiveUnticked: (choice, n) => `« ${choice} » a décoché ${counted('fr', n, 'autre réponse', 'autres réponses')}.`,
   exclusiveCleared: (choice) => `« ${choice} » a été décoché.`,
-  notAQuestionnaire: 'Le fichier indiqué n’est pas un questionnaire OLVA compilé.',
+  format: 'Le fichier indiqué n’est pas un questionnaire OLVA compilé.',
+  policy: 'La politique de sécurité de cette page (connect-src) bloque le questionnaire.',
   missingTerritory: 'Territoire non renseigné : ajoutez l’attribut territory (par exemple territory="commune:35238").',
   missingWave: 'Millésime non renseigné : ajoutez l’attribut wave (par exemple wave="2026").',
   badTerritory: 'Territoire illisible : l’attribut territory s’écrit « niveau:code », par exemple commune:35238.',
@@ -139,7 +143,7 @@ const en: ElementStrings = {
   communePostcode: (postcode) => `${postcode} is a postcode: pick the commune.`,
   communeOffline: 'Commune search unavailable: type the INSEE code of the commune (5 characters, for example 35238 for Rennes); a postcode is not a commune code.',
   communeList: 'Communes found',
-  maxLengthHint: (max) => `At most ${localNumber(max, 'en')} characters.`,
+  maxLengthHint: (max) => `At most ${enNumber(max)} characters.`,
   selectCount: (min, max) =>
     min !== undefined && max !== undefined
       ? (min === max ? `Tick ${counted('en', min, 'answer', 'answers')}.` : `Tick ${min} to ${max} answers.`)
@@ -150,7 +154,8 @@ const en: ElementStrings = {
   colon: ':',
   exclusiveUnticked: (choice, n) => `“${choice}” unticked ${n} other ${plural('en', n, 'answer', 'answers')}.`,
   exclusiveCleared: (choice) => `“${choice}” was unticked.`,
-  notAQuestionnaire: 'The file given is not a compiled OLVA questionnaire.',
+  format: 'The file given is not a compiled OLVA questionnaire.',
+  policy: 'This page’s security policy (connect-src) blocks the questionnaire.',
   missingTerritory: 'No territory: add the territory attribute (for example territory="commune:35238").',
   missingWave: 'No wave: add the wave attribute (for example wave="2026").',
   badTerritory: 'Unreadable territory: the territory attribute reads "level:code", for example commune:35238.',

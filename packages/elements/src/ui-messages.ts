@@ -4,10 +4,8 @@
  * not in the DOM-free runtime: only the elements show them (the collector's validation
  * messages are the runtime's own).
  */
-import { localNumber, localeTag, type Locale } from '@olva/runtime';
-
-const frNum = (n: number): string => localNumber(n, 'fr');
-const enNum = (n: number): string => localNumber(n, 'en');
+import { plural } from '@olva/schema';
+import { enNumber as enNum, frNumber as frNum, localeTag, type Locale } from '@olva/runtime';
 
 /** The interface strings of one language. */
 export interface UiMessages {
@@ -70,8 +68,6 @@ export interface UiMessages {
   newResponse: string;
 }
 
-const s = (n: number, one: string, many: string): string => (n === 1 ? one : many);
-
 /** A date in words in the language's way: "7 décembre 2026", "7 December 2026". */
 export const longDate = (d: Date, locale: Locale): string =>
   d.toLocaleDateString(localeTag(locale), { day: 'numeric', month: 'long', year: 'numeric' });
@@ -94,9 +90,9 @@ const fr: UiMessages = {
   rejectedText: 'Le serveur de collecte les a refusées. Vérifiez vos réponses ou contactez l’organisateur de l’enquête.',
   requiredMarker: 'obligatoire',
   requiredLegend: 'Les questions marquées « obligatoire » doivent être remplies.',
-  errorSummaryTitle: (n) => `${frNum(n)} ${s(n, 'erreur empêche', 'erreurs empêchent')} de continuer`,
+  errorSummaryTitle: (n) => `${frNum(n)} ${plural('fr', n, 'erreur empêche', 'erreurs empêchent')} de continuer`,
   errorPrefix: 'Erreur :',
-  warningsTitle: (n) => `${s(n, 'Une réponse semble', `${frNum(n)} réponses semblent`)} incohérente${s(n, '', 's')}`,
+  warningsTitle: (n) => `${plural('fr', n, 'Une réponse semble', `${frNum(n)} réponses semblent`)} incohérente${plural('fr', n, '', 's')}`,
   confirmWarnings: 'Je confirme mes réponses',
   step: (c, t, title) => `Étape ${frNum(c)} sur ${frNum(t)}${title ? ` : ${title}` : ''}`,
   resumeLater: 'Reprendre plus tard',
@@ -109,7 +105,7 @@ const fr: UiMessages = {
   no: 'Non',
   loading: 'Chargement du questionnaire…',
   loadError: 'Le questionnaire n’a pas pu être chargé. Réessayez plus tard.',
-  pendingCount: (n) => `${frNum(n)} ${s(n, 'réponse en attente', 'réponses en attente')} d’envoi`,
+  pendingCount: (n) => `${frNum(n)} ${plural('fr', n, 'réponse en attente', 'réponses en attente')} d’envoi`,
   newResponse: 'Nouvelle réponse',
 };
 
@@ -131,9 +127,9 @@ const en: UiMessages = {
   rejectedText: 'The collection server refused them. Check your answers or contact the organiser of the survey.',
   requiredMarker: 'required',
   requiredLegend: 'Questions marked “required” must be answered.',
-  errorSummaryTitle: (n) => `${enNum(n)} ${s(n, 'error prevents', 'errors prevent')} you from continuing`,
+  errorSummaryTitle: (n) => `${enNum(n)} ${plural('en', n, 'error prevents', 'errors prevent')} you from continuing`,
   errorPrefix: 'Error:',
-  warningsTitle: (n) => `${s(n, 'One answer seems', `${enNum(n)} answers seem`)} inconsistent`,
+  warningsTitle: (n) => `${plural('en', n, 'One answer seems', `${enNum(n)} answers seem`)} inconsistent`,
   confirmWarnings: 'I confirm my answers',
   step: (c, t, title) => `Step ${enNum(c)} of ${enNum(t)}${title ? `: ${title}` : ''}`,
   resumeLater: 'Resume later',
@@ -146,7 +142,7 @@ const en: UiMessages = {
   no: 'No',
   loading: 'Loading the questionnaire…',
   loadError: 'The questionnaire could not be loaded. Please try again later.',
-  pendingCount: (n) => `${enNum(n)} ${s(n, 'response', 'responses')} waiting to be sent`,
+  pendingCount: (n) => `${enNum(n)} ${plural('en', n, 'response', 'responses')} waiting to be sent`,
   newResponse: 'New response',
 };
 

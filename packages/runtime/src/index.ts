@@ -26,5 +26,5 @@ export {
 } from './outbox/index.js';
 export { DraftStore, draftKey, type DraftStorage } from './drafts.js';
 export { localize } from './messages.js';
-export { localNumber, localeTag } from './numbers.js';
+export { localNumber, localeTag, fr as frNumber, en as enNumber } from './numbers.js';
 export { newSubmissionId, uuidOfBytes } from './uuid.js';

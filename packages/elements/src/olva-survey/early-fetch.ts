@@ -14,7 +14,7 @@ export function requestQuestionnaire(src: string, signal?: AbortSignal): Promise
 }
 
 /** The absolute URL of `src` (the key both sides use), or undefined when it does not parse. */
-function keyOf(src: string): string | undefined {
+export function keyOf(src: string): string | undefined {
   try {
     return new URL(src, document.baseURI).href;
   } catch {

@@ -7,11 +7,14 @@
  */
 import type { CompiledQuestionnaire } from '@olva/runtime';
 import { COMPILED_FORMAT_VERSION } from '@olva/schema';
-import { requestQuestionnaire, takeEarlyResponse } from './early-fetch.js';
+import { keyOf, requestQuestionnaire, takeEarlyResponse } from './early-fetch.js';
 
-/** Why loading failed: the network/HTTP, or a file that is not a compiled questionnaire. */
+/**
+ * Why loading failed: the network/HTTP, the page's Content-Security-Policy (`connect-src`), or
+ * a file that is not a compiled questionnaire.
+ */
 export class QuestionnaireLoadError extends Error {
-  constructor(readonly reason: 'fetch' | 'format', message: string) {
+  constructor(readonly reason: 'fetch' | 'policy' | 'format', message: string) {
     super(message);
     this.name = 'QuestionnaireLoadError';
   }
@@ -62,7 +65,15 @@ export async function loadQuestionnaire(src: string, signal?: AbortSignal): Prom
     response = await (takeEarlyResponse(src) ?? requestQuestionnaire(src, signal));
   } catch (error) {
     if ((error as Error)?.name === 'AbortError') throw error;
-    throw new QuestionnaireLoadError('fetch', `${src}: ${(error as Error)?.message ?? String(error)}`);
+    // A request that the page's Content-Security-Policy refuses fails as a network error does;
+    // only the browser's report of the violation tells the web team that their own page is the
+    // cause. Chromium fires it after the rejection, in a task queued with the request: before
+    // the next timer, and so after a request started early (early-fetch.ts) as well.
+    const refused = await new Promise((resolve) => {
+      addEventListener('securitypolicyviolation', (e) => resolve(e.blockedURI == keyOf(src)), { once: true });
+      setTimeout(resolve);
+    });
+    throw new QuestionnaireLoadError(refused ? 'policy' : 'fetch', `${src}: ${(error as Error)?.message ?? String(error)}`);
   }
   if (!response.ok) throw new QuestionnaireLoadError('fetch', `${src}: HTTP ${response.status}`);
   let body: unknown;

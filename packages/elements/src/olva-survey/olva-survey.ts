@@ -306,7 +306,7 @@ export class OlvaSurvey extends LitElement {
       (error: unknown) => {
         if (abort.signal.aborted) return;
         const strings = this.#strings;
-        this._failure = error instanceof QuestionnaireLoadError && error.reason === 'format' ? strings.notAQuestionnaire : strings.loadError;
+        this._failure = error instanceof QuestionnaireLoadError && error.reason !== 'fetch' ? strings[error.reason] : strings.loadError;
         this._view = 'failed';
         this.dispatchEvent(new OlvaErrorEvent(`${this._failure} (${(error as Error)?.message ?? String(error)})`));
       },
