@@ -3,12 +3,15 @@
  * - definition text full of `<script>`, `<img onerror>`, `<svg onload>` and `javascript:` links
  *   stays inert text, on the question page, in error messages and on the review page;
  * - a page served with `Content-Security-Policy: script-src 'self'; require-trusted-types-for
- *   'script'` shows the survey and goes through a page without any violation or console error.
+ *   'script'` shows the survey and goes through a page without any violation or console error;
+ * - the embed itself: one file within its gzipped budget, with no `eval` or `new Function`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '@olva/test-support/chromium';
-import { addSurveyPage, openSurvey, requireBuild, startOlvaSite, waitForEvent, type OlvaSite } from '@olva/test-support/olva-site';
+import { EMBED_JS, addSurveyPage, openSurvey, requireBuild, startOlvaSite, waitForEvent, type OlvaSite } from '@olva/test-support/olva-site';
 import { answerFocused, fillSurveyByKeyboard, isPrimaryButton, tabUntil } from '@olva/test-support/keyboard';
 import { seriousViolations } from '@olva/test-support/axe';
 import { hostileQuestionnaire } from '../../stories/fixtures/index.js';
@@ -213,5 +216,14 @@ describe('under a Content-Security-Policy whose connect-src leaves out the colle
     await later('http://127.0.0.1:9/questionnaire.json');
     expect((await failure(page)).shown).toBe('Le questionnaire n’a pas pu être chargé. Réessayez plus tard.');
     await page.close();
+  });
+});
+
+describe('the embed bundle', () => {
+  // The budget of docs/performance.md: the bench reports it, this fails the change that breaks it.
+  it('is one file within its budget of 40 KB gzipped, with no eval or new Function', () => {
+    const code = readFileSync(EMBED_JS);
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(40 * 1024);
+    expect(code.toString('utf8')).not.toMatch(/new Function\b|\beval\(/);
   });
 });
