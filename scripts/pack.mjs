@@ -245,16 +245,33 @@ export function workspaceManifests(at = root) {
 }
 
 /**
+ * The packages with each one after the @olva packages it depends on: the order to publish them
+ * in, so that no published package names a version the registry does not have yet.
+ */
+export function publishOrder(manifests) {
+  const byName = new Map(manifests.map((m) => [m.name, m]));
+  const ordered = new Set();
+  const visit = (m) => {
+    if (ordered.has(m)) return;
+    for (const field of INSTALLED_FIELDS) for (const dep of Object.keys(m[field] ?? {})) if (byName.has(dep)) visit(byName.get(dep));
+    ordered.add(m);
+  };
+  manifests.forEach(visit);
+  return [...ordered];
+}
+
+/**
  * Packs every publishable package into `out` and checks the tarballs. Returns the tarballs
  * (package name → file) and the problems found.
  */
 export async function packAll(out) {
   const workspace = workspaceManifests();
-  const publishable = [...workspace.values()].filter((m) => !m.private);
+  const publishable = publishOrder([...workspace.values()].filter((m) => !m.private));
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
   const report = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out, ...publishable.flatMap((m) => ['-w', m.dir])], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
-  const tarballs = new Map(report.map((r) => [r.name, path.join(out, r.filename)]));
+  const filenames = new Map(report.map((r) => [r.name, r.filename]));
+  const tarballs = new Map(publishable.map((m) => [m.name, path.join(out, filenames.get(m.name))]));
   const unpacked = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-pack-'));
   try {
     const packed = [...tarballs].map(([name, tarball]) => {
@@ -279,6 +296,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error(`\n${problems.length} problème(s) dans les paquets / problem(s) in the packages`);
     process.exit(1);
   }
-  console.log(`${tarballs.size} paquets vérifiés dans ${path.relative(process.cwd(), out) || '.'} / ${tarballs.size} packages checked:`);
+  console.log(`${tarballs.size} paquets vérifiés dans ${path.relative(process.cwd(), out) || '.'}, dans l’ordre où les publier / ${tarballs.size} packages checked, in the order to publish them:`);
   for (const file of tarballs.values()) console.log(`  ${path.basename(file)}`);
+  // For `xargs -n1 npm publish --access public < publish-order.txt` from that folder (docs/release.md).
+  fs.writeFileSync(path.join(out, 'publish-order.txt'), [...tarballs.values()].map((f) => `${path.basename(f)}\n`).join(''));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script, without types
-import { checkPackages, formatPackProblem, specifiersOf } from './pack.mjs';
+import { checkPackages, formatPackProblem, publishOrder, specifiersOf } from './pack.mjs';
 
 interface Manifest { name: string; version: string; private?: boolean; [field: string]: unknown }
 interface Problem { package: string; file: string; rule: string; fr: string; en: string }
@@ -137,5 +137,18 @@ describe('npm run pack: the checks of a packed package (scripts/pack.mjs)', () =
 describe('specifiersOf', () => {
   it('reads imports, not the words « from "x" » inside a string', () => {
     expect(specifiersOf('const a = `copied from "${b}"`;\nimport x from "y";\nexport * from \'./z.js\';')).toEqual(['y', './z.js']);
+  });
+});
+
+describe('publishOrder', () => {
+  it('puts each package after the @olva packages it depends on, optional peers included', () => {
+    const m = (name: string, deps: Record<string, string> = {}, peers: Record<string, string> = {}) => ({ name, version: '1.0.0', dependencies: deps, peerDependencies: peers });
+    const order = publishOrder([
+      m('@olva/cli', { '@olva/reports': '1.0.0', semver: '^7' }, { '@olva/embed': '1.0.0' }),
+      m('@olva/schema'),
+      m('@olva/reports', { '@olva/schema': '1.0.0' }),
+      m('@olva/embed', { '@olva/schema': '1.0.0' }),
+    ]) as { name: string }[];
+    expect(order.map((p) => p.name)).toEqual(['@olva/schema', '@olva/reports', '@olva/embed', '@olva/cli']);
   });
 });
