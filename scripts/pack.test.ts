@@ -38,55 +38,40 @@ describe('npm run pack: the checks of a packed package (scripts/pack.mjs)', () =
     expect(await check(goodHigh())).toEqual([]);
   });
 
-  it('names test files, fixtures, build leftovers and test-support code', async () => {
+  it.each([
+    ['test files, fixtures, build leftovers and test-support code', {
+      'dist/index.test.js': '',
+      'dist/__fixtures__/a.json': '{}',
+      'dist/.tsbuildinfo': '{}',
+      'dist/harness.js': "import { chromium } from '@olva/test-support/chromium';",
+    }, ['dist/index.test.js test-file', 'dist/__fixtures__/a.json test-file', 'dist/.tsbuildinfo build-leftover', 'dist/harness.js test-support']],
+    ['an import out of the package, into another package’s sources or past its exports', {
+      'dist/a.js': "import '../../low/src/index.js';",
+      'dist/b.d.ts': "import type { X } from '@olva/low/src/types.js';",
+      'dist/c.js': "export { low } from '@olva/low/internal';",
+    }, ['dist/a.js outside-package', 'dist/b.d.ts reaches-src', 'dist/c.js unexported-subpath']],
+  ])('names %s', async (_, files: Record<string, string>, expected: string[]) => {
     const high = goodHigh();
-    high.files.set('dist/index.test.js', Buffer.from(''));
-    high.files.set('dist/__fixtures__/a.json', Buffer.from('{}'));
-    high.files.set('dist/.tsbuildinfo', Buffer.from('{}'));
-    high.files.set('dist/harness.js', Buffer.from("import { chromium } from '@olva/test-support/chromium';"));
-    expect(await check(high)).toEqual([
-      '@olva/high dist/index.test.js test-file',
-      '@olva/high dist/__fixtures__/a.json test-file',
-      '@olva/high dist/.tsbuildinfo build-leftover',
-      '@olva/high dist/harness.js test-support',
-    ]);
+    for (const [file, text] of Object.entries(files)) high.files.set(file, Buffer.from(text));
+    expect(await check(high)).toEqual(expected.map((line) => `@olva/high ${line}`));
   });
 
-  it('names an import out of the package, into another package’s sources or past its exports', async () => {
-    const high = goodHigh();
-    high.files.set('dist/a.js', Buffer.from("import '../../low/src/index.js';"));
-    high.files.set('dist/b.d.ts', Buffer.from("import type { X } from '@olva/low/src/types.js';"));
-    high.files.set('dist/c.js', Buffer.from("export { low } from '@olva/low/internal';"));
-    expect(await check(high)).toEqual([
-      '@olva/high dist/a.js outside-package',
-      '@olva/high dist/b.d.ts reaches-src',
-      '@olva/high dist/c.js unexported-subpath',
-    ]);
-  });
-
-  it('names a run-time import left out of dependencies, even when devDependencies or the root have it', async () => {
+  it('names each run-time import left out of dependencies, where devDependencies or the root do not count, French first', async () => {
     const high = goodHigh();
     high.manifest.devDependencies = { semver: '^7.7.0' };
     high.files.set('dist/v.js', Buffer.from("import semver from 'semver';\nconst yazl = await import('yazl');\nimport.meta.resolve('@olva/embed');"));
     // A type-only import is erased: the declaration may name a package a user never installs.
     high.files.set('dist/t.d.ts', Buffer.from("import type { Page } from 'playwright-core';"));
-    const problems = await check(high);
-    expect(problems).toEqual([
+    const problems = (await checkPackages([high], new Map([['@olva/high', high.manifest], ['@olva/low', base('@olva/low')]]))) as Problem[];
+    expect(problems.map((p) => `${p.package} ${p.file} ${p.rule}`)).toEqual([
       '@olva/high dist/v.js undeclared-dependency',
       '@olva/high dist/v.js undeclared-dependency',
       '@olva/high dist/v.js undeclared-dependency',
     ]);
-  });
-
-  it('says which dependency, and that devDependencies do not count, French first', async () => {
-    const high = goodHigh();
-    high.manifest.devDependencies = { semver: '^7.7.0' };
-    high.files.set('dist/v.js', Buffer.from("import semver from 'semver';"));
-    const problems = (await checkPackages([high], new Map([['@olva/high', high.manifest], ['@olva/low', base('@olva/low')]]))) as Problem[];
-    expect(problems.map(formatPackProblem)).toEqual([
+    expect(formatPackProblem(problems[0])).toBe(
       '@olva/high dist/v.js: [undeclared-dependency] importe « semver » à l’exécution, absent de ses « dependencies » (seulement dans ses devDependencies)\n'
       + '    imports "semver" at run time, missing from its "dependencies" (only in its devDependencies)',
-    ]);
+    );
   });
 
   it('names a target of exports, types, bin or sideEffects missing from the tarball, and a files entry that brings nothing', async () => {
