@@ -267,8 +267,9 @@ export function publishOrder(manifests) {
 export async function packAll(out) {
   const workspace = workspaceManifests();
   const publishable = publishOrder([...workspace.values()].filter((m) => !m.private));
-  fs.rmSync(out, { recursive: true, force: true });
+  // Only the previous tarballs go: `--out` may name a folder that holds other things.
   fs.mkdirSync(out, { recursive: true });
+  for (const f of fs.readdirSync(out)) if (f.endsWith('.tgz') || f === 'publish-order.txt') fs.rmSync(path.join(out, f));
   const report = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out, ...publishable.flatMap((m) => ['-w', m.dir])], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
   const filenames = new Map(report.map((r) => [r.name, r.filename]));
   const tarballs = new Map(publishable.map((m) => [m.name, path.join(out, filenames.get(m.name))]));
