@@ -31,7 +31,10 @@ const CODE = /\.(m|c)?js$/;
  */
 export function specifiersOf(text, file = 'x.js') {
   // Declarations are TypeScript, which the lexer does not read; tsc writes their imports plainly.
-  if (file.endsWith('.d.ts')) return [...new Set([...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s*)(['"])([^'"\n]+)\1/gm)].map((m) => m[2]))];
+  if (file.endsWith('.d.ts')) {
+    const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    return [...new Set([...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s*)(['"])([^'"\n]+)\1/gm)].map((m) => m[2]))];
+  }
   const [imports] = parse(text);
   const found = new Set();
   for (const entry of imports) {
@@ -155,6 +158,7 @@ export async function checkPackages(packed, workspace) {
 
     const declared = new Set(INSTALLED_FIELDS.flatMap((f) => Object.keys(manifest[f] ?? {})));
     const undeclared = new Map();
+    const undeclaredTypes = new Map();
     for (const [file, bytes] of files) {
       if (TEST_PATH.test(file)) {
         add(file, 'test-file', 'fichier de test dans le paquet : excluez-le de « files »', 'test file in the package: leave it out of "files"');
@@ -192,13 +196,22 @@ export async function checkPackages(packed, workspace) {
             add(file, 'unexported-subpath', `importe « ${spec} », que les « exports » de ${dep} n’offrent pas`, `imports "${spec}", which ${dep}'s "exports" do not offer`);
           }
         }
-        // Types are erased at run time: only the JavaScript must find its imports installed.
-        if (CODE.test(file) && dep !== name && !declared.has(dep) && !undeclared.has(dep)) undeclared.set(dep, file);
+        if (dep === name || declared.has(dep)) continue;
+        if (CODE.test(file)) {
+          if (!undeclared.has(dep)) undeclared.set(dep, file);
+        } else if (!undeclaredTypes.has(dep)) {
+          // A declaration naming a package that only hoisting brings (lit-html under lit) types
+          // the user's code as any, or fails, under a strict layout (pnpm).
+          undeclaredTypes.set(dep, file);
+        }
       }
     }
     for (const [dep, file] of undeclared) {
       const where = manifest.devDependencies?.[dep] ? { fr: ' (seulement dans ses devDependencies)', en: ' (only in its devDependencies)' } : { fr: '', en: '' };
       add(file, 'undeclared-dependency', `importe « ${dep} » à l’exécution, absent de ses « dependencies »${where.fr}`, `imports "${dep}" at run time, missing from its "dependencies"${where.en}`);
+    }
+    for (const [dep, file] of undeclaredTypes) {
+      add(file, 'undeclared-type-dependency', `ses types importent « ${dep} », absent de ses « dependencies » : importez-le par un paquet déclaré`, `its types import "${dep}", missing from its "dependencies": import it through a declared package`);
     }
   }
 

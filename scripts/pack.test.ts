@@ -56,17 +56,18 @@ describe('npm run pack: the checks of a packed package (scripts/pack.mjs)', () =
     expect(await check(high)).toEqual(expected.map((line) => `@olva/high ${line}`));
   });
 
-  it('names each run-time import left out of dependencies, where devDependencies or the root do not count, French first', async () => {
+  it('names each run-time or type import left out of dependencies, where devDependencies or the root do not count, French first', async () => {
     const high = goodHigh();
     high.manifest.devDependencies = { semver: '^7.7.0' };
     high.files.set('dist/v.js', Buffer.from("import semver from 'semver';\nconst yazl = await import('yazl');\nimport.meta.resolve('@olva/embed');"));
-    // A type-only import is erased: the declaration may name a package a user never installs.
-    high.files.set('dist/t.d.ts', Buffer.from("import type { Page } from 'playwright-core';"));
+    // What tsc infers through lit (lit-html) is a dependency of the declarations; a comment is not.
+    high.files.set('dist/t.d.ts', Buffer.from('/** Counts, apart from "no answer". */\nexport declare const part: () => import("lit-html/directive.js").DirectiveResult;'));
     const problems = (await checkPackages([high], new Map([['@olva/high', high.manifest], ['@olva/low', base('@olva/low')]]))) as Problem[];
     expect(problems.map((p) => `${p.package} ${p.file} ${p.rule}`)).toEqual([
       '@olva/high dist/v.js undeclared-dependency',
       '@olva/high dist/v.js undeclared-dependency',
       '@olva/high dist/v.js undeclared-dependency',
+      '@olva/high dist/t.d.ts undeclared-type-dependency',
     ]);
     expect(formatPackProblem(problems[0])).toBe(
       '@olva/high dist/v.js: [undeclared-dependency] importe « semver » à l’exécution, absent de ses « dependencies » (seulement dans ses devDependencies)\n'
