@@ -86,6 +86,13 @@ describe('olva-core', () => {
     expect(core.version).toBe('2026.2.2');
   });
 
+  it('is the version its changelog heads and its READMEs name (docs/release.md, step 2)', () => {
+    const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+    expect(/^## (\S+) — /m.exec(read('../CHANGELOG.md'))?.[1]).toBe(core.version);
+    expect([...read('../README.md').matchAll(/version `([^`]+)`/g)].map((m) => m[1])).toEqual([core.version, core.version]);
+    expect(/tronc commun `olva-core` (\S+),/.exec(read('../../../README.md'))?.[1]).toBe(core.version);
+  });
+
   it('has 45 to 60 questions in the four OLVA sections', () => {
     expect(core.sections.map((s) => s.id)).toEqual(['profil', 'membres', 'ressources', 'besoins']);
     expect(coreQuestions.length).toBeGreaterThanOrEqual(45);

@@ -18,7 +18,7 @@
  * drawn by Lit inside their `<span>`.
  */
 import { noChange, render, type TemplateResult } from 'lit';
-import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { Directive, directive, PartType, type DirectiveParameters, type DirectiveResult, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { SafeContent } from '../safe-text.js';
 import type { QuestionContext } from './context.js';
 import { questionIds } from './question-ids.js';
@@ -188,4 +188,4 @@ class ChoiceList extends Directive {
  * Draws a question's choices into the element it is set on (see the module's comment):
  * `<div class="choices" ${choiceList(context, { type: 'radio', name, items })}></div>`.
  */
-export const choiceList = directive(ChoiceList);
+export const choiceList: (...values: DirectiveParameters<ChoiceList>) => DirectiveResult<typeof ChoiceList> = directive(ChoiceList);

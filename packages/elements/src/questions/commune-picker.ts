@@ -6,7 +6,7 @@
  * INSEE code of the commune picked; without the search (no endpoint, offline, collector
  * failing) a typed code is the answer, as the runtime checks its shape.
  */
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Strings } from '../strings.js';
 import { communeInWords, knowsCommune, lookUpCommune, rememberCommune, searchCommunes, type CommuneMatch } from './commune-search.js';
 
@@ -253,7 +253,7 @@ export class OlvaCommunePicker extends LitElement {
     if (commune && !other) this.#pick(commune);
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const listId = `${this.controlId}-communes`;
     const noticeId = `${this.controlId}-notice`;
     const describedBy = [this.describedBy, this._notice ? noticeId : ''].filter(Boolean).join(' ');

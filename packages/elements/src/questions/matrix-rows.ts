@@ -17,7 +17,7 @@
  * by Lit inside their legend.
  */
 import { noChange, render } from 'lit';
-import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { Directive, directive, PartType, type DirectiveParameters, type DirectiveResult, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { SafeContent } from '../safe-text.js';
 import type { QuestionContext } from './context.js';
 import { DrawnChoices, type ChoiceListOptions } from './choice-list.js';
@@ -99,4 +99,4 @@ class MatrixRows extends Directive {
  * Draws a matrix's rows into the element it is set on (see the module's comment):
  * `<div ${matrixRows(context, rows)}></div>`.
  */
-export const matrixRows = directive(MatrixRows);
+export const matrixRows: (...values: DirectiveParameters<MatrixRows>) => DirectiveResult<typeof MatrixRows> = directive(MatrixRows);

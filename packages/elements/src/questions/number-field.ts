@@ -3,7 +3,7 @@
  * numeric keyboard, not `type="number"`: that one drops what it cannot parse ("3,5" in some
  * browsers), changes value on scroll, and reads badly in screen readers.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { questionType } from '@olva/runtime';
 import type { QuestionContext } from './context.js';
 import { describedBy, textField } from './field.js';
@@ -16,7 +16,7 @@ export function formatNumber(value: number, context: QuestionContext): string {
 }
 
 /** Renders a number question with the given hint and keyboard. */
-export function numberField(context: QuestionContext, hint: string, inputmode: 'numeric' | 'decimal', maxlength?: number) {
+export function numberField(context: QuestionContext, hint: string, inputmode: 'numeric' | 'decimal', maxlength?: number): TemplateResult {
   const { question } = context;
   const shown = context.typed
     ?? (typeof context.value === 'number' ? formatNumber(context.value, context) : typeof context.value === 'string' ? context.value : '');

@@ -11,7 +11,7 @@
  */
 import { html, noChange, type TemplateResult } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
-import type { ChildPart, Part } from 'lit/directive.js';
+import type { ChildPart, DirectiveParameters, DirectiveResult, Part } from 'lit/directive.js';
 import type { CompiledQuestion } from '@olva/runtime';
 
 /** What one question is drawn from, now. */
@@ -137,4 +137,4 @@ class QuestionPart extends AsyncDirective {
 }
 
 /** Draws one question of the page as a unit that redraws itself (see `QuestionParts`). */
-export const questionPart = directive(QuestionPart);
+export const questionPart: (...values: DirectiveParameters<QuestionPart>) => DirectiveResult<typeof QuestionPart> = directive(QuestionPart);

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script, without types
+import { checkPackages, formatPackProblem, publishOrder, specifiersOf } from './pack.mjs';
+
+interface Manifest { name: string; version: string; private?: boolean; [field: string]: unknown }
+interface Problem { package: string; file: string; rule: string; fr: string; en: string }
+
+/** A packed package: its manifest and its files (text), as the tarball holds them. */
+const packed = (manifest: Manifest, files: Record<string, string>) => ({
+  manifest,
+  files: new Map(Object.entries({ 'package.json': JSON.stringify(manifest), 'README.md': '# x', ...files }).map(([k, v]) => [k, Buffer.from(v)])),
+});
+
+const base = (name: string, extra: Partial<Manifest> = {}): Manifest => ({
+  name, version: '1.2.0', license: 'EUPL-1.2', type: 'module',
+  exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' } }, types: './dist/index.d.ts', files: ['dist', 'README.md'],
+  ...extra,
+});
+
+/** A workspace of `@olva/low` (depended on), `@olva/high` (depending on it) and the private `@olva/test-support`. */
+function check(high: ReturnType<typeof packed>, low = packed(base('@olva/low'), { 'dist/index.js': 'export const low = 1;', 'dist/index.d.ts': 'export declare const low = 1;' })) {
+  const workspace = new Map<string, Manifest>([
+    ['@olva/low', low.manifest],
+    ['@olva/high', high.manifest],
+    ['@olva/test-support', { name: '@olva/test-support', version: '1.2.0', private: true }],
+  ]);
+  return (checkPackages([low, high], workspace) as Promise<Problem[]>).then((problems) => problems.map((p) => `${p.package} ${p.file} ${p.rule}`));
+}
+
+const goodHigh = () => packed(base('@olva/high', { dependencies: { '@olva/low': '1.2.0', lit: '^3.3.0' } }), {
+  'dist/index.js': "import { low } from '@olva/low';\nimport { html } from 'lit';\nimport fs from 'node:fs';\nexport const text = `imported from \"${low}\"`;\nexport const lazy = () => import('./lazy.js');",
+  'dist/index.d.ts': "import type { low } from '@olva/low';\nexport declare const text: string;",
+  'dist/lazy.js': 'export {};',
+});
+
+describe('npm run pack: the checks of a packed package (scripts/pack.mjs)', () => {
+  it('finds nothing in a package a user can install as it is', async () => {
+    expect(await check(goodHigh())).toEqual([]);
+  });
+
+  it.each([
+    ['test files, fixtures, build leftovers and test-support code', {
+      'dist/index.test.js': '',
+      'dist/__fixtures__/a.json': '{}',
+      'dist/.tsbuildinfo': '{}',
+      'dist/harness.js': "import { chromium } from '@olva/test-support/chromium';",
+    }, ['dist/index.test.js test-file', 'dist/__fixtures__/a.json test-file', 'dist/.tsbuildinfo build-leftover', 'dist/harness.js test-support']],
+    ['an import out of the package, into another package’s sources or past its exports', {
+      'dist/a.js': "import '../../low/src/index.js';",
+      'dist/b.d.ts': "import type { X } from '@olva/low/src/types.js';",
+      'dist/c.js': "export { low } from '@olva/low/internal';",
+    }, ['dist/a.js outside-package', 'dist/b.d.ts reaches-src', 'dist/c.js unexported-subpath']],
+  ])('names %s', async (_, files: Record<string, string>, expected: string[]) => {
+    const high = goodHigh();
+    for (const [file, text] of Object.entries(files)) high.files.set(file, Buffer.from(text));
+    expect(await check(high)).toEqual(expected.map((line) => `@olva/high ${line}`));
+  });
+
+  it('names each run-time or type import left out of dependencies, where devDependencies or the root do not count, French first', async () => {
+    const high = goodHigh();
+    high.manifest.devDependencies = { semver: '^7.7.0' };
+    high.files.set('dist/v.js', Buffer.from("import semver from 'semver';\nconst yazl = await import('yazl');\nimport.meta.resolve('@olva/embed');"));
+    // What tsc infers through lit (lit-html) is a dependency of the declarations; a comment is not.
+    high.files.set('dist/t.d.ts', Buffer.from('/** Counts, apart from "no answer". */\nexport declare const part: () => import("lit-html/directive.js").DirectiveResult;'));
+    const problems = (await checkPackages([high], new Map([['@olva/high', high.manifest], ['@olva/low', base('@olva/low')]]))) as Problem[];
+    expect(problems.map((p) => `${p.package} ${p.file} ${p.rule}`)).toEqual([
+      '@olva/high dist/v.js undeclared-dependency',
+      '@olva/high dist/v.js undeclared-dependency',
+      '@olva/high dist/v.js undeclared-dependency',
+      '@olva/high dist/t.d.ts undeclared-type-dependency',
+    ]);
+    expect(formatPackProblem(problems[0])).toBe(
+      '@olva/high dist/v.js: [undeclared-dependency] importe « semver » à l’exécution, absent de ses « dependencies » (seulement dans ses devDependencies)\n'
+      + '    imports "semver" at run time, missing from its "dependencies" (only in its devDependencies)',
+    );
+  });
+
+  it('names a target of exports, types, bin or sideEffects missing from the tarball, and a files entry that brings nothing', async () => {
+    const high = goodHigh();
+    Object.assign(high.manifest, {
+      exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' }, './define': './dist/define.js', './bundled/*': './bundled/*' },
+      bin: { olva: './bin/olva.js' },
+      sideEffects: ['./dist/define.js'],
+      files: ['dist', 'bin', 'README.md'],
+    });
+    expect(await check(high)).toEqual([
+      '@olva/high package.json#/exports/.~1define missing-target',
+      '@olva/high package.json#/exports/.~1bundled~1* missing-target',
+      '@olva/high package.json#/bin/olva missing-target',
+      '@olva/high package.json#/sideEffects/0 missing-target',
+      '@olva/high package.json#/files/1 files-entry-empty',
+    ]);
+  });
+
+  it('wants one version, internal dependencies pinned to it, no private one, one range per library, a licence and a README', async () => {
+    const high = packed(base('@olva/high', {
+      version: '1.3.0',
+      license: undefined,
+      dependencies: { '@olva/low': '^1.2.0', '@olva/test-support': '1.2.0', lit: '^3.2.0' },
+    }), { 'dist/index.js': '', 'dist/index.d.ts': '' });
+    high.files.delete('README.md');
+    const low = packed(base('@olva/low', { dependencies: { lit: '^3.3.0' } }), { 'dist/index.js': '', 'dist/index.d.ts': '' });
+    const third = packed(base('@olva/third'), { 'dist/index.js': '', 'dist/index.d.ts': '' });
+    const workspace = new Map<string, Manifest>([
+      ['@olva/low', low.manifest], ['@olva/high', high.manifest], ['@olva/third', third.manifest],
+      ['@olva/test-support', { name: '@olva/test-support', version: '1.2.0', private: true }],
+    ]);
+    const problems = (await checkPackages([low, third, high], workspace)) as Problem[];
+    expect(problems.map((p) => `${p.package} ${p.file} ${p.rule}`)).toEqual([
+      '@olva/high package.json#/version version-mismatch',
+      '@olva/high package.json#/license license',
+      '@olva/high README.md readme',
+      '@olva/high package.json#/dependencies/@olva~1low unpinned-dependency',
+      '@olva/high package.json#/dependencies/@olva~1test-support private-dependency',
+      '@olva/high package.json#/files/1 files-entry-empty',
+      '@olva/low package.json#/dependencies/lit range-mismatch',
+      '@olva/high package.json#/dependencies/lit range-mismatch',
+    ]);
+    expect(problems[0].fr).toBe('version 1.3.0, les autres paquets sont en 1.2.0');
+  });
+});
+
+describe('specifiersOf', () => {
+  it('reads imports, not the words « from "x" » inside a string', () => {
+    expect(specifiersOf('const a = `copied from "${b}"`;\nimport x from "y";\nexport * from \'./z.js\';')).toEqual(['y', './z.js']);
+  });
+});
+
+describe('publishOrder', () => {
+  it('puts each package after the @olva packages it depends on, optional peers included', () => {
+    const m = (name: string, deps: Record<string, string> = {}, peers: Record<string, string> = {}) => ({ name, version: '1.0.0', dependencies: deps, peerDependencies: peers });
+    const order = publishOrder([
+      m('@olva/cli', { '@olva/reports': '1.0.0', semver: '^7' }, { '@olva/embed': '1.0.0' }),
+      m('@olva/schema'),
+      m('@olva/reports', { '@olva/schema': '1.0.0' }),
+      m('@olva/embed', { '@olva/schema': '1.0.0' }),
+    ]) as { name: string }[];
+    expect(order.map((p) => p.name)).toEqual(['@olva/schema', '@olva/reports', '@olva/embed', '@olva/cli']);
+  });
+});
