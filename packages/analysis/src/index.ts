@@ -16,7 +16,7 @@ export {
   DEFAULT_DISCLOSURE_RULES, disclosureRules, disclosureRuleProblems, baseStatus, isSmallCell,
   type DisclosureRules, type RuleProblem, type BaseStatus, type CellStatus,
 } from './disclosure/rules.js';
-export { suppressLine } from './disclosure/line.js';
+export { lineGivenAway, suppressLine } from './disclosure/line.js';
 export { suppressTable, type TableDisclosure } from './disclosure/table.js';
 export { withholdLinked } from './disclosure/linked.js';
 export { aggregateResponses, resultsRules, type AggregateOptions } from './aggregate/aggregate.js';
@@ -27,7 +27,7 @@ export { AnalysisError } from './errors.js';
 export { ANALYSIS_VERSION } from './version.js';
 export type {
   ResultsDocument, ResultsRules, GroupResults, QuestionFigures, DistributionFigures, MultipleFigures, MatrixFigures,
-  MatrixRowFigures, NumericFigures, NumericSummary, Category, Base, CountRef, HiddenCounts, TerritoryRef, VersionRef, VersionAnswered, WithheldReason,
+  MatrixRowFigures, NumericFigures, NumericSummary, Category, Base, CountRef, HiddenCounts, LineRef, TerritoryRef, VersionRef, VersionAnswered, WithheldReason,
 } from './results.js';
 export { crossTabulate, publishCrosstab, type CrosstabOptions } from './crosstab/crosstab.js';
 export { countCrossed, type CrosstabQuery, type CrossCounts } from './crosstab/count.js';
