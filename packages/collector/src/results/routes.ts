@@ -165,7 +165,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const asked = { questionnaireId: questionnaire, wave, territories: territories.covered([territory]), territory, within: counted, comparisons };
     const made = await analyseWave(store, registry, asked, settings);
     if (!made) throw noResponses(text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
-    const nested = await nestedPublications(store, territories, territory, wave, [...inner.values()]);
+    const nested = await nestedPublications(store, territories, territory, [...inner.values()]);
     const limits = disclosureRules(rules);
     // The same responses again, with counts hidden: a document there was.
     const hidden = await hideBesideNested(made, territory, wave, nested, limits, async (hide) => (await analyseWave(store, registry, { ...asked, hide }, settings))!);
