@@ -39,6 +39,8 @@ export { flattenResults, FLAT_COLUMNS, type FlatCell } from './flat.js';
 export { compareWaves, type WaveComparison } from './compare/waves.js';
 export { analyseResponses, type AnalyseOptions } from './analyse.js';
 export { withTerritoryNames } from './territory-names.js';
+export { emptyWaveNote, notesOf, previousWaveNote } from './notes.js';
+export type { ResultsNote } from './results.js';
 export { compareNetwork, networkTotals, MIN_OTHER_TERRITORIES, type NetworkTotals, type Within } from './compare/network.js';
 export { compareNational } from './compare/national.js';
 export { comparePreviousWave } from './compare/previous.js';

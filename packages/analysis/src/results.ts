@@ -411,6 +411,21 @@ export interface ResultsDocument {
   groups: GroupResults[];
   /** Cross-tabulations, when asked for. */
   crosstabs?: Crosstab[];
+  /** What a reader should know that no figure says (a previous wave without responses);
+   * absent when nothing. Optional: readers of earlier documents keep working. */
+  notes?: ResultsNote[];
+}
+
+/** A note of a results document, in French and in English. */
+export interface ResultsNote {
+  /** `previous-wave-empty`: groups without responses in the previous wave asked for (their
+   * `comparisons.previousWave.available` is false); `wave-empty`: no response in the wave. */
+  code: 'previous-wave-empty' | 'wave-empty';
+  /** The wave without responses. */
+  wave: string;
+  /** The territories concerned; empty for every territory. */
+  territories: TerritoryRef[];
+  text: { fr: string; en: string };
 }
 
 /** One axis of a cross-tabulation: a question and its codes in display order. */

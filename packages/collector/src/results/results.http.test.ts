@@ -510,23 +510,33 @@ for (const backend of bothBackends()) {
       expect(bare.body.scope).toBeUndefined();
     });
 
-    it('says there is nothing to compare with a 404 naming the parameter, in French and in English', async () => {
-      const none = await call(server.url, 'PUT', '/v1/results/commune:35238/2026/publication?previousWave=2019', PUBLISHER);
-      expect(none.status).toBe(404);
-      expect(none.body).toEqual({ error: 'not-found', message: expect.stringContaining('rien à comparer'), problems: [{ pointer: '/previousWave', code: 'results/no-previous-wave', message: none.body.message }] });
-      const en = await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2026&previousWave=2019', TEST_TOKENS.rennes, 'en');
-      expect(en.status).toBe(404);
-      expect(en.body.message).toContain('nothing to compare');
-      const empty = await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2030&previousWave=2026', TEST_TOKENS.rennes);
-      expect(empty.status).toBe(404);
-      expect(empty.body.problems).toEqual([{ pointer: '/wave', code: 'analysis/empty-wave', message: empty.body.message }]);
+    it('answers a previous wave without responses with the wave\'s results and a note, as olva analyse writes them', async () => {
+      const note = {
+        code: 'previous-wave-empty', wave: '2019', territories: [RENNES],
+        text: { fr: 'aucune réponse au millésime 2019 pour commune:35238 : pas de comparaison avec lui', en: 'no response in wave 2019 for commune:35238: no comparison with it' },
+      };
+      const preview = await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2026&previousWave=2019', TEST_TOKENS.rennes, 'en');
+      expect(preview.status).toBe(200);
+      expect(preview.body).toEqual(await analysed(ofRennes('2026'), { wave: '2026', territory: RENNES, previousWave: '2019', network: false }));
+      expect(preview.body.notes).toEqual([note]);
+      expect(preview.body.groups[0].comparisons.previousWave).toEqual({ wave: '2019', available: false, crosswalk: null, shares: [] });
+      expect(schemaProblems(preview.body)).toEqual([]);
+      // Published so: the one who publishes reads the note at once, and the snapshot keeps it.
+      const published = await call(server.url, 'PUT', '/v1/results/commune:35238/2026/publication?previousWave=2019', PUBLISHER);
+      expect(published.status).toBe(200);
+      expect(published.body.notes).toEqual([note]);
+      expect((await call(server.url, 'GET', published.body.url)).body.notes).toEqual([note]);
+      // A wave without responses yet: the empty document with its note, a previous wave asked or not; nothing to publish.
+      for (const query of ['wave=2030&previousWave=2026', 'wave=2030']) {
+        const empty = await call(server.url, 'GET', `/v1/results?territory=commune:35238&${query}`, TEST_TOKENS.rennes);
+        expect(empty.status, query).toBe(200);
+        expect(empty.body.groups).toEqual([]);
+        expect(empty.body.notes).toEqual([{ code: 'wave-empty', wave: '2030', territories: [RENNES], text: { fr: 'aucune réponse au millésime 2030 pour commune:35238 : pas encore de résultats', en: 'no response in wave 2030 for commune:35238: no results yet' } }]);
+        expect(schemaProblems(empty.body)).toEqual([]);
+      }
       const nothing = await call(server.url, 'PUT', '/v1/results/commune:35238/2030/publication?previousWave=2026', PUBLISHER);
       expect(nothing.status).toBe(404);
       expect(nothing.body.message).toContain('rien à publier');
-      // A wave without responses yet, no previous wave asked: the empty document, as before comparisons.
-      const waiting = await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2030', TEST_TOKENS.rennes);
-      expect(waiting.status).toBe(200);
-      expect(waiting.body.groups).toEqual([]);
     });
 
     it('answers stored responses the analysis cannot read with a 409 naming the answer, in French and in English', async () => {
