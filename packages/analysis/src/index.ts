@@ -17,6 +17,7 @@ export {
   type DisclosureRules, type RuleProblem, type BaseStatus, type CellStatus,
 } from './disclosure/rules.js';
 export { lineGivenAway, suppressLine } from './disclosure/line.js';
+export { boundedCountPinned, type BoundedCount } from './disclosure/bounds.js';
 export { suppressTable, type TableDisclosure } from './disclosure/table.js';
 export { withholdLinked } from './disclosure/linked.js';
 export { aggregateResponses, resultsRules, type AggregateOptions } from './aggregate/aggregate.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hiddenCountPinned } from './bounds.js';
+import { boundedCountPinned, hiddenCountPinned } from './bounds.js';
 import { lineGivenAway, suppressLine } from './line.js';
 import { DEFAULT_DISCLOSURE_RULES as rules, type CellStatus } from './rules.js';
 
@@ -41,6 +41,26 @@ describe('hiddenCountPinned', () => {
       fc.pre(seen.every((s) => s.size > 0));
       expect(hiddenCountPinned(marks, sum, rules)).toBe(seen.some((s) => s.size === 1));
     }));
+  });
+});
+
+describe('boundedCountPinned', () => {
+  const free = (mark: CellStatus) => ({ mark, min: 0, max: Infinity });
+  it('agrees with hiddenCountPinned without bounds', () => {
+    const mark = fc.constantFrom<CellStatus>('small', 'complementary');
+    fc.assert(fc.property(fc.array(mark, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 20 }), (marks, sum) => {
+      fc.pre(readings(marks, sum).every((s) => s.size > 0));
+      expect(boundedCountPinned(marks.map(free), sum, rules)).toBe(hiddenCountPinned(marks, sum, rules));
+    }));
+  });
+
+  it('finds a count pinned by a bound from a nested territory', () => {
+    // "< 3" and "×" making 5: 1 and 4, or 2 and 3; the EPCI's 3 for the "×" code leaves 2 and 3.
+    expect(boundedCountPinned([free('small'), free('complementary')], 5, rules)).toBe(false);
+    expect(boundedCountPinned([free('small'), { mark: 'complementary', min: 0, max: 3 }], 5, rules)).toBe(true);
+    // A commune's 4 under the EPCI's "×": at least 4, so 4 and 1 — no longer two readings.
+    expect(boundedCountPinned([free('small'), { mark: 'complementary', min: 4, max: Infinity }], 5, rules)).toBe(true);
+    expect(boundedCountPinned([free('small'), { mark: 'complementary', min: 3, max: Infinity }], 5, rules)).toBe(false);
   });
 });
 

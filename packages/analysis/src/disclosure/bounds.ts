@@ -29,3 +29,38 @@ export function hiddenCountPinned(hidden: readonly CellStatus[], sum: number, ru
   }
   return false;
 }
+
+/** A hidden count as a reader bounds it: its mark, and what another published figure says of it. */
+export interface BoundedCount {
+  mark: CellStatus;
+  /** The least value it can take (a count of a territory inside this one, shown: 0 otherwise). */
+  min: number;
+  /** The most (a count of a territory holding this one, shown: Infinity otherwise). */
+  max: number;
+}
+
+/**
+ * `hiddenCountPinned` with bounds from outside the line: a commune's count is at most its EPCI's,
+ * which can leave a hidden count of either a single value ("< 3" and "×" making 5 in the commune
+ * are 1 and 4 or 2 and 3; the EPCI's 3 for the "×" code leaves 2 and 3). Every value of each
+ * count is tried against the sums the others can make (a subset-sum over the hidden sum).
+ */
+export function boundedCountPinned(hidden: readonly BoundedCount[], sum: number, rules: DisclosureRules): boolean {
+  const fits = (c: BoundedCount, v: number) => v >= c.min && v <= c.max && (c.mark === 'small' ? v >= 1 && v < rules.minCell : v === 0 || v >= rules.minCell);
+  /** The sums the counts of `list` can make together, up to `sum`. */
+  const sums = (list: readonly BoundedCount[]): boolean[] => {
+    let reach = Array.from({ length: sum + 1 }, (_, s) => s === 0);
+    for (const c of list) {
+      const next = Array<boolean>(sum + 1).fill(false);
+      for (let s = 0; s <= sum; s++) if (reach[s]) for (let v = 0; s + v <= sum; v++) if (fits(c, v)) next[s + v] = true;
+      reach = next;
+    }
+    return reach;
+  };
+  return hidden.some((c, i) => {
+    const others = sums(hidden.filter((_, j) => j !== i));
+    let values = 0;
+    for (let v = 0; v <= sum && values < 2; v++) if (fits(c, v) && others[sum - v]) values++;
+    return values < 2;
+  });
+}

@@ -22,6 +22,14 @@ function sectors(territory: { level: string; code: string }, n: number, ones: nu
   return items;
 }
 
+/** Responses whose main sector is each code of `codes` as many times as it says. */
+function bySector(territory: { level: string; code: string }, codes: Record<string, number>, seed: number): Generated[] {
+  const list = Object.entries(codes).flatMap(([code, n]) => Array<string>(n).fill(code));
+  const items = generateFor(b.core, territory, '2026', list.length, prng(seed));
+  items.forEach((g, i) => { g.payload.answers.secteur_principal = list[i]; });
+  return items;
+}
+
 describe('nested publications', () => {
   it('names a code whose count in the rest of the outer territory is 1 or 2', async () => {
     const inner = sectors(lorient, 40, 5, 53);
@@ -61,13 +69,6 @@ describe('nested publications', () => {
   });
 
   it('hides again a count that the first hiding showed (its line’s complement changed)', async () => {
-    /** Responses whose main sector is each code of `codes` as many times as it says. */
-    const bySector = (territory: { level: string; code: string }, codes: Record<string, number>, seed: number) => {
-      const list = Object.entries(codes).flatMap(([code, n]) => Array<string>(n).fill(code));
-      const items = generateFor(b.core, territory, '2026', list.length, prng(seed));
-      items.forEach((g, i) => { g.payload.answers.secteur_principal = list[i]; });
-      return items;
-    };
     const inner = bySector(lorient, { sport: 39, culture: 3, environnement: 10 }, 79);
     // The EPCI: sport 40, culture 4, social_sante 2, environnement 20. Alone, "< 3" takes culture
     // as its complement; sport hidden (40 − 39 = 1) protects it instead, and culture (4 − 3) shows.
@@ -81,6 +82,30 @@ describe('nested publications', () => {
     const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
     expect(sector(doc.groups[0])).toEqual([['sport', 'complementary'], ['culture', 'complementary'], ['social_sante', 'small']]);
     expect(nestedHiddenCounts(viewsOf(doc.groups[0]!), nested[0]!.views, false, rules)).toEqual([]);
+  });
+
+  it('hides a count whose value bounds a hidden count of the nested publication to a single reading', async () => {
+    // Lorient shows sport « < 3 » and culture « × » (making 5: 1 and 4, or 2 and 3). The agglomeration,
+    // whose rest has no culture association, would show culture 3: Lorient's is at most 3, so 2 and 3.
+    const inner = bySector(lorient, { sport: 2, culture: 3, environnement: 20, social_sante: 15 }, 109);
+    const all = [...bySector(agglo, { sport: 2, environnement: 10, social_sante: 5 }, 113), ...inner];
+    const made = async (hide: HiddenCounts[] = []) => {
+      const doc = await aggregateResponses(stream(all.map((x) => ({ ...x, payload: { ...x.payload, territory: agglo } }))), { compiled: [b.core], rules, hide });
+      return { ...doc, groups: doc.groups.map((g) => ({ ...g, questions: g.questions.filter((q) => q.id === 'secteur_principal') })) };
+    };
+    const sector = (g: GroupResults) => (g.questions.find((q) => q.id === 'secteur_principal') as { categories: { code: string; count: number | null; suppressed?: string }[] }).categories
+      .filter((c) => ['sport', 'culture'].includes(c.code)).map((c) => [c.code, c.count, c.suppressed]);
+    const within = await group(inner, 'secteur_principal');
+    expect(sector(within)).toEqual([['sport', null, 'small'], ['culture', null, 'complementary']]);
+    const first = await made();
+    expect(sector(first.groups[0]!)).toEqual([['sport', 4, undefined], ['culture', 3, undefined]]);
+    const nested = [{ territory: lorient, outside: false, views: viewsOf(within) }];
+    const refused = (() => { try { refuseNestedDifference(agglo, '2026', first, nested, rules); } catch (e) { return e as HttpError; } })();
+    expect(refused?.text.en).toContain('a hidden count of "secteur_principal", which the counts the other shows bound to a single value');
+    const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
+    expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
+    // Culture hidden, and sport with it (the line's total would give it back): their sum, 7, bounds nothing.
+    expect(sector(doc.groups[0]!)).toEqual([['sport', null, 'complementary'], ['culture', null, 'complementary']]);
   });
 
   describe('the previous wave a document compares with', () => {

@@ -18,10 +18,14 @@
  * - A rest of fewer than `minBase` responses has nothing to hide it: the publication is refused
  *   (409 `results/nested-difference`), naming the other publication, the wave and the figure.
  *   The refusal checks bases and counts again, so what the hiding left is refused, never published.
+ * - A count shown in one bounds the same count in the other (a commune's is at most its EPCI's):
+ *   a line whose hidden counts that leaves a single reading (`boundedCountPinned`) is withheld
+ *   when it is the document's own, and the document hides the counts that bound it otherwise.
  * Only pairs are checked (three nested documents can still combine), and only figures shown in
- * both (a sum of codes read from single counts in the other: a crosswalk's category).
+ * both (a sum of codes read from single counts in the other: a crosswalk's category); bounds
+ * only within a wave's own groups (not the previous-wave columns, whose hidden counts have no mark).
  */
-import type { CountRef, DisclosureRules, GroupResults, HiddenCounts, LineRef, QuestionFigures, ResultsDocument } from '@olva/analysis';
+import { boundedCountPinned, type CountRef, type DisclosureRules, type GroupResults, type HiddenCounts, type LineRef, type QuestionFigures, type ResultsDocument } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
 import { text, type Text } from '../messages.js';
@@ -45,19 +49,24 @@ export interface View {
   counts: Map<string, Counted>;
   /** The single counts of each line whose counts add up to its base: a sum of its codes is known. */
   additive: Map<string, Map<string, number>>;
+  /** The hidden counts of each such line, with their marks and their sum (the base less the counts shown). */
+  hidden: Map<string, HiddenLine>;
 }
+
+/** The hidden counts of a line whose counts add up to its base. */
+interface HiddenLine extends LineRef { sum: number; cells: { code: string; mark: 'small' | 'complementary' }[] }
 
 const lineOf = (question: string, row?: string) => (row === undefined ? question : `${question}.${row}`);
 const countKey = (c: Omit<Counted, 'count'>) => `${lineOf(c.question, c.row)}|${[...c.codes].sort().join('+')}`;
 
 function emptyView(territory: TerritoryRef, wave: string, responses: number | null): View {
-  return { territory, wave, responses, bases: new Map(), counts: new Map(), additive: new Map() };
+  return { territory, wave, responses, bases: new Map(), counts: new Map(), additive: new Map(), hidden: new Map() };
 }
 
 /** Puts a question's published lines in a view. */
 function putQuestion(view: View, f: QuestionFigures): void {
   if (f.status === 'withheld' || !f.base) return;
-  const lines: { row?: string; base: number; categories: readonly { code: string; count: number | null }[]; additive: boolean }[] = [];
+  const lines: { row?: string; base: number; categories: readonly { code: string; count: number | null; suppressed?: 'small' | 'complementary' }[]; additive: boolean }[] = [];
   if (f.kind === 'distribution' || f.kind === 'multiple') lines.push({ base: f.base.answered, categories: f.categories ?? [], additive: f.kind === 'distribution' });
   else if (f.kind === 'numeric') lines.push({ base: f.base.answered, categories: f.classes ?? [], additive: true });
   else for (const r of f.rows ?? []) if (r.base && r.categories) lines.push({ row: r.code, base: r.base.answered, categories: r.categories, additive: true });
@@ -71,7 +80,11 @@ function putQuestion(view: View, f: QuestionFigures): void {
       view.counts.set(countKey(counted), counted);
       singles.set(c.code, c.count);
     }
-    if (l.additive) view.additive.set(line, singles);
+    if (!l.additive) continue;
+    view.additive.set(line, singles);
+    const cells = l.categories.flatMap((c) => (c.count === null ? [{ code: c.code, mark: c.suppressed ?? 'complementary' }] : []));
+    const sum = l.base - [...singles.values()].reduce((a, n) => a + n, 0);
+    if (cells.length) view.hidden.set(line, { question: f.id, ...(l.row === undefined ? {} : { row: l.row }), sum, cells });
   }
 }
 
@@ -138,6 +151,22 @@ function smallBases(outer: View, inner: View, rules: DisclosureRules): (LineRef 
   return out;
 }
 
+/**
+ * The lines of `owner` whose hidden counts the counts `bounder` shows fix to a single value: a
+ * count of the inner territory is at most the outer one's, and at least it the other way round
+ * (`boundedCountPinned`). Each with the codes `bounder` shows among its hidden ones.
+ */
+function pinnedByBounds(owner: View, bounder: View, ownerInside: boolean, rules: DisclosureRules): { line: HiddenLine; shown: string[] }[] {
+  const out: { line: HiddenLine; shown: string[] }[] = [];
+  for (const line of owner.hidden.values()) {
+    const bounds = line.cells.map((c) => countIn(bounder, { question: line.question, ...(line.row === undefined ? {} : { row: line.row }), codes: [c.code] }));
+    if (bounds.every((b) => b === null)) continue;
+    const cells = line.cells.map((c, i) => ({ mark: c.mark, min: !ownerInside && bounds[i] !== null ? bounds[i]! : 0, max: ownerInside && bounds[i] !== null ? bounds[i]! : Infinity }));
+    if (boundedCountPinned(cells, line.sum, rules)) out.push({ line, shown: line.cells.filter((_, i) => bounds[i] !== null).map((c) => c.code) });
+  }
+  return out;
+}
+
 /** The view pairs of one wave, outer first. */
 function pairs(mine: readonly View[], theirs: readonly View[], outside: boolean): [View, View][] {
   return mine.flatMap((m) => theirs.filter((t) => t.wave === m.wave).map((t): [View, View] => (outside ? [t, m] : [m, t])));
@@ -155,7 +184,11 @@ export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[
   for (const [outer, inner] of pairs(mine, theirs, outside)) {
     const view = outside ? inner : outer;
     const counts = smallDifferences(outer, inner, rules).map(({ counted: c }): CountRef => ({ question: c.question, ...(c.row === undefined ? {} : { row: c.row }), code: c.codes[0]! }));
-    const lines = smallBases(outer, inner, rules).map(({ difference: _, ...line }) => line);
+    const lines: LineRef[] = smallBases(outer, inner, rules).map(({ difference: _, ...line }) => line);
+    const other = outside ? outer : inner;
+    // A line of mine that their counts pin is withheld; one of theirs that mine pin loses my counts that bound it.
+    for (const { line } of pinnedByBounds(view, other, outside, rules)) lines.push({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }) });
+    for (const { line, shown } of pinnedByBounds(other, view, !outside, rules)) counts.push(...shown.map((code) => ({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }), code })));
     if (counts.length || lines.length) out.push({ territory: { ...view.territory }, wave: view.wave, counts, ...(lines.length ? { lines } : {}) });
   }
   return out;
@@ -173,6 +206,8 @@ function viewDifference(outer: View, inner: View, rules: DisclosureRules): Text 
   }
   const [base] = smallBases(outer, inner, rules);
   if (base) return text('nested.base', { question: lineOf(base.question, base.row), count: base.difference, minBase: rules.minBase });
+  const [pinned] = [...pinnedByBounds(outer, inner, false, rules), ...pinnedByBounds(inner, outer, true, rules)];
+  if (pinned) return text('nested.bounds', { question: lineOf(pinned.line.question, pinned.line.row) });
   const [d] = smallDifferences(outer, inner, rules);
   if (!d) return null;
   const code = `${d.counted.row === undefined ? '' : `${d.counted.row}.`}${d.counted.codes.join(' + ')}`;
