@@ -8,7 +8,7 @@ import { DEFAULT_DISCLOSURE_RULES as rules, type CellStatus } from './rules.js';
  * The values a reader can give each hidden count: every assignment of the hidden marks (1 or 2
  * for "< 3", 0 or 3 and more for "×") adding up to the hidden sum, enumerated.
  */
-function readings(marks: readonly CellStatus[], sum: number): Set<number>[] {
+function readings(marks: readonly CellStatus[], sum: number, bounds?: readonly { min: number; max: number }[]): Set<number>[] {
   const seen = marks.map(() => new Set<number>());
   const walk = (i: number, left: number, taken: number[]) => {
     if (i === marks.length) {
@@ -16,7 +16,7 @@ function readings(marks: readonly CellStatus[], sum: number): Set<number>[] {
       return;
     }
     for (let v = 0; v <= left; v++) {
-      const fits = marks[i] === 'small' ? v >= 1 && v < rules.minCell : v === 0 || v >= rules.minCell;
+      const fits = (marks[i] === 'small' ? v >= 1 && v < rules.minCell : v === 0 || v >= rules.minCell) && (!bounds || (v >= bounds[i]!.min && v <= bounds[i]!.max));
       if (fits) walk(i + 1, left - v, [...taken, v]);
     }
   };
@@ -51,6 +51,16 @@ describe('boundedCountPinned', () => {
     fc.assert(fc.property(fc.array(mark, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 20 }), (marks, sum) => {
       fc.pre(readings(marks, sum).every((s) => s.size > 0));
       expect(boundedCountPinned(marks.map(free), sum, rules)).toBe(hiddenCountPinned(marks, sum, rules));
+    }));
+  });
+
+  it('agrees with every reading of the marks within random bounds', () => {
+    const count = fc.record({ mark: fc.constantFrom<CellStatus>('small', 'complementary'), min: fc.integer({ min: 0, max: 6 }), span: fc.option(fc.integer({ min: 0, max: 8 })) });
+    fc.assert(fc.property(fc.array(count, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 18 }), (cells, sum) => {
+      const hidden = cells.map((c) => ({ mark: c.mark, min: c.min, max: c.span === null ? Infinity : c.min + c.span }));
+      const seen = readings(hidden.map((c) => c.mark), sum, hidden);
+      fc.pre(seen.every((v) => v.size > 0));
+      expect(boundedCountPinned(hidden, sum, rules)).toBe(seen.some((v) => v.size === 1));
     }));
   });
 

@@ -46,21 +46,28 @@ export interface BoundedCount {
  * count is tried against the sums the others can make (a subset-sum over the hidden sum).
  */
 export function boundedCountPinned(hidden: readonly BoundedCount[], sum: number, rules: DisclosureRules): boolean {
-  const fits = (c: BoundedCount, v: number) => v >= c.min && v <= c.max && (c.mark === 'small' ? v >= 1 && v < rules.minCell : v === 0 || v >= rules.minCell);
-  /** The sums the counts of `list` can make together, up to `sum`. */
+  // The values a count may take, as at most two ranges [from, to]: its mark's, within its bounds.
+  const ranges = (c: BoundedCount): [number, number][] => {
+    const within = ([a, b]: [number, number]): [number, number] => [Math.max(a, c.min), Math.min(b, c.max, sum)];
+    const marks: [number, number][] = c.mark === 'small' ? [[1, rules.minCell - 1]] : [[0, 0], [rules.minCell, sum]];
+    return marks.map(within).filter(([a, b]) => a <= b);
+  };
+  /** The sums the counts of `list` can make together, up to `sum` (each range added through prefix sums: linear in `sum`). */
   const sums = (list: readonly BoundedCount[]): boolean[] => {
     let reach = Array.from({ length: sum + 1 }, (_, s) => s === 0);
     for (const c of list) {
-      const next = Array<boolean>(sum + 1).fill(false);
-      for (let s = 0; s <= sum; s++) if (reach[s]) for (let v = 0; s + v <= sum; v++) if (fits(c, v)) next[s + v] = true;
-      reach = next;
+      const before = [0];
+      for (let s = 0; s <= sum; s++) before.push(before[s]! + (reach[s] ? 1 : 0));
+      const some = (a: number, b: number) => (b < 0 ? false : before[b + 1]! - before[Math.max(a, 0)]! > 0);
+      const rs = ranges(c);
+      reach = Array.from({ length: sum + 1 }, (_, t) => rs.some(([a, b]) => some(t - b, t - a)));
     }
     return reach;
   };
   return hidden.some((c, i) => {
     const others = sums(hidden.filter((_, j) => j !== i));
     let values = 0;
-    for (let v = 0; v <= sum && values < 2; v++) if (fits(c, v) && others[sum - v]) values++;
+    for (const [a, b] of ranges(c)) for (let v = a; v <= b && values < 2; v++) if (others[sum - v]) values++;
     return values < 2;
   });
 }
