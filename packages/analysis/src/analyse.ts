@@ -20,6 +20,7 @@ import { SectorWeighting } from './compare/weighting.js';
 import { emptyWaveError, unknownTerritoryError } from './errors.js';
 import type { NationalReferences } from './references.js';
 import type { GroupResults, ResultsDocument, TerritoryRef } from './results.js';
+import { notesOf } from './notes.js';
 
 /** What to analyse and compare. */
 export interface AnalyseOptions extends AggregateOptions {
@@ -118,9 +119,11 @@ export async function analyseResponses(responses: AsyncIterable<ResponsePayload>
     if (sample) out.sample = weighted ? { ...sample, weighted } : sample;
     return out;
   });
+  const notes = notesOf(groups);
   return {
     ...doc,
     scope: { wave: options.wave, territory: options.territory ? { ...options.territory } : null, previousWave: options.previousWave ?? null },
     groups,
+    ...(notes.length ? { notes } : {}),
   };
 }

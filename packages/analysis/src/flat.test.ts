@@ -3,6 +3,7 @@ import { flattenResults, FLAT_COLUMNS } from './flat.js';
 import { aggregateResponses } from './aggregate/aggregate.js';
 import { builds, generate, stream } from './__fixtures__/responses.js';
 import type { Category } from './results.js';
+import { filteredQuestionnaire, payloadOf } from './__fixtures__/filtered.js';
 
 describe('flattenResults', () => {
   it('gives one row per published figure, and hidden counts as empty cells with the reason', async () => {
@@ -37,5 +38,15 @@ describe('flattenResults', () => {
     expect(linked.length).toBeGreaterThan(0);
     expect(linked.every((r) => r[col('conditional')] === 1 && r[col('base_answered')] === null && r[col('count')] === null)).toBe(true);
     expect(rows.every((r) => r.length === FLAT_COLUMNS.length)).toBe(true);
+  });
+
+  it('says why a matrix row is withheld when its base is not the reason', async () => {
+    const q = filteredQuestionnaire();
+    // Row r1: 2 u and 2 v, all « < 3 » making 4 (two 2s): withheld; r2 too few to publish.
+    const payloads = ['u', 'v', 'u', 'v'].map((r1) => payloadOf(q, { f1: 'a', f2: true, m: { r1 } }));
+    const { header, rows } = flattenResults(await aggregateResponses(payloads, { compiled: [q], rules: { minBase: 3 } }));
+    const col = (name: string) => header.indexOf(name);
+    expect(rows.filter((r) => r[col('question')] === 'm').map((r) => [r[col('matrix_row')], r[col('status')], r[col('withheld_reason')]]))
+      .toEqual([['r1', 'withheld', 'complementary'], ['r2', 'withheld', null]]);
   });
 });

@@ -40,7 +40,7 @@ function questionRows(group: GroupResults, f: QuestionFigures): Row[] {
       return (f.categories ?? []).map((c) => ({ ...common, ...categoryRow(c) }));
     case 'matrix':
       return (f.rows ?? []).flatMap((r) => {
-        const row: Row = { ...common, matrix_row: r.code, status: r.status, base_asked: r.base?.asked ?? null, base_answered: r.base?.answered ?? null };
+        const row: Row = { ...common, matrix_row: r.code, status: r.status, base_asked: r.base?.asked ?? null, base_answered: r.base?.answered ?? null, ...(r.withheldReason ? { withheld_reason: r.withheldReason } : {}) };
         return r.categories ? r.categories.map((c) => ({ ...row, ...categoryRow(c) })) : [row];
       });
     case 'numeric': {

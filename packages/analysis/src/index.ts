@@ -16,7 +16,8 @@ export {
   DEFAULT_DISCLOSURE_RULES, disclosureRules, disclosureRuleProblems, baseStatus, isSmallCell,
   type DisclosureRules, type RuleProblem, type BaseStatus, type CellStatus,
 } from './disclosure/rules.js';
-export { suppressLine } from './disclosure/line.js';
+export { lineGivenAway, suppressLine } from './disclosure/line.js';
+export { boundedCountPinned, type BoundedCount } from './disclosure/bounds.js';
 export { suppressTable, type TableDisclosure } from './disclosure/table.js';
 export { withholdLinked } from './disclosure/linked.js';
 export { aggregateResponses, resultsRules, type AggregateOptions } from './aggregate/aggregate.js';
@@ -27,7 +28,7 @@ export { AnalysisError } from './errors.js';
 export { ANALYSIS_VERSION } from './version.js';
 export type {
   ResultsDocument, ResultsRules, GroupResults, QuestionFigures, DistributionFigures, MultipleFigures, MatrixFigures,
-  MatrixRowFigures, NumericFigures, NumericSummary, Category, Base, CountRef, HiddenCounts, TerritoryRef, VersionRef, VersionAnswered, WithheldReason,
+  MatrixRowFigures, NumericFigures, NumericSummary, Category, Base, CountRef, HiddenCounts, LineRef, TerritoryRef, VersionRef, VersionAnswered, WithheldReason,
 } from './results.js';
 export { crossTabulate, publishCrosstab, type CrosstabOptions } from './crosstab/crosstab.js';
 export { countCrossed, type CrosstabQuery, type CrossCounts } from './crosstab/count.js';
@@ -39,6 +40,8 @@ export { flattenResults, FLAT_COLUMNS, type FlatCell } from './flat.js';
 export { compareWaves, type WaveComparison } from './compare/waves.js';
 export { analyseResponses, type AnalyseOptions } from './analyse.js';
 export { withTerritoryNames } from './territory-names.js';
+export { emptyWaveNote, notesOf, previousWaveNote } from './notes.js';
+export type { ResultsNote } from './results.js';
 export { compareNetwork, networkTotals, MIN_OTHER_TERRITORIES, type NetworkTotals, type Within } from './compare/network.js';
 export { compareNational } from './compare/national.js';
 export { comparePreviousWave } from './compare/previous.js';

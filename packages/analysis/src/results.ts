@@ -78,6 +78,17 @@ export interface HiddenCounts {
   territory: TerritoryRef;
   wave: string;
   counts: readonly CountRef[];
+  /** Lines (a question, or a matrix row) to withhold whatever their base (`withheldReason:
+   * "complementary"`): another published document subtracts from their base into a base under
+   * `minBase`. */
+  lines?: readonly LineRef[];
+}
+
+/** A line of a group's figures: a question, or one row of a matrix. */
+export interface LineRef {
+  question: string;
+  /** The matrix row's code; absent for the question itself. */
+  row?: string;
 }
 
 /** What every question's figures carry. */
@@ -91,9 +102,11 @@ interface FiguresBase {
   base?: Base;
   /** `withheld`: no figures (see `withheldReason`); `small`: answered < smallBase, read with care. */
   status: BaseStatus;
-  /** Why a question is withheld: `small-base` (answered < minBase), or `filter-suppressed`
+  /** Why a question is withheld: `small-base` (answered < minBase), `filter-suppressed`
    * (shown under a condition, its figures would give back a count of its filter question
-   * that the frequency rule hides: see `withheldFilters`). Absent unless withheld; optional,
+   * that the frequency rule hides: see `withheldFilters`), or `complementary` (its figures
+   * would give back a hidden count: every count hidden and their marks with the total fix one,
+   * or its base less a nested territory's published one is under minBase). Absent unless withheld; optional,
    * documents of earlier versions have none. */
   withheldReason?: WithheldReason;
   /** With `filter-suppressed`: the filter questions whose hidden counts (or withheld figures)
@@ -102,7 +115,7 @@ interface FiguresBase {
 }
 
 /** Why a question's figures are withheld. */
-export type WithheldReason = 'small-base' | 'filter-suppressed';
+export type WithheldReason = 'small-base' | 'filter-suppressed' | 'complementary';
 
 /** A single choice, boolean or scale: the counts add up to the answered base. */
 export interface DistributionFigures extends FiguresBase {
@@ -124,6 +137,9 @@ export interface MatrixRowFigures {
   /** `asked` is the question's; `answered` those who answered this row. Absent when withheld. */
   base?: Base;
   status: BaseStatus;
+  /** `complementary` when the row is withheld although its base is not under minBase (see
+   * the question's `withheldReason`); absent otherwise. */
+  withheldReason?: 'complementary';
   categories?: Category[];
 }
 
@@ -395,6 +411,21 @@ export interface ResultsDocument {
   groups: GroupResults[];
   /** Cross-tabulations, when asked for. */
   crosstabs?: Crosstab[];
+  /** What a reader should know that no figure says (a previous wave without responses);
+   * absent when nothing. Optional: readers of earlier documents keep working. */
+  notes?: ResultsNote[];
+}
+
+/** A note of a results document, in French and in English. */
+export interface ResultsNote {
+  /** `previous-wave-empty`: groups without responses in the previous wave asked for (their
+   * `comparisons.previousWave.available` is false); `wave-empty`: no response in the wave. */
+  code: 'previous-wave-empty' | 'wave-empty';
+  /** The wave without responses. */
+  wave: string;
+  /** The territories concerned; empty for every territory. */
+  territories: TerritoryRef[];
+  text: { fr: string; en: string };
 }
 
 /** One axis of a cross-tabulation: a question and its codes in display order. */

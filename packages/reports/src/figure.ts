@@ -38,6 +38,7 @@ export interface FigureOptions {
 /** The base of a question, as a sentence; the disclosure status with it. */
 export function baseText(f: Pick<QuestionFigures, 'base' | 'status' | 'withheldReason'>, rules: ResultsRules, lang: Lang): string {
   if (f.withheldReason === 'filter-suppressed') return say(lang, 'withheldFilter');
+  if (f.withheldReason === 'complementary') return say(lang, 'withheldSecret');
   if (f.status === 'withheld' || !f.base) return say(lang, 'withheld', { n: rules.minBase });
   const b = f.base;
   const answered = number(b.answered, lang);

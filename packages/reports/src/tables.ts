@@ -57,7 +57,7 @@ export function matrixTable(caption: string, figures: MatrixFigures, rules: Resu
   return html`<table class="data"><caption>${caption}</caption>
 <thead><tr><th scope="col">${say(lang, 'row')}</th>${codes.map((c) => html`<th scope="col">${categoryLabel(c, lang)}</th>`)}<th scope="col">${say(lang, 'base')}</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr><th scope="row">${categoryLabel(r, lang)}</th>${
-    r.categories ? r.categories.map((c) => html`<td>${shareText(c, rules, lang)}</td>`) : html`<td colspan="${codes.length}">${say(lang, 'withheld', { n: rules.minBase })}</td>`
+    r.categories ? r.categories.map((c) => html`<td>${shareText(c, rules, lang)}</td>`) : html`<td colspan="${codes.length}">${r.withheldReason === 'complementary' ? say(lang, 'withheldSecret') : say(lang, 'withheld', { n: rules.minBase })}</td>`
   }<td>${r.base ? number(r.base.answered, lang) : say(lang, 'dash')}${r.status === 'small' ? ' †' : ''}</td></tr>`)}</tbody></table>`;
 }
 

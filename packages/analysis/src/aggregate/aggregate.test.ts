@@ -5,6 +5,7 @@ import { aggregateResponses } from './aggregate.js';
 import { builds, crosswalkCore, generate, generateFor, laterCore, stream, SAMPLE, type Generated } from '../__fixtures__/responses.js';
 import { prng } from '@olva/test-support/prng';
 import { compiledQuestionnaire } from '@olva/test-support/compiled';
+import { filteredQuestionnaire, payloadOf } from '../__fixtures__/filtered.js';
 import type { Category, DistributionFigures, GroupResults, MatrixFigures, NumericFigures, QuestionFigures, ResultsDocument } from '../results.js';
 
 const Z = 1.959963984540054;
@@ -228,6 +229,30 @@ describe('aggregateResponses', () => {
     // Another group, or another wave, is not touched.
     const elsewhere = [{ territory: rennes, wave: '2025', counts: [{ question: 'employeur', code: 'true' }] }];
     expect((await aggregateResponses(stream(items), { compiled, hide: elsewhere })).groups[0]!.questions).toEqual(plain);
+  });
+
+  it('withholds a line whose counts are all "< 3" and add up to its base: the marks would give them away', async () => {
+    const q = filteredQuestionnaire();
+    // f1: 2 each of a, b, c, d (8, each "< 3": four counts of 1 or 2 making 8 are four 2s); m's row r1: 2 u, 2 v (the first four).
+    const payloads = ['a', 'a', 'b', 'b', 'c', 'c', 'd', 'd'].map((f1, i) => payloadOf(q, { f1, f2: true, q2: 'x', q5: 1, m: { ...(i < 4 ? { r1: i % 2 ? 'u' : 'v' } : {}), r2: i < 6 ? 'u' : 'v' } }));
+    const figures = (await aggregateResponses(payloads, { compiled: [q], rules: { minBase: 3 } })).groups[0]!.questions;
+    expect(figures.find((f) => f.id === 'f1')).toMatchObject({ status: 'withheld', withheldReason: 'complementary' });
+    expect((figures.find((f) => f.id === 'f1') as DistributionFigures).categories).toBeUndefined();
+    // What f1 filters follows it; r1 is withheld, r2 (6 u, 2 v) is published.
+    expect(figures.find((f) => f.id === 'q5')).toMatchObject({ status: 'withheld', withheldReason: 'filter-suppressed', withheldFilters: ['f1'] });
+    const rows = (figures.find((f) => f.id === 'm') as MatrixFigures).rows!;
+    expect(rows.map((r) => [r.code, r.status, r.withheldReason])).toEqual([['r1', 'withheld', 'complementary'], ['r2', 'small', undefined]]);
+  });
+
+  it('withholds the lines it is told to, a question or a matrix row, whatever their base', async () => {
+    const items = generate(9).filter((g) => g.payload.territory.code === '35238' && g.payload.wave === '2026');
+    const rennes = { level: 'commune', code: '35238' } as const;
+    const lines = [{ question: 'secteur_principal' }, { question: 'besoins_par_domaine', row: 'benevoles' }];
+    const figures = (await aggregateResponses(stream(items), { compiled, hide: [{ territory: rennes, wave: '2026', counts: [], lines }] })).groups[0]!.questions;
+    expect(figures.find((f) => f.id === 'secteur_principal')).toEqual({ id: 'secteur_principal', type: 'single', label: expect.anything(), conditional: false, status: 'withheld', withheldReason: 'complementary', kind: 'distribution' });
+    const rows = (figures.find((f) => f.id === 'besoins_par_domaine') as MatrixFigures).rows!;
+    expect(rows[0]).toEqual({ code: 'benevoles', label: expect.anything(), status: 'withheld', withheldReason: 'complementary' });
+    expect(rows[1]!.categories).toBeDefined();
   });
 
   it('never aggregates free text, e-mail, commune codes or personal questions, even when personal in one version only', async () => {

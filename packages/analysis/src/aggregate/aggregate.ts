@@ -19,7 +19,7 @@ import { AnalysisError } from '../errors.js';
 import { disclosureRules, type DisclosureRules } from '../disclosure/rules.js';
 import { withholdLinked } from '../disclosure/linked.js';
 import { DEFAULT_COMPARISON_RULES } from '../stats/two-proportions.js';
-import type { CountRef, GroupResults, HiddenCounts, ResultsDocument, ResultsRules, TerritoryRef, VersionAnswered } from '../results.js';
+import type { CountRef, GroupResults, HiddenCounts, LineRef, ResultsDocument, ResultsRules, TerritoryRef, VersionAnswered } from '../results.js';
 import { ANALYSIS_VERSION } from '../version.js';
 
 /** Options of the aggregation. */
@@ -174,12 +174,13 @@ export async function aggregateResponses(responses: AsyncIterable<ResponsePayloa
     }
     options.tap?.(payload, state);
   }
-  // The counts to hide of a group, by question.
-  const hiddenIn = (g: Group): Map<string, CountRef[]> => {
-    const out = new Map<string, CountRef[]>();
+  // The counts to hide, and the lines to withhold, of a group, by question.
+  const hiddenIn = (g: Group): { counts: Map<string, CountRef[]>; lines: Map<string, LineRef[]> } => {
+    const out = { counts: new Map<string, CountRef[]>(), lines: new Map<string, LineRef[]>() };
     for (const h of options.hide ?? []) {
       if (h.wave !== g.wave || !sameTerritory(h.territory, g.territory)) continue;
-      for (const c of h.counts) out.set(c.question, [...(out.get(c.question) ?? []), c]);
+      for (const c of h.counts) out.counts.set(c.question, [...(out.counts.get(c.question) ?? []), c]);
+      for (const l of h.lines ?? []) out.lines.set(l.question, [...(out.lines.get(l.question) ?? []), l]);
     }
     return out;
   };
@@ -197,7 +198,7 @@ export async function aggregateResponses(responses: AsyncIterable<ResponsePayloa
         responses: n,
       })),
       questions: withholdLinked(mergedOrder([...g.versions.keys()].map(questionsOf)).map((entry) =>
-        questionFigures(catalogue.answeredIn(entry, g.versions.keys()), g.questions.get(entry.id)!, g.referenceDate, rules, hide.get(entry.id))), [...g.versions.keys()]),
+        questionFigures(catalogue.answeredIn(entry, g.versions.keys()), g.questions.get(entry.id)!, g.referenceDate, rules, hide.counts.get(entry.id), hide.lines.get(entry.id))), [...g.versions.keys()]),
       collection: {
         from: new Date(g.first).toISOString(), to: new Date(g.last).toISOString(),
         byChannel: countsOf(g.byChannel), bySource: countsOf(g.bySource),

@@ -21,6 +21,13 @@ export function publishedLines(f: QuestionFigures | undefined): Map<string, Publ
   return out;
 }
 
+/** True when a question, or its matrix row `row` (the `publishedLines` key), is withheld: present, but publishing nothing. */
+export function lineWithheld(f: QuestionFigures | undefined, row: string): boolean {
+  if (!f) return false;
+  if (f.status === 'withheld') return true;
+  return f.kind === 'matrix' && row !== '' && f.rows?.find((r) => r.code === row)?.status === 'withheld';
+}
+
 /** A share with its Wilson interval. */
 export function shareFigure(count: number, base: number): ShareFigure {
   return { count, base, share: count / base, interval: wilsonInterval(count, base)! };

@@ -15,7 +15,7 @@ import type { GroupResults, PreviousWaveComparison, PreviousWaveShare, QuestionF
 import { compareProportions, DEFAULT_COMPARISON_RULES, type ComparisonRules } from '../stats/two-proportions.js';
 import { AnalysisError } from '../errors.js';
 import { compareWaves } from './waves.js';
-import { publishedLines, summedCount, type PublishedLine } from './lines.js';
+import { lineWithheld, publishedLines, summedCount, type PublishedLine } from './lines.js';
 import { coreVersionChain, type GatheredTicks } from './gathered-ticks.js';
 
 const coreVersions = (g: GroupResults): string[] => [...new Set(g.versions.map((v) => v.questionnaire.version))].sort(compareVersions);
@@ -57,7 +57,7 @@ function harmonisedShares(groups: [GroupResults, GroupResults], now: QuestionFig
       if (typeof a === 'number') entry.current = { count: a, base: line.base, share: a / line.base };
       if (typeof b === 'number') entry.previous = { count: b, base: old!.base, share: b / old!.base };
       if (a === undefined) entry.missing = 'not-in-current';
-      else if (b === undefined) entry.missing = 'not-in-previous';
+      else if (b === undefined) entry.missing = !old && lineWithheld(then, row) ? 'withheld' : 'not-in-previous';
       else if (a === null || b === null) entry.missing = 'hidden';
       else {
         const test = compareProportions(entry.current!, entry.previous!, rules);

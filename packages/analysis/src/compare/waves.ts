@@ -8,7 +8,7 @@
  * reported as `type-changed` when its type differs, and compared code by code otherwise.
  */
 import type { Category, GroupResults } from '../results.js';
-import { publishedLines, type PublishedLine } from './lines.js';
+import { lineWithheld, publishedLines, type PublishedLine } from './lines.js';
 import { compareProportions, DEFAULT_COMPARISON_RULES, type ComparisonRules } from '../stats/two-proportions.js';
 
 /** One share of the current wave beside the previous wave's. */
@@ -24,8 +24,8 @@ export interface WaveComparison {
   p: number | null;
   /** True/false with both bases ≥ the comparison's minimum base; null otherwise. */
   notable: boolean | null;
-  /** Why there is no comparison: absent in a wave, hidden, or type changed. */
-  missing?: 'not-in-current' | 'not-in-previous' | 'hidden' | 'type-changed';
+  /** Why there is no comparison: absent in a wave, hidden, withheld in the previous wave, or type changed. */
+  missing?: 'not-in-current' | 'not-in-previous' | 'hidden' | 'withheld' | 'type-changed';
 }
 
 type Lines = Map<string, PublishedLine>;
@@ -54,6 +54,7 @@ export function compareWaves(current: GroupResults, previous: GroupResults, rule
         const prior = old?.categories.find((x) => x.code === c.code);
         entry.previous = old ? figure(prior, old.base) : null;
         if (typeChanged) entry.missing = 'type-changed';
+        else if (!old && lineWithheld(then, row)) entry.missing = 'withheld';
         else if (!then || !old || !prior) entry.missing = 'not-in-previous';
         else if (!entry.current || !entry.previous) entry.missing = 'hidden';
         else {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hiddenCountPinned } from './bounds.js';
-import { suppressLine } from './line.js';
+import { boundedCountPinned, hiddenCountPinned } from './bounds.js';
+import { lineGivenAway, suppressLine } from './line.js';
 import { DEFAULT_DISCLOSURE_RULES as rules, type CellStatus } from './rules.js';
 
 /**
  * The values a reader can give each hidden count: every assignment of the hidden marks (1 or 2
  * for "< 3", 0 or 3 and more for "×") adding up to the hidden sum, enumerated.
  */
-function readings(marks: readonly CellStatus[], sum: number): Set<number>[] {
+function readings(marks: readonly CellStatus[], sum: number, bounds?: readonly { min: number; max: number }[]): Set<number>[] {
   const seen = marks.map(() => new Set<number>());
   const walk = (i: number, left: number, taken: number[]) => {
     if (i === marks.length) {
@@ -16,7 +16,7 @@ function readings(marks: readonly CellStatus[], sum: number): Set<number>[] {
       return;
     }
     for (let v = 0; v <= left; v++) {
-      const fits = marks[i] === 'small' ? v >= 1 && v < rules.minCell : v === 0 || v >= rules.minCell;
+      const fits = (marks[i] === 'small' ? v >= 1 && v < rules.minCell : v === 0 || v >= rules.minCell) && (!bounds || (v >= bounds[i]!.min && v <= bounds[i]!.max));
       if (fits) walk(i + 1, left - v, [...taken, v]);
     }
   };
@@ -44,6 +44,36 @@ describe('hiddenCountPinned', () => {
   });
 });
 
+describe('boundedCountPinned', () => {
+  const free = (mark: CellStatus) => ({ mark, min: 0, max: Infinity });
+  it('agrees with hiddenCountPinned without bounds', () => {
+    const mark = fc.constantFrom<CellStatus>('small', 'complementary');
+    fc.assert(fc.property(fc.array(mark, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 20 }), (marks, sum) => {
+      fc.pre(readings(marks, sum).every((s) => s.size > 0));
+      expect(boundedCountPinned(marks.map(free), sum, rules)).toBe(hiddenCountPinned(marks, sum, rules));
+    }));
+  });
+
+  it('agrees with every reading of the marks within random bounds', () => {
+    const count = fc.record({ mark: fc.constantFrom<CellStatus>('small', 'complementary'), min: fc.integer({ min: 0, max: 6 }), span: fc.option(fc.integer({ min: 0, max: 8 })) });
+    fc.assert(fc.property(fc.array(count, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 18 }), (cells, sum) => {
+      const hidden = cells.map((c) => ({ mark: c.mark, min: c.min, max: c.span === null ? Infinity : c.min + c.span }));
+      const seen = readings(hidden.map((c) => c.mark), sum, hidden);
+      fc.pre(seen.every((v) => v.size > 0));
+      expect(boundedCountPinned(hidden, sum, rules)).toBe(seen.some((v) => v.size === 1));
+    }));
+  });
+
+  it('finds a count pinned by a bound from a nested territory', () => {
+    // "< 3" and "×" making 5: 1 and 4, or 2 and 3; the EPCI's 3 for the "×" code leaves 2 and 3.
+    expect(boundedCountPinned([free('small'), free('complementary')], 5, rules)).toBe(false);
+    expect(boundedCountPinned([free('small'), { mark: 'complementary', min: 0, max: 3 }], 5, rules)).toBe(true);
+    // A commune's 4 under the EPCI's "×": at least 4, so 4 and 1 — no longer two readings.
+    expect(boundedCountPinned([free('small'), { mark: 'complementary', min: 4, max: Infinity }], 5, rules)).toBe(true);
+    expect(boundedCountPinned([free('small'), { mark: 'complementary', min: 3, max: Infinity }], 5, rules)).toBe(false);
+  });
+});
+
 describe('suppressLine against a reader of the marks', () => {
   it('hides a complement where three "< 3" make 3, and another where "< 3" and "×" make 4', () => {
     // Column « oui » of secteur × employeur in the demo's Lorient Agglomération: 5 + three 1s = 8.
@@ -57,7 +87,7 @@ describe('suppressLine against a reader of the marks', () => {
       fc.pre(counts.reduce((s, n) => s + n, 0) >= rules.minBase);
       const status = suppressLine(counts, rules, true);
       const hidden = status.flatMap((s, i) => (s === 'shown' ? [] : [i]));
-      if (hidden.length === counts.length) return; // nothing left to hide with: not published as such
+      if (lineGivenAway(counts, status, rules)) return; // nothing left to hide with: withheld, not published
       const sum = hidden.reduce((s, i) => s + counts[i]!, 0);
       for (const values of readings(hidden.map((i) => status[i]!), sum)) expect(values.size).toBeGreaterThan(1);
     }));

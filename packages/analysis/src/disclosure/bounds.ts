@@ -29,3 +29,45 @@ export function hiddenCountPinned(hidden: readonly CellStatus[], sum: number, ru
   }
   return false;
 }
+
+/** A hidden count as a reader bounds it: its mark, and what another published figure says of it. */
+export interface BoundedCount {
+  mark: CellStatus;
+  /** The least value it can take (a count of a territory inside this one, shown: 0 otherwise). */
+  min: number;
+  /** The most (a count of a territory holding this one, shown: Infinity otherwise). */
+  max: number;
+}
+
+/**
+ * `hiddenCountPinned` with bounds from outside the line: a commune's count is at most its EPCI's,
+ * which can leave a hidden count of either a single value ("< 3" and "×" making 5 in the commune
+ * are 1 and 4 or 2 and 3; the EPCI's 3 for the "×" code leaves 2 and 3). Every value of each
+ * count is tried against the sums the others can make (a subset-sum over the hidden sum).
+ */
+export function boundedCountPinned(hidden: readonly BoundedCount[], sum: number, rules: DisclosureRules): boolean {
+  // The values a count may take, as at most two ranges [from, to]: its mark's, within its bounds.
+  const ranges = (c: BoundedCount): [number, number][] => {
+    const within = ([a, b]: [number, number]): [number, number] => [Math.max(a, c.min), Math.min(b, c.max, sum)];
+    const marks: [number, number][] = c.mark === 'small' ? [[1, rules.minCell - 1]] : [[0, 0], [rules.minCell, sum]];
+    return marks.map(within).filter(([a, b]) => a <= b);
+  };
+  /** The sums the counts of `list` can make together, up to `sum` (each range added through prefix sums: linear in `sum`). */
+  const sums = (list: readonly BoundedCount[]): boolean[] => {
+    let reach = Array.from({ length: sum + 1 }, (_, s) => s === 0);
+    for (const c of list) {
+      const before = [0];
+      for (let s = 0; s <= sum; s++) before.push(before[s]! + (reach[s] ? 1 : 0));
+      const some = (a: number, b: number) => (b < 0 ? false : before[b + 1]! - before[Math.max(a, 0)]! > 0);
+      const rs = ranges(c);
+      reach = Array.from({ length: sum + 1 }, (_, t) => rs.some(([a, b]) => some(t - b, t - a)));
+    }
+    return reach;
+  };
+  return hidden.some((c, i) => {
+    const others = sums(hidden.filter((_, j) => j !== i));
+    let values = 0;
+    for (const [a, b] of ranges(c)) for (let v = a; v <= b && values < 2; v++) if (others[sum - v]) values++;
+    return values < 2;
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { suppressLine } from './line.js';
+import { lineGivenAway, suppressLine } from './line.js';
 import { baseStatus, disclosureRuleProblems, disclosureRules, DEFAULT_DISCLOSURE_RULES as rules } from './rules.js';
 
 describe('suppressLine', () => {
@@ -36,6 +36,22 @@ describe('suppressLine', () => {
       expect(hidden).not.toBe(1);
       counts.forEach((n, i) => { if (n > 0 && n < 3) expect(status[i]).not.toBe('shown'); });
     }));
+  });
+});
+
+describe('lineGivenAway', () => {
+  it('finds a line whose counts are all hidden and still fixed by their marks and total', () => {
+    // Five "< 3" making 10 are five 2s; nothing is left to hide with.
+    const counts = [2, 2, 2, 2, 2];
+    const status = suppressLine(counts, rules, true);
+    expect(status).toEqual(Array(5).fill('small'));
+    expect(lineGivenAway(counts, status, rules)).toBe(true);
+    // A zero hidden beside them leaves several readings (0 and five 2s, or 3 and 1, 1, 1, 2, 2…).
+    expect(suppressLine([2, 2, 2, 2, 2, 0], rules, true)).toEqual([...Array(5).fill('small'), 'complementary']);
+    expect(lineGivenAway([2, 2, 2, 2, 2, 0], suppressLine([2, 2, 2, 2, 2, 0], rules, true), rules)).toBe(false);
+    // Several readings, or a count shown: published as they are.
+    expect(lineGivenAway([2, 2, 1, 2, 1, 2], suppressLine([2, 2, 1, 2, 1, 2], rules, true), rules)).toBe(false);
+    expect(lineGivenAway([2, 9], suppressLine([2, 9], rules, true), rules)).toBe(false);
   });
 });
 

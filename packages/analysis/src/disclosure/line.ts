@@ -45,3 +45,15 @@ export function suppressLine(counts: readonly number[], rules: DisclosureRules, 
   }
   return status;
 }
+
+/**
+ * True when a line whose counts add up to its published total hides every count and their
+ * marks still fix one (five "< 3" making 10 are five 2s): no complement is left to take, so the
+ * line cannot be published as it is. Its figures are withheld instead (the total with them:
+ * without the marks, the total says nothing of any count).
+ */
+export function lineGivenAway(counts: readonly number[], status: readonly CellStatus[], rules: DisclosureRules): boolean {
+  if (!counts.length || status.some((s) => s === 'shown')) return false;
+  return hiddenCountPinned(status, counts.reduce((s, n) => s + n, 0), rules);
+}
+

@@ -151,7 +151,7 @@ export function withholdLinked(questions: readonly QuestionFigures[], versions: 
   return questions.map((f) => {
     const causes = view.blocked.get(f.id);
     if (causes && f.status !== 'withheld') return withheldFigures(f, causes);
-    return f.status === 'withheld' ? { ...f, withheldReason: 'small-base' } : f;
+    return f.status === 'withheld' ? { ...f, withheldReason: f.withheldReason ?? 'small-base' } : f;
   });
 }
 

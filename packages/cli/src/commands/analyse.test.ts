@@ -90,7 +90,7 @@ describe('olva analyse', () => {
     const out = path.join(dir, 'results-2024.json');
     const fr = memoryIo();
     expect(await analyse.run(['--database', database, '--wave', '2026', '--territory', 'commune:35238', '--previous-wave', '2024', '--out', out], fr.io)).toBe(0);
-    expect(fr.err()).toContain('commune:35238 : aucune réponse au millésime 2024, pas de comparaison avec lui');
+    expect(fr.err()).toContain('  aucune réponse au millésime 2024 pour commune:35238 : pas de comparaison avec lui (démo : npm start -- --seed-responses)');
     expect(fr.err()).not.toContain('pour comparer au réseau');
     const en = memoryIo();
     expect(await analyse.run(['--database', database, '--wave', '2025', '--territory', 'commune:35238', '--out', out, '--lang', 'en'], en.io)).toBe(0);

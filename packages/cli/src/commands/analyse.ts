@@ -145,19 +145,18 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
 
 /**
  * The comparisons asked for that the document could not make, said at once: an empty
- * previous wave or too small a network otherwise only shows as an absent marker in the report.
+ * previous wave (the document's note) or too small a network otherwise only shows as an absent
+ * marker in the report.
  */
 function missingComparisons(doc: ResultsDocument): Bilingual[] {
   const lines: Bilingual[] = [];
+  // The document's own notes (the collector serves the same ones), with where the demo's previous wave comes from.
+  for (const note of doc.notes ?? []) {
+    const demo = note.code === 'previous-wave-empty';
+    lines.push({ fr: `  ${note.text.fr}${demo ? ' (démo : npm start -- --seed-responses)' : ''}`, en: `  ${note.text.en}${demo ? ' (demo: npm start -- --seed-responses)' : ''}` });
+  }
   for (const g of doc.groups) {
     const where = `${g.territory.level}:${g.territory.code}`;
-    const previous = g.comparisons?.previousWave;
-    if (previous && !previous.available) {
-      lines.push({
-        fr: `  ${where} : aucune réponse au millésime ${previous.wave}, pas de comparaison avec lui (démo : npm start -- --seed-responses)`,
-        en: `  ${where}: no response in wave ${previous.wave}, no comparison with it (demo: npm start -- --seed-responses)`,
-      });
-    }
     const network = g.comparisons?.network;
     if (network && network.otherTerritories < MIN_OTHER_TERRITORIES) {
       lines.push({

@@ -3,7 +3,7 @@
  * database into the aggregation, which keeps counters, never the responses. Every figure it
  * returns is protected by the disclosure rules (see the analysis README).
  */
-import { AnalysisError, aggregateResponses, analyseResponses, groupNames, withoutExpected, type DisclosureRules, type HiddenCounts, type ResultsDocument, type Within } from '@olva/analysis';
+import { AnalysisError, aggregateResponses, analyseResponses, groupNames, notesOf, withoutExpected, type DisclosureRules, type HiddenCounts, type ResultsDocument, type Within } from '@olva/analysis';
 import { keyFigureClassesFor } from '@olva/core-questionnaire';
 import { sameTerritory, type ResponsePayload } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
@@ -83,8 +83,9 @@ export interface ResultsSettings {
  * @returns null when the wave has no response in `territories` (the caller says what that means).
  * @throws HttpError 400 (`/weight`, `results/no-expected`) when post-stratified shares are asked
  * for a group kept whose territory and wave have no expected distribution (`stats.expected`);
- * 404 (`results/no-previous-wave`) when the previous wave has no response in any group kept:
- * nothing to compare; 409 for the analysis' other errors.
+ * 409 for the analysis' other errors. A previous wave without responses is no error: the
+ * groups say `available: false` and the document's `notes` name them (`previous-wave-empty`),
+ * as `olva analyse` writes them.
  */
 export async function analyseWave(store: ResponseStore, registry: QuestionnaireRegistry, request: WaveRequest, settings: ResultsSettings = {}): Promise<ResultsDocument | null> {
   const { comparisons: c, territories } = request;
@@ -119,9 +120,8 @@ export async function analyseWave(store: ResponseStore, registry: QuestionnaireR
     const message = text('bad-request.no-expected', { groups: { fr: groupNames(unweighted, 'vague'), en: groupNames(unweighted, 'wave') } });
     throw new HttpError(400, 'bad-request', message, {}, [{ pointer: '/weight', code: 'results/no-expected', message }]);
   }
-  if (c.previousWave !== undefined && groups.every((g) => g.comparisons?.previousWave?.available === false)) {
-    const message = text('not-found.previous-wave', { questionnaire: request.questionnaireId, previousWave: c.previousWave, territories: groups.map((g) => `${g.territory.level}:${g.territory.code}`).join(', ') });
-    throw new HttpError(404, 'not-found', message, {}, [{ pointer: '/previousWave', code: 'results/no-previous-wave', message }]);
-  }
-  return { ...doc, groups };
+  // The notes of the groups kept (the network's pass read every territory).
+  const { notes: _, ...rest } = doc;
+  const notes = notesOf(groups);
+  return { ...rest, groups, ...(notes.length ? { notes } : {}) };
 }

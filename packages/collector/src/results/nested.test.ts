@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateResponses, DEFAULT_DISCLOSURE_RULES as rules, type GroupResults, type HiddenCounts } from '@olva/analysis';
+import { aggregateResponses, analyseResponses, DEFAULT_DISCLOSURE_RULES as rules, type GroupResults, type HiddenCounts, type ResultsDocument } from '@olva/analysis';
 import { builds, generateFor, stream, type Generated } from '@olva/test-support/responses';
 import { prng } from '@olva/test-support/prng';
-import { hideBesideNested, nestedDifference, nestedHiddenCounts } from './nested.js';
+import { HttpError } from '../http/errors.js';
+import { hideBesideNested, nestedDifference, nestedHiddenCounts, refuseNestedDifference, viewsOf } from './nested.js';
 
 const b = builds();
 const agglo = { level: 'epci', code: '200042174' };
@@ -21,20 +22,28 @@ function sectors(territory: { level: string; code: string }, n: number, ones: nu
   return items;
 }
 
+/** Responses whose main sector is each code of `codes` as many times as it says. */
+function bySector(territory: { level: string; code: string }, codes: Record<string, number>, seed: number): Generated[] {
+  const list = Object.entries(codes).flatMap(([code, n]) => Array<string>(n).fill(code));
+  const items = generateFor(b.core, territory, '2026', list.length, prng(seed));
+  items.forEach((g, i) => { g.payload.answers.secteur_principal = list[i]; });
+  return items;
+}
+
 describe('nested publications', () => {
   it('names a code whose count in the rest of the outer territory is 1 or 2', async () => {
     const inner = sectors(lorient, 40, 5, 53);
     const rest = sectors(agglo, 12, 1, 59);
-    expect(nestedDifference(await group([...rest, ...inner], 'secteur_principal'), await group(inner, 'secteur_principal'), rules))
+    expect(nestedDifference(viewsOf(await group([...rest, ...inner], 'secteur_principal')), viewsOf(await group(inner, 'secteur_principal')), rules, '2026'))
       .toEqual({ fr: 'un effectif de 1 pour « secteur_principal » = sport (moins de 3)', en: 'a count of 1 for "secteur_principal" = sport (fewer than 3)' });
     // Three sport associations in the rest: a count the rules publish.
     const more = sectors(agglo, 12, 3, 59);
-    expect(nestedDifference(await group([...more, ...inner], 'secteur_principal'), await group(inner, 'secteur_principal'), rules)).toBeNull();
+    expect(nestedDifference(viewsOf(await group([...more, ...inner], 'secteur_principal')), viewsOf(await group(inner, 'secteur_principal')), rules, '2026')).toBeNull();
   });
 
   it('names a rest of fewer than minBase responses before anything else', async () => {
     const inner = sectors(lorient, 40, 5, 61);
-    expect(nestedDifference(await group([...sectors(agglo, 4, 1, 67), ...inner]), await group(inner), rules))
+    expect(nestedDifference(viewsOf(await group([...sectors(agglo, 4, 1, 67), ...inner])), viewsOf(await group(inner)), rules, '2026'))
       .toEqual({ fr: 'un groupe de 4 réponses (moins de 10)', en: 'a group of 4 responses (fewer than 10)' });
   });
 
@@ -44,8 +53,8 @@ describe('nested publications', () => {
     const within = await group(inner, 'secteur_principal');
     const sport = { question: 'secteur_principal', code: 'sport' };
     // The outer one published second hides its 6; the inner one published second its 5.
-    expect(nestedHiddenCounts(outer, within, false, rules)).toEqual([sport]);
-    expect(nestedHiddenCounts(within, outer, true, rules)).toEqual([sport]);
+    expect(nestedHiddenCounts(viewsOf(outer), viewsOf(within), false, rules)).toEqual([{ territory: agglo, wave: '2026', counts: [sport] }]);
+    expect(nestedHiddenCounts(viewsOf(within), viewsOf(outer), true, rules)).toEqual([{ territory: agglo, wave: '2026', counts: [sport] }]);
   });
 
   it('hides nothing for a count the nested publication hides: the difference is unknown', async () => {
@@ -55,18 +64,11 @@ describe('nested publications', () => {
     const within = await group(inner, 'secteur_principal');
     const count = (g: GroupResults) => (g.questions[0] as { categories: { code: string; count: number | null }[] }).categories.find((c) => c.code === 'sport')!.count;
     expect([count(outer), count(within)]).toEqual([3, null]);
-    expect(nestedHiddenCounts(outer, within, false, rules)).toEqual([]);
-    expect(nestedDifference(outer, within, rules)).toBeNull();
+    expect(nestedHiddenCounts(viewsOf(outer), viewsOf(within), false, rules)).toEqual([]);
+    expect(nestedDifference(viewsOf(outer), viewsOf(within), rules, '2026')).toBeNull();
   });
 
   it('hides again a count that the first hiding showed (its line’s complement changed)', async () => {
-    /** Responses whose main sector is each code of `codes` as many times as it says. */
-    const bySector = (territory: { level: string; code: string }, codes: Record<string, number>, seed: number) => {
-      const list = Object.entries(codes).flatMap(([code, n]) => Array<string>(n).fill(code));
-      const items = generateFor(b.core, territory, '2026', list.length, prng(seed));
-      items.forEach((g, i) => { g.payload.answers.secteur_principal = list[i]; });
-      return items;
-    };
     const inner = bySector(lorient, { sport: 39, culture: 3, environnement: 10 }, 79);
     // The EPCI: sport 40, culture 4, social_sante 2, environnement 20. Alone, "< 3" takes culture
     // as its complement; sport hidden (40 − 39 = 1) protects it instead, and culture (4 − 3) shows.
@@ -76,9 +78,93 @@ describe('nested publications', () => {
       .filter((c) => c.suppressed).map((c) => [c.code, c.suppressed]);
     const first = await made();
     expect(sector(first.groups[0])).toEqual([['culture', 'complementary'], ['social_sante', 'small']]);
-    const nested = [{ territory: lorient, outside: false, group: await group(inner) }];
+    const nested = [{ territory: lorient, outside: false, views: viewsOf(await group(inner)) }];
     const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
     expect(sector(doc.groups[0])).toEqual([['sport', 'complementary'], ['culture', 'complementary'], ['social_sante', 'small']]);
-    expect(nestedHiddenCounts(doc.groups[0]!, nested[0]!.group, false, rules)).toEqual([]);
+    expect(nestedHiddenCounts(viewsOf(doc.groups[0]!), nested[0]!.views, false, rules)).toEqual([]);
+  });
+
+  it('hides a count whose value bounds a hidden count of the nested publication to a single reading', async () => {
+    // Lorient shows sport « < 3 » and culture « × » (making 5: 1 and 4, or 2 and 3). The agglomeration,
+    // whose rest has no culture association, would show culture 3: Lorient's is at most 3, so 2 and 3.
+    const inner = bySector(lorient, { sport: 2, culture: 3, environnement: 20, social_sante: 15 }, 109);
+    const all = [...bySector(agglo, { sport: 2, environnement: 10, social_sante: 5 }, 113), ...inner];
+    const made = async (hide: HiddenCounts[] = []) => {
+      const doc = await aggregateResponses(stream(all.map((x) => ({ ...x, payload: { ...x.payload, territory: agglo } }))), { compiled: [b.core], rules, hide });
+      return { ...doc, groups: doc.groups.map((g) => ({ ...g, questions: g.questions.filter((q) => q.id === 'secteur_principal') })) };
+    };
+    const sector = (g: GroupResults) => (g.questions.find((q) => q.id === 'secteur_principal') as { categories: { code: string; count: number | null; suppressed?: string }[] }).categories
+      .filter((c) => ['sport', 'culture'].includes(c.code)).map((c) => [c.code, c.count, c.suppressed]);
+    const within = await group(inner, 'secteur_principal');
+    expect(sector(within)).toEqual([['sport', null, 'small'], ['culture', null, 'complementary']]);
+    const first = await made();
+    expect(sector(first.groups[0]!)).toEqual([['sport', 4, undefined], ['culture', 3, undefined]]);
+    const nested = [{ territory: lorient, outside: false, views: viewsOf(within) }];
+    const refused = (() => { try { refuseNestedDifference(agglo, '2026', first, nested, rules); } catch (e) { return e as HttpError; } })();
+    expect(refused?.text.en).toContain('a hidden count of "secteur_principal", which the counts the other shows bound to a single value');
+    const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
+    expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
+    // Culture hidden, and sport with it (the line's total would give it back): their sum, 7, bounds nothing.
+    expect(sector(doc.groups[0]!)).toEqual([['sport', null, 'complementary'], ['culture', null, 'complementary']]);
+  });
+
+  describe('the previous wave a document compares with', () => {
+    /** Responses of `territory` in `wave`, `sport` for the first `ones`, `culture` for the others. */
+    const inWave = (territory: { level: string; code: string }, wave: string, n: number, ones: number, seed: number) =>
+      sectors(territory, n, ones, seed).map((g) => ({ ...g, payload: { ...g.payload, wave } }));
+    // Lorient: 40 responses each wave, 5 sport ones in 2025. The rest of the agglomeration: 20 in
+    // 2026, 12 in 2025 of which ONE sport association: 6 − 5 in the previous-wave columns.
+    const inner = [...inWave(lorient, '2026', 40, 8, 89), ...inWave(lorient, '2025', 40, 5, 97)];
+    const all = [...inner, ...inWave(agglo, '2026', 20, 6, 101), ...inWave(agglo, '2025', 12, 1, 103)];
+    /** The document of a territory for 2026 with 2025 beside it, its main sector only (as the other tests). */
+    const documentOf = async (items: Generated[], territory: typeof agglo, hide: HiddenCounts[] = [], previousWave = '2025', wave = '2026'): Promise<ResultsDocument> => {
+      const doc = await analyseResponses(stream(items), { compiled: [b.core], rules, wave, previousWave, territory: territory as never, network: false, inside: (t) => t.code === lorient.code, hide });
+      return { ...doc, groups: doc.groups.map((g) => ({
+        ...g, questions: g.questions.filter((q) => q.id === 'secteur_principal'),
+        comparisons: { previousWave: { ...g.comparisons!.previousWave!, shares: g.comparisons!.previousWave!.shares.filter((s) => s.question === 'secteur_principal') } },
+      })) };
+    };
+    const previousSport = (doc: ResultsDocument) => doc.groups[0]!.comparisons!.previousWave!.shares.find((s) => s.code === 'sport')!.previous?.count ?? null;
+
+    it('hides a previous-wave count that the nested document’s previous wave subtracts into 1 or 2', async () => {
+      const lorientDoc = await documentOf(inner, lorient);
+      const nested = [{ territory: lorient, outside: false, views: viewsOf(lorientDoc.groups[0]!) }];
+      const made = await documentOf(all, agglo);
+      // What the two would publish as they are: 6 and 5, one sport association in the rest of 2025.
+      expect([previousSport(made), previousSport(lorientDoc)]).toEqual([6, 5]);
+      const doc = await hideBesideNested(made, agglo, '2026', nested, rules, (hide) => documentOf(all, agglo, hide));
+      expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
+      expect(previousSport(doc)).toBeNull();
+      // Hidden in the 2025 group, with a complement: no other share of 2025 gives it back.
+      const shown = doc.groups[0]!.comparisons!.previousWave!.shares.filter((s) => s.previous !== null);
+      expect(shown.length).toBeLessThan(made.groups[0]!.comparisons!.previousWave!.shares.filter((s) => s.previous !== null).length - 1);
+    });
+
+    it('checks a previous wave against the nested territory’s own publication of that wave', async () => {
+      // The agglomeration published 2025 itself; Lorient publishes 2026 with 2025 beside it.
+      const agglo2025 = await aggregateResponses(stream(all.filter((g) => g.payload.wave === '2025').map((x) => ({ ...x, payload: { ...x.payload, territory: agglo } }))), { compiled: [b.core], rules });
+      const nested = [{ territory: agglo, outside: true, views: viewsOf({ ...agglo2025.groups[0]!, questions: agglo2025.groups[0]!.questions.filter((q) => q.id === 'secteur_principal') }) }];
+      const made = await documentOf(inner, lorient);
+      expect(() => refuseNestedDifference(lorient, '2026', made, nested, rules)).toThrow(HttpError);
+      const doc = await hideBesideNested(made, lorient, '2026', nested, rules, (hide) => documentOf(inner, lorient, hide));
+      expect(previousSport(doc)).toBeNull();
+      expect(() => refuseNestedDifference(lorient, '2026', doc, nested, rules)).not.toThrow();
+    });
+
+    it('withholds a previous-wave line whose rest is a base under minBase; the refusal names the wave', async () => {
+      const few = [...inner, ...inWave(agglo, '2026', 20, 6, 101), ...inWave(agglo, '2025', 4, 1, 107)];
+      const lorientDoc = await documentOf(inner, lorient);
+      const nested = [{ territory: lorient, outside: false, views: viewsOf(lorientDoc.groups[0]!) }];
+      const made = await documentOf(few, agglo);
+      const refused = (() => { try { refuseNestedDifference(agglo, '2026', made, nested, rules); } catch (e) { return e as HttpError; } })();
+      expect(refused?.statusCode).toBe(409);
+      expect(refused!.text.fr).toContain('dans la vague « 2025 », une base de 4 répondants à « secteur_principal » (moins de 10)');
+      expect(refused!.text.en).toContain('in wave "2025", a base of 4 respondents to "secteur_principal" (fewer than 10)');
+      const doc = await hideBesideNested(made, agglo, '2026', nested, rules, (hide) => documentOf(few, agglo, hide));
+      expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
+      expect(doc.groups[0]!.comparisons!.previousWave!.shares.every((s) => s.previous === null && s.missing === 'withheld')).toBe(true);
+      // The wave itself is untouched.
+      expect(doc.groups[0]!.questions[0]).toEqual(made.groups[0]!.questions[0]);
+    });
   });
 });

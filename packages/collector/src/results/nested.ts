@@ -1,19 +1,31 @@
 /**
  * Nested publications. A territory's results count the responses collected inside it (decision
- * 0014), so two published documents of one wave, a commune's and its EPCI's, subtract into the
- * results of the rest of the EPCI, which nobody published and which the disclosure rules never
- * saw: a difference of 2 in a code is a small cell, one of 4 responses a group under `minBase`.
- * - A count whose difference with the nested publication's would be under `minCell` is hidden
- *   in the document being published (`nestedHiddenCounts`: the analysis hides it as a
- *   complement, with complements of its own so that its line's total does not give it back).
- *   A count the other publication hides leaves the difference unknown: nothing to hide for it.
- * - A rest of fewer than `minBase` responses, or a question's base differing by fewer than
- *   `minBase`, has nothing to hide it: the publication is refused (409
- *   `results/nested-difference`), naming the other publication and the figure. The refusal
- *   checks the counts again, so a count left over by the hiding is refused, never published.
- * Only pairs are checked (three nested documents can still combine), and only figures shown in both.
+ * 0014), so two published documents, a commune's and its EPCI's, subtract into the results of
+ * the rest of the EPCI, which nobody published and which the disclosure rules never saw: a
+ * difference of 2 in a code is a small cell, one of 4 responses a group under `minBase`. A
+ * document shows a territory in more than one wave: its own, and the previous wave its
+ * comparison sets beside it (`comparisons.previousWave`, whose counts are the previous group's,
+ * or their sums over a crosswalk's categories). Each is a view (`viewsOf`), and every view of
+ * the document being published is checked against every view of the same wave in the
+ * territories nested with it, whatever wave they were published for.
+ * - A count whose difference with the nested view's would be under `minCell` is hidden in the
+ *   document being published (`nestedHiddenCounts`: the analysis hides it as a complement, in
+ *   the group of its wave, with complements of its own so that its line's total does not give
+ *   it back; a previous-wave count hidden in its group is no longer compared). A count the
+ *   other view hides leaves the difference unknown: nothing to hide for it.
+ * - A line (question or matrix row) whose base differs by fewer than `minBase` is withheld
+ *   (`withheldReason: "complementary"`): its figures would describe the few of the rest.
+ * - A rest of fewer than `minBase` responses has nothing to hide it: the publication is refused
+ *   (409 `results/nested-difference`), naming the other publication, the wave and the figure.
+ *   The refusal checks bases and counts again, so what the hiding left is refused, never published.
+ * - A count shown in one bounds the same count in the other (a commune's is at most its EPCI's):
+ *   a line whose hidden counts that leaves a single reading (`boundedCountPinned`) is withheld
+ *   when it is the document's own, and the document hides the counts that bound it otherwise.
+ * Only pairs are checked (three nested documents can still combine), and only figures shown in
+ * both (a sum of codes read from single counts in the other: a crosswalk's category); bounds
+ * only within a wave's own groups (not the previous-wave columns, whose hidden counts have no mark).
  */
-import type { Category, CountRef, DisclosureRules, GroupResults, HiddenCounts, QuestionFigures, ResultsDocument } from '@olva/analysis';
+import { boundedCountPinned, type CountRef, type DisclosureRules, type GroupResults, type HiddenCounts, type LineRef, type QuestionFigures, type ResultsDocument } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
 import { text, type Text } from '../messages.js';
@@ -22,93 +34,226 @@ import type { TerritoryDirectory } from '../territories.js';
 
 const name = (t: TerritoryRef) => `${t.level}:${t.code}`;
 
-/** A published count, with the name a message gives it (`row.code` in a matrix) and where it is. */
-interface Published { code: string; count: number; ref: CountRef }
+/** A published count: its question, row and codes (several: a crosswalk's category, summed). */
+interface Counted { question: string; row?: string; codes: readonly string[]; count: number }
 
-/** Every published count of a question, by a key naming its row and code. */
-function counts(f: QuestionFigures): Map<string, Published> {
-  const out = new Map<string, Published>();
-  const put = (row: string | undefined, list: readonly Category[] | undefined) => {
-    const prefix = row === undefined ? '' : `${row}.`;
-    for (const c of list ?? []) {
-      if (c.count !== null) out.set(`${prefix}${c.code}`, { code: `${prefix}${c.code}`, count: c.count, ref: { question: f.id, ...(row === undefined ? {} : { row }), code: c.code } });
+/** What a published document shows of one territory in one wave. */
+export interface View {
+  territory: TerritoryRef;
+  wave: string;
+  /** The group's responses; null where the document shows the wave only through a comparison. */
+  responses: number | null;
+  /** The answered base of each line, by `question` or `question.row` in a matrix. */
+  bases: Map<string, LineRef & { base: number }>;
+  /** Every count shown, by line and codes (`countKey`). */
+  counts: Map<string, Counted>;
+  /** The single counts of each line whose counts add up to its base: a sum of its codes is known. */
+  additive: Map<string, Map<string, number>>;
+  /** The hidden counts of each such line, with their marks and their sum (the base less the counts shown). */
+  hidden: Map<string, HiddenLine>;
+}
+
+/** The hidden counts of a line whose counts add up to its base. */
+interface HiddenLine extends LineRef { sum: number; cells: { code: string; mark: 'small' | 'complementary' }[] }
+
+const lineOf = (question: string, row?: string) => (row === undefined ? question : `${question}.${row}`);
+const countKey = (c: Omit<Counted, 'count'>) => `${lineOf(c.question, c.row)}|${[...c.codes].sort().join('+')}`;
+
+function emptyView(territory: TerritoryRef, wave: string, responses: number | null): View {
+  return { territory, wave, responses, bases: new Map(), counts: new Map(), additive: new Map(), hidden: new Map() };
+}
+
+/** Puts a question's published lines in a view. */
+function putQuestion(view: View, f: QuestionFigures): void {
+  if (f.status === 'withheld' || !f.base) return;
+  const lines: { row?: string; base: number; categories: readonly { code: string; count: number | null; suppressed?: 'small' | 'complementary' }[]; additive: boolean }[] = [];
+  if (f.kind === 'distribution' || f.kind === 'multiple') lines.push({ base: f.base.answered, categories: f.categories ?? [], additive: f.kind === 'distribution' });
+  else if (f.kind === 'numeric') lines.push({ base: f.base.answered, categories: f.classes ?? [], additive: true });
+  else for (const r of f.rows ?? []) if (r.base && r.categories) lines.push({ row: r.code, base: r.base.answered, categories: r.categories, additive: true });
+  for (const l of lines) {
+    const line = lineOf(f.id, l.row);
+    view.bases.set(line, { question: f.id, ...(l.row === undefined ? {} : { row: l.row }), base: l.base });
+    const singles = new Map<string, number>();
+    for (const c of l.categories) {
+      if (c.count === null) continue;
+      const counted: Counted = { question: f.id, ...(l.row === undefined ? {} : { row: l.row }), codes: [c.code], count: c.count };
+      view.counts.set(countKey(counted), counted);
+      singles.set(c.code, c.count);
     }
-  };
-  if (f.kind === 'distribution' || f.kind === 'multiple') put(undefined, f.categories);
-  else if (f.kind === 'numeric') put(undefined, f.classes);
-  else for (const row of f.rows ?? []) put(row.code, row.categories);
-  return out;
+    if (!l.additive) continue;
+    view.additive.set(line, singles);
+    const cells = l.categories.flatMap((c) => (c.count === null ? [{ code: c.code, mark: c.suppressed ?? 'complementary' }] : []));
+    const sum = l.base - [...singles.values()].reduce((a, n) => a + n, 0);
+    if (cells.length) view.hidden.set(line, { question: f.id, ...(l.row === undefined ? {} : { row: l.row }), sum, cells });
+  }
+}
+
+/**
+ * What a published group shows, wave by wave: its own figures, and the previous wave's counts
+ * and bases its comparison sets beside them (the current counts a crosswalk sums join its own).
+ */
+export function viewsOf(g: GroupResults): View[] {
+  const own = emptyView(g.territory, g.wave, g.responses);
+  for (const f of g.questions) putQuestion(own, f);
+  const views = [own];
+  const previous = g.comparisons?.previousWave;
+  if (previous?.available) {
+    const before = emptyView(g.territory, previous.wave, null);
+    for (const s of previous.shares) {
+      const row = s.row === undefined ? {} : { row: s.row };
+      for (const [view, figure, codes] of [[own, s.current, s.currentCodes], [before, s.previous, s.previousCodes]] as const) {
+        if (!figure) continue;
+        const counted: Counted = { question: s.question, ...row, codes: codes?.length ? codes : [s.code], count: figure.count };
+        if (!view.counts.has(countKey(counted))) view.counts.set(countKey(counted), counted);
+        if (view === before) before.bases.set(lineOf(s.question, s.row), { question: s.question, ...row, base: figure.base });
+      }
+    }
+    views.push(before);
+  }
+  return views;
+}
+
+/** A count a view shows, or sums from the single counts of an additive line; null when unknown. */
+function countIn(view: View, c: Omit<Counted, 'count'>): number | null {
+  const shown = view.counts.get(countKey(c));
+  if (shown) return shown.count;
+  const singles = c.codes.length > 1 ? view.additive.get(lineOf(c.question, c.row)) : undefined;
+  if (!singles || !c.codes.every((code) => singles.has(code))) return null;
+  return c.codes.reduce((sum, code) => sum + singles.get(code)!, 0);
 }
 
 const small = (d: number, limit: number) => d > 0 && d < limit;
 
-/** The counts shown in both groups whose difference (outer less inner) is under `minCell`, each with both counts. */
-function smallDifferences(outer: GroupResults, inner: GroupResults, rules: DisclosureRules): { question: string; outer: Published; inner: Published }[] {
-  const out: { question: string; outer: Published; inner: Published }[] = [];
-  for (const o of outer.questions) {
-    const i = inner.questions.find((q) => q.id === o.id);
-    if (!i) continue;
-    const ci = counts(i);
-    for (const [k, c] of counts(o)) {
-      const other = ci.get(k);
-      if (other && small(c.count - other.count, rules.minCell)) out.push({ question: o.id, outer: c, inner: other });
-    }
+/** A count whose difference between two views of one wave is under `minCell`. */
+interface SmallDifference { counted: Omit<Counted, 'count'>; difference: number }
+
+/** The counts shown in both views whose difference (outer less inner) is under `minCell`. */
+function smallDifferences(outer: View, inner: View, rules: DisclosureRules): SmallDifference[] {
+  const out: SmallDifference[] = [];
+  const seen = new Set<string>();
+  for (const c of [...outer.counts.values(), ...inner.counts.values()]) {
+    const key = countKey(c);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const [o, i] = [countIn(outer, c), countIn(inner, c)];
+    if (o !== null && i !== null && small(o - i, rules.minCell)) out.push({ counted: c, difference: o - i });
+  }
+  return out;
+}
+
+/** The lines shown in both views whose bases differ (outer less inner) by under `minBase`. */
+function smallBases(outer: View, inner: View, rules: DisclosureRules): (LineRef & { difference: number })[] {
+  const out: (LineRef & { difference: number })[] = [];
+  for (const [line, o] of outer.bases) {
+    const i = inner.bases.get(line);
+    if (i && small(o.base - i.base, rules.minBase)) out.push({ question: o.question, ...(o.row === undefined ? {} : { row: o.row }), difference: o.base - i.base });
   }
   return out;
 }
 
 /**
- * The counts of `mine` to hide beside a published nested group, `theirs`: those whose
- * difference with it is under `minCell`.
- * @param outside true when `theirs` holds `mine` (`mine` is the inner group).
+ * The lines of `owner` whose hidden counts the counts `bounder` shows fix to a single value: a
+ * count of the inner territory is at most the outer one's, and at least it the other way round
+ * (`boundedCountPinned`). Each with the codes `bounder` shows among its hidden ones.
  */
-export function nestedHiddenCounts(mine: GroupResults, theirs: GroupResults, outside: boolean, rules: DisclosureRules): CountRef[] {
-  return smallDifferences(outside ? theirs : mine, outside ? mine : theirs, rules).map((d) => (outside ? d.inner : d.outer).ref);
+function pinnedByBounds(owner: View, bounder: View, ownerInside: boolean, rules: DisclosureRules): { line: HiddenLine; shown: string[] }[] {
+  const out: { line: HiddenLine; shown: string[] }[] = [];
+  for (const line of owner.hidden.values()) {
+    const bounds = line.cells.map((c) => countIn(bounder, { question: line.question, ...(line.row === undefined ? {} : { row: line.row }), codes: [c.code] }));
+    if (bounds.every((b) => b === null)) continue;
+    const cells = line.cells.map((c, i) => ({ mark: c.mark, min: !ownerInside && bounds[i] !== null ? bounds[i]! : 0, max: ownerInside && bounds[i] !== null ? bounds[i]! : Infinity }));
+    if (boundedCountPinned(cells, line.sum, rules)) out.push({ line, shown: line.cells.filter((_, i) => bounds[i] !== null).map((c) => c.code) });
+  }
+  return out;
 }
 
-/** The base a question publishes (its answered count), or null when withheld. */
-const answered = (f: QuestionFigures): number | null => (f.status === 'withheld' ? null : f.base?.answered ?? null);
+/** The view pairs of one wave, outer first. */
+function pairs(mine: readonly View[], theirs: readonly View[], outside: boolean): [View, View][] {
+  return mine.flatMap((m) => theirs.filter((t) => t.wave === m.wave).map((t): [View, View] => (outside ? [t, m] : [m, t])));
+}
 
 /**
- * What the rest of `outer` (outer less inner) would publish that the rules forbid: a group under
- * `minBase`, a base under `minBase`, a count under `minCell`; null when nothing.
+ * What `mine` hides beside the views of a published nested territory, `theirs`, each in the
+ * group of its wave: the counts whose difference with theirs is under `minCell` (one code of a
+ * crosswalk's category: its sum is then hidden too), and the lines (question or matrix row)
+ * whose bases differ by under `minBase`, withheld (their figures would describe so few).
+ * @param outside true when `theirs` holds `mine` (`mine` is the inner territory).
  */
-export function nestedDifference(outer: GroupResults, inner: GroupResults, rules: DisclosureRules): Text | null {
-  const rest = outer.responses - inner.responses;
-  if (small(rest, rules.minBase)) return text('nested.responses', { count: rest, minBase: rules.minBase });
-  for (const o of outer.questions) {
-    const i = inner.questions.find((q) => q.id === o.id);
-    if (!i) continue;
-    const [bo, bi] = [answered(o), answered(i)];
-    if (bo !== null && bi !== null && small(bo - bi, rules.minBase)) return text('nested.base', { question: o.id, count: bo - bi, minBase: rules.minBase });
+export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[], outside: boolean, rules: DisclosureRules): HiddenCounts[] {
+  const out: HiddenCounts[] = [];
+  for (const [outer, inner] of pairs(mine, theirs, outside)) {
+    const view = outside ? inner : outer;
+    const counts = smallDifferences(outer, inner, rules).map(({ counted: c }): CountRef => ({ question: c.question, ...(c.row === undefined ? {} : { row: c.row }), code: c.codes[0]! }));
+    const lines: LineRef[] = smallBases(outer, inner, rules).map(({ difference: _, ...line }) => line);
+    const other = outside ? outer : inner;
+    // A line of mine that their counts pin is withheld; one of theirs that mine pin loses my counts that bound it.
+    for (const { line } of pinnedByBounds(view, other, outside, rules)) lines.push({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }) });
+    for (const { line, shown } of pinnedByBounds(other, view, !outside, rules)) counts.push(...shown.map((code) => ({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }), code })));
+    if (counts.length || lines.length) out.push({ territory: { ...view.territory }, wave: view.wave, counts, ...(lines.length ? { lines } : {}) });
   }
+  return out;
+}
+
+/**
+ * What the rest of `outer` (outer less inner) would publish that the rules forbid, in a view
+ * pair of one wave: a group under `minBase`, a base under `minBase`, a count under `minCell`;
+ * null when nothing.
+ */
+function viewDifference(outer: View, inner: View, rules: DisclosureRules): Text | null {
+  if (outer.responses !== null && inner.responses !== null) {
+    const rest = outer.responses - inner.responses;
+    if (small(rest, rules.minBase)) return text('nested.responses', { count: rest, minBase: rules.minBase });
+  }
+  const [base] = smallBases(outer, inner, rules);
+  if (base) return text('nested.base', { question: lineOf(base.question, base.row), count: base.difference, minBase: rules.minBase });
+  const [pinned] = [...pinnedByBounds(outer, inner, false, rules), ...pinnedByBounds(inner, outer, true, rules)];
+  if (pinned) return text('nested.bounds', { question: lineOf(pinned.line.question, pinned.line.row) });
   const [d] = smallDifferences(outer, inner, rules);
-  return d ? text('nested.count', { question: d.question, code: d.outer.code, count: d.outer.count - d.inner.count, minCell: rules.minCell }) : null;
+  if (!d) return null;
+  const code = `${d.counted.row === undefined ? '' : `${d.counted.row}.`}${d.counted.codes.join(' + ')}`;
+  return text('nested.count', { question: d.counted.question, code, count: d.difference, minCell: rules.minCell });
+}
+
+/**
+ * What the rest of `outer` would publish that the rules forbid, in any wave both show (their
+ * own or a previous wave compared with); the wave is named when it is not `wave`.
+ */
+export function nestedDifference(outer: readonly View[], inner: readonly View[], rules: DisclosureRules, wave: string): Text | null {
+  for (const [o, i] of pairs(outer, inner, false)) {
+    const what = viewDifference(o, i, rules);
+    if (what) return o.wave === wave ? what : text('nested.in-wave', { wave: o.wave, what });
+  }
+  return null;
 }
 
 /** The group of a document for its territory and wave. */
 const groupOf = (doc: ResultsDocument, territory: TerritoryRef, wave: string) =>
   doc.groups.find((g) => g.wave === wave && sameTerritory(g.territory, territory));
 
-/** A published group of a territory nested with the one being published. */
+/** What the published documents of a territory nested with the one being published show. */
 export interface NestedPublication {
   territory: TerritoryRef;
   /** True when it holds the one being published, false when it lies inside it. */
   outside: boolean;
-  group: GroupResults;
+  /** Its views, from every wave it has published. */
+  views: View[];
 }
 
 /**
- * The published groups of the wave nested with `territory`: those of the territories inside
- * it whose responses its document counts, and those of the territories holding it.
+ * The published documents nested with `territory`, every wave (one published for another wave
+ * may compare with this one): those of the territories inside it whose responses its document
+ * counts, and those of the territories holding it.
  * @param inner the territories inside `territory` whose responses the document counts.
  */
-export async function nestedPublications(store: ResponseStore, directory: TerritoryDirectory, territory: TerritoryRef, wave: string, inner: readonly TerritoryRef[]): Promise<NestedPublication[]> {
+export async function nestedPublications(store: ResponseStore, directory: TerritoryDirectory, territory: TerritoryRef, inner: readonly TerritoryRef[]): Promise<NestedPublication[]> {
   const out: NestedPublication[] = [];
   for (const [other, outside] of [...inner.map((t) => [t, false] as const), ...directory.containers(territory).map((t) => [t, true] as const)]) {
-    const published = await store.publications.published(other, wave);
-    const group = published === null ? undefined : groupOf(JSON.parse(published) as ResultsDocument, other, wave);
-    if (group) out.push({ territory: other, outside, group });
+    const views: View[] = [];
+    for (const [wave, published] of await store.publications.publishedWaves(other)) {
+      const group = groupOf(JSON.parse(published) as ResultsDocument, other, wave);
+      if (group) views.push(...viewsOf(group));
+    }
+    if (views.length) out.push({ territory: other, outside, views });
   }
   return out;
 }
@@ -118,33 +263,47 @@ const HIDING_PASSES = 3;
 
 /**
  * The document of `territory` with the counts hidden whose difference with a nested
- * publication's would be under `minCell`: `analyse` makes it again with them hidden (the
- * analysis' `hide`), until none is left or after a few passes (what is left is then refused by
- * `refuseNestedDifference`, never published).
+ * publication's would be under `minCell`, and the lines withheld whose bases would differ by
+ * under `minBase`, in its wave and in the previous wave it compares with: `analyse` makes it again with them hidden (the analysis' `hide`), until none is left or
+ * after a few passes (what is left is then refused by `refuseNestedDifference`, never published).
  */
 export async function hideBesideNested(doc: ResultsDocument, territory: TerritoryRef, wave: string, nested: readonly NestedPublication[], rules: DisclosureRules, analyse: (hide: HiddenCounts[]) => Promise<ResultsDocument>): Promise<ResultsDocument> {
-  const counts: CountRef[] = [];
+  const hidden = new Map<string, HiddenCounts & { counts: CountRef[]; lines: LineRef[] }>();
+  const asked = new Set<string>();
   for (let pass = 0; pass < HIDING_PASSES; pass++) {
     const mine = groupOf(doc, territory, wave);
-    // A count hidden already is not shown: only new ones come back.
-    const more = mine ? nested.flatMap((n) => nestedHiddenCounts(mine, n.group, n.outside, rules)) : [];
-    if (!more.length) break;
-    counts.push(...more);
-    doc = await analyse([{ territory: { level: territory.level, code: territory.code }, wave, counts }]);
+    let more = false;
+    // A count hidden already is not shown: only new ones come back (or one its group lacks: a renamed question).
+    for (const h of mine ? nested.flatMap((n) => nestedHiddenCounts(viewsOf(mine), n.views, n.outside, rules)) : []) {
+      const entry = hidden.get(h.wave) ?? { territory: h.territory, wave: h.wave, counts: [], lines: [] };
+      hidden.set(h.wave, entry);
+      for (const [key, add] of [
+        ...h.counts.map((c) => [`${lineOf(c.question, c.row)}|${c.code}`, () => entry.counts.push(c)] as const),
+        ...(h.lines ?? []).map((l) => [lineOf(l.question, l.row), () => entry.lines.push(l)] as const),
+      ]) {
+        if (asked.has(`${h.wave}|${key}`)) continue;
+        asked.add(`${h.wave}|${key}`);
+        add();
+        more = true;
+      }
+    }
+    if (!more) break;
+    doc = await analyse([...hidden.values()]);
   }
   return doc;
 }
 
 /**
- * Refuses a publication whose document, beside the published group of a territory nested with
- * it, would give away a figure of the rest of the outer one that nothing hides.
+ * Refuses a publication whose document, beside the published documents of a territory nested
+ * with it, would give away a figure of the rest of the outer one that nothing hides.
  * @throws HttpError 409 `results/nested-difference`.
  */
 export function refuseNestedDifference(territory: TerritoryRef, wave: string, doc: ResultsDocument, nested: readonly NestedPublication[], rules: DisclosureRules): void {
   const mine = groupOf(doc, territory, wave);
   if (!mine) return;
-  for (const { territory: other, outside, group: theirs } of nested) {
-    const what = outside ? nestedDifference(theirs, mine, rules) : nestedDifference(mine, theirs, rules);
+  const views = viewsOf(mine);
+  for (const { territory: other, outside, views: theirs } of nested) {
+    const what = outside ? nestedDifference(theirs, views, rules, wave) : nestedDifference(views, theirs, rules, wave);
     if (!what) continue;
     const message = text('conflict.nested-publication', { territory: name(territory), wave, other: name(other), outer: name(outside ? other : territory), what });
     throw new HttpError(409, 'conflict', message, {}, [{ pointer: '', code: 'results/nested-difference', message }]);

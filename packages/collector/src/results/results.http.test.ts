@@ -269,25 +269,45 @@ for (const backend of bothBackends()) {
     });
 
     it('publishes a commune and its EPCI both, the counts hidden that their difference would give away', async () => {
-      // Wave 2023: 60 responses in Lorient, 40 more in Lorient Agglomération outside it.
+      // Waves 2023 and 2022: 60 responses in Lorient, 40 more in Lorient Agglomération outside it;
+      // each published with 2022 beside it, whose columns subtract as well.
       const random = prng(83);
-      await insert([...generateFor(b.core, { level: 'commune', code: '56121' }, '2023', 60, random), ...generateFor(b.lorient, { level: 'epci', code: '200042174' }, '2023', 40, random)]);
+      await insert(['2023', '2022'].flatMap((wave) => [...generateFor(b.core, { level: 'commune', code: '56121' }, wave, 60, random), ...generateFor(b.lorient, { level: 'epci', code: '200042174' }, wave, 40, random)]));
       const LORIENT = ['commune:56121', LORIENT_COMMUNE_PUBLISHER] as const;
       const AGGLO = ['epci:200042174', LORIENT_PUBLISHER] as const;
       type Count = { count: number | null; suppressed?: string };
       /** Every count of a published document's group, by question, row and code. */
-      const countsOf = (doc: any): Map<string, Count> => new Map(doc.groups[0].questions.flatMap((q: any) => [
-        ...[...(q.categories ?? []), ...(q.classes ?? [])].map((c: any) => [`${q.id}/${c.code}`, c]),
-        ...(q.rows ?? []).flatMap((r: any) => (r.categories ?? []).map((c: any) => [`${q.id}/${r.code}/${c.code}`, c])),
-      ]));
+      const countsOf = (doc: any): Map<string, Count> => new Map([
+        ...doc.groups[0].questions.flatMap((q: any) => [
+          ...[...(q.categories ?? []), ...(q.classes ?? [])].map((c: any) => [`${q.id}/${c.code}`, c]),
+          ...(q.rows ?? []).flatMap((r: any) => (r.categories ?? []).map((c: any) => [`${q.id}/${r.code}/${c.code}`, c])),
+        ]),
+        // The previous wave's columns: a count, or null when hidden.
+        ...doc.groups[0].comparisons.previousWave.shares.map((s: any) => [`2022:${s.question}/${s.row ?? ''}/${s.code}`, { count: s.previous?.count ?? null }]),
+      ]);
+      /** Every base of a published document's group, by question and row, and the previous wave's lines. */
+      const basesOf = (doc: any): Map<string, number> => new Map([
+        ...doc.groups[0].questions.flatMap((q: any) => [
+          ...(q.base ? [[q.id, q.base.answered]] : []),
+          ...(q.rows ?? []).flatMap((r: any) => (r.base ? [[`${q.id}/${r.code}`, r.base.answered]] : [])),
+        ]),
+        ...doc.groups[0].comparisons.previousWave.shares.flatMap((s: any) => (s.previous ? [[`2022:${s.question}/${s.row ?? ''}`, s.previous.base]] : [])),
+      ]);
       for (const [first, second] of [[LORIENT, AGGLO], [AGGLO, LORIENT]]) {
-        expect((await call(base, 'PUT', `/v1/results/${first[0]}/2023/publication`, first[1])).status).toBe(200);
+        expect((await call(base, 'PUT', `/v1/results/${first[0]}/2023/publication?previousWave=2022`, first[1])).status).toBe(200);
         // Refused before (a count of 1 or 2 in the rest of the EPCI, somewhere among the questions).
-        expect((await call(base, 'PUT', `/v1/results/${second[0]}/2023/publication`, second[1])).status).toBe(200);
-        const [agglo, lorient] = await Promise.all([AGGLO, LORIENT].map(async ([t]) => countsOf((await call(base, 'GET', `/v1/public/results/${t}/2023`)).body)));
+        expect((await call(base, 'PUT', `/v1/results/${second[0]}/2023/publication?previousWave=2022`, second[1])).status).toBe(200);
+        const docs = await Promise.all([AGGLO, LORIENT].map(async ([t]) => (await call(base, 'GET', `/v1/public/results/${t}/2023`)).body));
+        const [agglo, lorient] = docs.map(countsOf) as [Map<string, Count>, Map<string, Count>];
+        // Nor a base of the rest under 10: a question's, a matrix row's, or the previous wave's.
+        const [aggloBases, lorientBases] = docs.map(basesOf);
+        const baseDifferences = [...aggloBases].flatMap(([k, n]) => (lorientBases.has(k) ? [n - lorientBases.get(k)!] : []));
+        expect(baseDifferences.length).toBeGreaterThan(50);
+        expect(baseDifferences.filter((d) => d > 0 && d < 10)).toEqual([]);
         const differences = [...agglo].flatMap(([k, c]) => (c.count !== null && lorient.get(k)?.count != null ? [c.count - lorient.get(k)!.count!] : []));
         expect(differences.length).toBeGreaterThan(100);
         expect(differences.filter((d) => d > 0 && d < 3)).toEqual([]);
+        expect([...agglo.keys()].filter((k) => k.startsWith('2022:') && agglo.get(k)!.count !== null && lorient.get(k)?.count != null).length).toBeGreaterThan(50);
         // The second document hid counts that the first shows: the ones the difference gave away, and their complements.
         const [mine, theirs] = second === AGGLO ? [agglo, lorient] : [lorient, agglo];
         expect([...mine].filter(([k, c]) => c.suppressed === 'complementary' && theirs.get(k)?.count != null).length).toBeGreaterThan(0);
@@ -490,23 +510,33 @@ for (const backend of bothBackends()) {
       expect(bare.body.scope).toBeUndefined();
     });
 
-    it('says there is nothing to compare with a 404 naming the parameter, in French and in English', async () => {
-      const none = await call(server.url, 'PUT', '/v1/results/commune:35238/2026/publication?previousWave=2019', PUBLISHER);
-      expect(none.status).toBe(404);
-      expect(none.body).toEqual({ error: 'not-found', message: expect.stringContaining('rien à comparer'), problems: [{ pointer: '/previousWave', code: 'results/no-previous-wave', message: none.body.message }] });
-      const en = await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2026&previousWave=2019', TEST_TOKENS.rennes, 'en');
-      expect(en.status).toBe(404);
-      expect(en.body.message).toContain('nothing to compare');
-      const empty = await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2030&previousWave=2026', TEST_TOKENS.rennes);
-      expect(empty.status).toBe(404);
-      expect(empty.body.problems).toEqual([{ pointer: '/wave', code: 'analysis/empty-wave', message: empty.body.message }]);
+    it('answers a previous wave without responses with the wave\'s results and a note, as olva analyse writes them', async () => {
+      const note = {
+        code: 'previous-wave-empty', wave: '2019', territories: [RENNES],
+        text: { fr: 'aucune réponse au millésime 2019 pour commune:35238 : pas de comparaison avec lui', en: 'no response in wave 2019 for commune:35238: no comparison with it' },
+      };
+      const preview = await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2026&previousWave=2019', TEST_TOKENS.rennes, 'en');
+      expect(preview.status).toBe(200);
+      expect(preview.body).toEqual(await analysed(ofRennes('2026'), { wave: '2026', territory: RENNES, previousWave: '2019', network: false }));
+      expect(preview.body.notes).toEqual([note]);
+      expect(preview.body.groups[0].comparisons.previousWave).toEqual({ wave: '2019', available: false, crosswalk: null, shares: [] });
+      expect(schemaProblems(preview.body)).toEqual([]);
+      // Published so: the one who publishes reads the note at once, and the snapshot keeps it.
+      const published = await call(server.url, 'PUT', '/v1/results/commune:35238/2026/publication?previousWave=2019', PUBLISHER);
+      expect(published.status).toBe(200);
+      expect(published.body.notes).toEqual([note]);
+      expect((await call(server.url, 'GET', published.body.url)).body.notes).toEqual([note]);
+      // A wave without responses yet: the empty document with its note, a previous wave asked or not; nothing to publish.
+      for (const query of ['wave=2030&previousWave=2026', 'wave=2030']) {
+        const empty = await call(server.url, 'GET', `/v1/results?territory=commune:35238&${query}`, TEST_TOKENS.rennes);
+        expect(empty.status, query).toBe(200);
+        expect(empty.body.groups).toEqual([]);
+        expect(empty.body.notes).toEqual([{ code: 'wave-empty', wave: '2030', territories: [RENNES], text: { fr: 'aucune réponse au millésime 2030 pour commune:35238 : pas encore de résultats', en: 'no response in wave 2030 for commune:35238: no results yet' } }]);
+        expect(schemaProblems(empty.body)).toEqual([]);
+      }
       const nothing = await call(server.url, 'PUT', '/v1/results/commune:35238/2030/publication?previousWave=2026', PUBLISHER);
       expect(nothing.status).toBe(404);
       expect(nothing.body.message).toContain('rien à publier');
-      // A wave without responses yet, no previous wave asked: the empty document, as before comparisons.
-      const waiting = await call(server.url, 'GET', '/v1/results?territory=commune:35238&wave=2030', TEST_TOKENS.rennes);
-      expect(waiting.status).toBe(200);
-      expect(waiting.body.groups).toEqual([]);
     });
 
     it('answers stored responses the analysis cannot read with a 409 naming the answer, in French and in English', async () => {

@@ -33,7 +33,7 @@
  * it states; a published snapshot keeps the thresholds it was made with.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { disclosureRules, withTerritoryNames, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
+import { disclosureRules, emptyWaveNote, withTerritoryNames, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
 import type { Authorizer, Principal } from '../auth.js';
 import { authorizeRead } from '../export/routes.js';
@@ -139,14 +139,12 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
       ? await analyseWave(store, registry, { questionnaireId, wave, territories: read.filter.territories, comparisons, within, ...(named ? { territory: named } : {}) }, settings)
       : null;
     if (compared) return reply.header('cache-control', 'no-store').send(compared);
-    if (asked.previousWave !== undefined) {
-      const scope = read.query.territories.length ? read.query.territories : read.principal.scope.territories;
-      const territories = scope === 'all' ? { fr: 'tous les territoires', en: 'every territory' } : scope.map((t) => `${t.level}:${t.code}`).join(', ');
-      throw noResponses(text('not-found.wave-results', { questionnaire: questionnaireId, wave: wave!, territories }));
-    }
-    // No comparison, or a wave without responses yet: the bare aggregation, empty then, as before comparisons.
+    // No comparison, or a wave without responses yet: the bare aggregation, empty then, as before
+    // comparisons; an empty wave asked for says so in a note, whether a previous wave was asked or not.
     const doc = await computeResults(store, registry, { ...read.filter, questionnaireId }, rules);
-    return reply.header('cache-control', 'no-store').send(doc);
+    const empty = wave !== undefined && read.query.waves?.length === 1 && doc.groups.length === 0;
+    const scope = read.query.territories.length ? read.query.territories : read.principal.scope.territories;
+    return reply.header('cache-control', 'no-store').send(empty ? { ...doc, notes: [emptyWaveNote(wave, scope)] } : doc);
   });
 
   app.put('/v1/results/:territory/:wave/publication', async (request, reply) => {
@@ -165,7 +163,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const asked = { questionnaireId: questionnaire, wave, territories: territories.covered([territory]), territory, within: counted, comparisons };
     const made = await analyseWave(store, registry, asked, settings);
     if (!made) throw noResponses(text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
-    const nested = await nestedPublications(store, territories, territory, wave, [...inner.values()]);
+    const nested = await nestedPublications(store, territories, territory, [...inner.values()]);
     const limits = disclosureRules(rules);
     // The same responses again, with counts hidden: a document there was.
     const hidden = await hideBesideNested(made, territory, wave, nested, limits, async (hide) => (await analyseWave(store, registry, { ...asked, hide }, settings))!);
@@ -174,7 +172,8 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const responses = doc.groups.reduce((n, g) => n + g.responses, 0);
     const event = await store.publications.publish(territory, wave, principal.name, JSON.stringify(doc), responses);
     request.log.info({ event: 'results-published', territory: `${territory.level}:${territory.code}`, wave, by: principal.name }, 'results published');
-    return reply.header('cache-control', 'no-store').send({ territory, wave, published: true, ...event, url: publicResultsPath(territory, wave) });
+    // What the document says no figure does (a previous wave without responses), to the one who publishes it.
+    return reply.header('cache-control', 'no-store').send({ territory, wave, published: true, ...event, url: publicResultsPath(territory, wave), ...(doc.notes ? { notes: doc.notes } : {}) });
   });
 
   app.delete('/v1/results/:territory/:wave/publication', async (request, reply) => {

@@ -44,6 +44,12 @@ export interface PublicationStore {
   withdraw(territory: TerritoryRef, wave: string, by: string): Promise<PublicationEvent | null>;
   /** The published document's JSON text, or null when not published (never, or withdrawn). */
   published(territory: TerritoryRef, wave: string): Promise<string | null>;
+  /**
+   * The published documents of a territory, every wave (those whose last act publishes), by
+   * wave: a publication nested with it is checked against each, since a document shows the
+   * previous wave it compares with as well as its own.
+   */
+  publishedWaves(territory: TerritoryRef): Promise<Map<string, string>>;
   /** Every act on a territory and wave, oldest first. */
   history(territory: TerritoryRef, wave: string): Promise<PublicationEvent[]>;
 }
@@ -114,6 +120,15 @@ export class SqlPublicationStore implements PublicationStore {
   async published(territory: TerritoryRef, wave: string): Promise<string | null> {
     const [last] = await this.db.query(`SELECT action, document FROM olva_publications WHERE ${KEY} ORDER BY seq DESC LIMIT 1`, [territory.level, territory.code, wave]);
     return last?.action === 'published' ? String(last.document) : null;
+  }
+
+  async publishedWaves(territory: TerritoryRef): Promise<Map<string, string>> {
+    const rows = await this.db.query(
+      `SELECT p.wave, p.action, p.document FROM olva_publications p
+       WHERE p.territory_level = ? AND p.territory_code = ?
+         AND p.seq = (SELECT MAX(seq) FROM olva_publications q WHERE q.territory_level = p.territory_level AND q.territory_code = p.territory_code AND q.wave = p.wave)
+       ORDER BY p.wave`, [territory.level, territory.code]);
+    return new Map(rows.filter((r) => r.action === 'published').map((r) => [String(r.wave), String(r.document)]));
   }
 
   async history(territory: TerritoryRef, wave: string): Promise<PublicationEvent[]> {

@@ -283,6 +283,17 @@ for (const backend of bothBackends()) {
       expect(await store.publications.published(RENNES, '2026')).toBeNull();
     });
 
+    it('lists the documents a territory has published, wave by wave, its last act in each', async () => {
+      const LORIENT = { level: 'commune', code: '56121' } as const;
+      await store.publications.publish(LORIENT, '2024', 'lorient', '{"n":1}', 1);
+      await store.publications.publish(LORIENT, '2024', 'lorient', '{"n":2}', 2);
+      await store.publications.publish(LORIENT, '2025', 'lorient', '{"n":3}', 3);
+      await store.publications.withdraw(LORIENT, '2025', 'lorient');
+      await store.publications.publish(LORIENT, '2026', 'lorient', '{"n":4}', 4);
+      expect(await store.publications.publishedWaves(LORIENT)).toEqual(new Map([['2024', '{"n":2}'], ['2026', '{"n":4}']]));
+      expect(await store.publications.publishedWaves({ level: 'commune', code: '29019' })).toEqual(new Map());
+    });
+
     it('dates no act on a publication before the act ahead of it', async () => {
       let now = Date.parse('2026-03-01T10:00:00.005Z');
       const clocked = new SqlPublicationStore(store.db, () => new Date(now));

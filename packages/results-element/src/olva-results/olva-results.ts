@@ -227,7 +227,7 @@ export class OlvaResults extends HTMLElement {
     const heading = `olva-q-${index}`;
     if (q.status === 'withheld') {
       return html`<section part="question" class="question" aria-labelledby=${heading}>
-        <h3 id=${heading}>${label}</h3><p part="base" class="note">${q.withheldReason === 'filter-suppressed' ? s.withheldFilter : s.withheld(rules.minBase)}</p></section>`;
+        <h3 id=${heading}>${label}</h3><p part="base" class="note">${q.withheldReason === 'filter-suppressed' ? s.withheldFilter : q.withheldReason === 'complementary' ? s.withheldSecret : s.withheld(rules.minBase)}</p></section>`;
     }
     const minBase = rules.comparison.minBase;
     const compared: QuestionComparison[] = questionComparisons(q, label, this.#group()!.comparisons, this.#kinds(), lang, s);

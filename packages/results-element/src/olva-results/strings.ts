@@ -21,6 +21,8 @@ export interface ResultsStrings {
   withheld(minBase: number): string;
   /** A filtered question withheld so that it does not reveal a hidden count of its filter. */
   withheldFilter: string;
+  /** A question withheld although its base is large enough: its figures would reveal a hidden count. */
+  withheldSecret: string;
   multiple: string;
   showTable: string;
   tableCaption(label: string): string;
@@ -85,6 +87,7 @@ const fr: ResultsStrings = {
   smallBase: 'Petite base : à lire avec prudence.',
   withheld: (m) => `Non publié : moins de ${m} répondants.`,
   withheldFilter: 'Non publié : posée sous condition, cette question révélerait un effectif masqué de sa question filtre (secret statistique).',
+  withheldSecret: 'Non publié : ses chiffres révéleraient un effectif masqué (secret statistique).',
   multiple: 'Plusieurs réponses possibles : les parts ne s’additionnent pas à 100 %.',
   showTable: 'Tableau de données',
   tableCaption: (label) => `${label} : effectifs et parts`,
@@ -149,6 +152,7 @@ const en: ResultsStrings = {
   smallBase: 'Small base: read with care.',
   withheld: (m) => `Not published: fewer than ${m} respondents.`,
   withheldFilter: 'Not published: asked under a condition, this question would reveal a hidden count of its filter question (statistical confidentiality).',
+  withheldSecret: 'Not published: its figures would reveal a hidden count (statistical confidentiality).',
   multiple: 'Several answers possible: shares do not add up to 100%.',
   showTable: 'Data table',
   tableCaption: (label) => `${label}: counts and shares`,

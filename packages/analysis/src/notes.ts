@@ -1,0 +1,37 @@
+/**
+ * Notes of a results document: what a reader should know that no figure says, in French and in
+ * English, the same whoever writes the document (`olva analyse` prints them too, the collector
+ * serves them in its body). A previous wave without responses is a note, not an error: the
+ * results of the wave stand on their own, as a territorial coordinator expects to read them.
+ */
+import type { GroupResults, ResultsNote, TerritoryRef } from './results.js';
+
+const named = (territories: readonly TerritoryRef[]) => territories.map((t) => `${t.level}:${t.code}`).join(', ');
+
+/** The note of a previous wave asked for that some groups have no responses in (`available: false`); null when none. */
+export function previousWaveNote(groups: readonly GroupResults[]): ResultsNote | null {
+  const without = groups.filter((g) => g.comparisons?.previousWave?.available === false);
+  if (!without.length) return null;
+  const wave = without[0]!.comparisons!.previousWave!.wave;
+  const territories = without.map((g) => ({ level: g.territory.level, code: g.territory.code }));
+  const t = named(territories);
+  return {
+    code: 'previous-wave-empty', wave, territories,
+    text: { fr: `aucune réponse au millésime ${wave} pour ${t} : pas de comparaison avec lui`, en: `no response in wave ${wave} for ${t}: no comparison with it` },
+  };
+}
+
+/** The note of a wave with no responses in the territories asked for: its document has no group. */
+export function emptyWaveNote(wave: string, territories: readonly TerritoryRef[] | 'all'): ResultsNote {
+  const t = territories === 'all' ? { fr: 'tous les territoires', en: 'every territory' } : { fr: named(territories), en: named(territories) };
+  return {
+    code: 'wave-empty', wave, territories: territories === 'all' ? [] : territories.map((x) => ({ level: x.level, code: x.code })),
+    text: { fr: `aucune réponse au millésime ${wave} pour ${t.fr} : pas encore de résultats`, en: `no response in wave ${wave} for ${t.en}: no results yet` },
+  };
+}
+
+/** The notes of a document's groups (those a selection of them keeps): the previous wave's. */
+export function notesOf(groups: readonly GroupResults[]): ResultsNote[] {
+  const note = previousWaveNote(groups);
+  return note ? [note] : [];
+}
