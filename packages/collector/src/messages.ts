@@ -126,6 +126,7 @@ export const MESSAGES = {
   'bad-request.restore-body': { fr: 'envoyez {"submissionId": "<submissionId>"} en JSON', en: 'send {"submissionId": "<submissionId>"} as JSON' },
   'bad-request.keep-itself': { fr: 'une réponse ne peut pas être gardée à sa propre place', en: 'a response cannot be kept in its own place' },
   'not-found.in-scope': { fr: 'aucune réponse {id} dans le périmètre du jeton « {token} »', en: 'no response {id} in the scope of token "{token}"' },
+  'not-found.erased-decision': { fr: 'la réponse {id} a été effacée (sur demande ou au terme de sa durée de conservation) : elle ne peut plus être écartée, gardée ni rétablie', en: 'response {id} was erased (on request or at the end of its retention period): it can no longer be set aside, kept or restored' },
   'not-found.not-set-aside': { fr: 'la réponse {id} n’est pas écartée dans le périmètre du jeton « {token} »', en: 'response {id} is not set aside in the scope of token "{token}"' },
   'conflict.nested-publication': { fr: 'publier {territory} pour la vague « {wave} » à côté de {other}, déjà publié, ferait lire par différence, dans le reste de {outer}, {what} : retirez l’une des deux publications, ou attendez d’autres réponses', en: 'publishing {territory} for wave "{wave}" beside {other}, already published, would let {what} be read by difference in the rest of {outer}: withdraw one of the two, or wait for more responses' },
   'nested.responses': { fr: 'un groupe de {count} réponses (moins de {minBase})', en: 'a group of {count} responses (fewer than {minBase})' },
