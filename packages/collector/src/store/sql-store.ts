@@ -191,6 +191,8 @@ export class SqlResponseStore implements ResponseStore {
   async init(): Promise<void> {
     await this.db.exec(SCHEMA_SQL);
     await this.publications.init();
+    // Erasures made before they took exclusions with them left some behind.
+    await this.db.transaction(this.forgetExclusions('SELECT submission_id FROM olva_erased', [], this.now().toISOString()), ERASURES);
   }
 
   /**
@@ -344,6 +346,21 @@ export class SqlResponseStore implements ResponseStore {
       { sql: `INSERT INTO olva_erased (submission_id, erased_at) SELECT submission_id, CAST(? AS TEXT) FROM olva_responses
         WHERE ${where} ON CONFLICT (submission_id) DO NOTHING`, params: [at, ...params] },
       { sql: `DELETE FROM olva_response_facts WHERE submission_id IN (SELECT submission_id FROM olva_responses WHERE ${where})`, params },
+      ...this.forgetExclusions(gone, params, at),
+      { sql: `DELETE FROM olva_responses WHERE ${where} AND submission_id IN (SELECT submission_id FROM olva_erased)`, params },
+    ], ERASURES);
+    const deleted = done.at(-1)!;
+    if (deleted > 0) await this.db.scrub();
+    return deleted;
+  }
+
+  /**
+   * The steps taking the exclusions of the erased responses `gone` selects (with `params`)
+   * out of the set and the log, and restoring, logged by `ERASURE_BY` at `at`, the responses
+   * set aside for one of them (see `erase`).
+   */
+  private forgetExclusions(gone: string, params: unknown[], at: string): SqlStep[] {
+    return [
       // Numbered and dated after the last line, as `logExclusion` does, one line per response.
       { sql: `INSERT INTO olva_exclusion_log (id, seq, at, action, submission_id, kept_id, by_name)
         SELECT x.submission_id || ':' || CAST(l.top + ROW_NUMBER() OVER (ORDER BY x.submission_id) AS TEXT),
@@ -354,11 +371,7 @@ export class SqlResponseStore implements ResponseStore {
       { sql: `UPDATE olva_exclusion_log SET kept_id = NULL WHERE kept_id IN (${gone})`, params },
       { sql: `DELETE FROM olva_exclusion_log WHERE submission_id IN (${gone})`, params },
       { sql: `DELETE FROM olva_exclusions WHERE submission_id IN (${gone}) OR kept_id IN (${gone})`, params: [...params, ...params] },
-      { sql: `DELETE FROM olva_responses WHERE ${where} AND submission_id IN (SELECT submission_id FROM olva_erased)`, params },
-    ], ERASURES);
-    const deleted = done.at(-1)!;
-    if (deleted > 0) await this.db.scrub();
-    return deleted;
+    ];
   }
 
   async purgePersonal(questionnaireId: string, before: Date, questionIds: readonly string[]): Promise<number> {

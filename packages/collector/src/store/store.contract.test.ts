@@ -302,6 +302,26 @@ for (const backend of bothBackends()) {
       }
     });
 
+    it('at start, takes out the exclusions erasures made before this version left behind', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      try {
+        const [kept, aside] = [corePayload(), corePayload()];
+        for (const p of [kept, aside]) await fresh.insert(p, payloadDigest(p));
+        expect(await fresh.exclude(aside.submissionId, kept.submissionId, 'rennes')).toBe(true);
+        // The erasure as it was: remembered and deleted, its exclusions left in place.
+        await fresh.db.transaction([
+          { sql: 'INSERT INTO olva_erased (submission_id, erased_at) VALUES (?, ?)', params: [kept.submissionId, '2026-01-01T00:00:00.000Z'] },
+          { sql: 'DELETE FROM olva_responses WHERE submission_id = ?', params: [kept.submissionId] },
+        ]);
+        await new SqlResponseStore(fresh.db).init();
+        expect(await fresh.exclusions()).toEqual([]);
+        expect((await fresh.exclusionLog()).map((e) => [e.action, e.submissionId, e.keptId, e.by]))
+          .toEqual([['exclude', aside.submissionId, null, 'rennes'], ['restore', aside.submissionId, null, ERASURE_BY]]);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('leaves no exclusion nor log line naming a response erased while a coordinator set its duplicate aside', async () => {
       const left: string[] = [];
       // The erasure and the exclusion at once (another process's request): an exclusion
