@@ -103,6 +103,28 @@ describe('writeXlsx', () => {
     expect(codebook.slice(1).map((r) => r[0])).toEqual(codebookEntries([fixtureCore()]).map((e) => e.variable));
   });
 
+  it('writes both data sheets from one read of the responses, so that each row faces the same response in both', async () => {
+    // A store taking responses while the workbook is written: each read sees another collection
+    // (one erased, one received since), as two reads of a collector's store could.
+    const reads = [[0, 1, 2, 3], [0, 2, 3, 4]];
+    let opened = 0;
+    const open = () => iterate(reads[Math.min(opened++, 1)]!.map((i) => fixtureResponse(i, fixtureAnswers(i))));
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await writeXlsx([fixtureCore()], open, out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const ids = (name: string) => {
+      const rows = values(wb.getWorksheet(name)!);
+      const col = (rows[0] as string[]).indexOf('submission_id');
+      return rows.slice(1).map((r) => r[col]);
+    };
+    expect(opened).toBe(1);
+    expect(ids(XLSX_SHEETS.labels)).toEqual(ids(XLSX_SHEETS.codes));
+    expect(ids(XLSX_SHEETS.codes)).toEqual(reads[0]!.map((i) => fixtureResponse(i, fixtureAnswers(i)).submissionId));
+  });
+
   it('stores texts that look like formulas as escaped strings, never formulas, in every sheet', async () => {
     // Excel saves a sheet as CSV with its own separator: the texts are escaped as in the CSV.
     const core = fixtureCore();
