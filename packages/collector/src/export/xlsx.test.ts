@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -123,6 +126,30 @@ describe('writeXlsx', () => {
     expect(opened).toBe(1);
     expect(ids(XLSX_SHEETS.labels)).toEqual(ids(XLSX_SHEETS.codes));
     expect(ids(XLSX_SHEETS.codes)).toEqual(reads[0]!.map((i) => fixtureResponse(i, fixtureAnswers(i)).submissionId));
+  });
+
+  it('leaves no temporary file behind, written to the end or abandoned by its reader', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-xlsx-test-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      expect((await workbookOf([fixtureResponse(0, fixtureAnswers(0))])).worksheets).toHaveLength(3);
+      // Gone at once, and gone once rows were read (the labels' file made).
+      for (const rowsFirst of [false, true]) {
+        const gone = new PassThrough();
+        const { state, open } = countedSource(100_000);
+        const written = writeXlsx([fixtureCore()], open, gone);
+        while (rowsFirst && state.pulled === 0) await new Promise((next) => setImmediate(next));
+        if (rowsFirst) expect(fs.readdirSync(tmp)).toHaveLength(1);
+        gone.destroy();
+        await expect(written).rejects.toThrow('closed before the end');
+        expect(fs.readdirSync(tmp)).toEqual([]);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('stores texts that look like formulas as escaped strings, never formulas, in every sheet', async () => {

@@ -54,10 +54,15 @@ async function spooledSheet(header: readonly string[]) {
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'olva-xlsx-'));
   const file = path.join(dir, 'sheet.xml');
   const out = fs.createWriteStream(file, { encoding: 'utf8' });
+  // A write failing while nobody waits on the stream (a full disk) is kept for the next row:
+  // unheard, it would have ended the process.
+  let failed: unknown = null;
+  out.on('error', (error) => { failed = error; });
   let xml = sheetStart(header);
   let n = 1;
   return {
     async row(cells: readonly Cell[]): Promise<void> {
+      if (failed) throw failed;
       xml += rowXml(++n, cells);
       if (xml.length < CHUNK_CHARS) return;
       const chunk = xml;
@@ -65,6 +70,7 @@ async function spooledSheet(header: readonly string[]) {
       if (!out.write(chunk)) await once(out, 'drain');
     },
     async end(): Promise<void> {
+      if (failed) throw failed;
       out.end(`${xml}${SHEET_END}`);
       await once(out, 'finish');
     },
@@ -94,21 +100,28 @@ export async function writeXlsx(
   const header = headerCells(columns);
   const mapper = (mode: 'codes' | 'labels') => rowMapper(columns, mode, locale, missingFiller(compiled, columns, h, options.missing ?? 'empty'), h && ((r) => h.answers(r.payload)));
   const [toCodes, toLabels] = [mapper('codes'), mapper('labels')];
-  const labels = await spooledSheet(header);
+  // Made when the first sheet's turn comes, not before the zip listens to `output`: a reader
+  // gone meanwhile would never have been heard of.
+  let spool: ReturnType<typeof spooledSheet> | undefined;
+  const labelSheet = () => (spool ??= spooledSheet(header));
   async function* codesAndLabels(): AsyncGenerator<Cell[]> {
+    const labels = await labelSheet();
     for await (const response of openResponses()) {
       await labels.row(toLabels(response));
       yield toCodes(response);
     }
     await labels.end();
   }
+  async function* labelsRead(): AsyncGenerator<string> {
+    yield* (await labelSheet()).read();
+  }
   const codebookSheet = () => sheetXml(CODEBOOK_HEADER, codebookEntries(compiled, columns, { harmonisation: h, missing: options.missing }).map(codebookCells));
   const names = [XLSX_SHEETS.codes, XLSX_SHEETS.labels, XLSX_SHEETS.codebook];
-  const sheets: ZipEntry[] = [() => sheetXml(header, codesAndLabels()), labels.read, codebookSheet].map((content, i) => ({ path: sheetPath(i), content }));
+  const sheets: ZipEntry[] = [() => sheetXml(header, codesAndLabels()), labelsRead, codebookSheet].map((content, i) => ({ path: sheetPath(i), content }));
   const parts: ZipEntry[] = packageParts(names, new Date()).map(([path, content]) => ({ path, content }));
   try {
     await writeZip([...parts, ...sheets], output);
   } finally {
-    await labels.remove();
+    if (spool) await (await spool.catch(() => undefined))?.remove();
   }
 }
