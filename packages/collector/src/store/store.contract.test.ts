@@ -355,6 +355,22 @@ for (const backend of bothBackends()) {
       expect(await store.publications.published(RENNES, '2026')).toBeNull();
     });
 
+    it('publishes, of many publications checked beside the same state of their wave at once, one only', async () => {
+      const wave = '2021';
+      const written: number[] = [];
+      for (let round = 0; round < 8; round++) {
+        const acts = await store.publications.acts(wave);
+        const done = await Promise.all(Array.from({ length: 12 }, (_, i) => store.publications.publishIfUnchanged(
+          { level: 'commune', code: String(35000 + i) }, wave, `t-${i}`, '{"groups":[]}', 10, acts)));
+        written.push(done.filter(Boolean).length);
+      }
+      expect(written).toEqual(written.map(() => 1));
+      const acts = await store.publications.acts(wave);
+      // Checked against a state gone by: nothing written.
+      expect(await store.publications.publishIfUnchanged(RENNES, wave, 'rennes', '{}', 1, acts - 1)).toBeNull();
+      expect(await store.publications.publishIfUnchanged(RENNES, wave, 'rennes', '{}', 1, acts)).toMatchObject({ action: 'published', by: 'rennes', responses: 1 });
+    });
+
     it('dates no act on a publication before the act ahead of it', async () => {
       let now = Date.parse('2026-03-01T10:00:00.005Z');
       const clocked = new SqlPublicationStore(store.db, () => new Date(now));
