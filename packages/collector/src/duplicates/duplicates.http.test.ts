@@ -9,6 +9,7 @@ import { bothBackends, sqliteBackend } from '@olva/test-support/store-backends';
 import { TEST_TOKENS, testConfig } from '@olva/test-support/test-collector';
 import { parseCsv } from '@olva/test-support/export-fixtures';
 import { cockpitPayload, postAll, startCockpitCollector } from '@olva/test-support/cockpit-fixtures';
+import { ERASURE_BY } from '../store/sql-store.js';
 
 for (const backend of bothBackends()) {
   describe(`duplicates on ${backend.name}`, () => {
@@ -153,6 +154,28 @@ for (const backend of bothBackends()) {
       expect(await db.query('SELECT name_key FROM olva_response_facts WHERE submission_id = ?', [alone.submissionId])).toHaveLength(1);
       expect((await call('DELETE', `/v1/responses/${alone.submissionId}`, rennes)).status).toBe(204);
       expect(await db.query('SELECT name_key FROM olva_response_facts WHERE submission_id = ?', [alone.submissionId])).toHaveLength(0);
+    });
+
+    it('erasing the response kept restores the one set aside for it; an erased response is never set aside, kept nor restored again (404 erased)', async () => {
+      const exclude = { exclude: judo2.submissionId, keep: judo1.submissionId };
+      expect((await call('POST', '/v1/cockpit/duplicates/exclude', rennes, exclude)).status).toBe(200);
+      expect((await get('/v1/cockpit/territory', rennes)).body.responses).toBe(3);
+      expect((await call('DELETE', `/v1/responses/${judo1.submissionId}`, rennes)).status).toBe(204);
+      // JCR counts again: set aside for a response that is gone, it was counted nowhere and in
+      // no group left to undo it from.
+      expect((await get('/v1/cockpit/territory', rennes)).body.responses).toBe(3);
+      expect(await csvRows()).toBe(3);
+      expect((await get('/v1/cockpit/duplicates', rennes)).body.groups.map((g: any) => g.reasons)).toEqual([['name']]);
+      const events = (await get('/v1/cockpit/duplicates/log', rennes)).body.events.filter((e: any) => e.submissionId === judo2.submissionId);
+      expect(events.map((e: any) => [e.action, e.keptId, e.by])).toEqual([['exclude', null, 'rennes'], ['restore', null, ERASURE_BY]]);
+
+      const erased = { status: 404, body: { error: 'not-found', message: expect.stringContaining('a été effacée'), problems: [{ code: 'erased' }] } };
+      expect(await call('POST', '/v1/cockpit/duplicates/restore', rennes, { submissionId: judo1.submissionId })).toMatchObject({ ...erased, body: { ...erased.body, problems: [{ pointer: '/submissionId', code: 'erased' }] } });
+      expect(await call('POST', '/v1/cockpit/duplicates/exclude', rennes, exclude)).toMatchObject({ ...erased, body: { ...erased.body, problems: [{ pointer: '/keep', code: 'erased' }] } });
+      expect(await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: judo1.submissionId, keep: judo2.submissionId })).toMatchObject({ ...erased, body: { ...erased.body, problems: [{ pointer: '/exclude', code: 'erased' }] } });
+      const english = await fetch(`${server.url}/v1/cockpit/duplicates/restore`, { method: 'POST', headers: { authorization: `Bearer ${rennes}`, 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify({ submissionId: judo1.submissionId }) });
+      expect(await english.json()).toMatchObject({ message: expect.stringContaining('was erased') });
+      expect(await server.collector.store.exclusions()).toEqual([]);
     });
   });
 }

@@ -9,7 +9,8 @@
  * - `POST /v1/cockpit/duplicates/restore` `{submissionId}` (`export` right): undoes it.
  * - `GET /v1/cockpit/duplicates/log` (`read` right): the audit trail (who: the token's name; when).
  *
- * A response outside the token's scope is answered as unknown (404), as `GET /v1/responses/{id}` does.
+ * A response outside the token's scope is answered as unknown (404), as `GET /v1/responses/{id}` does;
+ * an erased one as erased (404, code `erased` at the member naming it).
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isJsonObject } from '@olva/schema';
@@ -63,6 +64,18 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
     return r && authorizer.covers(principal, right, r.payload.territory) ? r : null;
   };
 
+  /**
+   * The 404 of a decision naming an erased response (`members`: the body's member names and
+   * their ids), at the member's pointer; null when none is erased. An erased response belongs
+   * to no territory any more: telling that it was erased says nothing of one.
+   */
+  const erased = async (body: unknown, members: [string, string][]) => {
+    for (const [name, id] of members) {
+      if (await store.isErased(id)) return { ...badParameter(memberAt(body, name), 'erased', text('not-found.erased-decision', { id })), error: 'not-found' };
+    }
+    return null;
+  };
+
   app.get('/v1/cockpit/duplicates', async (request, reply) => {
     const read = await authorizeRead(authorizer, 'read', request, reply, false);
     if (!read) return reply;
@@ -86,10 +99,16 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
     const keep = idField(request.body, 'keep');
     if (!exclude || !keep) return reply.code(400).send(badParameter(memberAt(request.body, exclude ? 'keep' : 'exclude'), 'submission-id', text('bad-request.exclude-body')));
     if (exclude === keep) return reply.code(400).send(badParameter('keep', 'keep-itself', text('bad-request.keep-itself')));
-    for (const id of [exclude, keep]) {
-      if (!(await reachable(principal, 'export', id))) return reply.code(404).send({ error: 'not-found', message: text('not-found.in-scope', { id, token: principal.name }) });
+    const members: [string, string][] = [['exclude', exclude], ['keep', keep]];
+    for (const [, id] of members) {
+      if (!(await reachable(principal, 'export', id))) {
+        return reply.code(404).send((await erased(request.body, members)) ?? { error: 'not-found', message: text('not-found.in-scope', { id, token: principal.name }) });
+      }
     }
     if (!(await store.exclude(exclude, keep, principal.name))) {
+      // Erased since it was read (the store refused it in its transaction).
+      const gone = await erased(request.body, members);
+      if (gone) return reply.code(404).send(gone);
       // The store tested both in its transaction (tested here first, two such requests at once
       // both passed); which one is set aside says why.
       const keepAside = (await store.exclusions()).some((e) => e.submissionId === keep);
@@ -104,7 +123,8 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
     const id = idField(request.body, 'submissionId');
     if (!id) return reply.code(400).send(badParameter(memberAt(request.body, 'submissionId'), 'submission-id', text('bad-request.restore-body')));
     if (!(await reachable(principal, 'export', id)) || !(await store.restore(id, principal.name))) {
-      return reply.code(404).send({ error: 'not-found', message: text('not-found.not-set-aside', { id, token: principal.name }) });
+      return reply.code(404).send((await erased(request.body, [['submissionId', id]]))
+        ?? { error: 'not-found', message: text('not-found.not-set-aside', { id, token: principal.name }) });
     }
     return reply.send({ restored: id, by: principal.name });
   });

@@ -12,7 +12,7 @@ export const HEADER_STYLE = 1;
 
 /** XML gathered before it is handed on: big enough to keep stream calls few, small enough
  * to stay far below the zip stream's buffers. */
-const CHUNK_CHARS = 64 * 1024;
+export const CHUNK_CHARS = 64 * 1024;
 
 const SHEET_START = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
   + '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -26,7 +26,7 @@ function width(header: string): number {
 }
 
 /** The `<row>` element of row number `n` (1-based). */
-function rowXml(n: number, cells: readonly Cell[], style?: number): string {
+export function rowXml(n: number, cells: readonly Cell[], style?: number): string {
   let xml = `<row r="${n}">`;
   for (let i = 0; i < cells.length; i++) xml += cellXml(columnLetters(i) + n, cells[i], style);
   return `${xml}</row>`;
@@ -40,13 +40,7 @@ function rowXml(n: number, cells: readonly Cell[], style?: number): string {
 export async function* sheetXml(
   header: readonly string[], rows: AsyncIterable<readonly Cell[]> | Iterable<readonly Cell[]>,
 ): AsyncGenerator<string, void, undefined> {
-  let xml = SHEET_START;
-  if (header.length) {
-    xml += '<cols>';
-    header.forEach((name, i) => { xml += `<col min="${i + 1}" max="${i + 1}" width="${width(name)}" customWidth="1"/>`; });
-    xml += '</cols>';
-  }
-  xml += `<sheetData>${rowXml(1, header, HEADER_STYLE)}`;
+  let xml = sheetStart(header);
   let n = 1;
   for await (const cells of rows) {
     xml += rowXml(++n, cells);
@@ -55,5 +49,19 @@ export async function* sheetXml(
       xml = '';
     }
   }
-  yield `${xml}</sheetData></worksheet>`;
+  yield `${xml}${SHEET_END}`;
 }
+
+/** The sheet's XML up to its header row included (rows follow from number 2). */
+export function sheetStart(header: readonly string[]): string {
+  let xml = SHEET_START;
+  if (header.length) {
+    xml += '<cols>';
+    header.forEach((name, i) => { xml += `<col min="${i + 1}" max="${i + 1}" width="${width(name)}" customWidth="1"/>`; });
+    xml += '</cols>';
+  }
+  return `${xml}<sheetData>${rowXml(1, header, HEADER_STYLE)}`;
+}
+
+/** What closes a sheet after its last row. */
+export const SHEET_END = '</sheetData></worksheet>';

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -101,6 +104,52 @@ describe('writeXlsx', () => {
     const codebook = values(wb.getWorksheet(XLSX_SHEETS.codebook)!);
     expect(codebook.slice(1).map((r) => r[0])).toEqual(header);
     expect(codebook.slice(1).map((r) => r[0])).toEqual(codebookEntries([fixtureCore()]).map((e) => e.variable));
+  });
+
+  it('writes both data sheets from one read of the responses, so that each row faces the same response in both', async () => {
+    // A store taking responses while the workbook is written: each read sees another collection
+    // (one erased, one received since), as two reads of a collector's store could.
+    const reads = [[0, 1, 2, 3], [0, 2, 3, 4]];
+    let opened = 0;
+    const open = () => iterate(reads[Math.min(opened++, 1)]!.map((i) => fixtureResponse(i, fixtureAnswers(i))));
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await writeXlsx([fixtureCore()], open, out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const ids = (name: string) => {
+      const rows = values(wb.getWorksheet(name)!);
+      const col = (rows[0] as string[]).indexOf('submission_id');
+      return rows.slice(1).map((r) => r[col]);
+    };
+    expect(opened).toBe(1);
+    expect(ids(XLSX_SHEETS.labels)).toEqual(ids(XLSX_SHEETS.codes));
+    expect(ids(XLSX_SHEETS.codes)).toEqual(reads[0]!.map((i) => fixtureResponse(i, fixtureAnswers(i)).submissionId));
+  });
+
+  it('leaves no temporary file behind, written to the end or abandoned by its reader', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-xlsx-test-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      expect((await workbookOf([fixtureResponse(0, fixtureAnswers(0))])).worksheets).toHaveLength(3);
+      // Gone at once, and gone once rows were read (the labels' file made).
+      for (const rowsFirst of [false, true]) {
+        const gone = new PassThrough();
+        const { state, open } = countedSource(100_000);
+        const written = writeXlsx([fixtureCore()], open, gone);
+        while (rowsFirst && state.pulled === 0) await new Promise((next) => setImmediate(next));
+        if (rowsFirst) expect(fs.readdirSync(tmp)).toHaveLength(1);
+        gone.destroy();
+        await expect(written).rejects.toThrow('closed before the end');
+        expect(fs.readdirSync(tmp)).toEqual([]);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('stores texts that look like formulas as escaped strings, never formulas, in every sheet', async () => {

@@ -4,15 +4,22 @@
  * (xlsx-sheet.ts, xlsx-cell.ts, xlsx-parts.ts) into a zip made by yazl (zip-stream.ts).
  *
  * A zip entry is written after the previous one ends, so the sheets are filled one after
- * the other; the responses are therefore read twice (`openResponses` is called once per
- * data sheet, when its sheet's turn comes). Texts are inline strings: no shared-strings
- * table grows with the rows.
+ * the other. The responses are read once: while "réponses" streams, the same rows go in
+ * words to a temporary file (the size of the "libellés" sheet's XML, deleted at the end),
+ * which "libellés" then streams. Read twice, from a store taking responses meanwhile, the two
+ * sheets disagreed: a response received, erased or set aside between the two reads was in one
+ * sheet only, and every row after it faced another response. Texts are inline strings: no
+ * shared-strings table grows with the rows.
  *
  * Back-pressure: each sheet's XML comes from an async generator that yazl reads through
  * pipes (deflate, then the archive's stream, then `output`), so rows are pulled from the
  * store only as fast as the output takes the bytes: memory stays flat whatever the count and
  * however slow the reader (memory.test.ts).
  */
+import { once } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import type { StoredResponse } from '../store/types.js';
@@ -21,7 +28,7 @@ import { CODEBOOK_HEADER, codebookCells, codebookEntries } from './codebook.js';
 import { headerCells, rowMapper, type Cell, type ExportLocale } from './values.js';
 import { missingFiller, type MissingMode } from './missing.js';
 import { harmonise } from './harmonise.js';
-import { sheetXml } from './xlsx-sheet.js';
+import { CHUNK_CHARS, rowXml, SHEET_END, sheetStart, sheetXml } from './xlsx-sheet.js';
 import { packageParts, sheetPath } from './xlsx-parts.js';
 import { writeZip, type ZipEntry } from './zip-stream.js';
 
@@ -39,14 +46,45 @@ export interface XlsxOptions {
   harmonise?: boolean;
 }
 
-/** The rows of `responses`, mapped to cells one at a time. */
-async function* rowsOf(responses: AsyncIterable<StoredResponse>, toCells: (r: StoredResponse) => Cell[]): AsyncGenerator<Cell[]> {
-  for await (const response of responses) yield toCells(response);
+/**
+ * A sheet written to a temporary file row by row (waiting while the disk is behind), then read
+ * back as the text of its zip entry; `remove` deletes it whatever happened.
+ */
+async function spooledSheet(header: readonly string[]) {
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'olva-xlsx-'));
+  const file = path.join(dir, 'sheet.xml');
+  const out = fs.createWriteStream(file, { encoding: 'utf8' });
+  // A write failing while nobody waits on the stream (a full disk) is kept for the next row:
+  // unheard, it would have ended the process.
+  let failed: unknown = null;
+  out.on('error', (error) => { failed = error; });
+  let xml = sheetStart(header);
+  let n = 1;
+  return {
+    async row(cells: readonly Cell[]): Promise<void> {
+      if (failed) throw failed;
+      xml += rowXml(++n, cells);
+      if (xml.length < CHUNK_CHARS) return;
+      const chunk = xml;
+      xml = '';
+      if (!out.write(chunk)) await once(out, 'drain');
+    },
+    async end(): Promise<void> {
+      if (failed) throw failed;
+      out.end(`${xml}${SHEET_END}`);
+      await once(out, 'finish');
+    },
+    read: (): AsyncIterable<string> => fs.createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK_CHARS }),
+    async remove(): Promise<void> {
+      out.destroy();
+      await fs.promises.rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
  * Writes the workbook to `output` and resolves once it is complete (the output is ended).
- * `openResponses` must yield the same responses in the same order each time it is called.
+ * `openResponses` is called once, when the first data sheet's turn comes.
  * Texts are escaped as in the CSV (`escapeFormula`) and cut at Excel's 32,767 characters
  * (see xlsx-cell.ts).
  */
@@ -60,13 +98,30 @@ export async function writeXlsx(
   const columns = options.columns ?? variableColumns(h?.builds ?? compiled);
   const locale = options.locale ?? 'fr';
   const header = headerCells(columns);
-  const dataSheet = (mode: 'codes' | 'labels') => () => {
-    const toCells = rowMapper(columns, mode, locale, missingFiller(compiled, columns, h, options.missing ?? 'empty'), h && ((r) => h.answers(r.payload)));
-    return sheetXml(header, rowsOf(openResponses(), toCells));
-  };
+  const mapper = (mode: 'codes' | 'labels') => rowMapper(columns, mode, locale, missingFiller(compiled, columns, h, options.missing ?? 'empty'), h && ((r) => h.answers(r.payload)));
+  const [toCodes, toLabels] = [mapper('codes'), mapper('labels')];
+  // Made when the first sheet's turn comes, not before the zip listens to `output`: a reader
+  // gone meanwhile would never have been heard of.
+  let spool: ReturnType<typeof spooledSheet> | undefined;
+  const labelSheet = () => (spool ??= spooledSheet(header));
+  async function* codesAndLabels(): AsyncGenerator<Cell[]> {
+    const labels = await labelSheet();
+    for await (const response of openResponses()) {
+      await labels.row(toLabels(response));
+      yield toCodes(response);
+    }
+    await labels.end();
+  }
+  async function* labelsRead(): AsyncGenerator<string> {
+    yield* (await labelSheet()).read();
+  }
   const codebookSheet = () => sheetXml(CODEBOOK_HEADER, codebookEntries(compiled, columns, { harmonisation: h, missing: options.missing }).map(codebookCells));
   const names = [XLSX_SHEETS.codes, XLSX_SHEETS.labels, XLSX_SHEETS.codebook];
-  const sheets: ZipEntry[] = [dataSheet('codes'), dataSheet('labels'), codebookSheet].map((content, i) => ({ path: sheetPath(i), content }));
+  const sheets: ZipEntry[] = [() => sheetXml(header, codesAndLabels()), labelsRead, codebookSheet].map((content, i) => ({ path: sheetPath(i), content }));
   const parts: ZipEntry[] = packageParts(names, new Date()).map(([path, content]) => ({ path, content }));
-  await writeZip([...parts, ...sheets], output);
+  try {
+    await writeZip([...parts, ...sheets], output);
+  } finally {
+    if (spool) await (await spool.catch(() => undefined))?.remove();
+  }
 }

@@ -268,6 +268,35 @@ for (const backend of bothBackends()) {
       expect(inner.body.message).toBe('publishing epci:200042174 for wave "2024" beside departement:56, already published, would let a group of 4 responses (fewer than 10) be read by difference in the rest of departement:56: withdraw one of the two, or wait for more responses');
     });
 
+    it('publishes one of two nested territories asked at the same moment, and refuses the other, whichever checked first', async () => {
+      // Wave 2022: Lorient Agglomération's responses, and four more in the Morbihan outside it.
+      const random = prng(53);
+      await insert([...generateFor(b.lorient, { level: 'epci', code: '200042174' }, '2022', 40, random), ...generateFor(b.core, { level: 'departement', code: '56' }, '2022', 4, random)]);
+      // The Morbihan's request reads Lorient Agglomération unpublished; Lorient Agglomération's
+      // request then runs to its end (it reads the Morbihan unpublished, and publishes); the
+      // Morbihan's request goes on with what it read. Both were published, four responses
+      // readable by difference.
+      const publications = server.collector.store.publications;
+      const publishedWaves = publications.publishedWaves.bind(publications);
+      let raced: Promise<{ status: number }> | undefined;
+      publications.publishedWaves = async (territory) => {
+        const read = await publishedWaves(territory);
+        if (territory.code === '200042174' && !raced) {
+          raced = call(base, 'PUT', '/v1/results/epci:200042174/2022/publication', LORIENT_PUBLISHER);
+          await raced;
+        }
+        return read;
+      };
+      try {
+        const outer = await call(base, 'PUT', '/v1/results/departement:56/2022/publication', MORBIHAN_PUBLISHER);
+        expect((await raced)?.status).toBe(200);
+        expect(outer).toMatchObject({ status: 409, body: { problems: [{ code: 'results/nested-difference' }] } });
+        expect((await call(base, 'GET', '/v1/public/results/departement:56/2022')).status).toBe(404);
+      } finally {
+        publications.publishedWaves = publishedWaves;
+      }
+    });
+
     it('publishes a commune and its EPCI both, the counts hidden that their difference would give away', async () => {
       // Waves 2023 and 2022: 60 responses in Lorient, 40 more in Lorient Agglomération outside it;
       // each published with 2022 beside it, whose columns subtract as well.

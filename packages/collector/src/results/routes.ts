@@ -42,11 +42,15 @@ import { HttpError } from '../http/errors.js';
 import { text, type Text } from '../messages.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import type { ResponseStore, TerritoryRef } from '../store/types.js';
+import type { PublicationEvent } from '../store/publications.js';
 import type { StatsConfig } from '../stats/expected.js';
 import type { TerritoryDirectory } from '../territories.js';
 import { analyseWave, computeResults, DEFAULT_RESULTS_QUESTIONNAIRE } from './compute.js';
 import { comparisonsFor, parseComparisonQuery, type ComparisonQuery } from './comparisons.js';
 import { hideBesideNested, nestedPublications, refuseNestedDifference } from './nested.js';
+
+/** Rounds of checking a publication beside its wave's others before giving up (each round: an act of the wave came in between). */
+const PUBLISH_ATTEMPTS = 5;
 
 /** What the results routes need from the server. */
 export interface ResultsRouteOptions {
@@ -161,19 +165,27 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
       return inside;
     };
     const asked = { questionnaireId: questionnaire, wave, territories: territories.covered([territory]), territory, within: counted, comparisons };
-    const made = await analyseWave(store, registry, asked, settings);
-    if (!made) throw noResponses(text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
-    const nested = await nestedPublications(store, territories, territory, [...inner.values()]);
     const limits = disclosureRules(rules);
-    // The same responses again, with counts hidden: a document there was.
-    const hidden = await hideBesideNested(made, territory, wave, nested, limits, async (hide) => (await analyseWave(store, registry, { ...asked, hide }, settings))!);
-    const doc = withNames(hidden);
-    refuseNestedDifference(territory, wave, doc, nested, limits);
-    const responses = doc.groups.reduce((n, g) => n + g.responses, 0);
-    const event = await store.publications.publish(territory, wave, principal.name, JSON.stringify(doc), responses);
+    // Checked beside the wave's publications as they were read, published only if none moved
+    // meanwhile (a nested territory published at the same moment): checked again otherwise.
+    let event: PublicationEvent | null = null;
+    let doc: ResultsDocument | undefined;
+    for (let attempt = 0; !event; attempt++) {
+      if (attempt === PUBLISH_ATTEMPTS) throw new HttpError(409, 'conflict', text('conflict.publications-moving', { wave }));
+      const acts = await store.publications.acts();
+      const made = await analyseWave(store, registry, asked, settings);
+      if (!made) throw noResponses(text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
+      const nested = await nestedPublications(store, territories, territory, [...inner.values()]);
+      // The same responses again, with counts hidden: a document there was.
+      const hidden = await hideBesideNested(made, territory, wave, nested, limits, async (hide) => (await analyseWave(store, registry, { ...asked, hide }, settings))!);
+      doc = withNames(hidden);
+      refuseNestedDifference(territory, wave, doc, nested, limits);
+      const responses = doc.groups.reduce((n, g) => n + g.responses, 0);
+      event = await store.publications.publishIfUnchanged(territory, wave, principal.name, JSON.stringify(doc), responses, acts);
+    }
     request.log.info({ event: 'results-published', territory: `${territory.level}:${territory.code}`, wave, by: principal.name }, 'results published');
     // What the document says no figure does (a previous wave without responses), to the one who publishes it.
-    return reply.header('cache-control', 'no-store').send({ territory, wave, published: true, ...event, url: publicResultsPath(territory, wave), ...(doc.notes ? { notes: doc.notes } : {}) });
+    return reply.header('cache-control', 'no-store').send({ territory, wave, published: true, ...event, url: publicResultsPath(territory, wave), ...(doc?.notes ? { notes: doc.notes } : {}) });
   });
 
   app.delete('/v1/results/:territory/:wave/publication', async (request, reply) => {

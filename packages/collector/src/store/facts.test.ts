@@ -9,6 +9,7 @@ import { refreshFacts } from './facts.js';
 import { SqlResponseStore } from './sql-store.js';
 import { openSqliteDb } from './sqlite.js';
 import { openPostgresDb } from './postgres.js';
+import type { SqlDb } from './sql.js';
 import { bothBackends } from '@olva/test-support/store-backends';
 import { cockpitPayload } from '@olva/test-support/cockpit-fixtures';
 
@@ -57,6 +58,44 @@ for (const backend of bothBackends()) describe(`cockpit facts on ${backend.name}
       expect(await store.delete(first)).toBe(true);
       expect((await facts()).map((f) => f.submission_id)).not.toContain(first);
       expect(await refreshFacts(store.db, 'nb_benevoles')).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('counts responses and facts in one snapshot: an erasure committed in between does not make a response without facts look filled', async () => {
+    const store = await freshStore();
+    const insert = async () => {
+      const p = cockpitPayload({ secteur: 'sport' });
+      await store.insert(p, payloadDigest(p));
+      return p.submissionId;
+    };
+    try {
+      const [, erased] = [await insert(), await insert()];
+      expect(await refreshFacts(store.db, 'secteur')).toBe(2);
+      const missing = await insert();
+      // Another process's erasure, committed right after the facts are counted and before the
+      // responses are (when the two are separate statements): the counts were then equal.
+      let counted = false;
+      let erasureDone!: () => void;
+      const erasure = new Promise<void>((resolve) => { erasureDone = resolve; });
+      const interleaved: SqlDb = {
+        ...store.db,
+        async query(sql, params) {
+          if (!counted && /COUNT\(\*\)(?: AS n)?\s+FROM olva_response_facts/.test(sql)) {
+            counted = true;
+            const rows = await store.db.query(sql, params);
+            expect(await store.delete(erased)).toBe(true);
+            erasureDone();
+            return rows;
+          }
+          if (/COUNT\(\*\) AS n FROM olva_responses/.test(sql)) await erasure;
+          return store.db.query(sql, params);
+        },
+      };
+      expect(await refreshFacts(interleaved, 'secteur')).toBe(1);
+      expect(counted).toBe(true);
+      expect(await store.db.query('SELECT sector FROM olva_response_facts WHERE submission_id = ?', [missing])).toEqual([{ sector: 'sport' }]);
     } finally {
       await store.close();
     }

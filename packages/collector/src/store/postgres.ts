@@ -55,8 +55,9 @@ export function openPostgresDb(url: string, options: { max?: number } = {}): Sql
       let broken: unknown;
       try {
         await client.query('BEGIN');
-        // Held until COMMIT or ROLLBACK: the next transaction of that name waits here.
-        if (options.serialisedBy !== undefined) await client.query('SELECT pg_advisory_xact_lock($1)', [advisoryKey(options.serialisedBy)]);
+        // Held until COMMIT or ROLLBACK: the next transaction of that name waits here. Several
+        // names are taken in one order, so two transactions taking both never wait on each other.
+        for (const name of [options.serialisedBy ?? []].flat().sort()) await client.query('SELECT pg_advisory_xact_lock($1)', [advisoryKey(name)]);
         const changed: number[] = [];
         for (const step of steps) {
           const n = (await client.query(statement(step.sql, step.params ?? []))).rowCount ?? 0;

@@ -40,6 +40,16 @@ export interface PublicationEvent {
 export interface PublicationStore {
   /** Publishes (or publishes again, replacing) a document; returns the act. */
   publish(territory: TerritoryRef, wave: string, by: string, document: string, responses: number): Promise<PublicationEvent>;
+  /**
+   * The number of acts on publications, every territory's and every wave's: a publication
+   * checked beside the others as they were when this number was read (nested territories, in
+   * its wave and in the previous wave it compares with) is published by `publishIfUnchanged`
+   * only while it is the same.
+   */
+  acts(): Promise<number>;
+  /** `publish`, only if the acts are still `acts` (null otherwise, nothing written): such
+   * publications run one at a time. */
+  publishIfUnchanged(territory: TerritoryRef, wave: string, by: string, document: string, responses: number, acts: number): Promise<PublicationEvent | null>;
   /** Withdraws a publication; null when nothing was published. */
   withdraw(territory: TerritoryRef, wave: string, by: string): Promise<PublicationEvent | null>;
   /** The published document's JSON text, or null when not published (never, or withdrawn). */
@@ -55,6 +65,9 @@ export interface PublicationStore {
 }
 
 const KEY = 'territory_level = ? AND territory_code = ? AND wave = ?';
+
+/** Publications checked beside the others run one at a time (`publishIfUnchanged`). */
+const PUBLICATIONS = { serialisedBy: 'olva_publications' };
 
 function toEvent(row: Row): PublicationEvent {
   return {
@@ -109,6 +122,42 @@ export class SqlPublicationStore implements PublicationStore {
   async publish(territory: TerritoryRef, wave: string, by: string, document: string, responses: number): Promise<PublicationEvent> {
     const event: PublicationEvent = { action: 'published', at: this.now().toISOString(), by, responses };
     return { ...event, at: (await this.append(territory, wave, event, document)) ?? event.at };
+  }
+
+  async acts(): Promise<number> {
+    const [row] = await this.db.query('SELECT COUNT(*) AS n FROM olva_publications', []);
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * One at a time (`PUBLICATIONS`, held from the test to the commit): two publications of a
+   * commune and its EPCI at once each checked beside the other unpublished, and both went out,
+   * their difference readable. The act takes the number after the last one read here; an act
+   * since (any wave's: a document shows its previous wave too) makes the test fail, and a withdrawal racing it (not serialised) the
+   * primary key refuse it: either way nothing is written and the caller checks again.
+   */
+  async publishIfUnchanged(territory: TerritoryRef, wave: string, by: string, document: string, responses: number, acts: number): Promise<PublicationEvent | null> {
+    const key = [territory.level, territory.code, wave];
+    const [last] = await this.db.query(`SELECT COALESCE(MAX(seq), 0) AS seq FROM olva_publications WHERE ${KEY}`, key);
+    const seq = Number(last?.seq ?? 0) + 1;
+    const at = this.now().toISOString();
+    let written: number | undefined;
+    try {
+      [written] = await this.db.transaction([{
+        sql: `INSERT INTO olva_publications (territory_level, territory_code, wave, seq, action, at, by_name, responses, document)
+          SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS INTEGER), 'published',
+            CASE WHEN last.at > CAST(? AS TEXT) THEN last.at ELSE CAST(? AS TEXT) END, CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS TEXT)
+          FROM (SELECT MAX(at) AS at FROM olva_publications WHERE ${KEY}) last
+          WHERE (SELECT COUNT(*) FROM olva_publications) = CAST(? AS INTEGER)`,
+        params: [...key, seq, at, at, by, responses, document, ...key, acts],
+      }], PUBLICATIONS);
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') return null;
+      throw error;
+    }
+    if (!written) return null;
+    const [row] = await this.db.query(`SELECT at FROM olva_publications WHERE ${KEY} AND seq = ?`, [...key, seq]);
+    return { action: 'published', at: String(row?.at ?? at), by, responses };
   }
 
   async withdraw(territory: TerritoryRef, wave: string, by: string): Promise<PublicationEvent | null> {

@@ -152,6 +152,15 @@ function insertParams({ payload, digest, json }: PendingInsert, receivedAt: stri
 /** Exclusions and restorations run one at a time (rare acts of people; see `exclude`). */
 const EXCLUSION_ACTS = { serialisedBy: 'olva_exclusions' };
 
+/** Erasures delete facts and exclusions: they wait for the fill and for exclusion acts. */
+const ERASURES = { serialisedBy: [FACTS_WRITES.serialisedBy, EXCLUSION_ACTS.serialisedBy] };
+
+/**
+ * `by` of the audit line of a response restored because the response kept in its place was
+ * erased (no token's act): French first, then English, as the cockpit shows it.
+ */
+export const ERASURE_BY = 'effacement de la réponse gardée / erasure of the kept response';
+
 /**
  * The audit line of an exclusion or its undoing, numbered after the last one and never dated
  * before it: `at` is read before the act waits for the one ahead of it (or from a clock set
@@ -182,6 +191,8 @@ export class SqlResponseStore implements ResponseStore {
   async init(): Promise<void> {
     await this.db.exec(SCHEMA_SQL);
     await this.publications.init();
+    // Erasures made before they took exclusions with them left some behind.
+    await this.db.transaction(this.forgetExclusions('SELECT submission_id FROM olva_erased', [], this.now().toISOString()), ERASURES);
   }
 
   /**
@@ -250,9 +261,7 @@ export class SqlResponseStore implements ResponseStore {
       const rows = await this.db.query('SELECT digest, received_at FROM olva_responses WHERE submission_id = ?', [item.payload.submissionId]);
       const row = rows[0];
       if (row) return row.digest === item.digest ? { status: 'replayed', receivedAt: String(row.received_at) } : { status: 'conflict' };
-      if ((await this.db.query('SELECT 1 AS erased FROM olva_erased WHERE submission_id = ?', [item.payload.submissionId])).length) {
-        return { status: 'erased' };
-      }
+      if (await this.isErased(item.payload.submissionId)) return { status: 'erased' };
       const receivedAt = this.now().toISOString();
       const changed = await this.db.run(insertSql(1), insertParams(item, receivedAt));
       if (changed === 1) return { status: 'created', receivedAt };
@@ -308,6 +317,10 @@ export class SqlResponseStore implements ResponseStore {
     return (await this.erase('submission_id = ?', [anyCase.toLowerCase()])) > 0;
   }
 
+  async isErased(submissionId: string): Promise<boolean> {
+    return (await this.db.query('SELECT 1 AS erased FROM olva_erased WHERE submission_id = ?', [submissionId.toLowerCase()])).length > 0;
+  }
+
   purge(questionnaireId: string, before: Date): Promise<number> {
     return this.erase('questionnaire_id = ? AND received_at < ?', [questionnaireId, before.toISOString()]);
   }
@@ -317,17 +330,48 @@ export class SqlResponseStore implements ResponseStore {
    * remembered, and only rows remembered go. A response whose first insert commits while the
    * erasure runs (PostgreSQL reads each statement afresh) is not erased; deleted unremembered,
    * its replay would have been stored again after the erasure said it was gone.
+   *
+   * Their exclusions go with them, in the same transaction: an erased response set aside is no
+   * longer set aside, and its lines leave the audit trail (they named it and nothing else). A
+   * response set aside in favour of an erased one is restored, with a line by `ERASURE_BY`:
+   * left aside, it was counted nowhere, its group of one shown nowhere to undo it. Lines that
+   * named the erased response as the one kept keep their act, not the id.
    */
   private async erase(where: string, params: unknown[]): Promise<number> {
-    // Serialised with the facts fill, which writes facts only for responses still stored.
-    const [, , deleted] = await this.db.transaction([
+    const gone = `SELECT submission_id FROM olva_responses WHERE ${where} AND submission_id IN (SELECT submission_id FROM olva_erased)`;
+    const at = this.now().toISOString();
+    // Serialised with the facts fill, which writes facts only for responses still stored, and
+    // with exclusion acts, which refuse an erased response.
+    const done = await this.db.transaction([
       { sql: `INSERT INTO olva_erased (submission_id, erased_at) SELECT submission_id, CAST(? AS TEXT) FROM olva_responses
-        WHERE ${where} ON CONFLICT (submission_id) DO NOTHING`, params: [this.now().toISOString(), ...params] },
+        WHERE ${where} ON CONFLICT (submission_id) DO NOTHING`, params: [at, ...params] },
       { sql: `DELETE FROM olva_response_facts WHERE submission_id IN (SELECT submission_id FROM olva_responses WHERE ${where})`, params },
+      ...this.forgetExclusions(gone, params, at),
       { sql: `DELETE FROM olva_responses WHERE ${where} AND submission_id IN (SELECT submission_id FROM olva_erased)`, params },
-    ], FACTS_WRITES);
-    if (deleted! > 0) await this.db.scrub();
-    return deleted!;
+    ], ERASURES);
+    const deleted = done.at(-1)!;
+    if (deleted > 0) await this.db.scrub();
+    return deleted;
+  }
+
+  /**
+   * The steps taking the exclusions of the erased responses `gone` selects (with `params`)
+   * out of the set and the log, and restoring, logged by `ERASURE_BY` at `at`, the responses
+   * set aside for one of them (see `erase`).
+   */
+  private forgetExclusions(gone: string, params: unknown[], at: string): SqlStep[] {
+    return [
+      // Numbered and dated after the last line, as `logExclusion` does, one line per response.
+      { sql: `INSERT INTO olva_exclusion_log (id, seq, at, action, submission_id, kept_id, by_name)
+        SELECT x.submission_id || ':' || CAST(l.top + ROW_NUMBER() OVER (ORDER BY x.submission_id) AS TEXT),
+          l.top + ROW_NUMBER() OVER (ORDER BY x.submission_id), CASE WHEN l.last > ? THEN l.last ELSE CAST(? AS TEXT) END,
+          'restore', x.submission_id, NULL, CAST(? AS TEXT)
+        FROM olva_exclusions x, (SELECT COALESCE(MAX(seq), 0) AS top, MAX(at) AS last FROM olva_exclusion_log) l
+        WHERE x.kept_id IN (${gone}) AND x.submission_id NOT IN (${gone})`, params: [at, at, ERASURE_BY, ...params, ...params] },
+      { sql: `UPDATE olva_exclusion_log SET kept_id = NULL WHERE kept_id IN (${gone})`, params },
+      { sql: `DELETE FROM olva_exclusion_log WHERE submission_id IN (${gone})`, params },
+      { sql: `DELETE FROM olva_exclusions WHERE submission_id IN (${gone}) OR kept_id IN (${gone})`, params: [...params, ...params] },
+    ];
   }
 
   async purgePersonal(questionnaireId: string, before: Date, questionIds: readonly string[]): Promise<number> {
@@ -407,7 +451,8 @@ export class SqlResponseStore implements ResponseStore {
     const [added] = await this.db.transaction([
       { sql: `INSERT INTO olva_exclusions (submission_id, kept_id, excluded_by, excluded_at)
         SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT) WHERE NOT EXISTS (SELECT 1 FROM olva_exclusions WHERE submission_id = ?)
-        ON CONFLICT (submission_id) DO NOTHING`, params: [id, kept, by, at, kept], guard: true },
+        AND NOT EXISTS (SELECT 1 FROM olva_erased WHERE submission_id IN (?, ?))
+        ON CONFLICT (submission_id) DO NOTHING`, params: [id, kept, by, at, kept, id, kept], guard: true },
       logExclusion('exclude', id, kept, by, at),
     ], EXCLUSION_ACTS);
     return added! > 0;

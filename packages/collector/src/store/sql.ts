@@ -27,11 +27,13 @@ export interface SqlDb {
    *
    * Transactions given the same `serialisedBy` name run one after the other, never together,
    * so a step's test of another row (an exclusion's kept response) cannot pass in two at once.
+   * Several names: the transaction waits for every one of them (an erasure deletes facts and
+   * exclusions alike).
    *
    * For the store's rare acts written in several statements (an exclusion and its audit line,
    * an erasure): the response intake never goes through it.
    */
-  transaction(steps: SqlStep[], options?: { serialisedBy?: string }): Promise<number[]>;
+  transaction(steps: SqlStep[], options?: { serialisedBy?: string | readonly string[] }): Promise<number[]>;
   /** Runs several statements (schema creation), without parameters. */
   exec(sql: string): Promise<void>;
   /**

@@ -4,7 +4,7 @@ import { corePayload, coreQuestionnaire, rennesQuestionnaire } from '@olva/test-
 import { openStore } from './open.js';
 import { SqlPublicationStore } from './publications.js';
 import { payloadDigest } from './canonical.js';
-import { InvalidCursorError, STREAM_BATCH, SqlResponseStore } from './sql-store.js';
+import { ERASURE_BY, InvalidCursorError, STREAM_BATCH, SqlResponseStore } from './sql-store.js';
 
 for (const backend of bothBackends()) {
   describe(`ResponseStore contract on ${backend.name}`, () => {
@@ -265,6 +265,78 @@ for (const backend of bothBackends()) {
       }
     });
 
+    it('takes an erased response\'s exclusions with it: one set aside goes from the set and the log, one set aside for it is restored', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      try {
+        // K kept instead of E1 and E2 (K purged at the end of its retention); S set aside for X
+        // (S erased on request).
+        const [k, e1, e2, s, x] = [corePayload({ questionnaire: { id: 'autre', version: '1.0.0' } }), corePayload(), corePayload(), corePayload(), corePayload()];
+        for (const p of [k, e1, e2, s, x]) await fresh.insert(p, payloadDigest(p));
+        for (const [aside, kept] of [[e1, k], [e2, k], [s, x]]) expect(await fresh.exclude(aside.submissionId, kept.submissionId, 'rennes')).toBe(true);
+        expect(await fresh.restore(s.submissionId, 'rennes')).toBe(true);
+        expect(await fresh.exclude(s.submissionId, x.submissionId, 'lorient')).toBe(true);
+        expect(await fresh.count({ territories: 'all' })).toBe(2);
+
+        expect(await fresh.delete(s.submissionId)).toBe(true);
+        expect(await fresh.purge('autre', new Date(Date.now() + 60_000))).toBe(1);
+
+        expect(await fresh.exclusions()).toEqual([]);
+        // E1 and E2 count again (before, nothing counted them nor showed a group to undo them in).
+        expect(await fresh.count({ territories: 'all' })).toBe(3);
+        const log = await fresh.exclusionLog();
+        expect(JSON.stringify(log)).not.toMatch(new RegExp(`${s.submissionId}|${k.submissionId}`));
+        expect(log.map((e) => [e.action, e.submissionId, e.keptId, e.by])).toEqual([
+          ['exclude', e1.submissionId, null, 'rennes'], ['exclude', e2.submissionId, null, 'rennes'],
+          ...[e1, e2].sort((a, b) => a.submissionId.localeCompare(b.submissionId)).map((e) => ['restore', e.submissionId, null, ERASURE_BY]),
+        ]);
+        // Erased stays erased: never set aside, kept nor restored again.
+        expect(await fresh.isErased(s.submissionId.toUpperCase())).toBe(true);
+        expect(await fresh.isErased(e1.submissionId)).toBe(false);
+        expect(await fresh.exclude(e1.submissionId, k.submissionId, 'rennes')).toBe(false);
+        expect(await fresh.exclude(s.submissionId, x.submissionId, 'rennes')).toBe(false);
+        expect(await fresh.restore(s.submissionId, 'rennes')).toBe(false);
+        expect(await fresh.exclusions()).toEqual([]);
+        expect(await fresh.exclusionLog()).toHaveLength(4);
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('at start, takes out the exclusions erasures made before this version left behind', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      try {
+        const [kept, aside] = [corePayload(), corePayload()];
+        for (const p of [kept, aside]) await fresh.insert(p, payloadDigest(p));
+        expect(await fresh.exclude(aside.submissionId, kept.submissionId, 'rennes')).toBe(true);
+        // The erasure as it was: remembered and deleted, its exclusions left in place.
+        await fresh.db.transaction([
+          { sql: 'INSERT INTO olva_erased (submission_id, erased_at) VALUES (?, ?)', params: [kept.submissionId, '2026-01-01T00:00:00.000Z'] },
+          { sql: 'DELETE FROM olva_responses WHERE submission_id = ?', params: [kept.submissionId] },
+        ]);
+        await new SqlResponseStore(fresh.db).init();
+        expect(await fresh.exclusions()).toEqual([]);
+        expect((await fresh.exclusionLog()).map((e) => [e.action, e.submissionId, e.keptId, e.by]))
+          .toEqual([['exclude', aside.submissionId, null, 'rennes'], ['restore', aside.submissionId, null, ERASURE_BY]]);
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('leaves no exclusion nor log line naming a response erased while a coordinator set its duplicate aside', async () => {
+      const left: string[] = [];
+      // The erasure and the exclusion at once (another process's request): an exclusion
+      // committed after the erasure's delete of exclusions kept the erased id (PostgreSQL, the
+      // erasure not waiting for exclusion acts: 13 to 21 of 30 rounds, three runs).
+      for (let round = 0; round < 20; round++) {
+        const [kept, aside] = [corePayload(), corePayload()];
+        for (const p of [kept, aside]) await store.insert(p, payloadDigest(p));
+        await Promise.all([store.exclude(aside.submissionId, kept.submissionId, 'rennes'), store.delete(kept.submissionId)]);
+        if ((await store.exclusions()).some((e) => e.keptId === kept.submissionId)
+          || (await store.exclusionLog()).some((e) => e.keptId === kept.submissionId)) left.push(kept.submissionId);
+      }
+      expect(left).toEqual([]);
+    });
+
     it('sets aside one of two responses each kept instead of the other at once, never both', async () => {
       for (let i = 0; i < 10; i++) {
         const [a, b] = [corePayload().submissionId, corePayload().submissionId];
@@ -292,6 +364,26 @@ for (const backend of bothBackends()) {
       await store.publications.publish(LORIENT, '2026', 'lorient', '{"n":4}', 4);
       expect(await store.publications.publishedWaves(LORIENT)).toEqual(new Map([['2024', '{"n":2}'], ['2026', '{"n":4}']]));
       expect(await store.publications.publishedWaves({ level: 'commune', code: '29019' })).toEqual(new Map());
+    });
+
+    it('publishes, of many publications checked beside the same state of the publications at once, one only', async () => {
+      const wave = '2021';
+      const written: number[] = [];
+      for (let round = 0; round < 8; round++) {
+        const acts = await store.publications.acts();
+        const done = await Promise.all(Array.from({ length: 12 }, (_, i) => store.publications.publishIfUnchanged(
+          { level: 'commune', code: String(35000 + i) }, wave, `t-${i}`, '{"groups":[]}', 10, acts)));
+        written.push(done.filter(Boolean).length);
+      }
+      expect(written).toEqual(written.map(() => 1));
+      const acts = await store.publications.acts();
+      // Checked against a state gone by: nothing written.
+      expect(await store.publications.publishIfUnchanged(RENNES, wave, 'rennes', '{}', 1, acts - 1)).toBeNull();
+      expect(await store.publications.publishIfUnchanged(RENNES, wave, 'rennes', '{}', 1, acts)).toMatchObject({ action: 'published', by: 'rennes', responses: 1 });
+      // An act of another wave moves the state too: a document shows its previous wave.
+      const before = await store.publications.acts();
+      await store.publications.publish(RENNES, '2020', 'rennes', '{}', 1);
+      expect(await store.publications.publishIfUnchanged(RENNES, wave, 'rennes', '{}', 1, before)).toBeNull();
     });
 
     it('dates no act on a publication before the act ahead of it', async () => {

@@ -49,6 +49,8 @@ export interface ExclusionEvent {
   action: 'exclude' | 'restore';
   submissionId: string;
   keptId: string | null;
+  /** The token's name; for a response restored because the one kept was erased, `ERASURE_BY`
+   * (sql-store.ts). */
   by: string;
   at: string;
 }
@@ -87,6 +89,9 @@ export interface ResponseStore {
   /** Erasure on request (the submissionId in either case). True when a row was deleted. The submissionId is remembered (an
    * insert of it answers `erased`), and what the row held is overwritten on disk. */
   delete(submissionId: string): Promise<boolean>;
+  /** True when the submissionId (either case) was erased or purged: it is remembered, and
+   * never stored, excluded or restored again. */
+  isErased(submissionId: string): Promise<boolean>;
   /** Deletes responses of a questionnaire received before `before`; returns how many. Their
    * submissionIds are remembered and their content overwritten, as `delete` does. */
   purge(questionnaireId: string, before: Date): Promise<number>;
@@ -104,10 +109,11 @@ export interface ResponseStore {
   listQuestionnaires(): Promise<CompiledQuestionnaire[]>;
   /** Sets `submissionId` aside as a duplicate of `keptId`, by the token named `by`; false when
    * it is already excluded, or `keptId` is (tested in the same transaction: of two responses
-   * each kept instead of the other at once, one is set aside). Both must be stored (the
-   * caller checks). */
+   * each kept instead of the other at once, one is set aside), and when either was erased
+   * (also tested there: an erasure takes the exclusions of what it erases). Both must be
+   * stored (the caller checks). */
   exclude(submissionId: string, keptId: string, by: string): Promise<boolean>;
-  /** Undoes an exclusion; false when the response was not excluded. */
+  /** Undoes an exclusion; false when the response was not excluded (an erased one never is). */
   restore(submissionId: string, by: string): Promise<boolean>;
   /** The responses currently excluded (the `excluded` set readers may skip by hand). */
   exclusions(): Promise<Exclusion[]>;
