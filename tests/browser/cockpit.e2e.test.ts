@@ -96,6 +96,8 @@ async function signIn(page: Page, value: string): Promise<void> {
 }
 
 const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
+/** A territory as the page names it: « Rennes (35238) ». */
+const territoryWords = (t: { name: string; code: string }) => `${t.name} (${t.code})`;
 
 it('lets the Rennes coordinator sign in, read the figures the API gives, and see no other territory', async () => {
   const { page, errors } = await openPage();
@@ -575,6 +577,15 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect(await page.locator('table.responses thead tr.actions button').first().getAttribute('aria-label')).toMatch(/^Keep this one: response 1, "Association L’Élan du Blosne", received on .+ \(Online\) \(the others are set aside\)$/);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await expectAxeClean(page, 'duplicates compared (English, phone)');
+  // A territory's duplicates opened at their address (a link, a reload): the territory by its
+  // name, as every other view names it, in either language, though this token's scope lists none.
+  await page.evaluate(() => { location.hash = '#doublons=epci:200042174'; });
+  await page.reload();
+  await page.waitForFunction((name) => document.querySelector('h1')?.textContent === `Probable duplicates — ${name}`, territoryWords(lorient.territory));
+  await page.click('#lang');
+  await page.waitForFunction((name) => document.querySelector('h1')?.textContent === `Doublons probables — ${name}`, territoryWords(lorient.territory));
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
 
   // An earlier wave chosen, then the tab handed over: the next token starts on its newest wave.
   await page.evaluate(() => { location.hash = '#reseau'; });

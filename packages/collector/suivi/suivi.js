@@ -17,8 +17,6 @@ const state = {
   network: null,
   /** The token's name, rights and territories (GET /v1/cockpit/me), read at sign-in. */
   me: null,
-  /** Territories' names as the network and territory views gave them, by `level:code`. */
-  names: new Map(),
   sort: { key: 'territory', descending: false },
 };
 const tr = (key, vars) => t(state.lang, key, vars);
@@ -123,16 +121,6 @@ function scopeWords() {
   return scope === 'all' ? tr('allTerritories') : scope.map(territoryName).join(', ');
 }
 
-/**
- * The token's name, rights and territories (GET /v1/cockpit/me); the territories' names are
- * kept, so that a view opened straight from a link (its duplicates) names its territory.
- */
-async function readMe() {
-  const me = await api('/v1/cockpit/me');
-  if (me.territories !== 'all') for (const t of me.territories) state.names.set(territoryParam(t), territoryName(t));
-  return me;
-}
-
 /** True when the signed-in token holds `right` (read from GET /v1/cockpit/me). */
 function may(right) {
   return state.me?.rights.includes(right) ?? false;
@@ -226,7 +214,7 @@ async function render() {
   if (!sessionStorage.getItem(TOKEN_KEY)) return renderSignIn();
   try {
     // A reload keeps the token (session storage) but not what it may do.
-    state.me ??= await readMe();
+    state.me ??= await api('/v1/cockpit/me');
   } catch (error) {
     if (mine !== drawing) return undefined;
     if (error instanceof ApiError && error.status === 429) return renderSignIn(tr('rateLimited'));
@@ -287,7 +275,7 @@ async function signIn(event) {
   try {
     // Any valid token signs in: each view then shows what its rights let it read, and says
     // what they do not (a token without `stats` was refused at the door).
-    state.me = await readMe();
+    state.me = await api('/v1/cockpit/me');
   } catch (error) {
     sessionStorage.removeItem(TOKEN_KEY);
     // « Not recognised » only for what the collector did not recognise: a collector out of
@@ -354,7 +342,6 @@ async function renderNetwork(mine) {
   if (mine !== drawing) return;
   state.network = network;
   state.wave = network.wave;
-  for (const r of network.territories) state.names.set(territoryParam(r.territory), territoryName(r.territory));
   const table = h('table', { id: 'network-table' });
   const drawTable = () => {
     const column = COLUMNS.find((c) => c.key === state.sort.key) ?? COLUMNS[0];
@@ -431,7 +418,6 @@ async function renderTerritory(param, mine) {
   const warnings = await api(`/v1/cockpit/warnings?territory=${encodeURIComponent(param)}${view.wave ? `&wave=${encodeURIComponent(view.wave)}` : ''}`);
   if (mine !== drawing) return;
   const name = territoryName(view.territory);
-  state.names.set(territoryParam(view.territory), name);
   const sectors = view.sectors;
   const withExpected = sectors.basis === 'expected';
   const label = (l) => localized(l.label) || l.code;
@@ -602,9 +588,9 @@ async function renderDuplicates(param, mine) {
       h('thead', {}, h('tr', {}, ['logWhen', 'logAction', 'logResponse', 'logWho'].map((k) => h('th', { scope: 'col' }, tr(k))))),
       h('tbody', {}, log.events.map((e) => h('tr', {}, h('td', {}, when(e.at)), h('td', {}, tr(e.action === 'exclude' ? 'actionExclude' : 'actionRestore')), h('td', { 'data-submission': e.submissionId }, members.get(e.submissionId) ?? e.submissionId), h('td', {}, e.by))))))
     : h('p', {}, tr('logEmpty'));
-  // The territory by its name, as the view its link was followed from wrote it (the code alone
-  // when the page was opened at this address).
-  show(`${tr('duplicatesTitle')}${param ? ` — ${state.names.get(param) ?? param}` : ''}`,
+  // The territory by the name the collector gives it, however the view was opened (names kept
+  // from the views seen before left a national token's link or reload with a bare code).
+  show(`${tr('duplicatesTitle')}${list.territories.length ? ` — ${list.territories.map(territoryName).join(', ')}` : ''}`,
     rightsNote(),
     list.groups.length ? h('p', { id: 'resolved' }, tr('resolved', { n: list.resolved, total: list.groups.length })) : h('p', {}, tr('duplicatesNone')),
     personalNote,

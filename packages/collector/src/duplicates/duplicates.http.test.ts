@@ -58,6 +58,9 @@ for (const backend of bothBackends()) {
       expect(body).toMatchObject({ resolved: 0, personal: 'included', personalLeftOut: [] });
       const national = (await get('/v1/cockpit/duplicates', TEST_TOKENS.national)).body;
       expect(national.groups).toHaveLength(2);
+      // Those asked for named, as GET /v1/cockpit/me names a scope: the page's heading, opened at its address.
+      expect(national.territories).toEqual([]);
+      expect((await get('/v1/cockpit/duplicates?territory=commune:35238', TEST_TOKENS.national)).body.territories).toEqual([{ level: 'commune', code: '35238', name: 'Rennes' }]);
       expect((await get('/v1/cockpit/duplicates', TEST_TOKENS.lorient)).body.groups).toEqual([]);
       expect((await call('GET', '/v1/cockpit/duplicates')).status).toBe(401);
     });
