@@ -35,6 +35,9 @@ const ONLY_READ = 'demo-rennes-doublons-7e21';
 const ONLY_STATS = 'demo-rennes-chiffres-5b08';
 const ONLY_PUBLISH = 'demo-rennes-publication-c4d6';
 const RENNES_SCOPE = [{ level: 'commune' as const, code: '35238' }];
+// A regional network's token: two dozen departements.
+const REGIONAL = 'demo-reseau-regional-d41e';
+const DEPARTEMENTS = [...Array.from({ length: 19 }, (_, i) => String(i + 1).padStart(2, '0')), '21', '22', '23', '24', '25'];
 // The cockpit is part of the collector itself; the site's files give it the paper entry page.
 const demo = demoInChromium({
   site: true,
@@ -43,6 +46,7 @@ const demo = demoInChromium({
     { name: 'rennes-doublons', token: ONLY_READ, scope: { territories: RENNES_SCOPE, rights: ['read'] } },
     { name: 'rennes-chiffres', token: ONLY_STATS, scope: { territories: RENNES_SCOPE, rights: ['stats'] } },
     { name: 'rennes-publication', token: ONLY_PUBLISH, scope: { territories: RENNES_SCOPE, rights: ['publish'] } },
+    { name: 'reseau-regional', token: REGIONAL, scope: { territories: DEPARTEMENTS.map((code) => ({ level: 'departement', code })), rights: ['read', 'stats'] } },
   ],
   requires: [path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json'), EMBED_JS],
   prepare: async (c) => {
@@ -482,6 +486,48 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   await page.click('#lang');
   await signOut();
   expect(await page.locator('#who').isVisible()).toBe(false);
+  await closeClean(page, errors);
+});
+
+it('counts the territories of a token covering dozens in the header, and lists them on demand, by keyboard, on a narrow screen', async () => {
+  // 320 px: the width of a phone, or of a page zoomed to 400 %.
+  const { page, errors } = await openPage({ width: 320, height: 640 });
+  await signIn(page, REGIONAL);
+  await page.waitForSelector('#network-table');
+  const scope = (await api('/v1/cockpit/me', REGIONAL)).body.territories as { name: string; code: string }[];
+  expect(scope).toHaveLength(24);
+  // The count in the line, the names behind a disclosure, closed: the header stays a few lines.
+  expect(await page.locator('#who').innerText()).toBe('Connecté avec le jeton « reseau-regional » — 24 territoires');
+  expect(await page.locator('#scope li').first().isVisible()).toBe(false);
+  const headerHeight = () => page.locator('header').evaluate((e) => e.getBoundingClientRect().height);
+  expect(await headerHeight()).toBeLessThan(250);
+  // Reached and opened by the keyboard, right after the skip link; named and stated by the browser's own disclosure.
+  await page.focus('#skip');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+  const summary = await page.locator('#scope summary').ariaSnapshot();
+  expect(summary).toMatch(/24 territoires/);
+  expect(summary).not.toMatch(/[▸▾]/);
+  await page.keyboard.press('Enter');
+  expect(await page.locator('#scope').getAttribute('open')).toBe('');
+  expect(await page.locator('#scope li').allTextContents()).toEqual(scope.map(territoryWords));
+  expect(await page.locator('#scope li').first().isVisible()).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectAxeClean(page, 'header, a scope of two dozen territories listed');
+  // Another view keeps it open; the other language too, in its words.
+  await page.click('a[href="#doublons"]');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Doublons probables');
+  expect(await page.locator('#scope').getAttribute('open')).toBe('');
+  await page.click('#lang');
+  await page.waitForFunction(() => document.querySelector('#scope summary')?.textContent === '24 territories');
+  expect(await page.locator('#who').innerText()).toMatch(/^Signed in with the token "reseau-regional" — 24 territories\n/);
+  await page.focus('#scope summary');
+  await page.keyboard.press('Enter');
+  expect(await page.locator('#scope').getAttribute('open')).toBeNull();
+  expect(await headerHeight()).toBeLessThan(250);
+  await page.click('#lang');
+  await page.click('#sign-out');
+  await page.waitForSelector('#token');
   await closeClean(page, errors);
 });
 

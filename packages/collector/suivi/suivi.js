@@ -107,7 +107,10 @@ function setChrome() {
   const link = (href, key, active) => h('li', {}, h('a', { href, 'aria-current': active ? 'page' : null }, tr(key)));
   // Who is signed in, by the token's name (never the secret): a coordinator lent a colleague's
   // token, or holding two, sees which one this tab uses.
-  document.getElementById('who').textContent = signedIn ? tr('signedInAs', { name: state.me.name, scope: scopeWords() }) : '';
+  const who = document.getElementById('who');
+  // Drawn again at each view: a list opened stays open.
+  const open = who.querySelector('details')?.open ?? false;
+  who.replaceChildren(...(signedIn ? whoWords(open) : []));
   // Only the views the token may open: a link the collector would refuse is a dead end.
   nav.replaceChildren(signedIn ? h('ul', {},
     may('stats') ? link('#reseau', 'network', view === 'network') : null,
@@ -115,10 +118,22 @@ function setChrome() {
     h('li', {}, h('button', { type: 'button', id: 'sign-out', on: { click: signOut } }, tr('signOut')))) : '');
 }
 
-/** The territories the token covers, by name: « Rennes (35238) », or every territory. */
-function scopeWords() {
-  const scope = state.me.territories;
-  return scope === 'all' ? tr('allTerritories') : scope.map(territoryName).join(', ');
+/** Up to this many territories, the header names them in its line; more, it counts them. */
+const NAMED_IN_LINE = 3;
+
+/**
+ * The header's words on the token: its name and the territories it covers, by name
+ * (« Rennes (35238) »), or « tous ». A regional network's token covers dozens: their names made
+ * a header of a dozen lines above every view (a whole screen on a phone), so they are counted,
+ * and listed in a disclosure, closed unless `open`.
+ */
+function whoWords(open) {
+  const { name, territories } = state.me;
+  if (territories === 'all') return [tr('signedInAs', { name, scope: tr('allTerritories') })];
+  if (territories.length <= NAMED_IN_LINE) return [tr('signedInAs', { name, scope: territories.map(territoryName).join(', ') })];
+  return [tr('signedInAsCount', { name }), h('details', { id: 'scope', open },
+    h('summary', {}, tr('territoryCount', { n: num(territories.length) })),
+    h('ul', {}, territories.map((t) => h('li', {}, territoryName(t)))))];
 }
 
 /** True when the signed-in token holds `right` (read from GET /v1/cockpit/me). */
