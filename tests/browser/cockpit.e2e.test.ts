@@ -377,6 +377,14 @@ it('shows a token without the export right the duplicates to read, no button the
   // The focus stays on the language button, in the bar where the keyboard was.
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('lang');
   expect(await text(page, '#lang')).toBe('Français');
+  // Back to its territory's figures in one step from the bar, by its name (through the network
+  // of one row before), the link marked current there.
+  const nav = () => page.locator('nav a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('aria-current')]));
+  expect(await nav()).toEqual([['Rennes (35238)', null], ['Network', null], ['Duplicates', 'page']]);
+  await page.focus('nav a[href="#territoire=commune:35238"]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Territory: Rennes (35238)');
+  expect(await nav()).toEqual([['Rennes (35238)', 'page'], ['Network', null], ['Duplicates', null]]);
   await closeClean(page, errors);
 });
 
@@ -458,7 +466,7 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   await signIn(page, ONLY_STATS);
   await page.waitForSelector('[data-figure="responses"]');
   expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-chiffres » — territoires : Rennes (35238)');
-  expect(await navLinks()).toEqual(['#reseau']);
+  expect(await navLinks()).toEqual(['#territoire=commune:35238', '#reseau']);
   expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-chiffres » ne montre pas les doublons probables et les réponses lues en mots (il lui faut le droit read).');
   expect(await page.locator('#warnings-table > tbody > tr[data-submission]').count()).toBeGreaterThan(0);
   // The paper entry asks no right of the collector (its POST /v1/responses is public and the

@@ -103,8 +103,12 @@ function setChrome() {
   langButton.setAttribute('lang', other);
   nav.setAttribute('aria-label', tr('views'));
   const signedIn = Boolean(sessionStorage.getItem(TOKEN_KEY)) && state.me !== null;
-  const view = currentRoute().view;
-  const link = (href, key, active) => h('li', {}, h('a', { href, 'aria-current': active ? 'page' : null }, tr(key)));
+  const route = currentRoute();
+  const view = route.view;
+  const link = (href, words, active) => h('li', {}, h('a', { href, 'aria-current': active ? 'page' : null }, words));
+  // A token of one territory starts on its view: a way back to it from the duplicates (through
+  // a network of one row, before).
+  const own = signedIn && may('stats') && state.me.territories !== 'all' && state.me.territories.length === 1 ? state.me.territories[0] : null;
   // Who is signed in, by the token's name (never the secret): a coordinator lent a colleague's
   // token, or holding two, sees which one this tab uses.
   const who = document.getElementById('who');
@@ -113,8 +117,9 @@ function setChrome() {
   who.replaceChildren(...(signedIn ? whoWords(open) : []));
   // Only the views the token may open: a link the collector would refuse is a dead end.
   nav.replaceChildren(signedIn ? h('ul', {},
-    may('stats') ? link('#reseau', 'network', view === 'network') : null,
-    may('read') ? link('#doublons', 'duplicates', view === 'duplicates') : null,
+    own ? link(`#territoire=${territoryParam(own)}`, territoryName(own), view === 'territory' && route.territory === territoryParam(own)) : null,
+    may('stats') ? link('#reseau', tr('network'), view === 'network') : null,
+    may('read') ? link('#doublons', tr('duplicates'), view === 'duplicates') : null,
     h('li', {}, h('button', { type: 'button', id: 'sign-out', on: { click: signOut } }, tr('signOut')))) : '');
 }
 
