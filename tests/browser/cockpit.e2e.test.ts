@@ -385,10 +385,12 @@ it('shows a token without the export right the duplicates to read, no button the
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Territory: Rennes (35238)');
   expect(await nav()).toEqual([['Rennes (35238)', 'page'], ['Network', null], ['Duplicates', null]]);
+  // No export for a token without the export right: the collector would refuse it.
+  expect(await page.locator('[data-export], #export-title').count()).toBe(0);
   await closeClean(page, errors);
 });
 
-it('keys in a paper form from a territory’s view and comes back to that view, its wave kept, by the keyboard', async () => {
+it('keys in a paper form from a territory’s view, comes back to that view, its wave kept, and exports its responses, by the keyboard', async () => {
   const { page, errors } = await openPage();
   await signIn(page, RENNES);
   await page.waitForSelector('[data-figure="responses"]');
@@ -417,6 +419,23 @@ it('keys in a paper form from a territory’s view and comes back to that view, 
   expect(new URL(page.url()).hash).toBe('#territoire=commune:35238');
   await page.selectOption('#wave', '2026');
   await page.waitForSelector('#chase li');
+  // The territory's responses of the wave shown, as a file, from its view, by the keyboard
+  // (the collector asks the token in a header: no link could carry it).
+  await page.focus('button[data-export="xlsx"]');
+  const [workbook] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(workbook.suggestedFilename()).toBe('olva-core_2026_commune-35238.xlsx');
+  expect(fs.readFileSync((await workbook.path())!).subarray(0, 2).toString()).toBe('PK');
+  // What it leaves out said in sight, and to a screen reader; the focus stays on the button.
+  await page.waitForFunction(() => /^Fichier téléchargé : olva-core_2026_commune-35238\.xlsx, sans les réponses personnelles/.test(document.getElementById('status')!.textContent ?? ''));
+  expect(await text(page, '#export-done')).toBe('Fichier téléchargé : olva-core_2026_commune-35238.xlsx, sans les réponses personnelles (il faut le droit export-personal).');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-export'))).toBe('xlsx');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="csv"]')]);
+  expect(csv.suggestedFilename()).toBe('olva-core_2026_commune-35238.csv');
+  // The collector's file as it sent it, its byte-order mark kept (Excel reads the accents by it).
+  const csvText = fs.readFileSync((await csv.path())!, 'utf8');
+  expect(csvText.startsWith('\ufeff')).toBe(true);
+  expect(csvText.slice(1)).toBe((await api('/v1/exports/responses.csv?questionnaire=olva-core&territory=commune:35238&wave=2026&locale=fr', RENNES)).body);
+  await expectAxeClean(page, 'territory, exported');
   // A page opened without the cockpit (a site's iframe) offers no way to it.
   await page.goto(`${demo.base}${entry!.replace('&from=cockpit', '')}`);
   await page.waitForSelector('olva-survey');

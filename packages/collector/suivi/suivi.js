@@ -61,7 +61,8 @@ async function errorDetail(response) {
   }
 }
 
-async function api(path, init = {}) {
+/** The collector's answer to `path`, refused (4xx, 5xx, no answer) as an ApiError. */
+async function request(path, init = {}) {
   const token = sessionStorage.getItem(TOKEN_KEY);
   // The collector words its refusals in the language asked for (French otherwise).
   const headers = { authorization: `Bearer ${token}`, 'accept-language': state.lang, ...(init.body ? { 'content-type': 'application/json' } : {}) };
@@ -77,7 +78,12 @@ async function api(path, init = {}) {
     throw new ApiError(401, await errorDetail(response));
   }
   if (!response.ok) throw new ApiError(response.status, await errorDetail(response));
-  return response.json();
+  return response;
+}
+
+/** The JSON document of `path`. */
+async function api(path, init = {}) {
+  return (await request(path, init)).json();
 }
 
 function announce(text) {
@@ -459,6 +465,7 @@ async function renderTerritory(param, mine) {
     h('p', { class: 'note' }, localized(view.completion.reason)),
     view.paper.entry ? h('p', {}, h('a', { href: view.paper.entry, id: 'paper-entry' }, tr('paperEntry'))) : null,
     may('read') ? h('p', {}, h('a', { href: `#doublons=${territoryParam(view.territory)}` }, tr('duplicatesTitle'))) : null,
+    exportField(view),
 
     h('h2', { id: 'chase-title' }, tr('chase')),
     withExpected
@@ -505,6 +512,46 @@ async function renderTerritory(param, mine) {
   ];
   state.wave = view.wave;
   show(tr('territoryTitle', { name }), ...content);
+}
+
+/**
+ * The territory's responses of the wave shown, as a file (`export` right): the collector's
+ * export asks the token in a header, which a link cannot send, so the file is fetched and
+ * handed to the browser. Before, the cockpit offered no export at all: a coordinator was sent
+ * to curl. What the file leaves out (personal answers, without export-personal) is said.
+ */
+function exportField(view) {
+  if (!may('export') || !view.questionnaire || view.wave === null) return null;
+  const done = h('p', { id: 'export-done', class: 'done' });
+  const query = new URLSearchParams({ questionnaire: view.questionnaire, territory: territoryParam(view.territory), wave: view.wave, locale: state.lang });
+  const button = (format, words) => h('button', { type: 'button', 'data-export': format, on: { click: async () => {
+    done.textContent = '';
+    done.removeAttribute('role');
+    try {
+      const response = await request(`/v1/exports/responses.${format}?${query}`);
+      const file = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `olva.${format}`;
+      const href = URL.createObjectURL(await response.blob());
+      const link = h('a', { href, download: file, hidden: true });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // The browser has the file once the click is handled; the next task may let it go.
+      setTimeout(() => URL.revokeObjectURL(href), 0);
+      const leftOut = (response.headers.get('olva-personal-data') ?? '').startsWith('left-out');
+      done.textContent = tr(leftOut ? 'exportDoneLeftOut' : 'exportDone', { file });
+    } catch (error) {
+      done.setAttribute('role', 'alert');
+      done.textContent = failureText(error);
+      return;
+    }
+    announce(done.textContent);
+  } } }, words);
+  return [
+    h('h2', { id: 'export-title' }, tr('exportTitle')),
+    h('p', { id: 'export-intro' }, tr('exportIntro', { name: territoryName(view.territory), wave: view.wave })),
+    h('div', { class: 'actions', role: 'group', 'aria-labelledby': 'export-title', 'aria-describedby': 'export-intro' }, button('xlsx', tr('exportXlsx')), ' ', button('csv', tr('exportCsv'))),
+    done,
+  ];
 }
 
 /**
