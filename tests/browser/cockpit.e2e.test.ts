@@ -246,6 +246,8 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   const group = (await api('/v1/cockpit/duplicates', RENNES)).body.groups[0];
   const [first, second] = group.members;
 
+  // Which wave and territory the group belongs to (the list holds every wave of the scope).
+  expect(await text(page, 'section.group [data-figure="where"]')).toBe(`Vague ${first.wave} — Rennes (35238)`);
   // The head-office commune by its name.
   expect(await text(page, `tr[data-submission="${first.submissionId}"] td:nth-child(3)`)).toBe('Rennes (35238)');
   // The rennes token lacks export-personal: the groups stay, names and RNA numbers are hidden, and said so.
@@ -282,7 +284,7 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   expect(await page.locator('table.responses tr[data-question="besoins_par_domaine"] li[data-differs="true"]').allTextContents()).toEqual(['Trouver des financements : Besoin modéré différent', 'Trouver des financements : Besoin fort différent']);
   // The rennes token lacks export-personal: no name among the answers, and said so.
   expect(await page.locator('table.responses tr[data-question="nom_association"]').count()).toBe(0);
-  expect(await text(page, 'section.group .note')).toMatch(/export-personal.*Nom de l’association/);
+  expect(await text(page, '#group-1-responses .note')).toMatch(/export-personal.*Nom de l’association/);
   expect(await page.locator('main').innerText()).not.toMatch(/"secteur_principal"|\{|Élan|ELAN/);
   await expectAxeClean(page, 'duplicates compared');
   // Said to a screen reader too, the focus staying on the button.
@@ -613,7 +615,7 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect(named.personal).toBe('included');
   expect(await page.locator('#warnings-table > tbody > tr[data-submission] > th').allTextContents()).toEqual(named.listed.map((w: { name: string }) => w.name));
   expect(named.listed[0].name).toMatch(/\w/);
-  expect(await page.locator('h2').first().textContent()).toBe('Sectors to chase first');
+  expect(await text(page, '#chase-title')).toBe('Sectors to chase first');
   // The wave changed with the arrow keys, one wave at a time: the focus stays on the chooser.
   await page.focus('#wave');
   await page.keyboard.press('ArrowDown');
@@ -645,7 +647,8 @@ it('shows the national token every territory, sortable, in English too, on a pho
   await page.waitForSelector('table.responses');
   expect(await page.locator('table.responses tr[data-question="nom_association"] th .tag').textContent()).toBe('differs');
   expect(await page.locator('table.responses tr[data-question="affiliation_federation"] td').allTextContents()).toEqual(['Yes', 'No']);
-  expect(await page.locator('section.group .note, #personal-note').count()).toBe(0);
+  expect(await text(page, 'section.group [data-figure="where"]')).toBe('Wave 2026 — Rennes (35238)');
+  expect(await page.locator('#group-1-responses .note, #personal-note').count()).toBe(0);
   expect(await page.locator('table.responses tr[data-question="besoins_par_domaine"] li[data-differs="true"] .tag').first().textContent()).toBe('differs');
   expect(await page.locator('table.responses thead tr.actions button').first().getAttribute('aria-label')).toMatch(/^Keep this one: response 1, "Association L’Élan du Blosne", received on .+ \(Online\) \(the others are set aside\)$/);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

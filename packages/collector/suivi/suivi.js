@@ -628,6 +628,9 @@ async function renderDuplicates(param, mine) {
     const labels = { show: tr('compare'), hide: tr('compareHide'), showLabel: tr('compareLabel', { n: i + 1 }), hideLabel: tr('compareHideLabel', { n: i + 1 }) };
     return h('section', { class: 'group', 'aria-labelledby': `group-${i + 1}` },
       h('h2', { id: `group-${i + 1}` }, `${tr('group', { n: i + 1 })} (${g.reasons.map((r) => tr(r === 'rna' ? 'reasonRna' : 'reasonName')).join(', ')})`),
+      // Its wave and territory: the list holds every wave of the scope, and a coordinator
+      // resolving last year's group by mistake changes published results.
+      h('p', { class: 'note', 'data-figure': 'where' }, tr('groupWhere', { wave: g.members[0].wave, territories: [...new Set(g.members.map((m) => territoryName(m.territory)))].join(', ') })),
       tableWrap(tr('group', { n: i + 1 }), h('table', {},
         h('thead', {}, h('tr', {}, ['colName', 'colRna', 'colCommune', 'colReceived', 'channel', 'colState', mayDecide ? 'colActions' : null].filter(Boolean).map((k) => h('th', { scope: 'col' }, tr(k))))),
         h('tbody', {}, g.members.map((m, j) => h('tr', { 'data-submission': m.submissionId, class: m.excluded ? 'excluded' : null },

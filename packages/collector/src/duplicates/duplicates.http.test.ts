@@ -53,7 +53,7 @@ for (const backend of bothBackends()) {
         [['name'], [elan1.submissionId, elan2.submissionId]],
         [['rna'], [judo1.submissionId, judo2.submissionId]],
       ]);
-      expect(body.groups[0].members[1]).toMatchObject({ name: "ELAN (l')", commune: '35238', communeName: 'Rennes', channel: 'web', link: `/v1/responses/${elan2.submissionId}`, excluded: null });
+      expect(body.groups[0].members[1]).toMatchObject({ name: "ELAN (l')", commune: '35238', communeName: 'Rennes', channel: 'web', link: `/v1/responses/${elan2.submissionId}`, excluded: null, territory: { level: 'commune', code: '35238', name: 'Rennes' } });
       expect(body.groups[1].members[0]).toMatchObject({ name: 'Judo club de Rennes', rna: 'W353000123' });
       expect(body).toMatchObject({ resolved: 0, personal: 'included', personalLeftOut: [] });
       const national = (await get('/v1/cockpit/duplicates', TEST_TOKENS.national)).body;

@@ -3,7 +3,7 @@
  *
  * - `GET /v1/cockpit/duplicates?territory=&wave=` (`read` right): probable duplicates (list.ts);
  *   names and RNA numbers only with `export-personal`, as on `GET /v1/responses/{id}`; the
- *   territories asked for, with their names.
+ *   territories asked for, and each member's, with their names.
  * - `POST /v1/cockpit/duplicates/exclude` `{exclude, keep}` (`export` right over both
  *   responses): sets `exclude` aside as a duplicate of `keep`. Exports, statistics, the
  *   cockpit and results skip it from then on; it is never deleted.
@@ -75,7 +75,9 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
     // The territories asked for, by name: a page opened at a territory's duplicates (a link, a
     // reload) names it as the views it came from do, whatever token it holds.
     const territories = read.query.territories.map(options.named);
-    return reply.header('cache-control', 'no-store').header(PERSONAL_HEADER, list.personal).send({ territories, ...list });
+    // Each member's territory by name too: a network's list mixes territories.
+    const groups = list.groups.map((g) => ({ ...g, members: g.members.map((m) => ({ ...m, territory: options.named(m.territory) })) }));
+    return reply.header('cache-control', 'no-store').header(PERSONAL_HEADER, list.personal).send({ territories, ...list, groups });
   });
 
   app.get('/v1/cockpit/duplicates/log', async (request, reply) => {
