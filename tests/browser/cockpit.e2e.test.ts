@@ -543,6 +543,10 @@ it('counts the territories of a token covering dozens in the header, and lists t
   expect(await page.locator('#scope li').first().isVisible()).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await expectAxeClean(page, 'header, a scope of two dozen territories listed');
+  // On a wide screen, the bar's buttons stay on its first line, not centred against the list.
+  await page.setViewportSize({ width: 1200, height: 700 });
+  expect(await page.evaluate(() => document.getElementById('sign-out')!.getBoundingClientRect().top - document.getElementById('who')!.getBoundingClientRect().top)).toBeLessThan(20);
+  await page.setViewportSize({ width: 320, height: 640 });
   // Another view keeps it open; the other language too, in its words.
   await page.click('a[href="#doublons"]');
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Doublons probables');
