@@ -284,7 +284,9 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   expect(await page.locator('table.responses tr[data-question="besoins_par_domaine"] li[data-differs="true"]').allTextContents()).toEqual(['Trouver des financements : Besoin modéré différent', 'Trouver des financements : Besoin fort différent']);
   // The rennes token lacks export-personal: no name among the answers, and said so.
   expect(await page.locator('table.responses tr[data-question="nom_association"]').count()).toBe(0);
-  expect(await text(page, '#group-1-responses .note')).toMatch(/export-personal.*Nom de l’association/);
+  // Each question quoted: a label ending in « ? » made « ? ; » and « ?. ».
+  expect(await text(page, '#group-1-responses .note')).toMatch(/export-personal\) : « Nom de l’association » ; « Numéro RNA de l’association » ; .*»\.$/);
+  expect(await text(page, '#group-1-responses .note')).not.toMatch(/\? ;|\?\./);
   expect(await page.locator('main').innerText()).not.toMatch(/"secteur_principal"|\{|Élan|ELAN/);
   await expectAxeClean(page, 'duplicates compared');
   // Said to a screen reader too, the focus staying on the button.

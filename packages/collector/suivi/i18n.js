@@ -56,6 +56,8 @@ export const TEXTS = {
     missingNoteTarget: 'La dernière colonne compte les réponses qu’il reste à recueillir dans chaque secteur pour qu’il atteigne sa part de l’objectif : un secteur en avance peut en avoir encore à recueillir. Les secteurs à relancer sont ceux en retard sur l’avancement du territoire, listés plus haut.',
     missingNoteShare: 'La dernière colonne compte les réponses qui manquent à chaque secteur pour atteindre sa part attendue du nombre de réponses reçues. Les secteurs à relancer sont listés plus haut.',
     scrollHint: 'Faites défiler le tableau vers la droite pour voir toutes ses colonnes.',
+    // Questions quoted: a label ending in « ? » then the sentence's full stop read « ? ; » and « ?. ».
+    quoted: '« {text} »', itemSeparator: ' ; ',
     exportTitle: 'Exporter les réponses', exportIntro: 'Les réponses de {name} pour la vague {wave}, sans les doublons écartés, en un fichier :',
     exportXlsx: 'Classeur Excel (XLSX)', exportCsv: 'Fichier CSV',
     exportDone: 'Fichier téléchargé : {file}.', exportDoneLeftOut: 'Fichier téléchargé : {file}, sans les réponses personnelles (il faut le droit export-personal).',
@@ -115,6 +117,7 @@ export const TEXTS = {
     missingNoteTarget: 'The last column counts the responses each sector still needs to reach its share of the target: a sector ahead may still need some. The sectors to chase are those behind the territory’s progress, listed above.',
     missingNoteShare: 'The last column counts the responses each sector lacks to reach its expected share of the responses received. The sectors to chase are listed above.',
     scrollHint: 'Scroll the table to the right to see all its columns.',
+    quoted: '“{text}”', itemSeparator: '; ',
     exportTitle: 'Export the responses', exportIntro: 'The responses of {name} for wave {wave}, without the duplicates set aside, as a file:',
     exportXlsx: 'Excel workbook (XLSX)', exportCsv: 'CSV file',
     exportDone: 'File downloaded: {file}.', exportDoneLeftOut: 'File downloaded: {file}, without the personal answers (they need the export-personal right).',

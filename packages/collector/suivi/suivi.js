@@ -816,7 +816,7 @@ function responsesView(caption, columns, docs, warned) {
     : null;
   return [
     compare ? h('p', { class: 'diff-summary' }, answeredDiffering ? tr('differCount', { n: num(answeredDiffering), total: num(answeredRows) }) : tr('differNone', { total: num(answeredRows) })) : null,
-    leftOut ? h('p', { class: 'note' }, tr('personalLeftOut', { questions: leftOut.personalLeftOut.map((q) => localized(q.label)).join(' ; ') })) : null,
+    leftOut ? h('p', { class: 'note' }, tr('personalLeftOut', { questions: leftOut.personalLeftOut.map((q) => tr('quoted', { text: localized(q.label) })).join(tr('itemSeparator')) })) : null,
     onlyDiffering,
     tableWrap(tr('responsesCaption', { group: caption }), table),
   ].filter(Boolean);
