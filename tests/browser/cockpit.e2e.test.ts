@@ -106,6 +106,8 @@ const territoryWords = (t: { name: string; code: string }) => `${t.name} (${t.co
 it('lets the Rennes coordinator sign in, read the figures the API gives, and see no other territory', async () => {
   const { page, errors } = await openPage();
   expect(await page.title()).toBe('Se connecter — Suivi de la collecte — OLVA');
+  // Where a token comes from, for a coordinator who has none yet.
+  expect(await text(page, '#token-help')).toMatch(/^Votre jeton vous est remis par la personne qui administre le collecteur de votre réseau\. /);
   await expectAxeClean(page, 'sign-in');
   await signIn(page, 'not-a-token-0000');
   await page.waitForSelector('#sign-in-error');
@@ -645,6 +647,8 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect(await page.locator('#chase li').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')))).toEqual(view.sectors.chase);
   const shown = await page.locator('main').innerText();
   expect(shown).toContain('With no expected distribution configured');
+  // Who can add one, said to the coordinator, who runs no command line.
+  expect(await text(page, '#expected-source')).toBe('No expected distribution is configured for this territory: whoever runs the collector can add one (the "olva reference rna" command, from the national register of associations).');
   expect(shown).not.toMatch(/\bnull\b|\[object /);
 
   // The national token holds export-personal: the names are among the answers, compared too; in English, on a phone.

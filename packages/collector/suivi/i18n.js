@@ -3,7 +3,7 @@
 export const TEXTS = {
   fr: {
     title: 'Suivi de la collecte — OLVA', brand: 'Suivi de la collecte OLVA', skip: 'Aller au contenu', views: 'Vues', otherLang: 'English',
-    signInTitle: 'Se connecter', tokenLabel: 'Jeton d’accès', tokenHelp: 'Le jeton reste dans cet onglet (stockage de session) : il n’est jamais mis dans l’adresse ni dans un cookie. Fermez l’onglet ou déconnectez-vous pour l’oublier.',
+    signInTitle: 'Se connecter', tokenLabel: 'Jeton d’accès', tokenHelp: 'Votre jeton vous est remis par la personne qui administre le collecteur de votre réseau. Il reste dans cet onglet (stockage de session) : il n’est jamais mis dans l’adresse ni dans un cookie. Fermez l’onglet ou déconnectez-vous pour l’oublier.',
     signIn: 'Se connecter', signOut: 'Se déconnecter', badToken: 'Ce jeton n’est pas reconnu. Vérifiez-le et réessayez.', needToken: 'Saisissez votre jeton d’accès.', rateLimited: 'Trop d’essais : réessayez dans une minute.',
     forbidden: 'Ce jeton ne donne pas accès à cette vue.', failed: 'La requête a échoué ({status}).', because: 'Le collecteur répond : {detail}.', loading: 'Chargement…',
     network: 'Réseau', territory: 'Territoire', duplicates: 'Doublons',
@@ -18,7 +18,7 @@ export const TEXTS = {
     sectors: 'Secteurs principaux', sector: 'Secteur', expectedShare: 'Part attendue', gap: 'Écart (points)',
     sectorsChart: 'Part des réponses par secteur (barres pleines) et part attendue (cadres pointillés)', sectorsChartNoExpected: 'Part des réponses par secteur',
     chase: 'Secteurs à relancer en priorité', chaseNone: 'Aucun secteur n’est en retard sur l’ensemble du territoire.', chaseIntro: 'Les secteurs en retard sur l’ensemble du territoire, le plus en retard d’abord, avec les réponses qui leur manquent pour atteindre leur part de l’objectif :', chaseLine: '{sector} : {n} réponses manquantes', chaseNoExpected: 'Sans distribution attendue configurée, voici les secteurs sans aucune réponse :',
-    expectedFrom: 'Distribution attendue : {source}.', noExpected: 'Aucune distribution attendue n’est configurée pour ce territoire : ajoutez-la avec « olva reference rna ».',
+    expectedFrom: 'Distribution attendue : {source}.', noExpected: 'Aucune distribution attendue n’est configurée pour ce territoire : la personne qui administre le collecteur peut l’ajouter (commande « olva reference rna », depuis le Répertoire national des associations).',
     web: 'En ligne', paperChannel: 'Papier', phone: 'Téléphone', kiosk: 'Borne', other: 'Autre', open: 'Ouvrir {name}',
     warningsTitle: 'Avertissements de cohérence confirmés', warningsNone: 'Aucune réponse n’a confirmé d’avertissement de cohérence.', warningsNote: '{n} réponses ont confirmé un avertissement : à vérifier en premier.', warningChecks: 'Avertissements',
     duplicatesTitle: 'Doublons probables', duplicatesNone: 'Aucun doublon probable.', groupWhere: 'Vague {wave} — {territories}', group: 'Doublon probable {n}', reasonRna: 'même numéro RNA', reasonName: 'même nom dans la même commune',
@@ -64,7 +64,7 @@ export const TEXTS = {
   },
   en: {
     title: 'Collection cockpit — OLVA', brand: 'OLVA collection cockpit', skip: 'Skip to content', views: 'Views', otherLang: 'Français',
-    signInTitle: 'Sign in', tokenLabel: 'Access token', tokenHelp: 'The token stays in this tab (session storage): never in the address nor in a cookie. Close the tab or sign out to forget it.',
+    signInTitle: 'Sign in', tokenLabel: 'Access token', tokenHelp: 'Your token is given to you by whoever runs your network’s collector. It stays in this tab (session storage): never in the address nor in a cookie. Close the tab or sign out to forget it.',
     signIn: 'Sign in', signOut: 'Sign out', badToken: 'This token is not recognised. Check it and try again.', needToken: 'Enter your access token.', rateLimited: 'Too many attempts: try again in a minute.',
     forbidden: 'This token gives no access to this view.', failed: 'The request failed ({status}).', because: 'The collector says: {detail}.', loading: 'Loading…',
     network: 'Network', territory: 'Territory', duplicates: 'Duplicates',
@@ -79,7 +79,7 @@ export const TEXTS = {
     sectors: 'Main sectors', sector: 'Sector', expectedShare: 'Expected share', gap: 'Gap (points)',
     sectorsChart: 'Share of responses by sector (solid bars) and expected share (dotted frames)', sectorsChartNoExpected: 'Share of responses by sector',
     chase: 'Sectors to chase first', chaseNone: 'No sector is behind the territory as a whole.', chaseIntro: 'The sectors behind the territory as a whole, furthest behind first, with the responses they lack to reach their share of the target:', chaseLine: '{sector}: {n} responses missing', chaseNoExpected: 'With no expected distribution configured, these sectors have no response at all:',
-    expectedFrom: 'Expected distribution: {source}.', noExpected: 'No expected distribution is configured for this territory: add one with "olva reference rna".',
+    expectedFrom: 'Expected distribution: {source}.', noExpected: 'No expected distribution is configured for this territory: whoever runs the collector can add one (the "olva reference rna" command, from the national register of associations).',
     web: 'Online', paperChannel: 'Paper', phone: 'Phone', kiosk: 'Kiosk', other: 'Other', open: 'Open {name}',
     warningsTitle: 'Confirmed coherence warnings', warningsNone: 'No response confirmed a coherence warning.', warningsNote: '{n} responses confirmed a warning: check them first.', warningChecks: 'Warnings',
     duplicatesTitle: 'Probable duplicates', duplicatesNone: 'No probable duplicate.', groupWhere: 'Wave {wave} — {territories}', group: 'Probable duplicate {n}', reasonRna: 'same RNA number', reasonName: 'same name in the same municipality',

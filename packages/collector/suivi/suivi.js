@@ -476,7 +476,7 @@ async function renderTerritory(param, mine) {
       // "These sectors have no response:" over an empty list reads as a page that failed.
       : chase.length ? [h('p', {}, tr('chaseNoExpected')), h('ul', { id: 'chase' }, chase.map((l) => h('li', { 'data-code': l.code }, label(l))))]
         : h('p', { id: 'chase-none' }, tr('chaseNoExpectedNone')),
-    h('p', { class: 'note' }, withExpected ? tr('expectedFrom', { source: sectors.expectedSource ?? '' }) : tr('noExpected')),
+    h('p', { class: 'note', id: 'expected-source' }, withExpected ? tr('expectedFrom', { source: sectors.expectedSource ?? '' }) : tr('noExpected')),
     view.registerNote ? h('p', { class: 'note', id: 'register-note' }, localized(view.registerNote)) : null,
 
     h('h2', {}, tr('sectors')),
