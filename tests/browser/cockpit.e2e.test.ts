@@ -192,7 +192,8 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(await page.locator('.table-wrap:has(#sectors-table) .scroll-hint').isVisible()).toBe(false);
   expect(await page.locator('.table-wrap:has(#sectors-table)').getAttribute('aria-describedby')).toBeNull();
   // Every chart has a title and sits beside its table.
-  expect(await page.locator('figure svg[role="img"] title').count()).toBe(4);
+  expect(await page.locator('figure svg.chart-wide[role="img"] title').count()).toBe(4);
+  expect(await page.locator('figure svg[role="img"]:visible').evaluateAll((svgs) => svgs.map((svg) => svg.getAttribute('class')))).toEqual(Array(4).fill('chart-wide'));
   // What the sectors chart's two shapes mean is written in sight, not only in its <title>.
   expect(await page.locator('#sectors-key').isVisible()).toBe(true);
   expect(await text(page, '#sectors-key')).toMatch(/barres pleines.*cadres pointillés/);
@@ -624,6 +625,13 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect(await page.locator('#warnings-table > tbody > tr[data-submission] > th').allTextContents()).toEqual(named.listed.map((w: { name: string }) => w.name));
   expect(named.listed[0].name).toMatch(/\w/);
   expect(await text(page, '#chase-title')).toBe('Sectors to chase first');
+  // On the phone, each chart drawn narrow: its text as legible as the page's (the wide drawing,
+  // scaled down, wrote it 6 pixels high), and one drawing only in the accessibility tree.
+  const charts = await page.evaluate(() => [...document.querySelectorAll('figure svg')].filter((svg) => getComputedStyle(svg).display !== 'none')
+    .map((svg) => [svg.getAttribute('class'), Math.min(...[...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect().height))]));
+  expect(charts.map(([name]) => name)).toEqual(Array(4).fill('chart-narrow'));
+  for (const [, height] of charts) expect(height).toBeGreaterThan(12);
+  expect((await page.locator('main').ariaSnapshot()).match(/- img "Share of responses by sector/g)).toHaveLength(1);
   // The wave changed with the arrow keys, one wave at a time: the focus stays on the chooser.
   await page.focus('#wave');
   await page.keyboard.press('ArrowDown');
