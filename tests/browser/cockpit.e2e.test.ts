@@ -149,6 +149,9 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(gaps.some((g) => /^[+-]\d+,\d$/.test(g))).toBe(true);
   expect(await page.locator('#chase li').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')))).toEqual(view.sectors.chase);
   expect(view.sectors.chase.length).toBeGreaterThan(0);
+  // Each with what it has of its quota: furthest behind first is by share, not by count.
+  const chased = view.sectors.chase.map((code: string) => view.sectors.lines.find((l: any) => l.code === code));
+  expect(await page.locator('#chase li').allTextContents()).toEqual(chased.map((l: any) => `${l.label.fr} : ${l.missing} réponses manquantes (déjà ${l.count} sur ${l.count + l.missing})`));
   expect(await page.locator('#register-note').textContent()).toMatch(/surestime/);
   expect(await page.locator('#paper-entry').getAttribute('href')).toBe(view.paper.entry);
   // The confirmed coherence warnings, as the API lists them (the seed has some: a main sector

@@ -430,6 +430,15 @@ function shareTable(caption, headers, rows) {
     h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c, i) => (i ? h('td', { class: 'num' }, c) : h('th', { scope: 'row' }, c))))))));
 }
 
+/**
+ * A sector to chase, with what it has of its quota: the list goes furthest behind first, by
+ * share of quota, so « 8 missing » came before « 26 missing » with nothing to say why.
+ */
+function chaseLine(line, sector) {
+  const vars = { sector, n: num(line.missing), count: num(line.count), quota: num(line.count + line.missing) };
+  return tr(line.missing === 1 ? 'chaseLineOne' : 'chaseLine', vars);
+}
+
 /** A territory's view; drawn only while `mine` is the drawing asked last. */
 async function renderTerritory(param, mine) {
   const query = `territory=${encodeURIComponent(param)}${state.wave ? `&wave=${encodeURIComponent(state.wave)}` : ''}`;
@@ -471,7 +480,7 @@ async function renderTerritory(param, mine) {
     withExpected
       ? (chase.length
         ? [h('p', { id: 'chase-intro' }, tr('chaseIntro')),
-          h('ol', { id: 'chase', 'aria-labelledby': 'chase-title', 'aria-describedby': 'chase-intro' }, chase.map((l) => h('li', { 'data-code': l.code }, tr('chaseLine', { sector: label(l), n: num(l.missing) }))))]
+          h('ol', { id: 'chase', 'aria-labelledby': 'chase-title', 'aria-describedby': 'chase-intro' }, chase.map((l) => h('li', { 'data-code': l.code }, chaseLine(l, label(l)))))]
         : h('p', {}, tr('chaseNone')))
       // "These sectors have no response:" over an empty list reads as a page that failed.
       : chase.length ? [h('p', {}, tr('chaseNoExpected')), h('ul', { id: 'chase' }, chase.map((l) => h('li', { 'data-code': l.code }, label(l))))]
