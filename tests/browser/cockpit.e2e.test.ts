@@ -444,7 +444,10 @@ it('keys in a paper form from a territory’s view, comes back to that view, its
   // The collector's file as it sent it, its byte-order mark kept (Excel reads the accents by it).
   const csvText = fs.readFileSync((await csv.path())!, 'utf8');
   expect(csvText.startsWith('\ufeff')).toBe(true);
-  expect(csvText.slice(1)).toBe((await api('/v1/exports/responses.csv?questionnaire=olva-core&territory=commune:35238&wave=2026&locale=fr', RENNES)).body);
+  // Semicolons in French: French Excel put every column of a comma-separated file in the first.
+  expect(await text(page, 'button[data-export="csv"]')).toBe('Fichier CSV (séparateur point-virgule)');
+  expect(csvText.split('\n')[0]).toMatch(/^\ufeffsubmission_id;received_at;/);
+  expect(csvText.slice(1)).toBe((await api('/v1/exports/responses.csv?questionnaire=olva-core&territory=commune:35238&wave=2026&locale=fr&separator=%3B', RENNES)).body);
   await expectAxeClean(page, 'territory, exported');
   // A page opened without the cockpit (a site's iframe) offers no way to it.
   await page.goto(`${demo.base}${entry!.replace('&from=cockpit', '')}`);

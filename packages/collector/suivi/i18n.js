@@ -59,7 +59,7 @@ export const TEXTS = {
     // Questions quoted: a label ending in « ? » then the sentence's full stop read « ? ; » and « ?. ».
     quoted: '« {text} »', itemSeparator: ' ; ',
     exportTitle: 'Exporter les réponses', exportIntro: 'Les réponses de {name} pour la vague {wave}, sans les doublons écartés, en un fichier :',
-    exportXlsx: 'Classeur Excel (XLSX)', exportCsv: 'Fichier CSV',
+    exportXlsx: 'Classeur Excel (XLSX)', exportCsv: 'Fichier CSV (séparateur point-virgule)', csvSeparator: ';',
     exportDone: 'Fichier téléchargé : {file}.', exportDoneLeftOut: 'Fichier téléchargé : {file}, sans les réponses personnelles (il faut le droit export-personal).',
   },
   en: {
@@ -119,7 +119,7 @@ export const TEXTS = {
     scrollHint: 'Scroll the table to the right to see all its columns.',
     quoted: '“{text}”', itemSeparator: '; ',
     exportTitle: 'Export the responses', exportIntro: 'The responses of {name} for wave {wave}, without the duplicates set aside, as a file:',
-    exportXlsx: 'Excel workbook (XLSX)', exportCsv: 'CSV file',
+    exportXlsx: 'Excel workbook (XLSX)', exportCsv: 'CSV file (comma-separated)', csvSeparator: ',',
     exportDone: 'File downloaded: {file}.', exportDoneLeftOut: 'File downloaded: {file}, without the personal answers (they need the export-personal right).',
   },
 };

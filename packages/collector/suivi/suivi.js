@@ -533,11 +533,14 @@ function exportField(view) {
   if (!may('export') || !view.questionnaire || view.wave === null) return null;
   const done = h('p', { id: 'export-done', class: 'done' });
   const query = new URLSearchParams({ questionnaire: view.questionnaire, territory: territoryParam(view.territory), wave: view.wave, locale: state.lang });
+  // The CSV as a spreadsheet of the page's language opens it: French Excel splits on « ; »
+  // (with commas, every column landed in the first).
+  const csvQuery = new URLSearchParams({ ...Object.fromEntries(query), separator: tr('csvSeparator') });
   const button = (format, words) => h('button', { type: 'button', 'data-export': format, on: { click: async () => {
     done.textContent = '';
     done.removeAttribute('role');
     try {
-      const response = await request(`/v1/exports/responses.${format}?${query}`);
+      const response = await request(`/v1/exports/responses.${format}?${format === 'csv' ? csvQuery : query}`);
       const file = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `olva.${format}`;
       const href = URL.createObjectURL(await response.blob());
       const link = h('a', { href, download: file, hidden: true });
