@@ -631,6 +631,11 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect(await page.locator('#warnings-table > tbody > tr[data-submission] > th').allTextContents()).toEqual(named.listed.map((w: { name: string }) => w.name));
   expect(named.listed[0].name).toMatch(/\w/);
   expect(await text(page, '#chase-title')).toBe('Sectors to chase first');
+  // The national token holds export-personal: its file holds personal answers, and it is told so.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="csv"]')]);
+  expect(file.suggestedFilename()).toMatch(/^olva-core_2026_commune-35238\.csv$/);
+  await page.waitForFunction(() => document.getElementById('export-done')?.textContent !== '');
+  expect(await text(page, '#export-done')).toBe('File downloaded: olva-core_2026_commune-35238.csv. It holds personal answers: keep it where only those who need them can read it.');
   // On the phone, each chart drawn narrow: its text as legible as the page's (the wide drawing,
   // scaled down, wrote it 6 pixels high), and one drawing only in the accessibility tree.
   const charts = await page.evaluate(() => [...document.querySelectorAll('figure svg')].filter((svg) => getComputedStyle(svg).display !== 'none')

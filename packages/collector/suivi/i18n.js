@@ -61,6 +61,7 @@ export const TEXTS = {
     exportTitle: 'Exporter les réponses', exportIntro: 'Les réponses de {name} pour la vague {wave}, sans les doublons écartés, en un fichier :',
     exportXlsx: 'Classeur Excel (XLSX)', exportCsv: 'Fichier CSV (séparateur point-virgule)', csvSeparator: ';',
     exportDone: 'Fichier téléchargé : {file}.', exportDoneLeftOut: 'Fichier téléchargé : {file}, sans les réponses personnelles (il faut le droit export-personal).',
+    exportDoneIncluded: 'Fichier téléchargé : {file}. Il contient des réponses personnelles : gardez-le là où seules les personnes qui en ont besoin peuvent le lire.',
   },
   en: {
     title: 'Collection cockpit — OLVA', brand: 'OLVA collection cockpit', skip: 'Skip to content', views: 'Views', otherLang: 'Français',
@@ -121,6 +122,7 @@ export const TEXTS = {
     exportTitle: 'Export the responses', exportIntro: 'The responses of {name} for wave {wave}, without the duplicates set aside, as a file:',
     exportXlsx: 'Excel workbook (XLSX)', exportCsv: 'CSV file (comma-separated)', csvSeparator: ',',
     exportDone: 'File downloaded: {file}.', exportDoneLeftOut: 'File downloaded: {file}, without the personal answers (they need the export-personal right).',
+    exportDoneIncluded: 'File downloaded: {file}. It holds personal answers: keep it where only those who need them can read it.',
   },
 };
 

@@ -549,8 +549,9 @@ function exportField(view) {
       link.remove();
       // The browser has the file once the click is handled; the next task may let it go.
       setTimeout(() => URL.revokeObjectURL(href), 0);
-      const leftOut = (response.headers.get('olva-personal-data') ?? '').startsWith('left-out');
-      done.textContent = tr(leftOut ? 'exportDoneLeftOut' : 'exportDone', { file });
+      // What the file holds of personal answers: left out (said why), or in it (said to keep it safe).
+      const personal = (response.headers.get('olva-personal-data') ?? '').split(';')[0];
+      done.textContent = tr({ 'left-out': 'exportDoneLeftOut', included: 'exportDoneIncluded' }[personal] ?? 'exportDone', { file });
     } catch (error) {
       done.setAttribute('role', 'alert');
       done.textContent = failureText(error);
