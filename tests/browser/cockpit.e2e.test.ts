@@ -35,6 +35,9 @@ const ONLY_READ = 'demo-rennes-doublons-7e21';
 const ONLY_STATS = 'demo-rennes-chiffres-5b08';
 const ONLY_PUBLISH = 'demo-rennes-publication-c4d6';
 const RENNES_SCOPE = [{ level: 'commune' as const, code: '35238' }];
+// A regional network's token: two dozen departements.
+const REGIONAL = 'demo-reseau-regional-d41e';
+const DEPARTEMENTS = [...Array.from({ length: 19 }, (_, i) => String(i + 1).padStart(2, '0')), '21', '22', '23', '24', '25'];
 // The cockpit is part of the collector itself; the site's files give it the paper entry page.
 const demo = demoInChromium({
   site: true,
@@ -43,6 +46,7 @@ const demo = demoInChromium({
     { name: 'rennes-doublons', token: ONLY_READ, scope: { territories: RENNES_SCOPE, rights: ['read'] } },
     { name: 'rennes-chiffres', token: ONLY_STATS, scope: { territories: RENNES_SCOPE, rights: ['stats'] } },
     { name: 'rennes-publication', token: ONLY_PUBLISH, scope: { territories: RENNES_SCOPE, rights: ['publish'] } },
+    { name: 'reseau-regional', token: REGIONAL, scope: { territories: DEPARTEMENTS.map((code) => ({ level: 'departement', code })), rights: ['read', 'stats'] } },
   ],
   requires: [path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json'), EMBED_JS],
   prepare: async (c) => {
@@ -96,10 +100,14 @@ async function signIn(page: Page, value: string): Promise<void> {
 }
 
 const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
+/** A territory as the page names it: « Rennes (35238) ». */
+const territoryWords = (t: { name: string; code: string }) => `${t.name} (${t.code})`;
 
 it('lets the Rennes coordinator sign in, read the figures the API gives, and see no other territory', async () => {
   const { page, errors } = await openPage();
   expect(await page.title()).toBe('Se connecter — Suivi de la collecte — OLVA');
+  // Where a token comes from, for a coordinator who has none yet.
+  expect(await text(page, '#token-help')).toMatch(/^Votre jeton vous est remis par la personne qui administre le collecteur de votre réseau\. /);
   await expectAxeClean(page, 'sign-in');
   await signIn(page, 'not-a-token-0000');
   await page.waitForSelector('#sign-in-error');
@@ -141,6 +149,9 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(gaps.some((g) => /^[+-]\d+,\d$/.test(g))).toBe(true);
   expect(await page.locator('#chase li').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')))).toEqual(view.sectors.chase);
   expect(view.sectors.chase.length).toBeGreaterThan(0);
+  // Each with what it has of its quota: furthest behind first is by share, not by count.
+  const chased = view.sectors.chase.map((code: string) => view.sectors.lines.find((l: any) => l.code === code));
+  expect(await page.locator('#chase li').allTextContents()).toEqual(chased.map((l: any) => `${l.label.fr} : ${l.missing} réponses manquantes (déjà ${l.count} sur ${l.count + l.missing})`));
   expect(await page.locator('#register-note').textContent()).toMatch(/surestime/);
   expect(await page.locator('#paper-entry').getAttribute('href')).toBe(view.paper.entry);
   // The confirmed coherence warnings, as the API lists them (the seed has some: a main sector
@@ -184,7 +195,8 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(await page.locator('.table-wrap:has(#sectors-table) .scroll-hint').isVisible()).toBe(false);
   expect(await page.locator('.table-wrap:has(#sectors-table)').getAttribute('aria-describedby')).toBeNull();
   // Every chart has a title and sits beside its table.
-  expect(await page.locator('figure svg[role="img"] title').count()).toBe(4);
+  expect(await page.locator('figure svg.chart-wide[role="img"] title').count()).toBe(4);
+  expect(await page.locator('figure svg[role="img"]:visible').evaluateAll((svgs) => svgs.map((svg) => svg.getAttribute('class')))).toEqual(Array(4).fill('chart-wide'));
   // What the sectors chart's two shapes mean is written in sight, not only in its <title>.
   expect(await page.locator('#sectors-key').isVisible()).toBe(true);
   expect(await text(page, '#sectors-key')).toMatch(/barres pleines.*cadres pointillés/);
@@ -240,6 +252,8 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   const group = (await api('/v1/cockpit/duplicates', RENNES)).body.groups[0];
   const [first, second] = group.members;
 
+  // Which wave and territory the group belongs to (the list holds every wave of the scope).
+  expect(await text(page, 'section.group [data-figure="where"]')).toBe(`Vague ${first.wave} — Rennes (35238)`);
   // The head-office commune by its name.
   expect(await text(page, `tr[data-submission="${first.submissionId}"] td:nth-child(3)`)).toBe('Rennes (35238)');
   // The rennes token lacks export-personal: the groups stay, names and RNA numbers are hidden, and said so.
@@ -276,7 +290,9 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   expect(await page.locator('table.responses tr[data-question="besoins_par_domaine"] li[data-differs="true"]').allTextContents()).toEqual(['Trouver des financements : Besoin modéré différent', 'Trouver des financements : Besoin fort différent']);
   // The rennes token lacks export-personal: no name among the answers, and said so.
   expect(await page.locator('table.responses tr[data-question="nom_association"]').count()).toBe(0);
-  expect(await text(page, 'section.group .note')).toMatch(/export-personal.*Nom de l’association/);
+  // Each question quoted: a label ending in « ? » made « ? ; » and « ?. ».
+  expect(await text(page, '#group-1-responses .note')).toMatch(/export-personal\) : « Nom de l’association » ; « Numéro RNA de l’association » ; .*»\.$/);
+  expect(await text(page, '#group-1-responses .note')).not.toMatch(/\? ;|\?\./);
   expect(await page.locator('main').innerText()).not.toMatch(/"secteur_principal"|\{|Élan|ELAN/);
   await expectAxeClean(page, 'duplicates compared');
   // Said to a screen reader too, the focus staying on the button.
@@ -371,10 +387,20 @@ it('shows a token without the export right the duplicates to read, no button the
   // The focus stays on the language button, in the bar where the keyboard was.
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('lang');
   expect(await text(page, '#lang')).toBe('Français');
+  // Back to its territory's figures in one step from the bar, by its name (through the network
+  // of one row before), the link marked current there.
+  const nav = () => page.locator('nav a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('aria-current')]));
+  expect(await nav()).toEqual([['Rennes (35238)', null], ['Network', null], ['Duplicates', 'page']]);
+  await page.focus('nav a[href="#territoire=commune:35238"]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Territory: Rennes (35238)');
+  expect(await nav()).toEqual([['Rennes (35238)', 'page'], ['Network', null], ['Duplicates', null]]);
+  // No export for a token without the export right: the collector would refuse it.
+  expect(await page.locator('[data-export], #export-title').count()).toBe(0);
   await closeClean(page, errors);
 });
 
-it('keys in a paper form from a territory’s view and comes back to that view, its wave kept, by the keyboard', async () => {
+it('keys in a paper form from a territory’s view, comes back to that view, its wave kept, and exports its responses, by the keyboard', async () => {
   const { page, errors } = await openPage();
   await signIn(page, RENNES);
   await page.waitForSelector('[data-figure="responses"]');
@@ -403,6 +429,26 @@ it('keys in a paper form from a territory’s view and comes back to that view, 
   expect(new URL(page.url()).hash).toBe('#territoire=commune:35238');
   await page.selectOption('#wave', '2026');
   await page.waitForSelector('#chase li');
+  // The territory's responses of the wave shown, as a file, from its view, by the keyboard
+  // (the collector asks the token in a header: no link could carry it).
+  await page.focus('button[data-export="xlsx"]');
+  const [workbook] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(workbook.suggestedFilename()).toBe('olva-core_2026_commune-35238.xlsx');
+  expect(fs.readFileSync((await workbook.path())!).subarray(0, 2).toString()).toBe('PK');
+  // What it leaves out said in sight, and to a screen reader; the focus stays on the button.
+  await page.waitForFunction(() => /^Fichier téléchargé : olva-core_2026_commune-35238\.xlsx, sans les réponses personnelles/.test(document.getElementById('status')!.textContent ?? ''));
+  expect(await text(page, '#export-done')).toBe('Fichier téléchargé : olva-core_2026_commune-35238.xlsx, sans les réponses personnelles (il faut le droit export-personal).');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-export'))).toBe('xlsx');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="csv"]')]);
+  expect(csv.suggestedFilename()).toBe('olva-core_2026_commune-35238.csv');
+  // The collector's file as it sent it, its byte-order mark kept (Excel reads the accents by it).
+  const csvText = fs.readFileSync((await csv.path())!, 'utf8');
+  expect(csvText.startsWith('\ufeff')).toBe(true);
+  // Semicolons in French: French Excel put every column of a comma-separated file in the first.
+  expect(await text(page, 'button[data-export="csv"]')).toBe('Fichier CSV (séparateur point-virgule)');
+  expect(csvText.split('\n')[0]).toMatch(/^\ufeffsubmission_id;received_at;/);
+  expect(csvText.slice(1)).toBe((await api('/v1/exports/responses.csv?questionnaire=olva-core&territory=commune:35238&wave=2026&locale=fr&separator=%3B', RENNES)).body);
+  await expectAxeClean(page, 'territory, exported');
   // A page opened without the cockpit (a site's iframe) offers no way to it.
   await page.goto(`${demo.base}${entry!.replace('&from=cockpit', '')}`);
   await page.waitForSelector('olva-survey');
@@ -452,7 +498,7 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   await signIn(page, ONLY_STATS);
   await page.waitForSelector('[data-figure="responses"]');
   expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-chiffres » — territoires : Rennes (35238)');
-  expect(await navLinks()).toEqual(['#reseau']);
+  expect(await navLinks()).toEqual(['#territoire=commune:35238', '#reseau']);
   expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-chiffres » ne montre pas les doublons probables et les réponses lues en mots (il lui faut le droit read).');
   expect(await page.locator('#warnings-table > tbody > tr[data-submission]').count()).toBeGreaterThan(0);
   // The paper entry asks no right of the collector (its POST /v1/responses is public and the
@@ -480,6 +526,52 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   await page.click('#lang');
   await signOut();
   expect(await page.locator('#who').isVisible()).toBe(false);
+  await closeClean(page, errors);
+});
+
+it('counts the territories of a token covering dozens in the header, and lists them on demand, by keyboard, on a narrow screen', async () => {
+  // 320 px: the width of a phone, or of a page zoomed to 400 %.
+  const { page, errors } = await openPage({ width: 320, height: 640 });
+  await signIn(page, REGIONAL);
+  await page.waitForSelector('#network-table');
+  const scope = (await api('/v1/cockpit/me', REGIONAL)).body.territories as { name: string; code: string }[];
+  expect(scope).toHaveLength(24);
+  // The count in the line, the names behind a disclosure, closed: the header stays a few lines.
+  expect(await page.locator('#who').innerText()).toBe('Connecté avec le jeton « reseau-regional » — 24 territoires');
+  expect(await page.locator('#scope li').first().isVisible()).toBe(false);
+  const headerHeight = () => page.locator('header').evaluate((e) => e.getBoundingClientRect().height);
+  expect(await headerHeight()).toBeLessThan(250);
+  // Reached and opened by the keyboard, right after the skip link; named and stated by the browser's own disclosure.
+  await page.focus('#skip');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+  const summary = await page.locator('#scope summary').ariaSnapshot();
+  expect(summary).toMatch(/24 territoires/);
+  expect(summary).not.toMatch(/[▸▾]/);
+  await page.keyboard.press('Enter');
+  expect(await page.locator('#scope').getAttribute('open')).toBe('');
+  expect(await page.locator('#scope li').allTextContents()).toEqual(scope.map(territoryWords));
+  expect(await page.locator('#scope li').first().isVisible()).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectAxeClean(page, 'header, a scope of two dozen territories listed');
+  // On a wide screen, the bar's buttons stay on its first line, not centred against the list.
+  await page.setViewportSize({ width: 1200, height: 700 });
+  expect(await page.evaluate(() => document.getElementById('sign-out')!.getBoundingClientRect().top - document.getElementById('who')!.getBoundingClientRect().top)).toBeLessThan(20);
+  await page.setViewportSize({ width: 320, height: 640 });
+  // Another view keeps it open; the other language too, in its words.
+  await page.click('a[href="#doublons"]');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Doublons probables');
+  expect(await page.locator('#scope').getAttribute('open')).toBe('');
+  await page.click('#lang');
+  await page.waitForFunction(() => document.querySelector('#scope summary')?.textContent === '24 territories');
+  expect(await page.locator('#who').innerText()).toMatch(/^Signed in with the token "reseau-regional" — 24 territories\n/);
+  await page.focus('#scope summary');
+  await page.keyboard.press('Enter');
+  expect(await page.locator('#scope').getAttribute('open')).toBeNull();
+  expect(await headerHeight()).toBeLessThan(250);
+  await page.click('#lang');
+  await page.click('#sign-out');
+  await page.waitForSelector('#token');
   await closeClean(page, errors);
 });
 
@@ -538,7 +630,19 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect(named.personal).toBe('included');
   expect(await page.locator('#warnings-table > tbody > tr[data-submission] > th').allTextContents()).toEqual(named.listed.map((w: { name: string }) => w.name));
   expect(named.listed[0].name).toMatch(/\w/);
-  expect(await page.locator('h2').first().textContent()).toBe('Sectors to chase first');
+  expect(await text(page, '#chase-title')).toBe('Sectors to chase first');
+  // The national token holds export-personal: its file holds personal answers, and it is told so.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="csv"]')]);
+  expect(file.suggestedFilename()).toMatch(/^olva-core_2026_commune-35238\.csv$/);
+  await page.waitForFunction(() => document.getElementById('export-done')?.textContent !== '');
+  expect(await text(page, '#export-done')).toBe('File downloaded: olva-core_2026_commune-35238.csv. It holds personal answers: keep it where only those who need them can read it.');
+  // On the phone, each chart drawn narrow: its text as legible as the page's (the wide drawing,
+  // scaled down, wrote it 6 pixels high), and one drawing only in the accessibility tree.
+  const charts = await page.evaluate(() => [...document.querySelectorAll('figure svg')].filter((svg) => getComputedStyle(svg).display !== 'none')
+    .map((svg) => [svg.getAttribute('class'), Math.min(...[...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect().height))]));
+  expect(charts.map(([name]) => name)).toEqual(Array(4).fill('chart-narrow'));
+  for (const [, height] of charts) expect(height).toBeGreaterThan(12);
+  expect((await page.locator('main').ariaSnapshot()).match(/- img "Share of responses by sector/g)).toHaveLength(1);
   // The wave changed with the arrow keys, one wave at a time: the focus stays on the chooser.
   await page.focus('#wave');
   await page.keyboard.press('ArrowDown');
@@ -562,6 +666,8 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect(await page.locator('#chase li').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')))).toEqual(view.sectors.chase);
   const shown = await page.locator('main').innerText();
   expect(shown).toContain('With no expected distribution configured');
+  // Who can add one, said to the coordinator, who runs no command line.
+  expect(await text(page, '#expected-source')).toBe('No expected distribution is configured for this territory: whoever runs the collector can add one (the "olva reference rna" command, from the national register of associations).');
   expect(shown).not.toMatch(/\bnull\b|\[object /);
 
   // The national token holds export-personal: the names are among the answers, compared too; in English, on a phone.
@@ -570,11 +676,21 @@ it('shows the national token every territory, sortable, in English too, on a pho
   await page.waitForSelector('table.responses');
   expect(await page.locator('table.responses tr[data-question="nom_association"] th .tag').textContent()).toBe('differs');
   expect(await page.locator('table.responses tr[data-question="affiliation_federation"] td').allTextContents()).toEqual(['Yes', 'No']);
-  expect(await page.locator('section.group .note, #personal-note').count()).toBe(0);
+  expect(await text(page, 'section.group [data-figure="where"]')).toBe('Wave 2026 — Rennes (35238)');
+  expect(await page.locator('#group-1-responses .note, #personal-note').count()).toBe(0);
   expect(await page.locator('table.responses tr[data-question="besoins_par_domaine"] li[data-differs="true"] .tag').first().textContent()).toBe('differs');
   expect(await page.locator('table.responses thead tr.actions button').first().getAttribute('aria-label')).toMatch(/^Keep this one: response 1, "Association L’Élan du Blosne", received on .+ \(Online\) \(the others are set aside\)$/);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await expectAxeClean(page, 'duplicates compared (English, phone)');
+  // A territory's duplicates opened at their address (a link, a reload): the territory by its
+  // name, as every other view names it, in either language, though this token's scope lists none.
+  await page.evaluate(() => { location.hash = '#doublons=epci:200042174'; });
+  await page.reload();
+  await page.waitForFunction((name) => document.querySelector('h1')?.textContent === `Probable duplicates — ${name}`, territoryWords(lorient.territory));
+  await page.click('#lang');
+  await page.waitForFunction((name) => document.querySelector('h1')?.textContent === `Doublons probables — ${name}`, territoryWords(lorient.territory));
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
 
   // An earlier wave chosen, then the tab handed over: the next token starts on its newest wave.
   await page.evaluate(() => { location.hash = '#reseau'; });

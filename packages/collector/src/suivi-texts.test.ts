@@ -19,5 +19,8 @@ describe('the cockpit texts', () => {
       for (const [key, value] of Object.entries(texts[lang])) expect(value, `${lang}.${key}`).not.toMatch(/\w\(s\)/);
     }
     expect(t('fr', 'resolved', { n: 0, total: 1 })).toBe('Groupes résolus : 0 sur 1.');
+    // One response missing is said in the singular.
+    expect(t('fr', 'chaseLineOne', { sector: 'Sport', count: 4, quota: 5 })).toBe('Sport : 1 réponse manquante (déjà 4 sur 5)');
+    expect(t('en', 'chaseLineOne', { sector: 'Sport', count: 4, quota: 5 })).toBe('Sport: 1 response missing (4 of 5 so far)');
   });
 });

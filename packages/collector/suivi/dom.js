@@ -34,52 +34,68 @@ export function uid(prefix) {
 }
 
 /**
+ * A chart drawn twice, wide and narrow, CSS showing one (the other is display: none, out of
+ * the accessibility tree too): drawn 620 units wide only, a phone or a page zoomed to 400 %
+ * scaled its 12-unit text to 6 pixels. CSS follows the zoom as it changes; a drawing
+ * measured once would not.
+ */
+function both(draw) {
+  return [draw(false), draw(true)];
+}
+
+/**
  * Horizontal bars: one row per item, `value` a fraction 0..1 drawn solid, `expected` (when
  * given) drawn as a dotted frame, and the value written as text beside, so that no colour
- * carries meaning alone.
+ * carries meaning alone. Narrow, each label goes on its own line above its bar.
  */
 export function barChart({ title, rows, format }) {
-  const titleId = uid('chart');
-  const labelWidth = 230;
-  const width = 620;
-  const barWidth = width - labelWidth - 70;
-  const rowHeight = 24;
-  const height = rows.length * rowHeight + 8;
-  const max = Math.max(0.0001, ...rows.map((r) => Math.max(r.value, r.expected ?? 0)));
-  return s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': titleId },
-    s('title', { id: titleId }, title),
-    rows.map((r, i) => {
-      const y = i * rowHeight + 4;
-      // The full label is in the table beside; the chart keeps what fits.
-      const label = r.label.length > 32 ? `${r.label.slice(0, 31)}…` : r.label;
-      return s('g', {},
-        s('text', { x: labelWidth - 6, y: y + 15, 'text-anchor': 'end' }, label),
-        s('rect', { class: 'bar', x: labelWidth, y: y + 3, width: Math.max(0, (r.value / max) * barWidth), height: rowHeight - 8 }),
-        r.expected === undefined ? null : s('rect', { class: 'bar-expected', x: labelWidth, y: y + 1, width: Math.max(0, (r.expected / max) * barWidth), height: rowHeight - 4 }),
-        s('text', { x: labelWidth + Math.max(r.value, r.expected ?? 0) / max * barWidth + 6, y: y + 15 }, format(r.value)));
-    }));
+  return both((narrow) => {
+    const titleId = uid('chart');
+    const labelWidth = narrow ? 0 : 230;
+    const width = narrow ? 320 : 620;
+    const barWidth = width - labelWidth - 70;
+    const rowHeight = narrow ? 40 : 24;
+    const barTop = narrow ? 16 : 0;
+    const height = rows.length * rowHeight + 8;
+    const max = Math.max(0.0001, ...rows.map((r) => Math.max(r.value, r.expected ?? 0)));
+    // The full label is in the table beside; the chart keeps what fits.
+    const room = narrow ? 48 : 32;
+    return s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': titleId, class: narrow ? 'chart-narrow' : 'chart-wide' },
+      s('title', { id: titleId }, title),
+      rows.map((r, i) => {
+        const y = i * rowHeight + 4;
+        const label = r.label.length > room ? `${r.label.slice(0, room - 1)}…` : r.label;
+        return s('g', {},
+          narrow ? s('text', { x: 0, y: y + 11 }, label) : s('text', { x: labelWidth - 6, y: y + 15, 'text-anchor': 'end' }, label),
+          s('rect', { class: 'bar', x: labelWidth, y: y + barTop + 3, width: Math.max(0, (r.value / max) * barWidth), height: rowHeight - barTop - 8 }),
+          r.expected === undefined ? null : s('rect', { class: 'bar-expected', x: labelWidth, y: y + barTop + 1, width: Math.max(0, (r.expected / max) * barWidth), height: rowHeight - barTop - 4 }),
+          s('text', { x: labelWidth + Math.max(r.value, r.expected ?? 0) / max * barWidth + 6, y: y + barTop + 15 }, format(r.value)));
+      }));
+  });
 }
 
 /** A line of a running total over days, with its last value written at the end. */
 export function lineChart({ title, points }) {
-  const titleId = uid('chart');
-  const width = 560;
-  const height = 180;
-  const pad = { left: 40, right: 40, top: 10, bottom: 24 };
-  const max = Math.max(1, ...points.map((p) => p.value));
-  const x = (i) => pad.left + (points.length > 1 ? (i / (points.length - 1)) * (width - pad.left - pad.right) : 0);
-  const y = (v) => height - pad.bottom - (v / max) * (height - pad.top - pad.bottom);
-  const path = points.map((p, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
-  const last = points[points.length - 1];
-  return s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': titleId },
-    s('title', { id: titleId }, title),
-    s('line', { x1: pad.left, y1: height - pad.bottom, x2: width - pad.right, y2: height - pad.bottom, stroke: '#767676' }),
-    s('text', { x: pad.left - 6, y: y(max) + 4, 'text-anchor': 'end' }, String(max)),
-    s('text', { x: pad.left - 6, y: height - pad.bottom + 4, 'text-anchor': 'end' }, '0'),
-    points.length ? s('text', { x: pad.left, y: height - 6 }, points[0].label) : null,
-    points.length > 1 ? s('text', { x: width - pad.right, y: height - 6, 'text-anchor': 'end' }, last.label) : null,
-    points.length ? s('path', { class: 'line', d: points.length > 1 ? path : `M${x(0)},${y(points[0].value)} l4,0` }) : null,
-    points.map((p, i) => s('circle', { cx: x(i), cy: y(p.value), r: 2.5, class: 'bar' })));
+  return both((narrow) => {
+    const titleId = uid('chart');
+    const width = narrow ? 320 : 560;
+    const height = 180;
+    const pad = { left: 40, right: 40, top: 10, bottom: 24 };
+    const max = Math.max(1, ...points.map((p) => p.value));
+    const x = (i) => pad.left + (points.length > 1 ? (i / (points.length - 1)) * (width - pad.left - pad.right) : 0);
+    const y = (v) => height - pad.bottom - (v / max) * (height - pad.top - pad.bottom);
+    const path = points.map((p, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
+    const last = points[points.length - 1];
+    return s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': titleId, class: narrow ? 'chart-narrow' : 'chart-wide' },
+      s('title', { id: titleId }, title),
+      s('line', { x1: pad.left, y1: height - pad.bottom, x2: width - pad.right, y2: height - pad.bottom, stroke: '#767676' }),
+      s('text', { x: pad.left - 6, y: y(max) + 4, 'text-anchor': 'end' }, String(max)),
+      s('text', { x: pad.left - 6, y: height - pad.bottom + 4, 'text-anchor': 'end' }, '0'),
+      points.length ? s('text', { x: pad.left, y: height - 6 }, points[0].label) : null,
+      points.length > 1 ? s('text', { x: width - pad.right, y: height - 6, 'text-anchor': 'end' }, last.label) : null,
+      points.length ? s('path', { class: 'line', d: points.length > 1 ? path : `M${x(0)},${y(points[0].value)} l4,0` }) : null,
+      points.map((p, i) => s('circle', { cx: x(i), cy: y(p.value), r: 2.5, class: 'bar' })));
+  });
 }
 
 /**

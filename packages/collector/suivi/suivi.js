@@ -17,8 +17,6 @@ const state = {
   network: null,
   /** The token's name, rights and territories (GET /v1/cockpit/me), read at sign-in. */
   me: null,
-  /** Territories' names as the network and territory views gave them, by `level:code`. */
-  names: new Map(),
   sort: { key: 'territory', descending: false },
 };
 const tr = (key, vars) => t(state.lang, key, vars);
@@ -63,7 +61,8 @@ async function errorDetail(response) {
   }
 }
 
-async function api(path, init = {}) {
+/** The collector's answer to `path`, refused (4xx, 5xx, no answer) as an ApiError. */
+async function request(path, init = {}) {
   const token = sessionStorage.getItem(TOKEN_KEY);
   // The collector words its refusals in the language asked for (French otherwise).
   const headers = { authorization: `Bearer ${token}`, 'accept-language': state.lang, ...(init.body ? { 'content-type': 'application/json' } : {}) };
@@ -79,7 +78,12 @@ async function api(path, init = {}) {
     throw new ApiError(401, await errorDetail(response));
   }
   if (!response.ok) throw new ApiError(response.status, await errorDetail(response));
-  return response.json();
+  return response;
+}
+
+/** The JSON document of `path`. */
+async function api(path, init = {}) {
+  return (await request(path, init)).json();
 }
 
 function announce(text) {
@@ -105,32 +109,42 @@ function setChrome() {
   langButton.setAttribute('lang', other);
   nav.setAttribute('aria-label', tr('views'));
   const signedIn = Boolean(sessionStorage.getItem(TOKEN_KEY)) && state.me !== null;
-  const view = currentRoute().view;
-  const link = (href, key, active) => h('li', {}, h('a', { href, 'aria-current': active ? 'page' : null }, tr(key)));
+  const route = currentRoute();
+  const view = route.view;
+  const link = (href, words, active) => h('li', {}, h('a', { href, 'aria-current': active ? 'page' : null }, words));
+  // A token of one territory starts on its view: a way back to it from the duplicates (through
+  // a network of one row, before).
+  const own = signedIn && may('stats') && state.me.territories !== 'all' && state.me.territories.length === 1 ? state.me.territories[0] : null;
   // Who is signed in, by the token's name (never the secret): a coordinator lent a colleague's
   // token, or holding two, sees which one this tab uses.
-  document.getElementById('who').textContent = signedIn ? tr('signedInAs', { name: state.me.name, scope: scopeWords() }) : '';
+  const who = document.getElementById('who');
+  // Drawn again at each view: a list opened stays open.
+  const open = who.querySelector('details')?.open ?? false;
+  who.replaceChildren(...(signedIn ? whoWords(open) : []));
   // Only the views the token may open: a link the collector would refuse is a dead end.
   nav.replaceChildren(signedIn ? h('ul', {},
-    may('stats') ? link('#reseau', 'network', view === 'network') : null,
-    may('read') ? link('#doublons', 'duplicates', view === 'duplicates') : null,
+    own ? link(`#territoire=${territoryParam(own)}`, territoryName(own), view === 'territory' && route.territory === territoryParam(own)) : null,
+    may('stats') ? link('#reseau', tr('network'), view === 'network') : null,
+    may('read') ? link('#doublons', tr('duplicates'), view === 'duplicates') : null,
     h('li', {}, h('button', { type: 'button', id: 'sign-out', on: { click: signOut } }, tr('signOut')))) : '');
 }
 
-/** The territories the token covers, by name: « Rennes (35238) », or every territory. */
-function scopeWords() {
-  const scope = state.me.territories;
-  return scope === 'all' ? tr('allTerritories') : scope.map(territoryName).join(', ');
-}
+/** Up to this many territories, the header names them in its line; more, it counts them. */
+const NAMED_IN_LINE = 3;
 
 /**
- * The token's name, rights and territories (GET /v1/cockpit/me); the territories' names are
- * kept, so that a view opened straight from a link (its duplicates) names its territory.
+ * The header's words on the token: its name and the territories it covers, by name
+ * (« Rennes (35238) »), or « tous ». A regional network's token covers dozens: their names made
+ * a header of a dozen lines above every view (a whole screen on a phone), so they are counted,
+ * and listed in a disclosure, closed unless `open`.
  */
-async function readMe() {
-  const me = await api('/v1/cockpit/me');
-  if (me.territories !== 'all') for (const t of me.territories) state.names.set(territoryParam(t), territoryName(t));
-  return me;
+function whoWords(open) {
+  const { name, territories } = state.me;
+  if (territories === 'all') return [tr('signedInAs', { name, scope: tr('allTerritories') })];
+  if (territories.length <= NAMED_IN_LINE) return [tr('signedInAs', { name, scope: territories.map(territoryName).join(', ') })];
+  return [tr('signedInAsCount', { name }), h('details', { id: 'scope', open },
+    h('summary', {}, tr('territoryCount', { n: num(territories.length) })),
+    h('ul', {}, territories.map((t) => h('li', {}, territoryName(t)))))];
 }
 
 /** True when the signed-in token holds `right` (read from GET /v1/cockpit/me). */
@@ -226,7 +240,7 @@ async function render() {
   if (!sessionStorage.getItem(TOKEN_KEY)) return renderSignIn();
   try {
     // A reload keeps the token (session storage) but not what it may do.
-    state.me ??= await readMe();
+    state.me ??= await api('/v1/cockpit/me');
   } catch (error) {
     if (mine !== drawing) return undefined;
     if (error instanceof ApiError && error.status === 429) return renderSignIn(tr('rateLimited'));
@@ -287,7 +301,7 @@ async function signIn(event) {
   try {
     // Any valid token signs in: each view then shows what its rights let it read, and says
     // what they do not (a token without `stats` was refused at the door).
-    state.me = await readMe();
+    state.me = await api('/v1/cockpit/me');
   } catch (error) {
     sessionStorage.removeItem(TOKEN_KEY);
     // « Not recognised » only for what the collector did not recognise: a collector out of
@@ -354,7 +368,6 @@ async function renderNetwork(mine) {
   if (mine !== drawing) return;
   state.network = network;
   state.wave = network.wave;
-  for (const r of network.territories) state.names.set(territoryParam(r.territory), territoryName(r.territory));
   const table = h('table', { id: 'network-table' });
   const drawTable = () => {
     const column = COLUMNS.find((c) => c.key === state.sort.key) ?? COLUMNS[0];
@@ -417,6 +430,15 @@ function shareTable(caption, headers, rows) {
     h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c, i) => (i ? h('td', { class: 'num' }, c) : h('th', { scope: 'row' }, c))))))));
 }
 
+/**
+ * A sector to chase, with what it has of its quota: the list goes furthest behind first, by
+ * share of quota, so « 8 missing » came before « 26 missing » with nothing to say why.
+ */
+function chaseLine(line, sector) {
+  const vars = { sector, n: num(line.missing), count: num(line.count), quota: num(line.count + line.missing) };
+  return tr(line.missing === 1 ? 'chaseLineOne' : 'chaseLine', vars);
+}
+
 /** A territory's view; drawn only while `mine` is the drawing asked last. */
 async function renderTerritory(param, mine) {
   const query = `territory=${encodeURIComponent(param)}${state.wave ? `&wave=${encodeURIComponent(state.wave)}` : ''}`;
@@ -431,7 +453,6 @@ async function renderTerritory(param, mine) {
   const warnings = await api(`/v1/cockpit/warnings?territory=${encodeURIComponent(param)}${view.wave ? `&wave=${encodeURIComponent(view.wave)}` : ''}`);
   if (mine !== drawing) return;
   const name = territoryName(view.territory);
-  state.names.set(territoryParam(view.territory), name);
   const sectors = view.sectors;
   const withExpected = sectors.basis === 'expected';
   const label = (l) => localized(l.label) || l.code;
@@ -453,17 +474,18 @@ async function renderTerritory(param, mine) {
     h('p', { class: 'note' }, localized(view.completion.reason)),
     view.paper.entry ? h('p', {}, h('a', { href: view.paper.entry, id: 'paper-entry' }, tr('paperEntry'))) : null,
     may('read') ? h('p', {}, h('a', { href: `#doublons=${territoryParam(view.territory)}` }, tr('duplicatesTitle'))) : null,
+    exportField(view),
 
     h('h2', { id: 'chase-title' }, tr('chase')),
     withExpected
       ? (chase.length
         ? [h('p', { id: 'chase-intro' }, tr('chaseIntro')),
-          h('ol', { id: 'chase', 'aria-labelledby': 'chase-title', 'aria-describedby': 'chase-intro' }, chase.map((l) => h('li', { 'data-code': l.code }, tr('chaseLine', { sector: label(l), n: num(l.missing) }))))]
+          h('ol', { id: 'chase', 'aria-labelledby': 'chase-title', 'aria-describedby': 'chase-intro' }, chase.map((l) => h('li', { 'data-code': l.code }, chaseLine(l, label(l)))))]
         : h('p', {}, tr('chaseNone')))
       // "These sectors have no response:" over an empty list reads as a page that failed.
       : chase.length ? [h('p', {}, tr('chaseNoExpected')), h('ul', { id: 'chase' }, chase.map((l) => h('li', { 'data-code': l.code }, label(l))))]
         : h('p', { id: 'chase-none' }, tr('chaseNoExpectedNone')),
-    h('p', { class: 'note' }, withExpected ? tr('expectedFrom', { source: sectors.expectedSource ?? '' }) : tr('noExpected')),
+    h('p', { class: 'note', id: 'expected-source' }, withExpected ? tr('expectedFrom', { source: sectors.expectedSource ?? '' }) : tr('noExpected')),
     view.registerNote ? h('p', { class: 'note', id: 'register-note' }, localized(view.registerNote)) : null,
 
     h('h2', {}, tr('sectors')),
@@ -499,6 +521,50 @@ async function renderTerritory(param, mine) {
   ];
   state.wave = view.wave;
   show(tr('territoryTitle', { name }), ...content);
+}
+
+/**
+ * The territory's responses of the wave shown, as a file (`export` right): the collector's
+ * export asks the token in a header, which a link cannot send, so the file is fetched and
+ * handed to the browser. Before, the cockpit offered no export at all: a coordinator was sent
+ * to curl. What the file leaves out (personal answers, without export-personal) is said.
+ */
+function exportField(view) {
+  if (!may('export') || !view.questionnaire || view.wave === null) return null;
+  const done = h('p', { id: 'export-done', class: 'done' });
+  const query = new URLSearchParams({ questionnaire: view.questionnaire, territory: territoryParam(view.territory), wave: view.wave, locale: state.lang });
+  // The CSV as a spreadsheet of the page's language opens it: French Excel splits on « ; »
+  // (with commas, every column landed in the first).
+  const csvQuery = new URLSearchParams({ ...Object.fromEntries(query), separator: tr('csvSeparator') });
+  const button = (format, words) => h('button', { type: 'button', 'data-export': format, on: { click: async () => {
+    done.textContent = '';
+    done.removeAttribute('role');
+    try {
+      const response = await request(`/v1/exports/responses.${format}?${format === 'csv' ? csvQuery : query}`);
+      const file = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `olva.${format}`;
+      const href = URL.createObjectURL(await response.blob());
+      const link = h('a', { href, download: file, hidden: true });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // The browser has the file once the click is handled; the next task may let it go.
+      setTimeout(() => URL.revokeObjectURL(href), 0);
+      // What the file holds of personal answers: left out (said why), or in it (said to keep it safe).
+      const personal = (response.headers.get('olva-personal-data') ?? '').split(';')[0];
+      done.textContent = tr({ 'left-out': 'exportDoneLeftOut', included: 'exportDoneIncluded' }[personal] ?? 'exportDone', { file });
+    } catch (error) {
+      done.setAttribute('role', 'alert');
+      done.textContent = failureText(error);
+      return;
+    }
+    announce(done.textContent);
+  } } }, words);
+  return [
+    h('h2', { id: 'export-title' }, tr('exportTitle')),
+    h('p', { id: 'export-intro' }, tr('exportIntro', { name: territoryName(view.territory), wave: view.wave })),
+    h('div', { class: 'actions', role: 'group', 'aria-labelledby': 'export-title', 'aria-describedby': 'export-intro' }, button('xlsx', tr('exportXlsx')), ' ', button('csv', tr('exportCsv'))),
+    done,
+  ];
 }
 
 /**
@@ -575,6 +641,9 @@ async function renderDuplicates(param, mine) {
     const labels = { show: tr('compare'), hide: tr('compareHide'), showLabel: tr('compareLabel', { n: i + 1 }), hideLabel: tr('compareHideLabel', { n: i + 1 }) };
     return h('section', { class: 'group', 'aria-labelledby': `group-${i + 1}` },
       h('h2', { id: `group-${i + 1}` }, `${tr('group', { n: i + 1 })} (${g.reasons.map((r) => tr(r === 'rna' ? 'reasonRna' : 'reasonName')).join(', ')})`),
+      // Its wave and territory: the list holds every wave of the scope, and a coordinator
+      // resolving last year's group by mistake changes published results.
+      h('p', { class: 'note', 'data-figure': 'where' }, tr('groupWhere', { wave: g.members[0].wave, territories: [...new Set(g.members.map((m) => territoryName(m.territory)))].join(', ') })),
       tableWrap(tr('group', { n: i + 1 }), h('table', {},
         h('thead', {}, h('tr', {}, ['colName', 'colRna', 'colCommune', 'colReceived', 'channel', 'colState', mayDecide ? 'colActions' : null].filter(Boolean).map((k) => h('th', { scope: 'col' }, tr(k))))),
         h('tbody', {}, g.members.map((m, j) => h('tr', { 'data-submission': m.submissionId, class: m.excluded ? 'excluded' : null },
@@ -602,9 +671,9 @@ async function renderDuplicates(param, mine) {
       h('thead', {}, h('tr', {}, ['logWhen', 'logAction', 'logResponse', 'logWho'].map((k) => h('th', { scope: 'col' }, tr(k))))),
       h('tbody', {}, log.events.map((e) => h('tr', {}, h('td', {}, when(e.at)), h('td', {}, tr(e.action === 'exclude' ? 'actionExclude' : 'actionRestore')), h('td', { 'data-submission': e.submissionId }, members.get(e.submissionId) ?? e.submissionId), h('td', {}, e.by))))))
     : h('p', {}, tr('logEmpty'));
-  // The territory by its name, as the view its link was followed from wrote it (the code alone
-  // when the page was opened at this address).
-  show(`${tr('duplicatesTitle')}${param ? ` — ${state.names.get(param) ?? param}` : ''}`,
+  // The territory by the name the collector gives it, however the view was opened (names kept
+  // from the views seen before left a national token's link or reload with a bare code).
+  show(`${tr('duplicatesTitle')}${list.territories.length ? ` — ${list.territories.map(territoryName).join(', ')}` : ''}`,
     rightsNote(),
     list.groups.length ? h('p', { id: 'resolved' }, tr('resolved', { n: list.resolved, total: list.groups.length })) : h('p', {}, tr('duplicatesNone')),
     personalNote,
@@ -760,7 +829,7 @@ function responsesView(caption, columns, docs, warned) {
     : null;
   return [
     compare ? h('p', { class: 'diff-summary' }, answeredDiffering ? tr('differCount', { n: num(answeredDiffering), total: num(answeredRows) }) : tr('differNone', { total: num(answeredRows) })) : null,
-    leftOut ? h('p', { class: 'note' }, tr('personalLeftOut', { questions: leftOut.personalLeftOut.map((q) => localized(q.label)).join(' ; ') })) : null,
+    leftOut ? h('p', { class: 'note' }, tr('personalLeftOut', { questions: leftOut.personalLeftOut.map((q) => tr('quoted', { text: localized(q.label) })).join(tr('itemSeparator')) })) : null,
     onlyDiffering,
     tableWrap(tr('responsesCaption', { group: caption }), table),
   ].filter(Boolean);

@@ -54,11 +54,14 @@ for (const backend of bothBackends()) {
         [['name'], [elan1.submissionId, elan2.submissionId]],
         [['rna'], [judo1.submissionId, judo2.submissionId]],
       ]);
-      expect(body.groups[0].members[1]).toMatchObject({ name: "ELAN (l')", commune: '35238', communeName: 'Rennes', channel: 'web', link: `/v1/responses/${elan2.submissionId}`, excluded: null });
+      expect(body.groups[0].members[1]).toMatchObject({ name: "ELAN (l')", commune: '35238', communeName: 'Rennes', channel: 'web', link: `/v1/responses/${elan2.submissionId}`, excluded: null, territory: { level: 'commune', code: '35238', name: 'Rennes' } });
       expect(body.groups[1].members[0]).toMatchObject({ name: 'Judo club de Rennes', rna: 'W353000123' });
       expect(body).toMatchObject({ resolved: 0, personal: 'included', personalLeftOut: [] });
       const national = (await get('/v1/cockpit/duplicates', TEST_TOKENS.national)).body;
       expect(national.groups).toHaveLength(2);
+      // Those asked for named, as GET /v1/cockpit/me names a scope: the page's heading, opened at its address.
+      expect(national.territories).toEqual([]);
+      expect((await get('/v1/cockpit/duplicates?territory=commune:35238', TEST_TOKENS.national)).body.territories).toEqual([{ level: 'commune', code: '35238', name: 'Rennes' }]);
       expect((await get('/v1/cockpit/duplicates', TEST_TOKENS.lorient)).body.groups).toEqual([]);
       expect((await call('GET', '/v1/cockpit/duplicates')).status).toBe(401);
     });

@@ -2,7 +2,8 @@
  * Duplicates in the cockpit's API (a fastify plugin):
  *
  * - `GET /v1/cockpit/duplicates?territory=&wave=` (`read` right): probable duplicates (list.ts);
- *   names and RNA numbers only with `export-personal`, as on `GET /v1/responses/{id}`.
+ *   names and RNA numbers only with `export-personal`, as on `GET /v1/responses/{id}`; the
+ *   territories asked for, and each member's, with their names.
  * - `POST /v1/cockpit/duplicates/exclude` `{exclude, keep}` (`export` right over both
  *   responses): sets `exclude` aside as a duplicate of `keep`. Exports, statistics, the
  *   cockpit and results skip it from then on; it is never deleted.
@@ -20,7 +21,8 @@ import { mayHavePersonal, PERSONAL_HEADER } from '../export/personal.js';
 import { badParameter } from '../export/query.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import type { SqlDb } from '../store/sql.js';
-import type { ResponseStore, StoredResponse } from '../store/types.js';
+import type { ResponseStore, StoredResponse, TerritoryRef } from '../store/types.js';
+import type { NamedTerritory } from '../routes/cockpit/context.js';
 import { text } from '../messages.js';
 import { listDuplicates } from './list.js';
 
@@ -32,6 +34,8 @@ export interface DuplicateRouteOptions {
   sectorQuestion: string;
   /** Where the questionnaires' definitions say which questions are personal. */
   registry: Pick<QuestionnaireRegistry, 'all'>;
+  /** A territory with its name, as the cockpit's other views give it. */
+  named: (t: TerritoryRef) => NamedTerritory;
 }
 
 /** A submission id as the store keeps it (lower case). */
@@ -81,7 +85,12 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
     if (!read) return reply;
     const personal = { known: await options.registry.all(), include: mayHavePersonal(read.principal) };
     const list = await listDuplicates(db, store, read.filter, options.sectorQuestion, personal);
-    return reply.header('cache-control', 'no-store').header(PERSONAL_HEADER, list.personal).send(list);
+    // The territories asked for, by name: a page opened at a territory's duplicates (a link, a
+    // reload) names it as the views it came from do, whatever token it holds.
+    const territories = read.query.territories.map(options.named);
+    // Each member's territory by name too: a network's list mixes territories.
+    const groups = list.groups.map((g) => ({ ...g, members: g.members.map((m) => ({ ...m, territory: options.named(m.territory) })) }));
+    return reply.header('cache-control', 'no-store').header(PERSONAL_HEADER, list.personal).send({ territories, ...list, groups });
   });
 
   app.get('/v1/cockpit/duplicates/log', async (request, reply) => {

@@ -66,7 +66,7 @@ export const cockpitRoutes: FastifyPluginAsync<CockpitRouteOptions> = async (app
   });
   await app.register(cockpitPage);
   await app.register(cockpitMe, { authorizer, context });
-  await app.register(duplicateRoutes, { db: context.db, store: options.store, authorizer, sectorQuestion: sectorQuestion(context), registry: context.registry });
+  await app.register(duplicateRoutes, { db: context.db, store: options.store, authorizer, sectorQuestion: sectorQuestion(context), registry: context.registry, named: (t) => named(context, t) });
 
   app.get('/v1/cockpit/territory', async (request: FastifyRequest, reply) => {
     const read = await authorizeRead(authorizer, 'stats', request, reply, false);

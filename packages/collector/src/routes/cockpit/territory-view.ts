@@ -40,6 +40,8 @@ export interface TerritoryView {
   completion: { status: 'unknown'; reason: LocalizedText };
   /** `entry`: the paper entry page (`/iframe/` in paper mode), which links back to the cockpit. */
   paper: { keyedIn: number; entry: string | null };
+  /** The questionnaire the wave's responses are exported under (`questionnaire=` of `/v1/exports/…`); null without a build. */
+  questionnaire: string | null;
   /** Shown whenever the expected distribution may come from the national register. */
   registerNote?: LocalizedText;
 }
@@ -113,6 +115,7 @@ export async function territoryView(ctx: CockpitContext, territory: TerritoryRef
     sectors: { question, ...comparison, ...(expected?.source ? { expectedSource: expected.source } : {}) },
     completion: { status: 'unknown', reason: COMPLETION_UNKNOWN },
     paper: { keyedIn: channels.get('paper') ?? 0, entry },
+    questionnaire: build?.compiled.questionnaire.id ?? null,
   };
   if (expected) view.registerNote = REGISTER_NOTE;
   return view;
