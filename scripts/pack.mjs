@@ -88,6 +88,23 @@ function holds(files, target) {
   return [...files.keys()].some((f) => f.startsWith(before) && f.endsWith(after) && f.length > before.length + after.length);
 }
 
+/**
+ * The sources of a packed source map (`file`) a user's debugger cannot show: neither a file of
+ * the tarball (resolved from the map's folder and its `sourceRoot`) nor inlined in
+ * `sourcesContent`. Null when the map is not JSON.
+ */
+export function unresolvedSources(file, bytes, files) {
+  let map;
+  try {
+    map = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return null;
+  }
+  const from = path.posix.join(path.posix.dirname(file), map.sourceRoot ?? '');
+  return (map.sources ?? []).filter((source, i) => typeof map.sourcesContent?.[i] !== 'string'
+    && (/^[a-z]+:/.test(source) || !files.has(path.posix.normalize(path.posix.join(from, source)))));
+}
+
 const problem = (pkg, file, rule, fr, en) => ({ package: pkg, file, rule, fr, en });
 
 /**
@@ -168,8 +185,22 @@ export async function checkPackages(packed, workspace) {
         add(file, 'build-leftover', 'reste de compilation (tsc -b) dans le paquet : excluez-le de « files »', 'build leftover (tsc -b) in the package: leave it out of "files"');
         continue;
       }
+      if (file.endsWith('.map')) {
+        const missing = unresolvedSources(file, bytes, files);
+        if (missing === null) add(file, 'map-source-missing', 'carte des sources illisible (JSON attendu)', 'unreadable source map (JSON expected)');
+        else if (missing.length) {
+          add(file, 'map-source-missing', `la carte des sources renvoie à ${missing.length} fichier(s) absent(s) du paquet et non inclus (« ${missing[0]} ») : « inlineSources »`, `the source map refers to ${missing.length} file(s) neither in the package nor inlined ("${missing[0]}"): "inlineSources"`);
+        }
+        continue;
+      }
       if (!CODE.test(file) && !file.endsWith('.d.ts')) continue;
       const text = bytes.toString('utf8');
+      // A script's map is what devtools and stack traces read; a declaration's, only "go to
+      // definition", which falls back to the .d.ts itself when the map is not shipped.
+      const mapUrl = CODE.test(file) ? /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text)?.[1] : undefined;
+      if (mapUrl && !/^[a-z]+:/.test(mapUrl) && !files.has(path.posix.normalize(path.posix.join(path.posix.dirname(file), mapUrl)))) {
+        add(file, 'map-source-missing', `« sourceMappingURL=${mapUrl} » : cette carte n’est pas dans le paquet`, `"sourceMappingURL=${mapUrl}": that map is not in the package`);
+      }
       for (const spec of specifiersOf(text, file)) {
         if (spec.includes('test-support')) {
           add(file, 'test-support', `importe « ${spec} » : le code de test reste hors des paquets`, `imports "${spec}": test code stays out of the packages`);

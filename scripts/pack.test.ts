@@ -75,6 +75,23 @@ describe('npm run pack: the checks of a packed package (scripts/pack.mjs)', () =
     );
   });
 
+  it('names a source map whose sources are neither packed nor inlined, and a script whose map is not packed', async () => {
+    const high = goodHigh();
+    const map = (sources: string[], sourcesContent?: (string | null)[]) => Buffer.from(JSON.stringify({ version: 3, sources, sourcesContent, mappings: '' }));
+    high.files.set('dist/index.js', Buffer.from('export const a = 1;\n//# sourceMappingURL=index.js.map'));
+    high.files.set('dist/index.js.map', map(['../src/index.ts'], ['export const a = 1;']));
+    high.files.set('dist/bundle.js.map', map(['../README.md', '../../elements/dist/x.js'], [null, 'x']));
+    expect(await check(high)).toEqual([]);
+    high.files.set('dist/lazy.js', Buffer.from('export {};\n//# sourceMappingURL=lazy.js.map'));
+    high.files.set('dist/tsc/index.js.map', map(['../../src/index.ts', '../../src/b.ts']));
+    high.files.set('dist/broken.js.map', Buffer.from('{'));
+    expect(await check(high)).toEqual([
+      '@olva/high dist/lazy.js map-source-missing',
+      '@olva/high dist/tsc/index.js.map map-source-missing',
+      '@olva/high dist/broken.js.map map-source-missing',
+    ]);
+  });
+
   it('names a target of exports, types, bin or sideEffects missing from the tarball, and a files entry that brings nothing', async () => {
     const high = goodHigh();
     Object.assign(high.manifest, {
