@@ -111,9 +111,11 @@ const problem = (pkg, file, rule, fr, en) => ({ package: pkg, file, rule, fr, en
  * The problems of the packed packages, as a user installing them would meet them.
  * `packed`: `{ manifest, files: Map<path inside the package, Buffer> }` for each tarball;
  * `workspace`: every workspace manifest by name (the private ones too), to tell an internal
- * dependency from a third-party one and to check the subpaths one package imports of another.
+ * dependency from a third-party one and to check the subpaths one package imports of another;
+ * `shipsTypes(dep, packageDir)`: whether a third-party package carries its own declarations (else its
+ * types come from `@types/…`, which must then be declared too).
  */
-export async function checkPackages(packed, workspace) {
+export async function checkPackages(packed, workspace, shipsTypes = installedShipsTypes) {
   await init;
   const problems = [];
   const versions = packed.map((p) => p.manifest.version);
@@ -227,7 +229,16 @@ export async function checkPackages(packed, workspace) {
             add(file, 'unexported-subpath', `importe « ${spec} », que les « exports » de ${dep} n’offrent pas`, `imports "${spec}", which ${dep}'s "exports" do not offer`);
           }
         }
-        if (dep === name || declared.has(dep)) continue;
+        if (dep === name) continue;
+        if (declared.has(dep)) {
+          // Declared, but typed by DefinitelyTyped (better-sqlite3 by @types/better-sqlite3): a
+          // user's TypeScript finds its types only if that package is declared as well.
+          const typesPackage = `@types/${dep.replace(/^@([^/]+)\//, '$1__')}`;
+          if (!CODE.test(file) && !internal && !declared.has(typesPackage) && !shipsTypes(dep, workspace.get(name)?.dir) && !undeclaredTypes.has(typesPackage)) {
+            undeclaredTypes.set(typesPackage, file);
+          }
+          continue;
+        }
         if (CODE.test(file)) {
           if (!undeclared.has(dep)) undeclared.set(dep, file);
         } else if (!undeclaredTypes.has(dep)) {
@@ -242,7 +253,11 @@ export async function checkPackages(packed, workspace) {
       add(file, 'undeclared-dependency', `importe « ${dep} » à l’exécution, absent de ses « dependencies »${where.fr}`, `imports "${dep}" at run time, missing from its "dependencies"${where.en}`);
     }
     for (const [dep, file] of undeclaredTypes) {
-      add(file, 'undeclared-type-dependency', `ses types importent « ${dep} », absent de ses « dependencies » : importez-le par un paquet déclaré`, `its types import "${dep}", missing from its "dependencies": import it through a declared package`);
+      if (dep.startsWith('@types/')) {
+        add(file, 'undeclared-type-dependency', `ses types viennent de « ${dep} », absent de ses « dependencies » : déclarez-le, ou ne nommez pas ces types dans les déclarations publiées`, `its types come from "${dep}", missing from its "dependencies": declare it, or keep those types out of the published declarations`);
+      } else {
+        add(file, 'undeclared-type-dependency', `ses types importent « ${dep} », absent de ses « dependencies » : importez-le par un paquet déclaré`, `its types import "${dep}", missing from its "dependencies": import it through a declared package`);
+      }
     }
   }
 
@@ -256,6 +271,25 @@ export async function checkPackages(packed, workspace) {
     }
   }
   return problems;
+}
+
+/**
+ * Whether the package `dep`, as installed for the workspace package in `packageDir`, carries its own
+ * declarations: a `types`/`typings` field, a `types` condition in its exports, or an index.d.ts.
+ */
+export function installedShipsTypes(dep, packageDir = '.') {
+  // Where Node would find it from the package: its own node_modules (npm nests a version
+  // there when the root's differs), else the root's.
+  const dir = [path.join(root, packageDir, 'node_modules', dep), path.join(root, 'node_modules', dep)].find((d) => fs.existsSync(d));
+  if (!dir) return true; // Not installed here: the undeclared-dependency rules speak for it.
+  let manifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  } catch {
+    return true; // Not installed here: the undeclared-dependency rules speak for it.
+  }
+  return Boolean(manifest.types || manifest.typings) || JSON.stringify(manifest.exports ?? {}).includes('"types"')
+    || fs.existsSync(path.join(dir, 'index.d.ts'));
 }
 
 /** One problem as the project prints them: where, the rule, French then English. */

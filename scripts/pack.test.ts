@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script, without types
-import { checkPackages, formatPackProblem, publishOrder, specifiersOf } from './pack.mjs';
+import { checkPackages, formatPackProblem, publishOrder, specifiersOf, installedShipsTypes } from './pack.mjs';
 
 interface Manifest { name: string; version: string; private?: boolean; [field: string]: unknown }
 interface Problem { package: string; file: string; rule: string; fr: string; en: string }
@@ -73,6 +73,24 @@ describe('npm run pack: the checks of a packed package (scripts/pack.mjs)', () =
       '@olva/high dist/v.js: [undeclared-dependency] importe « semver » à l’exécution, absent de ses « dependencies » (seulement dans ses devDependencies)\n'
       + '    imports "semver" at run time, missing from its "dependencies" (only in its devDependencies)',
     );
+  });
+
+  it('names a declared library whose types come from an undeclared @types package', async () => {
+    const high = goodHigh();
+    high.manifest.dependencies = { ...(high.manifest.dependencies as object), 'better-sqlite3': '^12.4.0', '@scope/untyped': '^1.0.0' };
+    high.files.set('dist/store.d.ts', Buffer.from("import type Database from 'better-sqlite3';\nimport type { X } from '@scope/untyped';\nexport declare const db: Database.Database;"));
+    const workspace = new Map([['@olva/high', high.manifest], ['@olva/low', base('@olva/low')]]);
+    const untyped = (dep: string) => !['better-sqlite3', '@scope/untyped'].includes(dep);
+    const problems = (await checkPackages([high], workspace, untyped)) as Problem[];
+    expect(problems.map((p) => `${p.file} ${p.rule} ${p.en.split(',')[0]}`)).toEqual([
+      'dist/store.d.ts undeclared-type-dependency its types come from "@types/better-sqlite3"',
+      'dist/store.d.ts undeclared-type-dependency its types come from "@types/scope__untyped"',
+    ]);
+    // Declared, the types reach the user; a library with its own declarations needs nothing more.
+    high.manifest.dependencies = { ...(high.manifest.dependencies as object), '@types/better-sqlite3': '^7.6.0', '@types/scope__untyped': '^1.0.0' };
+    expect(await checkPackages([high], workspace, untyped)).toEqual([]);
+    expect(installedShipsTypes('better-sqlite3', 'packages/collector')).toBe(false);
+    expect(installedShipsTypes('lit', 'packages/elements')).toBe(true);
   });
 
   it('names a source map whose sources are neither packed nor inlined, and a script whose map is not packed', async () => {
