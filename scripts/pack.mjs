@@ -130,6 +130,11 @@ export async function checkPackages(packed, workspace, shipsTypes = installedShi
     if (manifest.version !== release) {
       add('package.json#/version', 'version-mismatch', `version ${manifest.version}, les autres paquets sont en ${release}`, `version ${manifest.version}, the other packages are at ${release}`);
     }
+    // npm runs prepublishOnly when it publishes a folder, never a tarball: the guard refuses
+    // the one and lets the checked tarballs through (scripts/publish-guard.mjs).
+    if (!/\bpublish-guard\.mjs\b/.test(manifest.scripts?.prepublishOnly ?? '')) {
+      add('package.json#/scripts/prepublishOnly', 'publish-guard', '« npm publish » depuis le dossier n’est pas refusé : « prepublishOnly »: « node ../../scripts/publish-guard.mjs »', '"npm publish" from the folder is not refused: "prepublishOnly": "node ../../scripts/publish-guard.mjs"');
+    }
     if (!manifest.license) add('package.json#/license', 'license', 'aucune licence déclarée (champ « license »)', 'no licence declared ("license" field)');
     if (![...files.keys()].some((f) => /^readme(\.md)?$/i.test(f))) {
       add('README.md', 'readme', 'pas de README dans le paquet : ajoutez-le, et à « files » s’il le faut', 'no README in the package: add one, and to "files" if needed');

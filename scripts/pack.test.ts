@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 // @ts-expect-error: a plain .mjs script, without types
 import { checkPackages, formatPackProblem, publishOrder, specifiersOf, installedShipsTypes } from './pack.mjs';
 
@@ -12,7 +14,7 @@ const packed = (manifest: Manifest, files: Record<string, string>) => ({
 });
 
 const base = (name: string, extra: Partial<Manifest> = {}): Manifest => ({
-  name, version: '1.2.0', license: 'EUPL-1.2', type: 'module',
+  name, version: '1.2.0', license: 'EUPL-1.2', type: 'module', scripts: { prepublishOnly: 'node ../../scripts/publish-guard.mjs' },
   exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' } }, types: './dist/index.d.ts', files: ['dist', 'README.md'],
   ...extra,
 });
@@ -152,6 +154,18 @@ describe('npm run pack: the checks of a packed package (scripts/pack.mjs)', () =
       '@olva/high package.json#/dependencies/lit range-mismatch',
     ]);
     expect(problems[0].fr).toBe('version 1.3.0, les autres paquets sont en 1.2.0');
+  });
+});
+
+describe('npm publish from a package folder (scripts/publish-guard.mjs)', () => {
+  it('is refused, saying how to publish, and npm run pack names a package without the guard', async () => {
+    const child = spawnSync('npm', ['publish', '--dry-run'], { cwd: fileURLToPath(new URL('../packages/charts', import.meta.url)), encoding: 'utf8' });
+    expect(child.status).toBe(1);
+    expect(child.stderr).toContain('npm publish depuis le dossier d’un paquet est refusé : lancez « npm run pack »');
+    expect(child.stderr).toContain('Publishing from a package\'s folder is refused');
+    const high = goodHigh();
+    delete high.manifest.scripts;
+    expect(await check(high)).toEqual(['@olva/high package.json#/scripts/prepublishOnly publish-guard']);
   });
 });
 
