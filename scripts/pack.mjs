@@ -88,15 +88,34 @@ function holds(files, target) {
   return [...files.keys()].some((f) => f.startsWith(before) && f.endsWith(after) && f.length > before.length + after.length);
 }
 
+/**
+ * The sources of a packed source map (`file`) a user's debugger cannot show: neither a file of
+ * the tarball (resolved from the map's folder and its `sourceRoot`) nor inlined in
+ * `sourcesContent`. Null when the map is not JSON.
+ */
+export function unresolvedSources(file, bytes, files) {
+  let map;
+  try {
+    map = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return null;
+  }
+  const from = path.posix.join(path.posix.dirname(file), map.sourceRoot ?? '');
+  return (map.sources ?? []).filter((source, i) => typeof map.sourcesContent?.[i] !== 'string'
+    && (/^[a-z]+:/.test(source) || !files.has(path.posix.normalize(path.posix.join(from, source)))));
+}
+
 const problem = (pkg, file, rule, fr, en) => ({ package: pkg, file, rule, fr, en });
 
 /**
  * The problems of the packed packages, as a user installing them would meet them.
  * `packed`: `{ manifest, files: Map<path inside the package, Buffer> }` for each tarball;
  * `workspace`: every workspace manifest by name (the private ones too), to tell an internal
- * dependency from a third-party one and to check the subpaths one package imports of another.
+ * dependency from a third-party one and to check the subpaths one package imports of another;
+ * `shipsTypes(dep, packageDir)`: whether a third-party package carries its own declarations (else its
+ * types come from `@types/…`, which must then be declared too).
  */
-export async function checkPackages(packed, workspace) {
+export async function checkPackages(packed, workspace, shipsTypes = installedShipsTypes) {
   await init;
   const problems = [];
   const versions = packed.map((p) => p.manifest.version);
@@ -110,6 +129,11 @@ export async function checkPackages(packed, workspace) {
 
     if (manifest.version !== release) {
       add('package.json#/version', 'version-mismatch', `version ${manifest.version}, les autres paquets sont en ${release}`, `version ${manifest.version}, the other packages are at ${release}`);
+    }
+    // npm runs prepublishOnly when it publishes a folder, never a tarball: the guard refuses
+    // the one and lets the checked tarballs through (scripts/publish-guard.mjs).
+    if (!/\bpublish-guard\.mjs\b/.test(manifest.scripts?.prepublishOnly ?? '')) {
+      add('package.json#/scripts/prepublishOnly', 'publish-guard', '« npm publish » depuis le dossier n’est pas refusé : « prepublishOnly »: « node ../../scripts/publish-guard.mjs »', '"npm publish" from the folder is not refused: "prepublishOnly": "node ../../scripts/publish-guard.mjs"');
     }
     if (!manifest.license) add('package.json#/license', 'license', 'aucune licence déclarée (champ « license »)', 'no licence declared ("license" field)');
     if (![...files.keys()].some((f) => /^readme(\.md)?$/i.test(f))) {
@@ -168,8 +192,22 @@ export async function checkPackages(packed, workspace) {
         add(file, 'build-leftover', 'reste de compilation (tsc -b) dans le paquet : excluez-le de « files »', 'build leftover (tsc -b) in the package: leave it out of "files"');
         continue;
       }
+      if (file.endsWith('.map')) {
+        const missing = unresolvedSources(file, bytes, files);
+        if (missing === null) add(file, 'map-source-missing', 'carte des sources illisible (JSON attendu)', 'unreadable source map (JSON expected)');
+        else if (missing.length) {
+          add(file, 'map-source-missing', `la carte des sources renvoie à ${missing.length} fichier(s) absent(s) du paquet et non inclus (« ${missing[0]} ») : « inlineSources »`, `the source map refers to ${missing.length} file(s) neither in the package nor inlined ("${missing[0]}"): "inlineSources"`);
+        }
+        continue;
+      }
       if (!CODE.test(file) && !file.endsWith('.d.ts')) continue;
       const text = bytes.toString('utf8');
+      // A script's map is what devtools and stack traces read; a declaration's, only "go to
+      // definition", which falls back to the .d.ts itself when the map is not shipped.
+      const mapUrl = CODE.test(file) ? /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text)?.[1] : undefined;
+      if (mapUrl && !/^[a-z]+:/.test(mapUrl) && !files.has(path.posix.normalize(path.posix.join(path.posix.dirname(file), mapUrl)))) {
+        add(file, 'map-source-missing', `« sourceMappingURL=${mapUrl} » : cette carte n’est pas dans le paquet`, `"sourceMappingURL=${mapUrl}": that map is not in the package`);
+      }
       for (const spec of specifiersOf(text, file)) {
         if (spec.includes('test-support')) {
           add(file, 'test-support', `importe « ${spec} » : le code de test reste hors des paquets`, `imports "${spec}": test code stays out of the packages`);
@@ -196,7 +234,16 @@ export async function checkPackages(packed, workspace) {
             add(file, 'unexported-subpath', `importe « ${spec} », que les « exports » de ${dep} n’offrent pas`, `imports "${spec}", which ${dep}'s "exports" do not offer`);
           }
         }
-        if (dep === name || declared.has(dep)) continue;
+        if (dep === name) continue;
+        if (declared.has(dep)) {
+          // Declared, but typed by DefinitelyTyped (better-sqlite3 by @types/better-sqlite3): a
+          // user's TypeScript finds its types only if that package is declared as well.
+          const typesPackage = `@types/${dep.replace(/^@([^/]+)\//, '$1__')}`;
+          if (!CODE.test(file) && !internal && !declared.has(typesPackage) && !shipsTypes(dep, workspace.get(name)?.dir) && !undeclaredTypes.has(typesPackage)) {
+            undeclaredTypes.set(typesPackage, file);
+          }
+          continue;
+        }
         if (CODE.test(file)) {
           if (!undeclared.has(dep)) undeclared.set(dep, file);
         } else if (!undeclaredTypes.has(dep)) {
@@ -211,7 +258,11 @@ export async function checkPackages(packed, workspace) {
       add(file, 'undeclared-dependency', `importe « ${dep} » à l’exécution, absent de ses « dependencies »${where.fr}`, `imports "${dep}" at run time, missing from its "dependencies"${where.en}`);
     }
     for (const [dep, file] of undeclaredTypes) {
-      add(file, 'undeclared-type-dependency', `ses types importent « ${dep} », absent de ses « dependencies » : importez-le par un paquet déclaré`, `its types import "${dep}", missing from its "dependencies": import it through a declared package`);
+      if (dep.startsWith('@types/')) {
+        add(file, 'undeclared-type-dependency', `ses types viennent de « ${dep} », absent de ses « dependencies » : déclarez-le, ou ne nommez pas ces types dans les déclarations publiées`, `its types come from "${dep}", missing from its "dependencies": declare it, or keep those types out of the published declarations`);
+      } else {
+        add(file, 'undeclared-type-dependency', `ses types importent « ${dep} », absent de ses « dependencies » : importez-le par un paquet déclaré`, `its types import "${dep}", missing from its "dependencies": import it through a declared package`);
+      }
     }
   }
 
@@ -225,6 +276,25 @@ export async function checkPackages(packed, workspace) {
     }
   }
   return problems;
+}
+
+/**
+ * Whether the package `dep`, as installed for the workspace package in `packageDir`, carries its own
+ * declarations: a `types`/`typings` field, a `types` condition in its exports, or an index.d.ts.
+ */
+export function installedShipsTypes(dep, packageDir = '.') {
+  // Where Node would find it from the package: its own node_modules (npm nests a version
+  // there when the root's differs), else the root's.
+  const dir = [path.join(root, packageDir, 'node_modules', dep), path.join(root, 'node_modules', dep)].find((d) => fs.existsSync(d));
+  if (!dir) return true; // Not installed here: the undeclared-dependency rules speak for it.
+  let manifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  } catch {
+    return true; // Not installed here: the undeclared-dependency rules speak for it.
+  }
+  return Boolean(manifest.types || manifest.typings) || JSON.stringify(manifest.exports ?? {}).includes('"types"')
+    || fs.existsSync(path.join(dir, 'index.d.ts'));
 }
 
 /** One problem as the project prints them: where, the rule, French then English. */

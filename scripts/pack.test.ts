@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 // @ts-expect-error: a plain .mjs script, without types
-import { checkPackages, formatPackProblem, publishOrder, specifiersOf } from './pack.mjs';
+import { checkPackages, formatPackProblem, publishOrder, specifiersOf, installedShipsTypes } from './pack.mjs';
 
 interface Manifest { name: string; version: string; private?: boolean; [field: string]: unknown }
 interface Problem { package: string; file: string; rule: string; fr: string; en: string }
@@ -12,7 +14,7 @@ const packed = (manifest: Manifest, files: Record<string, string>) => ({
 });
 
 const base = (name: string, extra: Partial<Manifest> = {}): Manifest => ({
-  name, version: '1.2.0', license: 'EUPL-1.2', type: 'module',
+  name, version: '1.2.0', license: 'EUPL-1.2', type: 'module', scripts: { prepublishOnly: 'node ../../scripts/publish-guard.mjs' },
   exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' } }, types: './dist/index.d.ts', files: ['dist', 'README.md'],
   ...extra,
 });
@@ -75,6 +77,41 @@ describe('npm run pack: the checks of a packed package (scripts/pack.mjs)', () =
     );
   });
 
+  it('names a declared library whose types come from an undeclared @types package', async () => {
+    const high = goodHigh();
+    high.manifest.dependencies = { ...(high.manifest.dependencies as object), 'better-sqlite3': '^12.4.0', '@scope/untyped': '^1.0.0' };
+    high.files.set('dist/store.d.ts', Buffer.from("import type Database from 'better-sqlite3';\nimport type { X } from '@scope/untyped';\nexport declare const db: Database.Database;"));
+    const workspace = new Map([['@olva/high', high.manifest], ['@olva/low', base('@olva/low')]]);
+    const untyped = (dep: string) => !['better-sqlite3', '@scope/untyped'].includes(dep);
+    const problems = (await checkPackages([high], workspace, untyped)) as Problem[];
+    expect(problems.map((p) => `${p.file} ${p.rule} ${p.en.split(',')[0]}`)).toEqual([
+      'dist/store.d.ts undeclared-type-dependency its types come from "@types/better-sqlite3"',
+      'dist/store.d.ts undeclared-type-dependency its types come from "@types/scope__untyped"',
+    ]);
+    // Declared, the types reach the user; a library with its own declarations needs nothing more.
+    high.manifest.dependencies = { ...(high.manifest.dependencies as object), '@types/better-sqlite3': '^7.6.0', '@types/scope__untyped': '^1.0.0' };
+    expect(await checkPackages([high], workspace, untyped)).toEqual([]);
+    expect(installedShipsTypes('better-sqlite3', 'packages/collector')).toBe(false);
+    expect(installedShipsTypes('lit', 'packages/elements')).toBe(true);
+  });
+
+  it('names a source map whose sources are neither packed nor inlined, and a script whose map is not packed', async () => {
+    const high = goodHigh();
+    const map = (sources: string[], sourcesContent?: (string | null)[]) => Buffer.from(JSON.stringify({ version: 3, sources, sourcesContent, mappings: '' }));
+    high.files.set('dist/index.js', Buffer.from('export const a = 1;\n//# sourceMappingURL=index.js.map'));
+    high.files.set('dist/index.js.map', map(['../src/index.ts'], ['export const a = 1;']));
+    high.files.set('dist/bundle.js.map', map(['../README.md', '../../elements/dist/x.js'], [null, 'x']));
+    expect(await check(high)).toEqual([]);
+    high.files.set('dist/lazy.js', Buffer.from('export {};\n//# sourceMappingURL=lazy.js.map'));
+    high.files.set('dist/tsc/index.js.map', map(['../../src/index.ts', '../../src/b.ts']));
+    high.files.set('dist/broken.js.map', Buffer.from('{'));
+    expect(await check(high)).toEqual([
+      '@olva/high dist/lazy.js map-source-missing',
+      '@olva/high dist/tsc/index.js.map map-source-missing',
+      '@olva/high dist/broken.js.map map-source-missing',
+    ]);
+  });
+
   it('names a target of exports, types, bin or sideEffects missing from the tarball, and a files entry that brings nothing', async () => {
     const high = goodHigh();
     Object.assign(high.manifest, {
@@ -117,6 +154,18 @@ describe('npm run pack: the checks of a packed package (scripts/pack.mjs)', () =
       '@olva/high package.json#/dependencies/lit range-mismatch',
     ]);
     expect(problems[0].fr).toBe('version 1.3.0, les autres paquets sont en 1.2.0');
+  });
+});
+
+describe('npm publish from a package folder (scripts/publish-guard.mjs)', () => {
+  it('is refused, saying how to publish, and npm run pack names a package without the guard', async () => {
+    const child = spawnSync('npm', ['publish', '--dry-run'], { cwd: fileURLToPath(new URL('../packages/charts', import.meta.url)), encoding: 'utf8' });
+    expect(child.status).toBe(1);
+    expect(child.stderr).toContain('npm publish depuis le dossier d’un paquet est refusé : lancez « npm run pack »');
+    expect(child.stderr).toContain('Publishing from a package\'s folder is refused');
+    const high = goodHigh();
+    delete high.manifest.scripts;
+    expect(await check(high)).toEqual(['@olva/high package.json#/scripts/prepublishOnly publish-guard']);
   });
 });
 

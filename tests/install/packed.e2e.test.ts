@@ -188,6 +188,23 @@ describe('the packed @olva packages, installed outside the repository without th
     expect(ext.$schema).toBe('./node_modules/@olva/schema/bundled/extension.schema.json');
     expect(existsSync(join(app, ext.$schema))).toBe(true);
     expect(ext.territory.name).toBe('CC du Clunisois');
+    // The file an editor opens, in a folder of its own: $schema is relative to that file.
+    const nested = await olva('init', 'extension', '--territory', 'epci:200040293', '--out', 'territoire/extension.json', '--json');
+    expect(nested.code, nested.err).toBe(0);
+    expect(JSON.parse(nested.out).schema).toBe('../node_modules/@olva/schema/bundled/extension.schema.json');
+    expect(existsSync(join(app, 'territoire', JSON.parse(nested.out).schema))).toBe(true);
+    // The CLI installed elsewhere (npx, a global install) for a project that links @olva/schema
+    // as pnpm does: $schema goes through the project's node_modules, not the CLI's copy or the
+    // store's versioned path, which the next upgrade removes.
+    const project = join(base, 'projet');
+    const store = join(base, 'store/@olva+schema@0.1.0/node_modules/@olva');
+    mkdirSync(store, { recursive: true });
+    symlinkSync(join(app, 'node_modules/@olva/schema'), join(store, 'schema'), 'dir');
+    mkdirSync(join(project, 'node_modules/@olva'), { recursive: true });
+    symlinkSync(join(store, 'schema'), join(project, 'node_modules/@olva/schema'), 'dir');
+    const elsewhere = await run(process.execPath, [join(app, 'node_modules/.bin/olva'), 'init', 'extension', '--territory', 'epci:200040293', '--out', 'territoire/extension.json', '--json'], project);
+    expect(elsewhere.code, elsewhere.err).toBe(0);
+    expect(JSON.parse(readFileSync(join(project, 'territoire/extension.json'), 'utf8')).$schema).toBe('../node_modules/@olva/schema/bundled/extension.schema.json');
 
     const validate = await olva('validate', 'mon-extension.json');
     expect(validate.out + validate.err).toContain('node_modules/@olva/core-questionnaire/olva-core.json');

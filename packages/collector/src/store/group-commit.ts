@@ -23,13 +23,29 @@
  * sees the state before it, which is the state a caller whose write has not yet resolved
  * must expect anyway.
  */
-import type Database from 'better-sqlite3';
+/**
+ * What GroupCommit uses of a better-sqlite3 connection, said here rather than imported: its
+ * declaration then names no type of `@types/better-sqlite3`, which @olva/collector's users do
+ * not install.
+ */
+export interface WriteConnection {
+  /** True inside a transaction the caller opened (`BEGIN` through `exec`). */
+  readonly inTransaction: boolean;
+  /** Wraps `fn` in one transaction, committed when it returns, rolled back when it throws. */
+  transaction<T>(fn: () => T): () => T;
+}
+
+/** What GroupCommit uses of a prepared better-sqlite3 statement. */
+export interface WriteStatement {
+  /** Runs the statement; `changes` is the number of rows it changed. */
+  run(...params: unknown[]): { changes: number };
+}
 
 /** Statements written in one transaction at most: bounds the time the loop is held. */
 export const GROUP_COMMIT_MAX_BATCH = 256;
 
 interface PendingWrite {
-  statement: Database.Statement;
+  statement: WriteStatement;
   params: unknown[];
   resolve: (changes: number) => void;
   reject: (error: unknown) => void;
@@ -41,7 +57,7 @@ export class GroupCommit {
   private scheduled: NodeJS.Immediate | null = null;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: WriteConnection,
     private readonly maxBatch: number = GROUP_COMMIT_MAX_BATCH,
   ) {}
 
@@ -50,7 +66,7 @@ export class GroupCommit {
    * committed. Inside a transaction the caller opened itself (`BEGIN` … `COMMIT` through
    * `exec`), the caller owns the commit, so the statement runs at once.
    */
-  run(statement: Database.Statement, params: unknown[]): Promise<number> {
+  run(statement: WriteStatement, params: unknown[]): Promise<number> {
     if (this.db.inTransaction) {
       try {
         return Promise.resolve(statement.run(...params).changes);
