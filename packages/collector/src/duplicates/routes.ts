@@ -20,7 +20,7 @@ import { authorizeRead } from '../export/routes.js';
 import { mayHavePersonal, PERSONAL_HEADER } from '../export/personal.js';
 import { badParameter } from '../export/query.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
-import type { SqlDb } from '../store/sql.js';
+import { jsonTextList, type SqlDb } from '../store/sql.js';
 import type { ResponseStore, StoredResponse, TerritoryRef } from '../store/types.js';
 import type { NamedTerritory } from '../routes/cockpit/context.js';
 import { text } from '../messages.js';
@@ -56,6 +56,19 @@ const memberAt = (body: unknown, name: string): string => (isJsonObject(body) ? 
 function idField(body: unknown, name: string): string | null {
   const v = isJsonObject(body) ? body[name] : undefined;
   return typeof v === 'string' && UUID.test(v.toLowerCase()) ? v.toLowerCase() : null;
+}
+
+/**
+ * The territory and wave of each response of `ids` still stored, read in one statement: the
+ * log read them one `store.get` (a whole payload) per event.
+ */
+async function whereabouts(db: SqlDb, ids: readonly string[]): Promise<Map<string, { territory: TerritoryRef; wave: string }>> {
+  if (!ids.length) return new Map();
+  const rows = await db.query(
+    `SELECT submission_id, territory_level, territory_code, wave FROM olva_responses WHERE submission_id IN (${jsonTextList(db.dialect)})`,
+    [JSON.stringify([...new Set(ids)])],
+  );
+  return new Map(rows.map((r) => [String(r.submission_id), { territory: { level: String(r.territory_level) as TerritoryRef['level'], code: String(r.territory_code) }, wave: String(r.wave) }]));
 }
 
 /** The fastify plugin of the duplicates routes. */
@@ -96,8 +109,12 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
   app.get('/v1/cockpit/duplicates/log', async (request, reply) => {
     const principal = await principalWith(authorizer, 'read', request, reply);
     if (!principal) return reply;
-    const events = [];
-    for (const e of await store.exclusionLog()) if (await reachable(principal, 'read', e.submissionId)) events.push(e);
+    const log = await store.exclusionLog();
+    const found = await whereabouts(db, log.map((e) => e.submissionId));
+    const events = log.filter((e) => {
+      const at = found.get(e.submissionId);
+      return at !== undefined && authorizer.covers(principal, 'read', at.territory);
+    });
     return reply.header('cache-control', 'no-store').send({ events });
   });
 
