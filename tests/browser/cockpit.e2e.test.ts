@@ -37,6 +37,8 @@ const ONLY_PUBLISH = 'demo-rennes-publication-c4d6';
 const RENNES_SCOPE = [{ level: 'commune' as const, code: '35238' }];
 // A regional network's token: two dozen departements.
 const REGIONAL = 'demo-reseau-regional-d41e';
+// A Rennes response of 2026 whose respondent confirmed two warnings (set in `prepare`).
+let twoWarnings = '';
 const DEPARTEMENTS = [...Array.from({ length: 19 }, (_, i) => String(i + 1).padStart(2, '0')), '21', '22', '23', '24', '25'];
 // The cockpit is part of the collector itself; the site's files give it the paper entry page.
 const demo = demoInChromium({
@@ -60,6 +62,11 @@ const demo = demoInChromium({
       Object.assign(payload.answers, { secteur_principal: code }, code === 'other' ? { secteur_principal_other: 'Pétanque' } : {});
       expect((await c.app.inject({ method: 'POST', url: '/v1/responses', payload })).statusCode).toBe(201);
     }
+    // Its main sector among the secondary ones, and more leaders than members: two warnings confirmed.
+    const warned = answeredPayload(core, { level: 'commune', code: '35238' }, '2026');
+    Object.assign(warned.answers, { nom_association: 'Comité des fêtes de Bourg-l’Évêque', secteur_principal: 'culture', secteurs_secondaires: ['culture'], nb_dirigeants: 9, nb_adherents: 3 });
+    expect((await c.app.inject({ method: 'POST', url: '/v1/responses', payload: warned })).statusCode).toBe(201);
+    twoWarnings = warned.submissionId;
   },
 });
 
@@ -167,6 +174,10 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(await page.locator('#warnings-table > tbody > tr[data-submission] > th').allTextContents())
     .toEqual(warnings.listed.map((_: unknown, i: number) => `Réponse ${i + 1} (nom masqué)`));
   expect(await page.locator('#warnings-table').innerText()).not.toContain(warnings.listed[0].submissionId);
+  // Two warnings on one response, joined the French way.
+  const both = warnings.listed.find((w: { submissionId: string }) => w.submissionId === twoWarnings);
+  expect(both.checks.map((c: { id: string }) => c.id).sort()).toEqual(['dirigeants_sup_adherents', 'secteur_principal_repete']);
+  expect(await text(page, `#warnings-table tr[data-submission="${twoWarnings}"] td:nth-child(4)`)).toBe(both.checks.map((c: { message: { fr: string } }) => c.message.fr).join(' ; '));
   // What the sectors' last column counts: up to each sector's share of the target, so a sector
   // ahead of the territory's progress (not to chase) may still count some; said in words.
   expect(view.target).toBeGreaterThan(view.sectors.answered);
@@ -630,6 +641,9 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect(named.personal).toBe('included');
   expect(await page.locator('#warnings-table > tbody > tr[data-submission] > th').allTextContents()).toEqual(named.listed.map((w: { name: string }) => w.name));
   expect(named.listed[0].name).toMatch(/\w/);
+  // Two warnings on one response, joined the English way (a French « ; » before).
+  const both = named.listed.find((w: { submissionId: string }) => w.submissionId === twoWarnings);
+  expect(await text(page, `#warnings-table tr[data-submission="${twoWarnings}"] td:nth-child(4)`)).toBe(both.checks.map((c: { message: { en: string } }) => c.message.en).join('; '));
   expect(await text(page, '#chase-title')).toBe('Sectors to chase first');
   // The national token holds export-personal: its file holds personal answers, and it is told so.
   const [file] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="csv"]')]);

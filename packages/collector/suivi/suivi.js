@@ -584,7 +584,8 @@ function warningsSection(warnings) {
       h('th', { scope: 'row' }, name),
       h('td', {}, when(w.receivedAt)),
       h('td', {}, channelName(w.channel)),
-      h('td', {}, w.checks.map((c) => localized(c.message)).join(' ; ')),
+      // The page's separator: « ; » in French, "; " in English.
+      h('td', {}, w.checks.map((c) => localized(c.message)).join(tr('itemSeparator'))),
       // The answers are the response itself: the `read` right (the rights note says so).
       !may('read') ? null : h('td', {}, disclosure(labels, region, () => [{ submissionId: w.submissionId, title: tr('responseOf', { at: when(w.receivedAt) }) }], tr('warningsTitle'),
         new Set(w.checks.flatMap((c) => c.questions)), (open) => { answers.hidden = !open; }))),
