@@ -140,8 +140,12 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   // Each view its own page title, the view's heading first (RGAA 8.6).
   expect(await page.title()).toBe('Territoire : Rennes (35238) — Suivi de la collecte — OLVA');
   // Who is signed in, by the token's name, never its secret, and the territories it covers by name.
-  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes » — territoires : Rennes (35238)');
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes » — territoire : Rennes (35238)');
   expect(await page.locator('header').innerText()).not.toContain(RENNES);
+  // Its territory named once in the bar, as the link to its figures (the current page here).
+  expect((await page.locator('header').innerText()).split('Rennes (35238)')).toHaveLength(2);
+  expect(await page.locator('#who a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('aria-current')])))
+    .toEqual([['Rennes (35238)', '#territoire=commune:35238', 'page']]);
 
   const view = (await api('/v1/cockpit/territory', RENNES)).body;
   expect(await page.locator('h1').textContent()).toContain('Rennes');
@@ -400,9 +404,16 @@ it('shows a token without the export right the duplicates to read, no button the
   expect(await text(page, '#lang')).toBe('Français');
   // Back to its territory's figures in one step from the bar, by its name (through the network
   // of one row before), the link marked current there.
-  const nav = () => page.locator('nav a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('aria-current')]));
+  // Named once, in the line saying who is signed in: the bar read it twice in a row.
+  const nav = () => page.locator('header a').evaluateAll((links) => links.filter((a) => !a.classList.contains('skip')).map((a) => [a.textContent, a.getAttribute('aria-current')]));
   expect(await nav()).toEqual([['Rennes (35238)', null], ['Network', null], ['Duplicates', 'page']]);
-  await page.focus('nav a[href="#territoire=commune:35238"]');
+  expect(await text(page, '#who')).toBe('Signed in with the token "rennes-lecture" — territory: Rennes (35238)');
+  expect((await page.locator('header').innerText()).split('Rennes (35238)')).toHaveLength(2);
+  await expectAxeClean(page, 'duplicates, read only (English), header');
+  // Reached by the keyboard right after the skip link, and followed.
+  await page.focus('#skip');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#territoire=commune:35238');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Territory: Rennes (35238)');
   expect(await nav()).toEqual([['Rennes (35238)', 'page'], ['Network', null], ['Duplicates', null]]);
@@ -476,8 +487,9 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   await signIn(page, ONLY_READ);
   await page.waitForSelector('section.group');
   expect(page.url()).toMatch(/#doublons$/);
-  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-doublons » — territoires : Rennes (35238)');
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-doublons » — territoire : Rennes (35238)');
   expect(await navLinks()).toEqual(['#doublons']);
+  expect(await page.locator('#who a').count()).toBe(0);
   expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-doublons » ne montre pas le réseau, les chiffres des territoires et les avertissements de cohérence (il lui faut le droit stats).');
   await page.click('section.group button[data-action="see"]');
   await page.waitForSelector('table.responses');
@@ -508,8 +520,9 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   // The figures only: its territory, without the responses' answers nor the duplicates.
   await signIn(page, ONLY_STATS);
   await page.waitForSelector('[data-figure="responses"]');
-  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-chiffres » — territoires : Rennes (35238)');
-  expect(await navLinks()).toEqual(['#territoire=commune:35238', '#reseau']);
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-chiffres » — territoire : Rennes (35238)');
+  expect(await navLinks()).toEqual(['#reseau']);
+  expect(await page.locator('#who a').getAttribute('href')).toBe('#territoire=commune:35238');
   expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-chiffres » ne montre pas les doublons probables et les réponses lues en mots (il lui faut le droit read).');
   expect(await page.locator('#warnings-table > tbody > tr[data-submission]').count()).toBeGreaterThan(0);
   // The paper entry asks no right of the collector (its POST /v1/responses is public and the
@@ -533,7 +546,7 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   await expectAxeClean(page, 'no view for this token');
   await page.click('#lang');
   await page.waitForFunction(() => document.getElementById('rights-note')?.textContent === 'The token "rennes-publication" shows nothing of this page: neither the network, the figures of each territory and the coherence warnings (it needs the stats right); nor the probable duplicates and the responses read in words (it needs the read right).');
-  expect(await text(page, '#who')).toBe('Signed in with the token "rennes-publication" — territories: Rennes (35238)');
+  expect(await text(page, '#who')).toBe('Signed in with the token "rennes-publication" — territory: Rennes (35238)');
   await page.click('#lang');
   await signOut();
   expect(await page.locator('#who').isVisible()).toBe(false);

@@ -120,13 +120,21 @@ function setChrome() {
   const who = document.getElementById('who');
   // Drawn again at each view: a list opened stays open.
   const open = who.querySelector('details')?.open ?? false;
-  who.replaceChildren(...(signedIn ? whoWords(open) : []));
+  // Its one territory is named once, as the link to its figures (named in this line and again
+  // as a view in the bar, a screen reader read it twice in a row).
+  const ownLink = own ? h('a', { href: `#territoire=${territoryParam(own)}`, 'aria-current': view === 'territory' && route.territory === territoryParam(own) ? 'page' : null }, territoryName(own)) : null;
+  who.replaceChildren(...(signedIn ? whoWords(open, ownLink) : []));
   // Only the views the token may open: a link the collector would refuse is a dead end.
   nav.replaceChildren(signedIn ? h('ul', {},
-    own ? link(`#territoire=${territoryParam(own)}`, territoryName(own), view === 'territory' && route.territory === territoryParam(own)) : null,
     may('stats') ? link('#reseau', tr('network'), view === 'network') : null,
     may('read') ? link('#doublons', tr('duplicates'), view === 'duplicates') : null,
     h('li', {}, h('button', { type: 'button', id: 'sign-out', on: { click: signOut } }, tr('signOut')))) : '');
+}
+
+/** The text `key` as parts, its {slots} filled with `vars`: text, or elements (a link) in place. */
+function trParts(key, vars) {
+  const marks = Object.fromEntries(Object.keys(vars).map((k) => [k, `\u0000${k}\u0000`]));
+  return tr(key, marks).split('\u0000').map((part, i) => (i % 2 ? vars[part] : part)).filter((part) => part !== '');
 }
 
 /** Up to this many territories, the header names them in its line; more, it counts them. */
@@ -134,13 +142,14 @@ const NAMED_IN_LINE = 3;
 
 /**
  * The header's words on the token: its name and the territories it covers, by name
- * (« Rennes (35238) »), or « tous ». A regional network's token covers dozens: their names made
+ * (« Rennes (35238) », `ownLink` in its place: the link to its figures), or « tous ». A regional network's token covers dozens: their names made
  * a header of a dozen lines above every view (a whole screen on a phone), so they are counted,
  * and listed in a disclosure, closed unless `open`.
  */
-function whoWords(open) {
+function whoWords(open, ownLink) {
   const { name, territories } = state.me;
   if (territories === 'all') return [tr('signedInAs', { name, scope: tr('allTerritories') })];
+  if (territories.length === 1) return trParts('signedInAsOne', { name, scope: ownLink ?? territoryName(territories[0]) });
   if (territories.length <= NAMED_IN_LINE) return [tr('signedInAs', { name, scope: territories.map(territoryName).join(', ') })];
   return [tr('signedInAsCount', { name }), h('details', { id: 'scope', open },
     h('summary', {}, tr('territoryCount', { n: num(territories.length) })),
