@@ -57,9 +57,11 @@ const demo = demoInChromium({
     // nothing left to chase.
     const core = c.registry.accepted().find((b) => b.compiled.extension === null)!.compiled;
     const sectors = core.sections.flatMap((s) => s.questions).find((q) => q.id === 'secteur_principal') as { choices: { code: string }[] };
-    for (const { code } of sectors.choices) {
+    for (const [i, { code }] of sectors.choices.entries()) {
       const payload = answeredPayload(core, { level: 'commune', code: '35238' }, '2025');
-      Object.assign(payload.answers, { secteur_principal: code }, code === 'other' ? { secteur_principal_other: 'Pétanque' } : {});
+      Object.assign(payload.answers, { secteur_principal: code }, code === 'other' ? { secteur_principal_other: 'Pétanque' } : {},
+        // Two of them gave one RNA number: last year's probable duplicate.
+        i < 2 ? { numero_rna: 'W353001234' } : {});
       expect((await c.app.inject({ method: 'POST', url: '/v1/responses', payload })).statusCode).toBe(201);
     }
     // Its main sector among the secondary ones, and more leaders than members: two warnings confirmed.
@@ -372,6 +374,26 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   expect(await text(page, 'section.group #decision-done')).toBe('Réponse rétablie dans les exports et les résultats.');
   expect(await exportRows(RENNES)).toBe(before);
   expect(await page.locator('#log-table tbody tr').count()).toBe(2);
+
+  // The wave the other views show, newest first: last year's group is not in this year's list.
+  expect(await page.locator('#wave').inputValue()).toBe('2026');
+  expect(await page.locator('section.group [data-figure="where"]').allTextContents()).toEqual([`Vague ${first.wave} — Rennes (35238)`]);
+  const older = (await api('/v1/cockpit/duplicates?wave=2025', RENNES)).body;
+  expect(older.groups).toHaveLength(1);
+  // Reached by the keyboard, one wave at a time, the focus staying on the chooser.
+  await page.focus('#wave');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.querySelector('section.group [data-figure="where"]')?.textContent === 'Vague 2025 — Rennes (35238)');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('wave');
+  expect(await page.locator('section.group tr[data-submission]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-submission'))))
+    .toEqual(older.groups[0].members.map((m: { submissionId: string }) => m.submissionId));
+  // Its own decisions only: this year's are not in last year's log.
+  expect(await page.locator('#log-table').count()).toBe(0);
+  expect(await text(page, '#resolved')).toBe('Groupes résolus : 0 sur 1.');
+  await expectAxeClean(page, 'duplicates of an earlier wave');
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => document.querySelectorAll('#log-table tbody tr').length === 2);
+  expect(await page.locator('#wave').inputValue()).toBe('2026');
   await closeClean(page, errors);
 });
 
@@ -500,7 +522,7 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   await page.waitForSelector('section.group');
   expect(await page.locator('[role="alert"]').count()).toBe(0);
   // Signed out while a view loads: the view, back late, is not drawn over the sign-in form.
-  const LOG = '**/v1/cockpit/duplicates/log';
+  const LOG = /\/v1\/cockpit\/duplicates\/log(\?|$)/;
   let release!: () => void;
   const held = new Promise<void>((resolve) => { release = resolve; });
   await page.route(LOG, async (route) => { await held; await route.continue(); });
@@ -703,7 +725,8 @@ it('shows the national token every territory, sortable, in English too, on a pho
   await page.waitForSelector('table.responses');
   expect(await page.locator('table.responses tr[data-question="nom_association"] th .tag').textContent()).toBe('differs');
   expect(await page.locator('table.responses tr[data-question="affiliation_federation"] td').allTextContents()).toEqual(['Yes', 'No']);
-  expect(await text(page, 'section.group [data-figure="where"]')).toBe('Wave 2026 — Rennes (35238)');
+  expect(await page.locator('section.group [data-figure="where"]').allTextContents()).toEqual(['Wave 2026 — Rennes (35238)']);
+  expect(await page.locator('#wave').inputValue()).toBe('2026');
   expect(await page.locator('#group-1-responses .note, #personal-note').count()).toBe(0);
   expect(await page.locator('table.responses tr[data-question="besoins_par_domaine"] li[data-differs="true"] .tag').first().textContent()).toBe('differs');
   expect(await page.locator('table.responses thead tr.actions button').first().getAttribute('aria-label')).toMatch(/^Keep this one: response 1, "Association L’Élan du Blosne", received on .+ \(Online\) \(the others are set aside\)$/);
@@ -718,6 +741,15 @@ it('shows the national token every territory, sortable, in English too, on a pho
   await page.waitForFunction((name) => document.querySelector('h1')?.textContent === `Doublons probables — ${name}`, territoryWords(lorient.territory));
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
+  // Last year's duplicates, chosen as the other views' wave is.
+  await page.evaluate(() => { location.hash = '#doublons'; });
+  await page.waitForSelector('section.group');
+  await page.selectOption('#wave', '2025');
+  await page.waitForFunction(() => document.querySelector('section.group [data-figure="where"]')?.textContent === 'Wave 2025 — Rennes (35238)');
+  expect(await page.locator('section.group').count()).toBe(1);
+  await expectAxeClean(page, 'duplicates of an earlier wave (English, phone)');
+  await page.selectOption('#wave', '2026');
+  await page.waitForFunction(() => document.querySelector('section.group [data-figure="where"]')?.textContent === 'Wave 2026 — Rennes (35238)');
 
   // An earlier wave chosen, then the tab handed over: the next token starts on its newest wave.
   await page.evaluate(() => { location.hash = '#reseau'; });

@@ -617,9 +617,15 @@ function warningsSection(warnings) {
 
 /** The duplicates of `param` (or of the whole scope), drawn only while `mine` is the drawing asked last: true when drawn. */
 async function renderDuplicates(param, mine) {
-  const query = param ? `?territory=${encodeURIComponent(param)}` : '';
-  const [list, log] = await Promise.all([api(`/v1/cockpit/duplicates${query}`), api('/v1/cockpit/duplicates/log')]);
+  const ask = (wave) => api(`/v1/cockpit/duplicates?${new URLSearchParams({ ...(param ? { territory: param } : {}), ...(wave ? { wave } : {}) })}`);
+  // The wave the other views show (the newest unless one was chosen): with every wave in one
+  // list, a coordinator could resolve last year's group by mistake.
+  let list = await ask(state.wave);
+  // A wave chosen elsewhere with no response here: this scope's newest.
+  if (state.wave && list.waves.length && !list.waves.includes(list.wave)) list = await ask(null);
+  const log = await api(`/v1/cockpit/duplicates/log${list.wave ? `?wave=${encodeURIComponent(list.wave)}` : ''}`);
   if (mine !== drawing) return false;
+  if (list.wave) state.wave = list.wave;
   // Keeping and restoring need the export right: a token without it is told so once, rather
   // than shown buttons the collector would refuse.
   const mayDecide = may('export');
@@ -651,8 +657,8 @@ async function renderDuplicates(param, mine) {
     const labels = { show: tr('compare'), hide: tr('compareHide'), showLabel: tr('compareLabel', { n: i + 1 }), hideLabel: tr('compareHideLabel', { n: i + 1 }) };
     return h('section', { class: 'group', 'aria-labelledby': `group-${i + 1}` },
       h('h2', { id: `group-${i + 1}` }, `${tr('group', { n: i + 1 })} (${g.reasons.map((r) => tr(r === 'rna' ? 'reasonRna' : 'reasonName')).join(', ')})`),
-      // Its wave and territory: the list holds every wave of the scope, and a coordinator
-      // resolving last year's group by mistake changes published results.
+      // Its wave and territory: a network's list mixes territories, and the wave says which
+      // one is decided (resolving last year's group by mistake changes published results).
       h('p', { class: 'note', 'data-figure': 'where' }, tr('groupWhere', { wave: g.members[0].wave, territories: [...new Set(g.members.map((m) => territoryName(m.territory)))].join(', ') })),
       tableWrap(tr('group', { n: i + 1 }), h('table', {},
         h('thead', {}, h('tr', {}, ['colName', 'colRna', 'colCommune', 'colReceived', 'channel', 'colState', mayDecide ? 'colActions' : null].filter(Boolean).map((k) => h('th', { scope: 'col' }, tr(k))))),
@@ -685,7 +691,8 @@ async function renderDuplicates(param, mine) {
   // from the views seen before left a national token's link or reload with a bare code).
   show(`${tr('duplicatesTitle')}${list.territories.length ? ` — ${list.territories.map(territoryName).join(', ')}` : ''}`,
     rightsNote(),
-    list.groups.length ? h('p', { id: 'resolved' }, tr('resolved', { n: list.resolved, total: list.groups.length })) : h('p', {}, tr('duplicatesNone')),
+    waveField(list.waves, list.wave),
+    list.groups.length ? h('p', { id: 'resolved' }, tr('resolved', { n: list.resolved, total: list.groups.length })) : h('p', { id: 'duplicates-none' }, list.wave ? tr('duplicatesNoneWave', { wave: list.wave }) : tr('duplicatesNone')),
     personalNote,
     !mayDecide && list.groups.length ? h('p', { id: 'decide-note', class: 'note' }, tr('cannotDecide')) : null,
     ...groups,

@@ -209,6 +209,32 @@ for (const backend of bothBackends()) {
       expect(after.gets).toBe(0);
       expect(after.queries).toBe(before.queries);
     });
+
+    it('lists the duplicates of one wave, the newest unless asked, and the log of one wave', async () => {
+      // Last year's Judo club answered twice too: a group of its own wave, not of 2026's list.
+      const old1 = cockpitPayload({ nom_association: 'Judo club de Rennes', numero_rna: 'W353000888' }, { wave: '2025' });
+      const old2 = cockpitPayload({ nom_association: 'JCR', numero_rna: 'W353000888' }, { wave: '2025' });
+      await postAll(server.url, [old1, old2]);
+      const newest = (await get('/v1/cockpit/duplicates', rennes)).body;
+      expect(newest).toMatchObject({ wave: '2026', waves: ['2026', '2025'] });
+      expect(newest.groups.length).toBeGreaterThan(0);
+      expect(new Set(newest.groups.flatMap((g: any) => g.members.map((m: any) => m.wave)))).toEqual(new Set(['2026']));
+      const older = (await get('/v1/cockpit/duplicates?wave=2025', rennes)).body;
+      expect(older).toMatchObject({ wave: '2025', waves: ['2026', '2025'], resolved: 0 });
+      expect(older.groups.map((g: any) => g.members.map((m: any) => m.submissionId))).toEqual([[old1.submissionId, old2.submissionId]]);
+      expect(await get('/v1/cockpit/duplicates?wave=2025&wave=2026', rennes)).toMatchObject({ status: 400, body: { problems: [{ pointer: '/wave', code: 'one-wave' }] } });
+      // Lorient's own waves only.
+      expect((await get('/v1/cockpit/duplicates', TEST_TOKENS.lorient)).body).toMatchObject({ wave: '2026', waves: ['2026'], groups: [] });
+
+      expect((await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: old2.submissionId, keep: old1.submissionId })).status).toBe(200);
+      const log = async (query: string) => ((await get(`/v1/cockpit/duplicates/log${query}`, rennes)).body.events as { submissionId: string }[]).map((e) => e.submissionId);
+      const all = await log('');
+      // Last year's decisions apart from this year's, each in the order of the whole log.
+      expect(await log('?wave=2025')).toEqual([old2.submissionId]);
+      expect(await log('?wave=2026')).toEqual(all.filter((id) => id !== old2.submissionId));
+      expect(await log('?wave=2026')).not.toHaveLength(0);
+      expect(await get('/v1/cockpit/duplicates/log?wave=%20', rennes)).toMatchObject({ status: 400, body: { problems: [{ pointer: '/wave', code: 'wave-pattern' }] } });
+    });
   });
 }
 
