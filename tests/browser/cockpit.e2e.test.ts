@@ -17,6 +17,7 @@ import { COCKPIT_CSP, seedCockpitDemo } from '@olva/collector';
 import { demoTokens } from '@olva/test-support/demo-collector';
 import { demoInChromium } from '@olva/test-support/demo-chromium';
 import { answeredPayload } from '@olva/test-support/answered-payload';
+import { parseCsv } from '@olva/test-support/export-fixtures';
 
 const TOKENS = demoTokens();
 const token = (name: string): string => TOKENS[name]!;
@@ -663,10 +664,29 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect(await hint.evaluate((p) => p.getBoundingClientRect().left >= 0)).toBe(true);
   expect(await hint.isVisible()).toBe(true);
   expect(await text(page, '#who')).toBe('Connecté avec le jeton « rnma-national » — territoires : tous');
+  // The whole scope's responses of the wave shown, in one file, from the network, by the keyboard
+  // (a national token exported one territory at a time).
+  expect(await text(page, '#export-intro')).toBe(`Les réponses de tous les territoires de ce jeton pour la vague ${network.wave}, sans les doublons écartés, en un fichier :`);
+  await page.focus('button[data-export="csv"]');
+  const [whole] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(whole.suggestedFilename()).toBe(`olva-core_${network.wave}.csv`);
+  await page.waitForFunction(() => document.getElementById('export-done')?.textContent !== '');
+  expect(await text(page, '#export-done')).toBe(`Fichier téléchargé : olva-core_${network.wave}.csv. Il contient des réponses personnelles : gardez-le là où seules les personnes qui en ont besoin peuvent le lire.`);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-export'))).toBe('csv');
+  const wholeText = fs.readFileSync((await whole.path())!, 'utf8').slice(1);
+  expect(wholeText).toBe((await api(`/v1/exports/responses.csv?questionnaire=olva-core&wave=${network.wave}&locale=fr&separator=%3B`, NATIONAL)).body);
+  // Every response of the wave, each once: Rennes' and Lorient's alike.
+  const wholeRows = parseCsv(wholeText, ';');
+  expect(wholeRows.length - 1).toBe(network.responses);
+  const territoryColumn = wholeRows[0]!.indexOf('territory_code');
+  expect(new Set(wholeRows.slice(1).map((r) => r[territoryColumn]))).toEqual(new Set(['35238', '56121']));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await expectAxeClean(page, 'network (national, phone)');
 
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('h1')?.textContent === 'Every territory of the wave');
+  expect(await text(page, '#export-intro')).toBe(`The responses of every territory of this token for wave ${network.wave}, without the duplicates set aside, as a file:`);
+  expect(await page.locator('#export-title + p + [role="group"] button').allTextContents()).toEqual(['Excel workbook (XLSX)', 'CSV file (comma-separated)']);
   await page.click(`a[href="#territoire=commune:35238"]`);
   // English punctuation: no space before the colon.
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Territory: Rennes (35238)');

@@ -409,7 +409,9 @@ async function renderNetwork(mine) {
     waveField(network.waves, network.wave),
     // The distinct total: summing the rows would count an EPCI's communes twice.
     network.wave === null ? null : h('p', { id: 'network-total' }, tr('networkTotal', { wave: network.wave, n: num(network.responses) })),
-    tableWrap(tr('networkTitle'), table));
+    tableWrap(tr('networkTitle'), table),
+    // The whole scope in one file: a national token exported one territory at a time.
+    exportField({ questionnaire: network.questionnaire, wave: network.wave, territory: null }));
 }
 
 /** Sector labels, read from a territory view (the network view gives codes only). */
@@ -533,7 +535,8 @@ async function renderTerritory(param, mine) {
 }
 
 /**
- * The territory's responses of the wave shown, as a file (`export` right): the collector's
+ * The responses of the wave shown, of the territory of `view` (or, without one, of the token's
+ * whole scope: the network view), as a file (`export` right): the collector's
  * export asks the token in a header, which a link cannot send, so the file is fetched and
  * handed to the browser. Before, the cockpit offered no export at all: a coordinator was sent
  * to curl. What the file leaves out (personal answers, without export-personal) is said.
@@ -541,7 +544,8 @@ async function renderTerritory(param, mine) {
 function exportField(view) {
   if (!may('export') || !view.questionnaire || view.wave === null) return null;
   const done = h('p', { id: 'export-done', class: 'done' });
-  const query = new URLSearchParams({ questionnaire: view.questionnaire, territory: territoryParam(view.territory), wave: view.wave, locale: state.lang });
+  // Without a territory (the network view), the collector exports the token's whole scope.
+  const query = new URLSearchParams({ questionnaire: view.questionnaire, ...(view.territory ? { territory: territoryParam(view.territory) } : {}), wave: view.wave, locale: state.lang });
   // The CSV as a spreadsheet of the page's language opens it: French Excel splits on « ; »
   // (with commas, every column landed in the first).
   const csvQuery = new URLSearchParams({ ...Object.fromEntries(query), separator: tr('csvSeparator') });
@@ -570,7 +574,7 @@ function exportField(view) {
   } } }, words);
   return [
     h('h2', { id: 'export-title' }, tr('exportTitle')),
-    h('p', { id: 'export-intro' }, tr('exportIntro', { name: territoryName(view.territory), wave: view.wave })),
+    h('p', { id: 'export-intro' }, view.territory ? tr('exportIntro', { name: territoryName(view.territory), wave: view.wave }) : tr('exportIntroScope', { wave: view.wave })),
     h('div', { class: 'actions', role: 'group', 'aria-labelledby': 'export-title', 'aria-describedby': 'export-intro' }, button('xlsx', tr('exportXlsx')), ' ', button('csv', tr('exportCsv'))),
     done,
   ];
