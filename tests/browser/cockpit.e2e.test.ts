@@ -17,6 +17,7 @@ import { COCKPIT_CSP, seedCockpitDemo } from '@olva/collector';
 import { demoTokens } from '@olva/test-support/demo-collector';
 import { demoInChromium } from '@olva/test-support/demo-chromium';
 import { answeredPayload } from '@olva/test-support/answered-payload';
+import { parseCsv } from '@olva/test-support/export-fixtures';
 
 const TOKENS = demoTokens();
 const token = (name: string): string => TOKENS[name]!;
@@ -37,6 +38,8 @@ const ONLY_PUBLISH = 'demo-rennes-publication-c4d6';
 const RENNES_SCOPE = [{ level: 'commune' as const, code: '35238' }];
 // A regional network's token: two dozen departements.
 const REGIONAL = 'demo-reseau-regional-d41e';
+// A Rennes response of 2026 whose respondent confirmed two warnings (set in `prepare`).
+let twoWarnings = '';
 const DEPARTEMENTS = [...Array.from({ length: 19 }, (_, i) => String(i + 1).padStart(2, '0')), '21', '22', '23', '24', '25'];
 // The cockpit is part of the collector itself; the site's files give it the paper entry page.
 const demo = demoInChromium({
@@ -55,11 +58,18 @@ const demo = demoInChromium({
     // nothing left to chase.
     const core = c.registry.accepted().find((b) => b.compiled.extension === null)!.compiled;
     const sectors = core.sections.flatMap((s) => s.questions).find((q) => q.id === 'secteur_principal') as { choices: { code: string }[] };
-    for (const { code } of sectors.choices) {
+    for (const [i, { code }] of sectors.choices.entries()) {
       const payload = answeredPayload(core, { level: 'commune', code: '35238' }, '2025');
-      Object.assign(payload.answers, { secteur_principal: code }, code === 'other' ? { secteur_principal_other: 'Pétanque' } : {});
+      Object.assign(payload.answers, { secteur_principal: code }, code === 'other' ? { secteur_principal_other: 'Pétanque' } : {},
+        // Two of them gave one RNA number: last year's probable duplicate.
+        i < 2 ? { numero_rna: 'W353001234' } : {});
       expect((await c.app.inject({ method: 'POST', url: '/v1/responses', payload })).statusCode).toBe(201);
     }
+    // Its main sector among the secondary ones, and more leaders than members: two warnings confirmed.
+    const warned = answeredPayload(core, { level: 'commune', code: '35238' }, '2026');
+    Object.assign(warned.answers, { nom_association: 'Comité des fêtes de Bourg-l’Évêque', secteur_principal: 'culture', secteurs_secondaires: ['culture'], nb_dirigeants: 9, nb_adherents: 3 });
+    expect((await c.app.inject({ method: 'POST', url: '/v1/responses', payload: warned })).statusCode).toBe(201);
+    twoWarnings = warned.submissionId;
   },
 });
 
@@ -133,8 +143,12 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   // Each view its own page title, the view's heading first (RGAA 8.6).
   expect(await page.title()).toBe('Territoire : Rennes (35238) — Suivi de la collecte — OLVA');
   // Who is signed in, by the token's name, never its secret, and the territories it covers by name.
-  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes » — territoires : Rennes (35238)');
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes » — territoire : Rennes (35238)');
   expect(await page.locator('header').innerText()).not.toContain(RENNES);
+  // Its territory named once in the bar, as the link to its figures (the current page here).
+  expect((await page.locator('header').innerText()).split('Rennes (35238)')).toHaveLength(2);
+  expect(await page.locator('#who a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('aria-current')])))
+    .toEqual([['Rennes (35238)', '#territoire=commune:35238', 'page']]);
 
   const view = (await api('/v1/cockpit/territory', RENNES)).body;
   expect(await page.locator('h1').textContent()).toContain('Rennes');
@@ -167,6 +181,10 @@ it('lets the Rennes coordinator sign in, read the figures the API gives, and see
   expect(await page.locator('#warnings-table > tbody > tr[data-submission] > th').allTextContents())
     .toEqual(warnings.listed.map((_: unknown, i: number) => `Réponse ${i + 1} (nom masqué)`));
   expect(await page.locator('#warnings-table').innerText()).not.toContain(warnings.listed[0].submissionId);
+  // Two warnings on one response, joined the French way.
+  const both = warnings.listed.find((w: { submissionId: string }) => w.submissionId === twoWarnings);
+  expect(both.checks.map((c: { id: string }) => c.id).sort()).toEqual(['dirigeants_sup_adherents', 'secteur_principal_repete']);
+  expect(await text(page, `#warnings-table tr[data-submission="${twoWarnings}"] td:nth-child(4)`)).toBe(both.checks.map((c: { message: { fr: string } }) => c.message.fr).join(' ; '));
   // What the sectors' last column counts: up to each sector's share of the target, so a sector
   // ahead of the territory's progress (not to chase) may still count some; said in words.
   expect(view.target).toBeGreaterThan(view.sectors.answered);
@@ -357,6 +375,26 @@ it('compares the planted duplicate’s responses in words, resolves it (the expo
   expect(await text(page, 'section.group #decision-done')).toBe('Réponse rétablie dans les exports et les résultats.');
   expect(await exportRows(RENNES)).toBe(before);
   expect(await page.locator('#log-table tbody tr').count()).toBe(2);
+
+  // The wave the other views show, newest first: last year's group is not in this year's list.
+  expect(await page.locator('#wave').inputValue()).toBe('2026');
+  expect(await page.locator('section.group [data-figure="where"]').allTextContents()).toEqual([`Vague ${first.wave} — Rennes (35238)`]);
+  const older = (await api('/v1/cockpit/duplicates?wave=2025', RENNES)).body;
+  expect(older.groups).toHaveLength(1);
+  // Reached by the keyboard, one wave at a time, the focus staying on the chooser.
+  await page.focus('#wave');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.querySelector('section.group [data-figure="where"]')?.textContent === 'Vague 2025 — Rennes (35238)');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('wave');
+  expect(await page.locator('section.group tr[data-submission]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-submission'))))
+    .toEqual(older.groups[0].members.map((m: { submissionId: string }) => m.submissionId));
+  // Its own decisions only: this year's are not in last year's log.
+  expect(await page.locator('#log-table').count()).toBe(0);
+  expect(await text(page, '#resolved')).toBe('Groupes résolus : 0 sur 1.');
+  await expectAxeClean(page, 'duplicates of an earlier wave');
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => document.querySelectorAll('#log-table tbody tr').length === 2);
+  expect(await page.locator('#wave').inputValue()).toBe('2026');
   await closeClean(page, errors);
 });
 
@@ -389,9 +427,16 @@ it('shows a token without the export right the duplicates to read, no button the
   expect(await text(page, '#lang')).toBe('Français');
   // Back to its territory's figures in one step from the bar, by its name (through the network
   // of one row before), the link marked current there.
-  const nav = () => page.locator('nav a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('aria-current')]));
+  // Named once, in the line saying who is signed in: the bar read it twice in a row.
+  const nav = () => page.locator('header a').evaluateAll((links) => links.filter((a) => !a.classList.contains('skip')).map((a) => [a.textContent, a.getAttribute('aria-current')]));
   expect(await nav()).toEqual([['Rennes (35238)', null], ['Network', null], ['Duplicates', 'page']]);
-  await page.focus('nav a[href="#territoire=commune:35238"]');
+  expect(await text(page, '#who')).toBe('Signed in with the token "rennes-lecture" — territory: Rennes (35238)');
+  expect((await page.locator('header').innerText()).split('Rennes (35238)')).toHaveLength(2);
+  await expectAxeClean(page, 'duplicates, read only (English), header');
+  // Reached by the keyboard right after the skip link, and followed.
+  await page.focus('#skip');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#territoire=commune:35238');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Territory: Rennes (35238)');
   expect(await nav()).toEqual([['Rennes (35238)', 'page'], ['Network', null], ['Duplicates', null]]);
@@ -465,8 +510,9 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   await signIn(page, ONLY_READ);
   await page.waitForSelector('section.group');
   expect(page.url()).toMatch(/#doublons$/);
-  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-doublons » — territoires : Rennes (35238)');
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-doublons » — territoire : Rennes (35238)');
   expect(await navLinks()).toEqual(['#doublons']);
+  expect(await page.locator('#who a').count()).toBe(0);
   expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-doublons » ne montre pas le réseau, les chiffres des territoires et les avertissements de cohérence (il lui faut le droit stats).');
   await page.click('section.group button[data-action="see"]');
   await page.waitForSelector('table.responses');
@@ -477,7 +523,7 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   await page.waitForSelector('section.group');
   expect(await page.locator('[role="alert"]').count()).toBe(0);
   // Signed out while a view loads: the view, back late, is not drawn over the sign-in form.
-  const LOG = '**/v1/cockpit/duplicates/log';
+  const LOG = /\/v1\/cockpit\/duplicates\/log(\?|$)/;
   let release!: () => void;
   const held = new Promise<void>((resolve) => { release = resolve; });
   await page.route(LOG, async (route) => { await held; await route.continue(); });
@@ -497,8 +543,9 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   // The figures only: its territory, without the responses' answers nor the duplicates.
   await signIn(page, ONLY_STATS);
   await page.waitForSelector('[data-figure="responses"]');
-  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-chiffres » — territoires : Rennes (35238)');
-  expect(await navLinks()).toEqual(['#territoire=commune:35238', '#reseau']);
+  expect(await text(page, '#who')).toBe('Connecté avec le jeton « rennes-chiffres » — territoire : Rennes (35238)');
+  expect(await navLinks()).toEqual(['#reseau']);
+  expect(await page.locator('#who a').getAttribute('href')).toBe('#territoire=commune:35238');
   expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-chiffres » ne montre pas les doublons probables et les réponses lues en mots (il lui faut le droit read).');
   expect(await page.locator('#warnings-table > tbody > tr[data-submission]').count()).toBeGreaterThan(0);
   // The paper entry asks no right of the collector (its POST /v1/responses is public and the
@@ -522,7 +569,7 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   await expectAxeClean(page, 'no view for this token');
   await page.click('#lang');
   await page.waitForFunction(() => document.getElementById('rights-note')?.textContent === 'The token "rennes-publication" shows nothing of this page: neither the network, the figures of each territory and the coherence warnings (it needs the stats right); nor the probable duplicates and the responses read in words (it needs the read right).');
-  expect(await text(page, '#who')).toBe('Signed in with the token "rennes-publication" — territories: Rennes (35238)');
+  expect(await text(page, '#who')).toBe('Signed in with the token "rennes-publication" — territory: Rennes (35238)');
   await page.click('#lang');
   await signOut();
   expect(await page.locator('#who').isVisible()).toBe(false);
@@ -617,10 +664,29 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect(await hint.evaluate((p) => p.getBoundingClientRect().left >= 0)).toBe(true);
   expect(await hint.isVisible()).toBe(true);
   expect(await text(page, '#who')).toBe('Connecté avec le jeton « rnma-national » — territoires : tous');
+  // The whole scope's responses of the wave shown, in one file, from the network, by the keyboard
+  // (a national token exported one territory at a time).
+  expect(await text(page, '#export-intro')).toBe(`Les réponses de tous les territoires de ce jeton pour la vague ${network.wave}, sans les doublons écartés, en un fichier :`);
+  await page.focus('button[data-export="csv"]');
+  const [whole] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(whole.suggestedFilename()).toBe(`olva-core_${network.wave}.csv`);
+  await page.waitForFunction(() => document.getElementById('export-done')?.textContent !== '');
+  expect(await text(page, '#export-done')).toBe(`Fichier téléchargé : olva-core_${network.wave}.csv. Il contient des réponses personnelles : gardez-le là où seules les personnes qui en ont besoin peuvent le lire.`);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-export'))).toBe('csv');
+  const wholeText = fs.readFileSync((await whole.path())!, 'utf8').slice(1);
+  expect(wholeText).toBe((await api(`/v1/exports/responses.csv?questionnaire=olva-core&wave=${network.wave}&locale=fr&separator=%3B`, NATIONAL)).body);
+  // Every response of the wave, each once: Rennes' and Lorient's alike.
+  const wholeRows = parseCsv(wholeText, ';');
+  expect(wholeRows.length - 1).toBe(network.responses);
+  const territoryColumn = wholeRows[0]!.indexOf('territory_code');
+  expect(new Set(wholeRows.slice(1).map((r) => r[territoryColumn]))).toEqual(new Set(['35238', '56121']));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await expectAxeClean(page, 'network (national, phone)');
 
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('h1')?.textContent === 'Every territory of the wave');
+  expect(await text(page, '#export-intro')).toBe(`The responses of every territory of this token for wave ${network.wave}, without the duplicates set aside, as a file:`);
+  expect(await page.locator('#export-title + p + [role="group"] button').allTextContents()).toEqual(['Excel workbook (XLSX)', 'CSV file (comma-separated)']);
   await page.click(`a[href="#territoire=commune:35238"]`);
   // English punctuation: no space before the colon.
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Territory: Rennes (35238)');
@@ -630,6 +696,9 @@ it('shows the national token every territory, sortable, in English too, on a pho
   expect(named.personal).toBe('included');
   expect(await page.locator('#warnings-table > tbody > tr[data-submission] > th').allTextContents()).toEqual(named.listed.map((w: { name: string }) => w.name));
   expect(named.listed[0].name).toMatch(/\w/);
+  // Two warnings on one response, joined the English way (a French « ; » before).
+  const both = named.listed.find((w: { submissionId: string }) => w.submissionId === twoWarnings);
+  expect(await text(page, `#warnings-table tr[data-submission="${twoWarnings}"] td:nth-child(4)`)).toBe(both.checks.map((c: { message: { en: string } }) => c.message.en).join('; '));
   expect(await text(page, '#chase-title')).toBe('Sectors to chase first');
   // The national token holds export-personal: its file holds personal answers, and it is told so.
   const [file] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="csv"]')]);
@@ -676,7 +745,8 @@ it('shows the national token every territory, sortable, in English too, on a pho
   await page.waitForSelector('table.responses');
   expect(await page.locator('table.responses tr[data-question="nom_association"] th .tag').textContent()).toBe('differs');
   expect(await page.locator('table.responses tr[data-question="affiliation_federation"] td').allTextContents()).toEqual(['Yes', 'No']);
-  expect(await text(page, 'section.group [data-figure="where"]')).toBe('Wave 2026 — Rennes (35238)');
+  expect(await page.locator('section.group [data-figure="where"]').allTextContents()).toEqual(['Wave 2026 — Rennes (35238)']);
+  expect(await page.locator('#wave').inputValue()).toBe('2026');
   expect(await page.locator('#group-1-responses .note, #personal-note').count()).toBe(0);
   expect(await page.locator('table.responses tr[data-question="besoins_par_domaine"] li[data-differs="true"] .tag').first().textContent()).toBe('differs');
   expect(await page.locator('table.responses thead tr.actions button').first().getAttribute('aria-label')).toMatch(/^Keep this one: response 1, "Association L’Élan du Blosne", received on .+ \(Online\) \(the others are set aside\)$/);
@@ -691,6 +761,15 @@ it('shows the national token every territory, sortable, in English too, on a pho
   await page.waitForFunction((name) => document.querySelector('h1')?.textContent === `Doublons probables — ${name}`, territoryWords(lorient.territory));
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
+  // Last year's duplicates, chosen as the other views' wave is.
+  await page.evaluate(() => { location.hash = '#doublons'; });
+  await page.waitForSelector('section.group');
+  await page.selectOption('#wave', '2025');
+  await page.waitForFunction(() => document.querySelector('section.group [data-figure="where"]')?.textContent === 'Wave 2025 — Rennes (35238)');
+  expect(await page.locator('section.group').count()).toBe(1);
+  await expectAxeClean(page, 'duplicates of an earlier wave (English, phone)');
+  await page.selectOption('#wave', '2026');
+  await page.waitForFunction(() => document.querySelector('section.group [data-figure="where"]')?.textContent === 'Wave 2026 — Rennes (35238)');
 
   // An earlier wave chosen, then the tab handed over: the next token starts on its newest wave.
   await page.evaluate(() => { location.hash = '#reseau'; });

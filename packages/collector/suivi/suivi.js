@@ -120,13 +120,21 @@ function setChrome() {
   const who = document.getElementById('who');
   // Drawn again at each view: a list opened stays open.
   const open = who.querySelector('details')?.open ?? false;
-  who.replaceChildren(...(signedIn ? whoWords(open) : []));
+  // Its one territory is named once, as the link to its figures (named in this line and again
+  // as a view in the bar, a screen reader read it twice in a row).
+  const ownLink = own ? h('a', { href: `#territoire=${territoryParam(own)}`, 'aria-current': view === 'territory' && route.territory === territoryParam(own) ? 'page' : null }, territoryName(own)) : null;
+  who.replaceChildren(...(signedIn ? whoWords(open, ownLink) : []));
   // Only the views the token may open: a link the collector would refuse is a dead end.
   nav.replaceChildren(signedIn ? h('ul', {},
-    own ? link(`#territoire=${territoryParam(own)}`, territoryName(own), view === 'territory' && route.territory === territoryParam(own)) : null,
     may('stats') ? link('#reseau', tr('network'), view === 'network') : null,
     may('read') ? link('#doublons', tr('duplicates'), view === 'duplicates') : null,
     h('li', {}, h('button', { type: 'button', id: 'sign-out', on: { click: signOut } }, tr('signOut')))) : '');
+}
+
+/** The text `key` as parts, its {slots} filled with `vars`: text, or elements (a link) in place. */
+function trParts(key, vars) {
+  const marks = Object.fromEntries(Object.keys(vars).map((k) => [k, `\u0000${k}\u0000`]));
+  return tr(key, marks).split('\u0000').map((part, i) => (i % 2 ? vars[part] : part)).filter((part) => part !== '');
 }
 
 /** Up to this many territories, the header names them in its line; more, it counts them. */
@@ -134,13 +142,14 @@ const NAMED_IN_LINE = 3;
 
 /**
  * The header's words on the token: its name and the territories it covers, by name
- * (« Rennes (35238) »), or « tous ». A regional network's token covers dozens: their names made
+ * (« Rennes (35238) », `ownLink` in its place: the link to its figures), or « tous ». A regional network's token covers dozens: their names made
  * a header of a dozen lines above every view (a whole screen on a phone), so they are counted,
  * and listed in a disclosure, closed unless `open`.
  */
-function whoWords(open) {
+function whoWords(open, ownLink) {
   const { name, territories } = state.me;
   if (territories === 'all') return [tr('signedInAs', { name, scope: tr('allTerritories') })];
+  if (territories.length === 1) return trParts('signedInAsOne', { name, scope: ownLink ?? territoryName(territories[0]) });
   if (territories.length <= NAMED_IN_LINE) return [tr('signedInAs', { name, scope: territories.map(territoryName).join(', ') })];
   return [tr('signedInAsCount', { name }), h('details', { id: 'scope', open },
     h('summary', {}, tr('territoryCount', { n: num(territories.length) })),
@@ -400,7 +409,9 @@ async function renderNetwork(mine) {
     waveField(network.waves, network.wave),
     // The distinct total: summing the rows would count an EPCI's communes twice.
     network.wave === null ? null : h('p', { id: 'network-total' }, tr('networkTotal', { wave: network.wave, n: num(network.responses) })),
-    tableWrap(tr('networkTitle'), table));
+    tableWrap(tr('networkTitle'), table),
+    // The whole scope in one file: a national token exported one territory at a time.
+    exportField({ questionnaire: network.questionnaire, wave: network.wave, territory: null }));
 }
 
 /** Sector labels, read from a territory view (the network view gives codes only). */
@@ -524,7 +535,8 @@ async function renderTerritory(param, mine) {
 }
 
 /**
- * The territory's responses of the wave shown, as a file (`export` right): the collector's
+ * The responses of the wave shown, of the territory of `view` (or, without one, of the token's
+ * whole scope: the network view), as a file (`export` right): the collector's
  * export asks the token in a header, which a link cannot send, so the file is fetched and
  * handed to the browser. Before, the cockpit offered no export at all: a coordinator was sent
  * to curl. What the file leaves out (personal answers, without export-personal) is said.
@@ -532,7 +544,8 @@ async function renderTerritory(param, mine) {
 function exportField(view) {
   if (!may('export') || !view.questionnaire || view.wave === null) return null;
   const done = h('p', { id: 'export-done', class: 'done' });
-  const query = new URLSearchParams({ questionnaire: view.questionnaire, territory: territoryParam(view.territory), wave: view.wave, locale: state.lang });
+  // Without a territory (the network view), the collector exports the token's whole scope.
+  const query = new URLSearchParams({ questionnaire: view.questionnaire, ...(view.territory ? { territory: territoryParam(view.territory) } : {}), wave: view.wave, locale: state.lang });
   // The CSV as a spreadsheet of the page's language opens it: French Excel splits on « ; »
   // (with commas, every column landed in the first).
   const csvQuery = new URLSearchParams({ ...Object.fromEntries(query), separator: tr('csvSeparator') });
@@ -561,7 +574,7 @@ function exportField(view) {
   } } }, words);
   return [
     h('h2', { id: 'export-title' }, tr('exportTitle')),
-    h('p', { id: 'export-intro' }, tr('exportIntro', { name: territoryName(view.territory), wave: view.wave })),
+    h('p', { id: 'export-intro' }, view.territory ? tr('exportIntro', { name: territoryName(view.territory), wave: view.wave }) : tr('exportIntroScope', { wave: view.wave })),
     h('div', { class: 'actions', role: 'group', 'aria-labelledby': 'export-title', 'aria-describedby': 'export-intro' }, button('xlsx', tr('exportXlsx')), ' ', button('csv', tr('exportCsv'))),
     done,
   ];
@@ -584,7 +597,8 @@ function warningsSection(warnings) {
       h('th', { scope: 'row' }, name),
       h('td', {}, when(w.receivedAt)),
       h('td', {}, channelName(w.channel)),
-      h('td', {}, w.checks.map((c) => localized(c.message)).join(' ; ')),
+      // The page's separator: « ; » in French, "; " in English.
+      h('td', {}, w.checks.map((c) => localized(c.message)).join(tr('itemSeparator'))),
       // The answers are the response itself: the `read` right (the rights note says so).
       !may('read') ? null : h('td', {}, disclosure(labels, region, () => [{ submissionId: w.submissionId, title: tr('responseOf', { at: when(w.receivedAt) }) }], tr('warningsTitle'),
         new Set(w.checks.flatMap((c) => c.questions)), (open) => { answers.hidden = !open; }))),
@@ -607,9 +621,15 @@ function warningsSection(warnings) {
 
 /** The duplicates of `param` (or of the whole scope), drawn only while `mine` is the drawing asked last: true when drawn. */
 async function renderDuplicates(param, mine) {
-  const query = param ? `?territory=${encodeURIComponent(param)}` : '';
-  const [list, log] = await Promise.all([api(`/v1/cockpit/duplicates${query}`), api('/v1/cockpit/duplicates/log')]);
+  const ask = (wave) => api(`/v1/cockpit/duplicates?${new URLSearchParams({ ...(param ? { territory: param } : {}), ...(wave ? { wave } : {}) })}`);
+  // The wave the other views show (the newest unless one was chosen): with every wave in one
+  // list, a coordinator could resolve last year's group by mistake.
+  let list = await ask(state.wave);
+  // A wave chosen elsewhere with no response here: this scope's newest.
+  if (state.wave && list.waves.length && !list.waves.includes(list.wave)) list = await ask(null);
+  const log = await api(`/v1/cockpit/duplicates/log${list.wave ? `?wave=${encodeURIComponent(list.wave)}` : ''}`);
   if (mine !== drawing) return false;
+  if (list.wave) state.wave = list.wave;
   // Keeping and restoring need the export right: a token without it is told so once, rather
   // than shown buttons the collector would refuse.
   const mayDecide = may('export');
@@ -641,8 +661,8 @@ async function renderDuplicates(param, mine) {
     const labels = { show: tr('compare'), hide: tr('compareHide'), showLabel: tr('compareLabel', { n: i + 1 }), hideLabel: tr('compareHideLabel', { n: i + 1 }) };
     return h('section', { class: 'group', 'aria-labelledby': `group-${i + 1}` },
       h('h2', { id: `group-${i + 1}` }, `${tr('group', { n: i + 1 })} (${g.reasons.map((r) => tr(r === 'rna' ? 'reasonRna' : 'reasonName')).join(', ')})`),
-      // Its wave and territory: the list holds every wave of the scope, and a coordinator
-      // resolving last year's group by mistake changes published results.
+      // Its wave and territory: a network's list mixes territories, and the wave says which
+      // one is decided (resolving last year's group by mistake changes published results).
       h('p', { class: 'note', 'data-figure': 'where' }, tr('groupWhere', { wave: g.members[0].wave, territories: [...new Set(g.members.map((m) => territoryName(m.territory)))].join(', ') })),
       tableWrap(tr('group', { n: i + 1 }), h('table', {},
         h('thead', {}, h('tr', {}, ['colName', 'colRna', 'colCommune', 'colReceived', 'channel', 'colState', mayDecide ? 'colActions' : null].filter(Boolean).map((k) => h('th', { scope: 'col' }, tr(k))))),
@@ -675,7 +695,8 @@ async function renderDuplicates(param, mine) {
   // from the views seen before left a national token's link or reload with a bare code).
   show(`${tr('duplicatesTitle')}${list.territories.length ? ` — ${list.territories.map(territoryName).join(', ')}` : ''}`,
     rightsNote(),
-    list.groups.length ? h('p', { id: 'resolved' }, tr('resolved', { n: list.resolved, total: list.groups.length })) : h('p', {}, tr('duplicatesNone')),
+    waveField(list.waves, list.wave),
+    list.groups.length ? h('p', { id: 'resolved' }, tr('resolved', { n: list.resolved, total: list.groups.length })) : h('p', { id: 'duplicates-none' }, list.wave ? tr('duplicatesNoneWave', { wave: list.wave }) : tr('duplicatesNone')),
     personalNote,
     !mayDecide && list.groups.length ? h('p', { id: 'decide-note', class: 'note' }, tr('cannotDecide')) : null,
     ...groups,

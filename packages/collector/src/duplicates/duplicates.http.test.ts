@@ -4,12 +4,12 @@
  * it; it is not deleted), the audit trail, and the undo. Names and RNA numbers only for a
  * token with export-personal, as the questionnaire's definitions mark them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bothBackends, sqliteBackend } from '@olva/test-support/store-backends';
 import { TEST_TOKENS, testConfig } from '@olva/test-support/test-collector';
 import { parseCsv } from '@olva/test-support/export-fixtures';
 import { cockpitPayload, postAll, startCockpitCollector } from '@olva/test-support/cockpit-fixtures';
-import { ERASURE_BY } from '../store/sql-store.js';
+import { ERASURE_BY, type SqlResponseStore } from '../store/sql-store.js';
 
 for (const backend of bothBackends()) {
   describe(`duplicates on ${backend.name}`, () => {
@@ -179,6 +179,61 @@ for (const backend of bothBackends()) {
       const english = await fetch(`${server.url}/v1/cockpit/duplicates/restore`, { method: 'POST', headers: { authorization: `Bearer ${rennes}`, 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify({ submissionId: judo1.submissionId }) });
       expect(await english.json()).toMatchObject({ message: expect.stringContaining('was erased') });
       expect(await server.collector.store.exclusions()).toEqual([]);
+    });
+
+    it('reads the log’s members in one statement, not one payload per event', async () => {
+      const [old1, old2] = [cockpitPayload({ numero_rna: 'W353000999' }), cockpitPayload({ numero_rna: 'W353000999' })];
+      await postAll(server.url, [old1, old2]);
+      const store = server.collector.store as SqlResponseStore;
+      /** The log, with how many responses and statements the collector read for it. */
+      const logRead = async (query = '') => {
+        const gets = vi.spyOn(store, 'get');
+        const queries = vi.spyOn(store.db, 'query');
+        try {
+          const events = (await get(`/v1/cockpit/duplicates/log${query}`, rennes)).body.events as { action: string; submissionId: string }[];
+          return { events, gets: gets.mock.calls.length, queries: queries.mock.calls.length };
+        } finally {
+          gets.mockRestore();
+          queries.mockRestore();
+        }
+      };
+      const before = await logRead();
+      expect((await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: old2.submissionId, keep: old1.submissionId })).status).toBe(200);
+      expect((await call('POST', '/v1/cockpit/duplicates/restore', rennes, { submissionId: old2.submissionId })).status).toBe(200);
+      expect((await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: old2.submissionId, keep: old1.submissionId })).status).toBe(200);
+      const after = await logRead();
+      // The same log, three lines longer, oldest first; within the scope only.
+      expect(after.events).toEqual([...before.events, ...['exclude', 'restore', 'exclude'].map((action) => expect.objectContaining({ action, submissionId: old2.submissionId, by: 'rennes' }))]);
+      expect((await get('/v1/cockpit/duplicates/log', TEST_TOKENS.lorient)).body.events).toEqual([]);
+      // No payload read per event, and no more statements for more events.
+      expect(after.gets).toBe(0);
+      expect(after.queries).toBe(before.queries);
+    });
+
+    it('lists the duplicates of one wave, the newest unless asked, and the log of one wave', async () => {
+      // Last year's Judo club answered twice too: a group of its own wave, not of 2026's list.
+      const old1 = cockpitPayload({ nom_association: 'Judo club de Rennes', numero_rna: 'W353000888' }, { wave: '2025' });
+      const old2 = cockpitPayload({ nom_association: 'JCR', numero_rna: 'W353000888' }, { wave: '2025' });
+      await postAll(server.url, [old1, old2]);
+      const newest = (await get('/v1/cockpit/duplicates', rennes)).body;
+      expect(newest).toMatchObject({ wave: '2026', waves: ['2026', '2025'] });
+      expect(newest.groups.length).toBeGreaterThan(0);
+      expect(new Set(newest.groups.flatMap((g: any) => g.members.map((m: any) => m.wave)))).toEqual(new Set(['2026']));
+      const older = (await get('/v1/cockpit/duplicates?wave=2025', rennes)).body;
+      expect(older).toMatchObject({ wave: '2025', waves: ['2026', '2025'], resolved: 0 });
+      expect(older.groups.map((g: any) => g.members.map((m: any) => m.submissionId))).toEqual([[old1.submissionId, old2.submissionId]]);
+      expect(await get('/v1/cockpit/duplicates?wave=2025&wave=2026', rennes)).toMatchObject({ status: 400, body: { problems: [{ pointer: '/wave', code: 'one-wave' }] } });
+      // Lorient's own waves only.
+      expect((await get('/v1/cockpit/duplicates', TEST_TOKENS.lorient)).body).toMatchObject({ wave: '2026', waves: ['2026'], groups: [] });
+
+      expect((await call('POST', '/v1/cockpit/duplicates/exclude', rennes, { exclude: old2.submissionId, keep: old1.submissionId })).status).toBe(200);
+      const log = async (query: string) => ((await get(`/v1/cockpit/duplicates/log${query}`, rennes)).body.events as { submissionId: string }[]).map((e) => e.submissionId);
+      const all = await log('');
+      // Last year's decisions apart from this year's, each in the order of the whole log.
+      expect(await log('?wave=2025')).toEqual([old2.submissionId]);
+      expect(await log('?wave=2026')).toEqual(all.filter((id) => id !== old2.submissionId));
+      expect(await log('?wave=2026')).not.toHaveLength(0);
+      expect(await get('/v1/cockpit/duplicates/log?wave=%20', rennes)).toMatchObject({ status: 400, body: { problems: [{ pointer: '/wave', code: 'wave-pattern' }] } });
     });
   });
 }

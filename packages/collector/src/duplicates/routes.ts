@@ -1,14 +1,16 @@
 /**
  * Duplicates in the cockpit's API (a fastify plugin):
  *
- * - `GET /v1/cockpit/duplicates?territory=&wave=` (`read` right): probable duplicates (list.ts);
- *   names and RNA numbers only with `export-personal`, as on `GET /v1/responses/{id}`; the
- *   territories asked for, and each member's, with their names.
+ * - `GET /v1/cockpit/duplicates?territory=&wave=` (`read` right): probable duplicates (list.ts)
+ *   of one wave (absent, the newest with responses in the token's reach, as the cockpit's other
+ *   views), with the waves to choose from; names and RNA numbers only with `export-personal`,
+ *   as on `GET /v1/responses/{id}`; the territories asked for, and each member's, with their names.
  * - `POST /v1/cockpit/duplicates/exclude` `{exclude, keep}` (`export` right over both
  *   responses): sets `exclude` aside as a duplicate of `keep`. Exports, statistics, the
  *   cockpit and results skip it from then on; it is never deleted.
  * - `POST /v1/cockpit/duplicates/restore` `{submissionId}` (`export` right): undoes it.
- * - `GET /v1/cockpit/duplicates/log` (`read` right): the audit trail (who: the token's name; when).
+ * - `GET /v1/cockpit/duplicates/log?wave=` (`read` right): the audit trail (who: the token's
+ *   name; when), of one wave when asked.
  *
  * A response outside the token's scope is answered as unknown (404), as `GET /v1/responses/{id}` does;
  * an erased one as erased (404, code `erased` at the member naming it).
@@ -18,9 +20,11 @@ import { isJsonObject } from '@olva/schema';
 import type { Authorizer, Principal, Right } from '../auth.js';
 import { authorizeRead } from '../export/routes.js';
 import { mayHavePersonal, PERSONAL_HEADER } from '../export/personal.js';
-import { badParameter } from '../export/query.js';
+import { badParameter, WAVE } from '../export/query.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
-import type { SqlDb } from '../store/sql.js';
+import { jsonTextList, type SqlDb } from '../store/sql.js';
+import { refreshFacts } from '../store/facts.js';
+import { wavesOf } from '../routes/cockpit/queries.js';
 import type { ResponseStore, StoredResponse, TerritoryRef } from '../store/types.js';
 import type { NamedTerritory } from '../routes/cockpit/context.js';
 import { text } from '../messages.js';
@@ -58,6 +62,19 @@ function idField(body: unknown, name: string): string | null {
   return typeof v === 'string' && UUID.test(v.toLowerCase()) ? v.toLowerCase() : null;
 }
 
+/**
+ * The territory and wave of each response of `ids` still stored, read in one statement: the
+ * log read them one `store.get` (a whole payload) per event.
+ */
+async function whereabouts(db: SqlDb, ids: readonly string[]): Promise<Map<string, { territory: TerritoryRef; wave: string }>> {
+  if (!ids.length) return new Map();
+  const rows = await db.query(
+    `SELECT submission_id, territory_level, territory_code, wave FROM olva_responses WHERE submission_id IN (${jsonTextList(db.dialect)})`,
+    [JSON.stringify([...new Set(ids)])],
+  );
+  return new Map(rows.map((r) => [String(r.submission_id), { territory: { level: String(r.territory_level) as TerritoryRef['level'], code: String(r.territory_code) }, wave: String(r.wave) }]));
+}
+
 /** The fastify plugin of the duplicates routes. */
 export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async (app, options) => {
   const { db, store, authorizer } = options;
@@ -83,21 +100,37 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
   app.get('/v1/cockpit/duplicates', async (request, reply) => {
     const read = await authorizeRead(authorizer, 'read', request, reply, false);
     if (!read) return reply;
+    if ((read.query.waves ?? []).length > 1) return reply.code(400).send(badParameter('wave', 'one-wave', text('bad-request.one-wave')));
+    // One wave, the newest unless asked (as the cockpit's other views): with every wave in one
+    // list, a coordinator could resolve last year's group by mistake, changing published results.
+    await refreshFacts(db, options.sectorQuestion);
+    const waves = await wavesOf(db, { territories: read.filter.territories, includeExcluded: true });
+    const wave = read.query.waves?.[0] ?? waves[0] ?? null;
     const personal = { known: await options.registry.all(), include: mayHavePersonal(read.principal) };
-    const list = await listDuplicates(db, store, read.filter, options.sectorQuestion, personal);
+    const list = wave === null
+      ? { groups: [], resolved: 0, personal: 'none' as const, personalLeftOut: [] }
+      : await listDuplicates(db, store, { ...read.filter, waves: [wave] }, options.sectorQuestion, personal);
     // The territories asked for, by name: a page opened at a territory's duplicates (a link, a
     // reload) names it as the views it came from do, whatever token it holds.
     const territories = read.query.territories.map(options.named);
     // Each member's territory by name too: a network's list mixes territories.
     const groups = list.groups.map((g) => ({ ...g, members: g.members.map((m) => ({ ...m, territory: options.named(m.territory) })) }));
-    return reply.header('cache-control', 'no-store').header(PERSONAL_HEADER, list.personal).send({ territories, ...list, groups });
+    return reply.header('cache-control', 'no-store').header(PERSONAL_HEADER, list.personal).send({ territories, wave, waves, ...list, groups });
   });
 
   app.get('/v1/cockpit/duplicates/log', async (request, reply) => {
     const principal = await principalWith(authorizer, 'read', request, reply);
     if (!principal) return reply;
-    const events = [];
-    for (const e of await store.exclusionLog()) if (await reachable(principal, 'read', e.submissionId)) events.push(e);
+    const asked = (request.query as Record<string, unknown>).wave;
+    if (asked !== undefined && (typeof asked !== 'string' || !WAVE.test(asked))) {
+      return reply.code(400).send(badParameter('wave', 'wave-pattern', text('bad-request.wave-pattern', { value: String(asked).slice(0, 64), pattern: String(WAVE) })));
+    }
+    const log = await store.exclusionLog();
+    const found = await whereabouts(db, log.map((e) => e.submissionId));
+    const events = log.filter((e) => {
+      const at = found.get(e.submissionId);
+      return at !== undefined && authorizer.covers(principal, 'read', at.territory) && (asked === undefined || at.wave === asked);
+    });
     return reply.header('cache-control', 'no-store').send({ events });
   });
 

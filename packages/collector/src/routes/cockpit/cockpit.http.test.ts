@@ -101,6 +101,8 @@ for (const backend of bothBackends()) {
       const national = (await get('/v1/cockpit/network', TEST_TOKENS.national)).body;
       expect(national.wave).toBe('2026');
       expect(national.responses).toBe(10);
+      // The id the page exports the whole scope under (no territory: the token's reach).
+      expect(national.questionnaire).toBe('olva-core');
       const rows = Object.fromEntries(national.territories.map((r: any) => [`${r.territory.level}:${r.territory.code}`, r]));
       // Known territories come first whether or not they have responses (Côtes-d'Armor has a target, no response).
       expect(Object.keys(rows).sort()).toEqual(['commune:35238', 'departement:22', 'departement:56', 'epci:200042174']);

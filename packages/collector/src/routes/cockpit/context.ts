@@ -72,3 +72,12 @@ export function buildFor(ctx: CockpitContext, t: TerritoryRef, wave: string | nu
   const own = (c: CompiledQuestionnaire) => c.territory?.level === t.level && c.territory.code === t.code;
   return accepted.find((b) => own(b.compiled)) ?? accepted.find((b) => b.compiled.extension === null);
 }
+
+/**
+ * The questionnaire id a wave's responses are exported under (`questionnaire=` of
+ * `/v1/exports/…`): the bare core's among the builds the wave takes, else any's; null without one.
+ */
+export function waveQuestionnaire(ctx: CockpitContext, wave: string | null): string | null {
+  const accepted = ofWave(ctx, wave, ctx.registry.accepted(), (b) => b.compiled.questionnaire.version);
+  return (accepted.find((b) => b.compiled.extension === null) ?? accepted[0])?.compiled.questionnaire.id ?? null;
+}

@@ -10,7 +10,7 @@ import { refreshFacts } from '../../store/facts.js';
 import { findExpected, findTarget } from '../../stats/expected.js';
 import { roundShare } from '../../stats/sample.js';
 import type { TokenConfig } from '../../config/load.js';
-import { named, sectorLabels, sectorQuestion, type CockpitContext, type NamedTerritory } from './context.js';
+import { named, sectorLabels, sectorQuestion, waveQuestionnaire, type CockpitContext, type NamedTerritory } from './context.js';
 import { territoryGroups, wavesOf } from './queries.js';
 import { compareSectors } from './sectors.js';
 
@@ -33,6 +33,8 @@ export interface NetworkView {
   waves: string[];
   responses: number;
   territories: NetworkRow[];
+  /** The questionnaire the wave's responses are exported under (the page's export of the whole scope); null without a build. */
+  questionnaire: string | null;
 }
 
 const key = (t: TerritoryRef): string => `${t.level}:${t.code}`;
@@ -100,5 +102,5 @@ export async function networkView(
         sectorsMissing: sectors.chase, sectorBasis: sectors.basis,
       };
     });
-  return { wave, waves, responses: total, territories };
+  return { wave, waves, responses: total, territories, questionnaire: waveQuestionnaire(ctx, wave) };
 }
