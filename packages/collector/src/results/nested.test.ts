@@ -151,6 +151,40 @@ describe('nested publications', () => {
       expect(() => refuseNestedDifference(lorient, '2026', doc, nested, rules)).not.toThrow();
     });
 
+    it('checks a previous wave against the territory’s own earlier snapshot of it: one response erased since is no group of its own', async () => {
+      // Lorient published 2025 with its 40 responses; one sport association's is erased since. Its
+      // 2026 document sets 2025 beside it, 39 responses: the two would give that one's answers.
+      const lorient2025 = await aggregateResponses(stream(inner.filter((g) => g.payload.wave === '2025')), { compiled: [b.core], rules });
+      const earlier = [{ territory: lorient, outside: false, earlier: '2026-01-15T10:00:00.000Z', views: viewsOf({ ...lorient2025.groups[0]!, questions: lorient2025.groups[0]!.questions.filter((q) => q.id === 'secteur_principal') }) }];
+      const erased = inner.filter((g) => g.payload.wave === '2026' || g.payload.answers.secteur_principal !== 'sport').concat(inner.filter((g) => g.payload.wave === '2025' && g.payload.answers.secteur_principal === 'sport').slice(1));
+      const made = await documentOf(erased, lorient);
+      expect(previousSport(made)).toBe(4);
+      const refused = (() => { try { refuseNestedDifference(lorient, '2026', made, earlier, rules); } catch (e) { return e as HttpError; } })();
+      expect(refused?.problems?.[0]?.code).toBe('results/earlier-snapshot-difference');
+      expect(refused!.text.en).toContain('in wave "2025", a base of 1 respondents to "secteur_principal" (fewer than 10) be read by difference with its document published on 2026-01-15T10:00:00.000Z');
+      const doc = await hideBesideNested(made, lorient, '2026', earlier, rules, (hide) => documentOf(erased, lorient, hide));
+      expect(() => refuseNestedDifference(lorient, '2026', doc, earlier, rules)).not.toThrow();
+      expect(doc.groups[0]!.comparisons!.previousWave!.shares.every((s) => s.previous === null && s.missing === 'withheld')).toBe(true);
+      expect(doc.groups[0]!.questions[0]).toEqual(made.groups[0]!.questions[0]);
+    });
+
+    it('refuses to publish a wave again when a few responses came in since its earlier snapshot', async () => {
+      const lorient2025 = await documentOf(inner, lorient, [], '2024', '2025');
+      const earlier = [{ territory: lorient, outside: false, earlier: '2026-01-15T10:00:00.000Z', views: viewsOf(lorient2025.groups[0]!) }];
+      const late = [...inner, ...inWave(lorient, '2025', 3, 1, 127)];
+      const again = await documentOf(late, lorient, [], '2024', '2025');
+      const refused = (() => { try { refuseNestedDifference(lorient, '2025', again, earlier, rules); } catch (e) { return e as HttpError; } })();
+      expect(refused?.problems?.[0]?.code).toBe('results/earlier-snapshot-difference');
+      expect(refused?.text.fr).toContain('un groupe de 3 réponses (moins de 10)');
+      // Twelve more: a group the rules publish, its small counts hidden.
+      const more = [...inner, ...inWave(lorient, '2025', 12, 1, 131)];
+      const made = await documentOf(more, lorient, [], '2024', '2025');
+      const doc = await hideBesideNested(made, lorient, '2025', earlier, rules, (hide) => documentOf(more, lorient, hide, '2024', '2025'));
+      expect(() => refuseNestedDifference(lorient, '2025', doc, earlier, rules)).not.toThrow();
+      const sport = (d: ResultsDocument) => (d.groups[0]!.questions[0] as { categories: { code: string; count: number | null }[] }).categories.find((c) => c.code === 'sport')!.count;
+      expect([sport(lorient2025), sport(made), sport(doc)]).toEqual([5, 6, null]);
+    });
+
     it('withholds a previous-wave line whose rest is a base under minBase; the refusal names the wave', async () => {
       const few = [...inner, ...inWave(agglo, '2026', 20, 6, 101), ...inWave(agglo, '2025', 4, 1, 107)];
       const lorientDoc = await documentOf(inner, lorient);
