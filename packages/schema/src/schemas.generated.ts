@@ -1479,6 +1479,13 @@ export const resultsSchema: Record<string, unknown> = {
         "$ref": "#/$defs/crosstab"
       },
       "description": "Cross-tabulations of two questions, when asked for."
+    },
+    "notes": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/note"
+      },
+      "description": "What a reader should know that no figure says: a previous wave asked for without responses (`previous-wave-empty`), or a wave without responses (`wave-empty`, from the collector's GET /v1/results). Absent when nothing."
     }
   },
   "$defs": {
@@ -1493,9 +1500,10 @@ export const resultsSchema: Record<string, unknown> = {
     "withheldReason": {
       "enum": [
         "small-base",
-        "filter-suppressed"
+        "filter-suppressed",
+        "complementary"
       ],
-      "description": "Why a question is withheld. `small-base`: fewer than `rules.minBase` respondents answered it. `filter-suppressed`: it is shown under a condition (`visibleWhen`), so its published base would bound (and, for a required question, equal) the count of respondents its condition selects; that count is withheld because it is not a published sum of its filter's counts — the condition reads one single choice, boolean or scale whose hidden counts it splits (some selected, some not), or it reads a question with a hidden count, a withheld base or row, or one itself withheld by this rule (nested filters). `withheldFilters` names the filters. Optional: documents of earlier versions have none; a reader that ignores it still sees `status: \"withheld\"`."
+      "description": "Why a question is withheld. `small-base`: fewer than `rules.minBase` respondents answered it. `filter-suppressed`: it is shown under a condition (`visibleWhen`), so its published base would bound (and, for a required question, equal) the count of respondents its condition selects; that count is withheld because it is not a published sum of its filter's counts — the condition reads one single choice, boolean or scale whose hidden counts it splits (some selected, some not), or it reads a question with a hidden count, a withheld base or row, or one itself withheld by this rule (nested filters). `withheldFilters` names the filters. `complementary`: its base is not under `rules.minBase`, but its figures would give a hidden count away: every count of a line adding up to its base is hidden and their marks (`small`: 1 to minCell − 1; `complementary`: 0 or at least minCell) with the total leave one count a single value, or its base less the published base of a nested territory (a commune inside its EPCI) would be under `rules.minBase`. Optional: documents of earlier versions have none; a reader that ignores it still sees `status: \"withheld\"`."
     },
     "withheldFilters": {
       "type": "array",
@@ -1864,6 +1872,10 @@ export const resultsSchema: Record<string, unknown> = {
         },
         "status": {
           "$ref": "#/$defs/status"
+        },
+        "withheldReason": {
+          "const": "complementary",
+          "description": "Set when the row is withheld although its base is not under `rules.minBase` (see `withheldReason`); absent otherwise, a withheld row then has too few respondents."
         },
         "categories": {
           "$ref": "#/$defs/categories"
@@ -2855,6 +2867,10 @@ export const resultsSchema: Record<string, unknown> = {
             "type": "string"
           }
         },
+        "previousQuestion": {
+          "type": "string",
+          "description": "The question's id in the previous wave's versions, when a crosswalk renamed it (December 2026, optional): a publication of that wave shows it under this id."
+        },
         "current": {
           "anyOf": [
             {
@@ -3151,6 +3167,54 @@ export const resultsSchema: Record<string, unknown> = {
         }
       },
       "description": "The sample beside the territory's expected distribution by main sector."
+    },
+    "note": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "code",
+        "wave",
+        "territories",
+        "text"
+      ],
+      "properties": {
+        "code": {
+          "enum": [
+            "previous-wave-empty",
+            "wave-empty"
+          ]
+        },
+        "wave": {
+          "type": "string",
+          "description": "The wave without responses."
+        },
+        "territories": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/territory"
+          },
+          "description": "The territories concerned; empty for every territory."
+        },
+        "text": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "fr",
+            "en"
+          ],
+          "properties": {
+            "fr": {
+              "type": "string",
+              "minLength": 1
+            },
+            "en": {
+              "type": "string",
+              "minLength": 1
+            }
+          }
+        }
+      },
+      "description": "One note of the document, in French and in English."
     }
   }
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateResponses, analyseResponses, DEFAULT_DISCLOSURE_RULES as rules, type GroupResults, type HiddenCounts, type ResultsDocument } from '@olva/analysis';
-import { builds, generateFor, stream, type Generated } from '@olva/test-support/responses';
+import { builds, crosswalkCore, generateFor, stream, type Generated } from '@olva/test-support/responses';
 import { prng } from '@olva/test-support/prng';
 import { HttpError } from '../http/errors.js';
 import { hideBesideNested, nestedDifference, nestedHiddenCounts, refuseNestedDifference, viewsOf } from './nested.js';
@@ -183,6 +183,33 @@ describe('nested publications', () => {
       expect(() => refuseNestedDifference(lorient, '2025', doc, earlier, rules)).not.toThrow();
       const sport = (d: ResultsDocument) => (d.groups[0]!.questions[0] as { categories: { code: string; count: number | null }[] }).categories.find((c) => c.code === 'sport')!.count;
       expect([sport(lorient2025), sport(made), sport(doc)]).toEqual([5, 6, null]);
+    });
+
+    it('matches a question a crosswalk renamed, under its previous id, with the nested territory’s publication of that wave', async () => {
+      // 2025 on the core (echelle_action), 2026 on the next one (echelle_intervention). The rest of
+      // the agglomeration in 2025: twelve associations, ONE acting at the regional scale.
+      const next = crosswalkCore();
+      const scale = (items: Generated[], code: (i: number) => string) => items.map((g, i) => ({ ...g, payload: { ...g.payload, answers: { ...g.payload.answers, echelle_action: code(i) } } }));
+      const lorient2025 = scale(generateFor(b.core, lorient, '2025', 40, prng(137)), (i) => (i < 20 ? 'commune' : 'region'));
+      const rest2025 = scale(generateFor(b.core, agglo, '2025', 12, prng(139)), (i) => (i < 1 ? 'region' : 'commune'));
+      const lorientNow = [...generateFor(next, lorient, '2026', 40, prng(149)), ...lorient2025];
+      const agglo2025 = await aggregateResponses(stream([...lorient2025, ...rest2025].map((x) => ({ ...x, payload: { ...x.payload, territory: agglo } }))), { compiled: [b.core], rules });
+      const nested = [{ territory: agglo, outside: true, views: viewsOf({ ...agglo2025.groups[0]!, questions: agglo2025.groups[0]!.questions.filter((q) => q.id === 'echelle_action') }) }];
+      const made = async (hide: HiddenCounts[] = []): Promise<ResultsDocument> => {
+        const doc = await analyseResponses(stream(lorientNow), { compiled: [b.core, next], rules, wave: '2026', previousWave: '2025', territory: lorient as never, network: false, inside: () => false, hide });
+        return { ...doc, groups: doc.groups.map((g) => ({
+          ...g, questions: g.questions.filter((q) => q.id === 'echelle_intervention'),
+          comparisons: { previousWave: { ...g.comparisons!.previousWave!, shares: g.comparisons!.previousWave!.shares.filter((s) => s.question === 'echelle_intervention') } },
+        })) };
+      };
+      const first = await made();
+      const regional = (doc: ResultsDocument) => doc.groups[0]!.comparisons!.previousWave!.shares.find((s) => s.code === 'region')!;
+      expect(regional(first)).toMatchObject({ previousQuestion: 'echelle_action', previous: { count: 20 } });
+      const refused = (() => { try { refuseNestedDifference(lorient, '2026', first, nested, rules); } catch (e) { return e as HttpError; } })();
+      expect(refused?.text.en).toContain('in wave "2025", a count of 1 for "echelle_action" = region (fewer than 3)');
+      const doc = await hideBesideNested(first, lorient, '2026', nested, rules, made);
+      expect(regional(doc).previous).toBeNull();
+      expect(() => refuseNestedDifference(lorient, '2026', doc, nested, rules)).not.toThrow();
     });
 
     it('withholds a previous-wave line whose rest is a base under minBase; the refusal names the wave', async () => {

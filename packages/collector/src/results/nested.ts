@@ -22,7 +22,8 @@
  *   a line whose hidden counts that leaves a single reading (`boundedCountPinned`) is withheld
  *   when it is the document's own, and the document hides the counts that bound it otherwise.
  * Only pairs are checked (three nested documents can still combine), and only figures shown in
- * both (a sum of codes read from single counts in the other: a crosswalk's category); bounds
+ * both (a sum of codes read from single counts in the other: a crosswalk's category; a question
+ * it renamed under its previous id, `previousQuestion`, in the previous wave); bounds
  * only within a wave's own groups (not the previous-wave columns, whose hidden counts have no mark).
  */
 import { boundedCountPinned, type CountRef, type DisclosureRules, type GroupResults, type HiddenCounts, type LineRef, type QuestionFigures, type ResultsDocument } from '@olva/analysis';
@@ -101,11 +102,12 @@ export function viewsOf(g: GroupResults): View[] {
     const before = emptyView(g.territory, previous.wave, null);
     for (const s of previous.shares) {
       const row = s.row === undefined ? {} : { row: s.row };
-      for (const [view, figure, codes] of [[own, s.current, s.currentCodes], [before, s.previous, s.previousCodes]] as const) {
+      // The previous wave under its own id: a question a crosswalk renamed is published there under the old one.
+      for (const [view, figure, codes, question] of [[own, s.current, s.currentCodes, s.question], [before, s.previous, s.previousCodes, s.previousQuestion ?? s.question]] as const) {
         if (!figure) continue;
-        const counted: Counted = { question: s.question, ...row, codes: codes?.length ? codes : [s.code], count: figure.count };
+        const counted: Counted = { question, ...row, codes: codes?.length ? codes : [s.code], count: figure.count };
         if (!view.counts.has(countKey(counted))) view.counts.set(countKey(counted), counted);
-        if (view === before) before.bases.set(lineOf(s.question, s.row), { question: s.question, ...row, base: figure.base });
+        if (view === before) before.bases.set(lineOf(question, s.row), { question, ...row, base: figure.base });
       }
     }
     views.push(before);
@@ -296,7 +298,7 @@ export async function hideBesideNested(doc: ResultsDocument, territory: Territor
   for (let pass = 0; pass < HIDING_PASSES; pass++) {
     const mine = groupOf(doc, territory, wave);
     let more = false;
-    // A count hidden already is not shown: only new ones come back (or one its group lacks: a renamed question).
+    // A count hidden already is not shown: only new ones come back.
     for (const h of mine ? nested.flatMap((n) => nestedHiddenCounts(viewsOf(mine), n.views, n.outside, rules, n.earlier !== undefined)) : []) {
       const entry = hidden.get(h.wave) ?? { territory: h.territory, wave: h.wave, counts: [], lines: [] };
       hidden.set(h.wave, entry);
