@@ -168,6 +168,27 @@ describe('nested publications', () => {
       expect(doc.groups[0]!.questions[0]).toEqual(made.groups[0]!.questions[0]);
     });
 
+    it('withholds, beside an earlier snapshot, the previous-wave lines an erased response left unchanged too: they would say what it did not answer', async () => {
+      const lines = ['secteur_principal', 'employeur'];
+      const keep = (doc: ResultsDocument): ResultsDocument => ({ ...doc, groups: doc.groups.map((g) => ({
+        ...g, questions: g.questions.filter((q) => lines.includes(q.id)),
+        ...(g.comparisons?.previousWave ? { comparisons: { previousWave: { ...g.comparisons.previousWave, shares: g.comparisons.previousWave.shares.filter((s) => lines.includes(s.question)) } } } : {}),
+      })) });
+      // The association erased since answered its main sector, not whether it employs anyone.
+      const before = inner.map((g, i) => (i === 40 ? { ...g, payload: { ...g.payload, answers: Object.fromEntries(Object.entries(g.payload.answers).filter(([k]) => k !== 'employeur')) } } : g));
+      expect(before[40]!.payload.wave).toBe('2025');
+      const snapshot = keep(await aggregateResponses(stream(before.filter((g) => g.payload.wave === '2025')), { compiled: [b.core], rules }));
+      const earlier = [{ territory: lorient, outside: false, earlier: '2026-01-15T10:00:00.000Z', views: viewsOf(snapshot.groups[0]!) }];
+      const erased = before.filter((_, i) => i !== 40);
+      const made = async (hide: HiddenCounts[] = []) => keep(await analyseResponses(stream(erased), { compiled: [b.core], rules, wave: '2026', previousWave: '2025', territory: lorient as never, network: false, inside: () => false, hide }));
+      const first = await made();
+      const shown = (doc: ResultsDocument) => [...new Set(doc.groups[0]!.comparisons!.previousWave!.shares.filter((s) => s.previous !== null).map((s) => s.question))];
+      expect(shown(first).sort()).toEqual(['employeur', 'secteur_principal']);
+      const doc = await hideBesideNested(first, lorient, '2026', earlier, rules, made);
+      expect(shown(doc)).toEqual([]);
+      expect(() => refuseNestedDifference(lorient, '2026', doc, earlier, rules)).not.toThrow();
+    });
+
     it('refuses to publish a wave again when a few responses came in since its earlier snapshot', async () => {
       const lorient2025 = await documentOf(inner, lorient, [], '2024', '2025');
       const earlier = [{ territory: lorient, outside: false, earlier: '2026-01-15T10:00:00.000Z', views: viewsOf(lorient2025.groups[0]!) }];

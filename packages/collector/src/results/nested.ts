@@ -21,6 +21,11 @@
  * - A count shown in one bounds the same count in the other (a commune's is at most its EPCI's):
  *   a line whose hidden counts that leaves a single reading (`boundedCountPinned`) is withheld
  *   when it is the document's own, and the document hides the counts that bound it otherwise.
+ * - The territory's own earlier snapshots (`earlier`: replaced or withdrawn since, each has been
+ *   public) are checked the same way, differences counting either way and without bounds.
+ * - A previous-wave column states no responses: when its lines all differ by under `minBase` and
+ *   one does differ, the group that differs is likely that small, and every line both show is
+ *   withheld (`fewBehind`), unchanged ones too.
  * Only pairs are checked (three nested documents can still combine), and only figures shown in
  * both (a sum of codes read from single counts in the other: a crosswalk's category; a question
  * it renamed under its previous id, `previousQuestion`, in the previous wave); bounds
@@ -160,6 +165,27 @@ function smallBases(outer: View, inner: View, rules: DisclosureRules, unordered:
   return out;
 }
 
+/** The lines shown in both views, with their difference. */
+function commonLines(outer: View, inner: View): (LineRef & { difference: number })[] {
+  return [...outer.bases.values()].flatMap((o) => {
+    const i = inner.bases.get(lineOf(o.question, o.row));
+    return i ? [{ question: o.question, ...(o.row === undefined ? {} : { row: o.row }), difference: o.base - i.base }] : [];
+  });
+}
+
+/**
+ * True when a view pair whose responses are not both known (a previous-wave column) has some
+ * line whose bases differ, none by `minBase` or more: the group that differs (the rest, or the
+ * responses erased or come in between two snapshots) is then likely under `minBase`, and its
+ * lines with no difference would say what those few did not answer; they are withheld with the others.
+ */
+function fewBehind(outer: View, inner: View, rules: DisclosureRules, unordered: boolean): boolean {
+  if (outer.responses !== null && inner.responses !== null) return false;
+  const gaps = commonLines(outer, inner).map((l) => (unordered ? Math.abs(l.difference) : l.difference));
+  const widest = Math.max(0, ...gaps);
+  return small(widest, rules.minBase);
+}
+
 /**
  * The lines of `owner` whose hidden counts the counts `bounder` shows fix to a single value: a
  * count of the inner territory is at most the outer one's, and at least it the other way round
@@ -195,7 +221,7 @@ export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[
   for (const [outer, inner] of pairs(mine, theirs, outside)) {
     const view = outside ? inner : outer;
     const counts = smallDifferences(outer, inner, rules, unordered).map(({ counted: c }): CountRef => ({ question: c.question, ...(c.row === undefined ? {} : { row: c.row }), code: c.codes[0]! }));
-    const lines: LineRef[] = smallBases(outer, inner, rules, unordered).map(({ difference: _, ...line }) => line);
+    const lines: LineRef[] = (fewBehind(outer, inner, rules, unordered) ? commonLines(outer, inner) : smallBases(outer, inner, rules, unordered)).map(({ difference: _, ...line }) => line);
     const other = outside ? outer : inner;
     // A line of mine that their counts pin is withheld; one of theirs that mine pin loses my counts that bound it.
     for (const { line } of unordered ? [] : pinnedByBounds(view, other, outside, rules)) lines.push({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }) });
