@@ -163,6 +163,9 @@ describe('analyseResponses', () => {
     const scale = previous.shares.filter((s) => s.question === 'echelle_intervention' && s.current && s.previous);
     expect(scale.length).toBeGreaterThan(0);
     for (const s of scale) expect(s.previous).toMatchObject(raw(items, RENNES, '2025', 'echelle_action', [s.code]));
+    // Its previous id, under which a publication of 2025 shows it; none for a question kept.
+    expect(new Set(previous.shares.filter((s) => s.question === 'echelle_intervention').map((s) => s.previousQuestion))).toEqual(new Set(['echelle_action']));
+    expect(solidarity.previousQuestion).toBeUndefined();
     expect(previous.shares.find((s) => s.question === 'situation_financiere')).toMatchObject({ missing: 'not-comparable', reason: { fr: 'Les modalités ont changé de sens.' } });
     // A territory without a previous wave says so.
     const lorientless = await analyseResponses(stream(items.filter((g) => !(g.payload.territory.code === '35238' && g.payload.wave === '2025'))), { compiled, wave: '2026', territory: RENNES, previousWave: '2025' });

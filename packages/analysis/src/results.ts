@@ -339,6 +339,9 @@ export interface PreviousWaveShare {
   /** With a crosswalk, the codes of each version counted in the category. */
   currentCodes?: string[];
   previousCodes?: string[];
+  /** The question's id in the previous wave's versions, when a crosswalk renamed it: a
+   * publication of that wave shows it under this id. */
+  previousQuestion?: string;
   current: { count: number; base: number; share: number } | null;
   previous: { count: number; base: number; share: number } | null;
   p: number | null;

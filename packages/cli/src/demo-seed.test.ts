@@ -50,7 +50,9 @@ describe('demo seed', () => {
       expect(seedSummary(0)).toEqual({ fr: expect.stringContaining('déjà enregistrées'), en: expect.stringContaining('already stored') });
       expect(await store.count({ territories: 'all' })).toBe(total);
       async function* payloads() { for await (const r of store.stream({ territories: 'all' })) yield r.payload; }
-      const doc = await analyseResponses(payloads(), { compiled: groups.map((g) => g.compiled), wave: '2026', territory: { level: 'commune', code: '35238' }, previousWave: '2025' });
+      // The commune of Lorient lies inside Lorient Agglomération: one area of the network.
+      const within = (t: { level: string; code: string }, container: { level: string; code: string }) => (t.level === container.level && t.code === container.code) || (t.code === '56121' && container.code === '200042174');
+      const doc = await analyseResponses(payloads(), { compiled: groups.map((g) => g.compiled), wave: '2026', territory: { level: 'commune', code: '35238' }, previousWave: '2025', within });
       const c = doc.groups[0]!.comparisons!;
       expect(c.network!.otherTerritories).toBe(5);
       expect(c.network!.shares.some((s) => s.network !== null)).toBe(true);

@@ -132,15 +132,19 @@ export function* generatedResponses(groups: readonly SeedGroup[], seed = 2026): 
   }
 }
 
-/** The demo's territories: Rennes and five others, in 2025 and 2026 (about 640 responses). */
+/** The demo's territories: Rennes and six others (Lorient inside Lorient Agglomération), in 2025 and 2026 (about 640 responses). */
 export function demoSeedGroups(builds: { core: CompiledQuestionnaire; rennes: CompiledQuestionnaire; lorient: CompiledQuestionnaire }): SeedGroup[] {
   const commune = (code: string) => ({ level: 'commune' as const, code });
   const lorient = { level: 'epci' as const, code: '200042174' };
   return [
     { territory: commune('35238'), wave: '2026', compiled: builds.rennes, size: 140 },
     { territory: commune('35238'), wave: '2025', compiled: builds.rennes, size: 110 },
-    { territory: lorient, wave: '2026', compiled: builds.lorient, size: 80, commune: '56121' },
-    { territory: lorient, wave: '2025', compiled: builds.lorient, size: 60, commune: '56121' },
+    // Lorient Agglomération, part of it collected in the commune of Lorient: two nested
+    // territories, each with its token, whose publications are checked beside each other.
+    { territory: commune('56121'), wave: '2026', compiled: builds.lorient, size: 35 },
+    { territory: commune('56121'), wave: '2025', compiled: builds.lorient, size: 25 },
+    { territory: lorient, wave: '2026', compiled: builds.lorient, size: 45, commune: '56098' },
+    { territory: lorient, wave: '2025', compiled: builds.lorient, size: 35, commune: '56098' },
     { territory: commune('29019'), wave: '2026', compiled: builds.core, size: 70 },
     { territory: commune('44109'), wave: '2026', compiled: builds.core, size: 90 },
     { territory: commune('35288'), wave: '2026', compiled: builds.core, size: 45 },

@@ -34,6 +34,6 @@ export { waveProblems, type WaveRule } from './waves.js';
 export { DEMO_CSP, IFRAME_PAGE_DIR } from './demo-site.js';
 export { resultsRoutes, publicResultsPath } from './results/routes.js';
 export { computeResults, DEFAULT_RESULTS_QUESTIONNAIRE } from './results/compute.js';
-export type { PublicationStore, PublicationEvent } from './store/publications.js';
+export type { PublicationStore, PublicationEvent, PublishedSnapshot } from './store/publications.js';
 export { seedCockpitDemo } from './routes/cockpit/demo-seed.js';
 export { COCKPIT_CSP } from './routes/cockpit/page.js';

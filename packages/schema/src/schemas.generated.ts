@@ -2867,6 +2867,10 @@ export const resultsSchema: Record<string, unknown> = {
             "type": "string"
           }
         },
+        "previousQuestion": {
+          "type": "string",
+          "description": "The question's id in the previous wave's versions, when a crosswalk renamed it (December 2026, optional): a publication of that wave shows it under this id."
+        },
         "current": {
           "anyOf": [
             {

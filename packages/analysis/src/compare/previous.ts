@@ -20,6 +20,9 @@ import { coreVersionChain, type GatheredTicks } from './gathered-ticks.js';
 
 const coreVersions = (g: GroupResults): string[] => [...new Set(g.versions.map((v) => v.questionnaire.version))].sort(compareVersions);
 
+/** The previous wave's id of a question a crosswalk renamed, for whoever sets the two waves' publications side by side. */
+const oldName = (id: string, previousId: string): { previousQuestion?: string } => (previousId === id ? {} : { previousQuestion: previousId });
+
 /** Codes of a group's versions that fall into each harmonised category. */
 function membersOf(h: HarmonisedQuestion, versions: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -123,10 +126,10 @@ export function comparePreviousWave(current: GroupResults, previous: GroupResult
     if (h.categories.length === 0) {
       // Booleans and scales: no codes to harmonise; compared code by code under the old id.
       const renamed: GroupResults = { ...previous, questions: [{ ...then, id: now.id }] };
-      shares.push(...compareWaves({ ...current, questions: [now] }, renamed, rules));
+      shares.push(...compareWaves({ ...current, questions: [now] }, renamed, rules).map((s) => ({ ...s, ...oldName(now.id, then.id) })));
       continue;
     }
-    shares.push(...harmonisedShares([current, previous], now, then, h, to, from, rules, ticked));
+    shares.push(...harmonisedShares([current, previous], now, then, h, to, from, rules, ticked).map((s) => ({ ...s, ...oldName(now.id, then.id) })));
   }
   return { wave: previousWave, available: true, crosswalk: { from, to, applied }, shares };
 }

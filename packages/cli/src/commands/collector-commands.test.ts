@@ -144,6 +144,7 @@ describe('olva demo', () => {
     expect(out()).toContain(`open ${base}/`);
     expect(out()).toContain('territorial token "rennes": ');
     expect(out()).toContain('territorial token "lorient-agglo": ');
+    expect(out()).toContain('territorial token "lorient": demo-lorient-commune-');
 
     const page = await fetch(`${base}/`);
     expect(page.status).toBe(200);

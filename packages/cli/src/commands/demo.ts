@@ -14,8 +14,8 @@ import { configWith, reportStartFailure, serveUntilSignal } from './serve.js';
 import { demoSeedGroups, seedDemoResponses } from '../demo-seed.js';
 
 export const usage: Bilingual = {
-  fr: 'olva demo [--port <n>] [--data <dossier>] [--origin <url>]… [--seed-responses] : lance la démonstration (page municipale, questionnaire embarqué, collecteur SQLite) ; port 8080 ou OLVA_PORT ; --data garde la base dans <dossier>/demo.sqlite (sinon .olva-data/ du dépôt) ; --origin autorise en plus une page à vous à envoyer des réponses (http(s)://hôte[:port], répétable : --origin http://localhost:3000) ; --seed-responses enregistre d’abord ~640 réponses générées (source « generated ») : Rennes et 5 autres territoires, millésimes 2025 et 2026',
-  en: 'olva demo [--port <n>] [--data <dir>] [--origin <url>]… [--seed-responses]: runs the demo (municipal page, embedded survey, SQLite collector); port 8080 or OLVA_PORT; --data keeps the database in <dir>/demo.sqlite (else the repository\'s .olva-data/); --origin also lets a page of yours send responses (http(s)://host[:port], repeatable: --origin http://localhost:3000); --seed-responses first stores ~640 generated responses (source "generated"): Rennes and 5 other territories, waves 2025 and 2026',
+  fr: 'olva demo [--port <n>] [--data <dossier>] [--origin <url>]… [--seed-responses] : lance la démonstration (page municipale, questionnaire embarqué, collecteur SQLite) ; port 8080 ou OLVA_PORT ; --data garde la base dans <dossier>/demo.sqlite (sinon .olva-data/ du dépôt) ; --origin autorise en plus une page à vous à envoyer des réponses (http(s)://hôte[:port], répétable : --origin http://localhost:3000) ; --seed-responses enregistre d’abord ~640 réponses générées (source « generated ») : Rennes et 6 autres territoires, millésimes 2025 et 2026',
+  en: 'olva demo [--port <n>] [--data <dir>] [--origin <url>]… [--seed-responses]: runs the demo (municipal page, embedded survey, SQLite collector); port 8080 or OLVA_PORT; --data keeps the database in <dir>/demo.sqlite (else the repository\'s .olva-data/); --origin also lets a page of yours send responses (http(s)://host[:port], repeatable: --origin http://localhost:3000); --seed-responses first stores ~640 generated responses (source "generated"): Rennes and 6 other territories, waves 2025 and 2026',
 };
 
 /** The repository root: the nearest parent holding examples/demo/olva.config.json. */
@@ -193,8 +193,8 @@ export function demoDatabase(dir: string | undefined):
  */
 export function seedSummary(created: number): { fr: string; en: string } {
   return created > 0 ? {
-    fr: `✓ ${created} réponses générées enregistrées (source « generated ») : Rennes, Lorient Agglomération, Brest, Nantes, Saint-Malo, Vannes ; millésimes 2025 et 2026`,
-    en: `✓ ${created} generated responses stored (source "generated"): Rennes, Lorient Agglomération, Brest, Nantes, Saint-Malo, Vannes; waves 2025 and 2026`,
+    fr: `✓ ${created} réponses générées enregistrées (source « generated ») : Rennes, Lorient Agglomération et la commune de Lorient en son sein, Brest, Nantes, Saint-Malo, Vannes ; millésimes 2025 et 2026`,
+    en: `✓ ${created} generated responses stored (source "generated"): Rennes, Lorient Agglomération and the commune of Lorient inside it, Brest, Nantes, Saint-Malo, Vannes; waves 2025 and 2026`,
   } : {
     fr: '✓ réponses générées déjà enregistrées par un lancement précédent (source « generated ») : rien d’ajouté',
     en: '✓ generated responses already stored by an earlier start (source "generated"): nothing added',

@@ -20,7 +20,8 @@ describe('configuration schema', () => {
     const { config, warnings } = loadConfig(file, {});
     expect(config.builds.map((b) => path.basename(b))).toEqual(['olva-core', 'olva-core+rennes-2026', 'olva-core+lorient-agglo-2026']);
     expect(config.databaseUrl).toBe(`sqlite:${path.resolve(here, '../../../../.olva-data/demo.sqlite')}`);
-    expect(config.tokens.map((t) => t.name)).toEqual(['rnma-national', 'rennes', 'lorient-agglo']);
-    expect(warnings).toHaveLength(3);
+    expect(config.tokens.map((t) => t.name)).toEqual(['rnma-national', 'rennes', 'lorient-agglo', 'lorient']);
+    // One per token written in clear.
+    expect(warnings).toHaveLength(4);
   });
 });

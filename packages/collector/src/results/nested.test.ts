@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateResponses, analyseResponses, DEFAULT_DISCLOSURE_RULES as rules, type GroupResults, type HiddenCounts, type ResultsDocument } from '@olva/analysis';
-import { builds, generateFor, stream, type Generated } from '@olva/test-support/responses';
+import { builds, crosswalkCore, generateFor, stream, type Generated } from '@olva/test-support/responses';
 import { prng } from '@olva/test-support/prng';
 import { HttpError } from '../http/errors.js';
 import { hideBesideNested, nestedDifference, nestedHiddenCounts, refuseNestedDifference, viewsOf } from './nested.js';
@@ -148,6 +148,88 @@ describe('nested publications', () => {
       expect(() => refuseNestedDifference(lorient, '2026', made, nested, rules)).toThrow(HttpError);
       const doc = await hideBesideNested(made, lorient, '2026', nested, rules, (hide) => documentOf(inner, lorient, hide));
       expect(previousSport(doc)).toBeNull();
+      expect(() => refuseNestedDifference(lorient, '2026', doc, nested, rules)).not.toThrow();
+    });
+
+    it('checks a previous wave against the territory’s own earlier snapshot of it: one response erased since is no group of its own', async () => {
+      // Lorient published 2025 with its 40 responses; one sport association's is erased since. Its
+      // 2026 document sets 2025 beside it, 39 responses: the two would give that one's answers.
+      const lorient2025 = await aggregateResponses(stream(inner.filter((g) => g.payload.wave === '2025')), { compiled: [b.core], rules });
+      const earlier = [{ territory: lorient, outside: false, earlier: '2026-01-15T10:00:00.000Z', views: viewsOf({ ...lorient2025.groups[0]!, questions: lorient2025.groups[0]!.questions.filter((q) => q.id === 'secteur_principal') }) }];
+      const erased = inner.filter((g) => g.payload.wave === '2026' || g.payload.answers.secteur_principal !== 'sport').concat(inner.filter((g) => g.payload.wave === '2025' && g.payload.answers.secteur_principal === 'sport').slice(1));
+      const made = await documentOf(erased, lorient);
+      expect(previousSport(made)).toBe(4);
+      const refused = (() => { try { refuseNestedDifference(lorient, '2026', made, earlier, rules); } catch (e) { return e as HttpError; } })();
+      expect(refused?.problems?.[0]?.code).toBe('results/earlier-snapshot-difference');
+      expect(refused!.text.en).toContain('in wave "2025", a base of 1 respondents to "secteur_principal" (fewer than 10) be read by difference with its document published on 2026-01-15T10:00:00.000Z');
+      const doc = await hideBesideNested(made, lorient, '2026', earlier, rules, (hide) => documentOf(erased, lorient, hide));
+      expect(() => refuseNestedDifference(lorient, '2026', doc, earlier, rules)).not.toThrow();
+      expect(doc.groups[0]!.comparisons!.previousWave!.shares.every((s) => s.previous === null && s.missing === 'withheld')).toBe(true);
+      expect(doc.groups[0]!.questions[0]).toEqual(made.groups[0]!.questions[0]);
+    });
+
+    it('withholds, beside an earlier snapshot, the previous-wave lines an erased response left unchanged too: they would say what it did not answer', async () => {
+      const lines = ['secteur_principal', 'employeur'];
+      const keep = (doc: ResultsDocument): ResultsDocument => ({ ...doc, groups: doc.groups.map((g) => ({
+        ...g, questions: g.questions.filter((q) => lines.includes(q.id)),
+        ...(g.comparisons?.previousWave ? { comparisons: { previousWave: { ...g.comparisons.previousWave, shares: g.comparisons.previousWave.shares.filter((s) => lines.includes(s.question)) } } } : {}),
+      })) });
+      // The association erased since answered its main sector, not whether it employs anyone.
+      const before = inner.map((g, i) => (i === 40 ? { ...g, payload: { ...g.payload, answers: Object.fromEntries(Object.entries(g.payload.answers).filter(([k]) => k !== 'employeur')) } } : g));
+      expect(before[40]!.payload.wave).toBe('2025');
+      const snapshot = keep(await aggregateResponses(stream(before.filter((g) => g.payload.wave === '2025')), { compiled: [b.core], rules }));
+      const earlier = [{ territory: lorient, outside: false, earlier: '2026-01-15T10:00:00.000Z', views: viewsOf(snapshot.groups[0]!) }];
+      const erased = before.filter((_, i) => i !== 40);
+      const made = async (hide: HiddenCounts[] = []) => keep(await analyseResponses(stream(erased), { compiled: [b.core], rules, wave: '2026', previousWave: '2025', territory: lorient as never, network: false, inside: () => false, hide }));
+      const first = await made();
+      const shown = (doc: ResultsDocument) => [...new Set(doc.groups[0]!.comparisons!.previousWave!.shares.filter((s) => s.previous !== null).map((s) => s.question))];
+      expect(shown(first).sort()).toEqual(['employeur', 'secteur_principal']);
+      const doc = await hideBesideNested(first, lorient, '2026', earlier, rules, made);
+      expect(shown(doc)).toEqual([]);
+      expect(() => refuseNestedDifference(lorient, '2026', doc, earlier, rules)).not.toThrow();
+    });
+
+    it('refuses to publish a wave again when a few responses came in since its earlier snapshot', async () => {
+      const lorient2025 = await documentOf(inner, lorient, [], '2024', '2025');
+      const earlier = [{ territory: lorient, outside: false, earlier: '2026-01-15T10:00:00.000Z', views: viewsOf(lorient2025.groups[0]!) }];
+      const late = [...inner, ...inWave(lorient, '2025', 3, 1, 127)];
+      const again = await documentOf(late, lorient, [], '2024', '2025');
+      const refused = (() => { try { refuseNestedDifference(lorient, '2025', again, earlier, rules); } catch (e) { return e as HttpError; } })();
+      expect(refused?.problems?.[0]?.code).toBe('results/earlier-snapshot-difference');
+      expect(refused?.text.fr).toContain('un groupe de 3 réponses (moins de 10)');
+      // Twelve more: a group the rules publish, its small counts hidden.
+      const more = [...inner, ...inWave(lorient, '2025', 12, 1, 131)];
+      const made = await documentOf(more, lorient, [], '2024', '2025');
+      const doc = await hideBesideNested(made, lorient, '2025', earlier, rules, (hide) => documentOf(more, lorient, hide, '2024', '2025'));
+      expect(() => refuseNestedDifference(lorient, '2025', doc, earlier, rules)).not.toThrow();
+      const sport = (d: ResultsDocument) => (d.groups[0]!.questions[0] as { categories: { code: string; count: number | null }[] }).categories.find((c) => c.code === 'sport')!.count;
+      expect([sport(lorient2025), sport(made), sport(doc)]).toEqual([5, 6, null]);
+    });
+
+    it('matches a question a crosswalk renamed, under its previous id, with the nested territory’s publication of that wave', async () => {
+      // 2025 on the core (echelle_action), 2026 on the next one (echelle_intervention). The rest of
+      // the agglomeration in 2025: twelve associations, ONE acting at the regional scale.
+      const next = crosswalkCore();
+      const scale = (items: Generated[], code: (i: number) => string) => items.map((g, i) => ({ ...g, payload: { ...g.payload, answers: { ...g.payload.answers, echelle_action: code(i) } } }));
+      const lorient2025 = scale(generateFor(b.core, lorient, '2025', 40, prng(137)), (i) => (i < 20 ? 'commune' : 'region'));
+      const rest2025 = scale(generateFor(b.core, agglo, '2025', 12, prng(139)), (i) => (i < 1 ? 'region' : 'commune'));
+      const lorientNow = [...generateFor(next, lorient, '2026', 40, prng(149)), ...lorient2025];
+      const agglo2025 = await aggregateResponses(stream([...lorient2025, ...rest2025].map((x) => ({ ...x, payload: { ...x.payload, territory: agglo } }))), { compiled: [b.core], rules });
+      const nested = [{ territory: agglo, outside: true, views: viewsOf({ ...agglo2025.groups[0]!, questions: agglo2025.groups[0]!.questions.filter((q) => q.id === 'echelle_action') }) }];
+      const made = async (hide: HiddenCounts[] = []): Promise<ResultsDocument> => {
+        const doc = await analyseResponses(stream(lorientNow), { compiled: [b.core, next], rules, wave: '2026', previousWave: '2025', territory: lorient as never, network: false, inside: () => false, hide });
+        return { ...doc, groups: doc.groups.map((g) => ({
+          ...g, questions: g.questions.filter((q) => q.id === 'echelle_intervention'),
+          comparisons: { previousWave: { ...g.comparisons!.previousWave!, shares: g.comparisons!.previousWave!.shares.filter((s) => s.question === 'echelle_intervention') } },
+        })) };
+      };
+      const first = await made();
+      const regional = (doc: ResultsDocument) => doc.groups[0]!.comparisons!.previousWave!.shares.find((s) => s.code === 'region')!;
+      expect(regional(first)).toMatchObject({ previousQuestion: 'echelle_action', previous: { count: 20 } });
+      const refused = (() => { try { refuseNestedDifference(lorient, '2026', first, nested, rules); } catch (e) { return e as HttpError; } })();
+      expect(refused?.text.en).toContain('in wave "2025", a count of 1 for "echelle_action" = region (fewer than 3)');
+      const doc = await hideBesideNested(first, lorient, '2026', nested, rules, made);
+      expect(regional(doc).previous).toBeNull();
       expect(() => refuseNestedDifference(lorient, '2026', doc, nested, rules)).not.toThrow();
     });
 

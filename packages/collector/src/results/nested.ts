@@ -21,8 +21,14 @@
  * - A count shown in one bounds the same count in the other (a commune's is at most its EPCI's):
  *   a line whose hidden counts that leaves a single reading (`boundedCountPinned`) is withheld
  *   when it is the document's own, and the document hides the counts that bound it otherwise.
+ * - The territory's own earlier snapshots (`earlier`: replaced or withdrawn since, each has been
+ *   public) are checked the same way, differences counting either way and without bounds.
+ * - A previous-wave column states no responses: when its lines all differ by under `minBase` and
+ *   one does differ, the group that differs is likely that small, and every line both show is
+ *   withheld (`fewBehind`), unchanged ones too.
  * Only pairs are checked (three nested documents can still combine), and only figures shown in
- * both (a sum of codes read from single counts in the other: a crosswalk's category); bounds
+ * both (a sum of codes read from single counts in the other: a crosswalk's category; a question
+ * it renamed under its previous id, `previousQuestion`, in the previous wave); bounds
  * only within a wave's own groups (not the previous-wave columns, whose hidden counts have no mark).
  */
 import { boundedCountPinned, type CountRef, type DisclosureRules, type GroupResults, type HiddenCounts, type LineRef, type QuestionFigures, type ResultsDocument } from '@olva/analysis';
@@ -101,11 +107,12 @@ export function viewsOf(g: GroupResults): View[] {
     const before = emptyView(g.territory, previous.wave, null);
     for (const s of previous.shares) {
       const row = s.row === undefined ? {} : { row: s.row };
-      for (const [view, figure, codes] of [[own, s.current, s.currentCodes], [before, s.previous, s.previousCodes]] as const) {
+      // The previous wave under its own id: a question a crosswalk renamed is published there under the old one.
+      for (const [view, figure, codes, question] of [[own, s.current, s.currentCodes, s.question], [before, s.previous, s.previousCodes, s.previousQuestion ?? s.question]] as const) {
         if (!figure) continue;
-        const counted: Counted = { question: s.question, ...row, codes: codes?.length ? codes : [s.code], count: figure.count };
+        const counted: Counted = { question, ...row, codes: codes?.length ? codes : [s.code], count: figure.count };
         if (!view.counts.has(countKey(counted))) view.counts.set(countKey(counted), counted);
-        if (view === before) before.bases.set(lineOf(s.question, s.row), { question: s.question, ...row, base: figure.base });
+        if (view === before) before.bases.set(lineOf(question, s.row), { question, ...row, base: figure.base });
       }
     }
     views.push(before);
@@ -124,11 +131,18 @@ function countIn(view: View, c: Omit<Counted, 'count'>): number | null {
 
 const small = (d: number, limit: number) => d > 0 && d < limit;
 
+/**
+ * The difference of two figures that the rules check: outer less inner, or its size between two
+ * snapshots of one territory (`unordered`: responses came in, were set aside or erased between
+ * them, and a reader who sets them side by side reads the few that changed either way).
+ */
+const gap = (outer: number, inner: number, unordered: boolean) => (unordered ? Math.abs(outer - inner) : outer - inner);
+
 /** A count whose difference between two views of one wave is under `minCell`. */
 interface SmallDifference { counted: Omit<Counted, 'count'>; difference: number }
 
 /** The counts shown in both views whose difference (outer less inner) is under `minCell`. */
-function smallDifferences(outer: View, inner: View, rules: DisclosureRules): SmallDifference[] {
+function smallDifferences(outer: View, inner: View, rules: DisclosureRules, unordered: boolean): SmallDifference[] {
   const out: SmallDifference[] = [];
   const seen = new Set<string>();
   for (const c of [...outer.counts.values(), ...inner.counts.values()]) {
@@ -136,19 +150,40 @@ function smallDifferences(outer: View, inner: View, rules: DisclosureRules): Sma
     if (seen.has(key)) continue;
     seen.add(key);
     const [o, i] = [countIn(outer, c), countIn(inner, c)];
-    if (o !== null && i !== null && small(o - i, rules.minCell)) out.push({ counted: c, difference: o - i });
+    if (o !== null && i !== null && small(gap(o, i, unordered), rules.minCell)) out.push({ counted: c, difference: gap(o, i, unordered) });
   }
   return out;
 }
 
 /** The lines shown in both views whose bases differ (outer less inner) by under `minBase`. */
-function smallBases(outer: View, inner: View, rules: DisclosureRules): (LineRef & { difference: number })[] {
+function smallBases(outer: View, inner: View, rules: DisclosureRules, unordered: boolean): (LineRef & { difference: number })[] {
   const out: (LineRef & { difference: number })[] = [];
   for (const [line, o] of outer.bases) {
     const i = inner.bases.get(line);
-    if (i && small(o.base - i.base, rules.minBase)) out.push({ question: o.question, ...(o.row === undefined ? {} : { row: o.row }), difference: o.base - i.base });
+    if (i && small(gap(o.base, i.base, unordered), rules.minBase)) out.push({ question: o.question, ...(o.row === undefined ? {} : { row: o.row }), difference: gap(o.base, i.base, unordered) });
   }
   return out;
+}
+
+/** The lines shown in both views, with their difference. */
+function commonLines(outer: View, inner: View): (LineRef & { difference: number })[] {
+  return [...outer.bases.values()].flatMap((o) => {
+    const i = inner.bases.get(lineOf(o.question, o.row));
+    return i ? [{ question: o.question, ...(o.row === undefined ? {} : { row: o.row }), difference: o.base - i.base }] : [];
+  });
+}
+
+/**
+ * True when a view pair whose responses are not both known (a previous-wave column) has some
+ * line whose bases differ, none by `minBase` or more: the group that differs (the rest, or the
+ * responses erased or come in between two snapshots) is then likely under `minBase`, and its
+ * lines with no difference would say what those few did not answer; they are withheld with the others.
+ */
+function fewBehind(outer: View, inner: View, rules: DisclosureRules, unordered: boolean): boolean {
+  if (outer.responses !== null && inner.responses !== null) return false;
+  const gaps = commonLines(outer, inner).map((l) => (unordered ? Math.abs(l.difference) : l.difference));
+  const widest = Math.max(0, ...gaps);
+  return small(widest, rules.minBase);
 }
 
 /**
@@ -178,17 +213,19 @@ function pairs(mine: readonly View[], theirs: readonly View[], outside: boolean)
  * crosswalk's category: its sum is then hidden too), and the lines (question or matrix row)
  * whose bases differ by under `minBase`, withheld (their figures would describe so few).
  * @param outside true when `theirs` holds `mine` (`mine` is the inner territory).
+ * @param unordered true when `theirs` is an earlier snapshot of `mine`'s own territory: differences
+ * count either way, and neither bounds the other (responses came and went in between).
  */
-export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[], outside: boolean, rules: DisclosureRules): HiddenCounts[] {
+export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[], outside: boolean, rules: DisclosureRules, unordered = false): HiddenCounts[] {
   const out: HiddenCounts[] = [];
   for (const [outer, inner] of pairs(mine, theirs, outside)) {
     const view = outside ? inner : outer;
-    const counts = smallDifferences(outer, inner, rules).map(({ counted: c }): CountRef => ({ question: c.question, ...(c.row === undefined ? {} : { row: c.row }), code: c.codes[0]! }));
-    const lines: LineRef[] = smallBases(outer, inner, rules).map(({ difference: _, ...line }) => line);
+    const counts = smallDifferences(outer, inner, rules, unordered).map(({ counted: c }): CountRef => ({ question: c.question, ...(c.row === undefined ? {} : { row: c.row }), code: c.codes[0]! }));
+    const lines: LineRef[] = (fewBehind(outer, inner, rules, unordered) ? commonLines(outer, inner) : smallBases(outer, inner, rules, unordered)).map(({ difference: _, ...line }) => line);
     const other = outside ? outer : inner;
     // A line of mine that their counts pin is withheld; one of theirs that mine pin loses my counts that bound it.
-    for (const { line } of pinnedByBounds(view, other, outside, rules)) lines.push({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }) });
-    for (const { line, shown } of pinnedByBounds(other, view, !outside, rules)) counts.push(...shown.map((code) => ({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }), code })));
+    for (const { line } of unordered ? [] : pinnedByBounds(view, other, outside, rules)) lines.push({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }) });
+    for (const { line, shown } of unordered ? [] : pinnedByBounds(other, view, !outside, rules)) counts.push(...shown.map((code) => ({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }), code })));
     if (counts.length || lines.length) out.push({ territory: { ...view.territory }, wave: view.wave, counts, ...(lines.length ? { lines } : {}) });
   }
   return out;
@@ -199,16 +236,16 @@ export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[
  * pair of one wave: a group under `minBase`, a base under `minBase`, a count under `minCell`;
  * null when nothing.
  */
-function viewDifference(outer: View, inner: View, rules: DisclosureRules): Text | null {
+function viewDifference(outer: View, inner: View, rules: DisclosureRules, unordered: boolean): Text | null {
   if (outer.responses !== null && inner.responses !== null) {
-    const rest = outer.responses - inner.responses;
+    const rest = gap(outer.responses, inner.responses, unordered);
     if (small(rest, rules.minBase)) return text('nested.responses', { count: rest, minBase: rules.minBase });
   }
-  const [base] = smallBases(outer, inner, rules);
+  const [base] = smallBases(outer, inner, rules, unordered);
   if (base) return text('nested.base', { question: lineOf(base.question, base.row), count: base.difference, minBase: rules.minBase });
-  const [pinned] = [...pinnedByBounds(outer, inner, false, rules), ...pinnedByBounds(inner, outer, true, rules)];
+  const [pinned] = unordered ? [] : [...pinnedByBounds(outer, inner, false, rules), ...pinnedByBounds(inner, outer, true, rules)];
   if (pinned) return text('nested.bounds', { question: lineOf(pinned.line.question, pinned.line.row) });
-  const [d] = smallDifferences(outer, inner, rules);
+  const [d] = smallDifferences(outer, inner, rules, unordered);
   if (!d) return null;
   const code = `${d.counted.row === undefined ? '' : `${d.counted.row}.`}${d.counted.codes.join(' + ')}`;
   return text('nested.count', { question: d.counted.question, code, count: d.difference, minCell: rules.minCell });
@@ -217,10 +254,11 @@ function viewDifference(outer: View, inner: View, rules: DisclosureRules): Text 
 /**
  * What the rest of `outer` would publish that the rules forbid, in any wave both show (their
  * own or a previous wave compared with); the wave is named when it is not `wave`.
+ * @param unordered true for two snapshots of one territory (differences either way, no bounds).
  */
-export function nestedDifference(outer: readonly View[], inner: readonly View[], rules: DisclosureRules, wave: string): Text | null {
+export function nestedDifference(outer: readonly View[], inner: readonly View[], rules: DisclosureRules, wave: string, unordered = false): Text | null {
   for (const [o, i] of pairs(outer, inner, false)) {
-    const what = viewDifference(o, i, rules);
+    const what = viewDifference(o, i, rules, unordered);
     if (what) return o.wave === wave ? what : text('nested.in-wave', { wave: o.wave, what });
   }
   return null;
@@ -233,8 +271,14 @@ const groupOf = (doc: ResultsDocument, territory: TerritoryRef, wave: string) =>
 /** What the published documents of a territory nested with the one being published show. */
 export interface NestedPublication {
   territory: TerritoryRef;
-  /** True when it holds the one being published, false when it lies inside it. */
+  /** True when it holds the one being published, false when it lies inside it (or is the same). */
   outside: boolean;
+  /**
+   * Set for the territory's own earlier snapshot: when it was published. Replaced or withdrawn
+   * since, it has been public, and its difference with the new one describes the responses that
+   * came in, were set aside or erased in between: checked either way, without bounds.
+   */
+  earlier?: string;
   /** Its views, from every wave it has published. */
   views: View[];
 }
@@ -242,11 +286,18 @@ export interface NestedPublication {
 /**
  * The published documents nested with `territory`, every wave (one published for another wave
  * may compare with this one): those of the territories inside it whose responses its document
- * counts, and those of the territories holding it.
- * @param inner the territories inside `territory` whose responses the document counts.
+ * counts, those of the territories holding it, and every document `territory` itself has
+ * published (`earlier`), replaced or withdrawn since or not. Of its own, only the views of the
+ * waves the new document shows (`waves`) are kept.
+ * @param inner the territories inside `territory` whose responses its document counts.
  */
-export async function nestedPublications(store: ResponseStore, directory: TerritoryDirectory, territory: TerritoryRef, inner: readonly TerritoryRef[]): Promise<NestedPublication[]> {
+export async function nestedPublications(store: ResponseStore, directory: TerritoryDirectory, territory: TerritoryRef, inner: readonly TerritoryRef[], waves: ReadonlySet<string>): Promise<NestedPublication[]> {
   const out: NestedPublication[] = [];
+  for (const s of await store.publications.snapshots(territory)) {
+    const group = groupOf(JSON.parse(s.document) as ResultsDocument, territory, s.wave);
+    const views = group ? viewsOf(group).filter((v) => waves.has(v.wave)) : [];
+    if (views.length) out.push({ territory, outside: false, earlier: s.at, views });
+  }
   for (const [other, outside] of [...inner.map((t) => [t, false] as const), ...directory.containers(territory).map((t) => [t, true] as const)]) {
     const views: View[] = [];
     for (const [wave, published] of await store.publications.publishedWaves(other)) {
@@ -273,8 +324,8 @@ export async function hideBesideNested(doc: ResultsDocument, territory: Territor
   for (let pass = 0; pass < HIDING_PASSES; pass++) {
     const mine = groupOf(doc, territory, wave);
     let more = false;
-    // A count hidden already is not shown: only new ones come back (or one its group lacks: a renamed question).
-    for (const h of mine ? nested.flatMap((n) => nestedHiddenCounts(viewsOf(mine), n.views, n.outside, rules)) : []) {
+    // A count hidden already is not shown: only new ones come back.
+    for (const h of mine ? nested.flatMap((n) => nestedHiddenCounts(viewsOf(mine), n.views, n.outside, rules, n.earlier !== undefined)) : []) {
       const entry = hidden.get(h.wave) ?? { territory: h.territory, wave: h.wave, counts: [], lines: [] };
       hidden.set(h.wave, entry);
       for (const [key, add] of [
@@ -302,9 +353,13 @@ export function refuseNestedDifference(territory: TerritoryRef, wave: string, do
   const mine = groupOf(doc, territory, wave);
   if (!mine) return;
   const views = viewsOf(mine);
-  for (const { territory: other, outside, views: theirs } of nested) {
-    const what = outside ? nestedDifference(theirs, views, rules, wave) : nestedDifference(views, theirs, rules, wave);
+  for (const { territory: other, outside, views: theirs, earlier } of nested) {
+    const what = outside ? nestedDifference(theirs, views, rules, wave) : nestedDifference(views, theirs, rules, wave, earlier !== undefined);
     if (!what) continue;
+    if (earlier !== undefined) {
+      const message = text('conflict.earlier-snapshot', { territory: name(territory), wave, at: earlier, what, minBase: rules.minBase });
+      throw new HttpError(409, 'conflict', message, {}, [{ pointer: '', code: 'results/earlier-snapshot-difference', message }]);
+    }
     const message = text('conflict.nested-publication', { territory: name(territory), wave, other: name(other), outer: name(outside ? other : territory), what });
     throw new HttpError(409, 'conflict', message, {}, [{ pointer: '', code: 'results/nested-difference', message }]);
   }

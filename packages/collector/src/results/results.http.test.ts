@@ -182,20 +182,25 @@ for (const backend of bothBackends()) {
       const later = generateFor(b.rennes, { level: 'commune', code: '35238' }, '2026', 5, prng(99));
       await insert(later);
       expect((await call(base, 'GET', published.body.url)).body).toEqual(named(snapshot));
+      // Published again, it would set those five beside the snapshot everyone could read: refused.
       const again = await call(base, 'PUT', path, PUBLISHER);
-      expect(again.body.responses).toBe(size + 5);
-      expect((await call(base, 'GET', published.body.url)).body).toEqual(named(await analysed([...items, ...later].filter(inGroup('commune', '35238', '2026')), '2026', RENNES)));
+      expect(again.status).toBe(409);
+      expect(again.body.problems).toEqual([{ pointer: '', code: 'results/earlier-snapshot-difference', message: again.body.message }]);
+      expect(again.body.message).toBe(`publier commune:35238 pour la vague « 2026 » ferait lire par différence avec son document publié le ${published.body.at} (remplacé ou retiré depuis, il a été public), dans les réponses arrivées, écartées ou effacées entre les deux, un groupe de 5 réponses (moins de 10) : gardez la publication d’alors, ou attendez qu’au moins 10 réponses diffèrent`);
+      expect((await call(base, 'GET', published.body.url)).body).toEqual(named(snapshot));
 
       const withdrawn = await call(base, 'DELETE', path, PUBLISHER);
       expect(withdrawn.status).toBe(200);
       expect(withdrawn.body).toMatchObject({ published: false, action: 'withdrawn', by: 'rennes-publication', responses: null });
       expect((await call(base, 'GET', published.body.url)).status).toBe(404);
       expect((await call(base, 'DELETE', path, PUBLISHER)).status).toBe(404);
+      // Withdrawn, it has been public all the same.
+      expect((await call(base, 'PUT', path, PUBLISHER)).status).toBe(409);
 
       const status = await call(base, 'GET', path, TEST_TOKENS.rennes);
       expect(status.body.published).toBe(false);
       expect(status.body.history.map((e: any) => [e.action, e.by, e.responses])).toEqual([
-        ['published', 'rennes-publication', size], ['published', 'rennes-publication', size + 5], ['withdrawn', 'rennes-publication', null],
+        ['published', 'rennes-publication', size], ['withdrawn', 'rennes-publication', null],
       ]);
       expect((await call(base, 'GET', path, TEST_TOKENS.lorient)).status).toBe(403);
     });
@@ -424,8 +429,20 @@ for (const backend of bothBackends()) {
       const again = await call(server.url, 'PUT', url, PUBLISHER);
       expect(again.status).toBe(200);
       const redone = (await call(server.url, 'GET', published.body.url)).body;
-      expect(redone).toEqual(named(await analysed([...ofRennes('2025', '2026'), ...late], { wave: '2026', territory: RENNES, previousWave: '2025', network: false })));
+      const fresh = named(await analysed([...ofRennes('2025', '2026'), ...late], { wave: '2026', territory: RENNES, previousWave: '2025', network: false }));
+      expect(redone.groups[0].questions).toEqual(fresh.groups[0].questions);
       expect(redone).not.toEqual(made);
+      // Beside the snapshot published before (public once, whatever replaced it), the 2025 column
+      // shows no count that differs from it by 1 or 2, nor a base by fewer than 10: the 30 late
+      // answers are not read code by code.
+      const previous = (d: any) => new Map<string, any>(d.groups[0].comparisons.previousWave.shares.map((s: any) => [`${s.question}/${s.row ?? ''}/${s.code}`, s.previous]));
+      const [before, after] = [previous(made), previous(redone)];
+      const gaps = [...after].flatMap(([key, now]) => (now && before.get(key) ? [[Math.abs(now.count - before.get(key).count), Math.abs(now.base - before.get(key).base)]] : []));
+      expect(gaps.length).toBeGreaterThan(0);
+      expect(gaps.filter(([count, base]) => (count > 0 && count < 3) || (base > 0 && base < 10))).toEqual([]);
+      // As computed without the earlier snapshot, some would.
+      const unchecked = [...previous(fresh)].flatMap(([key, now]) => (now && before.get(key) ? [Math.abs(now.count - before.get(key).count)] : []));
+      expect(unchecked.some((d) => d > 0 && d < 3)).toBe(true);
 
       // Published without the references (and without a previous wave), it says so.
       expect((await call(server.url, 'PUT', '/v1/results/commune:35238/2026/publication?references=none', PUBLISHER)).status).toBe(200);

@@ -12,6 +12,9 @@
  *   count whose difference with theirs would be under `minCell` is hidden, with complements;
  *   409 `results/nested-difference` when the rest of the outer one, or a question's base in
  *   it, would be under `minBase`, which nothing hides (nested.ts).
+ *   Beside every document the territory published before (replaced or withdrawn since: each
+ *   has been public), the same in either direction: the responses that came in, were set aside
+ *   or erased in between are a group of their own (409 `results/earlier-snapshot-difference`).
  * - `DELETE …/publication` — withdraws it (404 when nothing is published).
  * - `GET …/publication` — state and history (who, when), for `publish` or `stats` tokens
  *   covering the territory.
@@ -175,7 +178,9 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
       const acts = await store.publications.acts();
       const made = await analyseWave(store, registry, asked, settings);
       if (!made) throw noResponses(text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
-      const nested = await nestedPublications(store, territories, territory, [...inner.values()]);
+      // Its own earlier snapshots matter only in the waves it shows: its own, and the previous one.
+      const shown = new Set([wave, ...(made.scope?.previousWave ? [made.scope.previousWave] : [])]);
+      const nested = await nestedPublications(store, territories, territory, [...inner.values()], shown);
       // The same responses again, with counts hidden: a document there was.
       const hidden = await hideBesideNested(made, territory, wave, nested, limits, async (hide) => (await analyseWave(store, registry, { ...asked, hide }, settings))!);
       doc = withNames(hidden);

@@ -36,6 +36,15 @@ export interface PublicationEvent {
   responses: number | null;
 }
 
+/** A document as a territory published it, for a wave, at a time. */
+export interface PublishedSnapshot {
+  wave: string;
+  /** RFC 3339 time of the act. */
+  at: string;
+  /** The document's JSON text. */
+  document: string;
+}
+
 /** The publications of results. */
 export interface PublicationStore {
   /** Publishes (or publishes again, replacing) a document; returns the act. */
@@ -60,6 +69,13 @@ export interface PublicationStore {
    * previous wave it compares with as well as its own.
    */
   publishedWaves(territory: TerritoryRef): Promise<Map<string, string>>;
+  /**
+   * Every document a territory has published, every wave, oldest first: those replaced or
+   * withdrawn since as well. Each has been public (and may be kept in a cache or an archive), so
+   * a new one is checked beside them: their difference describes the responses that came in, were
+   * set aside or erased in between.
+   */
+  snapshots(territory: TerritoryRef): Promise<PublishedSnapshot[]>;
   /** Every act on a territory and wave, oldest first. */
   history(territory: TerritoryRef, wave: string): Promise<PublicationEvent[]>;
 }
@@ -178,6 +194,13 @@ export class SqlPublicationStore implements PublicationStore {
          AND p.seq = (SELECT MAX(seq) FROM olva_publications q WHERE q.territory_level = p.territory_level AND q.territory_code = p.territory_code AND q.wave = p.wave)
        ORDER BY p.wave`, [territory.level, territory.code]);
     return new Map(rows.filter((r) => r.action === 'published').map((r) => [String(r.wave), String(r.document)]));
+  }
+
+  async snapshots(territory: TerritoryRef): Promise<PublishedSnapshot[]> {
+    const rows = await this.db.query(
+      `SELECT wave, at, document FROM olva_publications WHERE territory_level = ? AND territory_code = ? AND action = 'published' ORDER BY at, wave, seq`,
+      [territory.level, territory.code]);
+    return rows.map((r) => ({ wave: String(r.wave), at: String(r.at), document: String(r.document) }));
   }
 
   async history(territory: TerritoryRef, wave: string): Promise<PublicationEvent[]> {

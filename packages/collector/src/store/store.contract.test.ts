@@ -364,6 +364,11 @@ for (const backend of bothBackends()) {
       await store.publications.publish(LORIENT, '2026', 'lorient', '{"n":4}', 4);
       expect(await store.publications.publishedWaves(LORIENT)).toEqual(new Map([['2024', '{"n":2}'], ['2026', '{"n":4}']]));
       expect(await store.publications.publishedWaves({ level: 'commune', code: '29019' })).toEqual(new Map());
+      // Every document it has published: those replaced or withdrawn since have been public too.
+      expect((await store.publications.snapshots(LORIENT)).map((s) => [s.wave, s.document])).toEqual([
+        ['2024', '{"n":1}'], ['2024', '{"n":2}'], ['2025', '{"n":3}'], ['2026', '{"n":4}'],
+      ]);
+      expect(await store.publications.snapshots({ level: 'commune', code: '29019' })).toEqual([]);
     });
 
     it('publishes, of many publications checked beside the same state of the publications at once, one only', async () => {
