@@ -128,7 +128,7 @@ describe('writeXlsx', () => {
     expect(ids(XLSX_SHEETS.codes)).toEqual(reads[0]!.map((i) => fixtureResponse(i, fixtureAnswers(i)).submissionId));
   });
 
-  it('leaves no temporary file behind, written to the end or abandoned by its reader', async () => {
+  it('leaves no temporary file behind, written to the end, abandoned by its reader, or while it runs', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-xlsx-test-'));
     const saved = process.env.TMPDIR;
     process.env.TMPDIR = tmp;
@@ -140,7 +140,9 @@ describe('writeXlsx', () => {
         const { state, open } = countedSource(100_000);
         const written = writeXlsx([fixtureCore()], open, gone);
         while (rowsFirst && state.pulled === 0) await new Promise((next) => setImmediate(next));
-        if (rowsFirst) expect(fs.readdirSync(tmp)).toHaveLength(1);
+        // Even while it is written: the labels' file has no name on disk (Linux, as CI), so a
+        // collector stopped mid-export leaves no answers behind.
+        if (rowsFirst) expect(fs.readdirSync(tmp)).toEqual([]);
         gone.destroy();
         await expect(written).rejects.toThrow('closed before the end');
         expect(fs.readdirSync(tmp)).toEqual([]);

@@ -48,12 +48,21 @@ export interface XlsxOptions {
 
 /**
  * A sheet written to a temporary file row by row (waiting while the disk is behind), then read
- * back as the text of its zip entry; `remove` deletes it whatever happened.
+ * back as the text of its zip entry. The file loses its name as soon as it is open for writing
+ * and reading, where the system allows it (an open file lives on without one, and goes with the
+ * process): it holds answers, personal ones too with `export-personal`, and a collector stopped
+ * mid-export would have left them on disk, past any erasure. Elsewhere, `remove` deletes it.
  */
 async function spooledSheet(header: readonly string[]) {
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'olva-xlsx-'));
   const file = path.join(dir, 'sheet.xml');
-  const out = fs.createWriteStream(file, { encoding: 'utf8' });
+  const writer = await fs.promises.open(file, 'wx', 0o600);
+  const reader = await fs.promises.open(file, 'r').catch(async (error: unknown) => {
+    await writer.close();
+    throw error;
+  });
+  await fs.promises.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  const out = writer.createWriteStream({ encoding: 'utf8' });
   // A write failing while nobody waits on the stream (a full disk) is kept for the next row:
   // unheard, it would have ended the process.
   let failed: unknown = null;
@@ -74,9 +83,11 @@ async function spooledSheet(header: readonly string[]) {
       out.end(`${xml}${SHEET_END}`);
       await once(out, 'finish');
     },
-    read: (): AsyncIterable<string> => fs.createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK_CHARS }),
+    read: (): AsyncIterable<string> => reader.createReadStream({ start: 0, encoding: 'utf8', highWaterMark: CHUNK_CHARS }),
     async remove(): Promise<void> {
       out.destroy();
+      // Closed by its stream when read to the end; closing again only fails.
+      await reader.close().catch(() => undefined);
       await fs.promises.rm(dir, { recursive: true, force: true });
     },
   };
