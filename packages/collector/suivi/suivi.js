@@ -627,7 +627,8 @@ async function renderDuplicates(param, mine) {
   let list = await ask(state.wave);
   // A wave chosen elsewhere with no response here: this scope's newest.
   if (state.wave && list.waves.length && !list.waves.includes(list.wave)) list = await ask(null);
-  const log = await api(`/v1/cockpit/duplicates/log${list.wave ? `?wave=${encodeURIComponent(list.wave)}` : ''}`);
+  // The decisions of the territory shown (and those inside it), not of the token's whole scope.
+  const log = await api(`/v1/cockpit/duplicates/log?${new URLSearchParams({ ...(param ? { territory: param } : {}), ...(list.wave ? { wave: list.wave } : {}) })}`);
   if (mine !== drawing) return false;
   if (list.wave) state.wave = list.wave;
   // Keeping and restoring need the export right: a token without it is told so once, rather

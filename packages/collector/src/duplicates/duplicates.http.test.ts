@@ -233,7 +233,14 @@ for (const backend of bothBackends()) {
       expect(await log('?wave=2025')).toEqual([old2.submissionId]);
       expect(await log('?wave=2026')).toEqual(all.filter((id) => id !== old2.submissionId));
       expect(await log('?wave=2026')).not.toHaveLength(0);
-      expect(await get('/v1/cockpit/duplicates/log?wave=%20', rennes)).toMatchObject({ status: 400, body: { problems: [{ pointer: '/wave', code: 'wave-pattern' }] } });
+      expect(await get('/v1/cockpit/duplicates/log?wave=%3Cb%3E', rennes)).toMatchObject({ status: 400, body: { problems: [{ pointer: '/wave', code: 'wave-pattern' }] } });
+      // A territory's own decisions: Rennes' for the national token asking Rennes, none for Lorient's agglomeration.
+      const national = async (query: string) => ((await get(`/v1/cockpit/duplicates/log${query}`, TEST_TOKENS.national)).body.events as { submissionId: string }[]).map((e) => e.submissionId);
+      expect(await national('?territory=commune:35238&wave=2025')).toEqual([old2.submissionId]);
+      expect(await national('?territory=epci:200042174&wave=2025')).toEqual([]);
+      expect(await national('?territory=epci:200042174')).toEqual([]);
+      expect(await national('?territory=commune:35238')).toEqual(all);
+      expect(await get('/v1/cockpit/duplicates/log?territory=epci:200042174', rennes)).toMatchObject({ status: 403 });
     });
   });
 }

@@ -9,18 +9,18 @@
  *   responses): sets `exclude` aside as a duplicate of `keep`. Exports, statistics, the
  *   cockpit and results skip it from then on; it is never deleted.
  * - `POST /v1/cockpit/duplicates/restore` `{submissionId}` (`export` right): undoes it.
- * - `GET /v1/cockpit/duplicates/log?wave=` (`read` right): the audit trail (who: the token's
- *   name; when), of one wave when asked.
+ * - `GET /v1/cockpit/duplicates/log?territory=&wave=` (`read` right): the audit trail (who: the
+ *   token's name; when), of the territories and the one wave asked for, when asked.
  *
  * A response outside the token's scope is answered as unknown (404), as `GET /v1/responses/{id}` does;
  * an erased one as erased (404, code `erased` at the member naming it).
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { isJsonObject } from '@olva/schema';
+import { isJsonObject, sameTerritory } from '@olva/schema';
 import type { Authorizer, Principal, Right } from '../auth.js';
 import { authorizeRead } from '../export/routes.js';
 import { mayHavePersonal, PERSONAL_HEADER } from '../export/personal.js';
-import { badParameter, WAVE } from '../export/query.js';
+import { badParameter } from '../export/query.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import { jsonTextList, type SqlDb } from '../store/sql.js';
 import { refreshFacts } from '../store/facts.js';
@@ -119,17 +119,18 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
   });
 
   app.get('/v1/cockpit/duplicates/log', async (request, reply) => {
-    const principal = await principalWith(authorizer, 'read', request, reply);
-    if (!principal) return reply;
-    const asked = (request.query as Record<string, unknown>).wave;
-    if (asked !== undefined && (typeof asked !== 'string' || !WAVE.test(asked))) {
-      return reply.code(400).send(badParameter('wave', 'wave-pattern', text('bad-request.wave-pattern', { value: String(asked).slice(0, 64), pattern: String(WAVE) })));
-    }
+    // The territories and wave asked for, checked and read as the list's (a territory covers
+    // those inside it): a territory's view shows its own decisions, not its whole scope's.
+    const read = await authorizeRead(authorizer, 'read', request, reply, false);
+    if (!read) return reply;
+    if ((read.query.waves ?? []).length > 1) return reply.code(400).send(badParameter('wave', 'one-wave', text('bad-request.one-wave')));
+    const asked = read.query.waves?.[0];
+    const scope = read.filter.territories;
     const log = await store.exclusionLog();
     const found = await whereabouts(db, log.map((e) => e.submissionId));
     const events = log.filter((e) => {
       const at = found.get(e.submissionId);
-      return at !== undefined && authorizer.covers(principal, 'read', at.territory) && (asked === undefined || at.wave === asked);
+      return at !== undefined && (scope === 'all' || scope.some((t) => sameTerritory(t, at.territory))) && (asked === undefined || at.wave === asked);
     });
     return reply.header('cache-control', 'no-store').send({ events });
   });
