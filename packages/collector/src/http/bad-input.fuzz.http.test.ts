@@ -489,6 +489,7 @@ describe(`bad input on every route (fast-check) over real HTTP on ${backend.name
       note(r, body);
       return (JSON.parse(r.body) as { submissionId: string }).submissionId;
     };
+    let published = false;
     await fc.assert(fc.asyncProperty(fc.integer({ min: 2, max: 8 }), async (n) => {
       const [kept, twin, erased] = [await post(), await post(), await post()];
       const at = (path: string, body?: object) => send(server.url, { method: body ? 'POST' : 'DELETE', path, headers: national, ...(body ? { body: JSON.stringify(body) } : {}) });
@@ -498,7 +499,12 @@ describe(`bad input on every route (fast-check) over real HTTP on ${backend.name
       expect(await statuses(() => at('/v1/cockpit/duplicates/restore', { submissionId: twin }))).toBe(once(200, 404));
       expect(await statuses(() => at(`/v1/responses/${erased}`))).toBe(once(204, 404));
       const publication = (method: string) => send(server.url, { method, path: '/v1/results/commune:35238/2026/publication', headers: { authorization: `Bearer ${PUBLISHER}` } });
-      expect((await publication('PUT')).status).toBe(200);
+      // Published over HTTP once; then through the store: a publication of the same wave again
+      // with two more responses is refused (a difference of 2 beside the earlier snapshot), and
+      // what is tried here is the withdrawals at once.
+      if (!published) expect((await publication('PUT')).status).toBe(200);
+      else await server.collector.store.publications.publish({ level: 'commune', code: '35238' }, '2026', 'rennes', '{"groups":[]}', 0);
+      published = true;
       expect(await statuses(() => publication('DELETE'))).toBe(once(200, 404));
       created.delete(erased);
       const log = (await server.collector.store.exclusionLog()).filter((e) => e.submissionId === twin).map((e) => e.action);
