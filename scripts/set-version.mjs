@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { workspaceManifests } from './pack.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
@@ -20,21 +21,20 @@ export function setWorkspaceVersion(at, version) {
   if (!SEMVER.test(version)) {
     throw new Error(`« ${version} » n’est pas une version semver (1.2.3) / "${version}" is not a semver version (1.2.3)`);
   }
-  const { workspaces } = JSON.parse(fs.readFileSync(path.join(at, 'package.json'), 'utf8'));
-  const files = workspaces.map((dir) => path.join(dir, 'package.json'));
-  const manifests = files.map((file) => JSON.parse(fs.readFileSync(path.join(at, file), 'utf8')));
+  const manifests = [...workspaceManifests(at).values()];
   const internal = new Set(manifests.map((m) => m.name));
   const changed = [];
-  manifests.forEach((manifest, i) => {
+  for (const { dir, ...manifest } of manifests) {
     const before = JSON.stringify(manifest);
     manifest.version = version;
     for (const field of FIELDS) {
       for (const dep of Object.keys(manifest[field] ?? {})) if (internal.has(dep)) manifest[field][dep] = version;
     }
-    if (JSON.stringify(manifest) === before) return;
-    fs.writeFileSync(path.join(at, files[i]), `${JSON.stringify(manifest, null, 2)}\n`);
-    changed.push(files[i]);
-  });
+    if (JSON.stringify(manifest) === before) continue;
+    const file = path.join(dir, 'package.json');
+    fs.writeFileSync(path.join(at, file), `${JSON.stringify(manifest, null, 2)}\n`);
+    changed.push(file);
+  }
   return changed;
 }
 
