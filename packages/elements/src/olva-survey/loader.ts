@@ -74,9 +74,9 @@ export async function loadQuestionnaire(src: string, signal?: AbortSignal): Prom
     // request's url, not its current url), without the fragment, as every report does.
     const url = keyOf(src)?.split('#')[0];
     const refused = await new Promise((resolve) => {
-      const seen = (e: SecurityPolicyViolationEvent) => e.effectiveDirective == 'connect-src' && e.blockedURI == url && done(1);
+      const seen = (e: SecurityPolicyViolationEvent) => e.effectiveDirective == 'connect-src' && e.blockedURI == url && done(true);
       // The listener goes with the timer: left behind, it would wait for any later violation.
-      const done = (about?: 1) => {
+      const done = (about?: true) => {
         removeEventListener('securitypolicyviolation', seen);
         resolve(about);
       };
