@@ -4,6 +4,8 @@
  *   stays inert text, on the question page, in error messages and on the review page;
  * - a page served with `Content-Security-Policy: script-src 'self'; require-trusted-types-for
  *   'script'` shows the survey and goes through a page without any violation or console error;
+ * - a page whose connect-src refuses the questionnaire, at its URL or after a redirect, says so
+ *   (another violation meanwhile notwithstanding), and a network failure still reads "try again";
  * - the embed itself: one file within its gzipped budget, with no `eval` or `new Function`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '@olva/test-support/chromium';
 import { EMBED_JS, addSurveyPage, openSurvey, requireBuild, startOlvaSite, waitForEvent, type OlvaSite } from '@olva/test-support/olva-site';
+import { startStaticServer, type StaticServer } from '@olva/test-support/static-server';
 import { answerFocused, fillSurveyByKeyboard, isPrimaryButton, tabUntil } from '@olva/test-support/keyboard';
 import { seriousViolations } from '@olva/test-support/axe';
 import { hostileQuestionnaire } from '../../stories/fixtures/index.js';
@@ -173,11 +176,21 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
 });
 
 describe('under a Content-Security-Policy whose connect-src leaves out the collector', () => {
-  // The unreachable port is allowed, so that a plain network failure is told apart from a refusal.
-  const CSP = "script-src 'self'; connect-src 'self' http://127.0.0.1:9";
   let site: OlvaSite;
-  beforeAll(async () => { site = await startOlvaSite({ headers: { 'content-security-policy': CSP } }); });
-  afterAll(async () => { await site?.close(); });
+  // An allowed collector whose questionnaire moved to an origin that connect-src leaves out.
+  let moved: StaticServer;
+  beforeAll(async () => {
+    moved = await startStaticServer({
+      handler: (_req, res) => {
+        res.writeHead(302, { location: `${site.origin.replace('127.0.0.1', 'localhost')}/questionnaires/olva-core/questionnaire.json`, 'access-control-allow-origin': '*' });
+        res.end();
+        return true;
+      },
+    });
+    // The unreachable port is allowed, so that a plain network failure is told apart from a refusal.
+    site = await startOlvaSite({ headers: { 'content-security-policy': `script-src 'self'; connect-src 'self' http://127.0.0.1:9 ${moved.origin}` } });
+  });
+  afterAll(async () => { await site?.close(); await moved?.close(); });
 
   /** The error the form shows once loading failed, and the olva-error message. */
   async function failure(page: Page): Promise<{ shown: string; event: string }> {
@@ -215,6 +228,30 @@ describe('under a Content-Security-Policy whose connect-src leaves out the colle
     expect((await failure(page)).shown).toBe('La politique de sécurité de cette page (connect-src) bloque le questionnaire.');
     await later('http://127.0.0.1:9/questionnaire.json');
     expect((await failure(page)).shown).toBe('Le questionnaire n’a pas pu être chargé. Réessayez plus tard.');
+    // No listener is left waiting for some later violation of the page.
+    const cdp = await page.context().newCDPSession(page);
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+    expect(listeners.filter((l) => l.type === 'securitypolicyviolation')).toEqual([]);
+    await page.close();
+  });
+
+  it('says so when the questionnaire\'s URL redirects to an origin it leaves out, though an image\'s violation comes first', async () => {
+    // A report that img-src blocked an image, as the survey starts listening: Chromium queues
+    // the questionnaire's own report with the failed request, so only a report made by the page
+    // can come between them.
+    site.server.setPage('/csp-image.js', `const listen = window.addEventListener;
+window.addEventListener = function (type, ...rest) {
+  listen.call(this, type, ...rest);
+  if (type === 'securitypolicyviolation') dispatchEvent(new SecurityPolicyViolationEvent(type, { effectiveDirective: 'img-src', violatedDirective: 'img-src', blockedURI: 'http://localhost/logo.png', originalPolicy: '', disposition: 'enforce', statusCode: 200 }));
+};`);
+    const page = await browser.newPage();
+    // The fragment, which no report carries, is the web team's own (a version, say).
+    const src = `${moved.origin}/questionnaire.json#2026`;
+    await page.goto(addSurveyPage(site, '/csp-moved.html', { before: '<script src="/csp-image.js"></script>', attributes: { src, endpoint: '/v1/responses', territory: 'commune:35238', wave: '2026', lang: 'fr' } }));
+    expect((await failure(page)).shown).toBe('La politique de sécurité de cette page (connect-src) bloque le questionnaire.');
+    expect(await page.evaluate(() => (window as unknown as { __cspViolations: { blocked: string }[] }).__cspViolations.map((v) => v.blocked)))
+      .toEqual([src.replace('#2026', '')]);
     await page.close();
   });
 });

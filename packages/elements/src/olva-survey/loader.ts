@@ -68,10 +68,20 @@ export async function loadQuestionnaire(src: string, signal?: AbortSignal): Prom
     // A request that the page's Content-Security-Policy refuses fails as a network error does;
     // only the browser's report of the violation tells the web team that their own page is the
     // cause. Chromium fires it after the rejection, in a task queued with the request: before
-    // the next timer, and so after a request started early (early-fetch.ts) as well.
+    // the next timer, and so after a request started early (early-fetch.ts) as well. Only a
+    // connect-src report of this URL counts (an image that img-src blocks meanwhile is not the
+    // questionnaire's); it names the URL asked for even when a redirect led elsewhere (CSP3: the
+    // request's url, not its current url), without the fragment, as every report does.
+    const url = keyOf(src)?.split('#')[0];
     const refused = await new Promise((resolve) => {
-      addEventListener('securitypolicyviolation', (e) => resolve(e.blockedURI == keyOf(src)), { once: true });
-      setTimeout(resolve);
+      const seen = (e: SecurityPolicyViolationEvent) => e.effectiveDirective == 'connect-src' && e.blockedURI == url && done(true);
+      // The listener goes with the timer: left behind, it would wait for any later violation.
+      const done = (about?: true) => {
+        removeEventListener('securitypolicyviolation', seen);
+        resolve(about);
+      };
+      addEventListener('securitypolicyviolation', seen);
+      setTimeout(done);
     });
     throw new QuestionnaireLoadError(refused ? 'policy' : 'fetch', `${src}: ${(error as Error)?.message ?? String(error)}`);
   }
