@@ -194,19 +194,23 @@ export async function checkPackages(packed, workspace, shipsTypes = installedShi
       }
       if (file.endsWith('.map')) {
         const missing = unresolvedSources(file, bytes, files);
+        // tsc never inlines a declaration map's sources: its sources are shipped, or it is useless.
+        const fix = file.endsWith('.d.ts.map')
+          ? { fr: 'livrez les sources (« src » dans « files »)', en: 'ship the sources ("src" in "files")' }
+          : { fr: '« inlineSources »', en: '"inlineSources"' };
         if (missing === null) add(file, 'map-source-missing', 'carte des sources illisible (JSON attendu)', 'unreadable source map (JSON expected)');
         else if (missing.length) {
-          add(file, 'map-source-missing', `la carte des sources renvoie à ${missing.length} fichier(s) absent(s) du paquet et non inclus (« ${missing[0]} ») : « inlineSources »`, `the source map refers to ${missing.length} file(s) neither in the package nor inlined ("${missing[0]}"): "inlineSources"`);
+          add(file, 'map-source-missing', `la carte des sources renvoie à ${missing.length} fichier(s) absent(s) du paquet et non inclus (« ${missing[0]} ») : ${fix.fr}`, `the source map refers to ${missing.length} file(s) neither in the package nor inlined ("${missing[0]}"): ${fix.en}`);
         }
         continue;
       }
       if (!CODE.test(file) && !file.endsWith('.d.ts')) continue;
       const text = bytes.toString('utf8');
-      // A script's map is what devtools and stack traces read; a declaration's, only "go to
-      // definition", which falls back to the .d.ts itself when the map is not shipped.
-      const mapUrl = CODE.test(file) ? /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text)?.[1] : undefined;
+      // A script's map is what devtools and stack traces read; a declaration's, what an editor's
+      // "go to definition" follows into src/*.ts. Either one named and left out makes tools warn.
+      const mapUrl = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text)?.[1];
       if (mapUrl && !/^[a-z]+:/.test(mapUrl) && !files.has(path.posix.normalize(path.posix.join(path.posix.dirname(file), mapUrl)))) {
-        add(file, 'map-source-missing', `« sourceMappingURL=${mapUrl} » : cette carte n’est pas dans le paquet`, `"sourceMappingURL=${mapUrl}": that map is not in the package`);
+        add(file, 'map-missing', `« sourceMappingURL=${mapUrl} » : cette carte n’est pas dans le paquet (exclue de « files » ?)`, `"sourceMappingURL=${mapUrl}": that map is not in the package (left out of "files"?)`);
       }
       for (const spec of specifiersOf(text, file)) {
         if (spec.includes('test-support')) {

@@ -106,10 +106,21 @@ describe('npm run pack: the checks of a packed package (scripts/pack.mjs)', () =
     high.files.set('dist/tsc/index.js.map', map(['../../src/index.ts', '../../src/b.ts']));
     high.files.set('dist/broken.js.map', Buffer.from('{'));
     expect(await check(high)).toEqual([
-      '@olva/high dist/lazy.js map-source-missing',
+      '@olva/high dist/lazy.js map-missing',
       '@olva/high dist/tsc/index.js.map map-source-missing',
       '@olva/high dist/broken.js.map map-source-missing',
     ]);
+  });
+
+  it('names a declaration whose map is not packed, and a declaration map whose sources are not', async () => {
+    const high = goodHigh();
+    high.files.set('dist/index.d.ts', Buffer.from('export declare const a = 1;\n//# sourceMappingURL=index.d.ts.map'));
+    expect(await check(high)).toEqual(['@olva/high dist/index.d.ts map-missing']);
+    // tsc never inlines a declaration map's sources: shipped without src/, it leads nowhere.
+    high.files.set('dist/index.d.ts.map', Buffer.from(JSON.stringify({ version: 3, sources: ['../src/index.ts'], mappings: '' })));
+    expect(await check(high)).toEqual(['@olva/high dist/index.d.ts.map map-source-missing']);
+    high.files.set('src/index.ts', Buffer.from('export const a = 1;'));
+    expect(await check(high)).toEqual([]);
   });
 
   it('names a target of exports, types, bin or sideEffects missing from the tarball, and a files entry that brings nothing', async () => {
