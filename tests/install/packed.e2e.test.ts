@@ -226,7 +226,8 @@ describe('the packed @olva packages, installed outside the repository without th
     expect(broken.code).toBe(1);
     expect(broken.err + broken.out).toContain('"singel" n’est pas un type de question');
 
-    const build = await olva('build', 'node_modules/@olva/core-questionnaire/olva-core.json', '--extension', 'mon-extension.json', '--out', 'out', '--json');
+    // As the README and init's « Ensuite » write it: the installed core, no path into node_modules.
+    const build = await olva('build', '--extension', 'mon-extension.json', '--out', 'out', '--json');
     expect(build.code, build.err).toBe(0);
     expect(JSON.parse(build.out).files).toContain('out/paper.html');
     expect(existsSync(join(app, 'out', 'paper.html'))).toBe(true);

@@ -129,8 +129,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       });
     }
     say(io.stdout, lang, {
-      fr: `  Ensuite : olva preview ${out} (le questionnaire en direct, recompilé à chaque enregistrement), olva validate ${out}, puis olva build <tronc.json> --extension ${out} --out <répertoire>. Les exemples du fichier : docs/extension-guide.md.`,
-      en: `  Next: olva preview ${out} (the survey live, rebuilt on every save), olva validate ${out}, then olva build <core.json> --extension ${out} --out <dir>. The patterns in the file: docs/extension-guide.md.`,
+      fr: `  Ensuite : olva preview ${out} (le questionnaire en direct, recompilé à chaque enregistrement), olva validate ${out}, puis olva build --extension ${out} --out <répertoire>. Les exemples du fichier : docs/extension-guide.md.`,
+      en: `  Next: olva preview ${out} (the survey live, rebuilt on every save), olva validate ${out}, then olva build --extension ${out} --out <dir>. The patterns in the file: docs/extension-guide.md.`,
     });
   }
   return EXIT.OK;
