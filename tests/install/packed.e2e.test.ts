@@ -7,7 +7,7 @@
  * bundles are checked to be the bytes the browser tests load. Needs `npm run build` first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -162,6 +162,28 @@ describe('the packed @olva packages, installed outside the repository without th
       const workspaceFile = join(root, 'packages', name.slice('@olva/'.length), file);
       expect(readFileSync(join(app, 'node_modules', name, file)).equals(readFileSync(workspaceFile)), `${name}/${file}`).toBe(true);
     }
+  });
+
+  it('takes an editor\'s « go to definition » on an @olva import to the TypeScript source', async () => {
+    // What VS Code asks tsserver: the .d.ts's map, shipped with src/*.ts, leads past the declaration.
+    const editor = join(app, 'editeur');
+    mkdirSync(editor);
+    writeFileSync(join(editor, 'tsconfig.json'), '{"compilerOptions": {"module": "NodeNext", "moduleResolution": "NodeNext", "strict": true, "noEmit": true}, "files": ["use.ts"]}\n');
+    const file = join(editor, 'use.ts');
+    writeFileSync(file, "import { validateDocument } from '@olva/schema/validate';\nvalidateDocument;\n");
+    const server = spawn(process.execPath, [createRequire(import.meta.url).resolve('typescript/lib/tsserver.js'), '--disableAutomaticTypingAcquisition'], { cwd: editor });
+    const found = await new Promise<{ file: string }[]>((done) => {
+      let out = '';
+      server.stdout.on('data', (chunk: Buffer) => {
+        out += chunk;
+        const reply = /^\{"seq":0,"type":"response","command":"definition".*$/m.exec(out);
+        if (reply) done(JSON.parse(reply[0]).body);
+      });
+      for (const [seq, command, args] of [[1, 'open', { file }], [2, 'definition', { file, line: 2, offset: 3 }]] as const) {
+        server.stdin.write(`${JSON.stringify({ seq, type: 'request', command, arguments: args })}\n`);
+      }
+    }).finally(() => server.kill());
+    expect(found.map((d) => d.file)).toEqual([join(app, 'node_modules/@olva/schema/src/validate.ts')]);
   });
 
   it('runs olva --version and --help', async () => {
