@@ -113,9 +113,10 @@ const problem = (pkg, file, rule, fr, en) => ({ package: pkg, file, rule, fr, en
  * `workspace`: every workspace manifest by name (the private ones too), to tell an internal
  * dependency from a third-party one and to check the subpaths one package imports of another;
  * `shipsTypes(dep, packageDir)`: whether a third-party package carries its own declarations (else its
- * types come from `@types/…`, which must then be declared too).
+ * types come from `@types/…`, which must then be declared too); `supportedNode`: the Node range
+ * the repository supports (its root `engines.node`), which every package declares to its users.
  */
-export async function checkPackages(packed, workspace, shipsTypes = installedShipsTypes) {
+export async function checkPackages(packed, workspace, shipsTypes = installedShipsTypes, supportedNode = rootEngines()) {
   await init;
   const problems = [];
   const versions = packed.map((p) => p.manifest.version);
@@ -134,6 +135,12 @@ export async function checkPackages(packed, workspace, shipsTypes = installedShi
     // the one and lets the checked tarballs through (scripts/publish-guard.mjs).
     if (!/\bpublish-guard\.mjs\b/.test(manifest.scripts?.prepublishOnly ?? '')) {
       add('package.json#/scripts/prepublishOnly', 'publish-guard', '« npm publish » depuis le dossier n’est pas refusé : « prepublishOnly »: « node ../../scripts/publish-guard.mjs »', '"npm publish" from the folder is not refused: "prepublishOnly": "node ../../scripts/publish-guard.mjs"');
+    }
+    // Without it, npm installs a package on a Node it cannot run on, silently: the failure comes
+    // at run time, far from the cause. With it, npm says EBADENGINE at install.
+    if (manifest.engines?.node !== supportedNode) {
+      const has = manifest.engines?.node === undefined ? { fr: 'absent', en: 'missing' } : { fr: `« ${manifest.engines.node} »`, en: `"${manifest.engines.node}"` };
+      add('package.json#/engines/node', 'engines', `${has.fr} : le dépôt prend en charge Node « ${supportedNode} » (engines du package.json racine), que chaque paquet déclare`, `${has.en}: the repository supports Node "${supportedNode}" (the root package.json's engines), which every package declares`);
     }
     if (!manifest.license) add('package.json#/license', 'license', 'aucune licence déclarée (champ « license »)', 'no licence declared ("license" field)');
     if (![...files.keys()].some((f) => /^readme(\.md)?$/i.test(f))) {
@@ -299,6 +306,11 @@ export function installedShipsTypes(dep, packageDir = '.') {
   }
   return Boolean(manifest.types || manifest.typings) || JSON.stringify(manifest.exports ?? {}).includes('"types"')
     || fs.existsSync(path.join(dir, 'index.d.ts'));
+}
+
+/** The Node range the repository supports: its root package.json's `engines.node`. */
+export function rootEngines(at = root) {
+  return JSON.parse(fs.readFileSync(path.join(at, 'package.json'), 'utf8')).engines?.node;
 }
 
 /** One problem as the project prints them: where, the rule, French then English. */
