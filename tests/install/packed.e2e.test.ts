@@ -229,14 +229,15 @@ describe('the packed @olva packages, installed outside the repository without th
     expect(JSON.parse(readFileSync(join(project, 'territoire/extension.json'), 'utf8')).$schema).toBe('../node_modules/@olva/schema/bundled/extension.schema.json');
 
     // `npx olva init` in a project without @olva/schema: the CLI's folder is npx's cache, which
-    // npm empties, so the schema is copied beside the document and $schema names the copy.
+    // npm empties, so the schema is copied beside the document and $schema names the copy, in a
+    // folder of its own: `olva validate *.json` still reads the documents only.
     const bare = join(base, 'sans-schema');
     mkdirSync(bare);
     const npx = await run(process.execPath, [join(app, 'node_modules/.bin/olva'), 'init', 'extension', '--territory', 'epci:200040293', '--out', 'extension.json'], bare, { LANG: 'fr_FR.UTF-8', OLVA_LANG: '' });
     expect(npx.code, npx.err).toBe(0);
-    expect(npx.out).toContain('Schéma copié dans olva-extension.schema.json (ce projet n’a pas @olva/schema)');
-    expect(JSON.parse(readFileSync(join(bare, 'extension.json'), 'utf8')).$schema).toBe('./olva-extension.schema.json');
-    expect(readFileSync(join(bare, 'olva-extension.schema.json'), 'utf8')).toBe(readFileSync(join(app, 'node_modules/@olva/schema/bundled/extension.schema.json'), 'utf8'));
+    expect(npx.out).toContain('Schéma copié dans .olva/extension.schema.json (ce projet n’a pas @olva/schema)');
+    expect(JSON.parse(readFileSync(join(bare, 'extension.json'), 'utf8')).$schema).toBe('./.olva/extension.schema.json');
+    expect(readFileSync(join(bare, '.olva/extension.schema.json'), 'utf8')).toBe(readFileSync(join(app, 'node_modules/@olva/schema/bundled/extension.schema.json'), 'utf8'));
 
     const validate = await olva('validate', 'mon-extension.json');
     expect(validate.out + validate.err).toContain('node_modules/@olva/core-questionnaire/olva-core.json');

@@ -3,12 +3,12 @@
  * `olva init` writes: in the repository's `schemas/bundled/` when olva runs from its
  * repository; else in the `@olva/schema` installed in the document's project
  * (`node_modules/@olva/schema/bundled/`, generated into the package when it is packed), by the
- * path the project sees; else a copy of the CLI's own, written beside the document, since the
+ * path the project sees; else a copy of the CLI's own, written beside the document (`.olva/`), since the
  * CLI's folder (npx's cache, a global install) is not the project's and may vanish.
  */
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The bundled schemas, by kind of document. */
@@ -44,14 +44,18 @@ function cliSchemaFile(kind: BundledSchema): string | undefined {
   }
 }
 
-/** The name of the copy written beside a document when its project has no @olva/schema. */
-export const schemaCopyName = (kind: BundledSchema): string => `olva-${kind}.schema.json`;
+/**
+ * Where the copy goes when the document's project has no @olva/schema, relative to the
+ * document's folder: a folder of its own, so that `olva validate dir/*.json` never takes the
+ * schema for a document.
+ */
+export const schemaCopyPath = (kind: BundledSchema): string => `.olva/${kind}.schema.json`;
 
 /**
  * The `$schema` value for a document written at `documentFile` (relative to the document,
  * with `/`, as editors resolve it), or undefined when no schema is at hand. `copied` names the
- * file written when the project has no @olva/schema: the CLI's schema, copied beside the
- * document (rewritten when it differs, so that a newer CLI brings its newer schema).
+ * file written when the project has no @olva/schema: the CLI's schema, copied into `.olva/`
+ * beside the document (rewritten when it differs, so that a newer CLI brings its newer schema).
  */
 export function schemaReference(kind: BundledSchema, documentFile: string): { ref: string; copied?: string } | undefined {
   const documentDir = dirname(documentFile);
@@ -63,8 +67,9 @@ export function schemaReference(kind: BundledSchema, documentFile: string): { re
   if (inProject) return { ref: relativeRef(inProject) };
   const own = cliSchemaFile(kind);
   if (!own) return undefined;
-  const copy = join(documentDir, schemaCopyName(kind));
+  const copy = join(documentDir, schemaCopyPath(kind));
   const text = readFileSync(own);
+  mkdirSync(dirname(copy), { recursive: true });
   if (!existsSync(copy) || !readFileSync(copy).equals(text)) writeFileSync(copy, text);
-  return { ref: `./${basename(copy)}`, copied: copy };
+  return { ref: `./${schemaCopyPath(kind)}`, copied: copy };
 }
