@@ -113,9 +113,10 @@ const problem = (pkg, file, rule, fr, en) => ({ package: pkg, file, rule, fr, en
  * `workspace`: every workspace manifest by name (the private ones too), to tell an internal
  * dependency from a third-party one and to check the subpaths one package imports of another;
  * `shipsTypes(dep, packageDir)`: whether a third-party package carries its own declarations (else its
- * types come from `@types/…`, which must then be declared too).
+ * types come from `@types/…`, which must then be declared too); `supportedNode`: the Node range
+ * the repository supports (its root `engines.node`), which every package declares to its users.
  */
-export async function checkPackages(packed, workspace, shipsTypes = installedShipsTypes) {
+export async function checkPackages(packed, workspace, shipsTypes = installedShipsTypes, supportedNode = rootEngines()) {
   await init;
   const problems = [];
   const versions = packed.map((p) => p.manifest.version);
@@ -134,6 +135,12 @@ export async function checkPackages(packed, workspace, shipsTypes = installedShi
     // the one and lets the checked tarballs through (scripts/publish-guard.mjs).
     if (!/\bpublish-guard\.mjs\b/.test(manifest.scripts?.prepublishOnly ?? '')) {
       add('package.json#/scripts/prepublishOnly', 'publish-guard', '« npm publish » depuis le dossier n’est pas refusé : « prepublishOnly »: « node ../../scripts/publish-guard.mjs »', '"npm publish" from the folder is not refused: "prepublishOnly": "node ../../scripts/publish-guard.mjs"');
+    }
+    // Without it, npm installs a package on a Node it cannot run on, silently: the failure comes
+    // at run time, far from the cause. With it, npm says EBADENGINE at install.
+    if (manifest.engines?.node !== supportedNode) {
+      const has = manifest.engines?.node === undefined ? { fr: 'absent', en: 'missing' } : { fr: `« ${manifest.engines.node} »`, en: `"${manifest.engines.node}"` };
+      add('package.json#/engines/node', 'engines', `${has.fr} : le dépôt prend en charge Node « ${supportedNode} » (engines du package.json racine), que chaque paquet déclare`, `${has.en}: the repository supports Node "${supportedNode}" (the root package.json's engines), which every package declares`);
     }
     if (!manifest.license) add('package.json#/license', 'license', 'aucune licence déclarée (champ « license »)', 'no licence declared ("license" field)');
     if (![...files.keys()].some((f) => /^readme(\.md)?$/i.test(f))) {
@@ -194,19 +201,23 @@ export async function checkPackages(packed, workspace, shipsTypes = installedShi
       }
       if (file.endsWith('.map')) {
         const missing = unresolvedSources(file, bytes, files);
+        // tsc never inlines a declaration map's sources: its sources are shipped, or it is useless.
+        const fix = file.endsWith('.d.ts.map')
+          ? { fr: 'livrez les sources (« src » dans « files »)', en: 'ship the sources ("src" in "files")' }
+          : { fr: '« inlineSources »', en: '"inlineSources"' };
         if (missing === null) add(file, 'map-source-missing', 'carte des sources illisible (JSON attendu)', 'unreadable source map (JSON expected)');
         else if (missing.length) {
-          add(file, 'map-source-missing', `la carte des sources renvoie à ${missing.length} fichier(s) absent(s) du paquet et non inclus (« ${missing[0]} ») : « inlineSources »`, `the source map refers to ${missing.length} file(s) neither in the package nor inlined ("${missing[0]}"): "inlineSources"`);
+          add(file, 'map-source-missing', `la carte des sources renvoie à ${missing.length} fichier(s) absent(s) du paquet et non inclus (« ${missing[0]} ») : ${fix.fr}`, `the source map refers to ${missing.length} file(s) neither in the package nor inlined ("${missing[0]}"): ${fix.en}`);
         }
         continue;
       }
       if (!CODE.test(file) && !file.endsWith('.d.ts')) continue;
       const text = bytes.toString('utf8');
-      // A script's map is what devtools and stack traces read; a declaration's, only "go to
-      // definition", which falls back to the .d.ts itself when the map is not shipped.
-      const mapUrl = CODE.test(file) ? /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text)?.[1] : undefined;
+      // A script's map is what devtools and stack traces read; a declaration's, what an editor's
+      // "go to definition" follows into src/*.ts. Either one named and left out makes tools warn.
+      const mapUrl = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text)?.[1];
       if (mapUrl && !/^[a-z]+:/.test(mapUrl) && !files.has(path.posix.normalize(path.posix.join(path.posix.dirname(file), mapUrl)))) {
-        add(file, 'map-source-missing', `« sourceMappingURL=${mapUrl} » : cette carte n’est pas dans le paquet`, `"sourceMappingURL=${mapUrl}": that map is not in the package`);
+        add(file, 'map-missing', `« sourceMappingURL=${mapUrl} » : cette carte n’est pas dans le paquet (exclue de « files » ?)`, `"sourceMappingURL=${mapUrl}": that map is not in the package (left out of "files"?)`);
       }
       for (const spec of specifiersOf(text, file)) {
         if (spec.includes('test-support')) {
@@ -295,6 +306,11 @@ export function installedShipsTypes(dep, packageDir = '.') {
   }
   return Boolean(manifest.types || manifest.typings) || JSON.stringify(manifest.exports ?? {}).includes('"types"')
     || fs.existsSync(path.join(dir, 'index.d.ts'));
+}
+
+/** The Node range the repository supports: its root package.json's `engines.node`. */
+export function rootEngines(at = root) {
+  return JSON.parse(fs.readFileSync(path.join(at, 'package.json'), 'utf8')).engines?.node;
 }
 
 /** One problem as the project prints them: where, the rule, French then English. */

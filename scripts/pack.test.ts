@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error: a plain .mjs script, without types
-import { checkPackages, formatPackProblem, publishOrder, specifiersOf, installedShipsTypes } from './pack.mjs';
+import { checkPackages, formatPackProblem, publishOrder, specifiersOf, installedShipsTypes, rootEngines } from './pack.mjs';
 
 interface Manifest { name: string; version: string; private?: boolean; [field: string]: unknown }
 interface Problem { package: string; file: string; rule: string; fr: string; en: string }
@@ -14,7 +14,7 @@ const packed = (manifest: Manifest, files: Record<string, string>) => ({
 });
 
 const base = (name: string, extra: Partial<Manifest> = {}): Manifest => ({
-  name, version: '1.2.0', license: 'EUPL-1.2', type: 'module', scripts: { prepublishOnly: 'node ../../scripts/publish-guard.mjs' },
+  name, version: '1.2.0', license: 'EUPL-1.2', type: 'module', engines: { node: rootEngines() }, scripts: { prepublishOnly: 'node ../../scripts/publish-guard.mjs' },
   exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' } }, types: './dist/index.d.ts', files: ['dist', 'README.md'],
   ...extra,
 });
@@ -38,6 +38,15 @@ const goodHigh = () => packed(base('@olva/high', { dependencies: { '@olva/low': 
 describe('npm run pack: the checks of a packed package (scripts/pack.mjs)', () => {
   it('finds nothing in a package a user can install as it is', async () => {
     expect(await check(goodHigh())).toEqual([]);
+  });
+
+  it('names a package that does not declare the Node versions the repository supports', async () => {
+    const high = goodHigh();
+    delete high.manifest.engines;
+    expect(await check(high)).toEqual(['@olva/high package.json#/engines/node engines']);
+    high.manifest.engines = { node: '>=18' };
+    const problems = (await checkPackages([high], new Map([['@olva/high', high.manifest], ['@olva/low', base('@olva/low')]]))) as Problem[];
+    expect(problems.map(formatPackProblem)).toEqual([`@olva/high package.json#/engines/node: [engines] « >=18 » : le dépôt prend en charge Node « ${rootEngines()} » (engines du package.json racine), que chaque paquet déclare\n    ">=18": the repository supports Node "${rootEngines()}" (the root package.json's engines), which every package declares`]);
   });
 
   it.each([
@@ -106,10 +115,21 @@ describe('npm run pack: the checks of a packed package (scripts/pack.mjs)', () =
     high.files.set('dist/tsc/index.js.map', map(['../../src/index.ts', '../../src/b.ts']));
     high.files.set('dist/broken.js.map', Buffer.from('{'));
     expect(await check(high)).toEqual([
-      '@olva/high dist/lazy.js map-source-missing',
+      '@olva/high dist/lazy.js map-missing',
       '@olva/high dist/tsc/index.js.map map-source-missing',
       '@olva/high dist/broken.js.map map-source-missing',
     ]);
+  });
+
+  it('names a declaration whose map is not packed, and a declaration map whose sources are not', async () => {
+    const high = goodHigh();
+    high.files.set('dist/index.d.ts', Buffer.from('export declare const a = 1;\n//# sourceMappingURL=index.d.ts.map'));
+    expect(await check(high)).toEqual(['@olva/high dist/index.d.ts map-missing']);
+    // tsc never inlines a declaration map's sources: shipped without src/, it leads nowhere.
+    high.files.set('dist/index.d.ts.map', Buffer.from(JSON.stringify({ version: 3, sources: ['../src/index.ts'], mappings: '' })));
+    expect(await check(high)).toEqual(['@olva/high dist/index.d.ts.map map-source-missing']);
+    high.files.set('src/index.ts', Buffer.from('export const a = 1;'));
+    expect(await check(high)).toEqual([]);
   });
 
   it('names a target of exports, types, bin or sideEffects missing from the tarball, and a files entry that brings nothing', async () => {

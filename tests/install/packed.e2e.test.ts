@@ -7,7 +7,7 @@
  * bundles are checked to be the bytes the browser tests load. Needs `npm run build` first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -164,6 +164,28 @@ describe('the packed @olva packages, installed outside the repository without th
     }
   });
 
+  it('takes an editor\'s « go to definition » on an @olva import to the TypeScript source', async () => {
+    // What VS Code asks tsserver: the .d.ts's map, shipped with src/*.ts, leads past the declaration.
+    const editor = join(app, 'editeur');
+    mkdirSync(editor);
+    writeFileSync(join(editor, 'tsconfig.json'), '{"compilerOptions": {"module": "NodeNext", "moduleResolution": "NodeNext", "strict": true, "noEmit": true}, "files": ["use.ts"]}\n');
+    const file = join(editor, 'use.ts');
+    writeFileSync(file, "import { validateDocument } from '@olva/schema/validate';\nvalidateDocument;\n");
+    const server = spawn(process.execPath, [createRequire(import.meta.url).resolve('typescript/lib/tsserver.js'), '--disableAutomaticTypingAcquisition'], { cwd: editor });
+    const found = await new Promise<{ file: string }[]>((done) => {
+      let out = '';
+      server.stdout.on('data', (chunk: Buffer) => {
+        out += chunk;
+        const reply = /^\{"seq":0,"type":"response","command":"definition".*$/m.exec(out);
+        if (reply) done(JSON.parse(reply[0]).body);
+      });
+      for (const [seq, command, args] of [[1, 'open', { file }], [2, 'definition', { file, line: 2, offset: 3 }]] as const) {
+        server.stdin.write(`${JSON.stringify({ seq, type: 'request', command, arguments: args })}\n`);
+      }
+    }).finally(() => server.kill());
+    expect(found.map((d) => d.file)).toEqual([join(app, 'node_modules/@olva/schema/src/validate.ts')]);
+  });
+
   it('runs olva --version and --help', async () => {
     const version = await run(process.execPath, [join(app, 'node_modules/.bin/olva'), '--version'], app);
     expect(version.code, version.err).toBe(0);
@@ -206,6 +228,17 @@ describe('the packed @olva packages, installed outside the repository without th
     expect(elsewhere.code, elsewhere.err).toBe(0);
     expect(JSON.parse(readFileSync(join(project, 'territoire/extension.json'), 'utf8')).$schema).toBe('../node_modules/@olva/schema/bundled/extension.schema.json');
 
+    // `npx olva init` in a project without @olva/schema: the CLI's folder is npx's cache, which
+    // npm empties, so the schema is copied beside the document and $schema names the copy, in a
+    // folder of its own: `olva validate *.json` still reads the documents only.
+    const bare = join(base, 'sans-schema');
+    mkdirSync(bare);
+    const npx = await run(process.execPath, [join(app, 'node_modules/.bin/olva'), 'init', 'extension', '--territory', 'epci:200040293', '--out', 'extension.json'], bare, { LANG: 'fr_FR.UTF-8', OLVA_LANG: '' });
+    expect(npx.code, npx.err).toBe(0);
+    expect(npx.out).toContain('Schéma copié dans .olva/extension.schema.json (ce projet n’a pas @olva/schema)');
+    expect(JSON.parse(readFileSync(join(bare, 'extension.json'), 'utf8')).$schema).toBe('./.olva/extension.schema.json');
+    expect(readFileSync(join(bare, '.olva/extension.schema.json'), 'utf8')).toBe(readFileSync(join(app, 'node_modules/@olva/schema/bundled/extension.schema.json'), 'utf8'));
+
     const validate = await olva('validate', 'mon-extension.json');
     expect(validate.out + validate.err).toContain('node_modules/@olva/core-questionnaire/olva-core.json');
     expect(validate.code, validate.err).toBe(0);
@@ -216,7 +249,8 @@ describe('the packed @olva packages, installed outside the repository without th
     expect(broken.code).toBe(1);
     expect(broken.err + broken.out).toContain('"singel" n’est pas un type de question');
 
-    const build = await olva('build', 'node_modules/@olva/core-questionnaire/olva-core.json', '--extension', 'mon-extension.json', '--out', 'out', '--json');
+    // As the README and init's « Ensuite » write it: the installed core, no path into node_modules.
+    const build = await olva('build', '--extension', 'mon-extension.json', '--out', 'out', '--json');
     expect(build.code, build.err).toBe(0);
     expect(JSON.parse(build.out).files).toContain('out/paper.html');
     expect(existsSync(join(app, 'out', 'paper.html'))).toBe(true);

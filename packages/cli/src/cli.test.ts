@@ -128,7 +128,8 @@ describe('olva build', () => {
     expect(r1.err).toBe('');
     expect(r1.code).toBe(0);
     expect(r1.out).toContain('olva-core+lorient-agglo-2026');
-    const r2 = await olva('build', CORE, '--extension', LORIENT, '--out', b, '--json');
+    // Without a core named: the installed one, as olva validate reads it and the README writes it.
+    const r2 = await olva('build', '--extension', LORIENT, '--out', b, '--json');
     expect(r2.code).toBe(0);
     const report = JSON.parse(r2.out);
     expect(report).toMatchObject({ ok: true, id: 'olva-core+lorient-agglo-2026', problems: [] });

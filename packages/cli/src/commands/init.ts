@@ -5,7 +5,7 @@
  * namespace, one example of each common pattern and the `$schema` line of the bundled schema.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { territories } from '@olva/compiler';
 import { readJsonFile } from '@olva/compiler/read-json';
 import { parse } from '../args.js';
@@ -103,25 +103,34 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!/^[a-z][a-z0-9-]*$/.test(id) || id.length > 64) {
     return usageError({ fr: `identifiant « ${id} » : lettres minuscules, chiffres et -, commençant par une lettre.`, en: `id "${id}": lower-case letters, digits and -, starting with a letter.` });
   }
-  const schema = schemaReference('extension', file) ?? 'https://json-schema.org/draft/2020-12/schema';
+  mkdirSync(dirname(file), { recursive: true });
+  const foundSchema = schemaReference('extension', file);
+  const schema = foundSchema?.ref ?? 'https://json-schema.org/draft/2020-12/schema';
+  const copied = foundSchema?.copied && relative(process.cwd(), foundSchema.copied);
   const skeleton = extensionSkeleton({
     schema, id, namespace,
     territory: { level: level as Level, code, name: found.name },
     core: { id: core.id, range: `^${core.version}` },
     extensionPoint: core.point,
   });
-  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(skeleton, null, 2)}\n`);
   if (args.values.json) {
-    printJson(io.stdout, { ok: true, file: out, id, namespace, territory: skeleton.territory, extends: skeleton.extends, schema });
+    printJson(io.stdout, { ok: true, file: out, id, namespace, territory: skeleton.territory, extends: skeleton.extends, schema, ...(copied ? { schemaCopied: copied } : {}) });
   } else {
     say(io.stdout, lang, {
       fr: `✓ ${out} : extension « ${id} » pour ${found.name} (${level} ${code}), espace de noms « ${namespace} », tronc commun ${core.id} ${skeleton.extends.version}.`,
       en: `✓ ${out}: extension "${id}" for ${found.name} (${level} ${code}), namespace "${namespace}", core ${core.id} ${skeleton.extends.version}.`,
     });
+    if (copied) {
+      // npx's cache, or a global install, is not the project's: a $schema into it would vanish.
+      say(io.stdout, lang, {
+        fr: `  Schéma copié dans ${copied} (ce projet n’a pas @olva/schema). Pour qu’il suive les mises à jour : « npm install -D @olva/schema », puis « $schema » vers node_modules/@olva/schema/bundled/extension.schema.json.`,
+        en: `  Schema copied to ${copied} (this project has no @olva/schema). For it to follow upgrades: "npm install -D @olva/schema", then "$schema" to node_modules/@olva/schema/bundled/extension.schema.json.`,
+      });
+    }
     say(io.stdout, lang, {
-      fr: `  Ensuite : olva preview ${out} (le questionnaire en direct, recompilé à chaque enregistrement), olva validate ${out}, puis olva build <tronc.json> --extension ${out} --out <répertoire>. Les exemples du fichier : docs/extension-guide.md.`,
-      en: `  Next: olva preview ${out} (the survey live, rebuilt on every save), olva validate ${out}, then olva build <core.json> --extension ${out} --out <dir>. The patterns in the file: docs/extension-guide.md.`,
+      fr: `  Ensuite : olva preview ${out} (le questionnaire en direct, recompilé à chaque enregistrement), olva validate ${out}, puis olva build --extension ${out} --out <répertoire>. Les exemples du fichier : docs/extension-guide.md.`,
+      en: `  Next: olva preview ${out} (the survey live, rebuilt on every save), olva validate ${out}, then olva build --extension ${out} --out <dir>. The patterns in the file: docs/extension-guide.md.`,
     });
   }
   return EXIT.OK;

@@ -9,9 +9,10 @@ import { existsSync } from 'node:fs';
 import { formatProblem } from '@olva/compiler';
 import { parse } from '../args.js';
 import { defaultCorePath } from '../core-path.js';
-import { EXIT, pickLang, say, sayBoth, usageMistake, type CommandIO } from '../io.js';
+import { EXIT, pickLang, say, sayBoth, usageMistake, type Bilingual, type CommandIO } from '../io.js';
 import { summary } from '../report.js';
 import { startPreview, type Preview } from '../preview/server.js';
+import type { PreviewState } from '../preview/builder.js';
 import { embedPath } from '../site-files.js';
 
 /** One line on how to call the command. */
@@ -23,6 +24,18 @@ export const usage = {
 /** The default port (the one Vite's preview uses, rarely taken by a collector). */
 const DEFAULT_PORT = 4173;
 
+
+/**
+ * The terminal's line after a build: a failed first build has no earlier version to keep
+ * showing, and the page says so; the line says the same, not that one stays on show.
+ */
+export function builtLine(state: Pick<PreviewState, 'number' | 'problems' | 'ok' | 'good'>): Bilingual {
+  if (state.ok) return { fr: `✓ compilation n° ${state.number} (${summary('fr', state.problems)})`, en: `✓ build ${state.number} (${summary('en', state.problems)})` };
+  const kept = state.good
+    ? { fr: 'la dernière version valide reste affichée', en: 'the last valid version stays on show' }
+    : { fr: 'aucune compilation n’a encore réussi : corrigez et enregistrez', en: 'no build has succeeded yet: fix and save' };
+  return { fr: `✗ compilation n° ${state.number} : ${summary('fr', state.problems)} ; ${kept.fr}`, en: `✗ build ${state.number}: ${summary('en', state.problems)}; ${kept.en}` };
+}
 
 /** Runs `olva preview` until SIGINT or SIGTERM. */
 export async function run(argv: string[], io: CommandIO): Promise<number> {
@@ -57,9 +70,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       core, extension, port, lang, embedJs,
       onBuilt: (state) => {
         for (const p of state.problems) io.stderr.write(`${formatProblem(p, lang)}\n`);
-        say(state.ok ? io.stdout : io.stderr, lang, state.ok
-          ? { fr: `✓ compilation n° ${state.number} (${summary('fr', state.problems)})`, en: `✓ build ${state.number} (${summary('en', state.problems)})` }
-          : { fr: `✗ compilation n° ${state.number} : ${summary('fr', state.problems)} ; la dernière version valide reste affichée`, en: `✗ build ${state.number}: ${summary('en', state.problems)}; the last valid version stays on show` });
+        say(state.ok ? io.stdout : io.stderr, lang, builtLine(state));
       },
     });
   } catch (error) {

@@ -6,10 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCoreQuestionnaire } from '@olva/core-questionnaire';
 import { run } from './reference.js';
-import { loadWaldecMapping } from '../reference/waldec.js';
+import { loadWaldecMapping, WALDEC_MAPPING_FILE } from '../reference/waldec.js';
 
 // The published column format of the "rna_waldec" extract.
 const COLUMNS = ['id', 'id_ex', 'siret', 'rup_mi', 'gestion', 'date_creat', 'date_decla', 'date_publi', 'date_disso', 'nature', 'groupement',
@@ -126,6 +127,35 @@ describe('olva reference rna', () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('not an RNA extract: the header lacks id, objet_social1, adrs_codeinsee, position, date_disso');
     expect((await cli(['rna', path.join(dir, 'absent.csv'), '--territory', 'commune:35238'])).code).toBe(1);
+  });
+
+  it('refuses a wave of a core whose sectors the mapping does not follow, and takes a mapping onto them', async () => {
+    // 2027's example core splits social_sante into action_sociale and sante.
+    const core2027 = fileURLToPath(new URL('../../../../examples/core-2027/olva-core-2027.json', import.meta.url));
+    const file = write('rna_2027.csv', [COLUMNS.join(';'), row({ objet_social1: '017000' }), row({ objet_social1: '019000' })]);
+    const refused = await cli(['rna', file, '--territory', 'commune:35238', '--wave', '2027', '--core', core2027]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toBe('');
+    expect(refused.err).toContain('la correspondance WALDEC 1.0.0 (data/waldec-sectors.json) classe les thèmes dans les secteurs de olva-core 2026.2.2 ; le tronc commun olva-core 2027.0.0');
+    expect(refused.err).toContain('n’a pas le(s) secteur(s) social_sante. Pour un millésime de ce tronc commun, donnez une correspondance vers ses secteurs : --mapping <fichier.json>');
+    // A territory's mapping onto 2027's sectors.
+    const mapping = JSON.parse(fs.readFileSync(WALDEC_MAPPING_FILE, 'utf8'));
+    mapping.version = '2.0.0-rennes';
+    mapping.core.version = '2027.0.0';
+    for (const entry of [...Object.values(mapping.families), ...Object.values(mapping.codes)] as { sector: string }[]) {
+      if (entry.sector === 'social_sante') entry.sector = 'action_sociale';
+    }
+    mapping.families['017'].sector = 'sante';
+    const mappingFile = path.join(dir, 'waldec-2027.json');
+    fs.writeFileSync(mappingFile, JSON.stringify(mapping));
+    const taken = await cli(['rna', file, '--territory', 'commune:35238', '--wave', '2027', '--core', core2027, '--mapping', mappingFile]);
+    expect(taken.code, taken.err).toBe(0);
+    expect(JSON.parse(taken.out)).toMatchObject({ wave: '2027', sectors: { action_sociale: 1, sante: 1 } });
+    expect(JSON.parse(taken.out).source).toContain('WALDEC 2.0.0-rennes vers les secteurs de olva-core 2027.0.0');
+    // That mapping, against the current core (no --core), is refused the other way round.
+    const current = await cli(['rna', file, '--territory', 'commune:35238', '--mapping', mappingFile]);
+    expect(current.code).toBe(1);
+    expect(current.err).toMatch(/n’a pas le\(s\) secteur\(s\) (action_sociale, sante|sante, action_sociale)/);
   });
 
   it('maps every WALDEC family onto a main sector of the core it names', () => {

@@ -1,11 +1,14 @@
 /**
  * `olva reference rna <file.csv> --territory <level:code> [--out expected.json] [--wave <w>]
- * [--encoding utf8|windows-1252|latin1]`: the expected distribution of a territory's associations by main
- * sector, from the open-data extract of the national register of associations (RNA), written
+ * [--core <core.json>] [--mapping <waldec.json>] [--encoding utf8|windows-1252|latin1]`: the
+ * expected distribution of a territory's associations by main sector, from the open-data extract of the national register of associations (RNA), written
  * in the collector configuration's format (an entry of `stats.expected`). The file is
  * streamed (millions of rows); malformed rows are counted and reported, never fatal. `latin1`
  * is read as Windows-1252, its superset in every French file: bytes 0x80–0x9F there are €, ’, œ…,
- * never Latin-1's control characters.
+ * never Latin-1's control characters. The sectors are those of the core the mapping names; a
+ * wave of another core (`--core`, e.g. 2027's split of social_sante) is refused while the
+ * mapping names a sector that core lacks, so that no entry is written over sectors the wave's
+ * questionnaire does not offer.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,13 +18,14 @@ import { parse } from '../args.js';
 import { EXIT, pickLang, say, sayBoth, type Bilingual, type CommandIO } from '../io.js';
 import { countRna, RnaFormatError } from '../reference/rna.js';
 import { territoryCommunes } from '../reference/territory-communes.js';
-import { loadWaldecMapping } from '../reference/waldec.js';
-import { fileError } from '@olva/compiler/read-json';
+import { loadWaldecMapping, WALDEC_MAPPING_FILE, type WaldecMapping } from '../reference/waldec.js';
+import { defaultCorePath } from '../core-path.js';
+import { fileError, readJsonFile } from '@olva/compiler/read-json';
 import { counted, plural } from '@olva/schema';
 
 export const usage: Bilingual = {
-  fr: 'olva reference rna <fichier.csv> --territory <niveau:code> [--out attendu.json] [--wave <millésime>] [--encoding utf8|windows-1252|latin1] : répartition attendue des associations par secteur, depuis le Répertoire national des associations',
-  en: 'olva reference rna <file.csv> --territory <level:code> [--out expected.json] [--wave <wave>] [--encoding utf8|windows-1252|latin1]: expected distribution of associations by sector, from the national register of associations',
+  fr: 'olva reference rna <fichier.csv> --territory <niveau:code> [--out attendu.json] [--wave <millésime>] [--core <tronc.json>] [--mapping <waldec.json>] [--encoding utf8|windows-1252|latin1] : répartition attendue des associations par secteur du tronc commun (celui du millésime : --core), depuis le Répertoire national des associations',
+  en: 'olva reference rna <file.csv> --territory <level:code> [--out expected.json] [--wave <wave>] [--core <core.json>] [--mapping <waldec.json>] [--encoding utf8|windows-1252|latin1]: expected distribution of associations by sector of the common core (the wave\'s: --core), from the national register of associations',
 };
 
 const OVERSTATES: Bilingual = {
@@ -29,10 +33,30 @@ const OVERSTATES: Bilingual = {
   en: 'Beware: the RNA overstates active associations (dissolutions are rarely declared); read these figures as a distribution, not as a headcount.',
 };
 
+/**
+ * Why the mapping cannot classify into the core in `coreFile` (the core the wave uses), or
+ * null: a core without the mapping's sector question, or lacking a sector the mapping names.
+ */
+function mappingMisfit(mapping: WaldecMapping, mappingFile: string, coreFile: string): Bilingual | null {
+  const read = readJsonFile(coreFile);
+  if ('why' in read) return { fr: `${coreFile} : ${read.why.fr}`, en: `${coreFile}: ${read.why.en}` };
+  const core = read.value as { id?: string; version?: string; sections?: { items?: { id?: string; choices?: { code: string }[]; other?: unknown }[] }[] };
+  const question = core.sections?.flatMap((s) => s.items ?? []).find((q) => q.id === mapping.core.question);
+  const offered = new Set([...(question?.choices ?? []).map((c) => c.code), ...(question?.other ? ['other'] : [])]);
+  const missing = [...new Set([...Object.values(mapping.families), ...Object.values(mapping.codes)].map((t) => t.sector))].filter((s) => !offered.has(s));
+  if (question && !missing.length) return null;
+  const names = `${mapping.core.id} ${mapping.core.version}`;
+  const lacks = question ? { fr: `n’a pas le(s) secteur(s) ${missing.join(', ')}`, en: `lacks the sector(s) ${missing.join(', ')}` } : { fr: `n’a pas la question ${mapping.core.question}`, en: `has no question ${mapping.core.question}` };
+  return {
+    fr: `la correspondance WALDEC ${mapping.version} (${mappingFile}) classe les thèmes dans les secteurs de ${names} ; le tronc commun ${core.id ?? '?'} ${core.version ?? '?'} (${coreFile}) ${lacks.fr}. Pour un millésime de ce tronc commun, donnez une correspondance vers ses secteurs : --mapping <fichier.json>, au format de data/waldec-sectors.json.`,
+    en: `the WALDEC mapping ${mapping.version} (${mappingFile}) classifies themes into the sectors of ${names}; the common core ${core.id ?? '?'} ${core.version ?? '?'} (${coreFile}) ${lacks.en}. For a wave of that core, give a mapping onto its sectors: --mapping <file.json>, in the format of data/waldec-sectors.json.`,
+  };
+}
+
 /** Runs `olva reference`. */
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const lang = pickLang(argv, io.env);
-  const parsed = parse(argv, { territory: { type: 'string' }, out: { type: 'string' }, wave: { type: 'string' }, encoding: { type: 'string' } });
+  const parsed = parse(argv, { territory: { type: 'string' }, out: { type: 'string' }, wave: { type: 'string' }, encoding: { type: 'string' }, core: { type: 'string' }, mapping: { type: 'string' } });
   const fail = (text: Bilingual, code: number = EXIT.USAGE): number => {
     say(io.stderr, lang, { fr: `olva reference : ${text.fr}`, en: `olva reference: ${text.en}` });
     if (code === EXIT.USAGE) sayBoth(io.stderr, usage);
@@ -59,7 +83,16 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   }
   if (!fs.existsSync(file)) return fail({ fr: `${file} : fichier introuvable`, en: `${file}: no such file` }, EXIT.INVALID);
 
-  const mapping = loadWaldecMapping();
+  const mappingFile = v.mapping ?? WALDEC_MAPPING_FILE;
+  let mapping: WaldecMapping;
+  try {
+    mapping = loadWaldecMapping(mappingFile);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return fail({ fr: `--mapping : ${mappingFile} n’est pas une correspondance WALDEC lisible (version, core, families et codes attendus) : ${why}`, en: `--mapping: ${mappingFile} is not a readable WALDEC mapping (version, core, families and codes expected): ${why}` }, EXIT.INVALID);
+  }
+  const misfit = mappingMisfit(mapping, v.mapping ?? 'data/waldec-sectors.json', v.core ?? defaultCorePath());
+  if (misfit) return fail(misfit, EXIT.INVALID);
   let count;
   try {
     const bytes = fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
@@ -73,7 +106,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const entry = {
     territory: { level: territory.level, code: territory.code },
     ...(v.wave ? { wave: v.wave } : {}),
-    source: `RNA (${path.basename(file)}), associations actives, correspondance WALDEC ${mapping.version} ; le RNA surestime les associations en activité`,
+    source: `RNA (${path.basename(file)}), associations actives, correspondance WALDEC ${mapping.version} vers les secteurs de ${mapping.core.id} ${mapping.core.version} ; le RNA surestime les associations en activité`,
     sectors,
   };
   const json = `${JSON.stringify(entry, null, 2)}\n`;

@@ -1,12 +1,13 @@
 /**
- * Where the bundled (self-contained) extension schema is on this disk, for the `$schema` line
- * of the files `olva init` writes: in the repository's `schemas/bundled/` when olva runs from
- * its repository; else in the `@olva/schema` installed in the document's project
+ * Where the bundled (self-contained) extension schema is for the `$schema` line of the files
+ * `olva init` writes: in the repository's `schemas/bundled/` when olva runs from its
+ * repository; else in the `@olva/schema` installed in the document's project
  * (`node_modules/@olva/schema/bundled/`, generated into the package when it is packed), by the
- * path the project sees; else beside the CLI itself (a global or npx install).
+ * path the project sees; else a copy of the CLI's own, written beside the document (`.olva/`), since the
+ * CLI's folder (npx's cache, a global install) is not the project's and may vanish.
  */
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,15 +15,14 @@ import { fileURLToPath } from 'node:url';
 export type BundledSchema = 'extension' | 'questionnaire';
 
 /**
- * Absolute path of a bundled schema for a document in `documentDir`, or undefined when no
- * location has it. The repository comes first: its copy is the one kept up to date by a test,
- * while its `packages/schema/bundled/` exists only between the prepack and the postpack of
- * `npm pack`. Then the project's own node_modules, searched up from the document as Node
- * does, and kept as found: through pnpm's link or npm's folder, not the store's versioned path
- * that `require.resolve` returns and the next upgrade removes. Last, the @olva/schema the CLI
- * resolves, wherever it is installed.
+ * Absolute path of a bundled schema the document's project holds, or undefined. The
+ * repository comes first: its copy is the one kept up to date by a test, while its
+ * `packages/schema/bundled/` exists only between the prepack and the postpack of `npm pack`.
+ * Then the project's own node_modules, searched up from the document as Node does, and kept
+ * as found: through pnpm's link or npm's folder, not the store's versioned path that
+ * `require.resolve` returns and the next upgrade removes.
  */
-export function bundledSchemaFile(kind: BundledSchema, documentDir: string = process.cwd()): string | undefined {
+export function projectSchemaFile(kind: BundledSchema, documentDir: string = process.cwd()): string | undefined {
   // From src/init/ or dist/init/ of packages/cli, the repository's root is four levels up;
   // the generator beside schemas/ tells the repository from any other folder.
   const root = new URL('../../../../', import.meta.url);
@@ -31,8 +31,12 @@ export function bundledSchemaFile(kind: BundledSchema, documentDir: string = pro
   for (let dir = documentDir; ; dir = dirname(dir)) {
     const installed = join(dir, 'node_modules', '@olva', 'schema', 'bundled', `${kind}.schema.json`);
     if (existsSync(installed)) return installed;
-    if (dirname(dir) === dir) break;
+    if (dirname(dir) === dir) return undefined;
   }
+}
+
+/** The bundled schema of the @olva/schema the CLI itself resolves, wherever it is installed. */
+function cliSchemaFile(kind: BundledSchema): string | undefined {
   try {
     return createRequire(import.meta.url).resolve(`@olva/schema/bundled/${kind}.schema.json`);
   } catch {
@@ -41,12 +45,31 @@ export function bundledSchemaFile(kind: BundledSchema, documentDir: string = pro
 }
 
 /**
- * The `$schema` value for a document written at `documentFile`: the bundled schema's path
- * relative to the document (editors resolve it from the document's folder), with `/`.
+ * Where the copy goes when the document's project has no @olva/schema, relative to the
+ * document's folder: a folder of its own, so that `olva validate dir/*.json` never takes the
+ * schema for a document.
  */
-export function schemaReference(kind: BundledSchema, documentFile: string): string | undefined {
-  const file = bundledSchemaFile(kind, dirname(documentFile));
-  if (!file) return undefined;
-  const rel = relative(dirname(documentFile), file).split(sep).join('/');
-  return rel.startsWith('.') ? rel : `./${rel}`;
+export const schemaCopyPath = (kind: BundledSchema): string => `.olva/${kind}.schema.json`;
+
+/**
+ * The `$schema` value for a document written at `documentFile` (relative to the document,
+ * with `/`, as editors resolve it), or undefined when no schema is at hand. `copied` names the
+ * file written when the project has no @olva/schema: the CLI's schema, copied into `.olva/`
+ * beside the document (rewritten when it differs, so that a newer CLI brings its newer schema).
+ */
+export function schemaReference(kind: BundledSchema, documentFile: string): { ref: string; copied?: string } | undefined {
+  const documentDir = dirname(documentFile);
+  const relativeRef = (file: string) => {
+    const rel = relative(documentDir, file).split(sep).join('/');
+    return rel.startsWith('.') ? rel : `./${rel}`;
+  };
+  const inProject = projectSchemaFile(kind, documentDir);
+  if (inProject) return { ref: relativeRef(inProject) };
+  const own = cliSchemaFile(kind);
+  if (!own) return undefined;
+  const copy = join(documentDir, schemaCopyPath(kind));
+  const text = readFileSync(own);
+  mkdirSync(dirname(copy), { recursive: true });
+  if (!existsSync(copy) || !readFileSync(copy).equals(text)) writeFileSync(copy, text);
+  return { ref: `./${schemaCopyPath(kind)}`, copied: copy };
 }

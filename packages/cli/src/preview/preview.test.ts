@@ -9,6 +9,7 @@ import { compiledQuestionnaire } from '@olva/test-support/compiled';
 import { extensionOnly } from './extension-only.js';
 import { surveyPage } from './pages.js';
 import { startPreview, type Preview } from './server.js';
+import { builtLine } from '../commands/preview.js';
 
 const label = (fr: string) => ({ fr, en: fr });
 const ext = { kind: 'extension' as const, id: 'essai', version: '1.0.0' };
@@ -60,6 +61,16 @@ describe('the survey page', () => {
     expect(html).toContain('\\u003c/script>\\u003cscript>alert(1)\\u003c/script>');
     expect(html).toContain('<olva-survey src="#olva-questionnaire" preview');
     expect(html).toContain('La compilation n° 2 a échoué');
+  });
+});
+
+describe('the terminal\'s line after a build (olva preview)', () => {
+  it('says a failed first build has no earlier version on show, and a later one keeps it', () => {
+    const failed = { number: 1, ok: false, problems: [] as CompilerProblem[], good: null };
+    expect(builtLine(failed).fr).toBe('✗ compilation n° 1 : 0 erreur, 0 avertissement ; aucune compilation n’a encore réussi : corrigez et enregistrez');
+    expect(builtLine(failed).en).toBe('✗ build 1: 0 errors, 0 warnings; no build has succeeded yet: fix and save');
+    const good = { compiled: mixed(), files: { 'paper.html': '', 'codebook.md': '', 'codebook.csv': '' } };
+    expect(builtLine({ ...failed, number: 2, good }).fr).toContain('la dernière version valide reste affichée');
   });
 });
 
