@@ -233,6 +233,31 @@ describe('nested publications', () => {
       expect(() => refuseNestedDifference(lorient, '2026', doc, nested, rules)).not.toThrow();
     });
 
+    it('withholds a previous-wave line whose hidden counts, unmarked, the EPCI’s shown ones bound to a single reading', async () => {
+      // Lorient published 2025 with 40 responses (sport 3); twelve came in since, one of them sport.
+      // Its 2026 document hides the 2025 sport count (4 − 3 = 1) and culture with it: 11 hidden.
+      // The agglomeration, whose rest has no sport or culture association, shows 4 and 7 in 2025:
+      // Lorient's are at most that, so exactly that, and the late one's sector would be read.
+      const in2025 = (territory: typeof agglo, codes: Record<string, number>, seed: number) => bySector(territory, codes, seed).map((g) => ({ ...g, payload: { ...g.payload, wave: '2025' } }));
+      const before = in2025(lorient, { sport: 3, culture: 7, environnement: 15, social_sante: 15 }, 151);
+      const now = [...before, ...in2025(lorient, { sport: 1, environnement: 5, social_sante: 6 }, 157), ...inWave(lorient, '2026', 40, 8, 163)];
+      const rest = in2025(agglo, { environnement: 6, social_sante: 6 }, 167);
+      const only = (g: GroupResults) => viewsOf({ ...g, questions: g.questions.filter((q) => q.id === 'secteur_principal') });
+      const earlier = { territory: lorient, outside: false, earlier: '2026-01-15T10:00:00.000Z', views: only((await aggregateResponses(stream(before), { compiled: [b.core], rules })).groups[0]!) };
+      const agglo2025 = await aggregateResponses(stream([...now.filter((g) => g.payload.wave === '2025'), ...rest].map((x) => ({ ...x, payload: { ...x.payload, territory: agglo } }))), { compiled: [b.core], rules });
+      const epci = { territory: agglo, outside: true, views: only(agglo2025.groups[0]!) };
+      const made = (hide: HiddenCounts[] = []) => documentOf(now, lorient, hide);
+      const previous = (doc: ResultsDocument) => doc.groups[0]!.comparisons!.previousWave!.shares.filter((s) => s.previous?.count !== 0).map((s) => [s.code, s.previous?.count ?? null, s.missing]);
+      // Beside its earlier snapshot alone, sport and culture go, environment and social action stay.
+      const hidden = await hideBesideNested(await made(), lorient, '2026', [earlier], rules, made);
+      expect(previous(hidden)).toEqual([['sport', null, 'hidden'], ['culture', null, 'hidden'], ['social_sante', 21, undefined], ['environnement', 20, undefined]]);
+      const refused = (() => { try { refuseNestedDifference(lorient, '2026', hidden, [earlier, epci], rules); } catch (e) { return e as HttpError; } })();
+      expect(refused?.text.en).toContain('in wave "2025", a hidden count of "secteur_principal", which the counts the other shows bound to a single value');
+      const doc = await hideBesideNested(await made(), lorient, '2026', [earlier, epci], rules, made);
+      expect(() => refuseNestedDifference(lorient, '2026', doc, [earlier, epci], rules)).not.toThrow();
+      expect(doc.groups[0]!.comparisons!.previousWave!.shares.every((s) => s.previous === null && s.missing === 'withheld')).toBe(true);
+    });
+
     it('withholds a previous-wave line whose rest is a base under minBase; the refusal names the wave', async () => {
       const few = [...inner, ...inWave(agglo, '2026', 20, 6, 101), ...inWave(agglo, '2025', 4, 1, 107)];
       const lorientDoc = await documentOf(inner, lorient);

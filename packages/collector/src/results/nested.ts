@@ -26,12 +26,14 @@
  * - A previous-wave column states no responses: when its lines all differ by under `minBase` and
  *   one does differ, the group that differs is likely that small, and every line both show is
  *   withheld (`fewBehind`), unchanged ones too.
+ * - Bounds reach the previous-wave columns too: their hidden counts have no mark (any value), so
+ *   only bounds that add up to the hidden sum pin them (a count hidden beside an earlier snapshot,
+ *   with its complement, that the EPCI shows because its rest has none); not under a crosswalk.
  * Only pairs are checked (three nested documents can still combine), and only figures shown in
  * both (a sum of codes read from single counts in the other: a crosswalk's category; a question
- * it renamed under its previous id, `previousQuestion`, in the previous wave); bounds
- * only within a wave's own groups (not the previous-wave columns, whose hidden counts have no mark).
+ * it renamed under its previous id, `previousQuestion`, in the previous wave).
  */
-import { boundedCountPinned, type CountRef, type DisclosureRules, type GroupResults, type HiddenCounts, type LineRef, type QuestionFigures, type ResultsDocument } from '@olva/analysis';
+import { boundedCountPinned, type CountRef, type DisclosureRules, type GroupResults, type HiddenCounts, type LineRef, type PreviousWaveShare, type QuestionFigures, type ResultsDocument } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
 import { text, type Text } from '../messages.js';
@@ -59,8 +61,8 @@ export interface View {
   hidden: Map<string, HiddenLine>;
 }
 
-/** The hidden counts of a line whose counts add up to its base. */
-interface HiddenLine extends LineRef { sum: number; cells: { code: string; mark: 'small' | 'complementary' }[] }
+/** The hidden counts of a line whose counts add up to its base; a previous-wave column's have no mark (null). */
+interface HiddenLine extends LineRef { sum: number; cells: { code: string; mark: 'small' | 'complementary' | null }[] }
 
 const lineOf = (question: string, row?: string) => (row === undefined ? question : `${question}.${row}`);
 const countKey = (c: Omit<Counted, 'count'>) => `${lineOf(c.question, c.row)}|${[...c.codes].sort().join('+')}`;
@@ -115,9 +117,31 @@ export function viewsOf(g: GroupResults): View[] {
         if (view === before) before.bases.set(lineOf(question, s.row), { question, ...row, base: figure.base });
       }
     }
+    // Same versions only: a crosswalk's categories need not cover the previous line's codes, so their sum is no base.
+    if (previous.crosswalk === null) putPreviousHidden(before, previous.shares, new Set(g.questions.filter((f) => f.kind === 'distribution' || f.kind === 'matrix').map((f) => f.id)));
     views.push(before);
   }
   return views;
+}
+
+/**
+ * The additive lines of a previous-wave column (a single choice, boolean, scale, matrix row:
+ * `additive`, by the current wave's kind, the same question's) and their hidden counts, which the
+ * column states without a mark: `hidden` where the current wave has the code, `not-in-current`
+ * where it has not. The line's base less its counts shown is their sum, as for the wave's own lines.
+ */
+function putPreviousHidden(before: View, shares: readonly PreviousWaveShare[], additive: ReadonlySet<string>): void {
+  const lines = new Map<string, PreviousWaveShare[]>();
+  for (const s of shares) if (additive.has(s.question)) lines.set(lineOf(s.question, s.row), [...(lines.get(lineOf(s.question, s.row)) ?? []), s]);
+  for (const [line, list] of lines) {
+    const base = before.bases.get(line);
+    if (!base) continue;
+    const singles = new Map(list.flatMap((s) => (s.previous ? [[s.code, s.previous.count] as const] : [])));
+    before.additive.set(line, singles);
+    const cells = list.flatMap((s) => (!s.previous && (s.missing === 'hidden' || s.missing === 'not-in-current') ? [{ code: s.code, mark: null }] : []));
+    const sum = base.base - [...singles.values()].reduce((a, n) => a + n, 0);
+    if (cells.length) before.hidden.set(line, { question: base.question, ...(base.row === undefined ? {} : { row: base.row }), sum, cells });
+  }
 }
 
 /** A count a view shows, or sums from the single counts of an additive line; null when unknown. */
