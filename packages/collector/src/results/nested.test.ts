@@ -1,9 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aggregateResponses, analyseResponses, DEFAULT_DISCLOSURE_RULES as rules, type GroupResults, type HiddenCounts, type ResultsDocument } from '@olva/analysis';
 import { builds, crosswalkCore, generateFor, stream, type Generated } from '@olva/test-support/responses';
 import { prng } from '@olva/test-support/prng';
 import { HttpError } from '../http/errors.js';
-import { hideBesideNested, nestedDifference, nestedHiddenCounts, refuseNestedDifference, viewsOf } from './nested.js';
+import { canonicalPayload } from '../store/canonical.js';
+import { SqlResponseStore } from '../store/sql-store.js';
+import { openSqliteDb } from '../store/sqlite.js';
+import { TerritoryDirectory } from '../territories.js';
+import { changedSince, hideBesideNested, nestedDifference, nestedPublications, nestedHiddenCounts, refuseNestedDifference, viewsOf } from './nested.js';
 
 const b = builds();
 const agglo = { level: 'epci', code: '200042174' };
@@ -187,6 +194,60 @@ describe('nested publications', () => {
       const doc = await hideBesideNested(first, lorient, '2026', earlier, rules, made);
       expect(shown(doc)).toEqual([]);
       expect(() => refuseNestedDifference(lorient, '2026', doc, earlier, rules)).not.toThrow();
+    });
+
+    it('withholds a previous-wave column whose changes cancel out in its lines: one response come in, one set aside, as the store counts them', async () => {
+      const lines = ['secteur_principal', 'employeur'];
+      const keep = (doc: ResultsDocument): ResultsDocument => ({ ...doc, groups: doc.groups.map((g) => ({
+        ...g, questions: g.questions.filter((q) => lines.includes(q.id)),
+        ...(g.comparisons?.previousWave ? { comparisons: { previousWave: { ...g.comparisons.previousWave, shares: g.comparisons.previousWave.shares.filter((s) => lines.includes(s.question)) } } } : {}),
+      })) });
+      // An association answered 2025 again after Lorient published it, saying it now employs no one;
+      // its first response was set aside as the duplicate. Every base is as it was.
+      const first = inner.filter((g) => g.payload.wave === '2025');
+      const old = first.find((g) => g.payload.answers.employeur === true)!;
+      const again = { ...old, payload: { ...old.payload, submissionId: '00000000-0000-4000-8000-000000000002', answers: { ...old.payload.answers, employeur: false } } };
+      const at = '2026-01-15T10:00:00.000Z';
+      const snapshot = keep(await aggregateResponses(stream(first), { compiled: [b.core], rules }));
+      const now = [...inner.filter((g) => g !== old), again];
+      const made = async (hide: HiddenCounts[] = []) => keep(await analyseResponses(stream(now), { compiled: [b.core], rules, wave: '2026', previousWave: '2025', territory: lorient as never, network: false, inside: () => false, hide }));
+      const shown = (doc: ResultsDocument) => [...new Set(doc.groups[0]!.comparisons!.previousWave!.shares.filter((s) => s.previous !== null).map((s) => s.question))];
+      // What the store holds: the 40 received before the act, the new one after, the old one set aside after.
+      const stored = [...first.map((g) => ({ submissionId: g.payload.submissionId, receivedAt: '2026-01-10T09:00:00.000Z' })), { submissionId: again.payload.submissionId, receivedAt: '2026-02-01T09:00:00.000Z' }];
+      const log = [{ action: 'exclude' as const, submissionId: old.payload.submissionId, keptId: again.payload.submissionId, by: 'lorient', at: '2026-02-01T09:05:00.000Z' }];
+      const changed = changedSince(stored, new Set([old.payload.submissionId]), log, at);
+      expect(changed).toBe(2);
+      // The lines alone: employeur's counts differ by one each way and are hidden, the main sector stays.
+      const linesOnly = await hideBesideNested(await made(), lorient, '2026', [{ territory: lorient, outside: false, earlier: at, views: viewsOf(snapshot.groups[0]!) }], rules, made);
+      expect(shown(linesOnly)).toEqual(['secteur_principal']);
+      const earlier = [{ territory: lorient, outside: false, earlier: at, changed: new Map([['2025', changed]]), views: viewsOf(snapshot.groups[0]!) }];
+      const doc = await hideBesideNested(await made(), lorient, '2026', earlier, rules, made);
+      expect(shown(doc)).toEqual([]);
+      expect(() => refuseNestedDifference(lorient, '2026', doc, earlier, rules)).not.toThrow();
+    });
+
+    it('reads from the store the responses come in or set aside since each earlier snapshot, in each wave shown', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'olva-nested-'));
+      let clock = new Date('2026-01-10T09:00:00.000Z');
+      const store = new SqlResponseStore(openSqliteDb(join(dir, 'db.sqlite')), () => clock);
+      await store.init();
+      try {
+        const put = async (g: Generated) => { const { json, digest } = canonicalPayload(g.payload); expect((await store.insert(g.payload, digest, json)).status).toBe('created'); };
+        const first = inner.filter((g) => g.payload.wave === '2025');
+        // Lanester's responses are the store's, not Lorient's: they count for nothing here.
+        for (const g of [...first, ...generateFor(b.core, { level: 'commune', code: '56098' }, '2025', 3, prng(173))]) await put(g);
+        clock = new Date('2026-01-15T10:00:00.000Z');
+        await store.publications.publish(lorient, '2025', 'lorient', JSON.stringify(await aggregateResponses(stream(first), { compiled: [b.core], rules })), first.length);
+        clock = new Date('2026-02-01T09:00:00.000Z');
+        const again = { ...first[0]!, payload: { ...first[0]!.payload, submissionId: '00000000-0000-4000-8000-000000000003' } };
+        await put(again);
+        expect(await store.exclude(first[0]!.payload.submissionId, again.payload.submissionId, 'lorient')).toBe(true);
+        const nested = await nestedPublications(store, new TerritoryDirectory(), lorient, [], new Set(['2026', '2025']), { filter: { questionnaireId: first[0]!.payload.questionnaire.id, territories: [lorient] }, counts: (t) => t.code === lorient.code });
+        expect(nested.map((n) => [n.earlier, n.changed])).toEqual([['2026-01-15T10:00:00.000Z', new Map([['2026', 0], ['2025', 2]])]]);
+      } finally {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('refuses to publish a wave again when a few responses came in since its earlier snapshot', async () => {

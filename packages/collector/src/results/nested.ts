@@ -25,7 +25,9 @@
  *   public) are checked the same way, differences counting either way and without bounds.
  * - A previous-wave column states no responses: when its lines all differ by under `minBase` and
  *   one does differ, the group that differs is likely that small, and every line both show is
- *   withheld (`fewBehind`), unchanged ones too.
+ *   withheld (`fewBehind`), unchanged ones too. Beside an earlier snapshot, the store says how many
+ *   responses changed since (`changedSince`: come in, set aside or restored, which cancel out in
+ *   the lines); erased ones leave no territory behind, and only the lines tell of them.
  * - Bounds reach the previous-wave columns too: their hidden counts have no mark (any value), so
  *   only bounds that add up to the hidden sum pin them (a count hidden beside an earlier snapshot,
  *   with its complement, that the EPCI shows because its rest has none); not under a crosswalk.
@@ -37,7 +39,7 @@ import { boundedCountPinned, type CountRef, type DisclosureRules, type GroupResu
 import { sameTerritory } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
 import { text, type Text } from '../messages.js';
-import type { ResponseStore, TerritoryRef } from '../store/types.js';
+import type { ExclusionEvent, ResponseFilter, ResponseStore, TerritoryRef } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
 
 const name = (t: TerritoryRef) => `${t.level}:${t.code}`;
@@ -203,10 +205,11 @@ function commonLines(outer: View, inner: View): (LineRef & { difference: number 
  * responses erased or come in between two snapshots) is then likely under `minBase`, and its
  * lines with no difference would say what those few did not answer; they are withheld with the others.
  */
-function fewBehind(outer: View, inner: View, rules: DisclosureRules, unordered: boolean): boolean {
+function fewBehind(outer: View, inner: View, rules: DisclosureRules, unordered: boolean, changed = 0): boolean {
   if (outer.responses !== null && inner.responses !== null) return false;
   const gaps = commonLines(outer, inner).map((l) => (unordered ? Math.abs(l.difference) : l.difference));
-  const widest = Math.max(0, ...gaps);
+  // The lines tell a net change only: one response come in and one set aside cancel out there, not in `changed`.
+  const widest = Math.max(0, changed, ...gaps);
   return small(widest, rules.minBase);
 }
 
@@ -239,13 +242,15 @@ function pairs(mine: readonly View[], theirs: readonly View[], outside: boolean)
  * @param outside true when `theirs` holds `mine` (`mine` is the inner territory).
  * @param unordered true when `theirs` is an earlier snapshot of `mine`'s own territory: differences
  * count either way, and neither bounds the other (responses came and went in between).
+ * @param changed for an earlier snapshot, the responses counted then or now but not both, by wave
+ * (`NestedPublication.changed`): a previous-wave column is withheld whole when they are under `minBase`.
  */
-export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[], outside: boolean, rules: DisclosureRules, unordered = false): HiddenCounts[] {
+export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[], outside: boolean, rules: DisclosureRules, unordered = false, changed?: ReadonlyMap<string, number>): HiddenCounts[] {
   const out: HiddenCounts[] = [];
   for (const [outer, inner] of pairs(mine, theirs, outside)) {
     const view = outside ? inner : outer;
     const counts = smallDifferences(outer, inner, rules, unordered).map(({ counted: c }): CountRef => ({ question: c.question, ...(c.row === undefined ? {} : { row: c.row }), code: c.codes[0]! }));
-    const lines: LineRef[] = (fewBehind(outer, inner, rules, unordered) ? commonLines(outer, inner) : smallBases(outer, inner, rules, unordered)).map(({ difference: _, ...line }) => line);
+    const lines: LineRef[] = (fewBehind(outer, inner, rules, unordered, changed?.get(outer.wave)) ? commonLines(outer, inner) : smallBases(outer, inner, rules, unordered)).map(({ difference: _, ...line }) => line);
     const other = outside ? outer : inner;
     // A line of mine that their counts pin is withheld; one of theirs that mine pin loses my counts that bound it.
     for (const { line } of unordered ? [] : pinnedByBounds(view, other, outside, rules)) lines.push({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }) });
@@ -303,8 +308,49 @@ export interface NestedPublication {
    * came in, were set aside or erased in between: checked either way, without bounds.
    */
   earlier?: string;
+  /**
+   * For an earlier snapshot, by wave shown: the responses counted then or now but not both
+   * (`changedSince`), which a net difference of the lines does not tell (one come in, one set aside).
+   */
+  changed?: ReadonlyMap<string, number>;
   /** Its views, from every wave it has published. */
   views: View[];
+}
+
+/** The responses a publication counts: those of a filter (every wave) collected inside its territory. */
+export interface CountedResponses {
+  filter: Omit<ResponseFilter, 'waves' | 'includeExcluded'>;
+  counts: (t: TerritoryRef) => boolean;
+}
+
+/** A stored response as `changedSince` reads it. */
+export interface ResponseTimes { submissionId: string; receivedAt: string }
+
+/**
+ * The responses counted at one time only of two: at an earlier act (`at`) and now. Counted at
+ * `at`: received before it and not set aside then (the last act of the exclusion log before it);
+ * now: stored and not set aside. A response received during the analysis that preceded the act
+ * is taken as counted (fewer changed: the lines' own differences still count). An erased response
+ * has left nothing of its wave or territory: not counted here (a lower bound; the lines tell the
+ * net change erasures make).
+ */
+export function changedSince(responses: readonly ResponseTimes[], excluded: ReadonlySet<string>, log: readonly ExclusionEvent[], at: string): number {
+  const asideThen = new Map<string, boolean>();
+  for (const e of log) if (e.at < at) asideThen.set(e.submissionId, e.action === 'exclude');
+  return responses.filter((r) => (r.receivedAt < at && !asideThen.get(r.submissionId)) !== !excluded.has(r.submissionId)).length;
+}
+
+/** `changedSince` for each earlier act, in each wave, over the responses the store holds now (set aside ones too). */
+async function changedBySnapshot(store: ResponseStore, counted: CountedResponses, waves: ReadonlySet<string>, ats: readonly string[]): Promise<Map<string, Map<string, number>>> {
+  const excluded = new Set((await store.exclusions()).map((e) => e.submissionId));
+  const log = await store.exclusionLog();
+  const out = new Map(ats.map((at) => [at, new Map<string, number>()]));
+  for (const wave of waves) {
+    const responses: ResponseTimes[] = [];
+    for await (const r of store.stream({ ...counted.filter, waves: [wave], includeExcluded: true })) if (counted.counts(r.payload.territory)) responses.push({ submissionId: r.submissionId, receivedAt: r.receivedAt });
+    for (const at of ats) out.get(at)!.set(wave, changedSince(responses, excluded, log, at));
+  }
+  return out;
 }
 
 /**
@@ -314,14 +360,19 @@ export interface NestedPublication {
  * published (`earlier`), replaced or withdrawn since or not. Of its own, only the views of the
  * waves the new document shows (`waves`) are kept.
  * @param inner the territories inside `territory` whose responses its document counts.
+ * @param counted the responses its document counts: with them, each earlier snapshot says how
+ * many changed since (`changed`).
  */
-export async function nestedPublications(store: ResponseStore, directory: TerritoryDirectory, territory: TerritoryRef, inner: readonly TerritoryRef[], waves: ReadonlySet<string>): Promise<NestedPublication[]> {
+export async function nestedPublications(store: ResponseStore, directory: TerritoryDirectory, territory: TerritoryRef, inner: readonly TerritoryRef[], waves: ReadonlySet<string>, counted?: CountedResponses): Promise<NestedPublication[]> {
   const out: NestedPublication[] = [];
+  const earlier: NestedPublication[] = [];
   for (const s of await store.publications.snapshots(territory)) {
     const group = groupOf(JSON.parse(s.document) as ResultsDocument, territory, s.wave);
     const views = group ? viewsOf(group).filter((v) => waves.has(v.wave)) : [];
-    if (views.length) out.push({ territory, outside: false, earlier: s.at, views });
+    if (views.length) earlier.push({ territory, outside: false, earlier: s.at, views });
   }
+  const changed = counted && earlier.length ? await changedBySnapshot(store, counted, waves, earlier.map((e) => e.earlier!)) : undefined;
+  out.push(...earlier.map((e) => (changed ? { ...e, changed: changed.get(e.earlier!)! } : e)));
   for (const [other, outside] of [...inner.map((t) => [t, false] as const), ...directory.containers(territory).map((t) => [t, true] as const)]) {
     const views: View[] = [];
     for (const [wave, published] of await store.publications.publishedWaves(other)) {
@@ -349,7 +400,7 @@ export async function hideBesideNested(doc: ResultsDocument, territory: Territor
     const mine = groupOf(doc, territory, wave);
     let more = false;
     // A count hidden already is not shown: only new ones come back.
-    for (const h of mine ? nested.flatMap((n) => nestedHiddenCounts(viewsOf(mine), n.views, n.outside, rules, n.earlier !== undefined)) : []) {
+    for (const h of mine ? nested.flatMap((n) => nestedHiddenCounts(viewsOf(mine), n.views, n.outside, rules, n.earlier !== undefined, n.changed)) : []) {
       const entry = hidden.get(h.wave) ?? { territory: h.territory, wave: h.wave, counts: [], lines: [] };
       hidden.set(h.wave, entry);
       for (const [key, add] of [

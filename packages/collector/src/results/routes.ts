@@ -180,7 +180,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
       if (!made) throw noResponses(text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
       // Its own earlier snapshots matter only in the waves it shows: its own, and the previous one.
       const shown = new Set([wave, ...(made.scope?.previousWave ? [made.scope.previousWave] : [])]);
-      const nested = await nestedPublications(store, territories, territory, [...inner.values()], shown);
+      const nested = await nestedPublications(store, territories, territory, [...inner.values()], shown, { filter: { questionnaireId: questionnaire, territories: asked.territories }, counts: (t) => within(t, territory) });
       // The same responses again, with counts hidden: a document there was.
       const hidden = await hideBesideNested(made, territory, wave, nested, limits, async (hide) => (await analyseWave(store, registry, { ...asked, hide }, settings))!);
       doc = withNames(hidden);
