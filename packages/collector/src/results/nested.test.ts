@@ -335,4 +335,71 @@ describe('nested publications', () => {
       expect(doc.groups[0]!.questions[0]).toEqual(made.groups[0]!.questions[0]);
     });
   });
+
+  describe('three documents read together', () => {
+    const lanester = { level: 'commune', code: '56098' };
+    /** The document of `items` counted in `t`, its main sector only (the other questions' small differences aside). */
+    const sectorOnly = async (items: Generated[], t: typeof agglo, hide: HiddenCounts[] = []): Promise<ResultsDocument> => {
+      const doc = await aggregateResponses(stream(items.map((x) => ({ ...x, payload: { ...x.payload, territory: t } }))), { compiled: [b.core], rules, hide });
+      return { ...doc, groups: doc.groups.map((g) => ({ ...g, questions: g.questions.filter((q) => q.id === 'secteur_principal') })) };
+    };
+    /** A store holding the documents `published` makes, in a fresh SQLite file. */
+    async function withStore(published: [typeof agglo, Generated[]][], check: (store: SqlResponseStore) => Promise<void>) {
+      const dir = mkdtempSync(join(tmpdir(), 'olva-three-'));
+      const store = new SqlResponseStore(openSqliteDb(join(dir, 'db.sqlite')));
+      await store.init();
+      try {
+        for (const [t, items] of published) {
+          await store.publications.publish(t, '2026', 'test', JSON.stringify(await sectorOnly(items, t)), items.length);
+        }
+        await check(store);
+      } finally {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    // Lorient and Lanester, 40 associations each; four more in the rest of the agglomeration.
+    const inLorient = sectors(lorient, 40, 5, 179);
+    const inLanester = sectors(lanester, 40, 6, 181);
+    const all = [...inLorient, ...inLanester, ...sectors(agglo, 4, 1, 191)];
+    const refusal = (f: () => void) => { try { f(); } catch (e) { return e as HttpError; } };
+
+    it('refuses the agglomeration beside two of its communes whose rest is four associations, though each commune’s rest is 44', async () => {
+      await withStore([[lorient, inLorient], [lanester, inLanester]], async (store) => {
+        const doc = await sectorOnly(all, agglo);
+        const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester], new Set(['2026']));
+        expect(nested.map((n) => n.three?.beside ?? n.territory)).toEqual([lorient, lanester, [lorient, lanester]]);
+        // Each pair alone publishes.
+        expect(() => refuseNestedDifference(agglo, '2026', doc, nested.filter((n) => !n.three), rules)).not.toThrow();
+        const refused = refusal(() => refuseNestedDifference(agglo, '2026', doc, nested, rules));
+        expect(refused?.problems?.[0]?.code).toBe('results/nested-difference');
+        expect(refused?.text.fr).toBe('publier epci:200042174 pour la vague « 2026 » à côté de commune:56121 et de commune:56098, déjà publiés, ferait lire par différence, dans le reste de epci:200042174, un groupe de 4 réponses (moins de 10) : retirez l’une des publications, ou attendez d’autres réponses');
+      });
+    });
+
+    it('refuses a commune beside its agglomeration and another commune of it, published', async () => {
+      await withStore([[agglo, all], [lanester, inLanester]], async (store) => {
+        const doc = await sectorOnly(inLorient, lorient);
+        const nested = await nestedPublications(store, new TerritoryDirectory(), lorient, [], new Set(['2026']));
+        expect(nested.filter((n) => n.three).map((n) => n.three)).toEqual([{ beside: [agglo, lanester], outer: agglo }]);
+        expect(refusal(() => refuseNestedDifference(lorient, '2026', doc, nested, rules))?.text.en).toContain('beside epci:200042174 and commune:56098, already published, would let a group of 4 responses (fewer than 10) be read by difference in the rest of epci:200042174');
+      });
+    });
+
+    it('hides a count that the two communes subtract into 1 in the rest of the agglomeration', async () => {
+      // Twelve associations in the rest, ONE of them sport: 5 + 6 + 1 sport associations in all.
+      const more = [...inLorient, ...inLanester, ...sectors(agglo, 12, 1, 193)];
+      await withStore([[lorient, inLorient], [lanester, inLanester]], async (store) => {
+        const made = (hide: HiddenCounts[] = []) => sectorOnly(more, agglo, hide);
+        const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester], new Set(['2026']));
+        const sport = (d: ResultsDocument) => (d.groups[0]!.questions[0] as { categories: { code: string; count: number | null }[] }).categories.find((c) => c.code === 'sport')!.count;
+        const first = await made();
+        expect(sport(first)).toBe(12);
+        expect(refusal(() => refuseNestedDifference(agglo, '2026', first, nested, rules))?.text.en).toContain('a count of 1 for "secteur_principal" = sport');
+        const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
+        expect(sport(doc)).toBeNull();
+        expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
+      });
+    });
+  });
 });

@@ -31,7 +31,9 @@
  * - Bounds reach the previous-wave columns too: their hidden counts have no mark (any value), so
  *   only bounds that add up to the hidden sum pin them (a count hidden beside an earlier snapshot,
  *   with its complement, that the EPCI shows because its rest has none); not under a crosswalk.
- * Only pairs are checked (three nested documents can still combine), and only figures shown in
+ * - Three documents are read together too (`threeWay`): a territory less two disjoint ones inside
+ *   it (an EPCI less two of its communes), its figures summed or subtracted where both show them.
+ * Chains of four are not followed, and only figures shown in
  * both (a sum of codes read from single counts in the other: a crosswalk's category; a question
  * it renamed under its previous id, `previousQuestion`, in the previous wave).
  */
@@ -313,8 +315,35 @@ export interface NestedPublication {
    * (`changedSince`), which a net difference of the lines does not tell (one come in, one set aside).
    */
   changed?: ReadonlyMap<string, number>;
+  /**
+   * Set for three documents read together (`threeWay`): the two published ones set beside the
+   * new one, and the territory whose rest they leave. `views` are then their sum (two disjoint
+   * territories inside the new one) or their difference (a territory holding the new one, less
+   * another inside it, disjoint from the new one).
+   */
+  three?: { beside: [TerritoryRef, TerritoryRef]; outer: TerritoryRef };
   /** Its views, from every wave it has published. */
   views: View[];
+}
+
+/**
+ * The views of two documents read together, wave by wave, figure by figure: `a` plus `b`
+ * (`sign` 1) or `a` less `b` (-1), where both show the figure (a group's responses, a line's base, a
+ * count). No hidden counts: bounds are not followed through a sum.
+ */
+export function combinedViews(a: readonly View[], b: readonly View[], sign: 1 | -1): View[] {
+  return a.flatMap((x) => b.filter((y) => y.wave === x.wave).map((y) => {
+    const v = emptyView(x.territory, x.wave, x.responses !== null && y.responses !== null ? x.responses + sign * y.responses : null);
+    for (const [line, base] of x.bases) {
+      const other = y.bases.get(line);
+      if (other) v.bases.set(line, { ...base, base: base.base + sign * other.base });
+    }
+    for (const [key, c] of x.counts) {
+      const other = countIn(y, c);
+      if (other !== null) v.counts.set(key, { ...c, count: c.count + sign * other });
+    }
+    return v;
+  }));
 }
 
 /** The responses a publication counts: those of a filter (every wave) collected inside its territory. */
@@ -373,13 +402,51 @@ export async function nestedPublications(store: ResponseStore, directory: Territ
   }
   const changed = counted && earlier.length ? await changedBySnapshot(store, counted, waves, earlier.map((e) => e.earlier!)) : undefined;
   out.push(...earlier.map((e) => (changed ? { ...e, changed: changed.get(e.earlier!)! } : e)));
+  const pairs: NestedPublication[] = [];
   for (const [other, outside] of [...inner.map((t) => [t, false] as const), ...directory.containers(territory).map((t) => [t, true] as const)]) {
-    const views: View[] = [];
-    for (const [wave, published] of await store.publications.publishedWaves(other)) {
-      const group = groupOf(JSON.parse(published) as ResultsDocument, other, wave);
-      if (group) views.push(...viewsOf(group));
+    const views = await publishedViews(store, other);
+    if (views.length) pairs.push({ territory: other, outside, views });
+  }
+  out.push(...pairs, ...await threeWay(store, directory, territory, pairs));
+  return out;
+}
+
+/** The views of every document a territory has published (its last one of each wave). */
+async function publishedViews(store: ResponseStore, territory: TerritoryRef): Promise<View[]> {
+  const views: View[] = [];
+  for (const [wave, published] of await store.publications.publishedWaves(territory)) {
+    const group = groupOf(JSON.parse(published) as ResultsDocument, territory, wave);
+    if (group) views.push(...viewsOf(group));
+  }
+  return views;
+}
+
+/**
+ * Three published documents read together: a territory A holding two disjoint ones, B and C,
+ * whose rest is A − B − C, although A − B and A − C are each large (an EPCI less two of its
+ * communes). With `territory` as A, every two disjoint documents inside it, summed; as B, every
+ * document holding it less each published document inside that one and disjoint from it. The
+ * latter are looked for among every territory inside the holder (one read each, shared).
+ * Chains of four or more (A − B − C − D) are not followed.
+ * @param pairs the publications nested with `territory` (`nestedPublications`), none earlier.
+ */
+async function threeWay(store: ResponseStore, directory: TerritoryDirectory, territory: TerritoryRef, pairs: readonly NestedPublication[]): Promise<NestedPublication[]> {
+  // Disjoint: no territory inside both (custom territories and EPCIs across départements overlap).
+  const disjoint = (a: TerritoryRef, b: TerritoryRef) => { const inA = new Set(directory.inside(a).map(name)); return !directory.inside(b).some((t) => inA.has(name(t))); };
+  const mine = new Set(directory.inside(territory).map(name));
+  const out: NestedPublication[] = [];
+  const inside = pairs.filter((p) => !p.outside);
+  for (const [i, b] of inside.entries()) for (const c of inside.slice(i + 1)) {
+    if (disjoint(b.territory, c.territory)) out.push({ territory: territory, outside: false, three: { beside: [b.territory, c.territory], outer: territory }, views: combinedViews(b.views, c.views, 1) });
+  }
+  const read = new Map<string, Promise<View[]>>();
+  for (const a of pairs.filter((p) => p.outside)) {
+    for (const c of directory.inside(a.territory)) {
+      if (sameTerritory(c, a.territory) || directory.inside(c).some((t) => mine.has(name(t)))) continue;
+      if (!read.has(name(c))) read.set(name(c), publishedViews(store, c));
+      const views = await read.get(name(c))!;
+      if (views.length) out.push({ territory: a.territory, outside: true, three: { beside: [a.territory, c], outer: a.territory }, views: combinedViews(a.views, views, -1) });
     }
-    if (views.length) out.push({ territory: other, outside, views });
   }
   return out;
 }
@@ -428,9 +495,13 @@ export function refuseNestedDifference(territory: TerritoryRef, wave: string, do
   const mine = groupOf(doc, territory, wave);
   if (!mine) return;
   const views = viewsOf(mine);
-  for (const { territory: other, outside, views: theirs, earlier } of nested) {
+  for (const { territory: other, outside, views: theirs, earlier, three } of nested) {
     const what = outside ? nestedDifference(theirs, views, rules, wave) : nestedDifference(views, theirs, rules, wave, earlier !== undefined);
     if (!what) continue;
+    if (three) {
+      const message = text('conflict.nested-three', { territory: name(territory), wave, first: name(three.beside[0]), second: name(three.beside[1]), outer: name(three.outer), what });
+      throw new HttpError(409, 'conflict', message, {}, [{ pointer: '', code: 'results/nested-difference', message }]);
+    }
     if (earlier !== undefined) {
       const message = text('conflict.earlier-snapshot', { territory: name(territory), wave, at: earlier, what, minBase: rules.minBase });
       throw new HttpError(409, 'conflict', message, {}, [{ pointer: '', code: 'results/earlier-snapshot-difference', message }]);
