@@ -336,7 +336,7 @@ describe('nested publications', () => {
     });
   });
 
-  describe('three documents read together', () => {
+  describe('publications read from the store: territories inside, and three documents together', () => {
     const lanester = { level: 'commune', code: '56098' };
     /** The document of `items` counted in `t`, its main sector only (the other questions' small differences aside). */
     const sectorOnly = async (items: Generated[], t: typeof agglo, hide: HiddenCounts[] = []): Promise<ResultsDocument> => {
@@ -383,6 +383,17 @@ describe('nested publications', () => {
         const nested = await nestedPublications(store, new TerritoryDirectory(), lorient, [], new Set(['2026']));
         expect(nested.filter((n) => n.three).map((n) => n.three)).toEqual([{ beside: [agglo, lanester], outer: agglo }]);
         expect(refusal(() => refuseNestedDifference(lorient, '2026', doc, nested, rules))?.text.en).toContain('beside epci:200042174 and commune:56098, already published, would let a group of 4 responses (fewer than 10) be read by difference in the rest of epci:200042174');
+      });
+    });
+
+    it('checks a département beside an EPCI whose responses its communes name: no response names the EPCI', async () => {
+      const morbihan = { level: 'departement', code: '56' };
+      const vannes = sectors({ level: 'commune', code: '56260' }, 4, 1, 197);
+      await withStore([[agglo, [...inLorient, ...inLanester]]], async (store) => {
+        const nested = await nestedPublications(store, new TerritoryDirectory(), morbihan, [lorient, lanester, { level: 'commune', code: '56260' }], new Set(['2026']));
+        expect(nested.map((n) => n.territory)).toEqual([agglo]);
+        const doc = await sectorOnly([...inLorient, ...inLanester, ...vannes], morbihan);
+        expect(refusal(() => refuseNestedDifference(morbihan, '2026', doc, nested, rules))?.text.en).toContain('a group of 4 responses (fewer than 10)');
       });
     });
 

@@ -384,11 +384,12 @@ async function changedBySnapshot(store: ResponseStore, counted: CountedResponses
 
 /**
  * The published documents nested with `territory`, every wave (one published for another wave
- * may compare with this one): those of the territories inside it whose responses its document
- * counts, those of the territories holding it, and every document `territory` itself has
+ * may compare with this one): those of the territories inside it (one read each), those of the
+ * territories holding it, and every document `territory` itself has
  * published (`earlier`), replaced or withdrawn since or not. Of its own, only the views of the
  * waves the new document shows (`waves`) are kept.
- * @param inner the territories inside `territory` whose responses its document counts.
+ * @param inner the territories inside `territory` whose responses its document counts (custom
+ * territories the geography may not list).
  * @param counted the responses its document counts: with them, each earlier snapshot says how
  * many changed since (`changed`).
  */
@@ -403,7 +404,9 @@ export async function nestedPublications(store: ResponseStore, directory: Territ
   const changed = counted && earlier.length ? await changedBySnapshot(store, counted, waves, earlier.map((e) => e.earlier!)) : undefined;
   out.push(...earlier.map((e) => (changed ? { ...e, changed: changed.get(e.earlier!)! } : e)));
   const pairs: NestedPublication[] = [];
-  for (const [other, outside] of [...inner.map((t) => [t, false] as const), ...directory.containers(territory).map((t) => [t, true] as const)]) {
+  // Every territory inside, not only those the responses name: an EPCI counts its communes' responses, and its document is nested with its département's.
+  const within = new Map([...inner, ...directory.inside(territory)].filter((t) => !sameTerritory(t, territory)).map((t) => [name(t), t]));
+  for (const [other, outside] of [...[...within.values()].map((t) => [t, false] as const), ...directory.containers(territory).map((t) => [t, true] as const)]) {
     const views = await publishedViews(store, other);
     if (views.length) pairs.push({ territory: other, outside, views });
   }
