@@ -368,7 +368,7 @@ describe('nested publications', () => {
       await withStore([[lorient, inLorient], [lanester, inLanester]], async (store) => {
         const doc = await sectorOnly(all, agglo);
         const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester], new Set(['2026']));
-        expect(nested.map((n) => n.three?.beside ?? n.territory)).toEqual([lorient, lanester, [lorient, lanester]]);
+        expect(nested.filter((n) => !n.bounded).map((n) => n.three?.beside ?? n.territory)).toEqual([lorient, lanester, [lorient, lanester]]);
         // Each pair alone publishes.
         expect(() => refuseNestedDifference(agglo, '2026', doc, nested.filter((n) => !n.three), rules)).not.toThrow();
         const refused = refusal(() => refuseNestedDifference(agglo, '2026', doc, nested, rules));
@@ -381,7 +381,7 @@ describe('nested publications', () => {
       await withStore([[agglo, all], [lanester, inLanester]], async (store) => {
         const doc = await sectorOnly(inLorient, lorient);
         const nested = await nestedPublications(store, new TerritoryDirectory(), lorient, [], new Set(['2026']));
-        expect(nested.filter((n) => n.three).map((n) => n.three)).toEqual([{ beside: [agglo, lanester], outer: agglo }]);
+        expect(nested.filter((n) => n.three && !n.bounded).map((n) => n.three)).toEqual([{ beside: [agglo, lanester], outer: agglo }]);
         expect(refusal(() => refuseNestedDifference(lorient, '2026', doc, nested, rules))?.text.en).toContain('beside epci:200042174 and commune:56098, already published, would let a group of 4 responses (fewer than 10) be read by difference in the rest of epci:200042174');
       });
     });
@@ -394,6 +394,39 @@ describe('nested publications', () => {
         expect(nested.map((n) => n.territory)).toEqual([agglo]);
         const doc = await sectorOnly([...inLorient, ...inLanester, ...vannes], morbihan);
         expect(refusal(() => refuseNestedDifference(morbihan, '2026', doc, nested, rules))?.text.en).toContain('a group of 4 responses (fewer than 10)');
+      });
+    });
+
+    it('hides a count that, less the other commune’s, bounds a hidden count of a commune to a single reading', async () => {
+      // Lorient hides sport « < 3 » and culture « × » (5: 1 and 4, or 2 and 3). The agglomeration's
+      // culture, 8, bounds nothing; less Lanester's 5 it is 3 (its rest has none): Lorient's are 2 and 3.
+      const lorientHere = bySector(lorient, { sport: 2, culture: 3, environnement: 20, social_sante: 15 }, 199);
+      const lanesterHere = bySector(lanester, { sport: 4, culture: 5, environnement: 20, social_sante: 15 }, 211);
+      const everyone = [...lorientHere, ...lanesterHere, ...bySector(agglo, { sport: 2, environnement: 10, social_sante: 5 }, 223)];
+      const sector = (d: ResultsDocument) => (d.groups[0]!.questions[0] as { categories: { code: string; count: number | null; suppressed?: string }[] }).categories
+        .filter((c) => ['sport', 'culture'].includes(c.code)).map((c) => [c.code, c.count, c.suppressed]);
+      expect(sector(await sectorOnly(lorientHere, lorient))).toEqual([['sport', null, 'small'], ['culture', null, 'complementary']]);
+      await withStore([[lorient, lorientHere], [lanester, lanesterHere]], async (store) => {
+        const made = (hide: HiddenCounts[] = []) => sectorOnly(everyone, agglo, hide);
+        const first = await made();
+        expect(sector(first)).toEqual([['sport', 8, undefined], ['culture', 8, undefined]]);
+        const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester], new Set(['2026']));
+        expect(() => refuseNestedDifference(agglo, '2026', first, nested.filter((n) => !n.bounded), rules)).not.toThrow();
+        expect(refusal(() => refuseNestedDifference(agglo, '2026', first, nested, rules))?.text.en).toContain('beside commune:56121 and commune:56098, already published, would let a hidden count of "secteur_principal", which the counts the other shows bound to a single value');
+        const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
+        expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
+        expect(sector(doc).find(([code]) => code === 'culture')).toEqual(['culture', null, 'complementary']);
+      });
+      // Lanester publishing last, beside the agglomeration and Lorient: its culture, 5, taken from the agglomeration's 8.
+      await withStore([[agglo, everyone], [lorient, lorientHere]], async (store) => {
+        const nested = await nestedPublications(store, new TerritoryDirectory(), lanester, [], new Set(['2026']));
+        const made = (hide: HiddenCounts[] = []) => sectorOnly(lanesterHere, lanester, hide);
+        const first = await made();
+        expect(() => refuseNestedDifference(lanester, '2026', first, nested.filter((n) => !n.bounded), rules)).not.toThrow();
+        expect(refusal(() => refuseNestedDifference(lanester, '2026', first, nested, rules))?.text.en).toContain('beside epci:200042174 and commune:56121, already published, would let a hidden count of "secteur_principal"');
+        const doc = await hideBesideNested(first, lanester, '2026', nested, rules, made);
+        expect(() => refuseNestedDifference(lanester, '2026', doc, nested, rules)).not.toThrow();
+        expect(sector(doc).find(([code]) => code === 'culture')).toEqual(['culture', null, 'complementary']);
       });
     });
 

@@ -32,7 +32,8 @@
  *   only bounds that add up to the hidden sum pin them (a count hidden beside an earlier snapshot,
  *   with its complement, that the EPCI shows because its rest has none); not under a crosswalk.
  * - Three documents are read together too (`threeWay`): a territory less two disjoint ones inside
- *   it (an EPCI less two of its communes), its figures summed or subtracted where both show them.
+ *   it (an EPCI less two of its communes), its figures summed or subtracted where both show them,
+ *   and the bounds two of them set on a hidden count of the third (`thirdBounds`).
  * Chains of four are not followed, and only figures shown in
  * both (a sum of codes read from single counts in the other: a crosswalk's category; a question
  * it renamed under its previous id, `previousQuestion`, in the previous wave).
@@ -322,8 +323,42 @@ export interface NestedPublication {
    * another inside it, disjoint from the new one).
    */
   three?: { beside: [TerritoryRef, TerritoryRef]; outer: TerritoryRef };
+  /**
+   * Set for three documents whose bounds are followed (`threeWay`): `views` are then those of one
+   * published document, which with the new one, summed or subtracted, bounds a hidden count of
+   * the other published one.
+   */
+  bounded?: ThirdBounded;
   /** Its views, from every wave it has published. */
   views: View[];
+}
+
+/** What the new document and a published one bound together in a third published one. */
+export interface ThirdBounded {
+  /** The third document's views, whose hidden counts are bounded. */
+  owner: View[];
+  /** True when the third lies inside what the two make (its counts are at most theirs), false when it holds it. */
+  ownerInside: boolean;
+  /** The two in this order: the new document first (`mine ± views`), or last (`views − mine`). */
+  mineFirst: boolean;
+  sign: 1 | -1;
+}
+
+/**
+ * The counts of `mine` through which it and a published document, summed or subtracted, fix a
+ * hidden count of a third published one to a single value (`boundedCountPinned`): an EPCI less
+ * one of its communes bounds the other's « × » as the EPCI alone does not. Each wave apart.
+ */
+function thirdBounds(mine: readonly View[], n: NestedPublication & { bounded: ThirdBounded }, rules: DisclosureRules): HiddenCounts[] {
+  const { owner, ownerInside, mineFirst, sign } = n.bounded;
+  const out: HiddenCounts[] = [];
+  for (const bounder of mineFirst ? combinedViews(mine, n.views, sign) : combinedViews(n.views, mine, sign)) {
+    for (const third of owner.filter((o) => o.wave === bounder.wave)) {
+      const counts = pinnedByBounds(third, bounder, ownerInside, rules).flatMap(({ line, shown }) => shown.map((code): CountRef => ({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }), code })));
+      if (counts.length) out.push({ territory: { ...mine[0]!.territory }, wave: bounder.wave, counts });
+    }
+  }
+  return out;
 }
 
 /**
@@ -440,7 +475,11 @@ async function threeWay(store: ResponseStore, directory: TerritoryDirectory, ter
   const out: NestedPublication[] = [];
   const inside = pairs.filter((p) => !p.outside);
   for (const [i, b] of inside.entries()) for (const c of inside.slice(i + 1)) {
-    if (disjoint(b.territory, c.territory)) out.push({ territory: territory, outside: false, three: { beside: [b.territory, c.territory], outer: territory }, views: combinedViews(b.views, c.views, 1) });
+    if (!disjoint(b.territory, c.territory)) continue;
+    const three = { beside: [b.territory, c.territory] as [TerritoryRef, TerritoryRef], outer: territory };
+    out.push({ territory, outside: false, three, views: combinedViews(b.views, c.views, 1) });
+    // Either commune's hidden counts are at most the new EPCI's less the other's.
+    for (const [owner, partner] of [[b, c], [c, b]]) out.push({ territory, outside: false, three, views: partner!.views, bounded: { owner: owner!.views, ownerInside: true, mineFirst: true, sign: -1 } });
   }
   const read = new Map<string, Promise<View[]>>();
   for (const a of pairs.filter((p) => p.outside)) {
@@ -448,7 +487,12 @@ async function threeWay(store: ResponseStore, directory: TerritoryDirectory, ter
       if (sameTerritory(c, a.territory) || directory.inside(c).some((t) => mine.has(name(t)))) continue;
       if (!read.has(name(c))) read.set(name(c), publishedViews(store, c));
       const views = await read.get(name(c))!;
-      if (views.length) out.push({ territory: a.territory, outside: true, three: { beside: [a.territory, c], outer: a.territory }, views: combinedViews(a.views, views, -1) });
+      if (!views.length) continue;
+      const three = { beside: [a.territory, c] as [TerritoryRef, TerritoryRef], outer: a.territory };
+      out.push({ territory: a.territory, outside: true, three, views: combinedViews(a.views, views, -1) });
+      // The other's hidden counts are at most the holder's less the new one's; the holder's at least the two's sum.
+      out.push({ territory: a.territory, outside: true, three, views: a.views, bounded: { owner: views, ownerInside: true, mineFirst: false, sign: -1 } });
+      out.push({ territory: a.territory, outside: true, three, views, bounded: { owner: a.views, ownerInside: false, mineFirst: true, sign: 1 } });
     }
   }
   return out;
@@ -470,7 +514,7 @@ export async function hideBesideNested(doc: ResultsDocument, territory: Territor
     const mine = groupOf(doc, territory, wave);
     let more = false;
     // A count hidden already is not shown: only new ones come back.
-    for (const h of mine ? nested.flatMap((n) => nestedHiddenCounts(viewsOf(mine), n.views, n.outside, rules, n.earlier !== undefined, n.changed)) : []) {
+    for (const h of mine ? nested.flatMap((n) => (n.bounded ? thirdBounds(viewsOf(mine), { ...n, bounded: n.bounded }, rules) : nestedHiddenCounts(viewsOf(mine), n.views, n.outside, rules, n.earlier !== undefined, n.changed))) : []) {
       const entry = hidden.get(h.wave) ?? { territory: h.territory, wave: h.wave, counts: [], lines: [] };
       hidden.set(h.wave, entry);
       for (const [key, add] of [
@@ -498,8 +542,11 @@ export function refuseNestedDifference(territory: TerritoryRef, wave: string, do
   const mine = groupOf(doc, territory, wave);
   if (!mine) return;
   const views = viewsOf(mine);
-  for (const { territory: other, outside, views: theirs, earlier, three } of nested) {
-    const what = outside ? nestedDifference(theirs, views, rules, wave) : nestedDifference(views, theirs, rules, wave, earlier !== undefined);
+  for (const { territory: other, outside, views: theirs, earlier, three, bounded } of nested) {
+    const [pinned] = bounded ? thirdBounds(views, { territory: other, outside, views: theirs, bounded }, rules) : [];
+    const bounds = pinned ? text('nested.bounds', { question: lineOf(pinned.counts[0]!.question, pinned.counts[0]!.row) }) : null;
+    const what = bounded ? bounds && (pinned!.wave === wave ? bounds : text('nested.in-wave', { wave: pinned!.wave, what: bounds }))
+      : outside ? nestedDifference(theirs, views, rules, wave) : nestedDifference(views, theirs, rules, wave, earlier !== undefined);
     if (!what) continue;
     if (three) {
       const message = text('conflict.nested-three', { territory: name(territory), wave, first: name(three.beside[0]), second: name(three.beside[1]), outer: name(three.outer), what });
