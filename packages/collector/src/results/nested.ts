@@ -34,7 +34,12 @@
  * - Three documents are read together too (`threeWay`): a territory less two disjoint ones inside
  *   it (an EPCI less two of its communes), its figures summed or subtracted where both show them,
  *   and the bounds two of them set on a hidden count of the third (`thirdBounds`).
- * Chains of four are not followed, and only figures shown in
+ * Four documents or more are not followed: an EPCI less three of its communes (each pair's and
+ * each triple's rest large, the three's small). Checking them needs, for the group and each base,
+ * the largest sum of published disjoint territories inside (a set, chosen among nested ones: an
+ * EPCI or its communes), and for each count the sums of any subset of the published counts (a
+ * subset-sum up to the outer count, whose small gaps are hidden in the document that publishes
+ * last); the pairs and triples here are its first two terms. Only figures shown in
  * both (a sum of codes read from single counts in the other: a crosswalk's category; a question
  * it renamed under its previous id, `previousQuestion`, in the previous wave).
  */
