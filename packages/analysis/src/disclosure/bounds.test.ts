@@ -8,7 +8,7 @@ import { DEFAULT_DISCLOSURE_RULES as rules, type CellStatus } from './rules.js';
  * The values a reader can give each hidden count: every assignment of the hidden marks (1 or 2
  * for "< 3", 0 or 3 and more for "×") adding up to the hidden sum, enumerated.
  */
-function readings(marks: readonly CellStatus[], sum: number, bounds?: readonly { min: number; max: number }[]): Set<number>[] {
+function readings(marks: readonly (CellStatus | null)[], sum: number, bounds?: readonly { min: number; max: number }[]): Set<number>[] {
   const seen = marks.map(() => new Set<number>());
   const walk = (i: number, left: number, taken: number[]) => {
     if (i === marks.length) {
@@ -16,7 +16,7 @@ function readings(marks: readonly CellStatus[], sum: number, bounds?: readonly {
       return;
     }
     for (let v = 0; v <= left; v++) {
-      const fits = (marks[i] === 'small' ? v >= 1 && v < rules.minCell : v === 0 || v >= rules.minCell) && (!bounds || (v >= bounds[i]!.min && v <= bounds[i]!.max));
+      const fits = (marks[i] === null || (marks[i] === 'small' ? v >= 1 && v < rules.minCell : v === 0 || v >= rules.minCell)) && (!bounds || (v >= bounds[i]!.min && v <= bounds[i]!.max));
       if (fits) walk(i + 1, left - v, [...taken, v]);
     }
   };
@@ -45,7 +45,7 @@ describe('hiddenCountPinned', () => {
 });
 
 describe('boundedCountPinned', () => {
-  const free = (mark: CellStatus) => ({ mark, min: 0, max: Infinity });
+  const free = (mark: CellStatus | null) => ({ mark, min: 0, max: Infinity });
   it('agrees with hiddenCountPinned without bounds', () => {
     const mark = fc.constantFrom<CellStatus>('small', 'complementary');
     fc.assert(fc.property(fc.array(mark, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 20 }), (marks, sum) => {
@@ -55,7 +55,7 @@ describe('boundedCountPinned', () => {
   });
 
   it('agrees with every reading of the marks within random bounds', () => {
-    const count = fc.record({ mark: fc.constantFrom<CellStatus>('small', 'complementary'), min: fc.integer({ min: 0, max: 6 }), span: fc.option(fc.integer({ min: 0, max: 8 })) });
+    const count = fc.record({ mark: fc.constantFrom<CellStatus | null>('small', 'complementary', null), min: fc.integer({ min: 0, max: 6 }), span: fc.option(fc.integer({ min: 0, max: 8 })) });
     fc.assert(fc.property(fc.array(count, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 18 }), (cells, sum) => {
       const hidden = cells.map((c) => ({ mark: c.mark, min: c.min, max: c.span === null ? Infinity : c.min + c.span }));
       const seen = readings(hidden.map((c) => c.mark), sum, hidden);
@@ -71,6 +71,14 @@ describe('boundedCountPinned', () => {
     // A commune's 4 under the EPCI's "×": at least 4, so 4 and 1 — no longer two readings.
     expect(boundedCountPinned([free('small'), { mark: 'complementary', min: 4, max: Infinity }], 5, rules)).toBe(true);
     expect(boundedCountPinned([free('small'), { mark: 'complementary', min: 3, max: Infinity }], 5, rules)).toBe(false);
+  });
+
+  it('pins unmarked counts (a previous-wave column) only where the bounds leave no room', () => {
+    // Two counts hidden without marks making 11, at least 4 and 7 by the commune's: 4 and 7.
+    expect(boundedCountPinned([{ mark: null, min: 4, max: Infinity }, { mark: null, min: 7, max: Infinity }], 11, rules)).toBe(true);
+    expect(boundedCountPinned([{ mark: null, min: 4, max: Infinity }, { mark: null, min: 6, max: Infinity }], 11, rules)).toBe(false);
+    // The EPCI's 3 that fixed a "< 3" and a "×" making 5 leaves unmarked counts 2 to 5 and 0 to 3.
+    expect(boundedCountPinned([free(null), { mark: null, min: 0, max: 3 }], 5, rules)).toBe(false);
   });
 });
 

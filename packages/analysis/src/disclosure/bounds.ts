@@ -32,7 +32,11 @@ export function hiddenCountPinned(hidden: readonly CellStatus[], sum: number, ru
 
 /** A hidden count as a reader bounds it: its mark, and what another published figure says of it. */
 export interface BoundedCount {
-  mark: CellStatus;
+  /**
+   * What its mark says of it; null for a count hidden without a mark (a previous-wave column
+   * says only `hidden`): a small count or a complement, so any value, and only bounds fix it.
+   */
+  mark: CellStatus | null;
   /** The least value it can take (a count of a territory inside this one, shown: 0 otherwise). */
   min: number;
   /** The most (a count of a territory holding this one, shown: Infinity otherwise). */
@@ -44,12 +48,14 @@ export interface BoundedCount {
  * which can leave a hidden count of either a single value ("< 3" and "×" making 5 in the commune
  * are 1 and 4 or 2 and 3; the EPCI's 3 for the "×" code leaves 2 and 3). Every value of each
  * count is tried against the sums the others can make (a subset-sum over the hidden sum).
+ * Without marks (`mark: null`), bounds pin a count only where they leave it no room: the counts
+ * a commune hides under its EPCI's shown ones that add up to the commune's hidden sum.
  */
 export function boundedCountPinned(hidden: readonly BoundedCount[], sum: number, rules: DisclosureRules): boolean {
   // The values a count may take, as at most two ranges [from, to]: its mark's, within its bounds.
   const ranges = (c: BoundedCount): [number, number][] => {
     const within = ([a, b]: [number, number]): [number, number] => [Math.max(a, c.min), Math.min(b, c.max, sum)];
-    const marks: [number, number][] = c.mark === 'small' ? [[1, rules.minCell - 1]] : [[0, 0], [rules.minCell, sum]];
+    const marks: [number, number][] = c.mark === 'small' ? [[1, rules.minCell - 1]] : c.mark === null ? [[0, sum]] : [[0, 0], [rules.minCell, sum]];
     return marks.map(within).filter(([a, b]) => a <= b);
   };
   /** The sums the counts of `list` can make together, up to `sum` (each range added through prefix sums: linear in `sum`). */

@@ -1,9 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aggregateResponses, analyseResponses, DEFAULT_DISCLOSURE_RULES as rules, type GroupResults, type HiddenCounts, type ResultsDocument } from '@olva/analysis';
 import { builds, crosswalkCore, generateFor, stream, type Generated } from '@olva/test-support/responses';
 import { prng } from '@olva/test-support/prng';
 import { HttpError } from '../http/errors.js';
-import { hideBesideNested, nestedDifference, nestedHiddenCounts, refuseNestedDifference, viewsOf } from './nested.js';
+import { canonicalPayload } from '../store/canonical.js';
+import { SqlResponseStore } from '../store/sql-store.js';
+import { openSqliteDb } from '../store/sqlite.js';
+import { TerritoryDirectory } from '../territories.js';
+import { changedSince, hideBesideNested, nestedDifference, nestedPublications, nestedHiddenCounts, refuseNestedDifference, viewsOf } from './nested.js';
 
 const b = builds();
 const agglo = { level: 'epci', code: '200042174' };
@@ -189,6 +196,60 @@ describe('nested publications', () => {
       expect(() => refuseNestedDifference(lorient, '2026', doc, earlier, rules)).not.toThrow();
     });
 
+    it('withholds a previous-wave column whose changes cancel out in its lines: one response come in, one set aside, as the store counts them', async () => {
+      const lines = ['secteur_principal', 'employeur'];
+      const keep = (doc: ResultsDocument): ResultsDocument => ({ ...doc, groups: doc.groups.map((g) => ({
+        ...g, questions: g.questions.filter((q) => lines.includes(q.id)),
+        ...(g.comparisons?.previousWave ? { comparisons: { previousWave: { ...g.comparisons.previousWave, shares: g.comparisons.previousWave.shares.filter((s) => lines.includes(s.question)) } } } : {}),
+      })) });
+      // An association answered 2025 again after Lorient published it, saying it now employs no one;
+      // its first response was set aside as the duplicate. Every base is as it was.
+      const first = inner.filter((g) => g.payload.wave === '2025');
+      const old = first.find((g) => g.payload.answers.employeur === true)!;
+      const again = { ...old, payload: { ...old.payload, submissionId: '00000000-0000-4000-8000-000000000002', answers: { ...old.payload.answers, employeur: false } } };
+      const at = '2026-01-15T10:00:00.000Z';
+      const snapshot = keep(await aggregateResponses(stream(first), { compiled: [b.core], rules }));
+      const now = [...inner.filter((g) => g !== old), again];
+      const made = async (hide: HiddenCounts[] = []) => keep(await analyseResponses(stream(now), { compiled: [b.core], rules, wave: '2026', previousWave: '2025', territory: lorient as never, network: false, inside: () => false, hide }));
+      const shown = (doc: ResultsDocument) => [...new Set(doc.groups[0]!.comparisons!.previousWave!.shares.filter((s) => s.previous !== null).map((s) => s.question))];
+      // What the store holds: the 40 received before the act, the new one after, the old one set aside after.
+      const stored = [...first.map((g) => ({ submissionId: g.payload.submissionId, receivedAt: '2026-01-10T09:00:00.000Z' })), { submissionId: again.payload.submissionId, receivedAt: '2026-02-01T09:00:00.000Z' }];
+      const log = [{ action: 'exclude' as const, submissionId: old.payload.submissionId, keptId: again.payload.submissionId, by: 'lorient', at: '2026-02-01T09:05:00.000Z' }];
+      const changed = changedSince(stored, new Set([old.payload.submissionId]), log, at);
+      expect(changed).toBe(2);
+      // The lines alone: employeur's counts differ by one each way and are hidden, the main sector stays.
+      const linesOnly = await hideBesideNested(await made(), lorient, '2026', [{ territory: lorient, outside: false, earlier: at, views: viewsOf(snapshot.groups[0]!) }], rules, made);
+      expect(shown(linesOnly)).toEqual(['secteur_principal']);
+      const earlier = [{ territory: lorient, outside: false, earlier: at, changed: new Map([['2025', changed]]), views: viewsOf(snapshot.groups[0]!) }];
+      const doc = await hideBesideNested(await made(), lorient, '2026', earlier, rules, made);
+      expect(shown(doc)).toEqual([]);
+      expect(() => refuseNestedDifference(lorient, '2026', doc, earlier, rules)).not.toThrow();
+    });
+
+    it('reads from the store the responses come in or set aside since each earlier snapshot, in each wave shown', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'olva-nested-'));
+      let clock = new Date('2026-01-10T09:00:00.000Z');
+      const store = new SqlResponseStore(openSqliteDb(join(dir, 'db.sqlite')), () => clock);
+      await store.init();
+      try {
+        const put = async (g: Generated) => { const { json, digest } = canonicalPayload(g.payload); expect((await store.insert(g.payload, digest, json)).status).toBe('created'); };
+        const first = inner.filter((g) => g.payload.wave === '2025');
+        // Lanester's responses are the store's, not Lorient's: they count for nothing here.
+        for (const g of [...first, ...generateFor(b.core, { level: 'commune', code: '56098' }, '2025', 3, prng(173))]) await put(g);
+        clock = new Date('2026-01-15T10:00:00.000Z');
+        await store.publications.publish(lorient, '2025', 'lorient', JSON.stringify(await aggregateResponses(stream(first), { compiled: [b.core], rules })), first.length);
+        clock = new Date('2026-02-01T09:00:00.000Z');
+        const again = { ...first[0]!, payload: { ...first[0]!.payload, submissionId: '00000000-0000-4000-8000-000000000003' } };
+        await put(again);
+        expect(await store.exclude(first[0]!.payload.submissionId, again.payload.submissionId, 'lorient')).toBe(true);
+        const nested = await nestedPublications(store, new TerritoryDirectory(), lorient, [], new Set(['2026', '2025']), { filter: { questionnaireId: first[0]!.payload.questionnaire.id, territories: [lorient] }, counts: (t) => t.code === lorient.code });
+        expect(nested.map((n) => [n.earlier, n.changed])).toEqual([['2026-01-15T10:00:00.000Z', new Map([['2026', 0], ['2025', 2]])]]);
+      } finally {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('refuses to publish a wave again when a few responses came in since its earlier snapshot', async () => {
       const lorient2025 = await documentOf(inner, lorient, [], '2024', '2025');
       const earlier = [{ territory: lorient, outside: false, earlier: '2026-01-15T10:00:00.000Z', views: viewsOf(lorient2025.groups[0]!) }];
@@ -233,6 +294,31 @@ describe('nested publications', () => {
       expect(() => refuseNestedDifference(lorient, '2026', doc, nested, rules)).not.toThrow();
     });
 
+    it('withholds a previous-wave line whose hidden counts, unmarked, the EPCI’s shown ones bound to a single reading', async () => {
+      // Lorient published 2025 with 40 responses (sport 3); twelve came in since, one of them sport.
+      // Its 2026 document hides the 2025 sport count (4 − 3 = 1) and culture with it: 11 hidden.
+      // The agglomeration, whose rest has no sport or culture association, shows 4 and 7 in 2025:
+      // Lorient's are at most that, so exactly that, and the late one's sector would be read.
+      const in2025 = (territory: typeof agglo, codes: Record<string, number>, seed: number) => bySector(territory, codes, seed).map((g) => ({ ...g, payload: { ...g.payload, wave: '2025' } }));
+      const before = in2025(lorient, { sport: 3, culture: 7, environnement: 15, social_sante: 15 }, 151);
+      const now = [...before, ...in2025(lorient, { sport: 1, environnement: 5, social_sante: 6 }, 157), ...inWave(lorient, '2026', 40, 8, 163)];
+      const rest = in2025(agglo, { environnement: 6, social_sante: 6 }, 167);
+      const only = (g: GroupResults) => viewsOf({ ...g, questions: g.questions.filter((q) => q.id === 'secteur_principal') });
+      const earlier = { territory: lorient, outside: false, earlier: '2026-01-15T10:00:00.000Z', views: only((await aggregateResponses(stream(before), { compiled: [b.core], rules })).groups[0]!) };
+      const agglo2025 = await aggregateResponses(stream([...now.filter((g) => g.payload.wave === '2025'), ...rest].map((x) => ({ ...x, payload: { ...x.payload, territory: agglo } }))), { compiled: [b.core], rules });
+      const epci = { territory: agglo, outside: true, views: only(agglo2025.groups[0]!) };
+      const made = (hide: HiddenCounts[] = []) => documentOf(now, lorient, hide);
+      const previous = (doc: ResultsDocument) => doc.groups[0]!.comparisons!.previousWave!.shares.filter((s) => s.previous?.count !== 0).map((s) => [s.code, s.previous?.count ?? null, s.missing]);
+      // Beside its earlier snapshot alone, sport and culture go, environment and social action stay.
+      const hidden = await hideBesideNested(await made(), lorient, '2026', [earlier], rules, made);
+      expect(previous(hidden)).toEqual([['sport', null, 'hidden'], ['culture', null, 'hidden'], ['social_sante', 21, undefined], ['environnement', 20, undefined]]);
+      const refused = (() => { try { refuseNestedDifference(lorient, '2026', hidden, [earlier, epci], rules); } catch (e) { return e as HttpError; } })();
+      expect(refused?.text.en).toContain('in wave "2025", a hidden count of "secteur_principal", which the counts the other shows bound to a single value');
+      const doc = await hideBesideNested(await made(), lorient, '2026', [earlier, epci], rules, made);
+      expect(() => refuseNestedDifference(lorient, '2026', doc, [earlier, epci], rules)).not.toThrow();
+      expect(doc.groups[0]!.comparisons!.previousWave!.shares.every((s) => s.previous === null && s.missing === 'withheld')).toBe(true);
+    });
+
     it('withholds a previous-wave line whose rest is a base under minBase; the refusal names the wave', async () => {
       const few = [...inner, ...inWave(agglo, '2026', 20, 6, 101), ...inWave(agglo, '2025', 4, 1, 107)];
       const lorientDoc = await documentOf(inner, lorient);
@@ -247,6 +333,117 @@ describe('nested publications', () => {
       expect(doc.groups[0]!.comparisons!.previousWave!.shares.every((s) => s.previous === null && s.missing === 'withheld')).toBe(true);
       // The wave itself is untouched.
       expect(doc.groups[0]!.questions[0]).toEqual(made.groups[0]!.questions[0]);
+    });
+  });
+
+  describe('publications read from the store: territories inside, and three documents together', () => {
+    const lanester = { level: 'commune', code: '56098' };
+    /** The document of `items` counted in `t`, its main sector only (the other questions' small differences aside). */
+    const sectorOnly = async (items: Generated[], t: typeof agglo, hide: HiddenCounts[] = []): Promise<ResultsDocument> => {
+      const doc = await aggregateResponses(stream(items.map((x) => ({ ...x, payload: { ...x.payload, territory: t } }))), { compiled: [b.core], rules, hide });
+      return { ...doc, groups: doc.groups.map((g) => ({ ...g, questions: g.questions.filter((q) => q.id === 'secteur_principal') })) };
+    };
+    /** A store holding the documents `published` makes, in a fresh SQLite file. */
+    async function withStore(published: [typeof agglo, Generated[]][], check: (store: SqlResponseStore) => Promise<void>) {
+      const dir = mkdtempSync(join(tmpdir(), 'olva-three-'));
+      const store = new SqlResponseStore(openSqliteDb(join(dir, 'db.sqlite')));
+      await store.init();
+      try {
+        for (const [t, items] of published) {
+          await store.publications.publish(t, '2026', 'test', JSON.stringify(await sectorOnly(items, t)), items.length);
+        }
+        await check(store);
+      } finally {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    // Lorient and Lanester, 40 associations each; four more in the rest of the agglomeration.
+    const inLorient = sectors(lorient, 40, 5, 179);
+    const inLanester = sectors(lanester, 40, 6, 181);
+    const all = [...inLorient, ...inLanester, ...sectors(agglo, 4, 1, 191)];
+    const refusal = (f: () => void) => { try { f(); } catch (e) { return e as HttpError; } };
+
+    it('refuses the agglomeration beside two of its communes whose rest is four associations, though each commune’s rest is 44', async () => {
+      await withStore([[lorient, inLorient], [lanester, inLanester]], async (store) => {
+        const doc = await sectorOnly(all, agglo);
+        const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester], new Set(['2026']));
+        expect(nested.filter((n) => !n.bounded).map((n) => n.three?.beside ?? n.territory)).toEqual([lorient, lanester, [lorient, lanester]]);
+        // Each pair alone publishes.
+        expect(() => refuseNestedDifference(agglo, '2026', doc, nested.filter((n) => !n.three), rules)).not.toThrow();
+        const refused = refusal(() => refuseNestedDifference(agglo, '2026', doc, nested, rules));
+        expect(refused?.problems?.[0]?.code).toBe('results/nested-difference');
+        expect(refused?.text.fr).toBe('publier epci:200042174 pour la vague « 2026 » à côté de commune:56121 et de commune:56098, déjà publiés, ferait lire par différence, dans le reste de epci:200042174, un groupe de 4 réponses (moins de 10) : retirez l’une des publications, ou attendez d’autres réponses');
+      });
+    });
+
+    it('refuses a commune beside its agglomeration and another commune of it, published', async () => {
+      await withStore([[agglo, all], [lanester, inLanester]], async (store) => {
+        const doc = await sectorOnly(inLorient, lorient);
+        const nested = await nestedPublications(store, new TerritoryDirectory(), lorient, [], new Set(['2026']));
+        expect(nested.filter((n) => n.three && !n.bounded).map((n) => n.three)).toEqual([{ beside: [agglo, lanester], outer: agglo }]);
+        expect(refusal(() => refuseNestedDifference(lorient, '2026', doc, nested, rules))?.text.en).toContain('beside epci:200042174 and commune:56098, already published, would let a group of 4 responses (fewer than 10) be read by difference in the rest of epci:200042174');
+      });
+    });
+
+    it('checks a département beside an EPCI whose responses its communes name: no response names the EPCI', async () => {
+      const morbihan = { level: 'departement', code: '56' };
+      const vannes = sectors({ level: 'commune', code: '56260' }, 4, 1, 197);
+      await withStore([[agglo, [...inLorient, ...inLanester]]], async (store) => {
+        const nested = await nestedPublications(store, new TerritoryDirectory(), morbihan, [lorient, lanester, { level: 'commune', code: '56260' }], new Set(['2026']));
+        expect(nested.map((n) => n.territory)).toEqual([agglo]);
+        const doc = await sectorOnly([...inLorient, ...inLanester, ...vannes], morbihan);
+        expect(refusal(() => refuseNestedDifference(morbihan, '2026', doc, nested, rules))?.text.en).toContain('a group of 4 responses (fewer than 10)');
+      });
+    });
+
+    it('hides a count that, less the other commune’s, bounds a hidden count of a commune to a single reading', async () => {
+      // Lorient hides sport « < 3 » and culture « × » (5: 1 and 4, or 2 and 3). The agglomeration's
+      // culture, 8, bounds nothing; less Lanester's 5 it is 3 (its rest has none): Lorient's are 2 and 3.
+      const lorientHere = bySector(lorient, { sport: 2, culture: 3, environnement: 20, social_sante: 15 }, 199);
+      const lanesterHere = bySector(lanester, { sport: 4, culture: 5, environnement: 20, social_sante: 15 }, 211);
+      const everyone = [...lorientHere, ...lanesterHere, ...bySector(agglo, { sport: 2, environnement: 10, social_sante: 5 }, 223)];
+      const sector = (d: ResultsDocument) => (d.groups[0]!.questions[0] as { categories: { code: string; count: number | null; suppressed?: string }[] }).categories
+        .filter((c) => ['sport', 'culture'].includes(c.code)).map((c) => [c.code, c.count, c.suppressed]);
+      expect(sector(await sectorOnly(lorientHere, lorient))).toEqual([['sport', null, 'small'], ['culture', null, 'complementary']]);
+      await withStore([[lorient, lorientHere], [lanester, lanesterHere]], async (store) => {
+        const made = (hide: HiddenCounts[] = []) => sectorOnly(everyone, agglo, hide);
+        const first = await made();
+        expect(sector(first)).toEqual([['sport', 8, undefined], ['culture', 8, undefined]]);
+        const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester], new Set(['2026']));
+        expect(() => refuseNestedDifference(agglo, '2026', first, nested.filter((n) => !n.bounded), rules)).not.toThrow();
+        expect(refusal(() => refuseNestedDifference(agglo, '2026', first, nested, rules))?.text.en).toContain('beside commune:56121 and commune:56098, already published, would let a hidden count of "secteur_principal", which the counts the other shows bound to a single value');
+        const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
+        expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
+        expect(sector(doc).find(([code]) => code === 'culture')).toEqual(['culture', null, 'complementary']);
+      });
+      // Lanester publishing last, beside the agglomeration and Lorient: its culture, 5, taken from the agglomeration's 8.
+      await withStore([[agglo, everyone], [lorient, lorientHere]], async (store) => {
+        const nested = await nestedPublications(store, new TerritoryDirectory(), lanester, [], new Set(['2026']));
+        const made = (hide: HiddenCounts[] = []) => sectorOnly(lanesterHere, lanester, hide);
+        const first = await made();
+        expect(() => refuseNestedDifference(lanester, '2026', first, nested.filter((n) => !n.bounded), rules)).not.toThrow();
+        expect(refusal(() => refuseNestedDifference(lanester, '2026', first, nested, rules))?.text.en).toContain('beside epci:200042174 and commune:56121, already published, would let a hidden count of "secteur_principal"');
+        const doc = await hideBesideNested(first, lanester, '2026', nested, rules, made);
+        expect(() => refuseNestedDifference(lanester, '2026', doc, nested, rules)).not.toThrow();
+        expect(sector(doc).find(([code]) => code === 'culture')).toEqual(['culture', null, 'complementary']);
+      });
+    });
+
+    it('hides a count that the two communes subtract into 1 in the rest of the agglomeration', async () => {
+      // Twelve associations in the rest, ONE of them sport: 5 + 6 + 1 sport associations in all.
+      const more = [...inLorient, ...inLanester, ...sectors(agglo, 12, 1, 193)];
+      await withStore([[lorient, inLorient], [lanester, inLanester]], async (store) => {
+        const made = (hide: HiddenCounts[] = []) => sectorOnly(more, agglo, hide);
+        const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester], new Set(['2026']));
+        const sport = (d: ResultsDocument) => (d.groups[0]!.questions[0] as { categories: { code: string; count: number | null }[] }).categories.find((c) => c.code === 'sport')!.count;
+        const first = await made();
+        expect(sport(first)).toBe(12);
+        expect(refusal(() => refuseNestedDifference(agglo, '2026', first, nested, rules))?.text.en).toContain('a count of 1 for "secteur_principal" = sport');
+        const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
+        expect(sport(doc)).toBeNull();
+        expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
+      });
     });
   });
 });

@@ -25,17 +25,29 @@
  *   public) are checked the same way, differences counting either way and without bounds.
  * - A previous-wave column states no responses: when its lines all differ by under `minBase` and
  *   one does differ, the group that differs is likely that small, and every line both show is
- *   withheld (`fewBehind`), unchanged ones too.
- * Only pairs are checked (three nested documents can still combine), and only figures shown in
+ *   withheld (`fewBehind`), unchanged ones too. Beside an earlier snapshot, the store says how many
+ *   responses changed since (`changedSince`: come in, set aside or restored, which cancel out in
+ *   the lines); erased ones leave no territory behind, and only the lines tell of them.
+ * - Bounds reach the previous-wave columns too: their hidden counts have no mark (any value), so
+ *   only bounds that add up to the hidden sum pin them (a count hidden beside an earlier snapshot,
+ *   with its complement, that the EPCI shows because its rest has none); not under a crosswalk.
+ * - Three documents are read together too (`threeWay`): a territory less two disjoint ones inside
+ *   it (an EPCI less two of its communes), its figures summed or subtracted where both show them,
+ *   and the bounds two of them set on a hidden count of the third (`thirdBounds`).
+ * Four documents or more are not followed: an EPCI less three of its communes (each pair's and
+ * each triple's rest large, the three's small). Checking them needs, for the group and each base,
+ * the largest sum of published disjoint territories inside (a set, chosen among nested ones: an
+ * EPCI or its communes), and for each count the sums of any subset of the published counts (a
+ * subset-sum up to the outer count, whose small gaps are hidden in the document that publishes
+ * last); the pairs and triples here are its first two terms. Only figures shown in
  * both (a sum of codes read from single counts in the other: a crosswalk's category; a question
- * it renamed under its previous id, `previousQuestion`, in the previous wave); bounds
- * only within a wave's own groups (not the previous-wave columns, whose hidden counts have no mark).
+ * it renamed under its previous id, `previousQuestion`, in the previous wave).
  */
-import { boundedCountPinned, type CountRef, type DisclosureRules, type GroupResults, type HiddenCounts, type LineRef, type QuestionFigures, type ResultsDocument } from '@olva/analysis';
+import { boundedCountPinned, type CountRef, type DisclosureRules, type GroupResults, type HiddenCounts, type LineRef, type PreviousWaveShare, type QuestionFigures, type ResultsDocument } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
 import { text, type Text } from '../messages.js';
-import type { ResponseStore, TerritoryRef } from '../store/types.js';
+import type { ExclusionEvent, ResponseFilter, ResponseStore, TerritoryRef } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
 
 const name = (t: TerritoryRef) => `${t.level}:${t.code}`;
@@ -59,8 +71,8 @@ export interface View {
   hidden: Map<string, HiddenLine>;
 }
 
-/** The hidden counts of a line whose counts add up to its base. */
-interface HiddenLine extends LineRef { sum: number; cells: { code: string; mark: 'small' | 'complementary' }[] }
+/** The hidden counts of a line whose counts add up to its base; a previous-wave column's have no mark (null). */
+interface HiddenLine extends LineRef { sum: number; cells: { code: string; mark: 'small' | 'complementary' | null }[] }
 
 const lineOf = (question: string, row?: string) => (row === undefined ? question : `${question}.${row}`);
 const countKey = (c: Omit<Counted, 'count'>) => `${lineOf(c.question, c.row)}|${[...c.codes].sort().join('+')}`;
@@ -115,9 +127,31 @@ export function viewsOf(g: GroupResults): View[] {
         if (view === before) before.bases.set(lineOf(question, s.row), { question, ...row, base: figure.base });
       }
     }
+    // Same versions only: a crosswalk's categories need not cover the previous line's codes, so their sum is no base.
+    if (previous.crosswalk === null) putPreviousHidden(before, previous.shares, new Set(g.questions.filter((f) => f.kind === 'distribution' || f.kind === 'matrix').map((f) => f.id)));
     views.push(before);
   }
   return views;
+}
+
+/**
+ * The additive lines of a previous-wave column (a single choice, boolean, scale, matrix row:
+ * `additive`, by the current wave's kind, the same question's) and their hidden counts, which the
+ * column states without a mark: `hidden` where the current wave has the code, `not-in-current`
+ * where it has not. The line's base less its counts shown is their sum, as for the wave's own lines.
+ */
+function putPreviousHidden(before: View, shares: readonly PreviousWaveShare[], additive: ReadonlySet<string>): void {
+  const lines = new Map<string, PreviousWaveShare[]>();
+  for (const s of shares) if (additive.has(s.question)) lines.set(lineOf(s.question, s.row), [...(lines.get(lineOf(s.question, s.row)) ?? []), s]);
+  for (const [line, list] of lines) {
+    const base = before.bases.get(line);
+    if (!base) continue;
+    const singles = new Map(list.flatMap((s) => (s.previous ? [[s.code, s.previous.count] as const] : [])));
+    before.additive.set(line, singles);
+    const cells = list.flatMap((s) => (!s.previous && (s.missing === 'hidden' || s.missing === 'not-in-current') ? [{ code: s.code, mark: null }] : []));
+    const sum = base.base - [...singles.values()].reduce((a, n) => a + n, 0);
+    if (cells.length) before.hidden.set(line, { question: base.question, ...(base.row === undefined ? {} : { row: base.row }), sum, cells });
+  }
 }
 
 /** A count a view shows, or sums from the single counts of an additive line; null when unknown. */
@@ -179,10 +213,11 @@ function commonLines(outer: View, inner: View): (LineRef & { difference: number 
  * responses erased or come in between two snapshots) is then likely under `minBase`, and its
  * lines with no difference would say what those few did not answer; they are withheld with the others.
  */
-function fewBehind(outer: View, inner: View, rules: DisclosureRules, unordered: boolean): boolean {
+function fewBehind(outer: View, inner: View, rules: DisclosureRules, unordered: boolean, changed = 0): boolean {
   if (outer.responses !== null && inner.responses !== null) return false;
   const gaps = commonLines(outer, inner).map((l) => (unordered ? Math.abs(l.difference) : l.difference));
-  const widest = Math.max(0, ...gaps);
+  // The lines tell a net change only: one response come in and one set aside cancel out there, not in `changed`.
+  const widest = Math.max(0, changed, ...gaps);
   return small(widest, rules.minBase);
 }
 
@@ -215,13 +250,15 @@ function pairs(mine: readonly View[], theirs: readonly View[], outside: boolean)
  * @param outside true when `theirs` holds `mine` (`mine` is the inner territory).
  * @param unordered true when `theirs` is an earlier snapshot of `mine`'s own territory: differences
  * count either way, and neither bounds the other (responses came and went in between).
+ * @param changed for an earlier snapshot, the responses counted then or now but not both, by wave
+ * (`NestedPublication.changed`): a previous-wave column is withheld whole when they are under `minBase`.
  */
-export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[], outside: boolean, rules: DisclosureRules, unordered = false): HiddenCounts[] {
+export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[], outside: boolean, rules: DisclosureRules, unordered = false, changed?: ReadonlyMap<string, number>): HiddenCounts[] {
   const out: HiddenCounts[] = [];
   for (const [outer, inner] of pairs(mine, theirs, outside)) {
     const view = outside ? inner : outer;
     const counts = smallDifferences(outer, inner, rules, unordered).map(({ counted: c }): CountRef => ({ question: c.question, ...(c.row === undefined ? {} : { row: c.row }), code: c.codes[0]! }));
-    const lines: LineRef[] = (fewBehind(outer, inner, rules, unordered) ? commonLines(outer, inner) : smallBases(outer, inner, rules, unordered)).map(({ difference: _, ...line }) => line);
+    const lines: LineRef[] = (fewBehind(outer, inner, rules, unordered, changed?.get(outer.wave)) ? commonLines(outer, inner) : smallBases(outer, inner, rules, unordered)).map(({ difference: _, ...line }) => line);
     const other = outside ? outer : inner;
     // A line of mine that their counts pin is withheld; one of theirs that mine pin loses my counts that bound it.
     for (const { line } of unordered ? [] : pinnedByBounds(view, other, outside, rules)) lines.push({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }) });
@@ -279,32 +316,189 @@ export interface NestedPublication {
    * came in, were set aside or erased in between: checked either way, without bounds.
    */
   earlier?: string;
+  /**
+   * For an earlier snapshot, by wave shown: the responses counted then or now but not both
+   * (`changedSince`), which a net difference of the lines does not tell (one come in, one set aside).
+   */
+  changed?: ReadonlyMap<string, number>;
+  /**
+   * Set for three documents read together (`threeWay`): the two published ones set beside the
+   * new one, and the territory whose rest they leave. `views` are then their sum (two disjoint
+   * territories inside the new one) or their difference (a territory holding the new one, less
+   * another inside it, disjoint from the new one).
+   */
+  three?: { beside: [TerritoryRef, TerritoryRef]; outer: TerritoryRef };
+  /**
+   * Set for three documents whose bounds are followed (`threeWay`): `views` are then those of one
+   * published document, which with the new one, summed or subtracted, bounds a hidden count of
+   * the other published one.
+   */
+  bounded?: ThirdBounded;
   /** Its views, from every wave it has published. */
   views: View[];
 }
 
+/** What the new document and a published one bound together in a third published one. */
+export interface ThirdBounded {
+  /** The third document's views, whose hidden counts are bounded. */
+  owner: View[];
+  /** True when the third lies inside what the two make (its counts are at most theirs), false when it holds it. */
+  ownerInside: boolean;
+  /** The two in this order: the new document first (`mine ± views`), or last (`views − mine`). */
+  mineFirst: boolean;
+  sign: 1 | -1;
+}
+
+/**
+ * The counts of `mine` through which it and a published document, summed or subtracted, fix a
+ * hidden count of a third published one to a single value (`boundedCountPinned`): an EPCI less
+ * one of its communes bounds the other's « × » as the EPCI alone does not. Each wave apart.
+ */
+function thirdBounds(mine: readonly View[], n: NestedPublication & { bounded: ThirdBounded }, rules: DisclosureRules): HiddenCounts[] {
+  const { owner, ownerInside, mineFirst, sign } = n.bounded;
+  const out: HiddenCounts[] = [];
+  for (const bounder of mineFirst ? combinedViews(mine, n.views, sign) : combinedViews(n.views, mine, sign)) {
+    for (const third of owner.filter((o) => o.wave === bounder.wave)) {
+      const counts = pinnedByBounds(third, bounder, ownerInside, rules).flatMap(({ line, shown }) => shown.map((code): CountRef => ({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }), code })));
+      if (counts.length) out.push({ territory: { ...mine[0]!.territory }, wave: bounder.wave, counts });
+    }
+  }
+  return out;
+}
+
+/**
+ * The views of two documents read together, wave by wave, figure by figure: `a` plus `b`
+ * (`sign` 1) or `a` less `b` (-1), where both show the figure (a group's responses, a line's base, a
+ * count). No hidden counts: bounds are not followed through a sum.
+ */
+export function combinedViews(a: readonly View[], b: readonly View[], sign: 1 | -1): View[] {
+  return a.flatMap((x) => b.filter((y) => y.wave === x.wave).map((y) => {
+    const v = emptyView(x.territory, x.wave, x.responses !== null && y.responses !== null ? x.responses + sign * y.responses : null);
+    for (const [line, base] of x.bases) {
+      const other = y.bases.get(line);
+      if (other) v.bases.set(line, { ...base, base: base.base + sign * other.base });
+    }
+    for (const [key, c] of x.counts) {
+      const other = countIn(y, c);
+      if (other !== null) v.counts.set(key, { ...c, count: c.count + sign * other });
+    }
+    return v;
+  }));
+}
+
+/** The responses a publication counts: those of a filter (every wave) collected inside its territory. */
+export interface CountedResponses {
+  filter: Omit<ResponseFilter, 'waves' | 'includeExcluded'>;
+  counts: (t: TerritoryRef) => boolean;
+}
+
+/** A stored response as `changedSince` reads it. */
+export interface ResponseTimes { submissionId: string; receivedAt: string }
+
+/**
+ * The responses counted at one time only of two: at an earlier act (`at`) and now. Counted at
+ * `at`: received before it and not set aside then (the last act of the exclusion log before it);
+ * now: stored and not set aside. A response received during the analysis that preceded the act
+ * is taken as counted (fewer changed: the lines' own differences still count). An erased response
+ * has left nothing of its wave or territory: not counted here (a lower bound; the lines tell the
+ * net change erasures make).
+ */
+export function changedSince(responses: readonly ResponseTimes[], excluded: ReadonlySet<string>, log: readonly ExclusionEvent[], at: string): number {
+  const asideThen = new Map<string, boolean>();
+  for (const e of log) if (e.at < at) asideThen.set(e.submissionId, e.action === 'exclude');
+  return responses.filter((r) => (r.receivedAt < at && !asideThen.get(r.submissionId)) !== !excluded.has(r.submissionId)).length;
+}
+
+/** `changedSince` for each earlier act, in each wave, over the responses the store holds now (set aside ones too). */
+async function changedBySnapshot(store: ResponseStore, counted: CountedResponses, waves: ReadonlySet<string>, ats: readonly string[]): Promise<Map<string, Map<string, number>>> {
+  const excluded = new Set((await store.exclusions()).map((e) => e.submissionId));
+  const log = await store.exclusionLog();
+  const out = new Map(ats.map((at) => [at, new Map<string, number>()]));
+  for (const wave of waves) {
+    const responses: ResponseTimes[] = [];
+    for await (const r of store.stream({ ...counted.filter, waves: [wave], includeExcluded: true })) if (counted.counts(r.payload.territory)) responses.push({ submissionId: r.submissionId, receivedAt: r.receivedAt });
+    for (const at of ats) out.get(at)!.set(wave, changedSince(responses, excluded, log, at));
+  }
+  return out;
+}
+
 /**
  * The published documents nested with `territory`, every wave (one published for another wave
- * may compare with this one): those of the territories inside it whose responses its document
- * counts, those of the territories holding it, and every document `territory` itself has
+ * may compare with this one): those of the territories inside it (one read each), those of the
+ * territories holding it, and every document `territory` itself has
  * published (`earlier`), replaced or withdrawn since or not. Of its own, only the views of the
  * waves the new document shows (`waves`) are kept.
- * @param inner the territories inside `territory` whose responses its document counts.
+ * @param inner the territories inside `territory` whose responses its document counts (custom
+ * territories the geography may not list).
+ * @param counted the responses its document counts: with them, each earlier snapshot says how
+ * many changed since (`changed`).
  */
-export async function nestedPublications(store: ResponseStore, directory: TerritoryDirectory, territory: TerritoryRef, inner: readonly TerritoryRef[], waves: ReadonlySet<string>): Promise<NestedPublication[]> {
+export async function nestedPublications(store: ResponseStore, directory: TerritoryDirectory, territory: TerritoryRef, inner: readonly TerritoryRef[], waves: ReadonlySet<string>, counted?: CountedResponses): Promise<NestedPublication[]> {
   const out: NestedPublication[] = [];
+  const earlier: NestedPublication[] = [];
   for (const s of await store.publications.snapshots(territory)) {
     const group = groupOf(JSON.parse(s.document) as ResultsDocument, territory, s.wave);
     const views = group ? viewsOf(group).filter((v) => waves.has(v.wave)) : [];
-    if (views.length) out.push({ territory, outside: false, earlier: s.at, views });
+    if (views.length) earlier.push({ territory, outside: false, earlier: s.at, views });
   }
-  for (const [other, outside] of [...inner.map((t) => [t, false] as const), ...directory.containers(territory).map((t) => [t, true] as const)]) {
-    const views: View[] = [];
-    for (const [wave, published] of await store.publications.publishedWaves(other)) {
-      const group = groupOf(JSON.parse(published) as ResultsDocument, other, wave);
-      if (group) views.push(...viewsOf(group));
+  const changed = counted && earlier.length ? await changedBySnapshot(store, counted, waves, earlier.map((e) => e.earlier!)) : undefined;
+  out.push(...earlier.map((e) => (changed ? { ...e, changed: changed.get(e.earlier!)! } : e)));
+  const pairs: NestedPublication[] = [];
+  // Every territory inside, not only those the responses name: an EPCI counts its communes' responses, and its document is nested with its département's.
+  const within = new Map([...inner, ...directory.inside(territory)].filter((t) => !sameTerritory(t, territory)).map((t) => [name(t), t]));
+  for (const [other, outside] of [...[...within.values()].map((t) => [t, false] as const), ...directory.containers(territory).map((t) => [t, true] as const)]) {
+    const views = await publishedViews(store, other);
+    if (views.length) pairs.push({ territory: other, outside, views });
+  }
+  out.push(...pairs, ...await threeWay(store, directory, territory, pairs));
+  return out;
+}
+
+/** The views of every document a territory has published (its last one of each wave). */
+async function publishedViews(store: ResponseStore, territory: TerritoryRef): Promise<View[]> {
+  const views: View[] = [];
+  for (const [wave, published] of await store.publications.publishedWaves(territory)) {
+    const group = groupOf(JSON.parse(published) as ResultsDocument, territory, wave);
+    if (group) views.push(...viewsOf(group));
+  }
+  return views;
+}
+
+/**
+ * Three published documents read together: a territory A holding two disjoint ones, B and C,
+ * whose rest is A − B − C, although A − B and A − C are each large (an EPCI less two of its
+ * communes). With `territory` as A, every two disjoint documents inside it, summed; as B, every
+ * document holding it less each published document inside that one and disjoint from it. The
+ * latter are looked for among every territory inside the holder (one read each, shared).
+ * Chains of four or more (A − B − C − D) are not followed.
+ * @param pairs the publications nested with `territory` (`nestedPublications`), none earlier.
+ */
+async function threeWay(store: ResponseStore, directory: TerritoryDirectory, territory: TerritoryRef, pairs: readonly NestedPublication[]): Promise<NestedPublication[]> {
+  // Disjoint: no territory inside both (custom territories and EPCIs across départements overlap).
+  const disjoint = (a: TerritoryRef, b: TerritoryRef) => { const inA = new Set(directory.inside(a).map(name)); return !directory.inside(b).some((t) => inA.has(name(t))); };
+  const mine = new Set(directory.inside(territory).map(name));
+  const out: NestedPublication[] = [];
+  const inside = pairs.filter((p) => !p.outside);
+  for (const [i, b] of inside.entries()) for (const c of inside.slice(i + 1)) {
+    if (!disjoint(b.territory, c.territory)) continue;
+    const three = { beside: [b.territory, c.territory] as [TerritoryRef, TerritoryRef], outer: territory };
+    out.push({ territory, outside: false, three, views: combinedViews(b.views, c.views, 1) });
+    // Either commune's hidden counts are at most the new EPCI's less the other's.
+    for (const [owner, partner] of [[b, c], [c, b]]) out.push({ territory, outside: false, three, views: partner!.views, bounded: { owner: owner!.views, ownerInside: true, mineFirst: true, sign: -1 } });
+  }
+  const read = new Map<string, Promise<View[]>>();
+  for (const a of pairs.filter((p) => p.outside)) {
+    for (const c of directory.inside(a.territory)) {
+      if (sameTerritory(c, a.territory) || directory.inside(c).some((t) => mine.has(name(t)))) continue;
+      if (!read.has(name(c))) read.set(name(c), publishedViews(store, c));
+      const views = await read.get(name(c))!;
+      if (!views.length) continue;
+      const three = { beside: [a.territory, c] as [TerritoryRef, TerritoryRef], outer: a.territory };
+      out.push({ territory: a.territory, outside: true, three, views: combinedViews(a.views, views, -1) });
+      // The other's hidden counts are at most the holder's less the new one's; the holder's at least the two's sum.
+      out.push({ territory: a.territory, outside: true, three, views: a.views, bounded: { owner: views, ownerInside: true, mineFirst: false, sign: -1 } });
+      out.push({ territory: a.territory, outside: true, three, views, bounded: { owner: a.views, ownerInside: false, mineFirst: true, sign: 1 } });
     }
-    if (views.length) out.push({ territory: other, outside, views });
   }
   return out;
 }
@@ -325,7 +519,7 @@ export async function hideBesideNested(doc: ResultsDocument, territory: Territor
     const mine = groupOf(doc, territory, wave);
     let more = false;
     // A count hidden already is not shown: only new ones come back.
-    for (const h of mine ? nested.flatMap((n) => nestedHiddenCounts(viewsOf(mine), n.views, n.outside, rules, n.earlier !== undefined)) : []) {
+    for (const h of mine ? nested.flatMap((n) => (n.bounded ? thirdBounds(viewsOf(mine), { ...n, bounded: n.bounded }, rules) : nestedHiddenCounts(viewsOf(mine), n.views, n.outside, rules, n.earlier !== undefined, n.changed))) : []) {
       const entry = hidden.get(h.wave) ?? { territory: h.territory, wave: h.wave, counts: [], lines: [] };
       hidden.set(h.wave, entry);
       for (const [key, add] of [
@@ -353,9 +547,16 @@ export function refuseNestedDifference(territory: TerritoryRef, wave: string, do
   const mine = groupOf(doc, territory, wave);
   if (!mine) return;
   const views = viewsOf(mine);
-  for (const { territory: other, outside, views: theirs, earlier } of nested) {
-    const what = outside ? nestedDifference(theirs, views, rules, wave) : nestedDifference(views, theirs, rules, wave, earlier !== undefined);
+  for (const { territory: other, outside, views: theirs, earlier, three, bounded } of nested) {
+    const [pinned] = bounded ? thirdBounds(views, { territory: other, outside, views: theirs, bounded }, rules) : [];
+    const bounds = pinned ? text('nested.bounds', { question: lineOf(pinned.counts[0]!.question, pinned.counts[0]!.row) }) : null;
+    const what = bounded ? bounds && (pinned!.wave === wave ? bounds : text('nested.in-wave', { wave: pinned!.wave, what: bounds }))
+      : outside ? nestedDifference(theirs, views, rules, wave) : nestedDifference(views, theirs, rules, wave, earlier !== undefined);
     if (!what) continue;
+    if (three) {
+      const message = text('conflict.nested-three', { territory: name(territory), wave, first: name(three.beside[0]), second: name(three.beside[1]), outer: name(three.outer), what });
+      throw new HttpError(409, 'conflict', message, {}, [{ pointer: '', code: 'results/nested-difference', message }]);
+    }
     if (earlier !== undefined) {
       const message = text('conflict.earlier-snapshot', { territory: name(territory), wave, at: earlier, what, minBase: rules.minBase });
       throw new HttpError(409, 'conflict', message, {}, [{ pointer: '', code: 'results/earlier-snapshot-difference', message }]);

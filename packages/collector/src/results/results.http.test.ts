@@ -449,6 +449,16 @@ for (const backend of bothBackends()) {
       const plain = (await call(server.url, 'GET', published.body.url)).body;
       expect(plain.scope.previousWave).toBeNull();
       expect(plain.groups[0].comparisons).toBeUndefined();
+
+      // One late association answers 2025 again, word for word, and its first response is set
+      // aside: every figure of 2025 is as it was, but two responses changed since the snapshot.
+      const copy = { ...late[0]!.payload, submissionId: randomUUID() };
+      const { json, digest } = canonicalPayload(copy);
+      expect((await server.collector.store.insert(copy, digest, json)).status).toBe('created');
+      expect(await server.collector.store.exclude(late[0]!.payload.submissionId, copy.submissionId, 'rennes')).toBe(true);
+      expect((await call(server.url, 'PUT', url, PUBLISHER)).status).toBe(200);
+      const withheld = (await call(server.url, 'GET', published.body.url)).body.groups[0].comparisons.previousWave.shares;
+      expect(withheld.filter((s: any) => s.previous !== null)).toEqual([]);
     });
 
     it('counts in a territory the responses collected inside it, as its cockpit does', async () => {

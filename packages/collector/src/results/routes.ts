@@ -8,7 +8,8 @@
  *   territory and wave as they are now (a snapshot). Only a token with the `publish` right
  *   whose scope NAMES that territory: publication is the territory's decision, neither a
  *   national token's nor an enclosing territory's. Publishing again replaces the snapshot.
- *   Beside the published results of a territory nested with it (a commune and its EPCI), a
+ *   Beside the published results of a territory nested with it (a commune and its EPCI; or
+ *   two, an EPCI and two of its communes read together), a
  *   count whose difference with theirs would be under `minCell` is hidden, with complements;
  *   409 `results/nested-difference` when the rest of the outer one, or a question's base in
  *   it, would be under `minBase`, which nothing hides (nested.ts).
@@ -180,7 +181,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
       if (!made) throw noResponses(text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
       // Its own earlier snapshots matter only in the waves it shows: its own, and the previous one.
       const shown = new Set([wave, ...(made.scope?.previousWave ? [made.scope.previousWave] : [])]);
-      const nested = await nestedPublications(store, territories, territory, [...inner.values()], shown);
+      const nested = await nestedPublications(store, territories, territory, [...inner.values()], shown, { filter: { questionnaireId: questionnaire, territories: asked.territories }, counts: (t) => within(t, territory) });
       // The same responses again, with counts hidden: a document there was.
       const hidden = await hideBesideNested(made, territory, wave, nested, limits, async (hide) => (await analyseWave(store, registry, { ...asked, hide }, settings))!);
       doc = withNames(hidden);
