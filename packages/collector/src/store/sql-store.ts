@@ -338,6 +338,9 @@ export class SqlResponseStore implements ResponseStore {
    * named the erased response as the one kept keep their act, not the id.
    */
   private async erase(where: string, params: unknown[]): Promise<number> {
+    // The erased responses `where` selects, as a list: for one erasure, a lookup by primary key
+    // whose result each statement below seeks in its table's index of that column; for a purge
+    // of many, a set each statement hashes once.
     const gone = `SELECT submission_id FROM olva_responses WHERE ${where} AND submission_id IN (SELECT submission_id FROM olva_erased)`;
     const at = this.now().toISOString();
     // Serialised with the facts fill, which writes facts only for responses still stored, and
@@ -370,7 +373,10 @@ export class SqlResponseStore implements ResponseStore {
         WHERE x.kept_id IN (${gone}) AND x.submission_id NOT IN (${gone})`, params: [at, at, ERASURE_BY, ...params, ...params] },
       { sql: `UPDATE olva_exclusion_log SET kept_id = NULL WHERE kept_id IN (${gone})`, params },
       { sql: `DELETE FROM olva_exclusion_log WHERE submission_id IN (${gone})`, params },
-      { sql: `DELETE FROM olva_exclusions WHERE submission_id IN (${gone}) OR kept_id IN (${gone})`, params: [...params, ...params] },
+      // One statement per column, each seeking its index: a test of both at once (OR) read
+      // every exclusion on each erasure.
+      { sql: `DELETE FROM olva_exclusions WHERE submission_id IN (${gone})`, params },
+      { sql: `DELETE FROM olva_exclusions WHERE kept_id IN (${gone})`, params },
     ];
   }
 
