@@ -109,7 +109,7 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
     const personal = { known: await options.registry.all(), include: mayHavePersonal(read.principal) };
     const list = wave === null
       ? { groups: [], resolved: 0, personal: 'none' as const, personalLeftOut: [] }
-      : await listDuplicates(db, store, { ...read.filter, waves: [wave] }, options.sectorQuestion, personal);
+      : await listDuplicates(db, { ...read.filter, waves: [wave] }, options.sectorQuestion, personal);
     // The territories asked for, by name: a page opened at a territory's duplicates (a link, a
     // reload) names it as the views it came from do, whatever token it holds.
     const territories = read.query.territories.map(options.named);

@@ -26,7 +26,8 @@ export const STREAM_BATCH = 1000;
 
 const COLUMNS = 'submission_id, received_at, digest, payload';
 
-function toStored(row: Row): StoredResponse {
+/** A stored response from a row of its columns (`submission_id, received_at, digest, payload`). */
+export function toStored(row: Row): StoredResponse {
   return {
     submissionId: String(row.submission_id),
     receivedAt: String(row.received_at),

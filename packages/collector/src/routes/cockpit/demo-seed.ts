@@ -34,7 +34,7 @@ export async function seedCockpitDemo(collector: Collector): Promise<number> {
   const { store, app, registry } = collector;
   if (!(store instanceof SqlResponseStore)) return 0;
   // Only the count of groups is read here: no answer leaves the process.
-  const existing = await listDuplicates(store.db, store, { territories: 'all', includeExcluded: true }, collector.config.stats?.sectorQuestion ?? DEFAULT_SECTOR_QUESTION, { known: [], include: true });
+  const existing = await listDuplicates(store.db, { territories: 'all', includeExcluded: true }, collector.config.stats?.sectorQuestion ?? DEFAULT_SECTOR_QUESTION, { known: [], include: true });
   if (existing.groups.length) return 0;
   const core = registry.accepted().find((b) => b.compiled.extension === null)?.compiled;
   // Only the common core's demo builds have the questions the seed answers.

@@ -1,0 +1,65 @@
+/**
+ * The duplicates list against an act committed between its reads, on SQLite and PostgreSQL:
+ * the erasure of the response kept in a group (which restores the responses set aside for it)
+ * is made after each read of the list in turn, so that the interleaving is chosen, not raced.
+ * Whatever read it follows, the list is the one read before the erasure or the one read after,
+ * never a mix counting a group resolved that never was.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bothBackends } from '@olva/test-support/store-backends';
+import { cockpitPayload } from '@olva/test-support/cockpit-fixtures';
+import { openStore } from '../store/open.js';
+import { payloadDigest } from '../store/canonical.js';
+import type { SqlDb } from '../store/sql.js';
+import type { SqlResponseStore } from '../store/sql-store.js';
+import { listDuplicates } from './list.js';
+
+/** `db`, running `act` once, after its `after`-th read (counted from 1) returned. */
+function actingAfter(db: SqlDb, after: number, act: () => Promise<unknown>): { db: SqlDb; reads: () => number } {
+  let reads = 0;
+  return {
+    db: { ...db, dialect: db.dialect, async query(sql, params) {
+      const rows = await db.query(sql, params);
+      if (++reads === after) await act();
+      return rows;
+    } },
+    reads: () => reads,
+  };
+}
+
+for (const backend of bothBackends()) {
+  describe(`duplicates list on ${backend.name}`, () => {
+    let store: SqlResponseStore;
+    beforeAll(async () => {
+      await backend.setup();
+      store = await openStore(await backend.newDatabaseUrl());
+    });
+    afterAll(async () => {
+      await store?.close();
+      await backend.teardown();
+    });
+
+    const list = async (db: SqlDb) => {
+      return listDuplicates(db, { territories: 'all', includeExcluded: true }, 'secteur', { known: [], include: true });
+    };
+
+    it('comes from one state of the store when the kept response is erased between its reads', async () => {
+      // After each read in turn, until the erasure comes after the last one.
+      for (let after = 1, during = true; during; after++) {
+        // A group of three, two set aside in favour of the third: resolved until it is erased.
+        const [kept, ...aside] = [1, 2, 3].map(() => cockpitPayload({ nom_association: `Amicale numéro ${after}`, commune_siege: '35238' }));
+        for (const p of [kept, ...aside]) await store.insert(p, payloadDigest(p));
+        for (const p of aside) expect(await store.exclude(p.submissionId, kept.submissionId, 'rennes')).toBe(true);
+        const before = await list(store.db);
+        expect(before.groups.at(-1)!.members.filter((m) => m.excluded)).toHaveLength(2);
+        const acting = actingAfter(store.db, after, () => store.delete(kept.submissionId));
+        const read = await listDuplicates(acting.db, { territories: 'all', includeExcluded: true }, 'secteur', { known: [], include: true });
+        during = acting.reads() >= after;
+        if (!during) await store.delete(kept.submissionId);
+        const later = await list(store.db);
+        expect(later.resolved, `erased after read ${after}`).toBe(before.resolved - 1);
+        expect([before, later], `erased after read ${after}`).toContainEqual(read);
+      }
+    });
+  });
+}
