@@ -13,7 +13,7 @@ import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
 import { jsonTextList, type SqlDb } from '../store/sql.js';
 import { toStored, whereOf } from '../store/sql-store.js';
 import type { Exclusion, ResponseFilter, StoredResponse, TerritoryRef } from '../store/types.js';
-import { refreshFacts, FACTS_AS_RESPONSES, NAME_QUESTION, RNA_QUESTION, COMMUNE_QUESTION } from '../store/facts.js';
+import { FACTS_AS_RESPONSES, NAME_QUESTION, RNA_QUESTION, COMMUNE_QUESTION } from '../store/facts.js';
 import { findDuplicates, type DuplicateCandidate } from './detect.js';
 import { officialName } from '@olva/compiler/geography';
 import { exportedResponse, personalPolicies, personalState } from '../export/personal.js';
@@ -103,9 +103,12 @@ async function membersNow(db: SqlDb, ids: readonly string[]): Promise<Map<string
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-/** Lists the probable duplicates of a filter, personal answers read as `personal` says. */
-export async function listDuplicates(db: SqlDb, filter: ResponseFilter, sectorQuestion: string, personal: PersonalReading): Promise<DuplicateList> {
-  await refreshFacts(db, sectorQuestion);
+/**
+ * Lists the probable duplicates of a filter, personal answers read as `personal` says. Reads
+ * the cockpit's facts as they are: the caller refreshes them first (`refreshFacts`), once
+ * for all it reads from them.
+ */
+export async function listDuplicates(db: SqlDb, filter: ResponseFilter, personal: PersonalReading): Promise<DuplicateList> {
   const groups = findDuplicates(await candidates(db, filter));
   const now = await membersNow(db, groups.flatMap((g) => g.members));
   const policyOf = personalPolicies(personal.known, personal.include);
