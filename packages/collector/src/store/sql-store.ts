@@ -385,17 +385,19 @@ export class SqlResponseStore implements ResponseStore {
     if (!questionIds.length) return 0;
     const ids = new Set(questionIds);
     let changed = 0;
-    let after = '';
-    // Keyset pages over the submissionId: each page is read, then its rows that still hold a
-    // personal answer are rewritten in one transaction (a stop halfway leaves the rest for the
+    let after: [string, string] = ['', ''];
+    // Keyset pages in (received_at, submission_id) order, which an index seeks: over the
+    // submissionId, the pages walked the whole table by its primary key, reading every
+    // response received after the date to skip it. Each page is read, then its rows that still
+    // hold a personal answer are rewritten in one transaction (a stop halfway leaves the rest for the
     // next run). The cockpit's facts hold the name and RNA number read from the payload: the
     // same transaction deletes them and counts the rewrite, so that a fill that read the old
     // payloads writes nothing (store/facts.ts).
     for (;;) {
       const rows = await this.db.query(
-        `SELECT submission_id, payload FROM olva_responses WHERE questionnaire_id = ? AND received_at < ? AND submission_id > ?
-         ORDER BY submission_id LIMIT ?`,
-        [questionnaireId, before.toISOString(), after, STREAM_BATCH],
+        `SELECT submission_id, received_at, payload FROM olva_responses WHERE questionnaire_id = ? AND received_at < ?
+         AND (received_at, submission_id) > (?, ?) ORDER BY received_at, submission_id LIMIT ?`,
+        [questionnaireId, before.toISOString(), ...after, STREAM_BATCH],
       );
       const rewrites: SqlStep[] = [];
       const rewritten: string[] = [];
@@ -421,7 +423,8 @@ export class SqlResponseStore implements ResponseStore {
         if (written < rewrites.length) continue;
       }
       if (rows.length < STREAM_BATCH) break;
-      after = String(rows[rows.length - 1]!.submission_id);
+      const last = rows[rows.length - 1]!;
+      after = [String(last.received_at), String(last.submission_id)];
     }
     if (changed > 0) await this.db.scrub();
     return changed;
