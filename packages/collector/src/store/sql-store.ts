@@ -399,28 +399,29 @@ export class SqlResponseStore implements ResponseStore {
          AND (received_at, submission_id) > (?, ?) ORDER BY received_at, submission_id LIMIT ?`,
         [questionnaireId, before.toISOString(), ...after, STREAM_BATCH],
       );
-      const rewrites: SqlStep[] = [];
+      const rewrites: unknown[] = [];
       const rewritten: string[] = [];
       for (const row of rows) {
         const submissionId = String(row.submission_id);
         const payload = JSON.parse(String(row.payload)) as ResponsePayload;
         const answers = withoutPersonalAnswers(payload.answers as Record<string, unknown>, ids);
         if (answers === payload.answers) continue;
-        // Only over the payload read: another purge's rewrite since (other questions) is kept.
-        rewrites.push({ sql: 'UPDATE olva_responses SET payload = ? WHERE submission_id = ? AND payload = ?',
-          params: [JSON.stringify({ ...payload, answers }), submissionId, String(row.payload)] });
+        rewrites.push(submissionId, JSON.stringify({ ...payload, answers }), String(row.payload));
         rewritten.push(submissionId);
       }
-      if (rewrites.length) {
-        const done = await this.db.transaction([
-          ...rewrites,
+      if (rewritten.length) {
+        // The page's rewrites in one statement (one per row cost a round trip each), each only
+        // over the payload read: another purge's rewrite since (other questions) is kept. A
+        // VALUES list is named column1, column2… in both dialects.
+        const [written = 0] = await this.db.transaction([
+          { sql: `UPDATE olva_responses SET payload = v.column2 FROM (VALUES ${rewritten.map(() => '(?, ?, ?)').join(', ')}) AS v
+            WHERE olva_responses.submission_id = v.column1 AND olva_responses.payload = v.column3`, params: rewrites },
           { sql: `DELETE FROM olva_response_facts WHERE submission_id IN (${jsonTextList(this.db.dialect)})`, params: [JSON.stringify(rewritten)] },
           { sql: 'UPDATE olva_payload_rewrites SET rewrites = rewrites + 1 WHERE id = 1' },
         ], FACTS_WRITES);
-        const written = done.slice(0, rewrites.length).reduce((a, b) => a + b, 0);
         changed += written;
         // A payload rewritten (or erased) since the read: the page is read again.
-        if (written < rewrites.length) continue;
+        if (written < rewritten.length) continue;
       }
       if (rows.length < STREAM_BATCH) break;
       const last = rows[rows.length - 1]!;
