@@ -163,6 +163,12 @@ const ERASURES = { serialisedBy: [FACTS_WRITES.serialisedBy, EXCLUSION_ACTS.seri
 export const ERASURE_BY = 'effacement de la réponse gardée / erasure of the kept response';
 
 /**
+ * The number and time of the log's last line, each read from its own index (a MAX apiece: the
+ * two in one statement read the whole log, on every exclusion act and every erasure).
+ */
+const LAST_LINE = { seq: '(SELECT MAX(seq) FROM olva_exclusion_log)', at: '(SELECT MAX(at) FROM olva_exclusion_log)' };
+
+/**
  * The audit line of an exclusion or its undoing, numbered after the last one and never dated
  * before it: `at` is read before the act waits for the one ahead of it (or from a clock set
  * back), and a log read in order must not go back in time. Time stamps are fixed-width UTC
@@ -171,7 +177,7 @@ export const ERASURE_BY = 'effacement de la réponse gardée / erasure of the ke
 function logExclusion(action: 'exclude' | 'restore', submissionId: string, keptId: string | null, by: string, at: string): SqlStep {
   return {
     sql: `INSERT INTO olva_exclusion_log (id, seq, at, action, submission_id, kept_id, by_name)
-      SELECT ?, COALESCE(MAX(seq), 0) + 1, CASE WHEN MAX(at) > ? THEN MAX(at) ELSE ? END, ?, ?, ?, ? FROM olva_exclusion_log`,
+      SELECT ?, COALESCE(${LAST_LINE.seq}, 0) + 1, CASE WHEN ${LAST_LINE.at} > ? THEN ${LAST_LINE.at} ELSE ? END, ?, ?, ?, ?`,
     params: [randomUUID(), at, at, action, submissionId, keptId, by],
   };
 }
@@ -370,7 +376,7 @@ export class SqlResponseStore implements ResponseStore {
         SELECT x.submission_id || ':' || CAST(l.top + ROW_NUMBER() OVER (ORDER BY x.submission_id) AS TEXT),
           l.top + ROW_NUMBER() OVER (ORDER BY x.submission_id), CASE WHEN l.last > ? THEN l.last ELSE CAST(? AS TEXT) END,
           'restore', x.submission_id, NULL, CAST(? AS TEXT)
-        FROM olva_exclusions x, (SELECT COALESCE(MAX(seq), 0) AS top, MAX(at) AS last FROM olva_exclusion_log) l
+        FROM olva_exclusions x, (SELECT COALESCE(${LAST_LINE.seq}, 0) AS top, ${LAST_LINE.at} AS last) l
         WHERE x.kept_id IN (${gone}) AND x.submission_id NOT IN (${gone})`, params: [at, at, ERASURE_BY, ...params, ...params] },
       { sql: `UPDATE olva_exclusion_log SET kept_id = NULL WHERE kept_id IN (${gone})`, params },
       { sql: `DELETE FROM olva_exclusion_log WHERE submission_id IN (${gone})`, params },
