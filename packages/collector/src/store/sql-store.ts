@@ -347,7 +347,8 @@ export class SqlResponseStore implements ResponseStore {
   private async erase(where: string, params: unknown[]): Promise<number> {
     // The erased responses `where` selects, as a list: for one erasure, a lookup by primary key
     // whose result each statement below seeks in its table's index of that column; for a purge
-    // of many, a set each statement hashes once.
+    // of many, a set each statement reads again (hashed, or looked up by index, as the planner
+    // estimates `olva_erased`, filled in this same transaction).
     const gone = `SELECT submission_id FROM olva_responses WHERE ${where} AND submission_id IN (SELECT submission_id FROM olva_erased)`;
     const at = this.now().toISOString();
     // Serialised with the facts fill, which writes facts only for responses still stored, and
@@ -395,8 +396,8 @@ export class SqlResponseStore implements ResponseStore {
     // Keyset pages in (received_at, submission_id) order, which an index seeks: over the
     // submissionId, the pages walked the whole table by its primary key, reading every
     // response received after the date to skip it. Each page is read, then its rows that still
-    // hold a personal answer are rewritten in one transaction (a stop halfway leaves the rest for the
-    // next run). The cockpit's facts hold the name and RNA number read from the payload: the
+    // hold a personal answer are rewritten in one transaction (a stop halfway leaves the rest
+    // for the next run). The cockpit's facts hold the name and RNA number read from the payload: the
     // same transaction deletes them and counts the rewrite, so that a fill that read the old
     // payloads writes nothing (store/facts.ts).
     for (;;) {
