@@ -266,6 +266,22 @@ for (const backend of bothBackends()) {
       }
     });
 
+    it('takes the personal answers out page after page, across responses received at the same instant', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      // Pages follow (received_at, submission_id): every response here shares one reception
+      // time, so each page boundary falls among equal times.
+      const clocked = new SqlResponseStore(fresh.db, () => new Date('2026-01-01T00:00:00.000Z'));
+      try {
+        const batch = Array.from({ length: STREAM_BATCH + 50 }, () => corePayload({ answers: { ...corePayload().answers, nom_association: 'Élan' } as never }));
+        await Promise.all(batch.map((p) => clocked.insert(p, payloadDigest(p))));
+        expect(await clocked.purgePersonal('olva-core', new Date('2026-02-01T00:00:00.000Z'), ['nom_association'])).toBe(batch.length);
+        const left = (await clocked.list({ territories: 'all' }, { limit: 10_000 })).items.filter((r) => 'nom_association' in (r.payload.answers as object));
+        expect(left).toEqual([]);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('takes an erased response\'s exclusions with it: one set aside goes from the set and the log, one set aside for it is restored', async () => {
       const fresh = await openStore(await backend.newDatabaseUrl());
       try {
