@@ -13,7 +13,7 @@ import { payloadDigest } from '../store/canonical.js';
 import { refreshFacts } from '../store/facts.js';
 import type { SqlDb } from '../store/sql.js';
 import type { SqlResponseStore } from '../store/sql-store.js';
-import { listDuplicates } from './list.js';
+import { listDuplicates, type DuplicateList } from './list.js';
 
 /** `db`, running `act` once, after its `after`-th read (counted from 1) returned. */
 function actingAfter(db: SqlDb, after: number, act: () => Promise<unknown>): { db: SqlDb; reads: () => number } {
@@ -30,34 +30,35 @@ function actingAfter(db: SqlDb, after: number, act: () => Promise<unknown>): { d
 
 for (const backend of bothBackends()) {
   describe(`duplicates list on ${backend.name}`, () => {
-    let store: SqlResponseStore;
-    beforeAll(async () => {
-      await backend.setup();
-      store = await openStore(await backend.newDatabaseUrl());
-    });
-    afterAll(async () => {
-      await store?.close();
-      await backend.teardown();
-    });
+    beforeAll(() => backend.setup());
+    afterAll(() => backend.teardown());
 
-    const list = async (db: SqlDb) => {
-      await refreshFacts(store.db, 'secteur');
-      return listDuplicates(db, { territories: 'all', includeExcluded: true }, { known: [], include: true });
-    };
+    /** Runs `test` on a fresh, empty store, closed afterwards. */
+    async function onFreshStore(test: (store: SqlResponseStore, list: (db: SqlDb) => Promise<DuplicateList>) => Promise<void>): Promise<void> {
+      const store = await openStore(await backend.newDatabaseUrl());
+      try {
+        await test(store, async (db) => {
+          await refreshFacts(store.db, 'secteur');
+          return listDuplicates(db, { territories: 'all', includeExcluded: true }, { known: [], include: true });
+        });
+      } finally {
+        await store.close();
+      }
+    }
 
     // The route refreshes them once for the waves it offers and the list: a second pass inside
     // the list read only what was stored in between, for a statement more per request.
-    it('reads the facts as its caller refreshed them', async () => {
+    it('reads the facts as its caller refreshed them', () => onFreshStore(async (store, list) => {
       await list(store.db);
       const pair = [1, 2].map(() => cockpitPayload({ nom_association: 'Les Amis du Thabor', commune_siege: '35238' }));
       for (const p of pair) await store.insert(p, payloadDigest(p));
-      const ids = (l: Awaited<ReturnType<typeof list>>) => l.groups.flatMap((g) => g.members.map((m) => m.submissionId));
+      const ids = (l: DuplicateList) => l.groups.flatMap((g) => g.members.map((m) => m.submissionId));
       const unrefreshed = await listDuplicates(store.db, { territories: 'all', includeExcluded: true }, { known: [], include: true });
       expect(ids(unrefreshed)).not.toContain(pair[0]!.submissionId);
       expect(ids(await list(store.db))).toEqual(expect.arrayContaining(pair.map((p) => p.submissionId)));
-    });
+    }));
 
-    it('comes from one state of the store when the kept response is erased between its reads', async () => {
+    it('comes from one state of the store when the kept response is erased between its reads', () => onFreshStore(async (store, list) => {
       // After each read in turn, until the erasure comes after the last one.
       for (let after = 1, during = true; during; after++) {
         // A group of three, two set aside in favour of the third: resolved until it is erased.
@@ -75,6 +76,6 @@ for (const backend of bothBackends()) {
         expect(later.resolved, `erased after read ${after}`).toBe(before.resolved - 1);
         expect([before, later], `erased after read ${after}`).toContainEqual(read);
       }
-    });
+    }));
   });
 }
