@@ -10,10 +10,10 @@
  * `export-personal` still sees the groups and why they are grouped, not who is in them.
  */
 import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
-import type { SqlDb } from '../store/sql.js';
-import { whereOf } from '../store/sql-store.js';
-import type { Exclusion, ResponseFilter, ResponseStore, TerritoryRef } from '../store/types.js';
-import { refreshFacts, FACTS_AS_RESPONSES, NAME_QUESTION, RNA_QUESTION, COMMUNE_QUESTION } from '../store/facts.js';
+import { jsonTextList, type SqlDb } from '../store/sql.js';
+import { toStored, whereOf } from '../store/sql-store.js';
+import type { Exclusion, ResponseFilter, StoredResponse, TerritoryRef } from '../store/types.js';
+import { FACTS_AS_RESPONSES, NAME_QUESTION, RNA_QUESTION, COMMUNE_QUESTION } from '../store/facts.js';
 import { findDuplicates, type DuplicateCandidate } from './detect.js';
 import { officialName } from '@olva/compiler/geography';
 import { exportedResponse, personalPolicies, personalState } from '../export/personal.js';
@@ -80,13 +80,37 @@ async function candidates(db: SqlDb, filter: ResponseFilter): Promise<DuplicateC
   }));
 }
 
+/**
+ * The members of the groups as they are now, each with its exclusion, in ONE statement (one
+ * snapshot): read apart, a decision or an erasure committed between the reads (an erasure
+ * restores the responses set aside for the one erased) showed a group in a state it never
+ * had, and counted it resolved. A member erased since the grouping is absent.
+ */
+async function membersNow(db: SqlDb, ids: readonly string[]): Promise<Map<string, { stored: StoredResponse; excluded: Exclusion | null }>> {
+  if (!ids.length) return new Map();
+  const rows = await db.query(
+    `SELECT r.submission_id, r.received_at, r.digest, r.payload, x.kept_id, x.excluded_by, x.excluded_at
+     FROM olva_responses r LEFT JOIN olva_exclusions x ON x.submission_id = r.submission_id
+     WHERE r.submission_id IN (${jsonTextList(db.dialect)})`,
+    [JSON.stringify(ids)],
+  );
+  return new Map(rows.map((r) => [String(r.submission_id), {
+    stored: toStored(r),
+    excluded: r.kept_id === null || r.kept_id === undefined ? null
+      : { submissionId: String(r.submission_id), keptId: String(r.kept_id), by: String(r.excluded_by), at: String(r.excluded_at) },
+  }]));
+}
+
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-/** Lists the probable duplicates of a filter, personal answers read as `personal` says. */
-export async function listDuplicates(db: SqlDb, store: ResponseStore, filter: ResponseFilter, sectorQuestion: string, personal: PersonalReading): Promise<DuplicateList> {
-  await refreshFacts(db, sectorQuestion);
+/**
+ * Lists the probable duplicates of a filter, personal answers read as `personal` says. Reads
+ * the cockpit's facts as they are: the caller refreshes them first (`refreshFacts`), once
+ * for all it reads from them.
+ */
+export async function listDuplicates(db: SqlDb, filter: ResponseFilter, personal: PersonalReading): Promise<DuplicateList> {
   const groups = findDuplicates(await candidates(db, filter));
-  const excluded = new Map((await store.exclusions()).map((e) => [e.submissionId, e]));
+  const now = await membersNow(db, groups.flatMap((g) => g.members));
   const policyOf = personalPolicies(personal.known, personal.include);
   const personalFields = new Set<AnswerField>();
   const out: DuplicateList = { groups: [], resolved: 0, personal: 'none', personalLeftOut: [] };
@@ -94,8 +118,9 @@ export async function listDuplicates(db: SqlDb, store: ResponseStore, filter: Re
     const members: DuplicateMember[] = [];
     const fields = new Set<AnswerField>();
     for (const id of g.members) {
-      const stored = await store.get(id);
-      if (!stored) continue; // erased meanwhile
+      const member = now.get(id);
+      if (!member) continue; // erased meanwhile
+      const { stored, excluded } = member;
       const policy = policyOf(stored.payload.questionnaire.id);
       for (const [field, question] of ANSWER_FIELDS) if (policy.questions.has(question)) fields.add(field);
       const r = exportedResponse(stored, policy);
@@ -104,7 +129,7 @@ export async function listDuplicates(db: SqlDb, store: ResponseStore, filter: Re
         submissionId: r.submissionId, receivedAt: r.receivedAt, territory: r.payload.territory, channel: r.payload.channel, wave: r.payload.wave,
         name: text(a[NAME_QUESTION]), rna: text(a[RNA_QUESTION]), commune: text(a[COMMUNE_QUESTION]),
         communeName: officialName('commune', text(a[COMMUNE_QUESTION]) ?? '') ?? null,
-        link: `/v1/responses/${r.submissionId}`, excluded: excluded.get(r.submissionId) ?? null,
+        link: `/v1/responses/${r.submissionId}`, excluded,
       });
     }
     if (members.length < 2) continue;

@@ -103,13 +103,15 @@ export const duplicateRoutes: FastifyPluginAsync<DuplicateRouteOptions> = async 
     if ((read.query.waves ?? []).length > 1) return reply.code(400).send(badParameter('wave', 'one-wave', text('bad-request.one-wave')));
     // One wave, the newest unless asked (as the cockpit's other views): with every wave in one
     // list, a coordinator could resolve last year's group by mistake, changing published results.
+    // The facts refreshed once, for the waves and the list alike (`listDuplicates` reads them as
+    // they are): a second pass read only the responses stored in between, for a statement more.
     await refreshFacts(db, options.sectorQuestion);
     const waves = await wavesOf(db, { territories: read.filter.territories, includeExcluded: true });
     const wave = read.query.waves?.[0] ?? waves[0] ?? null;
     const personal = { known: await options.registry.all(), include: mayHavePersonal(read.principal) };
     const list = wave === null
       ? { groups: [], resolved: 0, personal: 'none' as const, personalLeftOut: [] }
-      : await listDuplicates(db, store, { ...read.filter, waves: [wave] }, options.sectorQuestion, personal);
+      : await listDuplicates(db, { ...read.filter, waves: [wave] }, personal);
     // The territories asked for, by name: a page opened at a territory's duplicates (a link, a
     // reload) names it as the views it came from do, whatever token it holds.
     const territories = read.query.territories.map(options.named);

@@ -28,6 +28,7 @@ import { postgresBackend, sqliteBackend } from '@olva/test-support/store-backend
 import { siteRoutes } from '../demo-site.js';
 import { testCollectorOn, testConfig, TEST_TOKENS } from '@olva/test-support/test-collector';
 import { corePayload, rennesPayload } from '@olva/test-support/collector-questionnaires';
+import { publishNow } from '@olva/test-support/publications';
 
 const PUBLISHER = 'rennes-publish-0123456789abcdef';
 const tokens = [...(testConfig().tokens as unknown[]), { name: 'rennes-publication', token: PUBLISHER, scope: { territories: [{ level: 'commune', code: '35238' }], rights: ['publish', 'stats'] } }];
@@ -503,7 +504,7 @@ describe(`bad input on every route (fast-check) over real HTTP on ${backend.name
       // with two more responses is refused (a difference of 2 beside the earlier snapshot), and
       // what is tried here is the withdrawals at once.
       if (!published) expect((await publication('PUT')).status).toBe(200);
-      else await server.collector.store.publications.publish({ level: 'commune', code: '35238' }, '2026', 'rennes', '{"groups":[]}', 0);
+      else await publishNow(server.collector.store.publications, { level: 'commune', code: '35238' }, '2026', 'rennes', '{"groups":[]}', 0);
       published = true;
       expect(await statuses(() => publication('DELETE'))).toBe(once(200, 404));
       created.delete(erased);

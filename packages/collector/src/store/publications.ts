@@ -47,8 +47,6 @@ export interface PublishedSnapshot {
 
 /** The publications of results. */
 export interface PublicationStore {
-  /** Publishes (or publishes again, replacing) a document; returns the act. */
-  publish(territory: TerritoryRef, wave: string, by: string, document: string, responses: number): Promise<PublicationEvent>;
   /**
    * The number of acts on publications, every territory's and every wave's: a publication
    * checked beside the others as they were when this number was read (nested territories, in
@@ -56,8 +54,11 @@ export interface PublicationStore {
    * only while it is the same.
    */
   acts(): Promise<number>;
-  /** `publish`, only if the acts are still `acts` (null otherwise, nothing written): such
-   * publications run one at a time. */
+  /**
+   * Publishes (or publishes again, replacing) a document, only if the acts are still `acts`
+   * (null otherwise, nothing written): such publications run one at a time. The only way to
+   * publish: a document is always checked beside the others before it goes out.
+   */
   publishIfUnchanged(territory: TerritoryRef, wave: string, by: string, document: string, responses: number, acts: number): Promise<PublicationEvent | null>;
   /** Withdraws a publication; null when nothing was published. */
   withdraw(territory: TerritoryRef, wave: string, by: string): Promise<PublicationEvent | null>;
@@ -103,29 +104,27 @@ export class SqlPublicationStore implements PublicationStore {
   }
 
   /**
-   * Appends an act with the next sequence number of its key, computed in the same statement;
-   * a withdrawal only while the last act publishes, tested in that statement too (tested
-   * before it, every one of many withdrawals at once passed the test, and each wrote its act).
-   * Resolves with the time stored, or null when the withdrawal found nothing published. Two
-   * acts racing on PostgreSQL can take the same number: the primary key refuses the second,
+   * Appends a withdrawal with the next sequence number of its key, computed in the same
+   * statement, only while the last act publishes, tested in that statement too (tested before
+   * it, every one of many withdrawals at once passed the test, and each wrote its act).
+   * Resolves with the time stored, or null when it found nothing published. A withdrawal racing
+   * another act on PostgreSQL can take the same number: the primary key refuses the second,
    * which reads again (so a withdrawal then finds the first one's act) and takes the next
-   * number. An act is dated no earlier than the act before it (its time was read before those
+   * number. It is dated no earlier than the act before it (its time was read before those
    * rounds, or from a clock set back): the history read in order never goes back in time.
    */
-  private async append(territory: TerritoryRef, wave: string, event: PublicationEvent, document: string | null): Promise<string | null> {
+  private async appendWithdrawal(territory: TerritoryRef, wave: string, event: PublicationEvent): Promise<string | null> {
     const key = [territory.level, territory.code, wave];
-    const onlyIfPublished = event.action === 'withdrawn'
-      ? `WHERE (SELECT action FROM olva_publications WHERE ${KEY} ORDER BY seq DESC LIMIT 1) = 'published'`
-      : '';
     for (let attempt = 0; ; attempt++) {
       try {
         const [written] = await this.db.query(
           `INSERT INTO olva_publications (territory_level, territory_code, wave, seq, action, at, by_name, responses, document)
-           SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), last.seq + 1, CAST(? AS TEXT),
-             CASE WHEN last.at > CAST(? AS TEXT) THEN last.at ELSE CAST(? AS TEXT) END, CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS TEXT)
-           FROM (SELECT COALESCE(MAX(seq), 0) AS seq, MAX(at) AS at FROM olva_publications WHERE ${KEY}) last ${onlyIfPublished}
+           SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), last.seq + 1, 'withdrawn',
+             CASE WHEN last.at > CAST(? AS TEXT) THEN last.at ELSE CAST(? AS TEXT) END, CAST(? AS TEXT), NULL, NULL
+           FROM (SELECT COALESCE(MAX(seq), 0) AS seq, MAX(at) AS at FROM olva_publications WHERE ${KEY}) last
+           WHERE (SELECT action FROM olva_publications WHERE ${KEY} ORDER BY seq DESC LIMIT 1) = 'published'
            RETURNING at`,
-          [...key, event.action, event.at, event.at, event.by, event.responses, document, ...key, ...(onlyIfPublished ? key : [])],
+          [...key, event.at, event.at, event.by, ...key, ...key],
         );
         return written ? String(written.at) : null;
       } catch (error) {
@@ -133,11 +132,6 @@ export class SqlPublicationStore implements PublicationStore {
         if (attempt >= 20 || (error as { code?: string }).code !== '23505') throw error;
       }
     }
-  }
-
-  async publish(territory: TerritoryRef, wave: string, by: string, document: string, responses: number): Promise<PublicationEvent> {
-    const event: PublicationEvent = { action: 'published', at: this.now().toISOString(), by, responses };
-    return { ...event, at: (await this.append(territory, wave, event, document)) ?? event.at };
   }
 
   async acts(): Promise<number> {
@@ -178,7 +172,7 @@ export class SqlPublicationStore implements PublicationStore {
 
   async withdraw(territory: TerritoryRef, wave: string, by: string): Promise<PublicationEvent | null> {
     const event: PublicationEvent = { action: 'withdrawn', at: this.now().toISOString(), by, responses: null };
-    const at = await this.append(territory, wave, event, null);
+    const at = await this.appendWithdrawal(territory, wave, event);
     return at === null ? null : { ...event, at };
   }
 

@@ -26,7 +26,8 @@ export const STREAM_BATCH = 1000;
 
 const COLUMNS = 'submission_id, received_at, digest, payload';
 
-function toStored(row: Row): StoredResponse {
+/** A stored response from a row of its columns (`submission_id, received_at, digest, payload`). */
+export function toStored(row: Row): StoredResponse {
   return {
     submissionId: String(row.submission_id),
     receivedAt: String(row.received_at),
@@ -162,6 +163,12 @@ const ERASURES = { serialisedBy: [FACTS_WRITES.serialisedBy, EXCLUSION_ACTS.seri
 export const ERASURE_BY = 'effacement de la réponse gardée / erasure of the kept response';
 
 /**
+ * The number and time of the log's last line, each read from its own index (a MAX apiece: the
+ * two in one statement read the whole log, on every exclusion act and every erasure).
+ */
+const LAST_LINE = { seq: '(SELECT MAX(seq) FROM olva_exclusion_log)', at: '(SELECT MAX(at) FROM olva_exclusion_log)' };
+
+/**
  * The audit line of an exclusion or its undoing, numbered after the last one and never dated
  * before it: `at` is read before the act waits for the one ahead of it (or from a clock set
  * back), and a log read in order must not go back in time. Time stamps are fixed-width UTC
@@ -170,7 +177,7 @@ export const ERASURE_BY = 'effacement de la réponse gardée / erasure of the ke
 function logExclusion(action: 'exclude' | 'restore', submissionId: string, keptId: string | null, by: string, at: string): SqlStep {
   return {
     sql: `INSERT INTO olva_exclusion_log (id, seq, at, action, submission_id, kept_id, by_name)
-      SELECT ?, COALESCE(MAX(seq), 0) + 1, CASE WHEN MAX(at) > ? THEN MAX(at) ELSE ? END, ?, ?, ?, ? FROM olva_exclusion_log`,
+      SELECT ?, COALESCE(${LAST_LINE.seq}, 0) + 1, CASE WHEN ${LAST_LINE.at} > ? THEN ${LAST_LINE.at} ELSE ? END, ?, ?, ?, ?`,
     params: [randomUUID(), at, at, action, submissionId, keptId, by],
   };
 }
@@ -338,6 +345,10 @@ export class SqlResponseStore implements ResponseStore {
    * named the erased response as the one kept keep their act, not the id.
    */
   private async erase(where: string, params: unknown[]): Promise<number> {
+    // The erased responses `where` selects, as a list: for one erasure, a lookup by primary key
+    // whose result each statement below seeks in its table's index of that column; for a purge
+    // of many, a set each statement reads again (hashed, or looked up by index, as the planner
+    // estimates `olva_erased`, filled in this same transaction).
     const gone = `SELECT submission_id FROM olva_responses WHERE ${where} AND submission_id IN (SELECT submission_id FROM olva_erased)`;
     const at = this.now().toISOString();
     // Serialised with the facts fill, which writes facts only for responses still stored, and
@@ -366,11 +377,14 @@ export class SqlResponseStore implements ResponseStore {
         SELECT x.submission_id || ':' || CAST(l.top + ROW_NUMBER() OVER (ORDER BY x.submission_id) AS TEXT),
           l.top + ROW_NUMBER() OVER (ORDER BY x.submission_id), CASE WHEN l.last > ? THEN l.last ELSE CAST(? AS TEXT) END,
           'restore', x.submission_id, NULL, CAST(? AS TEXT)
-        FROM olva_exclusions x, (SELECT COALESCE(MAX(seq), 0) AS top, MAX(at) AS last FROM olva_exclusion_log) l
+        FROM olva_exclusions x, (SELECT COALESCE(${LAST_LINE.seq}, 0) AS top, ${LAST_LINE.at} AS last) l
         WHERE x.kept_id IN (${gone}) AND x.submission_id NOT IN (${gone})`, params: [at, at, ERASURE_BY, ...params, ...params] },
       { sql: `UPDATE olva_exclusion_log SET kept_id = NULL WHERE kept_id IN (${gone})`, params },
       { sql: `DELETE FROM olva_exclusion_log WHERE submission_id IN (${gone})`, params },
-      { sql: `DELETE FROM olva_exclusions WHERE submission_id IN (${gone}) OR kept_id IN (${gone})`, params: [...params, ...params] },
+      // One statement per column, each seeking its index: a test of both at once (OR) read
+      // every exclusion on each erasure.
+      { sql: `DELETE FROM olva_exclusions WHERE submission_id IN (${gone})`, params },
+      { sql: `DELETE FROM olva_exclusions WHERE kept_id IN (${gone})`, params },
     ];
   }
 
@@ -378,43 +392,47 @@ export class SqlResponseStore implements ResponseStore {
     if (!questionIds.length) return 0;
     const ids = new Set(questionIds);
     let changed = 0;
-    let after = '';
-    // Keyset pages over the submissionId: each page is read, then its rows that still hold a
-    // personal answer are rewritten in one transaction (a stop halfway leaves the rest for the
-    // next run). The cockpit's facts hold the name and RNA number read from the payload: the
+    let after: [string, string] = ['', ''];
+    // Keyset pages in (received_at, submission_id) order, which an index seeks: over the
+    // submissionId, the pages walked the whole table by its primary key, reading every
+    // response received after the date to skip it. Each page is read, then its rows that still
+    // hold a personal answer are rewritten in one transaction (a stop halfway leaves the rest
+    // for the next run). The cockpit's facts hold the name and RNA number read from the payload: the
     // same transaction deletes them and counts the rewrite, so that a fill that read the old
     // payloads writes nothing (store/facts.ts).
     for (;;) {
       const rows = await this.db.query(
-        `SELECT submission_id, payload FROM olva_responses WHERE questionnaire_id = ? AND received_at < ? AND submission_id > ?
-         ORDER BY submission_id LIMIT ?`,
-        [questionnaireId, before.toISOString(), after, STREAM_BATCH],
+        `SELECT submission_id, received_at, payload FROM olva_responses WHERE questionnaire_id = ? AND received_at < ?
+         AND (received_at, submission_id) > (?, ?) ORDER BY received_at, submission_id LIMIT ?`,
+        [questionnaireId, before.toISOString(), ...after, STREAM_BATCH],
       );
-      const rewrites: SqlStep[] = [];
+      const rewrites: unknown[] = [];
       const rewritten: string[] = [];
       for (const row of rows) {
         const submissionId = String(row.submission_id);
         const payload = JSON.parse(String(row.payload)) as ResponsePayload;
         const answers = withoutPersonalAnswers(payload.answers as Record<string, unknown>, ids);
         if (answers === payload.answers) continue;
-        // Only over the payload read: another purge's rewrite since (other questions) is kept.
-        rewrites.push({ sql: 'UPDATE olva_responses SET payload = ? WHERE submission_id = ? AND payload = ?',
-          params: [JSON.stringify({ ...payload, answers }), submissionId, String(row.payload)] });
+        rewrites.push(submissionId, JSON.stringify({ ...payload, answers }), String(row.payload));
         rewritten.push(submissionId);
       }
-      if (rewrites.length) {
-        const done = await this.db.transaction([
-          ...rewrites,
+      if (rewritten.length) {
+        // The page's rewrites in one statement (one per row cost a round trip each), each only
+        // over the payload read: another purge's rewrite since (other questions) is kept. A
+        // VALUES list is named column1, column2… in both dialects.
+        const [written = 0] = await this.db.transaction([
+          { sql: `UPDATE olva_responses SET payload = v.column2 FROM (VALUES ${rewritten.map(() => '(?, ?, ?)').join(', ')}) AS v
+            WHERE olva_responses.submission_id = v.column1 AND olva_responses.payload = v.column3`, params: rewrites },
           { sql: `DELETE FROM olva_response_facts WHERE submission_id IN (${jsonTextList(this.db.dialect)})`, params: [JSON.stringify(rewritten)] },
           { sql: 'UPDATE olva_payload_rewrites SET rewrites = rewrites + 1 WHERE id = 1' },
         ], FACTS_WRITES);
-        const written = done.slice(0, rewrites.length).reduce((a, b) => a + b, 0);
         changed += written;
         // A payload rewritten (or erased) since the read: the page is read again.
-        if (written < rewrites.length) continue;
+        if (written < rewritten.length) continue;
       }
       if (rows.length < STREAM_BATCH) break;
-      after = String(rows[rows.length - 1]!.submission_id);
+      const last = rows[rows.length - 1]!;
+      after = [String(last.received_at), String(last.submission_id)];
     }
     if (changed > 0) await this.db.scrub();
     return changed;

@@ -116,6 +116,14 @@ CREATE TABLE IF NOT EXISTS olva_exclusion_log (
   kept_id TEXT,
   by_name TEXT NOT NULL
 );
+-- An erasure takes the exclusions and log lines naming the response with it (sql-store.ts,
+-- erase): without these, each erasure read both tables whole, four times.
+CREATE INDEX IF NOT EXISTS olva_exclusions_kept ON olva_exclusions (kept_id);
+CREATE INDEX IF NOT EXISTS olva_exclusion_log_response ON olva_exclusion_log (submission_id);
+CREATE INDEX IF NOT EXISTS olva_exclusion_log_kept ON olva_exclusion_log (kept_id);
+-- Each new line is numbered and dated after the last one (MAX(seq), MAX(at)): read by index.
+CREATE INDEX IF NOT EXISTS olva_exclusion_log_seq ON olva_exclusion_log (seq);
+CREATE INDEX IF NOT EXISTS olva_exclusion_log_at ON olva_exclusion_log (at);
 -- What the cockpit groups and compares, read once from each payload (see store/facts.ts): the
 -- response's own columns again (so that grouping never reads the wide payload rows), plus
 -- its main sector, RNA number, folded name and commune.

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Collector } from '../../server.js';
 import { listDuplicates } from '../../duplicates/list.js';
+import { refreshFacts } from '../../store/facts.js';
 import { SqlResponseStore } from '../../store/sql-store.js';
 import { DEFAULT_SECTOR_QUESTION } from '../../stats/sample.js';
 
@@ -34,7 +35,8 @@ export async function seedCockpitDemo(collector: Collector): Promise<number> {
   const { store, app, registry } = collector;
   if (!(store instanceof SqlResponseStore)) return 0;
   // Only the count of groups is read here: no answer leaves the process.
-  const existing = await listDuplicates(store.db, store, { territories: 'all', includeExcluded: true }, collector.config.stats?.sectorQuestion ?? DEFAULT_SECTOR_QUESTION, { known: [], include: true });
+  await refreshFacts(store.db, collector.config.stats?.sectorQuestion ?? DEFAULT_SECTOR_QUESTION);
+  const existing = await listDuplicates(store.db, { territories: 'all', includeExcluded: true }, { known: [], include: true });
   if (existing.groups.length) return 0;
   const core = registry.accepted().find((b) => b.compiled.extension === null)?.compiled;
   // Only the common core's demo builds have the questions the seed answers.
