@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregateResponses, analyseResponses, DEFAULT_DISCLOSURE_RULES as rules, type GroupResults, type HiddenCounts, type ResultsDocument } from '@olva/analysis';
 import { builds, crosswalkCore, generateFor, stream, type Generated } from '@olva/test-support/responses';
 import { prng } from '@olva/test-support/prng';
+import { publishNow } from '@olva/test-support/publications';
 import { HttpError } from '../http/errors.js';
 import { canonicalPayload } from '../store/canonical.js';
 import { SqlResponseStore } from '../store/sql-store.js';
@@ -237,7 +238,7 @@ describe('nested publications', () => {
         // Lanester's responses are the store's, not Lorient's: they count for nothing here.
         for (const g of [...first, ...generateFor(b.core, { level: 'commune', code: '56098' }, '2025', 3, prng(173))]) await put(g);
         clock = new Date('2026-01-15T10:00:00.000Z');
-        await store.publications.publish(lorient, '2025', 'lorient', JSON.stringify(await aggregateResponses(stream(first), { compiled: [b.core], rules })), first.length);
+        await publishNow(store.publications, lorient, '2025', 'lorient', JSON.stringify(await aggregateResponses(stream(first), { compiled: [b.core], rules })), first.length);
         clock = new Date('2026-02-01T09:00:00.000Z');
         const again = { ...first[0]!, payload: { ...first[0]!.payload, submissionId: '00000000-0000-4000-8000-000000000003' } };
         await put(again);
@@ -350,7 +351,7 @@ describe('nested publications', () => {
       await store.init();
       try {
         for (const [t, items] of published) {
-          await store.publications.publish(t, '2026', 'test', JSON.stringify(await sectorOnly(items, t)), items.length);
+          await publishNow(store.publications, t, '2026', 'test', JSON.stringify(await sectorOnly(items, t)), items.length);
         }
         await check(store);
       } finally {
