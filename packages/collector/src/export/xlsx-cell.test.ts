@@ -11,8 +11,11 @@ describe('xlsx cells', () => {
     expect(cellXml('B2', -3, 1)).toBe('<c r="B2" s="1"><v>-3</v></c>');
     expect(cellXml('C3', null)).toBe('');
     expect(cellXml('C3', '')).toBe('');
-    expect(cellXml('D4', Number.NaN)).toBe('<c r="D4" t="inlineStr"><is><t xml:space="preserve">NaN</t></is></c>');
-    expect(cellXml('E5', '=1+1 & <b>')).toBe(`<c r="E5" t="inlineStr"><is><t xml:space="preserve">'=1+1 &amp; &lt;b&gt;</t></is></c>`);
+    expect(cellXml('D4', Number.NaN)).toBe('<c r="D4" t="inlineStr"><is><t>NaN</t></is></c>');
+    expect(cellXml('E5', '=1+1 & <b>')).toBe(`<c r="E5" t="inlineStr"><is><t>'=1+1 &amp; &lt;b&gt;</t></is></c>`);
+    // White space kept only where a reader could drop it: at either end.
+    expect(cellXml('F6', 'a  b\nc')).toBe('<c r="F6" t="inlineStr"><is><t>a  b\nc</t></is></c>');
+    for (const edge of [' a', 'a ', 'a\t', 'a\n', 'a\r']) expect(cellXml('G7', edge)).toContain('<t xml:space="preserve">');
   });
 
   it('keeps what XML would lose or refuse: CR, controls, literal _xHHHH_, lone surrogates', () => {

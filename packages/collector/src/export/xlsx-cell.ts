@@ -78,7 +78,12 @@ export function cellXml(ref: string, cell: Cell, style?: number): string {
   if (cell === null || cell === '') return '';
   const s = style === undefined ? '' : ` s="${style}"`;
   if (typeof cell === 'number' && Number.isFinite(cell)) return `<c r="${ref}"${s}><v>${cell}</v></c>`;
-  const text = xlsxXmlText(truncateForXlsx(escapeFormula(String(cell))));
-  // xml:space keeps leading and trailing spaces, which XML readers may otherwise drop.
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
+  const text = truncateForXlsx(escapeFormula(String(cell)));
+  // xml:space keeps leading and trailing white space, which readers may otherwise drop; only
+  // there (as openpyxl writes it): on every text it was a quarter of the « libellés » sheet.
+  const space = EDGE_SPACE.test(text) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xlsxXmlText(text)}</t></is></c>`;
 }
+
+/** A text beginning or ending with XML white space. */
+const EDGE_SPACE = /^[ \t\n\r]|[ \t\n\r]$/;
