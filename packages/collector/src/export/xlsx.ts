@@ -8,8 +8,9 @@
  * words to a temporary file (the size of the "libellés" sheet's XML, deleted at the end),
  * which "libellés" then streams. Read twice, from a store taking responses meanwhile, the two
  * sheets disagreed: a response received, erased or set aside between the two reads was in one
- * sheet only, and every row after it faced another response. Texts are inline strings: no
- * shared-strings table grows with the rows.
+ * sheet only, and every row after it faced another response. Short texts go to a
+ * bounded shared-strings table (written last; see `SharedStrings`), the rest inline: nothing
+ * grows with the rows.
  *
  * Back-pressure: each sheet's XML comes from an async generator that yazl reads through
  * pipes (deflate, then the archive's stream, then `output`), so rows are pulled from the
@@ -31,7 +32,8 @@ import { headerCells, rowMapper, type Cell, type ExportLocale } from './values.j
 import { missingFiller, type MissingMode } from './missing.js';
 import { harmonise } from './harmonise.js';
 import { CHUNK_CHARS, rowXml, SHEET_END, sheetStart, sheetXml } from './xlsx-sheet.js';
-import { packageParts, sheetPath } from './xlsx-parts.js';
+import { packageParts, SHARED_STRINGS_PATH, sheetPath } from './xlsx-parts.js';
+import { SharedStrings } from './xlsx-cell.js';
 import { writeZip, type ZipEntry } from './zip-stream.js';
 
 /** Sheet names, in workbook order. */
@@ -57,7 +59,7 @@ export interface XlsxOptions {
  * Deflated at the fastest level on its way: the XML is about 4.9 KB per response (487 MB for
  * 100,000), most of which the zip's own deflate would then read back from disk.
  */
-async function spooledSheet(header: readonly string[]) {
+async function spooledSheet(header: readonly string[], strings: SharedStrings) {
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'olva-xlsx-'));
   const file = path.join(dir, 'sheet.xml');
   const writer = await fs.promises.open(file, 'wx', 0o600);
@@ -76,7 +78,7 @@ async function spooledSheet(header: readonly string[]) {
   return {
     async row(cells: readonly Cell[]): Promise<void> {
       if (failed) throw failed;
-      xml += rowXml(++n, cells);
+      xml += rowXml(++n, cells, undefined, strings);
       if (xml.length < CHUNK_CHARS) return;
       const chunk = xml;
       xml = '';
@@ -124,7 +126,9 @@ export async function writeXlsx(
   // Made when the first sheet's turn comes, not before the zip listens to `output`: a reader
   // gone meanwhile would never have been heard of.
   let spool: ReturnType<typeof spooledSheet> | undefined;
-  const labelSheet = () => (spool ??= spooledSheet(header));
+  // One table for both data sheets, written after them (a zip's entries may come in any order).
+  const strings = new SharedStrings();
+  const labelSheet = () => (spool ??= spooledSheet(header, strings));
   async function* codesAndLabels(): AsyncGenerator<Cell[]> {
     const labels = await labelSheet();
     for await (const response of openResponses()) {
@@ -138,7 +142,9 @@ export async function writeXlsx(
   }
   const codebookSheet = () => sheetXml(CODEBOOK_HEADER, codebookEntries(compiled, columns, { harmonisation: h, missing: options.missing }).map(codebookCells));
   const names = [XLSX_SHEETS.codes, XLSX_SHEETS.labels, XLSX_SHEETS.codebook];
-  const sheets: ZipEntry[] = [() => sheetXml(header, codesAndLabels()), labelsRead, codebookSheet].map((content, i) => ({ path: sheetPath(i), content }));
+  const sheets: ZipEntry[] = [() => sheetXml(header, codesAndLabels(), strings), labelsRead, codebookSheet].map((content, i) => ({ path: sheetPath(i), content }));
+  // Made when its turn comes, once the data sheets have filled the table.
+  sheets.push({ path: SHARED_STRINGS_PATH, content: async function* sharedStrings() { yield strings.xml(); } });
   const parts: ZipEntry[] = packageParts(names, new Date()).map(([path, content]) => ({ path, content }));
   try {
     await writeZip([...parts, ...sheets], output);
