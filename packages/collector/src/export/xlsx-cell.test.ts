@@ -56,5 +56,9 @@ describe('xlsx cells', () => {
     expect(strings.indexOf('Oui')).toBe(0);
     expect(strings.indexOf('nouveau')).toBeUndefined();
     expect(strings.xml().match(/<si>/g)).toHaveLength(SHARED_STRINGS_MAX);
+    // Columns whose every value is its own (identifiers, free texts) keep their texts inline.
+    const some = new SharedStrings([true, false]);
+    expect(cellXml('B2', 'texte libre', undefined, some, 1)).toBe('<c r="B2" t="inlineStr"><is><t>texte libre</t></is></c>');
+    expect(cellXml('A2', 'texte libre', undefined, some, 0)).toBe('<c r="A2" t="s"><v>0</v></c>');
   });
 });

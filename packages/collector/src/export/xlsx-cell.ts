@@ -87,8 +87,19 @@ export class SharedStrings {
   private readonly index = new Map<string, number>();
   private readonly items: string[] = [];
 
-  /** The index of `text` (a cell's value as the rows give it), added if there is room; undefined to write it inline. */
-  indexOf(text: string): number | undefined {
+  /**
+   * @param columns which columns' texts may be shared, by index (all when absent): not those
+   * whose every value is its own (identifiers, times, free texts), which filled the table with
+   * texts named once before the labels of later rows had their turn
+   */
+  constructor(private readonly columns?: readonly boolean[]) {}
+
+  /**
+   * The index of `text` (a cell's value as the rows give it, in column `column`), added if there
+   * is room; undefined to write it inline.
+   */
+  indexOf(text: string, column?: number): number | undefined {
+    if (column !== undefined && this.columns && !this.columns[column]) return undefined;
     let i = this.index.get(text);
     if (i === undefined && this.items.length < SHARED_STRINGS_MAX && text.length <= SHARED_STRING_MAX_CHARS) {
       i = this.items.length;
@@ -121,14 +132,14 @@ const EDGE_SPACE = /^[ \t\n\r]|[ \t\n\r]$/;
 /**
  * The `<c>` element of `cell` at `ref` (such as `B7`), with the style index `style` if given;
  * '' for an empty cell, null or '' (a spreadsheet's blank, as in the CSV). A number that is
- * not finite (no XML double) is written as text: from `strings` when given and it has room,
- * inline otherwise.
+ * not finite (no XML double) is written as text: from `strings` when given and it has room
+ * (and shares column `column`'s texts), inline otherwise.
  */
-export function cellXml(ref: string, cell: Cell, style?: number, strings?: SharedStrings): string {
+export function cellXml(ref: string, cell: Cell, style?: number, strings?: SharedStrings, column?: number): string {
   if (cell === null || cell === '') return '';
   const s = style === undefined ? '' : ` s="${style}"`;
   if (typeof cell === 'number' && Number.isFinite(cell)) return `<c r="${ref}"${s}><v>${cell}</v></c>`;
-  const shared = strings?.indexOf(String(cell));
+  const shared = strings?.indexOf(String(cell), column);
   if (shared !== undefined) return `<c r="${ref}"${s} t="s"><v>${shared}</v></c>`;
   return `<c r="${ref}"${s} t="inlineStr"><is>${textXml(truncateForXlsx(escapeFormula(String(cell))))}</is></c>`;
 }

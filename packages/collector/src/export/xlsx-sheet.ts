@@ -28,7 +28,7 @@ function width(header: string): number {
 /** The `<row>` element of row number `n` (1-based), its texts from `strings` where it has them. */
 export function rowXml(n: number, cells: readonly Cell[], style?: number, strings?: SharedStrings): string {
   let xml = `<row r="${n}">`;
-  for (let i = 0; i < cells.length; i++) xml += cellXml(columnLetters(i) + n, cells[i], style, strings);
+  for (let i = 0; i < cells.length; i++) xml += cellXml(columnLetters(i) + n, cells[i], style, strings, i);
   return `${xml}</row>`;
 }
 

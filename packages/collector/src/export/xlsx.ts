@@ -26,7 +26,7 @@ import zlib from 'node:zlib';
 import type { Writable } from 'node:stream';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import type { StoredResponse } from '../store/types.js';
-import { variableColumns, type VariableColumn } from './columns.js';
+import { METADATA_COLUMNS, variableColumns, type VariableColumn } from './columns.js';
 import { CODEBOOK_HEADER, codebookCells, codebookEntries } from './codebook.js';
 import { headerCells, rowMapper, type Cell, type ExportLocale } from './values.js';
 import { missingFiller, type MissingMode } from './missing.js';
@@ -105,6 +105,17 @@ async function spooledSheet(header: readonly string[], strings: SharedStrings) {
   };
 }
 
+/** Metadata columns whose every value is its own: never shared. */
+const OWN_METADATA = new Set<string>(['submission_id', 'received_at', 'started_at', 'submitted_at']);
+
+/** Which columns' texts the shared-strings table may hold: not identifiers, times nor free texts. */
+function sharedColumns(columns: readonly VariableColumn[]): boolean[] {
+  return [
+    ...METADATA_COLUMNS.map((name) => !OWN_METADATA.has(name)),
+    ...columns.map((c) => c.kind !== 'other' && !['text', 'textarea', 'email'].includes(c.question.type)),
+  ];
+}
+
 /**
  * Writes the workbook to `output` and resolves once it is complete (the output is ended).
  * `openResponses` is called once, when the first data sheet's turn comes.
@@ -127,7 +138,7 @@ export async function writeXlsx(
   // gone meanwhile would never have been heard of.
   let spool: ReturnType<typeof spooledSheet> | undefined;
   // One table for both data sheets, written after them (a zip's entries may come in any order).
-  const strings = new SharedStrings();
+  const strings = new SharedStrings(sharedColumns(columns));
   const labelSheet = () => (spool ??= spooledSheet(header, strings));
   async function* codesAndLabels(): AsyncGenerator<Cell[]> {
     const labels = await labelSheet();
