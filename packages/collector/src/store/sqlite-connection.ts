@@ -34,7 +34,7 @@ interface Snapshot {
   lastRead: number;
 }
 
-/** Why a snapshot's next read fails after `SnapshotExpiredError`'s idle time (French, then English). */
+/** The error of a snapshot's next read once it was given up, left unread too long (French, then English). */
 export class SnapshotExpiredError extends Error {
   constructor(idleMs: number) {
     const minutes = Math.round(idleMs / 60_000);
@@ -61,8 +61,9 @@ export class SqliteConnection {
   /**
    * Opens (and creates) `file`; `:memory:` for a throwaway database. Throws if it cannot.
    * @param snapshotIdleMs how long a snapshot waits for its next read before it is given up
+   * @param now the clock of that wait, in milliseconds
    */
-  constructor(private readonly file: string, private readonly snapshotIdleMs = SNAPSHOT_IDLE_MS) {
+  constructor(private readonly file: string, private readonly snapshotIdleMs = SNAPSHOT_IDLE_MS, private readonly now: () => number = Date.now) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -145,13 +146,14 @@ export class SqliteConnection {
         throw e;
       }
     }
-    this.snapshots.set(id, { db, rows, batch, lastRead: Date.now() });
+    this.snapshots.set(id, { db, rows, batch, lastRead: this.now() });
     this.sweeper ??= setInterval(() => this.sweep(), Math.min(this.snapshotIdleMs, 60_000)).unref();
     return this.snapshotNext(id);
   }
 
   /** The next batch of snapshot `id`; the snapshot is closed with its last batch. */
   snapshotNext(id: number): { rows: Row[]; done: boolean } {
+    this.sweep();
     const s = this.snapshots.get(id);
     if (!s) throw new SnapshotExpiredError(this.snapshotIdleMs);
     const rows: Row[] = [];
@@ -169,7 +171,7 @@ export class SqliteConnection {
       this.snapshotClose(id);
       throw e;
     }
-    s.lastRead = Date.now();
+    s.lastRead = this.now();
     if (done) this.snapshotClose(id);
     return { rows, done };
   }
@@ -187,9 +189,9 @@ export class SqliteConnection {
     if (this.scrubOwed && this.db.open) this.scrub();
   }
 
-  /** Gives up the snapshots left unread for longer than the idle time. */
+  /** Gives up the snapshots left unread for longer than the idle time (on a timer, and before each read). */
   private sweep(): void {
-    const now = Date.now();
+    const now = this.now();
     for (const [id, s] of this.snapshots) if (now - s.lastRead > this.snapshotIdleMs) this.snapshotClose(id);
   }
 
