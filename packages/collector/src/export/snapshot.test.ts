@@ -1,10 +1,10 @@
 // Exports and the sample statistics read the store once, from one snapshot: responses stored,
 // erased, set aside or restored while they stream do not show half-way, twice or missing.
-import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { bothBackends } from '@olva/test-support/store-backends';
 import { corePayload, coreQuestionnaire } from '@olva/test-support/collector-questionnaires';
+import { bytesWritten } from '@olva/test-support/export-fixtures';
 import { openStore } from '../store/open.js';
 import { payloadDigest } from '../store/canonical.js';
 import { STREAM_BATCH, type SqlResponseStore } from '../store/sql-store.js';
@@ -30,12 +30,8 @@ async function text(chunks: AsyncIterable<string | Buffer>): Promise<string> {
 
 /** The two data sheets' values. */
 async function xlsxValues(responses: () => AsyncIterable<StoredResponse>): Promise<unknown[][][]> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await writeXlsx([coreQuestionnaire()], responses, out);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+  await wb.xlsx.load(await bytesWritten((out) => writeXlsx([coreQuestionnaire()], responses, out)) as unknown as ArrayBuffer);
   return wb.worksheets.slice(0, 2).map((sheet) => sheet.getSheetValues() as unknown[][]);
 }
 

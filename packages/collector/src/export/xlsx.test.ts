@@ -10,17 +10,13 @@ import { XLSX_CELL_LIMIT, XLSX_TRUNCATION_MARK } from './xlsx-cell.js';
 import { escapeFormula } from '@olva/compiler/csv';
 import type { StoredResponse } from '../store/types.js';
 import {
-  fieldsUnderEitherSeparator, fixtureAnswers, fixtureCore, fixtureResponse, HOSTILE_TEXTS, iterate, runsAsFormula,
+  bytesWritten, fieldsUnderEitherSeparator, fixtureAnswers, fixtureCore, fixtureResponse, HOSTILE_TEXTS, iterate, runsAsFormula,
 } from '@olva/test-support/export-fixtures';
 import { pythonValues, readXlsxBoth, type PythonSheet } from '@olva/test-support/xlsx-python';
 
 /** The workbook's bytes. */
-async function xlsxOf(responses: StoredResponse[], core = fixtureCore()): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await writeXlsx([core], () => iterate(responses), out);
-  return Buffer.concat(chunks);
+function xlsxOf(responses: StoredResponse[], core = fixtureCore()): Promise<Buffer> {
+  return bytesWritten((out) => writeXlsx([core], () => iterate(responses), out));
 }
 
 async function workbookOf(responses: StoredResponse[], core = fixtureCore()): Promise<ExcelJS.Workbook> {
@@ -112,12 +108,8 @@ describe('writeXlsx', () => {
     const reads = [[0, 1, 2, 3], [0, 2, 3, 4]];
     let opened = 0;
     const open = () => iterate(reads[Math.min(opened++, 1)]!.map((i) => fixtureResponse(i, fixtureAnswers(i))));
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on('data', (c: Buffer) => chunks.push(c));
-    await writeXlsx([fixtureCore()], open, out);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    await wb.xlsx.load(await bytesWritten((out) => writeXlsx([fixtureCore()], open, out)) as unknown as ArrayBuffer);
     const ids = (name: string) => {
       const rows = values(wb.getWorksheet(name)!);
       const col = (rows[0] as string[]).indexOf('submission_id');
