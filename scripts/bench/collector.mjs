@@ -15,9 +15,11 @@
 //    so "share of the ceiling, by CPU" (the ceiling's CPU per request over olva's) is the
 //    steadier comparison. PostgreSQL's own CPU (the postmaster and its backends, read from
 //    /proc) is reported apart.
-// 2. Export: 100,000 responses inserted through the store (in transactions of 5,000), then a
-//    CSV export of all of them to a file, timed, with RSS and heap sampled during the export
-//    (in a child process, so that nothing else lives in its heap).
+// 2. Exports: 100,000 responses inserted through the store (in transactions of 5,000), then a
+//    CSV export and an XLSX export of all of them to a file, each timed, with RSS and heap
+//    sampled during the export (each in a child process, so that nothing else lives in its
+//    heap; beside the base build's when OLVA_BASE_COLLECTOR is given). `--exports` runs them
+//    alone.
 //
 // `node scripts/bench/collector.mjs` prints the Markdown tables; `runCollectorBench()`
 // returns the figures and `formatCollectorTable()` renders them (used by scripts/bench.mjs).
@@ -40,6 +42,8 @@ const DURATION = Number(process.env.OLVA_BENCH_SECONDS ?? 5);
 const WARMUP = 1;
 const CONNECTIONS = [50, 200];
 const EXPORT_COUNT = Number(process.env.OLVA_BENCH_EXPORT_COUNT ?? 100_000);
+/** The export formats measured, in order (`OLVA_BENCH_EXPORT_FORMATS=xlsx` for the XLSX only). */
+const EXPORT_FORMATS = (process.env.OLVA_BENCH_EXPORT_FORMATS ?? 'csv,xlsx').split(',').map((f) => f.trim()).filter(Boolean);
 /**
  * `OLVA_BASE_COLLECTOR=/other/tree/packages/collector/dist`: an A/B of this collector against
  * another build of it, in the same run: each store is measured `OLVA_BENCH_ROUNDS` times (2
@@ -148,11 +152,11 @@ async function serve(kind, databaseUrl, collectorDist = DIST) {
   process.send({ url });
 }
 
-/** `--export file count`: fills an SQLite store, then times a CSV export of all of it. */
-async function exportBench(file, count) {
+/** `--seed file count`: fills an SQLite store with `count` bench responses (not measured). */
+async function seedBench(file, count) {
   const { openSqliteDb } = await import(dist('store/sqlite.js'));
   const { SqlResponseStore } = await import(dist('store/sql-store.js'));
-  const { openStore, payloadDigest, csvReadable } = await import(dist('index.js'));
+  const { payloadDigest } = await import(dist('index.js'));
   const compiled = JSON.parse(fs.readFileSync(path.join(BUILD, 'questionnaire.json'), 'utf8'));
   // Filling is not what is measured: batches of 5,000 in one transaction, without fsync.
   const fillStarted = performance.now();
@@ -170,12 +174,21 @@ async function exportBench(file, count) {
   }
   await filler.saveQuestionnaire(compiled);
   await filler.close();
-  const fillMs = performance.now() - fillStarted;
+  process.send({ fillMs: performance.now() - fillStarted });
+}
 
+/**
+ * `--export file count format [dist]`: times one export (`csv` or `xlsx`) of the whole store
+ * to a file, with the collector built in `dist` (this one by default).
+ */
+async function exportBench(file, count, format, distDir = DIST) {
+  const { openStore, csvReadable, writeXlsx } = await import(dist('index.js', distDir));
+  const compiled = JSON.parse(fs.readFileSync(path.join(BUILD, 'questionnaire.json'), 'utf8'));
   const store = await openStore(`sqlite:${file}`);
-  const out = `${file}.csv`;
+  const out = `${file}.${format}`;
   // Live heap (after a full collection) at every quarter of the export: flat when the
-  // export holds neither the responses nor the output. RSS is sampled all along.
+  // export holds neither the responses nor the output. RSS (the SQLite thread's included) is
+  // sampled all along.
   const gc = globalThis.gc ?? (() => {});
   gc();
   const base = process.memoryUsage();
@@ -183,11 +196,11 @@ async function exportBench(file, count) {
   let peakRss = base.rss;
   const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 20);
   let gcMs = 0;
+  let pulled = 0;
   async function* observed(source) {
-    let n = 0;
     for await (const r of source) {
       yield r;
-      if (++n % Math.ceil(count / 4) === 0) {
+      if (++pulled % Math.ceil(count / 4) === 0) {
         const t = performance.now();
         gc();
         liveHeap.push(process.memoryUsage().heapUsed);
@@ -197,19 +210,30 @@ async function exportBench(file, count) {
   }
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
-  await pipeline(csvReadable([compiled], observed(store.stream({ territories: 'all' }))), fs.createWriteStream(out));
+  const responses = () => observed(store.stream({ territories: 'all' }));
+  if (format === 'xlsx') {
+    const output = fs.createWriteStream(out);
+    const closed = new Promise((resolve, reject) => { output.on('close', resolve); output.on('error', reject); });
+    await writeXlsx([compiled], responses, output);
+    await closed;
+  } else {
+    await pipeline(csvReadable([compiled], responses()), fs.createWriteStream(out));
+  }
   const ms = performance.now() - started - gcMs;
   const cpu = process.cpuUsage(cpuStarted);
   const cpuMs = (cpu.user + cpu.system) / 1000 - gcMs;
   clearInterval(sampler);
   await store.close();
-  const text = fs.readFileSync(out, 'utf8');
-  let rows = 0;
-  for (let i = text.indexOf('\r\n'); i !== -1; i = text.indexOf('\r\n', i + 2)) rows++;
-  process.send({
-    count, fillMs, ms, cpuMs, bytes: fs.statSync(out).size, rows: rows - 1,
-    baseRss: base.rss, peakRss, liveHeap,
-  });
+  let rows = pulled;
+  if (format === 'csv') {
+    // The file's own lines, header aside: what was written, not only what was read.
+    const text = fs.readFileSync(out, 'utf8');
+    rows = -1;
+    for (let i = text.indexOf('\r\n'); i !== -1; i = text.indexOf('\r\n', i + 2)) rows++;
+  }
+  const bytes = fs.statSync(out).size;
+  fs.rmSync(out);
+  process.send({ format, count, ms, cpuMs, bytes, rows, baseRss: base.rss, peakRss, liveHeap });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -363,7 +387,7 @@ async function measure(target, label, connections, post, postmaster = null) {
   };
 }
 
-/** Runs the whole collector bench; returns `{ intake: rows[], export: {...}, machine }`. */
+/** Runs the whole collector bench; returns `{ intake: rows[], exports: rows[], machine }`. */
 export async function runCollectorBench() {
   if (!fs.existsSync(path.join(BUILD, 'questionnaire.json'))) {
     throw new Error(`${BUILD}/questionnaire.json is missing: run \`npm run build\` first`);
@@ -423,13 +447,38 @@ export async function runCollectorBench() {
   } finally {
     await pg.stop();
   }
-  // OLVA_BENCH_EXPORT_COUNT=0: the intake only.
-  const exported = EXPORT_COUNT > 0 ? await child(['--export', path.join(tmp, 'export.sqlite'), String(EXPORT_COUNT)], ['--expose-gc']).next() : null;
   fs.rmSync(tmp, { recursive: true, force: true });
-  return {
-    intake, export: exported,
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${DURATION} s per run`,
-  };
+  // OLVA_BENCH_EXPORT_COUNT=0: the intake only.
+  return { intake, exports: EXPORT_COUNT > 0 ? await runExports() : [], machine: machine() };
+}
+
+const machine = () => `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${DURATION} s per run`;
+
+/**
+ * The exports: `EXPORT_COUNT` responses seeded once into SQLite, then each format of
+ * `OLVA_BENCH_EXPORT_FORMATS` (`csv,xlsx` by default) exported to a file, each export in a child
+ * process of its own (nothing else in its heap), with the base build too when
+ * `OLVA_BASE_COLLECTOR` is given, the two builds alternating as for the intake.
+ */
+export async function runExports() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-bench-export-'));
+  try {
+    const file = path.join(tmp, 'export.sqlite');
+    const { fillMs } = await child(['--seed', file, String(EXPORT_COUNT)]).next();
+    const rows = [];
+    const builds = BASE_DIST ? [['', DIST], [' (base)', BASE_DIST]] : [['', DIST]];
+    for (const format of EXPORT_FORMATS) {
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const [suffix, collectorDist] of round % 2 ? [...builds].reverse() : builds) {
+          const r = await child(['--export', file, String(EXPORT_COUNT), format, collectorDist], ['--expose-gc']).next();
+          rows.push({ ...r, build: suffix, fillMs });
+        }
+      }
+    }
+    return rows;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -448,16 +497,24 @@ export function formatCollectorTable(result) {
   }
   const lost = result.intake.filter((r) => r.stored !== null && r.stored !== undefined && r.stored < r.ok);
   if (lost.length) lines.push('', `**Warning**: fewer rows stored than 2xx answers for ${lost.map((r) => `${r.target} × ${r.connections}`).join(', ')}.`);
-  const e = result.export;
-  if (e) lines.push('', '| CSV export | responses | rows written | size | time (CPU time) | RSS before → peak | live heap at 0/25/50/75/100 % |', '|---|---:|---:|---:|---:|---:|---:|');
-  if (e) lines.push(`| SQLite → file | ${e.count} | ${e.rows} | ${mb(e.bytes)} | ${(e.ms / 1000).toFixed(2)} s (${(e.cpuMs / 1000).toFixed(2)} s) | ${mb(e.baseRss)} → ${mb(e.peakRss)} | ${e.liveHeap.map((h) => (h / 1024 / 1024).toFixed(1)).join(' / ')} MB |`);
-  lines.push('', `Machine: ${result.machine}. Targets: at least the share of the \"POST that only parses\" ceiling measured on 2026-12-05 (SQLite 28 % at 50 connections, PostgreSQL 20 %), p99 < 100 ms at 200 connections, export of 100,000 responses < 3 s with flat memory.`);
+  lines.push(...formatExports(result.exports));
+  lines.push('', `Machine: ${result.machine}. Targets: at least the share of the \"POST that only parses\" ceiling measured on 2026-12-05 (SQLite 28 % at 50 connections, PostgreSQL 20 %), p99 < 100 ms at 200 connections, CSV export of 100,000 responses < 3 s with flat memory (the XLSX export has no target).`);
   return lines.join('\n');
+}
+
+/** The export table's lines (none without exports). */
+function formatExports(exports) {
+  if (!exports?.length) return [];
+  return ['', '| export | responses | rows written | size | time (CPU time) | RSS before → peak | live heap at 0/25/50/75/100 % |', '|---|---:|---:|---:|---:|---:|---:|',
+    ...exports.map((e) => `| ${e.format.toUpperCase()}, SQLite → file${e.build} | ${e.count} | ${e.rows} | ${mb(e.bytes)} | ${(e.ms / 1000).toFixed(2)} s (${(e.cpuMs / 1000).toFixed(2)} s) | ${mb(e.baseRss)} → ${mb(e.peakRss)} | ${e.liveHeap.map((h) => (h / 1024 / 1024).toFixed(1)).join(' / ')} MB |`)];
 }
 
 const mode = process.argv[2];
 if (process.argv[1] === self) {
   if (mode === '--serve') await serve(process.argv[3], process.argv[4], process.argv[5]);
-  else if (mode === '--export') await exportBench(process.argv[3], Number(process.argv[4]));
+  else if (mode === '--seed') await seedBench(process.argv[3], Number(process.argv[4]));
+  else if (mode === '--export') await exportBench(process.argv[3], Number(process.argv[4]), process.argv[5], process.argv[6]);
+  // The exports alone (e.g. OLVA_BENCH_EXPORT_FORMATS=xlsx OLVA_BENCH_EXPORT_COUNT=5000).
+  else if (mode === '--exports') console.log([...formatExports(await runExports()), '', `Machine: ${machine()}.`].join('\n'));
   else console.log(formatCollectorTable(await runCollectorBench()));
 }

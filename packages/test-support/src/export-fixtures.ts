@@ -4,6 +4,7 @@
  * an extension version of it, synthetic stored responses, and an RFC 4180 parser to read
  * CSV back. Not used by the collector at run time.
  */
+import { PassThrough } from 'node:stream';
 import type { CompiledQuestionnaire, Question, ResponsePayload } from '@olva/schema';
 import type { StoredResponse } from '@olva/collector';
 import { compiledQuestionnaire } from './compiled.js';
@@ -126,6 +127,15 @@ export function fixtureAnswers(i: number): ResponsePayload['answers'] {
   };
   if (i % 4 === 0) a.budget = 1234.5;
   return a;
+}
+
+/** The bytes `write` puts into a stream, once it resolved (an export's file, e.g. a workbook). */
+export async function bytesWritten(write: (out: PassThrough) => Promise<void>): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await write(out);
+  return Buffer.concat(chunks);
 }
 
 /** An async iterable over an array (what `store.stream` looks like). */

@@ -3,7 +3,8 @@
  * every entry's CRC) and `xml.etree`, knowing nothing of exceljs or of our writer. It follows
  * the package's relationships from `_rels/.rels` to the workbook and its sheets, checks that
  * every part is listed in `[Content_Types].xml`, and gives each sheet's cells by their `r`
- * reference, with OOXML's `_xHHHH_` escapes decoded as Excel does.
+ * reference (texts inline or from the shared-strings table), with OOXML's `_xHHHH_` escapes
+ * decoded as Excel does.
  */
 import { execFile } from 'node:child_process';
 import ExcelJS from 'exceljs';
@@ -48,6 +49,8 @@ def column(ref):
     n = 0
     for ch in re.match(r'[A-Z]+', ref).group(0): n = n * 26 + ord(ch) - 64
     return n - 1
+strings_path = [t for t in book_rels.values() if t.endswith('sharedStrings.xml')]
+strings = [decode(''.join(si.itertext())) for si in ET.fromstring(z.read(folder + strings_path[0]))] if strings_path else []
 out = []
 for sheet in ET.fromstring(z.read(book)).find('m:sheets', NS):
     xml = ET.fromstring(z.read(folder + book_rels[sheet.get(R)]))
@@ -59,6 +62,7 @@ for sheet in ET.fromstring(z.read(book)).find('m:sheets', NS):
             while len(cells) < column(c.get('r')): cells.append(None)
             t = c.get('t', 'n')
             if t == 'inlineStr': value = decode(''.join(c.find('m:is', NS).itertext()))
+            elif t == 's': value = strings[int(c.find('m:v', NS).text)]
             else:
                 v = c.find('m:v', NS).text
                 value = float(v) if t == 'n' else v

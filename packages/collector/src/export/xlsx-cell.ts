@@ -69,16 +69,77 @@ export function columnLetters(index: number): string {
   return name;
 }
 
+/** Distinct texts a workbook's shared-strings table holds at most (see `SharedStrings`). */
+export const SHARED_STRINGS_MAX = 4096;
+
+/** Texts longer than this (UTF-16 units) are written inline, never shared. */
+export const SHARED_STRING_MAX_CHARS = 256;
+
+/**
+ * The workbook's shared-strings table (`xl/sharedStrings.xml`), bounded: the first
+ * `SHARED_STRINGS_MAX` distinct short texts met go in, each written once and then named by
+ * its index, the rest stay inline. The « libellés » sheet is mostly the same few labels
+ * (« Oui », « Non », the choices') row after row, which inline cost each cell some 60 bytes of
+ * XML, built, spooled, compressed and checksummed; the table holds a few hundred of them, and
+ * at most a few MB whatever the answers.
+ */
+export class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly items: string[] = [];
+
+  /**
+   * @param columns which columns' texts may be shared, by index (all when absent): not those
+   * whose every value is its own (identifiers, times, free texts), which filled the table with
+   * texts named once before the labels of later rows had their turn
+   */
+  constructor(private readonly columns?: readonly boolean[]) {}
+
+  /**
+   * The index of `text` (a cell's value as the rows give it, in column `column`), added if there
+   * is room; undefined to write it inline.
+   */
+  indexOf(text: string, column?: number): number | undefined {
+    if (column !== undefined && this.columns && !this.columns[column]) return undefined;
+    let i = this.index.get(text);
+    if (i === undefined && this.items.length < SHARED_STRINGS_MAX && text.length <= SHARED_STRING_MAX_CHARS) {
+      i = this.items.length;
+      this.items.push(textXml(escapeFormula(text)));
+      this.index.set(text, i);
+    }
+    return i;
+  }
+
+  /** The part's XML: every text added, in index order. */
+  xml(): string {
+    return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+      + `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="${this.items.length}">`
+      + this.items.map((t) => `<si>${t}</si>`).join('') + '</sst>';
+  }
+}
+
+/**
+ * The `<t>` element of a text already escaped for spreadsheets and cut to the limit. xml:space
+ * keeps leading and trailing white space, which readers may otherwise drop; only there (as
+ * openpyxl writes it): on every text it was a quarter of the « libellés » sheet.
+ */
+function textXml(text: string): string {
+  return `<t${EDGE_SPACE.test(text) ? ' xml:space="preserve"' : ''}>${xlsxXmlText(text)}</t>`;
+}
+
+/** A text beginning or ending with XML white space. */
+const EDGE_SPACE = /^[ \t\n\r]|[ \t\n\r]$/;
+
 /**
  * The `<c>` element of `cell` at `ref` (such as `B7`), with the style index `style` if given;
  * '' for an empty cell, null or '' (a spreadsheet's blank, as in the CSV). A number that is
- * not finite (no XML double) is written as text.
+ * not finite (no XML double) is written as text: from `strings` when given and it has room
+ * (and shares column `column`'s texts), inline otherwise.
  */
-export function cellXml(ref: string, cell: Cell, style?: number): string {
+export function cellXml(ref: string, cell: Cell, style?: number, strings?: SharedStrings, column?: number): string {
   if (cell === null || cell === '') return '';
   const s = style === undefined ? '' : ` s="${style}"`;
   if (typeof cell === 'number' && Number.isFinite(cell)) return `<c r="${ref}"${s}><v>${cell}</v></c>`;
-  const text = xlsxXmlText(truncateForXlsx(escapeFormula(String(cell))));
-  // xml:space keeps leading and trailing spaces, which XML readers may otherwise drop.
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
+  const shared = strings?.indexOf(String(cell), column);
+  if (shared !== undefined) return `<c r="${ref}"${s} t="s"><v>${shared}</v></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is>${textXml(truncateForXlsx(escapeFormula(String(cell))))}</is></c>`;
 }

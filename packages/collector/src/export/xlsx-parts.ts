@@ -1,7 +1,8 @@
 /**
  * The small, fixed parts of an XLSX package (Office Open XML, ECMA-376): content types,
  * relationships, the workbook listing the sheets, a minimal stylesheet (the header's bold
- * font) and the document properties. The worksheets themselves are made by xlsx-sheet.ts.
+ * font) and the document properties. The worksheets themselves are made by xlsx-sheet.ts, the
+ * shared-strings table (`SHARED_STRINGS_PATH`, listed here) by xlsx-cell.ts.
  */
 import { xlsxXmlText } from './xlsx-cell.js';
 
@@ -16,6 +17,9 @@ function attr(text: string): string {
   return xlsxXmlText(text).replace(/"/g, '&quot;');
 }
 
+/** The zip path of the shared-strings table (see `SharedStrings` in xlsx-cell.ts). */
+export const SHARED_STRINGS_PATH = 'xl/sharedStrings.xml';
+
 /** The zip path of the `i`-th worksheet (0-based). */
 export function sheetPath(i: number): string {
   return `xl/worksheets/sheet${i + 1}.xml`;
@@ -28,6 +32,7 @@ export function sheetPath(i: number): string {
 export function packageParts(sheetNames: readonly string[], created: Date): [path: string, xml: string][] {
   const sheets = sheetNames.map((name, i) => ({ name, i, id: `rId${i + 1}` }));
   const stylesId = `rId${sheetNames.length + 1}`;
+  const stringsId = `rId${sheetNames.length + 2}`;
   return [
     ['[Content_Types].xml', `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
       + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -35,6 +40,7 @@ export function packageParts(sheetNames: readonly string[], created: Date): [pat
       + `<Override PartName="/xl/workbook.xml" ContentType="${TYPES}.spreadsheetml.sheet.main+xml"/>`
       + sheets.map((s) => `<Override PartName="/${sheetPath(s.i)}" ContentType="${TYPES}.spreadsheetml.worksheet+xml"/>`).join('')
       + `<Override PartName="/xl/styles.xml" ContentType="${TYPES}.spreadsheetml.styles+xml"/>`
+      + `<Override PartName="/${SHARED_STRINGS_PATH}" ContentType="${TYPES}.spreadsheetml.sharedStrings+xml"/>`
       + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
       + `<Override PartName="/docProps/app.xml" ContentType="${TYPES}.extended-properties+xml"/>`
       + '</Types>'],
@@ -56,6 +62,7 @@ export function packageParts(sheetNames: readonly string[], created: Date): [pat
     ['xl/_rels/workbook.xml.rels', `${XML_HEAD}<Relationships xmlns="${PKG_RELS}">`
       + sheets.map((s) => `<Relationship Id="${s.id}" Type="${DOC_RELS}/worksheet" Target="worksheets/sheet${s.i + 1}.xml"/>`).join('')
       + `<Relationship Id="${stylesId}" Type="${DOC_RELS}/styles" Target="styles.xml"/>`
+      + `<Relationship Id="${stringsId}" Type="${DOC_RELS}/sharedStrings" Target="sharedStrings.xml"/>`
       + '</Relationships>'],
     // Style 0: the default; style 1 (HEADER_STYLE of xlsx-sheet.ts): bold.
     ['xl/styles.xml', `${XML_HEAD}<styleSheet xmlns="${MAIN}">`

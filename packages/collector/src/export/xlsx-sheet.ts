@@ -5,7 +5,7 @@
  * whose back-pressure therefore reaches the store).
  */
 import type { Cell } from './values.js';
-import { cellXml, columnLetters } from './xlsx-cell.js';
+import { cellXml, columnLetters, type SharedStrings } from './xlsx-cell.js';
 
 /** Style index of the header cells in the package's styles.xml (see xlsx-parts.ts). */
 export const HEADER_STYLE = 1;
@@ -25,25 +25,25 @@ function width(header: string): number {
   return Math.min(Math.max(header.length + 2, 8), 50);
 }
 
-/** The `<row>` element of row number `n` (1-based). */
-export function rowXml(n: number, cells: readonly Cell[], style?: number): string {
+/** The `<row>` element of row number `n` (1-based), its texts from `strings` where it has them. */
+export function rowXml(n: number, cells: readonly Cell[], style?: number, strings?: SharedStrings): string {
   let xml = `<row r="${n}">`;
-  for (let i = 0; i < cells.length; i++) xml += cellXml(columnLetters(i) + n, cells[i], style);
+  for (let i = 0; i < cells.length; i++) xml += cellXml(columnLetters(i) + n, cells[i], style, strings, i);
   return `${xml}</row>`;
 }
 
 /**
- * Yields the sheet's XML in chunks: `header` as its first row, then every row of `rows`.
- * Rows are read only as chunks are asked for; returning early (the consumer went away) ends
- * the iteration of `rows`.
+ * Yields the sheet's XML in chunks: `header` as its first row, then every row of `rows`, their
+ * texts from `strings` where it has them. Rows are read only as chunks are asked for;
+ * returning early (the consumer went away) ends the iteration of `rows`.
  */
 export async function* sheetXml(
-  header: readonly string[], rows: AsyncIterable<readonly Cell[]> | Iterable<readonly Cell[]>,
+  header: readonly string[], rows: AsyncIterable<readonly Cell[]> | Iterable<readonly Cell[]>, strings?: SharedStrings,
 ): AsyncGenerator<string, void, undefined> {
   let xml = sheetStart(header);
   let n = 1;
   for await (const cells of rows) {
-    xml += rowXml(++n, cells);
+    xml += rowXml(++n, cells, undefined, strings);
     if (xml.length >= CHUNK_CHARS) {
       yield xml;
       xml = '';

@@ -10,17 +10,13 @@ import { XLSX_CELL_LIMIT, XLSX_TRUNCATION_MARK } from './xlsx-cell.js';
 import { escapeFormula } from '@olva/compiler/csv';
 import type { StoredResponse } from '../store/types.js';
 import {
-  fieldsUnderEitherSeparator, fixtureAnswers, fixtureCore, fixtureResponse, HOSTILE_TEXTS, iterate, runsAsFormula,
+  bytesWritten, fieldsUnderEitherSeparator, fixtureAnswers, fixtureCore, fixtureResponse, HOSTILE_TEXTS, iterate, runsAsFormula,
 } from '@olva/test-support/export-fixtures';
-import { pythonValues, readXlsxBoth } from '@olva/test-support/xlsx-python';
+import { pythonValues, readXlsxBoth, type PythonSheet } from '@olva/test-support/xlsx-python';
 
 /** The workbook's bytes. */
-async function xlsxOf(responses: StoredResponse[], core = fixtureCore()): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await writeXlsx([core], () => iterate(responses), out);
-  return Buffer.concat(chunks);
+function xlsxOf(responses: StoredResponse[], core = fixtureCore()): Promise<Buffer> {
+  return bytesWritten((out) => writeXlsx([core], () => iterate(responses), out));
 }
 
 async function workbookOf(responses: StoredResponse[], core = fixtureCore()): Promise<ExcelJS.Workbook> {
@@ -38,11 +34,11 @@ function values(sheet: ExcelJS.Worksheet): unknown[][] {
 /**
  * exceljs's values as the Python reader gives them: holes and undefined as null, and the
  * `_xHHHH_` escapes of ECMA-376's ST_Xstring decoded, as Excel and Apache POI do (exceljs
- * decodes them in shared strings only, not in inline strings).
+ * decodes them in shared strings only, not in inline strings: `python` says which cells are).
  */
-function nullValues(sheet: ExcelJS.Worksheet): unknown[][] {
+function nullValues(sheet: ExcelJS.Worksheet, python: PythonSheet): unknown[][] {
   const decode = (v: unknown) => typeof v === 'string' ? v.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : v ?? null;
-  return values(sheet).map((row) => Array.from(row, decode));
+  return values(sheet).map((row, r) => Array.from(row, (v, c) => (python.rows[r]?.[c]?.type === 'inlineStr' ? decode(v) : v ?? null)));
 }
 
 /** Texts an XLSX must carry through: markup, controls, OOXML escapes, accents, spaces, length. */
@@ -112,12 +108,8 @@ describe('writeXlsx', () => {
     const reads = [[0, 1, 2, 3], [0, 2, 3, 4]];
     let opened = 0;
     const open = () => iterate(reads[Math.min(opened++, 1)]!.map((i) => fixtureResponse(i, fixtureAnswers(i))));
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on('data', (c: Buffer) => chunks.push(c));
-    await writeXlsx([fixtureCore()], open, out);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    await wb.xlsx.load(await bytesWritten((out) => writeXlsx([fixtureCore()], open, out)) as unknown as ArrayBuffer);
     const ids = (name: string) => {
       const rows = values(wb.getWorksheet(name)!);
       const col = (rows[0] as string[]).indexOf('submission_id');
@@ -182,11 +174,11 @@ describe('writeXlsx', () => {
     const { workbook: wb, python } = await readXlsxBoth(await xlsxOf(responses));
     expect(python.map((s) => s.name)).toEqual([XLSX_SHEETS.codes, XLSX_SHEETS.labels, XLSX_SHEETS.codebook]);
     for (const [i, sheet] of python.entries()) {
-      expect(pythonValues(sheet)).toEqual(nullValues(wb.worksheets[i]));
+      expect(pythonValues(sheet)).toEqual(nullValues(wb.worksheets[i], sheet));
       for (const cell of sheet.rows.flat()) {
         if (!cell) continue;
         expect(cell.formula).toBe(false);
-        expect(['inlineStr', 'n']).toContain(cell.type);
+        expect(['inlineStr', 's', 'n']).toContain(cell.type);
       }
     }
     // The header row stays on screen.

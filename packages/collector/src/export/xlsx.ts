@@ -8,8 +8,9 @@
  * words to a temporary file (the size of the "libellés" sheet's XML, deleted at the end),
  * which "libellés" then streams. Read twice, from a store taking responses meanwhile, the two
  * sheets disagreed: a response received, erased or set aside between the two reads was in one
- * sheet only, and every row after it faced another response. Texts are inline strings: no
- * shared-strings table grows with the rows.
+ * sheet only, and every row after it faced another response. Short texts go to a
+ * bounded shared-strings table (written last; see `SharedStrings`), the rest inline: nothing
+ * grows with the rows.
  *
  * Back-pressure: each sheet's XML comes from an async generator that yazl reads through
  * pipes (deflate, then the archive's stream, then `output`), so rows are pulled from the
@@ -25,13 +26,14 @@ import zlib from 'node:zlib';
 import type { Writable } from 'node:stream';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import type { StoredResponse } from '../store/types.js';
-import { variableColumns, type VariableColumn } from './columns.js';
+import { METADATA_COLUMNS, variableColumns, type VariableColumn } from './columns.js';
 import { CODEBOOK_HEADER, codebookCells, codebookEntries } from './codebook.js';
 import { headerCells, rowMapper, type Cell, type ExportLocale } from './values.js';
 import { missingFiller, type MissingMode } from './missing.js';
 import { harmonise } from './harmonise.js';
 import { CHUNK_CHARS, rowXml, SHEET_END, sheetStart, sheetXml } from './xlsx-sheet.js';
-import { packageParts, sheetPath } from './xlsx-parts.js';
+import { packageParts, SHARED_STRINGS_PATH, sheetPath } from './xlsx-parts.js';
+import { SharedStrings } from './xlsx-cell.js';
 import { writeZip, type ZipEntry } from './zip-stream.js';
 
 /** Sheet names, in workbook order. */
@@ -57,7 +59,7 @@ export interface XlsxOptions {
  * Deflated at the fastest level on its way: the XML is about 4.9 KB per response (487 MB for
  * 100,000), most of which the zip's own deflate would then read back from disk.
  */
-async function spooledSheet(header: readonly string[]) {
+async function spooledSheet(header: readonly string[], strings: SharedStrings) {
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'olva-xlsx-'));
   const file = path.join(dir, 'sheet.xml');
   const writer = await fs.promises.open(file, 'wx', 0o600);
@@ -76,7 +78,7 @@ async function spooledSheet(header: readonly string[]) {
   return {
     async row(cells: readonly Cell[]): Promise<void> {
       if (failed) throw failed;
-      xml += rowXml(++n, cells);
+      xml += rowXml(++n, cells, undefined, strings);
       if (xml.length < CHUNK_CHARS) return;
       const chunk = xml;
       xml = '';
@@ -103,6 +105,17 @@ async function spooledSheet(header: readonly string[]) {
   };
 }
 
+/** Metadata columns whose every value is its own: never shared. */
+const OWN_METADATA = new Set<string>(['submission_id', 'received_at', 'started_at', 'submitted_at']);
+
+/** Which columns' texts the shared-strings table may hold: not identifiers, times nor free texts. */
+function sharedColumns(columns: readonly VariableColumn[]): boolean[] {
+  return [
+    ...METADATA_COLUMNS.map((name) => !OWN_METADATA.has(name)),
+    ...columns.map((c) => c.kind !== 'other' && !['text', 'textarea', 'email'].includes(c.question.type)),
+  ];
+}
+
 /**
  * Writes the workbook to `output` and resolves once it is complete (the output is ended).
  * `openResponses` is called once, when the first data sheet's turn comes.
@@ -124,7 +137,9 @@ export async function writeXlsx(
   // Made when the first sheet's turn comes, not before the zip listens to `output`: a reader
   // gone meanwhile would never have been heard of.
   let spool: ReturnType<typeof spooledSheet> | undefined;
-  const labelSheet = () => (spool ??= spooledSheet(header));
+  // One table for both data sheets, written after them (a zip's entries may come in any order).
+  const strings = new SharedStrings(sharedColumns(columns));
+  const labelSheet = () => (spool ??= spooledSheet(header, strings));
   async function* codesAndLabels(): AsyncGenerator<Cell[]> {
     const labels = await labelSheet();
     for await (const response of openResponses()) {
@@ -138,7 +153,9 @@ export async function writeXlsx(
   }
   const codebookSheet = () => sheetXml(CODEBOOK_HEADER, codebookEntries(compiled, columns, { harmonisation: h, missing: options.missing }).map(codebookCells));
   const names = [XLSX_SHEETS.codes, XLSX_SHEETS.labels, XLSX_SHEETS.codebook];
-  const sheets: ZipEntry[] = [() => sheetXml(header, codesAndLabels()), labelsRead, codebookSheet].map((content, i) => ({ path: sheetPath(i), content }));
+  const sheets: ZipEntry[] = [() => sheetXml(header, codesAndLabels(), strings), labelsRead, codebookSheet].map((content, i) => ({ path: sheetPath(i), content }));
+  // Made when its turn comes, once the data sheets have filled the table.
+  sheets.push({ path: SHARED_STRINGS_PATH, content: async function* sharedStrings() { yield strings.xml(); } });
   const parts: ZipEntry[] = packageParts(names, new Date()).map(([path, content]) => ({ path, content }));
   try {
     await writeZip([...parts, ...sheets], output);

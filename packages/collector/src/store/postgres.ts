@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { SqlDb, Row } from './sql.js';
+import { SNAPSHOT_IDLE_MS, type SqlDb, type Row, type RowCursor } from './sql.js';
 
 /** Numbers `?` placeholders as `$1, $2…` (the shared statements hold no `?` in literals). */
 export function numberPlaceholders(sql: string): string {
@@ -22,8 +22,61 @@ function advisoryKey(name: string): string {
 /** Statements prepared by name on each connection, at most. */
 const MAX_NAMED_STATEMENTS = 100;
 
-/** Opens a pool on a `postgres://` or `postgresql://` URL. */
-export function openPostgresDb(url: string, options: { max?: number } = {}): SqlDb {
+/**
+ * `SqlDb.snapshot` on PostgreSQL: a client of its own, outside the pool (a long export must not
+ * take a connection from the intake), holding one REPEATABLE READ READ ONLY transaction (every
+ * FETCH reads the snapshot its first statement took) and a server-side cursor over `sql`, read
+ * `batch` rows per FETCH. The server ends the session if it waits longer than `idleMs` for the
+ * next FETCH, which lets the transaction's snapshot go.
+ */
+function snapshotCursor(url: string, sql: string, params: unknown[], batch: number, idleMs: number): RowCursor {
+  let client: pg.Client | null = null;
+  let done = false;
+  const open = async (): Promise<pg.Client> => {
+    const c = new pg.Client({ connectionString: url });
+    // A session ended by the server (the idle timeout) must not crash the process: the next
+    // FETCH reports it.
+    c.on('error', () => {});
+    await c.connect();
+    try {
+      await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await c.query(`SET LOCAL idle_in_transaction_session_timeout = ${Math.max(1, Math.floor(idleMs))}`);
+      await c.query({ text: `DECLARE olva_snapshot NO SCROLL CURSOR FOR ${numberPlaceholders(sql)}`, values: params });
+    } catch (e) {
+      await c.end().catch(() => {});
+      throw e;
+    }
+    return c;
+  };
+  const end = async () => {
+    const c = client;
+    client = null;
+    done = true;
+    // Read only: nothing to commit, and ending the session ends its transaction.
+    await c?.end().catch(() => {});
+  };
+  return {
+    async next() {
+      if (done) throw new Error('snapshot read after its end');
+      try {
+        client ??= await open();
+        const { rows } = await client.query(`FETCH ${batch} FROM olva_snapshot`);
+        if (rows.length < batch) await end();
+        return { rows: rows as Row[], done };
+      } catch (e) {
+        await end();
+        throw e;
+      }
+    },
+    close: end,
+  };
+}
+
+/**
+ * Opens a pool on a `postgres://` or `postgresql://` URL.
+ * @param options.snapshotIdleMs how long a snapshot waits for its next read (`SNAPSHOT_IDLE_MS`)
+ */
+export function openPostgresDb(url: string, options: { max?: number; snapshotIdleMs?: number } = {}): SqlDb {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
@@ -74,6 +127,7 @@ export function openPostgresDb(url: string, options: { max?: number } = {}): Sql
         client.release(broken === undefined ? undefined : (broken as Error));
       }
     },
+    snapshot: (sql, params, batch) => snapshotCursor(url, sql, params, batch, options.snapshotIdleMs ?? SNAPSHOT_IDLE_MS),
     async exec(sql) {
       await pool.query(sql);
     },

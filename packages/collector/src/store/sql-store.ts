@@ -21,7 +21,7 @@ export class InvalidCursorError extends Error {
   }
 }
 
-/** Rows read per batch by `stream`: keeps memory flat whatever the count. */
+/** Rows read per batch by `stream` and `purgePersonal`: keeps memory flat whatever the count. */
 export const STREAM_BATCH = 1000;
 
 const COLUMNS = 'submission_id, received_at, digest, payload';
@@ -294,23 +294,35 @@ export class SqlResponseStore implements ResponseStore {
     return rows.length > limit ? { items, next: encodeCursor(items[items.length - 1]) } : { items };
   }
 
+  /**
+   * One read of the store (`SqlDb.snapshot`): a response stored, erased or set aside while a
+   * long export streams is in it or not as it was when the export started, never half-way,
+   * twice or missed. Every reader of the whole set (exports, sample statistics, results) reads
+   * through here.
+   */
   async *stream(filter: ResponseFilter): AsyncIterable<StoredResponse> {
-    // The next page is asked for before this one is handed out: the database (SQLite's
-    // thread, or PostgreSQL) reads it while the caller formats this one. Two pages at most
+    const { sql, params } = whereOf(filter, this.db);
+    const cursor = this.db.snapshot(`SELECT ${COLUMNS} FROM olva_responses ${sql} ORDER BY received_at, submission_id`, params, STREAM_BATCH);
+    // The next batch is asked for before this one is handed out: the database (SQLite's
+    // thread, or PostgreSQL) reads it while the caller formats this one. Two batches at most
     // are held, so memory stays flat.
-    const read = (after?: string): Promise<ResponsePage> => {
-      const page = this.list(filter, { after, limit: STREAM_BATCH });
-      // A read that fails while the caller is still on the previous page, or that a caller
+    const read = () => {
+      const batch = cursor.next();
+      // A read that fails while the caller is still on the previous batch, or that a caller
       // stopping early (a closed download) leaves behind, must not be an unhandled rejection;
       // awaited below, its failure still reaches the caller.
-      page.catch(() => {});
-      return page;
+      batch.catch(() => {});
+      return batch;
     };
-    let next: Promise<ResponsePage> | undefined = read();
-    while (next) {
-      const page: ResponsePage = await next;
-      next = page.next ? read(page.next) : undefined;
-      yield* page.items;
+    try {
+      let next: ReturnType<typeof read> | undefined = read();
+      while (next) {
+        const batch: Awaited<typeof next> = await next;
+        next = batch.done ? undefined : read();
+        for (const row of batch.rows) yield toStored(row);
+      }
+    } finally {
+      await cursor.close();
     }
   }
 

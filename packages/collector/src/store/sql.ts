@@ -34,6 +34,16 @@ export interface SqlDb {
    * an erasure): the response intake never goes through it.
    */
   transaction(steps: SqlStep[], options?: { serialisedBy?: string | readonly string[] }): Promise<number[]>;
+  /**
+   * The rows of one SELECT, `batch` at a time, all from ONE snapshot of the database taken
+   * when the first batch is read: what commits after that (an insert, an erasure, an exclusion)
+   * is not seen, and nothing is seen twice, however long the reading takes. Writers go on
+   * meanwhile. SQLite reads on a connection of its own (WAL: a reader never takes the write
+   * lock); PostgreSQL in a REPEATABLE READ READ ONLY transaction on a client of its own, outside
+   * the pool. A snapshot left unread for `SNAPSHOT_IDLE_MS` is given up (the next read fails):
+   * until closed, SQLite cannot reset its write-ahead log past it nor PostgreSQL vacuum past it.
+   */
+  snapshot(sql: string, params: unknown[], batch: number): RowCursor;
   /** Runs several statements (schema creation), without parameters. */
   exec(sql: string): Promise<void>;
   /**
@@ -44,6 +54,21 @@ export interface SqlDb {
   scrub(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The reading of one statement from a snapshot (`SqlDb.snapshot`). */
+export interface RowCursor {
+  /** The next batch (reads one at a time); `done` once the last one is given. */
+  next(): Promise<{ rows: Row[]; done: boolean }>;
+  /** Lets the snapshot go (after the last batch, or to stop early); safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * How long a snapshot may wait for its next read before the database gives it up: an export
+ * whose client stopped reading must not hold the write-ahead log's reset (SQLite) or vacuum
+ * (PostgreSQL) back for ever. A client that pauses longer than this loses its download.
+ */
+export const SNAPSHOT_IDLE_MS = 10 * 60_000;
 
 /** One statement of `SqlDb.transaction`. */
 export interface SqlStep {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Row, SqlStep } from './sql.js';
+import { SNAPSHOT_IDLE_MS, type Row, type SqlStep } from './sql.js';
 import { GroupCommit } from './group-commit.js';
 
 /**
@@ -25,6 +25,25 @@ export const MAX_CACHED_STATEMENTS = 64;
  */
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
+/** A statement read from one snapshot, on a connection of its own (see `SqliteConnection.snapshot`). */
+interface Snapshot {
+  /** Null for an in-memory database: its rows were read at once, in `rows`. */
+  db: Database.Database | null;
+  rows: Iterator<unknown>;
+  batch: number;
+  lastRead: number;
+}
+
+/** The error of a snapshot's next read once it was given up, left unread too long (French, then English). */
+export class SnapshotExpiredError extends Error {
+  constructor(idleMs: number) {
+    const minutes = Math.round(idleMs / 60_000);
+    super(`lecture abandonnée après ${minutes} min sans demande de la suite (le client ne lisait plus) / `
+      + `read given up after ${minutes} min without a request for more (the client had stopped reading)`);
+    this.name = 'SnapshotExpiredError';
+  }
+}
+
 /**
  * A synchronous SQLite connection in WAL mode with `synchronous=FULL` and `secure_delete`
  * (deleted content is overwritten with zeros, so an erased response is not left in free pages),
@@ -34,9 +53,17 @@ export class SqliteConnection {
   private readonly db: Database.Database;
   private readonly writes: GroupCommit;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly snapshots = new Map<number, Snapshot>();
+  /** An erasure's checkpoint put off while a snapshot still needed the pages it would overwrite. */
+  private scrubOwed = false;
+  private sweeper: NodeJS.Timeout | null = null;
 
-  /** Opens (and creates) `file`; `:memory:` for a throwaway database. Throws if it cannot. */
-  constructor(file: string) {
+  /**
+   * Opens (and creates) `file`; `:memory:` for a throwaway database. Throws if it cannot.
+   * @param snapshotIdleMs how long a snapshot waits for its next read before it is given up
+   * @param now the clock of that wait, in milliseconds
+   */
+  constructor(private readonly file: string, private readonly snapshotIdleMs = SNAPSHOT_IDLE_MS, private readonly now: () => number = Date.now) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -94,6 +121,98 @@ export class SqliteConnection {
     })();
   }
 
+  /**
+   * Opens `sql` as snapshot `id` and returns its first batch (`SqlDb.snapshot`). A file
+   * database is read on a read-only connection of its own, through an iterator: the statement
+   * holds one read transaction from its first row to its last, so the rows all come from the
+   * state committed when it started, while this connection goes on writing (WAL readers take
+   * no lock a writer waits on). Its autocheckpoints go on too, copying what the snapshot no
+   * longer needs; the log is only reset once the snapshot is closed, so it grows by what was
+   * written meanwhile. An in-memory database has no second connection: its rows are read at
+   * once (they are in memory already).
+   */
+  snapshot(id: number, sql: string, params: unknown[], batch: number): { rows: Row[]; done: boolean } {
+    let db: Database.Database | null = null;
+    let rows: Iterator<unknown>;
+    if (this.file === ':memory:') {
+      rows = this.query(sql, params)[Symbol.iterator]();
+    } else {
+      db = new Database(this.file, { readonly: true, fileMustExist: true });
+      try {
+        db.pragma('busy_timeout = 5000');
+        rows = db.prepare(sql).iterate(...params);
+      } catch (e) {
+        db.close();
+        throw e;
+      }
+    }
+    this.snapshots.set(id, { db, rows, batch, lastRead: this.now() });
+    this.sweeper ??= setInterval(() => this.sweep(), Math.min(this.snapshotIdleMs, 60_000)).unref();
+    return this.snapshotNext(id);
+  }
+
+  /** The next batch of snapshot `id`; the snapshot is closed with its last batch. */
+  snapshotNext(id: number): { rows: Row[]; done: boolean } {
+    this.sweep();
+    const s = this.snapshots.get(id);
+    if (!s) throw new SnapshotExpiredError(this.snapshotIdleMs);
+    const rows: Row[] = [];
+    let done = false;
+    try {
+      while (rows.length < s.batch) {
+        const r = s.rows.next();
+        if (r.done) {
+          done = true;
+          break;
+        }
+        rows.push(r.value as Row);
+      }
+    } catch (e) {
+      this.snapshotClose(id);
+      throw e;
+    }
+    s.lastRead = this.now();
+    if (done) this.snapshotClose(id);
+    return { rows, done };
+  }
+
+  /** Ends snapshot `id` (nothing if it already ended), then the checkpoint it held back, if any. */
+  snapshotClose(id: number): void {
+    const s = this.snapshots.get(id);
+    if (!s) return;
+    this.snapshots.delete(id);
+    s.rows.return?.();
+    s.db?.close();
+    if (this.snapshots.size > 0) return;
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
+    if (this.scrubOwed && this.db.open) this.scrub();
+  }
+
+  /** Gives up the snapshots left unread for longer than the idle time (on a timer, and before each read). */
+  private sweep(): void {
+    const now = this.now();
+    for (const [id, s] of this.snapshots) if (now - s.lastRead > this.snapshotIdleMs) this.snapshotClose(id);
+  }
+
+  /**
+   * `SqlDb.scrub`: checkpoints the whole log into the database file and truncates it. That
+   * waits for the readers of older snapshots: with one open on this thread it would only wait
+   * out the busy timeout, the thread stalled, and fail. The pages it can copy are copied now,
+   * and the rest when the last snapshot closes (an erased response stays on disk until then,
+   * as the export reading it still needs it).
+   */
+  scrub(): void {
+    this.writes.flush();
+    if (this.snapshots.size > 0) {
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+      this.scrubOwed = true;
+      return;
+    }
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.scrubOwed = false;
+  }
+
   /** Runs statements without parameters, after the queued writes (a BEGIN must not take them in). */
   exec(sql: string): void {
     this.writes.flush();
@@ -103,6 +222,7 @@ export class SqliteConnection {
   /** Commits what is queued and closes. */
   close(): void {
     if (!this.db.open) return;
+    for (const id of [...this.snapshots.keys()]) this.snapshotClose(id);
     this.writes.flush();
     this.statements.clear();
     this.db.close();

@@ -10,7 +10,8 @@ const port = parentPort!;
 let connection: SqliteConnection | null = null;
 let openError: unknown = null;
 try {
-  connection = new SqliteConnection((workerData as { file: string }).file);
+  const { file, snapshotIdleMs } = workerData as { file: string; snapshotIdleMs?: number };
+  connection = new SqliteConnection(file, snapshotIdleMs);
 } catch (e) {
   openError = e;
 }
@@ -53,6 +54,20 @@ function handle(request: SqliteRequest): void {
         return;
       case 'transaction':
         reply({ id, ok: true, result: connection.transaction(request.steps) });
+        return;
+      case 'snapshot':
+        reply({ id, ok: true, result: connection.snapshot(id, request.sql, request.params, request.batch) });
+        return;
+      case 'snapshot-next':
+        reply({ id, ok: true, result: connection.snapshotNext(request.snapshot) });
+        return;
+      case 'snapshot-close':
+        connection.snapshotClose(request.snapshot);
+        reply({ id, ok: true, result: null });
+        return;
+      case 'scrub':
+        connection.scrub();
+        reply({ id, ok: true, result: null });
         return;
       case 'exec':
         connection.exec(request.sql);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteDb, SqliteError } from './sqlite.js';
-import { MAX_CACHED_STATEMENTS, SqliteConnection, WAL_AUTOCHECKPOINT_PAGES } from './sqlite-connection.js';
+import { MAX_CACHED_STATEMENTS, SnapshotExpiredError, SqliteConnection, WAL_AUTOCHECKPOINT_PAGES } from './sqlite-connection.js';
 import { SCHEMA_SQL } from './sql.js';
 import { SqlResponseStore } from './sql-store.js';
 
@@ -98,5 +98,28 @@ console.log(JSON.stringify(await db.query('SELECT 40 + 2 AS n')));`;
     expect(await db.query('PRAGMA wal_autocheckpoint')).toEqual([{ wal_autocheckpoint: WAL_AUTOCHECKPOINT_PAGES }]);
     expect(WAL_AUTOCHECKPOINT_PAGES).toBeGreaterThan(1000);
     await db.close();
+  });
+
+  it('gives up a snapshot left unread past its idle time, and then truncates the log an erasure owed', async () => {
+    let clock = 0;
+    const file = path.join(dir, 'idle.db');
+    const connection = new SqliteConnection(file, 60_000, () => clock);
+    try {
+      connection.exec('CREATE TABLE t (n INTEGER)');
+      await connection.run('INSERT INTO t VALUES (1), (2), (3)', []);
+      expect(connection.snapshot(1, 'SELECT n FROM t ORDER BY n', [], 1)).toEqual({ rows: [{ n: 1 }], done: false });
+      // An erasure's checkpoint meanwhile cannot truncate the log the snapshot reads.
+      connection.scrub();
+      expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
+      clock = 60_000;
+      expect(connection.snapshotNext(1)).toEqual({ rows: [{ n: 2 }], done: false });
+      clock = 120_001;
+      expect(() => connection.snapshotNext(1)).toThrow(SnapshotExpiredError);
+      expect(fs.statSync(`${file}-wal`).size).toBe(0);
+      // Closing it again, as its reader does once told, is harmless.
+      connection.snapshotClose(1);
+    } finally {
+      connection.close();
+    }
   });
 });

@@ -13,7 +13,7 @@
  * resolves after its commit.
  */
 import { Worker } from 'node:worker_threads';
-import type { SqlDb, Row } from './sql.js';
+import type { SqlDb, Row, RowCursor } from './sql.js';
 import type { SqliteReply, SqliteRequest } from './sqlite-protocol.js';
 
 // Run from the TypeScript sources (tests), the thread still needs JavaScript: the build's.
@@ -31,11 +31,14 @@ export class SqliteError extends Error {
   }
 }
 
-/** Opens (and creates) an SQLite database file; `:memory:` for a throwaway one. */
-export function openSqliteDb(file: string): SqlDb {
+/**
+ * Opens (and creates) an SQLite database file; `:memory:` for a throwaway one.
+ * @param options.snapshotIdleMs how long a snapshot waits for its next read (`SNAPSHOT_IDLE_MS`)
+ */
+export function openSqliteDb(file: string, options: { snapshotIdleMs?: number } = {}): SqlDb {
   // No inherited Node options: a parent started with e.g. `--input-type=module -e` would
   // make the thread refuse to start, and the thread runs built JavaScript needing none.
-  const worker = new Worker(WRITER, { workerData: { file }, execArgv: [] });
+  const worker = new Worker(WRITER, { workerData: { file, snapshotIdleMs: options.snapshotIdleMs }, execArgv: [] });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   let nextId = 1;
   let queue: SqliteRequest[] = [];
@@ -51,9 +54,8 @@ export function openSqliteDb(file: string): SqlDb {
     queue = [];
     worker.postMessage(batch);
   };
-  const call = <T>(request: Outgoing): Promise<T> => {
+  const call = <T>(request: Outgoing, id = nextId++): Promise<T> => {
     if (gone) return Promise.reject(gone);
-    const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       if (pending.size === 0) worker.ref();
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -93,10 +95,36 @@ export function openSqliteDb(file: string): SqlDb {
     // One message, run in one transaction by the thread: nothing else runs in between, so
     // every transaction is already alone (`serialisedBy` has nothing to add).
     transaction: (steps) => call<number[]>({ op: 'transaction', steps }),
+    snapshot(sql, params, batch): RowCursor {
+      // The snapshot is numbered by the request that opens it (see `SqliteConnection.snapshot`).
+      const id = nextId++;
+      let opened = false;
+      let done = false;
+      return {
+        async next() {
+          const batchRead = opened
+            ? call<{ rows: Row[]; done: boolean }>({ op: 'snapshot-next', snapshot: id })
+            : call<{ rows: Row[]; done: boolean }>({ op: 'snapshot', sql, params, batch }, id);
+          opened = true;
+          const result = await batchRead.catch((e: unknown) => {
+            done = true;
+            throw e;
+          });
+          done = result.done;
+          return result;
+        },
+        async close() {
+          if (!opened || done || gone) return;
+          done = true;
+          await call<void>({ op: 'snapshot-close', snapshot: id });
+        },
+      };
+    },
     exec: (sql) => call<void>({ op: 'exec', sql }),
     // Checkpoints every page into the database file (where `secure_delete` zeroed what was
-    // deleted) and truncates the write-ahead log, which still held the rows as written.
-    scrub: () => call<void>({ op: 'exec', sql: 'PRAGMA wal_checkpoint(TRUNCATE)' }),
+    // deleted) and truncates the write-ahead log, which still held the rows as written (put
+    // off while a snapshot still reads them: see `SqliteConnection.scrub`).
+    scrub: () => call<void>({ op: 'scrub' }),
     async close() {
       if (gone) return;
       await call<void>({ op: 'close' });

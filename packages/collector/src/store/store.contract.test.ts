@@ -128,6 +128,59 @@ for (const backend of bothBackends()) {
       }
     });
 
+    it('streams one snapshot: what is stored, erased, set aside or restored while it reads is as it was at its start', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      try {
+        const all = { territories: 'all' as const };
+        const before = Array.from({ length: 2 * STREAM_BATCH + 5 }, () => corePayload());
+        await Promise.all(before.map((p) => fresh.insert(p, payloadDigest(p))));
+        const ids = async () => {
+          const seen: string[] = [];
+          for await (const r of fresh.stream(all)) seen.push(r.submissionId);
+          return seen;
+        };
+        // Set aside before the start, restored while it reads.
+        await fresh.exclude(before[0].submissionId, before[1].submissionId, 'test');
+        const expected = await ids();
+        expect(expected).toHaveLength(before.length - 1);
+
+        const reading = fresh.stream(all)[Symbol.asyncIterator]();
+        const seen = [(await reading.next()).value!.submissionId];
+        // Writers go on while it reads: each of these resolves (committed) before it goes on.
+        const added = [corePayload(), corePayload()];
+        for (const p of added) expect((await fresh.insert(p, payloadDigest(p))).status).toBe('created');
+        expect(await fresh.delete(expected.at(-1)!)).toBe(true);
+        expect(await fresh.delete(expected[1])).toBe(true);
+        expect(await fresh.exclude(expected.at(-2)!, expected.at(-3)!, 'test')).toBe(true);
+        expect(await fresh.restore(before[0].submissionId, 'test')).toBe(true);
+        for (let r = await reading.next(); !r.done; r = await reading.next()) seen.push(r.value.submissionId);
+
+        expect(seen).toEqual(expected);
+        // The next read is of the store as it is now.
+        expect(await fresh.count(all)).toBe(expected.length - 2 - 1 + 1 + added.length);
+        expect((await ids()).length).toBe(expected.length - 2 - 1 + 1 + added.length);
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('lets a stream stopped early go, and streams an empty selection', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      try {
+        const rows = Array.from({ length: STREAM_BATCH + 1 }, () => corePayload());
+        await Promise.all(rows.map((p) => fresh.insert(p, payloadDigest(p))));
+        for await (const r of fresh.stream({ territories: 'all' })) { void r; break; }
+        const none: string[] = [];
+        for await (const r of fresh.stream({ territories: [] })) none.push(r.submissionId);
+        expect(none).toEqual([]);
+        // What the stopped stream held back is let go: an erasure goes through, whole.
+        expect(await fresh.delete(rows[0].submissionId)).toBe(true);
+        expect(await fresh.count({ territories: 'all' })).toBe(rows.length - 1);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('erases one response and purges by questionnaire and age', async () => {
       const fresh = await openStore(await backend.newDatabaseUrl());
       try {
