@@ -76,5 +76,27 @@ for (const backend of bothBackends()) {
         await store.close();
       }
     });
+
+    it('takes out, at its next run, the answers to a question a new version marks personal, from responses an earlier run cleaned', async () => {
+      const opened = await openStore(await backend.newDatabaseUrl());
+      let clock = new Date('2026-01-10T12:00:00Z');
+      const store = new SqlResponseStore(opened.db, () => clock);
+      const version = (v: string, personal: string[]) => ({
+        questionnaire: { id: 'olva-core', version: v }, extension: null,
+        sections: [{ id: 'profil', questions: ['nom_association', 'email_contact'].map((id) => ({ id, type: 'text', ...(personal.includes(id) ? { personal: true } : {}) })) }],
+      }) as unknown as CompiledQuestionnaire;
+      try {
+        await store.saveQuestionnaire(version('2026.2.0', ['nom_association']));
+        const old = corePayload({ questionnaire: { id: 'olva-core', version: '2026.2.0' }, answers: { nom_association: 'Élan', email_contact: 'a@b.fr', nb_benevoles: 3 } });
+        await store.insert(old, payloadDigest(old));
+        clock = new Date('2026-06-20T00:00:00Z');
+        expect((await purgePersonalExpired(store, { 'olva-core': 90 }, clock))[0]).toMatchObject({ questions: ['nom_association'], responses: 1 });
+        await store.saveQuestionnaire(version('2026.3.0', ['email_contact']));
+        expect((await purgePersonalExpired(store, { 'olva-core': 90 }, clock))[0]).toMatchObject({ questions: ['email_contact', 'nom_association'], responses: 1 });
+        expect((await store.get(old.submissionId))!.payload.answers).toEqual({ nb_benevoles: 3 });
+      } finally {
+        await store.close();
+      }
+    });
   });
 }

@@ -177,4 +177,13 @@ CREATE TABLE IF NOT EXISTS olva_payload_rewrites (
   rewrites INTEGER NOT NULL
 );
 INSERT INTO olva_payload_rewrites (id, rewrites) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;
+-- Where the last personal purge of each questionnaire stopped: every response at or before
+-- (received_at, submission_id) holds no answer to the questions listed (a JSON array), so that
+-- the next run of the same questions, or of some of them, starts after it (sql-store.ts).
+CREATE TABLE IF NOT EXISTS olva_personal_purges (
+  questionnaire_id TEXT PRIMARY KEY,
+  questions TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  submission_id TEXT NOT NULL
+);
 `;
