@@ -7,6 +7,12 @@ import { payloadDigest } from './store/canonical.js';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { purgeExpired, purgePersonalBefore, purgePersonalExpired } from './purge.js';
 
+/** A version of olva-core whose questions `personal` are marked so. */
+const version = (v: string, personal: string[]) => ({
+  questionnaire: { id: 'olva-core', version: v }, extension: null,
+  sections: [{ id: 'profil', questions: ['nom_association', 'email_contact', 'secteur'].map((id) => ({ id, type: 'text', ...(personal.includes(id) ? { personal: true } : {}) })) }],
+}) as unknown as CompiledQuestionnaire;
+
 for (const backend of bothBackends()) {
   describe(`retention on ${backend.name}`, () => {
     beforeAll(() => backend.setup());
@@ -43,10 +49,6 @@ for (const backend of bothBackends()) {
       let clock = new Date('2026-01-10T12:00:00Z');
       const store = new SqlResponseStore(opened.db, () => clock);
       // Two kept versions that disagree: a question personal in either is personal in both.
-      const version = (v: string, personal: string[]) => ({
-        questionnaire: { id: 'olva-core', version: v }, extension: null,
-        sections: [{ id: 'profil', questions: ['nom_association', 'email_contact', 'secteur'].map((id) => ({ id, type: 'text', ...(personal.includes(id) ? { personal: true } : {}) })) }],
-      }) as unknown as CompiledQuestionnaire;
       try {
         await store.saveQuestionnaire(version('2026.2.0', []));
         await store.saveQuestionnaire(version('2026.2.1', ['nom_association']));
@@ -81,10 +83,6 @@ for (const backend of bothBackends()) {
       const opened = await openStore(await backend.newDatabaseUrl());
       let clock = new Date('2026-01-10T12:00:00Z');
       const store = new SqlResponseStore(opened.db, () => clock);
-      const version = (v: string, personal: string[]) => ({
-        questionnaire: { id: 'olva-core', version: v }, extension: null,
-        sections: [{ id: 'profil', questions: ['nom_association', 'email_contact'].map((id) => ({ id, type: 'text', ...(personal.includes(id) ? { personal: true } : {}) })) }],
-      }) as unknown as CompiledQuestionnaire;
       try {
         await store.saveQuestionnaire(version('2026.2.0', ['nom_association']));
         const old = corePayload({ questionnaire: { id: 'olva-core', version: '2026.2.0' }, answers: { nom_association: 'Élan', email_contact: 'a@b.fr', nb_benevoles: 3 } });
