@@ -6,9 +6,9 @@
  * `olva_erased`, and the insert skips them too.
  */
 import { randomUUID } from 'node:crypto';
-import { TERRITORY_LEVELS, versionKeyOf, versionKeyString, withoutPersonalAnswers, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
+import { versionKeyOf, versionKeyString, withoutPersonalAnswers, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
 import type { SqlDb, SqlStep, Row } from './sql.js';
-import { SCHEMA_SQL, jsonTextList } from './sql.js';
+import { SCHEMA_SQL, jsonTextList, territoryClause } from './sql.js';
 import type { Exclusion, ExclusionEvent, InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse, TerritoryRef } from './types.js';
 import { SqlPublicationStore } from './publications.js';
 import { FACTS_WRITES } from './facts.js';
@@ -59,29 +59,6 @@ function decodeCursor(cursor: string): [string, string] {
       && CURSOR_TIME.test(v[0]) && CURSOR_ID.test(v[1])) return [v[0], v[1]];
   } catch { /* falls through to the error below */ }
   throw new InvalidCursorError();
-}
-
-/** Territory levels in a fixed order, so that a filter's statement has one of a few shapes. */
-const LEVELS = TERRITORY_LEVELS;
-
-/**
- * The territory clause: one `(level, codes)` test per level present, the codes passed as ONE
- * JSON array parameter. A scope covers every territory inside it (a region, thousands of
- * communes): one placeholder per code would make as many statement shapes as scopes, and
- * overflow the parameter limit.
- */
-function territoryClause(territories: TerritoryRef[], db: SqlDb, params: unknown[]): string {
-  const byLevel = new Map<string, string[]>();
-  for (const t of territories) {
-    const codes = byLevel.get(t.level) ?? [];
-    codes.push(t.code);
-    byLevel.set(t.level, codes);
-  }
-  const tests = LEVELS.filter((l) => byLevel.has(l)).map((level) => {
-    params.push(level, JSON.stringify(byLevel.get(level)));
-    return `(territory_level = ? AND territory_code IN (${jsonTextList(db.dialect)}))`;
-  });
-  return tests.length ? `(${tests.join(' OR ')})` : '1 = 0';
 }
 
 /** Skips the responses set aside as duplicates (qualified: the cockpit joins other tables). */

@@ -477,6 +477,34 @@ for (const backend of bothBackends()) {
       expect(await store.publications.published(RENNES, '2026')).toBeNull();
     });
 
+    it('lists in one read the territories with a current publication, among some or all, of given waves or any', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      const [vannes, lorient, brest, morbihan] = [
+        { level: 'commune', code: '56260' }, { level: 'commune', code: '56121' }, { level: 'commune', code: '29019' }, { level: 'departement', code: '56' },
+      ] as const;
+      try {
+        await publishNow(fresh.publications, vannes, '2025', 'vannes', '{}', 1);
+        await publishNow(fresh.publications, vannes, '2026', 'vannes', '{}', 1);
+        await publishNow(fresh.publications, lorient, '2026', 'lorient', '{}', 1);
+        await fresh.publications.withdraw(lorient, '2026', 'lorient');
+        await publishNow(fresh.publications, lorient, '2025', 'lorient', '{}', 1);
+        await publishNow(fresh.publications, morbihan, '2026', 'morbihan', '{}', 1);
+        await publishNow(fresh.publications, brest, '2026', 'brest', '{}', 1);
+        await fresh.publications.withdraw(brest, '2026', 'brest');
+        const among = [vannes, lorient, brest, morbihan, { level: 'commune', code: '35238' } as const];
+        expect(await fresh.publications.publishedTerritories('all')).toEqual([lorient, vannes, morbihan]);
+        expect(await fresh.publications.publishedTerritories(among)).toEqual([lorient, vannes, morbihan]);
+        expect(await fresh.publications.publishedTerritories([brest, morbihan])).toEqual([morbihan]);
+        // Withdrawn in 2026, Lorient's current publications are of 2025 only.
+        expect(await fresh.publications.publishedTerritories(among, ['2026'])).toEqual([vannes, morbihan]);
+        expect(await fresh.publications.publishedTerritories('all', ['2025'])).toEqual([lorient, vannes]);
+        expect(await fresh.publications.publishedTerritories(among, [])).toEqual([]);
+        expect(await fresh.publications.publishedTerritories([])).toEqual([]);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('lists the documents a territory has published, wave by wave, its last act in each', async () => {
       const LORIENT = { level: 'commune', code: '56121' } as const;
       await publishNow(store.publications, LORIENT, '2024', 'lorient', '{"n":1}', 1);
