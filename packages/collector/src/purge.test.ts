@@ -7,6 +7,12 @@ import { payloadDigest } from './store/canonical.js';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { purgeExpired, purgePersonalBefore, purgePersonalExpired } from './purge.js';
 
+/** A version of olva-core whose questions `personal` are marked so. */
+const version = (v: string, personal: string[]) => ({
+  questionnaire: { id: 'olva-core', version: v }, extension: null,
+  sections: [{ id: 'profil', questions: ['nom_association', 'email_contact', 'secteur'].map((id) => ({ id, type: 'text', ...(personal.includes(id) ? { personal: true } : {}) })) }],
+}) as unknown as CompiledQuestionnaire;
+
 for (const backend of bothBackends()) {
   describe(`retention on ${backend.name}`, () => {
     beforeAll(() => backend.setup());
@@ -43,10 +49,6 @@ for (const backend of bothBackends()) {
       let clock = new Date('2026-01-10T12:00:00Z');
       const store = new SqlResponseStore(opened.db, () => clock);
       // Two kept versions that disagree: a question personal in either is personal in both.
-      const version = (v: string, personal: string[]) => ({
-        questionnaire: { id: 'olva-core', version: v }, extension: null,
-        sections: [{ id: 'profil', questions: ['nom_association', 'email_contact', 'secteur'].map((id) => ({ id, type: 'text', ...(personal.includes(id) ? { personal: true } : {}) })) }],
-      }) as unknown as CompiledQuestionnaire;
       try {
         await store.saveQuestionnaire(version('2026.2.0', []));
         await store.saveQuestionnaire(version('2026.2.1', ['nom_association']));
@@ -72,6 +74,24 @@ for (const backend of bothBackends()) {
         expect(await purgePersonalBefore(store, 'olva-core', new Date('2026-07-01T00:00:00Z'))).toMatchObject({ questions: ['nom_association'], responses: 1 });
         expect((await store.get(recent.submissionId))!.payload.answers).toEqual({ secteur: 'sport', nb_benevoles: 12 });
         expect(await store.count({ territories: 'all' })).toBe(2);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('takes out, at its next run, the answers to a question a new version marks personal, from responses an earlier run cleaned', async () => {
+      const opened = await openStore(await backend.newDatabaseUrl());
+      let clock = new Date('2026-01-10T12:00:00Z');
+      const store = new SqlResponseStore(opened.db, () => clock);
+      try {
+        await store.saveQuestionnaire(version('2026.2.0', ['nom_association']));
+        const old = corePayload({ questionnaire: { id: 'olva-core', version: '2026.2.0' }, answers: { nom_association: 'Élan', email_contact: 'a@b.fr', nb_benevoles: 3 } });
+        await store.insert(old, payloadDigest(old));
+        clock = new Date('2026-06-20T00:00:00Z');
+        expect((await purgePersonalExpired(store, { 'olva-core': 90 }, clock))[0]).toMatchObject({ questions: ['nom_association'], responses: 1 });
+        await store.saveQuestionnaire(version('2026.3.0', ['email_contact']));
+        expect((await purgePersonalExpired(store, { 'olva-core': 90 }, clock))[0]).toMatchObject({ questions: ['email_contact', 'nom_association'], responses: 1 });
+        expect((await store.get(old.submissionId))!.payload.answers).toEqual({ nb_benevoles: 3 });
       } finally {
         await store.close();
       }

@@ -424,9 +424,9 @@ async function changedBySnapshot(store: ResponseStore, counted: CountedResponses
 
 /**
  * The published documents nested with `territory`, every wave (one published for another wave
- * may compare with this one): those of the territories inside it (one read each), those of the
- * territories holding it, and every document `territory` itself has
- * published (`earlier`), replaced or withdrawn since or not. Of its own, only the views of the
+ * may compare with this one): those of the territories inside it (one read each of those that
+ * have published), those of the territories holding it, and every document `territory` itself
+ * has published (`earlier`), replaced or withdrawn since or not. Of its own, only the views of the
  * waves the new document shows (`waves`) are kept.
  * @param inner the territories inside `territory` whose responses its document counts (custom
  * territories the geography may not list).
@@ -446,7 +446,11 @@ export async function nestedPublications(store: ResponseStore, directory: Territ
   const pairs: NestedPublication[] = [];
   // Every territory inside, not only those the responses name: an EPCI counts its communes' responses, and its document is nested with its département's.
   const within = new Map([...inner, ...directory.inside(territory)].filter((t) => !sameTerritory(t, territory)).map((t) => [name(t), t]));
-  for (const [other, outside] of [...[...within.values()].map((t) => [t, false] as const), ...directory.containers(territory).map((t) => [t, true] as const)]) {
+  const around = [...[...within.values()].map((t) => [t, false] as const), ...directory.containers(territory).map((t) => [t, true] as const)];
+  // One read says which have published: a region holds a thousand communes, few of them published.
+  const published = new Set((await store.publications.publishedTerritories(around.map(([t]) => t))).map(name));
+  for (const [other, outside] of around) {
+    if (!published.has(name(other))) continue;
     const views = await publishedViews(store, other);
     if (views.length) pairs.push({ territory: other, outside, views });
   }
@@ -469,7 +473,8 @@ async function publishedViews(store: ResponseStore, territory: TerritoryRef): Pr
  * whose rest is A − B − C, although A − B and A − C are each large (an EPCI less two of its
  * communes). With `territory` as A, every two disjoint documents inside it, summed; as B, every
  * document holding it less each published document inside that one and disjoint from it. The
- * latter are looked for among every territory inside the holder (one read each, shared).
+ * latter are looked for among the territories inside the holder that have published (one read
+ * says which, then one read each, shared).
  * Chains of four or more (A − B − C − D) are not followed.
  * @param pairs the publications nested with `territory` (`nestedPublications`), none earlier.
  */
@@ -487,9 +492,11 @@ async function threeWay(store: ResponseStore, directory: TerritoryDirectory, ter
     for (const [owner, partner] of [[b, c], [c, b]]) out.push({ territory, outside: false, three, views: partner!.views, bounded: { owner: owner!.views, ownerInside: true, mineFirst: true, sign: -1 } });
   }
   const read = new Map<string, Promise<View[]>>();
-  for (const a of pairs.filter((p) => p.outside)) {
+  const holders = pairs.filter((p) => p.outside);
+  const published = new Set((await store.publications.publishedTerritories(holders.flatMap((a) => directory.inside(a.territory)))).map(name));
+  for (const a of holders) {
     for (const c of directory.inside(a.territory)) {
-      if (sameTerritory(c, a.territory) || directory.inside(c).some((t) => mine.has(name(t)))) continue;
+      if (!published.has(name(c)) || sameTerritory(c, a.territory) || directory.inside(c).some((t) => mine.has(name(t)))) continue;
       if (!read.has(name(c))) read.set(name(c), publishedViews(store, c));
       const views = await read.get(name(c))!;
       if (!views.length) continue;

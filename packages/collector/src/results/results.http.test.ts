@@ -282,11 +282,12 @@ for (const backend of bothBackends()) {
       // Morbihan's request goes on with what it read. Both were published, four responses
       // readable by difference.
       const publications = server.collector.store.publications;
-      const publishedWaves = publications.publishedWaves.bind(publications);
+      const publishedTerritories = publications.publishedTerritories.bind(publications);
       let raced: Promise<{ status: number }> | undefined;
-      publications.publishedWaves = async (territory) => {
-        const read = await publishedWaves(territory);
-        if (territory.code === '200042174' && !raced) {
+      // The read that finds which territories around have published finds it unpublished.
+      publications.publishedTerritories = async (among, waves) => {
+        const read = await publishedTerritories(among, waves);
+        if (among !== 'all' && among.some((t) => t.code === '200042174') && !raced) {
           raced = call(base, 'PUT', '/v1/results/epci:200042174/2022/publication', LORIENT_PUBLISHER);
           await raced;
         }
@@ -298,7 +299,7 @@ for (const backend of bothBackends()) {
         expect(outer).toMatchObject({ status: 409, body: { problems: [{ code: 'results/nested-difference' }] } });
         expect((await call(base, 'GET', '/v1/public/results/departement:56/2022')).status).toBe(404);
       } finally {
-        publications.publishedWaves = publishedWaves;
+        publications.publishedTerritories = publishedTerritories;
       }
     });
 

@@ -7,6 +7,7 @@
  * publishes, and nothing otherwise.
  */
 import type { SqlDb, Row } from './sql.js';
+import { territoryClause } from './sql.js';
 import type { TerritoryRef } from './types.js';
 
 /** Tables of the publications (created by the store's `init`). */
@@ -71,6 +72,13 @@ export interface PublicationStore {
    */
   publishedWaves(territory: TerritoryRef): Promise<Map<string, string>>;
   /**
+   * The territories, among `among` (or every one), that have a current publication (a wave
+   * whose last act publishes), of one of `waves` when given, in one read, by level then code:
+   * a check beside the territories inside a region reads only those published, not each of
+   * its thousand communes.
+   */
+  publishedTerritories(among: readonly TerritoryRef[] | 'all', waves?: readonly string[]): Promise<TerritoryRef[]>;
+  /**
    * Every document a territory has published, every wave, oldest first: those replaced or
    * withdrawn since as well. Each has been public (and may be kept in a cache or an archive), so
    * a new one is checked beside them: their difference describes the responses that came in, were
@@ -82,6 +90,9 @@ export interface PublicationStore {
 }
 
 const KEY = 'territory_level = ? AND territory_code = ? AND wave = ?';
+
+/** The row `p` is the last act on its territory and wave: its current state. */
+const LAST_ACT = 'p.seq = (SELECT MAX(seq) FROM olva_publications q WHERE q.territory_level = p.territory_level AND q.territory_code = p.territory_code AND q.wave = p.wave)';
 
 /** Publications checked beside the others run one at a time (`publishIfUnchanged`). */
 const PUBLICATIONS = { serialisedBy: 'olva_publications' };
@@ -185,9 +196,24 @@ export class SqlPublicationStore implements PublicationStore {
     const rows = await this.db.query(
       `SELECT p.wave, p.action, p.document FROM olva_publications p
        WHERE p.territory_level = ? AND p.territory_code = ?
-         AND p.seq = (SELECT MAX(seq) FROM olva_publications q WHERE q.territory_level = p.territory_level AND q.territory_code = p.territory_code AND q.wave = p.wave)
+         AND ${LAST_ACT}
        ORDER BY p.wave`, [territory.level, territory.code]);
     return new Map(rows.filter((r) => r.action === 'published').map((r) => [String(r.wave), String(r.document)]));
+  }
+
+  async publishedTerritories(among: readonly TerritoryRef[] | 'all', waves?: readonly string[]): Promise<TerritoryRef[]> {
+    if (among !== 'all' && !among.length) return [];
+    const params: unknown[] = [];
+    const clauses = [`p.action = 'published'`, LAST_ACT];
+    if (among !== 'all') clauses.push(territoryClause(among, this.db, params));
+    if (waves) {
+      clauses.push(waves.length ? `p.wave IN (${waves.map(() => '?').join(', ')})` : '1 = 0');
+      params.push(...waves);
+    }
+    const rows = await this.db.query(
+      `SELECT DISTINCT p.territory_level, p.territory_code FROM olva_publications p WHERE ${clauses.join(' AND ')}
+       ORDER BY p.territory_level, p.territory_code`, params);
+    return rows.map((r) => ({ level: String(r.territory_level), code: String(r.territory_code) }) as TerritoryRef);
   }
 
   async snapshots(territory: TerritoryRef): Promise<PublishedSnapshot[]> {

@@ -6,9 +6,9 @@
  * `olva_erased`, and the insert skips them too.
  */
 import { randomUUID } from 'node:crypto';
-import { TERRITORY_LEVELS, versionKeyOf, versionKeyString, withoutPersonalAnswers, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
+import { versionKeyOf, versionKeyString, withoutPersonalAnswers, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
 import type { SqlDb, SqlStep, Row } from './sql.js';
-import { SCHEMA_SQL, jsonTextList } from './sql.js';
+import { SCHEMA_SQL, jsonTextList, territoryClause } from './sql.js';
 import type { Exclusion, ExclusionEvent, InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse, TerritoryRef } from './types.js';
 import { SqlPublicationStore } from './publications.js';
 import { FACTS_WRITES } from './facts.js';
@@ -20,6 +20,12 @@ export class InvalidCursorError extends Error {
     this.name = 'InvalidCursorError';
   }
 }
+
+/**
+ * How long before now a response must have been received for a personal purge's mark to pass
+ * it: far beyond the time between an insert dating a response and committing it.
+ */
+export const MARK_MARGIN_MS = 3_600_000;
 
 /** Rows read per batch by `stream` and `purgePersonal`: keeps memory flat whatever the count. */
 export const STREAM_BATCH = 1000;
@@ -53,29 +59,6 @@ function decodeCursor(cursor: string): [string, string] {
       && CURSOR_TIME.test(v[0]) && CURSOR_ID.test(v[1])) return [v[0], v[1]];
   } catch { /* falls through to the error below */ }
   throw new InvalidCursorError();
-}
-
-/** Territory levels in a fixed order, so that a filter's statement has one of a few shapes. */
-const LEVELS = TERRITORY_LEVELS;
-
-/**
- * The territory clause: one `(level, codes)` test per level present, the codes passed as ONE
- * JSON array parameter. A scope covers every territory inside it (a region, thousands of
- * communes): one placeholder per code would make as many statement shapes as scopes, and
- * overflow the parameter limit.
- */
-function territoryClause(territories: TerritoryRef[], db: SqlDb, params: unknown[]): string {
-  const byLevel = new Map<string, string[]>();
-  for (const t of territories) {
-    const codes = byLevel.get(t.level) ?? [];
-    codes.push(t.code);
-    byLevel.set(t.level, codes);
-  }
-  const tests = LEVELS.filter((l) => byLevel.has(l)).map((level) => {
-    params.push(level, JSON.stringify(byLevel.get(level)));
-    return `(territory_level = ? AND territory_code IN (${jsonTextList(db.dialect)}))`;
-  });
-  return tests.length ? `(${tests.join(' OR ')})` : '1 = 0';
 }
 
 /** Skips the responses set aside as duplicates (qualified: the cockpit joins other tables). */
@@ -404,7 +387,18 @@ export class SqlResponseStore implements ResponseStore {
     if (!questionIds.length) return 0;
     const ids = new Set(questionIds);
     let changed = 0;
-    let after: [string, string] = ['', ''];
+    // A run starts after the mark of the last one when that one took out every question this
+    // one does (a version marking one more question personal makes a new list: every response is
+    // read again). The mark is a place in the order, not a cut-off: a later cut-off reads on
+    // from it, an earlier one finds nothing left before it.
+    const [mark] = await this.db.query('SELECT questions, received_at, submission_id FROM olva_personal_purges WHERE questionnaire_id = ?', [questionnaireId]);
+    const marked = mark && (JSON.parse(String(mark.questions)) as string[]);
+    let after: [string, string] = marked && questionIds.every((q) => marked.includes(q)) ? [String(mark.received_at), String(mark.submission_id)] : ['', ''];
+    // Only responses received MARK_MARGIN before now move the mark: one received just before
+    // the run may commit after its read (an insert dates a response, then writes it), and
+    // would otherwise sit behind the mark with its personal answers.
+    const settled = new Date(Math.min(before.getTime(), this.now().getTime() - MARK_MARGIN_MS)).toISOString();
+    let reached: [string, string] | null = null;
     // Keyset pages in (received_at, submission_id) order, which an index seeks: over the
     // submissionId, the pages walked the whole table by its primary key, reading every
     // response received after the date to skip it. Each page is read, then its rows that still
@@ -442,9 +436,17 @@ export class SqlResponseStore implements ResponseStore {
         // A payload rewritten (or erased) since the read: the page is read again.
         if (written < rewritten.length) continue;
       }
+      for (const row of rows) if (String(row.received_at) < settled) reached = [String(row.received_at), String(row.submission_id)];
       if (rows.length < STREAM_BATCH) break;
       const last = rows[rows.length - 1]!;
       after = [String(last.received_at), String(last.submission_id)];
+    }
+    // Written once the whole run is through: a run stopped halfway leaves the mark where it was.
+    if (reached) {
+      await this.db.run(
+        `INSERT INTO olva_personal_purges (questionnaire_id, questions, received_at, submission_id) VALUES (?, ?, ?, ?)
+         ON CONFLICT (questionnaire_id) DO UPDATE SET questions = excluded.questions, received_at = excluded.received_at, submission_id = excluded.submission_id`,
+        [questionnaireId, JSON.stringify([...ids].sort()), ...reached]);
     }
     if (changed > 0) await this.db.scrub();
     return changed;

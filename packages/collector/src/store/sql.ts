@@ -3,6 +3,8 @@
  * the PostgreSQL driver numbers them. Only portable SQL is used (INSERT … ON CONFLICT DO
  * NOTHING, keyset pagination over TEXT timestamps), so one code path serves both.
  */
+import { TERRITORY_LEVELS } from '@olva/schema';
+import type { TerritoryRef } from './types.js';
 
 /** A row as the drivers return it. */
 export type Row = Record<string, unknown>;
@@ -86,6 +88,29 @@ export interface SqlStep {
  */
 export function jsonTextList(dialect: SqlDb['dialect']): string {
   return dialect === 'postgres' ? 'SELECT jsonb_array_elements_text(CAST(? AS jsonb))' : 'SELECT value FROM json_each(?)';
+}
+
+/** Territory levels in a fixed order, so that a filter's statement has one of a few shapes. */
+const LEVELS = TERRITORY_LEVELS;
+
+/**
+ * The territory clause: one `(level, codes)` test per level present, the codes passed as ONE
+ * JSON array parameter. A scope covers every territory inside it (a region, thousands of
+ * communes): one placeholder per code would make as many statement shapes as scopes, and
+ * overflow the parameter limit.
+ */
+export function territoryClause(territories: readonly TerritoryRef[], db: SqlDb, params: unknown[]): string {
+  const byLevel = new Map<string, string[]>();
+  for (const t of territories) {
+    const codes = byLevel.get(t.level) ?? [];
+    codes.push(t.code);
+    byLevel.set(t.level, codes);
+  }
+  const tests = LEVELS.filter((l) => byLevel.has(l)).map((level) => {
+    params.push(level, JSON.stringify(byLevel.get(level)));
+    return `(territory_level = ? AND territory_code IN (${jsonTextList(db.dialect)}))`;
+  });
+  return tests.length ? `(${tests.join(' OR ')})` : '1 = 0';
 }
 
 /** Tables and indexes; TEXT for time stamps (RFC 3339 in UTC, fixed width, so order = time). */
@@ -177,4 +202,13 @@ CREATE TABLE IF NOT EXISTS olva_payload_rewrites (
   rewrites INTEGER NOT NULL
 );
 INSERT INTO olva_payload_rewrites (id, rewrites) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;
+-- Where the last personal purge of each questionnaire stopped: every response at or before
+-- (received_at, submission_id) holds no answer to the questions listed (a JSON array), so that
+-- the next run of the same questions, or of some of them, starts after it (sql-store.ts).
+CREATE TABLE IF NOT EXISTS olva_personal_purges (
+  questionnaire_id TEXT PRIMARY KEY,
+  questions TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  submission_id TEXT NOT NULL
+);
 `;

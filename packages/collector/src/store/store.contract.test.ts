@@ -335,6 +335,58 @@ for (const backend of bothBackends()) {
       }
     });
 
+    it('starts a personal purge after the responses an earlier run of the same questions cleaned, and reads every one again for a new question', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      let clock = new Date('2026-01-01T00:00:00.000Z');
+      const clocked = new SqlResponseStore(fresh.db, () => clock);
+      const named = () => corePayload({ answers: { ...corePayload().answers, nom_association: 'Élan', numero_rna: 'W351234567' } as never });
+      // Put back behind the store's back: a run that reads the response takes it out again.
+      const putBack = (id: string) => fresh.db.run('UPDATE olva_responses SET payload = ? WHERE submission_id = ?', [JSON.stringify(named()), id]);
+      const answersOf = async (id: string) => (await clocked.get(id))!.payload.answers as Record<string, unknown>;
+      try {
+        const old = [named(), named(), named()];
+        await Promise.all(old.map((p) => clocked.insert(p, payloadDigest(p))));
+        clock = new Date('2026-03-01T00:00:00.000Z');
+        const cutOff = new Date('2026-02-01T00:00:00.000Z');
+        expect(await clocked.purgePersonal('olva-core', cutOff, ['nom_association'])).toBe(3);
+        await putBack(old[0]!.submissionId);
+        // The same questions, or some of them, again: nothing before the mark is read.
+        expect(await clocked.purgePersonal('olva-core', cutOff, ['nom_association'])).toBe(0);
+        expect(await answersOf(old[0]!.submissionId)).toHaveProperty('nom_association');
+        // A later cut-off reads on from the mark only.
+        const later = named();
+        clock = new Date('2026-02-10T00:00:00.000Z');
+        await clocked.insert(later, payloadDigest(later));
+        clock = new Date('2026-04-01T00:00:00.000Z');
+        expect(await clocked.purgePersonal('olva-core', new Date('2026-03-01T00:00:00.000Z'), ['nom_association'])).toBe(1);
+        // A question personal in a new version: every response is read again, the mark's too.
+        expect(await clocked.purgePersonal('olva-core', cutOff, ['nom_association', 'numero_rna'])).toBe(3);
+        expect(await answersOf(old[0]!.submissionId)).not.toHaveProperty('nom_association');
+        expect(await answersOf(later.submissionId)).toHaveProperty('numero_rna');
+        // The later cut-off under the new list: the response after the old ones too.
+        expect(await clocked.purgePersonal('olva-core', new Date('2026-03-01T00:00:00.000Z'), ['nom_association', 'numero_rna'])).toBe(1);
+        expect(await answersOf(later.submissionId)).not.toHaveProperty('numero_rna');
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('reads again, at the next personal purge, the responses received within the hour before the last one', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      const clocked = new SqlResponseStore(fresh.db, () => new Date('2026-01-01T00:00:00.000Z'));
+      try {
+        const p = corePayload({ answers: { ...corePayload().answers, nom_association: 'Élan' } as never });
+        await clocked.insert(p, payloadDigest(p));
+        const cutOff = new Date('2026-01-02T00:00:00.000Z');
+        expect(await clocked.purgePersonal('olva-core', cutOff, ['nom_association'])).toBe(1);
+        // As a response dated before that run but committed after it would be.
+        await fresh.db.run('UPDATE olva_responses SET payload = ? WHERE submission_id = ?', [JSON.stringify(p), p.submissionId]);
+        expect(await clocked.purgePersonal('olva-core', cutOff, ['nom_association'])).toBe(1);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('takes an erased response\'s exclusions with it: one set aside goes from the set and the log, one set aside for it is restored', async () => {
       const fresh = await openStore(await backend.newDatabaseUrl());
       try {
@@ -423,6 +475,34 @@ for (const backend of bothBackends()) {
       expect(acts.filter((a) => a !== null)).toHaveLength(1);
       expect((await store.publications.history(RENNES, '2026')).map((e) => e.action)).toEqual(['published', 'withdrawn']);
       expect(await store.publications.published(RENNES, '2026')).toBeNull();
+    });
+
+    it('lists in one read the territories with a current publication, among some or all, of given waves or any', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      const [vannes, lorient, brest, morbihan] = [
+        { level: 'commune', code: '56260' }, { level: 'commune', code: '56121' }, { level: 'commune', code: '29019' }, { level: 'departement', code: '56' },
+      ] as const;
+      try {
+        await publishNow(fresh.publications, vannes, '2025', 'vannes', '{}', 1);
+        await publishNow(fresh.publications, vannes, '2026', 'vannes', '{}', 1);
+        await publishNow(fresh.publications, lorient, '2026', 'lorient', '{}', 1);
+        await fresh.publications.withdraw(lorient, '2026', 'lorient');
+        await publishNow(fresh.publications, lorient, '2025', 'lorient', '{}', 1);
+        await publishNow(fresh.publications, morbihan, '2026', 'morbihan', '{}', 1);
+        await publishNow(fresh.publications, brest, '2026', 'brest', '{}', 1);
+        await fresh.publications.withdraw(brest, '2026', 'brest');
+        const among = [vannes, lorient, brest, morbihan, { level: 'commune', code: '35238' } as const];
+        expect(await fresh.publications.publishedTerritories('all')).toEqual([lorient, vannes, morbihan]);
+        expect(await fresh.publications.publishedTerritories(among)).toEqual([lorient, vannes, morbihan]);
+        expect(await fresh.publications.publishedTerritories([brest, morbihan])).toEqual([morbihan]);
+        // Withdrawn in 2026, Lorient's current publications are of 2025 only.
+        expect(await fresh.publications.publishedTerritories(among, ['2026'])).toEqual([vannes, morbihan]);
+        expect(await fresh.publications.publishedTerritories('all', ['2025'])).toEqual([lorient, vannes]);
+        expect(await fresh.publications.publishedTerritories(among, [])).toEqual([]);
+        expect(await fresh.publications.publishedTerritories([])).toEqual([]);
+      } finally {
+        await fresh.close();
+      }
     });
 
     it('lists the documents a territory has published, wave by wave, its last act in each', async () => {
