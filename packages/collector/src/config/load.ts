@@ -95,7 +95,8 @@ export interface CollectorConfig {
   origins: { origin: string; territories: TerritoryRef[] | 'all'; read?: boolean }[];
   customTerritories: CustomTerritory[];
   tokens: TokenConfig[];
-  limits: { bodyBytes: number; ratePerMinute: number; maxDepth: number };
+  /** `concurrentExports`: streams of the store read at once (`DEFAULT_CONCURRENT_SNAPSHOTS` when absent). */
+  limits: { bodyBytes: number; ratePerMinute: number; maxDepth: number; concurrentExports?: number };
   /** Sample monitoring: the sector question and expected distributions (see stats/expected.ts). */
   stats?: StatsConfig;
   /** Waves tied to versions (see waves.ts); empty: every wave accepts every version. */
@@ -267,6 +268,7 @@ export function resolveConfig(raw: unknown, options: { file: string; baseDir: st
       bodyBytes: merged.limits?.bodyBytes ?? DEFAULTS.bodyBytes,
       ratePerMinute: merged.limits?.ratePerMinute ?? DEFAULTS.ratePerMinute,
       maxDepth: merged.limits?.maxDepth ?? DEFAULTS.maxDepth,
+      ...(merged.limits?.concurrentExports ? { concurrentExports: merged.limits.concurrentExports } : {}),
     },
     ...(merged.stats ? { stats: merged.stats as StatsConfig } : {}),
     ...(merged.waves ? { waves: merged.waves as WaveRule[] } : {}),

@@ -139,10 +139,13 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
     const ready = await prepare(request, reply);
     if (!ready) return reply;
     const locale = (request.query as Record<string, unknown>).locale === 'en' ? 'en' : 'fr';
+    // Taken before the reply starts: over the limit of snapshots read at once, a 503, not a
+    // workbook cut short.
+    const responses = store.stream(ready.read.filter);
     const out = new PassThrough();
     // zip.pipe(out) and fastify's pipe of `out` to the socket honour back-pressure, and
     // writeXlsx waits for them: `out` holds one high-water mark, never the workbook.
-    writeXlsx(ready.compiled, () => store.stream(ready.read.filter), out, { locale, missing: ready.missing, harmonise: ready.harmonise }).catch((error: unknown) => {
+    writeXlsx(ready.compiled, () => responses, out, { locale, missing: ready.missing, harmonise: ready.harmonise }).catch((error: unknown) => {
       // A client that went away (fastify destroyed `out`) is not a failure of the server.
       if (out.destroyed) return;
       request.log.error({ err: error }, 'xlsx export failed');

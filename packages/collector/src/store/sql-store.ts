@@ -7,8 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { TERRITORY_LEVELS, versionKeyOf, versionKeyString, withoutPersonalAnswers, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
-import type { SqlDb, SqlStep, Row } from './sql.js';
-import { SCHEMA_SQL, jsonTextList } from './sql.js';
+import type { SqlDb, SqlStep, Row, RowCursor } from './sql.js';
+import { SCHEMA_SQL, SNAPSHOT_IDLE_MS, jsonTextList } from './sql.js';
+import { DEFAULT_CONCURRENT_SNAPSHOTS, SnapshotSlots, type IdleTimer, type SnapshotSlot } from './snapshot-slots.js';
 import type { Exclusion, ExclusionEvent, InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse, TerritoryRef } from './types.js';
 import { SqlPublicationStore } from './publications.js';
 import { FACTS_WRITES } from './facts.js';
@@ -191,7 +192,15 @@ export class SqlResponseStore implements ResponseStore {
 
   readonly publications: SqlPublicationStore;
 
-  constructor(readonly db: SqlDb, private readonly now: () => Date = () => new Date()) {
+  /** The snapshots being read (`stream`), bounded. */
+  readonly snapshots: SnapshotSlots;
+
+  /**
+   * @param options.concurrentSnapshots streams read at once (`DEFAULT_CONCURRENT_SNAPSHOTS`)
+   * @param options.idleTimer the timer giving an unread stream's slot back (tests)
+   */
+  constructor(readonly db: SqlDb, private readonly now: () => Date = () => new Date(), options: { concurrentSnapshots?: number; idleTimer?: IdleTimer } = {}) {
+    this.snapshots = new SnapshotSlots(options.concurrentSnapshots ?? DEFAULT_CONCURRENT_SNAPSHOTS, SNAPSHOT_IDLE_MS, options.idleTimer);
     this.publications = new SqlPublicationStore(db, now);
   }
 
@@ -300,13 +309,22 @@ export class SqlResponseStore implements ResponseStore {
    * twice or missed. Every reader of the whole set (exports, sample statistics, results) reads
    * through here.
    */
-  async *stream(filter: ResponseFilter): AsyncIterable<StoredResponse> {
+  stream(filter: ResponseFilter): AsyncIterable<StoredResponse> {
     const { sql, params } = whereOf(filter, this.db);
+    // Opened on its first read; the slot is taken now, so that a reader over the limit is
+    // refused before an HTTP route has written a byte (`SnapshotsBusyError`, a 503).
     const cursor = this.db.snapshot(`SELECT ${COLUMNS} FROM olva_responses ${sql} ORDER BY received_at, submission_id`, params, STREAM_BATCH);
+    const slot = this.snapshots.take(() => { cursor.close().catch(() => {}); });
+    return this.read(cursor, slot);
+  }
+
+  /** The rows of `cursor`, its slot given back however the reading ends. */
+  private async *read(cursor: RowCursor, slot: SnapshotSlot): AsyncIterable<StoredResponse> {
     // The next batch is asked for before this one is handed out: the database (SQLite's
     // thread, or PostgreSQL) reads it while the caller formats this one. Two batches at most
     // are held, so memory stays flat.
     const read = () => {
+      slot.touch();
       const batch = cursor.next();
       // A read that fails while the caller is still on the previous batch, or that a caller
       // stopping early (a closed download) leaves behind, must not be an unhandled rejection;
@@ -322,6 +340,7 @@ export class SqlResponseStore implements ResponseStore {
         for (const row of batch.rows) yield toStored(row);
       }
     } finally {
+      slot.release();
       await cursor.close();
     }
   }

@@ -83,7 +83,9 @@ export interface ResponseStore {
   /** A page of responses in (receivedAt, submissionId) order, after the given cursor. */
   list(filter: ResponseFilter, page: { after?: string; limit: number }): Promise<ResponsePage>;
   /** Every matching response in (receivedAt, submissionId) order, read in batches so memory
-   * stays flat whatever the count. */
+   * stays flat whatever the count. Throws `SnapshotsBusyError` at once, before anything is
+   * read, when `limits.concurrentExports` streams are being read already; a stream gives its
+   * slot back when read to its end, stopped, failed, or left unread for `SNAPSHOT_IDLE_MS`. */
   stream(filter: ResponseFilter): AsyncIterable<StoredResponse>;
   count(filter: ResponseFilter): Promise<number>;
   /** Erasure on request (the submissionId in either case). True when a row was deleted. The submissionId is remembered (an

@@ -1,0 +1,113 @@
+// Snapshots read at once are bounded (`limits.concurrentExports`): one more export gets a 503
+// with Retry-After before a byte of its file, and a reading that ends early (stopped, a closed
+// download, failed, left unread) gives its slot back. Exports are held open by not reading
+// their stream; the idle expiry is fired by hand.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bothBackends } from '@olva/test-support/store-backends';
+import { fixtureAnswers, fixtureCore, fixtureResponse } from '@olva/test-support/export-fixtures';
+import { STREAM_BATCH, SqlResponseStore } from '../store/sql-store.js';
+import { openStore } from '../store/open.js';
+import { payloadDigest } from '../store/canonical.js';
+import { SnapshotsBusyError } from '../store/snapshot-slots.js';
+import { createAuthorizer } from '../tokens.js';
+import { sha256Hex } from '../config/load.js';
+import { BuildRegistry } from '../questionnaires.js';
+import { replyToError } from '../http/error-replies.js';
+import { csvReadable } from './csv.js';
+import { exportRoutes } from './routes.js';
+
+const TOKEN = 'national-token-0123456789abcdef';
+const ALL = { territories: 'all' as const };
+
+for (const backend of bothBackends()) {
+  describe(`concurrent snapshots on ${backend.name}`, () => {
+    let store: SqlResponseStore;
+    let app: FastifyInstance;
+    let base: string;
+    /** The idle expiries armed, latest last: firing one gives its slot back. */
+    let idle: (() => void)[];
+    beforeAll(() => backend.setup());
+    afterAll(() => backend.teardown());
+    afterEach(async () => {
+      await app?.close();
+      await store?.close();
+    });
+
+    async function setUp(count = 5): Promise<void> {
+      idle = [];
+      const opened = await openStore(await backend.newDatabaseUrl());
+      store = new SqlResponseStore(opened.db, undefined, {
+        concurrentSnapshots: 2,
+        idleTimer: (fire) => { idle.push(fire); return () => { idle = idle.filter((f) => f !== fire); }; },
+      });
+      await store.saveQuestionnaire(fixtureCore());
+      await Promise.all(Array.from({ length: count }, (_, i) => fixtureResponse(i, fixtureAnswers(i)).payload).map((p) => store.insert(p, payloadDigest(p))));
+      const authorizer = createAuthorizer([{ name: 'national', sha256: sha256Hex(TOKEN), scope: { territories: 'all', rights: ['export'] }, plain: false }]);
+      app = Fastify();
+      app.setErrorHandler(replyToError);
+      await app.register(exportRoutes, { store, registry: new BuildRegistry([], store), authorizer });
+      base = await app.listen({ host: '127.0.0.1', port: 0 });
+    }
+
+    /** A stream read as far as its first response, then left unread: it holds its slot. */
+    async function held(): Promise<AsyncIterator<unknown>> {
+      const it = store.stream(ALL)[Symbol.asyncIterator]();
+      expect((await it.next()).done).toBe(false);
+      return it;
+    }
+
+    const exportOf = (format: string, lang = 'fr') => fetch(`${base}/v1/exports/responses.${format}?questionnaire=olva-core`, {
+      headers: { authorization: `Bearer ${TOKEN}`, 'accept-language': lang },
+    });
+
+    it('answers one export more than the limit 503 exports-busy with Retry-After, in French first, then serves it once a slot is free', async () => {
+      await setUp();
+      const first = await held();
+      await held();
+      expect(() => store.stream(ALL)).toThrow(SnapshotsBusyError);
+      for (const format of ['csv', 'xlsx', 'ndjson']) {
+        const refused = await exportOf(format);
+        expect(refused.status).toBe(503);
+        expect(refused.headers.get('retry-after')).toBe('10');
+        expect(refused.headers.get('content-disposition')).toBeNull();
+        expect(await refused.json()).toEqual({ error: 'exports-busy', message: expect.stringMatching(/^2 exports ou calculs .* réessayez dans 10 s$/) });
+      }
+      expect((await (await exportOf('csv', 'en')).json()).message).toMatch(/^2 exports or computations/);
+      // Stopped early (a `break` out of `for await`): the slot is back.
+      await first.return!();
+      expect(store.snapshots.inUse).toBe(1);
+      const served = await exportOf('csv');
+      expect(served.status).toBe(200);
+      expect((await served.text()).trim().split('\n')).toHaveLength(6);
+      expect(store.snapshots.inUse).toBe(1);
+    });
+
+    it('gives the slot of a closed download back', async () => {
+      // More than the download's buffer holds: it waits for its reader.
+      await setUp(2 * STREAM_BATCH + 1);
+      const download = csvReadable([fixtureCore()], store.stream(ALL));
+      await new Promise((resolve) => download.once('readable', resolve));
+      expect(store.snapshots.inUse).toBe(1);
+      // What fastify does when the client goes away.
+      download.destroy();
+      await new Promise((resolve) => download.once('close', resolve));
+      expect(store.snapshots.inUse).toBe(0);
+    });
+
+    it('gives back, at the idle expiry, the slot of a stream never read or left unread, and lets its snapshot go', async () => {
+      // Three batches: the first in hand, the second read ahead, the third asked of a snapshot let go.
+      await setUp(2 * STREAM_BATCH + 1);
+      store.stream(ALL);
+      const unread = await held();
+      expect(store.snapshots.inUse).toBe(2);
+      expect(idle).toHaveLength(2);
+      for (const fire of [...idle]) fire();
+      expect(store.snapshots.inUse).toBe(0);
+      // Its snapshot was let go: the reader who comes back finds its download failed.
+      await expect((async () => { while (!(await unread.next()).done); })()).rejects.toThrow();
+      expect(store.snapshots.inUse).toBe(0);
+      expect((await exportOf('csv')).status).toBe(200);
+    });
+  });
+}
