@@ -107,7 +107,9 @@ for (const backend of bothBackends()) {
       // Its snapshot was let go: the reader who comes back finds its download failed.
       await expect((async () => { while (!(await unread.next()).done); })()).rejects.toThrow();
       expect(store.snapshots.inUse).toBe(0);
-      expect((await exportOf('csv')).status).toBe(200);
+      const served = await exportOf('csv');
+      expect(served.status).toBe(200);
+      expect((await served.text()).trim().split('\n')).toHaveLength(2 * STREAM_BATCH + 2);
     });
   });
 }
