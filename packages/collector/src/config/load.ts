@@ -140,7 +140,7 @@ function envProblem(name: string, rule: string, message: Text): ConfigProblem {
 /**
  * Environment overrides: OLVA_HOST, OLVA_PORT, OLVA_TRUST_PROXY (`true`, `false` or the
  * proxies' addresses), OLVA_DATABASE_URL, OLVA_LOG_LEVEL, OLVA_BODY_LIMIT, OLVA_RATE_LIMIT,
- * OLVA_TOKENS (a JSON array of token entries that replaces the file's). They are applied before validation, so they are checked by the same schema.
+ * OLVA_CONCURRENT_EXPORTS, OLVA_TOKENS (a JSON array of token entries that replaces the file's). They are applied before validation, so they are checked by the same schema.
  */
 function applyEnv(raw: Record<string, any>, env: NodeJS.ProcessEnv, problems: ConfigProblem[]): Record<string, any> {
   const out = structuredClone(raw);
@@ -161,10 +161,12 @@ function applyEnv(raw: Record<string, any>, env: NodeJS.ProcessEnv, problems: Co
   if (env.OLVA_DATABASE_URL) out.database = { url: env.OLVA_DATABASE_URL, fromEnv: true };
   const body = int('OLVA_BODY_LIMIT');
   const rate = int('OLVA_RATE_LIMIT');
-  if (body !== undefined || rate !== undefined) {
+  const exports = int('OLVA_CONCURRENT_EXPORTS');
+  if (body !== undefined || rate !== undefined || exports !== undefined) {
     out.limits = { ...(out.limits ?? {}) };
     if (body !== undefined) out.limits.bodyBytes = body;
     if (rate !== undefined) out.limits.ratePerMinute = rate;
+    if (exports !== undefined) out.limits.concurrentExports = exports;
   }
   if (env.OLVA_TOKENS) {
     const parsed = parseJson(env.OLVA_TOKENS);
