@@ -71,9 +71,9 @@ for (const backend of bothBackends()) {
         expect(refused.status).toBe(503);
         expect(refused.headers.get('retry-after')).toBe('10');
         expect(refused.headers.get('content-disposition')).toBeNull();
-        expect(await refused.json()).toEqual({ error: 'exports-busy', message: expect.stringMatching(/^2 exports ou calculs .* réessayez dans 10 s$/) });
+        expect(await refused.json()).toEqual({ error: 'exports-busy', message: 'trop d’exports ou de calculs sur l’ensemble des réponses sont en cours (au plus 2 à la fois) ; réessayez dans 10 s' });
       }
-      expect((await (await exportOf('csv', 'en')).json()).message).toMatch(/^2 exports or computations/);
+      expect((await (await exportOf('csv', 'en')).json()).message).toBe('too many exports or computations over all responses are running (at most 2 at once); retry in 10 s');
       // Stopped early (a `break` out of `for await`): the slot is back.
       await first.return!();
       expect(store.snapshots.inUse).toBe(1);
