@@ -16,6 +16,7 @@ import { BuildRegistry } from '../questionnaires.js';
 import { replyToError } from '../http/error-replies.js';
 import { csvReadable } from './csv.js';
 import { exportRoutes } from './routes.js';
+import { statsRoutes } from '../stats/routes.js';
 
 const TOKEN = 'national-token-0123456789abcdef';
 const ALL = { territories: 'all' as const };
@@ -43,10 +44,12 @@ for (const backend of bothBackends()) {
       });
       await store.saveQuestionnaire(fixtureCore());
       await Promise.all(Array.from({ length: count }, (_, i) => fixtureResponse(i, fixtureAnswers(i)).payload).map((p) => store.insert(p, payloadDigest(p))));
-      const authorizer = createAuthorizer([{ name: 'national', sha256: sha256Hex(TOKEN), scope: { territories: 'all', rights: ['export'] }, plain: false }]);
+      const authorizer = createAuthorizer([{ name: 'national', sha256: sha256Hex(TOKEN), scope: { territories: 'all', rights: ['export', 'stats'] }, plain: false }]);
       app = Fastify();
       app.setErrorHandler(replyToError);
-      await app.register(exportRoutes, { store, registry: new BuildRegistry([], store), authorizer });
+      const registry = new BuildRegistry([], store);
+      await app.register(exportRoutes, { store, registry, authorizer });
+      await app.register(statsRoutes, { store, registry, authorizer, stats: { expected: [] } });
       base = await app.listen({ host: '127.0.0.1', port: 0 });
     }
 
@@ -57,16 +60,16 @@ for (const backend of bothBackends()) {
       return it;
     }
 
-    const exportOf = (format: string, lang = 'fr') => fetch(`${base}/v1/exports/responses.${format}?questionnaire=olva-core`, {
+    const exportOf = (format: string, lang = 'fr') => fetch(`${base}/v1/${format === 'stats' ? 'stats/sample' : `exports/responses.${format}`}?questionnaire=olva-core`, {
       headers: { authorization: `Bearer ${TOKEN}`, 'accept-language': lang },
     });
 
-    it('answers one export more than the limit 503 exports-busy with Retry-After, in French first, then serves it once a slot is free', async () => {
+    it('answers one export or statistic more than the limit 503 exports-busy with Retry-After, in French first, then serves it once a slot is free', async () => {
       await setUp();
       const first = await held();
       await held();
       expect(() => store.stream(ALL)).toThrow(SnapshotsBusyError);
-      for (const format of ['csv', 'xlsx', 'ndjson']) {
+      for (const format of ['csv', 'xlsx', 'ndjson', 'stats']) {
         const refused = await exportOf(format);
         expect(refused.status).toBe(503);
         expect(refused.headers.get('retry-after')).toBe('10');
