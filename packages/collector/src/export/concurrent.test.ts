@@ -98,6 +98,20 @@ for (const backend of bothBackends()) {
       expect(store.snapshots.inUse).toBe(0);
     });
 
+    // PostgreSQL ends a session from another one: a read that fails on the database's side.
+    if (backend.name === 'postgres') it('gives the slot back when a read fails (its session ended by the server)', async () => {
+      // Three batches, as below: the third is asked of the session ended.
+      await setUp(2 * STREAM_BATCH + 1);
+      const broken = await held();
+      const [{ n }] = await store.db.query(
+        "SELECT COUNT(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'FETCH%'",
+      ) as [{ n: unknown }];
+      expect(Number(n)).toBe(1);
+      expect(store.snapshots.inUse).toBe(1);
+      await expect((async () => { while (!(await broken.next()).done); })()).rejects.toThrow();
+      expect(store.snapshots.inUse).toBe(0);
+    });
+
     it('gives back, at the idle expiry, the slot of a stream never read or left unread, and lets its snapshot go', async () => {
       // Three batches: the first in hand, the second read ahead, the third asked of a snapshot let go.
       await setUp(2 * STREAM_BATCH + 1);
