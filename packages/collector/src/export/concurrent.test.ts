@@ -3,7 +3,7 @@
 // download, failed, left unread) gives its slot back. Exports are held open by not reading
 // their stream; the idle expiry is fired by hand.
 import Fastify, { type FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bothBackends } from '@olva/test-support/store-backends';
 import { fixtureAnswers, fixtureCore, fixtureResponse } from '@olva/test-support/export-fixtures';
 import { STREAM_BATCH, SqlResponseStore } from '../store/sql-store.js';
@@ -86,7 +86,7 @@ for (const backend of bothBackends()) {
       expect(store.snapshots.inUse).toBe(1);
     });
 
-    it('gives the slot of a closed download back', async () => {
+    it('gives the slot of a closed download back, even before its first read', async () => {
       // More than the download's buffer holds: it waits for its reader.
       await setUp(2 * STREAM_BATCH + 1);
       const download = csvReadable([fixtureCore()], store.stream(ALL));
@@ -96,6 +96,20 @@ for (const backend of bothBackends()) {
       download.destroy();
       await new Promise((resolve) => download.once('close', resolve));
       expect(store.snapshots.inUse).toBe(0);
+
+      // Stopped before its first read (a generator's `finally` would not run).
+      const unstarted = store.stream(ALL);
+      expect(store.snapshots.inUse).toBe(1);
+      await unstarted.return!();
+      expect(store.snapshots.inUse).toBe(0);
+
+      // Through HTTP: the client goes away once the headers came (the file may be all sent or not yet);
+      // the reply's end gives the slot back.
+      const aborted = new AbortController();
+      const response = await fetch(`${base}/v1/exports/responses.csv?questionnaire=olva-core`, { headers: { authorization: `Bearer ${TOKEN}` }, signal: aborted.signal });
+      expect(response.status).toBe(200);
+      aborted.abort();
+      await vi.waitFor(() => expect(store.snapshots.inUse).toBe(0));
     });
 
     // PostgreSQL ends a session from another one: a read that fails on the database's side.

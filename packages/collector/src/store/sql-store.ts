@@ -309,17 +309,29 @@ export class SqlResponseStore implements ResponseStore {
    * twice or missed. Every reader of the whole set (exports, sample statistics, results) reads
    * through here.
    */
-  stream(filter: ResponseFilter): AsyncIterable<StoredResponse> {
+  stream(filter: ResponseFilter): AsyncIterableIterator<StoredResponse> {
     const { sql, params } = whereOf(filter, this.db);
     // Opened on its first read; the slot is taken now, so that a reader over the limit is
     // refused before an HTTP route has written a byte (`SnapshotsBusyError`, a 503).
     const cursor = this.db.snapshot(`SELECT ${COLUMNS} FROM olva_responses ${sql} ORDER BY received_at, submission_id`, params, STREAM_BATCH);
     const slot = this.snapshots.take(() => { cursor.close().catch(() => {}); });
-    return this.read(cursor, slot);
+    const rows = this.read(cursor, slot);
+    // `return` gives the slot back even before the first read: a generator stopped before it
+    // started never runs its `finally` (a download closed before its first row).
+    return {
+      [Symbol.asyncIterator]() { return this; },
+      next: () => rows.next(),
+      throw: (error?: unknown) => rows.throw(error),
+      async return(value?: unknown) {
+        slot.release();
+        await cursor.close().catch(() => {});
+        return rows.return(value as undefined);
+      },
+    };
   }
 
   /** The rows of `cursor`, its slot given back however the reading ends. */
-  private async *read(cursor: RowCursor, slot: SnapshotSlot): AsyncIterable<StoredResponse> {
+  private async *read(cursor: RowCursor, slot: SnapshotSlot): AsyncGenerator<StoredResponse> {
     // The next batch is asked for before this one is handed out: the database (SQLite's
     // thread, or PostgreSQL) reads it while the caller formats this one. Two batches at most
     // are held, so memory stays flat.

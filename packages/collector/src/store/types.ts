@@ -85,8 +85,9 @@ export interface ResponseStore {
   /** Every matching response in (receivedAt, submissionId) order, read in batches so memory
    * stays flat whatever the count. Throws `SnapshotsBusyError` at once, before anything is
    * read, when `limits.concurrentExports` streams are being read already; a stream gives its
-   * slot back when read to its end, stopped, failed, or left unread for `SNAPSHOT_IDLE_MS`. */
-  stream(filter: ResponseFilter): AsyncIterable<StoredResponse>;
+   * slot back when read to its end, stopped (`return`, even before its first read), failed,
+   * or left unread for `SNAPSHOT_IDLE_MS`. */
+  stream(filter: ResponseFilter): AsyncIterableIterator<StoredResponse>;
   count(filter: ResponseFilter): Promise<number>;
   /** Erasure on request (the submissionId in either case). True when a row was deleted. The submissionId is remembered (an
    * insert of it answers `erased`), and what the row held is overwritten on disk. */
