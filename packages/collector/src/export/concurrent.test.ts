@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bothBackends } from '@olva/test-support/store-backends';
+import { startTestCollector, testConfig } from '@olva/test-support/test-collector';
 import { fixtureAnswers, fixtureCore, fixtureResponse } from '@olva/test-support/export-fixtures';
 import { STREAM_BATCH, SqlResponseStore } from '../store/sql-store.js';
 import { openStore } from '../store/open.js';
@@ -23,22 +24,24 @@ const ALL = { territories: 'all' as const };
 
 for (const backend of bothBackends()) {
   describe(`concurrent snapshots on ${backend.name}`, () => {
-    let store: SqlResponseStore;
-    let app: FastifyInstance;
     let base: string;
     /** The idle expiries armed, latest last: firing one gives its slot back. */
     let idle: (() => void)[];
     beforeAll(() => backend.setup());
     afterAll(() => backend.teardown());
+    let store: SqlResponseStore;
+    let app: FastifyInstance;
+    /** What the test opened, closed after it (a test of the configuration opens neither). */
+    let opened: { close(): Promise<unknown> }[] = [];
     afterEach(async () => {
-      await app?.close();
-      await store?.close();
+      for (const o of opened) await o.close();
+      opened = [];
     });
 
     async function setUp(count = 5): Promise<void> {
       idle = [];
-      const opened = await openStore(await backend.newDatabaseUrl());
-      store = new SqlResponseStore(opened.db, undefined, {
+      const plain = await openStore(await backend.newDatabaseUrl());
+      store = new SqlResponseStore(plain.db, undefined, {
         concurrentSnapshots: 2,
         idleTimer: (fire) => { idle.push(fire); return () => { idle = idle.filter((f) => f !== fire); }; },
       });
@@ -51,6 +54,7 @@ for (const backend of bothBackends()) {
       await app.register(exportRoutes, { store, registry, authorizer });
       await app.register(statsRoutes, { store, registry, authorizer, stats: { expected: [] } });
       base = await app.listen({ host: '127.0.0.1', port: 0 });
+      opened = [app, store];
     }
 
     /** A stream read as far as its first response, then left unread: it holds its slot. */
@@ -141,6 +145,17 @@ for (const backend of bothBackends()) {
       const served = await exportOf('csv');
       expect(served.status).toBe(200);
       expect((await served.text()).trim().split('\n')).toHaveLength(2 * STREAM_BATCH + 2);
+    });
+
+    it('takes its limit from the configuration (limits.concurrentExports), 4 without it', async () => {
+      for (const [limits, limit] of [[{ concurrentExports: 1 }, 1], [{}, 4]] as const) {
+        const started = await startTestCollector(await backend.newDatabaseUrl(), { overrides: { limits: { ...testConfig().limits as object, ...limits } } });
+        try {
+          expect((started.collector.store as SqlResponseStore).snapshots.limit).toBe(limit);
+        } finally {
+          await started.close();
+        }
+      }
     });
   });
 }
