@@ -58,6 +58,7 @@ export const MESSAGES = {
   'not-found.route': { fr: 'aucune route {method} {path}', en: 'no route {method} {path}' },
   'method-not-allowed': { fr: '{method} n’est pas permis sur {path} ; utilisez {allow}', en: '{method} is not allowed on {path}; use {allow}' },
   'internal': { fr: 'erreur interne ; réessayez plus tard', en: 'internal error; retry later' },
+  'exports-busy': { fr: 'trop d’exports ou de calculs sur l’ensemble des réponses sont en cours (au plus {limit} à la fois) ; réessayez dans {seconds} s', en: 'too many exports or computations over all responses are running (at most {limit} at once); retry in {seconds} s' },
   'unavailable': { fr: 'la base des réponses est injoignable', en: 'the response store is unreachable' },
 
   // --- Tokens and rights -----------------------------------------------------------------

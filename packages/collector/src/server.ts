@@ -90,7 +90,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   const unknown = unknownTerritoryProblems(config, territories);
   if (unknown.length) throw new ConfigError(unknown);
   const ownsStore = !options.store;
-  const store = options.store ?? await openStore(config.databaseUrl);
+  const store = options.store ?? await openStore(config.databaseUrl, { concurrentSnapshots: config.limits.concurrentExports });
   const registry = new BuildRegistry(builds, store);
   const auth = createAuthorizer(config.tokens, territories);
 

@@ -37,10 +37,10 @@ describe('collector configuration', () => {
   });
 
   it('applies environment overrides, checked by the same rules', () => {
-    const env = { OLVA_PORT: '9090', OLVA_HOST: '0.0.0.0', OLVA_DATABASE_URL: 'postgres://u:secret@db/olva', OLVA_RATE_LIMIT: '10',
+    const env = { OLVA_PORT: '9090', OLVA_HOST: '0.0.0.0', OLVA_DATABASE_URL: 'postgres://u:secret@db/olva', OLVA_RATE_LIMIT: '10', OLVA_CONCURRENT_EXPORTS: '2',
       OLVA_TOKENS: JSON.stringify([{ name: 'env', sha256: 'a'.repeat(64), scope: { territories: [{ level: 'commune', code: '35238' }], rights: ['stats'] } }]) };
     const { config } = resolveConfig({ questionnaires: [{ build: 'b' }], server: { port: 1 } }, { ...opts, env });
-    expect(config).toMatchObject({ port: 9090, host: '0.0.0.0', databaseUrl: 'postgres://u:secret@db/olva', limits: { ratePerMinute: 10 } });
+    expect(config).toMatchObject({ port: 9090, host: '0.0.0.0', databaseUrl: 'postgres://u:secret@db/olva', limits: { ratePerMinute: 10, concurrentExports: 2 } });
     expect(config.tokens.map((t) => t.name)).toEqual(['env']);
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_PORT: 'eighty' } })))
       .toEqual(['environment OLVA_PORT: must be a whole number, got "eighty" [integer]']);
@@ -48,6 +48,8 @@ describe('collector configuration', () => {
       .toEqual(['environnement OLVA_PORT : doit être un nombre entier, reçu « eighty » [integer]']);
     expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_PORT: '70000' } })))
       .toEqual([expect.stringContaining('/server/port')]);
+    expect(problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }] }, { ...opts, env: { OLVA_CONCURRENT_EXPORTS: '0' } })))
+      .toEqual([expect.stringContaining('/limits/concurrentExports')]);
   });
 
   it('refuses an invalid file naming the file, the pointer and the rule of every problem', () => {

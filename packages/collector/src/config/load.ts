@@ -95,7 +95,8 @@ export interface CollectorConfig {
   origins: { origin: string; territories: TerritoryRef[] | 'all'; read?: boolean }[];
   customTerritories: CustomTerritory[];
   tokens: TokenConfig[];
-  limits: { bodyBytes: number; ratePerMinute: number; maxDepth: number };
+  /** `concurrentExports`: streams of the store read at once (`DEFAULT_CONCURRENT_SNAPSHOTS` when absent). */
+  limits: { bodyBytes: number; ratePerMinute: number; maxDepth: number; concurrentExports?: number };
   /** Sample monitoring: the sector question and expected distributions (see stats/expected.ts). */
   stats?: StatsConfig;
   /** Waves tied to versions (see waves.ts); empty: every wave accepts every version. */
@@ -139,7 +140,7 @@ function envProblem(name: string, rule: string, message: Text): ConfigProblem {
 /**
  * Environment overrides: OLVA_HOST, OLVA_PORT, OLVA_TRUST_PROXY (`true`, `false` or the
  * proxies' addresses), OLVA_DATABASE_URL, OLVA_LOG_LEVEL, OLVA_BODY_LIMIT, OLVA_RATE_LIMIT,
- * OLVA_TOKENS (a JSON array of token entries that replaces the file's). They are applied before validation, so they are checked by the same schema.
+ * OLVA_CONCURRENT_EXPORTS, OLVA_TOKENS (a JSON array of token entries that replaces the file's). They are applied before validation, so they are checked by the same schema.
  */
 function applyEnv(raw: Record<string, any>, env: NodeJS.ProcessEnv, problems: ConfigProblem[]): Record<string, any> {
   const out = structuredClone(raw);
@@ -160,10 +161,12 @@ function applyEnv(raw: Record<string, any>, env: NodeJS.ProcessEnv, problems: Co
   if (env.OLVA_DATABASE_URL) out.database = { url: env.OLVA_DATABASE_URL, fromEnv: true };
   const body = int('OLVA_BODY_LIMIT');
   const rate = int('OLVA_RATE_LIMIT');
-  if (body !== undefined || rate !== undefined) {
+  const exports = int('OLVA_CONCURRENT_EXPORTS');
+  if (body !== undefined || rate !== undefined || exports !== undefined) {
     out.limits = { ...(out.limits ?? {}) };
     if (body !== undefined) out.limits.bodyBytes = body;
     if (rate !== undefined) out.limits.ratePerMinute = rate;
+    if (exports !== undefined) out.limits.concurrentExports = exports;
   }
   if (env.OLVA_TOKENS) {
     const parsed = parseJson(env.OLVA_TOKENS);
@@ -267,6 +270,7 @@ export function resolveConfig(raw: unknown, options: { file: string; baseDir: st
       bodyBytes: merged.limits?.bodyBytes ?? DEFAULTS.bodyBytes,
       ratePerMinute: merged.limits?.ratePerMinute ?? DEFAULTS.ratePerMinute,
       maxDepth: merged.limits?.maxDepth ?? DEFAULTS.maxDepth,
+      ...(merged.limits?.concurrentExports ? { concurrentExports: merged.limits.concurrentExports } : {}),
     },
     ...(merged.stats ? { stats: merged.stats as StatsConfig } : {}),
     ...(merged.waves ? { waves: merged.waves as WaveRule[] } : {}),

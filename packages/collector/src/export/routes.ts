@@ -29,7 +29,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import type { Authorizer, Principal, Right } from '../auth.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
-import type { ResponseFilter, ResponseStore } from '../store/types.js';
+import type { ResponseFilter, ResponseStore, StoredResponse } from '../store/types.js';
 import { text } from '../messages.js';
 import { codebookCsv, codebookEntries, codebookMarkdown } from './codebook.js';
 import { csvReadable } from './csv.js';
@@ -92,6 +92,16 @@ export async function authorizeRead(
   return { query, filter, principal: decision.principal };
 }
 
+/**
+ * The responses of a download, read from one snapshot of the store: the reply's end (sent,
+ * failed, or the client gone, even before the first row) gives its slot back (`stream`).
+ */
+function downloaded(store: ResponseStore, filter: ResponseFilter, reply: FastifyReply): AsyncIterableIterator<StoredResponse> {
+  const responses = store.stream(filter);
+  reply.raw.once('close', () => { responses.return?.().catch(() => {}); });
+  return responses;
+}
+
 function attachment(reply: FastifyReply, type: string, filename: string): FastifyReply {
   return reply.header('content-type', type).header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store');
 }
@@ -131,7 +141,7 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
     const separator = q.separator === ';' || q.separator === 'semicolon' ? ';' : ',';
     const mode = q.values === 'labels' ? 'labels' : 'codes';
     const locale = q.locale === 'en' ? 'en' : 'fr';
-    const body = csvReadable(ready.compiled, store.stream(ready.read.filter), { separator, mode, locale, missing: ready.missing, harmonise: ready.harmonise });
+    const body = csvReadable(ready.compiled, downloaded(store, ready.read.filter, reply), { separator, mode, locale, missing: ready.missing, harmonise: ready.harmonise });
     return attachment(reply, 'text/csv; charset=utf-8', `${exportBaseName(ready.read.query)}.csv`).send(body);
   });
 
@@ -139,10 +149,13 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
     const ready = await prepare(request, reply);
     if (!ready) return reply;
     const locale = (request.query as Record<string, unknown>).locale === 'en' ? 'en' : 'fr';
+    // Taken before the reply starts: over the limit of snapshots read at once, a 503, not a
+    // workbook cut short.
+    const responses = downloaded(store, ready.read.filter, reply);
     const out = new PassThrough();
     // zip.pipe(out) and fastify's pipe of `out` to the socket honour back-pressure, and
     // writeXlsx waits for them: `out` holds one high-water mark, never the workbook.
-    writeXlsx(ready.compiled, () => store.stream(ready.read.filter), out, { locale, missing: ready.missing, harmonise: ready.harmonise }).catch((error: unknown) => {
+    writeXlsx(ready.compiled, () => responses, out, { locale, missing: ready.missing, harmonise: ready.harmonise }).catch((error: unknown) => {
       // A client that went away (fastify destroyed `out`) is not a failure of the server.
       if (out.destroyed) return;
       request.log.error({ err: error }, 'xlsx export failed');
@@ -170,7 +183,7 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
   app.get('/v1/exports/responses.ndjson', async (request, reply) => {
     const ready = await prepare(request, reply);
     if (!ready) return reply;
-    const body = ndjsonReadable(exportedResponses(store.stream(ready.read.filter), ready.personal));
+    const body = ndjsonReadable(exportedResponses(downloaded(store, ready.read.filter, reply), ready.personal));
     return attachment(reply, 'application/x-ndjson; charset=utf-8', `${exportBaseName(ready.read.query)}.ndjson`).send(body);
   });
 

@@ -10,6 +10,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { HttpError, type ErrorBody } from './errors.js';
 import { text, type Lang } from '../messages.js';
 import { inLanguage, localise, negotiateLanguage } from './language.js';
+import { SNAPSHOTS_RETRY_SECONDS, SnapshotsBusyError } from '../store/snapshot-slots.js';
 
 /** The longest path segment fastify routes (its `maxParamLength`, left at its default). */
 const MAX_SEGMENT = 100;
@@ -40,10 +41,16 @@ function frameworkBody(error: FastifyError, status: number): ErrorBody {
 }
 
 /**
- * The error handler: `HttpError`s as they are, fastify's 4xx reworded, anything else a logged
- * 500; every body in the request's language (some of these never reach the routes' hooks).
+ * The error handler: `HttpError`s as they are, a store with every snapshot slot taken a 503
+ * with Retry-After, fastify's 4xx reworded, anything else a logged 500; every body in the
+ * request's language (some of these never reach the routes' hooks).
  */
-export function replyToError(error: FastifyError | HttpError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function replyToError(error: FastifyError | HttpError | SnapshotsBusyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  // Thrown by `ResponseStore.stream` before a byte of the reply is written, from any route
+  // reading the whole store (exports, statistics, results, warnings): one answer for them all.
+  if (error instanceof SnapshotsBusyError) {
+    error = new HttpError(503, 'exports-busy', text('exports-busy', { limit: error.limit, seconds: SNAPSHOTS_RETRY_SECONDS }), { 'retry-after': String(SNAPSHOTS_RETRY_SECONDS) });
+  }
   if (error instanceof HttpError) {
     reply.headers(error.headers);
     return reply.code(error.statusCode).send(localise(error.body(), request, reply));

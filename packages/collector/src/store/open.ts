@@ -10,9 +10,12 @@ import { text, type Text } from '../messages.js';
 
 export { DatabaseUrlError, isPostgresUrl, maskUrl, sqliteFileOf } from './database-url.js';
 
-/** Opens and initialises the store a URL names. */
-export async function openStore(url: string): Promise<SqlResponseStore> {
-  const store = new SqlResponseStore(openDb(url));
+/**
+ * Opens and initialises the store a URL names.
+ * @param options.concurrentSnapshots streams read at once (`limits.concurrentExports`)
+ */
+export async function openStore(url: string, options: { concurrentSnapshots?: number } = {}): Promise<SqlResponseStore> {
+  const store = new SqlResponseStore(openDb(url), undefined, options);
   try {
     await store.init();
   } catch (e) {

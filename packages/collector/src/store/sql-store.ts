@@ -7,8 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { versionKeyOf, versionKeyString, withoutPersonalAnswers, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
-import type { SqlDb, SqlStep, Row } from './sql.js';
-import { SCHEMA_SQL, jsonTextList, territoryClause } from './sql.js';
+import type { SqlDb, SqlStep, Row, RowCursor } from './sql.js';
+import { SCHEMA_SQL, SNAPSHOT_IDLE_MS, jsonTextList, territoryClause } from './sql.js';
+import { DEFAULT_CONCURRENT_SNAPSHOTS, SnapshotSlots, type IdleTimer, type SnapshotSlot } from './snapshot-slots.js';
 import type { Exclusion, ExclusionEvent, InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse, TerritoryRef } from './types.js';
 import { SqlPublicationStore } from './publications.js';
 import { FACTS_WRITES } from './facts.js';
@@ -174,7 +175,15 @@ export class SqlResponseStore implements ResponseStore {
 
   readonly publications: SqlPublicationStore;
 
-  constructor(readonly db: SqlDb, private readonly now: () => Date = () => new Date()) {
+  /** The snapshots being read (`stream`), bounded. */
+  readonly snapshots: SnapshotSlots;
+
+  /**
+   * @param options.concurrentSnapshots streams read at once (`DEFAULT_CONCURRENT_SNAPSHOTS`)
+   * @param options.idleTimer the timer giving an unread stream's slot back (tests)
+   */
+  constructor(readonly db: SqlDb, private readonly now: () => Date = () => new Date(), options: { concurrentSnapshots?: number; idleTimer?: IdleTimer } = {}) {
+    this.snapshots = new SnapshotSlots(options.concurrentSnapshots ?? DEFAULT_CONCURRENT_SNAPSHOTS, SNAPSHOT_IDLE_MS, options.idleTimer);
     this.publications = new SqlPublicationStore(db, now);
   }
 
@@ -283,13 +292,34 @@ export class SqlResponseStore implements ResponseStore {
    * twice or missed. Every reader of the whole set (exports, sample statistics, results) reads
    * through here.
    */
-  async *stream(filter: ResponseFilter): AsyncIterable<StoredResponse> {
+  stream(filter: ResponseFilter): AsyncIterableIterator<StoredResponse> {
     const { sql, params } = whereOf(filter, this.db);
+    // Opened on its first read; the slot is taken now, so that a reader over the limit is
+    // refused before an HTTP route has written a byte (`SnapshotsBusyError`, a 503).
     const cursor = this.db.snapshot(`SELECT ${COLUMNS} FROM olva_responses ${sql} ORDER BY received_at, submission_id`, params, STREAM_BATCH);
+    const slot = this.snapshots.take(() => { cursor.close().catch(() => {}); });
+    const rows = this.read(cursor, slot);
+    // `return` gives the slot back even before the first read: a generator stopped before it
+    // started never runs its `finally` (a download closed before its first row).
+    return {
+      [Symbol.asyncIterator]() { return this; },
+      next: () => rows.next(),
+      throw: (error?: unknown) => rows.throw(error),
+      async return(value?: unknown) {
+        slot.release();
+        await cursor.close().catch(() => {});
+        return rows.return(value as undefined);
+      },
+    };
+  }
+
+  /** The rows of `cursor`, its slot given back however the reading ends. */
+  private async *read(cursor: RowCursor, slot: SnapshotSlot): AsyncGenerator<StoredResponse> {
     // The next batch is asked for before this one is handed out: the database (SQLite's
     // thread, or PostgreSQL) reads it while the caller formats this one. Two batches at most
     // are held, so memory stays flat.
     const read = () => {
+      slot.touch();
       const batch = cursor.next();
       // A read that fails while the caller is still on the previous batch, or that a caller
       // stopping early (a closed download) leaves behind, must not be an unhandled rejection;
@@ -305,6 +335,7 @@ export class SqlResponseStore implements ResponseStore {
         for (const row of batch.rows) yield toStored(row);
       }
     } finally {
+      slot.release();
       await cursor.close();
     }
   }

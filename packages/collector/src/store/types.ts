@@ -83,8 +83,11 @@ export interface ResponseStore {
   /** A page of responses in (receivedAt, submissionId) order, after the given cursor. */
   list(filter: ResponseFilter, page: { after?: string; limit: number }): Promise<ResponsePage>;
   /** Every matching response in (receivedAt, submissionId) order, read in batches so memory
-   * stays flat whatever the count. */
-  stream(filter: ResponseFilter): AsyncIterable<StoredResponse>;
+   * stays flat whatever the count. Throws `SnapshotsBusyError` at once, before anything is
+   * read, when `limits.concurrentExports` streams are being read already; a stream gives its
+   * slot back when read to its end, stopped (`return`, even before its first read), failed,
+   * or left unread for `SNAPSHOT_IDLE_MS`. */
+  stream(filter: ResponseFilter): AsyncIterableIterator<StoredResponse>;
   count(filter: ResponseFilter): Promise<number>;
   /** Erasure on request (the submissionId in either case). True when a row was deleted. The submissionId is remembered (an
    * insert of it answers `erased`), and what the row held is overwritten on disk. */
