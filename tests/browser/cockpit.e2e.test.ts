@@ -786,3 +786,33 @@ it('shows the national token every territory, sortable, in English too, on a pho
   await page.waitForSelector('#token');
   await closeClean(page, errors);
 });
+
+it('loads a territory’s view while the collector runs its most exports at once, and says why its warnings wait', async () => {
+  // Exports under way, held open unread: as many as the collector reads at once (4 by default).
+  const held: AsyncIterableIterator<unknown>[] = [];
+  for (;;) {
+    try {
+      held.push(demo.collector.store.stream({ questionnaireId: 'olva-core', territories: 'all' }));
+    } catch (e) {
+      expect((e as Error).name).toBe('SnapshotsBusyError');
+      break;
+    }
+    expect(held.length).toBeLessThan(65);
+  }
+  const { page, errors } = await openPage();
+  try {
+    await signIn(page, RENNES);
+    await page.waitForSelector('#warnings-title');
+    // The figures are there; only the warnings, which read every response, wait.
+    expect(Number((await text(page, 'dd[data-figure="responses"]'))?.replace(/\D/g, ''))).toBeGreaterThan(0);
+    expect(await page.locator('#warnings-table').count()).toBe(0);
+    expect(await text(page, '#warnings-busy')).toMatch(/^Les avertissements ne peuvent pas être lus pour l’instant : rechargez la page dans quelques secondes\. Le collecteur répond : trop d’exports/);
+    expect(await page.locator('#warnings-busy').getAttribute('role')).toBe('status');
+  } finally {
+    await Promise.all(held.map((s) => s.return?.()));
+  }
+  await page.reload();
+  await page.waitForSelector('#warnings-table');
+  expect(await page.locator('#warnings-busy').count()).toBe(0);
+  await closeClean(page, errors);
+});

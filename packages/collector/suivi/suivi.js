@@ -461,7 +461,10 @@ async function renderTerritory(param, mine) {
     if (!(error instanceof ApiError) || error.status !== 400 || !state.wave) throw error;
     view = await api(`/v1/cockpit/territory?territory=${encodeURIComponent(param)}`);
   }
-  const warnings = await api(`/v1/cockpit/warnings?territory=${encodeURIComponent(param)}${view.wave ? `&wave=${encodeURIComponent(view.wave)}` : ''}`);
+  // The warnings read every response of the wave, as an export does: while the collector runs
+  // its most exports at once (503), the rest of the view still loads and this part says why.
+  const warnings = await api(`/v1/cockpit/warnings?territory=${encodeURIComponent(param)}${view.wave ? `&wave=${encodeURIComponent(view.wave)}` : ''}`)
+    .catch((error) => { if (error instanceof ApiError && error.status === 503) return { busy: error.detail }; throw error; });
   if (mine !== drawing) return;
   const name = territoryName(view.territory);
   const sectors = view.sectors;
@@ -586,6 +589,10 @@ function exportField(view) {
  * opened thousands of pixels away, and a coordinator saw only the button change.
  */
 function warningsSection(warnings) {
+  if (warnings.busy !== undefined) {
+    return [h('h2', { id: 'warnings-title' }, tr('warningsTitle')),
+      h('p', { id: 'warnings-busy', role: 'status' }, tr('warningsBusy'), warnings.busy ? ` ${tr('because', { detail: warnings.busy })}` : '')];
+  }
   const rows = warnings.listed.flatMap((w, i) => {
     // The association's name (export-personal), else its number in the list: an identifier
     // told the coordinator nothing. Hidden is said as hidden, never as unanswered.
