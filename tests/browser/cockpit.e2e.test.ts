@@ -808,6 +808,10 @@ it('loads a territory’s view while the collector runs its most exports at once
     expect(await page.locator('#warnings-table').count()).toBe(0);
     expect(await text(page, '#warnings-busy')).toMatch(/^Les avertissements ne peuvent pas être lus pour l’instant : rechargez la page dans quelques secondes\. Le collecteur répond : trop d’exports/);
     expect(await page.locator('#warnings-busy').getAttribute('role')).toBe('status');
+    // An export asked meanwhile says the collector's reason, not « too many sign-in attempts ».
+    await page.click('button[data-export="csv"]');
+    await page.waitForFunction(() => /trop d’exports/.test(document.getElementById('export-done')?.textContent ?? ''));
+    expect(await text(page, '#export-done')).toMatch(/^La requête a échoué \(429\)\. Le collecteur répond : trop d’exports .* réessayez dans 10 s\.$/);
   } finally {
     await Promise.all(held.map((s) => s.return?.()));
   }

@@ -43,21 +43,25 @@ const tableWrap = (label, table) => wrapWith(label, table, tr('scrollHint'));
 // The API
 
 class ApiError extends Error {
-  /** `detail`: the collector's own message, in the page's language (Accept-Language). */
-  constructor(status, detail) {
+  /**
+   * `detail`: the collector's own message, in the page's language (Accept-Language); `code`:
+   * its error code (`exports-busy` tells a 429 of exports from one of sign-in attempts).
+   */
+  constructor(status, detail, code = '') {
     super(`HTTP ${status}`);
     this.status = status;
     this.detail = detail;
+    this.code = code;
   }
 }
 
-/** The `message` of a collector's error body, or '' when the body is not one. */
-async function errorDetail(response) {
+/** An ApiError of a refused `response`, with the `message` and `error` of its body when it has them. */
+async function refusal(response) {
   try {
     const body = await response.json();
-    return typeof body?.message === 'string' ? body.message : '';
+    return new ApiError(response.status, typeof body?.message === 'string' ? body.message : '', typeof body?.error === 'string' ? body.error : '');
   } catch {
-    return '';
+    return new ApiError(response.status, '');
   }
 }
 
@@ -75,9 +79,9 @@ async function request(path, init = {}) {
   }
   if (response.status === 401) {
     sessionStorage.removeItem(TOKEN_KEY);
-    throw new ApiError(401, await errorDetail(response));
+    throw await refusal(response);
   }
-  if (!response.ok) throw new ApiError(response.status, await errorDetail(response));
+  if (!response.ok) throw await refusal(response);
   return response;
 }
 
@@ -207,7 +211,7 @@ function show(title, ...content) {
 function failureText(error) {
   if (!(error instanceof ApiError)) return tr('failed', { status: String(error) });
   if (error.status === 0) return tr('unreachable');
-  if (error.status === 429) return tr('rateLimited');
+  if (error.status === 429 && error.code !== 'exports-busy') return tr('rateLimited');
   const text = error.status === 403 ? tr('forbidden') : tr('failed', { status: error.status });
   return error.detail ? `${text} ${tr('because', { detail: error.detail })}` : text;
 }
@@ -462,9 +466,9 @@ async function renderTerritory(param, mine) {
     view = await api(`/v1/cockpit/territory?territory=${encodeURIComponent(param)}`);
   }
   // The warnings read every response of the wave, as an export does: while the collector runs
-  // its most exports at once (503), the rest of the view still loads and this part says why.
+  // its most exports at once (429 exports-busy), the rest of the view still loads and this part says why.
   const warnings = await api(`/v1/cockpit/warnings?territory=${encodeURIComponent(param)}${view.wave ? `&wave=${encodeURIComponent(view.wave)}` : ''}`)
-    .catch((error) => { if (error instanceof ApiError && error.status === 503) return { busy: error.detail }; throw error; });
+    .catch((error) => { if (error instanceof ApiError && error.code === 'exports-busy') return { busy: error.detail }; throw error; });
   if (mine !== drawing) return;
   const name = territoryName(view.territory);
   const sectors = view.sectors;

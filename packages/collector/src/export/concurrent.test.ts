@@ -1,4 +1,4 @@
-// Snapshots read at once are bounded (`limits.concurrentExports`): one more export gets a 503
+// Snapshots read at once are bounded (`limits.concurrentExports`): one more export gets a 429
 // with Retry-After before a byte of its file, and a reading that ends early (stopped, a closed
 // download, failed, left unread) gives its slot back. Exports are held open by not reading
 // their stream; the idle expiry is fired by hand.
@@ -68,14 +68,14 @@ for (const backend of bothBackends()) {
       headers: { authorization: `Bearer ${TOKEN}`, 'accept-language': lang },
     });
 
-    it('answers one export or statistic more than the limit 503 exports-busy with Retry-After, in French first, then serves it once a slot is free', async () => {
+    it('answers one export or statistic more than the limit 429 exports-busy with Retry-After, in French first, then serves it once a slot is free', async () => {
       await setUp();
       const first = await held();
       await held();
       expect(() => store.stream(ALL)).toThrow(SnapshotsBusyError);
       for (const format of ['csv', 'xlsx', 'ndjson', 'stats']) {
         const refused = await exportOf(format);
-        expect(refused.status).toBe(503);
+        expect(refused.status).toBe(429);
         expect(refused.headers.get('retry-after')).toBe('10');
         expect(refused.headers.get('content-disposition')).toBeNull();
         expect(await refused.json()).toEqual({ error: 'exports-busy', message: 'trop d’exports ou de calculs sur l’ensemble des réponses sont en cours (au plus 2 à la fois) ; réessayez dans 10 s' });

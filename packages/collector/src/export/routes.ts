@@ -149,7 +149,7 @@ export const exportRoutes: FastifyPluginAsync<ExportRouteOptions> = async (app, 
     const ready = await prepare(request, reply);
     if (!ready) return reply;
     const locale = (request.query as Record<string, unknown>).locale === 'en' ? 'en' : 'fr';
-    // Taken before the reply starts: over the limit of snapshots read at once, a 503, not a
+    // Taken before the reply starts: over the limit of snapshots read at once, a 429, not a
     // workbook cut short.
     const responses = downloaded(store, ready.read.filter, reply);
     const out = new PassThrough();

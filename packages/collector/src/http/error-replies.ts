@@ -41,7 +41,7 @@ function frameworkBody(error: FastifyError, status: number): ErrorBody {
 }
 
 /**
- * The error handler: `HttpError`s as they are, a store with every snapshot slot taken a 503
+ * The error handler: `HttpError`s as they are, a store with every snapshot slot taken a 429
  * with Retry-After, fastify's 4xx reworded, anything else a logged 500; every body in the
  * request's language (some of these never reach the routes' hooks).
  */
@@ -49,7 +49,7 @@ export function replyToError(error: FastifyError | HttpError | SnapshotsBusyErro
   // Thrown by `ResponseStore.stream` before a byte of the reply is written, from any route
   // reading the whole store (exports, statistics, results, warnings): one answer for them all.
   if (error instanceof SnapshotsBusyError) {
-    error = new HttpError(503, 'exports-busy', text('exports-busy', { limit: error.limit, seconds: SNAPSHOTS_RETRY_SECONDS }), { 'retry-after': String(SNAPSHOTS_RETRY_SECONDS) });
+    error = new HttpError(429, 'exports-busy', text('exports-busy', { limit: error.limit, seconds: SNAPSHOTS_RETRY_SECONDS }), { 'retry-after': String(SNAPSHOTS_RETRY_SECONDS) });
   }
   if (error instanceof HttpError) {
     reply.headers(error.headers);

@@ -14,7 +14,7 @@ export const DEFAULT_CONCURRENT_SNAPSHOTS = 4;
  */
 export const SNAPSHOTS_RETRY_SECONDS = 10;
 
-/** Thrown, at once, by `ResponseStore.stream` when every slot is taken; the HTTP layer answers 503. */
+/** Thrown, at once, by `ResponseStore.stream` when every slot is taken; the HTTP layer answers 429, as to a client over the rate limit: the collector refuses more of the same work, it has not failed. */
 export class SnapshotsBusyError extends Error {
   constructor(readonly limit: number) {
     super(`${limit} snapshots of the store are already being read`);

@@ -295,7 +295,7 @@ export class SqlResponseStore implements ResponseStore {
   stream(filter: ResponseFilter): AsyncIterableIterator<StoredResponse> {
     const { sql, params } = whereOf(filter, this.db);
     // Opened on its first read; the slot is taken now, so that a reader over the limit is
-    // refused before an HTTP route has written a byte (`SnapshotsBusyError`, a 503).
+    // refused before an HTTP route has written a byte (`SnapshotsBusyError`, a 429).
     const cursor = this.db.snapshot(`SELECT ${COLUMNS} FROM olva_responses ${sql} ORDER BY received_at, submission_id`, params, STREAM_BATCH);
     const slot = this.snapshots.take(() => { cursor.close().catch(() => {}); });
     const rows = this.read(cursor, slot);
