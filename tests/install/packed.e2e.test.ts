@@ -206,6 +206,10 @@ describe('the packed @olva packages, installed outside the repository without th
     const init = await olva('init', 'extension', '--territory', 'epci:200040293', '--out', 'mon-extension.json');
     expect(init.err).toBe('');
     expect(init.code).toBe(0);
+    // The guide it names is in the project, packed into @olva/cli (the repository's docs/ is not).
+    expect(init.out).toContain('Les exemples du fichier : node_modules/@olva/cli/docs/extension-guide.md.');
+    expect(readFileSync(join(app, 'node_modules/@olva/cli/docs/extension-guide.md'), 'utf8')).toContain('question-types.md');
+    expect(existsSync(join(app, 'node_modules/@olva/cli/docs/question-types.md'))).toBe(true);
     const ext = JSON.parse(readFileSync(join(app, 'mon-extension.json'), 'utf8'));
     expect(ext.$schema).toBe('./node_modules/@olva/schema/bundled/extension.schema.json');
     expect(existsSync(join(app, ext.$schema))).toBe(true);
@@ -236,6 +240,8 @@ describe('the packed @olva packages, installed outside the repository without th
     const npx = await run(process.execPath, [join(app, 'node_modules/.bin/olva'), 'init', 'extension', '--territory', 'epci:200040293', '--out', 'extension.json'], bare, { LANG: 'fr_FR.UTF-8', OLVA_LANG: '' });
     expect(npx.code, npx.err).toBe(0);
     expect(npx.out).toContain('Schéma copié dans .olva/extension.schema.json (ce projet n’a pas @olva/schema)');
+    // The CLI lies outside this project (npx's cache): the guide is named by its absolute path.
+    expect(npx.out).toContain(`Les exemples du fichier : ${join(app, 'node_modules/@olva/cli/docs/extension-guide.md')}.`);
     expect(JSON.parse(readFileSync(join(bare, 'extension.json'), 'utf8')).$schema).toBe('./.olva/extension.schema.json');
     expect(readFileSync(join(bare, '.olva/extension.schema.json'), 'utf8')).toBe(readFileSync(join(app, 'node_modules/@olva/schema/bundled/extension.schema.json'), 'utf8'));
 

@@ -13,6 +13,7 @@ import { EXIT, pickLang, say, sayBoth, usageMistake, type Bilingual, type Comman
 import { defaultCorePath } from '../core-path.js';
 import { extensionSkeleton, namespaceFromName } from '../init/skeleton.js';
 import { schemaReference } from '../init/schema-path.js';
+import { extensionGuideForMessage } from '../init/guide-path.js';
 import { printJson } from '../report.js';
 
 /** One line on how to call the command. */
@@ -82,7 +83,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!out) return usageError({ fr: 'indiquez le fichier à écrire avec --out <fichier.json>.', en: 'give the file to write with --out <file.json>.' });
   const [level, code = ''] = spec.split(':', 2) as [string, string?];
   if (!(LEVELS as readonly string[]).includes(level) || !code) {
-    return usageError({ fr: `territoire « ${spec} » : écrivez <niveau>:<code> avec un niveau parmi ${LEVELS.join(', ')} (un territoire personnalisé s’écrit à la main, voir docs/extension-guide.md).`, en: `territory "${spec}": write <level>:<code> with a level among ${LEVELS.join(', ')} (a custom territory is written by hand, see docs/extension-guide.md).` });
+    return usageError({ fr: `territoire « ${spec} » : écrivez <niveau>:<code> avec un niveau parmi ${LEVELS.join(', ')} (un territoire personnalisé s’écrit à la main, voir ${extensionGuideForMessage()}).`, en: `territory "${spec}": write <level>:<code> with a level among ${LEVELS.join(', ')} (a custom territory is written by hand, see ${extensionGuideForMessage()}).` });
   }
   const found = findTerritory(level as Level, code);
   if ('error' in found) return invalid(found.error);
@@ -128,9 +129,10 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
         en: `  Schema copied to ${copied} (this project has no @olva/schema). For it to follow upgrades: "npm install -D @olva/schema", then "$schema" to node_modules/@olva/schema/bundled/extension.schema.json.`,
       });
     }
+    const guide = extensionGuideForMessage();
     say(io.stdout, lang, {
-      fr: `  Ensuite : olva preview ${out} (le questionnaire en direct, recompilé à chaque enregistrement), olva validate ${out}, puis olva build --extension ${out} --out <répertoire>. Les exemples du fichier : docs/extension-guide.md.`,
-      en: `  Next: olva preview ${out} (the survey live, rebuilt on every save), olva validate ${out}, then olva build --extension ${out} --out <dir>. The patterns in the file: docs/extension-guide.md.`,
+      fr: `  Ensuite : olva preview ${out} (le questionnaire en direct, recompilé à chaque enregistrement), olva validate ${out}, puis olva build --extension ${out} --out <répertoire>. Les exemples du fichier : ${guide}.`,
+      en: `  Next: olva preview ${out} (the survey live, rebuilt on every save), olva validate ${out}, then olva build --extension ${out} --out <dir>. The patterns in the file: ${guide}.`,
     });
   }
   return EXIT.OK;
