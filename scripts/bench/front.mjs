@@ -13,8 +13,11 @@
  * The first question is also timed on generated questionnaires of other shapes (shapes.mjs),
  * each with its questionnaire fetched after the script or inlined in the page.
  *
- * Usage: node scripts/bench/front.mjs [--runs N] [--shapes-only | --core-only] [--shapes a,b]   (needs `npm run build`)
+ * Usage: node scripts/bench/front.mjs [--runs N] [--repeat N] [--shapes-only | --core-only] [--shapes a,b]   (needs `npm run build`)
  *   --core-only: the core's pages alone (show/hide, first question, heap), no generated shape
+ *   --repeat N (or OLVA_BENCH_FRONT_REPEAT=N; 1 by default): the whole measure N times, each row
+ *     giving the median of the N runs' figures and ratios (the N ratios beside it), its target
+ *     checked on the medians. A ratio moved by up to 0.15 from one whole run to the next.
  *   OLVA_EMBED_JS=<bundle> benches another bundle; OLVA_BASE_JS=<bundle> adds an A/B against it on the shapes
  */
 import { createServer } from 'node:http';
@@ -487,7 +490,12 @@ export async function serveBenchPages({ shapes = true } = {}) {
     shapes: Object.keys(shapeBuilds),
     server,
     origin: `http://127.0.0.1:${server.address().port}`,
-    close: () => { server.close(); rmSync(shapesDir, { recursive: true, force: true }); },
+    close: () => {
+      server.close();
+      rmSync(shapesDir, { recursive: true, force: true });
+      // The next run (--repeat) compiles its own shapes: the files removed are no longer served.
+      for (const name of Object.keys(shapeBuilds)) for (const file of ['questionnaire.json', 'surveyjs.json']) delete FILES[`/shapes/${name}/${file}`];
+    },
   };
 }
 
@@ -575,17 +583,20 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20, core = true,
       heap: median(results[lib].map((r) => r.heap)),
     };
   }
-  const row = (metric, key, unit, target, limit, of = 'olva') => {
+  // `check` reads a row's figures (`olva`, `ratio`, `floor`): the formatter applies it again to
+  // the medians of several runs (`formatFrontTable`).
+  const row = (metric, key, unit, target, limit, of = 'olva', extra = {}) => {
     const olva = summary[of][key];
     const surveyjs = summary.surveyjs[key];
     const ratio = olva / surveyjs;
-    return { metric, unit, olva, surveyjs, ratio, target, met: limit(olva, ratio) };
+    const check = (r) => limit(r.olva, r.ratio, r);
+    return { metric, unit, olva, surveyjs, ratio, ...extra, target, check, met: check({ olva, ratio, ...extra }) };
   };
   return [
     row('embed JS+CSS, gzipped', 'bytes', 'B', '≤ 40 KB', (o) => o <= 40 * 1024),
     row(`first question on screen (median of ${runs})`, 'firstQuestion', 'ms', '≤ 1/3 of SurveyJS', (_o, r) => r <= 1 / 3),
     row(`show/hide: click → change painted, work without the wait for the refresh (median of ${runs} pages × ${toggleRounds})`, 'toggle', 'ms',
-      '≤ 1.15 × the floor and ≤ 0.15 of SurveyJS', (o, r) => o <= FLOOR_FACTOR * summary.static.toggle && r <= 0.15),
+      '≤ 1.15 × the floor and ≤ 0.15 of SurveyJS', (o, r, { floor }) => o <= FLOOR_FACTOR * floor && r <= 0.15, 'olva', { floor: summary.static.toggle }),
     row(`show/hide floor, in the olva column: olva's page saved as static HTML, where a few lines of script only show or hide (same measure; Chromium's share)`, 'toggle', 'ms', '(the floor)', () => true, 'static'),
     row(`show/hide: click → next frame painted (median of ${runs} pages × ${toggleRounds}; frame-quantised)`, 'togglePainted', 'ms', '(information)', () => true),
     row('JS heap after render (after GC)', 'heap', 'B', '≤ 1/3 of SurveyJS', (_o, r) => r <= 1 / 3),
@@ -594,7 +605,7 @@ export async function runFrontBench({ runs = 11, toggleRounds = 20, core = true,
         olva: summary.olva.firstQuestion, surveyjs: median(results.base.map((r) => r.firstQuestion)), target: '(A/B)', met: true },
       { metric: '  A/B, the core: show/hide, this build vs OLVA_BASE_JS, same run', unit: 'ms',
         olva: summary.olva.toggle, surveyjs: median(results.base.flatMap((r) => r.toggle.work)), target: '(A/B)', met: true },
-    ].map((r) => ({ ...r, ratio: r.olva / r.surveyjs })) : []),
+    ].map((r) => ({ ...r, ratio: r.olva / r.surveyjs, check: () => true })) : []),
     ...shapeTable,
   ];
 }
@@ -604,7 +615,7 @@ function shapeRows(name, results, runs) {
   const first = (variant) => median(results[variant].map((r) => r.firstQuestion));
   const perQuestion = (variant, what = 'elements') => median(results[variant].map((r) => r.dom[what] / Math.max(1, r.dom.questions)));
   const questions = results.olva[0].dom.questions;
-  const pair = (metric, unit, olva, surveyjs, target, limit) => ({ metric, unit, olva, surveyjs, ratio: olva / surveyjs, target, met: limit(olva / surveyjs) });
+  const pair = (metric, unit, olva, surveyjs, target, limit) => ({ metric, unit, olva, surveyjs, ratio: olva / surveyjs, target, check: (r) => limit(r.ratio), met: limit(olva / surveyjs) });
   return [
     pair(`first question on screen, shape "${name}" (${questions} questions on page 1), questionnaire fetched (median of ${runs})`, 'ms',
       first('olva'), first('surveyjs'), '≤ 1/3 of SurveyJS', (r) => r <= 1 / 3),
@@ -635,22 +646,53 @@ const fmt = (value, unit) => unit === 'B'
   ? (value >= 1024 * 1024 ? `${(value / 1024 / 1024).toFixed(2)} MB` : `${(value / 1024).toFixed(1)} KB`)
   : `${value.toFixed(1)}${unit ? ` ${unit}` : ''}`;
 
-/** The rows as a Markdown table (the name scripts/bench.mjs imports). */
-export function formatFrontTable(rows) {
+/** How many times `runFrontRuns` runs the whole measure by default: `OLVA_BENCH_FRONT_REPEAT`, else 1. */
+export const FRONT_REPEAT = Number(process.env.OLVA_BENCH_FRONT_REPEAT ?? 1);
+
+/**
+ * Runs the whole measure `repeat` times (`runFrontBench`'s options for each); returns the runs'
+ * rows, one array per run, for `formatFrontTable`.
+ * @param {{ repeat?: number } & Parameters<typeof runFrontBench>[0]} [options]
+ */
+export async function runFrontRuns({ repeat = FRONT_REPEAT, ...options } = {}) {
+  if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat / OLVA_BENCH_FRONT_REPEAT: ${repeat} is not a whole number of runs (1 or more)`);
+  const runs = [];
+  for (let k = 0; k < repeat; k++) runs.push(await runFrontBench(options));
+  return runs;
+}
+
+/**
+ * The runs as a Markdown table (the name scripts/bench.mjs imports): `runs` is one run's rows
+ * (as `runFrontBench` returns them) or several runs' (`runFrontRuns`). Each row gives the
+ * median of the runs' figures and of their ratios (with several runs, the ratios beside it,
+ * in increasing order), its target checked on those medians.
+ */
+export function formatFrontTable(runs) {
+  const all = Array.isArray(runs[0]) ? runs : [runs];
   const lines = ['| metric | olva | SurveyJS | olva/SurveyJS | target | met |', '|---|---:|---:|---:|---|---|'];
-  for (const r of rows) lines.push(`| ${r.metric} | ${fmt(r.olva, r.unit)} | ${fmt(r.surveyjs, r.unit)} | ${r.ratio.toFixed(3)} | ${r.target} | ${r.met ? 'yes' : 'NO'} |`);
+  all[0].forEach((r, i) => {
+    const same = all.map((run) => run[i]);
+    if (same.some((x) => x?.metric !== r.metric)) throw new Error(`front bench: the runs do not have the same rows (row ${i + 1}, « ${r.metric} »)`);
+    const mid = (key) => (r[key] === undefined ? undefined : median(same.map((x) => x[key])));
+    const m = { olva: mid('olva'), surveyjs: mid('surveyjs'), ratio: mid('ratio'), floor: mid('floor') };
+    const ratios = same.length > 1 ? ` (${same.map((x) => x.ratio).sort((a, b) => a - b).map((x) => x.toFixed(3)).join(', ')})` : '';
+    lines.push(`| ${r.metric} | ${fmt(m.olva, r.unit)} | ${fmt(m.surveyjs, r.unit)} | ${m.ratio.toFixed(3)}${ratios} | ${r.target} | ${r.check(m) ? 'yes' : 'NO'} |`);
+  });
+  if (all.length > 1) lines.push('', `Each row: the median of ${all.length} whole runs (olva, SurveyJS and the ratio each the median of their own), the runs' ratios in brackets; the target is checked on the medians.`);
   return lines.join('\n');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const i = process.argv.indexOf('--runs');
+  const repeat = process.argv.indexOf('--repeat');
   // Without --runs, runFrontBench's own default; --shapes-only skips the core's pages.
   const shapes = process.argv.indexOf('--shapes');
-  runFrontBench({
+  runFrontRuns({
+    ...(repeat > 0 ? { repeat: Number(process.argv[repeat + 1]) } : {}),
     runs: i > 0 ? Number(process.argv[i + 1]) : undefined,
     core: !process.argv.includes('--shapes-only'),
     only: process.argv.includes('--core-only') ? [] : shapes > 0 ? process.argv[shapes + 1].split(',') : undefined,
-  }).then((rows) => console.log(formatFrontTable(rows)), (error) => {
+  }).then((runs) => console.log(formatFrontTable(runs)), (error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
