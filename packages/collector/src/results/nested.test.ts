@@ -446,5 +446,85 @@ describe('nested publications', () => {
         expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
       });
     });
+
+    describe('four documents or more: any disjoint published territories subtracted together', () => {
+      const ploemeur = { level: 'commune', code: '56162' };
+      const inPloemeur = sectors(ploemeur, 40, 4, 227);
+      // Three communes of 40 associations each; four more in the rest of the agglomeration.
+      const three = [...inLorient, ...inLanester, ...inPloemeur];
+      const noFamily = (nested: Awaited<ReturnType<typeof nestedPublications>>) => nested.filter((n) => !n.family);
+
+      it('refuses the agglomeration beside three of its communes whose rest is four associations, though each pair’s and triple’s rest is 44 or more', async () => {
+        await withStore([[lorient, inLorient], [lanester, inLanester], [ploemeur, inPloemeur]], async (store) => {
+          const made = (hide: HiddenCounts[] = []) => sectorOnly([...three, ...sectors(agglo, 4, 1, 229)], agglo, hide);
+          const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester, ploemeur], new Set(['2026']));
+          const doc = await hideBesideNested(await made(), agglo, '2026', nested, rules, made);
+          // The pairs and the triples alone publish it.
+          expect(() => refuseNestedDifference(agglo, '2026', doc, noFamily(nested), rules)).not.toThrow();
+          const refused = refusal(() => refuseNestedDifference(agglo, '2026', doc, nested, rules));
+          expect(refused?.problems?.[0]?.code).toBe('results/nested-difference');
+          expect(refused?.text.fr).toBe('publier epci:200042174 pour la vague « 2026 » à côté de commune:56098, commune:56121 et commune:56162, déjà publiés, ferait lire par différence, dans le reste de epci:200042174, un groupe de 4 réponses (moins de 10) : retirez l’une des publications, ou attendez d’autres réponses');
+        });
+      });
+
+      it('refuses a commune published last beside its agglomeration and two other communes of it', async () => {
+        await withStore([[agglo, [...three, ...sectors(agglo, 4, 1, 229)]], [lorient, inLorient], [lanester, inLanester]], async (store) => {
+          const doc = await sectorOnly(inPloemeur, ploemeur);
+          const nested = await nestedPublications(store, new TerritoryDirectory(), ploemeur, [], new Set(['2026']));
+          expect(() => refuseNestedDifference(ploemeur, '2026', doc, noFamily(nested), rules)).not.toThrow();
+          expect(refusal(() => refuseNestedDifference(ploemeur, '2026', doc, nested, rules))?.text.en).toBe('publishing commune:56162 for wave "2026" beside epci:200042174, commune:56098 and commune:56121, already published, would let a group of 4 responses (fewer than 10) be read by difference in the rest of epci:200042174: withdraw one of the publications, or wait for more responses');
+        });
+      });
+
+      it('hides a count that three communes subtract into 1 in the rest of the agglomeration', async () => {
+        // Twelve associations in the rest, ONE of them sport: 5 + 6 + 4 + 1 sport associations in all.
+        await withStore([[lorient, inLorient], [lanester, inLanester], [ploemeur, inPloemeur]], async (store) => {
+          const made = (hide: HiddenCounts[] = []) => sectorOnly([...three, ...sectors(agglo, 12, 1, 233)], agglo, hide);
+          const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester, ploemeur], new Set(['2026']));
+          const sport = (d: ResultsDocument) => (d.groups[0]!.questions[0] as { categories: { code: string; count: number | null }[] }).categories.find((c) => c.code === 'sport')!.count;
+          const first = await made();
+          expect(sport(first)).toBe(16);
+          expect(refusal(() => refuseNestedDifference(agglo, '2026', first, nested, rules))?.text.en).toContain('beside commune:56098, commune:56121 and commune:56162, already published, would let a count of 1 for "secteur_principal" = sport');
+          expect(sport(await hideBesideNested(first, agglo, '2026', noFamily(nested), rules, made))).toBe(16);
+          const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
+          expect(sport(doc)).toBeNull();
+          expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
+        });
+      });
+
+      describe('a département beside an EPCI, one of its communes, and two communes outside it', () => {
+        const morbihan = { level: 'departement', code: '56' };
+        const vannes = { level: 'commune', code: '56260' };
+        const auray = { level: 'commune', code: '56007' };
+        const inVannes = sectors(vannes, 40, 3, 239);
+        const inAuray = sectors(auray, 40, 7, 241);
+        const published: [typeof agglo, Generated[]][] = [[agglo, [...inLorient, ...inLanester]], [lorient, inLorient], [vannes, inVannes], [auray, inAuray]];
+        const inner = [lorient, lanester, vannes, auray];
+
+        it('refuses it when the EPCI and the two communes leave four associations (Lorient, inside the EPCI, is never added to it)', async () => {
+          await withStore(published, async (store) => {
+            const made = (hide: HiddenCounts[] = []) => sectorOnly([...inLorient, ...inLanester, ...inVannes, ...inAuray, ...sectors(morbihan, 4, 1, 251)], morbihan, hide);
+            const nested = await nestedPublications(store, new TerritoryDirectory(), morbihan, inner, new Set(['2026']));
+            const doc = await hideBesideNested(await made(), morbihan, '2026', nested, rules, made);
+            expect(() => refuseNestedDifference(morbihan, '2026', doc, noFamily(nested), rules)).not.toThrow();
+            expect(refusal(() => refuseNestedDifference(morbihan, '2026', doc, nested, rules))?.text.en).toContain('beside commune:56007, commune:56260 and epci:200042174, already published, would let a group of 4 responses (fewer than 10) be read by difference in the rest of departement:56');
+          });
+        });
+
+        it('publishes it when they leave forty, with no count of the rest under 3', async () => {
+          await withStore(published, async (store) => {
+            const made = (hide: HiddenCounts[] = []) => sectorOnly([...inLorient, ...inLanester, ...inVannes, ...inAuray, ...sectors(morbihan, 40, 1, 257)], morbihan, hide);
+            const nested = await nestedPublications(store, new TerritoryDirectory(), morbihan, inner, new Set(['2026']));
+            const doc = await hideBesideNested(await made(), morbihan, '2026', nested, rules, made);
+            expect(() => refuseNestedDifference(morbihan, '2026', doc, nested, rules)).not.toThrow();
+            const counts = (d: ResultsDocument) => new Map((d.groups[0]!.questions[0] as { categories: { code: string; count: number | null }[] }).categories.map((c) => [c.code, c.count]));
+            const [mine, ...others] = [doc, ...await Promise.all([[agglo, [...inLorient, ...inLanester]], [vannes, inVannes], [auray, inAuray]].map(([t, items]) => sectorOnly(items as Generated[], t as typeof agglo)))].map(counts);
+            // The one sport association of the rest: hidden, as its count less the three's would be 1.
+            expect(mine!.get('sport')).toBeNull();
+            for (const [code, n] of mine!) if (n !== null && others.every((o) => o.get(code) != null)) expect(n - others.reduce((a, o) => a + o.get(code)!, 0)).not.toBeOneOf([1, 2]);
+          });
+        });
+      });
+    });
   });
 });

@@ -46,9 +46,10 @@
 import { boundedCountPinned, type CountRef, type DisclosureRules, type GroupResults, type HiddenCounts, type LineRef, type PreviousWaveShare, type QuestionFigures, type ResultsDocument } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
-import { text, type Text } from '../messages.js';
+import { joinTexts, text, type Text } from '../messages.js';
 import type { ExclusionEvent, ResponseFilter, ResponseStore, TerritoryRef } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
+import { familyFor, familySums, familyTree, type FamilyNode, type Member } from './families.js';
 
 const name = (t: TerritoryRef) => `${t.level}:${t.code}`;
 
@@ -334,6 +335,12 @@ export interface NestedPublication {
    * the other published one.
    */
   bounded?: ThirdBounded;
+  /**
+   * Set for four documents or more read together (`families`): the rest of `territory` less any
+   * disjoint published territories inside it, the new one among them when `territory` holds it
+   * (`views` are then its holder's, else none).
+   */
+  family?: Family;
   /** Its views, from every wave it has published. */
   views: View[];
 }
@@ -454,7 +461,13 @@ export async function nestedPublications(store: ResponseStore, directory: Territ
     const views = await publishedViews(store, other);
     if (views.length) pairs.push({ territory: other, outside, views });
   }
-  out.push(...pairs, ...await threeWay(store, directory, territory, pairs));
+  // The territories inside those holding it that have published, and their views: one read says which, then one read each, shared.
+  const holders = pairs.filter((p) => p.outside);
+  const aroundPublished = new Set((await store.publications.publishedTerritories(holders.flatMap((a) => directory.inside(a.territory)))).map(name));
+  const read = new Map<string, Promise<View[]>>();
+  const reader = (t: TerritoryRef) => { if (!read.has(name(t))) read.set(name(t), publishedViews(store, t)); return read.get(name(t))!; };
+  out.push(...pairs, ...await threeWay(directory, territory, pairs, aroundPublished, reader));
+  out.push(...await families(directory, territory, within, pairs, aroundPublished, reader));
   return out;
 }
 
@@ -473,12 +486,13 @@ async function publishedViews(store: ResponseStore, territory: TerritoryRef): Pr
  * whose rest is A − B − C, although A − B and A − C are each large (an EPCI less two of its
  * communes). With `territory` as A, every two disjoint documents inside it, summed; as B, every
  * document holding it less each published document inside that one and disjoint from it. The
- * latter are looked for among the territories inside the holder that have published (one read
- * says which, then one read each, shared).
- * Chains of four or more (A − B − C − D) are not followed.
+ * latter are looked for among the territories inside the holder that have published.
+ * Four or more (A − B − C − D) are read by `families`, without bounds.
  * @param pairs the publications nested with `territory` (`nestedPublications`), none earlier.
+ * @param published the territories inside those holding `territory` that have published.
+ * @param reader the views of a territory's published documents (one read each, shared).
  */
-async function threeWay(store: ResponseStore, directory: TerritoryDirectory, territory: TerritoryRef, pairs: readonly NestedPublication[]): Promise<NestedPublication[]> {
+async function threeWay(directory: TerritoryDirectory, territory: TerritoryRef, pairs: readonly NestedPublication[], published: ReadonlySet<string>, reader: (t: TerritoryRef) => Promise<View[]>): Promise<NestedPublication[]> {
   // Disjoint: no territory inside both (custom territories and EPCIs across départements overlap).
   const disjoint = (a: TerritoryRef, b: TerritoryRef) => { const inA = new Set(directory.inside(a).map(name)); return !directory.inside(b).some((t) => inA.has(name(t))); };
   const mine = new Set(directory.inside(territory).map(name));
@@ -491,14 +505,10 @@ async function threeWay(store: ResponseStore, directory: TerritoryDirectory, ter
     // Either commune's hidden counts are at most the new EPCI's less the other's.
     for (const [owner, partner] of [[b, c], [c, b]]) out.push({ territory, outside: false, three, views: partner!.views, bounded: { owner: owner!.views, ownerInside: true, mineFirst: true, sign: -1 } });
   }
-  const read = new Map<string, Promise<View[]>>();
-  const holders = pairs.filter((p) => p.outside);
-  const published = new Set((await store.publications.publishedTerritories(holders.flatMap((a) => directory.inside(a.territory)))).map(name));
-  for (const a of holders) {
+  for (const a of pairs.filter((p) => p.outside)) {
     for (const c of directory.inside(a.territory)) {
       if (!published.has(name(c)) || sameTerritory(c, a.territory) || directory.inside(c).some((t) => mine.has(name(t)))) continue;
-      if (!read.has(name(c))) read.set(name(c), publishedViews(store, c));
-      const views = await read.get(name(c))!;
+      const views = await reader(c);
       if (!views.length) continue;
       const three = { beside: [a.territory, c] as [TerritoryRef, TerritoryRef], outer: a.territory };
       out.push({ territory: a.territory, outside: true, three, views: combinedViews(a.views, views, -1) });
@@ -508,6 +518,144 @@ async function threeWay(store: ResponseStore, directory: TerritoryDirectory, ter
     }
   }
   return out;
+}
+
+/**
+ * Four documents or more read together (`Family`): with `territory` as the outer one, the
+ * published territories inside it, when three or more (two are `threeWay`'s); for each published
+ * territory holding it, those inside the holder disjoint from `territory`, when two or more.
+ * @param within the territories inside `territory`, custom ones the geography may not list included.
+ */
+async function families(directory: TerritoryDirectory, territory: TerritoryRef, within: ReadonlyMap<string, TerritoryRef>, pairs: readonly NestedPublication[], published: ReadonlySet<string>, reader: (t: TerritoryRef) => Promise<View[]>): Promise<NestedPublication[]> {
+  const entry = (outer: TerritoryRef, holder: View[] | undefined, list: { territory: TerritoryRef; views: View[] }[]): NestedPublication => {
+    const members: Member[] = list.map((m) => ({ territory: m.territory, inside: new Set([name(m.territory), ...directory.inside(m.territory).map(name)]) }));
+    const family: Family = { outer, ...(holder ? { holder } : {}), members, views: list.map((m) => m.views), top: familyTree(members), memo: new Map() };
+    return { territory: outer, outside: holder !== undefined, views: holder ?? [], family };
+  };
+  const out: NestedPublication[] = [];
+  const inside = pairs.filter((p) => !p.outside);
+  if (inside.length >= 3) out.push(entry(territory, undefined, inside));
+  const mine = new Set([name(territory), ...within.keys()]);
+  for (const a of pairs.filter((p) => p.outside)) {
+    const list: { territory: TerritoryRef; views: View[] }[] = [];
+    for (const c of directory.inside(a.territory)) {
+      if (!published.has(name(c)) || sameTerritory(c, a.territory) || directory.inside(c).some((t) => mine.has(name(t)))) continue;
+      const views = await reader(c);
+      if (views.length) list.push({ territory: c, views });
+    }
+    if (list.length >= 2) out.push(entry(a.territory, a.views, list));
+  }
+  return out;
+}
+
+/**
+ * Published territories a reader subtracts together from one outer territory: any disjoint ones
+ * inside it (`families.ts`: their tree, and the sums each figure reaches), the new document among
+ * them when the outer one is a holder. No bounds, no `fewBehind`: those stop at three documents.
+ */
+export interface Family {
+  /** The territory whose rest is read. */
+  outer: TerritoryRef;
+  /** The outer territory's views when it holds the new one; absent when it is the new one. */
+  holder?: View[];
+  /** The published territories that may be subtracted (never the new one, nor any that overlaps it). */
+  members: Member[];
+  /** Their views, in the order of `members`. */
+  views: View[][];
+  /** Their tree by containment (`familyTree`). */
+  top: FamilyNode[][];
+  /** The sums made so far, by wave and figure, with the cap they were made under: the passes of hiding ask again. */
+  memo: Map<string, { cap: number; sums: Uint8Array }>;
+}
+
+/** One figure of a view, as the sums read it: its key, its limit, its value in any view, and what it is. */
+interface Figure { key: string; limit: number; value: (v: View) => number | null; line?: LineRef; counted?: Omit<Counted, 'count'> }
+
+const lineRef = (l: LineRef): LineRef => ({ question: l.question, ...(l.row === undefined ? {} : { row: l.row }) });
+
+/** The figures a view shows: its responses, each line's base, each count (the sums read the same figure in the others). */
+function figuresOf(view: View, rules: DisclosureRules): Figure[] {
+  const out: Figure[] = [];
+  if (view.responses !== null) out.push({ key: 'responses', limit: rules.minBase, value: (v) => v.responses });
+  for (const [line, b] of view.bases) out.push({ key: `base|${line}`, limit: rules.minBase, value: (v) => v.bases.get(line)?.base ?? null, line: lineRef(b) });
+  for (const [key, c] of view.counts) out.push({ key: `count|${key}`, limit: rules.minCell, value: (v) => countIn(v, c), counted: c });
+  return out;
+}
+
+/** The values of a figure in each member's views of a wave (one per document that shows it). */
+const memberValues = (family: Family, wave: string, figure: Figure) => (i: number) =>
+  [...new Set(family.views[i]!.flatMap((v) => { const n = v.wave === wave ? figure.value(v) : null; return n === null ? [] : [n]; }))];
+
+function sumsOf(family: Family, wave: string, figure: Figure, cap: number): Uint8Array {
+  const key = `${wave}|${figure.key}`;
+  const known = family.memo.get(key);
+  if (known && known.cap >= cap) return known.sums;
+  const sums = familySums(family.top, family.members, memberValues(family, wave, figure), cap);
+  family.memo.set(key, { cap, sums });
+  return sums;
+}
+
+/** A rest under its limit: the figure, its wave, the rest and the sum of the territories subtracted. */
+interface FamilyRest { wave: string; figure: Figure; rest: number; sum: number }
+
+/**
+ * The rests of the outer territory under their limits that `mine` leaves with some disjoint
+ * published territories: outer less the sum of some of them (mine the outer), or holder less
+ * mine less it. The smallest rest of each figure of each view.
+ */
+function familyRests(mine: readonly View[], family: Family, rules: DisclosureRules): FamilyRest[] {
+  const out: FamilyRest[] = [];
+  for (const m of mine) {
+    const outers = family.holder ? family.holder.filter((h) => h.wave === m.wave) : [null];
+    for (const figure of figuresOf(m, rules)) {
+      const own = figure.value(m)!;
+      for (const h of outers) {
+        const total = h ? figure.value(h) : own;
+        if (total === null) continue;
+        const d = h ? total - own : own;
+        // Mine as the outer one: at least one territory subtracted (mine alone is no rest).
+        const [lo, hi] = [Math.max(h ? 0 : 1, d - figure.limit + 1), d - 1];
+        if (hi < lo) continue;
+        const sums = sumsOf(family, m.wave, figure, hi);
+        let s = hi;
+        while (s >= lo && !sums[s]) s--;
+        if (s >= lo) { out.push({ wave: m.wave, figure, rest: d - s, sum: s }); break; }
+      }
+    }
+  }
+  return out;
+}
+
+/** What `mine` hides beside a family: the counts whose rest is under `minCell`, the lines whose base rest is under `minBase`. */
+function familyHidden(mine: readonly View[], family: Family, rules: DisclosureRules): HiddenCounts[] {
+  const byWave = new Map<string, HiddenCounts & { counts: CountRef[]; lines: LineRef[] }>();
+  for (const r of familyRests(mine, family, rules)) {
+    if (!r.figure.line && !r.figure.counted) continue;
+    const entry = byWave.get(r.wave) ?? { territory: { ...mine[0]!.territory }, wave: r.wave, counts: [], lines: [] };
+    byWave.set(r.wave, entry);
+    const c = r.figure.counted;
+    if (c) entry.counts.push({ question: c.question, ...(c.row === undefined ? {} : { row: c.row }), code: c.codes[0]! });
+    else entry.lines.push(r.figure.line!);
+  }
+  return [...byWave.values()].map(({ lines, ...h }) => (lines.length ? { ...h, lines } : h));
+}
+
+/** The refusal of the first rest under its limit beside a family, naming the publications it subtracts; null when none. */
+function familyRefusal(territory: TerritoryRef, wave: string, mine: readonly View[], family: Family, rules: DisclosureRules): HttpError | null {
+  const [r] = familyRests(mine, family, rules);
+  if (!r) return null;
+  const { figure } = r;
+  const c = figure.counted;
+  const found = c ? text('nested.count', { question: c.question, code: `${c.row === undefined ? '' : `${c.row}.`}${c.codes.join(' + ')}`, count: r.rest, minCell: rules.minCell })
+    : figure.line ? text('nested.base', { question: lineOf(figure.line.question, figure.line.row), count: r.rest, minBase: rules.minBase })
+    : text('nested.responses', { count: r.rest, minBase: rules.minBase });
+  const what = r.wave === wave ? found : text('nested.in-wave', { wave: r.wave, what: found });
+  const subtracted = (familyFor(family.top, family.members, memberValues(family, r.wave, figure), r.sum) ?? []).map((i) => name(family.members[i]!.territory)).sort();
+  const others = [...(family.holder ? [name(family.outer)] : []), ...subtracted];
+  const message = others.length === 1
+    ? text('conflict.nested-publication', { territory: name(territory), wave, other: others[0]!, outer: name(family.outer), what })
+    : text('conflict.nested-family', { territory: name(territory), wave, others: text('nested.and', { list: joinTexts(others.slice(0, -1), ', '), last: others[others.length - 1]! }), outer: name(family.outer), what });
+  return new HttpError(409, 'conflict', message, {}, [{ pointer: '', code: 'results/nested-difference', message }]);
 }
 
 /** Passes of hiding: each may show a count its line hid before (its complements change). */
@@ -526,7 +674,7 @@ export async function hideBesideNested(doc: ResultsDocument, territory: Territor
     const mine = groupOf(doc, territory, wave);
     let more = false;
     // A count hidden already is not shown: only new ones come back.
-    for (const h of mine ? nested.flatMap((n) => (n.bounded ? thirdBounds(viewsOf(mine), { ...n, bounded: n.bounded }, rules) : nestedHiddenCounts(viewsOf(mine), n.views, n.outside, rules, n.earlier !== undefined, n.changed))) : []) {
+    for (const h of mine ? nested.flatMap((n) => (n.bounded ? thirdBounds(viewsOf(mine), { ...n, bounded: n.bounded }, rules) : n.family ? familyHidden(viewsOf(mine), n.family, rules) : nestedHiddenCounts(viewsOf(mine), n.views, n.outside, rules, n.earlier !== undefined, n.changed))) : []) {
       const entry = hidden.get(h.wave) ?? { territory: h.territory, wave: h.wave, counts: [], lines: [] };
       hidden.set(h.wave, entry);
       for (const [key, add] of [
@@ -554,7 +702,12 @@ export function refuseNestedDifference(territory: TerritoryRef, wave: string, do
   const mine = groupOf(doc, territory, wave);
   if (!mine) return;
   const views = viewsOf(mine);
-  for (const { territory: other, outside, views: theirs, earlier, three, bounded } of nested) {
+  for (const { territory: other, outside, views: theirs, earlier, three, bounded, family } of nested) {
+    if (family) {
+      const refused = familyRefusal(territory, wave, views, family, rules);
+      if (refused) throw refused;
+      continue;
+    }
     const [pinned] = bounded ? thirdBounds(views, { territory: other, outside, views: theirs, bounded }, rules) : [];
     const bounds = pinned ? text('nested.bounds', { question: lineOf(pinned.counts[0]!.question, pinned.counts[0]!.row) }) : null;
     const what = bounded ? bounds && (pinned!.wave === wave ? bounds : text('nested.in-wave', { wave: pinned!.wave, what: bounds }))
