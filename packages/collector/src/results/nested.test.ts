@@ -369,12 +369,12 @@ describe('nested publications', () => {
       await withStore([[lorient, inLorient], [lanester, inLanester]], async (store) => {
         const doc = await sectorOnly(all, agglo);
         const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester], new Set(['2026']));
-        expect(nested.filter((n) => !n.bounded).map((n) => n.three?.beside ?? n.territory)).toEqual([lorient, lanester, [lorient, lanester]]);
+        expect(nested.filter((n) => !n.bounded).map((n) => n.family?.members.map((m) => m.territory) ?? n.territory)).toEqual([lorient, lanester, [lorient, lanester]]);
         // Each pair alone publishes.
-        expect(() => refuseNestedDifference(agglo, '2026', doc, nested.filter((n) => !n.three), rules)).not.toThrow();
+        expect(() => refuseNestedDifference(agglo, '2026', doc, nested.filter((n) => !n.three && !n.family), rules)).not.toThrow();
         const refused = refusal(() => refuseNestedDifference(agglo, '2026', doc, nested, rules));
         expect(refused?.problems?.[0]?.code).toBe('results/nested-difference');
-        expect(refused?.text.fr).toBe('publier epci:200042174 pour la vague « 2026 » à côté de commune:56121 et de commune:56098, déjà publiés, ferait lire par différence, dans le reste de epci:200042174, un groupe de 4 réponses (moins de 10) : retirez l’une des publications, ou attendez d’autres réponses');
+        expect(refused?.text.fr).toBe('publier epci:200042174 pour la vague « 2026 » à côté de commune:56098 et de commune:56121, déjà publiés, ferait lire par différence, dans le reste de epci:200042174, un groupe de 4 réponses (moins de 10) : retirez l’une des publications, ou attendez d’autres réponses');
       });
     });
 
@@ -382,7 +382,7 @@ describe('nested publications', () => {
       await withStore([[agglo, all], [lanester, inLanester]], async (store) => {
         const doc = await sectorOnly(inLorient, lorient);
         const nested = await nestedPublications(store, new TerritoryDirectory(), lorient, [], new Set(['2026']));
-        expect(nested.filter((n) => n.three && !n.bounded).map((n) => n.three)).toEqual([{ beside: [agglo, lanester], outer: agglo }]);
+        expect(nested.filter((n) => n.family).map((n) => [n.territory, n.family!.members.map((m) => m.territory)])).toEqual([[agglo, [lanester]]]);
         expect(refusal(() => refuseNestedDifference(lorient, '2026', doc, nested, rules))?.text.en).toContain('beside epci:200042174 and commune:56098, already published, would let a group of 4 responses (fewer than 10) be read by difference in the rest of epci:200042174');
       });
     });
@@ -459,7 +459,7 @@ describe('nested publications', () => {
           const made = (hide: HiddenCounts[] = []) => sectorOnly([...three, ...sectors(agglo, 4, 1, 229)], agglo, hide);
           const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester, ploemeur], new Set(['2026']));
           const doc = await hideBesideNested(await made(), agglo, '2026', nested, rules, made);
-          // The pairs and the triples alone publish it.
+          // The pairs alone publish it; the smallest rest, 4, is that of all three.
           expect(() => refuseNestedDifference(agglo, '2026', doc, noFamily(nested), rules)).not.toThrow();
           const refused = refusal(() => refuseNestedDifference(agglo, '2026', doc, nested, rules));
           expect(refused?.problems?.[0]?.code).toBe('results/nested-difference');

@@ -466,8 +466,7 @@ export async function nestedPublications(store: ResponseStore, directory: Territ
   const aroundPublished = new Set((await store.publications.publishedTerritories(holders.flatMap((a) => directory.inside(a.territory)))).map(name));
   const read = new Map<string, Promise<View[]>>();
   const reader = (t: TerritoryRef) => { if (!read.has(name(t))) read.set(name(t), publishedViews(store, t)); return read.get(name(t))!; };
-  out.push(...pairs, ...await threeWay(directory, territory, pairs, aroundPublished, reader));
-  out.push(...await families(directory, territory, within, pairs, aroundPublished, reader));
+  out.push(...pairs, ...await families(directory, territory, within, pairs, aroundPublished, reader), ...await threeWay(directory, territory, pairs, aroundPublished, reader));
   return out;
 }
 
@@ -501,7 +500,6 @@ async function threeWay(directory: TerritoryDirectory, territory: TerritoryRef, 
   for (const [i, b] of inside.entries()) for (const c of inside.slice(i + 1)) {
     if (!disjoint(b.territory, c.territory)) continue;
     const three = { beside: [b.territory, c.territory] as [TerritoryRef, TerritoryRef], outer: territory };
-    out.push({ territory, outside: false, three, views: combinedViews(b.views, c.views, 1) });
     // Either commune's hidden counts are at most the new EPCI's less the other's.
     for (const [owner, partner] of [[b, c], [c, b]]) out.push({ territory, outside: false, three, views: partner!.views, bounded: { owner: owner!.views, ownerInside: true, mineFirst: true, sign: -1 } });
   }
@@ -511,7 +509,6 @@ async function threeWay(directory: TerritoryDirectory, territory: TerritoryRef, 
       const views = await reader(c);
       if (!views.length) continue;
       const three = { beside: [a.territory, c] as [TerritoryRef, TerritoryRef], outer: a.territory };
-      out.push({ territory: a.territory, outside: true, three, views: combinedViews(a.views, views, -1) });
       // The other's hidden counts are at most the holder's less the new one's; the holder's at least the two's sum.
       out.push({ territory: a.territory, outside: true, three, views: a.views, bounded: { owner: views, ownerInside: true, mineFirst: false, sign: -1 } });
       out.push({ territory: a.territory, outside: true, three, views, bounded: { owner: a.views, ownerInside: false, mineFirst: true, sign: 1 } });
@@ -534,7 +531,7 @@ async function families(directory: TerritoryDirectory, territory: TerritoryRef, 
   };
   const out: NestedPublication[] = [];
   const inside = pairs.filter((p) => !p.outside);
-  if (inside.length >= 3) out.push(entry(territory, undefined, inside));
+  if (inside.length >= 2) out.push(entry(territory, undefined, inside));
   const mine = new Set([name(territory), ...within.keys()]);
   for (const a of pairs.filter((p) => p.outside)) {
     const list: { territory: TerritoryRef; views: View[] }[] = [];
@@ -543,7 +540,7 @@ async function families(directory: TerritoryDirectory, territory: TerritoryRef, 
       const views = await reader(c);
       if (views.length) list.push({ territory: c, views });
     }
-    if (list.length >= 2) out.push(entry(a.territory, a.views, list));
+    if (list.length) out.push(entry(a.territory, a.views, list));
   }
   return out;
 }
@@ -595,8 +592,8 @@ function sumsOf(family: Family, wave: string, figure: Figure, cap: number): Uint
   return sums;
 }
 
-/** A rest under its limit: the figure, its wave, the rest and the sum of the territories subtracted. */
-interface FamilyRest { wave: string; figure: Figure; rest: number; sum: number }
+/** A rest under its limit: the figure, its wave, the rest and the sum of the territories subtracted; the views read (mine, the holder's). */
+interface FamilyRest { wave: string; figure: Figure; rest: number; sum: number; view: View; holder: View | null }
 
 /**
  * The rests of the outer territory under their limits that `mine` leaves with some disjoint
@@ -619,23 +616,55 @@ function familyRests(mine: readonly View[], family: Family, rules: DisclosureRul
         const sums = sumsOf(family, m.wave, figure, hi);
         let s = hi;
         while (s >= lo && !sums[s]) s--;
-        if (s >= lo) { out.push({ wave: m.wave, figure, rest: d - s, sum: s }); break; }
+        if (s >= lo) { out.push({ wave: m.wave, figure, rest: d - s, sum: s, view: m, holder: h }); break; }
       }
     }
   }
   return out;
 }
 
-/** What `mine` hides beside a family: the counts whose rest is under `minCell`, the lines whose base rest is under `minBase`. */
+/**
+ * `fewBehind` beside a family: where the responses of the rest are unknown (a previous-wave
+ * column), the lines both show, when the territories subtracted (`members`, their indexes) leave
+ * some line a rest and none one of `minBase` or more: every such line, unchanged ones too.
+ */
+function familyFewBehind(view: View, holder: View | null, family: Family, members: readonly number[], rules: DisclosureRules): LineRef[] {
+  const valueOf = (i: number, figure: (v: View) => number | null) => {
+    for (const v of family.views[i]!) if (v.wave === view.wave && figure(v) !== null) return figure(v);
+    return null;
+  };
+  if (view.responses !== null && (!holder || holder.responses !== null) && members.every((i) => valueOf(i, (v) => v.responses) !== null)) return [];
+  const common: LineRef[] = [];
+  let widest = 0;
+  for (const [line, b] of view.bases) {
+    const total = holder ? holder.bases.get(line)?.base : b.base;
+    const parts = members.map((i) => valueOf(i, (v) => v.bases.get(line)?.base ?? null));
+    if (total === undefined || parts.some((p) => p === null)) continue;
+    common.push(lineRef(b));
+    widest = Math.max(widest, (holder ? total - b.base : total) - parts.reduce<number>((a, p) => a + p!, 0));
+  }
+  return small(widest, rules.minBase) ? common : [];
+}
+
+/**
+ * What `mine` hides beside a family: the counts whose rest is under `minCell`, the lines whose
+ * base rest is under `minBase` (with the others both show where `familyFewBehind` says so).
+ */
 function familyHidden(mine: readonly View[], family: Family, rules: DisclosureRules): HiddenCounts[] {
   const byWave = new Map<string, HiddenCounts & { counts: CountRef[]; lines: LineRef[] }>();
+  const tried = new Set<string>();
   for (const r of familyRests(mine, family, rules)) {
     if (!r.figure.line && !r.figure.counted) continue;
     const entry = byWave.get(r.wave) ?? { territory: { ...mine[0]!.territory }, wave: r.wave, counts: [], lines: [] };
     byWave.set(r.wave, entry);
     const c = r.figure.counted;
-    if (c) entry.counts.push({ question: c.question, ...(c.row === undefined ? {} : { row: c.row }), code: c.codes[0]! });
-    else entry.lines.push(r.figure.line!);
+    if (c) { entry.counts.push({ question: c.question, ...(c.row === undefined ? {} : { row: c.row }), code: c.codes[0]! }); continue; }
+    entry.lines.push(r.figure.line!);
+    const members = familyFor(family.top, family.members, memberValues(family, r.wave, r.figure), r.sum) ?? [];
+    const key = `${r.wave}|${r.holder === null ? '' : family.holder!.indexOf(r.holder)}|${[...members].sort().join(',')}`;
+    if (tried.has(key)) continue;
+    tried.add(key);
+    entry.lines.push(...familyFewBehind(r.view, r.holder, family, members, rules));
   }
   return [...byWave.values()].map(({ lines, ...h }) => (lines.length ? { ...h, lines } : h));
 }
@@ -652,8 +681,8 @@ function familyRefusal(territory: TerritoryRef, wave: string, mine: readonly Vie
   const what = r.wave === wave ? found : text('nested.in-wave', { wave: r.wave, what: found });
   const subtracted = (familyFor(family.top, family.members, memberValues(family, r.wave, figure), r.sum) ?? []).map((i) => name(family.members[i]!.territory)).sort();
   const others = [...(family.holder ? [name(family.outer)] : []), ...subtracted];
-  const message = others.length === 1
-    ? text('conflict.nested-publication', { territory: name(territory), wave, other: others[0]!, outer: name(family.outer), what })
+  const message = others.length === 1 ? text('conflict.nested-publication', { territory: name(territory), wave, other: others[0]!, outer: name(family.outer), what })
+    : others.length === 2 ? text('conflict.nested-three', { territory: name(territory), wave, first: others[0]!, second: others[1]!, outer: name(family.outer), what })
     : text('conflict.nested-family', { territory: name(territory), wave, others: text('nested.and', { list: joinTexts(others.slice(0, -1), ', '), last: others[others.length - 1]! }), outer: name(family.outer), what });
   return new HttpError(409, 'conflict', message, {}, [{ pointer: '', code: 'results/nested-difference', message }]);
 }
@@ -671,10 +700,11 @@ export async function hideBesideNested(doc: ResultsDocument, territory: Territor
   const hidden = new Map<string, HiddenCounts & { counts: CountRef[]; lines: LineRef[] }>();
   const asked = new Set<string>();
   for (let pass = 0; pass < HIDING_PASSES; pass++) {
-    const mine = groupOf(doc, territory, wave);
+    const group = groupOf(doc, territory, wave);
+    const mine = group ? viewsOf(group) : [];
     let more = false;
     // A count hidden already is not shown: only new ones come back.
-    for (const h of mine ? nested.flatMap((n) => (n.bounded ? thirdBounds(viewsOf(mine), { ...n, bounded: n.bounded }, rules) : n.family ? familyHidden(viewsOf(mine), n.family, rules) : nestedHiddenCounts(viewsOf(mine), n.views, n.outside, rules, n.earlier !== undefined, n.changed))) : []) {
+    for (const h of group ? nested.flatMap((n) => (n.bounded ? thirdBounds(mine, { ...n, bounded: n.bounded }, rules) : n.family ? familyHidden(mine, n.family, rules) : nestedHiddenCounts(mine, n.views, n.outside, rules, n.earlier !== undefined, n.changed))) : []) {
       const entry = hidden.get(h.wave) ?? { territory: h.territory, wave: h.wave, counts: [], lines: [] };
       hidden.set(h.wave, entry);
       for (const [key, add] of [
