@@ -492,6 +492,42 @@ describe('nested publications', () => {
         });
       });
 
+      it('withholds every line of a previous-wave column the three communes leave four responses of, unchanged ones too', async () => {
+        const two = (q: string) => q === 'secteur_principal' || q === 'echelle_action';
+        const in2025 = (t: typeof agglo, n: number, seed: number) => generateFor(b.core, t, '2025', n, prng(seed));
+        const communes: [typeof agglo, Generated[]][] = [[lorient, in2025(lorient, 40, 263)], [lanester, in2025(lanester, 40, 269)], [ploemeur, in2025(ploemeur, 40, 271)]];
+        // The rest of the agglomeration in 2025: four associations that left their scale of action unanswered.
+        const rest = in2025(agglo, 4, 277).map((g) => { const { echelle_action: _, ...answers } = g.payload.answers; return { ...g, payload: { ...g.payload, answers } }; });
+        const everyone = [...three, ...sectors(agglo, 40, 10, 281), ...communes.flatMap(([, items]) => items), ...rest];
+        const made = async (hide: HiddenCounts[] = []): Promise<ResultsDocument> => {
+          const doc = await analyseResponses(stream(everyone), { compiled: [b.core], rules, wave: '2026', previousWave: '2025', territory: agglo as never, network: false, inside: (t) => [lorient, lanester, ploemeur].some((c) => c.code === t.code), hide });
+          return { ...doc, groups: doc.groups.map((g) => ({
+            ...g, questions: g.questions.filter((q) => two(q.id)),
+            comparisons: { previousWave: { ...g.comparisons!.previousWave!, shares: g.comparisons!.previousWave!.shares.filter((sh) => two(sh.question)) } },
+          })) };
+        };
+        const dir = mkdtempSync(join(tmpdir(), 'olva-behind-'));
+        const store = new SqlResponseStore(openSqliteDb(join(dir, 'db.sqlite')));
+        await store.init();
+        try {
+          for (const [t, items] of communes) {
+            const doc = await aggregateResponses(stream(items), { compiled: [b.core], rules });
+            await publishNow(store.publications, t, '2025', 'test', JSON.stringify({ ...doc, groups: doc.groups.map((g) => ({ ...g, questions: g.questions.filter((q) => two(q.id)) })) }), items.length);
+          }
+          const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester, ploemeur], new Set(['2026', '2025']));
+          const scale = (d: ResultsDocument) => d.groups[0]!.comparisons!.previousWave!.shares.filter((sh) => sh.question === 'echelle_action');
+          // Its base is the communes' sum: only the main sector's line differs, by 4.
+          expect(scale(await hideBesideNested(await made(), agglo, '2026', noFamily(nested), rules, made)).some((sh) => sh.previous !== null)).toBe(true);
+          const doc = await hideBesideNested(await made(), agglo, '2026', nested, rules, made);
+          expect(doc.groups[0]!.comparisons!.previousWave!.shares.every((sh) => sh.previous === null && sh.missing === 'withheld')).toBe(true);
+          expect(scale(doc).length).toBeGreaterThan(0);
+          expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
+        } finally {
+          await store.close();
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+
       describe('a département beside an EPCI, one of its communes, and two communes outside it', () => {
         const morbihan = { level: 'departement', code: '56' };
         const vannes = { level: 'commune', code: '56260' };

@@ -31,17 +31,27 @@
  * - Bounds reach the previous-wave columns too: their hidden counts have no mark (any value), so
  *   only bounds that add up to the hidden sum pin them (a count hidden beside an earlier snapshot,
  *   with its complement, that the EPCI shows because its rest has none); not under a crosswalk.
- * - Three documents are read together too (`threeWay`): a territory less two disjoint ones inside
- *   it (an EPCI less two of its communes), its figures summed or subtracted where both show them,
- *   and the bounds two of them set on a hidden count of the third (`thirdBounds`).
- * Four documents or more are not followed: an EPCI less three of its communes (each pair's and
- * each triple's rest large, the three's small). Checking them needs, for the group and each base,
- * the largest sum of published disjoint territories inside (a set, chosen among nested ones: an
- * EPCI or its communes), and for each count the sums of any subset of the published counts (a
- * subset-sum up to the outer count, whose small gaps are hidden in the document that publishes
- * last); the pairs and triples here are its first two terms. Only figures shown in
- * both (a sum of codes read from single counts in the other: a crosswalk's category; a question
- * it renamed under its previous id, `previousQuestion`, in the previous wave).
+ * - Any number of documents are read together (`families`, `Family`): a territory less any
+ *   disjoint published territories inside it, at any level (an EPCI less three of its communes,
+ *   each pair's and triple's rest large, the four's small; a département less an EPCI and two
+ *   communes outside it), the new document being the outer one or one of those subtracted beside
+ *   a published holder. For each figure of the new document (the group's responses, each line's
+ *   base, each count), a subset sum over the tree of the published territories by containment
+ *   (`families.ts`: a territory gives its own figure or any sum of its disjoint parts) says which
+ *   sums a reader can subtract, up to the outer figure; a rest in [1, limit) is hidden or refused
+ *   as for two documents (the refusal names the territories of one such sum), and `fewBehind`
+ *   withholds a previous-wave column beside the territories of a small base rest. Cost, for P
+ *   published territories around and a figure of value C: O(P · S · K) per figure, S ≤ C + 1 the
+ *   sums reached, K a part's (2 for a territory with nothing published inside), each figure made
+ *   once per check (the passes of hiding ask again: `memo`); beside 40 published territories of a
+ *   region, 43–123 ms a check on a shared machine (docs/performance.md).
+ * - Bounds through three documents (`threeWay`): those two of them set on a hidden count of the
+ *   third (`thirdBounds`: a commune's « × » is at most its EPCI's less another commune's). Bounds
+ *   through four documents or more are not followed, nor sums of territories that overlap without
+ *   one holding the other taken part by part (an EPCI across two départements with the communes of
+ *   one of them outside it: `families.ts` takes one or the other, whole). Only figures shown in
+ *   both (a sum of codes read from single counts in the other: a crosswalk's category; a question
+ *   it renamed under its previous id, `previousQuestion`, in the previous wave).
  */
 import { boundedCountPinned, type CountRef, type DisclosureRules, type GroupResults, type HiddenCounts, type LineRef, type PreviousWaveShare, type QuestionFigures, type ResultsDocument } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
@@ -323,10 +333,8 @@ export interface NestedPublication {
    */
   changed?: ReadonlyMap<string, number>;
   /**
-   * Set for three documents read together (`threeWay`): the two published ones set beside the
-   * new one, and the territory whose rest they leave. `views` are then their sum (two disjoint
-   * territories inside the new one) or their difference (a territory holding the new one, less
-   * another inside it, disjoint from the new one).
+   * Set for three documents whose bounds are followed (`threeWay`): the two published ones set
+   * beside the new one, and the territory whose rest they leave, named by the refusal.
    */
   three?: { beside: [TerritoryRef, TerritoryRef]; outer: TerritoryRef };
   /**
@@ -481,12 +489,11 @@ async function publishedViews(store: ResponseStore, territory: TerritoryRef): Pr
 }
 
 /**
- * Three published documents read together: a territory A holding two disjoint ones, B and C,
- * whose rest is A − B − C, although A − B and A − C are each large (an EPCI less two of its
- * communes). With `territory` as A, every two disjoint documents inside it, summed; as B, every
- * document holding it less each published document inside that one and disjoint from it. The
- * latter are looked for among the territories inside the holder that have published.
- * Four or more (A − B − C − D) are read by `families`, without bounds.
+ * The bounds of three published documents read together: a territory A holding two disjoint
+ * ones, B and C, where A − C bounds a hidden count of B as A alone does not (an EPCI less one of
+ * its communes bounds the other's « × »). With `territory` as A, every two disjoint documents
+ * inside it; as B, every document holding it with each published document inside that one and
+ * disjoint from it. Their sums and differences are `families`' (any number of documents).
  * @param pairs the publications nested with `territory` (`nestedPublications`), none earlier.
  * @param published the territories inside those holding `territory` that have published.
  * @param reader the views of a territory's published documents (one read each, shared).
@@ -518,9 +525,9 @@ async function threeWay(directory: TerritoryDirectory, territory: TerritoryRef, 
 }
 
 /**
- * Four documents or more read together (`Family`): with `territory` as the outer one, the
- * published territories inside it, when three or more (two are `threeWay`'s); for each published
- * territory holding it, those inside the holder disjoint from `territory`, when two or more.
+ * Documents read together (`Family`): with `territory` as the outer one, the published
+ * territories inside it, when two or more (one is a pair); for each published territory holding
+ * it, those inside the holder disjoint from `territory`, when any.
  * @param within the territories inside `territory`, custom ones the geography may not list included.
  */
 async function families(directory: TerritoryDirectory, territory: TerritoryRef, within: ReadonlyMap<string, TerritoryRef>, pairs: readonly NestedPublication[], published: ReadonlySet<string>, reader: (t: TerritoryRef) => Promise<View[]>): Promise<NestedPublication[]> {
@@ -548,7 +555,7 @@ async function families(directory: TerritoryDirectory, territory: TerritoryRef, 
 /**
  * Published territories a reader subtracts together from one outer territory: any disjoint ones
  * inside it (`families.ts`: their tree, and the sums each figure reaches), the new document among
- * them when the outer one is a holder. No bounds, no `fewBehind`: those stop at three documents.
+ * them when the outer one is a holder. No bounds (`threeWay` follows those of three documents).
  */
 export interface Family {
   /** The territory whose rest is read. */
