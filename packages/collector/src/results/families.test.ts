@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { familyFor, familySums, familyTree, type Member } from './families.js';
+import { familyFor, familySums, familyTree, hasSum, type Member, type Sums } from './families.js';
 
 /** A territory `code` holding the codes of `inside` (itself included). */
 const member = (code: string, inside: string[] = []): Member => ({ territory: { level: 'custom', code }, inside: new Set([code, ...inside].map((c) => `custom:${c}`)) });
@@ -10,7 +10,9 @@ describe('sums of disjoint published territories', () => {
   const figure = [100, 50, 20, 25, 30];
   const values = (i: number) => [figure[i]!];
   const top = familyTree(members);
-  const sums = (cap: number) => [...familySums(top, members, values, cap)].flatMap((on, s) => (on ? [s] : []));
+  /** The sums set, up to `cap`. */
+  const listed = (bits: Sums, cap: number) => Array.from({ length: cap + 1 }, (_, s) => s).filter((s) => hasSum(bits, s));
+  const sums = (cap: number) => listed(familySums(top, members, values, cap), cap);
 
   it('puts each territory under the smallest one holding it, those that overlap side by side', () => {
     expect(top.map((g) => g.map((n) => n.territory.code))).toEqual([['D']]);
@@ -32,6 +34,13 @@ describe('sums of disjoint published territories', () => {
 
   it('takes a territory without the figure through its parts only, and any of the values its documents show', () => {
     const some = (i: number) => (i === 1 ? [] : i === 4 ? [30, 31] : [figure[i]!]);
-    expect([...familySums(top, members, some, 200)].flatMap((on, s) => (on ? [s] : []))).toEqual([0, 20, 25, 30, 31, 50, 51, 55, 56, 100]);
+    expect(listed(familySums(top, members, some, 200), 200)).toEqual([0, 20, 25, 30, 31, 50, 51, 55, 56, 100]);
+  });
+
+  it('keeps sums across words of the bitset, and none past the cap', () => {
+    const big = [1000, 333, 40, 97, 301];
+    const got = listed(familySums(top, members, (i) => [big[i]!], 700), 700);
+    // E + X (430) overlap; D (1000) is past the cap.
+    expect(got).toEqual([0, 40, 97, 301, 333, 341, 398, 634]);
   });
 });

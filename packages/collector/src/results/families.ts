@@ -7,8 +7,9 @@
  * never one with the parts of the other that lie outside it (not followed).
  *
  * Cost, for P published territories and a cap C: building the tree O(P² · I) (I: the territories
- * each one holds, a set look-up each); the sums of one figure O(P · S · K), S ≤ C + 1 the sums
- * reachable so far and K those of a part (2 for a territory with nothing published inside).
+ * each one holds, a set look-up each); the sums of one figure O(P · min(S, K) · C / 32), bitsets
+ * of C + 1 bits where S are the sums reached so far and K those of a part (2 for a territory with
+ * nothing published inside): each of the fewer shifts the other.
  */
 import type { TerritoryRef } from '../store/types.js';
 
@@ -67,19 +68,49 @@ export function familyTree(members: readonly Member[]): FamilyNode[][] {
 /** The figure of a member in the sums: its values (one per document showing it), none when it shows none. */
 export type Values = (index: number) => readonly number[];
 
-/** Every sum of one of `a` and one of `b` up to `cap`. */
-function sumset(a: readonly number[], b: readonly number[], cap: number): number[] {
-  if (b.length === 1 && b[0] === 0) return [...a];
-  const seen = new Uint8Array(cap + 1);
+/** Sums up to a cap, as bits: bit `s` set when `s` is reachable. */
+export type Sums = Uint32Array;
+
+const empty = (cap: number): Sums => new Uint32Array((cap >>> 5) + 1);
+/** True when `s` is among the sums. */
+export const hasSum = (a: Sums, s: number) => s >= 0 && s >>> 5 < a.length && (a[s >>> 5]! & (1 << (s & 31))) !== 0;
+const put = (a: Sums, s: number) => { a[s >>> 5]! |= 1 << (s & 31); };
+
+/** The sums, smallest first. */
+function elements(a: Sums): number[] {
   const out: number[] = [];
-  for (const x of a) for (const y of b) {
-    const s = x + y;
-    if (s <= cap && !seen[s]) { seen[s] = 1; out.push(s); }
-  }
+  for (let i = 0; i < a.length; i++) for (let w = a[i]!; w !== 0; w &= w - 1) out.push(i * 32 + 31 - Math.clz32(w & -w));
   return out;
 }
 
-const union = (a: readonly number[], b: readonly number[]) => [...new Set([...a, ...b])];
+/** `out` |= `a` shifted up by `k` (sums of `a` plus `k`), past the cap dropped. */
+function shiftOr(out: Sums, a: Sums, k: number, cap: number): void {
+  const [words, bits] = [k >>> 5, k & 31];
+  for (let i = out.length - 1; i >= words; i--) {
+    const low = a[i - words] ?? 0;
+    const below = i - words - 1 >= 0 ? a[i - words - 1]! : 0;
+    out[i]! |= bits ? (low << bits) | (below >>> (32 - bits)) : low;
+  }
+  const last = (cap & 31) + 1;
+  if (last < 32) out[out.length - 1]! &= (1 << last) - 1;
+}
+
+/** Every sum of one of `a` and one of `b` up to `cap`: the fewer of the two shift the other. */
+function sumset(a: Sums, b: Sums, cap: number): Sums {
+  const [ea, eb] = [elements(a), elements(b)];
+  const [few, other] = ea.length <= eb.length ? [ea, b] : [eb, a];
+  const out = empty(cap);
+  for (const k of few) shiftOr(out, other, k, cap);
+  return out;
+}
+
+function union(a: Sums, b: Sums): Sums {
+  const out = a.slice();
+  for (let i = 0; i < out.length; i++) out[i]! |= b[i]!;
+  return out;
+}
+
+const zero = (cap: number) => { const z = empty(cap); put(z, 0); return z; };
 
 /** The independent sets of a group of overlapping territories, the empty one aside (few: such groups are small). */
 function independentSets(group: readonly FamilyNode[], members: readonly Member[]): FamilyNode[][] {
@@ -94,33 +125,30 @@ function independentSets(group: readonly FamilyNode[], members: readonly Member[
 }
 
 /** Sums of a group: one territory's, or those of any independent set of overlapping ones. */
-function groupSums(group: readonly FamilyNode[], members: readonly Member[], values: Values, cap: number): number[] {
+function groupSums(group: readonly FamilyNode[], members: readonly Member[], values: Values, cap: number): Sums {
   if (group.length === 1) return nodeSums(group[0]!, members, values, cap);
-  let out = [0];
+  let out = zero(cap);
   for (const set of independentSets(group, members)) out = union(out, partsSums(set.map((n) => [n]), members, values, cap));
   return out;
 }
 
 /** Sums of disjoint groups, each giving one of its sums (0 among them). */
-function partsSums(groups: readonly (readonly FamilyNode[])[], members: readonly Member[], values: Values, cap: number): number[] {
-  let out = [0];
+function partsSums(groups: readonly (readonly FamilyNode[])[], members: readonly Member[], values: Values, cap: number): Sums {
+  let out = zero(cap);
   for (const g of groups) out = sumset(out, groupSums(g, members, values, cap), cap);
   return out;
 }
 
 /** Sums of a territory: 0, its own figure, or a sum of its parts. */
-function nodeSums(node: FamilyNode, members: readonly Member[], values: Values, cap: number): number[] {
-  return union(partsSums(node.parts, members, values, cap), values(node.index).filter((v) => v >= 0 && v <= cap));
+function nodeSums(node: FamilyNode, members: readonly Member[], values: Values, cap: number): Sums {
+  const out = partsSums(node.parts, members, values, cap);
+  for (const v of values(node.index)) if (v >= 0 && v <= cap) put(out, v);
+  return out;
 }
 
-/**
- * Every sum up to `cap` that disjoint territories of the tree give for one figure (0 included:
- * none taken), as a membership array indexed by the sum.
- */
-export function familySums(top: readonly (readonly FamilyNode[])[], members: readonly Member[], values: Values, cap: number): Uint8Array {
-  const out = new Uint8Array(Math.max(cap, 0) + 1);
-  if (cap >= 0) for (const s of partsSums(top, members, values, cap)) out[s] = 1;
-  return out;
+/** Every sum up to `cap` that disjoint territories of the tree give for one figure (0 included: none taken). */
+export function familySums(top: readonly (readonly FamilyNode[])[], members: readonly Member[], values: Values, cap: number): Sums {
+  return cap < 0 ? empty(0) : partsSums(top, members, values, cap);
 }
 
 /** Disjoint groups that give `target` (their indexes), or null: the reverse of `partsSums`. */
@@ -128,9 +156,9 @@ function partsFor(groups: readonly (readonly FamilyNode[])[], members: readonly 
   if (target === 0) return [];
   if (!groups.length) return null;
   const rest = groups.slice(0, -1);
-  const before = new Set(partsSums(rest, members, values, target));
-  for (const x of groupSums(groups[groups.length - 1]!, members, values, target)) {
-    if (!before.has(target - x)) continue;
+  const before = partsSums(rest, members, values, target);
+  for (const x of elements(groupSums(groups[groups.length - 1]!, members, values, target))) {
+    if (!hasSum(before, target - x)) continue;
     const last = groupFor(groups[groups.length - 1]!, members, values, x);
     const first = last && partsFor(rest, members, values, target - x);
     if (last && first) return [...first, ...last];

@@ -41,10 +41,11 @@
  *   sums a reader can subtract, up to the outer figure; a rest in [1, limit) is hidden or refused
  *   as for two documents (the refusal names the territories of one such sum), and `fewBehind`
  *   withholds a previous-wave column beside the territories of a small base rest. Cost, for P
- *   published territories around and a figure of value C: O(P · S · K) per figure, S ≤ C + 1 the
- *   sums reached, K a part's (2 for a territory with nothing published inside), each figure made
- *   once per check (the passes of hiding ask again: `memo`); beside 40 published territories of a
- *   region, 43–123 ms a check on a shared machine (docs/performance.md).
+ *   published territories around and a figure of value C: O(P · min(S, K) · C / 32) per figure
+ *   (bitsets of C + 1 bits; S the sums reached so far, K a part's: 2 for a territory with nothing
+ *   published inside), each figure made once per check (the passes of hiding ask again: `memo`),
+ *   and O(P² · I) for the tree (I the territories each holds); beside 40 published territories of
+ *   a region, tens of milliseconds a check, on a shared machine (docs/performance.md).
  * - Bounds through three documents (`threeWay`): those two of them set on a hidden count of the
  *   third (`thirdBounds`: a commune's « × » is at most its EPCI's less another commune's). Bounds
  *   through four documents or more are not followed, nor sums of territories that overlap without
@@ -59,7 +60,7 @@ import { HttpError } from '../http/errors.js';
 import { joinTexts, text, type Text } from '../messages.js';
 import type { ExclusionEvent, ResponseFilter, ResponseStore, TerritoryRef } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
-import { familyFor, familySums, familyTree, type FamilyNode, type Member } from './families.js';
+import { familyFor, familySums, familyTree, hasSum, type FamilyNode, type Member, type Sums } from './families.js';
 
 const name = (t: TerritoryRef) => `${t.level}:${t.code}`;
 
@@ -569,7 +570,7 @@ export interface Family {
   /** Their tree by containment (`familyTree`). */
   top: FamilyNode[][];
   /** The sums made so far, by wave and figure, with the cap they were made under: the passes of hiding ask again. */
-  memo: Map<string, { cap: number; sums: Uint8Array }>;
+  memo: Map<string, { cap: number; sums: Sums }>;
 }
 
 /** One figure of a view, as the sums read it: its key, its limit, its value in any view, and what it is. */
@@ -590,7 +591,7 @@ function figuresOf(view: View, rules: DisclosureRules): Figure[] {
 const memberValues = (family: Family, wave: string, figure: Figure) => (i: number) =>
   [...new Set(family.views[i]!.flatMap((v) => { const n = v.wave === wave ? figure.value(v) : null; return n === null ? [] : [n]; }))];
 
-function sumsOf(family: Family, wave: string, figure: Figure, cap: number): Uint8Array {
+function sumsOf(family: Family, wave: string, figure: Figure, cap: number): Sums {
   const key = `${wave}|${figure.key}`;
   const known = family.memo.get(key);
   if (known && known.cap >= cap) return known.sums;
@@ -622,7 +623,7 @@ function familyRests(mine: readonly View[], family: Family, rules: DisclosureRul
         if (hi < lo) continue;
         const sums = sumsOf(family, m.wave, figure, hi);
         let s = hi;
-        while (s >= lo && !sums[s]) s--;
+        while (s >= lo && !hasSum(sums, s)) s--;
         if (s >= lo) { out.push({ wave: m.wave, figure, rest: d - s, sum: s, view: m, holder: h }); break; }
       }
     }
