@@ -369,12 +369,12 @@ describe('nested publications', () => {
       await withStore([[lorient, inLorient], [lanester, inLanester]], async (store) => {
         const doc = await sectorOnly(all, agglo);
         const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester], new Set(['2026']));
-        expect(nested.filter((n) => !n.bounded).map((n) => n.three?.beside ?? n.territory)).toEqual([lorient, lanester, [lorient, lanester]]);
+        expect(nested.filter((n) => !n.bounded).map((n) => n.family?.members.map((m) => m.territory) ?? n.territory)).toEqual([lorient, lanester, [lorient, lanester]]);
         // Each pair alone publishes.
-        expect(() => refuseNestedDifference(agglo, '2026', doc, nested.filter((n) => !n.three), rules)).not.toThrow();
+        expect(() => refuseNestedDifference(agglo, '2026', doc, nested.filter((n) => !n.three && !n.family), rules)).not.toThrow();
         const refused = refusal(() => refuseNestedDifference(agglo, '2026', doc, nested, rules));
         expect(refused?.problems?.[0]?.code).toBe('results/nested-difference');
-        expect(refused?.text.fr).toBe('publier epci:200042174 pour la vague « 2026 » à côté de commune:56121 et de commune:56098, déjà publiés, ferait lire par différence, dans le reste de epci:200042174, un groupe de 4 réponses (moins de 10) : retirez l’une des publications, ou attendez d’autres réponses');
+        expect(refused?.text.fr).toBe('publier epci:200042174 pour la vague « 2026 » à côté de commune:56098 et de commune:56121, déjà publiés, ferait lire par différence, dans le reste de epci:200042174, un groupe de 4 réponses (moins de 10) : retirez l’une des publications, ou attendez d’autres réponses');
       });
     });
 
@@ -382,7 +382,7 @@ describe('nested publications', () => {
       await withStore([[agglo, all], [lanester, inLanester]], async (store) => {
         const doc = await sectorOnly(inLorient, lorient);
         const nested = await nestedPublications(store, new TerritoryDirectory(), lorient, [], new Set(['2026']));
-        expect(nested.filter((n) => n.three && !n.bounded).map((n) => n.three)).toEqual([{ beside: [agglo, lanester], outer: agglo }]);
+        expect(nested.filter((n) => n.family).map((n) => [n.territory, n.family!.members.map((m) => m.territory)])).toEqual([[agglo, [lanester]]]);
         expect(refusal(() => refuseNestedDifference(lorient, '2026', doc, nested, rules))?.text.en).toContain('beside epci:200042174 and commune:56098, already published, would let a group of 4 responses (fewer than 10) be read by difference in the rest of epci:200042174');
       });
     });
@@ -444,6 +444,122 @@ describe('nested publications', () => {
         const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
         expect(sport(doc)).toBeNull();
         expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
+      });
+    });
+
+    describe('four documents or more: any disjoint published territories subtracted together', () => {
+      const ploemeur = { level: 'commune', code: '56162' };
+      const inPloemeur = sectors(ploemeur, 40, 4, 227);
+      // Three communes of 40 associations each; four more in the rest of the agglomeration.
+      const three = [...inLorient, ...inLanester, ...inPloemeur];
+      const noFamily = (nested: Awaited<ReturnType<typeof nestedPublications>>) => nested.filter((n) => !n.family);
+
+      it('refuses the agglomeration beside three of its communes whose rest is four associations, though each pair’s and triple’s rest is 44 or more', async () => {
+        await withStore([[lorient, inLorient], [lanester, inLanester], [ploemeur, inPloemeur]], async (store) => {
+          const made = (hide: HiddenCounts[] = []) => sectorOnly([...three, ...sectors(agglo, 4, 1, 229)], agglo, hide);
+          const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester, ploemeur], new Set(['2026']));
+          const doc = await hideBesideNested(await made(), agglo, '2026', nested, rules, made);
+          // The pairs alone publish it; the smallest rest, 4, is that of all three.
+          expect(() => refuseNestedDifference(agglo, '2026', doc, noFamily(nested), rules)).not.toThrow();
+          const refused = refusal(() => refuseNestedDifference(agglo, '2026', doc, nested, rules));
+          expect(refused?.problems?.[0]?.code).toBe('results/nested-difference');
+          expect(refused?.text.fr).toBe('publier epci:200042174 pour la vague « 2026 » à côté de commune:56098, commune:56121 et commune:56162, déjà publiés, ferait lire par différence, dans le reste de epci:200042174, un groupe de 4 réponses (moins de 10) : retirez l’une des publications, ou attendez d’autres réponses');
+        });
+      });
+
+      it('refuses a commune published last beside its agglomeration and two other communes of it', async () => {
+        await withStore([[agglo, [...three, ...sectors(agglo, 4, 1, 229)]], [lorient, inLorient], [lanester, inLanester]], async (store) => {
+          const doc = await sectorOnly(inPloemeur, ploemeur);
+          const nested = await nestedPublications(store, new TerritoryDirectory(), ploemeur, [], new Set(['2026']));
+          expect(() => refuseNestedDifference(ploemeur, '2026', doc, noFamily(nested), rules)).not.toThrow();
+          expect(refusal(() => refuseNestedDifference(ploemeur, '2026', doc, nested, rules))?.text.en).toBe('publishing commune:56162 for wave "2026" beside epci:200042174, commune:56098 and commune:56121, already published, would let a group of 4 responses (fewer than 10) be read by difference in the rest of epci:200042174: withdraw one of the publications, or wait for more responses');
+        });
+      });
+
+      it('hides a count that three communes subtract into 1 in the rest of the agglomeration', async () => {
+        // Twelve associations in the rest, ONE of them sport: 5 + 6 + 4 + 1 sport associations in all.
+        await withStore([[lorient, inLorient], [lanester, inLanester], [ploemeur, inPloemeur]], async (store) => {
+          const made = (hide: HiddenCounts[] = []) => sectorOnly([...three, ...sectors(agglo, 12, 1, 233)], agglo, hide);
+          const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester, ploemeur], new Set(['2026']));
+          const sport = (d: ResultsDocument) => (d.groups[0]!.questions[0] as { categories: { code: string; count: number | null }[] }).categories.find((c) => c.code === 'sport')!.count;
+          const first = await made();
+          expect(sport(first)).toBe(16);
+          expect(refusal(() => refuseNestedDifference(agglo, '2026', first, nested, rules))?.text.en).toContain('beside commune:56098, commune:56121 and commune:56162, already published, would let a count of 1 for "secteur_principal" = sport');
+          expect(sport(await hideBesideNested(first, agglo, '2026', noFamily(nested), rules, made))).toBe(16);
+          const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
+          expect(sport(doc)).toBeNull();
+          expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
+        });
+      });
+
+      it('withholds every line of a previous-wave column the three communes leave four responses of, unchanged ones too', async () => {
+        const two = (q: string) => q === 'secteur_principal' || q === 'echelle_action';
+        const in2025 = (t: typeof agglo, n: number, seed: number) => generateFor(b.core, t, '2025', n, prng(seed));
+        const communes: [typeof agglo, Generated[]][] = [[lorient, in2025(lorient, 40, 263)], [lanester, in2025(lanester, 40, 269)], [ploemeur, in2025(ploemeur, 40, 271)]];
+        // The rest of the agglomeration in 2025: four associations that left their scale of action unanswered.
+        const rest = in2025(agglo, 4, 277).map((g) => { const { echelle_action: _, ...answers } = g.payload.answers; return { ...g, payload: { ...g.payload, answers } }; });
+        const everyone = [...three, ...sectors(agglo, 40, 10, 281), ...communes.flatMap(([, items]) => items), ...rest];
+        const made = async (hide: HiddenCounts[] = []): Promise<ResultsDocument> => {
+          const doc = await analyseResponses(stream(everyone), { compiled: [b.core], rules, wave: '2026', previousWave: '2025', territory: agglo as never, network: false, inside: (t) => [lorient, lanester, ploemeur].some((c) => c.code === t.code), hide });
+          return { ...doc, groups: doc.groups.map((g) => ({
+            ...g, questions: g.questions.filter((q) => two(q.id)),
+            comparisons: { previousWave: { ...g.comparisons!.previousWave!, shares: g.comparisons!.previousWave!.shares.filter((sh) => two(sh.question)) } },
+          })) };
+        };
+        const dir = mkdtempSync(join(tmpdir(), 'olva-behind-'));
+        const store = new SqlResponseStore(openSqliteDb(join(dir, 'db.sqlite')));
+        await store.init();
+        try {
+          for (const [t, items] of communes) {
+            const doc = await aggregateResponses(stream(items), { compiled: [b.core], rules });
+            await publishNow(store.publications, t, '2025', 'test', JSON.stringify({ ...doc, groups: doc.groups.map((g) => ({ ...g, questions: g.questions.filter((q) => two(q.id)) })) }), items.length);
+          }
+          const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester, ploemeur], new Set(['2026', '2025']));
+          const scale = (d: ResultsDocument) => d.groups[0]!.comparisons!.previousWave!.shares.filter((sh) => sh.question === 'echelle_action');
+          // Its base is the communes' sum: only the main sector's line differs, by 4.
+          expect(scale(await hideBesideNested(await made(), agglo, '2026', noFamily(nested), rules, made)).some((sh) => sh.previous !== null)).toBe(true);
+          const doc = await hideBesideNested(await made(), agglo, '2026', nested, rules, made);
+          expect(doc.groups[0]!.comparisons!.previousWave!.shares.every((sh) => sh.previous === null && sh.missing === 'withheld')).toBe(true);
+          expect(scale(doc).length).toBeGreaterThan(0);
+          expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
+        } finally {
+          await store.close();
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+
+      describe('a département beside an EPCI, one of its communes, and two communes outside it', () => {
+        const morbihan = { level: 'departement', code: '56' };
+        const vannes = { level: 'commune', code: '56260' };
+        const auray = { level: 'commune', code: '56007' };
+        const inVannes = sectors(vannes, 40, 3, 239);
+        const inAuray = sectors(auray, 40, 7, 241);
+        const published: [typeof agglo, Generated[]][] = [[agglo, [...inLorient, ...inLanester]], [lorient, inLorient], [vannes, inVannes], [auray, inAuray]];
+        const inner = [lorient, lanester, vannes, auray];
+
+        it('refuses it when the EPCI and the two communes leave four associations (Lorient, inside the EPCI, is never added to it)', async () => {
+          await withStore(published, async (store) => {
+            const made = (hide: HiddenCounts[] = []) => sectorOnly([...inLorient, ...inLanester, ...inVannes, ...inAuray, ...sectors(morbihan, 4, 1, 251)], morbihan, hide);
+            const nested = await nestedPublications(store, new TerritoryDirectory(), morbihan, inner, new Set(['2026']));
+            const doc = await hideBesideNested(await made(), morbihan, '2026', nested, rules, made);
+            expect(() => refuseNestedDifference(morbihan, '2026', doc, noFamily(nested), rules)).not.toThrow();
+            expect(refusal(() => refuseNestedDifference(morbihan, '2026', doc, nested, rules))?.text.en).toContain('beside commune:56007, commune:56260 and epci:200042174, already published, would let a group of 4 responses (fewer than 10) be read by difference in the rest of departement:56');
+          });
+        });
+
+        it('publishes it when they leave forty, with no count of the rest under 3', async () => {
+          await withStore(published, async (store) => {
+            const made = (hide: HiddenCounts[] = []) => sectorOnly([...inLorient, ...inLanester, ...inVannes, ...inAuray, ...sectors(morbihan, 40, 1, 257)], morbihan, hide);
+            const nested = await nestedPublications(store, new TerritoryDirectory(), morbihan, inner, new Set(['2026']));
+            const doc = await hideBesideNested(await made(), morbihan, '2026', nested, rules, made);
+            expect(() => refuseNestedDifference(morbihan, '2026', doc, nested, rules)).not.toThrow();
+            const counts = (d: ResultsDocument) => new Map((d.groups[0]!.questions[0] as { categories: { code: string; count: number | null }[] }).categories.map((c) => [c.code, c.count]));
+            const [mine, ...others] = [doc, ...await Promise.all([[agglo, [...inLorient, ...inLanester]], [vannes, inVannes], [auray, inAuray]].map(([t, items]) => sectorOnly(items as Generated[], t as typeof agglo)))].map(counts);
+            // The one sport association of the rest: hidden, as its count less the three's would be 1.
+            expect(mine!.get('sport')).toBeNull();
+            for (const [code, n] of mine!) if (n !== null && others.every((o) => o.get(code) != null)) expect(n - others.reduce((a, o) => a + o.get(code)!, 0)).not.toBeOneOf([1, 2]);
+          });
+        });
       });
     });
   });

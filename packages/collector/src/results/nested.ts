@@ -31,24 +31,36 @@
  * - Bounds reach the previous-wave columns too: their hidden counts have no mark (any value), so
  *   only bounds that add up to the hidden sum pin them (a count hidden beside an earlier snapshot,
  *   with its complement, that the EPCI shows because its rest has none); not under a crosswalk.
- * - Three documents are read together too (`threeWay`): a territory less two disjoint ones inside
- *   it (an EPCI less two of its communes), its figures summed or subtracted where both show them,
- *   and the bounds two of them set on a hidden count of the third (`thirdBounds`).
- * Four documents or more are not followed: an EPCI less three of its communes (each pair's and
- * each triple's rest large, the three's small). Checking them needs, for the group and each base,
- * the largest sum of published disjoint territories inside (a set, chosen among nested ones: an
- * EPCI or its communes), and for each count the sums of any subset of the published counts (a
- * subset-sum up to the outer count, whose small gaps are hidden in the document that publishes
- * last); the pairs and triples here are its first two terms. Only figures shown in
- * both (a sum of codes read from single counts in the other: a crosswalk's category; a question
- * it renamed under its previous id, `previousQuestion`, in the previous wave).
+ * - Any number of documents are read together (`families`, `Family`): a territory less any
+ *   disjoint published territories inside it, at any level (an EPCI less three of its communes,
+ *   each pair's and triple's rest large, the four's small; a département less an EPCI and two
+ *   communes outside it), the new document being the outer one or one of those subtracted beside
+ *   a published holder. For each figure of the new document (the group's responses, each line's
+ *   base, each count), a subset sum over the tree of the published territories by containment
+ *   (`families.ts`: a territory gives its own figure or any sum of its disjoint parts) says which
+ *   sums a reader can subtract, up to the outer figure; a rest in [1, limit) is hidden or refused
+ *   as for two documents (the refusal names the territories of one such sum), and `fewBehind`
+ *   withholds a previous-wave column beside the territories of a small base rest. Cost, for P
+ *   published territories around and a figure of value C: O(P · min(S, K) · C / 32) per figure
+ *   (bitsets of C + 1 bits; S the sums reached so far, K a part's: 2 for a territory with nothing
+ *   published inside), each figure made once per check (the passes of hiding ask again: `memo`),
+ *   and O(P² · I) for the tree (I the territories each holds); beside 40 published territories of
+ *   a region, tens of milliseconds a check, on a shared machine (docs/performance.md).
+ * - Bounds through three documents (`threeWay`): those two of them set on a hidden count of the
+ *   third (`thirdBounds`: a commune's « × » is at most its EPCI's less another commune's). Bounds
+ *   through four documents or more are not followed, nor sums of territories that overlap without
+ *   one holding the other taken part by part (an EPCI across two départements with the communes of
+ *   one of them outside it: `families.ts` takes one or the other, whole). Only figures shown in
+ *   both (a sum of codes read from single counts in the other: a crosswalk's category; a question
+ *   it renamed under its previous id, `previousQuestion`, in the previous wave).
  */
 import { boundedCountPinned, type CountRef, type DisclosureRules, type GroupResults, type HiddenCounts, type LineRef, type PreviousWaveShare, type QuestionFigures, type ResultsDocument } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
-import { text, type Text } from '../messages.js';
+import { joinTexts, text, type Text } from '../messages.js';
 import type { ExclusionEvent, ResponseFilter, ResponseStore, TerritoryRef } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
+import { familyFor, familySums, familyTree, hasSum, type FamilyNode, type Member, type Sums } from './families.js';
 
 const name = (t: TerritoryRef) => `${t.level}:${t.code}`;
 
@@ -322,10 +334,8 @@ export interface NestedPublication {
    */
   changed?: ReadonlyMap<string, number>;
   /**
-   * Set for three documents read together (`threeWay`): the two published ones set beside the
-   * new one, and the territory whose rest they leave. `views` are then their sum (two disjoint
-   * territories inside the new one) or their difference (a territory holding the new one, less
-   * another inside it, disjoint from the new one).
+   * Set for three documents whose bounds are followed (`threeWay`): the two published ones set
+   * beside the new one, and the territory whose rest they leave, named by the refusal.
    */
   three?: { beside: [TerritoryRef, TerritoryRef]; outer: TerritoryRef };
   /**
@@ -334,6 +344,12 @@ export interface NestedPublication {
    * the other published one.
    */
   bounded?: ThirdBounded;
+  /**
+   * Set for four documents or more read together (`families`): the rest of `territory` less any
+   * disjoint published territories inside it, the new one among them when `territory` holds it
+   * (`views` are then its holder's, else none).
+   */
+  family?: Family;
   /** Its views, from every wave it has published. */
   views: View[];
 }
@@ -454,7 +470,12 @@ export async function nestedPublications(store: ResponseStore, directory: Territ
     const views = await publishedViews(store, other);
     if (views.length) pairs.push({ territory: other, outside, views });
   }
-  out.push(...pairs, ...await threeWay(store, directory, territory, pairs));
+  // The territories inside those holding it that have published, and their views: one read says which, then one read each, shared.
+  const holders = pairs.filter((p) => p.outside);
+  const aroundPublished = new Set((await store.publications.publishedTerritories(holders.flatMap((a) => directory.inside(a.territory)))).map(name));
+  const read = new Map<string, Promise<View[]>>();
+  const reader = (t: TerritoryRef) => { if (!read.has(name(t))) read.set(name(t), publishedViews(store, t)); return read.get(name(t))!; };
+  out.push(...pairs, ...await families(directory, territory, within, pairs, aroundPublished, reader), ...await threeWay(directory, territory, pairs, aroundPublished, reader));
   return out;
 }
 
@@ -469,16 +490,16 @@ async function publishedViews(store: ResponseStore, territory: TerritoryRef): Pr
 }
 
 /**
- * Three published documents read together: a territory A holding two disjoint ones, B and C,
- * whose rest is A − B − C, although A − B and A − C are each large (an EPCI less two of its
- * communes). With `territory` as A, every two disjoint documents inside it, summed; as B, every
- * document holding it less each published document inside that one and disjoint from it. The
- * latter are looked for among the territories inside the holder that have published (one read
- * says which, then one read each, shared).
- * Chains of four or more (A − B − C − D) are not followed.
+ * The bounds of three published documents read together: a territory A holding two disjoint
+ * ones, B and C, where A − C bounds a hidden count of B as A alone does not (an EPCI less one of
+ * its communes bounds the other's « × »). With `territory` as A, every two disjoint documents
+ * inside it; as B, every document holding it with each published document inside that one and
+ * disjoint from it. Their sums and differences are `families`' (any number of documents).
  * @param pairs the publications nested with `territory` (`nestedPublications`), none earlier.
+ * @param published the territories inside those holding `territory` that have published.
+ * @param reader the views of a territory's published documents (one read each, shared).
  */
-async function threeWay(store: ResponseStore, directory: TerritoryDirectory, territory: TerritoryRef, pairs: readonly NestedPublication[]): Promise<NestedPublication[]> {
+async function threeWay(directory: TerritoryDirectory, territory: TerritoryRef, pairs: readonly NestedPublication[], published: ReadonlySet<string>, reader: (t: TerritoryRef) => Promise<View[]>): Promise<NestedPublication[]> {
   // Disjoint: no territory inside both (custom territories and EPCIs across départements overlap).
   const disjoint = (a: TerritoryRef, b: TerritoryRef) => { const inA = new Set(directory.inside(a).map(name)); return !directory.inside(b).some((t) => inA.has(name(t))); };
   const mine = new Set(directory.inside(territory).map(name));
@@ -487,27 +508,191 @@ async function threeWay(store: ResponseStore, directory: TerritoryDirectory, ter
   for (const [i, b] of inside.entries()) for (const c of inside.slice(i + 1)) {
     if (!disjoint(b.territory, c.territory)) continue;
     const three = { beside: [b.territory, c.territory] as [TerritoryRef, TerritoryRef], outer: territory };
-    out.push({ territory, outside: false, three, views: combinedViews(b.views, c.views, 1) });
     // Either commune's hidden counts are at most the new EPCI's less the other's.
     for (const [owner, partner] of [[b, c], [c, b]]) out.push({ territory, outside: false, three, views: partner!.views, bounded: { owner: owner!.views, ownerInside: true, mineFirst: true, sign: -1 } });
   }
-  const read = new Map<string, Promise<View[]>>();
-  const holders = pairs.filter((p) => p.outside);
-  const published = new Set((await store.publications.publishedTerritories(holders.flatMap((a) => directory.inside(a.territory)))).map(name));
-  for (const a of holders) {
+  for (const a of pairs.filter((p) => p.outside)) {
     for (const c of directory.inside(a.territory)) {
       if (!published.has(name(c)) || sameTerritory(c, a.territory) || directory.inside(c).some((t) => mine.has(name(t)))) continue;
-      if (!read.has(name(c))) read.set(name(c), publishedViews(store, c));
-      const views = await read.get(name(c))!;
+      const views = await reader(c);
       if (!views.length) continue;
       const three = { beside: [a.territory, c] as [TerritoryRef, TerritoryRef], outer: a.territory };
-      out.push({ territory: a.territory, outside: true, three, views: combinedViews(a.views, views, -1) });
       // The other's hidden counts are at most the holder's less the new one's; the holder's at least the two's sum.
       out.push({ territory: a.territory, outside: true, three, views: a.views, bounded: { owner: views, ownerInside: true, mineFirst: false, sign: -1 } });
       out.push({ territory: a.territory, outside: true, three, views, bounded: { owner: a.views, ownerInside: false, mineFirst: true, sign: 1 } });
     }
   }
   return out;
+}
+
+/**
+ * Documents read together (`Family`): with `territory` as the outer one, the published
+ * territories inside it, when two or more (one is a pair); for each published territory holding
+ * it, those inside the holder disjoint from `territory`, when any.
+ * @param within the territories inside `territory`, custom ones the geography may not list included.
+ */
+async function families(directory: TerritoryDirectory, territory: TerritoryRef, within: ReadonlyMap<string, TerritoryRef>, pairs: readonly NestedPublication[], published: ReadonlySet<string>, reader: (t: TerritoryRef) => Promise<View[]>): Promise<NestedPublication[]> {
+  const entry = (outer: TerritoryRef, holder: View[] | undefined, list: { territory: TerritoryRef; views: View[] }[]): NestedPublication => {
+    const members: Member[] = list.map((m) => ({ territory: m.territory, inside: new Set([name(m.territory), ...directory.inside(m.territory).map(name)]) }));
+    const family: Family = { outer, ...(holder ? { holder } : {}), members, views: list.map((m) => m.views), top: familyTree(members), memo: new Map() };
+    return { territory: outer, outside: holder !== undefined, views: holder ?? [], family };
+  };
+  const out: NestedPublication[] = [];
+  const inside = pairs.filter((p) => !p.outside);
+  if (inside.length >= 2) out.push(entry(territory, undefined, inside));
+  const mine = new Set([name(territory), ...within.keys()]);
+  for (const a of pairs.filter((p) => p.outside)) {
+    const list: { territory: TerritoryRef; views: View[] }[] = [];
+    for (const c of directory.inside(a.territory)) {
+      if (!published.has(name(c)) || sameTerritory(c, a.territory) || directory.inside(c).some((t) => mine.has(name(t)))) continue;
+      const views = await reader(c);
+      if (views.length) list.push({ territory: c, views });
+    }
+    if (list.length) out.push(entry(a.territory, a.views, list));
+  }
+  return out;
+}
+
+/**
+ * Published territories a reader subtracts together from one outer territory: any disjoint ones
+ * inside it (`families.ts`: their tree, and the sums each figure reaches), the new document among
+ * them when the outer one is a holder. No bounds (`threeWay` follows those of three documents).
+ */
+export interface Family {
+  /** The territory whose rest is read. */
+  outer: TerritoryRef;
+  /** The outer territory's views when it holds the new one; absent when it is the new one. */
+  holder?: View[];
+  /** The published territories that may be subtracted (never the new one, nor any that overlaps it). */
+  members: Member[];
+  /** Their views, in the order of `members`. */
+  views: View[][];
+  /** Their tree by containment (`familyTree`). */
+  top: FamilyNode[][];
+  /** The sums made so far, by wave and figure, with the cap they were made under: the passes of hiding ask again. */
+  memo: Map<string, { cap: number; sums: Sums }>;
+}
+
+/** One figure of a view, as the sums read it: its key, its limit, its value in any view, and what it is. */
+interface Figure { key: string; limit: number; value: (v: View) => number | null; line?: LineRef; counted?: Omit<Counted, 'count'> }
+
+const lineRef = (l: LineRef): LineRef => ({ question: l.question, ...(l.row === undefined ? {} : { row: l.row }) });
+
+/** The figures a view shows: its responses, each line's base, each count (the sums read the same figure in the others). */
+function figuresOf(view: View, rules: DisclosureRules): Figure[] {
+  const out: Figure[] = [];
+  if (view.responses !== null) out.push({ key: 'responses', limit: rules.minBase, value: (v) => v.responses });
+  for (const [line, b] of view.bases) out.push({ key: `base|${line}`, limit: rules.minBase, value: (v) => v.bases.get(line)?.base ?? null, line: lineRef(b) });
+  for (const [key, c] of view.counts) out.push({ key: `count|${key}`, limit: rules.minCell, value: (v) => countIn(v, c), counted: c });
+  return out;
+}
+
+/** The values of a figure in each member's views of a wave (one per document that shows it). */
+const memberValues = (family: Family, wave: string, figure: Figure) => (i: number) =>
+  [...new Set(family.views[i]!.flatMap((v) => { const n = v.wave === wave ? figure.value(v) : null; return n === null ? [] : [n]; }))];
+
+function sumsOf(family: Family, wave: string, figure: Figure, cap: number): Sums {
+  const key = `${wave}|${figure.key}`;
+  const known = family.memo.get(key);
+  if (known && known.cap >= cap) return known.sums;
+  const sums = familySums(family.top, family.members, memberValues(family, wave, figure), cap);
+  family.memo.set(key, { cap, sums });
+  return sums;
+}
+
+/** A rest under its limit: the figure, its wave, the rest and the sum of the territories subtracted; the views read (mine, the holder's). */
+interface FamilyRest { wave: string; figure: Figure; rest: number; sum: number; view: View; holder: View | null }
+
+/**
+ * The rests of the outer territory under their limits that `mine` leaves with some disjoint
+ * published territories: outer less the sum of some of them (mine the outer), or holder less
+ * mine less it. The smallest rest of each figure of each view.
+ */
+function familyRests(mine: readonly View[], family: Family, rules: DisclosureRules): FamilyRest[] {
+  const out: FamilyRest[] = [];
+  for (const m of mine) {
+    const outers = family.holder ? family.holder.filter((h) => h.wave === m.wave) : [null];
+    for (const figure of figuresOf(m, rules)) {
+      const own = figure.value(m)!;
+      for (const h of outers) {
+        const total = h ? figure.value(h) : own;
+        if (total === null) continue;
+        const d = h ? total - own : own;
+        // Mine as the outer one: at least one territory subtracted (mine alone is no rest).
+        const [lo, hi] = [Math.max(h ? 0 : 1, d - figure.limit + 1), d - 1];
+        if (hi < lo) continue;
+        const sums = sumsOf(family, m.wave, figure, hi);
+        let s = hi;
+        while (s >= lo && !hasSum(sums, s)) s--;
+        if (s >= lo) { out.push({ wave: m.wave, figure, rest: d - s, sum: s, view: m, holder: h }); break; }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * `fewBehind` beside a family: where the responses of the rest are unknown (a previous-wave
+ * column), the lines both show, when the territories subtracted (`members`, their indexes) leave
+ * some line a rest and none one of `minBase` or more: every such line, unchanged ones too.
+ */
+function familyFewBehind(view: View, holder: View | null, family: Family, members: readonly number[], rules: DisclosureRules): LineRef[] {
+  const valueOf = (i: number, figure: (v: View) => number | null) => {
+    for (const v of family.views[i]!) if (v.wave === view.wave && figure(v) !== null) return figure(v);
+    return null;
+  };
+  if (view.responses !== null && (!holder || holder.responses !== null) && members.every((i) => valueOf(i, (v) => v.responses) !== null)) return [];
+  const common: LineRef[] = [];
+  let widest = 0;
+  for (const [line, b] of view.bases) {
+    const total = holder ? holder.bases.get(line)?.base : b.base;
+    const parts = members.map((i) => valueOf(i, (v) => v.bases.get(line)?.base ?? null));
+    if (total === undefined || parts.some((p) => p === null)) continue;
+    common.push(lineRef(b));
+    widest = Math.max(widest, (holder ? total - b.base : total) - parts.reduce<number>((a, p) => a + p!, 0));
+  }
+  return small(widest, rules.minBase) ? common : [];
+}
+
+/**
+ * What `mine` hides beside a family: the counts whose rest is under `minCell`, the lines whose
+ * base rest is under `minBase` (with the others both show where `familyFewBehind` says so).
+ */
+function familyHidden(mine: readonly View[], family: Family, rules: DisclosureRules): HiddenCounts[] {
+  const byWave = new Map<string, HiddenCounts & { counts: CountRef[]; lines: LineRef[] }>();
+  const tried = new Set<string>();
+  for (const r of familyRests(mine, family, rules)) {
+    if (!r.figure.line && !r.figure.counted) continue;
+    const entry = byWave.get(r.wave) ?? { territory: { ...mine[0]!.territory }, wave: r.wave, counts: [], lines: [] };
+    byWave.set(r.wave, entry);
+    const c = r.figure.counted;
+    if (c) { entry.counts.push({ question: c.question, ...(c.row === undefined ? {} : { row: c.row }), code: c.codes[0]! }); continue; }
+    entry.lines.push(r.figure.line!);
+    const members = familyFor(family.top, family.members, memberValues(family, r.wave, r.figure), r.sum) ?? [];
+    const key = `${r.wave}|${r.holder === null ? '' : family.holder!.indexOf(r.holder)}|${[...members].sort().join(',')}`;
+    if (tried.has(key)) continue;
+    tried.add(key);
+    entry.lines.push(...familyFewBehind(r.view, r.holder, family, members, rules));
+  }
+  return [...byWave.values()].map(({ lines, ...h }) => (lines.length ? { ...h, lines } : h));
+}
+
+/** The refusal of the first rest under its limit beside a family, naming the publications it subtracts; null when none. */
+function familyRefusal(territory: TerritoryRef, wave: string, mine: readonly View[], family: Family, rules: DisclosureRules): HttpError | null {
+  const [r] = familyRests(mine, family, rules);
+  if (!r) return null;
+  const { figure } = r;
+  const c = figure.counted;
+  const found = c ? text('nested.count', { question: c.question, code: `${c.row === undefined ? '' : `${c.row}.`}${c.codes.join(' + ')}`, count: r.rest, minCell: rules.minCell })
+    : figure.line ? text('nested.base', { question: lineOf(figure.line.question, figure.line.row), count: r.rest, minBase: rules.minBase })
+    : text('nested.responses', { count: r.rest, minBase: rules.minBase });
+  const what = r.wave === wave ? found : text('nested.in-wave', { wave: r.wave, what: found });
+  const subtracted = (familyFor(family.top, family.members, memberValues(family, r.wave, figure), r.sum) ?? []).map((i) => name(family.members[i]!.territory)).sort();
+  const others = [...(family.holder ? [name(family.outer)] : []), ...subtracted];
+  const message = others.length === 1 ? text('conflict.nested-publication', { territory: name(territory), wave, other: others[0]!, outer: name(family.outer), what })
+    : others.length === 2 ? text('conflict.nested-three', { territory: name(territory), wave, first: others[0]!, second: others[1]!, outer: name(family.outer), what })
+    : text('conflict.nested-family', { territory: name(territory), wave, others: text('nested.and', { list: joinTexts(others.slice(0, -1), ', '), last: others[others.length - 1]! }), outer: name(family.outer), what });
+  return new HttpError(409, 'conflict', message, {}, [{ pointer: '', code: 'results/nested-difference', message }]);
 }
 
 /** Passes of hiding: each may show a count its line hid before (its complements change). */
@@ -523,10 +708,11 @@ export async function hideBesideNested(doc: ResultsDocument, territory: Territor
   const hidden = new Map<string, HiddenCounts & { counts: CountRef[]; lines: LineRef[] }>();
   const asked = new Set<string>();
   for (let pass = 0; pass < HIDING_PASSES; pass++) {
-    const mine = groupOf(doc, territory, wave);
+    const group = groupOf(doc, territory, wave);
+    const mine = group ? viewsOf(group) : [];
     let more = false;
     // A count hidden already is not shown: only new ones come back.
-    for (const h of mine ? nested.flatMap((n) => (n.bounded ? thirdBounds(viewsOf(mine), { ...n, bounded: n.bounded }, rules) : nestedHiddenCounts(viewsOf(mine), n.views, n.outside, rules, n.earlier !== undefined, n.changed))) : []) {
+    for (const h of group ? nested.flatMap((n) => (n.bounded ? thirdBounds(mine, { ...n, bounded: n.bounded }, rules) : n.family ? familyHidden(mine, n.family, rules) : nestedHiddenCounts(mine, n.views, n.outside, rules, n.earlier !== undefined, n.changed))) : []) {
       const entry = hidden.get(h.wave) ?? { territory: h.territory, wave: h.wave, counts: [], lines: [] };
       hidden.set(h.wave, entry);
       for (const [key, add] of [
@@ -554,7 +740,12 @@ export function refuseNestedDifference(territory: TerritoryRef, wave: string, do
   const mine = groupOf(doc, territory, wave);
   if (!mine) return;
   const views = viewsOf(mine);
-  for (const { territory: other, outside, views: theirs, earlier, three, bounded } of nested) {
+  for (const { territory: other, outside, views: theirs, earlier, three, bounded, family } of nested) {
+    if (family) {
+      const refused = familyRefusal(territory, wave, views, family, rules);
+      if (refused) throw refused;
+      continue;
+    }
     const [pinned] = bounded ? thirdBounds(views, { territory: other, outside, views: theirs, bounded }, rules) : [];
     const bounds = pinned ? text('nested.bounds', { question: lineOf(pinned.counts[0]!.question, pinned.counts[0]!.row) }) : null;
     const what = bounded ? bounds && (pinned!.wave === wave ? bounds : text('nested.in-wave', { wave: pinned!.wave, what: bounds }))

@@ -25,8 +25,10 @@ const PUBLISHER = 'rennes-publisher-0123456789abcdef';
 const MORBIHAN_PUBLISHER = 'morbihan-publisher-0123456789abcdef';
 const LORIENT_PUBLISHER = 'lorient-publisher-0123456789abcdef';
 const LORIENT_COMMUNE_PUBLISHER = 'lorient-commune-publisher-0123456789abcdef';
+const LANESTER_PUBLISHER = 'lanester-publisher-0123456789abcdef';
+const PLOEMEUR_PUBLISHER = 'ploemeur-publisher-0123456789abcdef';
 
-/** The test tokens, plus `publish` for Rennes, the national network, Morbihan, Lorient Agglomération and Lorient. */
+/** The test tokens, plus `publish` for Rennes, the national network, Morbihan, Lorient Agglomération, Lorient, Lanester and Ploemeur. */
 function tokens(): unknown[] {
   const base = testConfig().tokens as { name: string; token: string; scope: { territories: unknown; rights: string[] } }[];
   return [
@@ -35,6 +37,8 @@ function tokens(): unknown[] {
     { name: 'morbihan-publication', token: MORBIHAN_PUBLISHER, scope: { territories: [{ level: 'departement', code: '56' }], rights: ['publish', 'stats'] } },
     { name: 'lorient-publication', token: LORIENT_PUBLISHER, scope: { territories: [{ level: 'epci', code: '200042174' }], rights: ['publish'] } },
     { name: 'lorient-commune-publication', token: LORIENT_COMMUNE_PUBLISHER, scope: { territories: [{ level: 'commune', code: '56121' }], rights: ['publish'] } },
+    { name: 'lanester-publication', token: LANESTER_PUBLISHER, scope: { territories: [{ level: 'commune', code: '56098' }], rights: ['publish'] } },
+    { name: 'ploemeur-publication', token: PLOEMEUR_PUBLISHER, scope: { territories: [{ level: 'commune', code: '56162' }], rights: ['publish'] } },
   ];
 }
 
@@ -348,6 +352,42 @@ for (const backend of bothBackends()) {
         expect([...mine].filter(([k, c]) => c.suppressed === 'complementary' && theirs.get(k)?.count != null).length).toBeGreaterThan(0);
         for (const [t, token] of [first, second]) expect((await call(base, 'DELETE', `/v1/results/${t}/2023/publication`, token)).status).toBe(200);
       }
+    });
+
+    it('refuses an EPCI beside three of its communes that leave four responses, and publishes it with forty, no figure of the rest under the thresholds', async () => {
+      // Wave 2020: 40 responses in each of Lorient, Lanester and Ploemeur, four in the rest of
+      // Lorient Agglomération: the rest of each pair and of each triple is 44 or more, that of the four 4.
+      const random = prng(59);
+      const communes = [['56121', LORIENT_COMMUNE_PUBLISHER], ['56098', LANESTER_PUBLISHER], ['56162', PLOEMEUR_PUBLISHER]] as const;
+      const agglo = { level: 'epci', code: '200042174' };
+      await insert([...communes.flatMap(([code]) => generateFor(b.core, { level: 'commune', code }, '2020', 40, random)), ...generateFor(b.lorient, agglo, '2020', 4, random)]);
+      for (const [code, token] of communes) expect((await call(base, 'PUT', `/v1/results/commune:${code}/2020/publication`, token)).status).toBe(200);
+      const refused = await call(base, 'PUT', '/v1/results/epci:200042174/2020/publication', LORIENT_PUBLISHER);
+      expect(refused.status).toBe(409);
+      expect(refused.body).toEqual({
+        error: 'conflict',
+        message: 'publier epci:200042174 pour la vague « 2020 » à côté de commune:56098, commune:56121 et commune:56162, déjà publiés, ferait lire par différence, dans le reste de epci:200042174, un groupe de 4 réponses (moins de 10) : retirez l’une des publications, ou attendez d’autres réponses',
+        problems: [{ pointer: '', code: 'results/nested-difference', message: refused.body.message }],
+      });
+      expect((await call(base, 'GET', '/v1/public/results/epci:200042174/2020')).status).toBe(404);
+      // Thirty-six more in the rest: published, every count of the rest of 0 or at least 3, every base of 0 or at least 10.
+      await insert(generateFor(b.lorient, agglo, '2020', 36, random));
+      expect((await call(base, 'PUT', '/v1/results/epci:200042174/2020/publication', LORIENT_PUBLISHER)).status).toBe(200);
+      /** Every count (`q/code`, `q/row/code`) and every base (`q`, `q/row`) a published document shows, each with its threshold. */
+      const figures = (doc: any): Map<string, [number, number]> => new Map(doc.groups[0].questions.flatMap((q: any) => [
+        ...(q.base ? [[q.id, [q.base.answered, 10]]] : []),
+        ...[...(q.categories ?? []), ...(q.classes ?? [])].flatMap((c: any) => (c.count === null ? [] : [[`${q.id}/${c.code}`, [c.count, 3]]])),
+        ...(q.rows ?? []).flatMap((r: any) => [
+          ...(r.base ? [[`${q.id}/${r.code}`, [r.base.answered, 10]]] : []),
+          ...(r.categories ?? []).flatMap((c: any) => (c.count === null ? [] : [[`${q.id}/${r.code}/${c.code}`, [c.count, 3]]])),
+        ]),
+      ]));
+      const [outer, ...inside] = await Promise.all(['epci:200042174', ...communes.map(([code]) => `commune:${code}`)].map(async (t) => figures((await call(base, 'GET', `/v1/public/results/${t}/2020`)).body)));
+      const rests = [...outer!].flatMap(([k, [n, limit]]) => (inside.every((f) => f.has(k)) ? [[k, n - inside.reduce((sum, f) => sum + f.get(k)![0], 0), limit] as const] : []));
+      expect(rests.filter(([, , limit]) => limit === 3).length).toBeGreaterThan(100);
+      expect(rests.filter(([, , limit]) => limit === 10).length).toBeGreaterThan(30);
+      expect(rests.filter(([, d, limit]) => d > 0 && d < limit)).toEqual([]);
+      for (const [t, token] of [['epci:200042174', LORIENT_PUBLISHER], ...communes.map(([code, tk]) => [`commune:${code}`, tk])]) expect((await call(base, 'DELETE', `/v1/results/${t}/2020/publication`, token)).status).toBe(200);
     });
 
     it('refuses to publish a wave without responses, and malformed paths', async () => {
