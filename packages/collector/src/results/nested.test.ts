@@ -544,6 +544,8 @@ describe('nested publications', () => {
             const first = await made();
             expect(culture(first)).toBe(14);
             const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester, ploemeur], new Set(['2026']));
+            // The family reads the bounds each commune and the agglomeration set on each other: tighter, they hold the pair's.
+            expect(nested.filter((n) => n.inFamily).map((n) => n.territory)).toEqual([lorient, lanester, ploemeur]);
             expect(refusal(() => refuseNestedDifference(agglo, '2026', first, nested, rules))?.text.en).toBe('publishing epci:200042174 for wave "2026" beside commune:56121, commune:56098 and commune:56162, already published, would let a hidden count of "secteur_principal", which the counts the other publications show bound to a single value be read by difference in the rest of epci:200042174: withdraw one of the publications, or wait for more responses');
             const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
             expect(culture(doc)).toBeNull();

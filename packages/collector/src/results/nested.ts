@@ -264,8 +264,9 @@ function pairs(mine: readonly View[], theirs: readonly View[], outside: boolean)
  * count either way, and neither bounds the other (responses came and went in between).
  * @param changed for an earlier snapshot, the responses counted then or now but not both, by wave
  * (`NestedPublication.changed`): a previous-wave column is withheld whole when they are under `minBase`.
+ * @param bounds false when a family of documents follows the bounds of the two (`inFamily`): tighter, they hold these.
  */
-export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[], outside: boolean, rules: DisclosureRules, unordered = false, changed?: ReadonlyMap<string, number>): HiddenCounts[] {
+export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[], outside: boolean, rules: DisclosureRules, unordered = false, changed?: ReadonlyMap<string, number>, bounds = true): HiddenCounts[] {
   const out: HiddenCounts[] = [];
   for (const [outer, inner] of pairs(mine, theirs, outside)) {
     const view = outside ? inner : outer;
@@ -273,8 +274,8 @@ export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[
     const lines: LineRef[] = (fewBehind(outer, inner, rules, unordered, changed?.get(outer.wave)) ? commonLines(outer, inner) : smallBases(outer, inner, rules, unordered)).map(({ difference: _, ...line }) => line);
     const other = outside ? outer : inner;
     // A line of mine that their counts pin is withheld; one of theirs that mine pin loses my counts that bound it.
-    for (const { line } of unordered ? [] : pinnedByBounds(view, other, outside, rules)) lines.push({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }) });
-    for (const { line, shown } of unordered ? [] : pinnedByBounds(other, view, !outside, rules)) counts.push(...shown.map((code) => ({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }), code })));
+    for (const { line } of unordered || !bounds ? [] : pinnedByBounds(view, other, outside, rules)) lines.push({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }) });
+    for (const { line, shown } of unordered || !bounds ? [] : pinnedByBounds(other, view, !outside, rules)) counts.push(...shown.map((code) => ({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }), code })));
     if (counts.length || lines.length) out.push({ territory: { ...view.territory }, wave: view.wave, counts, ...(lines.length ? { lines } : {}) });
   }
   return out;
@@ -285,14 +286,14 @@ export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[
  * pair of one wave: a group under `minBase`, a base under `minBase`, a count under `minCell`;
  * null when nothing.
  */
-function viewDifference(outer: View, inner: View, rules: DisclosureRules, unordered: boolean): Text | null {
+function viewDifference(outer: View, inner: View, rules: DisclosureRules, unordered: boolean, bounds: boolean): Text | null {
   if (outer.responses !== null && inner.responses !== null) {
     const rest = gap(outer.responses, inner.responses, unordered);
     if (small(rest, rules.minBase)) return text('nested.responses', { count: rest, minBase: rules.minBase });
   }
   const [base] = smallBases(outer, inner, rules, unordered);
   if (base) return text('nested.base', { question: lineOf(base.question, base.row), count: base.difference, minBase: rules.minBase });
-  const [pinned] = unordered ? [] : [...pinnedByBounds(outer, inner, false, rules), ...pinnedByBounds(inner, outer, true, rules)];
+  const [pinned] = unordered || !bounds ? [] : [...pinnedByBounds(outer, inner, false, rules), ...pinnedByBounds(inner, outer, true, rules)];
   if (pinned) return text('nested.bounds', { question: lineOf(pinned.line.question, pinned.line.row) });
   const [d] = smallDifferences(outer, inner, rules, unordered);
   if (!d) return null;
@@ -304,10 +305,11 @@ function viewDifference(outer: View, inner: View, rules: DisclosureRules, unorde
  * What the rest of `outer` would publish that the rules forbid, in any wave both show (their
  * own or a previous wave compared with); the wave is named when it is not `wave`.
  * @param unordered true for two snapshots of one territory (differences either way, no bounds).
+ * @param bounds false when a family of documents follows the bounds of the two (`inFamily`).
  */
-export function nestedDifference(outer: readonly View[], inner: readonly View[], rules: DisclosureRules, wave: string, unordered = false): Text | null {
+export function nestedDifference(outer: readonly View[], inner: readonly View[], rules: DisclosureRules, wave: string, unordered = false, bounds = true): Text | null {
   for (const [o, i] of pairs(outer, inner, false)) {
-    const what = viewDifference(o, i, rules, unordered);
+    const what = viewDifference(o, i, rules, unordered, bounds);
     if (what) return o.wave === wave ? what : text('nested.in-wave', { wave: o.wave, what });
   }
   return null;
@@ -339,6 +341,11 @@ export interface NestedPublication {
    * (`views` are then its holder's, else none), and the bounds they set on each other's hidden counts.
    */
   family?: Family;
+  /**
+   * True for a territory nested with the new one that a family holds (the outer one, or one
+   * subtracted from it): the family's bounds, tighter, hold those the two set on each other.
+   */
+  inFamily?: boolean;
   /** Its views, from every wave it has published. */
   views: View[];
 }
@@ -416,7 +423,11 @@ export async function nestedPublications(store: ResponseStore, directory: Territ
   const aroundPublished = new Set((await store.publications.publishedTerritories(holders.flatMap((a) => directory.inside(a.territory)))).map(name));
   const read = new Map<string, Promise<View[]>>();
   const reader = (t: TerritoryRef) => { if (!read.has(name(t))) read.set(name(t), publishedViews(store, t)); return read.get(name(t))!; };
-  out.push(...pairs, ...await families(directory, territory, within, pairs, aroundPublished, reader));
+  const together = await families(directory, territory, within, pairs, aroundPublished, reader);
+  // A pair inside the new territory, or holding it, whose family reads the bounds (tighter: at most a holder less the most beside).
+  const held = new Set(together.map((f) => (f.family!.holder ? name(f.territory) : '')));
+  for (const p of pairs) if (p.outside ? held.has(name(p.territory)) : held.has('')) p.inFamily = true;
+  out.push(...pairs, ...together);
   return out;
 }
 
@@ -796,7 +807,7 @@ export async function hideBesideNested(doc: ResultsDocument, territory: Territor
     const mine = group ? viewsOf(group) : [];
     let more = false;
     // A count hidden already is not shown: only new ones come back.
-    for (const h of group ? nested.flatMap((n) => (n.family ? familyHidden(mine, n.family, rules) : nestedHiddenCounts(mine, n.views, n.outside, rules, n.earlier !== undefined, n.changed))) : []) {
+    for (const h of group ? nested.flatMap((n) => (n.family ? familyHidden(mine, n.family, rules) : nestedHiddenCounts(mine, n.views, n.outside, rules, n.earlier !== undefined, n.changed, !n.inFamily))) : []) {
       const entry = hidden.get(h.wave) ?? { territory: h.territory, wave: h.wave, counts: [], lines: [] };
       hidden.set(h.wave, entry);
       for (const [key, add] of [
@@ -824,13 +835,13 @@ export function refuseNestedDifference(territory: TerritoryRef, wave: string, do
   const mine = groupOf(doc, territory, wave);
   if (!mine) return;
   const views = viewsOf(mine);
-  for (const { territory: other, outside, views: theirs, earlier, family } of nested) {
+  for (const { territory: other, outside, views: theirs, earlier, family, inFamily } of nested) {
     if (family) {
       const refused = familyRefusal(territory, wave, views, family, rules);
       if (refused) throw refused;
       continue;
     }
-    const what = outside ? nestedDifference(theirs, views, rules, wave) : nestedDifference(views, theirs, rules, wave, earlier !== undefined);
+    const what = outside ? nestedDifference(theirs, views, rules, wave, false, !inFamily) : nestedDifference(views, theirs, rules, wave, earlier !== undefined, !inFamily);
     if (!what) continue;
     if (earlier !== undefined) {
       const message = text('conflict.earlier-snapshot', { territory: name(territory), wave, at: earlier, what, minBase: rules.minBase });
