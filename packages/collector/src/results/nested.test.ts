@@ -544,12 +544,12 @@ describe('nested publications', () => {
             const first = await made();
             expect(culture(first)).toBe(14);
             const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester, ploemeur], new Set(['2026']));
-            // The family reads the bounds each commune and the agglomeration set on each other: tighter, they hold the pair's.
-            expect(nested.filter((n) => n.inFamily).map((n) => n.territory)).toEqual([lorient, lanester, ploemeur]);
             expect(refusal(() => refuseNestedDifference(agglo, '2026', first, nested, rules))?.text.en).toBe('publishing epci:200042174 for wave "2026" beside commune:56121, commune:56098 and commune:56162, already published, would let a hidden count of "secteur_principal", which the counts the other publications show bound to a single value be read by difference in the rest of epci:200042174: withdraw one of the publications, or wait for more responses');
             const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
             expect(culture(doc)).toBeNull();
             expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
+            // The family reads the bounds each commune and the agglomeration set on each other: tighter, they hold the pair's.
+            expect(nested.filter((n) => n.inFamily).map((n) => n.territory)).toEqual([lorient, lanester, ploemeur]);
           });
           // Ploemeur published last, beside the agglomeration, Lorient and Lanester: its culture, 6, taken from the agglomeration's 14 with Lanester's.
           await withStore([[agglo, everyone], [lorient, lorientHere], [lanester, lanesterHere]], async (store) => {
@@ -560,6 +560,24 @@ describe('nested publications', () => {
             const doc = await hideBesideNested(first, ploemeur, '2026', nested, rules, made);
             expect(culture(doc)).toBeNull();
             expect(() => refuseNestedDifference(ploemeur, '2026', doc, nested, rules)).not.toThrow();
+          });
+        });
+
+        it('hides the agglomeration’s sport when its rest is ten sport associations: those who did not give sport, less the two communes’, leave Lorient’s sport at least 2', async () => {
+          // Lanester hides defense « < 3 » and culture « × »; the agglomeration hides them too (its defense is 1).
+          // Its 119 not in sport, less Lanester's 40 and Ploemeur's 41, leave 38 of Lorient's 40: its sport is 2, its culture 3.
+          const lanesterDefense = bySector(lanester, { defense_causes: 1, culture: 4, sport: 5, environnement: 20, social_sante: 15 }, 317);
+          const everyone = [...lorientHere, ...lanesterDefense, ...ploemeurHere, ...bySector(agglo, { sport: 10 }, 331)];
+          const sport = (d: ResultsDocument) => (d.groups[0]!.questions[0] as { categories: { code: string; count: number | null }[] }).categories.find((c) => c.code === 'sport')!.count;
+          await withStore([[lorient, lorientHere], [lanester, lanesterDefense], [ploemeur, ploemeurHere]], async (store) => {
+            const made = (hide: HiddenCounts[] = []) => sectorOnly(everyone, agglo, hide);
+            const first = await made();
+            expect([sport(first), culture(first)]).toEqual([21, null]);
+            const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester, ploemeur], new Set(['2026']));
+            expect(refusal(() => refuseNestedDifference(agglo, '2026', first, nested, rules))?.text.en).toContain('beside commune:56121, commune:56098 and commune:56162, already published, would let a hidden count of "secteur_principal", which the counts the other publications show bound to a single value');
+            const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
+            expect(sport(doc)).toBeNull();
+            expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
           });
         });
 

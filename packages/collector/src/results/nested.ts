@@ -578,9 +578,25 @@ function familyFewBehind(view: View, holder: View | null, family: Family, member
 /** A count of one code of a line, as the bounds read it in each document. */
 const cellCount = (line: LineRef, code: string): Omit<Counted, 'count'> => ({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }), codes: [code] });
 
-/** The values of a count that views show in a wave (one per document that shows it). */
-const shownIn = (views: readonly View[], wave: string, c: Omit<Counted, 'count'>): number[] =>
-  views.flatMap((v) => { const n = v.wave === wave ? countIn(v, c) : null; return n === null ? [] : [n]; });
+/**
+ * A figure the bounds add up over disjoint territories: a code's count, or the line's base less
+ * it (those who answered and did not give the code), which bounds the count the other way (a
+ * territory's « × » is at least its base less what its holder's others less the others' leave).
+ */
+interface BoundFigure { key: string; value: (v: View) => number | null }
+
+function boundFigures(line: LineRef, code: string): [BoundFigure, BoundFigure] {
+  const c = cellCount(line, code);
+  const l = lineOf(line.question, line.row);
+  return [
+    { key: `count|${countKey(c)}`, value: (v) => countIn(v, c) },
+    { key: `not|${countKey(c)}`, value: (v) => { const n = countIn(v, c); const b = v.bases.get(l)?.base; return n === null || b === undefined ? null : b - n; } },
+  ];
+}
+
+/** The values of a figure that views show in a wave (one per document that shows it). */
+const shownIn = (views: readonly View[], wave: string, f: BoundFigure): number[] =>
+  views.flatMap((v) => { const n = v.wave === wave ? f.value(v) : null; return n === null ? [] : [n]; });
 
 /**
  * The most a reader subtracts of one count in a wave beside each member of a family: its own
@@ -610,8 +626,8 @@ function setsMost(family: Family, best: readonly number[], group: readonly Famil
 }
 
 /** `Most` of one count in a wave: one walk of the tree, O(P) (overlapping groups: their independent sets), kept for the passes of hiding. */
-function mostOf(family: Family, wave: string, c: Omit<Counted, 'count'>): Most {
-  const key = `${wave}|${countKey(c)}`;
+function mostOf(family: Family, wave: string, c: BoundFigure): Most {
+  const key = `${wave}|${c.key}`;
   const known = family.most.get(key);
   if (known) return known;
   const n = family.members.length;
@@ -635,7 +651,7 @@ function mostOf(family: Family, wave: string, c: Omit<Counted, 'count'>): Most {
 type Owner = 'mine' | 'holder' | number;
 
 /** The members a reader takes beside a bounded territory in `groups` (those giving the most), through their parts where those give more. */
-function takenIn(family: Family, most: Most, wave: string, c: Omit<Counted, 'count'>, groups: readonly (readonly FamilyNode[])[], except: FamilyNode | null): number[] {
+function takenIn(family: Family, most: Most, wave: string, c: BoundFigure, groups: readonly (readonly FamilyNode[])[], except: FamilyNode | null): number[] {
   return groups.flatMap((g) => setsMost(family, most.best, g, except).set.flatMap((n) => {
     if (most.best[n.index] === 0) return [];
     return Math.max(0, ...shownIn(family.views[n.index]!, wave, c)) === most.best[n.index] ? [n.index] : takenIn(family, most, wave, c, n.parts, null);
@@ -649,7 +665,7 @@ function takenIn(family: Family, most: Most, wave: string, c: Omit<Counted, 'cou
  * the territories beside it inside that one give. `mine` null: as if the new document showed no
  * count (what was public before it). With `names`, the members read (for a refusal).
  */
-function boundOf(family: Family, mine: readonly View[] | null, wave: string, owner: Owner, c: Omit<Counted, 'count'>, names = false): { min: number; max: number; members: number[] } {
+function boundOf(family: Family, mine: readonly View[] | null, wave: string, owner: Owner, c: BoundFigure, names = false): { min: number; max: number; members: number[] } {
   const most = mostOf(family, wave, c);
   const mineShown = mine ? shownIn(mine, wave, c) : [];
   const mineMost = Math.max(0, ...mineShown);
@@ -680,10 +696,23 @@ function boundOf(family: Family, mine: readonly View[] | null, wave: string, own
   return bound;
 }
 
+/**
+ * The bounds of one hidden count of `owner` (its view `view`): those of its count (`boundOf`),
+ * and its base less those of the count of the others who answered.
+ */
+function cellBound(family: Family, mine: readonly View[] | null, wave: string, owner: Owner, view: View, line: LineRef, code: string, names = false): { min: number; max: number; members: number[] } {
+  const [count, not] = boundFigures(line, code).map((f) => boundOf(family, mine, wave, owner, f, names)) as [ReturnType<typeof boundOf>, ReturnType<typeof boundOf>];
+  const base = view.bases.get(lineOf(line.question, line.row))?.base;
+  if (base === undefined) return count;
+  return { min: Math.max(count.min, base - not.max), max: Math.min(count.max, base - not.min), members: [...count.members, ...not.members] };
+}
+
 /** A hidden line of the family that its bounds fix to a single reading with the new document, and not without it. */
 interface BoundPinned {
   wave: string;
   line: HiddenLine;
+  /** The view of the line. */
+  view: View;
   owner: Owner;
   /** The codes of its hidden counts the new document shows (for a line of another). */
   codes: string[];
@@ -691,7 +720,8 @@ interface BoundPinned {
 
 /** True when bounds leave a line's hidden counts a single reading (`boundedCountPinned`); documents of different times that contradict each other fix nothing. */
 function pinned(cells: readonly BoundedCount[], sum: number, rules: DisclosureRules): boolean {
-  if (cells.some((c) => c.max < c.min) || cells.every((c) => c.min === 0 && c.max === Infinity)) return false;
+  // A count is at most the line's hidden sum anyway: bounds past it say nothing.
+  if (cells.some((c) => c.max < c.min) || cells.every((c) => c.min === 0 && c.max >= sum)) return false;
   return boundedCountPinned(cells, sum, rules);
 }
 
@@ -711,12 +741,13 @@ function familyPinned(mine: readonly View[], family: Family, rules: DisclosureRu
       ...(family.holder ? [['mine', at(mine)] as [Owner, View[]]] : []),
     ];
     for (const [owner, views] of owners) for (const v of views) for (const line of v.hidden.values()) {
-      const cells = (withMine: boolean) => line.cells.map((cell): BoundedCount => { const { min, max } = boundOf(family, withMine ? mine : null, wave, owner, cellCount(line, cell.code)); return { mark: cell.mark, min, max }; });
+      // Another's line: only the counts the new document shows of its codes can fix it anew.
+      const codes = owner === 'mine' ? [] : line.cells.filter((cell) => mine.some((m) => m.wave === wave && countIn(m, cellCount(line, cell.code)) !== null)).map((cell) => cell.code);
+      if (owner !== 'mine' && !codes.length) continue;
+      const cells = (withMine: boolean) => line.cells.map((cell): BoundedCount => { const { min, max } = cellBound(family, withMine ? mine : null, wave, owner, v, line, cell.code); return { mark: cell.mark, min, max }; });
       if (!pinned(cells(true), line.sum, rules)) continue;
-      if (owner === 'mine') { out.push({ wave, line, owner, codes: [] }); continue; }
-      if (pinned(cells(false), line.sum, rules)) continue;
-      const codes = line.cells.filter((cell) => shownIn(mine, wave, cellCount(line, cell.code)).length).map((cell) => cell.code);
-      if (codes.length) out.push({ wave, line, owner, codes });
+      if (owner !== 'mine' && pinned(cells(false), line.sum, rules)) continue;
+      out.push({ wave, line, view: v, owner, codes });
     }
   }
   return out;
@@ -774,7 +805,7 @@ function familyBoundsRefusal(territory: TerritoryRef, wave: string, mine: readon
   const [p] = familyPinned(mine, family, rules);
   if (!p) return null;
   const read = new Set<number>();
-  for (const cell of p.line.cells) for (const i of boundOf(family, mine, p.wave, p.owner, cellCount(p.line, cell.code), true).members) read.add(i);
+  for (const cell of p.line.cells) for (const i of cellBound(family, mine, p.wave, p.owner, p.view, p.line, cell.code, true).members) read.add(i);
   if (typeof p.owner === 'number') read.delete(p.owner);
   if (!read.size && typeof p.owner !== 'number') family.members.forEach((_, i) => read.add(i));
   const others = [...(family.holder ? [name(family.outer)] : []), ...(typeof p.owner === 'number' ? [name(family.members[p.owner]!.territory)] : []), ...[...read].map((i) => name(family.members[i]!.territory)).sort()];
