@@ -44,15 +44,31 @@
  *   published territories around and a figure of value C: O(P · min(S, K) · C / 32) per figure
  *   (bitsets of C + 1 bits; S the sums reached so far, K a part's: 2 for a territory with nothing
  *   published inside), each figure made once per check (the passes of hiding ask again: `memo`),
- *   and O(P² · I) for the tree (I the territories each holds); beside 40 published territories of
- *   a region, tens of milliseconds a check, on a shared machine (docs/performance.md).
- * - Bounds through three documents (`threeWay`): those two of them set on a hidden count of the
- *   third (`thirdBounds`: a commune's « × » is at most its EPCI's less another commune's). Bounds
- *   through four documents or more are not followed, nor sums of territories that overlap without
- *   one holding the other taken part by part (an EPCI across two départements with the communes of
- *   one of them outside it: `families.ts` takes one or the other, whole). Only figures shown in
- *   both (a sum of codes read from single counts in the other: a crosswalk's category; a question
- *   it renamed under its previous id, `previousQuestion`, in the previous wave).
+ *   and O(P² · I) for the tree (I the territories each holds).
+ * - Bounds through any number of documents, on the same tree (`familyPinned`): a hidden count of
+ *   a territory is at least the most its disjoint published parts show, and at most, for each
+ *   published territory holding it, that one's count less the most the disjoint published ones
+ *   beside it inside show (a commune's « × » at most its EPCI's less two other communes'); the
+ *   same with those who answered without giving the code (the base less the count, additive too:
+ *   at least its base less what the holder's others leave), which counts where a neighbour hides
+ *   the other codes. A line they leave a single reading (`boundedCountPinned`) is withheld when it
+ *   is the new document's; another's loses the new document's counts of its codes, when the new
+ *   document fixes it and nothing published before did; what the hiding leaves is refused, naming
+ *   the holder, the territory and those read. A pair a family holds leaves its bounds to it
+ *   (`inFamily`: tighter, they hold the pair's). Cost: the most of each figure over the tree, O(P)
+ *   once per check (`mostOf`, kept), and per hidden count a walk up its branch (O(depth)): linear
+ *   in the territories published around, where three documents' bounds took each pair apart
+ *   (quadratic). Beside 40 published territories of a region, a check's hiding and refusal take
+ *   0.1–0.21 s, against 1.05–1.29 s before, on a shared machine (docs/performance.md).
+ * - Not followed: sums of territories that overlap without one holding the other taken part by
+ *   part (an EPCI across two départements with the communes of one of them outside it:
+ *   `families.ts` takes one or the other, whole); a bound carried to another (the hidden counts
+ *   beside a territory count as 0: neither their marks' least values nor their own bounds are
+ *   added); bounds of two holders of the new territory together (each is a family apart: an EPCI's
+ *   « × » at least the new commune's and its neighbour's in one, at most its département's less
+ *   the others' in the other). Only figures shown in both (a sum of codes read from single counts
+ *   in the other: a crosswalk's category; a question it renamed under its previous id,
+ *   `previousQuestion`, in the previous wave).
  */
 import { boundedCountPinned, type BoundedCount, type CountRef, type DisclosureRules, type GroupResults, type HiddenCounts, type LineRef, type PreviousWaveShare, type QuestionFigures, type ResultsDocument } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
