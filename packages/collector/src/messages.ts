@@ -138,6 +138,7 @@ export const MESSAGES = {
   'nested.responses': { fr: 'un groupe de {count} réponses (moins de {minBase})', en: 'a group of {count} responses (fewer than {minBase})' },
   'nested.base': { fr: 'une base de {count} répondants à « {question} » (moins de {minBase})', en: 'a base of {count} respondents to "{question}" (fewer than {minBase})' },
   'nested.bounds': { fr: 'un effectif masqué de « {question} », que les effectifs montrés de l’autre bornent à une seule valeur', en: 'a hidden count of "{question}", which the counts the other shows bound to a single value' },
+  'nested.bounds-family': { fr: 'un effectif masqué de « {question} », que les effectifs montrés des autres publications bornent à une seule valeur', en: 'a hidden count of "{question}", which the counts the other publications show bound to a single value' },
   'nested.in-wave': { fr: 'dans la vague « {wave} », {what}', en: 'in wave "{wave}", {what}' },
   'nested.count': { fr: 'un effectif de {count} pour « {question} » = {code} (moins de {minCell})', en: 'a count of {count} for "{question}" = {code} (fewer than {minCell})' },
   'conflict.keep-set-aside': { fr: 'la réponse {id} est elle-même écartée : rétablissez-la d’abord', en: 'response {id} is itself set aside: restore it first' },

@@ -27,7 +27,8 @@ export interface Member { territory: TerritoryRef; inside: ReadonlySet<string> }
 
 const name = (t: TerritoryRef) => `${t.level}:${t.code}`;
 
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+/** True when two territories (their `inside` sets) share a territory. */
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   const [small, large] = a.size < b.size ? [a, b] : [b, a];
   for (const k of small) if (large.has(k)) return true;
   return false;
@@ -113,7 +114,7 @@ function union(a: Sums, b: Sums): Sums {
 const zero = (cap: number) => { const z = empty(cap); put(z, 0); return z; };
 
 /** The independent sets of a group of overlapping territories, the empty one aside (few: such groups are small). */
-function independentSets(group: readonly FamilyNode[], members: readonly Member[]): FamilyNode[][] {
+export function independentSets(group: readonly FamilyNode[], members: readonly Member[]): FamilyNode[][] {
   const out: FamilyNode[][] = [];
   const walk = (i: number, taken: FamilyNode[]) => {
     if (i === group.length) { if (taken.length) out.push(taken); return; }
@@ -182,4 +183,17 @@ function groupFor(group: readonly FamilyNode[], members: readonly Member[], valu
 /** The members (their indexes) of disjoint territories whose figures add up to `target`, or null. */
 export function familyFor(top: readonly (readonly FamilyNode[])[], members: readonly Member[], values: Values, target: number): number[] | null {
   return partsFor(top, members, values, target);
+}
+
+/** Where a member sits in the tree: the member holding it (null: the top), its group, and the groups beside it there. */
+export interface Place { node: FamilyNode; parent: FamilyNode | null; group: readonly FamilyNode[]; groups: readonly (readonly FamilyNode[])[] }
+
+/** The place of every member of a tree (`familyTree`), by index: one walk. */
+export function placesOf(top: readonly (readonly FamilyNode[])[]): Map<number, Place> {
+  const out = new Map<number, Place>();
+  const walk = (groups: readonly (readonly FamilyNode[])[], parent: FamilyNode | null) => {
+    for (const group of groups) for (const n of group) { out.set(n.index, { node: n, parent, group, groups }); walk(n.parts, n); }
+  };
+  walk(top, null);
+  return out;
 }

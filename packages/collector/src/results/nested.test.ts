@@ -369,9 +369,9 @@ describe('nested publications', () => {
       await withStore([[lorient, inLorient], [lanester, inLanester]], async (store) => {
         const doc = await sectorOnly(all, agglo);
         const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester], new Set(['2026']));
-        expect(nested.filter((n) => !n.bounded).map((n) => n.family?.members.map((m) => m.territory) ?? n.territory)).toEqual([lorient, lanester, [lorient, lanester]]);
+        expect(nested.map((n) => n.family?.members.map((m) => m.territory) ?? n.territory)).toEqual([lorient, lanester, [lorient, lanester]]);
         // Each pair alone publishes.
-        expect(() => refuseNestedDifference(agglo, '2026', doc, nested.filter((n) => !n.three && !n.family), rules)).not.toThrow();
+        expect(() => refuseNestedDifference(agglo, '2026', doc, nested.filter((n) => !n.family), rules)).not.toThrow();
         const refused = refusal(() => refuseNestedDifference(agglo, '2026', doc, nested, rules));
         expect(refused?.problems?.[0]?.code).toBe('results/nested-difference');
         expect(refused?.text.fr).toBe('publier epci:200042174 pour la vague « 2026 » à côté de commune:56098 et de commune:56121, déjà publiés, ferait lire par différence, dans le reste de epci:200042174, un groupe de 4 réponses (moins de 10) : retirez l’une des publications, ou attendez d’autres réponses');
@@ -412,7 +412,7 @@ describe('nested publications', () => {
         const first = await made();
         expect(sector(first)).toEqual([['sport', 8, undefined], ['culture', 8, undefined]]);
         const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester], new Set(['2026']));
-        expect(() => refuseNestedDifference(agglo, '2026', first, nested.filter((n) => !n.bounded), rules)).not.toThrow();
+        expect(() => refuseNestedDifference(agglo, '2026', first, nested.filter((n) => !n.family), rules)).not.toThrow();
         expect(refusal(() => refuseNestedDifference(agglo, '2026', first, nested, rules))?.text.en).toContain('beside commune:56121 and commune:56098, already published, would let a hidden count of "secteur_principal", which the counts the other shows bound to a single value');
         const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
         expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
@@ -423,7 +423,7 @@ describe('nested publications', () => {
         const nested = await nestedPublications(store, new TerritoryDirectory(), lanester, [], new Set(['2026']));
         const made = (hide: HiddenCounts[] = []) => sectorOnly(lanesterHere, lanester, hide);
         const first = await made();
-        expect(() => refuseNestedDifference(lanester, '2026', first, nested.filter((n) => !n.bounded), rules)).not.toThrow();
+        expect(() => refuseNestedDifference(lanester, '2026', first, nested.filter((n) => !n.family), rules)).not.toThrow();
         expect(refusal(() => refuseNestedDifference(lanester, '2026', first, nested, rules))?.text.en).toContain('beside epci:200042174 and commune:56121, already published, would let a hidden count of "secteur_principal"');
         const doc = await hideBesideNested(first, lanester, '2026', nested, rules, made);
         expect(() => refuseNestedDifference(lanester, '2026', doc, nested, rules)).not.toThrow();
@@ -526,6 +526,73 @@ describe('nested publications', () => {
           await store.close();
           rmSync(dir, { recursive: true, force: true });
         }
+      });
+
+      describe('bounds through four documents: a commune’s hidden count, at most the agglomeration’s less two other communes’', () => {
+        // Lorient hides sport « < 3 » and culture « × » (5: 1 and 4, or 2 and 3). Beside Lanester's
+        // culture, 5, and Ploemeur's, 6, the agglomeration's bounds Lorient's at its own less 11.
+        const lorientHere = bySector(lorient, { sport: 2, culture: 3, environnement: 20, social_sante: 15 }, 283);
+        const lanesterHere = bySector(lanester, { sport: 4, culture: 5, environnement: 20, social_sante: 15 }, 293);
+        const ploemeurHere = bySector(ploemeur, { sport: 4, culture: 6, environnement: 20, social_sante: 15 }, 307);
+        const communes = [...lorientHere, ...lanesterHere, ...ploemeurHere];
+        const culture = (d: ResultsDocument) => (d.groups[0]!.questions[0] as { categories: { code: string; count: number | null }[] }).categories.find((c) => c.code === 'culture')!.count;
+
+        it('hides the agglomeration’s culture when its rest has none: less the two communes’ it is 3, and Lorient’s are 2 and 3; each less one commune’s, 8 or 9, fixed nothing', async () => {
+          const everyone = [...communes, ...bySector(agglo, { sport: 2, environnement: 10, social_sante: 5 }, 311)];
+          await withStore([[lorient, lorientHere], [lanester, lanesterHere], [ploemeur, ploemeurHere]], async (store) => {
+            const made = (hide: HiddenCounts[] = []) => sectorOnly(everyone, agglo, hide);
+            const first = await made();
+            expect(culture(first)).toBe(14);
+            const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester, ploemeur], new Set(['2026']));
+            expect(refusal(() => refuseNestedDifference(agglo, '2026', first, nested, rules))?.text.en).toBe('publishing epci:200042174 for wave "2026" beside commune:56121, commune:56098 and commune:56162, already published, would let a hidden count of "secteur_principal", which the counts the other publications show bound to a single value be read by difference in the rest of epci:200042174: withdraw one of the publications, or wait for more responses');
+            const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
+            expect(culture(doc)).toBeNull();
+            expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
+            // The family reads the bounds each commune and the agglomeration set on each other: tighter, they hold the pair's.
+            expect(nested.filter((n) => n.inFamily).map((n) => n.territory)).toEqual([lorient, lanester, ploemeur]);
+          });
+          // Ploemeur published last, beside the agglomeration, Lorient and Lanester: its culture, 6, taken from the agglomeration's 14 with Lanester's.
+          await withStore([[agglo, everyone], [lorient, lorientHere], [lanester, lanesterHere]], async (store) => {
+            const made = (hide: HiddenCounts[] = []) => sectorOnly(ploemeurHere, ploemeur, hide);
+            const first = await made();
+            const nested = await nestedPublications(store, new TerritoryDirectory(), ploemeur, [], new Set(['2026']));
+            expect(refusal(() => refuseNestedDifference(ploemeur, '2026', first, nested, rules))?.text.en).toContain('beside epci:200042174, commune:56121 and commune:56098, already published, would let a hidden count of "secteur_principal", which the counts the other publications show bound to a single value');
+            const doc = await hideBesideNested(first, ploemeur, '2026', nested, rules, made);
+            expect(culture(doc)).toBeNull();
+            expect(() => refuseNestedDifference(ploemeur, '2026', doc, nested, rules)).not.toThrow();
+          });
+        });
+
+        it('hides the agglomeration’s sport when its rest is ten sport associations: those who did not give sport, less the two communes’, leave Lorient’s sport at least 2', async () => {
+          // Lanester hides defense « < 3 » and culture « × »; the agglomeration hides them too (its defense is 1).
+          // Its 119 not in sport, less Lanester's 40 and Ploemeur's 41, leave 38 of Lorient's 40: its sport is 2, its culture 3.
+          const lanesterDefense = bySector(lanester, { defense_causes: 1, culture: 4, sport: 5, environnement: 20, social_sante: 15 }, 317);
+          const everyone = [...lorientHere, ...lanesterDefense, ...ploemeurHere, ...bySector(agglo, { sport: 10 }, 331)];
+          const sport = (d: ResultsDocument) => (d.groups[0]!.questions[0] as { categories: { code: string; count: number | null }[] }).categories.find((c) => c.code === 'sport')!.count;
+          await withStore([[lorient, lorientHere], [lanester, lanesterDefense], [ploemeur, ploemeurHere]], async (store) => {
+            const made = (hide: HiddenCounts[] = []) => sectorOnly(everyone, agglo, hide);
+            const first = await made();
+            expect([sport(first), culture(first)]).toEqual([21, null]);
+            const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester, ploemeur], new Set(['2026']));
+            expect(refusal(() => refuseNestedDifference(agglo, '2026', first, nested, rules))?.text.en).toContain('beside commune:56121, commune:56098 and commune:56162, already published, would let a hidden count of "secteur_principal", which the counts the other publications show bound to a single value');
+            const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
+            expect(sport(doc)).toBeNull();
+            expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
+          });
+        });
+
+        it('publishes the agglomeration whole when its rest has one culture association: Lorient’s culture, at most 4, may still be 3 or 4', async () => {
+          const everyone = [...communes, ...bySector(agglo, { sport: 2, culture: 1, environnement: 10, social_sante: 5 }, 313)];
+          await withStore([[lorient, lorientHere], [lanester, lanesterHere], [ploemeur, ploemeurHere]], async (store) => {
+            const made = (hide: HiddenCounts[] = []) => sectorOnly(everyone, agglo, hide);
+            const first = await made();
+            const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester, ploemeur], new Set(['2026']));
+            expect(() => refuseNestedDifference(agglo, '2026', first, nested, rules)).not.toThrow();
+            const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
+            expect(doc).toEqual(first);
+            expect(culture(doc)).toBe(15);
+          });
+        });
       });
 
       describe('a département beside an EPCI, one of its communes, and two communes outside it', () => {

@@ -44,23 +44,39 @@
  *   published territories around and a figure of value C: O(P · min(S, K) · C / 32) per figure
  *   (bitsets of C + 1 bits; S the sums reached so far, K a part's: 2 for a territory with nothing
  *   published inside), each figure made once per check (the passes of hiding ask again: `memo`),
- *   and O(P² · I) for the tree (I the territories each holds); beside 40 published territories of
- *   a region, tens of milliseconds a check, on a shared machine (docs/performance.md).
- * - Bounds through three documents (`threeWay`): those two of them set on a hidden count of the
- *   third (`thirdBounds`: a commune's « × » is at most its EPCI's less another commune's). Bounds
- *   through four documents or more are not followed, nor sums of territories that overlap without
- *   one holding the other taken part by part (an EPCI across two départements with the communes of
- *   one of them outside it: `families.ts` takes one or the other, whole). Only figures shown in
- *   both (a sum of codes read from single counts in the other: a crosswalk's category; a question
- *   it renamed under its previous id, `previousQuestion`, in the previous wave).
+ *   and O(P² · I) for the tree (I the territories each holds).
+ * - Bounds through any number of documents, on the same tree (`familyPinned`): a hidden count of
+ *   a territory is at least the most its disjoint published parts show, and at most, for each
+ *   published territory holding it, that one's count less the most the disjoint published ones
+ *   beside it inside show (a commune's « × » at most its EPCI's less two other communes'); the
+ *   same with those who answered without giving the code (the base less the count, additive too:
+ *   at least its base less what the holder's others leave), which counts where a neighbour hides
+ *   the other codes. A line they leave a single reading (`boundedCountPinned`) is withheld when it
+ *   is the new document's; another's loses the new document's counts of its codes, when the new
+ *   document fixes it and nothing published before did; what the hiding leaves is refused, naming
+ *   the holder, the territory and those read. A pair a family holds leaves its bounds to it
+ *   (`inFamily`: tighter, they hold the pair's). Cost: the most of each figure over the tree, O(P)
+ *   once per check (`mostOf`, kept), and per hidden count a walk up its branch (O(depth)): linear
+ *   in the territories published around, where three documents' bounds took each pair apart
+ *   (quadratic). Beside 40 published territories of a region, a check's hiding and refusal take
+ *   0.1–0.21 s, against 1.05–1.29 s before, on a shared machine (docs/performance.md).
+ * - Not followed: sums of territories that overlap without one holding the other taken part by
+ *   part (an EPCI across two départements with the communes of one of them outside it:
+ *   `families.ts` takes one or the other, whole); a bound carried to another (the hidden counts
+ *   beside a territory count as 0: neither their marks' least values nor their own bounds are
+ *   added); bounds of two holders of the new territory together (each is a family apart: an EPCI's
+ *   « × » at least the new commune's and its neighbour's in one, at most its département's less
+ *   the others' in the other). Only figures shown in both (a sum of codes read from single counts
+ *   in the other: a crosswalk's category; a question it renamed under its previous id,
+ *   `previousQuestion`, in the previous wave).
  */
-import { boundedCountPinned, type CountRef, type DisclosureRules, type GroupResults, type HiddenCounts, type LineRef, type PreviousWaveShare, type QuestionFigures, type ResultsDocument } from '@olva/analysis';
+import { boundedCountPinned, type BoundedCount, type CountRef, type DisclosureRules, type GroupResults, type HiddenCounts, type LineRef, type PreviousWaveShare, type QuestionFigures, type ResultsDocument } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
 import { joinTexts, text, type Text } from '../messages.js';
 import type { ExclusionEvent, ResponseFilter, ResponseStore, TerritoryRef } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
-import { familyFor, familySums, familyTree, hasSum, type FamilyNode, type Member, type Sums } from './families.js';
+import { familyFor, familySums, familyTree, hasSum, independentSets, overlap, placesOf, type FamilyNode, type Member, type Place, type Sums } from './families.js';
 
 const name = (t: TerritoryRef) => `${t.level}:${t.code}`;
 
@@ -264,8 +280,9 @@ function pairs(mine: readonly View[], theirs: readonly View[], outside: boolean)
  * count either way, and neither bounds the other (responses came and went in between).
  * @param changed for an earlier snapshot, the responses counted then or now but not both, by wave
  * (`NestedPublication.changed`): a previous-wave column is withheld whole when they are under `minBase`.
+ * @param bounds false when a family of documents follows the bounds of the two (`inFamily`): tighter, they hold these.
  */
-export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[], outside: boolean, rules: DisclosureRules, unordered = false, changed?: ReadonlyMap<string, number>): HiddenCounts[] {
+export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[], outside: boolean, rules: DisclosureRules, unordered = false, changed?: ReadonlyMap<string, number>, bounds = true): HiddenCounts[] {
   const out: HiddenCounts[] = [];
   for (const [outer, inner] of pairs(mine, theirs, outside)) {
     const view = outside ? inner : outer;
@@ -273,8 +290,8 @@ export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[
     const lines: LineRef[] = (fewBehind(outer, inner, rules, unordered, changed?.get(outer.wave)) ? commonLines(outer, inner) : smallBases(outer, inner, rules, unordered)).map(({ difference: _, ...line }) => line);
     const other = outside ? outer : inner;
     // A line of mine that their counts pin is withheld; one of theirs that mine pin loses my counts that bound it.
-    for (const { line } of unordered ? [] : pinnedByBounds(view, other, outside, rules)) lines.push({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }) });
-    for (const { line, shown } of unordered ? [] : pinnedByBounds(other, view, !outside, rules)) counts.push(...shown.map((code) => ({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }), code })));
+    for (const { line } of unordered || !bounds ? [] : pinnedByBounds(view, other, outside, rules)) lines.push({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }) });
+    for (const { line, shown } of unordered || !bounds ? [] : pinnedByBounds(other, view, !outside, rules)) counts.push(...shown.map((code) => ({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }), code })));
     if (counts.length || lines.length) out.push({ territory: { ...view.territory }, wave: view.wave, counts, ...(lines.length ? { lines } : {}) });
   }
   return out;
@@ -285,14 +302,14 @@ export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[
  * pair of one wave: a group under `minBase`, a base under `minBase`, a count under `minCell`;
  * null when nothing.
  */
-function viewDifference(outer: View, inner: View, rules: DisclosureRules, unordered: boolean): Text | null {
+function viewDifference(outer: View, inner: View, rules: DisclosureRules, unordered: boolean, bounds: boolean): Text | null {
   if (outer.responses !== null && inner.responses !== null) {
     const rest = gap(outer.responses, inner.responses, unordered);
     if (small(rest, rules.minBase)) return text('nested.responses', { count: rest, minBase: rules.minBase });
   }
   const [base] = smallBases(outer, inner, rules, unordered);
   if (base) return text('nested.base', { question: lineOf(base.question, base.row), count: base.difference, minBase: rules.minBase });
-  const [pinned] = unordered ? [] : [...pinnedByBounds(outer, inner, false, rules), ...pinnedByBounds(inner, outer, true, rules)];
+  const [pinned] = unordered || !bounds ? [] : [...pinnedByBounds(outer, inner, false, rules), ...pinnedByBounds(inner, outer, true, rules)];
   if (pinned) return text('nested.bounds', { question: lineOf(pinned.line.question, pinned.line.row) });
   const [d] = smallDifferences(outer, inner, rules, unordered);
   if (!d) return null;
@@ -304,10 +321,11 @@ function viewDifference(outer: View, inner: View, rules: DisclosureRules, unorde
  * What the rest of `outer` would publish that the rules forbid, in any wave both show (their
  * own or a previous wave compared with); the wave is named when it is not `wave`.
  * @param unordered true for two snapshots of one territory (differences either way, no bounds).
+ * @param bounds false when a family of documents follows the bounds of the two (`inFamily`).
  */
-export function nestedDifference(outer: readonly View[], inner: readonly View[], rules: DisclosureRules, wave: string, unordered = false): Text | null {
+export function nestedDifference(outer: readonly View[], inner: readonly View[], rules: DisclosureRules, wave: string, unordered = false, bounds = true): Text | null {
   for (const [o, i] of pairs(outer, inner, false)) {
-    const what = viewDifference(o, i, rules, unordered);
+    const what = viewDifference(o, i, rules, unordered, bounds);
     if (what) return o.wave === wave ? what : text('nested.in-wave', { wave: o.wave, what });
   }
   return null;
@@ -334,72 +352,18 @@ export interface NestedPublication {
    */
   changed?: ReadonlyMap<string, number>;
   /**
-   * Set for three documents whose bounds are followed (`threeWay`): the two published ones set
-   * beside the new one, and the territory whose rest they leave, named by the refusal.
-   */
-  three?: { beside: [TerritoryRef, TerritoryRef]; outer: TerritoryRef };
-  /**
-   * Set for three documents whose bounds are followed (`threeWay`): `views` are then those of one
-   * published document, which with the new one, summed or subtracted, bounds a hidden count of
-   * the other published one.
-   */
-  bounded?: ThirdBounded;
-  /**
-   * Set for four documents or more read together (`families`): the rest of `territory` less any
+   * Set for three documents or more read together (`families`): the rest of `territory` less any
    * disjoint published territories inside it, the new one among them when `territory` holds it
-   * (`views` are then its holder's, else none).
+   * (`views` are then its holder's, else none), and the bounds they set on each other's hidden counts.
    */
   family?: Family;
+  /**
+   * True for a territory nested with the new one that a family holds (the outer one, or one
+   * subtracted from it): the family's bounds, tighter, hold those the two set on each other.
+   */
+  inFamily?: boolean;
   /** Its views, from every wave it has published. */
   views: View[];
-}
-
-/** What the new document and a published one bound together in a third published one. */
-export interface ThirdBounded {
-  /** The third document's views, whose hidden counts are bounded. */
-  owner: View[];
-  /** True when the third lies inside what the two make (its counts are at most theirs), false when it holds it. */
-  ownerInside: boolean;
-  /** The two in this order: the new document first (`mine ± views`), or last (`views − mine`). */
-  mineFirst: boolean;
-  sign: 1 | -1;
-}
-
-/**
- * The counts of `mine` through which it and a published document, summed or subtracted, fix a
- * hidden count of a third published one to a single value (`boundedCountPinned`): an EPCI less
- * one of its communes bounds the other's « × » as the EPCI alone does not. Each wave apart.
- */
-function thirdBounds(mine: readonly View[], n: NestedPublication & { bounded: ThirdBounded }, rules: DisclosureRules): HiddenCounts[] {
-  const { owner, ownerInside, mineFirst, sign } = n.bounded;
-  const out: HiddenCounts[] = [];
-  for (const bounder of mineFirst ? combinedViews(mine, n.views, sign) : combinedViews(n.views, mine, sign)) {
-    for (const third of owner.filter((o) => o.wave === bounder.wave)) {
-      const counts = pinnedByBounds(third, bounder, ownerInside, rules).flatMap(({ line, shown }) => shown.map((code): CountRef => ({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }), code })));
-      if (counts.length) out.push({ territory: { ...mine[0]!.territory }, wave: bounder.wave, counts });
-    }
-  }
-  return out;
-}
-
-/**
- * The views of two documents read together, wave by wave, figure by figure: `a` plus `b`
- * (`sign` 1) or `a` less `b` (-1), where both show the figure (a group's responses, a line's base, a
- * count). No hidden counts: bounds are not followed through a sum.
- */
-export function combinedViews(a: readonly View[], b: readonly View[], sign: 1 | -1): View[] {
-  return a.flatMap((x) => b.filter((y) => y.wave === x.wave).map((y) => {
-    const v = emptyView(x.territory, x.wave, x.responses !== null && y.responses !== null ? x.responses + sign * y.responses : null);
-    for (const [line, base] of x.bases) {
-      const other = y.bases.get(line);
-      if (other) v.bases.set(line, { ...base, base: base.base + sign * other.base });
-    }
-    for (const [key, c] of x.counts) {
-      const other = countIn(y, c);
-      if (other !== null) v.counts.set(key, { ...c, count: c.count + sign * other });
-    }
-    return v;
-  }));
 }
 
 /** The responses a publication counts: those of a filter (every wave) collected inside its territory. */
@@ -475,7 +439,11 @@ export async function nestedPublications(store: ResponseStore, directory: Territ
   const aroundPublished = new Set((await store.publications.publishedTerritories(holders.flatMap((a) => directory.inside(a.territory)))).map(name));
   const read = new Map<string, Promise<View[]>>();
   const reader = (t: TerritoryRef) => { if (!read.has(name(t))) read.set(name(t), publishedViews(store, t)); return read.get(name(t))!; };
-  out.push(...pairs, ...await families(directory, territory, within, pairs, aroundPublished, reader), ...await threeWay(directory, territory, pairs, aroundPublished, reader));
+  const together = await families(directory, territory, within, pairs, aroundPublished, reader);
+  // A pair inside the new territory, or holding it, whose family reads the bounds (tighter: at most a holder less the most beside).
+  const held = new Set(together.map((f) => (f.family!.holder ? name(f.territory) : '')));
+  for (const p of pairs) if (p.outside ? held.has(name(p.territory)) : held.has('')) p.inFamily = true;
+  out.push(...pairs, ...together);
   return out;
 }
 
@@ -490,42 +458,6 @@ async function publishedViews(store: ResponseStore, territory: TerritoryRef): Pr
 }
 
 /**
- * The bounds of three published documents read together: a territory A holding two disjoint
- * ones, B and C, where A − C bounds a hidden count of B as A alone does not (an EPCI less one of
- * its communes bounds the other's « × »). With `territory` as A, every two disjoint documents
- * inside it; as B, every document holding it with each published document inside that one and
- * disjoint from it. Their sums and differences are `families`' (any number of documents).
- * @param pairs the publications nested with `territory` (`nestedPublications`), none earlier.
- * @param published the territories inside those holding `territory` that have published.
- * @param reader the views of a territory's published documents (one read each, shared).
- */
-async function threeWay(directory: TerritoryDirectory, territory: TerritoryRef, pairs: readonly NestedPublication[], published: ReadonlySet<string>, reader: (t: TerritoryRef) => Promise<View[]>): Promise<NestedPublication[]> {
-  // Disjoint: no territory inside both (custom territories and EPCIs across départements overlap).
-  const disjoint = (a: TerritoryRef, b: TerritoryRef) => { const inA = new Set(directory.inside(a).map(name)); return !directory.inside(b).some((t) => inA.has(name(t))); };
-  const mine = new Set(directory.inside(territory).map(name));
-  const out: NestedPublication[] = [];
-  const inside = pairs.filter((p) => !p.outside);
-  for (const [i, b] of inside.entries()) for (const c of inside.slice(i + 1)) {
-    if (!disjoint(b.territory, c.territory)) continue;
-    const three = { beside: [b.territory, c.territory] as [TerritoryRef, TerritoryRef], outer: territory };
-    // Either commune's hidden counts are at most the new EPCI's less the other's.
-    for (const [owner, partner] of [[b, c], [c, b]]) out.push({ territory, outside: false, three, views: partner!.views, bounded: { owner: owner!.views, ownerInside: true, mineFirst: true, sign: -1 } });
-  }
-  for (const a of pairs.filter((p) => p.outside)) {
-    for (const c of directory.inside(a.territory)) {
-      if (!published.has(name(c)) || sameTerritory(c, a.territory) || directory.inside(c).some((t) => mine.has(name(t)))) continue;
-      const views = await reader(c);
-      if (!views.length) continue;
-      const three = { beside: [a.territory, c] as [TerritoryRef, TerritoryRef], outer: a.territory };
-      // The other's hidden counts are at most the holder's less the new one's; the holder's at least the two's sum.
-      out.push({ territory: a.territory, outside: true, three, views: a.views, bounded: { owner: views, ownerInside: true, mineFirst: false, sign: -1 } });
-      out.push({ territory: a.territory, outside: true, three, views, bounded: { owner: a.views, ownerInside: false, mineFirst: true, sign: 1 } });
-    }
-  }
-  return out;
-}
-
-/**
  * Documents read together (`Family`): with `territory` as the outer one, the published
  * territories inside it, when two or more (one is a pair); for each published territory holding
  * it, those inside the holder disjoint from `territory`, when any.
@@ -534,7 +466,8 @@ async function threeWay(directory: TerritoryDirectory, territory: TerritoryRef, 
 async function families(directory: TerritoryDirectory, territory: TerritoryRef, within: ReadonlyMap<string, TerritoryRef>, pairs: readonly NestedPublication[], published: ReadonlySet<string>, reader: (t: TerritoryRef) => Promise<View[]>): Promise<NestedPublication[]> {
   const entry = (outer: TerritoryRef, holder: View[] | undefined, list: { territory: TerritoryRef; views: View[] }[]): NestedPublication => {
     const members: Member[] = list.map((m) => ({ territory: m.territory, inside: new Set([name(m.territory), ...directory.inside(m.territory).map(name)]) }));
-    const family: Family = { outer, ...(holder ? { holder } : {}), members, views: list.map((m) => m.views), top: familyTree(members), memo: new Map() };
+    const top = familyTree(members);
+    const family: Family = { outer, ...(holder ? { holder } : {}), members, views: list.map((m) => m.views), top, memo: new Map(), places: placesOf(top), most: new Map() };
     return { territory: outer, outside: holder !== undefined, views: holder ?? [], family };
   };
   const out: NestedPublication[] = [];
@@ -556,7 +489,7 @@ async function families(directory: TerritoryDirectory, territory: TerritoryRef, 
 /**
  * Published territories a reader subtracts together from one outer territory: any disjoint ones
  * inside it (`families.ts`: their tree, and the sums each figure reaches), the new document among
- * them when the outer one is a holder. No bounds (`threeWay` follows those of three documents).
+ * them when the outer one is a holder; the bounds they set on each other's hidden counts (`familyPinned`).
  */
 export interface Family {
   /** The territory whose rest is read. */
@@ -571,6 +504,10 @@ export interface Family {
   top: FamilyNode[][];
   /** The sums made so far, by wave and figure, with the cap they were made under: the passes of hiding ask again. */
   memo: Map<string, { cap: number; sums: Sums }>;
+  /** Where each member sits in the tree (`placesOf`), for the bounds read up from it. */
+  places: Map<number, Place>;
+  /** The most the members give of each count, by wave and count (`mostOf`): the passes of hiding ask again. */
+  most: Map<string, Most>;
 }
 
 /** One figure of a view, as the sums read it: its key, its limit, its value in any view, and what it is. */
@@ -654,9 +591,188 @@ function familyFewBehind(view: View, holder: View | null, family: Family, member
   return small(widest, rules.minBase) ? common : [];
 }
 
+/** A count of one code of a line, as the bounds read it in each document. */
+const cellCount = (line: LineRef, code: string): Omit<Counted, 'count'> => ({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }), codes: [code] });
+
+/**
+ * A figure the bounds add up over disjoint territories: a code's count, or the line's base less
+ * it (those who answered and did not give the code), which bounds the count the other way (a
+ * territory's « × » is at least its base less what its holder's others less the others' leave).
+ */
+interface BoundFigure { key: string; value: (v: View) => number | null }
+
+function boundFigures(line: LineRef, code: string): [BoundFigure, BoundFigure] {
+  const c = cellCount(line, code);
+  const l = lineOf(line.question, line.row);
+  return [
+    { key: `count|${countKey(c)}`, value: (v) => countIn(v, c) },
+    { key: `not|${countKey(c)}`, value: (v) => { const n = countIn(v, c); const b = v.bases.get(l)?.base; return n === null || b === undefined ? null : b - n; } },
+  ];
+}
+
+/** The values of a figure that views show in a wave (one per document that shows it). */
+const shownIn = (views: readonly View[], wave: string, f: BoundFigure): number[] =>
+  views.flatMap((v) => { const n = v.wave === wave ? f.value(v) : null; return n === null ? [] : [n]; });
+
+/**
+ * The most a reader subtracts of one count in a wave beside each member of a family: its own
+ * count (the largest its documents show) or the most its disjoint parts give, 0 when none shows
+ * it. A maximum, not every sum: a bound is tightest with the most taken beside it.
+ */
+export interface Most {
+  /** By member: the most it gives. */
+  best: number[];
+  /** By member: the most its parts give together. */
+  parts: number[];
+  /** The most the top groups give together (the new document aside). */
+  top: number;
+  /** By group: the most one of its independent sets gives. */
+  group: Map<readonly FamilyNode[], number>;
+}
+
+/** The most an independent set of a group gives, none of it overlapping `except` (the territory bounded, or one holding it). */
+function setsMost(family: Family, best: readonly number[], group: readonly FamilyNode[], except: FamilyNode | null): { most: number; set: readonly FamilyNode[] } {
+  let out = { most: 0, set: [] as readonly FamilyNode[] };
+  for (const set of independentSets(group, family.members)) {
+    if (except && set.some((n) => overlap(family.members[n.index]!.inside, family.members[except.index]!.inside))) continue;
+    const most = set.reduce((a, n) => a + best[n.index]!, 0);
+    if (most > out.most) out = { most, set };
+  }
+  return out;
+}
+
+/** `Most` of one count in a wave: one walk of the tree, O(P) (overlapping groups: their independent sets), kept for the passes of hiding. */
+function mostOf(family: Family, wave: string, c: BoundFigure): Most {
+  const key = `${wave}|${c.key}`;
+  const known = family.most.get(key);
+  if (known) return known;
+  const n = family.members.length;
+  const most: Most = { best: new Array<number>(n).fill(0), parts: new Array<number>(n).fill(0), top: 0, group: new Map() };
+  const groups = (list: readonly (readonly FamilyNode[])[]): number => list.reduce((a, g) => a + groupMost(g), 0);
+  const groupMost = (g: readonly FamilyNode[]): number => {
+    for (const node of g) {
+      most.parts[node.index] = groups(node.parts);
+      most.best[node.index] = Math.max(most.parts[node.index]!, ...shownIn(family.views[node.index]!, wave, c));
+    }
+    const v = setsMost(family, most.best, g, null).most;
+    most.group.set(g, v);
+    return v;
+  };
+  most.top = groups(family.top);
+  family.most.set(key, most);
+  return most;
+}
+
+/** Whose hidden line the bounds read: the new document's, the holder's (the outer one), or a member's (its index). */
+type Owner = 'mine' | 'holder' | number;
+
+/** The members a reader takes beside a bounded territory in `groups` (those giving the most), through their parts where those give more. */
+function takenIn(family: Family, most: Most, wave: string, c: BoundFigure, groups: readonly (readonly FamilyNode[])[], except: FamilyNode | null): number[] {
+  return groups.flatMap((g) => setsMost(family, most.best, g, except).set.flatMap((n) => {
+    if (most.best[n.index] === 0) return [];
+    return Math.max(0, ...shownIn(family.views[n.index]!, wave, c)) === most.best[n.index] ? [n.index] : takenIn(family, most, wave, c, n.parts, null);
+  }));
+}
+
+/**
+ * What a family says of one hidden count of `owner`: at least the most its published parts give
+ * (the outer one's: every top territory, the new one with them when the outer one holds it), at
+ * most, for each published territory holding it that shows the count, that count less the most
+ * the territories beside it inside that one give. `mine` null: as if the new document showed no
+ * count (what was public before it). With `names`, the members read (for a refusal).
+ */
+function boundOf(family: Family, mine: readonly View[] | null, wave: string, owner: Owner, c: BoundFigure, names = false): { min: number; max: number; members: number[] } {
+  const most = mostOf(family, wave, c);
+  const mineShown = mine ? shownIn(mine, wave, c) : [];
+  const mineMost = Math.max(0, ...mineShown);
+  const least = (list: readonly number[]) => (list.length ? Math.min(...list) : null);
+  const outer = family.holder ? least(shownIn(family.holder, wave, c)) : least(mineShown);
+  const taken = (groups: readonly (readonly FamilyNode[])[], except: FamilyNode | null) => (names ? takenIn(family, most, wave, c, groups, except) : []);
+  if (owner === 'holder' || (owner === 'mine' && !family.holder)) return { min: most.top + (family.holder ? mineMost : 0), max: Infinity, members: taken(family.top, null) };
+  if (owner === 'mine') return { min: 0, max: outer === null ? Infinity : outer - most.top, members: taken(family.top, null) };
+  let place = family.places.get(owner)!;
+  const bound = { min: most.parts[owner]!, max: Infinity, members: taken(place.node.parts, null) };
+  // Up from the owner: at each level, the groups beside its branch and what its own group gives without it.
+  let beside = 0;
+  let read: number[] = [];
+  for (;;) {
+    const { node, parent, group, groups } = place;
+    const without = setsMost(family, most.best, group, node);
+    beside += (parent ? most.parts[parent.index]! : most.top) - most.group.get(group)! + without.most;
+    if (names) read = [...read, ...taken(groups.filter((g) => g !== group), null), ...without.set.flatMap((n) => taken([[n]], null))];
+    const holder = parent ? least(shownIn(family.views[parent.index]!, wave, c)) : outer;
+    const total = parent ? beside : beside + (family.holder ? mineMost : 0);
+    if (holder !== null && holder - total < bound.max) {
+      bound.max = holder - total;
+      if (names) bound.members = [...taken(family.places.get(owner)!.node.parts, null), ...(parent ? [parent.index] : []), ...read];
+    }
+    if (!parent) break;
+    place = family.places.get(parent.index)!;
+  }
+  return bound;
+}
+
+/**
+ * The bounds of one hidden count of `owner` (its view `view`): those of its count (`boundOf`),
+ * and its base less those of the count of the others who answered.
+ */
+function cellBound(family: Family, mine: readonly View[] | null, wave: string, owner: Owner, view: View, line: LineRef, code: string, names = false): { min: number; max: number; members: number[] } {
+  const [count, not] = boundFigures(line, code).map((f) => boundOf(family, mine, wave, owner, f, names)) as [ReturnType<typeof boundOf>, ReturnType<typeof boundOf>];
+  const base = view.bases.get(lineOf(line.question, line.row))?.base;
+  if (base === undefined) return count;
+  return { min: Math.max(count.min, base - not.max), max: Math.min(count.max, base - not.min), members: [...count.members, ...not.members] };
+}
+
+/** A hidden line of the family that its bounds fix to a single reading with the new document, and not without it. */
+interface BoundPinned {
+  wave: string;
+  line: HiddenLine;
+  /** The view of the line. */
+  view: View;
+  owner: Owner;
+  /** The codes of its hidden counts the new document shows (for a line of another). */
+  codes: string[];
+}
+
+/** True when bounds leave a line's hidden counts a single reading (`boundedCountPinned`); documents of different times that contradict each other fix nothing. */
+function pinned(cells: readonly BoundedCount[], sum: number, rules: DisclosureRules): boolean {
+  // A count is at most the line's hidden sum anyway: bounds past it say nothing.
+  if (cells.some((c) => c.max < c.min) || cells.every((c) => c.min === 0 && c.max >= sum)) return false;
+  return boundedCountPinned(cells, sum, rules);
+}
+
+/**
+ * The hidden lines of a family (the new document's, the holder's, each member's) that the bounds
+ * the family sets on them (`boundOf`) fix to a single reading: the new document's own, and those
+ * of others that the new document's counts fix (the others fixed nothing before it). Cost: a
+ * `mostOf` per count (O(P), kept) and, per hidden count, a walk up its branch.
+ */
+function familyPinned(mine: readonly View[], family: Family, rules: DisclosureRules): BoundPinned[] {
+  const out: BoundPinned[] = [];
+  for (const wave of new Set(mine.map((v) => v.wave))) {
+    const at = (views: readonly View[]) => views.filter((v) => v.wave === wave);
+    const owners: [Owner, View[]][] = [
+      [family.holder ? 'holder' : 'mine', at(family.holder ?? mine)],
+      ...family.views.map((views, i): [Owner, View[]] => [i, at(views)]),
+      ...(family.holder ? [['mine', at(mine)] as [Owner, View[]]] : []),
+    ];
+    for (const [owner, views] of owners) for (const v of views) for (const line of v.hidden.values()) {
+      // Another's line: only the counts the new document shows of its codes can fix it anew.
+      const codes = owner === 'mine' ? [] : line.cells.filter((cell) => mine.some((m) => m.wave === wave && countIn(m, cellCount(line, cell.code)) !== null)).map((cell) => cell.code);
+      if (owner !== 'mine' && !codes.length) continue;
+      const cells = (withMine: boolean) => line.cells.map((cell): BoundedCount => { const { min, max } = cellBound(family, withMine ? mine : null, wave, owner, v, line, cell.code); return { mark: cell.mark, min, max }; });
+      if (!pinned(cells(true), line.sum, rules)) continue;
+      if (owner !== 'mine' && pinned(cells(false), line.sum, rules)) continue;
+      out.push({ wave, line, view: v, owner, codes });
+    }
+  }
+  return out;
+}
+
 /**
  * What `mine` hides beside a family: the counts whose rest is under `minCell`, the lines whose
- * base rest is under `minBase` (with the others both show where `familyFewBehind` says so).
+ * base rest is under `minBase` (with the others both show where `familyFewBehind` says so), its
+ * lines whose hidden counts the family's bounds fix, and its counts that fix another's (`familyPinned`).
  */
 function familyHidden(mine: readonly View[], family: Family, rules: DisclosureRules): HiddenCounts[] {
   const byWave = new Map<string, HiddenCounts & { counts: CountRef[]; lines: LineRef[] }>();
@@ -674,13 +790,19 @@ function familyHidden(mine: readonly View[], family: Family, rules: DisclosureRu
     tried.add(key);
     entry.lines.push(...familyFewBehind(r.view, r.holder, family, members, rules));
   }
+  for (const p of familyPinned(mine, family, rules)) {
+    const entry = byWave.get(p.wave) ?? { territory: { ...mine[0]!.territory }, wave: p.wave, counts: [], lines: [] };
+    byWave.set(p.wave, entry);
+    if (p.owner === 'mine') entry.lines.push(lineRef(p.line));
+    else entry.counts.push(...p.codes.map((code): CountRef => ({ ...lineRef(p.line), code })));
+  }
   return [...byWave.values()].map(({ lines, ...h }) => (lines.length ? { ...h, lines } : h));
 }
 
 /** The refusal of the first rest under its limit beside a family, naming the publications it subtracts; null when none. */
 function familyRefusal(territory: TerritoryRef, wave: string, mine: readonly View[], family: Family, rules: DisclosureRules): HttpError | null {
   const [r] = familyRests(mine, family, rules);
-  if (!r) return null;
+  if (!r) return familyBoundsRefusal(territory, wave, mine, family, rules);
   const { figure } = r;
   const c = figure.counted;
   const found = c ? text('nested.count', { question: c.question, code: `${c.row === undefined ? '' : `${c.row}.`}${c.codes.join(' + ')}`, count: r.rest, minCell: rules.minCell })
@@ -688,7 +810,27 @@ function familyRefusal(territory: TerritoryRef, wave: string, mine: readonly Vie
     : text('nested.responses', { count: r.rest, minBase: rules.minBase });
   const what = r.wave === wave ? found : text('nested.in-wave', { wave: r.wave, what: found });
   const subtracted = (familyFor(family.top, family.members, memberValues(family, r.wave, figure), r.sum) ?? []).map((i) => name(family.members[i]!.territory)).sort();
-  const others = [...(family.holder ? [name(family.outer)] : []), ...subtracted];
+  return familyConflict(territory, wave, family, [...(family.holder ? [name(family.outer)] : []), ...subtracted], what);
+}
+
+/**
+ * The refusal of the first hidden line the family's bounds fix with the new document
+ * (`familyPinned`), naming the holder, the territory whose line it is, and the others read; null when none.
+ */
+function familyBoundsRefusal(territory: TerritoryRef, wave: string, mine: readonly View[], family: Family, rules: DisclosureRules): HttpError | null {
+  const [p] = familyPinned(mine, family, rules);
+  if (!p) return null;
+  const read = new Set<number>();
+  for (const cell of p.line.cells) for (const i of cellBound(family, mine, p.wave, p.owner, p.view, p.line, cell.code, true).members) read.add(i);
+  if (typeof p.owner === 'number') read.delete(p.owner);
+  if (!read.size && typeof p.owner !== 'number') family.members.forEach((_, i) => read.add(i));
+  const others = [...(family.holder ? [name(family.outer)] : []), ...(typeof p.owner === 'number' ? [name(family.members[p.owner]!.territory)] : []), ...[...read].map((i) => name(family.members[i]!.territory)).sort()];
+  const found = text(others.length > 2 ? 'nested.bounds-family' : 'nested.bounds', { question: lineOf(p.line.question, p.line.row) });
+  return familyConflict(territory, wave, family, others, p.wave === wave ? found : text('nested.in-wave', { wave: p.wave, what: found }));
+}
+
+/** The 409 of a family: the publication, the others read with it (named in this order), the territory whose rest is read, what it gives away. */
+function familyConflict(territory: TerritoryRef, wave: string, family: Family, others: readonly string[], what: Text): HttpError {
   const message = others.length === 1 ? text('conflict.nested-publication', { territory: name(territory), wave, other: others[0]!, outer: name(family.outer), what })
     : others.length === 2 ? text('conflict.nested-three', { territory: name(territory), wave, first: others[0]!, second: others[1]!, outer: name(family.outer), what })
     : text('conflict.nested-family', { territory: name(territory), wave, others: text('nested.and', { list: joinTexts(others.slice(0, -1), ', '), last: others[others.length - 1]! }), outer: name(family.outer), what });
@@ -712,7 +854,7 @@ export async function hideBesideNested(doc: ResultsDocument, territory: Territor
     const mine = group ? viewsOf(group) : [];
     let more = false;
     // A count hidden already is not shown: only new ones come back.
-    for (const h of group ? nested.flatMap((n) => (n.bounded ? thirdBounds(mine, { ...n, bounded: n.bounded }, rules) : n.family ? familyHidden(mine, n.family, rules) : nestedHiddenCounts(mine, n.views, n.outside, rules, n.earlier !== undefined, n.changed))) : []) {
+    for (const h of group ? nested.flatMap((n) => (n.family ? familyHidden(mine, n.family, rules) : nestedHiddenCounts(mine, n.views, n.outside, rules, n.earlier !== undefined, n.changed, !n.inFamily))) : []) {
       const entry = hidden.get(h.wave) ?? { territory: h.territory, wave: h.wave, counts: [], lines: [] };
       hidden.set(h.wave, entry);
       for (const [key, add] of [
@@ -740,21 +882,14 @@ export function refuseNestedDifference(territory: TerritoryRef, wave: string, do
   const mine = groupOf(doc, territory, wave);
   if (!mine) return;
   const views = viewsOf(mine);
-  for (const { territory: other, outside, views: theirs, earlier, three, bounded, family } of nested) {
+  for (const { territory: other, outside, views: theirs, earlier, family, inFamily } of nested) {
     if (family) {
       const refused = familyRefusal(territory, wave, views, family, rules);
       if (refused) throw refused;
       continue;
     }
-    const [pinned] = bounded ? thirdBounds(views, { territory: other, outside, views: theirs, bounded }, rules) : [];
-    const bounds = pinned ? text('nested.bounds', { question: lineOf(pinned.counts[0]!.question, pinned.counts[0]!.row) }) : null;
-    const what = bounded ? bounds && (pinned!.wave === wave ? bounds : text('nested.in-wave', { wave: pinned!.wave, what: bounds }))
-      : outside ? nestedDifference(theirs, views, rules, wave) : nestedDifference(views, theirs, rules, wave, earlier !== undefined);
+    const what = outside ? nestedDifference(theirs, views, rules, wave, false, !inFamily) : nestedDifference(views, theirs, rules, wave, earlier !== undefined, !inFamily);
     if (!what) continue;
-    if (three) {
-      const message = text('conflict.nested-three', { territory: name(territory), wave, first: name(three.beside[0]), second: name(three.beside[1]), outer: name(three.outer), what });
-      throw new HttpError(409, 'conflict', message, {}, [{ pointer: '', code: 'results/nested-difference', message }]);
-    }
     if (earlier !== undefined) {
       const message = text('conflict.earlier-snapshot', { territory: name(territory), wave, at: earlier, what, minBase: rules.minBase });
       throw new HttpError(409, 'conflict', message, {}, [{ pointer: '', code: 'results/earlier-snapshot-difference', message }]);
