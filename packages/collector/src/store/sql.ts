@@ -42,8 +42,10 @@ export interface SqlDb {
    * is not seen, and nothing is seen twice, however long the reading takes. Writers go on
    * meanwhile. SQLite reads on a connection of its own (WAL: a reader never takes the write
    * lock); PostgreSQL in a REPEATABLE READ READ ONLY transaction on a client of its own, outside
-   * the pool. A snapshot left unread for `SNAPSHOT_IDLE_MS` is given up (the next read fails):
-   * until closed, SQLite cannot reset its write-ahead log past it nor PostgreSQL vacuum past it.
+   * the pool. Until closed, SQLite cannot reset its write-ahead log past it nor PostgreSQL
+   * vacuum past it: the store closes one left unread for `SNAPSHOT_IDLE_MS` (`SnapshotSlots`,
+   * for both), and PostgreSQL's server also ends its session after that long without a read
+   * (a process hung or killed never closes it). The next read of a closed snapshot fails.
    */
   snapshot(sql: string, params: unknown[], batch: number): RowCursor;
   /** Runs several statements (schema creation), without parameters. */
@@ -66,9 +68,10 @@ export interface RowCursor {
 }
 
 /**
- * How long a snapshot may wait for its next read before the database gives it up: an export
- * whose client stopped reading must not hold the write-ahead log's reset (SQLite) or vacuum
- * (PostgreSQL) back for ever. A client that pauses longer than this loses its download.
+ * How long a snapshot may wait for its next read before it is given up (by the store's slot
+ * timer, and by PostgreSQL's server): an export whose client stopped reading must not hold
+ * the write-ahead log's reset (SQLite) or vacuum (PostgreSQL) back for ever. A client that
+ * pauses longer than this loses its download.
  */
 export const SNAPSHOT_IDLE_MS = 10 * 60_000;
 
