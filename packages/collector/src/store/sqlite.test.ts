@@ -5,12 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { corePayload } from '@olva/test-support/collector-questionnaires';
 import { openSqliteDb, SqliteError } from './sqlite.js';
 import { MAX_CACHED_STATEMENTS, SqliteConnection, WAL_AUTOCHECKPOINT_PAGES } from './sqlite-connection.js';
-import { SCHEMA_SQL } from './sql.js';
+import { schemaSql } from './sql.js';
 import { STREAM_BATCH, SqlResponseStore } from './sql-store.js';
 import { payloadDigest } from './canonical.js';
-import { corePayload } from '@olva/test-support/collector-questionnaires';
 
 const run = promisify(execFile);
 const distSqlite = fileURLToPath(new URL('../../dist/store/sqlite.js', import.meta.url));
@@ -73,7 +73,7 @@ console.log(JSON.stringify(await db.query('SELECT 40 + 2 AS n')));`;
     // territories a reader may send: each count is another statement.
     const connection = new SqliteConnection(path.join(dir, 'cache.db'));
     try {
-      connection.exec(SCHEMA_SQL);
+      connection.exec(schemaSql('sqlite'));
       const db = { dialect: 'sqlite' as const, query: async (sql: string, params: unknown[] = []) => connection.query(sql, params), run: (sql: string, params: unknown[] = []) => connection.run(sql, params), exec: async (sql: string) => connection.exec(sql), scrub: async () => {}, close: async () => connection.close() };
       const store = new SqlResponseStore(db);
       for (let n = 1; n <= 50; n++) {

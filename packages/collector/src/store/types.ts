@@ -103,7 +103,8 @@ export interface ResponseStore {
    * response (and its digest: a replay of the original payload is still recognised, never
    * stored again); returns how many responses lost answers (0 on a second run). A run starts
    * after the responses an earlier run of the same questions (or more) cleaned, received an hour
-   * before it at least: a second run reads only what came in since. */
+   * before it at least, in their order of insertion (no clock, even one set back, puts a
+   * response behind them): a second run reads only what came in since. */
   purgePersonal(questionnaireId: string, before: Date, questionIds: readonly string[]): Promise<number>;
   /** Keeps a compiled questionnaire version (idempotent), so that a wave can be read back
    * with the codebook it was answered with. */
