@@ -10,8 +10,8 @@ import { versionKeyOf, versionKeyString, withoutPersonalAnswers, type CompiledQu
 import type { SqlDb, SqlStep, Row, RowCursor } from './sql.js';
 import { SNAPSHOT_IDLE_MS, jsonTextList, schemaSql, territoryClause } from './sql.js';
 import { migrate } from './migrations.js';
-import { DEFAULT_CONCURRENT_SNAPSHOTS, SnapshotSlots, type IdleTimer, type SnapshotSlot } from './snapshot-slots.js';
-import type { Exclusion, ExclusionEvent, InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse, TerritoryRef } from './types.js';
+import { DEFAULT_CONCURRENT_SNAPSHOTS, SnapshotSlots, type SlotTimer, type SnapshotSlot } from './snapshot-slots.js';
+import type { Exclusion, ExclusionEvent, InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse, StreamOptions, TerritoryRef } from './types.js';
 import { SqlPublicationStore } from './publications.js';
 import { FACTS_WRITES } from './facts.js';
 
@@ -182,9 +182,12 @@ export class SqlResponseStore implements ResponseStore {
   /**
    * @param options.concurrentSnapshots streams read at once (`DEFAULT_CONCURRENT_SNAPSHOTS`)
    * @param options.idleTimer the timer giving an unread stream's slot back (tests)
+   * @param options.waitTimer the timer ending a stream's wait in line for a slot (tests)
    */
-  constructor(readonly db: SqlDb, private readonly now: () => Date = () => new Date(), options: { concurrentSnapshots?: number; idleTimer?: IdleTimer } = {}) {
-    this.snapshots = new SnapshotSlots(options.concurrentSnapshots ?? DEFAULT_CONCURRENT_SNAPSHOTS, SNAPSHOT_IDLE_MS, options.idleTimer);
+  constructor(readonly db: SqlDb, private readonly now: () => Date = () => new Date(), options: { concurrentSnapshots?: number; idleTimer?: SlotTimer; waitTimer?: SlotTimer } = {}) {
+    this.snapshots = new SnapshotSlots(options.concurrentSnapshots ?? DEFAULT_CONCURRENT_SNAPSHOTS, {
+      idleMs: SNAPSHOT_IDLE_MS, ...(options.idleTimer ? { idleTimer: options.idleTimer } : {}), ...(options.waitTimer ? { waitTimer: options.waitTimer } : {}),
+    });
     this.publications = new SqlPublicationStore(db, now);
   }
 
@@ -294,15 +297,40 @@ export class SqlResponseStore implements ResponseStore {
    * twice or missed. Every reader of the whole set (exports, sample statistics, results) reads
    * through here.
    */
-  stream(filter: ResponseFilter): AsyncIterableIterator<StoredResponse> {
+  stream(filter: ResponseFilter, options: StreamOptions = {}): AsyncIterableIterator<StoredResponse> {
     const { sql, params } = whereOf(filter, this.db);
-    // Opened on its first read; the slot is taken now, so that a reader over the limit is
-    // refused before an HTTP route has written a byte (`SnapshotsBusyError`, a 429).
+    // Opened on its first read, once it has its slot.
     const cursor = this.db.snapshot(`SELECT ${COLUMNS} FROM olva_responses ${sql} ORDER BY received_at, submission_id`, params, STREAM_BATCH);
-    const slot = this.snapshots.take(() => { cursor.close().catch(() => {}); });
+    const onIdle = () => { cursor.close().catch(() => {}); };
+    // Without `wait` the slot is taken now, so that a reader over the limit is refused before
+    // an HTTP route has written a byte (`SnapshotsBusyError`, a 429).
+    if (!options.wait) return this.reading(cursor, this.snapshots.take(onIdle));
+    // In line: the first read waits for the slot. Stopped before it came, the reader leaves the line.
+    const stopped = new AbortController();
+    const signal = options.wait.signal ? AbortSignal.any([options.wait.signal, stopped.signal]) : stopped.signal;
+    const slot = this.snapshots.wait(onIdle, signal);
+    slot.catch(() => {});
+    let rows: AsyncIterableIterator<StoredResponse> | undefined;
+    const started = async () => (rows ??= this.reading(cursor, await slot));
+    return {
+      [Symbol.asyncIterator]() { return this; },
+      next: async () => (await started()).next(),
+      throw: async (error?: unknown) => (await started()).throw!(error),
+      async return(value?: unknown) {
+        stopped.abort();
+        if (rows) return rows.return!(value);
+        // Granted but never read: given back.
+        await slot.then((s) => s.release(), () => {});
+        return { done: true, value: value as undefined };
+      },
+    };
+  }
+
+  /** The reading of `cursor` with its slot: `return` gives the slot back even before the first read. */
+  private reading(cursor: RowCursor, slot: SnapshotSlot): AsyncIterableIterator<StoredResponse> {
     const rows = this.read(cursor, slot);
-    // `return` gives the slot back even before the first read: a generator stopped before it
-    // started never runs its `finally` (a download closed before its first row).
+    // A generator stopped before it started never runs its `finally` (a download closed
+    // before its first row).
     return {
       [Symbol.asyncIterator]() { return this; },
       next: () => rows.next(),

@@ -69,6 +69,16 @@ export interface ResponsePage {
   next?: string;
 }
 
+/** How `ResponseStore.stream` gets its snapshot slot when every one is taken. */
+export interface StreamOptions {
+  /**
+   * Wait in line for a slot, up to `SNAPSHOTS_WAIT_MS`, the first to wait served first, rather
+   * than be refused at once: for a reader that answers once it has read (a JSON route), not
+   * a download. `signal` gives the place up (the reader's client gone).
+   */
+  wait?: { signal?: AbortSignal };
+}
+
 /** The storage of responses and of the questionnaire versions they were answered against. */
 export interface ResponseStore {
   /** Creates tables if needed. */
@@ -84,10 +94,11 @@ export interface ResponseStore {
   list(filter: ResponseFilter, page: { after?: string; limit: number }): Promise<ResponsePage>;
   /** Every matching response in (receivedAt, submissionId) order, read in batches so memory
    * stays flat whatever the count. Throws `SnapshotsBusyError` at once, before anything is
-   * read, when `limits.concurrentExports` streams are being read already; a stream gives its
-   * slot back when read to its end, stopped (`return`, even before its first read), failed,
-   * or left unread for `SNAPSHOT_IDLE_MS`. */
-  stream(filter: ResponseFilter): AsyncIterableIterator<StoredResponse>;
+   * read, when `limits.concurrentExports` streams are being read already; with `wait`, its
+   * first read waits in line for a slot instead, and rejects with it when none came in time. A
+   * stream gives its slot back when read to its end, stopped (`return`, even before its first
+   * read), failed, or left unread for `SNAPSHOT_IDLE_MS`. */
+  stream(filter: ResponseFilter, options?: StreamOptions): AsyncIterableIterator<StoredResponse>;
   count(filter: ResponseFilter): Promise<number>;
   /** Erasure on request (the submissionId in either case). True when a row was deleted. The submissionId is remembered (an
    * insert of it answers `erased`), and what the row held is overwritten on disk. */
