@@ -10,13 +10,14 @@ export const DEFAULT_CONCURRENT_SNAPSHOTS = 4;
 
 /**
  * Seconds a refused reader is told to wait (`Retry-After`): an export of a few thousand
- * responses takes about that long, and the slot it frees goes to whoever asks first.
+ * responses takes about that long, and the slot it frees goes to the first reader waiting in
+ * line, else to whoever asks first.
  */
 export const SNAPSHOTS_RETRY_SECONDS = 10;
 
 /**
- * Seconds a JSON route's read waits in line for a slot before it is refused (`ResponseStore.stream`
- * with `wait`): results, statistics and warnings read for a moment, and a slot often frees
+ * Milliseconds a JSON route's read waits in line for a slot before it is refused
+ * (`ResponseStore.stream` with `wait`): results, statistics and warnings read for a moment, and a slot often frees
  * within that; a download is refused at once (it would hold its connection with nothing to show).
  */
 export const SNAPSHOTS_WAIT_MS = 5_000;
