@@ -143,6 +143,14 @@ for (const backend of bothBackends()) {
       gone.abort();
       await vi.waitFor(() => expect(store.snapshots.waiting).toBe(0));
       expect(waits).toEqual([]);
+      // So does a reader stopping its stream before its slot came.
+      const stopped = store.stream(ALL, { wait: {} });
+      const firstRead = stopped.next();
+      firstRead.catch(() => {});
+      expect(store.snapshots.waiting).toBe(1);
+      await stopped.return!();
+      expect(store.snapshots.waiting).toBe(0);
+      await expect(firstRead).rejects.toThrow(SnapshotsBusyError);
       await held1.return!();
       expect(store.snapshots.inUse).toBe(1);
       expect((await exportOf('results')).status).toBe(200);
