@@ -459,8 +459,8 @@ export class SqlResponseStore implements ResponseStore {
     const cutOff = before.toISOString();
     // Only responses received MARK_MARGIN before now move the mark: one inserted just before
     // the run may commit after its read (an insert dates and numbers a response, then writes
-    // it), and would otherwise sit behind the mark with its personal answers. That it was
-    // received an hour ago by the clock, even one set back since, means it was, at the least.
+    // it), and would otherwise sit behind the mark with its personal answers. A clock set back
+    // since makes a response look more recent than it is, never older: the margin still holds.
     const settled = new Date(Math.min(before.getTime(), this.now().getTime() - MARK_MARGIN_MS)).toISOString();
     // Nor does the mark pass a response this run leaves as it is, received at or after the
     // cut-off (a later one takes it): the first such one after the mark stops it.
