@@ -12,7 +12,7 @@ export { openStore, maskUrl, isPostgresUrl, sqliteFileOf, DatabaseUrlError, data
 export { backupSqlite, BackupError, type BackupReport, type BackupOptions } from './store/sqlite-backup.js';
 export { SqlResponseStore, InvalidCursorError } from './store/sql-store.js';
 export { payloadDigest, canonicalJson } from './store/canonical.js';
-export type { ResponseStore, StoredResponse, ResponseFilter, InsertOutcome, TerritoryRef, Exclusion, ExclusionEvent } from './store/types.js';
+export type { ResponseStore, StoredResponse, ResponseFilter, InsertOutcome, TerritoryRef, Exclusion, ExclusionEvent, StreamOptions } from './store/types.js';
 export { nameKey, rnaKey } from './duplicates/normalise.js';
 export { findDuplicates, type DuplicateCandidate, type DuplicateGroup } from './duplicates/detect.js';
 export type { QuestionnaireRegistry, AcceptedBuild } from './questionnaire-registry.js';

@@ -134,7 +134,7 @@ export const configSchema = {
         bodyBytes: { type: 'integer', minimum: 1024, maximum: 67108864, description: 'Largest request body, before and after decompression. Default 262144.' },
         ratePerMinute: { type: 'integer', minimum: 1, description: 'Responses posted per client address per minute. Default 120.' },
         maxDepth: { type: 'integer', minimum: 4, maximum: 256, description: 'Deepest JSON nesting accepted. Default 32.' },
-        concurrentExports: { type: 'integer', minimum: 1, maximum: 64, description: 'Exports, sample statistics, results and cockpit warnings read at once (each holds a PostgreSQL connection outside the pool, or an SQLite read connection); one more gets a 503 exports-busy with Retry-After. Default 4.' },
+        concurrentExports: { type: 'integer', minimum: 1, maximum: 64, description: 'Exports, sample statistics, results and cockpit warnings read at once (each holds a PostgreSQL connection outside the pool, or an SQLite read connection); one more download gets a 429 exports-busy with Retry-After at once, one more results, statistics or warnings request waits up to 5 s for a slot first. Default 4.' },
       },
     },
     waves: {

@@ -1,7 +1,8 @@
 // Snapshots read at once are bounded (`limits.concurrentExports`): one more export gets a 429
-// with Retry-After before a byte of its file, and a reading that ends early (stopped, a closed
-// download, failed, left unread) gives its slot back. Exports are held open by not reading
-// their stream; the idle expiry is fired by hand.
+// with Retry-After before a byte of its file, one more JSON read (results, statistics) waits
+// in line a few seconds first, and a reading that ends early (stopped, a closed download,
+// failed, left unread) gives its slot back. Exports are held open by not reading their stream;
+// the idle expiry and the end of a wait in line are fired by hand.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bothBackends } from '@olva/test-support/store-backends';
@@ -18,6 +19,8 @@ import { replyToError } from '../http/error-replies.js';
 import { csvReadable } from './csv.js';
 import { exportRoutes } from './routes.js';
 import { statsRoutes } from '../stats/routes.js';
+import { resultsRoutes } from '../results/routes.js';
+import { TerritoryDirectory } from '../territories.js';
 
 const TOKEN = 'national-token-0123456789abcdef';
 const ALL = { territories: 'all' as const };
@@ -27,6 +30,8 @@ for (const backend of bothBackends()) {
     let base: string;
     /** The idle expiries armed, latest last: firing one gives its slot back. */
     let idle: (() => void)[];
+    /** The ends of the waits in line armed, latest last: firing one refuses its reader. */
+    let waits: (() => void)[];
     beforeAll(() => backend.setup());
     afterAll(() => backend.teardown());
     let store: SqlResponseStore;
@@ -40,19 +45,24 @@ for (const backend of bothBackends()) {
 
     async function setUp(count = 5): Promise<void> {
       idle = [];
+      waits = [];
       const plain = await openStore(await backend.newDatabaseUrl());
       store = new SqlResponseStore(plain.db, undefined, {
         concurrentSnapshots: 2,
         idleTimer: (fire) => { idle.push(fire); return () => { idle = idle.filter((f) => f !== fire); }; },
+        waitTimer: (fire) => { waits.push(fire); return () => { waits = waits.filter((f) => f !== fire); }; },
       });
       await store.saveQuestionnaire(fixtureCore());
       await Promise.all(Array.from({ length: count }, (_, i) => fixtureResponse(i, fixtureAnswers(i)).payload).map((p) => store.insert(p, payloadDigest(p))));
       const authorizer = createAuthorizer([{ name: 'national', sha256: sha256Hex(TOKEN), scope: { territories: 'all', rights: ['export', 'stats'] }, plain: false }]);
-      app = Fastify();
+      // Closed with its connections: after a request its client aborted, Node counted one of the
+      // client's idle keep-alive sockets as busy, and closing waited 70 s for its headers timeout.
+      app = Fastify({ forceCloseConnections: true });
       app.setErrorHandler(replyToError);
       const registry = new BuildRegistry([], store);
       await app.register(exportRoutes, { store, registry, authorizer });
       await app.register(statsRoutes, { store, registry, authorizer, stats: { expected: [] } });
+      await app.register(resultsRoutes, { store, registry, authorizer, territories: new TerritoryDirectory() });
       base = await app.listen({ host: '127.0.0.1', port: 0 });
       opened = [app, store];
     }
@@ -64,16 +74,16 @@ for (const backend of bothBackends()) {
       return it;
     }
 
-    const exportOf = (format: string, lang = 'fr') => fetch(`${base}/v1/${format === 'stats' ? 'stats/sample' : `exports/responses.${format}`}?questionnaire=olva-core`, {
-      headers: { authorization: `Bearer ${TOKEN}`, 'accept-language': lang },
+    const exportOf = (format: string, lang = 'fr', signal?: AbortSignal) => fetch(`${base}/v1/${{ stats: 'stats/sample', results: 'results' }[format] ?? `exports/responses.${format}`}?questionnaire=olva-core`, {
+      headers: { authorization: `Bearer ${TOKEN}`, 'accept-language': lang }, ...(signal ? { signal } : {}),
     });
 
-    it('answers one export or statistic more than the limit 429 exports-busy with Retry-After, in French first, then serves it once a slot is free', async () => {
+    it('answers one export more than the limit 429 exports-busy with Retry-After at once, in French first, then serves it once a slot is free', async () => {
       await setUp();
       const first = await held();
       await held();
       expect(() => store.stream(ALL)).toThrow(SnapshotsBusyError);
-      for (const format of ['csv', 'xlsx', 'ndjson', 'stats']) {
+      for (const format of ['csv', 'xlsx', 'ndjson']) {
         const refused = await exportOf(format);
         expect(refused.status).toBe(429);
         expect(refused.headers.get('retry-after')).toBe('10');
@@ -87,6 +97,63 @@ for (const backend of bothBackends()) {
       const served = await exportOf('csv');
       expect(served.status).toBe(200);
       expect((await served.text()).trim().split('\n')).toHaveLength(6);
+      expect(store.snapshots.inUse).toBe(1);
+    });
+
+    it('has one results or statistics request more than the limit wait in line: served once a slot is given back, 429 when none came, its place given up when its client goes', async () => {
+      await setUp();
+      const first = await held();
+      const second = await held();
+      // Served once a download ends, the first in line first.
+      const results = exportOf('results');
+      await vi.waitFor(() => expect(store.snapshots.waiting).toBe(1));
+      const stats = exportOf('stats');
+      await vi.waitFor(() => expect(store.snapshots.waiting).toBe(2));
+      // A download meanwhile is still refused at once, not put in line.
+      expect((await exportOf('csv')).status).toBe(429);
+      await first.return!();
+      const served = await results;
+      expect(served.status).toBe(200);
+      expect(((await served.json()) as { groups: unknown[] }).groups.length).toBeGreaterThan(0);
+      // Its slot, once it answered, to the next in line.
+      expect((await stats).status).toBe(200);
+      expect(store.snapshots.waiting).toBe(0);
+      expect(store.snapshots.inUse).toBe(1);
+      await second.return!();
+      expect(store.snapshots.inUse).toBe(0);
+
+      // None given back within the wait: the 429 of an export.
+      const held1 = await held();
+      await held();
+      const refused = exportOf('results');
+      await vi.waitFor(() => expect(waits).toHaveLength(1));
+      waits[0]!();
+      const answer = await refused;
+      expect(answer.status).toBe(429);
+      expect(answer.headers.get('retry-after')).toBe('10');
+      expect(((await answer.json()) as { error: string }).error).toBe('exports-busy');
+      expect(store.snapshots.waiting).toBe(0);
+      expect(store.snapshots.inUse).toBe(2);
+
+      // Its client gone, a reader in line leaves it: the slot given back is nobody's.
+      const gone = new AbortController();
+      const abandoned = exportOf('results', 'fr', gone.signal);
+      abandoned.catch(() => {});
+      await vi.waitFor(() => expect(store.snapshots.waiting).toBe(1));
+      gone.abort();
+      await vi.waitFor(() => expect(store.snapshots.waiting).toBe(0));
+      expect(waits).toEqual([]);
+      // So does a reader stopping its stream before its slot came.
+      const stopped = store.stream(ALL, { wait: {} });
+      const firstRead = stopped.next();
+      firstRead.catch(() => {});
+      expect(store.snapshots.waiting).toBe(1);
+      await stopped.return!();
+      expect(store.snapshots.waiting).toBe(0);
+      await expect(firstRead).rejects.toThrow(SnapshotsBusyError);
+      await held1.return!();
+      expect(store.snapshots.inUse).toBe(1);
+      expect((await exportOf('results')).status).toBe(200);
       expect(store.snapshots.inUse).toBe(1);
     });
 

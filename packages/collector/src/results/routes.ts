@@ -43,6 +43,7 @@ import type { Authorizer, Principal } from '../auth.js';
 import { authorizeRead } from '../export/routes.js';
 import { badParameter, badRequestError, parseReadQuery } from '../export/query.js';
 import { HttpError } from '../http/errors.js';
+import { waitingForSnapshots } from '../http/snapshot-wait.js';
 import { text, type Text } from '../messages.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import type { ResponseStore, TerritoryRef } from '../store/types.js';
@@ -143,13 +144,15 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const wave = read.query.waves?.[0];
     // One territory named: its document, the responses collected inside it counted in it (as `olva analyse --territory`).
     const named = read.query.territories.length === 1 ? read.query.territories[0]! : undefined;
+    // Over the limit of snapshots, its reads wait a few seconds in line before the 429.
+    const reading = waitingForSnapshots(store, reply);
     const compared = comparisons && wave !== undefined
-      ? await analyseWave(store, registry, { questionnaireId, wave, territories: read.filter.territories, comparisons, within, ...(named ? { territory: named } : {}) }, settings)
+      ? await analyseWave(reading, registry, { questionnaireId, wave, territories: read.filter.territories, comparisons, within, ...(named ? { territory: named } : {}) }, settings)
       : null;
     if (compared) return reply.header('cache-control', 'no-store').send(compared);
     // No comparison, or a wave without responses yet: the bare aggregation, empty then, as before
     // comparisons; an empty wave asked for says so in a note, whether a previous wave was asked or not.
-    const doc = await computeResults(store, registry, { ...read.filter, questionnaireId }, rules);
+    const doc = await computeResults(reading, registry, { ...read.filter, questionnaireId }, rules);
     const empty = wave !== undefined && read.query.waves?.length === 1 && doc.groups.length === 0;
     const scope = read.query.territories.length ? read.query.territories : read.principal.scope.territories;
     return reply.header('cache-control', 'no-store').send(empty ? { ...doc, notes: [emptyWaveNote(wave, scope)] } : doc);
@@ -170,6 +173,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     };
     const asked = { questionnaireId: questionnaire, wave, territories: territories.covered([territory]), territory, within: counted, comparisons };
     const limits = disclosureRules(rules);
+    const reading = waitingForSnapshots(store, reply);
     // Checked beside the wave's publications as they were read, published only if none moved
     // meanwhile (a nested territory published at the same moment): checked again otherwise.
     let event: PublicationEvent | null = null;
@@ -177,13 +181,13 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     for (let attempt = 0; !event; attempt++) {
       if (attempt === PUBLISH_ATTEMPTS) throw new HttpError(409, 'conflict', text('conflict.publications-moving', { wave }));
       const acts = await store.publications.acts();
-      const made = await analyseWave(store, registry, asked, settings);
+      const made = await analyseWave(reading, registry, asked, settings);
       if (!made) throw noResponses(text('not-found.nothing-to-publish', { questionnaire, territory: `${territory.level}:${territory.code}`, wave }));
       // Its own earlier snapshots matter only in the waves it shows: its own, and the previous one.
       const shown = new Set([wave, ...(made.scope?.previousWave ? [made.scope.previousWave] : [])]);
-      const nested = await nestedPublications(store, territories, territory, [...inner.values()], shown, { filter: { questionnaireId: questionnaire, territories: asked.territories }, counts: (t) => within(t, territory) });
+      const nested = await nestedPublications(reading, territories, territory, [...inner.values()], shown, { filter: { questionnaireId: questionnaire, territories: asked.territories }, counts: (t) => within(t, territory) });
       // The same responses again, with counts hidden: a document there was.
-      const hidden = await hideBesideNested(made, territory, wave, nested, limits, async (hide) => (await analyseWave(store, registry, { ...asked, hide }, settings))!);
+      const hidden = await hideBesideNested(made, territory, wave, nested, limits, async (hide) => (await analyseWave(reading, registry, { ...asked, hide }, settings))!);
       doc = withNames(hidden);
       refuseNestedDifference(territory, wave, doc, nested, limits);
       const responses = doc.groups.reduce((n, g) => n + g.responses, 0);

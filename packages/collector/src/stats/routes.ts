@@ -10,6 +10,7 @@ import type { Authorizer } from '../auth.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
 import type { ResponseStore } from '../store/types.js';
 import { authorizeRead } from '../export/routes.js';
+import { clientGone } from '../http/snapshot-wait.js';
 import type { StatsConfig } from './expected.js';
 import { sampleStats } from './sample.js';
 
@@ -29,7 +30,8 @@ export const statsRoutes: FastifyPluginAsync<StatsRouteOptions> = async (app, op
     const read = await authorizeRead(authorizer, 'stats', request, reply, false);
     if (!read) return reply;
     const compiled = (await registry.all()).filter((c) => !read.query.questionnaire || c.questionnaire.id === read.query.questionnaire);
-    const stats = await sampleStats(store.stream(read.filter), {
+    // Over the limit of snapshots, it waits a few seconds in line before the 429.
+    const stats = await sampleStats(store.stream(read.filter, { wait: { signal: clientGone(reply) } }), {
       compiled,
       sectorQuestion: options.stats?.sectorQuestion,
       expected: options.stats?.expected,

@@ -8,9 +8,10 @@
 import { randomUUID } from 'node:crypto';
 import { versionKeyOf, versionKeyString, withoutPersonalAnswers, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
 import type { SqlDb, SqlStep, Row, RowCursor } from './sql.js';
-import { SCHEMA_SQL, SNAPSHOT_IDLE_MS, jsonTextList, territoryClause } from './sql.js';
-import { DEFAULT_CONCURRENT_SNAPSHOTS, SnapshotSlots, type IdleTimer, type SnapshotSlot } from './snapshot-slots.js';
-import type { Exclusion, ExclusionEvent, InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse, TerritoryRef } from './types.js';
+import { SNAPSHOT_IDLE_MS, jsonTextList, schemaSql, territoryClause } from './sql.js';
+import { migrate } from './migrations.js';
+import { DEFAULT_CONCURRENT_SNAPSHOTS, SnapshotSlots, type SlotTimer, type SnapshotSlot } from './snapshot-slots.js';
+import type { Exclusion, ExclusionEvent, InsertOutcome, ResponseFilter, ResponsePage, ResponseStore, StoredResponse, StreamOptions, TerritoryRef } from './types.js';
 import { SqlPublicationStore } from './publications.js';
 import { FACTS_WRITES } from './facts.js';
 
@@ -181,14 +182,18 @@ export class SqlResponseStore implements ResponseStore {
   /**
    * @param options.concurrentSnapshots streams read at once (`DEFAULT_CONCURRENT_SNAPSHOTS`)
    * @param options.idleTimer the timer giving an unread stream's slot back (tests)
+   * @param options.waitTimer the timer ending a stream's wait in line for a slot (tests)
    */
-  constructor(readonly db: SqlDb, private readonly now: () => Date = () => new Date(), options: { concurrentSnapshots?: number; idleTimer?: IdleTimer } = {}) {
-    this.snapshots = new SnapshotSlots(options.concurrentSnapshots ?? DEFAULT_CONCURRENT_SNAPSHOTS, SNAPSHOT_IDLE_MS, options.idleTimer);
+  constructor(readonly db: SqlDb, private readonly now: () => Date = () => new Date(), options: { concurrentSnapshots?: number; idleTimer?: SlotTimer; waitTimer?: SlotTimer } = {}) {
+    this.snapshots = new SnapshotSlots(options.concurrentSnapshots ?? DEFAULT_CONCURRENT_SNAPSHOTS, {
+      idleMs: SNAPSHOT_IDLE_MS, ...(options.idleTimer ? { idleTimer: options.idleTimer } : {}), ...(options.waitTimer ? { waitTimer: options.waitTimer } : {}),
+    });
     this.publications = new SqlPublicationStore(db, now);
   }
 
   async init(): Promise<void> {
-    await this.db.exec(SCHEMA_SQL);
+    await migrate(this.db, this.now().toISOString());
+    await this.db.exec(schemaSql(this.db.dialect));
     await this.publications.init();
     // Erasures made before they took exclusions with them left some behind.
     await this.db.transaction(this.forgetExclusions('SELECT submission_id FROM olva_erased', [], this.now().toISOString()), ERASURES);
@@ -292,15 +297,40 @@ export class SqlResponseStore implements ResponseStore {
    * twice or missed. Every reader of the whole set (exports, sample statistics, results) reads
    * through here.
    */
-  stream(filter: ResponseFilter): AsyncIterableIterator<StoredResponse> {
+  stream(filter: ResponseFilter, options: StreamOptions = {}): AsyncIterableIterator<StoredResponse> {
     const { sql, params } = whereOf(filter, this.db);
-    // Opened on its first read; the slot is taken now, so that a reader over the limit is
-    // refused before an HTTP route has written a byte (`SnapshotsBusyError`, a 429).
+    // Opened on its first read, once it has its slot.
     const cursor = this.db.snapshot(`SELECT ${COLUMNS} FROM olva_responses ${sql} ORDER BY received_at, submission_id`, params, STREAM_BATCH);
-    const slot = this.snapshots.take(() => { cursor.close().catch(() => {}); });
+    const onIdle = () => { cursor.close().catch(() => {}); };
+    // Without `wait` the slot is taken now, so that a reader over the limit is refused before
+    // an HTTP route has written a byte (`SnapshotsBusyError`, a 429).
+    if (!options.wait) return this.reading(cursor, this.snapshots.take(onIdle));
+    // In line: the first read waits for the slot. Stopped before it came, the reader leaves the line.
+    const stopped = new AbortController();
+    const signal = options.wait.signal ? AbortSignal.any([options.wait.signal, stopped.signal]) : stopped.signal;
+    const slot = this.snapshots.wait(onIdle, signal);
+    slot.catch(() => {});
+    let rows: AsyncIterableIterator<StoredResponse> | undefined;
+    const started = async () => (rows ??= this.reading(cursor, await slot));
+    return {
+      [Symbol.asyncIterator]() { return this; },
+      next: async () => (await started()).next(),
+      throw: async (error?: unknown) => (await started()).throw!(error),
+      async return(value?: unknown) {
+        stopped.abort();
+        if (rows) return rows.return!(value);
+        // Granted but never read: given back.
+        await slot.then((s) => s.release(), () => {});
+        return { done: true, value: value as undefined };
+      },
+    };
+  }
+
+  /** The reading of `cursor` with its slot: `return` gives the slot back even before the first read. */
+  private reading(cursor: RowCursor, slot: SnapshotSlot): AsyncIterableIterator<StoredResponse> {
     const rows = this.read(cursor, slot);
-    // `return` gives the slot back even before the first read: a generator stopped before it
-    // started never runs its `finally` (a download closed before its first row).
+    // A generator stopped before it started never runs its `finally` (a download closed
+    // before its first row).
     return {
       [Symbol.asyncIterator]() { return this; },
       next: () => rows.next(),
@@ -420,28 +450,34 @@ export class SqlResponseStore implements ResponseStore {
     let changed = 0;
     // A run starts after the mark of the last one when that one took out every question this
     // one does (a version marking one more question personal makes a new list: every response is
-    // read again). The mark is a place in the order, not a cut-off: a later cut-off reads on
-    // from it, an earlier one finds nothing left before it.
-    const [mark] = await this.db.query('SELECT questions, received_at, submission_id FROM olva_personal_purges WHERE questionnaire_id = ?', [questionnaireId]);
+    // read again). The mark is a place in the order of insertion (`seq`), not a time: a later
+    // cut-off reads on from it, an earlier one finds nothing left before it, and a response a
+    // clock set back dates before the responses already cleaned still comes after them.
+    const [mark] = await this.db.query('SELECT questions, seq FROM olva_personal_purges WHERE questionnaire_id = ?', [questionnaireId]);
     const marked = mark && (JSON.parse(String(mark.questions)) as string[]);
-    let after: [string, string] = marked && questionIds.every((q) => marked.includes(q)) ? [String(mark.received_at), String(mark.submission_id)] : ['', ''];
-    // Only responses received MARK_MARGIN before now move the mark: one received just before
-    // the run may commit after its read (an insert dates a response, then writes it), and
-    // would otherwise sit behind the mark with its personal answers.
+    const start = marked && questionIds.every((q) => marked.includes(q)) ? Number(mark.seq) : 0;
+    const cutOff = before.toISOString();
+    // Only responses received MARK_MARGIN before now move the mark: one inserted just before
+    // the run may commit after its read (an insert dates and numbers a response, then writes
+    // it), and would otherwise sit behind the mark with its personal answers. A clock set back
+    // since makes a response look more recent than it is, never older: the margin still holds.
     const settled = new Date(Math.min(before.getTime(), this.now().getTime() - MARK_MARGIN_MS)).toISOString();
-    let reached: [string, string] | null = null;
-    // Keyset pages in (received_at, submission_id) order, which an index seeks: over the
-    // submissionId, the pages walked the whole table by its primary key, reading every
-    // response received after the date to skip it. Each page is read, then its rows that still
-    // hold a personal answer are rewritten in one transaction (a stop halfway leaves the rest
-    // for the next run). The cockpit's facts hold the name and RNA number read from the payload: the
-    // same transaction deletes them and counts the rewrite, so that a fill that read the old
-    // payloads writes nothing (store/facts.ts).
+    // Nor does the mark pass a response this run leaves as it is, received at or after the
+    // cut-off (a later one takes it): the first such one after the mark stops it.
+    let stop: number | null = null;
+    let reached: number | null = null;
+    let after = start;
+    // Pages in the order of insertion from the mark, through the (questionnaire_id, seq,
+    // received_at) index, which tests the cut-off without reading a row past it. Each page is
+    // read, then its rows that still hold a personal answer are rewritten in one transaction (a
+    // stop halfway leaves the rest for the next run). The cockpit's facts hold the name and
+    // RNA number read from the payload: the same transaction deletes them and counts the
+    // rewrite, so that a fill that read the old payloads writes nothing (store/facts.ts).
     for (;;) {
       const rows = await this.db.query(
-        `SELECT submission_id, received_at, payload FROM olva_responses WHERE questionnaire_id = ? AND received_at < ?
-         AND (received_at, submission_id) > (?, ?) ORDER BY received_at, submission_id LIMIT ?`,
-        [questionnaireId, before.toISOString(), ...after, STREAM_BATCH],
+        `SELECT seq, submission_id, received_at, payload FROM olva_responses WHERE questionnaire_id = ? AND seq > ? AND received_at < ?
+         ORDER BY seq LIMIT ?`,
+        [questionnaireId, after, cutOff, STREAM_BATCH],
       );
       const rewrites: unknown[] = [];
       const rewritten: string[] = [];
@@ -467,17 +503,27 @@ export class SqlResponseStore implements ResponseStore {
         // A payload rewritten (or erased) since the read: the page is read again.
         if (written < rewritten.length) continue;
       }
-      for (const row of rows) if (String(row.received_at) < settled) reached = [String(row.received_at), String(row.submission_id)];
+      // Looked for once a page is read, until found: a response numbered below the page's was
+      // inserted, and committed, before the page was read (SQLite numbers them as it commits
+      // them; PostgreSQL's out of order are within the margin).
+      if (stop === null) {
+        const [first] = await this.db.query('SELECT MIN(seq) AS seq FROM olva_responses WHERE questionnaire_id = ? AND seq > ? AND received_at >= ?', [questionnaireId, start, cutOff]);
+        if (first?.seq !== null && first?.seq !== undefined) stop = Number(first.seq);
+      }
+      for (const row of rows) {
+        const seq = Number(row.seq);
+        if (stop !== null && seq > stop) break;
+        if (String(row.received_at) < settled) reached = seq;
+      }
       if (rows.length < STREAM_BATCH) break;
-      const last = rows[rows.length - 1]!;
-      after = [String(last.received_at), String(last.submission_id)];
+      after = Number(rows[rows.length - 1]!.seq);
     }
     // Written once the whole run is through: a run stopped halfway leaves the mark where it was.
-    if (reached) {
+    if (reached !== null) {
       await this.db.run(
-        `INSERT INTO olva_personal_purges (questionnaire_id, questions, received_at, submission_id) VALUES (?, ?, ?, ?)
-         ON CONFLICT (questionnaire_id) DO UPDATE SET questions = excluded.questions, received_at = excluded.received_at, submission_id = excluded.submission_id`,
-        [questionnaireId, JSON.stringify([...ids].sort()), ...reached]);
+        `INSERT INTO olva_personal_purges (questionnaire_id, questions, seq) VALUES (?, ?, ?)
+         ON CONFLICT (questionnaire_id) DO UPDATE SET questions = excluded.questions, seq = excluded.seq`,
+        [questionnaireId, JSON.stringify([...ids].sort()), reached]);
     }
     if (changed > 0) await this.db.scrub();
     return changed;

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SNAPSHOT_IDLE_MS, type Row, type SqlStep } from './sql.js';
+import type { Row, SqlStep } from './sql.js';
 import { GroupCommit } from './group-commit.js';
 
 /**
@@ -31,16 +31,16 @@ interface Snapshot {
   db: Database.Database | null;
   rows: Iterator<unknown>;
   batch: number;
-  lastRead: number;
 }
 
-/** The error of a snapshot's next read once it was given up, left unread too long (French, then English). */
-export class SnapshotExpiredError extends Error {
-  constructor(idleMs: number) {
-    const minutes = Math.round(idleMs / 60_000);
-    super(`lecture abandonnée après ${minutes} min sans demande de la suite (le client ne lisait plus) / `
-      + `read given up after ${minutes} min without a request for more (the client had stopped reading)`);
-    this.name = 'SnapshotExpiredError';
+/**
+ * The error of a read of a snapshot already closed: by its reader, or given up by the store
+ * once left unread too long (`SnapshotSlots`), French then English.
+ */
+export class SnapshotClosedError extends Error {
+  constructor() {
+    super('lecture d’un instantané déjà fermé (le client ne lisait plus) / read of a snapshot already closed (the client had stopped reading)');
+    this.name = 'SnapshotClosedError';
   }
 }
 
@@ -56,14 +56,13 @@ export class SqliteConnection {
   private readonly snapshots = new Map<number, Snapshot>();
   /** An erasure's checkpoint put off while a snapshot still needed the pages it would overwrite. */
   private scrubOwed = false;
-  private sweeper: NodeJS.Timeout | null = null;
 
   /**
    * Opens (and creates) `file`; `:memory:` for a throwaway database. Throws if it cannot.
-   * @param snapshotIdleMs how long a snapshot waits for its next read before it is given up
-   * @param now the clock of that wait, in milliseconds
+   * A snapshot left unread is closed by the store (`SnapshotSlots`, one timer for both
+   * backends), through `snapshotClose`: this connection keeps none of its own.
    */
-  constructor(private readonly file: string, private readonly snapshotIdleMs = SNAPSHOT_IDLE_MS, private readonly now: () => number = Date.now) {
+  constructor(private readonly file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -146,16 +145,14 @@ export class SqliteConnection {
         throw e;
       }
     }
-    this.snapshots.set(id, { db, rows, batch, lastRead: this.now() });
-    this.sweeper ??= setInterval(() => this.sweep(), Math.min(this.snapshotIdleMs, 60_000)).unref();
+    this.snapshots.set(id, { db, rows, batch });
     return this.snapshotNext(id);
   }
 
   /** The next batch of snapshot `id`; the snapshot is closed with its last batch. */
   snapshotNext(id: number): { rows: Row[]; done: boolean } {
-    this.sweep();
     const s = this.snapshots.get(id);
-    if (!s) throw new SnapshotExpiredError(this.snapshotIdleMs);
+    if (!s) throw new SnapshotClosedError();
     const rows: Row[] = [];
     let done = false;
     try {
@@ -171,7 +168,6 @@ export class SqliteConnection {
       this.snapshotClose(id);
       throw e;
     }
-    s.lastRead = this.now();
     if (done) this.snapshotClose(id);
     return { rows, done };
   }
@@ -184,15 +180,7 @@ export class SqliteConnection {
     s.rows.return?.();
     s.db?.close();
     if (this.snapshots.size > 0) return;
-    if (this.sweeper) clearInterval(this.sweeper);
-    this.sweeper = null;
     if (this.scrubOwed && this.db.open) this.scrub();
-  }
-
-  /** Gives up the snapshots left unread for longer than the idle time (on a timer, and before each read). */
-  private sweep(): void {
-    const now = this.now();
-    for (const [id, s] of this.snapshots) if (now - s.lastRead > this.snapshotIdleMs) this.snapshotClose(id);
   }
 
   /**

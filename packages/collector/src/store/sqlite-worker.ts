@@ -10,8 +10,8 @@ const port = parentPort!;
 let connection: SqliteConnection | null = null;
 let openError: unknown = null;
 try {
-  const { file, snapshotIdleMs } = workerData as { file: string; snapshotIdleMs?: number };
-  connection = new SqliteConnection(file, snapshotIdleMs);
+  const { file } = workerData as { file: string };
+  connection = new SqliteConnection(file);
 } catch (e) {
   openError = e;
 }

@@ -5,10 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { corePayload } from '@olva/test-support/collector-questionnaires';
 import { openSqliteDb, SqliteError } from './sqlite.js';
-import { MAX_CACHED_STATEMENTS, SnapshotExpiredError, SqliteConnection, WAL_AUTOCHECKPOINT_PAGES } from './sqlite-connection.js';
-import { SCHEMA_SQL } from './sql.js';
-import { SqlResponseStore } from './sql-store.js';
+import { MAX_CACHED_STATEMENTS, SqliteConnection, WAL_AUTOCHECKPOINT_PAGES } from './sqlite-connection.js';
+import { schemaSql } from './sql.js';
+import { STREAM_BATCH, SqlResponseStore } from './sql-store.js';
+import { payloadDigest } from './canonical.js';
 
 const run = promisify(execFile);
 const distSqlite = fileURLToPath(new URL('../../dist/store/sqlite.js', import.meta.url));
@@ -71,7 +73,7 @@ console.log(JSON.stringify(await db.query('SELECT 40 + 2 AS n')));`;
     // territories a reader may send: each count is another statement.
     const connection = new SqliteConnection(path.join(dir, 'cache.db'));
     try {
-      connection.exec(SCHEMA_SQL);
+      connection.exec(schemaSql('sqlite'));
       const db = { dialect: 'sqlite' as const, query: async (sql: string, params: unknown[] = []) => connection.query(sql, params), run: (sql: string, params: unknown[] = []) => connection.run(sql, params), exec: async (sql: string) => connection.exec(sql), scrub: async () => {}, close: async () => connection.close() };
       const store = new SqlResponseStore(db);
       for (let n = 1; n <= 50; n++) {
@@ -100,26 +102,31 @@ console.log(JSON.stringify(await db.query('SELECT 40 + 2 AS n')));`;
     await db.close();
   });
 
-  it('gives up a snapshot left unread past its idle time, and then truncates the log an erasure owed', async () => {
-    let clock = 0;
+  it('gives up a snapshot its store finds left unread, then truncates the log an erasure owed', async () => {
     const file = path.join(dir, 'idle.db');
-    const connection = new SqliteConnection(file, 60_000, () => clock);
+    // The store's slot timer (one for both backends) is the only one: fired here by hand.
+    let expire: (() => void) | undefined;
+    const store = new SqlResponseStore(openSqliteDb(file), undefined, { idleTimer: (fire) => { expire = fire; return () => { if (expire === fire) expire = undefined; }; } });
     try {
-      connection.exec('CREATE TABLE t (n INTEGER)');
-      await connection.run('INSERT INTO t VALUES (1), (2), (3)', []);
-      expect(connection.snapshot(1, 'SELECT n FROM t ORDER BY n', [], 1)).toEqual({ rows: [{ n: 1 }], done: false });
-      // An erasure's checkpoint meanwhile cannot truncate the log the snapshot reads.
-      connection.scrub();
+      await store.init();
+      // Three batches: the first in hand, the second read ahead, the snapshot still open.
+      const payloads = Array.from({ length: 2 * STREAM_BATCH + 1 }, () => corePayload());
+      await Promise.all(payloads.map((p) => store.insert(p, payloadDigest(p))));
+      const unread = store.stream({ territories: 'all' })[Symbol.asyncIterator]();
+      expect((await unread.next()).done).toBe(false);
+      // An erasure meanwhile cannot truncate the log the snapshot reads.
+      expect(await store.delete(payloads[0]!.submissionId)).toBe(true);
       expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
-      clock = 60_000;
-      expect(connection.snapshotNext(1)).toEqual({ rows: [{ n: 2 }], done: false });
-      clock = 120_001;
-      expect(() => connection.snapshotNext(1)).toThrow(SnapshotExpiredError);
+      expect(store.snapshots.inUse).toBe(1);
+      expire!();
+      expect(store.snapshots.inUse).toBe(0);
+      // Asked after the snapshot's close, answered after it: the owed checkpoint has run.
+      expect(await store.count({ territories: 'all' })).toBe(2 * STREAM_BATCH);
       expect(fs.statSync(`${file}-wal`).size).toBe(0);
-      // Closing it again, as its reader does once told, is harmless.
-      connection.snapshotClose(1);
+      // The reader who comes back is told its snapshot is gone.
+      await expect((async () => { while (!(await unread.next()).done); })()).rejects.toThrow(/already closed/);
     } finally {
-      connection.close();
+      await store.close();
     }
   });
 });

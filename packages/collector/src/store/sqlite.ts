@@ -32,13 +32,13 @@ export class SqliteError extends Error {
 }
 
 /**
- * Opens (and creates) an SQLite database file; `:memory:` for a throwaway one.
- * @param options.snapshotIdleMs how long a snapshot waits for its next read (`SNAPSHOT_IDLE_MS`)
+ * Opens (and creates) an SQLite database file; `:memory:` for a throwaway one. A snapshot
+ * left unread is closed by the store that opened it (`SnapshotSlots`): nothing here times out.
  */
-export function openSqliteDb(file: string, options: { snapshotIdleMs?: number } = {}): SqlDb {
+export function openSqliteDb(file: string): SqlDb {
   // No inherited Node options: a parent started with e.g. `--input-type=module -e` would
   // make the thread refuse to start, and the thread runs built JavaScript needing none.
-  const worker = new Worker(WRITER, { workerData: { file, snapshotIdleMs: options.snapshotIdleMs }, execArgv: [] });
+  const worker = new Worker(WRITER, { workerData: { file }, execArgv: [] });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   let nextId = 1;
   let queue: SqliteRequest[] = [];

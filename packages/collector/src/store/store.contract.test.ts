@@ -387,6 +387,57 @@ for (const backend of bothBackends()) {
       }
     });
 
+    it('purges at the next run the personal answers of responses a clock set back dated before the last run\'s mark, and then skips them', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      let clock = new Date('2026-01-10T00:00:00.000Z');
+      const clocked = new SqlResponseStore(fresh.db, () => clock);
+      const named = () => corePayload({ answers: { ...corePayload().answers, nom_association: 'Élan' } as never });
+      const answersOf = async (id: string) => (await clocked.get(id))!.payload.answers as Record<string, unknown>;
+      try {
+        const old = [named(), named()];
+        await Promise.all(old.map((p) => clocked.insert(p, payloadDigest(p))));
+        clock = new Date('2026-03-01T00:00:00.000Z');
+        const cutOff = new Date('2026-02-01T00:00:00.000Z');
+        expect(await clocked.purgePersonal('olva-core', cutOff, ['nom_association'])).toBe(2);
+        // The system clock set back two months: a response received now is dated before those
+        // the mark passed.
+        clock = new Date('2026-01-05T00:00:00.000Z');
+        const late = named();
+        await clocked.insert(late, payloadDigest(late));
+        expect((await clocked.get(late.submissionId))!.receivedAt < (await clocked.get(old[0]!.submissionId))!.receivedAt).toBe(true);
+        clock = new Date('2026-01-05T02:00:00.000Z');
+        expect(await clocked.purgePersonal('olva-core', cutOff, ['nom_association'])).toBe(1);
+        expect(await answersOf(late.submissionId)).not.toHaveProperty('nom_association');
+        // Put back behind the store's back: the mark passed it, the next run does not read it.
+        await fresh.db.run('UPDATE olva_responses SET payload = ? WHERE submission_id = ?', [JSON.stringify(late), late.submissionId]);
+        expect(await clocked.purgePersonal('olva-core', cutOff, ['nom_association'])).toBe(0);
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('stops the personal purge\'s mark before a response received after the cut-off, even one inserted before responses it cleaned', async () => {
+      const fresh = await openStore(await backend.newDatabaseUrl());
+      let clock = new Date('2026-03-01T00:00:00.000Z');
+      const clocked = new SqlResponseStore(fresh.db, () => clock);
+      const named = () => corePayload({ answers: { ...corePayload().answers, nom_association: 'Élan' } as never });
+      try {
+        // Received after the cut-off, then (the clock set back) two received before it.
+        const recent = named();
+        await clocked.insert(recent, payloadDigest(recent));
+        clock = new Date('2026-01-10T00:00:00.000Z');
+        const early = [named(), named()];
+        await Promise.all(early.map((p) => clocked.insert(p, payloadDigest(p))));
+        clock = new Date('2026-03-02T00:00:00.000Z');
+        expect(await clocked.purgePersonal('olva-core', new Date('2026-02-01T00:00:00.000Z'), ['nom_association'])).toBe(2);
+        // A later cut-off takes the one left, inserted before the ones cleaned.
+        expect(await clocked.purgePersonal('olva-core', new Date('2026-03-01T12:00:00.000Z'), ['nom_association'])).toBe(1);
+        expect((await clocked.get(recent.submissionId))!.payload.answers).not.toHaveProperty('nom_association');
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('takes an erased response\'s exclusions with it: one set aside goes from the set and the log, one set aside for it is restored', async () => {
       const fresh = await openStore(await backend.newDatabaseUrl());
       try {

@@ -69,6 +69,16 @@ export interface ResponsePage {
   next?: string;
 }
 
+/** How `ResponseStore.stream` gets its snapshot slot when every one is taken. */
+export interface StreamOptions {
+  /**
+   * Wait in line for a slot, up to `SNAPSHOTS_WAIT_MS`, the first to wait served first, rather
+   * than be refused at once: for a reader that answers once it has read (a JSON route), not
+   * a download. `signal` gives the place up (the reader's client gone).
+   */
+  wait?: { signal?: AbortSignal };
+}
+
 /** The storage of responses and of the questionnaire versions they were answered against. */
 export interface ResponseStore {
   /** Creates tables if needed. */
@@ -84,10 +94,11 @@ export interface ResponseStore {
   list(filter: ResponseFilter, page: { after?: string; limit: number }): Promise<ResponsePage>;
   /** Every matching response in (receivedAt, submissionId) order, read in batches so memory
    * stays flat whatever the count. Throws `SnapshotsBusyError` at once, before anything is
-   * read, when `limits.concurrentExports` streams are being read already; a stream gives its
-   * slot back when read to its end, stopped (`return`, even before its first read), failed,
-   * or left unread for `SNAPSHOT_IDLE_MS`. */
-  stream(filter: ResponseFilter): AsyncIterableIterator<StoredResponse>;
+   * read, when `limits.concurrentExports` streams are being read already; with `wait`, its
+   * first read waits in line for a slot instead, and rejects with it when none came in time. A
+   * stream gives its slot back when read to its end, stopped (`return`, even before its first
+   * read), failed, or left unread for `SNAPSHOT_IDLE_MS`. */
+  stream(filter: ResponseFilter, options?: StreamOptions): AsyncIterableIterator<StoredResponse>;
   count(filter: ResponseFilter): Promise<number>;
   /** Erasure on request (the submissionId in either case). True when a row was deleted. The submissionId is remembered (an
    * insert of it answers `erased`), and what the row held is overwritten on disk. */
@@ -103,7 +114,8 @@ export interface ResponseStore {
    * response (and its digest: a replay of the original payload is still recognised, never
    * stored again); returns how many responses lost answers (0 on a second run). A run starts
    * after the responses an earlier run of the same questions (or more) cleaned, received an hour
-   * before it at least: a second run reads only what came in since. */
+   * before it at least, in their order of insertion (no clock, even one set back, puts a
+   * response behind them): a second run reads only what came in since. */
   purgePersonal(questionnaireId: string, before: Date, questionIds: readonly string[]): Promise<number>;
   /** Keeps a compiled questionnaire version (idempotent), so that a wave can be read back
    * with the codebook it was answered with. */

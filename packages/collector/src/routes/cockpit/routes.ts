@@ -37,6 +37,7 @@ import type { CockpitContext } from './context.js';
 import { knownTerritories, networkView } from './network-view.js';
 import { territoryView } from './territory-view.js';
 import { confirmedWarnings } from './warnings.js';
+import { waitingForSnapshots } from '../../http/snapshot-wait.js';
 
 /** What the cockpit routes need from the server. */
 export interface CockpitRouteOptions {
@@ -102,7 +103,8 @@ export const cockpitRoutes: FastifyPluginAsync<CockpitRouteOptions> = async (app
     if (!read) return reply;
     const wave = await oneWave(read, reply);
     if (wave === null) return reply;
-    const found = await confirmedWarnings(options.store, context.registry, { ...read.filter, ...(wave ? { waves: [wave] } : {}) }, mayHavePersonal(read.principal));
+    // Over the limit of snapshots, its read waits a few seconds in line before the 429.
+    const found = await confirmedWarnings(waitingForSnapshots(options.store, reply), context.registry, { ...read.filter, ...(wave ? { waves: [wave] } : {}) }, mayHavePersonal(read.principal));
     return reply.header('cache-control', 'no-store').header(PERSONAL_HEADER, found.personal).send({ wave: wave ?? null, ...found });
   });
 
