@@ -2,7 +2,8 @@
  * Every relative link in the repository's Markdown (README.md, CONTRIBUTING.md, docs/, the
  * packages' and examples' READMEs) leads somewhere: the file or folder exists, and a `#anchor`
  * into a Markdown file names one of its headings as GitHub spells it. A renamed file or heading
- * otherwise leaves a reader on a 404 with nothing to say so.
+ * otherwise leaves a reader on a 404 with nothing to say so. "Exists" means tracked by git: a
+ * link to a built or ignored file works on this machine only.
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -12,10 +13,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/** The files git tracks, relative to the root with `/`. */
+const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
+const trackedFiles = new Set(tracked);
+const trackedDirs = new Set(tracked.flatMap((f) => f.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+
 /** The tracked Markdown files, but for changelogs (their links are history). */
 function markdownFiles(): string[] {
-  const out = execFileSync('git', ['ls-files', '-z', '--', '*.md'], { cwd: root, encoding: 'utf8' });
-  return out.split('\0').filter((f) => f && !/(^|\/)CHANGELOG\.md$/.test(f) && !f.includes('node_modules/'));
+  return tracked.filter((f) => f.endsWith('.md') && !/(^|\/)CHANGELOG\.md$/.test(f));
 }
 
 /** The text a reader sees as prose: fenced blocks and inline code removed (their brackets are not links). */
@@ -62,8 +67,9 @@ function brokenLink(from: string, target: string): string | null {
   if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) return null; // absolute URL, mailto:
   const [rawPath, rawAnchor] = target.split('#', 2) as [string, string | undefined];
   const file = rawPath === '' ? path.join(root, from) : path.resolve(path.dirname(path.join(root, from)), decodeURIComponent(rawPath));
-  if (!file.startsWith(root)) return `${from}: ${target} leaves the repository`;
-  if (!fs.existsSync(file)) return `${from}: ${target} does not exist`;
+  const relative = path.relative(root, file).split(path.sep).join('/');
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return `${from}: ${target} leaves the repository`;
+  if (relative !== '' && !trackedFiles.has(relative) && !trackedDirs.has(relative)) return `${from}: ${target} is no file or folder of the repository`;
   if (rawAnchor === undefined || !file.endsWith('.md')) return null;
   const anchor = decodeURIComponent(rawAnchor).toLowerCase();
   return anchors(file).has(anchor) ? null : `${from}: ${target} names no heading of ${path.relative(root, file)}`;
