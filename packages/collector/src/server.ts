@@ -41,6 +41,8 @@ export interface CollectorOptions {
   config: CollectorConfig;
   /** A store to use instead of opening `config.databaseUrl` (then the caller closes it). */
   store?: ResponseStore;
+  /** Refuse an SQLite file that does not exist yet rather than create it (a command that only reads). */
+  databaseMustExist?: boolean;
   /** Where JSON logs go (default stdout); `false` for none. */
   logStream?: Writable | false;
   /** More routes (the demo's pages), registered after the API. */
@@ -90,7 +92,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   const unknown = unknownTerritoryProblems(config, territories);
   if (unknown.length) throw new ConfigError(unknown);
   const ownsStore = !options.store;
-  const store = options.store ?? await openStore(config.databaseUrl, { concurrentSnapshots: config.limits.concurrentExports });
+  const store = options.store ?? await openStore(config.databaseUrl, { concurrentSnapshots: config.limits.concurrentExports, mustExist: options.databaseMustExist });
   const registry = new BuildRegistry(builds, store);
   const auth = createAuthorizer(config.tokens, territories);
 

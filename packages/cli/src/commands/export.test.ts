@@ -8,6 +8,7 @@ import { fixtureAnswers, fixtureCore, fixtureResponse, parseCsv } from '@olva/te
 import * as exportCommand from './export.js';
 import * as statsCommand from './stats.js';
 import { memoryIo } from '@olva/test-support/command-io';
+import { writeBuild } from '@olva/test-support/collector-questionnaires';
 
 let dir: string;
 let database: string;
@@ -111,6 +112,25 @@ describe('olva export', () => {
     const french = memoryIo();
     expect(await statsCommand.run(['--config', file, '--lang', 'fr'], french.io)).toBe(1);
     expect(french.err()).toContain(`olva stats : configuration invalide :\n  ${file}#/server/port : doit être un nombre entier [schema/type]\n`);
+  });
+});
+
+describe('a reading command given a database that does not exist', () => {
+  it('says so and creates nothing, where it exported an empty file and exited 0', async () => {
+    const missing = path.join(dir, 'nulle-part', 'absente.sqlite');
+    fs.mkdirSync(path.dirname(missing), { recursive: true });
+    const m = memoryIo();
+    expect(await exportCommand.run(['--database', `sqlite:${missing}`, '--questionnaire', 'olva-core', '--lang', 'fr'], m.io)).toBe(1);
+    expect(m.err()).toContain(`aucune base à sqlite:${missing} : vérifiez le chemin`);
+    expect(m.out()).toBe('');
+    // The same through a configuration (the README's demo commands before the demo has run).
+    const config = path.join(dir, 'absente.config.json');
+    const build = writeBuild(path.join(dir, 'builds'), fixtureCore());
+    fs.writeFileSync(config, JSON.stringify({ database: { url: `sqlite:${missing}` }, questionnaires: [{ build }] }));
+    const s = memoryIo();
+    expect(await statsCommand.run(['--config', config, '--lang', 'en'], s.io)).toBe(1);
+    expect(s.err()).toContain(`no database at sqlite:${missing}: check the path`);
+    expect(fs.existsSync(missing)).toBe(false);
   });
 });
 

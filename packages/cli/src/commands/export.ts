@@ -106,7 +106,8 @@ export async function openRead(values: Record<string, unknown>, requireQuestionn
   if (values.config) {
     let config = loadConfig(values.config as string).config;
     if (values.database) config = { ...config, databaseUrl: values.database as string };
-    const collector = await createCollector({ config, logStream: false }).catch(inWords(config.databaseUrl));
+    // A reading command never creates the database it was pointed at: a wrong path is said, not read as empty.
+    const collector = await createCollector({ config, logStream: false, databaseMustExist: true }).catch(inWords(config.databaseUrl));
     try {
       const known = await collector.registry.all();
       return { store: collector.store, query, filter, known, config, close: () => collector.close() };
@@ -115,7 +116,7 @@ export async function openRead(values: Record<string, unknown>, requireQuestionn
       throw e;
     }
   }
-  const store = await openStore(values.database as string).catch(inWords(values.database as string));
+  const store = await openStore(values.database as string, { mustExist: true }).catch(inWords(values.database as string));
   try {
     const known = await store.listQuestionnaires();
     return { store, query, filter, known, config: null, close: () => store.close() };

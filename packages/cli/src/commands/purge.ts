@@ -97,7 +97,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     retention = config.retention;
     personalRetention = config.personalRetention;
     url = config.databaseUrl;
-    store = await openStore(url);
+    store = await openStore(url, { mustExist: true });
     say(io.stderr, lang, { fr: `olva purge : base ${maskUrl(config.databaseUrl)}`, en: `olva purge: database ${maskUrl(config.databaseUrl)}` });
   } catch (error) {
     if (error instanceof ConfigError) {
