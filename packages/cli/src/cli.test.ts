@@ -30,6 +30,9 @@ describe('olva dispatcher', () => {
     expect(r.code).toBe(0);
     for (const name of COMMAND_NAMES) expect(r.out).toContain(`  ${name} `);
     expect(r.out.indexOf('Usage : olva')).toBeLessThan(r.out.indexOf('Usage: olva'));
+    // An installed user reads that `olva demo` needs the repository before running it elsewhere.
+    expect(r.out).toContain('lance la démonstration depuis le dépôt olva');
+    expect(r.out).toContain('runs the demo from the olva repository');
   });
 
   it('no arguments or an unknown command is a usage error (2)', async () => {

@@ -13,7 +13,7 @@ export const SUMMARIES: Record<CommandName, Bilingual> = {
   build: { fr: 'compile le tronc commun et une extension vers un répertoire', en: 'compiles the core and an extension into a directory' },
   diff: { fr: 'compare deux versions d’un questionnaire et classe les changements', en: 'compares two versions of a questionnaire and classifies the changes' },
   serve: { fr: 'lance le collecteur de réponses (API HTTP)', en: 'runs the response collector (HTTP API)' },
-  demo: { fr: 'lance la démonstration : page municipale, questionnaire embarqué, collecteur', en: 'runs the demo: municipal page, embedded survey, collector' },
+  demo: { fr: 'lance la démonstration depuis le dépôt olva : page municipale, questionnaire embarqué, collecteur', en: 'runs the demo from the olva repository: municipal page, embedded survey, collector' },
   export: { fr: 'exporte les réponses (CSV, XLSX) avec le livre de codes', en: 'exports responses (CSV, XLSX) with the codebook' },
   stats: { fr: 'statistiques d’échantillon par territoire et par vague', en: 'sample statistics by territory and wave' },
   purge: { fr: 'supprime des réponses (effacement sur demande, durée de conservation)', en: 'deletes responses (erasure on request, retention)' },

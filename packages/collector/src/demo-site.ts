@@ -86,7 +86,33 @@ export async function siteRoutes(app: FastifyInstance, site: SiteFiles): Promise
     await app.register(fastifyStatic, { root: path.resolve(root), prefix, decorateReply: mounted.length === 0, index: ['index.html'], dotfiles: 'deny', allowedPath: notSourceMap });
     mounted.push(prefix);
   }
+  if (mounted.length > 0) encodedBuildRoute(app, site);
   return mounted;
+}
+
+/**
+ * `/questionnaires/<build>/…` with the build's name percent-encoded (`olva-core%2Brennes-2026`,
+ * as browsers and `encodeURIComponent` write `+`): the router matches prefixes on the encoded
+ * `+` and the static files decode only what `decodeURI` does, so that spelling was a 404 while
+ * `/iframe/?questionnaire=` accepted it. The literal spelling still goes to its own mount
+ * (static segments win); this route takes the rest, with the segment decoded, and serves the
+ * same file through the same options (`sendFile` of the first mount).
+ */
+function encodedBuildRoute(app: FastifyInstance, site: SiteFiles): void {
+  const builds = new Map((site.builds ?? []).filter((dir) => fs.existsSync(dir)).map((dir) => [path.basename(path.resolve(dir)), path.resolve(dir)]));
+  const all = site.questionnairesDir && fs.existsSync(site.questionnairesDir) ? path.resolve(site.questionnairesDir) : undefined;
+  if (!all && builds.size === 0) return;
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: '/questionnaires/:build/*',
+    handler: (request, reply) => {
+      const { build, '*': rest } = request.params as { build: string; '*': string };
+      const root = builds.get(build);
+      if (root) return reply.sendFile(`/${rest}`, root);
+      if (all) return reply.sendFile(`/${build}/${rest}`, all);
+      return reply.callNotFound();
+    },
+  });
 }
 
 /** Registers the demo pages (call inside `extraRoutes` of `createCollector`). */

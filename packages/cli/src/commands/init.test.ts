@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../cli.js';
 
@@ -52,6 +52,31 @@ describe('olva init extension', () => {
     expect(JSON.parse(build.out).problems).toEqual([]);
     expect(build.code).toBe(0);
     expect(existsSync(join(dir, 'out', 'paper.html'))).toBe(true);
+  });
+
+  it('names the repository\'s schema only for a document inside the repository; elsewhere a copy beside it', async () => {
+    const repo = fileURLToPath(new URL('../../../../', import.meta.url));
+    const bundled = join(repo, 'schemas/bundled/extension.schema.json');
+    // Outside the repository (from the repository's CLI): no path climbing out of /tmp to it,
+    // which breaks when either moves, but the copy in .olva/ a project without @olva/schema gets.
+    const outside = join(tmp(), 'x.json');
+    const out = await olva('init', 'extension', '--territory', 'epci:200040293', '--out', outside);
+    expect(out.code).toBe(0);
+    expect(JSON.parse(readFileSync(outside, 'utf8')).$schema).toBe('./.olva/extension.schema.json');
+    expect(readFileSync(join(outside, '../.olva/extension.schema.json'), 'utf8')).toBe(readFileSync(bundled, 'utf8'));
+    expect(out.out).toContain('Schéma copié dans');
+    // Inside it (an example written in the repository), the repository's own, kept up to date.
+    mkdirSync(join(repo, '.tmp'), { recursive: true });
+    const dir = mkdtempSync(join(repo, '.tmp', 'olva-init-'));
+    try {
+      const inside = join(dir, 'x.json');
+      expect((await olva('init', 'extension', '--territory', 'epci:200040293', '--out', inside)).code).toBe(0);
+      const ref = JSON.parse(readFileSync(inside, 'utf8')).$schema as string;
+      expect(resolve(dir, ref)).toBe(bundled);
+      expect(existsSync(join(dir, '.olva'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a commune code where an EPCI SIREN is expected, and names the commune and its EPCI', async () => {

@@ -7,7 +7,7 @@ import { closeOnSignals, ConfigError, createCollector, databaseErrorWords, loadC
 import { counted } from '@olva/schema';
 import { parse } from '../args.js';
 import { reportConfigError } from '../config-problems.js';
-import { collectorSiteFiles } from '../site-files.js';
+import { bundlesNotServed, collectorSiteFiles } from '../site-files.js';
 import { EXIT, pickLang, say, sayBoth, usageMistake, type Bilingual, type CommandIO, type Lang } from '../io.js';
 
 export const usage: Bilingual = {
@@ -62,7 +62,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     database = config.databaseUrl;
     for (const w of warnings) say(io.stderr, lang, { fr: `olva serve : attention : ${w.fr}`, en: `olva serve: warning: ${w.en}` });
     let served: string[] = [];
-    collector = await createCollector({ config, extraRoutes: async (app) => { served = await siteRoutes(app, collectorSiteFiles(config.builds)); } });
+    const site = collectorSiteFiles(config.builds);
+    collector = await createCollector({ config, extraRoutes: async (app) => { served = await siteRoutes(app, site); } });
     for (const w of collector.warnings) say(io.stderr, lang, { fr: `olva serve : attention : ${w.fr}`, en: `olva serve: warning: ${w.en}` });
     const url = await collector.listen();
     const accepted = collector.registry.accepted().length;
@@ -72,6 +73,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     });
     // The prefixes pages embed from, so that the operator sees at once what sites may paste.
     if (served.length) say(io.stderr, lang, { fr: `  sert aussi : ${served.join(' ')}`, en: `  also serves: ${served.join(' ')}` });
+    for (const line of bundlesNotServed(site)) say(io.stderr, lang, line);
   } catch (error) {
     return reportStartFailure(error, io, lang, 'serve', database);
   }

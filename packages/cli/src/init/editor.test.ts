@@ -52,7 +52,8 @@ function open(file: string, text: string): { doc: TextDocument; json: JSONDocume
 describe('editor support through the bundled schema (VS Code JSON language service)', () => {
   it('the skeleton of olva init validates cleanly against the schema its $schema names', async () => {
     const { file, text } = await initExtension();
-    expect(JSON.parse(text).$schema).toMatch(/bundled\/extension\.schema\.json$/);
+    // Written outside the repository: the bundled schema copied beside it.
+    expect(JSON.parse(text).$schema).toBe('./.olva/extension.schema.json');
     const { doc, json, service, fetched } = open(file, text);
     const diagnostics = await service.doValidation(doc, json);
     expect(diagnostics.map((d) => d.message)).toEqual([]);
@@ -105,7 +106,7 @@ describe('editor support through the bundled schema (VS Code JSON language servi
 
   it('the source schema (not bundled) is what VS Code could not use: its urn: $ref does not load', async () => {
     const { file, text } = await initExtension();
-    const source = resolve(dirname(resolve(dirname(file), JSON.parse(text).$schema as string)), '../extension.schema.json');
+    const source = fileURLToPath(new URL('../../../../schemas/extension.schema.json', import.meta.url));
     const edited = text.replace(/"\$schema": "[^"]*"/, `"$schema": ${JSON.stringify(pathToFileURL(source).href)}`).replace('"type": "integer"', '"type": "number"');
     const service = getLanguageService({
       schemaRequestService: async (uri) => {
