@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { OlvaSurvey } from '@olva/elements';
 import { addSurveyPage, openSurvey, type OlvaSite, useBrowserAndSite } from '@olva/test-support/olva-site';
 import { SKIP, answerPageByKeyboard, fillSurveyByKeyboard, focusInfo, isPrimaryButton, sendFromReview, tabUntil } from '@olva/test-support/keyboard';
 import type { CompiledQuestionnaire } from '@olva/schema';
@@ -288,11 +289,11 @@ describe('kiosk (channel="kiosk")', () => {
     // Any key keeps the form as it is (WCAG 2.2.1: a simple action).
     await page.keyboard.press('Shift');
     await warning.waitFor({ state: 'detached', timeout: 5_000 });
-    expect(await page.evaluate(() => document.querySelector('olva-survey')!.session!.answers)).toMatchObject({ nom_association: 'Atelier vélo', secteur: 'social' });
+    expect(await page.evaluate(() => document.querySelector<OlvaSurvey>('olva-survey')!.session!.answers)).toMatchObject({ nom_association: 'Atelier vélo', secteur: 'social' });
     // Left alone again: the warning comes back, then the form is empty for the next visitor.
     await warning.waitFor({ timeout: 10_000 });
     await warning.waitFor({ state: 'detached', timeout: 10_000 });
-    expect(await page.evaluate(() => document.querySelector('olva-survey')!.session!.answers)).toEqual({});
+    expect(await page.evaluate(() => document.querySelector<OlvaSurvey>('olva-survey')!.session!.answers)).toEqual({});
     const blank = await controlValues(page);
     expect(blank.typed.every((v) => v === '')).toBe(true);
     expect(blank.checked).toBe(0);

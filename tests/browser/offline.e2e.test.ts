@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { OlvaSurvey } from '@olva/elements';
 import { startStaticServer, type StaticServer } from '@olva/test-support/static-server';
 import { addSurveyPage, openSurvey, QUESTIONNAIRES, recordedEvents, waitForEvent, waitForReady, type OlvaSite, useBrowserAndSite, useFreshContext } from '@olva/test-support/olva-site';
 import { startTestCollector, type TestCollector } from '@olva/test-support/test-collector';
@@ -433,7 +434,7 @@ it('a kiosk asks its wave again for each visitor: once the wave has closed, the 
   // A form left alone: started again for the next visitor while the wave is open, the questions
   // stay; once it has closed, the next start shows the notice (in English here).
   const idle = await openKiosk('kiosk-idle', 'salon-2026', { 'idle-after': '1', 'reset-after': '1', lang: 'en' });
-  const emptied = () => idle.page.waitForFunction(() => Object.keys(document.querySelector('olva-survey')!.session!.answers).length === 0, null, { timeout: 15_000 });
+  const emptied = () => idle.page.waitForFunction(() => Object.keys(document.querySelector<OlvaSurvey>('olva-survey')!.session!.answers).length === 0, null, { timeout: 15_000 });
   const asked = () => idle.page.waitForResponse((r) => r.url().includes('/v1/waves/salon-2026/admits?channel=kiosk'), { timeout: 15_000 });
   await answerPageByKeyboard(idle.page, KIOSK_CORE, { secteur: 'culture', nb_benevoles: SKIP, employeur: SKIP, commune_siege: SKIP });
   const open = asked();
@@ -461,7 +462,8 @@ it('a kiosk on the closed notice asks its wave again every idle-after seconds: t
   // Every change of the live region from now on: a notice said again would show here.
   await kiosk.page.evaluate(() => {
     const live = document.querySelector('olva-survey')!.shadowRoot!.querySelector('[role="status"]')!;
-    const said = ((window as unknown as { said: string[] }).said = []);
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
     new MutationObserver(() => said.push(live.textContent ?? '')).observe(live, { childList: true, subtree: true, characterData: true });
   });
   for (let i = 0; i < 2; i++) {

@@ -13,7 +13,7 @@ import type { Question } from '@olva/schema';
 import { compile, emitPaper } from '@olva/compiler';
 import { REPO } from '@olva/test-support/olva-site';
 import { launchChromium } from '@olva/test-support/chromium';
-import { compiledQuestionnaire } from '@olva/test-support/compiled';
+import { compiledQuestionnaire, nonEmpty } from '@olva/test-support/compiled';
 
 const label = (fr: string) => ({ fr, en: fr });
 const NS = 'communaute_de_communes_du_pays_de_la_loue';
@@ -27,10 +27,10 @@ function matrix(columns: number): Question {
     id: `${NS}.satisfaction_equipements_${columns}_colonnes`,
     type: 'matrix',
     label: label(`Matrice de ${columns} colonnes : êtes-vous satisfaits des équipements intercommunaux mis à disposition des associations ?`),
-    rows: ['salles_polyvalentes_intercommunales', 'equipements_sportifs_couverts_et_plein_air', 'locaux_de_stockage_du_materiel_associatif'].map((code) => ({
+    rows: nonEmpty(['salles_polyvalentes_intercommunales', 'equipements_sportifs_couverts_et_plein_air', 'locaux_de_stockage_du_materiel_associatif'].map((code) => ({
       code, label: label(`Les ${code.replace(/_/g, ' ')} gérés par la communauté de communes`),
-    })),
-    choices: scale.slice(0, columns).map((text, i) => ({ code: `niveau_de_satisfaction_${i + 1}`, label: label(text) })),
+    }))),
+    choices: nonEmpty(scale.slice(0, columns).map((text, i) => ({ code: `niveau_de_satisfaction_${i + 1}`, label: label(text) }))),
     visibleWhen: { '==': [{ var: `${NS}.utilise_equipements` }, true] },
   } as Question;
 }

@@ -158,8 +158,8 @@ async function shown(page: Page) {
     const visible = [...root.querySelectorAll<HTMLElement>('[data-question]')].filter((q) => q.checkVisibility()).map((q) => q.dataset.question);
     const inputs = Object.fromEntries([...root.querySelectorAll<HTMLInputElement>('[data-question] input[type="text"]')]
       .map((i) => [i.closest<HTMLElement>('[data-question]')!.dataset.question, i.value]));
-    const described = Object.fromEntries([...root.querySelectorAll<HTMLElement>('[data-question] input[type="text"]')].map((i) => [
-      i.closest<HTMLElement>('[data-question]')!.dataset.question,
+    const described = Object.fromEntries([...root.querySelectorAll<HTMLElement>('[data-question] input[type="text"]')].map((i): [string, { part: string; text: string }[]] => [
+      i.closest<HTMLElement>('[data-question]')!.dataset.question!,
       (i.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean).map((id) => {
         const target = root.getElementById(id);
         return { part: target?.getAttribute('part') ?? '(missing)', text: (target?.textContent ?? '').trim() };

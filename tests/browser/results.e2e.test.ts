@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { aggregateResponses, type ResultsDocument } from '@olva/analysis';
+import { aggregateResponses, type DistributionFigures, type ResultsDocument } from '@olva/analysis';
 import { builds, generate, stream } from '@olva/test-support/responses';
 import { launchChromium } from '@olva/test-support/chromium';
 import { startStaticServer, type StaticServer } from '@olva/test-support/static-server';
@@ -108,7 +108,7 @@ beforeAll(async () => {
       '/data/quartiles.json': JSON.stringify(quartilesDocument(doc)),
       '/data/other.json': JSON.stringify({ kind: 'olva-compiled-questionnaire' }),
     },
-    headers: (path) => (path.startsWith('/csp/') ? { 'content-security-policy': CSP }
+    headers: (path): Record<string, string> => (path.startsWith('/csp/') ? { 'content-security-policy': CSP }
       : path.startsWith('/tt/') ? { 'content-security-policy': `script-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html${path.includes('dup') ? " 'allow-duplicates'" : ''}` } : {}),
     handler: async (req, res) => {
       if (!req.url?.startsWith('/slow/')) return false;
@@ -131,7 +131,7 @@ afterAll(async () => {
 describe('<olva-results>', () => {
   it('shows the chosen group\'s questions with a chart, its words and its data table, axe-clean', async () => {
     const group = doc.groups.find((g) => g.territory.code === '35238' && g.wave === '2026')!;
-    const single = group.questions.find((q) => q.kind === 'distribution' && q.status !== 'withheld' && q.categories!.some((c) => c.suppressed === 'small'));
+    const single = group.questions.find((q): q is DistributionFigures => q.kind === 'distribution' && q.status !== 'withheld' && q.categories!.some((c) => c.suppressed === 'small'));
     expect(single, 'a distribution with a small hidden count in the generated sample').toBeDefined();
     // One question of each kind (axe over every chart of the core would take minutes).
     const shown = [single!, ...(['multiple', 'matrix', 'numeric'] as const).map((k) => group.questions.find((q) => q.kind === k && q.status !== 'withheld')!),

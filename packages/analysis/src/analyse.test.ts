@@ -199,7 +199,7 @@ describe('analyseResponses', () => {
     expect(weighted.questions.some((q) => q.categories.some((c) => c.share !== null))).toBe(true);
     // A count the figures hide has no weighted share either: with one sector, share × base is the count.
     const hidden = doc.groups[0]!.questions.flatMap((q) => ('categories' in q ? q.categories ?? [] : []).filter((c) => c.count === null).map((c) => `${q.id}/${c.code}`));
-    const weightedOf = new Map(weighted.questions.flatMap((q) => q.categories.map((c) => [`${q.id}/${c.code}`, c.share] as const)));
+    const weightedOf = new Map<string, number | null>(weighted.questions.flatMap((q) => q.categories.map((c) => [`${q.id}/${c.code}`, c.share] as const)));
     expect(hidden.filter((k) => weightedOf.has(k)).length).toBeGreaterThan(0);
     expect(hidden.filter((k) => weightedOf.get(k) != null)).toEqual([]);
   });

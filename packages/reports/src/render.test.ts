@@ -215,7 +215,8 @@ describe('what the methodology says about the sample', () => {
     expect(withExpected).toContain('the figures lean towards the sectors that answered more');
     // Channels by name, not by payload code.
     const collected = structuredClone(subject.group) as typeof subject.group & { collection?: { byChannel: Record<string, number> } };
-    collected.collection = { ...(collected.collection ?? {}), byChannel: { web: 100, paper: 15, kiosk: 5 } };
+    expect(collected.collection).toBeDefined();
+    collected.collection = { ...collected.collection!, byChannel: { web: 100, paper: 15, kiosk: 5 } };
     const named = fullReportHtml({ ...subject, group: collected }, core, 'fr');
     expect(named).toContain('<th scope="row">en ligne</th>');
     expect(named).toContain('<th scope="row">papier (saisi)</th>');

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   codeChanges, crosswalkVersionOf, harmoniseQuestion, harmoniseValue, type CrosswalkVersion,
 } from './crosswalk.js';
-import type { QuestionnaireDefinition } from './questionnaire.generated.js';
+import { nonEmpty } from '@olva/test-support/compiled';
+import type { Crosswalk, QuestionnaireDefinition } from './questionnaire.generated.js';
 import { validateDocument } from './validate.js';
 
 const label = (fr: string) => ({ fr, en: `${fr} (en)` });
-const choices = (...codes: string[]) => codes.map((code) => ({ code, label: label(code) }));
+const choices = (...codes: string[]) => nonEmpty(codes.map((code) => ({ code, label: label(code) })));
 
 /** A version with one single-choice question `secteur` (or another id/type). */
 function version(v: string, codes: string[], extra: Partial<CrosswalkVersion> = {}, id = 'secteur', type = 'single'): CrosswalkVersion {
@@ -84,7 +85,7 @@ describe('harmoniseQuestion', () => {
   });
 
   it('chains crosswalks over three versions and maps multiple and matrix answers', () => {
-    const walk = { from: '2026.2.0', questions: [{ question: 'secteur', from: 'secteur', codes: { social_sante: ['action_sociale', 'sante'] } }] };
+    const walk: Crosswalk = { from: '2026.2.0', questions: [{ question: 'secteur', from: 'secteur', codes: { social_sante: ['action_sociale', 'sante'] } }] };
     const versions = [
       version('2026.1.0', ['sport', 'social_sante'], {}, 'secteur', 'multiple'),
       version('2026.2.0', ['sport', 'social_sante'], {}, 'secteur', 'multiple'),

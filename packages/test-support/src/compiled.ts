@@ -7,6 +7,15 @@
 import type { CompiledCheck, CompiledQuestion, CompiledQuestionnaire, LocalizedText, Origin, Question } from '@olva/schema';
 import { COMPILED_FORMAT_VERSION, OTHER_CHOICE, OTHER_CODE } from '@olva/schema';
 
+/**
+ * `list` as a list of at least one element, as the schema types choices and rows: a fixture
+ * built with `map` is an array to the compiler of types; an empty one is a mistake in the test.
+ */
+export function nonEmpty<T>(list: readonly T[]): [T, ...T[]] {
+  if (list.length === 0) throw new Error('nonEmpty: the fixture list is empty');
+  return [list[0]!, ...list.slice(1)];
+}
+
 /** Where an element comes from: the core or an extension, by id and version. */
 export type Provenance = Omit<Origin, 'pointer'>;
 

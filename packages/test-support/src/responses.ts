@@ -130,7 +130,7 @@ export function crosswalkCore(): CompiledQuestionnaire {
 let counter = 0;
 
 /** Generated responses to one build, for one territory and wave. */
-export function generateFor(compiled: CompiledQuestionnaire, territory: { level: string; code: string }, wave: string, size: number, random: Random): Generated[] {
+export function generateFor(compiled: CompiledQuestionnaire, territory: ResponsePayload['territory'], wave: string, size: number, random: Random): Generated[] {
   const out: Generated[] = [];
   for (let k = 0; k < size; k++) {
     const raw: Record<string, unknown> = {};

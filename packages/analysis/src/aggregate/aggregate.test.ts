@@ -4,7 +4,7 @@ import { allQuestions } from '@olva/runtime';
 import { aggregateResponses } from './aggregate.js';
 import { builds, crosswalkCore, generate, generateFor, laterCore, stream, SAMPLE, type Generated } from '../__fixtures__/responses.js';
 import { prng } from '@olva/test-support/prng';
-import { compiledQuestionnaire } from '@olva/test-support/compiled';
+import { compiledQuestionnaire, nonEmpty } from '@olva/test-support/compiled';
 import { filteredQuestionnaire, payloadOf } from '../__fixtures__/filtered.js';
 import type { Category, DistributionFigures, GroupResults, MatrixFigures, NumericFigures, QuestionFigures, ResultsDocument } from '../results.js';
 
@@ -277,7 +277,7 @@ describe('aggregateResponses', () => {
   it('merges core versions answered in one wave: new choices after the old, a new question asked only where it exists', async () => {
     const later = laterCore();
     const random = prng(13);
-    const rennes = { level: 'commune', code: '35238' };
+    const rennes = { level: 'commune', code: '35238' } as const;
     const items = [...generateFor(b.core, rennes, '2026', 40, random), ...generateFor(later, rennes, '2026', 35, random)];
     const doc = await aggregateResponses(stream(items), { compiled: [b.core, later] });
     const [group] = doc.groups;
@@ -300,7 +300,7 @@ describe('aggregateResponses', () => {
     // The next core merges caritatif_humanitaire and social_sante into solidarite (crosswalk).
     const next = crosswalkCore();
     const random = prng(17);
-    const [onNew, onOld, onBoth] = [{ level: 'commune', code: '35238' }, { level: 'commune', code: '29019' }, { level: 'commune', code: '44109' }];
+    const [onNew, onOld, onBoth] = [{ level: 'commune', code: '35238' }, { level: 'commune', code: '29019' }, { level: 'commune', code: '44109' }] as const;
     const items = [
       ...generateFor(next, onNew, '2026', 40, random), ...generateFor(b.core, onOld, '2026', 40, random),
       ...generateFor(b.core, onBoth, '2026', 30, random), ...generateFor(next, onBoth, '2026', 30, random),
@@ -323,7 +323,7 @@ describe('aggregateResponses', () => {
   });
 
   it('lists in a group the matrix rows of the versions it answered', async () => {
-    const choices = (...codes: string[]) => codes.map((code) => ({ code, label: { fr: code } }));
+    const choices = (...codes: string[]) => nonEmpty(codes.map((code) => ({ code, label: { fr: code } })));
     const version = (v: string, rows: string[]) => compiledQuestionnaire({
       id: 'm', questionnaire: { id: 'm', version: v }, title: { fr: 'M' },
       sections: [{ id: 's', title: { fr: 'S' }, questions: [{ id: 'm', type: 'matrix', label: { fr: 'M' }, rows: choices(...rows), choices: choices('u', 'v') }] }],
@@ -347,7 +347,7 @@ describe('aggregateResponses', () => {
    * 35 answered 2.0.0 only, 29 1.0.0 only, 44 both.
    */
   async function filterDropped(order: 'oldest first' | 'newest first' = 'oldest first'): Promise<(code: string) => QuestionFigures> {
-    const choices = (...codes: string[]) => codes.map((code) => ({ code, label: { fr: code } }));
+    const choices = (...codes: string[]) => nonEmpty(codes.map((code) => ({ code, label: { fr: code } })));
     const version = (v: string, label: string, when: boolean) => compiledQuestionnaire({
       id: 'f', questionnaire: { id: 'f', version: v }, title: { fr: 'F' },
       sections: [{ id: 's', title: { fr: 'S' }, questions: [

@@ -6,9 +6,9 @@ import { prng } from '@olva/test-support/prng';
 import { recomputable, withTotals } from '../__fixtures__/recomputable.js';
 import { DEFAULT_DISCLOSURE_RULES as rules } from '../disclosure/rules.js';
 import type { CatalogueEntry } from '../aggregate/catalogue.js';
-import type { Crosstab } from '../results.js';
+import type { Crosstab, DistributionFigures, TerritoryRef } from '../results.js';
 
-const entry = (id: string, codes: string[]): CatalogueEntry => ({ id, type: 'single', kind: 'distribution', label: { fr: id }, codes: codes.map((code) => ({ code })), rows: [] });
+const entry = (id: string, codes: string[]): CatalogueEntry => ({ id, type: 'single', kind: 'distribution', label: { fr: id }, conditional: false, codes: codes.map((code) => ({ code })), rows: [] });
 
 function counted(counts: number[][]) {
   const rowCodes = counts.map((_, i) => ({ code: `r${i}` }));
@@ -90,12 +90,12 @@ describe('crossTabulate', () => {
     // The next core merges caritatif_humanitaire and social_sante into solidarite (crosswalk).
     const next = crosswalkCore();
     const random = prng(23);
-    const [onNew, onBoth] = [{ level: 'commune', code: '35238' }, { level: 'commune', code: '29019' }];
+    const [onNew, onBoth] = [{ level: 'commune', code: '35238' }, { level: 'commune', code: '29019' }] as const;
     const items = [...generateFor(next, onNew, '2026', 60, random), ...generateFor(b.core, onBoth, '2026', 40, random), ...generateFor(next, onBoth, '2026', 40, random)];
     // A file (not the collector) may carry a code its version lacks: it is counted under its own code, after the others.
     const stray = items.find((g) => g.payload.territory.code === onNew.code && g.payload.answers.secteur_principal !== undefined && g.payload.answers.employeur !== undefined)!;
     stray.payload.answers.secteur_principal = 'caritatif_humanitaire';
-    const cross = (territory: { level: string; code: string }) => crossTabulate(stream(items), { compiled: [b.core, next], rows: 'secteur_principal', columns: 'employeur', territory, wave: '2026', rules: { minCell: 1 } });
+    const cross = (territory: TerritoryRef) => crossTabulate(stream(items), { compiled: [b.core, next], rows: 'secteur_principal', columns: 'employeur', territory, wave: '2026', rules: { minCell: 1 } });
     const listed = (c: typeof next) => {
       const q = c.sections[0]!.questions.find((x) => x.id === 'secteur_principal') as { choices: { code: string }[]; other?: unknown };
       return [...new Set([...q.choices.map((x) => x.code), ...(q.other ? ['other'] : [])])];
@@ -120,9 +120,9 @@ describe('crossTabulate', () => {
     const sector = next.sections[0]!.questions.find((x) => x.id === 'secteur_principal')!;
     sector.label = { fr: 'Secteur (nouveau libellé)', en: 'Sector (new label)' };
     const random = prng(29);
-    const [onOld, onNew, onBoth] = [{ level: 'commune', code: '29019' }, { level: 'commune', code: '35238' }, { level: 'commune', code: '44109' }];
+    const [onOld, onNew, onBoth] = [{ level: 'commune', code: '29019' }, { level: 'commune', code: '35238' }, { level: 'commune', code: '44109' }] as const;
     const items = [...generateFor(b.core, onOld, '2026', 40, random), ...generateFor(next, onNew, '2026', 40, random), ...generateFor(b.core, onBoth, '2026', 30, random), ...generateFor(next, onBoth, '2026', 30, random)];
-    const label = async (territory: { level: string; code: string }) => (await crossTabulate(stream(items), { compiled: [b.core, next], rows: 'secteur_principal', columns: 'employeur', territory, wave: '2026' })).rows.label;
+    const label = async (territory: TerritoryRef) => (await crossTabulate(stream(items), { compiled: [b.core, next], rows: 'secteur_principal', columns: 'employeur', territory, wave: '2026' })).rows.label;
     const old = b.core.sections[0]!.questions.find((x) => x.id === 'secteur_principal')!.label;
     expect(old).not.toEqual(sector.label);
     expect(await label(onOld)).toEqual(old);
@@ -142,9 +142,9 @@ describe('crossTabulate', () => {
 
   it('names a wave or a territory without responses instead of a table too small to publish', async () => {
     const random = prng(31);
-    const rennes = { level: 'commune', code: '35238' };
+    const rennes = { level: 'commune', code: '35238' } as const;
     const items = [...generateFor(b.core, rennes, '2025', 30, random), ...generateFor(b.core, rennes, '2026', 30, random)];
-    const cross = (scope: { wave?: string; territory?: { level: string; code: string } }) => crossTabulate(stream(items), { compiled, rows: 'secteur_principal', columns: 'employeur', ...scope });
+    const cross = (scope: { wave?: string; territory?: TerritoryRef }) => crossTabulate(stream(items), { compiled, rows: 'secteur_principal', columns: 'employeur', ...scope });
     await expect(cross({ wave: '2062' })).rejects.toMatchObject({
       pointer: '/wave', rule: 'analysis/empty-wave',
       text: { fr: 'aucune réponse au millésime « 2062 » (millésimes lus : 2025, 2026)', en: 'no response of wave "2062" (waves read: 2025, 2026)' },
@@ -158,9 +158,9 @@ describe('crossTabulate', () => {
 
   it('counts the responses collected inside the territory asked for, as its results do (decision 0014)', async () => {
     const random = prng(37);
-    const [agglo, lorient] = [{ level: 'epci', code: '200042174' }, { level: 'commune', code: '56121' }];
+    const [agglo, lorient] = [{ level: 'epci', code: '200042174' }, { level: 'commune', code: '56121' }] as const;
     const items = [...generateFor(b.lorient, agglo, '2026', 40, random), ...generateFor(b.core, lorient, '2026', 20, random)];
-    const inside = (t: { level: string; code: string }) => t.level === lorient.level && t.code === lorient.code;
+    const inside = (t: TerritoryRef) => t.level === lorient.level && t.code === lorient.code;
     const t = await crossTabulate(stream(items), { compiled, rows: 'secteur_principal', columns: 'employeur', territory: agglo, wave: '2026', inside, rules: { minCell: 1 } });
     const both = items.filter((g) => g.payload.answers.secteur_principal !== undefined && g.payload.answers.employeur !== undefined);
     expect(t.base).toBe(both.length);
@@ -169,7 +169,7 @@ describe('crossTabulate', () => {
 
   it('hides a total that a territory of the scope hides in its results: the others\' published counts would give it back', async () => {
     const random = prng(43);
-    const [rennes, brest] = [{ level: 'commune', code: '35238' }, { level: 'commune', code: '29019' }];
+    const [rennes, brest] = [{ level: 'commune', code: '35238' }, { level: 'commune', code: '29019' }] as const;
     const items = [...generateFor(b.core, rennes, '2026', 40, random), ...generateFor(b.core, brest, '2026', 40, random)];
     // One environmental association in Rennes (« < 3 » in its results), eight in Brest (shown).
     items.forEach((g, i) => {
@@ -177,15 +177,17 @@ describe('crossTabulate', () => {
       g.payload.answers.employeur = i % 3 === 0;
     });
     const results = await aggregateResponses(stream(items), { compiled, rules });
-    const sector = (code: string) => results.groups.find((g) => g.territory.code === code)!.questions.find((q) => q.id === 'secteur_principal')!;
-    const count = (code: string) => sector(code).kind === 'distribution' ? sector(code).categories!.find((c) => c.code === 'environnement')!.count : undefined;
+    const figures = (code: string) => results.groups.find((g) => g.territory.code === code)!.questions.find((q) => q.id === 'secteur_principal')!;
+    // A single choice counts as a distribution: anything else has no categories to read.
+    const sector = (code: string): DistributionFigures | undefined => { const f = figures(code); return f.kind === 'distribution' ? f : undefined; };
+    const count = (code: string) => sector(code)?.categories!.find((c) => c.code === 'environnement')!.count;
     expect([count('35238'), count('29019')]).toEqual([null, 8]);
     const t = await crossTabulate(stream(items), { compiled, rows: 'secteur_principal', columns: 'employeur', wave: '2026' });
     const i = t.rows.codes.findIndex((c) => c.code === 'environnement');
     // Shown, 9 less Brest's 8 would be Rennes' hidden 1.
     if (t.status !== 'withheld') expect(t.rowTotals![i]!.count).toBeNull();
     // Every total the two territories' results show stays a reader's known figure: never a complement.
-    const shown = t.rows.codes.map((c) => ['35238', '29019'].every((code) => sector(code).categories!.find((k) => k.code === c.code)?.count !== null));
+    const shown = t.rows.codes.map((c) => ['35238', '29019'].every((code) => sector(code)!.categories!.find((k) => k.code === c.code)?.count !== null));
     if (t.status !== 'withheld') t.rowTotals!.forEach((total, k) => { if (shown[k] && total.suppressed !== 'small') expect(total.suppressed).toBeUndefined(); });
     expect(t.status).not.toBe('withheld');
   });

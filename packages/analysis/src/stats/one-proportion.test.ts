@@ -22,7 +22,9 @@ describe('compareWithReference', () => {
   it('agrees with the Wilson interval: notable exactly when the reference is outside it', () => {
     fc.assert(fc.property(fc.integer({ min: 30, max: 400 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), (base, f, reference) => {
       const count = Math.round(f * base);
-      const { low, high } = wilsonInterval(count, base);
+      const interval = wilsonInterval(count, base);
+      expect(interval).not.toBeNull();
+      const { low, high } = interval!;
       // Away from the interval's ends, where rounding decides.
       fc.pre(Math.abs(reference - low) > 1e-6 && Math.abs(reference - high) > 1e-6);
       expect(compareWithReference({ count, base }, reference).notable).toBe(reference < low || reference > high);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, payloadDigest, type ResponseStore } from '@olva/collector';
 import { startTestPostgres } from '@olva/test-support/postgres';
-import { crossTabulate, FLAT_COLUMNS, type ResultsDocument } from '@olva/analysis';
+import { crossTabulate, FLAT_COLUMNS, type Crosstab, type ResultsDocument } from '@olva/analysis';
 import { createAjv } from '@olva/schema/validate';
 import { prng } from '@olva/test-support/prng';
 import { builds, crosswalkCore, generateFor, type Generated } from '@olva/test-support/responses';
@@ -252,8 +252,8 @@ describe('olva analyse', () => {
   });
 
   it('prints why a crosstab is withheld for its filters', () => {
-    const t = { rows: { id: 'q2', type: 'single', label: { fr: 'Q2' }, codes: [] }, columns: { id: 'f1', type: 'single', label: { fr: 'F1' }, codes: [] }, territory: RENNES, wave: '2026',
-      base: null, status: 'withheld', test: null, testOmitted: 'withheld', withheldReason: 'filter-suppressed', withheldFilters: ['f2'] } as const;
+    const t: Crosstab = { rows: { id: 'q2', type: 'single', label: { fr: 'Q2' }, codes: [] }, columns: { id: 'f1', type: 'single', label: { fr: 'F1' }, codes: [] }, territory: RENNES, wave: '2026',
+      base: null, status: 'withheld', test: null, testOmitted: 'withheld', withheldReason: 'filter-suppressed', withheldFilters: ['f2'] };
     expect(crosstabText(t, 'fr', 3)).toBe('Q2 × F1\n(commune:35238, 2026)\nNon publié : une question posée sous condition, dont les chiffres révéleraient un effectif masqué de sa question filtre (f2).\n');
     expect(crosstabText(t, 'en', 3)).toContain('Not published: a question asked under a condition, whose figures would reveal a hidden count of its filter question (f2).');
   });

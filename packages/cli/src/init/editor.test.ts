@@ -116,7 +116,7 @@ describe('editor support through the bundled schema (VS Code JSON language servi
     });
     service.configure({ validate: true });
     const doc = TextDocument.create(pathToFileURL(file).href, 'json', 1, edited);
-    const messages = (await service.doValidation(doc, service.parseJSONDocument(doc))).map((d) => d.message);
+    const messages = (await service.doValidation(doc, service.parseJSONDocument(doc))).map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
     expect(messages.some((m) => m.includes('urn:olva:schema:questionnaire:1'))).toBe(true);
   });
 

@@ -10,6 +10,7 @@ import { resolveConfig } from '../config/load.js';
 import { createCollector, type Collector } from '../server.js';
 import { coreQuestionnaire, corePayload, writeBuild } from '@olva/test-support/collector-questionnaires';
 import { parseCsv } from '@olva/test-support/export-fixtures';
+import type { Answers } from '@olva/schema';
 
 const NATIONAL = 'national-token-for-export-tests-0001';
 const RENNES = 'rennes-token-for-export-tests-0001';
@@ -34,7 +35,7 @@ beforeAll(async () => {
   collector = await createCollector({ config, logStream: false });
   base = await collector.listen();
   const post = (body: unknown) => fetch(`${base}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const answers = [
+  const answers: Answers[] = [
     { secteur: 'sport', nb_benevoles: 12, employeur: false },
     { secteur: 'culture', nb_benevoles: 3, employeur: true, nb_salaries: 2 },
   ];

@@ -14,7 +14,7 @@ const tokens = [...(testConfig().tokens as unknown[]), { name: 'rennes-publicati
 describe('JSON bodies on every route, over real HTTP on SQLite', () => {
   const server = testCollectorOn(sqliteBackend(), { overrides: { tokens } });
   const send = async (method: string, path: string, token: string, type: string, body: string | Buffer) => {
-    const res = await fetch(new URL(path, server.url), { method, headers: { authorization: `Bearer ${token}`, 'content-type': type, 'accept-language': 'fr' }, body });
+    const res = await fetch(new URL(path, server.url), { method, headers: { authorization: `Bearer ${token}`, 'content-type': type, 'accept-language': 'fr' }, body: typeof body === 'string' ? body : new Uint8Array(body) });
     return { status: res.status, body: await res.json() as { error: string; message: string } };
   };
   const exclude = '/v1/cockpit/duplicates/exclude';

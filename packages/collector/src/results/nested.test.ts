@@ -10,12 +10,13 @@ import { HttpError } from '../http/errors.js';
 import { canonicalPayload } from '../store/canonical.js';
 import { SqlResponseStore } from '../store/sql-store.js';
 import { openSqliteDb } from '../store/sqlite.js';
+import type { TerritoryRef } from '../store/types.js';
 import { TerritoryDirectory } from '../territories.js';
 import { changedSince, hideBesideNested, nestedDifference, nestedPublications, nestedHiddenCounts, refuseNestedDifference, viewsOf } from './nested.js';
 
 const b = builds();
-const agglo = { level: 'epci', code: '200042174' };
-const lorient = { level: 'commune', code: '56121' };
+const agglo: TerritoryRef = { level: 'epci', code: '200042174' };
+const lorient: TerritoryRef = { level: 'commune', code: '56121' };
 
 /** One group of the responses, counted in Lorient Agglomération as its publication counts them. */
 async function group(items: Generated[], only?: string): Promise<GroupResults> {
@@ -24,14 +25,14 @@ async function group(items: Generated[], only?: string): Promise<GroupResults> {
 }
 
 /** `n` responses whose main sector is `sector` for the first `ones`, `culture` for the others. */
-function sectors(territory: { level: string; code: string }, n: number, ones: number, seed: number): Generated[] {
+function sectors(territory: TerritoryRef, n: number, ones: number, seed: number): Generated[] {
   const items = generateFor(b.core, territory, '2026', n, prng(seed));
   items.forEach((g, i) => { g.payload.answers.secteur_principal = i < ones ? 'sport' : 'culture'; });
   return items;
 }
 
 /** Responses whose main sector is each code of `codes` as many times as it says. */
-function bySector(territory: { level: string; code: string }, codes: Record<string, number>, seed: number): Generated[] {
+function bySector(territory: TerritoryRef, codes: Record<string, number>, seed: number): Generated[] {
   const list = Object.entries(codes).flatMap(([code, n]) => Array<string>(n).fill(code));
   const items = generateFor(b.core, territory, '2026', list.length, prng(seed));
   items.forEach((g, i) => { g.payload.answers.secteur_principal = list[i]; });
@@ -118,7 +119,7 @@ describe('nested publications', () => {
 
   describe('the previous wave a document compares with', () => {
     /** Responses of `territory` in `wave`, `sport` for the first `ones`, `culture` for the others. */
-    const inWave = (territory: { level: string; code: string }, wave: string, n: number, ones: number, seed: number) =>
+    const inWave = (territory: TerritoryRef, wave: string, n: number, ones: number, seed: number) =>
       sectors(territory, n, ones, seed).map((g) => ({ ...g, payload: { ...g.payload, wave } }));
     // Lorient: 40 responses each wave, 5 sport ones in 2025. The rest of the agglomeration: 20 in
     // 2026, 12 in 2025 of which ONE sport association: 6 − 5 in the previous-wave columns.
@@ -338,7 +339,7 @@ describe('nested publications', () => {
   });
 
   describe('publications read from the store: territories inside, and three documents together', () => {
-    const lanester = { level: 'commune', code: '56098' };
+    const lanester: TerritoryRef = { level: 'commune', code: '56098' };
     /** The document of `items` counted in `t`, its main sector only (the other questions' small differences aside). */
     const sectorOnly = async (items: Generated[], t: typeof agglo, hide: HiddenCounts[] = []): Promise<ResultsDocument> => {
       const doc = await aggregateResponses(stream(items.map((x) => ({ ...x, payload: { ...x.payload, territory: t } }))), { compiled: [b.core], rules, hide });
@@ -388,7 +389,7 @@ describe('nested publications', () => {
     });
 
     it('checks a département beside an EPCI whose responses its communes name: no response names the EPCI', async () => {
-      const morbihan = { level: 'departement', code: '56' };
+      const morbihan: TerritoryRef = { level: 'departement', code: '56' };
       const vannes = sectors({ level: 'commune', code: '56260' }, 4, 1, 197);
       await withStore([[agglo, [...inLorient, ...inLanester]]], async (store) => {
         const nested = await nestedPublications(store, new TerritoryDirectory(), morbihan, [lorient, lanester, { level: 'commune', code: '56260' }], new Set(['2026']));
@@ -448,7 +449,7 @@ describe('nested publications', () => {
     });
 
     describe('four documents or more: any disjoint published territories subtracted together', () => {
-      const ploemeur = { level: 'commune', code: '56162' };
+      const ploemeur: TerritoryRef = { level: 'commune', code: '56162' };
       const inPloemeur = sectors(ploemeur, 40, 4, 227);
       // Three communes of 40 associations each; four more in the rest of the agglomeration.
       const three = [...inLorient, ...inLanester, ...inPloemeur];
@@ -596,9 +597,9 @@ describe('nested publications', () => {
       });
 
       describe('a département beside an EPCI, one of its communes, and two communes outside it', () => {
-        const morbihan = { level: 'departement', code: '56' };
-        const vannes = { level: 'commune', code: '56260' };
-        const auray = { level: 'commune', code: '56007' };
+        const morbihan: TerritoryRef = { level: 'departement', code: '56' };
+        const vannes: TerritoryRef = { level: 'commune', code: '56260' };
+        const auray: TerritoryRef = { level: 'commune', code: '56007' };
         const inVannes = sectors(vannes, 40, 3, 239);
         const inAuray = sectors(auray, 40, 7, 241);
         const published: [typeof agglo, Generated[]][] = [[agglo, [...inLorient, ...inLanester]], [lorient, inLorient], [vannes, inVannes], [auray, inAuray]];

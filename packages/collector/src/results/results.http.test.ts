@@ -73,7 +73,7 @@ for (const backend of bothBackends()) {
     /** What `olva analyse` makes of one territory's wave with the core's national references (the collector's default). */
     const analysed = (selected: Generated[], wave: string, territory: { level: string; code: string }, rules?: DisclosureRules) =>
       analyseResponses(stream(selected), { compiled, classes: keyFigureClassesFor(compiled), wave, territory: territory as never, references, network: false, ...(rules ? { rules } : {}) });
-    const RENNES = { level: 'commune', code: '35238' };
+    const RENNES = { level: 'commune', code: '35238' } as const;
 
     async function insert(list: Generated[]) {
       for (const g of list) {
@@ -359,7 +359,7 @@ for (const backend of bothBackends()) {
       // Lorient Agglomération: the rest of each pair and of each triple is 44 or more, that of the four 4.
       const random = prng(59);
       const communes = [['56121', LORIENT_COMMUNE_PUBLISHER], ['56098', LANESTER_PUBLISHER], ['56162', PLOEMEUR_PUBLISHER]] as const;
-      const agglo = { level: 'epci', code: '200042174' };
+      const agglo = { level: 'epci', code: '200042174' } as const;
       await insert([...communes.flatMap(([code]) => generateFor(b.core, { level: 'commune', code }, '2020', 40, random)), ...generateFor(b.lorient, agglo, '2020', 4, random)]);
       for (const [code, token] of communes) expect((await call(base, 'PUT', `/v1/results/commune:${code}/2020/publication`, token)).status).toBe(200);
       const refused = await call(base, 'PUT', '/v1/results/epci:200042174/2020/publication', LORIENT_PUBLISHER);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleStats } from './sample.js';
-import { findExpected } from './expected.js';
+import { findExpected, type ExpectedDistribution } from './expected.js';
 import { fixtureCore, fixtureCore2027, fixtureResponse, iterate } from '@olva/test-support/export-fixtures';
 
 const lorient = { level: 'epci' as const, code: '200042174' };
@@ -20,7 +20,7 @@ function responses() {
   return out;
 }
 
-const expected = [
+const expected: ExpectedDistribution[] = [
   { territory: { level: 'commune' as const, code: '35238' }, wave: '2026', source: 'RNA 2025', sectors: { sport: 400, culture: 400, social: 200 } },
   { territory: { level: 'commune' as const, code: '35238' }, sectors: { sport: 1, culture: 1 } },
 ];

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { corePayload } from '@olva/test-support/collector-questionnaires';
 import { openSqliteDb, SqliteError } from './sqlite.js';
 import { MAX_CACHED_STATEMENTS, SqliteConnection, WAL_AUTOCHECKPOINT_PAGES } from './sqlite-connection.js';
-import { schemaSql } from './sql.js';
+import { schemaSql, type RowCursor, type SqlStep } from './sql.js';
 import { STREAM_BATCH, SqlResponseStore } from './sql-store.js';
 import { payloadDigest } from './canonical.js';
 
@@ -74,7 +74,10 @@ console.log(JSON.stringify(await db.query('SELECT 40 + 2 AS n')));`;
     const connection = new SqliteConnection(path.join(dir, 'cache.db'));
     try {
       connection.exec(schemaSql('sqlite'));
-      const db = { dialect: 'sqlite' as const, query: async (sql: string, params: unknown[] = []) => connection.query(sql, params), run: (sql: string, params: unknown[] = []) => connection.run(sql, params), exec: async (sql: string) => connection.exec(sql), scrub: async () => {}, close: async () => connection.close() };
+      const db = { dialect: 'sqlite' as const, query: async (sql: string, params: unknown[] = []) => connection.query(sql, params), run: (sql: string, params: unknown[] = []) => connection.run(sql, params), exec: async (sql: string) => connection.exec(sql), scrub: async () => {}, close: async () => connection.close(),
+        transaction: async (steps: SqlStep[]) => connection.transaction(steps),
+        // The store reads the listed pages and counts with `query`, never from a snapshot.
+        snapshot: (): RowCursor => { throw new Error('this test reads no snapshot'); } };
       const store = new SqlResponseStore(db);
       for (let n = 1; n <= 50; n++) {
         const waves = Array.from({ length: n }, (_, i) => `w${i}`);

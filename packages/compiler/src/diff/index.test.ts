@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QuestionnaireDefinition } from '@olva/schema';
+import type { Crosswalk, QuestionnaireDefinition } from '@olva/schema';
 import { declaredBump, diffQuestionnaires, nextVersion } from './index.js';
 
 function base(): QuestionnaireDefinition {
@@ -153,7 +153,7 @@ describe('crosswalks in the diff', () => {
     q(d, 0, 0).choices = [{ code: 'sport_competition', label: { fr: 'Sport de compétition' } },
       { code: 'sport_loisir', label: { fr: 'Sport de loisir' } }, { code: 'culture', label: { fr: 'Culture' } }];
   };
-  const walk = { from: '2026.1.0', questions: [{ question: 'secteur', from: 'secteur', codes: { sport: ['sport_competition', 'sport_loisir'] } }] };
+  const walk: Crosswalk = { from: '2026.1.0', questions: [{ question: 'secteur', from: 'secteur', codes: { sport: ['sport_competition', 'sport_loisir'] } }] };
 
   it('refuses a MAJOR change to a question without a crosswalk entry, and names it', () => {
     const result = diffQuestionnaires(base(), changed('2027.0.0', split), { old: 'a.json', new: 'b.json' });

@@ -3,6 +3,7 @@ import { escapeHtml } from './html.js';
 import { columnsFit, emitPaper } from './paper.js';
 import { jumpsAfter } from './routing.js';
 import { loadFixture } from './__fixtures__/rennes.js';
+import { nonEmpty } from '@olva/test-support/compiled';
 
 describe('escapeHtml', () => {
   it('escapes markup, quotes and ampersands', () => {
@@ -66,8 +67,8 @@ describe('matrices on paper', () => {
     const compiled = loadFixture();
     const matrix = compiled.sections.flatMap((s) => s.questions).find((q) => q.type === 'matrix')!;
     if (matrix.type !== 'matrix') throw new Error('the fixture has a matrix');
-    matrix.choices = ['Pas du tout satisfaisant', 'Plutôt satisfaisant', 'Ni satisfaisant ni insatisfaisant', 'Tout à fait satisfaisant', 'Sans objet']
-      .map((label, i) => ({ code: `niveau_${i + 1}`, label: { fr: label } }));
+    matrix.choices = nonEmpty(['Pas du tout satisfaisant', 'Plutôt satisfaisant', 'Ni satisfaisant ni insatisfaisant', 'Tout à fait satisfaisant', 'Sans objet']
+      .map((label, i) => ({ code: `niveau_${i + 1}`, label: { fr: label } })));
     const paper = emitPaper(compiled);
     expect(paper).toContain('<ol class="legend"><li>Pas du tout satisfaisant<span class="code">[niveau_1]</span></li>');
     expect(paper).toContain('<th scope="col"><abbr title="Sans objet">5</abbr></th>');
@@ -77,7 +78,7 @@ describe('matrices on paper', () => {
     const compiled = loadFixture();
     const matrix = compiled.sections.flatMap((s) => s.questions).find((q) => q.type === 'matrix')!;
     if (matrix.type !== 'matrix') throw new Error('the fixture has a matrix');
-    matrix.choices = Array.from({ length: 13 }, (_, i) => ({ code: `n${i + 1}`, label: { fr: `Niveau ${i + 1}` } }));
+    matrix.choices = nonEmpty(Array.from({ length: 13 }, (_, i) => ({ code: `n${i + 1}`, label: { fr: `Niveau ${i + 1}` } })));
     const paper = emitPaper(compiled);
     expect(paper).toContain('<div class="matrix-stacked"><div class="mrow"><p>');
     expect(paper).toContain('<span class="mchoice"><span class="circle" aria-hidden="true"></span>13</span></p></div>');

@@ -138,7 +138,8 @@ describe('surveyjs.json', () => {
     const { survey } = load();
     const sq = survey.getQuestionByName('nb_salaries') as Question & Record<string, any>;
     const v = sq.validators.find((x: { getType(): string }) => x.getType() === 'expressionvalidator');
-    expect(v.notificationType).toBe('warning');
+    expect(v).toBeDefined();
+    expect(v!.notificationType).toBe('warning');
     survey.data = { employeur: true, annee_creation: 2026, nb_salaries: 150 };
     sq.validate(true);
     expect(sq.errors.map((e: { text: string }) => e.text)).toContain('Beaucoup de salariés pour une association si récente.');
