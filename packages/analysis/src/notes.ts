@@ -4,9 +4,10 @@
  * serves them in its body). A previous wave without responses is a note, not an error: the
  * results of the wave stand on their own, as a territorial coordinator expects to read them.
  */
+import { territoryKey } from '@olva/schema';
 import type { GroupResults, ResultsNote, TerritoryRef } from './results.js';
 
-const named = (territories: readonly TerritoryRef[]) => territories.map((t) => `${t.level}:${t.code}`).join(', ');
+const named = (territories: readonly TerritoryRef[]) => territories.map(territoryKey).join(', ');
 
 /** The note of a previous wave asked for that some groups have no responses in (`available: false`); null when none. */
 export function previousWaveNote(groups: readonly GroupResults[]): ResultsNote | null {

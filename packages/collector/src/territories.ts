@@ -9,6 +9,7 @@
  * communes; a departement or a region its communes and every EPCI (or custom territory) whose
  * communes all lie in it; a region its departements.
  */
+import { territoryKey } from '@olva/schema';
 import { officialName, officialRows } from '@olva/compiler/geography';
 import type { CustomTerritory } from './config/load.js';
 import type { TerritoryRef } from './store/types.js';
@@ -65,9 +66,7 @@ function load(): Official {
 }
 
 /** `level:code`, the key of a territory in sets. */
-function key(t: TerritoryRef): string {
-  return `${t.level}:${t.code}`;
-}
+const key = territoryKey;
 
 /** Knows which territory codes exist and which territories lie inside which. */
 export class TerritoryDirectory {

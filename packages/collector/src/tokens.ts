@@ -5,6 +5,7 @@
  * national network's `'all'`.
  */
 import { createHash } from 'node:crypto';
+import { territoryKey } from '@olva/schema';
 import type { AuthDecision, Authorizer, Principal, Right } from './auth.js';
 import type { TokenConfig } from './config/load.js';
 import type { TerritoryRef } from './store/types.js';
@@ -47,7 +48,7 @@ export function createAuthorizer(tokens: readonly TokenConfig[], territories: Te
     }
     const refused = requested.filter((t) => !covers(principal, right, t));
     if (refused.length) {
-      return { ok: false, status: 403, body: { error: 'forbidden', message: text('forbidden.scope', { token: principal.name, territories: refused.map((t) => `${t.level}:${t.code}`).join(', ') }) } };
+      return { ok: false, status: 403, body: { error: 'forbidden', message: text('forbidden.scope', { token: principal.name, territories: refused.map(territoryKey).join(', ') }) } };
     }
     return { ok: true, principal, territories: territories.covered(requested.length ? requested : principal.scope.territories) };
   };

@@ -19,7 +19,7 @@ export { COMPILED_FORMAT_VERSION } from './compiled.js';
 export { questionnaireSchema, extensionSchema, payloadSchema, importMappingSchema, resultsSchema, keyFiguresSchema } from './schemas.generated.js';
 export { SAFE_OPERATORS, isSafeOperator } from './conditions.js';
 export { escapePointerToken, pointerOf, childPointer, valueAtPointer } from './pointer.js';
-export { TERRITORY_LEVELS, isTerritoryLevel, sameTerritory } from './territory-levels.js';
+export { TERRITORY_LEVELS, isTerritoryLevel, sameTerritory, territoryKey } from './territory-levels.js';
 export type { TerritoryLevel } from './territory-levels.js';
 export { versionKeyString, versionKeyOf, compareVersions } from './version-key.js';
 export { isJsonObject, sameJson } from './same-json.js';

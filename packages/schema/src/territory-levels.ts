@@ -20,6 +20,11 @@ export function sameTerritory(a: ResponsePayload['territory'], b: ResponsePayloa
   return a.level === b.level && a.code === b.code;
 }
 
+/** `level:code`: a territory as a key of a set or map, and as messages name it (`commune:35238`). */
+export function territoryKey(t: ResponsePayload['territory']): string {
+  return `${t.level}:${t.code}`;
+}
+
 /** True when `value` is one of the territory levels. */
 export function isTerritoryLevel(value: unknown): value is TerritoryLevel {
   return (TERRITORY_LEVELS as readonly unknown[]).includes(value);

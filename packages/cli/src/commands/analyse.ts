@@ -12,7 +12,7 @@ import { EXIT, say, type Bilingual, type CommandIO } from '../io.js';
 import { inputHelp, loadReferences, readExpected, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
 import { CommandError, reportError } from './export.js';
 import { keyFigureClassesFor } from '@olva/core-questionnaire';
-import { counted } from '@olva/schema';
+import { counted, territoryKey } from '@olva/schema';
 
 export const usage: Bilingual = {
   fr: 'olva analyse (--config <olva.config.json> | --responses <réponses.ndjson> --build <dossier>…) --wave <millésime> [--territory <niveau:code>] [--previous-wave <millésime>] --out <results.json> : les résultats d’un millésime, avec leurs comparaisons',
@@ -113,7 +113,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       // The responses collected inside the territory count in it, as the collector's cockpit and publication count them.
       ...(territory ? { territory, inside: (t: TerritoryRef) => {
         const within = input!.territories().within(t, territory);
-        if (within) inner.add(`${t.level}:${t.code}`);
+        if (within) inner.add(territoryKey(t));
         return within;
       } } : {}),
       ...(v['previous-wave'] ? { previousWave: v['previous-wave'] } : {}),

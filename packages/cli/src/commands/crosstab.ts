@@ -7,7 +7,7 @@
  */
 import { crossTabulate, DEFAULT_DISCLOSURE_RULES, type Crosstab, type CrosstabCell, type CrosstabTotal, type TerritoryRef } from '@olva/analysis';
 import { EXIT, say, type Bilingual, type CommandIO, type Lang } from '../io.js';
-import type { ResponsePayload } from '@olva/schema';
+import { territoryKey, type ResponsePayload } from '@olva/schema';
 import { innerTerritories } from './analyse.js';
 import { inputHelp, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
 import { CommandError, reportError } from './export.js';
@@ -136,7 +136,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       ...(rules ? { rules } : {}),
       ...(territory ? { territory, inside: (t: TerritoryRef) => {
         const within = input!.territories().within(t, territory);
-        if (within) inner.add(`${t.level}:${t.code}`);
+        if (within) inner.add(territoryKey(t));
         return within;
       } } : {}),
       ...(v.wave ? { wave: v.wave } : {}),

@@ -11,7 +11,7 @@ import {
   ConfigError, TerritoryDirectory, configSchema, createAuthorizer, parseTerritoryQuery, resolveConfig, sha256Hex, text,
   type Scope, type TerritoryRef,
 } from '@olva/collector';
-import { counted } from '@olva/schema';
+import { counted, territoryKey } from '@olva/schema';
 import { parseCommand } from '../args.js';
 import { EXIT, pickLang, say, type Bilingual, type CommandIO, type Lang } from '../io.js';
 import { CommandError } from './export.js';
@@ -90,7 +90,7 @@ function territoriesOf(values: readonly string[], notes: Bilingual[]): Scope['te
   }
   // Same territory twice: once is enough.
   const seen = new Set<string>();
-  return parsed.filter((t: TerritoryRef) => !seen.has(`${t.level}:${t.code}`) && seen.add(`${t.level}:${t.code}`));
+  return parsed.filter((t: TerritoryRef) => !seen.has(territoryKey(t)) && seen.add(territoryKey(t)));
 }
 
 /**

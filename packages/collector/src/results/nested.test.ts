@@ -12,7 +12,8 @@ import { SqlResponseStore } from '../store/sql-store.js';
 import { openSqliteDb } from '../store/sqlite.js';
 import type { TerritoryRef } from '../store/types.js';
 import { TerritoryDirectory } from '../territories.js';
-import { changedSince, hideBesideNested, nestedDifference, nestedPublications, nestedHiddenCounts, refuseNestedDifference, viewsOf } from './nested.js';
+import { changedSince, hideBesideNested, nestedDifference, nestedPublications, nestedHiddenCounts, refuseNestedDifference } from './nested.js';
+import { viewsOf } from './views.js';
 
 const b = builds();
 const agglo: TerritoryRef = { level: 'epci', code: '200042174' };

@@ -5,7 +5,7 @@
  * difference of 2 in a code is a small cell, one of 4 responses a group under `minBase`. A
  * document shows a territory in more than one wave: its own, and the previous wave its
  * comparison sets beside it (`comparisons.previousWave`, whose counts are the previous group's,
- * or their sums over a crosswalk's categories). Each is a view (`viewsOf`), and every view of
+ * or their sums over a crosswalk's categories). Each is a view (`viewsOf`, views.ts), and every view of
  * the document being published is checked against every view of the same wave in the
  * territories nested with it, whatever wave they were published for.
  * - A count whose difference with the nested view's would be under `minCell` is hidden in the
@@ -31,13 +31,13 @@
  * - Bounds reach the previous-wave columns too: their hidden counts have no mark (any value), so
  *   only bounds that add up to the hidden sum pin them (a count hidden beside an earlier snapshot,
  *   with its complement, that the EPCI shows because its rest has none); not under a crosswalk.
- * - Any number of documents are read together (`families`, `Family`): a territory less any
+ * - Any number of documents are read together (`families`, `Family`, in family-checks.ts): a territory less any
  *   disjoint published territories inside it, at any level (an EPCI less three of its communes,
  *   each pair's and triple's rest large, the four's small; a département less an EPCI and two
  *   communes outside it), the new document being the outer one or one of those subtracted beside
  *   a published holder. For each figure of the new document (the group's responses, each line's
  *   base, each count), a subset sum over the tree of the published territories by containment
- *   (`families.ts`: a territory gives its own figure or any sum of its disjoint parts) says which
+ *   (`family-tree.ts`: a territory gives its own figure or any sum of its disjoint parts) says which
  *   sums a reader can subtract, up to the outer figure; a rest in [1, limit) is hidden or refused
  *   as for two documents (the refusal names the territories of one such sum), and `fewBehind`
  *   withholds a previous-wave column beside the territories of a small base rest. Cost, for P
@@ -62,7 +62,7 @@
  *   0.1–0.21 s, against 1.05–1.29 s before, on a shared machine (docs/performance.md).
  * - Not followed: sums of territories that overlap without one holding the other taken part by
  *   part (an EPCI across two départements with the communes of one of them outside it:
- *   `families.ts` takes one or the other, whole); a bound carried to another (the hidden counts
+ *   `family-tree.ts` takes one or the other, whole); a bound carried to another (the hidden counts
  *   beside a territory count as 0: neither their marks' least values nor their own bounds are
  *   added); bounds of two holders of the new territory together (each is a family apart: an EPCI's
  *   « × » at least the new commune's and its neighbour's in one, at most its département's less
@@ -70,128 +70,15 @@
  *   in the other: a crosswalk's category; a question it renamed under its previous id,
  *   `previousQuestion`, in the previous wave).
  */
-import { boundedCountPinned, type BoundedCount, type CountRef, type DisclosureRules, type GroupResults, type HiddenCounts, type LineRef, type PreviousWaveShare, type QuestionFigures, type ResultsDocument } from '@olva/analysis';
+import { boundedCountPinned, type CountRef, type DisclosureRules, type HiddenCounts, type LineRef, type ResultsDocument } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
-import { joinTexts, text, type Text } from '../messages.js';
+import { text, type Text } from '../messages.js';
 import type { ExclusionEvent, ResponseFilter, ResponseStore, TerritoryRef } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
-import { familyFor, familySums, familyTree, hasSum, independentSets, overlap, placesOf, type FamilyNode, type Member, type Place, type Sums } from './families.js';
+import { families, familyHidden, familyRefusal, type Family } from './family-checks.js';
+import { countIn, countKey, groupOf, lineOf, name, small, viewsOf, type Counted, type HiddenLine, type View } from './views.js';
 
-const name = (t: TerritoryRef) => `${t.level}:${t.code}`;
-
-/** A published count: its question, row and codes (several: a crosswalk's category, summed). */
-interface Counted { question: string; row?: string; codes: readonly string[]; count: number }
-
-/** What a published document shows of one territory in one wave. */
-export interface View {
-  territory: TerritoryRef;
-  wave: string;
-  /** The group's responses; null where the document shows the wave only through a comparison. */
-  responses: number | null;
-  /** The answered base of each line, by `question` or `question.row` in a matrix. */
-  bases: Map<string, LineRef & { base: number }>;
-  /** Every count shown, by line and codes (`countKey`). */
-  counts: Map<string, Counted>;
-  /** The single counts of each line whose counts add up to its base: a sum of its codes is known. */
-  additive: Map<string, Map<string, number>>;
-  /** The hidden counts of each such line, with their marks and their sum (the base less the counts shown). */
-  hidden: Map<string, HiddenLine>;
-}
-
-/** The hidden counts of a line whose counts add up to its base; a previous-wave column's have no mark (null). */
-interface HiddenLine extends LineRef { sum: number; cells: { code: string; mark: 'small' | 'complementary' | null }[] }
-
-const lineOf = (question: string, row?: string) => (row === undefined ? question : `${question}.${row}`);
-const countKey = (c: Omit<Counted, 'count'>) => `${lineOf(c.question, c.row)}|${[...c.codes].sort().join('+')}`;
-
-function emptyView(territory: TerritoryRef, wave: string, responses: number | null): View {
-  return { territory, wave, responses, bases: new Map(), counts: new Map(), additive: new Map(), hidden: new Map() };
-}
-
-/** Puts a question's published lines in a view. */
-function putQuestion(view: View, f: QuestionFigures): void {
-  if (f.status === 'withheld' || !f.base) return;
-  const lines: { row?: string; base: number; categories: readonly { code: string; count: number | null; suppressed?: 'small' | 'complementary' }[]; additive: boolean }[] = [];
-  if (f.kind === 'distribution' || f.kind === 'multiple') lines.push({ base: f.base.answered, categories: f.categories ?? [], additive: f.kind === 'distribution' });
-  else if (f.kind === 'numeric') lines.push({ base: f.base.answered, categories: f.classes ?? [], additive: true });
-  else for (const r of f.rows ?? []) if (r.base && r.categories) lines.push({ row: r.code, base: r.base.answered, categories: r.categories, additive: true });
-  for (const l of lines) {
-    const line = lineOf(f.id, l.row);
-    view.bases.set(line, { question: f.id, ...(l.row === undefined ? {} : { row: l.row }), base: l.base });
-    const singles = new Map<string, number>();
-    for (const c of l.categories) {
-      if (c.count === null) continue;
-      const counted: Counted = { question: f.id, ...(l.row === undefined ? {} : { row: l.row }), codes: [c.code], count: c.count };
-      view.counts.set(countKey(counted), counted);
-      singles.set(c.code, c.count);
-    }
-    if (!l.additive) continue;
-    view.additive.set(line, singles);
-    const cells = l.categories.flatMap((c) => (c.count === null ? [{ code: c.code, mark: c.suppressed ?? 'complementary' }] : []));
-    const sum = l.base - [...singles.values()].reduce((a, n) => a + n, 0);
-    if (cells.length) view.hidden.set(line, { question: f.id, ...(l.row === undefined ? {} : { row: l.row }), sum, cells });
-  }
-}
-
-/**
- * What a published group shows, wave by wave: its own figures, and the previous wave's counts
- * and bases its comparison sets beside them (the current counts a crosswalk sums join its own).
- */
-export function viewsOf(g: GroupResults): View[] {
-  const own = emptyView(g.territory, g.wave, g.responses);
-  for (const f of g.questions) putQuestion(own, f);
-  const views = [own];
-  const previous = g.comparisons?.previousWave;
-  if (previous?.available) {
-    const before = emptyView(g.territory, previous.wave, null);
-    for (const s of previous.shares) {
-      const row = s.row === undefined ? {} : { row: s.row };
-      // The previous wave under its own id: a question a crosswalk renamed is published there under the old one.
-      for (const [view, figure, codes, question] of [[own, s.current, s.currentCodes, s.question], [before, s.previous, s.previousCodes, s.previousQuestion ?? s.question]] as const) {
-        if (!figure) continue;
-        const counted: Counted = { question, ...row, codes: codes?.length ? codes : [s.code], count: figure.count };
-        if (!view.counts.has(countKey(counted))) view.counts.set(countKey(counted), counted);
-        if (view === before) before.bases.set(lineOf(question, s.row), { question, ...row, base: figure.base });
-      }
-    }
-    // Same versions only: a crosswalk's categories need not cover the previous line's codes, so their sum is no base.
-    if (previous.crosswalk === null) putPreviousHidden(before, previous.shares, new Set(g.questions.filter((f) => f.kind === 'distribution' || f.kind === 'matrix').map((f) => f.id)));
-    views.push(before);
-  }
-  return views;
-}
-
-/**
- * The additive lines of a previous-wave column (a single choice, boolean, scale, matrix row:
- * `additive`, by the current wave's kind, the same question's) and their hidden counts, which the
- * column states without a mark: `hidden` where the current wave has the code, `not-in-current`
- * where it has not. The line's base less its counts shown is their sum, as for the wave's own lines.
- */
-function putPreviousHidden(before: View, shares: readonly PreviousWaveShare[], additive: ReadonlySet<string>): void {
-  const lines = new Map<string, PreviousWaveShare[]>();
-  for (const s of shares) if (additive.has(s.question)) lines.set(lineOf(s.question, s.row), [...(lines.get(lineOf(s.question, s.row)) ?? []), s]);
-  for (const [line, list] of lines) {
-    const base = before.bases.get(line);
-    if (!base) continue;
-    const singles = new Map(list.flatMap((s) => (s.previous ? [[s.code, s.previous.count] as const] : [])));
-    before.additive.set(line, singles);
-    const cells = list.flatMap((s) => (!s.previous && (s.missing === 'hidden' || s.missing === 'not-in-current') ? [{ code: s.code, mark: null }] : []));
-    const sum = base.base - [...singles.values()].reduce((a, n) => a + n, 0);
-    if (cells.length) before.hidden.set(line, { question: base.question, ...(base.row === undefined ? {} : { row: base.row }), sum, cells });
-  }
-}
-
-/** A count a view shows, or sums from the single counts of an additive line; null when unknown. */
-function countIn(view: View, c: Omit<Counted, 'count'>): number | null {
-  const shown = view.counts.get(countKey(c));
-  if (shown) return shown.count;
-  const singles = c.codes.length > 1 ? view.additive.get(lineOf(c.question, c.row)) : undefined;
-  if (!singles || !c.codes.every((code) => singles.has(code))) return null;
-  return c.codes.reduce((sum, code) => sum + singles.get(code)!, 0);
-}
-
-const small = (d: number, limit: number) => d > 0 && d < limit;
 
 /**
  * The difference of two figures that the rules check: outer less inner, or its size between two
@@ -331,10 +218,6 @@ export function nestedDifference(outer: readonly View[], inner: readonly View[],
   return null;
 }
 
-/** The group of a document for its territory and wave. */
-const groupOf = (doc: ResultsDocument, territory: TerritoryRef, wave: string) =>
-  doc.groups.find((g) => g.wave === wave && sameTerritory(g.territory, territory));
-
 /** What the published documents of a territory nested with the one being published show. */
 export interface NestedPublication {
   territory: TerritoryRef;
@@ -455,386 +338,6 @@ async function publishedViews(store: ResponseStore, territory: TerritoryRef): Pr
     if (group) views.push(...viewsOf(group));
   }
   return views;
-}
-
-/**
- * Documents read together (`Family`): with `territory` as the outer one, the published
- * territories inside it, when two or more (one is a pair); for each published territory holding
- * it, those inside the holder disjoint from `territory`, when any.
- * @param within the territories inside `territory`, custom ones the geography may not list included.
- */
-async function families(directory: TerritoryDirectory, territory: TerritoryRef, within: ReadonlyMap<string, TerritoryRef>, pairs: readonly NestedPublication[], published: ReadonlySet<string>, reader: (t: TerritoryRef) => Promise<View[]>): Promise<NestedPublication[]> {
-  const entry = (outer: TerritoryRef, holder: View[] | undefined, list: { territory: TerritoryRef; views: View[] }[]): NestedPublication => {
-    const members: Member[] = list.map((m) => ({ territory: m.territory, inside: new Set([name(m.territory), ...directory.inside(m.territory).map(name)]) }));
-    const top = familyTree(members);
-    const family: Family = { outer, ...(holder ? { holder } : {}), members, views: list.map((m) => m.views), top, memo: new Map(), places: placesOf(top), most: new Map() };
-    return { territory: outer, outside: holder !== undefined, views: holder ?? [], family };
-  };
-  const out: NestedPublication[] = [];
-  const inside = pairs.filter((p) => !p.outside);
-  if (inside.length >= 2) out.push(entry(territory, undefined, inside));
-  const mine = new Set([name(territory), ...within.keys()]);
-  for (const a of pairs.filter((p) => p.outside)) {
-    const list: { territory: TerritoryRef; views: View[] }[] = [];
-    for (const c of directory.inside(a.territory)) {
-      if (!published.has(name(c)) || sameTerritory(c, a.territory) || directory.inside(c).some((t) => mine.has(name(t)))) continue;
-      const views = await reader(c);
-      if (views.length) list.push({ territory: c, views });
-    }
-    if (list.length) out.push(entry(a.territory, a.views, list));
-  }
-  return out;
-}
-
-/**
- * Published territories a reader subtracts together from one outer territory: any disjoint ones
- * inside it (`families.ts`: their tree, and the sums each figure reaches), the new document among
- * them when the outer one is a holder; the bounds they set on each other's hidden counts (`familyPinned`).
- */
-export interface Family {
-  /** The territory whose rest is read. */
-  outer: TerritoryRef;
-  /** The outer territory's views when it holds the new one; absent when it is the new one. */
-  holder?: View[];
-  /** The published territories that may be subtracted (never the new one, nor any that overlaps it). */
-  members: Member[];
-  /** Their views, in the order of `members`. */
-  views: View[][];
-  /** Their tree by containment (`familyTree`). */
-  top: FamilyNode[][];
-  /** The sums made so far, by wave and figure, with the cap they were made under: the passes of hiding ask again. */
-  memo: Map<string, { cap: number; sums: Sums }>;
-  /** Where each member sits in the tree (`placesOf`), for the bounds read up from it. */
-  places: Map<number, Place>;
-  /** The most the members give of each count, by wave and count (`mostOf`): the passes of hiding ask again. */
-  most: Map<string, Most>;
-}
-
-/** One figure of a view, as the sums read it: its key, its limit, its value in any view, and what it is. */
-interface Figure { key: string; limit: number; value: (v: View) => number | null; line?: LineRef; counted?: Omit<Counted, 'count'> }
-
-const lineRef = (l: LineRef): LineRef => ({ question: l.question, ...(l.row === undefined ? {} : { row: l.row }) });
-
-/** The figures a view shows: its responses, each line's base, each count (the sums read the same figure in the others). */
-function figuresOf(view: View, rules: DisclosureRules): Figure[] {
-  const out: Figure[] = [];
-  if (view.responses !== null) out.push({ key: 'responses', limit: rules.minBase, value: (v) => v.responses });
-  for (const [line, b] of view.bases) out.push({ key: `base|${line}`, limit: rules.minBase, value: (v) => v.bases.get(line)?.base ?? null, line: lineRef(b) });
-  for (const [key, c] of view.counts) out.push({ key: `count|${key}`, limit: rules.minCell, value: (v) => countIn(v, c), counted: c });
-  return out;
-}
-
-/** The values of a figure in each member's views of a wave (one per document that shows it). */
-const memberValues = (family: Family, wave: string, figure: Figure) => (i: number) =>
-  [...new Set(family.views[i]!.flatMap((v) => { const n = v.wave === wave ? figure.value(v) : null; return n === null ? [] : [n]; }))];
-
-function sumsOf(family: Family, wave: string, figure: Figure, cap: number): Sums {
-  const key = `${wave}|${figure.key}`;
-  const known = family.memo.get(key);
-  if (known && known.cap >= cap) return known.sums;
-  const sums = familySums(family.top, family.members, memberValues(family, wave, figure), cap);
-  family.memo.set(key, { cap, sums });
-  return sums;
-}
-
-/** A rest under its limit: the figure, its wave, the rest and the sum of the territories subtracted; the views read (mine, the holder's). */
-interface FamilyRest { wave: string; figure: Figure; rest: number; sum: number; view: View; holder: View | null }
-
-/**
- * The rests of the outer territory under their limits that `mine` leaves with some disjoint
- * published territories: outer less the sum of some of them (mine the outer), or holder less
- * mine less it. The smallest rest of each figure of each view.
- */
-function familyRests(mine: readonly View[], family: Family, rules: DisclosureRules): FamilyRest[] {
-  const out: FamilyRest[] = [];
-  for (const m of mine) {
-    const outers = family.holder ? family.holder.filter((h) => h.wave === m.wave) : [null];
-    for (const figure of figuresOf(m, rules)) {
-      const own = figure.value(m)!;
-      for (const h of outers) {
-        const total = h ? figure.value(h) : own;
-        if (total === null) continue;
-        const d = h ? total - own : own;
-        // Mine as the outer one: at least one territory subtracted (mine alone is no rest).
-        const [lo, hi] = [Math.max(h ? 0 : 1, d - figure.limit + 1), d - 1];
-        if (hi < lo) continue;
-        const sums = sumsOf(family, m.wave, figure, hi);
-        let s = hi;
-        while (s >= lo && !hasSum(sums, s)) s--;
-        if (s >= lo) { out.push({ wave: m.wave, figure, rest: d - s, sum: s, view: m, holder: h }); break; }
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * `fewBehind` beside a family: where the responses of the rest are unknown (a previous-wave
- * column), the lines both show, when the territories subtracted (`members`, their indexes) leave
- * some line a rest and none one of `minBase` or more: every such line, unchanged ones too.
- */
-function familyFewBehind(view: View, holder: View | null, family: Family, members: readonly number[], rules: DisclosureRules): LineRef[] {
-  const valueOf = (i: number, figure: (v: View) => number | null) => {
-    for (const v of family.views[i]!) if (v.wave === view.wave && figure(v) !== null) return figure(v);
-    return null;
-  };
-  if (view.responses !== null && (!holder || holder.responses !== null) && members.every((i) => valueOf(i, (v) => v.responses) !== null)) return [];
-  const common: LineRef[] = [];
-  let widest = 0;
-  for (const [line, b] of view.bases) {
-    const total = holder ? holder.bases.get(line)?.base : b.base;
-    const parts = members.map((i) => valueOf(i, (v) => v.bases.get(line)?.base ?? null));
-    if (total === undefined || parts.some((p) => p === null)) continue;
-    common.push(lineRef(b));
-    widest = Math.max(widest, (holder ? total - b.base : total) - parts.reduce<number>((a, p) => a + p!, 0));
-  }
-  return small(widest, rules.minBase) ? common : [];
-}
-
-/** A count of one code of a line, as the bounds read it in each document. */
-const cellCount = (line: LineRef, code: string): Omit<Counted, 'count'> => ({ question: line.question, ...(line.row === undefined ? {} : { row: line.row }), codes: [code] });
-
-/**
- * A figure the bounds add up over disjoint territories: a code's count, or the line's base less
- * it (those who answered and did not give the code), which bounds the count the other way (a
- * territory's « × » is at least its base less what its holder's others less the others' leave).
- */
-interface BoundFigure { key: string; value: (v: View) => number | null }
-
-function boundFigures(line: LineRef, code: string): [BoundFigure, BoundFigure] {
-  const c = cellCount(line, code);
-  const l = lineOf(line.question, line.row);
-  return [
-    { key: `count|${countKey(c)}`, value: (v) => countIn(v, c) },
-    { key: `not|${countKey(c)}`, value: (v) => { const n = countIn(v, c); const b = v.bases.get(l)?.base; return n === null || b === undefined ? null : b - n; } },
-  ];
-}
-
-/** The values of a figure that views show in a wave (one per document that shows it). */
-const shownIn = (views: readonly View[], wave: string, f: BoundFigure): number[] =>
-  views.flatMap((v) => { const n = v.wave === wave ? f.value(v) : null; return n === null ? [] : [n]; });
-
-/**
- * The most a reader subtracts of one count in a wave beside each member of a family: its own
- * count (the largest its documents show) or the most its disjoint parts give, 0 when none shows
- * it. A maximum, not every sum: a bound is tightest with the most taken beside it.
- */
-export interface Most {
-  /** By member: the most it gives. */
-  best: number[];
-  /** By member: the most its parts give together. */
-  parts: number[];
-  /** The most the top groups give together (the new document aside). */
-  top: number;
-  /** By group: the most one of its independent sets gives. */
-  group: Map<readonly FamilyNode[], number>;
-}
-
-/** The most an independent set of a group gives, none of it overlapping `except` (the territory bounded, or one holding it). */
-function setsMost(family: Family, best: readonly number[], group: readonly FamilyNode[], except: FamilyNode | null): { most: number; set: readonly FamilyNode[] } {
-  let out = { most: 0, set: [] as readonly FamilyNode[] };
-  for (const set of independentSets(group, family.members)) {
-    if (except && set.some((n) => overlap(family.members[n.index]!.inside, family.members[except.index]!.inside))) continue;
-    const most = set.reduce((a, n) => a + best[n.index]!, 0);
-    if (most > out.most) out = { most, set };
-  }
-  return out;
-}
-
-/** `Most` of one count in a wave: one walk of the tree, O(P) (overlapping groups: their independent sets), kept for the passes of hiding. */
-function mostOf(family: Family, wave: string, c: BoundFigure): Most {
-  const key = `${wave}|${c.key}`;
-  const known = family.most.get(key);
-  if (known) return known;
-  const n = family.members.length;
-  const most: Most = { best: new Array<number>(n).fill(0), parts: new Array<number>(n).fill(0), top: 0, group: new Map() };
-  const groups = (list: readonly (readonly FamilyNode[])[]): number => list.reduce((a, g) => a + groupMost(g), 0);
-  const groupMost = (g: readonly FamilyNode[]): number => {
-    for (const node of g) {
-      most.parts[node.index] = groups(node.parts);
-      most.best[node.index] = Math.max(most.parts[node.index]!, ...shownIn(family.views[node.index]!, wave, c));
-    }
-    const v = setsMost(family, most.best, g, null).most;
-    most.group.set(g, v);
-    return v;
-  };
-  most.top = groups(family.top);
-  family.most.set(key, most);
-  return most;
-}
-
-/** Whose hidden line the bounds read: the new document's, the holder's (the outer one), or a member's (its index). */
-type Owner = 'mine' | 'holder' | number;
-
-/** The members a reader takes beside a bounded territory in `groups` (those giving the most), through their parts where those give more. */
-function takenIn(family: Family, most: Most, wave: string, c: BoundFigure, groups: readonly (readonly FamilyNode[])[], except: FamilyNode | null): number[] {
-  return groups.flatMap((g) => setsMost(family, most.best, g, except).set.flatMap((n) => {
-    if (most.best[n.index] === 0) return [];
-    return Math.max(0, ...shownIn(family.views[n.index]!, wave, c)) === most.best[n.index] ? [n.index] : takenIn(family, most, wave, c, n.parts, null);
-  }));
-}
-
-/**
- * What a family says of one hidden count of `owner`: at least the most its published parts give
- * (the outer one's: every top territory, the new one with them when the outer one holds it), at
- * most, for each published territory holding it that shows the count, that count less the most
- * the territories beside it inside that one give. `mine` null: as if the new document showed no
- * count (what was public before it). With `names`, the members read (for a refusal).
- */
-function boundOf(family: Family, mine: readonly View[] | null, wave: string, owner: Owner, c: BoundFigure, names = false): { min: number; max: number; members: number[] } {
-  const most = mostOf(family, wave, c);
-  const mineShown = mine ? shownIn(mine, wave, c) : [];
-  const mineMost = Math.max(0, ...mineShown);
-  const least = (list: readonly number[]) => (list.length ? Math.min(...list) : null);
-  const outer = family.holder ? least(shownIn(family.holder, wave, c)) : least(mineShown);
-  const taken = (groups: readonly (readonly FamilyNode[])[], except: FamilyNode | null) => (names ? takenIn(family, most, wave, c, groups, except) : []);
-  if (owner === 'holder' || (owner === 'mine' && !family.holder)) return { min: most.top + (family.holder ? mineMost : 0), max: Infinity, members: taken(family.top, null) };
-  if (owner === 'mine') return { min: 0, max: outer === null ? Infinity : outer - most.top, members: taken(family.top, null) };
-  let place = family.places.get(owner)!;
-  const bound = { min: most.parts[owner]!, max: Infinity, members: taken(place.node.parts, null) };
-  // Up from the owner: at each level, the groups beside its branch and what its own group gives without it.
-  let beside = 0;
-  let read: number[] = [];
-  for (;;) {
-    const { node, parent, group, groups } = place;
-    const without = setsMost(family, most.best, group, node);
-    beside += (parent ? most.parts[parent.index]! : most.top) - most.group.get(group)! + without.most;
-    if (names) read = [...read, ...taken(groups.filter((g) => g !== group), null), ...without.set.flatMap((n) => taken([[n]], null))];
-    const holder = parent ? least(shownIn(family.views[parent.index]!, wave, c)) : outer;
-    const total = parent ? beside : beside + (family.holder ? mineMost : 0);
-    if (holder !== null && holder - total < bound.max) {
-      bound.max = holder - total;
-      if (names) bound.members = [...taken(family.places.get(owner)!.node.parts, null), ...(parent ? [parent.index] : []), ...read];
-    }
-    if (!parent) break;
-    place = family.places.get(parent.index)!;
-  }
-  return bound;
-}
-
-/**
- * The bounds of one hidden count of `owner` (its view `view`): those of its count (`boundOf`),
- * and its base less those of the count of the others who answered.
- */
-function cellBound(family: Family, mine: readonly View[] | null, wave: string, owner: Owner, view: View, line: LineRef, code: string, names = false): { min: number; max: number; members: number[] } {
-  const [count, not] = boundFigures(line, code).map((f) => boundOf(family, mine, wave, owner, f, names)) as [ReturnType<typeof boundOf>, ReturnType<typeof boundOf>];
-  const base = view.bases.get(lineOf(line.question, line.row))?.base;
-  if (base === undefined) return count;
-  return { min: Math.max(count.min, base - not.max), max: Math.min(count.max, base - not.min), members: [...count.members, ...not.members] };
-}
-
-/** A hidden line of the family that its bounds fix to a single reading with the new document, and not without it. */
-interface BoundPinned {
-  wave: string;
-  line: HiddenLine;
-  /** The view of the line. */
-  view: View;
-  owner: Owner;
-  /** The codes of its hidden counts the new document shows (for a line of another). */
-  codes: string[];
-}
-
-/** True when bounds leave a line's hidden counts a single reading (`boundedCountPinned`); documents of different times that contradict each other fix nothing. */
-function pinned(cells: readonly BoundedCount[], sum: number, rules: DisclosureRules): boolean {
-  // A count is at most the line's hidden sum anyway: bounds past it say nothing.
-  if (cells.some((c) => c.max < c.min) || cells.every((c) => c.min === 0 && c.max >= sum)) return false;
-  return boundedCountPinned(cells, sum, rules);
-}
-
-/**
- * The hidden lines of a family (the new document's, the holder's, each member's) that the bounds
- * the family sets on them (`boundOf`) fix to a single reading: the new document's own, and those
- * of others that the new document's counts fix (the others fixed nothing before it). Cost: a
- * `mostOf` per count (O(P), kept) and, per hidden count, a walk up its branch.
- */
-function familyPinned(mine: readonly View[], family: Family, rules: DisclosureRules): BoundPinned[] {
-  const out: BoundPinned[] = [];
-  for (const wave of new Set(mine.map((v) => v.wave))) {
-    const at = (views: readonly View[]) => views.filter((v) => v.wave === wave);
-    const owners: [Owner, View[]][] = [
-      [family.holder ? 'holder' : 'mine', at(family.holder ?? mine)],
-      ...family.views.map((views, i): [Owner, View[]] => [i, at(views)]),
-      ...(family.holder ? [['mine', at(mine)] as [Owner, View[]]] : []),
-    ];
-    for (const [owner, views] of owners) for (const v of views) for (const line of v.hidden.values()) {
-      // Another's line: only the counts the new document shows of its codes can fix it anew.
-      const codes = owner === 'mine' ? [] : line.cells.filter((cell) => mine.some((m) => m.wave === wave && countIn(m, cellCount(line, cell.code)) !== null)).map((cell) => cell.code);
-      if (owner !== 'mine' && !codes.length) continue;
-      const cells = (withMine: boolean) => line.cells.map((cell): BoundedCount => { const { min, max } = cellBound(family, withMine ? mine : null, wave, owner, v, line, cell.code); return { mark: cell.mark, min, max }; });
-      if (!pinned(cells(true), line.sum, rules)) continue;
-      if (owner !== 'mine' && pinned(cells(false), line.sum, rules)) continue;
-      out.push({ wave, line, view: v, owner, codes });
-    }
-  }
-  return out;
-}
-
-/**
- * What `mine` hides beside a family: the counts whose rest is under `minCell`, the lines whose
- * base rest is under `minBase` (with the others both show where `familyFewBehind` says so), its
- * lines whose hidden counts the family's bounds fix, and its counts that fix another's (`familyPinned`).
- */
-function familyHidden(mine: readonly View[], family: Family, rules: DisclosureRules): HiddenCounts[] {
-  const byWave = new Map<string, HiddenCounts & { counts: CountRef[]; lines: LineRef[] }>();
-  const tried = new Set<string>();
-  for (const r of familyRests(mine, family, rules)) {
-    if (!r.figure.line && !r.figure.counted) continue;
-    const entry = byWave.get(r.wave) ?? { territory: { ...mine[0]!.territory }, wave: r.wave, counts: [], lines: [] };
-    byWave.set(r.wave, entry);
-    const c = r.figure.counted;
-    if (c) { entry.counts.push({ question: c.question, ...(c.row === undefined ? {} : { row: c.row }), code: c.codes[0]! }); continue; }
-    entry.lines.push(r.figure.line!);
-    const members = familyFor(family.top, family.members, memberValues(family, r.wave, r.figure), r.sum) ?? [];
-    const key = `${r.wave}|${r.holder === null ? '' : family.holder!.indexOf(r.holder)}|${[...members].sort().join(',')}`;
-    if (tried.has(key)) continue;
-    tried.add(key);
-    entry.lines.push(...familyFewBehind(r.view, r.holder, family, members, rules));
-  }
-  for (const p of familyPinned(mine, family, rules)) {
-    const entry = byWave.get(p.wave) ?? { territory: { ...mine[0]!.territory }, wave: p.wave, counts: [], lines: [] };
-    byWave.set(p.wave, entry);
-    if (p.owner === 'mine') entry.lines.push(lineRef(p.line));
-    else entry.counts.push(...p.codes.map((code): CountRef => ({ ...lineRef(p.line), code })));
-  }
-  return [...byWave.values()].map(({ lines, ...h }) => (lines.length ? { ...h, lines } : h));
-}
-
-/** The refusal of the first rest under its limit beside a family, naming the publications it subtracts; null when none. */
-function familyRefusal(territory: TerritoryRef, wave: string, mine: readonly View[], family: Family, rules: DisclosureRules): HttpError | null {
-  const [r] = familyRests(mine, family, rules);
-  if (!r) return familyBoundsRefusal(territory, wave, mine, family, rules);
-  const { figure } = r;
-  const c = figure.counted;
-  const found = c ? text('nested.count', { question: c.question, code: `${c.row === undefined ? '' : `${c.row}.`}${c.codes.join(' + ')}`, count: r.rest, minCell: rules.minCell })
-    : figure.line ? text('nested.base', { question: lineOf(figure.line.question, figure.line.row), count: r.rest, minBase: rules.minBase })
-    : text('nested.responses', { count: r.rest, minBase: rules.minBase });
-  const what = r.wave === wave ? found : text('nested.in-wave', { wave: r.wave, what: found });
-  const subtracted = (familyFor(family.top, family.members, memberValues(family, r.wave, figure), r.sum) ?? []).map((i) => name(family.members[i]!.territory)).sort();
-  return familyConflict(territory, wave, family, [...(family.holder ? [name(family.outer)] : []), ...subtracted], what);
-}
-
-/**
- * The refusal of the first hidden line the family's bounds fix with the new document
- * (`familyPinned`), naming the holder, the territory whose line it is, and the others read; null when none.
- */
-function familyBoundsRefusal(territory: TerritoryRef, wave: string, mine: readonly View[], family: Family, rules: DisclosureRules): HttpError | null {
-  const [p] = familyPinned(mine, family, rules);
-  if (!p) return null;
-  const read = new Set<number>();
-  for (const cell of p.line.cells) for (const i of cellBound(family, mine, p.wave, p.owner, p.view, p.line, cell.code, true).members) read.add(i);
-  if (typeof p.owner === 'number') read.delete(p.owner);
-  if (!read.size && typeof p.owner !== 'number') family.members.forEach((_, i) => read.add(i));
-  const others = [...(family.holder ? [name(family.outer)] : []), ...(typeof p.owner === 'number' ? [name(family.members[p.owner]!.territory)] : []), ...[...read].map((i) => name(family.members[i]!.territory)).sort()];
-  const found = text(others.length > 2 ? 'nested.bounds-family' : 'nested.bounds', { question: lineOf(p.line.question, p.line.row) });
-  return familyConflict(territory, wave, family, others, p.wave === wave ? found : text('nested.in-wave', { wave: p.wave, what: found }));
-}
-
-/** The 409 of a family: the publication, the others read with it (named in this order), the territory whose rest is read, what it gives away. */
-function familyConflict(territory: TerritoryRef, wave: string, family: Family, others: readonly string[], what: Text): HttpError {
-  const message = others.length === 1 ? text('conflict.nested-publication', { territory: name(territory), wave, other: others[0]!, outer: name(family.outer), what })
-    : others.length === 2 ? text('conflict.nested-three', { territory: name(territory), wave, first: others[0]!, second: others[1]!, outer: name(family.outer), what })
-    : text('conflict.nested-family', { territory: name(territory), wave, others: text('nested.and', { list: joinTexts(others.slice(0, -1), ', '), last: others[others.length - 1]! }), outer: name(family.outer), what });
-  return new HttpError(409, 'conflict', message, {}, [{ pointer: '', code: 'results/nested-difference', message }]);
 }
 
 /** Passes of hiding: each may show a count its line hid before (its complements change). */

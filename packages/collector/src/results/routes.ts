@@ -38,7 +38,7 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { disclosureRules, emptyWaveNote, withTerritoryNames, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
-import { sameTerritory } from '@olva/schema';
+import { sameTerritory, territoryKey } from '@olva/schema';
 import type { Authorizer, Principal } from '../auth.js';
 import { authorizeRead } from '../export/routes.js';
 import { badParameter, badRequestError, parseReadQuery } from '../export/query.js';
@@ -168,7 +168,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const inner = new Map<string, TerritoryRef>();
     const counted = (t: TerritoryRef, container: TerritoryRef) => {
       const inside = within(t, container);
-      if (inside && !sameTerritory(t, container)) inner.set(`${t.level}:${t.code}`, t);
+      if (inside && !sameTerritory(t, container)) inner.set(territoryKey(t), t);
       return inside;
     };
     const asked = { questionnaireId: questionnaire, wave, territories: territories.covered([territory]), territory, within: counted, comparisons };

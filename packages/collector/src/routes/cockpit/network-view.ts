@@ -5,6 +5,7 @@
  * tokens' scopes) and those responses name; a response counts for every known territory it
  * lies in, and a territory of its own otherwise.
  */
+import { territoryKey } from '@olva/schema';
 import type { TerritoryRef } from '../../store/types.js';
 import { refreshFacts } from '../../store/facts.js';
 import { findExpected, findTarget } from '../../stats/expected.js';
@@ -37,7 +38,7 @@ export interface NetworkView {
   questionnaire: string | null;
 }
 
-const key = (t: TerritoryRef): string => `${t.level}:${t.code}`;
+const key = territoryKey;
 
 /** The territories the configuration and builds name for `wave` (before any scope check). */
 export function knownTerritories(ctx: CockpitContext, tokens: readonly TokenConfig[], wave: string | null): TerritoryRef[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { familyFor, familySums, familyTree, hasSum, placesOf, type Member, type Sums } from './families.js';
+import { familyFor, familySums, familyTree, hasSum, placesOf, type Member, type Sums } from './family-tree.js';
 
 /** A territory `code` holding the codes of `inside` (itself included). */
 const member = (code: string, inside: string[] = []): Member => ({ territory: { level: 'custom', code }, inside: new Set([code, ...inside].map((c) => `custom:${c}`)) });

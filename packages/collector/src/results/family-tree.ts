@@ -11,6 +11,7 @@
  * of C + 1 bits where S are the sums reached so far and K those of a part (2 for a territory with
  * nothing published inside): each of the fewer shifts the other.
  */
+import { territoryKey } from '@olva/schema';
 import type { TerritoryRef } from '../store/types.js';
 
 /** A published territory in the tree, with those right inside it (grouped where they overlap). */
@@ -25,7 +26,7 @@ export interface FamilyNode {
 /** A territory and every territory inside it, itself included, by `level:code`. */
 export interface Member { territory: TerritoryRef; inside: ReadonlySet<string> }
 
-const name = (t: TerritoryRef) => `${t.level}:${t.code}`;
+const name = territoryKey;
 
 /** True when two territories (their `inside` sets) share a territory. */
 export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
