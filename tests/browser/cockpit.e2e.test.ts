@@ -611,6 +611,9 @@ it('counts the territories of a token covering dozens in the header, and lists t
   expect(await page.locator('#scope').getAttribute('open')).toBe('');
   await page.click('#lang');
   await page.waitForFunction(() => document.querySelector('#scope summary')?.textContent === '24 territories');
+  // The view is drawn again in English, and the focus given back to the language button once
+  // that is done: the summary is focused after it, or the drawing's heading takes the Enter below.
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Probable duplicates' && document.activeElement?.id === 'lang');
   expect(await page.locator('#who').innerText()).toMatch(/^Signed in with the token "reseau-regional" — 24 territories\n/);
   await page.focus('#scope summary');
   await page.keyboard.press('Enter');
