@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchPayload } from './collector.mjs';
+import { machine, median } from './common.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(self), '../..');
@@ -27,7 +28,6 @@ const TERRITORIES = 50;
 const TOKEN = 'bench-national-token-0123456789';
 const SECTORS = ['sport', 'culture', 'loisirs_vie_sociale', 'caritatif_humanitaire', 'social_sante', 'defense_causes', 'education_formation_insertion', 'economie_developpement_local', 'environnement', 'jeunesse_education_populaire'];
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Fills an SQLite file with `count` responses spread over the given communes and 60 days. */
 async function fill(file, communes, count) {
@@ -119,7 +119,7 @@ export async function runCockpitBench() {
     return {
       count: COUNT, territories: TERRITORIES, fillMs, factsMs, warmMs: median(warm), warmMax: Math.max(...warm),
       territoryMs: median(territoryView), afterNewMs: afterNew.ms,
-      machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
+      machine: machine(),
     };
   } finally {
     await collector.close();

@@ -30,6 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { machine } from './common.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(self), '../..');
@@ -449,10 +450,10 @@ export async function runCollectorBench() {
   }
   fs.rmSync(tmp, { recursive: true, force: true });
   // OLVA_BENCH_EXPORT_COUNT=0: the intake only.
-  return { intake, exports: EXPORT_COUNT > 0 ? await runExports() : [], machine: machine() };
+  return { intake, exports: EXPORT_COUNT > 0 ? await runExports() : [], machine: machineLine() };
 }
 
-const machine = () => `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${DURATION} s per run`;
+const machineLine = () => `${machine()}, ${DURATION} s per run`;
 
 /**
  * The exports: `EXPORT_COUNT` responses seeded once into SQLite, then each format of
@@ -515,6 +516,6 @@ if (process.argv[1] === self) {
   else if (mode === '--seed') await seedBench(process.argv[3], Number(process.argv[4]));
   else if (mode === '--export') await exportBench(process.argv[3], Number(process.argv[4]), process.argv[5], process.argv[6]);
   // The exports alone (e.g. OLVA_BENCH_EXPORT_FORMATS=xlsx OLVA_BENCH_EXPORT_COUNT=5000).
-  else if (mode === '--exports') console.log([...formatExports(await runExports()), '', `Machine: ${machine()}.`].join('\n'));
+  else if (mode === '--exports') console.log([...formatExports(await runExports()), '', `Machine: ${machineLine()}.`].join('\n'));
   else console.log(formatCollectorTable(await runCollectorBench()));
 }

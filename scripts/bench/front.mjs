@@ -28,6 +28,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { buildShapes } from './shapes.mjs';
+import { median } from './common.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD = join(REPO, 'build/questionnaires/olva-core');
@@ -220,11 +221,6 @@ function startServer() {
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** Gzipped size (level 9) of the files a library needs. */
 function gzippedBytes(paths) {

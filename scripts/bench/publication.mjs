@@ -24,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchPayload } from './collector.mjs';
+import { machine, median } from './common.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(self), '../..');
@@ -39,11 +40,6 @@ const NATIONAL = 'bench-national-token-0123456789';
 
 const name = (t) => `${t.level}:${t.code}`;
 const tokenOf = (t) => `bench-publish-${t.level}-${t.code}-0123456789`;
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 
 /** The territories published, in their order: communes, EPCIs, départements, the region. */
 function chooseTerritories(directory) {
@@ -128,7 +124,7 @@ export async function runPublicationBench() {
     return {
       count: COUNT, responses, fillMs, timings,
       nested: { commune: 0, epci: COMMUNES_PER_EPCI, departement: EPCIS_PER_DEPARTEMENT * (1 + COMMUNES_PER_EPCI), region: order.length - 1 },
-      machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
+      machine: machine(),
     };
   } finally {
     await collector.close();

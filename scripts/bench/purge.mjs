@@ -28,6 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchPayload } from './collector.mjs';
+import { machine } from './common.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(self), '../..');
@@ -130,7 +131,7 @@ export async function runPurgeBench() {
     await pg?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  return { count: COUNT, rows, note, machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}` };
+  return { count: COUNT, rows, note, machine: machine() };
 }
 
 /** Renders the figures as a Markdown table. */
