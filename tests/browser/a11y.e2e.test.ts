@@ -2,8 +2,8 @@
  * axe-core in real Chromium, inside the shadow root of <olva-survey> (built embed), on the
  * states the stories cannot reach by themselves: every page of the core survey with the Rennes
  * extension as it is shown and once filled, its review and its receipt (at 320 px, checking
- * there is no sideways scrolling too); paper data entry; the kiosk receipt; a site theme set
- * through --olva-* properties, with errors. Each question type in each state is checked
+ * there is no sideways scrolling too, nothing out of reach and every focus ring whole); paper
+ * data entry; the kiosk receipt; a site theme set through --olva-* properties, with errors. Each question type in each state is checked
  * through its stories (stories.e2e.test.ts).
  */
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { addSurveyPage, openSurvey, QUESTIONNAIRES, waitForEvent, type OlvaSite, useBrowserAndSite } from '@olva/test-support/olva-site';
 import { seriousViolations } from '@olva/test-support/axe';
+import { focusRings, reflowProblems } from '@olva/test-support/display-checks';
 import { launchChromium } from '@olva/test-support/chromium';
 import { fillSurveyByKeyboard, isPrimaryButton, sendFromReview, tabUntil } from '@olva/test-support/keyboard';
 import { modesQuestionnaire } from '../../stories/fixtures/modes.js';
@@ -43,6 +44,11 @@ it('the core survey with the Rennes extension is accessible on every page, the r
     onPage: async (id, stage) => {
       await expectAccessible(page, `${id} (${stage})`);
       expect(await overflow(), `${id} (${stage}) scrolls sideways`).toBeLessThanOrEqual(0);
+      // What axe does not check: nothing out of reach at 320 px (10.11), every focus ring whole (10.7).
+      if (stage === 'shown') {
+        expect(await reflowProblems(page, 'olva-survey'), id).toEqual([]);
+        expect((await focusRings(page, 'olva-survey')).problems, id).toEqual([]);
+      }
     },
   });
   await sendFromReview(page);
@@ -200,5 +206,17 @@ it('keeps the host page’s inherited text styles out: alignment, italics, capit
   for (const element of [styles.label, styles.help]) {
     expect(element).toEqual({ textAlign: 'start', fontStyle: 'normal', textTransform: 'none', letterSpacing: 'normal', wordSpacing: '0px', textIndent: '0px' });
   }
+  // But the user's text spacing (RGAA 10.12), set in the page with !important as a bookmarklet
+  // or an extension does, still reaches the form through the host (a shadow root lets only
+  // inherited properties in): the resets above must not be !important.
+  const spaced = await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const s = getComputedStyle(document.querySelector('olva-survey')!.shadowRoot!.querySelector('[part~="label"]')!);
+    const size = parseFloat(s.fontSize);
+    return [parseFloat(s.letterSpacing) / size, parseFloat(s.wordSpacing) / size, parseFloat(s.lineHeight) / size].map((x) => x.toFixed(2));
+  });
+  expect(spaced).toEqual(['0.12', '0.16', '1.50']);
   await page.close();
 });

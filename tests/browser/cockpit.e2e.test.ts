@@ -4,7 +4,8 @@
  * against the API, a planted duplicate compared in words, resolved (the export loses it) and undone, the
  * national network, scopes, tokens of fewer rights (each view only to a token that may read
  * it, and why not), the paper entry and its way back, English, the keyboard, a phone’s width
- * (a table that scrolls says so), the CSP, and axe on every view.
+ * (a table that scrolls says so), the CSP, axe on every view, and the display criteria of RGAA
+ * that axe does not check (focus rings, reflow at 320 px, text spacing at 200 %, reduced motion).
  * Needs `npm run build`.
  */
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AXE_JS, EMBED_JS, REPO } from '@olva/test-support/olva-site';
 import { seriousViolations } from '@olva/test-support/axe';
+import { cutText, focusRings, motion, reflowProblems, spaceText, zoomText } from '@olva/test-support/display-checks';
 import { COCKPIT_CSP, seedCockpitDemo } from '@olva/collector';
 import { demoTokens } from '@olva/test-support/demo-collector';
 import { demoInChromium } from '@olva/test-support/demo-chromium';
@@ -821,5 +823,44 @@ it('loads a territory’s view while the collector runs its most exports at once
   await page.reload();
   await page.waitForSelector('#warnings-table');
   expect(await page.locator('#warnings-busy').count()).toBe(0);
+  await closeClean(page, errors);
+});
+
+/**
+ * The RGAA display criteria axe does not check, on the view as it is: every control's focus
+ * ring, in the default and in forced colours (10.7); nothing moving under reduced motion; at
+ * 320 px (a 1280 px screen at 400 %), only tables scrolling sideways, each in its own box
+ * reached by Tab (10.11); the user's text spacing with text at 200 %, nothing cut (10.12,
+ * 10.4). The page is left as it was found: the default width, colours, spacing and size.
+ */
+async function expectDisplayCriteria(page: Page, view: string): Promise<void> {
+  const rings = await focusRings(page);
+  expect(rings.problems, `${view}: focus rings`).toEqual([]);
+  expect(rings.checked, view).toBeGreaterThan(8);
+  await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+  expect((await focusRings(page)).problems, `${view}: focus rings in forced colours`).toEqual([]);
+  expect(await motion(page), `${view}: motion`).toEqual([]);
+  await page.emulateMedia({ forcedColors: 'none', reducedMotion: 'no-preference' });
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await reflowProblems(page), `${view} at 320 px`).toEqual([]);
+  await page.setViewportSize(viewport);
+  await spaceText(page);
+  expect(await zoomText(page), `${view}: texts that do not grow at 200 %`).toEqual([]);
+  expect(await cutText(page), `${view}: text spacing at 200 %`).toEqual([]);
+  await page.evaluate(() => { document.documentElement.style.fontSize = ''; document.adoptedStyleSheets = []; });
+}
+
+it('meets the display criteria axe does not check on a territory’s view, a response open, and on the duplicates compared', async () => {
+  const { page, errors } = await openPage();
+  await signIn(page, RENNES);
+  await page.waitForSelector('#warnings-table');
+  await page.click('#warnings-table tbody tr:first-child button[data-action="see"]');
+  await page.waitForSelector('#warning-1-response table.responses');
+  await expectDisplayCriteria(page, 'territory');
+  await page.evaluate(() => { window.location.hash = '#doublons'; });
+  await page.click('section.group button[data-action="see"]');
+  await page.waitForSelector('table.responses');
+  await expectDisplayCriteria(page, 'duplicates');
   await closeClean(page, errors);
 });

@@ -1,9 +1,11 @@
 /**
  * RGAA 4.1 beyond what axe checks, in real Chromium, on the built embed and the built
- * <olva-results>: forced colours (Windows high contrast), the user's text spacing (10.12),
- * 200 % text zoom (10.4) and reduced motion. One browser, few pages:
+ * <olva-results>: forced colours (Windows high contrast), the focus ring of every control
+ * (10.7), reflow at 320 px (10.11), the user's text spacing (10.12), 200 % text zoom (10.4)
+ * and reduced motion (the checks: @olva/test-support/display-checks). One browser, few pages:
  * - <olva-survey> with a question of every type (two sections: the progress bar), its errors,
- *   the commune picker's list, then a short survey's review and kiosk receipt, and paper entry;
+ *   the commune picker's list, the core's first page with the Rennes extension, then a short
+ *   survey's review and kiosk receipt, and paper entry;
  * - <olva-results> with share bars and their comparison markers, stacked bars and data tables.
  * Forced colours are emulated by Chromium with a light system palette; what must hold in any
  * palette is checked against the system colours themselves (read from the page), not against
@@ -18,6 +20,7 @@ import { compiledQuestionnaire } from '@olva/test-support/compiled';
 import { analysedResults } from '@olva/test-support/analysed-results';
 import { addSurveyPage, openSurvey, REPO, requireBuild, useBrowserAndSite, waitForEvent, type OlvaSite } from '@olva/test-support/olva-site';
 import { fillSurveyByKeyboard, sendFromReview } from '@olva/test-support/keyboard';
+import { cutText, focusRings, motion, reflowProblems, spaceText, systemColours, zoomText } from '@olva/test-support/display-checks';
 import { modesQuestionnaire } from '../../stories/fixtures/modes.js';
 import { TYPE_FIXTURES } from '../../stories/fixtures/index.js';
 
@@ -41,83 +44,6 @@ const everyType = compiledQuestionnaire({
     { id: 's2', title: { fr: 'Seconde partie', en: 'Second part' }, questions: [{ id: 'remarques', type: 'textarea', label: { fr: 'Remarques', en: 'Remarks' } } as Question] },
   ],
 });
-
-/**
- * The user's text spacing of RGAA 10.12 (the WCAG 1.4.12 bookmarklet's values), set in the
- * document and in every shadow root, as a user style sheet reaches them all.
- */
-async function spaceText(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }'
-      + ' p { margin-bottom: 2em !important; }');
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    for (const host of document.querySelectorAll('olva-survey, olva-results')) {
-      const root = host.shadowRoot!;
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    }
-  });
-}
-
-/** Text-only zoom at 200 %: the root font size doubled, as a browser's text zoom does. */
-const zoomText = (page: Page) => page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
-
-/**
- * What is cut or spills in the element's shadow root: a text whose box reaches beyond the
- * element that holds it (a fixed height or width), an element that clips content it cannot
- * scroll, and the page scrolling sideways. Each as "tag.class: why".
- */
-function cutText(page: Page, host: string): Promise<string[]> {
-  return page.evaluate((selector) => {
-    const root = document.querySelector(selector)!.shadowRoot!;
-    const where = (e: Element) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.trim().replace(/\s+/g, '.')}` : ''} "${(e.textContent ?? '').trim().slice(0, 30)}"`;
-    const out: string[] = [];
-    for (const e of root.querySelectorAll('*')) {
-      if (e.closest('svg') || !e.checkVisibility() || e.closest('.visually-hidden')) continue;
-      const style = getComputedStyle(e);
-      const box = e.getBoundingClientRect();
-      const clips = /hidden|clip/.test(style.overflowX + style.overflowY) && !e.matches('progress');
-      if (clips && (e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1)) out.push(`${where(e)}: clips its content`);
-      const words = [...e.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
-      if (!words.length || style.display === 'inline') continue;
-      for (const n of words) {
-        const range = document.createRange();
-        range.selectNodeContents(n);
-        const r = range.getBoundingClientRect();
-        if (r.bottom > box.bottom + 1 || r.right > box.right + 1 || r.top < box.top - 1) out.push(`${where(e)}: text spills out of its box`);
-      }
-    }
-    // Chart texts are placed by the chart: spaced out, none may leave its chart or run into another.
-    for (const svg of root.querySelectorAll<SVGSVGElement>('svg.olva-chart')) {
-      const width = svg.viewBox.baseVal.width;
-      const boxes = [...svg.querySelectorAll<SVGTextElement>('text')].map((t) => ({ t: t.textContent!, b: t.getBBox() }));
-      for (const [i, { t, b }] of boxes.entries()) {
-        if (b.x < -1 || b.x + b.width > width + 1) out.push(`chart text "${t}" leaves its chart`);
-        for (const o of boxes.slice(i + 1)) {
-          const overlap = Math.min(b.x + b.width, o.b.x + o.b.width) - Math.max(b.x, o.b.x) > 1 && Math.min(b.y + b.height, o.b.y + o.b.height) - Math.max(b.y, o.b.y) > 1;
-          if (overlap) out.push(`chart texts "${t}" and "${o.t}" overlap`);
-        }
-      }
-    }
-    if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page scrolls sideways');
-    return out;
-  }, host);
-}
-
-/** The system colours of the palette in force, as computed colours. */
-function systemColours(page: Page): Promise<Record<'Canvas' | 'CanvasText' | 'GrayText' | 'Highlight' | 'HighlightText', string>> {
-  return page.evaluate(() => {
-    const probe = document.body.appendChild(document.createElement('span'));
-    probe.style.setProperty('forced-color-adjust', 'none');
-    const out: Record<string, string> = {};
-    for (const name of ['Canvas', 'CanvasText', 'GrayText', 'Highlight', 'HighlightText']) {
-      probe.style.color = name;
-      out[name] = getComputedStyle(probe).color;
-    }
-    probe.remove();
-    return out as Record<'Canvas' | 'CanvasText' | 'GrayText' | 'Highlight' | 'HighlightText', string>;
-  });
-}
 
 /** The share of pixels that differ between two screenshots of the same size (decoded by the browser). */
 function differingPixels(page: Page, a: Buffer, b: Buffer): Promise<number> {
@@ -144,20 +70,6 @@ function styleOf(page: Page, selector: string, props: string[]): Promise<Record<
     const s = getComputedStyle(e);
     return Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)]));
   }, { selector, props });
-}
-
-/** Nothing moves: no animation running and no transition declared, in the page and the shadow root. */
-function motion(page: Page, host: string): Promise<string[]> {
-  return page.evaluate((selector) => {
-    const root = document.querySelector(selector)!.shadowRoot!;
-    const out = [...document.getAnimations(), ...root.getAnimations()].map((a) => `animation ${a.constructor.name}`);
-    for (const e of root.querySelectorAll('*')) {
-      const s = getComputedStyle(e);
-      if (s.animationName !== 'none' || s.transitionDuration.split(',').some((d) => parseFloat(d) > 0)) out.push(`${e.tagName} ${s.animationName} ${s.transitionDuration}`);
-      if (s.scrollBehavior === 'smooth') out.push(`${e.tagName} scrolls smoothly`);
-    }
-    return out;
-  }, host);
 }
 
 it('<olva-survey> in forced colours and reduced motion keeps progress, focus, errors, the picked commune, review, kiosk receipt and paper header visible; with text spacing at 200 % no text is cut', async () => {
@@ -189,6 +101,10 @@ it('<olva-survey> in forced colours and reduced motion keeps progress, focus, er
   expect(ring.style, JSON.stringify(ring)).toBe('solid');
   expect(ring.width).toBeGreaterThanOrEqual(2);
   expect(ring.colour).not.toBe(system.Canvas);
+  // And on every control of every type, whole (not cut by a question's paint containment).
+  const rings = await focusRings(page, 'olva-survey');
+  expect(rings.problems, 'focus rings in forced colours').toEqual([]);
+  expect(rings.checked).toBeGreaterThan(20);
 
   // Errors: the summary's frame and each question's mark are borders, kept.
   await page.locator('olva-survey').locator('button.primary').click();
@@ -218,11 +134,22 @@ it('<olva-survey> in forced colours and reduced motion keeps progress, focus, er
   expect(disabled).toEqual({ color: system.GrayText, border: system.GrayText, opacity: '1' });
   expect(await motion(page, 'olva-survey')).toEqual([]);
 
-  // Every type, its errors and the commune list, with the user's text spacing at 200 %.
+  // Every type, its errors and the commune list: rings in the default colours; at 320 px (a
+  // 1280 px screen at 400 %) nothing cut or out of reach; with the user's text spacing at 200 %.
   await forced(false);
+  expect((await focusRings(page, 'olva-survey')).problems, 'focus rings').toEqual([]);
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await reflowProblems(page, 'olva-survey'), 'every type at 320 px').toEqual([]);
+  await page.setViewportSize({ width: 1024, height: 800 });
   await spaceText(page);
-  await zoomText(page);
+  expect(await zoomText(page, 'olva-survey'), 'texts that do not grow at 200 %').toEqual([]);
   expect(await cutText(page, 'olva-survey'), 'every type with errors').toEqual([]);
+
+  // The core questionnaire's first page with an extension: its own long labels and help texts.
+  await openSurvey(page, addSurveyPage(site, '/modes/core.html', { attributes: { ...BASE, src: '/questionnaires/olva-core+rennes-2026/questionnaire.json' }, css: 'body { font-family: sans-serif; }' }));
+  await spaceText(page);
+  expect(await zoomText(page, 'olva-survey'), 'core and extension').toEqual([]);
+  expect(await cutText(page, 'olva-survey'), 'core and extension').toEqual([]);
 
   // Boxes told apart by their surface colour get a border: review sections, the kiosk receipt.
   await forced(true);
@@ -231,8 +158,9 @@ it('<olva-survey> in forced colours and reduced motion keeps progress, focus, er
   const framed = (selector: string) => styleOf(page, selector, ['border-top-style', 'border-bottom-style', 'border-right-style']);
   const solid = { 'border-top-style': 'solid', 'border-bottom-style': 'solid', 'border-right-style': 'solid' };
   expect(await framed('.review section')).toEqual(solid);
+  expect((await focusRings(page, 'olva-survey')).problems, 'focus rings of the review').toEqual([]);
   await spaceText(page);
-  await zoomText(page);
+  expect(await zoomText(page, 'olva-survey'), 'review').toEqual([]);
   expect(await cutText(page, 'olva-survey'), 'review').toEqual([]);
   await sendFromReview(page);
   await waitForEvent(page, 'olva-submitted');
@@ -243,7 +171,7 @@ it('<olva-survey> in forced colours and reduced motion keeps progress, focus, er
   await openSurvey(page, addSurveyPage(site, '/modes/paper.html', { attributes: { ...BASE, channel: 'paper' }, questionnaire: modesQuestionnaire }));
   expect(await framed('[part="paper-header"]')).toEqual(solid);
   await spaceText(page);
-  await zoomText(page);
+  expect(await zoomText(page, 'olva-survey'), 'paper entry').toEqual([]);
   expect(await cutText(page, 'olva-survey'), 'paper entry').toEqual([]);
   await page.close();
 });
@@ -294,10 +222,18 @@ it('<olva-results> in forced colours paints its charts in system colours only, a
   expect(paints.foreign, 'author colours left in forced colours').toEqual({});
   expect(await motion(page, 'olva-results')).toEqual([]);
 
+  const rings = await focusRings(page, 'olva-results');
+  expect(rings.problems, 'focus rings in forced colours').toEqual([]);
+  expect(rings.checked).toBeGreaterThan(5);
+
   await page.emulateMedia({ forcedColors: 'none' });
   await page.evaluate(() => { for (const d of document.querySelector('olva-results')!.shadowRoot!.querySelectorAll('details')) d.open = true; });
+  expect((await focusRings(page, 'olva-results')).problems, 'focus rings, tables open').toEqual([]);
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await reflowProblems(page, 'olva-results'), 'at 320 px').toEqual([]);
+  await page.setViewportSize({ width: 1024, height: 800 });
   await spaceText(page);
-  await zoomText(page);
+  expect(await zoomText(page, 'olva-results'), 'texts that do not grow at 200 %').toEqual([]);
   expect(await cutText(page, 'olva-results')).toEqual([]);
   await page.close();
 });

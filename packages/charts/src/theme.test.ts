@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { contrastRatio } from '@olva/test-support/contrast';
 import { CHART_COLOURS, CHART_CSS } from './theme.js';
 
-/** WCAG 2 relative luminance of `#rrggbb`. */
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-const contrast = (a: string, b: string) => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-};
+const contrast = contrastRatio;
 
 describe('default chart colours', () => {
   it('pass WCAG contrast on white: text 4.5:1, shapes 3:1, white value text on every series 4.5:1', () => {
