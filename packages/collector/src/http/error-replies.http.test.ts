@@ -48,7 +48,7 @@ describe('the longest build name, served as a browser writes it', () => {
   fs.mkdirSync(path.join(builds, name));
   fs.writeFileSync(path.join(builds, name, 'questionnaire.json'), '{}');
   afterAll(() => fs.rmSync(builds, { recursive: true, force: true }));
-  const server = testCollectorOn(sqliteBackend(), { extraRoutes: (app) => siteRoutes(app, { builds: [path.join(builds, name)] }) });
+  const server = testCollectorOn(sqliteBackend(), { extraRoutes: async (app) => { await siteRoutes(app, { builds: [path.join(builds, name)] }); } });
 
   it('answers /questionnaires/<build>/ with the + written %2B', async () => {
     expect(name.length).toBe(MAX_COMPILED_ID_LENGTH);
