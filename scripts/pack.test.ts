@@ -211,7 +211,14 @@ describe('the links of a packed README (scripts/packed-readme.mjs, rule readme-l
     const text = '[perf](../../docs/performance.md) [look](../elements/README.md#for-web-teams-bundles-csp-look) [mine](src/olva.ts) [web](https://a.example/x) `[code](../x)`';
     const result = packedReadme(text, { packageDir: path.join(root, 'packages/embed'), root, workspace });
     expect(result.text).toBe(`[perf](https://cdn.jsdelivr.net/npm/@olva/embed@${version}/docs/performance.md) [look](https://www.npmjs.com/package/@olva/elements#for-web-teams-bundles-csp-look) [mine](https://cdn.jsdelivr.net/npm/@olva/embed@${version}/src/olva.ts) [web](https://a.example/x) \`[code](../x)\``);
-    expect(result.ship).toEqual([{ from: path.join(root, 'docs/performance.md'), to: 'docs/performance.md' }]);
+    expect(result.ship.map(({ from, to }: { from: string; to: string }) => [from, to])).toEqual([[path.join(root, 'docs/performance.md'), 'docs/performance.md']]);
+    // A shipped guide's links: to another shipped one relative (that one shipped too), to a package absolute.
+    const collector = packedReadme('[run](../../docs/running-a-collector.md)', { packageDir: path.join(root, 'packages/collector'), root, workspace });
+    expect(collector.ship.map((s: { to: string }) => s.to)).toEqual(['docs/running-a-collector.md', 'docs/releasing-the-core.md', 'docs/release.md']);
+    const guide = collector.ship[0].text as string;
+    expect(guide).toContain('](releasing-the-core.md');
+    expect(guide).toContain('](https://www.npmjs.com/package/@olva/collector');
+    expect(guide).not.toContain('](../');
     expect(() => packedReadme('[x](../../nowhere.md)', { packageDir: path.join(root, 'packages/embed'), root, workspace })).toThrow('packages/embed/README.md: « ../../nowhere.md »: no such file');
   });
 });

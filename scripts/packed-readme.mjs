@@ -7,9 +7,11 @@
 //     (jsDelivr serves every published package's files; all @olva packages share one version);
 //   - another @olva package's README: its page, `https://www.npmjs.com/package/<name>` (and the anchor);
 //   - any other file of the repository (docs/, schemas/): copied into the package's `docs/`, and
-//     linked there as above, so that a reader without the network finds it in node_modules too.
+//     linked there as above, so that a reader without the network finds it in node_modules too;
+//     the Markdown files copied have their links rewritten the same way, a link between two of
+//     them staying relative (the files they name are shipped too).
 // `npm run pack` (scripts/pack.mjs, rule `readme-link`) checks every link of the packed READMEs.
-//   prepack:  node ../../scripts/packed-readme.mjs prepack [--also <repository path>]…
+//   prepack:  node ../../scripts/packed-readme.mjs prepack
 //   postpack: node ../../scripts/packed-readme.mjs postpack
 import fs from 'node:fs';
 import path from 'node:path';
@@ -60,42 +62,56 @@ export const isAbsoluteLink = (target) => /^[a-z][a-z0-9+.-]*:/i.test(target) ||
 /**
  * The README as packed: `text` (the README of the package in `packageDir`) with every relative
  * link made absolute (see the top of this file), and the repository files to copy into the
- * package (`ship`: `{ from, to }`, `to` relative to the package). `workspace`: the packages of
- * the repository (`{ name, version, private, dir }`, `dir` relative to `root`). Throws on a link
- * out of the repository, to a missing file or to a folder that would need copying.
+ * package (`ship`: `{ from, to, text? }`, `to` relative to the package; `text`, for a Markdown
+ * file, its links rewritten too: to another shipped file relatively, in the same `docs/`, else as
+ * in the README; a folder that no package ships, such as `examples/`, has no address and stays as
+ * written). `workspace`: the packages of the repository (`{ name, version, private, dir }`,
+ * `dir` relative to `root`). Throws on a README link out of the repository, to a missing file or
+ * to such a folder.
  */
 export function packedReadme(text, { packageDir, root, workspace }) {
   const packages = workspace.map((m) => ({ ...m, abs: path.resolve(root, m.dir) }));
   const self = packages.find((m) => m.abs === path.resolve(packageDir));
   if (!self) throw new Error(`${packageDir} is not a package of the workspace`);
   const ship = new Map();
-  const pieces = [];
-  let at = 0;
-  for (const { target, start, end } of markdownLinks(text)) {
-    if (isAbsoluteLink(target)) continue;
-    const [file, anchor] = target.split(/(?=#)/);
-    const resolved = path.resolve(packageDir, decodeURI(file));
-    const where = `${path.relative(root, path.join(packageDir, 'README.md'))}: « ${target} »`;
-    if (!fs.existsSync(resolved)) throw new Error(`${where}: no such file`);
-    const owner = packages.filter((m) => !m.private && (resolved + path.sep).startsWith(m.abs + path.sep)).sort((a, b) => b.abs.length - a.abs.length)[0];
-    let url;
-    if (owner && owner !== self && path.relative(owner.abs, resolved) === 'README.md') {
-      url = `${NPM_PAGE}/${owner.name}${anchor ?? ''}`;
-    } else if (owner) {
-      url = `${CDN}/${owner.name}@${owner.version}/${path.relative(owner.abs, resolved).split(path.sep).join('/')}${fs.statSync(resolved).isDirectory() ? '/' : ''}${anchor ?? ''}`;
-    } else {
-      if (!(resolved + path.sep).startsWith(path.resolve(root) + path.sep)) throw new Error(`${where}: outside the repository`);
-      if (!fs.statSync(resolved).isFile()) throw new Error(`${where}: a folder outside any package cannot be shipped: link a file`);
-      const to = `${DOCS}/${path.basename(resolved)}`;
-      if (ship.has(to) && ship.get(to) !== resolved) throw new Error(`${where}: ${to} is already ${path.relative(root, ship.get(to))}`);
-      ship.set(to, resolved);
-      url = `${CDN}/${self.name}@${self.version}/${to}${anchor ?? ''}`;
+  /** `source`'s links rewritten; `file` is where it lies in the repository, `shipped` whether it is a copy in docs/. */
+  const rewrite = (source, file, shipped) => {
+    const pieces = [];
+    let at = 0;
+    for (const { target, start, end } of markdownLinks(source)) {
+      if (isAbsoluteLink(target)) continue;
+      const [link, anchor = ''] = target.split(/(?=#)/);
+      const resolved = path.resolve(path.dirname(file), decodeURI(link));
+      const where = `${path.relative(root, file)}: « ${target} »`;
+      if (!fs.existsSync(resolved)) throw new Error(`${where}: no such file`);
+      const owner = packages.filter((m) => !m.private && (resolved + path.sep).startsWith(m.abs + path.sep)).sort((a, b) => b.abs.length - a.abs.length)[0];
+      let url;
+      if (owner && path.relative(owner.abs, resolved) === 'README.md') {
+        url = `${NPM_PAGE}/${owner.name}${anchor}`;
+      } else if (owner) {
+        url = `${CDN}/${owner.name}@${owner.version}/${path.relative(owner.abs, resolved).split(path.sep).join('/')}${fs.statSync(resolved).isDirectory() ? '/' : ''}${anchor}`;
+      } else {
+        if (!(resolved + path.sep).startsWith(path.resolve(root) + path.sep)) throw new Error(`${where}: outside the repository`);
+        if (!fs.statSync(resolved).isFile()) {
+          if (shipped) continue;
+          throw new Error(`${where}: a folder outside any package cannot be shipped: link a file`);
+        }
+        const to = `${DOCS}/${path.basename(resolved)}`;
+        if (ship.has(to) && ship.get(to) !== resolved) throw new Error(`${where}: ${to} is already ${path.relative(root, ship.get(to))}`);
+        ship.set(to, resolved);
+        url = shipped ? `${path.basename(resolved)}${anchor}` : `${CDN}/${self.name}@${self.version}/${to}${anchor}`;
+      }
+      pieces.push(source.slice(at, start), url);
+      at = end;
     }
-    pieces.push(text.slice(at, start), url);
-    at = end;
-  }
-  pieces.push(text.slice(at));
-  return { text: pieces.join(''), ship: [...ship].map(([to, from]) => ({ from, to })) };
+    pieces.push(source.slice(at));
+    return pieces.join('');
+  };
+  const packedText = rewrite(text, path.join(packageDir, 'README.md'), false);
+  // Each shipped Markdown file may name others, shipped in turn (the Map grows as it is read).
+  const texts = new Map();
+  for (const [to, from] of ship) if (from.endsWith('.md')) texts.set(to, rewrite(fs.readFileSync(from, 'utf8'), from, true));
+  return { text: packedText, ship: [...ship].map(([to, from]) => ({ from, to, ...(texts.has(to) ? { text: texts.get(to) } : {}) })) };
 }
 
 /** The workspace's packages (`{ name, version, private, dir }`) from the root package.json. */
@@ -105,24 +121,20 @@ function workspaceOf(root) {
 }
 
 /**
- * prepack, in the package's folder: writes the packed README, copies the files it links to
- * (and those named by `also`, repository paths shipped whatever the README says, such as the
- * guide `olva init` names) into `docs/`, and records what postpack undoes.
+ * prepack, in the package's folder: writes the packed README, copies the files it links to into
+ * `docs/`, and records what postpack undoes.
  */
-export function prepack(packageDir, root, also = []) {
+export function prepack(packageDir, root) {
   if (fs.existsSync(path.join(packageDir, STATE))) postpack(packageDir); // An interrupted pack.
   const readme = path.join(packageDir, 'README.md');
   const source = fs.readFileSync(readme, 'utf8');
   const { text, ship } = packedReadme(source, { packageDir, root, workspace: workspaceOf(root) });
-  for (const extra of also) {
-    const to = `${DOCS}/${path.basename(extra)}`;
-    if (!ship.some((s) => s.to === to)) ship.push({ from: path.resolve(root, extra), to });
-  }
   const docsExisted = fs.existsSync(path.join(packageDir, DOCS));
   fs.writeFileSync(path.join(packageDir, STATE), JSON.stringify({ readme: source, made: ship.map((s) => s.to), docsExisted }));
-  for (const { from, to } of ship) {
+  for (const { from, to, text: rewritten } of ship) {
     fs.mkdirSync(path.dirname(path.join(packageDir, to)), { recursive: true });
-    fs.copyFileSync(from, path.join(packageDir, to));
+    if (rewritten === undefined) fs.copyFileSync(from, path.join(packageDir, to));
+    else fs.writeFileSync(path.join(packageDir, to), rewritten);
   }
   fs.writeFileSync(readme, text);
 }
@@ -140,13 +152,12 @@ export function postpack(packageDir) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [command, ...args] = process.argv.slice(2);
+  const [command] = process.argv.slice(2);
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const also = args.flatMap((a, i) => (args[i - 1] === '--also' ? [a] : []));
-  if (command === 'prepack') prepack(process.cwd(), root, also);
+  if (command === 'prepack') prepack(process.cwd(), root);
   else if (command === 'postpack') postpack(process.cwd());
   else {
-    console.error('usage: packed-readme.mjs prepack [--also <path>]… | postpack');
+    console.error('usage: packed-readme.mjs prepack | postpack');
     process.exit(2);
   }
 }
