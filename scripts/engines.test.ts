@@ -1,7 +1,8 @@
 /**
  * A fresh `npm install` on the Node versions the project supports (`engines` of the root
  * package.json, the README's « Node.js ≥ 20.19 ») prints no EBADENGINE: every package the lock
- * installs accepts the oldest supported version and the one running the tests.
+ * installs accepts the oldest supported version and the one running the tests, and a user's
+ * install of the packed packages resolves the same way (no root `overrides`).
  */
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
@@ -20,5 +21,13 @@ describe('the packages the lock installs run on the Node versions the project su
       return versions.filter((v) => !semver.satisfies(v, range)).map((v) => `${where} (${range}) refuses Node ${v}`);
     });
     expect(refusing).toEqual([]);
+  });
+
+  it('resolves as a user\'s install does: no overrides, which reach this repository only', () => {
+    // An override (light-my-request's cookie held at 1.1 until December 2026) kept the lock
+    // clean while a user's `npm install @olva/collector` on Node 20 still printed EBADENGINE:
+    // a pin that must reach users goes in the published package's own dependencies.
+    expect(read('package.json').overrides).toBeUndefined();
+    expect(read('package.json').resolutions).toBeUndefined();
   });
 });

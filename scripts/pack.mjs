@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { init, parse } from 'es-module-lexer';
+import { CDN, NPM_PAGE, isAbsoluteLink, markdownLinks } from './packed-readme.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -108,6 +109,34 @@ export function unresolvedSources(file, bytes, files) {
 const problem = (pkg, file, rule, fr, en) => ({ package: pkg, file, rule, fr, en });
 
 /**
+ * The links of a packed README that do not lead where a reader of npm's site or of node_modules
+ * can follow, each with the reason in French and English: a relative link (npm's site, without a
+ * `repository`, sends it into npmjs.com), a file of an @olva package (on the CDN) that its
+ * tarball lacks or at another version, an @olva package that is not packed.
+ */
+export function readmeLinkProblems(text, packed) {
+  const byName = new Map(packed.map((p) => [p.manifest.name, p]));
+  const problems = [];
+  for (const { target } of markdownLinks(text)) {
+    if (!isAbsoluteLink(target)) {
+      problems.push([target, { fr: 'lien relatif, cassé sur le site de npm et dans node_modules (scripts/packed-readme.mjs au prepack ?)', en: 'relative link, broken on npm\'s site and in node_modules (scripts/packed-readme.mjs at prepack?)' }]);
+      continue;
+    }
+    const page = target.startsWith(`${NPM_PAGE}/@olva/`) ? /^[^#?]+/.exec(target.slice(NPM_PAGE.length + 1))[0] : undefined;
+    if (page !== undefined && !byName.has(page)) problems.push([target, { fr: `${page} n’est pas un paquet publié`, en: `${page} is not a published package` }]);
+    if (!target.startsWith(`${CDN}/@olva/`)) continue;
+    const [, name, version, file] = /^(@olva\/[^@/]+)@([^/]+)\/([^#?]*)/.exec(target.slice(CDN.length + 1)) ?? [];
+    const other = byName.get(name);
+    if (!other) problems.push([target, { fr: `${name ?? '?'} n’est pas un paquet publié`, en: `${name ?? '?'} is not a published package` }]);
+    else if (version !== other.manifest.version) problems.push([target, { fr: `version ${version}, le paquet est en ${other.manifest.version}`, en: `version ${version}, the package is at ${other.manifest.version}` }]);
+    else if (!(file.endsWith('/') ? [...other.files.keys()].some((f) => f.startsWith(file)) : other.files.has(decodeURI(file)))) {
+      problems.push([target, { fr: `${file} n’est pas dans ${name} (« files » ?)`, en: `${file} is not in ${name} ("files"?)` }]);
+    }
+  }
+  return problems;
+}
+
+/**
  * The problems of the packed packages, as a user installing them would meet them.
  * `packed`: `{ manifest, files: Map<path inside the package, Buffer> }` for each tarball;
  * `workspace`: every workspace manifest by name (the private ones too), to tell an internal
@@ -145,6 +174,11 @@ export async function checkPackages(packed, workspace, shipsTypes = installedShi
     if (!manifest.license) add('package.json#/license', 'license', 'aucune licence déclarée (champ « license »)', 'no licence declared ("license" field)');
     if (![...files.keys()].some((f) => /^readme(\.md)?$/i.test(f))) {
       add('README.md', 'readme', 'pas de README dans le paquet : ajoutez-le, et à « files » s’il le faut', 'no README in the package: add one, and to "files" if needed');
+    }
+    if (files.has('README.md')) {
+      for (const [target, why] of readmeLinkProblems(files.get('README.md').toString('utf8'), packed)) {
+        add('README.md', 'readme-link', `« ${target} » : ${why.fr}`, `"${target}": ${why.en}`);
+      }
     }
 
     // Internal dependencies: pinned to the release, never a private package.

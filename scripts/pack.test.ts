@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error: a plain .mjs script, without types
-import { checkPackages, formatPackProblem, publishOrder, specifiersOf, installedShipsTypes, rootEngines } from './pack.mjs';
+import { checkPackages, formatPackProblem, publishOrder, specifiersOf, installedShipsTypes, rootEngines, workspaceManifests } from './pack.mjs';
+// @ts-expect-error: a plain .mjs script, without types
+import { packedReadme } from './packed-readme.mjs';
 
 interface Manifest { name: string; version: string; private?: boolean; [field: string]: unknown }
 interface Problem { package: string; file: string; rule: string; fr: string; en: string }
@@ -174,6 +177,49 @@ describe('npm run pack: the checks of a packed package (scripts/pack.mjs)', () =
       '@olva/high package.json#/dependencies/lit range-mismatch',
     ]);
     expect(problems[0].fr).toBe('version 1.3.0, les autres paquets sont en 1.2.0');
+  });
+});
+
+describe('the links of a packed README (scripts/packed-readme.mjs, rule readme-link)', () => {
+  it('names a relative link, and a CDN link to a file or a version the tarballs do not have', async () => {
+    const readme = [
+      '[ok](https://cdn.jsdelivr.net/npm/@olva/high@1.2.0/docs/guide.md#a) [page](https://www.npmjs.com/package/@olva/low#part) [here](#here)',
+      '[relative](../../docs/guide.md) [missing](https://cdn.jsdelivr.net/npm/@olva/low@1.2.0/docs/guide.md)',
+      '[old](https://cdn.jsdelivr.net/npm/@olva/high@1.1.0/docs/guide.md) [gone](https://www.npmjs.com/package/@olva/gone)',
+      '```sh', 'echo [not a link](../x.md)', '```',
+      '[ref]: src/API.md',
+    ].join('\n');
+    const high = packed(base('@olva/high', { dependencies: { '@olva/low': '1.2.0' } }), {
+      'dist/index.js': '', 'dist/index.d.ts': '', 'README.md': readme, 'docs/guide.md': '# guide',
+    });
+    const problems = (await check(high)) as string[];
+    expect(problems).toEqual(Array(5).fill('@olva/high README.md readme-link'));
+    const words = (await checkPackages([packed(base('@olva/low'), { 'dist/index.js': '', 'dist/index.d.ts': '' }), high], new Map([['@olva/low', base('@olva/low')], ['@olva/high', high.manifest]]))) as Problem[];
+    expect(words.map((p) => p.en)).toEqual([
+      '"../../docs/guide.md": relative link, broken on npm\'s site and in node_modules (scripts/packed-readme.mjs at prepack?)',
+      '"https://cdn.jsdelivr.net/npm/@olva/low@1.2.0/docs/guide.md": docs/guide.md is not in @olva/low ("files"?)',
+      '"https://cdn.jsdelivr.net/npm/@olva/high@1.1.0/docs/guide.md": version 1.1.0, the package is at 1.2.0',
+      '"https://www.npmjs.com/package/@olva/gone": @olva/gone is not a published package',
+      '"src/API.md": relative link, broken on npm\'s site and in node_modules (scripts/packed-readme.mjs at prepack?)',
+    ]);
+  });
+
+  it('makes each relative link of a README absolute, at the packed version, shipping the repository files it names', () => {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const workspace = [...(workspaceManifests(root) as Map<string, Manifest & { dir: string }>).values()];
+    const version = workspace.find((m) => m.name === '@olva/embed')!.version;
+    const text = '[perf](../../docs/performance.md) [look](../elements/README.md#for-web-teams-bundles-csp-look) [mine](src/olva.ts) [web](https://a.example/x) `[code](../x)`';
+    const result = packedReadme(text, { packageDir: path.join(root, 'packages/embed'), root, workspace });
+    expect(result.text).toBe(`[perf](https://cdn.jsdelivr.net/npm/@olva/embed@${version}/docs/performance.md) [look](https://www.npmjs.com/package/@olva/elements#for-web-teams-bundles-csp-look) [mine](https://cdn.jsdelivr.net/npm/@olva/embed@${version}/src/olva.ts) [web](https://a.example/x) \`[code](../x)\``);
+    expect(result.ship.map(({ from, to }: { from: string; to: string }) => [from, to])).toEqual([[path.join(root, 'docs/performance.md'), 'docs/performance.md']]);
+    // A shipped guide's links: to another shipped one relative (that one shipped too), to a package absolute.
+    const collector = packedReadme('[run](../../docs/running-a-collector.md)', { packageDir: path.join(root, 'packages/collector'), root, workspace });
+    expect(collector.ship.map((s: { to: string }) => s.to)).toEqual(['docs/running-a-collector.md', 'docs/releasing-the-core.md', 'docs/release.md']);
+    const guide = collector.ship[0].text as string;
+    expect(guide).toContain('](releasing-the-core.md');
+    expect(guide).toContain('](https://www.npmjs.com/package/@olva/collector');
+    expect(guide).not.toContain('](../');
+    expect(() => packedReadme('[x](../../nowhere.md)', { packageDir: path.join(root, 'packages/embed'), root, workspace })).toThrow('packages/embed/README.md: « ../../nowhere.md »: no such file');
   });
 });
 

@@ -133,6 +133,18 @@ describe('the packed @olva packages, installed outside the repository without th
     expect(existsSync(join(app, 'node_modules/@olva/schema/bundled/extension.schema.json'))).toBe(true);
   });
 
+  it('links its READMEs absolutely, to files it ships, and leaves the repository as it was', () => {
+    // npm's site rewrites no relative link without a `repository`: the packed README links the
+    // copy of docs/performance.md shipped in the package, on the CDN, at this version.
+    const version = packed.find((m) => m.name === '@olva/embed')!.version;
+    const readme = readFileSync(join(app, 'node_modules/@olva/embed/README.md'), 'utf8');
+    expect(readme).toContain(`(https://cdn.jsdelivr.net/npm/@olva/embed@${version}/docs/performance.md)`);
+    expect(readme).toContain('(https://www.npmjs.com/package/@olva/elements#for-web-teams-bundles-csp-look)');
+    expect(readFileSync(join(app, 'node_modules/@olva/embed/docs/performance.md'), 'utf8')).toBe(readFileSync(join(root, 'docs/performance.md'), 'utf8'));
+    expect(readFileSync(join(root, 'packages/embed/README.md'), 'utf8')).toContain('](../../docs/performance.md)');
+    expect(readdirSync(join(root, 'packages')).filter((dir) => existsSync(join(root, 'packages', dir, 'docs')) || existsSync(join(root, 'packages', dir, '.packed-readme.json')))).toEqual([]);
+  });
+
   it('imports every entry of every exports map in node', async () => {
     const bundles = new Set(Object.entries(BUNDLES).map(([name, file]) => `${name}/${file}`));
     const isBundle = (manifest: Manifest, spec: string) => {

@@ -10,7 +10,7 @@ import type { Authorizer } from './auth.js';
 import { ConfigError, type CollectorConfig } from './config/load.js';
 import { guardTokens } from './http/token-routes.js';
 import { allowCors } from './http/cors.js';
-import { notFoundOrWrongMethod, refuseBadUrl, replyToClientError, replyToError } from './http/error-replies.js';
+import { MAX_PATH_SEGMENT, notFoundOrWrongMethod, refuseBadUrl, replyToClientError, replyToError } from './http/error-replies.js';
 import { localiseReplies } from './http/language.js';
 import { parseJsonBodies } from './http/safe-json.js';
 import { BuildRegistry, loadBuilds } from './questionnaires.js';
@@ -104,6 +104,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
     bodyLimit: config.limits.bodyBytes,
+    routerOptions: { maxParamLength: MAX_PATH_SEGMENT },
     // Refusals fastify and node make themselves get the collector's error body too.
     frameworkErrors: replyToError,
     clientErrorHandler: replyToClientError,

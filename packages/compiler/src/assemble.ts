@@ -19,7 +19,7 @@ export function isExtensionPoint(item: Item | Record<string, unknown>): item is 
   return typeof item === 'object' && item !== null && 'extensionPoint' in item;
 }
 
-/** The id of an assembled questionnaire: `core.id`, or `core.id+extension.id`. */
+/** The id of an assembled questionnaire: `core.id`, or `core.id+extension.id` (at most `MAX_COMPILED_ID_LENGTH` of @olva/schema). */
 export function compiledId(core: Pick<QuestionnaireDefinition, 'id'>, extension: Pick<TerritorialExtension, 'id'> | null): string {
   return extension ? `${core.id}+${extension.id}` : core.id;
 }

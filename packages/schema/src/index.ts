@@ -16,6 +16,7 @@ export type {
   CompiledQuestionnaire, CompiledSection, CompiledQuestion, CompiledCheck, Origin,
 } from './compiled.js';
 export { COMPILED_FORMAT_VERSION } from './compiled.js';
+export { MAX_COMPILED_ID_LENGTH } from './compiled-id.js';
 export { questionnaireSchema, extensionSchema, payloadSchema, importMappingSchema, resultsSchema, keyFiguresSchema } from './schemas.generated.js';
 export { SAFE_OPERATORS, isSafeOperator } from './conditions.js';
 export { escapePointerToken, pointerOf, childPointer, valueAtPointer } from './pointer.js';

@@ -4,10 +4,16 @@
  * file, a path segment too long had `bad-request` and fastify's English (« requête refusée :
  * Range Not Satisfiable »).
  */
+import fs from 'node:fs';
 import net from 'node:net';
-import { describe, expect, it } from 'vitest';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sqliteBackend } from '@olva/test-support/store-backends';
 import { testCollectorOn } from '@olva/test-support/test-collector';
+import { MAX_COMPILED_ID_LENGTH } from '@olva/schema';
+import { MAX_PATH_SEGMENT } from './error-replies.js';
+import { siteRoutes } from '../demo-site.js';
 
 describe('refusals made by fastify and the static files, over real HTTP on SQLite', () => {
   const server = testCollectorOn(sqliteBackend());
@@ -22,7 +28,7 @@ describe('refusals made by fastify and the static files, over real HTTP on SQLit
       ['/suivi/..%2f..%2fpackage.json', {}, 403, 'forbidden', 'ce fichier n’est pas servi (fichier caché, ou chemin qui sort de son dossier)'],
       ['/suivi/', { range: 'bytes=999999-' }, 416, 'range-not-satisfiable', 'la plage demandée (Range) ne tient pas dans le fichier'],
       ['/suivi/index.html', { 'if-match': '"not-this-one"' }, 412, 'precondition-failed', 'la condition de la requête (If-Match, If-Unmodified-Since) n’est pas remplie'],
-      [`/v1/communes/${'a'.repeat(101)}`, {}, 414, 'uri-too-long', 'adresse trop longue : un segment du chemin dépasse 100 caractères'],
+      [`/v1/communes/${'a'.repeat(MAX_PATH_SEGMENT + 1)}`, {}, 414, 'uri-too-long', `adresse trop longue : un segment du chemin dépasse ${MAX_PATH_SEGMENT} caractères`],
     ];
     for (const [path, headers, status, error, message] of cases) {
       expect(await get(path, headers), path).toEqual({ status, language: 'fr', body: { error, message } });
@@ -31,6 +37,24 @@ describe('refusals made by fastify and the static files, over real HTTP on SQLit
       expect(en.language).toBe('en');
       expect(en.body.message).not.toBe(message);
     }
+  });
+});
+
+describe('the longest build name, served as a browser writes it', () => {
+  // `<core id>+<extension id>`, each at its schema's longest: `%2B` makes the segment 131
+  // characters, past fastify's default limit of 100 (a 414 from 101 characters on).
+  const name = `${'c'.repeat(64)}+${'e'.repeat(64)}`;
+  const builds = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-long-build-'));
+  fs.mkdirSync(path.join(builds, name));
+  fs.writeFileSync(path.join(builds, name, 'questionnaire.json'), '{}');
+  afterAll(() => fs.rmSync(builds, { recursive: true, force: true }));
+  const server = testCollectorOn(sqliteBackend(), { extraRoutes: async (app) => { await siteRoutes(app, { builds: [path.join(builds, name)] }); } });
+
+  it('answers /questionnaires/<build>/ with the + written %2B', async () => {
+    expect(name.length).toBe(MAX_COMPILED_ID_LENGTH);
+    const res = await fetch(new URL(`/questionnaires/${encodeURIComponent(name)}/questionnaire.json`, server.url));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('{}');
   });
 });
 

@@ -7,13 +7,18 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MAX_COMPILED_ID_LENGTH } from '@olva/schema';
 import { HttpError, type ErrorBody } from './errors.js';
 import { text, type Lang } from '../messages.js';
 import { inLanguage, localise, negotiateLanguage } from './language.js';
 import { SNAPSHOTS_RETRY_SECONDS, SnapshotsBusyError } from '../store/snapshot-slots.js';
 
-/** The longest path segment fastify routes (its `maxParamLength`, left at its default). */
-const MAX_SEGMENT = 100;
+/**
+ * The longest path segment fastify routes (its `maxParamLength`, 100 by default): the longest
+ * build name (`<core id>+<extension id>`) as a browser writes it in `/questionnaires/<build>/`,
+ * `+` encoded as `%2B`. At 100, a build of 101 characters or more was a 414 there.
+ */
+export const MAX_PATH_SEGMENT = MAX_COMPILED_ID_LENGTH + '%2B'.length - '+'.length;
 
 /** Our code and message for fastify's own 4xx errors (their messages name fastify's internals). */
 function frameworkBody(error: FastifyError, status: number): ErrorBody {
@@ -27,7 +32,7 @@ function frameworkBody(error: FastifyError, status: number): ErrorBody {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { error: 'bad-request', message: text('bad-request.content-length') };
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return { error: 'uri-too-long', message: text('uri-too-long.segment', { max: MAX_SEGMENT }) };
+      return { error: 'uri-too-long', message: text('uri-too-long.segment', { max: MAX_PATH_SEGMENT }) };
     default:
       // The static files' refusals (@fastify/send) carry a status and English words only.
       if (status === 403) return { error: 'forbidden', message: text('forbidden.file') };
