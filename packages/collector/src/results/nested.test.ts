@@ -650,6 +650,24 @@ describe('nested publications', () => {
             expect(doc).toEqual(first);
           });
         });
+        it('withholds a line of the new document beside documents that contradict each other: the agglomeration’s culture, 5, less Ploemeur’s 3, leaves Lorient’s « × » no value', async () => {
+          // The agglomeration's document counts other responses than its communes' (published at
+          // another time): Lorient's culture, 3 or 4 by its own line, at most 2 by theirs.
+          const lorientHere = bySector(lorient, { sport: 2, culture: 3, environnement: 20, social_sante: 15 }, 439);
+          const ploemeurHere = bySector(ploemeur, { culture: 3, sport: 12, environnement: 20, social_sante: 15 }, 443);
+          const lanesterHere = bySector(lanester, { defense_causes: 1, culture: 5, sport: 10, environnement: 20, social_sante: 15 }, 449);
+          await withStore([[agglo, bySector(agglo, { culture: 5, sport: 10, environnement: 40, social_sante: 30 }, 457)], [lorient, lorientHere], [ploemeur, ploemeurHere]], async (store) => {
+            const made = (hide: HiddenCounts[] = []) => sectorOnly(lanesterHere, lanester, hide);
+            const first = await made();
+            expect([count(first, 'defense_causes'), count(first, 'culture')]).toEqual([null, null]);
+            const nested = await nestedPublications(store, new TerritoryDirectory(), lanester, [], new Set(['2026']));
+            expect(refusal(() => refuseNestedDifference(lanester, '2026', first, nested, rules))?.text.en).toContain('would let a hidden count of "secteur_principal", which the counts the other publications show bound to a single value');
+            const doc = await hideBesideNested(first, lanester, '2026', nested, rules, made);
+            expect((doc.groups[0]!.questions[0] as Line).status).toBe('withheld');
+            expect(() => refuseNestedDifference(lanester, '2026', doc, nested, rules)).not.toThrow();
+          });
+        });
+
         it('hides a previous-wave count of a commune that its agglomeration and its département bound together: the agglomeration’s 2025 culture, unmarked, at least 4 + 5 and at most 15 − 6', async () => {
           // 2025: Lorient culture 4, Lanester 5, the rest of the agglomeration one defense association
           // and none of culture: the agglomeration hides defense and culture (10: either of 0 to 10).
