@@ -1,7 +1,7 @@
 /**
  * The bounds every published territory around the new one sets on the others' hidden counts,
  * chained (`BoundsWeb`): the new territory, the published ones inside it, those holding it, and
- * those inside a holder disjoint from it, in one tree by containment (`family-tree.ts`). Each
+ * those inside a holder disjoint from it, each under every one holding it right above. Each
  * count of each territory is an interval, narrowed until nothing changes: a territory gives at
  * least the least of its disjoint parts together; a part is at most its holder's most less the
  * least of the disjoint ones beside it; a line's count and those who answered without the code
@@ -10,9 +10,10 @@
  * as 0, and every holder of the new territory bounds it and the others together (an EPCI's « × »
  * at least the new commune's and a neighbour's, at most its département's less the others').
  * Territories that overlap without one holding the other are alternatives, each whole (an EPCI
- * across two départements sits under the smaller holder only: the other's bound on it is not
- * followed). Documents that contradict each other (of different times) leave some count no value:
- * the line counts as fixed, the safe side.
+ * across two départements beside them in the région: one or the other, never the EPCI with the
+ * communes of one département outside it), while a commune inside both is bounded by each.
+ * Documents that contradict each other (of different times) leave some count no value: the line
+ * counts as fixed, the safe side.
  *
  * Cost, for N territories, a line of K hidden codes and W sweeps to the fixed point: O(W · N · K)
  * (overlapping groups: their independent sets), W at most `SWEEPS`; the bounds without the new
@@ -24,7 +25,7 @@ import type { HttpError } from '../http/errors.js';
 import { text, type Text } from '../messages.js';
 import type { TerritoryRef } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
-import { familyTree, independentSets, overlap, type FamilyNode, type Member } from './family-tree.js';
+import { components, independentSets, overlap, type FamilyNode, type Member } from './family-tree.js';
 import { countIn, lineOf, lineRef, name, type HiddenLine, type View } from './views.js';
 
 /** The new territory and the published territories around it whose counts bound each other. */
@@ -35,7 +36,7 @@ export interface BoundsWeb {
   views: View[][];
   /** The position of the new territory in `members`. */
   mine: number;
-  /** Each territory's groups of parts, by index (`familyTree`), and their independent sets where they overlap. */
+  /** Each territory's groups of parts right inside it, by index (`directParts`), and their independent sets where they overlap. */
   parts: { group: FamilyNode[]; sets: FamilyNode[][] }[][];
   /** The bounds without the new document, by wave and line: the passes of hiding ask again. */
   before: Map<string, Chained>;
@@ -62,10 +63,24 @@ export async function boundsWeb(directory: TerritoryDirectory, territory: Territ
   if (list.size < 2) return null;
   const all = [{ territory, views: [] as View[] }, ...list.values()];
   const members: Member[] = all.map((m, i) => ({ territory: m.territory, inside: i === 0 ? mine : new Set([name(m.territory), ...directory.inside(m.territory).map(name)]) }));
-  const parts: BoundsWeb['parts'] = members.map(() => []);
-  const walk = (groups: readonly FamilyNode[][]) => { for (const g of groups) for (const n of g) { parts[n.index] = n.parts.map((group) => ({ group, sets: group.length > 1 ? independentSets(group, members) : [group] })); walk(n.parts); } };
-  walk(familyTree(members));
-  return { members, views: all.map((m) => m.views), mine: 0, parts, before: new Map() };
+  return { members, views: all.map((m) => m.views), mine: 0, parts: directParts(members), before: new Map() };
+}
+
+/**
+ * Each member's published territories right inside it (none between), grouped where they
+ * overlap (`components`), with their independent sets. Not a tree: a commune of an EPCI across
+ * two départements is a part of its EPCI and of its département, each bounding it. O(N² + Σ H²),
+ * H the members holding each.
+ */
+function directParts(members: readonly Member[]): BoundsWeb['parts'] {
+  const holds = (i: number, j: number) => i !== j && members[i]!.inside.has(name(members[j]!.territory)) && !members[j]!.inside.has(name(members[i]!.territory));
+  const nodes: FamilyNode[] = members.map((m, index) => ({ territory: m.territory, index, parts: [] }));
+  const direct = members.map((): FamilyNode[] => []);
+  members.forEach((_, j) => {
+    const holders = members.map((__, i) => i).filter((i) => holds(i, j));
+    for (const i of holders) if (!holders.some((k) => holds(i, k))) direct[i]!.push(nodes[j]!);
+  });
+  return direct.map((list) => components(list, members).map((group) => ({ group, sets: group.length > 1 ? independentSets(group, members) : [group] })));
 }
 
 /** The bounds of one line in one wave, by territory and hidden code: count and those who answered without it. */

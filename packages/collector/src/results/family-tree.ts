@@ -36,7 +36,7 @@ export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean
 }
 
 /** Groups a list of territories into those that overlap, transitively (each group a component). */
-function components(nodes: FamilyNode[], members: readonly Member[]): FamilyNode[][] {
+export function components(nodes: FamilyNode[], members: readonly Member[]): FamilyNode[][] {
   const root = nodes.map((_, i) => i);
   const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i]!)));
   for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) {

@@ -603,6 +603,17 @@ describe('nested publications', () => {
         const vannes: TerritoryRef = { level: 'commune', code: '56260' };
         type Line = { status?: string; categories?: { code: string; count: number | null }[] };
         const count = (d: ResultsDocument, code: string) => (d.groups[0]!.questions[0] as Line).categories?.find((c) => c.code === code)?.count;
+        /** The document of `items` in `t`, refused beside the store's publications (`refused`: its English text or a part), then its main sector withheld, and published. */
+        const withheld = async (store: SqlResponseStore, t: TerritoryRef, items: Generated[], refused: string): Promise<ResultsDocument> => {
+          const made = (hide: HiddenCounts[] = []) => sectorOnly(items, t, hide);
+          const nested = await nestedPublications(store, new TerritoryDirectory(), t, [], new Set(['2026']));
+          const first = await made();
+          expect(refusal(() => refuseNestedDifference(t, '2026', first, nested, rules))?.text.en).toContain(refused);
+          const doc = await hideBesideNested(first, t, '2026', nested, rules, made);
+          expect((doc.groups[0]!.questions[0] as Line).status).toBe('withheld');
+          expect(() => refuseNestedDifference(t, '2026', doc, nested, rules)).not.toThrow();
+          return first;
+        };
 
         it('hides the agglomeration’s culture, 13: Lanester’s « × » is at least 4 (its « < 3 » at most 2 of 6), which leaves Lorient’s at most 13 − 6 − 4 = 3, so 3 (counted as 0, it left 7)', async () => {
           // Lorient hides sport « < 3 » and culture « × » (5: 2 and 3, or 1 and 4); Lanester defense « < 3 » and culture « × » (6: 2 and 4, or 1 and 5).
@@ -657,14 +668,22 @@ describe('nested publications', () => {
           const ploemeurHere = bySector(ploemeur, { culture: 3, sport: 12, environnement: 20, social_sante: 15 }, 443);
           const lanesterHere = bySector(lanester, { defense_causes: 1, culture: 5, sport: 10, environnement: 20, social_sante: 15 }, 449);
           await withStore([[agglo, bySector(agglo, { culture: 5, sport: 10, environnement: 40, social_sante: 30 }, 457)], [lorient, lorientHere], [ploemeur, ploemeurHere]], async (store) => {
-            const made = (hide: HiddenCounts[] = []) => sectorOnly(lanesterHere, lanester, hide);
-            const first = await made();
+            const first = await withheld(store, lanester, lanesterHere, 'would let a hidden count of "secteur_principal", which the counts the other publications show bound to a single value');
             expect([count(first, 'defense_causes'), count(first, 'culture')]).toEqual([null, null]);
-            const nested = await nestedPublications(store, new TerritoryDirectory(), lanester, [], new Set(['2026']));
-            expect(refusal(() => refuseNestedDifference(lanester, '2026', first, nested, rules))?.text.en).toContain('would let a hidden count of "secteur_principal", which the counts the other publications show bound to a single value');
-            const doc = await hideBesideNested(first, lanester, '2026', nested, rules, made);
-            expect((doc.groups[0]!.questions[0] as Line).status).toBe('withheld');
-            expect(() => refuseNestedDifference(lanester, '2026', doc, nested, rules)).not.toThrow();
+          });
+        });
+
+        it('bounds a commune of an EPCI across two départements by each: Finistère’s culture, 9, less Brest’s 6, leaves its « × » 3', async () => {
+          // Morlaix Communauté (242900744) lies in the Finistère and the Côtes-d'Armor: neither holds the other, both hold Carantec (29024).
+          const carantec: TerritoryRef = { level: 'commune', code: '29024' };
+          const [morlaix, finistere, brest]: TerritoryRef[] = [{ level: 'epci', code: '242900744' }, { level: 'departement', code: '29' }, { level: 'commune', code: '29019' }];
+          const carantecHere = bySector(carantec, { sport: 2, culture: 3, environnement: 20, social_sante: 15 }, 461);
+          const brestHere = bySector(brest, { culture: 6, sport: 10, environnement: 20, social_sante: 10 }, 463);
+          const inMorlaix = [...carantecHere, ...bySector({ level: 'commune', code: '22202' }, { culture: 5, environnement: 10 }, 467)];
+          const inFinistere = [...carantecHere, ...brestHere, ...bySector(finistere, { sport: 10, environnement: 10 }, 479)];
+          await withStore([[morlaix, inMorlaix], [finistere, inFinistere], [brest, brestHere]], async (store) => {
+            const first = await withheld(store, carantec, carantecHere, 'publishing commune:29024 for wave "2026" beside departement:29 and commune:29019, already published, would let a hidden count of "secteur_principal", which the counts the other shows bound to a single value be read by difference in the rest of departement:29: withdraw one of the publications, or wait for more responses');
+            expect([count(first, 'sport'), count(first, 'culture')]).toEqual([null, null]);
           });
         });
 

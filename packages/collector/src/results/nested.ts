@@ -47,7 +47,8 @@
  *   and O(P² · I) for the tree (I the territories each holds).
  * - Bounds through any number of documents, chained (`boundsWeb`, family-bounds.ts): the new
  *   territory, those published inside it, those holding it and those inside a holder disjoint
- *   from it, in one tree by containment. Each count of each of them is an interval narrowed to a
+ *   from it, each under every one holding it right above (a commune of an EPCI across two
+ *   départements under both). Each count of each of them is an interval narrowed to a
  *   fixed point: at least its disjoint published parts' least values together, at most each
  *   holder's most less the least of the disjoint ones beside it (a commune's « × » at most its
  *   EPCI's less two other communes'), the same for those who answered without the code (the base
@@ -64,15 +65,13 @@
  *   the largest holding both, whose rest is read. Every pair is then in the web (`inFamily`: the
  *   web's bounds hold the two's). Cost: per line a document shows that some territory around hides,
  *   O(W · N · K) (N territories, K hidden codes, W sweeps until nothing narrows, at most 64),
- *   those without the new document kept for the passes of hiding.
+ *   those without the new document kept for the passes of hiding; O(N² · I) to place them.
  * - Not followed: sums of territories that overlap without one holding the other taken part by
  *   part (an EPCI across two départements with the communes of one of them outside it:
- *   `family-tree.ts` takes one or the other, whole), and in the bounds a territory under two
- *   holders that overlap (an EPCI across two départements) is bounded by the smaller one only;
- *   bounds across codes other than through a line's hidden sum (a « × » that is 0 or at least 3
- *   as two intervals: the interval spans both). Only figures shown in both (a sum of codes read from single counts
- *   in the other: a crosswalk's category; a question it renamed under its previous id,
- *   `previousQuestion`, in the previous wave).
+ *   `family-tree.ts` takes one or the other, whole, in the sums and the bounds alike); a « × »
+ *   as the two ranges it is (0, or at least 3): one interval spans both. Only figures shown in
+ *   both (a sum of codes read from single counts in the other: a crosswalk's category; a question
+ *   it renamed under its previous id, `previousQuestion`, in the previous wave).
  */
 import { boundedCountPinned, type CountRef, type DisclosureRules, type HiddenCounts, type LineRef, type ResultsDocument } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
