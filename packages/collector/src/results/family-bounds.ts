@@ -62,7 +62,9 @@ export async function boundsWeb(directory: TerritoryDirectory, territory: Territ
   }
   if (list.size < 2) return null;
   const all = [{ territory, views: [] as View[] }, ...list.values()];
-  const members: Member[] = all.map((m, i) => ({ territory: m.territory, inside: i === 0 ? mine : new Set([name(m.territory), ...directory.inside(m.territory).map(name)]) }));
+  const holders = new Set(pairs.filter((p) => p.outside).map((p) => name(p.territory)));
+  // A holder holds the new territory even where the geography does not list it inside (a custom territory).
+  const members: Member[] = all.map((m, i) => ({ territory: m.territory, inside: i === 0 ? mine : new Set([name(m.territory), ...directory.inside(m.territory).map(name), ...(holders.has(name(m.territory)) ? mine : [])]) }));
   return { members, views: all.map((m) => m.views), mine: 0, parts: directParts(members), before: new Map() };
 }
 
