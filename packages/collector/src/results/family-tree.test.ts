@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { familyFor, familySums, familyTree, hasSum, placesOf, type Member, type Sums } from './family-tree.js';
+import { familyFor, familySums, familyTree, hasSum, type Member, type Sums } from './family-tree.js';
 
 /** A territory `code` holding the codes of `inside` (itself included). */
 const member = (code: string, inside: string[] = []): Member => ({ territory: { level: 'custom', code }, inside: new Set([code, ...inside].map((c) => `custom:${c}`)) });
@@ -24,16 +24,6 @@ describe('sums of disjoint published territories', () => {
     // E + X (75) overlap; E + c1 (70) and D with anything are not disjoint.
     expect(sums(200)).toEqual([0, 20, 25, 30, 50, 55, 80, 100]);
     expect(sums(50)).toEqual([0, 20, 25, 30, 50]);
-  });
-
-  it('places each territory under the one holding it, beside those of its level: the bounds read up from there', () => {
-    const places = placesOf(top);
-    const code = (i: number) => members[i]!.territory.code;
-    expect([...places.keys()].sort()).toEqual([0, 1, 2, 3, 4]);
-    expect(places.get(0)!.parent).toBeNull();
-    expect([2, 3, 4].map((i) => places.get(i)!.parent?.territory.code)).toEqual(['E', 'D', 'D']);
-    expect(places.get(3)!.group.map((n) => code(n.index))).toEqual(['E', 'X']);
-    expect(places.get(4)!.groups.map((g) => g.map((n) => code(n.index)))).toEqual([['E', 'X'], ['c2']]);
   });
 
   it('names the territories of a sum', () => {

@@ -36,7 +36,7 @@ export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean
 }
 
 /** Groups a list of territories into those that overlap, transitively (each group a component). */
-function components(nodes: FamilyNode[], members: readonly Member[]): FamilyNode[][] {
+export function components(nodes: FamilyNode[], members: readonly Member[]): FamilyNode[][] {
   const root = nodes.map((_, i) => i);
   const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i]!)));
   for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) {
@@ -184,17 +184,4 @@ function groupFor(group: readonly FamilyNode[], members: readonly Member[], valu
 /** The members (their indexes) of disjoint territories whose figures add up to `target`, or null. */
 export function familyFor(top: readonly (readonly FamilyNode[])[], members: readonly Member[], values: Values, target: number): number[] | null {
   return partsFor(top, members, values, target);
-}
-
-/** Where a member sits in the tree: the member holding it (null: the top), its group, and the groups beside it there. */
-export interface Place { node: FamilyNode; parent: FamilyNode | null; group: readonly FamilyNode[]; groups: readonly (readonly FamilyNode[])[] }
-
-/** The place of every member of a tree (`familyTree`), by index: one walk. */
-export function placesOf(top: readonly (readonly FamilyNode[])[]): Map<number, Place> {
-  const out = new Map<number, Place>();
-  const walk = (groups: readonly (readonly FamilyNode[])[], parent: FamilyNode | null) => {
-    for (const group of groups) for (const n of group) { out.set(n.index, { node: n, parent, group, groups }); walk(n.parts, n); }
-  };
-  walk(top, null);
-  return out;
 }

@@ -371,9 +371,10 @@ describe('nested publications', () => {
       await withStore([[lorient, inLorient], [lanester, inLanester]], async (store) => {
         const doc = await sectorOnly(all, agglo);
         const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester], new Set(['2026']));
-        expect(nested.map((n) => n.family?.members.map((m) => m.territory) ?? n.territory)).toEqual([lorient, lanester, [lorient, lanester]]);
+        // The two pairs, their family, and the web of their bounds.
+        expect(nested.map((n) => n.family?.members.map((m) => m.territory) ?? n.bounds?.members.map((m) => m.territory) ?? n.territory)).toEqual([lorient, lanester, [lorient, lanester], [agglo, lorient, lanester]]);
         // Each pair alone publishes.
-        expect(() => refuseNestedDifference(agglo, '2026', doc, nested.filter((n) => !n.family), rules)).not.toThrow();
+        expect(() => refuseNestedDifference(agglo, '2026', doc, nested.filter((n) => !n.family && !n.bounds), rules)).not.toThrow();
         const refused = refusal(() => refuseNestedDifference(agglo, '2026', doc, nested, rules));
         expect(refused?.problems?.[0]?.code).toBe('results/nested-difference');
         expect(refused?.text.fr).toBe('publier epci:200042174 pour la vague « 2026 » à côté de commune:56098 et de commune:56121, déjà publiés, ferait lire par différence, dans le reste de epci:200042174, un groupe de 4 réponses (moins de 10) : retirez l’une des publications, ou attendez d’autres réponses');
@@ -414,7 +415,7 @@ describe('nested publications', () => {
         const first = await made();
         expect(sector(first)).toEqual([['sport', 8, undefined], ['culture', 8, undefined]]);
         const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester], new Set(['2026']));
-        expect(() => refuseNestedDifference(agglo, '2026', first, nested.filter((n) => !n.family), rules)).not.toThrow();
+        expect(() => refuseNestedDifference(agglo, '2026', first, nested.filter((n) => !n.family && !n.bounds), rules)).not.toThrow();
         expect(refusal(() => refuseNestedDifference(agglo, '2026', first, nested, rules))?.text.en).toContain('beside commune:56121 and commune:56098, already published, would let a hidden count of "secteur_principal", which the counts the other shows bound to a single value');
         const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
         expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
@@ -425,7 +426,7 @@ describe('nested publications', () => {
         const nested = await nestedPublications(store, new TerritoryDirectory(), lanester, [], new Set(['2026']));
         const made = (hide: HiddenCounts[] = []) => sectorOnly(lanesterHere, lanester, hide);
         const first = await made();
-        expect(() => refuseNestedDifference(lanester, '2026', first, nested.filter((n) => !n.family), rules)).not.toThrow();
+        expect(() => refuseNestedDifference(lanester, '2026', first, nested.filter((n) => !n.family && !n.bounds), rules)).not.toThrow();
         expect(refusal(() => refuseNestedDifference(lanester, '2026', first, nested, rules))?.text.en).toContain('beside epci:200042174 and commune:56121, already published, would let a hidden count of "secteur_principal"');
         const doc = await hideBesideNested(first, lanester, '2026', nested, rules, made);
         expect(() => refuseNestedDifference(lanester, '2026', doc, nested, rules)).not.toThrow();
@@ -454,7 +455,7 @@ describe('nested publications', () => {
       const inPloemeur = sectors(ploemeur, 40, 4, 227);
       // Three communes of 40 associations each; four more in the rest of the agglomeration.
       const three = [...inLorient, ...inLanester, ...inPloemeur];
-      const noFamily = (nested: Awaited<ReturnType<typeof nestedPublications>>) => nested.filter((n) => !n.family);
+      const noFamily = (nested: Awaited<ReturnType<typeof nestedPublications>>) => nested.filter((n) => !n.family && !n.bounds);
 
       it('refuses the agglomeration beside three of its communes whose rest is four associations, though each pair’s and triple’s rest is 44 or more', async () => {
         await withStore([[lorient, inLorient], [lanester, inLanester], [ploemeur, inPloemeur]], async (store) => {
@@ -594,6 +595,141 @@ describe('nested publications', () => {
             expect(doc).toEqual(first);
             expect(culture(doc)).toBe(15);
           });
+        });
+      });
+
+      describe('chained bounds: a hidden count beside another counts as its least value, and every holder of the new territory bounds it together', () => {
+        const morbihan: TerritoryRef = { level: 'departement', code: '56' };
+        const vannes: TerritoryRef = { level: 'commune', code: '56260' };
+        type Line = { status?: string; categories?: { code: string; count: number | null }[] };
+        const count = (d: ResultsDocument, code: string) => (d.groups[0]!.questions[0] as Line).categories?.find((c) => c.code === code)?.count;
+        /** The document of `items` in `t`, refused beside the store's publications (`refused`: its English text or a part), then its main sector withheld, and published. */
+        const withheld = async (store: SqlResponseStore, t: TerritoryRef, items: Generated[], refused: string): Promise<ResultsDocument> => {
+          const made = (hide: HiddenCounts[] = []) => sectorOnly(items, t, hide);
+          const nested = await nestedPublications(store, new TerritoryDirectory(), t, [], new Set(['2026']));
+          const first = await made();
+          expect(refusal(() => refuseNestedDifference(t, '2026', first, nested, rules))?.text.en).toContain(refused);
+          const doc = await hideBesideNested(first, t, '2026', nested, rules, made);
+          expect((doc.groups[0]!.questions[0] as Line).status).toBe('withheld');
+          expect(() => refuseNestedDifference(t, '2026', doc, nested, rules)).not.toThrow();
+          return first;
+        };
+
+        it('hides the agglomeration’s culture, 13: Lanester’s « × » is at least 4 (its « < 3 » at most 2 of 6), which leaves Lorient’s at most 13 − 6 − 4 = 3, so 3 (counted as 0, it left 7)', async () => {
+          // Lorient hides sport « < 3 » and culture « × » (5: 2 and 3, or 1 and 4); Lanester defense « < 3 » and culture « × » (6: 2 and 4, or 1 and 5).
+          const lorientHere = bySector(lorient, { sport: 2, culture: 3, environnement: 20, social_sante: 15 }, 337);
+          const lanesterHere = bySector(lanester, { defense_causes: 2, culture: 4, sport: 5, environnement: 20, social_sante: 15 }, 347);
+          const ploemeurHere = bySector(ploemeur, { sport: 4, culture: 6, environnement: 20, social_sante: 15 }, 349);
+          const everyone = [...lorientHere, ...lanesterHere, ...ploemeurHere, ...bySector(agglo, { sport: 3, defense_causes: 1, environnement: 10, social_sante: 5 }, 353)];
+          await withStore([[lorient, lorientHere], [lanester, lanesterHere], [ploemeur, ploemeurHere]], async (store) => {
+            const made = (hide: HiddenCounts[] = []) => sectorOnly(everyone, agglo, hide);
+            const first = await made();
+            expect([count(first, 'culture'), count(await sectorOnly(lanesterHere, lanester), 'culture')]).toEqual([13, null]);
+            const nested = await nestedPublications(store, new TerritoryDirectory(), agglo, [lorient, lanester, ploemeur], new Set(['2026']));
+            expect(refusal(() => refuseNestedDifference(agglo, '2026', first, nested, rules))?.text.en).toBe('publishing epci:200042174 for wave "2026" beside commune:56121, commune:56098 and commune:56162, already published, would let a hidden count of "secteur_principal", which the counts the other publications show bound to a single value be read by difference in the rest of epci:200042174: withdraw one of the publications, or wait for more responses');
+            const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
+            expect(count(doc, 'culture')).toBeNull();
+            expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
+          });
+        });
+
+        /** Lorient, hiding defense and education « < 3 » and culture « × » (9: 1, 1 and 7, or 1, 2 and 6, or 2, 2 and 5), beside its agglomeration and Lanester. */
+        const besideAgglo = async (lanesterDefense: number, check: (first: ResultsDocument, doc: ResultsDocument, nested: Awaited<ReturnType<typeof nestedPublications>>) => void) => {
+          const lorientHere = bySector(lorient, { defense_causes: 1, education_formation_insertion: 1, culture: 7, sport: 12, environnement: 20, social_sante: 15 }, 359);
+          const lanesterHere = bySector(lanester, { defense_causes: lanesterDefense, culture: 5, sport: 10, environnement: 20, social_sante: 15 }, 367);
+          const inAgglo = [...lorientHere, ...lanesterHere, ...bySector(agglo, { loisirs_vie_sociale: 2, sport: 10, environnement: 10 }, 379)];
+          await withStore([[agglo, inAgglo], [lanester, lanesterHere]], async (store) => {
+            const made = (hide: HiddenCounts[] = []) => sectorOnly(lorientHere, lorient, hide);
+            const nested = await nestedPublications(store, new TerritoryDirectory(), lorient, [], new Set(['2026']));
+            const first = await made();
+            expect(['defense_causes', 'education_formation_insertion', 'culture'].map((code) => count(first, code))).toEqual([null, null, null]);
+            check(first, await hideBesideNested(first, lorient, '2026', nested, rules, made), nested);
+          });
+        };
+
+        it('withholds a commune’s line that its agglomeration’s hidden count fixes: its defense « < 3 », at most 2, less Lanester’s « < 3 », at least 1, leaves Lorient’s 1', async () => {
+          await besideAgglo(1, (first, doc, nested) => {
+            expect(refusal(() => refuseNestedDifference(lorient, '2026', first, nested, rules))?.text.en).toBe('publishing commune:56121 for wave "2026" beside epci:200042174 and commune:56098, already published, would let a hidden count of "secteur_principal", which the counts the other shows bound to a single value be read by difference in the rest of epci:200042174: withdraw one of the publications, or wait for more responses');
+            expect((doc.groups[0]!.questions[0] as Line).status).toBe('withheld');
+            expect(() => refuseNestedDifference(lorient, '2026', doc, nested, rules)).not.toThrow();
+          });
+        });
+
+        it('publishes it whole when Lanester has no defense association: the agglomeration’s « < 3 » leaves Lorient’s 1 or 2', async () => {
+          await besideAgglo(0, (first, doc, nested) => {
+            expect(() => refuseNestedDifference(lorient, '2026', first, nested, rules)).not.toThrow();
+            expect(doc).toEqual(first);
+          });
+        });
+        it('withholds a line of the new document beside documents that contradict each other: the agglomeration’s culture, 5, less Ploemeur’s 3, leaves Lorient’s « × » no value', async () => {
+          // The agglomeration's document counts other responses than its communes' (published at
+          // another time): Lorient's culture, 3 or 4 by its own line, at most 2 by theirs.
+          const lorientHere = bySector(lorient, { sport: 2, culture: 3, environnement: 20, social_sante: 15 }, 439);
+          const ploemeurHere = bySector(ploemeur, { culture: 3, sport: 12, environnement: 20, social_sante: 15 }, 443);
+          const lanesterHere = bySector(lanester, { defense_causes: 1, culture: 5, sport: 10, environnement: 20, social_sante: 15 }, 449);
+          await withStore([[agglo, bySector(agglo, { culture: 5, sport: 10, environnement: 40, social_sante: 30 }, 457)], [lorient, lorientHere], [ploemeur, ploemeurHere]], async (store) => {
+            const first = await withheld(store, lanester, lanesterHere, 'would let a hidden count of "secteur_principal", which the counts the other publications show bound to a single value');
+            expect([count(first, 'defense_causes'), count(first, 'culture')]).toEqual([null, null]);
+          });
+        });
+
+        it('bounds a commune of an EPCI across two départements by each: Finistère’s culture, 9, less Brest’s 6, leaves its « × » 3', async () => {
+          // Morlaix Communauté (242900744) lies in the Finistère and the Côtes-d'Armor: neither holds the other, both hold Carantec (29024).
+          const carantec: TerritoryRef = { level: 'commune', code: '29024' };
+          const [morlaix, finistere, brest]: TerritoryRef[] = [{ level: 'epci', code: '242900744' }, { level: 'departement', code: '29' }, { level: 'commune', code: '29019' }];
+          const carantecHere = bySector(carantec, { sport: 2, culture: 3, environnement: 20, social_sante: 15 }, 461);
+          const brestHere = bySector(brest, { culture: 6, sport: 10, environnement: 20, social_sante: 10 }, 463);
+          const inMorlaix = [...carantecHere, ...bySector({ level: 'commune', code: '22202' }, { culture: 5, environnement: 10 }, 467)];
+          const inFinistere = [...carantecHere, ...brestHere, ...bySector(finistere, { sport: 10, environnement: 10 }, 479)];
+          await withStore([[morlaix, inMorlaix], [finistere, inFinistere], [brest, brestHere]], async (store) => {
+            const first = await withheld(store, carantec, carantecHere, 'publishing commune:29024 for wave "2026" beside departement:29 and commune:29019, already published, would let a hidden count of "secteur_principal", which the counts the other shows bound to a single value be read by difference in the rest of departement:29: withdraw one of the publications, or wait for more responses');
+            expect([count(first, 'sport'), count(first, 'culture')]).toEqual([null, null]);
+          });
+        });
+
+        it('hides a previous-wave count of a commune that its agglomeration and its département bound together: the agglomeration’s 2025 culture, unmarked, at least 4 + 5 and at most 15 − 6', async () => {
+          // 2025: Lorient culture 4, Lanester 5, the rest of the agglomeration one defense association
+          // and none of culture: the agglomeration hides defense and culture (10: either of 0 to 10).
+          // The Morbihan (the agglomeration, Vannes and the rest) shows culture 15, Vannes 6.
+          const in2025 = (t: TerritoryRef, codes: Record<string, number>, seed: number) => bySector(t, codes, seed).map((g) => ({ ...g, payload: { ...g.payload, wave: '2025' } }));
+          const lorient2025 = in2025(lorient, { culture: 4, environnement: 20, social_sante: 16 }, 389);
+          const lanester2025 = in2025(lanester, { culture: 5, environnement: 20, social_sante: 15 }, 397);
+          const agglo2025 = [...lorient2025, ...lanester2025, ...in2025(agglo, { defense_causes: 1, environnement: 10 }, 401)];
+          const vannes2025 = in2025(vannes, { culture: 6, environnement: 20, social_sante: 14 }, 409);
+          const morbihan2025 = [...agglo2025, ...vannes2025, ...in2025(morbihan, { defense_causes: 2, environnement: 12 }, 419)];
+          const lorient2026 = [...bySector(lorient, { sport: 10, environnement: 20, social_sante: 10 }, 421), ...lorient2025];
+          const agglo2026 = [...lorient2026, ...bySector(lanester, { sport: 10, environnement: 20, social_sante: 10 }, 431), ...bySector(agglo, { sport: 10, environnement: 10 }, 433), ...lanester2025, ...agglo2025.slice(80)];
+          /** The 2026 document of `t` with 2025 beside it, its main sector only. */
+          const withPrevious = async (items: Generated[], t: TerritoryRef, inside: readonly TerritoryRef[], hide: HiddenCounts[] = []): Promise<ResultsDocument> => {
+            const doc = await analyseResponses(stream(items), { compiled: [b.core], rules, wave: '2026', previousWave: '2025', territory: t as never, network: false, inside: (x) => inside.some((c) => c.code === x.code), hide });
+            return { ...doc, groups: doc.groups.map((g) => ({
+              ...g, questions: g.questions.filter((q) => q.id === 'secteur_principal'),
+              comparisons: { previousWave: { ...g.comparisons!.previousWave!, shares: g.comparisons!.previousWave!.shares.filter((sh) => sh.question === 'secteur_principal') } },
+            })) };
+          };
+          const previous = (d: ResultsDocument, code: string) => d.groups[0]!.comparisons!.previousWave!.shares.find((sh) => sh.code === code)?.previous?.count ?? null;
+          const dir = mkdtempSync(join(tmpdir(), 'olva-chained-'));
+          const store = new SqlResponseStore(openSqliteDb(join(dir, 'db.sqlite')));
+          await store.init();
+          try {
+            const aggloDoc = await withPrevious(agglo2026, agglo, [lorient, lanester]);
+            expect([previous(aggloDoc, 'culture'), previous(aggloDoc, 'defense_causes')]).toEqual([null, null]);
+            await publishNow(store.publications, agglo, '2026', 'test', JSON.stringify(aggloDoc), agglo2026.length);
+            for (const [t, items] of [[lanester, lanester2025], [vannes, vannes2025], [morbihan, morbihan2025]] as const) {
+              await publishNow(store.publications, t, '2025', 'test', JSON.stringify(await sectorOnly(items, t)), items.length);
+            }
+            const made = (hide: HiddenCounts[] = []) => withPrevious(lorient2026, lorient, [], hide);
+            const first = await made();
+            expect(previous(first, 'culture')).toBe(4);
+            const nested = await nestedPublications(store, new TerritoryDirectory(), lorient, [], new Set(['2026', '2025']));
+            expect(refusal(() => refuseNestedDifference(lorient, '2026', first, nested, rules))?.text.en).toBe('publishing commune:56121 for wave "2026" beside departement:56, epci:200042174, commune:56098 and commune:56260, already published, would let in wave "2025", a hidden count of "secteur_principal", which the counts the other publications show bound to a single value be read by difference in the rest of departement:56: withdraw one of the publications, or wait for more responses');
+            const doc = await hideBesideNested(first, lorient, '2026', nested, rules, made);
+            expect(previous(doc, 'culture')).toBeNull();
+            expect(() => refuseNestedDifference(lorient, '2026', doc, nested, rules)).not.toThrow();
+          } finally {
+            await store.close();
+            rmSync(dir, { recursive: true, force: true });
+          }
         });
       });
 

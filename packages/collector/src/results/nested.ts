@@ -45,30 +45,33 @@
  *   (bitsets of C + 1 bits; S the sums reached so far, K a part's: 2 for a territory with nothing
  *   published inside), each figure made once per check (the passes of hiding ask again: `memo`),
  *   and O(P² · I) for the tree (I the territories each holds).
- * - Bounds through any number of documents, on the same tree (`familyPinned`): a hidden count of
- *   a territory is at least the most its disjoint published parts show, and at most, for each
- *   published territory holding it, that one's count less the most the disjoint published ones
- *   beside it inside show (a commune's « × » at most its EPCI's less two other communes'); the
- *   same with those who answered without giving the code (the base less the count, additive too:
- *   at least its base less what the holder's others leave), which counts where a neighbour hides
- *   the other codes. A line they leave a single reading (`boundedCountPinned`) is withheld when it
- *   is the new document's; another's loses the new document's counts of its codes, when the new
- *   document fixes it and nothing published before did; what the hiding leaves is refused, naming
- *   the holder, the territory and those read. A pair a family holds leaves its bounds to it
- *   (`inFamily`: tighter, they hold the pair's). Cost: the most of each figure over the tree, O(P)
- *   once per check (`mostOf`, kept), and per hidden count a walk up its branch (O(depth)): linear
- *   in the territories published around, where three documents' bounds took each pair apart
- *   (quadratic). Beside 40 published territories of a region, a check's hiding and refusal take
- *   0.1–0.21 s, against 1.05–1.29 s before, on a shared machine (docs/performance.md).
+ * - Bounds through any number of documents, chained (`boundsWeb`, family-bounds.ts): the new
+ *   territory, those published inside it, those holding it and those inside a holder disjoint
+ *   from it, each under every one holding it right above (a commune of an EPCI across two
+ *   départements under both). Each count of each of them is an interval narrowed to a
+ *   fixed point: at least its disjoint published parts' least values together, at most each
+ *   holder's most less the least of the disjoint ones beside it (a commune's « × » at most its
+ *   EPCI's less two other communes'), the same for those who answered without the code (the base
+ *   less the count), the hidden counts of a line adding up to its hidden sum, « < 3 » 1 or 2, « × »
+ *   0 or at least `minCell`. A hidden neighbour thus counts as its least value, not 0 (Lanester's
+ *   « × », at least 4 by its own line, leaves Lorient's at most 13 − 6 − 4), and every holder of
+ *   the new territory counts together (an EPCI's hidden 2025 culture, at least its two communes'
+ *   and at most its département's less Vannes'). A line they leave a single reading
+ *   (`boundedCountPinned`), or none (documents of different times that contradict each other: the
+ *   safe side), is withheld when it is the new document's; another's loses the new document's
+ *   counts of its codes, when the new document fixes it and nothing published before did, or, when
+ *   the new document fixes it through its hidden ones, the new document's line is withheld; what
+ *   the hiding leaves is refused, naming the territory whose line it is, those its bounds read, and
+ *   the largest holding both, whose rest is read. Every pair is then in the web (`inFamily`: the
+ *   web's bounds hold the two's). Cost: per line a document shows that some territory around hides,
+ *   O(W · N · K) (N territories, K hidden codes, W sweeps until nothing narrows, at most 64),
+ *   those without the new document kept for the passes of hiding; O(N² · I) to place them.
  * - Not followed: sums of territories that overlap without one holding the other taken part by
  *   part (an EPCI across two départements with the communes of one of them outside it:
- *   `family-tree.ts` takes one or the other, whole); a bound carried to another (the hidden counts
- *   beside a territory count as 0: neither their marks' least values nor their own bounds are
- *   added); bounds of two holders of the new territory together (each is a family apart: an EPCI's
- *   « × » at least the new commune's and its neighbour's in one, at most its département's less
- *   the others' in the other). Only figures shown in both (a sum of codes read from single counts
- *   in the other: a crosswalk's category; a question it renamed under its previous id,
- *   `previousQuestion`, in the previous wave).
+ *   `family-tree.ts` takes one or the other, whole, in the sums and the bounds alike); a « × »
+ *   as the two ranges it is (0, or at least 3): one interval spans both. Only figures shown in
+ *   both (a sum of codes read from single counts in the other: a crosswalk's category; a question
+ *   it renamed under its previous id, `previousQuestion`, in the previous wave).
  */
 import { boundedCountPinned, type CountRef, type DisclosureRules, type HiddenCounts, type LineRef, type ResultsDocument } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
@@ -76,7 +79,8 @@ import { HttpError } from '../http/errors.js';
 import { text, type Text } from '../messages.js';
 import type { ExclusionEvent, ResponseFilter, ResponseStore, TerritoryRef } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
-import { families, familyHidden, familyRefusal, type Family } from './family-checks.js';
+import { boundsWeb, webHidden, webRefusal, type BoundsWeb } from './family-bounds.js';
+import { families, familyConflict, familyHidden, familyRefusal, type Family } from './family-checks.js';
 import { countIn, countKey, groupOf, lineOf, name, small, viewsOf, type Counted, type HiddenLine, type View } from './views.js';
 
 
@@ -241,8 +245,14 @@ export interface NestedPublication {
    */
   family?: Family;
   /**
-   * True for a territory nested with the new one that a family holds (the outer one, or one
-   * subtracted from it): the family's bounds, tighter, hold those the two set on each other.
+   * Set, on an entry of its own (`territory` the new one, no views), when two published
+   * territories or more lie around the new one: the bounds they all set on each other's hidden
+   * counts, chained (`family-bounds.ts`).
+   */
+  bounds?: BoundsWeb;
+  /**
+   * True for a territory nested with the new one whose bounds the web reads (`bounds`): chained,
+   * they hold those the two set on each other.
    */
   inFamily?: boolean;
   /** Its views, from every wave it has published. */
@@ -323,10 +333,10 @@ export async function nestedPublications(store: ResponseStore, directory: Territ
   const read = new Map<string, Promise<View[]>>();
   const reader = (t: TerritoryRef) => { if (!read.has(name(t))) read.set(name(t), publishedViews(store, t)); return read.get(name(t))!; };
   const together = await families(directory, territory, within, pairs, aroundPublished, reader);
-  // A pair inside the new territory, or holding it, whose family reads the bounds (tighter: at most a holder less the most beside).
-  const held = new Set(together.map((f) => (f.family!.holder ? name(f.territory) : '')));
-  for (const p of pairs) if (p.outside ? held.has(name(p.territory)) : held.has('')) p.inFamily = true;
-  out.push(...pairs, ...together);
+  const web = await boundsWeb(directory, territory, within, pairs, aroundPublished, reader);
+  // Every pair is in the web, whose chained bounds hold the two's.
+  if (web) for (const p of pairs) p.inFamily = true;
+  out.push(...pairs, ...together, ...(web ? [{ territory, outside: false, views: [], bounds: web }] : []));
   return out;
 }
 
@@ -357,7 +367,7 @@ export async function hideBesideNested(doc: ResultsDocument, territory: Territor
     const mine = group ? viewsOf(group) : [];
     let more = false;
     // A count hidden already is not shown: only new ones come back.
-    for (const h of group ? nested.flatMap((n) => (n.family ? familyHidden(mine, n.family, rules) : nestedHiddenCounts(mine, n.views, n.outside, rules, n.earlier !== undefined, n.changed, !n.inFamily))) : []) {
+    for (const h of group ? nested.flatMap((n) => (n.bounds ? webHidden(mine, n.bounds, rules) : n.family ? familyHidden(mine, n.family, rules) : nestedHiddenCounts(mine, n.views, n.outside, rules, n.earlier !== undefined, n.changed, !n.inFamily))) : []) {
       const entry = hidden.get(h.wave) ?? { territory: h.territory, wave: h.wave, counts: [], lines: [] };
       hidden.set(h.wave, entry);
       for (const [key, add] of [
@@ -385,7 +395,12 @@ export function refuseNestedDifference(territory: TerritoryRef, wave: string, do
   const mine = groupOf(doc, territory, wave);
   if (!mine) return;
   const views = viewsOf(mine);
-  for (const { territory: other, outside, views: theirs, earlier, family, inFamily } of nested) {
+  for (const { territory: other, outside, views: theirs, earlier, family, bounds, inFamily } of nested) {
+    if (bounds) {
+      const refused = webRefusal(wave, views, bounds, rules, (others, outer, what) => familyConflict(territory, wave, others, outer, what));
+      if (refused) throw refused;
+      continue;
+    }
     if (family) {
       const refused = familyRefusal(territory, wave, views, family, rules);
       if (refused) throw refused;

@@ -34,6 +34,8 @@ export interface View {
 export interface HiddenLine extends LineRef { sum: number; cells: { code: string; mark: 'small' | 'complementary' | null }[] }
 
 export const lineOf = (question: string, row?: string) => (row === undefined ? question : `${question}.${row}`);
+/** A line's reference alone (a hidden line or a base carry more). */
+export const lineRef = (l: LineRef): LineRef => ({ question: l.question, ...(l.row === undefined ? {} : { row: l.row }) });
 export const countKey = (c: Omit<Counted, 'count'>) => `${lineOf(c.question, c.row)}|${[...c.codes].sort().join('+')}`;
 
 function emptyView(territory: TerritoryRef, wave: string, responses: number | null): View {
