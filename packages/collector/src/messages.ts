@@ -109,6 +109,7 @@ export const MESSAGES = {
   'not-found.response': { fr: 'aucune réponse {id} dans les territoires de ce jeton', en: 'no response {id} within this token\'s territories' },
   'bad-request.too-many': { fr: 'donnez au plus {max} valeurs de {name} ({count} données)', en: 'give at most {max} {name} values ({count} given)' },
   'bad-request.one-id': { fr: 'donnez un seul identifiant {name}', en: 'give one {name} id' },
+  'bad-request.build-name': { fr: '« {value} » est le nom d’un build (tronc commun + extension) ; questionnaire prend l’identifiant du tronc commun, « {questionnaire} », dont les réponses comprennent celles de l’extension {extension}', en: '"{value}" is the name of a build (core + extension); questionnaire takes the core\'s id, "{questionnaire}", whose responses include those of the extension {extension}' },
   'bad-request.id-pattern': { fr: '{name} « {value} » doit respecter {pattern}', en: '{name} "{value}" must match {pattern}' },
   'bad-request.questionnaire-required': { fr: 'le paramètre questionnaire est obligatoire, par ex. ?questionnaire=olva-core', en: 'the questionnaire parameter is required, e.g. ?questionnaire=olva-core' },
   'bad-request.wave-pattern': { fr: 'la vague « {value} » doit respecter {pattern}', en: 'wave "{value}" must match {pattern}' },
