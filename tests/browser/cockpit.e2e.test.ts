@@ -493,6 +493,11 @@ it('keys in a paper form from a territory’s view, comes back to that view, its
   expect(await text(page, 'button[data-export="csv"]')).toBe('Fichier CSV (séparateur point-virgule)');
   expect(csvText.split('\n')[0]).toMatch(/^\ufeffsubmission_id;received_at;/);
   expect(csvText.slice(1)).toBe((await api('/v1/exports/responses.csv?questionnaire=olva-core&territory=commune:35238&wave=2026&locale=fr&separator=%3B', RENNES)).body);
+  // The codes of that CSV read by its codebook, beside it: only the workbook had one.
+  const [codebook] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="codebook"]')]);
+  expect(codebook.suggestedFilename()).toBe('olva-core_2026_commune-35238_codebook.csv');
+  expect(fs.readFileSync((await codebook.path())!, 'utf8').replace(/^\ufeff/, '')).toBe((await api('/v1/exports/codebook.csv?questionnaire=olva-core&territory=commune:35238&wave=2026&locale=fr&separator=%3B', RENNES)).body.replace(/^\ufeff/, ''));
+  await page.waitForFunction(() => document.getElementById('export-done')?.textContent === 'Fichier téléchargé : olva-core_2026_commune-35238_codebook.csv.');
   await expectAxeClean(page, 'territory, exported');
   // A page opened without the cockpit (a site's iframe) offers no way to it.
   await page.goto(`${demo.base}${entry!.replace('&from=cockpit', '')}`);

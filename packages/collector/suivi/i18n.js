@@ -60,7 +60,7 @@ export const TEXTS = {
     // Questions quoted: a label ending in « ? » then the sentence's full stop read « ? ; » and « ?. ».
     quoted: '« {text} »', itemSeparator: ' ; ',
     exportTitle: 'Exporter les réponses', exportIntro: 'Les réponses de {name} pour la vague {wave}, sans les doublons écartés, en un fichier :', exportIntroScope: 'Les réponses de tous les territoires de ce jeton pour la vague {wave}, sans les doublons écartés, en un fichier :',
-    exportXlsx: 'Classeur Excel (XLSX)', exportCsv: 'Fichier CSV (séparateur point-virgule)', csvSeparator: ';',
+    exportXlsx: 'Classeur Excel (XLSX)', exportCsv: 'Fichier CSV (séparateur point-virgule)', exportCodebook: 'Dictionnaire des variables du CSV (codes et libellés)', csvSeparator: ';',
     exportDone: 'Fichier téléchargé : {file}.', exportDoneLeftOut: 'Fichier téléchargé : {file}, sans les réponses personnelles (il faut le droit export-personal).',
     exportDoneIncluded: 'Fichier téléchargé : {file}. Il contient des réponses personnelles : gardez-le là où seules les personnes qui en ont besoin peuvent le lire.',
   },
@@ -122,7 +122,7 @@ export const TEXTS = {
     scrollHint: 'Scroll the table to the right to see all its columns.',
     quoted: '“{text}”', itemSeparator: '; ',
     exportTitle: 'Export the responses', exportIntro: 'The responses of {name} for wave {wave}, without the duplicates set aside, as a file:', exportIntroScope: 'The responses of every territory of this token for wave {wave}, without the duplicates set aside, as a file:',
-    exportXlsx: 'Excel workbook (XLSX)', exportCsv: 'CSV file (comma-separated)', csvSeparator: ',',
+    exportXlsx: 'Excel workbook (XLSX)', exportCsv: 'CSV file (comma-separated)', exportCodebook: 'Codebook of the CSV (codes and labels)', csvSeparator: ',',
     exportDone: 'File downloaded: {file}.', exportDoneLeftOut: 'File downloaded: {file}, without the personal answers (they need the export-personal right).',
     exportDoneIncluded: 'File downloaded: {file}. It holds personal answers: keep it where only those who need them can read it.',
   },

@@ -543,7 +543,8 @@ async function renderTerritory(param, mine) {
 
 /**
  * The responses of the wave shown, of the territory of `view` (or, without one, of the token's
- * whole scope: the network view), as a file (`export` right): the collector's
+ * whole scope: the network view), as a file (`export` right), and the codebook that reads the
+ * CSV's codes (the workbook holds its own sheet; a CSV came without one): the collector's
  * export asks the token in a header, which a link cannot send, so the file is fetched and
  * handed to the browser. Before, the cockpit offered no export at all: a coordinator was sent
  * to curl. What the file leaves out (personal answers, without export-personal) is said.
@@ -560,7 +561,7 @@ function exportField(view) {
     done.textContent = '';
     done.removeAttribute('role');
     try {
-      const response = await request(`/v1/exports/responses.${format}?${format === 'csv' ? csvQuery : query}`);
+      const response = await request(format === 'codebook' ? `/v1/exports/codebook.csv?${csvQuery}` : `/v1/exports/responses.${format}?${format === 'csv' ? csvQuery : query}`);
       const file = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `olva.${format}`;
       const href = URL.createObjectURL(await response.blob());
       const link = h('a', { href, download: file, hidden: true });
@@ -570,7 +571,7 @@ function exportField(view) {
       // The browser has the file once the click is handled; the next task may let it go.
       setTimeout(() => URL.revokeObjectURL(href), 0);
       // What the file holds of personal answers: left out (said why), or in it (said to keep it safe).
-      const personal = (response.headers.get('olva-personal-data') ?? '').split(';')[0];
+      const personal = format === 'codebook' ? '' : (response.headers.get('olva-personal-data') ?? '').split(';')[0];
       done.textContent = tr({ 'left-out': 'exportDoneLeftOut', included: 'exportDoneIncluded' }[personal] ?? 'exportDone', { file });
     } catch (error) {
       done.setAttribute('role', 'alert');
@@ -582,7 +583,7 @@ function exportField(view) {
   return [
     h('h2', { id: 'export-title' }, tr('exportTitle')),
     h('p', { id: 'export-intro' }, view.territory ? tr('exportIntro', { name: territoryName(view.territory), wave: view.wave }) : tr('exportIntroScope', { wave: view.wave })),
-    h('div', { class: 'actions', role: 'group', 'aria-labelledby': 'export-title', 'aria-describedby': 'export-intro' }, button('xlsx', tr('exportXlsx')), ' ', button('csv', tr('exportCsv'))),
+    h('div', { class: 'actions', role: 'group', 'aria-labelledby': 'export-title', 'aria-describedby': 'export-intro' }, button('xlsx', tr('exportXlsx')), ' ', button('csv', tr('exportCsv')), ' ', button('codebook', tr('exportCodebook'))),
     done,
   ];
 }
