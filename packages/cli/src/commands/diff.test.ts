@@ -66,6 +66,11 @@ describe('olva diff (versions and crosswalks)', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('rennes.quartier_principal [correctif] : reformulée');
     expect(r.out).toContain('version à publier : 1.0.1');
+    // A larger bump than needed is the maintainer's to make: the version to publish is the one
+    // declared and checked (it once said 1.0.1 beside « ✓ 1.1.0 est un numéro de version correct »).
+    const larger = await olva('diff', RENNES, variant(RENNES, (e) => { e.version = '1.1.0'; e.insert[0].items[0].label.fr = 'Votre quartier principal ?'; }));
+    expect(larger.code).toBe(0);
+    expect(larger.out).toContain('version déclarée : mineure ; version à publier : 1.1.0 (1.0.1 suffirait).\n✓ 1.1.0 est un numéro de version correct');
     const broken = variant(RENNES, (e) => { e.version = '1.0.1'; e.insert[0].at = 'profil.debut'; });
     const refused = await olva('diff', RENNES, broken);
     expect(refused.code).toBe(1);

@@ -110,9 +110,14 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (n) say(out, lang, { fr: 'Détail des changements :', en: 'Every change:' });
   for (const c of result.changes) out.write(`  [${K[c.kind]}] ${c.pointer} ${c.rule}${lang === 'fr' ? ' :' : ':'} ${lang === 'fr' ? c.fr.message : c.message}\n`);
   printProblems(out, lang, problems);
+  // Accepted, the version to publish is the one declared: naming the smallest one that would
+  // do there (2026.2.2 for a 2026.3.0 without a change) read as a contradiction of the ✓ below.
+  const publish = result.ok && result.next !== null && after.version !== result.next
+    ? { fr: `${after.version} (${result.next} suffirait)`, en: `${after.version} (${result.next} would do)` }
+    : { fr: result.next ?? '?', en: result.next ?? '?' };
   say(out, lang, {
-    fr: `${counted('fr', n, 'changement', 'changements')} ; version requise : ${KIND_WORDS.fr[result.required]} ; version déclarée : ${KIND_WORDS.fr[result.declared]} ; version à publier : ${result.next ?? '?'}.`,
-    en: `${counted('en', n, 'change', 'changes')}; required bump: ${KIND_WORDS.en[result.required]}; declared bump: ${KIND_WORDS.en[result.declared]}; version to publish: ${result.next ?? '?'}.`,
+    fr: `${counted('fr', n, 'changement', 'changements')} ; version requise : ${KIND_WORDS.fr[result.required]} ; version déclarée : ${KIND_WORDS.fr[result.declared]} ; version à publier : ${publish.fr}.`,
+    en: `${counted('en', n, 'change', 'changes')}; required bump: ${KIND_WORDS.en[result.required]}; declared bump: ${KIND_WORDS.en[result.declared]}; version to publish: ${publish.en}.`,
   });
   if (result.ok) {
     say(out, lang, { fr: `✓ ${after.version} est un numéro de version correct pour ces changements.`, en: `✓ ${after.version} is a right version number for these changes.` });
