@@ -63,6 +63,12 @@ export const TEXTS = {
     exportXlsx: 'Classeur Excel (XLSX)', exportCsv: 'Fichier CSV (séparateur point-virgule)', exportCodebook: 'Dictionnaire des variables du CSV (codes et libellés)', csvSeparator: ';',
     exportDone: 'Fichier téléchargé : {file}.', exportDoneLeftOut: 'Fichier téléchargé : {file}, sans les réponses personnelles (il faut le droit export-personal).',
     exportDoneIncluded: 'Fichier téléchargé : {file}. Il contient des réponses personnelles : gardez-le là où seules les personnes qui en ont besoin peuvent le lire.',
+    publicationTitle: 'Publier les résultats',
+    publicationIntro: 'Les résultats de {name} pour la vague {wave}, sous secret statistique et avec les repères nationaux, tels qu’ils sont maintenant : rien n’est public avant. Chiffres clés, rapport et page de résultats les lisent.',
+    publicationIntroPrevious: 'Les résultats de {name} pour la vague {wave}, sous secret statistique, comparés à la vague {previous} et aux repères nationaux, tels qu’ils sont maintenant : rien n’est public avant. Chiffres clés, rapport et page de résultats les lisent.',
+    unpublishedState: 'Pas encore publiés.', publishedState: 'Publiés le {when} par {by} ({n} réponses), à l’adresse publique :',
+    publish: 'Publier les résultats', publishAgain: 'Publier à nouveau (remplace la version publiée)', withdraw: 'Retirer la publication',
+    publishedDone: 'Résultats publiés ({n} réponses).', withdrawnDone: 'Publication retirée : les résultats ne sont plus publics.',
   },
   en: {
     title: 'Collection cockpit — OLVA', brand: 'OLVA collection cockpit', skip: 'Skip to content', views: 'Views', otherLang: 'Français',
@@ -125,6 +131,12 @@ export const TEXTS = {
     exportXlsx: 'Excel workbook (XLSX)', exportCsv: 'CSV file (comma-separated)', exportCodebook: 'Codebook of the CSV (codes and labels)', csvSeparator: ',',
     exportDone: 'File downloaded: {file}.', exportDoneLeftOut: 'File downloaded: {file}, without the personal answers (they need the export-personal right).',
     exportDoneIncluded: 'File downloaded: {file}. It holds personal answers: keep it where only those who need them can read it.',
+    publicationTitle: 'Publish the results',
+    publicationIntro: 'The results of {name} for wave {wave}, under disclosure control and with the national references, as they are now: nothing is public before. Key figures, report and results page read them.',
+    publicationIntroPrevious: 'The results of {name} for wave {wave}, under disclosure control, compared with wave {previous} and the national references, as they are now: nothing is public before. Key figures, report and results page read them.',
+    unpublishedState: 'Not published yet.', publishedState: 'Published on {when} by {by} ({n} responses), at the public address:',
+    publish: 'Publish the results', publishAgain: 'Publish again (replaces the published version)', withdraw: 'Withdraw the publication',
+    publishedDone: 'Results published ({n} responses).', withdrawnDone: 'Publication withdrawn: the results are no longer public.',
   },
 };
 
