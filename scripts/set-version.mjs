@@ -18,6 +18,8 @@ const FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optional
  * to it in every dependency field. Returns the manifests it rewrote (paths from `at`).
  */
 export function setWorkspaceVersion(at, version) {
+  // `npm run set-version` alone (the `--` and the version forgotten) said « «  » n’est pas une version ».
+  if (!version) throw new Error('indiquez la version à poser : npm run set-version -- 0.2.0 / give the version to set: npm run set-version -- 0.2.0');
   if (!SEMVER.test(version)) {
     throw new Error(`« ${version} » n’est pas une version semver (1.2.3) / "${version}" is not a semver version (1.2.3)`);
   }

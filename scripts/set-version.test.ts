@@ -37,6 +37,7 @@ describe('npm run set-version (scripts/set-version.mjs)', () => {
   it('refuses what is not a version, French first, and writes nothing', () => {
     const w = workspace();
     expect(() => setWorkspaceVersion(w.dir, 'v0.2')).toThrow('« v0.2 » n’est pas une version semver (1.2.3) / "v0.2" is not a semver version (1.2.3)');
+    expect(() => setWorkspaceVersion(w.dir, '')).toThrow('indiquez la version à poser : npm run set-version -- 0.2.0 / give the version to set: npm run set-version -- 0.2.0');
     expect(w.read('low').version).toBe('0.1.0');
   });
 });

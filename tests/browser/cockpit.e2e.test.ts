@@ -495,6 +495,27 @@ it('keys in a paper form from a territory’s view, comes back to that view, its
   expect(await text(page, 'button[data-export="csv"]')).toBe('Fichier CSV (séparateur point-virgule)');
   expect(csvText.split('\n')[0]).toMatch(/^\ufeffsubmission_id;received_at;/);
   expect(csvText.slice(1)).toBe((await api('/v1/exports/responses.csv?questionnaire=olva-core&territory=commune:35238&wave=2026&locale=fr&separator=%3B', RENNES)).body);
+  // The codes of that CSV read by its codebook, beside it: only the workbook had one.
+  const [codebook] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="codebook"]')]);
+  expect(codebook.suggestedFilename()).toBe('olva-core_2026_commune-35238_codebook.csv');
+  expect(fs.readFileSync((await codebook.path())!, 'utf8').replace(/^\ufeff/, '')).toBe((await api('/v1/exports/codebook.csv?questionnaire=olva-core&territory=commune:35238&wave=2026&locale=fr&separator=%3B', RENNES)).body.replace(/^\ufeff/, ''));
+  await page.waitForFunction(() => document.getElementById('export-done')?.textContent === 'Fichier téléchargé : olva-core_2026_commune-35238_codebook.csv.');
+  // Published from the view, beside 2025, and withdrawn: it took a curl -X PUT with the token.
+  const publicResults = async () => (await fetch(`${demo.base}/v1/public/results/commune:35238/2026`)).status;
+  expect(await text(page, '#publication-state')).toBe('Pas encore publiés.');
+  expect(await text(page, '#publication-intro')).toContain('comparés à la vague 2025');
+  expect(await publicResults()).toBe(404);
+  await page.click('#publish');
+  await page.waitForFunction(() => /^Résultats publiés \(\d+ réponses\)\.$/.test(document.getElementById('publication-done')?.textContent ?? ''));
+  expect(await publicResults()).toBe(200);
+  expect(((await (await fetch(`${demo.base}/v1/public/results/commune:35238/2026`)).json()) as { scope: { previousWave?: string } }).scope.previousWave).toBe('2025');
+  expect(await text(page, '#publication-state')).toMatch(/^Publiés le .+ par rennes \(\d+ réponses\), à l’adresse publique : \/v1\/public\/results\/commune:35238\/2026$/);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('publish');
+  await expectAxeClean(page, 'territory, published');
+  await page.click('#withdraw');
+  await page.waitForFunction(() => document.getElementById('publication-done')?.textContent === 'Publication retirée : les résultats ne sont plus publics.');
+  expect(await publicResults()).toBe(404);
+  expect(await text(page, '#publication-state')).toBe('Pas encore publiés.');
   await expectAxeClean(page, 'territory, exported');
   // A page opened without the cockpit (a site's iframe) offers no way to it.
   await page.goto(`${demo.base}${entry!.replace('&from=cockpit', '')}`);
@@ -691,7 +712,7 @@ it('shows the national token every territory, sortable, in English too, on a pho
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('h1')?.textContent === 'Every territory of the wave');
   expect(await text(page, '#export-intro')).toBe(`The responses of every territory of this token for wave ${network.wave}, without the duplicates set aside, as a file:`);
-  expect(await page.locator('#export-title + p + [role="group"] button').allTextContents()).toEqual(['Excel workbook (XLSX)', 'CSV file (comma-separated)']);
+  expect(await page.locator('#export-title + p + [role="group"] button').allTextContents()).toEqual(['Excel workbook (XLSX)', 'CSV file (comma-separated)', 'Codebook of the CSV (codes and labels)']);
   await page.click(`a[href="#territoire=commune:35238"]`);
   // English punctuation: no space before the colon.
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Territory: Rennes (35238)');

@@ -23,7 +23,7 @@ export const inputOptions = {
   config: { type: 'string', short: 'c' },
   database: { type: 'string' },
   questionnaire: { type: 'string', short: 'q' },
-  responses: { type: 'string', short: 'r' },
+  responses: { type: 'string', short: 'r', multiple: true },
   build: { type: 'string', short: 'b', multiple: true },
   rules: { type: 'string' },
 } as const;
@@ -33,7 +33,8 @@ export const inputHelp = {
   fr: `  --config <fichier>        lit la base du collecteur (SQLite ou PostgreSQL) et ses builds
   --database <url>          sqlite:<chemin> ou postgres://… (remplace celle de la configuration)
   --questionnaire <id>      seulement ce questionnaire (défaut : tous)
-  --responses <f.ndjson>    ou : un fichier NDJSON de réponses (olva export --format ndjson)…
+  --responses <f.ndjson>    ou : un fichier NDJSON de réponses (olva export --format ndjson ; répétable, une
+                            réponse présente dans plusieurs fichiers comptée une fois)…
   --build <dossier|f.json>  …avec les versions compilées répondues (répétable : dossiers de olva build,
                             ou le fichier de olva export --format questionnaires)
   --rules <f.json>          seuils du secret {"minCell": 3, "smallBase": 30, "minBase": 10} (défaut : la clé
@@ -41,7 +42,8 @@ export const inputHelp = {
   en: `  --config <file>           reads the collector's database (SQLite or PostgreSQL) and its builds
   --database <url>          sqlite:<path> or postgres://… (overrides the configuration's)
   --questionnaire <id>      only this questionnaire (default: all)
-  --responses <f.ndjson>    or: an NDJSON file of responses (olva export --format ndjson)…
+  --responses <f.ndjson>    or: an NDJSON file of responses (olva export --format ndjson; repeatable, a
+                            response in several files counted once)…
   --build <dir|f.json>      …with the compiled versions answered (repeatable: olva build directories,
                             or the file of olva export --format questionnaires)
   --rules <f.json>          disclosure thresholds {"minCell": 3, "smallBase": 30, "minBase": 10} (default: the
@@ -53,6 +55,11 @@ export interface AnalysisInput {
   compiled: CompiledQuestionnaire[];
   /** The payloads, of the given waves only when some are given (the store filters them itself). */
   responses(waves?: readonly string[]): AsyncIterable<ResponsePayload>;
+  /**
+   * How many responses the last pass of `responses` met again (same `submissionId`) in the
+   * NDJSON files and left out: an EPCI's export holds its communes' responses too.
+   */
+  repeated?: () => number;
   expected?: ExpectedSectors[];
   sectorQuestion?: string;
   /** The configuration's disclosure thresholds (`disclosure`), used when `--rules` is not given. */
@@ -136,8 +143,8 @@ export async function openAnalysisInput(values: Record<string, unknown>): Promis
   if (values.responses) {
     if (values.config || values.database) throw fail('--responses exclut --config et --database', '--responses excludes --config and --database', EXIT.USAGE);
     if (!builds.length) throw fail('--responses demande --build <dossier|fichier> (les versions compilées répondues)', '--responses needs --build <dir|file> (the compiled versions answered)', EXIT.USAGE);
-    const file = values.responses as string;
-    if (!fs.existsSync(file)) throw fail(`${file} : fichier introuvable`, `${file}: no such file`);
+    const files = values.responses as string[];
+    for (const file of files) if (!fs.existsSync(file)) throw fail(`${file} : fichier introuvable`, `${file}: no such file`);
     const compiled = builds.flatMap(loadBuild);
     const known = new Set(compiled.map((c) => versionKeyString(versionKeyOf(c))));
     const validate = (p: unknown): PayloadProblem[] => {
@@ -150,15 +157,26 @@ export async function openAnalysisInput(values: Record<string, unknown>): Promis
       return [{ pointer: '/questionnaire', rule: 'analysis/unknown-version', message: `answered ${answered}, which no --build gives`, fr: `répondue avec ${answered}, qu’aucun --build ne donne` }];
     };
     const wanted = values.questionnaire as string | undefined;
+    let repeated = 0;
     return {
       compiled,
       territories: directoryOf(compiled),
       async *responses(waves) {
-        for await (const p of readNdjsonPayloads(fs.createReadStream(file), { source: file, validate })) {
-          if (wanted && p.questionnaire.id !== wanted) continue;
-          if (!waves || waves.includes(p.wave)) yield p;
+        // The files of several collectors (or of an EPCI and one of its communes) may share
+        // responses: each counts once, by its id, as the store keeps it once.
+        const seen = new Set<string>();
+        repeated = 0;
+        for (const file of files) {
+          for await (const p of readNdjsonPayloads(fs.createReadStream(file), { source: file, validate })) {
+            if (wanted && p.questionnaire.id !== wanted) continue;
+            if (waves && !waves.includes(p.wave)) continue;
+            if (seen.has(p.submissionId)) { repeated += 1; continue; }
+            seen.add(p.submissionId);
+            yield p;
+          }
         }
       },
+      repeated: () => repeated,
       close: async () => {},
     };
   }

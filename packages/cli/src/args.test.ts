@@ -23,6 +23,9 @@ describe('parseCommand', () => {
     expect([said(['--nope'], 'en'), said(['-z'], 'fr')]).toEqual(['olva essai: unknown option --nope', 'olva essai : option inconnue -z']);
     expect([said(['--out'], 'fr'), said(['--out', '--many', 'x'], 'en')]).toEqual(['olva essai : l’option --out attend une valeur (--out <valeur>)', 'olva essai: option --out needs a value (--out <value>)']);
     expect(said(['--json=oui'], 'fr')).toBe('olva essai : l’option --json ne prend pas de valeur (« oui » donné)');
+    // A repeated option kept its last value only: the first one was dropped without a word.
+    expect([said(['--out', 'a.json', '--out=b.json'], 'fr'), said(['--out', 'a', '--out', 'b'], 'en')]).toEqual(['olva essai : l’option --out ne se donne qu’une fois (« a.json » puis « b.json »)', 'olva essai: option --out is given once only ("a" then "b")']);
+    expect(parseCommand('essai', ['--out', 'f', '--out', 'f', '--many', '1', '--many', '2'], options, text, memoryIo().io)).toEqual({ values: { out: 'f', many: ['1', '2'] }, positionals: [] });
     expect(parseCommand('essai', ['--out=-', 'a'], options, text, memoryIo().io)).toEqual({ values: { out: '-' }, positionals: ['a'] });
   });
 

@@ -41,6 +41,7 @@ export type Parsed<O extends Record<string, OptionSpec>> =
 export function parse<O extends Record<string, OptionSpec>>(argv: string[], options: O): Parsed<O> {
   const all: Record<string, OptionSpec> = { ...COMMON_OPTIONS, ...options };
   const { tokens } = parseArgs({ args: argv, options: all, allowPositionals: true, strict: false, tokens: true });
+  const given = new Map<string, string>();
   for (const t of tokens) {
     if (t.kind !== 'option') continue;
     const spec = all[t.name];
@@ -48,6 +49,15 @@ export function parse<O extends Record<string, OptionSpec>>(argv: string[], opti
     // As strict parsing did: a value that starts with a dash is the next option, the value forgotten (--out=-x gives one).
     if (spec.type === 'string' && (t.value === undefined || (!t.inlineValue && t.value.startsWith('-')))) {
       return { ok: false, error: { fr: `l’option ${t.rawName} attend une valeur (${t.rawName} <valeur>)`, en: `option ${t.rawName} needs a value (${t.rawName} <value>)` } };
+    }
+    // parseArgs keeps the last of a repeated option: `--responses a.ndjson --responses b.ndjson`
+    // analysed b alone, a dropped without a word.
+    if (spec.type === 'string' && !spec.multiple) {
+      const before = given.get(t.name);
+      if (before !== undefined && before !== t.value) {
+        return { ok: false, error: { fr: `l’option --${t.name} ne se donne qu’une fois (« ${before} » puis « ${t.value} »)`, en: `option --${t.name} is given once only ("${before}" then "${t.value}")` } };
+      }
+      given.set(t.name, t.value!);
     }
     if (spec.type === 'boolean' && t.value !== undefined) {
       return { ok: false, error: { fr: `l’option ${t.rawName} ne prend pas de valeur (« ${t.value} » donné)`, en: `option ${t.rawName} takes no value ("${t.value}" given)` } };

@@ -141,8 +141,12 @@ export function demoSeedGroups(builds: { core: CompiledQuestionnaire; rennes: Co
     { territory: commune('35238'), wave: '2025', compiled: builds.rennes, size: 110 },
     // Lorient Agglomération, part of it collected in the commune of Lorient: two nested
     // territories, each with its token, whose publications are checked beside each other.
-    { territory: commune('56121'), wave: '2026', compiled: builds.lorient, size: 35 },
-    { territory: commune('56121'), wave: '2025', compiled: builds.lorient, size: 25 },
+    // The commune's own collection answers the core: a response to the agglomeration's
+    // extension carries the agglomeration (its build's payload schema pins it), and the
+    // collector refuses it from the commune, so an export of the demo imported again
+    // refused these 60 rows.
+    { territory: commune('56121'), wave: '2026', compiled: builds.core, size: 35 },
+    { territory: commune('56121'), wave: '2025', compiled: builds.core, size: 25 },
     { territory: lorient, wave: '2026', compiled: builds.lorient, size: 45, commune: '56098' },
     { territory: lorient, wave: '2025', compiled: builds.lorient, size: 35, commune: '56098' },
     { territory: commune('29019'), wave: '2026', compiled: builds.core, size: 70 },

@@ -80,6 +80,16 @@ describe('collector on real builds', () => {
     expect((await elsewhere.json()).problems).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: '/territory', code: 'territory-mismatch' })]));
   });
 
+  it('refuses a commune of Lorient Agglomération answering its extension with one problem in words, not the schema\'s « doit valoir "epci" »', async () => {
+    const p = answeredPayload(compiled['olva-core+lorient-agglo-2026'], { level: 'commune', code: '56121' });
+    const r = await fetch(`${base}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'fr' }, body: JSON.stringify(p) });
+    expect(r.status).toBe(422);
+    expect((await r.json()).problems).toEqual([{
+      pointer: '/territory', code: 'territory-mismatch',
+      message: 'l’extension lorient-agglo-2026 est pour epci 200042174 (CA Lorient Agglomération) et ses réponses portent ce territoire : commune 56121 en fait partie, mais y répond sous epci:200042174 (attribut territory de la page), ou avec le tronc commun seul sous commune:56121',
+    }]);
+  });
+
   it('takes "other" with its text on a required question, and refuses either one alone with the rule', async () => {
     const p = answeredPayload(compiled['olva-core'], { level: 'commune', code: '29019' });
     const other = { ...p, submissionId: crypto.randomUUID(), answers: { ...p.answers, secteur_principal: 'other', secteur_principal_other: 'Sport adapté' } };

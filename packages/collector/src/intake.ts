@@ -13,6 +13,7 @@ import { MAX_PROBLEMS, type ResponseProblemBody } from './http/errors.js';
 import { unknownCommuneAnswers } from './geography/commune-answers.js';
 import type { BuildRegistry, LoadedBuild } from './questionnaires.js';
 import type { TerritoryDirectory } from './territories.js';
+import type { TerritoryRef } from './store/types.js';
 import { waveProblems, type WaveRule } from './waves.js';
 import { joinTexts, schemaText, text, untranslated, type Text } from './messages.js';
 
@@ -143,6 +144,17 @@ function timeProblems(payload: ResponsePayload, now: Date): readonly ResponsePro
 }
 
 /**
+ * True when a response of a build for `extension` may carry `territory`: the extension's own
+ * territory, or, for a custom territory (a bassin de vie), one of its communes. An official
+ * territory's build pins it (its `payload.schema.json`, the contract): a commune inside an
+ * EPCI answers the EPCI's extension under the EPCI, or the bare core under its own code.
+ */
+function answersFor(territory: TerritoryRef, extension: TerritoryRef, territories: TerritoryDirectory): boolean {
+  if (territory.level === extension.level && territory.code === extension.code) return true;
+  return extension.level === 'custom' && territories.within(territory, extension);
+}
+
+/**
  * Checks a parsed body against everything the collector knows; `now` is the collector's
  * clock, `waves` the configuration's waves tied to versions. Never throws on bad input.
  */
@@ -175,20 +187,24 @@ export function intake(body: unknown, registry: BuildRegistry, territories: Terr
       code: 'unknown-territory',
       message: text(payload.territory.level === 'custom' ? 'unknown-territory.custom' : 'unknown-territory', { code: payload.territory.code, level: payload.territory.level }),
     });
-  } else if (build.compiled.territory && !territories.within(payload.territory, build.compiled.territory)) {
+  } else if (build.compiled.territory && !answersFor(payload.territory, build.compiled.territory, territories)) {
     const t = build.compiled.territory;
+    const inside = territories.within(payload.territory, t);
     problems.push({
       pointer: '/territory',
       code: 'territory-mismatch',
-      message: text('territory-mismatch', {
+      message: text(inside ? 'territory-mismatch.inside' : 'territory-mismatch', {
         extension: String(build.compiled.extension?.id), level: t.level, code: t.code, name: t.name,
         answeredLevel: payload.territory.level, answeredCode: payload.territory.code,
       }),
     });
   }
+  const territoryRefused = problems.some((p) => p.code === 'territory-mismatch');
 
   if (build.validateBeyondEnvelope && !build.validateBeyondEnvelope(payload)) {
-    problems.push(...schemaProblems(toProblems(build.validateBeyondEnvelope.errors)));
+    // The build's schema pins the territory too (`"const": "epci"`): said once, above, in words.
+    const schema = schemaProblems(toProblems(build.validateBeyondEnvelope.errors));
+    problems.push(...(territoryRefused ? schema.filter((p) => !p.pointer.startsWith('/territory')) : schema));
     return { ok: false, problems };
   }
   for (const p of checkResponse(build.compiled, payload.answers, payload)) {

@@ -146,9 +146,12 @@ for (const backend of bothBackends()) {
         expect((await post(base, rennes)).status).toBe(201);
         expect((await post(base, corePayload({ answers: { secteur: 'sport', nb_benevoles: 3, employeur: false, commune_siege: '2A004' } }))).status).toBe(201);
       });
-      it('accepts a commune inside an EPCI extension\'s territory', async () => {
+      it('refuses a commune inside an EPCI extension\'s territory, saying how it answers instead (the build\'s schema pins the EPCI)', async () => {
         const lorient = corePayload({ extension: { id: 'lorient-agglo-2026', version: '1.0.0' }, territory: { level: 'commune', code: '56121' } });
-        expect((await post(base, lorient)).status).toBe(201);
+        const r = await post(base, lorient);
+        expectProblem(r, '/territory', 'territory-mismatch');
+        expect(r.body.problems.find((p: { code: string }) => p.code === 'territory-mismatch').message).toContain('commune 56121 en fait partie, mais y répond sous epci:200042174');
+        expect((await post(base, { ...lorient, territory: { level: 'epci', code: '200042174' } })).status).toBe(201);
       });
       it('lists several problems at once and breaks the payload contract with pointers', async () => {
         const p = corePayload({ territory: { level: 'commune', code: '00000' }, answers: { secteur: 'sport', nb_benevoles: 0, employeur: true, nb_salaries: 60 } });

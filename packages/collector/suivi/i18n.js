@@ -60,9 +60,15 @@ export const TEXTS = {
     // Questions quoted: a label ending in « ? » then the sentence's full stop read « ? ; » and « ?. ».
     quoted: '« {text} »', itemSeparator: ' ; ',
     exportTitle: 'Exporter les réponses', exportIntro: 'Les réponses de {name} pour la vague {wave}, sans les doublons écartés, en un fichier :', exportIntroScope: 'Les réponses de tous les territoires de ce jeton pour la vague {wave}, sans les doublons écartés, en un fichier :',
-    exportXlsx: 'Classeur Excel (XLSX)', exportCsv: 'Fichier CSV (séparateur point-virgule)', csvSeparator: ';',
+    exportXlsx: 'Classeur Excel (XLSX)', exportCsv: 'Fichier CSV (séparateur point-virgule)', exportCodebook: 'Dictionnaire des variables du CSV (codes et libellés)', csvSeparator: ';',
     exportDone: 'Fichier téléchargé : {file}.', exportDoneLeftOut: 'Fichier téléchargé : {file}, sans les réponses personnelles (il faut le droit export-personal).',
     exportDoneIncluded: 'Fichier téléchargé : {file}. Il contient des réponses personnelles : gardez-le là où seules les personnes qui en ont besoin peuvent le lire.',
+    publicationTitle: 'Publier les résultats',
+    publicationIntro: 'Les résultats de {name} pour la vague {wave}, sous secret statistique et avec les repères nationaux, tels qu’ils sont maintenant : rien n’est public avant. Les pages de résultats des sites lisent la version publiée.',
+    publicationIntroPrevious: 'Les résultats de {name} pour la vague {wave}, sous secret statistique, comparés à la vague {previous} et aux repères nationaux, tels qu’ils sont maintenant : rien n’est public avant. Les pages de résultats des sites lisent la version publiée.',
+    unpublishedState: 'Pas encore publiés.', publishedState: 'Publiés le {when} par {by} ({n} réponses), à l’adresse publique :',
+    publish: 'Publier les résultats', publishAgain: 'Publier à nouveau (remplace la version publiée)', withdraw: 'Retirer la publication',
+    publishedDone: 'Résultats publiés ({n} réponses).', withdrawnDone: 'Publication retirée : les résultats ne sont plus publics.',
   },
   en: {
     title: 'Collection cockpit — OLVA', brand: 'OLVA collection cockpit', skip: 'Skip to content', views: 'Views', otherLang: 'Français',
@@ -122,9 +128,15 @@ export const TEXTS = {
     scrollHint: 'Scroll the table to the right to see all its columns.',
     quoted: '“{text}”', itemSeparator: '; ',
     exportTitle: 'Export the responses', exportIntro: 'The responses of {name} for wave {wave}, without the duplicates set aside, as a file:', exportIntroScope: 'The responses of every territory of this token for wave {wave}, without the duplicates set aside, as a file:',
-    exportXlsx: 'Excel workbook (XLSX)', exportCsv: 'CSV file (comma-separated)', csvSeparator: ',',
+    exportXlsx: 'Excel workbook (XLSX)', exportCsv: 'CSV file (comma-separated)', exportCodebook: 'Codebook of the CSV (codes and labels)', csvSeparator: ',',
     exportDone: 'File downloaded: {file}.', exportDoneLeftOut: 'File downloaded: {file}, without the personal answers (they need the export-personal right).',
     exportDoneIncluded: 'File downloaded: {file}. It holds personal answers: keep it where only those who need them can read it.',
+    publicationTitle: 'Publish the results',
+    publicationIntro: 'The results of {name} for wave {wave}, under disclosure control and with the national references, as they are now: nothing is public before. The sites’ results pages read the published version.',
+    publicationIntroPrevious: 'The results of {name} for wave {wave}, under disclosure control, compared with wave {previous} and the national references, as they are now: nothing is public before. The sites’ results pages read the published version.',
+    unpublishedState: 'Not published yet.', publishedState: 'Published on {when} by {by} ({n} responses), at the public address:',
+    publish: 'Publish the results', publishAgain: 'Publish again (replaces the published version)', withdraw: 'Withdraw the publication',
+    publishedDone: 'Results published ({n} responses).', withdrawnDone: 'Publication withdrawn: the results are no longer public.',
   },
 };
 

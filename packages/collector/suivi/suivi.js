@@ -469,6 +469,8 @@ async function renderTerritory(param, mine) {
   // its most exports at once (429 exports-busy), the rest of the view still loads and this part says why.
   const warnings = await api(`/v1/cockpit/warnings?territory=${encodeURIComponent(param)}${view.wave ? `&wave=${encodeURIComponent(view.wave)}` : ''}`)
     .catch((error) => { if (error instanceof ApiError && error.code === 'exports-busy') return { busy: error.detail }; throw error; });
+  // Its state read only by a token that may publish here; a refusal leaves the rest of the view.
+  const publication = publishes(view) ? await api(publicationPath(view)).catch((error) => { if (error instanceof ApiError && error.status === 401) throw error; return null; }) : null;
   if (mine !== drawing) return;
   const name = territoryName(view.territory);
   const sectors = view.sectors;
@@ -493,6 +495,7 @@ async function renderTerritory(param, mine) {
     view.paper.entry ? h('p', {}, h('a', { href: view.paper.entry, id: 'paper-entry' }, tr('paperEntry'))) : null,
     may('read') ? h('p', {}, h('a', { href: `#doublons=${territoryParam(view.territory)}` }, tr('duplicatesTitle'))) : null,
     exportField(view),
+    publicationField(view, publication, param),
 
     h('h2', { id: 'chase-title' }, tr('chase')),
     withExpected
@@ -543,7 +546,8 @@ async function renderTerritory(param, mine) {
 
 /**
  * The responses of the wave shown, of the territory of `view` (or, without one, of the token's
- * whole scope: the network view), as a file (`export` right): the collector's
+ * whole scope: the network view), as a file (`export` right), and the codebook that reads the
+ * CSV's codes (the workbook holds its own sheet; a CSV came without one): the collector's
  * export asks the token in a header, which a link cannot send, so the file is fetched and
  * handed to the browser. Before, the cockpit offered no export at all: a coordinator was sent
  * to curl. What the file leaves out (personal answers, without export-personal) is said.
@@ -560,7 +564,7 @@ function exportField(view) {
     done.textContent = '';
     done.removeAttribute('role');
     try {
-      const response = await request(`/v1/exports/responses.${format}?${format === 'csv' ? csvQuery : query}`);
+      const response = await request(format === 'codebook' ? `/v1/exports/codebook.csv?${csvQuery}` : `/v1/exports/responses.${format}?${format === 'csv' ? csvQuery : query}`);
       const file = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `olva.${format}`;
       const href = URL.createObjectURL(await response.blob());
       const link = h('a', { href, download: file, hidden: true });
@@ -570,7 +574,7 @@ function exportField(view) {
       // The browser has the file once the click is handled; the next task may let it go.
       setTimeout(() => URL.revokeObjectURL(href), 0);
       // What the file holds of personal answers: left out (said why), or in it (said to keep it safe).
-      const personal = (response.headers.get('olva-personal-data') ?? '').split(';')[0];
+      const personal = format === 'codebook' ? '' : (response.headers.get('olva-personal-data') ?? '').split(';')[0];
       done.textContent = tr({ 'left-out': 'exportDoneLeftOut', included: 'exportDoneIncluded' }[personal] ?? 'exportDone', { file });
     } catch (error) {
       done.setAttribute('role', 'alert');
@@ -582,7 +586,65 @@ function exportField(view) {
   return [
     h('h2', { id: 'export-title' }, tr('exportTitle')),
     h('p', { id: 'export-intro' }, view.territory ? tr('exportIntro', { name: territoryName(view.territory), wave: view.wave }) : tr('exportIntroScope', { wave: view.wave })),
-    h('div', { class: 'actions', role: 'group', 'aria-labelledby': 'export-title', 'aria-describedby': 'export-intro' }, button('xlsx', tr('exportXlsx')), ' ', button('csv', tr('exportCsv'))),
+    h('div', { class: 'actions', role: 'group', 'aria-labelledby': 'export-title', 'aria-describedby': 'export-intro' }, button('xlsx', tr('exportXlsx')), ' ', button('csv', tr('exportCsv')), ' ', button('codebook', tr('exportCodebook'))),
+    done,
+  ];
+}
+
+/**
+ * True when the token may publish the results of the territory of `view`: the `publish` right
+ * and a scope that names that very territory (the collector's rule: publication is the
+ * territory's decision, neither an enclosing territory's nor the network's).
+ */
+function publishes(view) {
+  const scope = state.me?.territories;
+  return may('publish') && view.wave !== null && Array.isArray(scope)
+    && scope.some((t) => t.level === view.territory.level && t.code === view.territory.code);
+}
+
+/** `…/publication` of the territory and wave of `view`. */
+function publicationPath(view) {
+  return `/v1/results/${encodeURIComponent(territoryParam(view.territory))}/${encodeURIComponent(view.wave)}/publication`;
+}
+
+/**
+ * Publishing the wave's results (key figures, report, results page, `<olva-results>`), with
+ * the previous wave beside them when the territory has one, and withdrawing them: a
+ * coordinator without a terminal was sent to `curl -X PUT` with the token. The collector
+ * says why it refuses (a group too small beside a nested territory's publication).
+ */
+function publicationField(view, publication, param) {
+  if (!publication) return null;
+  const previous = view.waves[view.waves.indexOf(view.wave) + 1] ?? null;
+  const name = territoryName(view.territory);
+  const done = h('p', { id: 'publication-done', class: 'done' });
+  const last = publication.history?.at(-1);
+  const act = (method, query, doneKey) => async () => {
+    done.textContent = '';
+    done.removeAttribute('role');
+    try {
+      const answer = await api(`${publicationPath(view)}${query}`, { method });
+      await render();
+      const again = document.getElementById('publication-done');
+      if (!again) return;
+      again.textContent = tr(doneKey, { n: num(answer.responses ?? 0) });
+      announce(again.textContent);
+      document.getElementById('publish')?.focus();
+    } catch (error) {
+      done.setAttribute('role', 'alert');
+      done.textContent = failureText(error);
+    }
+  };
+  const query = `?${new URLSearchParams({ questionnaire: view.questionnaire ?? 'olva-core', ...(previous ? { previousWave: previous } : {}) })}`;
+  return [
+    h('h2', { id: 'publication-title' }, tr('publicationTitle')),
+    h('p', { id: 'publication-intro' }, tr(previous ? 'publicationIntroPrevious' : 'publicationIntro', { name, wave: view.wave, previous: previous ?? '' })),
+    h('p', { id: 'publication-state' }, publication.published
+      ? [tr('publishedState', { when: when(last?.at), by: last?.by ?? '', n: num(last?.responses ?? 0) }), ' ', h('a', { href: publication.url, id: 'publication-url' }, publication.url)]
+      : tr('unpublishedState')),
+    h('div', { class: 'actions', role: 'group', 'aria-labelledby': 'publication-title', 'aria-describedby': 'publication-intro' },
+      h('button', { type: 'button', id: 'publish', on: { click: act('PUT', query, 'publishedDone') } }, tr(publication.published ? 'publishAgain' : 'publish')),
+      publication.published ? [' ', h('button', { type: 'button', id: 'withdraw', on: { click: act('DELETE', '', 'withdrawnDone') } }, tr('withdraw'))] : null),
     done,
   ];
 }

@@ -178,6 +178,15 @@ describe('the key figures and the employers note', () => {
     try { renderReport({ kind: 'key-figures', results: file, lang: 'fr', territory: RENNES }); } catch (e) { thrown = e; }
     expect((thrown as ReportError).describe('fr')).toBe(`${file}#/rules/minCell: [schema/minimum] doit valoir au moins 1`);
   });
+
+  it('tells a collector\'s refusal saved in place of the results (curl before the publication) from a broken document', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'olva-reports-')), 'publies.json');
+    writeFileSync(file, JSON.stringify({ error: 'not-found', message: 'aucun résultat publié pour commune:35238 dans la vague « 2026 »' }));
+    let thrown: unknown;
+    try { renderReport({ kind: 'key-figures', results: file, lang: 'fr' }); } catch (e) { thrown = e; }
+    expect((thrown as ReportError).describe('fr')).toBe(`${file}: [reports/collector-refusal] ce fichier est un refus du collecteur (not-found : « aucun résultat publié pour commune:35238 dans la vague « 2026 » »), pas un document de résultats : publiez d’abord les résultats du territoire, ou écrivez le document avec olva analyse`);
+    expect((thrown as ReportError).describe('en')).toContain('not a results document');
+  });
 });
 
 describe('the base of a question', () => {

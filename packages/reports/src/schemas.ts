@@ -24,10 +24,27 @@ function validator(name: keyof typeof SCHEMAS): Validator {
   return v;
 }
 
+/**
+ * A collector's refusal saved in place of the document (`curl -s …/v1/public/results/…` before
+ * the territory published: `{"error":"not-found","message":…}`): said as such, with the
+ * collector's own words, instead of the seven properties a results document lacks.
+ */
+function collectorRefusal(document: unknown, file: string): ReportError | null {
+  if (!document || typeof document !== 'object' || 'kind' in document) return null;
+  const { error, message } = document as { error?: unknown; message?: unknown };
+  if (typeof error !== 'string' || typeof message !== 'string') return null;
+  return new ReportError('reports/collector-refusal', {
+    fr: `ce fichier est un refus du collecteur (${error} : « ${message} »), pas un document de résultats : publiez d’abord les résultats du territoire, ou écrivez le document avec olva analyse`,
+    en: `this file is a refusal of the collector (${error}: "${message}"), not a results document: publish the territory's results first, or write the document with olva analyse`,
+  }, file);
+}
+
 /** Checks a document against `schemas/<name>.schema.json`. @throws ReportError on the first problem. */
 export function checkAgainstSchema(name: 'key-figures' | 'results', document: unknown, file: string): void {
   const v = validator(name);
   if (v(document)) return;
+  const refusal = name === 'results' ? collectorRefusal(document, file) : null;
+  if (refusal) throw refusal;
   const problems = toProblems(v.errors);
   const p = problems[0]!;
   // ajv's own words are English only: the compiler's words for schema problems say it in both.

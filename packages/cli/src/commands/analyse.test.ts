@@ -112,6 +112,24 @@ describe('olva analyse', () => {
     expect(JSON.parse(fs.readFileSync(fromFile, 'utf8'))).toEqual(a);
   });
 
+  it('adds the NDJSON of several collectors (--responses repeated), counting a response found in two of them once', async () => {
+    const versions = path.join(dir, 'versions.json');
+    expect(await exportCommand.run(['--database', database, '--questionnaire', 'olva-core', '--format', 'questionnaires', '--out', versions], memoryIo().io)).toBe(0);
+    // Rennes in one file, the three others in another, and Rennes again (an EPCI's file holds its communes).
+    const rennes = path.join(dir, 'rennes.ndjson');
+    const others = path.join(dir, 'others.ndjson');
+    expect(await exportCommand.run(['--database', database, '--questionnaire', 'olva-core', '--format', 'ndjson', '--territory', 'commune:35238', '--out', rennes], memoryIo().io)).toBe(0);
+    expect(await exportCommand.run(['--database', database, '--questionnaire', 'olva-core', '--format', 'ndjson', ...['35238', '29019', '44109', '35288'].flatMap((c) => ['--territory', `commune:${c}`]), '--out', others], memoryIo().io)).toBe(0);
+    const fromStore = path.join(dir, 'store-many.json');
+    const fromFiles = path.join(dir, 'files-many.json');
+    expect(await analyse.run(['--database', database, '--wave', '2026', '--out', fromStore, '--references', 'none'], memoryIo().io)).toBe(0);
+    const m = memoryIo();
+    expect(await analyse.run(['--responses', rennes, '--responses', others, '--build', versions, '--wave', '2026', '--out', fromFiles, '--references', 'none'], m.io)).toBe(0);
+    // Before, the last --responses alone was read: Rennes' 60 responses were dropped without a word.
+    expect(JSON.parse(fs.readFileSync(fromFiles, 'utf8'))).toEqual(JSON.parse(fs.readFileSync(fromStore, 'utf8')));
+    expect(m.err()).toContain('  60 réponses présentes dans plusieurs fichiers --responses, comptées une fois\n');
+  });
+
   it('counts Rennes Métropole and Rennes, both with responses, as one area of the network, and keeps each out of the other\'s others', async () => {
     const { ndjson, versions } = withMetropole('nested', prng(3));
     const out = path.join(dir, 'nested.json');

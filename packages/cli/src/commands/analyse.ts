@@ -134,6 +134,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       ? `olva analyse : ${v.out} écrit — millésime ${v.wave}, ${groups('réponse', 'réponses')}${v.csv ? ` ; table à plat ${v.csv}` : ''}\n`
       : `olva analyse: ${v.out} written — wave ${v.wave}, ${groups('response', 'responses')}${v.csv ? `; flat table ${v.csv}` : ''}\n`);
     if (territory && inner.size) say(io.stderr, lang, innerTerritories(territory, [...inner].sort()));
+    const repeated = input.repeated?.() ?? 0;
+    if (repeated) say(io.stderr, lang, { fr: `  ${counted('fr', repeated, 'réponse présente', 'réponses présentes')} dans plusieurs fichiers --responses, comptée${repeated > 1 ? 's' : ''} une fois`, en: `  ${counted('en', repeated, 'response', 'responses')} found in several --responses files, counted once` });
     for (const line of missingComparisons(doc)) say(io.stderr, lang, line);
     return EXIT.OK;
   } catch (e) {

@@ -22,6 +22,13 @@ describe('olva diff (versions and crosswalks)', () => {
     expect(json.questions.map((q: { question: string }) => q.question)).toEqual(['secteur_principal', 'secteurs_secondaires']);
   });
 
+  it('names the files given the other way round (the 2027 core first), with the command in the right order', async () => {
+    const r = await olva('diff', CORE_2027, CORE);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`✗ La nouvelle version doit être une version semver supérieure à l’ancienne.\n  2026.2.2 précède 2027.0.0 : les deux fichiers sont-ils inversés ? L’ancienne version d’abord : olva diff ${CORE} ${CORE_2027}\n`);
+    expect((await olva('diff', '--lang', 'en', CORE_2027, CORE)).err).toContain('2026.2.2 comes before 2027.0.0: are the two files the other way round?');
+  });
+
   it('validates both versions first: a 2027 core whose condition still reads the removed code fails with that problem', async () => {
     const stale = variant(CORE_2027, (d) => {
       d.sections[0].items.find((q: { id: string }) => q.id === 'secteurs_secondaires').visibleWhen = { '!=': [{ var: 'secteur_principal' }, 'social_sante'] };
@@ -66,6 +73,11 @@ describe('olva diff (versions and crosswalks)', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('rennes.quartier_principal [correctif] : reformulée');
     expect(r.out).toContain('version à publier : 1.0.1');
+    // A larger bump than needed is the maintainer's to make: the version to publish is the one
+    // declared and checked (it once said 1.0.1 beside « ✓ 1.1.0 est un numéro de version correct »).
+    const larger = await olva('diff', RENNES, variant(RENNES, (e) => { e.version = '1.1.0'; e.insert[0].items[0].label.fr = 'Votre quartier principal ?'; }));
+    expect(larger.code).toBe(0);
+    expect(larger.out).toContain('version déclarée : mineure ; version à publier : 1.1.0 (1.0.1 suffirait).\n✓ 1.1.0 est un numéro de version correct');
     const broken = variant(RENNES, (e) => { e.version = '1.0.1'; e.insert[0].at = 'profil.debut'; });
     const refused = await olva('diff', RENNES, broken);
     expect(refused.code).toBe(1);

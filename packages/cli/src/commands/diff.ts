@@ -8,7 +8,7 @@
  * is too small or the crosswalk is missing or wrong, so that CI can gate a new version on it.
  */
 import {
-  load, hasErrors, withLocations, diffQuestionnaires, diffExtensions, bumpCovers,
+  load, hasErrors, withLocations, diffQuestionnaires, diffExtensions, bumpCovers, declaredBump,
   type CompilerProblem, type DiffResult, type LoadedDocument,
 } from '@olva/compiler';
 import { counted, type QuestionnaireDefinition, type TerritorialExtension } from '@olva/schema';
@@ -110,14 +110,27 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (n) say(out, lang, { fr: 'Détail des changements :', en: 'Every change:' });
   for (const c of result.changes) out.write(`  [${K[c.kind]}] ${c.pointer} ${c.rule}${lang === 'fr' ? ' :' : ':'} ${lang === 'fr' ? c.fr.message : c.message}\n`);
   printProblems(out, lang, problems);
+  // Accepted, the version to publish is the one declared: naming the smallest one that would
+  // do there (2026.2.2 for a 2026.3.0 without a change) read as a contradiction of the ✓ below.
+  const publish = result.ok && result.next !== null && after.version !== result.next
+    ? { fr: `${after.version} (${result.next} suffirait)`, en: `${after.version} (${result.next} would do)` }
+    : { fr: result.next ?? '?', en: result.next ?? '?' };
   say(out, lang, {
-    fr: `${counted('fr', n, 'changement', 'changements')} ; version requise : ${KIND_WORDS.fr[result.required]} ; version déclarée : ${KIND_WORDS.fr[result.declared]} ; version à publier : ${result.next ?? '?'}.`,
-    en: `${counted('en', n, 'change', 'changes')}; required bump: ${KIND_WORDS.en[result.required]}; declared bump: ${KIND_WORDS.en[result.declared]}; version to publish: ${result.next ?? '?'}.`,
+    fr: `${counted('fr', n, 'changement', 'changements')} ; version requise : ${KIND_WORDS.fr[result.required]} ; version déclarée : ${KIND_WORDS.fr[result.declared]} ; version à publier : ${publish.fr}.`,
+    en: `${counted('en', n, 'change', 'changes')}; required bump: ${KIND_WORDS.en[result.required]}; declared bump: ${KIND_WORDS.en[result.declared]}; version to publish: ${publish.en}.`,
   });
   if (result.ok) {
     say(out, lang, { fr: `✓ ${after.version} est un numéro de version correct pour ces changements.`, en: `✓ ${after.version} is a right version number for these changes.` });
   } else if (result.declared === 'invalid') {
     say(out, lang, { fr: '✗ La nouvelle version doit être une version semver supérieure à l’ancienne.', en: '✗ The new version must be a semver version greater than the old one.' });
+    // The files given the other way round read as a core that went back, with crosswalk errors
+    // on the way: the order is what to fix.
+    if (declaredBump(after.version, before.version) !== 'invalid') {
+      say(out, lang, {
+        fr: `  ${after.version} précède ${before.version} : les deux fichiers sont-ils inversés ? L’ancienne version d’abord : olva diff ${newDoc.file} ${oldDoc.file}`,
+        en: `  ${after.version} comes before ${before.version}: are the two files the other way round? The old version first: olva diff ${newDoc.file} ${oldDoc.file}`,
+      });
+    }
   } else {
     // Both verdicts when both fail: fixing the crosswalk alone must not leave a second surprise.
     if (hasErrors(problems)) say(out, lang, { fr: `✗ La table de passage (crosswalk) est incomplète ou fausse : ${summary('fr', problems)}.`, en: `✗ The crosswalk is missing or wrong: ${summary('en', problems)}.` });

@@ -163,6 +163,21 @@ describe('collector configuration', () => {
     }
   });
 
+  it('starts on the configuration of docs/running-a-collector.md as it is copied (its comments once stopped it: « le JSON n’admet pas de commentaire »)', () => {
+    const guide = fs.readFileSync(new URL('../../../../docs/running-a-collector.md', import.meta.url), 'utf8');
+    const block = /`olva\.config\.json` dans `\/srv\/olva`[^\n]*\n\n```[a-z]*\n([\s\S]*?)\n```/.exec(guide)?.[1];
+    expect(block).toBeDefined();
+    const dir = writeFixtureBuilds();
+    fs.mkdirSync(path.join(dir, 'builds'));
+    fs.renameSync(path.join(dir, 'olva-core'), path.join(dir, 'builds', 'olva-core'));
+    const file = path.join(dir, 'olva.config.json');
+    fs.writeFileSync(file, block!);
+    const { config } = loadConfig(file, {});
+    expect(config.tokens.map((t) => t.name)).toEqual(['rennes']);
+    expect(config.databaseUrl).toContain(path.join(dir, 'data', 'olva.sqlite'));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('reports an unreadable or non-JSON file', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olva-config-'));
     try {

@@ -20,4 +20,13 @@ describe('parseReadQuery', () => {
     }
     expect(parseReadQuery({ questionnaire: 'olva-core', wave: '2026', territory: 'commune:35238' }, true)).toEqual({ questionnaire: 'olva-core', waves: ['2026'], territories: [{ level: 'commune', code: '35238' }] });
   });
+
+  it('tells a build\'s name (the embed\'s src, its + read as a space in a URL) from a questionnaire id, and gives the id to use', () => {
+    for (const value of ['olva-core+rennes-2026', 'olva-core rennes-2026']) {
+      const read = parseReadQuery({ questionnaire: value }, true);
+      expect('error' in read && read.problems[0]).toMatchObject({ pointer: '/questionnaire', code: 'id-pattern' });
+      expect('error' in read && read.message.fr).toBe('« olva-core+rennes-2026 » est le nom d’un build (tronc commun + extension) ; questionnaire prend l’identifiant du tronc commun, « olva-core », dont les réponses comprennent celles de l’extension rennes-2026');
+      expect('error' in read && read.message.en).toContain('"olva-core"');
+    }
+  });
 });

@@ -58,11 +58,28 @@ function list(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
 }
 
+/**
+ * A build's name (`olva-core+rennes-2026`, its directory under `questionnaires/`): in a URL
+ * its `+` reads as a space. A coordinator copies it from the embed's `src`.
+ */
+const BUILD_NAME = /^([a-z][a-z0-9-]*)[+ ]([a-z][a-z0-9-]*)$/;
+
+/**
+ * Why `value` is no questionnaire id. A build's name gets its two ids back, since the
+ * questionnaire's own answers hold its extensions' answers: the pattern alone left a
+ * coordinator with a regular expression and no way to export Rennes' extension.
+ */
+function idPatternText(name: 'questionnaire' | 'extension', value: string): Text {
+  const build = name === 'questionnaire' ? BUILD_NAME.exec(value) : null;
+  if (build) return text('bad-request.build-name', { value: `${build[1]}+${build[2]}`.slice(0, 64), questionnaire: build[1]!, extension: build[2]! });
+  return text('bad-request.id-pattern', { name, value: value.slice(0, 64), pattern: String(QUESTIONNAIRE_ID) });
+}
+
 /** One questionnaire or extension id, or undefined; a `BadRequest` for several or a malformed one. */
 function oneId(query: Record<string, unknown>, name: 'questionnaire' | 'extension'): string | undefined | BadRequest {
   const ids = list(query[name]);
   if (ids.length > 1) return badParameter(name, 'parameter-once', text('bad-request.one-id', { name }));
-  if (ids[0] !== undefined && !QUESTIONNAIRE_ID.test(ids[0])) return badParameter(name, 'id-pattern', text('bad-request.id-pattern', { name, value: ids[0].slice(0, 64), pattern: String(QUESTIONNAIRE_ID) }));
+  if (ids[0] !== undefined && !QUESTIONNAIRE_ID.test(ids[0])) return badParameter(name, 'id-pattern', idPatternText(name, ids[0]));
   return ids[0];
 }
 
