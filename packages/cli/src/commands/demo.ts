@@ -132,7 +132,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     { fr: `  suivi de la collecte (jeton « rennes » ou national) : ${base}/suivi/`, en: `  collection cockpit (token "rennes" or national): ${base}/suivi/` },
     { fr: '  relire les réponses enregistrées :', en: '  read the stored responses back:' },
     { fr: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"`, en: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"` },
-    { fr: '  publier les résultats de Rennes, visibles ensuite sur /resultats.html :', en: '  publish the results of Rennes, then shown on /resultats.html:' },
+    { fr: '  publier les résultats de Rennes, visibles ensuite sur /resultats.html : dans le suivi (jeton « rennes », vue de Rennes, « Publier les résultats »), ou :', en: '  publish the results of Rennes, then shown on /resultats.html: in the cockpit (token "rennes", the view of Rennes, "Publish the results"), or:' },
     { fr: `  curl -X PUT -H "Authorization: Bearer ${tokens.rennes ?? ''}" "${publication}"`, en: `  curl -X PUT -H "Authorization: Bearer ${tokens.rennes ?? ''}" "${publication}"` },
     { fr: '  (Ctrl+C pour arrêter ; ces jetons en clair ne valent que pour la démo)', en: '  (Ctrl+C to stop; these clear tokens are for the demo only)' },
     { fr: '', en: '' },
