@@ -132,7 +132,10 @@ export function cutText(page: Page, host?: string): Promise<string[]> {
  * can scroll it and a screen reader says what it holds.
  */
 export function reflowProblems(page: Page, host?: string): Promise<string[]> {
-  return everyBoxDrawn(page, host, () => page.evaluate((selector) => {
+  return everyBoxDrawn(page, host, () => page.evaluate(async (selector) => {
+    // Two frames first: a page that makes a box reachable once it scrolls (a ResizeObserver,
+    // as the cockpit's tables) answers the new width after the layout of the next frame.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const root: ParentNode = selector ? document.querySelector(selector)!.shadowRoot! : document;
     const where = (e: Element) => `${e.tagName.toLowerCase()}.${e.getAttribute('class') ?? ''} "${(e.textContent ?? '').trim().slice(0, 30)}"`;
     const scrolls = (e: Element) => /auto|scroll/.test(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1;
