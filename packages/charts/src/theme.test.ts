@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio } from '@olva/test-support/contrast';
+import { contrastRatio as contrast } from '@olva/test-support/contrast';
 import { CHART_COLOURS, CHART_CSS } from './theme.js';
 
-const contrast = contrastRatio;
 
 describe('default chart colours', () => {
   it('pass WCAG contrast on white: text 4.5:1, shapes 3:1, white value text on every series 4.5:1', () => {

@@ -551,8 +551,8 @@ describe('nested publications', () => {
             const doc = await hideBesideNested(first, agglo, '2026', nested, rules, made);
             expect(culture(doc)).toBeNull();
             expect(() => refuseNestedDifference(agglo, '2026', doc, nested, rules)).not.toThrow();
-            // The family reads the bounds each commune and the agglomeration set on each other: tighter, they hold the pair's.
-            expect(nested.filter((n) => n.inFamily).map((n) => n.territory)).toEqual([lorient, lanester, ploemeur]);
+            // The web reads the bounds each commune and the agglomeration set on each other: tighter, they hold the pair's.
+            expect(nested.find((n) => n.bounds)?.bounds!.members.slice(1).map((m) => m.territory)).toEqual([lorient, lanester, ploemeur]);
           });
           // Ploemeur published last, beside the agglomeration, Lorient and Lanester: its culture, 6, taken from the agglomeration's 14 with Lanester's.
           await withStore([[agglo, everyone], [lorient, lorientHere], [lanester, lanesterHere]], async (store) => {

@@ -62,7 +62,7 @@
  *   counts of its codes, when the new document fixes it and nothing published before did, or, when
  *   the new document fixes it through its hidden ones, the new document's line is withheld; what
  *   the hiding leaves is refused, naming the territory whose line it is, those its bounds read, and
- *   the largest holding both, whose rest is read. Every pair is then in the web (`inFamily`: the
+ *   the largest holding both, whose rest is read. Every pair is then in the web (`inWeb`: the
  *   web's bounds hold the two's). Cost: per line a document shows that some territory around hides,
  *   O(W · N · K) (N territories, K hidden codes, W sweeps until nothing narrows, at most 64),
  *   those without the new document kept for the passes of hiding; O(N² · I) to place them.
@@ -171,7 +171,7 @@ function pairs(mine: readonly View[], theirs: readonly View[], outside: boolean)
  * count either way, and neither bounds the other (responses came and went in between).
  * @param changed for an earlier snapshot, the responses counted then or now but not both, by wave
  * (`NestedPublication.changed`): a previous-wave column is withheld whole when they are under `minBase`.
- * @param bounds false when a family of documents follows the bounds of the two (`inFamily`): tighter, they hold these.
+ * @param bounds false when a web of chained bounds holds the two (`inWeb`): tighter, they hold these.
  */
 export function nestedHiddenCounts(mine: readonly View[], theirs: readonly View[], outside: boolean, rules: DisclosureRules, unordered = false, changed?: ReadonlyMap<string, number>, bounds = true): HiddenCounts[] {
   const out: HiddenCounts[] = [];
@@ -212,7 +212,7 @@ function viewDifference(outer: View, inner: View, rules: DisclosureRules, unorde
  * What the rest of `outer` would publish that the rules forbid, in any wave both show (their
  * own or a previous wave compared with); the wave is named when it is not `wave`.
  * @param unordered true for two snapshots of one territory (differences either way, no bounds).
- * @param bounds false when a family of documents follows the bounds of the two (`inFamily`).
+ * @param bounds false when a web of chained bounds holds the two (`inWeb`).
  */
 export function nestedDifference(outer: readonly View[], inner: readonly View[], rules: DisclosureRules, wave: string, unordered = false, bounds = true): Text | null {
   for (const [o, i] of pairs(outer, inner, false)) {
@@ -250,11 +250,6 @@ export interface NestedPublication {
    * counts, chained (`family-bounds.ts`).
    */
   bounds?: BoundsWeb;
-  /**
-   * True for a territory nested with the new one whose bounds the web reads (`bounds`): chained,
-   * they hold those the two set on each other.
-   */
-  inFamily?: boolean;
   /** Its views, from every wave it has published. */
   views: View[];
 }
@@ -334,8 +329,6 @@ export async function nestedPublications(store: ResponseStore, directory: Territ
   const reader = (t: TerritoryRef) => { if (!read.has(name(t))) read.set(name(t), publishedViews(store, t)); return read.get(name(t))!; };
   const together = await families(directory, territory, within, pairs, aroundPublished, reader);
   const web = await boundsWeb(directory, territory, within, pairs, aroundPublished, reader);
-  // Every pair is in the web, whose chained bounds hold the two's.
-  if (web) for (const p of pairs) p.inFamily = true;
   out.push(...pairs, ...together, ...(web ? [{ territory, outside: false, views: [], bounds: web }] : []));
   return out;
 }
@@ -354,6 +347,12 @@ async function publishedViews(store: ResponseStore, territory: TerritoryRef): Pr
 const HIDING_PASSES = 3;
 
 /**
+ * True when the territories around the new one form a web of chained bounds (`bounds`): every
+ * pair is in it, and the web's bounds hold those the two set on each other.
+ */
+const inWeb = (nested: readonly NestedPublication[]) => nested.some((n) => n.bounds !== undefined);
+
+/**
  * The document of `territory` with the counts hidden whose difference with a nested
  * publication's would be under `minCell`, and the lines withheld whose bases would differ by
  * under `minBase`, in its wave and in the previous wave it compares with: `analyse` makes it again with them hidden (the analysis' `hide`), until none is left or
@@ -361,13 +360,14 @@ const HIDING_PASSES = 3;
  */
 export async function hideBesideNested(doc: ResultsDocument, territory: TerritoryRef, wave: string, nested: readonly NestedPublication[], rules: DisclosureRules, analyse: (hide: HiddenCounts[]) => Promise<ResultsDocument>): Promise<ResultsDocument> {
   const hidden = new Map<string, HiddenCounts & { counts: CountRef[]; lines: LineRef[] }>();
+  const chained = inWeb(nested);
   const asked = new Set<string>();
   for (let pass = 0; pass < HIDING_PASSES; pass++) {
     const group = groupOf(doc, territory, wave);
     const mine = group ? viewsOf(group) : [];
     let more = false;
     // A count hidden already is not shown: only new ones come back.
-    for (const h of group ? nested.flatMap((n) => (n.bounds ? webHidden(mine, n.bounds, rules) : n.family ? familyHidden(mine, n.family, rules) : nestedHiddenCounts(mine, n.views, n.outside, rules, n.earlier !== undefined, n.changed, !n.inFamily))) : []) {
+    for (const h of group ? nested.flatMap((n) => (n.bounds ? webHidden(mine, n.bounds, rules) : n.family ? familyHidden(mine, n.family, rules) : nestedHiddenCounts(mine, n.views, n.outside, rules, n.earlier !== undefined, n.changed, !chained))) : []) {
       const entry = hidden.get(h.wave) ?? { territory: h.territory, wave: h.wave, counts: [], lines: [] };
       hidden.set(h.wave, entry);
       for (const [key, add] of [
@@ -395,7 +395,8 @@ export function refuseNestedDifference(territory: TerritoryRef, wave: string, do
   const mine = groupOf(doc, territory, wave);
   if (!mine) return;
   const views = viewsOf(mine);
-  for (const { territory: other, outside, views: theirs, earlier, family, bounds, inFamily } of nested) {
+  const chained = inWeb(nested);
+  for (const { territory: other, outside, views: theirs, earlier, family, bounds } of nested) {
     if (bounds) {
       const refused = webRefusal(wave, views, bounds, rules, (others, outer, what) => familyConflict(territory, wave, others, outer, what));
       if (refused) throw refused;
@@ -406,7 +407,7 @@ export function refuseNestedDifference(territory: TerritoryRef, wave: string, do
       if (refused) throw refused;
       continue;
     }
-    const what = outside ? nestedDifference(theirs, views, rules, wave, false, !inFamily) : nestedDifference(views, theirs, rules, wave, earlier !== undefined, !inFamily);
+    const what = outside ? nestedDifference(theirs, views, rules, wave, false, !chained) : nestedDifference(views, theirs, rules, wave, earlier !== undefined, !chained);
     if (!what) continue;
     if (earlier !== undefined) {
       const message = text('conflict.earlier-snapshot', { territory: name(territory), wave, at: earlier, what, minBase: rules.minBase });
