@@ -13,6 +13,7 @@ import { checkNationalReferences } from './references.js';
 import { builds, crosswalkCore, generateFor, splitCore, stream, type Generated } from './__fixtures__/responses.js';
 import type { DistributionFigures, GroupResults, NumericFigures } from './results.js';
 import { AnalysisError } from './errors.js';
+import { NETWORK_TERRITORY } from './network-territory.js';
 
 const RENNES = { level: 'commune', code: '35238' } as const;
 const LORIENT = { level: 'epci', code: '200042174' } as const;
@@ -247,6 +248,28 @@ describe('analyseResponses', () => {
       expect(employer(code).territories).toBe(3);
       expect(employer(code).network).toMatchObject(sum([RENNES.code, '29019', '44109']));
     }
+  });
+
+  it('pools every response of the wave, and of the previous one, under the network, with no network comparison', async () => {
+    const doc = await analyseResponses(stream(items), { compiled, wave: '2026', territory: NETWORK_TERRITORY, previousWave: '2025', references });
+    expect(doc.scope!.territory).toEqual({ level: 'network', code: 'all' });
+    expect(doc.groups.map((g) => [g.territory, g.wave, g.responses])).toEqual([[{ level: 'network', code: 'all' }, '2026', 90 + 45 + 40 + 35 + 8]]);
+    const g = doc.groups[0]!;
+    expect(g.comparisons!.network).toBeUndefined();
+    expect(g.comparisons!.national).toBeDefined();
+    const rawAll = (wave: string) => {
+      const codes = [RENNES.code, LORIENT.code, '29019', '44109', '35288'];
+      return codes.map((code) => raw(items, { code }, wave, 'employeur', [true])).reduce((p, r) => ({ count: p.count + r.count, base: p.base + r.base }), { count: 0, base: 0 });
+    };
+    const employer = g.questions.find((q) => q.id === 'employeur') as DistributionFigures;
+    expect(employer.base!.answered).toBe(rawAll('2026').base);
+    expect(employer.categories!.find((c) => c.code === 'true')!.count).toBe(rawAll('2026').count);
+    // The previous wave pools Rennes' and Lorient's 2025 responses.
+    const before = g.comparisons!.previousWave!.shares.find((x) => x.question === 'employeur' && x.code === 'true')!;
+    expect(before.previous).toMatchObject(rawAll('2025'));
+    // Without the network, the same figures are a territory's: the network is not a filter.
+    const rennes = await analyseResponses(stream(items), { compiled, wave: '2026', territory: RENNES });
+    expect(rennes.groups[0]!.responses).toBe(90);
   });
 
   it('refuses a wave or territory without responses, naming it', async () => {

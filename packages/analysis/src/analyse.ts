@@ -7,7 +7,7 @@
  * but for the respondents of codes a crosswalk gathers in a multiple choice, counted in that
  * pass (they cannot be summed) and published under the same rules.
  */
-import { sameTerritory, type ResponsePayload } from '@olva/schema';
+import { sameTerritory } from '@olva/schema';
 import type { VisibilityState } from '@olva/runtime';
 import { aggregateResponses, type AggregateOptions } from './aggregate/aggregate.js';
 import { compareNetwork, networkTotals, type Within } from './compare/network.js';
@@ -21,12 +21,18 @@ import { emptyWaveError, unknownTerritoryError } from './errors.js';
 import type { NationalReferences } from './references.js';
 import type { GroupResults, ResultsDocument, TerritoryRef } from './results.js';
 import { notesOf } from './notes.js';
+import { isNetworkTerritory } from './network-territory.js';
+import type { CountedResponse } from './results.js';
 
 /** What to analyse and compare. */
 export interface AnalyseOptions extends AggregateOptions {
   /** The wave whose results are written. */
   wave: string;
-  /** Only this territory's group; every territory of the wave when absent. */
+  /**
+   * Only this territory's group; every territory of the wave when absent. The network
+   * (`NETWORK_TERRITORY`, `network:all`) pools every response of the wave, and then has no
+   * network comparison.
+   */
   territory?: TerritoryRef;
   /**
    * Whether a territory lies inside `territory` (the official geography; the analysis has none
@@ -60,9 +66,10 @@ export interface AnalyseOptions extends AggregateOptions {
  * The responses of the waves wanted, those collected inside the territory analysed counted in
  * it (`AnalyseOptions.inside`); `seen` collects every wave met, for the error message.
  */
-async function* ofWaves(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, waves: ReadonlySet<string>, seen: Set<string>, options: AnalyseOptions): AsyncIterable<ResponsePayload> {
+async function* ofWaves(responses: AsyncIterable<CountedResponse> | Iterable<CountedResponse>, waves: ReadonlySet<string>, seen: Set<string>, options: AnalyseOptions): AsyncIterable<CountedResponse> {
   const { territory, within } = options;
-  const inside = options.inside ?? (territory && within ? (t: TerritoryRef) => within(t, territory) : undefined);
+  const inside = territory && isNetworkTerritory(territory) ? () => true
+    : options.inside ?? (territory && within ? (t: TerritoryRef) => within(t, territory) : undefined);
   for await (const response of responses) {
     seen.add(response.wave);
     if (!waves.has(response.wave)) continue;
@@ -85,13 +92,13 @@ function weightedKeys(options: AnalyseOptions): Set<string> {
  * `/territory` (`analysis/unknown-territory`) when the territory has none in it, and the
  * aggregation's errors (unknown version, answer of the wrong shape).
  */
-export async function analyseResponses(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, options: AnalyseOptions): Promise<ResultsDocument> {
+export async function analyseResponses(responses: AsyncIterable<CountedResponse> | Iterable<CountedResponse>, options: AnalyseOptions): Promise<ResultsDocument> {
   const waves = new Set([options.wave, ...(options.previousWave !== undefined ? [options.previousWave] : [])]);
   const seen = new Set<string>();
   const weighting = options.weight === 'sector' ? new SectorWeighting(options.compiled, options.sectorQuestion ?? DEFAULT_SECTOR_QUESTION, weightedKeys(options)) : null;
   const ticked = options.previousWave !== undefined ? new GatheredTicks(options.compiled, disclosureRules(options.rules)) : null;
   // Both count per response in the aggregation's pass, from the visibility it computed once.
-  const tap = options.tap || weighting || ticked ? (payload: ResponsePayload, state: VisibilityState) => {
+  const tap = options.tap || weighting || ticked ? (payload: CountedResponse, state: VisibilityState) => {
     options.tap?.(payload, state);
     weighting?.add(payload, state);
     ticked?.add(payload, state);
@@ -102,7 +109,9 @@ export async function analyseResponses(responses: AsyncIterable<ResponsePayload>
   const selected = options.territory ? ofWave.filter((g) => sameTerritory(g.territory, options.territory!)) : ofWave;
   if (selected.length === 0) throw unknownTerritoryError(options.territory!, options.wave, ofWave.map((g) => `${g.territory.level}:${g.territory.code}`));
   const rules = doc.rules.comparison;
-  const totals = options.network !== false ? networkTotals(ofWave, options.wave, options.within) : null;
+  // The network's own results have no other territories to be compared with.
+  const pooled = options.territory !== undefined && isNetworkTerritory(options.territory);
+  const totals = options.network !== false && !pooled ? networkTotals(ofWave, options.wave, options.within) : null;
   const groups = selected.map((g): GroupResults => {
     const out: GroupResults = { ...g };
     const comparisons: NonNullable<GroupResults['comparisons']> = {};

@@ -28,7 +28,7 @@ export { AnalysisError } from './errors.js';
 export { ANALYSIS_VERSION } from './version.js';
 export type {
   ResultsDocument, ResultsRules, GroupResults, QuestionFigures, DistributionFigures, MultipleFigures, MatrixFigures,
-  MatrixRowFigures, NumericFigures, NumericSummary, Category, Base, CountRef, HiddenCounts, LineRef, TerritoryRef, VersionRef, VersionAnswered, WithheldReason,
+  MatrixRowFigures, NumericFigures, NumericSummary, Category, Base, CountRef, HiddenCounts, LineRef, TerritoryRef, ResultsTerritoryLevel, VersionRef, VersionAnswered, WithheldReason,
 } from './results.js';
 export { crossTabulate, publishCrosstab, type CrosstabOptions } from './crosstab/crosstab.js';
 export { countCrossed, type CrosstabQuery, type CrossCounts } from './crosstab/count.js';
@@ -55,3 +55,4 @@ export type {
   ShareFigure, ComparisonGap, GroupComparisons, NetworkComparison, NetworkShare, NationalComparison, NationalShare,
   PreviousWaveComparison, PreviousWaveShare, SampleComparison, SampleSector, CollectionFigures, WeightedResults, WeightedQuestion,
 } from './results.js';
+export { NETWORK_TERRITORY, isNetworkTerritory } from './network-territory.js';

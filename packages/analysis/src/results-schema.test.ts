@@ -11,6 +11,7 @@ import { withTerritoryNames } from './territory-names.js';
 import { checkNationalReferences } from './references.js';
 import { filteredQuestionnaire, payloadOf } from './__fixtures__/filtered.js';
 import type { ResultsDocument } from './results.js';
+import { NETWORK_TERRITORY } from './network-territory.js';
 
 const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../../schemas/results.schema.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
 const validate = createAjv().addSchema(schema).getSchema('urn:olva:schema:results:1')!;
@@ -62,6 +63,15 @@ describe('schemas/results.schema.json', () => {
     expect(Object.keys(rennes.comparisons!).sort()).toEqual(['national', 'network', 'previousWave']);
     expect(rennes.sample!.sectors.length).toBeGreaterThan(3);
     expect(problems(JSON.parse(JSON.stringify(doc)))).toEqual([]);
+  });
+
+  it('accepts the network\'s own document (network:all), and no other code at that level', async () => {
+    const doc = await analyseResponses(stream(generate(29)), { compiled, wave: '2026', territory: NETWORK_TERRITORY });
+    expect(doc.groups.map((g) => g.territory)).toEqual([{ level: 'network', code: 'all' }]);
+    expect(problems(JSON.parse(JSON.stringify(doc)))).toEqual([]);
+    const other = JSON.parse(JSON.stringify(doc)) as ResultsDocument;
+    other.groups[0]!.territory.code = 'rnma';
+    expect(problems(other)).toContainEqual(expect.objectContaining({ pointer: '/groups/0/territory/code', rule: 'schema/const' }));
   });
 
   it('accepts the territories\' names a publication carries, right after each territory, and no empty one', async () => {

@@ -6,16 +6,25 @@
  * condition is withheld when its figures would give back a hidden count of its filter
  * (disclosure/linked.ts).
  */
-import type { LocalizedText, TerritoryLevel } from '@olva/schema';
+import type { LocalizedText, ResponsePayload, TerritoryLevel } from '@olva/schema';
 import type { BaseStatus, DisclosureRules } from './disclosure/rules.js';
 import type { Interval } from './stats/wilson.js';
 import type { ComparisonRules } from './stats/two-proportions.js';
 
-/** A territory as payloads name it. */
+/** The level of a results document's territory: one payloads name, or `network` (network-territory.ts). */
+export type ResultsTerritoryLevel = TerritoryLevel | 'network';
+
+/** A territory as payloads name it, or the network (`network:all`, every response pooled). */
 export interface TerritoryRef {
-  level: TerritoryLevel;
+  level: ResultsTerritoryLevel;
   code: string;
 }
+
+/**
+ * A response as the analysis counts it: under the territory it counts in, which is the one it
+ * was collected in, the territory analysed when it lies inside it, or the network.
+ */
+export type CountedResponse = Omit<ResponsePayload, 'territory'> & { territory: TerritoryRef };
 
 /** An exact version of a document. */
 export interface VersionRef {

@@ -10,6 +10,7 @@
  * communes all lie in it; a region its departements.
  */
 import { territoryKey } from '@olva/schema';
+import { isNetworkTerritory, type TerritoryRef as ResultsTerritory } from '@olva/analysis';
 import { officialName, officialRows } from '@olva/compiler/geography';
 import type { CustomTerritory } from './config/load.js';
 import type { TerritoryRef } from './store/types.js';
@@ -91,7 +92,8 @@ export class TerritoryDirectory {
   }
 
   /** The name of a territory: the official one ("Rennes"), a custom territory's declared one; undefined when unknown. */
-  name(t: TerritoryRef): string | undefined {
+  name(t: ResultsTerritory): string | undefined {
+    if (t.level === 'network') return undefined;
     return t.level === 'custom' ? this.customNames.get(t.code) : officialName(t.level, t.code);
   }
 
@@ -108,9 +110,11 @@ export class TerritoryDirectory {
     }
   }
 
-  /** True when `t` is `container` itself or lies inside it. */
-  within(t: TerritoryRef, container: TerritoryRef): boolean {
-    return this.insideMap(container).has(key(t));
+  /** True when `t` is `container` itself or lies inside it; every territory lies inside the network (`network:all`), which lies inside nothing. */
+  within(t: ResultsTerritory, container: ResultsTerritory): boolean {
+    if (isNetworkTerritory(container)) return true;
+    if (t.level === 'network' || container.level === 'network') return false;
+    return this.insideMap(container as TerritoryRef).has(key(t));
   }
 
   /**

@@ -16,12 +16,12 @@ const complete: Exclude<TerritoryLevel, (typeof TERRITORY_LEVELS)[number]> exten
 void complete;
 
 /** True when `a` and `b` name the same territory (same level and code). */
-export function sameTerritory(a: ResponsePayload['territory'], b: ResponsePayload['territory']): boolean {
+export function sameTerritory(a: { readonly level: string; readonly code: string }, b: { readonly level: string; readonly code: string }): boolean {
   return a.level === b.level && a.code === b.code;
 }
 
 /** `level:code`: a territory as a key of a set or map, and as messages name it (`commune:35238`). */
-export function territoryKey(t: ResponsePayload['territory']): string {
+export function territoryKey(t: { readonly level: string; readonly code: string }): string {
   return `${t.level}:${t.code}`;
 }
 

@@ -6,7 +6,7 @@
  * No response is kept: memory holds the counters and, for numeric questions, their values
  * (bounded, see value-store.ts).
  */
-import { pointerOf, sameTerritory, type ResponsePayload, type CompiledQuestionnaire } from '@olva/schema';
+import { pointerOf, sameTerritory, type CompiledQuestionnaire } from '@olva/schema';
 import { computeVisibility, allQuestions, type VisibilityState } from '@olva/runtime';
 import { Catalogue, type CatalogueEntry } from './catalogue.js';
 import { VersionIndex } from './versions.js';
@@ -21,6 +21,7 @@ import { withholdLinked } from '../disclosure/linked.js';
 import { DEFAULT_COMPARISON_RULES } from '../stats/two-proportions.js';
 import type { CountRef, GroupResults, HiddenCounts, LineRef, ResultsDocument, ResultsRules, TerritoryRef, VersionAnswered } from '../results.js';
 import { ANALYSIS_VERSION } from '../version.js';
+import type { CountedResponse } from '../results.js';
 
 /** Options of the aggregation. */
 export interface AggregateOptions {
@@ -43,7 +44,7 @@ export interface AggregateOptions {
    * (post-stratification, the respondents of gathered codes) reads it here rather than
    * computing the visibility a second time, its costliest step.
    */
-  tap?: (payload: ResponsePayload, state: VisibilityState) => void;
+  tap?: (payload: CountedResponse, state: VisibilityState) => void;
   /**
    * Counts to hide whatever their value, by group (a publication beside a nested territory's:
    * the collector's results/nested.ts). Each is a complement with complements of its own, and
@@ -128,7 +129,7 @@ export function resultsRules(rules: DisclosureRules): ResultsRules {
  * @throws AnalysisError when a response names a version not given, carries an answer of the
  * wrong shape, or an option is invalid; the error names the response and JSON pointer.
  */
-export async function aggregateResponses(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, options: AggregateOptions): Promise<ResultsDocument> {
+export async function aggregateResponses(responses: AsyncIterable<CountedResponse> | Iterable<CountedResponse>, options: AggregateOptions): Promise<ResultsDocument> {
   const rules = disclosureRules(options.rules);
   const capacity = options.exactValues ?? DEFAULT_EXACT_VALUES;
   const catalogue = new Catalogue(options.compiled);

@@ -2,8 +2,9 @@
  * Finds the compiled questionnaire a response was answered with, by the exact core and
  * extension versions its payload names.
  */
-import { versionKeyOf, versionKeyString, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
+import { versionKeyOf, versionKeyString, type CompiledQuestionnaire } from '@olva/schema';
 import { AnalysisError } from '../errors.js';
+import type { CountedResponse } from '../results.js';
 
 /** The compiled versions by the versions a payload names. */
 export class VersionIndex {
@@ -17,7 +18,7 @@ export class VersionIndex {
    * The compiled questionnaire of a payload.
    * @throws AnalysisError (`analysis/unknown-version`) when none was given for its versions.
    */
-  of(payload: ResponsePayload): CompiledQuestionnaire {
+  of(payload: CountedResponse): CompiledQuestionnaire {
     const found = this.byKey.get(versionKeyString(payload));
     if (found) return found;
     const ext = payload.extension ? ` + ${payload.extension.id} ${payload.extension.version}` : '';

@@ -14,9 +14,10 @@
  * the respondents who ticked both.
  */
 import type { VisibilityState } from '@olva/runtime';
-import { compareVersions, crosswalkVersionOf, harmoniseQuestion, type CompiledQuestionnaire, type CrosswalkVersion, type ResponsePayload } from '@olva/schema';
+import { compareVersions, crosswalkVersionOf, harmoniseQuestion, type CompiledQuestionnaire, type CrosswalkVersion } from '@olva/schema';
 import { isSmallCell, type DisclosureRules } from '../disclosure/rules.js';
 import type { GroupResults, TerritoryRef } from '../results.js';
+import type { CountedResponse } from '../results.js';
 
 const groupKey = (territory: TerritoryRef, wave: string) => `${territory.level}:${territory.code}|${wave}`;
 
@@ -79,7 +80,7 @@ export class GatheredTicks {
    * @param state its visibility, as the aggregation computed it (`AggregateOptions.tap`): only
    * the answers of questions shown count, there as here.
    */
-  add(payload: ResponsePayload, state: VisibilityState): void {
+  add(payload: CountedResponse, state: VisibilityState): void {
     if (this.gathered.size === 0) return;
     const key = groupKey(payload.territory, payload.wave);
     for (const [id, codes] of this.gathered) {

@@ -4,11 +4,13 @@
  * (its expected distribution, the collector configuration's `stats.expected`). Sample counts
  * are the group's published figures (hidden ones stay hidden).
  */
+import type { TerritoryLevel } from '@olva/schema';
 import type { GroupResults, SampleComparison, SampleSector, TerritoryRef } from '../results.js';
 
 /** A territory's expected associations by main-sector code (the collector's `stats.expected` entries). */
 export interface ExpectedSectors {
-  territory: TerritoryRef;
+  /** A territory payloads name: the network's expected distribution is not configured. */
+  territory: { level: TerritoryLevel; code: string };
   /** The wave it applies to; absent for every wave. */
   wave?: string;
   source?: string;

@@ -10,12 +10,13 @@
  * for a question whose own figures are published, and only for a code whose count they show.
  */
 import type { VisibilityState } from '@olva/runtime';
-import type { CompiledQuestionnaire, ResponsePayload } from '@olva/schema';
+import type { CompiledQuestionnaire } from '@olva/schema';
 import { Catalogue, type CatalogueEntry } from '../aggregate/catalogue.js';
 import { distributionCode, multipleCodes } from '../aggregate/answers.js';
 import { isSmallCell, type DisclosureRules } from '../disclosure/rules.js';
 import type { GroupResults, WeightedResults } from '../results.js';
 import type { ExpectedSectors } from './sample.js';
+import type { CountedResponse } from '../results.js';
 
 /** Sector → (code → respondents), and sector → respondents who answered, for one question. */
 interface Strata {
@@ -45,7 +46,7 @@ export class SectorWeighting {
    * Counts one response (ignored unless its territory and wave are wanted).
    * @param state its visibility, as the aggregation computed it (`AggregateOptions.tap`).
    */
-  add(payload: ResponsePayload, state: VisibilityState): void {
+  add(payload: CountedResponse, state: VisibilityState): void {
     const key = `${payload.territory.level}:${payload.territory.code}|${payload.wave}`;
     if (!this.sector || !this.wanted.has(key)) return;
     const sectorAnswer = state.visible.has(this.sector.id) ? state.answers[this.sector.id] : undefined;

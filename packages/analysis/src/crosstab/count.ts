@@ -4,13 +4,14 @@
  * (single choice, boolean, scale) can be crossed; their visibility is recomputed with the
  * runtime, as for the per-question figures.
  */
-import { sameTerritory, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
+import { sameTerritory, type CompiledQuestionnaire } from '@olva/schema';
 import { computeVisibility } from '@olva/runtime';
 import { Catalogue, type CatalogueEntry, type CodeEntry } from '../aggregate/catalogue.js';
 import { VersionIndex } from '../aggregate/versions.js';
 import { distributionCode } from '../aggregate/answers.js';
 import { AnalysisError } from '../errors.js';
 import type { TerritoryRef } from '../results.js';
+import type { CountedResponse } from '../results.js';
 
 /** What to cross and where. */
 export interface CrosstabQuery {
@@ -80,9 +81,9 @@ export interface CrossCounter {
   rows: CatalogueEntry;
   columns: CatalogueEntry;
   /** True when a response is of the territory and wave asked for. */
-  inScope(payload: ResponsePayload): boolean;
+  inScope(payload: CountedResponse): boolean;
   /** Counts one response of the scope. */
-  add(payload: ResponsePayload): void;
+  add(payload: CountedResponse): void;
   result(): CrossCounts;
 }
 
@@ -132,7 +133,7 @@ export function crossCounter(query: CrosstabQuery): CrossCounter {
 }
 
 /** Counts the respondents by pair of codes. */
-export async function countCrossed(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, query: CrosstabQuery): Promise<CrossCounts> {
+export async function countCrossed(responses: AsyncIterable<CountedResponse> | Iterable<CountedResponse>, query: CrosstabQuery): Promise<CrossCounts> {
   const counter = crossCounter(query);
   for await (const payload of responses) if (counter.inScope(payload)) counter.add(payload);
   return counter.result();

@@ -4,7 +4,7 @@
  * (disclosure/table.ts). The test is published only when no count is hidden: its statistic
  * is a function of every cell and, with the totals shown, can pin down a hidden one.
  */
-import { sameTerritory, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
+import { sameTerritory, type CompiledQuestionnaire } from '@olva/schema';
 import { crossCounter, type CrosstabQuery, type CrossCounts } from './count.js';
 import { aggregateResponses } from '../aggregate/aggregate.js';
 import { baseStatus, disclosureRules, type CellStatus, type DisclosureRules } from '../disclosure/rules.js';
@@ -13,6 +13,7 @@ import { chiSquareTest } from '../stats/chi-square-test.js';
 import { emptyWaveError, unknownTerritoryError } from '../errors.js';
 import type { Crosstab, CrosstabAxis, CrosstabCell, CrosstabTotal, QuestionFigures, ResultsDocument } from '../results.js';
 import type { CatalogueEntry, CodeEntry } from '../aggregate/catalogue.js';
+import type { CountedResponse } from '../results.js';
 
 /** What to cross, where, and under which rules. */
 export interface CrosstabOptions extends CrosstabQuery {
@@ -110,7 +111,7 @@ function withheldAxis(doc: ResultsDocument, ids: readonly string[]): QuestionFig
  * read is of the wave asked, `/territory` (`analysis/unknown-territory`) when none is of the
  * territory asked (or inside it, with `inside`).
  */
-export async function crossTabulate(responses: AsyncIterable<ResponsePayload> | Iterable<ResponsePayload>, options: CrosstabOptions): Promise<Crosstab> {
+export async function crossTabulate(responses: AsyncIterable<CountedResponse> | Iterable<CountedResponse>, options: CrosstabOptions): Promise<Crosstab> {
   const rules = disclosureRules(options.rules);
   const counter = crossCounter(options);
   const linked = [counter.rows, counter.columns].filter((e) => e.conditional).map((e) => e.id);
@@ -118,7 +119,7 @@ export async function crossTabulate(responses: AsyncIterable<ResponsePayload> | 
   const waves = new Set<string>();
   const territories = new Set<string>();
   let inScope = 0;
-  async function* scoped(): AsyncIterable<ResponsePayload> {
+  async function* scoped(): AsyncIterable<CountedResponse> {
     for await (const payload of responses) {
       waves.add(payload.wave);
       if (options.wave === undefined || payload.wave === options.wave) territories.add(`${payload.territory.level}:${payload.territory.code}`);

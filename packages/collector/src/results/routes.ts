@@ -37,7 +37,7 @@
  * it states; a published snapshot keeps the thresholds it was made with.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { disclosureRules, emptyWaveNote, withTerritoryNames, type DisclosureRules, type ResultsDocument } from '@olva/analysis';
+import { disclosureRules, emptyWaveNote, withTerritoryNames, type DisclosureRules, type ResultsDocument, type Within } from '@olva/analysis';
 import { sameTerritory, territoryKey } from '@olva/schema';
 import type { Authorizer, Principal } from '../auth.js';
 import { authorizeRead } from '../export/routes.js';
@@ -129,7 +129,7 @@ function noResponses(message: Text): HttpError {
 /** The fastify plugin of the results routes. */
 export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app, options) => {
   const { store, registry, authorizer, rules, stats, territories } = options;
-  const within = (t: TerritoryRef, container: TerritoryRef) => territories.within(t, container);
+  const within: Within = (t, container) => territories.within(t, container);
   const settings = { ...(rules ? { rules } : {}), ...(stats ? { stats } : {}) };
   // A published document names its groups' territories, for the pages that show it (« Rennes »,
   // not « commune 35238 »); GET /v1/results stays the document `olva analyse` writes.
@@ -166,9 +166,10 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const comparisons = comparisonsFor(askedComparisons(request), principal, questionnaire, [wave])!;
     // The territories inside this one whose responses count in it: their publications are nested with it.
     const inner = new Map<string, TerritoryRef>();
-    const counted = (t: TerritoryRef, container: TerritoryRef) => {
+    const counted: Within = (t, container) => {
       const inside = within(t, container);
-      if (inside && !sameTerritory(t, container)) inner.set(territoryKey(t), t);
+      // A response's territory: never the network, which no payload names.
+      if (inside && !sameTerritory(t, container) && t.level !== 'network') inner.set(territoryKey(t), { level: t.level, code: t.code });
       return inside;
     };
     const asked = { questionnaireId: questionnaire, wave, territories: territories.covered([territory]), territory, within: counted, comparisons };

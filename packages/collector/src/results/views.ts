@@ -4,9 +4,8 @@
  * of each line whose counts add up to its base. The nested checks (`nested.ts`) and the checks
  * of documents read together (`family-checks.ts`) compare views.
  */
-import type { GroupResults, LineRef, PreviousWaveShare, QuestionFigures, ResultsDocument } from '@olva/analysis';
+import type { GroupResults, LineRef, PreviousWaveShare, QuestionFigures, ResultsDocument, TerritoryRef } from '@olva/analysis';
 import { sameTerritory, territoryKey } from '@olva/schema';
-import type { TerritoryRef } from '../store/types.js';
 
 /** A territory as the nested checks key and name it (`level:code`). */
 export const name: (t: TerritoryRef) => string = territoryKey;
