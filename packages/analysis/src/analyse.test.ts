@@ -267,6 +267,13 @@ describe('analyseResponses', () => {
     // The previous wave pools Rennes' and Lorient's 2025 responses.
     const before = g.comparisons!.previousWave!.shares.find((x) => x.question === 'employeur' && x.code === 'true')!;
     expect(before.previous).toMatchObject(rawAll('2025'));
+    // 2026 pools five territories, 2025 two of them: the note says so, in counts, naming none.
+    expect(doc.notes).toEqual([expect.objectContaining({ code: 'network-composition', wave: '2025', territories: [] })]);
+    expect(doc.notes![0]!.text.fr).toContain('réunit 5 territoires, celui de 2025 en réunissait 2, dont 2 présents aux deux');
+    expect(doc.notes![0]!.text.en).toContain('pools 5 territories, that of 2025 pooled 2, 2 of them in both');
+    const same = items.filter((i) => i.payload.territory.code === RENNES.code || i.payload.territory.code === LORIENT.code);
+    const steady = await analyseResponses(stream(same), { compiled, wave: '2026', territory: NETWORK_TERRITORY, previousWave: '2025' });
+    expect(steady.notes ?? []).toEqual([]);
     // Without the network, the same figures are a territory's: the network is not a filter.
     const rennes = await analyseResponses(stream(items), { compiled, wave: '2026', territory: RENNES });
     expect(rennes.groups[0]!.responses).toBe(90);

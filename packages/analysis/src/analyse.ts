@@ -7,7 +7,7 @@
  * but for the respondents of codes a crosswalk gathers in a multiple choice, counted in that
  * pass (they cannot be summed) and published under the same rules.
  */
-import { sameTerritory } from '@olva/schema';
+import { sameTerritory, territoryKey } from '@olva/schema';
 import type { VisibilityState } from '@olva/runtime';
 import { aggregateResponses, type AggregateOptions } from './aggregate/aggregate.js';
 import { compareNetwork, networkTotals, type Within } from './compare/network.js';
@@ -20,7 +20,7 @@ import { SectorWeighting } from './compare/weighting.js';
 import { emptyWaveError, unknownTerritoryError } from './errors.js';
 import type { NationalReferences } from './references.js';
 import type { GroupResults, ResultsDocument, TerritoryRef } from './results.js';
-import { notesOf } from './notes.js';
+import { networkCompositionNote, notesOf } from './notes.js';
 import { isNetworkTerritory } from './network-territory.js';
 import type { CountedResponse } from './results.js';
 
@@ -64,15 +64,17 @@ export interface AnalyseOptions extends AggregateOptions {
 
 /**
  * The responses of the waves wanted, those collected inside the territory analysed counted in
- * it (`AnalyseOptions.inside`); `seen` collects every wave met, for the error message.
+ * it (`AnalyseOptions.inside`); `seen` collects every wave met, for the error message, and
+ * `pooled` the territories each wave's responses were collected in (the network's composition).
  */
-async function* ofWaves(responses: AsyncIterable<CountedResponse> | Iterable<CountedResponse>, waves: ReadonlySet<string>, seen: Set<string>, options: AnalyseOptions): AsyncIterable<CountedResponse> {
+async function* ofWaves(responses: AsyncIterable<CountedResponse> | Iterable<CountedResponse>, waves: ReadonlySet<string>, seen: Set<string>, options: AnalyseOptions, pooled?: Map<string, Set<string>>): AsyncIterable<CountedResponse> {
   const { territory, within } = options;
   const inside = territory && isNetworkTerritory(territory) ? () => true
     : options.inside ?? (territory && within ? (t: TerritoryRef) => within(t, territory) : undefined);
   for await (const response of responses) {
     seen.add(response.wave);
     if (!waves.has(response.wave)) continue;
+    pooled?.get(response.wave)?.add(territoryKey(response.territory));
     const p = territory && inside && !sameTerritory(response.territory, territory) && inside(response.territory)
       ? { ...response, territory: { level: territory.level, code: territory.code } } : response;
     yield p;
@@ -103,14 +105,16 @@ export async function analyseResponses(responses: AsyncIterable<CountedResponse>
     weighting?.add(payload, state);
     ticked?.add(payload, state);
   } : undefined;
-  const doc = await aggregateResponses(ofWaves(responses, waves, seen, options), { ...options, ...(tap ? { tap } : {}) });
+  // The network's own results have no other territories to be compared with; beside its
+  // previous wave, it says when the territories it pools are not the same.
+  const pooled = options.territory !== undefined && isNetworkTerritory(options.territory);
+  const composition = pooled && options.previousWave !== undefined ? new Map([...waves].map((w) => [w, new Set<string>()])) : undefined;
+  const doc = await aggregateResponses(ofWaves(responses, waves, seen, options, composition), { ...options, ...(tap ? { tap } : {}) });
   const ofWave = doc.groups.filter((g) => g.wave === options.wave);
   if (ofWave.length === 0) throw emptyWaveError(options.wave, seen);
   const selected = options.territory ? ofWave.filter((g) => sameTerritory(g.territory, options.territory!)) : ofWave;
   if (selected.length === 0) throw unknownTerritoryError(options.territory!, options.wave, ofWave.map((g) => `${g.territory.level}:${g.territory.code}`));
   const rules = doc.rules.comparison;
-  // The network's own results have no other territories to be compared with.
-  const pooled = options.territory !== undefined && isNetworkTerritory(options.territory);
   const totals = options.network !== false && !pooled ? networkTotals(ofWave, options.wave, options.within) : null;
   const groups = selected.map((g): GroupResults => {
     const out: GroupResults = { ...g };
@@ -128,7 +132,9 @@ export async function analyseResponses(responses: AsyncIterable<CountedResponse>
     if (sample) out.sample = weighted ? { ...sample, weighted } : sample;
     return out;
   });
-  const notes = notesOf(groups);
+  const composed = composition && composition.get(options.previousWave!)!.size > 0
+    ? networkCompositionNote(options.wave, options.previousWave!, composition.get(options.wave)!, composition.get(options.previousWave!)!) : null;
+  const notes = [...notesOf(groups), ...(composed ? [composed] : [])];
   return {
     ...doc,
     scope: { wave: options.wave, territory: options.territory ? { ...options.territory } : null, previousWave: options.previousWave ?? null },

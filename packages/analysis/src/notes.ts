@@ -31,6 +31,25 @@ export function emptyWaveNote(wave: string, territories: readonly TerritoryRef[]
   };
 }
 
+/**
+ * The note of the network beside its previous wave when the territories pooled are not the
+ * same in both (decision 0018): the gap then mixes how associations changed with which
+ * territories took part. Counts only: naming a territory would say it had responses, which its
+ * own unpublished document does not. Null when both waves pool the same territories.
+ */
+export function networkCompositionNote(wave: string, previousWave: string, current: ReadonlySet<string>, previous: ReadonlySet<string>): ResultsNote | null {
+  const both = [...current].filter((k) => previous.has(k)).length;
+  if (both === current.size && both === previous.size) return null;
+  const n = (count: number, fr: boolean) => `${count} ${fr ? (count > 1 ? 'territoires' : 'territoire') : (count === 1 ? 'territory' : 'territories')}`;
+  return {
+    code: 'network-composition', wave: previousWave, territories: [],
+    text: {
+      fr: `le réseau du millésime ${wave} réunit ${n(current.size, true)}, celui de ${previousWave} en réunissait ${previous.size}, dont ${both} présents aux deux : l’écart entre les deux millésimes mêle l’évolution des associations et celle des territoires participants`,
+      en: `the network of wave ${wave} pools ${n(current.size, false)}, that of ${previousWave} pooled ${previous.size}, ${both} of them in both: the gap between the two waves mixes how associations changed with which territories took part`,
+    },
+  };
+}
+
 /** The notes of a document's groups (those a selection of them keeps): the previous wave's. */
 export function notesOf(groups: readonly GroupResults[]): ResultsNote[] {
   const note = previousWaveNote(groups);

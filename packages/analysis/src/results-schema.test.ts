@@ -66,8 +66,9 @@ describe('schemas/results.schema.json', () => {
   });
 
   it('accepts the network\'s own document (network:all), and no other code at that level', async () => {
-    const doc = await analyseResponses(stream(generate(29)), { compiled, wave: '2026', territory: NETWORK_TERRITORY });
+    const doc = await analyseResponses(stream(generate(29)), { compiled, wave: '2026', territory: NETWORK_TERRITORY, previousWave: '2025' });
     expect(doc.groups.map((g) => g.territory)).toEqual([{ level: 'network', code: 'all' }]);
+    expect(doc.notes!.map((n) => n.code)).toEqual(['network-composition']);
     expect(problems(JSON.parse(JSON.stringify(doc)))).toEqual([]);
     const other = JSON.parse(JSON.stringify(doc)) as ResultsDocument;
     other.groups[0]!.territory.code = 'rnma';

@@ -431,9 +431,11 @@ export interface ResultsDocument {
 /** A note of a results document, in French and in English. */
 export interface ResultsNote {
   /** `previous-wave-empty`: groups without responses in the previous wave asked for (their
-   * `comparisons.previousWave.available` is false); `wave-empty`: no response in the wave. */
-  code: 'previous-wave-empty' | 'wave-empty';
-  /** The wave without responses. */
+   * `comparisons.previousWave.available` is false); `wave-empty`: no response in the wave;
+   * `network-composition`: the network's previous wave pooled other territories than its wave
+   * (counts in the text, no territory named). */
+  code: 'previous-wave-empty' | 'wave-empty' | 'network-composition';
+  /** The wave without responses; for `network-composition`, the previous wave. */
   wave: string;
   /** The territories concerned; empty for every territory. */
   territories: TerritoryRef[];

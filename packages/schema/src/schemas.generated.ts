@@ -3196,12 +3196,14 @@ export const resultsSchema: Record<string, unknown> = {
         "code": {
           "enum": [
             "previous-wave-empty",
-            "wave-empty"
-          ]
+            "wave-empty",
+            "network-composition"
+          ],
+          "description": "`network-composition` (December 2026): the network's previous wave pooled other territories than its wave; the text gives the counts, `territories` is empty."
         },
         "wave": {
           "type": "string",
-          "description": "The wave without responses."
+          "description": "The wave without responses; for `network-composition`, the previous wave."
         },
         "territories": {
           "type": "array",
