@@ -176,6 +176,32 @@ it('<olva-survey> in forced colours and reduced motion keeps progress, focus, er
   await page.close();
 });
 
+it('<olva-survey> on a site whose root font size is 62.5 % keeps its controls\' least sizes once the site gives its text size (--olva-font-size)', async () => {
+  const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+  // A common theme of older sites: 1 rem = 10 px, texts given in their own scale.
+  await openSurvey(page, addSurveyPage(site, '/modes/root-62.html', {
+    attributes: BASE, questionnaire: everyType,
+    css: 'html { font-size: 62.5%; } body { font-size: 1.6rem; } olva-survey { --olva-font-size: 1.6rem; --olva-font-size-small: 1.4rem; }',
+  }));
+  const sizes = await page.evaluate(() => {
+    const root = document.querySelector('olva-survey')!.shadowRoot!;
+    const least = (selector: string, side: 'height' | 'width') =>
+      Math.min(...[...root.querySelectorAll(selector)].map((e) => e.getBoundingClientRect()[side]));
+    return {
+      buttons: least('button:not(.link)', 'height'),
+      textBoxes: least('input[type="text"], input[type="email"], textarea', 'height'),
+      checkBoxes: least('.choice input', 'width'),
+      choices: least('.choice', 'height'),
+    };
+  });
+  // 2.75 × 16 px and 1.25 × 16 px, as on a site that keeps the browser's root (WCAG 2.5.8 asks 24 px).
+  expect(sizes.buttons, JSON.stringify(sizes)).toBeGreaterThanOrEqual(44);
+  expect(sizes.textBoxes, JSON.stringify(sizes)).toBeGreaterThanOrEqual(44);
+  expect(sizes.checkBoxes, JSON.stringify(sizes)).toBeGreaterThanOrEqual(20);
+  expect(sizes.choices, JSON.stringify(sizes)).toBeGreaterThanOrEqual(32);
+  await page.close();
+});
+
 it('<olva-results> in forced colours paints its charts in system colours only, and keeps its tables whole with text spacing at 200 %', async () => {
   requireBuild([RESULTS_JS]);
   const doc = await analysedResults(11, 40);

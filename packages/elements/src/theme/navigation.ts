@@ -59,7 +59,7 @@ export const navigation = css`
     margin-left: auto;
   }
   button {
-    min-height: 2.75rem;
+    min-height: 2.75em;
     padding: var(--_space-2) var(--_space-3);
     font: inherit;
     font-weight: 600;

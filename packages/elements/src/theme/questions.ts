@@ -108,7 +108,7 @@ export const questions = css`
     display: block;
     width: 100%;
     max-width: 100%;
-    min-height: 2.75rem;
+    min-height: 2.75em;
     padding: var(--_space-2);
     font: inherit;
     color: inherit;
@@ -117,18 +117,18 @@ export const questions = css`
     border-radius: var(--_radius);
   }
   input.short {
-    max-width: 12rem;
+    max-width: 12em;
   }
   input.code-entry {
-    max-width: 14rem;
+    max-width: 14em;
   }
   /* The commune picker's list: in the flow under its box, so that no frame clips it. */
   input.commune {
-    max-width: 24rem;
+    max-width: 24em;
   }
   .communes {
-    max-width: 24rem;
-    max-height: 16rem;
+    max-width: 24em;
+    max-height: 16em;
     overflow-y: auto;
     margin: var(--_space-1) 0 0;
     padding: 0;
@@ -146,7 +146,7 @@ export const questions = css`
     background: var(--_color-primary);
   }
   textarea {
-    min-height: 6rem;
+    min-height: 6em;
     resize: vertical;
   }
   [aria-invalid='true'] {
@@ -167,19 +167,20 @@ export const questions = css`
     display: flex;
     align-items: flex-start;
     gap: var(--_space-2);
-    min-height: 2rem;
+    min-height: 2em;
     padding: var(--_space-1) 0;
     cursor: pointer;
   }
   .choice input {
     flex: none;
-    width: 1.25rem;
-    height: 1.25rem;
-    margin: 0.125rem 0 0;
+    font: inherit;
+    width: 1.25em;
+    height: 1.25em;
+    margin: 0.125em 0 0;
     accent-color: var(--_color-primary);
   }
   .other {
-    margin: var(--_space-1) 0 0 calc(1.25rem + var(--_space-2));
+    margin: var(--_space-1) 0 0 calc(1.25em + var(--_space-2));
   }
   .row {
     margin-top: var(--_space-2);
@@ -193,7 +194,7 @@ export const questions = css`
     flex-direction: column;
     align-items: center;
     text-align: center;
-    max-width: 7rem;
+    max-width: 7em;
   }
   .match {
     display: block;
