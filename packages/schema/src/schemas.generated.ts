@@ -1535,7 +1535,8 @@ export const resultsSchema: Record<string, unknown> = {
             "epci",
             "departement",
             "region",
-            "custom"
+            "custom",
+            "network"
           ]
         },
         "code": {
@@ -1544,7 +1545,21 @@ export const resultsSchema: Record<string, unknown> = {
           "maxLength": 64
         }
       },
-      "description": "A territory as payloads name it."
+      "if": {
+        "properties": {
+          "level": {
+            "const": "network"
+          }
+        }
+      },
+      "then": {
+        "properties": {
+          "code": {
+            "const": "all"
+          }
+        }
+      },
+      "description": "A territory as payloads name it, or `network:all`: every response of the wave pooled, whatever its territory (the network's own results; decision 0018). Level `network` added in December 2026."
     },
     "versionRef": {
       "type": "object",
