@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { aggregateResponses, type DistributionFigures, type ResultsDocument } from '@olva/analysis';
+import { aggregateResponses, analyseResponses, NETWORK_TERRITORY, type DistributionFigures, type ResultsDocument } from '@olva/analysis';
 import { builds, generate, stream } from '@olva/test-support/responses';
 import { launchChromium } from '@olva/test-support/chromium';
 import { startStaticServer, type StaticServer } from '@olva/test-support/static-server';
@@ -173,7 +173,7 @@ describe('<olva-results>', () => {
     await p.close();
   });
 
-  it('names the territory in its heading when the document does (a publication\'s territoryName), its level and code otherwise', async () => {
+  it('names the territory in its heading when the document does (a publication\'s territoryName), its level and code otherwise, the whole network by its name', async () => {
     const p = await browser.newPage();
     await p.goto(page('/loaded.html', { src: '/data/results.json', territory: 'commune:35238', wave: '2026', questions: 'employeur' }));
     await waitFor(p, 'olva-results-load');
@@ -184,6 +184,13 @@ describe('<olva-results>', () => {
     await expect.poll(() => heading.textContent()).toBe('Résultats : Rennes, vague 2026');
     await p.locator('olva-results').evaluate((e) => e.setAttribute('lang', 'en'));
     await expect.poll(() => heading.textContent()).toBe('Results: Rennes, wave 2026');
+    // The network's own results (network:all) carry no territoryName: the element names it.
+    const b = builds();
+    const network = await analyseResponses(stream(generate(3)), { compiled: [b.core, b.rennes, b.lorient], wave: '2026', territory: NETWORK_TERRITORY });
+    await p.locator('olva-results').evaluate((e, d) => { e.removeAttribute('territory'); (e as unknown as { results: unknown }).results = d; }, network);
+    await expect.poll(() => heading.textContent()).toBe('Results: Whole network, wave 2026');
+    await p.locator('olva-results').evaluate((e) => e.setAttribute('lang', 'fr'));
+    await expect.poll(() => heading.textContent()).toBe('Résultats : Ensemble du réseau, vague 2026');
     await p.close();
   });
 

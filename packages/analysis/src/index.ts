@@ -55,4 +55,4 @@ export type {
   ShareFigure, ComparisonGap, GroupComparisons, NetworkComparison, NetworkShare, NationalComparison, NationalShare,
   PreviousWaveComparison, PreviousWaveShare, SampleComparison, SampleSector, CollectionFigures, WeightedResults, WeightedQuestion,
 } from './results.js';
-export { NETWORK_TERRITORY, isNetworkTerritory } from './network-territory.js';
+export { NETWORK_TERRITORY, NETWORK_NAME, isNetworkTerritory } from './network-territory.js';

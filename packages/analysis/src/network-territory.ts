@@ -13,3 +13,9 @@ export const NETWORK_TERRITORY: Readonly<TerritoryRef> = Object.freeze({ level: 
 export function isNetworkTerritory(t: { readonly level: string; readonly code: string }): boolean {
   return t.level === NETWORK_TERRITORY.level && t.code === NETWORK_TERRITORY.code;
 }
+
+/**
+ * What readers call the network where a territory's name goes (« Ensemble du réseau »): the
+ * network has no official name, and a document never carries `territoryName` for it.
+ */
+export const NETWORK_NAME: Readonly<{ fr: string; en: string }> = Object.freeze({ fr: 'Ensemble du réseau', en: 'Whole network' });

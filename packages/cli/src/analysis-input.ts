@@ -7,9 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkNationalReferences, disclosureRuleProblems, disclosureRules, readNdjsonPayloads, type DisclosureRules, type ExpectedSectors, type NationalReferences, type PayloadProblem } from '@olva/analysis';
+import { checkNationalReferences, disclosureRuleProblems, disclosureRules, readNdjsonPayloads, NETWORK_TERRITORY, type TerritoryRef, type DisclosureRules, type ExpectedSectors, type NationalReferences, type PayloadProblem } from '@olva/analysis';
 import { parseTerritoryQuery, TerritoryDirectory, type CollectorConfig } from '@olva/collector';
-import { COMPILED_FORMAT_VERSION, versionKeyOf, versionKeyString, type CompiledQuestionnaire, type ResponsePayload, type TerritoryLevel } from '@olva/schema';
+import { COMPILED_FORMAT_VERSION, territoryKey, versionKeyOf, versionKeyString, type CompiledQuestionnaire, type ResponsePayload } from '@olva/schema';
 import { validateDocument } from '@olva/schema/validate';
 import { schemaProblemMessage } from '@olva/compiler/schema-messages';
 import { nationalReferencesPath } from '@olva/core-questionnaire';
@@ -119,9 +119,18 @@ export function loadBuild(where: string): CompiledQuestionnaire[] {
   return list as CompiledQuestionnaire[];
 }
 
-/** Parses `--territory level:code`. */
-export function parseTerritoryOption(value: string | undefined): { level: TerritoryLevel; code: string } | undefined {
+/**
+ * Parses `--territory level:code`: a territory payloads name, or the network (`network:all`,
+ * every response pooled, decision 0018), which the collector's query parser leaves out since
+ * no token scope names it.
+ */
+export function parseTerritoryOption(value: string | undefined): TerritoryRef | undefined {
   if (value === undefined) return undefined;
+  if (value.trim().startsWith(`${NETWORK_TERRITORY.level}:`)) {
+    if (value.trim() === territoryKey(NETWORK_TERRITORY)) return { ...NETWORK_TERRITORY };
+    throw fail(`--territory : le réseau n’a qu’un code, ${territoryKey(NETWORK_TERRITORY)} (toutes les réponses regroupées), lu « ${value} »`,
+      `--territory: the network has one code only, ${territoryKey(NETWORK_TERRITORY)} (every response pooled), got "${value}"`, EXIT.USAGE);
+  }
   const parsed = parseTerritoryQuery(value);
   if ('error' in parsed || parsed.length !== 1) {
     throw fail(`--territory : ${'error' in parsed ? parsed.error.fr : 'un seul territoire niveau:code'}`, `--territory: ${'error' in parsed ? parsed.error.en : 'one territory level:code'}`, EXIT.USAGE);

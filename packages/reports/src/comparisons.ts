@@ -6,7 +6,7 @@
  * analysis says so (both bases ≥ 30 and a two-proportion test at 5 %), written as a word and
  * a sign, never as a colour alone.
  */
-import { compareWaves, type QuestionFigures, type WaveComparison } from '@olva/analysis';
+import { compareWaves, isNetworkTerritory, type QuestionFigures, type WaveComparison } from '@olva/analysis';
 import { COMPARISON_KINDS, markGlyph, type ComparisonKind, type QuestionChartComparison } from '@olva/charts';
 import type { ReportSubject } from './subject.js';
 import { colon, type Bilingual } from './i18n.js';
@@ -91,21 +91,28 @@ function column(kind: ComparisonKind, heading: Bilingual, source: Bilingual, lin
   return { kind, heading, source, values };
 }
 
+/** Whose previous wave the column shows: the same territory's, or the whole network's (with its article in a sentence). */
+function sameSubject(subject: ReportSubject, article = false): Bilingual {
+  if (isNetworkTerritory(subject.group.territory)) return article ? { fr: 'l’ensemble du réseau', en: 'the whole network' } : { fr: 'ensemble du réseau', en: 'whole network' };
+  return article ? { fr: 'le même territoire', en: 'the same territory' } : { fr: 'même territoire', en: 'same territory' };
+}
+
 /** The comparison columns of one question (none when the document has nothing to compare). */
 export function comparisonColumns(subject: ReportSubject, figures: QuestionFigures): ComparisonColumn[] {
   const columns: ComparisonColumn[] = [];
   const carried = documentComparisons(subject);
   const mine = <T extends Compared>(lines: T[] | undefined) => (lines ?? []).filter((c) => c.question === figures.id);
   const previous = carried.previousWave;
+  const same = sameSubject(subject);
   if (previous?.available) {
     // The analysis compared the waves itself, through the core's crosswalks when versions differ.
     const lines = mine(previous.shares);
     const via = previous.crosswalk?.applied ? { fr: ', catégories harmonisées par la table de correspondance du tronc commun', en: ', categories harmonised by the core’s crosswalk' } : { fr: '', en: '' };
-    if (lines.length) columns.push(column('previous-wave', { fr: previous.wave, en: previous.wave }, { fr: `même territoire, vague ${previous.wave}${via.fr}`, en: `same territory, wave ${previous.wave}${via.en}` }, lines, (c) => (c as (typeof lines)[number]).previous?.share ?? null));
+    if (lines.length) columns.push(column('previous-wave', { fr: previous.wave, en: previous.wave }, { fr: `${same.fr}, vague ${previous.wave}${via.fr}`, en: `${same.en}, wave ${previous.wave}${via.en}` }, lines, (c) => (c as (typeof lines)[number]).previous?.share ?? null));
   } else if (!previous && subject.previous) {
     const waves = waveComparisons(subject).get(figures.id) ?? [];
     const wave = subject.previous.wave;
-    if (waves.length) columns.push(column('previous-wave', { fr: wave, en: wave }, { fr: `même territoire, vague ${wave}`, en: `same territory, wave ${wave}` }, waves, (c) => (c as WaveComparison).previous?.share ?? null));
+    if (waves.length) columns.push(column('previous-wave', { fr: wave, en: wave }, { fr: `${same.fr}, vague ${wave}`, en: `${same.en}, wave ${wave}` }, waves, (c) => (c as WaveComparison).previous?.share ?? null));
   }
   const network = carried.network;
   if (network) {
@@ -185,7 +192,7 @@ export function comparisonSources(subject: ReportSubject, lang: 'fr' | 'en'): st
   const c = documentComparisons(subject);
   const out: string[] = [];
   const previous = previousWaveOf(subject);
-  if (previous) out.push(lang === 'en' ? `column ${previous}: the same territory at wave ${previous}` : `colonne ${previous} : le même territoire à la vague ${previous}`);
+  if (previous) out.push(lang === 'en' ? `column ${previous}: ${sameSubject(subject, true).en} at wave ${previous}` : `colonne ${previous} : ${sameSubject(subject, true).fr} à la vague ${previous}`);
   if (c.network) {
     out.push(lang === 'en'
       ? `column Network: the other territories of wave ${c.network.wave} that publish the question, pooled (only when 3 or more do; ${c.network.otherTerritories} have responses)`

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DistributionFigures, ResultsDocument } from '@olva/analysis';
+import { NETWORK_NAME, NETWORK_TERRITORY, type DistributionFigures, type ResultsDocument } from '@olva/analysis';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { allQuestions } from '@olva/runtime';
 import { loadCoreQuestionnaire } from '@olva/core-questionnaire';
@@ -31,9 +31,46 @@ beforeAll(async () => {
 
 describe('the subject of a report', () => {
   it('is named by the document when a publication names it, by the official geography otherwise', () => {
-    expect(selectSubject(doc, { territory: RENNES }).territoryName).toBe('Rennes');
+    expect(selectSubject(doc, { territory: RENNES }).territoryName).toEqual({ fr: 'Rennes', en: 'Rennes' });
     const named = { ...doc, groups: doc.groups.map((g) => ({ ...g, territoryName: 'Rennes Métropole (nom publié)' })) };
-    expect(selectSubject(named, { territory: RENNES }).territoryName).toBe('Rennes Métropole (nom publié)');
+    expect(selectSubject(named, { territory: RENNES }).territoryName).toEqual({ fr: 'Rennes Métropole (nom publié)', en: 'Rennes Métropole (nom publié)' });
+  });
+});
+
+describe('the network\'s own results (network:all)', () => {
+  let network: ResultsDocument;
+  beforeAll(async () => {
+    network = await analysedResults(11, 120, '2025', { territory: NETWORK_TERRITORY });
+  });
+
+  it('names the whole network where a territory\'s name goes, in the report\'s language, with no network column', () => {
+    const subject = selectSubject(network);
+    expect(subject.territoryName).toEqual(NETWORK_NAME);
+    for (const lang of ['fr', 'en'] as const) {
+      const name = NETWORK_NAME[lang];
+      const key = keyFiguresHtml(subject, KEY_FIGURES, lang);
+      expect(key).toContain(`<title>${KEY_FIGURES.title[lang] ?? KEY_FIGURES.title.fr} — ${name} 2026</title>`);
+      expect(key).toContain(`<p class="kicker">${name} · `);
+      const full = fullReportHtml(subject, core, lang);
+      expect(full).toContain(`<p class="lead">${name} · `);
+      for (const page of [key, full]) {
+        expect(page).not.toMatch(/>(Réseau|Network)</);
+        expect(page).not.toMatch(/colonne Réseau|column Network/);
+        expect(page).not.toContain('>all<');
+      }
+    }
+    const fr = fullReportHtml(subject, core, 'fr');
+    expect(fr).toContain('réponses pour l’ensemble du réseau (network:all), vague 2026\u00a0: les chiffres regroupent toutes les réponses de la vague');
+    expect(fr).toContain('Comparé à\u00a0: 2025 (ensemble du réseau, vague 2025');
+    expect(keyFiguresHtml(subject, KEY_FIGURES, 'fr')).toContain('Colonne 2025\u00a0: l’ensemble du réseau à la vague 2025');
+    expect(fullReportHtml(subject, core, 'en')).toContain('responses for the whole network (network:all), wave 2026: the figures pool every response of the wave');
+  });
+
+  it('sets the employers note beside the network\'s own reference table (network:all)', () => {
+    const reference = parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries\nnetwork:all;2022;Ensemble;9100;88000\n', 'ref.csv');
+    const page = employersHtml(selectSubject(network), reference, 'fr');
+    expect(page).toContain(`Table de référence du territoire\u00a0: ${NETWORK_NAME.fr}, 2022`);
+    expect(() => parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries\nnetwork:rnma;2022;Ensemble;1;1\n', 'ref.csv')).toThrow(/network:all for the whole network/);
   });
 });
 

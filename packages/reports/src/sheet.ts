@@ -18,12 +18,12 @@ import type { ReportSubject } from './subject.js';
 /** The first lines of every sheet: territory, wave, responses. */
 export function kicker(subject: ReportSubject, lang: Lang): string {
   const g = subject.group;
-  return `${subject.territoryName} · ${say(lang, 'wave')} ${g.wave} · ${say(lang, 'responses', { n: number(g.responses, lang) })}`;
+  return `${subject.territoryName[lang]} · ${say(lang, 'wave')} ${g.wave} · ${say(lang, 'responses', { n: number(g.responses, lang) })}`;
 }
 
 /** The source line at the foot of every page. */
 export function sourceLine(subject: ReportSubject, lang: Lang): string {
-  return say(lang, 'source', { t: subject.territoryName, w: subject.group.wave, n: number(subject.group.responses, lang) });
+  return say(lang, 'source', { t: subject.territoryName[lang], w: subject.group.wave, n: number(subject.group.responses, lang) });
 }
 
 /** One large share: "38 % des associations emploient…" (also the employers note's first figure). */

@@ -1,12 +1,13 @@
 /**
  * What a report is about: one territory and wave of a results document (its group), the same
  * territory's previous wave when the document has it, and the territory's name from the
- * official geography.
+ * official geography (the network's, « Ensemble du réseau », in the report's language).
  */
-import type { GroupResults, ResultsDocument, TerritoryRef } from '@olva/analysis';
+import { isNetworkTerritory, NETWORK_NAME, type GroupResults, type ResultsDocument, type TerritoryRef } from '@olva/analysis';
 import { officialName } from '@olva/compiler/geography';
 import { sameTerritory } from '@olva/schema';
 import { ReportError } from './errors.js';
+import type { Bilingual } from './i18n.js';
 
 /** The group a report reads, and what it is compared with inside the same document. */
 export interface ReportSubject {
@@ -14,8 +15,12 @@ export interface ReportSubject {
   group: GroupResults;
   /** The same territory's latest earlier wave in the document, if any. */
   previous: GroupResults | null;
-  /** "Rennes", "CA Lorient Agglomération"…: the document's `territoryName` (a publication's), else the official name, else the code. */
-  territoryName: string;
+  /**
+   * "Rennes", "CA Lorient Agglomération"…: the document's `territoryName` (a publication's),
+   * else the official name, else the code, the same in both languages; the network's name in
+   * each (« Ensemble du réseau », "Whole network").
+   */
+  territoryName: Bilingual;
 }
 
 /** Which group to report on; by default the document's scope, or the only territory at its latest wave. */
@@ -24,9 +29,14 @@ export interface SubjectQuery {
   wave?: string;
 }
 
-/** The official name of a territory (`@olva/compiler/geography`); its code when unknown or custom. */
-export function territoryName(t: TerritoryRef): string {
-  return officialName(t.level, t.code) ?? t.code;
+/**
+ * The official name of a territory (`@olva/compiler/geography`), its code when unknown or
+ * custom, in both languages; the network's (`network:all`) as readers call it.
+ */
+export function territoryName(t: TerritoryRef): Bilingual {
+  if (isNetworkTerritory(t)) return { ...NETWORK_NAME };
+  const name = officialName(t.level, t.code) ?? t.code;
+  return { fr: name, en: name };
 }
 
 const byWave = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
@@ -56,5 +66,5 @@ export function selectSubject(document: ResultsDocument, query: SubjectQuery = {
   const previous = groups
     .filter((g) => sameTerritory(g.territory, group.territory) && byWave(g.wave, group.wave) < 0)
     .sort((a, b) => byWave(b.wave, a.wave))[0] ?? null;
-  return { document, group, previous, territoryName: group.territoryName ?? territoryName(group.territory) };
+  return { document, group, previous, territoryName: group.territoryName ? { fr: group.territoryName, en: group.territoryName } : territoryName(group.territory) };
 }

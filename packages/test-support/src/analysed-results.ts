@@ -41,9 +41,9 @@ export function twoWaves(seed: number, size = 120): Generated[] {
  * @param previousWave another wave to compare with: one without responses (`2024`) gives the
  * comparison `olva analyse` writes when the territory has no results then.
  * @param more further options of `olva analyse`: `expected` sectors (`group.sample`), `weight`,
- * the `classes` of a key-figures file.
+ * the `classes` of a key-figures file, another `territory` than Rennes (the network, `network:all`).
  */
-export async function analysedResults(seed = 11, size = 120, previousWave = '2025', more: Pick<AnalyseOptions, 'expected' | 'weight' | 'classes'> = {}): Promise<ResultsDocument> {
+export async function analysedResults(seed = 11, size = 120, previousWave = '2025', more: Pick<AnalyseOptions, 'expected' | 'weight' | 'classes' | 'territory'> = {}): Promise<ResultsDocument> {
   const b = builds();
   return analyseResponses(stream(twoWaves(seed, size)), {
     compiled: [b.core, crosswalkCore()], wave: '2026', territory: ANALYSED, previousWave, references: nationalReferences(), ...more,

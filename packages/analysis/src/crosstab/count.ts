@@ -11,6 +11,7 @@ import { VersionIndex } from '../aggregate/versions.js';
 import { distributionCode } from '../aggregate/answers.js';
 import { AnalysisError } from '../errors.js';
 import type { TerritoryRef } from '../results.js';
+import { isNetworkTerritory } from '../network-territory.js';
 import type { CountedResponse } from '../results.js';
 
 /** What to cross and where. */
@@ -20,7 +21,7 @@ export interface CrosstabQuery {
   rows: string;
   /** Id of the question in columns. */
   columns: string;
-  /** Only responses of this territory; all when absent. */
+  /** Only responses of this territory; all when absent. The network (`network:all`) holds every response. */
   territory?: TerritoryRef;
   /**
    * True for a territory inside `territory` (the official geography, which the analysis has not):
@@ -108,7 +109,7 @@ export function crossCounter(query: CrosstabQuery): CrossCounter {
   return {
     rows, columns,
     inScope: (payload) => (query.wave === undefined || payload.wave === query.wave)
-      && (!query.territory || sameTerritory(payload.territory, query.territory) || query.inside?.(payload.territory) === true),
+      && (!query.territory || isNetworkTerritory(query.territory) || sameTerritory(payload.territory, query.territory) || query.inside?.(payload.territory) === true),
     add(payload) {
       const compiled = versions.of(payload);
       answered.add(compiled);

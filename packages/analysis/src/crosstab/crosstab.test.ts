@@ -6,6 +6,7 @@ import { prng } from '@olva/test-support/prng';
 import { recomputable, withTotals } from '../__fixtures__/recomputable.js';
 import { DEFAULT_DISCLOSURE_RULES as rules } from '../disclosure/rules.js';
 import type { CatalogueEntry } from '../aggregate/catalogue.js';
+import { NETWORK_TERRITORY } from '../network-territory.js';
 import type { Crosstab, DistributionFigures, TerritoryRef } from '../results.js';
 
 const entry = (id: string, codes: string[]): CatalogueEntry => ({ id, type: 'single', kind: 'distribution', label: { fr: id }, conditional: false, codes: codes.map((code) => ({ code })), rows: [] });
@@ -165,6 +166,15 @@ describe('crossTabulate', () => {
     const both = items.filter((g) => g.payload.answers.secteur_principal !== undefined && g.payload.answers.employeur !== undefined);
     expect(t.base).toBe(both.length);
     expect(t.territory).toEqual(agglo);
+  });
+
+  it('pools every territory of the wave under the network (network:all), with no predicate to give', async () => {
+    const random = prng(41);
+    const items = ['35238', '29019', '56121'].flatMap((code) => generateFor(b.core, { level: 'commune', code }, '2026', 20, random));
+    const t = await crossTabulate(stream(items), { compiled, rows: 'secteur_principal', columns: 'employeur', territory: NETWORK_TERRITORY, wave: '2026', rules: { minCell: 1 } });
+    const both = items.filter((g) => g.payload.answers.secteur_principal !== undefined && g.payload.answers.employeur !== undefined);
+    expect(t.base).toBe(both.length);
+    expect(t.territory).toEqual(NETWORK_TERRITORY);
   });
 
   it('hides a total that a territory of the scope hides in its results: the others\' published counts would give it back', async () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, payloadDigest, type ResponseStore } from '@olva/collector';
 import { startTestPostgres } from '@olva/test-support/postgres';
-import { crossTabulate, FLAT_COLUMNS, type Crosstab, type ResultsDocument } from '@olva/analysis';
+import { crossTabulate, FLAT_COLUMNS, type Crosstab, type DistributionFigures, type ResultsDocument } from '@olva/analysis';
 import { createAjv } from '@olva/schema/validate';
 import { prng } from '@olva/test-support/prng';
 import { builds, crosswalkCore, generateFor, type Generated } from '@olva/test-support/responses';
@@ -16,6 +16,7 @@ import * as analyse from './analyse.js';
 import * as crosstab from './crosstab.js';
 import { crosstabText } from './crosstab.js';
 import * as exportCommand from './export.js';
+import * as reportCommand from './report.js';
 import { memoryIo } from '@olva/test-support/command-io';
 import { writeBuild } from '@olva/test-support/collector-questionnaires';
 
@@ -289,6 +290,84 @@ describe('olva analyse', () => {
       expect(await analyse.run(argv, m.io)).toBe(2);
       expect(m.err()).toMatch(/^olva analyse/);
     }
+  });
+});
+
+describe('the network\'s own results (olva analyse --territory network:all)', () => {
+  /** The 2026 responses that answered `employeur`, and those that said yes, summed territory by territory. */
+  const employers = (read: readonly Generated[]) => {
+    const byTerritory = new Map<string, { answered: number; yes: number }>();
+    for (const g of read) {
+      if (g.payload.wave !== '2026' || g.payload.answers.employeur === undefined || !g.shown.has('employeur')) continue;
+      const key = `${g.payload.territory.level}:${g.payload.territory.code}`;
+      const t = byTerritory.get(key) ?? { answered: 0, yes: 0 };
+      byTerritory.set(key, { answered: t.answered + 1, yes: t.yes + (g.payload.answers.employeur === true ? 1 : 0) });
+    }
+    return { territories: byTerritory.size, ...[...byTerritory.values()].reduce((a, t) => ({ answered: a.answered + t.answered, yes: a.yes + t.yes }), { answered: 0, yes: 0 }) };
+  };
+
+  it('pools the NDJSON of several territories, each response once, and its key figures name the whole network with the summed counts', async () => {
+    const { ndjson, versions, metropole } = withMetropole('network', prng(9));
+    const out = path.join(dir, 'network.json');
+    const m = memoryIo();
+    expect(await analyse.run(['--responses', ndjson, '--build', versions, '--wave', '2026', '--territory', 'network:all', '--previous-wave', '2025', '--out', out], m.io)).toBe(0);
+    const read = [...items, ...metropole];
+    const sum = employers(read);
+    const responses = read.filter((g) => g.payload.wave === '2026').length;
+    expect(m.err()).toContain(`network:all (${responses} réponses)`);
+    expect(m.err()).toContain(`  l’ensemble du réseau (network:all) regroupe ${responses} réponses de ${sum.territories} territoires\n`);
+    expect(m.err()).not.toContain('compte aussi');
+    const doc = JSON.parse(fs.readFileSync(out, 'utf8')) as ResultsDocument;
+    expect(validate(doc)).toBe(true);
+    const g = doc.groups[0]!;
+    expect([g.territory, g.responses, g.comparisons!.network]).toEqual([{ level: 'network', code: 'all' }, responses, undefined]);
+    expect(g.comparisons!.previousWave).toMatchObject({ wave: '2025', available: true });
+    const employer = g.questions.find((q) => q.id === 'employeur') as DistributionFigures;
+    expect([employer.base!.answered, employer.categories!.find((c) => c.code === 'true')!.count]).toEqual([sum.answered, sum.yes]);
+    // The key figures of the network, from that document, as its analyst prints them.
+    for (const lang of ['fr', 'en'] as const) {
+      const html = path.join(dir, `network-key-figures-${lang}.html`);
+      const r = memoryIo();
+      expect(await reportCommand.run(['key-figures', '--results', out, '--territory', 'network:all', '--lang', lang, '--out', html], r.io), r.err()).toBe(0);
+      const page = fs.readFileSync(html, 'utf8');
+      const name = lang === 'fr' ? 'Ensemble du réseau' : 'Whole network';
+      expect(page).toContain(`${name} 2026</title>`);
+      expect(page).toContain(`<p class="kicker">${name} · ${lang === 'fr' ? 'Vague' : 'Wave'} 2026 · ${responses} ${lang === 'fr' ? 'réponses' : 'responses'}</p>`);
+      const tile = page.slice(page.indexOf('<h3 id="h-employeur">'));
+      expect(tile.slice(0, tile.indexOf('</section>'))).toContain(lang === 'fr' ? `Base\u00a0: ${sum.answered} répondants` : `Base: ${sum.answered} respondents`);
+    }
+  });
+
+  it('reads the store of --config the same way, and tells a wrong code or --weight sector apart (exit 2)', async () => {
+    const built = path.join(dir, 'network-builds');
+    for (const c of [b.rennes, next]) writeBuild(built, c);
+    const config = path.join(dir, 'network.config.json');
+    fs.writeFileSync(config, JSON.stringify({ questionnaires: [b.rennes, next].map((c) => ({ build: `network-builds/${c.id}` })), database: { url: database } }));
+    const out = path.join(dir, 'network-store.json');
+    const m = memoryIo();
+    expect(await analyse.run(['--config', config, '--wave', '2026', '--territory', 'network:all', '--out', out, '--lang', 'en'], m.io)).toBe(0);
+    const sum = employers(items);
+    const responses = items.filter((g) => g.payload.wave === '2026').length;
+    expect(m.err()).toContain(`  the whole network (network:all) pools ${responses} responses of ${sum.territories} territories\n`);
+    const employer = (JSON.parse(fs.readFileSync(out, 'utf8')) as ResultsDocument).groups[0]!.questions.find((q) => q.id === 'employeur') as DistributionFigures;
+    expect(employer.base!.answered).toBe(sum.answered);
+    const code = memoryIo();
+    expect(await analyse.run(['--config', config, '--wave', '2026', '--territory', 'network:rnma', '--out', out], code.io)).toBe(2);
+    expect(code.err()).toMatch(/^olva analyse : --territory : le réseau n’a qu’un code, network:all \(toutes les réponses regroupées\), lu « network:rnma »\n/);
+    const weighted = memoryIo();
+    expect(await analyse.run(['--config', config, '--wave', '2026', '--territory', 'network:all', '--weight', 'sector', '--out', out, '--lang', 'en'], weighted.io)).toBe(2);
+    expect(weighted.err()).toMatch(/^olva analyse: --weight sector: the whole network \(network:all\) has no expected distribution by sector .*\[analyse\/no-expected\]\n/);
+  });
+
+  it('crosses two questions over every response of the wave (olva crosstab --territory network:all)', async () => {
+    const m = memoryIo();
+    expect(await crosstab.run(['--database', database, '--rows', 'secteur_principal', '--cols', 'employeur', '--territory', 'network:all', '--wave', '2026', '--json'], m.io)).toBe(0);
+    const both = items.filter((g) => g.payload.wave === '2026' && g.payload.answers.secteur_principal !== undefined && g.payload.answers.employeur !== undefined);
+    expect((JSON.parse(m.out()) as Crosstab).base).toBe(both.length);
+    expect(m.err()).toBe(`  l’ensemble du réseau (network:all) regroupe ${items.filter((g) => g.payload.wave === '2026').length} réponses de 4 territoires\n`);
+    const text = memoryIo();
+    expect(await crosstab.run(['--database', database, '--rows', 'secteur_principal', '--cols', 'employeur', '--territory', 'network:all', '--wave', '2026', '--lang', 'en'], text.io)).toBe(0);
+    expect(text.out().split('\n')[1]).toBe('(Whole network (network:all), 2026)');
   });
 });
 

@@ -6,7 +6,7 @@
  * also writes the flat table of published figures (open data).
  */
 import fs from 'node:fs';
-import { analyseResponses, flattenResults, groupNames, withoutExpected, FLAT_COLUMNS, MIN_OTHER_TERRITORIES, type ExpectedSectors, type ResultsDocument, type TerritoryRef } from '@olva/analysis';
+import { analyseResponses, flattenResults, groupNames, isNetworkTerritory, withoutExpected, FLAT_COLUMNS, MIN_OTHER_TERRITORIES, type ExpectedSectors, type ResultsDocument, type TerritoryRef } from '@olva/analysis';
 import { toCsv } from '@olva/compiler/csv';
 import { EXIT, say, type Bilingual, type CommandIO } from '../io.js';
 import { inputHelp, loadReferences, readExpected, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
@@ -23,7 +23,8 @@ const help: Bilingual = {
   fr: `${usage.fr}
 ${inputHelp.fr}
   --wave <millésime>        millésime analysé (obligatoire)
-  --territory <niveau:code> seulement ce territoire (défaut : tous ceux du millésime) ; les autres servent à la comparaison au réseau
+  --territory <niveau:code> seulement ce territoire (défaut : tous ceux du millésime) ; les autres servent à la comparaison au réseau ;
+                            network:all : l’ensemble du réseau, toutes les réponses du millésime regroupées (sans comparaison au réseau)
   --previous-wave <m>       comparer au millésime précédent du même territoire (tables de correspondance si le tronc a changé)
   --references <f.json>|none  repères nationaux (défaut : Tchernonog & Prouteau 2019, données 2017)
   --expected <f.json>       répartition attendue par secteur (défaut : section "stats" de la configuration)
@@ -35,7 +36,8 @@ ${inputHelp.fr}
   en: `${usage.en}
 ${inputHelp.en}
   --wave <wave>             wave analysed (required)
-  --territory <level:code>  only this territory (default: every territory of the wave); the others make the network comparison
+  --territory <level:code>  only this territory (default: every territory of the wave); the others make the network comparison;
+                            network:all: the whole network, every response of the wave pooled (no network comparison)
   --previous-wave <w>       compare with the same territory's previous wave (through crosswalks when the core changed)
   --references <f.json>|none  national references (default: Tchernonog & Prouteau 2019, 2017 data)
   --expected <f.json>       expected distribution by sector (default: the configuration's "stats" section)
@@ -75,6 +77,22 @@ export function innerTerritories(territory: TerritoryRef, inner: readonly string
   };
 }
 
+/** Says what the network's own results pooled: the responses of the wave and the territories they were collected in. */
+export function networkPooled(responses: number, territories: number): Bilingual {
+  return {
+    fr: `  l’ensemble du réseau (network:all) regroupe ${counted('fr', responses, 'réponse', 'réponses')} de ${counted('fr', territories, 'territoire', 'territoires')}`,
+    en: `  the whole network (network:all) pools ${counted('en', responses, 'response', 'responses')} of ${counted('en', territories, 'territory', 'territories')}`,
+  };
+}
+
+/** The responses as read, noting in `into` the distinct territories (`level:code`) of `wave`'s (of every wave without one). */
+export async function* notingTerritories<R extends { wave: string; territory: TerritoryRef }>(responses: AsyncIterable<R>, wave: string | undefined, into: Set<string>): AsyncIterable<R> {
+  for await (const r of responses) {
+    if (wave === undefined || r.wave === wave) into.add(territoryKey(r.territory));
+    yield r;
+  }
+}
+
 /** Runs `olva analyse`; resolves to the exit code. */
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const parsed = parseAnalysisArgs('analyse', argv, {
@@ -96,14 +114,24 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   let input: AnalysisInput | undefined;
   try {
     const territory = parseTerritoryOption(v.territory);
+    const network = territory !== undefined && isNetworkTerritory(territory);
+    // The network's expected distribution is never configured (stats.expected names territories that collect): said before reading anything.
+    if (network && v.weight === 'sector') {
+      throw new CommandError({
+        fr: '--weight sector : l’ensemble du réseau (network:all) n’a pas de répartition attendue par secteur (stats.expected et --expected nomment des territoires qui collectent) ; retirez --weight, ou redressez territoire par territoire [analyse/no-expected]',
+        en: '--weight sector: the whole network (network:all) has no expected distribution by sector (stats.expected and --expected name territories that collect); leave out --weight, or weight territory by territory [analyse/no-expected]',
+      }, EXIT.USAGE);
+    }
     const references = loadReferences(v.references);
     const expected = v.expected ? readExpected(v.expected) : undefined;
     input = await openAnalysisInput(v);
     const waves = [v.wave, ...(v['previous-wave'] ? [v['previous-wave']] : [])];
     // The territories inside the one asked for whose responses count in it (decision 0014): said, since its document does not list them.
     const inner = new Set<string>();
+    // The territories the network pools, as read (the network needs no geography: everything is inside it).
+    const pooled = new Set<string>();
     const rules = loadRules(v.rules) ?? input.rules;
-    const doc = await analyseResponses(input.responses(waves), {
+    const doc = await analyseResponses(network ? notingTerritories(input.responses(waves), v.wave, pooled) : input.responses(waves), {
       compiled: input.compiled,
       classes: keyFigureClassesFor(input.compiled),
       ...(rules ? { rules } : {}),
@@ -111,7 +139,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       // The geography: the network counts distinct areas (an EPCI and a commune of it are one), as the collector does.
       within: (t: TerritoryRef, container: TerritoryRef) => input!.territories().within(t, container),
       // The responses collected inside the territory count in it, as the collector's cockpit and publication count them.
-      ...(territory ? { territory, inside: (t: TerritoryRef) => {
+      ...(network ? { territory } : territory ? { territory, inside: (t: TerritoryRef) => {
         const within = input!.territories().within(t, territory);
         if (within) inner.add(territoryKey(t));
         return within;
@@ -133,7 +161,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     io.stderr.write(lang === 'fr'
       ? `olva analyse : ${v.out} écrit — millésime ${v.wave}, ${groups('réponse', 'réponses')}${v.csv ? ` ; table à plat ${v.csv}` : ''}\n`
       : `olva analyse: ${v.out} written — wave ${v.wave}, ${groups('response', 'responses')}${v.csv ? `; flat table ${v.csv}` : ''}\n`);
-    if (territory && inner.size) say(io.stderr, lang, innerTerritories(territory, [...inner].sort()));
+    if (network) say(io.stderr, lang, networkPooled(doc.groups[0]!.responses, pooled.size));
+    else if (territory && inner.size) say(io.stderr, lang, innerTerritories(territory, [...inner].sort()));
     const repeated = input.repeated?.() ?? 0;
     if (repeated) say(io.stderr, lang, { fr: `  ${counted('fr', repeated, 'réponse présente', 'réponses présentes')} dans plusieurs fichiers --responses, comptée${repeated > 1 ? 's' : ''} une fois`, en: `  ${counted('en', repeated, 'response', 'responses')} found in several --responses files, counted once` });
     for (const line of missingComparisons(doc)) say(io.stderr, lang, line);

@@ -5,10 +5,10 @@
  * complement as "×"; the test only when nothing is hidden). Text, or the JSON of the results
  * document's `crosstabs` entries with `--json`.
  */
-import { crossTabulate, DEFAULT_DISCLOSURE_RULES, type Crosstab, type CrosstabCell, type CrosstabTotal, type TerritoryRef } from '@olva/analysis';
+import { crossTabulate, isNetworkTerritory, DEFAULT_DISCLOSURE_RULES, NETWORK_NAME, type Crosstab, type CrosstabCell, type CrosstabTotal, type TerritoryRef } from '@olva/analysis';
 import { EXIT, say, type Bilingual, type CommandIO, type Lang } from '../io.js';
 import { territoryKey, type ResponsePayload } from '@olva/schema';
-import { innerTerritories } from './analyse.js';
+import { innerTerritories, networkPooled, notingTerritories } from './analyse.js';
 import { inputHelp, loadRules, openAnalysisInput, parseAnalysisArgs, parseTerritoryOption, type AnalysisInput } from '../analysis-input.js';
 import { CommandError, reportError } from './export.js';
 
@@ -22,14 +22,16 @@ const help: Bilingual = {
 ${inputHelp.fr}
   --rows <question>         question en lignes (choix unique, oui/non ou échelle)
   --cols <question>         question en colonnes
-  --territory <niveau:code> seulement ce territoire (avec ceux qu’il contient) ; --wave <millésime> seulement ce millésime (défaut : tout)
+  --territory <niveau:code> seulement ce territoire (avec ceux qu’il contient) ; network:all : toutes les réponses, l’ensemble du réseau ;
+                            --wave <millésime> seulement ce millésime (défaut : tout)
   --json                    le tableau en JSON (forme des crosstabs du document de résultats)
   Cases de moins de 3 associations : « < 3 » ; masquées en complément : « × ». Le χ² n’est donné que sans case masquée.`,
   en: `${usage.en}
 ${inputHelp.en}
   --rows <question>         question in rows (single choice, yes/no or scale)
   --cols <question>         question in columns
-  --territory <level:code>  only this territory (with those inside it); --wave <wave> only this wave (default: everything)
+  --territory <level:code>  only this territory (with those inside it); network:all: every response, the whole network;
+                            --wave <wave> only this wave (default: everything)
   --json                    the table as JSON (the shape of the results document's crosstabs)
   Cells of fewer than 3 associations: "< 3"; hidden as complements: "×". Chi-square only when no cell is hidden.`,
 };
@@ -45,7 +47,8 @@ function count(c: CrosstabCell | CrosstabTotal, minCell: number): string {
 export function crosstabText(t: Crosstab, lang: Lang, minCell: number): string {
   const label = (l: { fr: string; en?: string } | undefined, code: string) => (l ? (lang === 'en' && l.en) || l.fr : code);
   const title = `${label(t.rows.label, t.rows.id)} × ${label(t.columns.label, t.columns.id)}`;
-  const scope = [t.territory ? `${t.territory.level}:${t.territory.code}` : (lang === 'fr' ? 'tous territoires' : 'all territories'), t.wave ?? (lang === 'fr' ? 'tous millésimes' : 'all waves')].join(', ');
+  const where = (x: TerritoryRef) => (isNetworkTerritory(x) ? `${NETWORK_NAME[lang]} (${territoryKey(x)})` : territoryKey(x));
+  const scope = [t.territory ? where(t.territory) : (lang === 'fr' ? 'tous territoires' : 'all territories'), t.wave ?? (lang === 'fr' ? 'tous millésimes' : 'all waves')].join(', ');
   const lines = [title, `(${scope})`];
   if (t.withheldReason === 'filter-suppressed') {
     const filters = (t.withheldFilters ?? []).join(', ');
@@ -126,15 +129,20 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     input = await openAnalysisInput(v);
     const rules = loadRules(v.rules) ?? input.rules;
     const waves = new Set<string>();
-    async function* noted(responses: AsyncIterable<ResponsePayload>): AsyncIterable<ResponsePayload> {
-      for await (const r of responses) { waves.add(r.wave); yield r; }
+    let responses = 0;
+    async function* noted(read: AsyncIterable<ResponsePayload>): AsyncIterable<ResponsePayload> {
+      for await (const r of read) { waves.add(r.wave); responses += 1; yield r; }
     }
     // The territories inside the one asked for whose responses count in it (decision 0014), as in `olva analyse`.
     const inner = new Set<string>();
-    const table = await crossTabulate(noted(input.responses(v.wave ? [v.wave] : undefined)), {
+    const network = territory !== undefined && isNetworkTerritory(territory);
+    // The territories the network pools, as read (every response is in it: no geography to load).
+    const pooled = new Set<string>();
+    const read = noted(input.responses(v.wave ? [v.wave] : undefined));
+    const table = await crossTabulate(network ? notingTerritories(read, v.wave, pooled) : read, {
       compiled: input.compiled, rows: v.rows, columns: v.cols,
       ...(rules ? { rules } : {}),
-      ...(territory ? { territory, inside: (t: TerritoryRef) => {
+      ...(network ? { territory } : territory ? { territory, inside: (t: TerritoryRef) => {
         const within = input!.territories().within(t, territory);
         if (within) inner.add(territoryKey(t));
         return within;
@@ -142,7 +150,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       ...(v.wave ? { wave: v.wave } : {}),
     });
     io.stdout.write(v.json ? `${JSON.stringify(table, null, 2)}\n` : crosstabText(table, lang, (rules ?? DEFAULT_DISCLOSURE_RULES).minCell));
-    if (territory && inner.size) say(io.stderr, lang, innerTerritories(territory, [...inner].sort()));
+    if (network) say(io.stderr, lang, networkPooled(responses, pooled.size));
+    else if (territory && inner.size) say(io.stderr, lang, innerTerritories(territory, [...inner].sort()));
     if (waves.size > 1) say(io.stderr, lang, pooledWaves([...waves].sort()));
     return EXIT.OK;
   } catch (e) {

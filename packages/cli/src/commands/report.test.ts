@@ -55,10 +55,12 @@ describe('olva report', () => {
   });
 
   it('tells usage mistakes apart (exit 2)', async () => {
-    for (const argv of [['summary', '--results', results, '--out', 'x.pdf'], ['full', '--out', 'x.pdf'], ['full', '--results', results, '--out', 'x.docx'], ['full', '--results', results, '--out', 'x.pdf', '--territory', 'ville:1']]) {
+    for (const argv of [['summary', '--results', results, '--out', 'x.pdf'], ['full', '--out', 'x.pdf'], ['full', '--results', results, '--out', 'x.docx'], ['full', '--results', results, '--out', 'x.pdf', '--territory', 'ville:1'], ['full', '--results', results, '--out', 'x.pdf', '--territory', 'network:rnma']]) {
       const m = memoryIo();
       expect(await reportCommand.run(argv, m.io), argv.join(' ')).toBe(2);
       expect(m.err()).toMatch(/^olva report : /);
+      // The network has one code, which the message names.
+      if (argv.includes('network:rnma')) expect(m.err()).toContain('network:all pour l’ensemble du réseau');
     }
   });
 });

@@ -5,6 +5,7 @@
  */
 import { REPORT_KINDS, ReportError, writeReport, type ReportKind } from '@olva/reports';
 import { isTerritoryLevel } from '@olva/schema';
+import { isNetworkTerritory, type TerritoryRef } from '@olva/analysis';
 import { parse } from '../args.js';
 import { commandPrefix, EXIT, pickLang, sayBoth, type Bilingual, type CommandIO } from '../io.js';
 
@@ -17,7 +18,8 @@ const help: Bilingual = {
   fr: `${usage.fr}
   --results <fichier>      document de résultats (olva analyse)
   --territory <niveau:code>, --wave <millésime>
-                           le groupe du document (par défaut : le seul territoire, sa dernière vague)
+                           le groupe du document (par défaut : le seul territoire, sa dernière vague ; network:all,
+                           l’ensemble du réseau, pour le document de olva analyse --territory network:all)
   --reference <fichier.csv> employers : établissements employeurs et postes salariés du territoire
                            (colonnes territoire, annee, secteur, etablissements_employeurs, postes_salaries[, etp, source])
   --comments <fichier.md>  full : commentaires de l’analyste, un titre « ## <id de question> » chacun
@@ -26,7 +28,8 @@ const help: Bilingual = {
   en: `${usage.en}
   --results <file>         results document (olva analyse)
   --territory <level:code>, --wave <wave>
-                           the document's group (default: the only territory, at its latest wave)
+                           the document's group (default: the only territory, at its latest wave; network:all, the
+                           whole network, for the document of olva analyse --territory network:all)
   --reference <file.csv>   employers: employer establishments and salaried posts of the territory
                            (columns territoire, annee, secteur, etablissements_employeurs, postes_salaries[, etp, source])
   --comments <file.md>     full: the analyst's comments, each under a "## <question id>" heading
@@ -59,11 +62,14 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!v.results) return usageError({ fr: 'indiquez --results <results.json>', en: 'give --results <results.json>' });
   if (!v.out || !/\.(pdf|html?)$/i.test(v.out)) return usageError({ fr: 'indiquez --out <fichier.pdf> ou <fichier.html>', en: 'give --out <file.pdf> or <file.html>' });
   if (v.lang !== undefined && v.lang !== 'fr' && v.lang !== 'en') return usageError({ fr: '--lang vaut fr ou en', en: '--lang is fr or en' });
-  let territory: { level: never; code: string } | undefined;
+  let territory: TerritoryRef | undefined;
   if (v.territory) {
     const [level, code] = v.territory.split(':');
-    if (!isTerritoryLevel(level) || !code) return usageError({ fr: `--territory niveau:code (ex. commune:35238), lu « ${v.territory} »`, en: `--territory level:code (e.g. commune:35238), got "${v.territory}"` });
-    territory = { level: level as never, code };
+    const t = { level: level ?? '', code: code ?? '' };
+    if (!(isTerritoryLevel(level) && code) && !isNetworkTerritory(t)) {
+      return usageError({ fr: `--territory niveau:code (ex. commune:35238, ou network:all pour l’ensemble du réseau), lu « ${v.territory} »`, en: `--territory level:code (e.g. commune:35238, or network:all for the whole network), got "${v.territory}"` });
+    }
+    territory = t as TerritoryRef;
   }
   try {
     const pages = await writeReport({

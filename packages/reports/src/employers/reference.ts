@@ -6,7 +6,7 @@
  *
  * | column | required | content |
  * |---|---|---|
- * | `territoire` | yes | `level:code`, e.g. `commune:35238`, `epci:200042174`, `departement:35` |
+ * | `territoire` | yes | `level:code`, e.g. `commune:35238`, `epci:200042174`, `departement:35`; `network:all` for the whole network's table |
  * | `annee` | yes | the year of the figures (four digits) |
  * | `secteur` | yes | the sector's label; `Ensemble` (or `Total`) for all sectors |
  * | `etablissements_employeurs` | yes | employer establishments of associations (integer) |
@@ -19,7 +19,8 @@
  * line and column, and what was expected.
  */
 import { decodeCsv } from '@olva/compiler/csv';
-import { isTerritoryLevel, type TerritoryLevel } from '@olva/schema';
+import { isTerritoryLevel } from '@olva/schema';
+import { isNetworkTerritory, type TerritoryRef } from '@olva/analysis';
 import { ReportError } from '../errors.js';
 import type { Bilingual } from '../i18n.js';
 import { readCsvRecords, type CsvField } from './csv-records.js';
@@ -41,7 +42,8 @@ type ColumnName = (typeof REFERENCE_COLUMNS)[number]['name'];
 export interface ReferenceRow {
   /** Its line in the file. */
   line: number;
-  territory: { level: TerritoryLevel; code: string };
+  /** A territory payloads name, or the network (`network:all`), whose report reads the network's table. */
+  territory: TerritoryRef;
   year: number;
   sector: string;
   /** True for the all-sectors row (`Ensemble`, `Total`). */
@@ -108,10 +110,10 @@ export function parseReference(source: string | Uint8Array, file: string): Refer
     const field = (name: ColumnName): CsvField | undefined => (index.has(name) ? record[index.get(name)!] : undefined);
     const territoryField = field('territoire')!;
     const [level, code, ...rest] = territoryField.value.trim().split(':');
-    if (!isTerritoryLevel(level) || !code || rest.length) {
+    if (!(isTerritoryLevel(level) || isNetworkTerritory({ level: level ?? '', code: code ?? '' })) || !code || rest.length) {
       fail(territoryField, 'reference-territory', {
-        fr: `« ${territoryField.value} » n’est pas un territoire niveau:code (commune:35238, epci:200042174, departement:35…)`,
-        en: `"${territoryField.value}" is not a level:code territory (commune:35238, epci:200042174, departement:35…)`,
+        fr: `« ${territoryField.value} » n’est pas un territoire niveau:code (commune:35238, epci:200042174, departement:35…, network:all pour l’ensemble du réseau)`,
+        en: `"${territoryField.value}" is not a level:code territory (commune:35238, epci:200042174, departement:35…, network:all for the whole network)`,
       });
     }
     const yearField = field('annee')!;
@@ -143,7 +145,7 @@ export function parseReference(source: string | Uint8Array, file: string): Refer
     };
     const row: ReferenceRow = {
       line,
-      territory: { level: level as TerritoryLevel, code: code! },
+      territory: { level: level as TerritoryRef['level'], code: code! },
       year: Number(yearField.value.trim()),
       sector,
       total: TOTAL.test(sector),

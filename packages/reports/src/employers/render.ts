@@ -122,7 +122,7 @@ function referencePage(subject: ReportSubject, reference: ReferenceTable, lang: 
     })))}</div>`
     : '';
   return html`<div class="full">${chart}
-<table class="data reference"><caption>${t.tableCaption}${colon(lang)}${subject.territoryName}, ${rows[0]!.year}${tot.summed ? ` (${t.noTotal})` : ''}</caption>
+<table class="data reference"><caption>${t.tableCaption}${colon(lang)}${subject.territoryName[lang]}, ${rows[0]!.year}${tot.summed ? ` (${t.noTotal})` : ''}</caption>
 <thead><tr><th scope="col">${t.sector}</th><th scope="col">${t.establishments}</th><th scope="col">${t.posts}</th><th scope="col">${t.fteCol}</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr${r.total ? html` class="total"` : ''}><th scope="row">${r.sector}</th><td>${cell(r, 'employers', lang)}</td><td>${cell(r, 'posts', lang)}</td><td>${cell(r, 'fte', lang)}</td></tr>`)}</tbody></table>
 <p class="base">${t.source}${colon(lang)}${sources || reference.file}. ${t.secret}</p>
@@ -147,7 +147,7 @@ export function employersHtml(subject: ReportSubject, reference: ReferenceTable,
 <div class="half">${block('types_contrats', t.contracts)}</div><div class="half">${block('evolution_salaries', t.trend)}</div>`;
   const second = html`${referencePage(subject, reference, lang)}${rulesBlock(subject, lang)}`;
   const common = { documentTitle: t.title, n: 2 };
-  return htmlDocument(lang, `${t.title} — ${subject.territoryName} ${subject.group.wave}`, html`<main class="employers">${[
+  return htmlDocument(lang, `${t.title} — ${subject.territoryName[lang]} ${subject.group.wave}`, html`<main class="employers">${[
     sheet(subject, lang, { ...common, id: 'employeurs', title: t.page1, k: 1, body: first }),
     sheet(subject, lang, { ...common, id: 'reference', title: t.page2, k: 2, body: second, compared: false }),
   ]}</main>`);

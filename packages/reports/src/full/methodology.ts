@@ -4,6 +4,7 @@
  * when the document carries them), the sample against the expected sectors when present,
  * weighting, what is never published, and the disclosure rules with their thresholds.
  */
+import { isNetworkTerritory } from '@olva/analysis';
 import { number, percent } from '@olva/charts';
 import { html, type Markup } from '../html.js';
 import { formatDate, type Lang } from '../i18n.js';
@@ -74,6 +75,22 @@ function weightingText(sample: Sample | undefined, hasSectors: boolean, minCell:
     : 'Aucune pondération : chaque part est celle des associations qui ont répondu. Aucune répartition attendue des associations du territoire n’a été fournie : la composition de l’échantillon par secteur n’a pas été vérifiée.';
 }
 
+/**
+ * Whose responses the figures count: a territory's (with those collected inside it), or, for
+ * the network's own results (`network:all`), every response of the wave pooled.
+ */
+function collected(subject: ReportSubject, lang: Lang): string {
+  const g = subject.group;
+  const n = number(g.responses, lang);
+  const key = `${g.territory.level}:${g.territory.code}`;
+  if (isNetworkTerritory(g.territory)) {
+    return lang === 'en'
+      ? `${n} responses for the whole network (${key}), wave ${g.wave}: the figures pool every response of the wave, whatever territory of the network it was collected in, each counted once. No comparison with the network: nothing lies outside it.`
+      : `${n} réponses pour l’ensemble du réseau (${key}), vague ${g.wave} : les chiffres regroupent toutes les réponses de la vague, quel que soit le territoire du réseau où elles ont été recueillies, chacune comptée une fois. Pas de comparaison au réseau : rien n’est en dehors.`;
+  }
+  return lang === 'en' ? `${n} responses for ${subject.territoryName.en} (${key}), wave ${g.wave}.` : `${n} réponses pour ${subject.territoryName.fr} (${key}), vague ${g.wave}.`;
+}
+
 /** The methodology chapter. */
 export function methodology(subject: ReportSubject, lang: Lang, options: { unpublished: string[]; comment?: Markup }): Markup {
   const g = subject.group;
@@ -91,7 +108,7 @@ export function methodology(subject: ReportSubject, lang: Lang, options: { unpub
 <thead><tr><th scope="col">${en ? 'Core' : 'Tronc commun'}</th><th scope="col">${en ? 'Territorial extension' : 'Extension territoriale'}</th><th scope="col">${en ? 'Responses' : 'Réponses'}</th></tr></thead>
 <tbody>${g.versions.map((v) => html`<tr><th scope="row">${v.questionnaire.id} ${v.questionnaire.version}</th><td>${v.extension ? `${v.extension.id} ${v.extension.version}` : '—'}</td><td>${number(v.responses, lang)}</td></tr>`)}</tbody></table>
 <h3>${en ? 'Collection' : 'Collecte'}</h3>
-<p>${en ? `${number(g.responses, lang)} responses for ${subject.territoryName} (${g.territory.level}:${g.territory.code}), wave ${g.wave}.` : `${number(g.responses, lang)} réponses pour ${subject.territoryName} (${g.territory.level}:${g.territory.code}), vague ${g.wave}.`}
+<p>${collected(subject, lang)}
 ${g.referenceDate ? (en ? ` Ages are counted at ${formatDate(g.referenceDate, lang)}.` : ` Les âges sont comptés au ${formatDate(g.referenceDate, lang)}.`) : ''}
 ${c?.from && c?.to ? (en ? ` Responses submitted from ${formatDate(c.from, lang)} to ${formatDate(c.to, lang)}.` : ` Réponses envoyées du ${formatDate(c.from, lang)} au ${formatDate(c.to, lang)}.`) : ''}</p>
 ${countsTable(en ? 'Responses by channel' : 'Réponses par canal', en ? 'Channel' : 'Canal', c?.byChannel, lang, (k) => CHANNEL_NAMES[lang][k] ?? k)}

@@ -92,12 +92,12 @@ export function fullReportHtml(subject: ReportSubject, core: QuestionnaireDefini
   const body = html`<main class="report">
 <section class="cover" aria-labelledby="h-cover"><p class="kicker">${en ? 'Local observation of associative life (OLVA)' : 'Observation locale de la vie associative (OLVA)'}</p>
 <h1 id="h-cover">${title}</h1>
-<p class="lead">${subject.territoryName} · ${en ? 'wave' : 'vague'} ${g.wave} · ${en ? `${number(g.responses, lang)} responses` : `${number(g.responses, lang)} réponses`}</p>
+<p class="lead">${subject.territoryName[lang]} · ${en ? 'wave' : 'vague'} ${g.wave} · ${en ? `${number(g.responses, lang)} responses` : `${number(g.responses, lang)} réponses`}</p>
 <p class="muted">${g.versions.map((v) => `${v.questionnaire.id} ${v.questionnaire.version}${v.extension ? ` + ${v.extension.id} ${v.extension.version}` : ''}`).join(' ; ')}</p>
 <nav class="toc" aria-labelledby="h-toc"><h2 id="h-toc">${en ? 'Contents' : 'Sommaire'}</h2><ol>${parts.map((c) => html`<li><a href="#s-${c.id}">${c.title}</a> (${c.questions.length} ${en ? 'questions' : 'questions'})${pageOf(c.title)}</li>`)}<li><a href="#methodologie">${methodologyTitle}</a>${pageOf(methodologyTitle)}</li></ol></nav>
 </section>
 ${parts.map((c) => html`<section class="chapter" id="s-${c.id}" aria-labelledby="h-s-${c.id}"><h2 id="h-s-${c.id}">${c.title}</h2>${c.questions.map(block)}</section>`)}
 ${methodology(subject, lang, { unpublished, comment: comments?.byId.get(METHODOLOGY_COMMENT)?.markup })}
 </main>`;
-  return htmlDocument(lang, `${title} — ${subject.territoryName} ${g.wave}`, body);
+  return htmlDocument(lang, `${title} — ${subject.territoryName[lang]} ${g.wave}`, body);
 }

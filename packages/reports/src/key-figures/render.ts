@@ -30,5 +30,5 @@ export function keyFiguresHtml(subject: ReportSubject, declaration: KeyFiguresDe
     id: page.id, title: localize(page.title, lang), documentTitle: title, k: i + 1, n,
     body: html`${page.figures.map((figure) => html`<div class="${figure.size === 'full' ? 'full' : 'half'}">${figureMarkup(subject, figure, lang)}</div>`)}${i === n - 1 ? rulesBlock(subject, lang) : ''}`,
   }));
-  return htmlDocument(lang, `${title} — ${subject.territoryName} ${subject.group.wave}`, html`<main class="key-figures">${pages}</main>`);
+  return htmlDocument(lang, `${title} — ${subject.territoryName[lang]} ${subject.group.wave}`, html`<main class="key-figures">${pages}</main>`);
 }

@@ -1,5 +1,5 @@
 /** Interface strings of `<olva-results>`, French first, English second. */
-import type { ComparisonGap } from '@olva/analysis';
+import { NETWORK_NAME, type ComparisonGap } from '@olva/analysis';
 import { counted } from '@olva/schema';
 import type { ChartLang } from '@olva/charts';
 
@@ -69,8 +69,12 @@ export interface ResultsStrings {
   noPrevious(wave: string): string;
 }
 
-const LEVELS_FR: Record<string, string> = { commune: 'commune', epci: 'intercommunalité', departement: 'département', region: 'région', custom: 'territoire' };
-const LEVELS_EN: Record<string, string> = { commune: 'municipality', epci: 'intermunicipality', departement: 'département', region: 'region', custom: 'territory' };
+// The network (`network:all`, every territory pooled) has one code: its level's name is its own.
+const LEVELS_FR: Record<string, string> = { commune: 'commune', epci: 'intercommunalité', departement: 'département', region: 'région', custom: 'territoire', network: NETWORK_NAME.fr };
+const LEVELS_EN: Record<string, string> = { commune: 'municipality', epci: 'intermunicipality', departement: 'département', region: 'region', custom: 'territory', network: NETWORK_NAME.en };
+
+/** A territory without a name in the document: its level and code (« commune 35238 »), or the network's name. */
+const place = (levels: Record<string, string>) => (level: string, code: string) => (level === 'network' ? levels[level]! : `${levels[level] ?? level} ${code}`);
 
 const fr: ResultsStrings = {
   loading: 'Chargement des résultats…',
@@ -105,7 +109,7 @@ const fr: ResultsStrings = {
   median: 'Médiane',
   q3: '3e quartile',
   unit: (u) => (u === 'age' ? 'en années' : u === 'year' ? 'année' : ''),
-  territory: (level, code) => `${LEVELS_FR[level] ?? level} ${code}`,
+  territory: place(LEVELS_FR),
   wave: (w) => `Vague ${w}`,
   network: 'Réseau',
   national: 'France',
@@ -170,7 +174,7 @@ const en: ResultsStrings = {
   median: 'Median',
   q3: 'Third quartile',
   unit: (u) => (u === 'age' ? 'in years' : u === 'year' ? 'year' : ''),
-  territory: (level, code) => `${LEVELS_EN[level] ?? level} ${code}`,
+  territory: place(LEVELS_EN),
   wave: (w) => `Wave ${w}`,
   network: 'Network',
   national: 'France',
