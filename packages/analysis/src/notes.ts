@@ -44,7 +44,7 @@ export function networkCompositionNote(wave: string, previousWave: string, curre
   return {
     code: 'network-composition', wave: previousWave, territories: [],
     text: {
-      fr: `le réseau du millésime ${wave} réunit ${n(current.size, true)}, celui de ${previousWave} en réunissait ${previous.size}, dont ${both} présents aux deux : l’écart entre les deux millésimes mêle l’évolution des associations et celle des territoires participants`,
+      fr: `le réseau du millésime ${wave} réunit ${n(current.size, true)}, celui de ${previousWave} en réunissait ${previous.size}, dont ${both} ${both > 1 ? 'présents' : 'présent'} aux deux : l’écart entre les deux millésimes mêle l’évolution des associations et celle des territoires participants`,
       en: `the network of wave ${wave} pools ${n(current.size, false)}, that of ${previousWave} pooled ${previous.size}, ${both} of them in both: the gap between the two waves mixes how associations changed with which territories took part`,
     },
   };

@@ -192,7 +192,10 @@ export function comparisonSources(subject: ReportSubject, lang: 'fr' | 'en'): st
   const c = documentComparisons(subject);
   const out: string[] = [];
   const previous = previousWaveOf(subject);
-  if (previous) out.push(lang === 'en' ? `column ${previous}: ${sameSubject(subject, true).en} at wave ${previous}` : `colonne ${previous} : ${sameSubject(subject, true).fr} à la vague ${previous}`);
+  if (previous) {
+    const composed = compositionNote(subject, lang);
+    out.push((lang === 'en' ? `column ${previous}: ${sameSubject(subject, true).en} at wave ${previous}` : `colonne ${previous} : ${sameSubject(subject, true).fr} à la vague ${previous}`) + (composed ? ` (${composed})` : ''));
+  }
   if (c.network) {
     out.push(lang === 'en'
       ? `column Network: the other territories of wave ${c.network.wave} that publish the question, pooled (only when 3 or more do; ${c.network.otherTerritories} have responses)`
@@ -201,6 +204,15 @@ export function comparisonSources(subject: ReportSubject, lang: 'fr' | 'en'): st
   const cited = nationalSources(subject);
   if (cited.length) out.push(lang === 'en' ? `France: national figures from ${cited.join('; ')}` : `France : chiffres nationaux de ${cited.join(' ; ')}`);
   return out;
+}
+
+/**
+ * The document's note that the network's previous wave pooled other territories (decision
+ * 0018), in `lang`; null for a territory, or when both waves pool the same ones.
+ */
+export function compositionNote(subject: ReportSubject, lang: 'fr' | 'en'): string | null {
+  const note = subject.document.notes?.find((n) => n.code === 'network-composition');
+  return note ? note.text[lang] : null;
 }
 
 /** The wave the previous-wave column shows, if any. */

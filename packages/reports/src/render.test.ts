@@ -64,6 +64,12 @@ describe('the network\'s own results (network:all)', () => {
     expect(fr).toContain('Comparé à\u00a0: 2025 (ensemble du réseau, vague 2025');
     expect(keyFiguresHtml(subject, KEY_FIGURES, 'fr')).toContain('Colonne 2025\u00a0: l’ensemble du réseau à la vague 2025');
     expect(fullReportHtml(subject, core, 'en')).toContain('responses for the whole network (network:all), wave 2026: the figures pool every response of the wave');
+    // 2026 pools five territories, 2025 one of them: the reader is told where the previous
+    // column is read, on the sheet and in the methodology.
+    const told = 'le réseau du millésime 2026 réunit 5 territoires, celui de 2025 en réunissait 1, dont 1 présent aux deux';
+    expect(keyFiguresHtml(subject, KEY_FIGURES, 'fr')).toContain(`Colonne 2025\u00a0: l’ensemble du réseau à la vague 2025 (${told}`);
+    expect(fr).toContain(`rien n’est en dehors. ${told.replace(/^l/, 'L')}`);
+    expect(keyFiguresHtml(subject, KEY_FIGURES, 'en')).toContain('the network of wave 2026 pools 5 territories, that of 2025 pooled 1, 1 of them in both');
   });
 
   it('sets the employers note beside the network\'s own reference table (network:all)', () => {

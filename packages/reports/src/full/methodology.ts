@@ -9,7 +9,7 @@ import { number, percent } from '@olva/charts';
 import { html, type Markup } from '../html.js';
 import { formatDate, type Lang } from '../i18n.js';
 import { rulesStatement } from '../words.js';
-import { nationalSources } from '../comparisons.js';
+import { compositionNote, nationalSources } from '../comparisons.js';
 import type { ReportSubject } from '../subject.js';
 
 /** The collection channels of a response payload, as a reader says them. */
@@ -84,9 +84,11 @@ function collected(subject: ReportSubject, lang: Lang): string {
   const n = number(g.responses, lang);
   const key = `${g.territory.level}:${g.territory.code}`;
   if (isNetworkTerritory(g.territory)) {
-    return lang === 'en'
+    const composed = compositionNote(subject, lang);
+    const then = composed ? ` ${composed.charAt(0).toUpperCase()}${composed.slice(1)}.` : '';
+    return (lang === 'en'
       ? `${n} responses for the whole network (${key}), wave ${g.wave}: the figures pool every response of the wave, whatever territory of the network it was collected in, each counted once. No comparison with the network: nothing lies outside it.`
-      : `${n} réponses pour l’ensemble du réseau (${key}), vague ${g.wave} : les chiffres regroupent toutes les réponses de la vague, quel que soit le territoire du réseau où elles ont été recueillies, chacune comptée une fois. Pas de comparaison au réseau : rien n’est en dehors.`;
+      : `${n} réponses pour l’ensemble du réseau (${key}), vague ${g.wave} : les chiffres regroupent toutes les réponses de la vague, quel que soit le territoire du réseau où elles ont été recueillies, chacune comptée une fois. Pas de comparaison au réseau : rien n’est en dehors.`) + then;
   }
   return lang === 'en' ? `${n} responses for ${subject.territoryName.en} (${key}), wave ${g.wave}.` : `${n} réponses pour ${subject.territoryName.fr} (${key}), vague ${g.wave}.`;
 }
