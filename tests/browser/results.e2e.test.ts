@@ -186,11 +186,16 @@ describe('<olva-results>', () => {
     await expect.poll(() => heading.textContent()).toBe('Results: Rennes, wave 2026');
     // The network's own results (network:all) carry no territoryName: the element names it.
     const b = builds();
-    const network = await analyseResponses(stream(generate(3)), { compiled: [b.core, b.rennes, b.lorient], wave: '2026', territory: NETWORK_TERRITORY });
+    const network = await analyseResponses(stream(generate(3)), { compiled: [b.core, b.rennes, b.lorient], wave: '2026', territory: NETWORK_TERRITORY, previousWave: '2025' });
     await p.locator('olva-results').evaluate((e, d) => { e.removeAttribute('territory'); (e as unknown as { results: unknown }).results = d; }, network);
     await expect.poll(() => heading.textContent()).toBe('Results: Whole network, wave 2026');
     await p.locator('olva-results').evaluate((e) => e.setAttribute('lang', 'fr'));
     await expect.poll(() => heading.textContent()).toBe('Résultats : Ensemble du réseau, vague 2026');
+    // Its previous wave pooled one territory of the three: said beside the comparison.
+    const summary = p.locator('olva-results').locator('[part="summary"]');
+    expect(await summary.textContent()).toContain('Le réseau du millésime 2026 réunit 3 territoires, celui de 2025 en réunissait 1, dont 1 présent aux deux');
+    await p.locator('olva-results').evaluate((e) => e.setAttribute('lang', 'en'));
+    await expect.poll(() => summary.textContent()).toContain('The network of wave 2026 pools 3 territories, that of 2025 pooled 1, 1 of them in both');
     await p.close();
   });
 

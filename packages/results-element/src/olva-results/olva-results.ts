@@ -269,10 +269,20 @@ export class OlvaResults extends HTMLElement {
         return html`<h2 part="title" id="olva-results-title">${title}</h2>
           <p part="summary" class="note">${s.responses(group.responses)} ${s.method(rules.minCell)}
             ${compares ? s.compareMethod(rules.comparison.minBase, percent(rules.comparison.alpha, this.#locale)) : nothing}
-            ${c.previousWave?.available === false && kinds.includes('previous-wave') ? s.noPrevious(c.previousWave.wave) : nothing}</p>
+            ${c.previousWave?.available === false && kinds.includes('previous-wave') ? s.noPrevious(c.previousWave.wave) : nothing}
+            ${c.previousWave?.available && kinds.includes('previous-wave') ? this.#composition() : nothing}</p>
           ${this.#shownQuestions().map((q, i) => this.#renderQuestion(q, i))}`;
       }
     }
+  }
+
+  /**
+   * The network's previous wave pooled other territories (the document's `network-composition`
+   * note, decision 0018): said beside its column, as a sentence; nothing otherwise.
+   */
+  #composition(): string | typeof nothing {
+    const text = this.#results!.notes?.find((n) => n.code === 'network-composition')?.text[this.#locale];
+    return text ? `${text[0]!.toUpperCase()}${text.slice(1)}.` : nothing;
   }
 
   /** What the live region says for the current state (errors are said by their role="alert"). */
