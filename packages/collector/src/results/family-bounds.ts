@@ -19,11 +19,10 @@
  * (overlapping groups: their independent sets), W at most `SWEEPS`; the bounds without the new
  * document are kept for the passes of hiding.
  */
-import { boundedCountPinned, type BoundedCount, type CountRef, type DisclosureRules, type HiddenCounts, type LineRef } from '@olva/analysis';
+import { boundedCountPinned, type BoundedCount, type CountRef, type DisclosureRules, type HiddenCounts, type LineRef, type TerritoryRef } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
 import type { HttpError } from '../http/errors.js';
 import { text, type Text } from '../messages.js';
-import type { TerritoryRef } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
 import { components, independentSets, overlap, type FamilyNode, type Member } from './family-tree.js';
 import { countIn, lineOf, lineRef, name, type HiddenLine, type View } from './views.js';

@@ -5,11 +5,10 @@
  * `family-tree.ts` (a tree by containment, subset sums as bitsets); the bounds published
  * territories set on each other's hidden counts, chained, are `family-bounds.ts`'.
  */
-import type { CountRef, DisclosureRules, HiddenCounts, LineRef } from '@olva/analysis';
+import type { CountRef, DisclosureRules, HiddenCounts, LineRef, TerritoryRef } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
 import { joinTexts, text, type Text } from '../messages.js';
-import type { TerritoryRef } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
 import { familyFor, familySums, familyTree, hasSum, type FamilyNode, type Member, type Sums } from './family-tree.js';
 import type { NestedPublication } from './nested.js';

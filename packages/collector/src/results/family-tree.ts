@@ -12,7 +12,7 @@
  * nothing published inside): each of the fewer shifts the other.
  */
 import { territoryKey } from '@olva/schema';
-import type { TerritoryRef } from '../store/types.js';
+import type { TerritoryRef } from '@olva/analysis';
 
 /** A published territory in the tree, with those right inside it (grouped where they overlap). */
 export interface FamilyNode {
