@@ -77,8 +77,8 @@ export class TerritoryDirectory {
   private readonly customNames = new Map<string, string>();
   /** What each asked territory covers, computed once (custom territories may be added later). */
   private readonly insideCache = new Map<string, Map<string, TerritoryRef>>();
-  /** Every territory the directory knows, the network's inside, computed once (custom territories may be added later). */
-  private everything: TerritoryRef[] | undefined;
+  /** The network's inside: itself and every territory the directory knows, computed once (custom territories may be added later). */
+  private everything: ResultsTerritory[] | undefined;
 
   constructor(custom: CustomTerritory[] = []) {
     this.custom = new Map(custom.map((c) => [c.code, new Set(c.communes)]));
@@ -153,17 +153,17 @@ export class TerritoryDirectory {
 
   /** `container` and every territory inside it: for the network, itself and every territory the directory knows. */
   inside(container: ResultsTerritory): ResultsTerritory[] {
-    if (isNetworkTerritory(container)) return [{ ...NETWORK_TERRITORY }, ...this.allTerritories()];
+    if (isNetworkTerritory(container)) return [...this.allTerritories()];
     if (container.level === 'network') return [];
     return [...this.insideMap(container as TerritoryRef).values()];
   }
 
-  /** Every territory the directory knows: the official ones and the custom ones (the network's inside). */
-  private allTerritories(): TerritoryRef[] {
+  /** The network and every territory the directory knows, official and custom (what the network holds), made once. */
+  private allTerritories(): readonly ResultsTerritory[] {
     if (this.everything) return this.everything;
     const o = load();
     const official = (level: TerritoryRef['level'], codes: Iterable<string>) => [...codes].map((code): TerritoryRef => ({ level, code }));
-    this.everything = [...official('commune', o.communes.keys()), ...official('epci', o.epci.keys()), ...official('departement', o.departements.keys()),
+    this.everything = [{ ...NETWORK_TERRITORY }, ...official('commune', o.communes.keys()), ...official('epci', o.epci.keys()), ...official('departement', o.departements.keys()),
       ...official('region', o.regions), ...official('custom', this.custom.keys())];
     return this.everything;
   }

@@ -66,6 +66,9 @@
  *   web's bounds hold the two's). Cost: per line a document shows that some territory around hides,
  *   O(W · N · K) (N territories, K hidden codes, W sweeps until nothing narrows, at most 64),
  *   those without the new document kept for the passes of hiding; O(N² · I) to place them.
+ * - The network (`network:all`, decision 0018) holds every territory: published, it is checked beside
+ *   every published territory (all read in one go), as an outer territory less any disjoint ones
+ *   inside it; it is the last holder of every territory published after it (`containers`).
  * - Not followed: sums of territories that overlap without one holding the other taken part by
  *   part (an EPCI across two départements with the communes of one of them outside it:
  *   `family-tree.ts` takes one or the other, whole, in the sums and the bounds alike); a « × »

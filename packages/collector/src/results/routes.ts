@@ -16,6 +16,10 @@
  *   Beside every document the territory published before (replaced or withdrawn since: each
  *   has been public), the same in either direction: the responses that came in, were set aside
  *   or erased in between are a group of their own (409 `results/earlier-snapshot-difference`).
+ * - The network's own results (`network:all`, decision 0018): `GET /v1/results?wave=&territory=network:all`
+ *   for a `stats` token of scope `"all"` (403 otherwise; one wave, no network comparison), and
+ *   its publication by a `publish` token of scope `"all"`: the national network's decision. It
+ *   holds every territory, so it is nested with every published one (nested.ts).
  * - `DELETE …/publication` — withdraws it (404 when nothing is published).
  * - `GET …/publication` — state and history (who, when), for `publish` or `stats` tokens
  *   covering the territory.
