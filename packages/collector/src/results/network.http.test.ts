@@ -5,14 +5,14 @@
  * territory, its publication checked beside every published territory of the wave, and theirs
  * beside it (nested.ts, family-checks.ts): each wave of these tests is a network of its own.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseResponses, checkNationalReferences, NETWORK_TERRITORY, type ResultsDocument } from '@olva/analysis';
 import { keyFigureClassesFor, loadNationalReferences, nationalReferencesPath } from '@olva/core-questionnaire';
 import { builds, generateFor, stream, type Generated } from '@olva/test-support/responses';
 import { prng } from '@olva/test-support/prng';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { bothBackends } from '@olva/test-support/store-backends';
-import { startTestCollector, testConfig, TEST_TOKENS, type TestCollector } from '@olva/test-support/test-collector';
+import { testCollectorOn, testConfig, TEST_TOKENS } from '@olva/test-support/test-collector';
 import { canonicalPayload } from '../store/canonical.js';
 
 const NATIONAL_PUBLISHER = 'rnma-publication-0123456789abcdef';
@@ -46,8 +46,7 @@ const AGGLO = { level: 'epci', code: '200042174' } as const;
 
 for (const backend of bothBackends()) {
   describe(`the network's own results on ${backend.name}`, () => {
-    let server: TestCollector;
-    let base: string;
+    const server = testCollectorOn(backend, { overrides: { tokens: tokens() } });
     let compiled: CompiledQuestionnaire[];
     const random = prng(401);
     /** The responses of a wave: `n` in each territory given. */
@@ -61,31 +60,24 @@ for (const backend of bothBackends()) {
         expect((await server.collector.store.insert(g.payload, digest, json)).status).toBe('created');
       }
     }
-    const put = (t: string, w: string, token: string) => call(base, 'PUT', `/v1/results/${t}/${w}/publication`, token);
-    const del = (t: string, w: string, token: string) => call(base, 'DELETE', `/v1/results/${t}/${w}/publication`, token);
-    const publicDoc = async (t: string, w: string) => (await call(base, 'GET', `/v1/public/results/${t}/${w}`)).body as ResultsDocument;
+    const put = (t: string, w: string, token: string) => call(server.url, 'PUT', `/v1/results/${t}/${w}/publication`, token);
+    const del = (t: string, w: string, token: string) => call(server.url, 'DELETE', `/v1/results/${t}/${w}/publication`, token);
+    const publicDoc = async (t: string, w: string) => (await call(server.url, 'GET', `/v1/public/results/${t}/${w}`)).body as ResultsDocument;
 
     beforeAll(async () => {
-      await backend.setup();
-      server = await startTestCollector(await backend.newDatabaseUrl(), { overrides: { tokens: tokens() } });
-      base = server.url;
       for (const c of [b.core, b.rennes, b.lorient]) await server.collector.store.saveQuestionnaire(c);
       compiled = (await server.collector.registry.all()).filter((c) => c.questionnaire.id === 'olva-core');
       await insert(in2026);
     });
-    afterAll(async () => {
-      await server?.close();
-      await backend.teardown();
-    });
 
     it('reads the network for a stats token of scope all only, every response of the wave pooled, as olva analyse does', async () => {
-      const read = await call(base, 'GET', `/v1/results?wave=2026&territory=${NETWORK}`, TEST_TOKENS.national);
+      const read = await call(server.url, 'GET', `/v1/results?wave=2026&territory=${NETWORK}`, TEST_TOKENS.national);
       expect(read.status).toBe(200);
       const references = checkNationalReferences(loadNationalReferences(), nationalReferencesPath);
       expect(read.body).toEqual(await analyseResponses(stream(in2026), { compiled, classes: keyFigureClassesFor(compiled), wave: '2026', territory: NETWORK_TERRITORY, references, network: false }));
       expect(read.body.groups.map((g: any) => [g.territory, g.responses])).toEqual([[NETWORK_TERRITORY, 65]]);
       // A territory's token: the network pools territories it does not cover.
-      const lorient = await call(base, 'GET', `/v1/results?wave=2026&territory=${NETWORK}`, TEST_TOKENS.lorient);
+      const lorient = await call(server.url, 'GET', `/v1/results?wave=2026&territory=${NETWORK}`, TEST_TOKENS.lorient);
       expect(lorient.status).toBe(403);
       expect(lorient.body.problems).toEqual([{ pointer: '/territory', code: 'results/network-scope', message: lorient.body.message }]);
       expect(lorient.body.message).toBe('les résultats du réseau (network:all) réunissent les réponses de tous les territoires : seul un jeton de portée « all » les lit, pas « lorient »');
@@ -96,7 +88,7 @@ for (const backend of bothBackends()) {
         [`territory=${NETWORK},commune:35238&wave=2026`, '/territory', 'network-alone'],
         ['territory=network:bretagne&wave=2026', '/territory', 'network-code'],
       ] as const) {
-        const refused = await call(base, 'GET', `/v1/results?${query}`, TEST_TOKENS.national);
+        const refused = await call(server.url, 'GET', `/v1/results?${query}`, TEST_TOKENS.national);
         expect([refused.status, refused.body.problems], query).toEqual([400, [{ pointer, code, message: refused.body.message }]]);
       }
     });
@@ -108,7 +100,7 @@ for (const backend of bothBackends()) {
         ['/v1/stats/sample?territory=network:all', TEST_TOKENS.national],
         ['/v1/cockpit/territory?territory=network:all', TEST_TOKENS.national],
       ] as const) {
-        const refused = await call(base, 'GET', path, token);
+        const refused = await call(server.url, 'GET', path, token);
         expect(refused.status, path).toBe(400);
         expect(refused.body.problems, path).toEqual([{ pointer: '/territory', code: 'network-results-only', message: refused.body.message }]);
         expect(refused.body.message, path).toContain('seules les routes de résultats le lisent');
@@ -123,7 +115,7 @@ for (const backend of bothBackends()) {
       }
       // The national publisher still publishes no territory's results: each its own.
       expect((await put(`commune:${code}`, '2026', NATIONAL_PUBLISHER)).status).toBe(403);
-      expect((await call(base, 'GET', `/v1/public/results/${NETWORK}/2026`)).status).toBe(404);
+      expect((await call(server.url, 'GET', `/v1/public/results/${NETWORK}/2026`)).status).toBe(404);
       const published = await put(NETWORK, '2026', NATIONAL_PUBLISHER);
       expect(published.status).toBe(200);
       expect(published.body).toMatchObject({ territory: NETWORK_TERRITORY, wave: '2026', published: true, by: 'rnma-publication', responses: 65, url: '/v1/public/results/network:all/2026' });
@@ -131,13 +123,13 @@ for (const backend of bothBackends()) {
       expect(doc.scope!.territory).toEqual(NETWORK_TERRITORY);
       // No name: readers say « Ensemble du réseau » in their language.
       expect(doc.groups[0]!.territoryName).toBeUndefined();
-      const state = await call(base, 'GET', `/v1/results/${NETWORK}/2026/publication`, TEST_TOKENS.national);
+      const state = await call(server.url, 'GET', `/v1/results/${NETWORK}/2026/publication`, TEST_TOKENS.national);
       expect(state.body).toMatchObject({ territory: NETWORK_TERRITORY, published: true, history: [{ action: 'published', by: 'rnma-publication', responses: 65 }] });
-      expect((await call(base, 'GET', `/v1/results/${NETWORK}/2026/publication`, TEST_TOKENS.lorient)).status).toBe(403);
+      expect((await call(server.url, 'GET', `/v1/results/${NETWORK}/2026/publication`, TEST_TOKENS.lorient)).status).toBe(403);
       expect((await del(NETWORK, '2026', rennes)).status).toBe(403);
       expect((await del(NETWORK, '2026', NATIONAL_PUBLISHER)).status).toBe(200);
-      expect((await call(base, 'GET', `/v1/public/results/${NETWORK}/2026`)).status).toBe(404);
-      expect((await call(base, 'GET', `/v1/results/${NETWORK}/2026/publication`, NATIONAL_PUBLISHER)).body.history.map((e: any) => e.action)).toEqual(['published', 'withdrawn']);
+      expect((await call(server.url, 'GET', `/v1/public/results/${NETWORK}/2026`)).status).toBe(404);
+      expect((await call(server.url, 'GET', `/v1/results/${NETWORK}/2026/publication`, NATIONAL_PUBLISHER)).body.history.map((e: any) => e.action)).toEqual(['published', 'withdrawn']);
     });
 
     it('refuses the network beside two published communes whose rest is four responses, naming them', async () => {
@@ -150,7 +142,7 @@ for (const backend of bothBackends()) {
         message: 'publier network:all pour la vague « 2019 » à côté de commune:56098 et de commune:56121, déjà publiés, ferait lire par différence, dans le reste de network:all, un groupe de 4 réponses (moins de 10) : retirez l’une des publications, ou attendez d’autres réponses',
         problems: [{ pointer: '', code: 'results/nested-difference', message: refused.body.message }],
       });
-      expect((await call(base, 'GET', `/v1/public/results/${NETWORK}/2019`)).status).toBe(404);
+      expect((await call(server.url, 'GET', `/v1/public/results/${NETWORK}/2019`)).status).toBe(404);
     });
 
     it('checks a territory published after the network beside it, alone and with another territory', async () => {
