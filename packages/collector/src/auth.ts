@@ -6,7 +6,7 @@
  * territory outside them.
  */
 import { TERRITORY_LEVELS, isTerritoryLevel } from '@olva/schema';
-import { NETWORK_TERRITORY } from '@olva/analysis';
+import { NETWORK_TERRITORY, type TerritoryRef as ResultsTerritory } from '@olva/analysis';
 import type { TerritoryRef } from './store/types.js';
 import { text, type Text } from './messages.js';
 import { TERRITORY_CODE } from './config/territory-ref.js';
@@ -60,8 +60,8 @@ export interface Authorizer {
    * token is 401.
    */
   authorize(authorization: string | undefined, right: Right, requested?: TerritoryRef[]): AuthDecision;
-  /** True when the principal holds `right` on `territory`. */
-  covers(principal: Principal, right: Right, territory: TerritoryRef): boolean;
+  /** True when the principal holds `right` on `territory`; on the network (`network:all`), only with a scope of `'all'`. */
+  covers(principal: Principal, right: Right, territory: ResultsTerritory): boolean;
 }
 
 /** A territory refused by `parseTerritoryQuery`: why, in both languages, and the rule it breaks. */

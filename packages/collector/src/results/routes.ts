@@ -50,7 +50,7 @@ import { HttpError } from '../http/errors.js';
 import { waitingForSnapshots } from '../http/snapshot-wait.js';
 import { text, type Text } from '../messages.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
-import type { ResponseStore, TerritoryRef as StoreTerritory } from '../store/types.js';
+import type { ResponseStore } from '../store/types.js';
 import type { PublicationEvent } from '../store/publications.js';
 import type { StatsConfig } from '../stats/expected.js';
 import type { TerritoryDirectory } from '../territories.js';
@@ -248,8 +248,7 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
   app.get('/v1/results/:territory/:wave/publication', async (request, reply) => {
     const principal = principalOf(authorizer, request);
     const { territory, wave } = target(request);
-    const covers = (right: 'publish' | 'stats') => (isNetworkTerritory(territory) ? principal.scope.territories === 'all' && principal.scope.rights.includes(right) : authorizer.covers(principal, right, territory as StoreTerritory));
-    if (!covers('publish') && !covers('stats')) {
+    if (!authorizer.covers(principal, 'publish', territory) && !authorizer.covers(principal, 'stats', territory)) {
       throw new HttpError(403, 'forbidden', text('forbidden.scope', { token: principal.name, territories: `${territory.level}:${territory.code}` }));
     }
     const history = await store.publications.history(territory, wave);
