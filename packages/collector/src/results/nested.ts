@@ -315,12 +315,13 @@ export async function nestedPublications(store: ResponseStore, directory: Territ
   const changed = counted && earlier.length ? await changedBySnapshot(store, counted, waves, earlier.map((e) => e.earlier!)) : undefined;
   out.push(...earlier.map((e) => (changed ? { ...e, changed: changed.get(e.earlier!)! } : e)));
   const pairs: NestedPublication[] = [];
+  // The network holds every territory: those published, read at once, are all a reader sets beside it.
+  const everyPublished = isNetworkTerritory(territory) ? await store.publications.publishedTerritories('all') : null;
   // Every territory inside, not only those the responses name: an EPCI counts its communes' responses, and its document is nested with its département's.
-  const within = new Map([...inner, ...directory.inside(territory)].filter((t) => !sameTerritory(t, territory)).map((t) => [name(t), t]));
+  const within = new Map([...inner, ...(everyPublished ?? directory.inside(territory))].filter((t) => !sameTerritory(t, territory)).map((t) => [name(t), t]));
   const around = [...[...within.values()].map((t) => [t, false] as const), ...directory.containers(territory).map((t) => [t, true] as const)];
-  // One read says which have published: a region holds a thousand communes, few of them published;
-  // the network holds every territory, and reads them all at once.
-  const published = new Set((await store.publications.publishedTerritories(isNetworkTerritory(territory) ? 'all' : around.map(([t]) => t))).map(name));
+  // One read says which have published: a region holds a thousand communes, few of them published.
+  const published = new Set((everyPublished ?? await store.publications.publishedTerritories(around.map(([t]) => t))).map(name));
   for (const [other, outside] of around) {
     if (!published.has(name(other))) continue;
     const views = await publishedViews(store, other);
@@ -329,7 +330,7 @@ export async function nestedPublications(store: ResponseStore, directory: Territ
   // The territories inside those holding it that have published, and their views: one read says which, then one read each, shared.
   const holders = pairs.filter((p) => p.outside);
   const everywhere = holders.some((a) => isNetworkTerritory(a.territory));
-  const aroundPublished = new Set((await store.publications.publishedTerritories(everywhere ? 'all' : holders.flatMap((a) => directory.inside(a.territory)))).map(name));
+  const aroundPublished = new Map((await store.publications.publishedTerritories(everywhere ? 'all' : holders.flatMap((a) => directory.inside(a.territory)))).map((t) => [name(t), t]));
   const read = new Map<string, Promise<View[]>>();
   const reader = (t: TerritoryRef) => { if (!read.has(name(t))) read.set(name(t), publishedViews(store, t)); return read.get(name(t))!; };
   const together = await families(directory, territory, within, pairs, aroundPublished, reader);
