@@ -40,6 +40,8 @@ const ONLY_PUBLISH = 'demo-rennes-publication-c4d6';
 const RENNES_SCOPE = [{ level: 'commune' as const, code: '35238' }];
 // A regional network's token: two dozen departements.
 const REGIONAL = 'demo-reseau-regional-d41e';
+// The national network's publisher: scope « all », the network's own results (network:all).
+const NETWORK_PUBLISHER = 'demo-rnma-publication-9f3b';
 // A Rennes response of 2026 whose respondent confirmed two warnings (set in `prepare`).
 let twoWarnings = '';
 const DEPARTEMENTS = [...Array.from({ length: 19 }, (_, i) => String(i + 1).padStart(2, '0')), '21', '22', '23', '24', '25'];
@@ -51,6 +53,7 @@ const demo = demoInChromium({
     { name: 'rennes-doublons', token: ONLY_READ, scope: { territories: RENNES_SCOPE, rights: ['read'] } },
     { name: 'rennes-chiffres', token: ONLY_STATS, scope: { territories: RENNES_SCOPE, rights: ['stats'] } },
     { name: 'rennes-publication', token: ONLY_PUBLISH, scope: { territories: RENNES_SCOPE, rights: ['publish'] } },
+    { name: 'rnma-publication', token: NETWORK_PUBLISHER, scope: { territories: 'all', rights: ['stats', 'publish'] } },
     { name: 'reseau-regional', token: REGIONAL, scope: { territories: DEPARTEMENTS.map((code) => ({ level: 'departement', code })), rights: ['read', 'stats'] } },
   ],
   requires: [path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json'), EMBED_JS],
@@ -645,6 +648,39 @@ it('counts the territories of a token covering dozens in the header, and lists t
   await page.click('#lang');
   await page.click('#sign-out');
   await page.waitForSelector('#token');
+  await closeClean(page, errors);
+});
+
+it('lets the national network publish its own results (network:all) from the network view, and withdraw them; a national token without publish sees no such section', async () => {
+  const { page, errors } = await openPage();
+  await signIn(page, NATIONAL);
+  await page.waitForSelector('#network-table tbody tr');
+  expect(await page.locator('#publication-title').count()).toBe(0);
+  await page.click('#sign-out');
+  await page.waitForSelector('#token');
+  await signIn(page, NETWORK_PUBLISHER);
+  await page.waitForSelector('#publication-state');
+  const { wave } = (await api('/v1/cockpit/network', NETWORK_PUBLISHER)).body;
+  const publicResults = () => fetch(`${demo.base}/v1/public/results/network:all/${wave}`);
+  expect(await text(page, '#publication-state')).toBe('Pas encore publiés.');
+  expect(await text(page, '#publication-intro')).toMatch(new RegExp(`^Les résultats de l’ensemble du réseau pour la vague ${wave}, .* Ils réunissent toutes les réponses de la vague, de tous les territoires, chacune comptée une fois`));
+  expect((await publicResults()).status).toBe(404);
+  await page.click('#publish');
+  await page.waitForFunction(() => /^Résultats publiés \(\d+ réponses\)\.$/.test(document.getElementById('publication-done')?.textContent ?? ''));
+  // Every response of the wave, as the results route reads the network.
+  const published = await (await publicResults()).json() as { scope: { territory: unknown }; groups: { responses: number }[] };
+  expect(published.scope.territory).toEqual({ level: 'network', code: 'all' });
+  expect(published.groups[0]!.responses).toBe((await api(`/v1/results?territory=network:all&wave=${wave}`, NETWORK_PUBLISHER)).body.groups[0].responses);
+  expect(await text(page, '#publication-state')).toMatch(new RegExp(`^Publiés le .+ par rnma-publication \\(\\d+ réponses\\), à l’adresse publique : /v1/public/results/network:all/${wave}$`));
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('publish');
+  await expectAxeClean(page, 'network, published');
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && document.getElementById('publish')?.textContent === 'Publish again (replaces the published version)');
+  expect(await text(page, '#publication-intro')).toMatch(new RegExp(`^The results of the whole network for wave ${wave}, `));
+  await page.click('#withdraw');
+  await page.waitForFunction(() => document.getElementById('publication-done')?.textContent === 'Publication withdrawn: the results are no longer public.');
+  expect((await publicResults()).status).toBe(404);
+  await page.click('#lang');
   await closeClean(page, errors);
 });
 

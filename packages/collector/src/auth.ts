@@ -6,6 +6,7 @@
  * territory outside them.
  */
 import { TERRITORY_LEVELS, isTerritoryLevel } from '@olva/schema';
+import { NETWORK_TERRITORY, type TerritoryRef as ResultsTerritory } from '@olva/analysis';
 import type { TerritoryRef } from './store/types.js';
 import { text, type Text } from './messages.js';
 import { TERRITORY_CODE } from './config/territory-ref.js';
@@ -59,28 +60,44 @@ export interface Authorizer {
    * token is 401.
    */
   authorize(authorization: string | undefined, right: Right, requested?: TerritoryRef[]): AuthDecision;
-  /** True when the principal holds `right` on `territory`. */
-  covers(principal: Principal, right: Right, territory: TerritoryRef): boolean;
+  /** True when the principal holds `right` on `territory`; on the network (`network:all`), only with a scope of `'all'`. */
+  covers(principal: Principal, right: Right, territory: ResultsTerritory): boolean;
+}
+
+/** A territory refused by `parseTerritoryQuery`: why, in both languages, and the rule it breaks. */
+export interface TerritoryQueryError {
+  error: Text;
+  /** `territory-syntax`; `network-results-only` for `network:all`, `network-code` for another code at level network. */
+  code: 'territory-syntax' | 'network-results-only' | 'network-code';
 }
 
 /**
  * Parses `territory` query values written `level:code` (repeatable, or comma-separated).
- * Returns the territories, or an error message (both languages) naming the bad value.
+ * Returns the territories, or an error message (both languages) naming the bad value, and its
+ * rule. The network (`network:all`, decision 0018) names results documents only, never a
+ * payload's or a scope's territory: refused here, saying so (the results routes read it
+ * before: `parseReadQuery`'s `network`).
  */
-export function parseTerritoryQuery(value: unknown): TerritoryRef[] | { error: Text } {
-  if (value === undefined) return [];
-  const raw = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(','));
+export function parseTerritoryQuery(value: unknown): TerritoryRef[] | TerritoryQueryError {
   const out: TerritoryRef[] = [];
-  for (const item of raw) {
-    const trimmed = item.trim();
-    if (!trimmed) continue;
+  for (const trimmed of queryValues(value)) {
     const i = trimmed.indexOf(':');
     const level = trimmed.slice(0, i);
     const code = trimmed.slice(i + 1);
+    if (level === NETWORK_TERRITORY.level) {
+      return code === NETWORK_TERRITORY.code ? { code: 'network-results-only', error: text('bad-request.network-results-only') }
+        : { code: 'network-code', error: text('bad-request.network-code', { value: trimmed.slice(0, 80) }) };
+    }
     if (i < 1 || !isTerritoryLevel(level) || !TERRITORY_CODE.test(code)) {
-      return { error: text('bad-request.territory-syntax', { value: trimmed, levels: TERRITORY_LEVELS.join(', ') }) };
+      return { code: 'territory-syntax', error: text('bad-request.territory-syntax', { value: trimmed, levels: TERRITORY_LEVELS.join(', ') }) };
     }
     out.push({ level, code });
   }
   return out;
+}
+
+/** The values of a repeatable, comma-separated query parameter, trimmed, empty ones left out. */
+export function queryValues(value: unknown): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
 }

@@ -3,6 +3,7 @@
  * scopes use it: what a territory covers, and what it does not.
  */
 import { describe, expect, it } from 'vitest';
+import { NETWORK_TERRITORY, type TerritoryRef as ResultsTerritory } from '@olva/analysis';
 import type { TerritoryRef } from './store/types.js';
 import { TerritoryDirectory } from './territories.js';
 
@@ -25,13 +26,29 @@ describe('TerritoryDirectory containment', () => {
     }
   });
 
-  it('lists the territories that hold one, for the publications nested with it', () => {
-    const sorted = (list: TerritoryRef[]) => list.map((t) => `${t.level}:${t.code}`).sort();
-    expect(sorted(directory.containers(commune('56121')))).toEqual(['custom:rade-de-lorient', 'departement:56', 'epci:200042174', 'region:53']);
-    expect(sorted(directory.containers(epci('200042174')))).toEqual(['departement:56', 'region:53']);
-    expect(sorted(directory.containers(departement('56')))).toEqual(['region:53']);
+  it('lists the territories that hold one, for the publications nested with it, the network last', () => {
+    const sorted = (list: ResultsTerritory[]) => list.map((t) => `${t.level}:${t.code}`).sort();
+    expect(sorted(directory.containers(commune('56121')))).toEqual(['custom:rade-de-lorient', 'departement:56', 'epci:200042174', 'network:all', 'region:53']);
+    expect(sorted(directory.containers(epci('200042174')))).toEqual(['departement:56', 'network:all', 'region:53']);
+    expect(sorted(directory.containers(departement('56')))).toEqual(['network:all', 'region:53']);
     expect(sorted(directory.containers(commune('75101')))).toContain('commune:75056');
-    expect(directory.containers(region('53'))).toEqual([]);
+    expect(directory.containers(region('53'))).toEqual([NETWORK_TERRITORY]);
+    expect(directory.containers(NETWORK_TERRITORY)).toEqual([]);
+  });
+
+  it('answers for the network (network:all): it exists, holds every territory, custom ones too, and covers everything', () => {
+    expect(directory.exists(NETWORK_TERRITORY)).toBe(true);
+    expect(directory.exists({ level: 'network', code: 'bretagne' })).toBe(false);
+    const inside = new Set(directory.inside(NETWORK_TERRITORY).map((t) => `${t.level}:${t.code}`));
+    for (const t of ['network:all', 'commune:56121', 'commune:75112', 'epci:200042174', 'departement:56', 'region:53', 'custom:rade-de-lorient']) expect(inside.has(t), t).toBe(true);
+    expect(directory.within(region('53'), NETWORK_TERRITORY)).toBe(true);
+    expect(directory.within(NETWORK_TERRITORY, region('53'))).toBe(false);
+    expect(directory.covered([NETWORK_TERRITORY])).toBe('all');
+    // A custom territory an extension declares later is inside it too.
+    const later = new TerritoryDirectory();
+    expect(later.inside(NETWORK_TERRITORY).some((t) => t.code === 'pays-de-lorient')).toBe(false);
+    later.addCustom('pays-de-lorient', ['56121']);
+    expect(later.inside(NETWORK_TERRITORY).some((t) => t.code === 'pays-de-lorient')).toBe(true);
   });
 
   it('puts an EPCI or a custom territory inside a departement only when all its communes lie in it', () => {

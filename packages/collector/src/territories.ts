@@ -7,10 +7,11 @@
  * Containment follows the official geography: a territory covers itself and every territory
  * inside it — a commune its municipal arrondissements; an EPCI or a custom territory its
  * communes; a departement or a region its communes and every EPCI (or custom territory) whose
- * communes all lie in it; a region its departements.
+ * communes all lie in it; a region its departements. The network (`network:all`, decision 0018),
+ * a territory of results documents only, holds every territory and lies inside none.
  */
 import { territoryKey } from '@olva/schema';
-import { isNetworkTerritory, type TerritoryRef as ResultsTerritory } from '@olva/analysis';
+import { isNetworkTerritory, NETWORK_TERRITORY, type TerritoryRef as ResultsTerritory } from '@olva/analysis';
 import { officialName, officialRows } from '@olva/compiler/geography';
 import type { CustomTerritory } from './config/load.js';
 import type { TerritoryRef } from './store/types.js';
@@ -76,6 +77,8 @@ export class TerritoryDirectory {
   private readonly customNames = new Map<string, string>();
   /** What each asked territory covers, computed once (custom territories may be added later). */
   private readonly insideCache = new Map<string, Map<string, TerritoryRef>>();
+  /** The network's inside: itself and every territory the directory knows, computed once (custom territories may be added later). */
+  private everything: ResultsTerritory[] | undefined;
 
   constructor(custom: CustomTerritory[] = []) {
     this.custom = new Map(custom.map((c) => [c.code, new Set(c.communes)]));
@@ -89,6 +92,7 @@ export class TerritoryDirectory {
     this.custom.set(code, new Set(communes));
     if (name) this.customNames.set(code, name);
     this.insideCache.clear();
+    this.everything = undefined;
   }
 
   /** The name of a territory: the official one ("Rennes"), a custom territory's declared one; undefined when unknown. */
@@ -97,10 +101,11 @@ export class TerritoryDirectory {
     return t.level === 'custom' ? this.customNames.get(t.code) : officialName(t.level, t.code);
   }
 
-  /** True when the code is an official one of its level, or a declared custom territory. */
-  exists(t: TerritoryRef): boolean {
+  /** True when the code is an official one of its level, a declared custom territory, or the network (`network:all`). */
+  exists(t: ResultsTerritory): boolean {
     const o = load();
     switch (t.level) {
+      case 'network': return isNetworkTerritory(t);
       case 'commune': return o.communes.has(t.code);
       case 'departement': return o.departements.has(t.code);
       case 'region': return o.regions.has(t.code);
@@ -120,9 +125,12 @@ export class TerritoryDirectory {
   /**
    * The territories `t` lies strictly inside: for a commune its EPCI, département, région and the
    * custom territories holding it (a municipal arrondissement, its commune too); for an EPCI or a
-   * custom territory the départements and régions holding all its communes; a département's région.
+   * custom territory the départements and régions holding all its communes; a département's région;
+   * and, last, the network (`network:all`), which holds every territory: its publication is
+   * nested with every other. The network lies inside none.
    */
-  containers(t: TerritoryRef): TerritoryRef[] {
+  containers(t: ResultsTerritory): ResultsTerritory[] {
+    if (t.level === 'network') return [];
     const o = load();
     const communes = t.level === 'commune' ? [t.code]
       : t.level === 'epci' ? [...(o.epci.get(t.code) ?? [])]
@@ -140,22 +148,35 @@ export class TerritoryDirectory {
     }
     for (const code of this.custom.keys()) add({ level: 'custom', code });
     candidates.delete(key(t));
-    return [...candidates.values()].filter((c) => this.within(t, c));
+    return [...[...candidates.values()].filter((c) => this.within(t, c)), { ...NETWORK_TERRITORY }];
   }
 
-  /** `container` and every territory inside it. */
-  inside(container: TerritoryRef): TerritoryRef[] {
-    return [...this.insideMap(container).values()];
+  /** `container` and every territory inside it: for the network, itself and every territory the directory knows. */
+  inside(container: ResultsTerritory): ResultsTerritory[] {
+    if (isNetworkTerritory(container)) return [...this.allTerritories()];
+    if (container.level === 'network') return [];
+    return [...this.insideMap(container as TerritoryRef).values()];
+  }
+
+  /** The network and every territory the directory knows, official and custom (what the network holds), made once. */
+  private allTerritories(): readonly ResultsTerritory[] {
+    if (this.everything) return this.everything;
+    const o = load();
+    const official = (level: TerritoryRef['level'], codes: Iterable<string>) => [...codes].map((code): TerritoryRef => ({ level, code }));
+    this.everything = [{ ...NETWORK_TERRITORY }, ...official('commune', o.communes.keys()), ...official('epci', o.epci.keys()), ...official('departement', o.departements.keys()),
+      ...official('region', o.regions), ...official('custom', this.custom.keys())];
+    return this.everything;
   }
 
   /**
    * Every territory the given ones cover, without duplicates: what a read filters on, so that
-   * a scope sees the responses collected anywhere inside it. `'all'` stays `'all'`.
+   * a scope sees the responses collected anywhere inside it. `'all'` stays `'all'`, as does
+   * the network (`network:all`) among them.
    */
-  covered(territories: readonly TerritoryRef[] | 'all'): TerritoryRef[] | 'all' {
-    if (territories === 'all') return 'all';
+  covered(territories: readonly ResultsTerritory[] | 'all'): TerritoryRef[] | 'all' {
+    if (territories === 'all' || territories.some(isNetworkTerritory)) return 'all';
     const out = new Map<string, TerritoryRef>();
-    for (const t of territories) for (const [k, v] of this.insideMap(t)) out.set(k, v);
+    for (const t of territories) if (t.level !== 'network') for (const [k, v] of this.insideMap(t as TerritoryRef)) out.set(k, v);
     return [...out.values()];
   }
 

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { territoryKey } from '@olva/schema';
+import type { TerritoryRef as ResultsTerritory } from '@olva/analysis';
 import type { AuthDecision, Authorizer, Principal, Right } from './auth.js';
 import type { TokenConfig } from './config/load.js';
 import type { TerritoryRef } from './store/types.js';
@@ -25,7 +26,8 @@ export function createAuthorizer(tokens: readonly TokenConfig[], territories: Te
     return byHash.get(createHash('sha256').update(m[1], 'utf8').digest('hex')) ?? null;
   };
 
-  const covers = (principal: Principal, right: Right, territory: TerritoryRef): boolean => {
+  // The network lies inside no scope's territory: only `'all'` covers it.
+  const covers = (principal: Principal, right: Right, territory: ResultsTerritory): boolean => {
     if (!principal.scope.rights.includes(right)) return false;
     const t = principal.scope.territories;
     return t === 'all' || t.some((s) => territories.within(territory, s));

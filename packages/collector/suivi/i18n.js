@@ -69,6 +69,8 @@ export const TEXTS = {
     unpublishedState: 'Pas encore publiés.', publishedState: 'Publiés le {when} par {by} ({n} réponses), à l’adresse publique :',
     publish: 'Publier les résultats', publishAgain: 'Publier à nouveau (remplace la version publiée)', withdraw: 'Retirer la publication',
     publishedDone: 'Résultats publiés ({n} réponses).', withdrawnDone: 'Publication retirée : les résultats ne sont plus publics.',
+    wholeNetwork: 'l’ensemble du réseau',
+    publicationNetwork: 'Ils réunissent toutes les réponses de la vague, de tous les territoires, chacune comptée une fois ; ils sont vérifiés à côté des résultats que chaque territoire a publiés, pour qu’aucune différence ne dévoile un petit groupe.',
   },
   en: {
     title: 'Collection cockpit — OLVA', brand: 'OLVA collection cockpit', skip: 'Skip to content', views: 'Views', otherLang: 'Français',
@@ -137,6 +139,8 @@ export const TEXTS = {
     unpublishedState: 'Not published yet.', publishedState: 'Published on {when} by {by} ({n} responses), at the public address:',
     publish: 'Publish the results', publishAgain: 'Publish again (replaces the published version)', withdraw: 'Withdraw the publication',
     publishedDone: 'Results published ({n} responses).', withdrawnDone: 'Publication withdrawn: the results are no longer public.',
+    wholeNetwork: 'the whole network',
+    publicationNetwork: 'They pool every response of the wave, from every territory, each counted once; they are checked beside the results each territory has published, so that no difference gives a small group away.',
   },
 };
 

@@ -31,7 +31,10 @@ const num = (x) => new Intl.NumberFormat(locale()).format(x);
 const points = (x) => new Intl.NumberFormat(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(x);
 const when = (iso) => (iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : tr('none'));
 const day = (date) => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-const territoryName = (t) => (t.name ? `${t.name} (${t.code})` : `${t.level} ${t.code}`);
+/** The network's own results (`network:all`): every response of the wave, which a token of scope « all » publishes. */
+const NETWORK = { level: 'network', code: 'all' };
+const isNetwork = (t) => t.level === NETWORK.level && t.code === NETWORK.code;
+const territoryName = (t) => (isNetwork(t) ? tr('wholeNetwork') : t.name ? `${t.name} (${t.code})` : `${t.level} ${t.code}`);
 const territoryParam = (t) => `${t.level}:${t.code}`;
 const localized = (text) => (text ? text[state.lang] ?? text.fr ?? '' : '');
 const CHANNEL_KEYS = { web: 'web', paper: 'paperChannel', phone: 'phone', kiosk: 'kiosk' };
@@ -378,6 +381,9 @@ function sectorsCell(row, labels) {
 async function renderNetwork(mine) {
   const network = await api(`/v1/cockpit/network${state.wave ? `?wave=${encodeURIComponent(state.wave)}` : ''}`);
   const labels = await sectorLabelsFor(network);
+  // The network's own results, published by a token of scope « all » that may publish.
+  const whole = { territory: NETWORK, wave: network.wave, waves: network.waves, questionnaire: network.questionnaire };
+  const publication = await publicationOf(whole);
   if (mine !== drawing) return;
   state.network = network;
   state.wave = network.wave;
@@ -415,7 +421,8 @@ async function renderNetwork(mine) {
     network.wave === null ? null : h('p', { id: 'network-total' }, tr('networkTotal', { wave: network.wave, n: num(network.responses) })),
     tableWrap(tr('networkTitle'), table),
     // The whole scope in one file: a national token exported one territory at a time.
-    exportField({ questionnaire: network.questionnaire, wave: network.wave, territory: null }));
+    exportField({ questionnaire: network.questionnaire, wave: network.wave, territory: null }),
+    publicationField(whole, publication));
 }
 
 /** Sector labels, read from a territory view (the network view gives codes only). */
@@ -469,8 +476,7 @@ async function renderTerritory(param, mine) {
   // its most exports at once (429 exports-busy), the rest of the view still loads and this part says why.
   const warnings = await api(`/v1/cockpit/warnings?territory=${encodeURIComponent(param)}${view.wave ? `&wave=${encodeURIComponent(view.wave)}` : ''}`)
     .catch((error) => { if (error instanceof ApiError && error.code === 'exports-busy') return { busy: error.detail }; throw error; });
-  // Its state read only by a token that may publish here; a refusal leaves the rest of the view.
-  const publication = publishes(view) ? await api(publicationPath(view)).catch((error) => { if (error instanceof ApiError && error.status === 401) throw error; return null; }) : null;
+  const publication = await publicationOf(view);
   if (mine !== drawing) return;
   const name = territoryName(view.territory);
   const sectors = view.sectors;
@@ -495,7 +501,7 @@ async function renderTerritory(param, mine) {
     view.paper.entry ? h('p', {}, h('a', { href: view.paper.entry, id: 'paper-entry' }, tr('paperEntry'))) : null,
     may('read') ? h('p', {}, h('a', { href: `#doublons=${territoryParam(view.territory)}` }, tr('duplicatesTitle'))) : null,
     exportField(view),
-    publicationField(view, publication, param),
+    publicationField(view, publication),
 
     h('h2', { id: 'chase-title' }, tr('chase')),
     withExpected
@@ -594,12 +600,20 @@ function exportField(view) {
 /**
  * True when the token may publish the results of the territory of `view`: the `publish` right
  * and a scope that names that very territory (the collector's rule: publication is the
- * territory's decision, neither an enclosing territory's nor the network's).
+ * territory's decision, neither an enclosing territory's nor the network's); the network's own
+ * results (`network:all`), a scope of « all »: the national network's decision.
  */
 function publishes(view) {
   const scope = state.me?.territories;
-  return may('publish') && view.wave !== null && Array.isArray(scope)
-    && scope.some((t) => t.level === view.territory.level && t.code === view.territory.code);
+  if (!may('publish') || view.wave === null) return false;
+  if (isNetwork(view.territory)) return scope === 'all';
+  return Array.isArray(scope) && scope.some((t) => t.level === view.territory.level && t.code === view.territory.code);
+}
+
+/** The publication state of `view`'s territory and wave, read only by a token that may publish it; a refusal leaves the rest of the view (null). */
+function publicationOf(view) {
+  if (!publishes(view)) return null;
+  return api(publicationPath(view)).catch((error) => { if (error instanceof ApiError && error.status === 401) throw error; return null; });
 }
 
 /** `…/publication` of the territory and wave of `view`. */
@@ -613,7 +627,7 @@ function publicationPath(view) {
  * coordinator without a terminal was sent to `curl -X PUT` with the token. The collector
  * says why it refuses (a group too small beside a nested territory's publication).
  */
-function publicationField(view, publication, param) {
+function publicationField(view, publication) {
   if (!publication) return null;
   const previous = view.waves[view.waves.indexOf(view.wave) + 1] ?? null;
   const name = territoryName(view.territory);
@@ -638,7 +652,9 @@ function publicationField(view, publication, param) {
   const query = `?${new URLSearchParams({ questionnaire: view.questionnaire ?? 'olva-core', ...(previous ? { previousWave: previous } : {}) })}`;
   return [
     h('h2', { id: 'publication-title' }, tr('publicationTitle')),
-    h('p', { id: 'publication-intro' }, tr(previous ? 'publicationIntroPrevious' : 'publicationIntro', { name, wave: view.wave, previous: previous ?? '' })),
+    h('p', { id: 'publication-intro' }, tr(previous ? 'publicationIntroPrevious' : 'publicationIntro', { name, wave: view.wave, previous: previous ?? '' }),
+      // What the network's figures are, and why it may be refused: every territory's publication is checked beside it.
+      isNetwork(view.territory) ? ` ${tr('publicationNetwork')}` : null),
     h('p', { id: 'publication-state' }, publication.published
       ? [tr('publishedState', { when: when(last?.at), by: last?.by ?? '', n: num(last?.responses ?? 0) }), ' ', h('a', { href: publication.url, id: 'publication-url' }, publication.url)]
       : tr('unpublishedState')),

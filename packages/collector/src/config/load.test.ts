@@ -163,6 +163,12 @@ describe('collector configuration', () => {
     }
   });
 
+  it('refuses the network (network:all) in a token scope, saying that a token of scope "all" reads and publishes its results', () => {
+    const scope = { territories: [{ level: 'commune', code: '35238' }, { level: 'network', code: 'all' }], rights: ['stats', 'publish'] };
+    const problems = problemsOf(() => resolveConfig({ questionnaires: [{ build: 'b' }], tokens: [{ name: 'rnma', token: 'network-secret-123456', scope }] }, opts));
+    expect(problems).toEqual(['/etc/olva/olva.config.json#/tokens/0/scope/territories/1: token "rnma" names network:all in its scope: it is no territory that collects, it names only the whole network\'s results, which a token of scope "all" reads (and publishes, with the publish right): write "territories": "all" [network-scope]']);
+  });
+
   it('starts on the configuration of docs/running-a-collector.md as it is copied (its comments once stopped it: « le JSON n’admet pas de commentaire »)', () => {
     const guide = fs.readFileSync(new URL('../../../../docs/running-a-collector.md', import.meta.url), 'utf8');
     const block = /`olva\.config\.json` dans `\/srv\/olva`[^\n]*\n\n```[a-z]*\n([\s\S]*?)\n```/.exec(guide)?.[1];

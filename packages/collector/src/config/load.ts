@@ -133,6 +133,23 @@ function schemaProblems(file: string, errors: ErrorObject[]): ConfigProblem[] {
   }));
 }
 
+/**
+ * A token whose scope names the network (`network:all`, decision 0018): the schema says only
+ * which levels a scope takes; the network names results documents, which a token of scope
+ * `"all"` reads and publishes, and the problem says so in place of the schema's.
+ */
+function withNetworkScopes(file: string, merged: Record<string, any>, problems: ConfigProblem[]): ConfigProblem[] {
+  const named = new Map<string, ConfigProblem>();
+  (Array.isArray(merged.tokens) ? merged.tokens : []).forEach((t: any, i: number) => {
+    const scope = t?.scope?.territories;
+    if (!Array.isArray(scope)) return;
+    const j = scope.findIndex((x: any) => x?.level === 'network');
+    if (j >= 0) named.set(`/tokens/${i}/scope/territories`, { file, pointer: `/tokens/${i}/scope/territories/${j}`, rule: 'network-scope', message: text('network-scope', { name: String(t.name ?? i) }) });
+  });
+  if (!named.size) return problems;
+  return [...problems.filter((p) => ![...named.keys()].some((k) => p.pointer === k || p.pointer.startsWith(`${k}/`))), ...named.values()];
+}
+
 function envProblem(name: string, rule: string, message: Text): ConfigProblem {
   return { file: 'environment', pointer: name, rule, message };
 }
@@ -198,7 +215,7 @@ export function resolveConfig(raw: unknown, options: { file: string; baseDir: st
   const merged = applyEnv(raw as Record<string, any>, env, problems);
   const dbFromEnv = Boolean(merged.database?.fromEnv);
   if (merged.database) delete merged.database.fromEnv;
-  problems.push(...schemaProblems(file, validate(merged)));
+  problems.push(...withNetworkScopes(file, merged, schemaProblems(file, validate(merged))));
   if (problems.length) throw new ConfigError(problems, configLanguage(env));
 
   const warnings: Text[] = [];

@@ -7,6 +7,8 @@ describe('parseReadQuery', () => {
       [{ wave: 'a b' }, '/wave', 'wave-pattern'],
       [{ wave: Array.from({ length: 51 }, (_, i) => `w${i}`) }, '/wave', 'too-many-values'],
       [{ territory: 'nowhere' }, '/territory', 'territory-syntax'],
+      [{ territory: 'network:all' }, '/territory', 'network-results-only'],
+      [{ territory: 'network:bretagne' }, '/territory', 'network-code'],
       [{ territory: Array.from({ length: 51 }, (_, i) => `commune:${35000 + i}`) }, '/territory', 'too-many-values'],
       [{ questionnaire: 'Olva' }, '/questionnaire', 'id-pattern'],
       [{ questionnaire: ['olva-core', 'other'] }, '/questionnaire', 'parameter-once'],
@@ -14,11 +16,22 @@ describe('parseReadQuery', () => {
       [{ questionnaire: 'olva-core', extension: 'x/y' }, '/extension', 'id-pattern'],
     ];
     for (const [query, pointer, code] of cases) {
-      const read = parseReadQuery(query, code === 'required', true);
+      const read = parseReadQuery(query, code === 'required', { extension: true });
       expect('error' in read && read.problems, JSON.stringify(query)).toEqual([{ pointer, code, message: 'error' in read ? read.message : null }]);
       expect('error' in read && Object.keys(read.message).sort()).toEqual(['en', 'fr']);
     }
     expect(parseReadQuery({ questionnaire: 'olva-core', wave: '2026', territory: 'commune:35238' }, true)).toEqual({ questionnaire: 'olva-core', waves: ['2026'], territories: [{ level: 'commune', code: '35238' }] });
+  });
+
+  it('reads the network (network:all) alone on the routes that ask for it (the results routes), never among the territories', () => {
+    expect(parseReadQuery({ territory: 'network:all', wave: '2026' }, false, { network: true })).toEqual({ waves: ['2026'], territories: [], network: true });
+    expect(parseReadQuery({ territory: 'commune:35238' }, false, { network: true })).toEqual({ territories: [{ level: 'commune', code: '35238' }] });
+    for (const [territory, code] of [[['network:all', 'commune:35238'], 'network-alone'], ['network:all,network:all', 'network-alone'], ['network:bretagne', 'network-code']] as const) {
+      const read = parseReadQuery({ territory }, false, { network: true });
+      expect('error' in read && read.problems.map((p) => [p.pointer, p.code]), String(territory)).toEqual([['/territory', code]]);
+    }
+    const elsewhere = parseReadQuery({ territory: 'network:all' }, false);
+    expect('error' in elsewhere && elsewhere.message.en).toBe('network:all names the whole network\'s results, and only the results routes read it (GET /v1/results, …/publication, /v1/public/results): here, name territories that collect (level:code), or none for the token\'s whole scope');
   });
 
   it('tells a build\'s name (the embed\'s src, its + read as a space in a URL) from a questionnaire id, and gives the id to use', () => {

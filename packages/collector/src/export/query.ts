@@ -3,7 +3,9 @@
  * `questionnaire=<id>`, `wave=<wave>` (repeatable or comma-separated),
  * `territory=<level>:<code>` (repeatable or comma-separated).
  */
-import { parseTerritoryQuery } from '../auth.js';
+import { NETWORK_TERRITORY } from '@olva/analysis';
+import { territoryKey } from '@olva/schema';
+import { parseTerritoryQuery, queryValues } from '../auth.js';
 import type { TerritoryRef } from '../store/types.js';
 import { text, type Text } from '../messages.js';
 import { HttpError, type ResponseProblemBody } from '../http/errors.js';
@@ -16,6 +18,11 @@ export interface ReadQuery {
   waves?: string[];
   /** Territories named; empty means "all my scope covers". */
   territories: TerritoryRef[];
+  /**
+   * True when the network's own results were asked (`territory=network:all`, decision 0018):
+   * only where the route reads them (`network` of `parseReadQuery`); `territories` is then empty.
+   */
+  network?: true;
 }
 
 /**
@@ -53,11 +60,6 @@ function tooMany(name: string, n: number): BadRequest | null {
   return n > MAX_FILTER_VALUES ? badParameter(name, 'too-many-values', text('bad-request.too-many', { max: MAX_FILTER_VALUES, name, count: n })) : null;
 }
 
-function list(value: unknown): string[] {
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
-}
-
 /**
  * A build's name (`olva-core+rennes-2026`, its directory under `questionnaires/`): in a URL
  * its `+` reads as a space. A coordinator copies it from the embed's `src`.
@@ -77,32 +79,43 @@ function idPatternText(name: 'questionnaire' | 'extension', value: string): Text
 
 /** One questionnaire or extension id, or undefined; a `BadRequest` for several or a malformed one. */
 function oneId(query: Record<string, unknown>, name: 'questionnaire' | 'extension'): string | undefined | BadRequest {
-  const ids = list(query[name]);
+  const ids = queryValues(query[name]);
   if (ids.length > 1) return badParameter(name, 'parameter-once', text('bad-request.one-id', { name }));
   if (ids[0] !== undefined && !QUESTIONNAIRE_ID.test(ids[0])) return badParameter(name, 'id-pattern', idPatternText(name, ids[0]));
   return ids[0];
 }
 
+/** What a read route reads besides `questionnaire`, `wave` and `territory`. */
+export interface ReadQueryOptions {
+  /** `extension` is read (`GET /v1/responses`). */
+  extension?: boolean;
+  /** `territory=network:all` is read (the results routes); refused elsewhere, saying why. */
+  network?: boolean;
+}
+
 /**
- * Parses the query of a read route; `questionnaire` is required when `requireQuestionnaire`,
- * `extension` is read when `withExtension`.
+ * Parses the query of a read route; `questionnaire` is required when `requireQuestionnaire`.
  */
-export function parseReadQuery(query: Record<string, unknown>, requireQuestionnaire: boolean, withExtension = false): ReadQuery | BadRequest {
+export function parseReadQuery(query: Record<string, unknown>, requireQuestionnaire: boolean, options: ReadQueryOptions = {}): ReadQuery | BadRequest {
+  const withExtension = options.extension === true;
   const questionnaire = oneId(query, 'questionnaire');
   if (typeof questionnaire === 'object') return questionnaire;
   if (questionnaire === undefined && requireQuestionnaire) return badParameter('questionnaire', 'required', text('bad-request.questionnaire-required'));
   const extension = withExtension ? oneId(query, 'extension') : undefined;
   if (typeof extension === 'object') return extension;
-  const waves = list(query.wave);
+  const waves = queryValues(query.wave);
   const tooManyWaves = tooMany('wave', waves.length);
   if (tooManyWaves) return tooManyWaves;
   const bad = waves.find((w) => !WAVE.test(w));
   if (bad !== undefined) return badParameter('wave', 'wave-pattern', text('bad-request.wave-pattern', { value: bad.slice(0, 64), pattern: String(WAVE) }));
-  const territories = parseTerritoryQuery(query.territory);
-  if ('error' in territories) return badParameter('territory', 'territory-syntax', territories.error);
+  const named = queryValues(query.territory);
+  const network = options.network === true && named.includes(territoryKey(NETWORK_TERRITORY));
+  if (network && named.length > 1) return badParameter('territory', 'network-alone', text('bad-request.network-alone'));
+  const territories = network ? [] : parseTerritoryQuery(named);
+  if ('error' in territories) return badParameter('territory', territories.code, territories.error);
   const tooManyTerritories = tooMany('territory', territories.length);
   if (tooManyTerritories) return tooManyTerritories;
-  const out: ReadQuery = { territories };
+  const out: ReadQuery = { territories, ...(network ? { network: true as const } : {}) };
   if (questionnaire !== undefined) out.questionnaire = questionnaire;
   if (extension !== undefined) out.extension = extension;
   if (waves.length) out.waves = waves;

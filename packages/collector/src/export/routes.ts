@@ -33,7 +33,7 @@ import type { ResponseFilter, ResponseStore, StoredResponse } from '../store/typ
 import { text } from '../messages.js';
 import { codebookCsv, codebookEntries, codebookMarkdown } from './codebook.js';
 import { csvReadable } from './csv.js';
-import { badParameter, exportBaseName, parseReadQuery, type ReadQuery } from './query.js';
+import { badParameter, exportBaseName, parseReadQuery, type ReadQuery, type ReadQueryOptions } from './query.js';
 import { exportVersions } from './versions.js';
 import { writeXlsx } from './xlsx.js';
 import { parseMissing, type MissingMode } from './missing.js';
@@ -64,11 +64,12 @@ export interface AuthorizedRead {
 
 /**
  * Authenticates, parses and authorizes a read request; on refusal the reply is sent
- * (401, 400 or 403) and null is returned. Authentication comes first, so that a caller
+ * (401, 400 or 403) and null is returned. `options` say what the route reads besides
+ * (`parseReadQuery`): the network named (`network:all`) is authorized as the token's whole scope. Authentication comes first, so that a caller
  * without a token learns nothing, not even that its query is malformed.
  */
 export async function authorizeRead(
-  authorizer: Authorizer, right: Right, request: FastifyRequest, reply: FastifyReply, requireQuestionnaire: boolean,
+  authorizer: Authorizer, right: Right, request: FastifyRequest, reply: FastifyReply, requireQuestionnaire: boolean, options: ReadQueryOptions = {},
 ): Promise<AuthorizedRead | null> {
   const header = request.headers.authorization;
   if (!authorizer.authenticate(header)) {
@@ -76,7 +77,7 @@ export async function authorizeRead(
     await reply.code(denial.ok ? 401 : denial.status).send(denial.ok ? { error: 'unauthorized', message: text('unauthorized.required') } : denial.body);
     return null;
   }
-  const query = parseReadQuery((request.query ?? {}) as Record<string, unknown>, requireQuestionnaire);
+  const query = parseReadQuery((request.query ?? {}) as Record<string, unknown>, requireQuestionnaire, options);
   if ('error' in query) {
     await reply.code(400).send(query);
     return null;

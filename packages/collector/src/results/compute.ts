@@ -3,7 +3,7 @@
  * database into the aggregation, which keeps counters, never the responses. Every figure it
  * returns is protected by the disclosure rules (see the analysis README).
  */
-import { AnalysisError, aggregateResponses, analyseResponses, groupNames, notesOf, withoutExpected, type DisclosureRules, type HiddenCounts, type ResultsDocument, type Within } from '@olva/analysis';
+import { AnalysisError, aggregateResponses, analyseResponses, groupNames, notesOf, withoutExpected, type DisclosureRules, type HiddenCounts, type ResultsDocument, type TerritoryRef as ResultsTerritory, type Within } from '@olva/analysis';
 import { keyFigureClassesFor } from '@olva/core-questionnaire';
 import { sameTerritory, type ResponsePayload } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
@@ -54,8 +54,8 @@ export interface WaveRequest {
   wave: string;
   /** The territories whose groups the document holds (the request's, with those inside them), or `'all'`. */
   territories: TerritoryRef[] | 'all';
-  /** That territory only (a publication, or one territory asked): the document's `scope.territory`. */
-  territory?: TerritoryRef;
+  /** That territory only (a publication, or one territory asked; the network, `network:all`, pools them all): the document's `scope.territory`. */
+  territory?: ResultsTerritory;
   /**
    * The geography (`TerritoryDirectory.within`): the responses collected inside `territory`
    * count in its group, and the network counts distinct areas (an EPCI and a commune of it are one).

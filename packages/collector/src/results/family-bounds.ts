@@ -19,13 +19,12 @@
  * (overlapping groups: their independent sets), W at most `SWEEPS`; the bounds without the new
  * document are kept for the passes of hiding.
  */
-import { boundedCountPinned, type BoundedCount, type CountRef, type DisclosureRules, type HiddenCounts, type LineRef } from '@olva/analysis';
+import { boundedCountPinned, type BoundedCount, type CountRef, type DisclosureRules, type HiddenCounts, type LineRef, type TerritoryRef } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
 import type { HttpError } from '../http/errors.js';
 import { text, type Text } from '../messages.js';
-import type { TerritoryRef } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
-import { components, independentSets, overlap, type FamilyNode, type Member } from './family-tree.js';
+import { components, independentSets, insideHolder, overlap, type FamilyNode, type Member } from './family-tree.js';
 import { countIn, lineOf, lineRef, name, type HiddenLine, type View } from './views.js';
 
 /** The new territory and the published territories around it whose counts bound each other. */
@@ -50,12 +49,12 @@ const SWEEPS = 64;
  * (one is a pair, which bounds itself); null otherwise.
  * @param within the territories inside `territory`, custom ones the geography may not list included.
  * @param pairs the published territories inside it (`outside` false) and holding it (true).
- * @param published the published territories inside those holding it.
+ * @param published the published territories inside those holding it, by `level:code`.
  */
-export async function boundsWeb(directory: TerritoryDirectory, territory: TerritoryRef, within: ReadonlyMap<string, TerritoryRef>, pairs: readonly { territory: TerritoryRef; outside: boolean; views: View[] }[], published: ReadonlySet<string>, reader: (t: TerritoryRef) => Promise<View[]>): Promise<BoundsWeb | null> {
+export async function boundsWeb(directory: TerritoryDirectory, territory: TerritoryRef, within: ReadonlyMap<string, TerritoryRef>, pairs: readonly { territory: TerritoryRef; outside: boolean; views: View[] }[], published: ReadonlyMap<string, TerritoryRef>, reader: (t: TerritoryRef) => Promise<View[]>): Promise<BoundsWeb | null> {
   const mine = new Set([name(territory), ...within.keys()]);
   const list = new Map<string, { territory: TerritoryRef; views: View[] }>(pairs.map((p) => [name(p.territory), p]));
-  for (const a of pairs.filter((p) => p.outside)) for (const c of directory.inside(a.territory)) {
+  for (const a of pairs.filter((p) => p.outside)) for (const c of insideHolder(directory, a.territory, published)) {
     if (list.has(name(c)) || !published.has(name(c)) || sameTerritory(c, a.territory) || directory.inside(c).some((t) => mine.has(name(t)))) continue;
     const views = await reader(c);
     if (views.length) list.set(name(c), { territory: c, views });

@@ -5,13 +5,12 @@
  * `family-tree.ts` (a tree by containment, subset sums as bitsets); the bounds published
  * territories set on each other's hidden counts, chained, are `family-bounds.ts`'.
  */
-import type { CountRef, DisclosureRules, HiddenCounts, LineRef } from '@olva/analysis';
+import type { CountRef, DisclosureRules, HiddenCounts, LineRef, TerritoryRef } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
 import { joinTexts, text, type Text } from '../messages.js';
-import type { TerritoryRef } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
-import { familyFor, familySums, familyTree, hasSum, type FamilyNode, type Member, type Sums } from './family-tree.js';
+import { familyFor, familySums, familyTree, hasSum, insideHolder, type FamilyNode, type Member, type Sums } from './family-tree.js';
 import type { NestedPublication } from './nested.js';
 import { countIn, lineOf, lineRef, name, small, type Counted, type View } from './views.js';
 
@@ -21,7 +20,7 @@ import { countIn, lineOf, lineRef, name, small, type Counted, type View } from '
  * it, those inside the holder disjoint from `territory`, when any.
  * @param within the territories inside `territory`, custom ones the geography may not list included.
  */
-export async function families(directory: TerritoryDirectory, territory: TerritoryRef, within: ReadonlyMap<string, TerritoryRef>, pairs: readonly NestedPublication[], published: ReadonlySet<string>, reader: (t: TerritoryRef) => Promise<View[]>): Promise<NestedPublication[]> {
+export async function families(directory: TerritoryDirectory, territory: TerritoryRef, within: ReadonlyMap<string, TerritoryRef>, pairs: readonly NestedPublication[], published: ReadonlyMap<string, TerritoryRef>, reader: (t: TerritoryRef) => Promise<View[]>): Promise<NestedPublication[]> {
   const entry = (outer: TerritoryRef, holder: View[] | undefined, list: { territory: TerritoryRef; views: View[] }[]): NestedPublication => {
     const members: Member[] = list.map((m) => ({ territory: m.territory, inside: new Set([name(m.territory), ...directory.inside(m.territory).map(name)]) }));
     const top = familyTree(members);
@@ -34,7 +33,7 @@ export async function families(directory: TerritoryDirectory, territory: Territo
   const mine = new Set([name(territory), ...within.keys()]);
   for (const a of pairs.filter((p) => p.outside)) {
     const list: { territory: TerritoryRef; views: View[] }[] = [];
-    for (const c of directory.inside(a.territory)) {
+    for (const c of insideHolder(directory, a.territory, published)) {
       if (!published.has(name(c)) || sameTerritory(c, a.territory) || directory.inside(c).some((t) => mine.has(name(t)))) continue;
       const views = await reader(c);
       if (views.length) list.push({ territory: c, views });

@@ -12,7 +12,8 @@
  * nothing published inside): each of the fewer shifts the other.
  */
 import { territoryKey } from '@olva/schema';
-import type { TerritoryRef } from '../store/types.js';
+import { isNetworkTerritory, type TerritoryRef } from '@olva/analysis';
+import type { TerritoryDirectory } from '../territories.js';
 
 /** A published territory in the tree, with those right inside it (grouped where they overlap). */
 export interface FamilyNode {
@@ -21,6 +22,15 @@ export interface FamilyNode {
   index: number;
   /** The published territories right inside it: each group one territory, or several that overlap. */
   parts: FamilyNode[][];
+}
+
+/**
+ * The territories inside a published holder that may be read beside it: the geography's, or, for
+ * the network, which holds every territory, those `published` (a walk of the whole geography
+ * found the same few).
+ */
+export function insideHolder(directory: TerritoryDirectory, holder: TerritoryRef, published: ReadonlyMap<string, TerritoryRef>): Iterable<TerritoryRef> {
+  return isNetworkTerritory(holder) ? published.values() : directory.inside(holder);
 }
 
 /** A territory and every territory inside it, itself included, by `level:code`. */

@@ -66,6 +66,9 @@
  *   web's bounds hold the two's). Cost: per line a document shows that some territory around hides,
  *   O(W · N · K) (N territories, K hidden codes, W sweeps until nothing narrows, at most 64),
  *   those without the new document kept for the passes of hiding; O(N² · I) to place them.
+ * - The network (`network:all`, decision 0018) holds every territory: published, it is checked beside
+ *   every published territory (all read in one go), as an outer territory less any disjoint ones
+ *   inside it; it is the last holder of every territory published after it (`containers`).
  * - Not followed: sums of territories that overlap without one holding the other taken part by
  *   part (an EPCI across two départements with the communes of one of them outside it:
  *   `family-tree.ts` takes one or the other, whole, in the sums and the bounds alike); a « × »
@@ -73,11 +76,11 @@
  *   both (a sum of codes read from single counts in the other: a crosswalk's category; a question
  *   it renamed under its previous id, `previousQuestion`, in the previous wave).
  */
-import { boundedCountPinned, type CountRef, type DisclosureRules, type HiddenCounts, type LineRef, type ResultsDocument } from '@olva/analysis';
+import { boundedCountPinned, isNetworkTerritory, type CountRef, type DisclosureRules, type HiddenCounts, type LineRef, type ResultsDocument, type TerritoryRef } from '@olva/analysis';
 import { sameTerritory } from '@olva/schema';
 import { HttpError } from '../http/errors.js';
 import { text, type Text } from '../messages.js';
-import type { ExclusionEvent, ResponseFilter, ResponseStore, TerritoryRef } from '../store/types.js';
+import type { ExclusionEvent, ResponseFilter, ResponseStore } from '../store/types.js';
 import type { TerritoryDirectory } from '../territories.js';
 import { boundsWeb, webHidden, webRefusal, type BoundsWeb } from './family-bounds.js';
 import { families, familyConflict, familyHidden, familyRefusal, type Family } from './family-checks.js';
@@ -312,11 +315,13 @@ export async function nestedPublications(store: ResponseStore, directory: Territ
   const changed = counted && earlier.length ? await changedBySnapshot(store, counted, waves, earlier.map((e) => e.earlier!)) : undefined;
   out.push(...earlier.map((e) => (changed ? { ...e, changed: changed.get(e.earlier!)! } : e)));
   const pairs: NestedPublication[] = [];
+  // The network holds every territory: those published, read at once, are all a reader sets beside it.
+  const everyPublished = isNetworkTerritory(territory) ? await store.publications.publishedTerritories('all') : null;
   // Every territory inside, not only those the responses name: an EPCI counts its communes' responses, and its document is nested with its département's.
-  const within = new Map([...inner, ...directory.inside(territory)].filter((t) => !sameTerritory(t, territory)).map((t) => [name(t), t]));
+  const within = new Map([...inner, ...(everyPublished ?? directory.inside(territory))].filter((t) => !sameTerritory(t, territory)).map((t) => [name(t), t]));
   const around = [...[...within.values()].map((t) => [t, false] as const), ...directory.containers(territory).map((t) => [t, true] as const)];
   // One read says which have published: a region holds a thousand communes, few of them published.
-  const published = new Set((await store.publications.publishedTerritories(around.map(([t]) => t))).map(name));
+  const published = new Set((everyPublished ?? await store.publications.publishedTerritories(around.map(([t]) => t))).map(name));
   for (const [other, outside] of around) {
     if (!published.has(name(other))) continue;
     const views = await publishedViews(store, other);
@@ -324,7 +329,8 @@ export async function nestedPublications(store: ResponseStore, directory: Territ
   }
   // The territories inside those holding it that have published, and their views: one read says which, then one read each, shared.
   const holders = pairs.filter((p) => p.outside);
-  const aroundPublished = new Set((await store.publications.publishedTerritories(holders.flatMap((a) => directory.inside(a.territory)))).map(name));
+  const everywhere = holders.some((a) => isNetworkTerritory(a.territory));
+  const aroundPublished = new Map((await store.publications.publishedTerritories(everywhere ? 'all' : holders.flatMap((a) => directory.inside(a.territory)))).map((t) => [name(t), t]));
   const read = new Map<string, Promise<View[]>>();
   const reader = (t: TerritoryRef) => { if (!read.has(name(t))) read.set(name(t), publishedViews(store, t)); return read.get(name(t))!; };
   const together = await families(directory, territory, within, pairs, aroundPublished, reader);

@@ -16,6 +16,10 @@
  *   Beside every document the territory published before (replaced or withdrawn since: each
  *   has been public), the same in either direction: the responses that came in, were set aside
  *   or erased in between are a group of their own (409 `results/earlier-snapshot-difference`).
+ * - The network's own results (`network:all`, decision 0018): `GET /v1/results?wave=&territory=network:all`
+ *   for a `stats` token of scope `"all"` (403 otherwise; one wave, no network comparison), and
+ *   its publication by a `publish` token of scope `"all"`: the national network's decision. It
+ *   holds every territory, so it is nested with every published one (nested.ts).
  * - `DELETE …/publication` — withdraws it (404 when nothing is published).
  * - `GET …/publication` — state and history (who, when), for `publish` or `stats` tokens
  *   covering the territory.
@@ -37,7 +41,7 @@
  * it states; a published snapshot keeps the thresholds it was made with.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { disclosureRules, emptyWaveNote, withTerritoryNames, type DisclosureRules, type ResultsDocument, type Within } from '@olva/analysis';
+import { disclosureRules, emptyWaveNote, isNetworkTerritory, NETWORK_TERRITORY, withTerritoryNames, type DisclosureRules, type ResultsDocument, type TerritoryRef, type Within } from '@olva/analysis';
 import { sameTerritory, territoryKey } from '@olva/schema';
 import type { Authorizer, Principal } from '../auth.js';
 import { authorizeRead } from '../export/routes.js';
@@ -46,7 +50,7 @@ import { HttpError } from '../http/errors.js';
 import { waitingForSnapshots } from '../http/snapshot-wait.js';
 import { text, type Text } from '../messages.js';
 import type { QuestionnaireRegistry } from '../questionnaire-registry.js';
-import type { ResponseStore, TerritoryRef } from '../store/types.js';
+import type { ResponseStore } from '../store/types.js';
 import type { PublicationEvent } from '../store/publications.js';
 import type { StatsConfig } from '../stats/expected.js';
 import type { TerritoryDirectory } from '../territories.js';
@@ -75,16 +79,17 @@ export function publicResultsPath(territory: TerritoryRef, wave: string): string
   return `/v1/public/results/${territory.level}:${encodeURIComponent(territory.code)}/${encodeURIComponent(wave)}`;
 }
 
-/** The territory and wave of a path, checked as query values are; 400 otherwise. */
+/** The territory (the network's `network:all` too) and wave of a path, checked as query values are; 400 otherwise. */
 function target(request: FastifyRequest): { territory: TerritoryRef; wave: string; questionnaire: string } {
   const params = request.params as { territory: string; wave: string };
   const query = (request.query ?? {}) as Record<string, unknown>;
-  const parsed = parseReadQuery({ territory: params.territory, wave: params.wave, questionnaire: query.questionnaire }, false);
+  const parsed = parseReadQuery({ territory: params.territory, wave: params.wave, questionnaire: query.questionnaire }, false, { network: true });
   if ('error' in parsed) throw badRequestError(parsed);
-  if (parsed.territories.length !== 1 || parsed.waves?.length !== 1) {
-    throw badRequestError(badParameter(parsed.territories.length !== 1 ? 'territory' : 'wave', 'one-in-path', text('bad-request.results-path')));
+  const territories: TerritoryRef[] = parsed.network ? [{ ...NETWORK_TERRITORY }] : parsed.territories;
+  if (territories.length !== 1 || parsed.waves?.length !== 1) {
+    throw badRequestError(badParameter(territories.length !== 1 ? 'territory' : 'wave', 'one-in-path', text('bad-request.results-path')));
   }
-  return { territory: parsed.territories[0]!, wave: parsed.waves[0]!, questionnaire: parsed.questionnaire ?? DEFAULT_RESULTS_QUESTIONNAIRE };
+  return { territory: territories[0]!, wave: parsed.waves[0]!, questionnaire: parsed.questionnaire ?? DEFAULT_RESULTS_QUESTIONNAIRE };
 }
 
 /** The principal of a request with a token, or a 401 (the collector's refusal body). */
@@ -98,11 +103,38 @@ function principalOf(authorizer: Authorizer, request: FastifyRequest): Principal
   return principal;
 }
 
-/** A token may publish a territory it holds `publish` on and that its scope names itself. */
+/**
+ * A token may publish a territory it holds `publish` on and that its scope names itself; the
+ * network (`network:all`), a token of scope `"all"`: the national network's decision.
+ */
 function mayPublish(principal: Principal, territory: TerritoryRef): Text | null {
   if (!principal.scope.rights.includes('publish')) return text('forbidden.right', { token: principal.name, right: 'publish' });
-  const own = principal.scope.territories !== 'all' && principal.scope.territories.some((t) => t.level === territory.level && t.code === territory.code);
-  return own ? null : text('forbidden.publish-own', { token: principal.name, territory: `${territory.level}:${territory.code}` });
+  if (isNetworkTerritory(territory)) return principal.scope.territories === 'all' ? null : text('forbidden.publish-network', { token: principal.name });
+  const own = principal.scope.territories !== 'all' && principal.scope.territories.some((t) => sameTerritory(t, territory));
+  return own ? null : text('forbidden.publish-own', { token: principal.name, territory: territoryKey(territory) });
+}
+
+/** The 403 of the network's results read by a token whose scope is not `"all"`. */
+function networkScopeRefusal(principal: Principal): HttpError {
+  const message = text('forbidden.network-results', { token: principal.name });
+  return new HttpError(403, 'forbidden', message, {}, [{ pointer: '/territory', code: 'results/network-scope', message }]);
+}
+
+/**
+ * The comparisons of the network's own document: never the network comparison (nothing lies
+ * outside it; 400 when asked), and one wave (400 otherwise: without one, a document would hold
+ * a group per territory).
+ */
+function networkComparisons(asked: ComparisonQuery, waves: readonly string[] | undefined): ComparisonQuery {
+  if (waves?.length !== 1) {
+    const message = text('bad-request.network-one-wave');
+    throw new HttpError(400, 'bad-request', message, {}, [{ pointer: '/wave', code: 'results/network-one-wave', message }]);
+  }
+  if (asked.network) {
+    const message = text('bad-request.network-of-network');
+    throw new HttpError(400, 'bad-request', message, {}, [{ pointer: '/network', code: 'results/network-of-network', message }]);
+  }
+  return { ...asked, network: false };
 }
 
 /**
@@ -136,14 +168,16 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
   const withNames = (doc: ResultsDocument) => withTerritoryNames(doc, (t) => territories.name(t));
 
   app.get('/v1/results', async (request, reply) => {
-    const read = await authorizeRead(authorizer, 'stats', request, reply, false);
+    const read = await authorizeRead(authorizer, 'stats', request, reply, false, { network: true });
     if (!read) return reply;
     const questionnaireId = read.query.questionnaire ?? DEFAULT_RESULTS_QUESTIONNAIRE;
-    const asked = askedComparisons(request);
+    // The network's own results (`network:all`): every response of the wave, for a token of scope "all" only.
+    if (read.query.network && read.principal.scope.territories !== 'all') throw networkScopeRefusal(read.principal);
+    const asked = read.query.network ? networkComparisons(askedComparisons(request), read.query.waves) : askedComparisons(request);
     const comparisons = comparisonsFor(asked, read.principal, questionnaireId, read.query.waves);
     const wave = read.query.waves?.[0];
     // One territory named: its document, the responses collected inside it counted in it (as `olva analyse --territory`).
-    const named = read.query.territories.length === 1 ? read.query.territories[0]! : undefined;
+    const named: TerritoryRef | undefined = read.query.network ? { ...NETWORK_TERRITORY } : read.query.territories.length === 1 ? read.query.territories[0]! : undefined;
     // Over the limit of snapshots, its reads wait a few seconds in line before the 429.
     const reading = waitingForSnapshots(store, reply);
     const compared = comparisons && wave !== undefined
@@ -163,7 +197,8 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
     const { territory, wave, questionnaire } = target(request);
     const refusal = mayPublish(principal, territory);
     if (refusal) throw new HttpError(403, 'forbidden', refusal);
-    const comparisons = comparisonsFor(askedComparisons(request), principal, questionnaire, [wave])!;
+    const askedHere = isNetworkTerritory(territory) ? networkComparisons(askedComparisons(request), [wave]) : askedComparisons(request);
+    const comparisons = comparisonsFor(askedHere, principal, questionnaire, [wave])!;
     // The territories inside this one whose responses count in it: their publications are nested with it.
     const inner = new Map<string, TerritoryRef>();
     const counted: Within = (t, container) => {

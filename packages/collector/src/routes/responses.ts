@@ -110,7 +110,7 @@ export async function responsesRoutes(app: FastifyInstance, opts: ResponsesRoute
     // is malformed.
     authorize(request, 'read');
     const query = request.query as Record<string, unknown>;
-    const read = parseReadQuery(query, false, true);
+    const read = parseReadQuery(query, false, { extension: true });
     if ('error' in read) throw badQuery(read);
     const decision = authorize(request, 'read', read.territories);
     const limit = query.limit === undefined ? 100 : Number(query.limit);

@@ -8,7 +8,8 @@
  */
 import type { SqlDb, Row } from './sql.js';
 import { territoryClause } from './sql.js';
-import type { TerritoryRef } from './types.js';
+// A results document's territory: one payloads name, or the network (`network:all`, decision 0018).
+import type { TerritoryRef } from '@olva/analysis';
 
 /** Tables of the publications (created by the store's `init`). */
 export const PUBLICATIONS_SQL = `

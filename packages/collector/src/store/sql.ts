@@ -4,7 +4,7 @@
  * NOTHING, keyset pagination over TEXT timestamps), so one code path serves both.
  */
 import { TERRITORY_LEVELS } from '@olva/schema';
-import type { TerritoryRef } from './types.js';
+import { NETWORK_TERRITORY, type TerritoryRef } from '@olva/analysis';
 
 /** A row as the drivers return it. */
 export type Row = Record<string, unknown>;
@@ -93,8 +93,11 @@ export function jsonTextList(dialect: SqlDb['dialect']): string {
   return dialect === 'postgres' ? 'SELECT jsonb_array_elements_text(CAST(? AS jsonb))' : 'SELECT value FROM json_each(?)';
 }
 
-/** Territory levels in a fixed order, so that a filter's statement has one of a few shapes. */
-const LEVELS = TERRITORY_LEVELS;
+/**
+ * Territory levels in a fixed order, so that a filter's statement has one of a few shapes; the
+ * network's last, which only publications name (decision 0018).
+ */
+const LEVELS = [...TERRITORY_LEVELS, NETWORK_TERRITORY.level];
 
 /**
  * The territory clause: one `(level, codes)` test per level present, the codes passed as ONE
