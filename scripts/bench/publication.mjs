@@ -13,7 +13,9 @@
 //   Finistère and Morbihan);
 // - those 6 EPCIs, each beside its 4 published communes (pairs and triples: nested.ts);
 // - those 3 départements, each beside its EPCIs and communes;
-// - the region last, beside all 33 (Ille-et-Vilaine is left unpublished: the region's rest).
+// - the region, beside all 33 (Ille-et-Vilaine is left unpublished: the region's rest);
+// - the network's own results (network:all, decision 0018) last, by a publish token of scope all,
+//   beside all 34.
 // Every request must answer 200. Before the first, a cockpit request waits for the facts the
 // collector reads in the background at its start, which would otherwise share the CPU.
 //
@@ -37,6 +39,9 @@ const EPCIS_PER_DEPARTEMENT = 2;
 const COMMUNES_PER_EPCI = 4;
 const WAVE = '2026';
 const NATIONAL = 'bench-national-token-0123456789';
+/** The national network's publishing token (scope all): it publishes the network's own results, last. */
+const NETWORK_PUBLISHER = 'bench-network-publish-0123456789';
+const NETWORK = { level: 'network', code: 'all' };
 
 const name = (t) => `${t.level}:${t.code}`;
 const tokenOf = (t) => `bench-publish-${t.level}-${t.code}-0123456789`;
@@ -107,6 +112,7 @@ export async function runPublicationBench() {
       { name: 'national', token: NATIONAL, scope: { territories: 'all', rights: ['read', 'stats'] } },
       // Publication is the territory's own decision: a token per territory, naming it.
       ...order.map((t) => ({ name: `publish-${t.level}-${t.code}`, token: tokenOf(t), scope: { territories: [t], rights: ['publish'] } })),
+      { name: 'network-publisher', token: NETWORK_PUBLISHER, scope: { territories: 'all', rights: ['publish'] } },
     ],
   }, { file: 'bench', baseDir: root, env: {} });
   const collector = await api.createCollector({ config, logStream: false });
@@ -114,16 +120,18 @@ export async function runPublicationBench() {
   try {
     // Waits for the facts the cockpit reads in the background after a start (not measured).
     await call('GET', `${base}/v1/cockpit/network`, NATIONAL);
-    const timings = { commune: [], epci: [], departement: [], region: [] };
+    const timings = { commune: [], epci: [], departement: [], region: [], network: [] };
     let responses = 0;
     for (const t of order) {
       const { ms, body } = await call('PUT', `${base}/v1/results/${name(t)}/${WAVE}/publication`, tokenOf(t));
       timings[t.level].push(ms);
       if (t.level === 'region') responses = body.responses;
     }
+    // The network's own results last, beside every territory published (decision 0018).
+    timings.network.push((await call('PUT', `${base}/v1/results/${name(NETWORK)}/${WAVE}/publication`, NETWORK_PUBLISHER)).ms);
     return {
       count: COUNT, responses, fillMs, timings,
-      nested: { commune: 0, epci: COMMUNES_PER_EPCI, departement: EPCIS_PER_DEPARTEMENT * (1 + COMMUNES_PER_EPCI), region: order.length - 1 },
+      nested: { commune: 0, epci: COMMUNES_PER_EPCI, departement: EPCIS_PER_DEPARTEMENT * (1 + COMMUNES_PER_EPCI), region: order.length - 1, network: order.length },
       machine: machine(),
     };
   } finally {
@@ -135,12 +143,12 @@ export async function runPublicationBench() {
 /** Renders the figures as a Markdown table. */
 export function formatPublicationTable(r) {
   const ms = (x) => `${Math.round(x)} ms`;
-  const label = { commune: 'commune', epci: 'EPCI', departement: 'département', region: 'region (Bretagne), last' };
+  const label = { commune: 'commune', epci: 'EPCI', departement: 'département', region: 'region (Bretagne)', network: 'the network (network:all), last, by the national token' };
   const lines = [
     '| publication request (SQLite, real HTTP, the territory\'s own token) | requests | nested publications beside each | median | max |',
     '|---|---:|---:|---:|---:|',
   ];
-  for (const level of ['commune', 'epci', 'departement', 'region']) {
+  for (const level of ['commune', 'epci', 'departement', 'region', 'network']) {
     const xs = r.timings[level];
     lines.push(`| ${label[level]} | ${xs.length} | ${r.nested[level]} | ${ms(median(xs))} | ${ms(Math.max(...xs))} |`);
   }
