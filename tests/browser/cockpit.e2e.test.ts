@@ -42,6 +42,8 @@ const RENNES_SCOPE = [{ level: 'commune' as const, code: '35238' }];
 const REGIONAL = 'demo-reseau-regional-d41e';
 // The national network's publisher: scope « all », the network's own results (network:all).
 const NETWORK_PUBLISHER = 'demo-rnma-publication-9f3b';
+// A national token that reads the figures and may not publish.
+const NATIONAL_STATS = 'demo-rnma-chiffres-2b7e';
 // A Rennes response of 2026 whose respondent confirmed two warnings (set in `prepare`).
 let twoWarnings = '';
 const DEPARTEMENTS = [...Array.from({ length: 19 }, (_, i) => String(i + 1).padStart(2, '0')), '21', '22', '23', '24', '25'];
@@ -54,6 +56,7 @@ const demo = demoInChromium({
     { name: 'rennes-chiffres', token: ONLY_STATS, scope: { territories: RENNES_SCOPE, rights: ['stats'] } },
     { name: 'rennes-publication', token: ONLY_PUBLISH, scope: { territories: RENNES_SCOPE, rights: ['publish'] } },
     { name: 'rnma-publication', token: NETWORK_PUBLISHER, scope: { territories: 'all', rights: ['stats', 'publish'] } },
+    { name: 'rnma-chiffres', token: NATIONAL_STATS, scope: { territories: 'all', rights: ['stats'] } },
     { name: 'reseau-regional', token: REGIONAL, scope: { territories: DEPARTEMENTS.map((code) => ({ level: 'departement', code })), rights: ['read', 'stats'] } },
   ],
   requires: [path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json'), EMBED_JS],
@@ -653,7 +656,7 @@ it('counts the territories of a token covering dozens in the header, and lists t
 
 it('lets the national network publish its own results (network:all) from the network view, and withdraw them; a national token without publish sees no such section', async () => {
   const { page, errors } = await openPage();
-  await signIn(page, NATIONAL);
+  await signIn(page, NATIONAL_STATS);
   await page.waitForSelector('#network-table tbody tr');
   expect(await page.locator('#publication-title').count()).toBe(0);
   await page.click('#sign-out');

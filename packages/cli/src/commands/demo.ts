@@ -134,6 +134,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     { fr: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"`, en: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"` },
     { fr: '  publier les résultats de Rennes, visibles ensuite sur /resultats.html : dans le suivi (jeton « rennes », vue de Rennes, « Publier les résultats »), ou :', en: '  publish the results of Rennes, then shown on /resultats.html: in the cockpit (token "rennes", the view of Rennes, "Publish the results"), or:' },
     { fr: `  curl -X PUT -H "Authorization: Bearer ${tokens.rennes ?? ''}" "${publication}"`, en: `  curl -X PUT -H "Authorization: Bearer ${tokens.rennes ?? ''}" "${publication}"` },
+    { fr: '  les chiffres de l’ensemble du réseau (network:all) : dans le suivi, jeton national, « Publier les résultats »', en: '  the whole network\'s figures (network:all): in the cockpit, national token, "Publish the results"' },
     { fr: '  (Ctrl+C pour arrêter ; ces jetons en clair ne valent que pour la démo)', en: '  (Ctrl+C to stop; these clear tokens are for the demo only)' },
     { fr: '', en: '' },
   ];
