@@ -133,7 +133,10 @@ export function parseTerritoryOption(value: string | undefined): TerritoryRef | 
   }
   const parsed = parseTerritoryQuery(value);
   if ('error' in parsed || parsed.length !== 1) {
-    throw fail(`--territory : ${'error' in parsed ? parsed.error.fr : 'un seul territoire niveau:code'}`, `--territory: ${'error' in parsed ? parsed.error.en : 'one territory level:code'}`, EXIT.USAGE);
+    // The collector's words list the levels a payload names; here the network is one more.
+    const network = territoryKey(NETWORK_TERRITORY);
+    throw fail(`--territory : ${'error' in parsed ? parsed.error.fr : 'un seul territoire niveau:code'} ; ou ${network} pour l’ensemble du réseau`,
+      `--territory: ${'error' in parsed ? parsed.error.en : 'one territory level:code'}; or ${network} for the whole network`, EXIT.USAGE);
   }
   return parsed[0]!;
 }

@@ -354,6 +354,9 @@ describe('the network\'s own results (olva analyse --territory network:all)', ()
     const code = memoryIo();
     expect(await analyse.run(['--config', config, '--wave', '2026', '--territory', 'network:rnma', '--out', out], code.io)).toBe(2);
     expect(code.err()).toMatch(/^olva analyse : --territory : le réseau n’a qu’un code, network:all \(toutes les réponses regroupées\), lu « network:rnma »\n/);
+    const level = memoryIo();
+    expect(await analyse.run(['--config', config, '--wave', '2026', '--territory', 'canton:12', '--out', out], level.io)).toBe(2);
+    expect(level.err()).toMatch(/^olva analyse : --territory : le territoire « canton:12 » doit s’écrire niveau:code.* ; ou network:all pour l’ensemble du réseau\n/);
     const weighted = memoryIo();
     expect(await analyse.run(['--config', config, '--wave', '2026', '--territory', 'network:all', '--weight', 'sector', '--out', out, '--lang', 'en'], weighted.io)).toBe(2);
     expect(weighted.err()).toMatch(/^olva analyse: --weight sector: the whole network \(network:all\) has no expected distribution by sector .*\[analyse\/no-expected\]\n/);
