@@ -3,7 +3,7 @@
  * collection: sign-in with a token kept in session storage, a territory's figures checked
  * against the API, a planted duplicate compared in words, resolved (the export loses it) and undone, the
  * national network, scopes, tokens of fewer rights (each view only to a token that may read
- * it, and why not), the paper entry and its way back, English, the keyboard, a phone’s width
+ * it, and why not; a token made only to publish, its publications alone), the paper entry and its way back, English, the keyboard, a phone’s width
  * (a table that scrolls says so), the CSP, axe on every view, and the display criteria of RGAA
  * that axe does not check (focus rings, reflow at 320 px, text spacing at 200 %, reduced motion).
  * Needs `npm run build`.
@@ -37,6 +37,8 @@ const READER = 'demo-rennes-lecture-3a9c';
 const ONLY_READ = 'demo-rennes-doublons-7e21';
 const ONLY_STATS = 'demo-rennes-chiffres-5b08';
 const ONLY_PUBLISH = 'demo-rennes-publication-c4d6';
+// None of the three: a token made to erase responses on request.
+const ONLY_ERASE = 'demo-rennes-effacement-81f0';
 const RENNES_SCOPE = [{ level: 'commune' as const, code: '35238' }];
 // A regional network's token: two dozen departements.
 const REGIONAL = 'demo-reseau-regional-d41e';
@@ -57,6 +59,7 @@ const demo = demoInChromium({
     { name: 'rennes-doublons', token: ONLY_READ, scope: { territories: RENNES_SCOPE, rights: ['read'] } },
     { name: 'rennes-chiffres', token: ONLY_STATS, scope: { territories: RENNES_SCOPE, rights: ['stats'] } },
     { name: 'rennes-publication', token: ONLY_PUBLISH, scope: { territories: RENNES_SCOPE, rights: ['publish'] } },
+    { name: 'rennes-effacement', token: ONLY_ERASE, scope: { territories: RENNES_SCOPE, rights: ['erase'] } },
     { name: 'rnma-publication', token: NETWORK_PUBLISHER, scope: { territories: 'all', rights: ['stats', 'publish'] } },
     { name: 'rnma-chiffres', token: NATIONAL_STATS, scope: { territories: 'all', rights: ['stats'] } },
     { name: 'rnma-communication', token: NETWORK_ONLY_PUBLISH, scope: { territories: 'all', rights: ['publish'] } },
@@ -625,6 +628,15 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   expect((await rennesResults()).status).toBe(404);
   expect(await text(page, '#publication-state')).toBe('Not published yet.');
   await page.click('#lang');
+  await signOut();
+
+  // None of them: signed in all the same, told what it lacks.
+  await signIn(page, ONLY_ERASE);
+  await page.waitForSelector('#rights-note');
+  expect(await text(page, 'h1')).toBe('Rien à montrer pour ce jeton');
+  expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-effacement » ne montre rien de cette page : ni le réseau, les chiffres des territoires et les avertissements de cohérence (il lui faut le droit stats) ; ni les doublons probables et les réponses lues en mots (il lui faut le droit read).');
+  expect(await navLinks()).toEqual([]);
+  await expectAxeClean(page, 'no view for this token');
   await signOut();
   expect(await page.locator('#who').isVisible()).toBe(false);
   await closeClean(page, errors);
