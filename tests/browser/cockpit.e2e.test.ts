@@ -3,7 +3,7 @@
  * collection: sign-in with a token kept in session storage, a territory's figures checked
  * against the API, a planted duplicate compared in words, resolved (the export loses it) and undone, the
  * national network, scopes, tokens of fewer rights (each view only to a token that may read
- * it, and why not), the paper entry and its way back, English, the keyboard, a phone’s width
+ * it, and why not; a token made only to publish, its publications alone), the paper entry and its way back, English, the keyboard, a phone’s width
  * (a table that scrolls says so), the CSP, axe on every view, and the display criteria of RGAA
  * that axe does not check (focus rings, reflow at 320 px, text spacing at 200 %, reduced motion).
  * Needs `npm run build`.
@@ -33,10 +33,12 @@ document.addEventListener('securitypolicyviolation', (e) => window.__cspViolatio
 // A Rennes volunteer who may read the duplicates but not set them aside (no export right).
 const READER = 'demo-rennes-lecture-3a9c';
 // Tokens holding one right each, of those the cockpit reads: the duplicates only, the figures
-// only, and neither (a token made to publish results).
+// only, and neither (a token made to publish results: a mairie's communication officer).
 const ONLY_READ = 'demo-rennes-doublons-7e21';
 const ONLY_STATS = 'demo-rennes-chiffres-5b08';
 const ONLY_PUBLISH = 'demo-rennes-publication-c4d6';
+// None of the three: a token made to erase responses on request.
+const ONLY_ERASE = 'demo-rennes-effacement-81f0';
 const RENNES_SCOPE = [{ level: 'commune' as const, code: '35238' }];
 // A regional network's token: two dozen departements.
 const REGIONAL = 'demo-reseau-regional-d41e';
@@ -44,6 +46,8 @@ const REGIONAL = 'demo-reseau-regional-d41e';
 const NETWORK_PUBLISHER = 'demo-rnma-publication-9f3b';
 // A national token that reads the figures and may not publish.
 const NATIONAL_STATS = 'demo-rnma-chiffres-2b7e';
+// The national network's communication officer: publishes the network's results, reads no figure.
+const NETWORK_ONLY_PUBLISH = 'demo-rnma-communication-6a1d';
 // A Rennes response of 2026 whose respondent confirmed two warnings (set in `prepare`).
 let twoWarnings = '';
 const DEPARTEMENTS = [...Array.from({ length: 19 }, (_, i) => String(i + 1).padStart(2, '0')), '21', '22', '23', '24', '25'];
@@ -55,8 +59,10 @@ const demo = demoInChromium({
     { name: 'rennes-doublons', token: ONLY_READ, scope: { territories: RENNES_SCOPE, rights: ['read'] } },
     { name: 'rennes-chiffres', token: ONLY_STATS, scope: { territories: RENNES_SCOPE, rights: ['stats'] } },
     { name: 'rennes-publication', token: ONLY_PUBLISH, scope: { territories: RENNES_SCOPE, rights: ['publish'] } },
+    { name: 'rennes-effacement', token: ONLY_ERASE, scope: { territories: RENNES_SCOPE, rights: ['erase'] } },
     { name: 'rnma-publication', token: NETWORK_PUBLISHER, scope: { territories: 'all', rights: ['stats', 'publish'] } },
     { name: 'rnma-chiffres', token: NATIONAL_STATS, scope: { territories: 'all', rights: ['stats'] } },
+    { name: 'rnma-communication', token: NETWORK_ONLY_PUBLISH, scope: { territories: 'all', rights: ['publish'] } },
     { name: 'reseau-regional', token: REGIONAL, scope: { territories: DEPARTEMENTS.map((code) => ({ level: 'departement', code })), rights: ['read', 'stats'] } },
   ],
   requires: [path.join(REPO, 'packages/collector/dist/index.js'), path.join(REPO, 'build/questionnaires/olva-core/questionnaire.json'), EMBED_JS],
@@ -588,18 +594,49 @@ it('signs in any valid token, shows each view only to a token that may read it, 
   await page.waitForSelector('[data-figure="responses"]');
   await signOut();
 
-  // Neither: signed in all the same, told what it lacks, in French then in English.
+  // Neither, only publish: its publication alone, no figure, said what it shows and lacks; Rennes'
+  // results published beside 2025, by the keyboard, and withdrawn, in English (it took curl).
   await signIn(page, ONLY_PUBLISH);
+  await page.waitForSelector('#publication-state');
+  expect(page.url()).toMatch(/#publication$/);
+  expect(await text(page, 'h1')).toBe('Publier les résultats');
+  expect(await page.locator('main h2').allTextContents()).toEqual(['Rennes (35238)']);
+  expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-publication » ne montre que la publication des résultats (droit publish) : ni le réseau, les chiffres des territoires et les avertissements de cohérence (il lui faut le droit stats) ; ni les doublons probables et les réponses lues en mots (il lui faut le droit read).');
+  expect(await navLinks()).toEqual(['#publication']);
+  expect(await page.locator('main [data-figure], main table, main figure, main [data-export]').count()).toBe(0);
+  expect(await page.locator('#wave option').allTextContents()).toEqual(['2026', '2025']);
+  expect(await text(page, '#publication-intro')).toMatch(/^Les résultats de Rennes \(35238\) pour la vague 2026, .*comparés à la vague 2025/);
+  expect(await text(page, '#publication-state')).toBe('Pas encore publiés.');
+  const rennesResults = () => fetch(`${demo.base}/v1/public/results/commune:35238/2026`);
+  expect((await rennesResults()).status).toBe(404);
+  await expectAxeClean(page, 'publication, publish right only');
+  await page.focus('#publish');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /^Résultats publiés \(\d+ réponses\)\.$/.test(document.getElementById('publication-done')?.textContent ?? ''));
+  const publishedRennes = await (await rennesResults()).json() as { scope: { territory: unknown; previousWave?: string } };
+  expect(publishedRennes.scope).toMatchObject({ territory: { level: 'commune', code: '35238' }, previousWave: '2025' });
+  expect(await text(page, '#publication-state')).toMatch(/^Publiés le .+ par rennes-publication \(\d+ réponses\), à l’adresse publique : \/v1\/public\/results\/commune:35238\/2026$/);
+  expect(await page.locator('#publication-url').getAttribute('href')).toBe('/v1/public/results/commune:35238/2026');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('publish');
+  await expectAxeClean(page, 'publication, published by a publish-only token');
+  await page.click('#lang');
+  await page.waitForFunction(() => document.getElementById('rights-note')?.textContent === 'The token "rennes-publication" shows only the publication of the results (the publish right): neither the network, the figures of each territory and the coherence warnings (it needs the stats right); nor the probable duplicates and the responses read in words (it needs the read right).');
+  expect(await text(page, '#who')).toBe('Signed in with the token "rennes-publication" — territory: Rennes (35238)');
+  expect(await text(page, 'h1')).toBe('Publish the results');
+  await page.click('#withdraw');
+  await page.waitForFunction(() => document.getElementById('publication-done')?.textContent === 'Publication withdrawn: the results are no longer public.');
+  expect((await rennesResults()).status).toBe(404);
+  expect(await text(page, '#publication-state')).toBe('Not published yet.');
+  await page.click('#lang');
+  await signOut();
+
+  // None of them: signed in all the same, told what it lacks.
+  await signIn(page, ONLY_ERASE);
   await page.waitForSelector('#rights-note');
   expect(await text(page, 'h1')).toBe('Rien à montrer pour ce jeton');
-  expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-publication » ne montre rien de cette page : ni le réseau, les chiffres des territoires et les avertissements de cohérence (il lui faut le droit stats) ; ni les doublons probables et les réponses lues en mots (il lui faut le droit read).');
+  expect(await text(page, '#rights-note')).toBe('Le jeton « rennes-effacement » ne montre rien de cette page : ni le réseau, les chiffres des territoires et les avertissements de cohérence (il lui faut le droit stats) ; ni les doublons probables et les réponses lues en mots (il lui faut le droit read).');
   expect(await navLinks()).toEqual([]);
-  expect(await page.locator('#sign-out').count()).toBe(1);
   await expectAxeClean(page, 'no view for this token');
-  await page.click('#lang');
-  await page.waitForFunction(() => document.getElementById('rights-note')?.textContent === 'The token "rennes-publication" shows nothing of this page: neither the network, the figures of each territory and the coherence warnings (it needs the stats right); nor the probable duplicates and the responses read in words (it needs the read right).');
-  expect(await text(page, '#who')).toBe('Signed in with the token "rennes-publication" — territory: Rennes (35238)');
-  await page.click('#lang');
   await signOut();
   expect(await page.locator('#who').isVisible()).toBe(false);
   await closeClean(page, errors);
@@ -654,7 +691,7 @@ it('counts the territories of a token covering dozens in the header, and lists t
   await closeClean(page, errors);
 });
 
-it('lets the national network publish its own results (network:all) from the network view, and withdraw them; a national token without publish sees no such section', async () => {
+it('lets the national network publish its own results (network:all) from the network view, and withdraw them, its publish-only token too; a national token without publish sees no such section', async () => {
   const { page, errors } = await openPage();
   await signIn(page, NATIONAL_STATS);
   await page.waitForSelector('#network-table tbody tr');
@@ -684,6 +721,22 @@ it('lets the national network publish its own results (network:all) from the net
   await page.waitForFunction(() => document.getElementById('publication-done')?.textContent === 'Publication withdrawn: the results are no longer public.');
   expect((await publicResults()).status).toBe(404);
   await page.click('#lang');
+  // The national network's communication officer: no figure, the network's publication alone.
+  await page.click('#sign-out');
+  await page.waitForSelector('#token');
+  await signIn(page, NETWORK_ONLY_PUBLISH);
+  await page.waitForSelector('#publication-state');
+  expect(await page.locator('main h2').allTextContents()).toEqual(['Ensemble du réseau']);
+  expect(await text(page, '#publication-intro')).toMatch(new RegExp(`^Les résultats de l’ensemble du réseau pour la vague ${wave}, .* Ils réunissent toutes les réponses de la vague`));
+  expect(await page.locator('main [data-figure], main table').count()).toBe(0);
+  await page.click('#publish');
+  await page.waitForFunction(() => /^Résultats publiés \(\d+ réponses\)\.$/.test(document.getElementById('publication-done')?.textContent ?? ''));
+  expect(((await (await publicResults()).json()) as { scope: { territory: unknown } }).scope.territory).toEqual({ level: 'network', code: 'all' });
+  expect(await text(page, '#publication-state')).toMatch(/ par rnma-communication \(\d+ réponses\), à l’adresse publique : /);
+  await expectAxeClean(page, 'publication, the network by a publish-only token');
+  await page.click('#withdraw');
+  await page.waitForFunction(() => document.getElementById('publication-done')?.textContent === 'Publication retirée : les résultats ne sont plus publics.');
+  expect((await publicResults()).status).toBe(404);
   await closeClean(page, errors);
 });
 

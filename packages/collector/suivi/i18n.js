@@ -47,6 +47,7 @@ export const TEXTS = {
     listSeparator: ' ; ni ',
     rightsNote: 'Le jeton « {name} » ne montre pas {list}.',
     seesNothing: 'Le jeton « {name} » ne montre rien de cette page : ni {list}.',
+    publishOnlyNote: 'Le jeton « {name} » ne montre que la publication des résultats (droit publish) : ni {list}.',
     nothingTitle: 'Rien à montrer pour ce jeton',
     chaseNoExpectedNone: 'Sans distribution attendue configurée, le collecteur ne repère que les secteurs sans aucune réponse : chaque secteur en a au moins une.',
     logMember: '{group} : {who}',
@@ -69,7 +70,7 @@ export const TEXTS = {
     unpublishedState: 'Pas encore publiés.', publishedState: 'Publiés le {when} par {by} ({n} réponses), à l’adresse publique :',
     publish: 'Publier les résultats', publishAgain: 'Publier à nouveau (remplace la version publiée)', withdraw: 'Retirer la publication',
     publishedDone: 'Résultats publiés ({n} réponses).', withdrawnDone: 'Publication retirée : les résultats ne sont plus publics.',
-    wholeNetwork: 'l’ensemble du réseau',
+    wholeNetwork: 'l’ensemble du réseau', networkHeading: 'Ensemble du réseau',
     publicationNetwork: 'Ils réunissent toutes les réponses de la vague, de tous les territoires, chacune comptée une fois ; ils sont vérifiés à côté des résultats que chaque territoire a publiés, pour qu’aucune différence ne dévoile un petit groupe.',
   },
   en: {
@@ -118,6 +119,7 @@ export const TEXTS = {
     listSeparator: '; nor ',
     rightsNote: 'The token "{name}" does not show {list}.',
     seesNothing: 'The token "{name}" shows nothing of this page: neither {list}.',
+    publishOnlyNote: 'The token "{name}" shows only the publication of the results (the publish right): neither {list}.',
     nothingTitle: 'Nothing to show for this token',
     chaseNoExpectedNone: 'With no expected distribution configured, the collector only spots the sectors with no response at all: every sector has at least one.',
     logMember: '{group}: {who}',
@@ -139,7 +141,7 @@ export const TEXTS = {
     unpublishedState: 'Not published yet.', publishedState: 'Published on {when} by {by} ({n} responses), at the public address:',
     publish: 'Publish the results', publishAgain: 'Publish again (replaces the published version)', withdraw: 'Withdraw the publication',
     publishedDone: 'Results published ({n} responses).', withdrawnDone: 'Publication withdrawn: the results are no longer public.',
-    wholeNetwork: 'the whole network',
+    wholeNetwork: 'the whole network', networkHeading: 'Whole network',
     publicationNetwork: 'They pool every response of the wave, from every territory, each counted once; they are checked beside the results each territory has published, so that no difference gives a small group away.',
   },
 };

@@ -135,6 +135,8 @@ function setChrome() {
   nav.replaceChildren(signedIn ? h('ul', {},
     may('stats') ? link('#reseau', tr('network'), view === 'network') : null,
     may('read') ? link('#doublons', tr('duplicates'), view === 'duplicates') : null,
+    // With `stats`, each territory's view and the network's hold their publication.
+    may('publish') && !may('stats') ? link('#publication', tr('publicationTitle'), view === 'publications') : null,
     h('li', {}, h('button', { type: 'button', id: 'sign-out', on: { click: signOut } }, tr('signOut')))) : '');
 }
 
@@ -177,27 +179,32 @@ const SECTIONS = [{ right: 'stats', key: 'lackStats' }, { right: 'read', key: 'l
 
 /** The view `route` asks for, needing a right the token lacks: null when it may open it. */
 function refusedView(route) {
-  const needs = route.view === 'duplicates' ? 'read' : 'stats';
+  const needs = { duplicates: 'read', publications: 'publish' }[route.view] ?? 'stats';
   return may(needs) ? null : needs;
 }
 
-/** Where a token starts: its one territory, the network, or the duplicates when it may not read the figures. */
+/**
+ * Where a token starts: its one territory, the network, or, when it may not read the figures,
+ * the duplicates, else its publications (a token made only to publish results).
+ */
 function startHash() {
   if (may('stats')) {
     const scope = state.me.territories;
     return scope !== 'all' && scope.length === 1 ? `#territoire=${territoryParam(scope[0])}` : '#reseau';
   }
-  return may('read') ? '#doublons' : '';
+  return may('read') ? '#doublons' : may('publish') ? '#publication' : '';
 }
 
 /**
  * The sentence saying what this token does not show and which right it lacks (French, or
- * English when the page is), or null when it lacks none of the cockpit's rights.
+ * English when the page is), or null when it lacks none of the cockpit's rights. A token
+ * lacking both that may publish is told that the publication is what it shows.
  */
 function rightsNote() {
   const lacking = SECTIONS.filter((s) => !may(s.right)).map((s) => tr(s.key));
   if (!lacking.length) return null;
-  return h('p', { id: 'rights-note', class: 'note' }, tr(lacking.length === SECTIONS.length ? 'seesNothing' : 'rightsNote', { name: state.me.name, list: lacking.join(tr('listSeparator')) }));
+  const key = lacking.length < SECTIONS.length ? 'rightsNote' : may('publish') ? 'publishOnlyNote' : 'seesNothing';
+  return h('p', { id: 'rights-note', class: 'note' }, tr(key, { name: state.me.name, list: lacking.join(tr('listSeparator')) }));
 }
 
 /** Replaces the main content and moves the focus to its heading (screen readers read it). */
@@ -225,7 +232,7 @@ function showError(error) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Routes: #reseau, #territoire=<level>:<code>[&vague=<wave>], #doublons[=<level>:<code>]
+// Routes: #reseau, #territoire=<level>:<code>[&vague=<wave>], #doublons[=<level>:<code>], #publication
 
 const WAVE = /^[A-Za-z0-9_.-]{1,40}$/;
 
@@ -241,6 +248,7 @@ function currentRoute() {
   // A wave in the address (the paper entry's link back to the view it was opened from).
   if (name === 'territoire' && /^[a-z]+:[A-Za-z0-9_.-]+$/.test(arg ?? '')) return { view: 'territory', territory: arg, ...(WAVE.test(wave ?? '') ? { wave } : {}) };
   if (name === 'doublons') return { view: 'duplicates', territory: /^[a-z]+:[A-Za-z0-9_.-]+$/.test(arg ?? '') ? arg : null };
+  if (name === 'publication') return { view: 'publications' };
   return { view: 'network' };
 }
 
@@ -283,6 +291,7 @@ async function render() {
     }
     if (route.view === 'territory') await renderTerritory(route.territory, mine);
     else if (route.view === 'duplicates') await renderDuplicates(route.territory, mine);
+    else if (route.view === 'publications') await renderPublications(mine);
     else await renderNetwork(mine);
   } catch (error) {
     if (mine === drawing) showError(error);
@@ -625,13 +634,16 @@ function publicationPath(view) {
  * Publishing the wave's results (key figures, report, results page, `<olva-results>`), with
  * the previous wave beside them when the territory has one, and withdrawing them: a
  * coordinator without a terminal was sent to `curl -X PUT` with the token. The collector
- * says why it refuses (a group too small beside a nested territory's publication).
+ * says why it refuses (a group too small beside a nested territory's publication). `n`: the
+ * section's place in a view of several (its ids end in `-2`, `-3`…), under `heading`.
  */
-function publicationField(view, publication) {
+function publicationField(view, publication, n = 0, heading = tr('publicationTitle')) {
   if (!publication) return null;
-  const previous = view.waves[view.waves.indexOf(view.wave) + 1] ?? null;
+  const at = view.waves.indexOf(view.wave);
+  const previous = at < 0 ? null : view.waves[at + 1] ?? null;
   const name = territoryName(view.territory);
-  const done = h('p', { id: 'publication-done', class: 'done' });
+  const id = (base) => (n ? `${base}-${n + 1}` : base);
+  const done = h('p', { id: id('publication-done'), class: 'done' });
   const last = publication.history?.at(-1);
   const act = (method, query, doneKey) => async () => {
     done.textContent = '';
@@ -639,11 +651,11 @@ function publicationField(view, publication) {
     try {
       const answer = await api(`${publicationPath(view)}${query}`, { method });
       await render();
-      const again = document.getElementById('publication-done');
+      const again = document.getElementById(id('publication-done'));
       if (!again) return;
       again.textContent = tr(doneKey, { n: num(answer.responses ?? 0) });
       announce(again.textContent);
-      document.getElementById('publish')?.focus();
+      document.getElementById(id('publish'))?.focus();
     } catch (error) {
       done.setAttribute('role', 'alert');
       done.textContent = failureText(error);
@@ -651,18 +663,45 @@ function publicationField(view, publication) {
   };
   const query = `?${new URLSearchParams({ questionnaire: view.questionnaire ?? 'olva-core', ...(previous ? { previousWave: previous } : {}) })}`;
   return [
-    h('h2', { id: 'publication-title' }, tr('publicationTitle')),
-    h('p', { id: 'publication-intro' }, tr(previous ? 'publicationIntroPrevious' : 'publicationIntro', { name, wave: view.wave, previous: previous ?? '' }),
+    h('h2', { id: id('publication-title') }, heading),
+    h('p', { id: id('publication-intro') }, tr(previous ? 'publicationIntroPrevious' : 'publicationIntro', { name, wave: view.wave, previous: previous ?? '' }),
       // What the network's figures are, and why it may be refused: every territory's publication is checked beside it.
       isNetwork(view.territory) ? ` ${tr('publicationNetwork')}` : null),
-    h('p', { id: 'publication-state' }, publication.published
-      ? [tr('publishedState', { when: when(last?.at), by: last?.by ?? '', n: num(last?.responses ?? 0) }), ' ', h('a', { href: publication.url, id: 'publication-url' }, publication.url)]
+    h('p', { id: id('publication-state') }, publication.published
+      ? [tr('publishedState', { when: when(last?.at), by: last?.by ?? '', n: num(last?.responses ?? 0) }), ' ', h('a', { href: publication.url, id: id('publication-url') }, publication.url)]
       : tr('unpublishedState')),
-    h('div', { class: 'actions', role: 'group', 'aria-labelledby': 'publication-title', 'aria-describedby': 'publication-intro' },
-      h('button', { type: 'button', id: 'publish', on: { click: act('PUT', query, 'publishedDone') } }, tr(publication.published ? 'publishAgain' : 'publish')),
-      publication.published ? [' ', h('button', { type: 'button', id: 'withdraw', on: { click: act('DELETE', '', 'withdrawnDone') } }, tr('withdraw'))] : null),
+    h('div', { class: 'actions', role: 'group', 'aria-labelledby': id('publication-title'), 'aria-describedby': id('publication-intro') },
+      h('button', { type: 'button', id: id('publish'), on: { click: act('PUT', query, 'publishedDone') } }, tr(publication.published ? 'publishAgain' : 'publish')),
+      publication.published ? [' ', h('button', { type: 'button', id: id('withdraw'), on: { click: act('DELETE', '', 'withdrawnDone') } }, tr('withdraw'))] : null),
     done,
   ];
+}
+
+/** Waves newest first, as the collector lists them. */
+const newestFirst = (waves) => [...new Set(waves)].sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+
+/**
+ * The publications of a token that may publish without reading the figures (a mairie's
+ * communication officer): each territory its scope names, or the network's own results for a
+ * scope of « all », read from `GET /v1/cockpit/publications` (their waves, no figure), one
+ * wave for all of them; drawn only while `mine` is the drawing asked last. Such a token was
+ * told the cockpit had nothing for it, and published with curl.
+ */
+async function renderPublications(mine) {
+  const ask = async (wave) => (await api(`/v1/cockpit/publications${wave ? `?wave=${encodeURIComponent(wave)}` : ''}`)).publications;
+  let publications = await ask(state.wave);
+  const waves = newestFirst(publications.flatMap((p) => p.waves));
+  // The wave chosen (elsewhere too), if it has responses in reach, else the newest of them
+  // all: each territory is shown that one wave, as the chooser says, not its own newest.
+  const wave = waves.includes(state.wave) ? state.wave : waves[0] ?? null;
+  if (wave !== null && publications.some((p) => p.wave !== wave)) publications = await ask(wave);
+  const states = await Promise.all(publications.map(publicationOf));
+  if (mine !== drawing) return;
+  state.wave = wave;
+  show(tr('publicationTitle'),
+    rightsNote(),
+    waveField(waves, wave),
+    publications.map((p, i) => publicationField(p, states[i], i, isNetwork(p.territory) ? tr('networkHeading') : territoryName(p.territory))));
 }
 
 /**

@@ -278,7 +278,7 @@ const GETS = [
   '/v1/responses', '/v1/responses/:x', '/v1/waves/:x/admits',
   '/v1/exports/responses.csv', '/v1/exports/responses.xlsx', '/v1/exports/codebook.csv', '/v1/exports/codebook.md', '/v1/exports/responses.ndjson', '/v1/exports/questionnaires.json',
   '/v1/stats/sample', '/v1/results', '/v1/results/:x/:x/publication', '/v1/public/results/:x/:x',
-  '/v1/cockpit/territory', '/v1/cockpit/network', '/v1/cockpit/warnings', '/v1/cockpit/responses/:x', '/v1/cockpit/duplicates', '/v1/cockpit/duplicates/log',
+  '/v1/cockpit/territory', '/v1/cockpit/network', '/v1/cockpit/warnings', '/v1/cockpit/responses/:x', '/v1/cockpit/duplicates', '/v1/cockpit/duplicates/log', '/v1/cockpit/publications',
   '/v1/communes', '/v1/communes/:x', '/health', '/ready', '/suivi', '/suivi/', '/suivi/:x', '/:x', '/v1/:x',
 ];
 const POSTS = ['/v1/responses', '/v1/cockpit/duplicates/exclude', '/v1/cockpit/duplicates/restore'];
@@ -396,6 +396,7 @@ describe(`bad input on every route (fast-check) over real HTTP on ${backend.name
       ['/v1/cockpit/network', { wave: '2026' }],
       ['/v1/cockpit/warnings', { wave: '2026', territory: 'epci:200042174' }],
       ['/v1/cockpit/duplicates', { wave: '2026' }],
+      ['/v1/cockpit/publications', { wave: '2026' }],
       ['/v1/communes', { q: 'rennes', limit: '5' }],
     ];
     const value = fc.oneof(queryValue, fc.constantFrom('2026', '2025', 'olva-core', 'commune:35238', 'departement:56', 'region:53', 'epci:200042174', 'custom:x', 'commune:99999', 'true', 'false', 'codes', 'empty', 'national', 'none', 'sector'));

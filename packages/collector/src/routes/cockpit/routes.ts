@@ -11,6 +11,10 @@
  * - `GET /v1/cockpit/responses/{id}` (`read` right over its territory, as `GET /v1/responses/{id}`;
  *   personal answers only with `export-personal`) — one response in words (response-view.ts).
  *
+ * - `GET /v1/cockpit/publications?wave=<wave>&territory=` (`publish` right) — for each territory
+ *   the token may publish (the network for a scope of `"all"`), the waves with responses there
+ *   and the questionnaire, no figure: a token made only to publish publishes from the page (publications.ts).
+ *
  * - `GET /v1/cockpit/me` (any valid token) — the token's name, rights and territories (me.ts).
  * - `/suivi/` — the page that reads them (page.ts).
  * - `/v1/cockpit/duplicates…` — probable duplicates, set aside and restored; names and RNA
@@ -37,6 +41,7 @@ import type { CockpitContext } from './context.js';
 import { knownTerritories, networkView } from './network-view.js';
 import { territoryView } from './territory-view.js';
 import { confirmedWarnings } from './warnings.js';
+import { publicationTargets, publishable } from './publications.js';
 import { waitingForSnapshots } from '../../http/snapshot-wait.js';
 
 /** What the cockpit routes need from the server. */
@@ -96,6 +101,15 @@ export const cockpitRoutes: FastifyPluginAsync<CockpitRouteOptions> = async (app
       && (asked.length === 0 || asked.some((a) => context.territories.within(t, a)));
     const view = await networkView(context, (w) => knownTerritories(context, tokens, w), visible, read.filter.territories, wave);
     return reply.header('cache-control', 'no-store').send(view);
+  });
+
+  app.get('/v1/cockpit/publications', async (request, reply) => {
+    const read = await authorizeRead(authorizer, 'publish', request, reply, false);
+    if (!read) return reply;
+    const wave = await oneWave(read, reply);
+    if (wave === null) return reply;
+    const publications = await publicationTargets(context, publishable(read.principal, read.query.territories), wave);
+    return reply.header('cache-control', 'no-store').send({ publications });
   });
 
   app.get('/v1/cockpit/warnings', async (request, reply) => {
