@@ -122,8 +122,8 @@ function networkScopeRefusal(principal: Principal): HttpError {
 
 /**
  * The comparisons of the network's own document: never the network comparison (nothing lies
- * outside it; 400 when asked), and one wave (400 otherwise: without one, a document would hold
- * a group per territory).
+ * outside it; 400 when asked), nor post-stratified shares (no expected distribution names it;
+ * 400), and one wave (400 otherwise: without one, a document would hold a group per territory).
  */
 function networkComparisons(asked: ComparisonQuery, waves: readonly string[] | undefined): ComparisonQuery {
   if (waves?.length !== 1) {
@@ -133,6 +133,12 @@ function networkComparisons(asked: ComparisonQuery, waves: readonly string[] | u
   if (asked.network) {
     const message = text('bad-request.network-of-network');
     throw new HttpError(400, 'bad-request', message, {}, [{ pointer: '/network', code: 'results/network-of-network', message }]);
+  }
+  // The configuration's expected distributions name territories that collect, never the
+  // network: the generic « declare it in stats.expected » would send the reader to a refusal.
+  if (asked.weight) {
+    const message = text('bad-request.network-no-expected');
+    throw new HttpError(400, 'bad-request', message, {}, [{ pointer: '/weight', code: 'results/no-expected', message }]);
   }
   return { ...asked, network: false };
 }
