@@ -117,6 +117,8 @@ for (const backend of bothBackends()) {
         const refused = await put(NETWORK, '2026', token);
         expect([refused.status, refused.body.message]).toEqual([403, expect.stringContaining(why)]);
       }
+      // A territory's token: the rule and pointer of the network's read, as the contract's error body has them.
+      expect((await put(NETWORK, '2026', rennes)).body.problems).toEqual([{ pointer: '/territory', code: 'results/network-scope', message: expect.stringContaining('est la décision du réseau national') }]);
       // The national publisher still publishes no territory's results: each its own.
       expect((await put(`commune:${code}`, '2026', NATIONAL_PUBLISHER)).status).toBe(403);
       expect((await call(server.url, 'GET', `/v1/public/results/${NETWORK}/2026`)).status).toBe(404);
