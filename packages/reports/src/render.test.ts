@@ -72,6 +72,18 @@ describe('the network\'s own results (network:all)', () => {
     expect(keyFiguresHtml(subject, KEY_FIGURES, 'en')).toContain('the network of wave 2026 pools 5 territories, that of 2025 pooled 1, 1 of them in both');
   });
 
+  it('names no one extension beside the questions of a document that pools several', () => {
+    // Rennes' document, as a holder of Rennes and of Lorient Agglomération (listed first) reads it.
+    const rennes = selectSubject(doc, { territory: RENNES });
+    const lorient = { questionnaire: rennes.group.versions[0]!.questionnaire, extension: { id: 'lorient-agglo-2026', version: '1.0.0' }, responses: 1 };
+    const pooled = { ...rennes, group: { ...rennes.group, versions: [lorient, ...rennes.group.versions] } };
+    const fr = fullReportHtml(pooled, core, 'fr');
+    // Rennes' questions were labelled with Lorient's extension, the first the versions listed.
+    expect(fr).not.toContain('Question du territoire (');
+    expect(fr).toContain('<p class="muted from-extension">Question d’une extension territoriale</p>');
+    expect(fullReportHtml(pooled, core, 'en')).toContain('<p class="muted from-extension">Question of a territorial extension</p>');
+  });
+
   it('sets the employers note beside the network\'s own reference table (network:all)', () => {
     const reference = parseReference('territoire;annee;secteur;etablissements_employeurs;postes_salaries\nnetwork:all;2022;Ensemble;9100;88000\n', 'ref.csv');
     const page = employersHtml(selectSubject(network), reference, 'fr');

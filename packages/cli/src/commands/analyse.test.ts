@@ -351,6 +351,10 @@ describe('the network\'s own results (olva analyse --territory network:all)', ()
     expect(m.err()).toContain(`  the whole network (network:all) pools ${responses} responses of ${sum.territories} territories\n`);
     const employer = (JSON.parse(fs.readFileSync(out, 'utf8')) as ResultsDocument).groups[0]!.questions.find((q) => q.id === 'employeur') as DistributionFigures;
     expect(employer.base!.answered).toBe(sum.answered);
+    // The wave beside itself: refused as the collector refuses it, before anything is read.
+    const itself = memoryIo();
+    expect(await analyse.run(['--config', config, '--wave', '2026', '--previous-wave', '2026', '--territory', 'network:all', '--out', out], itself.io)).toBe(2);
+    expect(itself.err()).toMatch(/^olva analyse : --previous-wave doit être un autre millésime que --wave « 2026 » \[previous-is-wave\]\n/);
     const code = memoryIo();
     expect(await analyse.run(['--config', config, '--wave', '2026', '--territory', 'network:rnma', '--out', out], code.io)).toBe(2);
     expect(code.err()).toMatch(/^olva analyse : --territory : le réseau n’a qu’un code, network:all \(toutes les réponses regroupées\), lu « network:rnma »\n/);

@@ -111,6 +111,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (!v.wave) return usageError('--wave <millésime> est obligatoire', '--wave <wave> is required');
   if (!v.out) return usageError('--out <results.json> est obligatoire', '--out <results.json> is required');
   if (v.weight !== undefined && v.weight !== 'sector') return usageError('--weight ne connaît que sector', '--weight only knows sector');
+  // A wave beside itself would print every gap as 0 under « 2026 » (the collector refuses it: previous-is-wave).
+  if (v['previous-wave'] === v.wave) return usageError(`--previous-wave doit être un autre millésime que --wave « ${v.wave} » [previous-is-wave]`, `--previous-wave must be another wave than --wave "${v.wave}" [previous-is-wave]`);
   let input: AnalysisInput | undefined;
   try {
     const territory = parseTerritoryOption(v.territory);

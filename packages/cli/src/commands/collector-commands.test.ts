@@ -163,6 +163,12 @@ describe('olva demo', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(out()).toContain(`response ${p.submissionId} stored`);
     expect(out()).toContain(`database: ${path.join(data, 'demo.sqlite')} (embedded SQLite)`);
+    // The commands of the README read the repository's database unless told this one.
+    expect(out()).toContain(`olva analyse, crosstab, export… --config examples/demo/olva.config.json read it with OLVA_DATABASE_URL=sqlite:${path.join(data, 'demo.sqlite')}`);
+    // The network's publication, as RNMA would make it from a shell: the line printed works.
+    const networkLine = out().match(/curl -X PUT -H "Authorization: Bearer (\S+)" "(\S+\/v1\/results\/network:all\/2026\/publication)"/)!;
+    expect(networkLine[1]).toBe(national);
+    expect((await fetch(networkLine[2]!, { method: 'PUT', headers: { authorization: `Bearer ${national}` } })).status).toBe(200);
 
     expect(out()).toContain(`page also allowed to send responses: ${mine}`);
     const preflight = (origin: string) => fetch(`${base}/v1/responses`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });

@@ -22,16 +22,18 @@ const help: Bilingual = {
 ${inputHelp.fr}
   --rows <question>         question en lignes (choix unique, oui/non ou échelle)
   --cols <question>         question en colonnes
-  --territory <niveau:code> seulement ce territoire (avec ceux qu’il contient) ; network:all : toutes les réponses, l’ensemble du réseau ;
-                            --wave <millésime> seulement ce millésime (défaut : tout)
+  --territory <niveau:code> seulement ce territoire (avec ceux qu’il contient) ;
+                            network:all : toutes les réponses, l’ensemble du réseau
+  --wave <millésime>        seulement ce millésime (défaut : tous)
   --json                    le tableau en JSON (forme des crosstabs du document de résultats)
   Cases de moins de 3 associations : « < 3 » ; masquées en complément : « × ». Le χ² n’est donné que sans case masquée.`,
   en: `${usage.en}
 ${inputHelp.en}
   --rows <question>         question in rows (single choice, yes/no or scale)
   --cols <question>         question in columns
-  --territory <level:code>  only this territory (with those inside it); network:all: every response, the whole network;
-                            --wave <wave> only this wave (default: everything)
+  --territory <level:code>  only this territory (with those inside it);
+                            network:all: every response, the whole network
+  --wave <wave>             only this wave (default: all of them)
   --json                    the table as JSON (the shape of the results document's crosstabs)
   Cells of fewer than 3 associations: "< 3"; hidden as complements: "×". Chi-square only when no cell is hidden.`,
 };

@@ -112,6 +112,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       // The configuration names the repository's database; under --data the command must read the other one.
       const analyse = `${database ? `OLVA_DATABASE_URL=${database.url} ` : ''}olva analyse --config examples/demo/olva.config.json --wave 2026 --territory commune:35238 --previous-wave 2025 --out rennes-2026.json`;
       say(io.stdout, lang, { fr: `  résultats de Rennes : ${analyse}`, en: `  Rennes' results: ${analyse}` });
+      const network = analyse.replace('commune:35238', 'network:all').replace('rennes-2026.json', 'reseau-2026.json');
+      say(io.stdout, lang, { fr: `  résultats de l’ensemble du réseau : ${network}`, en: `  the whole network's results: ${network}` });
     }
     const address = new URL(await collector.listen());
     base = `http://${address.hostname === '0.0.0.0' ? '127.0.0.1' : address.hostname}:${address.port}`;
@@ -121,11 +123,18 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const tokens = demoTokens(file);
   const national = tokens['rnma-national'] ?? Object.values(tokens)[0] ?? '';
   // The generated responses have a 2025 wave to compare with; a fresh demo has only 2026.
-  const publication = `${base}/v1/results/commune:35238/2026/publication${args.values['seed-responses'] ? '?previousWave=2025' : ''}`;
+  const seeded = args.values['seed-responses'] === true;
+  const publication = `${base}/v1/results/commune:35238/2026/publication${seeded ? '?previousWave=2025' : ''}`;
+  const networkPublication = `${base}/v1/results/network:all/2026/publication${seeded ? '?previousWave=2025' : ''}`;
   const lines: Bilingual[] = [
     { fr: '', en: '' },
     { fr: `Démo OLVA prête : ouvrez ${base}/ et répondez au questionnaire.`, en: `OLVA demo ready: open ${base}/ and answer the survey.` },
     { fr: `  base de données : ${database?.file ?? '.olva-data/demo.sqlite'} (SQLite embarqué)`, en: `  database: ${database?.file ?? '.olva-data/demo.sqlite'} (embedded SQLite)` },
+    // The configuration names the repository's database: olva analyse, crosstab, export… would read that one.
+    ...(database ? [{
+      fr: `  olva analyse, crosstab, export… --config examples/demo/olva.config.json la lisent avec OLVA_DATABASE_URL=${database.url} (sinon : .olva-data/demo.sqlite)`,
+      en: `  olva analyse, crosstab, export… --config examples/demo/olva.config.json read it with OLVA_DATABASE_URL=${database.url} (else: .olva-data/demo.sqlite)`,
+    }] : []),
     { fr: `  jeton national (tous les territoires) : ${national}`, en: `  national token (every territory): ${national}` },
     ...Object.entries(tokens).filter(([name]) => name !== 'rnma-national').map(([name, token]) => ({ fr: `  jeton territorial « ${name} » : ${token}`, en: `  territorial token "${name}": ${token}` })),
     ...origins.origins.map((origin) => ({ fr: `  page autorisée en plus à envoyer des réponses : ${origin}`, en: `  page also allowed to send responses: ${origin}` })),
@@ -134,7 +143,13 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     { fr: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"`, en: `  curl -H "Authorization: Bearer ${national}" "${base}/v1/responses?limit=10"` },
     { fr: '  publier les résultats de Rennes, visibles ensuite sur /resultats.html : dans le suivi (jeton « rennes », vue de Rennes, « Publier les résultats »), ou :', en: '  publish the results of Rennes, then shown on /resultats.html: in the cockpit (token "rennes", the view of Rennes, "Publish the results"), or:' },
     { fr: `  curl -X PUT -H "Authorization: Bearer ${tokens.rennes ?? ''}" "${publication}"`, en: `  curl -X PUT -H "Authorization: Bearer ${tokens.rennes ?? ''}" "${publication}"` },
-    { fr: '  les chiffres de l’ensemble du réseau (network:all) : dans le suivi, jeton national, « Publier les résultats »', en: '  the whole network\'s figures (network:all): in the cockpit, national token, "Publish the results"' },
+    { fr: '  publier les chiffres de l’ensemble du réseau (network:all) : dans le suivi (jeton national, vue du réseau, « Publier les résultats »), ou :', en: '  publish the whole network\'s figures (network:all): in the cockpit (national token, the network\'s view, "Publish the results"), or:' },
+    { fr: `  curl -X PUT -H "Authorization: Bearer ${national}" "${networkPublication}"`, en: `  curl -X PUT -H "Authorization: Bearer ${national}" "${networkPublication}"` },
+    // A few responses only: the network less Rennes would be read by difference once both are public.
+    ...(seeded ? [] : [{
+      fr: '  (sans --seed-responses, le second de Rennes et du réseau publié est refusé, 409 results/nested-difference, tant que le réseau hors de Rennes compte moins de 10 réponses)',
+      en: '  (without --seed-responses, the second of Rennes and the network to be published is refused, 409 results/nested-difference, while the network outside Rennes has fewer than 10 responses)',
+    }]),
     { fr: '  (Ctrl+C pour arrêter ; ces jetons en clair ne valent que pour la démo)', en: '  (Ctrl+C to stop; these clear tokens are for the demo only)' },
     { fr: '', en: '' },
   ];

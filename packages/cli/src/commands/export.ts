@@ -18,6 +18,7 @@ import { AnalysisError } from '@olva/analysis';
 import type { CompiledQuestionnaire } from '@olva/schema';
 import { parseCommand } from '../args.js';
 import { reportConfigError } from '../config-problems.js';
+import { queryRefusalWords } from '../network-option.js';
 import { commandPrefix, EXIT, pickLang, type Bilingual, type CommandIO, type Lang, type Output } from '../io.js';
 
 export const usage: Bilingual = {
@@ -99,7 +100,7 @@ export async function openRead(values: Record<string, unknown>, requireQuestionn
     throw new CommandError({ fr: 'indiquez --config <olva.config.json> ou --database <url>', en: 'give --config <olva.config.json> or --database <url>' }, EXIT.USAGE);
   }
   const query = parseReadQuery({ questionnaire: values.questionnaire, wave: values.wave, territory: values.territory }, requireQuestionnaire);
-  if ('error' in query) throw new CommandError(query.message, EXIT.USAGE);
+  if ('error' in query) throw new CommandError(queryRefusalWords(query), EXIT.USAGE);
   const filter: ResponseFilter = { territories: query.territories.length ? query.territories : 'all' };
   if (query.questionnaire) filter.questionnaireId = query.questionnaire;
   if (query.waves) filter.waves = query.waves;

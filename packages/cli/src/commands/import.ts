@@ -12,6 +12,7 @@ import { payloadSchema, personalQuestionIds, type ResponsePayload, type Territor
 import { parseCommand } from '../args.js';
 import { version } from '../cli.js';
 import { commandPrefix, EXIT, pickLang, type Bilingual, type CommandIO } from '../io.js';
+import { queryRefusalWords } from '../network-option.js';
 import { CommandError, reportError } from './export.js';
 import { fileError } from '@olva/compiler/read-json';
 import { CsvReadError, csvEncodingNamed, type CsvDelimiter } from '@olva/compiler/csv';
@@ -116,7 +117,10 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const channels = (payloadSchema as { properties: { channel: { enum: string[] } } }).properties.channel.enum;
   if (v.channel !== undefined && !channels.includes(v.channel)) return usageError(`--channel doit valoir ${channels.join(', ')}`, `--channel must be one of ${channels.join(', ')}`);
   const query = parseReadQuery({ wave: v.wave, territory: v.territory }, false);
-  if ('error' in query) return usageError(query.message.fr, query.message.en);
+  if ('error' in query) {
+    const words = queryRefusalWords(query);
+    return usageError(words.fr, words.en);
+  }
   const time = v.date === undefined ? new Date().toISOString() : readTime(v.date);
   if (!time) return usageError(`--date « ${v.date} » : AAAA-MM-JJ ou RFC 3339`, `--date "${v.date}": YYYY-MM-DD or RFC 3339`);
   const file = parsed.positionals[0]!;

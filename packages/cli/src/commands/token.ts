@@ -15,6 +15,7 @@ import { counted, territoryKey } from '@olva/schema';
 import { parseCommand } from '../args.js';
 import { EXIT, pickLang, say, type Bilingual, type CommandIO, type Lang } from '../io.js';
 import { CommandError } from './export.js';
+import { queryRefusalWords } from '../network-option.js';
 
 /** The rights a token may hold, as the collector's configuration schema lists them. */
 export const RIGHTS: readonly string[] = configSchema.properties.tokens.items.properties.scope.properties.rights.items.enum;
@@ -75,7 +76,9 @@ function territoriesOf(values: readonly string[], notes: Bilingual[]): Scope['te
     throw new CommandError({ fr: '--territory all couvre tout le réseau : ne le combinez avec aucun autre territoire', en: '--territory all covers the whole network: combine it with no other territory' }, EXIT.USAGE);
   }
   const parsed = parseTerritoryQuery(values);
-  if ('error' in parsed) throw new CommandError({ fr: `--territory : ${parsed.error.fr}`, en: `--territory: ${parsed.error.en}` }, EXIT.USAGE);
+  if ('error' in parsed) {
+    throw new CommandError(parsed.code === 'network-results-only' ? queryRefusalWords(parsed, 'token') : { fr: `--territory : ${parsed.error.fr}`, en: `--territory: ${parsed.error.en}` }, EXIT.USAGE);
+  }
   const directory = new TerritoryDirectory();
   const unknown = parsed.filter((t) => t.level !== 'custom' && !directory.exists(t));
   if (unknown.length) {

@@ -120,8 +120,9 @@ export async function analyseWave(store: ResponseStore, registry: QuestionnaireR
     const message = text('bad-request.no-expected', { groups: { fr: groupNames(unweighted, 'vague'), en: groupNames(unweighted, 'wave') } });
     throw new HttpError(400, 'bad-request', message, {}, [{ pointer: '/weight', code: 'results/no-expected', message }]);
   }
-  // The notes of the groups kept (the network's pass read every territory).
-  const { notes: _, ...rest } = doc;
-  const notes = notesOf(groups);
+  // The notes of the groups kept (the network's pass read every territory), and the document's
+  // own about the groups it was asked for (the network's composition beside its previous wave).
+  const { notes: made, ...rest } = doc;
+  const notes = [...notesOf(groups), ...(made ?? []).filter((n) => n.code === 'network-composition')];
   return { ...rest, groups, ...(notes.length ? { notes } : {}) };
 }

@@ -87,10 +87,14 @@ for (const backend of bothBackends()) {
         [`territory=${NETWORK}&wave=2026&network=true`, '/network', 'results/network-of-network'],
         [`territory=${NETWORK},commune:35238&wave=2026`, '/territory', 'network-alone'],
         ['territory=network:bretagne&wave=2026', '/territory', 'network-code'],
+        [`territory=${NETWORK}&wave=2026&weight=sector`, '/weight', 'results/no-expected'],
       ] as const) {
         const refused = await call(server.url, 'GET', `/v1/results?${query}`, TEST_TOKENS.national);
         expect([refused.status, refused.body.problems], query).toEqual([400, [{ pointer, code, message: refused.body.message }]]);
       }
+      // No stats.expected names the network (the configuration refuses it): the answer does not send the reader there.
+      const weighted = await call(server.url, 'PUT', `/v1/results/${NETWORK}/2026/publication?weight=sector`, NATIONAL_PUBLISHER);
+      expect([weighted.status, weighted.body.message]).toEqual([400, 'weight=sector redresse sur la répartition attendue par secteur d’un territoire qui collecte (stats.expected), et l’ensemble du réseau (network:all) n’en a pas : demandez weight=none, ou redressez territoire par territoire']);
     });
 
     it('refuses network:all on every route but the results ones, saying why', async () => {
@@ -113,6 +117,8 @@ for (const backend of bothBackends()) {
         const refused = await put(NETWORK, '2026', token);
         expect([refused.status, refused.body.message]).toEqual([403, expect.stringContaining(why)]);
       }
+      // A territory's token: the rule and pointer of the network's read, as the contract's error body has them.
+      expect((await put(NETWORK, '2026', rennes)).body.problems).toEqual([{ pointer: '/territory', code: 'results/network-scope', message: expect.stringContaining('est la décision du réseau national') }]);
       // The national publisher still publishes no territory's results: each its own.
       expect((await put(`commune:${code}`, '2026', NATIONAL_PUBLISHER)).status).toBe(403);
       expect((await call(server.url, 'GET', `/v1/public/results/${NETWORK}/2026`)).status).toBe(404);
@@ -130,6 +136,19 @@ for (const backend of bothBackends()) {
       expect((await del(NETWORK, '2026', NATIONAL_PUBLISHER)).status).toBe(200);
       expect((await call(server.url, 'GET', `/v1/public/results/${NETWORK}/2026`)).status).toBe(404);
       expect((await call(server.url, 'GET', `/v1/results/${NETWORK}/2026/publication`, NATIONAL_PUBLISHER)).body.history.map((e: any) => e.action)).toEqual(['published', 'withdrawn']);
+    });
+
+    it('says beside its previous wave that the two pool other territories, read and published alike', async () => {
+      // 2013: Rennes alone; 2012: Rennes and Lanester.
+      await insert([...wave('2013', [[commune('35238'), 12]]), ...wave('2012', [[commune('35238'), 12], [commune('56098'), 12]])]);
+      const composition = (doc: ResultsDocument) => doc.notes?.filter((n) => n.code === 'network-composition').map((n) => n.text.fr);
+      const said = ['le réseau du millésime 2012 réunit 2 territoires, celui de 2013 en réunissait 1, dont 1 présent aux deux : l’écart entre les deux millésimes mêle l’évolution des associations et celle des territoires participants'];
+      const read = await call(server.url, 'GET', `/v1/results?wave=2012&previousWave=2013&territory=${NETWORK}`, TEST_TOKENS.national);
+      expect(composition(read.body)).toEqual(said);
+      const published = await call(server.url, 'PUT', `/v1/results/${NETWORK}/2012/publication?previousWave=2013`, NATIONAL_PUBLISHER);
+      expect(published.status).toBe(200);
+      expect(composition(published.body)).toEqual(said);
+      expect(composition(await publicDoc(NETWORK, '2012'))).toEqual(said);
     });
 
     it('refuses the network beside two published communes whose rest is four responses, naming them', async () => {

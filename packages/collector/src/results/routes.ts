@@ -105,13 +105,19 @@ function principalOf(authorizer: Authorizer, request: FastifyRequest): Principal
 
 /**
  * A token may publish a territory it holds `publish` on and that its scope names itself; the
- * network (`network:all`), a token of scope `"all"`: the national network's decision.
+ * network (`network:all`), a token of scope `"all"`: the national network's decision, refused
+ * with the rule and pointer of the network's read (`results/network-scope`, `/territory`).
+ * @returns the 403 to throw, or null when the token may publish.
  */
-function mayPublish(principal: Principal, territory: TerritoryRef): Text | null {
-  if (!principal.scope.rights.includes('publish')) return text('forbidden.right', { token: principal.name, right: 'publish' });
-  if (isNetworkTerritory(territory)) return principal.scope.territories === 'all' ? null : text('forbidden.publish-network', { token: principal.name });
+function publishRefusal(principal: Principal, territory: TerritoryRef): HttpError | null {
+  if (!principal.scope.rights.includes('publish')) return new HttpError(403, 'forbidden', text('forbidden.right', { token: principal.name, right: 'publish' }));
+  if (isNetworkTerritory(territory)) {
+    if (principal.scope.territories === 'all') return null;
+    const message = text('forbidden.publish-network', { token: principal.name });
+    return new HttpError(403, 'forbidden', message, {}, [{ pointer: '/territory', code: 'results/network-scope', message }]);
+  }
   const own = principal.scope.territories !== 'all' && principal.scope.territories.some((t) => sameTerritory(t, territory));
-  return own ? null : text('forbidden.publish-own', { token: principal.name, territory: territoryKey(territory) });
+  return own ? null : new HttpError(403, 'forbidden', text('forbidden.publish-own', { token: principal.name, territory: territoryKey(territory) }));
 }
 
 /** The 403 of the network's results read by a token whose scope is not `"all"`. */
@@ -122,8 +128,8 @@ function networkScopeRefusal(principal: Principal): HttpError {
 
 /**
  * The comparisons of the network's own document: never the network comparison (nothing lies
- * outside it; 400 when asked), and one wave (400 otherwise: without one, a document would hold
- * a group per territory).
+ * outside it; 400 when asked), nor post-stratified shares (no expected distribution names it;
+ * 400), and one wave (400 otherwise: without one, a document would hold a group per territory).
  */
 function networkComparisons(asked: ComparisonQuery, waves: readonly string[] | undefined): ComparisonQuery {
   if (waves?.length !== 1) {
@@ -133,6 +139,12 @@ function networkComparisons(asked: ComparisonQuery, waves: readonly string[] | u
   if (asked.network) {
     const message = text('bad-request.network-of-network');
     throw new HttpError(400, 'bad-request', message, {}, [{ pointer: '/network', code: 'results/network-of-network', message }]);
+  }
+  // The configuration's expected distributions name territories that collect, never the
+  // network: the generic « declare it in stats.expected » would send the reader to a refusal.
+  if (asked.weight) {
+    const message = text('bad-request.network-no-expected');
+    throw new HttpError(400, 'bad-request', message, {}, [{ pointer: '/weight', code: 'results/no-expected', message }]);
   }
   return { ...asked, network: false };
 }
@@ -195,8 +207,8 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
   app.put('/v1/results/:territory/:wave/publication', async (request, reply) => {
     const principal = principalOf(authorizer, request);
     const { territory, wave, questionnaire } = target(request);
-    const refusal = mayPublish(principal, territory);
-    if (refusal) throw new HttpError(403, 'forbidden', refusal);
+    const refusal = publishRefusal(principal, territory);
+    if (refusal) throw refusal;
     const askedHere = isNetworkTerritory(territory) ? networkComparisons(askedComparisons(request), [wave]) : askedComparisons(request);
     const comparisons = comparisonsFor(askedHere, principal, questionnaire, [wave])!;
     // The territories inside this one whose responses count in it: their publications are nested with it.
@@ -237,8 +249,8 @@ export const resultsRoutes: FastifyPluginAsync<ResultsRouteOptions> = async (app
   app.delete('/v1/results/:territory/:wave/publication', async (request, reply) => {
     const principal = principalOf(authorizer, request);
     const { territory, wave } = target(request);
-    const refusal = mayPublish(principal, territory);
-    if (refusal) throw new HttpError(403, 'forbidden', refusal);
+    const refusal = publishRefusal(principal, territory);
+    if (refusal) throw refusal;
     const event = await store.publications.withdraw(territory, wave, principal.name);
     if (!event) throw new HttpError(404, 'not-found', text('not-found.not-published', { territory: `${territory.level}:${territory.code}`, wave }));
     request.log.info({ event: 'results-withdrawn', territory: `${territory.level}:${territory.code}`, wave, by: principal.name }, 'results withdrawn');

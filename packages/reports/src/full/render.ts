@@ -75,7 +75,11 @@ export function fullReportHtml(subject: ReportSubject, core: QuestionnaireDefini
       }
     }
   }
-  const extension = g.versions.find((v) => v.extension)?.extension;
+  // A territory's report names its extension beside its questions; a document pooling several
+  // (the network, a département) cannot say which one asked a question: none is named there.
+  const extensions = new Set(g.versions.flatMap((v) => (v.extension ? [v.extension.id] : [])));
+  const extension = extensions.size === 1 ? g.versions.find((v) => v.extension)?.extension : undefined;
+  const fromLabel = extensions.size > 1 ? { fr: 'Question d’une extension territoriale', en: 'Question of a territorial extension' } : { fr: 'Question du territoire', en: 'Question of the territory' };
   // The core's questions the document has no figures for: free text, personal details.
   const published = new Set(g.questions.map((q) => q.id));
   const unpublished = [...coreIds].filter((id) => !published.has(id));
@@ -87,7 +91,7 @@ export function fullReportHtml(subject: ReportSubject, core: QuestionnaireDefini
   };
   const block = (f: QuestionFigures): Markup => {
     const fromExtension = !coreIds.has(f.id);
-    return html`${fromExtension ? html`<p class="muted from-extension">${en ? 'Question of the territory' : 'Question du territoire'}${extension ? ` (${extension.id} ${extension.version})` : ''}</p>` : ''}${questionBlock(subject, f, { lang, level: 3, wording: true, width: FULL_CHART_WIDTH, comment: comments?.byId.get(f.id)?.markup })}`;
+    return html`${fromExtension ? html`<p class="muted from-extension">${fromLabel[lang]}${extension ? ` (${extension.id} ${extension.version})` : ''}</p>` : ''}${questionBlock(subject, f, { lang, level: 3, wording: true, width: FULL_CHART_WIDTH, comment: comments?.byId.get(f.id)?.markup })}`;
   };
   const body = html`<main class="report">
 <section class="cover" aria-labelledby="h-cover"><p class="kicker">${en ? 'Local observation of associative life (OLVA)' : 'Observation locale de la vie associative (OLVA)'}</p>
