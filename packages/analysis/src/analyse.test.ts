@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { allQuestions } from '@olva/runtime';
 import { prng } from '@olva/test-support/prng';
 import { analyseResponses } from './analyse.js';
 import { checkNationalReferences } from './references.js';
@@ -274,6 +275,19 @@ describe('analyseResponses', () => {
     const same = items.filter((i) => i.payload.territory.code === RENNES.code || i.payload.territory.code === LORIENT.code);
     const steady = await analyseResponses(stream(same), { compiled, wave: '2026', territory: NETWORK_TERRITORY, previousWave: '2025' });
     expect(steady.notes ?? []).toEqual([]);
+    // The territorial extensions' questions are left out: pooled, they are one territory's own.
+    const extensionIds = new Set(compiled.flatMap((c) => allQuestions(c).filter((q) => q.origin.kind === 'extension').map((q) => q.id)));
+    expect(extensionIds.size).toBeGreaterThan(0);
+    const withExtension = [...generateFor(b.rennes, RENNES, '2026', 40, prng(5)), ...generateFor(b.core, LORIENT, '2026', 40, prng(6)),
+      ...generateFor(b.rennes, RENNES, '2025', 40, prng(8))];
+    const rennesOwn = await analyseResponses(stream(withExtension), { compiled, wave: '2026', territory: RENNES, previousWave: '2025' });
+    const pooledAll = await analyseResponses(stream(withExtension), { compiled, wave: '2026', territory: NETWORK_TERRITORY, previousWave: '2025' });
+    expect(rennesOwn.groups[0]!.questions.filter((q) => extensionIds.has(q.id)).length).toBeGreaterThan(0);
+    expect(rennesOwn.groups[0]!.comparisons!.previousWave!.shares.filter((x) => extensionIds.has(x.question)).length).toBeGreaterThan(0);
+    const net = pooledAll.groups[0]!;
+    expect(net.questions.filter((q) => extensionIds.has(q.id)).map((q) => q.id)).toEqual([]);
+    expect(net.comparisons!.previousWave!.shares.filter((x) => extensionIds.has(x.question))).toEqual([]);
+    expect(net.questions.length).toBe(rennesOwn.groups[0]!.questions.filter((q) => !extensionIds.has(q.id)).length);
     // Without the network, the same figures are a territory's: the network is not a filter.
     const rennes = await analyseResponses(stream(items), { compiled, wave: '2026', territory: RENNES });
     expect(rennes.groups[0]!.responses).toBe(90);

@@ -21,7 +21,7 @@ import { emptyWaveError, unknownTerritoryError } from './errors.js';
 import type { NationalReferences } from './references.js';
 import type { GroupResults, ResultsDocument, TerritoryRef } from './results.js';
 import { networkCompositionNote, notesOf } from './notes.js';
-import { isNetworkTerritory } from './network-territory.js';
+import { isNetworkTerritory, networkCoreOnly } from './network-territory.js';
 import type { CountedResponse } from './results.js';
 
 /** What to analyse and compare. */
@@ -134,11 +134,12 @@ export async function analyseResponses(responses: AsyncIterable<CountedResponse>
   });
   const composed = composition && composition.get(options.previousWave!)!.size > 0
     ? networkCompositionNote(options.wave, options.previousWave!, composition.get(options.wave)!, composition.get(options.previousWave!)!) : null;
-  const notes = [...notesOf(groups), ...(composed ? [composed] : [])];
+  const shown = pooled ? groups.map((g) => networkCoreOnly(g, options.compiled)) : groups;
+  const notes = [...notesOf(shown), ...(composed ? [composed] : [])];
   return {
     ...doc,
     scope: { wave: options.wave, territory: options.territory ? { ...options.territory } : null, previousWave: options.previousWave ?? null },
-    groups,
+    groups: shown,
     ...(notes.length ? { notes } : {}),
   };
 }

@@ -11,7 +11,7 @@ import { VersionIndex } from '../aggregate/versions.js';
 import { distributionCode } from '../aggregate/answers.js';
 import { AnalysisError } from '../errors.js';
 import type { TerritoryRef } from '../results.js';
-import { isNetworkTerritory } from '../network-territory.js';
+import { coreQuestionIds, isNetworkTerritory } from '../network-territory.js';
 import type { CountedResponse } from '../results.js';
 
 /** What to cross and where. */
@@ -96,6 +96,15 @@ export function crossCounter(query: CrosstabQuery): CrossCounter {
   const catalogue = new Catalogue(query.compiled);
   const rows = axis(catalogue, query.rows, 'rows');
   const columns = axis(catalogue, query.columns, 'columns');
+  if (query.territory && isNetworkTerritory(query.territory)) {
+    // The network pools the common core only (decision 0018): an extension's question is one territory's.
+    const core = coreQuestionIds(query.compiled);
+    for (const [entry, option] of [[rows, 'rows'], [columns, 'columns']] as const) {
+      if (core.has(entry.id)) continue;
+      const en = `"${entry.id}" is a question of a territorial extension: the whole network (network:all) crosses the common core's questions only; cross it in the extension's territory`;
+      throw new AnalysisError(`/${option}`, 'analysis/network-extension-question', en, { fr: `« ${entry.id} » est une question d’une extension territoriale : l’ensemble du réseau (network:all) ne croise que les questions du tronc commun ; croisez-la dans le territoire de l’extension`, en });
+    }
+  }
   if (rows.id === columns.id) {
     const en = `a question crossed with itself ("${rows.id}") tells nothing`;
     throw new AnalysisError('/columns', 'analysis/crosstab-question', en, { fr: `une question croisée avec elle-même (« ${rows.id} ») n’apprend rien`, en });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { allQuestions } from '@olva/runtime';
 import { crossTabulate, publishCrosstab } from './crosstab.js';
 import { aggregateResponses } from '../aggregate/aggregate.js';
 import { builds, crosswalkCore, generate, generateFor, stream } from '../__fixtures__/responses.js';
@@ -175,6 +176,12 @@ describe('crossTabulate', () => {
     const both = items.filter((g) => g.payload.answers.secteur_principal !== undefined && g.payload.answers.employeur !== undefined);
     expect(t.base).toBe(both.length);
     expect(t.territory).toEqual(NETWORK_TERRITORY);
+    // A territorial extension's question is one territory's: the network does not cross it, Rennes does.
+    const own = allQuestions(b.rennes).find((q) => q.origin.kind === 'extension' && ['single', 'boolean', 'scale'].includes(q.type))!;
+    const answered = [...items, ...generateFor(b.rennes, { level: 'commune', code: '35238' }, '2026', 20, random)];
+    await expect(crossTabulate(stream(answered), { compiled, rows: own.id, columns: 'employeur', territory: NETWORK_TERRITORY, wave: '2026' }))
+      .rejects.toThrow(`/rows: [analysis/network-extension-question] "${own.id}" is a question of a territorial extension`);
+    expect((await crossTabulate(stream(answered), { compiled, rows: own.id, columns: 'employeur', territory: { level: 'commune', code: '35238' }, wave: '2026' })).rows.id).toBe(own.id);
   });
 
   it('hides a total that a territory of the scope hides in its results: the others\' published counts would give it back', async () => {
