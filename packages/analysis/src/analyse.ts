@@ -19,10 +19,9 @@ import { compareSample, DEFAULT_SECTOR_QUESTION, expectedFor, type ExpectedSecto
 import { SectorWeighting } from './compare/weighting.js';
 import { emptyWaveError, unknownTerritoryError } from './errors.js';
 import type { NationalReferences } from './references.js';
-import type { GroupResults, ResultsDocument, TerritoryRef } from './results.js';
+import type { CountedResponse, GroupResults, ResultsDocument, TerritoryRef } from './results.js';
 import { networkCompositionNote, notesOf } from './notes.js';
 import { isNetworkTerritory, networkCoreOnly } from './network-territory.js';
-import type { CountedResponse } from './results.js';
 
 /** What to analyse and compare. */
 export interface AnalyseOptions extends AggregateOptions {

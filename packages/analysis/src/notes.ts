@@ -4,7 +4,7 @@
  * serves them in its body). A previous wave without responses is a note, not an error: the
  * results of the wave stand on their own, as a territorial coordinator expects to read them.
  */
-import { territoryKey } from '@olva/schema';
+import { counted, plural, territoryKey } from '@olva/schema';
 import type { GroupResults, ResultsNote, TerritoryRef } from './results.js';
 
 const named = (territories: readonly TerritoryRef[]) => territories.map(territoryKey).join(', ');
@@ -40,12 +40,11 @@ export function emptyWaveNote(wave: string, territories: readonly TerritoryRef[]
 export function networkCompositionNote(wave: string, previousWave: string, current: ReadonlySet<string>, previous: ReadonlySet<string>): ResultsNote | null {
   const both = [...current].filter((k) => previous.has(k)).length;
   if (both === current.size && both === previous.size) return null;
-  const n = (count: number, fr: boolean) => `${count} ${fr ? (count > 1 ? 'territoires' : 'territoire') : (count === 1 ? 'territory' : 'territories')}`;
   return {
     code: 'network-composition', wave: previousWave, territories: [],
     text: {
-      fr: `le réseau du millésime ${wave} réunit ${n(current.size, true)}, celui de ${previousWave} en réunissait ${previous.size}, dont ${both} ${both > 1 ? 'présents' : 'présent'} aux deux : l’écart entre les deux millésimes mêle l’évolution des associations et celle des territoires participants`,
-      en: `the network of wave ${wave} pools ${n(current.size, false)}, that of ${previousWave} pooled ${previous.size}, ${both} of them in both: the gap between the two waves mixes how associations changed with which territories took part`,
+      fr: `le réseau du millésime ${wave} réunit ${counted('fr', current.size, 'territoire', 'territoires')}, celui de ${previousWave} en réunissait ${previous.size}, dont ${both} ${plural('fr', both, 'présent', 'présents')} aux deux : l’écart entre les deux millésimes mêle l’évolution des associations et celle des territoires participants`,
+      en: `the network of wave ${wave} pools ${counted('en', current.size, 'territory', 'territories')}, that of ${previousWave} pooled ${previous.size}, ${both} of them in both: the gap between the two waves mixes how associations changed with which territories took part`,
     },
   };
 }

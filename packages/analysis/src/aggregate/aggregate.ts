@@ -19,9 +19,8 @@ import { AnalysisError } from '../errors.js';
 import { disclosureRules, type DisclosureRules } from '../disclosure/rules.js';
 import { withholdLinked } from '../disclosure/linked.js';
 import { DEFAULT_COMPARISON_RULES } from '../stats/two-proportions.js';
-import type { CountRef, GroupResults, HiddenCounts, LineRef, ResultsDocument, ResultsRules, TerritoryRef, VersionAnswered } from '../results.js';
+import type { CountedResponse, CountRef, GroupResults, HiddenCounts, LineRef, ResultsDocument, ResultsRules, TerritoryRef, VersionAnswered } from '../results.js';
 import { ANALYSIS_VERSION } from '../version.js';
-import type { CountedResponse } from '../results.js';
 
 /** Options of the aggregation. */
 export interface AggregateOptions {

@@ -16,8 +16,7 @@
 import type { VisibilityState } from '@olva/runtime';
 import { compareVersions, crosswalkVersionOf, harmoniseQuestion, type CompiledQuestionnaire, type CrosswalkVersion } from '@olva/schema';
 import { isSmallCell, type DisclosureRules } from '../disclosure/rules.js';
-import type { GroupResults, TerritoryRef } from '../results.js';
-import type { CountedResponse } from '../results.js';
+import type { CountedResponse, GroupResults, TerritoryRef } from '../results.js';
 
 const groupKey = (territory: TerritoryRef, wave: string) => `${territory.level}:${territory.code}|${wave}`;
 

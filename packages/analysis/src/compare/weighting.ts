@@ -14,9 +14,8 @@ import type { CompiledQuestionnaire } from '@olva/schema';
 import { Catalogue, type CatalogueEntry } from '../aggregate/catalogue.js';
 import { distributionCode, multipleCodes } from '../aggregate/answers.js';
 import { isSmallCell, type DisclosureRules } from '../disclosure/rules.js';
-import type { GroupResults, WeightedResults } from '../results.js';
+import type { CountedResponse, GroupResults, WeightedResults } from '../results.js';
 import type { ExpectedSectors } from './sample.js';
-import type { CountedResponse } from '../results.js';
 
 /** Sector → (code → respondents), and sector → respondents who answered, for one question. */
 interface Strata {

@@ -10,9 +10,8 @@ import { Catalogue, type CatalogueEntry, type CodeEntry } from '../aggregate/cat
 import { VersionIndex } from '../aggregate/versions.js';
 import { distributionCode } from '../aggregate/answers.js';
 import { AnalysisError } from '../errors.js';
-import type { TerritoryRef } from '../results.js';
+import type { CountedResponse, TerritoryRef } from '../results.js';
 import { coreQuestionIds, isNetworkTerritory } from '../network-territory.js';
-import type { CountedResponse } from '../results.js';
 
 /** What to cross and where. */
 export interface CrosstabQuery {
@@ -115,10 +114,12 @@ export function crossCounter(query: CrosstabQuery): CrossCounter {
   // Pairs counted sparsely first: codes met in answers but absent from the versions extend the axes.
   const pairs = new Map<string, number>();
   const answered = new Set<CompiledQuestionnaire>();
+  // No territory, or the network: every response is in scope.
+  const everywhere = !query.territory || isNetworkTerritory(query.territory);
   return {
     rows, columns,
     inScope: (payload) => (query.wave === undefined || payload.wave === query.wave)
-      && (!query.territory || isNetworkTerritory(query.territory) || sameTerritory(payload.territory, query.territory) || query.inside?.(payload.territory) === true),
+      && (everywhere || sameTerritory(payload.territory, query.territory!) || query.inside?.(payload.territory) === true),
     add(payload) {
       const compiled = versions.of(payload);
       answered.add(compiled);

@@ -11,9 +11,8 @@ import { baseStatus, disclosureRules, type CellStatus, type DisclosureRules } fr
 import { suppressTable, type MarginState, type TableMargins } from '../disclosure/table.js';
 import { chiSquareTest } from '../stats/chi-square-test.js';
 import { emptyWaveError, unknownTerritoryError } from '../errors.js';
-import type { Crosstab, CrosstabAxis, CrosstabCell, CrosstabTotal, QuestionFigures, ResultsDocument } from '../results.js';
+import type { CountedResponse, Crosstab, CrosstabAxis, CrosstabCell, CrosstabTotal, QuestionFigures, ResultsDocument } from '../results.js';
 import type { CatalogueEntry, CodeEntry } from '../aggregate/catalogue.js';
-import type { CountedResponse } from '../results.js';
 
 /** What to cross, where, and under which rules. */
 export interface CrosstabOptions extends CrosstabQuery {
