@@ -120,9 +120,9 @@ export async function analyseWave(store: ResponseStore, registry: QuestionnaireR
     const message = text('bad-request.no-expected', { groups: { fr: groupNames(unweighted, 'vague'), en: groupNames(unweighted, 'wave') } });
     throw new HttpError(400, 'bad-request', message, {}, [{ pointer: '/weight', code: 'results/no-expected', message }]);
   }
-  // The notes of the groups kept (the network's pass read every territory), and the document's
-  // own about the groups it was asked for (the network's composition beside its previous wave).
+  // The notes of the groups kept are made again (the network comparison's pass read every
+  // territory); the document's others stay (the network's composition beside its previous wave).
   const { notes: made, ...rest } = doc;
-  const notes = [...notesOf(groups), ...(made ?? []).filter((n) => n.code === 'network-composition')];
+  const notes = [...notesOf(groups), ...(made ?? []).filter((n) => n.code !== 'previous-wave-empty')];
   return { ...rest, groups, ...(notes.length ? { notes } : {}) };
 }
